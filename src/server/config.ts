@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting Frid reads, typed, from the environment. README's configuration table lists
+ * the same names; a test keeps them in step.
+ */
+export const settingNames = [
+  "NODE_ENV",
+  "PORT",
+  "HOST",
+  "DATABASE_URL",
+  "FRID_DATA_DIR",
+  "FRID_DEMO",
+  "FRID_SESSION_SECRET",
+  "FRID_BODY_LIMIT_BYTES",
+  "FRID_TRUST_PROXY",
+  "LOG_LEVEL",
+] as const;
+
+export type Env = Partial<Record<(typeof settingNames)[number], string>>;
+
+export interface Config {
+  mode: "production" | "development";
+  /** Demo mode: fictional data seeded once, demo logins, the DEMO banner. Never in production. */
+  demo: boolean;
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  sessionSecret: string;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  version: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Frid cannot start – fix the configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const boolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const schema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(0, "must be 0–65535")
+    .max(65535, "must be 0–65535")
+    .default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  FRID_DATA_DIR: z.string().min(1).optional(),
+  FRID_DEMO: boolean.optional(),
+  FRID_SESSION_SECRET: z.string().optional(),
+  FRID_BODY_LIMIT_BYTES: z.coerce
+    .number({ error: "must be a number of bytes" })
+    .int()
+    .min(1024, "must be at least 1024")
+    .default(1024 * 1024),
+  FRID_TRUST_PROXY: boolean.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return String(pkg.version);
+}
+
+/** Reads the configuration; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): Config {
+  // Empty strings in the environment mean "not set", as most shells and .env tools intend.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => (settingNames as readonly string[]).includes(k) && v !== ""),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const s = parsed.data;
+  const production = s.NODE_ENV === "production";
+  const problems: string[] = [];
+
+  if (production) {
+    if (!s.FRID_SESSION_SECRET || s.FRID_SESSION_SECRET.length < 32) {
+      problems.push("FRID_SESSION_SECRET must be set to at least 32 random characters in production");
+    }
+    if (!s.DATABASE_URL && !s.FRID_DATA_DIR) {
+      problems.push(
+        "set DATABASE_URL (PostgreSQL) or FRID_DATA_DIR (an explicit embedded database path) in production",
+      );
+    }
+    if (s.FRID_DEMO) problems.push("FRID_DEMO cannot be true in production: demo data is never seeded there");
+  } else if (s.FRID_SESSION_SECRET !== undefined && s.FRID_SESSION_SECRET.length < 32) {
+    problems.push("FRID_SESSION_SECRET must be at least 32 characters");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode: production ? "production" : "development",
+    demo: production ? false : (s.FRID_DEMO ?? true),
+    port: s.PORT,
+    host: s.HOST,
+    database: s.DATABASE_URL
+      ? { kind: "postgres", url: s.DATABASE_URL }
+      : { kind: "pglite", dataDir: resolve(cwd, s.FRID_DATA_DIR ?? "data") },
+    // Outside production a per-process secret is enough: nothing signed must outlive it.
+    sessionSecret: s.FRID_SESSION_SECRET ?? randomBytes(32).toString("base64url"),
+    bodyLimitBytes: s.FRID_BODY_LIMIT_BYTES,
+    trustProxy: s.FRID_TRUST_PROXY,
+    logLevel: s.LOG_LEVEL,
+    version: packageVersion(),
+  };
+}

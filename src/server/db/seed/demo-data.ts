@@ -1,0 +1,44 @@
+/**
+ * Demo data: a fictional municipality. Every person is invented; identity numbers use
+ * Skatteverket's well-known example (19121212-1212) or birth numbers in the 980–989 range,
+ * with valid check digits, so they pass validation but belong to nobody we know of.
+ * Never add a real person here.
+ */
+export const demoPassword = "frid-demo";
+
+export const demoOrganisation = { name: "Demokommun", kind: "municipality" } as const;
+
+export const demoUnits = [
+  { key: "adult", name: "IFO Vuxen", kind: "adult_services" },
+  { key: "child", name: "Barn och unga", kind: "child_services" },
+  { key: "crisis", name: "Kriscentrum", kind: "crisis_centre" },
+] as const;
+
+export type DemoUnitKey = (typeof demoUnits)[number]["key"];
+
+/** Unit and role are what the access issue gives each user; listed here so the README agrees. */
+export const demoUsers: {
+  username: string;
+  displayName: string;
+  unit: DemoUnitKey | null;
+  role: "caseworker" | "therapist" | "unit_manager" | "administrator";
+}[] = [
+  { username: "handlaggare1", displayName: "Lina Ek", unit: "adult", role: "caseworker" },
+  { username: "handlaggare2", displayName: "Omar Nilsson", unit: "adult", role: "caseworker" },
+  { username: "barnhandlaggare", displayName: "Karin Sjöberg", unit: "child", role: "caseworker" },
+  { username: "behandlare1", displayName: "Per Holm", unit: "crisis", role: "therapist" },
+  { username: "behandlare2", displayName: "Eva Lund", unit: "crisis", role: "therapist" },
+  { username: "enhetschef", displayName: "Maria Strand", unit: "adult", role: "unit_manager" },
+  { username: "admin", displayName: "Systemförvaltare Demo", unit: null, role: "administrator" },
+];
+
+export const demoPersons = [
+  { identityNumber: "191212121212", givenName: "Tolvan", familyName: "Tolvansson", sex: "male" },
+  { identityNumber: "198503159827", givenName: "Anna", familyName: "Andersson", sex: "female" },
+  { identityNumber: "198807049849", givenName: "Sara", familyName: "Berg", sex: "female" },
+  { identityNumber: "201506129814", givenName: "Leo", familyName: "Berg", sex: "male" },
+  { identityNumber: "201809309824", givenName: "Maja", familyName: "Berg", sex: "female" },
+  { identityNumber: "197905119850", givenName: "Johan", familyName: "Lind", sex: "male" },
+  // a coordination number: the day of birth plus 60
+  { identityNumber: "198201749879", givenName: "Amir", familyName: "Haddad", sex: "male" },
+] as const;

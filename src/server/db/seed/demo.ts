@@ -1,0 +1,60 @@
+import type { Kysely } from "kysely";
+import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import type { Database } from "../types.ts";
+import { demoOrganisation, demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
+
+const SEED = "demo-v1";
+
+/**
+ * Seeds the demo organisation once: a second start, or a second process starting at the
+ * same time, finds the seed recorded and does nothing. Only called in demo mode.
+ * Returns whether it seeded now.
+ */
+export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    // The row lock on the seed marker is what makes concurrent starts safe.
+    const inserted = await trx
+      .insertInto("seed_run")
+      .values({ name: SEED })
+      .onConflict((oc) => oc.column("name").doNothing())
+      .returning("name")
+      .executeTakeFirst();
+    if (!inserted) return false;
+
+    const org = await trx
+      .insertInto("organisation")
+      .values(demoOrganisation)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    await trx
+      .insertInto("unit")
+      .values(demoUnits.map((u) => ({ org_id: org.id, name: u.name, kind: u.kind })))
+      .execute();
+
+    await trx
+      .insertInto("app_user")
+      .values(demoUsers.map((u) => ({ org_id: org.id, username: u.username, display_name: u.displayName })))
+      .execute();
+
+    await trx
+      .insertInto("person")
+      .values(
+        demoPersons.map((p) => {
+          const parsed = parseIdentityNumber(p.identityNumber);
+          if (!parsed.ok) throw new Error(`Demo identity number is invalid: ${parsed.message}`);
+          return {
+            org_id: org.id,
+            identity_kind: parsed.value.kind,
+            identity_number: parsed.value.normalized,
+            given_name: p.givenName,
+            family_name: p.familyName,
+            birth_date: parsed.value.birthDate,
+            sex: p.sex,
+          };
+        }),
+      )
+      .execute();
+    return true;
+  });
+}

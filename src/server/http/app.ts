@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import { ErrorBody } from "../../shared/api/error.ts";
+import { installValidationMessages } from "../../shared/validation-messages.ts";
+import { systemRoutes } from "../modules/system/routes.ts";
+import type { App, AppContext, RouteModule } from "./context.ts";
+import { handleError } from "./errors.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
+import { registerWeb } from "./web.ts";
+
+/** Every module's routes, in one list: the map of the API. */
+const modules: RouteModule[] = [systemRoutes];
+
+export interface BuildAppOptions extends AppContext {
+  logger: Logger;
+  /** Folder with the built web app (index.html), or null to serve the API only. */
+  webRoot: string | null;
+}
+
+/**
+ * Builds the HTTP app. It is returned before `ready()`, so a test can add a route of its
+ * own (e.g. one that fails) before the first request.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  installValidationMessages();
+  const { config, logger } = options;
+  const app: App = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    // Routes are exact: /api/health/ is not /api/health.
+    routerOptions: { ignoreTrailingSlash: false },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerSecurityHeaders(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Frid API",
+        version: config.version,
+        description:
+          "Case management for work against violence in close relationships. Every error has the body ErrorBody.",
+      },
+      components: {},
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  // The error body is part of the contract even though no route returns it on success.
+  app.addSchema({ $id: "ErrorBody", ...ErrorBody.toJSONSchema?.() });
+
+  for (const register of modules) await register(app, options);
+  await registerWeb(app, options.webRoot);
+  return app;
+}

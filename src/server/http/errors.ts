@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorBody, ErrorCode } from "../../shared/api/error.ts";
+
+/** An error a command or route throws on purpose: it becomes the uniform error body. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+// One message per status for errors Fastify raises itself: its own texts are English and
+// technical, and nothing of the request is echoed back.
+const messages: Record<number, [ErrorCode, string]> = {
+  400: ["bad_request", "Begäran är felaktig och kunde inte läsas."],
+  401: ["unauthenticated", "Du behöver logga in."],
+  404: ["not_found", "Det som efterfrågades finns inte."],
+  405: ["method_not_allowed", "Metoden är inte tillåten här."],
+  409: ["conflict", "Uppgiften har ändrats av någon annan. Ladda om och försök igen."],
+  413: ["payload_too_large", "Innehållet är för stort."],
+  415: ["unsupported_media_type", "Innehållet måste skickas som JSON (application/json)."],
+  429: ["too_many_requests", "För många försök. Vänta en stund och försök igen."],
+};
+
+export const validationMessage = "Några uppgifter behöver rättas.";
+export const internalMessage = "Ett oväntat fel inträffade. Uppge felkoden om du kontaktar support.";
+
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  fields: Record<string, string> = {},
+): ErrorBody {
+  return { error: { code, message, fields, requestId } };
+}
+
+function fieldPath(context: string | undefined, instancePath: string): string {
+  const path = instancePath.replace(/^\//, "").replaceAll("/", ".");
+  // Query and path parameters are named as they are; body fields by their path in the body.
+  return path || (context === "body" ? "body" : (context ?? "request"));
+}
+
+function validationFields(error: FastifyError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!hasZodFastifySchemaValidationErrors(error)) return fields;
+  for (const issue of error.validation) {
+    const keys = (issue.params as { keys?: string[] }).keys;
+    const base = fieldPath(error.validationContext, issue.instancePath);
+    const names = issue.keyword === "unrecognized_keys" && keys ? keys.map((k) => (base === "body" ? k : `${base}.${k}`)) : [base];
+    // The first problem with a field is the one to fix first.
+    for (const name of names) fields[name] ??= issue.message ?? validationMessage;
+  }
+  return fields;
+}
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const requestId = request.id;
+  if (error instanceof AppError) {
+    return reply.status(error.statusCode).send(errorBody(error.code, error.message, requestId, error.fields));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return reply.status(400).send(errorBody("validation_failed", validationMessage, requestId, validationFields(error)));
+  }
+  const status = error.statusCode ?? 500;
+  const known = status < 500 ? messages[status] : undefined;
+  if (known) {
+    request.log.info({ code: error.code, status }, "request rejected");
+    return reply.status(status).send(errorBody(known[0], known[1], requestId));
+  }
+  // Anything else is our fault: log it whole (scrubbed), answer without a trace of it.
+  request.log.error({ err: error }, "unexpected error");
+  return reply.status(500).send(errorBody("internal_error", internalMessage, requestId));
+}

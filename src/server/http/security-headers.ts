@@ -1,0 +1,46 @@
+import type { App } from "./context.ts";
+
+/**
+ * A strict policy: scripts and styles only from Frid's own origin (the web build has no
+ * inline code), never framed, no referrer, nothing from the API cached anywhere.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join("; ");
+
+const always: Record<string, string> = {
+  "content-security-policy": contentSecurityPolicy,
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  // Ignored by browsers over plain http; in force as soon as Frid is served over TLS.
+  "strict-transport-security": "max-age=31536000; includeSubDomains",
+};
+
+export function registerSecurityHeaders(app: App) {
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.headers(always);
+    const path = request.url.split("?")[0] ?? "";
+    if (path.startsWith("/api/") || path === "/api") {
+      reply.header("cache-control", "no-store");
+    } else if (path.startsWith("/assets/")) {
+      // Vite names assets by content hash: a changed file is a new URL.
+      reply.header("cache-control", "public, max-age=31536000, immutable");
+    } else {
+      reply.header("cache-control", "no-cache");
+    }
+    return payload;
+  });
+}

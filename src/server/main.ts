@@ -1,0 +1,59 @@
+import type { AddressInfo } from "node:net";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/connection.ts";
+import { MigrationError, migrate } from "./db/migrate.ts";
+import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
+import { seedDemo } from "./db/seed/demo.ts";
+import { buildApp } from "./http/app.ts";
+import { createLogger } from "./log.ts";
+import { webBuildDir } from "./paths.ts";
+
+/** read config → open db → migrate → (demo: seed) → build app → listen */
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config.database);
+  const applied = await migrate(database.db);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
+  if (config.demo && (await seedDemo(database.db))) logger.info("demo data seeded");
+
+  const app = await buildApp({ config, database, logger, webRoot: webBuildDir });
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`;
+
+  const lines = [
+    "",
+    `Frid ${config.version} is running at ${url}`,
+    `Database: ${database.kind === "pglite" ? `embedded (PGlite) in ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"}`,
+  ];
+  if (config.demo) {
+    lines.push(
+      "DEMO mode – fictional data only. Demo logins (password for all: " + demoPassword + "):",
+      ...demoUsers.map((u) => `  ${u.username.padEnd(16)} ${u.displayName}`),
+    );
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof MigrationError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\nFrid could not start: ${(error as Error).stack ?? String(error)}\n\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** The one error body every API error has, whatever went wrong. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: "Stable machine-readable code, e.g. validation_failed" }),
+      message: z.string().meta({ description: "What went wrong, for a person (Swedish)" }),
+      fields: z
+        .record(z.string(), z.string())
+        .meta({ description: "Per-field messages for invalid input, keyed by field path" }),
+      requestId: z.string().meta({ description: "Quote this to support; it is in the server log" }),
+    }),
+  })
+  .meta({ id: "ErrorBody" });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const errorCodes = [
+  "validation_failed",
+  "bad_request",
+  "unauthenticated",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "too_many_requests",
+  "internal_error",
+  "unavailable",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];

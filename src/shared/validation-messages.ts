@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/**
+ * Error messages a person understands, in Swedish (the UI's first language). Zod's own
+ * Swedish locale reads like a type checker ("förväntade string att ha >=2 tecken"); these
+ * read like a form. A schema can still give its own message for a field where a rule
+ * needs explaining (e.g. a personal identity number's checksum).
+ */
+type Issue = Parameters<z.core.$ZodErrorMap>[0];
+
+const typeNames: Record<string, string> = {
+  string: "text",
+  number: "ett tal",
+  int: "ett heltal",
+  boolean: "ja eller nej",
+  array: "en lista",
+  object: "ett objekt",
+  date: "ett datum",
+};
+
+function sizeMessage(issue: Issue, direction: "min" | "max"): string {
+  const limit = "minimum" in issue ? issue.minimum : "maximum" in issue ? issue.maximum : "";
+  const origin = "origin" in issue ? issue.origin : undefined;
+  const inclusive = "inclusive" in issue ? issue.inclusive !== false : true;
+  const bound = String(limit);
+  if (origin === "string") {
+    return direction === "min"
+      ? Number(limit) === 1
+        ? "Fältet får inte vara tomt."
+        : `Måste vara minst ${bound} tecken.`
+      : `Får vara högst ${bound} tecken.`;
+  }
+  if (origin === "array" || origin === "set") {
+    return direction === "min" ? `Välj minst ${bound}.` : `Välj högst ${bound}.`;
+  }
+  if (direction === "min") {
+    return inclusive ? `Måste vara minst ${bound}.` : `Måste vara större än ${bound}.`;
+  }
+  return inclusive ? `Får vara högst ${bound}.` : `Måste vara mindre än ${bound}.`;
+}
+
+export function swedishMessage(issue: Issue): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      if (issue.input === undefined) return "Fältet är obligatoriskt.";
+      const expected = typeNames[String(issue.expected)] ?? String(issue.expected);
+      return `Ange ${expected}.`;
+    }
+    case "too_small":
+      return sizeMessage(issue, "min");
+    case "too_big":
+      return sizeMessage(issue, "max");
+    case "invalid_format":
+      switch (issue.format) {
+        case "email":
+          return "Ange en giltig e-postadress.";
+        case "uuid":
+          return "Ange ett giltigt id.";
+        case "date":
+          return "Ange ett datum som ÅÅÅÅ-MM-DD.";
+        case "datetime":
+          return "Ange datum och tid.";
+        default:
+          return "Fel format.";
+      }
+    case "invalid_value":
+      return "Välj ett av de tillåtna värdena.";
+    case "unrecognized_keys":
+      return "Okänt fält.";
+    case "not_multiple_of":
+      return `Måste vara en multipel av ${String(issue.divisor)}.`;
+    default:
+      return "Ogiltigt värde.";
+  }
+}
+
+let configured = false;
+
+/** Installs the messages once per process (server) or page (web). */
+export function installValidationMessages(): void {
+  if (configured) return;
+  z.config({ localeError: swedishMessage });
+  configured = true;
+}
