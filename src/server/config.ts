@@ -81,7 +81,9 @@ function packageVersion(): string {
 export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): Config {
   // Empty strings in the environment mean "not set", as most shells and .env tools intend.
   const present = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => (settingNames as readonly string[]).includes(k) && v !== ""),
+    Object.entries(env).filter(
+      ([k, v]) => (settingNames as readonly string[]).includes(k) && v !== "",
+    ),
   );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
@@ -93,14 +95,17 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
 
   if (production) {
     if (!s.FRID_SESSION_SECRET || s.FRID_SESSION_SECRET.length < 32) {
-      problems.push("FRID_SESSION_SECRET must be set to at least 32 random characters in production");
+      problems.push(
+        "FRID_SESSION_SECRET must be set to at least 32 random characters in production",
+      );
     }
     if (!s.DATABASE_URL && !s.FRID_DATA_DIR) {
       problems.push(
         "set DATABASE_URL (PostgreSQL) or FRID_DATA_DIR (an explicit embedded database path) in production",
       );
     }
-    if (s.FRID_DEMO) problems.push("FRID_DEMO cannot be true in production: demo data is never seeded there");
+    if (s.FRID_DEMO)
+      problems.push("FRID_DEMO cannot be true in production: demo data is never seeded there");
   } else if (s.FRID_SESSION_SECRET !== undefined && s.FRID_SESSION_SECRET.length < 32) {
     problems.push("FRID_SESSION_SECRET must be at least 32 characters");
   }

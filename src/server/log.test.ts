@@ -22,14 +22,19 @@ describe("logging never contains personal data", () => {
     logger.info(
       {
         personalIdentityNumber: pin,
-        person: { givenName: "Tolvan", familyName: "Tolvansson", address: "Storgatan 1, 123 45 Ort" },
+        person: {
+          givenName: "Tolvan",
+          familyName: "Tolvansson",
+          address: "Storgatan 1, 123 45 Ort",
+        },
         case: { client: { name: "Tolvan Tolvansson", phone: "070-123 45 67" } },
         body: { identityNumber: pin },
       },
       "registered",
     );
     const out = text();
-    for (const secret of ["1212", "Tolvan", "Storgatan", "070-123"]) expect(out).not.toContain(secret);
+    for (const secret of ["1212", "Tolvan", "Storgatan", "070-123"])
+      expect(out).not.toContain(secret);
     expect(out).toContain("[REDACTED]");
     expect(out).toContain("registered");
   });

@@ -39,8 +39,8 @@ const REDACTED = "[REDACTED]";
 
 function redactPaths(): string[] {
   const paths: string[] = [
-    'req.headers.cookie',
-    'req.headers.authorization',
+    "req.headers.cookie",
+    "req.headers.authorization",
     'req.headers["x-csrf-token"]',
     'res.headers["set-cookie"]',
   ];
@@ -94,6 +94,9 @@ export function loggerOptions(level: LoggerOptions["level"]): LoggerOptions {
   };
 }
 
-export function createLogger(level: LoggerOptions["level"], destination?: DestinationStream): Logger {
+export function createLogger(
+  level: LoggerOptions["level"],
+  destination?: DestinationStream,
+): Logger {
   return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
 }

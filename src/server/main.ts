@@ -2,8 +2,8 @@ import type { AddressInfo } from "node:net";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
-import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
 import { seedDemo } from "./db/seed/demo.ts";
+import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
 import { webBuildDir } from "./paths.ts";
@@ -30,7 +30,7 @@ async function main() {
   ];
   if (config.demo) {
     lines.push(
-      "DEMO mode – fictional data only. Demo logins (password for all: " + demoPassword + "):",
+      `DEMO mode – fictional data only. Demo logins (password for all: ${demoPassword}):`,
       ...demoUsers.map((u) => `  ${u.username.padEnd(16)} ${u.displayName}`),
     );
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatIdentityNumber, luhnCheckDigit, parseIdentityNumber } from "./personal-identity-number.ts";
+import {
+  formatIdentityNumber,
+  luhnCheckDigit,
+  parseIdentityNumber,
+} from "./personal-identity-number.ts";
 
 const today = new Date(Date.UTC(2026, 10, 22));
 
@@ -9,7 +13,11 @@ describe("parseIdentityNumber", () => {
       const r = parseIdentityNumber(input, today);
       expect(r).toEqual({
         ok: true,
-        value: { kind: "personal_identity_number", normalized: "191212121212", birthDate: "1912-12-12" },
+        value: {
+          kind: "personal_identity_number",
+          normalized: "191212121212",
+          birthDate: "1912-12-12",
+        },
       });
     }
   });
@@ -29,19 +37,29 @@ describe("parseIdentityNumber", () => {
   it("treats a birthday later this year as last century", () => {
     // 26-12-24 has not happened yet on 2026-11-22, so the person was born 1926.
     const nine = "261224980";
-    const r = parseIdentityNumber(`${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`, today);
+    const r = parseIdentityNumber(
+      `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`,
+      today,
+    );
     expect(r.ok && r.value.birthDate).toBe("1926-12-24");
   });
 
   it("recognises a coordination number by the day plus 60", () => {
     const nine = "701063238";
     const r = parseIdentityNumber(`${nine}${luhnCheckDigit(nine)}`, today);
-    expect(r).toMatchObject({ ok: true, value: { kind: "coordination_number", birthDate: "1970-10-03" } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { kind: "coordination_number", birthDate: "1970-10-03" },
+    });
   });
 
   it("rejects a wrong check digit with a message a person understands", () => {
     const r = parseIdentityNumber("19121212-1213", today);
-    expect(r).toEqual({ ok: false, error: "checksum", message: "Kontrollsiffran stämmer inte – kontrollera numret." });
+    expect(r).toEqual({
+      ok: false,
+      error: "checksum",
+      message: "Kontrollsiffran stämmer inte – kontrollera numret.",
+    });
   });
 
   it("rejects dates that do not exist", () => {

@@ -59,7 +59,8 @@ export function parseIdentityNumber(input: string, today: Date = new Date()): Pa
 
   const month = Number(mm);
   const rawDay = Number(dd);
-  const kind: IdentityNumberKind = rawDay > 60 || rawDay === 60 ? "coordination_number" : "personal_identity_number";
+  const kind: IdentityNumberKind =
+    rawDay > 60 || rawDay === 60 ? "coordination_number" : "personal_identity_number";
   const day = kind === "coordination_number" ? rawDay - 60 : rawDay;
 
   let year: number;
@@ -88,9 +89,7 @@ export function parseIdentityNumber(input: string, today: Date = new Date()): Pa
     value: {
       kind,
       normalized: `${year}${mm}${dd}${serial}${check}`,
-      birthDate: unknownDay
-        ? null
-        : `${year}-${mm}-${String(day).padStart(2, "0")}`,
+      birthDate: unknownDay ? null : `${year}-${mm}-${String(day).padStart(2, "0")}`,
     },
   };
 }

@@ -32,7 +32,9 @@ export function readMigrations(dir = migrationsDir): MigrationFile[] {
   return files.map((file) => {
     const match = fileName.exec(file);
     if (!match) {
-      throw new MigrationError(`Migration file "${file}" must be named NNNN_name.sql (e.g. 0002_cases.sql)`);
+      throw new MigrationError(
+        `Migration file "${file}" must be named NNNN_name.sql (e.g. 0002_cases.sql)`,
+      );
     }
     const [, version, name] = match as unknown as [string, string, string];
     if (seen.has(version)) throw new MigrationError(`Two migration files have number ${version}`);
@@ -59,7 +61,11 @@ export async function migrate(db: Kysely<Database>, dir = migrationsDir): Promis
         checksum   text not null,
         applied_at timestamptz not null default now()
       )`.execute(trx);
-    const applied = await trx.selectFrom("schema_migration").selectAll().orderBy("version").execute();
+    const applied = await trx
+      .selectFrom("schema_migration")
+      .selectAll()
+      .orderBy("version")
+      .execute();
     const byVersion = new Map(files.map((f) => [f.version, f]));
 
     for (const row of applied) {

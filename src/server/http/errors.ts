@@ -20,6 +20,7 @@ export class AppError extends Error {
 const messages: Record<number, [ErrorCode, string]> = {
   400: ["bad_request", "Begäran är felaktig och kunde inte läsas."],
   401: ["unauthenticated", "Du behöver logga in."],
+  403: ["forbidden", "Du har inte behörighet till det här."],
   404: ["not_found", "Det som efterfrågades finns inte."],
   405: ["method_not_allowed", "Metoden är inte tillåten här."],
   409: ["conflict", "Uppgiften har ändrats av någon annan. Ladda om och försök igen."],
@@ -29,7 +30,8 @@ const messages: Record<number, [ErrorCode, string]> = {
 };
 
 export const validationMessage = "Några uppgifter behöver rättas.";
-export const internalMessage = "Ett oväntat fel inträffade. Uppge felkoden om du kontaktar support.";
+export const internalMessage =
+  "Ett oväntat fel inträffade. Uppge felkoden om du kontaktar support.";
 
 export function errorBody(
   code: ErrorCode,
@@ -52,7 +54,10 @@ function validationFields(error: FastifyError): Record<string, string> {
   for (const issue of error.validation) {
     const keys = (issue.params as { keys?: string[] }).keys;
     const base = fieldPath(error.validationContext, issue.instancePath);
-    const names = issue.keyword === "unrecognized_keys" && keys ? keys.map((k) => (base === "body" ? k : `${base}.${k}`)) : [base];
+    const names =
+      issue.keyword === "unrecognized_keys" && keys
+        ? keys.map((k) => (base === "body" ? k : `${base}.${k}`))
+        : [base];
     // The first problem with a field is the one to fix first.
     for (const name of names) fields[name] ??= issue.message ?? validationMessage;
   }
@@ -62,10 +67,14 @@ function validationFields(error: FastifyError): Record<string, string> {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const requestId = request.id;
   if (error instanceof AppError) {
-    return reply.status(error.statusCode).send(errorBody(error.code, error.message, requestId, error.fields));
+    return reply
+      .status(error.statusCode)
+      .send(errorBody(error.code, error.message, requestId, error.fields));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    return reply.status(400).send(errorBody("validation_failed", validationMessage, requestId, validationFields(error)));
+    return reply
+      .status(400)
+      .send(errorBody("validation_failed", validationMessage, requestId, validationFields(error)));
   }
   const status = error.statusCode ?? 500;
   const known = status < 500 ? messages[status] : undefined;

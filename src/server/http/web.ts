@@ -11,7 +11,12 @@ import { AppError } from "./errors.ts";
 export async function registerWeb(app: App, webRoot: string | null) {
   const hasBuild = webRoot !== null && existsSync(join(webRoot, "index.html"));
   if (hasBuild) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: false, wildcard: true });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: "/",
+      index: "index.html",
+      wildcard: true,
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {

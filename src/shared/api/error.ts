@@ -4,7 +4,9 @@ import { z } from "zod";
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: "Stable machine-readable code, e.g. validation_failed" }),
+      code: z
+        .string()
+        .meta({ description: "Stable machine-readable code, e.g. validation_failed" }),
       message: z.string().meta({ description: "What went wrong, for a person (Swedish)" }),
       fields: z
         .record(z.string(), z.string())
@@ -19,6 +21,7 @@ export const errorCodes = [
   "validation_failed",
   "bad_request",
   "unauthenticated",
+  "forbidden",
   "not_found",
   "method_not_allowed",
   "conflict",

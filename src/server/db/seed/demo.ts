@@ -34,7 +34,13 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
 
     await trx
       .insertInto("app_user")
-      .values(demoUsers.map((u) => ({ org_id: org.id, username: u.username, display_name: u.displayName })))
+      .values(
+        demoUsers.map((u) => ({
+          org_id: org.id,
+          username: u.username,
+          display_name: u.displayName,
+        })),
+      )
       .execute();
 
     await trx

@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { build } from "vite";
+import { projectRoot, webBuildDir } from "../src/server/paths.ts";
+
+/**
+ * The web build is stale when any input changed: the web and shared sources, the Vite
+ * config, or the installed packages (package-lock.json). The fingerprint of the inputs is
+ * kept beside the build; a content hash, so a checkout or copy that only touches
+ * timestamps does not force a rebuild.
+ */
+const inputs = ["src/web", "src/shared", "vite.config.ts", "package-lock.json", "tsconfig.json"];
+const stampFile = join(webBuildDir, ".build-fingerprint");
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .flatMap((entry) => filesUnder(join(path, entry.name)))
+    .filter((file) => !/\.test\.tsx?$/.test(file));
+}
+
+export function inputFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const input of inputs) {
+    for (const file of filesUnder(join(projectRoot, input)).sort()) {
+      hash.update(relative(projectRoot, file)).update("\0").update(readFileSync(file)).update("\0");
+    }
+  }
+  return hash.digest("hex");
+}
+
+export function webBuildIsCurrent(fingerprint = inputFingerprint()): boolean {
+  return (
+    existsSync(join(webBuildDir, "index.html")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8").trim() === fingerprint
+  );
+}
+
+/** Builds the web app unless the build on disk already matches the sources. */
+export async function ensureWebBuild(
+  options: { force?: boolean } = {},
+): Promise<"built" | "current"> {
+  const fingerprint = inputFingerprint();
+  if (!options.force && webBuildIsCurrent(fingerprint)) return "current";
+  process.stdout.write("Building the web app (dist/web)…\n");
+  await build({ configFile: join(projectRoot, "vite.config.ts"), logLevel: "warn" });
+  writeFileSync(stampFile, `${fingerprint}\n`);
+  return "built";
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await ensureWebBuild({ force: process.argv.includes("--force") });
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import { seedDemo } from "./demo.ts";
+import { demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
+
+describe("demo data", () => {
+  it("uses only valid identity numbers, with the sex the number says", () => {
+    for (const p of demoPersons) {
+      const parsed = parseIdentityNumber(p.identityNumber);
+      expect(parsed.ok, p.identityNumber).toBe(true);
+      // The ninth digit is odd for men and even for women.
+      expect(Number(p.identityNumber[10]) % 2 === 1 ? "male" : "female").toBe(p.sex);
+    }
+  });
+
+  it("has the demo logins the README lists", () => {
+    expect(demoUsers.map((u) => u.username)).toEqual([
+      "handlaggare1",
+      "handlaggare2",
+      "barnhandlaggare",
+      "behandlare1",
+      "behandlare2",
+      "enhetschef",
+      "admin",
+    ]);
+  });
+});
+
+describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("seeds Demokommun once, even when two starts race", async () => {
+    const { db } = database();
+    const results = await Promise.all([seedDemo(db), seedDemo(db)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await seedDemo(db)).toBe(false);
+
+    const orgs = await db.selectFrom("organisation").select(["id", "name"]).execute();
+    expect(orgs.map((o) => o.name)).toEqual(["Demokommun"]);
+    const units = await db.selectFrom("unit").select("name").orderBy("name").execute();
+    expect(units.map((u) => u.name)).toEqual(demoUnits.map((u) => u.name).sort());
+    const users = await db.selectFrom("app_user").select("username").execute();
+    expect(users).toHaveLength(demoUsers.length);
+    const persons = await db
+      .selectFrom("person")
+      .select(["identity_number", "birth_date", "identity_kind"])
+      .execute();
+    expect(persons).toHaveLength(demoPersons.length);
+    expect(persons).toContainEqual({
+      identity_number: "198201749879",
+      birth_date: "1982-01-14",
+      identity_kind: "coordination_number",
+    });
+  });
+});
