@@ -4,8 +4,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     root: ".",
-    include: ["src/**/*.test.{ts,tsx}"],
+    include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
     environment: "node",
+    // The JSON report lets .ci/run print one plain "N passed, N failed" line for the run.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest-unit.json" }]],
     // Each worker opens its own databases (PGlite in memory; a fresh PostgreSQL database).
     pool: "forks",
     testTimeout: 30_000,

@@ -7,6 +7,8 @@ export default defineConfig({
     root: ".",
     include: ["e2e/**/*.e2e.ts"],
     environment: "node",
+    // The JSON report lets .ci/run print one plain "N passed, N failed" line for the run.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest-e2e.json" }]],
     globalSetup: ["e2e/fixtures/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 60_000,

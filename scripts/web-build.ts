@@ -21,11 +21,11 @@ function filesUnder(path: string): string[] {
     .filter((file) => !/\.test\.tsx?$/.test(file));
 }
 
-export function inputFingerprint(): string {
+export function inputFingerprint(root = projectRoot): string {
   const hash = createHash("sha256");
   for (const input of inputs) {
-    for (const file of filesUnder(join(projectRoot, input)).sort()) {
-      hash.update(relative(projectRoot, file)).update("\0").update(readFileSync(file)).update("\0");
+    for (const file of filesUnder(join(root, input)).sort()) {
+      hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
     }
   }
   return hash.digest("hex");

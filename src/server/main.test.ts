@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startServer } from "../../e2e/fixtures/server.ts";
+import { openPglite } from "./db/connection.ts";
+import { projectRoot } from "./paths.ts";
+
+function runMain(env: Record<string, string>) {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+describe("starting Frid", () => {
+  const cleanup: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const fn of cleanup.splice(0)) await fn();
+  });
+
+  it("refuses to start in production without the settings it needs, and says which", () => {
+    const result = runMain({ NODE_ENV: "production" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Frid cannot start – fix the configuration");
+    expect(result.stderr).toContain("FRID_SESSION_SECRET");
+    expect(result.stderr).toContain("DATABASE_URL");
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+
+  it("never seeds demo data in production", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "frid-prod-"));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const server = await startServer({
+      NODE_ENV: "production",
+      FRID_SESSION_SECRET: "s".repeat(40),
+      FRID_DATA_DIR: dataDir,
+    });
+    const info = await (await fetch(`${server.url}/api/app-info`)).json();
+    expect(info.demo).toBe(false);
+    expect(server.output()).not.toContain("frid-demo");
+    await server.stop();
+
+    // The database was migrated, and is empty.
+    const database = await openPglite(dataDir);
+    cleanup.unshift(() => database.close());
+    expect(
+      await database.db.selectFrom("schema_migration").select("version").execute(),
+    ).not.toEqual([]);
+    expect(await database.db.selectFrom("organisation").select("id").execute()).toEqual([]);
+    expect(await database.db.selectFrom("seed_run").select("name").execute()).toEqual([]);
+  });
+});
