@@ -2,11 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { inputFingerprint } from "./web-build.ts";
+import { ensureWebBuild, inputFingerprint, webBuildIsCurrent } from "./web-build.ts";
 
 describe("inputFingerprint (npm start rebuilds the web app only when it is stale)", () => {
   let root: string;
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
 
   function project() {
     root = mkdtempSync(join(tmpdir(), "frid-fp-"));
@@ -37,5 +39,20 @@ describe("inputFingerprint (npm start rebuilds the web app only when it is stale
     utimesSync(join(r, "src/web/routes/Page.tsx"), new Date(2030, 0, 1), new Date(2030, 0, 1));
     writeFileSync(join(r, "src/web/routes/Page.test.tsx"), "test\n");
     expect(inputFingerprint(r)).toBe(before);
+  });
+});
+
+describe("ensureWebBuild", () => {
+  it("builds, records the fingerprint, and leaves NODE_ENV as it was (npm start runs the server next)", async () => {
+    const before = process.env.NODE_ENV;
+    delete process.env.NODE_ENV;
+    try {
+      expect(await ensureWebBuild({ force: true })).toBe("built");
+      expect(process.env.NODE_ENV).toBeUndefined();
+      expect(webBuildIsCurrent()).toBe(true);
+      expect(await ensureWebBuild()).toBe("current");
+    } finally {
+      if (before !== undefined) process.env.NODE_ENV = before;
+    }
   });
 });

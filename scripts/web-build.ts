@@ -46,7 +46,15 @@ export async function ensureWebBuild(
   const fingerprint = inputFingerprint();
   if (!options.force && webBuildIsCurrent(fingerprint)) return "current";
   process.stdout.write("Building the web app (dist/web)…\n");
-  await build({ configFile: join(projectRoot, "vite.config.ts"), logLevel: "warn" });
+  // Vite sets NODE_ENV=production for its build; the server started after it in the same
+  // process would then believe it runs in production. Put it back as it was.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: join(projectRoot, "vite.config.ts"), logLevel: "warn" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(stampFile, `${fingerprint}\n`);
   return "built";
 }
