@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+export const caseTypes = ["adult_victim", "child", "perpetrator", "partner"] as const;
+export const CaseType = z.enum(caseTypes);
+export type CaseType = z.infer<typeof CaseType>;
+
+export const OpenCaseBody = z
+  .object({ personId: z.uuid(), unitId: z.uuid(), caseType: CaseType })
+  .strict()
+  .meta({ id: "OpenCaseBody" });
+
+export const CaseSummary = z
+  .object({
+    id: z.uuid(),
+    reference: z.string().meta({ description: "Diarienummer-like reference, e.g. 2026-0042" }),
+    caseType: CaseType,
+    status: z.string(),
+    openedAt: z.string(),
+    unit: z.object({ id: z.uuid(), name: z.string() }),
+    person: z.object({ id: z.uuid(), name: z.string(), identityNumber: z.string().nullable() }),
+    assignedToMe: z.boolean(),
+  })
+  .meta({ id: "CaseSummary" });
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseList = z.object({ cases: z.array(CaseSummary) }).meta({ id: "CaseList" });
+export const CaseListQuery = z.object({ scope: z.enum(["mine", "all"]).default("mine") });
+
+export const CaseView = CaseSummary.extend({
+  assignees: z.array(
+    z.object({ userId: z.uuid(), displayName: z.string(), assignedAt: z.string() }),
+  ),
+  grants: z.array(
+    z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      reason: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
+  /** What the caller may do here; the UI hides what is not allowed, the server checks anyway. */
+  abilities: z.object({ assign: z.boolean(), grant: z.boolean(), barrier: z.boolean() }),
+}).meta({ id: "Case" });
+export type CaseView = z.infer<typeof CaseView>;
+
+export const AssignBody = z.object({ userId: z.uuid() }).strict().meta({ id: "AssignBody" });
+export const CaseAssigneeParams = z.object({ id: z.uuid(), userId: z.uuid() });
+
+export const GrantBody = z
+  .object({
+    userId: z.uuid(),
+    reason: z.string().trim().min(10, "Skriv varför åtkomsten behövs (minst 10 tecken).").max(500),
+    expiresAt: z.iso.datetime({ offset: true }),
+  })
+  .strict()
+  .meta({ id: "GrantBody" });
+
+export const BarrierBody = z
+  .object({
+    caseId: z.uuid(),
+    otherCaseId: z.uuid(),
+    reason: z.string().trim().min(10).max(500),
+  })
+  .strict()
+  .meta({ id: "BarrierBody" });
+
+export const StaffList = z
+  .object({
+    users: z.array(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.string()) })),
+  })
+  .meta({ id: "StaffList" });

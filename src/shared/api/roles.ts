@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/** Roles are held per unit (administrator and analyst may hold theirs organisation-wide). */
+export const roles = [
+  "caseworker", // handläggare
+  "therapist", // behandlare
+  "protection_officer", // skyddshandläggare
+  "unit_manager", // enhetschef
+  "administrator", // systemförvaltare: manages users, never reads case data
+  "analyst", // aggregated statistics only
+  "consultant", // anonymised consultations only
+] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+/** Roles that may be assigned to work on a case in their unit. */
+export const caseworkRoles: readonly Role[] = ["caseworker", "therapist", "protection_officer"];
+/** Roles that may be held without a unit. */
+export const organisationWideRoles: readonly Role[] = ["administrator", "analyst"];
+
+export const unitKinds = [
+  "adult_services",
+  "child_services",
+  "crisis_centre",
+  "resource_function",
+] as const;
+export const UnitKind = z.enum(unitKinds);
