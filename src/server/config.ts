@@ -17,6 +17,11 @@ export const settingNames = [
   "FRID_SESSION_SECRET",
   "FRID_BODY_LIMIT_BYTES",
   "FRID_TRUST_PROXY",
+  "FRID_SESSION_IDLE_MINUTES",
+  "FRID_SESSION_ABSOLUTE_HOURS",
+  "FRID_LOGIN_MAX_FAILURES",
+  "FRID_LOGIN_LOCKOUT_MINUTES",
+  "FRID_AUDIT_SEAL_INTERVAL_MS",
   "LOG_LEVEL",
 ] as const;
 
@@ -32,6 +37,9 @@ export interface Config {
   sessionSecret: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { maxFailures: number; lockoutMinutes: number };
+  auditSealIntervalMs: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   version: string;
 }
@@ -69,6 +77,26 @@ const schema = z.object({
     .min(1024, "must be at least 1024")
     .default(1024 * 1024),
   FRID_TRUST_PROXY: boolean.default(false),
+  FRID_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  FRID_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  FRID_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  FRID_LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  FRID_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -123,6 +151,12 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     sessionSecret: s.FRID_SESSION_SECRET ?? randomBytes(32).toString("base64url"),
     bodyLimitBytes: s.FRID_BODY_LIMIT_BYTES,
     trustProxy: s.FRID_TRUST_PROXY,
+    session: {
+      idleMinutes: s.FRID_SESSION_IDLE_MINUTES,
+      absoluteHours: s.FRID_SESSION_ABSOLUTE_HOURS,
+    },
+    login: { maxFailures: s.FRID_LOGIN_MAX_FAILURES, lockoutMinutes: s.FRID_LOGIN_LOCKOUT_MINUTES },
+    auditSealIntervalMs: s.FRID_AUDIT_SEAL_INTERVAL_MS,
     logLevel: s.LOG_LEVEL,
     version: packageVersion(),
   };

@@ -48,9 +48,9 @@ describe("starting Frid", () => {
     const database = await openPglite(dataDir);
     cleanup.unshift(() => database.close());
     expect(
-      await database.db.selectFrom("schema_migration").select("version").execute(),
+      await database.owner.selectFrom("schema_migration").select("version").execute(),
     ).not.toEqual([]);
-    expect(await database.db.selectFrom("organisation").select("id").execute()).toEqual([]);
-    expect(await database.db.selectFrom("seed_run").select("name").execute()).toEqual([]);
+    expect(await database.owner.selectFrom("organisation").select("id").execute()).toEqual([]);
+    expect(await database.owner.selectFrom("seed_run").select("name").execute()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { startSealer } from "./audit/sealer.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
@@ -13,11 +14,12 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config.database);
-  const applied = await migrate(database.db);
+  const applied = await migrate(database.owner);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
-  if (config.demo && (await seedDemo(database.db))) logger.info("demo data seeded");
+  if (config.demo && (await seedDemo(database.owner))) logger.info("demo data seeded");
 
   const app = await buildApp({ config, database, logger, webRoot: webBuildDir });
+  const stopSealer = startSealer(database.db, logger, config.auditSealIntervalMs);
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
@@ -42,6 +44,7 @@ async function main() {
     closing = true;
     logger.info({ signal }, "shutting down");
     await app.close();
+    await stopSealer();
     await database.close();
     process.exit(0);
   };

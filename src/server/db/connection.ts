@@ -3,14 +3,20 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
-import { PGliteDialect } from "./pglite-dialect.ts";
+import { PGliteDialect, PGliteSession } from "./pglite-dialect.ts";
 import type { Database } from "./types.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
 
+/** The role all application work runs as: no BYPASSRLS, owns nothing (migration 0002). */
+export const appRole = "frid_app";
+
 export interface DatabaseHandle {
-  db: Kysely<Database>;
   kind: DatabaseKind;
+  /** For requests: runs as frid_app, under row-level security. */
+  db: Kysely<Database>;
+  /** For migrations, the demo seed and operator scripts: the tables' owner. */
+  owner: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -31,15 +37,26 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
     parsers: { [OID_INT8]: parseInt8, [OID_DATE]: parseDate },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  const session = new PGliteSession(pglite);
+  const owner = new Kysely<Database>({ dialect: new PGliteDialect(session, null) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(session, appRole) });
+  return {
+    kind: "pglite",
+    db,
+    owner,
+    async close() {
+      await db.destroy();
+      await owner.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
 }
 
-export async function openPostgres(url: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
+function pool(url: string, max: number, role: string | null): pg.Pool {
+  const p = new pg.Pool({
     connectionString: url,
-    application_name: "frid",
-    max: 10,
+    application_name: role ? "frid" : "frid-owner",
+    max,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") => {
         if (oid === OID_INT8) return parseInt8;
@@ -48,11 +65,30 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // node-postgres runs a client's queries in order, so this is the first thing every new
+  // connection does: from then on it works as frid_app, under row-level security.
+  if (role) p.on("connect", (client) => void client.query(`set role ${role}`).catch(() => {}));
+  return p;
+}
+
+export async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const ownerPool = pool(url, 2, null);
   // Fail at start-up, with the server's own message, rather than on the first request.
-  const client = await pool.connect();
+  const client = await ownerPool.connect();
   client.release();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pool(url, 10, appRole) }),
+  });
+  return {
+    kind: "postgres",
+    db,
+    owner,
+    async close() {
+      await db.destroy();
+      await owner.destroy();
+    },
+  };
 }
 
 export function openDatabase(database: Config["database"]): Promise<DatabaseHandle> {

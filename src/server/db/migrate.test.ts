@@ -35,9 +35,9 @@ describe.each(testDatabaseKinds)("migrate (%s)", (kind) => {
 
   it("applies every migration once, and nothing the second time", async () => {
     database = await createEmptyDatabase(kind);
-    const first = await migrate(database.db);
+    const first = await migrate(database.owner);
     expect(first).toEqual(readMigrations().map((f) => `${f.version}_${f.name}`));
-    expect(await migrate(database.db)).toEqual([]);
+    expect(await migrate(database.owner)).toEqual([]);
     const rows = await database.db
       .selectFrom("schema_migration")
       .select(["version", "checksum"])
@@ -48,10 +48,10 @@ describe.each(testDatabaseKinds)("migrate (%s)", (kind) => {
   it("stops with a clear message when an applied migration was changed", async () => {
     database = await createEmptyDatabase(kind);
     const d = copyOfMigrations();
-    await migrate(database.db, d);
+    await migrate(database.owner, d);
     writeFileSync(join(d, "0001_organisation.sql"), "-- edited\ncreate table x (id int);\n");
-    await expect(migrate(database.db, d)).rejects.toThrow(MigrationError);
-    await expect(migrate(database.db, d)).rejects.toThrow(
+    await expect(migrate(database.owner, d)).rejects.toThrow(MigrationError);
+    await expect(migrate(database.owner, d)).rejects.toThrow(
       /Migration 0001_organisation\.sql has changed since it was applied .* Applied migrations must never be edited/,
     );
   });
@@ -59,19 +59,22 @@ describe.each(testDatabaseKinds)("migrate (%s)", (kind) => {
   it("applies a failing batch not at all: the transaction leaves the database as it was", async () => {
     database = await createEmptyDatabase(kind);
     const d = copyOfMigrations();
-    await migrate(database.db, d);
+    await migrate(database.owner, d);
     writeFileSync(join(d, "9998_good.sql"), "create table good_one (id int);\n");
     writeFileSync(
       join(d, "9999_bad.sql"),
       "create table bad_one (id int);\nselect * from no_such_table;\n",
     );
-    await expect(migrate(database.db, d)).rejects.toThrow(/Migration 9999_bad\.sql failed/);
+    await expect(migrate(database.owner, d)).rejects.toThrow(/Migration 9999_bad\.sql failed/);
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from information_schema.tables where table_name in ('good_one', 'bad_one')`.execute(
-      database.db,
+      database.owner,
     );
     expect(rows[0]?.n).toBe(0);
-    const versions = await database.db.selectFrom("schema_migration").select("version").execute();
+    const versions = await database.owner
+      .selectFrom("schema_migration")
+      .select("version")
+      .execute();
     expect(versions.map((v) => v.version)).not.toContain("9998");
   });
 
@@ -79,8 +82,8 @@ describe.each(testDatabaseKinds)("migrate (%s)", (kind) => {
     database = await createEmptyDatabase(kind);
     const d = copyOfMigrations();
     writeFileSync(join(d, "9999_future.sql"), "select 1;\n");
-    await migrate(database.db, d);
-    await expect(migrate(database.db)).rejects.toThrow(/does not have that file/);
+    await migrate(database.owner, d);
+    await expect(migrate(database.owner)).rejects.toThrow(/does not have that file/);
   });
 
   it("refuses a file that is not named NNNN_name.sql", async () => {

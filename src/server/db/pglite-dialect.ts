@@ -16,17 +16,32 @@ import {
 } from "kysely";
 
 /**
- * Kysely over PGlite. PGlite is one PostgreSQL session, so the driver hands out that one
- * connection to one caller at a time: a transaction holds it from BEGIN to COMMIT, and no
- * other request's statement can slip in between (which would silently join the transaction).
+ * One PGlite instance is one PostgreSQL session. Every Kysely instance over it shares this
+ * lock, so the session goes to one caller at a time: a transaction holds it from BEGIN to
+ * COMMIT, and no other request's statement can slip in between (it would silently join
+ * the transaction). It also remembers which role the session is in.
+ */
+export class PGliteSession {
+  queue: Promise<void> = Promise.resolve();
+  role: string | null = null;
+  constructor(readonly pglite: PGlite) {}
+}
+
+/**
+ * Kysely over PGlite. `role` is the database role this Kysely works as (null: the session
+ * user, who owns the tables): the application's instance runs as frid_app, the one for
+ * migrations as the owner, over the same session.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly session: PGliteSession,
+    private readonly role: string | null = null,
+  ) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.session, this.role);
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
@@ -62,25 +77,37 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
-  private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  constructor(
+    private readonly session: PGliteSession,
+    private readonly role: string | null,
+  ) {
+    this.connection = new PGliteConnection(session.pglite);
   }
 
   async init(): Promise<void> {
-    await this.pglite.waitReady;
+    await this.session.pglite.waitReady;
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.queue;
+    const previous = this.session.queue;
     let release!: () => void;
-    this.queue = new Promise<void>((resolve) => {
+    this.session.queue = new Promise<void>((resolve) => {
       release = resolve;
     });
     await previous;
     this.release = release;
+    if (this.session.role !== this.role) {
+      try {
+        await this.session.pglite.exec(this.role ? `set role ${this.role}` : "reset role");
+      } catch (error) {
+        this.release = undefined;
+        release();
+        throw error;
+      }
+      this.session.role = this.role;
+    }
     return this.connection;
   }
 
@@ -111,7 +138,7 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    if (!this.pglite.closed) await this.pglite.close();
+    // The session is shared; whoever opened it closes it (connection.ts).
   }
 }
 

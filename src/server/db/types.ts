@@ -28,6 +28,142 @@ export interface AppUserTable {
   display_name: string;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  password_hash: string | null;
+  totp_secret: string | null;
+  mfa_enrolled_at: Date | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+}
+
+export type RoleName =
+  | "caseworker"
+  | "therapist"
+  | "protection_officer"
+  | "unit_manager"
+  | "administrator"
+  | "analyst"
+  | "consultant";
+
+export interface RoleAssignmentTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  unit_id: string | null;
+  role: RoleName;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export type SessionStateName = "authenticated" | "mfa_required" | "mfa_enrolment_required";
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  org_id: string;
+  state: SessionStateName;
+  csrf_token: string;
+  pending_totp_secret: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  client_address: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Date;
+  locked_until: Date | null;
+}
+
+export interface PersonRegistrationTable {
+  org_id: string;
+  person_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CaseReferenceCounterTable {
+  org_id: string;
+  year: number;
+  last: number;
+}
+
+export type CaseTypeName = "adult_victim" | "child" | "perpetrator" | "partner";
+
+export interface CaseTable {
+  id: string;
+  org_id: string;
+  unit_id: string;
+  person_id: string;
+  case_type: CaseTypeName;
+  status: Generated<"open" | "closed">;
+  reference: string;
+  opened_at: ColumnType<Date, Date | undefined, never>;
+  opened_by: string;
+  closed_at: Date | null;
+}
+
+export interface CaseAssignmentTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  user_id: string;
+  assigned_at: ColumnType<Date, Date | undefined, never>;
+  assigned_by: string;
+  unassigned_at: Date | null;
+  unassigned_by: string | null;
+}
+
+export interface AccessGrantTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  granted_by: string;
+  granted_at: ColumnType<Date, Date | undefined, never>;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface BarrierTable {
+  id: Generated<string>;
+  org_id: string;
+  case_a_id: string;
+  case_b_id: string;
+  reason: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventTable {
+  id: ColumnType<number, never, never>;
+  org_id: string | null;
+  occurred_at: ColumnType<Date, never, never>;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  unit_id: string | null;
+  action: string;
+  outcome: "allowed" | "denied";
+  resource_type: string;
+  resource_id: string | null;
+  person_id: string | null;
+  reason: string | null;
+  request_id: string | null;
+  client_address: string | null;
+  data: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface AuditSealTable {
+  event_id: number;
+  chain: string;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  sealed_at: ColumnType<Date, never, never>;
 }
 
 export type IdentityKind =
@@ -54,6 +190,7 @@ export interface PersonTable {
   sex: Generated<"female" | "male" | "other" | "unknown">;
   protection_level: Generated<ProtectionLevel>;
   created_at: CreatedAt;
+  created_by: string | null;
 }
 
 export interface SchemaMigrationTable {
@@ -73,6 +210,17 @@ export interface Database {
   unit: UnitTable;
   app_user: AppUserTable;
   person: PersonTable;
+  role_assignment: RoleAssignmentTable;
+  session: SessionTable;
+  login_throttle: LoginThrottleTable;
+  person_registration: PersonRegistrationTable;
+  case_reference_counter: CaseReferenceCounterTable;
+  case: CaseTable;
+  case_assignment: CaseAssignmentTable;
+  access_grant: AccessGrantTable;
+  barrier: BarrierTable;
+  audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -17,6 +17,7 @@ describe.each(testDatabaseKinds)("HTTP conventions (%s)", (kind) => {
     t.app.post(
       "/api/test/probe",
       {
+        config: { public: true },
         schema: {
           body: z
             .object({
@@ -30,7 +31,7 @@ describe.each(testDatabaseKinds)("HTTP conventions (%s)", (kind) => {
       },
       async () => ({ ok: true }),
     );
-    t.app.get("/api/test/boom", async () => {
+    t.app.get("/api/test/boom", { config: { public: true } }, async () => {
       throw new Error("database password=hunter2 at 19121212-1212");
     });
     return t.app;
@@ -113,6 +114,14 @@ describe.each(testDatabaseKinds)("HTTP conventions (%s)", (kind) => {
       code: "payload_too_large",
       message: "Innehållet är för stort.",
     });
+  });
+
+  it("requires a login for every route not marked public (deny by default)", async () => {
+    const app = await appWithProbe();
+    app.get("/api/test/private", async () => ({ secret: true }));
+    const res = await app.inject({ method: "GET", url: "/api/test/private" });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe("unauthenticated");
   });
 
   it("answers unknown API routes with 404 JSON, for any method", async () => {

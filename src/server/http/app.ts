@@ -11,14 +11,28 @@ import {
 import type { Logger } from "pino";
 import { ErrorBody } from "../../shared/api/error.ts";
 import { installValidationMessages } from "../../shared/validation-messages.ts";
+import { registerAuthentication } from "../auth/hook.ts";
+import { authRoutes } from "../auth/routes.ts";
+import { adminRoutes } from "../modules/admin/routes.ts";
+import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
+import { caseRoutes } from "../modules/cases/routes.ts";
+import { personRoutes } from "../modules/persons/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
+import "./request-context.ts";
 import { handleError } from "./errors.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWeb } from "./web.ts";
 
 /** Every module's routes, in one list: the map of the API. */
-const modules: RouteModule[] = [systemRoutes];
+const modules: RouteModule[] = [
+  systemRoutes,
+  authRoutes,
+  adminRoutes,
+  personRoutes,
+  caseRoutes,
+  auditReviewRoutes,
+];
 
 export interface BuildAppOptions extends AppContext {
   logger: Logger;
@@ -52,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     reply.header("x-request-id", request.id);
   });
   registerSecurityHeaders(app);
+  registerAuthentication(app, options);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -68,7 +83,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   // The error body is part of the contract even though no route returns it on success.
   app.addSchema({ $id: "ErrorBody", ...ErrorBody.toJSONSchema?.() });

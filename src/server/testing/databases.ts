@@ -58,7 +58,7 @@ export async function createEmptyDatabase(kind: DatabaseKind): Promise<TestDatab
 /** A fresh database with every migration applied. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   const database = await createEmptyDatabase(kind);
-  await migrate(database.db);
+  await migrate(database.owner);
   return database;
 }
 

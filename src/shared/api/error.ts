@@ -21,6 +21,7 @@ export const errorCodes = [
   "validation_failed",
   "bad_request",
   "unauthenticated",
+  "invalid_credentials",
   "forbidden",
   "not_found",
   "method_not_allowed",

@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
   const database = useTestDatabase(kind);
 
   it("seeds Demokommun once, even when two starts race", async () => {
-    const { db } = database();
+    const { owner: db } = database();
     const results = await Promise.all([seedDemo(db), seedDemo(db)]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await seedDemo(db)).toBe(false);

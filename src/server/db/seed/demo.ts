@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
-import { demoOrganisation, demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
+import { demoOrganisation, demoPassword, demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
 
 const SEED = "demo-v1";
 

@@ -7,6 +7,7 @@ export const systemRoutes: RouteModule = (app, { config, database }) => {
   app.get(
     "/api/health",
     {
+      config: { public: true },
       schema: {
         tags: ["system"],
         summary: "Is Frid up, and can it reach its database?",
@@ -28,6 +29,7 @@ export const systemRoutes: RouteModule = (app, { config, database }) => {
   app.get(
     "/api/app-info",
     {
+      config: { public: true },
       schema: {
         tags: ["system"],
         summary: "Name, version and whether this is a demo installation",

@@ -1,0 +1,71 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import type { Database } from "../db/types.ts";
+import type { Actor } from "./actor.ts";
+import { unitsWithRole } from "./actor.ts";
+
+type WithCase = Database & { c: Database["case"] };
+
+/**
+ * The access rule for cases, as the application applies it to every list and search (a
+ * query over `"case" as c`). Row-level security repeats it in PostgreSQL (frid_can_see_case
+ * in migration 0002), so a query that forgot this still leaks nothing.
+ *
+ * A case is visible to its assigned workers, the managers of its unit, and users with a
+ * live time-limited grant; never across a barrier to anyone who has worked the other side.
+ */
+export function accessibleCases(actor: Actor) {
+  const managed = unitsWithRole(actor, ["unit_manager"]);
+  return (eb: ExpressionBuilder<WithCase, "c">): Expression<SqlBool> =>
+    eb.and([
+      eb("c.org_id", "=", actor.orgId),
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("case_assignment as a")
+            .select("a.id")
+            .whereRef("a.case_id", "=", "c.id")
+            .where("a.user_id", "=", actor.userId)
+            .where("a.unassigned_at", "is", null),
+        ),
+        managed.length > 0 ? eb("c.unit_id", "in", managed) : sql<SqlBool>`false`,
+        eb.exists(
+          eb
+            .selectFrom("access_grant as g")
+            .select("g.id")
+            .whereRef("g.case_id", "=", "c.id")
+            .where("g.user_id", "=", actor.userId)
+            .where("g.revoked_at", "is", null)
+            .where("g.expires_at", ">", sql<Date>`now()`),
+        ),
+      ]),
+      // Barriers through a security-definer function: the other side's assignments are
+      // rows this actor may not read, yet they decide what the actor may see here.
+      sql<SqlBool>`not frid_barred(c.id, ${actor.userId}::uuid)`,
+    ]);
+}
+
+type WithPerson = Database & { p: Database["person"] };
+
+/** A person is visible to whoever registered them and to whoever may see one of their cases. */
+export function accessiblePersons(actor: Actor) {
+  return (eb: ExpressionBuilder<WithPerson, "p">): Expression<SqlBool> =>
+    eb.and([
+      eb("p.org_id", "=", actor.orgId),
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("person_registration as r")
+            .select("r.person_id")
+            .whereRef("r.person_id", "=", "p.id")
+            .where("r.user_id", "=", actor.userId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom("case as c")
+            .select("c.id")
+            .whereRef("c.person_id", "=", "p.id")
+            .where(accessibleCases(actor)),
+        ),
+      ]),
+    ]);
+}

@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../db/types.ts";
+
+/** The chain of events without an organisation (failed logins with unknown usernames). */
+export const systemChain = "system";
+export const genesisHash = "0".repeat(64);
+
+export interface CanonicalEvent {
+  id: number;
+  chain: string;
+  text: string;
+}
+
+/**
+ * The canonical text of events, made by PostgreSQL itself (timestamps in UTC to the
+ * microsecond, jsonb in its normal form), so the sealer and the verifier hash exactly the
+ * same bytes whatever the driver or time zone.
+ */
+export function canonicalEvents(db: Kysely<Database>, where: ReturnType<typeof sql>) {
+  return sql<CanonicalEvent>`
+    select e.id, coalesce(e.org_id::text, ${systemChain}) as chain,
+      concat_ws(E'\\x1f', e.id::text, coalesce(e.org_id::text, ''),
+        to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        coalesce(e.actor_user_id::text, ''), coalesce(e.actor_role, ''), coalesce(e.unit_id::text, ''),
+        e.action, e.outcome, e.resource_type, coalesce(e.resource_id, ''), coalesce(e.person_id::text, ''),
+        coalesce(e.reason, ''), coalesce(e.request_id, ''), coalesce(e.client_address, ''), e.data::text) as text
+    from audit_event e
+    where ${where}
+    order by e.id`.execute(db);
+}
+
+export function chainHash(prevHash: string, text: string): string {
+  return createHash("sha256").update(prevHash).update("\n").update(text).digest("hex");
+}

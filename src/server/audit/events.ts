@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * Every kind of audit event, with the schema of its `data`. Adding an action means adding
+ * it here; recordAudit() accepts nothing else. Data never holds what the event is about in
+ * clear text beyond ids and counts: the person is in person_id, the reason in reason.
+ */
+const none = z.object({}).strict();
+
+export const auditEventData = {
+  "login.succeeded": none,
+  "login.failed": z
+    .object({ why: z.enum(["bad_password", "unknown_user", "locked", "inactive", "throttled"]) })
+    .strict(),
+  "login.mfa_failed": none,
+  "login.mfa_succeeded": none,
+  logout: none,
+  "mfa.enrolled": none,
+  "password.changed": none,
+
+  "person.register": z.object({ existing: z.boolean() }).strict(),
+  "person.read": none,
+  "person.search": z
+    .object({ queryKind: z.enum(["identity_number", "name"]), resultCount: z.number().int() })
+    .strict(),
+
+  "case.open": none,
+  "case.read": none,
+  "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
+  "case.assign": z.object({ userId: z.uuid() }).strict(),
+  "case.unassign": z.object({ userId: z.uuid() }).strict(),
+  "case.grant": z.object({ userId: z.uuid(), expiresAt: z.string() }).strict(),
+  "barrier.create": z.object({ otherCaseId: z.uuid() }).strict(),
+
+  "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
+
+  "admin.unit.create": none,
+  "admin.user.create": none,
+  "admin.user.update": z.object({ fields: z.array(z.string()) }).strict(),
+  "admin.role.add": z.object({ role: z.string(), unitId: z.uuid().nullable() }).strict(),
+  "admin.role.remove": z.object({ role: z.string(), unitId: z.uuid().nullable() }).strict(),
+  "admin.mfa.reset": none,
+  "admin.denied": z.object({ route: z.string() }).strict(),
+} as const;
+
+export type AuditAction = keyof typeof auditEventData;
+export type AuditData<A extends AuditAction> = z.input<(typeof auditEventData)[A]>;
+
+export const auditResourceTypes = [
+  "session",
+  "user",
+  "unit",
+  "person",
+  "case",
+  "barrier",
+  "audit",
+] as const;
+export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -1,0 +1,64 @@
+import type { Actor, RequestMeta } from "../access/actor.ts";
+import { roleIn } from "../access/actor.ts";
+import type { Trx } from "../access/transaction.ts";
+import {
+  type AuditAction,
+  type AuditData,
+  type AuditResourceType,
+  auditEventData,
+} from "./events.ts";
+
+export interface AuditEntry<A extends AuditAction = AuditAction> {
+  action: A;
+  outcome?: "allowed" | "denied";
+  resourceType: AuditResourceType;
+  resourceId?: string | null;
+  personId?: string | null;
+  unitId?: string | null;
+  reason?: string | null;
+  data?: AuditData<A>;
+}
+
+export interface AuditContext {
+  /** null for events without a logged-in user (a failed login). */
+  actor: Actor | null;
+  /** The user an event is about when nobody is logged in yet (a login attempt). */
+  userId?: string | null;
+  orgId: string | null;
+  meta: RequestMeta;
+}
+
+export function auditContext(actor: Actor, meta: RequestMeta): AuditContext {
+  return { actor, orgId: actor.orgId, meta };
+}
+
+/**
+ * Appends audit events in the caller's transaction: if they cannot be written, the whole
+ * request fails and nothing it did is kept. The data is checked against its kind's schema.
+ */
+export async function recordAudit(
+  trx: Trx,
+  ctx: AuditContext,
+  entries: AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => {
+    const data = auditEventData[e.action].parse(e.data ?? {});
+    return {
+      org_id: ctx.orgId,
+      actor_user_id: ctx.actor?.userId ?? ctx.userId ?? null,
+      actor_role: ctx.actor ? roleIn(ctx.actor, e.unitId) : null,
+      unit_id: e.unitId ?? null,
+      action: e.action,
+      outcome: e.outcome ?? "allowed",
+      resource_type: e.resourceType,
+      resource_id: e.resourceId ?? null,
+      person_id: e.personId ?? null,
+      reason: e.reason ?? null,
+      request_id: ctx.meta.requestId,
+      client_address: ctx.meta.clientAddress,
+      data: JSON.stringify(data),
+    };
+  });
+  await trx.insertInto("audit_event").values(rows).execute();
+}

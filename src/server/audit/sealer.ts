@@ -1,0 +1,81 @@
+import { type Kysely, sql } from "kysely";
+import type { Logger } from "pino";
+import type { Database } from "../db/types.ts";
+import { canonicalEvents, chainHash, genesisHash, systemChain } from "./chain.ts";
+
+/**
+ * Links new audit events into a hash chain per organisation, outside any request: requests
+ * only insert their events and never wait for the chain. Several app processes may run a
+ * sealer; an advisory lock per chain makes them take turns. Events are sealed in the order
+ * the sealer first sees them committed (the chain's seq), which need not be id order.
+ */
+export async function sealPending(db: Kysely<Database>, batch = 5000): Promise<number> {
+  const chains = await db
+    .selectFrom("organisation")
+    .select((eb) => eb.cast<string>("id", "text").as("chain"))
+    .execute();
+  let sealed = 0;
+  for (const { chain } of [...chains, { chain: systemChain }]) {
+    sealed += await sealChain(db, chain, batch);
+  }
+  return sealed;
+}
+
+async function sealChain(db: Kysely<Database>, chain: string, batch: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const org = chain === systemChain ? "" : chain;
+    await sql`select set_config('role', 'frid_app', true), set_config('frid.org_id', ${org}, true),
+                     pg_advisory_xact_lock(hashtext(${`frid.seal.${chain}`}))`.execute(trx);
+    const last = await trx
+      .selectFrom("audit_seal")
+      .select(["seq", "hash", "event_id"])
+      .where("chain", "=", chain)
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    // Look back a little before the last sealed id: an event whose transaction committed
+    // late has a lower id than events already sealed.
+    const from = Math.max(0, (last?.event_id ?? 0) - 10_000);
+    const { rows } = await canonicalEvents(
+      trx,
+      sql`e.id > ${from} and ${chain === systemChain ? sql`e.org_id is null` : sql`e.org_id = ${chain}::uuid`}
+          and not exists (select 1 from audit_seal s where s.event_id = e.id)
+          and e.id in (select id from audit_event where id > ${from} order by id limit ${batch})`,
+    );
+    let seq = last?.seq ?? 0;
+    let prev = last?.hash ?? genesisHash;
+    const seals = rows.map((event) => {
+      seq += 1;
+      const hash = chainHash(prev, event.text);
+      const seal = { event_id: event.id, chain, seq, prev_hash: prev, hash };
+      prev = hash;
+      return seal;
+    });
+    for (let i = 0; i < seals.length; i += 1000) {
+      await trx
+        .insertInto("audit_seal")
+        .values(seals.slice(i, i + 1000))
+        .execute();
+    }
+    return seals.length;
+  });
+}
+
+/** Seals every few seconds until stopped. Failures are logged, never thrown at requests. */
+export function startSealer(
+  db: Kysely<Database>,
+  logger: Logger,
+  intervalMs: number,
+): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      sealPending(db).catch((err: unknown) => logger.error({ err }, "audit sealer failed")),
+    );
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

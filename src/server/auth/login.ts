@@ -1,0 +1,94 @@
+import type { RequestMeta } from "../access/actor.ts";
+import { withActor } from "../access/transaction.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/connection.ts";
+import type { SessionStateName } from "../db/types.ts";
+import { AppError } from "../http/errors.ts";
+import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+import { createSession } from "./sessions.ts";
+import { clearFailures, isLockedOut, recordFailure } from "./throttle.ts";
+
+const wrongCredentials = "Fel användarnamn eller lösenord.";
+
+export interface LoginOutcome {
+  sessionId: string;
+  csrfToken: string;
+  state: SessionStateName;
+}
+
+/**
+ * Password step of logging in. Every answer to a failed attempt is the same, whether the
+ * username exists, is deactivated or the password is wrong; only the audit trail says which.
+ * MFA: required of everyone outside demo mode; in demo mode only of users who set it up.
+ */
+export async function login(
+  config: Config,
+  database: DatabaseHandle,
+  input: { username: string; password: string },
+  meta: RequestMeta,
+): Promise<LoginOutcome> {
+  const { db } = database;
+  const username = input.username.trim().toLowerCase();
+  const user = await db
+    .selectFrom("app_user")
+    .select(["id", "org_id", "password_hash", "active", "mfa_enrolled_at"])
+    .where("username", "=", username)
+    .executeTakeFirst();
+
+  const fail = async (
+    why: "bad_password" | "unknown_user" | "locked" | "inactive" | "throttled",
+  ) => {
+    if (why !== "throttled") await recordFailure(db, config, username, meta.clientAddress);
+    await withActor(db, { userId: null, orgId: user?.org_id ?? null }, (trx) =>
+      recordAudit(
+        trx,
+        { actor: null, userId: user?.id ?? null, orgId: user?.org_id ?? null, meta },
+        [{ action: "login.failed", outcome: "denied", resourceType: "session", data: { why } }],
+      ),
+    );
+    if (why === "throttled") {
+      throw new AppError(
+        429,
+        "too_many_requests",
+        "För många misslyckade inloggningar. Vänta en stund och försök igen.",
+      );
+    }
+    throw new AppError(401, "invalid_credentials", wrongCredentials);
+  };
+
+  if (await isLockedOut(db, username, meta.clientAddress)) return fail("throttled");
+  if (!user || !user.password_hash) {
+    await verifyAgainstDummy(input.password);
+    return fail("unknown_user");
+  }
+  const passwordOk = await verifyPassword(user.password_hash, input.password);
+  if (!user.active) return fail("inactive");
+  if (!passwordOk) return fail("bad_password");
+
+  await clearFailures(db, username);
+  const enrolled = user.mfa_enrolled_at !== null;
+  const state: SessionStateName = enrolled
+    ? "mfa_required"
+    : config.demo
+      ? "authenticated"
+      : "mfa_enrolment_required";
+  const session = await createSession(
+    db,
+    config,
+    { id: user.id, orgId: user.org_id },
+    state,
+    meta.clientAddress,
+  );
+  await withActor(db, { userId: user.id, orgId: user.org_id }, async (trx) => {
+    await trx
+      .updateTable("app_user")
+      .set({ last_login_at: new Date(), failed_logins: 0 })
+      .where("id", "=", user.id)
+      .execute();
+    await recordAudit(trx, { actor: null, userId: user.id, orgId: user.org_id, meta }, [
+      { action: "login.succeeded", resourceType: "session", data: {} },
+    ]);
+  });
+  return { sessionId: session.id, csrfToken: session.csrfToken, state };
+}

@@ -1,0 +1,169 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { RoleHeld } from "../access/actor.ts";
+import type { Config } from "../config.ts";
+import type { Database, SessionStateName } from "../db/types.ts";
+
+export const sessionCookie = "frid_session";
+
+/** 256 random bits, base64url: the only copy is the user's cookie. */
+export function newSessionId(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashSessionId(id: string): string {
+  return createHash("sha256").update(id).digest("hex");
+}
+
+export function newCsrfToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface LoadedSession {
+  idHash: string;
+  userId: string;
+  orgId: string;
+  state: SessionStateName;
+  csrfToken: string;
+  pendingTotpSecret: string | null;
+  username: string;
+  displayName: string;
+  mfaEnrolled: boolean;
+  totpSecret: string | null;
+  lastSeenAt: Date;
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  config: Config,
+  user: { id: string; orgId: string },
+  state: SessionStateName,
+  clientAddress: string | null,
+): Promise<{ id: string; csrfToken: string }> {
+  const id = newSessionId();
+  const csrfToken = newCsrfToken();
+  await db
+    .insertInto("session")
+    .values({
+      id_hash: hashSessionId(id),
+      user_id: user.id,
+      org_id: user.orgId,
+      state,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + config.session.absoluteHours * 3_600_000),
+      client_address: clientAddress,
+    })
+    .execute();
+  return { id, csrfToken };
+}
+
+/** A live session: not revoked, within the absolute limit, used within the idle limit, user active. */
+export async function loadSession(
+  db: Kysely<Database>,
+  config: Config,
+  id: string,
+): Promise<LoadedSession | null> {
+  const idleSince = new Date(Date.now() - config.session.idleMinutes * 60_000);
+  const row = await db
+    .selectFrom("session as s")
+    .innerJoin("app_user as u", "u.id", "s.user_id")
+    .select([
+      "s.id_hash",
+      "s.user_id",
+      "s.org_id",
+      "s.state",
+      "s.csrf_token",
+      "s.pending_totp_secret",
+      "s.last_seen_at",
+      "u.username",
+      "u.display_name",
+      "u.mfa_enrolled_at",
+      "u.totp_secret",
+    ])
+    .where("s.id_hash", "=", hashSessionId(id))
+    .where("s.revoked_at", "is", null)
+    .where("s.expires_at", ">", new Date())
+    .where("s.last_seen_at", ">", idleSince)
+    .where("u.active", "=", true)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    idHash: row.id_hash,
+    userId: row.user_id,
+    orgId: row.org_id,
+    state: row.state,
+    csrfToken: row.csrf_token,
+    pendingTotpSecret: row.pending_totp_secret,
+    username: row.username,
+    displayName: row.display_name,
+    mfaEnrolled: row.mfa_enrolled_at !== null,
+    totpSecret: row.totp_secret,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+/** Keeps the idle clock going; written at most once a minute per session. */
+export async function touchSession(db: Kysely<Database>, session: LoadedSession): Promise<void> {
+  if (Date.now() - session.lastSeenAt.getTime() < 60_000) return;
+  await db
+    .updateTable("session")
+    .set({ last_seen_at: new Date() })
+    .where("id_hash", "=", session.idHash)
+    .execute();
+}
+
+export async function revokeSession(db: Kysely<Database>, idHash: string): Promise<void> {
+  await db
+    .updateTable("session")
+    .set({ revoked_at: new Date() })
+    .where("id_hash", "=", idHash)
+    .execute();
+}
+
+/** Ends every session of a user (deactivation, MFA reset), or all but one (password change). */
+export async function revokeUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  keepIdHash?: string,
+): Promise<void> {
+  let query = db
+    .updateTable("session")
+    .set({ revoked_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null);
+  if (keepIdHash) query = query.where("id_hash", "<>", keepIdHash);
+  await query.execute();
+}
+
+export async function rolesOf(db: Kysely<Database>, userId: string): Promise<RoleHeld[]> {
+  const rows = await db
+    .selectFrom("role_assignment as r")
+    .leftJoin("unit as u", "u.id", "r.unit_id")
+    .select(["r.id", "r.unit_id", "u.name as unit_name", "r.role"])
+    .where("r.user_id", "=", userId)
+    .orderBy("u.name")
+    .orderBy("r.role")
+    .execute();
+  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role }));
+}
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+export function sessionCookieHeader(id: string | null, secure: boolean): string {
+  const attributes = ["Path=/", "HttpOnly", "SameSite=Strict", ...(secure ? ["Secure"] : [])];
+  if (id === null) return [`${sessionCookie}=`, "Max-Age=0", ...attributes].join("; ");
+  return [`${sessionCookie}=${id}`, ...attributes].join("; ");
+}

@@ -1,0 +1,28 @@
+import type { FastifyRequest } from "fastify";
+import type { Actor, RequestMeta } from "../access/actor.ts";
+import type { LoadedSession } from "../auth/sessions.ts";
+import { AppError } from "./errors.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The live session behind the request's cookie, in whatever state. */
+    authSession: LoadedSession | null;
+    /** The fully logged-in user (MFA done), with their roles; null otherwise. */
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without logging in (health, app info, login). */
+    public?: boolean;
+    /** Reachable with a session that has not finished MFA (the MFA steps, logout). */
+    allowPendingSession?: boolean;
+  }
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError(401, "unauthenticated", "Du behöver logga in.");
+  return request.actor;
+}
+
+export function requestMeta(request: FastifyRequest): RequestMeta {
+  return { requestId: request.id, clientAddress: request.ip ?? null };
+}

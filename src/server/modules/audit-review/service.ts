@@ -1,0 +1,151 @@
+import type { Kysely } from "kysely";
+import type { AuditEventView } from "../../../shared/api/audit.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { unitsWithRole } from "../../access/actor.ts";
+import { withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Database } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
+
+/**
+ * Loggkontroll (SoLPuL 10 §: recurring checks for unauthorised access). A unit manager
+ * reviews who accessed the data of a person who has a case in their unit, and what a user
+ * of their unit accessed. The review itself is audited.
+ */
+const notFound = () =>
+  new AppError(404, "not_found", "Det finns inget att visa, eller så saknar du behörighet.");
+
+function events(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom("audit_event as e")
+    .leftJoin("app_user as u", "u.id", "e.actor_user_id")
+    .leftJoin("person as p", "p.id", "e.person_id")
+    .select([
+      "e.id",
+      "e.occurred_at",
+      "e.actor_user_id",
+      "u.username",
+      "u.display_name",
+      "e.actor_role",
+      "e.action",
+      "e.outcome",
+      "e.resource_type",
+      "e.resource_id",
+      "e.person_id",
+      "p.given_name",
+      "p.family_name",
+      "e.reason",
+      "e.client_address",
+    ])
+    .where("e.org_id", "=", orgId)
+    .orderBy("e.id", "desc")
+    .limit(500);
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof events>["execute"]>>[number];
+
+function toView(r: EventRow): AuditEventView {
+  return {
+    id: r.id,
+    occurredAt: r.occurred_at.toISOString(),
+    actor:
+      r.actor_user_id && r.username
+        ? { id: r.actor_user_id, username: r.username, displayName: r.display_name ?? "" }
+        : null,
+    role: r.actor_role,
+    action: r.action,
+    outcome: r.outcome,
+    resourceType: r.resource_type,
+    resourceId: r.resource_id,
+    person: r.person_id
+      ? { id: r.person_id, name: r.given_name ? `${r.given_name} ${r.family_name}` : "–" }
+      : null,
+    reason: r.reason,
+    clientAddress: r.client_address,
+  };
+}
+
+export async function reviewPerson(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  personId: string,
+) {
+  const managed = unitsWithRole(actor, ["unit_manager"]);
+  const rows = await withActor(database.db, actor, async (trx) => {
+    if (managed.length === 0) return null;
+    const inMyUnit = await trx
+      .selectFrom("case")
+      .select("id")
+      .where("person_id", "=", personId)
+      .where("unit_id", "in", managed)
+      .executeTakeFirst();
+    if (!inMyUnit) return null;
+    const found = await events(trx, actor.orgId).where("e.person_id", "=", personId).execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "audit.review",
+        resourceType: "audit",
+        personId,
+        data: { subject: "person", subjectId: personId },
+      },
+    ]);
+    return found;
+  });
+  if (!rows) return deny(database, actor, meta, "person", personId);
+  return rows.map(toView);
+}
+
+export async function reviewUser(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  userId: string,
+) {
+  const managed = unitsWithRole(actor, ["unit_manager"]);
+  const rows = await withActor(database.db, actor, async (trx) => {
+    if (managed.length === 0) return null;
+    const inMyUnit = await trx
+      .selectFrom("role_assignment")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("unit_id", "in", managed)
+      .executeTakeFirst();
+    if (!inMyUnit) return null;
+    const found = await events(trx, actor.orgId).where("e.actor_user_id", "=", userId).execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "audit.review",
+        resourceType: "audit",
+        resourceId: userId,
+        data: { subject: "user", subjectId: userId },
+      },
+    ]);
+    return found;
+  });
+  if (!rows) return deny(database, actor, meta, "user", userId);
+  return rows.map(toView);
+}
+
+async function deny(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  subject: "person" | "user",
+  id: string,
+): Promise<never> {
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "audit.review",
+        outcome: "denied",
+        resourceType: "audit",
+        personId: subject === "person" ? id : null,
+        resourceId: id,
+        data: { subject, subjectId: id },
+      },
+    ]),
+  );
+  throw notFound();
+}

@@ -1,0 +1,138 @@
+import { sql } from "kysely";
+import type { CaseSummary } from "../../../shared/api/cases.ts";
+import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import type { Actor } from "../../access/actor.ts";
+import { accessibleCases } from "../../access/scope.ts";
+import type { Trx } from "../../access/transaction.ts";
+
+function summaryQuery(trx: Trx, actor: Actor) {
+  return trx
+    .selectFrom("case as c")
+    .innerJoin("unit as u", "u.id", "c.unit_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select((eb) => [
+      "c.id",
+      "c.reference",
+      "c.case_type",
+      "c.status",
+      "c.opened_at",
+      "c.unit_id",
+      "c.person_id",
+      "u.name as unit_name",
+      "p.given_name",
+      "p.family_name",
+      "p.identity_number",
+      eb
+        .exists(
+          eb
+            .selectFrom("case_assignment as a")
+            .select("a.id")
+            .whereRef("a.case_id", "=", "c.id")
+            .where("a.user_id", "=", actor.userId)
+            .where("a.unassigned_at", "is", null),
+        )
+        .as("assigned_to_me"),
+    ])
+    .where(accessibleCases(actor));
+}
+
+export type CaseRow = Awaited<
+  ReturnType<ReturnType<typeof summaryQuery>["executeTakeFirstOrThrow"]>
+>;
+
+export function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    caseType: row.case_type,
+    status: row.status,
+    openedAt: row.opened_at.toISOString(),
+    unit: { id: row.unit_id, name: row.unit_name },
+    person: {
+      id: row.person_id,
+      name: `${row.given_name} ${row.family_name}`,
+      identityNumber: row.identity_number ? formatIdentityNumber(row.identity_number) : null,
+    },
+    assignedToMe: Boolean(row.assigned_to_me),
+  };
+}
+
+export function findVisibleCase(trx: Trx, actor: Actor, id: string) {
+  return summaryQuery(trx, actor).where("c.id", "=", id).executeTakeFirst();
+}
+
+export function listVisibleCases(trx: Trx, actor: Actor, scope: "mine" | "all") {
+  let q = summaryQuery(trx, actor);
+  if (scope === "mine") {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("case_assignment as a")
+          .select("a.id")
+          .whereRef("a.case_id", "=", "c.id")
+          .where("a.user_id", "=", actor.userId)
+          .where("a.unassigned_at", "is", null),
+      ),
+    );
+  }
+  return q.orderBy("c.opened_at", "desc").limit(200).execute();
+}
+
+export function caseDetails(trx: Trx, caseId: string) {
+  return Promise.all([
+    trx
+      .selectFrom("case_assignment as a")
+      .innerJoin("app_user as u", "u.id", "a.user_id")
+      .select(["a.user_id as userId", "u.display_name as displayName", "a.assigned_at"])
+      .where("a.case_id", "=", caseId)
+      .where("a.unassigned_at", "is", null)
+      .orderBy("a.assigned_at")
+      .execute(),
+    trx
+      .selectFrom("access_grant as g")
+      .innerJoin("app_user as u", "u.id", "g.user_id")
+      .select(["g.user_id as userId", "u.display_name as displayName", "g.reason", "g.expires_at"])
+      .where("g.case_id", "=", caseId)
+      .where("g.revoked_at", "is", null)
+      .where("g.expires_at", ">", sql<Date>`now()`)
+      .execute(),
+  ]);
+}
+
+/** Next reference for the organisation this year, e.g. 2026-0042 (one row lock per org and year). */
+export async function nextReference(trx: Trx, orgId: string): Promise<string> {
+  const year = new Date().getFullYear();
+  const { last } = await trx
+    .insertInto("case_reference_counter")
+    .values({ org_id: orgId, year, last: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["org_id", "year"])
+        .doUpdateSet((eb) => ({ last: eb("case_reference_counter.last", "+", 1) })),
+    )
+    .returning("last")
+    .executeTakeFirstOrThrow();
+  return `${year}-${String(last).padStart(4, "0")}`;
+}
+
+/** Users who may be assigned to cases in a unit: active, with a casework role there. */
+export function assignableStaff(trx: Trx, orgId: string, unitId: string) {
+  return trx
+    .selectFrom("role_assignment as r")
+    .innerJoin("app_user as u", "u.id", "r.user_id")
+    .select(["u.id", "u.display_name", "r.role"])
+    .where("r.unit_id", "=", unitId)
+    .where("u.org_id", "=", orgId)
+    .where("u.active", "=", true)
+    .where("r.role", "in", ["caseworker", "therapist", "protection_officer"])
+    .orderBy("u.display_name")
+    .execute();
+}
+
+/** Whether the user has ever worked a case on the other side of a barrier from this one. */
+export async function barredFrom(trx: Trx, caseId: string, userId: string): Promise<boolean> {
+  const { rows } = await sql<{
+    barred: boolean;
+  }>`select frid_barred(${caseId}::uuid, ${userId}::uuid) as barred`.execute(trx);
+  return rows[0]?.barred ?? false;
+}

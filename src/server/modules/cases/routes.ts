@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { IdParams } from "../../../shared/api/admin.ts";
+import {
+  AssignBody,
+  BarrierBody,
+  CaseAssigneeParams,
+  CaseList,
+  CaseListQuery,
+  CaseView,
+  GrantBody,
+  OpenCaseBody,
+  StaffList,
+} from "../../../shared/api/cases.ts";
+import { withActor } from "../../access/transaction.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { createBarrier } from "./barriers.ts";
+import { assignableStaff } from "./queries.ts";
+import { assignCase, grantAccess, listCases, openCase, readCase, unassignCase } from "./service.ts";
+
+const tags = ["cases"];
+
+export const caseRoutes: RouteModule = (app, { database }) => {
+  app.post(
+    "/api/cases",
+    {
+      schema: {
+        tags,
+        summary: "Open a case for a person at a unit (the opener is assigned)",
+        body: OpenCaseBody,
+        response: { 201: CaseView },
+      },
+    },
+    async (request, reply) => {
+      const view = await openCase(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.body,
+      );
+      return reply.status(201).send(view);
+    },
+  );
+
+  app.get(
+    "/api/cases",
+    {
+      schema: {
+        tags,
+        summary: "Cases assigned to me (mine) or every case I may see (all)",
+        querystring: CaseListQuery,
+        response: { 200: CaseList },
+      },
+    },
+    async (request) => ({
+      cases: await listCases(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.query.scope,
+      ),
+    }),
+  );
+
+  app.get(
+    "/api/cases/:id",
+    { schema: { tags, summary: "A case", params: IdParams, response: { 200: CaseView } } },
+    async (request) =>
+      readCase(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+
+  app.post(
+    "/api/cases/:id/assignments",
+    {
+      schema: {
+        tags,
+        summary: "Assign a worker (unit manager)",
+        params: IdParams,
+        body: AssignBody,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      assignCase(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body.userId,
+      ),
+  );
+
+  app.delete(
+    "/api/cases/:id/assignments/:userId",
+    {
+      schema: {
+        tags,
+        summary: "Unassign a worker (unit manager)",
+        params: CaseAssigneeParams,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      unassignCase(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.userId,
+      ),
+  );
+
+  app.post(
+    "/api/cases/:id/grants",
+    {
+      schema: {
+        tags,
+        summary: "Give a user time-limited access for a stated reason (unit manager)",
+        params: IdParams,
+        body: GrantBody,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      grantAccess(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  app.post(
+    "/api/barriers",
+    {
+      schema: {
+        tags,
+        summary: "Put an information barrier between two cases (unit manager of both)",
+        body: BarrierBody,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await createBarrier(database, requireActor(request), requestMeta(request), request.body),
+        ),
+  );
+
+  app.get(
+    "/api/units/:id/staff",
+    {
+      schema: {
+        tags,
+        summary: "Who can be assigned cases in a unit (for members of the unit)",
+        params: IdParams,
+        response: { 200: StaffList },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!actor.roles.some((r) => r.unitId === request.params.id)) {
+        throw new AppError(404, "not_found", "Enheten finns inte, eller så saknar du behörighet.");
+      }
+      const rows = await withActor(database.db, actor, (trx) =>
+        assignableStaff(trx, actor.orgId, request.params.id),
+      );
+      const users = new Map<string, { id: string; displayName: string; roles: string[] }>();
+      for (const r of rows) {
+        const u = users.get(r.id) ?? { id: r.id, displayName: r.display_name, roles: [] };
+        u.roles.push(r.role);
+        users.set(r.id, u);
+      }
+      return { users: [...users.values()] };
+    },
+  );
+};

@@ -1,0 +1,339 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import type { CaseSummary, CaseView } from "../../../shared/api/cases.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import type { AuditAction } from "../../audit/events.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { CaseTypeName } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
+import { findVisiblePerson } from "../persons/queries.ts";
+import { personNotFound } from "../persons/service.ts";
+import { abilities, type CaseAction, can } from "./policy.ts";
+import {
+  assignableStaff,
+  barredFrom,
+  type CaseRow,
+  caseDetails,
+  findVisibleCase,
+  listVisibleCases,
+  nextReference,
+  toSummary,
+} from "./queries.ts";
+
+export const caseNotFound = () =>
+  new AppError(404, "not_found", "Ärendet finns inte, eller så saknar du behörighet.");
+
+async function caseView(trx: Trx, actor: Actor, row: CaseRow): Promise<CaseView> {
+  const [assignees, grants] = await caseDetails(trx, row.id);
+  return {
+    ...toSummary(row),
+    assignees: assignees.map((a) => ({
+      userId: a.userId,
+      displayName: a.displayName,
+      assignedAt: a.assigned_at.toISOString(),
+    })),
+    grants: grants.map((g) => ({
+      userId: g.userId,
+      displayName: g.displayName,
+      reason: g.reason,
+      expiresAt: g.expires_at.toISOString(),
+    })),
+    abilities: abilities(actor, { unitId: row.unit_id }),
+  };
+}
+
+/**
+ * Refuses with the answer a missing case gets, and leaves a trace of the attempt (with the
+ * case's person, looked up for the trail only, so "who tried to see her" is answerable).
+ */
+async function denyCase(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  action: AuditAction,
+): Promise<never> {
+  await withActor(database.db, actor, async (trx) => {
+    const { rows } = await sql<{
+      person_id: string | null;
+    }>`select frid_case_person(${caseId}::uuid) as person_id`.execute(trx);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action,
+        outcome: "denied",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: rows[0]?.person_id ?? null,
+      },
+    ]);
+  });
+  throw caseNotFound();
+}
+
+export async function openCase(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  input: { personId: string; unitId: string; caseType: CaseTypeName },
+): Promise<CaseView> {
+  if (!can(actor, "case.open", { unitId: input.unitId })) {
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      unitId: "Du kan bara öppna ärenden på en enhet där du har en roll.",
+    });
+  }
+  return withActor(database.db, actor, async (trx) => {
+    if (!(await findVisiblePerson(trx, actor, input.personId))) throw personNotFound();
+    const id = randomUUID();
+    await trx
+      .insertInto("case")
+      .values({
+        id,
+        org_id: actor.orgId,
+        unit_id: input.unitId,
+        person_id: input.personId,
+        case_type: input.caseType,
+        reference: await nextReference(trx, actor.orgId),
+        opened_by: actor.userId,
+      })
+      .execute();
+    // Whoever opens a case works it until the manager decides otherwise.
+    await trx
+      .insertInto("case_assignment")
+      .values({
+        org_id: actor.orgId,
+        case_id: id,
+        user_id: actor.userId,
+        assigned_by: actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "case.open",
+        resourceType: "case",
+        resourceId: id,
+        personId: input.personId,
+        unitId: input.unitId,
+      },
+    ]);
+    const row = await findVisibleCase(trx, actor, id);
+    if (!row) throw new Error("opened case is not visible to its opener");
+    return caseView(trx, actor, row);
+  });
+}
+
+export async function readCase(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+): Promise<CaseView> {
+  const view = await withActor(database.db, actor, async (trx) => {
+    const row = await findVisibleCase(trx, actor, id);
+    if (!row) return null;
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "case.read",
+        resourceType: "case",
+        resourceId: id,
+        personId: row.person_id,
+        unitId: row.unit_id,
+      },
+    ]);
+    return caseView(trx, actor, row);
+  });
+  return view ?? denyCase(database, actor, meta, id, "case.read");
+}
+
+export async function listCases(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  scope: "mine" | "all",
+): Promise<CaseSummary[]> {
+  return withActor(database.db, actor, async (trx) => {
+    const rows = await listVisibleCases(trx, actor, scope);
+    // A list shows names and identity numbers: each row shown is a look at that person.
+    await recordAudit(
+      trx,
+      auditContext(actor, meta),
+      rows.map((r) => ({
+        action: "case.list" as const,
+        resourceType: "case" as const,
+        resourceId: r.id,
+        personId: r.person_id,
+        unitId: r.unit_id,
+        data: { scope },
+      })),
+    );
+    return rows.map(toSummary);
+  });
+}
+
+/**
+ * Runs a manager's command on a visible case: 404 (audited) when the case is not visible,
+ * 403 (audited) when it is visible but the actor may not do this.
+ */
+async function managerCommand(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  action: CaseAction & AuditAction,
+  run: (trx: Trx, row: CaseRow) => Promise<void>,
+): Promise<CaseView> {
+  const result = await withActor(database.db, actor, async (trx) => {
+    const row = await findVisibleCase(trx, actor, caseId);
+    if (!row) return "not_found" as const;
+    if (!can(actor, action, { unitId: row.unit_id })) return "forbidden" as const;
+    await run(trx, row);
+    const updated = await findVisibleCase(trx, actor, caseId);
+    return updated ? caseView(trx, actor, updated) : null;
+  });
+  if (result === "not_found") return denyCase(database, actor, meta, caseId, action);
+  if (result === "forbidden") {
+    await withActor(database.db, actor, (trx) =>
+      recordAudit(trx, auditContext(actor, meta), [
+        { action, outcome: "denied", resourceType: "case", resourceId: caseId },
+      ]),
+    );
+    throw new AppError(403, "forbidden", "Bara enhetschefen för ärendets enhet kan göra det.");
+  }
+  if (result === null) throw caseNotFound();
+  return result;
+}
+
+async function requireAssignable(trx: Trx, actor: Actor, row: CaseRow, userId: string) {
+  const staff = await assignableStaff(trx, actor.orgId, row.unit_id);
+  if (!staff.some((s) => s.id === userId)) {
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      userId: "Personen har ingen handläggar- eller behandlarroll på ärendets enhet.",
+    });
+  }
+  if (await barredFrom(trx, row.id, userId)) {
+    throw new AppError(
+      409,
+      "conflict",
+      "Personen har arbetat med ett ärende på andra sidan en informationsspärr och kan inte tilldelas det här.",
+    );
+  }
+}
+
+export function assignCase(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  userId: string,
+) {
+  return managerCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
+    await requireAssignable(trx, actor, row, userId);
+    await trx
+      .insertInto("case_assignment")
+      .values({ org_id: actor.orgId, case_id: caseId, user_id: userId, assigned_by: actor.userId })
+      .onConflict((oc) =>
+        oc.columns(["case_id", "user_id"]).where("unassigned_at", "is", null).doNothing(),
+      )
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "case.assign",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: row.person_id,
+        unitId: row.unit_id,
+        data: { userId },
+      },
+    ]);
+  });
+}
+
+export function unassignCase(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  userId: string,
+) {
+  return managerCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
+    await trx
+      .updateTable("case_assignment")
+      .set({ unassigned_at: new Date(), unassigned_by: actor.userId })
+      .where("case_id", "=", caseId)
+      .where("user_id", "=", userId)
+      .where("unassigned_at", "is", null)
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "case.unassign",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: row.person_id,
+        unitId: row.unit_id,
+        data: { userId },
+      },
+    ]);
+  });
+}
+
+const maxGrantDays = 30;
+
+export function grantAccess(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { userId: string; reason: string; expiresAt: string },
+) {
+  const expiresAt = new Date(input.expiresAt);
+  const now = Date.now();
+  if (expiresAt.getTime() <= now || expiresAt.getTime() > now + maxGrantDays * 86_400_000) {
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      expiresAt: `Åtkomsten måste upphöra inom ${maxGrantDays} dagar och ligga i framtiden.`,
+    });
+  }
+  return managerCommand(database, actor, meta, caseId, "case.grant", async (trx, row) => {
+    const user = await trx
+      .selectFrom("app_user")
+      .select("id")
+      .where("id", "=", input.userId)
+      .where("org_id", "=", actor.orgId)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (!user) {
+      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+        userId: "Användaren finns inte.",
+      });
+    }
+    if (await barredFrom(trx, caseId, input.userId)) {
+      throw new AppError(
+        409,
+        "conflict",
+        "Personen har arbetat med ett ärende på andra sidan en informationsspärr.",
+      );
+    }
+    await trx
+      .insertInto("access_grant")
+      .values({
+        org_id: actor.orgId,
+        case_id: caseId,
+        user_id: input.userId,
+        reason: input.reason,
+        granted_by: actor.userId,
+        expires_at: expiresAt,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "case.grant",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: row.person_id,
+        unitId: row.unit_id,
+        reason: input.reason,
+        data: { userId: input.userId, expiresAt: expiresAt.toISOString() },
+      },
+    ]);
+  });
+}

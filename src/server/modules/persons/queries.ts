@@ -1,0 +1,80 @@
+import type { PersonView } from "../../../shared/api/persons.ts";
+import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import type { Actor } from "../../access/actor.ts";
+import { accessibleCases, accessiblePersons } from "../../access/scope.ts";
+import type { Trx } from "../../access/transaction.ts";
+
+const personColumns = [
+  "p.id",
+  "p.identity_kind",
+  "p.identity_number",
+  "p.given_name",
+  "p.family_name",
+  "p.birth_date",
+  "p.sex",
+  "p.protection_level",
+] as const;
+
+type PersonRow = {
+  id: string;
+  identity_kind: PersonView["identityKind"];
+  identity_number: string | null;
+  given_name: string;
+  family_name: string;
+  birth_date: string | null;
+  sex: PersonView["sex"];
+  protection_level: PersonView["protectionLevel"];
+};
+
+export function toPersonView(row: PersonRow): PersonView {
+  return {
+    id: row.id,
+    identityKind: row.identity_kind,
+    identityNumber: row.identity_number ? formatIdentityNumber(row.identity_number) : null,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    protectionLevel: row.protection_level,
+  };
+}
+
+export function findVisiblePerson(trx: Trx, actor: Actor, id: string) {
+  return trx
+    .selectFrom("person as p")
+    .select(personColumns)
+    .where("p.id", "=", id)
+    .where(accessiblePersons(actor))
+    .executeTakeFirst();
+}
+
+export function searchVisiblePersons(
+  trx: Trx,
+  actor: Actor,
+  query: { identityNumber: string } | { name: string },
+) {
+  let q = trx.selectFrom("person as p").select(personColumns).where(accessiblePersons(actor));
+  if ("identityNumber" in query) {
+    q = q.where("p.identity_number", "=", query.identityNumber);
+  } else {
+    const words = query.name.toLowerCase().split(/\s+/).filter(Boolean);
+    for (const word of words) {
+      const prefix = `${word.replace(/[\\%_]/g, "\\$&")}%`;
+      q = q.where((eb) =>
+        eb.or([eb("p.given_name", "ilike", prefix), eb("p.family_name", "ilike", prefix)]),
+      );
+    }
+  }
+  return q.orderBy("p.family_name").orderBy("p.given_name").limit(50).execute();
+}
+
+export function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {
+  return trx
+    .selectFrom("case as c")
+    .innerJoin("unit as u", "u.id", "c.unit_id")
+    .select(["c.id", "c.reference", "u.name as unitName", "c.case_type as caseType", "c.status"])
+    .where("c.person_id", "=", personId)
+    .where(accessibleCases(actor))
+    .orderBy("c.opened_at", "desc")
+    .execute();
+}

@@ -1,0 +1,70 @@
+import { IdParams } from "../../../shared/api/admin.ts";
+import {
+  PersonDetail,
+  PersonList,
+  PersonSearchBody,
+  PersonView,
+  RegisterPersonBody,
+} from "../../../shared/api/persons.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { readPerson, registerPerson, searchPersons } from "./service.ts";
+
+const tags = ["persons"];
+
+export const personRoutes: RouteModule = (app, { database }) => {
+  app.post(
+    "/api/persons",
+    {
+      schema: {
+        tags,
+        summary: "Register a person",
+        body: RegisterPersonBody,
+        response: { 201: PersonView },
+      },
+    },
+    async (request, reply) => {
+      const person = await registerPerson(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.body,
+      );
+      return reply.status(201).send(person);
+    },
+  );
+
+  app.get(
+    "/api/persons/:id",
+    {
+      schema: {
+        tags,
+        summary: "A person and the cases the caller may see",
+        params: IdParams,
+        response: { 200: PersonDetail },
+      },
+    },
+    async (request) =>
+      readPerson(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+
+  app.post(
+    "/api/persons/search",
+    {
+      schema: {
+        tags,
+        summary: "Search persons by identity number or name (POST: the number never goes in a URL)",
+        body: PersonSearchBody,
+        response: { 200: PersonList },
+      },
+    },
+    async (request) => ({
+      persons: await searchPersons(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.body.query,
+      ),
+    }),
+  );
+};

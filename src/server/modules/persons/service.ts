@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import type { PersonDetail, PersonView } from "../../../shared/api/persons.ts";
+import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import {
+  findVisiblePerson,
+  searchVisiblePersons,
+  toPersonView,
+  visibleCasesOfPerson,
+} from "./queries.ts";
+
+export const personNotFound = () =>
+  new AppError(404, "not_found", "Personen finns inte, eller så saknar du behörighet.");
+
+export interface RegisterPersonInput {
+  identityNumber: string | null;
+  givenName: string;
+  familyName: string;
+  sex: PersonView["sex"];
+}
+
+/**
+ * Registers a person. If the organisation already has a person with that identity
+ * number, the registration links the caller to that person instead of failing: an error
+ * would tell the caller that someone is already known to the organisation, which a
+ * curious colleague (or an abusive partner on the staff) must not learn.
+ */
+export async function registerPerson(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  input: RegisterPersonInput,
+): Promise<PersonView> {
+  let identity: ReturnType<typeof parseIdentityNumber> | null = null;
+  if (input.identityNumber !== null) {
+    identity = parseIdentityNumber(input.identityNumber);
+    if (!identity.ok) {
+      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+        identityNumber: identity.message,
+      });
+    }
+  }
+  const parsed = identity?.ok ? identity.value : null;
+
+  return withActor(database.db, actor, async (trx) => {
+    const existing = parsed
+      ? ((
+          await sql<{
+            id: string | null;
+          }>`select frid_person_id_by_identity(${parsed.normalized}) as id`.execute(trx)
+        ).rows[0]?.id ?? null)
+      : null;
+    const id = existing ?? randomUUID();
+    if (!existing) {
+      await trx
+        .insertInto("person")
+        .values({
+          id,
+          org_id: actor.orgId,
+          identity_kind: parsed?.kind ?? "unidentified",
+          identity_number: parsed?.normalized ?? null,
+          given_name: input.givenName,
+          family_name: input.familyName,
+          birth_date: parsed?.birthDate ?? null,
+          sex: input.sex,
+          created_by: actor.userId,
+        })
+        .execute();
+    }
+    await trx
+      .insertInto("person_registration")
+      .values({ org_id: actor.orgId, person_id: id, user_id: actor.userId })
+      .onConflict((oc) => oc.columns(["person_id", "user_id"]).doNothing())
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "person.register",
+        resourceType: "person",
+        resourceId: id,
+        personId: id,
+        data: { existing: existing !== null },
+      },
+    ]);
+    const row = await findVisiblePerson(trx, actor, id);
+    if (!row) throw new Error("registered person is not visible to the registrant");
+    return toPersonView(row);
+  });
+}
+
+/** Records a refused look at a person, in its own transaction, and answers 404. */
+export async function denyPerson(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  personId: string,
+): Promise<never> {
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "person.read",
+        outcome: "denied",
+        resourceType: "person",
+        resourceId: personId,
+        personId,
+      },
+    ]),
+  );
+  throw personNotFound();
+}
+
+export async function readPerson(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+): Promise<PersonDetail> {
+  const found = await withActor(database.db, actor, async (trx: Trx) => {
+    const row = await findVisiblePerson(trx, actor, id);
+    if (!row) return null;
+    const cases = await visibleCasesOfPerson(trx, actor, id);
+    await recordAudit(trx, auditContext(actor, meta), [
+      { action: "person.read", resourceType: "person", resourceId: id, personId: id },
+    ]);
+    return { ...toPersonView(row), cases };
+  });
+  return found ?? denyPerson(database, actor, meta, id);
+}
+
+/** Search by identity number (exact) or by the start of names; only persons one may see. */
+export async function searchPersons(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  query: string,
+) {
+  const identity = parseIdentityNumber(query);
+  const criteria = identity.ok ? { identityNumber: identity.value.normalized } : { name: query };
+  return withActor(database.db, actor, async (trx) => {
+    const rows = await searchVisiblePersons(trx, actor, criteria);
+    const queryKind = identity.ok ? ("identity_number" as const) : ("name" as const);
+    const data = { queryKind, resultCount: rows.length };
+    // One event per person shown, so "who looked at her" includes who found her in a search.
+    await recordAudit(
+      trx,
+      auditContext(actor, meta),
+      rows.length > 0
+        ? rows.map((r) => ({
+            action: "person.search" as const,
+            resourceType: "person" as const,
+            resourceId: r.id,
+            personId: r.id,
+            data,
+          }))
+        : [{ action: "person.search", resourceType: "person", data }],
+    );
+    return rows.map(toPersonView);
+  });
+}
