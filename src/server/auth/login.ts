@@ -58,7 +58,7 @@ export async function login(
   };
 
   if (await isLockedOut(db, username, meta.clientAddress)) return fail("throttled");
-  if (!user || !user.password_hash) {
+  if (!user?.password_hash) {
     await verifyAgainstDummy(input.password);
     return fail("unknown_user");
   }

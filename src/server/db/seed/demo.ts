@@ -28,18 +28,38 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       .returning("id")
       .executeTakeFirstOrThrow();
 
-    await trx
+    const units = await trx
       .insertInto("unit")
       .values(demoUnits.map((u) => ({ org_id: org.id, name: u.name, kind: u.kind })))
+      .returning(["id", "name"])
       .execute();
+    const unitId = (key: string | null) => {
+      const name = demoUnits.find((u) => u.key === key)?.name;
+      return units.find((u) => u.name === name)?.id ?? null;
+    };
 
-    await trx
+    // One hash for all: the same password, and seeding stays fast.
+    const passwordHash = await hashPassword(demoPassword);
+    const users = await trx
       .insertInto("app_user")
       .values(
         demoUsers.map((u) => ({
           org_id: org.id,
           username: u.username,
           display_name: u.displayName,
+          password_hash: passwordHash,
+        })),
+      )
+      .returning(["id", "username"])
+      .execute();
+    await trx
+      .insertInto("role_assignment")
+      .values(
+        demoUsers.map((u) => ({
+          org_id: org.id,
+          user_id: users.find((x) => x.username === u.username)?.id as string,
+          unit_id: unitId(u.unit),
+          role: u.role,
         })),
       )
       .execute();
