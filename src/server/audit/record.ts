@@ -43,7 +43,10 @@ export async function recordAudit(
 ): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map((e) => {
-    const data = auditEventData[e.action].parse(e.data ?? {});
+    // A refused attempt may stop before all its details are known: its data may be partial.
+    const schema =
+      e.outcome === "denied" ? auditEventData[e.action].partial() : auditEventData[e.action];
+    const data = schema.parse(e.data ?? {});
     return {
       org_id: ctx.orgId,
       actor_user_id: ctx.actor?.userId ?? ctx.userId ?? null,

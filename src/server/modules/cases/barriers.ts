@@ -5,7 +5,9 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { can } from "./policy.ts";
 import { findVisibleCase } from "./queries.ts";
-import { caseNotFound } from "./service.ts";
+import { denyCase } from "./service.ts";
+
+type Outcome = { id: string } | { refused: string } | { forbidden: true } | { overlap: true };
 
 /**
  * Puts an information barrier between two cases (e.g. a perpetrator's treatment and the
@@ -24,19 +26,26 @@ export async function createBarrier(
       otherCaseId: "Välj två olika ärenden.",
     });
   }
-  return withActor(database.db, actor, async (trx) => {
+  const result = await withActor(database.db, actor, async (trx): Promise<Outcome> => {
     const a = await findVisibleCase(trx, actor, input.caseId);
     const b = await findVisibleCase(trx, actor, input.otherCaseId);
-    if (!a || !b) throw caseNotFound();
+    if (!a) return { refused: input.caseId };
+    if (!b) return { refused: input.otherCaseId };
+    const ctx = auditContext(actor, meta);
     if (
       !can(actor, "barrier.create", { unitId: a.unit_id }) ||
       !can(actor, "barrier.create", { unitId: b.unit_id })
     ) {
-      throw new AppError(
-        403,
-        "forbidden",
-        "Bara enhetschefen för båda ärendenas enheter kan sätta en informationsspärr.",
-      );
+      await recordAudit(trx, ctx, [
+        {
+          action: "barrier.create",
+          outcome: "denied",
+          resourceType: "case",
+          resourceId: a.id,
+          personId: a.person_id,
+        },
+      ]);
+      return { forbidden: true };
     }
     const overlap = await trx
       .selectFrom("case_assignment as x")
@@ -45,13 +54,7 @@ export async function createBarrier(
       .where("x.case_id", "=", a.id)
       .where("y.case_id", "=", b.id)
       .executeTakeFirst();
-    if (overlap) {
-      throw new AppError(
-        409,
-        "conflict",
-        "Samma person har arbetat med båda ärendena. Fördela om ärendena innan spärren sätts.",
-      );
-    }
+    if (overlap) return { overlap: true };
     const { id } = await trx
       .insertInto("barrier")
       .values({
@@ -63,26 +66,32 @@ export async function createBarrier(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "barrier.create",
-        resourceType: "case",
-        resourceId: a.id,
-        personId: a.person_id,
-        unitId: a.unit_id,
-        reason: input.reason,
-        data: { otherCaseId: b.id },
-      },
-      {
-        action: "barrier.create",
-        resourceType: "case",
-        resourceId: b.id,
-        personId: b.person_id,
-        unitId: b.unit_id,
-        reason: input.reason,
-        data: { otherCaseId: a.id },
-      },
-    ]);
+    const entry = (from: typeof a, to: typeof a) => ({
+      action: "barrier.create" as const,
+      resourceType: "case" as const,
+      resourceId: from.id,
+      personId: from.person_id,
+      unitId: from.unit_id,
+      reason: input.reason,
+      data: { otherCaseId: to.id },
+    });
+    await recordAudit(trx, ctx, [entry(a, b), entry(b, a)]);
     return { id };
   });
+  if ("refused" in result) return denyCase(database, actor, meta, result.refused, "barrier.create");
+  if ("forbidden" in result) {
+    throw new AppError(
+      403,
+      "forbidden",
+      "Bara enhetschefen för båda ärendenas enheter kan sätta en informationsspärr.",
+    );
+  }
+  if ("overlap" in result) {
+    throw new AppError(
+      409,
+      "conflict",
+      "Samma person har arbetat med båda ärendena. Fördela om ärendena innan spärren sätts.",
+    );
+  }
+  return result;
 }

@@ -9,7 +9,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { CaseTypeName } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
-import { personNotFound } from "../persons/service.ts";
+import { denyPerson } from "../persons/service.ts";
 import { abilities, type CaseAction, can } from "./policy.ts";
 import {
   assignableStaff,
@@ -48,7 +48,7 @@ async function caseView(trx: Trx, actor: Actor, row: CaseRow): Promise<CaseView>
  * Refuses with the answer a missing case gets, and leaves a trace of the attempt (with the
  * case's person, looked up for the trail only, so "who tried to see her" is answerable).
  */
-async function denyCase(
+export async function denyCase(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
@@ -83,8 +83,8 @@ export async function openCase(
       unitId: "Du kan bara öppna ärenden på en enhet där du har en roll.",
     });
   }
-  return withActor(database.db, actor, async (trx) => {
-    if (!(await findVisiblePerson(trx, actor, input.personId))) throw personNotFound();
+  const view = await withActor(database.db, actor, async (trx) => {
+    if (!(await findVisiblePerson(trx, actor, input.personId))) return null;
     const id = randomUUID();
     await trx
       .insertInto("case")
@@ -121,6 +121,7 @@ export async function openCase(
     if (!row) throw new Error("opened case is not visible to its opener");
     return caseView(trx, actor, row);
   });
+  return view ?? denyPerson(database, actor, meta, input.personId, "case.open");
 }
 
 export async function readCase(

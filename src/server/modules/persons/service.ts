@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import type { RoleName } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import {
   findVisiblePerson,
@@ -13,6 +14,13 @@ import {
   toPersonView,
   visibleCasesOfPerson,
 } from "./queries.ts";
+
+const registrarRoles: readonly RoleName[] = [
+  "caseworker",
+  "therapist",
+  "protection_officer",
+  "unit_manager",
+];
 
 export const personNotFound = () =>
   new AppError(404, "not_found", "Personen finns inte, eller så saknar du behörighet.");
@@ -36,6 +44,19 @@ export async function registerPerson(
   meta: RequestMeta,
   input: RegisterPersonInput,
 ): Promise<PersonView> {
+  // Registering is case work: administrators, analysts and consultants do not handle persons.
+  if (!actor.roles.some((r) => registrarRoles.includes(r.role))) {
+    await withActor(database.db, actor, (trx) =>
+      recordAudit(trx, auditContext(actor, meta), [
+        { action: "person.register", outcome: "denied", resourceType: "person" },
+      ]),
+    );
+    throw new AppError(
+      403,
+      "forbidden",
+      "Bara handläggare, behandlare och enhetschefer kan registrera personer.",
+    );
+  }
   let identity: ReturnType<typeof parseIdentityNumber> | null = null;
   if (input.identityNumber !== null) {
     identity = parseIdentityNumber(input.identityNumber);
@@ -98,11 +119,12 @@ export async function denyPerson(
   actor: Actor,
   meta: RequestMeta,
   personId: string,
+  action: "person.read" | "case.open" = "person.read",
 ): Promise<never> {
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
       {
-        action: "person.read",
+        action,
         outcome: "denied",
         resourceType: "person",
         resourceId: personId,

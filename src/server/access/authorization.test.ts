@@ -1,0 +1,237 @@
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RoleName } from "../db/types.ts";
+import { buildTestApp, type TestApp } from "../testing/app.ts";
+import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
+import {
+  as,
+  buildCase,
+  buildOrg,
+  buildPerson,
+  buildUnit,
+  buildUser,
+  fictionalIdentityNumber,
+  login,
+  type Session,
+} from "../testing/factories.ts";
+
+/**
+ * Every case/person endpoint × every kind of user, from the outside. The manager comes
+ * last: their successful commands change what others could see.
+ *
+ * A NEW ENDPOINT THAT TOUCHES CASES OR PERSONS JOINS THIS SUITE WITH ONE LINE in
+ * `endpoints` below; the last test fails until it does.
+ */
+const actors = [
+  "assigned", // caseworker assigned to case X
+  "sameUnit", // caseworker in X's unit, not assigned
+  "otherUnit", // caseworker in another unit
+  "administrator",
+  "analyst",
+  "consultant", // consultant role in X's unit
+  "barrierSide", // caseworker in X's unit who works case Y, behind a barrier from X
+  "otherOrg", // unit manager in another organisation
+  "manager", // unit manager of X's unit
+] as const;
+type ActorKind = (typeof actors)[number];
+
+interface World {
+  unitId: string;
+  caseId: string;
+  personId: string;
+  otherCaseId: string;
+  spareId: string;
+  secrets: string[];
+}
+
+type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
+const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
+const managerOnly: Expect = { manager: 200, assigned: 403, otherwise: 404 };
+
+interface Endpoint {
+  route: string; // "METHOD /path" as in the OpenAPI document
+  request: (w: World) => InjectOptions;
+  expect: Expect;
+  /** For lists and searches: 200 for all, and whether X / P shows. */
+  shows?: (body: unknown, w: World) => boolean;
+}
+
+// biome-ignore format: one line per endpoint
+const endpoints: Endpoint[] = [
+  { route: "GET /api/cases/{id}", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}` }), expect: onlyWorkers },
+  { route: "GET /api/persons/{id}", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}` }), expect: onlyWorkers },
+  { route: "GET /api/cases", request: () => ({ method: "GET", url: "/api/cases?scope=all" }), expect: { otherwise: 200 }, shows: (b, w) => (b as { cases: { id: string }[] }).cases.some((c) => c.id === w.caseId) },
+  { route: "POST /api/persons/search", request: (w) => ({ method: "POST", url: "/api/persons/search", payload: { query: w.secrets[0] } }), expect: { otherwise: 200 }, shows: (b, w) => (b as { persons: { id: string }[] }).persons.some((p) => p.id === w.personId) },
+  { route: "POST /api/cases/{id}/assignments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assignments`, payload: { userId: w.spareId } }), expect: managerOnly },
+  { route: "DELETE /api/cases/{id}/assignments/{userId}", request: (w) => ({ method: "DELETE", url: `/api/cases/${w.caseId}/assignments/${w.spareId}` }), expect: managerOnly },
+  { route: "POST /api/cases/{id}/grants", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/grants`, payload: { userId: w.spareId, reason: "Semestervikarie vecka 30", expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }), expect: managerOnly },
+  { route: "POST /api/barriers", request: (w) => ({ method: "POST", url: "/api/barriers", payload: { caseId: w.caseId, otherCaseId: w.otherCaseId, reason: "Partnerkontakt: informationsspärr" } }), expect: { manager: 201, otherwise: 404 } },
+  { route: "GET /api/audit/persons/{id}", request: (w) => ({ method: "GET", url: `/api/audit/persons/${w.personId}` }), expect: { manager: 200, otherwise: 404 } },
+  { route: "POST /api/cases", request: (w) => ({ method: "POST", url: "/api/cases", payload: { personId: w.personId, unitId: w.unitId, caseType: "adult_victim" } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
+  { route: "POST /api/persons", request: () => ({ method: "POST", url: "/api/persons", payload: { identityNumber: fictionalIdentityNumber(), givenName: "Ny", familyName: "Person" } }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 201 } },
+  { route: "GET /api/units/{id}/staff", request: (w) => ({ method: "GET", url: `/api/units/${w.unitId}/staff` }), expect: { otherUnit: 404, administrator: 404, analyst: 404, otherOrg: 404, otherwise: 200 } },
+  { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
+];
+
+describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let w: World;
+  const sessions = new Map<ActorKind, Session>();
+  const ids = new Map<ActorKind, string>();
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    const { owner } = database();
+    const org = await buildOrg(owner);
+    const unit = await buildUnit(owner, org.id);
+    const otherUnit = await buildUnit(owner, org.id, "child_services");
+    const otherOrg = await buildOrg(owner);
+    const otherOrgUnit = await buildUnit(owner, otherOrg.id);
+    const roles: Record<ActorKind, [string, { unitId: string | null; role: RoleName }[]]> = {
+      assigned: [org.id, [{ unitId: unit.id, role: "caseworker" }]],
+      sameUnit: [org.id, [{ unitId: unit.id, role: "caseworker" }]],
+      otherUnit: [org.id, [{ unitId: otherUnit.id, role: "caseworker" }]],
+      administrator: [org.id, [{ unitId: null, role: "administrator" }]],
+      analyst: [org.id, [{ unitId: null, role: "analyst" }]],
+      consultant: [org.id, [{ unitId: unit.id, role: "consultant" }]],
+      barrierSide: [org.id, [{ unitId: unit.id, role: "caseworker" }]],
+      otherOrg: [
+        otherOrg.id,
+        [
+          { unitId: otherOrgUnit.id, role: "unit_manager" },
+          { unitId: otherOrgUnit.id, role: "caseworker" },
+        ],
+      ],
+      manager: [org.id, [{ unitId: unit.id, role: "unit_manager" }]],
+    };
+    for (const a of actors) {
+      const [orgId, r] = roles[a];
+      const u = await buildUser(owner, orgId, r);
+      ids.set(a, u.id);
+      sessions.set(a, await login(t.app, u.username));
+    }
+    const spare = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
+    const person = await buildPerson(owner, org.id, ids.get("assigned"));
+    const x = await buildCase(owner, {
+      orgId: org.id,
+      unitId: unit.id,
+      personId: person.id,
+      openedBy: ids.get("assigned")!,
+    });
+    const partner = await buildPerson(owner, org.id);
+    const y = await buildCase(owner, {
+      orgId: org.id,
+      unitId: unit.id,
+      personId: partner.id,
+      openedBy: ids.get("barrierSide")!,
+    });
+    await owner
+      .insertInto("barrier")
+      .values({
+        org_id: org.id,
+        case_a_id: x.id,
+        case_b_id: y.id,
+        reason: "Partnerkontakt",
+        created_by: ids.get("manager")!,
+      })
+      .execute();
+    const thirdWorker = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
+    const third = await buildCase(owner, {
+      orgId: org.id,
+      unitId: unit.id,
+      personId: (await buildPerson(owner, org.id)).id,
+      openedBy: thirdWorker.id,
+    });
+    // The spare worker is assigned to X at the start, so unassigning has something to undo.
+    await owner
+      .insertInto("case_assignment")
+      .values({
+        org_id: org.id,
+        case_id: x.id,
+        user_id: spare.id,
+        assigned_by: ids.get("manager")!,
+      })
+      .execute();
+    const reference = (
+      await owner
+        .selectFrom("case")
+        .select("reference")
+        .where("id", "=", x.id)
+        .executeTakeFirstOrThrow()
+    ).reference;
+    w = {
+      unitId: unit.id,
+      caseId: x.id,
+      personId: person.id,
+      otherCaseId: third.id,
+      spareId: spare.id,
+      secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
+    };
+  });
+  afterAll(() => t?.close());
+
+  const state = async () => {
+    const { owner } = database();
+    const [assignments, grants, barriers] = await Promise.all([
+      owner
+        .selectFrom("case_assignment")
+        .select(["user_id", "unassigned_at"])
+        .where("case_id", "=", w.caseId)
+        .orderBy("id")
+        .execute(),
+      owner.selectFrom("access_grant").select("id").where("case_id", "=", w.caseId).execute(),
+      owner.selectFrom("barrier").select("id").where("case_a_id", "=", w.caseId).execute(),
+    ]);
+    return JSON.stringify({ assignments, grants, barriers });
+  };
+
+  for (const endpoint of endpoints) {
+    for (const actor of actors) {
+      const expected = endpoint.expect[actor] ?? endpoint.expect.otherwise;
+      const shouldSee = actor === "assigned" || actor === "manager";
+      it(`${endpoint.route} as ${actor} → ${expected}${endpoint.shows ? (shouldSee ? ", shows it" : ", hides it") : ""}`, async () => {
+        const before = await state();
+        const lastAudit = await database()
+          .owner.selectFrom("audit_event")
+          .select((eb) => eb.fn.max("id").as("max"))
+          .executeTakeFirst();
+        const req = endpoint.request(w);
+        const res = await t.app.inject({ ...req, headers: as(sessions.get(actor)!) });
+        expect(res.statusCode, res.body).toBe(expected);
+
+        if (endpoint.shows) {
+          expect(endpoint.shows(res.json(), w)).toBe(shouldSee);
+          if (!shouldSee) for (const secret of w.secrets) expect(res.body).not.toContain(secret);
+          return;
+        }
+        if (expected >= 400) {
+          for (const secret of w.secrets) expect(res.body).not.toContain(secret);
+          expect(await state()).toBe(before);
+        }
+        if (expected === 404 || expected === 403) {
+          const denials = await database()
+            .owner.selectFrom("audit_event")
+            .select(["action", "resource_id", "person_id"])
+            .where("id", ">", Number(lastAudit?.max ?? 0))
+            .where("actor_user_id", "=", ids.get(actor)!)
+            .where("outcome", "=", "denied")
+            .execute();
+          // Refusals of someone else's record are audited (a unit's staff list is not a record).
+          if (!endpoint.route.includes("/staff"))
+            expect(denials.length, "denial audited").toBeGreaterThan(0);
+        }
+      });
+    }
+  }
+
+  it("covers every endpoint under /api/cases, /api/persons, /api/barriers, /api/audit and /api/units", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .filter(([path]) => /^\/api\/(cases|persons|barriers|audit|units)/.test(path))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual(endpoints.map((e) => e.route).sort());
+  });
+});
