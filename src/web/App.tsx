@@ -1,24 +1,36 @@
 import { BrowserRouter, Route, Routes } from "react-router";
+import { AuthProvider } from "./auth/AuthProvider";
 import { Layout } from "./components/Layout";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { AdminPage } from "./routes/AdminPage";
+import { AdminUserPage } from "./routes/AdminUserPage";
+import { AuditPage } from "./routes/AuditPage";
+import { CasePage } from "./routes/CasePage";
 import { MyCasesPage } from "./routes/MyCasesPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
+import { PersonPage } from "./routes/PersonPage";
 import { PersonSearchPage } from "./routes/PersonSearchPage";
 
 export function App() {
   return (
     <I18nProvider>
-      <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<MyCasesPage />} />
-            <Route path="persons/search" element={<PersonSearchPage />} />
-            <Route path="admin" element={<AdminPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            {/* Layout shows the login steps instead of any of these until signed in. */}
+            <Route element={<Layout />}>
+              <Route index element={<MyCasesPage />} />
+              <Route path="persons/search" element={<PersonSearchPage />} />
+              <Route path="persons/:personId" element={<PersonPage />} />
+              <Route path="cases/:caseId" element={<CasePage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="admin" element={<AdminPage />} />
+              <Route path="admin/users/:userId" element={<AdminUserPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
     </I18nProvider>
   );
 }

@@ -1,42 +1,107 @@
-/** The server's uniform error body (see src/server/http). */
+import type { z } from "zod";
+
+/** The server's uniform error body (see src/shared/api/error.ts). */
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Record<string, string>; requestId?: string };
 }
 
 /**
- * A failed API call. `code` is machine-readable and stable; `message` comes from the server
- * (or describes a network/parse failure) and is for logs, not for display: the UI shows
- * catalogue texts chosen by `code`.
+ * A failed API call. `code` is machine-readable and stable. When the server answered with its
+ * error body, `message` and `fields` are Swedish texts written for people (`fromServer` is
+ * true); otherwise (network failure, unreadable answer) `message` is for logs only and the UI
+ * shows a catalogue text chosen by `code` (see errors.ts).
  */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Readonly<Record<string, string>>;
+  readonly requestId: string | undefined;
+  readonly fromServer: boolean;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    requestId?: string,
+    fromServer = false,
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.requestId = requestId;
+    this.fromServer = fromServer;
   }
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * The session's CSRF token, sent as x-csrf-token on every method that changes something.
+   * It lives in memory only (AuthProvider), never in web storage.
+   */
+  csrfToken?: string | null;
 }
 
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
 /**
- * GET a JSON resource from our own API. The result is cast, not validated: callers that
- * depend on the shape check it (see app-info.ts) until shared zod schemas exist.
+ * GET a JSON resource from our own API. The result is cast, not validated: callers check it
+ * with the shared Zod schema (parseWith).
  */
-export async function getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return request("GET", path, undefined, options) as Promise<T>;
+}
+
+/** POST a JSON body; resolves to the parsed answer, or undefined for 204 No Content. */
+export function postJson<T = unknown>(
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  return request("POST", path, body, options) as Promise<T>;
+}
+
+export function patchJson<T = unknown>(
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  return request("PATCH", path, body, options) as Promise<T>;
+}
+
+export function deleteJson<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+  return request("DELETE", path, undefined, options) as Promise<T>;
+}
+
+/** Checks an answer against the schema the server answers with; a mismatch is an ApiError. */
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new ApiError(200, "invalid_response", "The response did not match its schema");
+  }
+  return parsed.data;
+}
+
+async function request(
+  method: Method,
+  path: string,
+  body: unknown,
+  options: RequestOptions,
+): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
+
   let response: Response;
   try {
     response = await fetch(path, {
-      method: "GET",
+      method,
       credentials: "same-origin",
-      headers: { Accept: "application/json" },
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (error) {
@@ -46,9 +111,10 @@ export async function getJson<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   if (!response.ok) throw await errorFromResponse(response);
+  if (response.status === 204) return undefined;
 
   try {
-    return (await response.json()) as T;
+    return await response.json();
   } catch {
     // E.g. a proxy or the SPA fallback answering with HTML instead of the API.
     throw new ApiError(response.status, "invalid_response", "The response was not valid JSON");
@@ -68,16 +134,18 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     return fallback;
   }
   if (!isApiErrorBody(body)) return fallback;
-  const { code, message, fields } = body.error;
-  return new ApiError(response.status, code, message, fields);
+  const { code, message, fields, requestId } = body.error;
+  return new ApiError(response.status, code, message, fields, requestId, true);
 }
 
-function isApiErrorBody(body: unknown): body is ApiErrorBody {
+export function isApiErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== "object" || body === null || !("error" in body)) return false;
   const error: unknown = body.error;
   if (typeof error !== "object" || error === null) return false;
   if (!("code" in error) || typeof error.code !== "string") return false;
   if (!("message" in error) || typeof error.message !== "string") return false;
+  if ("requestId" in error && error.requestId !== undefined && typeof error.requestId !== "string")
+    return false;
   if (!("fields" in error) || error.fields === undefined) return true;
   const fields: unknown = error.fields;
   return (

@@ -1,4 +1,5 @@
 import { NavLink } from "react-router";
+import { type NavTarget, navTargets, type RoleAssignment } from "../auth/permissions";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 
@@ -9,25 +10,32 @@ interface NavItem {
   end?: boolean;
 }
 
-const items: readonly NavItem[] = [
-  { to: "/", label: "nav.myCases", end: true },
-  { to: "/persons/search", label: "nav.personSearch" },
-  { to: "/admin", label: "nav.admin" },
-];
+const items: Readonly<Record<NavTarget, NavItem>> = {
+  myCases: { to: "/", label: "nav.myCases", end: true },
+  personSearch: { to: "/persons/search", label: "nav.personSearch" },
+  audit: { to: "/audit", label: "nav.audit" },
+  admin: { to: "/admin", label: "nav.admin" },
+};
 
-/** NavLink sets aria-current="page" on the link for the current page. */
-export function MainNav() {
+/**
+ * Only what the user's roles allow (the server checks every request anyway).
+ * NavLink sets aria-current="page" on the link for the current page.
+ */
+export function MainNav({ roles }: { roles: readonly RoleAssignment[] }) {
   const { t } = useT();
   return (
     <nav className="site-nav" aria-label={t("shell.navLabel")}>
       <ul className="site-nav__list container">
-        {items.map((item) => (
-          <li key={item.to}>
-            <NavLink className="site-nav__link" to={item.to} end={item.end ?? false}>
-              {t(item.label)}
-            </NavLink>
-          </li>
-        ))}
+        {navTargets(roles).map((target) => {
+          const item = items[target];
+          return (
+            <li key={item.to}>
+              <NavLink className="site-nav__link" to={item.to} end={item.end ?? false}>
+                {t(item.label)}
+              </NavLink>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

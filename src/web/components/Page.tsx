@@ -3,14 +3,25 @@ import { useT } from "../i18n/useT";
 
 /**
  * Frame for one page: its <h1> (focusable, so Layout can move focus to it after navigation)
- * and the document title "<title> – Frid", which follows the language.
+ * and the document title "<title> – Frid", which follows the language. A page whose heading
+ * names a person gives a `documentTitle` without the name: titles are kept in the browser's
+ * history, where a client's name must not end up.
  */
-export function Page({ title, children }: { title: string; children: ReactNode }) {
+export function Page({
+  title,
+  documentTitle,
+  children,
+}: {
+  title: string;
+  documentTitle?: string;
+  children: ReactNode;
+}) {
   const { t } = useT();
+  const pageTitle = documentTitle ?? title;
 
   useEffect(() => {
-    document.title = t("app.documentTitle", { page: title, app: t("app.name") });
-  }, [t, title]);
+    document.title = t("app.documentTitle", { page: pageTitle, app: t("app.name") });
+  }, [t, pageTitle]);
 
   return (
     <>

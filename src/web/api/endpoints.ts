@@ -1,0 +1,141 @@
+import type { z } from "zod";
+import { UnitList, UnitView, UserList, UserView } from "../../shared/api/admin";
+import { AuditEventList, type AuditEventView } from "../../shared/api/audit";
+import { LoginResult, Me, MfaEnrolment } from "../../shared/api/auth";
+import {
+  CaseList,
+  type CaseSummary,
+  type CaseType,
+  CaseView,
+  StaffList,
+} from "../../shared/api/cases";
+import { PersonDetail, PersonList, PersonView } from "../../shared/api/persons";
+import type { Role, unitKinds } from "../../shared/api/roles";
+import {
+  ApiError,
+  deleteJson,
+  getJson,
+  parseWith,
+  patchJson,
+  postJson,
+  type RequestOptions,
+} from "./client";
+
+export type {
+  AuditEventView,
+  CaseSummary,
+  CaseType,
+  CaseView,
+  LoginResult,
+  Me,
+  MfaEnrolment,
+  PersonDetail,
+  PersonView,
+  Role,
+  UnitView,
+  UserView,
+};
+export type StaffMember = z.infer<typeof StaffList>["users"][number];
+export type UnitKind = (typeof unitKinds)[number];
+export type Sex = PersonView["sex"];
+
+export interface RegisterPersonInput {
+  identityNumber: string | null;
+  givenName: string;
+  familyName: string;
+  sex: Sex;
+}
+
+/**
+ * Frid's API as typed functions. Answers are checked against the shared Zod schemas.
+ * `csrfToken` is read when a request is made, so one Api object stays valid when the token
+ * changes; `onUnauthenticated` is told about every 401 (e.g. an expired session).
+ */
+export function createApi(csrfToken: () => string | null, onUnauthenticated: () => void) {
+  async function call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) onUnauthenticated();
+      throw error;
+    }
+  }
+  const opts = (signal?: AbortSignal): RequestOptions => ({ signal, csrfToken: csrfToken() });
+  const get = <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) =>
+    call(async () => parseWith(schema, await getJson(path, opts(signal))));
+  const post = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+    call(async () => parseWith(schema, await postJson(path, body, opts())));
+  const postNoContent = (path: string, body?: unknown) =>
+    call(async () => {
+      await postJson(path, body ?? {}, opts());
+    });
+  const id = encodeURIComponent;
+
+  return {
+    // Authentication. Login is the one change that needs no CSRF token.
+    login: (username: string, password: string) =>
+      call(async () =>
+        parseWith(LoginResult, await postJson("/api/auth/login", { username, password })),
+      ),
+    startMfaEnrolment: () => post("/api/auth/mfa/enrolment", {}, MfaEnrolment),
+    verifyMfa: (code: string) => post("/api/auth/mfa", { code }, LoginResult),
+    logout: () => postNoContent("/api/auth/logout"),
+    me: (signal?: AbortSignal) => get("/api/me", Me, signal),
+    changePassword: (currentPassword: string, newPassword: string) =>
+      postNoContent("/api/me/password", { currentPassword, newPassword }),
+
+    // Administration.
+    units: (signal?: AbortSignal) => get("/api/admin/units", UnitList, signal),
+    createUnit: (name: string, kind: UnitKind) =>
+      post("/api/admin/units", { name, kind }, UnitView),
+    users: (signal?: AbortSignal) => get("/api/admin/users", UserList, signal),
+    createUser: (username: string, displayName: string, password: string) =>
+      post("/api/admin/users", { username, displayName, password }, UserView),
+    updateUser: (userId: string, changes: { displayName?: string; active?: boolean }) =>
+      call(async () =>
+        parseWith(UserView, await patchJson(`/api/admin/users/${id(userId)}`, changes, opts())),
+      ),
+    addRole: (userId: string, unitId: string | null, role: Role) =>
+      post(`/api/admin/users/${id(userId)}/roles`, { unitId, role }, UserView),
+    removeRole: (assignmentId: string) =>
+      call(async () => {
+        await deleteJson(`/api/admin/role-assignments/${id(assignmentId)}`, opts());
+      }),
+    resetMfa: (userId: string) => postNoContent(`/api/admin/users/${id(userId)}/mfa-reset`),
+
+    // Persons. A search goes in a POST body so a personnummer never ends up in a URL.
+    searchPersons: (query: string) => post("/api/persons/search", { query }, PersonList),
+    registerPerson: (input: RegisterPersonInput) => post("/api/persons", input, PersonView),
+    person: (personId: string, signal?: AbortSignal) =>
+      get(`/api/persons/${id(personId)}`, PersonDetail, signal),
+
+    // Cases.
+    cases: (scope: "mine" | "all", signal?: AbortSignal) =>
+      get(`/api/cases?scope=${scope}`, CaseList, signal),
+    openCase: (personId: string, unitId: string, caseType: CaseType) =>
+      post("/api/cases", { personId, unitId, caseType }, CaseView),
+    caseById: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}`, CaseView, signal),
+    assign: (caseId: string, userId: string) =>
+      post(`/api/cases/${id(caseId)}/assignments`, { userId }, CaseView),
+    unassign: (caseId: string, userId: string) =>
+      call(async () =>
+        parseWith(
+          CaseView,
+          await deleteJson(`/api/cases/${id(caseId)}/assignments/${id(userId)}`, opts()),
+        ),
+      ),
+    staff: (unitId: string, signal?: AbortSignal) =>
+      get(`/api/units/${id(unitId)}/staff`, StaffList, signal),
+    grant: (caseId: string, userId: string, reason: string, expiresAt: string) =>
+      post(`/api/cases/${id(caseId)}/grants`, { userId, reason, expiresAt }, CaseView),
+
+    // Access log review.
+    personAuditLog: (personId: string, signal?: AbortSignal) =>
+      get(`/api/audit/persons/${id(personId)}`, AuditEventList, signal),
+    userAuditLog: (userId: string, signal?: AbortSignal) =>
+      get(`/api/audit/users/${id(userId)}`, AuditEventList, signal),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

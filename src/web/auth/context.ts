@@ -1,0 +1,25 @@
+import { createContext } from "react";
+import type { Api, Me } from "../api/endpoints";
+
+/**
+ * Where the browser's session stands. The CSRF token is not part of it: it is kept in a ref
+ * inside AuthProvider (memory only, never web storage) and read by the Api per request.
+ */
+export type AuthState =
+  | { status: "loading" }
+  | { status: "anonymous"; notice: "loggedOut" | "expired" | null }
+  | { status: "mfa_required" }
+  | { status: "mfa_enrolment_required" }
+  | { status: "authenticated"; me: Me };
+
+export interface AuthValue {
+  state: AuthState;
+  api: Api;
+  /** Password step; resolves once the state has moved on (to MFA or authenticated). */
+  login(username: string, password: string): Promise<void>;
+  /** One-time code step, for both an enrolled user and one completing enrolment. */
+  verifyMfa(code: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+export const AuthContext = createContext<AuthValue | null>(null);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../shared/api/roles";
+import {
+  caseUnits,
+  isAdministrator,
+  managedUnits,
+  navTargets,
+  type RoleAssignment,
+  worksWithCases,
+} from "./permissions";
+
+let n = 0;
+function role(r: Role, unit: [string, string] | null): RoleAssignment {
+  n += 1;
+  return { id: `ra-${n}`, role: r, unitId: unit?.[0] ?? null, unitName: unit?.[1] ?? null };
+}
+const adult: [string, string] = ["u-adult", "IFO Vuxen"];
+const crisis: [string, string] = ["u-crisis", "Kriscentrum"];
+
+describe("what the menu offers", () => {
+  it("gives a caseworker their cases and the person search", () => {
+    expect(navTargets([role("caseworker", adult)])).toEqual(["myCases", "personSearch"]);
+  });
+
+  it("adds Loggkontroll for a unit manager", () => {
+    expect(navTargets([role("unit_manager", adult)])).toEqual(["myCases", "personSearch", "audit"]);
+  });
+
+  it("gives a system administrator only the administration", () => {
+    const roles = [role("administrator", null)];
+    expect(navTargets(roles)).toEqual(["admin"]);
+    expect(isAdministrator(roles)).toBe(true);
+    expect(worksWithCases(roles)).toBe(false);
+  });
+
+  it("gives nothing to someone without roles", () => {
+    expect(navTargets([])).toEqual([]);
+  });
+});
+
+describe("units", () => {
+  it("lists each unit where cases may be opened once, by name", () => {
+    const roles = [
+      role("therapist", crisis),
+      role("caseworker", adult),
+      role("unit_manager", adult),
+      role("analyst", null),
+      role("consultant", ["u-x", "Resurscentrum"]),
+    ];
+    expect(caseUnits(roles)).toEqual([
+      { id: "u-adult", name: "IFO Vuxen" },
+      { id: "u-crisis", name: "Kriscentrum" },
+    ]);
+  });
+
+  it("lists only the units a manager manages for Loggkontroll", () => {
+    expect(managedUnits([role("caseworker", crisis), role("unit_manager", adult)])).toEqual([
+      { id: "u-adult", name: "IFO Vuxen" },
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+import { caseworkRoles, type Role } from "../../shared/api/roles";
+
+export interface RoleAssignment {
+  id: string;
+  unitId: string | null;
+  unitName: string | null;
+  role: Role;
+}
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * What the signed-in user's roles let the UI offer. The server decides every request by
+ * itself; this only keeps links and forms away from people who could not use them.
+ */
+export function hasRole(roles: readonly RoleAssignment[], role: Role): boolean {
+  return roles.some((r) => r.role === role);
+}
+
+export const isAdministrator = (roles: readonly RoleAssignment[]) =>
+  hasRole(roles, "administrator");
+
+export const isUnitManager = (roles: readonly RoleAssignment[]) => hasRole(roles, "unit_manager");
+
+/** Works with cases: holds a casework role or manages a unit. */
+export function worksWithCases(roles: readonly RoleAssignment[]): boolean {
+  return roles.some((r) => r.unitId !== null && (isCasework(r.role) || r.role === "unit_manager"));
+}
+
+function isCasework(role: Role): boolean {
+  return caseworkRoles.includes(role);
+}
+
+/** Units, each once and sorted by name, where the user holds one of the given roles. */
+export function unitsWithRole(
+  roles: readonly RoleAssignment[],
+  wanted: (role: Role) => boolean,
+): UnitRef[] {
+  const units = new Map<string, UnitRef>();
+  for (const r of roles) {
+    if (r.unitId !== null && wanted(r.role)) {
+      units.set(r.unitId, { id: r.unitId, name: r.unitName ?? r.unitId });
+    }
+  }
+  return [...units.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/** Units where the user may open a case: where they do casework or are the manager. */
+export const caseUnits = (roles: readonly RoleAssignment[]) =>
+  unitsWithRole(roles, (role) => isCasework(role) || role === "unit_manager");
+
+/** Units whose staff a unit manager may review in Loggkontroll. */
+export const managedUnits = (roles: readonly RoleAssignment[]) =>
+  unitsWithRole(roles, (role) => role === "unit_manager");
+
+export type NavTarget = "myCases" | "personSearch" | "audit" | "admin";
+
+/** The main menu for these roles, in menu order. */
+export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
+  const targets: NavTarget[] = [];
+  if (worksWithCases(roles)) targets.push("myCases", "personSearch");
+  if (isUnitManager(roles)) targets.push("audit");
+  if (isAdministrator(roles)) targets.push("admin");
+  return targets;
+}

@@ -1,0 +1,134 @@
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
+
+interface FieldProps {
+  label: string;
+  hint?: string;
+  /** The server's message for this field; linked to the control with aria-describedby. */
+  error?: string | undefined;
+}
+
+/** Ids and ARIA attributes that tie a control to its hint and error message. */
+function useFieldIds(hint: string | undefined, error: string | undefined) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
+  return {
+    id,
+    hintId,
+    errorId,
+    controlProps: {
+      id,
+      "aria-describedby": describedBy || undefined,
+      "aria-invalid": error ? true : undefined,
+    },
+  };
+}
+
+function HintAndError({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint: string | undefined;
+  hintId: string;
+  error: string | undefined;
+  errorId: string;
+}) {
+  return (
+    <>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label className="field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <input className="field__control" type="text" {...input} {...ids.controlProps} />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label className="field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <textarea className="field__control" rows={3} {...textarea} {...ids.controlProps} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  hint,
+  error,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label className="field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <select className="field__control" {...select} {...ids.controlProps}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <div className={error ? "field field--checkbox field--invalid" : "field field--checkbox"}>
+      <input type="checkbox" {...input} {...ids.controlProps} />
+      <label className="field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}

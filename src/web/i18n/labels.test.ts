@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import {
+  auditActionLabel,
+  auditActions,
+  caseStatusLabel,
+  caseTypeLabel,
+  roleLabel,
+} from "./labels";
+import type { PlainMessageKey } from "./messages";
+import { sv } from "./sv";
+
+const t = (key: PlainMessageKey) => sv[key];
+
+describe("labels for codes from the API", () => {
+  it("names audit actions in Swedish", () => {
+    expect(auditActionLabel("case.read", t)).toBe("Läste ärende");
+    expect(auditActionLabel("person.read", t)).toBe("Läste person");
+    expect(auditActionLabel("case.open", t)).toBe("Öppnade ärende");
+    expect(auditActionLabel("case.assign", t)).toBe("Tilldelade ärende");
+    expect(auditActionLabel("person.search", t)).toBe("Sökte person");
+    expect(auditActionLabel("login.succeeded", t)).toBe("Loggade in");
+    expect(auditActionLabel("login.failed", t)).toBe("Misslyckad inloggning");
+  });
+
+  it("has a Swedish name for every action the server records", () => {
+    const unnamed = auditActions.filter((code) => auditActionLabel(code, t) === code);
+    expect(unnamed).toEqual([]);
+    expect(auditActionLabel("barrier.create", t)).toBe("Satte informationsspärr");
+    expect(auditActionLabel("login.mfa_failed", t)).toBe("Angav fel engångskod");
+  });
+
+  it("shows an unknown code as it is, never hiding the entry", () => {
+    expect(auditActionLabel("case.teleport", t)).toBe("case.teleport");
+    // Not fooled by names every object has.
+    expect(auditActionLabel("toString", t)).toBe("toString");
+    expect(auditActionLabel("constructor", t)).toBe("constructor");
+  });
+
+  it("names roles, case types and statuses, and passes unknown ones through", () => {
+    expect(roleLabel("unit_manager", t)).toBe("Enhetschef");
+    expect(roleLabel("janitor", t)).toBe("janitor");
+    expect(caseTypeLabel("adult_victim", t)).toBe("Våldsutsatt vuxen");
+    expect(caseTypeLabel("perpetrator", t)).toBe("Våldsutövare");
+    expect(caseStatusLabel("open", t)).toBe("Öppet");
+    expect(caseStatusLabel("paused", t)).toBe("paused");
+  });
+});

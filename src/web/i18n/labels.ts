@@ -1,0 +1,115 @@
+import type { z } from "zod";
+import type { CaseType } from "../../shared/api/cases";
+import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/persons";
+import type { Role, unitKinds } from "../../shared/api/roles";
+import type { PlainMessageKey } from "./messages";
+
+/*
+ * Catalogue keys for the codes the API sends. Typed as full records, so a new role, case
+ * type, … in src/shared does not compile until it has a Swedish (and English) name.
+ */
+
+export const roleLabels: Readonly<Record<Role, PlainMessageKey>> = {
+  caseworker: "role.caseworker",
+  therapist: "role.therapist",
+  protection_officer: "role.protection_officer",
+  unit_manager: "role.unit_manager",
+  administrator: "role.administrator",
+  analyst: "role.analyst",
+  consultant: "role.consultant",
+};
+
+export const caseTypeLabels: Readonly<Record<CaseType, PlainMessageKey>> = {
+  adult_victim: "caseType.adult_victim",
+  child: "caseType.child",
+  perpetrator: "caseType.perpetrator",
+  partner: "caseType.partner",
+};
+
+export const sexLabels: Readonly<Record<z.infer<typeof Sex>, PlainMessageKey>> = {
+  female: "sex.female",
+  male: "sex.male",
+  other: "sex.other",
+  unknown: "sex.unknown",
+};
+
+export const identityKindLabels: Readonly<Record<z.infer<typeof IdentityKind>, PlainMessageKey>> = {
+  personal_identity_number: "identityKind.personal_identity_number",
+  coordination_number: "identityKind.coordination_number",
+  reserve_number: "identityKind.reserve_number",
+  unidentified: "identityKind.unidentified",
+};
+
+export const protectionLevelLabels: Readonly<
+  Record<z.infer<typeof ProtectionLevel>, PlainMessageKey>
+> = {
+  none: "protectionLevel.none",
+  confidentiality_marking: "protectionLevel.confidentiality_marking",
+  protected_registration: "protectionLevel.protected_registration",
+  fictitious_identity: "protectionLevel.fictitious_identity",
+};
+
+export const unitKindLabels: Readonly<Record<(typeof unitKinds)[number], PlainMessageKey>> = {
+  adult_services: "unitKind.adult_services",
+  child_services: "unitKind.child_services",
+  crisis_centre: "unitKind.crisis_centre",
+  resource_function: "unitKind.resource_function",
+};
+
+const caseStatusLabels: Readonly<Record<string, PlainMessageKey>> = {
+  open: "caseStatus.open",
+  closed: "caseStatus.closed",
+};
+
+/**
+ * Audit action codes (the server's list: src/server/audit/events.ts) → what a unit manager
+ * reads in Loggkontroll. A code not listed is shown as it is: an entry must always be
+ * visible, never hidden or guessed at.
+ */
+export const auditActions = [
+  "login.succeeded",
+  "login.failed",
+  "login.mfa_succeeded",
+  "login.mfa_failed",
+  "logout",
+  "mfa.enrolled",
+  "password.changed",
+  "person.register",
+  "person.read",
+  "person.search",
+  "case.open",
+  "case.read",
+  "case.list",
+  "case.assign",
+  "case.unassign",
+  "case.grant",
+  "barrier.create",
+  "audit.review",
+  "admin.unit.create",
+  "admin.user.create",
+  "admin.user.update",
+  "admin.role.add",
+  "admin.role.remove",
+  "admin.mfa.reset",
+  "admin.denied",
+] as const;
+
+const auditActionLabels: Readonly<Record<(typeof auditActions)[number], PlainMessageKey>> =
+  Object.fromEntries(auditActions.map((code) => [code, `auditAction.${code}` as const])) as Record<
+    (typeof auditActions)[number],
+    `auditAction.${(typeof auditActions)[number]}`
+  >;
+
+type PlainT = (key: PlainMessageKey) => string;
+
+/** A label for a code the API sends as a plain string: the catalogue's, else the code. */
+function labelOrCode(labels: Readonly<Record<string, PlainMessageKey>>, code: string, t: PlainT) {
+  const key = Object.hasOwn(labels, code) ? labels[code] : undefined;
+  return key ? t(key) : code;
+}
+
+export const auditActionLabel = (code: string, t: PlainT) =>
+  labelOrCode(auditActionLabels, code, t);
+export const caseStatusLabel = (code: string, t: PlainT) => labelOrCode(caseStatusLabels, code, t);
+export const roleLabel = (code: string, t: PlainT) => labelOrCode(roleLabels, code, t);
+export const caseTypeLabel = (code: string, t: PlainT) => labelOrCode(caseTypeLabels, code, t);

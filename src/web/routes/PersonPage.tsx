@@ -1,0 +1,190 @@
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { caseTypes } from "../../shared/api/cases";
+import type { CaseType, PersonDetail } from "../api/endpoints";
+import { isNotFound } from "../api/errors";
+import { caseUnits } from "../auth/permissions";
+import { useApi, useMe } from "../auth/useAuth";
+import { SelectField } from "../components/Field";
+import { ErrorSummary, Loading } from "../components/Messages";
+import { Page } from "../components/Page";
+import { IdentityText, personName } from "../components/PersonSearch";
+import { QueryError } from "../components/QueryError";
+import { useQuery } from "../hooks/useQuery";
+import { useSubmit } from "../hooks/useSubmit";
+import { formatDate } from "../i18n/dates";
+import {
+  caseStatusLabel,
+  caseTypeLabel,
+  caseTypeLabels,
+  identityKindLabels,
+  protectionLevelLabels,
+  sexLabels,
+} from "../i18n/labels";
+import { useT } from "../i18n/useT";
+
+export function PersonPage() {
+  const { t } = useT();
+  const api = useApi();
+  const { personId = "" } = useParams();
+  const person = useQuery(personId, (signal) => api.person(personId, signal));
+  const { state } = person;
+
+  if (state.status === "loading") {
+    return (
+      <Page title={t("person.title")}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (state.status === "error") {
+    return (
+      <Page title={t("person.title")}>
+        {/* Missing and not allowed look the same, on purpose. */}
+        {isNotFound(state.error) ? (
+          <p>{t("person.notFound")}</p>
+        ) : (
+          <QueryError error={state.error} />
+        )}
+      </Page>
+    );
+  }
+  return <PersonDetails person={state.data} />;
+}
+
+function PersonDetails({ person }: { person: PersonDetail }) {
+  const { t, lang } = useT();
+  return (
+    <Page title={personName(person)} documentTitle={t("person.title")}>
+      <section className="section" aria-labelledby="person-details-title">
+        <h2 id="person-details-title">{t("person.detailsTitle")}</h2>
+        <dl className="details">
+          <div>
+            <dt>{t("person.name")}</dt>
+            <dd>{personName(person)}</dd>
+          </div>
+          <div>
+            <dt>{t(identityKindLabels[person.identityKind])}</dt>
+            <dd>
+              <IdentityText person={person} />
+            </dd>
+          </div>
+          {person.birthDate && (
+            <div>
+              <dt>{t("person.birthDate")}</dt>
+              <dd>{formatDate(person.birthDate, lang, "UTC")}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t("person.sex")}</dt>
+            <dd>{t(sexLabels[person.sex])}</dd>
+          </div>
+          {person.protectionLevel !== "none" && (
+            <div>
+              <dt>{t("person.protectionLevel")}</dt>
+              <dd>
+                <strong>{t(protectionLevelLabels[person.protectionLevel])}</strong>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      <section className="section" aria-labelledby="person-cases-title">
+        <h2 id="person-cases-title">{t("person.casesTitle")}</h2>
+        {person.cases.length === 0 ? (
+          <p className="empty">{t("person.noCases")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption>{t("person.casesCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("cases.reference")}</th>
+                  <th scope="col">{t("cases.unit")}</th>
+                  <th scope="col">{t("cases.type")}</th>
+                  <th scope="col">{t("cases.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {person.cases.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/cases/${c.id}`}>{c.reference}</Link>
+                    </th>
+                    <td>{c.unitName}</td>
+                    <td>{caseTypeLabel(c.caseType, t)}</td>
+                    <td>{caseStatusLabel(c.status, t)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="open-case-title">
+        <h2 id="open-case-title">{t("person.openCaseTitle")}</h2>
+        <OpenCaseForm personId={person.id} />
+      </section>
+    </Page>
+  );
+}
+
+function OpenCaseForm({ personId }: { personId: string }) {
+  const { t } = useT();
+  const api = useApi();
+  const me = useMe();
+  const navigate = useNavigate();
+  const units = caseUnits(me.roles);
+  const submit = useSubmit(["unitId", "caseType"]);
+  const [unitId, setUnitId] = useState(units[0]?.id ?? "");
+  const [caseType, setCaseType] = useState<CaseType>("adult_victim");
+
+  if (units.length === 0) return <p>{t("person.noCaseUnits")}</p>;
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    await submit.run(async () => {
+      const opened = await api.openCase(personId, unitId, caseType);
+      navigate(`/cases/${opened.id}`);
+    });
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={submit.errors} />
+      <form className="form" aria-labelledby="open-case-title" onSubmit={handleSubmit} noValidate>
+        <SelectField
+          label={t("person.openCaseUnit")}
+          name="unitId"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          error={submit.fieldError("unitId")}
+        >
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("person.openCaseType")}
+          name="caseType"
+          value={caseType}
+          onChange={(e) => setCaseType(e.target.value as CaseType)}
+          error={submit.fieldError("caseType")}
+        >
+          {caseTypes.map((type) => (
+            <option key={type} value={type}>
+              {t(caseTypeLabels[type])}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button" disabled={submit.pending}>
+          {t("person.openCaseSubmit")}
+        </button>
+      </form>
+    </>
+  );
+}
