@@ -37,7 +37,11 @@ describe("npm run audit:verify", () => {
       );
     }
     await sealPending(database.db);
-    const [, second] = await database.owner.selectFrom("audit_event").select("id").orderBy("id").execute();
+    const [, second] = await database.owner
+      .selectFrom("audit_event")
+      .select("id")
+      .orderBy("id")
+      .execute();
     await database.close();
 
     const intact = run(dir);
@@ -45,7 +49,9 @@ describe("npm run audit:verify", () => {
     expect(intact.stdout).toContain("Audit trail intact: 3 sealed events verified.");
 
     const again = await openPglite(dir);
-    await sql`update audit_event set request_id = 'forged' where id = ${second?.id}`.execute(again.owner);
+    await sql`update audit_event set request_id = 'forged' where id = ${second?.id}`.execute(
+      again.owner,
+    );
     await again.close();
     const broken = run(dir);
     expect(broken.status).toBe(1);

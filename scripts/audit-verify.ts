@@ -1,6 +1,6 @@
+import { verifyAuditTrail } from "../src/server/audit/verify.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
-import { verifyAuditTrail } from "../src/server/audit/verify.ts";
 
 /**
  * `npm run audit:verify`: recomputes every audit chain from the events as they are now.
@@ -14,10 +14,14 @@ try {
   if (result.ok) {
     process.stdout.write(
       `Audit trail intact: ${result.checked} sealed events verified` +
-        (result.unsealed > 0 ? `, ${result.unsealed} not yet sealed (the server seals them within seconds).\n` : ".\n"),
+        (result.unsealed > 0
+          ? `, ${result.unsealed} not yet sealed (the server seals them within seconds).\n`
+          : ".\n"),
     );
   } else {
-    process.stderr.write(`AUDIT TRAIL BROKEN: ${result.problem}\n(${result.checked} events verified before it.)\n`);
+    process.stderr.write(
+      `AUDIT TRAIL BROKEN: ${result.problem}\n(${result.checked} events verified before it.)\n`,
+    );
     process.exitCode = 1;
   }
 } finally {

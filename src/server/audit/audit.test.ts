@@ -16,22 +16,41 @@ describe.each(testDatabaseKinds)("the audit trail's hash chain (%s)", (kind) => 
     database = await createTestDatabase(kind);
     const org = await buildOrg(database.owner);
     const user = await buildUser(database.owner, org.id);
-    const actor = { userId: user.id, orgId: org.id, username: user.username, displayName: "x", roles: [] };
+    const actor = {
+      userId: user.id,
+      orgId: org.id,
+      username: user.username,
+      displayName: "x",
+      roles: [],
+    };
     for (let i = 0; i < 5; i++) {
       await withActor(database.db, actor, (trx) =>
-        recordAudit(trx, { actor, orgId: org.id, meta: { requestId: `r${i}`, clientAddress: "127.0.0.1" } }, [
-          { action: "case.read", resourceType: "case", resourceId: `case-${i}` },
-        ]),
+        recordAudit(
+          trx,
+          { actor, orgId: org.id, meta: { requestId: `r${i}`, clientAddress: "127.0.0.1" } },
+          [{ action: "case.read", resourceType: "case", resourceId: `case-${i}` }],
+        ),
       );
     }
     // A failed login with an unknown username: the organisation-less chain.
     await withActor(database.db, { userId: null, orgId: null }, (trx) =>
-      recordAudit(trx, { actor: null, orgId: null, meta: { requestId: "x", clientAddress: null } }, [
-        { action: "login.failed", outcome: "denied", resourceType: "session", data: { why: "unknown_user" } },
-      ]),
+      recordAudit(
+        trx,
+        { actor: null, orgId: null, meta: { requestId: "x", clientAddress: null } },
+        [
+          {
+            action: "login.failed",
+            outcome: "denied",
+            resourceType: "session",
+            data: { why: "unknown_user" },
+          },
+        ],
+      ),
     );
     expect(await sealPending(database.db)).toBe(6);
-    ids = (await database.owner.selectFrom("audit_event").select("id").orderBy("id").execute()).map((r) => r.id);
+    ids = (await database.owner.selectFrom("audit_event").select("id").orderBy("id").execute()).map(
+      (r) => r.id,
+    );
   });
 
   it("verifies an untouched trail, and seals only what is new", async () => {
@@ -40,36 +59,51 @@ describe.each(testDatabaseKinds)("the audit trail's hash chain (%s)", (kind) => 
   });
 
   it("names the first event that was edited", async () => {
-    await sql`update audit_event set actor_role = 'unit_manager' where id = ${ids[2]}`.execute(database.owner);
+    await sql`update audit_event set actor_role = 'unit_manager' where id = ${ids[2]}`.execute(
+      database.owner,
+    );
     const result = await verifyAuditTrail(database.owner);
     expect(result.ok).toBe(false);
-    expect(result.problem).toMatch(new RegExp(`audit event ${ids[2]} .* has been altered or reordered`));
+    expect(result.problem).toMatch(
+      new RegExp(`audit event ${ids[2]} .* has been altered or reordered`),
+    );
   });
 
   it("names an event that was removed", async () => {
     await sql`delete from audit_event where id = ${ids[1]}`.execute(database.owner);
-    expect((await verifyAuditTrail(database.owner)).problem).toMatch(new RegExp(`audit event ${ids[1]} .* has been removed`));
+    expect((await verifyAuditTrail(database.owner)).problem).toMatch(
+      new RegExp(`audit event ${ids[1]} .* has been removed`),
+    );
   });
 
   it("notices events swapped between places", async () => {
     await sql`
       update audit_event set resource_id = case id when ${ids[0]} then 'case-1' else 'case-0' end
       where id in (${ids[0]}, ${ids[1]})`.execute(database.owner);
-    expect((await verifyAuditTrail(database.owner)).problem).toMatch(new RegExp(`audit event ${ids[0]} `));
+    expect((await verifyAuditTrail(database.owner)).problem).toMatch(
+      new RegExp(`audit event ${ids[0]} `),
+    );
   });
 
   it("notices an event removed together with its seal", async () => {
     await sql`delete from audit_seal where event_id = ${ids[1]}`.execute(database.owner);
     await sql`delete from audit_event where id = ${ids[1]}`.execute(database.owner);
-    expect((await verifyAuditTrail(database.owner)).problem).toMatch(/is missing .* an event was removed together with its seal/);
+    expect((await verifyAuditTrail(database.owner)).problem).toMatch(
+      /is missing .* an event was removed together with its seal/,
+    );
   });
 
   it("keeps requests independent of the chain: unsealed events are counted, not failed", async () => {
-    const org = await database.owner.selectFrom("organisation").select("id").executeTakeFirstOrThrow();
+    const org = await database.owner
+      .selectFrom("organisation")
+      .select("id")
+      .executeTakeFirstOrThrow();
     await withActor(database.db, { userId: null, orgId: org.id }, (trx) =>
-      recordAudit(trx, { actor: null, orgId: org.id, meta: { requestId: "late", clientAddress: null } }, [
-        { action: "logout", resourceType: "session" },
-      ]),
+      recordAudit(
+        trx,
+        { actor: null, orgId: org.id, meta: { requestId: "late", clientAddress: null } },
+        [{ action: "logout", resourceType: "session" }],
+      ),
     );
     expect(await verifyAuditTrail(database.owner)).toEqual({ ok: true, checked: 6, unsealed: 1 });
   });

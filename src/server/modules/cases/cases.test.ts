@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../testing/app.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import {
+  as,
+  buildOrg,
+  buildUnit,
+  buildUser,
+  fictionalIdentityNumber,
+  login,
+  type Session,
+} from "../../testing/factories.ts";
+
+describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let unitId: string;
+  let a: Session;
+  let b: Session;
+  let manager: Session;
+  let bId: string;
+  let helperId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    const { owner } = database();
+    const org = await buildOrg(owner);
+    unitId = (await buildUnit(owner, org.id)).id;
+    const ua = await buildUser(owner, org.id, [{ unitId, role: "caseworker" }]);
+    const ub = await buildUser(owner, org.id, [{ unitId, role: "caseworker" }]);
+    const um = await buildUser(owner, org.id, [{ unitId, role: "unit_manager" }]);
+    const uh = await buildUser(owner, org.id, [{ unitId, role: "caseworker" }]);
+    bId = ub.id;
+    helperId = uh.id;
+    a = await login(t.app, ua.username);
+    b = await login(t.app, ub.username);
+    manager = await login(t.app, um.username);
+  });
+  afterAll(() => t?.close());
+
+  const req = (s: Session, method: "GET" | "POST" | "DELETE", url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: as(s), ...(payload ? { payload } : {}) });
+
+  async function personAndCase(s: Session) {
+    const pin = fictionalIdentityNumber();
+    const person = (
+      await req(s, "POST", "/api/persons", {
+        identityNumber: pin,
+        givenName: "Sara",
+        familyName: "Exempel",
+        sex: "female",
+      })
+    ).json();
+    const c = (
+      await req(s, "POST", "/api/cases", { personId: person.id, unitId, caseType: "adult_victim" })
+    ).json();
+    return { pin, person, c };
+  }
+
+  it("refuses an invalid personnummer with a message on the field", async () => {
+    const res = await req(a, "POST", "/api/persons", {
+      identityNumber: "19121212-1213",
+      givenName: "A",
+      familyName: "B",
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual({
+      identityNumber: "Kontrollsiffran stämmer inte – kontrollera numret.",
+    });
+  });
+
+  it("registers an unidentified person", async () => {
+    const res = await req(a, "POST", "/api/persons", {
+      identityNumber: null,
+      givenName: "Okänd",
+      familyName: "Kvinna",
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ identityKind: "unidentified", identityNumber: null });
+  });
+
+  it("opens a case the opener works and sees under Mina ärenden; a colleague sees nothing", async () => {
+    const { pin, c } = await personAndCase(a);
+    expect(c).toMatchObject({
+      status: "open",
+      reference: expect.stringMatching(/^\d{4}-\d{4}$/),
+      assignedToMe: true,
+    });
+    expect(c.assignees).toHaveLength(1);
+    const mine = (await req(a, "GET", "/api/cases?scope=mine")).json().cases;
+    expect(mine.map((x: { id: string }) => x.id)).toContain(c.id);
+
+    expect((await req(b, "GET", `/api/cases/${c.id}`)).statusCode).toBe(404);
+    expect(
+      (await req(b, "GET", "/api/cases?scope=all")).json().cases.map((x: { id: string }) => x.id),
+    ).not.toContain(c.id);
+    expect((await req(b, "POST", "/api/persons/search", { query: pin })).json().persons).toEqual(
+      [],
+    );
+  });
+
+  it("links a second registration of the same personnummer to the existing person, revealing nothing", async () => {
+    const { pin, person, c } = await personAndCase(a);
+    const again = await req(b, "POST", "/api/persons", {
+      identityNumber: pin,
+      givenName: "Sara",
+      familyName: "Exempel",
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).toBe(person.id);
+    // B now knows the identity they typed in, and nothing of the case.
+    const seen = (await req(b, "GET", `/api/persons/${person.id}`)).json();
+    expect(seen.cases).toEqual([]);
+    expect((await req(b, "GET", `/api/cases/${c.id}`)).statusCode).toBe(404);
+  });
+
+  it("lets the manager see every case of the unit and assign a colleague, who then sees it", async () => {
+    const { c } = await personAndCase(a);
+    expect(
+      (await req(manager, "GET", "/api/cases?scope=all"))
+        .json()
+        .cases.map((x: { id: string }) => x.id),
+    ).toContain(c.id);
+    const assigned = await req(manager, "POST", `/api/cases/${c.id}/assignments`, { userId: bId });
+    expect(assigned.statusCode).toBe(200);
+    expect(assigned.json().assignees).toHaveLength(2);
+    expect((await req(b, "GET", `/api/cases/${c.id}`)).statusCode).toBe(200);
+    expect(
+      (await req(b, "GET", "/api/cases?scope=mine")).json().cases.map((x: { id: string }) => x.id),
+    ).toContain(c.id);
+
+    const removed = await req(manager, "DELETE", `/api/cases/${c.id}/assignments/${bId}`);
+    expect(removed.json().assignees).toHaveLength(1);
+    expect((await req(b, "GET", `/api/cases/${c.id}`)).statusCode).toBe(404);
+  });
+
+  it("gives time-limited access with a reason, which ends when it expires", async () => {
+    const { c } = await personAndCase(a);
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const granted = await req(manager, "POST", `/api/cases/${c.id}/grants`, {
+      userId: bId,
+      reason: "Vikarierar under semester",
+      expiresAt,
+    });
+    expect(granted.statusCode).toBe(200);
+    expect((await req(b, "GET", `/api/cases/${c.id}`)).statusCode).toBe(200);
+    await database()
+      .owner.updateTable("access_grant")
+      .set({ expires_at: new Date(Date.now() - 1) })
+      .where("case_id", "=", c.id)
+      .execute();
+    expect((await req(b, "GET", `/api/cases/${c.id}`)).statusCode).toBe(404);
+    const tooLong = await req(manager, "POST", `/api/cases/${c.id}/grants`, {
+      userId: bId,
+      reason: "Vikarierar under semester",
+      expiresAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.fields.expiresAt).toBeDefined();
+  });
+
+  it("keeps the workers of barrier-linked cases apart, even from the manager's assignments", async () => {
+    const perpetrator = await personAndCase(a);
+    const partner = await personAndCase(b);
+    // One person has worked both: the barrier is refused until that is resolved.
+    await req(manager, "POST", `/api/cases/${partner.c.id}/assignments`, { userId: helperId });
+    await req(manager, "POST", `/api/cases/${perpetrator.c.id}/assignments`, { userId: helperId });
+    const refused = await req(manager, "POST", "/api/barriers", {
+      caseId: perpetrator.c.id,
+      otherCaseId: partner.c.id,
+      reason: "Partnerkontakt enligt rutin",
+    });
+    expect(refused.statusCode).toBe(409);
+
+    const other = await personAndCase(a);
+    const ok = await req(manager, "POST", "/api/barriers", {
+      caseId: other.c.id,
+      otherCaseId: partner.c.id,
+      reason: "Partnerkontakt enligt rutin",
+    });
+    expect(ok.statusCode).toBe(201);
+    // B works the partner's case: B can be neither assigned to nor granted the other side.
+    expect(
+      (await req(manager, "POST", `/api/cases/${other.c.id}/assignments`, { userId: bId }))
+        .statusCode,
+    ).toBe(409);
+    const grant = await req(manager, "POST", `/api/cases/${other.c.id}/grants`, {
+      userId: bId,
+      reason: "Försök att kringgå spärren",
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(grant.statusCode).toBe(409);
+    expect((await req(b, "GET", `/api/cases/${other.c.id}`)).statusCode).toBe(404);
+  });
+
+  it("shows the manager who looked at a person, including refused attempts", async () => {
+    const { person, c } = await personAndCase(a);
+    await req(b, "GET", `/api/cases/${c.id}`); // refused
+    const log = await req(manager, "GET", `/api/audit/persons/${person.id}`);
+    expect(log.statusCode).toBe(200);
+    const events = log.json().events as {
+      action: string;
+      outcome: string;
+      actor: { id: string } | null;
+    }[];
+    expect(events.map((e) => `${e.action}:${e.outcome}`)).toEqual(
+      expect.arrayContaining(["person.register:allowed", "case.open:allowed", "case.read:denied"]),
+    );
+    expect(events.find((e) => e.outcome === "denied")?.actor?.id).toBe(bId);
+    expect((await req(a, "GET", `/api/audit/persons/${person.id}`)).statusCode).toBe(404);
+  });
+
+  it("answers 401 without a session and 400 for a malformed id", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/api/cases" })).statusCode).toBe(401);
+    const bad = await req(a, "GET", "/api/cases/not-a-uuid");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({ id: "Ange ett giltigt id." });
+  });
+});
