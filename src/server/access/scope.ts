@@ -13,20 +13,25 @@ type WithCase = Database & { c: Database["case"] };
  * A case is visible to its assigned workers, the managers of its unit, and users with a
  * live time-limited grant; never across a barrier to anyone who has worked the other side.
  */
+/** The user is (now) assigned to the case `c`. */
+export function isAssigned(eb: ExpressionBuilder<WithCase, "c">, userId: string) {
+  return eb.exists(
+    eb
+      .selectFrom("case_assignment as a")
+      .select("a.id")
+      .whereRef("a.case_id", "=", "c.id")
+      .where("a.user_id", "=", userId)
+      .where("a.unassigned_at", "is", null),
+  );
+}
+
 export function accessibleCases(actor: Actor) {
   const managed = unitsWithRole(actor, ["unit_manager"]);
   return (eb: ExpressionBuilder<WithCase, "c">): Expression<SqlBool> =>
     eb.and([
       eb("c.org_id", "=", actor.orgId),
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom("case_assignment as a")
-            .select("a.id")
-            .whereRef("a.case_id", "=", "c.id")
-            .where("a.user_id", "=", actor.userId)
-            .where("a.unassigned_at", "is", null),
-        ),
+        isAssigned(eb, actor.userId),
         managed.length > 0 ? eb("c.unit_id", "in", managed) : sql<SqlBool>`false`,
         eb.exists(
           eb

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { CaseSummary } from "../../../shared/api/cases.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
+import { accessibleCases, isAssigned } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
 
 function summaryQuery(trx: Trx, actor: Actor) {
@@ -22,16 +22,7 @@ function summaryQuery(trx: Trx, actor: Actor) {
       "p.given_name",
       "p.family_name",
       "p.identity_number",
-      eb
-        .exists(
-          eb
-            .selectFrom("case_assignment as a")
-            .select("a.id")
-            .whereRef("a.case_id", "=", "c.id")
-            .where("a.user_id", "=", actor.userId)
-            .where("a.unassigned_at", "is", null),
-        )
-        .as("assigned_to_me"),
+      isAssigned(eb, actor.userId).as("assigned_to_me"),
     ])
     .where(accessibleCases(actor));
 }
@@ -64,16 +55,7 @@ export function findVisibleCase(trx: Trx, actor: Actor, id: string) {
 export function listVisibleCases(trx: Trx, actor: Actor, scope: "mine" | "all") {
   let q = summaryQuery(trx, actor);
   if (scope === "mine") {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("case_assignment as a")
-          .select("a.id")
-          .whereRef("a.case_id", "=", "c.id")
-          .where("a.user_id", "=", actor.userId)
-          .where("a.unassigned_at", "is", null),
-      ),
-    );
+    q = q.where((eb) => isAssigned(eb, actor.userId));
   }
   return q.orderBy("c.opened_at", "desc").limit(200).execute();
 }
