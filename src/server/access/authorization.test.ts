@@ -225,6 +225,28 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
     }
   }
 
+  it("answers 401 without a session on every endpoint that is not public, before reading input", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const publicRoutes = new Set(["GET /api/health", "GET /api/app-info", "POST /api/auth/login"]);
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        if (publicRoutes.has(`${method.toUpperCase()} ${path}`)) continue;
+        const url = path.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000");
+        const res = await t.app.inject({
+          method: method.toUpperCase() as "GET",
+          url,
+          payload: method === "get" ? undefined : {},
+        });
+        expect(res.statusCode, `${method} ${path}`).toBe(401);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it("covers every endpoint under /api/cases, /api/persons, /api/barriers, /api/audit and /api/units", async () => {
     const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;
