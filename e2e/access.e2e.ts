@@ -19,11 +19,20 @@ const wrongCheckDigit = `${identityNumber.slice(0, -1)}${(luhnCheckDigit(nineDig
 const givenName = "Vilma";
 const familyName = "Fridebo";
 const fullName = `${givenName} ${familyName}`;
+const grantReason = "Vikarierar för Lina Ek under hennes semester.";
 
 const journey: { personId?: string; caseId?: string; reference?: string } = {};
 
 function lastPathSegment(page: Page): string {
   return new URL(page.url()).pathname.split("/").at(-1) ?? "";
+}
+
+/** Waits until "Mina ärenden" shows its answer: a table, or the text that there is none. */
+async function myCasesLoaded(page: Page) {
+  await page
+    .getByRole("table", { name: "Ärenden som är tilldelade dig" })
+    .or(page.getByText("Du är inte tilldelad några ärenden just nu."))
+    .waitFor();
 }
 
 /** Searches on the current page's person search and waits for its answer. */
@@ -45,7 +54,7 @@ describe("who may see a case", () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
-    await page.getByText("Du är inte tilldelad några ärenden just nu.").waitFor();
+    await myCasesLoaded(page);
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole("link", { name: "Nytt ärende" }).click();
@@ -109,7 +118,7 @@ describe("who may see a case", () => {
     expect(journey.caseId).toBeTruthy();
     await login(page, baseURL, "handlaggare2");
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
-    await page.getByText("Du är inte tilldelad några ärenden just nu.").waitFor();
+    await myCasesLoaded(page);
     expect(await page.getByText(journey.reference ?? "-").count()).toBe(0);
 
     await page.getByRole("navigation").getByRole("link", { name: "Sök person" }).click();
@@ -164,6 +173,52 @@ describe("who may see a case", () => {
     expect(problems).toEqual([]);
   });
 
+  it("the unit manager can replace the assignment with time-limited access and a reason", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "enhetschef", `/cases/${journey.caseId}`);
+    await expect.poll(() => heading(page)).toBe(`Ärende ${journey.reference}`);
+    await page.getByRole("button", { name: "Ta bort Omar Nilsson från ärendet" }).click();
+    await page.getByText("Omar Nilsson är inte längre tilldelad ärendet.").waitFor();
+    expect(await page.getByRole("list", { name: "Tilldelade" }).textContent()).not.toContain(
+      "Omar Nilsson",
+    );
+
+    const form = page.getByRole("form", { name: "Ge tillfällig behörighet" });
+    const select = form.getByLabel("Medarbetare");
+    const omar = await select.locator("option", { hasText: "Omar Nilsson" }).getAttribute("value");
+    await select.selectOption(omar ?? "");
+    const reason = form.getByLabel("Skäl");
+    await reason.fill("Kort");
+    await form.getByRole("button", { name: "Ge behörighet" }).click();
+    await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
+    await expectNoSeriousA11yViolations(page);
+
+    await reason.fill(grantReason);
+    await form.getByRole("button", { name: "Ge behörighet" }).click();
+    await page.getByText("Omar Nilsson har fått tillfällig behörighet.").waitFor();
+    const grants = page.getByRole("list", { name: "Tillfälliga behörigheter" });
+    expect(await grants.textContent()).toContain("Omar Nilsson");
+    expect(await grants.textContent()).toContain(grantReason);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("with the grant the colleague can open the case, though it is not assigned to them", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "handlaggare2");
+    await myCasesLoaded(page);
+    expect(
+      await page
+        .getByRole("table", { name: "Ärenden som är tilldelade dig" })
+        .getByText(journey.reference ?? "-")
+        .count(),
+    ).toBe(0);
+    await page.goto(`${baseURL}/cases/${journey.caseId}`);
+    await expect.poll(() => heading(page)).toBe(`Ärende ${journey.reference}`);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   it("the unit manager's Loggkontroll shows both caseworkers' accesses and the denied attempt", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "enhetschef");
@@ -183,6 +238,11 @@ describe("who may see a case", () => {
     expect(await omar.filter({ hasText: "Nekad" }).count()).toBeGreaterThan(0);
     expect(await lina.filter({ hasText: "Öppnade ärende" }).count()).toBeGreaterThan(0);
     expect(await omar.filter({ hasText: "Läste ärende" }).count()).toBeGreaterThan(0);
+    const maria = rows.filter({ hasText: "Maria Strand (enhetschef)" });
+    expect(await maria.filter({ hasText: "Tilldelade ärende" }).count()).toBeGreaterThan(0);
+    // The reason for the grant is in the log, for whoever reviews it later.
+    const grant = maria.filter({ hasText: "Gav tillfällig behörighet" });
+    expect(await grant.filter({ hasText: grantReason }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });

@@ -87,6 +87,17 @@ describe("the web shell", () => {
     expect(problems).toEqual([]);
   });
 
+  it("says so when nobody has assigned the user any case", async () => {
+    const { page, baseURL, problems } = browser();
+    // No test file gives this caseworker a case.
+    await login(page, baseURL, "barnhandlaggare");
+    await page.getByText("Du är inte tilldelad några ärenden just nu.").waitFor();
+    expect(await page.getByRole("table").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Nytt ärende" }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   it("shows each user only the menu their roles allow", async () => {
     const { page, baseURL, newPage, problems } = browser();
     const menu = async (p: typeof page) =>

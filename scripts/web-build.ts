@@ -46,11 +46,14 @@ export async function ensureWebBuild(
   const fingerprint = inputFingerprint();
   if (!options.force && webBuildIsCurrent(fingerprint)) return "current";
   process.stdout.write("Building the web app (dist/web)…\n");
-  // Vite sets NODE_ENV=production for its build; the server started after it in the same
-  // process would then believe it runs in production. Put it back as it was.
+  // The build is always a production build (React's production bundle, no StrictMode
+  // double effects), even when started from a test run where NODE_ENV=test. Vite also
+  // leaves NODE_ENV=production behind, and the server started next in the same process
+  // (npm start) would then think it runs in production: put it back as it was.
   const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
   try {
-    await build({ configFile: join(projectRoot, "vite.config.ts"), logLevel: "warn" });
+    await build({ configFile: join(projectRoot, "vite.config.ts"), logLevel: "warn", mode: "production" });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

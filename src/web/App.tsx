@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "./auth/AuthProvider";
 import { Layout } from "./components/Layout";
 import { I18nProvider } from "./i18n/I18nProvider";
+import { AccountPage } from "./routes/AccountPage";
 import { AdminPage } from "./routes/AdminPage";
 import { AdminUserPage } from "./routes/AdminUserPage";
 import { AuditPage } from "./routes/AuditPage";
@@ -24,6 +25,7 @@ export function App() {
               <Route path="persons/:personId" element={<PersonPage />} />
               <Route path="cases/:caseId" element={<CasePage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="account" element={<AccountPage />} />
               <Route path="admin" element={<AdminPage />} />
               <Route path="admin/users/:userId" element={<AdminUserPage />} />
               <Route path="*" element={<NotFoundPage />} />

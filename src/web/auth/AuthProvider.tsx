@@ -13,14 +13,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState(next);
   }, []);
 
-  // A 401 on any call while signed in means the session ended (expired, or signed out in
-  // another tab): forget the token and show the login form where the user is.
+  // A 401 on any call with a session (signed in, or halfway through the MFA step) means the
+  // session ended (expired, or signed out in another tab): forget the token and show the
+  // login form where the user is. Before that, a 401 is just a refused login.
   const api = useMemo(
     () =>
       createApi(
         () => csrfToken.current,
         () => {
-          if (status.current === "authenticated") {
+          if (status.current !== "anonymous" && status.current !== "loading") {
             csrfToken.current = null;
             update({ status: "anonymous", notice: "expired" });
           }

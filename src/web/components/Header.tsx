@@ -1,4 +1,4 @@
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useAuth } from "../auth/useAuth";
 import type { AppInfoState } from "../hooks/useAppInfo";
 import { useT } from "../i18n/useT";
@@ -29,7 +29,10 @@ export function Header({ appInfo }: { appInfo: AppInfoState }) {
           {state.status === "authenticated" && (
             <section className="user-menu" aria-label={t("shell.userLabel")}>
               <p className="user-menu__name">
-                {state.me.user.displayName}
+                <Link to="/account">
+                  {state.me.user.displayName}
+                  <span className="visually-hidden"> ({t("account.linkHint")})</span>
+                </Link>
                 <span className="user-menu__org">{state.me.organisation.name}</span>
               </p>
               <button type="button" className="button button--secondary" onClick={handleLogout}>

@@ -290,6 +290,28 @@ export const en: Messages = {
   "audit.reason": "Reason",
   "audit.system": "The system",
 
+  "account.title": "My account",
+  "account.linkHint": "my account",
+  "account.detailsTitle": "Details",
+  "account.organisation": "Organisation",
+  "account.mfaTitle": "Two-step verification",
+  "account.mfaEnrolled":
+    "Two-step verification is set up. Changed phones? Ask the system administrator to reset it.",
+  "account.mfaNotEnrolled":
+    "Two-step verification is not set up. With it, signing in needs both the password and a code from your phone.",
+  "account.mfaStart": "Set up two-step verification",
+  "account.mfaSubmit": "Activate",
+  "account.mfaDone": "Two-step verification is set up.",
+  "account.passwordTitle": "Change password",
+  "account.currentPassword": "Current password",
+  "account.newPassword": "New password",
+  "account.newPasswordHint":
+    "At least 12 characters. A sentence of a few words is easy to remember and hard to guess.",
+  "account.repeatPassword": "Repeat the new password",
+  "account.passwordMismatch": "The passwords are not the same.",
+  "account.passwordSubmit": "Change password",
+  "account.passwordChanged": "The password has been changed. Your other sign-ins have ended.",
+
   "notFound.title": "Page not found",
   "notFound.description": "The address does not lead to a page in Frid. Check the address.",
   "notFound.backToStart": "Go to the start page",

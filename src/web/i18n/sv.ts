@@ -292,6 +292,28 @@ export const sv = {
   "audit.reason": "Skäl",
   "audit.system": "Systemet",
 
+  "account.title": "Mitt konto",
+  "account.linkHint": "mitt konto",
+  "account.detailsTitle": "Uppgifter",
+  "account.organisation": "Organisation",
+  "account.mfaTitle": "Tvåstegsverifiering",
+  "account.mfaEnrolled":
+    "Tvåstegsverifiering är inställd. Har du bytt telefon? Be systemförvaltaren att återställa den.",
+  "account.mfaNotEnrolled":
+    "Tvåstegsverifiering är inte inställd. Med den behövs både lösenordet och en kod från din telefon för att logga in.",
+  "account.mfaStart": "Ställ in tvåstegsverifiering",
+  "account.mfaSubmit": "Aktivera",
+  "account.mfaDone": "Tvåstegsverifiering är inställd.",
+  "account.passwordTitle": "Byt lösenord",
+  "account.currentPassword": "Nuvarande lösenord",
+  "account.newPassword": "Nytt lösenord",
+  "account.newPasswordHint":
+    "Minst 12 tecken. En mening med några ord är lätt att minnas och svår att gissa.",
+  "account.repeatPassword": "Upprepa det nya lösenordet",
+  "account.passwordMismatch": "Lösenorden är inte likadana.",
+  "account.passwordSubmit": "Byt lösenord",
+  "account.passwordChanged": "Lösenordet är bytt. Dina andra inloggningar har avslutats.",
+
   "notFound.title": "Sidan finns inte",
   "notFound.description": "Adressen leder inte till någon sida i Frid. Kontrollera adressen.",
   "notFound.backToStart": "Gå till startsidan",

@@ -266,6 +266,9 @@ function AssignForm({
   );
 }
 
+/** The server refuses grants that last longer (a grant is for a while, not for good). */
+const maxGrantDays = 30;
+
 function GrantForm({
   record,
   staff,
@@ -325,7 +328,8 @@ function GrantForm({
           label={t("case.grantExpires")}
           name="expiresAt"
           type="date"
-          min={localDateInput(new Date())}
+          min={localDateInput(new Date(), 1)}
+          max={localDateInput(new Date(), maxGrantDays - 1)}
           value={expires}
           onChange={(e) => setExpires(e.target.value)}
           error={submit.fieldError("expiresAt")}

@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import type { MfaEnrolment } from "../api/endpoints";
-import { toFormErrors } from "../api/errors";
 import { useAuth } from "../auth/useAuth";
 import { TextField } from "../components/Field";
 import { ErrorSummary, Loading } from "../components/Messages";
+import { CodeForm, MfaSetupSteps } from "../components/MfaSetup";
 import { Page } from "../components/Page";
+import { QueryError } from "../components/QueryError";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { useT } from "../i18n/useT";
@@ -70,103 +71,45 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
   );
 }
 
-function CodeForm({ submitLabel }: { submitLabel: string }) {
-  const { t } = useT();
-  const { verifyMfa, logout } = useAuth();
-  const submit = useSubmit(["code"]);
-  const [code, setCode] = useState("");
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const ok = await submit.run(() => verifyMfa(code));
-    if (!ok) setCode("");
-  }
-
-  return (
-    <>
-      <ErrorSummary errors={submit.errors} />
-      <form className="form" onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("mfa.code")}
-          hint={t("mfa.codeHint")}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\s/g, ""))}
-          error={submit.fieldError("code")}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={submit.pending}>
-            {submitLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => logout()}>
-            {t("mfa.cancel")}
-          </button>
-        </div>
-      </form>
-    </>
-  );
-}
-
 function MfaStep() {
   const { t } = useT();
+  const { logout } = useAuth();
   return (
     <Page title={t("mfa.title")}>
       <div className="narrow">
         <p>{t("mfa.intro")}</p>
-        <CodeForm submitLabel={t("mfa.submit")} />
+        <CodeForm submitLabel={t("mfa.submit")} onCancel={() => logout()} />
       </div>
     </Page>
   );
 }
 
 function EnrolmentStep() {
-  const { t, lang } = useT();
-  const { api } = useAuth();
-  // Asking for a secret is a POST (it creates one), made once when this step is shown.
-  const enrolment = useQuery<MfaEnrolment>("enrolment", () => api.startMfaEnrolment());
+  const { t } = useT();
+  const { api, logout } = useAuth();
+  // Asking for a secret is a POST that creates one, so it is made once: the server keeps only
+  // the latest secret, and a second request (StrictMode runs effects twice in development)
+  // could leave it holding another secret than the one on screen.
+  const request = useRef<Promise<MfaEnrolment> | null>(null);
+  const enrolment = useQuery<MfaEnrolment>("enrolment", () => {
+    request.current ??= api.startMfaEnrolment();
+    return request.current;
+  });
 
   return (
     <Page title={t("mfaEnrol.title")}>
       <div className="narrow">
         <p>{t("mfaEnrol.intro")}</p>
         {enrolment.state.status === "loading" && <Loading />}
-        {enrolment.state.status === "error" && (
-          <ErrorSummary errors={toFormErrors(enrolment.state.error, [], t, lang)} />
-        )}
+        {enrolment.state.status === "error" && <QueryError error={enrolment.state.error} />}
         {enrolment.state.status === "ready" && (
-          <ol className="steps">
-            <li>{t("mfaEnrol.step1")}</li>
-            <li>
-              {t("mfaEnrol.step2")}
-              <img
-                className="qr-code"
-                src={enrolment.state.data.qrSvgDataUrl}
-                alt={t("mfaEnrol.qrAlt")}
-                width={200}
-                height={200}
-              />
-              <p className="secret">
-                <span className="secret__label">{t("mfaEnrol.secret")}:</span>{" "}
-                <code className="secret__value">{groupSecret(enrolment.state.data.secret)}</code>
-              </p>
-            </li>
-            <li>
-              {t("mfaEnrol.step3")}
-              <CodeForm submitLabel={t("mfaEnrol.submit")} />
-            </li>
-          </ol>
+          <MfaSetupSteps
+            enrolment={enrolment.state.data}
+            submitLabel={t("mfaEnrol.submit")}
+            onCancel={() => logout()}
+          />
         )}
       </div>
     </Page>
   );
-}
-
-/** Base32 in groups of four is far easier to type from the screen; apps ignore the spaces. */
-function groupSecret(secret: string): string {
-  return secret.replace(/(.{4})(?=.)/g, "$1 ");
 }
