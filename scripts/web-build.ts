@@ -53,7 +53,11 @@ export async function ensureWebBuild(
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {
-    await build({ configFile: join(projectRoot, "vite.config.ts"), logLevel: "warn", mode: "production" });
+    await build({
+      configFile: join(projectRoot, "vite.config.ts"),
+      logLevel: "warn",
+      mode: "production",
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

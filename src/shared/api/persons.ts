@@ -16,14 +16,9 @@ export const ProtectionLevel = z.enum([
 
 export const RegisterPersonBody = z
   .object({
-    identityNumber: z
-      .string()
-      .trim()
-      .max(20)
-      .nullable()
-      .meta({
-        description: "Personnummer or samordningsnummer; null when the person is unidentified",
-      }),
+    identityNumber: z.string().trim().max(20).nullable().meta({
+      description: "Personnummer or samordningsnummer; null when the person is unidentified",
+    }),
     givenName: z.string().trim().min(1).max(100),
     familyName: z.string().trim().min(1).max(100),
     sex: Sex.default("unknown"),
