@@ -42,3 +42,19 @@ export const demoPersons = [
   // a coordination number: the day of birth plus 60
   { identityNumber: "198201749879", givenName: "Amir", familyName: "Haddad", sex: "male" },
 ] as const;
+
+/**
+ * Demo cases, so each demo user has something to open. Johan Lind's treatment at the
+ * crisis centre and Sara Berg's partner contact there are separated by a barrier, as in
+ * partner contact: behandlare1 and behandlare2 never see each other's case.
+ * Barn och unga gets its cases with the children's track (case work issue).
+ */
+export const demoCases = [
+  { person: "198503159827", unit: "adult", caseType: "adult_victim", worker: "handlaggare1" },
+  { person: "198807049849", unit: "adult", caseType: "adult_victim", worker: "handlaggare2" },
+  { person: "197905119850", unit: "crisis", caseType: "perpetrator", worker: "behandlare1" },
+  { person: "198807049849", unit: "crisis", caseType: "partner", worker: "behandlare2" },
+] as const;
+
+/** Pairs of demoCases indexes with a barrier between them. */
+export const demoBarriers = [[2, 3]] as const;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { withActor } from "../../access/transaction.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { seedDemo } from "./demo.ts";
-import { demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
+import { demoCases, demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
 
 describe("demo data", () => {
   it("uses only valid identity numbers, with the sex the number says", () => {
@@ -52,5 +53,25 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
       birth_date: "1982-01-14",
       identity_kind: "coordination_number",
     });
+  });
+
+  it("gives the demo users cases, with the crisis centre's two sides behind a barrier", async () => {
+    const { owner, db } = database();
+    expect(await owner.selectFrom("case").select("id").execute()).toHaveLength(demoCases.length);
+    const org = await owner.selectFrom("organisation").select("id").executeTakeFirstOrThrow();
+    const visibleTo = async (username: string) => {
+      const user = await owner
+        .selectFrom("app_user")
+        .select("id")
+        .where("username", "=", username)
+        .executeTakeFirstOrThrow();
+      return withActor(db, { userId: user.id, orgId: org.id }, (trx) =>
+        trx.selectFrom("case").select("case_type").execute(),
+      );
+    };
+    expect(await visibleTo("behandlare1")).toEqual([{ case_type: "perpetrator" }]);
+    expect(await visibleTo("behandlare2")).toEqual([{ case_type: "partner" }]);
+    expect(await visibleTo("barnhandlaggare")).toEqual([]);
+    expect(await visibleTo("enhetschef")).toHaveLength(2);
   });
 });

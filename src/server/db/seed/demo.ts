@@ -1,8 +1,17 @@
-import type { Kysely } from "kysely";
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
-import { demoOrganisation, demoPassword, demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
+import {
+  demoBarriers,
+  demoCases,
+  demoOrganisation,
+  demoPassword,
+  demoPersons,
+  demoUnits,
+  demoUsers,
+} from "./demo-data.ts";
 
 const SEED = "demo-v1";
 
@@ -82,6 +91,63 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         }),
       )
       .execute();
+    await seedDemoCases(trx, org.id);
     return true;
   });
+}
+
+async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
+  const [units, users, persons] = await Promise.all([
+    trx.selectFrom("unit").select(["id", "name"]).where("org_id", "=", orgId).execute(),
+    trx.selectFrom("app_user").select(["id", "username"]).where("org_id", "=", orgId).execute(),
+    trx
+      .selectFrom("person")
+      .select(["id", "identity_number"])
+      .where("org_id", "=", orgId)
+      .execute(),
+  ]);
+  const year = new Date().getFullYear();
+  const caseIds: string[] = [];
+  for (const [index, c] of demoCases.entries()) {
+    const unitName = demoUnits.find((u) => u.key === c.unit)?.name;
+    const unitId = units.find((u) => u.name === unitName)?.id as string;
+    const userId = users.find((u) => u.username === c.worker)?.id as string;
+    const personId = persons.find((p) => p.identity_number === c.person)?.id as string;
+    const id = randomUUID();
+    caseIds.push(id);
+    await trx
+      .insertInto("case")
+      .values({
+        id,
+        org_id: orgId,
+        unit_id: unitId,
+        person_id: personId,
+        case_type: c.caseType,
+        reference: `${year}-D${String(index + 1).padStart(3, "0")}`,
+        opened_by: userId,
+      })
+      .execute();
+    await trx
+      .insertInto("case_assignment")
+      .values({ org_id: orgId, case_id: id, user_id: userId, assigned_by: userId })
+      .execute();
+    await trx
+      .insertInto("person_registration")
+      .values({ org_id: orgId, person_id: personId, user_id: userId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  const manager = users.find((u) => u.username === "enhetschef")?.id as string;
+  for (const [a, b] of demoBarriers) {
+    await trx
+      .insertInto("barrier")
+      .values({
+        org_id: orgId,
+        case_a_id: caseIds[a] as string,
+        case_b_id: caseIds[b] as string,
+        reason: "Partnerkontakt: behandlingen och partnerns stöd hålls åtskilda.",
+        created_by: manager,
+      })
+      .execute();
+  }
 }
