@@ -1,13 +1,27 @@
 import type { AddressInfo } from "node:net";
+import { sql } from "kysely";
 import { startSealer } from "./audit/sealer.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { openDatabase } from "./db/connection.ts";
+import { appRole, type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
 import { webBuildDir } from "./paths.ts";
+
+/**
+ * Request work must run as frid_app, under row-level security. Refuse to start if the
+ * application connection is anything else (e.g. the role could not be set).
+ */
+async function assertApplicationRole(database: DatabaseHandle) {
+  const { rows } = await sql<{ user: string }>`select current_user as user`.execute(database.db);
+  if (rows[0]?.user !== appRole) {
+    throw new Error(
+      `the application connection runs as ${rows[0]?.user}, not ${appRole}; refusing to start`,
+    );
+  }
+}
 
 /** read config → open db → migrate → (demo: seed) → build app → listen */
 async function main() {
@@ -17,6 +31,7 @@ async function main() {
   const applied = await migrate(database.owner);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if (config.demo && (await seedDemo(database.owner))) logger.info("demo data seeded");
+  await assertApplicationRole(database);
 
   const app = await buildApp({ config, database, logger, webRoot: webBuildDir });
   const stopSealer = startSealer(database.db, logger, config.auditSealIntervalMs);
