@@ -12,10 +12,10 @@ import {
 import type { Actor } from "../../src/server/access/actor.ts";
 import { withActor } from "../../src/server/access/transaction.ts";
 import { auditContext, recordAudit } from "../../src/server/audit/record.ts";
-import { loadSession, rolesOf } from "../../src/server/auth/sessions.ts";
+import { loadSession } from "../../src/server/auth/sessions.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import type { Database } from "../../src/server/db/types.ts";
-import { caseDetails, findVisibleCase } from "../../src/server/modules/cases/queries.ts";
+import { findVisibleCaseWithDetails } from "../../src/server/modules/cases/queries.ts";
 
 /**
  * The SQL one audited GET /api/cases/:id sends, taken from the server's own query code (a
@@ -108,12 +108,11 @@ export async function captureCaseRead(
   const db = new Kysely<Database>({ dialect: recordingDialect(recorder) });
   const config = loadConfig({}); // the defaults the server runs with (idle limit)
   const capturedAt = Date.now();
-  // auth/hook.ts: the session, then the roles. touchSession writes at most once a minute
+  // auth/hook.ts: the session with its roles. touchSession writes at most once a minute
   // per session and not at all within a run this short, so it is left out.
   await loadSession(db, config, sessionId);
-  await rolesOf(db, actor.userId);
   await withActor(db, actor, async (trx) => {
-    await findVisibleCase(trx, actor, sentinel.caseId);
+    await findVisibleCaseWithDetails(trx, actor, sentinel.caseId);
     await recordAudit(
       trx,
       auditContext(actor, { requestId: sentinel.requestId, clientAddress: "127.0.0.1" }),
@@ -127,7 +126,6 @@ export async function captureCaseRead(
         },
       ],
     );
-    await caseDetails(trx, sentinel.caseId);
   });
   return {
     outside: toTemplate(recorder.outside, capturedAt),

@@ -1,13 +1,6 @@
 import type { App, AppContext } from "../http/context.ts";
 import { AppError } from "../http/errors.ts";
-import {
-  cookieValue,
-  loadSession,
-  rolesOf,
-  sameToken,
-  sessionCookie,
-  touchSession,
-} from "./sessions.ts";
+import { cookieValue, loadSession, sameToken, sessionCookie, touchSession } from "./sessions.ts";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -33,7 +26,7 @@ export function registerAuthentication(app: App, { config, database }: AppContex
           orgId: session.orgId,
           username: session.username,
           displayName: session.displayName,
-          roles: await rolesOf(database.db, session.userId),
+          roles: session.roles,
         };
       }
     }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { RoleHeld } from "../access/actor.ts";
 import type { Config } from "../config.ts";
 import type { Database, SessionStateName } from "../db/types.ts";
@@ -37,6 +37,7 @@ export interface LoadedSession {
   mfaEnrolled: boolean;
   totpSecret: string | null;
   lastSeenAt: Date;
+  roles: RoleHeld[];
 }
 
 export async function createSession(
@@ -85,6 +86,12 @@ export async function loadSession(
       "u.display_name",
       "u.mfa_enrolled_at",
       "u.totp_secret",
+      // The roles come along: one round trip per request for who the caller is.
+      sql<RoleHeld[]>`(
+        select coalesce(json_agg(json_build_object('id', r.id, 'unitId', r.unit_id, 'unitName', un.name, 'role', r.role)
+                                 order by un.name, r.role), '[]'::json)
+        from role_assignment r left join unit un on un.id = r.unit_id
+        where r.user_id = s.user_id)`.as("roles"),
     ])
     .where("s.id_hash", "=", hashSessionId(id))
     .where("s.revoked_at", "is", null)
@@ -105,6 +112,7 @@ export async function loadSession(
     mfaEnrolled: row.mfa_enrolled_at !== null,
     totpSecret: row.totp_secret,
     lastSeenAt: row.last_seen_at,
+    roles: row.roles,
   };
 }
 
@@ -139,18 +147,6 @@ export async function revokeUserSessions(
     .where("revoked_at", "is", null);
   if (keepIdHash) query = query.where("id_hash", "<>", keepIdHash);
   await query.execute();
-}
-
-export async function rolesOf(db: Kysely<Database>, userId: string): Promise<RoleHeld[]> {
-  const rows = await db
-    .selectFrom("role_assignment as r")
-    .leftJoin("unit as u", "u.id", "r.unit_id")
-    .select(["r.id", "r.unit_id", "u.name as unit_name", "r.role"])
-    .where("r.user_id", "=", userId)
-    .orderBy("u.name")
-    .orderBy("r.role")
-    .execute();
-  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role }));
 }
 
 export function cookieValue(header: string | undefined, name: string): string | undefined {

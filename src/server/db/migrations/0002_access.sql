@@ -183,41 +183,52 @@ create function frid_org() returns uuid language sql stable as
 -- Whether a user has ever worked a case on the other side of a barrier from this one
 -- (the other case may be one the caller cannot see, hence security definer).
 create function frid_barred(p_case uuid, p_user uuid) returns boolean
-language sql stable security definer set search_path = public as $$
-  select exists (
+language plpgsql stable security definer set search_path = public as $$
+begin
+  return exists (
     select 1 from barrier b
     join case_assignment o on o.case_id = case when b.case_a_id = p_case then b.case_b_id else b.case_a_id end
     where (b.case_a_id = p_case or b.case_b_id = p_case) and o.user_id = p_user
-  )
+  );
+end
 $$;
 
 -- The access rule, once, in SQL (the application's accessibleCases() says the same).
 -- security definer: the rule reads assignments and roles whatever the caller may see.
+-- plpgsql, not sql: PostgreSQL cannot inline a security-definer SQL function and would
+-- plan its body again in every statement; plpgsql keeps the plans for the session
+-- (bench:access measured about twice the throughput).
 create function frid_can_see_case(p_case uuid) returns boolean
-language sql stable security definer set search_path = public as $$
-  select exists (
+language plpgsql stable security definer set search_path = public as $$
+declare
+  actor uuid := frid_actor();
+begin
+  return exists (
     select 1 from "case" c
     where c.id = p_case
       and c.org_id = frid_org()
       and (
         exists (select 1 from case_assignment a
-                where a.case_id = c.id and a.user_id = frid_actor() and a.unassigned_at is null)
+                where a.case_id = c.id and a.user_id = actor and a.unassigned_at is null)
         or exists (select 1 from role_assignment r
-                   where r.user_id = frid_actor() and r.unit_id = c.unit_id and r.role = 'unit_manager')
+                   where r.user_id = actor and r.unit_id = c.unit_id and r.role = 'unit_manager')
         or exists (select 1 from access_grant g
-                   where g.case_id = c.id and g.user_id = frid_actor()
+                   where g.case_id = c.id and g.user_id = actor
                      and g.revoked_at is null and g.expires_at > now())
       )
       -- a barrier: whoever has ever worked the other side never sees this one
-      and not frid_barred(c.id, frid_actor())
-  )
+      and not frid_barred(c.id, actor)
+  );
+end
 $$;
 
 create function frid_can_see_person(p_person uuid) returns boolean
-language sql stable security definer set search_path = public as $$
-  select exists (select 1 from person_registration r
+language plpgsql stable security definer set search_path = public as $$
+begin
+  return exists (select 1 from person_registration r
                  where r.person_id = p_person and r.user_id = frid_actor() and r.org_id = frid_org())
-      or exists (select 1 from "case" c where c.person_id = p_person and frid_can_see_case(c.id))
+      or exists (select 1 from "case" c where c.person_id = p_person and frid_can_see_case(c.id));
+end
 $$;
 
 create function frid_has_unit_role(p_unit uuid, p_roles text[]) returns boolean
@@ -276,7 +287,8 @@ create policy case_assignment_update on case_assignment for update to frid_app
   using (frid_can_see_case(case_id));
 
 alter table access_grant enable row level security;
-create policy access_grant_select on access_grant for select to frid_app using (frid_can_see_case(case_id));
+create policy access_grant_select on access_grant for select to frid_app
+  using (frid_can_see_case(case_id));
 create policy access_grant_insert on access_grant for insert to frid_app
   with check (org_id = frid_org() and frid_can_see_case(case_id));
 

@@ -14,9 +14,10 @@ import { abilities, type CaseAction, can } from "./policy.ts";
 import {
   assignableStaff,
   barredFrom,
+  type CaseDetailRow,
   type CaseRow,
-  caseDetails,
   findVisibleCase,
+  findVisibleCaseWithDetails,
   listVisibleCases,
   nextReference,
   toSummary,
@@ -25,20 +26,20 @@ import {
 export const caseNotFound = () =>
   new AppError(404, "not_found", "Ärendet finns inte, eller så saknar du behörighet.");
 
-async function caseView(trx: Trx, actor: Actor, row: CaseRow): Promise<CaseView> {
-  const [assignees, grants] = await caseDetails(trx, row.id);
+function caseView(actor: Actor, row: CaseDetailRow): CaseView {
+  const { assignees, grants } = row;
   return {
     ...toSummary(row),
     assignees: assignees.map((a) => ({
       userId: a.userId,
       displayName: a.displayName,
-      assignedAt: a.assigned_at.toISOString(),
+      assignedAt: new Date(a.assignedAt).toISOString(),
     })),
     grants: grants.map((g) => ({
       userId: g.userId,
       displayName: g.displayName,
       reason: g.reason,
-      expiresAt: g.expires_at.toISOString(),
+      expiresAt: new Date(g.expiresAt).toISOString(),
     })),
     abilities: abilities(actor, { unitId: row.unit_id }),
   };
@@ -117,9 +118,9 @@ export async function openCase(
         unitId: input.unitId,
       },
     ]);
-    const row = await findVisibleCase(trx, actor, id);
+    const row = await findVisibleCaseWithDetails(trx, actor, id);
     if (!row) throw new Error("opened case is not visible to its opener");
-    return caseView(trx, actor, row);
+    return caseView(actor, row);
   });
   return view ?? denyPerson(database, actor, meta, input.personId, "case.open");
 }
@@ -131,7 +132,7 @@ export async function readCase(
   id: string,
 ): Promise<CaseView> {
   const view = await withActor(database.db, actor, async (trx) => {
-    const row = await findVisibleCase(trx, actor, id);
+    const row = await findVisibleCaseWithDetails(trx, actor, id);
     if (!row) return null;
     await recordAudit(trx, auditContext(actor, meta), [
       {
@@ -142,7 +143,7 @@ export async function readCase(
         unitId: row.unit_id,
       },
     ]);
-    return caseView(trx, actor, row);
+    return caseView(actor, row);
   });
   return view ?? denyCase(database, actor, meta, id, "case.read");
 }
@@ -189,8 +190,8 @@ async function managerCommand(
     if (!row) return "not_found" as const;
     if (!can(actor, action, { unitId: row.unit_id })) return "forbidden" as const;
     await run(trx, row);
-    const updated = await findVisibleCase(trx, actor, caseId);
-    return updated ? caseView(trx, actor, updated) : null;
+    const updated = await findVisibleCaseWithDetails(trx, actor, caseId);
+    return updated ? caseView(actor, updated) : null;
   });
   if (result === "not_found") return denyCase(database, actor, meta, caseId, action);
   if (result === "forbidden") {
