@@ -58,6 +58,29 @@ describe.each(testDatabaseKinds)("the audit trail's hash chain (%s)", (kind) => 
     expect(await sealPending(database.db)).toBe(0);
   });
 
+  it("keeps sealing when more events arrive than one batch holds", async () => {
+    const org = await database.owner
+      .selectFrom("organisation")
+      .select("id")
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < 7; i++) {
+      await withActor(database.db, { userId: null, orgId: org.id }, (trx) =>
+        recordAudit(
+          trx,
+          { actor: null, orgId: org.id, meta: { requestId: `b${i}`, clientAddress: null } },
+          [{ action: "logout", resourceType: "session" }],
+        ),
+      );
+    }
+    const sealedPerTick = [
+      await sealPending(database.db, 3),
+      await sealPending(database.db, 3),
+      await sealPending(database.db, 3),
+    ];
+    expect(sealedPerTick).toEqual([3, 3, 1]);
+    expect(await verifyAuditTrail(database.owner)).toEqual({ ok: true, checked: 13, unsealed: 0 });
+  });
+
   it("names the first event that was edited", async () => {
     await sql`update audit_event set actor_role = 'unit_manager' where id = ${ids[2]}`.execute(
       database.owner,

@@ -17,7 +17,11 @@ export interface CanonicalEvent {
  * microsecond, jsonb in its normal form), so the sealer and the verifier hash exactly the
  * same bytes whatever the driver or time zone.
  */
-export function canonicalEvents(db: Kysely<Database>, where: ReturnType<typeof sql>) {
+export function canonicalEvents(
+  db: Kysely<Database>,
+  where: ReturnType<typeof sql>,
+  limit?: number,
+) {
   return sql<CanonicalEvent>`
     select e.id, coalesce(e.org_id::text, ${systemChain}) as chain,
       concat_ws(E'\\x1f', e.id::text, coalesce(e.org_id::text, ''),
@@ -27,7 +31,8 @@ export function canonicalEvents(db: Kysely<Database>, where: ReturnType<typeof s
         coalesce(e.reason, ''), coalesce(e.request_id, ''), coalesce(e.client_address, ''), e.data::text) as text
     from audit_event e
     where ${where}
-    order by e.id`.execute(db);
+    order by e.id
+    ${limit === undefined ? sql`` : sql`limit ${limit}`}`.execute(db);
 }
 
 export function chainHash(prevHash: string, text: string): string {

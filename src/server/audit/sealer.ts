@@ -39,8 +39,8 @@ async function sealChain(db: Kysely<Database>, chain: string, batch: number): Pr
     const { rows } = await canonicalEvents(
       trx,
       sql`e.id > ${from} and ${chain === systemChain ? sql`e.org_id is null` : sql`e.org_id = ${chain}::uuid`}
-          and not exists (select 1 from audit_seal s where s.event_id = e.id)
-          and e.id in (select id from audit_event where id > ${from} order by id limit ${batch})`,
+          and not exists (select 1 from audit_seal s where s.event_id = e.id)`,
+      batch,
     );
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? genesisHash;
