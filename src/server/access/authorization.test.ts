@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoleName } from "../db/types.ts";
@@ -41,6 +42,7 @@ interface World {
   personId: string;
   otherCaseId: string;
   spareId: string;
+  draftId: string;
   secrets: string[];
 }
 
@@ -70,6 +72,10 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases", request: (w) => ({ method: "POST", url: "/api/cases", payload: { personId: w.personId, unitId: w.unitId, caseType: "adult_victim" } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
   { route: "POST /api/persons", request: () => ({ method: "POST", url: "/api/persons", payload: { identityNumber: fictionalIdentityNumber(), givenName: "Ny", familyName: "Person" } }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 201 } },
   { route: "GET /api/units/{id}/staff", request: (w) => ({ method: "GET", url: `/api/units/${w.unitId}/staff` }), expect: { otherUnit: 404, administrator: 404, analyst: 404, otherOrg: 404, otherwise: 200 } },
+  { route: "GET /api/cases/{id}/journal", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/journal` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/journal", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/journal`, payload: { entryType: "phone", occurredAt: new Date().toISOString(), body: "Samtal med klienten." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "PATCH /api/journal/{id}", request: (w) => ({ method: "PATCH", url: `/api/journal/${w.draftId}`, payload: { body: "Ändrat utkast." } }), expect: { assigned: 200, otherwise: 404 } },
+  { route: "POST /api/journal/{id}/sign", request: (w) => ({ method: "POST", url: `/api/journal/${w.draftId}/sign` }), expect: { assigned: 200, manager: 403, otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 
@@ -153,6 +159,19 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         assigned_by: ids.get("manager")!,
       })
       .execute();
+    const draftId = randomUUID();
+    await owner
+      .insertInto("journal_entry")
+      .values({
+        id: draftId,
+        org_id: org.id,
+        case_id: x.id,
+        author_id: ids.get("assigned")!,
+        entry_type: "conversation",
+        occurred_at: new Date(),
+        body: "Utkast om samtalet.",
+      })
+      .execute();
     const reference = (
       await owner
         .selectFrom("case")
@@ -166,6 +185,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       personId: person.id,
       otherCaseId: third.id,
       spareId: spare.id,
+      draftId,
       secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
     };
   });
@@ -173,7 +193,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
 
   const state = async () => {
     const { owner } = database();
-    const [assignments, grants, barriers] = await Promise.all([
+    const [assignments, grants, barriers, journal] = await Promise.all([
       owner
         .selectFrom("case_assignment")
         .select(["user_id", "unassigned_at"])
@@ -182,8 +202,14 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         .execute(),
       owner.selectFrom("access_grant").select("id").where("case_id", "=", w.caseId).execute(),
       owner.selectFrom("barrier").select("id").where("case_a_id", "=", w.caseId).execute(),
+      owner
+        .selectFrom("journal_entry")
+        .select(["id", "body", "signed_at"])
+        .where("case_id", "=", w.caseId)
+        .orderBy("id")
+        .execute(),
     ]);
-    return JSON.stringify({ assignments, grants, barriers });
+    return JSON.stringify({ assignments, grants, barriers, journal });
   };
 
   for (const endpoint of endpoints) {
@@ -247,12 +273,12 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
     expect(checked).toBeGreaterThan(20);
   });
 
-  it("covers every endpoint under /api/cases, /api/persons, /api/barriers, /api/audit and /api/units", async () => {
+  it("covers every endpoint under /api/cases, /api/persons, /api/barriers, /api/audit, /api/units and /api/journal", async () => {
     const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;
     };
     const routes = Object.entries(doc.paths)
-      .filter(([path]) => /^\/api\/(cases|persons|barriers|audit|units)/.test(path))
+      .filter(([path]) => /^\/api\/(cases|persons|barriers|audit|units|journal)/.test(path))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     expect(routes.sort()).toEqual(endpoints.map((e) => e.route).sort());
   });

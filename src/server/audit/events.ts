@@ -30,6 +30,10 @@ export const auditEventData = {
   "case.assign": z.object({ userId: z.uuid() }).strict(),
   "case.unassign": z.object({ userId: z.uuid() }).strict(),
   "case.grant": z.object({ userId: z.uuid(), expiresAt: z.string() }).strict(),
+  "journal.read": none,
+  "journal.write": z.object({ entryId: z.uuid(), correctsId: z.uuid().nullable() }).strict(),
+  "journal.update": z.object({ entryId: z.uuid() }).strict(),
+  "journal.sign": z.object({ entryId: z.uuid() }).strict(),
   "barrier.create": z.object({ otherCaseId: z.uuid() }).strict(),
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),

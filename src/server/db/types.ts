@@ -193,6 +193,20 @@ export interface PersonTable {
   created_by: string | null;
 }
 
+export interface JournalEntryTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  author_id: string;
+  entry_type: "conversation" | "home_visit" | "phone" | "meeting" | "agency_consultation" | "other";
+  occurred_at: Date;
+  written_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  body: string;
+  signed_at: Date | null;
+  corrects_id: string | null;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -221,6 +235,7 @@ export interface Database {
   barrier: BarrierTable;
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
+  journal_entry: JournalEntryTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -1,0 +1,94 @@
+import { IdParams } from "../../../shared/api/admin.ts";
+import {
+  JournalEntryList,
+  JournalEntryView,
+  UpdateJournalDraftBody,
+  WriteJournalEntryBody,
+} from "../../../shared/api/journal.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { readJournal, signEntry, updateDraft, writeEntry } from "./service.ts";
+
+const tags = ["journal"];
+
+export const journalRoutes: RouteModule = (app, { database }) => {
+  app.get(
+    "/api/cases/:id/journal",
+    {
+      schema: {
+        tags,
+        summary: "The case's journal: signed entries and my drafts",
+        params: IdParams,
+        response: { 200: JournalEntryList },
+      },
+    },
+    async (request) => ({
+      entries: await readJournal(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
+    }),
+  );
+
+  app.post(
+    "/api/cases/:id/journal",
+    {
+      schema: {
+        tags,
+        summary: "Write a journal entry (a draft until signed)",
+        params: IdParams,
+        body: WriteJournalEntryBody,
+        response: { 201: JournalEntryView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await writeEntry(
+            database,
+            requireActor(request),
+            requestMeta(request),
+            request.params.id,
+            request.body,
+          ),
+        ),
+  );
+
+  app.patch(
+    "/api/journal/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change my draft",
+        params: IdParams,
+        body: UpdateJournalDraftBody,
+        response: { 200: JournalEntryView },
+      },
+    },
+    async (request) =>
+      updateDraft(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  app.post(
+    "/api/journal/:id/sign",
+    {
+      schema: {
+        tags,
+        summary: "Sign my draft: from then on it never changes",
+        params: IdParams,
+        response: { 200: JournalEntryView },
+      },
+    },
+    async (request) =>
+      signEntry(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+};

@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import type { JournalEntryType, JournalEntryView } from "../../../shared/api/journal.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { findVisibleCase } from "../cases/queries.ts";
+import { denyCase } from "../cases/service.ts";
+import { type EntryRow, findEntry, listEntries, toEntryView } from "./queries.ts";
+
+/**
+ * The case journal (SoL 2025:400 14 kap. 3, 7 §§ (verify): documentation). Anyone who may
+ * see the case reads its signed entries and may write; a draft is its author's alone until
+ * signed; a signed entry never changes (the database refuses too) — a correction is a new
+ * entry pointing to it. The time of the event and the time of writing are both kept.
+ */
+const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+const entryNotFound = () =>
+  new AppError(404, "not_found", "Anteckningen finns inte, eller så saknar du behörighet.");
+const signedIsFinal = () =>
+  new AppError(409, "conflict", "Signerade anteckningar ändras aldrig. Skriv en rättelse.");
+
+// A little slack for clocks: "now" from a browser may be a minute ahead of the server.
+const futureSlackMs = 5 * 60_000;
+
+function checkOccurredAt(occurredAt: string): Date {
+  const at = new Date(occurredAt);
+  if (at.getTime() > Date.now() + futureSlackMs) {
+    throw invalid({ occurredAt: "Händelsen kan inte ligga i framtiden." });
+  }
+  return at;
+}
+
+export async function readJournal(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  const entries = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    const rows = await listEntries(trx, actor, caseId);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "journal.read",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      },
+    ]);
+    return rows.map((r) => toEntryView(actor, r));
+  });
+  return entries ?? denyCase(database, actor, meta, caseId, "journal.read");
+}
+
+export async function writeEntry(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: {
+    entryType: JournalEntryType;
+    occurredAt: string;
+    body: string;
+    correctsId: string | null;
+  },
+): Promise<JournalEntryView> {
+  const occurredAt = checkOccurredAt(input.occurredAt);
+  const view = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    if (input.correctsId) {
+      const original = await findEntry(trx, actor, input.correctsId);
+      if (!original || original.case_id !== caseId || original.signed_at === null) {
+        throw invalid({
+          correctsId: "Det går bara att rätta en signerad anteckning i samma ärende.",
+        });
+      }
+    }
+    const id = randomUUID();
+    await trx
+      .insertInto("journal_entry")
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        author_id: actor.userId,
+        entry_type: input.entryType,
+        occurred_at: occurredAt,
+        body: input.body,
+        corrects_id: input.correctsId,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "journal.write",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { entryId: id, correctsId: input.correctsId },
+      },
+    ]);
+    return toEntryView(actor, (await findEntry(trx, actor, id)) as EntryRow);
+  });
+  return view ?? denyCase(database, actor, meta, caseId, "journal.write");
+}
+
+/** Runs a change to one's own draft: 404 if not visible, 403 if someone else's, 409 if signed. */
+async function changeDraft(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  entryId: string,
+  action: "journal.update" | "journal.sign",
+  change: (trx: Trx, row: EntryRow) => Promise<void>,
+): Promise<JournalEntryView> {
+  const outcome = await withActor(database.db, actor, async (trx) => {
+    const row = await findEntry(trx, actor, entryId);
+    if (!row) return "not_found" as const;
+    if (row.author_id !== actor.userId) return "forbidden" as const;
+    if (row.signed_at !== null) return "signed" as const;
+    const c = await findVisibleCase(trx, actor, row.case_id);
+    if (!c) return "not_found" as const;
+    await change(trx, row);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action,
+        resourceType: "case",
+        resourceId: row.case_id,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { entryId },
+      },
+    ]);
+    return toEntryView(actor, (await findEntry(trx, actor, entryId)) as EntryRow);
+  });
+  if (typeof outcome !== "string") return outcome;
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      { action, outcome: "denied", resourceType: "case", data: { entryId } },
+    ]),
+  );
+  if (outcome === "forbidden")
+    throw new AppError(
+      403,
+      "forbidden",
+      "Bara den som skrivit utkastet kan ändra eller signera det.",
+    );
+  if (outcome === "signed") throw signedIsFinal();
+  throw entryNotFound();
+}
+
+export function updateDraft(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  entryId: string,
+  input: {
+    entryType?: JournalEntryType | undefined;
+    occurredAt?: string | undefined;
+    body?: string | undefined;
+  },
+) {
+  const occurredAt = input.occurredAt === undefined ? undefined : checkOccurredAt(input.occurredAt);
+  return changeDraft(database, actor, meta, entryId, "journal.update", async (trx) => {
+    await trx
+      .updateTable("journal_entry")
+      .set({
+        ...(input.entryType ? { entry_type: input.entryType } : {}),
+        ...(occurredAt ? { occurred_at: occurredAt } : {}),
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        updated_at: new Date(),
+      })
+      .where("id", "=", entryId)
+      .execute();
+  });
+}
+
+export function signEntry(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  entryId: string,
+) {
+  return changeDraft(database, actor, meta, entryId, "journal.sign", async (trx) => {
+    await trx
+      .updateTable("journal_entry")
+      .set({ signed_at: new Date(), updated_at: new Date() })
+      .where("id", "=", entryId)
+      .execute();
+  });
+}
