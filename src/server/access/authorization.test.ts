@@ -76,6 +76,9 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/journal", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/journal`, payload: { entryType: "phone", occurredAt: new Date().toISOString(), body: "Samtal med klienten." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "PATCH /api/journal/{id}", request: (w) => ({ method: "PATCH", url: `/api/journal/${w.draftId}`, payload: { body: "Ändrat utkast." } }), expect: { assigned: 200, otherwise: 404 } },
   { route: "POST /api/journal/{id}/sign", request: (w) => ({ method: "POST", url: `/api/journal/${w.draftId}/sign` }), expect: { assigned: 200, manager: 403, otherwise: 404 } },
+  // The assigned worker moves X from intake to investigation; the manager, last, is let
+  // through to the rule, which refuses investigation → investigation (400).
+  { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 400, otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 
@@ -193,7 +196,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
 
   const state = async () => {
     const { owner } = database();
-    const [assignments, grants, barriers, journal] = await Promise.all([
+    const [assignments, grants, barriers, journal, status] = await Promise.all([
       owner
         .selectFrom("case_assignment")
         .select(["user_id", "unassigned_at"])
@@ -208,8 +211,13 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         .where("case_id", "=", w.caseId)
         .orderBy("id")
         .execute(),
+      owner
+        .selectFrom("case")
+        .select(["status", "closed_reason"])
+        .where("id", "=", w.caseId)
+        .execute(),
     ]);
-    return JSON.stringify({ assignments, grants, barriers, journal });
+    return JSON.stringify({ assignments, grants, barriers, journal, status });
   };
 
   for (const endpoint of endpoints) {

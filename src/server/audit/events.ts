@@ -29,6 +29,9 @@ export const auditEventData = {
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   "case.assign": z.object({ userId: z.uuid() }).strict(),
   "case.unassign": z.object({ userId: z.uuid() }).strict(),
+  "case.status": z
+    .object({ from: z.string(), to: z.string(), reason: z.string().nullable() })
+    .strict(),
   "case.grant": z.object({ userId: z.uuid(), expiresAt: z.string() }).strict(),
   "journal.read": none,
   "journal.write": z.object({ entryId: z.uuid(), correctsId: z.uuid().nullable() }).strict(),

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { CaseStatus, ClosedReason } from "../../shared/case-status.ts";
 
 /**
  * The database as Kysely sees it. The SQL migrations are the source of truth; these types
@@ -99,11 +100,25 @@ export interface CaseTable {
   unit_id: string;
   person_id: string;
   case_type: CaseTypeName;
-  status: Generated<"open" | "closed">;
+  status: Generated<CaseStatus>;
   reference: string;
   opened_at: ColumnType<Date, Date | undefined, never>;
   opened_by: string;
   closed_at: Date | null;
+  status_changed_at: Generated<Date>;
+  closed_reason: ClosedReason | null;
+}
+
+export interface CaseStatusChangeTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  from_status: CaseStatus;
+  to_status: CaseStatus;
+  reason_code: string | null;
+  comment: string | null;
+  changed_by: string;
+  changed_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface CaseAssignmentTable {
@@ -236,6 +251,7 @@ export interface Database {
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
   journal_entry: JournalEntryTable;
+  case_status_change: CaseStatusChangeTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

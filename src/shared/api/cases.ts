@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { caseStatuses, closedReasons } from "../case-status.ts";
+
+export const CaseStatus = z.enum(caseStatuses);
+export const ClosedReason = z.enum(closedReasons);
 
 export const caseTypes = ["adult_victim", "child", "perpetrator", "partner"] as const;
 export const CaseType = z.enum(caseTypes);
@@ -14,7 +18,7 @@ export const CaseSummary = z
     id: z.uuid(),
     reference: z.string().meta({ description: "Diarienummer-like reference, e.g. 2026-0042" }),
     caseType: CaseType,
-    status: z.string(),
+    status: CaseStatus,
     openedAt: z.string(),
     unit: z.object({ id: z.uuid(), name: z.string() }),
     person: z.object({ id: z.uuid(), name: z.string(), identityNumber: z.string().nullable() }),
@@ -39,8 +43,37 @@ export const CaseView = CaseSummary.extend({
     }),
   ),
   /** What the caller may do here; the UI hides what is not allowed, the server checks anyway. */
-  abilities: z.object({ assign: z.boolean(), grant: z.boolean(), barrier: z.boolean() }),
+  closedReason: ClosedReason.nullable(),
+  statusHistory: z.array(
+    z.object({
+      from: CaseStatus,
+      to: CaseStatus,
+      reason: ClosedReason.nullable(),
+      comment: z.string().nullable(),
+      changedAt: z.string(),
+      changedBy: z.string(),
+    }),
+  ),
+  /** What the caller may do here; the UI hides what is not allowed, the server checks anyway. */
+  abilities: z.object({
+    assign: z.boolean(),
+    grant: z.boolean(),
+    barrier: z.boolean(),
+    /** The statuses the caller may move the case to now. */
+    nextStatuses: z.array(CaseStatus),
+  }),
 }).meta({ id: "Case" });
+
+export const ChangeStatusBody = z
+  .object({
+    to: CaseStatus,
+    reason: ClosedReason.nullable().default(null).meta({ description: "Required when closing" }),
+    comment: z.string().trim().max(2000).nullable().default(null).meta({
+      description: "Required when reopening, and when closing for another reason",
+    }),
+  })
+  .strict()
+  .meta({ id: "ChangeStatusBody" });
 export type CaseView = z.infer<typeof CaseView>;
 
 export const AssignBody = z.object({ userId: z.uuid() }).strict().meta({ id: "AssignBody" });

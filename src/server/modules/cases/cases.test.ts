@@ -82,7 +82,7 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
   it("opens a case the opener works and sees under Mina ärenden; a colleague sees nothing", async () => {
     const { pin, c } = await personAndCase(a);
     expect(c).toMatchObject({
-      status: "open",
+      status: "intake",
       reference: expect.stringMatching(/^\d{4}-\d{4}$/),
       assignedToMe: true,
     });

@@ -1,12 +1,19 @@
+import { allowedNextStatuses, type CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor } from "../../access/actor.ts";
 import { hasRole } from "../../access/actor.ts";
+import type { CaseTypeName } from "../../db/types.ts";
 
 /**
  * Who may do what with a case they can see (seeing it at all is accessibleCases()).
  * Reads like the rule: an assigned worker works the case; the unit manager decides who
  * works it, who else may look, and where barriers go.
  */
-export type CaseAction = "case.open" | "case.assign" | "case.grant" | "barrier.create";
+export type CaseAction =
+  | "case.open"
+  | "case.assign"
+  | "case.grant"
+  | "barrier.create"
+  | "case.status";
 
 const caseworkAndManagers = [
   "caseworker",
@@ -15,8 +22,15 @@ const caseworkAndManagers = [
   "unit_manager",
 ] as const;
 
-export function can(actor: Actor, action: CaseAction, resource: { unitId: string }): boolean {
+export function can(
+  actor: Actor,
+  action: CaseAction,
+  resource: { unitId: string; assignedToMe?: boolean },
+): boolean {
   switch (action) {
+    case "case.status":
+      // The workers on the case move it along; the manager may too.
+      return Boolean(resource.assignedToMe) || hasRole(actor, "unit_manager", resource.unitId);
     case "case.open":
       return caseworkAndManagers.some((role) => hasRole(actor, role, resource.unitId));
     case "case.assign":
@@ -26,10 +40,14 @@ export function can(actor: Actor, action: CaseAction, resource: { unitId: string
   }
 }
 
-export function abilities(actor: Actor, c: { unitId: string }) {
+export function abilities(
+  actor: Actor,
+  c: { unitId: string; assignedToMe: boolean; caseType: CaseTypeName; status: CaseStatus },
+) {
   return {
     assign: can(actor, "case.assign", c),
     grant: can(actor, "case.grant", c),
     barrier: can(actor, "barrier.create", c),
+    nextStatuses: can(actor, "case.status", c) ? allowedNextStatuses(c.caseType, c.status) : [],
   };
 }

@@ -17,6 +17,7 @@ function summaryQuery(trx: Trx, actor: Actor) {
       "c.case_type",
       "c.status",
       "c.opened_at",
+      "c.closed_reason",
       "c.unit_id",
       "c.person_id",
       "u.name as unit_name",
@@ -96,6 +97,21 @@ export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
           .where("g.expires_at", ">", sql<Date>`now()`)
           .orderBy("g.expires_at"),
       ).as("grants"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("case_status_change as h")
+          .innerJoin("app_user as hu", "hu.id", "h.changed_by")
+          .select([
+            "h.from_status as from",
+            "h.to_status as to",
+            "h.reason_code as reason",
+            "h.comment",
+            "h.changed_at as changedAt",
+            "hu.display_name as changedBy",
+          ])
+          .whereRef("h.case_id", "=", "c.id")
+          .orderBy("h.changed_at"),
+      ).as("status_history"),
     ])
     .where("c.id", "=", id)
     .executeTakeFirst();

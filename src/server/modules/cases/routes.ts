@@ -7,6 +7,7 @@ import {
   CaseList,
   CaseListQuery,
   CaseView,
+  ChangeStatusBody,
   GrantBody,
   OpenCaseBody,
   StaffList,
@@ -16,6 +17,7 @@ import type { RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { createBarrier } from "./barriers.ts";
+import { changeCaseStatus } from "./change-status.ts";
 import { assignableStaff } from "./queries.ts";
 import { assignCase, grantAccess, listCases, openCase, readCase, unassignCase } from "./service.ts";
 
@@ -124,6 +126,27 @@ export const caseRoutes: RouteModule = (app, { database }) => {
     },
     async (request) =>
       grantAccess(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  app.post(
+    "/api/cases/:id/status",
+    {
+      schema: {
+        tags,
+        summary: "Move the case along its status flow (assigned workers and the unit manager)",
+        params: IdParams,
+        body: ChangeStatusBody,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      changeCaseStatus(
         database,
         requireActor(request),
         requestMeta(request),

@@ -41,7 +41,21 @@ function caseView(actor: Actor, row: CaseDetailRow): CaseView {
       reason: g.reason,
       expiresAt: new Date(g.expiresAt).toISOString(),
     })),
-    abilities: abilities(actor, { unitId: row.unit_id }),
+    closedReason: row.closed_reason,
+    statusHistory: row.status_history.map((h) => ({
+      from: h.from,
+      to: h.to,
+      reason: h.reason as CaseView["closedReason"],
+      comment: h.comment,
+      changedAt: new Date(h.changedAt).toISOString(),
+      changedBy: h.changedBy,
+    })),
+    abilities: abilities(actor, {
+      unitId: row.unit_id,
+      assignedToMe: Boolean(row.assigned_to_me),
+      caseType: row.case_type,
+      status: row.status,
+    }),
   };
 }
 
@@ -174,10 +188,10 @@ export async function listCases(
 }
 
 /**
- * Runs a manager's command on a visible case: 404 (audited) when the case is not visible,
- * 403 (audited) when it is visible but the actor may not do this.
+ * Runs a command on a visible case: 404 (audited) when the case is not visible, 403
+ * (audited) when it is visible but the policy does not let the actor do this.
  */
-async function managerCommand(
+export async function caseCommand(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
@@ -188,7 +202,9 @@ async function managerCommand(
   const result = await withActor(database.db, actor, async (trx) => {
     const row = await findVisibleCase(trx, actor, caseId);
     if (!row) return "not_found" as const;
-    if (!can(actor, action, { unitId: row.unit_id })) return "forbidden" as const;
+    if (!can(actor, action, { unitId: row.unit_id, assignedToMe: Boolean(row.assigned_to_me) })) {
+      return "forbidden" as const;
+    }
     await run(trx, row);
     const updated = await findVisibleCaseWithDetails(trx, actor, caseId);
     return updated ? caseView(actor, updated) : null;
@@ -200,7 +216,13 @@ async function managerCommand(
         { action, outcome: "denied", resourceType: "case", resourceId: caseId },
       ]),
     );
-    throw new AppError(403, "forbidden", "Bara enhetschefen för ärendets enhet kan göra det.");
+    throw new AppError(
+      403,
+      "forbidden",
+      action === "case.status"
+        ? "Bara de som arbetar med ärendet och enhetschefen kan ändra dess status."
+        : "Bara enhetschefen för ärendets enhet kan göra det.",
+    );
   }
   if (result === null) throw caseNotFound();
   return result;
@@ -229,7 +251,7 @@ export function assignCase(
   caseId: string,
   userId: string,
 ) {
-  return managerCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
+  return caseCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
     await requireAssignable(trx, actor, row, userId);
     await trx
       .insertInto("case_assignment")
@@ -258,7 +280,7 @@ export function unassignCase(
   caseId: string,
   userId: string,
 ) {
-  return managerCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
+  return caseCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
     await trx
       .updateTable("case_assignment")
       .set({ unassigned_at: new Date(), unassigned_by: actor.userId })
@@ -295,7 +317,7 @@ export function grantAccess(
       expiresAt: `Åtkomsten måste upphöra inom ${maxGrantDays} dagar och ligga i framtiden.`,
     });
   }
-  return managerCommand(database, actor, meta, caseId, "case.grant", async (trx, row) => {
+  return caseCommand(database, actor, meta, caseId, "case.grant", async (trx, row) => {
     const user = await trx
       .selectFrom("app_user")
       .select("id")
