@@ -79,6 +79,8 @@ const endpoints: Endpoint[] = [
   // The assigned worker moves X from intake to investigation; the manager, last, is let
   // through to the rule, which refuses investigation → investigation (400).
   { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 400, otherwise: 404 } },
+  { route: "POST /api/intakes", request: (w) => ({ method: "POST", url: "/api/intakes", payload: { personId: w.personId, unitId: w.unitId, source: "the_person", channel: "phone", receivedAt: new Date().toISOString(), askedAboutViolence: true } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
+  { route: "GET /api/cases/{id}/intakes", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/intakes` }), expect: onlyWorkers },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 
@@ -281,12 +283,12 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
     expect(checked).toBeGreaterThan(20);
   });
 
-  it("covers every endpoint under /api/cases, /api/persons, /api/barriers, /api/audit, /api/units and /api/journal", async () => {
+  it("covers every endpoint under /api/cases, /api/persons, /api/barriers, /api/audit, /api/units, /api/journal and /api/intakes", async () => {
     const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;
     };
     const routes = Object.entries(doc.paths)
-      .filter(([path]) => /^\/api\/(cases|persons|barriers|audit|units|journal)/.test(path))
+      .filter(([path]) => /^\/api\/(cases|persons|barriers|audit|units|journal|intakes)/.test(path))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     expect(routes.sort()).toEqual(endpoints.map((e) => e.route).sort());
   });

@@ -25,6 +25,10 @@ export const auditEventData = {
     .strict(),
 
   "case.open": none,
+  "intake.record": z
+    .object({ intakeId: z.uuid(), kind: z.string(), caseId: z.uuid().nullable() })
+    .strict(),
+  "intake.read": none,
   "case.read": none,
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   "case.assign": z.object({ userId: z.uuid() }).strict(),

@@ -222,6 +222,34 @@ export interface JournalEntryTable {
   corrects_id: string | null;
 }
 
+export interface IntakeTable {
+  id: string;
+  org_id: string;
+  unit_id: string;
+  person_id: string;
+  case_id: string | null;
+  source:
+    | "the_person"
+    | "police"
+    | "health_care"
+    | "school"
+    | "other_authority"
+    | "ngo"
+    | "anonymous"
+    | "other";
+  channel: "phone" | "visit" | "letter" | "email" | "digital" | "other";
+  received_at: Date;
+  kind: "application" | "report_of_concern" | "request_for_information";
+  asked_about_violence: boolean;
+  violence_answer: string | null;
+  interpreter_needed: boolean;
+  interpreter_language: string | null;
+  children_in_household: number | null;
+  information_only_reason: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -252,6 +280,7 @@ export interface Database {
   audit_seal: AuditSealTable;
   journal_entry: JournalEntryTable;
   case_status_change: CaseStatusChangeTable;
+  intake: IntakeTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

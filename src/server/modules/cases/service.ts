@@ -26,7 +26,7 @@ import {
 export const caseNotFound = () =>
   new AppError(404, "not_found", "Ärendet finns inte, eller så saknar du behörighet.");
 
-function caseView(actor: Actor, row: CaseDetailRow): CaseView {
+export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
   const { assignees, grants } = row;
   return {
     ...toSummary(row),
@@ -87,6 +87,35 @@ export async function denyCase(
   throw caseNotFound();
 }
 
+/**
+ * Creates a case in status intake, its reference, and the opener's assignment (whoever
+ * opens a case works it until the manager decides otherwise). The caller audits.
+ */
+export async function insertCase(
+  trx: Trx,
+  actor: Actor,
+  input: { personId: string; unitId: string; caseType: CaseTypeName },
+): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto("case")
+    .values({
+      id,
+      org_id: actor.orgId,
+      unit_id: input.unitId,
+      person_id: input.personId,
+      case_type: input.caseType,
+      reference: await nextReference(trx, actor.orgId),
+      opened_by: actor.userId,
+    })
+    .execute();
+  await trx
+    .insertInto("case_assignment")
+    .values({ org_id: actor.orgId, case_id: id, user_id: actor.userId, assigned_by: actor.userId })
+    .execute();
+  return id;
+}
+
 export async function openCase(
   database: DatabaseHandle,
   actor: Actor,
@@ -100,29 +129,7 @@ export async function openCase(
   }
   const view = await withActor(database.db, actor, async (trx) => {
     if (!(await findVisiblePerson(trx, actor, input.personId))) return null;
-    const id = randomUUID();
-    await trx
-      .insertInto("case")
-      .values({
-        id,
-        org_id: actor.orgId,
-        unit_id: input.unitId,
-        person_id: input.personId,
-        case_type: input.caseType,
-        reference: await nextReference(trx, actor.orgId),
-        opened_by: actor.userId,
-      })
-      .execute();
-    // Whoever opens a case works it until the manager decides otherwise.
-    await trx
-      .insertInto("case_assignment")
-      .values({
-        org_id: actor.orgId,
-        case_id: id,
-        user_id: actor.userId,
-        assigned_by: actor.userId,
-      })
-      .execute();
+    const id = await insertCase(trx, actor, input);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "case.open",

@@ -119,7 +119,7 @@ export async function denyPerson(
   actor: Actor,
   meta: RequestMeta,
   personId: string,
-  action: "person.read" | "case.open" = "person.read",
+  action: "person.read" | "case.open" | "intake.record" = "person.read",
 ): Promise<never> {
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
