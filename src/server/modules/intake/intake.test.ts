@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
   const database = useTestDatabase(kind);
   let t: TestApp;
   let adult: { unitId: string; s: Session; userId: string };
-  let child: { unitId: string; s: Session; colleague: Session };
+  let child: { unitId: string; s: Session; colleague: Session; ids: string[] };
   let orgId: string;
 
   beforeAll(async () => {
@@ -32,6 +32,7 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
       unitId: childUnit,
       s: await login(t.app, c1.username),
       colleague: await login(t.app, c2.username),
+      ids: [c1.id, c2.id],
     };
   });
   afterAll(() => t?.close());
@@ -108,30 +109,7 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
     // Both caseworkers at Barn och unga know the child from the report they received.
     await database()
       .owner.insertInto("person_registration")
-      .values([
-        {
-          org_id: orgId,
-          person_id: kid.id,
-          user_id: (
-            await database()
-              .owner.selectFrom("session")
-              .select("user_id")
-              .where("csrf_token", "=", child.s.csrfToken)
-              .executeTakeFirstOrThrow()
-          ).user_id,
-        },
-        {
-          org_id: orgId,
-          person_id: kid.id,
-          user_id: (
-            await database()
-              .owner.selectFrom("session")
-              .select("user_id")
-              .where("csrf_token", "=", child.colleague.csrfToken)
-              .executeTakeFirstOrThrow()
-          ).user_id,
-        },
-      ])
+      .values(child.ids.map((user_id) => ({ org_id: orgId, person_id: kid.id, user_id })))
       .execute();
     const first = (
       await record(child.s, {
