@@ -43,6 +43,7 @@ interface World {
   otherCaseId: string;
   spareId: string;
   draftId: string;
+  relativeId: string;
   secrets: string[];
 }
 
@@ -81,6 +82,9 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 400, otherwise: 404 } },
   { route: "POST /api/intakes", request: (w) => ({ method: "POST", url: "/api/intakes", payload: { personId: w.personId, unitId: w.unitId, source: "the_person", channel: "phone", receivedAt: new Date().toISOString(), askedAboutViolence: true } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
   { route: "GET /api/cases/{id}/intakes", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/intakes` }), expect: onlyWorkers },
+  { route: "PATCH /api/persons/{id}", request: (w) => ({ method: "PATCH", url: `/api/persons/${w.personId}`, payload: { safeContact: { mayCall: false, maySendLetters: false } } }), expect: onlyWorkers },
+  { route: "GET /api/cases/{id}/relations", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/relations` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/relations", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/relations`, payload: { otherPersonId: w.relativeId, kind: "child" } }), expect: onlyWorkers },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 
@@ -164,6 +168,12 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         assigned_by: ids.get("manager")!,
       })
       .execute();
+    // A child of X's person, known to the assigned worker and the manager.
+    const relative = await buildPerson(owner, org.id, ids.get("assigned"));
+    await owner
+      .insertInto("person_registration")
+      .values({ org_id: org.id, person_id: relative.id, user_id: ids.get("manager")! })
+      .execute();
     const draftId = randomUUID();
     await owner
       .insertInto("journal_entry")
@@ -191,6 +201,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       otherCaseId: third.id,
       spareId: spare.id,
       draftId,
+      relativeId: relative.id,
       secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
     };
   });
@@ -198,7 +209,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
 
   const state = async () => {
     const { owner } = database();
-    const [assignments, grants, barriers, journal, status] = await Promise.all([
+    const [assignments, grants, barriers, journal, status, person, relations] = await Promise.all([
       owner
         .selectFrom("case_assignment")
         .select(["user_id", "unassigned_at"])
@@ -218,8 +229,18 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         .select(["status", "closed_reason"])
         .where("id", "=", w.caseId)
         .execute(),
+      owner
+        .selectFrom("person")
+        .select(["safe_contact", "phone"])
+        .where("id", "=", w.personId)
+        .execute(),
+      owner
+        .selectFrom("relation")
+        .select(["kind", "other_person_id"])
+        .where("case_id", "=", w.caseId)
+        .execute(),
     ]);
-    return JSON.stringify({ assignments, grants, barriers, journal, status });
+    return JSON.stringify({ assignments, grants, barriers, journal, status, person, relations });
   };
 
   for (const endpoint of endpoints) {

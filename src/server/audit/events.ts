@@ -20,6 +20,9 @@ export const auditEventData = {
 
   "person.register": z.object({ existing: z.boolean() }).strict(),
   "person.read": none,
+  "person.update": z.object({ fields: z.array(z.string()) }).strict(),
+  "relation.add": z.object({ otherPersonId: z.uuid(), kind: z.string() }).strict(),
+  "relation.read": none,
   "person.search": z
     .object({ queryKind: z.enum(["identity_number", "name"]), resultCount: z.number().int() })
     .strict(),

@@ -56,6 +56,28 @@ export interface RoleAssignmentTable {
   created_by: string | null;
 }
 
+/** How and when it is safe to reach a person (säker kontakt). null: not yet asked. */
+export interface SafeContact {
+  mayCall?: boolean | null;
+  mayLeaveVoicemail?: boolean | null;
+  maySendLetters?: boolean | null;
+  letterAddress?: string | null;
+  timesToAvoid?: string | null;
+  codeWord?: string | null;
+  notes?: string | null;
+}
+
+export interface RelationTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  person_id: string;
+  other_person_id: string;
+  kind: "partner" | "former_partner" | "parent" | "child" | "sibling" | "other_relative";
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export type SessionStateName = "authenticated" | "mfa_required" | "mfa_enrolment_required";
 
 export interface SessionTable {
@@ -206,6 +228,14 @@ export interface PersonTable {
   protection_level: Generated<ProtectionLevel>;
   created_at: CreatedAt;
   created_by: string | null;
+  languages: Generated<string[]>;
+  interpreter_needed: Generated<boolean>;
+  interpreter_language: string | null;
+  safe_contact: ColumnType<SafeContact, string | undefined, string>;
+  phone: string | null;
+  email: string | null;
+  postal_address: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface JournalEntryTable {
@@ -281,6 +311,7 @@ export interface Database {
   journal_entry: JournalEntryTable;
   case_status_change: CaseStatusChangeTable;
   intake: IntakeTable;
+  relation: RelationTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -61,6 +61,8 @@ export const CaseView = CaseSummary.extend({
     barrier: z.boolean(),
     /** The statuses the caller may move the case to now. */
     nextStatuses: z.array(CaseStatus),
+    /** May write journal entries, intakes and relations in this case. */
+    writeJournal: z.boolean(),
   }),
 }).meta({ id: "Case" });
 
@@ -102,3 +104,37 @@ export const StaffList = z
     users: z.array(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.string()) })),
   })
   .meta({ id: "StaffList" });
+
+export const relationKinds = [
+  "partner",
+  "former_partner",
+  "parent",
+  "child",
+  "sibling",
+  "other_relative",
+] as const;
+export const RelationKind = z.enum(relationKinds);
+
+export const AddRelationBody = z
+  .object({
+    otherPersonId: z.uuid(),
+    kind: RelationKind.meta({ description: "What the other person is to the case's person" }),
+  })
+  .strict()
+  .meta({ id: "AddRelationBody" });
+
+export const RelationView = z
+  .object({
+    id: z.uuid(),
+    kind: RelationKind,
+    otherPerson: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      identityNumber: z.string().nullable(),
+    }),
+    recordedAt: z.string(),
+  })
+  .meta({ id: "Relation" });
+export const RelationList = z
+  .object({ relations: z.array(RelationView) })
+  .meta({ id: "RelationList" });

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { CaseView } from "./cases.ts";
 
-export const intakeSources = ["the_person", "police", "health_care", "school", "other_authority", "ngo", "anonymous", "other"] as const;
+export const intakeSources = [
+  "the_person",
+  "police",
+  "health_care",
+  "school",
+  "other_authority",
+  "ngo",
+  "anonymous",
+  "other",
+] as const;
 export const intakeChannels = ["phone", "visit", "letter", "email", "digital", "other"] as const;
 export const intakeKinds = ["application", "report_of_concern", "request_for_information"] as const;
 
@@ -13,7 +22,8 @@ export const RecordIntakeBody = z
     channel: z.enum(intakeChannels),
     receivedAt: z.iso.datetime({ offset: true }),
     kind: z.enum(intakeKinds).default("application").meta({
-      description: "An application unless the worker records why it was only a request for information",
+      description:
+        "An application unless the worker records why it was only a request for information",
     }),
     askedAboutViolence: z.boolean().meta({ description: "Was the person asked about violence?" }),
     violenceAnswer: z.string().trim().max(2000).nullable().default(null),
@@ -50,7 +60,9 @@ export type IntakeView = z.infer<typeof IntakeView>;
 export const RecordIntakeResult = z
   .object({
     intake: IntakeView,
-    case: CaseView.nullable().meta({ description: "The case opened or joined; null for a request for information" }),
+    case: CaseView.nullable().meta({
+      description: "The case opened or joined; null for a request for information",
+    }),
     joinedExistingCase: z.boolean(),
   })
   .meta({ id: "RecordIntakeResult" });

@@ -48,9 +48,47 @@ export const PersonCaseSummary = z.object({
   status: z.string(),
 });
 
-export const PersonDetail = PersonView.extend({ cases: z.array(PersonCaseSummary) }).meta({
-  id: "PersonDetail",
-});
+export const SafeContact = z
+  .object({
+    mayCall: z.boolean().nullable().default(null),
+    mayLeaveVoicemail: z.boolean().nullable().default(null),
+    maySendLetters: z.boolean().nullable().default(null),
+    letterAddress: z.string().trim().max(300).nullable().default(null).meta({
+      description: "Where letters may go, if not the registered address",
+    }),
+    timesToAvoid: z.string().trim().max(300).nullable().default(null),
+    codeWord: z.string().trim().max(100).nullable().default(null),
+    notes: z.string().trim().max(1000).nullable().default(null),
+  })
+  .strict()
+  .meta({
+    id: "SafeContact",
+    description: "How and when it is safe to reach the person (null: not asked yet)",
+  });
+export type SafeContact = z.infer<typeof SafeContact>;
+
+export const PersonDetails = z
+  .object({
+    languages: z.array(z.string().trim().min(1).max(50)).max(10),
+    interpreterNeeded: z.boolean(),
+    interpreterLanguage: z.string().trim().max(100).nullable(),
+    safeContact: SafeContact,
+    phone: z.string().trim().max(50).nullable(),
+    email: z.email().max(200).nullable(),
+    postalAddress: z.string().trim().max(300).nullable(),
+  })
+  .meta({ id: "PersonDetails" });
+export type PersonDetails = z.infer<typeof PersonDetails>;
+
+export const UpdatePersonBody = PersonDetails.partial().strict().meta({ id: "UpdatePersonBody" });
+
+export const PersonDetail = PersonView.extend({
+  cases: z.array(PersonCaseSummary),
+  details: PersonDetails.nullable().meta({
+    description:
+      "Only for those who work one of the person's cases; null for someone who only registered the person",
+  }),
+}).meta({ id: "PersonDetail" });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
 export const PersonSearchBody = z

@@ -9,6 +9,11 @@ import {
   CaseView,
   StaffList,
 } from "../../shared/api/cases";
+import {
+  JournalEntryList,
+  type JournalEntryType,
+  JournalEntryView,
+} from "../../shared/api/journal";
 import { PersonDetail, PersonList, PersonView } from "../../shared/api/persons";
 import type { Role, unitKinds } from "../../shared/api/roles";
 import {
@@ -26,6 +31,8 @@ export type {
   CaseSummary,
   CaseType,
   CaseView,
+  JournalEntryType,
+  JournalEntryView,
   LoginResult,
   Me,
   MfaEnrolment,
@@ -38,6 +45,17 @@ export type {
 export type StaffMember = z.infer<typeof StaffList>["users"][number];
 export type UnitKind = (typeof unitKinds)[number];
 export type Sex = PersonView["sex"];
+
+/** A new journal entry (a draft until signed); occurredAt is ISO 8601 with an offset. */
+export interface WriteJournalEntryInput {
+  entryType: JournalEntryType;
+  occurredAt: string;
+  body: string;
+  /** The signed entry this one corrects, or null. */
+  correctsId: string | null;
+}
+
+export type UpdateJournalDraftInput = Partial<Omit<WriteJournalEntryInput, "correctsId">>;
 
 export interface RegisterPersonInput {
   identityNumber: string | null;
@@ -129,6 +147,21 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       get(`/api/units/${id(unitId)}/staff`, StaffList, signal),
     grant: (caseId: string, userId: string, reason: string, expiresAt: string) =>
       post(`/api/cases/${id(caseId)}/grants`, { userId, reason, expiresAt }, CaseView),
+
+    // The case journal. Drafts are their author's alone; a signed entry never changes.
+    journal: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/journal`, JournalEntryList, signal),
+    writeJournalEntry: (caseId: string, input: WriteJournalEntryInput) =>
+      post(`/api/cases/${id(caseId)}/journal`, input, JournalEntryView),
+    updateJournalDraft: (entryId: string, changes: UpdateJournalDraftInput) =>
+      call(async () =>
+        parseWith(
+          JournalEntryView,
+          await patchJson(`/api/journal/${id(entryId)}`, changes, opts()),
+        ),
+      ),
+    signJournalEntry: (entryId: string) =>
+      post(`/api/journal/${id(entryId)}/sign`, {}, JournalEntryView),
 
     // Access log review.
     personAuditLog: (personId: string, signal?: AbortSignal) =>

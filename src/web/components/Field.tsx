@@ -132,3 +132,70 @@ export function CheckboxField({
     </div>
   );
 }
+
+/**
+ * A date input and a time input that together give one value (e.g. "when it happened"):
+ * a fieldset whose legend names the pair, with one hint and one error for both.
+ */
+export function DateTimeField({
+  label,
+  hint,
+  error,
+  dateLabel,
+  timeLabel,
+  date,
+  time,
+  onDateChange,
+  onTimeChange,
+  maxDate,
+  name,
+}: FieldProps & {
+  dateLabel: string;
+  timeLabel: string;
+  date: string;
+  time: string;
+  onDateChange: (value: string) => void;
+  onTimeChange: (value: string) => void;
+  maxDate?: string;
+  /** Prefix of the inputs' names: `${name}Date`, `${name}Time`. */
+  name: string;
+}) {
+  const ids = useFieldIds(hint, error);
+  const shared = {
+    "aria-describedby": ids.controlProps["aria-describedby"],
+    "aria-invalid": ids.controlProps["aria-invalid"],
+  };
+  return (
+    <fieldset className={error ? "field field--group field--invalid" : "field field--group"}>
+      <legend className="field__label">{label}</legend>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <div className="field__row">
+        <div className="field__part">
+          <label htmlFor={`${ids.id}-date`}>{dateLabel}</label>
+          <input
+            className="field__control"
+            type="date"
+            name={`${name}Date`}
+            id={`${ids.id}-date`}
+            value={date}
+            max={maxDate}
+            onChange={(e) => onDateChange(e.target.value)}
+            {...shared}
+          />
+        </div>
+        <div className="field__part">
+          <label htmlFor={`${ids.id}-time`}>{timeLabel}</label>
+          <input
+            className="field__control"
+            type="time"
+            name={`${name}Time`}
+            id={`${ids.id}-time`}
+            value={time}
+            onChange={(e) => onTimeChange(e.target.value)}
+            {...shared}
+          />
+        </div>
+      </div>
+    </fieldset>
+  );
+}

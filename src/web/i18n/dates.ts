@@ -37,3 +37,56 @@ export function localDateInput(from: Date, days = 0): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** Date and time to the minute, as a journal shows them: 2026-11-22 14:03. */
+export function formatDateTimeShort(iso: string, lang: Language, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[lang], {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone,
+  }).format(date);
+}
+
+const pad2 = (n: number) => String(Math.abs(n)).padStart(2, "0");
+
+/**
+ * A date input (YYYY-MM-DD) and a time input (HH:MM, or HH:MM:SS) read as the browser's
+ * local time → ISO 8601 with that moment's UTC offset, e.g. 2026-11-22T14:03:00+01:00
+ * (Stockholm in winter) or 2026-07-01T09:30:00+02:00 (summer time). A time that does not
+ * exist locally (the hour skipped when summer time starts) becomes the moment the clock
+ * shows then, one hour later. Null for anything that is not a real date and time.
+ */
+export function localDateTimeIso(dateInput: string, timeInput: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateInput);
+  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(timeInput);
+  if (!d || !t) return null;
+  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  const [hours, minutes, seconds] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const local = new Date(year, month - 1, day, hours, minutes, seconds);
+  // new Date() rolls 2026-02-30 over to March and maps years 0–99 to the 1900s: not a date.
+  if (
+    Number.isNaN(local.getTime()) ||
+    local.getFullYear() !== year ||
+    local.getMonth() !== month - 1 ||
+    local.getDate() !== day
+  ) {
+    return null;
+  }
+  const offset = -local.getTimezoneOffset();
+  const sign = offset < 0 ? "-" : "+";
+  return (
+    `${local.getFullYear()}-${pad2(local.getMonth() + 1)}-${pad2(local.getDate())}` +
+    `T${pad2(local.getHours())}:${pad2(local.getMinutes())}:${pad2(local.getSeconds())}` +
+    `${sign}${pad2(Math.floor(Math.abs(offset) / 60))}:${pad2(Math.abs(offset) % 60)}`
+  );
+}
+
+/** The values of a date and a time input (to the minute) showing `iso` in local time. */
+export function localDateTimeInputs(iso: string | Date): { date: string; time: string } {
+  const at = typeof iso === "string" ? new Date(iso) : iso;
+  if (Number.isNaN(at.getTime())) return { date: "", time: "" };
+  return { date: localDateInput(at), time: `${pad2(at.getHours())}:${pad2(at.getMinutes())}` };
+}

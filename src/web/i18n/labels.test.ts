@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { journalEntryTypes } from "../../shared/api/journal";
+import { en } from "./en";
 import {
   auditActionLabel,
   auditActions,
   caseStatusLabel,
   caseTypeLabel,
+  journalEntryTypeLabel,
   roleLabel,
 } from "./labels";
 import type { PlainMessageKey } from "./messages";
@@ -43,5 +46,24 @@ describe("labels for codes from the API", () => {
     expect(caseTypeLabel("perpetrator", t)).toBe("Våldsutövare");
     expect(caseStatusLabel("open", t)).toBe("Öppet");
     expect(caseStatusLabel("paused", t)).toBe("paused");
+  });
+});
+
+describe("journal entry types", () => {
+  it("have the Swedish names the social services use", () => {
+    expect(journalEntryTypes.map((type) => journalEntryTypeLabel(type, t))).toEqual([
+      "Samtal",
+      "Hembesök",
+      "Telefonsamtal",
+      "Möte",
+      "Samråd med annan myndighet",
+      "Övrigt",
+    ]);
+  });
+
+  it("are named in English too, and an unknown type is shown as it is", () => {
+    const tEn = (key: PlainMessageKey) => en[key];
+    expect(journalEntryTypeLabel("home_visit", tEn)).toBe("Home visit");
+    expect(journalEntryTypeLabel("seance", t)).toBe("seance");
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CaseType } from "../../shared/api/cases";
+import type { JournalEntryType } from "../../shared/api/journal";
 import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/persons";
 import type { Role, unitKinds } from "../../shared/api/roles";
 import type { PlainMessageKey } from "./messages";
@@ -24,6 +25,15 @@ export const caseTypeLabels: Readonly<Record<CaseType, PlainMessageKey>> = {
   child: "caseType.child",
   perpetrator: "caseType.perpetrator",
   partner: "caseType.partner",
+};
+
+export const journalEntryTypeLabels: Readonly<Record<JournalEntryType, PlainMessageKey>> = {
+  conversation: "journalType.conversation",
+  home_visit: "journalType.home_visit",
+  phone: "journalType.phone",
+  meeting: "journalType.meeting",
+  agency_consultation: "journalType.agency_consultation",
+  other: "journalType.other",
 };
 
 export const sexLabels: Readonly<Record<z.infer<typeof Sex>, PlainMessageKey>> = {
@@ -113,3 +123,5 @@ export const auditActionLabel = (code: string, t: PlainT) =>
 export const caseStatusLabel = (code: string, t: PlainT) => labelOrCode(caseStatusLabels, code, t);
 export const roleLabel = (code: string, t: PlainT) => labelOrCode(roleLabels, code, t);
 export const caseTypeLabel = (code: string, t: PlainT) => labelOrCode(caseTypeLabels, code, t);
+export const journalEntryTypeLabel = (code: string, t: PlainT) =>
+  labelOrCode(journalEntryTypeLabels, code, t);

@@ -2,8 +2,10 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { CaseView, StaffMember } from "../api/endpoints";
 import { isNotFound } from "../api/errors";
-import { useApi } from "../auth/useAuth";
+import { mayWriteJournal } from "../auth/permissions";
+import { useApi, useMe } from "../auth/useAuth";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
+import { Journal } from "../components/Journal";
 import { ErrorSummary, Loading, StatusMessage } from "../components/Messages";
 import { Page } from "../components/Page";
 import { QueryError } from "../components/QueryError";
@@ -47,6 +49,7 @@ function CaseDetails({
 }) {
   const { t, lang } = useT();
   const api = useApi();
+  const me = useMe();
   const [status, setStatus] = useState<string | null>(null);
   const needsStaff = record.abilities.assign || record.abilities.grant;
   const staff = useQuery(
@@ -94,6 +97,8 @@ function CaseDetails({
           </div>
         </dl>
       </section>
+
+      <Journal caseId={record.id} canWrite={mayWriteJournal(me.roles, record.unit.id)} />
 
       <section className="section" aria-labelledby="assignees-title">
         <h2 id="assignees-title">{t("case.assigneesTitle")}</h2>

@@ -49,5 +49,7 @@ export function abilities(
     grant: can(actor, "case.grant", c),
     barrier: can(actor, "barrier.create", c),
     nextStatuses: can(actor, "case.status", c) ? allowedNextStatuses(c.caseType, c.status) : [],
+    // Whoever may see the case documents in it (the journal's own rules handle drafts).
+    writeJournal: true,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
+  AddRelationBody,
   AssignBody,
   BarrierBody,
   CaseAssigneeParams,
@@ -10,6 +11,7 @@ import {
   ChangeStatusBody,
   GrantBody,
   OpenCaseBody,
+  RelationList,
   StaffList,
 } from "../../../shared/api/cases.ts";
 import { withActor } from "../../access/transaction.ts";
@@ -19,6 +21,7 @@ import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { createBarrier } from "./barriers.ts";
 import { changeCaseStatus } from "./change-status.ts";
 import { assignableStaff } from "./queries.ts";
+import { addRelation, readRelations } from "./relations.ts";
 import { assignCase, grantAccess, listCases, openCase, readCase, unassignCase } from "./service.ts";
 
 const tags = ["cases"];
@@ -153,6 +156,48 @@ export const caseRoutes: RouteModule = (app, { database }) => {
         request.params.id,
         request.body,
       ),
+  );
+
+  app.get(
+    "/api/cases/:id/relations",
+    {
+      schema: {
+        tags,
+        summary: "The case's person's relations to other persons",
+        params: IdParams,
+        response: { 200: RelationList },
+      },
+    },
+    async (request) => ({
+      relations: await readRelations(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
+    }),
+  );
+
+  app.post(
+    "/api/cases/:id/relations",
+    {
+      schema: {
+        tags,
+        summary: "Record a relation (partner, parent, child …) within the case",
+        params: IdParams,
+        body: AddRelationBody,
+        response: { 200: RelationList },
+      },
+    },
+    async (request) => ({
+      relations: await addRelation(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
+    }),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import type { PersonView } from "../../../shared/api/persons.ts";
+import type { PersonDetails, PersonView } from "../../../shared/api/persons.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, accessiblePersons } from "../../access/scope.ts";
@@ -77,4 +77,42 @@ export function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {
     .where(accessibleCases(actor))
     .orderBy("c.opened_at", "desc")
     .execute();
+}
+
+/** Details for case work: only read for someone who may see one of the person's cases. */
+export function personDetails(trx: Trx, id: string) {
+  return trx
+    .selectFrom("person")
+    .select([
+      "languages",
+      "interpreter_needed",
+      "interpreter_language",
+      "safe_contact",
+      "phone",
+      "email",
+      "postal_address",
+    ])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+export function toDetailsView(row: Awaited<ReturnType<typeof personDetails>>): PersonDetails {
+  const safe = row.safe_contact ?? {};
+  return {
+    languages: row.languages,
+    interpreterNeeded: row.interpreter_needed,
+    interpreterLanguage: row.interpreter_language,
+    safeContact: {
+      mayCall: safe.mayCall ?? null,
+      mayLeaveVoicemail: safe.mayLeaveVoicemail ?? null,
+      maySendLetters: safe.maySendLetters ?? null,
+      letterAddress: safe.letterAddress ?? null,
+      timesToAvoid: safe.timesToAvoid ?? null,
+      codeWord: safe.codeWord ?? null,
+      notes: safe.notes ?? null,
+    },
+    phone: row.phone,
+    email: row.email,
+    postalAddress: row.postal_address,
+  };
 }

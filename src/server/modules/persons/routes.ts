@@ -5,10 +5,11 @@ import {
   PersonSearchBody,
   PersonView,
   RegisterPersonBody,
+  UpdatePersonBody,
 } from "../../../shared/api/persons.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import { readPerson, registerPerson, searchPersons } from "./service.ts";
+import { readPerson, registerPerson, searchPersons, updatePersonDetails } from "./service.ts";
 
 const tags = ["persons"];
 
@@ -46,6 +47,28 @@ export const personRoutes: RouteModule = (app, { database }) => {
     },
     async (request) =>
       readPerson(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+
+  app.patch(
+    "/api/persons/:id",
+    {
+      schema: {
+        tags,
+        summary:
+          "Change languages, interpreter need, safe-contact instructions and contact details",
+        params: IdParams,
+        body: UpdatePersonBody,
+        response: { 200: PersonDetail },
+      },
+    },
+    async (request) =>
+      updatePersonDetails(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import type { PersonDetail, PersonView } from "../../../shared/api/persons.ts";
+import type { PersonDetail, PersonDetails, PersonView } from "../../../shared/api/persons.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -10,7 +10,9 @@ import type { RoleName } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import {
   findVisiblePerson,
+  personDetails,
   searchVisiblePersons,
+  toDetailsView,
   toPersonView,
   visibleCasesOfPerson,
 } from "./queries.ts";
@@ -119,7 +121,7 @@ export async function denyPerson(
   actor: Actor,
   meta: RequestMeta,
   personId: string,
-  action: "person.read" | "case.open" | "intake.record" = "person.read",
+  action: "person.read" | "person.update" | "case.open" | "intake.record" = "person.read",
 ): Promise<never> {
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
@@ -145,10 +147,14 @@ export async function readPerson(
     const row = await findVisiblePerson(trx, actor, id);
     if (!row) return null;
     const cases = await visibleCasesOfPerson(trx, actor, id);
+    // Contact details and how to reach the person safely are for those who work one of
+    // their cases, never for someone who only registered the person (e.g. a colleague who
+    // typed in a number they already knew): that is where an address would leak.
+    const details = cases.length > 0 ? toDetailsView(await personDetails(trx, id)) : null;
     await recordAudit(trx, auditContext(actor, meta), [
       { action: "person.read", resourceType: "person", resourceId: id, personId: id },
     ]);
-    return { ...toPersonView(row), cases };
+    return { ...toPersonView(row), cases, details };
   });
   return found ?? denyPerson(database, actor, meta, id);
 }
@@ -182,4 +188,74 @@ export async function searchPersons(
     );
     return rows.map(toPersonView);
   });
+}
+
+/** Changes what case work needs to know about a person; only for those who work one of their cases. */
+export async function updatePersonDetails(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  input: Partial<PersonDetails>,
+): Promise<PersonDetail> {
+  const interpreterNeeded = input.interpreterNeeded;
+  if (interpreterNeeded && !input.interpreterLanguage?.trim()) {
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      interpreterLanguage: "Ange vilket språk tolken ska tala.",
+    });
+  }
+  const outcome = await withActor(database.db, actor, async (trx) => {
+    const row = await findVisiblePerson(trx, actor, id);
+    if (!row) return "not_found" as const;
+    if ((await visibleCasesOfPerson(trx, actor, id)).length === 0) return "forbidden" as const;
+    const s = input.safeContact;
+    await trx
+      .updateTable("person")
+      .set({
+        ...(input.languages !== undefined ? { languages: input.languages } : {}),
+        ...(interpreterNeeded !== undefined
+          ? {
+              interpreter_needed: interpreterNeeded,
+              interpreter_language: interpreterNeeded ? (input.interpreterLanguage ?? null) : null,
+            }
+          : {}),
+        ...(s !== undefined ? { safe_contact: JSON.stringify(s) } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.postalAddress !== undefined ? { postal_address: input.postalAddress } : {}),
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "person.update",
+        resourceType: "person",
+        resourceId: id,
+        personId: id,
+        data: { fields: Object.keys(input) },
+      },
+    ]);
+    return "ok" as const;
+  });
+  if (outcome === "not_found") return denyPerson(database, actor, meta, id, "person.update");
+  if (outcome === "forbidden") {
+    await withActor(database.db, actor, (trx) =>
+      recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "person.update",
+          outcome: "denied",
+          resourceType: "person",
+          resourceId: id,
+          personId: id,
+        },
+      ]),
+    );
+    throw new AppError(
+      403,
+      "forbidden",
+      "Bara de som arbetar med något av personens ärenden kan ändra uppgifterna.",
+    );
+  }
+  return readPerson(database, actor, meta, id);
 }

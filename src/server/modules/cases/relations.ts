@@ -1,0 +1,114 @@
+import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { RelationTable } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
+import { findVisiblePerson } from "../persons/queries.ts";
+import { findVisibleCase } from "./queries.ts";
+import { denyCase } from "./service.ts";
+
+/**
+ * Relations between persons (partner, former partner, parent, child, sibling, other close
+ * relative), each recorded within a case: family members have cases of their own, linked by
+ * the relation, and a relation never opens another person's case to anyone.
+ */
+async function listRelations(trx: Parameters<Parameters<typeof withActor>[2]>[0], caseId: string) {
+  const rows = await trx
+    .selectFrom("relation as r")
+    .innerJoin("person as p", "p.id", "r.other_person_id")
+    .select([
+      "r.id",
+      "r.kind",
+      "r.recorded_at",
+      "p.id as person_id",
+      "p.given_name",
+      "p.family_name",
+      "p.identity_number",
+    ])
+    .where("r.case_id", "=", caseId)
+    .orderBy("r.recorded_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    otherPerson: {
+      id: r.person_id,
+      name: `${r.given_name} ${r.family_name}`,
+      identityNumber: r.identity_number ? formatIdentityNumber(r.identity_number) : null,
+    },
+    recordedAt: r.recorded_at.toISOString(),
+  }));
+}
+
+export async function readRelations(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  const relations = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    const list = await listRelations(trx, caseId);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "relation.read",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      },
+    ]);
+    return list;
+  });
+  return relations ?? denyCase(database, actor, meta, caseId, "relation.read");
+}
+
+export async function addRelation(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { otherPersonId: string; kind: RelationTable["kind"] },
+) {
+  const relations = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    const other =
+      input.otherPersonId === c.person_id
+        ? null
+        : await findVisiblePerson(trx, actor, input.otherPersonId);
+    if (!other) {
+      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+        otherPersonId:
+          "Välj en annan person som du har behörighet till (registrera personen först).",
+      });
+    }
+    await trx
+      .insertInto("relation")
+      .values({
+        org_id: actor.orgId,
+        case_id: caseId,
+        person_id: c.person_id,
+        other_person_id: other.id,
+        kind: input.kind,
+        recorded_by: actor.userId,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "relation.add",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { otherPersonId: other.id, kind: input.kind },
+      },
+    ]);
+    return listRelations(trx, caseId);
+  });
+  return relations ?? denyCase(database, actor, meta, caseId, "relation.add");
+}
