@@ -33,6 +33,7 @@ export const auditEventData = {
     .strict(),
   "intake.read": none,
   "case.read": none,
+  "worklist.read": none,
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   "case.assign": z.object({ userId: z.uuid() }).strict(),
   "case.unassign": z.object({ userId: z.uuid() }).strict(),

@@ -20,6 +20,7 @@ import { intakeRoutes } from "../modules/intake/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
+import { worklistRoutes } from "../modules/worklist/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
 import "./request-context.ts";
 import { handleError } from "./errors.ts";
@@ -35,6 +36,7 @@ const modules: RouteModule[] = [
   caseRoutes,
   journalRoutes,
   intakeRoutes,
+  worklistRoutes,
   auditReviewRoutes,
 ];
 

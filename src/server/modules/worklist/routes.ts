@@ -1,0 +1,26 @@
+import { Worklist, WorklistQuery } from "../../../shared/api/worklist.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { worklist } from "./service.ts";
+
+export const worklistRoutes: RouteModule = (app, { database }) => {
+  app.get(
+    "/api/worklist",
+    {
+      schema: {
+        tags: ["worklist"],
+        summary: "Att göra: deadlines overdue or due within 7 days (mine, or my units' as manager)",
+        querystring: WorklistQuery,
+        response: { 200: Worklist },
+      },
+    },
+    async (request) => ({
+      items: await worklist(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.query.scope,
+      ),
+    }),
+  );
+};

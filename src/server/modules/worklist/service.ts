@@ -1,0 +1,155 @@
+import type { WorklistItem } from "../../../shared/api/worklist.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import {
+  childInvestigationDue,
+  dueStatus,
+  preliminaryAssessmentDue,
+  unsignedDraftDue,
+} from "../../../shared/deadlines.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { unitsWithRole } from "../../access/actor.ts";
+import { accessibleCases, isAssigned } from "../../access/scope.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+
+/**
+ * "Att göra": what is overdue or due within 7 days, computed from stored facts by the one
+ * deadline module (shared/deadlines.ts). Mine: cases I am assigned to, and my unsigned
+ * drafts. Unit: for a unit manager, the same for every case of the units they manage.
+ */
+function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+  let q = trx
+    .selectFrom("case as c")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select((eb) => [
+      "c.id",
+      "c.reference",
+      "c.case_type",
+      "c.status",
+      "c.opened_at",
+      "c.person_id",
+      "c.unit_id",
+      "p.given_name",
+      "p.family_name",
+      eb
+        .selectFrom("intake as i")
+        .select((e) => e.fn.min("i.received_at").as("first"))
+        .whereRef("i.case_id", "=", "c.id")
+        .where("i.kind", "=", "report_of_concern")
+        .as("first_report_at"),
+      eb
+        .selectFrom("case_status_change as h")
+        .select((e) => e.fn.max("h.changed_at").as("last"))
+        .whereRef("h.case_id", "=", "c.id")
+        .where("h.to_status", "=", "investigation")
+        .as("investigation_opened_at"),
+    ])
+    .where(accessibleCases(actor))
+    .where("c.case_type", "=", "child")
+    .where("c.status", "in", ["preliminary_assessment", "investigation"]);
+  if (scope === "mine") q = q.where((eb) => isAssigned(eb, actor.userId));
+  else
+    q = q.where("c.unit_id", "in", [
+      ...unitsWithRole(actor, ["unit_manager"]),
+      "00000000-0000-0000-0000-000000000000",
+    ]);
+  return q.execute();
+}
+
+function draftsOf(trx: Trx, actor: Actor) {
+  return trx
+    .selectFrom("journal_entry as j")
+    .innerJoin("case as c", "c.id", "j.case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select([
+      "j.written_at",
+      "c.id",
+      "c.reference",
+      "c.person_id",
+      "c.unit_id",
+      "p.given_name",
+      "p.family_name",
+    ])
+    .where("j.author_id", "=", actor.userId)
+    .where("j.signed_at", "is", null)
+    .execute();
+}
+
+export async function worklist(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  scope: "mine" | "unit",
+  now: Date = new Date(),
+): Promise<WorklistItem[]> {
+  return withActor(database.db, actor, async (trx) => {
+    const [cases, drafts] = await Promise.all([
+      casesInScope(trx, actor, scope),
+      scope === "mine" ? draftsOf(trx, actor) : [],
+    ]);
+    const candidates: (Omit<WorklistItem, "status" | "due" | "dueDate"> & {
+      dueAt: Date;
+      personId: string;
+      unitId: string;
+    })[] = [];
+    for (const c of cases) {
+      const base = {
+        caseId: c.id,
+        reference: c.reference,
+        personName: `${c.given_name} ${c.family_name}`,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      };
+      if (c.status === "preliminary_assessment") {
+        const received = c.first_report_at ? new Date(c.first_report_at) : c.opened_at;
+        candidates.push({
+          ...base,
+          kind: "preliminary_assessment",
+          dueAt: preliminaryAssessmentDue(received),
+        });
+      } else {
+        const opened = c.investigation_opened_at
+          ? new Date(c.investigation_opened_at)
+          : c.opened_at;
+        candidates.push({
+          ...base,
+          kind: "child_investigation",
+          dueAt: childInvestigationDue(opened),
+        });
+      }
+    }
+    for (const d of drafts) {
+      candidates.push({
+        kind: "unsigned_draft",
+        caseId: d.id,
+        reference: d.reference,
+        personName: `${d.given_name} ${d.family_name}`,
+        personId: d.person_id,
+        unitId: d.unit_id,
+        dueAt: unsignedDraftDue(d.written_at),
+      });
+    }
+    const items = candidates
+      .map((c) => ({ ...c, status: dueStatus(c.dueAt, now) }))
+      .filter((c): c is typeof c & { status: "overdue" | "due_soon" } => c.status !== "later")
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    // The list shows names: each row shown is a look at that person.
+    await recordAudit(
+      trx,
+      auditContext(actor, meta),
+      items.map((i) => ({
+        action: "worklist.read" as const,
+        resourceType: "case" as const,
+        resourceId: i.caseId,
+        personId: i.personId,
+        unitId: i.unitId,
+      })),
+    );
+    return items.map(({ dueAt, personId: _p, unitId: _u, ...rest }) => ({
+      ...rest,
+      due: dueAt.toISOString(),
+      dueDate: stockholmDate(dueAt),
+    }));
+  });
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../testing/app.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import {
+  as,
+  buildOrg,
+  buildPerson,
+  buildUnit,
+  buildUser,
+  login,
+  type Session,
+} from "../../testing/factories.ts";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+describe.each(testDatabaseKinds)("the work list, Att göra (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let worker: Session;
+  let manager: Session;
+  let colleague: Session;
+  let workerId: string;
+  let orgId: string;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    const { owner } = database();
+    orgId = (await buildOrg(owner)).id;
+    unitId = (await buildUnit(owner, orgId, "child_services")).id;
+    const w = await buildUser(owner, orgId, [{ unitId, role: "caseworker" }]);
+    workerId = w.id;
+    worker = await login(t.app, w.username);
+    manager = await login(
+      t.app,
+      (await buildUser(owner, orgId, [{ unitId, role: "unit_manager" }])).username,
+    );
+    colleague = await login(
+      t.app,
+      (await buildUser(owner, orgId, [{ unitId, role: "caseworker" }])).username,
+    );
+  });
+  afterAll(() => t?.close());
+
+  async function reportReceived(receivedAt: string) {
+    const kid = await buildPerson(database().owner, orgId, workerId);
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/intakes",
+      headers: as(worker),
+      payload: {
+        personId: kid.id,
+        unitId,
+        source: "school",
+        channel: "phone",
+        receivedAt,
+        kind: "report_of_concern",
+        askedAboutViolence: false,
+      },
+    });
+    return res.json().case as { id: string; reference: string };
+  }
+  const items = async (s: Session, scope = "mine") =>
+    (
+      await t.app.inject({ method: "GET", url: `/api/worklist?scope=${scope}`, headers: as(s) })
+    ).json().items as {
+      kind: string;
+      caseId: string;
+      status: string;
+    }[];
+
+  it("flags preliminary assessments due within 7 days, and overdue ones, 14 days after the report", async () => {
+    const soon = await reportReceived(daysAgo(10));
+    const late = await reportReceived(daysAgo(20));
+    const fresh = await reportReceived(daysAgo(1));
+    const mine = await items(worker);
+    expect(mine).toContainEqual(
+      expect.objectContaining({
+        kind: "preliminary_assessment",
+        caseId: soon.id,
+        status: "due_soon",
+      }),
+    );
+    expect(mine).toContainEqual(
+      expect.objectContaining({
+        kind: "preliminary_assessment",
+        caseId: late.id,
+        status: "overdue",
+      }),
+    );
+    expect(mine.map((i) => i.caseId)).not.toContain(fresh.id);
+    // Overdue first.
+    expect(mine.findIndex((i) => i.caseId === late.id)).toBeLessThan(
+      mine.findIndex((i) => i.caseId === soon.id),
+    );
+  });
+
+  it("flags a child's investigation as its four months run out", async () => {
+    const c = await reportReceived(daysAgo(130));
+    await t.app.inject({
+      method: "POST",
+      url: `/api/cases/${c.id}/status`,
+      headers: as(worker),
+      payload: { to: "investigation" },
+    });
+    await database()
+      .owner.updateTable("case_status_change")
+      .set({ changed_at: new Date(daysAgo(118)) })
+      .where("case_id", "=", c.id)
+      .where("to_status", "=", "investigation")
+      .execute();
+    expect(await items(worker)).toContainEqual(
+      expect.objectContaining({ kind: "child_investigation", caseId: c.id, status: "due_soon" }),
+    );
+  });
+
+  it("flags my journal drafts older than two days", async () => {
+    const c = await reportReceived(daysAgo(1));
+    const draft = await t.app.inject({
+      method: "POST",
+      url: `/api/cases/${c.id}/journal`,
+      headers: as(worker),
+      payload: { entryType: "phone", occurredAt: daysAgo(4), body: "Samtal med skolan." },
+    });
+    await database()
+      .owner.updateTable("journal_entry")
+      .set({ written_at: new Date(daysAgo(4)) })
+      .where("id", "=", draft.json().id)
+      .execute();
+    expect(await items(worker)).toContainEqual(
+      expect.objectContaining({ kind: "unsigned_draft", caseId: c.id, status: "overdue" }),
+    );
+  });
+
+  it("shows the manager the unit's deadlines, and a colleague none of another's cases", async () => {
+    const c = await reportReceived(daysAgo(12));
+    expect((await items(manager, "unit")).map((i) => i.caseId)).toContain(c.id);
+    expect((await items(colleague)).map((i) => i.caseId)).not.toContain(c.id);
+    expect((await items(colleague, "unit")).map((i) => i.caseId)).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const worklistKinds = [
+  "preliminary_assessment",
+  "child_investigation",
+  "unsigned_draft",
+] as const;
+
+export const WorklistItem = z
+  .object({
+    kind: z.enum(worklistKinds),
+    caseId: z.uuid(),
+    reference: z.string(),
+    personName: z.string(),
+    due: z.string().meta({ description: "The last instant of the deadline" }),
+    dueDate: z.string().meta({ description: "The deadline's date in Swedish time, YYYY-MM-DD" }),
+    status: z.enum(["overdue", "due_soon"]),
+  })
+  .meta({ id: "WorklistItem" });
+export type WorklistItem = z.infer<typeof WorklistItem>;
+
+export const Worklist = z.object({ items: z.array(WorklistItem) }).meta({ id: "Worklist" });
+export const WorklistQuery = z.object({ scope: z.enum(["mine", "unit"]).default("mine") });
