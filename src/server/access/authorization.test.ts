@@ -85,6 +85,11 @@ const endpoints: Endpoint[] = [
   { route: "PATCH /api/persons/{id}", request: (w) => ({ method: "PATCH", url: `/api/persons/${w.personId}`, payload: { safeContact: { mayCall: false, maySendLetters: false } } }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/relations", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/relations` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/relations", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/relations`, payload: { otherPersonId: w.relativeId, kind: "child" } }), expect: onlyWorkers },
+  // X is an adult's case: those who may see it reach the rule, which refuses (409).
+  { route: "GET /api/cases/{id}/child-track", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/child-track` }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/protection-assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/protection-assessments`, payload: { intakeId: w.caseId, needsImmediateProtection: false, reasoning: "Ingen akut fara." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/preliminary-decision", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/preliminary-decision`, payload: { openInvestigation: true, reasoning: "Utredning inleds." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/investigation-extensions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/investigation-extensions`, payload: { extendedUntil: "2030-01-31", reason: "Väntar på utlåtande från BUP." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 

@@ -32,6 +32,12 @@ export const auditEventData = {
     .object({ intakeId: z.uuid(), kind: z.string(), caseId: z.uuid().nullable() })
     .strict(),
   "intake.read": none,
+  "child.protection_assessment": z
+    .object({ intakeId: z.uuid(), needsImmediateProtection: z.boolean() })
+    .strict(),
+  "child.preliminary_decision": z.object({ openInvestigation: z.boolean() }).strict(),
+  "child.extension": z.object({ extendedUntil: z.string() }).strict(),
+  "child.read": none,
   "case.read": none,
   "worklist.read": none,
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),

@@ -280,6 +280,37 @@ export interface IntakeTable {
   recorded_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface ProtectionAssessmentTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  intake_id: string;
+  needs_immediate_protection: boolean;
+  reasoning: string;
+  assessed_by: string;
+  assessed_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface PreliminaryDecisionTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  open_investigation: boolean;
+  reasoning: string;
+  decided_by: string;
+  decided_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface InvestigationExtensionTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  extended_until: string;
+  reason: string;
+  decided_by: string;
+  decided_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -312,6 +343,9 @@ export interface Database {
   case_status_change: CaseStatusChangeTable;
   intake: IntakeTable;
   relation: RelationTable;
+  protection_assessment: ProtectionAssessmentTable;
+  preliminary_decision: PreliminaryDecisionTable;
+  investigation_extension: InvestigationExtensionTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

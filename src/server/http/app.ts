@@ -16,6 +16,7 @@ import { authRoutes } from "../auth/routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
+import { childTrackRoutes } from "../modules/child-track/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
@@ -36,6 +37,7 @@ const modules: RouteModule[] = [
   caseRoutes,
   journalRoutes,
   intakeRoutes,
+  childTrackRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

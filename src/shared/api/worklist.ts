@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export const worklistKinds = [
+  "protection_assessment",
   "preliminary_assessment",
   "child_investigation",
   "unsigned_draft",

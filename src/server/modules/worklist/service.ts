@@ -1,9 +1,11 @@
+import type { ExpressionBuilder } from "kysely";
 import type { WorklistItem } from "../../../shared/api/worklist.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import {
   childInvestigationDue,
   dueStatus,
   preliminaryAssessmentDue,
+  protectionAssessmentDue,
   unsignedDraftDue,
 } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
@@ -12,6 +14,7 @@ import { accessibleCases, isAssigned } from "../../access/scope.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Database } from "../../db/types.ts";
 
 /**
  * "Att göra": what is overdue or due within 7 days, computed from stored facts by the one
@@ -19,7 +22,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
  * drafts. Unit: for a unit manager, the same for every case of the units they manage.
  */
 function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
-  let q = trx
+  const q = trx
     .selectFrom("case as c")
     .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
@@ -44,17 +47,58 @@ function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
         .whereRef("h.case_id", "=", "c.id")
         .where("h.to_status", "=", "investigation")
         .as("investigation_opened_at"),
+      eb
+        .selectFrom("investigation_extension as x")
+        .select((e) => e.fn.max("x.extended_until").as("until"))
+        .whereRef("x.case_id", "=", "c.id")
+        .as("extended_until"),
     ])
     .where(accessibleCases(actor))
     .where("c.case_type", "=", "child")
     .where("c.status", "in", ["preliminary_assessment", "investigation"]);
-  if (scope === "mine") q = q.where((eb) => isAssigned(eb, actor.userId));
-  else
-    q = q.where("c.unit_id", "in", [
-      ...unitsWithRole(actor, ["unit_manager"]),
-      "00000000-0000-0000-0000-000000000000",
-    ]);
-  return q.execute();
+  return q.where(inScope(actor, scope)).execute();
+}
+
+/** Mine: cases I am assigned to. Unit: every case of the units I manage. */
+function inScope(actor: Actor, scope: "mine" | "unit") {
+  const managed = [
+    ...unitsWithRole(actor, ["unit_manager"]),
+    "00000000-0000-0000-0000-000000000000",
+  ];
+  return (eb: ExpressionBuilder<Database & { c: Database["case"] }, "c">) =>
+    scope === "mine" ? isAssigned(eb, actor.userId) : eb("c.unit_id", "in", managed);
+}
+
+/** Reports of concern still without a protection assessment, on open cases in scope. */
+function unassessedReports(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+  return trx
+    .selectFrom("intake as i")
+    .innerJoin("case as c", "c.id", "i.case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select([
+      "i.received_at",
+      "c.id",
+      "c.reference",
+      "c.person_id",
+      "c.unit_id",
+      "p.given_name",
+      "p.family_name",
+    ])
+    .where("i.kind", "=", "report_of_concern")
+    .where("c.status", "<>", "closed")
+    .where(accessibleCases(actor))
+    .where(inScope(actor, scope))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("protection_assessment as pa")
+            .select("pa.id")
+            .whereRef("pa.intake_id", "=", "i.id"),
+        ),
+      ),
+    )
+    .execute();
 }
 
 function draftsOf(trx: Trx, actor: Actor) {
@@ -84,9 +128,10 @@ export async function worklist(
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
   return withActor(database.db, actor, async (trx) => {
-    const [cases, drafts] = await Promise.all([
+    const [cases, drafts, reports] = await Promise.all([
       casesInScope(trx, actor, scope),
       scope === "mine" ? draftsOf(trx, actor) : [],
+      unassessedReports(trx, actor, scope),
     ]);
     const candidates: (Omit<WorklistItem, "status" | "due" | "dueDate"> & {
       dueAt: Date;
@@ -118,6 +163,17 @@ export async function worklist(
           dueAt: childInvestigationDue(opened),
         });
       }
+    }
+    for (const r of reports) {
+      candidates.push({
+        kind: "protection_assessment",
+        caseId: r.id,
+        reference: r.reference,
+        personName: `${r.given_name} ${r.family_name}`,
+        personId: r.person_id,
+        unitId: r.unit_id,
+        dueAt: protectionAssessmentDue(r.received_at),
+      });
     }
     for (const d of drafts) {
       candidates.push({

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../testing/app.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import {
+  as,
+  buildOrg,
+  buildPerson,
+  buildUnit,
+  buildUser,
+  login,
+  type Session,
+} from "../../testing/factories.ts";
+
+const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+
+describe.each(testDatabaseKinds)("the children's track (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let worker: Session;
+  let manager: Session;
+  let workerId: string;
+  let orgId: string;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    const { owner } = database();
+    orgId = (await buildOrg(owner)).id;
+    unitId = (await buildUnit(owner, orgId, "child_services")).id;
+    const w = await buildUser(owner, orgId, [{ unitId, role: "caseworker" }]);
+    workerId = w.id;
+    worker = await login(t.app, w.username);
+    manager = await login(
+      t.app,
+      (await buildUser(owner, orgId, [{ unitId, role: "unit_manager" }])).username,
+    );
+  });
+  afterAll(() => t?.close());
+
+  const req = (s: Session, method: "GET" | "POST", url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: as(s), ...(payload ? { payload } : {}) });
+
+  async function report(receivedAt = hoursAgo(1)) {
+    const kid = await buildPerson(database().owner, orgId, workerId);
+    const res = await req(worker, "POST", "/api/intakes", {
+      personId: kid.id,
+      unitId,
+      source: "school",
+      channel: "phone",
+      receivedAt,
+      kind: "report_of_concern",
+      askedAboutViolence: false,
+    });
+    return res.json() as { case: { id: string }; intake: { id: string } };
+  }
+
+  it("wants a protection assessment for each report the same day, and flags it until it is made", async () => {
+    const { case: c, intake } = await report();
+    const track = (await req(worker, "GET", `/api/cases/${c.id}/child-track`)).json();
+    expect(track.reports).toMatchObject([{ intakeId: intake.id, protectionAssessment: null }]);
+    expect(track.preliminaryAssessmentDue).toBeTruthy();
+    const flagged = (await req(worker, "GET", "/api/worklist")).json().items;
+    expect(flagged).toContainEqual(
+      expect.objectContaining({ kind: "protection_assessment", caseId: c.id }),
+    );
+
+    const done = await req(worker, "POST", `/api/cases/${c.id}/protection-assessments`, {
+      intakeId: intake.id,
+      needsImmediateProtection: false,
+      reasoning: "Barnet är i skolan och hemma hos mamma; ingen akut fara.",
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().reports[0].protectionAssessment).toMatchObject({
+      needsImmediateProtection: false,
+    });
+    const after = (await req(worker, "GET", "/api/worklist")).json().items;
+    expect(after).not.toContainEqual(
+      expect.objectContaining({ kind: "protection_assessment", caseId: c.id }),
+    );
+    const twice = await req(worker, "POST", `/api/cases/${c.id}/protection-assessments`, {
+      intakeId: intake.id,
+      needsImmediateProtection: true,
+      reasoning: "x",
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it("opens an investigation by preliminary decision, and its four months can be extended only by the manager's decision", async () => {
+    const { case: c } = await report();
+    const decided = await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
+      openInvestigation: true,
+      reasoning: "Uppgifter om våld i hemmet.",
+    });
+    expect(decided.json()).toMatchObject({
+      preliminaryDecision: { openInvestigation: true },
+      preliminaryAssessmentDue: null,
+    });
+    const due = decided.json().investigationDue as string;
+    expect(new Date(due).getTime() - Date.now()).toBeGreaterThan(115 * 86_400_000);
+
+    const byWorker = await req(worker, "POST", `/api/cases/${c.id}/investigation-extensions`, {
+      extendedUntil: "2099-01-31",
+      reason: "Väntar på utlåtande från BUP.",
+    });
+    expect(byWorker.statusCode).toBe(403);
+    const shorter = await req(manager, "POST", `/api/cases/${c.id}/investigation-extensions`, {
+      extendedUntil: "2020-01-01",
+      reason: "Väntar på utlåtande från BUP.",
+    });
+    expect(shorter.json().error.fields).toEqual({
+      extendedUntil: "Förlängningen måste gå längre än nuvarande sista dag.",
+    });
+    const extended = await req(manager, "POST", `/api/cases/${c.id}/investigation-extensions`, {
+      extendedUntil: "2099-01-31",
+      reason: "Väntar på utlåtande från BUP.",
+    });
+    expect(extended.json().investigationDue).toBe("2099-01-31T22:59:59.999Z");
+    expect(extended.json().extensions).toMatchObject([
+      { extendedUntil: "2099-01-31", reason: "Väntar på utlåtande från BUP." },
+    ]);
+  });
+
+  it("closes the case when the preliminary assessment decides against an investigation", async () => {
+    const { case: c } = await report();
+    await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
+      openInvestigation: false,
+      reasoning: "Uppgifterna är redan kända och hanterade.",
+    });
+    const view = (await req(worker, "GET", `/api/cases/${c.id}`)).json();
+    expect(view).toMatchObject({ status: "closed", closedReason: "no_investigation_opened" });
+    expect(
+      (
+        await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
+          openInvestigation: true,
+          reasoning: "x",
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+});

@@ -1,0 +1,319 @@
+import type { ChildTrackView } from "../../../shared/api/child-track.ts";
+import {
+  childInvestigationDue,
+  preliminaryAssessmentDue,
+  protectionAssessmentDue,
+} from "../../../shared/deadlines.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { hasRole } from "../../access/actor.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import type { AuditAction } from "../../audit/events.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { type CaseRow, findVisibleCase } from "../cases/queries.ts";
+import { denyCase } from "../cases/service.ts";
+
+/**
+ * The children's track (SoL 2025:400 20 kap.): every report of concern gets a protection
+ * assessment the day it arrives; the preliminary assessment decides within 14 days whether
+ * to open an investigation; a child's investigation ends within 4 months unless extended by
+ * a recorded decision with reasons. All deadlines come from shared/deadlines.ts.
+ */
+const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+const notAChild = () => new AppError(409, "conflict", "Ärendet gäller inte ett barn.");
+
+async function onChildCase<T>(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  action: AuditAction,
+  run: (trx: Trx, c: CaseRow) => Promise<T>,
+): Promise<T> {
+  const result = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return { missing: true as const };
+    if (c.case_type !== "child") throw notAChild();
+    return { value: await run(trx, c) };
+  });
+  if ("missing" in result) return denyCase(database, actor, meta, caseId, action);
+  return result.value;
+}
+
+async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
+  const [reports, decisions, extensions, investigationOpened] = await Promise.all([
+    trx
+      .selectFrom("intake as i")
+      .leftJoin("protection_assessment as pa", "pa.intake_id", "i.id")
+      .leftJoin("app_user as u", "u.id", "pa.assessed_by")
+      .select([
+        "i.id",
+        "i.received_at",
+        "pa.needs_immediate_protection",
+        "pa.reasoning",
+        "pa.assessed_at",
+        "u.display_name",
+      ])
+      .where("i.case_id", "=", c.id)
+      .where("i.kind", "=", "report_of_concern")
+      .orderBy("i.received_at")
+      .execute(),
+    trx
+      .selectFrom("preliminary_decision as d")
+      .innerJoin("app_user as u", "u.id", "d.decided_by")
+      .select(["d.open_investigation", "d.reasoning", "d.decided_at", "u.display_name"])
+      .where("d.case_id", "=", c.id)
+      .orderBy("d.decided_at", "desc")
+      .execute(),
+    trx
+      .selectFrom("investigation_extension as e")
+      .innerJoin("app_user as u", "u.id", "e.decided_by")
+      .select(["e.extended_until", "e.reason", "e.decided_at", "u.display_name"])
+      .where("e.case_id", "=", c.id)
+      .orderBy("e.decided_at")
+      .execute(),
+    trx
+      .selectFrom("case_status_change")
+      .select((eb) => eb.fn.max("changed_at").as("at"))
+      .where("case_id", "=", c.id)
+      .where("to_status", "=", "investigation")
+      .executeTakeFirst(),
+  ]);
+  const firstReport = reports[0]?.received_at ?? c.opened_at;
+  const decision = decisions[0];
+  const openedAt = investigationOpened?.at ? new Date(investigationOpened.at) : null;
+  return {
+    reports: reports.map((r) => ({
+      intakeId: r.id,
+      receivedAt: r.received_at.toISOString(),
+      protectionAssessmentDue: protectionAssessmentDue(r.received_at).toISOString(),
+      protectionAssessment:
+        r.reasoning && r.assessed_at
+          ? {
+              needsImmediateProtection: Boolean(r.needs_immediate_protection),
+              reasoning: r.reasoning,
+              assessedAt: r.assessed_at.toISOString(),
+              assessedBy: r.display_name ?? "",
+            }
+          : null,
+    })),
+    preliminaryAssessmentDue:
+      c.status === "preliminary_assessment"
+        ? preliminaryAssessmentDue(firstReport).toISOString()
+        : null,
+    preliminaryDecision: decision
+      ? {
+          openInvestigation: decision.open_investigation,
+          reasoning: decision.reasoning,
+          decidedAt: decision.decided_at.toISOString(),
+          decidedBy: decision.display_name,
+        }
+      : null,
+    investigationDue:
+      c.status === "investigation" && openedAt
+        ? childInvestigationDue(
+            openedAt,
+            extensions.map((e) => e.extended_until),
+          ).toISOString()
+        : null,
+    extensions: extensions.map((e) => ({
+      extendedUntil: e.extended_until,
+      reason: e.reason,
+      decidedAt: e.decided_at.toISOString(),
+      decidedBy: e.display_name,
+    })),
+  };
+}
+
+export function readChildTrack(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return onChildCase(database, actor, meta, caseId, "child.read", async (trx, c) => {
+    const view = await trackOf(trx, c);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "child.read",
+        resourceType: "case",
+        resourceId: c.id,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      },
+    ]);
+    return view;
+  });
+}
+
+export function recordProtectionAssessment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { intakeId: string; needsImmediateProtection: boolean; reasoning: string },
+) {
+  return onChildCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "child.protection_assessment",
+    async (trx, c) => {
+      const report = await trx
+        .selectFrom("intake")
+        .select("id")
+        .where("id", "=", input.intakeId)
+        .where("case_id", "=", c.id)
+        .where("kind", "=", "report_of_concern")
+        .executeTakeFirst();
+      if (!report) throw invalid({ intakeId: "Välj en orosanmälan i det här ärendet." });
+      const done = await trx
+        .selectFrom("protection_assessment")
+        .select("id")
+        .where("intake_id", "=", input.intakeId)
+        .executeTakeFirst();
+      if (done) throw new AppError(409, "conflict", "Anmälan har redan en skyddsbedömning.");
+      await trx
+        .insertInto("protection_assessment")
+        .values({
+          org_id: actor.orgId,
+          case_id: c.id,
+          intake_id: input.intakeId,
+          needs_immediate_protection: input.needsImmediateProtection,
+          reasoning: input.reasoning,
+          assessed_by: actor.userId,
+        })
+        .execute();
+      await recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "child.protection_assessment",
+          resourceType: "case",
+          resourceId: c.id,
+          personId: c.person_id,
+          unitId: c.unit_id,
+          data: {
+            intakeId: input.intakeId,
+            needsImmediateProtection: input.needsImmediateProtection,
+          },
+        },
+      ]);
+      return trackOf(trx, c);
+    },
+  );
+}
+
+/** Decides the preliminary assessment: the case goes to investigation, or is closed with that reason. */
+export function decidePreliminary(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { openInvestigation: boolean; reasoning: string },
+) {
+  return onChildCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "child.preliminary_decision",
+    async (trx, c) => {
+      if (c.status !== "preliminary_assessment") {
+        throw new AppError(409, "conflict", "Ärendet är inte i förhandsbedömning.");
+      }
+      const to = input.openInvestigation ? "investigation" : "closed";
+      const now = new Date();
+      await trx
+        .insertInto("preliminary_decision")
+        .values({
+          org_id: actor.orgId,
+          case_id: c.id,
+          open_investigation: input.openInvestigation,
+          reasoning: input.reasoning,
+          decided_by: actor.userId,
+        })
+        .execute();
+      await trx
+        .updateTable("case")
+        .set({
+          status: to,
+          status_changed_at: now,
+          closed_at: to === "closed" ? now : null,
+          closed_reason: to === "closed" ? "no_investigation_opened" : null,
+        })
+        .where("id", "=", c.id)
+        .execute();
+      await trx
+        .insertInto("case_status_change")
+        .values({
+          org_id: actor.orgId,
+          case_id: c.id,
+          from_status: "preliminary_assessment",
+          to_status: to,
+          reason_code: to === "closed" ? "no_investigation_opened" : null,
+          comment: input.reasoning,
+          changed_by: actor.userId,
+        })
+        .execute();
+      await recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "child.preliminary_decision",
+          resourceType: "case",
+          resourceId: c.id,
+          personId: c.person_id,
+          unitId: c.unit_id,
+          data: { openInvestigation: input.openInvestigation },
+        },
+      ]);
+      return trackOf(trx, { ...c, status: to });
+    },
+  );
+}
+
+/** Extends a child's investigation: the unit manager's decision, with reasons, to a later date. */
+export function extendInvestigation(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { extendedUntil: string; reason: string },
+) {
+  return onChildCase(database, actor, meta, caseId, "child.extension", async (trx, c) => {
+    if (!hasRole(actor, "unit_manager", c.unit_id)) {
+      throw new AppError(403, "forbidden", "Förlängning beslutas av enhetschefen.");
+    }
+    if (c.status !== "investigation")
+      throw new AppError(409, "conflict", "Ärendet är inte under utredning.");
+    const current = (await trackOf(trx, c)).investigationDue;
+    if (
+      current &&
+      new Date(`${input.extendedUntil}T12:00:00Z`).getTime() <= new Date(current).getTime()
+    ) {
+      throw invalid({ extendedUntil: "Förlängningen måste gå längre än nuvarande sista dag." });
+    }
+    await trx
+      .insertInto("investigation_extension")
+      .values({
+        org_id: actor.orgId,
+        case_id: c.id,
+        extended_until: input.extendedUntil,
+        reason: input.reason,
+        decided_by: actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "child.extension",
+        resourceType: "case",
+        resourceId: c.id,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        reason: input.reason,
+        data: { extendedUntil: input.extendedUntil },
+      },
+    ]);
+    return trackOf(trx, c);
+  });
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+export const ProtectionAssessmentBody = z
+  .object({
+    intakeId: z.uuid().meta({ description: "The report of concern assessed" }),
+    needsImmediateProtection: z.boolean(),
+    reasoning: z.string().trim().min(1).max(5000),
+  })
+  .strict()
+  .meta({ id: "ProtectionAssessmentBody" });
+
+export const PreliminaryDecisionBody = z
+  .object({
+    openInvestigation: z.boolean(),
+    reasoning: z.string().trim().min(1).max(5000),
+  })
+  .strict()
+  .meta({ id: "PreliminaryDecisionBody" });
+
+export const ExtensionBody = z
+  .object({
+    extendedUntil: z.iso.date(),
+    reason: z
+      .string()
+      .trim()
+      .min(10, "Skriv skälet till förlängningen (minst 10 tecken).")
+      .max(2000),
+  })
+  .strict()
+  .meta({ id: "ExtensionBody" });
+
+export const ChildTrackView = z
+  .object({
+    reports: z.array(
+      z.object({
+        intakeId: z.uuid(),
+        receivedAt: z.string(),
+        protectionAssessmentDue: z.string(),
+        protectionAssessment: z
+          .object({
+            needsImmediateProtection: z.boolean(),
+            reasoning: z.string(),
+            assessedAt: z.string(),
+            assessedBy: z.string(),
+          })
+          .nullable(),
+      }),
+    ),
+    preliminaryAssessmentDue: z.string().nullable(),
+    preliminaryDecision: z
+      .object({
+        openInvestigation: z.boolean(),
+        reasoning: z.string(),
+        decidedAt: z.string(),
+        decidedBy: z.string(),
+      })
+      .nullable(),
+    investigationDue: z.string().nullable(),
+    extensions: z.array(
+      z.object({
+        extendedUntil: z.string(),
+        reason: z.string(),
+        decidedAt: z.string(),
+        decidedBy: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "ChildTrack" });
+export type ChildTrackView = z.infer<typeof ChildTrackView>;
