@@ -69,6 +69,35 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
     });
   });
 
+  it("finds a person by name ignoring case and accents, and by any accepted number format", async () => {
+    const pin = fictionalIdentityNumber();
+    const created = (
+      await req(a, "POST", "/api/persons", {
+        identityNumber: pin,
+        givenName: "José",
+        familyName: "Östlund",
+      })
+    ).json();
+    for (const query of [
+      "ostlund",
+      "ÖSTLUND",
+      "jose östl",
+      "Jose",
+      `${pin.slice(2, 8)}-${pin.slice(8)}`,
+      pin,
+    ]) {
+      const found = (await req(a, "POST", "/api/persons/search", { query })).json().persons;
+      expect(
+        found.map((p: { id: string }) => p.id),
+        query,
+      ).toContain(created.id);
+    }
+    // Words match the beginning of a name part, not its middle.
+    expect(
+      (await req(a, "POST", "/api/persons/search", { query: "stlund" })).json().persons,
+    ).toEqual([]);
+  });
+
   it("registers an unidentified person", async () => {
     const res = await req(a, "POST", "/api/persons", {
       identityNumber: null,

@@ -1,5 +1,6 @@
 import type { PersonDetails, PersonView } from "../../../shared/api/persons.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { foldForSearch } from "../../../shared/search-text.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, accessiblePersons } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -57,12 +58,11 @@ export function searchVisiblePersons(
   if ("identityNumber" in query) {
     q = q.where("p.identity_number", "=", query.identityNumber);
   } else {
-    const words = query.name.toLowerCase().split(/\s+/).filter(Boolean);
+    // Every word must begin a word of the name, ignoring case and accents.
+    const words = foldForSearch(query.name).split(/\s+/).filter(Boolean);
     for (const word of words) {
-      const prefix = `${word.replace(/[\\%_]/g, "\\$&")}%`;
-      q = q.where((eb) =>
-        eb.or([eb("p.given_name", "ilike", prefix), eb("p.family_name", "ilike", prefix)]),
-      );
+      const pattern = `% ${word.replace(/[\\%_]/g, "\\$&")}%`;
+      q = q.where("p.search_name", "like", pattern);
     }
   }
   return q.orderBy("p.family_name").orderBy("p.given_name").limit(50).execute();
