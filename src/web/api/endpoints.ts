@@ -7,15 +7,29 @@ import {
   type CaseSummary,
   type CaseType,
   CaseView,
+  RelationList,
   StaffList,
 } from "../../shared/api/cases";
+import {
+  IntakeList,
+  type IntakeView,
+  type RecordIntakeBody,
+  RecordIntakeResult,
+} from "../../shared/api/intake";
 import {
   JournalEntryList,
   type JournalEntryType,
   JournalEntryView,
 } from "../../shared/api/journal";
-import { PersonDetail, PersonList, PersonView } from "../../shared/api/persons";
+import {
+  PersonDetail,
+  type PersonDetails,
+  PersonList,
+  PersonView,
+  type UpdatePersonBody,
+} from "../../shared/api/persons";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import {
   ApiError,
   deleteJson,
@@ -28,15 +42,19 @@ import {
 
 export type {
   AuditEventView,
+  CaseStatus,
   CaseSummary,
   CaseType,
   CaseView,
+  ClosedReason,
+  IntakeView,
   JournalEntryType,
   JournalEntryView,
   LoginResult,
   Me,
   MfaEnrolment,
   PersonDetail,
+  PersonDetails,
   PersonView,
   Role,
   UnitView,
@@ -45,6 +63,18 @@ export type {
 export type StaffMember = z.infer<typeof StaffList>["users"][number];
 export type UnitKind = (typeof unitKinds)[number];
 export type Sex = PersonView["sex"];
+export type RelationView = z.infer<typeof RelationList>["relations"][number];
+export type RelationKind = RelationView["kind"];
+export type RecordIntakeInput = z.input<typeof RecordIntakeBody>;
+export type RecordIntakeOutcome = z.infer<typeof RecordIntakeResult>;
+export type UpdatePersonInput = z.input<typeof UpdatePersonBody>;
+
+/** A move along the case's status flow; a reason when closing, a comment when asked for. */
+export interface ChangeStatusInput {
+  to: CaseStatus;
+  reason: ClosedReason | null;
+  comment: string | null;
+}
 
 /** A new journal entry (a draft until signed); occurredAt is ISO 8601 with an offset. */
 export interface WriteJournalEntryInput {
@@ -126,6 +156,16 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     registerPerson: (input: RegisterPersonInput) => post("/api/persons", input, PersonView),
     person: (personId: string, signal?: AbortSignal) =>
       get(`/api/persons/${id(personId)}`, PersonDetail, signal),
+    /** Languages, interpreter, safe contact and contact details (those working a case). */
+    updatePerson: (personId: string, changes: UpdatePersonInput) =>
+      call(async () =>
+        parseWith(PersonDetail, await patchJson(`/api/persons/${id(personId)}`, changes, opts())),
+      ),
+
+    // Intakes (aktualiseringar): opens or joins a case unless only information was asked for.
+    recordIntake: (input: RecordIntakeInput) => post("/api/intakes", input, RecordIntakeResult),
+    caseIntakes: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/intakes`, IntakeList, signal),
 
     // Cases.
     cases: (scope: "mine" | "all", signal?: AbortSignal) =>
@@ -147,6 +187,12 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       get(`/api/units/${id(unitId)}/staff`, StaffList, signal),
     grant: (caseId: string, userId: string, reason: string, expiresAt: string) =>
       post(`/api/cases/${id(caseId)}/grants`, { userId, reason, expiresAt }, CaseView),
+    changeStatus: (caseId: string, input: ChangeStatusInput) =>
+      post(`/api/cases/${id(caseId)}/status`, input, CaseView),
+    relations: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/relations`, RelationList, signal),
+    addRelation: (caseId: string, otherPersonId: string, kind: RelationKind) =>
+      post(`/api/cases/${id(caseId)}/relations`, { otherPersonId, kind }, RelationList),
 
     // The case journal. Drafts are their author's alone; a signed entry never changes.
     journal: (caseId: string, signal?: AbortSignal) =>

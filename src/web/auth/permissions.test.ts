@@ -4,7 +4,6 @@ import {
   caseUnits,
   isAdministrator,
   managedUnits,
-  mayWriteJournal,
   navTargets,
   type RoleAssignment,
   worksWithCases,
@@ -58,15 +57,5 @@ describe("units", () => {
     expect(managedUnits([role("caseworker", crisis), role("unit_manager", adult)])).toEqual([
       { id: "u-adult", name: "IFO Vuxen" },
     ]);
-  });
-});
-
-describe("who is offered to write in a case's journal", () => {
-  it("is those who work with cases, or manage them, at the case's unit", () => {
-    expect(mayWriteJournal([role("caseworker", adult)], adult[0])).toBe(true);
-    expect(mayWriteJournal([role("unit_manager", adult)], adult[0])).toBe(true);
-    expect(mayWriteJournal([role("therapist", crisis)], adult[0])).toBe(false);
-    expect(mayWriteJournal([role("consultant", adult)], adult[0])).toBe(false);
-    expect(mayWriteJournal([role("analyst", null)], adult[0])).toBe(false);
   });
 });

@@ -66,14 +66,3 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (isAdministrator(roles)) targets.push("admin");
   return targets;
 }
-
-/**
- * Whether to offer writing in a case's journal: a casework role or unit manager at the
- * case's unit (as for opening a case there). The case page is only shown to those who may
- * see the case; the server decides each entry itself.
- */
-export function mayWriteJournal(roles: readonly RoleAssignment[], unitId: string): boolean {
-  return roles.some(
-    (r) => r.unitId === unitId && (isCasework(r.role) || r.role === "unit_manager"),
-  );
-}

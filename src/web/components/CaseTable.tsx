@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { CaseSummary } from "../api/endpoints";
 import { formatDate } from "../i18n/dates";
-import { caseTypeLabel } from "../i18n/labels";
+import { caseStatusLabel, caseTypeLabel } from "../i18n/labels";
 import { useT } from "../i18n/useT";
 
 export function CaseTable({ caption, cases }: { caption: string; cases: readonly CaseSummary[] }) {
@@ -16,6 +16,7 @@ export function CaseTable({ caption, cases }: { caption: string; cases: readonly
             <th scope="col">{t("cases.person")}</th>
             <th scope="col">{t("cases.unit")}</th>
             <th scope="col">{t("cases.type")}</th>
+            <th scope="col">{t("cases.status")}</th>
             <th scope="col">{t("cases.openedAt")}</th>
           </tr>
         </thead>
@@ -28,6 +29,7 @@ export function CaseTable({ caption, cases }: { caption: string; cases: readonly
               <td>{c.person.name}</td>
               <td>{c.unit.name}</td>
               <td>{caseTypeLabel(c.caseType, t)}</td>
+              <td>{caseStatusLabel(c.status, t)}</td>
               <td>{formatDate(c.openedAt, lang)}</td>
             </tr>
           ))}

@@ -199,3 +199,51 @@ export function DateTimeField({
     </fieldset>
   );
 }
+
+/**
+ * One choice among a few (e.g. Ja / Nej / Ej frågat): radio buttons in a fieldset whose
+ * legend asks the question, with one hint and one error for the group.
+ */
+export function RadioGroupField<V extends string>({
+  label,
+  hint,
+  error,
+  name,
+  value,
+  options,
+  onChange,
+  inline = true,
+}: FieldProps & {
+  name: string;
+  value: V | "";
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  inline?: boolean;
+}) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <fieldset
+      className={error ? "field field--group field--invalid" : "field field--group"}
+      aria-describedby={ids.controlProps["aria-describedby"]}
+    >
+      <legend className="field__label">{label}</legend>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <div className={inline ? "field__choices field__choices--inline" : "field__choices"}>
+        {options.map((option) => (
+          <div key={option.value} className="field__choice">
+            <input
+              type="radio"
+              id={`${ids.id}-${option.value}`}
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              aria-invalid={error ? true : undefined}
+              onChange={() => onChange(option.value)}
+            />
+            <label htmlFor={`${ids.id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

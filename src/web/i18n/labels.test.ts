@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { relationKinds } from "../../shared/api/cases";
+import { intakeChannels, intakeKinds, intakeSources } from "../../shared/api/intake";
 import { journalEntryTypes } from "../../shared/api/journal";
+import { caseStatuses, closedReasons } from "../../shared/case-status";
 import { en } from "./en";
 import {
   auditActionLabel,
   auditActions,
+  caseStatusActionLabels,
   caseStatusLabel,
   caseTypeLabel,
+  closedReasonLabel,
+  intakeChannelLabels,
+  intakeKindLabels,
+  intakeSourceLabels,
   journalEntryTypeLabel,
+  relationKindLabels,
   roleLabel,
 } from "./labels";
 import type { PlainMessageKey } from "./messages";
@@ -44,8 +53,66 @@ describe("labels for codes from the API", () => {
     expect(roleLabel("janitor", t)).toBe("janitor");
     expect(caseTypeLabel("adult_victim", t)).toBe("Våldsutsatt vuxen");
     expect(caseTypeLabel("perpetrator", t)).toBe("Våldsutövare");
-    expect(caseStatusLabel("open", t)).toBe("Öppet");
+    expect(caseStatusLabel("intake", t)).toBe("Aktualisering");
+    expect(caseStatusLabel("follow_up", t)).toBe("Uppföljning");
     expect(caseStatusLabel("paused", t)).toBe("paused");
+  });
+});
+
+describe("the case's status flow", () => {
+  it("names every status and closing reason in Swedish", () => {
+    expect(caseStatuses.map((s) => caseStatusLabel(s, t))).toEqual([
+      "Aktualisering",
+      "Förhandsbedömning",
+      "Utredning",
+      "Genomförande",
+      "Uppföljning",
+      "Avslutat",
+    ]);
+    expect(closedReasons.map((r) => closedReasonLabel(r, t))).toEqual([
+      "Målet uppnått",
+      "Ingen utredning inleds",
+      "Behoven tillgodoses på annat sätt",
+      "Den enskilde avböjer",
+      "Flyttat",
+      "Annat",
+    ]);
+    expect(t(caseStatusActionLabels.investigation)).toBe("Till utredning");
+    expect(t(caseStatusActionLabels.closed)).toBe("Avsluta ärendet");
+  });
+
+  it("names intake sources, channels, kinds and relations", () => {
+    expect(intakeSources.map((s) => t(intakeSourceLabels[s]))).toEqual([
+      "Den enskilde",
+      "Polisen",
+      "Hälso- och sjukvården",
+      "Skolan",
+      "Annan myndighet",
+      "Ideell organisation",
+      "Anonym",
+      "Annan",
+    ]);
+    expect(intakeChannels.map((c) => t(intakeChannelLabels[c]))).toEqual([
+      "Telefon",
+      "Besök",
+      "Brev",
+      "E-post",
+      "Digitalt",
+      "Annat",
+    ]);
+    expect(intakeKinds.map((k) => t(intakeKindLabels[k]))).toEqual([
+      "Ansökan",
+      "Orosanmälan",
+      "Begäran om information",
+    ]);
+    expect(relationKinds.map((k) => t(relationKindLabels[k]))).toEqual([
+      "Partner",
+      "Tidigare partner",
+      "Förälder",
+      "Barn",
+      "Syskon",
+      "Annan närstående",
+    ]);
   });
 });
 

@@ -1,8 +1,10 @@
 import type { z } from "zod";
-import type { CaseType } from "../../shared/api/cases";
+import type { CaseType, relationKinds } from "../../shared/api/cases";
+import type { intakeChannels, intakeKinds, intakeSources } from "../../shared/api/intake";
 import type { JournalEntryType } from "../../shared/api/journal";
 import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/persons";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import type { PlainMessageKey } from "./messages";
 
 /*
@@ -66,10 +68,72 @@ export const unitKindLabels: Readonly<Record<(typeof unitKinds)[number], PlainMe
   resource_function: "unitKind.resource_function",
 };
 
-const caseStatusLabels: Readonly<Record<string, PlainMessageKey>> = {
-  open: "caseStatus.open",
+export const caseStatusLabels: Readonly<Record<CaseStatus, PlainMessageKey>> = {
+  intake: "caseStatus.intake",
+  preliminary_assessment: "caseStatus.preliminary_assessment",
+  investigation: "caseStatus.investigation",
+  implementation: "caseStatus.implementation",
+  follow_up: "caseStatus.follow_up",
   closed: "caseStatus.closed",
 };
+
+/** The button that moves a case to a status: "Till utredning", "Avsluta ärendet" … */
+export const caseStatusActionLabels: Readonly<Record<CaseStatus, PlainMessageKey>> = {
+  intake: "caseStatusTo.intake",
+  preliminary_assessment: "caseStatusTo.preliminary_assessment",
+  investigation: "caseStatusTo.investigation",
+  implementation: "caseStatusTo.implementation",
+  follow_up: "caseStatusTo.follow_up",
+  closed: "caseStatusTo.closed",
+};
+
+export const closedReasonLabels: Readonly<Record<ClosedReason, PlainMessageKey>> = {
+  goal_reached: "closedReason.goal_reached",
+  no_investigation_opened: "closedReason.no_investigation_opened",
+  needs_met_elsewhere: "closedReason.needs_met_elsewhere",
+  client_declined: "closedReason.client_declined",
+  moved: "closedReason.moved",
+  other: "closedReason.other",
+};
+
+export const intakeSourceLabels: Readonly<Record<(typeof intakeSources)[number], PlainMessageKey>> =
+  {
+    the_person: "intakeSource.the_person",
+    police: "intakeSource.police",
+    health_care: "intakeSource.health_care",
+    school: "intakeSource.school",
+    other_authority: "intakeSource.other_authority",
+    ngo: "intakeSource.ngo",
+    anonymous: "intakeSource.anonymous",
+    other: "intakeSource.other",
+  };
+
+export const intakeChannelLabels: Readonly<
+  Record<(typeof intakeChannels)[number], PlainMessageKey>
+> = {
+  phone: "intakeChannel.phone",
+  visit: "intakeChannel.visit",
+  letter: "intakeChannel.letter",
+  email: "intakeChannel.email",
+  digital: "intakeChannel.digital",
+  other: "intakeChannel.other",
+};
+
+export const intakeKindLabels: Readonly<Record<(typeof intakeKinds)[number], PlainMessageKey>> = {
+  application: "intakeKind.application",
+  report_of_concern: "intakeKind.report_of_concern",
+  request_for_information: "intakeKind.request_for_information",
+};
+
+export const relationKindLabels: Readonly<Record<(typeof relationKinds)[number], PlainMessageKey>> =
+  {
+    partner: "relationKind.partner",
+    former_partner: "relationKind.former_partner",
+    parent: "relationKind.parent",
+    child: "relationKind.child",
+    sibling: "relationKind.sibling",
+    other_relative: "relationKind.other_relative",
+  };
 
 /**
  * Audit action codes (the server's list: src/server/audit/events.ts) → what a unit manager
@@ -123,5 +187,7 @@ export const auditActionLabel = (code: string, t: PlainT) =>
 export const caseStatusLabel = (code: string, t: PlainT) => labelOrCode(caseStatusLabels, code, t);
 export const roleLabel = (code: string, t: PlainT) => labelOrCode(roleLabels, code, t);
 export const caseTypeLabel = (code: string, t: PlainT) => labelOrCode(caseTypeLabels, code, t);
+export const closedReasonLabel = (code: string, t: PlainT) =>
+  labelOrCode(closedReasonLabels, code, t);
 export const journalEntryTypeLabel = (code: string, t: PlainT) =>
   labelOrCode(journalEntryTypeLabels, code, t);

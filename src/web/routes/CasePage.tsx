@@ -2,13 +2,15 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { CaseView, StaffMember } from "../api/endpoints";
 import { isNotFound } from "../api/errors";
-import { mayWriteJournal } from "../auth/permissions";
-import { useApi, useMe } from "../auth/useAuth";
+import { useApi } from "../auth/useAuth";
+import { CaseStatusPanel } from "../components/CaseStatus";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
+import { CaseIntakes } from "../components/Intake";
 import { Journal } from "../components/Journal";
 import { ErrorSummary, Loading, StatusMessage } from "../components/Messages";
 import { Page } from "../components/Page";
 import { QueryError } from "../components/QueryError";
+import { Relations } from "../components/Relations";
 import { type QueryState, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { endOfDayIso, formatDate, localDateInput } from "../i18n/dates";
@@ -49,7 +51,6 @@ function CaseDetails({
 }) {
   const { t, lang } = useT();
   const api = useApi();
-  const me = useMe();
   const [status, setStatus] = useState<string | null>(null);
   const needsStaff = record.abilities.assign || record.abilities.grant;
   const staff = useQuery(
@@ -98,7 +99,13 @@ function CaseDetails({
         </dl>
       </section>
 
-      <Journal caseId={record.id} canWrite={mayWriteJournal(me.roles, record.unit.id)} />
+      <CaseStatusPanel record={record} onChange={onChange} />
+
+      <CaseIntakes caseId={record.id} />
+
+      <Relations caseId={record.id} canWrite={record.abilities.writeJournal} />
+
+      <Journal caseId={record.id} canWrite={record.abilities.writeJournal} />
 
       <section className="section" aria-labelledby="assignees-title">
         <h2 id="assignees-title">{t("case.assigneesTitle")}</h2>

@@ -6,8 +6,10 @@ import { isNotFound } from "../api/errors";
 import { caseUnits } from "../auth/permissions";
 import { useApi, useMe } from "../auth/useAuth";
 import { SelectField } from "../components/Field";
+import { IntakeForm } from "../components/Intake";
 import { ErrorSummary, Loading } from "../components/Messages";
 import { Page } from "../components/Page";
+import { PersonContact } from "../components/PersonContact";
 import { IdentityText, personName } from "../components/PersonSearch";
 import { QueryError } from "../components/QueryError";
 import { useQuery } from "../hooks/useQuery";
@@ -49,11 +51,19 @@ export function PersonPage() {
       </Page>
     );
   }
-  return <PersonDetails person={state.data} />;
+  return <PersonDetails person={state.data} onChange={person.setData} />;
 }
 
-function PersonDetails({ person }: { person: PersonDetail }) {
+function PersonDetails({
+  person,
+  onChange,
+}: {
+  person: PersonDetail;
+  onChange: (person: PersonDetail) => void;
+}) {
   const { t, lang } = useT();
+  const me = useMe();
+  const units = caseUnits(me.roles);
   return (
     <Page title={personName(person)} documentTitle={t("person.title")}>
       <section className="section" aria-labelledby="person-details-title">
@@ -90,6 +100,8 @@ function PersonDetails({ person }: { person: PersonDetail }) {
         </dl>
       </section>
 
+      <PersonContact person={person} onChange={onChange} />
+
       <section className="section" aria-labelledby="person-cases-title">
         <h2 id="person-cases-title">{t("person.casesTitle")}</h2>
         {person.cases.length === 0 ? (
@@ -120,6 +132,17 @@ function PersonDetails({ person }: { person: PersonDetail }) {
               </tbody>
             </table>
           </div>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="intake-new-title">
+        {units.length === 0 ? (
+          <>
+            <h2 id="intake-new-title">{t("intake.title")}</h2>
+            <p>{t("intake.noUnits")}</p>
+          </>
+        ) : (
+          <IntakeForm personId={person.id} units={units} />
         )}
       </section>
 
