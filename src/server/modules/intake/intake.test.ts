@@ -72,6 +72,16 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
       { from: "intake", to: "investigation", comment: "Ansökan: utredning inleds" },
     ]);
     expect(body.joinedExistingCase).toBe(false);
+    // The interpreter need is kept with the person, for all case work.
+    const personView = await t.app.inject({
+      method: "GET",
+      url: `/api/persons/${person.id}`,
+      headers: as(adult.s),
+    });
+    expect(personView.json().details).toMatchObject({
+      interpreterNeeded: true,
+      interpreterLanguage: "arabiska",
+    });
 
     // A second call about the same person joins the open case.
     const again = (await record(adult.s, base(person.id, adult.unitId))).json();

@@ -159,6 +159,20 @@ export async function recordIntake(
         recorded_by: actor.userId,
       })
       .execute();
+    // An interpreter need learnt at intake is a fact about the person, kept where the case
+    // work reads it; one already recorded is not overwritten.
+    if (input.interpreter_needed) {
+      await trx
+        .updateTable("person")
+        .set({
+          interpreter_needed: true,
+          interpreter_language: input.interpreter_language,
+          updated_at: new Date(),
+        })
+        .where("id", "=", input.person_id)
+        .where("interpreter_needed", "=", false)
+        .execute();
+    }
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "intake.record",
