@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AuditActionCode } from "../../shared/api/audit-actions.ts";
 
 /**
  * Every kind of audit event, with the schema of its `data`. Adding an action means adding
@@ -62,7 +63,8 @@ export const auditEventData = {
   "admin.role.remove": z.object({ role: z.string(), unitId: z.uuid().nullable() }).strict(),
   "admin.mfa.reset": none,
   "admin.denied": z.object({ route: z.string() }).strict(),
-} as const;
+  // The shared list and this table must name the same actions (missing or extra: a type error).
+} as const satisfies Record<AuditActionCode, z.ZodObject>;
 
 export type AuditAction = keyof typeof auditEventData;
 export type AuditData<A extends AuditAction> = z.input<(typeof auditEventData)[A]>;
