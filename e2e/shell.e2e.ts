@@ -88,13 +88,35 @@ describe("the web shell", () => {
   });
 
   it("says so when nobody has assigned the user any case", async () => {
-    const { page, baseURL, problems } = browser();
-    // No test file gives this caseworker a case.
-    await login(page, baseURL, "barnhandlaggare");
-    await page.getByText("Du är inte tilldelad några ärenden just nu.").waitFor();
-    expect(await page.getByRole("table").count()).toBe(0);
-    expect(await page.getByRole("link", { name: "Nytt ärende" }).count()).toBe(1);
-    await expectNoSeriousA11yViolations(page);
+    const { page, baseURL, newPage, problems } = browser();
+    // A caseworker of this test's own, so no other file can have given them a case.
+    const username = "skal.tom";
+    const displayName = "Sam Tomhänt";
+    const password = "ett långt första lösenord";
+    await login(page, baseURL, "admin", "/admin");
+    const userForm = page.getByRole("form", { name: "Skapa användare" });
+    await userForm.getByLabel("Användarnamn").fill(username);
+    await userForm.getByLabel("Namn", { exact: true }).fill(displayName);
+    await userForm.getByLabel("Första lösenord").fill(password);
+    await userForm.getByRole("button", { name: "Skapa användare" }).click();
+    await page.getByRole("link", { name: displayName }).click();
+    await expect.poll(() => heading(page)).toBe(displayName);
+    const roleForm = page.getByRole("form", { name: "Lägg till roll" });
+    await roleForm.getByLabel("Enhet").selectOption({ label: "IFO Vuxen" });
+    await roleForm.getByLabel("Roll").selectOption({ label: "Handläggare" });
+    await roleForm.getByRole("button", { name: "Lägg till roll" }).click();
+    await page.getByRole("status").filter({ hasText: "Rollen är tillagd." }).waitFor();
+
+    const worker = await newPage();
+    await worker.goto(`${baseURL}/`);
+    await worker.getByLabel("Användarnamn").fill(username);
+    await worker.getByLabel("Lösenord").fill(password);
+    await worker.getByRole("button", { name: "Logga in" }).click();
+    await worker.getByText("Du är inte tilldelad några ärenden just nu.").waitFor();
+    await worker.getByText("Inget är försenat eller ska göras inom 7 dagar.").waitFor();
+    expect(await worker.getByRole("table").count()).toBe(0);
+    expect(await worker.getByRole("link", { name: "Nytt ärende" }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(worker);
     expect(problems).toEqual([]);
   });
 

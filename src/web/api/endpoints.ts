@@ -10,6 +10,7 @@ import {
   RelationList,
   StaffList,
 } from "../../shared/api/cases";
+import { ChildTrackView } from "../../shared/api/child-track";
 import {
   IntakeList,
   type IntakeView,
@@ -29,6 +30,7 @@ import {
   type UpdatePersonBody,
 } from "../../shared/api/persons";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import { Worklist, type WorklistItem } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import {
   ApiError,
@@ -59,7 +61,11 @@ export type {
   Role,
   UnitView,
   UserView,
+  WorklistItem,
 };
+export type ChildTrack = z.infer<typeof ChildTrackView>;
+export type ChildReport = ChildTrack["reports"][number];
+export type WorklistKind = WorklistItem["kind"];
 export type StaffMember = z.infer<typeof StaffList>["users"][number];
 export type UnitKind = (typeof unitKinds)[number];
 export type Sex = PersonView["sex"];
@@ -86,6 +92,23 @@ export interface WriteJournalEntryInput {
 }
 
 export type UpdateJournalDraftInput = Partial<Omit<WriteJournalEntryInput, "correctsId">>;
+
+export interface ProtectionAssessmentInput {
+  intakeId: string;
+  needsImmediateProtection: boolean;
+  reasoning: string;
+}
+
+export interface PreliminaryDecisionInput {
+  openInvestigation: boolean;
+  reasoning: string;
+}
+
+/** extendedUntil is a date, YYYY-MM-DD. */
+export interface ExtensionInput {
+  extendedUntil: string;
+  reason: string;
+}
 
 export interface RegisterPersonInput {
   identityNumber: string | null;
@@ -193,6 +216,20 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       get(`/api/cases/${id(caseId)}/relations`, RelationList, signal),
     addRelation: (caseId: string, otherPersonId: string, kind: RelationKind) =>
       post(`/api/cases/${id(caseId)}/relations`, { otherPersonId, kind }, RelationList),
+
+    // Att göra: deadlines overdue or due within 7 days, sorted by due.
+    worklist: (scope: "mine" | "unit", signal?: AbortSignal) =>
+      get(`/api/worklist?scope=${scope}`, Worklist, signal),
+
+    // The children's track (barnspåret) of a child's case.
+    childTrack: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/child-track`, ChildTrackView, signal),
+    recordProtectionAssessment: (caseId: string, input: ProtectionAssessmentInput) =>
+      post(`/api/cases/${id(caseId)}/protection-assessments`, input, ChildTrackView),
+    decidePreliminary: (caseId: string, input: PreliminaryDecisionInput) =>
+      post(`/api/cases/${id(caseId)}/preliminary-decision`, input, ChildTrackView),
+    extendInvestigation: (caseId: string, input: ExtensionInput) =>
+      post(`/api/cases/${id(caseId)}/investigation-extensions`, input, ChildTrackView),
 
     // The case journal. Drafts are their author's alone; a signed entry never changes.
     journal: (caseId: string, signal?: AbortSignal) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfDayIso, formatDate, formatDateTime, localDateInput } from "./dates";
+import { endOfDayIso, formatDate, formatDateTime, formatDay, localDateInput } from "./dates";
 
 describe("dates", () => {
   it("formats dates the Swedish way in Swedish", () => {
@@ -29,5 +29,12 @@ describe("dates", () => {
 
   it("gives date-input values days ahead", () => {
     expect(localDateInput(new Date(2026, 11, 28), 7)).toBe("2027-01-04");
+  });
+
+  it("shows a calendar day from the server as that day, in any time zone", () => {
+    expect(formatDay("2026-11-25", "sv")).toBe("2026-11-25");
+    expect(formatDay("2026-11-25", "en")).toBe("25/11/2026");
+    expect(formatDay("2026-01-01", "sv")).toBe("2026-01-01");
+    expect(formatDay("soon", "sv")).toBe("soon");
   });
 });

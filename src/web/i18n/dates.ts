@@ -90,3 +90,16 @@ export function localDateTimeInputs(iso: string | Date): { date: string; time: s
   if (Number.isNaN(at.getTime())) return { date: "", time: "" };
   return { date: localDateInput(at), time: `${pad2(at.getHours())}:${pad2(at.getMinutes())}` };
 }
+
+/**
+ * A calendar day the server sends as YYYY-MM-DD (already a Swedish date, e.g. a deadline's
+ * last day): 2026-11-25 in Swedish, 25/11/2026 in English, with no time zone to shift it.
+ * An ISO instant is shown as its date in local time; anything else as it is.
+ */
+export function formatDay(value: string, lang: Language): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!day) return formatDate(value, lang);
+  const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  if (Number.isNaN(date.getTime())) return value;
+  return formatDate(date.toISOString(), lang, "UTC");
+}

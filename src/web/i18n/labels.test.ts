@@ -39,6 +39,9 @@ describe("labels for codes from the API", () => {
     expect(unnamed).toEqual([]);
     expect(auditActionLabel("barrier.create", t)).toBe("Satte informationsspärr");
     expect(auditActionLabel("login.mfa_failed", t)).toBe("Angav fel engångskod");
+    expect(auditActionLabel("child.protection_assessment", t)).toBe("Gjorde skyddsbedömning");
+    expect(auditActionLabel("worklist.read", t)).toBe("Visades i Att göra");
+    expect(auditActionLabel("journal.sign", t)).toBe("Signerade journalanteckning");
   });
 
   it("shows an unknown code as it is, never hiding the entry", () => {

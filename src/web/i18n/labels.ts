@@ -1,9 +1,11 @@
 import type { z } from "zod";
+import { type AuditActionCode, auditActions } from "../../shared/api/audit-actions";
 import type { CaseType, relationKinds } from "../../shared/api/cases";
 import type { intakeChannels, intakeKinds, intakeSources } from "../../shared/api/intake";
 import type { JournalEntryType } from "../../shared/api/journal";
 import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/persons";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import type { worklistKinds } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import type { PlainMessageKey } from "./messages";
 
@@ -135,44 +137,24 @@ export const relationKindLabels: Readonly<Record<(typeof relationKinds)[number],
     other_relative: "relationKind.other_relative",
   };
 
-/**
- * Audit action codes (the server's list: src/server/audit/events.ts) → what a unit manager
- * reads in Loggkontroll. A code not listed is shown as it is: an entry must always be
- * visible, never hidden or guessed at.
- */
-export const auditActions = [
-  "login.succeeded",
-  "login.failed",
-  "login.mfa_succeeded",
-  "login.mfa_failed",
-  "logout",
-  "mfa.enrolled",
-  "password.changed",
-  "person.register",
-  "person.read",
-  "person.search",
-  "case.open",
-  "case.read",
-  "case.list",
-  "case.assign",
-  "case.unassign",
-  "case.grant",
-  "barrier.create",
-  "audit.review",
-  "admin.unit.create",
-  "admin.user.create",
-  "admin.user.update",
-  "admin.role.add",
-  "admin.role.remove",
-  "admin.mfa.reset",
-  "admin.denied",
-] as const;
+export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number], PlainMessageKey>> =
+  {
+    protection_assessment: "worklistKind.protection_assessment",
+    preliminary_assessment: "worklistKind.preliminary_assessment",
+    child_investigation: "worklistKind.child_investigation",
+    unsigned_draft: "worklistKind.unsigned_draft",
+  };
 
-const auditActionLabels: Readonly<Record<(typeof auditActions)[number], PlainMessageKey>> =
-  Object.fromEntries(auditActions.map((code) => [code, `auditAction.${code}` as const])) as Record<
-    (typeof auditActions)[number],
-    `auditAction.${(typeof auditActions)[number]}`
-  >;
+/**
+ * Audit action codes (the shared list, src/shared/api/audit-actions.ts, which the server must
+ * cover) → what a unit manager reads in Loggkontroll. A code not listed is shown as it is: an
+ * entry must always be visible, never hidden or guessed at.
+ */
+export { auditActions };
+
+const auditActionLabels: Readonly<Record<AuditActionCode, PlainMessageKey>> = Object.fromEntries(
+  auditActions.map((code) => [code, `auditAction.${code}` as const]),
+) as Record<AuditActionCode, `auditAction.${AuditActionCode}`>;
 
 type PlainT = (key: PlainMessageKey) => string;
 

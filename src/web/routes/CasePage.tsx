@@ -4,6 +4,7 @@ import type { CaseView, StaffMember } from "../api/endpoints";
 import { isNotFound } from "../api/errors";
 import { useApi } from "../auth/useAuth";
 import { CaseStatusPanel } from "../components/CaseStatus";
+import { ChildTrackPanel } from "../components/ChildTrack";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
 import { CaseIntakes } from "../components/Intake";
 import { Journal } from "../components/Journal";
@@ -39,15 +40,18 @@ export function CasePage() {
       </Page>
     );
   }
-  return <CaseDetails record={state.data} onChange={query.setData} />;
+  return <CaseDetails record={state.data} onChange={query.setData} onReload={query.reload} />;
 }
 
 function CaseDetails({
   record,
   onChange,
+  onReload,
 }: {
   record: CaseView;
   onChange: (record: CaseView) => void;
+  /** Loads the case again, e.g. after a decision that moved its status. */
+  onReload: () => void;
 }) {
   const { t, lang } = useT();
   const api = useApi();
@@ -100,6 +104,8 @@ function CaseDetails({
       </section>
 
       <CaseStatusPanel record={record} onChange={onChange} />
+
+      {record.caseType === "child" && <ChildTrackPanel record={record} onCaseChanged={onReload} />}
 
       <CaseIntakes caseId={record.id} />
 

@@ -6,6 +6,7 @@ import { CaseTable } from "../components/CaseTable";
 import { Loading } from "../components/Messages";
 import { Page } from "../components/Page";
 import { QueryError } from "../components/QueryError";
+import { Worklist } from "../components/Worklist";
 import { type QueryState, useQuery } from "../hooks/useQuery";
 import { useT } from "../i18n/useT";
 
@@ -35,7 +36,12 @@ export function MyCasesPage() {
           {t("myCases.newCase")}
         </Link>
       </p>
-      <CaseSection state={mine.state} caption={t("myCases.caption")} empty={t("myCases.empty")} />
+      <Worklist scope="mine" />
+      {manager && <Worklist scope="unit" />}
+      <section aria-labelledby="my-cases-title">
+        <h2 id="my-cases-title">{t("myCases.mineTitle")}</h2>
+        <CaseSection state={mine.state} caption={t("myCases.caption")} empty={t("myCases.empty")} />
+      </section>
       {manager && (
         <section aria-labelledby="all-cases-title">
           <h2 id="all-cases-title">{t("myCases.allTitle")}</h2>

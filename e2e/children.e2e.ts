@@ -1,0 +1,155 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
+import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { heading, login } from "./fixtures/login.ts";
+
+/*
+ * The children's track (barnspåret): a children's caseworker registers a child, records a
+ * report of concern, which opens a case in Förhandsbedömning; the start page's Att göra
+ * lists the protection assessment; the caseworker makes it, then decides to open an
+ * investigation, whose deadline is shown. The child is this file's own; the steps run in
+ * order and share the case's address.
+ */
+
+// A fictional child: birth numbers 980–989 are not given to real people. This file only.
+const childNine = "170824986";
+const childNumber = `20${childNine.slice(0, 6)}-${childNine.slice(6)}${luhnCheckDigit(childNine)}`;
+const child = { givenName: "Tilde", familyName: "Barnspår" };
+const childName = `${child.givenName} ${child.familyName}`;
+const assessmentText = "Barnet bor hos mormor just nu och är inte i fara i kväll.";
+const decisionText = "Oron från skolan behöver utredas.";
+
+const journey: { casePath?: string; reference?: string } = {};
+
+async function statusText(page: Page) {
+  return (await page.getByRole("status").allTextContents()).join(" ");
+}
+
+describe("the children's track: report of concern, protection assessment, investigation", () => {
+  const browser = useBrowser();
+
+  it("a children's caseworker records a report of concern, which opens a case in Förhandsbedömning", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "barnhandlaggare");
+    await page.getByRole("navigation").getByRole("link", { name: "Sök person" }).click();
+    await expect.poll(() => heading(page)).toBe("Sök person");
+    const search = page.getByRole("search");
+    await search.getByLabel("Personnummer eller namn").fill(childNumber);
+    await search.getByRole("button", { name: "Sök" }).click();
+    await page.getByText("Ingen person hittades").waitFor();
+    const register = page.getByRole("form", { name: "Registrera ny person" });
+    await register.getByLabel("Personnummer", { exact: true }).fill(childNumber);
+    await register.getByLabel("Förnamn").fill(child.givenName);
+    await register.getByLabel("Efternamn").fill(child.familyName);
+    await register.getByRole("button", { name: "Registrera person" }).click();
+    await expect.poll(() => heading(page)).toBe(childName);
+
+    const form = page.getByRole("form", { name: "Ny aktualisering" });
+    await form
+      .getByRole("group", { name: "Typ av aktualisering" })
+      .getByLabel("Orosanmälan")
+      .check();
+    await form.getByLabel("Vem aktualiserade?").selectOption({ label: "Skolan" });
+    await form.getByLabel("Kontaktväg").selectOption({ label: "Telefon" });
+    await form
+      .getByRole("group", { name: "Har personen fått frågan om våld?" })
+      .getByLabel("Nej")
+      .check();
+    await form.getByRole("button", { name: "Registrera aktualisering" }).click();
+
+    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    journey.casePath = new URL(page.url()).pathname;
+    journey.reference = ((await heading(page)) ?? "").replace(/^Ärende /, "");
+    const status = page.getByRole("region", { name: "Status", exact: true });
+    await expect
+      .poll(() => status.getByRole("definition").first().textContent())
+      .toBe("Förhandsbedömning");
+    const track = page.getByRole("region", { name: "Barnspåret" });
+    await track.getByRole("heading", { name: /^Orosanmälan mottagen / }).waitFor();
+    expect(await track.textContent()).toMatch(/Skyddsbedömning senast \d{4}-\d{2}-\d{2}/);
+    expect(await track.textContent()).toMatch(/Förhandsbedömning senast \d{4}-\d{2}-\d{2}/);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("the start page's Att göra lists the protection assessment for the child", async () => {
+    const { page, baseURL, problems } = browser();
+    expect(journey.reference).toBeTruthy();
+    await login(page, baseURL, "barnhandlaggare");
+    await expect.poll(() => heading(page)).toBe("Mina ärenden");
+    const todo = page.getByRole("region", { name: "Att göra", exact: true });
+    // Same day: overdue late in the evening, else within 7 days. Either way it is listed.
+    const row = todo.getByRole("row", {
+      name: new RegExp(`Skyddsbedömning.*${journey.reference}`),
+    });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(childName);
+    expect(await row.textContent()).toMatch(/senast \d{4}-\d{2}-\d{2}/);
+    const tables = await todo
+      .getByRole("table")
+      .evaluateAll((ts) => ts.map((t) => t.querySelector("caption")?.textContent));
+    expect(tables.every((c) => c === "Försenat" || c === "Inom 7 dagar")).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+
+    await row.getByRole("link", { name: journey.reference }).click();
+    await expect.poll(() => heading(page)).toBe(`Ärende ${journey.reference}`);
+    expect(problems).toEqual([]);
+  });
+
+  it("the caseworker makes the protection assessment, explaining what is missing first", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "barnhandlaggare", journey.casePath);
+    const track = page.getByRole("region", { name: "Barnspåret" });
+    const form = track.getByRole("form", { name: "Skyddsbedömning" });
+    await form.getByRole("button", { name: "Spara skyddsbedömning" }).click();
+    const question = form.getByRole("group", { name: "Behöver barnet skydd nu?" });
+    const reasoning = form.getByLabel("Bedömning");
+    await expect.poll(() => reasoning.getAttribute("aria-invalid")).toBe("true");
+    expect(await question.textContent()).toContain("Svara ja eller nej.");
+    expect(await page.getByRole("alert").textContent()).toContain(
+      "Några uppgifter behöver rättas.",
+    );
+    await expectNoSeriousA11yViolations(page);
+
+    await question.getByLabel("Nej").check();
+    await reasoning.fill(assessmentText);
+    await form.getByRole("button", { name: "Spara skyddsbedömning" }).click();
+    await expect.poll(() => statusText(page)).toContain("Skyddsbedömningen är sparad.");
+    expect(await track.getByRole("form", { name: "Skyddsbedömning" }).count()).toBe(0);
+    const report = track.getByRole("article", { name: /^Orosanmälan mottagen / });
+    expect(await report.textContent()).toContain(assessmentText);
+    expect(await report.textContent()).toContain("Karin Sjöberg");
+    // The form is gone: focus is on the report's heading.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(
+      /^Orosanmälan mottagen /,
+    );
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("the caseworker decides to open an investigation, and its deadline is shown", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "barnhandlaggare", journey.casePath);
+    const track = page.getByRole("region", { name: "Barnspåret" });
+    const form = track.getByRole("form", { name: "Beslut i förhandsbedömningen" });
+    await form.getByRole("button", { name: "Spara beslut" }).click();
+    const decision = form.getByRole("group", { name: "Beslut" });
+    await expect.poll(() => decision.textContent()).toContain("Välj ett beslut.");
+    await expectNoSeriousA11yViolations(page);
+
+    await decision.getByLabel("Inleda utredning", { exact: true }).check();
+    await form.getByLabel("Motivering").fill(decisionText);
+    await form.getByRole("button", { name: "Spara beslut" }).click();
+    await expect.poll(() => statusText(page)).toContain("Beslutet är sparat.");
+    const status = page.getByRole("region", { name: "Status", exact: true });
+    await expect.poll(() => status.getByRole("definition").first().textContent()).toBe("Utredning");
+    await track.getByText(/^Utredningen ska vara klar senast \d{4}-\d{2}-\d{2}$/).waitFor();
+    expect(await track.textContent()).toContain(decisionText);
+    expect(await track.textContent()).toContain("Utredningstiden är inte förlängd.");
+    // Extending is the unit manager's decision: no form for the caseworker.
+    expect(await track.getByRole("form", { name: "Förläng utredningstiden" }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+});
