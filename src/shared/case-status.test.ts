@@ -11,6 +11,13 @@ describe("the case status flow", () => {
     );
   });
 
+  it("leaves a child's preliminary assessment only by the preliminary decision, not a status change", () => {
+    expect(allowedNextStatuses("child", "preliminary_assessment")).toEqual([]);
+    expect(checkTransition("child", "preliminary_assessment", "investigation", null, null)).toBe(
+      "not_allowed",
+    );
+  });
+
   it("walks intake → investigation → implementation → follow-up → closed", () => {
     expect(checkTransition("adult_victim", "intake", "investigation", null, null)).toBeNull();
     expect(

@@ -36,7 +36,8 @@ export function allowedNextStatuses(caseType: CaseKind, from: CaseStatus): CaseS
         ? ["preliminary_assessment", "closed"]
         : ["investigation", "closed"];
     case "preliminary_assessment":
-      return ["investigation", "closed"];
+      // Left only by the preliminary decision (with its reasoning), never a plain status change.
+      return caseType === "child" ? [] : ["investigation", "closed"];
     case "investigation":
       return ["implementation", "closed"];
     case "implementation":

@@ -90,6 +90,10 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/protection-assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/protection-assessments`, payload: { intakeId: w.caseId, needsImmediateProtection: false, reasoning: "Ingen akut fara." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
   { route: "POST /api/cases/{id}/preliminary-decision", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/preliminary-decision`, payload: { openInvestigation: true, reasoning: "Utredning inleds." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
   { route: "POST /api/cases/{id}/investigation-extensions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/investigation-extensions`, payload: { extendedUntil: "2030-01-31", reason: "Väntar på utlåtande från BUP." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/investigation", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/investigation` }), expect: onlyWorkers },
+  // By now the assigned worker has moved X to investigation: saving works for those who see it.
+  { route: "PUT /api/cases/{id}/investigation", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/investigation`, payload: { sections: { acute_needs: "Akut behov av skydd." } } }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/investigation/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/investigation/complete` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 

@@ -313,6 +313,19 @@ export interface InvestigationExtensionTable {
   decided_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface InvestigationTable {
+  case_id: string;
+  org_id: string;
+  sections: ColumnType<Record<string, string>, string | undefined, string>;
+  children_witnessed_violence: boolean | null;
+  summary: Generated<string>;
+  assessment: Generated<string>;
+  completed_at: Date | null;
+  completed_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -348,6 +361,7 @@ export interface Database {
   protection_assessment: ProtectionAssessmentTable;
   preliminary_decision: PreliminaryDecisionTable;
   investigation_extension: InvestigationExtensionTable;
+  investigation: InvestigationTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -18,6 +18,7 @@ import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
+import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
@@ -38,6 +39,7 @@ const modules: RouteModule[] = [
   journalRoutes,
   intakeRoutes,
   childTrackRoutes,
+  investigationRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];
