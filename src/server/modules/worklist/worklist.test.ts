@@ -111,9 +111,9 @@ describe.each(testDatabaseKinds)("the work list, Att göra (%s)", (kind) => {
     const c = await reportReceived(daysAgo(130));
     await t.app.inject({
       method: "POST",
-      url: `/api/cases/${c.id}/status`,
+      url: `/api/cases/${c.id}/preliminary-decision`,
       headers: as(worker),
-      payload: { to: "investigation" },
+      payload: { openInvestigation: true, reasoning: "Uppgifter om våld i hemmet." },
     });
     // Back-date the fact, as if the investigation had been opened 118 days ago.
     await sql`update case_status_change set changed_at = ${new Date(daysAgo(118))}
