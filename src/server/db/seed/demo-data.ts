@@ -44,17 +44,73 @@ export const demoPersons = [
 ] as const;
 
 /**
- * Demo cases, so each demo user has something to open. Johan Lind's treatment at the
- * crisis centre and Sara Berg's partner contact there are separated by a barrier, as in
- * partner contact: behandlare1 and behandlare2 never see each other's case.
- * Barn och unga gets its cases with the children's track (case work issue).
+ * Demo cases at different stages, so a newcomer sees a living work list. Days are counted
+ * back from the day the demo is seeded. Johan Lind's treatment at the crisis centre and Sara
+ * Berg's partner contact there are separated by a barrier, as in partner contact:
+ * behandlare1 and behandlare2 never see each other's case. At Barn och unga, Leo's report of
+ * concern came yesterday and still lacks its protection assessment (overdue), Maja's came
+ * ten days ago and awaits the preliminary decision (due within the week).
  */
-export const demoCases = [
-  { person: "198503159827", unit: "adult", caseType: "adult_victim", worker: "handlaggare1" },
-  { person: "198807049849", unit: "adult", caseType: "adult_victim", worker: "handlaggare2" },
+export interface DemoCase {
+  person: string;
+  unit: DemoUnitKey;
+  caseType: "adult_victim" | "child" | "perpetrator" | "partner";
+  worker: string;
+  intake?: {
+    kind: "application" | "report_of_concern";
+    source: "the_person" | "police" | "school";
+    daysAgo: number;
+    protectionAssessed?: boolean;
+  };
+  /** Statuses the case has gone through after intake, with how many days ago. */
+  path?: { to: "investigation" | "preliminary_assessment" | "implementation"; daysAgo: number }[];
+}
+
+export const demoCases: DemoCase[] = [
+  {
+    person: "198503159827",
+    unit: "adult",
+    caseType: "adult_victim",
+    worker: "handlaggare1",
+    intake: { kind: "application", source: "the_person", daysAgo: 6 },
+    path: [{ to: "investigation", daysAgo: 6 }],
+  },
+  {
+    person: "198807049849",
+    unit: "adult",
+    caseType: "adult_victim",
+    worker: "handlaggare2",
+    intake: { kind: "application", source: "police", daysAgo: 40 },
+    path: [
+      { to: "investigation", daysAgo: 40 },
+      { to: "implementation", daysAgo: 12 },
+    ],
+  },
   { person: "197905119850", unit: "crisis", caseType: "perpetrator", worker: "behandlare1" },
   { person: "198807049849", unit: "crisis", caseType: "partner", worker: "behandlare2" },
-] as const;
+  {
+    person: "201506129814",
+    unit: "child",
+    caseType: "child",
+    worker: "barnhandlaggare",
+    intake: { kind: "report_of_concern", source: "school", daysAgo: 1 },
+    path: [{ to: "preliminary_assessment", daysAgo: 1 }],
+  },
+  {
+    person: "201809309824",
+    unit: "child",
+    caseType: "child",
+    worker: "barnhandlaggare",
+    intake: { kind: "report_of_concern", source: "police", daysAgo: 10, protectionAssessed: true },
+    path: [{ to: "preliminary_assessment", daysAgo: 10 }],
+  },
+];
 
 /** Pairs of demoCases indexes with a barrier between them. */
 export const demoBarriers = [[2, 3]] as const;
+
+/** Relations recorded in a demo case: [case index, other person's number, kind]. */
+export const demoRelations = [
+  [1, "201506129814", "child"],
+  [1, "201809309824", "child"],
+] as const;

@@ -55,6 +55,27 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
     });
   });
 
+  it("puts the demo cases at different stages, with a report still waiting for its protection assessment", async () => {
+    const { owner } = database();
+    const statuses = await owner.selectFrom("case").select("status").orderBy("reference").execute();
+    expect(statuses.map((s) => s.status)).toEqual([
+      "investigation",
+      "implementation",
+      "intake",
+      "intake",
+      "preliminary_assessment",
+      "preliminary_assessment",
+    ]);
+    const reports = await owner
+      .selectFrom("intake")
+      .select("id")
+      .where("kind", "=", "report_of_concern")
+      .execute();
+    const assessed = await owner.selectFrom("protection_assessment").select("intake_id").execute();
+    expect(reports).toHaveLength(2);
+    expect(assessed).toHaveLength(1);
+  });
+
   it("gives the demo users cases, with the crisis centre's two sides behind a barrier", async () => {
     const { owner, db } = database();
     expect(await owner.selectFrom("case").select("id").execute()).toHaveLength(demoCases.length);
@@ -71,7 +92,10 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
     };
     expect(await visibleTo("behandlare1")).toEqual([{ case_type: "perpetrator" }]);
     expect(await visibleTo("behandlare2")).toEqual([{ case_type: "partner" }]);
-    expect(await visibleTo("barnhandlaggare")).toEqual([]);
+    expect(await visibleTo("barnhandlaggare")).toEqual([
+      { case_type: "child" },
+      { case_type: "child" },
+    ]);
     expect(await visibleTo("enhetschef")).toHaveLength(2);
   });
 });

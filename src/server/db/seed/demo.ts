@@ -4,11 +4,13 @@ import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
 import {
+  type DemoCase,
   demoBarriers,
   demoCases,
   demoOrganisation,
   demoPassword,
   demoPersons,
+  demoRelations,
   demoUnits,
   demoUsers,
 } from "./demo-data.ts";
@@ -125,6 +127,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
         case_type: c.caseType,
         reference: `${year}-D${String(index + 1).padStart(3, "0")}`,
         opened_by: userId,
+        ...(c.intake ? { opened_at: daysAgo(c.intake.daysAgo) } : {}),
       })
       .execute();
     await trx
@@ -135,6 +138,22 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
       .insertInto("person_registration")
       .values({ org_id: orgId, person_id: personId, user_id: userId })
       .onConflict((oc) => oc.doNothing())
+      .execute();
+    await seedStage(trx, orgId, { id, personId, unitId, userId }, c);
+  }
+  for (const [index, otherNumber, kind] of demoRelations) {
+    const caseId = caseIds[index] as string;
+    const c = demoCases[index] as DemoCase;
+    await trx
+      .insertInto("relation")
+      .values({
+        org_id: orgId,
+        case_id: caseId,
+        person_id: persons.find((p) => p.identity_number === c.person)?.id as string,
+        other_person_id: persons.find((p) => p.identity_number === otherNumber)?.id as string,
+        kind,
+        recorded_by: users.find((u) => u.username === c.worker)?.id as string,
+      })
       .execute();
   }
   const manager = users.find((u) => u.username === "enhetschef")?.id as string;
@@ -148,6 +167,75 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
         reason: "Partnerkontakt: behandlingen och partnerns stöd hålls åtskilda.",
         created_by: manager,
       })
+      .execute();
+  }
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+/** The intake, protection assessment and status history that put a demo case where it is. */
+async function seedStage(
+  trx: Transaction<Database>,
+  orgId: string,
+  c: { id: string; personId: string; unitId: string; userId: string },
+  stage: DemoCase,
+) {
+  if (stage.intake) {
+    const intakeId = randomUUID();
+    const child = stage.intake.kind === "report_of_concern";
+    await trx
+      .insertInto("intake")
+      .values({
+        id: intakeId,
+        org_id: orgId,
+        unit_id: c.unitId,
+        person_id: c.personId,
+        case_id: c.id,
+        source: stage.intake.source,
+        channel: "phone",
+        received_at: daysAgo(stage.intake.daysAgo),
+        kind: stage.intake.kind,
+        asked_about_violence: !child,
+        violence_answer: child ? null : "Berättar om hot och kontroll från sambon under flera år.",
+        interpreter_needed: false,
+        children_in_household: child ? null : stage.caseType === "adult_victim" ? 2 : null,
+        recorded_by: c.userId,
+      })
+      .execute();
+    if (stage.intake.protectionAssessed) {
+      await trx
+        .insertInto("protection_assessment")
+        .values({
+          org_id: orgId,
+          case_id: c.id,
+          intake_id: intakeId,
+          needs_immediate_protection: false,
+          reasoning: "Barnet bor med mamma på skyddad adress; ingen akut fara.",
+          assessed_by: c.userId,
+        })
+        .execute();
+    }
+  }
+  let from: "intake" | "investigation" | "preliminary_assessment" | "implementation" = "intake";
+  for (const step of stage.path ?? []) {
+    await trx
+      .insertInto("case_status_change")
+      .values({
+        org_id: orgId,
+        case_id: c.id,
+        from_status: from,
+        to_status: step.to,
+        changed_by: c.userId,
+        changed_at: daysAgo(step.daysAgo),
+      })
+      .execute();
+    from = step.to;
+  }
+  if (from !== "intake") {
+    await trx
+      .updateTable("case")
+      .set({ status: from, status_changed_at: daysAgo(stage.path?.at(-1)?.daysAgo ?? 0) })
+      .where("id", "=", c.id)
       .execute();
   }
 }
