@@ -94,6 +94,8 @@ const endpoints: Endpoint[] = [
   // By now the assigned worker has moved X to investigation: saving works for those who see it.
   { route: "PUT /api/cases/{id}/investigation", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/investigation`, payload: { sections: { acute_needs: "Akut behov av skydd." } } }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/investigation/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/investigation/complete` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/decisions", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/decisions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions`, payload: { interventionKind: "support_talks", outcome: "granted", reasoning: "Behov av stödsamtal." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 

@@ -44,6 +44,10 @@ export const auditEventData = {
   "investigation.read": none,
   "investigation.save": z.object({ sections: z.array(z.string()) }).strict(),
   "investigation.complete": none,
+  "decision.record": z
+    .object({ decisionId: z.uuid(), interventionKind: z.string(), outcome: z.string() })
+    .strict(),
+  "decision.read": none,
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   "case.assign": z.object({ userId: z.uuid() }).strict(),
   "case.unassign": z.object({ userId: z.uuid() }).strict(),

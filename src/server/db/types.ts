@@ -326,6 +326,28 @@ export interface InvestigationTable {
   updated_by: string;
 }
 
+export interface InterventionKindTable {
+  code: string;
+  name_sv: string;
+  legal_ref: string;
+  old_ref: string;
+  sort_order: number;
+}
+
+export interface DecisionTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  intervention_kind: string;
+  outcome: "granted" | "partly_granted" | "denied";
+  period_from: string | null;
+  period_to: string | null;
+  reasoning: string;
+  appeal_info: string | null;
+  decided_by: string;
+  decided_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -362,6 +384,8 @@ export interface Database {
   preliminary_decision: PreliminaryDecisionTable;
   investigation_extension: InvestigationExtensionTable;
   investigation: InvestigationTable;
+  intervention_kind: InterventionKindTable;
+  decision: DecisionTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

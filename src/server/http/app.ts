@@ -17,6 +17,7 @@ import { adminRoutes } from "../modules/admin/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
+import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
@@ -40,6 +41,7 @@ const modules: RouteModule[] = [
   intakeRoutes,
   childTrackRoutes,
   investigationRoutes,
+  decisionRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

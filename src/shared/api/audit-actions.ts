@@ -33,6 +33,8 @@ export const auditActions = [
   "investigation.read",
   "investigation.save",
   "investigation.complete",
+  "decision.record",
+  "decision.read",
   "journal.read",
   "journal.write",
   "journal.update",

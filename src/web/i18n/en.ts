@@ -146,6 +146,8 @@ export const en: Messages = {
   "auditAction.investigation.read": "Read investigation",
   "auditAction.investigation.save": "Saved investigation",
   "auditAction.investigation.complete": "Completed investigation",
+  "auditAction.decision.record": "Made a decision",
+  "auditAction.decision.read": "Read decisions",
   "auditAction.journal.read": "Read the journal",
   "auditAction.journal.write": "Wrote a journal entry",
   "auditAction.journal.update": "Changed a draft",

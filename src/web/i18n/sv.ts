@@ -147,6 +147,8 @@ export const sv = {
   "auditAction.investigation.read": "Läste utredning",
   "auditAction.investigation.save": "Sparade utredning",
   "auditAction.investigation.complete": "Avslutade utredning",
+  "auditAction.decision.record": "Fattade beslut",
+  "auditAction.decision.read": "Läste beslut",
   "auditAction.journal.read": "Läste journal",
   "auditAction.journal.write": "Skrev journalanteckning",
   "auditAction.journal.update": "Ändrade utkast",

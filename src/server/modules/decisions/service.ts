@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import type { DecisionView } from "../../../shared/api/decisions.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { findVisibleCase } from "../cases/queries.ts";
+import { denyCase } from "../cases/service.ts";
+
+/**
+ * Decisions on interventions: granted, partly granted or denied, for a period, with
+ * reasoning and the decision maker. A decision that does not grant everything carries how
+ * to appeal (förvaltningsrätten, within three weeks, via the committee), in plain Swedish.
+ * Decisions are final records: a new decision replaces an old one, nothing is edited.
+ */
+export const appealInformation =
+  "Du kan överklaga beslutet till förvaltningsrätten. Skriv till socialnämnden inom tre veckor från den dag du fick del av beslutet. " +
+  "Ange vilket beslut du överklagar, hur du vill att det ska ändras och varför. Nämnden hjälper dig gärna.";
+
+const decidable = new Set(["investigation", "implementation", "follow_up"]);
+
+async function list(trx: Trx, caseId: string): Promise<DecisionView[]> {
+  const rows = await trx
+    .selectFrom("decision as d")
+    .innerJoin("intervention_kind as k", "k.code", "d.intervention_kind")
+    .innerJoin("app_user as u", "u.id", "d.decided_by")
+    .select([
+      "d.id",
+      "d.case_id",
+      "d.intervention_kind",
+      "k.name_sv",
+      "k.legal_ref",
+      "k.old_ref",
+      "d.outcome",
+      "d.period_from",
+      "d.period_to",
+      "d.reasoning",
+      "d.appeal_info",
+      "u.display_name",
+      "d.decided_at",
+    ])
+    .where("d.case_id", "=", caseId)
+    .orderBy("d.decided_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    interventionKind: r.intervention_kind as DecisionView["interventionKind"],
+    interventionName: r.name_sv,
+    legalReference: r.legal_ref,
+    oldLegalReference: r.old_ref,
+    outcome: r.outcome,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    reasoning: r.reasoning,
+    appealInfo: r.appeal_info,
+    decidedBy: r.display_name,
+    decidedAt: r.decided_at.toISOString(),
+  }));
+}
+
+export async function readDecisions(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  const result = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    const decisions = await list(trx, caseId);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "decision.read",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      },
+    ]);
+    return decisions;
+  });
+  return result ?? denyCase(database, actor, meta, caseId, "decision.read");
+}
+
+export async function recordDecision(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: {
+    interventionKind: string;
+    outcome: DecisionView["outcome"];
+    periodFrom: string | null;
+    periodTo: string | null;
+    reasoning: string;
+  },
+) {
+  if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) {
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      periodTo: "Slutdatum kan inte ligga före startdatum.",
+    });
+  }
+  const result = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    if (!decidable.has(c.status)) {
+      throw new AppError(
+        409,
+        "conflict",
+        "Beslut fattas när ärendet är utrett eller under genomförande.",
+      );
+    }
+    const id = randomUUID();
+    await trx
+      .insertInto("decision")
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        intervention_kind: input.interventionKind,
+        outcome: input.outcome,
+        period_from: input.periodFrom,
+        period_to: input.periodTo,
+        reasoning: input.reasoning,
+        appeal_info: input.outcome === "granted" ? null : appealInformation,
+        decided_by: actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "decision.record",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { decisionId: id, interventionKind: input.interventionKind, outcome: input.outcome },
+      },
+    ]);
+    return (await list(trx, caseId)).find((d) => d.id === id) as DecisionView;
+  });
+  return result ?? denyCase(database, actor, meta, caseId, "decision.record");
+}
