@@ -162,3 +162,29 @@ export async function login(app: App, username: string, password = testPassword)
 export function as(session: Session) {
   return { cookie: session.cookie, "x-csrf-token": session.csrfToken };
 }
+
+/**
+ * The most common starting point of a case-work test: an organisation with one unit, a
+ * caseworker logged in, and a case of theirs (in status intake) about a person they
+ * registered.
+ */
+export async function buildWorkedCase(app: App, owner: Kysely<Database>) {
+  const org = await buildOrg(owner);
+  const unit = await buildUnit(owner, org.id);
+  const user = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
+  const person = await buildPerson(owner, org.id, user.id);
+  const c = await buildCase(owner, {
+    orgId: org.id,
+    unitId: unit.id,
+    personId: person.id,
+    openedBy: user.id,
+  });
+  return {
+    orgId: org.id,
+    unitId: unit.id,
+    userId: user.id,
+    personId: person.id,
+    caseId: c.id,
+    session: await login(app, user.username),
+  };
+}

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
-import {
-  as,
-  buildCase,
-  buildOrg,
-  buildPerson,
-  buildUnit,
-  buildUser,
-  login,
-  type Session,
-} from "../../testing/factories.ts";
+import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
 
 describe.each(testDatabaseKinds)("the investigation in sections (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -20,20 +11,7 @@ describe.each(testDatabaseKinds)("the investigation in sections (%s)", (kind) =>
 
   beforeAll(async () => {
     t = await buildTestApp(database());
-    const { owner } = database();
-    const org = await buildOrg(owner);
-    const unit = await buildUnit(owner, org.id);
-    const w = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
-    const person = await buildPerson(owner, org.id, w.id);
-    caseId = (
-      await buildCase(owner, {
-        orgId: org.id,
-        unitId: unit.id,
-        personId: person.id,
-        openedBy: w.id,
-      })
-    ).id;
-    worker = await login(t.app, w.username);
+    ({ caseId, session: worker } = await buildWorkedCase(t.app, database().owner));
   });
   afterAll(() => t?.close());
 
