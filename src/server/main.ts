@@ -2,7 +2,12 @@ import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
 import { startSealer } from "./audit/sealer.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { appRole, type DatabaseHandle, openDatabase } from "./db/connection.ts";
+import {
+  appRole,
+  type DatabaseHandle,
+  openDatabase,
+  reportIdleConnectionErrors,
+} from "./db/connection.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
@@ -27,6 +32,9 @@ async function assertApplicationRole(database: DatabaseHandle) {
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  reportIdleConnectionErrors((err) =>
+    logger.warn({ err }, "an idle database connection broke; it will be replaced"),
+  );
   const database = await openDatabase(config.database);
   const applied = await migrate(database.owner);
   if (applied.length > 0) logger.info({ applied }, "database migrated");

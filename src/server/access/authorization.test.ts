@@ -96,6 +96,10 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/investigation/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/investigation/complete` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "GET /api/cases/{id}/decisions", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/decisions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions`, payload: { interventionKind: "support_talks", outcome: "granted", reasoning: "Behov av stödsamtal." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/plans", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/plans` }), expect: onlyWorkers },
+  // No decision with that id in X: those who may see X reach the rule (400).
+  { route: "PUT /api/cases/{id}/decisions/{decisionId}/plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/decisions/${w.caseId}/plan`, payload: { goals: "Trygghet.", activities: "Stödsamtal.", startDate: "2026-11-01", followUpDate: "2026-12-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/plans/{planId}/follow-ups", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/plans/${w.caseId}/follow-ups`, payload: { outcome: "goal_reached", notes: "Bra." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 

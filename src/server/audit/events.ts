@@ -48,6 +48,9 @@ export const auditEventData = {
     .object({ decisionId: z.uuid(), interventionKind: z.string(), outcome: z.string() })
     .strict(),
   "decision.read": none,
+  "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),
+  "plan.read": none,
+  "follow_up.record": z.object({ planId: z.uuid(), outcome: z.string() }).strict(),
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   "case.assign": z.object({ userId: z.uuid() }).strict(),
   "case.unassign": z.object({ userId: z.uuid() }).strict(),

@@ -52,6 +52,13 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
+let onIdleError: (err: Error) => void = () => {};
+
+/** Where broken idle database connections are reported (main.ts: the log). */
+export function reportIdleConnectionErrors(handler: (err: Error) => void): void {
+  onIdleError = handler;
+}
+
 function pool(url: string, max: number, role: string | null): pg.Pool {
   const p = new pg.Pool({
     connectionString: url,
@@ -68,6 +75,11 @@ function pool(url: string, max: number, role: string | null): pg.Pool {
   // node-postgres runs a client's queries in order, so this is the first thing every new
   // connection does: from then on it works as frid_app, under row-level security.
   if (role) p.on("connect", (client) => void client.query(`set role ${role}`).catch(() => {}));
+  // An idle connection that breaks (the server restarts, an administrator ends it) is
+  // reported here; without a listener Node would end the whole process. The pool drops
+  // the connection and opens a new one for the next query; a query in flight gets its own
+  // error and its request fails as usual.
+  p.on("error", (err) => onIdleError(err));
   return p;
 }
 

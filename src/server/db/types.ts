@@ -348,6 +348,31 @@ export interface DecisionTable {
   decided_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface ImplementationPlanTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  decision_id: string;
+  goals: string;
+  activities: string;
+  start_date: string;
+  follow_up_date: string;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+export interface FollowUpTable {
+  id: Generated<string>;
+  org_id: string;
+  plan_id: string;
+  case_id: string;
+  outcome: "goal_reached" | "partly_reached" | "not_reached";
+  notes: string;
+  next_follow_up_date: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -386,6 +411,8 @@ export interface Database {
   investigation: InvestigationTable;
   intervention_kind: InterventionKindTable;
   decision: DecisionTable;
+  implementation_plan: ImplementationPlanTable;
+  follow_up: FollowUpTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

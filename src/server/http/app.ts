@@ -22,6 +22,7 @@ import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
+import { planRoutes } from "../modules/plans/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { worklistRoutes } from "../modules/worklist/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
@@ -42,6 +43,7 @@ const modules: RouteModule[] = [
   childTrackRoutes,
   investigationRoutes,
   decisionRoutes,
+  planRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

@@ -5,6 +5,7 @@ export const worklistKinds = [
   "preliminary_assessment",
   "child_investigation",
   "unsigned_draft",
+  "follow_up",
 ] as const;
 
 export const WorklistItem = z

@@ -143,6 +143,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     preliminary_assessment: "worklistKind.preliminary_assessment",
     child_investigation: "worklistKind.child_investigation",
     unsigned_draft: "worklistKind.unsigned_draft",
+    follow_up: "worklistKind.follow_up",
   };
 
 /**

@@ -4,6 +4,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import {
   childInvestigationDue,
   dueStatus,
+  followUpDue,
   preliminaryAssessmentDue,
   protectionAssessmentDue,
   unsignedDraftDue,
@@ -69,6 +70,37 @@ function inScope(actor: Actor, scope: "mine" | "unit") {
     scope === "mine" ? isAssigned(eb, actor.userId) : eb("c.unit_id", "in", managed);
 }
 
+/** Implementation plans of open cases in scope, with their next follow-up date. */
+function plansInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+  return trx
+    .selectFrom("implementation_plan as ip")
+    .innerJoin("case as c", "c.id", "ip.case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select((eb) => [
+      "ip.follow_up_date",
+      "c.id",
+      "c.reference",
+      "c.person_id",
+      "c.unit_id",
+      "p.given_name",
+      "p.family_name",
+      eb
+        .selectFrom("follow_up as f")
+        .select("f.next_follow_up_date")
+        .whereRef("f.plan_id", "=", "ip.id")
+        .orderBy("f.recorded_at", "desc")
+        .limit(1)
+        .as("last_next"),
+      eb
+        .exists(eb.selectFrom("follow_up as g").select("g.id").whereRef("g.plan_id", "=", "ip.id"))
+        .as("followed_up"),
+    ])
+    .where("c.status", "<>", "closed")
+    .where(accessibleCases(actor))
+    .where(inScope(actor, scope))
+    .execute();
+}
+
 /** Reports of concern still without a protection assessment, on open cases in scope. */
 function unassessedReports(trx: Trx, actor: Actor, scope: "mine" | "unit") {
   return trx
@@ -128,10 +160,11 @@ export async function worklist(
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
   return withActor(database.db, actor, async (trx) => {
-    const [cases, drafts, reports] = await Promise.all([
+    const [cases, drafts, reports, plans] = await Promise.all([
       casesInScope(trx, actor, scope),
       scope === "mine" ? draftsOf(trx, actor) : [],
       unassessedReports(trx, actor, scope),
+      plansInScope(trx, actor, scope),
     ]);
     const candidates: (Omit<WorklistItem, "status" | "due" | "dueDate"> & {
       dueAt: Date;
@@ -173,6 +206,20 @@ export async function worklist(
         personId: r.person_id,
         unitId: r.unit_id,
         dueAt: protectionAssessmentDue(r.received_at),
+      });
+    }
+    for (const p of plans) {
+      // The latest follow-up's next date, or the plan's first; none planned: nothing due.
+      const next = p.followed_up ? p.last_next : p.follow_up_date;
+      if (!next) continue;
+      candidates.push({
+        kind: "follow_up",
+        caseId: p.id,
+        reference: p.reference,
+        personName: `${p.given_name} ${p.family_name}`,
+        personId: p.person_id,
+        unitId: p.unit_id,
+        dueAt: followUpDue(String(next)),
       });
     }
     for (const d of drafts) {

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { IdParams } from "../../../shared/api/admin.ts";
+import { PlanList, RecordFollowUpBody, SavePlanBody } from "../../../shared/api/plans.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { readPlans, recordFollowUp, savePlan } from "./service.ts";
+
+const tags = ["implementation"];
+const DecisionParams = z.object({ id: z.uuid(), decisionId: z.uuid() });
+const PlanParams = z.object({ id: z.uuid(), planId: z.uuid() });
+
+export const planRoutes: RouteModule = (app, { database }) => {
+  app.get(
+    "/api/cases/:id/plans",
+    {
+      schema: {
+        tags,
+        summary: "Implementation plans with their follow-ups",
+        params: IdParams,
+        response: { 200: PlanList },
+      },
+    },
+    async (request) => ({
+      plans: await readPlans(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
+    }),
+  );
+  app.put(
+    "/api/cases/:id/decisions/:decisionId/plan",
+    {
+      schema: {
+        tags,
+        summary: "Write or change the implementation plan of a granted decision",
+        params: DecisionParams,
+        body: SavePlanBody,
+        response: { 200: PlanList },
+      },
+    },
+    async (request) => ({
+      plans: await savePlan(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.decisionId,
+        request.body,
+      ),
+    }),
+  );
+  app.post(
+    "/api/cases/:id/plans/:planId/follow-ups",
+    {
+      schema: {
+        tags,
+        summary: "Record a follow-up and plan the next",
+        params: PlanParams,
+        body: RecordFollowUpBody,
+        response: { 200: PlanList },
+      },
+    },
+    async (request) => ({
+      plans: await recordFollowUp(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.planId,
+        request.body,
+      ),
+    }),
+  );
+};

@@ -1,0 +1,209 @@
+import { randomUUID } from "node:crypto";
+import type { PlanView } from "../../../shared/api/plans.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { findVisibleCase } from "../cases/queries.ts";
+import { denyCase } from "../cases/service.ts";
+
+/**
+ * Implementation plans (genomförandeplan) — one per granted intervention: goals, what is
+ * done by whom, start, and the planned follow-up — and the follow-ups recorded against them.
+ * The next follow-up date is what the work list watches.
+ */
+const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+
+export async function plansOf(trx: Trx, caseId: string): Promise<PlanView[]> {
+  const [plans, followUps] = await Promise.all([
+    trx
+      .selectFrom("implementation_plan as p")
+      .innerJoin("decision as d", "d.id", "p.decision_id")
+      .innerJoin("intervention_kind as k", "k.code", "d.intervention_kind")
+      .select([
+        "p.id",
+        "p.case_id",
+        "p.decision_id",
+        "k.name_sv",
+        "p.goals",
+        "p.activities",
+        "p.start_date",
+        "p.follow_up_date",
+      ])
+      .where("p.case_id", "=", caseId)
+      .orderBy("p.start_date")
+      .execute(),
+    trx
+      .selectFrom("follow_up as f")
+      .innerJoin("app_user as u", "u.id", "f.recorded_by")
+      .select([
+        "f.plan_id",
+        "f.outcome",
+        "f.notes",
+        "f.next_follow_up_date",
+        "f.recorded_at",
+        "u.display_name",
+      ])
+      .where("f.case_id", "=", caseId)
+      .orderBy("f.recorded_at")
+      .execute(),
+  ]);
+  return plans.map((p) => {
+    const mine = followUps.filter((f) => f.plan_id === p.id);
+    const last = mine.at(-1);
+    return {
+      id: p.id,
+      caseId: p.case_id,
+      decisionId: p.decision_id,
+      interventionName: p.name_sv,
+      goals: p.goals,
+      activities: p.activities,
+      startDate: p.start_date,
+      nextFollowUpDate: last ? last.next_follow_up_date : p.follow_up_date,
+      followUps: mine.map((f) => ({
+        outcome: f.outcome,
+        notes: f.notes,
+        nextFollowUpDate: f.next_follow_up_date,
+        recordedAt: f.recorded_at.toISOString(),
+        recordedBy: f.display_name,
+      })),
+    };
+  });
+}
+
+export async function readPlans(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  const plans = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    const list = await plansOf(trx, caseId);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "plan.read",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      },
+    ]);
+    return list;
+  });
+  return plans ?? denyCase(database, actor, meta, caseId, "plan.read");
+}
+
+export async function savePlan(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  decisionId: string,
+  input: { goals: string; activities: string; startDate: string; followUpDate: string },
+) {
+  if (input.followUpDate < input.startDate)
+    throw invalid({ followUpDate: "Uppföljningen kan inte ligga före starten." });
+  const plans = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    const decision = await trx
+      .selectFrom("decision")
+      .select(["id", "outcome"])
+      .where("id", "=", decisionId)
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (!decision || decision.outcome === "denied") {
+      throw invalid({ decisionId: "Välj ett beviljat beslut i det här ärendet." });
+    }
+    const existing = await trx
+      .selectFrom("implementation_plan")
+      .select("id")
+      .where("decision_id", "=", decisionId)
+      .executeTakeFirst();
+    const id = existing?.id ?? randomUUID();
+    const values = {
+      goals: input.goals,
+      activities: input.activities,
+      start_date: input.startDate,
+      follow_up_date: input.followUpDate,
+      updated_by: actor.userId,
+    };
+    if (existing) {
+      await trx
+        .updateTable("implementation_plan")
+        .set({ ...values, updated_at: new Date() })
+        .where("id", "=", id)
+        .execute();
+    } else {
+      await trx
+        .insertInto("implementation_plan")
+        .values({ id, org_id: actor.orgId, case_id: caseId, decision_id: decisionId, ...values })
+        .execute();
+    }
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "plan.save",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { planId: id, decisionId },
+      },
+    ]);
+    return plansOf(trx, caseId);
+  });
+  return plans ?? denyCase(database, actor, meta, caseId, "plan.save");
+}
+
+export async function recordFollowUp(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  planId: string,
+  input: {
+    outcome: "goal_reached" | "partly_reached" | "not_reached";
+    notes: string;
+    nextFollowUpDate: string | null;
+  },
+) {
+  const plans = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    if (!c) return null;
+    const plan = await trx
+      .selectFrom("implementation_plan")
+      .select("id")
+      .where("id", "=", planId)
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (!plan) throw invalid({ planId: "Välj en genomförandeplan i det här ärendet." });
+    await trx
+      .insertInto("follow_up")
+      .values({
+        org_id: actor.orgId,
+        plan_id: planId,
+        case_id: caseId,
+        outcome: input.outcome,
+        notes: input.notes,
+        next_follow_up_date: input.nextFollowUpDate,
+        recorded_by: actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "follow_up.record",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { planId, outcome: input.outcome },
+      },
+    ]);
+    return plansOf(trx, caseId);
+  });
+  return plans ?? denyCase(database, actor, meta, caseId, "follow_up.record");
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+export const SavePlanBody = z
+  .object({
+    goals: z.string().trim().min(1).max(10_000),
+    activities: z
+      .string()
+      .trim()
+      .min(1)
+      .max(10_000)
+      .meta({ description: "What is done, by whom, when" }),
+    startDate: z.iso.date(),
+    followUpDate: z.iso.date(),
+  })
+  .strict()
+  .meta({ id: "SavePlanBody" });
+
+export const FollowUpOutcome = z.enum(["goal_reached", "partly_reached", "not_reached"]);
+
+export const RecordFollowUpBody = z
+  .object({
+    outcome: FollowUpOutcome,
+    notes: z.string().trim().min(1).max(10_000),
+    nextFollowUpDate: z.iso
+      .date()
+      .nullable()
+      .default(null)
+      .meta({ description: "null: no further follow-up planned" }),
+  })
+  .strict()
+  .meta({ id: "RecordFollowUpBody" });
+
+export const PlanView = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    decisionId: z.uuid(),
+    interventionName: z.string(),
+    goals: z.string(),
+    activities: z.string(),
+    startDate: z.string(),
+    /** The next follow-up due: the latest follow-up's next date, or the plan's. null: none planned. */
+    nextFollowUpDate: z.string().nullable(),
+    followUps: z.array(
+      z.object({
+        outcome: FollowUpOutcome,
+        notes: z.string(),
+        nextFollowUpDate: z.string().nullable(),
+        recordedAt: z.string(),
+        recordedBy: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "ImplementationPlan" });
+export type PlanView = z.infer<typeof PlanView>;
+export const PlanList = z
+  .object({ plans: z.array(PlanView) })
+  .meta({ id: "ImplementationPlanList" });
