@@ -1,13 +1,12 @@
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withActor } from "../../access/transaction.ts";
+import type { withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { RelationTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
-import { findVisibleCase } from "./queries.ts";
-import { denyCase } from "./service.ts";
+import { withVisibleCase } from "./service.ts";
 
 /**
  * Relations between persons (partner, former partner, parent, child, sibling, other close
@@ -48,9 +47,7 @@ export async function readRelations(
   meta: RequestMeta,
   caseId: string,
 ) {
-  const relations = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "relation.read", async (trx, c) => {
     const list = await listRelations(trx, caseId);
     await recordAudit(trx, auditContext(actor, meta), [
       {
@@ -63,7 +60,6 @@ export async function readRelations(
     ]);
     return list;
   });
-  return relations ?? denyCase(database, actor, meta, caseId, "relation.read");
 }
 
 export async function addRelation(
@@ -73,9 +69,7 @@ export async function addRelation(
   caseId: string,
   input: { otherPersonId: string; kind: RelationTable["kind"] },
 ) {
-  const relations = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "relation.add", async (trx, c) => {
     const other =
       input.otherPersonId === c.person_id
         ? null
@@ -110,5 +104,4 @@ export async function addRelation(
     ]);
     return listRelations(trx, caseId);
   });
-  return relations ?? denyCase(database, actor, meta, caseId, "relation.add");
 }

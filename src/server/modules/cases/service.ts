@@ -60,6 +60,25 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
 }
 
 /**
+ * Runs `run` in one transaction on a case the actor may see. A case they may not see gets
+ * the answer a missing one gets (404), with the refused attempt audited as `action`.
+ */
+export async function withVisibleCase<T>(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  action: AuditAction,
+  run: (trx: Trx, c: CaseRow) => Promise<T>,
+): Promise<T> {
+  const result = await withActor(database.db, actor, async (trx) => {
+    const c = await findVisibleCase(trx, actor, caseId);
+    return c ? { value: await run(trx, c) } : null;
+  });
+  return result ? result.value : denyCase(database, actor, meta, caseId, action);
+}
+
+/**
  * Refuses with the answer a missing case gets, and leaves a trace of the attempt (with the
  * case's person, looked up for the trail only, so "who tried to see her" is answerable).
  */

@@ -6,13 +6,13 @@ import {
 } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { hasRole } from "../../access/actor.ts";
-import { type Trx, withActor } from "../../access/transaction.ts";
+import type { Trx } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { type CaseRow, findVisibleCase } from "../cases/queries.ts";
-import { denyCase } from "../cases/service.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { withVisibleCase } from "../cases/service.ts";
 
 /**
  * The children's track (SoL 2025:400 20 kap.): every report of concern gets a protection
@@ -24,7 +24,8 @@ const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 const notAChild = () => new AppError(409, "conflict", "Ärendet gäller inte ett barn.");
 
-async function onChildCase<T>(
+/** A visible case that must be a child's (409 otherwise). */
+function onChildCase<T>(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
@@ -32,14 +33,10 @@ async function onChildCase<T>(
   action: AuditAction,
   run: (trx: Trx, c: CaseRow) => Promise<T>,
 ): Promise<T> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return { missing: true as const };
+  return withVisibleCase(database, actor, meta, caseId, action, (trx, c) => {
     if (c.case_type !== "child") throw notAChild();
-    return { value: await run(trx, c) };
+    return run(trx, c);
   });
-  if ("missing" in result) return denyCase(database, actor, meta, caseId, action);
-  return result.value;
 }
 
 async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { DecisionView } from "../../../shared/api/decisions.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { type Trx, withActor } from "../../access/transaction.ts";
+import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { findVisibleCase } from "../cases/queries.ts";
-import { denyCase } from "../cases/service.ts";
+import { withVisibleCase } from "../cases/service.ts";
 
 /**
  * Decisions on interventions: granted, partly granted or denied, for a period, with
@@ -66,9 +65,7 @@ export async function readDecisions(
   meta: RequestMeta,
   caseId: string,
 ) {
-  const result = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "decision.read", async (trx, c) => {
     const decisions = await list(trx, caseId);
     await recordAudit(trx, auditContext(actor, meta), [
       {
@@ -81,7 +78,6 @@ export async function readDecisions(
     ]);
     return decisions;
   });
-  return result ?? denyCase(database, actor, meta, caseId, "decision.read");
 }
 
 export async function recordDecision(
@@ -102,9 +98,7 @@ export async function recordDecision(
       periodTo: "Slutdatum kan inte ligga före startdatum.",
     });
   }
-  const result = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "decision.record", async (trx, c) => {
     if (!decidable.has(c.status)) {
       throw new AppError(
         409,
@@ -140,5 +134,4 @@ export async function recordDecision(
     ]);
     return (await list(trx, caseId)).find((d) => d.id === id) as DecisionView;
   });
-  return result ?? denyCase(database, actor, meta, caseId, "decision.record");
 }

@@ -4,13 +4,12 @@ import {
   sectionsFor,
 } from "../../../shared/api/investigation.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { type Trx, withActor } from "../../access/transaction.ts";
-import type { AuditAction } from "../../audit/events.ts";
+import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { type CaseRow, findVisibleCase } from "../cases/queries.ts";
-import { denyCase } from "../cases/service.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { withVisibleCase } from "../cases/service.ts";
 
 /**
  * The investigation in structured sections, as HSLF-FS 2022:39 lists what it must cover.
@@ -19,21 +18,6 @@ import { denyCase } from "../cases/service.ts";
  */
 const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
-
-async function onCase<T>(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-  run: (trx: Trx, c: CaseRow) => Promise<T>,
-): Promise<T> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    return c ? { value: await run(trx, c) } : null;
-  });
-  return result ? result.value : denyCase(database, actor, meta, caseId, action);
-}
 
 async function view(trx: Trx, c: CaseRow): Promise<InvestigationView> {
   const row = await trx
@@ -81,7 +65,7 @@ export function readInvestigation(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return onCase(database, actor, meta, caseId, "investigation.read", async (trx, c) => {
+  return withVisibleCase(database, actor, meta, caseId, "investigation.read", async (trx, c) => {
     const v = await view(trx, c);
     await audit(trx, actor, meta, c, "investigation.read");
     return v;
@@ -116,7 +100,7 @@ export function saveInvestigation(
     assessment: string;
   },
 ) {
-  return onCase(database, actor, meta, caseId, "investigation.save", async (trx, c) => {
+  return withVisibleCase(database, actor, meta, caseId, "investigation.save", async (trx, c) => {
     const allowed = sectionsFor(c.case_type);
     const foreign = Object.keys(input.sections).filter(
       (k) => !allowed.includes(k as InvestigationSection),
@@ -164,21 +148,28 @@ export function completeInvestigation(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return onCase(database, actor, meta, caseId, "investigation.complete", async (trx, c) => {
-    await requireOpen(trx, c);
-    const current = await view(trx, c);
-    const missing: Record<string, string> = {};
-    if (!current.summary.trim())
-      missing.summary = "Skriv en sammanfattning innan utredningen avslutas.";
-    if (!current.assessment.trim())
-      missing.assessment = "Skriv en bedömning innan utredningen avslutas.";
-    if (Object.keys(missing).length > 0) throw invalid(missing);
-    await trx
-      .updateTable("investigation")
-      .set({ completed_at: new Date(), completed_by: actor.userId, updated_by: actor.userId })
-      .where("case_id", "=", c.id)
-      .execute();
-    await audit(trx, actor, meta, c, "investigation.complete");
-    return view(trx, c);
-  });
+  return withVisibleCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "investigation.complete",
+    async (trx, c) => {
+      await requireOpen(trx, c);
+      const current = await view(trx, c);
+      const missing: Record<string, string> = {};
+      if (!current.summary.trim())
+        missing.summary = "Skriv en sammanfattning innan utredningen avslutas.";
+      if (!current.assessment.trim())
+        missing.assessment = "Skriv en bedömning innan utredningen avslutas.";
+      if (Object.keys(missing).length > 0) throw invalid(missing);
+      await trx
+        .updateTable("investigation")
+        .set({ completed_at: new Date(), completed_by: actor.userId, updated_by: actor.userId })
+        .where("case_id", "=", c.id)
+        .execute();
+      await audit(trx, actor, meta, c, "investigation.complete");
+      return view(trx, c);
+    },
+  );
 }

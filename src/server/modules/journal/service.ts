@@ -6,7 +6,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { findVisibleCase } from "../cases/queries.ts";
-import { denyCase } from "../cases/service.ts";
+import { withVisibleCase } from "../cases/service.ts";
 import { type EntryRow, findEntry, listEntries, toEntryView } from "./queries.ts";
 
 /**
@@ -39,9 +39,7 @@ export async function readJournal(
   meta: RequestMeta,
   caseId: string,
 ) {
-  const entries = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "journal.read", async (trx, c) => {
     const rows = await listEntries(trx, actor, caseId);
     await recordAudit(trx, auditContext(actor, meta), [
       {
@@ -54,7 +52,6 @@ export async function readJournal(
     ]);
     return rows.map((r) => toEntryView(actor, r));
   });
-  return entries ?? denyCase(database, actor, meta, caseId, "journal.read");
 }
 
 export async function writeEntry(
@@ -70,9 +67,7 @@ export async function writeEntry(
   },
 ): Promise<JournalEntryView> {
   const occurredAt = checkOccurredAt(input.occurredAt);
-  const view = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "journal.write", async (trx, c) => {
     if (input.correctsId) {
       const original = await findEntry(trx, actor, input.correctsId);
       if (!original || original.case_id !== caseId || original.signed_at === null) {
@@ -107,7 +102,6 @@ export async function writeEntry(
     ]);
     return toEntryView(actor, (await findEntry(trx, actor, id)) as EntryRow);
   });
-  return view ?? denyCase(database, actor, meta, caseId, "journal.write");
 }
 
 /** Runs a change to one's own draft: 404 if not visible, 403 if someone else's, 409 if signed. */

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { PlanView } from "../../../shared/api/plans.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { type Trx, withActor } from "../../access/transaction.ts";
+import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { findVisibleCase } from "../cases/queries.ts";
-import { denyCase } from "../cases/service.ts";
+import { withVisibleCase } from "../cases/service.ts";
 
 /**
  * Implementation plans (genomförandeplan) — one per granted intervention: goals, what is
@@ -79,9 +78,7 @@ export async function readPlans(
   meta: RequestMeta,
   caseId: string,
 ) {
-  const plans = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "plan.read", async (trx, c) => {
     const list = await plansOf(trx, caseId);
     await recordAudit(trx, auditContext(actor, meta), [
       {
@@ -94,7 +91,6 @@ export async function readPlans(
     ]);
     return list;
   });
-  return plans ?? denyCase(database, actor, meta, caseId, "plan.read");
 }
 
 export async function savePlan(
@@ -107,9 +103,7 @@ export async function savePlan(
 ) {
   if (input.followUpDate < input.startDate)
     throw invalid({ followUpDate: "Uppföljningen kan inte ligga före starten." });
-  const plans = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "plan.save", async (trx, c) => {
     const decision = await trx
       .selectFrom("decision")
       .select(["id", "outcome"])
@@ -156,7 +150,6 @@ export async function savePlan(
     ]);
     return plansOf(trx, caseId);
   });
-  return plans ?? denyCase(database, actor, meta, caseId, "plan.save");
 }
 
 export async function recordFollowUp(
@@ -171,9 +164,7 @@ export async function recordFollowUp(
     nextFollowUpDate: string | null;
   },
 ) {
-  const plans = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
+  return withVisibleCase(database, actor, meta, caseId, "follow_up.record", async (trx, c) => {
     const plan = await trx
       .selectFrom("implementation_plan")
       .select("id")
@@ -205,5 +196,4 @@ export async function recordFollowUp(
     ]);
     return plansOf(trx, caseId);
   });
-  return plans ?? denyCase(database, actor, meta, caseId, "follow_up.record");
 }
