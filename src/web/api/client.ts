@@ -1,9 +1,15 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { ErrorBody } from "../../shared/api/error";
 
-/** The server's uniform error body (see src/shared/api/error.ts). */
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string>; requestId?: string };
-}
+/**
+ * The server's uniform error body, from its one schema (src/shared/api/error.ts). Read a
+ * little more leniently than the server writes it: an answer without fields or a request id
+ * (e.g. from a proxy that copies the shape) is still the server's message.
+ */
+const ReadableErrorBody = z.object({
+  error: ErrorBody.shape.error.partial({ fields: true, requestId: true }),
+});
+export type ApiErrorBody = z.infer<typeof ReadableErrorBody>;
 
 /**
  * A failed API call. `code` is machine-readable and stable. When the server answered with its
@@ -139,18 +145,5 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 }
 
 export function isApiErrorBody(body: unknown): body is ApiErrorBody {
-  if (typeof body !== "object" || body === null || !("error" in body)) return false;
-  const error: unknown = body.error;
-  if (typeof error !== "object" || error === null) return false;
-  if (!("code" in error) || typeof error.code !== "string") return false;
-  if (!("message" in error) || typeof error.message !== "string") return false;
-  if ("requestId" in error && error.requestId !== undefined && typeof error.requestId !== "string")
-    return false;
-  if (!("fields" in error) || error.fields === undefined) return true;
-  const fields: unknown = error.fields;
-  return (
-    typeof fields === "object" &&
-    fields !== null &&
-    Object.values(fields).every((value) => typeof value === "string")
-  );
+  return ReadableErrorBody.safeParse(body).success;
 }

@@ -58,6 +58,25 @@ function HintAndError({
   );
 }
 
+/** Label, hint and error around one control: the frame every simple field shares. */
+function FieldFrame({
+  label,
+  hint,
+  error,
+  ids,
+  children,
+}: FieldProps & { ids: ReturnType<typeof useFieldIds>; children: ReactNode }) {
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label className="field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      {children}
+    </div>
+  );
+}
+
 export function TextField({
   label,
   hint,
@@ -66,13 +85,9 @@ export function TextField({
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const ids = useFieldIds(hint, error);
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label className="field__label" htmlFor={ids.id}>
-        {label}
-      </label>
-      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    <FieldFrame label={label} hint={hint} error={error} ids={ids}>
       <input className="field__control" type="text" {...input} {...ids.controlProps} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -84,13 +99,9 @@ export function TextAreaField({
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ids = useFieldIds(hint, error);
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label className="field__label" htmlFor={ids.id}>
-        {label}
-      </label>
-      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    <FieldFrame label={label} hint={hint} error={error} ids={ids}>
       <textarea className="field__control" rows={3} {...textarea} {...ids.controlProps} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -103,15 +114,11 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const ids = useFieldIds(hint, error);
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label className="field__label" htmlFor={ids.id}>
-        {label}
-      </label>
-      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    <FieldFrame label={label} hint={hint} error={error} ids={ids}>
       <select className="field__control" {...select} {...ids.controlProps}>
         {children}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

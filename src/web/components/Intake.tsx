@@ -18,14 +18,8 @@ import {
   isIntakeSource,
   type YesNo,
 } from "./casework-model";
-import {
-  CheckboxField,
-  DateTimeField,
-  RadioGroupField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "./Field";
+import { DateTimeField, RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
+import { InterpreterFields } from "./InterpreterFields";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
 import { QueryError } from "./QueryError";
 
@@ -186,22 +180,13 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
             error={submit.fieldError("violenceAnswer")}
           />
         )}
-        <CheckboxField
-          label={t("intake.interpreterNeeded")}
-          name="interpreterNeeded"
-          checked={draft.interpreterNeeded}
-          onChange={(e) => set({ interpreterNeeded: e.target.checked })}
-          error={submit.fieldError("interpreterNeeded")}
+        <InterpreterFields
+          neededLabel={t("intake.interpreterNeeded")}
+          needed={draft.interpreterNeeded}
+          language={draft.interpreterLanguage}
+          onChange={set}
+          fieldError={submit.fieldError}
         />
-        {draft.interpreterNeeded && (
-          <TextField
-            label={t("intake.interpreterLanguage")}
-            name="interpreterLanguage"
-            value={draft.interpreterLanguage}
-            onChange={(e) => set({ interpreterLanguage: e.target.value })}
-            error={submit.fieldError("interpreterLanguage")}
-          />
-        )}
         <TextField
           label={t("intake.children")}
           hint={t("intake.childrenHint")}

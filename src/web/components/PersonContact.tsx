@@ -10,7 +10,8 @@ import {
   detailsBody,
   detailsDraftOf,
 } from "./casework-model";
-import { CheckboxField, RadioGroupField, TextAreaField, TextField } from "./Field";
+import { RadioGroupField, TextAreaField, TextField } from "./Field";
+import { InterpreterFields } from "./InterpreterFields";
 import { ErrorSummary, StatusMessage } from "./Messages";
 
 const safeContactTitleId = "safe-contact-title";
@@ -348,22 +349,13 @@ function EditDetails({
             onChange={(e) => set({ languages: e.target.value })}
             error={submit.fieldError("languages")}
           />
-          <CheckboxField
-            label={t("person.interpreterNeeded")}
-            name="interpreterNeeded"
-            checked={draft.interpreterNeeded}
-            onChange={(e) => set({ interpreterNeeded: e.target.checked })}
-            error={submit.fieldError("interpreterNeeded")}
+          <InterpreterFields
+            neededLabel={t("person.interpreterNeeded")}
+            needed={draft.interpreterNeeded}
+            language={draft.interpreterLanguage}
+            onChange={set}
+            fieldError={submit.fieldError}
           />
-          {draft.interpreterNeeded && (
-            <TextField
-              label={t("person.interpreterLanguage")}
-              name="interpreterLanguage"
-              value={draft.interpreterLanguage}
-              onChange={(e) => set({ interpreterLanguage: e.target.value })}
-              error={submit.fieldError("interpreterLanguage")}
-            />
-          )}
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("person.contactTitle")}</legend>

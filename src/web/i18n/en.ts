@@ -534,7 +534,6 @@ export const en: Messages = {
   "intake.askedAboutViolence": "Has the person been asked about violence?",
   "intake.violenceAnswer": "What did the person answer?",
   "intake.interpreterNeeded": "The person needs an interpreter",
-  "intake.interpreterLanguage": "Interpreter language",
   "intake.children": "Number of children in the household",
   "intake.childrenHint": "Leave empty if not known.",
   "intake.childrenInvalid": "Enter a whole number from 0 to 30.",

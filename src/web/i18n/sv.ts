@@ -535,7 +535,6 @@ export const sv = {
   "intake.askedAboutViolence": "Har personen fått frågan om våld?",
   "intake.violenceAnswer": "Vad svarade personen?",
   "intake.interpreterNeeded": "Personen behöver tolk",
-  "intake.interpreterLanguage": "Tolkspråk",
   "intake.children": "Antal barn i hushållet",
   "intake.childrenHint": "Lämna tomt om det inte är känt.",
   "intake.childrenInvalid": "Ange ett heltal från 0 till 30.",

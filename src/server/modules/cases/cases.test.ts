@@ -239,6 +239,33 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
     expect((await req(a, "GET", `/api/audit/persons/${person.id}`)).statusCode).toBe(404);
   });
 
+  it("records relatives within a case, and leaves a trace on each relative shown", async () => {
+    const { c } = await personAndCase(a);
+    const child = (
+      await req(a, "POST", "/api/persons", {
+        identityNumber: null,
+        givenName: "Liten",
+        familyName: "Exempel",
+      })
+    ).json();
+    const added = await req(a, "POST", `/api/cases/${c.id}/relations`, {
+      otherPersonId: child.id,
+      kind: "child",
+    });
+    expect(added.json().relations).toMatchObject([
+      { kind: "child", otherPerson: { id: child.id, name: "Liten Exempel" } },
+    ]);
+    await req(a, "GET", `/api/cases/${c.id}/relations`);
+    const seen = await database()
+      .owner.selectFrom("audit_event")
+      .select("action")
+      .where("person_id", "=", child.id)
+      .where("action", "=", "relation.read")
+      .execute();
+    expect(seen).toHaveLength(2);
+    expect((await req(b, "GET", `/api/cases/${c.id}/relations`)).statusCode).toBe(404);
+  });
+
   it("answers 401 without a session and 400 for a malformed id", async () => {
     expect((await t.app.inject({ method: "GET", url: "/api/cases" })).statusCode).toBe(401);
     const bad = await req(a, "GET", "/api/cases/not-a-uuid");

@@ -41,6 +41,24 @@ async function listRelations(trx: Parameters<Parameters<typeof withActor>[2]>[0]
   }));
 }
 
+/**
+ * A relative's name and number shown in this case is a look at that person too: one event
+ * per relative, so "who looked at him" includes who saw him listed as a relative.
+ */
+function shownRelatives(
+  list: Awaited<ReturnType<typeof listRelations>>,
+  caseId: string,
+  unitId: string,
+) {
+  return list.map((r) => ({
+    action: "relation.read" as const,
+    resourceType: "case" as const,
+    resourceId: caseId,
+    personId: r.otherPerson.id,
+    unitId,
+  }));
+}
+
 export async function readRelations(
   database: DatabaseHandle,
   actor: Actor,
@@ -57,6 +75,7 @@ export async function readRelations(
         personId: c.person_id,
         unitId: c.unit_id,
       },
+      ...shownRelatives(list, caseId, c.unit_id),
     ]);
     return list;
   });
@@ -102,6 +121,8 @@ export async function addRelation(
         data: { otherPersonId: other.id, kind: input.kind },
       },
     ]);
-    return listRelations(trx, caseId);
+    const list = await listRelations(trx, caseId);
+    await recordAudit(trx, auditContext(actor, meta), shownRelatives(list, caseId, c.unit_id));
+    return list;
   });
 }
