@@ -188,3 +188,46 @@ export async function buildWorkedCase(app: App, owner: Kysely<Database>) {
     session: await login(app, user.username),
   };
 }
+
+/** A Barn och unga unit: a caseworker, a colleague and the unit manager, all logged in. */
+export async function buildChildUnitTeam(app: App, owner: Kysely<Database>) {
+  const org = await buildOrg(owner);
+  const unit = await buildUnit(owner, org.id, "child_services");
+  const worker = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
+  const colleague = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
+  const manager = await buildUser(owner, org.id, [{ unitId: unit.id, role: "unit_manager" }]);
+  return {
+    orgId: org.id,
+    unitId: unit.id,
+    workerId: worker.id,
+    worker: await login(app, worker.username),
+    colleague: await login(app, colleague.username),
+    manager: await login(app, manager.username),
+  };
+}
+
+/** A report of concern about a new child, received at `receivedAt`, recorded by the team's caseworker. */
+export async function recordReportOfConcern(
+  app: App,
+  owner: Kysely<Database>,
+  team: Awaited<ReturnType<typeof buildChildUnitTeam>>,
+  receivedAt: string,
+) {
+  const kid = await buildPerson(owner, team.orgId, team.workerId);
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/intakes",
+    headers: as(team.worker),
+    payload: {
+      personId: kid.id,
+      unitId: team.unitId,
+      source: "school",
+      channel: "phone",
+      receivedAt,
+      kind: "report_of_concern",
+      askedAboutViolence: false,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`report of concern not recorded: ${res.body}`);
+  return res.json() as { case: { id: string; reference: string }; intake: { id: string } };
+}

@@ -3,11 +3,8 @@ import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
   as,
-  buildOrg,
-  buildPerson,
-  buildUnit,
-  buildUser,
-  login,
+  buildChildUnitTeam,
+  recordReportOfConcern,
   type Session,
 } from "../../testing/factories.ts";
 
@@ -16,43 +13,22 @@ const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString
 describe.each(testDatabaseKinds)("the children's track (%s)", (kind) => {
   const database = useTestDatabase(kind);
   let t: TestApp;
+  let team: Awaited<ReturnType<typeof buildChildUnitTeam>>;
   let worker: Session;
   let manager: Session;
-  let workerId: string;
-  let orgId: string;
-  let unitId: string;
 
   beforeAll(async () => {
     t = await buildTestApp(database());
-    const { owner } = database();
-    orgId = (await buildOrg(owner)).id;
-    unitId = (await buildUnit(owner, orgId, "child_services")).id;
-    const w = await buildUser(owner, orgId, [{ unitId, role: "caseworker" }]);
-    workerId = w.id;
-    worker = await login(t.app, w.username);
-    manager = await login(
-      t.app,
-      (await buildUser(owner, orgId, [{ unitId, role: "unit_manager" }])).username,
-    );
+    team = await buildChildUnitTeam(t.app, database().owner);
+    ({ worker, manager } = team);
   });
   afterAll(() => t?.close());
 
   const req = (s: Session, method: "GET" | "POST", url: string, payload?: object) =>
     t.app.inject({ method, url, headers: as(s), ...(payload ? { payload } : {}) });
 
-  async function report(receivedAt = hoursAgo(1)) {
-    const kid = await buildPerson(database().owner, orgId, workerId);
-    const res = await req(worker, "POST", "/api/intakes", {
-      personId: kid.id,
-      unitId,
-      source: "school",
-      channel: "phone",
-      receivedAt,
-      kind: "report_of_concern",
-      askedAboutViolence: false,
-    });
-    return res.json() as { case: { id: string }; intake: { id: string } };
-  }
+  const report = (receivedAt = hoursAgo(1)) =>
+    recordReportOfConcern(t.app, database().owner, team, receivedAt);
 
   it("wants a protection assessment for each report the same day, and flags it until it is made", async () => {
     const { case: c, intake } = await report();

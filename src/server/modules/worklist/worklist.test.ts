@@ -4,11 +4,8 @@ import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
   as,
-  buildOrg,
-  buildPerson,
-  buildUnit,
-  buildUser,
-  login,
+  buildChildUnitTeam,
+  recordReportOfConcern,
   type Session,
 } from "../../testing/factories.ts";
 
@@ -17,50 +14,21 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 describe.each(testDatabaseKinds)("the work list, Att göra (%s)", (kind) => {
   const database = useTestDatabase(kind);
   let t: TestApp;
+  let team: Awaited<ReturnType<typeof buildChildUnitTeam>>;
   let worker: Session;
   let manager: Session;
   let colleague: Session;
-  let workerId: string;
-  let orgId: string;
-  let unitId: string;
 
   beforeAll(async () => {
     t = await buildTestApp(database());
-    const { owner } = database();
-    orgId = (await buildOrg(owner)).id;
-    unitId = (await buildUnit(owner, orgId, "child_services")).id;
-    const w = await buildUser(owner, orgId, [{ unitId, role: "caseworker" }]);
-    workerId = w.id;
-    worker = await login(t.app, w.username);
-    manager = await login(
-      t.app,
-      (await buildUser(owner, orgId, [{ unitId, role: "unit_manager" }])).username,
-    );
-    colleague = await login(
-      t.app,
-      (await buildUser(owner, orgId, [{ unitId, role: "caseworker" }])).username,
-    );
+    team = await buildChildUnitTeam(t.app, database().owner);
+    ({ worker, manager, colleague } = team);
   });
   afterAll(() => t?.close());
 
-  async function reportReceived(receivedAt: string) {
-    const kid = await buildPerson(database().owner, orgId, workerId);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/intakes",
-      headers: as(worker),
-      payload: {
-        personId: kid.id,
-        unitId,
-        source: "school",
-        channel: "phone",
-        receivedAt,
-        kind: "report_of_concern",
-        askedAboutViolence: false,
-      },
-    });
-    return res.json().case as { id: string; reference: string };
-  }
+  const reportReceived = async (receivedAt: string) =>
+    (await recordReportOfConcern(t.app, database().owner, team, receivedAt)).case;
+
   const items = async (s: Session, scope = "mine") =>
     (
       await t.app.inject({ method: "GET", url: `/api/worklist?scope=${scope}`, headers: as(s) })
