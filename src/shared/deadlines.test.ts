@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   childInvestigationDue,
+  childrenReportDue,
+  courtRulingDue,
+  courtSubmissionDue,
   dueStatus,
   followUpDue,
+  placementReviewDue,
   preliminaryAssessmentDue,
   protectionAssessmentDue,
   unsignedDraftDue,
@@ -59,5 +63,30 @@ describe("deadlines from stored facts", () => {
     expect(dueStatus(due, new Date("2026-03-10T22:00:00Z"))).toBe("due_soon");
     expect(dueStatus(due, new Date("2026-03-03T12:00:00Z"))).toBe("due_soon");
     expect(dueStatus(due, new Date("2026-03-02T12:00:00Z"))).toBe("later");
+  });
+
+  it("sends an immediate lag (2024:79) decision to the court within a week of the decision day, and expects the ruling a week after", () => {
+    // Decided at 23:15 Stockholm time on Friday 30 October 2026 (22:15 UTC, winter time).
+    expect(courtSubmissionDue(new Date("2026-10-30T22:15:00Z")).toISOString()).toBe(
+      "2026-11-06T22:59:59.999Z",
+    );
+    // Decided on 0:30 Stockholm time, 1 November — still 31 October in UTC.
+    expect(courtSubmissionDue(new Date("2026-10-31T23:30:00Z")).toISOString()).toBe(
+      "2026-11-08T22:59:59.999Z",
+    );
+    // Across the end of summer time (25 October 2026).
+    expect(courtRulingDue("2026-10-20").toISOString()).toBe("2026-10-27T22:59:59.999Z");
+  });
+
+  it("reviews a placement at least every six months from its start or last review, clamped at month ends", () => {
+    expect(placementReviewDue("2026-08-31").toISOString()).toBe("2027-02-28T22:59:59.999Z");
+    expect(placementReviewDue("2027-08-31").toISOString()).toBe("2028-02-29T22:59:59.999Z");
+    expect(placementReviewDue("2026-05-15").toISOString()).toBe("2026-11-15T22:59:59.999Z");
+  });
+
+  it("wants children who witnessed violence reported by the end of the day it came to light", () => {
+    expect(childrenReportDue(new Date("2026-06-10T21:30:00Z")).toISOString()).toBe(
+      "2026-06-10T21:59:59.999Z",
+    );
   });
 });

@@ -14,6 +14,14 @@ export const preliminaryAssessmentDays = 14;
 export const childInvestigationMonths = 4;
 /** Working rule: a journal draft should be signed within 2 days. */
 export const unsignedDraftDays = 2;
+/** lag (2024:79): an immediate decision on a child's placement goes to the administrative court within one week. */
+export const courtSubmissionDays = 7;
+/** lag (2024:79): the court rules within one week of receiving it. */
+export const courtRulingDays = 7;
+/** lag (2024:79): the committee reviews the placement at least every six months. */
+export const placementReviewMonths = 6;
+/** Children found to have witnessed violence are reported without delay (SoL 2025:400, anmälningsplikt): the same day. */
+export const childrenReportDays = 0;
 /** What the work list calls "due soon". */
 export const dueSoonDays = 7;
 
@@ -38,6 +46,23 @@ export function followUpDue(plannedDate: string): Date {
 
 export function unsignedDraftDue(createdAt: Date): Date {
   return endOfDay(addDays(stockholmDate(createdAt), unsignedDraftDays));
+}
+
+export function courtSubmissionDue(decidedAt: Date): Date {
+  return endOfDay(addDays(stockholmDate(decidedAt), courtSubmissionDays));
+}
+
+export function courtRulingDue(submittedOn: string): Date {
+  return endOfDay(addDays(submittedOn, courtRulingDays));
+}
+
+/** From the placement's start, or its latest review. */
+export function placementReviewDue(since: string): Date {
+  return endOfDay(addMonths(since, placementReviewMonths));
+}
+
+export function childrenReportDue(foundAt: Date): Date {
+  return endOfDay(addDays(stockholmDate(foundAt), childrenReportDays));
 }
 
 export type DueStatus = "overdue" | "due_soon" | "later";

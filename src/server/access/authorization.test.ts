@@ -44,6 +44,8 @@ interface World {
   spareId: string;
   draftId: string;
   relativeId: string;
+  decisionId: string;
+  taskId: string;
   secrets: string[];
 }
 
@@ -96,6 +98,13 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/investigation/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/investigation/complete` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "GET /api/cases/{id}/decisions", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/decisions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions`, payload: { interventionKind: "support_talks", outcome: "granted", reasoning: "Behov av stödsamtal." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/decisions/{decisionId}/letter", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/letter` }), expect: onlyWorkers },
+  // X's decision is not a child's placement: those who may see X reach that rule (409).
+  { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/court", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/court`, payload: { submittedOn: "2026-11-01" } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/reviews", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/reviews`, payload: { reviewedOn: "2026-11-01", continues: true, notes: "Behovet kvarstår." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },
+  // The assigned worker completes the task; the manager, coming later, finds it done (409).
+  { route: "POST /api/cases/{id}/tasks/{taskId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/tasks/${w.taskId}/complete`, payload: { note: "Orosanmälan gjord." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/cases/{id}/plans", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/plans` }), expect: onlyWorkers },
   // No decision with that id in X: those who may see X reach the rule (400).
   { route: "PUT /api/cases/{id}/decisions/{decisionId}/plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/decisions/${w.caseId}/plan`, payload: { goals: "Trygghet.", activities: "Stödsamtal.", startDate: "2026-11-01", followUpDate: "2026-12-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
@@ -202,6 +211,30 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         body: "Utkast om samtalet.",
       })
       .execute();
+    // A decision and a task in X, made outside the API so every actor meets the same ones.
+    const decisionId = randomUUID();
+    await owner
+      .insertInto("decision")
+      .values({
+        id: decisionId,
+        org_id: org.id,
+        case_id: x.id,
+        intervention_kind: "support_talks",
+        outcome: "granted",
+        reasoning: "Behov av stödsamtal.",
+        decided_by: ids.get("assigned")!,
+      })
+      .execute();
+    const task = await owner
+      .insertInto("case_task")
+      .values({
+        org_id: org.id,
+        case_id: x.id,
+        kind: "assess_children_witnessed_violence",
+        created_by: ids.get("assigned")!,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const reference = (
       await owner
         .selectFrom("case")
@@ -217,6 +250,8 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       spareId: spare.id,
       draftId,
       relativeId: relative.id,
+      decisionId,
+      taskId: task.id,
       secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
     };
   });

@@ -48,6 +48,15 @@ export const auditEventData = {
     .object({ decisionId: z.uuid(), interventionKind: z.string(), outcome: z.string() })
     .strict(),
   "decision.read": none,
+  "decision.letter": z
+    .object({ decisionId: z.uuid(), delivery: z.enum(["post", "forwarding", "hand_over"]) })
+    .strict(),
+  "placement.court": z
+    .object({ decisionId: z.uuid(), step: z.enum(["submitted", "ruled"]) })
+    .strict(),
+  "placement.review": z.object({ decisionId: z.uuid(), continues: z.boolean() }).strict(),
+  "task.read": none,
+  "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
   "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),
   "plan.read": none,
   "follow_up.record": z.object({ planId: z.uuid(), outcome: z.string() }).strict(),

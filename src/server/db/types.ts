@@ -373,6 +373,60 @@ export interface FollowUpTable {
   recorded_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface ConsentTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  decision_id: string | null;
+  scope: "child_sheltered_housing";
+  given_by_name: string;
+  form: "written" | "oral";
+  given_on: string;
+  expires_on: string | null;
+  revoked_on: string | null;
+  revoked_reason: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface ChildPlacementTable {
+  decision_id: string;
+  org_id: string;
+  case_id: string;
+  basis: "custodians_consent" | "court_2024_79";
+  sole_custody: boolean;
+  immediate: boolean;
+  location_withheld: boolean;
+  court_submitted_on: string | null;
+  court_ruled_on: string | null;
+  court_outcome: "approved" | "rejected" | null;
+  ended_on: string | null;
+}
+
+export interface PlacementReviewTable {
+  id: Generated<string>;
+  org_id: string;
+  decision_id: string;
+  case_id: string;
+  reviewed_on: string;
+  continues: boolean;
+  notes: string;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface CaseTaskTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  kind: "assess_children_witnessed_violence";
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  done_at: Date | null;
+  done_by: string | null;
+  done_note: string | null;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -413,6 +467,10 @@ export interface Database {
   decision: DecisionTable;
   implementation_plan: ImplementationPlanTable;
   follow_up: FollowUpTable;
+  consent: ConsentTable;
+  child_placement: ChildPlacementTable;
+  placement_review: PlacementReviewTable;
+  case_task: CaseTaskTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -24,6 +24,7 @@ import { journalRoutes } from "../modules/journal/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
+import { taskRoutes } from "../modules/tasks/routes.ts";
 import { worklistRoutes } from "../modules/worklist/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
 import "./request-context.ts";
@@ -44,6 +45,7 @@ const modules: RouteModule[] = [
   investigationRoutes,
   decisionRoutes,
   planRoutes,
+  taskRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChildPlacementBody, ChildPlacementView } from "./child-placement.ts";
 
 export const interventionKinds = [
   "sheltered_housing",
@@ -15,6 +16,8 @@ export const interventionKinds = [
 export const InterventionKind = z.enum(interventionKinds);
 export const DecisionOutcome = z.enum(["granted", "partly_granted", "denied"]);
 
+export const DecisionParams = z.object({ id: z.uuid(), decisionId: z.uuid() });
+
 export const RecordDecisionBody = z
   .object({
     interventionKind: InterventionKind,
@@ -22,6 +25,10 @@ export const RecordDecisionBody = z
     periodFrom: z.iso.date().nullable().default(null),
     periodTo: z.iso.date().nullable().default(null),
     reasoning: z.string().trim().min(1).max(20_000),
+    childPlacement: ChildPlacementBody.nullable().default(null).meta({
+      description:
+        "Required for a child's sheltered housing unless denied: both custodians' consent or lag (2024:79)",
+    }),
   })
   .strict()
   .meta({ id: "RecordDecisionBody" });
@@ -41,9 +48,34 @@ export const DecisionView = z
     appealInfo: z.string().nullable(),
     decidedBy: z.string(),
     decidedAt: z.string(),
+    childPlacement: ChildPlacementView.nullable(),
   })
   .meta({ id: "Decision" });
 export type DecisionView = z.infer<typeof DecisionView>;
+
+/**
+ * How the decision letter may reach the person, from their protection level and safe-contact
+ * instructions. Never post to an address the person has not said is safe.
+ * post: to `address` in the letter. forwarding: protected registration — sent via
+ * Skatteverket, no address in the letter. hand_over: no postal letter; give it in person.
+ */
+export const LetterDelivery = z
+  .object({
+    method: z.enum(["post", "forwarding", "hand_over"]),
+    reason: z
+      .enum([
+        "letters_not_allowed",
+        "not_asked",
+        "no_address",
+        "protected_registration",
+        "fictitious_identity",
+      ])
+      .nullable(),
+    warning: z.enum(["confidentiality_marking"]).nullable(),
+  })
+  .meta({ id: "LetterDelivery" });
+export type LetterDelivery = z.infer<typeof LetterDelivery>;
+
 export const DecisionList = z
-  .object({ decisions: z.array(DecisionView) })
+  .object({ decisions: z.array(DecisionView), letterDelivery: LetterDelivery })
   .meta({ id: "DecisionList" });

@@ -80,7 +80,14 @@ export const PersonDetails = z
   .meta({ id: "PersonDetails" });
 export type PersonDetails = z.infer<typeof PersonDetails>;
 
-export const UpdatePersonBody = PersonDetails.partial().strict().meta({ id: "UpdatePersonBody" });
+export const UpdatePersonBody = PersonDetails.extend({
+  protectionLevel: ProtectionLevel.meta({
+    description: "As the population register shows it; masking follows in a later issue",
+  }),
+})
+  .partial()
+  .strict()
+  .meta({ id: "UpdatePersonBody" });
 
 export const PersonDetail = PersonView.extend({
   cases: z.array(PersonCaseSummary),

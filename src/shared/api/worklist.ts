@@ -6,6 +6,10 @@ export const worklistKinds = [
   "child_investigation",
   "unsigned_draft",
   "follow_up",
+  "children_to_assess",
+  "court_submission",
+  "court_ruling",
+  "placement_review",
 ] as const;
 
 export const WorklistItem = z

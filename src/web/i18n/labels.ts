@@ -1,9 +1,12 @@
 import type { z } from "zod";
 import { type AuditActionCode, auditActions } from "../../shared/api/audit-actions";
 import type { CaseType, relationKinds } from "../../shared/api/cases";
+import type { DecisionOutcome, InterventionKind } from "../../shared/api/decisions";
 import type { intakeChannels, intakeKinds, intakeSources } from "../../shared/api/intake";
+import type { InvestigationSection } from "../../shared/api/investigation";
 import type { JournalEntryType } from "../../shared/api/journal";
 import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/persons";
+import type { FollowUpOutcome } from "../../shared/api/plans";
 import type { Role, unitKinds } from "../../shared/api/roles";
 import type { worklistKinds } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
@@ -144,7 +147,56 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     child_investigation: "worklistKind.child_investigation",
     unsigned_draft: "worklistKind.unsigned_draft",
     follow_up: "worklistKind.follow_up",
+    children_to_assess: "worklistKind.children_to_assess",
+    court_submission: "worklistKind.court_submission",
+    court_ruling: "worklistKind.court_ruling",
+    placement_review: "worklistKind.placement_review",
   };
+
+export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {
+  acute_needs: "investigation.section.acute_needs",
+  short_and_long_term_needs: "investigation.section.short_and_long_term_needs",
+  nature_and_extent_of_violence: "investigation.section.nature_and_extent_of_violence",
+  risk_of_further_violence: "investigation.section.risk_of_further_violence",
+  network: "investigation.section.network",
+  children_in_household: "investigation.section.children_in_household",
+  support_as_parent: "investigation.section.support_as_parent",
+  childs_account: "investigation.section.childs_account",
+  safety: "investigation.section.safety",
+  needs: "investigation.section.needs",
+  parents_capacity: "investigation.section.parents_capacity",
+};
+
+export const interventionKindLabels: Readonly<
+  Record<z.infer<typeof InterventionKind>, PlainMessageKey>
+> = {
+  sheltered_housing: "intervention.sheltered_housing",
+  emergency_flat: "intervention.emergency_flat",
+  financial_aid: "intervention.financial_aid",
+  support_talks: "intervention.support_talks",
+  trauma_talks: "intervention.trauma_talks",
+  contact_person: "intervention.contact_person",
+  protected_data_help: "intervention.protected_data_help",
+  authority_support: "intervention.authority_support",
+  parenting_support: "intervention.parenting_support",
+  other: "intervention.other",
+};
+
+export const decisionOutcomeLabels: Readonly<
+  Record<z.infer<typeof DecisionOutcome>, PlainMessageKey>
+> = {
+  granted: "decisionOutcome.granted",
+  partly_granted: "decisionOutcome.partly_granted",
+  denied: "decisionOutcome.denied",
+};
+
+export const followUpOutcomeLabels: Readonly<
+  Record<z.infer<typeof FollowUpOutcome>, PlainMessageKey>
+> = {
+  goal_reached: "followUpOutcome.goal_reached",
+  partly_reached: "followUpOutcome.partly_reached",
+  not_reached: "followUpOutcome.not_reached",
+};
 
 /**
  * Audit action codes (the shared list, src/shared/api/audit-actions.ts, which the server must
@@ -174,3 +226,10 @@ export const closedReasonLabel = (code: string, t: PlainT) =>
   labelOrCode(closedReasonLabels, code, t);
 export const journalEntryTypeLabel = (code: string, t: PlainT) =>
   labelOrCode(journalEntryTypeLabels, code, t);
+/** The intervention's name in the UI's language; the catalogue's own name for a new kind. */
+export const interventionLabel = (code: string, fallback: string, t: PlainT) => {
+  const label = labelOrCode(interventionKindLabels, code, t);
+  return label === code ? fallback : label;
+};
+export const decisionOutcomeLabel = (code: string, t: PlainT) =>
+  labelOrCode(decisionOutcomeLabels, code, t);

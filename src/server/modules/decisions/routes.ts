@@ -1,7 +1,19 @@
 import { IdParams } from "../../../shared/api/admin.ts";
-import { DecisionList, DecisionView, RecordDecisionBody } from "../../../shared/api/decisions.ts";
+import {
+  ChildPlacementView,
+  RecordCourtStepBody,
+  RecordPlacementReviewBody,
+} from "../../../shared/api/child-placement.ts";
+import {
+  DecisionList,
+  DecisionParams,
+  DecisionView,
+  RecordDecisionBody,
+} from "../../../shared/api/decisions.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { recordCourtStep, recordPlacementReview } from "./child-placement.ts";
+import { decisionLetter } from "./letter.ts";
 import { readDecisions, recordDecision } from "./service.ts";
 
 const tags = ["decisions"];
@@ -17,14 +29,8 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
         response: { 200: DecisionList },
       },
     },
-    async (request) => ({
-      decisions: await readDecisions(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.params.id,
-      ),
-    }),
+    async (request) =>
+      readDecisions(database, requireActor(request), requestMeta(request), request.params.id),
   );
   app.post(
     "/api/cases/:id/decisions",
@@ -46,6 +52,79 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
             requireActor(request),
             requestMeta(request),
             request.params.id,
+            request.body,
+          ),
+        ),
+  );
+  app.get(
+    "/api/cases/:id/decisions/:decisionId/letter",
+    {
+      schema: {
+        tags,
+        summary: "The decision letter as a PDF (Swedish), addressed only as safe contact allows",
+        description:
+          "Responds with application/pdf. The address block follows the person's protection level and safe-contact instructions; see letterDelivery in the decision list for how it may be delivered.",
+        params: DecisionParams,
+      },
+    },
+    async (request, reply) => {
+      const letter = await decisionLetter(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.decisionId,
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="beslut-${letter.reference}.pdf"`)
+        .header("x-frid-letter-delivery", letter.delivery)
+        .send(letter.pdf);
+    },
+  );
+  app.post(
+    "/api/cases/:id/decisions/:decisionId/placement/court",
+    {
+      schema: {
+        tags,
+        summary:
+          "lag (2024:79): record when the decision went to the court, and the court's ruling",
+        params: DecisionParams,
+        body: RecordCourtStepBody,
+        response: { 200: ChildPlacementView },
+      },
+    },
+    async (request) =>
+      recordCourtStep(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.decisionId,
+        request.body,
+      ),
+  );
+  app.post(
+    "/api/cases/:id/decisions/:decisionId/placement/reviews",
+    {
+      schema: {
+        tags,
+        summary: "lag (2024:79): the six-monthly review of a child's placement (continue or end)",
+        params: DecisionParams,
+        body: RecordPlacementReviewBody,
+        response: { 201: ChildPlacementView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordPlacementReview(
+            database,
+            requireActor(request),
+            requestMeta(request),
+            request.params.id,
+            request.params.decisionId,
             request.body,
           ),
         ),

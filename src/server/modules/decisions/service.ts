@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
+import type { ChildPlacementBody } from "../../../shared/api/child-placement.ts";
 import type { DecisionView } from "../../../shared/api/decisions.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
+import { planLetterDelivery } from "../../output/delivery.ts";
 import { withVisibleCase } from "../cases/service.ts";
+import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
 /**
  * Decisions on interventions: granted, partly granted or denied, for a period, with
@@ -20,6 +23,7 @@ export const appealInformation =
 const decidable = new Set(["investigation", "implementation", "follow_up"]);
 
 async function list(trx: Trx, caseId: string): Promise<DecisionView[]> {
+  const placements = await placementViews(trx, caseId);
   const rows = await trx
     .selectFrom("decision as d")
     .innerJoin("intervention_kind as k", "k.code", "d.intervention_kind")
@@ -56,6 +60,7 @@ async function list(trx: Trx, caseId: string): Promise<DecisionView[]> {
     appealInfo: r.appeal_info,
     decidedBy: r.display_name,
     decidedAt: r.decided_at.toISOString(),
+    childPlacement: placements.get(r.id) ?? null,
   }));
 }
 
@@ -67,6 +72,9 @@ export async function readDecisions(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "decision.read", async (trx, c) => {
     const decisions = await list(trx, caseId);
+    const { address: _never, ...letterDelivery } = planLetterDelivery(
+      await recipientOf(trx, c.person_id),
+    );
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "decision.read",
@@ -76,8 +84,22 @@ export async function readDecisions(
         unitId: c.unit_id,
       },
     ]);
-    return decisions;
+    return { decisions, letterDelivery };
   });
+}
+
+/** What the output rules need to know about the person a letter is for. */
+export async function recipientOf(trx: Trx, personId: string) {
+  const p = await trx
+    .selectFrom("person")
+    .select(["protection_level", "safe_contact", "postal_address"])
+    .where("id", "=", personId)
+    .executeTakeFirstOrThrow();
+  return {
+    protectionLevel: p.protection_level,
+    safeContact: p.safe_contact,
+    postalAddress: p.postal_address,
+  };
 }
 
 export async function recordDecision(
@@ -91,6 +113,7 @@ export async function recordDecision(
     periodFrom: string | null;
     periodTo: string | null;
     reasoning: string;
+    childPlacement: ChildPlacementBody | null;
   },
 ) {
   if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) {
@@ -106,6 +129,7 @@ export async function recordDecision(
         "Beslut fattas när ärendet är utrett eller under genomförande.",
       );
     }
+    checkPlacement(c.case_type, input);
     const id = randomUUID();
     await trx
       .insertInto("decision")
@@ -122,6 +146,7 @@ export async function recordDecision(
         decided_by: actor.userId,
       })
       .execute();
+    if (input.childPlacement) await insertPlacement(trx, actor, caseId, id, input.childPlacement);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "decision.record",

@@ -10,6 +10,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { withVisibleCase } from "../cases/service.ts";
+import { createTaskOnce } from "../tasks/service.ts";
 
 /**
  * The investigation in structured sections, as HSLF-FS 2022:39 lists what it must cover.
@@ -128,6 +129,9 @@ export function saveInvestigation(
       .values({ case_id: c.id, org_id: actor.orgId, ...values })
       .onConflict((oc) => oc.column("case_id").doUpdateSet({ ...values, updated_at: new Date() }))
       .execute();
+    // Children who witnessed violence must be reported or assessed (SoL 2025:400, anmälningsplikt).
+    if (values.children_witnessed_violence === true)
+      await createTaskOnce(trx, actor, c.id, "assess_children_witnessed_violence");
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "investigation.save",

@@ -196,7 +196,7 @@ export async function updatePersonDetails(
   actor: Actor,
   meta: RequestMeta,
   id: string,
-  input: Partial<PersonDetails>,
+  input: Partial<PersonDetails> & { protectionLevel?: PersonDetail["protectionLevel"] },
 ): Promise<PersonDetail> {
   const interpreterNeeded = input.interpreterNeeded;
   if (interpreterNeeded && !input.interpreterLanguage?.trim()) {
@@ -223,6 +223,7 @@ export async function updatePersonDetails(
         ...(input.phone !== undefined ? { phone: input.phone } : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),
         ...(input.postalAddress !== undefined ? { postal_address: input.postalAddress } : {}),
+        ...(input.protectionLevel !== undefined ? { protection_level: input.protectionLevel } : {}),
         updated_at: new Date(),
       })
       .where("id", "=", id)

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
+import { DecisionParams } from "../../../shared/api/decisions.ts";
 import { PlanList, RecordFollowUpBody, SavePlanBody } from "../../../shared/api/plans.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { readPlans, recordFollowUp, savePlan } from "./service.ts";
 
 const tags = ["implementation"];
-const DecisionParams = z.object({ id: z.uuid(), decisionId: z.uuid() });
 const PlanParams = z.object({ id: z.uuid(), planId: z.uuid() });
 
 export const planRoutes: RouteModule = (app, { database }) => {

@@ -3,8 +3,11 @@ import type { WorklistItem } from "../../../shared/api/worklist.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import {
   childInvestigationDue,
+  courtRulingDue,
+  courtSubmissionDue,
   dueStatus,
   followUpDue,
+  placementReviewDue,
   preliminaryAssessmentDue,
   protectionAssessmentDue,
   unsignedDraftDue,
@@ -16,6 +19,7 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
+import { taskDue } from "../tasks/service.ts";
 
 /**
  * "Att göra": what is overdue or due within 7 days, computed from stored facts by the one
@@ -133,6 +137,62 @@ function unassessedReports(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .execute();
 }
 
+/** Open tasks on open cases in scope. */
+function openTasks(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+  return trx
+    .selectFrom("case_task as t")
+    .innerJoin("case as c", "c.id", "t.case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select([
+      "t.kind",
+      "t.created_at",
+      "c.id",
+      "c.reference",
+      "c.person_id",
+      "c.unit_id",
+      "p.given_name",
+      "p.family_name",
+    ])
+    .where("t.done_at", "is", null)
+    .where("c.status", "<>", "closed")
+    .where(accessibleCases(actor))
+    .where(inScope(actor, scope))
+    .execute();
+}
+
+/** Children's placements under lag (2024:79) that have not ended, with their clocks' facts. */
+function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+  return trx
+    .selectFrom("child_placement as cp")
+    .innerJoin("decision as d", "d.id", "cp.decision_id")
+    .innerJoin("case as c", "c.id", "cp.case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select((eb) => [
+      "cp.immediate",
+      "cp.court_submitted_on",
+      "cp.court_ruled_on",
+      "d.decided_at",
+      "d.period_from",
+      "c.id",
+      "c.reference",
+      "c.person_id",
+      "c.unit_id",
+      "p.given_name",
+      "p.family_name",
+      eb
+        .selectFrom("placement_review as r")
+        .select((e) => e.fn.max("r.reviewed_on").as("last"))
+        .whereRef("r.decision_id", "=", "cp.decision_id")
+        .as("last_review"),
+    ])
+    .where("cp.basis", "=", "court_2024_79")
+    .where("cp.ended_on", "is", null)
+    .where("c.status", "<>", "closed")
+    .where(accessibleCases(actor))
+    .where(inScope(actor, scope))
+    .execute();
+}
+
 function draftsOf(trx: Trx, actor: Actor) {
   return trx
     .selectFrom("journal_entry as j")
@@ -160,11 +220,13 @@ export async function worklist(
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
   return withActor(database.db, actor, async (trx) => {
-    const [cases, drafts, reports, plans] = await Promise.all([
+    const [cases, drafts, reports, plans, tasks, placements] = await Promise.all([
       casesInScope(trx, actor, scope),
       scope === "mine" ? draftsOf(trx, actor) : [],
       unassessedReports(trx, actor, scope),
       plansInScope(trx, actor, scope),
+      openTasks(trx, actor, scope),
+      courtPlacements(trx, actor, scope),
     ]);
     const candidates: (Omit<WorklistItem, "status" | "due" | "dueDate"> & {
       dueAt: Date;
@@ -220,6 +282,44 @@ export async function worklist(
         personId: p.person_id,
         unitId: p.unit_id,
         dueAt: followUpDue(String(next)),
+      });
+    }
+    for (const t of tasks) {
+      candidates.push({
+        kind: "children_to_assess",
+        caseId: t.id,
+        reference: t.reference,
+        personName: `${t.given_name} ${t.family_name}`,
+        personId: t.person_id,
+        unitId: t.unit_id,
+        dueAt: taskDue(t.kind, t.created_at),
+      });
+    }
+    for (const p of placements) {
+      const base = {
+        caseId: p.id,
+        reference: p.reference,
+        personName: `${p.given_name} ${p.family_name}`,
+        personId: p.person_id,
+        unitId: p.unit_id,
+      };
+      if (p.immediate && !p.court_submitted_on)
+        candidates.push({
+          ...base,
+          kind: "court_submission",
+          dueAt: courtSubmissionDue(p.decided_at),
+        });
+      else if (p.immediate && !p.court_ruled_on && p.court_submitted_on)
+        candidates.push({
+          ...base,
+          kind: "court_ruling",
+          dueAt: courtRulingDue(p.court_submitted_on),
+        });
+      const since = p.last_review ?? p.period_from ?? stockholmDate(p.decided_at);
+      candidates.push({
+        ...base,
+        kind: "placement_review",
+        dueAt: placementReviewDue(String(since)),
       });
     }
     for (const d of drafts) {

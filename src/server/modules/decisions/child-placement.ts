@@ -1,0 +1,327 @@
+import type {
+  ChildPlacementBody,
+  ChildPlacementView,
+} from "../../../shared/api/child-placement.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import {
+  courtRulingDue,
+  courtSubmissionDue,
+  placementReviewDue,
+} from "../../../shared/deadlines.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { withVisibleCase } from "../cases/service.ts";
+
+/**
+ * A child's own sheltered-housing decision: on both custodians' consent (one, with sole
+ * custody), or on lag (2024:79) — the administrative court decides without the other
+ * custodian's consent; an immediate decision goes to the court within a week, the court rules
+ * within a week, and the committee reviews the placement at least every six months until it
+ * ends. Clocks come from shared/deadlines.ts; only the facts (days) are stored here.
+ */
+
+const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+
+/** Which decisions need placement facts, and whether the ones given make a lawful basis. */
+export function checkPlacement(
+  caseType: string,
+  input: { interventionKind: string; outcome: string; childPlacement: ChildPlacementBody | null },
+) {
+  const needed =
+    caseType === "child" &&
+    input.interventionKind === "sheltered_housing" &&
+    input.outcome !== "denied";
+  const p = input.childPlacement;
+  if (!needed) {
+    if (p)
+      throw invalid({
+        childPlacement:
+          "Uppgifter om samtycke och lag (2024:79) hör bara till beslut om skyddat boende för ett barn.",
+      });
+    return;
+  }
+  if (!p)
+    throw invalid({
+      childPlacement:
+        "Ett barn i skyddat boende behöver ett eget beslut med båda vårdnadshavarnas samtycke eller enligt lag (2024:79).",
+    });
+  if (p.basis === "custodians_consent") {
+    if (p.immediate)
+      throw invalid({
+        "childPlacement.immediate": "Omedelbart beslut finns bara enligt lag (2024:79).",
+      });
+    const enough = p.consents.length === 2 || (p.consents.length === 1 && p.soleCustody);
+    if (!enough)
+      throw invalid({
+        "childPlacement.consents":
+          "Båda vårdnadshavarna måste samtycka (en räcker bara vid ensam vårdnad). Annars prövas placeringen enligt lag (2024:79).",
+      });
+  } else if (p.consents.length > 1) {
+    throw invalid({
+      "childPlacement.consents":
+        "När båda vårdnadshavarna samtycker behövs inte lag (2024:79) — välj samtycke.",
+    });
+  }
+}
+
+export async function insertPlacement(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  decisionId: string,
+  p: ChildPlacementBody,
+) {
+  await trx
+    .insertInto("child_placement")
+    .values({
+      decision_id: decisionId,
+      org_id: actor.orgId,
+      case_id: caseId,
+      basis: p.basis,
+      sole_custody: p.soleCustody,
+      immediate: p.immediate,
+      location_withheld: p.locationWithheld,
+      court_submitted_on: null,
+      court_ruled_on: null,
+      court_outcome: null,
+      ended_on: null,
+    })
+    .execute();
+  if (p.consents.length > 0)
+    await trx
+      .insertInto("consent")
+      .values(
+        p.consents.map((c) => ({
+          org_id: actor.orgId,
+          case_id: caseId,
+          decision_id: decisionId,
+          scope: "child_sheltered_housing" as const,
+          given_by_name: c.custodianName,
+          form: c.form,
+          given_on: c.givenOn,
+          expires_on: null,
+          revoked_on: null,
+          revoked_reason: null,
+          recorded_by: actor.userId,
+        })),
+      )
+      .execute();
+}
+
+/** The placement views of a case's decisions, with their clocks computed. */
+export async function placementViews(
+  trx: Trx,
+  caseId: string,
+): Promise<Map<string, ChildPlacementView>> {
+  const [placements, consents, reviews] = await Promise.all([
+    trx
+      .selectFrom("child_placement as cp")
+      .innerJoin("decision as d", "d.id", "cp.decision_id")
+      .selectAll("cp")
+      .select(["d.decided_at", "d.period_from"])
+      .where("cp.case_id", "=", caseId)
+      .execute(),
+    trx
+      .selectFrom("consent")
+      .select(["decision_id", "given_by_name", "form", "given_on"])
+      .where("case_id", "=", caseId)
+      .where("scope", "=", "child_sheltered_housing")
+      .orderBy("given_on")
+      .execute(),
+    trx
+      .selectFrom("placement_review as r")
+      .innerJoin("app_user as u", "u.id", "r.recorded_by")
+      .select(["r.decision_id", "r.reviewed_on", "r.continues", "r.notes", "u.display_name"])
+      .where("r.case_id", "=", caseId)
+      .orderBy("r.reviewed_on")
+      .execute(),
+  ]);
+  const views = new Map<string, ChildPlacementView>();
+  for (const p of placements) {
+    const own = reviews.filter((r) => r.decision_id === p.decision_id);
+    const start = p.period_from ?? stockholmDate(p.decided_at);
+    const lastReview = own.at(-1)?.reviewed_on;
+    const courtTrack = p.basis === "court_2024_79";
+    views.set(p.decision_id, {
+      basis: p.basis,
+      consents: consents
+        .filter((c) => c.decision_id === p.decision_id)
+        .map((c) => ({ custodianName: c.given_by_name, form: c.form, givenOn: c.given_on })),
+      soleCustody: p.sole_custody,
+      immediate: p.immediate,
+      locationWithheld: p.location_withheld,
+      courtSubmittedOn: p.court_submitted_on,
+      courtSubmissionDue: p.immediate ? stockholmDate(courtSubmissionDue(p.decided_at)) : null,
+      courtRuledOn: p.court_ruled_on,
+      courtOutcome: p.court_outcome,
+      courtRulingDue:
+        p.immediate && p.court_submitted_on
+          ? stockholmDate(courtRulingDue(p.court_submitted_on))
+          : null,
+      reviews: own.map((r) => ({
+        reviewedOn: r.reviewed_on,
+        continues: r.continues,
+        notes: r.notes,
+        recordedBy: r.display_name,
+      })),
+      nextReviewDue:
+        courtTrack && !p.ended_on ? stockholmDate(placementReviewDue(lastReview ?? start)) : null,
+      endedOn: p.ended_on,
+    });
+  }
+  return views;
+}
+
+async function placementOf(trx: Trx, caseId: string, decisionId: string) {
+  const p = await trx
+    .selectFrom("child_placement")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where("decision_id", "=", decisionId)
+    .executeTakeFirst();
+  if (p) return p;
+  const decision = await trx
+    .selectFrom("decision")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("id", "=", decisionId)
+    .executeTakeFirst();
+  if (decision)
+    throw new AppError(
+      409,
+      "conflict",
+      "Beslutet gäller inte ett barns placering i skyddat boende.",
+    );
+  throw new AppError(404, "not_found", "Beslutet finns inte i ärendet.");
+}
+
+function today() {
+  return stockholmDate(new Date());
+}
+
+/** Submission to the court, then its ruling; each recorded once, in that order. */
+export function recordCourtStep(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  decisionId: string,
+  input: { submittedOn?: string; ruledOn?: string; outcome?: "approved" | "rejected" },
+) {
+  if (!input.submittedOn && !input.ruledOn)
+    throw invalid({
+      submittedOn: "Ange när beslutet lämnades till domstolen eller när den beslutade.",
+    });
+  if (input.ruledOn && !input.outcome) throw invalid({ outcome: "Ange vad domstolen beslutade." });
+  if (!input.ruledOn && input.outcome)
+    throw invalid({ ruledOn: "Ange dagen då domstolen beslutade." });
+  for (const [field, day] of [
+    ["submittedOn", input.submittedOn],
+    ["ruledOn", input.ruledOn],
+  ] as const)
+    if (day && day > today()) throw invalid({ [field]: "Datumet kan inte ligga i framtiden." });
+  return withVisibleCase(database, actor, meta, caseId, "placement.court", async (trx, c) => {
+    const p = await placementOf(trx, caseId, decisionId);
+    if (p.basis !== "court_2024_79")
+      throw new AppError(
+        409,
+        "conflict",
+        "Placeringen bygger på samtycke och prövas inte av domstol.",
+      );
+    if (input.submittedOn && p.court_submitted_on)
+      throw new AppError(
+        409,
+        "conflict",
+        "Det är redan registrerat när beslutet lämnades till domstolen.",
+      );
+    if (input.ruledOn && p.court_ruled_on)
+      throw new AppError(409, "conflict", "Domstolens beslut är redan registrerat.");
+    const submitted = input.submittedOn ?? p.court_submitted_on;
+    if (input.ruledOn && !submitted)
+      throw invalid({ ruledOn: "Registrera först när beslutet lämnades till domstolen." });
+    if (input.ruledOn && submitted && input.ruledOn < submitted)
+      throw invalid({ ruledOn: "Domstolen kan inte ha beslutat innan den fick ärendet." });
+    await trx
+      .updateTable("child_placement")
+      .set({
+        court_submitted_on: submitted,
+        ...(input.ruledOn
+          ? {
+              court_ruled_on: input.ruledOn,
+              court_outcome: input.outcome,
+              // A rejected placement ends the day the court ruled.
+              ...(input.outcome === "rejected" ? { ended_on: input.ruledOn } : {}),
+            }
+          : {}),
+      })
+      .where("decision_id", "=", decisionId)
+      .execute();
+    const steps = [
+      ...(input.submittedOn ? (["submitted"] as const) : []),
+      ...(input.ruledOn ? (["ruled"] as const) : []),
+    ];
+    await recordAudit(
+      trx,
+      auditContext(actor, meta),
+      steps.map((step) => ({
+        action: "placement.court" as const,
+        resourceType: "case" as const,
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { decisionId, step },
+      })),
+    );
+    return (await placementViews(trx, caseId)).get(decisionId) as ChildPlacementView;
+  });
+}
+
+/** The six-monthly review (lag 2024:79): continue, or end the placement. */
+export function recordPlacementReview(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  decisionId: string,
+  input: { reviewedOn: string; continues: boolean; notes: string },
+) {
+  if (input.reviewedOn > today())
+    throw invalid({ reviewedOn: "Datumet kan inte ligga i framtiden." });
+  return withVisibleCase(database, actor, meta, caseId, "placement.review", async (trx, c) => {
+    const p = await placementOf(trx, caseId, decisionId);
+    if (p.ended_on) throw new AppError(409, "conflict", "Placeringen har redan upphört.");
+    await trx
+      .insertInto("placement_review")
+      .values({
+        org_id: actor.orgId,
+        decision_id: decisionId,
+        case_id: caseId,
+        reviewed_on: input.reviewedOn,
+        continues: input.continues,
+        notes: input.notes,
+        recorded_by: actor.userId,
+      })
+      .execute();
+    if (!input.continues)
+      await trx
+        .updateTable("child_placement")
+        .set({ ended_on: input.reviewedOn })
+        .where("decision_id", "=", decisionId)
+        .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "placement.review",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { decisionId, continues: input.continues },
+      },
+    ]);
+    return (await placementViews(trx, caseId)).get(decisionId) as ChildPlacementView;
+  });
+}

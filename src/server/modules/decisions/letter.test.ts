@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../testing/app.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
+import { pdfText } from "../../testing/pdf.ts";
+
+/*
+ * The decision letter: a real PDF in Swedish with the organisation, the decision, the
+ * reasoning and, when not everything was granted, how to appeal; addressed only where the
+ * person said letters are safe.
+ */
+describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let worker: Session;
+  let caseId: string;
+  let personId: string;
+  let granted: string;
+  let denied: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    ({ caseId, personId, session: worker } = await buildWorkedCase(t.app, database().owner));
+    await req("POST", `/api/cases/${caseId}/status`, { to: "investigation" });
+    const decide = async (body: object) =>
+      (await req("POST", `/api/cases/${caseId}/decisions`, body)).json().id as string;
+    granted = await decide({
+      interventionKind: "sheltered_housing",
+      outcome: "granted",
+      periodFrom: "2026-11-20",
+      periodTo: "2027-02-20",
+      reasoning: "Du behöver skydd mot fortsatt våld från din tidigare partner.",
+    });
+    denied = await decide({
+      interventionKind: "financial_aid",
+      outcome: "denied",
+      reasoning: "Din inkomst räcker till din försörjning enligt riksnormen.",
+    });
+  });
+  afterAll(() => t?.close());
+
+  function req(method: "GET" | "POST" | "PATCH", url: string, payload?: object) {
+    return t.app.inject({ method, url, headers: as(worker), ...(payload ? { payload } : {}) });
+  }
+  const letter = async (decisionId: string) => {
+    const res = await req("GET", `/api/cases/${caseId}/decisions/${decisionId}/letter`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="beslut-.+\.pdf"$/);
+    return { text: await pdfText(res.rawPayload), delivery: res.headers["x-frid-letter-delivery"] };
+  };
+  const safeContact = (maySendLetters: boolean | null, letterAddress: string | null = null) =>
+    req("PATCH", `/api/persons/${personId}`, {
+      postalAddress: "Hemgatan 1, 111 11 Demostad",
+      safeContact: { maySendLetters, letterAddress },
+    });
+
+  it("says in Swedish what was decided, on what basis and why, by whom, and how to appeal a denial", async () => {
+    const { text: yes } = await letter(granted);
+    expect(yes).toContain("Beslut om skyddat boende");
+    expect(yes).toContain("Beslut: Beviljas");
+    expect(yes).toContain("Period: 2026-11-20 till 2027-02-20");
+    expect(yes).toContain("SoL (2025:400) 9 kap. 6 §");
+    expect(yes).toContain("Du behöver skydd mot fortsatt våld");
+    expect(yes).not.toContain("Så här överklagar du");
+    const { text: no } = await letter(denied);
+    expect(no).toContain("Beslut: Avslås");
+    expect(no).toContain("Så här överklagar du");
+    expect(no).toContain("förvaltningsrätten");
+    expect(no).toContain("inom tre veckor");
+  });
+
+  it("is never addressed before anyone asked whether letters are safe, nor when the person said no", async () => {
+    // The factory's person has no safe-contact answers yet.
+    const unasked = await letter(granted);
+    expect(unasked.delivery).toBe("hand_over");
+    expect(unasked.text).toContain("Lämnas personligen");
+    const list = (await req("GET", `/api/cases/${caseId}/decisions`)).json();
+    expect(list.letterDelivery).toEqual({
+      method: "hand_over",
+      reason: "not_asked",
+      warning: null,
+    });
+
+    await safeContact(false, "Box 5, 222 22 Annanstad");
+    const refused = await letter(granted);
+    expect(refused.delivery).toBe("hand_over");
+    expect(refused.text).not.toContain("Hemgatan");
+    expect(refused.text).not.toContain("Box 5");
+    expect((await req("GET", `/api/cases/${caseId}/decisions`)).json().letterDelivery.reason).toBe(
+      "letters_not_allowed",
+    );
+  });
+
+  it("goes by post to the safe address the person gave, never the registered one", async () => {
+    await safeContact(true, "Box 5, 222 22 Annanstad");
+    const posted = await letter(granted);
+    expect(posted.delivery).toBe("post");
+    expect(posted.text).toContain("Box 5, 222 22 Annanstad");
+    expect(posted.text).not.toContain("Hemgatan");
+  });
+
+  it("carries no address at all under protected registration", async () => {
+    const set = await req("PATCH", `/api/persons/${personId}`, {
+      protectionLevel: "protected_registration",
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().protectionLevel).toBe("protected_registration");
+    const forwarded = await letter(granted);
+    expect(forwarded.delivery).toBe("forwarding");
+    expect(forwarded.text).not.toContain("Box 5");
+    expect(forwarded.text).not.toContain("Hemgatan");
+    await req("PATCH", `/api/persons/${personId}`, { protectionLevel: "none" });
+  });
+
+  it("leaves a trace of every letter made, with how it may be delivered", async () => {
+    await letter(denied);
+    const events = await database()
+      .owner.selectFrom("audit_event")
+      .select(["action", "data"])
+      .where("action", "=", "decision.letter")
+      .where("resource_id", "=", caseId)
+      .execute();
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    expect(events.at(-1)?.data).toMatchObject({ decisionId: denied });
+  });
+
+  it("answers a decision of another case with 404", async () => {
+    const other = await buildWorkedCase(t.app, database().owner);
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/cases/${other.caseId}/decisions/${granted}/letter`,
+      headers: as(other.session),
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});

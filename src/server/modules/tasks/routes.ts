@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { IdParams } from "../../../shared/api/admin.ts";
+import { CaseTaskList, CaseTaskView, CompleteTaskBody } from "../../../shared/api/tasks.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { completeTask, readTasks } from "./service.ts";
+
+const tags = ["tasks"];
+const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() });
+
+export const taskRoutes: RouteModule = (app, { database }) => {
+  app.get(
+    "/api/cases/:id/tasks",
+    {
+      schema: {
+        tags,
+        summary: "Tasks rules have put on the case (e.g. report children who witnessed violence)",
+        params: IdParams,
+        response: { 200: CaseTaskList },
+      },
+    },
+    async (request) => ({
+      tasks: await readTasks(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
+    }),
+  );
+  app.post(
+    "/api/cases/:id/tasks/:taskId/complete",
+    {
+      schema: {
+        tags,
+        summary: "Mark a task done, with a note of what was done",
+        params: TaskParams,
+        body: CompleteTaskBody,
+        response: { 200: CaseTaskView },
+      },
+    },
+    async (request) =>
+      completeTask(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.taskId,
+        request.body.note,
+      ),
+  );
+};

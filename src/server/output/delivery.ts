@@ -1,0 +1,39 @@
+import type { LetterDelivery } from "../../shared/api/decisions.ts";
+import type { ProtectionLevel, SafeContact } from "../db/types.ts";
+
+/**
+ * Every letter Frid writes to a person passes through here first (roadmap: one place for
+ * output, which will later also mask and review disclosures). A letter goes by post only to
+ * an address the person has said is safe; otherwise it is handed over in person, and the
+ * worker is told why. People with protected registration (skyddad folkbokföring) get mail
+ * only via Skatteverket's forwarding, so their letter carries no address at all.
+ */
+export interface Recipient {
+  protectionLevel: ProtectionLevel;
+  safeContact: SafeContact | null;
+  postalAddress: string | null;
+}
+
+export type DeliveryPlan = LetterDelivery & { address: string | null };
+
+export function planLetterDelivery(r: Recipient): DeliveryPlan {
+  const warning =
+    r.protectionLevel === "confidentiality_marking" ? "confidentiality_marking" : null;
+  const handOver = (reason: NonNullable<LetterDelivery["reason"]>): DeliveryPlan => ({
+    method: "hand_over",
+    reason,
+    warning,
+    address: null,
+  });
+  // Said no to letters: never post, whatever else is known.
+  if (r.safeContact?.maySendLetters === false) return handOver("letters_not_allowed");
+  // A police-decided new identity: no letter that could tie the old records to it.
+  if (r.protectionLevel === "fictitious_identity") return handOver("fictitious_identity");
+  if (r.protectionLevel === "protected_registration")
+    return { method: "forwarding", reason: "protected_registration", warning, address: null };
+  // Nobody has asked yet: in this work an unasked address is an unsafe one.
+  if (r.safeContact?.maySendLetters !== true) return handOver("not_asked");
+  const address = r.safeContact.letterAddress?.trim() || r.postalAddress?.trim() || null;
+  if (!address) return handOver("no_address");
+  return { method: "post", reason: null, warning, address };
+}

@@ -1,0 +1,25 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+const fonts = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
+
+/** The text of a PDF, page by page, read by a real PDF parser (pdf.js) — not by grepping bytes. */
+export async function pdfText(data: Uint8Array): Promise<string> {
+  const pdf = await getDocument({
+    data: new Uint8Array(data),
+    standardFontDataUrl: fonts,
+    verbosity: 0,
+  }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : ""))
+        .join(""),
+    );
+  }
+  await pdf.destroy();
+  return pages.join("\n");
+}
