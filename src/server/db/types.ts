@@ -138,6 +138,7 @@ export interface CaseStatusChangeTable {
   from_status: CaseStatus;
   to_status: CaseStatus;
   reason_code: string | null;
+  trigger_code: "intake_application" | "intake_report_of_concern" | null;
   comment: string | null;
   changed_by: string;
   changed_at: ColumnType<Date, Date | undefined, never>;

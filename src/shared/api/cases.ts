@@ -49,6 +49,10 @@ export const CaseView = CaseSummary.extend({
       from: CaseStatus,
       to: CaseStatus,
       reason: ClosedReason.nullable(),
+      trigger: z
+        .enum(["intake_application", "intake_report_of_concern"])
+        .nullable()
+        .meta({ description: "What set off an automatic change; the UI words it" }),
       comment: z.string().nullable(),
       changedAt: z.string(),
       changedBy: z.string(),

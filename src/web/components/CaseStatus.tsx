@@ -132,6 +132,7 @@ export function CaseStatusPanel({
                 {h.reason && (
                   <div>{t("status.historyReason", { reason: closedReasonLabel(h.reason, t) })}</div>
                 )}
+                {h.trigger && <div>{t(`statusTrigger.${h.trigger}`)}</div>}
                 {h.comment && (
                   <div className="multiline">
                     {t("status.historyComment", { comment: h.comment })}

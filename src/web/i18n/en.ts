@@ -529,6 +529,8 @@ export const en: Messages = {
   "status.historyBy": "{name}, {time}",
   "status.historyReason": "Reason: {reason}",
   "status.historyComment": "Comment: {comment}",
+  "statusTrigger.intake_application": "Application: investigation opened",
+  "statusTrigger.intake_report_of_concern": "Report of concern: preliminary assessment",
 
   "intake.title": "New intake",
   "intake.unit": "Unit",

@@ -530,6 +530,8 @@ export const sv = {
   "status.historyBy": "{name}, {time}",
   "status.historyReason": "Skäl: {reason}",
   "status.historyComment": "Kommentar: {comment}",
+  "statusTrigger.intake_application": "Ansökan: utredning inleds",
+  "statusTrigger.intake_report_of_concern": "Orosanmälan: förhandsbedömning",
 
   "intake.title": "Ny aktualisering",
   "intake.unit": "Enhet",

@@ -105,6 +105,7 @@ export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
             "h.from_status as from",
             "h.to_status as to",
             "h.reason_code as reason",
+            "h.trigger_code as trigger",
             "h.comment",
             "h.changed_at as changedAt",
             "hu.display_name as changedBy",

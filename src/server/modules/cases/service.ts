@@ -46,6 +46,7 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
       from: h.from,
       to: h.to,
       reason: h.reason as CaseView["closedReason"],
+      trigger: h.trigger,
       comment: h.comment,
       changedAt: new Date(h.changedAt).toISOString(),
       changedBy: h.changedBy,

@@ -69,7 +69,7 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
       assignedToMe: true,
     });
     expect(body.case.statusHistory).toMatchObject([
-      { from: "intake", to: "investigation", comment: "Ansökan: utredning inleds" },
+      { from: "intake", to: "investigation", trigger: "intake_application", comment: null },
     ]);
     expect(body.joinedExistingCase).toBe(false);
     // The interpreter need is kept with the person, for all case work.

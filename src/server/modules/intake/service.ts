@@ -111,10 +111,9 @@ async function caseFor(
       case_id: caseId,
       from_status: "intake",
       to_status: firstStatus,
-      comment:
-        input.kind === "report_of_concern"
-          ? "Orosanmälan: förhandsbedömning"
-          : "Ansökan: utredning inleds",
+      comment: null,
+      trigger_code:
+        input.kind === "report_of_concern" ? "intake_report_of_concern" : "intake_application",
       changed_by: actor.userId,
     })
     .execute();
