@@ -29,6 +29,7 @@ export const demoUsers: {
   { username: "behandlare1", displayName: "Per Holm", unit: "crisis", role: "therapist" },
   { username: "behandlare2", displayName: "Eva Lund", unit: "crisis", role: "therapist" },
   { username: "enhetschef", displayName: "Maria Strand", unit: "adult", role: "unit_manager" },
+  { username: "barnchef", displayName: "Nadia Karlsson", unit: "child", role: "unit_manager" },
   { username: "admin", displayName: "Systemförvaltare Demo", unit: null, role: "administrator" },
 ];
 
@@ -64,7 +65,46 @@ export interface DemoCase {
   };
   /** Statuses the case has gone through after intake, with how many days ago. */
   path?: { to: "investigation" | "preliminary_assessment" | "implementation"; daysAgo: number }[];
+  /** The work done in the case so far. */
+  work?: DemoWork;
 }
+
+export interface DemoWork {
+  /** Section texts; completedDaysAgo set: the investigation is finished. */
+  investigation: {
+    sections: Record<string, string>;
+    childrenWitnessedViolence: boolean | null;
+    summary: string;
+    assessment: string;
+    savedDaysAgo: number;
+    completedDaysAgo?: number;
+    /** The children's task: null = still open. */
+    childrenReportedDaysAgo?: number | null;
+  };
+  decisions?: {
+    kind: string;
+    outcome: "granted" | "partly_granted" | "denied";
+    daysAgo: number;
+    months?: number;
+    reasoning: string;
+    /** An implementation plan with its first follow-up so many days from now. */
+    plan?: { goals: string; activities: string; followUpInDays: number };
+  }[];
+}
+
+/** Safe-contact answers given by demo persons (by identity number). */
+export const demoSafeContact: Record<string, object> = {
+  // Sara Berg lives at a sheltered housing: no letters, no voicemail, a code word.
+  "198807049849": {
+    mayCall: true,
+    mayLeaveVoicemail: false,
+    maySendLetters: false,
+    letterAddress: null,
+    timesToAvoid: "Kvällar och helger",
+    codeWord: "Vitsippa",
+    notes: "Ring från dolt nummer.",
+  },
+};
 
 export const demoCases: DemoCase[] = [
   {
@@ -74,6 +114,21 @@ export const demoCases: DemoCase[] = [
     worker: "handlaggare1",
     intake: { kind: "application", source: "the_person", daysAgo: 6 },
     path: [{ to: "investigation", daysAgo: 6 }],
+    work: {
+      investigation: {
+        sections: {
+          acute_needs: "Behöver ingen akut placering; bor kvar med barnen, sambon har flyttat ut.",
+          nature_and_extent_of_violence:
+            "Berättar om kontroll, hot och knuffar under fyra år, senast för två veckor sedan.",
+          children_in_household: "Två barn, 6 och 9 år. Barnen var hemma vid flera tillfällen.",
+        },
+        childrenWitnessedViolence: true,
+        summary: "",
+        assessment: "",
+        savedDaysAgo: 2,
+        childrenReportedDaysAgo: null,
+      },
+    },
   },
   {
     person: "198807049849",
@@ -85,6 +140,46 @@ export const demoCases: DemoCase[] = [
       { to: "investigation", daysAgo: 40 },
       { to: "implementation", daysAgo: 12 },
     ],
+    work: {
+      investigation: {
+        sections: {
+          acute_needs: "Behövde skyddat boende samma dag som polisanmälan.",
+          nature_and_extent_of_violence:
+            "Fysiskt och psykiskt våld från tidigare partner under lång tid; hot efter separationen.",
+          risk_of_further_violence: "Hög risk enligt strukturerad bedömning; mannen söker henne.",
+          children_in_household: "Leo och Maja bor med mamman. Båda har bevittnat våld.",
+          support_as_parent: "Önskar stöd i att prata med barnen om det som hänt.",
+        },
+        childrenWitnessedViolence: true,
+        summary: "Sara Berg och barnen behöver skydd och stöd för att kunna bo tryggt.",
+        assessment: "Behoven kan inte tillgodoses på annat sätt än genom skyddat boende och stöd.",
+        savedDaysAgo: 14,
+        completedDaysAgo: 13,
+        childrenReportedDaysAgo: 38,
+      },
+      decisions: [
+        {
+          kind: "sheltered_housing",
+          outcome: "granted",
+          daysAgo: 12,
+          months: 3,
+          reasoning:
+            "Du har berättat om allvarligt våld och hot. Du behöver skydd som du inte kan få på annat sätt.",
+          plan: {
+            goals: "Sara och barnen bor tryggt och har en plan för egen bostad med skydd.",
+            activities:
+              "Boendet: stöd varje vecka. Handläggaren: kontakt med polis och Skatteverket om skyddade personuppgifter.",
+            followUpInDays: 3,
+          },
+        },
+        {
+          kind: "financial_aid",
+          outcome: "denied",
+          daysAgo: 12,
+          reasoning: "Din inkomst räcker till din försörjning enligt riksnormen.",
+        },
+      ],
+    },
   },
   { person: "197905119850", unit: "crisis", caseType: "perpetrator", worker: "behandlare1" },
   { person: "198807049849", unit: "crisis", caseType: "partner", worker: "behandlare2" },

@@ -23,6 +23,7 @@ describe("demo data", () => {
       "behandlare1",
       "behandlare2",
       "enhetschef",
+      "barnchef",
       "admin",
     ]);
   });
@@ -97,5 +98,30 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
       { case_type: "child" },
     ]);
     expect(await visibleTo("enhetschef")).toHaveLength(2);
+    expect(await visibleTo("barnchef")).toHaveLength(2);
+  });
+
+  it("shows work in progress: an open task about children, decisions, a plan whose follow-up is due this week", async () => {
+    const { owner } = database();
+    const tasks = await owner.selectFrom("case_task").select(["done_at"]).execute();
+    expect(tasks.filter((t) => t.done_at === null)).toHaveLength(1);
+    const decisions = await owner
+      .selectFrom("decision")
+      .select(["outcome", "appeal_info"])
+      .execute();
+    expect(decisions.map((d) => d.outcome).sort()).toEqual(["denied", "granted"]);
+    expect(decisions.find((d) => d.outcome === "denied")?.appeal_info).toContain(
+      "förvaltningsrätten",
+    );
+    const [plan] = await owner.selectFrom("implementation_plan").select("follow_up_date").execute();
+    const inDays = (Date.parse(String(plan?.follow_up_date)) - Date.now()) / 86_400_000;
+    expect(inDays).toBeGreaterThan(0);
+    expect(inDays).toBeLessThan(7);
+    const sara = await owner
+      .selectFrom("person")
+      .select("safe_contact")
+      .where("identity_number", "=", "198807049849")
+      .executeTakeFirstOrThrow();
+    expect(sara.safe_contact).toMatchObject({ maySendLetters: false, codeWord: "Vitsippa" });
   });
 });

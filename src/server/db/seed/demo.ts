@@ -11,9 +11,11 @@ import {
   demoPassword,
   demoPersons,
   demoRelations,
+  demoSafeContact,
   demoUnits,
   demoUsers,
 } from "./demo-data.ts";
+import { seedDemoWork } from "./demo-work.ts";
 
 const SEED = "demo-v1";
 
@@ -89,6 +91,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
             family_name: p.familyName,
             birth_date: parsed.value.birthDate,
             sex: p.sex,
+            ...(demoSafeContact[p.identityNumber]
+              ? { safe_contact: JSON.stringify(demoSafeContact[p.identityNumber]) }
+              : {}),
           };
         }),
       )
@@ -238,4 +243,5 @@ async function seedStage(
       .where("id", "=", c.id)
       .execute();
   }
+  if (stage.work) await seedDemoWork(trx, orgId, c, stage.work);
 }

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import { addDays, addMonths, stockholmDate } from "../../../shared/calendar.ts";
+import { appealInformation } from "../../modules/decisions/service.ts";
+import type { Database } from "../types.ts";
+import type { DemoWork } from "./demo-data.ts";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+/**
+ * The work done in a demo case: its investigation, the task about the children, decisions
+ * and implementation plans, written as the API would have stored them, at the days given.
+ */
+export async function seedDemoWork(
+  trx: Transaction<Database>,
+  orgId: string,
+  c: { id: string; userId: string },
+  work: DemoWork,
+) {
+  const inv = work.investigation;
+  const completed = inv.completedDaysAgo !== undefined ? daysAgo(inv.completedDaysAgo) : null;
+  await trx
+    .insertInto("investigation")
+    .values({
+      case_id: c.id,
+      org_id: orgId,
+      sections: JSON.stringify(inv.sections),
+      children_witnessed_violence: inv.childrenWitnessedViolence,
+      summary: inv.summary,
+      assessment: inv.assessment,
+      completed_at: completed,
+      completed_by: completed ? c.userId : null,
+      updated_by: c.userId,
+      updated_at: daysAgo(inv.savedDaysAgo),
+    })
+    .execute();
+  if (inv.childrenWitnessedViolence) {
+    const reported = inv.childrenReportedDaysAgo;
+    await trx
+      .insertInto("case_task")
+      .values({
+        org_id: orgId,
+        case_id: c.id,
+        kind: "assess_children_witnessed_violence",
+        created_by: c.userId,
+        created_at: daysAgo(reported ?? inv.savedDaysAgo),
+        ...(reported != null
+          ? {
+              done_at: daysAgo(reported),
+              done_by: c.userId,
+              done_note: "Orosanmälan om båda barnen gjord till Barn och unga samma dag.",
+            }
+          : {}),
+      })
+      .execute();
+  }
+  for (const d of work.decisions ?? []) {
+    const id = randomUUID();
+    const decidedAt = daysAgo(d.daysAgo);
+    const from = stockholmDate(decidedAt);
+    await trx
+      .insertInto("decision")
+      .values({
+        id,
+        org_id: orgId,
+        case_id: c.id,
+        intervention_kind: d.kind,
+        outcome: d.outcome,
+        period_from: d.months ? from : null,
+        period_to: d.months ? addMonths(from, d.months) : null,
+        reasoning: d.reasoning,
+        appeal_info: d.outcome === "granted" ? null : appealInformation,
+        decided_by: c.userId,
+        decided_at: decidedAt,
+      })
+      .execute();
+    if (d.plan) {
+      await trx
+        .insertInto("implementation_plan")
+        .values({
+          id: randomUUID(),
+          org_id: orgId,
+          case_id: c.id,
+          decision_id: id,
+          goals: d.plan.goals,
+          activities: d.plan.activities,
+          start_date: from,
+          follow_up_date: addDays(stockholmDate(new Date()), d.plan.followUpInDays),
+          updated_by: c.userId,
+        })
+        .execute();
+    }
+  }
+}
