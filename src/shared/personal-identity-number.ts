@@ -98,3 +98,9 @@ export function parseIdentityNumber(input: string, today: Date = new Date()): Pa
 export function formatIdentityNumber(normalized: string): string {
   return `${normalized.slice(0, 8)}-${normalized.slice(8)}`;
 }
+
+/** How a stored number is shown: national numbers with their dash, reserve numbers as issued. */
+export function displayIdentityNumber(kind: string, stored: string | null): string | null {
+  if (!stored) return null;
+  return kind === "reserve_number" ? stored : formatIdentityNumber(stored);
+}

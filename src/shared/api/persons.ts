@@ -19,6 +19,13 @@ export const RegisterPersonBody = z
     identityNumber: z.string().trim().max(20).nullable().meta({
       description: "Personnummer or samordningsnummer; null when the person is unidentified",
     }),
+    reserveNumber: z.string().trim().min(1).max(20).nullable().default(null).meta({
+      description:
+        "A reserve number (reservnummer, e.g. from health care) for someone without personnummer",
+    }),
+    birthDate: z.iso.date().nullable().default(null).meta({
+      description: "Only without personnummer/samordningsnummer, which carry the birth date",
+    }),
     givenName: z.string().trim().min(1).max(100),
     familyName: z.string().trim().min(1).max(100),
     sex: Sex.default("unknown"),

@@ -108,6 +108,52 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
     expect(res.json()).toMatchObject({ identityKind: "unidentified", identityNumber: null });
   });
 
+  it("registers a reserve number (reservnummer) with a birth date, and refuses a mix-up", async () => {
+    const reserve = `RN-${Date.now().toString(36)}`;
+    const res = await req(a, "POST", "/api/persons", {
+      identityNumber: null,
+      reserveNumber: ` ${reserve.toLowerCase()} `,
+      birthDate: "1990-04-02",
+      givenName: "Reserv",
+      familyName: "Numrén",
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      identityKind: "reserve_number",
+      identityNumber: reserve.toUpperCase(),
+      birthDate: "1990-04-02",
+    });
+    const both = await req(a, "POST", "/api/persons", {
+      identityNumber: fictionalIdentityNumber(),
+      reserveNumber: "RN-1",
+      givenName: "A",
+      familyName: "B",
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.fields.reserveNumber).toContain("antingen");
+    const pinAsReserve = await req(a, "POST", "/api/persons", {
+      identityNumber: null,
+      reserveNumber: fictionalIdentityNumber(),
+      givenName: "A",
+      familyName: "B",
+    });
+    expect(pinAsReserve.json().error.fields.reserveNumber).toContain("personnummer");
+    const birthWithPin = await req(a, "POST", "/api/persons", {
+      identityNumber: fictionalIdentityNumber(),
+      birthDate: "1990-01-01",
+      givenName: "A",
+      familyName: "B",
+    });
+    expect(birthWithPin.json().error.fields.birthDate).toContain("personnumret");
+    const future = await req(a, "POST", "/api/persons", {
+      identityNumber: null,
+      birthDate: "2999-01-01",
+      givenName: "A",
+      familyName: "B",
+    });
+    expect(future.json().error.fields.birthDate).toContain("framtiden");
+  });
+
   it("opens a case the opener works and sees under Mina ärenden; a colleague sees nothing", async () => {
     const { pin, c } = await personAndCase(a);
     expect(c).toMatchObject({

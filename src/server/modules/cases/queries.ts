@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { CaseSummary } from "../../../shared/api/cases.ts";
-import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, isAssigned } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -24,6 +24,7 @@ function summaryQuery(trx: Trx, actor: Actor) {
       "p.given_name",
       "p.family_name",
       "p.identity_number",
+      "p.identity_kind",
       isAssigned(eb, actor.userId).as("assigned_to_me"),
     ])
     .where(accessibleCases(actor));
@@ -44,7 +45,7 @@ export function toSummary(row: CaseRow): CaseSummary {
     person: {
       id: row.person_id,
       name: `${row.given_name} ${row.family_name}`,
-      identityNumber: row.identity_number ? formatIdentityNumber(row.identity_number) : null,
+      identityNumber: displayIdentityNumber(row.identity_kind, row.identity_number),
     },
     assignedToMe: Boolean(row.assigned_to_me),
   };

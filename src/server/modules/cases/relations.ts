@@ -1,4 +1,4 @@
-import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
@@ -25,6 +25,7 @@ async function listRelations(trx: Parameters<Parameters<typeof withActor>[2]>[0]
       "p.given_name",
       "p.family_name",
       "p.identity_number",
+      "p.identity_kind",
     ])
     .where("r.case_id", "=", caseId)
     .orderBy("r.recorded_at")
@@ -35,7 +36,7 @@ async function listRelations(trx: Parameters<Parameters<typeof withActor>[2]>[0]
     otherPerson: {
       id: r.person_id,
       name: `${r.given_name} ${r.family_name}`,
-      identityNumber: r.identity_number ? formatIdentityNumber(r.identity_number) : null,
+      identityNumber: displayIdentityNumber(r.identity_kind, r.identity_number),
     },
     recordedAt: r.recorded_at.toISOString(),
   }));

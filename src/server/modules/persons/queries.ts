@@ -1,5 +1,5 @@
 import type { PersonDetails, PersonView } from "../../../shared/api/persons.ts";
-import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { foldForSearch } from "../../../shared/search-text.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, accessiblePersons } from "../../access/scope.ts";
@@ -31,7 +31,7 @@ export function toPersonView(row: PersonRow): PersonView {
   return {
     id: row.id,
     identityKind: row.identity_kind,
-    identityNumber: row.identity_number ? formatIdentityNumber(row.identity_number) : null,
+    identityNumber: displayIdentityNumber(row.identity_kind, row.identity_number),
     givenName: row.given_name,
     familyName: row.family_name,
     birthDate: row.birth_date,

@@ -29,9 +29,30 @@ export const personNotFound = () =>
 
 export interface RegisterPersonInput {
   identityNumber: string | null;
+  reserveNumber?: string | null;
+  birthDate?: string | null;
   givenName: string;
   familyName: string;
   sex: PersonView["sex"];
+}
+
+/**
+ * A reserve number stands in for a personnummer, so it may not be one (nor come with one);
+ * a birth date is given only when no number carries it. Returns the reserve number as stored.
+ */
+function checkReserveAndBirth(input: RegisterPersonInput, hasNumber: boolean): string | null {
+  const fields: Record<string, string> = {};
+  const reserve = input.reserveNumber?.trim().toUpperCase() || null;
+  if (reserve && hasNumber)
+    fields.reserveNumber = "Ange antingen personnummer eller reservnummer, inte båda.";
+  else if (reserve && parseIdentityNumber(reserve).ok)
+    fields.reserveNumber = "Det här är ett personnummer – skriv det i fältet för personnummer.";
+  if (input.birthDate && hasNumber) fields.birthDate = "Födelsedatumet följer av personnumret.";
+  else if (input.birthDate && input.birthDate > new Date().toISOString().slice(0, 10))
+    fields.birthDate = "Födelsedatumet kan inte ligga i framtiden.";
+  if (Object.keys(fields).length > 0)
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+  return reserve;
 }
 
 /**
@@ -69,13 +90,15 @@ export async function registerPerson(
     }
   }
   const parsed = identity?.ok ? identity.value : null;
+  const reserve = checkReserveAndBirth(input, parsed !== null);
 
   return withActor(database.db, actor, async (trx) => {
-    const existing = parsed
+    const number = parsed?.normalized ?? reserve;
+    const existing = number
       ? ((
           await sql<{
             id: string | null;
-          }>`select frid_person_id_by_identity(${parsed.normalized}) as id`.execute(trx)
+          }>`select frid_person_id_by_identity(${number}) as id`.execute(trx)
         ).rows[0]?.id ?? null)
       : null;
     const id = existing ?? randomUUID();
@@ -85,11 +108,11 @@ export async function registerPerson(
         .values({
           id,
           org_id: actor.orgId,
-          identity_kind: parsed?.kind ?? "unidentified",
-          identity_number: parsed?.normalized ?? null,
+          identity_kind: parsed?.kind ?? (reserve ? "reserve_number" : "unidentified"),
+          identity_number: number,
           given_name: input.givenName,
           family_name: input.familyName,
-          birth_date: parsed?.birthDate ?? null,
+          birth_date: parsed?.birthDate ?? input.birthDate ?? null,
           sex: input.sex,
           created_by: actor.userId,
         })
