@@ -78,6 +78,15 @@ export function patchJson<T = unknown>(
   return request("PATCH", path, body, options) as Promise<T>;
 }
 
+/** PUT a JSON body (writes the resource whole); resolves to the parsed answer. */
+export function putJson<T = unknown>(
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  return request("PUT", path, body, options) as Promise<T>;
+}
+
 export function deleteJson<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
   return request("DELETE", path, undefined, options) as Promise<T>;
 }

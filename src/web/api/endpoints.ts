@@ -12,11 +12,19 @@ import {
 } from "../../shared/api/cases";
 import { ChildTrackView } from "../../shared/api/child-track";
 import {
+  DecisionList,
+  type DecisionOutcome,
+  DecisionView,
+  type InterventionKind,
+  type RecordDecisionBody,
+} from "../../shared/api/decisions";
+import {
   IntakeList,
   type IntakeView,
   type RecordIntakeBody,
   RecordIntakeResult,
 } from "../../shared/api/intake";
+import { InvestigationView, type SaveInvestigationBody } from "../../shared/api/investigation";
 import {
   JournalEntryList,
   type JournalEntryType,
@@ -29,6 +37,13 @@ import {
   PersonView,
   type UpdatePersonBody,
 } from "../../shared/api/persons";
+import {
+  type FollowUpOutcome,
+  PlanList,
+  type PlanView,
+  type RecordFollowUpBody,
+  type SavePlanBody,
+} from "../../shared/api/plans";
 import type { Role, unitKinds } from "../../shared/api/roles";
 import { Worklist, type WorklistItem } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
@@ -39,6 +54,7 @@ import {
   parseWith,
   patchJson,
   postJson,
+  putJson,
   type RequestOptions,
 } from "./client";
 
@@ -49,7 +65,9 @@ export type {
   CaseType,
   CaseView,
   ClosedReason,
+  DecisionView,
   IntakeView,
+  InvestigationView,
   JournalEntryType,
   JournalEntryView,
   LoginResult,
@@ -58,6 +76,7 @@ export type {
   PersonDetail,
   PersonDetails,
   PersonView,
+  PlanView,
   Role,
   UnitView,
   UserView,
@@ -74,6 +93,15 @@ export type RelationKind = RelationView["kind"];
 export type RecordIntakeInput = z.input<typeof RecordIntakeBody>;
 export type RecordIntakeOutcome = z.infer<typeof RecordIntakeResult>;
 export type UpdatePersonInput = z.input<typeof UpdatePersonBody>;
+export type InvestigationSection = InvestigationView["sectionKeys"][number];
+export type SaveInvestigationInput = z.input<typeof SaveInvestigationBody>;
+export type InterventionKindCode = z.infer<typeof InterventionKind>;
+export type DecisionOutcomeCode = z.infer<typeof DecisionOutcome>;
+export type RecordDecisionInput = z.input<typeof RecordDecisionBody>;
+export type FollowUpOutcomeCode = z.infer<typeof FollowUpOutcome>;
+export type FollowUpView = PlanView["followUps"][number];
+export type SavePlanInput = z.input<typeof SavePlanBody>;
+export type RecordFollowUpInput = z.input<typeof RecordFollowUpBody>;
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
 export interface ChangeStatusInput {
@@ -136,6 +164,8 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     call(async () => parseWith(schema, await getJson(path, opts(signal))));
   const post = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
     call(async () => parseWith(schema, await postJson(path, body, opts())));
+  const put = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+    call(async () => parseWith(schema, await putJson(path, body, opts())));
   const postNoContent = (path: string, body?: unknown) =>
     call(async () => {
       await postJson(path, body ?? {}, opts());
@@ -230,6 +260,29 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       post(`/api/cases/${id(caseId)}/preliminary-decision`, input, ChildTrackView),
     extendInvestigation: (caseId: string, input: ExtensionInput) =>
       post(`/api/cases/${id(caseId)}/investigation-extensions`, input, ChildTrackView),
+
+    // The investigation (utredning) in sections; completed, it no longer changes.
+    investigation: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/investigation`, InvestigationView, signal),
+    saveInvestigation: (caseId: string, input: SaveInvestigationInput) =>
+      put(`/api/cases/${id(caseId)}/investigation`, input, InvestigationView),
+    completeInvestigation: (caseId: string) =>
+      post(`/api/cases/${id(caseId)}/investigation/complete`, {}, InvestigationView),
+
+    // Decisions on interventions (newest first); a denial carries how to appeal.
+    decisions: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/decisions`, DecisionList, signal),
+    recordDecision: (caseId: string, input: RecordDecisionInput) =>
+      post(`/api/cases/${id(caseId)}/decisions`, input, DecisionView),
+
+    // Implementation plans of granted decisions, and their follow-ups. Changes answer with
+    // all the case's plans.
+    plans: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/plans`, PlanList, signal),
+    savePlan: (caseId: string, decisionId: string, input: SavePlanInput) =>
+      put(`/api/cases/${id(caseId)}/decisions/${id(decisionId)}/plan`, input, PlanList),
+    recordFollowUp: (caseId: string, planId: string, input: RecordFollowUpInput) =>
+      post(`/api/cases/${id(caseId)}/plans/${id(planId)}/follow-ups`, input, PlanList),
 
     // The case journal. Drafts are their author's alone; a signed entry never changes.
     journal: (caseId: string, signal?: AbortSignal) =>

@@ -667,7 +667,7 @@ export const en: Messages = {
   "decisions.intervention": "Intervention",
   "decisions.outcome": "Decision",
   "decisions.legalReference": "Legal basis",
-  "decisions.oldLegalReference": "Formerly {reference}",
+  "decisions.formerly": "Formerly",
   "decisions.period": "Period",
   "decisions.periodBoth": "{from} – {to}",
   "decisions.periodFromOnly": "From {from}",

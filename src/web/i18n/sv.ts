@@ -668,7 +668,7 @@ export const sv = {
   "decisions.intervention": "Insats",
   "decisions.outcome": "Beslut",
   "decisions.legalReference": "Lagrum",
-  "decisions.oldLegalReference": "Tidigare {reference}",
+  "decisions.formerly": "Tidigare",
   "decisions.period": "Period",
   "decisions.periodBoth": "{from} – {to}",
   "decisions.periodFromOnly": "Från och med {from}",

@@ -5,11 +5,14 @@ import { isNotFound } from "../api/errors";
 import { useApi } from "../auth/useAuth";
 import { CaseStatusPanel } from "../components/CaseStatus";
 import { ChildTrackPanel } from "../components/ChildTrack";
+import { DecisionsPanel } from "../components/Decisions";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
 import { CaseIntakes } from "../components/Intake";
+import { InvestigationPanel } from "../components/Investigation";
 import { Journal } from "../components/Journal";
 import { ErrorSummary, Loading, StatusMessage } from "../components/Messages";
 import { Page } from "../components/Page";
+import { PlansPanel } from "../components/Plans";
 import { QueryError } from "../components/QueryError";
 import { Relations } from "../components/Relations";
 import { type QueryState, useQuery } from "../hooks/useQuery";
@@ -62,6 +65,11 @@ function CaseDetails({
     async (signal) => (await api.staff(record.unit.id, signal)).users,
   );
   const remove = useSubmit();
+  // Shared by Beslut and Genomförandeplan: a granted decision gets a plan.
+  const decisions = useQuery(
+    record.id,
+    async (signal) => (await api.decisions(record.id, signal)).decisions,
+  );
 
   async function unassign(userId: string, name: string) {
     setStatus(null);
@@ -108,6 +116,12 @@ function CaseDetails({
       {record.caseType === "child" && <ChildTrackPanel record={record} onCaseChanged={onReload} />}
 
       <CaseIntakes caseId={record.id} />
+
+      <InvestigationPanel record={record} />
+
+      <DecisionsPanel record={record} decisions={decisions} />
+
+      <PlansPanel record={record} decisions={decisions.state} />
 
       <Relations caseId={record.id} canWrite={record.abilities.writeJournal} />
 

@@ -1,0 +1,278 @@
+import { type FormEvent, Fragment, useRef, useState } from "react";
+import { interventionKinds } from "../../shared/api/decisions";
+import type { CaseView, DecisionOutcomeCode, DecisionView } from "../api/endpoints";
+import { useApi } from "../auth/useAuth";
+import { rejectWith } from "../hooks/rejectWith";
+import { useFocusLater } from "../hooks/useFocusLater";
+import type { Query } from "../hooks/useQuery";
+import { useSubmit } from "../hooks/useSubmit";
+import { formatDateTimeShort, formatDay } from "../i18n/dates";
+import { decisionOutcomeLabels, interventionKindLabels, interventionLabel } from "../i18n/labels";
+import type { PlainMessageKey } from "../i18n/messages";
+import { useT } from "../i18n/useT";
+import {
+  checkDecisionDraft,
+  type DecisionDraft,
+  decisionOutcomes,
+  emptyDecisionDraft,
+  isInterventionKind,
+  legalReferenceParts,
+  withDecision,
+} from "./decisions-model";
+import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
+import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { QueryError } from "./QueryError";
+
+/*
+ * Beslut: decisions on interventions, each with its legal basis, outcome, period and
+ * reasoning; a denial (in whole or in part) carries how to appeal. The server decides when
+ * a decision may be made (while the case is investigated or carried out) and says so.
+ */
+
+const titleId = "decisions-title";
+const newTitleId = "decision-new-title";
+const fieldNames = ["interventionKind", "outcome", "periodFrom", "periodTo", "reasoning"] as const;
+
+export const decisionElementId = (decisionId: string) => `decision-${decisionId}`;
+
+/** "Skyddat boende: Beviljas": how a decision is named in headings and forms. */
+export function useDecisionName() {
+  const { t } = useT();
+  return (decision: DecisionView) =>
+    t("decisions.itemTitle", {
+      intervention: interventionLabel(decision.interventionKind, decision.interventionName, t),
+      outcome: t(decisionOutcomeLabels[decision.outcome]),
+    });
+}
+
+export function DecisionsPanel({
+  record,
+  decisions,
+}: {
+  record: CaseView;
+  /** Shared with the plans panel, which offers a plan for each granted decision. */
+  decisions: Query<DecisionView[]>;
+}) {
+  const { t } = useT();
+  const [message, setMessage] = useState<PlainMessageKey | null>(null);
+  const focusLater = useFocusLater();
+  const { state, setData } = decisions;
+  // The answer arrives after later renders: add to the list as it is then.
+  const latest = useRef(state.status === "ready" ? state.data : null);
+  latest.current = state.status === "ready" ? state.data : null;
+
+  return (
+    <section className="section" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("decisions.title")}</h2>
+      <StatusMessage message={message && t(message)} />
+      {state.status === "loading" ? (
+        <Loading />
+      ) : state.status === "error" ? (
+        <QueryError error={state.error} />
+      ) : state.data.length === 0 ? (
+        <p className="empty">{t("decisions.empty")}</p>
+      ) : (
+        <ol className="record-list" aria-label={t("decisions.listCaption")}>
+          {state.data.map((decision) => (
+            <li key={decision.id} className="record-list__item">
+              <Decision decision={decision} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {record.abilities.writeJournal && state.status === "ready" && (
+        <DecisionForm
+          caseId={record.id}
+          beforeSubmit={() => setMessage(null)}
+          onRecorded={(decision) => {
+            setData(withDecision(latest.current ?? [], decision));
+            setMessage("decisions.recorded");
+            focusLater(decisionElementId(decision.id));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function Decision({ decision }: { decision: DecisionView }) {
+  const { t, lang } = useT();
+  const name = useDecisionName();
+  const elementId = decisionElementId(decision.id);
+  const appealId = `${elementId}-appeal`;
+  return (
+    <article id={elementId} tabIndex={-1} aria-labelledby={`${elementId}-title`}>
+      <h3 id={`${elementId}-title`}>{name(decision)}</h3>
+      <dl className="details">
+        <div>
+          <dt>{t("decisions.legalReference")}</dt>
+          <dd>
+            <LegalReference reference={decision.legalReference} />
+            {decision.oldLegalReference && (
+              <span className="legal-reference__old">
+                {t("decisions.formerly")} <LegalReference reference={decision.oldLegalReference} />
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("decisions.outcome")}</dt>
+          <dd className={decision.outcome === "denied" ? "outcome--denied" : undefined}>
+            {t(decisionOutcomeLabels[decision.outcome])}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("decisions.period")}</dt>
+          <dd>
+            {decision.periodFrom && decision.periodTo
+              ? t("decisions.periodBoth", {
+                  from: formatDay(decision.periodFrom, lang),
+                  to: formatDay(decision.periodTo, lang),
+                })
+              : decision.periodFrom
+                ? t("decisions.periodFromOnly", { from: formatDay(decision.periodFrom, lang) })
+                : decision.periodTo
+                  ? t("decisions.periodToOnly", { to: formatDay(decision.periodTo, lang) })
+                  : t("decisions.noPeriod")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("decisions.decidedBy")}</dt>
+          <dd>
+            {t("decisions.byAt", {
+              name: decision.decidedBy,
+              time: formatDateTimeShort(decision.decidedAt, lang),
+            })}
+          </dd>
+        </div>
+      </dl>
+      <dl className="text-sections">
+        <div>
+          <dt>{t("decisions.reasoning")}</dt>
+          <dd className="multiline">{decision.reasoning}</dd>
+        </div>
+      </dl>
+      {decision.appealInfo && (
+        <section className="notice appeal" aria-labelledby={appealId}>
+          <h4 id={appealId} className="notice__title appeal__title">
+            {t("decisions.appealTitle")}
+          </h4>
+          <p className="multiline appeal__text">{decision.appealInfo}</p>
+        </section>
+      )}
+    </article>
+  );
+}
+
+/** "SoL (2025:400) 12 kap. 1 §", breaking only between the law and the place in it. */
+function LegalReference({ reference }: { reference: string }) {
+  return (
+    <>
+      {legalReferenceParts(reference).map((part, i) => (
+        <Fragment key={part}>
+          {i > 0 && " "}
+          <span className="nowrap">{part}</span>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function DecisionForm({
+  caseId,
+  beforeSubmit,
+  onRecorded,
+}: {
+  caseId: string;
+  beforeSubmit: () => void;
+  onRecorded: (decision: DecisionView) => void;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  const submit = useSubmit(fieldNames);
+  const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
+  const set = (changes: Partial<DecisionDraft>) => setDraft((d) => ({ ...d, ...changes }));
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    beforeSubmit();
+    const checked = checkDecisionDraft(draft);
+    if (!checked.ok) return rejectWith(submit, checked.fields, t);
+    // A 409 (not a status where decisions are made) shows the server's own words.
+    await submit.run(async () => {
+      const decision = await api.recordDecision(caseId, checked.body);
+      setDraft(emptyDecisionDraft);
+      onRecorded(decision);
+    });
+  }
+
+  const outcomeOptions = decisionOutcomes.map((value: DecisionOutcomeCode) => ({
+    value,
+    label: t(decisionOutcomeLabels[value]),
+  }));
+  return (
+    <div className="subsection">
+      <h3 id={newTitleId}>{t("decisions.newTitle")}</h3>
+      <ErrorSummary errors={submit.errors} />
+      <form className="form" aria-labelledby={newTitleId} onSubmit={handleSubmit} noValidate>
+        <SelectField
+          label={t("decisions.intervention")}
+          name="interventionKind"
+          value={draft.interventionKind}
+          onChange={(e) => {
+            const value = e.target.value;
+            set({ interventionKind: isInterventionKind(value) ? value : "" });
+          }}
+          error={submit.fieldError("interventionKind")}
+        >
+          <option value="">{t("common.choose")}</option>
+          {interventionKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(interventionKindLabels[kind])}
+            </option>
+          ))}
+        </SelectField>
+        <RadioGroupField
+          label={t("decisions.outcome")}
+          name="outcome"
+          value={draft.outcome}
+          options={outcomeOptions}
+          onChange={(outcome) => set({ outcome })}
+          error={submit.fieldError("outcome")}
+        />
+        <div className="field__row">
+          <TextField
+            label={t("decisions.periodFrom")}
+            hint={t("decisions.periodHint")}
+            name="periodFrom"
+            type="date"
+            value={draft.periodFrom}
+            onChange={(e) => set({ periodFrom: e.target.value })}
+            error={submit.fieldError("periodFrom")}
+          />
+          <TextField
+            label={t("decisions.periodTo")}
+            hint={t("decisions.periodHint")}
+            name="periodTo"
+            type="date"
+            min={draft.periodFrom || undefined}
+            value={draft.periodTo}
+            onChange={(e) => set({ periodTo: e.target.value })}
+            error={submit.fieldError("periodTo")}
+          />
+        </div>
+        <TextAreaField
+          label={t("decisions.reasoning")}
+          name="reasoning"
+          rows={5}
+          value={draft.reasoning}
+          onChange={(e) => set({ reasoning: e.target.value })}
+          error={submit.fieldError("reasoning")}
+        />
+        <button type="submit" className="button" disabled={submit.pending}>
+          {t("decisions.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}
