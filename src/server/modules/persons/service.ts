@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { PersonDetail, PersonDetails, PersonView } from "../../../shared/api/persons.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -48,7 +49,7 @@ function checkReserveAndBirth(input: RegisterPersonInput, hasNumber: boolean): s
   else if (reserve && parseIdentityNumber(reserve).ok)
     fields.reserveNumber = "Det här är ett personnummer – skriv det i fältet för personnummer.";
   if (input.birthDate && hasNumber) fields.birthDate = "Födelsedatumet följer av personnumret.";
-  else if (input.birthDate && input.birthDate > new Date().toISOString().slice(0, 10))
+  else if (input.birthDate && input.birthDate > stockholmDate(new Date()))
     fields.birthDate = "Födelsedatumet kan inte ligga i framtiden.";
   if (Object.keys(fields).length > 0)
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);

@@ -64,6 +64,33 @@ function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
   return q.where(inScope(actor, scope)).execute();
 }
 
+/** What every row of the list says about its case and person. */
+const caseColumns = [
+  "c.id",
+  "c.reference",
+  "c.person_id",
+  "c.unit_id",
+  "p.given_name",
+  "p.family_name",
+] as const;
+
+function rowOf(r: {
+  id: string;
+  reference: string;
+  person_id: string;
+  unit_id: string;
+  given_name: string;
+  family_name: string;
+}) {
+  return {
+    caseId: r.id,
+    reference: r.reference,
+    personName: `${r.given_name} ${r.family_name}`,
+    personId: r.person_id,
+    unitId: r.unit_id,
+  };
+}
+
 /** Mine: cases I am assigned to. Unit: every case of the units I manage. */
 function inScope(actor: Actor, scope: "mine" | "unit") {
   const managed = [
@@ -82,12 +109,7 @@ function plansInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "ip.follow_up_date",
-      "c.id",
-      "c.reference",
-      "c.person_id",
-      "c.unit_id",
-      "p.given_name",
-      "p.family_name",
+      ...caseColumns,
       eb
         .selectFrom("follow_up as f")
         .select("f.next_follow_up_date")
@@ -111,15 +133,7 @@ function unassessedReports(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .selectFrom("intake as i")
     .innerJoin("case as c", "c.id", "i.case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
-    .select([
-      "i.received_at",
-      "c.id",
-      "c.reference",
-      "c.person_id",
-      "c.unit_id",
-      "p.given_name",
-      "p.family_name",
-    ])
+    .select(["i.received_at", ...caseColumns])
     .where("i.kind", "=", "report_of_concern")
     .where("c.status", "<>", "closed")
     .where(accessibleCases(actor))
@@ -143,16 +157,7 @@ function openTasks(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .selectFrom("case_task as t")
     .innerJoin("case as c", "c.id", "t.case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
-    .select([
-      "t.kind",
-      "t.created_at",
-      "c.id",
-      "c.reference",
-      "c.person_id",
-      "c.unit_id",
-      "p.given_name",
-      "p.family_name",
-    ])
+    .select(["t.kind", "t.created_at", ...caseColumns])
     .where("t.done_at", "is", null)
     .where("c.status", "<>", "closed")
     .where(accessibleCases(actor))
@@ -173,12 +178,7 @@ function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
       "cp.court_ruled_on",
       "d.decided_at",
       "d.period_from",
-      "c.id",
-      "c.reference",
-      "c.person_id",
-      "c.unit_id",
-      "p.given_name",
-      "p.family_name",
+      ...caseColumns,
       eb
         .selectFrom("placement_review as r")
         .select((e) => e.fn.max("r.reviewed_on").as("last"))
@@ -198,15 +198,7 @@ function draftsOf(trx: Trx, actor: Actor) {
     .selectFrom("journal_entry as j")
     .innerJoin("case as c", "c.id", "j.case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
-    .select([
-      "j.written_at",
-      "c.id",
-      "c.reference",
-      "c.person_id",
-      "c.unit_id",
-      "p.given_name",
-      "p.family_name",
-    ])
+    .select(["j.written_at", ...caseColumns])
     .where("j.author_id", "=", actor.userId)
     .where("j.signed_at", "is", null)
     .execute();
@@ -234,13 +226,7 @@ export async function worklist(
       unitId: string;
     })[] = [];
     for (const c of cases) {
-      const base = {
-        caseId: c.id,
-        reference: c.reference,
-        personName: `${c.given_name} ${c.family_name}`,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      };
+      const base = rowOf(c);
       if (c.status === "preliminary_assessment") {
         const received = c.first_report_at ? new Date(c.first_report_at) : c.opened_at;
         candidates.push({
@@ -262,11 +248,7 @@ export async function worklist(
     for (const r of reports) {
       candidates.push({
         kind: "protection_assessment",
-        caseId: r.id,
-        reference: r.reference,
-        personName: `${r.given_name} ${r.family_name}`,
-        personId: r.person_id,
-        unitId: r.unit_id,
+        ...rowOf(r),
         dueAt: protectionAssessmentDue(r.received_at),
       });
     }
@@ -276,33 +258,19 @@ export async function worklist(
       if (!next) continue;
       candidates.push({
         kind: "follow_up",
-        caseId: p.id,
-        reference: p.reference,
-        personName: `${p.given_name} ${p.family_name}`,
-        personId: p.person_id,
-        unitId: p.unit_id,
+        ...rowOf(p),
         dueAt: followUpDue(String(next)),
       });
     }
     for (const t of tasks) {
       candidates.push({
         kind: "children_to_assess",
-        caseId: t.id,
-        reference: t.reference,
-        personName: `${t.given_name} ${t.family_name}`,
-        personId: t.person_id,
-        unitId: t.unit_id,
+        ...rowOf(t),
         dueAt: taskDue(t.kind, t.created_at),
       });
     }
     for (const p of placements) {
-      const base = {
-        caseId: p.id,
-        reference: p.reference,
-        personName: `${p.given_name} ${p.family_name}`,
-        personId: p.person_id,
-        unitId: p.unit_id,
-      };
+      const base = rowOf(p);
       if (p.immediate && !p.court_submitted_on)
         candidates.push({
           ...base,
@@ -325,11 +293,7 @@ export async function worklist(
     for (const d of drafts) {
       candidates.push({
         kind: "unsigned_draft",
-        caseId: d.id,
-        reference: d.reference,
-        personName: `${d.given_name} ${d.family_name}`,
-        personId: d.person_id,
-        unitId: d.unit_id,
+        ...rowOf(d),
         dueAt: unsignedDraftDue(d.written_at),
       });
     }
