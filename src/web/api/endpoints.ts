@@ -10,6 +10,11 @@ import {
   RelationList,
   StaffList,
 } from "../../shared/api/cases";
+import {
+  ChildPlacementView,
+  type RecordCourtStepBody,
+  type RecordPlacementReviewBody,
+} from "../../shared/api/child-placement";
 import { ChildTrackView } from "../../shared/api/child-track";
 import {
   DecisionList,
@@ -45,6 +50,7 @@ import {
   type SavePlanBody,
 } from "../../shared/api/plans";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import { CaseTaskList, CaseTaskView } from "../../shared/api/tasks";
 import { Worklist, type WorklistItem } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import {
@@ -102,6 +108,15 @@ export type FollowUpOutcomeCode = z.infer<typeof FollowUpOutcome>;
 export type FollowUpView = PlanView["followUps"][number];
 export type SavePlanInput = z.input<typeof SavePlanBody>;
 export type RecordFollowUpInput = z.input<typeof RecordFollowUpBody>;
+export type DecisionListView = z.infer<typeof DecisionList>;
+export type LetterDeliveryView = DecisionListView["letterDelivery"];
+export type PlacementView = z.infer<typeof ChildPlacementView>;
+export type PlacementBasisCode = PlacementView["basis"];
+export type ConsentFormCode = PlacementView["consents"][number]["form"];
+export type CourtOutcomeCode = NonNullable<PlacementView["courtOutcome"]>;
+export type RecordCourtStepInput = z.input<typeof RecordCourtStepBody>;
+export type RecordPlacementReviewInput = z.input<typeof RecordPlacementReviewBody>;
+export type CaseTask = z.infer<typeof CaseTaskView>;
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
 export interface ChangeStatusInput {
@@ -140,6 +155,10 @@ export interface ExtensionInput {
 
 export interface RegisterPersonInput {
   identityNumber: string | null;
+  /** Reservnummer, as issued; only without identityNumber. */
+  reserveNumber?: string | null;
+  /** YYYY-MM-DD; only without identityNumber, which carries the birth date. */
+  birthDate?: string | null;
   givenName: string;
   familyName: string;
   sex: Sex;
@@ -274,6 +293,32 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       get(`/api/cases/${id(caseId)}/decisions`, DecisionList, signal),
     recordDecision: (caseId: string, input: RecordDecisionInput) =>
       post(`/api/cases/${id(caseId)}/decisions`, input, DecisionView),
+    /** The decision letter (PDF), for a plain link: the session cookie is all a GET needs. */
+    decisionLetterUrl: (caseId: string, decisionId: string) =>
+      `/api/cases/${id(caseId)}/decisions/${id(decisionId)}/letter`,
+    // A child's placement in sheltered housing: lag (2024:79) court steps and reviews.
+    recordCourtStep: (caseId: string, decisionId: string, input: RecordCourtStepInput) =>
+      post(
+        `/api/cases/${id(caseId)}/decisions/${id(decisionId)}/placement/court`,
+        input,
+        ChildPlacementView,
+      ),
+    recordPlacementReview: (
+      caseId: string,
+      decisionId: string,
+      input: RecordPlacementReviewInput,
+    ) =>
+      post(
+        `/api/cases/${id(caseId)}/decisions/${id(decisionId)}/placement/reviews`,
+        input,
+        ChildPlacementView,
+      ),
+
+    // Tasks a rule put on the case, e.g. children who witnessed violence to report.
+    tasks: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/tasks`, CaseTaskList, signal),
+    completeTask: (caseId: string, taskId: string, note: string) =>
+      post(`/api/cases/${id(caseId)}/tasks/${id(taskId)}/complete`, { note }, CaseTaskView),
 
     // Implementation plans of granted decisions, and their follow-ups. Changes answer with
     // all the case's plans.

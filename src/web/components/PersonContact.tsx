@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, type RefObject, useEffect, useRef, useS
 import type { PersonDetail, PersonDetails } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { useSubmit } from "../hooks/useSubmit";
+import { protectionLevelLabels } from "../i18n/labels";
 import { useT } from "../i18n/useT";
 import {
   type Answer,
@@ -10,7 +11,7 @@ import {
   detailsBody,
   detailsDraftOf,
 } from "./casework-model";
-import { RadioGroupField, TextAreaField, TextField } from "./Field";
+import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
 import { InterpreterFields } from "./InterpreterFields";
 import { ErrorSummary, StatusMessage } from "./Messages";
 
@@ -31,7 +32,11 @@ const fieldNames = [
   "phone",
   "email",
   "postalAddress",
+  "protectionLevel",
 ] as const;
+
+type ProtectionLevel = PersonDetail["protectionLevel"];
+const protectionLevels = Object.keys(protectionLevelLabels) as ProtectionLevel[];
 
 /**
  * Safe contact (säker kontakt), language and interpreter, and contact details. Safety comes
@@ -72,6 +77,7 @@ export function PersonContact({
       <EditDetails
         personId={person.id}
         details={details}
+        protectionLevel={person.protectionLevel}
         onSaved={(updated) => {
           onChange(updated);
           setEditing(false);
@@ -225,11 +231,13 @@ function SafeContactPanel({
 function EditDetails({
   personId,
   details,
+  protectionLevel: savedProtectionLevel,
   onSaved,
   onCancel,
 }: {
   personId: string;
   details: PersonDetails;
+  protectionLevel: ProtectionLevel;
   onSaved: (person: PersonDetail) => void;
   onCancel: () => void;
 }) {
@@ -237,6 +245,7 @@ function EditDetails({
   const api = useApi();
   const submit = useSubmit(fieldNames);
   const [draft, setDraft] = useState<DetailsDraft>(() => detailsDraftOf(details));
+  const [protectionLevel, setProtectionLevel] = useState<ProtectionLevel>(savedProtectionLevel);
   const formRef = useRef<HTMLFormElement>(null);
   const set = (changes: Partial<DetailsDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
@@ -258,7 +267,8 @@ function EditDetails({
       submit.reject(fields);
       return;
     }
-    await submit.run(async () => onSaved(await api.updatePerson(personId, checked.body)));
+    const body = { ...checked.body, protectionLevel };
+    await submit.run(async () => onSaved(await api.updatePerson(personId, body)));
   }
 
   const answers: { value: Answer; label: string }[] = [
@@ -338,6 +348,23 @@ function EditDetails({
             onChange={(e) => set({ notes: e.target.value })}
             error={sc("notes")}
           />
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t("person.protectionTitle")}</legend>
+          <SelectField
+            label={t("person.protectionLevelField")}
+            hint={t("person.protectionLevelHint")}
+            name="protectionLevel"
+            value={protectionLevel}
+            onChange={(e) => setProtectionLevel(e.target.value as ProtectionLevel)}
+            error={submit.fieldError("protectionLevel")}
+          >
+            {protectionLevels.map((level) => (
+              <option key={level} value={level}>
+                {t(protectionLevelLabels[level])}
+              </option>
+            ))}
+          </SelectField>
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("person.languageTitle")}</legend>

@@ -79,8 +79,19 @@ export function PersonSearch({
   );
 }
 
-/** The identity line under a name: the number, or that the identity is unknown. */
-export function IdentityText({ person }: { person: Pick<PersonView, "identityNumber"> }) {
+/**
+ * The identity line under a name: the number, a reserve number said as such (it is not a
+ * personnummer and must not pass for one), or that the identity is unknown.
+ */
+export function IdentityText({
+  person,
+}: {
+  person: Pick<PersonView, "identityNumber"> & Partial<Pick<PersonView, "identityKind">>;
+}) {
   const { t } = useT();
-  return <>{person.identityNumber ?? t("common.unknownIdentity")}</>;
+  if (person.identityNumber === null) return <>{t("common.unknownIdentity")}</>;
+  if (person.identityKind === "reserve_number") {
+    return <>{t("person.reserveNumberText", { number: person.identityNumber })}</>;
+  }
+  return <>{person.identityNumber}</>;
 }

@@ -1,13 +1,15 @@
 import type { z } from "zod";
 import { type AuditActionCode, auditActions } from "../../shared/api/audit-actions";
 import type { CaseType, relationKinds } from "../../shared/api/cases";
-import type { DecisionOutcome, InterventionKind } from "../../shared/api/decisions";
+import type { ConsentForm, CourtOutcome, PlacementBasis } from "../../shared/api/child-placement";
+import type { DecisionOutcome, InterventionKind, LetterDelivery } from "../../shared/api/decisions";
 import type { intakeChannels, intakeKinds, intakeSources } from "../../shared/api/intake";
 import type { InvestigationSection } from "../../shared/api/investigation";
 import type { JournalEntryType } from "../../shared/api/journal";
 import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/persons";
 import type { FollowUpOutcome } from "../../shared/api/plans";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import type { taskKinds } from "../../shared/api/tasks";
 import type { worklistKinds } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import type { PlainMessageKey } from "./messages";
@@ -188,6 +190,35 @@ export const decisionOutcomeLabels: Readonly<
   granted: "decisionOutcome.granted",
   partly_granted: "decisionOutcome.partly_granted",
   denied: "decisionOutcome.denied",
+};
+
+export const placementBasisLabels: Readonly<Record<PlacementBasis, PlainMessageKey>> = {
+  custodians_consent: "placement.basis.custodians_consent",
+  court_2024_79: "placement.basis.court_2024_79",
+};
+
+export const consentFormLabels: Readonly<Record<z.infer<typeof ConsentForm>, PlainMessageKey>> = {
+  written: "placement.consentForm.written",
+  oral: "placement.consentForm.oral",
+};
+
+export const courtOutcomeLabels: Readonly<Record<z.infer<typeof CourtOutcome>, PlainMessageKey>> = {
+  approved: "placement.courtOutcome.approved",
+  rejected: "placement.courtOutcome.rejected",
+};
+
+export const letterReasonLabels: Readonly<
+  Record<NonNullable<LetterDelivery["reason"]>, PlainMessageKey>
+> = {
+  letters_not_allowed: "letter.reason.letters_not_allowed",
+  not_asked: "letter.reason.not_asked",
+  no_address: "letter.reason.no_address",
+  protected_registration: "letter.reason.protected_registration",
+  fictitious_identity: "letter.reason.fictitious_identity",
+};
+
+export const taskKindLabels: Readonly<Record<(typeof taskKinds)[number], PlainMessageKey>> = {
+  assess_children_witnessed_violence: "tasks.kind.assess_children_witnessed_violence",
 };
 
 export const followUpOutcomeLabels: Readonly<

@@ -10,7 +10,7 @@ import { IntakeForm } from "../components/Intake";
 import { ErrorSummary, Loading } from "../components/Messages";
 import { Page } from "../components/Page";
 import { PersonContact } from "../components/PersonContact";
-import { IdentityText, personName } from "../components/PersonSearch";
+import { personName } from "../components/PersonSearch";
 import { QueryError } from "../components/QueryError";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
@@ -66,6 +66,15 @@ function PersonDetails({
   const units = caseUnits(me.roles);
   return (
     <Page title={personName(person)} documentTitle={t("person.title")}>
+      {person.protectionLevel !== "none" && (
+        <p className="person-protection">
+          <span className="badge badge--protection">
+            {t("person.protectionBadge", {
+              level: t(protectionLevelLabels[person.protectionLevel]),
+            })}
+          </span>
+        </p>
+      )}
       <section className="section" aria-labelledby="person-details-title">
         <h2 id="person-details-title">{t("person.detailsTitle")}</h2>
         <dl className="details">
@@ -73,12 +82,18 @@ function PersonDetails({
             <dt>{t("person.name")}</dt>
             <dd>{personName(person)}</dd>
           </div>
-          <div>
-            <dt>{t(identityKindLabels[person.identityKind])}</dt>
-            <dd>
-              <IdentityText person={person} />
-            </dd>
-          </div>
+          {person.identityNumber === null ? (
+            <div>
+              <dt>{t("person.identity")}</dt>
+              <dd>{t("common.unknownIdentity")}</dd>
+            </div>
+          ) : (
+            <div>
+              <dt>{t(identityKindLabels[person.identityKind])}</dt>
+              {/* The term names the kind (e.g. Reservnummer); the number is shown as issued. */}
+              <dd>{person.identityNumber}</dd>
+            </div>
+          )}
           {person.birthDate && (
             <div>
               <dt>{t("person.birthDate")}</dt>
@@ -91,7 +106,7 @@ function PersonDetails({
           </div>
           {person.protectionLevel !== "none" && (
             <div>
-              <dt>{t("person.protectionLevel")}</dt>
+              <dt>{t("person.protectionLevelField")}</dt>
               <dd>
                 <strong>{t(protectionLevelLabels[person.protectionLevel])}</strong>
               </dd>

@@ -2,11 +2,12 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { Sex } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
-import { CheckboxField, SelectField, TextField } from "../components/Field";
+import { RadioGroupField, SelectField, TextField } from "../components/Field";
 import { ErrorSummary } from "../components/Messages";
 import { Page } from "../components/Page";
 import { IdentityText, PersonSearch, personName } from "../components/PersonSearch";
 import { useSubmit } from "../hooks/useSubmit";
+import { localDateInput } from "../i18n/dates";
 import { sexLabels } from "../i18n/labels";
 import { useT } from "../i18n/useT";
 
@@ -37,22 +38,48 @@ export function PersonSearchPage() {
 
 const sexes = Object.keys(sexLabels) as Sex[];
 
+/** How the person is identified: a personnummer/samordningsnummer, a reserve number, or not. */
+type IdentityChoice = "number" | "reserve" | "unknown";
+
 function RegisterPersonForm() {
   const { t } = useT();
   const api = useApi();
   const navigate = useNavigate();
-  const submit = useSubmit(["identityNumber", "givenName", "familyName", "sex"]);
+  const submit = useSubmit([
+    "identityNumber",
+    "reserveNumber",
+    "birthDate",
+    "givenName",
+    "familyName",
+    "sex",
+  ]);
+  const [identity, setIdentity] = useState<IdentityChoice>("number");
   const [identityNumber, setIdentityNumber] = useState("");
-  const [unknownIdentity, setUnknownIdentity] = useState(false);
+  const [reserveNumber, setReserveNumber] = useState("");
+  const [birthDate, setBirthDate] = useState("");
   const [givenName, setGivenName] = useState("");
   const [familyName, setFamilyName] = useState("");
   const [sex, setSex] = useState<Sex>("unknown");
 
+  const identityOptions: { value: IdentityChoice; label: string }[] = [
+    { value: "number", label: t("person.identityChoiceNumber") },
+    { value: "reserve", label: t("person.identityChoiceReserve") },
+    { value: "unknown", label: t("person.unknownIdentity") },
+  ];
+
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
+    const reserve = reserveNumber.trim();
+    if (identity === "reserve" && reserve === "") {
+      submit.reject({ reserveNumber: t("person.reserveNumberMissing") });
+      return;
+    }
     await submit.run(async () => {
       const person = await api.registerPerson({
-        identityNumber: unknownIdentity ? null : identityNumber,
+        identityNumber: identity === "number" ? identityNumber : null,
+        reserveNumber: identity === "reserve" ? reserve : null,
+        // A personnummer carries the birth date; otherwise it is asked for, if known.
+        birthDate: identity !== "number" && birthDate !== "" ? birthDate : null,
         givenName,
         familyName,
         sex,
@@ -71,14 +98,16 @@ function RegisterPersonForm() {
         onSubmit={handleSubmit}
         noValidate
       >
-        <CheckboxField
-          label={t("person.unknownIdentity")}
-          hint={t("person.unknownIdentityHint")}
-          name="unknownIdentity"
-          checked={unknownIdentity}
-          onChange={(e) => setUnknownIdentity(e.target.checked)}
+        <RadioGroupField
+          label={t("person.identity")}
+          hint={t("person.identityChoiceHint")}
+          name="identity"
+          value={identity}
+          options={identityOptions}
+          onChange={setIdentity}
+          inline={false}
         />
-        {!unknownIdentity && (
+        {identity === "number" && (
           <TextField
             label={t("person.identityNumber")}
             hint={t("person.identityNumberHint")}
@@ -88,6 +117,31 @@ function RegisterPersonForm() {
             value={identityNumber}
             onChange={(e) => setIdentityNumber(e.target.value)}
             error={submit.fieldError("identityNumber")}
+          />
+        )}
+        {identity === "reserve" && (
+          <TextField
+            label={t("person.reserveNumber")}
+            hint={t("person.reserveNumberHint")}
+            name="reserveNumber"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={20}
+            value={reserveNumber}
+            onChange={(e) => setReserveNumber(e.target.value)}
+            error={submit.fieldError("reserveNumber")}
+          />
+        )}
+        {identity !== "number" && (
+          <TextField
+            label={t("person.birthDate")}
+            hint={t("person.birthDateHint")}
+            name="birthDate"
+            type="date"
+            max={localDateInput(new Date())}
+            value={birthDate}
+            onChange={(e) => setBirthDate(e.target.value)}
+            error={submit.fieldError("birthDate")}
           />
         )}
         <TextField
