@@ -61,6 +61,11 @@ export function placementReviewDue(since: string): Date {
   return endOfDay(addMonths(since, placementReviewMonths));
 }
 
+/** A withdrawn consent leaves the placement without basis: act the same day. */
+export function consentRevokedDue(revokedOn: string): Date {
+  return endOfDay(revokedOn);
+}
+
 export function childrenReportDue(foundAt: Date): Date {
   return endOfDay(addDays(stockholmDate(foundAt), childrenReportDays));
 }

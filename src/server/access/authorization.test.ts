@@ -46,6 +46,7 @@ interface World {
   relativeId: string;
   decisionId: string;
   taskId: string;
+  consentId: string;
   secrets: string[];
 }
 
@@ -99,9 +100,11 @@ const endpoints: Endpoint[] = [
   { route: "GET /api/cases/{id}/decisions", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/decisions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions`, payload: { interventionKind: "support_talks", outcome: "granted", reasoning: "Behov av stödsamtal." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "GET /api/cases/{id}/decisions/{decisionId}/letter", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/letter` }), expect: onlyWorkers },
-  // X's decision is not a child's placement: those who may see X reach that rule (409).
+  // X's decision is a placement on consent: those who may see X reach the rule that the court has no part (409).
   { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/court", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/court`, payload: { submittedOn: "2026-11-01" } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
-  { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/reviews", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/reviews`, payload: { reviewedOn: "2026-11-01", continues: true, notes: "Behovet kvarstår." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/reviews", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/reviews`, payload: { reviewedOn: "2026-11-01", continues: true, notes: "Behovet kvarstår." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  // The assigned worker records the withdrawal; the manager, coming later, finds it recorded (409).
+  { route: "POST /api/cases/{id}/consents/{consentId}/revoke", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/consents/${w.consentId}/revoke`, payload: { revokedOn: "2026-11-05", reason: "Drog tillbaka." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },
   // The assigned worker completes the task; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/tasks/{taskId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/tasks/${w.taskId}/complete`, payload: { note: "Orosanmälan gjord." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
@@ -235,6 +238,37 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // A consent in X, given to a placement on X's decision.
+    await owner
+      .insertInto("child_placement")
+      .values({
+        decision_id: decisionId,
+        org_id: org.id,
+        case_id: x.id,
+        basis: "custodians_consent",
+        sole_custody: false,
+        immediate: false,
+        location_withheld: false,
+        court_submitted_on: null,
+        court_ruled_on: null,
+        court_outcome: null,
+        ended_on: null,
+      })
+      .execute();
+    const consent = await owner
+      .insertInto("consent")
+      .values({
+        org_id: org.id,
+        case_id: x.id,
+        decision_id: decisionId,
+        scope: "child_sheltered_housing",
+        given_by_name: "Vårdnadshavare Ett",
+        form: "written",
+        given_on: "2026-11-01",
+        recorded_by: ids.get("assigned")!,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const reference = (
       await owner
         .selectFrom("case")
@@ -252,6 +286,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       relativeId: relative.id,
       decisionId,
       taskId: task.id,
+      consentId: consent.id,
       secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
     };
   });

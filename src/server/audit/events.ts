@@ -54,6 +54,7 @@ export const auditEventData = {
   "placement.court": z
     .object({ decisionId: z.uuid(), step: z.enum(["submitted", "ruled"]) })
     .strict(),
+  "consent.revoke": z.object({ consentId: z.uuid() }).strict(),
   "placement.review": z.object({ decisionId: z.uuid(), continues: z.boolean() }).strict(),
   "task.read": none,
   "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),

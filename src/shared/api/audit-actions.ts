@@ -38,6 +38,7 @@ export const auditActions = [
   "decision.letter",
   "placement.court",
   "placement.review",
+  "consent.revoke",
   "task.read",
   "task.complete",
   "plan.save",

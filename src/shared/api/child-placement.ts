@@ -56,6 +56,14 @@ export const RecordCourtStepBody = z
   .strict()
   .meta({ id: "RecordCourtStepBody" });
 
+export const RevokeConsentBody = z
+  .object({
+    revokedOn: z.iso.date(),
+    reason: z.string().trim().min(1, "Skriv hur och varför samtycket återkallades.").max(2000),
+  })
+  .strict()
+  .meta({ id: "RevokeConsentBody" });
+
 export const RecordPlacementReviewBody = z
   .object({
     reviewedOn: z.iso.date(),
@@ -69,8 +77,19 @@ export const ChildPlacementView = z
   .object({
     basis: PlacementBasis,
     consents: z.array(
-      z.object({ custodianName: z.string(), form: ConsentForm, givenOn: z.string() }),
+      z.object({
+        id: z.uuid(),
+        custodianName: z.string(),
+        form: ConsentForm,
+        givenOn: z.string(),
+        revokedOn: z.string().nullable(),
+        revokedReason: z.string().nullable(),
+      }),
     ),
+    consentRevoked: z.boolean().meta({
+      description:
+        "A consent placement whose consent was withdrawn: it has lost its basis until it ends or the court decides",
+    }),
     soleCustody: z.boolean(),
     immediate: z.boolean(),
     locationWithheld: z.boolean(),

@@ -10,6 +10,7 @@ export const worklistKinds = [
   "court_submission",
   "court_ruling",
   "placement_review",
+  "consent_revoked",
 ] as const;
 
 export const WorklistItem = z

@@ -151,6 +151,7 @@ export const en: Messages = {
   "auditAction.decision.letter": "Created a decision letter",
   "auditAction.placement.court": "Recorded a court step (lag 2024:79)",
   "auditAction.placement.review": "Reviewed a sheltered-housing placement",
+  "auditAction.consent.revoke": "Recorded a withdrawn consent",
   "auditAction.task.read": "Read the case's tasks",
   "auditAction.task.complete": "Marked a task done",
   "auditAction.plan.save": "Saved implementation plan",
@@ -190,6 +191,7 @@ export const en: Messages = {
   "worklistKind.court_submission": "Immediate decision to the administrative court (lag 2024:79)",
   "worklistKind.court_ruling": "Court ruling awaited",
   "worklistKind.placement_review": "Review the sheltered-housing placement (every 6 months)",
+  "worklistKind.consent_revoked": "Consent withdrawn – the placement has lost its basis",
   "child.title": "Children's track",
   "child.reportsTitle": "Reports of concern",
   "child.noReports": "No reports of concern are recorded in the case.",
@@ -774,7 +776,7 @@ export const en: Messages = {
   "placement.chooseContinues": "Answer yes or no.",
   "placement.errorNotes": "Write what the review found.",
 
-  "tasks.title": "Tasks",
+  "tasks.title": "Tasks to do",
   "tasks.listCaption": "Tasks in the case",
   "tasks.kind.assess_children_witnessed_violence":
     "The children witnessed violence – report a concern to Children and young people or assess the children's situation",

@@ -153,6 +153,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     court_submission: "worklistKind.court_submission",
     court_ruling: "worklistKind.court_ruling",
     placement_review: "worklistKind.placement_review",
+    consent_revoked: "worklistKind.consent_revoked",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

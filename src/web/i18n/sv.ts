@@ -152,6 +152,7 @@ export const sv = {
   "auditAction.decision.letter": "Skapade beslutsbrev",
   "auditAction.placement.court": "Registrerade domstolsprövning (lag 2024:79)",
   "auditAction.placement.review": "Övervägde placering i skyddat boende",
+  "auditAction.consent.revoke": "Registrerade återkallat samtycke",
   "auditAction.task.read": "Läste uppgifter i ärendet",
   "auditAction.task.complete": "Markerade uppgift som klar",
   "auditAction.plan.save": "Sparade genomförandeplan",
@@ -191,6 +192,7 @@ export const sv = {
   "worklistKind.court_submission": "Omedelbart beslut till förvaltningsrätten (lag 2024:79)",
   "worklistKind.court_ruling": "Förvaltningsrättens prövning väntas",
   "worklistKind.placement_review": "Överväg placeringen i skyddat boende (var 6:e månad)",
+  "worklistKind.consent_revoked": "Samtycket har återkallats – placeringen saknar grund",
   "child.title": "Barnspåret",
   "child.reportsTitle": "Orosanmälningar",
   "child.noReports": "Inga orosanmälningar är registrerade i ärendet.",
@@ -775,7 +777,7 @@ export const sv = {
   "placement.chooseContinues": "Svara ja eller nej.",
   "placement.errorNotes": "Skriv vad övervägandet visade.",
 
-  "tasks.title": "Uppgifter",
+  "tasks.title": "Uppgifter att göra",
   "tasks.listCaption": "Uppgifter i ärendet",
   "tasks.kind.assess_children_witnessed_violence":
     "Barnen har bevittnat våld – gör en orosanmälan till Barn och unga eller bedöm barnens situation",

@@ -215,6 +215,56 @@ describe.each(testDatabaseKinds)("a child's own sheltered-housing decision (%s)"
     expect(rejected.json()).toMatchObject({ courtOutcome: "rejected", endedOn: today });
   });
 
+  it("flags a consent placement whose consent is withdrawn until the placement ends", async () => {
+    const caseId = await childInInvestigation();
+    const decision = (
+      await shelter(caseId, {
+        basis: "custodians_consent",
+        consents: [
+          { custodianName: "Anna Andersson", form: "written", givenOn: "2026-11-01" },
+          { custodianName: "Bo Andersson", form: "oral", givenOn: "2026-11-02" },
+        ],
+      })
+    ).json();
+    const bo = decision.childPlacement.consents.find(
+      (c: { custodianName: string }) => c.custodianName === "Bo Andersson",
+    );
+    const today = stockholmDate(new Date());
+    const revoke = (body: object, consentId = bo.id) =>
+      req(worker, "POST", `/api/cases/${caseId}/consents/${consentId}/revoke`, body);
+    const noReason = await revoke({ revokedOn: today, reason: " " });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields.reason).toContain("återkallades");
+    expect((await revoke({ revokedOn: "2099-01-01", reason: "x" })).statusCode).toBe(400);
+
+    const revoked = await revoke({ revokedOn: today, reason: "Pappan ringde och drog tillbaka." });
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json()).toMatchObject({ consentRevoked: true, endedOn: null });
+    expect(revoked.json().consents.find((c: { id: string }) => c.id === bo.id)).toMatchObject({
+      revokedOn: today,
+      revokedReason: "Pappan ringde och drog tillbaka.",
+    });
+    expect((await revoke({ revokedOn: today, reason: "igen" })).statusCode).toBe(409);
+    const items = async () =>
+      (
+        (await req(worker, "GET", "/api/worklist")).json().items as {
+          kind: string;
+          caseId: string;
+        }[]
+      )
+        .filter((i) => i.caseId === caseId)
+        .map((i) => i.kind);
+    expect(await items()).toContain("consent_revoked");
+
+    // The committee ends the consent placement (and may apply under lag 2024:79 instead).
+    await req(worker, "POST", `/api/cases/${caseId}/decisions/${decision.id}/placement/reviews`, {
+      reviewedOn: today,
+      continues: false,
+      notes: "Placeringen med samtycke upphör; ansökan enligt lag (2024:79) lämnas in.",
+    });
+    expect(await items()).not.toContain("consent_revoked");
+  });
+
   it("answers a decision that is not the case's with 404", async () => {
     const caseId = await childInInvestigation();
     const other = await childInInvestigation();

@@ -127,7 +127,15 @@ export async function placementViews(
       .execute(),
     trx
       .selectFrom("consent")
-      .select(["decision_id", "given_by_name", "form", "given_on"])
+      .select([
+        "id",
+        "decision_id",
+        "given_by_name",
+        "form",
+        "given_on",
+        "revoked_on",
+        "revoked_reason",
+      ])
       .where("case_id", "=", caseId)
       .where("scope", "=", "child_sheltered_housing")
       .orderBy("given_on")
@@ -142,15 +150,22 @@ export async function placementViews(
   ]);
   const views = new Map<string, ChildPlacementView>();
   for (const p of placements) {
-    const own = reviews.filter((r) => r.decision_id === p.decision_id);
+    const ownReviews = reviews.filter((r) => r.decision_id === p.decision_id);
     const start = p.period_from ?? stockholmDate(p.decided_at);
-    const lastReview = own.at(-1)?.reviewed_on;
+    const lastReview = ownReviews.at(-1)?.reviewed_on;
     const courtTrack = p.basis === "court_2024_79";
+    const own = consents.filter((c) => c.decision_id === p.decision_id);
     views.set(p.decision_id, {
       basis: p.basis,
-      consents: consents
-        .filter((c) => c.decision_id === p.decision_id)
-        .map((c) => ({ custodianName: c.given_by_name, form: c.form, givenOn: c.given_on })),
+      consents: own.map((c) => ({
+        id: c.id,
+        custodianName: c.given_by_name,
+        form: c.form,
+        givenOn: c.given_on,
+        revokedOn: c.revoked_on,
+        revokedReason: c.revoked_reason,
+      })),
+      consentRevoked: !courtTrack && !p.ended_on && own.some((c) => c.revoked_on !== null),
       soleCustody: p.sole_custody,
       immediate: p.immediate,
       locationWithheld: p.location_withheld,
@@ -162,7 +177,7 @@ export async function placementViews(
         p.immediate && p.court_submitted_on
           ? stockholmDate(courtRulingDue(p.court_submitted_on))
           : null,
-      reviews: own.map((r) => ({
+      reviews: ownReviews.map((r) => ({
         reviewedOn: r.reviewed_on,
         continues: r.continues,
         notes: r.notes,
@@ -323,5 +338,52 @@ export function recordPlacementReview(
       },
     ]);
     return (await placementViews(trx, caseId)).get(decisionId) as ChildPlacementView;
+  });
+}
+
+/**
+ * A custodian withdraws consent. A placement resting on consent then has no basis: it shows
+ * on Att göra until the committee ends it (a review) — and, if the child must stay, decides
+ * anew under lag (2024:79).
+ */
+export function revokeConsent(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  consentId: string,
+  input: { revokedOn: string; reason: string },
+) {
+  if (input.revokedOn > today())
+    throw invalid({ revokedOn: "Datumet kan inte ligga i framtiden." });
+  return withVisibleCase(database, actor, meta, caseId, "consent.revoke", async (trx, c) => {
+    const consent = await trx
+      .selectFrom("consent")
+      .select(["id", "decision_id", "revoked_on", "given_on"])
+      .where("id", "=", consentId)
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (!consent) throw new AppError(404, "not_found", "Samtycket finns inte i ärendet.");
+    if (consent.revoked_on) throw new AppError(409, "conflict", "Samtycket är redan återkallat.");
+    if (input.revokedOn < consent.given_on)
+      throw invalid({ revokedOn: "Samtycket kan inte återkallas innan det gavs." });
+    await trx
+      .updateTable("consent")
+      .set({ revoked_on: input.revokedOn, revoked_reason: input.reason })
+      .where("id", "=", consentId)
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "consent.revoke",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { consentId },
+      },
+    ]);
+    return (await placementViews(trx, caseId)).get(
+      consent.decision_id as string,
+    ) as ChildPlacementView;
   });
 }

@@ -1,8 +1,10 @@
+import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
   ChildPlacementView,
   RecordCourtStepBody,
   RecordPlacementReviewBody,
+  RevokeConsentBody,
 } from "../../../shared/api/child-placement.ts";
 import {
   DecisionList,
@@ -12,7 +14,7 @@ import {
 } from "../../../shared/api/decisions.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import { recordCourtStep, recordPlacementReview } from "./child-placement.ts";
+import { recordCourtStep, recordPlacementReview, revokeConsent } from "./child-placement.ts";
 import { decisionLetter } from "./letter.ts";
 import { readDecisions, recordDecision } from "./service.ts";
 
@@ -128,5 +130,26 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
             request.body,
           ),
         ),
+  );
+  app.post(
+    "/api/cases/:id/consents/:consentId/revoke",
+    {
+      schema: {
+        tags,
+        summary: "A custodian withdraws consent to a child's placement",
+        params: z.object({ id: z.uuid(), consentId: z.uuid() }),
+        body: RevokeConsentBody,
+        response: { 200: ChildPlacementView },
+      },
+    },
+    async (request) =>
+      revokeConsent(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.consentId,
+        request.body,
+      ),
   );
 };

@@ -3,6 +3,7 @@ import type { WorklistItem } from "../../../shared/api/worklist.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import {
   childInvestigationDue,
+  consentRevokedDue,
   courtRulingDue,
   courtSubmissionDue,
   dueStatus,
@@ -165,7 +166,7 @@ function openTasks(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .execute();
 }
 
-/** Children's placements under lag (2024:79) that have not ended, with their clocks' facts. */
+/** Children's placements that have not ended, with their clocks' facts. */
 function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
   return trx
     .selectFrom("child_placement as cp")
@@ -174,6 +175,7 @@ function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "cp.immediate",
+      "cp.basis",
       "cp.court_submitted_on",
       "cp.court_ruled_on",
       "d.decided_at",
@@ -184,8 +186,12 @@ function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
         .select((e) => e.fn.max("r.reviewed_on").as("last"))
         .whereRef("r.decision_id", "=", "cp.decision_id")
         .as("last_review"),
+      eb
+        .selectFrom("consent as k")
+        .select((e) => e.fn.max("k.revoked_on").as("revoked"))
+        .whereRef("k.decision_id", "=", "cp.decision_id")
+        .as("consent_revoked_on"),
     ])
-    .where("cp.basis", "=", "court_2024_79")
     .where("cp.ended_on", "is", null)
     .where("c.status", "<>", "closed")
     .where(accessibleCases(actor))
@@ -271,6 +277,16 @@ export async function worklist(
     }
     for (const p of placements) {
       const base = rowOf(p);
+      if (p.basis === "custodians_consent") {
+        // A consent placement has no clocks — unless the consent is withdrawn.
+        if (p.consent_revoked_on)
+          candidates.push({
+            ...base,
+            kind: "consent_revoked",
+            dueAt: consentRevokedDue(String(p.consent_revoked_on)),
+          });
+        continue;
+      }
       if (p.immediate && !p.court_submitted_on)
         candidates.push({
           ...base,
