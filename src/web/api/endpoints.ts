@@ -14,6 +14,7 @@ import {
   ChildPlacementView,
   type RecordCourtStepBody,
   type RecordPlacementReviewBody,
+  type RevokeConsentBody,
 } from "../../shared/api/child-placement";
 import { ChildTrackView } from "../../shared/api/child-track";
 import {
@@ -116,6 +117,7 @@ export type ConsentFormCode = PlacementView["consents"][number]["form"];
 export type CourtOutcomeCode = NonNullable<PlacementView["courtOutcome"]>;
 export type RecordCourtStepInput = z.input<typeof RecordCourtStepBody>;
 export type RecordPlacementReviewInput = z.input<typeof RecordPlacementReviewBody>;
+export type RevokeConsentInput = z.input<typeof RevokeConsentBody>;
 export type CaseTask = z.infer<typeof CaseTaskView>;
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
@@ -300,6 +302,12 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     recordCourtStep: (caseId: string, decisionId: string, input: RecordCourtStepInput) =>
       post(
         `/api/cases/${id(caseId)}/decisions/${id(decisionId)}/placement/court`,
+        input,
+        ChildPlacementView,
+      ),
+    revokeConsent: (caseId: string, consentId: string, input: RevokeConsentInput) =>
+      post(
+        `/api/cases/${id(caseId)}/consents/${id(consentId)}/revoke`,
         input,
         ChildPlacementView,
       ),

@@ -1,13 +1,25 @@
-import { type FormEvent, Fragment, useRef, useState } from "react";
+import { type FormEvent, Fragment, type ReactNode, useRef, useState } from "react";
 import { interventionKinds } from "../../shared/api/decisions";
-import type { CaseView, DecisionOutcomeCode, DecisionView } from "../api/endpoints";
+import type {
+  CaseView,
+  DecisionListView,
+  DecisionOutcomeCode,
+  DecisionView,
+  LetterDeliveryView,
+  PlacementView,
+} from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useFocusLater } from "../hooks/useFocusLater";
 import type { Query } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, formatDay } from "../i18n/dates";
-import { decisionOutcomeLabels, interventionKindLabels, interventionLabel } from "../i18n/labels";
+import {
+  decisionOutcomeLabels,
+  interventionKindLabels,
+  interventionLabel,
+  letterReasonLabels,
+} from "../i18n/labels";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import {
@@ -15,12 +27,17 @@ import {
   type DecisionDraft,
   decisionOutcomes,
   emptyDecisionDraft,
+  emptyPlacementDraft,
   isInterventionKind,
   legalReferenceParts,
+  needsPlacement,
+  placementFieldNames,
   withDecision,
+  withPlacement,
 } from "./decisions-model";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { PlacementFacts, PlacementFieldset, PlacementForms } from "./Placement";
 import { QueryError } from "./QueryError";
 
 /*
@@ -32,6 +49,8 @@ import { QueryError } from "./QueryError";
 const titleId = "decisions-title";
 const newTitleId = "decision-new-title";
 const fieldNames = ["interventionKind", "outcome", "periodFrom", "periodTo", "reasoning"] as const;
+/** With the placement's fields only while they are shown; else the summary lists their messages. */
+const fieldNamesWithPlacement = [...fieldNames, ...placementFieldNames] as const;
 
 export const decisionElementId = (decisionId: string) => `decision-${decisionId}`;
 
@@ -51,15 +70,18 @@ export function DecisionsPanel({
 }: {
   record: CaseView;
   /** Shared with the plans panel, which offers a plan for each granted decision. */
-  decisions: Query<DecisionView[]>;
+  decisions: Query<DecisionListView>;
 }) {
   const { t } = useT();
+  const api = useApi();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
-  const { state, setData } = decisions;
-  // The answer arrives after later renders: add to the list as it is then.
+  const { state, setData, reload } = decisions;
+  // The answer arrives after later renders: change the list as it is then.
   const latest = useRef(state.status === "ready" ? state.data : null);
   latest.current = state.status === "ready" ? state.data : null;
+  // Nothing more is decided or recorded on a closed case; it can be reopened.
+  const canWrite = record.abilities.writeJournal && record.status !== "closed";
 
   return (
     <section className="section" aria-labelledby={titleId}>
@@ -69,23 +91,59 @@ export function DecisionsPanel({
         <Loading />
       ) : state.status === "error" ? (
         <QueryError error={state.error} />
-      ) : state.data.length === 0 ? (
+      ) : state.data.decisions.length === 0 ? (
         <p className="empty">{t("decisions.empty")}</p>
       ) : (
-        <ol className="record-list" aria-label={t("decisions.listCaption")}>
-          {state.data.map((decision) => (
-            <li key={decision.id} className="record-list__item">
-              <Decision decision={decision} />
-            </li>
-          ))}
-        </ol>
+        <>
+          <LetterAdvice delivery={state.data.letterDelivery} />
+          <ol className="record-list" aria-label={t("decisions.listCaption")}>
+            {state.data.decisions.map((decision) => (
+              <li key={decision.id} className="record-list__item">
+                <Decision
+                  decision={decision}
+                  letterUrl={api.decisionLetterUrl(record.id, decision.id)}
+                >
+                  {decision.childPlacement && (
+                    <>
+                      <PlacementFacts
+                        placement={decision.childPlacement}
+                        titleId={`${decisionElementId(decision.id)}-placement`}
+                      />
+                      <PlacementForms
+                        caseId={record.id}
+                        decisionId={decision.id}
+                        placement={decision.childPlacement}
+                        caseOpen={canWrite}
+                        beforeChange={() => setMessage(null)}
+                        onChanged={(placement: PlacementView, key: PlainMessageKey) => {
+                          const list = latest.current;
+                          if (list) {
+                            setData({
+                              ...list,
+                              decisions: withPlacement(list.decisions, decision.id, placement),
+                            });
+                          }
+                          setMessage(key);
+                          focusLater(decisionElementId(decision.id));
+                        }}
+                        onStale={reload}
+                      />
+                    </>
+                  )}
+                </Decision>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
-      {record.abilities.writeJournal && state.status === "ready" && (
+      {canWrite && state.status === "ready" && (
         <DecisionForm
           caseId={record.id}
+          caseType={record.caseType}
           beforeSubmit={() => setMessage(null)}
           onRecorded={(decision) => {
-            setData(withDecision(latest.current ?? [], decision));
+            const list = latest.current;
+            if (list) setData({ ...list, decisions: withDecision(list.decisions, decision) });
             setMessage("decisions.recorded");
             focusLater(decisionElementId(decision.id));
           }}
@@ -95,7 +153,48 @@ export function DecisionsPanel({
   );
 }
 
-function Decision({ decision }: { decision: DecisionView }) {
+/**
+ * How the letter may reach the person, from their protection and safe-contact answers: said
+ * in words in a notice with a heading, never by colour alone.
+ */
+function LetterAdvice({ delivery }: { delivery: LetterDeliveryView }) {
+  const { t } = useT();
+  const id = "letter-advice-title";
+  return (
+    <section className="notice letter-advice" aria-labelledby={id}>
+      <h3 id={id} className="notice__title">
+        {t("letter.title")}
+      </h3>
+      <p className="letter-advice__text">
+        <strong>
+          {delivery.method === "post"
+            ? t("letter.post")
+            : delivery.method === "forwarding"
+              ? t("letter.forwarding")
+              : t("letter.handOver")}
+        </strong>
+        {delivery.method === "hand_over" && delivery.reason && (
+          <> {t(letterReasonLabels[delivery.reason])}</>
+        )}
+      </p>
+      {delivery.warning === "confidentiality_marking" && (
+        <p className="letter-advice__text">
+          <strong>{t("letter.warning.confidentiality_marking")}</strong>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Decision({
+  decision,
+  letterUrl,
+  children,
+}: {
+  decision: DecisionView;
+  letterUrl: string;
+  children?: ReactNode;
+}) {
   const { t, lang } = useT();
   const name = useDecisionName();
   const elementId = decisionElementId(decision.id);
@@ -160,6 +259,16 @@ function Decision({ decision }: { decision: DecisionView }) {
           <p className="multiline appeal__text">{decision.appealInfo}</p>
         </section>
       )}
+      <p className="decision__letter">
+        {/* A plain download: the session cookie goes with it, and a GET needs no CSRF token. */}
+        <a className="button button--secondary button--small" href={letterUrl} download>
+          {t("decisions.letter")}
+          <span className="visually-hidden">
+            {t("decisions.letterFor", { decision: name(decision) })}
+          </span>
+        </a>
+      </p>
+      {children}
     </article>
   );
 }
@@ -180,23 +289,26 @@ function LegalReference({ reference }: { reference: string }) {
 
 function DecisionForm({
   caseId,
+  caseType,
   beforeSubmit,
   onRecorded,
 }: {
   caseId: string;
+  caseType: CaseView["caseType"];
   beforeSubmit: () => void;
   onRecorded: (decision: DecisionView) => void;
 }) {
   const { t } = useT();
   const api = useApi();
-  const submit = useSubmit(fieldNames);
   const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
+  const asksPlacement = needsPlacement(caseType, draft);
+  const submit = useSubmit(asksPlacement ? fieldNamesWithPlacement : fieldNames);
   const set = (changes: Partial<DecisionDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     beforeSubmit();
-    const checked = checkDecisionDraft(draft);
+    const checked = checkDecisionDraft(draft, caseType);
     if (!checked.ok) return rejectWith(submit, checked.fields, t);
     // A 409 (not a status where decisions are made) shows the server's own words.
     await submit.run(async () => {
@@ -261,6 +373,13 @@ function DecisionForm({
             error={submit.fieldError("periodTo")}
           />
         </div>
+        {asksPlacement && (
+          <PlacementFieldset
+            draft={draft.placement ?? emptyPlacementDraft}
+            onChange={(placement) => set({ placement })}
+            fieldError={submit.fieldError}
+          />
+        )}
         <TextAreaField
           label={t("decisions.reasoning")}
           name="reasoning"

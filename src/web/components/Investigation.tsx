@@ -31,7 +31,14 @@ import { QueryError } from "./QueryError";
 
 const titleId = "investigation-title";
 
-export function InvestigationPanel({ record }: { record: CaseView }) {
+export function InvestigationPanel({
+  record,
+  onSaved,
+}: {
+  record: CaseView;
+  /** Told after every save (completing saves too): a save may put a task on the case. */
+  onSaved?: () => void;
+}) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(record.id, (signal) => api.investigation(record.id, signal));
@@ -60,11 +67,13 @@ export function InvestigationPanel({ record }: { record: CaseView }) {
           onSaved={(view) => {
             setData(view);
             setMessage("investigation.saved");
+            onSaved?.();
           }}
           onCompleted={(view) => {
             setData(view);
             setMessage("investigation.completed");
             focusLater(titleId);
+            onSaved?.();
           }}
           onStale={reload}
         />

@@ -50,7 +50,8 @@ export function PlansPanel({
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
-  const canWrite = record.abilities.writeJournal;
+  // A closed case gets no new plans or follow-ups; it can be reopened.
+  const canWrite = record.abilities.writeJournal && record.status !== "closed";
   const decided = decisions.status === "ready" ? decisions.data : [];
   const needing = state.status === "ready" ? decisionsNeedingPlan(decided, state.data) : [];
 

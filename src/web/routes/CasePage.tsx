@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { CaseView, StaffMember } from "../api/endpoints";
+import type { CaseView, DecisionView, StaffMember } from "../api/endpoints";
 import { isNotFound } from "../api/errors";
 import { useApi } from "../auth/useAuth";
 import { CaseStatusPanel } from "../components/CaseStatus";
@@ -15,6 +15,7 @@ import { Page } from "../components/Page";
 import { PlansPanel } from "../components/Plans";
 import { QueryError } from "../components/QueryError";
 import { Relations } from "../components/Relations";
+import { TasksPanel } from "../components/Tasks";
 import { type QueryState, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { endOfDayIso, formatDate, localDateInput } from "../i18n/dates";
@@ -66,10 +67,13 @@ function CaseDetails({
   );
   const remove = useSubmit();
   // Shared by Beslut and Genomförandeplan: a granted decision gets a plan.
-  const decisions = useQuery(
-    record.id,
-    async (signal) => (await api.decisions(record.id, signal)).decisions,
-  );
+  const decisions = useQuery(record.id, (signal) => api.decisions(record.id, signal));
+  const decisionList: QueryState<DecisionView[]> =
+    decisions.state.status === "ready"
+      ? { status: "ready", data: decisions.state.data.decisions }
+      : decisions.state;
+  // Shared by Uppgifter and Utredning: saving the investigation may put a task on the case.
+  const tasks = useQuery(record.id, async (signal) => (await api.tasks(record.id, signal)).tasks);
 
   async function unassign(userId: string, name: string) {
     setStatus(null);
@@ -113,15 +117,17 @@ function CaseDetails({
 
       <CaseStatusPanel record={record} onChange={onChange} />
 
+      <TasksPanel record={record} tasks={tasks} />
+
       {record.caseType === "child" && <ChildTrackPanel record={record} onCaseChanged={onReload} />}
 
       <CaseIntakes caseId={record.id} />
 
-      <InvestigationPanel record={record} />
+      <InvestigationPanel record={record} onSaved={tasks.reload} />
 
       <DecisionsPanel record={record} decisions={decisions} />
 
-      <PlansPanel record={record} decisions={decisions.state} />
+      <PlansPanel record={record} decisions={decisionList} />
 
       <Relations caseId={record.id} canWrite={record.abilities.writeJournal} />
 
