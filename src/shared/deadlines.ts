@@ -14,7 +14,11 @@ export const preliminaryAssessmentDays = 14;
 export const childInvestigationMonths = 4;
 /** Working rule: a journal draft should be signed within 2 days. */
 export const unsignedDraftDays = 2;
-/** lag (2024:79): an immediate decision on a child's placement goes to the administrative court within one week. */
+/**
+ * lag (2024:79): an immediate decision on a child's placement goes to the administrative
+ * court within one week. An application (no immediate decision) goes "without delay": Frid
+ * holds it to the same week as a working rule.
+ */
 export const courtSubmissionDays = 7;
 /** lag (2024:79): the court rules within one week of receiving it. */
 export const courtRulingDays = 7;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stockholmDate } from "../../shared/calendar.ts";
 import type { RoleName } from "../db/types.ts";
 import { buildTestApp, type TestApp } from "../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
@@ -102,7 +103,7 @@ const endpoints: Endpoint[] = [
   { route: "GET /api/cases/{id}/decisions/{decisionId}/letter", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/letter` }), expect: onlyWorkers },
   // X's decision is a placement on consent: those who may see X reach the rule that the court has no part (409).
   { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/court", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/court`, payload: { submittedOn: "2026-11-01" } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
-  { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/reviews", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/reviews`, payload: { reviewedOn: "2026-11-01", continues: true, notes: "Behovet kvarstår." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/reviews", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/reviews`, payload: { reviewedOn: stockholmDate(new Date()), continues: true, notes: "Behovet kvarstår." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   // The assigned worker records the withdrawal; the manager, coming later, finds it recorded (409).
   { route: "POST /api/cases/{id}/consents/{consentId}/revoke", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/consents/${w.consentId}/revoke`, payload: { revokedOn: "2026-11-05", reason: "Drog tillbaka." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },

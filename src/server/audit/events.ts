@@ -21,7 +21,12 @@ export const auditEventData = {
 
   "person.register": z.object({ existing: z.boolean() }).strict(),
   "person.read": none,
-  "person.update": z.object({ fields: z.array(z.string()) }).strict(),
+  "person.update": z
+    .object({
+      fields: z.array(z.string()),
+      protectionLevel: z.object({ from: z.string(), to: z.string() }).strict().optional(),
+    })
+    .strict(),
   "relation.add": z.object({ otherPersonId: z.uuid(), kind: z.string() }).strict(),
   "relation.read": none,
   "person.search": z

@@ -69,4 +69,17 @@ describe("how a letter may reach a person", () => {
       warning: "confidentiality_marking",
     });
   });
+
+  it("never addresses a child's placement letter when the housing is kept secret or placed under lag (2024:79)", () => {
+    const secret = { basis: "custodians_consent" as const, locationWithheld: true };
+    expect(planLetterDelivery(base, { childPlacement: secret })).toMatchObject({
+      method: "hand_over",
+      reason: "location_withheld",
+      address: null,
+    });
+    const court = { basis: "court_2024_79" as const, locationWithheld: false };
+    expect(planLetterDelivery(base, { childPlacement: court }).address).toBeNull();
+    const open = { basis: "custodians_consent" as const, locationWithheld: false };
+    expect(planLetterDelivery(base, { childPlacement: open }).method).toBe("post");
+  });
 });

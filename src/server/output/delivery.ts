@@ -16,7 +16,13 @@ export interface Recipient {
 
 export type DeliveryPlan = LetterDelivery & { address: string | null };
 
-export function planLetterDelivery(r: Recipient): DeliveryPlan {
+/** What the letter is about, where that changes who may learn an address. */
+export interface LetterSubject {
+  /** A child's sheltered-housing placement: its basis and whether the location is secret. */
+  childPlacement?: { basis: "custodians_consent" | "court_2024_79"; locationWithheld: boolean };
+}
+
+export function planLetterDelivery(r: Recipient, subject: LetterSubject = {}): DeliveryPlan {
   const warning =
     r.protectionLevel === "confidentiality_marking" ? "confidentiality_marking" : null;
   const handOver = (reason: NonNullable<LetterDelivery["reason"]>): DeliveryPlan => ({
@@ -27,6 +33,12 @@ export function planLetterDelivery(r: Recipient): DeliveryPlan {
   });
   // Said no to letters: never post, whatever else is known.
   if (r.safeContact?.maySendLetters === false) return handOver("letters_not_allowed");
+  // A child's letter about housing kept from the other custodian (or placed without their
+  // consent) names no address: the child's letter address is the shelter or near it, and the
+  // registered one may be the other custodian's home.
+  const placement = subject.childPlacement;
+  if (placement && (placement.locationWithheld || placement.basis === "court_2024_79"))
+    return handOver("location_withheld");
   // A police-decided new identity: no letter that could tie the old records to it.
   if (r.protectionLevel === "fictitious_identity") return handOver("fictitious_identity");
   if (r.protectionLevel === "protected_registration")

@@ -95,7 +95,11 @@ export const ChildPlacementView = z
     locationWithheld: z.boolean(),
     courtSubmittedOn: z.string().nullable(),
     courtSubmissionDue: z.string().nullable().meta({
-      description: "Immediate decisions: the last day to submit to the court (YYYY-MM-DD)",
+      description:
+        "Court track: the last day to submit to the court (YYYY-MM-DD) — statutory for an immediate decision, Frid's working rule for an application",
+    }),
+    inForce: z.boolean().meta({
+      description: "false: an application still waiting for the court, or a placement that ended",
     }),
     courtRuledOn: z.string().nullable(),
     courtOutcome: CourtOutcome.nullable(),

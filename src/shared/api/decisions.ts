@@ -33,26 +33,6 @@ export const RecordDecisionBody = z
   .strict()
   .meta({ id: "RecordDecisionBody" });
 
-export const DecisionView = z
-  .object({
-    id: z.uuid(),
-    caseId: z.uuid(),
-    interventionKind: InterventionKind,
-    interventionName: z.string(),
-    legalReference: z.string().meta({ description: "SoL (2025:400)" }),
-    oldLegalReference: z.string().meta({ description: "SoL (2001:453), for older records" }),
-    outcome: DecisionOutcome,
-    periodFrom: z.string().nullable(),
-    periodTo: z.string().nullable(),
-    reasoning: z.string(),
-    appealInfo: z.string().nullable(),
-    decidedBy: z.string(),
-    decidedAt: z.string(),
-    childPlacement: ChildPlacementView.nullable(),
-  })
-  .meta({ id: "Decision" });
-export type DecisionView = z.infer<typeof DecisionView>;
-
 /**
  * How the decision letter may reach the person, from their protection level and safe-contact
  * instructions. Never post to an address the person has not said is safe.
@@ -69,12 +49,37 @@ export const LetterDelivery = z
         "no_address",
         "protected_registration",
         "fictitious_identity",
+        "location_withheld",
       ])
       .nullable(),
     warning: z.enum(["confidentiality_marking"]).nullable(),
   })
   .meta({ id: "LetterDelivery" });
 export type LetterDelivery = z.infer<typeof LetterDelivery>;
+
+export const DecisionView = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    interventionKind: InterventionKind,
+    interventionName: z.string(),
+    legalReference: z.string().meta({ description: "SoL (2025:400)" }),
+    oldLegalReference: z.string().meta({ description: "SoL (2001:453), for older records" }),
+    outcome: DecisionOutcome,
+    periodFrom: z.string().nullable(),
+    periodTo: z.string().nullable(),
+    reasoning: z.string(),
+    appealInfo: z.string().nullable(),
+    decidedBy: z.string(),
+    decidedAt: z.string(),
+    childPlacement: ChildPlacementView.nullable(),
+    letterDelivery: LetterDelivery.meta({
+      description:
+        "How this decision's letter may be delivered: the person's rules, and never an address for a child whose housing is kept secret",
+    }),
+  })
+  .meta({ id: "Decision" });
+export type DecisionView = z.infer<typeof DecisionView>;
 
 export const DecisionList = z
   .object({ decisions: z.array(DecisionView), letterDelivery: LetterDelivery })

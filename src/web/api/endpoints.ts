@@ -306,11 +306,7 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
         ChildPlacementView,
       ),
     revokeConsent: (caseId: string, consentId: string, input: RevokeConsentInput) =>
-      post(
-        `/api/cases/${id(caseId)}/consents/${id(consentId)}/revoke`,
-        input,
-        ChildPlacementView,
-      ),
+      post(`/api/cases/${id(caseId)}/consents/${id(consentId)}/revoke`, input, ChildPlacementView),
     recordPlacementReview: (
       caseId: string,
       decisionId: string,

@@ -268,6 +268,11 @@ function Decision({
           </span>
         </a>
       </p>
+      {decision.letterDelivery.reason === "location_withheld" && (
+        <p className="notice decision__letter-note">
+          <strong>{t("letter.handOver")}</strong> {t("letter.reason.location_withheld")}
+        </p>
+      )}
       {children}
     </article>
   );

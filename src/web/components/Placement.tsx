@@ -242,6 +242,11 @@ export function PlacementFacts({
   return (
     <section className="placement-facts" aria-labelledby={titleId}>
       <h4 id={titleId}>{t("placement.title")}</h4>
+      {!p.inForce && !p.endedOn && (
+        <p className="notice placement-facts__warning">
+          <strong>{t("placement.awaitingCourt")}</strong>
+        </p>
+      )}
       {p.consentRevoked && (
         <p className="notice placement-facts__warning">
           <strong>{t("placement.consentRevokedWarning")}</strong>

@@ -43,6 +43,7 @@ const decision = (
   decidedBy: "Lina Ek",
   decidedAt,
   childPlacement: null,
+  letterDelivery: { method: "post", reason: null, warning: null },
 });
 
 const plan = (decisionId: string): PlanView => ({

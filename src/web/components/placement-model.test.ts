@@ -121,6 +121,7 @@ describe("the placement's forms", () => {
     nextReviewDue: "2027-05-22",
     endedOn: null,
     consentRevoked: false,
+    inForce: true,
   };
 
   it("offers the court's steps in order under lag (2024:79), and nothing once ended or closed", () => {

@@ -715,6 +715,8 @@ export const en: Messages = {
   "letter.reason.no_address": "There is no safe address.",
   "letter.reason.protected_registration": "The person has protected registration.",
   "letter.reason.fictitious_identity": "The person has a fictitious identity.",
+  "letter.reason.location_withheld":
+    "The child's housing is kept secret or decided without consent: the letter carries no address and is handed over. Do not name the place in the reasoning.",
   "letter.warning.confidentiality_marking":
     "Confidentiality marking: review confidentiality before anything is disclosed.",
 
@@ -775,8 +777,11 @@ export const en: Messages = {
   "placement.reviewRecorded": "The review is recorded.",
   "placement.chooseContinues": "Answer yes or no.",
   "placement.errorNotes": "Write what the review found.",
+  "placement.awaitingCourt":
+    "Waiting for the administrative court – the placement does not apply yet.",
   "placement.consentRevokedItem": " – withdrawn {date}: {reason}",
-  "placement.consentRevokedWarning": "A consent has been withdrawn. The placement has no basis: end it, or make a new decision under lag (2024:79).",
+  "placement.consentRevokedWarning":
+    "A consent has been withdrawn. The placement has no basis: end it, or make a new decision under lag (2024:79).",
   "placement.revokeTitle": "Record a withdrawn consent",
   "placement.revokeWho": "Whose consent?",
   "placement.revokedOn": "Day the consent was withdrawn",

@@ -216,6 +216,7 @@ export const letterReasonLabels: Readonly<
   no_address: "letter.reason.no_address",
   protected_registration: "letter.reason.protected_registration",
   fictitious_identity: "letter.reason.fictitious_identity",
+  location_withheld: "letter.reason.location_withheld",
 };
 
 export const taskKindLabels: Readonly<Record<(typeof taskKinds)[number], PlainMessageKey>> = {

@@ -716,6 +716,8 @@ export const sv = {
   "letter.reason.no_address": "Det finns ingen säker adress.",
   "letter.reason.protected_registration": "Personen har skyddad folkbokföring.",
   "letter.reason.fictitious_identity": "Personen har fingerade personuppgifter.",
+  "letter.reason.location_withheld":
+    "Barnets boende hålls hemligt eller beslutas utan samtycke: brevet har ingen adress och lämnas personligen. Skriv inte boendets ort i motiveringen.",
   "letter.warning.confidentiality_marking":
     "Sekretessmarkering: pröva sekretessen innan något lämnas ut.",
 
@@ -776,8 +778,10 @@ export const sv = {
   "placement.reviewRecorded": "Övervägandet är registrerat.",
   "placement.chooseContinues": "Svara ja eller nej.",
   "placement.errorNotes": "Skriv vad övervägandet visade.",
+  "placement.awaitingCourt": "Väntar på förvaltningsrättens beslut – placeringen gäller inte ännu.",
   "placement.consentRevokedItem": " – återkallat {date}: {reason}",
-  "placement.consentRevokedWarning": "Ett samtycke har återkallats. Placeringen saknar grund: avsluta den, eller fatta ett nytt beslut enligt lag (2024:79).",
+  "placement.consentRevokedWarning":
+    "Ett samtycke har återkallats. Placeringen saknar grund: avsluta den, eller fatta ett nytt beslut enligt lag (2024:79).",
   "placement.revokeTitle": "Registrera återkallat samtycke",
   "placement.revokeWho": "Vems samtycke?",
   "placement.revokedOn": "Dag då samtycket återkallades",

@@ -123,6 +123,16 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
       identityNumber: reserve.toUpperCase(),
       birthDate: "1990-04-02",
     });
+    // The same reserve number again is someone new, never a look at who already has it.
+    const again = await req(a, "POST", "/api/persons", {
+      identityNumber: null,
+      reserveNumber: reserve,
+      givenName: "Någon",
+      familyName: "Annan",
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ givenName: "Någon", birthDate: null });
+    expect(again.json().id).not.toBe(res.json().id);
     const both = await req(a, "POST", "/api/persons", {
       identityNumber: fictionalIdentityNumber(),
       reserveNumber: "RN-1",

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
@@ -9,6 +10,7 @@ import {
   recordReportOfConcern,
   type Session,
 } from "../../testing/factories.ts";
+import { pdfText } from "../../testing/pdf.ts";
 
 /*
  * A child accompanying a parent to sheltered housing gets a decision of their own, resting on
@@ -69,6 +71,22 @@ describe.each(testDatabaseKinds)("a child's own sheltered-housing decision (%s)"
       "Båda vårdnadshavarna",
     );
 
+    const twice = await shelter(caseId, {
+      basis: "custodians_consent",
+      consents: [mother, { ...mother, custodianName: " anna andersson " }],
+    });
+    expect(twice.json().error.fields["childPlacement.consents"]).toContain("två gånger");
+    const ahead = await shelter(caseId, {
+      basis: "custodians_consent",
+      consents: [mother, { ...mother, custodianName: "Bo Andersson", givenOn: "2099-01-01" }],
+    });
+    expect(ahead.json().error.fields["childPlacement.consents.1.givenOn"]).toContain("framtiden");
+    const soleOfTwo = await shelter(caseId, {
+      basis: "custodians_consent",
+      consents: [mother, { ...mother, custodianName: "Bo Andersson" }],
+      soleCustody: true,
+    });
+    expect(soleOfTwo.statusCode).toBe(400);
     const immediateConsent = await shelter(caseId, {
       basis: "custodians_consent",
       consents: [mother, { ...mother, custodianName: "Bo Andersson" }],
@@ -204,7 +222,9 @@ describe.each(testDatabaseKinds)("a child's own sheltered-housing decision (%s)"
     ).toBe(409);
 
     const court = (await shelter(caseId, { basis: "court_2024_79" })).json();
-    expect(court.childPlacement.courtSubmissionDue).toBeNull();
+    // An application waits for the court: not in force, no review clock, but due to be sent.
+    expect(court.childPlacement).toMatchObject({ inForce: false, nextReviewDue: null });
+    expect(court.childPlacement.courtSubmissionDue).toBeTruthy();
     const url = `/api/cases/${caseId}/decisions/${court.id}/placement/court`;
     const rejected = await req(worker, "POST", url, {
       submittedOn: today,
@@ -263,6 +283,78 @@ describe.each(testDatabaseKinds)("a child's own sheltered-housing decision (%s)"
       notes: "Placeringen med samtycke upphör; ansökan enligt lag (2024:79) lämnas in.",
     });
     expect(await items()).not.toContain("consent_revoked");
+  });
+
+  it("keeps the first of two rulings recorded at once and tells the second", async () => {
+    const caseId = await childInInvestigation();
+    const d = (await shelter(caseId, { basis: "court_2024_79", immediate: true })).json();
+    const today = stockholmDate(new Date());
+    const court = `/api/cases/${caseId}/decisions/${d.id}/placement/court`;
+    await req(worker, "POST", court, { submittedOn: today });
+    const both = () =>
+      Promise.all([
+        req(worker, "POST", court, { ruledOn: today, outcome: "approved" }),
+        req(team.manager, "POST", court, { ruledOn: today, outcome: "rejected" }),
+      ]);
+    // On PostgreSQL the two really overlap: a lock held here lets both pass their checks and
+    // wait at the update; released, one wins and the other must not overwrite it. (PGlite
+    // runs one transaction at a time, so there the second simply finds the ruling made.)
+    let racing: ReturnType<typeof both>;
+    if (kind === "postgres") {
+      await database()
+        .owner.transaction()
+        .execute(async (tx) => {
+          await sql`select 1 from child_placement where decision_id = ${d.id} for update`.execute(
+            tx,
+          );
+          racing = both();
+          await new Promise((resolve) => setTimeout(resolve, 400));
+        });
+    } else racing = both();
+    // Set on both branches (in the transaction callback on PostgreSQL).
+    const [a, b] = await racing!;
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? a : b;
+    const list = (await req(worker, "GET", `/api/cases/${caseId}/decisions`)).json();
+    const stored = list.decisions.find((x: { id: string }) => x.id === d.id).childPlacement;
+    expect(stored.courtOutcome).toBe(winner.json().courtOutcome);
+  });
+
+  it("never puts an address on the letter of a child whose housing is kept secret", async () => {
+    const caseId = await childInInvestigation();
+    const personId = (await req(worker, "GET", `/api/cases/${caseId}`)).json().person.id;
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/persons/${personId}`,
+      headers: as(worker),
+      payload: {
+        postalAddress: "Pappas gata 9, 333 33 Demostad",
+        safeContact: { maySendLetters: true, letterAddress: "c/o Skyddat boende, Box 7" },
+      },
+    });
+    const decided = await shelter(caseId, {
+      basis: "custodians_consent",
+      consents: [
+        { custodianName: "Anna Andersson", form: "written", givenOn: "2026-11-01" },
+        { custodianName: "Bo Andersson", form: "written", givenOn: "2026-11-01" },
+      ],
+      locationWithheld: true,
+    });
+    expect(decided.json().letterDelivery).toEqual({
+      method: "hand_over",
+      reason: "location_withheld",
+      warning: null,
+    });
+    const res = await req(
+      worker,
+      "GET",
+      `/api/cases/${caseId}/decisions/${decided.json().id}/letter`,
+    );
+    expect(res.headers["x-frid-letter-delivery"]).toBe("hand_over");
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain("Lämnas personligen");
+    expect(text).not.toContain("Box 7");
+    expect(text).not.toContain("Pappas gata");
   });
 
   it("answers a decision that is not the case's with 404", async () => {

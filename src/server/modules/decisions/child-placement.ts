@@ -26,6 +26,19 @@ import { withVisibleCase } from "../cases/service.ts";
 const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 
+/** Two people recorded the same step at once: the first one counts, the second is told. */
+const raced = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Någon annan registrerade just detta. Ladda om sidan och se efter.",
+  );
+
+/** Each command changes a row only from the state it checked; a lost race changes nothing. */
+function changedOne(result: { numUpdatedRows: bigint }) {
+  if (result.numUpdatedRows !== 1n) throw raced();
+}
+
 /** Which decisions need placement facts, and whether the ones given make a lawful basis. */
 export function checkPlacement(
   caseType: string,
@@ -48,6 +61,19 @@ export function checkPlacement(
     throw invalid({
       childPlacement:
         "Ett barn i skyddat boende behöver ett eget beslut med båda vårdnadshavarnas samtycke eller enligt lag (2024:79).",
+    });
+  const names = p.consents.map((c) => c.custodianName.trim().toLocaleLowerCase("sv"));
+  if (new Set(names).size < names.length)
+    throw invalid({ "childPlacement.consents": "Samma vårdnadshavare står två gånger." });
+  const future = p.consents.findIndex((c) => c.givenOn > today());
+  if (future >= 0)
+    throw invalid({
+      [`childPlacement.consents.${future}.givenOn`]:
+        "Ett samtycke kan inte vara givet i framtiden.",
+    });
+  if (p.soleCustody && p.consents.length !== 1)
+    throw invalid({
+      "childPlacement.soleCustody": "Vid ensam vårdnad är det en vårdnadshavare som samtycker.",
     });
   if (p.basis === "custodians_consent") {
     if (p.immediate)
@@ -151,6 +177,11 @@ export async function placementViews(
   const views = new Map<string, ChildPlacementView>();
   for (const p of placements) {
     const ownReviews = reviews.filter((r) => r.decision_id === p.decision_id);
+    // An application under lag (2024:79) waits for the court; an immediate decision applies
+    // at once, until the court rejects it.
+    const inForce =
+      !p.ended_on &&
+      (p.basis === "custodians_consent" || p.immediate || p.court_outcome === "approved");
     const start = p.period_from ?? stockholmDate(p.decided_at);
     const lastReview = ownReviews.at(-1)?.reviewed_on;
     const courtTrack = p.basis === "court_2024_79";
@@ -170,7 +201,7 @@ export async function placementViews(
       immediate: p.immediate,
       locationWithheld: p.location_withheld,
       courtSubmittedOn: p.court_submitted_on,
-      courtSubmissionDue: p.immediate ? stockholmDate(courtSubmissionDue(p.decided_at)) : null,
+      courtSubmissionDue: courtTrack ? stockholmDate(courtSubmissionDue(p.decided_at)) : null,
       courtRuledOn: p.court_ruled_on,
       courtOutcome: p.court_outcome,
       courtRulingDue:
@@ -183,8 +214,13 @@ export async function placementViews(
         notes: r.notes,
         recordedBy: r.display_name,
       })),
+      inForce,
       nextReviewDue:
-        courtTrack && !p.ended_on ? stockholmDate(placementReviewDue(lastReview ?? start)) : null,
+        courtTrack && inForce
+          ? stockholmDate(
+              placementReviewDue(lastReview ?? (p.immediate ? start : (p.court_ruled_on ?? start))),
+            )
+          : null,
       endedOn: p.ended_on,
     });
   }
@@ -212,6 +248,16 @@ async function placementOf(trx: Trx, caseId: string, decisionId: string) {
       "Beslutet gäller inte ett barns placering i skyddat boende.",
     );
   throw new AppError(404, "not_found", "Beslutet finns inte i ärendet.");
+}
+
+/** The Swedish day a decision was made: nothing about its placement happened before it. */
+async function decisionDay(trx: Trx, decisionId: string) {
+  const d = await trx
+    .selectFrom("decision")
+    .select("decided_at")
+    .where("id", "=", decisionId)
+    .executeTakeFirstOrThrow();
+  return stockholmDate(d.decided_at);
 }
 
 function today() {
@@ -247,6 +293,12 @@ export function recordCourtStep(
         "conflict",
         "Placeringen bygger på samtycke och prövas inte av domstol.",
       );
+    if (p.ended_on) throw new AppError(409, "conflict", "Placeringen har redan upphört.");
+    const decidedOn = await decisionDay(trx, decisionId);
+    if (input.submittedOn && input.submittedOn < decidedOn)
+      throw invalid({
+        submittedOn: "Beslutet kan inte ha lämnats till domstolen innan det fattades.",
+      });
     if (input.submittedOn && p.court_submitted_on)
       throw new AppError(
         409,
@@ -260,7 +312,7 @@ export function recordCourtStep(
       throw invalid({ ruledOn: "Registrera först när beslutet lämnades till domstolen." });
     if (input.ruledOn && submitted && input.ruledOn < submitted)
       throw invalid({ ruledOn: "Domstolen kan inte ha beslutat innan den fick ärendet." });
-    await trx
+    let update = trx
       .updateTable("child_placement")
       .set({
         court_submitted_on: submitted,
@@ -274,7 +326,10 @@ export function recordCourtStep(
           : {}),
       })
       .where("decision_id", "=", decisionId)
-      .execute();
+      .where("ended_on", "is", null);
+    if (input.submittedOn) update = update.where("court_submitted_on", "is", null);
+    if (input.ruledOn) update = update.where("court_ruled_on", "is", null);
+    changedOne(await update.executeTakeFirstOrThrow());
     const steps = [
       ...(input.submittedOn ? (["submitted"] as const) : []),
       ...(input.ruledOn ? (["ruled"] as const) : []),
@@ -309,6 +364,8 @@ export function recordPlacementReview(
   return withVisibleCase(database, actor, meta, caseId, "placement.review", async (trx, c) => {
     const p = await placementOf(trx, caseId, decisionId);
     if (p.ended_on) throw new AppError(409, "conflict", "Placeringen har redan upphört.");
+    if (input.reviewedOn < (await decisionDay(trx, decisionId)))
+      throw invalid({ reviewedOn: "Övervägandet kan inte ligga före beslutet om placeringen." });
     await trx
       .insertInto("placement_review")
       .values({
@@ -322,11 +379,14 @@ export function recordPlacementReview(
       })
       .execute();
     if (!input.continues)
-      await trx
-        .updateTable("child_placement")
-        .set({ ended_on: input.reviewedOn })
-        .where("decision_id", "=", decisionId)
-        .execute();
+      changedOne(
+        await trx
+          .updateTable("child_placement")
+          .set({ ended_on: input.reviewedOn })
+          .where("decision_id", "=", decisionId)
+          .where("ended_on", "is", null)
+          .executeTakeFirstOrThrow(),
+      );
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "placement.review",
@@ -367,11 +427,14 @@ export function revokeConsent(
     if (consent.revoked_on) throw new AppError(409, "conflict", "Samtycket är redan återkallat.");
     if (input.revokedOn < consent.given_on)
       throw invalid({ revokedOn: "Samtycket kan inte återkallas innan det gavs." });
-    await trx
-      .updateTable("consent")
-      .set({ revoked_on: input.revokedOn, revoked_reason: input.reason })
-      .where("id", "=", consentId)
-      .execute();
+    changedOne(
+      await trx
+        .updateTable("consent")
+        .set({ revoked_on: input.revokedOn, revoked_reason: input.reason })
+        .where("id", "=", consentId)
+        .where("revoked_on", "is", null)
+        .executeTakeFirstOrThrow(),
+    );
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "consent.revoke",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
-import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
+import { as, buildUser, buildWorkedCase, login, type Session } from "../../testing/factories.ts";
 import { pdfText } from "../../testing/pdf.ts";
 
 /*
@@ -17,10 +17,12 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
   let personId: string;
   let granted: string;
   let denied: string;
+  let world: Awaited<ReturnType<typeof buildWorkedCase>>;
 
   beforeAll(async () => {
     t = await buildTestApp(database());
-    ({ caseId, personId, session: worker } = await buildWorkedCase(t.app, database().owner));
+    world = await buildWorkedCase(t.app, database().owner);
+    ({ caseId, personId, session: worker } = world);
     await req("POST", `/api/cases/${caseId}/status`, { to: "investigation" });
     const decide = async (body: object) =>
       (await req("POST", `/api/cases/${caseId}/decisions`, body)).json().id as string;
@@ -110,7 +112,29 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
     expect(forwarded.delivery).toBe("forwarding");
     expect(forwarded.text).not.toContain("Box 5");
     expect(forwarded.text).not.toContain("Hemgatan");
-    await req("PATCH", `/api/persons/${personId}`, { protectionLevel: "none" });
+    // Lowering it again is not a single worker's call; the unit manager may, and it is logged.
+    const lowered = await req("PATCH", `/api/persons/${personId}`, { protectionLevel: "none" });
+    expect(lowered.statusCode).toBe(403);
+    expect(lowered.json().error.message).toContain("enhetschef");
+    const manager = await buildUser(database().owner, world.orgId, [
+      { unitId: world.unitId, role: "unit_manager" },
+    ]);
+    const byManager = await t.app.inject({
+      method: "PATCH",
+      url: `/api/persons/${personId}`,
+      headers: as(await login(t.app, manager.username)),
+      payload: { protectionLevel: "none" },
+    });
+    expect(byManager.statusCode).toBe(200);
+    const [event] = await database()
+      .owner.selectFrom("audit_event")
+      .select("data")
+      .where("action", "=", "person.update")
+      .where("actor_user_id", "=", manager.id)
+      .execute();
+    expect(event?.data).toMatchObject({
+      protectionLevel: { from: "protected_registration", to: "none" },
+    });
   });
 
   it("leaves a trace of every letter made, with how it may be delivered", async () => {
@@ -120,8 +144,10 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
       .select(["action", "data"])
       .where("action", "=", "decision.letter")
       .where("resource_id", "=", caseId)
+      .orderBy("id")
       .execute();
-    expect(events.length).toBeGreaterThanOrEqual(5);
+    // Two in the first test, two in the second, one each in the third and fourth, and this one.
+    expect(events).toHaveLength(7);
     expect(events.at(-1)?.data).toMatchObject({ decisionId: denied });
   });
 

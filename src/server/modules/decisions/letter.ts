@@ -47,12 +47,17 @@ export function decisionLetter(
         "p.family_name",
         "p.identity_number",
         "cp.basis",
+        "cp.location_withheld",
       ])
       .where("d.id", "=", decisionId)
       .where("d.case_id", "=", caseId)
       .executeTakeFirst();
     if (!d) throw new AppError(404, "not_found", "Beslutet finns inte i ärendet.");
-    const delivery = planLetterDelivery(await recipientOf(trx, c.person_id));
+    const delivery = planLetterDelivery(await recipientOf(trx, c.person_id), {
+      ...(d.basis
+        ? { childPlacement: { basis: d.basis, locationWithheld: Boolean(d.location_withheld) } }
+        : {}),
+    });
     const pdf = await renderDecisionLetter({
       organisation: d.org_name,
       unit: d.unit_name,
@@ -80,6 +85,6 @@ export function decisionLetter(
         data: { decisionId, delivery: delivery.method },
       },
     ]);
-    return { pdf, reference: d.reference, delivery: delivery.method };
+    return { pdf, reference: d.reference, delivery: delivery.method, warning: delivery.warning };
   });
 }

@@ -77,11 +77,15 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
         request.params.id,
         request.params.decisionId,
       );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="beslut-${letter.reference}.pdf"`)
-        .header("x-frid-letter-delivery", letter.delivery)
-        .send(letter.pdf);
+      return (
+        reply
+          .type("application/pdf")
+          .header("content-disposition", `attachment; filename="beslut-${letter.reference}.pdf"`)
+          .header("x-frid-letter-delivery", letter.delivery)
+          // A sekretessmarkering: whoever fetches the letter is told to check secrecy first.
+          .header("x-frid-letter-warning", letter.warning ?? "none")
+          .send(letter.pdf)
+      );
     },
   );
   app.post(

@@ -6,7 +6,7 @@ import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { planLetterDelivery } from "../../output/delivery.ts";
+import { type DeliveryPlan, planLetterDelivery } from "../../output/delivery.ts";
 import { withVisibleCase } from "../cases/service.ts";
 import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
@@ -22,8 +22,11 @@ export const appealInformation =
 
 const decidable = new Set(["investigation", "implementation", "follow_up"]);
 
-async function list(trx: Trx, caseId: string): Promise<DecisionView[]> {
-  const placements = await placementViews(trx, caseId);
+async function list(trx: Trx, caseId: string, personId: string): Promise<DecisionView[]> {
+  const [placements, recipient] = await Promise.all([
+    placementViews(trx, caseId),
+    recipientOf(trx, personId),
+  ]);
   const rows = await trx
     .selectFrom("decision as d")
     .innerJoin("intervention_kind as k", "k.code", "d.intervention_kind")
@@ -61,6 +64,9 @@ async function list(trx: Trx, caseId: string): Promise<DecisionView[]> {
     decidedBy: r.display_name,
     decidedAt: r.decided_at.toISOString(),
     childPlacement: placements.get(r.id) ?? null,
+    letterDelivery: withoutAddress(
+      planLetterDelivery(recipient, { childPlacement: placements.get(r.id) }),
+    ),
   }));
 }
 
@@ -71,10 +77,8 @@ export async function readDecisions(
   caseId: string,
 ) {
   return withVisibleCase(database, actor, meta, caseId, "decision.read", async (trx, c) => {
-    const decisions = await list(trx, caseId);
-    const { address: _never, ...letterDelivery } = planLetterDelivery(
-      await recipientOf(trx, c.person_id),
-    );
+    const decisions = await list(trx, caseId, c.person_id);
+    const letterDelivery = withoutAddress(planLetterDelivery(await recipientOf(trx, c.person_id)));
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "decision.read",
@@ -87,6 +91,9 @@ export async function readDecisions(
     return { decisions, letterDelivery };
   });
 }
+
+/** The plan as the worker sees it in lists: the address itself only ever goes into the letter. */
+const withoutAddress = ({ address: _never, ...plan }: DeliveryPlan) => plan;
 
 /** What the output rules need to know about the person a letter is for. */
 export async function recipientOf(trx: Trx, personId: string) {
@@ -157,6 +164,6 @@ export async function recordDecision(
         data: { decisionId: id, interventionKind: input.interventionKind, outcome: input.outcome },
       },
     ]);
-    return (await list(trx, caseId)).find((d) => d.id === id) as DecisionView;
+    return (await list(trx, caseId, c.person_id)).find((d) => d.id === id) as DecisionView;
   });
 }

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { PersonDetail, PersonDetails, PersonView } from "../../../shared/api/persons.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
-import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -56,6 +56,22 @@ function checkReserveAndBirth(input: RegisterPersonInput, hasNumber: boolean): s
   return reserve;
 }
 
+const protectionRank = {
+  none: 0,
+  confidentiality_marking: 1,
+  protected_registration: 2,
+  fictitious_identity: 3,
+} as const;
+
+/** Lowering protection opens letters and contact to addresses: not a single worker's call. */
+function lowers(from: keyof typeof protectionRank, to: keyof typeof protectionRank) {
+  return protectionRank[to] < protectionRank[from];
+}
+
+function mayLowerProtection(actor: Actor) {
+  return unitsWithRole(actor, ["unit_manager", "protection_officer"]).length > 0;
+}
+
 /**
  * Registers a person. If the organisation already has a person with that identity
  * number, the registration links the caller to that person instead of failing: an error
@@ -95,11 +111,12 @@ export async function registerPerson(
 
   return withActor(database.db, actor, async (trx) => {
     const number = parsed?.normalized ?? reserve;
-    const existing = number
+    // Only national numbers link to a known person; a reserve number never does (see 0015).
+    const existing = parsed
       ? ((
           await sql<{
             id: string | null;
-          }>`select frid_person_id_by_identity(${number}) as id`.execute(trx)
+          }>`select frid_person_id_by_identity(${parsed.normalized}) as id`.execute(trx)
         ).rows[0]?.id ?? null)
       : null;
     const id = existing ?? randomUUID();
@@ -232,6 +249,9 @@ export async function updatePersonDetails(
     const row = await findVisiblePerson(trx, actor, id);
     if (!row) return "not_found" as const;
     if ((await visibleCasesOfPerson(trx, actor, id)).length === 0) return "forbidden" as const;
+    const level = input.protectionLevel;
+    if (level && lowers(row.protection_level, level) && !mayLowerProtection(actor))
+      return "may_not_lower" as const;
     const s = input.safeContact;
     await trx
       .updateTable("person")
@@ -258,12 +278,35 @@ export async function updatePersonDetails(
         resourceType: "person",
         resourceId: id,
         personId: id,
-        data: { fields: Object.keys(input) },
+        data: {
+          fields: Object.keys(input),
+          ...(level && level !== row.protection_level
+            ? { protectionLevel: { from: row.protection_level, to: level } }
+            : {}),
+        },
       },
     ]);
     return "ok" as const;
   });
   if (outcome === "not_found") return denyPerson(database, actor, meta, id, "person.update");
+  if (outcome === "may_not_lower") {
+    await withActor(database.db, actor, (trx) =>
+      recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "person.update",
+          outcome: "denied",
+          resourceType: "person",
+          resourceId: id,
+          personId: id,
+        },
+      ]),
+    );
+    throw new AppError(
+      403,
+      "forbidden",
+      "Bara en enhetschef eller skyddshandläggare kan sänka skyddsnivån. Kontrollera uppgiften i folkbokföringen och be dem ändra.",
+    );
+  }
   if (outcome === "forbidden") {
     await withActor(database.db, actor, (trx) =>
       recordAudit(trx, auditContext(actor, meta), [

@@ -99,11 +99,14 @@ export function completeTask(
       .executeTakeFirst();
     if (!task) throw new AppError(404, "not_found", "Uppgiften finns inte i ärendet.");
     if (task.done_at) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
-    await trx
+    // Only from open: of two people finishing it at once, the first one's note counts.
+    const done = await trx
       .updateTable("case_task")
       .set({ done_at: new Date(), done_by: actor.userId, done_note: note })
       .where("id", "=", taskId)
-      .execute();
+      .where("done_at", "is", null)
+      .executeTakeFirstOrThrow();
+    if (done.numUpdatedRows !== 1n) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "task.complete",

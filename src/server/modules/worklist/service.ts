@@ -178,6 +178,7 @@ function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
       "cp.basis",
       "cp.court_submitted_on",
       "cp.court_ruled_on",
+      "cp.court_outcome",
       "d.decided_at",
       "d.period_from",
       ...caseColumns,
@@ -287,7 +288,7 @@ export async function worklist(
           });
         continue;
       }
-      if (p.immediate && !p.court_submitted_on)
+      if (!p.court_submitted_on)
         candidates.push({
           ...base,
           kind: "court_submission",
@@ -299,7 +300,10 @@ export async function worklist(
           kind: "court_ruling",
           dueAt: courtRulingDue(p.court_submitted_on),
         });
-      const since = p.last_review ?? p.period_from ?? stockholmDate(p.decided_at);
+      // An application is reviewed from the court's approval; until then it is not in force.
+      if (!p.immediate && p.court_outcome !== "approved") continue;
+      const start = p.immediate ? (p.period_from ?? stockholmDate(p.decided_at)) : p.court_ruled_on;
+      const since = p.last_review ?? start;
       candidates.push({
         ...base,
         kind: "placement_review",
