@@ -71,6 +71,15 @@ export function accessiblePersons(actor: Actor) {
             .whereRef("c.person_id", "=", "p.id")
             .where(accessibleCases(actor)),
         ),
+        // A relative recorded in a case the actor may see (migration 0016).
+        eb.exists(
+          eb
+            .selectFrom("relation as rel")
+            .innerJoin("case as c", "c.id", "rel.case_id")
+            .select("rel.id")
+            .whereRef("rel.other_person_id", "=", "p.id")
+            .where(accessibleCases(actor)),
+        ),
       ]),
     ]);
 }

@@ -320,6 +320,15 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
       .execute();
     expect(seen).toHaveLength(2);
     expect((await req(b, "GET", `/api/cases/${c.id}/relations`)).statusCode).toBe(404);
+    // The relative belongs to the case record: the unit manager, who never registered the
+    // child, sees them listed too — by name and number, without the child's own details.
+    const forManager = (await req(manager, "GET", `/api/cases/${c.id}/relations`)).json();
+    expect(forManager.relations).toMatchObject([
+      { kind: "child", otherPerson: { id: child.id, name: "Liten Exempel" } },
+    ]);
+    const childAsManager = (await req(manager, "GET", `/api/persons/${child.id}`)).json();
+    expect(childAsManager.details).toBeNull();
+    expect(childAsManager.cases).toEqual([]);
   });
 
   it("answers 401 without a session and 400 for a malformed id", async () => {
