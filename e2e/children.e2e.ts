@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { registerPerson } from "./fixtures/persons.ts";
 
 /*
  * The children's track (barnspåret): a children's caseworker registers a child, records a
@@ -32,18 +33,7 @@ describe("the children's track: report of concern, protection assessment, invest
   it("a children's caseworker records a report of concern, which opens a case in Förhandsbedömning", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "barnhandlaggare");
-    await page.getByRole("navigation").getByRole("link", { name: "Sök person" }).click();
-    await expect.poll(() => heading(page)).toBe("Sök person");
-    const search = page.getByRole("search");
-    await search.getByLabel("Personnummer eller namn").fill(childNumber);
-    await search.getByRole("button", { name: "Sök" }).click();
-    await page.getByText("Ingen person hittades").waitFor();
-    const register = page.getByRole("form", { name: "Registrera ny person" });
-    await register.getByLabel("Personnummer", { exact: true }).fill(childNumber);
-    await register.getByLabel("Förnamn").fill(child.givenName);
-    await register.getByLabel("Efternamn").fill(child.familyName);
-    await register.getByRole("button", { name: "Registrera person" }).click();
-    await expect.poll(() => heading(page)).toBe(childName);
+    await registerPerson(page, { ...child, number: childNumber });
 
     const form = page.getByRole("form", { name: "Ny aktualisering" });
     await form

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { registerPerson } from "./fixtures/persons.ts";
 
 /*
  * From investigation to follow-up: a caseworker records an application, which opens a case
@@ -16,7 +17,6 @@ import { heading, login } from "./fixtures/login.ts";
 const personNine = "900217988";
 const personNumber = `19${personNine.slice(0, 6)}-${personNine.slice(6)}${luhnCheckDigit(personNine)}`;
 const person = { givenName: "Hedda", familyName: "Beslutsson" };
-const personName = `${person.givenName} ${person.familyName}`;
 
 const acuteNeeds = "Behöver skyddat boende i natt tillsammans med barnen.";
 const violence = "Sambon har slagit och hotat henne under två år, allt oftare.";
@@ -48,18 +48,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
   it("a caseworker records an application, which opens a case in Utredning", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
-    await page.getByRole("navigation").getByRole("link", { name: "Sök person" }).click();
-    await expect.poll(() => heading(page)).toBe("Sök person");
-    const search = page.getByRole("search");
-    await search.getByLabel("Personnummer eller namn").fill(personNumber);
-    await search.getByRole("button", { name: "Sök" }).click();
-    await page.getByText("Ingen person hittades").waitFor();
-    const register = page.getByRole("form", { name: "Registrera ny person" });
-    await register.getByLabel("Personnummer", { exact: true }).fill(personNumber);
-    await register.getByLabel("Förnamn").fill(person.givenName);
-    await register.getByLabel("Efternamn").fill(person.familyName);
-    await register.getByRole("button", { name: "Registrera person" }).click();
-    await expect.poll(() => heading(page)).toBe(personName);
+    await registerPerson(page, { ...person, number: personNumber });
 
     const form = page.getByRole("form", { name: "Ny aktualisering" });
     expect(

@@ -5,6 +5,7 @@ import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { fullName, registerPerson } from "./fixtures/persons.ts";
 
 /*
  * A family from the first call to closed cases, across two units and three users. A
@@ -31,7 +32,6 @@ const childTwo = {
   familyName: "Vallinder",
   number: identity("20", "190822989"),
 };
-const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 const father = "Fredrik Vallinder";
 
 const violenceAnswer = "Ja. Sambon har slagit henne och hotat barnen.";
@@ -66,24 +66,6 @@ async function statusText(page: Page) {
 const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 
 /** Registers a person from "Sök person" (after searching, as the page asks) and opens them. */
-async function registerPerson(
-  page: Page,
-  person: { givenName: string; familyName: string; number: string },
-) {
-  await page.getByRole("navigation").getByRole("link", { name: "Sök person" }).click();
-  await expect.poll(() => heading(page)).toBe("Sök person");
-  const search = page.getByRole("search");
-  await search.getByLabel("Personnummer eller namn").fill(person.number);
-  await search.getByRole("button", { name: "Sök" }).click();
-  await page.getByText("Ingen person hittades").waitFor();
-  const form = page.getByRole("form", { name: "Registrera ny person" });
-  await form.getByLabel("Personnummer", { exact: true }).fill(person.number);
-  await form.getByLabel("Förnamn").fill(person.givenName);
-  await form.getByLabel("Efternamn").fill(person.familyName);
-  await form.getByRole("button", { name: "Registrera person" }).click();
-  await expect.poll(() => heading(page)).toBe(fullName(person));
-}
-
 /** The case's current status, as the Status panel says it. */
 function currentStatus(page: Page) {
   return page

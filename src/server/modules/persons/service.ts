@@ -289,7 +289,8 @@ export async function updatePersonDetails(
     return "ok" as const;
   });
   if (outcome === "not_found") return denyPerson(database, actor, meta, id, "person.update");
-  if (outcome === "may_not_lower") {
+  if (outcome !== "ok") {
+    // A visible person the caller may not change this way: refused, and the attempt logged.
     await withActor(database.db, actor, (trx) =>
       recordAudit(trx, auditContext(actor, meta), [
         {
@@ -304,25 +305,9 @@ export async function updatePersonDetails(
     throw new AppError(
       403,
       "forbidden",
-      "Bara en enhetschef eller skyddshandläggare kan sänka skyddsnivån. Kontrollera uppgiften i folkbokföringen och be dem ändra.",
-    );
-  }
-  if (outcome === "forbidden") {
-    await withActor(database.db, actor, (trx) =>
-      recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "person.update",
-          outcome: "denied",
-          resourceType: "person",
-          resourceId: id,
-          personId: id,
-        },
-      ]),
-    );
-    throw new AppError(
-      403,
-      "forbidden",
-      "Bara de som arbetar med något av personens ärenden kan ändra uppgifterna.",
+      outcome === "may_not_lower"
+        ? "Bara en enhetschef eller skyddshandläggare kan sänka skyddsnivån. Kontrollera uppgiften i folkbokföringen och be dem ändra."
+        : "Bara de som arbetar med något av personens ärenden kan ändra uppgifterna.",
     );
   }
   return readPerson(database, actor, meta, id);
