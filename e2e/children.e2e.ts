@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { addMonths, stockholmDate } from "../src/shared/calendar.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
@@ -139,6 +140,30 @@ describe("the children's track: report of concern, protection assessment, invest
     expect(await track.textContent()).toContain("Utredningstiden är inte förlängd.");
     // Extending is the unit manager's decision: no form for the caseworker.
     expect(await track.getByRole("form", { name: "Förläng utredningstiden" }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("the unit manager extends the investigation with a reason; the new last day is shown", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "barnchef", journey.casePath);
+    const track = page.getByRole("region", { name: "Barnspåret" });
+    const form = track.getByRole("form", { name: "Förläng utredningstiden" });
+    await form.getByRole("button", { name: "Förläng utredningstiden" }).click();
+    // Nothing filled in: both fields are marked and explained, nothing is sent.
+    await expect
+      .poll(() => form.getByLabel("Ny sista dag").getAttribute("aria-invalid"))
+      .toBe("true");
+    expect(await form.getByLabel("Skäl").getAttribute("aria-invalid")).toBe("true");
+    await expectNoSeriousA11yViolations(page);
+
+    const until = addMonths(stockholmDate(new Date()), 5);
+    await form.getByLabel("Ny sista dag").fill(until);
+    await form.getByLabel("Skäl").fill("Väntar på BUP:s bedömning av barnets behov.");
+    await form.getByRole("button", { name: "Förläng utredningstiden" }).click();
+    await expect.poll(() => statusText(page)).toContain("Utredningstiden är förlängd.");
+    await track.getByText(`Utredningen ska vara klar senast ${until}`).waitFor();
+    expect(await track.textContent()).toContain("Väntar på BUP:s bedömning");
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });
