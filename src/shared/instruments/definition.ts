@@ -145,7 +145,8 @@ export const InstrumentDefinition = z
           problem(`Frågan ${id} (${item.type}) kan inte ge poäng i regeln ${rule.id}.`, path);
       };
       if (rule.kind === "count_yes" || rule.kind === "any_yes")
-        (rule.items ?? []).forEach((id, i) => scorable(id, at("items", i), ["yes_no_unknown"]));
+        for (const [i, id] of (rule.items ?? []).entries())
+          scorable(id, at("items", i), ["yes_no_unknown"]);
       if (rule.kind === "weighted_sum")
         for (const id of Object.keys(rule.weights))
           scorable(id, at("weights", id), ["yes_no_unknown", "scale", "frequency", "number"]);
