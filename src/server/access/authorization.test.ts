@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../shared/calendar.ts";
+import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { RoleName } from "../db/types.ts";
 import { buildTestApp, type TestApp } from "../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
@@ -48,6 +49,7 @@ interface World {
   decisionId: string;
   taskId: string;
   consentId: string;
+  assessmentId: string;
   secrets: string[];
 }
 
@@ -106,6 +108,11 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/decisions/{decisionId}/placement/reviews", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/placement/reviews`, payload: { reviewedOn: stockholmDate(new Date()), continues: true, notes: "Behovet kvarstår." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   // The assigned worker records the withdrawal; the manager, coming later, finds it recorded (409).
   { route: "POST /api/cases/{id}/consents/{consentId}/revoke", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/consents/${w.consentId}/revoke`, payload: { revokedOn: "2026-11-05", reason: "Drog tillbaka." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/assessments", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/assessments` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assessments`, payload: { instrumentId: "danger_assessment" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "PUT /api/cases/{id}/assessments/{assessmentId}", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/assessments/${w.assessmentId}`, payload: { answers: { strangulation: "no" }, assessedOn: "2026-11-01" } }), expect: onlyWorkers },
+  // The draft lacks required answers: those who may see X reach that rule (400).
+  { route: "POST /api/cases/{id}/assessments/{assessmentId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assessments/${w.assessmentId}/complete`, payload: { judgements: { risk: "low" }, reasons: "Låg." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },
   // The assigned worker completes the task; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/tasks/{taskId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/tasks/${w.taskId}/complete`, payload: { note: "Orosanmälan gjord." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
@@ -270,6 +277,29 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // A draft danger assessment in X.
+    await owner
+      .insertInto("instrument_version")
+      .values({
+        org_id: org.id,
+        instrument_id: dangerAssessment.id,
+        version: dangerAssessment.version,
+        definition: JSON.stringify(dangerAssessment),
+      })
+      .execute();
+    const assessmentId = randomUUID();
+    await owner
+      .insertInto("assessment")
+      .values({
+        id: assessmentId,
+        org_id: org.id,
+        case_id: x.id,
+        instrument_id: dangerAssessment.id,
+        instrument_version: dangerAssessment.version,
+        assessed_on: "2026-11-01",
+        created_by: ids.get("assigned")!,
+      })
+      .execute();
     const reference = (
       await owner
         .selectFrom("case")
@@ -288,6 +318,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       decisionId,
       taskId: task.id,
       consentId: consent.id,
+      assessmentId,
       secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
     };
   });

@@ -61,6 +61,12 @@ export const auditEventData = {
     .strict(),
   "consent.revoke": z.object({ consentId: z.uuid() }).strict(),
   "placement.review": z.object({ decisionId: z.uuid(), continues: z.boolean() }).strict(),
+  "assessment.start": z.object({ assessmentId: z.uuid(), instrument: z.string() }).strict(),
+  "assessment.save": z.object({ assessmentId: z.uuid() }).strict(),
+  "assessment.complete": z
+    .object({ assessmentId: z.uuid(), judgements: z.record(z.string(), z.string()) })
+    .strict(),
+  "assessment.read": none,
   "task.read": none,
   "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
   "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),

@@ -428,6 +428,34 @@ export interface CaseTaskTable {
   done_note: string | null;
 }
 
+export interface InstrumentVersionTable {
+  org_id: string;
+  instrument_id: string;
+  version: number;
+  definition: ColumnType<unknown, string, never>;
+  stored_at: ColumnType<Date, never, never>;
+}
+
+export interface AssessmentTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  answers: ColumnType<Record<string, unknown>, string | undefined, string>;
+  assessed_on: string;
+  client_present: boolean | null;
+  interpreter_used: boolean | null;
+  result: ColumnType<unknown | null, string | null | undefined, string | null>;
+  judgements: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  reasons: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  completed_at: Date | null;
+  completed_by: string | null;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -472,6 +500,8 @@ export interface Database {
   child_placement: ChildPlacementTable;
   placement_review: PlacementReviewTable;
   case_task: CaseTaskTable;
+  instrument_version: InstrumentVersionTable;
+  assessment: AssessmentTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -14,6 +14,7 @@ import { installValidationMessages } from "../../shared/validation-messages.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
+import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
@@ -46,6 +47,7 @@ const modules: RouteModule[] = [
   decisionRoutes,
   planRoutes,
   taskRoutes,
+  assessmentRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import { buildTestApp, type TestApp } from "../../testing/app.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
+
+/*
+ * A danger assessment in a case: started on the instrument's latest version, saved as a
+ * draft, completed with the professional's judgement — which may depart from the suggested
+ * level, but then only with reasons — and never changed afterwards.
+ */
+describe.each(testDatabaseKinds)("risk assessments (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let worker: Session;
+  let caseId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    ({ caseId, session: worker } = await buildWorkedCase(t.app, database().owner));
+  });
+  afterAll(() => t?.close());
+
+  function req(method: "GET" | "POST" | "PUT", url: string, payload?: object) {
+    return t.app.inject({ method, url, headers: as(worker), ...(payload ? { payload } : {}) });
+  }
+  const allNo = {
+    more_often: "no",
+    more_severe: "no",
+    strangulation: "no",
+    weapon_used: "no",
+    threats_to_kill: "no",
+    sexual_violence: "no",
+    violence_in_pregnancy: "no",
+    jealousy_control: "no",
+    stalking: "no",
+    separation: "no",
+    contact_ban_broken: "no",
+    access_to_weapons: "no",
+    substance_use: "no",
+    suicide_threats: "no",
+    violent_to_others: "no",
+    violence_against_children: "no",
+    pregnant_now: "no",
+    client_fears: "no",
+  };
+
+  it("lists the instruments for the case type, each with its source note", async () => {
+    const res = await req("GET", "/api/instruments?caseType=adult_victim");
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().instruments.map((i: { id: string }) => i.id);
+    expect(ids).toEqual(expect.arrayContaining(["violence_screening", "danger_assessment"]));
+    expect((await t.app.inject({ method: "GET", url: "/api/instruments" })).statusCode).toBe(401);
+  });
+
+  it("starts a draft, checks saved answers against the version, and shows the computed summary", async () => {
+    const unknown = await req("POST", `/api/cases/${caseId}/assessments`, {
+      instrumentId: "sara_xyz",
+    });
+    expect(unknown.statusCode).toBe(400);
+    const started = await req("POST", `/api/cases/${caseId}/assessments`, {
+      instrumentId: "danger_assessment",
+    });
+    expect(started.statusCode).toBe(201);
+    const a = started.json();
+    expect(a).toMatchObject({
+      status: "draft",
+      instrument: { id: "danger_assessment", version: 1 },
+    });
+
+    const url = `/api/cases/${caseId}/assessments/${a.id}`;
+    const wrong = await req("PUT", url, {
+      answers: { strangulation: "maybe", nothing_here: "yes" },
+      assessedOn: stockholmDate(new Date()),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toMatchObject({
+      "answers.strangulation": "Svara ja, nej eller vet inte.",
+      "answers.nothing_here": "Frågan finns inte i den här versionen av instrumentet.",
+    });
+    const saved = await req("PUT", url, {
+      answers: { ...allNo, strangulation: "yes", client_fears: "yes" },
+      assessedOn: stockholmDate(new Date()),
+      clientPresent: true,
+      interpreterUsed: false,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().result.suggestedLevel).toBe("high");
+    expect(saved.json().result.scores).toContainEqual({
+      id: "yes_count",
+      label: "Antal ja",
+      value: 2,
+    });
+  });
+
+  it("completes only with every required answer, a level, and reasons when departing from the suggestion; then it is final", async () => {
+    const a = (
+      await req("POST", `/api/cases/${caseId}/assessments`, { instrumentId: "danger_assessment" })
+    ).json();
+    const url = `/api/cases/${caseId}/assessments/${a.id}`;
+    await req("PUT", url, {
+      answers: { strangulation: "yes" },
+      assessedOn: stockholmDate(new Date()),
+    });
+    const incomplete = await req("POST", `${url}/complete`, { judgements: { risk: "high" } });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().error.fields["answers.more_often"]).toBe("Frågan måste besvaras.");
+
+    await req("PUT", url, {
+      answers: { ...allNo, strangulation: "yes" },
+      assessedOn: stockholmDate(new Date()),
+    });
+    const noLevel = await req("POST", `${url}/complete`, { judgements: {} });
+    expect(noLevel.json().error.fields["judgements.risk"]).toContain("Välj en nivå");
+    const lowered = await req("POST", `${url}/complete`, { judgements: { risk: "medium" } });
+    expect(lowered.json().error.fields.reasons).toContain("skiljer sig från den föreslagna");
+
+    const done = await req("POST", `${url}/complete`, {
+      judgements: { risk: "medium" },
+      reasons: "Stryptaget var för tre år sedan; han bor nu i en annan stad och har kontaktförbud.",
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({
+      status: "completed",
+      judgements: { risk: "medium" },
+      result: { suggestedLevel: "high" },
+    });
+    expect(done.json().reassessDue).toBeTruthy();
+    const again = await req("PUT", url, { answers: allNo, assessedOn: stockholmDate(new Date()) });
+    expect(again.statusCode).toBe(409);
+    // Not even the table's owner can change it.
+    await expect(
+      database()
+        .owner.updateTable("assessment")
+        .set({ reasons: "ändrat" })
+        .where("id", "=", a.id)
+        .execute(),
+    ).rejects.toThrow(/never changes/);
+  });
+
+  it("renders an old assessment with the version it was made with, and leaves a trace of reading", async () => {
+    const list = (await req("GET", `/api/cases/${caseId}/assessments`)).json().assessments;
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    const version = await req("GET", "/api/instruments/danger_assessment/versions/1");
+    expect(version.statusCode).toBe(200);
+    expect(version.json().sections.length).toBeGreaterThan(0);
+    expect((await req("GET", "/api/instruments/danger_assessment/versions/99")).statusCode).toBe(
+      404,
+    );
+    const events = await database()
+      .owner.selectFrom("audit_event")
+      .select("action")
+      .where("resource_id", "=", caseId)
+      .where("action", "=", "assessment.read")
+      .execute();
+    expect(events).toHaveLength(1);
+  });
+
+  it("answers another's case with 404", async () => {
+    const other = await buildWorkedCase(t.app, database().owner);
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/cases/${caseId}/assessments`,
+      headers: as(other.session),
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { IdParams } from "../../../shared/api/admin.ts";
+import {
+  AssessmentList,
+  AssessmentView,
+  CompleteAssessmentBody,
+  InstrumentDefinition,
+  InstrumentList,
+  InstrumentVersionParams,
+  SaveAssessmentBody,
+  StartAssessmentBody,
+} from "../../../shared/api/assessments.ts";
+import { withActor } from "../../access/transaction.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { latestInstruments, storedVersion } from "./registry.ts";
+import { completeAssessment, readAssessments, saveAssessment, startAssessment } from "./service.ts";
+
+const tags = ["assessments"];
+const AssessmentParams = z.object({ id: z.uuid(), assessmentId: z.uuid() });
+
+export const assessmentRoutes: RouteModule = (app, { database }) => {
+  app.get(
+    "/api/instruments",
+    {
+      schema: {
+        tags,
+        summary: "Instruments the organisation has (latest version of each)",
+        querystring: z.object({
+          caseType: z.enum(["adult_victim", "child", "perpetrator", "partner"]).optional(),
+        }),
+        response: { 200: InstrumentList },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return {
+        instruments: latestInstruments(request.query.caseType).map((d) => ({
+          id: d.id,
+          version: d.version,
+          name: d.name,
+          kind: d.kind,
+          sourceNote: d.sourceNote,
+        })),
+      };
+    },
+  );
+  app.get(
+    "/api/instruments/:instrumentId/versions/:version",
+    {
+      schema: {
+        tags,
+        summary: "One version of an instrument, as assessments made with it render",
+        params: InstrumentVersionParams,
+        response: { 200: InstrumentDefinition },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { instrumentId, version } = request.params;
+      const stored = await withActor(database.db, actor, (trx) =>
+        storedVersion(trx, actor.orgId, instrumentId, version),
+      );
+      const definition =
+        stored ?? latestInstruments().find((d) => d.id === instrumentId && d.version === version);
+      if (!definition)
+        throw new AppError(404, "not_found", "Instrumentet finns inte i den versionen.");
+      return definition;
+    },
+  );
+  app.get(
+    "/api/cases/:id/assessments",
+    {
+      schema: {
+        tags,
+        summary: "The case's risk assessments, newest first",
+        params: IdParams,
+        response: { 200: AssessmentList },
+      },
+    },
+    async (request) => ({
+      assessments: await readAssessments(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
+    }),
+  );
+  app.post(
+    "/api/cases/:id/assessments",
+    {
+      schema: {
+        tags,
+        summary: "Start an assessment (a draft) with the latest version of an instrument",
+        params: IdParams,
+        body: StartAssessmentBody,
+        response: { 201: AssessmentView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await startAssessment(
+            database,
+            requireActor(request),
+            requestMeta(request),
+            request.params.id,
+            request.body.instrumentId,
+          ),
+        ),
+  );
+  app.put(
+    "/api/cases/:id/assessments/:assessmentId",
+    {
+      schema: {
+        tags,
+        summary: "Save a draft's answers (checked against its instrument version)",
+        params: AssessmentParams,
+        body: SaveAssessmentBody,
+        response: { 200: AssessmentView },
+      },
+    },
+    async (request) =>
+      saveAssessment(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.assessmentId,
+        request.body,
+      ),
+  );
+  app.post(
+    "/api/cases/:id/assessments/:assessmentId/complete",
+    {
+      schema: {
+        tags,
+        summary: "Complete with the professional's judgement and reasons; final afterwards",
+        params: AssessmentParams,
+        body: CompleteAssessmentBody,
+        response: { 200: AssessmentView },
+      },
+    },
+    async (request) =>
+      completeAssessment(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.assessmentId,
+        request.body,
+      ),
+  );
+};

@@ -1,0 +1,252 @@
+import { randomUUID } from "node:crypto";
+import type { AssessmentView } from "../../../shared/api/assessments.ts";
+import { addMonths, stockholmDate } from "../../../shared/calendar.ts";
+import type { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
+import {
+  type Answers,
+  checkAnswers,
+  computeScores,
+  reassessMonths,
+  type ScoreResult,
+} from "../../../shared/instruments/engine.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import type { AuditAction } from "../../audit/events.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { withVisibleCase } from "../cases/service.ts";
+import { latestInstruments, storedVersion, useVersion } from "./registry.ts";
+
+/**
+ * Risk assessments in a case: started on the latest version of an instrument, saved as a
+ * draft as often as needed, completed once with the professional's judgement and reasons —
+ * which may differ from the level the score suggests. Completed ones never change (a
+ * database trigger sees to it); a new assessment supersedes.
+ */
+const invalid = (fields: Record<string, string>, message = "Några uppgifter behöver rättas.") =>
+  new AppError(400, "validation_failed", message, fields);
+
+async function rows(trx: Trx, caseId: string, id?: string) {
+  let q = trx
+    .selectFrom("assessment as a")
+    .innerJoin("app_user as c", "c.id", "a.created_by")
+    .leftJoin("app_user as d", "d.id", "a.completed_by")
+    .selectAll("a")
+    .select(["c.display_name as created_by_name", "d.display_name as completed_by_name"])
+    .where("a.case_id", "=", caseId)
+    .orderBy("a.created_at", "desc");
+  if (id) q = q.where("a.id", "=", id);
+  return q.execute();
+}
+
+async function views(trx: Trx, orgId: string, caseId: string, id?: string) {
+  const found = await rows(trx, caseId, id);
+  const definitions = new Map<string, InstrumentDefinition>();
+  const out: AssessmentView[] = [];
+  for (const r of found) {
+    const key = `${r.instrument_id}@${r.instrument_version}`;
+    if (!definitions.has(key)) {
+      const d = await storedVersion(trx, orgId, r.instrument_id, r.instrument_version);
+      if (d) definitions.set(key, d);
+    }
+    const d = definitions.get(key) as InstrumentDefinition;
+    const answers = r.answers as Answers;
+    const result = (r.result as ScoreResult | null) ?? computeScores(d, answers);
+    const level = r.judgements?.[d.judgement.dimensions[0]?.value ?? "risk"];
+    out.push({
+      id: r.id,
+      caseId: r.case_id,
+      instrument: { id: d.id, version: d.version, name: d.name },
+      status: r.completed_at ? "completed" : "draft",
+      answers,
+      assessedOn: r.assessed_on,
+      clientPresent: r.client_present,
+      interpreterUsed: r.interpreter_used,
+      result,
+      judgements: r.judgements,
+      reasons: r.reasons,
+      createdBy: r.created_by_name,
+      completedAt: r.completed_at ? r.completed_at.toISOString() : null,
+      completedBy: r.completed_by_name,
+      reassessDue:
+        r.completed_at && level ? addMonths(r.assessed_on, reassessMonths(d, level)) : null,
+    });
+  }
+  return out;
+}
+
+function audit(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  c: { id: string; person_id: string; unit_id: string },
+  action: AuditAction,
+  data?: Record<string, unknown>,
+) {
+  return recordAudit(trx, auditContext(actor, meta), [
+    {
+      action,
+      resourceType: "case",
+      resourceId: c.id,
+      personId: c.person_id,
+      unitId: c.unit_id,
+      ...(data ? { data } : {}),
+    } as Parameters<typeof recordAudit>[2][number],
+  ]);
+}
+
+export function readAssessments(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "assessment.read", async (trx, c) => {
+    const list = await views(trx, actor.orgId, caseId);
+    await audit(trx, actor, meta, c, "assessment.read");
+    return list;
+  });
+}
+
+export function startAssessment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  instrumentId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "assessment.start", async (trx, c) => {
+    if (c.status === "closed")
+      throw new AppError(409, "conflict", "Ärendet är avslutat. Öppna det igen för att bedöma.");
+    const d = latestInstruments(c.case_type).find((i) => i.id === instrumentId);
+    if (!d) throw invalid({ instrumentId: "Instrumentet finns inte för den här typen av ärende." });
+    await useVersion(trx, actor.orgId, d);
+    const id = randomUUID();
+    await trx
+      .insertInto("assessment")
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        instrument_id: d.id,
+        instrument_version: d.version,
+        assessed_on: stockholmDate(new Date()),
+        created_by: actor.userId,
+      })
+      .execute();
+    await audit(trx, actor, meta, c, "assessment.start", {
+      assessmentId: id,
+      instrument: `${d.id}@${d.version}`,
+    });
+    return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
+  });
+}
+
+async function draftOf(trx: Trx, orgId: string, caseId: string, id: string) {
+  const row = await trx
+    .selectFrom("assessment")
+    .select(["id", "instrument_id", "instrument_version", "completed_at", "answers", "assessed_on"])
+    .where("id", "=", id)
+    .where("case_id", "=", caseId)
+    .executeTakeFirst();
+  if (!row) throw new AppError(404, "not_found", "Bedömningen finns inte i ärendet.");
+  if (row.completed_at)
+    throw new AppError(409, "conflict", "Bedömningen är slutförd och ändras inte. Gör en ny.");
+  const d = await storedVersion(trx, orgId, row.instrument_id, row.instrument_version);
+  return { row, definition: d as InstrumentDefinition };
+}
+
+export function saveAssessment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  id: string,
+  input: {
+    answers: Answers;
+    assessedOn: string;
+    clientPresent: boolean | null;
+    interpreterUsed: boolean | null;
+  },
+) {
+  if (input.assessedOn > stockholmDate(new Date()))
+    throw invalid({ assessedOn: "Datumet kan inte ligga i framtiden." });
+  return withVisibleCase(database, actor, meta, caseId, "assessment.save", async (trx, c) => {
+    const { definition } = await draftOf(trx, actor.orgId, caseId, id);
+    const errors = checkAnswers(definition, input.answers, { complete: false });
+    if (Object.keys(errors).length > 0)
+      throw invalid(
+        Object.fromEntries(Object.entries(errors).map(([k, v]) => [`answers.${k}`, v])),
+      );
+    await trx
+      .updateTable("assessment")
+      .set({
+        answers: JSON.stringify(input.answers),
+        assessed_on: input.assessedOn,
+        client_present: input.clientPresent,
+        interpreter_used: input.interpreterUsed,
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .execute();
+    await audit(trx, actor, meta, c, "assessment.save", { assessmentId: id });
+    return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
+  });
+}
+
+export function completeAssessment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  id: string,
+  input: { judgements: Record<string, string>; reasons: string },
+) {
+  return withVisibleCase(database, actor, meta, caseId, "assessment.complete", async (trx, c) => {
+    const { row, definition: d } = await draftOf(trx, actor.orgId, caseId, id);
+    const answers = row.answers as Answers;
+    const errors = checkAnswers(d, answers, { complete: true });
+    if (Object.keys(errors).length > 0)
+      throw invalid(
+        Object.fromEntries(Object.entries(errors).map(([k, v]) => [`answers.${k}`, v])),
+        "Bedömningen kan inte slutföras förrän frågorna är besvarade.",
+      );
+    const levels = d.judgement.levels.map((l) => l.value);
+    const fields: Record<string, string> = {};
+    for (const dim of d.judgement.dimensions) {
+      const level = input.judgements[dim.value];
+      if (!level || !levels.includes(level))
+        fields[`judgements.${dim.value}`] = `Välj en nivå för ${dim.label.toLowerCase()}.`;
+    }
+    for (const key of Object.keys(input.judgements))
+      if (!d.judgement.dimensions.some((dim) => dim.value === key))
+        fields[`judgements.${key}`] = "Den här bedömningen finns inte i instrumentet.";
+    const result = computeScores(d, answers);
+    const main = input.judgements[d.judgement.dimensions[0]?.value ?? "risk"];
+    const departs = result.suggestedLevel !== null && main !== result.suggestedLevel;
+    if ((d.judgement.reasonsRequired || departs) && input.reasons.trim() === "")
+      fields.reasons = departs
+        ? "Din bedömning skiljer sig från den föreslagna nivån – skriv varför."
+        : "Skriv skälen för din bedömning.";
+    if (Object.keys(fields).length > 0) throw invalid(fields);
+    await trx
+      .updateTable("assessment")
+      .set({
+        result: JSON.stringify(result),
+        judgements: JSON.stringify(input.judgements),
+        reasons: input.reasons.trim(),
+        completed_at: new Date(),
+        completed_by: actor.userId,
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .where("completed_at", "is", null)
+      .execute();
+    await audit(trx, actor, meta, c, "assessment.complete", {
+      assessmentId: id,
+      judgements: input.judgements,
+    });
+    return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
+  });
+}

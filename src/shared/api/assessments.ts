@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { InstrumentDefinition } from "../instruments/definition.ts";
+import { AnswerValue } from "../instruments/engine.ts";
+
+export const InstrumentSummary = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    kind: z.string(),
+    sourceNote: z.string(),
+  })
+  .meta({ id: "InstrumentSummary" });
+export const InstrumentList = z
+  .object({ instruments: z.array(InstrumentSummary) })
+  .meta({ id: "InstrumentList" });
+export const InstrumentVersionParams = z.object({
+  instrumentId: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  version: z.coerce.number().int().min(1),
+});
+export { InstrumentDefinition };
+
+export const StartAssessmentBody = z
+  .object({ instrumentId: z.string().regex(/^[a-z][a-z0-9_]*$/, "Välj ett instrument.") })
+  .strict()
+  .meta({ id: "StartAssessmentBody" });
+
+export const SaveAssessmentBody = z
+  .object({
+    answers: z.record(z.string().max(60), AnswerValue),
+    assessedOn: z.iso.date(),
+    clientPresent: z.boolean().nullable().default(null),
+    interpreterUsed: z.boolean().nullable().default(null),
+  })
+  .strict()
+  .meta({ id: "SaveAssessmentBody" });
+
+export const CompleteAssessmentBody = z
+  .object({
+    /** Level per judgement dimension (most instruments: just "risk"). */
+    judgements: z.record(z.string().max(60), z.string().max(60)),
+    reasons: z.string().trim().max(10_000).default(""),
+  })
+  .strict()
+  .meta({ id: "CompleteAssessmentBody" });
+
+export const ScoreResultView = z.object({
+  scores: z.array(z.object({ id: z.string(), label: z.string(), value: z.number() })),
+  flags: z.array(z.object({ id: z.string(), label: z.string(), raised: z.boolean() })),
+  suggestedLevel: z.string().nullable(),
+});
+
+export const AssessmentView = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    instrument: z.object({ id: z.string(), version: z.number().int(), name: z.string() }),
+    status: z.enum(["draft", "completed"]),
+    answers: z.record(z.string(), AnswerValue),
+    assessedOn: z.string(),
+    clientPresent: z.boolean().nullable(),
+    interpreterUsed: z.boolean().nullable(),
+    result: ScoreResultView.meta({
+      description: "Computed from the answers by the version's rules (stored at completion)",
+    }),
+    judgements: z.record(z.string(), z.string()).nullable(),
+    reasons: z.string().nullable(),
+    createdBy: z.string(),
+    completedAt: z.string().nullable(),
+    completedBy: z.string().nullable(),
+    reassessDue: z.string().nullable().meta({ description: "YYYY-MM-DD, for a completed one" }),
+  })
+  .meta({ id: "Assessment" });
+export type AssessmentView = z.infer<typeof AssessmentView>;
+export const AssessmentList = z
+  .object({ assessments: z.array(AssessmentView) })
+  .meta({ id: "AssessmentList" });
