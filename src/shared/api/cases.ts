@@ -58,6 +58,19 @@ export const CaseView = CaseSummary.extend({
       changedBy: z.string(),
     }),
   ),
+  currentRisk: z
+    .object({
+      level: z.string(),
+      levelLabel: z.string(),
+      instrumentName: z.string(),
+      assessedOn: z.string(),
+      reassessDue: z.string().nullable(),
+    })
+    .nullable()
+    .meta({
+      description:
+        "The professional's judgement in the latest completed risk assessment of the case (null: none yet)",
+    }),
   /** What the caller may do here; the UI hides what is not allowed, the server checks anyway. */
   abilities: z.object({
     assign: z.boolean(),

@@ -11,6 +11,7 @@ export const worklistKinds = [
   "court_ruling",
   "placement_review",
   "consent_revoked",
+  "reassessment",
 ] as const;
 
 export const WorklistItem = z

@@ -196,6 +196,7 @@ export const en: Messages = {
   "worklistKind.court_ruling": "Court ruling awaited",
   "worklistKind.placement_review": "Review the sheltered-housing placement (every 6 months)",
   "worklistKind.consent_revoked": "Consent withdrawn – the placement has lost its basis",
+  "worklistKind.reassessment": "Reassess the risk",
   "child.title": "Children's track",
   "child.reportsTitle": "Reports of concern",
   "child.noReports": "No reports of concern are recorded in the case.",

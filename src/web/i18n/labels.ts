@@ -154,6 +154,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     court_ruling: "worklistKind.court_ruling",
     placement_review: "worklistKind.placement_review",
     consent_revoked: "worklistKind.consent_revoked",
+    reassessment: "worklistKind.reassessment",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -197,6 +197,7 @@ export const sv = {
   "worklistKind.court_ruling": "Förvaltningsrättens prövning väntas",
   "worklistKind.placement_review": "Överväg placeringen i skyddat boende (var 6:e månad)",
   "worklistKind.consent_revoked": "Samtycket har återkallats – placeringen saknar grund",
+  "worklistKind.reassessment": "Ny riskbedömning",
   "child.title": "Barnspåret",
   "child.reportsTitle": "Orosanmälningar",
   "child.noReports": "Inga orosanmälningar är registrerade i ärendet.",

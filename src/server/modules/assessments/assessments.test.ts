@@ -46,6 +46,7 @@ describe.each(testDatabaseKinds)("risk assessments (%s)", (kind) => {
   };
 
   it("lists the instruments for the case type, each with its source note", async () => {
+    expect((await req("GET", `/api/cases/${caseId}`)).json().currentRisk).toBeNull();
     const res = await req("GET", "/api/instruments?caseType=adult_victim");
     expect(res.statusCode).toBe(200);
     const ids = res.json().instruments.map((i: { id: string }) => i.id);
@@ -126,6 +127,15 @@ describe.each(testDatabaseKinds)("risk assessments (%s)", (kind) => {
       result: { suggestedLevel: "high" },
     });
     expect(done.json().reassessDue).toBeTruthy();
+    // The case header shows the judgement, not the score, and when to assess again.
+    const header = (await req("GET", `/api/cases/${caseId}`)).json().currentRisk;
+    expect(header).toEqual({
+      level: "medium",
+      levelLabel: "Medel",
+      instrumentName: "Farlighetsbedömning",
+      assessedOn: stockholmDate(new Date()),
+      reassessDue: done.json().reassessDue,
+    });
     const again = await req("PUT", url, { answers: allNo, assessedOn: stockholmDate(new Date()) });
     expect(again.statusCode).toBe(409);
     // Not even the table's owner can change it.
@@ -136,6 +146,27 @@ describe.each(testDatabaseKinds)("risk assessments (%s)", (kind) => {
         .where("id", "=", a.id)
         .execute(),
     ).rejects.toThrow(/never changes/);
+  });
+
+  it("puts a reassessment on Att göra when the latest judgement's interval has run out", async () => {
+    const onList = async () =>
+      ((await req("GET", "/api/worklist")).json().items as { kind: string; caseId: string }[]).some(
+        (i) => i.kind === "reassessment" && i.caseId === caseId,
+      );
+    // Judged "medium" today: next in three months, not yet on the list.
+    expect(await onList()).toBe(false);
+    const a = (
+      await req("POST", `/api/cases/${caseId}/assessments`, { instrumentId: "danger_assessment" })
+    ).json();
+    const url = `/api/cases/${caseId}/assessments/${a.id}`;
+    // Recorded afterwards for a talk two months ago, judged high: due again after one month.
+    const twoMonthsAgo = stockholmDate(new Date(Date.now() - 61 * 86_400_000));
+    await req("PUT", url, {
+      answers: { ...allNo, threats_to_kill: "yes" },
+      assessedOn: twoMonthsAgo,
+    });
+    await req("POST", `${url}/complete`, { judgements: { risk: "high" }, reasons: "Dödshot." });
+    expect(await onList()).toBe(true);
   });
 
   it("renders an old assessment with the version it was made with, and leaves a trace of reading", async () => {

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { CaseSummary } from "../../../shared/api/cases.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
@@ -114,6 +114,22 @@ export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
           .whereRef("h.case_id", "=", "c.id")
           .orderBy("h.changed_at"),
       ).as("status_history"),
+      // The latest completed risk assessment, with the definition it was made with.
+      jsonObjectFrom(
+        eb
+          .selectFrom("assessment as ra")
+          .innerJoin("instrument_version as iv", (j) =>
+            j
+              .onRef("iv.org_id", "=", "ra.org_id")
+              .onRef("iv.instrument_id", "=", "ra.instrument_id")
+              .onRef("iv.version", "=", "ra.instrument_version"),
+          )
+          .select(["ra.judgements", "ra.assessed_on", "iv.definition"])
+          .whereRef("ra.case_id", "=", "c.id")
+          .where("ra.completed_at", "is not", null)
+          .orderBy("ra.completed_at", "desc")
+          .limit(1),
+      ).as("latest_assessment"),
     ])
     .where("c.id", "=", id)
     .executeTakeFirst();

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { CaseSummary, CaseView } from "../../../shared/api/cases.ts";
+import { addMonths } from "../../../shared/calendar.ts";
+import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
+import { reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
@@ -42,6 +45,7 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
       expiresAt: new Date(g.expiresAt).toISOString(),
     })),
     closedReason: row.closed_reason,
+    currentRisk: currentRisk(row.latest_assessment),
     statusHistory: row.status_history.map((h) => ({
       from: h.from,
       to: h.to,
@@ -57,6 +61,24 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
       caseType: row.case_type,
       status: row.status,
     }),
+  };
+}
+
+/** The professional's judgement in the latest completed assessment, worded by its own version. */
+function currentRisk(latest: CaseDetailRow["latest_assessment"]): CaseView["currentRisk"] {
+  if (!latest?.judgements) return null;
+  const definition = InstrumentDefinition.parse(latest.definition);
+  const dimension = definition.judgement.dimensions[0]?.value ?? "risk";
+  const level = (latest.judgements as Record<string, string>)[dimension];
+  if (!level) return null;
+  // Read back from JSON, a date column is text already; a Date (pg) becomes its day.
+  const assessedOn = String(latest.assessed_on).slice(0, 10);
+  return {
+    level,
+    levelLabel: definition.judgement.levels.find((l) => l.value === level)?.label ?? level,
+    instrumentName: definition.name,
+    assessedOn,
+    reassessDue: addMonths(assessedOn, reassessMonths(definition, level)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from "kysely";
 import type { WorklistItem } from "../../../shared/api/worklist.ts";
-import { stockholmDate } from "../../../shared/calendar.ts";
+import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import {
   childInvestigationDue,
   consentRevokedDue,
@@ -13,6 +13,8 @@ import {
   protectionAssessmentDue,
   unsignedDraftDue,
 } from "../../../shared/deadlines.ts";
+import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
+import { reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { unitsWithRole } from "../../access/actor.ts";
 import { accessibleCases, isAssigned } from "../../access/scope.ts";
@@ -200,6 +202,37 @@ function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .execute();
 }
 
+/** The latest completed risk assessment of each open case in scope, with its definition. */
+function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+  return trx
+    .selectFrom("assessment as a")
+    .innerJoin("instrument_version as iv", (j) =>
+      j
+        .onRef("iv.org_id", "=", "a.org_id")
+        .onRef("iv.instrument_id", "=", "a.instrument_id")
+        .onRef("iv.version", "=", "a.instrument_version"),
+    )
+    .innerJoin("case as c", "c.id", "a.case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select(["a.judgements", "a.assessed_on", "iv.definition", ...caseColumns])
+    .where("a.completed_at", "is not", null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("assessment as b")
+            .select("b.id")
+            .whereRef("b.case_id", "=", "a.case_id")
+            .whereRef("b.completed_at", ">", "a.completed_at"),
+        ),
+      ),
+    )
+    .where("c.status", "<>", "closed")
+    .where(accessibleCases(actor))
+    .where(inScope(actor, scope))
+    .execute();
+}
+
 function draftsOf(trx: Trx, actor: Actor) {
   return trx
     .selectFrom("journal_entry as j")
@@ -219,13 +252,14 @@ export async function worklist(
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
   return withActor(database.db, actor, async (trx) => {
-    const [cases, drafts, reports, plans, tasks, placements] = await Promise.all([
+    const [cases, drafts, reports, plans, tasks, placements, assessments] = await Promise.all([
       casesInScope(trx, actor, scope),
       scope === "mine" ? draftsOf(trx, actor) : [],
       unassessedReports(trx, actor, scope),
       plansInScope(trx, actor, scope),
       openTasks(trx, actor, scope),
       courtPlacements(trx, actor, scope),
+      latestAssessments(trx, actor, scope),
     ]);
     const candidates: (Omit<WorklistItem, "status" | "due" | "dueDate"> & {
       dueAt: Date;
@@ -308,6 +342,18 @@ export async function worklist(
         ...base,
         kind: "placement_review",
         dueAt: placementReviewDue(String(since)),
+      });
+    }
+    for (const a of assessments) {
+      const definition = InstrumentDefinition.parse(a.definition);
+      const dimension = definition.judgement.dimensions[0]?.value ?? "risk";
+      const level = a.judgements?.[dimension];
+      if (!level) continue;
+      const months = reassessMonths(definition, level);
+      candidates.push({
+        kind: "reassessment",
+        ...rowOf(a),
+        dueAt: endOfDay(addMonths(a.assessed_on, months)),
       });
     }
     for (const d of drafts) {
