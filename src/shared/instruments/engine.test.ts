@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { childSafety } from "./builtin/child-safety.ts";
 import { dangerAssessment } from "./builtin/danger-assessment.ts";
 import { builtinInstruments } from "./builtin/index.ts";
+import { violenceDescription } from "./builtin/violence-description.ts";
 import { InstrumentDefinition, type InstrumentDefinitionInput } from "./definition.ts";
 import { checkAnswers, computeScores, reassessMonths } from "./engine.ts";
 
@@ -178,5 +180,41 @@ describe("instrument definitions", () => {
       client_fears: "yes",
     });
     expect(four.suggestedLevel).toBe("medium");
+  });
+
+  it("describes every kind of violence the guidance names, with how often and when last", () => {
+    const sections = violenceDescription.sections.map((x) => x.id);
+    for (const kind of [
+      "physical",
+      "psychological",
+      "sexual",
+      "material",
+      "latent",
+      "economic",
+      "neglect",
+      "honour",
+      "digital",
+    ])
+      expect(sections).toContain(kind);
+    const honour = violenceDescription.sections.find((x) => x.id === "honour");
+    expect(honour?.help).toMatch(/tvångsäktenskap.*barnäktenskap.*könsstympning/);
+    const total = computeScores(violenceDescription, {
+      physical_frequency: 3,
+      digital_frequency: 4,
+    });
+    expect(total.scores).toEqual([{ id: "frequency_total", label: "Samlad frekvens", value: 7 }]);
+    expect(total.suggestedLevel).toBeNull();
+  });
+
+  it("puts a child who needs protection now at the top level, whatever else was answered", () => {
+    expect(computeScores(childSafety, { needs_protection_now: "yes" }).suggestedLevel).toBe(
+      "very_high",
+    );
+    expect(computeScores(childSafety, { witnessed: "yes" }).suggestedLevel).toBe("medium");
+    expect(
+      computeScores(childSafety, { witnessed: "yes", subjected: "yes", threatened: "yes" })
+        .suggestedLevel,
+    ).toBe("high");
+    expect(childSafety.caseTypes).toEqual(["child"]);
   });
 });

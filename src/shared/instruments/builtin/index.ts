@@ -1,9 +1,13 @@
 import type { InstrumentDefinition } from "../definition.ts";
+import { childSafety } from "./child-safety.ts";
 import { dangerAssessment } from "./danger-assessment.ts";
 import { violenceScreening } from "./screening.ts";
+import { violenceDescription } from "./violence-description.ts";
 
 /** The instruments every organisation has from the start (each is versioned data). */
 export const builtinInstruments: readonly InstrumentDefinition[] = [
   violenceScreening,
+  violenceDescription,
   dangerAssessment,
+  childSafety,
 ];
