@@ -65,6 +65,13 @@ export function placementReviewDue(since: string): Date {
   return endOfDay(addMonths(since, placementReviewMonths));
 }
 
+/** Working rule (issue 5): at high risk the safety plan is reviewed at least every 30 days. */
+export const safetyPlanReviewDays = 30;
+
+export function safetyPlanReviewDue(lastSaved: Date): Date {
+  return endOfDay(addDays(stockholmDate(lastSaved), safetyPlanReviewDays));
+}
+
 /** A withdrawn consent leaves the placement without basis: act the same day. */
 export function consentRevokedDue(revokedOn: string): Date {
   return endOfDay(revokedOn);

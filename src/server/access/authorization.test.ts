@@ -113,6 +113,12 @@ const endpoints: Endpoint[] = [
   { route: "PUT /api/cases/{id}/assessments/{assessmentId}", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/assessments/${w.assessmentId}`, payload: { answers: { strangulation: "no" }, assessedOn: "2026-11-01" } }), expect: onlyWorkers },
   // The draft lacks required answers: those who may see X reach that rule (400).
   { route: "POST /api/cases/{id}/assessments/{assessmentId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assessments/${w.assessmentId}/complete`, payload: { judgements: { risk: "low" }, reasons: "Låg." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/safety-plan", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan` }), expect: onlyWorkers },
+  // The assigned worker saves version 1; the manager, coming later from the same base, is told it is stale (409).
+  { route: "PUT /api/cases/{id}/safety-plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/safety-plan`, payload: { measures: [{ kind: "code_word", description: "Kodord vid samtal.", forWhom: "Klienten", responsible: "Handläggaren", status: "in_place", reviewOn: "2026-12-31" }], basedOnVersion: null } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  // After the save above, version 1 exists.
+  { route: "GET /api/cases/{id}/safety-plan/versions/{version}", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/versions/1` }), expect: { assigned: 200, manager: 200, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/safety-plan/pdf", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/pdf` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },
   // The assigned worker completes the task; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/tasks/{taskId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/tasks/${w.taskId}/complete`, payload: { note: "Orosanmälan gjord." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },

@@ -67,6 +67,9 @@ export const auditEventData = {
     .object({ assessmentId: z.uuid(), judgements: z.record(z.string(), z.string()) })
     .strict(),
   "assessment.read": none,
+  "safety_plan.save": z.object({ version: z.number().int() }).strict(),
+  "safety_plan.read": none,
+  "safety_plan.print": z.object({ version: z.number().int() }).strict(),
   "task.read": none,
   "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
   "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),

@@ -456,6 +456,16 @@ export interface AssessmentTable {
   completed_by: string | null;
 }
 
+export interface SafetyPlanVersionTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  version: number;
+  measures: ColumnType<unknown, string, never>;
+  saved_by: string;
+  saved_at: ColumnType<Date, never, never>;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -502,6 +512,7 @@ export interface Database {
   case_task: CaseTaskTable;
   instrument_version: InstrumentVersionTable;
   assessment: AssessmentTable;
+  safety_plan_version: SafetyPlanVersionTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

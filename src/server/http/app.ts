@@ -24,6 +24,7 @@ import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
+import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
 import { worklistRoutes } from "../modules/worklist/routes.ts";
@@ -48,6 +49,7 @@ const modules: RouteModule[] = [
   planRoutes,
   taskRoutes,
   assessmentRoutes,
+  safetyPlanRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

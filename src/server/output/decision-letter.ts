@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import type { DeliveryPlan } from "./delivery.ts";
+import { writePdf } from "./pdf.ts";
 
 /**
  * The decision letter (beslutsbrev) as a PDF, in Swedish: the organisation, the decision, its
@@ -38,62 +38,41 @@ const basisText = {
     "Placeringen sker enligt lag (2024:79) om vissa bestämmelser om barn i skyddat boende.",
 } as const;
 
-/** The standard PDF fonts cover Latin-1; anything else would print as garbage, so say so. */
-function printable(text: string) {
-  return text.replace(/[^\n\r\t\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2019\u201d\u20ac]/g, "?");
-}
-
 export function renderDecisionLetter(l: DecisionLetter): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    lang: "sv-SE",
-    pdfVersion: "1.7",
-    displayTitle: true,
-    info: { Title: `Beslut – ${l.interventionName}`, Author: l.organisation, Subject: l.reference },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const text = (s: string, options?: PDFKit.Mixins.TextOptions) => doc.text(printable(s), options);
-  const heading = (s: string, size = 12) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(size);
-    text(s);
-    doc.font("Helvetica").fontSize(11);
+  const info = {
+    title: `Beslut – ${l.interventionName}`,
+    author: l.organisation,
+    subject: l.reference,
   };
+  return writePdf(info, ({ doc, text, heading }) => {
+    doc.font("Helvetica-Bold").fontSize(14);
+    text(l.organisation);
+    doc.font("Helvetica").fontSize(10);
+    text(l.unit);
+    text(`Datum: ${l.decidedOn}    Diarienummer: ${l.reference}`);
 
-  doc.font("Helvetica-Bold").fontSize(14);
-  text(l.organisation);
-  doc.font("Helvetica").fontSize(10);
-  text(l.unit);
-  text(`Datum: ${l.decidedOn}    Diarienummer: ${l.reference}`);
+    doc.moveDown(1.2).fontSize(11);
+    text(l.recipient.name);
+    if (l.recipient.identityNumber) text(l.recipient.identityNumber);
+    if (l.delivery.method === "post" && l.delivery.address) text(l.delivery.address);
+    else if (l.delivery.method === "hand_over") text("Lämnas personligen.");
 
-  doc.moveDown(1.2).fontSize(11);
-  text(l.recipient.name);
-  if (l.recipient.identityNumber) text(l.recipient.identityNumber);
-  if (l.delivery.method === "post" && l.delivery.address) text(l.delivery.address);
-  else if (l.delivery.method === "hand_over") text("Lämnas personligen.");
+    heading(`Beslut om ${l.interventionName.toLowerCase()}`, 16);
+    text(`Beslut: ${outcomeText[l.outcome]}`);
+    if (l.periodFrom || l.periodTo)
+      text(`Period: ${l.periodFrom ?? "–"} till ${l.periodTo ?? "tills vidare"}`);
+    text(`Lagrum: ${l.legalReference}`);
+    if (l.placementBasis) text(basisText[l.placementBasis]);
 
-  heading(`Beslut om ${l.interventionName.toLowerCase()}`, 16);
-  text(`Beslut: ${outcomeText[l.outcome]}`);
-  if (l.periodFrom || l.periodTo)
-    text(`Period: ${l.periodFrom ?? "–"} till ${l.periodTo ?? "tills vidare"}`);
-  text(`Lagrum: ${l.legalReference}`);
-  if (l.placementBasis) text(basisText[l.placementBasis]);
+    heading("Skäl för beslutet");
+    text(l.reasoning, { align: "left" });
 
-  heading("Skäl för beslutet");
-  text(l.reasoning, { align: "left" });
+    heading("Beslutsfattare");
+    text(`${l.decidedBy}, ${l.unit}`);
 
-  heading("Beslutsfattare");
-  text(`${l.decidedBy}, ${l.unit}`);
-
-  if (l.appealInfo) {
-    heading("Så här överklagar du");
-    text(l.appealInfo);
-  }
-  doc.end();
-  return done;
+    if (l.appealInfo) {
+      heading("Så här överklagar du");
+      text(l.appealInfo);
+    }
+  });
 }

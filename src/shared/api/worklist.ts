@@ -12,6 +12,7 @@ export const worklistKinds = [
   "placement_review",
   "consent_revoked",
   "reassessment",
+  "safety_plan",
 ] as const;
 
 export const WorklistItem = z

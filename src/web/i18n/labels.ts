@@ -155,6 +155,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     placement_review: "worklistKind.placement_review",
     consent_revoked: "worklistKind.consent_revoked",
     reassessment: "worklistKind.reassessment",
+    safety_plan: "worklistKind.safety_plan",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -11,6 +11,7 @@ import {
   placementReviewDue,
   preliminaryAssessmentDue,
   protectionAssessmentDue,
+  safetyPlanReviewDue,
   unsignedDraftDue,
 } from "../../../shared/deadlines.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
@@ -202,6 +203,9 @@ function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .execute();
 }
 
+/** Levels at which a case needs a current safety plan. */
+const highRiskLevels = new Set(["high", "very_high"]);
+
 /** The latest completed risk assessment of each open case in scope, with its definition. */
 function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit") {
   return trx
@@ -214,7 +218,18 @@ function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     )
     .innerJoin("case as c", "c.id", "a.case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
-    .select(["a.judgements", "a.assessed_on", "iv.definition", ...caseColumns])
+    .select((eb) => [
+      "a.judgements",
+      "a.assessed_on",
+      "a.completed_at",
+      "iv.definition",
+      ...caseColumns,
+      eb
+        .selectFrom("safety_plan_version as sp")
+        .select((e) => e.fn.max("sp.saved_at").as("last"))
+        .whereRef("sp.case_id", "=", "c.id")
+        .as("plan_saved_at"),
+    ])
     .where("a.completed_at", "is not", null)
     .where((eb) =>
       eb.not(
@@ -355,6 +370,17 @@ export async function worklist(
         ...rowOf(a),
         dueAt: endOfDay(addMonths(a.assessed_on, months)),
       });
+      // High risk wants a safety plan reviewed within the last 30 days.
+      if (highRiskLevels.has(level)) {
+        const since = a.plan_saved_at ? new Date(a.plan_saved_at) : null;
+        candidates.push({
+          kind: "safety_plan",
+          ...rowOf(a),
+          dueAt: since
+            ? safetyPlanReviewDue(since)
+            : endOfDay(stockholmDate(a.completed_at as Date)),
+        });
+      }
     }
     for (const d of drafts) {
       candidates.push({

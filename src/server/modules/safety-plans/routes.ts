@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { IdParams } from "../../../shared/api/admin.ts";
+import { SafetyPlanView, SaveSafetyPlanBody } from "../../../shared/api/safety-plans.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { printSafetyPlan, readSafetyPlan, saveSafetyPlan } from "./service.ts";
+
+const tags = ["safety plans"];
+
+export const safetyPlanRoutes: RouteModule = (app, { database }) => {
+  app.get(
+    "/api/cases/:id/safety-plan",
+    {
+      schema: {
+        tags,
+        summary: "The case's safety plan: the current version and the history",
+        params: IdParams,
+        response: { 200: SafetyPlanView },
+      },
+    },
+    async (request) =>
+      readSafetyPlan(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+  app.get(
+    "/api/cases/:id/safety-plan/versions/:version",
+    {
+      schema: {
+        tags,
+        summary: "One earlier version of the safety plan",
+        params: z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) }),
+        response: { 200: SafetyPlanView },
+      },
+    },
+    async (request) =>
+      readSafetyPlan(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.version,
+      ),
+  );
+  app.put(
+    "/api/cases/:id/safety-plan",
+    {
+      schema: {
+        tags,
+        summary: "Save the plan as a new version, made from the version the worker saw",
+        params: IdParams,
+        body: SaveSafetyPlanBody,
+        response: { 200: SafetyPlanView },
+      },
+    },
+    async (request) =>
+      saveSafetyPlan(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+  app.get(
+    "/api/cases/:id/safety-plan/pdf",
+    {
+      schema: {
+        tags,
+        summary: "The current safety plan as a PDF to hand over (it carries no address)",
+        description: "Responds with application/pdf.",
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const printed = await printSafetyPlan(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      );
+      return reply
+        .type("application/pdf")
+        .header(
+          "content-disposition",
+          `attachment; filename="sakerhetsplan-${printed.reference}.pdf"`,
+        )
+        .send(printed.pdf);
+    },
+  );
+};

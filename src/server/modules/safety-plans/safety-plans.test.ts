@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import { buildTestApp, type TestApp } from "../../testing/app.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
+import { pdfText } from "../../testing/pdf.ts";
+
+/*
+ * The safety plan: measures for the client and each child with a responsible person, status
+ * and review date; every save a version, none lost; printed to be handed over, never with an
+ * address; at high risk, a plan reviewed within 30 days or a line on Att göra.
+ */
+describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let worker: Session;
+  let caseId: string;
+  let personId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    ({ caseId, personId, session: worker } = await buildWorkedCase(t.app, database().owner));
+    await req("POST", `/api/cases/${caseId}/status`, { to: "investigation" });
+  });
+  afterAll(() => t?.close());
+
+  function req(method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: object) {
+    return t.app.inject({ method, url, headers: as(worker), ...(payload ? { payload } : {}) });
+  }
+  const inAMonth = stockholmDate(new Date(Date.now() + 30 * 86_400_000));
+  const measures = [
+    {
+      kind: "safe_place",
+      description: "Går till grannen på nummer 14 om det blir farligt.",
+      forWhom: "Klienten och barnen",
+      responsible: "Klienten",
+      status: "in_place",
+      reviewOn: inAMonth,
+    },
+    {
+      kind: "school_informed",
+      description: "Skolan vet att bara mamman och mormor får hämta Noa.",
+      forWhom: "Noa",
+      responsible: "Handläggaren",
+      status: "planned",
+      reviewOn: inAMonth,
+    },
+  ];
+  const onList = async () =>
+    ((await req("GET", "/api/worklist")).json().items as { kind: string; caseId: string }[]).some(
+      (i) => i.kind === "safety_plan" && i.caseId === caseId,
+    );
+
+  it("wants a plan once a completed assessment judges the risk high", async () => {
+    expect((await req("GET", `/api/cases/${caseId}/safety-plan`)).json()).toEqual({
+      current: null,
+      history: [],
+    });
+    const a = (
+      await req("POST", `/api/cases/${caseId}/assessments`, { instrumentId: "danger_assessment" })
+    ).json();
+    const answers: Record<string, string> = {};
+    const definition = (await req("GET", "/api/instruments/danger_assessment/versions/1")).json();
+    for (const section of definition.sections)
+      for (const item of section.items)
+        if (item.type === "yes_no_unknown")
+          answers[item.id] = item.id === "threats_to_kill" ? "yes" : "no";
+    const url = `/api/cases/${caseId}/assessments/${a.id}`;
+    await req("PUT", url, { answers, assessedOn: stockholmDate(new Date()) });
+    const done = await req("POST", `${url}/complete`, {
+      judgements: { risk: "high" },
+      reasons: "Dödshot i förra veckan.",
+    });
+    expect(done.statusCode).toBe(200);
+    expect(await onList()).toBe(true);
+  });
+
+  it("saves versions made from the one seen, refuses a stale base, and keeps the history", async () => {
+    const empty = await req("PUT", `/api/cases/${caseId}/safety-plan`, {
+      measures: [],
+      basedOnVersion: null,
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields.measures).toContain("minst en åtgärd");
+    const noOne = await req("PUT", `/api/cases/${caseId}/safety-plan`, {
+      measures: [{ ...measures[0], responsible: " " }],
+      basedOnVersion: null,
+    });
+    expect(noOne.json().error.fields["measures.0.responsible"]).toContain("ansvarar");
+
+    const first = await req("PUT", `/api/cases/${caseId}/safety-plan`, {
+      measures,
+      basedOnVersion: null,
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().current).toMatchObject({ version: 1, measures });
+    expect(await onList()).toBe(false);
+
+    const stale = await req("PUT", `/api/cases/${caseId}/safety-plan`, {
+      measures: [measures[0]],
+      basedOnVersion: null,
+    });
+    expect(stale.statusCode).toBe(409);
+    const second = await req("PUT", `/api/cases/${caseId}/safety-plan`, {
+      measures: [{ ...measures[1], status: "in_place" }],
+      basedOnVersion: 1,
+    });
+    expect(second.json().current.version).toBe(2);
+    expect(second.json().history.map((h: { version: number }) => h.version)).toEqual([2, 1]);
+    const old = await req("GET", `/api/cases/${caseId}/safety-plan/versions/1`);
+    expect(old.json().current.measures).toHaveLength(2);
+    expect((await req("GET", `/api/cases/${caseId}/safety-plan/versions/9`)).statusCode).toBe(404);
+  });
+
+  it("prints the plan to hand over, without any address even when letters are allowed", async () => {
+    await req("PATCH", `/api/persons/${personId}`, {
+      postalAddress: "Hemgatan 1, 111 11 Demostad",
+      safeContact: { maySendLetters: true, letterAddress: "Box 9, 222 22 Annanstad" },
+    });
+    const res = await req("GET", `/api/cases/${caseId}/safety-plan/pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain("Säkerhetsplan för");
+    expect(text).toContain("Skickas aldrig med post");
+    expect(text).toContain("Skolan vet att bara mamman och mormor får hämta Noa.");
+    expect(text).not.toContain("Hemgatan");
+    expect(text).not.toContain("Box 9");
+  });
+
+  it("answers another's case with 404", async () => {
+    const other = await buildWorkedCase(t.app, database().owner);
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/cases/${caseId}/safety-plan`,
+      headers: as(other.session),
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * A safety plan (säkerhetsplan): concrete measures for the client's and each child's safety,
+ * each with who is responsible, its status and when to review it. Every save is a new
+ * version; the history is kept. The plan is handed over, never mailed.
+ */
+export const measureKinds = [
+  "safe_place",
+  "code_word",
+  "trusted_people",
+  "emergency_phone",
+  "safety_alarm",
+  "contact_ban",
+  "school_informed",
+  "other",
+] as const;
+export const MeasureKind = z.enum(measureKinds);
+export const MeasureStatus = z.enum(["planned", "in_place", "ended"]);
+
+export const SafetyMeasure = z
+  .object({
+    kind: MeasureKind,
+    description: z.string().trim().min(1, "Beskriv åtgärden.").max(2000),
+    forWhom: z
+      .string()
+      .trim()
+      .min(1, "Skriv vem åtgärden gäller, t.ex. klienten eller ett barns namn.")
+      .max(200),
+    responsible: z.string().trim().min(1, "Skriv vem som ansvarar.").max(200),
+    status: MeasureStatus,
+    reviewOn: z.iso.date(),
+  })
+  .strict();
+export type SafetyMeasure = z.infer<typeof SafetyMeasure>;
+
+export const SaveSafetyPlanBody = z
+  .object({
+    measures: z.array(SafetyMeasure).min(1, "Lägg till minst en åtgärd.").max(50),
+    basedOnVersion: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .meta({
+        description:
+          "The version the change was made from (null: the first plan); a stale one answers 409",
+      }),
+  })
+  .strict()
+  .meta({ id: "SaveSafetyPlanBody" });
+
+export const SafetyPlanVersion = z
+  .object({
+    version: z.number().int(),
+    measures: z.array(SafetyMeasure),
+    savedAt: z.string(),
+    savedBy: z.string(),
+  })
+  .meta({ id: "SafetyPlanVersion" });
+export type SafetyPlanVersion = z.infer<typeof SafetyPlanVersion>;
+
+export const SafetyPlanView = z
+  .object({
+    current: SafetyPlanVersion.nullable(),
+    history: z.array(
+      z.object({ version: z.number().int(), savedAt: z.string(), savedBy: z.string() }),
+    ),
+  })
+  .meta({ id: "SafetyPlan" });
+export type SafetyPlanView = z.infer<typeof SafetyPlanView>;
