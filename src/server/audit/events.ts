@@ -70,6 +70,8 @@ export const auditEventData = {
   "safety_plan.save": z.object({ version: z.number().int() }).strict(),
   "safety_plan.read": none,
   "safety_plan.print": z.object({ version: z.number().int() }).strict(),
+  "police_assessment.record": z.object({ policeAssessmentId: z.uuid() }).strict(),
+  "police_assessment.read": none,
   "task.read": none,
   "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
   "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),

@@ -466,6 +466,20 @@ export interface SafetyPlanVersionTable {
   saved_at: ColumnType<Date, never, never>;
 }
 
+export interface PoliceAssessmentTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  assessed_on: string;
+  level: string;
+  summary: string;
+  consent_given_on: string;
+  consent_form: "written" | "oral";
+  consent_reference: string;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, never, never>;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -513,6 +527,7 @@ export interface Database {
   instrument_version: InstrumentVersionTable;
   assessment: AssessmentTable;
   safety_plan_version: SafetyPlanVersionTable;
+  police_assessment: PoliceAssessmentTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -24,6 +24,7 @@ import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
+import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
@@ -50,6 +51,7 @@ const modules: RouteModule[] = [
   taskRoutes,
   assessmentRoutes,
   safetyPlanRoutes,
+  policeAssessmentRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

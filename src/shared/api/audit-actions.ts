@@ -46,6 +46,8 @@ export const auditActions = [
   "safety_plan.save",
   "safety_plan.read",
   "safety_plan.print",
+  "police_assessment.record",
+  "police_assessment.read",
   "task.read",
   "task.complete",
   "plan.save",

@@ -37,15 +37,10 @@ export type SafetyMeasure = z.infer<typeof SafetyMeasure>;
 export const SaveSafetyPlanBody = z
   .object({
     measures: z.array(SafetyMeasure).min(1, "Lägg till minst en åtgärd.").max(50),
-    basedOnVersion: z
-      .number()
-      .int()
-      .min(1)
-      .nullable()
-      .meta({
-        description:
-          "The version the change was made from (null: the first plan); a stale one answers 409",
-      }),
+    basedOnVersion: z.number().int().min(1).nullable().meta({
+      description:
+        "The version the change was made from (null: the first plan); a stale one answers 409",
+    }),
   })
   .strict()
   .meta({ id: "SaveSafetyPlanBody" });

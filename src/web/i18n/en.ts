@@ -159,6 +159,8 @@ export const en: Messages = {
   "auditAction.safety_plan.save": "Saved a safety plan",
   "auditAction.safety_plan.read": "Read a safety plan",
   "auditAction.safety_plan.print": "Printed a safety plan",
+  "auditAction.police_assessment.record": "Recorded the police's risk assessment",
+  "auditAction.police_assessment.read": "Read the police's risk assessments",
   "auditAction.task.read": "Read the case's tasks",
   "auditAction.task.complete": "Marked a task done",
   "auditAction.plan.save": "Saved implementation plan",
@@ -883,7 +885,8 @@ export const en: Messages = {
   "assessments.started": "The assessment is started. Fill it in below.",
   "assessments.noInstruments": "There are no instruments for this type of case.",
   "assessments.formLabel": "Fill in {instrument}",
-  "assessments.formIntro": "Questions marked (required) must be answered before the assessment is completed. The draft can be saved at any time.",
+  "assessments.formIntro":
+    "Questions marked (required) must be answered before the assessment is completed. The draft can be saved at any time.",
   "assessments.required": "{label} (required)",
   "assessments.assessedOn": "Date of the assessment",
   "assessments.clientPresent": "The client took part",
@@ -894,19 +897,24 @@ export const en: Messages = {
   "assessments.save": "Save draft",
   "assessments.saved": "The draft is saved.",
   "assessments.summaryTitle": "Summary",
-  "assessments.summaryStale": "The answers have changed since the draft was saved. Save the draft to recalculate.",
+  "assessments.summaryStale":
+    "The answers have changed since the draft was saved. Save the draft to recalculate.",
   "assessments.scores": "Scores",
   "assessments.flags": "Warning signs",
   "assessments.flagRaised": "Yes",
   "assessments.flagNotRaised": "No",
   "assessments.judgementTitle": "Your judgement",
-  "assessments.judgementHint": "The suggested level is a support. Your judgement, with reasons, is what counts in the case.",
+  "assessments.judgementHint":
+    "The suggested level is a support. Your judgement, with reasons, is what counts in the case.",
   "assessments.level": "Risk level",
   "assessments.reasons": "Reasons for your judgement",
-  "assessments.reasonsHintRequired": "Reasons are always written. If you choose another level than the one suggested, say why.",
-  "assessments.reasonsHintOptional": "Reasons must be written if you choose another level than the one suggested.",
+  "assessments.reasonsHintRequired":
+    "Reasons are always written. If you choose another level than the one suggested, say why.",
+  "assessments.reasonsHintOptional":
+    "Reasons must be written if you choose another level than the one suggested.",
   "assessments.complete": "Complete the assessment",
-  "assessments.completeHint": "The answers are saved first. A completed assessment does not change – make a new one instead.",
+  "assessments.completeHint":
+    "The answers are saved first. A completed assessment does not change – make a new one instead.",
   "assessments.completed": "The assessment is completed.",
   "assessments.showAnswers": "Show the answers",
   "assessments.hideAnswers": "Hide the answers",

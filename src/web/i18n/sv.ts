@@ -160,6 +160,8 @@ export const sv = {
   "auditAction.safety_plan.save": "Sparade säkerhetsplan",
   "auditAction.safety_plan.read": "Läste säkerhetsplan",
   "auditAction.safety_plan.print": "Skrev ut säkerhetsplan",
+  "auditAction.police_assessment.record": "Registrerade polisens riskbedömning",
+  "auditAction.police_assessment.read": "Läste polisens riskbedömningar",
   "auditAction.task.read": "Läste uppgifter i ärendet",
   "auditAction.task.complete": "Markerade uppgift som klar",
   "auditAction.plan.save": "Sparade genomförandeplan",
@@ -883,7 +885,8 @@ export const sv = {
   "assessments.started": "Bedömningen är påbörjad. Fyll i den nedan.",
   "assessments.noInstruments": "Det finns inga instrument för den här typen av ärende.",
   "assessments.formLabel": "Fyll i {instrument}",
-  "assessments.formIntro": "Frågor märkta (obligatorisk) måste besvaras innan bedömningen slutförs. Utkastet kan sparas när som helst.",
+  "assessments.formIntro":
+    "Frågor märkta (obligatorisk) måste besvaras innan bedömningen slutförs. Utkastet kan sparas när som helst.",
   "assessments.required": "{label} (obligatorisk)",
   "assessments.assessedOn": "Datum för bedömningen",
   "assessments.clientPresent": "Klienten var med",
@@ -894,19 +897,24 @@ export const sv = {
   "assessments.save": "Spara utkast",
   "assessments.saved": "Utkastet är sparat.",
   "assessments.summaryTitle": "Sammanställning",
-  "assessments.summaryStale": "Svaren har ändrats sedan utkastet sparades. Spara utkastet för att räkna om.",
+  "assessments.summaryStale":
+    "Svaren har ändrats sedan utkastet sparades. Spara utkastet för att räkna om.",
   "assessments.scores": "Poäng",
   "assessments.flags": "Varningstecken",
   "assessments.flagRaised": "Ja",
   "assessments.flagNotRaised": "Nej",
   "assessments.judgementTitle": "Din bedömning",
-  "assessments.judgementHint": "Den föreslagna nivån är ett stöd. Din bedömning, med skäl, är den som gäller i ärendet.",
+  "assessments.judgementHint":
+    "Den föreslagna nivån är ett stöd. Din bedömning, med skäl, är den som gäller i ärendet.",
   "assessments.level": "Risknivå",
   "assessments.reasons": "Skäl för din bedömning",
-  "assessments.reasonsHintRequired": "Skälen ska alltid skrivas. Väljer du en annan nivå än den föreslagna, skriv varför.",
-  "assessments.reasonsHintOptional": "Skälen måste skrivas om du väljer en annan nivå än den föreslagna.",
+  "assessments.reasonsHintRequired":
+    "Skälen ska alltid skrivas. Väljer du en annan nivå än den föreslagna, skriv varför.",
+  "assessments.reasonsHintOptional":
+    "Skälen måste skrivas om du väljer en annan nivå än den föreslagna.",
   "assessments.complete": "Slutför bedömningen",
-  "assessments.completeHint": "Svaren sparas först. En slutförd bedömning ändras inte – gör en ny bedömning i stället.",
+  "assessments.completeHint":
+    "Svaren sparas först. En slutförd bedömning ändras inte – gör en ny bedömning i stället.",
   "assessments.completed": "Bedömningen är slutförd.",
   "assessments.showAnswers": "Visa svaren",
   "assessments.hideAnswers": "Dölj svaren",
@@ -914,7 +922,8 @@ export const sv = {
   "assessments.errorRequired": "Frågan måste besvaras.",
   "assessments.errorLevel": "Välj en nivå.",
   "assessments.errorReasons": "Skriv skälen för din bedömning.",
-  "assessments.errorReasonsDeparts": "Din bedömning skiljer sig från den föreslagna nivån – skriv varför.",
+  "assessments.errorReasonsDeparts":
+    "Din bedömning skiljer sig från den föreslagna nivån – skriv varför.",
   "assessments.errorNumber": "Ange ett tal.",
   "assessments.errorDate": "Ange ett datum.",
 } as const;

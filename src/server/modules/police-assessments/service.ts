@@ -1,0 +1,116 @@
+import { stockholmDate } from "../../../shared/calendar.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { withVisibleCase } from "../cases/service.ts";
+
+/** The police's risk assessments of a case, obtained with consent; final records. */
+async function list(trx: Trx, caseId: string) {
+  const rows = await trx
+    .selectFrom("police_assessment as a")
+    .innerJoin("app_user as u", "u.id", "a.recorded_by")
+    .selectAll("a")
+    .select("u.display_name")
+    .where("a.case_id", "=", caseId)
+    .orderBy("a.assessed_on", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    assessedOn: r.assessed_on,
+    level: r.level,
+    summary: r.summary,
+    consentGivenOn: r.consent_given_on,
+    consentForm: r.consent_form,
+    consentReference: r.consent_reference,
+    recordedBy: r.display_name,
+    recordedAt: r.recorded_at.toISOString(),
+  }));
+}
+
+export function readPoliceAssessments(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "police_assessment.read",
+    async (trx, c) => {
+      const found = await list(trx, caseId);
+      await recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "police_assessment.read",
+          resourceType: "case",
+          resourceId: caseId,
+          personId: c.person_id,
+          unitId: c.unit_id,
+        },
+      ]);
+      return found;
+    },
+  );
+}
+
+export function recordPoliceAssessment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: {
+    assessedOn: string;
+    level: string;
+    summary: string;
+    consentGivenOn: string;
+    consentForm: "written" | "oral";
+    consentReference: string;
+  },
+) {
+  const today = stockholmDate(new Date());
+  const fields: Record<string, string> = {};
+  if (input.assessedOn > today) fields.assessedOn = "Datumet kan inte ligga i framtiden.";
+  if (input.consentGivenOn > today)
+    fields.consentGivenOn = "Samtycket måste finnas innan polisens bedömning hämtas.";
+  if (Object.keys(fields).length > 0)
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+  return withVisibleCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "police_assessment.record",
+    async (trx, c) => {
+      const { id } = await trx
+        .insertInto("police_assessment")
+        .values({
+          org_id: actor.orgId,
+          case_id: caseId,
+          assessed_on: input.assessedOn,
+          level: input.level,
+          summary: input.summary,
+          consent_given_on: input.consentGivenOn,
+          consent_form: input.consentForm,
+          consent_reference: input.consentReference,
+          recorded_by: actor.userId,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "police_assessment.record",
+          resourceType: "case",
+          resourceId: caseId,
+          personId: c.person_id,
+          unitId: c.unit_id,
+          data: { policeAssessmentId: id },
+        },
+      ]);
+      return list(trx, caseId);
+    },
+  );
+}
