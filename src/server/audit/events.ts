@@ -93,6 +93,9 @@ export const auditEventData = {
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
   "admin.unit.create": none,
+  "admin.instrument.import": z
+    .object({ instrument: z.string(), outcome: z.enum(["stored", "already_there"]) })
+    .strict(),
   "admin.user.create": none,
   "admin.user.update": z.object({ fields: z.array(z.string()) }).strict(),
   "admin.role.add": z.object({ role: z.string(), unitId: z.uuid().nullable() }).strict(),

@@ -14,6 +14,7 @@ import { installValidationMessages } from "../../shared/validation-messages.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
+import { instrumentAdminRoutes } from "../modules/assessments/admin-routes.ts";
 import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
@@ -50,6 +51,7 @@ const modules: RouteModule[] = [
   planRoutes,
   taskRoutes,
   assessmentRoutes,
+  instrumentAdminRoutes,
   safetyPlanRoutes,
   policeAssessmentRoutes,
   worklistRoutes,

@@ -65,6 +65,7 @@ export const auditActions = [
   "admin.role.add",
   "admin.role.remove",
   "admin.mfa.reset",
+  "admin.instrument.import",
   "admin.denied",
 ] as const;
 export type AuditActionCode = (typeof auditActions)[number];

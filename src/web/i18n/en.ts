@@ -131,6 +131,7 @@ export const en: Messages = {
   "auditAction.admin.role.add": "Gave role",
   "auditAction.admin.role.remove": "Removed role",
   "auditAction.admin.mfa.reset": "Reset two-step verification",
+  "auditAction.admin.instrument.import": "Imported an assessment instrument",
   "auditAction.admin.denied": "Denied administration",
   "auditAction.person.update": "Changed personal details",
   "auditAction.relation.add": "Registered a relative",

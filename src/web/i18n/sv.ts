@@ -132,6 +132,7 @@ export const sv = {
   "auditAction.admin.role.add": "Gav roll",
   "auditAction.admin.role.remove": "Tog bort roll",
   "auditAction.admin.mfa.reset": "Återställde tvåstegsverifiering",
+  "auditAction.admin.instrument.import": "Importerade bedömningsinstrument",
   "auditAction.admin.denied": "Nekades administration",
   "auditAction.person.update": "Ändrade personuppgifter",
   "auditAction.relation.add": "Registrerade närstående",

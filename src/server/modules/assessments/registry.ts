@@ -1,30 +1,72 @@
+import type { Kysely } from "kysely";
 import { builtinInstruments } from "../../../shared/instruments/builtin/index.ts";
 import {
   type InstrumentDefinition as Definition,
   InstrumentDefinition,
 } from "../../../shared/instruments/definition.ts";
 import type { Trx } from "../../access/transaction.ts";
+import type { Database } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
 
 /**
- * Which instruments an organisation has: the built-ins (latest version of each) today;
- * imported definitions join here later. A version is stored in the organisation's
- * instrument_version table the first time it is used, and read back from there ever after,
- * so an assessment renders with exactly the definition it was made with.
+ * Which instruments an organisation has: the built-ins, and definitions it has imported
+ * (e.g. an official instrument it is licensed for). Every version used or imported is stored
+ * in instrument_version and never changes, so an assessment always renders with exactly the
+ * definition it was made with. The latest version of each instrument is the one offered.
  */
-export function latestInstruments(caseType?: string): Definition[] {
+export async function availableInstruments(
+  trx: Trx | Kysely<Database>,
+  orgId: string,
+  caseType?: string,
+): Promise<Definition[]> {
+  const stored = await trx
+    .selectFrom("instrument_version")
+    .select("definition")
+    .where("org_id", "=", orgId)
+    .execute();
   const latest = new Map<string, Definition>();
-  for (const d of builtinInstruments) {
+  for (const d of [
+    ...builtinInstruments,
+    ...stored.map((r) => InstrumentDefinition.parse(r.definition)),
+  ]) {
     const seen = latest.get(d.id);
     if (!seen || seen.version < d.version) latest.set(d.id, d);
   }
-  return [...latest.values()].filter(
-    (d) => !caseType || (d.caseTypes as readonly string[]).includes(caseType),
-  );
+  return [...latest.values()]
+    .filter((d) => !caseType || (d.caseTypes as readonly string[]).includes(caseType))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
-/** Stores the version if it is new to the organisation, and returns it. */
-export async function useVersion(trx: Trx, orgId: string, d: Definition) {
-  await trx
+/**
+ * Stores a version for the organisation. The same id and version again is accepted only if
+ * it is the same definition: a published version never changes under old assessments.
+ */
+export async function storeVersion(
+  trx: Trx | Kysely<Database>,
+  orgId: string,
+  d: Definition,
+): Promise<"stored" | "already_there"> {
+  const existing =
+    (await storedVersion(trx, orgId, d.id, d.version)) ??
+    builtinInstruments.find((b) => b.id === d.id && b.version === d.version) ??
+    null;
+  if (existing) {
+    if (JSON.stringify(existing) === JSON.stringify(d)) {
+      await insert(trx, orgId, d);
+      return "already_there";
+    }
+    throw new AppError(
+      409,
+      "conflict",
+      `Version ${d.version} av ${d.id} finns redan med annat innehåll. Ge den nya definitionen ett högre versionsnummer.`,
+    );
+  }
+  await insert(trx, orgId, d);
+  return "stored";
+}
+
+function insert(trx: Trx | Kysely<Database>, orgId: string, d: Definition) {
+  return trx
     .insertInto("instrument_version")
     .values({
       org_id: orgId,
@@ -34,12 +76,11 @@ export async function useVersion(trx: Trx, orgId: string, d: Definition) {
     })
     .onConflict((oc) => oc.columns(["org_id", "instrument_id", "version"]).doNothing())
     .execute();
-  return d;
 }
 
 /** The definition an assessment was made with, as stored. */
 export async function storedVersion(
-  trx: Trx,
+  trx: Trx | Kysely<Database>,
   orgId: string,
   instrumentId: string,
   version: number,

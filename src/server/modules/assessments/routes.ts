@@ -10,11 +10,12 @@ import {
   SaveAssessmentBody,
   StartAssessmentBody,
 } from "../../../shared/api/assessments.ts";
+import { builtinInstruments } from "../../../shared/instruments/builtin/index.ts";
 import { withActor } from "../../access/transaction.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import { latestInstruments, storedVersion } from "./registry.ts";
+import { availableInstruments, storedVersion } from "./registry.ts";
 import { completeAssessment, readAssessments, saveAssessment, startAssessment } from "./service.ts";
 
 const tags = ["assessments"];
@@ -34,9 +35,12 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (request) => {
-      requireActor(request);
+      const actor = requireActor(request);
+      const found = await withActor(database.db, actor, (trx) =>
+        availableInstruments(trx, actor.orgId, request.query.caseType),
+      );
       return {
-        instruments: latestInstruments(request.query.caseType).map((d) => ({
+        instruments: found.map((d) => ({
           id: d.id,
           version: d.version,
           name: d.name,
@@ -63,7 +67,7 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
         storedVersion(trx, actor.orgId, instrumentId, version),
       );
       const definition =
-        stored ?? latestInstruments().find((d) => d.id === instrumentId && d.version === version);
+        stored ?? builtinInstruments.find((d) => d.id === instrumentId && d.version === version);
       if (!definition)
         throw new AppError(404, "not_found", "Instrumentet finns inte i den versionen.");
       return definition;

@@ -16,7 +16,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { withVisibleCase } from "../cases/service.ts";
-import { latestInstruments, storedVersion, useVersion } from "./registry.ts";
+import { availableInstruments, storedVersion, storeVersion } from "./registry.ts";
 
 /**
  * Risk assessments in a case: started on the latest version of an instrument, saved as a
@@ -119,9 +119,11 @@ export function startAssessment(
   return withVisibleCase(database, actor, meta, caseId, "assessment.start", async (trx, c) => {
     if (c.status === "closed")
       throw new AppError(409, "conflict", "Ärendet är avslutat. Öppna det igen för att bedöma.");
-    const d = latestInstruments(c.case_type).find((i) => i.id === instrumentId);
+    const d = (await availableInstruments(trx, actor.orgId, c.case_type)).find(
+      (i) => i.id === instrumentId,
+    );
     if (!d) throw invalid({ instrumentId: "Instrumentet finns inte för den här typen av ärende." });
-    await useVersion(trx, actor.orgId, d);
+    await storeVersion(trx, actor.orgId, d);
     const id = randomUUID();
     await trx
       .insertInto("assessment")
