@@ -121,6 +121,7 @@ const endpoints: Endpoint[] = [
   { route: "GET /api/cases/{id}/safety-plan/pdf", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/pdf` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/police-assessments", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/police-assessments` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/police-assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/police-assessments`, payload: { assessedOn: "2026-11-01", level: "Förhöjd", consentGivenOn: "2026-11-01", consentForm: "oral", consentReference: "Journal 2026-11-01" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/persons/{id}/risk-history", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/risk-history` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },
   // The assigned worker completes the task; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/tasks/{taskId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/tasks/${w.taskId}/complete`, payload: { note: "Orosanmälan gjord." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },

@@ -75,3 +75,27 @@ export type AssessmentView = z.infer<typeof AssessmentView>;
 export const AssessmentList = z
   .object({ assessments: z.array(AssessmentView) })
   .meta({ id: "AssessmentList" });
+
+export const RiskHistory = z
+  .object({
+    points: z.array(
+      z.object({
+        assessmentId: z.uuid(),
+        caseId: z.uuid(),
+        caseReference: z.string(),
+        instrumentId: z.string(),
+        instrumentName: z.string(),
+        version: z.number().int(),
+        assessedOn: z.string(),
+        level: z.string(),
+        levelLabel: z.string(),
+        levelRank: z.number().int().meta({ description: "0 = the instrument's lowest level" }),
+        levelCount: z.number().int(),
+        suggestedLevel: z.string().nullable(),
+        mainScore: z.object({ label: z.string(), value: z.number() }).nullable(),
+        reasons: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "RiskHistory", description: "Completed assessments of the person, oldest first" });
+export type RiskHistory = z.infer<typeof RiskHistory>;

@@ -187,6 +187,31 @@ describe.each(testDatabaseKinds)("risk assessments (%s)", (kind) => {
     expect(events).toHaveLength(1);
   });
 
+  it("draws the person's risk over time from completed assessments, oldest first, each in its own words", async () => {
+    const personId = (await req("GET", `/api/cases/${caseId}`)).json().person.id;
+    const history = await req("GET", `/api/persons/${personId}/risk-history`);
+    expect(history.statusCode).toBe(200);
+    const points = history.json().points as {
+      assessedOn: string;
+      level: string;
+      levelRank: number;
+    }[];
+    expect(points.map((p) => p.level)).toEqual(["high", "medium"]);
+    expect(points[0]).toMatchObject({
+      levelRank: 2,
+      levelCount: 4,
+      instrumentName: "Farlighetsbedömning",
+    });
+    expect(points[0]?.assessedOn < (points[1]?.assessedOn ?? "")).toBe(true);
+    const other = await buildWorkedCase(t.app, database().owner);
+    const hidden = await t.app.inject({
+      method: "GET",
+      url: `/api/persons/${personId}/risk-history`,
+      headers: as(other.session),
+    });
+    expect(hidden.statusCode).toBe(404);
+  });
+
   it("answers another's case with 404", async () => {
     const other = await buildWorkedCase(t.app, database().owner);
     const res = await t.app.inject({

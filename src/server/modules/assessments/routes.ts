@@ -7,6 +7,7 @@ import {
   InstrumentDefinition,
   InstrumentList,
   InstrumentVersionParams,
+  RiskHistory,
   SaveAssessmentBody,
   StartAssessmentBody,
 } from "../../../shared/api/assessments.ts";
@@ -15,6 +16,7 @@ import { withActor } from "../../access/transaction.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { riskHistory } from "./history.ts";
 import { availableInstruments, storedVersion } from "./registry.ts";
 import { completeAssessment, readAssessments, saveAssessment, startAssessment } from "./service.ts";
 
@@ -157,5 +159,18 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
         request.params.assessmentId,
         request.body,
       ),
+  );
+  app.get(
+    "/api/persons/:id/risk-history",
+    {
+      schema: {
+        tags,
+        summary: "Risk over time: the person's completed assessments in cases the caller may see",
+        params: IdParams,
+        response: { 200: RiskHistory },
+      },
+    },
+    async (request) =>
+      riskHistory(database, requireActor(request), requestMeta(request), request.params.id),
   );
 };

@@ -1,0 +1,92 @@
+import type { RiskHistory } from "../../../shared/api/assessments.ts";
+import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
+import type { ScoreResult } from "../../../shared/instruments/engine.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { accessibleCases } from "../../access/scope.ts";
+import { withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { findVisiblePerson } from "../persons/queries.ts";
+import { denyPerson } from "../persons/service.ts";
+
+/**
+ * Risk over time for a person: the professional's level (and the main score) of every
+ * completed assessment in the person's cases the actor may see, oldest first, each worded by
+ * its own instrument version. Assessments in cases the actor may not see are left out.
+ */
+export async function riskHistory(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  personId: string,
+): Promise<RiskHistory> {
+  const found = await withActor(database.db, actor, async (trx) => {
+    if (!(await findVisiblePerson(trx, actor, personId))) return null;
+    const rows = await trx
+      .selectFrom("assessment as a")
+      .innerJoin("case as c", "c.id", "a.case_id")
+      .innerJoin("instrument_version as iv", (j) =>
+        j
+          .onRef("iv.org_id", "=", "a.org_id")
+          .onRef("iv.instrument_id", "=", "a.instrument_id")
+          .onRef("iv.version", "=", "a.instrument_version"),
+      )
+      .select([
+        "a.id",
+        "a.case_id",
+        "c.reference",
+        "c.unit_id",
+        "a.assessed_on",
+        "a.judgements",
+        "a.result",
+        "a.reasons",
+        "iv.definition",
+      ])
+      .where("c.person_id", "=", personId)
+      .where("a.completed_at", "is not", null)
+      .where(accessibleCases(actor))
+      .orderBy("a.assessed_on")
+      .orderBy("a.completed_at")
+      .execute();
+    const points: RiskHistory["points"] = [];
+    for (const r of rows) {
+      const d = InstrumentDefinition.parse(r.definition);
+      const dimension = d.judgement.dimensions[0]?.value ?? "risk";
+      const level = r.judgements?.[dimension];
+      if (!level) continue;
+      const result = r.result as ScoreResult | null;
+      const main = result?.scores[0];
+      points.push({
+        assessmentId: r.id,
+        caseId: r.case_id,
+        caseReference: r.reference,
+        instrumentId: d.id,
+        instrumentName: d.name,
+        version: d.version,
+        assessedOn: r.assessed_on,
+        level,
+        levelLabel: d.judgement.levels.find((l) => l.value === level)?.label ?? level,
+        levelRank: d.judgement.levels.findIndex((l) => l.value === level),
+        levelCount: d.judgement.levels.length,
+        suggestedLevel: result?.suggestedLevel ?? null,
+        mainScore: main ? { label: main.label, value: main.value } : null,
+        reasons: r.reasons ?? "",
+      });
+    }
+    // One trace per case whose assessments were shown.
+    const cases = [...new Map(rows.map((r) => [r.case_id, r.unit_id])).entries()];
+    await recordAudit(
+      trx,
+      auditContext(actor, meta),
+      cases.map(([caseId, unitId]) => ({
+        action: "assessment.read" as const,
+        resourceType: "case" as const,
+        resourceId: caseId,
+        personId,
+        unitId,
+      })),
+    );
+    return { points };
+  });
+  return found ?? denyPerson(database, actor, meta, personId);
+}
