@@ -1,5 +1,12 @@
 import type { z } from "zod";
 import { UnitList, UnitView, UserList, UserView } from "../../shared/api/admin";
+import {
+  AssessmentList,
+  AssessmentView,
+  InstrumentDefinition,
+  InstrumentList,
+  type SaveAssessmentBody,
+} from "../../shared/api/assessments";
 import { AuditEventList, type AuditEventView } from "../../shared/api/audit";
 import { LoginResult, Me, MfaEnrolment } from "../../shared/api/auth";
 import {
@@ -119,6 +126,11 @@ export type RecordCourtStepInput = z.input<typeof RecordCourtStepBody>;
 export type RecordPlacementReviewInput = z.input<typeof RecordPlacementReviewBody>;
 export type RevokeConsentInput = z.input<typeof RevokeConsentBody>;
 export type CaseTask = z.infer<typeof CaseTaskView>;
+export type { AssessmentView };
+export type InstrumentSummary = z.infer<typeof InstrumentList>["instruments"][number];
+export type InstrumentDefinitionView = z.output<typeof InstrumentDefinition>;
+export type SaveAssessmentInput = z.input<typeof SaveAssessmentBody>;
+export type CurrentRisk = NonNullable<CaseView["currentRisk"]>;
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
 export interface ChangeStatusInput {
@@ -347,6 +359,28 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       ),
     signJournalEntry: (entryId: string) =>
       post(`/api/journal/${id(entryId)}/sign`, {}, JournalEntryView),
+
+    // Risk assessments: instruments as versioned data; drafts saved, then completed once.
+    instruments: (caseType: CaseType, signal?: AbortSignal) =>
+      get(`/api/instruments?caseType=${id(caseType)}`, InstrumentList, signal),
+    instrumentVersion: (instrumentId: string, version: number, signal?: AbortSignal) =>
+      get(`/api/instruments/${id(instrumentId)}/versions/${version}`, InstrumentDefinition, signal),
+    assessments: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/assessments`, AssessmentList, signal),
+    startAssessment: (caseId: string, instrumentId: string) =>
+      post(`/api/cases/${id(caseId)}/assessments`, { instrumentId }, AssessmentView),
+    saveAssessment: (caseId: string, assessmentId: string, input: SaveAssessmentInput) =>
+      put(`/api/cases/${id(caseId)}/assessments/${id(assessmentId)}`, input, AssessmentView),
+    completeAssessment: (
+      caseId: string,
+      assessmentId: string,
+      input: { judgements: Record<string, string>; reasons: string },
+    ) =>
+      post(
+        `/api/cases/${id(caseId)}/assessments/${id(assessmentId)}/complete`,
+        input,
+        AssessmentView,
+      ),
 
     // Access log review.
     personAuditLog: (personId: string, signal?: AbortSignal) =>

@@ -1,8 +1,10 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { CaseView, DecisionView, StaffMember } from "../api/endpoints";
+import type { CaseView, CurrentRisk, DecisionView, StaffMember } from "../api/endpoints";
 import { isNotFound } from "../api/errors";
 import { useApi } from "../auth/useAuth";
+import { AssessmentsPanel } from "../components/Assessments";
+import { isReassessOverdue } from "../components/assessments-model";
 import { CaseStatusPanel } from "../components/CaseStatus";
 import { ChildTrackPanel } from "../components/ChildTrack";
 import { DecisionsPanel } from "../components/Decisions";
@@ -18,7 +20,7 @@ import { Relations } from "../components/Relations";
 import { TasksPanel } from "../components/Tasks";
 import { type QueryState, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
-import { endOfDayIso, formatDate, localDateInput } from "../i18n/dates";
+import { endOfDayIso, formatDate, formatDay, localDateInput } from "../i18n/dates";
 import { caseStatusLabel, caseTypeLabel, roleLabel } from "../i18n/labels";
 import { useT } from "../i18n/useT";
 
@@ -86,6 +88,7 @@ function CaseDetails({
     <Page title={title}>
       <section className="section" aria-labelledby="case-details-title">
         <h2 id="case-details-title">{t("case.detailsTitle")}</h2>
+        <CaseRisk risk={record.currentRisk} />
         <dl className="details">
           <div>
             <dt>{t("cases.person")}</dt>
@@ -122,6 +125,9 @@ function CaseDetails({
       {record.caseType === "child" && <ChildTrackPanel record={record} onCaseChanged={onReload} />}
 
       <CaseIntakes caseId={record.id} />
+
+      {/* Completing an assessment changes the case's current risk level: load the case again. */}
+      <AssessmentsPanel record={record} onCompleted={onReload} />
 
       <InvestigationPanel record={record} onSaved={tasks.reload} />
 
@@ -212,6 +218,40 @@ function CaseDetails({
         </section>
       )}
     </Page>
+  );
+}
+
+/**
+ * The current risk level in words (never by colour alone): the professional's judgement in
+ * the latest completed assessment, and when the next one is due.
+ */
+function CaseRisk({ risk }: { risk: CurrentRisk | null }) {
+  const { t, lang } = useT();
+  if (!risk) return <p className="case-risk case-risk--none">{t("case.riskNone")}</p>;
+  const overdue = isReassessOverdue(risk.reassessDue, localDateInput(new Date()));
+  return (
+    <p className="case-risk">
+      <strong className="case-risk__level">{t("case.risk", { level: risk.levelLabel })}</strong>
+      {" – "}
+      {t("case.riskFrom", {
+        instrument: risk.instrumentName,
+        date: formatDay(risk.assessedOn, lang),
+      })}
+      {risk.reassessDue && (
+        <>
+          {" "}
+          <span className="nowrap">
+            {t("case.riskReassess", { date: formatDay(risk.reassessDue, lang) })}
+          </span>
+          {overdue && (
+            <>
+              {" "}
+              <span className="badge badge--overdue">{t("case.riskOverdue")}</span>
+            </>
+          )}
+        </>
+      )}
+    </p>
   );
 }
 

@@ -202,7 +202,7 @@ describe.each(testDatabaseKinds)("risk assessments (%s)", (kind) => {
       levelCount: 4,
       instrumentName: "Farlighetsbedömning",
     });
-    expect(points[0]?.assessedOn < (points[1]?.assessedOn ?? "")).toBe(true);
+    expect((points[0]?.assessedOn ?? "") < (points[1]?.assessedOn ?? "")).toBe(true);
     const other = await buildWorkedCase(t.app, database().owner);
     const hidden = await t.app.inject({
       method: "GET",
