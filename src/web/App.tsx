@@ -11,6 +11,7 @@ import { MyCasesPage } from "./routes/MyCasesPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { PersonPage } from "./routes/PersonPage";
 import { PersonSearchPage } from "./routes/PersonSearchPage";
+import { SafetyPlanPage } from "./routes/SafetyPlanPage";
 
 export function App() {
   return (
@@ -24,6 +25,7 @@ export function App() {
               <Route path="persons/search" element={<PersonSearchPage />} />
               <Route path="persons/:personId" element={<PersonPage />} />
               <Route path="cases/:caseId" element={<CasePage />} />
+              <Route path="cases/:caseId/safety-plan" element={<SafetyPlanPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="admin" element={<AdminPage />} />

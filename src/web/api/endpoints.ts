@@ -5,6 +5,7 @@ import {
   AssessmentView,
   InstrumentDefinition,
   InstrumentList,
+  RiskHistory,
   type SaveAssessmentBody,
 } from "../../shared/api/assessments";
 import { AuditEventList, type AuditEventView } from "../../shared/api/audit";
@@ -58,6 +59,7 @@ import {
   type SavePlanBody,
 } from "../../shared/api/plans";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import { SafetyPlanView, type SaveSafetyPlanBody } from "../../shared/api/safety-plans";
 import { CaseTaskList, CaseTaskView } from "../../shared/api/tasks";
 import { Worklist, type WorklistItem } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
@@ -131,6 +133,9 @@ export type InstrumentSummary = z.infer<typeof InstrumentList>["instruments"][nu
 export type InstrumentDefinitionView = z.output<typeof InstrumentDefinition>;
 export type SaveAssessmentInput = z.input<typeof SaveAssessmentBody>;
 export type CurrentRisk = NonNullable<CaseView["currentRisk"]>;
+export type RiskHistoryView = z.infer<typeof RiskHistory>;
+export type SafetyPlan = z.infer<typeof SafetyPlanView>;
+export type SaveSafetyPlanInput = z.input<typeof SaveSafetyPlanBody>;
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
 export interface ChangeStatusInput {
@@ -381,6 +386,21 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
         input,
         AssessmentView,
       ),
+
+    /** The person's completed assessments over time, oldest first (cases the caller sees). */
+    riskHistory: (personId: string, signal?: AbortSignal) =>
+      get(`/api/persons/${id(personId)}/risk-history`, RiskHistory, signal),
+
+    // The case's safety plan: every save a new version, made from the version shown (409 if
+    // someone saved meanwhile). Handed over on paper, never mailed.
+    safetyPlan: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/safety-plan`, SafetyPlanView, signal),
+    safetyPlanVersion: (caseId: string, version: number, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/safety-plan/versions/${version}`, SafetyPlanView, signal),
+    saveSafetyPlan: (caseId: string, input: SaveSafetyPlanInput) =>
+      put(`/api/cases/${id(caseId)}/safety-plan`, input, SafetyPlanView),
+    /** The current plan as a PDF, for a plain link: the session cookie is all a GET needs. */
+    safetyPlanPdfUrl: (caseId: string) => `/api/cases/${id(caseId)}/safety-plan/pdf`,
 
     // Access log review.
     personAuditLog: (personId: string, signal?: AbortSignal) =>

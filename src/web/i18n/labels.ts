@@ -9,6 +9,7 @@ import type { JournalEntryType } from "../../shared/api/journal";
 import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/persons";
 import type { FollowUpOutcome } from "../../shared/api/plans";
 import type { Role, unitKinds } from "../../shared/api/roles";
+import type { MeasureKind, MeasureStatus } from "../../shared/api/safety-plans";
 import type { taskKinds } from "../../shared/api/tasks";
 import type { worklistKinds } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
@@ -232,6 +233,24 @@ export const followUpOutcomeLabels: Readonly<
   partly_reached: "followUpOutcome.partly_reached",
   not_reached: "followUpOutcome.not_reached",
 };
+
+export const measureKindLabels: Readonly<Record<z.infer<typeof MeasureKind>, PlainMessageKey>> = {
+  safe_place: "measureKind.safe_place",
+  code_word: "measureKind.code_word",
+  trusted_people: "measureKind.trusted_people",
+  emergency_phone: "measureKind.emergency_phone",
+  safety_alarm: "measureKind.safety_alarm",
+  contact_ban: "measureKind.contact_ban",
+  school_informed: "measureKind.school_informed",
+  other: "measureKind.other",
+};
+
+export const measureStatusLabels: Readonly<Record<z.infer<typeof MeasureStatus>, PlainMessageKey>> =
+  {
+    planned: "measureStatus.planned",
+    in_place: "measureStatus.in_place",
+    ended: "measureStatus.ended",
+  };
 
 /**
  * Audit action codes (the shared list, src/shared/api/audit-actions.ts, which the server must

@@ -12,6 +12,7 @@ import { Page } from "../components/Page";
 import { PersonContact } from "../components/PersonContact";
 import { personName } from "../components/PersonSearch";
 import { QueryError } from "../components/QueryError";
+import { RiskHistory } from "../components/RiskHistory";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDate } from "../i18n/dates";
@@ -131,6 +132,7 @@ function PersonDetails({
                   <th scope="col">{t("cases.unit")}</th>
                   <th scope="col">{t("cases.type")}</th>
                   <th scope="col">{t("cases.status")}</th>
+                  <th scope="col">{t("person.safetyPlanColumn")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -142,6 +144,9 @@ function PersonDetails({
                     <td>{c.unitName}</td>
                     <td>{caseTypeLabel(c.caseType, t)}</td>
                     <td>{caseStatusLabel(c.status, t)}</td>
+                    <td>
+                      <Link to={`/cases/${c.id}/safety-plan`}>{t("person.safetyPlanLink")}</Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -149,6 +154,8 @@ function PersonDetails({
           </div>
         )}
       </section>
+
+      {person.cases.length > 0 && <RiskHistory personId={person.id} />}
 
       <section className="section" aria-labelledby="intake-new-title">
         {units.length === 0 ? (
