@@ -65,6 +65,15 @@ export async function storeVersion(
   return "stored";
 }
 
+/**
+ * Makes sure the version an assessment starts on is stored. If the organisation already has
+ * it, the stored copy stands (even if the built-in's text was since tidied): assessments made
+ * with it keep rendering exactly as they were.
+ */
+export function ensureStored(trx: Trx | Kysely<Database>, orgId: string, d: Definition) {
+  return insert(trx, orgId, d);
+}
+
 function insert(trx: Trx | Kysely<Database>, orgId: string, d: Definition) {
   return trx
     .insertInto("instrument_version")

@@ -16,7 +16,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { withVisibleCase } from "../cases/service.ts";
-import { availableInstruments, storedVersion, storeVersion } from "./registry.ts";
+import { availableInstruments, ensureStored, storedVersion } from "./registry.ts";
 
 /**
  * Risk assessments in a case: started on the latest version of an instrument, saved as a
@@ -123,7 +123,7 @@ export function startAssessment(
       (i) => i.id === instrumentId,
     );
     if (!d) throw invalid({ instrumentId: "Instrumentet finns inte för den här typen av ärende." });
-    await storeVersion(trx, actor.orgId, d);
+    await ensureStored(trx, actor.orgId, d);
     const id = randomUUID();
     await trx
       .insertInto("assessment")

@@ -1,4 +1,5 @@
 import { InstrumentDefinition, type InstrumentDefinitionInput } from "../definition.ts";
+import { riskJudgement, riskReassessment } from "./risk-levels.ts";
 
 /*
  * The child's safety (barnets säkerhet): what the child has been exposed to, what protects
@@ -86,17 +87,8 @@ const definition: InstrumentDefinitionInput = {
     { rule: "exposure_count", atLeast: 3, level: "high" },
     { rule: "immediate", atLeast: 1, level: "very_high" },
   ],
-  judgement: {
-    levels: [
-      { value: "low", label: "Låg" },
-      { value: "medium", label: "Medel" },
-      { value: "high", label: "Hög" },
-      { value: "very_high", label: "Mycket hög" },
-    ],
-    reasonsRequired: true,
-  },
-  reassessMonths: 3,
-  reassessMonthsAtLevel: { high: 1, very_high: 1 },
+  judgement: riskJudgement,
+  ...riskReassessment,
 };
 
 export const childSafety = InstrumentDefinition.parse(definition);

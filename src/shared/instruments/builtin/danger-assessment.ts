@@ -1,4 +1,5 @@
 import { InstrumentDefinition, type InstrumentDefinitionInput } from "../definition.ts";
+import { riskJudgement, riskReassessment } from "./risk-levels.ts";
 
 /*
  * Danger assessment (farlighetsbedömning): yes/no questions about known risk factors for
@@ -97,17 +98,8 @@ const definition: InstrumentDefinitionInput = {
     { rule: "yes_count", atLeast: 12, level: "very_high" },
     { rule: "lethal_signs", atLeast: 1, level: "high" },
   ],
-  judgement: {
-    levels: [
-      { value: "low", label: "Låg" },
-      { value: "medium", label: "Medel" },
-      { value: "high", label: "Hög" },
-      { value: "very_high", label: "Mycket hög" },
-    ],
-    reasonsRequired: true,
-  },
-  reassessMonths: 3,
-  reassessMonthsAtLevel: { high: 1, very_high: 1 },
+  judgement: riskJudgement,
+  ...riskReassessment,
 };
 
 export const dangerAssessment = InstrumentDefinition.parse(definition);
