@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { recordApplication } from "./fixtures/persons.ts";
 
 /*
  * A person's identity and protection: a caseworker registers someone who has only a reserve
@@ -134,15 +135,7 @@ describe("a person's identity: reserve number, birth date and protection level",
     const personPath = new URL(page.url()).pathname;
 
     // An application opens a case: now the caseworker works one of the person's cases.
-    const intake = page.getByRole("form", { name: "Ny aktualisering" });
-    await intake.getByLabel("Vem aktualiserade?").selectOption({ label: "Den enskilde" });
-    await intake.getByLabel("Kontaktväg").selectOption({ label: "Telefon" });
-    await intake
-      .getByRole("group", { name: "Har personen fått frågan om våld?" })
-      .getByLabel("Nej")
-      .check();
-    await intake.getByRole("button", { name: "Registrera aktualisering" }).click();
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await recordApplication(page, "Telefon");
 
     await page.goto(`${baseURL}${personPath}`);
     await expect.poll(() => heading(page)).toBe(name);

@@ -5,7 +5,7 @@ import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { registerPerson } from "./fixtures/persons.ts";
+import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
  * The safety plan (säkerhetsplan) and risk over time: a caseworker records an application,
@@ -69,15 +69,7 @@ describe("the safety plan and risk over time", () => {
     await registerPerson(page, { ...person, number: personNumber });
     journey.personPath = new URL(page.url()).pathname;
 
-    const intake = page.getByRole("form", { name: "Ny aktualisering" });
-    await intake.getByLabel("Vem aktualiserade?").selectOption({ label: "Den enskilde" });
-    await intake.getByLabel("Kontaktväg").selectOption({ label: "Besök" });
-    await intake
-      .getByRole("group", { name: "Har personen fått frågan om våld?" })
-      .getByLabel("Nej")
-      .check();
-    await intake.getByRole("button", { name: "Registrera aktualisering" }).click();
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await recordApplication(page, "Besök");
     journey.caseId = new URL(page.url()).pathname.split("/").at(-1);
 
     await page.goto(`${baseURL}${planPath()}`);
