@@ -252,3 +252,38 @@ export function completeAssessment(
     return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
   });
 }
+
+/**
+ * Intake wiring: when the worker asked about violence while opening an adult's case, the
+ * screening questions are waiting in the case as a draft, so the answers are recorded the
+ * structured way (issue 5: screening asked of every client at intake).
+ */
+export async function startScreeningAtIntake(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  c: { id: string; person_id: string; unit_id: string; case_type: string },
+) {
+  const screening = (await availableInstruments(trx, actor.orgId, c.case_type)).find(
+    (i) => i.kind === "screening",
+  );
+  if (!screening) return;
+  await ensureStored(trx, actor.orgId, screening);
+  const id = randomUUID();
+  await trx
+    .insertInto("assessment")
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: c.id,
+      instrument_id: screening.id,
+      instrument_version: screening.version,
+      assessed_on: stockholmDate(new Date()),
+      created_by: actor.userId,
+    })
+    .execute();
+  await audit(trx, actor, meta, c, "assessment.start", {
+    assessmentId: id,
+    instrument: `${screening.id}@${screening.version}`,
+  });
+}

@@ -94,6 +94,34 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
     expect(list.json().intakes).toHaveLength(2);
   });
 
+  it("leaves the violence screening waiting as a draft when the worker asked about violence", async () => {
+    const asked = await buildPerson(database().owner, orgId, adult.userId);
+    const opened = (await record(adult.s, base(asked.id, adult.unitId))).json().case.id;
+    const drafts = (
+      await t.app.inject({
+        method: "GET",
+        url: `/api/cases/${opened}/assessments`,
+        headers: as(adult.s),
+      })
+    ).json().assessments;
+    expect(drafts).toMatchObject([{ status: "draft", instrument: { id: "violence_screening" } }]);
+
+    const notAsked = await buildPerson(database().owner, orgId, adult.userId);
+    const other = (
+      await record(adult.s, {
+        ...base(notAsked.id, adult.unitId),
+        askedAboutViolence: false,
+        violenceAnswer: null,
+      })
+    ).json().case.id;
+    const none = await t.app.inject({
+      method: "GET",
+      url: `/api/cases/${other}/assessments`,
+      headers: as(adult.s),
+    });
+    expect(none.json().assessments).toEqual([]);
+  });
+
   it("records a mere request for information without a case, only with a reason", async () => {
     const person = await buildPerson(database().owner, orgId, adult.userId);
     const noReason = await record(adult.s, {

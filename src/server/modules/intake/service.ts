@@ -9,6 +9,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { CaseTypeName, IntakeTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
+import { startScreeningAtIntake } from "../assessments/service.ts";
 import { can } from "../cases/policy.ts";
 import { findVisibleCase, findVisibleCaseWithDetails } from "../cases/queries.ts";
 import { caseView, denyCase, insertCase } from "../cases/service.ts";
@@ -158,6 +159,16 @@ export async function recordIntake(
         recorded_by: actor.userId,
       })
       .execute();
+    // Asked about violence while opening an adult's case: the screening waits as a draft.
+    if (target && !target.joined && input.asked_about_violence) {
+      const opened = await trx
+        .selectFrom("case")
+        .select(["id", "person_id", "unit_id", "case_type"])
+        .where("id", "=", target.caseId)
+        .executeTakeFirstOrThrow();
+      if (opened.case_type === "adult_victim")
+        await startScreeningAtIntake(trx, actor, meta, opened);
+    }
     // An interpreter need learnt at intake is a fact about the person, kept where the case
     // work reads it; one already recorded is not overwritten.
     if (input.interpreter_needed) {
