@@ -2,7 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { login } from "./fixtures/login.ts";
+import { heading, login } from "./fixtures/login.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -271,6 +271,9 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     const details = page.getByRole("region", { name: "Uppgifter", exact: true });
     expect(await details.textContent()).toContain("Risknivå: Medel – Farlighetsbedömning");
     await expectNoSeriousA11yViolations(page);
+    // From the risk to the safety plan, one step.
+    await details.getByRole("link", { name: "Säkerhetsplan" }).click();
+    await expect.poll(() => heading(page)).toBe("Säkerhetsplan");
     expect(problems).toEqual([]);
   });
 });

@@ -940,6 +940,7 @@ export const en: Messages = {
   "case.riskReassess": "Reassess by {date}.",
   "case.riskOverdue": "Reassessment overdue",
   "case.riskNone": "No risk assessment yet.",
+  "case.safetyPlanLink": "Safety plan",
   "assessments.title": "Risk assessments",
   "assessments.listCaption": "Risk assessments, newest first",
   "assessments.empty": "No risk assessment has been made in the case.",

@@ -940,6 +940,7 @@ export const sv = {
   "case.riskReassess": "Ny bedömning senast {date}.",
   "case.riskOverdue": "Ny bedömning är försenad",
   "case.riskNone": "Ingen riskbedömning ännu.",
+  "case.safetyPlanLink": "Säkerhetsplan",
   "assessments.title": "Riskbedömningar",
   "assessments.listCaption": "Riskbedömningar, senaste först",
   "assessments.empty": "Ingen riskbedömning är gjord i ärendet.",

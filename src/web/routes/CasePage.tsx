@@ -89,6 +89,9 @@ function CaseDetails({
       <section className="section" aria-labelledby="case-details-title">
         <h2 id="case-details-title">{t("case.detailsTitle")}</h2>
         <CaseRisk risk={record.currentRisk} />
+        <p>
+          <Link to={`/cases/${record.id}/safety-plan`}>{t("case.safetyPlanLink")}</Link>
+        </p>
         <dl className="details">
           <div>
             <dt>{t("cases.person")}</dt>
