@@ -2,8 +2,8 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { heading, login } from "./fixtures/login.ts";
-import { registerPerson } from "./fixtures/persons.ts";
+import { login } from "./fixtures/login.ts";
+import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
  * From investigation to follow-up: a caseworker records an application, which opens a case
@@ -57,15 +57,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
         .getByLabel("Ansökan")
         .isChecked(),
     ).toBe(true);
-    await form.getByLabel("Vem aktualiserade?").selectOption({ label: "Den enskilde" });
-    await form.getByLabel("Kontaktväg").selectOption({ label: "Besök" });
-    await form
-      .getByRole("group", { name: "Har personen fått frågan om våld?" })
-      .getByLabel("Nej")
-      .check();
-    await form.getByRole("button", { name: "Registrera aktualisering" }).click();
-
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await recordApplication(page);
     journey.casePath = new URL(page.url()).pathname;
     const status = page.getByRole("region", { name: "Status", exact: true });
     await expect.poll(() => status.getByRole("definition").first().textContent()).toBe("Utredning");

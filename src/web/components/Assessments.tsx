@@ -1,5 +1,4 @@
 import { type FormEvent, useId, useMemo, useRef, useState } from "react";
-import { ApiError } from "../api/client";
 import type {
   AssessmentView,
   CaseView,
@@ -8,6 +7,7 @@ import type {
 } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
+import { useChange } from "../hooks/useChange";
 import { useFocusLater } from "../hooks/useFocusLater";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
@@ -447,7 +447,7 @@ function AssessmentForm({
   const { t } = useT();
   const api = useApi();
   const fieldNames = useMemo(() => assessmentFieldNames(def), [def]);
-  const submit = useSubmit(fieldNames);
+  const { submit, run: change } = useChange(fieldNames, { beforeChange, onStale });
   const [draft, setDraft] = useState<AssessmentDraft>(() => draftOf(def, assessment));
   // The summary is the server's, for the answers last saved; edits since make it stale.
   const [changed, setChanged] = useState(false);
@@ -460,19 +460,6 @@ function AssessmentForm({
     setChanged(true);
   }
   const set = (changes: Partial<AssessmentDraft>) => setDraft((d) => ({ ...d, ...changes }));
-
-  /** Runs a change; a 409 (completed elsewhere) loads the list again to show it as it is. */
-  function change(run: () => Promise<void>) {
-    beforeChange();
-    return submit.run(async () => {
-      try {
-        await run();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409) onStale();
-        throw error;
-      }
-    });
-  }
 
   async function handleSave(event: FormEvent) {
     event.preventDefault();

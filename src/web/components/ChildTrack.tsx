@@ -1,9 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { ApiError } from "../api/client";
 import type { CaseView, ChildReport, ChildTrack } from "../api/endpoints";
 import { useApi, useMe } from "../auth/useAuth";
+import { rejectWith } from "../hooks/rejectWith";
+import { useFocusLater } from "../hooks/useFocusLater";
 import { useQuery } from "../hooks/useQuery";
-import { type Submit, useSubmit } from "../hooks/useSubmit";
+import { useSubmit } from "../hooks/useSubmit";
 import { formatDate, formatDateTimeShort, formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
@@ -29,23 +31,6 @@ import { QueryError } from "./QueryError";
  */
 
 const titleId = "child-track-title";
-
-/** Field messages found here, as texts, for the form's summary and fields. */
-function rejectWith(submit: Submit, fields: Partial<Record<string, PlainMessageKey>>, t: PlainT) {
-  const texts: Record<string, string> = {};
-  for (const [name, key] of Object.entries(fields)) if (key) texts[name] = t(key);
-  submit.reject(texts);
-}
-type PlainT = (key: PlainMessageKey) => string;
-
-/** Moves focus to an element by id once React has drawn it (after the current update). */
-function useFocusLater() {
-  const [target, setTarget] = useState<{ id: string } | null>(null);
-  useEffect(() => {
-    if (target) document.getElementById(target.id)?.focus();
-  }, [target]);
-  return useCallback((id: string) => setTarget({ id }), []);
-}
 
 export function ChildTrackPanel({
   record,

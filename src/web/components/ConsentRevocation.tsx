@@ -1,12 +1,13 @@
 import { type FormEvent, useId, useState } from "react";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
+import { useChange } from "../hooks/useChange";
 import { localDateInput } from "../i18n/dates";
 import { useT } from "../i18n/useT";
 import { checkRevokeConsent, type RevokeConsentDraft } from "./decisions-model";
 import { SelectField, TextAreaField, TextField } from "./Field";
 import { ErrorSummary } from "./Messages";
-import { type FormsProps, useChange } from "./Placement";
+import type { FormsProps } from "./Placement";
 
 /*
  * A custodian withdraws consent to the child's placement. The placement then rests on

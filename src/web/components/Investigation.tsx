@@ -1,11 +1,10 @@
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { ApiError } from "../api/client";
 import type { CaseView, InvestigationSection, InvestigationView } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
+import { useChange } from "../hooks/useChange";
 import { useFocusLater } from "../hooks/useFocusLater";
 import { useQuery } from "../hooks/useQuery";
-import { useSubmit } from "../hooks/useSubmit";
 import { formatDate, formatDateTimeShort } from "../i18n/dates";
 import { investigationSectionLabels } from "../i18n/labels";
 import type { PlainMessageKey } from "../i18n/messages";
@@ -160,7 +159,7 @@ function InvestigationForm({
   const { t, lang } = useT();
   const api = useApi();
   const fieldNames = useMemo(() => investigationFieldNames(view.sectionKeys), [view.sectionKeys]);
-  const submit = useSubmit(fieldNames);
+  const { submit, run: change } = useChange(fieldNames, { beforeChange, onStale });
   const [draft, setDraft] = useState<InvestigationDraft>(() => draftOf(view));
   const [confirming, setConfirming] = useState(false);
   const focusLater = useFocusLater();
@@ -168,19 +167,6 @@ function InvestigationForm({
 
   function setSection(key: InvestigationSection, text: string) {
     setDraft((d) => ({ ...d, sections: { ...d.sections, [key]: text } }));
-  }
-
-  /** Runs a change; a 409 loads the investigation again, to show it as it now is. */
-  function change(run: () => Promise<void>) {
-    beforeChange();
-    return submit.run(async () => {
-      try {
-        await run();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409) onStale();
-        throw error;
-      }
-    });
   }
 
   async function handleSave(event: FormEvent) {

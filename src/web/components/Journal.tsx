@@ -11,6 +11,7 @@ import { journalEntryTypes } from "../../shared/api/journal";
 import { ApiError } from "../api/client";
 import type { JournalEntryView } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
+import { useFocusLater } from "../hooks/useFocusLater";
 import { useQuery } from "../hooks/useQuery";
 import { type Submit, useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, localDateInput, localDateTimeInputs } from "../i18n/dates";
@@ -42,15 +43,6 @@ const newEntryTitleId = "journal-new-title";
 const correctionNoticeId = "journal-correction-notice";
 const fieldNames = ["entryType", "occurredAt", "body"] as const;
 const correctionFieldNames = [...fieldNames, "correctsId"] as const;
-
-/** Moves focus to an element by id once React has drawn it (after the current update). */
-function useFocusLater() {
-  const [target, setTarget] = useState<{ id: string } | null>(null);
-  useEffect(() => {
-    if (target) document.getElementById(target.id)?.focus();
-  }, [target]);
-  return useCallback((id: string) => setTarget({ id }), []);
-}
 
 /**
  * "Samtal, 2026-11-22 14:03" (a correction: "Rättelse: Samtal, …"): how an entry is named

@@ -1,5 +1,4 @@
 import { type FormEvent, useId, useState } from "react";
-import { ApiError } from "../api/client";
 import type {
   ConsentFormCode,
   CourtOutcomeCode,
@@ -8,7 +7,7 @@ import type {
 } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
-import { useSubmit } from "../hooks/useSubmit";
+import { useChange } from "../hooks/useChange";
 import { formatDay, localDateInput } from "../i18n/dates";
 import { consentFormLabels, courtOutcomeLabels, placementBasisLabels } from "../i18n/labels";
 import type { PlainMessageKey } from "../i18n/messages";
@@ -353,23 +352,6 @@ export function PlacementForms(props: FormsProps) {
       {open.review && <ReviewForm {...props} />}
     </>
   );
-}
-
-/** Runs a change; a 409 loads the decisions again to show them as they now are. */
-export function useChange(fieldNames: readonly string[], props: FormsProps) {
-  const submit = useSubmit(fieldNames);
-  const run = (action: () => Promise<void>) => {
-    props.beforeChange();
-    return submit.run(async () => {
-      try {
-        await action();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409) props.onStale();
-        throw error;
-      }
-    });
-  };
-  return { submit, run };
 }
 
 const submissionFields = ["submittedOn"] as const;

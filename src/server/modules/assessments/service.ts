@@ -145,6 +145,9 @@ export function startAssessment(
   });
 }
 
+const completedMeanwhile = () =>
+  new AppError(409, "conflict", "Bedömningen är slutförd och ändras inte. Gör en ny.");
+
 async function draftOf(trx: Trx, orgId: string, caseId: string, id: string) {
   const row = await trx
     .selectFrom("assessment")
@@ -153,8 +156,7 @@ async function draftOf(trx: Trx, orgId: string, caseId: string, id: string) {
     .where("case_id", "=", caseId)
     .executeTakeFirst();
   if (!row) throw new AppError(404, "not_found", "Bedömningen finns inte i ärendet.");
-  if (row.completed_at)
-    throw new AppError(409, "conflict", "Bedömningen är slutförd och ändras inte. Gör en ny.");
+  if (row.completed_at) throw completedMeanwhile();
   const d = await storedVersion(trx, orgId, row.instrument_id, row.instrument_version);
   return { row, definition: d as InstrumentDefinition };
 }
@@ -181,7 +183,7 @@ export function saveAssessment(
       throw invalid(
         Object.fromEntries(Object.entries(errors).map(([k, v]) => [`answers.${k}`, v])),
       );
-    await trx
+    const saved = await trx
       .updateTable("assessment")
       .set({
         answers: JSON.stringify(input.answers),
@@ -191,7 +193,9 @@ export function saveAssessment(
         updated_at: new Date(),
       })
       .where("id", "=", id)
-      .execute();
+      .where("completed_at", "is", null)
+      .executeTakeFirstOrThrow();
+    if (saved.numUpdatedRows !== 1n) throw completedMeanwhile();
     await audit(trx, actor, meta, c, "assessment.save", { assessmentId: id });
     return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
   });
@@ -232,7 +236,7 @@ export function completeAssessment(
         ? "Din bedömning skiljer sig från den föreslagna nivån – skriv varför."
         : "Skriv skälen för din bedömning.";
     if (Object.keys(fields).length > 0) throw invalid(fields);
-    await trx
+    const completed = await trx
       .updateTable("assessment")
       .set({
         result: JSON.stringify(result),
@@ -244,7 +248,9 @@ export function completeAssessment(
       })
       .where("id", "=", id)
       .where("completed_at", "is", null)
-      .execute();
+      .executeTakeFirstOrThrow();
+    // Completed by someone else between the check and now: theirs stands, this one is told.
+    if (completed.numUpdatedRows !== 1n) throw completedMeanwhile();
     await audit(trx, actor, meta, c, "assessment.complete", {
       assessmentId: id,
       judgements: input.judgements,

@@ -107,6 +107,18 @@ describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
     });
     expect(second.json().current.version).toBe(2);
     expect(second.json().history.map((h: { version: number }) => h.version)).toEqual([2, 1]);
+    // Two saves from the same version at once: one is kept, the other told — never a 500.
+    const [a, b] = await Promise.all([
+      req("PUT", `/api/cases/${caseId}/safety-plan`, {
+        measures,
+        basedOnVersion: 2,
+      }),
+      req("PUT", `/api/cases/${caseId}/safety-plan`, {
+        measures: [measures[1]],
+        basedOnVersion: 2,
+      }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const old = await req("GET", `/api/cases/${caseId}/safety-plan/versions/1`);
     expect(old.json().current.measures).toHaveLength(2);
     expect((await req("GET", `/api/cases/${caseId}/safety-plan/versions/9`)).statusCode).toBe(404);

@@ -66,6 +66,13 @@ export function readSafetyPlan(
   });
 }
 
+const savedMeanwhile = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Någon annan har sparat planen under tiden. Ladda om och gör ändringen i den senaste versionen.",
+  );
+
 export function saveSafetyPlan(
   database: DatabaseHandle,
   actor: Actor,
@@ -81,15 +88,11 @@ export function saveSafetyPlan(
         "Ärendet är avslutat. Öppna det igen för att ändra planen.",
       );
     const latest = (await versions(trx, caseId))[0]?.version ?? null;
-    if (input.basedOnVersion !== latest)
-      throw new AppError(
-        409,
-        "conflict",
-        "Någon annan har sparat planen under tiden. Ladda om och gör ändringen i den senaste versionen.",
-      );
+    if (input.basedOnVersion !== latest) throw savedMeanwhile();
     const version = (latest ?? 0) + 1;
-    // The unique (case, version) key refuses a second save made from the same base at once.
-    await trx
+    // Two saves from the same base at once: the unique (case, version) key lets one in; the
+    // other is told, as if it had come a moment later.
+    const inserted = await trx
       .insertInto("safety_plan_version")
       .values({
         org_id: actor.orgId,
@@ -98,7 +101,10 @@ export function saveSafetyPlan(
         measures: JSON.stringify(input.measures),
         saved_by: actor.userId,
       })
-      .execute();
+      .onConflict((oc) => oc.columns(["case_id", "version"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) throw savedMeanwhile();
     await auditOf(trx, actor, meta, c, { action: "safety_plan.save", data: { version } });
     return planView(await versions(trx, caseId));
   });
