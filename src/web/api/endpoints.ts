@@ -58,6 +58,11 @@ import {
   type RecordFollowUpBody,
   type SavePlanBody,
 } from "../../shared/api/plans";
+import {
+  PoliceAssessmentList,
+  type PoliceAssessmentView,
+  type RecordPoliceAssessmentBody,
+} from "../../shared/api/police-assessments";
 import type { Role, unitKinds } from "../../shared/api/roles";
 import { SafetyPlanView, type SaveSafetyPlanBody } from "../../shared/api/safety-plans";
 import { CaseTaskList, CaseTaskView } from "../../shared/api/tasks";
@@ -136,6 +141,8 @@ export type CurrentRisk = NonNullable<CaseView["currentRisk"]>;
 export type RiskHistoryView = z.infer<typeof RiskHistory>;
 export type SafetyPlan = z.infer<typeof SafetyPlanView>;
 export type SaveSafetyPlanInput = z.input<typeof SaveSafetyPlanBody>;
+export type PoliceAssessment = z.infer<typeof PoliceAssessmentView>;
+export type RecordPoliceAssessmentInput = z.input<typeof RecordPoliceAssessmentBody>;
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
 export interface ChangeStatusInput {
@@ -401,6 +408,18 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       put(`/api/cases/${id(caseId)}/safety-plan`, input, SafetyPlanView),
     /** The current plan as a PDF, for a plain link: the session cookie is all a GET needs. */
     safetyPlanPdfUrl: (caseId: string) => `/api/cases/${id(caseId)}/safety-plan/pdf`,
+
+    // The police's own risk assessment, obtained with the client's consent, beside Frid's.
+    policeAssessments: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/police-assessments`, PoliceAssessmentList, signal),
+    recordPoliceAssessment: (caseId: string, input: RecordPoliceAssessmentInput) =>
+      post(`/api/cases/${id(caseId)}/police-assessments`, input, PoliceAssessmentList),
+
+    // Administration of instruments: every instrument's latest version (export one as JSON
+    // with instrumentVersion), and import of a definition (a new one or a higher version).
+    allInstruments: (signal?: AbortSignal) => get("/api/instruments", InstrumentList, signal),
+    importInstrument: (definition: unknown) =>
+      post("/api/admin/instruments", definition, InstrumentList),
 
     // Access log review.
     personAuditLog: (personId: string, signal?: AbortSignal) =>
