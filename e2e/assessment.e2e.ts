@@ -24,7 +24,10 @@ const reasons =
   "Stryptaget var för två år sedan. Han har flyttat, och kontaktförbudet har hållits sedan dess.";
 const strangulation = "Har hen tagit stryptag eller på annat sätt hindrat dig från att andas?";
 
-const journey: { casePath?: string } = {};
+const fullName = `${person.givenName} ${person.familyName}`;
+const measure = "Sover hos sin mamma i Gävle till kontaktförbudet är prövat.";
+
+const journey: { casePath?: string; personPath?: string } = {};
 
 /** A calendar day in Swedish time: YYYY-MM-DD, as the app shows dates. */
 function today() {
@@ -82,6 +85,14 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     await details.getByText("Ingen riskbedömning ännu.").waitFor();
     const panel = page.getByRole("region", { name: "Riskbedömningar" });
     await panel.getByText("Ingen riskbedömning är gjord i ärendet.").waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // Her page has no risk over time yet: no chart, only the words.
+    await details.getByRole("link", { name: fullName }).click();
+    journey.personPath = new URL(page.url()).pathname;
+    const risk = page.getByRole("region", { name: "Risk över tid" });
+    await risk.getByText("Inga slutförda riskbedömningar ännu.").waitFor();
+    expect(await risk.getByRole("application").count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });
@@ -271,9 +282,54 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     const details = page.getByRole("region", { name: "Uppgifter", exact: true });
     expect(await details.textContent()).toContain("Risknivå: Medel – Farlighetsbedömning");
     await expectNoSeriousA11yViolations(page);
-    // From the risk to the safety plan, one step.
+    expect(problems).toEqual([]);
+  });
+
+  it("her page now shows the judged level over time, with the reasons on focus", async () => {
+    const { page, baseURL, problems } = browser();
+    expect(journey.personPath).toBeTruthy();
+    await login(page, baseURL, "handlaggare1", journey.personPath);
+    const risk = page.getByRole("region", { name: "Risk över tid" });
+    const chart = risk.getByRole("application", {
+      name: "Risknivå över tid, en linje per instrument",
+    });
+    await chart.waitFor();
+    expect(await risk.locator(".recharts-line").count()).toBe(1);
+    await chart.focus();
+    const tooltip = risk.locator(".risk-tooltip");
+    const tip = async () => (await tooltip.textContent()) ?? "";
+    await expect.poll(tip).toContain(reasons);
+    expect(await tip()).toContain(`${today()} · Farlighetsbedömning`);
+    expect(await tip()).toContain("NivåMedel");
+    // The table alternative: her judgement first, then the level the instrument suggested.
+    const rows = risk.getByRole("table", { name: "Riskbedömningar i tabellform" }).getByRole("row");
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(1).textContent()).toContain("MedelHög");
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("from the risk in the case header she opens the safety plan and makes it", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "handlaggare1", journey.casePath);
+    const details = page.getByRole("region", { name: "Uppgifter", exact: true });
     await details.getByRole("link", { name: "Säkerhetsplan" }).click();
     await expect.poll(() => heading(page)).toBe("Säkerhetsplan");
+    const shown = page.getByRole("region", { name: "Gällande plan" });
+    await shown.getByRole("button", { name: "Gör en säkerhetsplan" }).click();
+    const form = page.getByRole("form", { name: "Ny säkerhetsplan" });
+    const first = form.getByRole("group", { name: "Åtgärd 1" });
+    await first.getByLabel("Typ av åtgärd").selectOption({ label: "Säker plats att ta sig till" });
+    await first.getByLabel("Beskrivning").fill(measure);
+    await first.getByLabel("Gäller").fill(person.givenName);
+    await first.getByLabel("Ansvarig").fill(person.givenName);
+    await first.getByLabel("Följs upp").fill(today());
+    await form.getByRole("button", { name: "Spara ny version" }).click();
+    await expect.poll(() => statusText(page)).toContain("Säkerhetsplanen är sparad som version 1.");
+    const saved = shown.getByRole("article", { name: "Säker plats att ta sig till" });
+    expect(await saved.textContent()).toContain(measure);
+    expect(await saved.textContent()).toContain(`Följs upp${today()}`);
+    await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });
 });
