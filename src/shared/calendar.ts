@@ -80,8 +80,13 @@ function offsetMinutes(instant: Date): number {
 
 /** The instant a Stockholm calendar date begins (midnight, whatever the daylight saving). */
 export function startOfDay(date: string): Date {
+  return atHour(date, 0);
+}
+
+/** The instant the clocks in Stockholm show `hour`:00 on a date. */
+export function atHour(date: string, hour: number): Date {
   const [y, m, d] = parse(date);
-  const guess = new Date(Date.UTC(y, m - 1, d));
+  const guess = new Date(Date.UTC(y, m - 1, d, hour));
   // Midnight local = midnight UTC minus the offset in force then; the offset can differ
   // between the guess and the answer only on a changeover day, so check once more.
   const first = new Date(guess.getTime() - offsetMinutes(guess) * 60_000);

@@ -25,10 +25,21 @@ export const closedReasons = [
 ] as const;
 export type ClosedReason = (typeof closedReasons)[number];
 
-type CaseKind = "adult_victim" | "child" | "perpetrator" | "partner";
+/** How a treatment ended closes its case; set by the treatment, never chosen by hand. */
+export const treatmentClosedReasons = [
+  "treatment_completed",
+  "treatment_dropped_out",
+  "treatment_ended_by_unit",
+] as const;
+export const caseClosedReasons = [...closedReasons, ...treatmentClosedReasons] as const;
+export type CaseClosedReason = (typeof caseClosedReasons)[number];
+
+type CaseKind = "adult_victim" | "child" | "perpetrator" | "partner_contact";
 
 /** Where a case of a kind may go from a status. */
 export function allowedNextStatuses(caseType: CaseKind, from: CaseStatus): CaseStatus[] {
+  // A treatment moves its case: registered, started, ended (modules/treatment).
+  if (caseType === "perpetrator") return [];
   switch (from) {
     case "intake":
       // A report about a child goes through the preliminary assessment first (SoL 20 kap. 2 §).

@@ -3,6 +3,7 @@ import { AuthProvider } from "./auth/AuthProvider";
 import { Layout } from "./components/Layout";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { AccountPage } from "./routes/AccountPage";
+import { AdminInstrumentsPage } from "./routes/AdminInstrumentsPage";
 import { AdminPage } from "./routes/AdminPage";
 import { AdminUserPage } from "./routes/AdminUserPage";
 import { AuditPage } from "./routes/AuditPage";
@@ -30,6 +31,7 @@ export function App() {
               <Route path="account" element={<AccountPage />} />
               <Route path="admin" element={<AdminPage />} />
               <Route path="admin/users/:userId" element={<AdminUserPage />} />
+              <Route path="admin/instruments" element={<AdminInstrumentsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

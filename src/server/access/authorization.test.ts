@@ -50,6 +50,7 @@ interface World {
   taskId: string;
   consentId: string;
   assessmentId: string;
+  eventId: string;
   secrets: string[];
 }
 
@@ -129,6 +130,21 @@ const endpoints: Endpoint[] = [
   // No decision with that id in X: those who may see X reach the rule (400).
   { route: "PUT /api/cases/{id}/decisions/{decisionId}/plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/decisions/${w.caseId}/plan`, payload: { goals: "Trygghet.", activities: "Stödsamtal.", startDate: "2026-11-01", followUpDate: "2026-12-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "POST /api/cases/{id}/plans/{planId}/follow-ups", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/plans/${w.caseId}/follow-ups`, payload: { outcome: "goal_reached", notes: "Bra." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // X is not a perpetrator case: those who may see it reach the rule (400), others 404.
+  { route: "GET /api/cases/{id}/treatment", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/treatment` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/treatment", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/treatment`, payload: { referralSource: "self", referredOn: "2026-11-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/treatment/start", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/treatment/start`, payload: { startedOn: "2026-11-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/treatment/sessions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/treatment/sessions`, payload: { heldOn: "2026-11-01", attendance: "no_show" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/treatment/end", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/treatment/end`, payload: { endedOn: "2026-11-01", kind: "completed", reason: "Klar." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/partner-contact/information", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/partner-contact/information`, payload: { informedOn: "2026-11-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/partner-contact/partners", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/partner-contact/partners`, payload: { relationship: "former", exception: { kind: "abroad", reason: "Bor utomlands." } } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/partner-contact/refusal", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/partner-contact/refusal`, payload: { refusedOn: "2026-11-01", teamDecidedOn: "2026-11-02", continueTreatment: true, reasoning: "Fortsätter." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/partner-contact/partners/{partnerId}/withdraw", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/partner-contact/partners/${w.caseId}/withdraw`, payload: { withdrawnOn: "2026-11-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // Across the barrier: the other side's worker gets 404 like anyone else.
+  { route: "GET /api/cases/{id}/barrier-events", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/barrier-events` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/risk-alerts", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/risk-alerts`, payload: { level: "high", reason: "Ökad oro." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  // The assigned worker acknowledges Y's alert; the manager, coming later, finds it done (409).
+  { route: "POST /api/cases/{id}/barrier-events/{eventId}/acknowledge", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/barrier-events/${w.eventId}/acknowledge` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 
@@ -185,7 +201,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       personId: partner.id,
       openedBy: ids.get("barrierSide")!,
     });
-    await owner
+    const barrier = await owner
       .insertInto("barrier")
       .values({
         org_id: org.id,
@@ -193,6 +209,23 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         case_b_id: y.id,
         reason: "Partnerkontakt",
         created_by: ids.get("manager")!,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // A risk alert from Y's side, waiting in X for acknowledgement.
+    const eventId = randomUUID();
+    await owner
+      .insertInto("barrier_event")
+      .values({
+        id: eventId,
+        org_id: org.id,
+        barrier_id: barrier.id,
+        from_case_id: y.id,
+        to_case_id: x.id,
+        kind: "risk_alert",
+        event_on: "2026-11-01",
+        level: "high",
+        created_by: ids.get("barrierSide")!,
       })
       .execute();
     const thirdWorker = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
@@ -328,6 +361,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       taskId: task.id,
       consentId: consent.id,
       assessmentId,
+      eventId,
       secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
     };
   });

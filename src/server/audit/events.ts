@@ -72,6 +72,27 @@ export const auditEventData = {
   "safety_plan.print": z.object({ version: z.number().int() }).strict(),
   "police_assessment.record": z.object({ policeAssessmentId: z.uuid() }).strict(),
   "police_assessment.read": none,
+  "treatment.register": z.object({ referralSource: z.string() }).strict(),
+  "treatment.read": none,
+  "treatment.start": none,
+  "treatment.session": z.object({ sessionId: z.uuid(), attendance: z.string() }).strict(),
+  "treatment.end": z
+    .object({ kind: z.string(), consentDocumentsDestroyed: z.number().int() })
+    .strict(),
+  "partner_contact.inform": none,
+  "partner_contact.add_partner": z
+    .object({
+      partnerId: z.uuid(),
+      partnerCaseId: z.uuid().nullable(),
+      exception: z.string().nullable(),
+    })
+    .strict(),
+  "partner_contact.refusal": z.object({ continueTreatment: z.boolean() }).strict(),
+  "barrier_event.send": z
+    .object({ eventId: z.uuid(), kind: z.string(), side: z.enum(["sender", "receiver"]) })
+    .strict(),
+  "barrier_event.read": none,
+  "barrier_event.acknowledge": z.object({ eventId: z.uuid() }).strict(),
   "task.read": none,
   "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
   "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),

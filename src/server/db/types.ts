@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
-import type { CaseStatus, ClosedReason } from "../../shared/case-status.ts";
+import type { BarrierEventKind } from "../../shared/api/barrier-events.ts";
+import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
 
 /**
  * The database as Kysely sees it. The SQL migrations are the source of truth; these types
@@ -114,7 +115,14 @@ export interface CaseReferenceCounterTable {
   last: number;
 }
 
-export type CaseTypeName = "adult_victim" | "child" | "perpetrator" | "partner";
+export type StatusTrigger =
+  | "intake_application"
+  | "intake_report_of_concern"
+  | "treatment_registered"
+  | "treatment_started"
+  | "treatment_ended";
+
+export type CaseTypeName = "adult_victim" | "child" | "perpetrator" | "partner_contact";
 
 export interface CaseTable {
   id: string;
@@ -128,7 +136,7 @@ export interface CaseTable {
   opened_by: string;
   closed_at: Date | null;
   status_changed_at: Generated<Date>;
-  closed_reason: ClosedReason | null;
+  closed_reason: CaseClosedReason | null;
 }
 
 export interface CaseStatusChangeTable {
@@ -138,7 +146,7 @@ export interface CaseStatusChangeTable {
   from_status: CaseStatus;
   to_status: CaseStatus;
   reason_code: string | null;
-  trigger_code: "intake_application" | "intake_report_of_concern" | null;
+  trigger_code: StatusTrigger | null;
   comment: string | null;
   changed_by: string;
   changed_at: ColumnType<Date, Date | undefined, never>;
@@ -379,7 +387,8 @@ export interface ConsentTable {
   org_id: string;
   case_id: string;
   decision_id: string | null;
-  scope: "child_sheltered_housing";
+  scope: "child_sheltered_housing" | "partner_contact";
+  partner_id: string | null;
   given_by_name: string;
   form: "written" | "oral";
   given_on: string;
@@ -492,6 +501,90 @@ export interface SeedRunTable {
   applied_at: ColumnType<Date, never, never>;
 }
 
+export interface TreatmentTable {
+  case_id: string;
+  org_id: string;
+  referral_source: "self" | "social_services" | "police_probation";
+  referred_on: string;
+  phase: Generated<"assessment" | "treatment" | "ended">;
+  started_on: string | null;
+  ended_on: string | null;
+  end_kind: "completed" | "dropped_out" | "ended_by_unit" | null;
+  end_reason: string | null;
+  ended_by: string | null;
+  partner_info_given_on: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface TreatmentSessionTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  held_on: string;
+  attendance: "attended" | "cancelled" | "no_show";
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface PartnerTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  relationship: "current" | "former";
+  exception_kind: "sheltered_housing" | "abroad" | "long_ended" | "controlling_pattern" | null;
+  exception_reason: string | null;
+  team_decided_on: string | null;
+  partner_case_id: string | null;
+  barrier_id: string | null;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface PartnerContactRefusalTable {
+  case_id: string;
+  org_id: string;
+  refused_on: string;
+  team_decided_on: string;
+  continue_treatment: boolean;
+  reasoning: string;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface PartnerContactTable {
+  case_id: string;
+  org_id: string;
+  relationship: "current" | "former";
+  given_phone: string | null;
+  given_address: string | null;
+  given_email: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface BarrierEventTable {
+  id: string;
+  org_id: string;
+  barrier_id: string;
+  from_case_id: string;
+  to_case_id: string;
+  kind: BarrierEventKind;
+  event_on: string;
+  level: "medium" | "high" | "very_high" | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+}
+
+export interface RiskAlertReasonTable {
+  event_id: string;
+  org_id: string;
+  case_id: string;
+  reason: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -528,6 +621,13 @@ export interface Database {
   assessment: AssessmentTable;
   safety_plan_version: SafetyPlanVersionTable;
   police_assessment: PoliceAssessmentTable;
+  treatment: TreatmentTable;
+  treatment_session: TreatmentSessionTable;
+  partner: PartnerTable;
+  partner_contact_refusal: PartnerContactRefusalTable;
+  partner_contact: PartnerContactTable;
+  barrier_event: BarrierEventTable;
+  risk_alert_reason: RiskAlertReasonTable;
   schema_migration: SchemaMigrationTable;
   seed_run: SeedRunTable;
 }

@@ -23,12 +23,14 @@ import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
+import { partnerContactRoutes } from "../modules/partner-contact/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
+import { treatmentRoutes } from "../modules/treatment/routes.ts";
 import { worklistRoutes } from "../modules/worklist/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
 import "./request-context.ts";
@@ -54,6 +56,8 @@ const modules: RouteModule[] = [
   instrumentAdminRoutes,
   safetyPlanRoutes,
   policeAssessmentRoutes,
+  treatmentRoutes,
+  partnerContactRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

@@ -231,3 +231,39 @@ export async function recordReportOfConcern(
   if (res.statusCode !== 201) throw new Error(`report of concern not recorded: ${res.body}`);
   return res.json() as { case: { id: string; reference: string }; intake: { id: string } };
 }
+
+/**
+ * A treatment unit (crisis centre): the perpetrator's therapist, the colleague who will work
+ * partner contact, a third therapist and the unit manager, all logged in; and a man in
+ * treatment's case (perpetrator), opened by his therapist through the API.
+ */
+export async function buildTreatmentTeam(app: App, owner: Kysely<Database>) {
+  const org = await buildOrg(owner);
+  const unit = await buildUnit(owner, org.id, "crisis_centre");
+  const therapist = await buildUser(owner, org.id, [{ unitId: unit.id, role: "therapist" }]);
+  const partnerWorker = await buildUser(owner, org.id, [{ unitId: unit.id, role: "therapist" }]);
+  const third = await buildUser(owner, org.id, [{ unitId: unit.id, role: "therapist" }]);
+  const manager = await buildUser(owner, org.id, [{ unitId: unit.id, role: "unit_manager" }]);
+  const him = await buildPerson(owner, org.id, therapist.id);
+  const session = await login(app, therapist.username);
+  const opened = await app.inject({
+    method: "POST",
+    url: "/api/cases",
+    headers: as(session),
+    payload: { personId: him.id, unitId: unit.id, caseType: "perpetrator" },
+  });
+  if (opened.statusCode !== 201) throw new Error(`perpetrator case not opened: ${opened.body}`);
+  return {
+    orgId: org.id,
+    unitId: unit.id,
+    caseId: opened.json().id as string,
+    personId: him.id,
+    therapistId: therapist.id,
+    partnerWorkerId: partnerWorker.id,
+    thirdId: third.id,
+    therapist: session,
+    partnerWorker: await login(app, partnerWorker.username),
+    third: await login(app, third.username),
+    manager: await login(app, manager.username),
+  };
+}

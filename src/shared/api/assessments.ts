@@ -14,6 +14,10 @@ export const InstrumentSummary = z
 export const InstrumentList = z
   .object({ instruments: z.array(InstrumentSummary) })
   .meta({ id: "InstrumentList" });
+/** An import's answer: whether it was new, or that exact version was there already. */
+export const ImportInstrumentResult = InstrumentList.extend({
+  outcome: z.enum(["stored", "already_there"]),
+}).meta({ id: "ImportInstrumentResult" });
 export const InstrumentVersionParams = z.object({
   instrumentId: z.string().regex(/^[a-z][a-z0-9_]*$/),
   version: z.coerce.number().int().min(1),

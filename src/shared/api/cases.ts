@@ -1,10 +1,19 @@
 import { z } from "zod";
-import { caseStatuses, closedReasons } from "../case-status.ts";
+import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
 
 export const CaseStatus = z.enum(caseStatuses);
 export const ClosedReason = z.enum(closedReasons);
+/** Any reason a case was closed with, including those a treatment's end sets. */
+export const CaseClosedReason = z.enum(caseClosedReasons);
+export const statusTriggers = [
+  "intake_application",
+  "intake_report_of_concern",
+  "treatment_registered",
+  "treatment_started",
+  "treatment_ended",
+] as const;
 
-export const caseTypes = ["adult_victim", "child", "perpetrator", "partner"] as const;
+export const caseTypes = ["adult_victim", "child", "perpetrator", "partner_contact"] as const;
 export const CaseType = z.enum(caseTypes);
 export type CaseType = z.infer<typeof CaseType>;
 
@@ -43,14 +52,14 @@ export const CaseView = CaseSummary.extend({
     }),
   ),
   /** What the caller may do here; the UI hides what is not allowed, the server checks anyway. */
-  closedReason: ClosedReason.nullable(),
+  closedReason: CaseClosedReason.nullable(),
   statusHistory: z.array(
     z.object({
       from: CaseStatus,
       to: CaseStatus,
-      reason: ClosedReason.nullable(),
+      reason: CaseClosedReason.nullable(),
       trigger: z
-        .enum(["intake_application", "intake_report_of_concern"])
+        .enum(statusTriggers)
         .nullable()
         .meta({ description: "What set off an automatic change; the UI words it" }),
       comment: z.string().nullable(),

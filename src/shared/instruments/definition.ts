@@ -107,7 +107,7 @@ export const InstrumentDefinition = z
     name: text,
     kind: z.enum(["screening", "violence_description", "danger_assessment", "child_safety", "spj"]),
     /** Case types it is used in. */
-    caseTypes: z.array(z.enum(["adult_victim", "child", "perpetrator", "partner"])).min(1),
+    caseTypes: z.array(z.enum(["adult_victim", "child", "perpetrator", "partner_contact"])).min(1),
     sourceNote: text,
     sections: z.array(Section).min(1),
     scoring: z.array(ScoreRule).default([]),

@@ -3,6 +3,7 @@ import { UnitList, UnitView, UserList, UserView } from "../../shared/api/admin";
 import {
   AssessmentList,
   AssessmentView,
+  ImportInstrumentResult,
   InstrumentDefinition,
   InstrumentList,
   RiskHistory,
@@ -419,7 +420,7 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     // with instrumentVersion), and import of a definition (a new one or a higher version).
     allInstruments: (signal?: AbortSignal) => get("/api/instruments", InstrumentList, signal),
     importInstrument: (definition: unknown) =>
-      post("/api/admin/instruments", definition, InstrumentList),
+      post("/api/admin/instruments", definition, ImportInstrumentResult),
 
     // Access log review.
     personAuditLog: (personId: string, signal?: AbortSignal) =>

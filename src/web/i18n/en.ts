@@ -82,7 +82,7 @@ export const en: Messages = {
   "caseType.adult_victim": "Adult victim",
   "caseType.child": "Child",
   "caseType.perpetrator": "Perpetrator",
-  "caseType.partner": "Partner",
+  "caseType.partner_contact": "Partner contact",
 
   "sex.female": "Female",
   "sex.male": "Male",
@@ -162,6 +162,18 @@ export const en: Messages = {
   "auditAction.safety_plan.print": "Printed a safety plan",
   "auditAction.police_assessment.record": "Recorded the police's risk assessment",
   "auditAction.police_assessment.read": "Read the police's risk assessments",
+  "auditAction.treatment.register": "Registered a treatment",
+  "auditAction.treatment.read": "Read the treatment",
+  "auditAction.treatment.start": "Recorded that the treatment started",
+  "auditAction.treatment.session": "Recorded a treatment session",
+  "auditAction.treatment.end": "Ended the treatment",
+  "auditAction.partner_contact.inform": "Recorded information about partner contact",
+  "auditAction.partner_contact.add_partner": "Recorded a partner for partner contact",
+  "auditAction.partner_contact.refusal":
+    "Recorded a refusal of partner contact and the team's decision",
+  "auditAction.barrier_event.send": "Message across the information barrier",
+  "auditAction.barrier_event.read": "Read messages across the information barrier",
+  "auditAction.barrier_event.acknowledge": "Acknowledged a message across the information barrier",
   "auditAction.task.read": "Read the case's tasks",
   "auditAction.task.complete": "Marked a task done",
   "auditAction.plan.save": "Saved implementation plan",
@@ -512,6 +524,45 @@ export const en: Messages = {
   "adminUser.resetMfaHint": "The user sets up the authenticator app again at the next sign-in.",
   "adminUser.mfaReset": "Two-step verification has been reset.",
 
+  "instrumentKind.screening": "Screening",
+  "instrumentKind.violence_description": "Description of the violence",
+  "instrumentKind.danger_assessment": "Danger assessment",
+  "instrumentKind.child_safety": "The child's safety",
+  "instrumentKind.spj": "Structured professional judgement (SPJ)",
+
+  "instrumentsAdmin.title": "Assessment instruments",
+  "instrumentsAdmin.adminLinkIntro":
+    "See which assessment instruments the organisation has, export them and load new ones.",
+  "instrumentsAdmin.adminLink": "Manage assessment instruments",
+  "instrumentsAdmin.back": "Back to administration",
+  "instrumentsAdmin.intro":
+    "Instruments are versioned definitions in JSON. If the organisation is licensed for an official instrument, load its definition here. A published version never changes: a changed definition needs a higher version number.",
+  "instrumentsAdmin.listTitle": "Instruments in the organisation",
+  "instrumentsAdmin.caption": "Assessment instruments, latest version of each",
+  "instrumentsAdmin.name": "Name",
+  "instrumentsAdmin.id": "Id",
+  "instrumentsAdmin.version": "Version",
+  "instrumentsAdmin.kind": "Kind",
+  "instrumentsAdmin.sourceNote": "Source",
+  "instrumentsAdmin.actions": "Export",
+  "instrumentsAdmin.none": "There are no assessment instruments.",
+  "instrumentsAdmin.export": "Export (JSON)",
+  "instrumentsAdmin.exportLabel": "Export {name} (JSON)",
+  "instrumentsAdmin.importTitle": "Import instrument",
+  "instrumentsAdmin.file": "Instrument definition (JSON file)",
+  "instrumentsAdmin.fileHint":
+    "A definition in Frid's format, e.g. an exported file with a new id or a higher version.",
+  "instrumentsAdmin.importSubmit": "Import",
+  "instrumentsAdmin.noFile": "Choose a JSON file with the instrument definition.",
+  "instrumentsAdmin.notJson":
+    "The file cannot be read as JSON. Choose an instrument definition in JSON format (.json).",
+  "instrumentsAdmin.issue": "{path}: {message}",
+  "instrumentsAdmin.conflict":
+    "Version {version} of {id} already exists with different content. Give the new definition a higher version number.",
+  "instrumentsAdmin.imported": "The instrument {name} version {version} has been imported.",
+  "instrumentsAdmin.alreadyThere":
+    "The instrument {name} version {version} was already there with the same content. Nothing was changed.",
+
   "audit.title": "Access log review",
   "audit.forbidden": "Access log review is for unit managers. You are not authorised.",
   "audit.intro":
@@ -585,6 +636,9 @@ export const en: Messages = {
   "closedReason.client_declined": "The client declines",
   "closedReason.moved": "Moved",
   "closedReason.other": "Other",
+  "closedReason.treatment_completed": "Treatment completed",
+  "closedReason.treatment_dropped_out": "Treatment dropped out by the client",
+  "closedReason.treatment_ended_by_unit": "Treatment ended by the unit",
 
   "intakeSource.the_person": "The person",
   "intakeSource.police": "Police",
@@ -636,6 +690,9 @@ export const en: Messages = {
   "status.historyComment": "Comment: {comment}",
   "statusTrigger.intake_application": "Application: investigation opened",
   "statusTrigger.intake_report_of_concern": "Report of concern: preliminary assessment",
+  "statusTrigger.treatment_registered": "Treatment case: assessment phase",
+  "statusTrigger.treatment_started": "Treatment started",
+  "statusTrigger.treatment_ended": "Treatment ended",
 
   "intake.title": "New intake",
   "intake.unit": "Unit",
@@ -1005,4 +1062,34 @@ export const en: Messages = {
   "assessments.errorReasonsDeparts": "Your judgement differs from the suggested level – write why.",
   "assessments.errorNumber": "Enter a number.",
   "assessments.errorDate": "Enter a date.",
+
+  // The police's risk assessment, obtained with the client's consent (HSLF-FS 2022:39).
+  "police.title": "Police risk assessment",
+  "police.listCaption": "Police risk assessments, newest first",
+  "police.empty": "No risk assessment from the police is recorded in the case.",
+  "police.itemTitle": "Police assessment {date}",
+  "police.level": "Level assessed by the police",
+  "police.levelHint": "In the police's own words, e.g. “Elevated risk”.",
+  "police.summary": "Summary",
+  "police.summaryOptional": "Summary (optional)",
+  "police.consent": "Consent",
+  "police.consentLine": "{form}, given {date}",
+  "police.recordedBy": "Recorded by",
+  "police.byAt": "{name}, {time}",
+  "police.newTitle": "Record the police's assessment",
+  "police.intro":
+    "With the client's consent, social services may obtain the police's risk assessment. Record that it was obtained and the consent it rests on. The details cannot be changed afterwards.",
+  "police.assessedOn": "Date of the police's assessment",
+  "police.consentGivenOn": "Consent given (date)",
+  "police.consentForm": "Form of consent",
+  "police.consentReference": "Where the consent is recorded",
+  "police.consentReferenceHint": "E.g. the journal entry's date or the form's number.",
+  "police.submit": "Record the assessment",
+  "police.recorded": "The police's assessment is recorded.",
+  "police.errorAssessedOn": "Enter the date of the police's assessment.",
+  "police.errorLevel": "Write the level the police assessed.",
+  "police.errorConsentGivenOn": "Enter the day the client gave consent.",
+  "police.errorConsentForm": "Choose whether the consent is written or oral.",
+  "police.errorReference":
+    "Enter where the consent is recorded, e.g. the journal entry's date or the form's number.",
 };

@@ -12,7 +12,8 @@ import type { Role, unitKinds } from "../../shared/api/roles";
 import type { MeasureKind, MeasureStatus } from "../../shared/api/safety-plans";
 import type { taskKinds } from "../../shared/api/tasks";
 import type { worklistKinds } from "../../shared/api/worklist";
-import type { CaseStatus, ClosedReason } from "../../shared/case-status";
+import type { CaseClosedReason, CaseStatus } from "../../shared/case-status";
+import type { InstrumentDefinition } from "../../shared/instruments/definition";
 import type { PlainMessageKey } from "./messages";
 
 /*
@@ -34,7 +35,7 @@ export const caseTypeLabels: Readonly<Record<CaseType, PlainMessageKey>> = {
   adult_victim: "caseType.adult_victim",
   child: "caseType.child",
   perpetrator: "caseType.perpetrator",
-  partner: "caseType.partner",
+  partner_contact: "caseType.partner_contact",
 };
 
 export const journalEntryTypeLabels: Readonly<Record<JournalEntryType, PlainMessageKey>> = {
@@ -76,6 +77,15 @@ export const unitKindLabels: Readonly<Record<(typeof unitKinds)[number], PlainMe
   resource_function: "unitKind.resource_function",
 };
 
+export const instrumentKindLabels: Readonly<Record<InstrumentDefinition["kind"], PlainMessageKey>> =
+  {
+    screening: "instrumentKind.screening",
+    violence_description: "instrumentKind.violence_description",
+    danger_assessment: "instrumentKind.danger_assessment",
+    child_safety: "instrumentKind.child_safety",
+    spj: "instrumentKind.spj",
+  };
+
 export const caseStatusLabels: Readonly<Record<CaseStatus, PlainMessageKey>> = {
   intake: "caseStatus.intake",
   preliminary_assessment: "caseStatus.preliminary_assessment",
@@ -95,13 +105,16 @@ export const caseStatusActionLabels: Readonly<Record<CaseStatus, PlainMessageKey
   closed: "caseStatusTo.closed",
 };
 
-export const closedReasonLabels: Readonly<Record<ClosedReason, PlainMessageKey>> = {
+export const closedReasonLabels: Readonly<Record<CaseClosedReason, PlainMessageKey>> = {
   goal_reached: "closedReason.goal_reached",
   no_investigation_opened: "closedReason.no_investigation_opened",
   needs_met_elsewhere: "closedReason.needs_met_elsewhere",
   client_declined: "closedReason.client_declined",
   moved: "closedReason.moved",
   other: "closedReason.other",
+  treatment_completed: "closedReason.treatment_completed",
+  treatment_dropped_out: "closedReason.treatment_dropped_out",
+  treatment_ended_by_unit: "closedReason.treatment_ended_by_unit",
 };
 
 export const intakeSourceLabels: Readonly<Record<(typeof intakeSources)[number], PlainMessageKey>> =
@@ -275,6 +288,9 @@ export const auditActionLabel = (code: string, t: PlainT) =>
   labelOrCode(auditActionLabels, code, t);
 export const caseStatusLabel = (code: string, t: PlainT) => labelOrCode(caseStatusLabels, code, t);
 export const roleLabel = (code: string, t: PlainT) => labelOrCode(roleLabels, code, t);
+/** The instrument kind in words; the code itself for a kind this build does not know. */
+export const instrumentKindLabel = (code: string, t: PlainT) =>
+  labelOrCode(instrumentKindLabels, code, t);
 export const caseTypeLabel = (code: string, t: PlainT) => labelOrCode(caseTypeLabels, code, t);
 export const closedReasonLabel = (code: string, t: PlainT) =>
   labelOrCode(closedReasonLabels, code, t);

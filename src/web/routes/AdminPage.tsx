@@ -28,7 +28,22 @@ export function AdminPage() {
     <Page title={t("admin.title")}>
       <Units />
       <Users />
+      <Instruments />
     </Page>
+  );
+}
+
+/** Instruments have a page of their own: a list with export, and import of definitions. */
+function Instruments() {
+  const { t } = useT();
+  return (
+    <section className="section" aria-labelledby="instruments-title">
+      <h2 id="instruments-title">{t("instrumentsAdmin.title")}</h2>
+      <p>{t("instrumentsAdmin.adminLinkIntro")}</p>
+      <p>
+        <Link to="/admin/instruments">{t("instrumentsAdmin.adminLink")}</Link>
+      </p>
+    </section>
   );
 }
 

@@ -15,6 +15,7 @@ import { Journal } from "../components/Journal";
 import { ErrorSummary, Loading, StatusMessage } from "../components/Messages";
 import { Page } from "../components/Page";
 import { PlansPanel } from "../components/Plans";
+import { PoliceAssessmentsPanel } from "../components/PoliceAssessments";
 import { QueryError } from "../components/QueryError";
 import { Relations } from "../components/Relations";
 import { TasksPanel } from "../components/Tasks";
@@ -131,6 +132,8 @@ function CaseDetails({
 
       {/* Completing an assessment changes the case's current risk level: load the case again. */}
       <AssessmentsPanel record={record} onCompleted={onReload} />
+
+      <PoliceAssessmentsPanel record={record} />
 
       <InvestigationPanel record={record} onSaved={tasks.reload} />
 

@@ -55,7 +55,7 @@ export const demoPersons = [
 export interface DemoCase {
   person: string;
   unit: DemoUnitKey;
-  caseType: "adult_victim" | "child" | "perpetrator" | "partner";
+  caseType: "adult_victim" | "child" | "perpetrator" | "partner_contact";
   worker: string;
   intake?: {
     kind: "application" | "report_of_concern";
@@ -182,7 +182,7 @@ export const demoCases: DemoCase[] = [
     },
   },
   { person: "197905119850", unit: "crisis", caseType: "perpetrator", worker: "behandlare1" },
-  { person: "198807049849", unit: "crisis", caseType: "partner", worker: "behandlare2" },
+  { person: "198807049849", unit: "crisis", caseType: "partner_contact", worker: "behandlare2" },
   {
     person: "201506129814",
     unit: "child",

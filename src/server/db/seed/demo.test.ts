@@ -92,7 +92,7 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
       );
     };
     expect(await visibleTo("behandlare1")).toEqual([{ case_type: "perpetrator" }]);
-    expect(await visibleTo("behandlare2")).toEqual([{ case_type: "partner" }]);
+    expect(await visibleTo("behandlare2")).toEqual([{ case_type: "partner_contact" }]);
     expect(await visibleTo("barnhandlaggare")).toEqual([
       { case_type: "child" },
       { case_type: "child" },

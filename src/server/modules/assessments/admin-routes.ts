@@ -1,4 +1,4 @@
-import { InstrumentDefinition, InstrumentList } from "../../../shared/api/assessments.ts";
+import { ImportInstrumentResult, InstrumentDefinition } from "../../../shared/api/assessments.ts";
 import { withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { RouteModule } from "../../http/context.ts";
@@ -21,14 +21,14 @@ export const instrumentAdminRoutes: RouteModule = (app, { database }) => {
         tags,
         summary: "Import an instrument definition (a new instrument or a higher version)",
         body: InstrumentDefinition,
-        response: { 201: InstrumentList },
+        response: { 201: ImportInstrumentResult },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const meta = requestMeta(request);
       await requireAdministrator(database, actor, meta, "POST /api/admin/instruments");
-      const instruments = await withActor(database.db, actor, async (trx) => {
+      const { outcome, instruments } = await withActor(database.db, actor, async (trx) => {
         const outcome = await storeVersion(trx, actor.orgId, request.body);
         await recordAudit(trx, auditContext(actor, meta), [
           {
@@ -37,9 +37,10 @@ export const instrumentAdminRoutes: RouteModule = (app, { database }) => {
             data: { instrument: `${request.body.id}@${request.body.version}`, outcome },
           },
         ]);
-        return availableInstruments(trx, actor.orgId);
+        return { outcome, instruments: await availableInstruments(trx, actor.orgId) };
       });
       return reply.status(201).send({
+        outcome,
         instruments: instruments.map((d) => ({
           id: d.id,
           version: d.version,

@@ -75,8 +75,11 @@ describe.each(testDatabaseKinds)("importing instruments (%s)", (kind) => {
   it("loads a definition its workers can then assess with; a published version never changes", async () => {
     const loaded = await load(admin, stalking);
     expect(loaded.statusCode).toBe(201);
+    expect(loaded.json().outcome).toBe("stored");
     expect(loaded.json().instruments.map((i: { id: string }) => i.id)).toContain("stalking_check");
-    expect((await load(admin, stalking)).statusCode).toBe(201);
+    const again = await load(admin, stalking);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().outcome).toBe("already_there");
     const changed = await load(admin, { ...stalking, name: "Annat namn" });
     expect(changed.statusCode).toBe(409);
     expect(changed.json().error.message).toContain("högre versionsnummer");

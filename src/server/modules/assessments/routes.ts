@@ -31,7 +31,7 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
         tags,
         summary: "Instruments the organisation has (latest version of each)",
         querystring: z.object({
-          caseType: z.enum(["adult_victim", "child", "perpetrator", "partner"]).optional(),
+          caseType: z.enum(["adult_victim", "child", "perpetrator", "partner_contact"]).optional(),
         }),
         response: { 200: InstrumentList },
       },

@@ -85,6 +85,12 @@ export function recordPoliceAssessment(
     caseId,
     "police_assessment.record",
     async (trx, c) => {
+      if (c.status === "closed")
+        throw new AppError(
+          409,
+          "conflict",
+          "Ärendet är avslutat. Öppna det igen för att registrera.",
+        );
       const { id } = await trx
         .insertInto("police_assessment")
         .values({

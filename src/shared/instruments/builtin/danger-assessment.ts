@@ -19,7 +19,7 @@ const definition: InstrumentDefinitionInput = {
   version: 1,
   name: "Farlighetsbedömning",
   kind: "danger_assessment",
-  caseTypes: ["adult_victim", "partner"],
+  caseTypes: ["adult_victim", "partner_contact"],
   sourceNote:
     "Följer praxis för strukturerade farlighetsbedömningar i socialtjänsten (jfr Socialstyrelsens FREDA-farlighetsbedömning och DASH). Frågorna är formulerade av Frid. Summan läses försiktigt, bredvid den utsattas egen bedömning.",
   sections: [

@@ -9,7 +9,7 @@ const definition: InstrumentDefinitionInput = {
   version: 1,
   name: "Frågor om våld",
   kind: "screening",
-  caseTypes: ["adult_victim", "perpetrator", "partner"],
+  caseTypes: ["adult_victim", "perpetrator", "partner_contact"],
   sourceNote:
     "Följer Socialstyrelsens rekommendation att fråga alla om våld (jfr FREDA-kortfrågor). Frågorna är formulerade av Frid.",
   sections: [

@@ -33,7 +33,7 @@ const definition: InstrumentDefinitionInput = {
   version: 1,
   name: "Beskrivning av våldet",
   kind: "violence_description",
-  caseTypes: ["adult_victim", "partner"],
+  caseTypes: ["adult_victim", "partner_contact"],
   sourceNote:
     "Följer Socialstyrelsens indelning av våldets former och praxis att beskriva art, frekvens och senaste tillfälle (jfr FREDA-beskrivning). Frågorna är formulerade av Frid.",
   sections: [

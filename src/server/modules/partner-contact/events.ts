@@ -1,0 +1,256 @@
+import { randomUUID } from "node:crypto";
+import type {
+  alertLevels,
+  BarrierEventKind,
+  BarrierEventView,
+} from "../../../shared/api/barrier-events.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import { addWorkingHours } from "../../../shared/working-hours.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { withVisibleCase } from "../cases/service.ts";
+
+/**
+ * The only way anything crosses the information barrier: a row in barrier_event — a kind,
+ * a day and, for a risk alert, a level. The table has no column for words; a risk alert's
+ * reason stays in the sender's case (risk_alert_reason). Every crossing is two audit events,
+ * one on each side, so either side's log review shows it.
+ */
+
+/** A received risk alert not acknowledged within this many working hours goes to the manager. */
+export const alertEscalationWorkingHours = 4;
+
+type Level = (typeof alertLevels)[number];
+
+interface Crossing {
+  barrierId: string;
+  toCaseId: string;
+}
+
+/** Sends one event across each barrier; returns the events' ids. */
+export async function sendAcross(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  from: CaseRow,
+  crossings: Crossing[],
+  event: { kind: BarrierEventKind; eventOn: string; level?: Level | null },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const crossing of crossings) {
+    const id = randomUUID();
+    await trx
+      .insertInto("barrier_event")
+      .values({
+        id,
+        org_id: actor.orgId,
+        barrier_id: crossing.barrierId,
+        from_case_id: from.id,
+        to_case_id: crossing.toCaseId,
+        kind: event.kind,
+        event_on: event.eventOn,
+        level: event.level ?? null,
+        created_by: actor.userId,
+      })
+      .execute();
+    // The receiving case's person is not readable from here; the trail names the case.
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "barrier_event.send",
+        resourceType: "case",
+        resourceId: from.id,
+        personId: from.person_id,
+        unitId: from.unit_id,
+        data: { eventId: id, kind: event.kind, side: "sender" },
+      },
+      {
+        action: "barrier_event.send",
+        resourceType: "case",
+        resourceId: crossing.toCaseId,
+        data: { eventId: id, kind: event.kind, side: "receiver" },
+      },
+    ]);
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Where a perpetrator's case sends treatment notices: the partner cases opened on his
+ * consent, while that consent stands (withdrawn consent: no more news about him).
+ */
+export async function partnersToNotify(trx: Trx, caseId: string): Promise<Crossing[]> {
+  const rows = await trx
+    .selectFrom("partner as pa")
+    .leftJoin("consent as co", "co.partner_id", "pa.id")
+    .select(["pa.barrier_id", "pa.partner_case_id"])
+    .where("pa.case_id", "=", caseId)
+    .where("pa.partner_case_id", "is not", null)
+    .where("co.revoked_on", "is", null)
+    .execute();
+  return rows.map((r) => ({
+    barrierId: String(r.barrier_id),
+    toCaseId: String(r.partner_case_id),
+  }));
+}
+
+/**
+ * The other side of every barrier this case is on. A risk alert goes there whatever the
+ * consent: someone's safety comes before the treatment's secrecy (OSL 10:23, seed 004).
+ */
+async function counterparts(trx: Trx, caseId: string): Promise<Crossing[]> {
+  const rows = await trx
+    .selectFrom("barrier")
+    .select(["id", "case_a_id", "case_b_id"])
+    .where((eb) => eb.or([eb("case_a_id", "=", caseId), eb("case_b_id", "=", caseId)]))
+    .execute();
+  return rows.map((b) => ({
+    barrierId: b.id,
+    toCaseId: b.case_a_id === caseId ? b.case_b_id : b.case_a_id,
+  }));
+}
+
+async function list(trx: Trx, caseId: string): Promise<BarrierEventView[]> {
+  const rows = await trx
+    .selectFrom("barrier_event as e")
+    .leftJoin("risk_alert_reason as r", (j) =>
+      j.onRef("r.event_id", "=", "e.id").on("r.case_id", "=", caseId),
+    )
+    .leftJoin("app_user as ack", "ack.id", "e.acknowledged_by")
+    .select([
+      "e.id",
+      "e.kind",
+      "e.event_on",
+      "e.level",
+      "e.from_case_id",
+      "e.created_at",
+      "e.acknowledged_at",
+      "ack.display_name as acknowledged_by_name",
+      "r.reason",
+    ])
+    .where((eb) => eb.or([eb("e.from_case_id", "=", caseId), eb("e.to_case_id", "=", caseId)]))
+    .orderBy("e.created_at", "desc")
+    .execute();
+  return rows.map((r) => {
+    const sent = r.from_case_id === caseId;
+    return {
+      id: r.id,
+      kind: r.kind,
+      direction: sent ? "sent" : "received",
+      eventOn: r.event_on,
+      level: r.level,
+      createdAt: r.created_at.toISOString(),
+      acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+      // Who acknowledged on the other side is the other side's business.
+      acknowledgedBy: sent ? null : (r.acknowledged_by_name ?? null),
+      reason: sent ? (r.reason ?? null) : null,
+      escalatesAt:
+        !sent && r.kind === "risk_alert" && !r.acknowledged_at
+          ? addWorkingHours(r.created_at, alertEscalationWorkingHours).toISOString()
+          : null,
+    };
+  });
+}
+
+export function readBarrierEvents(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "barrier_event.read", async (trx, c) => {
+    const events = await list(trx, caseId);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "barrier_event.read",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      },
+    ]);
+    return events;
+  });
+}
+
+/** Either side's worker raises a risk alert: the level crosses, the reason stays here. */
+export function raiseRiskAlert(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { level: Level; reason: string },
+) {
+  return withVisibleCase(database, actor, meta, caseId, "barrier_event.send", async (trx, c) => {
+    const crossings = await counterparts(trx, caseId);
+    if (crossings.length === 0)
+      throw new AppError(
+        409,
+        "conflict",
+        "Ärendet har ingen informationsspärr mot något annat ärende, så det finns ingen att larma.",
+      );
+    const ids = await sendAcross(trx, actor, meta, c, crossings, {
+      kind: "risk_alert",
+      eventOn: stockholmDate(new Date()),
+      level: input.level,
+    });
+    for (const id of ids) {
+      await trx
+        .insertInto("risk_alert_reason")
+        .values({ event_id: id, org_id: actor.orgId, case_id: caseId, reason: input.reason })
+        .execute();
+    }
+    return list(trx, caseId);
+  });
+}
+
+/** The receiving side's worker acknowledges an event: once, and only for this case's own. */
+export function acknowledgeBarrierEvent(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  eventId: string,
+) {
+  return withVisibleCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "barrier_event.acknowledge",
+    async (trx, c) => {
+      const event = await trx
+        .selectFrom("barrier_event")
+        .select(["id", "acknowledged_at"])
+        .where("id", "=", eventId)
+        .where("to_case_id", "=", caseId)
+        .executeTakeFirst();
+      if (!event) throw new AppError(404, "not_found", "Meddelandet finns inte i ärendet.");
+      if (event.acknowledged_at)
+        throw new AppError(409, "conflict", "Meddelandet är redan kvitterat.");
+      const done = await trx
+        .updateTable("barrier_event")
+        .set({ acknowledged_at: new Date(), acknowledged_by: actor.userId })
+        .where("id", "=", eventId)
+        .where("acknowledged_at", "is", null)
+        .executeTakeFirstOrThrow();
+      if (done.numUpdatedRows !== 1n)
+        throw new AppError(409, "conflict", "Meddelandet är redan kvitterat.");
+      await recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "barrier_event.acknowledge",
+          resourceType: "case",
+          resourceId: caseId,
+          personId: c.person_id,
+          unitId: c.unit_id,
+          data: { eventId },
+        },
+      ]);
+      return list(trx, caseId);
+    },
+  );
+}

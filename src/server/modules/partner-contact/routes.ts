@@ -1,0 +1,182 @@
+import { z } from "zod";
+import { IdParams } from "../../../shared/api/admin.ts";
+import {
+  BarrierEventList,
+  BarrierEventParams,
+  RaiseRiskAlertBody,
+} from "../../../shared/api/barrier-events.ts";
+import {
+  AddPartnerBody,
+  PartnerInformationBody,
+  PartnerRefusalBody,
+  TreatmentResult,
+  WithdrawConsentBody,
+} from "../../../shared/api/treatment.ts";
+import type { RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { acknowledgeBarrierEvent, raiseRiskAlert, readBarrierEvents } from "./events.ts";
+import {
+  addPartner,
+  recordPartnerInformation,
+  recordRefusal,
+  withdrawPartnerConsent,
+} from "./partners.ts";
+
+const tags = ["partner contact"];
+const PartnerParams = z.object({ id: z.uuid(), partnerId: z.uuid() });
+
+/**
+ * Partner contact: on the perpetrator's case (information, consent per partner or refusal,
+ * exceptions, withdrawal) and, on either side of the barrier, its structured events.
+ */
+export const partnerContactRoutes: RouteModule = (app, { database }) => {
+  app.post(
+    "/api/cases/:id/partner-contact/information",
+    {
+      schema: {
+        tags,
+        summary: "Record that he was told what partner contact means",
+        params: IdParams,
+        body: PartnerInformationBody,
+        response: { 200: TreatmentResult },
+      },
+    },
+    async (request) => ({
+      treatment: await recordPartnerInformation(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
+    }),
+  );
+  app.post(
+    "/api/cases/:id/partner-contact/partners",
+    {
+      schema: {
+        tags,
+        summary:
+          "A partner covered by his consent (her case opens behind a barrier) or an exception",
+        params: IdParams,
+        body: AddPartnerBody,
+        response: { 201: TreatmentResult },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        treatment: await addPartner(
+          database,
+          requireActor(request),
+          requestMeta(request),
+          request.params.id,
+          request.body,
+        ),
+      }),
+  );
+  app.post(
+    "/api/cases/:id/partner-contact/refusal",
+    {
+      schema: {
+        tags,
+        summary: "He refused partner contact: the team's decision whether treatment continues",
+        params: IdParams,
+        body: PartnerRefusalBody,
+        response: { 201: TreatmentResult },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        treatment: await recordRefusal(
+          database,
+          requireActor(request),
+          requestMeta(request),
+          request.params.id,
+          request.body,
+        ),
+      }),
+  );
+  app.post(
+    "/api/cases/:id/partner-contact/partners/:partnerId/withdraw",
+    {
+      schema: {
+        tags,
+        summary: "He withdraws his consent for a partner (she is told; no more news crosses)",
+        params: PartnerParams,
+        body: WithdrawConsentBody,
+        response: { 200: TreatmentResult },
+      },
+    },
+    async (request) => ({
+      treatment: await withdrawPartnerConsent(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.partnerId,
+        request.body,
+      ),
+    }),
+  );
+  app.get(
+    "/api/cases/:id/barrier-events",
+    {
+      schema: {
+        tags,
+        summary: "Events sent and received across the case's information barrier",
+        params: IdParams,
+        response: { 200: BarrierEventList },
+      },
+    },
+    async (request) => ({
+      events: await readBarrierEvents(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
+    }),
+  );
+  app.post(
+    "/api/cases/:id/risk-alerts",
+    {
+      schema: {
+        tags,
+        summary: "Raise a risk alert to the other side (level only; the reason stays here)",
+        params: IdParams,
+        body: RaiseRiskAlertBody,
+        response: { 201: BarrierEventList },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        events: await raiseRiskAlert(
+          database,
+          requireActor(request),
+          requestMeta(request),
+          request.params.id,
+          request.body,
+        ),
+      }),
+  );
+  app.post(
+    "/api/cases/:id/barrier-events/:eventId/acknowledge",
+    {
+      schema: {
+        tags,
+        summary: "Acknowledge an event received across the barrier",
+        params: BarrierEventParams,
+        response: { 200: BarrierEventList },
+      },
+    },
+    async (request) => ({
+      events: await acknowledgeBarrierEvent(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.params.eventId,
+      ),
+    }),
+  );
+};

@@ -1,0 +1,299 @@
+import { stockholmDate } from "../../../shared/calendar.ts";
+import type { CaseStatus } from "../../../shared/case-status.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import type { AuditAction, AuditData } from "../../audit/events.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { withVisibleCase } from "../cases/service.ts";
+import { partnersToNotify, sendAcross } from "../partner-contact/events.ts";
+import { loadTreatment } from "./view.ts";
+
+/**
+ * The treatment of a person who uses violence: registered (how he came), an assessment
+ * phase, treatment with sessions (attended / cancelled / no-show), and an end with its kind
+ * and reason. The case's status follows the treatment; the partner's worker hears, across
+ * the barrier, that treatment started, each no-show, and how it ended — nothing else.
+ */
+
+const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+
+function notInFuture(fields: Record<string, string>, field: string, date: string) {
+  if (date > stockholmDate(new Date())) fields[field] = "Datumet kan inte ligga i framtiden.";
+}
+
+export function requirePerpetratorCase(c: CaseRow) {
+  if (c.case_type !== "perpetrator")
+    throw invalid({ caseId: "Behandling registreras i ett ärende om en våldsutövare." });
+}
+
+export async function requireTreatment(trx: Trx, caseId: string) {
+  const t = await trx
+    .selectFrom("treatment")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .executeTakeFirst();
+  if (!t) throw new AppError(409, "conflict", "Registrera behandlingen i ärendet först.");
+  return t;
+}
+
+type Treatment = Awaited<ReturnType<typeof requireTreatment>>;
+
+/** The case moves with the treatment; the history says what moved it. */
+async function moveCase(
+  trx: Trx,
+  actor: Actor,
+  c: CaseRow,
+  to: CaseStatus,
+  trigger: StatusTrigger,
+  closedReason: "treatment_completed" | "treatment_dropped_out" | "treatment_ended_by_unit" | null,
+) {
+  const now = new Date();
+  await trx
+    .updateTable("case")
+    .set({
+      status: to,
+      status_changed_at: now,
+      closed_at: to === "closed" ? now : null,
+      closed_reason: closedReason,
+    })
+    .where("id", "=", c.id)
+    .execute();
+  await trx
+    .insertInto("case_status_change")
+    .values({
+      org_id: actor.orgId,
+      case_id: c.id,
+      from_status: c.status,
+      to_status: to,
+      reason_code: closedReason,
+      trigger_code: trigger,
+      changed_by: actor.userId,
+    })
+    .execute();
+}
+
+function audit<A extends AuditAction>(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  c: CaseRow,
+  action: A,
+  data?: AuditData<A>,
+) {
+  return recordAudit(trx, auditContext(actor, meta), [
+    {
+      action,
+      resourceType: "case",
+      resourceId: c.id,
+      personId: c.person_id,
+      unitId: c.unit_id,
+      data,
+    },
+  ]);
+}
+
+export function readTreatment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "treatment.read", async (trx, c) => {
+    const treatment = await loadTreatment(trx, caseId);
+    await audit(trx, actor, meta, c, "treatment.read");
+    return treatment;
+  });
+}
+
+/**
+ * A command on the case's treatment: the case must be a perpetrator case the caller sees,
+ * with its treatment registered and not ended; answers the treatment as it now is.
+ */
+export function treatmentCommand(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  action: AuditAction,
+  run: (trx: Trx, c: CaseRow, t: Treatment) => Promise<void>,
+) {
+  return withVisibleCase(database, actor, meta, caseId, action, async (trx, c) => {
+    requirePerpetratorCase(c);
+    const t = await requireTreatment(trx, caseId);
+    if (t.phase === "ended")
+      throw new AppError(409, "conflict", "Behandlingen är avslutad och kan inte ändras.");
+    await run(trx, c, t);
+    return loadTreatment(trx, caseId);
+  });
+}
+
+export function registerTreatment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { referralSource: TreatmentTable["referral_source"]; referredOn: string },
+) {
+  const fields: Record<string, string> = {};
+  notInFuture(fields, "referredOn", input.referredOn);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return withVisibleCase(database, actor, meta, caseId, "treatment.register", async (trx, c) => {
+    requirePerpetratorCase(c);
+    if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
+    const inserted = await trx
+      .insertInto("treatment")
+      .values({
+        case_id: caseId,
+        org_id: actor.orgId,
+        referral_source: input.referralSource,
+        referred_on: input.referredOn,
+        recorded_by: actor.userId,
+      })
+      .onConflict((oc) => oc.column("case_id").doNothing())
+      .executeTakeFirst();
+    if (inserted.numInsertedOrUpdatedRows !== 1n)
+      throw new AppError(409, "conflict", "Behandlingen är redan registrerad i ärendet.");
+    // From intake to the assessment phase (shown as the investigation step of the case).
+    await moveCase(trx, actor, c, "investigation", "treatment_registered", null);
+    await audit(trx, actor, meta, c, "treatment.register", {
+      referralSource: input.referralSource,
+    });
+    return loadTreatment(trx, caseId);
+  });
+}
+
+export function startTreatment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { startedOn: string },
+) {
+  const fields: Record<string, string> = {};
+  notInFuture(fields, "startedOn", input.startedOn);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return treatmentCommand(database, actor, meta, caseId, "treatment.start", async (trx, c, t) => {
+    if (t.phase !== "assessment")
+      throw new AppError(409, "conflict", "Behandlingen har redan börjat.");
+    if (input.startedOn < t.referred_on)
+      throw invalid({ startedOn: "Behandlingen kan inte börja före kontakten med mottagningen." });
+    const moved = await trx
+      .updateTable("treatment")
+      .set({ phase: "treatment", started_on: input.startedOn })
+      .where("case_id", "=", caseId)
+      .where("phase", "=", "assessment")
+      .executeTakeFirstOrThrow();
+    if (moved.numUpdatedRows !== 1n)
+      throw new AppError(409, "conflict", "Behandlingen har redan börjat.");
+    await moveCase(trx, actor, c, "implementation", "treatment_started", null);
+    await audit(trx, actor, meta, c, "treatment.start");
+    await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, caseId), {
+      kind: "treatment_started",
+      eventOn: input.startedOn,
+    });
+  });
+}
+
+export function recordSession(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { heldOn: string; attendance: "attended" | "cancelled" | "no_show" },
+) {
+  const fields: Record<string, string> = {};
+  notInFuture(fields, "heldOn", input.heldOn);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return treatmentCommand(database, actor, meta, caseId, "treatment.session", async (trx, c, t) => {
+    if (input.heldOn < t.referred_on)
+      throw invalid({ heldOn: "Samtalet kan inte ligga före kontakten med mottagningen." });
+    const { id } = await trx
+      .insertInto("treatment_session")
+      .values({
+        org_id: actor.orgId,
+        case_id: caseId,
+        held_on: input.heldOn,
+        attendance: input.attendance,
+        recorded_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, meta, c, "treatment.session", {
+      sessionId: id,
+      attendance: input.attendance,
+    });
+    // He stayed away: the partner's worker is told at once — that, and nothing else.
+    if (input.attendance === "no_show")
+      await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, caseId), {
+        kind: "absence",
+        eventOn: input.heldOn,
+      });
+  });
+}
+
+const closedReasonOf = {
+  completed: "treatment_completed",
+  dropped_out: "treatment_dropped_out",
+  ended_by_unit: "treatment_ended_by_unit",
+} as const;
+
+/**
+ * Ends the treatment and closes the case. The partner side hears that it was completed or
+ * interrupted (and so gets its closing conversation and follow-up, see worklist); the
+ * signed consent forms are destroyed (documents issue: bytes removed, receipt kept).
+ */
+export function endTreatment(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { endedOn: string; kind: "completed" | "dropped_out" | "ended_by_unit"; reason: string },
+) {
+  const fields: Record<string, string> = {};
+  notInFuture(fields, "endedOn", input.endedOn);
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return treatmentCommand(database, actor, meta, caseId, "treatment.end", async (trx, c, t) => {
+    await closeTreatment(trx, actor, meta, c, t, input);
+  });
+}
+
+/** The end itself, also used when the team decides not to continue without consent. */
+export async function closeTreatment(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  c: CaseRow,
+  t: Treatment,
+  input: { endedOn: string; kind: "completed" | "dropped_out" | "ended_by_unit"; reason: string },
+) {
+  if (input.endedOn < t.referred_on || (t.started_on && input.endedOn < t.started_on))
+    throw invalid({ endedOn: "Behandlingen kan inte sluta innan den började." });
+  const ended = await trx
+    .updateTable("treatment")
+    .set({
+      phase: "ended",
+      ended_on: input.endedOn,
+      end_kind: input.kind,
+      end_reason: input.reason,
+      ended_by: actor.userId,
+    })
+    .where("case_id", "=", c.id)
+    .where("phase", "<>", "ended")
+    .executeTakeFirstOrThrow();
+  if (ended.numUpdatedRows !== 1n)
+    throw new AppError(409, "conflict", "Behandlingen är redan avslutad.");
+  await moveCase(trx, actor, c, "closed", "treatment_ended", closedReasonOf[input.kind]);
+  await audit(trx, actor, meta, c, "treatment.end", {
+    kind: input.kind,
+    consentDocumentsDestroyed: 0,
+  });
+  await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, c.id), {
+    kind: input.kind === "completed" ? "treatment_completed" : "treatment_interrupted",
+    eventOn: input.endedOn,
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * What may cross the information barrier between a perpetrator's treatment and his
+ * (former) partner's case: structured events, never free text (seed 004: the partner may
+ * learn that treatment started, that he stays away or drops out, and that it ended; either
+ * worker raises a risk alert, level only, that the other side must acknowledge).
+ */
+export const barrierEventKinds = [
+  "treatment_started",
+  "absence",
+  "treatment_interrupted",
+  "treatment_completed",
+  "consent_withdrawn",
+  "risk_alert",
+] as const;
+export type BarrierEventKind = (typeof barrierEventKinds)[number];
+export const alertLevels = ["medium", "high", "very_high"] as const;
+
+export const RaiseRiskAlertBody = z
+  .object({
+    level: z.enum(alertLevels, { message: "Välj hur hög risken är." }),
+    reason: z
+      .string()
+      .trim()
+      .min(1, "Skriv varför – skälet stannar i ditt ärende och visas inte på andra sidan.")
+      .max(2000),
+  })
+  .strict()
+  .meta({ id: "RaiseRiskAlertBody" });
+
+export const BarrierEventView = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(barrierEventKinds),
+    direction: z.enum(["sent", "received"]),
+    eventOn: z.string().meta({ description: "The day it concerns, e.g. the missed session" }),
+    level: z.enum(alertLevels).nullable(),
+    createdAt: z.string(),
+    acknowledgedAt: z.string().nullable(),
+    acknowledgedBy: z
+      .string()
+      .nullable()
+      .meta({ description: "Only for received events: the other side's names stay there" }),
+    reason: z
+      .string()
+      .nullable()
+      .meta({ description: "A sent risk alert's reason; never shown to the receiving side" }),
+    /** For an unacknowledged received risk alert: when it goes to the unit manager. */
+    escalatesAt: z.string().nullable(),
+  })
+  .meta({ id: "BarrierEvent" });
+export type BarrierEventView = z.infer<typeof BarrierEventView>;
+
+export const BarrierEventList = z
+  .object({ events: z.array(BarrierEventView) })
+  .meta({ id: "BarrierEventList" });
+
+export const BarrierEventParams = z.object({ id: z.uuid(), eventId: z.uuid() });
