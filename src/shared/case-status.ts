@@ -40,6 +40,9 @@ type CaseKind = "adult_victim" | "child" | "perpetrator" | "partner_contact";
 export function allowedNextStatuses(caseType: CaseKind, from: CaseStatus): CaseStatus[] {
   // A treatment moves its case: registered, started, ended (modules/treatment).
   if (caseType === "perpetrator") return [];
+  // Partner contact is support, not an investigation: contact under way, then follow-up.
+  if (caseType === "partner_contact" && (from === "intake" || from === "investigation"))
+    return ["implementation", "closed"];
   switch (from) {
     case "intake":
       // A report about a child goes through the preliminary assessment first (SoL 20 kap. 2 §).

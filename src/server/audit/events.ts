@@ -88,6 +88,9 @@ export const auditEventData = {
     })
     .strict(),
   "partner_contact.refusal": z.object({ continueTreatment: z.boolean() }).strict(),
+  "partner_case.read": none,
+  "partner_case.contact": z.object({ method: z.string(), outcome: z.string() }).strict(),
+  "partner_case.support": z.object({ kind: z.string() }).strict(),
   "barrier_event.send": z
     .object({ eventId: z.uuid(), kind: z.string(), side: z.enum(["sender", "receiver"]) })
     .strict(),
@@ -95,6 +98,7 @@ export const auditEventData = {
   "barrier_event.acknowledge": z.object({ eventId: z.uuid() }).strict(),
   "task.read": none,
   "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
+  "task.create": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
   "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),
   "plan.read": none,
   "follow_up.record": z.object({ planId: z.uuid(), outcome: z.string() }).strict(),

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { BarrierEventKind } from "../../shared/api/barrier-events.ts";
+import type { TaskKind } from "../../shared/api/tasks.ts";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
 
 /**
@@ -20,6 +21,7 @@ export interface UnitTable {
   org_id: string;
   name: string;
   kind: "adult_services" | "child_services" | "crisis_centre" | "resource_function";
+  partner_follow_up_months: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -62,6 +64,7 @@ export interface SafeContact {
   mayCall?: boolean | null;
   mayLeaveVoicemail?: boolean | null;
   maySendLetters?: boolean | null;
+  maySendSms?: boolean | null;
   letterAddress?: string | null;
   timesToAvoid?: string | null;
   codeWord?: string | null;
@@ -429,12 +432,18 @@ export interface CaseTaskTable {
   id: Generated<string>;
   org_id: string;
   case_id: string;
-  kind: "assess_children_witnessed_violence";
-  created_by: string;
+  kind: TaskKind;
+  /** null when a crossing of the barrier created it: the other side stays unnamed. */
+  created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   done_at: Date | null;
   done_by: string | null;
   done_note: string | null;
+  due_on: string | null;
+  concern: string | null;
+  report_on: string | null;
+  report_to: string | null;
+  report_reference: string | null;
 }
 
 export interface InstrumentVersionTable {
@@ -559,8 +568,22 @@ export interface PartnerContactTable {
   given_phone: string | null;
   given_address: string | null;
   given_email: string | null;
+  own_support: "in_house" | "referral" | "declined" | null;
+  own_support_note: string | null;
+  own_support_on: string | null;
   created_by: string;
   created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface PartnerContactAttemptTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  method: "letter" | "sms" | "phone";
+  attempted_on: string;
+  outcome: "sent" | "accepted" | "declined" | "not_reachable" | "later_accepted";
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface BarrierEventTable {
@@ -626,6 +649,7 @@ export interface Database {
   partner: PartnerTable;
   partner_contact_refusal: PartnerContactRefusalTable;
   partner_contact: PartnerContactTable;
+  partner_contact_attempt: PartnerContactAttemptTable;
   barrier_event: BarrierEventTable;
   risk_alert_reason: RiskAlertReasonTable;
   schema_migration: SchemaMigrationTable;

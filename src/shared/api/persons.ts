@@ -60,6 +60,9 @@ export const SafeContact = z
     mayCall: z.boolean().nullable().default(null),
     mayLeaveVoicemail: z.boolean().nullable().default(null),
     maySendLetters: z.boolean().nullable().default(null),
+    maySendSms: z.boolean().nullable().default(null).meta({
+      description: "Whether a text message is safe (whoever holds her phone may read it)",
+    }),
     letterAddress: z.string().trim().max(300).nullable().default(null).meta({
       description: "Where letters may go, if not the registered address",
     }),

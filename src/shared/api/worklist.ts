@@ -13,6 +13,13 @@ export const worklistKinds = [
   "consent_revoked",
   "reassessment",
   "safety_plan",
+  // Partner contact (see modules/worklist/partner-contact.ts).
+  "barrier_notice",
+  "risk_alert_escalated",
+  "partner_unassigned",
+  "partner_closing_conversation",
+  "partner_follow_up",
+  "child_concern",
 ] as const;
 
 export const WorklistItem = z

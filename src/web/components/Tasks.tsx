@@ -95,10 +95,12 @@ function Task({
         <div>
           <dt>{t("tasks.created")}</dt>
           <dd>
-            {t("tasks.byAt", {
-              name: task.createdBy,
-              time: formatDateTimeShort(task.createdAt, lang),
-            })}
+            {task.createdBy
+              ? t("tasks.byAt", {
+                  name: task.createdBy,
+                  time: formatDateTimeShort(task.createdAt, lang),
+                })
+              : t("tasks.byRule", { time: formatDateTimeShort(task.createdAt, lang) })}
           </dd>
         </div>
         {task.doneAt && (

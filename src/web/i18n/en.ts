@@ -171,6 +171,10 @@ export const en: Messages = {
   "auditAction.partner_contact.add_partner": "Recorded a partner for partner contact",
   "auditAction.partner_contact.refusal":
     "Recorded a refusal of partner contact and the team's decision",
+  "auditAction.partner_case.read": "Read the partner contact",
+  "auditAction.partner_case.contact": "Recorded a contact with the partner",
+  "auditAction.partner_case.support": "Recorded an offer of support of her own",
+  "auditAction.task.create": "Created a task to report a concern",
   "auditAction.barrier_event.send": "Message across the information barrier",
   "auditAction.barrier_event.read": "Read messages across the information barrier",
   "auditAction.barrier_event.acknowledge": "Acknowledged a message across the information barrier",
@@ -216,6 +220,12 @@ export const en: Messages = {
   "worklistKind.consent_revoked": "Consent withdrawn – the placement has lost its basis",
   "worklistKind.reassessment": "Reassess the risk",
   "worklistKind.safety_plan": "High risk: make or review the safety plan",
+  "worklistKind.barrier_notice": "Message from the treatment to acknowledge",
+  "worklistKind.risk_alert_escalated": "Risk alert nobody has acknowledged",
+  "worklistKind.partner_unassigned": "Partner contact without a worker: assign the case",
+  "worklistKind.partner_closing_conversation": "The treatment has ended: closing conversation",
+  "worklistKind.partner_follow_up": "Follow-up contact with the partner",
+  "worklistKind.child_concern": "Concern for a child: make a report of concern",
   "child.title": "Children's track",
   "child.reportsTitle": "Reports of concern",
   "child.noReports": "No reports of concern are recorded in the case.",
@@ -942,6 +952,12 @@ export const en: Messages = {
   "tasks.listCaption": "Tasks in the case",
   "tasks.kind.assess_children_witnessed_violence":
     "The children witnessed violence – report a concern to Children and young people or assess the children's situation",
+  "tasks.kind.partner_closing_conversation":
+    "The other party's treatment has ended – offer a closing conversation",
+  "tasks.kind.partner_follow_up": "Follow-up contact with the partner after the treatment ended",
+  "tasks.kind.report_child_concern":
+    "Concern for a child – make a report of concern to social services",
+  "tasks.byRule": "Automatically, {time}",
   "tasks.due": "Due",
   "tasks.overdue": "Overdue",
   "tasks.created": "Created",

@@ -170,6 +170,12 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     consent_revoked: "worklistKind.consent_revoked",
     reassessment: "worklistKind.reassessment",
     safety_plan: "worklistKind.safety_plan",
+    barrier_notice: "worklistKind.barrier_notice",
+    risk_alert_escalated: "worklistKind.risk_alert_escalated",
+    partner_unassigned: "worklistKind.partner_unassigned",
+    partner_closing_conversation: "worklistKind.partner_closing_conversation",
+    partner_follow_up: "worklistKind.partner_follow_up",
+    child_concern: "worklistKind.child_concern",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {
@@ -237,6 +243,9 @@ export const letterReasonLabels: Readonly<
 
 export const taskKindLabels: Readonly<Record<(typeof taskKinds)[number], PlainMessageKey>> = {
   assess_children_witnessed_violence: "tasks.kind.assess_children_witnessed_violence",
+  partner_closing_conversation: "tasks.kind.partner_closing_conversation",
+  partner_follow_up: "tasks.kind.partner_follow_up",
+  report_child_concern: "tasks.kind.report_child_concern",
 };
 
 export const followUpOutcomeLabels: Readonly<

@@ -30,6 +30,7 @@ export const demoUsers: {
   { username: "behandlare2", displayName: "Eva Lund", unit: "crisis", role: "therapist" },
   { username: "enhetschef", displayName: "Maria Strand", unit: "adult", role: "unit_manager" },
   { username: "barnchef", displayName: "Nadia Karlsson", unit: "child", role: "unit_manager" },
+  { username: "krischef", displayName: "Jonas Berglund", unit: "crisis", role: "unit_manager" },
   { username: "admin", displayName: "Systemförvaltare Demo", unit: null, role: "administrator" },
 ];
 
@@ -201,7 +202,10 @@ export const demoCases: DemoCase[] = [
   },
 ];
 
-/** Pairs of demoCases indexes with a barrier between them. */
+/**
+ * Pairs of demoCases indexes with a barrier between them: [his treatment, her partner case];
+ * the treatment, his consent and the partner contact so far come with it (demo-treatment.ts).
+ */
 export const demoBarriers = [[2, 3]] as const;
 
 /** Relations recorded in a demo case: [case index, other person's number, kind]. */

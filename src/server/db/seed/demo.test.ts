@@ -24,6 +24,7 @@ describe("demo data", () => {
       "behandlare2",
       "enhetschef",
       "barnchef",
+      "krischef",
       "admin",
     ]);
   });
@@ -62,8 +63,8 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
     expect(statuses.map((s) => s.status)).toEqual([
       "investigation",
       "implementation",
-      "intake",
-      "intake",
+      "implementation", // Johan Lind's treatment
+      "intake", // Sara Berg's partner contact
       "preliminary_assessment",
       "preliminary_assessment",
     ]);
@@ -99,6 +100,29 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
     ]);
     expect(await visibleTo("enhetschef")).toHaveLength(2);
     expect(await visibleTo("barnchef")).toHaveLength(2);
+    // The crisis centre's manager sees both sides; nobody else does.
+    expect(await visibleTo("krischef")).toHaveLength(2);
+  });
+
+  it("shows partner contact under way: a treatment with a no-show her worker has yet to acknowledge", async () => {
+    const { owner } = database();
+    const treatment = await owner
+      .selectFrom("treatment")
+      .select(["phase", "referral_source"])
+      .executeTakeFirstOrThrow();
+    expect(treatment).toEqual({ phase: "treatment", referral_source: "social_services" });
+    const consent = await owner
+      .selectFrom("consent")
+      .select(["form", "revoked_on"])
+      .where("scope", "=", "partner_contact")
+      .execute();
+    expect(consent).toEqual([{ form: "written", revoked_on: null }]);
+    const waiting = await owner
+      .selectFrom("barrier_event")
+      .select("kind")
+      .where("acknowledged_at", "is", null)
+      .execute();
+    expect(waiting).toEqual([{ kind: "absence" }]);
   });
 
   it("shows work in progress: an open task about children, decisions, a plan whose follow-up is due this week", async () => {

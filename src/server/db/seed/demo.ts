@@ -15,6 +15,7 @@ import {
   demoUnits,
   demoUsers,
 } from "./demo-data.ts";
+import { seedDemoTreatment } from "./demo-treatment.ts";
 import { seedDemoWork } from "./demo-work.ts";
 
 const SEED = "demo-v1";
@@ -161,9 +162,11 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
       })
       .execute();
   }
-  const manager = users.find((u) => u.username === "enhetschef")?.id as string;
+  const manager = users.find((u) => u.username === "krischef")?.id as string;
+  const workerOf = (index: number) =>
+    users.find((u) => u.username === (demoCases[index] as DemoCase).worker)?.id as string;
   for (const [a, b] of demoBarriers) {
-    await trx
+    const barrier = await trx
       .insertInto("barrier")
       .values({
         org_id: orgId,
@@ -172,7 +175,19 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
         reason: "Partnerkontakt: behandlingen och partnerns stöd hålls åtskilda.",
         created_by: manager,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await seedDemoTreatment(
+      trx,
+      orgId,
+      {
+        caseId: caseIds[a] as string,
+        therapistId: workerOf(a),
+        partnerCaseId: caseIds[b] as string,
+        partnerWorkerId: workerOf(b),
+      },
+      barrier.id,
+    );
   }
 }
 

@@ -6,6 +6,11 @@ import {
   RaiseRiskAlertBody,
 } from "../../../shared/api/barrier-events.ts";
 import {
+  OfferSupportBody,
+  PartnerCaseView,
+  RecordAttemptBody,
+} from "../../../shared/api/partner-contact.ts";
+import {
   AddPartnerBody,
   PartnerInformationBody,
   PartnerRefusalBody,
@@ -15,6 +20,7 @@ import {
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { acknowledgeBarrierEvent, raiseRiskAlert, readBarrierEvents } from "./events.ts";
+import { offerSupport, readPartnerCase, recordAttempt } from "./partner-side.ts";
 import {
   addPartner,
   recordPartnerInformation,
@@ -117,6 +123,63 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
     }),
+  );
+  app.get(
+    "/api/cases/:id/partner-contact",
+    {
+      schema: {
+        tags,
+        summary: "Her side: how to reach her, the attempts, and the support offered",
+        params: IdParams,
+        response: { 200: PartnerCaseView },
+      },
+    },
+    async (request) =>
+      readPartnerCase(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+  app.post(
+    "/api/cases/:id/partner-contact/attempts",
+    {
+      schema: {
+        tags,
+        summary: "Record an attempt to reach her (refused when her instructions rule it out)",
+        params: IdParams,
+        body: RecordAttemptBody,
+        response: { 201: PartnerCaseView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordAttempt(
+            database,
+            requireActor(request),
+            requestMeta(request),
+            request.params.id,
+            request.body,
+          ),
+        ),
+  );
+  app.put(
+    "/api/cases/:id/partner-contact/support",
+    {
+      schema: {
+        tags,
+        summary: "Record the offer of support of her own (in house, referral, or declined)",
+        params: IdParams,
+        body: OfferSupportBody,
+        response: { 200: PartnerCaseView },
+      },
+    },
+    async (request) =>
+      offerSupport(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
   );
   app.get(
     "/api/cases/:id/barrier-events",

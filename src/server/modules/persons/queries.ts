@@ -106,6 +106,7 @@ export function toDetailsView(row: Awaited<ReturnType<typeof personDetails>>): P
       mayCall: safe.mayCall ?? null,
       mayLeaveVoicemail: safe.mayLeaveVoicemail ?? null,
       maySendLetters: safe.maySendLetters ?? null,
+      maySendSms: safe.maySendSms ?? null,
       letterAddress: safe.letterAddress ?? null,
       timesToAvoid: safe.timesToAvoid ?? null,
       codeWord: safe.codeWord ?? null,

@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
-import { CaseTaskList, CaseTaskView, CompleteTaskBody } from "../../../shared/api/tasks.ts";
+import {
+  CaseTaskList,
+  CaseTaskView,
+  CompleteTaskBody,
+  RaiseChildConcernBody,
+} from "../../../shared/api/tasks.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import { completeTask, readTasks } from "./service.ts";
+import { completeTask, raiseChildConcern, readTasks } from "./service.ts";
 
 const tags = ["tasks"];
 const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() });
@@ -46,7 +51,29 @@ export const taskRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.params.id,
         request.params.taskId,
-        request.body.note,
+        request.body,
       ),
+  );
+  app.post(
+    "/api/cases/:id/child-concerns",
+    {
+      schema: {
+        tags,
+        summary: "Concern for a child: a task to make a report of concern today",
+        params: IdParams,
+        body: RaiseChildConcernBody,
+        response: { 201: CaseTaskList },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        tasks: await raiseChildConcern(
+          database,
+          requireActor(request),
+          requestMeta(request),
+          request.params.id,
+          request.body.concern,
+        ),
+      }),
   );
 };

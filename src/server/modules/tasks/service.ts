@@ -1,4 +1,5 @@
 import type { CaseTaskView } from "../../../shared/api/tasks.ts";
+import { endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { childrenReportDue } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -21,19 +22,26 @@ export async function createTaskOnce(
   await trx
     .insertInto("case_task")
     .values({ org_id: actor.orgId, case_id: caseId, kind, created_by: actor.userId })
-    .onConflict((oc) => oc.columns(["case_id", "kind"]).doNothing())
+    .onConflict((oc) =>
+      oc.columns(["case_id", "kind"]).where("kind", "<>", "report_child_concern").doNothing(),
+    )
     .execute();
 }
 
-const dueOf: Record<CaseTaskView["kind"], (createdAt: Date) => Date> = {
-  assess_children_witnessed_violence: childrenReportDue,
-};
-export const taskDue = (kind: CaseTaskView["kind"], createdAt: Date) => dueOf[kind](createdAt);
+/**
+ * When a task is due: the date the rule set (partner contact's closing conversation and
+ * follow-up, set when his treatment ended), else the rule's own clock from its creation.
+ * A child at risk is reported the same day.
+ */
+export function taskDue(kind: CaseTaskView["kind"], createdAt: Date, dueOn: string | null = null) {
+  if (dueOn) return endOfDay(dueOn);
+  return childrenReportDue(createdAt);
+}
 
 async function list(trx: Trx, caseId: string): Promise<CaseTaskView[]> {
   const rows = await trx
     .selectFrom("case_task as t")
-    .innerJoin("app_user as c", "c.id", "t.created_by")
+    .leftJoin("app_user as c", "c.id", "t.created_by")
     .leftJoin("app_user as d", "d.id", "t.done_by")
     .select([
       "t.id",
@@ -42,6 +50,11 @@ async function list(trx: Trx, caseId: string): Promise<CaseTaskView[]> {
       "t.created_at",
       "t.done_at",
       "t.done_note",
+      "t.due_on",
+      "t.concern",
+      "t.report_on",
+      "t.report_to",
+      "t.report_reference",
       "c.display_name as created_by",
       "d.display_name as done_by",
     ])
@@ -54,10 +67,15 @@ async function list(trx: Trx, caseId: string): Promise<CaseTaskView[]> {
     kind: r.kind,
     createdAt: r.created_at.toISOString(),
     createdBy: r.created_by,
-    due: taskDue(r.kind, r.created_at).toISOString(),
+    due: taskDue(r.kind, r.created_at, r.due_on).toISOString(),
     doneAt: r.done_at ? r.done_at.toISOString() : null,
     doneBy: r.done_by,
     doneNote: r.done_note,
+    concern: r.concern,
+    report:
+      r.report_on && r.report_to && r.report_reference
+        ? { on: r.report_on, to: r.report_to, reference: r.report_reference }
+        : null,
   }));
 }
 
@@ -88,8 +106,12 @@ export function completeTask(
   meta: RequestMeta,
   caseId: string,
   taskId: string,
-  note: string,
+  input: { note: string; report: { on: string; to: string; reference: string } | null },
 ) {
+  if (input.report && input.report.on > stockholmDate(new Date()))
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      "report.on": "Datumet kan inte ligga i framtiden.",
+    });
   return withVisibleCase(database, actor, meta, caseId, "task.complete", async (trx, c) => {
     const task = await trx
       .selectFrom("case_task")
@@ -99,10 +121,26 @@ export function completeTask(
       .executeTakeFirst();
     if (!task) throw new AppError(404, "not_found", "Uppgiften finns inte i ärendet.");
     if (task.done_at) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
+    // A report of concern is done when it is made: when, to which unit, its reference.
+    if (task.kind === "report_child_concern" && !input.report)
+      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+        report: "Ange när orosanmälan gjordes, till vilken enhet och dess referens.",
+      });
     // Only from open: of two people finishing it at once, the first one's note counts.
     const done = await trx
       .updateTable("case_task")
-      .set({ done_at: new Date(), done_by: actor.userId, done_note: note })
+      .set({
+        done_at: new Date(),
+        done_by: actor.userId,
+        done_note: input.note,
+        ...(task.kind === "report_child_concern" && input.report
+          ? {
+              report_on: input.report.on,
+              report_to: input.report.to,
+              report_reference: input.report.reference,
+            }
+          : {}),
+      })
       .where("id", "=", taskId)
       .where("done_at", "is", null)
       .executeTakeFirstOrThrow();
@@ -118,5 +156,45 @@ export function completeTask(
       },
     ]);
     return (await list(trx, caseId)).find((t) => t.id === taskId) as CaseTaskView;
+  });
+}
+
+/**
+ * A worker on either side of partner contact (or anywhere) is concerned for a child: a task
+ * to make a report of concern to social services today (SoL 14 kap. 1 §), with what
+ * prompted it; done when the report's date, receiving unit and reference are recorded.
+ */
+export function raiseChildConcern(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  note: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "task.create", async (trx, c) => {
+    if (c.status === "closed")
+      throw new AppError(409, "conflict", "Ärendet är avslutat. Öppna det igen först.");
+    const { id } = await trx
+      .insertInto("case_task")
+      .values({
+        org_id: actor.orgId,
+        case_id: caseId,
+        kind: "report_child_concern",
+        created_by: actor.userId,
+        concern: note,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "task.create",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+        data: { taskId: id, kind: "report_child_concern" },
+      },
+    ]);
+    return list(trx, caseId);
   });
 }

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from "kysely";
+import type { TaskKind } from "../../../shared/api/tasks.ts";
 import type { WorklistItem } from "../../../shared/api/worklist.ts";
 import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import {
@@ -24,6 +25,15 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { taskDue } from "../tasks/service.ts";
+import { partnerContactItems } from "./partner-contact.ts";
+
+/** Which line on Att göra an open task makes. */
+const taskItemKind = {
+  assess_children_witnessed_violence: "children_to_assess",
+  partner_closing_conversation: "partner_closing_conversation",
+  partner_follow_up: "partner_follow_up",
+  report_child_concern: "child_concern",
+} as const satisfies Record<TaskKind, WorklistItem["kind"]>;
 
 /**
  * "Att göra": what is overdue or due within 7 days, computed from stored facts by the one
@@ -161,7 +171,7 @@ function openTasks(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .selectFrom("case_task as t")
     .innerJoin("case as c", "c.id", "t.case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
-    .select(["t.kind", "t.created_at", ...caseColumns])
+    .select(["t.kind", "t.created_at", "t.due_on", ...caseColumns])
     .where("t.done_at", "is", null)
     .where("c.status", "<>", "closed")
     .where(accessibleCases(actor))
@@ -267,6 +277,7 @@ export async function worklist(
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
   return withActor(database.db, actor, async (trx) => {
+    const partnerItems = await partnerContactItems(trx, actor, scope, now);
     const [cases, drafts, reports, plans, tasks, placements, assessments] = await Promise.all([
       casesInScope(trx, actor, scope),
       scope === "mine" ? draftsOf(trx, actor) : [],
@@ -320,11 +331,12 @@ export async function worklist(
     }
     for (const t of tasks) {
       candidates.push({
-        kind: "children_to_assess",
+        kind: taskItemKind[t.kind],
         ...rowOf(t),
-        dueAt: taskDue(t.kind, t.created_at),
+        dueAt: taskDue(t.kind, t.created_at, t.due_on),
       });
     }
+    candidates.push(...partnerItems);
     for (const p of placements) {
       const base = rowOf(p);
       if (p.basis === "custodians_consent") {

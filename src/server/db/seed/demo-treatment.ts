@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import type { Database } from "../types.ts";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+const dayAgo = (n: number) => stockholmDate(daysAgo(n));
+
+/**
+ * Johan Lind's treatment at Kriscentrum, as the API would have stored it: referred by social
+ * services a month ago, informed about partner contact and consenting in writing for Sara
+ * Berg, in treatment for three weeks with one no-show three days ago. Sara's partner case
+ * (behandlare2) has his details for reaching her, a phone call where she accepted, and the
+ * no-show still waiting to be acknowledged — so Eva Lund's Att göra shows it.
+ */
+export async function seedDemoTreatment(
+  trx: Transaction<Database>,
+  orgId: string,
+  sides: { caseId: string; therapistId: string; partnerCaseId: string; partnerWorkerId: string },
+  barrierId: string,
+) {
+  const { caseId, therapistId, partnerCaseId, partnerWorkerId } = sides;
+  await trx
+    .insertInto("treatment")
+    .values({
+      case_id: caseId,
+      org_id: orgId,
+      referral_source: "social_services",
+      referred_on: dayAgo(30),
+      phase: "treatment",
+      started_on: dayAgo(21),
+      partner_info_given_on: dayAgo(30),
+      recorded_by: therapistId,
+      recorded_at: daysAgo(30),
+    })
+    .execute();
+  await trx
+    .updateTable("case")
+    .set({ status: "implementation", status_changed_at: daysAgo(21) })
+    .where("id", "=", caseId)
+    .execute();
+  await trx
+    .insertInto("case_status_change")
+    .values([
+      {
+        org_id: orgId,
+        case_id: caseId,
+        from_status: "intake",
+        to_status: "investigation",
+        trigger_code: "treatment_registered",
+        changed_by: therapistId,
+        changed_at: daysAgo(30),
+      },
+      {
+        org_id: orgId,
+        case_id: caseId,
+        from_status: "investigation",
+        to_status: "implementation",
+        trigger_code: "treatment_started",
+        changed_by: therapistId,
+        changed_at: daysAgo(21),
+      },
+    ])
+    .execute();
+  await trx
+    .insertInto("treatment_session")
+    .values(
+      (
+        [
+          [17, "attended"],
+          [10, "attended"],
+          [3, "no_show"],
+        ] as const
+      ).map(([days, attendance]) => ({
+        org_id: orgId,
+        case_id: caseId,
+        held_on: dayAgo(days),
+        attendance,
+        recorded_by: therapistId,
+        recorded_at: daysAgo(days),
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto("partner_contact")
+    .values({
+      case_id: partnerCaseId,
+      org_id: orgId,
+      relationship: "former",
+      given_phone: "070-123 45 67",
+      given_address: null,
+      given_email: null,
+      created_by: therapistId,
+      created_at: daysAgo(30),
+    })
+    .execute();
+  const partnerId = randomUUID();
+  await trx
+    .insertInto("partner")
+    .values({
+      id: partnerId,
+      org_id: orgId,
+      case_id: caseId,
+      relationship: "former",
+      partner_case_id: partnerCaseId,
+      barrier_id: barrierId,
+      recorded_by: therapistId,
+      recorded_at: daysAgo(30),
+    })
+    .execute();
+  await trx
+    .insertInto("consent")
+    .values({
+      org_id: orgId,
+      case_id: caseId,
+      partner_id: partnerId,
+      scope: "partner_contact",
+      given_by_name: "Johan Lind",
+      form: "written",
+      given_on: dayAgo(30),
+      recorded_by: therapistId,
+    })
+    .execute();
+  await trx
+    .insertInto("partner_contact_attempt")
+    .values({
+      org_id: orgId,
+      case_id: partnerCaseId,
+      method: "phone",
+      attempted_on: dayAgo(27),
+      outcome: "accepted",
+      recorded_by: partnerWorkerId,
+      recorded_at: daysAgo(27),
+    })
+    .execute();
+  await trx
+    .insertInto("barrier_event")
+    .values([
+      {
+        id: randomUUID(),
+        org_id: orgId,
+        barrier_id: barrierId,
+        from_case_id: caseId,
+        to_case_id: partnerCaseId,
+        kind: "treatment_started",
+        event_on: dayAgo(21),
+        created_by: therapistId,
+        created_at: daysAgo(21),
+        acknowledged_at: daysAgo(20),
+        acknowledged_by: partnerWorkerId,
+      },
+      {
+        id: randomUUID(),
+        org_id: orgId,
+        barrier_id: barrierId,
+        from_case_id: caseId,
+        to_case_id: partnerCaseId,
+        kind: "absence",
+        event_on: dayAgo(3),
+        created_by: therapistId,
+        created_at: daysAgo(3),
+      },
+    ])
+    .execute();
+}

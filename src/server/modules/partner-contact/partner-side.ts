@@ -1,0 +1,211 @@
+import type { z } from "zod";
+import type {
+  OfferSupportBody,
+  PartnerCaseView,
+  RecordAttemptBody,
+} from "../../../shared/api/partner-contact.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { firstContactOptions } from "../../output/first-contact.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { withVisibleCase } from "../cases/service.ts";
+
+/**
+ * Her side of partner contact: her worker reaches out in a way her safe-contact
+ * instructions allow (a letter is refused when letters are unsafe), records how each attempt
+ * went, and offers support of her own. Her case never shows anything of his beyond the
+ * barrier's events.
+ */
+
+const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+
+const refusalText = {
+  letters_not_allowed: "Hon har sagt att brev inte är säkra. Välj ett annat sätt.",
+  protected_identity: "Hon har skyddade personuppgifter: inget brev till en adress.",
+  no_address: "Det finns ingen adress att skicka brev till.",
+  calls_not_allowed: "Hon har sagt att samtal inte är säkra. Välj ett annat sätt.",
+  sms_not_allowed: "Sms är inte säkert enligt hennes instruktioner. Välj ett annat sätt.",
+  no_phone: "Det finns inget telefonnummer.",
+} as const;
+
+function requirePartnerCase(c: CaseRow) {
+  if (c.case_type !== "partner_contact")
+    throw invalid({ caseId: "Det här gäller bara ett ärende om partnerkontakt." });
+}
+
+async function load(trx: Trx, c: CaseRow): Promise<PartnerCaseView> {
+  const row = await trx
+    .selectFrom("partner_contact")
+    .selectAll()
+    .where("case_id", "=", c.id)
+    .executeTakeFirstOrThrow();
+  const person = await trx
+    .selectFrom("person")
+    .select(["protection_level", "safe_contact", "phone", "postal_address"])
+    .where("id", "=", c.person_id)
+    .executeTakeFirstOrThrow();
+  const attempts = await trx
+    .selectFrom("partner_contact_attempt as a")
+    .innerJoin("app_user as u", "u.id", "a.recorded_by")
+    .select(["a.id", "a.method", "a.attempted_on", "a.outcome", "u.display_name"])
+    .where("a.case_id", "=", c.id)
+    .orderBy("a.attempted_on", "desc")
+    .orderBy("a.recorded_at", "desc")
+    .execute();
+  const latest = attempts[0]?.outcome;
+  return {
+    relationship: row.relationship,
+    given: { phone: row.given_phone, postalAddress: row.given_address, email: row.given_email },
+    // Her own number and address, once she has given them, come before what he said.
+    contactOptions: firstContactOptions({
+      protectionLevel: person.protection_level,
+      safeContact: person.safe_contact,
+      address: person.postal_address ?? row.given_address,
+      phone: person.phone ?? row.given_phone,
+    }),
+    attempts: attempts.map((a) => ({
+      id: a.id,
+      method: a.method,
+      attemptedOn: a.attempted_on,
+      outcome: a.outcome,
+      recordedBy: a.display_name,
+    })),
+    standing:
+      latest === undefined
+        ? "not_contacted"
+        : latest === "sent"
+          ? "waiting"
+          : latest === "later_accepted"
+            ? "accepted"
+            : latest,
+    ownSupport:
+      row.own_support && row.own_support_on
+        ? { kind: row.own_support, note: row.own_support_note ?? "", offeredOn: row.own_support_on }
+        : null,
+  };
+}
+
+export function readPartnerCase(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "partner_case.read", async (trx, c) => {
+    requirePartnerCase(c);
+    const view = await load(trx, c);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "partner_case.read",
+        resourceType: "case",
+        resourceId: caseId,
+        personId: c.person_id,
+        unitId: c.unit_id,
+      },
+    ]);
+    return view;
+  });
+}
+
+function partnerCommand(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  action: "partner_case.contact" | "partner_case.support",
+  run: (trx: Trx, c: CaseRow, view: PartnerCaseView) => Promise<void>,
+) {
+  return withVisibleCase(database, actor, meta, caseId, action, async (trx, c) => {
+    requirePartnerCase(c);
+    if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
+    await run(trx, c, await load(trx, c));
+    return load(trx, c);
+  });
+}
+
+const about = (c: CaseRow) => ({
+  resourceType: "case" as const,
+  resourceId: c.id,
+  personId: c.person_id,
+  unitId: c.unit_id,
+});
+
+/** An attempt to reach her, in a way her instructions allow; "sent" only for letter or SMS. */
+export function recordAttempt(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: z.output<typeof RecordAttemptBody>,
+) {
+  const fields: Record<string, string> = {};
+  if (input.attemptedOn > stockholmDate(new Date()))
+    fields.attemptedOn = "Datumet kan inte ligga i framtiden.";
+  if (input.outcome === "sent" && input.method === "phone")
+    fields.outcome = "Ett samtal skickas inte – välj om hon svarade, tackade ja eller nej.";
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return partnerCommand(
+    database,
+    actor,
+    meta,
+    caseId,
+    "partner_case.contact",
+    async (trx, c, view) => {
+      const option = view.contactOptions.find((o) => o.method === input.method);
+      if (option?.refusal) throw invalid({ method: refusalText[option.refusal] });
+      await trx
+        .insertInto("partner_contact_attempt")
+        .values({
+          org_id: actor.orgId,
+          case_id: c.id,
+          method: input.method,
+          attempted_on: input.attemptedOn,
+          outcome: input.outcome,
+          recorded_by: actor.userId,
+        })
+        .execute();
+      await recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "partner_case.contact",
+          ...about(c),
+          data: { method: input.method, outcome: input.outcome },
+        },
+      ]);
+    },
+  );
+}
+
+/** Support of her own, offered whatever he does: in house, a referral (to whom), or declined. */
+export function offerSupport(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: z.output<typeof OfferSupportBody>,
+) {
+  const fields: Record<string, string> = {};
+  if (input.offeredOn > stockholmDate(new Date()))
+    fields.offeredOn = "Datumet kan inte ligga i framtiden.";
+  if (input.kind === "referral" && !input.note)
+    fields.note = "Skriv vart hon hänvisades, t.ex. kvinnojouren eller IFO Vuxen.";
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return partnerCommand(database, actor, meta, caseId, "partner_case.support", async (trx, c) => {
+    await trx
+      .updateTable("partner_contact")
+      .set({
+        own_support: input.kind,
+        own_support_note: input.note || null,
+        own_support_on: input.offeredOn,
+      })
+      .where("case_id", "=", c.id)
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      { action: "partner_case.support", ...about(c), data: { kind: input.kind } },
+    ]);
+  });
+}

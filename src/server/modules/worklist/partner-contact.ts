@@ -1,0 +1,125 @@
+import { endOfDay, stockholmDate } from "../../../shared/calendar.ts";
+import { addWorkingHours } from "../../../shared/working-hours.ts";
+import { type Actor, unitsWithRole } from "../../access/actor.ts";
+import { accessibleCases } from "../../access/scope.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { alertEscalationWorkingHours } from "../partner-contact/events.ts";
+
+/**
+ * What partner contact puts on Att göra. Mine: events received across the barrier that I have
+ * not acknowledged (a notice today; a risk alert within four working hours). Unit (for the
+ * manager): a partner case nobody works yet, and a risk alert nobody acknowledged in time —
+ * escalated to the manager, as seed 004 asks for rising risk "skyndsamt".
+ */
+export interface PartnerContactCandidate {
+  kind: "barrier_notice" | "risk_alert_escalated" | "partner_unassigned";
+  caseId: string;
+  reference: string;
+  personName: string;
+  personId: string;
+  unitId: string;
+  dueAt: Date;
+}
+
+const columns = [
+  "c.id",
+  "c.reference",
+  "c.person_id",
+  "c.unit_id",
+  "p.given_name",
+  "p.family_name",
+] as const;
+
+function row(r: {
+  id: string;
+  reference: string;
+  person_id: string;
+  unit_id: string;
+  given_name: string;
+  family_name: string;
+}) {
+  return {
+    caseId: r.id,
+    reference: r.reference,
+    personName: `${r.given_name} ${r.family_name}`,
+    personId: r.person_id,
+    unitId: r.unit_id,
+  };
+}
+
+export async function partnerContactItems(
+  trx: Trx,
+  actor: Actor,
+  scope: "mine" | "unit",
+  now: Date,
+): Promise<PartnerContactCandidate[]> {
+  const unacknowledged = trx
+    .selectFrom("barrier_event as e")
+    .innerJoin("case as c", "c.id", "e.to_case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select(["e.kind", "e.created_at", ...columns])
+    .where("e.acknowledged_at", "is", null)
+    .where(accessibleCases(actor));
+  if (scope === "mine") {
+    const events = await unacknowledged
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("case_assignment as a")
+            .select("a.id")
+            .whereRef("a.case_id", "=", "c.id")
+            .where("a.user_id", "=", actor.userId)
+            .where("a.unassigned_at", "is", null),
+        ),
+      )
+      .execute();
+    return events.map((e) => ({
+      kind: "barrier_notice" as const,
+      ...row(e),
+      dueAt:
+        e.kind === "risk_alert"
+          ? addWorkingHours(e.created_at, alertEscalationWorkingHours)
+          : endOfDay(stockholmDate(e.created_at)),
+    }));
+  }
+  const managed = unitsWithRole(actor, ["unit_manager"]);
+  if (managed.length === 0) return [];
+  const [alerts, unassigned] = await Promise.all([
+    unacknowledged.where("e.kind", "=", "risk_alert").where("c.unit_id", "in", managed).execute(),
+    trx
+      .selectFrom("case as c")
+      .innerJoin("person as p", "p.id", "c.person_id")
+      .select(["c.opened_at", ...columns])
+      .where("c.case_type", "=", "partner_contact")
+      .where("c.status", "<>", "closed")
+      .where("c.unit_id", "in", managed)
+      .where(accessibleCases(actor))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("case_assignment as a")
+              .select("a.id")
+              .whereRef("a.case_id", "=", "c.id")
+              .where("a.unassigned_at", "is", null),
+          ),
+        ),
+      )
+      .execute(),
+  ]);
+  return [
+    // Escalated: only once the receiving worker's four working hours have run out.
+    ...alerts
+      .map((a) => ({
+        kind: "risk_alert_escalated" as const,
+        ...row(a),
+        dueAt: addWorkingHours(a.created_at, alertEscalationWorkingHours),
+      }))
+      .filter((a) => a.dueAt <= now),
+    ...unassigned.map((u) => ({
+      kind: "partner_unassigned" as const,
+      ...row(u),
+      dueAt: endOfDay(stockholmDate(u.opened_at)),
+    })),
+  ];
+}

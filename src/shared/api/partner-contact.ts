@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/**
+ * The partner's own case (partner_contact), as her worker sees it: what he said about how to
+ * reach her, the ways her safe-contact instructions leave open, each attempt to reach her
+ * and how it went, and the offer of support of her own. Nothing about him beyond the
+ * barrier's events.
+ */
+export const contactMethods = ["letter", "sms", "phone"] as const;
+export const attemptOutcomes = [
+  "sent",
+  "accepted",
+  "declined",
+  "not_reachable",
+  "later_accepted",
+] as const;
+export const supportKinds = ["in_house", "referral", "declined"] as const;
+
+export const RecordAttemptBody = z
+  .object({
+    method: z.enum(contactMethods, { message: "Välj brev, sms eller telefon." }),
+    attemptedOn: z.iso.date({ message: "Ange datumet för kontakten." }),
+    outcome: z.enum(attemptOutcomes, { message: "Välj hur det gick." }),
+  })
+  .strict()
+  .meta({ id: "RecordAttemptBody" });
+
+export const OfferSupportBody = z
+  .object({
+    kind: z.enum(supportKinds, { message: "Välj vilket stöd hon erbjöds." }),
+    note: z.string().trim().max(1000).default(""),
+    offeredOn: z.iso.date({ message: "Ange datumet då stödet erbjöds." }),
+  })
+  .strict()
+  .meta({ id: "OfferSupportBody" });
+
+export const ContactOptionView = z.object({
+  method: z.enum(contactMethods),
+  allowed: z.boolean(),
+  refusal: z
+    .enum([
+      "letters_not_allowed",
+      "protected_identity",
+      "no_address",
+      "calls_not_allowed",
+      "sms_not_allowed",
+      "no_phone",
+    ])
+    .nullable(),
+  notAsked: z.boolean(),
+});
+
+export const PartnerCaseView = z
+  .object({
+    relationship: z.enum(["current", "former"]),
+    given: z.object({
+      phone: z.string().nullable(),
+      postalAddress: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+    contactOptions: z.array(ContactOptionView),
+    attempts: z.array(
+      z.object({
+        id: z.uuid(),
+        method: z.enum(contactMethods),
+        attemptedOn: z.string(),
+        outcome: z.enum(attemptOutcomes),
+        recordedBy: z.string(),
+      }),
+    ),
+    /** Where the contact stands: from the latest attempt with an answer. */
+    standing: z.enum(["not_contacted", "waiting", "accepted", "declined", "not_reachable"]),
+    ownSupport: z
+      .object({ kind: z.enum(supportKinds), note: z.string(), offeredOn: z.string() })
+      .nullable(),
+  })
+  .meta({ id: "PartnerCase" });
+export type PartnerCaseView = z.infer<typeof PartnerCaseView>;
