@@ -12,6 +12,11 @@ import {
 import { AuditEventList, type AuditEventView } from "../../shared/api/audit";
 import { LoginResult, Me, MfaEnrolment } from "../../shared/api/auth";
 import {
+  BarrierEventList,
+  type BarrierEventView,
+  type RaiseRiskAlertBody,
+} from "../../shared/api/barrier-events";
+import {
   CaseList,
   type CaseSummary,
   type CaseType,
@@ -46,6 +51,11 @@ import {
   JournalEntryView,
 } from "../../shared/api/journal";
 import {
+  type OfferSupportBody,
+  PartnerCaseView,
+  type RecordAttemptBody,
+} from "../../shared/api/partner-contact";
+import {
   PersonDetail,
   type PersonDetails,
   PersonList,
@@ -67,6 +77,15 @@ import {
 import type { Role, unitKinds } from "../../shared/api/roles";
 import { SafetyPlanView, type SaveSafetyPlanBody } from "../../shared/api/safety-plans";
 import { CaseTaskList, CaseTaskView } from "../../shared/api/tasks";
+import {
+  type AddPartnerBody,
+  type EndTreatmentBody,
+  type PartnerRefusalBody,
+  type RecordSessionBody,
+  type RegisterTreatmentBody,
+  TreatmentResult,
+  type TreatmentView,
+} from "../../shared/api/treatment";
 import { Worklist, type WorklistItem } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import {
@@ -143,6 +162,17 @@ export type RiskHistoryView = z.infer<typeof RiskHistory>;
 export type SafetyPlan = z.infer<typeof SafetyPlanView>;
 export type SaveSafetyPlanInput = z.input<typeof SaveSafetyPlanBody>;
 export type PoliceAssessment = z.infer<typeof PoliceAssessmentView>;
+export type Treatment = z.infer<typeof TreatmentView>;
+export type RegisterTreatmentInput = z.input<typeof RegisterTreatmentBody>;
+export type RecordSessionInput = z.input<typeof RecordSessionBody>;
+export type EndTreatmentInput = z.input<typeof EndTreatmentBody>;
+export type AddPartnerInput = z.input<typeof AddPartnerBody>;
+export type PartnerRefusalInput = z.input<typeof PartnerRefusalBody>;
+export type PartnerCase = z.infer<typeof PartnerCaseView>;
+export type RecordAttemptInput = z.input<typeof RecordAttemptBody>;
+export type OfferSupportInput = z.input<typeof OfferSupportBody>;
+export type BarrierEvent = z.infer<typeof BarrierEventView>;
+export type RaiseRiskAlertInput = z.input<typeof RaiseRiskAlertBody>;
 export type RecordPoliceAssessmentInput = z.input<typeof RecordPoliceAssessmentBody>;
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
@@ -346,8 +376,17 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     // Tasks a rule put on the case, e.g. children who witnessed violence to report.
     tasks: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/tasks`, CaseTaskList, signal),
-    completeTask: (caseId: string, taskId: string, note: string) =>
-      post(`/api/cases/${id(caseId)}/tasks/${id(taskId)}/complete`, { note }, CaseTaskView),
+    /** report is required for a report of concern: when, to which unit, its reference. */
+    completeTask: (
+      caseId: string,
+      taskId: string,
+      note: string,
+      report: { on: string; to: string; reference: string } | null = null,
+    ) =>
+      post(`/api/cases/${id(caseId)}/tasks/${id(taskId)}/complete`, { note, report }, CaseTaskView),
+    /** Concern for a child: a task to make a report of concern today. */
+    raiseChildConcern: (caseId: string, concern: string) =>
+      post(`/api/cases/${id(caseId)}/child-concerns`, { concern }, CaseTaskList),
 
     // Implementation plans of granted decisions, and their follow-ups. Changes answer with
     // all the case's plans.
@@ -421,6 +460,52 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     allInstruments: (signal?: AbortSignal) => get("/api/instruments", InstrumentList, signal),
     importInstrument: (definition: unknown) =>
       post("/api/admin/instruments", definition, ImportInstrumentResult),
+
+    // Treatment of a person who uses violence (a perpetrator case).
+    treatment: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/treatment`, TreatmentResult, signal),
+    registerTreatment: (caseId: string, input: RegisterTreatmentInput) =>
+      post(`/api/cases/${id(caseId)}/treatment`, input, TreatmentResult),
+    startTreatment: (caseId: string, startedOn: string) =>
+      post(`/api/cases/${id(caseId)}/treatment/start`, { startedOn }, TreatmentResult),
+    recordSession: (caseId: string, input: RecordSessionInput) =>
+      post(`/api/cases/${id(caseId)}/treatment/sessions`, input, TreatmentResult),
+    endTreatment: (caseId: string, input: EndTreatmentInput) =>
+      post(`/api/cases/${id(caseId)}/treatment/end`, input, TreatmentResult),
+
+    // Partner contact on his side: information, consent per partner or an exception, refusal.
+    recordPartnerInformation: (caseId: string, informedOn: string) =>
+      post(`/api/cases/${id(caseId)}/partner-contact/information`, { informedOn }, TreatmentResult),
+    addPartner: (caseId: string, input: AddPartnerInput) =>
+      post(`/api/cases/${id(caseId)}/partner-contact/partners`, input, TreatmentResult),
+    recordPartnerRefusal: (caseId: string, input: PartnerRefusalInput) =>
+      post(`/api/cases/${id(caseId)}/partner-contact/refusal`, input, TreatmentResult),
+    withdrawPartnerConsent: (caseId: string, partnerId: string, withdrawnOn: string) =>
+      post(
+        `/api/cases/${id(caseId)}/partner-contact/partners/${id(partnerId)}/withdraw`,
+        { withdrawnOn },
+        TreatmentResult,
+      ),
+
+    // Her side (a partner_contact case): reaching her, and support of her own.
+    partnerCase: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/partner-contact`, PartnerCaseView, signal),
+    recordContactAttempt: (caseId: string, input: RecordAttemptInput) =>
+      post(`/api/cases/${id(caseId)}/partner-contact/attempts`, input, PartnerCaseView),
+    offerPartnerSupport: (caseId: string, input: OfferSupportInput) =>
+      put(`/api/cases/${id(caseId)}/partner-contact/support`, input, PartnerCaseView),
+
+    // Across the information barrier: structured events, risk alerts, acknowledgement.
+    barrierEvents: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/barrier-events`, BarrierEventList, signal),
+    raiseRiskAlert: (caseId: string, input: RaiseRiskAlertInput) =>
+      post(`/api/cases/${id(caseId)}/risk-alerts`, input, BarrierEventList),
+    acknowledgeBarrierEvent: (caseId: string, eventId: string) =>
+      post(
+        `/api/cases/${id(caseId)}/barrier-events/${id(eventId)}/acknowledge`,
+        {},
+        BarrierEventList,
+      ),
 
     // Access log review.
     personAuditLog: (personId: string, signal?: AbortSignal) =>
