@@ -85,6 +85,7 @@ function CaseDetails({
   }
 
   const title = t("case.title", { reference: record.reference });
+  const socialServicesCase = record.caseType === "adult_victim" || record.caseType === "child";
   return (
     <Page title={title}>
       <section className="section" aria-labelledby="case-details-title">
@@ -135,11 +136,15 @@ function CaseDetails({
 
       <PoliceAssessmentsPanel record={record} />
 
-      <InvestigationPanel record={record} onSaved={tasks.reload} />
-
-      <DecisionsPanel record={record} decisions={decisions} />
-
-      <PlansPanel record={record} decisions={decisionList} />
+      {/* Investigations, decisions and plans are social services' (SoL); a treatment unit's
+          perpetrator and partner-contact cases have their own work instead. */}
+      {socialServicesCase && (
+        <>
+          <InvestigationPanel record={record} onSaved={tasks.reload} />
+          <DecisionsPanel record={record} decisions={decisions} />
+          <PlansPanel record={record} decisions={decisionList} />
+        </>
+      )}
 
       <Relations caseId={record.id} canWrite={record.abilities.writeJournal} />
 
