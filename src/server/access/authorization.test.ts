@@ -51,6 +51,7 @@ interface World {
   consentId: string;
   assessmentId: string;
   eventId: string;
+  documentId: string;
   secrets: string[];
 }
 
@@ -144,6 +145,13 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/partner-contact/attempts", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/partner-contact/attempts`, payload: { method: "phone", attemptedOn: "2026-11-01", outcome: "accepted" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "PUT /api/cases/{id}/partner-contact/support", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/partner-contact/support`, payload: { kind: "in_house", offeredOn: "2026-11-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "POST /api/cases/{id}/child-concerns", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/child-concerns`, payload: { concern: "Barnet berättar om slag hemma." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/partner-contact/consent-form", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/partner-contact/consent-form` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/partner-contact/letter", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/partner-contact/letter` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/partner-contact/sms", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/partner-contact/sms` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/documents", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/documents` }), expect: onlyWorkers },
+  { route: "GET /api/cases/{id}/documents/{documentId}/content", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/documents/${w.documentId}/content` }), expect: onlyWorkers },
+  // X is no treatment case: the consent form has nowhere to go (400) for those who see X.
+  { route: "POST /api/cases/{id}/documents", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/documents?kind=partner_contact_consent&filename=a.pdf`, headers: { "content-type": "application/pdf" }, payload: Buffer.from("%PDF-1.4\n") }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   // Across the barrier: the other side's worker gets 404 like anyone else.
   { route: "GET /api/cases/{id}/barrier-events", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/barrier-events` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/risk-alerts", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/risk-alerts`, payload: { level: "high", reason: "Ökad oro." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
@@ -216,6 +224,23 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // A document kept in X.
+    const documentId = randomUUID();
+    await owner
+      .insertInto("document")
+      .values({
+        id: documentId,
+        org_id: org.id,
+        case_id: x.id,
+        kind: "partner_contact_consent",
+        filename: "samtycke.pdf",
+        media_type: "application/pdf",
+        size_bytes: 9,
+        sha256: "0".repeat(64),
+        content: new Uint8Array(Buffer.from("%PDF-1.4\n")),
+        uploaded_by: ids.get("assigned")!,
+      })
+      .execute();
     // A risk alert from Y's side, waiting in X for acknowledgement.
     const eventId = randomUUID();
     await owner
@@ -366,6 +391,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
       consentId: consent.id,
       assessmentId,
       eventId,
+      documentId,
       secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
     };
   });
@@ -418,7 +444,10 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
           .select((eb) => eb.fn.max("id").as("max"))
           .executeTakeFirst();
         const req = endpoint.request(w);
-        const res = await t.app.inject({ ...req, headers: as(sessions.get(actor)!) });
+        const res = await t.app.inject({
+          ...req,
+          headers: { ...req.headers, ...as(sessions.get(actor)!) },
+        });
         expect(res.statusCode, res.body).toBe(expected);
 
         if (endpoint.shows) {

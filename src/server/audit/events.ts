@@ -91,6 +91,15 @@ export const auditEventData = {
   "partner_case.read": none,
   "partner_case.contact": z.object({ method: z.string(), outcome: z.string() }).strict(),
   "partner_case.support": z.object({ kind: z.string() }).strict(),
+  "partner_contact.consent_form": none,
+  "partner_case.letter": none,
+  "partner_case.sms": none,
+  "document.list": none,
+  "document.upload": z.object({ documentId: z.uuid(), kind: z.string() }).strict(),
+  "document.read": z.object({ documentId: z.uuid() }).strict(),
+  "document.destroy": z
+    .object({ documentId: z.uuid(), kind: z.string(), sha256: z.string() })
+    .strict(),
   "barrier_event.send": z
     .object({ eventId: z.uuid(), kind: z.string(), side: z.enum(["sender", "receiver"]) })
     .strict(),
@@ -118,6 +127,7 @@ export const auditEventData = {
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
   "admin.unit.create": none,
+  "admin.unit.update": z.object({ fields: z.array(z.string()) }).strict(),
   "admin.instrument.import": z
     .object({ instrument: z.string(), outcome: z.enum(["stored", "already_there"]) })
     .strict(),

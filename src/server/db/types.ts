@@ -22,6 +22,9 @@ export interface UnitTable {
   name: string;
   kind: "adult_services" | "child_services" | "crisis_centre" | "resource_function";
   partner_follow_up_months: Generated<number>;
+  contact_phone: string | null;
+  contact_address: string | null;
+  contact_email: string | null;
   created_at: CreatedAt;
 }
 
@@ -586,6 +589,23 @@ export interface PartnerContactAttemptTable {
   recorded_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface DocumentTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: "partner_contact_consent";
+  filename: string;
+  media_type: "application/pdf" | "image/png" | "image/jpeg";
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array | null;
+  uploaded_by: string;
+  uploaded_at: ColumnType<Date, Date | undefined, never>;
+  destroyed_at: Date | null;
+  destroyed_by: string | null;
+  destroyed_reason: string | null;
+}
+
 export interface BarrierEventTable {
   id: string;
   org_id: string;
@@ -650,6 +670,7 @@ export interface Database {
   partner_contact_refusal: PartnerContactRefusalTable;
   partner_contact: PartnerContactTable;
   partner_contact_attempt: PartnerContactAttemptTable;
+  document: DocumentTable;
   barrier_event: BarrierEventTable;
   risk_alert_reason: RiskAlertReasonTable;
   schema_migration: SchemaMigrationTable;

@@ -20,6 +20,7 @@ import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
+import { documentRoutes } from "../modules/documents/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
@@ -58,6 +59,7 @@ const modules: RouteModule[] = [
   policeAssessmentRoutes,
   treatmentRoutes,
   partnerContactRoutes,
+  documentRoutes,
   worklistRoutes,
   auditReviewRoutes,
 ];

@@ -3,10 +3,35 @@ import { RoleAssignmentView } from "./auth.ts";
 import { Role, UnitKind } from "./roles.ts";
 
 export const UnitView = z
-  .object({ id: z.uuid(), name: z.string(), kind: UnitKind })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: UnitKind,
+    /** What letters and forms print as the unit's contact details. */
+    contactPhone: z.string().nullable(),
+    contactAddress: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    /** Partner contact: months after his treatment ends until her follow-up contact. */
+    partnerFollowUpMonths: z.number().int(),
+  })
   .meta({ id: "Unit" });
 export type UnitView = z.infer<typeof UnitView>;
 export const UnitList = z.object({ units: z.array(UnitView) }).meta({ id: "UnitList" });
+
+export const UpdateUnitBody = z
+  .object({
+    contactPhone: z.string().trim().max(50).nullable(),
+    contactAddress: z.string().trim().max(300).nullable(),
+    contactEmail: z.email("Skriv en e-postadress som namn@exempel.se.").max(200).nullable(),
+    partnerFollowUpMonths: z
+      .number()
+      .int()
+      .min(1, "Ange mellan 1 och 24 månader.")
+      .max(24, "Ange mellan 1 och 24 månader."),
+  })
+  .partial()
+  .strict()
+  .meta({ id: "UpdateUnitBody" });
 
 export const CreateUnitBody = z
   .object({ name: z.string().trim().min(2).max(100), kind: UnitKind })

@@ -76,3 +76,7 @@ export const PartnerCaseView = z
   })
   .meta({ id: "PartnerCase" });
 export type PartnerCaseView = z.infer<typeof PartnerCaseView>;
+
+export const PartnerSmsView = z
+  .object({ to: z.string(), text: z.string() })
+  .meta({ id: "PartnerSms", description: "Discreet: no word of violence or treatment" });

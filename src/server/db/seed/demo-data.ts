@@ -8,10 +8,11 @@ export const demoPassword = "frid-demo";
 
 export const demoOrganisation = { name: "Demokommun", kind: "municipality" } as const;
 
+/** Contact details are fictional (numbers from the range kept for drama, 070-1740xxx). */
 export const demoUnits = [
-  { key: "adult", name: "IFO Vuxen", kind: "adult_services" },
-  { key: "child", name: "Barn och unga", kind: "child_services" },
-  { key: "crisis", name: "Kriscentrum", kind: "crisis_centre" },
+  { key: "adult", name: "IFO Vuxen", kind: "adult_services", phone: "070-174 00 10" },
+  { key: "child", name: "Barn och unga", kind: "child_services", phone: "070-174 00 20" },
+  { key: "crisis", name: "Kriscentrum", kind: "crisis_centre", phone: "070-174 00 30" },
 ] as const;
 
 export type DemoUnitKey = (typeof demoUnits)[number]["key"];

@@ -44,7 +44,15 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
 
     const units = await trx
       .insertInto("unit")
-      .values(demoUnits.map((u) => ({ org_id: org.id, name: u.name, kind: u.kind })))
+      .values(
+        demoUnits.map((u) => ({
+          org_id: org.id,
+          name: u.name,
+          kind: u.kind,
+          contact_phone: u.phone,
+          contact_address: "Demogatan 1, 111 11 Demostad",
+        })),
+      )
       .returning(["id", "name"])
       .execute();
     const unitId = (key: string | null) => {

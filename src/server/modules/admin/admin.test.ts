@@ -93,6 +93,37 @@ describe.each(testDatabaseKinds)("administration of units, users and roles (%s)"
     expect(removed.statusCode).toBe(204);
   });
 
+  it("keeps a unit's contact details, which letters print, and its partner follow-up months", async () => {
+    const url = `/api/admin/units/${unitId}`;
+    expect((await req(null, "PATCH", url, { contactPhone: "1" })).statusCode).toBe(401);
+    expect((await req(caseworker, "PATCH", url, { contactPhone: "1" })).statusCode).toBe(403);
+    const bad = await req(admin, "PATCH", url, {
+      contactEmail: "inte-en-adress",
+      partnerFollowUpMonths: 0,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toMatchObject({
+      contactEmail: "Skriv en e-postadress som namn@exempel.se.",
+      partnerFollowUpMonths: "Ange mellan 1 och 24 månader.",
+    });
+    const other = await req(admin, "PATCH", `/api/admin/units/${crypto.randomUUID()}`, {
+      contactPhone: "010-1",
+    });
+    expect(other.statusCode).toBe(404);
+    const ok = await req(admin, "PATCH", url, {
+      contactPhone: "010-123 45 67",
+      contactEmail: "enheten@example.org",
+      partnerFollowUpMonths: 3,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({
+      contactPhone: "010-123 45 67",
+      contactEmail: "enheten@example.org",
+      contactAddress: null,
+      partnerFollowUpMonths: 3,
+    });
+  });
+
   it("answers bad input with messages on the fields", async () => {
     const res = await req(admin, "POST", "/api/admin/users", {
       username: "x",

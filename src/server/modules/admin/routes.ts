@@ -7,6 +7,7 @@ import {
   IdParams,
   UnitList,
   UnitView,
+  UpdateUnitBody,
   UpdateUserBody,
   UserList,
   UserView,
@@ -27,6 +28,36 @@ import {
 } from "./service.ts";
 
 const tags = ["administration"];
+
+const unitColumns = [
+  "id",
+  "name",
+  "kind",
+  "contact_phone",
+  "contact_address",
+  "contact_email",
+  "partner_follow_up_months",
+] as const;
+
+function unitView(u: {
+  id: string;
+  name: string;
+  kind: UnitView["kind"];
+  contact_phone: string | null;
+  contact_address: string | null;
+  contact_email: string | null;
+  partner_follow_up_months: number;
+}): UnitView {
+  return {
+    id: u.id,
+    name: u.name,
+    kind: u.kind,
+    contactPhone: u.contact_phone,
+    contactAddress: u.contact_address,
+    contactEmail: u.contact_email,
+    partnerFollowUpMonths: u.partner_follow_up_months,
+  };
+}
 
 export const adminRoutes: RouteModule = (app, { database }) => {
   // Every route here is for administrators only; checked before the handler runs.
@@ -49,11 +80,11 @@ export const adminRoutes: RouteModule = (app, { database }) => {
       const actor = requireActor(request);
       const units = await database.db
         .selectFrom("unit")
-        .select(["id", "name", "kind"])
+        .select(unitColumns)
         .where("org_id", "=", actor.orgId)
         .orderBy("name")
         .execute();
-      return { units };
+      return { units: units.map(unitView) };
     },
   );
 
@@ -79,14 +110,62 @@ export const adminRoutes: RouteModule = (app, { database }) => {
         const row = await trx
           .insertInto("unit")
           .values({ org_id: actor.orgId, name: request.body.name, kind: request.body.kind })
-          .returning(["id", "name", "kind"])
+          .returning(unitColumns)
           .executeTakeFirstOrThrow();
         await recordAudit(trx, auditContext(actor, requestMeta(request)), [
           { action: "admin.unit.create", resourceType: "unit", resourceId: row.id },
         ]);
-        return row;
+        return unitView(row);
       });
       return reply.status(201).send(unit);
+    },
+  );
+
+  app.patch(
+    "/api/admin/units/:id",
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        summary: "Change a unit's contact details (printed on letters and forms) and settings",
+        params: IdParams,
+        body: UpdateUnitBody,
+        response: { 200: UnitView },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const b = request.body;
+      const unit = await withActor(database.db, actor, async (trx) => {
+        const row = await trx
+          .updateTable("unit")
+          .set({
+            ...(b.contactPhone !== undefined ? { contact_phone: b.contactPhone || null } : {}),
+            ...(b.contactAddress !== undefined
+              ? { contact_address: b.contactAddress || null }
+              : {}),
+            ...(b.contactEmail !== undefined ? { contact_email: b.contactEmail } : {}),
+            ...(b.partnerFollowUpMonths !== undefined
+              ? { partner_follow_up_months: b.partnerFollowUpMonths }
+              : {}),
+          })
+          .where("id", "=", request.params.id)
+          .where("org_id", "=", actor.orgId)
+          .returning(unitColumns)
+          .executeTakeFirst();
+        if (!row) return null;
+        await recordAudit(trx, auditContext(actor, requestMeta(request)), [
+          {
+            action: "admin.unit.update",
+            resourceType: "unit",
+            resourceId: row.id,
+            data: { fields: Object.keys(b) },
+          },
+        ]);
+        return unitView(row);
+      });
+      if (!unit) throw new AppError(404, "not_found", "Enheten finns inte.");
+      return unit;
     },
   );
 

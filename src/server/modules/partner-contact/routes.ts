@@ -8,6 +8,7 @@ import {
 import {
   OfferSupportBody,
   PartnerCaseView,
+  PartnerSmsView,
   RecordAttemptBody,
 } from "../../../shared/api/partner-contact.ts";
 import {
@@ -19,6 +20,7 @@ import {
 } from "../../../shared/api/treatment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { partnerSms, printConsentForm, printPartnerLetter } from "./documents.ts";
 import { acknowledgeBarrierEvent, raiseRiskAlert, readBarrierEvents } from "./events.ts";
 import { offerSupport, readPartnerCase, recordAttempt } from "./partner-side.ts";
 import {
@@ -180,6 +182,71 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         request.params.id,
         request.body,
       ),
+  );
+  app.get(
+    "/api/cases/:id/partner-contact/consent-form",
+    {
+      schema: {
+        tags,
+        summary: "His consent form to print and sign (seed 004, bilaga 2)",
+        description: "Responds with application/pdf.",
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const printed = await printConsentForm(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      );
+      return reply
+        .type("application/pdf")
+        .header(
+          "content-disposition",
+          `attachment; filename="samtycke-partnerkontakt-${printed.reference}.pdf"`,
+        )
+        .send(printed.pdf);
+    },
+  );
+  app.get(
+    "/api/cases/:id/partner-contact/letter",
+    {
+      schema: {
+        tags,
+        summary: "The information letter to her (409 when letters are not safe for her)",
+        description: "Responds with application/pdf.",
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const printed = await printPartnerLetter(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      );
+      return reply
+        .type("application/pdf")
+        .header(
+          "content-disposition",
+          `attachment; filename="informationsbrev-${printed.reference}.pdf"`,
+        )
+        .send(printed.pdf);
+    },
+  );
+  app.get(
+    "/api/cases/:id/partner-contact/sms",
+    {
+      schema: {
+        tags,
+        summary: "The text message to her, and the number (409 when texts are not safe)",
+        params: IdParams,
+        response: { 200: PartnerSmsView },
+      },
+    },
+    async (request) =>
+      partnerSms(database, requireActor(request), requestMeta(request), request.params.id),
   );
   app.get(
     "/api/cases/:id/barrier-events",

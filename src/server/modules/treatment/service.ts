@@ -9,6 +9,7 @@ import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { withVisibleCase } from "../cases/service.ts";
+import { destroyDocuments } from "../documents/service.ts";
 import { partnersToNotify, sendAcross } from "../partner-contact/events.ts";
 import { loadTreatment } from "./view.ts";
 
@@ -244,8 +245,8 @@ const closedReasonOf = {
 
 /**
  * Ends the treatment and closes the case. The partner side hears that it was completed or
- * interrupted (and so gets its closing conversation and follow-up, see worklist); the
- * signed consent forms are destroyed (documents issue: bytes removed, receipt kept).
+ * interrupted (and so gets its closing conversation and follow-up tasks); the signed consent
+ * forms are destroyed (bytes removed, receipt kept in the row and the audit trail).
  */
 export function endTreatment(
   database: DatabaseHandle,
@@ -288,9 +289,18 @@ export async function closeTreatment(
   if (ended.numUpdatedRows !== 1n)
     throw new AppError(409, "conflict", "Behandlingen är redan avslutad.");
   await moveCase(trx, actor, c, "closed", "treatment_ended", closedReasonOf[input.kind]);
+  // The signed consent form is kept only while the treatment contact lasts (seed 004).
+  const destroyed = await destroyDocuments(
+    trx,
+    actor,
+    meta,
+    c,
+    "partner_contact_consent",
+    "Behandlingen är avslutad: samtyckesblanketten förstörs (rutin för partnerkontakt).",
+  );
   await audit(trx, actor, meta, c, "treatment.end", {
     kind: input.kind,
-    consentDocumentsDestroyed: 0,
+    consentDocumentsDestroyed: destroyed,
   });
   await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, c.id), {
     kind: input.kind === "completed" ? "treatment_completed" : "treatment_interrupted",

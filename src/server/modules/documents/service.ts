@@ -1,0 +1,213 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { DocumentView } from "../../../shared/api/documents.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { DocumentTable } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { withVisibleCase } from "../cases/service.ts";
+
+/**
+ * Documents in a case. Today one kind: his signed consent to partner contact, scanned and
+ * attached in his treatment case; it is destroyed when the treatment ends (seed 004). A file
+ * is checked by its first bytes, not by what the browser says it is.
+ */
+export const maxDocumentBytes = 10 * 1024 * 1024;
+
+const signatures: { type: DocumentTable["media_type"]; starts: number[] }[] = [
+  { type: "application/pdf", starts: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: "image/png", starts: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: "image/jpeg", starts: [0xff, 0xd8, 0xff] },
+];
+
+function sniff(bytes: Uint8Array): DocumentTable["media_type"] | null {
+  return signatures.find((s) => s.starts.every((b, i) => bytes[i] === b))?.type ?? null;
+}
+
+async function list(trx: Trx, caseId: string): Promise<DocumentView[]> {
+  const rows = await trx
+    .selectFrom("document as d")
+    .innerJoin("app_user as u", "u.id", "d.uploaded_by")
+    .leftJoin("app_user as x", "x.id", "d.destroyed_by")
+    .select([
+      "d.id",
+      "d.kind",
+      "d.filename",
+      "d.media_type",
+      "d.size_bytes",
+      "d.sha256",
+      "d.uploaded_at",
+      "d.destroyed_at",
+      "d.destroyed_reason",
+      "u.display_name as uploaded_by",
+      "x.display_name as destroyed_by",
+    ])
+    .where("d.case_id", "=", caseId)
+    .orderBy("d.uploaded_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    filename: r.filename,
+    mediaType: r.media_type,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
+    uploadedBy: r.uploaded_by,
+    uploadedAt: r.uploaded_at.toISOString(),
+    destroyed: r.destroyed_at
+      ? {
+          at: r.destroyed_at.toISOString(),
+          by: r.destroyed_by ?? "",
+          reason: r.destroyed_reason ?? "",
+        }
+      : null,
+  }));
+}
+
+const about = (c: CaseRow) => ({
+  resourceType: "case" as const,
+  resourceId: c.id,
+  personId: c.person_id,
+  unitId: c.unit_id,
+});
+
+export function readDocuments(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "document.list", async (trx, c) => {
+    const documents = await list(trx, caseId);
+    await recordAudit(trx, auditContext(actor, meta), [{ action: "document.list", ...about(c) }]);
+    return documents;
+  });
+}
+
+export function uploadDocument(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  input: { kind: DocumentTable["kind"]; filename: string; bytes: Uint8Array },
+) {
+  const mediaType = sniff(input.bytes);
+  if (input.bytes.length === 0 || !mediaType)
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      file: "Filen måste vara en PDF eller en bild (PNG eller JPEG), t.ex. den inskannade blanketten.",
+    });
+  return withVisibleCase(database, actor, meta, caseId, "document.upload", async (trx, c) => {
+    // The consent form belongs to his treatment, while it runs.
+    if (input.kind === "partner_contact_consent") {
+      const t = await trx
+        .selectFrom("treatment")
+        .select("phase")
+        .where("case_id", "=", caseId)
+        .executeTakeFirst();
+      if (c.case_type !== "perpetrator" || !t)
+        throw new AppError(
+          400,
+          "validation_failed",
+          "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
+          {
+            kind: "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
+          },
+        );
+      if (t.phase === "ended")
+        throw new AppError(
+          409,
+          "conflict",
+          "Behandlingen är avslutad; blanketten ska inte sparas.",
+        );
+    }
+    const id = randomUUID();
+    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+    await trx
+      .insertInto("document")
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        kind: input.kind,
+        filename: input.filename,
+        media_type: mediaType,
+        size_bytes: input.bytes.length,
+        sha256,
+        content: input.bytes,
+        uploaded_by: actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, auditContext(actor, meta), [
+      { action: "document.upload", ...about(c), data: { documentId: id, kind: input.kind } },
+    ]);
+    return list(trx, caseId);
+  });
+}
+
+export function readDocumentContent(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  documentId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "document.read", async (trx, c) => {
+    const doc = await trx
+      .selectFrom("document")
+      .select(["filename", "media_type", "content", "destroyed_at"])
+      .where("id", "=", documentId)
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (!doc) throw new AppError(404, "not_found", "Handlingen finns inte i ärendet.");
+    if (doc.destroyed_at || !doc.content)
+      throw new AppError(410, "gone", "Handlingen är förstörd. Kvittot finns kvar i ärendet.");
+    await recordAudit(trx, auditContext(actor, meta), [
+      { action: "document.read", ...about(c), data: { documentId } },
+    ]);
+    return {
+      filename: doc.filename,
+      mediaType: doc.media_type,
+      content: Buffer.from(doc.content),
+    };
+  });
+}
+
+/**
+ * Destroys the case's documents of a kind: the bytes go, the receipt stays (in the row and
+ * as one audit event per document). Returns how many were destroyed.
+ */
+export async function destroyDocuments(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  c: CaseRow,
+  kind: DocumentTable["kind"],
+  reason: string,
+): Promise<number> {
+  const destroyed = await trx
+    .updateTable("document")
+    .set({
+      content: null,
+      destroyed_at: new Date(),
+      destroyed_by: actor.userId,
+      destroyed_reason: reason,
+    })
+    .where("case_id", "=", c.id)
+    .where("kind", "=", kind)
+    .where("destroyed_at", "is", null)
+    .returning(["id", "sha256"])
+    .execute();
+  await recordAudit(
+    trx,
+    auditContext(actor, meta),
+    destroyed.map((d) => ({
+      action: "document.destroy" as const,
+      ...about(c),
+      reason,
+      data: { documentId: d.id, kind, sha256: d.sha256 },
+    })),
+  );
+  return destroyed.length;
+}

@@ -1,0 +1,170 @@
+import { stockholmDate } from "../../../shared/calendar.ts";
+import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError } from "../../http/errors.ts";
+import { firstContactOptions } from "../../output/first-contact.ts";
+import {
+  partnerSmsText,
+  renderConsentForm,
+  renderPartnerLetter,
+  type Sender,
+} from "../../output/partner-contact-documents.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { withVisibleCase } from "../cases/service.ts";
+import { requirePerpetratorCase, requireTreatment } from "../treatment/service.ts";
+
+/**
+ * The partner-contact documents a worker prints or copies: on his side the consent form to
+ * sign; on hers the information letter and the text message — each only in a way her
+ * safe-contact instructions allow (a letter is refused when letters are unsafe).
+ */
+
+async function senderOf(trx: Trx, c: CaseRow): Promise<Sender> {
+  const row = await trx
+    .selectFrom("unit as u")
+    .innerJoin("organisation as o", "o.id", "u.org_id")
+    .select([
+      "o.name as organisation",
+      "u.name",
+      "u.contact_phone",
+      "u.contact_address",
+      "u.contact_email",
+    ])
+    .where("u.id", "=", c.unit_id)
+    .executeTakeFirstOrThrow();
+  return {
+    organisation: row.organisation,
+    unit: row.name,
+    phone: row.contact_phone,
+    address: row.contact_address,
+    email: row.contact_email,
+  };
+}
+
+const about = (c: CaseRow) => ({
+  resourceType: "case" as const,
+  resourceId: c.id,
+  personId: c.person_id,
+  unitId: c.unit_id,
+});
+
+export function printConsentForm(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "partner_contact.consent_form",
+    async (trx, c) => {
+      requirePerpetratorCase(c);
+      await requireTreatment(trx, caseId);
+      const pdf = await renderConsentForm({
+        sender: await senderOf(trx, c),
+        name: `${c.given_name} ${c.family_name}`,
+        identityNumber: c.identity_number ? formatIdentityNumber(c.identity_number) : null,
+        printedOn: stockholmDate(new Date()),
+      });
+      await recordAudit(trx, auditContext(actor, meta), [
+        { action: "partner_contact.consent_form", ...about(c) },
+      ]);
+      return { pdf, reference: c.reference };
+    },
+  );
+}
+
+/** Her name, how she may be reached, and the ways her instructions leave open. */
+async function recipient(trx: Trx, c: CaseRow) {
+  if (c.case_type !== "partner_contact")
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      caseId: "Det här gäller bara ett ärende om partnerkontakt.",
+    });
+  const row = await trx
+    .selectFrom("partner_contact as pc")
+    .innerJoin("case as k", "k.id", "pc.case_id")
+    .innerJoin("person as p", "p.id", "k.person_id")
+    .select([
+      "pc.given_phone",
+      "pc.given_address",
+      "p.given_name",
+      "p.family_name",
+      "p.protection_level",
+      "p.safe_contact",
+      "p.phone",
+      "p.postal_address",
+    ])
+    .where("pc.case_id", "=", c.id)
+    .executeTakeFirstOrThrow();
+  const address =
+    row.safe_contact?.letterAddress?.trim() || row.postal_address || row.given_address;
+  const phone = row.phone ?? row.given_phone;
+  const options = firstContactOptions({
+    protectionLevel: row.protection_level,
+    safeContact: row.safe_contact,
+    address,
+    phone,
+  });
+  return { name: `${row.given_name} ${row.family_name}`, address, phone, options };
+}
+
+const refusedLetter = {
+  letters_not_allowed: "Hon har sagt att brev inte är säkra. Inget brev skrivs ut.",
+  protected_identity:
+    "Hon har skyddade personuppgifter: inget brev till en adress. Ta kontakt på annat sätt.",
+  no_address: "Det finns ingen adress att skicka brevet till.",
+} as const;
+
+export function printPartnerLetter(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "partner_case.letter", async (trx, c) => {
+    const r = await recipient(trx, c);
+    const letter = r.options.find((o) => o.method === "letter");
+    const refusal = letter?.refusal;
+    if (refusal && refusal in refusedLetter)
+      throw new AppError(409, "conflict", refusedLetter[refusal as keyof typeof refusedLetter]);
+    const pdf = await renderPartnerLetter({
+      sender: await senderOf(trx, c),
+      recipientName: r.name,
+      address: r.address,
+      printedOn: stockholmDate(new Date()),
+    });
+    await recordAudit(trx, auditContext(actor, meta), [
+      { action: "partner_case.letter", ...about(c) },
+    ]);
+    return { pdf, reference: c.reference };
+  });
+}
+
+export function partnerSms(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "partner_case.sms", async (trx, c) => {
+    const r = await recipient(trx, c);
+    const sms = r.options.find((o) => o.method === "sms");
+    if (sms?.refusal === "sms_not_allowed")
+      throw new AppError(409, "conflict", "Sms är inte säkert enligt hennes instruktioner.");
+    if (sms?.refusal === "no_phone")
+      throw new AppError(409, "conflict", "Det finns inget telefonnummer att skicka till.");
+    await recordAudit(trx, auditContext(actor, meta), [
+      { action: "partner_case.sms", ...about(c) },
+    ]);
+    return {
+      to: r.phone ?? "",
+      text: partnerSmsText({ sender: await senderOf(trx, c), recipientName: r.name }),
+    };
+  });
+}

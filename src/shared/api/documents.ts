@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/**
+ * Documents kept in a case: today his signed partner-contact consent form, scanned. When a
+ * document is destroyed its content is gone; what it was, and who destroyed it when and why,
+ * stays as the receipt.
+ */
+export const documentKinds = ["partner_contact_consent"] as const;
+export const documentMediaTypes = ["application/pdf", "image/png", "image/jpeg"] as const;
+
+export const UploadDocumentQuery = z
+  .object({
+    kind: z.enum(documentKinds, { message: "Välj vilken sorts handling det är." }),
+    filename: z
+      .string({ message: "Ange filens namn." })
+      .trim()
+      .min(1, "Ange filens namn.")
+      .max(200)
+      .regex(/^[^/\\\0]+$/, "Filnamnet får inte innehålla snedstreck."),
+  })
+  .strict();
+
+export const DocumentView = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(documentKinds),
+    filename: z.string(),
+    mediaType: z.enum(documentMediaTypes),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: z.string(),
+    uploadedAt: z.string(),
+    destroyed: z
+      .object({ at: z.string(), by: z.string(), reason: z.string() })
+      .nullable()
+      .meta({ description: "The receipt: the content is gone, this stays" }),
+  })
+  .meta({ id: "Document" });
+export type DocumentView = z.infer<typeof DocumentView>;
+export const DocumentList = z
+  .object({ documents: z.array(DocumentView) })
+  .meta({ id: "DocumentList" });
+export const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
