@@ -100,6 +100,7 @@ export const auditEventData = {
   "document.destroy": z
     .object({ documentId: z.uuid(), kind: z.string(), sha256: z.string() })
     .strict(),
+  "statistics.read": z.object({ report: z.string(), from: z.string(), to: z.string() }).strict(),
   "barrier_event.send": z
     .object({ eventId: z.uuid(), kind: z.string(), side: z.enum(["sender", "receiver"]) })
     .strict(),

@@ -66,6 +66,7 @@ export const auditActions = [
   "document.upload",
   "document.read",
   "document.destroy",
+  "statistics.read",
   "barrier_event.send",
   "barrier_event.read",
   "barrier_event.acknowledge",

@@ -183,6 +183,7 @@ export const en: Messages = {
   "auditAction.document.upload": "Saved a document",
   "auditAction.document.read": "Opened a document",
   "auditAction.document.destroy": "Destroyed a document (receipt)",
+  "auditAction.statistics.read": "Read statistics",
   "auditAction.barrier_event.send": "Message across the information barrier",
   "auditAction.barrier_event.read": "Read messages across the information barrier",
   "auditAction.barrier_event.acknowledge": "Acknowledged a message across the information barrier",

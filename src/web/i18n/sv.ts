@@ -183,6 +183,7 @@ export const sv = {
   "auditAction.document.upload": "Sparade en handling",
   "auditAction.document.read": "Öppnade en handling",
   "auditAction.document.destroy": "Förstörde en handling (kvitto)",
+  "auditAction.statistics.read": "Läste statistik",
   "auditAction.barrier_event.send": "Meddelande över informationsspärren",
   "auditAction.barrier_event.read": "Läste meddelanden över informationsspärren",
   "auditAction.barrier_event.acknowledge": "Kvitterade ett meddelande över informationsspärren",

@@ -1,0 +1,269 @@
+import type { Kysely } from "kysely";
+import type { PartnerContactStatistics } from "../../../shared/api/statistics.ts";
+import { endOfDay, startOfDay } from "../../../shared/calendar.ts";
+import { type Actor, hasRole, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
+import { withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Database } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
+
+/**
+ * Partner contact in figures. Counting crosses every case of the units in scope — cases the
+ * asking manager or analyst may not open — so the counts are made by the owner connection,
+ * with the organisation and units set here from the actor's roles, and only numbers leave
+ * this module. A unit manager sees their own units' exact counts; an analyst sees the
+ * organisation's, with 1–4 suppressed.
+ */
+
+interface Scope {
+  orgId: string;
+  units: string[];
+  suppressed: boolean;
+  kind: "unit" | "organisation";
+}
+
+async function scopeOf(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  unitId: string | undefined,
+): Promise<Scope> {
+  const managed = unitsWithRole(actor, ["unit_manager"]);
+  const analyst = hasRole(actor, "analyst");
+  const orgUnits = (
+    await database.owner.selectFrom("unit").select("id").where("org_id", "=", actor.orgId).execute()
+  ).map((u) => u.id);
+  if (unitId && !orgUnits.includes(unitId))
+    throw new AppError(404, "not_found", "Enheten finns inte.");
+  if (analyst)
+    return {
+      orgId: actor.orgId,
+      units: unitId ? [unitId] : orgUnits,
+      suppressed: true,
+      kind: "organisation",
+    };
+  if (managed.length > 0 && (!unitId || managed.includes(unitId)))
+    return {
+      orgId: actor.orgId,
+      units: unitId ? [unitId] : managed,
+      suppressed: false,
+      kind: "unit",
+    };
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      { action: "statistics.read", outcome: "denied", resourceType: "unit", resourceId: unitId },
+    ]),
+  );
+  throw new AppError(
+    403,
+    "forbidden",
+    "Statistiken är för enhetschefer (den egna enheten) och analytiker.",
+  );
+}
+
+const toNumber = (v: unknown) => Number(v ?? 0);
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Treatments of the units in scope. */
+function treatments(db: Kysely<Database>, s: Scope) {
+  return db
+    .selectFrom("treatment as x")
+    .innerJoin("case as c", "c.id", "x.case_id")
+    .where("c.org_id", "=", s.orgId)
+    .where("c.unit_id", "in", s.units);
+}
+
+async function count(
+  db: Kysely<Database>,
+  s: Scope,
+  where: (q: ReturnType<typeof treatments>) => ReturnType<typeof treatments>,
+) {
+  const row = await where(treatments(db, s))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return toNumber(row?.n);
+}
+
+export async function partnerContactStatistics(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  input: { from: string; to: string; unitId?: string },
+): Promise<PartnerContactStatistics> {
+  if (input.to < input.from)
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      to: "Periodens sista dag kan inte ligga före den första.",
+    });
+  const s = await scopeOf(database, actor, meta, input.unitId);
+  const db = database.owner;
+  const { from, to } = input;
+  const start = startOfDay(from);
+  const end = endOfDay(to);
+
+  const inTreatment = await count(db, s, (q) =>
+    q
+      .where("x.started_on", "is not", null)
+      .where("x.started_on", "<=", to)
+      .where((eb) => eb.or([eb("x.ended_on", "is", null), eb("x.ended_on", ">=", from)])),
+  );
+  const referredRows = await treatments(db, s)
+    .where("x.referred_on", ">=", from)
+    .where("x.referred_on", "<=", to)
+    .select(["x.referral_source as k", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("x.referral_source")
+    .execute();
+  const endedRows = await treatments(db, s)
+    .where("x.ended_on", ">=", from)
+    .where("x.ended_on", "<=", to)
+    .select(["x.end_kind as k", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("x.end_kind")
+    .execute();
+  const informed = await count(db, s, (q) =>
+    q.where("x.partner_info_given_on", ">=", from).where("x.partner_info_given_on", "<=", to),
+  );
+  const consents = db
+    .selectFrom("consent as co")
+    .innerJoin("case as c", "c.id", "co.case_id")
+    .where("c.org_id", "=", s.orgId)
+    .where("c.unit_id", "in", s.units)
+    .where("co.scope", "=", "partner_contact");
+  const consentGiven = toNumber(
+    (
+      await consents
+        .where("co.given_on", ">=", from)
+        .where("co.given_on", "<=", to)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirst()
+    )?.n,
+  );
+  const consentWithdrawn = toNumber(
+    (
+      await consents
+        .where("co.revoked_on", ">=", from)
+        .where("co.revoked_on", "<=", to)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirst()
+    )?.n,
+  );
+  const refusalRows = await db
+    .selectFrom("partner_contact_refusal as x")
+    .innerJoin("case as c", "c.id", "x.case_id")
+    .where("c.org_id", "=", s.orgId)
+    .where("c.unit_id", "in", s.units)
+    .where("x.refused_on", ">=", from)
+    .where("x.refused_on", "<=", to)
+    .select(["x.continue_treatment as k", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("x.continue_treatment")
+    .execute();
+  const exceptionRows = await db
+    .selectFrom("partner as x")
+    .innerJoin("case as c", "c.id", "x.case_id")
+    .where("c.org_id", "=", s.orgId)
+    .where("c.unit_id", "in", s.units)
+    .where("x.exception_kind", "is not", null)
+    .where("x.recorded_at", ">=", start)
+    .where("x.recorded_at", "<=", end)
+    .select(["x.exception_kind as k", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("x.exception_kind")
+    .execute();
+  const attempts = await db
+    .selectFrom("partner_contact_attempt as a")
+    .innerJoin("case as c", "c.id", "a.case_id")
+    .where("c.org_id", "=", s.orgId)
+    .where("c.unit_id", "in", s.units)
+    .where("a.attempted_on", ">=", from)
+    .where("a.attempted_on", "<=", to)
+    .select(["a.case_id", "a.outcome"])
+    .execute();
+  const byCase = new Map<string, Set<string>>();
+  for (const a of attempts)
+    byCase.set(a.case_id, (byCase.get(a.case_id) ?? new Set()).add(a.outcome));
+  const cases = [...byCase.values()];
+  const has = (o: Set<string>, ...outcomes: string[]) => outcomes.some((x) => o.has(x));
+  const alerts = await db
+    .selectFrom("barrier_event as e")
+    .innerJoin("case as c", "c.id", "e.from_case_id")
+    .where("c.org_id", "=", s.orgId)
+    .where("c.unit_id", "in", s.units)
+    .where("e.kind", "=", "risk_alert")
+    .where("e.created_at", ">=", start)
+    .where("e.created_at", "<=", end)
+    .select(["c.case_type", "e.created_at", "e.acknowledged_at"])
+    .execute();
+  const minutes = alerts
+    .filter((a) => a.acknowledged_at)
+    .map((a) =>
+      Math.round(((a.acknowledged_at as Date).getTime() - a.created_at.getTime()) / 60_000),
+    );
+
+  const n = (v: number) => (s.suppressed && v > 0 && v < 5 ? null : v);
+  const of = <K extends string>(rows: { k: unknown; n: unknown }[], keys: readonly K[]) =>
+    Object.fromEntries(
+      keys.map((k) => [k, n(toNumber(rows.find((r) => String(r.k) === k)?.n))]),
+    ) as Record<K, number | null>;
+
+  const result: PartnerContactStatistics = {
+    from,
+    to,
+    scope: s.kind,
+    suppressed: s.suppressed,
+    treatment: {
+      inTreatment: n(inTreatment),
+      referred: of(referredRows, ["self", "social_services", "police_probation"] as const),
+      ended: of(endedRows, ["completed", "dropped_out", "ended_by_unit"] as const),
+    },
+    partnerContact: {
+      informed: n(informed),
+      consentGiven: n(consentGiven),
+      consentWithdrawn: n(consentWithdrawn),
+      refused: n(refusalRows.reduce((sum, r) => sum + toNumber(r.n), 0)),
+      refusedAndContinued: n(toNumber(refusalRows.find((r) => r.k === true)?.n)),
+      exceptions: of(exceptionRows, [
+        "sheltered_housing",
+        "abroad",
+        "long_ended",
+        "controlling_pattern",
+      ] as const),
+    },
+    partners: {
+      contacted: n(cases.length),
+      reached: n(cases.filter((o) => has(o, "accepted", "later_accepted", "declined")).length),
+      accepted: n(cases.filter((o) => has(o, "accepted", "later_accepted")).length),
+      declined: n(cases.filter((o) => has(o, "declined") && !has(o, "later_accepted")).length),
+      notReachable: n(
+        cases.filter((o) => !has(o, "accepted", "later_accepted", "declined", "sent")).length,
+      ),
+    },
+    alerts: {
+      raised: n(alerts.length),
+      fromTreatmentSide: n(alerts.filter((a) => a.case_type === "perpetrator").length),
+      fromPartnerSide: n(alerts.filter((a) => a.case_type === "partner_contact").length),
+      acknowledged: n(minutes.length),
+      unacknowledged: n(alerts.length - minutes.length),
+      // Times of a suppressed handful could point at a person too.
+      medianMinutesToAcknowledge: n(minutes.length) === null ? null : median(minutes),
+      longestMinutesToAcknowledge:
+        n(minutes.length) === null || minutes.length === 0 ? null : Math.max(...minutes),
+    },
+  };
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "statistics.read",
+        resourceType: "unit",
+        resourceId: input.unitId ?? null,
+        data: { report: "partner_contact", from, to },
+      },
+    ]),
+  );
+  return result;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * Partner contact in figures for a period (issue: statistics hooks; the yearly follow-up
+ * builds on them). Counts only, never a person. Outside the unit (an analyst's
+ * organisation-wide view) a count from 1 to 4 is shown as null: small numbers can point at
+ * a person (domain.md: counts below 5 are suppressed in any report that leaves the unit).
+ */
+export const StatisticsQuery = z
+  .object({
+    from: z.iso.date({ message: "Ange periodens första dag." }),
+    to: z.iso.date({ message: "Ange periodens sista dag." }),
+    unitId: z.uuid().optional(),
+  })
+  .strict();
+
+const count = z.number().int().nullable().meta({ description: "null: 1–4, suppressed" });
+
+export const PartnerContactStatistics = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    scope: z.enum(["unit", "organisation"]),
+    suppressed: z.boolean().meta({ description: "Whether counts of 1–4 are hidden" }),
+    treatment: z.object({
+      inTreatment: count,
+      referred: z.object({ self: count, social_services: count, police_probation: count }),
+      ended: z.object({ completed: count, dropped_out: count, ended_by_unit: count }),
+    }),
+    partnerContact: z.object({
+      informed: count,
+      consentGiven: count,
+      consentWithdrawn: count,
+      refused: count,
+      refusedAndContinued: count,
+      exceptions: z.object({
+        sheltered_housing: count,
+        abroad: count,
+        long_ended: count,
+        controlling_pattern: count,
+      }),
+    }),
+    partners: z.object({
+      contacted: count,
+      reached: count,
+      accepted: count,
+      declined: count,
+      notReachable: count,
+    }),
+    alerts: z.object({
+      raised: count,
+      fromTreatmentSide: count,
+      fromPartnerSide: count,
+      acknowledged: count,
+      unacknowledged: count,
+      medianMinutesToAcknowledge: z.number().nullable(),
+      longestMinutesToAcknowledge: z.number().nullable(),
+    }),
+  })
+  .meta({ id: "PartnerContactStatistics" });
+export type PartnerContactStatistics = z.infer<typeof PartnerContactStatistics>;
