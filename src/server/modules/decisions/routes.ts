@@ -12,6 +12,7 @@ import {
   DecisionView,
   RecordDecisionBody,
 } from "../../../shared/api/decisions.ts";
+import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { recordCourtStep, recordPlacementReview, revokeConsent } from "./child-placement.ts";
@@ -77,15 +78,15 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
         request.params.id,
         request.params.decisionId,
       );
-      return (
-        reply
-          .type("application/pdf")
-          .header("content-disposition", `attachment; filename="beslut-${letter.reference}.pdf"`)
-          .header("x-frid-letter-delivery", letter.delivery)
-          // A sekretessmarkering: whoever fetches the letter is told to check secrecy first.
-          .header("x-frid-letter-warning", letter.warning ?? "none")
-          .send(letter.pdf)
-      );
+      reply
+        .header("x-frid-letter-delivery", letter.delivery)
+        // A sekretessmarkering: whoever fetches the letter is told to check secrecy first.
+        .header("x-frid-letter-warning", letter.warning ?? "none");
+      return sendAttachment(reply, {
+        content: letter.pdf,
+        mediaType: "application/pdf",
+        filename: `beslut-${letter.reference}.pdf`,
+      });
     },
   );
   app.post(

@@ -5,6 +5,7 @@ import {
   documentMediaTypes,
   UploadDocumentQuery,
 } from "../../../shared/api/documents.ts";
+import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { maxDocumentBytes, readDocumentContent, readDocuments, uploadDocument } from "./service.ts";
@@ -85,12 +86,7 @@ export const documentRoutes: RouteModule = (app, { database }) => {
         request.params.id,
         request.params.documentId,
       );
-      // The name as typed in, made safe for the header.
-      const name = doc.filename.replace(/[^\w.\- ]/g, "_");
-      return reply
-        .type(doc.mediaType)
-        .header("content-disposition", `attachment; filename="${name}"`)
-        .send(doc.content);
+      return sendAttachment(reply, doc);
     },
   );
 };

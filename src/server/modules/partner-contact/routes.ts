@@ -18,6 +18,7 @@ import {
   TreatmentResult,
   WithdrawConsentBody,
 } from "../../../shared/api/treatment.ts";
+import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { partnerSms, printConsentForm, printPartnerLetter } from "./documents.ts";
@@ -200,13 +201,11 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.params.id,
       );
-      return reply
-        .type("application/pdf")
-        .header(
-          "content-disposition",
-          `attachment; filename="samtycke-partnerkontakt-${printed.reference}.pdf"`,
-        )
-        .send(printed.pdf);
+      return sendAttachment(reply, {
+        content: printed.pdf,
+        mediaType: "application/pdf",
+        filename: `samtycke-partnerkontakt-${printed.reference}.pdf`,
+      });
     },
   );
   app.get(
@@ -226,13 +225,11 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.params.id,
       );
-      return reply
-        .type("application/pdf")
-        .header(
-          "content-disposition",
-          `attachment; filename="informationsbrev-${printed.reference}.pdf"`,
-        )
-        .send(printed.pdf);
+      return sendAttachment(reply, {
+        content: printed.pdf,
+        mediaType: "application/pdf",
+        filename: `informationsbrev-${printed.reference}.pdf`,
+      });
     },
   );
   app.get(

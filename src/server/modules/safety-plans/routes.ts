@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import { SafetyPlanView, SaveSafetyPlanBody } from "../../../shared/api/safety-plans.ts";
+import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { printSafetyPlan, readSafetyPlan, saveSafetyPlan } from "./service.ts";
@@ -77,13 +78,11 @@ export const safetyPlanRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.params.id,
       );
-      return reply
-        .type("application/pdf")
-        .header(
-          "content-disposition",
-          `attachment; filename="sakerhetsplan-${printed.reference}.pdf"`,
-        )
-        .send(printed.pdf);
+      return sendAttachment(reply, {
+        content: printed.pdf,
+        mediaType: "application/pdf",
+        filename: `sakerhetsplan-${printed.reference}.pdf`,
+      });
     },
   );
 };
