@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { childSafety } from "./builtin/child-safety.ts";
 import { dangerAssessment } from "./builtin/danger-assessment.ts";
 import { builtinInstruments } from "./builtin/index.ts";
+import { structuredRisk } from "./builtin/structured-risk.ts";
 import { violenceDescription } from "./builtin/violence-description.ts";
 import { InstrumentDefinition, type InstrumentDefinitionInput } from "./definition.ts";
 import { checkAnswers, computeScores, reassessMonths } from "./engine.ts";
@@ -111,6 +112,25 @@ describe("the instrument engine", () => {
     expect(checkAnswers(def, {}, { complete: true })).toEqual({ q1: "Frågan måste besvaras." });
   });
 
+  it("a structured judgement (SPJ) sums its factor groups but never suggests a level", () => {
+    const answers = Object.fromEntries(
+      structuredRisk.sections.flatMap((s) => s.items.map((i) => [i.id, "yes"])),
+    );
+    const result = computeScores(structuredRisk, answers);
+    expect(result.scores.map((s) => s.value)).toEqual([6, 5, 5]);
+    expect(result.flags).toEqual([
+      { id: "lethal_signs", label: expect.stringContaining("dödligt"), raised: true },
+    ]);
+    expect(result.suggestedLevel).toBeNull();
+    // Three judgements, each its own, for a person in treatment.
+    expect(structuredRisk.judgement.dimensions.map((d) => d.value)).toEqual([
+      "partner_soon",
+      "children",
+      "severe",
+    ]);
+    expect(structuredRisk.caseTypes).toEqual(["perpetrator"]);
+  });
+
   it("falls due for reassessment sooner after a high level", () => {
     expect(reassessMonths(def, "high")).toBe(1);
     expect(reassessMonths(def, "low")).toBe(3);
@@ -215,6 +235,7 @@ describe("instrument definitions", () => {
       computeScores(childSafety, { witnessed: "yes", subjected: "yes", threatened: "yes" })
         .suggestedLevel,
     ).toBe("high");
-    expect(childSafety.caseTypes).toEqual(["child"]);
+    // A child's own case, and the children around him in partner contact (version 2).
+    expect(childSafety.caseTypes).toEqual(["child", "perpetrator", "partner_contact"]);
   });
 });

@@ -425,6 +425,16 @@ describe.each(testDatabaseKinds)("the end of treatment, seen from her side (%s)"
       referralSource: "self",
       referredOn: "2026-10-01",
     });
+    const uninformed = await call(team.therapist, "POST", his("/partner-contact/refusal"), {
+      refusedOn: "2026-10-05",
+      teamDecidedOn: "2026-10-06",
+      continueTreatment: true,
+      reasoning: "Fortsätter.",
+    });
+    expect(uninformed.json().error.fields.refusedOn).toContain("information");
+    await call(team.therapist, "POST", his("/partner-contact/information"), {
+      informedOn: "2026-10-02",
+    });
     const early = await call(team.therapist, "POST", his("/partner-contact/refusal"), {
       refusedOn: "2026-10-05",
       teamDecidedOn: "2026-10-04",

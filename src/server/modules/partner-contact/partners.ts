@@ -316,6 +316,11 @@ export function recordRefusal(
     caseId,
     "partner_contact.refusal",
     async (trx, c, t) => {
+      // He can only say no to something he has been told about (seed 004: inform first).
+      if (!t.partner_info_given_on)
+        throw invalid({
+          refusedOn: "Registrera först att han har fått information om partnerkontakt.",
+        });
       const consented = await trx
         .selectFrom("consent")
         .select("id")

@@ -233,6 +233,7 @@ function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit") {
       "a.assessed_on",
       "a.completed_at",
       "iv.definition",
+      "c.case_type",
       ...caseColumns,
       eb
         .selectFrom("safety_plan_version as sp")
@@ -382,8 +383,9 @@ export async function worklist(
         ...rowOf(a),
         dueAt: endOfDay(addMonths(a.assessed_on, months)),
       });
-      // High risk wants a safety plan reviewed within the last 30 days.
-      if (highRiskLevels.has(level)) {
+      // High risk wants a safety plan reviewed within the last 30 days — for the person at
+      // risk: a person in treatment's high risk is acted on through a risk alert to her side.
+      if (highRiskLevels.has(level) && a.case_type !== "perpetrator") {
         const since = a.plan_saved_at ? new Date(a.plan_saved_at) : null;
         candidates.push({
           kind: "safety_plan",

@@ -3,7 +3,8 @@ import { riskJudgement, riskReassessment } from "./risk-levels.ts";
 
 /*
  * The child's safety (barnets säkerhet): what the child has been exposed to, what protects
- * them, the child's own view, and whether they need protection now. Frid's own words.
+ * them, the child's own view, and whether they need protection now. Frid's own words. Used
+ * in a child's own case and, for the children around him, in partner contact on both sides.
  */
 const yesNo = (id: string, label: string, required = true) => ({
   id,
@@ -14,10 +15,12 @@ const yesNo = (id: string, label: string, required = true) => ({
 
 const definition: InstrumentDefinitionInput = {
   id: "child_safety",
-  version: 1,
+  // Version 2: also in a treatment case and a partner case, where the children living with
+  // or meeting him are assessed (seed 004, "Barn"); the questions are those of version 1.
+  version: 2,
   name: "Barnets säkerhet",
   kind: "child_safety",
-  caseTypes: ["child"],
+  caseTypes: ["child", "perpetrator", "partner_contact"],
   sourceNote:
     "Följer praxis för bedömning av barns säkerhet när barnet upplevt våld (jfr Socialstyrelsens vägledning om barn som upplevt våld och BBIC). Frågorna är formulerade av Frid.",
   sections: [

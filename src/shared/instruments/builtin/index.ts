@@ -2,6 +2,7 @@ import type { InstrumentDefinition } from "../definition.ts";
 import { childSafety } from "./child-safety.ts";
 import { dangerAssessment } from "./danger-assessment.ts";
 import { violenceScreening } from "./screening.ts";
+import { structuredRisk } from "./structured-risk.ts";
 import { violenceDescription } from "./violence-description.ts";
 
 /** The instruments every organisation has from the start (each is versioned data). */
@@ -10,4 +11,5 @@ export const builtinInstruments: readonly InstrumentDefinition[] = [
   violenceDescription,
   dangerAssessment,
   childSafety,
+  structuredRisk,
 ];
