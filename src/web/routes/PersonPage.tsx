@@ -176,6 +176,9 @@ function PersonDetails({
   );
 }
 
+/** A partner-contact case opens only through his consent in his treatment case (behind a barrier). */
+const openableCaseTypes = caseTypes.filter((type) => type !== "partner_contact");
+
 function OpenCaseForm({ personId }: { personId: string }) {
   const { t } = useT();
   const api = useApi();
@@ -220,7 +223,7 @@ function OpenCaseForm({ personId }: { personId: string }) {
           onChange={(e) => setCaseType(e.target.value as CaseType)}
           error={submit.fieldError("caseType")}
         >
-          {caseTypes.map((type) => (
+          {openableCaseTypes.map((type) => (
             <option key={type} value={type}>
               {t(caseTypeLabels[type])}
             </option>
