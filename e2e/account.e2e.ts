@@ -2,12 +2,39 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { totp } from "../src/server/auth/totp.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { demoPassword, heading, login } from "./fixtures/login.ts";
+import { heading, login } from "./fixtures/login.ts";
 
 /*
- * Mitt konto. Each test changes its own demo user (behandlare1's MFA, behandlare2's
- * password), which no other test file signs in as.
+ * Mitt konto. Each test changes a user of its own, made for it by the demo administrator
+ * (one sets up two-step verification, the other changes the password): changing a demo user
+ * would lock out the other journeys that sign in as them on the same server.
  */
+const ownPassword = "kontots eget långa lösenord";
+const mfaUser = { username: `konto.mfa.${Date.now()}`, displayName: "Kim Kontosson" };
+const passwordUser = { username: `konto.losen.${Date.now()}`, displayName: "Alex Lösensson" };
+
+/** The administrator makes a caseworker at IFO Vuxen, through the API; then signs out. */
+async function createUser(page: Page, baseURL: string, user: typeof mfaUser) {
+  await login(page, baseURL, "admin");
+  const me = await page.request.get(`${baseURL}/api/me`);
+  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+  const units = (await (await page.request.get(`${baseURL}/api/admin/units`)).json()) as {
+    units: { id: string; name: string }[];
+  };
+  const unitId = units.units.find((u) => u.name === "IFO Vuxen")?.id;
+  const created = await page.request.post(`${baseURL}/api/admin/users`, {
+    data: { ...user, password: ownPassword },
+    headers,
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const role = await page.request.post(`${baseURL}/api/admin/users/${id}/roles`, {
+    data: { unitId, role: "caseworker" },
+    headers,
+  });
+  expect(role.ok()).toBe(true);
+  await page.getByRole("button", { name: "Logga ut" }).click();
+}
 
 /** A six-digit code the server will not accept now (it allows one 30 s step either side). */
 function wrongCode(secret: string): string {
@@ -32,8 +59,10 @@ describe("Mitt konto", () => {
 
   it("sets up two-step verification, after which signing in asks for a one-time code", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "behandlare1");
-    await page.getByRole("link", { name: "Per Holm (mitt konto)" }).click();
+    await createUser(page, baseURL, mfaUser);
+    await fillPasswordStep(page, baseURL, mfaUser.username, ownPassword);
+    await expect.poll(() => heading(page)).toBe("Mina ärenden");
+    await page.getByRole("link", { name: "Kim Kontosson (mitt konto)" }).click();
     await expect.poll(() => heading(page)).toBe("Mitt konto");
     await expectNoSeriousA11yViolations(page);
 
@@ -64,7 +93,7 @@ describe("Mitt konto", () => {
     await page.getByText("Tvåstegsverifiering är inställd. Har du bytt telefon?").waitFor();
 
     await page.getByRole("button", { name: "Logga ut" }).click();
-    await fillPasswordStep(page, baseURL, "behandlare1", demoPassword);
+    await fillPasswordStep(page, baseURL, mfaUser.username, ownPassword);
     await expect.poll(() => heading(page)).toBe("Ange engångskod");
     expect(await page.getByRole("navigation").count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
@@ -72,14 +101,17 @@ describe("Mitt konto", () => {
     await page.getByLabel("Engångskod").fill(totp(secret, new Date(Date.now() + 30_000)));
     await page.getByRole("button", { name: "Fortsätt" }).click();
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
-    expect(await page.getByRole("banner").textContent()).toContain("Per Holm");
+    expect(await page.getByRole("banner").textContent()).toContain("Kim Kontosson");
     expect(problems).toEqual([]);
   });
 
   it("changes the password, with each mistake explained at its field", async () => {
     const { page, baseURL, problems } = browser();
     const newPassword = "en lång mening som lösenord";
-    await login(page, baseURL, "behandlare2", "/account");
+    await createUser(page, baseURL, passwordUser);
+    await fillPasswordStep(page, baseURL, passwordUser.username, ownPassword);
+    await expect.poll(() => heading(page)).toBe("Mina ärenden");
+    await page.goto(`${baseURL}/account`);
     await expect.poll(() => heading(page)).toBe("Mitt konto");
     const form = page.getByRole("form", { name: "Byt lösenord" });
     const current = form.getByLabel("Nuvarande lösenord");
@@ -87,7 +119,7 @@ describe("Mitt konto", () => {
     const repeat = form.getByLabel("Upprepa det nya lösenordet");
     const submit = form.getByRole("button", { name: "Byt lösenord" });
 
-    await current.fill(demoPassword);
+    await current.fill(ownPassword);
     await next.fill(newPassword);
     await repeat.fill(`${newPassword}!`);
     await submit.click();
@@ -101,7 +133,7 @@ describe("Mitt konto", () => {
     expect(await repeat.getAttribute("aria-invalid")).toBeNull();
     await expectNoSeriousA11yViolations(page);
 
-    await current.fill(demoPassword);
+    await current.fill(ownPassword);
     await next.fill("kort");
     await repeat.fill("kort");
     await submit.click();
@@ -115,9 +147,9 @@ describe("Mitt konto", () => {
     expect(await current.inputValue()).toBe("");
 
     await page.getByRole("button", { name: "Logga ut" }).click();
-    await fillPasswordStep(page, baseURL, "behandlare2", demoPassword);
+    await fillPasswordStep(page, baseURL, passwordUser.username, ownPassword);
     await page.getByRole("alert").waitFor();
-    await fillPasswordStep(page, baseURL, "behandlare2", newPassword);
+    await fillPasswordStep(page, baseURL, passwordUser.username, newPassword);
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
     expect(problems).toEqual([]);
   });

@@ -201,6 +201,7 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
       true,
     );
     await call.getByLabel("Nej").check();
+    await form.getByRole("group", { name: "Får vi skicka sms?" }).getByLabel("Nej").check();
     await form.getByRole("group", { name: "Får vi skicka brev?" }).getByLabel("Ja").check();
     await form.getByLabel("Adress för brev").fill(letterAddress);
     await form.getByLabel("Kodord").fill(codeWord);
@@ -221,6 +222,7 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
     expect(text).toMatch(/Får vi ringa\?Nej/);
     expect(text).toMatch(/Får vi skicka brev\?Ja/);
     expect(text).toMatch(/Får vi lämna röstmeddelande\?Ej frågat/);
+    expect(text).toMatch(/Får vi skicka sms\?Nej/);
     expect(text).toContain(letterAddress);
     // The code word is hidden until asked for.
     expect(text).not.toContain(codeWord);

@@ -5,6 +5,7 @@ import { I18nProvider } from "./i18n/I18nProvider";
 import { AccountPage } from "./routes/AccountPage";
 import { AdminInstrumentsPage } from "./routes/AdminInstrumentsPage";
 import { AdminPage } from "./routes/AdminPage";
+import { AdminUnitPage } from "./routes/AdminUnitPage";
 import { AdminUserPage } from "./routes/AdminUserPage";
 import { AuditPage } from "./routes/AuditPage";
 import { CasePage } from "./routes/CasePage";
@@ -13,6 +14,7 @@ import { NotFoundPage } from "./routes/NotFoundPage";
 import { PersonPage } from "./routes/PersonPage";
 import { PersonSearchPage } from "./routes/PersonSearchPage";
 import { SafetyPlanPage } from "./routes/SafetyPlanPage";
+import { StatisticsPage } from "./routes/StatisticsPage";
 
 export function App() {
   return (
@@ -28,9 +30,11 @@ export function App() {
               <Route path="cases/:caseId" element={<CasePage />} />
               <Route path="cases/:caseId/safety-plan" element={<SafetyPlanPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="statistics" element={<StatisticsPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="admin" element={<AdminPage />} />
               <Route path="admin/users/:userId" element={<AdminUserPage />} />
+              <Route path="admin/units/:unitId" element={<AdminUnitPage />} />
               <Route path="admin/instruments" element={<AdminInstrumentsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -53,7 +53,12 @@ export const BarrierEventView = z
 export type BarrierEventView = z.infer<typeof BarrierEventView>;
 
 export const BarrierEventList = z
-  .object({ events: z.array(BarrierEventView) })
+  .object({
+    events: z.array(BarrierEventView),
+    canAlert: z
+      .boolean()
+      .meta({ description: "The case is open and has another side a risk alert can go to" }),
+  })
   .meta({ id: "BarrierEventList" });
 
 export const BarrierEventParams = z.object({ id: z.uuid(), eventId: z.uuid() });

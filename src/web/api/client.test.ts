@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ApiError, deleteJson, getJson, isApiErrorBody, parseWith, postJson } from "./client";
+import {
+  ApiError,
+  deleteJson,
+  getJson,
+  isApiErrorBody,
+  parseWith,
+  postFile,
+  postJson,
+} from "./client";
 
 function answer(status: number, body?: unknown) {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -28,6 +36,21 @@ describe("the API client", () => {
     expect(init?.headers).toMatchObject({
       "x-csrf-token": "tok",
       "Content-Type": "application/json",
+    });
+  });
+
+  it("sends a file as the body itself, with its own content type and the CSRF token", async () => {
+    const fetchMock = stubFetch(answer(201, { documents: [] }));
+    const file = new Blob(["%PDF-1.4"], { type: "application/pdf" });
+    expect(await postFile("/api/files", file, "application/pdf", { csrfToken: "tok" })).toEqual({
+      documents: [],
+    });
+    const [, init] = fetchMock.mock.calls[0] ?? [];
+    expect(init?.method).toBe("POST");
+    expect(init?.body).toBe(file);
+    expect(init?.headers).toMatchObject({
+      "x-csrf-token": "tok",
+      "Content-Type": "application/pdf",
     });
   });
 

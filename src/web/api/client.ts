@@ -91,6 +91,19 @@ export function deleteJson<T = unknown>(path: string, options: RequestOptions = 
   return request("DELETE", path, undefined, options) as Promise<T>;
 }
 
+/**
+ * POST a file as the request body itself (not JSON, not a form), with its own content type,
+ * e.g. a scanned form as application/pdf; resolves to the parsed JSON answer.
+ */
+export function postFile<T = unknown>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  return request("POST", path, undefined, options, { content: file, contentType }) as Promise<T>;
+}
+
 /** Checks an answer against the schema the server answers with; a mismatch is an ApiError. */
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const parsed = schema.safeParse(data);
@@ -105,9 +118,11 @@ async function request(
   path: string,
   body: unknown,
   options: RequestOptions,
+  raw?: { content: Blob; contentType: string },
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (raw) headers["Content-Type"] = raw.contentType;
+  else if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
 
   let response: Response;
@@ -116,7 +131,7 @@ async function request(
       method,
       credentials: "same-origin",
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.content : body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (error) {

@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { UnitList, UnitView, UserList, UserView } from "../../shared/api/admin";
+import {
+  UnitList,
+  UnitView,
+  type UpdateUnitBody,
+  UserList,
+  UserView,
+} from "../../shared/api/admin";
 import {
   AssessmentList,
   AssessmentView,
@@ -39,6 +45,12 @@ import {
   type RecordDecisionBody,
 } from "../../shared/api/decisions";
 import {
+  DocumentList,
+  type DocumentView,
+  type documentKinds,
+  type documentMediaTypes,
+} from "../../shared/api/documents";
+import {
   IntakeList,
   type IntakeView,
   type RecordIntakeBody,
@@ -76,6 +88,7 @@ import {
 } from "../../shared/api/police-assessments";
 import type { Role, unitKinds } from "../../shared/api/roles";
 import { SafetyPlanView, type SaveSafetyPlanBody } from "../../shared/api/safety-plans";
+import { PartnerContactStatistics } from "../../shared/api/statistics";
 import { CaseTaskList, CaseTaskView } from "../../shared/api/tasks";
 import {
   type AddPartnerBody,
@@ -94,6 +107,7 @@ import {
   getJson,
   parseWith,
   patchJson,
+  postFile,
   postJson,
   putJson,
   type RequestOptions,
@@ -172,8 +186,21 @@ export type PartnerCase = z.infer<typeof PartnerCaseView>;
 export type RecordAttemptInput = z.input<typeof RecordAttemptBody>;
 export type OfferSupportInput = z.input<typeof OfferSupportBody>;
 export type BarrierEvent = z.infer<typeof BarrierEventView>;
+export type BarrierEventListView = z.infer<typeof BarrierEventList>;
 export type RaiseRiskAlertInput = z.input<typeof RaiseRiskAlertBody>;
 export type RecordPoliceAssessmentInput = z.input<typeof RecordPoliceAssessmentBody>;
+export type CaseDocument = DocumentView;
+export type DocumentKind = (typeof documentKinds)[number];
+export type DocumentMediaType = (typeof documentMediaTypes)[number];
+export type PartnerContactFigures = z.infer<typeof PartnerContactStatistics>;
+export type UpdateUnitInput = z.input<typeof UpdateUnitBody>;
+
+/** The period (YYYY-MM-DD, both days included) and, optionally, one unit. */
+export interface StatisticsPeriod {
+  from: string;
+  to: string;
+  unitId?: string;
+}
 
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
 export interface ChangeStatusInput {
@@ -265,6 +292,11 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     units: (signal?: AbortSignal) => get("/api/admin/units", UnitList, signal),
     createUnit: (name: string, kind: UnitKind) =>
       post("/api/admin/units", { name, kind }, UnitView),
+    /** Contact details printed on letters and forms, and the partner follow-up interval. */
+    updateUnit: (unitId: string, changes: UpdateUnitInput) =>
+      call(async () =>
+        parseWith(UnitView, await patchJson(`/api/admin/units/${id(unitId)}`, changes, opts())),
+      ),
     users: (signal?: AbortSignal) => get("/api/admin/users", UserList, signal),
     createUser: (username: string, displayName: string, password: string) =>
       post("/api/admin/users", { username, displayName, password }, UserView),
@@ -506,6 +538,36 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
         {},
         BarrierEventList,
       ),
+
+    // Documents in a case: his signed consent form, scanned. The upload is the file itself as
+    // the body, with its content type; a destroyed document keeps only its receipt.
+    documents: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/documents`, DocumentList, signal),
+    uploadDocument: (caseId: string, kind: DocumentKind, file: Blob, filename: string) =>
+      call(async () =>
+        parseWith(
+          DocumentList,
+          await postFile(
+            `/api/cases/${id(caseId)}/documents?${new URLSearchParams({ kind, filename })}`,
+            file,
+            file.type,
+            opts(),
+          ),
+        ),
+      ),
+    /** A document's file, for a plain link (410 once destroyed). */
+    documentContentUrl: (caseId: string, documentId: string) =>
+      `/api/cases/${id(caseId)}/documents/${id(documentId)}/content`,
+    /** His partner-contact consent form (PDF) to print and sign, for a plain link. */
+    partnerConsentFormUrl: (caseId: string) =>
+      `/api/cases/${id(caseId)}/partner-contact/consent-form`,
+
+    // Figures for follow-up: counts only, never a person.
+    partnerContactStatistics: (period: StatisticsPeriod, signal?: AbortSignal) => {
+      const query = new URLSearchParams({ from: period.from, to: period.to });
+      if (period.unitId) query.set("unitId", period.unitId);
+      return get(`/api/statistics/partner-contact?${query}`, PartnerContactStatistics, signal);
+    },
 
     // Access log review.
     personAuditLog: (personId: string, signal?: AbortSignal) =>

@@ -22,8 +22,17 @@ describe("what the menu offers", () => {
     expect(navTargets([role("caseworker", adult)])).toEqual(["myCases", "personSearch"]);
   });
 
-  it("adds Loggkontroll for a unit manager", () => {
-    expect(navTargets([role("unit_manager", adult)])).toEqual(["myCases", "personSearch", "audit"]);
+  it("adds Loggkontroll and Statistik for a unit manager", () => {
+    expect(navTargets([role("unit_manager", adult)])).toEqual([
+      "myCases",
+      "personSearch",
+      "audit",
+      "statistics",
+    ]);
+  });
+
+  it("gives an analyst only Statistik", () => {
+    expect(navTargets([role("analyst", null)])).toEqual(["statistics"]);
   });
 
   it("gives a system administrator only the administration", () => {

@@ -56,13 +56,18 @@ export const caseUnits = (roles: readonly RoleAssignment[]) =>
 export const managedUnits = (roles: readonly RoleAssignment[]) =>
   unitsWithRole(roles, (role) => role === "unit_manager");
 
-export type NavTarget = "myCases" | "personSearch" | "audit" | "admin";
+/** Statistik: unit managers (their own units) and analysts (the organisation, suppressed). */
+export const seesStatistics = (roles: readonly RoleAssignment[]) =>
+  isUnitManager(roles) || hasRole(roles, "analyst");
+
+export type NavTarget = "myCases" | "personSearch" | "audit" | "statistics" | "admin";
 
 /** The main menu for these roles, in menu order. */
 export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
   if (worksWithCases(roles)) targets.push("myCases", "personSearch");
   if (isUnitManager(roles)) targets.push("audit");
+  if (seesStatistics(roles)) targets.push("statistics");
   if (isAdministrator(roles)) targets.push("admin");
   return targets;
 }

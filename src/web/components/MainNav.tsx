@@ -14,6 +14,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   myCases: { to: "/", label: "nav.myCases", end: true },
   personSearch: { to: "/persons/search", label: "nav.personSearch" },
   audit: { to: "/audit", label: "nav.audit" },
+  statistics: { to: "/statistics", label: "nav.statistics" },
   admin: { to: "/admin", label: "nav.admin" },
 };
 

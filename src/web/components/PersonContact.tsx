@@ -24,6 +24,7 @@ const fieldNames = [
   "interpreterLanguage",
   "safeContact.mayCall",
   "safeContact.mayLeaveVoicemail",
+  "safeContact.maySendSms",
   "safeContact.maySendLetters",
   "safeContact.letterAddress",
   "safeContact.timesToAvoid",
@@ -189,6 +190,9 @@ function SafeContactPanel({
         <Item label={t("person.mayLeaveVoicemail")}>
           <AnswerText value={sc.mayLeaveVoicemail} />
         </Item>
+        <Item label={t("person.maySendSms")}>
+          <AnswerText value={sc.maySendSms} />
+        </Item>
         <Item label={t("person.maySendLetters")}>
           <AnswerText value={sc.maySendLetters} />
         </Item>
@@ -306,6 +310,15 @@ function EditDetails({
             options={answers}
             onChange={(mayLeaveVoicemail) => set({ mayLeaveVoicemail })}
             error={sc("mayLeaveVoicemail")}
+          />
+          <RadioGroupField
+            label={t("person.maySendSms")}
+            hint={t("person.maySendSmsHint")}
+            name="maySendSms"
+            value={draft.maySendSms}
+            options={answers}
+            onChange={(maySendSms) => set({ maySendSms })}
+            error={sc("maySendSms")}
           />
           <RadioGroupField
             label={t("person.maySendLetters")}

@@ -142,7 +142,12 @@ describe("safe contact and contact details", () => {
     languages: ["arabiska", "svenska"],
     interpreterNeeded: true,
     interpreterLanguage: "arabiska",
-    safeContact: { mayCall: false, maySendLetters: true, letterAddress: "Box 1, 111 11 Frid" },
+    safeContact: {
+      mayCall: false,
+      maySendSms: true,
+      maySendLetters: true,
+      letterAddress: "Box 1, 111 11 Frid",
+    },
     phone: null,
     email: null,
     postalAddress: null,
@@ -159,6 +164,7 @@ describe("safe contact and contact details", () => {
     const draft = detailsDraftOf(details);
     expect(draft.mayCall).toBe("no");
     expect(draft.mayLeaveVoicemail).toBe("unasked");
+    expect(draft.maySendSms).toBe("yes");
     expect(draft.languages).toBe("arabiska, svenska");
     const result = detailsBody(draft);
     expect(result.ok).toBe(true);
@@ -170,6 +176,7 @@ describe("safe contact and contact details", () => {
       safeContact: {
         mayCall: false,
         mayLeaveVoicemail: null,
+        maySendSms: true,
         maySendLetters: true,
         letterAddress: "Box 1, 111 11 Frid",
         timesToAvoid: null,
@@ -189,6 +196,8 @@ describe("safe contact and contact details", () => {
       ok: false,
       fields: { interpreterLanguage: "intake.languageRequired" },
     });
+    const noSms = detailsBody({ ...draft, maySendSms: "unasked" });
+    expect(noSms.ok && noSms.body.safeContact?.maySendSms).toBeNull();
     const noLetters = detailsBody({ ...draft, maySendLetters: "no" });
     expect(noLetters.ok && noLetters.body.safeContact?.letterAddress).toBeNull();
     const noInterpreter = detailsBody({ ...draft, interpreterNeeded: false });

@@ -175,6 +175,7 @@ export const booleanOf = (answer: Answer): boolean | null =>
 export interface DetailsDraft {
   mayCall: Answer;
   mayLeaveVoicemail: Answer;
+  maySendSms: Answer;
   maySendLetters: Answer;
   letterAddress: string;
   timesToAvoid: string;
@@ -193,6 +194,7 @@ export function detailsDraftOf(details: PersonDetails): DetailsDraft {
   return {
     mayCall: answerOf(sc.mayCall),
     mayLeaveVoicemail: answerOf(sc.mayLeaveVoicemail),
+    maySendSms: answerOf(sc.maySendSms),
     maySendLetters: answerOf(sc.maySendLetters),
     letterAddress: sc.letterAddress ?? "",
     timesToAvoid: sc.timesToAvoid ?? "",
@@ -238,6 +240,7 @@ export function detailsBody(draft: DetailsDraft): Checked<UpdatePersonInput> {
       safeContact: {
         mayCall: booleanOf(draft.mayCall),
         mayLeaveVoicemail: booleanOf(draft.mayLeaveVoicemail),
+        maySendSms: booleanOf(draft.maySendSms),
         maySendLetters: booleanOf(draft.maySendLetters),
         // An address for letters only means something when letters may be sent.
         letterAddress: mayWrite ? textOrNull(draft.letterAddress) : null,

@@ -62,7 +62,10 @@ function Units() {
         (units.state.data.length === 0 ? (
           <p className="empty">{t("admin.noUnits")}</p>
         ) : (
-          <UnitTable units={units.state.data} />
+          <>
+            <p className="field__hint">{t("adminUnit.listHint")}</p>
+            <UnitTable units={units.state.data} />
+          </>
         ))}
       <StatusMessage message={status} />
       <CreateUnitForm
@@ -85,15 +88,40 @@ function UnitTable({ units }: { units: readonly UnitView[] }) {
           <tr>
             <th scope="col">{t("admin.unitName")}</th>
             <th scope="col">{t("admin.unitKind")}</th>
+            <th scope="col">{t("adminUnit.contact")}</th>
+            <th scope="col">{t("adminUnit.followUp")}</th>
           </tr>
         </thead>
         <tbody>
-          {units.map((unit) => (
-            <tr key={unit.id}>
-              <th scope="row">{unit.name}</th>
-              <td>{t(unitKindLabels[unit.kind])}</td>
-            </tr>
-          ))}
+          {units.map((unit) => {
+            const contact = [unit.contactPhone, unit.contactAddress, unit.contactEmail].filter(
+              (value): value is string => Boolean(value),
+            );
+            return (
+              <tr key={unit.id}>
+                <th scope="row">
+                  <Link to={`/admin/units/${unit.id}`}>{unit.name}</Link>
+                </th>
+                <td>{t(unitKindLabels[unit.kind])}</td>
+                <td>
+                  {contact.length === 0 ? (
+                    <span className="muted">{t("adminUnit.notGiven")}</span>
+                  ) : (
+                    <ul className="plain-list">
+                      {contact.map((value) => (
+                        <li key={value} className="multiline">
+                          {value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="nowrap">
+                  {t("adminUnit.followUpValue", { months: unit.partnerFollowUpMonths })}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

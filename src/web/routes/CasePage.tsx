@@ -5,20 +5,25 @@ import { isNotFound } from "../api/errors";
 import { useApi } from "../auth/useAuth";
 import { AssessmentsPanel } from "../components/Assessments";
 import { isReassessOverdue } from "../components/assessments-model";
+import { BarrierEventsPanel } from "../components/BarrierEvents";
 import { CaseStatusPanel } from "../components/CaseStatus";
 import { ChildTrackPanel } from "../components/ChildTrack";
 import { DecisionsPanel } from "../components/Decisions";
+import { DocumentsPanel } from "../components/Documents";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
 import { CaseIntakes } from "../components/Intake";
 import { InvestigationPanel } from "../components/Investigation";
 import { Journal } from "../components/Journal";
 import { ErrorSummary, Loading, StatusMessage } from "../components/Messages";
 import { Page } from "../components/Page";
+import { PartnerCasePanel } from "../components/PartnerCase";
+import { PartnerContactHisPanel } from "../components/PartnerContactHis";
 import { PlansPanel } from "../components/Plans";
 import { PoliceAssessmentsPanel } from "../components/PoliceAssessments";
 import { QueryError } from "../components/QueryError";
 import { Relations } from "../components/Relations";
 import { TasksPanel } from "../components/Tasks";
+import { TreatmentPanel } from "../components/Treatment";
 import { type QueryState, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { endOfDayIso, formatDate, formatDay, localDateInput } from "../i18n/dates";
@@ -135,6 +140,13 @@ function CaseDetails({
       <AssessmentsPanel record={record} onCompleted={onReload} />
 
       <PoliceAssessmentsPanel record={record} />
+      {record.caseType === "perpetrator" && <TreatmentPanel record={record} onReload={onReload} />}
+      {record.caseType === "perpetrator" && (
+        <PartnerContactHisPanel record={record} onReload={onReload} />
+      )}
+      {record.caseType === "perpetrator" && <DocumentsPanel record={record} />}
+      <PartnerCasePanel record={record} />
+      <BarrierEventsPanel record={record} />
 
       {/* Investigations, decisions and plans are social services' (SoL); a treatment unit's
           perpetrator and partner-contact cases have their own work instead. */}

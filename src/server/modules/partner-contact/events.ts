@@ -114,6 +114,12 @@ async function counterparts(trx: Trx, caseId: string): Promise<Crossing[]> {
   }));
 }
 
+/** The events and whether a risk alert could be raised from here now. */
+async function view(trx: Trx, c: CaseRow) {
+  const [events, sides] = await Promise.all([list(trx, c.id), counterparts(trx, c.id)]);
+  return { events, canAlert: c.status !== "closed" && sides.length > 0 };
+}
+
 async function list(trx: Trx, caseId: string): Promise<BarrierEventView[]> {
   const rows = await trx
     .selectFrom("barrier_event as e")
@@ -163,7 +169,7 @@ export function readBarrierEvents(
   caseId: string,
 ) {
   return withVisibleCase(database, actor, meta, caseId, "barrier_event.read", async (trx, c) => {
-    const events = await list(trx, caseId);
+    const events = await view(trx, c);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "barrier_event.read",
@@ -186,6 +192,12 @@ export function raiseRiskAlert(
   input: { level: Level; reason: string },
 ) {
   return withVisibleCase(database, actor, meta, caseId, "barrier_event.send", async (trx, c) => {
+    if (c.status === "closed")
+      throw new AppError(
+        409,
+        "conflict",
+        "Ärendet är avslutat. Ring den andra sidans behandlare om risken ökar.",
+      );
     const crossings = await counterparts(trx, caseId);
     if (crossings.length === 0)
       throw new AppError(
@@ -204,7 +216,7 @@ export function raiseRiskAlert(
         .values({ event_id: id, org_id: actor.orgId, case_id: caseId, reason: input.reason })
         .execute();
     }
-    return list(trx, caseId);
+    return view(trx, c);
   });
 }
 
@@ -250,7 +262,7 @@ export function acknowledgeBarrierEvent(
           data: { eventId },
         },
       ]);
-      return list(trx, caseId);
+      return view(trx, c);
     },
   );
 }

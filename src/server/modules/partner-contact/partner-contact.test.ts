@@ -416,6 +416,20 @@ describe.each(testDatabaseKinds)("the end of treatment, seen from her side (%s)"
       "treatment_started",
     ]);
     expect(events[0].eventOn).toBe(today);
+    // His case is closed: no more alerts from there (her side can still raise one).
+    const hisSide = await call(team.therapist, "GET", his("/barrier-events"));
+    expect(hisSide.json().canAlert).toBe(false);
+    const late = await call(team.therapist, "POST", his("/risk-alerts"), {
+      level: "high",
+      reason: "Efter avslut.",
+    });
+    expect(late.statusCode).toBe(409);
+    const herSide = await call(
+      team.partnerWorker,
+      "GET",
+      `/api/cases/${partner_case_id}/barrier-events`,
+    );
+    expect(herSide.json().canAlert).toBe(true);
   });
 
   it("a refusal with the team deciding not to continue ends the treatment", async () => {

@@ -159,6 +159,13 @@ describe.each(testDatabaseKinds)("her side of partner contact (%s)", (kind) => {
       "accepted",
       "not_reachable",
     ]);
+    // A later phone call that is only noted as a call does not undo her yes.
+    const after = await call(team.partnerWorker, "POST", hers("/partner-contact/attempts"), {
+      method: "phone",
+      attemptedOn: "2026-09-06",
+      outcome: "accepted",
+    });
+    expect(after.json().standing).toBe("accepted");
   });
 
   it("offers support of her own; a referral says where", async () => {

@@ -57,7 +57,9 @@ async function load(trx: Trx, c: CaseRow): Promise<PartnerCaseView> {
     .orderBy("a.attempted_on", "desc")
     .orderBy("a.recorded_at", "desc")
     .execute();
-  const latest = attempts[0]?.outcome;
+  // Her latest answer decides; a letter or text sent after she answered does not undo it.
+  const answers = attempts.map((a) => a.outcome).filter((o) => o !== "sent");
+  const answered = answers[0];
   return {
     relationship: row.relationship,
     given: { phone: row.given_phone, postalAddress: row.given_address, email: row.given_email },
@@ -76,13 +78,13 @@ async function load(trx: Trx, c: CaseRow): Promise<PartnerCaseView> {
       recordedBy: a.display_name,
     })),
     standing:
-      latest === undefined
-        ? "not_contacted"
-        : latest === "sent"
+      answered === undefined
+        ? attempts.length > 0
           ? "waiting"
-          : latest === "later_accepted"
-            ? "accepted"
-            : latest,
+          : "not_contacted"
+        : answered === "later_accepted"
+          ? "accepted"
+          : answered,
     ownSupport:
       row.own_support && row.own_support_on
         ? { kind: row.own_support, note: row.own_support_note ?? "", offeredOn: row.own_support_on }

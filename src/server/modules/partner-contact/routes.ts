@@ -255,14 +255,8 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         response: { 200: BarrierEventList },
       },
     },
-    async (request) => ({
-      events: await readBarrierEvents(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.params.id,
-      ),
-    }),
+    async (request) =>
+      readBarrierEvents(database, requireActor(request), requestMeta(request), request.params.id),
   );
   app.post(
     "/api/cases/:id/risk-alerts",
@@ -276,15 +270,17 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send({
-        events: await raiseRiskAlert(
-          database,
-          requireActor(request),
-          requestMeta(request),
-          request.params.id,
-          request.body,
+      reply
+        .status(201)
+        .send(
+          await raiseRiskAlert(
+            database,
+            requireActor(request),
+            requestMeta(request),
+            request.params.id,
+            request.body,
+          ),
         ),
-      }),
   );
   app.post(
     "/api/cases/:id/barrier-events/:eventId/acknowledge",
@@ -296,14 +292,13 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         response: { 200: BarrierEventList },
       },
     },
-    async (request) => ({
-      events: await acknowledgeBarrierEvent(
+    async (request) =>
+      acknowledgeBarrierEvent(
         database,
         requireActor(request),
         requestMeta(request),
         request.params.id,
         request.params.eventId,
       ),
-    }),
   );
 };

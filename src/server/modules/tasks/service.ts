@@ -33,7 +33,7 @@ export async function createTaskOnce(
  * follow-up, set when his treatment ended), else the rule's own clock from its creation.
  * A child at risk is reported the same day.
  */
-export function taskDue(kind: CaseTaskView["kind"], createdAt: Date, dueOn: string | null = null) {
+export function taskDue(createdAt: Date, dueOn: string | null = null) {
   if (dueOn) return endOfDay(dueOn);
   return childrenReportDue(createdAt);
 }
@@ -67,7 +67,7 @@ async function list(trx: Trx, caseId: string): Promise<CaseTaskView[]> {
     kind: r.kind,
     createdAt: r.created_at.toISOString(),
     createdBy: r.created_by,
-    due: taskDue(r.kind, r.created_at, r.due_on).toISOString(),
+    due: taskDue(r.created_at, r.due_on).toISOString(),
     doneAt: r.done_at ? r.done_at.toISOString() : null,
     doneBy: r.done_by,
     doneNote: r.done_note,

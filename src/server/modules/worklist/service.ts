@@ -334,7 +334,7 @@ export async function worklist(
       candidates.push({
         kind: taskItemKind[t.kind],
         ...rowOf(t),
-        dueAt: taskDue(t.kind, t.created_at, t.due_on),
+        dueAt: taskDue(t.created_at, t.due_on),
       });
     }
     candidates.push(...partnerItems);

@@ -1,0 +1,249 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfText } from "../src/server/testing/pdf.ts";
+import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { heading, login } from "./fixtures/login.ts";
+
+/*
+ * His signed consent to partner contact, and partner contact in figures. Per Holm
+ * (behandlare1) prints Johan Lind's consent form from Frid, attaches the signed scan to his
+ * case (a file that is no PDF or image is refused, with the reason by the field) and sees it
+ * listed; the crisis centre's manager (krischef) reads the period's figures under Statistik;
+ * the administrator puts Kriscentrum's e-mail, printed on its letters and forms, right.
+ * The server is shared with the other journeys: counts are checked only where this file's
+ * own actions decide them.
+ */
+
+let dir = "";
+const stamp = Date.now();
+const scanName = `samtycke-johan-${stamp}.pdf`;
+const scan = Buffer.from("%PDF-1.4\n%%EOF\n");
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "frid-documents-"));
+  await writeFile(join(dir, scanName), scan);
+  // Named as a PDF, but it is text: the server reads the first bytes and refuses it.
+  await writeFile(join(dir, "anteckning.pdf"), "Det här är ingen inskannad blankett.\n");
+  await writeFile(join(dir, "anteckning.txt"), "Det här är ingen inskannad blankett.\n");
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
+function day(days = 0) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+}
+
+async function statusText(page: Page) {
+  return (await page.getByRole("status").allTextContents()).join(" ");
+}
+
+const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
+
+/** The messages tied to a control with aria-describedby. */
+async function description(page: Page, control: Locator) {
+  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
+  return page.evaluate(
+    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
+    ids,
+  );
+}
+
+describe("his signed consent as a document, and partner contact in figures", () => {
+  const browser = useBrowser();
+
+  it("a therapist prints the consent form, and attaches the signed scan after a file that is none", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "behandlare1");
+    const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
+    await mine.waitFor();
+    await mine.getByRole("row").filter({ hasText: "Johan Lind" }).getByRole("link").click();
+    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+
+    const panel = page.getByRole("region", { name: "Handlingar" });
+    const formLink = panel.getByRole("link", { name: "Skriv ut samtyckesblankett (PDF)" });
+    await formLink.waitFor();
+    expect(await panel.textContent()).toContain("låt honom skriva under");
+    const form = panel.getByRole("form", { name: "Bifoga den undertecknade blanketten" });
+    await form.waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // The form to print: a real PDF with the form's title.
+    const [download] = await Promise.all([page.waitForEvent("download"), formLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^samtycke-partnerkontakt-.+\.pdf$/);
+    const text = await pdfText(new Uint8Array(await readFile(await download.path())));
+    expect(text).toContain("Samtycke till partnerkontakt");
+
+    // Sent without a file, then with a text file: the reason stands by the field.
+    const file = form.getByLabel("Inskannad blankett");
+    const submit = form.getByRole("button", { name: "Bifoga blanketten" });
+    await submit.click();
+    expect(await panel.getByRole("alert").textContent()).toContain(
+      "Några uppgifter behöver rättas.",
+    );
+    expect(await description(page, file)).toContain("Välj filen med den inskannade blanketten.");
+    await file.setInputFiles(join(dir, "anteckning.txt"));
+    await submit.click();
+    await expect
+      .poll(() => description(page, file))
+      .toContain("Filen måste vara en PDF eller en bild (PNG eller JPEG).");
+    await expectNoSeriousA11yViolations(page);
+
+    // Named .pdf but text inside: the server reads the first bytes and refuses it.
+    await file.setInputFiles(join(dir, "anteckning.pdf"));
+    const refused = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().includes("/documents?"),
+    );
+    await submit.click();
+    expect((await refused).status()).toBe(400);
+    await expect
+      .poll(() => description(page, file))
+      .toContain("Filen måste vara en PDF eller en bild (PNG eller JPEG), t.ex. den inskannade");
+    expect(await file.getAttribute("aria-invalid")).toBe("true");
+    await expectNoSeriousA11yViolations(page);
+
+    // The signed scan: sent as the file itself, with its content type.
+    await file.setInputFiles(join(dir, scanName));
+    const sent = page.waitForRequest(
+      (r) => r.method() === "POST" && r.url().includes("/documents?"),
+    );
+    await submit.click();
+    const request = await sent;
+    expect(request.headers()["content-type"]).toBe("application/pdf");
+    expect(new URL(request.url()).searchParams.get("kind")).toBe("partner_contact_consent");
+    expect(new URL(request.url()).searchParams.get("filename")).toBe(scanName);
+    // (Playwright does not show a file body; the download below compares the bytes.)
+    await expect.poll(() => statusText(page)).toContain(`${scanName} är bifogad.`);
+    const list = panel.getByRole("list", { name: "Handlingar i ärendet, senaste först" });
+    const shown = list.getByRole("article", { name: scanName });
+    await expect.poll(() => hasFocus(shown)).toBe(true);
+    const shownText = (await shown.textContent()) ?? "";
+    expect(shownText).toContain("HandlingSamtycke till partnerkontakt, undertecknat");
+    expect(shownText).toContain(`Storlek${scan.length} byte`);
+    expect(shownText).toMatch(/Bifogad avPer Holm, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await panel.getByRole("alert").count()).toBe(0);
+    expect(await file.inputValue()).toBe("");
+    await expectNoSeriousA11yViolations(page);
+
+    // The kept file opens as it was sent.
+    const [again] = await Promise.all([
+      page.waitForEvent("download"),
+      shown.getByRole("link", { name: `Öppna ${scanName}` }).click(),
+    ]);
+    expect(await readFile(await again.path())).toEqual(scan);
+
+    // Read again from the server: the document stays.
+    await page.reload();
+    await list.getByRole("article", { name: scanName }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("the crisis centre's manager reads the period's figures under Statistik", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "krischef");
+    await page.getByRole("navigation").getByRole("link", { name: "Statistik" }).click();
+    await expect.poll(() => heading(page)).toBe("Statistik");
+
+    const form = page.getByRole("form", { name: "Välj period" });
+    const from = form.getByLabel("Från och med");
+    const to = form.getByLabel("Till och med");
+    expect(await from.inputValue()).toBe(`${day().slice(0, 4)}-01-01`);
+    expect(await to.inputValue()).toBe(day());
+    const treatment = page.getByRole("table", { name: "Behandling", exact: true });
+    await treatment.waitFor();
+    for (const name of ["Partnerkontakt", "Partner", "Risklarm", "Risklarm: tid till kvittens"]) {
+      await page.getByRole("table", { name, exact: true }).waitFor();
+    }
+    // Johan Lind's treatment runs: at least one man in treatment, counted exactly.
+    const inTreatment = treatment.getByRole("row", { name: /Män i behandling under perioden/ });
+    expect(Number(await inTreatment.getByRole("cell").textContent())).toBeGreaterThanOrEqual(1);
+    expect(await page.getByText("Exakta antal för de enheter du är enhetschef för.").count()).toBe(
+      1,
+    );
+    // The unit's own figures are exact: nothing is hidden.
+    expect(await page.getByText("färre än 5").count()).toBe(0);
+    const times = page.getByRole("table", { name: "Risklarm: tid till kvittens" });
+    expect(await times.getByRole("rowheader", { name: "Median" }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+
+    // A period that ends before it starts: the server says so by the field.
+    await from.fill(day());
+    await to.fill(day(-30));
+    await form.getByRole("button", { name: "Visa statistik" }).click();
+    await expect
+      .poll(() => description(page, to))
+      .toContain("Periodens sista dag kan inte ligga före den första.");
+    expect(await page.getByRole("alert").textContent()).toContain(
+      "Några uppgifter behöver rättas.",
+    );
+    await expectNoSeriousA11yViolations(page);
+
+    // Put right: the figures for the new period.
+    await from.fill(day(-30));
+    await to.fill(day());
+    await form.getByRole("button", { name: "Visa statistik" }).click();
+    await page.getByRole("table", { name: "Behandling", exact: true }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toContain(
+      `Siffror för ${day(-30)} – ${day()}`,
+    );
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("the administrator puts Kriscentrum's e-mail, printed on its letters, right", async () => {
+    const { page, baseURL, problems } = browser();
+    const email = `kriscentrum-${stamp}@exempel.se`;
+    await login(page, baseURL, "admin", "/admin");
+    const units = page.getByRole("table", { name: "Enheter i organisationen" });
+    await units.getByRole("link", { name: "Kriscentrum" }).click();
+    await expect.poll(() => heading(page)).toBe("Kriscentrum");
+    expect(await page.getByRole("main").textContent()).toContain(
+      "Kontaktuppgifterna skrivs ut på brev och blanketter",
+    );
+    const form = page.getByRole("form", { name: "Kontaktuppgifter och uppföljning" });
+    const emailField = form.getByLabel("E-post");
+    const months = form.getByLabel("Månader till uppföljande kontakt med partnern");
+    expect(await form.getByLabel("Telefon").inputValue()).not.toBe("");
+    await expectNoSeriousA11yViolations(page);
+
+    // Months outside 1–24 and an address that is none: each said by its field.
+    const monthsBefore = await months.inputValue();
+    await months.fill("30");
+    await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+    expect(await description(page, months)).toContain("Ange mellan 1 och 24 månader.");
+    await months.fill(monthsBefore);
+    await emailField.fill("kriscentrum");
+    await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+    await expect
+      .poll(() => description(page, emailField))
+      .toContain("Skriv en e-postadress som namn@exempel.se.");
+    expect(await emailField.getAttribute("aria-invalid")).toBe("true");
+    await expectNoSeriousA11yViolations(page);
+
+    await emailField.fill(email);
+    const sent = page.waitForRequest(
+      (r) => r.method() === "PATCH" && r.url().includes("/api/admin/units/"),
+    );
+    await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+    expect((await sent).postDataJSON()).toMatchObject({
+      contactEmail: email,
+      partnerFollowUpMonths: Number(monthsBefore),
+    });
+    await expect.poll(() => statusText(page)).toContain("Uppgifterna är sparade.");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+
+    // The units list shows it, read again from the server.
+    await page.getByRole("link", { name: "Tillbaka till administrationen" }).click();
+    const row = units.getByRole("row").filter({ hasText: "Kriscentrum" });
+    await expect.poll(async () => (await row.textContent()) ?? "").toContain(email);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+});

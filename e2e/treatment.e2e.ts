@@ -1,0 +1,244 @@
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
+import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { heading, login } from "./fixtures/login.ts";
+import { registerPerson } from "./fixtures/persons.ts";
+
+/*
+ * Treatment of a man who uses violence, at Kriscentrum, and partner contact from his side
+ * (seed 004): the therapist registers the treatment (after the form's messages), records that
+ * he was informed about partner contact, adds his partner with his written consent and her
+ * details — which from then on live only in her own case, behind the information barrier,
+ * so his panel never shows them — and a former partner with an exception the team decided;
+ * then the treatment begins and he stays away from a session. The man is this file's own;
+ * his case is opened through the API (the intake form opens only victims' cases).
+ */
+
+// A fictional man: birth numbers 980–989 are not given to real people. This file only.
+const personNine = "780214982";
+const personNumber = `19${personNine.slice(0, 6)}-${personNine.slice(6)}${luhnCheckDigit(personNine)}`;
+const man = { givenName: "Viktor", familyName: "Ekdahlsson" };
+const her = { givenName: "Maja", familyName: "Rosengren", phone: "070-111 22 33" };
+const exceptionReason = "Han styr hennes kontakter och telefon; teamet bedömer kontakt som farlig.";
+
+/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
+function day(days = 0) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+}
+
+async function statusText(page: Page) {
+  return (await page.getByRole("status").allTextContents()).join(" ");
+}
+
+/** The messages tied to a control with aria-describedby. */
+async function description(page: Page, control: Locator) {
+  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
+  return page.evaluate(
+    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
+    ids,
+  );
+}
+
+/** Opens a perpetrator case for the person at the therapist's unit, as the signed-in user. */
+async function openPerpetratorCase(page: Page, baseURL: string, personId: string) {
+  const me = await page.request.get(`${baseURL}/api/me`);
+  const { csrfToken, roles } = (await me.json()) as {
+    csrfToken: string;
+    roles: { unitId: string | null; role: string }[];
+  };
+  const unitId = roles.find((r) => r.role === "therapist")?.unitId;
+  expect(unitId).toBeTruthy();
+  const res = await page.request.post(`${baseURL}/api/cases`, {
+    data: { personId, unitId, caseType: "perpetrator" },
+    headers: { "x-csrf-token": csrfToken },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The case's status as the page's details show it. */
+async function caseStatus(page: Page) {
+  const details = page.getByRole("region", { name: "Uppgifter", exact: true });
+  return (await details.textContent()) ?? "";
+}
+
+describe("treatment and partner contact, from his side", () => {
+  const browser = useBrowser();
+
+  it("a therapist registers the treatment, his consent for one partner and an exception for another", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "behandlare1");
+    await registerPerson(page, { ...man, number: personNumber });
+    const personId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+    const caseId = await openPerpetratorCase(page, baseURL, personId);
+    await page.goto(`${baseURL}/cases/${caseId}`);
+    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+
+    const treatment = page.getByRole("region", { name: "Behandling", exact: true });
+    await treatment.getByText("Ingen behandling är registrerad i ärendet.").waitFor();
+    // Partner contact belongs to a registered treatment.
+    expect(await page.getByRole("region", { name: "Partnerkontakt" }).count()).toBe(0);
+    const register = treatment.getByRole("form", { name: "Registrera behandling" });
+    await expectNoSeriousA11yViolations(page);
+
+    // Sent empty: a summary, and a message by each field.
+    await register.getByRole("button", { name: "Registrera behandlingen" }).click();
+    expect(await treatment.getByRole("alert").textContent()).toContain(
+      "Några uppgifter behöver rättas.",
+    );
+    const how = register.getByRole("group", { name: "Hur han kom till mottagningen" });
+    expect(await how.textContent()).toContain("Välj hur han kom till mottagningen.");
+    const referredOn = register.getByLabel("Första kontakt med mottagningen");
+    expect(await description(page, referredOn)).toContain(
+      "Ange datumet då han kom i kontakt med mottagningen.",
+    );
+    await expectNoSeriousA11yViolations(page);
+
+    await how.getByRole("radio", { name: "Via socialtjänsten" }).check();
+    await referredOn.fill(day(-10));
+    await register.getByRole("button", { name: "Registrera behandlingen" }).click();
+    await expect.poll(() => statusText(page)).toContain("Behandlingen är registrerad.");
+    const facts = () => treatment.locator("dl.details").first().textContent();
+    await expect.poll(facts).toContain("FasBedömningsfas");
+    expect(await facts()).toContain("Hur han kom till mottagningenVia socialtjänsten");
+    // The case moved with it: the page's details show the new status.
+    await expect.poll(() => caseStatus(page)).toContain("StatusUtredning");
+    await expectNoSeriousA11yViolations(page);
+
+    // Partner contact: he is informed first.
+    const partnerContact = page.getByRole("region", { name: "Partnerkontakt" });
+    const inform = partnerContact.getByRole("form", {
+      name: "Han har fått information om partnerkontakt",
+    });
+    await inform.getByLabel("Information om partnerkontakt given (datum)").fill(day(-9));
+    await inform.getByRole("button", { name: "Registrera informationen" }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Informationen om partnerkontakt är registrerad.");
+    expect(await partnerContact.getByRole("form", { name: /information/ }).count()).toBe(0);
+
+    // His consent for his partner, with how to reach her.
+    const add = partnerContact.getByRole("form", { name: "Lägg till partner" });
+    await add
+      .getByRole("group", { name: "Relation" })
+      .getByRole("radio", { name: "Nuvarande partner" })
+      .check();
+    await add
+      .getByRole("group", { name: "Får partnern kontaktas?" })
+      .getByRole("radio", { name: "Han samtycker" })
+      .check();
+    const details = add.getByRole("group", { name: "Hur partnern kan nås" });
+    expect(await details.textContent()).toContain(
+      "När du har sparat syns hennes uppgifter bara för partnerkontaktens handläggare",
+    );
+    await add
+      .getByRole("group", { name: "Samtyckets form" })
+      .getByRole("radio", { name: "Skriftligt" })
+      .check();
+    await add.getByLabel("Samtycke givet (datum)").fill(day(-8));
+    await details.getByLabel("Förnamn").fill(her.givenName);
+    await details.getByLabel("Efternamn").fill(her.familyName);
+    // No way to reach her yet: the form says so by the phone field.
+    await add.getByRole("button", { name: "Lägg till partnern" }).click();
+    const phone = details.getByLabel("Telefon");
+    expect(await description(page, phone)).toContain(
+      "Ange minst ett sätt att nå henne: telefon, adress eller e-post.",
+    );
+    await expectNoSeriousA11yViolations(page);
+
+    await phone.fill(her.phone);
+    const sent = page.waitForRequest(
+      (r) => r.method() === "POST" && r.url().endsWith("/partner-contact/partners"),
+    );
+    await add.getByRole("button", { name: "Lägg till partnern" }).click();
+    expect((await sent).postDataJSON()).toEqual({
+      relationship: "current",
+      consent: { form: "written", givenOn: day(-8) },
+      partner: {
+        givenName: her.givenName,
+        familyName: her.familyName,
+        identityNumber: null,
+        phone: her.phone,
+        postalAddress: null,
+        email: null,
+      },
+      exception: null,
+    });
+    await expect.poll(() => statusText(page)).toContain("Partnern är tillagd.");
+    const first = partnerContact.getByRole("article", { name: "Partner 1: Nuvarande partner" });
+    const firstText = (await first.textContent()) ?? "";
+    expect(firstText).toContain(`SamtyckeSkriftligt, givet ${day(-8)}`);
+    expect(firstText).toContain("KontaktKontakt förmedlad");
+    // The form is empty again, and nothing about her is shown on his side.
+    expect(await add.getByRole("group", { name: "Hur partnern kan nås" }).count()).toBe(0);
+    expect(await partnerContact.textContent()).not.toContain(her.givenName);
+    expect(await partnerContact.textContent()).not.toContain(her.phone);
+    // While he consents for someone, there is no refusal to record.
+    expect(
+      await partnerContact.getByRole("form", { name: "Han säger nej till partnerkontakt" }).count(),
+    ).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+
+    // A former partner: an exception, which for a controlling pattern the team decides.
+    await add
+      .getByRole("group", { name: "Relation" })
+      .getByRole("radio", { name: "Tidigare partner" })
+      .check();
+    await add
+      .getByRole("group", { name: "Får partnern kontaktas?" })
+      .getByRole("radio", { name: "Undantag – partnern kontaktas inte" })
+      .check();
+    await add
+      .getByLabel("Varför partnern inte kontaktas")
+      .selectOption({ label: "Starkt kontrollerande våldsmönster" });
+    await add.getByLabel("Skäl till undantaget").fill(exceptionReason);
+    await add.getByRole("button", { name: "Lägg till partnern" }).click();
+    const teamDate = add.getByLabel("Teamets beslut (datum)", { exact: true });
+    expect(await description(page, teamDate)).toContain(
+      "Vid ett starkt kontrollerande mönster beslutar teamet – ange datumet för beslutet.",
+    );
+    await expectNoSeriousA11yViolations(page);
+    await teamDate.fill(day(-7));
+    await add.getByRole("button", { name: "Lägg till partnern" }).click();
+    const second = partnerContact.getByRole("article", { name: "Partner 2: Tidigare partner" });
+    await second.waitFor();
+    const secondText = (await second.textContent()) ?? "";
+    expect(secondText).toContain("UndantagStarkt kontrollerande våldsmönster");
+    expect(secondText).toContain(`Teamets beslut (datum)${day(-7)}`);
+    expect(secondText).toContain("KontaktPartnern kontaktas inte");
+    expect(secondText).toContain(exceptionReason);
+    await expectNoSeriousA11yViolations(page);
+
+    // The treatment begins: the case moves to Genomförande.
+    const start = treatment.getByRole("form", { name: "Behandlingen börjar" });
+    await start.getByLabel("Behandlingen började").fill(day(-1));
+    await start.getByRole("button", { name: "Registrera att behandlingen börjar" }).click();
+    await expect.poll(facts).toContain("FasBehandling");
+    await expect.poll(() => caseStatus(page)).toContain("StatusGenomförande");
+    expect(await treatment.getByRole("form", { name: "Behandlingen börjar" }).count()).toBe(0);
+
+    // He stays away from a session.
+    const session = treatment.getByRole("form", { name: "Registrera samtal" });
+    await session.getByLabel("Datum").fill(day(0));
+    await session.getByRole("radio", { name: "Uteblev" }).check();
+    await session.getByRole("button", { name: "Registrera samtalet" }).click();
+    await expect.poll(() => statusText(page)).toContain("Samtalet är registrerat.");
+    const sessions = treatment.getByRole("table", { name: "Samtal, senaste först" });
+    const row = sessions.getByRole("row").nth(1);
+    expect(await row.textContent()).toBe(`${day(0)}UteblevPer Holm`);
+    await expectNoSeriousA11yViolations(page);
+
+    // Read again from the server: all stays, and her name is nowhere on his case's page.
+    await page.reload();
+    await partnerContact.getByRole("article", { name: "Partner 2: Tidigare partner" }).waitFor();
+    await expect.poll(facts).toContain("FasBehandling");
+    const pageText = (await page.locator("main").textContent()) ?? "";
+    expect(pageText).not.toContain(her.givenName);
+    expect(pageText).not.toContain(her.familyName);
+    expect(pageText).not.toContain(her.phone);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+});
