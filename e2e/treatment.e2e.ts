@@ -104,7 +104,7 @@ describe("treatment and partner contact, from his side", () => {
     await expect.poll(facts).toContain("FasBedömningsfas");
     expect(await facts()).toContain("Hur han kom till mottagningenVia socialtjänsten");
     // The case moved with it: the page's details show the new status.
-    await expect.poll(() => caseStatus(page)).toContain("StatusUtredning");
+    await expect.poll(() => caseStatus(page)).toContain("StatusBedömningsfas");
     await expectNoSeriousA11yViolations(page);
 
     // Partner contact: he is informed first.
@@ -211,12 +211,12 @@ describe("treatment and partner contact, from his side", () => {
     expect(secondText).toContain(exceptionReason);
     await expectNoSeriousA11yViolations(page);
 
-    // The treatment begins: the case moves to Genomförande.
+    // The treatment begins: the case moves with it, to Behandling.
     const start = treatment.getByRole("form", { name: "Behandlingen börjar" });
     await start.getByLabel("Behandlingen började").fill(day(-1));
     await start.getByRole("button", { name: "Registrera att behandlingen börjar" }).click();
     await expect.poll(facts).toContain("FasBehandling");
-    await expect.poll(() => caseStatus(page)).toContain("StatusGenomförande");
+    await expect.poll(() => caseStatus(page)).toContain("StatusBehandling");
     expect(await treatment.getByRole("form", { name: "Behandlingen börjar" }).count()).toBe(0);
 
     // He stays away from a session.

@@ -64,12 +64,14 @@ export function CaseStatusPanel({
         {t("status.title")}
       </h2>
       <StatusMessage
-        message={message && t("status.moved", { status: caseStatusLabel(message, t) })}
+        message={
+          message && t("status.moved", { status: caseStatusLabel(message, t, record.caseType) })
+        }
       />
       <dl className="details">
         <div>
           <dt>{t("status.current")}</dt>
-          <dd>{caseStatusLabel(record.status, t)}</dd>
+          <dd>{caseStatusLabel(record.status, t, record.caseType)}</dd>
         </div>
         {record.status === "closed" && record.closedReason && (
           <div>
@@ -119,8 +121,8 @@ export function CaseStatusPanel({
               <li key={`${h.changedAt}-${h.to}`}>
                 <span className="history-list__change">
                   {t("status.historyItem", {
-                    from: caseStatusLabel(h.from, t),
-                    to: caseStatusLabel(h.to, t),
+                    from: caseStatusLabel(h.from, t, record.caseType),
+                    to: caseStatusLabel(h.to, t, record.caseType),
                   })}
                 </span>{" "}
                 <span className="muted">

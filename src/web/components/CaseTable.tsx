@@ -29,7 +29,7 @@ export function CaseTable({ caption, cases }: { caption: string; cases: readonly
               <td>{c.person.name}</td>
               <td>{c.unit.name}</td>
               <td>{caseTypeLabel(c.caseType, t)}</td>
-              <td>{caseStatusLabel(c.status, t)}</td>
+              <td>{caseStatusLabel(c.status, t, c.caseType)}</td>
               <td>{formatDate(c.openedAt, lang)}</td>
             </tr>
           ))}

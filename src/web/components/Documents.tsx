@@ -39,7 +39,7 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
     record.id,
     async (signal) => (await api.documents(record.id, signal)).documents,
   );
-  const treatment = useTreatment(record.id);
+  const treatment = useTreatment();
   const [message, setMessage] = useState<string | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;

@@ -68,7 +68,7 @@ export function PartnerContactHisPanel({
   onReload: () => void;
 }) {
   const { t } = useT();
-  const { state, reload, share } = useTreatment(record.id);
+  const { state, reload, share } = useTreatment();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const canWrite = record.abilities.writeJournal && record.status !== "closed";

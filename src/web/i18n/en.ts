@@ -640,6 +640,9 @@ export const en: Messages = {
   "caseStatus.preliminary_assessment": "Preliminary assessment",
   "caseStatus.investigation": "Investigation",
   "caseStatus.implementation": "Implementation",
+  "caseStatus.perpetrator.investigation": "Assessment phase",
+  "caseStatus.perpetrator.implementation": "Treatment",
+  "caseStatus.partner_contact.implementation": "Contact under way",
   "caseStatus.follow_up": "Follow-up",
   "caseStatus.closed": "Closed",
 

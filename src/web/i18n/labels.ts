@@ -295,7 +295,24 @@ function labelOrCode(labels: Readonly<Record<string, PlainMessageKey>>, code: st
 
 export const auditActionLabel = (code: string, t: PlainT) =>
   labelOrCode(auditActionLabels, code, t);
-export const caseStatusLabel = (code: string, t: PlainT) => labelOrCode(caseStatusLabels, code, t);
+/**
+ * The status in words. A treatment unit's cases have their own words for two steps: his
+ * case's investigation step is the treatment's assessment phase, its implementation the
+ * treatment; her partner-contact case's implementation is the contact under way.
+ */
+const treatmentStatusLabels: Readonly<
+  Partial<Record<string, Partial<Record<CaseStatus, PlainMessageKey>>>>
+> = {
+  perpetrator: {
+    investigation: "caseStatus.perpetrator.investigation",
+    implementation: "caseStatus.perpetrator.implementation",
+  },
+  partner_contact: { implementation: "caseStatus.partner_contact.implementation" },
+};
+export const caseStatusLabel = (code: string, t: PlainT, caseType?: string) => {
+  const own = caseType ? treatmentStatusLabels[caseType]?.[code as CaseStatus] : undefined;
+  return own ? t(own) : labelOrCode(caseStatusLabels, code, t);
+};
 export const roleLabel = (code: string, t: PlainT) => labelOrCode(roleLabels, code, t);
 /** The instrument kind in words; the code itself for a kind this build does not know. */
 export const instrumentKindLabel = (code: string, t: PlainT) =>

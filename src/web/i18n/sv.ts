@@ -641,6 +641,9 @@ export const sv = {
   "caseStatus.preliminary_assessment": "Förhandsbedömning",
   "caseStatus.investigation": "Utredning",
   "caseStatus.implementation": "Genomförande",
+  "caseStatus.perpetrator.investigation": "Bedömningsfas",
+  "caseStatus.perpetrator.implementation": "Behandling",
+  "caseStatus.partner_contact.implementation": "Kontakt pågår",
   "caseStatus.follow_up": "Uppföljning",
   "caseStatus.closed": "Avslutat",
 

@@ -26,6 +26,7 @@ import { TasksPanel } from "../components/Tasks";
 import { TreatmentPanel } from "../components/Treatment";
 import { type QueryState, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
+import { TreatmentProvider } from "../hooks/useTreatment";
 import { endOfDayIso, formatDate, formatDay, localDateInput } from "../i18n/dates";
 import { caseStatusLabel, caseTypeLabel, roleLabel } from "../i18n/labels";
 import { useT } from "../i18n/useT";
@@ -119,7 +120,7 @@ function CaseDetails({
           </div>
           <div>
             <dt>{t("cases.status")}</dt>
-            <dd>{caseStatusLabel(record.status, t)}</dd>
+            <dd>{caseStatusLabel(record.status, t, record.caseType)}</dd>
           </div>
           <div>
             <dt>{t("cases.openedAt")}</dt>
@@ -140,11 +141,13 @@ function CaseDetails({
       <AssessmentsPanel record={record} onCompleted={onReload} />
 
       <PoliceAssessmentsPanel record={record} />
-      {record.caseType === "perpetrator" && <TreatmentPanel record={record} onReload={onReload} />}
       {record.caseType === "perpetrator" && (
-        <PartnerContactHisPanel record={record} onReload={onReload} />
+        <TreatmentProvider caseId={record.id}>
+          <TreatmentPanel record={record} onReload={onReload} />
+          <PartnerContactHisPanel record={record} onReload={onReload} />
+          <DocumentsPanel record={record} />
+        </TreatmentProvider>
       )}
-      {record.caseType === "perpetrator" && <DocumentsPanel record={record} />}
       <PartnerCasePanel record={record} />
       <BarrierEventsPanel record={record} />
 

@@ -143,7 +143,7 @@ function PersonDetails({
                     </th>
                     <td>{c.unitName}</td>
                     <td>{caseTypeLabel(c.caseType, t)}</td>
-                    <td>{caseStatusLabel(c.status, t)}</td>
+                    <td>{caseStatusLabel(c.status, t, c.caseType)}</td>
                     <td>
                       <Link to={`/cases/${c.id}/safety-plan`}>{t("person.safetyPlanLink")}</Link>
                     </td>
