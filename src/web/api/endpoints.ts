@@ -65,6 +65,7 @@ import {
 import {
   type OfferSupportBody,
   PartnerCaseView,
+  PartnerSmsView,
   type RecordAttemptBody,
 } from "../../shared/api/partner-contact";
 import {
@@ -522,6 +523,10 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     // Her side (a partner_contact case): reaching her, and support of her own.
     partnerCase: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/partner-contact`, PartnerCaseView, signal),
+    /** Her information letter as a PDF, for a plain link (409 when letters are not safe). */
+    partnerLetterUrl: (caseId: string) => `/api/cases/${id(caseId)}/partner-contact/letter`,
+    partnerSms: (caseId: string) =>
+      get(`/api/cases/${id(caseId)}/partner-contact/sms`, PartnerSmsView),
     recordContactAttempt: (caseId: string, input: RecordAttemptInput) =>
       post(`/api/cases/${id(caseId)}/partner-contact/attempts`, input, PartnerCaseView),
     offerPartnerSupport: (caseId: string, input: OfferSupportInput) =>

@@ -73,6 +73,7 @@ function PartnerCaseSection({ record }: { record: CaseView }) {
         <>
           <Overview view={state.data} />
           <ContactWays view={state.data} />
+          {canWrite && <FirstContactMaterial caseId={record.id} view={state.data} />}
           <Attempts view={state.data} />
           {canWrite && (
             <AttemptForm
@@ -167,6 +168,59 @@ function ContactWays({ view }: { view: PartnerCase }) {
           );
         })}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * What to send: the information letter (PDF, to print and post in a plain envelope) and the
+ * text message — each offered only in a way her instructions allow. Neither names him.
+ */
+function FirstContactMaterial({ caseId, view }: { caseId: string; view: PartnerCase }) {
+  const { t } = useT();
+  const api = useApi();
+  const [sms, setSms] = useState<{ to: string; text: string } | null>(null);
+  const submit = useSubmit();
+  const allowed = (method: string) =>
+    view.contactOptions.some((o) => o.method === method && o.allowed);
+
+  async function showSms() {
+    await submit.run(async () => setSms(await api.partnerSms(caseId)));
+  }
+
+  if (!allowed("letter") && !allowed("sms")) return null;
+  return (
+    <div className="subsection">
+      <h3 id="partner-case-material-title">{t("partnerCase.materialTitle")}</h3>
+      <p className="muted">{t("partnerCase.materialIntro")}</p>
+      <ErrorSummary errors={submit.errors} />
+      {allowed("letter") && (
+        <p>
+          <a href={api.partnerLetterUrl(caseId)} download>
+            {t("partnerCase.letterLink")}
+          </a>
+        </p>
+      )}
+      {allowed("sms") && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={showSms}
+            disabled={submit.pending}
+          >
+            {t("partnerCase.smsShow")}
+          </button>
+        </p>
+      )}
+      {sms && (
+        <div className="notice" aria-live="polite">
+          <p>
+            <strong>{t("partnerCase.smsTo", { phone: sms.to })}</strong>
+          </p>
+          <p className="multiline">{sms.text}</p>
+        </div>
+      )}
     </div>
   );
 }

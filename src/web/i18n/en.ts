@@ -1012,6 +1012,12 @@ export const en: Messages = {
   "partnerCase.relationship": "Relationship",
   "partnerCase.relationship.current": "Current partner of the person in treatment",
   "partnerCase.relationship.former": "Former partner of the person in treatment",
+  "partnerCase.materialTitle": "Letter and text message to her",
+  "partnerCase.materialIntro":
+    "The information letter and the text never name him. Send the letter in a plain envelope.",
+  "partnerCase.letterLink": "Print the information letter (PDF)",
+  "partnerCase.smsShow": "Show the text message",
+  "partnerCase.smsTo": "To {phone}:",
   "partnerCase.standing": "Where the contact stands",
   "partnerCase.standing.not_contacted": "Not contacted yet",
   "partnerCase.standing.waiting": "Waiting for an answer",

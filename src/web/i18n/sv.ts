@@ -1010,6 +1010,12 @@ export const sv = {
   "partnerCase.relationship": "Relation",
   "partnerCase.relationship.current": "Nuvarande partner till den som går i behandling",
   "partnerCase.relationship.former": "Tidigare partner till den som går i behandling",
+  "partnerCase.materialTitle": "Brev och sms till henne",
+  "partnerCase.materialIntro":
+    "Informationsbrevet och sms-texten nämner aldrig honom. Skicka brevet i ett neutralt kuvert.",
+  "partnerCase.letterLink": "Skriv ut informationsbrevet (PDF)",
+  "partnerCase.smsShow": "Visa sms-texten",
+  "partnerCase.smsTo": "Till {phone}:",
   "partnerCase.standing": "Var kontakten står",
   "partnerCase.standing.not_contacted": "Inte kontaktad ännu",
   "partnerCase.standing.waiting": "Väntar på svar",
