@@ -8,6 +8,7 @@ import { useTreatment } from "../hooks/useTreatment";
 import { formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
+import { DateForm } from "./DateForm";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
 import { ErrorSummary, StatusMessage } from "./Messages";
 import {
@@ -290,7 +291,6 @@ function InformationForm(props: Changed) {
   const api = useApi();
   const { submit, run } = useChange(informationFields, props);
   const [informedOn, setInformedOn] = useState(() => localDateInput(new Date()));
-  const formTitleId = `${useId()}-title`;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -308,28 +308,17 @@ function InformationForm(props: Changed) {
 
   return (
     <div className="subsection">
-      <h3 id={formTitleId}>{t("partnerHis.informationTitle")}</h3>
-      <p className="muted">{t("partnerHis.informationIntro")}</p>
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form form--inline"
-        aria-labelledby={formTitleId}
+      <DateForm
+        title={t("partnerHis.informationTitle")}
+        intro={t("partnerHis.informationIntro")}
+        label={t("partnerHis.informedOn")}
+        name="informedOn"
+        value={informedOn}
+        onChange={setInformedOn}
+        submitLabel={t("partnerHis.informationSubmit")}
+        submit={submit}
         onSubmit={handleSubmit}
-        noValidate
-      >
-        <TextField
-          label={t("partnerHis.informedOn")}
-          name="informedOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={informedOn}
-          onChange={(e) => setInformedOn(e.target.value)}
-          error={submit.fieldError("informedOn")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t("partnerHis.informationSubmit")}
-        </button>
-      </form>
+      />
     </div>
   );
 }
@@ -620,7 +609,6 @@ function WithdrawForm(props: Changed & { partnerId: string; partnerTitle: string
   const api = useApi();
   const { submit, run } = useChange(withdrawFields, props);
   const [withdrawnOn, setWithdrawnOn] = useState(() => localDateInput(new Date()));
-  const formTitleId = `${useId()}-title`;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -641,30 +629,18 @@ function WithdrawForm(props: Changed & { partnerId: string; partnerTitle: string
   }
 
   return (
-    <>
-      <h5 id={formTitleId} className="visually-hidden">
-        {t("partnerHis.withdrawTitle", { partner: props.partnerTitle })}
-      </h5>
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form form--inline"
-        aria-labelledby={formTitleId}
-        onSubmit={handleSubmit}
-        noValidate
-      >
-        <TextField
-          label={t("partnerHis.withdrawnOn")}
-          name="withdrawnOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={withdrawnOn}
-          onChange={(e) => setWithdrawnOn(e.target.value)}
-          error={submit.fieldError("withdrawnOn")}
-        />
-        <button type="submit" className="button button--secondary" disabled={submit.pending}>
-          {t("partnerHis.withdrawSubmit")}
-        </button>
-      </form>
-    </>
+    <DateForm
+      title={t("partnerHis.withdrawTitle", { partner: props.partnerTitle })}
+      titleHidden
+      level="h5"
+      label={t("partnerHis.withdrawnOn")}
+      name="withdrawnOn"
+      value={withdrawnOn}
+      onChange={setWithdrawnOn}
+      submitLabel={t("partnerHis.withdrawSubmit")}
+      secondary
+      submit={submit}
+      onSubmit={handleSubmit}
+    />
   );
 }

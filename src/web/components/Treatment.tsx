@@ -8,6 +8,7 @@ import { useTreatment } from "../hooks/useTreatment";
 import { formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
+import { DateForm } from "./DateForm";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
 import { QueryError } from "./QueryError";
@@ -254,7 +255,6 @@ function StartForm(props: Changed) {
   const api = useApi();
   const { submit, run } = useChange(startFields, props);
   const [startedOn, setStartedOn] = useState(() => localDateInput(new Date()));
-  const formTitleId = `${useId()}-title`;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -269,28 +269,17 @@ function StartForm(props: Changed) {
 
   return (
     <div className="subsection">
-      <h3 id={formTitleId}>{t("treatment.startTitle")}</h3>
-      <p className="muted">{t("treatment.startIntro")}</p>
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form form--inline"
-        aria-labelledby={formTitleId}
+      <DateForm
+        title={t("treatment.startTitle")}
+        intro={t("treatment.startIntro")}
+        label={t("treatment.startedOn")}
+        name="startedOn"
+        value={startedOn}
+        onChange={setStartedOn}
+        submitLabel={t("treatment.startSubmit")}
+        submit={submit}
         onSubmit={handleSubmit}
-        noValidate
-      >
-        <TextField
-          label={t("treatment.startedOn")}
-          name="startedOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={startedOn}
-          onChange={(e) => setStartedOn(e.target.value)}
-          error={submit.fieldError("startedOn")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t("treatment.startSubmit")}
-        </button>
-      </form>
+      />
     </div>
   );
 }
