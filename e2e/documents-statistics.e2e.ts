@@ -196,6 +196,23 @@ describe("his signed consent as a document, and partner contact in figures", () 
     expect(problems).toEqual([]);
   });
 
+  it("an analyst sees the whole organisation, with small counts hidden", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "analytiker");
+    await page.getByRole("navigation").getByRole("link", { name: "Statistik" }).click();
+    await expect.poll(() => heading(page)).toBe("Statistik");
+    await page.getByRole("table", { name: "Behandling", exact: true }).waitFor();
+    expect(await page.getByText("Hela organisationen.").count()).toBe(1);
+    // The few men in treatment (Johan Lind, and at most a couple more from these journeys)
+    // could point at people: in the organisation's view the count is "färre än 5".
+    const treatment = page.getByRole("table", { name: "Behandling", exact: true });
+    const inTreatment = treatment.getByRole("row", { name: /Män i behandling under perioden/ });
+    expect(await inTreatment.getByRole("cell").textContent()).toBe("färre än 5");
+    await page.getByText("Så små tal kan peka ut en person").waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   it("the administrator puts Kriscentrum's e-mail, printed on its letters, right", async () => {
     const { page, baseURL, problems } = browser();
     const email = `kriscentrum-${stamp}@exempel.se`;

@@ -25,7 +25,10 @@ const messages: Record<number, [ErrorCode, string]> = {
   405: ["method_not_allowed", "Metoden är inte tillåten här."],
   409: ["conflict", "Uppgiften har ändrats av någon annan. Ladda om och försök igen."],
   413: ["payload_too_large", "Innehållet är för stort."],
-  415: ["unsupported_media_type", "Innehållet måste skickas som JSON (application/json)."],
+  415: [
+    "unsupported_media_type",
+    "Innehållet måste skickas som JSON (application/json), eller som en PDF eller bild (PNG, JPEG) där en fil ska bifogas.",
+  ],
   429: ["too_many_requests", "För många försök. Vänta en stund och försök igen."],
 };
 

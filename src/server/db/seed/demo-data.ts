@@ -22,7 +22,7 @@ export const demoUsers: {
   username: string;
   displayName: string;
   unit: DemoUnitKey | null;
-  role: "caseworker" | "therapist" | "unit_manager" | "administrator";
+  role: "caseworker" | "therapist" | "unit_manager" | "administrator" | "analyst";
 }[] = [
   { username: "handlaggare1", displayName: "Lina Ek", unit: "adult", role: "caseworker" },
   { username: "handlaggare2", displayName: "Omar Nilsson", unit: "adult", role: "caseworker" },
@@ -33,6 +33,7 @@ export const demoUsers: {
   { username: "barnchef", displayName: "Nadia Karlsson", unit: "child", role: "unit_manager" },
   { username: "krischef", displayName: "Jonas Berglund", unit: "crisis", role: "unit_manager" },
   { username: "admin", displayName: "Systemförvaltare Demo", unit: null, role: "administrator" },
+  { username: "analytiker", displayName: "Analytiker Demo", unit: null, role: "analyst" },
 ];
 
 export const demoPersons = [

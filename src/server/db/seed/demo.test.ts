@@ -26,6 +26,7 @@ describe("demo data", () => {
       "barnchef",
       "krischef",
       "admin",
+      "analytiker",
     ]);
   });
 });
