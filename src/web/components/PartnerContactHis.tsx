@@ -482,6 +482,10 @@ function AddPartnerForm(props: Changed & { partners: readonly Partner[] }) {
           <>
             <SelectField
               label={t("partnerHis.exceptionKind")}
+              // Seed 004: when the relationship ended long ago, contact the most recent one.
+              hint={
+                draft.exceptionKind === "long_ended" ? t("partnerHis.longEndedHint") : undefined
+              }
               name="exception.kind"
               value={draft.exceptionKind}
               onChange={(e) =>

@@ -1514,6 +1514,8 @@ export const en: Messages = {
   "partnerHis.reachHint": "At least one way to reach her: phone, address or email.",
   "partnerHis.postalAddress": "Address",
   "partnerHis.email": "Email",
+  "partnerHis.longEndedHint":
+    "Ask for his most recent partner and add her instead, with his consent.",
   "partnerHis.exceptionKind": "Why the partner is not contacted",
   "partnerHis.addSubmit": "Add the partner",
   "partnerHis.partnerAdded": "The partner is added.",

@@ -1516,6 +1516,8 @@ export const sv = {
   "partnerHis.postalAddress": "Adress",
   "partnerHis.email": "E-post",
   "partnerHis.exceptionKind": "Varför partnern inte kontaktas",
+  "partnerHis.longEndedHint":
+    "Fråga efter hans senaste partner och lägg till henne, med hans samtycke, i stället.",
   "partnerHis.addSubmit": "Lägg till partnern",
   "partnerHis.partnerAdded": "Partnern är tillagd.",
   "partnerHis.refusalTitle": "Han säger nej till partnerkontakt",
