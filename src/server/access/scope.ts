@@ -51,11 +51,16 @@ export function accessibleCases(actor: Actor) {
 
 type WithPerson = Database & { p: Database["person"] };
 
-/** A person is visible to whoever registered them and to whoever may see one of their cases. */
+/**
+ * A person is visible to whoever registered them and to whoever may see one of their cases —
+ * never to someone who has worked the other side of a barrier from one of their cases
+ * (migration 0023: the barrier holds between the two people, not only the two cases).
+ */
 export function accessiblePersons(actor: Actor) {
   return (eb: ExpressionBuilder<WithPerson, "p">): Expression<SqlBool> =>
     eb.and([
       eb("p.org_id", "=", actor.orgId),
+      sql<SqlBool>`not frid_person_barred(p.id, ${actor.userId}::uuid)`,
       eb.or([
         eb.exists(
           eb

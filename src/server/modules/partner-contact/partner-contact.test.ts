@@ -37,7 +37,12 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
   });
   afterAll(() => t?.close());
 
-  function call(session: Session | null, method: "GET" | "POST", url: string, payload?: object) {
+  function call(
+    session: Session | null,
+    method: "GET" | "POST" | "PATCH",
+    url: string,
+    payload?: object,
+  ) {
     return t.app.inject({
       method,
       url,
@@ -179,6 +184,67 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
       const res = await call(team.partnerWorker, "GET", his(path));
       expect(res.statusCode, path).toBe(404);
     }
+    expect(
+      (await call(team.partnerWorker, "GET", `/api/persons/${team.personId}`)).statusCode,
+    ).toBe(404);
+  });
+
+  it("the barrier holds between the two people: no second way in through her person", async () => {
+    // Her worker records where she is now.
+    const saved = await call(team.partnerWorker, "PATCH", `/api/persons/${partnerPersonId}`, {
+      postalAddress: "Nya vägen 7, 999 99 Gömstad",
+      safeContact: { mayCall: true, codeWord: "Blåbär", notes: "Har flyttat till systern." },
+    });
+    expect(saved.statusCode).toBe(200);
+    // He types her number again: refused, and nothing of hers comes back.
+    const again = await call(team.therapist, "POST", "/api/persons", {
+      identityNumber: herNumber,
+      givenName: "X",
+      familyName: "Y",
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).not.toContain("Partnersson");
+    expect(again.body).not.toContain(partnerPersonId);
+    // A case of his own on her: as if she did not exist (audited).
+    const opened = await call(team.therapist, "POST", "/api/cases", {
+      personId: partnerPersonId,
+      unitId: team.unitId,
+      caseType: "adult_victim",
+    });
+    expect(opened.statusCode).toBe(404);
+    const intake = await call(team.therapist, "POST", "/api/intakes", {
+      personId: partnerPersonId,
+      unitId: team.unitId,
+      source: "the_person",
+      channel: "phone",
+      receivedAt: new Date().toISOString(),
+      kind: "application",
+      askedAboutViolence: false,
+    });
+    expect(intake.statusCode).toBe(404);
+    const person = await call(team.therapist, "GET", `/api/persons/${partnerPersonId}`);
+    expect(person.statusCode).toBe(404);
+    expect(person.body).not.toContain("Gömstad");
+    // A colleague with another case of hers (say at IFO Vuxen) can be assigned to it, but
+    // never his therapist: every case of hers is on the other side.
+    const other = await database()
+      .owner.insertInto("case")
+      .values({
+        id: crypto.randomUUID(),
+        org_id: team.orgId,
+        unit_id: team.unitId,
+        person_id: partnerPersonId,
+        case_type: "adult_victim",
+        reference: `X-${Date.now()}`,
+        opened_by: team.partnerWorkerId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const assign = await call(team.manager, "POST", `/api/cases/${other.id}/assignments`, {
+      userId: team.therapistId,
+    });
+    expect(assign.statusCode).toBe(409);
+    // And her worker is as far from him: his person is out of her reach.
     expect(
       (await call(team.partnerWorker, "GET", `/api/persons/${team.personId}`)).statusCode,
     ).toBe(404);

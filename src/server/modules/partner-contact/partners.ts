@@ -11,6 +11,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { nextReference } from "../cases/queries.ts";
+import { personBarred } from "../persons/service.ts";
 import { closeTreatment, treatmentCommand } from "../treatment/service.ts";
 import { sendAcross } from "./events.ts";
 
@@ -139,6 +140,14 @@ async function openPartnerCase(
   const partner = input.partner;
   if (!partner) throw new Error("a partner case needs the partner's details");
   const personId = await partnerPerson(trx, actor, partner);
+  // She already has partner contact behind a barrier from a case he worked (an earlier
+  // treatment): her worker there goes on; a second case would open without its worker.
+  if (await personBarred(trx, personId, actor.userId))
+    throw new AppError(
+      409,
+      "conflict",
+      "Partnern har redan partnerkontakt bakom en informationsspärr från ett ärende du har arbetat med. Kontakta enhetschefen.",
+    );
   const partnerCaseId = randomUUID();
   await trx
     .insertInto("case")

@@ -109,7 +109,7 @@ export async function registerPerson(
   const parsed = identity?.ok ? identity.value : null;
   const reserve = checkReserveAndBirth(input, parsed !== null);
 
-  return withActor(database.db, actor, async (trx) => {
+  const registered = await withActor(database.db, actor, async (trx) => {
     const number = parsed?.normalized ?? reserve;
     // Only national numbers link to a known person; a reserve number never does (see 0015).
     const existing = parsed
@@ -119,6 +119,10 @@ export async function registerPerson(
           }>`select frid_person_id_by_identity(${parsed.normalized}) as id`.execute(trx)
         ).rows[0]?.id ?? null)
       : null;
+    // Across a barrier from her (his therapist typing his partner's number, say), the
+    // person stays out of reach: he learns only what he already knows — that she is on the
+    // other side of partner contact.
+    if (existing && (await personBarred(trx, existing, actor.userId))) return null;
     const id = existing ?? randomUUID();
     if (!existing) {
       await trx
@@ -154,6 +158,22 @@ export async function registerPerson(
     if (!row) throw new Error("registered person is not visible to the registrant");
     return toPersonView(row);
   });
+  if (registered) return registered;
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "person.register",
+        outcome: "denied",
+        resourceType: "person",
+        data: { existing: true },
+      },
+    ]),
+  );
+  throw new AppError(
+    409,
+    "conflict",
+    "Personen finns på andra sidan en informationsspärr från ett ärende du har arbetat med och kan inte registreras av dig.",
+  );
 }
 
 /** Records a refused look at a person, in its own transaction, and answers 404. */
@@ -311,4 +331,12 @@ export async function updatePersonDetails(
     );
   }
   return readPerson(database, actor, meta, id);
+}
+
+/** Whether the user has worked the other side of a barrier from one of the person's cases. */
+export async function personBarred(trx: Trx, personId: string, userId: string) {
+  const { rows } = await sql<{
+    barred: boolean;
+  }>`select frid_person_barred(${personId}::uuid, ${userId}::uuid) as barred`.execute(trx);
+  return rows[0]?.barred ?? false;
 }
