@@ -123,7 +123,9 @@ describe("partner contact from start to end, behind the information barrier", ()
     const upload = documents.getByRole("form", { name: "Bifoga den undertecknade blanketten" });
     await upload.getByLabel("Inskannad blankett").setInputFiles(join(dir, scanName));
     await upload.getByRole("button", { name: "Bifoga blanketten" }).click();
-    await expect.poll(() => statusText(page)).toContain(`${scanName} är bifogad.`);
+    await expect
+      .poll(() => statusText(page))
+      .toContain(`samtycke-partnerkontakt-${day()}.pdf är bifogad.`);
     await expectNoSeriousA11yViolations(page);
 
     const partnerContact = page.getByRole("region", { name: "Partnerkontakt" });
@@ -322,7 +324,7 @@ describe("partner contact from start to end, behind the information barrier", ()
       .poll(() => statusText(page))
       .toContain("Behandlingen är avslutad och ärendet är stängt.");
     const documents = page.getByRole("region", { name: "Handlingar" });
-    const scan = documents.getByRole("article", { name: scanName });
+    const scan = documents.getByRole("article", { name: `samtycke-partnerkontakt-${day()}.pdf` });
     await expect.poll(() => scan.textContent()).toMatch(/Förstörd \d{4}-\d{2}-\d{2}.* av Per Holm/);
     expect(await scan.getByRole("link").count()).toBe(0);
     await expectNoSeriousA11yViolations(page);

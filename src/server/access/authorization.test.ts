@@ -151,7 +151,7 @@ const endpoints: Endpoint[] = [
   { route: "GET /api/cases/{id}/documents", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/documents` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/documents/{documentId}/content", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/documents/${w.documentId}/content` }), expect: onlyWorkers },
   // X is no treatment case: the consent form has nowhere to go (400) for those who see X.
-  { route: "POST /api/cases/{id}/documents", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/documents?kind=partner_contact_consent&filename=a.pdf`, headers: { "content-type": "application/pdf" }, payload: Buffer.from("%PDF-1.4\n") }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/documents", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/documents?kind=partner_contact_consent`, headers: { "content-type": "application/pdf" }, payload: Buffer.from("%PDF-1.4\n") }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   // Across the barrier: the other side's worker gets 404 like anyone else.
   { route: "GET /api/cases/{id}/barrier-events", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/barrier-events` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/risk-alerts", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/risk-alerts`, payload: { level: "high", reason: "Ökad oro." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
@@ -220,6 +220,7 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         case_a_id: x.id,
         case_b_id: y.id,
         reason: "Partnerkontakt",
+        purpose: "partner_contact",
         created_by: ids.get("manager")!,
       })
       .returning("id")

@@ -182,6 +182,7 @@ export interface AccessGrantTable {
 }
 
 export interface BarrierTable {
+  purpose: Generated<"manual" | "partner_contact">;
   id: Generated<string>;
   org_id: string;
   case_a_id: string;

@@ -141,10 +141,11 @@ export function renderPartnerLetter(p: {
 
 /**
  * The text message: discreet, because whoever holds her phone may read it — no word of
- * violence or treatment, only who we are and how to reach us.
+ * violence or treatment, and the organisation's name, not the unit's (a name like
+ * "Kriscentrum för män" would say what it is about); only how to reach us.
  */
 export function partnerSmsText(p: { sender: Sender; recipientName: string }): string {
   const firstName = p.recipientName.split(" ")[0];
   const reach = p.sender.phone ? ` Ring oss på ${p.sender.phone} när det passar dig.` : "";
-  return `Hej ${firstName}! Vi på ${p.sender.unit} skulle gärna vilja prata med dig.${reach} Du bestämmer själv om och när. Vänliga hälsningar, ${p.sender.unit}`;
+  return `Hej ${firstName}! Vi på ${p.sender.organisation} skulle gärna vilja prata med dig.${reach} Du bestämmer själv om och när. Vänliga hälsningar, ${p.sender.organisation}`;
 }

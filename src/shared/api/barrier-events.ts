@@ -25,6 +25,9 @@ export const RaiseRiskAlertBody = z
       .trim()
       .min(1, "Skriv varför – skälet stannar i ditt ärende och visas inte på andra sidan.")
       .max(2000),
+    partnerId: z.uuid().nullable().default(null).meta({
+      description: "From his side: the one partner the alert concerns (default: all of them)",
+    }),
   })
   .strict()
   .meta({ id: "RaiseRiskAlertBody" });

@@ -8,16 +8,12 @@ import { z } from "zod";
 export const documentKinds = ["partner_contact_consent"] as const;
 export const documentMediaTypes = ["application/pdf", "image/png", "image/jpeg"] as const;
 
+/**
+ * The file's kind only: the server names the file itself ("samtycke-partnerkontakt-DATE"),
+ * so no name typed on a computer (perhaps hers) goes into the URL, the log or the receipt.
+ */
 export const UploadDocumentQuery = z
-  .object({
-    kind: z.enum(documentKinds, { message: "Välj vilken sorts handling det är." }),
-    filename: z
-      .string({ message: "Ange filens namn." })
-      .trim()
-      .min(1, "Ange filens namn.")
-      .max(200)
-      .regex(/^[^/\\\0]+$/, "Filnamnet får inte innehålla snedstreck."),
-  })
+  .object({ kind: z.enum(documentKinds, { message: "Välj vilken sorts handling det är." }) })
   .strict();
 
 export const DocumentView = z

@@ -548,12 +548,12 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
     // the body, with its content type; a destroyed document keeps only its receipt.
     documents: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/documents`, DocumentList, signal),
-    uploadDocument: (caseId: string, kind: DocumentKind, file: Blob, filename: string) =>
+    uploadDocument: (caseId: string, kind: DocumentKind, file: Blob) =>
       call(async () =>
         parseWith(
           DocumentList,
           await postFile(
-            `/api/cases/${id(caseId)}/documents?${new URLSearchParams({ kind, filename })}`,
+            `/api/cases/${id(caseId)}/documents?${new URLSearchParams({ kind })}`,
             file,
             file.type,
             opts(),

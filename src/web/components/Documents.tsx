@@ -215,11 +215,11 @@ function UploadForm({
     if (file.size > maxBytes) return rejectWith(submit, { file: "documents.errorFileSize" }, t);
     await submit.run(async () => {
       try {
-        const list = (await api.uploadDocument(caseId, "partner_contact_consent", file, file.name))
-          .documents;
+        const list = (await api.uploadDocument(caseId, "partner_contact_consent", file)).documents;
         setFile(null);
         setInputKey((k) => k + 1);
-        onUploaded(list, file.name);
+        // The server names the file (newest first): that is the name the list shows.
+        onUploaded(list, list[0]?.filename ?? file.name);
       } catch (error) {
         // The treatment ended meanwhile: show what is there now, and the server's message.
         if (error instanceof ApiError && error.status === 409) onStale();

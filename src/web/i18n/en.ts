@@ -1298,7 +1298,7 @@ export const en: Messages = {
   "statistics.errorTo": "Enter the last day of the period.",
   "statistics.resultTitle": "Figures for {from} – {to}",
   "statistics.scopeUnit": "Exact counts for the units you manage.",
-  "statistics.scopeOrganisation": "The whole organisation.",
+  "statistics.scopeOrganisation": "The whole organisation, in whole months.",
   "statistics.suppressedExplanation":
     "“Fewer than 5” is shown where the count is 1–4. Numbers that small can point to a person and are not shown outside the unit.",
   "statistics.suppressed": "fewer than 5",

@@ -1298,7 +1298,7 @@ export const sv = {
   "statistics.errorTo": "Ange periodens sista dag.",
   "statistics.resultTitle": "Siffror för {from} – {to}",
   "statistics.scopeUnit": "Exakta antal för de enheter du är enhetschef för.",
-  "statistics.scopeOrganisation": "Hela organisationen.",
+  "statistics.scopeOrganisation": "Hela organisationen, i hela månader.",
   "statistics.suppressedExplanation":
     "”Färre än 5” står där antalet är 1–4. Så små tal kan peka ut en person och visas inte utanför enheten.",
   "statistics.suppressed": "färre än 5",

@@ -181,6 +181,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
         case_a_id: caseIds[a] as string,
         case_b_id: caseIds[b] as string,
         reason: "Partnerkontakt: behandlingen och partnerns stöd hålls åtskilda.",
+        purpose: "partner_contact",
         created_by: manager,
       })
       .returning("id")

@@ -47,14 +47,17 @@ export async function createBarrier(
       ]);
       return { forbidden: true };
     }
-    const overlap = await trx
-      .selectFrom("case_assignment as x")
-      .innerJoin("case_assignment as y", "y.user_id", "x.user_id")
-      .select("x.user_id")
-      .where("x.case_id", "=", a.id)
-      .where("y.case_id", "=", b.id)
-      .executeTakeFirst();
-    if (overlap) return { overlap: true };
+    // Worked means assigned or granted, now or before (as frid_barred counts it).
+    const workedBy = (caseId: string) =>
+      trx
+        .selectFrom("case_assignment")
+        .select("user_id")
+        .where("case_id", "=", caseId)
+        .union(trx.selectFrom("access_grant").select("user_id").where("case_id", "=", caseId))
+        .execute();
+    const [onA, onB] = await Promise.all([workedBy(a.id), workedBy(b.id)]);
+    const onBoth = onA.some((x) => onB.some((y) => y.user_id === x.user_id));
+    if (onBoth) return { overlap: true };
     const { id } = await trx
       .insertInto("barrier")
       .values({

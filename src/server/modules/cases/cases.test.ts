@@ -256,6 +256,21 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
       reason: "Partnerkontakt enligt rutin",
     });
     expect(refused.statusCode).toBe(409);
+    // A time-limited grant counts as having worked a case, too.
+    const granted = await personAndCase(a);
+    const third = await personAndCase(b);
+    await req(manager, "POST", `/api/cases/${granted.c.id}/grants`, {
+      userId: helperId,
+      reason: "Täcker upp under en vecka",
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await req(manager, "POST", `/api/cases/${third.c.id}/assignments`, { userId: helperId });
+    const refusedByGrant = await req(manager, "POST", "/api/barriers", {
+      caseId: granted.c.id,
+      otherCaseId: third.c.id,
+      reason: "Partnerkontakt enligt rutin",
+    });
+    expect(refusedByGrant.statusCode).toBe(409);
 
     const other = await personAndCase(a);
     const ok = await req(manager, "POST", "/api/barriers", {

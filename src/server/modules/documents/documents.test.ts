@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
   ) =>
     t.app.inject({
       method: "POST",
-      url: `/api/cases/${caseId}/documents?kind=partner_contact_consent&filename=samtycke.pdf`,
+      url: `/api/cases/${caseId}/documents?kind=partner_contact_consent`,
       headers: { ...(session ? as(session) : {}), "content-type": type },
       payload: body,
     });
@@ -107,7 +107,8 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
     const [doc] = saved.json().documents;
     expect(doc).toMatchObject({
       kind: "partner_contact_consent",
-      filename: "samtycke.pdf",
+      // Named by the server: nothing typed on a computer goes into the receipt.
+      filename: `samtycke-partnerkontakt-${today}.pdf`,
       mediaType: "application/pdf",
       sizeBytes: scannedPdf.length,
       destroyed: null,
@@ -161,6 +162,15 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
     expect(sms.json().to).toBe("070-333 33 33");
     expect(sms.json().text).toContain("010-000 00 00");
     expect(sms.json().text).not.toMatch(/våld|behandling/i);
+    // The unit's name could give the purpose away: the text names the organisation.
+    const unitName = (
+      await database()
+        .owner.selectFrom("unit")
+        .select("name")
+        .where("id", "=", team.unitId)
+        .executeTakeFirstOrThrow()
+    ).name;
+    expect(sms.json().text).not.toContain(unitName);
     expect(sms.json().text).not.toContain(himName);
 
     // She says letters are not safe: no letter any more.
@@ -175,6 +185,16 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
     const refused = await call(team.partnerWorker, "GET", hers("/partner-contact/letter"));
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain("brev inte är säkra");
+
+    // He withdraws his consent: nothing about him goes to her any more, not even a text.
+    const [partner] = (await call(team.therapist, "GET", his("/treatment"))).json().treatment
+      .partnerContact.partners;
+    await call(team.therapist, "POST", his(`/partner-contact/partners/${partner.id}/withdraw`), {
+      withdrawnOn: today,
+    });
+    const afterWithdrawal = await call(team.partnerWorker, "GET", hers("/partner-contact/sms"));
+    expect(afterWithdrawal.statusCode).toBe(409);
+    expect(afterWithdrawal.json().error.message).toContain("återkallat");
   });
 
   it("ending the treatment destroys the form: the bytes go, the receipt stays", async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { DocumentView } from "../../../shared/api/documents.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
@@ -8,6 +9,7 @@ import type { DocumentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { withVisibleCase } from "../cases/service.ts";
+import { lockTreatment } from "../treatment/lock.ts";
 
 /**
  * Documents in a case. Today one kind: his signed consent to partner contact, scanned and
@@ -21,6 +23,15 @@ const signatures: { type: DocumentTable["media_type"]; starts: number[] }[] = [
   { type: "image/png", starts: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { type: "image/jpeg", starts: [0xff, 0xd8, 0xff] },
 ];
+
+const fileStem: Record<DocumentTable["kind"], string> = {
+  partner_contact_consent: "samtycke-partnerkontakt",
+};
+const extension: Record<DocumentTable["media_type"], string> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+};
 
 function sniff(bytes: Uint8Array): DocumentTable["media_type"] | null {
   return signatures.find((s) => s.starts.every((b, i) => bytes[i] === b))?.type ?? null;
@@ -91,7 +102,7 @@ export function uploadDocument(
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-  input: { kind: DocumentTable["kind"]; filename: string; bytes: Uint8Array },
+  input: { kind: DocumentTable["kind"]; bytes: Uint8Array },
 ) {
   const mediaType = sniff(input.bytes);
   if (input.bytes.length === 0 || !mediaType)
@@ -115,7 +126,7 @@ export function uploadDocument(
             kind: "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
           },
         );
-      if (t.phase === "ended")
+      if (t.phase === "ended" || !(await lockTreatment(trx, caseId)))
         throw new AppError(
           409,
           "conflict",
@@ -124,6 +135,7 @@ export function uploadDocument(
     }
     const id = randomUUID();
     const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+    const filename = `${fileStem[input.kind]}-${stockholmDate(new Date())}.${extension[mediaType]}`;
     await trx
       .insertInto("document")
       .values({
@@ -131,7 +143,7 @@ export function uploadDocument(
         org_id: actor.orgId,
         case_id: caseId,
         kind: input.kind,
-        filename: input.filename,
+        filename,
         media_type: mediaType,
         size_bytes: input.bytes.length,
         sha256,

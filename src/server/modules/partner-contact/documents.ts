@@ -80,12 +80,29 @@ export function printConsentForm(
   );
 }
 
-/** Her name, how she may be reached, and the ways her instructions leave open. */
+/**
+ * Her name, how she may be reached, and the ways her instructions leave open. Nothing goes
+ * out once her case is closed or he has withdrawn his consent: the letter says he agreed.
+ */
 async function recipient(trx: Trx, c: CaseRow) {
   if (c.case_type !== "partner_contact")
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       caseId: "Det här gäller bara ett ärende om partnerkontakt.",
     });
+  if (c.status === "closed")
+    throw new AppError(409, "conflict", "Ärendet är avslutat. Inget brev eller sms skickas.");
+  const withdrawn = await trx
+    .selectFrom("barrier_event")
+    .select("id")
+    .where("to_case_id", "=", c.id)
+    .where("kind", "=", "consent_withdrawn")
+    .executeTakeFirst();
+  if (withdrawn)
+    throw new AppError(
+      409,
+      "conflict",
+      "Samtycket till partnerkontakt är återkallat. Inget brev eller sms skickas om behandlingen.",
+    );
   const row = await trx
     .selectFrom("partner_contact as pc")
     .innerJoin("case as k", "k.id", "pc.case_id")

@@ -99,15 +99,26 @@ export async function partnersToNotify(trx: Trx, caseId: string): Promise<Crossi
 }
 
 /**
- * The other side of every barrier this case is on. A risk alert goes there whatever the
- * consent: someone's safety comes before the treatment's secrecy (OSL 10:23, seed 004).
+ * The other side of every partner-contact barrier this case is on (never a barrier a manager
+ * set for another reason). A risk alert goes there whatever the consent: someone's safety
+ * comes before the treatment's secrecy (OSL 10:23, seed 004). From his side it may be aimed
+ * at one partner's case.
  */
-async function counterparts(trx: Trx, caseId: string): Promise<Crossing[]> {
-  const rows = await trx
+async function counterparts(trx: Trx, caseId: string, partnerId?: string): Promise<Crossing[]> {
+  let q = trx
     .selectFrom("barrier")
     .select(["id", "case_a_id", "case_b_id"])
-    .where((eb) => eb.or([eb("case_a_id", "=", caseId), eb("case_b_id", "=", caseId)]))
-    .execute();
+    .where("purpose", "=", "partner_contact")
+    .where((eb) => eb.or([eb("case_a_id", "=", caseId), eb("case_b_id", "=", caseId)]));
+  if (partnerId)
+    q = q.where("id", "in", (eb) =>
+      eb
+        .selectFrom("partner")
+        .select("barrier_id")
+        .where("id", "=", partnerId)
+        .where("case_id", "=", caseId),
+    );
+  const rows = await q.execute();
   return rows.map((b) => ({
     barrierId: b.id,
     toCaseId: b.case_a_id === caseId ? b.case_b_id : b.case_a_id,
@@ -189,7 +200,7 @@ export function raiseRiskAlert(
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-  input: { level: Level; reason: string },
+  input: { level: Level; reason: string; partnerId?: string | null },
 ) {
   return withVisibleCase(database, actor, meta, caseId, "barrier_event.send", async (trx, c) => {
     if (c.status === "closed")
@@ -198,7 +209,7 @@ export function raiseRiskAlert(
         "conflict",
         "Ärendet är avslutat. Ring den andra sidans behandlare om risken ökar.",
       );
-    const crossings = await counterparts(trx, caseId);
+    const crossings = await counterparts(trx, caseId, input.partnerId ?? undefined);
     if (crossings.length === 0)
       throw new AppError(
         409,

@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
   as,
+  buildPerson,
   buildTreatmentTeam,
   fictionalIdentityNumber,
   type Session,
@@ -380,6 +381,53 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
       .where("data", "@>", JSON.stringify({ eventId: alert.id }))
       .execute();
     expect(trail.map((r) => r.resource_id).sort()).toEqual([partnerCaseId, team.caseId].sort());
+  });
+
+  it("an alert crosses only partner contact's barrier, and can be aimed at one partner", async () => {
+    // A barrier the manager set for another reason, to a colleague's case of someone else.
+    const other = await database()
+      .owner.insertInto("case")
+      .values({
+        id: crypto.randomUUID(),
+        org_id: team.orgId,
+        unit_id: team.unitId,
+        person_id: (await buildPerson(database().owner, team.orgId)).id,
+        case_type: "adult_victim",
+        reference: `M-${Date.now()}`,
+        opened_by: team.thirdId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await database()
+      .owner.insertInto("case_assignment")
+      .values({
+        org_id: team.orgId,
+        case_id: other.id,
+        user_id: team.thirdId,
+        assigned_by: team.thirdId,
+      })
+      .execute();
+    const barrier = await call(team.manager, "POST", "/api/barriers", {
+      caseId: team.caseId,
+      otherCaseId: other.id,
+      reason: "Annan jävssituation på enheten.",
+    });
+    expect(barrier.statusCode, barrier.body).toBe(201);
+    const [partner] = (await call(team.therapist, "GET", his("/treatment"))).json().treatment
+      .partnerContact.partners;
+    const aimed = await call(team.therapist, "POST", his("/risk-alerts"), {
+      level: "medium",
+      reason: "Gäller henne.",
+      partnerId: partner.id,
+    });
+    expect(aimed.statusCode).toBe(201);
+    const received = await database()
+      .owner.selectFrom("barrier_event")
+      .select("to_case_id")
+      .where("from_case_id", "=", team.caseId)
+      .where("level", "=", "medium")
+      .execute();
+    expect(received.map((r) => r.to_case_id)).toEqual([partnerCaseId]);
   });
 
   it("an exception is recorded with its reason instead of contacting her", async () => {

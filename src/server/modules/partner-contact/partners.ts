@@ -183,6 +183,7 @@ async function openPartnerCase(
       case_a_id: c.id,
       case_b_id: partnerCaseId,
       reason,
+      purpose: "partner_contact",
       created_by: actor.userId,
     })
     .execute();

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { PartnerContactStatistics } from "../../../shared/api/statistics.ts";
-import { endOfDay, startOfDay } from "../../../shared/calendar.ts";
+import { addDays, addMonths, endOfDay, startOfDay } from "../../../shared/calendar.ts";
 import { type Actor, hasRole, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
@@ -105,7 +105,15 @@ export async function partnerContactStatistics(
     });
   const s = await scopeOf(database, actor, meta, input.unitId);
   const db = database.owner;
-  const { from, to } = input;
+  // Outside the unit, whole months only: two overlapping periods a day apart would otherwise
+  // give, by subtraction, the exact count of a single day (security review).
+  const { from, to } =
+    s.kind === "organisation"
+      ? {
+          from: `${input.from.slice(0, 7)}-01`,
+          to: addDays(addMonths(`${input.to.slice(0, 7)}-01`, 1), -1),
+        }
+      : input;
   const start = startOfDay(from);
   const end = endOfDay(to);
 

@@ -130,6 +130,9 @@ describe.each(testDatabaseKinds)("partner contact in figures (%s)", (kind) => {
     expect(res.json()).toMatchObject({
       scope: "organisation",
       suppressed: true,
+      // Whole months: the period given is widened to the months it touches.
+      from: "2026-01-01",
+      to: `${today.slice(0, 7)}-${String(new Date(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0).getDate()).padStart(2, "0")}`,
       treatment: { inTreatment: null, referred: { self: 0, police_probation: null } },
       alerts: { raised: null, medianMinutesToAcknowledge: null },
     });

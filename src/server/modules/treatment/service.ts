@@ -11,6 +11,7 @@ import type { CaseRow } from "../cases/queries.ts";
 import { withVisibleCase } from "../cases/service.ts";
 import { destroyDocuments } from "../documents/service.ts";
 import { partnersToNotify, sendAcross } from "../partner-contact/events.ts";
+import { lockTreatment } from "./lock.ts";
 import { loadTreatment } from "./view.ts";
 
 /**
@@ -126,7 +127,7 @@ export function treatmentCommand(
   return withVisibleCase(database, actor, meta, caseId, action, async (trx, c) => {
     requirePerpetratorCase(c);
     const t = await requireTreatment(trx, caseId);
-    if (t.phase === "ended")
+    if (t.phase === "ended" || !(await lockTreatment(trx, caseId)))
       throw new AppError(409, "conflict", "Behandlingen är avslutad och kan inte ändras.");
     await run(trx, c, t);
     return loadTreatment(trx, caseId);
