@@ -6,6 +6,7 @@ import {
   as,
   buildPerson,
   buildTreatmentTeam,
+  buildUser,
   fictionalIdentityNumber,
   type Session,
 } from "../../testing/factories.ts";
@@ -385,6 +386,9 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
 
   it("an alert crosses only partner contact's barrier, and can be aimed at one partner", async () => {
     // A barrier the manager set for another reason, to a colleague's case of someone else.
+    const colleague = await buildUser(database().owner, team.orgId, [
+      { unitId: team.unitId, role: "therapist" },
+    ]);
     const other = await database()
       .owner.insertInto("case")
       .values({
@@ -394,7 +398,7 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
         person_id: (await buildPerson(database().owner, team.orgId)).id,
         case_type: "adult_victim",
         reference: `M-${Date.now()}`,
-        opened_by: team.thirdId,
+        opened_by: colleague.id,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -403,8 +407,8 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
       .values({
         org_id: team.orgId,
         case_id: other.id,
-        user_id: team.thirdId,
-        assigned_by: team.thirdId,
+        user_id: colleague.id,
+        assigned_by: colleague.id,
       })
       .execute();
     const barrier = await call(team.manager, "POST", "/api/barriers", {
