@@ -230,6 +230,20 @@ describe("treatment and partner contact, from his side", () => {
     expect(await row.textContent()).toBe(`${day(0)}UteblevPer Holm`);
     await expectNoSeriousA11yViolations(page);
 
+    // He takes his consent back: recorded on the partner, and no form to do it again.
+    const firstPartner = partnerContact.getByRole("article", {
+      name: "Partner 1: Nuvarande partner",
+    });
+    const withdraw = firstPartner.getByRole("form", {
+      name: "Återkalla samtycket för Partner 1: Nuvarande partner",
+    });
+    await withdraw.getByLabel("Samtycket återkallades (datum)").fill(day(0));
+    await withdraw.getByRole("button", { name: "Registrera återkallat samtycke" }).click();
+    await expect.poll(() => statusText(page)).toContain("Samtycket är återkallat.");
+    await expect.poll(() => firstPartner.textContent()).toContain(day(0));
+    expect(await firstPartner.getByRole("form").count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+
     // Read again from the server: all stays, and her name is nowhere on his case's page.
     await page.reload();
     await partnerContact.getByRole("article", { name: "Partner 2: Tidigare partner" }).waitFor();
