@@ -61,6 +61,10 @@ export const BarrierEventList = z
     canAlert: z
       .boolean()
       .meta({ description: "The case is open and has another side a risk alert can go to" }),
+    /** On his side: the partners an alert can be aimed at (her case is not named). */
+    alertTargets: z.array(
+      z.object({ partnerId: z.uuid(), relationship: z.enum(["current", "former"]) }),
+    ),
   })
   .meta({ id: "BarrierEventList" });
 

@@ -21,8 +21,9 @@ import {
   type RiskAlertDraft,
   riskAlertFields,
 } from "./barrier-events-model";
-import { RadioGroupField, TextAreaField } from "./Field";
+import { RadioGroupField, SelectField, TextAreaField } from "./Field";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { relationshipLabels } from "./partner-contact-his-model";
 import { QueryError } from "./QueryError";
 
 /*
@@ -113,6 +114,7 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
           {canWrite && state.data.canAlert && (
             <RiskAlertForm
               caseId={record.id}
+              targets={state.data.alertTargets}
               beforeSubmit={() => setMessage(null)}
               onSent={(list) => {
                 setData(list);
@@ -256,10 +258,12 @@ function EventRecord({
 
 function RiskAlertForm({
   caseId,
+  targets,
   beforeSubmit,
   onSent,
 }: {
   caseId: string;
+  targets: BarrierEventListView["alertTargets"];
   beforeSubmit: () => void;
   onSent: (list: BarrierEventListView) => void;
 }) {
@@ -292,6 +296,26 @@ function RiskAlertForm({
         onSubmit={handleSubmit}
         noValidate
       >
+        {/* His side with more than one partner: the alert may concern one of them only. */}
+        {targets.length > 1 && (
+          <SelectField
+            label={t("barrierEvents.alertTarget")}
+            name="partnerId"
+            value={draft.partnerId}
+            onChange={(e) => set({ partnerId: e.target.value })}
+            error={submit.fieldError("partnerId")}
+          >
+            <option value="">{t("barrierEvents.alertTargetAll")}</option>
+            {targets.map((target, index) => (
+              <option key={target.partnerId} value={target.partnerId}>
+                {t("partnerHis.partnerTitle", {
+                  n: index + 1,
+                  relationship: t(relationshipLabels[target.relationship]),
+                })}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <RadioGroupField
           label={t("barrierEvents.alertLevel")}
           name="level"

@@ -67,11 +67,13 @@ export function escalation(event: BarrierEvent, now: Date): { at: string; passed
 export interface RiskAlertDraft {
   level: AlertLevel | "";
   reason: string;
+  /** On his side with several partners: the one it concerns ("" = all of them). */
+  partnerId: string;
 }
 
-export const emptyRiskAlertDraft: RiskAlertDraft = { level: "", reason: "" };
+export const emptyRiskAlertDraft: RiskAlertDraft = { level: "", reason: "", partnerId: "" };
 
-export const riskAlertFields = ["level", "reason"] as const;
+export const riskAlertFields = ["level", "reason", "partnerId"] as const;
 export type RiskAlertField = (typeof riskAlertFields)[number];
 
 export type RiskAlertCheck =
@@ -84,7 +86,10 @@ export function checkRiskAlert(draft: RiskAlertDraft): RiskAlertCheck {
   if (draft.level === "") fields.level = "barrierEvents.errorLevel";
   if (draft.reason.trim() === "") fields.reason = "barrierEvents.errorReason";
   if (draft.level === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { level: draft.level, reason: draft.reason.trim() } };
+  return {
+    ok: true,
+    body: { level: draft.level, reason: draft.reason.trim(), partnerId: draft.partnerId || null },
+  };
 }
 
 /** Id of the element that shows an event, for moving focus to it. */

@@ -1133,6 +1133,8 @@ export const en: Messages = {
   "barrierEvents.alertTitle": "Send a risk alert",
   "barrierEvents.alertIntro":
     "The alert goes to whoever works on the other side of the barrier, who must acknowledge it. Only the level crosses.",
+  "barrierEvents.alertTarget": "Concerns",
+  "barrierEvents.alertTargetAll": "All his partners in partner contact",
   "barrierEvents.alertLevel": "How high is the risk?",
   "barrierEvents.alertReason": "Reason",
   "barrierEvents.alertReasonHint":

@@ -1131,6 +1131,8 @@ export const sv = {
   "barrierEvents.alertTitle": "Skicka risklarm",
   "barrierEvents.alertIntro":
     "Larmet går till den som arbetar på andra sidan spärren, som måste kvittera det. Bara nivån går över.",
+  "barrierEvents.alertTarget": "Gäller",
+  "barrierEvents.alertTargetAll": "Alla hans partner i partnerkontakt",
   "barrierEvents.alertLevel": "Hur hög är risken?",
   "barrierEvents.alertReason": "Skäl",
   "barrierEvents.alertReasonHint":

@@ -127,8 +127,22 @@ async function counterparts(trx: Trx, caseId: string, partnerId?: string): Promi
 
 /** The events and whether a risk alert could be raised from here now. */
 async function view(trx: Trx, c: CaseRow) {
-  const [events, sides] = await Promise.all([list(trx, c.id), counterparts(trx, c.id)]);
-  return { events, canAlert: c.status !== "closed" && sides.length > 0 };
+  const [events, sides, partners] = await Promise.all([
+    list(trx, c.id),
+    counterparts(trx, c.id),
+    trx
+      .selectFrom("partner")
+      .select(["id", "relationship"])
+      .where("case_id", "=", c.id)
+      .where("barrier_id", "is not", null)
+      .orderBy("recorded_at")
+      .execute(),
+  ]);
+  return {
+    events,
+    canAlert: c.status !== "closed" && sides.length > 0,
+    alertTargets: partners.map((p) => ({ partnerId: p.id, relationship: p.relationship })),
+  };
 }
 
 async function list(trx: Trx, caseId: string): Promise<BarrierEventView[]> {

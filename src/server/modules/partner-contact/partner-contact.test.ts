@@ -419,6 +419,9 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
     expect(barrier.statusCode, barrier.body).toBe(201);
     const [partner] = (await call(team.therapist, "GET", his("/treatment"))).json().treatment
       .partnerContact.partners;
+    // The partners an alert can be aimed at: those with a case behind the barrier, unnamed.
+    const targets = (await call(team.therapist, "GET", his("/barrier-events"))).json().alertTargets;
+    expect(targets).toEqual([{ partnerId: partner.id, relationship: "current" }]);
     const aimed = await call(team.therapist, "POST", his("/risk-alerts"), {
       level: "medium",
       reason: "Gäller henne.",
