@@ -111,4 +111,29 @@ describe.each(testDatabaseKinds)("row-level security (%s)", (kind) => {
       ),
     ).rejects.toThrow(/row-level security/);
   });
+
+  it("lets the opener of a partner-contact case never assign themselves to it", async () => {
+    const unit = await database()
+      .owner.selectFrom("case")
+      .select("unit_id")
+      .where("id", "=", w.caseId)
+      .executeTakeFirstOrThrow();
+    const partnerCase = crypto.randomUUID();
+    const actor = { userId: w.assigned, orgId: w.orgId };
+    await withActor(database().db, actor, (trx) =>
+      sql`insert into "case" (id, org_id, unit_id, person_id, case_type, reference, opened_by)
+          values (${partnerCase}::uuid, ${w.orgId}::uuid, ${unit.unit_id}::uuid,
+                  ${w.personId}::uuid, 'partner_contact', ${`P-${Date.now()}`}, ${w.assigned}::uuid)`.execute(
+        trx,
+      ),
+    );
+    await expect(
+      withActor(database().db, actor, (trx) =>
+        sql`insert into case_assignment (org_id, case_id, user_id, assigned_by)
+            values (${w.orgId}::uuid, ${partnerCase}::uuid, ${w.assigned}::uuid, ${w.assigned}::uuid)`.execute(
+          trx,
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
 });
