@@ -32,6 +32,41 @@ export function auditContext(actor: Actor, meta: RequestMeta): AuditContext {
   return { actor, orgId: actor.orgId, meta };
 }
 
+/** A case as an audit event names it: the case, its person and its unit. */
+export interface AuditedCase {
+  id: string;
+  person_id: string;
+  unit_id: string;
+}
+
+/** An event about a case, findable from the case, the person and the unit's log review. */
+export function caseEntry<A extends AuditAction>(
+  c: AuditedCase,
+  action: A,
+  extra: { data?: AuditData<A>; reason?: string | null } = {},
+): AuditEntry<A> {
+  return {
+    action,
+    resourceType: "case",
+    resourceId: c.id,
+    personId: c.person_id,
+    unitId: c.unit_id,
+    ...extra,
+  };
+}
+
+/** Records one event about a case in the caller's transaction. */
+export function auditCase<A extends AuditAction>(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  c: AuditedCase,
+  action: A,
+  data?: AuditData<A>,
+) {
+  return recordAudit(trx, auditContext(actor, meta), [caseEntry(c, action, { data })]);
+}
+
 /**
  * Appends audit events in the caller's transaction: if they cannot be written, the whole
  * request fails and nothing it did is kept. The data is checked against its kind's schema.

@@ -137,6 +137,19 @@ function evaluate(
   }
 }
 
+/**
+ * The judgement that is "the risk level" of an assessment: the first dimension (most
+ * instruments have one; an SPJ instrument lists its main judgement first).
+ */
+export const mainDimension = (def: InstrumentDefinition) =>
+  def.judgement.dimensions[0]?.value ?? "risk";
+
+/** The level judged on the main dimension, if any. */
+export const mainLevel = (
+  def: InstrumentDefinition,
+  judgements: Record<string, string> | null | undefined,
+): string | undefined => judgements?.[mainDimension(def)];
+
 /** Months to the next assessment after one judged at `level`: sooner after the top levels. */
 export function reassessMonths(def: InstrumentDefinition, level: string): number {
   return def.reassessMonthsAtLevel[level] ?? def.reassessMonths;

@@ -1,4 +1,9 @@
-import { type Answers, type AnswerValue, computeScores } from "../../shared/instruments/engine";
+import {
+  type Answers,
+  type AnswerValue,
+  computeScores,
+  mainDimension,
+} from "../../shared/instruments/engine";
 import type {
   AssessmentView,
   InstrumentDefinitionView,
@@ -151,7 +156,7 @@ export function answeredCount(def: Definition, draft: Pick<AssessmentDraft, "ans
 }
 
 /** The main judgement: the first dimension's (most instruments have just "risk"). */
-export const mainDimension = (def: Definition) => def.judgement.dimensions[0]?.value ?? "risk";
+export { mainDimension };
 
 /** The level the instrument's rules suggest for the answers as they are in the form now. */
 export function suggestedLevelNow(def: Definition, draft: Pick<AssessmentDraft, "answers">) {

@@ -4,7 +4,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { requireAdministrator } from "../admin/service.ts";
-import { availableInstruments, storeVersion } from "./registry.ts";
+import { availableInstruments, instrumentSummary, storeVersion } from "./registry.ts";
 
 const tags = ["admin"];
 
@@ -41,13 +41,7 @@ export const instrumentAdminRoutes: RouteModule = (app, { database }) => {
       });
       return reply.status(201).send({
         outcome,
-        instruments: instruments.map((d) => ({
-          id: d.id,
-          version: d.version,
-          name: d.name,
-          kind: d.kind,
-          sourceNote: d.sourceNote,
-        })),
+        instruments: instruments.map(instrumentSummary),
       });
     },
   );

@@ -1,6 +1,6 @@
 import type { RiskHistory } from "../../../shared/api/assessments.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
-import type { ScoreResult } from "../../../shared/instruments/engine.ts";
+import { mainLevel, type ScoreResult } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
 import { withActor } from "../../access/transaction.ts";
@@ -51,8 +51,7 @@ export async function riskHistory(
     const points: RiskHistory["points"] = [];
     for (const r of rows) {
       const d = InstrumentDefinition.parse(r.definition);
-      const dimension = d.judgement.dimensions[0]?.value ?? "risk";
-      const level = r.judgements?.[dimension];
+      const level = mainLevel(d, r.judgements);
       if (!level) continue;
       const result = r.result as ScoreResult | null;
       const main = result?.scores[0];

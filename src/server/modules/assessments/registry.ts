@@ -103,3 +103,8 @@ export async function storedVersion(
     .executeTakeFirst();
   return row ? InstrumentDefinition.parse(row.definition) : null;
 }
+
+/** What a list of instruments shows of each: enough to choose one and see its source. */
+export function instrumentSummary(d: Definition) {
+  return { id: d.id, version: d.version, name: d.name, kind: d.kind, sourceNote: d.sourceNote };
+}

@@ -17,7 +17,7 @@ import type { RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { riskHistory } from "./history.ts";
-import { availableInstruments, storedVersion } from "./registry.ts";
+import { availableInstruments, instrumentSummary, storedVersion } from "./registry.ts";
 import { completeAssessment, readAssessments, saveAssessment, startAssessment } from "./service.ts";
 
 const tags = ["assessments"];
@@ -41,15 +41,7 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
       const found = await withActor(database.db, actor, (trx) =>
         availableInstruments(trx, actor.orgId, request.query.caseType),
       );
-      return {
-        instruments: found.map((d) => ({
-          id: d.id,
-          version: d.version,
-          name: d.name,
-          kind: d.kind,
-          sourceNote: d.sourceNote,
-        })),
-      };
+      return { instruments: found.map(instrumentSummary) };
     },
   );
   app.get(

@@ -6,13 +6,13 @@ import {
   type Answers,
   checkAnswers,
   computeScores,
+  mainLevel,
   reassessMonths,
   type ScoreResult,
 } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import type { AuditAction } from "../../audit/events.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { withVisibleCase } from "../cases/service.ts";
@@ -53,7 +53,7 @@ async function views(trx: Trx, orgId: string, caseId: string, id?: string) {
     const d = definitions.get(key) as InstrumentDefinition;
     const answers = r.answers as Answers;
     const result = (r.result as ScoreResult | null) ?? computeScores(d, answers);
-    const level = r.judgements?.[d.judgement.dimensions[0]?.value ?? "risk"];
+    const level = mainLevel(d, r.judgements);
     out.push({
       id: r.id,
       caseId: r.case_id,
@@ -76,26 +76,6 @@ async function views(trx: Trx, orgId: string, caseId: string, id?: string) {
   return out;
 }
 
-function audit(
-  trx: Trx,
-  actor: Actor,
-  meta: RequestMeta,
-  c: { id: string; person_id: string; unit_id: string },
-  action: AuditAction,
-  data?: Record<string, unknown>,
-) {
-  return recordAudit(trx, auditContext(actor, meta), [
-    {
-      action,
-      resourceType: "case",
-      resourceId: c.id,
-      personId: c.person_id,
-      unitId: c.unit_id,
-      ...(data ? { data } : {}),
-    } as Parameters<typeof recordAudit>[2][number],
-  ]);
-}
-
 export function readAssessments(
   database: DatabaseHandle,
   actor: Actor,
@@ -104,7 +84,7 @@ export function readAssessments(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "assessment.read", async (trx, c) => {
     const list = await views(trx, actor.orgId, caseId);
-    await audit(trx, actor, meta, c, "assessment.read");
+    await auditCase(trx, actor, meta, c, "assessment.read");
     return list;
   });
 }
@@ -137,7 +117,7 @@ export function startAssessment(
         created_by: actor.userId,
       })
       .execute();
-    await audit(trx, actor, meta, c, "assessment.start", {
+    await auditCase(trx, actor, meta, c, "assessment.start", {
       assessmentId: id,
       instrument: `${d.id}@${d.version}`,
     });
@@ -196,7 +176,7 @@ export function saveAssessment(
       .where("completed_at", "is", null)
       .executeTakeFirstOrThrow();
     if (saved.numUpdatedRows !== 1n) throw completedMeanwhile();
-    await audit(trx, actor, meta, c, "assessment.save", { assessmentId: id });
+    await auditCase(trx, actor, meta, c, "assessment.save", { assessmentId: id });
     return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
   });
 }
@@ -229,7 +209,7 @@ export function completeAssessment(
       if (!d.judgement.dimensions.some((dim) => dim.value === key))
         fields[`judgements.${key}`] = "Den här bedömningen finns inte i instrumentet.";
     const result = computeScores(d, answers);
-    const main = input.judgements[d.judgement.dimensions[0]?.value ?? "risk"];
+    const main = mainLevel(d, input.judgements);
     const departs = result.suggestedLevel !== null && main !== result.suggestedLevel;
     if ((d.judgement.reasonsRequired || departs) && input.reasons.trim() === "")
       fields.reasons = departs
@@ -251,7 +231,7 @@ export function completeAssessment(
       .executeTakeFirstOrThrow();
     // Completed by someone else between the check and now: theirs stands, this one is told.
     if (completed.numUpdatedRows !== 1n) throw completedMeanwhile();
-    await audit(trx, actor, meta, c, "assessment.complete", {
+    await auditCase(trx, actor, meta, c, "assessment.complete", {
       assessmentId: id,
       judgements: input.judgements,
     });
@@ -288,7 +268,7 @@ export async function startScreeningAtIntake(
       created_by: actor.userId,
     })
     .execute();
-  await audit(trx, actor, meta, c, "assessment.start", {
+  await auditCase(trx, actor, meta, c, "assessment.start", {
     assessmentId: id,
     instrument: `${screening.id}@${screening.version}`,
   });

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { CaseSummary, CaseView } from "../../../shared/api/cases.ts";
 import { addMonths } from "../../../shared/calendar.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
-import { reassessMonths } from "../../../shared/instruments/engine.ts";
+import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
@@ -68,8 +68,7 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
 function currentRisk(latest: CaseDetailRow["latest_assessment"]): CaseView["currentRisk"] {
   if (!latest?.judgements) return null;
   const definition = InstrumentDefinition.parse(latest.definition);
-  const dimension = definition.judgement.dimensions[0]?.value ?? "risk";
-  const level = (latest.judgements as Record<string, string>)[dimension];
+  const level = mainLevel(definition, latest.judgements as Record<string, string>);
   if (!level) return null;
   // Read back from JSON, a date column is text already; a Date (pg) becomes its day.
   const assessedOn = String(latest.assessed_on).slice(0, 10);

@@ -3,7 +3,7 @@ import type { DocumentView } from "../../../shared/api/documents.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { DocumentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -77,13 +77,6 @@ async function list(trx: Trx, caseId: string): Promise<DocumentView[]> {
   }));
 }
 
-const about = (c: CaseRow) => ({
-  resourceType: "case" as const,
-  resourceId: c.id,
-  personId: c.person_id,
-  unitId: c.unit_id,
-});
-
 export function readDocuments(
   database: DatabaseHandle,
   actor: Actor,
@@ -92,7 +85,7 @@ export function readDocuments(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "document.list", async (trx, c) => {
     const documents = await list(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), [{ action: "document.list", ...about(c) }]);
+    await recordAudit(trx, auditContext(actor, meta), [caseEntry(c, "document.list")]);
     return documents;
   });
 }
@@ -152,7 +145,7 @@ export function uploadDocument(
       })
       .execute();
     await recordAudit(trx, auditContext(actor, meta), [
-      { action: "document.upload", ...about(c), data: { documentId: id, kind: input.kind } },
+      caseEntry(c, "document.upload", { data: { documentId: id, kind: input.kind } }),
     ]);
     return list(trx, caseId);
   });
@@ -176,7 +169,7 @@ export function readDocumentContent(
     if (doc.destroyed_at || !doc.content)
       throw new AppError(410, "gone", "Handlingen är förstörd. Kvittot finns kvar i ärendet.");
     await recordAudit(trx, auditContext(actor, meta), [
-      { action: "document.read", ...about(c), data: { documentId } },
+      caseEntry(c, "document.read", { data: { documentId } }),
     ]);
     return {
       filename: doc.filename,
@@ -214,12 +207,12 @@ export async function destroyDocuments(
   await recordAudit(
     trx,
     auditContext(actor, meta),
-    destroyed.map((d) => ({
-      action: "document.destroy" as const,
-      ...about(c),
-      reason,
-      data: { documentId: d.id, kind, sha256: d.sha256 },
-    })),
+    destroyed.map((d) =>
+      caseEntry(c, "document.destroy", {
+        reason,
+        data: { documentId: d.id, kind, sha256: d.sha256 },
+      }),
+    ),
   );
   return destroyed.length;
 }

@@ -2,7 +2,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { firstContactOptions } from "../../output/first-contact.ts";
@@ -44,13 +44,6 @@ async function senderOf(trx: Trx, c: CaseRow): Promise<Sender> {
   };
 }
 
-const about = (c: CaseRow) => ({
-  resourceType: "case" as const,
-  resourceId: c.id,
-  personId: c.person_id,
-  unitId: c.unit_id,
-});
-
 export function printConsentForm(
   database: DatabaseHandle,
   actor: Actor,
@@ -73,7 +66,7 @@ export function printConsentForm(
         printedOn: stockholmDate(new Date()),
       });
       await recordAudit(trx, auditContext(actor, meta), [
-        { action: "partner_contact.consent_form", ...about(c) },
+        caseEntry(c, "partner_contact.consent_form"),
       ]);
       return { pdf, reference: c.reference };
     },
@@ -156,9 +149,7 @@ export function printPartnerLetter(
       address: r.address,
       printedOn: stockholmDate(new Date()),
     });
-    await recordAudit(trx, auditContext(actor, meta), [
-      { action: "partner_case.letter", ...about(c) },
-    ]);
+    await recordAudit(trx, auditContext(actor, meta), [caseEntry(c, "partner_case.letter")]);
     return { pdf, reference: c.reference };
   });
 }
@@ -176,9 +167,7 @@ export function partnerSms(
       throw new AppError(409, "conflict", "Sms är inte säkert enligt hennes instruktioner.");
     if (sms?.refusal === "no_phone")
       throw new AppError(409, "conflict", "Det finns inget telefonnummer att skicka till.");
-    await recordAudit(trx, auditContext(actor, meta), [
-      { action: "partner_case.sms", ...about(c) },
-    ]);
+    await recordAudit(trx, auditContext(actor, meta), [caseEntry(c, "partner_case.sms")]);
     return {
       to: r.phone ?? "",
       text: partnerSmsText({ sender: await senderOf(trx, c), recipientName: r.name }),

@@ -8,7 +8,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import { addWorkingHours } from "../../../shared/working-hours.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
@@ -195,15 +195,7 @@ export function readBarrierEvents(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "barrier_event.read", async (trx, c) => {
     const events = await view(trx, c);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "barrier_event.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
+    await auditCase(trx, actor, meta, c, "barrier_event.read");
     return events;
   });
 }
@@ -277,16 +269,7 @@ export function acknowledgeBarrierEvent(
         .executeTakeFirstOrThrow();
       if (done.numUpdatedRows !== 1n)
         throw new AppError(409, "conflict", "Meddelandet är redan kvitterat.");
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "barrier_event.acknowledge",
-          resourceType: "case",
-          resourceId: caseId,
-          personId: c.person_id,
-          unitId: c.unit_id,
-          data: { eventId },
-        },
-      ]);
+      await auditCase(trx, actor, meta, c, "barrier_event.acknowledge", { eventId });
       return view(trx, c);
     },
   );

@@ -7,7 +7,7 @@ import type {
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase, auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { firstContactOptions } from "../../output/first-contact.ts";
@@ -101,15 +101,7 @@ export function readPartnerCase(
   return withVisibleCase(database, actor, meta, caseId, "partner_case.read", async (trx, c) => {
     requirePartnerCase(c);
     const view = await load(trx, c);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "partner_case.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
+    await auditCase(trx, actor, meta, c, "partner_case.read");
     return view;
   });
 }
@@ -129,13 +121,6 @@ function partnerCommand(
     return load(trx, c);
   });
 }
-
-const about = (c: CaseRow) => ({
-  resourceType: "case" as const,
-  resourceId: c.id,
-  personId: c.person_id,
-  unitId: c.unit_id,
-});
 
 /** An attempt to reach her, in a way her instructions allow; "sent" only for letter or SMS. */
 export function recordAttempt(
@@ -172,11 +157,9 @@ export function recordAttempt(
         })
         .execute();
       await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "partner_case.contact",
-          ...about(c),
+        caseEntry(c, "partner_case.contact", {
           data: { method: input.method, outcome: input.outcome },
-        },
+        }),
       ]);
     },
   );
@@ -207,7 +190,7 @@ export function offerSupport(
       .where("case_id", "=", c.id)
       .execute();
     await recordAudit(trx, auditContext(actor, meta), [
-      { action: "partner_case.support", ...about(c), data: { kind: input.kind } },
+      caseEntry(c, "partner_case.support", { data: { kind: input.kind } }),
     ]);
   });
 }

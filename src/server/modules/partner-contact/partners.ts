@@ -6,7 +6,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
@@ -51,15 +51,7 @@ export function recordPartnerInformation(
         .set({ partner_info_given_on: input.informedOn })
         .where("case_id", "=", caseId)
         .execute();
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "partner_contact.inform",
-          resourceType: "case",
-          resourceId: caseId,
-          personId: c.person_id,
-          unitId: c.unit_id,
-        },
-      ]);
+      await auditCase(trx, actor, meta, c, "partner_contact.inform");
     },
   );
 }
@@ -274,20 +266,11 @@ export function addPartner(
           })
           .execute();
       }
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "partner_contact.add_partner",
-          resourceType: "case",
-          resourceId: caseId,
-          personId: c.person_id,
-          unitId: c.unit_id,
-          data: {
-            partnerId,
-            partnerCaseId: opened?.partnerCaseId ?? null,
-            exception: input.exception?.kind ?? null,
-          },
-        },
-      ]);
+      await auditCase(trx, actor, meta, c, "partner_contact.add_partner", {
+        partnerId,
+        partnerCaseId: opened?.partnerCaseId ?? null,
+        exception: input.exception?.kind ?? null,
+      });
       // Treatment already under way: her worker will want to know from the start.
       if (opened && t.phase === "treatment" && t.started_on)
         await sendAcross(
@@ -359,16 +342,9 @@ export function recordRefusal(
         .executeTakeFirst();
       if (inserted.numInsertedOrUpdatedRows !== 1n)
         throw new AppError(409, "conflict", "Teamets beslut är redan registrerat.");
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "partner_contact.refusal",
-          resourceType: "case",
-          resourceId: caseId,
-          personId: c.person_id,
-          unitId: c.unit_id,
-          data: { continueTreatment: input.continueTreatment },
-        },
-      ]);
+      await auditCase(trx, actor, meta, c, "partner_contact.refusal", {
+        continueTreatment: input.continueTreatment,
+      });
       if (!input.continueTreatment)
         await closeTreatment(trx, actor, meta, c, t, {
           endedOn: input.teamDecidedOn,
@@ -411,16 +387,7 @@ export function withdrawPartnerConsent(
       .executeTakeFirstOrThrow();
     if (done.numUpdatedRows !== 1n)
       throw new AppError(409, "conflict", "Samtycket är redan återkallat.");
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "consent.revoke",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { consentId: found.id },
-      },
-    ]);
+    await auditCase(trx, actor, meta, c, "consent.revoke", { consentId: found.id });
     if (found.barrier_id && found.partner_case_id)
       await sendAcross(
         trx,

@@ -1,7 +1,7 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { withVisibleCase } from "../cases/service.ts";
@@ -43,15 +43,7 @@ export function readPoliceAssessments(
     "police_assessment.read",
     async (trx, c) => {
       const found = await list(trx, caseId);
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "police_assessment.read",
-          resourceType: "case",
-          resourceId: caseId,
-          personId: c.person_id,
-          unitId: c.unit_id,
-        },
-      ]);
+      await auditCase(trx, actor, meta, c, "police_assessment.read");
       return found;
     },
   );
@@ -106,16 +98,7 @@ export function recordPoliceAssessment(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "police_assessment.record",
-          resourceType: "case",
-          resourceId: caseId,
-          personId: c.person_id,
-          unitId: c.unit_id,
-          data: { policeAssessmentId: id },
-        },
-      ]);
+      await auditCase(trx, actor, meta, c, "police_assessment.record", { policeAssessmentId: id });
       return list(trx, caseId);
     },
   );

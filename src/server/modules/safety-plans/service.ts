@@ -1,7 +1,7 @@
 import type { SafetyMeasure, SafetyPlanVersion } from "../../../shared/api/safety-plans.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderSafetyPlan } from "../../output/safety-plan-pdf.ts";
@@ -36,19 +36,6 @@ function planView(all: SafetyPlanVersion[]) {
   };
 }
 
-const auditOf = (
-  trx: Trx,
-  actor: Actor,
-  meta: RequestMeta,
-  c: { id: string; person_id: string; unit_id: string },
-  entry:
-    | { action: "safety_plan.read" }
-    | { action: "safety_plan.save" | "safety_plan.print"; data: { version: number } },
-) =>
-  recordAudit(trx, auditContext(actor, meta), [
-    { ...entry, resourceType: "case", resourceId: c.id, personId: c.person_id, unitId: c.unit_id },
-  ]);
-
 export function readSafetyPlan(
   database: DatabaseHandle,
   actor: Actor,
@@ -58,7 +45,7 @@ export function readSafetyPlan(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "safety_plan.read", async (trx, c) => {
     const all = await versions(trx, caseId);
-    await auditOf(trx, actor, meta, c, { action: "safety_plan.read" });
+    await auditCase(trx, actor, meta, c, "safety_plan.read");
     if (version === undefined) return planView(all);
     const one = all.find((v) => v.version === version);
     if (!one) throw new AppError(404, "not_found", "Den versionen av säkerhetsplanen finns inte.");
@@ -105,7 +92,7 @@ export function saveSafetyPlan(
       .returning("id")
       .executeTakeFirst();
     if (!inserted) throw savedMeanwhile();
-    await auditOf(trx, actor, meta, c, { action: "safety_plan.save", data: { version } });
+    await auditCase(trx, actor, meta, c, "safety_plan.save", { version });
     return planView(await versions(trx, caseId));
   });
 }
@@ -134,10 +121,7 @@ export function printSafetyPlan(
       personName: `${head.given_name} ${head.family_name}`,
       plan,
     });
-    await auditOf(trx, actor, meta, c, {
-      action: "safety_plan.print",
-      data: { version: plan.version },
-    });
+    await auditCase(trx, actor, meta, c, "safety_plan.print", { version: plan.version });
     return { pdf, reference: head.reference };
   });
 }

@@ -3,7 +3,7 @@ import { endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { childrenReportDue } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { withVisibleCase } from "../cases/service.ts";
@@ -87,15 +87,7 @@ export function readTasks(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "task.read", async (trx, c) => {
     const tasks = await list(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "task.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
+    await auditCase(trx, actor, meta, c, "task.read");
     return tasks;
   });
 }
@@ -145,16 +137,7 @@ export function completeTask(
       .where("done_at", "is", null)
       .executeTakeFirstOrThrow();
     if (done.numUpdatedRows !== 1n) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "task.complete",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { taskId, kind: task.kind },
-      },
-    ]);
+    await auditCase(trx, actor, meta, c, "task.complete", { taskId, kind: task.kind });
     return (await list(trx, caseId)).find((t) => t.id === taskId) as CaseTaskView;
   });
 }
@@ -185,16 +168,10 @@ export function raiseChildConcern(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "task.create",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { taskId: id, kind: "report_child_concern" },
-      },
-    ]);
+    await auditCase(trx, actor, meta, c, "task.create", {
+      taskId: id,
+      kind: "report_child_concern",
+    });
     return list(trx, caseId);
   });
 }

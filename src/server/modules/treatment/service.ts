@@ -2,8 +2,8 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import type { AuditAction, AuditData } from "../../audit/events.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { AuditAction } from "../../audit/events.ts";
+import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -79,26 +79,6 @@ async function moveCase(
     .execute();
 }
 
-function audit<A extends AuditAction>(
-  trx: Trx,
-  actor: Actor,
-  meta: RequestMeta,
-  c: CaseRow,
-  action: A,
-  data?: AuditData<A>,
-) {
-  return recordAudit(trx, auditContext(actor, meta), [
-    {
-      action,
-      resourceType: "case",
-      resourceId: c.id,
-      personId: c.person_id,
-      unitId: c.unit_id,
-      data,
-    },
-  ]);
-}
-
 export function readTreatment(
   database: DatabaseHandle,
   actor: Actor,
@@ -107,7 +87,7 @@ export function readTreatment(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "treatment.read", async (trx, c) => {
     const treatment = await loadTreatment(trx, caseId);
-    await audit(trx, actor, meta, c, "treatment.read");
+    await auditCase(trx, actor, meta, c, "treatment.read");
     return treatment;
   });
 }
@@ -162,7 +142,7 @@ export function registerTreatment(
       throw new AppError(409, "conflict", "Behandlingen är redan registrerad i ärendet.");
     // From intake to the assessment phase (shown as the investigation step of the case).
     await moveCase(trx, actor, c, "investigation", "treatment_registered", null);
-    await audit(trx, actor, meta, c, "treatment.register", {
+    await auditCase(trx, actor, meta, c, "treatment.register", {
       referralSource: input.referralSource,
     });
     return loadTreatment(trx, caseId);
@@ -193,7 +173,7 @@ export function startTreatment(
     if (moved.numUpdatedRows !== 1n)
       throw new AppError(409, "conflict", "Behandlingen har redan börjat.");
     await moveCase(trx, actor, c, "implementation", "treatment_started", null);
-    await audit(trx, actor, meta, c, "treatment.start");
+    await auditCase(trx, actor, meta, c, "treatment.start");
     await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, caseId), {
       kind: "treatment_started",
       eventOn: input.startedOn,
@@ -225,7 +205,7 @@ export function recordSession(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, meta, c, "treatment.session", {
+    await auditCase(trx, actor, meta, c, "treatment.session", {
       sessionId: id,
       attendance: input.attendance,
     });
@@ -299,7 +279,7 @@ export async function closeTreatment(
     "partner_contact_consent",
     "Behandlingen är avslutad: samtyckesblanketten förstörs (rutin för partnerkontakt).",
   );
-  await audit(trx, actor, meta, c, "treatment.end", {
+  await auditCase(trx, actor, meta, c, "treatment.end", {
     kind: input.kind,
     consentDocumentsDestroyed: destroyed,
   });

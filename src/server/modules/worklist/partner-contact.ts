@@ -4,6 +4,7 @@ import { type Actor, unitsWithRole } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { alertEscalationWorkingHours } from "../partner-contact/events.ts";
+import { caseColumns, rowOf } from "./rows.ts";
 
 /**
  * What partner contact puts on Att göra. Mine: events received across the barrier that I have
@@ -21,32 +22,6 @@ export interface PartnerContactCandidate {
   dueAt: Date;
 }
 
-const columns = [
-  "c.id",
-  "c.reference",
-  "c.person_id",
-  "c.unit_id",
-  "p.given_name",
-  "p.family_name",
-] as const;
-
-function row(r: {
-  id: string;
-  reference: string;
-  person_id: string;
-  unit_id: string;
-  given_name: string;
-  family_name: string;
-}) {
-  return {
-    caseId: r.id,
-    reference: r.reference,
-    personName: `${r.given_name} ${r.family_name}`,
-    personId: r.person_id,
-    unitId: r.unit_id,
-  };
-}
-
 export async function partnerContactItems(
   trx: Trx,
   actor: Actor,
@@ -57,7 +32,7 @@ export async function partnerContactItems(
     .selectFrom("barrier_event as e")
     .innerJoin("case as c", "c.id", "e.to_case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
-    .select(["e.kind", "e.created_at", ...columns])
+    .select(["e.kind", "e.created_at", ...caseColumns])
     .where("e.acknowledged_at", "is", null)
     .where(accessibleCases(actor));
   if (scope === "mine") {
@@ -75,7 +50,7 @@ export async function partnerContactItems(
       .execute();
     return events.map((e) => ({
       kind: "barrier_notice" as const,
-      ...row(e),
+      ...rowOf(e),
       dueAt:
         e.kind === "risk_alert"
           ? addWorkingHours(e.created_at, alertEscalationWorkingHours)
@@ -89,7 +64,7 @@ export async function partnerContactItems(
     trx
       .selectFrom("case as c")
       .innerJoin("person as p", "p.id", "c.person_id")
-      .select(["c.opened_at", ...columns])
+      .select(["c.opened_at", ...caseColumns])
       .where("c.case_type", "=", "partner_contact")
       .where("c.status", "<>", "closed")
       .where("c.unit_id", "in", managed)
@@ -112,13 +87,13 @@ export async function partnerContactItems(
     ...alerts
       .map((a) => ({
         kind: "risk_alert_escalated" as const,
-        ...row(a),
+        ...rowOf(a),
         dueAt: addWorkingHours(a.created_at, alertEscalationWorkingHours),
       }))
       .filter((a) => a.dueAt <= now),
     ...unassigned.map((u) => ({
       kind: "partner_unassigned" as const,
-      ...row(u),
+      ...rowOf(u),
       dueAt: endOfDay(stockholmDate(u.opened_at)),
     })),
   ];

@@ -16,7 +16,7 @@ import {
   unsignedDraftDue,
 } from "../../../shared/deadlines.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
-import { reassessMonths } from "../../../shared/instruments/engine.ts";
+import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { unitsWithRole } from "../../access/actor.ts";
 import { accessibleCases, isAssigned } from "../../access/scope.ts";
@@ -26,6 +26,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { taskDue } from "../tasks/service.ts";
 import { partnerContactItems } from "./partner-contact.ts";
+import { caseColumns, rowOf } from "./rows.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -76,33 +77,6 @@ function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .where("c.case_type", "=", "child")
     .where("c.status", "in", ["preliminary_assessment", "investigation"]);
   return q.where(inScope(actor, scope)).execute();
-}
-
-/** What every row of the list says about its case and person. */
-const caseColumns = [
-  "c.id",
-  "c.reference",
-  "c.person_id",
-  "c.unit_id",
-  "p.given_name",
-  "p.family_name",
-] as const;
-
-function rowOf(r: {
-  id: string;
-  reference: string;
-  person_id: string;
-  unit_id: string;
-  given_name: string;
-  family_name: string;
-}) {
-  return {
-    caseId: r.id,
-    reference: r.reference,
-    personName: `${r.given_name} ${r.family_name}`,
-    personId: r.person_id,
-    unitId: r.unit_id,
-  };
 }
 
 /** Mine: cases I am assigned to. Unit: every case of the units I manage. */
@@ -374,8 +348,7 @@ export async function worklist(
     }
     for (const a of assessments) {
       const definition = InstrumentDefinition.parse(a.definition);
-      const dimension = definition.judgement.dimensions[0]?.value ?? "risk";
-      const level = a.judgements?.[dimension];
+      const level = mainLevel(definition, a.judgements);
       if (!level) continue;
       const months = reassessMonths(definition, level);
       candidates.push({
