@@ -40,6 +40,11 @@ export function RiskHistory({ personId }: { personId: string }) {
     const versions = new Map(history.points.map((p) => [`${p.instrumentId}@${p.version}`, p]));
     const levelNames = new Map<string, ReadonlyMap<string, string>>();
     const levels = new Map<string, readonly string[]>();
+    // The axis names each instrument's levels as its newest version shown here does,
+    // whichever request happens to finish last.
+    const newest = new Map<string, number>();
+    for (const p of history.points)
+      newest.set(p.instrumentId, Math.max(newest.get(p.instrumentId) ?? 0, p.version));
     await Promise.all(
       [...versions].map(async ([key, p]) => {
         try {
@@ -48,10 +53,11 @@ export function RiskHistory({ personId }: { personId: string }) {
             key,
             new Map(definition.judgement.levels.map((l) => [l.value, l.label] as const)),
           );
-          levels.set(
-            p.instrumentId,
-            definition.judgement.levels.map((l) => l.label),
-          );
+          if (p.version === newest.get(p.instrumentId))
+            levels.set(
+              p.instrumentId,
+              definition.judgement.levels.map((l) => l.label),
+            );
         } catch {
           // Without it the level falls back to a judged point's name, or the code.
         }

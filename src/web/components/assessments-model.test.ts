@@ -16,7 +16,6 @@ import {
   completeBody,
   departsFromSuggestion,
   draftOf,
-  isReassessOverdue,
   levelLabel,
   parseNumber,
   saveBody,
@@ -277,11 +276,5 @@ describe("labels", () => {
     expect(answerText(item("times"), 4, t)).toBe("4");
     expect(answerText(item("words"), undefined, t)).toBeNull();
     expect(answerText(item("where"), [], t)).toBeNull();
-  });
-
-  it("knows an overdue reassessment by the calendar day", () => {
-    expect(isReassessOverdue("2026-11-21", "2026-11-22")).toBe(true);
-    expect(isReassessOverdue("2026-11-22", "2026-11-22")).toBe(false);
-    expect(isReassessOverdue(null, "2026-11-22")).toBe(false);
   });
 });

@@ -252,6 +252,3 @@ export function answerText(
       return String(value);
   }
 }
-
-/** A reassessment date (YYYY-MM-DD) that has passed, by the calendar day `today`. */
-export const isReassessOverdue = (due: string | null, today: string) => due !== null && due < today;

@@ -18,18 +18,13 @@ import type {
   SavePlanInput,
 } from "../api/endpoints";
 import type { PlainMessageKey } from "../i18n/messages";
+import { type Checked, isDay } from "./form-checks";
 
 /*
  * Pure rules for decisions on interventions, implementation plans and follow-ups: checking
  * the forms before they are sent, and which granted decisions still lack a plan. The server
  * checks everything again.
  */
-
-type Checked<B, F extends string> =
-  | { ok: true; body: B }
-  | { ok: false; fields: Partial<Record<F, PlainMessageKey>> };
-
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 export const isInterventionKind = (value: string): value is InterventionKindCode =>
   (interventionKinds as readonly string[]).includes(value);

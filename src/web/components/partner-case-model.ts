@@ -1,5 +1,6 @@
 import type { OfferSupportInput, PartnerCase, RecordAttemptInput } from "../api/endpoints";
 import type { PlainMessageKey } from "../i18n/messages";
+import { type Checked, isDay } from "./form-checks";
 
 /*
  * Pure rules for her side of partner contact (seed 004): which ways of reaching her are open
@@ -98,12 +99,6 @@ export const attemptDraftFor = (today: string): AttemptDraft => ({
 
 export const attemptFields = ["method", "attemptedOn", "outcome"] as const;
 export type AttemptField = (typeof attemptFields)[number];
-
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-export type Checked<B, F extends string> =
-  | { ok: true; body: B }
-  | { ok: false; fields: Partial<Record<F, PlainMessageKey>> };
 
 /** What can be told before sending: a way, a date, and an outcome that fits the way. */
 export function checkAttempt(draft: AttemptDraft): Checked<RecordAttemptInput, AttemptField> {

@@ -1,6 +1,8 @@
 import type { partnerExceptionKinds, partnerRelationships } from "../../shared/api/treatment";
 import type { AddPartnerInput, PartnerRefusalInput, Treatment } from "../api/endpoints";
 import type { PlainMessageKey } from "../i18n/messages";
+import { textOrNull as orNull } from "./casework-model";
+import { type Checked, isDay } from "./form-checks";
 
 /*
  * Pure rules for partner contact seen from his side (seed 004, Rikskriscentrum): he is
@@ -40,19 +42,15 @@ export const exceptionKindLabels: Readonly<Record<ExceptionKind, PlainMessageKey
   controlling_pattern: "partnerHis.exception.controlling_pattern",
 };
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 /** A text as sent: trimmed, and null when nothing is written. */
-const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
-
-type Check<Field extends string, Body> =
-  | { ok: true; body: Body }
-  | { ok: false; fields: Partial<Record<Field, PlainMessageKey>> };
 
 /* ---- Information about partner contact ---- */
 
 export const informationFields = ["informedOn"] as const;
 
-export function checkInformation(informedOn: string): Check<"informedOn", { informedOn: string }> {
+export function checkInformation(
+  informedOn: string,
+): Checked<{ informedOn: string }, "informedOn"> {
   if (!isDay(informedOn))
     return { ok: false, fields: { informedOn: "partnerHis.errorInformedOn" } };
   return { ok: true, body: { informedOn } };
@@ -122,7 +120,7 @@ export type AddPartnerField = (typeof addPartnerFields)[number];
  * her name and at least one way to reach her) or the exception (kind, reason, and the team's
  * decision date when the pattern is strongly controlling). Only the chosen part is sent.
  */
-export function checkAddPartner(draft: AddPartnerDraft): Check<AddPartnerField, AddPartnerInput> {
+export function checkAddPartner(draft: AddPartnerDraft): Checked<AddPartnerInput, AddPartnerField> {
   const fields: Partial<Record<AddPartnerField, PlainMessageKey>> = {};
   if (draft.relationship === "") fields.relationship = "partnerHis.errorRelationship";
   if (draft.choice === "") fields.consent = "partnerHis.errorChoice";
@@ -201,7 +199,7 @@ export const refusalFields = [
 ] as const;
 export type RefusalField = (typeof refusalFields)[number];
 
-export function checkRefusal(draft: RefusalDraft): Check<RefusalField, PartnerRefusalInput> {
+export function checkRefusal(draft: RefusalDraft): Checked<PartnerRefusalInput, RefusalField> {
   const fields: Partial<Record<RefusalField, PlainMessageKey>> = {};
   if (!isDay(draft.refusedOn)) fields.refusedOn = "partnerHis.errorRefusedOn";
   if (!isDay(draft.teamDecidedOn)) fields.teamDecidedOn = "partnerHis.errorRefusalTeamDecidedOn";
@@ -223,7 +221,9 @@ export function checkRefusal(draft: RefusalDraft): Check<RefusalField, PartnerRe
 
 export const withdrawFields = ["withdrawnOn"] as const;
 
-export function checkWithdraw(withdrawnOn: string): Check<"withdrawnOn", { withdrawnOn: string }> {
+export function checkWithdraw(
+  withdrawnOn: string,
+): Checked<{ withdrawnOn: string }, "withdrawnOn"> {
   if (!isDay(withdrawnOn))
     return { ok: false, fields: { withdrawnOn: "partnerHis.errorWithdrawnOn" } };
   return { ok: true, body: { withdrawnOn } };

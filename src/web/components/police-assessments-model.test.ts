@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RecordPoliceAssessmentBody } from "../../shared/api/police-assessments";
 import type { PoliceAssessment } from "../api/endpoints";
-import { sv } from "../i18n/sv";
 import {
   addedRecord,
   checkPoliceAssessment,
@@ -47,9 +46,6 @@ describe("checkPoliceAssessment", () => {
         consentReference: "police.errorReference",
       },
     });
-    // Every message is in the catalogue.
-    if (!checked.ok)
-      for (const key of Object.values(checked.fields)) expect(sv).toHaveProperty(key);
   });
 
   it("does not ask for a summary, and counts blanks as nothing written", () => {

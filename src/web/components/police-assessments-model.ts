@@ -1,5 +1,6 @@
 import type { PoliceAssessment, RecordPoliceAssessmentInput } from "../api/endpoints";
 import type { PlainMessageKey } from "../i18n/messages";
+import { type Checked, isDay } from "./form-checks";
 
 /*
  * Pure rules for the police's risk assessment (polisens riskbedömning), recorded beside
@@ -43,17 +44,13 @@ export const policeAssessmentFields = [
 ] as const;
 export type PoliceAssessmentField = (typeof policeAssessmentFields)[number];
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-export type PoliceAssessmentCheck =
-  | { ok: true; body: RecordPoliceAssessmentInput }
-  | { ok: false; fields: Partial<Record<PoliceAssessmentField, PlainMessageKey>> };
-
 /**
  * What can be told before sending: both dates are dates, a level is written, the consent's
  * form is chosen and where it is found is said. Texts are sent trimmed.
  */
-export function checkPoliceAssessment(draft: PoliceAssessmentDraft): PoliceAssessmentCheck {
+export function checkPoliceAssessment(
+  draft: PoliceAssessmentDraft,
+): Checked<RecordPoliceAssessmentInput, PoliceAssessmentField> {
   const fields: Partial<Record<PoliceAssessmentField, PlainMessageKey>> = {};
   if (!isDay(draft.assessedOn)) fields.assessedOn = "police.errorAssessedOn";
   if (draft.level.trim() === "") fields.level = "police.errorLevel";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CompleteTaskBody } from "../../shared/api/tasks";
 import type { CaseTask } from "../api/endpoints";
-import { sv } from "../i18n/sv";
 import { addedTask, checkCompletion, emptyCompleteDraft, needsReport } from "./tasks-model";
 
 const filled = {
@@ -33,8 +32,6 @@ describe("checkCompletion", () => {
         "report.reference": "tasks.errorReportReference",
       },
     });
-    if (!checked.ok)
-      for (const key of Object.values(checked.fields)) expect(sv).toHaveProperty(key);
   });
 
   it("sends the report trimmed, in the server's shape", () => {

@@ -1,5 +1,6 @@
 import type { CaseTask } from "../api/endpoints";
 import type { PlainMessageKey } from "../i18n/messages";
+import { type Checked, isDay } from "./form-checks";
 
 /*
  * Pure rules for completing a task: a note of what was done, and for a report of concern
@@ -30,16 +31,13 @@ export type CompleteBody = {
   report: { on: string; to: string; reference: string } | null;
 };
 
-export type CompleteCheck =
-  | { ok: true; body: CompleteBody }
-  | { ok: false; fields: Partial<Record<CompleteField, PlainMessageKey>> };
-
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
 /** Whether completing this kind of task asks for the report of concern as made. */
 export const needsReport = (kind: CaseTask["kind"]) => kind === "report_child_concern";
 
-export function checkCompletion(kind: CaseTask["kind"], draft: CompleteDraft): CompleteCheck {
+export function checkCompletion(
+  kind: CaseTask["kind"],
+  draft: CompleteDraft,
+): Checked<CompleteBody, CompleteField> {
   const fields: Partial<Record<CompleteField, PlainMessageKey>> = {};
   if (draft.note.trim() === "") fields.note = "tasks.errorNote";
   const report = needsReport(kind);

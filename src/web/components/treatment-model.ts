@@ -11,6 +11,7 @@ import type {
   Treatment,
 } from "../api/endpoints";
 import type { PlainMessageKey } from "../i18n/messages";
+import { type Checked, isDay } from "./form-checks";
 
 /*
  * Pure rules for the treatment of a man who uses violence (a perpetrator case at a
@@ -60,12 +61,6 @@ export const endKindLabels: Readonly<Record<TreatmentEndKind, PlainMessageKey>> 
   ended_by_unit: "treatment.endKind.ended_by_unit",
 };
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-type Check<Field extends string, Body> =
-  | { ok: true; body: Body }
-  | { ok: false; fields: Partial<Record<Field, PlainMessageKey>> };
-
 /* ---- Registration: how he came to the unit ---- */
 
 export interface RegisterDraft {
@@ -79,7 +74,9 @@ export const emptyRegisterDraft: RegisterDraft = { referralSource: "", referredO
 export const registerFields = ["referralSource", "referredOn"] as const;
 export type RegisterField = (typeof registerFields)[number];
 
-export function checkRegister(draft: RegisterDraft): Check<RegisterField, RegisterTreatmentInput> {
+export function checkRegister(
+  draft: RegisterDraft,
+): Checked<RegisterTreatmentInput, RegisterField> {
   const fields: Partial<Record<RegisterField, PlainMessageKey>> = {};
   if (draft.referralSource === "") fields.referralSource = "treatment.errorReferralSource";
   if (!isDay(draft.referredOn)) fields.referredOn = "treatment.errorReferredOn";
@@ -94,7 +91,7 @@ export function checkRegister(draft: RegisterDraft): Check<RegisterField, Regist
 
 export const startFields = ["startedOn"] as const;
 
-export function checkStart(startedOn: string): Check<"startedOn", { startedOn: string }> {
+export function checkStart(startedOn: string): Checked<{ startedOn: string }, "startedOn"> {
   if (!isDay(startedOn)) return { ok: false, fields: { startedOn: "treatment.errorStartedOn" } };
   return { ok: true, body: { startedOn } };
 }
@@ -109,7 +106,7 @@ export interface SessionDraft {
 export const sessionFields = ["heldOn", "attendance"] as const;
 export type SessionField = (typeof sessionFields)[number];
 
-export function checkSession(draft: SessionDraft): Check<SessionField, RecordSessionInput> {
+export function checkSession(draft: SessionDraft): Checked<RecordSessionInput, SessionField> {
   const fields: Partial<Record<SessionField, PlainMessageKey>> = {};
   if (!isDay(draft.heldOn)) fields.heldOn = "treatment.errorHeldOn";
   if (draft.attendance === "") fields.attendance = "treatment.errorAttendance";
@@ -128,7 +125,7 @@ export interface EndDraft {
 export const endFields = ["endedOn", "kind", "reason"] as const;
 export type EndField = (typeof endFields)[number];
 
-export function checkEnd(draft: EndDraft): Check<EndField, EndTreatmentInput> {
+export function checkEnd(draft: EndDraft): Checked<EndTreatmentInput, EndField> {
   const fields: Partial<Record<EndField, PlainMessageKey>> = {};
   if (!isDay(draft.endedOn)) fields.endedOn = "treatment.errorEndedOn";
   if (draft.kind === "") fields.kind = "treatment.errorEndKind";

@@ -358,7 +358,6 @@ export const en: Messages = {
 
   "safetyPlan.title": "Safety plan",
   "safetyPlan.forCase": "Case {reference}",
-  "safetyPlan.backToCase": "To the case",
   "safetyPlan.notFound": "The case does not exist or you do not have access to it.",
   "safetyPlan.currentTitle": "Current plan",
   "safetyPlan.oldTitle": "Version {version} (earlier version)",
@@ -388,7 +387,6 @@ export const en: Messages = {
   "safetyPlan.saved": "The safety plan is saved as version {version}.",
   "safetyPlan.conflictReloaded":
     "The plan has been reloaded with the latest version. Make your change again in it.",
-  "safetyPlan.noMeasures": "Add at least one measure.",
   "safetyPlan.historyTitle": "Versions",
   "safetyPlan.historyCaption": "Saved versions of the safety plan, latest first",
   "safetyPlan.version": "Version",
@@ -1192,7 +1190,6 @@ export const en: Messages = {
   "assessments.listCaption": "Risk assessments, newest first",
   "assessments.empty": "No risk assessment has been made in the case.",
   "assessments.itemTitle": "{instrument} {date}",
-  "assessments.status": "Status",
   "assessments.status.draft": "Draft",
   "assessments.status.completed": "Completed",
   "assessments.instrument": "Instrument",
@@ -1226,8 +1223,6 @@ export const en: Messages = {
   "assessments.summaryTitle": "Summary",
   "assessments.summaryStale":
     "The answers have changed since the draft was saved. Save the draft to recalculate.",
-  "assessments.scores": "Scores",
-  "assessments.flags": "Warning signs",
   "assessments.flagRaised": "Yes",
   "assessments.flagNotRaised": "No",
   "assessments.judgementTitle": "Your judgement",
@@ -1279,7 +1274,6 @@ export const en: Messages = {
   "documents.uploadedBy": "Attached by",
   "documents.byAt": "{name}, {time}",
   "documents.download": "Open {name}",
-  "documents.destroyedTitle": "Destroyed",
   "documents.destroyed": "Destroyed {date} by {name}: {reason}",
   "documents.destroyedNote": "The file's content has been removed. The receipt is kept.",
   "documents.bytes": "{size} bytes",
@@ -1350,8 +1344,6 @@ export const en: Messages = {
   "statistics.hoursMinutes": "{hours} h {minutes} min",
 
   // A unit's contact details (printed on letters and forms) and partner follow-up.
-  "adminUnit.edit": "Edit",
-  "adminUnit.editLabel": "Edit {name}",
   "adminUnit.contact": "Contact details",
   "adminUnit.followUp": "Follow-up",
   "adminUnit.followUpValue": "{months} mo",

@@ -358,7 +358,6 @@ export const sv = {
 
   "safetyPlan.title": "Säkerhetsplan",
   "safetyPlan.forCase": "Ärende {reference}",
-  "safetyPlan.backToCase": "Till ärendet",
   "safetyPlan.notFound": "Ärendet finns inte eller så saknar du behörighet.",
   "safetyPlan.currentTitle": "Gällande plan",
   "safetyPlan.oldTitle": "Version {version} (tidigare version)",
@@ -388,7 +387,6 @@ export const sv = {
   "safetyPlan.saved": "Säkerhetsplanen är sparad som version {version}.",
   "safetyPlan.conflictReloaded":
     "Planen har laddats om med den senaste versionen. Gör din ändring igen i den.",
-  "safetyPlan.noMeasures": "Lägg till minst en åtgärd.",
   "safetyPlan.historyTitle": "Versioner",
   "safetyPlan.historyCaption": "Sparade versioner av säkerhetsplanen, senaste först",
   "safetyPlan.version": "Version",
@@ -1190,7 +1188,6 @@ export const sv = {
   "assessments.listCaption": "Riskbedömningar, senaste först",
   "assessments.empty": "Ingen riskbedömning är gjord i ärendet.",
   "assessments.itemTitle": "{instrument} {date}",
-  "assessments.status": "Status",
   "assessments.status.draft": "Utkast",
   "assessments.status.completed": "Slutförd",
   "assessments.instrument": "Instrument",
@@ -1224,8 +1221,6 @@ export const sv = {
   "assessments.summaryTitle": "Sammanställning",
   "assessments.summaryStale":
     "Svaren har ändrats sedan utkastet sparades. Spara utkastet för att räkna om.",
-  "assessments.scores": "Poäng",
-  "assessments.flags": "Varningstecken",
   "assessments.flagRaised": "Ja",
   "assessments.flagNotRaised": "Nej",
   "assessments.judgementTitle": "Din bedömning",
@@ -1279,7 +1274,6 @@ export const sv = {
   "documents.uploadedBy": "Bifogad av",
   "documents.byAt": "{name}, {time}",
   "documents.download": "Öppna {name}",
-  "documents.destroyedTitle": "Förstörd",
   "documents.destroyed": "Förstörd {date} av {name}: {reason}",
   "documents.destroyedNote": "Filens innehåll är borttaget. Kvittot finns kvar.",
   "documents.bytes": "{size} byte",
@@ -1351,8 +1345,6 @@ export const sv = {
   "statistics.hoursMinutes": "{hours} tim {minutes} min",
 
   // A unit's contact details (printed on letters and forms) and partner follow-up.
-  "adminUnit.edit": "Ändra",
-  "adminUnit.editLabel": "Ändra {name}",
   "adminUnit.contact": "Kontaktuppgifter",
   "adminUnit.followUp": "Uppföljning",
   "adminUnit.followUpValue": "{months} mån",

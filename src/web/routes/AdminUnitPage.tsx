@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import type { UnitView } from "../api/endpoints";
 import { isAdministrator } from "../auth/permissions";
 import { useApi, useMe } from "../auth/useAuth";
+import { textOrNull } from "../components/casework-model";
 import { TextAreaField, TextField } from "../components/Field";
 import { ErrorSummary, Loading, StatusMessage } from "../components/Messages";
 import { Page } from "../components/Page";
@@ -103,7 +104,6 @@ function UnitForm({ unit, onSaved }: { unit: UnitView; onSaved: (unit: UnitView)
   const [draft, setDraft] = useState<Draft>(() => draftOf(unit));
   const [status, setStatus] = useState<string | null>(null);
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
-  const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -114,9 +114,9 @@ function UnitForm({ unit, onSaved }: { unit: UnitView; onSaved: (unit: UnitView)
     }
     const ok = await submit.run(async () => {
       const saved = await api.updateUnit(unit.id, {
-        contactPhone: orNull(draft.contactPhone),
-        contactAddress: orNull(draft.contactAddress),
-        contactEmail: orNull(draft.contactEmail),
+        contactPhone: textOrNull(draft.contactPhone),
+        contactAddress: textOrNull(draft.contactAddress),
+        contactEmail: textOrNull(draft.contactEmail),
         partnerFollowUpMonths: months,
       });
       setDraft(draftOf(saved));

@@ -4,12 +4,12 @@ import type { CaseView, CurrentRisk, DecisionView, StaffMember } from "../api/en
 import { isNotFound } from "../api/errors";
 import { useApi } from "../auth/useAuth";
 import { AssessmentsPanel } from "../components/Assessments";
-import { isReassessOverdue } from "../components/assessments-model";
 import { BarrierEventsPanel } from "../components/BarrierEvents";
 import { CaseStatusPanel } from "../components/CaseStatus";
 import { ChildTrackPanel } from "../components/ChildTrack";
 import { DecisionsPanel } from "../components/Decisions";
 import { DocumentsPanel } from "../components/Documents";
+import { isDayPast } from "../components/decisions-model";
 import { SelectField, TextAreaField, TextField } from "../components/Field";
 import { CaseIntakes } from "../components/Intake";
 import { InvestigationPanel } from "../components/Investigation";
@@ -254,7 +254,9 @@ function CaseDetails({
 function CaseRisk({ risk }: { risk: CurrentRisk | null }) {
   const { t, lang } = useT();
   if (!risk) return <p className="case-risk case-risk--none">{t("case.riskNone")}</p>;
-  const overdue = isReassessOverdue(risk.reassessDue, localDateInput(new Date()));
+  // Overdue the day after its last day, as every date on Att göra.
+  const overdue =
+    risk.reassessDue !== null && isDayPast(risk.reassessDue, localDateInput(new Date()));
   return (
     <p className="case-risk">
       <strong className="case-risk__level">{t("case.risk", { level: risk.levelLabel })}</strong>
