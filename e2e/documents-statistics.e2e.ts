@@ -206,11 +206,13 @@ describe("his signed consent as a document, and partner contact in figures", () 
     await expect.poll(() => heading(page)).toBe("Statistik");
     await page.getByRole("table", { name: "Behandling", exact: true }).waitFor();
     expect(await page.getByText("Hela organisationen, i hela månader.").count()).toBe(1);
-    // The few men in treatment (Johan Lind, and at most a couple more from these journeys)
-    // could point at people: in the organisation's view the count is "färre än 5".
+    // The exact rule is tested in the API (statistics.test.ts); here, as the other journeys
+    // may add men in treatment: the cell never shows 1–4 — a number of 5 or more, 0, or
+    // "färre än 5" (with Johan Lind in the demo, at least one man is in treatment).
     const treatment = page.getByRole("table", { name: "Behandling", exact: true });
     const inTreatment = treatment.getByRole("row", { name: /Män i behandling under perioden/ });
-    expect(await inTreatment.getByRole("cell").textContent()).toBe("färre än 5");
+    const shown = (await inTreatment.getByRole("cell").textContent()) ?? "";
+    expect(shown === "färre än 5" || Number(shown) >= 5).toBe(true);
     await page.getByText("Så små tal kan peka ut en person").waitFor();
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../shared/calendar.ts";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
@@ -431,7 +432,37 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         .where("case_id", "=", w.caseId)
         .execute(),
     ]);
-    return JSON.stringify({ assignments, grants, barriers, journal, status, person, relations });
+    // Every other table that holds rows of a case (assessments, plans, tasks, documents,
+    // treatment …), found by its case_id column, so a new table cannot be forgotten here;
+    // and the events that cross X's barrier.
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.columns
+       where table_schema = 'public' and column_name = 'case_id'
+       order by table_name`.execute(owner);
+    const rows: Record<string, string | null> = {};
+    for (const { table_name } of tables.rows) {
+      const { rows: r } = await sql<{ digest: string | null }>`
+        select string_agg(t::text, '|' order by t::text) as digest
+          from ${sql.table(table_name)} t where t.case_id = ${w.caseId}::uuid`.execute(owner);
+      rows[table_name] = r[0]?.digest ?? null;
+    }
+    const crossings = await owner
+      .selectFrom("barrier_event")
+      .select(["id", "acknowledged_at"])
+      .where((eb) => eb.or([eb("from_case_id", "=", w.caseId), eb("to_case_id", "=", w.caseId)]))
+      .orderBy("id")
+      .execute();
+    return JSON.stringify({
+      assignments,
+      grants,
+      barriers,
+      journal,
+      status,
+      person,
+      relations,
+      rows,
+      crossings,
+    });
   };
 
   for (const endpoint of endpoints) {

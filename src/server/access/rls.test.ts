@@ -119,7 +119,20 @@ describe.each(testDatabaseKinds)("row-level security (%s)", (kind) => {
       .where("id", "=", w.caseId)
       .executeTakeFirstOrThrow();
     const partnerCase = crypto.randomUUID();
+    const ownCase = crypto.randomUUID();
     const actor = { userId: w.assigned, orgId: w.orgId };
+    // The control: a case of an ordinary type, opened and then taken by its opener.
+    await withActor(database().db, actor, async (trx) => {
+      await sql`insert into "case" (id, org_id, unit_id, person_id, case_type, reference, opened_by)
+          values (${ownCase}::uuid, ${w.orgId}::uuid, ${unit.unit_id}::uuid,
+                  ${w.personId}::uuid, 'adult_victim', ${`A-${Date.now()}`}, ${w.assigned}::uuid)`.execute(
+        trx,
+      );
+      await sql`insert into case_assignment (org_id, case_id, user_id, assigned_by)
+          values (${w.orgId}::uuid, ${ownCase}::uuid, ${w.assigned}::uuid, ${w.assigned}::uuid)`.execute(
+        trx,
+      );
+    });
     await withActor(database().db, actor, (trx) =>
       sql`insert into "case" (id, org_id, unit_id, person_id, case_type, reference, opened_by)
           values (${partnerCase}::uuid, ${w.orgId}::uuid, ${unit.unit_id}::uuid,

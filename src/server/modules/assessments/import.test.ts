@@ -103,12 +103,31 @@ describe.each(testDatabaseKinds)("importing instruments (%s)", (kind) => {
       name: "Förföljelse – kontrollfrågor",
     });
     // Version 2 is offered from now on; the assessment started on version 1 keeps it.
-    await load(admin, { ...stalking, version: 2, name: "Förföljelse – kontrollfrågor 2" });
+    const second = await load(admin, {
+      ...stalking,
+      version: 2,
+      name: "Förföljelse – kontrollfrågor 2",
+    });
+    expect(second.statusCode).toBe(201);
+    expect(second.json().outcome).toBe("stored");
+    const now = await t.app.inject({
+      method: "GET",
+      url: "/api/instruments?caseType=adult_victim",
+      headers: as(worker),
+    });
+    expect(
+      now.json().instruments.find((i: { id: string }) => i.id === "stalking_check"),
+    ).toMatchObject({ version: 2, name: "Förföljelse – kontrollfrågor 2" });
     const list = await t.app.inject({
       method: "GET",
       url: `/api/cases/${caseId}/assessments`,
       headers: as(worker),
     });
-    expect(list.json().assessments[0].instrument.version).toBe(1);
+    expect(list.json().assessments).toHaveLength(1);
+    expect(list.json().assessments[0].instrument).toEqual({
+      id: "stalking_check",
+      version: 1,
+      name: "Förföljelse – kontrollfrågor",
+    });
   });
 });

@@ -174,6 +174,7 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
       userId: team.partnerWorkerId,
     });
     expect(back.statusCode).toBe(409);
+    expect(back.json().error.message).toContain("informationsspärr");
     // Nor can she read it: every way in answers 404.
     for (const path of [
       "",
@@ -246,6 +247,7 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
       userId: team.therapistId,
     });
     expect(assign.statusCode).toBe(409);
+    expect(assign.json().error.message).toContain("informationsspärr");
     // And her worker is as far from him: his person is out of her reach.
     expect(
       (await call(team.partnerWorker, "GET", `/api/persons/${team.personId}`)).statusCode,
@@ -263,6 +265,7 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
       userId: team.thirdId,
     });
     expect(assign.statusCode).toBe(409);
+    expect(assign.json().error.message).toContain("informationsspärr");
   });
 
   it("treatment started and a missed session cross as events without words", async () => {
