@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { description, hasFocus, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -34,12 +35,6 @@ function today() {
   return new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 }
 
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-
 /** Presses Tab until `target` has focus: the keyboard's way to reach a field. */
 async function tabTo(page: Page, target: Locator, most = 25) {
   for (let i = 0; i < most; i += 1) {
@@ -56,15 +51,6 @@ async function shiftTabTo(page: Page, target: Locator, most = 25) {
     await page.keyboard.press("Shift+Tab");
   }
   throw new Error("Shift+Tab never reached the field");
-}
-
-/** The messages tied to a control with aria-describedby. */
-async function description(page: Page, control: Locator) {
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
-  return page.evaluate(
-    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
-    ids,
-  );
 }
 
 const radio = (group: Locator, name: string) => group.getByRole("radio", { name, exact: true });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { description, statusText } from "./fixtures/page.ts";
 
 /*
  * Case work from the first contact: a caseworker registers a person and records an intake
@@ -39,18 +40,6 @@ async function tabTo(page: Page, target: Locator, most = 20) {
 }
 
 /** The texts of the polite status messages on the page. */
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-/** The messages tied to a control with aria-describedby. */
-async function description(page: Page, control: Locator) {
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
-  return page.evaluate(
-    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
-    ids,
-  );
-}
 
 /** Registers a person from "Sök person" (after searching, as the page asks) and opens them. */
 async function registerPerson(

@@ -1,9 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addMonths, stockholmDate } from "../src/shared/calendar.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { statusText } from "./fixtures/page.ts";
 import { registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -23,10 +23,6 @@ const assessmentText = "Barnet bor hos mormor just nu och är inte i fara i kvä
 const decisionText = "Oron från skolan behöver utredas.";
 
 const journey: { casePath?: string; reference?: string } = {};
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
 
 describe("the children's track: report of concern, protection assessment, investigation", () => {
   const browser = useBrowser();

@@ -1,8 +1,8 @@
-import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { login } from "./fixtures/login.ts";
+import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -29,18 +29,6 @@ const activities = "Lina Ek ordnar plats på skyddat boende i dag och träffar H
 const followUpNotes = "Tryggare på boendet, nätverket är fortfarande litet.";
 
 const journey: { casePath?: string } = {};
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe("investigation, decisions, implementation plan and follow-up", () => {
   const browser = useBrowser();

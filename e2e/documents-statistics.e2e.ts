@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
 
 /*
  * His signed consent to partner contact, and partner contact in figures. Per Holm
@@ -34,27 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-
-/** The messages tied to a control with aria-describedby. */
-async function description(page: Page, control: Locator) {
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
-  return page.evaluate(
-    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
-    ids,
-  );
-}
 
 describe("his signed consent as a document, and partner contact in figures", () => {
   const browser = useBrowser();

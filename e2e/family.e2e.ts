@@ -5,6 +5,7 @@ import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { fullName, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -52,18 +53,6 @@ const journey: {
   childOne: ChildCase;
   childTwo: ChildCase;
 } = { childOne: {}, childTwo: {} };
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 
 /** Registers a person from "Sök person" (after searching, as the page asks) and opens them. */
 /** The case's current status, as the Status panel says it. */

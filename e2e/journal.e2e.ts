@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { statusText } from "./fixtures/page.ts";
 
 /*
  * The case journal: a caseworker writes a draft, edits it and signs it, then corrects the
@@ -31,9 +32,6 @@ async function tabTo(page: Page, target: Locator, most = 15) {
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
 /** The texts of the polite status messages on the page. */
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
 
 describe("the case journal", () => {
   const browser = useBrowser();

@@ -7,6 +7,7 @@ import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { day, statusText } from "./fixtures/page.ts";
 import { fullName, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -43,16 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
 
 async function mainText(page: Page) {
   return (await page.locator("main").textContent()) ?? "";

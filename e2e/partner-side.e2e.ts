@@ -1,7 +1,8 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { day, description, statusText } from "./fixtures/page.ts";
 
 /*
  * Partner contact, her side (seed 004). Eva Lund (behandlare2) works Sara Berg's partner
@@ -19,25 +20,6 @@ const referralTo = "Kvinnojouren Frida";
 const concern = "Sara berättar att sonen Elias, 6 år, blivit slagen vid ett umgänge.";
 const reportTo = "Barn och unga, Frids kommun";
 const reportReference = "BoU 2026-4711";
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-/** The messages tied to a control with aria-describedby. */
-async function description(page: Page, control: Locator) {
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
-  return page.evaluate(
-    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
-    ids,
-  );
-}
 
 /** Opens the case of `person` from the table of the user's own cases. */
 async function openCase(page: Page, person: string) {

@@ -1,8 +1,9 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { description } from "./fixtures/page.ts";
 import { recordApplication } from "./fixtures/persons.ts";
 
 /*
@@ -24,15 +25,6 @@ const reservePerson = { givenName: "Hedda", familyName: "Reservqvist" };
 const reserveNumber = "RES-2024-0457";
 const reserveBirthDate = "1979-04-02";
 const protectedPerson = { givenName: "Minna", familyName: "Skyddsberg" };
-
-/** The messages tied to a control with aria-describedby. */
-async function description(page: Page, control: Locator) {
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
-  return page.evaluate(
-    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
-    ids,
-  );
-}
 
 /** "Sök person", searched first (as the page asks), with no hits. */
 async function searchFirst(page: Page, query: string) {

@@ -1,7 +1,7 @@
-import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
 
 /*
  * The police's risk assessment (HSLF-FS 2022:39): with the client's consent social services
@@ -16,27 +16,6 @@ import { heading, login } from "./fixtures/login.ts";
 const level = "Förhöjd risk";
 const summary = "Mannen har hotat med kniv och söker kontakt trots kontaktförbud.";
 const reference = "Blankett 2026-114";
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
-
-/** The messages tied to a control with aria-describedby. */
-async function description(page: Page, control: Locator) {
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
-  return page.evaluate(
-    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
-    ids,
-  );
-}
 
 describe("the police's risk assessment, recorded with the consent it rests on", () => {
   const browser = useBrowser();

@@ -5,6 +5,7 @@ import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { day, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -29,16 +30,6 @@ const colleaguesMeasure = "Trygghetslarm beställt av kollegan.";
 
 const journey: { caseId?: string; personPath?: string } = {};
 const planPath = () => `/cases/${journey.caseId}/safety-plan`;
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
 
 /** Calls the API as the signed-in user: the session cookie plus the CSRF token from /api/me. */
 async function apiAs(page: Page, baseURL: string) {

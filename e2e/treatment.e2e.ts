@@ -1,8 +1,9 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { day, description, statusText } from "./fixtures/page.ts";
 import { registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -21,25 +22,6 @@ const personNumber = `19${personNine.slice(0, 6)}-${personNine.slice(6)}${luhnCh
 const man = { givenName: "Viktor", familyName: "Ekdahlsson" };
 const her = { givenName: "Maja", familyName: "Rosengren", phone: "070-111 22 33" };
 const exceptionReason = "Han styr hennes kontakter och telefon; teamet bedömer kontakt som farlig.";
-
-/** A calendar day in Swedish time, `days` from today: YYYY-MM-DD, as date inputs take it. */
-function day(days = 0) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
-}
-
-async function statusText(page: Page) {
-  return (await page.getByRole("status").allTextContents()).join(" ");
-}
-
-/** The messages tied to a control with aria-describedby. */
-async function description(page: Page, control: Locator) {
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ");
-  return page.evaluate(
-    (list) => list.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
-    ids,
-  );
-}
 
 /** Opens a perpetrator case for the person at the therapist's unit, as the signed-in user. */
 async function openPerpetratorCase(page: Page, baseURL: string, personId: string) {

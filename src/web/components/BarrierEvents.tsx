@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import type { BarrierEvent, BarrierEventListView, CaseView } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
@@ -22,6 +22,7 @@ import {
   riskAlertFields,
 } from "./barrier-events-model";
 import { RadioGroupField, SelectField, TextAreaField } from "./Field";
+import { keepTogether } from "./KeepTogether";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
 import { relationshipLabels } from "./partner-contact-his-model";
 import { QueryError } from "./QueryError";
@@ -129,19 +130,6 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
         </>
       )}
     </section>
-  );
-}
-
-/** `text` with `part` (a date, or a date and time) kept on one line: never broken at a hyphen. */
-function keepTogether(text: string, part: string): ReactNode {
-  const at = text.indexOf(part);
-  if (at < 0) return text;
-  return (
-    <>
-      {text.slice(0, at)}
-      <span className="nowrap">{part}</span>
-      {text.slice(at + part.length)}
-    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import type { CaseView, Treatment } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
@@ -10,6 +10,7 @@ import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import { DateForm } from "./DateForm";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
+import { keepTogether } from "./KeepTogether";
 import { ErrorSummary, StatusMessage } from "./Messages";
 import {
   type AddPartnerDraft,
@@ -191,19 +192,6 @@ function PartnerContactDetails({
       </div>
 
       {forms.refusal && <RefusalForm {...changed} />}
-    </>
-  );
-}
-
-/** `text` with `part` (a date, 2026-11-22) kept on one line: never broken at a hyphen. */
-function keepTogether(text: string, part: string): ReactNode {
-  const at = text.indexOf(part);
-  if (at < 0) return text;
-  return (
-    <>
-      {text.slice(0, at)}
-      <span className="nowrap">{part}</span>
-      {text.slice(at + part.length)}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import type { CaseView, PoliceAssessment } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
@@ -10,6 +10,7 @@ import { consentFormLabels } from "../i18n/labels";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
+import { keepTogether } from "./KeepTogether";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
 import {
   addedRecord,
@@ -83,19 +84,6 @@ export function PoliceAssessmentsPanel({ record }: { record: CaseView }) {
         </>
       )}
     </section>
-  );
-}
-
-/** `text` with `part` (e.g. a date, 2026-11-22) kept on one line: never broken at a hyphen. */
-function keepTogether(text: string, part: string): ReactNode {
-  const at = text.indexOf(part);
-  if (at < 0) return text;
-  return (
-    <>
-      {text.slice(0, at)}
-      <span className="nowrap">{part}</span>
-      {text.slice(at + part.length)}
-    </>
   );
 }
 
