@@ -233,6 +233,39 @@ export async function recordReportOfConcern(
 }
 
 /**
+ * A report of concern taken through its protection assessment (the same-day duty) and a
+ * preliminary decision to open an investigation: the child's case under investigation.
+ */
+export async function openChildInvestigation(
+  app: App,
+  owner: Kysely<Database>,
+  team: Awaited<ReturnType<typeof buildChildUnitTeam>>,
+  receivedAt: string,
+) {
+  const report = await recordReportOfConcern(app, owner, team, receivedAt);
+  const caseUrl = `/api/cases/${report.case.id}`;
+  const steps = [
+    {
+      url: `${caseUrl}/protection-assessments`,
+      payload: {
+        intakeId: report.intake.id,
+        needsImmediateProtection: false,
+        reasoning: "Barnet är tryggt hos mamma i dag.",
+      },
+    },
+    {
+      url: `${caseUrl}/preliminary-decision`,
+      payload: { openInvestigation: true, reasoning: "Uppgifter om våld i hemmet." },
+    },
+  ];
+  for (const step of steps) {
+    const res = await app.inject({ method: "POST", headers: as(team.worker), ...step });
+    if (res.statusCode !== 200) throw new Error(`${step.url} failed: ${res.body}`);
+  }
+  return report;
+}
+
+/**
  * A treatment unit (crisis centre): the perpetrator's therapist, the colleague who will work
  * partner contact, a third therapist and the unit manager, all logged in; and a man in
  * treatment's case (perpetrator), opened by his therapist through the API.

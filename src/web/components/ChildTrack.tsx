@@ -324,6 +324,8 @@ function Preliminary({
   const { t, lang } = useT();
   const decision = track.preliminaryDecision;
   const inPreliminary = record.status === "preliminary_assessment";
+  // The server refuses a decision before every report has its protection assessment.
+  const protectionAssessed = track.reports.every((r) => r.protectionAssessment !== null);
   if (!inPreliminary && !decision) return null;
   return (
     <div className="subsection">
@@ -363,7 +365,10 @@ function Preliminary({
           </div>
         </dl>
       )}
-      {inPreliminary && canWrite && (
+      {inPreliminary && canWrite && !protectionAssessed && (
+        <p className="muted">{t("child.preliminaryNeedsAssessment")}</p>
+      )}
+      {inPreliminary && canWrite && protectionAssessed && (
         <DecisionForm
           caseId={record.id}
           beforeChange={beforeChange}

@@ -250,6 +250,8 @@ export const en: Messages = {
   "child.assessmentSubmit": "Save protection assessment",
   "child.assessmentSaved": "The protection assessment is saved.",
   "child.preliminaryTitle": "Preliminary assessment",
+  "child.preliminaryNeedsAssessment":
+    "The preliminary assessment can be decided once every report of concern has its protection assessment.",
   "child.preliminaryDue": "Preliminary assessment by {date}",
   "child.decisionTitle": "Decision in the preliminary assessment",
   "child.decision": "Decision",

@@ -250,6 +250,8 @@ export const sv = {
   "child.assessmentSubmit": "Spara skyddsbedömning",
   "child.assessmentSaved": "Skyddsbedömningen är sparad.",
   "child.preliminaryTitle": "Förhandsbedömning",
+  "child.preliminaryNeedsAssessment":
+    "Förhandsbedömningen kan avslutas när varje orosanmälan har fått sin skyddsbedömning.",
   "child.preliminaryDue": "Förhandsbedömning senast {date}",
   "child.decisionTitle": "Beslut i förhandsbedömningen",
   "child.decision": "Beslut",

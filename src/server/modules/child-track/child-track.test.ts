@@ -61,8 +61,39 @@ describe.each(testDatabaseKinds)("the children's track (%s)", (kind) => {
     expect(twice.statusCode).toBe(409);
   });
 
+  const assessProtection = (caseId: string, intakeId: string) =>
+    req(worker, "POST", `/api/cases/${caseId}/protection-assessments`, {
+      intakeId,
+      needsImmediateProtection: false,
+      reasoning: "Barnet är tryggt hos mamma i dag.",
+    });
+
+  it("refuses the preliminary decision while a report of concern has no protection assessment", async () => {
+    const { case: c, intake } = await report();
+    const early = await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
+      openInvestigation: true,
+      reasoning: "Uppgifter om våld i hemmet.",
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toBe(
+      "Gör skyddsbedömningen av varje orosanmälan innan förhandsbedömningen avslutas.",
+    );
+    const view = (await req(worker, "GET", `/api/cases/${c.id}`)).json();
+    expect(view.status).toBe("preliminary_assessment");
+    const track = (await req(worker, "GET", `/api/cases/${c.id}/child-track`)).json();
+    expect(track.preliminaryDecision).toBeNull();
+
+    expect((await assessProtection(c.id, intake.id)).statusCode).toBe(200);
+    const decided = await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
+      openInvestigation: true,
+      reasoning: "Uppgifter om våld i hemmet.",
+    });
+    expect(decided.statusCode).toBe(200);
+  });
+
   it("opens an investigation by preliminary decision, and its four months can be extended only by the manager's decision", async () => {
-    const { case: c } = await report();
+    const { case: c, intake } = await report();
+    await assessProtection(c.id, intake.id);
     const decided = await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
       openInvestigation: true,
       reasoning: "Uppgifter om våld i hemmet.",
@@ -97,7 +128,8 @@ describe.each(testDatabaseKinds)("the children's track (%s)", (kind) => {
   });
 
   it("closes the case when the preliminary assessment decides against an investigation", async () => {
-    const { case: c } = await report();
+    const { case: c, intake } = await report();
+    await assessProtection(c.id, intake.id);
     await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
       openInvestigation: false,
       reasoning: "Uppgifterna är redan kända och hanterade.",

@@ -202,6 +202,28 @@ export function recordProtectionAssessment(
   );
 }
 
+/**
+ * The protection assessment is the same-day duty the preliminary assessment builds on (SoL
+ * 20 kap.): no decision while a report of concern in the case still lacks one.
+ */
+async function requireProtectionAssessed(trx: Trx, caseId: string) {
+  const missing = await trx
+    .selectFrom("intake as i")
+    .leftJoin("protection_assessment as pa", "pa.intake_id", "i.id")
+    .select("i.id")
+    .where("i.case_id", "=", caseId)
+    .where("i.kind", "=", "report_of_concern")
+    .where("pa.id", "is", null)
+    .executeTakeFirst();
+  if (missing) {
+    throw new AppError(
+      409,
+      "conflict",
+      "Gör skyddsbedömningen av varje orosanmälan innan förhandsbedömningen avslutas.",
+    );
+  }
+}
+
 /** Decides the preliminary assessment: the case goes to investigation, or is closed with that reason. */
 export function decidePreliminary(
   database: DatabaseHandle,
@@ -220,6 +242,7 @@ export function decidePreliminary(
       if (c.status !== "preliminary_assessment") {
         throw new AppError(409, "conflict", "Ärendet är inte i förhandsbedömning.");
       }
+      await requireProtectionAssessed(trx, c.id);
       const to = input.openInvestigation ? "investigation" : "closed";
       const now = new Date();
       await trx

@@ -7,7 +7,7 @@ import {
   as,
   buildChildUnitTeam,
   buildWorkedCase,
-  recordReportOfConcern,
+  openChildInvestigation,
   type Session,
 } from "../../testing/factories.ts";
 import { pdfText } from "../../testing/pdf.ts";
@@ -35,17 +35,12 @@ describe.each(testDatabaseKinds)("a child's own sheltered-housing decision (%s)"
 
   /** A child's case under investigation. */
   async function childInInvestigation() {
-    const { case: c } = await recordReportOfConcern(
+    const { case: c } = await openChildInvestigation(
       t.app,
       database().owner,
       team,
       new Date().toISOString(),
     );
-    const opened = await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
-      openInvestigation: true,
-      reasoning: "Barnet har bott med våld i hemmet.",
-    });
-    expect(opened.statusCode).toBe(200);
     return c.id as string;
   }
 

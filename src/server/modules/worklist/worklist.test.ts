@@ -5,6 +5,7 @@ import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
   as,
   buildChildUnitTeam,
+  openChildInvestigation,
   recordReportOfConcern,
   type Session,
 } from "../../testing/factories.ts";
@@ -76,13 +77,7 @@ describe.each(testDatabaseKinds)("the work list, Att göra (%s)", (kind) => {
   });
 
   it("flags a child's investigation as its four months run out", async () => {
-    const c = await reportReceived(daysAgo(130));
-    await t.app.inject({
-      method: "POST",
-      url: `/api/cases/${c.id}/preliminary-decision`,
-      headers: as(worker),
-      payload: { openInvestigation: true, reasoning: "Uppgifter om våld i hemmet." },
-    });
+    const c = (await openChildInvestigation(t.app, database().owner, team, daysAgo(130))).case;
     // Back-date the fact, as if the investigation had been opened 118 days ago.
     await sql`update case_status_change set changed_at = ${new Date(daysAgo(118))}
               where case_id = ${c.id} and to_status = 'investigation'`.execute(database().owner);
