@@ -12,7 +12,8 @@ export interface DecisionLetter {
   unit: string;
   reference: string;
   decidedOn: string;
-  recipient: { name: string; identityNumber: string | null };
+  /** From letterIdentity(): null where the identity must not be printed. */
+  recipient: { name: string | null; identityNumber: string | null };
   delivery: DeliveryPlan;
   interventionName: string;
   legalReference: string;
@@ -52,7 +53,7 @@ export function renderDecisionLetter(l: DecisionLetter): Promise<Buffer> {
     text(`Datum: ${l.decidedOn}    Diarienummer: ${l.reference}`);
 
     doc.moveDown(1.2).fontSize(11);
-    text(l.recipient.name);
+    if (l.recipient.name) text(l.recipient.name);
     if (l.recipient.identityNumber) text(l.recipient.identityNumber);
     if (l.delivery.method === "post" && l.delivery.address) text(l.delivery.address);
     else if (l.delivery.method === "hand_over") text("Lämnas personligen.");

@@ -49,3 +49,18 @@ export function planLetterDelivery(r: Recipient, subject: LetterSubject = {}): D
   if (!address) return handOver("no_address");
   return { method: "post", reason: null, warning, address };
 }
+
+/**
+ * The name and identity number a letter prints. A person with fingerade personuppgifter lives
+ * under an identity the police decided, and no paper may tie it to the identity Frid holds:
+ * such a letter names nobody (it is handed over in person, so the recipient is known). Every
+ * other letter names its recipient — forwarding via Skatteverket needs the name and number.
+ */
+export function letterIdentity(r: {
+  protectionLevel: ProtectionLevel;
+  name: string;
+  identityNumber: string | null;
+}): { name: string | null; identityNumber: string | null } {
+  if (r.protectionLevel === "fictitious_identity") return { name: null, identityNumber: null };
+  return { name: r.name, identityNumber: r.identityNumber };
+}

@@ -137,6 +137,22 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
     });
   });
 
+  it("never prints the identity a person with fingerade personuppgifter is protected under", async () => {
+    const person = (await req("GET", `/api/persons/${personId}`)).json();
+    const set = await req("PATCH", `/api/persons/${personId}`, {
+      protectionLevel: "fictitious_identity",
+    });
+    expect(set.statusCode).toBe(200);
+    const { text, delivery } = await letter(granted);
+    expect(delivery).toBe("hand_over");
+    expect(text).toContain("Beslut om skyddat boende");
+    expect(text).toContain("Lämnas personligen");
+    expect(text).not.toContain(person.givenName);
+    expect(text).not.toContain(person.familyName);
+    const digits = text.replace(/\D/g, "");
+    expect(digits).not.toContain(person.identityNumber.replace(/\D/g, "").slice(-10));
+  });
+
   it("leaves a trace of every letter made, with how it may be delivered", async () => {
     await letter(denied);
     const events = await database()
@@ -146,8 +162,8 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
       .where("resource_id", "=", caseId)
       .orderBy("id")
       .execute();
-    // Two in the first test, two in the second, one each in the third and fourth, and this one.
-    expect(events).toHaveLength(7);
+    // Two in the first test, two in the second, one each in the next three, and this one.
+    expect(events).toHaveLength(8);
     expect(events.at(-1)?.data).toMatchObject({ decisionId: denied });
   });
 

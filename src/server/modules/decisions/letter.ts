@@ -4,7 +4,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderDecisionLetter } from "../../output/decision-letter.ts";
-import { planLetterDelivery } from "../../output/delivery.ts";
+import { letterIdentity, planLetterDelivery } from "../../output/delivery.ts";
 import { withVisibleCase } from "../cases/service.ts";
 import { recipientOf } from "./service.ts";
 
@@ -53,7 +53,8 @@ export function decisionLetter(
       .where("d.case_id", "=", caseId)
       .executeTakeFirst();
     if (!d) throw new AppError(404, "not_found", "Beslutet finns inte i ärendet.");
-    const delivery = planLetterDelivery(await recipientOf(trx, c.person_id), {
+    const recipient = await recipientOf(trx, c.person_id);
+    const delivery = planLetterDelivery(recipient, {
       ...(d.basis
         ? { childPlacement: { basis: d.basis, locationWithheld: Boolean(d.location_withheld) } }
         : {}),
@@ -63,7 +64,11 @@ export function decisionLetter(
       unit: d.unit_name,
       reference: d.reference,
       decidedOn: stockholmDate(d.decided_at),
-      recipient: { name: `${d.given_name} ${d.family_name}`, identityNumber: d.identity_number },
+      recipient: letterIdentity({
+        protectionLevel: recipient.protectionLevel,
+        name: `${d.given_name} ${d.family_name}`,
+        identityNumber: d.identity_number,
+      }),
       delivery,
       interventionName: d.name_sv,
       legalReference: d.legal_ref,
