@@ -19,8 +19,10 @@ import {
   type DecisionDraft,
   isPast,
 } from "./child-track-model";
+import { formatLastDay, movedLastDayText } from "./deadline-model";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { MovedNote } from "./MovedNote";
 import { QueryError } from "./QueryError";
 
 /*
@@ -335,7 +337,14 @@ function Preliminary({
               <span className="badge badge--overdue">{t("child.overdue")}</span>{" "}
             </>
           )}
-          {t("child.preliminaryDue", { date: formatDate(track.preliminaryAssessmentDue, lang) })}
+          {t("child.preliminaryDue", {
+            date: formatLastDay(
+              track.preliminaryAssessmentDue,
+              track.preliminaryAssessmentLastDay,
+              lang,
+            ),
+          })}
+          <MovedNote text={movedLastDayText(track.preliminaryAssessmentLastDay, t, lang, true)} />
         </p>
       )}
       {decision && (
@@ -465,7 +474,10 @@ function Investigation({
               <span className="badge badge--overdue">{t("child.overdue")}</span>{" "}
             </>
           )}
-          {t("child.investigationDue", { date: formatDate(track.investigationDue, lang) })}
+          {t("child.investigationDue", {
+            date: formatLastDay(track.investigationDue, track.investigationLastDay, lang),
+          })}
+          <MovedNote text={movedLastDayText(track.investigationLastDay, t, lang)} />
         </p>
       )}
       <h4 id="child-extensions-title">{t("child.extensionsTitle")}</h4>
