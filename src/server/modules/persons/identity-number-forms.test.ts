@@ -87,6 +87,27 @@ describe.each(testDatabaseKinds)("identity numbers at registration (%s)", (kind)
     },
   );
 
+  it("refuses a personnummer typed with a space as a reserve number (it would never link to the person)", async () => {
+    const before = await personCount();
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/persons",
+      headers: as(worker),
+      payload: {
+        identityNumber: null,
+        reserveNumber: "19640823 3234",
+        givenName: "Test",
+        familyName: "Testsson",
+        sex: "female",
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual({
+      reserveNumber: "Det här är ett personnummer – skriv det i fältet för personnummer.",
+    });
+    expect(await personCount()).toBe(before);
+  });
+
   it("registers twelve digits with '+' and a twelve-digit coordination number with '+'", async () => {
     const old = await register("19121212+1212");
     expect(old.statusCode).toBe(201);
