@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { addDays } from "../../shared/calendar";
 import { ApiError } from "../api/client";
 import type { CaseView, ChildReport, ChildTrack } from "../api/endpoints";
 import { useApi, useMe } from "../auth/useAuth";
@@ -504,7 +505,7 @@ function Investigation({
       {canExtend && (
         <ExtensionForm
           caseId={caseId}
-          current={track.investigationDue}
+          current={track.investigationLastDay?.last ?? null}
           beforeChange={beforeChange}
           onExtended={onExtended}
         />
@@ -522,6 +523,7 @@ function ExtensionForm({
   onExtended,
 }: {
   caseId: string;
+  /** YYYY-MM-DD: the current last day under lag (1930:173). */
   current: string | null;
   beforeChange: () => void;
   onExtended: (track: ChildTrack) => void;
@@ -532,8 +534,8 @@ function ExtensionForm({
   const [extendedUntil, setExtendedUntil] = useState("");
   const [reason, setReason] = useState("");
   const formTitleId = "child-extend-title";
-  // The new last day must come after the current one.
-  const min = localDateInput(current ? new Date(current) : new Date(), 1);
+  // The new last day must come after the current one (the law's, which may be a Monday).
+  const min = current ? addDays(current, 1) : localDateInput(new Date(), 1);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
