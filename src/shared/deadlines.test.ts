@@ -227,6 +227,14 @@ describe("lag (1930:173) 2 §: a last day on a day off moves to the next weekday
     expect(preliminaryAssessmentDue(receivedOn("2026-10-31")).toISOString()).toBe(
       "2026-11-14T22:59:59.999Z",
     );
+    // On Sunday 15 November the assessment is late by Frid's reckoning, though the law's
+    // last day is the Monday.
+    expect(
+      dueStatus(
+        preliminaryAssessmentDue(receivedOn("2026-10-31")),
+        new Date("2026-11-15T10:00:00Z"),
+      ),
+    ).toBe("overdue");
     // A report received on a Saturday is assessed for protection that Saturday.
     expect(protectionAssessmentDue(receivedOn("2026-11-14")).toISOString()).toBe(
       "2026-11-14T22:59:59.999Z",
