@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMonths, stockholmDate } from "../src/shared/calendar.ts";
+import { childInvestigationLastDay, lastDayUnderLaw } from "../src/shared/deadlines.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
@@ -131,7 +132,9 @@ describe("the children's track: report of concern, protection assessment, invest
     await expect.poll(() => statusText(page)).toContain("Beslutet är sparat.");
     const status = page.getByRole("region", { name: "Status", exact: true });
     await expect.poll(() => status.getByRole("definition").first().textContent()).toBe("Utredning");
-    await track.getByText(/^Utredningen ska vara klar senast \d{4}-\d{2}-\d{2}$/).waitFor();
+    // The last day shown is the law's (lag 1930:173): four months on, or the next weekday.
+    const { last } = childInvestigationLastDay(new Date());
+    await track.getByText(`Utredningen ska vara klar senast ${last}`).waitFor();
     expect(await track.textContent()).toContain(decisionText);
     expect(await track.textContent()).toContain("Utredningstiden är inte förlängd.");
     // Extending is the unit manager's decision: no form for the caseworker.
@@ -158,7 +161,9 @@ describe("the children's track: report of concern, protection assessment, invest
     await form.getByLabel("Skäl").fill("Väntar på BUP:s bedömning av barnets behov.");
     await form.getByRole("button", { name: "Förläng utredningstiden" }).click();
     await expect.poll(() => statusText(page)).toContain("Utredningstiden är förlängd.");
-    await track.getByText(`Utredningen ska vara klar senast ${until}`).waitFor();
+    await track
+      .getByText(`Utredningen ska vara klar senast ${lastDayUnderLaw(until).last}`)
+      .waitFor();
     expect(await track.textContent()).toContain("Väntar på BUP:s bedömning");
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
+import { lastDayUnderLaw } from "../src/shared/deadlines.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
@@ -550,7 +551,9 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     expect(text).toContain("Utan samtycke – lag (2024:79)");
     expect(text).toContain("Omedelbart beslutJa");
     expect(text).toContain("Adressen hemlig för den andra vårdnadshavarenJa");
-    expect(text).toContain(`Lämnas till förvaltningsrätten senast ${day(7)}`);
+    // A week on, or the next weekday when that is a day off (lag 1930:173).
+    const inAWeek = lastDayUnderLaw(day(7)).last;
+    expect(text).toContain(`Lämnas till förvaltningsrätten senast ${inAWeek}`);
     await decision
       .getByRole("form", { name: "Registrera att beslutet lämnats till förvaltningsrätten" })
       .waitFor();
@@ -565,7 +568,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
         ),
       });
     await row("Att göra").waitFor();
-    expect(await row("Att göra").textContent()).toContain(`senast ${day(7)}`);
+    expect(await row("Att göra").textContent()).toContain(`senast ${inAWeek}`);
     await expectNoSeriousA11yViolations(page);
 
     const manager = await browser().newPage();
@@ -599,7 +602,9 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
       .toContain("Inlämningen till förvaltningsrätten är registrerad.");
     const facts = decision.getByRole("region", { name: "Barnets placering" });
     expect(await facts.textContent()).toContain(`Lämnades till förvaltningsrätten ${day()}`);
-    expect(await facts.textContent()).toContain(`Domstolen bör ha beslutat senast ${day(7)}`);
+    expect(await facts.textContent()).toContain(
+      `Domstolen bör ha beslutat senast ${lastDayUnderLaw(day(7)).last}`,
+    );
     expect(await submission.count()).toBe(0);
 
     const ruling = decision.getByRole("form", { name: "Registrera förvaltningsrättens beslut" });

@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
   childInvestigationDue,
+  childInvestigationLastDay,
   childrenReportDue,
   courtRulingDue,
+  courtRulingLastDay,
   courtSubmissionDue,
+  courtSubmissionLastDay,
   dueStatus,
   followUpDue,
+  lastDayUnderLaw,
   placementReviewDue,
+  placementReviewLastDay,
   preliminaryAssessmentDue,
+  preliminaryAssessmentLastDay,
   protectionAssessmentDue,
   unsignedDraftDue,
 } from "./deadlines.ts";
@@ -87,6 +93,151 @@ describe("deadlines from stored facts", () => {
   it("wants children who witnessed violence reported by the end of the day it came to light", () => {
     expect(childrenReportDue(new Date("2026-06-10T21:30:00Z")).toISOString()).toBe(
       "2026-06-10T21:59:59.999Z",
+    );
+  });
+});
+
+/** A report received at 10:00 Stockholm time (winter) on a date. */
+const receivedOn = (date: string) => new Date(`${date}T09:00:00Z`);
+
+describe("lag (1930:173) 2 §: a last day on a day off moves to the next weekday", () => {
+  it("moves a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton, and names it", () => {
+    expect(lastDayUnderLaw("2026-11-13")).toEqual({
+      counted: "2026-11-13",
+      last: "2026-11-13",
+      movedBecause: null,
+    });
+    expect(lastDayUnderLaw("2026-11-14")).toEqual({
+      counted: "2026-11-14",
+      last: "2026-11-16",
+      movedBecause: "saturday",
+    });
+    expect(lastDayUnderLaw("2026-11-15")).toMatchObject({
+      last: "2026-11-16",
+      movedBecause: "sunday",
+    });
+    // Easter 2027: långfredagen 26 March, påskdagen 28, annandag påsk 29 → tisdag 30 March.
+    expect(lastDayUnderLaw("2027-03-26")).toMatchObject({
+      last: "2027-03-30",
+      movedBecause: "good_friday",
+    });
+    expect(lastDayUnderLaw("2027-03-28")).toMatchObject({
+      last: "2027-03-30",
+      movedBecause: "easter_sunday",
+    });
+    // Midsommarafton (Friday 19 June 2026) is not a public holiday, but the law names it.
+    expect(lastDayUnderLaw("2026-06-19")).toMatchObject({
+      last: "2026-06-22",
+      movedBecause: "midsummer_eve",
+    });
+    // Kristi himmelsfärdsdag on a Thursday: Friday is a weekday again.
+    expect(lastDayUnderLaw("2026-05-14")).toMatchObject({
+      last: "2026-05-15",
+      movedBecause: "ascension_day",
+    });
+    expect(lastDayUnderLaw("2026-12-24")).toMatchObject({
+      last: "2026-12-28",
+      movedBecause: "christmas_eve",
+    });
+    // Nyårsafton, nyårsdagen, then a weekend: over the turn of the year to Monday 4 January.
+    expect(lastDayUnderLaw("2026-12-31")).toMatchObject({
+      last: "2027-01-04",
+      movedBecause: "new_years_eve",
+    });
+    // Alla helgons dag is a Saturday: its name says more than "a Saturday".
+    expect(lastDayUnderLaw("2026-10-31")).toMatchObject({
+      last: "2026-11-02",
+      movedBecause: "all_saints_day",
+    });
+  });
+
+  it("gives the preliminary assessment's 14 days their last weekday", () => {
+    // Received Saturday 31 October 2026: day 14 is Saturday 14 November → Monday 16 November.
+    expect(preliminaryAssessmentLastDay(receivedOn("2026-10-31"))).toEqual({
+      counted: "2026-11-14",
+      last: "2026-11-16",
+      movedBecause: "saturday",
+    });
+    // Received 18 December 2026: day 14 is nyårsdagen 2027, then a weekend → Monday 4 January.
+    expect(preliminaryAssessmentLastDay(receivedOn("2026-12-18"))).toEqual({
+      counted: "2027-01-01",
+      last: "2027-01-04",
+      movedBecause: "new_years_day",
+    });
+    // Easter and midsummer.
+    expect(preliminaryAssessmentLastDay(receivedOn("2027-03-12"))).toMatchObject({
+      counted: "2027-03-26",
+      last: "2027-03-30",
+    });
+    expect(preliminaryAssessmentLastDay(receivedOn("2026-06-05"))).toMatchObject({
+      counted: "2026-06-19",
+      last: "2026-06-22",
+    });
+    // A leap day that is a Tuesday stays; counted in Swedish time across the month end.
+    expect(preliminaryAssessmentLastDay(receivedOn("2028-02-15"))).toEqual({
+      counted: "2028-02-29",
+      last: "2028-02-29",
+      movedBecause: null,
+    });
+  });
+
+  it("moves the investigation's four months at month ends and leap years, and a decided extension", () => {
+    // 31 October + 4 months = 28 February 2027 (1 §: the month's last day), a Sunday.
+    expect(childInvestigationLastDay(new Date("2026-10-31T10:00:00Z"))).toEqual({
+      counted: "2027-02-28",
+      last: "2027-03-01",
+      movedBecause: "sunday",
+    });
+    // 29 February 2028 is a Tuesday: it stays.
+    expect(childInvestigationLastDay(new Date("2027-10-31T10:00:00Z"))).toMatchObject({
+      counted: "2028-02-29",
+      last: "2028-02-29",
+      movedBecause: null,
+    });
+    // Extended by decision to nationaldagen, Saturday 6 June 2026.
+    expect(childInvestigationLastDay(new Date("2026-01-10T10:00:00Z"), ["2026-06-06"])).toEqual({
+      counted: "2026-06-06",
+      last: "2026-06-08",
+      movedBecause: "national_day",
+    });
+  });
+
+  it("moves the lag (2024:79) weeks and the six-monthly placement review", () => {
+    // Decided Saturday 31 October 2026: one week on is Saturday 7 November → Monday 9.
+    expect(courtSubmissionLastDay(new Date("2026-10-31T10:00:00Z"))).toMatchObject({
+      counted: "2026-11-07",
+      last: "2026-11-09",
+      movedBecause: "saturday",
+    });
+    expect(courtRulingLastDay("2026-12-17")).toMatchObject({
+      counted: "2026-12-24",
+      last: "2026-12-28",
+      movedBecause: "christmas_eve",
+    });
+    // 31 August 2031 + 6 months = 29 February 2032, a Sunday → Monday 1 March.
+    expect(placementReviewLastDay("2031-08-31")).toEqual({
+      counted: "2032-02-29",
+      last: "2032-03-01",
+      movedBecause: "sunday",
+    });
+  });
+
+  it("keeps the warning on the counted day and same-day duties on their day", () => {
+    // Att göra warns from the end of day 14 (Saturday), not from the moved Monday.
+    expect(preliminaryAssessmentDue(receivedOn("2026-10-31")).toISOString()).toBe(
+      "2026-11-14T22:59:59.999Z",
+    );
+    // On Sunday 15 November the assessment is late by Frid's reckoning, though the law's
+    // last day is the Monday.
+    expect(
+      dueStatus(
+        preliminaryAssessmentDue(receivedOn("2026-10-31")),
+        new Date("2026-11-15T10:00:00Z"),
+      ),
+    ).toBe("overdue");
+    // A report received on a Saturday is assessed for protection that Saturday.
+    expect(protectionAssessmentDue(receivedOn("2026-11-14")).toISOString()).toBe(
+      "2026-11-14T22:59:59.999Z",
     );
   });
 });

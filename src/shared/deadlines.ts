@@ -1,4 +1,5 @@
 import { addDays, addMonths, daysBetween, endOfDay, stockholmDate } from "./calendar.ts";
+import { type DayOff, dayOff } from "./working-hours.ts";
 
 /**
  * Statutory and working deadlines, computed from stored facts. The rules and their
@@ -80,6 +81,44 @@ export function consentRevokedDue(revokedOn: string): Date {
 export function childrenReportDue(foundAt: Date): Date {
   return endOfDay(addDays(stockholmDate(foundAt), childrenReportDays));
 }
+
+/**
+ * Lag (1930:173) om beräkning av lagstadgad tid, 2 §: "Infaller den tid, då enligt lag eller
+ * särskild författning en åtgärd senast ska vidtas, på en söndag, annan allmän helgdag,
+ * lördag, midsommarafton, julafton eller nyårsafton, får åtgärden vidtas nästa vardag."
+ * The counted day is kept beside the moved one: Att göra warns from the counted day, so the
+ * law's grace is never planned on (see docs/deadlines.md).
+ */
+export interface StatutoryLastDay {
+  /** YYYY-MM-DD: the day the time limit counts to. */
+  counted: string;
+  /** YYYY-MM-DD: the last day the act may be done — the counted day, or the next weekday. */
+  last: string;
+  /** What the counted day is when the last day moved; null when it did not move. */
+  movedBecause: DayOff | null;
+}
+
+export function lastDayUnderLaw(counted: string): StatutoryLastDay {
+  let last = counted;
+  while (dayOff(last) !== null) last = addDays(last, 1);
+  return { counted, last, movedBecause: dayOff(counted) };
+}
+
+const lastDayOf = (due: Date) => lastDayUnderLaw(stockholmDate(due));
+
+/*
+ * The statutory time limits Frid computes. Same-day duties ("genast": the protection
+ * assessment, reporting children) and Frid's working rules (follow-ups, drafts, safety-plan
+ * reviews, reassessments) have none: lag (1930:173) is about time limits in law.
+ */
+export const preliminaryAssessmentLastDay = (receivedAt: Date) =>
+  lastDayOf(preliminaryAssessmentDue(receivedAt));
+export const childInvestigationLastDay = (openedAt: Date, extendedUntil: string[] = []) =>
+  lastDayOf(childInvestigationDue(openedAt, extendedUntil));
+/** Statutory for an immediate decision only; an application's week is Frid's working rule. */
+export const courtSubmissionLastDay = (decidedAt: Date) => lastDayOf(courtSubmissionDue(decidedAt));
+export const courtRulingLastDay = (submittedOn: string) => lastDayOf(courtRulingDue(submittedOn));
+export const placementReviewLastDay = (since: string) => lastDayOf(placementReviewDue(since));
 
 export type DueStatus = "overdue" | "due_soon" | "later";
 

@@ -1,10 +1,16 @@
+import { stockholmDate } from "./calendar.ts";
+
 /**
  * Swedish personal identity numbers (personnummer, folkbokföringslagen 18 §) and
  * coordination numbers (samordningsnummer, 18 a §: the day plus 60).
  *
- * Accepted forms: YYYYMMDDNNNC, YYYYMMDD-NNNC, YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC.
- * With only two year digits the century is the latest one that does not put the birth in
- * the future; "+" marks a person who has turned 100, so one more century back.
+ * Accepted forms: YYYYMMDDNNNC, YYYYMMDD-NNNC, YYYYMMDD+NNNC, YYMMDD-NNNC, YYMMDD+NNNC,
+ * YYMMDDNNNC. The separator is "-", or "+" from the year the person turns 100 (18 §: "ett
+ * bindestreck som byts mot ett plustecken det år en person fyller 100 år"). With only two year
+ * digits, "-" or none means the latest century that does not put the birth in the future, and
+ * "+" the latest year at least 100 years back. Refused: whitespace inside the number (a "+"
+ * sent in a form can arrive as a space, and guessing would give another century — another
+ * person), the serial 000 (never issued), and a birth date after today in Swedish time.
  */
 
 export type IdentityNumberKind = "personal_identity_number" | "coordination_number";
@@ -17,7 +23,14 @@ export interface ParsedIdentityNumber {
   birthDate: string | null;
 }
 
-export type IdentityNumberError = "format" | "date" | "checksum";
+export type IdentityNumberError =
+  | "format"
+  | "whitespace"
+  | "date"
+  | "future"
+  | "plus"
+  | "serial"
+  | "checksum";
 
 export type ParseResult =
   | { ok: true; value: ParsedIdentityNumber }
@@ -25,7 +38,12 @@ export type ParseResult =
 
 const messages: Record<IdentityNumberError, string> = {
   format: "Ange personnummer som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.",
+  whitespace:
+    "Skriv numret utan mellanslag, med - eller + mellan födelsedatumet och de fyra sista siffrorna.",
   date: "Datumet i numret finns inte.",
+  future: "Födelsedatumet i numret ligger i framtiden – kontrollera numret.",
+  plus: "Plustecknet används bara för den som fyller 100 år i år eller är äldre.",
+  serial: "Födelsenumret 000 delas aldrig ut – kontrollera de fyra sista siffrorna.",
   checksum: "Kontrollsiffran stämmer inte – kontrollera numret.",
 };
 
@@ -51,35 +69,46 @@ function fail(error: IdentityNumberError): ParseResult {
   return { ok: false, error, message: messages[error] };
 }
 
+/** MM-DD with an unknown day (a coordination number's 60) read as the 1st: never later than it could be. */
+const monthDay = (month: number, day: number) =>
+  `${String(month).padStart(2, "0")}-${String(Math.max(day, 1)).padStart(2, "0")}`;
+
+/**
+ * The year of a number written with two year digits, `today` being Stockholm's YYYY-MM-DD:
+ * "+" the latest year at least 100 years back; otherwise the latest year not in the future.
+ */
+function centuryOf(yy: number, month: number, day: number, plus: boolean, today: string): number {
+  const thisYear = Number(today.slice(0, 4));
+  if (plus) {
+    const latest = thisYear - 100;
+    return latest - ((((latest - yy) % 100) + 100) % 100);
+  }
+  const year = Math.floor(thisYear / 100) * 100 + yy;
+  return `${year}-${monthDay(month, day)}` > today ? year - 100 : year;
+}
+
 export function parseIdentityNumber(input: string, today: Date = new Date()): ParseResult {
-  const match = pattern.exec(input.trim().replace(/\s+/g, ""));
+  const trimmed = input.trim();
+  if (/\s/.test(trimmed)) return fail("whitespace");
+  const match = pattern.exec(trimmed);
   if (!match) return fail("format");
   const [, century, yy, mm, dd, separator, serial, check] = match as unknown as string[];
-  if (century && separator === "+") return fail("format");
 
   const month = Number(mm);
   const rawDay = Number(dd);
   const kind: IdentityNumberKind =
-    rawDay > 60 || rawDay === 60 ? "coordination_number" : "personal_identity_number";
+    rawDay >= 60 ? "coordination_number" : "personal_identity_number";
   const day = kind === "coordination_number" ? rawDay - 60 : rawDay;
-
-  let year: number;
-  if (century) {
-    year = Number(`${century}${yy}`);
-  } else {
-    const thisYear = today.getUTCFullYear();
-    year = Math.floor(thisYear / 100) * 100 + Number(yy);
-    const birthdayNotYetPossible =
-      year > thisYear ||
-      (year === thisYear &&
-        (month > today.getUTCMonth() + 1 ||
-          (month === today.getUTCMonth() + 1 && Math.max(day, 1) > today.getUTCDate())));
-    if (birthdayNotYetPossible) year -= 100;
-    if (separator === "+") year -= 100;
-  }
+  const todayInSweden = stockholmDate(today);
+  const year = century
+    ? Number(`${century}${yy}`)
+    : centuryOf(Number(yy), month, day, separator === "+", todayInSweden);
 
   const unknownDay = kind === "coordination_number" && day === 0;
   if (unknownDay ? month < 1 || month > 12 : !isRealDate(year, month, day)) return fail("date");
+  if (`${year}-${monthDay(month, day)}` > todayInSweden) return fail("future");
+  if (separator === "+" && year > Number(todayInSweden.slice(0, 4)) - 100) return fail("plus");
+  if (serial === "000") return fail("serial");
 
   const nine = `${yy}${mm}${dd}${serial}`;
   if (luhnCheckDigit(nine) !== Number(check)) return fail("checksum");

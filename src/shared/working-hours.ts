@@ -38,39 +38,77 @@ function weekdayFrom(from: string, weekday: number): string {
   return addDays(from, (weekday - day + 7) % 7);
 }
 
-const cache = new Map<number, Set<string>>();
+/**
+ * The public holidays of lag (1989:253) om allmänna helgdagar, and the eves lag (1930:173)
+ * treats like them. Named, so a moved last day can say why.
+ */
+export const holidays = [
+  "new_years_day",
+  "epiphany",
+  "good_friday",
+  "easter_sunday",
+  "easter_monday",
+  "may_day",
+  "ascension_day",
+  "whit_sunday",
+  "national_day",
+  "midsummer_eve",
+  "midsummer_day",
+  "all_saints_day",
+  "christmas_eve",
+  "christmas_day",
+  "boxing_day",
+  "new_years_eve",
+] as const;
+export type Holiday = (typeof holidays)[number];
+/** Why a day is not a weekday: its holiday's name, else the weekend day it is. */
+export type DayOff = Holiday | "saturday" | "sunday";
 
-/** Public holidays and customary days off in a year, as ISO dates. */
-export function swedishHolidays(year: number): Set<string> {
+const cache = new Map<number, Map<string, Holiday>>();
+
+/** Public holidays and customary days off in a year: ISO date → which day it is. */
+export function swedishHolidayNames(year: number): ReadonlyMap<string, Holiday> {
   const known = cache.get(year);
   if (known) return known;
   const easter = easterSunday(year);
-  const days = new Set([
-    iso(year, 1, 1),
-    iso(year, 1, 6),
-    addDays(easter, -2),
-    easter,
-    addDays(easter, 1),
-    iso(year, 5, 1),
-    addDays(easter, 39),
-    addDays(easter, 49),
-    iso(year, 6, 6),
-    addDays(weekdayFrom(iso(year, 6, 20), 6), -1), // midsommarafton: Friday 19–25 June
-    weekdayFrom(iso(year, 6, 20), 6), // midsommardagen: Saturday 20–26 June
-    weekdayFrom(iso(year, 10, 31), 6), // alla helgons dag: Saturday 31 Oct–6 Nov
-    iso(year, 12, 24),
-    iso(year, 12, 25),
-    iso(year, 12, 26),
-    iso(year, 12, 31),
+  const midsummerDay = weekdayFrom(iso(year, 6, 20), 6); // Saturday 20–26 June
+  const days = new Map<string, Holiday>([
+    [iso(year, 1, 1), "new_years_day"],
+    [iso(year, 1, 6), "epiphany"],
+    [addDays(easter, -2), "good_friday"],
+    [easter, "easter_sunday"],
+    [addDays(easter, 1), "easter_monday"],
+    [iso(year, 5, 1), "may_day"],
+    [addDays(easter, 39), "ascension_day"],
+    [addDays(easter, 49), "whit_sunday"],
+    [iso(year, 6, 6), "national_day"],
+    [addDays(midsummerDay, -1), "midsummer_eve"], // Friday 19–25 June
+    [midsummerDay, "midsummer_day"],
+    [weekdayFrom(iso(year, 10, 31), 6), "all_saints_day"], // Saturday 31 Oct–6 Nov
+    [iso(year, 12, 24), "christmas_eve"],
+    [iso(year, 12, 25), "christmas_day"],
+    [iso(year, 12, 26), "boxing_day"],
+    [iso(year, 12, 31), "new_years_eve"],
   ]);
   cache.set(year, days);
   return days;
 }
 
-export function isWorkingDay(date: string): boolean {
+/** Public holidays and customary days off in a year, as ISO dates. */
+export function swedishHolidays(year: number): Set<string> {
+  return new Set(swedishHolidayNames(year).keys());
+}
+
+/** Why a date is not a weekday (a holiday's name before the weekend), or null on a weekday. */
+export function dayOff(date: string): DayOff | null {
+  const holiday = swedishHolidayNames(Number(date.slice(0, 4))).get(date);
+  if (holiday) return holiday;
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  return !swedishHolidays(Number(date.slice(0, 4))).has(date);
+  return weekday === 6 ? "saturday" : weekday === 0 ? "sunday" : null;
+}
+
+export function isWorkingDay(date: string): boolean {
+  return dayOff(date) === null;
 }
 
 /** The instant `hours` working hours after `from`; time outside working hours does not count. */

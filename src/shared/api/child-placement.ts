@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StatutoryLastDay } from "./deadlines.ts";
 
 /**
  * A child accompanying a parent to sheltered housing gets a decision of their own
@@ -98,6 +99,9 @@ export const ChildPlacementView = z
       description:
         "Court track: the last day to submit to the court (YYYY-MM-DD) — statutory for an immediate decision, Frid's working rule for an application",
     }),
+    courtSubmissionLastDay: StatutoryLastDay.nullable().meta({
+      description: "An immediate decision's statutory last day under lag (1930:173)",
+    }),
     inForce: z.boolean().meta({
       description: "false: an application still waiting for the court, or a placement that ended",
     }),
@@ -107,6 +111,7 @@ export const ChildPlacementView = z
       .string()
       .nullable()
       .meta({ description: "Immediate decisions: the day the court should have ruled by" }),
+    courtRulingLastDay: StatutoryLastDay.nullable(),
     reviews: z.array(
       z.object({
         reviewedOn: z.string(),
@@ -118,6 +123,7 @@ export const ChildPlacementView = z
     nextReviewDue: z.string().nullable().meta({
       description: "Court-track placements: review at least every 6 months; null once ended",
     }),
+    nextReviewLastDay: StatutoryLastDay.nullable(),
     endedOn: z.string().nullable(),
   })
   .meta({ id: "ChildPlacement" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StatutoryLastDay } from "./deadlines.ts";
 
 export const ProtectionAssessmentBody = z
   .object({
@@ -46,7 +47,11 @@ export const ChildTrackView = z
           .nullable(),
       }),
     ),
-    preliminaryAssessmentDue: z.string().nullable(),
+    preliminaryAssessmentDue: z
+      .string()
+      .nullable()
+      .meta({ description: "End of day 14 (the counted day): warnings key to it" }),
+    preliminaryAssessmentLastDay: StatutoryLastDay.nullable(),
     preliminaryDecision: z
       .object({
         openInvestigation: z.boolean(),
@@ -55,7 +60,11 @@ export const ChildTrackView = z
         decidedBy: z.string(),
       })
       .nullable(),
-    investigationDue: z.string().nullable(),
+    investigationDue: z.string().nullable().meta({
+      description:
+        "End of the counted day (four months, or the latest extension): warnings key to it",
+    }),
+    investigationLastDay: StatutoryLastDay.nullable(),
     extensions: z.array(
       z.object({
         extendedUntil: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StatutoryLastDay } from "./deadlines.ts";
 
 export const worklistKinds = [
   "protection_assessment",
@@ -28,9 +29,16 @@ export const WorklistItem = z
     caseId: z.uuid(),
     reference: z.string(),
     personName: z.string(),
-    due: z.string().meta({ description: "The last instant of the deadline" }),
-    dueDate: z.string().meta({ description: "The deadline's date in Swedish time, YYYY-MM-DD" }),
+    due: z.string().meta({
+      description:
+        "The end of the counted day: status and order key to it, never to a moved last day",
+    }),
+    dueDate: z.string().meta({ description: "The counted day in Swedish time, YYYY-MM-DD" }),
     status: z.enum(["overdue", "due_soon"]),
+    lastDay: StatutoryLastDay.nullable().meta({
+      description:
+        "Statutory time limits: the last day under lag (1930:173); null for same-day duties and working rules",
+    }),
   })
   .meta({ id: "WorklistItem" });
 export type WorklistItem = z.infer<typeof WorklistItem>;

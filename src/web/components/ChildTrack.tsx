@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { addDays } from "../../shared/calendar";
 import { ApiError } from "../api/client";
 import type { CaseView, ChildReport, ChildTrack } from "../api/endpoints";
 import { useApi, useMe } from "../auth/useAuth";
@@ -19,8 +20,10 @@ import {
   type DecisionDraft,
   isPast,
 } from "./child-track-model";
+import { formatLastDay, movedLastDayText } from "./deadline-model";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { MovedNote } from "./MovedNote";
 import { QueryError } from "./QueryError";
 
 /*
@@ -337,7 +340,14 @@ function Preliminary({
               <span className="badge badge--overdue">{t("child.overdue")}</span>{" "}
             </>
           )}
-          {t("child.preliminaryDue", { date: formatDate(track.preliminaryAssessmentDue, lang) })}
+          {t("child.preliminaryDue", {
+            date: formatLastDay(
+              track.preliminaryAssessmentDue,
+              track.preliminaryAssessmentLastDay,
+              lang,
+            ),
+          })}
+          <MovedNote text={movedLastDayText(track.preliminaryAssessmentLastDay, t, lang, true)} />
         </p>
       )}
       {decision && (
@@ -470,7 +480,10 @@ function Investigation({
               <span className="badge badge--overdue">{t("child.overdue")}</span>{" "}
             </>
           )}
-          {t("child.investigationDue", { date: formatDate(track.investigationDue, lang) })}
+          {t("child.investigationDue", {
+            date: formatLastDay(track.investigationDue, track.investigationLastDay, lang),
+          })}
+          <MovedNote text={movedLastDayText(track.investigationLastDay, t, lang)} />
         </p>
       )}
       <h4 id="child-extensions-title">{t("child.extensionsTitle")}</h4>
@@ -497,7 +510,7 @@ function Investigation({
       {canExtend && (
         <ExtensionForm
           caseId={caseId}
-          current={track.investigationDue}
+          current={track.investigationLastDay?.last ?? null}
           beforeChange={beforeChange}
           onExtended={onExtended}
         />
@@ -515,6 +528,7 @@ function ExtensionForm({
   onExtended,
 }: {
   caseId: string;
+  /** YYYY-MM-DD: the current last day under lag (1930:173). */
   current: string | null;
   beforeChange: () => void;
   onExtended: (track: ChildTrack) => void;
@@ -525,8 +539,8 @@ function ExtensionForm({
   const [extendedUntil, setExtendedUntil] = useState("");
   const [reason, setReason] = useState("");
   const formTitleId = "child-extend-title";
-  // The new last day must come after the current one.
-  const min = localDateInput(current ? new Date(current) : new Date(), 1);
+  // The new last day must come after the current one (the law's, which may be a Monday).
+  const min = current ? addDays(current, 1) : localDateInput(new Date(), 1);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();

@@ -13,6 +13,7 @@ import { consentFormLabels, courtOutcomeLabels, placementBasisLabels } from "../
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import { RevokeConsentForm } from "./ConsentRevocation";
+import { movedLastDayText, shownLastDay } from "./deadline-model";
 import {
   type ConsentDraft,
   type CourtRulingDraft,
@@ -27,6 +28,7 @@ import {
 } from "./decisions-model";
 import { CheckboxField, RadioGroupField, TextAreaField, TextField } from "./Field";
 import { ErrorSummary } from "./Messages";
+import { MovedNote } from "./MovedNote";
 
 /*
  * Barnets placering: a child in sheltered housing gets a decision of their own, on both
@@ -206,11 +208,15 @@ export function PlacementFacts({
   const day = (value: string) => formatDay(value, lang);
   const yesNo = (value: boolean) => (value ? t("common.yes") : t("common.no"));
   const court = p.basis === "court_2024_79";
-  const clocks: { key: string; text: string }[] = [];
+  // A statutory clock shows its last day under lag (1930:173), with why it moved.
+  const clocks: { key: string; text: string; moved?: string | null }[] = [];
   if (p.courtSubmissionDue)
     clocks.push({
       key: "submissionDue",
-      text: t("placement.submissionDue", { date: day(p.courtSubmissionDue) }),
+      text: t("placement.submissionDue", {
+        date: day(shownLastDay(p.courtSubmissionDue, p.courtSubmissionLastDay)),
+      }),
+      moved: movedLastDayText(p.courtSubmissionLastDay, t, lang),
     });
   if (p.courtSubmittedOn)
     clocks.push({
@@ -220,7 +226,10 @@ export function PlacementFacts({
   if (p.courtRulingDue && !p.courtRuledOn)
     clocks.push({
       key: "rulingDue",
-      text: t("placement.rulingDue", { date: day(p.courtRulingDue) }),
+      text: t("placement.rulingDue", {
+        date: day(shownLastDay(p.courtRulingDue, p.courtRulingLastDay)),
+      }),
+      moved: movedLastDayText(p.courtRulingLastDay, t, lang),
     });
   if (p.courtRuledOn && p.courtOutcome)
     clocks.push({
@@ -233,7 +242,10 @@ export function PlacementFacts({
   if (p.nextReviewDue)
     clocks.push({
       key: "nextReview",
-      text: t("placement.nextReviewDue", { date: day(p.nextReviewDue) }),
+      text: t("placement.nextReviewDue", {
+        date: day(shownLastDay(p.nextReviewDue, p.nextReviewLastDay)),
+      }),
+      moved: movedLastDayText(p.nextReviewLastDay, t, lang),
     });
   if (p.endedOn)
     clocks.push({ key: "ended", text: t("placement.ended", { date: day(p.endedOn) }) });
@@ -307,7 +319,10 @@ export function PlacementFacts({
           aria-label={t("placement.clocksCaption")}
         >
           {clocks.map((c) => (
-            <li key={c.key}>{c.text}</li>
+            <li key={c.key}>
+              {c.text}
+              <MovedNote text={c.moved ?? null} />
+            </li>
           ))}
         </ul>
       )}

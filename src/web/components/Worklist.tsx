@@ -6,7 +6,9 @@ import { formatDay } from "../i18n/dates";
 import { worklistKindLabels } from "../i18n/labels";
 import { useT } from "../i18n/useT";
 import { groupWorklist } from "./child-track-model";
+import { movedLastDayText, shownLastDay } from "./deadline-model";
 import { Loading } from "./Messages";
+import { MovedNote } from "./MovedNote";
 import { QueryError } from "./QueryError";
 
 /**
@@ -93,7 +95,17 @@ function WorklistTable({
               <td>{item.personName}</td>
               <td>
                 {overdue && <span className="badge badge--overdue">{t("worklist.overdue")}</span>}{" "}
-                {t("worklist.dueDate", { date: formatDay(item.dueDate, lang) })}
+                {t("worklist.dueDate", {
+                  date: formatDay(shownLastDay(item.dueDate, item.lastDay), lang),
+                })}
+                <MovedNote
+                  text={movedLastDayText(
+                    item.lastDay,
+                    t,
+                    lang,
+                    item.kind === "preliminary_assessment",
+                  )}
+                />
               </td>
             </tr>
           ))}

@@ -28,6 +28,7 @@ const item = (
   due: `${dueDate}T22:59:59.999Z`,
   dueDate,
   status,
+  lastDay: null,
 });
 
 describe("Att göra", () => {

@@ -14,6 +14,7 @@ import type { taskKinds } from "../../shared/api/tasks";
 import type { worklistKinds } from "../../shared/api/worklist";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status";
 import type { InstrumentDefinition } from "../../shared/instruments/definition";
+import type { DayOff } from "../../shared/working-hours";
 import type { PlainMessageKey } from "./messages";
 
 /*
@@ -329,3 +330,25 @@ export const interventionLabel = (code: string, fallback: string, t: PlainT) => 
 };
 export const decisionOutcomeLabel = (code: string, t: PlainT) =>
   labelOrCode(decisionOutcomeLabels, code, t);
+
+/** What a counted day is when lag (1930:173) moves a last day past it. */
+export const dayOffLabels: Readonly<Record<DayOff, PlainMessageKey>> = {
+  saturday: "dayOff.saturday",
+  sunday: "dayOff.sunday",
+  new_years_day: "dayOff.new_years_day",
+  epiphany: "dayOff.epiphany",
+  good_friday: "dayOff.good_friday",
+  easter_sunday: "dayOff.easter_sunday",
+  easter_monday: "dayOff.easter_monday",
+  may_day: "dayOff.may_day",
+  ascension_day: "dayOff.ascension_day",
+  whit_sunday: "dayOff.whit_sunday",
+  national_day: "dayOff.national_day",
+  midsummer_eve: "dayOff.midsummer_eve",
+  midsummer_day: "dayOff.midsummer_day",
+  all_saints_day: "dayOff.all_saints_day",
+  christmas_eve: "dayOff.christmas_eve",
+  christmas_day: "dayOff.christmas_day",
+  boxing_day: "dayOff.boxing_day",
+  new_years_eve: "dayOff.new_years_eve",
+};

@@ -1,7 +1,9 @@
 import type { ChildTrackView } from "../../../shared/api/child-track.ts";
 import {
   childInvestigationDue,
+  childInvestigationLastDay,
   preliminaryAssessmentDue,
+  preliminaryAssessmentLastDay,
   protectionAssessmentDue,
 } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
@@ -81,6 +83,9 @@ async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
   const firstReport = reports[0]?.received_at ?? c.opened_at;
   const decision = decisions[0];
   const openedAt = investigationOpened?.at ? new Date(investigationOpened.at) : null;
+  const preliminary = c.status === "preliminary_assessment";
+  const investigating = c.status === "investigation" && openedAt !== null;
+  const extendedUntil = extensions.map((e) => e.extended_until);
   return {
     reports: reports.map((r) => ({
       intakeId: r.id,
@@ -96,10 +101,10 @@ async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
             }
           : null,
     })),
-    preliminaryAssessmentDue:
-      c.status === "preliminary_assessment"
-        ? preliminaryAssessmentDue(firstReport).toISOString()
-        : null,
+    preliminaryAssessmentDue: preliminary
+      ? preliminaryAssessmentDue(firstReport).toISOString()
+      : null,
+    preliminaryAssessmentLastDay: preliminary ? preliminaryAssessmentLastDay(firstReport) : null,
     preliminaryDecision: decision
       ? {
           openInvestigation: decision.open_investigation,
@@ -109,12 +114,11 @@ async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
         }
       : null,
     investigationDue:
-      c.status === "investigation" && openedAt
-        ? childInvestigationDue(
-            openedAt,
-            extensions.map((e) => e.extended_until),
-          ).toISOString()
+      investigating && openedAt
+        ? childInvestigationDue(openedAt, extendedUntil).toISOString()
         : null,
+    investigationLastDay:
+      investigating && openedAt ? childInvestigationLastDay(openedAt, extendedUntil) : null,
     extensions: extensions.map((e) => ({
       extendedUntil: e.extended_until,
       reason: e.reason,
@@ -306,11 +310,10 @@ export function extendInvestigation(
     }
     if (c.status !== "investigation")
       throw new AppError(409, "conflict", "Ärendet är inte under utredning.");
-    const current = (await trackOf(trx, c)).investigationDue;
-    if (
-      current &&
-      new Date(`${input.extendedUntil}T12:00:00Z`).getTime() <= new Date(current).getTime()
-    ) {
+    // Beyond the current last day under lag (1930:173): an "extension" to the Sunday before
+    // a moved Monday would extend nothing.
+    const current = (await trackOf(trx, c)).investigationLastDay?.last;
+    if (current && input.extendedUntil <= current) {
       throw invalid({ extendedUntil: "Förlängningen måste gå längre än nuvarande sista dag." });
     }
     await trx

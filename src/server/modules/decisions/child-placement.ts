@@ -5,8 +5,11 @@ import type {
 import { stockholmDate } from "../../../shared/calendar.ts";
 import {
   courtRulingDue,
+  courtRulingLastDay,
   courtSubmissionDue,
+  courtSubmissionLastDay,
   placementReviewDue,
+  placementReviewLastDay,
 } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -185,6 +188,10 @@ export async function placementViews(
     const start = p.period_from ?? stockholmDate(p.decided_at);
     const lastReview = ownReviews.at(-1)?.reviewed_on;
     const courtTrack = p.basis === "court_2024_79";
+    const reviewFrom =
+      courtTrack && inForce
+        ? (lastReview ?? (p.immediate ? start : (p.court_ruled_on ?? start)))
+        : null;
     const own = consents.filter((c) => c.decision_id === p.decision_id);
     views.set(p.decision_id, {
       basis: p.basis,
@@ -202,12 +209,17 @@ export async function placementViews(
       locationWithheld: p.location_withheld,
       courtSubmittedOn: p.court_submitted_on,
       courtSubmissionDue: courtTrack ? stockholmDate(courtSubmissionDue(p.decided_at)) : null,
+      // Statutory (lag 1930:173 applies) for an immediate decision only.
+      courtSubmissionLastDay:
+        courtTrack && p.immediate ? courtSubmissionLastDay(p.decided_at) : null,
       courtRuledOn: p.court_ruled_on,
       courtOutcome: p.court_outcome,
       courtRulingDue:
         p.immediate && p.court_submitted_on
           ? stockholmDate(courtRulingDue(p.court_submitted_on))
           : null,
+      courtRulingLastDay:
+        p.immediate && p.court_submitted_on ? courtRulingLastDay(p.court_submitted_on) : null,
       reviews: ownReviews.map((r) => ({
         reviewedOn: r.reviewed_on,
         continues: r.continues,
@@ -215,12 +227,8 @@ export async function placementViews(
         recordedBy: r.display_name,
       })),
       inForce,
-      nextReviewDue:
-        courtTrack && inForce
-          ? stockholmDate(
-              placementReviewDue(lastReview ?? (p.immediate ? start : (p.court_ruled_on ?? start))),
-            )
-          : null,
+      nextReviewDue: reviewFrom ? stockholmDate(placementReviewDue(reviewFrom)) : null,
+      nextReviewLastDay: reviewFrom ? placementReviewLastDay(reviewFrom) : null,
       endedOn: p.ended_on,
     });
   }

@@ -46,7 +46,8 @@ function checkReserveAndBirth(input: RegisterPersonInput, hasNumber: boolean): s
   const reserve = input.reserveNumber?.trim().toUpperCase() || null;
   if (reserve && hasNumber)
     fields.reserveNumber = "Ange antingen personnummer eller reservnummer, inte båda.";
-  else if (reserve && parseIdentityNumber(reserve).ok)
+  // However it is spaced: the parser refuses a space inside a number, a reserve number may not.
+  else if (reserve && parseIdentityNumber(reserve.replace(/\s+/g, "")).ok)
     fields.reserveNumber = "Det här är ett personnummer – skriv det i fältet för personnummer.";
   if (input.birthDate && hasNumber) fields.birthDate = "Födelsedatumet följer av personnumret.";
   else if (input.birthDate && input.birthDate > stockholmDate(new Date()))

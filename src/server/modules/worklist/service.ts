@@ -1,16 +1,13 @@
-import type { ExpressionBuilder } from "kysely";
 import type { TaskKind } from "../../../shared/api/tasks.ts";
 import type { WorklistItem } from "../../../shared/api/worklist.ts";
 import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import {
   childInvestigationDue,
-  consentRevokedDue,
-  courtRulingDue,
-  courtSubmissionDue,
+  childInvestigationLastDay,
   dueStatus,
   followUpDue,
-  placementReviewDue,
   preliminaryAssessmentDue,
+  preliminaryAssessmentLastDay,
   protectionAssessmentDue,
   safetyPlanReviewDue,
   unsignedDraftDue,
@@ -18,15 +15,14 @@ import {
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { unitsWithRole } from "../../access/actor.ts";
-import { accessibleCases, isAssigned } from "../../access/scope.ts";
+import { accessibleCases } from "../../access/scope.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import type { Database } from "../../db/types.ts";
 import { taskDue } from "../tasks/service.ts";
 import { partnerContactItems } from "./partner-contact.ts";
-import { caseColumns, rowOf } from "./rows.ts";
+import { courtPlacements, placementCandidates } from "./placements.ts";
+import { type Candidate, caseColumns, inScope, rowOf } from "./rows.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -77,16 +73,6 @@ function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .where("c.case_type", "=", "child")
     .where("c.status", "in", ["preliminary_assessment", "investigation"]);
   return q.where(inScope(actor, scope)).execute();
-}
-
-/** Mine: cases I am assigned to. Unit: every case of the units I manage. */
-function inScope(actor: Actor, scope: "mine" | "unit") {
-  const managed = [
-    ...unitsWithRole(actor, ["unit_manager"]),
-    "00000000-0000-0000-0000-000000000000",
-  ];
-  return (eb: ExpressionBuilder<Database & { c: Database["case"] }, "c">) =>
-    scope === "mine" ? isAssigned(eb, actor.userId) : eb("c.unit_id", "in", managed);
 }
 
 /** Implementation plans of open cases in scope, with their next follow-up date. */
@@ -147,40 +133,6 @@ function openTasks(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .innerJoin("person as p", "p.id", "c.person_id")
     .select(["t.kind", "t.created_at", "t.due_on", ...caseColumns])
     .where("t.done_at", "is", null)
-    .where("c.status", "<>", "closed")
-    .where(accessibleCases(actor))
-    .where(inScope(actor, scope))
-    .execute();
-}
-
-/** Children's placements that have not ended, with their clocks' facts. */
-function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
-  return trx
-    .selectFrom("child_placement as cp")
-    .innerJoin("decision as d", "d.id", "cp.decision_id")
-    .innerJoin("case as c", "c.id", "cp.case_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
-    .select((eb) => [
-      "cp.immediate",
-      "cp.basis",
-      "cp.court_submitted_on",
-      "cp.court_ruled_on",
-      "cp.court_outcome",
-      "d.decided_at",
-      "d.period_from",
-      ...caseColumns,
-      eb
-        .selectFrom("placement_review as r")
-        .select((e) => e.fn.max("r.reviewed_on").as("last"))
-        .whereRef("r.decision_id", "=", "cp.decision_id")
-        .as("last_review"),
-      eb
-        .selectFrom("consent as k")
-        .select((e) => e.fn.max("k.revoked_on").as("revoked"))
-        .whereRef("k.decision_id", "=", "cp.decision_id")
-        .as("consent_revoked_on"),
-    ])
-    .where("cp.ended_on", "is", null)
     .where("c.status", "<>", "closed")
     .where(accessibleCases(actor))
     .where(inScope(actor, scope))
@@ -262,11 +214,7 @@ export async function worklist(
       courtPlacements(trx, actor, scope),
       latestAssessments(trx, actor, scope),
     ]);
-    const candidates: (Omit<WorklistItem, "status" | "due" | "dueDate"> & {
-      dueAt: Date;
-      personId: string;
-      unitId: string;
-    })[] = [];
+    const candidates: Candidate[] = [];
     for (const c of cases) {
       const base = rowOf(c);
       if (c.status === "preliminary_assessment") {
@@ -275,15 +223,19 @@ export async function worklist(
           ...base,
           kind: "preliminary_assessment",
           dueAt: preliminaryAssessmentDue(received),
+          lastDay: preliminaryAssessmentLastDay(received),
         });
       } else {
         const opened = c.investigation_opened_at
           ? new Date(c.investigation_opened_at)
           : c.opened_at;
+        // A decided extension is the deadline now (the manager's decision, with reasons).
+        const extended = c.extended_until ? [String(c.extended_until)] : [];
         candidates.push({
           ...base,
           kind: "child_investigation",
-          dueAt: childInvestigationDue(opened),
+          dueAt: childInvestigationDue(opened, extended),
+          lastDay: childInvestigationLastDay(opened, extended),
         });
       }
     }
@@ -312,40 +264,7 @@ export async function worklist(
       });
     }
     candidates.push(...partnerItems);
-    for (const p of placements) {
-      const base = rowOf(p);
-      if (p.basis === "custodians_consent") {
-        // A consent placement has no clocks — unless the consent is withdrawn.
-        if (p.consent_revoked_on)
-          candidates.push({
-            ...base,
-            kind: "consent_revoked",
-            dueAt: consentRevokedDue(String(p.consent_revoked_on)),
-          });
-        continue;
-      }
-      if (!p.court_submitted_on)
-        candidates.push({
-          ...base,
-          kind: "court_submission",
-          dueAt: courtSubmissionDue(p.decided_at),
-        });
-      else if (p.immediate && !p.court_ruled_on && p.court_submitted_on)
-        candidates.push({
-          ...base,
-          kind: "court_ruling",
-          dueAt: courtRulingDue(p.court_submitted_on),
-        });
-      // An application is reviewed from the court's approval; until then it is not in force.
-      if (!p.immediate && p.court_outcome !== "approved") continue;
-      const start = p.immediate ? (p.period_from ?? stockholmDate(p.decided_at)) : p.court_ruled_on;
-      const since = p.last_review ?? start;
-      candidates.push({
-        ...base,
-        kind: "placement_review",
-        dueAt: placementReviewDue(String(since)),
-      });
-    }
+    candidates.push(...placements.flatMap(placementCandidates));
     for (const a of assessments) {
       const definition = InstrumentDefinition.parse(a.definition);
       const level = mainLevel(definition, a.judgements);
@@ -392,10 +311,11 @@ export async function worklist(
         unitId: i.unitId,
       })),
     );
-    return items.map(({ dueAt, personId: _p, unitId: _u, ...rest }) => ({
+    return items.map(({ dueAt, lastDay, personId: _p, unitId: _u, ...rest }) => ({
       ...rest,
       due: dueAt.toISOString(),
       dueDate: stockholmDate(dueAt),
+      lastDay: lastDay ?? null,
     }));
   });
 }
