@@ -71,3 +71,12 @@ end
 $$;
 grant execute on function frid_person_barred_by_partner_contact(uuid, uuid) to frid_app;
 
+
+-- For the audit trail only (issue 11, item 5; like frid_case_person): the case of a journal
+-- entry the caller may not see, so a refused edit or signature is listed in that person's log
+-- review. Nothing of it reaches the caller.
+create function frid_journal_entry_case(p_entry uuid) returns uuid
+language sql stable security definer set search_path = public as $$
+  select case_id from journal_entry where id = p_entry and org_id = frid_org()
+$$;
+grant execute on function frid_journal_entry_case(uuid) to frid_app;
