@@ -204,6 +204,20 @@ describe.each(testDatabaseKinds)("find-or-register a person (%s)", (kind) => {
     ).toBe(true);
   });
 
+  it("a registration refused for the role still names her in her log review when the number is hers", async () => {
+    const u = await buildUser(database().owner, orgId, [{ unitId: null, role: "administrator" }]);
+    const admin = await login(t.app, u.username);
+    const res = await call(admin, "POST", "/api/persons", { identityNumber: herNumber, ...madeUp });
+    expect(res.statusCode).toBe(403);
+    for (const secret of stored) expect(res.body).not.toContain(secret);
+    const events = await logOf(herId);
+    expect(
+      events.some(
+        (e) => e.action === "person.register" && e.outcome === "denied" && e.actor?.id === u.id,
+      ),
+    ).toBe(true);
+  });
+
   describe("across a barrier", () => {
     async function barred(purpose: "manual" | "partner_contact") {
       const { owner } = database();

@@ -3,6 +3,9 @@ import { sql } from "kysely";
 import type { PersonView } from "../../../shared/api/persons.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
+
+type ParsedNumber = Extract<ReturnType<typeof parseIdentityNumber>, { ok: true }>["value"];
+
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
@@ -62,18 +65,8 @@ export async function registerPerson(
   input: RegisterPersonInput,
 ): Promise<PersonView> {
   // Registering is case work: administrators, analysts and consultants do not handle persons.
-  if (!actor.roles.some((r) => registrarRoles.includes(r.role))) {
-    await withActor(database.db, actor, (trx) =>
-      recordAudit(trx, auditContext(actor, meta), [
-        { action: "person.register", outcome: "denied", resourceType: "person" },
-      ]),
-    );
-    throw new AppError(
-      403,
-      "forbidden",
-      "Bara handläggare, behandlare och enhetschefer kan registrera personer.",
-    );
-  }
+  if (!actor.roles.some((r) => registrarRoles.includes(r.role)))
+    return refuseNonRegistrar(database, actor, meta, input.identityNumber);
   let identity: ReturnType<typeof parseIdentityNumber> | null = null;
   if (input.identityNumber !== null) {
     identity = parseIdentityNumber(input.identityNumber);
@@ -86,56 +79,95 @@ export async function registerPerson(
   const parsed = identity?.ok ? identity.value : null;
   const reserve = checkReserveAndBirth(input, parsed !== null);
 
-  const outcome = await withActor(database.db, actor, async (trx) => {
-    // Only national numbers link to a known person; a reserve number never does (see 0015).
-    const existing = parsed ? await personIdByIdentity(trx, parsed.normalized) : null;
-    if (existing && (await personBarred(trx, existing, actor.userId))) {
-      return {
-        kind: "barred" as const,
-        personId: existing,
-        partnerContact: await barredByPartnerContact(trx, existing, actor),
-      };
-    }
-    const id = existing ?? randomUUID();
-    if (!existing) {
-      await trx
-        .insertInto("person")
-        .values({
-          id,
-          org_id: actor.orgId,
-          identity_kind: parsed?.kind ?? (reserve ? "reserve_number" : "unidentified"),
-          identity_number: parsed?.normalized ?? reserve,
-          given_name: input.givenName,
-          family_name: input.familyName,
-          birth_date: parsed?.birthDate ?? input.birthDate ?? null,
-          sex: input.sex,
-          created_by: actor.userId,
-        })
-        .execute();
-    }
-    // What the caller typed is what they see (until they have a case of the person); typing
-    // again replaces it, so a second registration never silently keeps an older name.
-    const typed = { given_name: input.givenName, family_name: input.familyName, sex: input.sex };
+  const outcome = await withActor(database.db, actor, (trx) =>
+    findOrInsert(trx, actor, meta, input, parsed, reserve),
+  );
+  if (outcome.kind === "registered") return outcome.view;
+  return refuseBarredRegistration(database, actor, meta, outcome.personId, outcome.partnerContact);
+}
+
+/** Links the caller to the person with this number, or registers a new one, in one step. */
+async function findOrInsert(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  input: RegisterPersonInput,
+  parsed: ParsedNumber | null,
+  reserve: string | null,
+) {
+  // Only national numbers link to a known person; a reserve number never does (see 0015).
+  const existing = parsed ? await personIdByIdentity(trx, parsed.normalized) : null;
+  if (existing && (await personBarred(trx, existing, actor.userId))) {
+    return {
+      kind: "barred" as const,
+      personId: existing,
+      partnerContact: await barredByPartnerContact(trx, existing, actor),
+    };
+  }
+  const id = existing ?? randomUUID();
+  if (!existing) {
     await trx
-      .insertInto("person_registration")
-      .values({ org_id: actor.orgId, person_id: id, user_id: actor.userId, ...typed })
-      .onConflict((oc) => oc.columns(["person_id", "user_id"]).doUpdateSet(typed))
+      .insertInto("person")
+      .values({
+        id,
+        org_id: actor.orgId,
+        identity_kind: parsed?.kind ?? (reserve ? "reserve_number" : "unidentified"),
+        identity_number: parsed?.normalized ?? reserve,
+        given_name: input.givenName,
+        family_name: input.familyName,
+        birth_date: parsed?.birthDate ?? input.birthDate ?? null,
+        sex: input.sex,
+        created_by: actor.userId,
+      })
       .execute();
+  }
+  // What the caller typed is what they see (until they have a case of the person); typing
+  // again replaces it, so a second registration never silently keeps an older name.
+  const typed = { given_name: input.givenName, family_name: input.familyName, sex: input.sex };
+  await trx
+    .insertInto("person_registration")
+    .values({ org_id: actor.orgId, person_id: id, user_id: actor.userId, ...typed })
+    .onConflict((oc) => oc.columns(["person_id", "user_id"]).doUpdateSet(typed))
+    .execute();
+  await recordAudit(trx, auditContext(actor, meta), [
+    {
+      action: "person.register",
+      resourceType: "person",
+      resourceId: id,
+      personId: id,
+      data: { existing: existing !== null },
+    },
+  ]);
+  const row = await findVisiblePerson(trx, actor, id);
+  if (!row) throw new Error("registered person is not visible to the registrant");
+  return { kind: "registered" as const, view: toPersonView(row) };
+}
+
+async function refuseNonRegistrar(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  identityNumber: string | null,
+): Promise<never> {
+  // The trail names whose number was typed, if anyone's (issue 11, item 5).
+  const typed = identityNumber ? parseIdentityNumber(identityNumber) : null;
+  await withActor(database.db, actor, async (trx) => {
+    const personId = typed?.ok ? await personIdByIdentity(trx, typed.value.normalized) : null;
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "person.register",
+        outcome: "denied",
         resourceType: "person",
-        resourceId: id,
-        personId: id,
-        data: { existing: existing !== null },
+        resourceId: personId,
+        personId,
       },
     ]);
-    const row = await findVisiblePerson(trx, actor, id);
-    if (!row) throw new Error("registered person is not visible to the registrant");
-    return { kind: "registered" as const, view: toPersonView(row) };
   });
-  if (outcome.kind === "registered") return outcome.view;
-  return refuseBarredRegistration(database, actor, meta, outcome.personId, outcome.partnerContact);
+  throw new AppError(
+    403,
+    "forbidden",
+    "Bara handläggare, behandlare och enhetschefer kan registrera personer.",
+  );
 }
 
 /**
