@@ -11,7 +11,10 @@ import { recordApplication } from "./fixtures/persons.ts";
  * number (reservnummer, e.g. from health care) and a birth date; a reserve number that is in
  * fact a personnummer gets the server's message by its field; and the protection level the
  * population register shows (skyddad folkbokföring) is recorded for a person whose case the
- * caseworker works, and shown under the name. The persons are this file's own.
+ * caseworker works, and shown under the name. The persons are this file's own, but for the
+ * last journey: a worker of the child unit types the number of Anna Andersson (the adult
+ * unit's demo case) with made-up names, as an abusive partner on the staff might, and learns
+ * nothing of her (issue 11).
  */
 
 // Fictional persons: birth numbers 980–989 are not given to real people (as in the demo
@@ -25,6 +28,9 @@ const reservePerson = { givenName: "Hedda", familyName: "Reservqvist" };
 const reserveNumber = "RES-2024-0457";
 const reserveBirthDate = "1979-04-02";
 const protectedPerson = { givenName: "Minna", familyName: "Skyddsberg" };
+// Anna Andersson's number in the demo data (a case at the adult unit, none at the child unit).
+const annasNumber = "19850315-9827";
+const madeUp = { givenName: "Gissad", familyName: "Främling" };
 
 /** "Sök person", searched first (as the page asks), with no hits. */
 async function searchFirst(page: Page, query: string) {
@@ -164,6 +170,37 @@ describe("a person's identity: reserve number, birth date and protection level",
       "Skyddad folkbokföring",
     );
     await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("a known number typed by someone without a case of her answers as an unknown one: only what they typed", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "barnhandlaggare");
+    await searchFirst(page, annasNumber);
+    const register = page.getByRole("form", { name: "Registrera ny person" });
+    await register.getByLabel("Personnummer", { exact: true }).fill(annasNumber);
+    await register.getByLabel("Förnamn").fill(madeUp.givenName);
+    await register.getByLabel("Efternamn").fill(madeUp.familyName);
+    await register.getByRole("button", { name: "Registrera person" }).click();
+    const typed = `${madeUp.givenName} ${madeUp.familyName}`;
+    await expect.poll(() => heading(page)).toBe(typed);
+    await page.getByText("Du ser personen som du själv skrev in hen.").waitFor();
+    expect(await page.locator("main").textContent()).not.toContain("Andersson");
+    await expectNoSeriousA11yViolations(page);
+
+    // Search agrees with registration: her number shows what was typed; her stored name, nothing.
+    await page.getByRole("navigation").getByRole("link", { name: "Sök person" }).click();
+    await expect.poll(() => heading(page)).toBe("Sök person");
+    const search = page.getByRole("search");
+    await search.getByLabel("Personnummer eller namn").fill(annasNumber);
+    await search.getByRole("button", { name: "Sök" }).click();
+    const hits = page.getByRole("list", { name: "Sökresultat" }).getByRole("listitem");
+    await hits.first().waitFor();
+    expect(await hits.allTextContents()).toEqual([expect.stringContaining(typed)]);
+    await search.getByLabel("Personnummer eller namn").fill("Andersson");
+    await search.getByRole("button", { name: "Sök" }).click();
+    await page.getByText("Ingen person hittades").waitFor();
+    expect(await page.locator("main").textContent()).not.toContain("Andersson");
     expect(problems).toEqual([]);
   });
 });

@@ -465,6 +465,52 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
     });
   };
 
+  // Refusals that concern no record of X's person: a new person, a staff list, a user's log.
+  const notAboutX = new Set([
+    "POST /api/persons",
+    "GET /api/units/{id}/staff",
+    "GET /api/audit/users/{id}",
+  ]);
+
+  /**
+   * Every refusal since `after` by this actor names the person whose record was tried (for a
+   * case: that case's person), and that person's log review lists it. Another organisation's
+   * user is refused in their own organisation's trail, which names no person of ours.
+   */
+  async function expectInHerLogReview(after: number, actor: ActorKind) {
+    if (actor === "otherOrg") return;
+    const { owner } = database();
+    const refusals = await owner
+      .selectFrom("audit_event")
+      .select(["id", "action", "resource_type", "resource_id", "person_id"])
+      .where("id", ">", after)
+      .where("actor_user_id", "=", ids.get(actor)!)
+      .where("outcome", "=", "denied")
+      .execute();
+    expect(refusals.length, "refusal audited").toBeGreaterThan(0);
+    for (const r of refusals) {
+      const tried =
+        r.resource_type === "case"
+          ? (
+              await owner
+                .selectFrom("case")
+                .select("person_id")
+                .where("id", "=", r.resource_id!)
+                .executeTakeFirst()
+            )?.person_id
+          : w.personId;
+      expect(r.person_id, `${r.action} names whose record was tried`).toBe(tried);
+      const review = await t.app.inject({
+        method: "GET",
+        url: `/api/audit/persons/${r.person_id}`,
+        headers: as(sessions.get("manager")!),
+      });
+      expect(review.statusCode, review.body).toBe(200);
+      const listed = (review.json().events as { id: number }[]).map((e) => e.id);
+      expect(listed, `${r.action} listed in the log review`).toContain(Number(r.id));
+    }
+  }
+
   for (const endpoint of endpoints) {
     for (const actor of actors) {
       const expected = endpoint.expect[actor] ?? endpoint.expect.otherwise;
@@ -485,6 +531,10 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
         if (endpoint.shows) {
           expect(endpoint.shows(res.json(), w)).toBe(shouldSee);
           if (!shouldSee) for (const secret of w.secrets) expect(res.body).not.toContain(secret);
+          // A search by her exact number that shows her to nobody but her workers still
+          // names her in the trail (another organisation has no such person).
+          if (!shouldSee && endpoint.route === "POST /api/persons/search" && actor !== "otherOrg")
+            await expectInHerLogReview(Number(lastAudit?.max ?? 0), actor);
           return;
         }
         if (expected >= 400) {
@@ -502,6 +552,9 @@ describe.each(testDatabaseKinds)("who may do what with a case or person (%s)", (
           // Refusals of someone else's record are audited (a unit's staff list is not a record).
           if (!endpoint.route.includes("/staff"))
             expect(denials.length, "denial audited").toBeGreaterThan(0);
+          // …and name whose record was tried, so her log review lists them (issue 11, item 5).
+          if (!notAboutX.has(endpoint.route))
+            await expectInHerLogReview(Number(lastAudit?.max ?? 0), actor);
         }
       });
     }

@@ -52,6 +52,22 @@ export function accessibleCases(actor: Actor) {
 type WithPerson = Database & { p: Database["person"] };
 
 /**
+ * The actor may see one of the person's own cases: only then do they see the person as the
+ * organisation knows them (stored name, sex, protection level). Whoever only registered the
+ * person sees what they typed in (issue 11: registering a known number reveals nothing).
+ */
+export function knowsThroughCase(actor: Actor) {
+  return (eb: ExpressionBuilder<WithPerson, "p">): Expression<SqlBool> =>
+    eb.exists(
+      eb
+        .selectFrom("case as c")
+        .select("c.id")
+        .whereRef("c.person_id", "=", "p.id")
+        .where(accessibleCases(actor)),
+    );
+}
+
+/**
  * A person is visible to whoever registered them and to whoever may see one of their cases —
  * never to someone who has worked the other side of a barrier from one of their cases
  * (migration 0023: the barrier holds between the two people, not only the two cases).
@@ -69,13 +85,7 @@ export function accessiblePersons(actor: Actor) {
             .whereRef("r.person_id", "=", "p.id")
             .where("r.user_id", "=", actor.userId),
         ),
-        eb.exists(
-          eb
-            .selectFrom("case as c")
-            .select("c.id")
-            .whereRef("c.person_id", "=", "p.id")
-            .where(accessibleCases(actor)),
-        ),
+        knowsThroughCase(actor)(eb),
         // A relative recorded in a case the actor may see (migration 0016).
         eb.exists(
           eb

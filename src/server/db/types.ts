@@ -83,6 +83,9 @@ export interface RelationTable {
   kind: "partner" | "former_partner" | "parent" | "child" | "sibling" | "other_relative";
   recorded_by: string;
   recorded_at: ColumnType<Date, Date | undefined, never>;
+  /** The relative as the recorder knew them (0026); null on older rows: the stored name. */
+  given_name: string | null;
+  family_name: string | null;
 }
 
 export type SessionStateName = "authenticated" | "mfa_required" | "mfa_enrolment_required";
@@ -108,11 +111,21 @@ export interface LoginThrottleTable {
   locked_until: Date | null;
 }
 
+type SexName = "female" | "male" | "other" | "unknown";
+
 export interface PersonRegistrationTable {
   org_id: string;
   person_id: string;
   user_id: string;
   created_at: CreatedAt;
+  /**
+   * The identity as this registrant typed it (0026): all they see until they have a case.
+   * Only the owner connection (factories, demo seed) may leave it out: then the stored one.
+   */
+  given_name: ColumnType<string, string | undefined, string>;
+  family_name: ColumnType<string, string | undefined, string>;
+  sex: ColumnType<SexName, SexName | undefined, SexName>;
+  search_name: ColumnType<string, never, never>;
 }
 
 export interface CaseReferenceCounterTable {

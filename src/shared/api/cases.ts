@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
+import { ProtectionLevel } from "./persons.ts";
 
 export const CaseStatus = z.enum(caseStatuses);
 export const ClosedReason = z.enum(closedReasons);
@@ -30,7 +31,15 @@ export const CaseSummary = z
     status: CaseStatus,
     openedAt: z.string(),
     unit: z.object({ id: z.uuid(), name: z.string() }),
-    person: z.object({ id: z.uuid(), name: z.string(), identityNumber: z.string().nullable() }),
+    person: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      identityNumber: z.string().nullable(),
+      protectionLevel: ProtectionLevel.meta({
+        description:
+          "As the organisation knows it: whoever sees the case must, to reach her safely",
+      }),
+    }),
     assignedToMe: z.boolean(),
   })
   .meta({ id: "CaseSummary" });

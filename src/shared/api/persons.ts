@@ -42,7 +42,10 @@ export const PersonView = z
     familyName: z.string(),
     birthDate: z.string().nullable(),
     sex: Sex,
-    protectionLevel: ProtectionLevel,
+    protectionLevel: ProtectionLevel.nullable().meta({
+      description:
+        "null for someone who only registered the person: until they have a case of the person they see only what they typed in",
+    }),
   })
   .meta({ id: "Person" });
 export type PersonView = z.infer<typeof PersonView>;

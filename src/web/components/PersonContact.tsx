@@ -36,7 +36,7 @@ const fieldNames = [
   "protectionLevel",
 ] as const;
 
-type ProtectionLevel = PersonDetail["protectionLevel"];
+type ProtectionLevel = NonNullable<PersonDetail["protectionLevel"]>;
 const protectionLevels = Object.keys(protectionLevelLabels) as ProtectionLevel[];
 
 /**
@@ -78,7 +78,8 @@ export function PersonContact({
       <EditDetails
         personId={person.id}
         details={details}
-        protectionLevel={person.protectionLevel}
+        // Details are shown only to those who work one of the person's cases, who know it.
+        protectionLevel={person.protectionLevel ?? "none"}
         onSaved={(updated) => {
           onChange(updated);
           setEditing(false);

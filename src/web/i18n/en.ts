@@ -320,7 +320,8 @@ export const en: Messages = {
   "personSearch.noResults":
     "No person found. Check the number or the spelling, or register the person below.",
   "personSearch.registerTitle": "Register new person",
-  "personSearch.registerIntro": "Search first, so the same person is not registered twice.",
+  "personSearch.registerIntro":
+    "If the person has a personal identity or coordination number and is already known to us, you are linked to them. You then see only what you typed in yourself, until you have a case of the person.",
 
   "person.title": "Person",
   "person.notFound": "The person does not exist, or you are not authorised to see them.",
@@ -798,6 +799,8 @@ export const en: Messages = {
   "person.phone": "Phone",
   "person.email": "Email",
   "person.postalAddress": "Postal address",
+  "person.asTyped":
+    "You see the person as you typed them in. The name and protection level social services know are shown once you have a case of the person.",
   "person.detailsHidden":
     "Safe contact, language and contact details are shown only to those who work one of the person's cases.",
   "person.editDetails": "Edit details",

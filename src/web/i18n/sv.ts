@@ -320,7 +320,8 @@ export const sv = {
   "personSearch.noResults":
     "Ingen person hittades. Kontrollera numret eller stavningen, eller registrera personen nedan.",
   "personSearch.registerTitle": "Registrera ny person",
-  "personSearch.registerIntro": "Sök först, så att samma person inte registreras två gånger.",
+  "personSearch.registerIntro":
+    "Har personen personnummer eller samordningsnummer och finns redan hos oss kopplas du till personen. Du ser då bara det du själv skrivit in, tills du har ett ärende om personen.",
 
   "person.title": "Person",
   "person.notFound": "Personen finns inte eller så saknar du behörighet.",
@@ -799,6 +800,8 @@ export const sv = {
   "person.phone": "Telefon",
   "person.email": "E-post",
   "person.postalAddress": "Postadress",
+  "person.asTyped":
+    "Du ser personen som du själv skrev in hen. Namn och skyddsnivå som socialtjänsten känner till visas när du har ett ärende om personen.",
   "person.detailsHidden":
     "Säker kontakt, språk och kontaktuppgifter visas bara för den som arbetar med något av personens ärenden.",
   "person.editDetails": "Ändra uppgifter",

@@ -67,14 +67,18 @@ function PersonDetails({
   const units = caseUnits(me.roles);
   return (
     <Page title={personName(person)} documentTitle={t("person.title")}>
-      {person.protectionLevel !== "none" && (
-        <p className="person-protection">
-          <span className="badge badge--protection">
-            {t("person.protectionBadge", {
-              level: t(protectionLevelLabels[person.protectionLevel]),
-            })}
-          </span>
-        </p>
+      {person.protectionLevel === null ? (
+        <p>{t("person.asTyped")}</p>
+      ) : (
+        person.protectionLevel !== "none" && (
+          <p className="person-protection">
+            <span className="badge badge--protection">
+              {t("person.protectionBadge", {
+                level: t(protectionLevelLabels[person.protectionLevel]),
+              })}
+            </span>
+          </p>
+        )
       )}
       <section className="section" aria-labelledby="person-details-title">
         <h2 id="person-details-title">{t("person.detailsTitle")}</h2>
@@ -105,7 +109,7 @@ function PersonDetails({
             <dt>{t("person.sex")}</dt>
             <dd>{t(sexLabels[person.sex])}</dd>
           </div>
-          {person.protectionLevel !== "none" && (
+          {person.protectionLevel !== null && person.protectionLevel !== "none" && (
             <div>
               <dt>{t("person.protectionLevelField")}</dt>
               <dd>

@@ -25,6 +25,7 @@ function summaryQuery(trx: Trx, actor: Actor) {
       "p.family_name",
       "p.identity_number",
       "p.identity_kind",
+      "p.protection_level",
       isAssigned(eb, actor.userId).as("assigned_to_me"),
     ])
     .where(accessibleCases(actor));
@@ -46,6 +47,7 @@ export function toSummary(row: CaseRow): CaseSummary {
       id: row.person_id,
       name: `${row.given_name} ${row.family_name}`,
       identityNumber: displayIdentityNumber(row.identity_kind, row.identity_number),
+      protectionLevel: row.protection_level,
     },
     assignedToMe: Boolean(row.assigned_to_me),
   };

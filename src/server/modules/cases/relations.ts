@@ -17,13 +17,15 @@ async function listRelations(trx: Parameters<Parameters<typeof withActor>[2]>[0]
   const rows = await trx
     .selectFrom("relation as r")
     .innerJoin("person as p", "p.id", "r.other_person_id")
-    .select([
+    .select((eb) => [
       "r.id",
       "r.kind",
       "r.recorded_at",
       "p.id as person_id",
-      "p.given_name",
-      "p.family_name",
+      // As the recorder knew the relative (0026): a worker who only registered the number
+      // shows — and sees — the name they typed, never the stored one.
+      eb.fn.coalesce("r.given_name", "p.given_name").as("given_name"),
+      eb.fn.coalesce("r.family_name", "p.family_name").as("family_name"),
       "p.identity_number",
       "p.identity_kind",
     ])
@@ -109,6 +111,7 @@ export async function addRelation(
         other_person_id: other.id,
         kind: input.kind,
         recorded_by: actor.userId,
+        ...(other.as_typed ? { given_name: other.given_name, family_name: other.family_name } : {}),
       })
       .onConflict((oc) => oc.doNothing())
       .execute();

@@ -6,7 +6,7 @@ import { InstrumentDefinition } from "../../../shared/instruments/definition.ts"
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
-import type { AuditAction } from "../../audit/events.ts";
+import type { AuditAction, AuditData } from "../../audit/events.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { CaseTypeName } from "../../db/types.ts";
@@ -111,10 +111,29 @@ export async function denyCase(
   caseId: string,
   action: AuditAction,
 ): Promise<never> {
+  await recordCaseRefusal(database, actor, meta, caseId, action);
+  throw caseNotFound();
+}
+
+/**
+ * Records a refused attempt on a case (or on a record inside it) in its own transaction,
+ * naming the case and its person — looked up for the trail only, even when the caller may
+ * not see the case — so the person's log review lists it. The caller learns nothing from it.
+ */
+export async function recordCaseRefusal<A extends AuditAction>(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string | null,
+  action: A,
+  data?: AuditData<A>,
+): Promise<void> {
   await withActor(database.db, actor, async (trx) => {
-    const { rows } = await sql<{
-      person_id: string | null;
-    }>`select frid_case_person(${caseId}::uuid) as person_id`.execute(trx);
+    const { rows } = caseId
+      ? await sql<{
+          person_id: string | null;
+        }>`select frid_case_person(${caseId}::uuid) as person_id`.execute(trx)
+      : { rows: [] };
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action,
@@ -122,10 +141,10 @@ export async function denyCase(
         resourceType: "case",
         resourceId: caseId,
         personId: rows[0]?.person_id ?? null,
+        ...(data ? { data } : {}),
       },
     ]);
   });
-  throw caseNotFound();
 }
 
 /**
@@ -259,11 +278,7 @@ export async function caseCommand(
   });
   if (result === "not_found") return denyCase(database, actor, meta, caseId, action);
   if (result === "forbidden") {
-    await withActor(database.db, actor, (trx) =>
-      recordAudit(trx, auditContext(actor, meta), [
-        { action, outcome: "denied", resourceType: "case", resourceId: caseId },
-      ]),
-    );
+    await recordCaseRefusal(database, actor, meta, caseId, action);
     throw new AppError(
       403,
       "forbidden",

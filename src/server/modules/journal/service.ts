@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { JournalEntryType, JournalEntryView } from "../../../shared/api/journal.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -6,7 +7,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { findVisibleCase } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { recordCaseRefusal, withVisibleCase } from "../cases/service.ts";
 import { type EntryRow, findEntry, listEntries, toEntryView } from "./queries.ts";
 
 /**
@@ -134,11 +135,15 @@ async function changeDraft(
     return toEntryView(actor, (await findEntry(trx, actor, entryId)) as EntryRow);
   });
   if (typeof outcome !== "string") return outcome;
-  await withActor(database.db, actor, (trx) =>
-    recordAudit(trx, auditContext(actor, meta), [
-      { action, outcome: "denied", resourceType: "case", data: { entryId } },
-    ]),
-  );
+  // The refusal names the entry's case and person (issue 11, item 5): a draft tried across a
+  // barrier belongs in her log review like any other look at her record.
+  const caseId = await withActor(database.db, actor, async (trx) => {
+    const { rows } = await sql<{
+      case_id: string | null;
+    }>`select frid_journal_entry_case(${entryId}::uuid) as case_id`.execute(trx);
+    return rows[0]?.case_id ?? null;
+  });
+  await recordCaseRefusal(database, actor, meta, caseId, action, { entryId });
   if (outcome === "forbidden")
     throw new AppError(
       403,

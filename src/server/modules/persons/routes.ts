@@ -9,7 +9,8 @@ import {
 } from "../../../shared/api/persons.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import { readPerson, registerPerson, searchPersons, updatePersonDetails } from "./service.ts";
+import { registerPerson } from "./register.ts";
+import { readPerson, searchPersons, updatePersonDetails } from "./service.ts";
 
 const tags = ["persons"];
 
