@@ -7,7 +7,7 @@ import type { SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession } from "./sessions.ts";
-import { clearFailures, isLockedOut, recordFailure } from "./throttle.ts";
+import { clearFailures, lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
 
 const wrongCredentials = "Fel användarnamn eller lösenord.";
 
@@ -38,6 +38,7 @@ export async function login(
 
   const fail = async (
     why: "bad_password" | "unknown_user" | "locked" | "inactive" | "throttled",
+    retryAfterSeconds = 0,
   ) => {
     if (why !== "throttled") await recordFailure(db, config, username, meta.clientAddress);
     await withActor(db, { userId: null, orgId: user?.org_id ?? null }, (trx) =>
@@ -47,17 +48,12 @@ export async function login(
         [{ action: "login.failed", outcome: "denied", resourceType: "session", data: { why } }],
       ),
     );
-    if (why === "throttled") {
-      throw new AppError(
-        429,
-        "too_many_requests",
-        "För många misslyckade inloggningar. Vänta en stund och försök igen.",
-      );
-    }
+    if (why === "throttled") throw tooManyAttempts(retryAfterSeconds);
     throw new AppError(401, "invalid_credentials", wrongCredentials);
   };
 
-  if (await isLockedOut(db, username, meta.clientAddress)) return fail("throttled");
+  const wait = await lockedForSeconds(db, config, username, meta.clientAddress);
+  if (wait > 0) return fail("throttled", wait);
   if (!user?.password_hash) {
     await verifyAgainstDummy(input.password);
     return fail("unknown_user");
@@ -66,7 +62,7 @@ export async function login(
   if (!user.active) return fail("inactive");
   if (!passwordOk) return fail("bad_password");
 
-  await clearFailures(db, username);
+  await clearFailures(db, username, meta.clientAddress);
   const enrolled = user.mfa_enrolled_at !== null;
   const state: SessionStateName = enrolled
     ? "mfa_required"

@@ -21,7 +21,7 @@ import {
   revokeUserSessions,
   sessionCookieHeader,
 } from "./sessions.ts";
-import { recordFailure } from "./throttle.ts";
+import { lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
 import { generateTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";
 
 const tags = ["auth"];
@@ -113,6 +113,12 @@ export const authRoutes: RouteModule = (app, { config, database }) => {
             { action, outcome, resourceType: "session", data: {} },
           ]),
         );
+      // Codes are throttled like passwords: six digits would otherwise fall to guessing.
+      const wait = await lockedForSeconds(db, config, session.username, meta.clientAddress);
+      if (wait > 0) {
+        await audit("login.mfa_failed", "denied");
+        throw tooManyAttempts(wait);
+      }
       if (!secret || !verifyTotp(secret, request.body.code)) {
         await recordFailure(db, config, session.username, meta.clientAddress);
         await audit("login.mfa_failed", "denied");
