@@ -17,7 +17,7 @@ import {
 /**
  * A production installation from nothing: `npm run admin:create` makes the first
  * administrator, who logs in through the API with the one-time password, sets up an
- * authenticator app, and creates a unit and a user. Generous timeouts only: each step
+ * authenticator app, replaces the one-time password, and creates a unit and a user. Generous timeouts only: each step
  * starts a process on a busy machine.
  */
 const slow = 240_000;
@@ -109,7 +109,7 @@ describe.each(testDatabaseKinds)("npm run admin:create (%s)", (kind) => {
   });
 
   it(
-    "makes the first administrator, who logs in with a one-time code and creates a unit and a user",
+    "makes the first administrator, who logs in with TOTP, replaces the password and creates a unit and a user",
     async () => {
       installation = await freshInstallation(kind);
       const env = production(installation);
@@ -133,7 +133,14 @@ describe.each(testDatabaseKinds)("npm run admin:create (%s)", (kind) => {
       expect(enrolment.status).toBe(200);
       const secret = enrolment.json.secret as string;
       const mfa = await api("POST", "/api/auth/mfa", { code: totp(secret) });
-      expect(mfa).toMatchObject({ status: 200, json: { state: "authenticated" } });
+      expect(mfa).toMatchObject({ status: 200, json: { state: "password_change_required" } });
+      // The one-time password was on a terminal: it is replaced before anything else.
+      expect((await api("GET", "/api/admin/users")).status).toBe(401);
+      const changed = await api("POST", "/api/auth/password", {
+        currentPassword: password,
+        newPassword: "förvaltarens eget lösenord",
+      });
+      expect(changed).toMatchObject({ status: 200, json: { state: "authenticated" } });
 
       const unit = await api("POST", "/api/admin/units", {
         name: "IFO Vuxen",

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/connection.ts";
 import type { SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
+import { afterSecondFactor } from "./one-time-password.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession } from "./sessions.ts";
 import { clearFailures, lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
@@ -32,7 +33,14 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "org_id", "password_hash", "active", "mfa_enrolled_at"])
+    .select([
+      "id",
+      "org_id",
+      "password_hash",
+      "active",
+      "mfa_enrolled_at",
+      "password_change_required",
+    ])
     .where("username", "=", username)
     .executeTakeFirst();
 
@@ -67,7 +75,7 @@ export async function login(
   const state: SessionStateName = enrolled
     ? "mfa_required"
     : config.demo
-      ? "authenticated"
+      ? afterSecondFactor(user.password_change_required)
       : "mfa_enrolment_required";
   const session = await createSession(
     db,

@@ -138,6 +138,7 @@ async function createAccount(
       username: input.username,
       display_name: input.displayName,
       password_hash: passwordHash,
+      password_change_required: true,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -148,7 +149,13 @@ async function createAccount(
 async function resetAccount(trx: Trx, userId: string, passwordHash: string): Promise<string> {
   await trx
     .updateTable("app_user")
-    .set({ password_hash: passwordHash, totp_secret: null, mfa_enrolled_at: null, active: true })
+    .set({
+      password_hash: passwordHash,
+      password_change_required: true,
+      totp_secret: null,
+      mfa_enrolled_at: null,
+      active: true,
+    })
     .where("id", "=", userId)
     .execute();
   await revokeUserSessions(trx, userId);
