@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { printedPassword, runAdminCreate } from "../e2e/fixtures/admin-create.ts";
 import { type RunningServer, startServer } from "../e2e/fixtures/server.ts";
 import { totp } from "../src/server/auth/totp.ts";
 import { openPglite } from "../src/server/db/connection.ts";
@@ -65,18 +65,6 @@ const production = (installation: Installation) => ({
   ...installation.env,
 });
 
-function adminCreate(env: Record<string, string>, ...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", ...args], {
-    cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    encoding: "utf8",
-    timeout: slow,
-  });
-}
-
-const oneTimePassword = (stdout: string) =>
-  /One-time password \(shown only now\): (\S+)/.exec(stdout)?.[1] ?? "";
-
 /** A client that keeps the session cookie and CSRF token, as a script using the API would. */
 function client(url: string) {
   let cookie = "";
@@ -116,10 +104,10 @@ describe.each(testDatabaseKinds)("npm run admin:create (%s)", (kind) => {
       // PostgreSQL serves both at once, as in operation; the embedded database is one
       // process's at a time, so there the command runs before the server starts.
       if (kind === "postgres") server = await startServer(env);
-      const created = adminCreate(env, "--username", "forvaltare", "--org", "Provkommun");
+      const created = runAdminCreate(env, "--username", "forvaltare", "--org", "Provkommun");
       expect(created.status, created.stderr).toBe(0);
       expect(created.stdout).toContain('Organisation "Provkommun" created.');
-      const password = oneTimePassword(created.stdout);
+      const password = printedPassword(created.stdout);
       expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
       server ??= await startServer(env);
       expect(server.output()).not.toContain("DEMO");
@@ -184,17 +172,17 @@ describe.each(testDatabaseKinds)("npm run admin:create (%s)", (kind) => {
       installation = await freshInstallation(kind);
       const env = production(installation);
       const args = ["--username", "forvaltare", "--org", "Provkommun"];
-      const first = oneTimePassword(adminCreate(env, ...args).stdout);
-      const again = adminCreate(env, "--username", "forvaltare2", "--org", "Provkommun");
+      const first = printedPassword(runAdminCreate(env, ...args).stdout);
+      const again = runAdminCreate(env, "--username", "forvaltare2", "--org", "Provkommun");
       expect(again.status).toBe(1);
       expect(again.stderr).toContain('"Provkommun" already has an administrator (forvaltare)');
       expect(again.stderr).not.toMatch(/\n\s+at /);
       expect(again.stdout).not.toContain("One-time password");
 
-      const forced = adminCreate(env, ...args, "--force");
+      const forced = runAdminCreate(env, ...args, "--force");
       expect(forced.status, forced.stderr).toBe(0);
       expect(forced.stdout).toContain('Administrator "forvaltare" reset');
-      const second = oneTimePassword(forced.stdout);
+      const second = printedPassword(forced.stdout);
       expect(second).not.toBe(first);
 
       server = await startServer(env);
@@ -212,26 +200,30 @@ describe.each(testDatabaseKinds)("npm run admin:create (%s)", (kind) => {
 });
 
 describe("npm run admin:create, wrong arguments", () => {
-  it("prints what is wrong and the usage line, exits 2, no stack, touches no database", () => {
-    const env = {
-      NODE_ENV: "production",
-      FRID_SESSION_SECRET: sessionSecret,
-      FRID_DATA_DIR: "/nonexistent/frid",
-    };
-    for (const args of [
-      [],
-      ["--username", "forvaltare"],
-      ["--username", "x", "--org", "Provkommun"],
-      ["--username", "forvaltare", "--org", "Provkommun", "--org-kind", "kommun"],
-      ["--username", "forvaltare", "--org", "Provkommun", "--bogus"],
-    ]) {
-      const res = adminCreate(env, ...args);
-      expect(res.status, args.join(" ")).toBe(2);
-      expect(res.stderr).toContain("Usage: npm run admin:create -- --username NAME --org");
-      expect(res.stderr).not.toMatch(/\n\s+at /);
-      expect(res.stdout).toBe("");
-    }
-    const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8"));
-    expect(pkg.scripts["admin:create"]).toBe("tsx scripts/admin-create.ts");
-  });
+  it(
+    "prints what is wrong and the usage line, exits 2, no stack, touches no database",
+    () => {
+      const env = {
+        NODE_ENV: "production",
+        FRID_SESSION_SECRET: sessionSecret,
+        FRID_DATA_DIR: "/nonexistent/frid",
+      };
+      for (const args of [
+        [],
+        ["--username", "forvaltare"],
+        ["--username", "x", "--org", "Provkommun"],
+        ["--username", "forvaltare", "--org", "Provkommun", "--org-kind", "kommun"],
+        ["--username", "forvaltare", "--org", "Provkommun", "--bogus"],
+      ]) {
+        const res = runAdminCreate(env, ...args);
+        expect(res.status, args.join(" ")).toBe(2);
+        expect(res.stderr).toContain("Usage: npm run admin:create -- --username NAME --org");
+        expect(res.stderr).not.toMatch(/\n\s+at /);
+        expect(res.stdout).toBe("");
+      }
+      const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8"));
+      expect(pkg.scripts["admin:create"]).toBe("tsx scripts/admin-create.ts");
+    },
+    slow,
+  );
 });

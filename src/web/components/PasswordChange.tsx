@@ -16,7 +16,8 @@ export function PasswordChangeForm({
   change,
   onChanged,
 }: {
-  labelledBy: string;
+  /** The heading that names the form, where the page has more than one. */
+  labelledBy?: string;
   currentLabel: string;
   submitLabel: string;
   change: (currentPassword: string, newPassword: string) => Promise<void>;

@@ -125,9 +125,8 @@ function NewPasswordStep() {
   return (
     <Page title={t("newPassword.title")}>
       <div className="narrow">
-        <p id="new-password-intro">{t("newPassword.intro")}</p>
+        <p>{t("newPassword.intro")}</p>
         <PasswordChangeForm
-          labelledBy="new-password-intro"
           currentLabel={t("newPassword.current")}
           submitLabel={t("newPassword.submit")}
           change={replaceOneTimePassword}
