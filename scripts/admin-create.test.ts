@@ -227,3 +227,31 @@ describe("npm run admin:create, wrong arguments", () => {
     slow,
   );
 });
+
+describe("npm run admin:create on the embedded database while Frid runs", () => {
+  let server: RunningServer | undefined;
+  let installation: Installation | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    await installation?.remove();
+  });
+
+  it(
+    "refuses: two processes writing one PGlite folder would corrupt it",
+    async () => {
+      installation = await freshInstallation("pglite");
+      const env = production(installation);
+      server = await startServer(env);
+      const res = runAdminCreate(env, "--username", "forvaltare", "--org", "Provkommun");
+      expect(res.status).toBe(1);
+      expect(res.stderr).toContain("Frid is running on this embedded database");
+      expect(res.stderr).not.toMatch(/\n\s+at /);
+      expect(res.stdout).not.toContain("One-time password");
+      await server.stop();
+      server = undefined;
+      // Once it has stopped, the command runs.
+      expect(runAdminCreate(env, "--username", "forvaltare", "--org", "Provkommun").status).toBe(0);
+    },
+    slow,
+  );
+});

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { MigrationError, migrate } from "../src/server/db/migrate.ts";
+import { runningServer } from "../src/server/db/running-server.ts";
 import {
   AdministratorRefused,
   createFirstAdministrator,
@@ -80,6 +81,17 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) fail(error.message, 1);
   throw error;
+}
+if (config.database.kind === "pglite") {
+  const running = runningServer(config.database.dataDir);
+  if (running) {
+    fail(
+      `Frid is running on this embedded database (process ${running.pid}); nothing was changed. ` +
+        "Stop Frid first: the embedded database is one process's at a time. " +
+        `If Frid is not running, delete ${running.file}.`,
+      1,
+    );
+  }
 }
 const database = await openDatabase(config.database);
 try {
