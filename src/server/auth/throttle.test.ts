@@ -125,6 +125,16 @@ describe.each(testDatabaseKinds)("login throttling (%s)", (kind) => {
     expectRetryAfter(res, 15 * 60);
   });
 
+  it("gives every 429 a Retry-After, also one the framework raises", async () => {
+    t = await buildTestApp(database());
+    t.app.get("/api/test-busy", { config: { public: true } }, async () => {
+      throw Object.assign(new Error("busy"), { statusCode: 429 });
+    });
+    const res = await t.app.inject({ method: "GET", url: "/api/test-busy" });
+    expect(res.statusCode).toBe(429);
+    expectRetryAfter(res, 60);
+  });
+
   it("warns once when a proxy seems to forward requests while FRID_TRUST_PROXY is off", async () => {
     t = await buildTestApp(database());
     const health = (remoteAddress: string) =>
