@@ -9,6 +9,7 @@ import {
   reportIdleConnectionErrors,
 } from "./db/connection.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
+import { markServerRunning } from "./db/running-server.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
 import { buildApp } from "./http/app.ts";
@@ -36,6 +37,7 @@ async function main() {
     logger.warn({ err }, "an idle database connection broke; it will be replaced"),
   );
   const database = await openDatabase(config.database);
+  if (config.database.kind === "pglite") markServerRunning(config.database.dataDir);
   const applied = await migrate(database.owner);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if (config.demo && (await seedDemo(database.owner))) logger.info("demo data seeded");

@@ -5,9 +5,10 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/connection.ts";
 import type { SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
+import { afterSecondFactor } from "./one-time-password.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession } from "./sessions.ts";
-import { clearFailures, isLockedOut, recordFailure } from "./throttle.ts";
+import { clearFailures, lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
 
 const wrongCredentials = "Fel användarnamn eller lösenord.";
 
@@ -32,12 +33,20 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "org_id", "password_hash", "active", "mfa_enrolled_at"])
+    .select([
+      "id",
+      "org_id",
+      "password_hash",
+      "active",
+      "mfa_enrolled_at",
+      "password_change_required",
+    ])
     .where("username", "=", username)
     .executeTakeFirst();
 
   const fail = async (
     why: "bad_password" | "unknown_user" | "locked" | "inactive" | "throttled",
+    retryAfterSeconds = 0,
   ) => {
     if (why !== "throttled") await recordFailure(db, config, username, meta.clientAddress);
     await withActor(db, { userId: null, orgId: user?.org_id ?? null }, (trx) =>
@@ -47,17 +56,12 @@ export async function login(
         [{ action: "login.failed", outcome: "denied", resourceType: "session", data: { why } }],
       ),
     );
-    if (why === "throttled") {
-      throw new AppError(
-        429,
-        "too_many_requests",
-        "För många misslyckade inloggningar. Vänta en stund och försök igen.",
-      );
-    }
+    if (why === "throttled") throw tooManyAttempts(retryAfterSeconds);
     throw new AppError(401, "invalid_credentials", wrongCredentials);
   };
 
-  if (await isLockedOut(db, username, meta.clientAddress)) return fail("throttled");
+  const wait = await lockedForSeconds(db, config, username, meta.clientAddress);
+  if (wait > 0) return fail("throttled", wait);
   if (!user?.password_hash) {
     await verifyAgainstDummy(input.password);
     return fail("unknown_user");
@@ -66,12 +70,12 @@ export async function login(
   if (!user.active) return fail("inactive");
   if (!passwordOk) return fail("bad_password");
 
-  await clearFailures(db, username);
+  await clearFailures(db, username, meta.clientAddress);
   const enrolled = user.mfa_enrolled_at !== null;
   const state: SessionStateName = enrolled
     ? "mfa_required"
     : config.demo
-      ? "authenticated"
+      ? afterSecondFactor(user.password_change_required)
       : "mfa_enrolment_required";
   const session = await createSession(
     db,

@@ -14,6 +14,11 @@ import type { RouteModule } from "../http/context.ts";
 import { AppError } from "../http/errors.ts";
 import { requestMeta, requireActor } from "../http/request-context.ts";
 import { login } from "./login.ts";
+import {
+  afterSecondFactor,
+  passwordChangeRequired,
+  replaceOneTimePassword,
+} from "./one-time-password.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import {
   createSession,
@@ -21,7 +26,7 @@ import {
   revokeUserSessions,
   sessionCookieHeader,
 } from "./sessions.ts";
-import { recordFailure } from "./throttle.ts";
+import { lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
 import { generateTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";
 
 const tags = ["auth"];
@@ -62,10 +67,9 @@ export const authRoutes: RouteModule = (app, { config, database }) => {
     },
     async (request) => {
       const session = request.authSession!;
-      if (
-        session.state === "mfa_required" ||
-        (session.state === "authenticated" && session.mfaEnrolled)
-      ) {
+      // Only an account without an app sets one up; a session waiting for its one-time code
+      // (or for a new password, after the code) cannot swap the app for another.
+      if (session.state === "mfa_required" || session.mfaEnrolled) {
         throw new AppError(
           409,
           "conflict",
@@ -113,6 +117,12 @@ export const authRoutes: RouteModule = (app, { config, database }) => {
             { action, outcome, resourceType: "session", data: {} },
           ]),
         );
+      // Codes are throttled like passwords: six digits would otherwise fall to guessing.
+      const wait = await lockedForSeconds(db, config, session.username, meta.clientAddress);
+      if (wait > 0) {
+        await audit("login.mfa_failed", "denied");
+        throw tooManyAttempts(wait);
+      }
       if (!secret || !verifyTotp(secret, request.body.code)) {
         await recordFailure(db, config, session.username, meta.clientAddress);
         await audit("login.mfa_failed", "denied");
@@ -131,12 +141,37 @@ export const authRoutes: RouteModule = (app, { config, database }) => {
       await audit("login.mfa_succeeded", "allowed");
       // Rotate: the session that proved the second factor gets a new id.
       await revokeSession(db, session.idHash);
+      const state = afterSecondFactor(await passwordChangeRequired(db, session.userId));
       const next = await createSession(
         db,
         config,
         { id: session.userId, orgId: session.orgId },
-        "authenticated",
+        state,
         meta.clientAddress,
+      );
+      reply.header("set-cookie", sessionCookieHeader(next.id, secure(request.protocol)));
+      return { state, csrfToken: next.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/password",
+    {
+      config: { allowPendingSession: true },
+      schema: {
+        tags,
+        summary: "Replace a one-time password (the session's state is password_change_required)",
+        body: ChangePasswordBody,
+        response: { 200: LoginResult },
+      },
+    },
+    async (request, reply) => {
+      const next = await replaceOneTimePassword(
+        config,
+        db,
+        request.authSession!,
+        request.body,
+        requestMeta(request),
       );
       reply.header("set-cookie", sessionCookieHeader(next.id, secure(request.protocol)));
       return { state: "authenticated" as const, csrfToken: next.csrfToken };

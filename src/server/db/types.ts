@@ -41,6 +41,8 @@ export interface AppUserTable {
   failed_logins: Generated<number>;
   locked_until: Date | null;
   last_login_at: Date | null;
+  /** A one-time password (admin:create): replaced at the first login (migration 0029). */
+  password_change_required: Generated<boolean>;
 }
 
 export type RoleName =
@@ -88,7 +90,11 @@ export interface RelationTable {
   family_name: string | null;
 }
 
-export type SessionStateName = "authenticated" | "mfa_required" | "mfa_enrolment_required";
+export type SessionStateName =
+  | "authenticated"
+  | "mfa_required"
+  | "mfa_enrolment_required"
+  | "password_change_required";
 
 export interface SessionTable {
   id_hash: string;

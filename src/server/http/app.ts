@@ -37,6 +37,7 @@ import { worklistRoutes } from "../modules/worklist/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
 import "./request-context.ts";
 import { handleError } from "./errors.ts";
+import { registerProxyWarning } from "./proxy-warning.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWeb } from "./web.ts";
 
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  registerProxyWarning(app, config);
   registerSecurityHeaders(app);
   registerAuthentication(app, options);
 

@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Response headers that belong to the error, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -72,6 +74,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof AppError) {
     return reply
       .status(error.statusCode)
+      .headers(error.headers)
       .send(errorBody(error.code, error.message, requestId, error.fields));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -83,6 +86,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const known = status < 500 ? messages[status] : undefined;
   if (known) {
     request.log.info({ code: error.code, status }, "request rejected");
+    // Every 429 says when to try again; a throttle that knows better sets it via AppError.
+    if (status === 429) reply.header("retry-after", "60");
     return reply.status(status).send(errorBody(known[0], known[1], requestId));
   }
   // Anything else is our fault: log it whole (scrubbed), answer without a trace of it.

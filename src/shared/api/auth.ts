@@ -12,9 +12,15 @@ export const LoginBody = z
 /**
  * Where a session stands. Only "authenticated" may use the API beyond the auth endpoints;
  * "mfa_required": enter the one-time code; "mfa_enrolment_required": set up an authenticator
- * app first (production requires MFA of everyone).
+ * app first (production requires MFA of everyone); "password_change_required": replace a
+ * one-time password (POST /api/auth/password), after the code and before anything else.
  */
-export const SessionState = z.enum(["authenticated", "mfa_required", "mfa_enrolment_required"]);
+export const SessionState = z.enum([
+  "authenticated",
+  "mfa_required",
+  "mfa_enrolment_required",
+  "password_change_required",
+]);
 export type SessionState = z.infer<typeof SessionState>;
 
 export const LoginResult = z

@@ -284,6 +284,8 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
       ),
     startMfaEnrolment: () => post("/api/auth/mfa/enrolment", {}, MfaEnrolment),
     verifyMfa: (code: string) => post("/api/auth/mfa", { code }, LoginResult),
+    replaceOneTimePassword: (currentPassword: string, newPassword: string) =>
+      post("/api/auth/password", { currentPassword, newPassword }, LoginResult),
     logout: () => postNoContent("/api/auth/logout"),
     me: (signal?: AbortSignal) => get("/api/me", Me, signal),
     changePassword: (currentPassword: string, newPassword: string) =>

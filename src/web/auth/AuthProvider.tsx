@@ -68,6 +68,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [api, follow],
   );
 
+  const replaceOneTimePassword = useCallback(
+    async (currentPassword: string, newPassword: string) =>
+      follow(await api.replaceOneTimePassword(currentPassword, newPassword)),
+    [api, follow],
+  );
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -79,8 +85,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [api, update]);
 
   const value = useMemo<AuthValue>(
-    () => ({ state, api, login, verifyMfa, logout }),
-    [state, api, login, verifyMfa, logout],
+    () => ({ state, api, login, verifyMfa, replaceOneTimePassword, logout }),
+    [state, api, login, verifyMfa, replaceOneTimePassword, logout],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

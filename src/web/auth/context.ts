@@ -10,6 +10,7 @@ export type AuthState =
   | { status: "anonymous"; notice: "loggedOut" | "expired" | null }
   | { status: "mfa_required" }
   | { status: "mfa_enrolment_required" }
+  | { status: "password_change_required" }
   | { status: "authenticated"; me: Me };
 
 export interface AuthValue {
@@ -19,6 +20,8 @@ export interface AuthValue {
   login(username: string, password: string): Promise<void>;
   /** One-time code step, for both an enrolled user and one completing enrolment. */
   verifyMfa(code: string): Promise<void>;
+  /** Replaces a one-time password (after the code); resolves once authenticated. */
+  replaceOneTimePassword(currentPassword: string, newPassword: string): Promise<void>;
   logout(): Promise<void>;
 }
 

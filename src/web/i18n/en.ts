@@ -62,6 +62,11 @@ export const en: Messages = {
   "mfa.submit": "Continue",
   "mfa.cancel": "Cancel",
 
+  "newPassword.title": "Choose a password of your own",
+  "newPassword.intro":
+    "You logged in with a one-time password. Choose a password of your own before you go on.",
+  "newPassword.current": "One-time password",
+  "newPassword.submit": "Save and continue",
   "mfaEnrol.title": "Set up two-step verification",
   "mfaEnrol.intro":
     "Frid requires a one-time code from an authenticator app when you sign in. Do this once:",

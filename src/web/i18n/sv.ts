@@ -63,6 +63,11 @@ export const sv = {
   "mfa.submit": "Fortsätt",
   "mfa.cancel": "Avbryt",
 
+  "newPassword.title": "Välj ett eget lösenord",
+  "newPassword.intro":
+    "Du loggade in med ett engångslösenord. Välj ett eget lösenord innan du fortsätter.",
+  "newPassword.current": "Engångslösenord",
+  "newPassword.submit": "Spara och fortsätt",
   "mfaEnrol.title": "Ställ in tvåstegsverifiering",
   "mfaEnrol.intro":
     "Frid kräver en engångskod från en autentiseringsapp när du loggar in. Gör så här en gång:",

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { MfaEnrolment } from "../api/endpoints";
 import { useApi, useMe } from "../auth/useAuth";
-import { TextField } from "../components/Field";
 import { ErrorSummary, StatusMessage } from "../components/Messages";
 import { MfaSetupSteps } from "../components/MfaSetup";
 import { Page } from "../components/Page";
+import { PasswordChangeForm } from "../components/PasswordChange";
 import { useRoleText } from "../components/RoleText";
 import { useSubmit } from "../hooks/useSubmit";
 import { useT } from "../i18n/useT";
@@ -98,70 +98,21 @@ function MfaSection() {
 function PasswordSection() {
   const { t } = useT();
   const api = useApi();
-  const submit = useSubmit(["currentPassword", "newPassword", "repeatPassword"]);
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [repeatPassword, setRepeatPassword] = useState("");
   const [status, setStatus] = useState<string | null>(null);
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    if (newPassword !== repeatPassword) {
-      return submit.reject({ repeatPassword: t("account.passwordMismatch") });
-    }
-    const ok = await submit.run(() => api.changePassword(currentPassword, newPassword));
-    if (ok) {
-      setCurrentPassword("");
-      setNewPassword("");
-      setRepeatPassword("");
-      setStatus(t("account.passwordChanged"));
-    }
-  }
-
   return (
     <section className="section" aria-labelledby="account-password-title">
       <h2 id="account-password-title">{t("account.passwordTitle")}</h2>
       <StatusMessage message={status} />
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form"
-        aria-labelledby="account-password-title"
-        onSubmit={handleSubmit}
-        noValidate
-      >
-        <TextField
-          label={t("account.currentPassword")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.target.value)}
-          error={submit.fieldError("currentPassword")}
-        />
-        <TextField
-          label={t("account.newPassword")}
-          hint={t("account.newPasswordHint")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          error={submit.fieldError("newPassword")}
-        />
-        <TextField
-          label={t("account.repeatPassword")}
-          name="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          value={repeatPassword}
-          onChange={(e) => setRepeatPassword(e.target.value)}
-          error={submit.fieldError("repeatPassword")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t("account.passwordSubmit")}
-        </button>
-      </form>
+      <PasswordChangeForm
+        labelledBy="account-password-title"
+        currentLabel={t("account.currentPassword")}
+        submitLabel={t("account.passwordSubmit")}
+        change={(current, next) => {
+          setStatus(null);
+          return api.changePassword(current, next);
+        }}
+        onChanged={() => setStatus(t("account.passwordChanged"))}
+      />
     </section>
   );
 }

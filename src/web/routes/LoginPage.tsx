@@ -5,16 +5,21 @@ import { TextField } from "../components/Field";
 import { ErrorSummary, Loading } from "../components/Messages";
 import { CodeForm, MfaSetupSteps } from "../components/MfaSetup";
 import { Page } from "../components/Page";
+import { PasswordChangeForm } from "../components/PasswordChange";
 import { QueryError } from "../components/QueryError";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { useT } from "../i18n/useT";
 
-/** The login steps: password, then the one-time code or, the first time, setting up the app. */
+/**
+ * The login steps: password, then the one-time code or, the first time, setting up the app;
+ * after a one-time password (npm run admin:create), a password of one's own.
+ */
 export function LoginPage() {
   const { state } = useAuth();
   if (state.status === "mfa_required") return <MfaStep />;
   if (state.status === "mfa_enrolment_required") return <EnrolmentStep />;
+  if (state.status === "password_change_required") return <NewPasswordStep />;
   return <PasswordStep notice={state.status === "anonymous" ? state.notice : null} />;
 }
 
@@ -109,6 +114,26 @@ function EnrolmentStep() {
             onCancel={() => logout()}
           />
         )}
+      </div>
+    </Page>
+  );
+}
+
+function NewPasswordStep() {
+  const { t } = useT();
+  const { replaceOneTimePassword, logout } = useAuth();
+  return (
+    <Page title={t("newPassword.title")}>
+      <div className="narrow">
+        <p>{t("newPassword.intro")}</p>
+        <PasswordChangeForm
+          currentLabel={t("newPassword.current")}
+          submitLabel={t("newPassword.submit")}
+          change={replaceOneTimePassword}
+        />
+        <button type="button" className="button button--secondary" onClick={() => logout()}>
+          {t("mfa.cancel")}
+        </button>
       </div>
     </Page>
   );
