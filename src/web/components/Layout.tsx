@@ -7,6 +7,7 @@ import { LoginPage } from "../routes/LoginPage";
 import { Footer } from "./Footer";
 import { Header } from "./Header";
 import { MainNav } from "./MainNav";
+import { SessionGuard } from "./SessionGuard";
 import { SkipLink } from "./SkipLink";
 
 const mainId = "main";
@@ -18,7 +19,7 @@ const mainId = "main";
  */
 export function Layout() {
   const appInfo = useAppInfo();
-  const { state } = useAuth();
+  const { state, relogin } = useAuth();
   const { t } = useT();
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -41,21 +42,26 @@ export function Layout() {
     (heading ?? main)?.focus();
   }, [view]);
 
+  // While the login dialog is open the page is kept (the user's typing lives in it) but hidden
+  // from sight and from assistive technology (SessionGuard.tsx says why).
   return (
-    <div className="shell">
-      <SkipLink targetId={mainId} />
-      <Header appInfo={appInfo} />
-      {state.status === "authenticated" && <MainNav roles={state.me.roles} />}
-      <main id={mainId} ref={mainRef} tabIndex={-1} className="site-main container">
-        {state.status === "authenticated" ? (
-          <Outlet />
-        ) : state.status === "loading" ? (
-          <p className="loading">{t("auth.checking")}</p>
-        ) : (
-          <LoginPage />
-        )}
-      </main>
-      <Footer appInfo={appInfo} />
-    </div>
+    <>
+      <div className={relogin.open ? "shell shell--covered" : "shell"} inert={relogin.open}>
+        <SkipLink targetId={mainId} />
+        <Header appInfo={appInfo} />
+        {state.status === "authenticated" && <MainNav roles={state.me.roles} />}
+        <main id={mainId} ref={mainRef} tabIndex={-1} className="site-main container">
+          {state.status === "authenticated" ? (
+            <Outlet />
+          ) : state.status === "loading" ? (
+            <p className="loading">{t("auth.checking")}</p>
+          ) : (
+            <LoginPage />
+          )}
+        </main>
+        <Footer appInfo={appInfo} />
+      </div>
+      {state.status === "authenticated" && <SessionGuard />}
+    </>
   );
 }
