@@ -34,23 +34,20 @@ function SessionWarningBar({
   onContinue: () => void;
 }) {
   const { t, lang } = useT();
-  // The alert region is always there, so a screen reader announces the warning when it comes.
+  // Put in the page when due, as ErrorSummary is: a new role="alert" is announced at once.
+  if (!warning) return null;
   return (
-    <div className={warning ? "session-warning" : "session-warning session-warning--empty"}>
+    <div className="session-warning">
       <div role="alert" className="session-warning__body container">
-        {warning && (
-          <>
-            <p className="session-warning__text">
-              {t(warning.endsBy === "idle" ? "session.warningIdle" : "session.warningAbsolute", {
-                time: formatTime(new Date(warning.endsAt).toISOString(), lang),
-              })}
-            </p>
-            {warning.endsBy === "idle" && (
-              <button type="button" className="button" onClick={onContinue}>
-                {t("session.continue")}
-              </button>
-            )}
-          </>
+        <p className="session-warning__text">
+          {t(warning.endsBy === "idle" ? "session.warningIdle" : "session.warningAbsolute", {
+            time: formatTime(new Date(warning.endsAt).toISOString(), lang),
+          })}
+        </p>
+        {warning.endsBy === "idle" && (
+          <button type="button" className="button" onClick={onContinue}>
+            {t("session.continue")}
+          </button>
         )}
       </div>
     </div>
