@@ -80,6 +80,11 @@ function ReloginDialog() {
       aria-labelledby={dialogTitleId}
       // Escape must not close it: the page behind holds someone's work and personal data.
       onCancel={(event) => event.preventDefault()}
+      // A browser may close it anyway (a second Escape): while the session is still ended,
+      // it opens again, since the page behind stays hidden until someone logs in.
+      onClose={() => {
+        if (relogin.open) dialog.current?.showModal();
+      }}
     >
       {relogin.open && (
         <div className="relogin__body">
