@@ -5,7 +5,11 @@ import { isAbort } from "../api/errors";
 import { AuthContext, type AuthState, type AuthValue, type Relogin } from "./context";
 import { ReloginGate } from "./relogin";
 
-export function AuthProvider({ children }: { children: ReactNode }) {
+/**
+ * Where the session stands, and the Api bound to it: the CSRF token in memory only, and a
+ * 401 handled by what the user was doing.
+ */
+function useSession() {
   const [state, setState] = useState<AuthState>({ status: "loading" });
   const [relogin, setRelogin] = useState<Relogin>({ open: false });
   const csrfToken = useRef<string | null>(null);
@@ -50,14 +54,39 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       ),
     [gate, update],
   );
+  return { state, relogin, setRelogin, csrfToken, me, update, gate, api };
+}
 
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const { login, verifyMfa, logout } = useLoginSteps(session);
+  const { reloginWithPassword, reloginWithCode } = useReloginSteps({ ...session, logout });
+  const { state, api, relogin } = session;
+  const value = useMemo<AuthValue>(
+    () => ({
+      state,
+      api,
+      login,
+      verifyMfa,
+      logout,
+      relogin,
+      reloginWithPassword,
+      reloginWithCode,
+    }),
+    [state, api, login, verifyMfa, logout, relogin, reloginWithPassword, reloginWithCode],
+  );
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+/** Who is signed in when the app starts, the login page's steps, and logging out. */
+function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSession>) {
   const loadMe = useCallback(
     async (signal?: AbortSignal) => {
       const next = await api.me(signal);
       csrfToken.current = next.csrfToken;
       update({ status: "authenticated", me: next });
     },
-    [api, update],
+    [api, csrfToken, update],
   );
 
   useEffect(() => {
@@ -76,7 +105,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (result.state === "authenticated") await loadMe();
       else update({ status: result.state });
     },
-    [loadMe, update],
+    [csrfToken, loadMe, update],
   );
 
   const login = useCallback(
@@ -98,32 +127,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     csrfToken.current = null;
     gate.refuse(new ApiError(401, "unauthenticated", "Logged out"));
     update({ status: "anonymous", notice: "loggedOut" });
-  }, [api, gate, update]);
+  }, [api, csrfToken, gate, update]);
 
-  const { reloginWithPassword, reloginWithCode } = useReloginSteps({
-    api,
-    gate,
-    csrfToken,
-    me,
-    update,
-    setRelogin,
-    logout,
-  });
-
-  const value = useMemo<AuthValue>(
-    () => ({
-      state,
-      api,
-      login,
-      verifyMfa,
-      logout,
-      relogin,
-      reloginWithPassword,
-      reloginWithCode,
-    }),
-    [state, api, login, verifyMfa, logout, relogin, reloginWithPassword, reloginWithCode],
-  );
-  return <AuthContext value={value}>{children}</AuthContext>;
+  return { login, verifyMfa, logout };
 }
 
 /**
@@ -131,17 +137,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
  * the page gets it back: if someone else logs in, nothing that waited is sent and the page
  * is loaded afresh, so the first user's unsaved text is never shown to, or saved as, them.
  */
-function useReloginSteps(deps: {
-  api: AuthValue["api"];
-  gate: ReloginGate;
-  csrfToken: { current: string | null };
-  me: { current: Me | null };
-  update: (next: AuthState) => void;
-  setRelogin: (next: Relogin) => void;
-  logout: () => Promise<void>;
-}) {
-  const { api, gate, csrfToken, me, update, setRelogin, logout } = deps;
-
+function useReloginSteps({
+  api,
+  gate,
+  csrfToken,
+  me,
+  update,
+  setRelogin,
+  logout,
+}: ReturnType<typeof useSession> & { logout: () => Promise<void> }) {
   const finish = useCallback(async () => {
     const next = await api.me();
     csrfToken.current = next.csrfToken;
