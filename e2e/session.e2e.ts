@@ -57,8 +57,8 @@ async function logOutInAnotherTab(page: Page) {
   await other.close();
 }
 
-/** Nothing typed is kept in web storage: only the language choice may be there. */
-async function storedTexts(page: Page) {
+/** What web storage holds besides the language choice: nothing typed may be kept there. */
+async function storedKeys(page: Page) {
   return page.evaluate(() => ({
     local: Object.keys(localStorage).filter((k) => k !== "frid.lang"),
     session: Object.keys(sessionStorage),
@@ -166,7 +166,7 @@ describe("a session that runs out never takes typed work with it", () => {
       await acuteNeeds.fill(investigationText);
       await journalForm.getByLabel("Typ av anteckning").selectOption({ label: "Samtal" });
       await journalForm.getByLabel("Text").fill(journalText);
-      expect(await storedTexts(page)).toEqual({ local: [], session: [] });
+      expect(await storedKeys(page)).toEqual({ local: [], session: [] });
 
       // Nobody touches the page: the session ends, and the dialog is there on its own.
       const dialog = loginDialog(page);
@@ -202,7 +202,7 @@ describe("a session that runs out never takes typed work with it", () => {
         .poll(() => investigation.getByLabel("Akuta behov").inputValue())
         .toBe(investigationText);
       await journal.getByText(journalText.slice(0, 60)).waitFor();
-      expect(await storedTexts(page)).toEqual({ local: [], session: [] });
+      expect(await storedKeys(page)).toEqual({ local: [], session: [] });
       expect(problems).toEqual([]);
     },
     journeyTimeout,

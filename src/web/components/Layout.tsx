@@ -7,7 +7,6 @@ import { LoginPage } from "../routes/LoginPage";
 import { Footer } from "./Footer";
 import { Header } from "./Header";
 import { MainNav } from "./MainNav";
-import { SessionGuard } from "./SessionGuard";
 import { SkipLink } from "./SkipLink";
 
 const mainId = "main";
@@ -42,26 +41,23 @@ export function Layout() {
     (heading ?? main)?.focus();
   }, [view]);
 
-  // While the login dialog is open the page is kept (the user's typing lives in it) but hidden
-  // from sight and from assistive technology (SessionGuard.tsx says why).
+  // While the login dialog (SessionGuard) is open the page is kept, with the user's typing,
+  // but hidden from sight and from assistive technology.
   return (
-    <>
-      <div className={relogin.open ? "shell shell--covered" : "shell"} inert={relogin.open}>
-        <SkipLink targetId={mainId} />
-        <Header appInfo={appInfo} />
-        {state.status === "authenticated" && <MainNav roles={state.me.roles} />}
-        <main id={mainId} ref={mainRef} tabIndex={-1} className="site-main container">
-          {state.status === "authenticated" ? (
-            <Outlet />
-          ) : state.status === "loading" ? (
-            <p className="loading">{t("auth.checking")}</p>
-          ) : (
-            <LoginPage />
-          )}
-        </main>
-        <Footer appInfo={appInfo} />
-      </div>
-      {state.status === "authenticated" && <SessionGuard />}
-    </>
+    <div className={relogin.open ? "shell shell--covered" : "shell"} inert={relogin.open}>
+      <SkipLink targetId={mainId} />
+      <Header appInfo={appInfo} />
+      {state.status === "authenticated" && <MainNav roles={state.me.roles} />}
+      <main id={mainId} ref={mainRef} tabIndex={-1} className="site-main container">
+        {state.status === "authenticated" ? (
+          <Outlet />
+        ) : state.status === "loading" ? (
+          <p className="loading">{t("auth.checking")}</p>
+        ) : (
+          <LoginPage />
+        )}
+      </main>
+      <Footer appInfo={appInfo} />
+    </div>
   );
 }

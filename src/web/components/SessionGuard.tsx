@@ -17,7 +17,9 @@ import { ErrorSummary } from "./Messages";
 
 export function SessionGuard() {
   const { api, state, relogin } = useAuth();
-  const { warning, continueWorking } = useSessionClock(api, state.status === "authenticated");
+  const signedIn = state.status === "authenticated";
+  const { warning, continueWorking } = useSessionClock(api, signedIn);
+  if (!signedIn) return null;
   return (
     <>
       <SessionWarningBar warning={relogin.open ? null : warning} onContinue={continueWorking} />
