@@ -64,6 +64,13 @@ describe("loadConfig", () => {
     );
   });
 
+  it("takes a fraction of a minute as the idle limit (browser tests), but not less than 15 s", () => {
+    expect(loadConfig({ FRID_SESSION_IDLE_MINUTES: "0.5" }, cwd).session.idleMinutes).toBe(0.5);
+    expect(() => loadConfig({ FRID_SESSION_IDLE_MINUTES: "0.1" }, cwd)).toThrow(
+      /FRID_SESSION_IDLE_MINUTES/,
+    );
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" }, cwd)).toMatchObject({
       port: 3000,

@@ -77,10 +77,10 @@ const schema = z.object({
     .min(1024, "must be at least 1024")
     .default(1024 * 1024),
   FRID_TRUST_PROXY: boolean.default(false),
+  // Fractions are allowed (0.5 = 30 s) so a browser test can watch a session run out.
   FRID_SESSION_IDLE_MINUTES: z.coerce
     .number()
-    .int()
-    .min(1)
+    .min(0.25)
     .max(24 * 60)
     .default(30),
   FRID_SESSION_ABSOLUTE_HOURS: z.coerce

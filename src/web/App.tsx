@@ -1,6 +1,7 @@
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "./auth/AuthProvider";
 import { Layout } from "./components/Layout";
+import { SessionGuard } from "./components/SessionGuard";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { AccountPage } from "./routes/AccountPage";
 import { AdminInstrumentsPage } from "./routes/AdminInstrumentsPage";
@@ -40,6 +41,8 @@ export function App() {
             </Route>
           </Routes>
         </BrowserRouter>
+        {/* Over every page: the warning before the session ends, the login dialog after. */}
+        <SessionGuard />
       </AuthProvider>
     </I18nProvider>
   );

@@ -19,7 +19,6 @@ export function registerAuthentication(app: App, { config, database }: AppContex
     const session = id ? await loadSession(database.db, config, id) : null;
     if (session) {
       request.authSession = session;
-      await touchSession(database.db, session);
       if (session.state === "authenticated") {
         request.actor = {
           userId: session.userId,
@@ -55,5 +54,9 @@ export function registerAuthentication(app: App, { config, database }: AppContex
         );
       }
     }
+    // Only a request that got this far is the user's activity: a refused one (a forged
+    // request without the token) must not keep an idle session alive, nor must the web's
+    // question how long the session has left.
+    if (session && !routeConfig?.passive) await touchSession(database.db, config, session);
   });
 }

@@ -37,6 +37,8 @@ export interface LoadedSession {
   mfaEnrolled: boolean;
   totpSecret: string | null;
   lastSeenAt: Date;
+  /** The absolute limit: no activity moves it. */
+  expiresAt: Date;
   roles: RoleHeld[];
 }
 
@@ -82,6 +84,7 @@ export async function loadSession(
       "s.csrf_token",
       "s.pending_totp_secret",
       "s.last_seen_at",
+      "s.expires_at",
       "u.username",
       "u.display_name",
       "u.mfa_enrolled_at",
@@ -112,18 +115,53 @@ export async function loadSession(
     mfaEnrolled: row.mfa_enrolled_at !== null,
     totpSecret: row.totp_secret,
     lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
     roles: row.roles,
   };
 }
 
-/** Keeps the idle clock going; written at most once a minute per session. */
-export async function touchSession(db: Kysely<Database>, session: LoadedSession): Promise<void> {
-  if (Date.now() - session.lastSeenAt.getTime() < 60_000) return;
+/**
+ * Keeps the idle clock going. Written at most once a minute per session (a tenth of the idle
+ * limit when that is shorter, so a short limit still sees every request as activity).
+ */
+export async function touchSession(
+  db: Kysely<Database>,
+  config: Config,
+  session: LoadedSession,
+): Promise<void> {
+  const every = Math.min(60_000, config.session.idleMinutes * 6_000);
+  if (Date.now() - session.lastSeenAt.getTime() < every) return;
+  await extendSession(db, session);
+}
+
+/** The user is at work (a heartbeat): the idle clock starts again now. */
+export async function extendSession(db: Kysely<Database>, session: LoadedSession): Promise<Date> {
+  const now = new Date();
   await db
     .updateTable("session")
-    .set({ last_seen_at: new Date() })
+    .set({ last_seen_at: now })
     .where("id_hash", "=", session.idHash)
     .execute();
+  return now;
+}
+
+export interface SessionTiming {
+  idleLimitSeconds: number;
+  endsInSeconds: number;
+  /** Which limit ends it: only an idle end can be put off by working on. */
+  endsBy: "idle" | "absolute";
+}
+
+/** How long a session has left, counted from the server's clock (no skew with the browser's). */
+export function sessionTiming(config: Config, lastSeenAt: Date, expiresAt: Date): SessionTiming {
+  const idleMs = config.session.idleMinutes * 60_000;
+  const idleEnd = lastSeenAt.getTime() + idleMs;
+  const end = Math.min(idleEnd, expiresAt.getTime());
+  return {
+    idleLimitSeconds: Math.round(idleMs / 1000),
+    endsInSeconds: Math.max(0, Math.floor((end - Date.now()) / 1000)),
+    endsBy: expiresAt.getTime() <= idleEnd ? "absolute" : "idle",
+  };
 }
 
 export async function revokeSession(db: Kysely<Database>, idHash: string): Promise<void> {

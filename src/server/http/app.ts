@@ -13,6 +13,7 @@ import { ErrorBody } from "../../shared/api/error.ts";
 import { installValidationMessages } from "../../shared/validation-messages.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { authRoutes } from "../auth/routes.ts";
+import { sessionRoutes } from "../auth/session-routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
 import { instrumentAdminRoutes } from "../modules/assessments/admin-routes.ts";
 import { assessmentRoutes } from "../modules/assessments/routes.ts";
@@ -45,6 +46,7 @@ import { registerWeb } from "./web.ts";
 const modules: RouteModule[] = [
   systemRoutes,
   authRoutes,
+  sessionRoutes,
   adminRoutes,
   personRoutes,
   caseRoutes,

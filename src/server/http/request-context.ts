@@ -15,6 +15,8 @@ declare module "fastify" {
     public?: boolean;
     /** Reachable with a session that has not finished MFA (the MFA steps, logout). */
     allowPendingSession?: boolean;
+    /** Not the user's activity: the idle clock is not moved (how long the session has left). */
+    passive?: boolean;
   }
 }
 

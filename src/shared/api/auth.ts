@@ -84,3 +84,18 @@ export const ChangePasswordBody = z
   })
   .strict()
   .meta({ id: "ChangePasswordBody" });
+
+/**
+ * How long the session has left, counted on the server (GET /api/auth/session, POST
+ * /api/auth/heartbeat). In seconds from now, so the browser's clock does not matter.
+ */
+export const SessionStatus = z
+  .object({
+    idleLimitSeconds: z.number().int().nonnegative(),
+    endsInSeconds: z.number().int().nonnegative(),
+    endsBy: z.enum(["idle", "absolute"]).meta({
+      description: "idle: working on (a heartbeat) puts the end off; absolute: nothing does",
+    }),
+  })
+  .meta({ id: "SessionStatus" });
+export type SessionStatus = z.infer<typeof SessionStatus>;

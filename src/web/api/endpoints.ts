@@ -16,7 +16,7 @@ import {
   type SaveAssessmentBody,
 } from "../../shared/api/assessments";
 import { AuditEventList, type AuditEventView } from "../../shared/api/audit";
-import { LoginResult, Me, MfaEnrolment } from "../../shared/api/auth";
+import { LoginResult, Me, MfaEnrolment, SessionStatus } from "../../shared/api/auth";
 import {
   BarrierEventList,
   type BarrierEventView,
@@ -134,6 +134,7 @@ export type {
   PersonView,
   PlanView,
   Role,
+  SessionStatus,
   UnitView,
   UserView,
   WorklistItem,
@@ -252,15 +253,25 @@ export interface RegisterPersonInput {
 /**
  * Frid's API as typed functions. Answers are checked against the shared Zod schemas.
  * `csrfToken` is read when a request is made, so one Api object stays valid when the token
- * changes; `onUnauthenticated` is told about every 401 (e.g. an expired session).
+ * changes. `onUnauthenticated` is told about every 401 (e.g. an expired session); when it
+ * answers with a promise (the user is logging in again in a dialog) the request waits and is
+ * then sent again as it was, with the new session's token — this is how no save is lost to
+ * an ended session. `canWait` is false for the login steps, whose 401 is their own answer.
  */
-export function createApi(csrfToken: () => string | null, onUnauthenticated: () => void) {
-  async function call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) onUnauthenticated();
-      throw error;
+export function createApi(
+  csrfToken: () => string | null,
+  onUnauthenticated: (canWait: boolean) => Promise<void> | undefined,
+) {
+  async function call<T>(run: () => Promise<T>, canWait = true): Promise<T> {
+    for (;;) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+        const loggedInAgain = onUnauthenticated(canWait);
+        if (!loggedInAgain) throw error;
+        await loggedInAgain;
+      }
     }
   }
   const opts = (signal?: AbortSignal): RequestOptions => ({ signal, csrfToken: csrfToken() });
@@ -277,17 +288,39 @@ export function createApi(csrfToken: () => string | null, onUnauthenticated: () 
   const id = encodeURIComponent;
 
   return {
-    // Authentication. Login is the one change that needs no CSRF token.
+    // Authentication. Login is the one change that needs no CSRF token. The login steps,
+    // logout and "who am I" never wait for a login again: they are how one logs in.
     login: (username: string, password: string) =>
-      call(async () =>
-        parseWith(LoginResult, await postJson("/api/auth/login", { username, password })),
+      call(
+        async () =>
+          parseWith(LoginResult, await postJson("/api/auth/login", { username, password })),
+        false,
       ),
     startMfaEnrolment: () => post("/api/auth/mfa/enrolment", {}, MfaEnrolment),
-    verifyMfa: (code: string) => post("/api/auth/mfa", { code }, LoginResult),
+    verifyMfa: (code: string) =>
+      call(
+        async () => parseWith(LoginResult, await postJson("/api/auth/mfa", { code }, opts())),
+        false,
+      ),
     replaceOneTimePassword: (currentPassword: string, newPassword: string) =>
-      post("/api/auth/password", { currentPassword, newPassword }, LoginResult),
-    logout: () => postNoContent("/api/auth/logout"),
-    me: (signal?: AbortSignal) => get("/api/me", Me, signal),
+      call(
+        async () =>
+          parseWith(
+            LoginResult,
+            await postJson("/api/auth/password", { currentPassword, newPassword }, opts()),
+          ),
+        false,
+      ),
+    logout: () =>
+      call(async () => {
+        await postJson("/api/auth/logout", {}, opts());
+      }, false),
+    me: (signal?: AbortSignal) =>
+      call(async () => parseWith(Me, await getJson("/api/me", opts(signal))), false),
+    /** How long the session has left; asking does not count as activity. */
+    sessionStatus: () => get("/api/auth/session", SessionStatus),
+    /** The user is typing: the idle clock starts again (within the absolute limit). */
+    heartbeat: () => post("/api/auth/heartbeat", {}, SessionStatus),
     changePassword: (currentPassword: string, newPassword: string) =>
       postNoContent("/api/me/password", { currentPassword, newPassword }),
 

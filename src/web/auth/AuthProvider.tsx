@@ -1,42 +1,103 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { createApi, type LoginResult } from "../api/endpoints";
+import { ApiError } from "../api/client";
+import { createApi, type LoginResult, type Me } from "../api/endpoints";
 import { isAbort } from "../api/errors";
-import { AuthContext, type AuthState, type AuthValue } from "./context";
+import { AuthContext, type AuthState, type AuthValue, type Relogin } from "./context";
+import { ReloginGate } from "./relogin";
 
-export function AuthProvider({ children }: { children: ReactNode }) {
+/**
+ * Where the session stands, and the Api bound to it: the CSRF token in memory only, and a
+ * 401 handled by what the user was doing.
+ */
+function useSession() {
   const [state, setState] = useState<AuthState>({ status: "loading" });
+  const [relogin, setRelogin] = useState<Relogin>({ open: false });
   const csrfToken = useRef<string | null>(null);
   const status = useRef<AuthState["status"]>("loading");
+  const me = useRef<Me | null>(null);
 
   const update = useCallback((next: AuthState) => {
     status.current = next.status;
+    me.current = next.status === "authenticated" ? next.me : null;
     setState(next);
   }, []);
 
-  // A 401 on any call with a session (signed in, or halfway through the MFA step) means the
-  // session ended (expired, or signed out in another tab): forget the token and show the
-  // login form where the user is. Before that, a 401 is just a refused login.
+  // Opening the gate opens the dialog for the user whose work is on the page.
+  const gate = useMemo(
+    () =>
+      new ReloginGate((open) =>
+        setRelogin(
+          open && me.current
+            ? { open: true, step: "password", username: me.current.user.username }
+            : { open: false },
+        ),
+      ),
+    [],
+  );
+
+  // A 401 while signed in means the session ended (idle, absolute limit, logged out in
+  // another tab): the page stays, with whatever the user typed, and its requests wait for
+  // the login dialog. A 401 halfway through the MFA step sends the user back to the login
+  // form; before that, a 401 is just a refused login.
   const api = useMemo(
     () =>
       createApi(
         () => csrfToken.current,
-        () => {
+        (canWait) => {
+          if (status.current === "authenticated") return canWait ? gate.wait() : undefined;
           if (status.current !== "anonymous" && status.current !== "loading") {
             csrfToken.current = null;
             update({ status: "anonymous", notice: "expired" });
           }
+          return undefined;
         },
       ),
-    [update],
+    [gate, update],
   );
+  return { state, relogin, setRelogin, csrfToken, me, update, gate, api };
+}
 
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const { login, verifyMfa, replaceOneTimePassword, logout } = useLoginSteps(session);
+  const { reloginWithPassword, reloginWithCode } = useReloginSteps({ ...session, logout });
+  const { state, api, relogin } = session;
+  const value = useMemo<AuthValue>(
+    () => ({
+      state,
+      api,
+      login,
+      verifyMfa,
+      replaceOneTimePassword,
+      logout,
+      relogin,
+      reloginWithPassword,
+      reloginWithCode,
+    }),
+    [
+      state,
+      api,
+      login,
+      verifyMfa,
+      replaceOneTimePassword,
+      logout,
+      relogin,
+      reloginWithPassword,
+      reloginWithCode,
+    ],
+  );
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+/** Who is signed in when the app starts, the login page's steps, and logging out. */
+function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSession>) {
   const loadMe = useCallback(
     async (signal?: AbortSignal) => {
-      const me = await api.me(signal);
-      csrfToken.current = me.csrfToken;
-      update({ status: "authenticated", me });
+      const next = await api.me(signal);
+      csrfToken.current = next.csrfToken;
+      update({ status: "authenticated", me: next });
     },
-    [api, update],
+    [api, csrfToken, update],
   );
 
   useEffect(() => {
@@ -55,7 +116,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (result.state === "authenticated") await loadMe();
       else update({ status: result.state });
     },
-    [loadMe, update],
+    [csrfToken, loadMe, update],
   );
 
   const login = useCallback(
@@ -81,12 +142,67 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // The session is forgotten here either way; the server's expires on its own.
     }
     csrfToken.current = null;
+    gate.refuse(new ApiError(401, "unauthenticated", "Logged out"));
     update({ status: "anonymous", notice: "loggedOut" });
-  }, [api, update]);
+  }, [api, csrfToken, gate, update]);
 
-  const value = useMemo<AuthValue>(
-    () => ({ state, api, login, verifyMfa, replaceOneTimePassword, logout }),
-    [state, api, login, verifyMfa, replaceOneTimePassword, logout],
+  return { login, verifyMfa, replaceOneTimePassword, logout };
+}
+
+/**
+ * Logging in again in the dialog, without leaving the page. Only the user whose work is on
+ * the page gets it back: if someone else logs in, nothing that waited is sent and the page
+ * is loaded afresh, so the first user's unsaved text is never shown to, or saved as, them.
+ */
+function useReloginSteps({
+  api,
+  gate,
+  csrfToken,
+  me,
+  update,
+  setRelogin,
+  logout,
+}: ReturnType<typeof useSession> & { logout: () => Promise<void> }) {
+  const finish = useCallback(async () => {
+    const next = await api.me();
+    csrfToken.current = next.csrfToken;
+    if (next.user.id !== me.current?.user.id) {
+      gate.refuse(new ApiError(401, "unauthenticated", "Another user logged in"));
+      window.location.replace("/");
+      return;
+    }
+    update({ status: "authenticated", me: next });
+    gate.pass();
+  }, [api, gate, csrfToken, me, update]);
+
+  const reloginWithPassword = useCallback(
+    async (username: string, password: string) => {
+      const result = await api.login(username, password);
+      csrfToken.current = result.csrfToken;
+      if (result.state === "authenticated") await finish();
+      else if (result.state === "mfa_required") setRelogin({ open: true, step: "code", username });
+      // Setting up an authenticator app again (after an MFA reset) is the login page's work.
+      else await logout();
+    },
+    [api, csrfToken, finish, setRelogin, logout],
   );
-  return <AuthContext value={value}>{children}</AuthContext>;
+
+  const reloginWithCode = useCallback(
+    async (code: string) => {
+      try {
+        const result = await api.verifyMfa(code);
+        csrfToken.current = result.csrfToken;
+      } catch (error) {
+        // The half-done login ran out: start again from the password.
+        if (error instanceof ApiError && error.status === 401 && me.current) {
+          setRelogin({ open: true, step: "password", username: me.current.user.username });
+        }
+        throw error;
+      }
+      await finish();
+    },
+    [api, csrfToken, me, finish, setRelogin],
+  );
+
+  return { reloginWithPassword, reloginWithCode };
 }

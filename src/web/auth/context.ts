@@ -13,6 +13,16 @@ export type AuthState =
   | { status: "password_change_required" }
   | { status: "authenticated"; me: Me };
 
+/**
+ * The session of a signed-in user ended (idle, absolute limit, logged out in another tab)
+ * while the page holds their work: a dialog asks them to log in again, and the page's
+ * requests wait until they have (see relogin.ts).
+ */
+export type Relogin =
+  | { open: false }
+  | { open: true; step: "password"; username: string }
+  | { open: true; step: "code"; username: string };
+
 export interface AuthValue {
   state: AuthState;
   api: Api;
@@ -23,6 +33,10 @@ export interface AuthValue {
   /** Replaces a one-time password (after the code); resolves once authenticated. */
   replaceOneTimePassword(currentPassword: string, newPassword: string): Promise<void>;
   logout(): Promise<void>;
+  relogin: Relogin;
+  /** Logging in again in the dialog: the password step, then the code step if needed. */
+  reloginWithPassword(username: string, password: string): Promise<void>;
+  reloginWithCode(code: string): Promise<void>;
 }
 
 export const AuthContext = createContext<AuthValue | null>(null);

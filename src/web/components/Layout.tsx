@@ -18,7 +18,7 @@ const mainId = "main";
  */
 export function Layout() {
   const appInfo = useAppInfo();
-  const { state } = useAuth();
+  const { state, relogin } = useAuth();
   const { t } = useT();
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -41,8 +41,10 @@ export function Layout() {
     (heading ?? main)?.focus();
   }, [view]);
 
+  // While the login dialog (SessionGuard) is open the page is kept, with the user's typing,
+  // but hidden from sight and from assistive technology.
   return (
-    <div className="shell">
+    <div className={relogin.open ? "shell shell--covered" : "shell"} inert={relogin.open}>
       <SkipLink targetId={mainId} />
       <Header appInfo={appInfo} />
       {state.status === "authenticated" && <MainNav roles={state.me.roles} />}

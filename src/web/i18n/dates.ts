@@ -49,6 +49,13 @@ export function formatDateTimeShort(iso: string, lang: Language, timeZone?: stri
   }).format(date);
 }
 
+/** A time of day, hours and minutes (14:32), e.g. when a session ends. */
+export function formatTime(iso: string, lang: Language, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[lang], { timeStyle: "short", timeZone }).format(date);
+}
+
 const pad2 = (n: number) => String(Math.abs(n)).padStart(2, "0");
 
 /**

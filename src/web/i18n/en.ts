@@ -54,6 +54,17 @@ export const en: Messages = {
   "login.loggedOut": "You are signed out.",
   "login.expired": "You have been signed out. Sign in again to continue.",
 
+  "session.warningIdle":
+    "You have not worked in Frid for a while and will be signed out at {time}. What you have typed is kept.",
+  "session.warningAbsolute":
+    "You have been signed in for as long as a sign-in may last and will be signed out at {time}. Save what you are writing; then sign in again and carry on.",
+  "session.continue": "Keep working",
+  "relogin.title": "Sign in again",
+  "relogin.intro":
+    "You have been signed out. What you typed is still here: sign in again to carry on where you were, and what you were saving is saved then.",
+  "relogin.logout": "Sign out",
+  "relogin.logoutHint": "If you sign out instead, whatever you have not saved is lost.",
+
   "mfa.title": "Enter one-time code",
   "mfa.intro":
     "Open the authenticator app on your phone and enter the six-digit code shown for Frid.",

@@ -55,6 +55,17 @@ export const sv = {
   "login.loggedOut": "Du är utloggad.",
   "login.expired": "Du har blivit utloggad. Logga in igen för att fortsätta.",
 
+  "session.warningIdle":
+    "Du har inte arbetat i Frid på en stund och loggas ut kl. {time}. Det du har skrivit finns kvar.",
+  "session.warningAbsolute":
+    "Du har varit inloggad så länge en inloggning får vara och loggas ut kl. {time}. Spara det du skriver; sedan loggar du in igen och fortsätter.",
+  "session.continue": "Fortsätt arbeta",
+  "relogin.title": "Logga in igen",
+  "relogin.intro":
+    "Du har blivit utloggad. Det du har skrivit finns kvar: logga in igen så fortsätter du där du var, och det du höll på att spara sparas då.",
+  "relogin.logout": "Logga ut",
+  "relogin.logoutHint": "Om du loggar ut i stället försvinner det du inte har sparat.",
+
   "mfa.title": "Ange engångskod",
   "mfa.intro":
     "Öppna autentiseringsappen i din telefon och ange den sexsiffriga koden som visas för Frid.",
