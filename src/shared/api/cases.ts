@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
+import { multiline } from "./fields.ts";
 
 export const CaseStatus = z.enum(caseStatuses);
 export const ClosedReason = z.enum(closedReasons);
@@ -17,8 +18,20 @@ export const caseTypes = ["adult_victim", "child", "perpetrator", "partner_conta
 export const CaseType = z.enum(caseTypes);
 export type CaseType = z.infer<typeof CaseType>;
 
+/**
+ * Case types a worker opens directly. A partner-contact case is opened only through his
+ * consent in the treatment (`modules/partner-contact`), behind a barrier with nobody assigned.
+ */
+const OpenableCaseType = CaseType.exclude(["partner_contact"], {
+  error: (issue) =>
+    issue.input === "partner_contact"
+      ? "Ett ärende för partnerkontakt öppnas från mannens behandling, när han samtycker till partnerkontakt."
+      : undefined,
+});
+export const openableCaseTypes = OpenableCaseType.options;
+
 export const OpenCaseBody = z
-  .object({ personId: z.uuid(), unitId: z.uuid(), caseType: CaseType })
+  .object({ personId: z.uuid(), unitId: z.uuid(), caseType: OpenableCaseType })
   .strict()
   .meta({ id: "OpenCaseBody" });
 
@@ -96,7 +109,7 @@ export const ChangeStatusBody = z
   .object({
     to: CaseStatus,
     reason: ClosedReason.nullable().default(null).meta({ description: "Required when closing" }),
-    comment: z.string().trim().max(2000).nullable().default(null).meta({
+    comment: multiline(z.string().trim().max(2000)).nullable().default(null).meta({
       description: "Required when reopening, and when closing for another reason",
     }),
   })
@@ -110,7 +123,9 @@ export const CaseAssigneeParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const GrantBody = z
   .object({
     userId: z.uuid(),
-    reason: z.string().trim().min(10, "Skriv varför åtkomsten behövs (minst 10 tecken).").max(500),
+    reason: multiline(
+      z.string().trim().min(10, "Skriv varför åtkomsten behövs (minst 10 tecken).").max(500),
+    ),
     expiresAt: z.iso.datetime({ offset: true }),
   })
   .strict()
@@ -120,7 +135,7 @@ export const BarrierBody = z
   .object({
     caseId: z.uuid(),
     otherCaseId: z.uuid(),
-    reason: z.string().trim().min(10).max(500),
+    reason: multiline(z.string().trim().min(10).max(500)),
   })
   .strict()
   .meta({ id: "BarrierBody" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 /**
  * A child accompanying a parent to sheltered housing gets a decision of their own
@@ -59,7 +60,9 @@ export const RecordCourtStepBody = z
 export const RevokeConsentBody = z
   .object({
     revokedOn: z.iso.date(),
-    reason: z.string().trim().min(1, "Skriv hur och varför samtycket återkallades.").max(2000),
+    reason: multiline(
+      z.string().trim().min(1, "Skriv hur och varför samtycket återkallades.").max(2000),
+    ),
   })
   .strict()
   .meta({ id: "RevokeConsentBody" });
@@ -68,7 +71,7 @@ export const RecordPlacementReviewBody = z
   .object({
     reviewedOn: z.iso.date(),
     continues: z.boolean().meta({ description: "false: the placement ends on reviewedOn" }),
-    notes: z.string().trim().min(1).max(10_000),
+    notes: multiline(z.string().trim().min(1).max(10_000)),
   })
   .strict()
   .meta({ id: "RecordPlacementReviewBody" });

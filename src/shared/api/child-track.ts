@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 export const ProtectionAssessmentBody = z
   .object({
     intakeId: z.uuid().meta({ description: "The report of concern assessed" }),
     needsImmediateProtection: z.boolean(),
-    reasoning: z.string().trim().min(1).max(5000),
+    reasoning: multiline(z.string().trim().min(1).max(5000)),
   })
   .strict()
   .meta({ id: "ProtectionAssessmentBody" });
@@ -12,7 +13,7 @@ export const ProtectionAssessmentBody = z
 export const PreliminaryDecisionBody = z
   .object({
     openInvestigation: z.boolean(),
-    reasoning: z.string().trim().min(1).max(5000),
+    reasoning: multiline(z.string().trim().min(1).max(5000)),
   })
   .strict()
   .meta({ id: "PreliminaryDecisionBody" });
@@ -20,11 +21,9 @@ export const PreliminaryDecisionBody = z
 export const ExtensionBody = z
   .object({
     extendedUntil: z.iso.date(),
-    reason: z
-      .string()
-      .trim()
-      .min(10, "Skriv skälet till förlängningen (minst 10 tecken).")
-      .max(2000),
+    reason: multiline(
+      z.string().trim().min(10, "Skriv skälet till förlängningen (minst 10 tecken).").max(2000),
+    ),
   })
   .strict()
   .meta({ id: "ExtensionBody" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CaseView } from "./cases.ts";
+import { multiline } from "./fields.ts";
 
 export const intakeSources = [
   "the_person",
@@ -26,11 +27,11 @@ export const RecordIntakeBody = z
         "An application unless the worker records why it was only a request for information",
     }),
     askedAboutViolence: z.boolean().meta({ description: "Was the person asked about violence?" }),
-    violenceAnswer: z.string().trim().max(2000).nullable().default(null),
+    violenceAnswer: multiline(z.string().trim().max(2000)).nullable().default(null),
     interpreterNeeded: z.boolean().default(false),
     interpreterLanguage: z.string().trim().max(100).nullable().default(null),
     childrenInHousehold: z.number().int().min(0).max(30).nullable().default(null),
-    informationOnlyReason: z.string().trim().max(2000).nullable().default(null),
+    informationOnlyReason: multiline(z.string().trim().max(2000)).nullable().default(null),
   })
   .strict()
   .meta({ id: "RecordIntakeBody" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 /** Kinds of journal entry (journalanteckning), as the UI offers them. */
 export const journalEntryTypes = [
@@ -18,7 +19,7 @@ export const WriteJournalEntryBody = z
     occurredAt: z.iso
       .datetime({ offset: true })
       .meta({ description: "When what is written about happened" }),
-    body: z.string().trim().min(1).max(20_000),
+    body: multiline(z.string().trim().min(1).max(20_000)),
     correctsId: z
       .uuid()
       .nullable()
@@ -32,7 +33,7 @@ export const UpdateJournalDraftBody = z
   .object({
     entryType: JournalEntryType.optional(),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
-    body: z.string().trim().min(1).max(20_000).optional(),
+    body: multiline(z.string().trim().min(1).max(20_000)).optional(),
   })
   .strict()
   .meta({ id: "UpdateJournalDraftBody" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 /**
  * The partner's own case (partner_contact), as her worker sees it: what he said about how to
@@ -28,7 +29,7 @@ export const RecordAttemptBody = z
 export const OfferSupportBody = z
   .object({
     kind: z.enum(supportKinds, { message: "Välj vilket stöd hon erbjöds." }),
-    note: z.string().trim().max(1000).default(""),
+    note: multiline(z.string().trim().max(1000)).default(""),
     offeredOn: z.iso.date({ message: "Ange datumet då stödet erbjöds." }),
   })
   .strict()

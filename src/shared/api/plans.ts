@@ -1,14 +1,12 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 export const SavePlanBody = z
   .object({
-    goals: z.string().trim().min(1).max(10_000),
-    activities: z
-      .string()
-      .trim()
-      .min(1)
-      .max(10_000)
-      .meta({ description: "What is done, by whom, when" }),
+    goals: multiline(z.string().trim().min(1).max(10_000)),
+    activities: multiline(z.string().trim().min(1).max(10_000)).meta({
+      description: "What is done, by whom, when",
+    }),
     startDate: z.iso.date(),
     followUpDate: z.iso.date(),
   })
@@ -20,7 +18,7 @@ export const FollowUpOutcome = z.enum(["goal_reached", "partly_reached", "not_re
 export const RecordFollowUpBody = z
   .object({
     outcome: FollowUpOutcome,
-    notes: z.string().trim().min(1).max(10_000),
+    notes: multiline(z.string().trim().min(1).max(10_000)),
     nextFollowUpDate: z.iso
       .date()
       .nullable()

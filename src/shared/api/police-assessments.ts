@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 /**
  * The police's own risk assessment, obtained with the client's consent and recorded beside
@@ -9,7 +10,7 @@ export const RecordPoliceAssessmentBody = z
   .object({
     assessedOn: z.iso.date().meta({ description: "The day of the police's assessment" }),
     level: z.string().trim().min(1, "Skriv polisens bedömda nivå.").max(100),
-    summary: z.string().trim().max(5000).default(""),
+    summary: multiline(z.string().trim().max(5000)).default(""),
     consentGivenOn: z.iso.date(),
     consentForm: z.enum(["written", "oral"]),
     consentReference: z
