@@ -117,6 +117,17 @@ describe.each(testDatabaseKinds)("bad input is a 400, never a 500 (%s)", (kind) 
     }
   });
 
+  it("answers a field named like an object's own property (toString) as unknown, not 500", async () => {
+    const res = await send(worker, "POST", "/api/persons/search", {
+      query: "Anna",
+      toString: "rad ett\nrad två",
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(Object.entries(res.json().error.fields)).toEqual([
+      ["toString", "Fältet ska vara en enda rad, utan radbrytningar eller tabbtecken."],
+    ]);
+  });
+
   it("refuses a control character in a query string and a path parameter", async () => {
     expectFieldError(await send(worker, "GET", "/api/cases?scope=mine%00"), "scope");
     expectFieldError(

@@ -69,7 +69,8 @@ function validationFields(error: FastifyError): Record<string, string> {
     // The first problem with a field is the one to fix first.
     for (const name of names) {
       if (Object.keys(fields).length >= maxFieldMessages) return fields;
-      fields[name] ??= issue.message ?? validationMessage;
+      // Own keys only: a field named "toString" gets its message too.
+      if (!Object.hasOwn(fields, name)) fields[name] = issue.message ?? validationMessage;
     }
   }
   return fields;

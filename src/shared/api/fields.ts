@@ -54,7 +54,8 @@ function children(schema: z.core.$ZodType, key: string | number): z.core.$ZodTyp
   const d = def(schema);
   switch (d.type) {
     case "object":
-      return d.shape?.[key] ? [d.shape[key]] : [];
+      // Own keys only: "constructor" is not a field because every object has one.
+      return d.shape && Object.hasOwn(d.shape, key) ? [d.shape[key] as z.core.$ZodType] : [];
     case "array":
       return d.element ? [d.element] : [];
     case "record":
