@@ -72,6 +72,18 @@ export const edgeStrings = [
   "x".repeat(20_001),
 ];
 
+const hostileCharacters = [
+  "\u0000",
+  "\u0001",
+  "\u001b",
+  "\u007f",
+  "\u0085",
+  "\ud800",
+  "\n",
+  "\t",
+  "\r",
+];
+
 export const edgeNumbers = [
   0, 1, -1, 1.5, -0.5, 24, 25, 2_147_483_647, 2_147_483_648, -2_147_483_648, -2_147_483_649,
   9_007_199_254_740_991, -9_007_199_254_740_991, 1e308,
@@ -139,38 +151,28 @@ function resolve(schema: JsonSchema, components: Components): JsonSchema {
   return current;
 }
 
+const validDates = ["2026-03-02", "2026-01-15", "2025-12-31"];
+const validDateTimes = ["2026-03-02T10:00:00+01:00", "2026-01-15T08:30:00Z"];
+
+/** A value the schema accepts (or nearly: patterns and cross-field rules are not known). */
 function stringArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
-  if (schema.format === "uuid")
-    return fc.oneof(
-      { weight: 6, arbitrary: fc.nat().map((n) => new IdRef(n)) },
-      { weight: 1, arbitrary: fc.constantFrom(...edgeUuids) },
-    );
-  if (schema.format === "date") return fc.constantFrom(...edgeDates);
-  if (schema.format === "date-time") return fc.constantFrom(...edgeDateTimes);
-  if (schema.format === "email") return fc.constantFrom("enhet@exempel.se", "a@b", "@");
+  if (schema.format === "uuid") return fc.nat().map((n) => new IdRef(n));
+  if (schema.format === "date") return fc.constantFrom(...validDates);
+  if (schema.format === "date-time") return fc.constantFrom(...validDateTimes);
+  if (schema.format === "email") return fc.constant("enhet@exempel.se");
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? 200;
-  const shaped = schema.pattern
-    ? fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= max)
-    : fc.string({ minLength: min, maxLength: Math.max(min, Math.min(max, 30)) });
-  return fc.oneof(
-    { weight: 5, arbitrary: shaped },
-    { weight: 1, arbitrary: fc.constantFrom("x".repeat(max), "x".repeat(max + 1)) },
-    { weight: 2, arbitrary: fc.constantFrom(...edgeStrings) },
-  );
+  if (schema.pattern)
+    return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= max);
+  return fc.string({ minLength: Math.max(min, 1), maxLength: Math.max(min, Math.min(max, 30)) });
 }
 
 function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
-  const min = schema.minimum ?? -5;
-  const max = schema.maximum ?? 100;
-  const near = [min - 1, min, max, max + 1];
-  const inRange = integer
-    ? fc.integer({ min: Math.max(min, -1000), max: Math.min(max, 1000) })
-    : fc.double({ min: Math.max(min, -1000), max: Math.min(max, 1000), noNaN: true });
-  return fc.oneof(
-    { weight: 4, arbitrary: inRange },
-    { weight: 2, arbitrary: fc.constantFrom(...near, ...edgeNumbers) },
-  );
+  const min = Math.max(schema.minimum ?? 0, -1000);
+  const max = Math.min(schema.maximum ?? 100, 1000);
+  return integer
+    ? fc.integer({ min, max })
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
 function objectArbitrary(schema: JsonSchema, components: Components, depth: number) {
@@ -186,48 +188,26 @@ function objectArbitrary(schema: JsonSchema, components: Components, depth: numb
   );
   const extra =
     typeof schema.additionalProperties === "object" ? schema.additionalProperties : null;
-  const shaped = extra
-    ? fc
-        .tuple(
-          record,
-          fc.dictionary(
-            schema.propertyNames
-              ? (schemaArbitrary(
-                  schema.propertyNames,
-                  components,
-                  depth + 1,
-                ) as fc.Arbitrary<string>)
-              : fc.string({ maxLength: 20 }),
-            schemaArbitrary(extra, components, depth + 1),
-            { maxKeys: 3 },
-          ),
-        )
-        .map(([a, b]) => ({ ...b, ...a }))
-    : record;
-  const unknownKey = fc.constantFrom(
-    "shoeSize",
-    "constructor",
-    "toString",
-    "a\u0000b",
-    "k".repeat(300),
-  );
-  return fc.oneof(
-    { weight: 6, arbitrary: shaped },
-    {
-      weight: 1,
-      arbitrary: fc.tuple(shaped, unknownKey, wild).map(([o, k, v]) => ({ ...o, [k]: v })),
-    },
-  );
+  if (!extra) return record;
+  const keys = schema.propertyNames
+    ? (schemaArbitrary(schema.propertyNames, components, depth + 1) as fc.Arbitrary<string>)
+    : fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/);
+  return fc
+    .tuple(
+      record,
+      fc.dictionary(keys, schemaArbitrary(extra, components, depth + 1), { maxKeys: 3 }),
+    )
+    .map(([a, b]) => ({ ...b, ...a }));
 }
 
-/** Values for `schema`: mostly of its shape, sometimes anything at all. */
+/** Values of `schema`'s shape, so a request gets past validation to the code behind it. */
 export function schemaArbitrary(
   raw: JsonSchema,
   components: Components,
   depth = 0,
 ): fc.Arbitrary<unknown> {
   const schema = resolve(raw, components);
-  if (depth > 6) return wild;
+  if (depth > 6) return fc.constant(null);
   const options: fc.Arbitrary<unknown>[] = [];
   if (schema.enum) options.push(fc.constantFrom(...schema.enum));
   if ("const" in schema) options.push(fc.constant(schema.const));
@@ -249,8 +229,66 @@ export function schemaArbitrary(
       );
     if (type === "object") options.push(objectArbitrary(schema, components, depth));
   }
-  if (options.length === 0) return wild;
-  return fc.oneof({ weight: 9, arbitrary: fc.oneof(...options) }, { weight: 1, arbitrary: wild });
+  return options.length === 0 ? wild : fc.oneof(...options);
+}
+
+type Path = (string | number)[];
+
+function leaves(value: unknown, path: Path = []): Path[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
+  if (value !== null && typeof value === "object" && !(value instanceof IdRef)) {
+    const inner = Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+    return [path, ...inner];
+  }
+  return [path];
+}
+
+function replaceAt(value: unknown, path: Path, next: (old: unknown) => unknown): unknown {
+  if (path.length === 0) return next(value);
+  const [head, ...rest] = path as [string | number, ...Path];
+  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, next) : v));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: replaceAt(record[head], rest, next) };
+}
+
+/** What one field is turned into: an edge of its own kind, or something else entirely. */
+const mutation = fc.oneof(
+  fc
+    .constantFrom(...hostileCharacters)
+    .map((bad) => (old: unknown) => (typeof old === "string" ? `${old}${bad}` : bad)),
+  fc
+    .constantFrom(...edgeStrings, ...edgeDates, ...edgeDateTimes, ...edgeUuids)
+    .map((edge) => () => edge),
+  fc.constantFrom(...edgeNumbers).map((edge) => () => edge),
+  wild.map((value) => () => value),
+  fc
+    .constantFrom("shoeSize", "constructor", "toString", "a\u0000b", "k".repeat(300))
+    .map(
+      (key) => (old: unknown) =>
+        old !== null && typeof old === "object" && !Array.isArray(old) && !(old instanceof IdRef)
+          ? { ...old, [key]: "x" }
+          : undefined,
+    ),
+);
+
+/** A value of the schema's shape with one field (or the whole) at an edge. */
+export function mutatedArbitrary(arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return arbitrary.chain((value) => {
+    const paths = leaves(value);
+    return fc
+      .tuple(fc.constantFrom(...paths), mutation)
+      .map(([path, change]) => replaceAt(value, path, change));
+  });
+}
+
+/** Mostly one field at an edge; sometimes all well-formed; now and then two edges at once. */
+export function fuzzedArbitrary(raw: JsonSchema, components: Components): fc.Arbitrary<unknown> {
+  const shaped = schemaArbitrary(raw, components);
+  return fc.oneof(
+    { weight: 2, arbitrary: shaped },
+    { weight: 6, arbitrary: mutatedArbitrary(shaped) },
+    { weight: 1, arbitrary: mutatedArbitrary(mutatedArbitrary(shaped)) },
+  );
 }
 
 export interface GeneratedRequest {
@@ -283,10 +321,10 @@ export function requestArbitrary(
   );
   const query = fc.record(
     Object.fromEntries(
-      Object.entries(op.query).map(([k, s]) => [k, schemaArbitrary(s, components)]),
+      Object.entries(op.query).map(([k, s]) => [k, fuzzedArbitrary(s, components)]),
     ),
     { requiredKeys: [] },
   );
-  const body = op.body ? schemaArbitrary(op.body, components) : fc.constant(undefined);
+  const body = op.body ? fuzzedArbitrary(op.body, components) : fc.constant(undefined);
   return fc.record({ pathSegments, query, body }) as fc.Arbitrary<GeneratedRequest>;
 }
