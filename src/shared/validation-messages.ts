@@ -83,6 +83,8 @@ export const textMessages: Record<TextProblem | "field_name", string> = {
   field_name: "Ett fältnamn innehåller ett otillåtet tecken.",
 };
 
+export const dateRangeMessage = "Ange ett datum mellan år 1900 och 2199.";
+
 let configured = false;
 
 /** Installs the messages once per process (server) or page (web). */

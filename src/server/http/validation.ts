@@ -11,11 +11,12 @@ interface TextIssue {
   message: string;
 }
 
-/** Parsed JSON or a query string; a file's bytes (a Buffer) are not text to walk. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+/**
+ * Parsed JSON or a query string (whose objects may have a prototype of their own); a file's
+ * bytes (a Buffer) are not text to walk.
+ */
+function isWalkable(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !ArrayBuffer.isView(value);
 }
 
 /**
@@ -35,7 +36,7 @@ export function textIssues(schema: z.core.$ZodType, data: unknown): TextIssue[] 
         issues.push({ path, message: textMessages[problem] });
     } else if (Array.isArray(value)) {
       for (const [index, item] of value.entries()) queue.push([item, [...path, index]]);
-    } else if (isPlainObject(value)) {
+    } else if (isWalkable(value)) {
       for (const [key, item] of Object.entries(value)) {
         if (textProblem(key, false)) issues.push({ path, message: textMessages.field_name });
         queue.push([item, [...path, key]]);

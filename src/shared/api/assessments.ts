@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InstrumentDefinition } from "../instruments/definition.ts";
 import { AnswerValue } from "../instruments/engine.ts";
-import { int4Param, multiline } from "./fields.ts";
+import { int4Param, isoDate, multiline } from "./fields.ts";
 
 export const InstrumentSummary = z
   .object({
@@ -33,7 +33,7 @@ export const StartAssessmentBody = z
 export const SaveAssessmentBody = z
   .object({
     answers: z.record(z.string().max(60), AnswerValue),
-    assessedOn: z.iso.date(),
+    assessedOn: isoDate(),
     clientPresent: z.boolean().nullable().default(null),
     interpreterUsed: z.boolean().nullable().default(null),
   })

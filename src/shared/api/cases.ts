@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
-import { multiline } from "./fields.ts";
+import { isoDateTime, multiline } from "./fields.ts";
 
 export const CaseStatus = z.enum(caseStatuses);
 export const ClosedReason = z.enum(closedReasons);
@@ -126,7 +126,7 @@ export const GrantBody = z
     reason: multiline(
       z.string().trim().min(10, "Skriv varför åtkomsten behövs (minst 10 tecken).").max(500),
     ),
-    expiresAt: z.iso.datetime({ offset: true }),
+    expiresAt: isoDateTime({ offset: true }),
   })
   .strict()
   .meta({ id: "GrantBody" });

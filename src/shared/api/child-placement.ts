@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * A child accompanying a parent to sheltered housing gets a decision of their own
@@ -17,7 +17,7 @@ export const CustodianConsent = z
   .object({
     custodianName: z.string().trim().min(1, "Skriv vårdnadshavarens namn.").max(200),
     form: ConsentForm,
-    givenOn: z.iso.date(),
+    givenOn: isoDate(),
   })
   .strict();
 
@@ -47,11 +47,10 @@ export const CourtOutcome = z.enum(["approved", "rejected"]);
 
 export const RecordCourtStepBody = z
   .object({
-    submittedOn: z.iso
-      .date()
+    submittedOn: isoDate()
       .optional()
       .meta({ description: "The day the decision went to the court" }),
-    ruledOn: z.iso.date().optional(),
+    ruledOn: isoDate().optional(),
     outcome: CourtOutcome.optional().meta({ description: "Required with ruledOn" }),
   })
   .strict()
@@ -59,7 +58,7 @@ export const RecordCourtStepBody = z
 
 export const RevokeConsentBody = z
   .object({
-    revokedOn: z.iso.date(),
+    revokedOn: isoDate(),
     reason: multiline(
       z.string().trim().min(1, "Skriv hur och varför samtycket återkallades.").max(2000),
     ),
@@ -69,7 +68,7 @@ export const RevokeConsentBody = z
 
 export const RecordPlacementReviewBody = z
   .object({
-    reviewedOn: z.iso.date(),
+    reviewedOn: isoDate(),
     continues: z.boolean().meta({ description: "false: the placement ends on reviewedOn" }),
     notes: multiline(z.string().trim().min(1).max(10_000)),
   })

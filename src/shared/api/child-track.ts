@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 export const ProtectionAssessmentBody = z
   .object({
@@ -20,7 +20,7 @@ export const PreliminaryDecisionBody = z
 
 export const ExtensionBody = z
   .object({
-    extendedUntil: z.iso.date(),
+    extendedUntil: isoDate(),
     reason: multiline(
       z.string().trim().min(10, "Skriv skälet till förlängningen (minst 10 tecken).").max(2000),
     ),

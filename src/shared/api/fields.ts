@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateRangeMessage } from "../validation-messages.ts";
 
 /**
  * What every string and number the API accepts must be, whatever its schema says besides:
@@ -99,3 +100,26 @@ export const boundedNumber = () => z.number().min(int4Min).max(int4Max);
 
 /** A whole number in a path or query string (text there), bounded like `int4`. */
 export const int4Param = () => z.coerce.number().int().min(int4Min).max(int4Max);
+
+/**
+ * The years a date in Frid may have: birth dates of the oldest clients to deadlines far
+ * ahead. PostgreSQL has no year 0, and the calendar's arithmetic (a deadline a year on) must
+ * stay within four-digit years.
+ */
+export const firstYear = 1900;
+export const lastYear = 2199;
+
+function inYears(text: string): boolean {
+  // Only a text that looks like a date: the format check words the others.
+  if (!/^\d{4}-/.test(text)) return true;
+  const year = Number(text.slice(0, 4));
+  return year >= firstYear && year <= lastYear;
+}
+
+/** A calendar day (YYYY-MM-DD) within `firstYear`–`lastYear`. */
+export const isoDate = (params?: Parameters<typeof z.iso.date>[0]) =>
+  z.iso.date(params).refine(inYears, { message: dateRangeMessage });
+
+/** A moment (ISO 8601 with offset) within `firstYear`–`lastYear`. */
+export const isoDateTime = (params?: Parameters<typeof z.iso.datetime>[0]) =>
+  z.iso.datetime(params).refine(inYears, { message: dateRangeMessage });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CaseView } from "./cases.ts";
-import { multiline } from "./fields.ts";
+import { isoDateTime, multiline } from "./fields.ts";
 
 export const intakeSources = [
   "the_person",
@@ -21,7 +21,7 @@ export const RecordIntakeBody = z
     unitId: z.uuid(),
     source: z.enum(intakeSources),
     channel: z.enum(intakeChannels),
-    receivedAt: z.iso.datetime({ offset: true }),
+    receivedAt: isoDateTime({ offset: true }),
     kind: z.enum(intakeKinds).default("application").meta({
       description:
         "An application unless the worker records why it was only a request for information",

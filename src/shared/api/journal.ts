@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDateTime, multiline } from "./fields.ts";
 
 /** Kinds of journal entry (journalanteckning), as the UI offers them. */
 export const journalEntryTypes = [
@@ -16,9 +16,9 @@ export type JournalEntryType = z.infer<typeof JournalEntryType>;
 export const WriteJournalEntryBody = z
   .object({
     entryType: JournalEntryType,
-    occurredAt: z.iso
-      .datetime({ offset: true })
-      .meta({ description: "When what is written about happened" }),
+    occurredAt: isoDateTime({ offset: true }).meta({
+      description: "When what is written about happened",
+    }),
     body: multiline(z.string().trim().min(1).max(20_000)),
     correctsId: z
       .uuid()
@@ -32,7 +32,7 @@ export const WriteJournalEntryBody = z
 export const UpdateJournalDraftBody = z
   .object({
     entryType: JournalEntryType.optional(),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: isoDateTime({ offset: true }).optional(),
     body: multiline(z.string().trim().min(1).max(20_000)).optional(),
   })
   .strict()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 export const IdentityKind = z.enum([
   "personal_identity_number",
@@ -24,7 +24,7 @@ export const RegisterPersonBody = z
       description:
         "A reserve number (reservnummer, e.g. from health care) for someone without personnummer",
     }),
-    birthDate: z.iso.date().nullable().default(null).meta({
+    birthDate: isoDate().nullable().default(null).meta({
       description: "Only without personnummer/samordningsnummer, which carry the birth date",
     }),
     givenName: z.string().trim().min(1).max(100),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 export const SavePlanBody = z
   .object({
@@ -7,8 +7,8 @@ export const SavePlanBody = z
     activities: multiline(z.string().trim().min(1).max(10_000)).meta({
       description: "What is done, by whom, when",
     }),
-    startDate: z.iso.date(),
-    followUpDate: z.iso.date(),
+    startDate: isoDate(),
+    followUpDate: isoDate(),
   })
   .strict()
   .meta({ id: "SavePlanBody" });
@@ -19,8 +19,7 @@ export const RecordFollowUpBody = z
   .object({
     outcome: FollowUpOutcome,
     notes: multiline(z.string().trim().min(1).max(10_000)),
-    nextFollowUpDate: z.iso
-      .date()
+    nextFollowUpDate: isoDate()
       .nullable()
       .default(null)
       .meta({ description: "null: no further follow-up planned" }),

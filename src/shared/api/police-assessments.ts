@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * The police's own risk assessment, obtained with the client's consent and recorded beside
@@ -8,10 +8,10 @@ import { multiline } from "./fields.ts";
  */
 export const RecordPoliceAssessmentBody = z
   .object({
-    assessedOn: z.iso.date().meta({ description: "The day of the police's assessment" }),
+    assessedOn: isoDate().meta({ description: "The day of the police's assessment" }),
     level: z.string().trim().min(1, "Skriv polisens bedömda nivå.").max(100),
     summary: multiline(z.string().trim().max(5000)).default(""),
-    consentGivenOn: z.iso.date(),
+    consentGivenOn: isoDate(),
     consentForm: z.enum(["written", "oral"]),
     consentReference: z
       .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int4, multiline } from "./fields.ts";
+import { int4, isoDate, multiline } from "./fields.ts";
 
 /**
  * A safety plan (säkerhetsplan): concrete measures for the client's and each child's safety,
@@ -30,7 +30,7 @@ export const SafetyMeasure = z
       .max(200),
     responsible: z.string().trim().min(1, "Skriv vem som ansvarar.").max(200),
     status: MeasureStatus,
-    reviewOn: z.iso.date(),
+    reviewOn: isoDate(),
   })
   .strict();
 export type SafetyMeasure = z.infer<typeof SafetyMeasure>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * Work a rule puts on a case. Today one kind: an adult's investigation found that children
@@ -50,7 +50,7 @@ export const CompleteTaskBody = z
     ),
     report: z
       .object({
-        on: z.iso.date({ message: "Ange datumet då orosanmälan gjordes." }),
+        on: isoDate({ message: "Ange datumet då orosanmälan gjordes." }),
         to: z.string().trim().min(1, "Skriv vilken enhet som tog emot anmälan.").max(200),
         reference: z.string().trim().min(1, "Skriv anmälans referens eller diarienummer.").max(100),
       })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiline } from "./fields.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * Treatment of a person who uses violence (a perpetrator case at a treatment unit), and the
@@ -20,7 +20,7 @@ export const partnerExceptionKinds = [
   "controlling_pattern",
 ] as const;
 
-const day = (message: string) => z.iso.date({ message });
+const day = (message: string) => isoDate({ message });
 
 export const RegisterTreatmentBody = z
   .object({
