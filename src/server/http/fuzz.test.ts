@@ -15,7 +15,9 @@ import {
 import {
   type Components,
   type GeneratedRequest,
+  type IdKind,
   IdRef,
+  idKind,
   type JsonSchema,
   type Operation,
   requestArbitrary,
@@ -79,22 +81,38 @@ function operationsOf(doc: OpenApi): Operation[] {
   return ops.sort((a, b) => late(a) - late(b));
 }
 
-function resolveIds(value: unknown, ids: string[]): unknown {
-  if (value instanceof IdRef) return ids[value.index % ids.length];
-  if (Array.isArray(value)) return value.map((v) => resolveIds(v, ids));
+/** Ids a kind of user knows, by what they name: its own world's first, then its answers'. */
+type Pool = Record<IdKind, Set<string>>;
+const emptyPool = (): Pool => ({
+  case: new Set(),
+  person: new Set(),
+  unit: new Set(),
+  user: new Set(),
+  any: new Set(),
+});
+
+function resolveIds(value: unknown, pool: Pool): unknown {
+  if (value instanceof IdRef) {
+    const own = [...pool[value.kind]];
+    const ids = own.length > 0 ? own : [...pool.any];
+    return ids[value.index % ids.length];
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveIds(v, pool));
   if (value !== null && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveIds(v, ids)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveIds(v, pool)]));
   return value;
 }
 
-function harvest(value: unknown, ids: Set<string>) {
-  if (typeof value === "string" && uuid.test(value)) ids.add(value);
-  else if (Array.isArray(value)) for (const v of value) harvest(v, ids);
+function harvest(value: unknown, pool: Pool, key = "") {
+  if (typeof value === "string" && uuid.test(value)) {
+    pool.any.add(value);
+    pool[idKind(key)].add(value);
+  } else if (Array.isArray(value)) for (const v of value) harvest(v, pool, key);
   else if (value !== null && typeof value === "object")
-    for (const v of Object.values(value)) harvest(v, ids);
+    for (const [k, v] of Object.entries(value)) harvest(v, pool, k);
 }
 
-function urlOf(op: Operation, request: GeneratedRequest, ids: string[]): string {
+function urlOf(op: Operation, request: GeneratedRequest, ids: Pool): string {
   let path = op.path;
   for (const [name, segment] of Object.entries(request.pathSegments)) {
     const raw = segment instanceof IdRef ? (resolveIds(segment, ids) as string) : segment;
@@ -113,7 +131,7 @@ describe.each(testDatabaseKinds)("every route, generated input (%s)", (kind) => 
   let t: TestApp;
   const sessions: Record<string, Session | null> = { anonymous: null };
   /** Ids each kind of user knows: its own world's, then every id its answers contained. */
-  const known: Record<string, Set<string>> = {};
+  const known: Record<string, Pool> = {};
 
   beforeAll(async () => {
     t = await buildTestApp(database());
@@ -128,31 +146,55 @@ describe.each(testDatabaseKinds)("every route, generated input (%s)", (kind) => 
     const child = await buildChildUnitTeam(t.app, owner);
     const report = await recordReportOfConcern(t.app, owner, child, "2026-03-02T09:00:00+01:00");
     const treatment = await buildTreatmentTeam(t.app, owner);
-    const adultCase = [worked.caseId, worked.personId, worked.unitId, worked.userId];
-    const worlds: Record<string, [Session | null, string[]]> = {
-      caseworker: [worked.session, adultCase],
-      unitManager: [await login(t.app, manager.username), [...adultCase, manager.id]],
+    const adult = { case: [worked.caseId], person: [worked.personId], unit: [worked.unitId] };
+    const worlds: Record<string, [Session | null, Partial<Record<IdKind, string[]>>]> = {
+      caseworker: [worked.session, { ...adult, user: [worked.userId] }],
+      unitManager: [
+        await login(t.app, manager.username),
+        { ...adult, user: [worked.userId, manager.id] },
+      ],
       administrator: [
         await login(t.app, admin.username),
-        [worked.unitId, manager.id, analyst.id, admin.id],
+        { unit: [worked.unitId], user: [manager.id, analyst.id, admin.id] },
       ],
-      analyst: [await login(t.app, analyst.username), [worked.unitId]],
-      childWorker: [child.worker, [child.unitId, child.workerId, report.case.id, report.intake.id]],
+      analyst: [await login(t.app, analyst.username), { unit: [worked.unitId] }],
+      childWorker: [
+        child.worker,
+        {
+          case: [report.case.id],
+          unit: [child.unitId],
+          user: [child.workerId],
+          any: [report.intake.id],
+        },
+      ],
       therapist: [
         treatment.therapist,
-        [treatment.caseId, treatment.personId, treatment.unitId, treatment.partnerWorkerId],
+        {
+          case: [treatment.caseId],
+          person: [treatment.personId],
+          unit: [treatment.unitId],
+          user: [treatment.partnerWorkerId],
+        },
       ],
     };
+    known.anonymous = emptyPool();
     for (const [role, [session, ids]] of Object.entries(worlds)) {
       sessions[role] = session;
-      known[role] = new Set(ids);
+      const pool = emptyPool();
+      for (const [kind, list] of Object.entries(ids) as [IdKind, string[]][])
+        for (const id of list) {
+          pool[kind].add(id);
+          pool.any.add(id);
+          known.anonymous[kind].add(id);
+          known.anonymous.any.add(id);
+        }
+      known[role] = pool;
     }
-    known.anonymous = new Set(Object.values(worlds).flatMap(([, ids]) => ids));
   }, 60_000);
   afterAll(() => t?.close());
 
   async function send(op: Operation, role: string, request: GeneratedRequest) {
-    const ids = [...(known[role] ?? [])];
+    const ids = known[role] ?? emptyPool();
     const session = sessions[role] ?? null;
     const body = resolveIds(request.body, ids);
     const res = await t.app.inject({
@@ -165,7 +207,7 @@ describe.each(testDatabaseKinds)("every route, generated input (%s)", (kind) => 
       ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
     });
     if (res.statusCode < 300 && String(res.headers["content-type"]).includes("json"))
-      harvest(res.json(), known[role] ?? new Set());
+      harvest(res.json(), ids);
     return { res, body };
   }
 
@@ -203,7 +245,7 @@ describe.each(testDatabaseKinds)("every route, generated input (%s)", (kind) => 
             .find((l) => l.reqId === res.headers["x-request-id"] && l.level === 50);
           const cause = (logged?.err as { message?: string } | undefined)?.message ?? "";
           found.push(
-            `${op.method} ${op.path} as ${role}: ${wrong}\n  url: ${urlOf(op, request, [...(known[role] ?? [])])}\n  body: ${JSON.stringify(body)?.slice(0, 300)}\n  answer: ${res.body.slice(0, 300)}\n  cause: ${cause.slice(0, 300)}`,
+            `${op.method} ${op.path} as ${role}: ${wrong}\n  url: ${urlOf(op, request, known[role] ?? emptyPool())}\n  body: ${JSON.stringify(body)?.slice(0, 300)}\n  answer: ${res.body.slice(0, 300)}\n  cause: ${cause.slice(0, 300)}`,
           );
           return false;
         }),

@@ -38,12 +38,31 @@ export interface Operation {
   body: JsonSchema | null;
 }
 
-/** An id chosen when the request is sent: from the ids the run has seen so far. */
+export type IdKind = "case" | "person" | "unit" | "user" | "any";
+
+/** An id chosen when the request is sent: of its kind, from the ids the run has seen. */
 export class IdRef {
-  constructor(readonly index: number) {}
+  constructor(
+    readonly index: number,
+    readonly kind: IdKind = "any",
+  ) {}
   toString() {
-    return `IdRef(${this.index})`;
+    return `IdRef(${this.kind} ${this.index})`;
   }
+}
+
+/** What kind of record a field or path parameter names, by its name. */
+export function idKind(name: string, path = ""): IdKind {
+  if (/^(personId|otherPersonId)$/.test(name)) return "person";
+  if (/^(caseId|otherCaseId)$/.test(name)) return "case";
+  if (name === "unitId") return "unit";
+  if (name === "userId") return "user";
+  if (name !== "id") return "any";
+  if (path.startsWith("/api/cases/")) return "case";
+  if (/^\/api\/(audit\/)?persons\//.test(path)) return "person";
+  if (/^\/api\/(admin\/)?units\//.test(path)) return "unit";
+  if (/^\/api\/(admin|audit)\/users\//.test(path)) return "user";
+  return "any";
 }
 
 export const edgeStrings = [
@@ -72,6 +91,7 @@ export const edgeStrings = [
   "x".repeat(20_001),
 ];
 
+const unknownKeys = ["shoeSize", "constructor", "toString", "a\u0000b", "k".repeat(300)];
 const hostileCharacters = [
   "\u0000",
   "\u0001",
@@ -155,8 +175,8 @@ const validDates = ["2026-03-02", "2026-01-15", "2025-12-31"];
 const validDateTimes = ["2026-03-02T10:00:00+01:00", "2026-01-15T08:30:00Z"];
 
 /** A value the schema accepts (or nearly: patterns and cross-field rules are not known). */
-function stringArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
-  if (schema.format === "uuid") return fc.nat().map((n) => new IdRef(n));
+function stringArbitrary(schema: JsonSchema, key: string): fc.Arbitrary<unknown> {
+  if (schema.format === "uuid") return fc.nat().map((n) => new IdRef(n, idKind(key)));
   if (schema.format === "date") return fc.constantFrom(...validDates);
   if (schema.format === "date-time") return fc.constantFrom(...validDateTimes);
   if (schema.format === "email") return fc.constant("enhet@exempel.se");
@@ -181,7 +201,7 @@ function objectArbitrary(schema: JsonSchema, components: Components, depth: numb
     Object.fromEntries(
       Object.entries(properties).map(([key, s]) => [
         key,
-        schemaArbitrary(s, components, depth + 1),
+        schemaArbitrary(s, components, depth + 1, key),
       ]),
     ),
     { requiredKeys: (schema.required ?? []).filter((k) => k in properties) },
@@ -205,6 +225,7 @@ export function schemaArbitrary(
   raw: JsonSchema,
   components: Components,
   depth = 0,
+  key = "",
 ): fc.Arbitrary<unknown> {
   const schema = resolve(raw, components);
   if (depth > 6) return fc.constant(null);
@@ -212,10 +233,10 @@ export function schemaArbitrary(
   if (schema.enum) options.push(fc.constantFrom(...schema.enum));
   if ("const" in schema) options.push(fc.constant(schema.const));
   for (const sub of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
-    options.push(schemaArbitrary(sub, components, depth + 1));
+    options.push(schemaArbitrary(sub, components, depth + 1, key));
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   for (const type of types) {
-    if (type === "string" && !schema.enum) options.push(stringArbitrary(schema));
+    if (type === "string" && !schema.enum) options.push(stringArbitrary(schema, key));
     if (type === "integer" || type === "number")
       options.push(numberArbitrary(schema, type === "integer"));
     if (type === "boolean") options.push(fc.boolean());
@@ -251,25 +272,30 @@ function replaceAt(value: unknown, path: Path, next: (old: unknown) => unknown):
   return { ...record, [head]: replaceAt(record[head], rest, next) };
 }
 
-/** What one field is turned into: an edge of its own kind, or something else entirely. */
-const mutation = fc.oneof(
-  fc
-    .constantFrom(...hostileCharacters)
-    .map((bad) => (old: unknown) => (typeof old === "string" ? `${old}${bad}` : bad)),
-  fc
-    .constantFrom(...edgeStrings, ...edgeDates, ...edgeDateTimes, ...edgeUuids)
-    .map((edge) => () => edge),
-  fc.constantFrom(...edgeNumbers).map((edge) => () => edge),
-  wild.map((value) => () => value),
-  fc
-    .constantFrom("shoeSize", "constructor", "toString", "a\u0000b", "k".repeat(300))
-    .map(
-      (key) => (old: unknown) =>
-        old !== null && typeof old === "object" && !Array.isArray(old) && !(old instanceof IdRef)
-          ? { ...old, [key]: "x" }
-          : undefined,
-    ),
-);
+const isDay = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isMoment = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v);
+const isObject = (v: unknown): v is object =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof IdRef);
+const pick = <T>(list: readonly T[], n: number) => list[n % list.length] as T;
+
+/**
+ * What one field is turned into: mostly an edge of its own kind (a date at the calendar's
+ * edges, a text with a hostile character, a number beyond int4), sometimes anything at all,
+ * an unknown key or no value.
+ */
+const mutation = fc
+  .tuple(fc.nat(), fc.nat(9), wild)
+  .map(([n, how, anything]) => (old: unknown): unknown => {
+    if (how >= 8) return how === 8 ? anything : undefined;
+    if (isObject(old)) return { ...old, [pick(unknownKeys, n)]: "x" };
+    if (isDay(old)) return pick(edgeDates, n);
+    if (isMoment(old)) return pick(edgeDateTimes, n);
+    if (old instanceof IdRef) return pick(edgeUuids, n);
+    if (typeof old === "number") return pick(edgeNumbers, n);
+    if (typeof old === "string")
+      return how < 5 ? `${old}${pick(hostileCharacters, n)}` : pick(edgeStrings, n);
+    return anything;
+  });
 
 /** A value of the schema's shape with one field (or the whole) at an edge. */
 export function mutatedArbitrary(arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
@@ -282,8 +308,12 @@ export function mutatedArbitrary(arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary
 }
 
 /** Mostly one field at an edge; sometimes all well-formed; now and then two edges at once. */
-export function fuzzedArbitrary(raw: JsonSchema, components: Components): fc.Arbitrary<unknown> {
-  const shaped = schemaArbitrary(raw, components);
+export function fuzzedArbitrary(
+  raw: JsonSchema,
+  components: Components,
+  key = "",
+): fc.Arbitrary<unknown> {
+  const shaped = schemaArbitrary(raw, components, 0, key);
   return fc.oneof(
     { weight: 2, arbitrary: shaped },
     { weight: 6, arbitrary: mutatedArbitrary(shaped) },
@@ -302,11 +332,15 @@ export function requestArbitrary(
   op: Operation,
   components: Components,
 ): fc.Arbitrary<GeneratedRequest> {
-  const segment = fc.oneof(
-    { weight: 5, arbitrary: fc.nat().map((n): string | IdRef => new IdRef(n)) },
-    { weight: 1, arbitrary: fc.constantFrom(...edgeUuids) },
-    { weight: 2, arbitrary: fc.constantFrom(...edgePathSegments) },
-  );
+  const segment = (name: string) =>
+    fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.nat().map((n): string | IdRef => new IdRef(n, idKind(name, op.path))),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...edgeUuids) },
+      { weight: 1, arbitrary: fc.constantFrom(...edgePathSegments) },
+    );
   const versionLike = fc.oneof(
     fc.constantFrom("1", "2", "danger_assessment", "screening"),
     fc.constantFrom(...edgePathSegments),
@@ -315,13 +349,13 @@ export function requestArbitrary(
     Object.fromEntries(
       op.pathParams.map((p) => [
         p,
-        p === "version" || p === "instrumentId" ? versionLike : segment,
+        p === "version" || p === "instrumentId" ? versionLike : segment(p),
       ]),
     ),
   );
   const query = fc.record(
     Object.fromEntries(
-      Object.entries(op.query).map(([k, s]) => [k, fuzzedArbitrary(s, components)]),
+      Object.entries(op.query).map(([k, s]) => [k, fuzzedArbitrary(s, components, k)]),
     ),
     { requiredKeys: [] },
   );
