@@ -256,7 +256,7 @@ export function schemaArbitrary(
 type Path = (string | number)[];
 
 function leaves(value: unknown, path: Path = []): Path[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
+  if (Array.isArray(value)) return [path, ...value.flatMap((v, i) => leaves(v, [...path, i]))];
   if (value !== null && typeof value === "object" && !(value instanceof IdRef)) {
     const inner = Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
     return [path, ...inner];
