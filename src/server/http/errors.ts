@@ -90,7 +90,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   const status = error.statusCode ?? 500;
   // A client error Fastify raises that has no words of its own here is still the client's.
-  const known = status < 500 ? (messages[status] ?? messages[400]) : undefined;
+  const known =
+    status >= 400 && status < 500 ? (messages[status] ?? messages[400]) : messages[status];
   if (known) {
     request.log.info({ code: error.code, status }, "request rejected");
     return reply.status(status).send(errorBody(known[0], known[1], requestId));
