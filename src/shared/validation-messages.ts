@@ -83,7 +83,7 @@ export const textMessages: Record<TextProblem | "field_name", string> = {
   field_name: "Ett fältnamn innehåller ett otillåtet tecken.",
 };
 
-export const dateRangeMessage = "Ange ett datum mellan år 1900 och 2199.";
+export const dateRangeMessage = "Ange ett datum mellan år 1900 och 2999.";
 
 let configured = false;
 

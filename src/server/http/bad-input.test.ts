@@ -166,14 +166,14 @@ describe.each(testDatabaseKinds)("bad input is a 400, never a 500 (%s)", (kind) 
     expect(res.json().error.fields.version).toBe("Får vara högst 2147483647.");
   });
 
-  it("refuses dates outside the years 1900–2199 (PostgreSQL has no year 0; the calendar must stay in four digits)", async () => {
+  it("refuses dates outside the years 1900–2999 (PostgreSQL has no year 0; the calendar must stay in four digits)", async () => {
     const journal = await send(worker, "POST", `/api/cases/${caseId}/journal`, {
       entryType: "other",
       occurredAt: "0000-01-01T00:00:00Z",
       body: "Anteckning",
     });
     expect(journal.statusCode, journal.body).toBe(400);
-    expect(journal.json().error.fields.occurredAt).toBe("Ange ett datum mellan år 1900 och 2199.");
+    expect(journal.json().error.fields.occurredAt).toBe("Ange ett datum mellan år 1900 och 2999.");
     const police = await send(worker, "POST", `/api/cases/${caseId}/police-assessments`, {
       assessedOn: "0000-01-01",
       level: "Hög",
@@ -182,14 +182,14 @@ describe.each(testDatabaseKinds)("bad input is a 400, never a 500 (%s)", (kind) 
       consentReference: "Blankett 1",
     });
     expect(police.statusCode, police.body).toBe(400);
-    expect(police.json().error.fields.assessedOn).toBe("Ange ett datum mellan år 1900 och 2199.");
+    expect(police.json().error.fields.assessedOn).toBe("Ange ett datum mellan år 1900 och 2999.");
     const statistics = await send(
       manager,
       "GET",
       `/api/statistics/partner-contact?from=2026-01-01&to=9999-12-31&unitId=${unitId}`,
     );
     expect(statistics.statusCode, statistics.body).toBe(400);
-    expect(statistics.json().error.fields.to).toBe("Ange ett datum mellan år 1900 och 2199.");
+    expect(statistics.json().error.fields.to).toBe("Ange ett datum mellan år 1900 och 2999.");
   });
 
   it("refuses to open a partner-contact case directly: it is opened only through his consent", async () => {

@@ -107,7 +107,7 @@ export const int4Param = () => z.coerce.number().int().min(int4Min).max(int4Max)
  * stay within four-digit years.
  */
 export const firstYear = 1900;
-export const lastYear = 2199;
+export const lastYear = 2999;
 
 function inYears(text: string): boolean {
   // Only a text that looks like a date: the format check words the others.
