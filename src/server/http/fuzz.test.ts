@@ -33,7 +33,7 @@ import {
  * FRID_FUZZ_RUNS explore further by hand.
  */
 const seed = Number(process.env.FRID_FUZZ_SEED ?? 11);
-const runsPerRoute = Number(process.env.FRID_FUZZ_RUNS ?? 16);
+const runsPerRoute = Number(process.env.FRID_FUZZ_RUNS ?? 48);
 
 const leak =
   /\bat [\w.<>]+ \(|\.ts:\d+|node_modules|syntax error|violates|duplicate key|invalid input|SQLSTATE|relation "|column "|ZodError|FST_ERR|\bselect\b[^"]*\bfrom\b/i;
