@@ -146,6 +146,18 @@ describe.each(testDatabaseKinds)("bad input is a 400, never a 500 (%s)", (kind) 
     expect(res.body.length).toBeLessThan(5_000);
   });
 
+  it("answers a body of 40,000 nested objects with 400 (the text rule does not walk it all)", async () => {
+    const depth = 40_000;
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/persons/search",
+      headers: { ...as(worker), "content-type": "application/json" },
+      payload: `{"query":"Anna","x":${'{"a":'.repeat(depth)}"\\u0000"${"}".repeat(depth)}}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual({ x: "Okänt fält." });
+  });
+
   it("refuses integers beyond the database's int4 in a path and in an imported instrument", async () => {
     const path = await send(
       worker,
