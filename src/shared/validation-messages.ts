@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TextProblem } from "./api/fields.ts";
 
 /**
  * Error messages a person understands, in Swedish (the UI's first language). Zod's own
@@ -73,6 +74,16 @@ export function swedishMessage(issue: Issue): string {
       return "Ogiltigt värde.";
   }
 }
+
+/** The text rule every field of the API follows (`api/fields.ts`). */
+export const textMessages: Record<TextProblem | "field_name", string> = {
+  control_character:
+    "Texten innehåller ett osynligt styrtecken som inte kan sparas. Skriv texten igen, eller klistra in den utan formatering.",
+  line_break: "Fältet ska vara en enda rad, utan radbrytningar eller tabbtecken.",
+  field_name: "Ett fältnamn innehåller ett otillåtet tecken.",
+};
+
+export const dateRangeMessage = "Ange ett datum mellan år 1900 och 2999.";
 
 let configured = false;
 

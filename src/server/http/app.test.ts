@@ -31,6 +31,9 @@ describe.each(testDatabaseKinds)("HTTP conventions (%s)", (kind) => {
       },
       async () => ({ ok: true }),
     );
+    t.app.get("/api/test/teapot", { config: { public: true } }, async () => {
+      throw Object.assign(new Error("I'm a teapot"), { statusCode: 418 });
+    });
     t.app.get("/api/test/boom", { config: { public: true } }, async () => {
       throw new Error("database password=hunter2 at 19121212-1212");
     });
@@ -114,6 +117,17 @@ describe.each(testDatabaseKinds)("HTTP conventions (%s)", (kind) => {
       code: "payload_too_large",
       message: "Innehållet är för stort.",
     });
+  });
+
+  it("answers a client error it has no words for with its status and the general message, not 500", async () => {
+    const app = await appWithProbe();
+    const res = await app.inject({ method: "GET", url: "/api/test/teapot" });
+    expect(res.statusCode).toBe(418);
+    expect(res.json().error).toMatchObject({
+      code: "bad_request",
+      message: "Begäran är felaktig och kunde inte läsas.",
+    });
+    expect(res.body).not.toContain("teapot");
   });
 
   it("requires a login for every route not marked public (deny by default)", async () => {

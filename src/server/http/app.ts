@@ -5,7 +5,6 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
@@ -37,9 +36,10 @@ import { treatmentRoutes } from "../modules/treatment/routes.ts";
 import { worklistRoutes } from "../modules/worklist/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
 import "./request-context.ts";
-import { handleError } from "./errors.ts";
+import { handleError, handleFrameworkError } from "./errors.ts";
 import { registerProxyWarning } from "./proxy-warning.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { validatorCompiler } from "./validation.ts";
 import { registerWeb } from "./web.ts";
 
 /** Every module's routes, in one list: the map of the API. */
@@ -90,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     return503OnClosing: true,
     // Routes are exact: /api/health/ is not /api/health.
     routerOptions: { ignoreTrailingSlash: false },
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

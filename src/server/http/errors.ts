@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode } from "../../shared/api/error.ts";
+import { applySecurityHeaders } from "./security-headers.ts";
 
 /** An error a command or route throws on purpose: it becomes the uniform error body. */
 export class AppError extends Error {
@@ -27,12 +28,16 @@ const messages: Record<number, [ErrorCode, string]> = {
   405: ["method_not_allowed", "Metoden är inte tillåten här."],
   409: ["conflict", "Uppgiften har ändrats av någon annan. Ladda om och försök igen."],
   413: ["payload_too_large", "Innehållet är för stort."],
+  414: ["uri_too_long", "Adressen är för lång. Kontrollera länken."],
   415: [
     "unsupported_media_type",
     "Innehållet måste skickas som JSON (application/json), eller som en PDF eller bild (PNG, JPEG) där en fil ska bifogas.",
   ],
   429: ["too_many_requests", "För många försök. Vänta en stund och försök igen."],
 };
+
+/** An answer lists at most this many field messages: 80,000 unknown keys are not 80,000 lines. */
+export const maxFieldMessages = 50;
 
 export const validationMessage = "Några uppgifter behöver rättas.";
 export const internalMessage =
@@ -64,7 +69,11 @@ function validationFields(error: FastifyError): Record<string, string> {
         ? keys.map((k) => (base === "body" ? k : `${base}.${k}`))
         : [base];
     // The first problem with a field is the one to fix first.
-    for (const name of names) fields[name] ??= issue.message ?? validationMessage;
+    for (const name of names) {
+      if (Object.keys(fields).length >= maxFieldMessages) return fields;
+      // Own keys only: a field named "toString" gets its message too.
+      if (!Object.hasOwn(fields, name)) fields[name] = issue.message ?? validationMessage;
+    }
   }
   return fields;
 }
@@ -83,7 +92,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       .send(errorBody("validation_failed", validationMessage, requestId, validationFields(error)));
   }
   const status = error.statusCode ?? 500;
-  const known = status < 500 ? messages[status] : undefined;
+  // A client error Fastify raises that has no words of its own here is still the client's.
+  const known =
+    status >= 400 && status < 500 ? (messages[status] ?? messages[400]) : messages[status];
   if (known) {
     request.log.info({ code: error.code, status }, "request rejected");
     // Every 429 says when to try again; a throttle that knows better sets it via AppError.
@@ -93,4 +104,19 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   // Anything else is our fault: log it whole (scrubbed), answer without a trace of it.
   request.log.error({ err: error }, "unexpected error");
   return reply.status(500).send(errorBody("internal_error", internalMessage, requestId));
+}
+
+/**
+ * Errors Fastify meets before it has found a route (a path that is not valid UTF-8 after
+ * decoding, a path parameter over 100 characters): no hook has run, so the request id and
+ * the security headers every answer carries are set here before the one error handler.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  reply.header("x-request-id", request.id);
+  applySecurityHeaders(request, reply);
+  return handleError(error, request, reply);
 }

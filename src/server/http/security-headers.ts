@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "./context.ts";
 
 /**
@@ -29,18 +30,23 @@ const always: Record<string, string> = {
   "strict-transport-security": "max-age=31536000; includeSubDomains",
 };
 
+/** The headers every answer carries, and how long it may be cached (never, for the API). */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(always);
+  const path = request.url.split("?")[0] ?? "";
+  if (path.startsWith("/api/") || path === "/api") {
+    reply.header("cache-control", "no-store");
+  } else if (path.startsWith("/assets/")) {
+    // Vite names assets by content hash: a changed file is a new URL.
+    reply.header("cache-control", "public, max-age=31536000, immutable");
+  } else {
+    reply.header("cache-control", "no-cache");
+  }
+}
+
 export function registerSecurityHeaders(app: App) {
   app.addHook("onSend", async (request, reply, payload) => {
-    reply.headers(always);
-    const path = request.url.split("?")[0] ?? "";
-    if (path.startsWith("/api/") || path === "/api") {
-      reply.header("cache-control", "no-store");
-    } else if (path.startsWith("/assets/")) {
-      // Vite names assets by content hash: a changed file is a new URL.
-      reply.header("cache-control", "public, max-age=31536000, immutable");
-    } else {
-      reply.header("cache-control", "no-cache");
-    }
+    applySecurityHeaders(request, reply);
     return payload;
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RoleAssignmentView } from "./auth.ts";
+import { multiline } from "./fields.ts";
 import { Role, UnitKind } from "./roles.ts";
 
 export const UnitView = z
@@ -21,7 +22,7 @@ export const UnitList = z.object({ units: z.array(UnitView) }).meta({ id: "UnitL
 export const UpdateUnitBody = z
   .object({
     contactPhone: z.string().trim().max(50).nullable(),
-    contactAddress: z.string().trim().max(300).nullable(),
+    contactAddress: multiline(z.string().trim().max(300)).nullable(),
     contactEmail: z.email("Skriv en e-postadress som namn@exempel.se.").max(200).nullable(),
     partnerFollowUpMonths: z
       .number()
@@ -31,6 +32,10 @@ export const UpdateUnitBody = z
   })
   .partial()
   .strict()
+  // An empty change would be an UPDATE of nothing: say so instead.
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Ange minst en uppgift att ändra.",
+  })
   .meta({ id: "UpdateUnitBody" });
 
 export const CreateUnitBody = z

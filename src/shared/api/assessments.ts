@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InstrumentDefinition } from "../instruments/definition.ts";
 import { AnswerValue } from "../instruments/engine.ts";
+import { int4Param, isoDate, multiline } from "./fields.ts";
 
 export const InstrumentSummary = z
   .object({
@@ -20,7 +21,7 @@ export const ImportInstrumentResult = InstrumentList.extend({
 }).meta({ id: "ImportInstrumentResult" });
 export const InstrumentVersionParams = z.object({
   instrumentId: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  version: z.coerce.number().int().min(1),
+  version: int4Param().min(1),
 });
 export { InstrumentDefinition };
 
@@ -32,7 +33,7 @@ export const StartAssessmentBody = z
 export const SaveAssessmentBody = z
   .object({
     answers: z.record(z.string().max(60), AnswerValue),
-    assessedOn: z.iso.date(),
+    assessedOn: isoDate(),
     clientPresent: z.boolean().nullable().default(null),
     interpreterUsed: z.boolean().nullable().default(null),
   })
@@ -43,7 +44,7 @@ export const CompleteAssessmentBody = z
   .object({
     /** Level per judgement dimension (most instruments: just "risk"). */
     judgements: z.record(z.string().max(60), z.string().max(60)),
-    reasons: z.string().trim().max(10_000).default(""),
+    reasons: multiline(z.string().trim().max(10_000)).default(""),
   })
   .strict()
   .meta({ id: "CompleteAssessmentBody" });

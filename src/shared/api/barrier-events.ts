@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 /**
  * What may cross the information barrier between a perpetrator's treatment and his
@@ -20,11 +21,13 @@ export const alertLevels = ["medium", "high", "very_high"] as const;
 export const RaiseRiskAlertBody = z
   .object({
     level: z.enum(alertLevels, { message: "Välj hur hög risken är." }),
-    reason: z
-      .string()
-      .trim()
-      .min(1, "Skriv varför – skälet stannar i ditt ärende och visas inte på andra sidan.")
-      .max(2000),
+    reason: multiline(
+      z
+        .string()
+        .trim()
+        .min(1, "Skriv varför – skälet stannar i ditt ärende och visas inte på andra sidan.")
+        .max(2000),
+    ),
     partnerId: z.uuid().nullable().default(null).meta({
       description: "From his side: the one partner the alert concerns (default: all of them)",
     }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
+import { isoDateTime, multiline } from "./fields.ts";
 import { ProtectionLevel } from "./persons.ts";
 
 export const CaseStatus = z.enum(caseStatuses);
@@ -18,8 +19,20 @@ export const caseTypes = ["adult_victim", "child", "perpetrator", "partner_conta
 export const CaseType = z.enum(caseTypes);
 export type CaseType = z.infer<typeof CaseType>;
 
+/**
+ * Case types a worker opens directly. A partner-contact case is opened only through his
+ * consent in the treatment (`modules/partner-contact`), behind a barrier with nobody assigned.
+ */
+const OpenableCaseType = CaseType.exclude(["partner_contact"], {
+  error: (issue) =>
+    issue.input === "partner_contact"
+      ? "Ett ärende för partnerkontakt öppnas från mannens behandling, när han samtycker till partnerkontakt."
+      : undefined,
+});
+export const openableCaseTypes = OpenableCaseType.options;
+
 export const OpenCaseBody = z
-  .object({ personId: z.uuid(), unitId: z.uuid(), caseType: CaseType })
+  .object({ personId: z.uuid(), unitId: z.uuid(), caseType: OpenableCaseType })
   .strict()
   .meta({ id: "OpenCaseBody" });
 
@@ -105,7 +118,7 @@ export const ChangeStatusBody = z
   .object({
     to: CaseStatus,
     reason: ClosedReason.nullable().default(null).meta({ description: "Required when closing" }),
-    comment: z.string().trim().max(2000).nullable().default(null).meta({
+    comment: multiline(z.string().trim().max(2000)).nullable().default(null).meta({
       description: "Required when reopening, and when closing for another reason",
     }),
   })
@@ -119,8 +132,10 @@ export const CaseAssigneeParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const GrantBody = z
   .object({
     userId: z.uuid(),
-    reason: z.string().trim().min(10, "Skriv varför åtkomsten behövs (minst 10 tecken).").max(500),
-    expiresAt: z.iso.datetime({ offset: true }),
+    reason: multiline(
+      z.string().trim().min(10, "Skriv varför åtkomsten behövs (minst 10 tecken).").max(500),
+    ),
+    expiresAt: isoDateTime({ offset: true }),
   })
   .strict()
   .meta({ id: "GrantBody" });
@@ -129,7 +144,7 @@ export const BarrierBody = z
   .object({
     caseId: z.uuid(),
     otherCaseId: z.uuid(),
-    reason: z.string().trim().min(10).max(500),
+    reason: multiline(z.string().trim().min(10).max(500)),
   })
   .strict()
   .meta({ id: "BarrierBody" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { StatutoryLastDay } from "./deadlines.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * A child accompanying a parent to sheltered housing gets a decision of their own
@@ -17,7 +18,7 @@ export const CustodianConsent = z
   .object({
     custodianName: z.string().trim().min(1, "Skriv vårdnadshavarens namn.").max(200),
     form: ConsentForm,
-    givenOn: z.iso.date(),
+    givenOn: isoDate(),
   })
   .strict();
 
@@ -47,11 +48,10 @@ export const CourtOutcome = z.enum(["approved", "rejected"]);
 
 export const RecordCourtStepBody = z
   .object({
-    submittedOn: z.iso
-      .date()
+    submittedOn: isoDate()
       .optional()
       .meta({ description: "The day the decision went to the court" }),
-    ruledOn: z.iso.date().optional(),
+    ruledOn: isoDate().optional(),
     outcome: CourtOutcome.optional().meta({ description: "Required with ruledOn" }),
   })
   .strict()
@@ -59,17 +59,19 @@ export const RecordCourtStepBody = z
 
 export const RevokeConsentBody = z
   .object({
-    revokedOn: z.iso.date(),
-    reason: z.string().trim().min(1, "Skriv hur och varför samtycket återkallades.").max(2000),
+    revokedOn: isoDate(),
+    reason: multiline(
+      z.string().trim().min(1, "Skriv hur och varför samtycket återkallades.").max(2000),
+    ),
   })
   .strict()
   .meta({ id: "RevokeConsentBody" });
 
 export const RecordPlacementReviewBody = z
   .object({
-    reviewedOn: z.iso.date(),
+    reviewedOn: isoDate(),
     continues: z.boolean().meta({ description: "false: the placement ends on reviewedOn" }),
-    notes: z.string().trim().min(1).max(10_000),
+    notes: multiline(z.string().trim().min(1).max(10_000)),
   })
   .strict()
   .meta({ id: "RecordPlacementReviewBody" });

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { StatutoryLastDay } from "./deadlines.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 export const ProtectionAssessmentBody = z
   .object({
     intakeId: z.uuid().meta({ description: "The report of concern assessed" }),
     needsImmediateProtection: z.boolean(),
-    reasoning: z.string().trim().min(1).max(5000),
+    reasoning: multiline(z.string().trim().min(1).max(5000)),
   })
   .strict()
   .meta({ id: "ProtectionAssessmentBody" });
@@ -13,19 +14,17 @@ export const ProtectionAssessmentBody = z
 export const PreliminaryDecisionBody = z
   .object({
     openInvestigation: z.boolean(),
-    reasoning: z.string().trim().min(1).max(5000),
+    reasoning: multiline(z.string().trim().min(1).max(5000)),
   })
   .strict()
   .meta({ id: "PreliminaryDecisionBody" });
 
 export const ExtensionBody = z
   .object({
-    extendedUntil: z.iso.date(),
-    reason: z
-      .string()
-      .trim()
-      .min(10, "Skriv skälet till förlängningen (minst 10 tecken).")
-      .max(2000),
+    extendedUntil: isoDate(),
+    reason: multiline(
+      z.string().trim().min(10, "Skriv skälet till förlängningen (minst 10 tecken).").max(2000),
+    ),
   })
   .strict()
   .meta({ id: "ExtensionBody" });

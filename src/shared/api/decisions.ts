@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChildPlacementBody, ChildPlacementView } from "./child-placement.ts";
+import { isoDate, multiline } from "./fields.ts";
 
 export const interventionKinds = [
   "sheltered_housing",
@@ -22,9 +23,9 @@ export const RecordDecisionBody = z
   .object({
     interventionKind: InterventionKind,
     outcome: DecisionOutcome,
-    periodFrom: z.iso.date().nullable().default(null),
-    periodTo: z.iso.date().nullable().default(null),
-    reasoning: z.string().trim().min(1).max(20_000),
+    periodFrom: isoDate().nullable().default(null),
+    periodTo: isoDate().nullable().default(null),
+    reasoning: multiline(z.string().trim().min(1).max(20_000)),
     childPlacement: ChildPlacementBody.nullable().default(null).meta({
       description:
         "Required for a child's sheltered housing unless denied: both custodians' consent or lag (2024:79)",

@@ -28,6 +28,7 @@ export const errorCodes = [
   "conflict",
   "gone",
   "payload_too_large",
+  "uri_too_long",
   "unsupported_media_type",
   "too_many_requests",
   "internal_error",

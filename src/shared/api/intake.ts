@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CaseView } from "./cases.ts";
+import { isoDateTime, multiline } from "./fields.ts";
 
 export const intakeSources = [
   "the_person",
@@ -20,17 +21,17 @@ export const RecordIntakeBody = z
     unitId: z.uuid(),
     source: z.enum(intakeSources),
     channel: z.enum(intakeChannels),
-    receivedAt: z.iso.datetime({ offset: true }),
+    receivedAt: isoDateTime({ offset: true }),
     kind: z.enum(intakeKinds).default("application").meta({
       description:
         "An application unless the worker records why it was only a request for information",
     }),
     askedAboutViolence: z.boolean().meta({ description: "Was the person asked about violence?" }),
-    violenceAnswer: z.string().trim().max(2000).nullable().default(null),
+    violenceAnswer: multiline(z.string().trim().max(2000)).nullable().default(null),
     interpreterNeeded: z.boolean().default(false),
     interpreterLanguage: z.string().trim().max(100).nullable().default(null),
     childrenInHousehold: z.number().int().min(0).max(30).nullable().default(null),
-    informationOnlyReason: z.string().trim().max(2000).nullable().default(null),
+    informationOnlyReason: multiline(z.string().trim().max(2000)).nullable().default(null),
   })
   .strict()
   .meta({ id: "RecordIntakeBody" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 /**
  * The sections of an investigation, by the case's kind. For an adult subjected to violence
@@ -26,13 +27,13 @@ export function sectionsFor(caseType: string): readonly InvestigationSection[] {
 
 export const SaveInvestigationBody = z
   .object({
-    sections: z.partialRecord(z.enum(investigationSections), z.string().max(20_000)),
+    sections: z.partialRecord(z.enum(investigationSections), multiline(z.string().max(20_000))),
     childrenWitnessedViolence: z.boolean().nullable().default(null).meta({
       description:
         "Adults: did the children in the household witness violence? (yes means the children must be reported/assessed)",
     }),
-    summary: z.string().max(20_000).default(""),
-    assessment: z.string().max(20_000).default(""),
+    summary: multiline(z.string().max(20_000)).default(""),
+    assessment: multiline(z.string().max(20_000)).default(""),
   })
   .strict()
   .meta({ id: "SaveInvestigationBody" });

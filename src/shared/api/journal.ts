@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateTime, multiline } from "./fields.ts";
 
 /** Kinds of journal entry (journalanteckning), as the UI offers them. */
 export const journalEntryTypes = [
@@ -15,10 +16,10 @@ export type JournalEntryType = z.infer<typeof JournalEntryType>;
 export const WriteJournalEntryBody = z
   .object({
     entryType: JournalEntryType,
-    occurredAt: z.iso
-      .datetime({ offset: true })
-      .meta({ description: "When what is written about happened" }),
-    body: z.string().trim().min(1).max(20_000),
+    occurredAt: isoDateTime({ offset: true }).meta({
+      description: "When what is written about happened",
+    }),
+    body: multiline(z.string().trim().min(1).max(20_000)),
     correctsId: z
       .uuid()
       .nullable()
@@ -31,8 +32,8 @@ export const WriteJournalEntryBody = z
 export const UpdateJournalDraftBody = z
   .object({
     entryType: JournalEntryType.optional(),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
-    body: z.string().trim().min(1).max(20_000).optional(),
+    occurredAt: isoDateTime({ offset: true }).optional(),
+    body: multiline(z.string().trim().min(1).max(20_000)).optional(),
   })
   .strict()
   .meta({ id: "UpdateJournalDraftBody" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * The partner's own case (partner_contact), as her worker sees it: what he said about how to
@@ -19,7 +20,7 @@ export const supportKinds = ["in_house", "referral", "declined"] as const;
 export const RecordAttemptBody = z
   .object({
     method: z.enum(contactMethods, { message: "Välj brev, sms eller telefon." }),
-    attemptedOn: z.iso.date({ message: "Ange datumet för kontakten." }),
+    attemptedOn: isoDate({ message: "Ange datumet för kontakten." }),
     outcome: z.enum(attemptOutcomes, { message: "Välj hur det gick." }),
   })
   .strict()
@@ -28,8 +29,8 @@ export const RecordAttemptBody = z
 export const OfferSupportBody = z
   .object({
     kind: z.enum(supportKinds, { message: "Välj vilket stöd hon erbjöds." }),
-    note: z.string().trim().max(1000).default(""),
-    offeredOn: z.iso.date({ message: "Ange datumet då stödet erbjöds." }),
+    note: multiline(z.string().trim().max(1000)).default(""),
+    offeredOn: isoDate({ message: "Ange datumet då stödet erbjöds." }),
   })
   .strict()
   .meta({ id: "OfferSupportBody" });

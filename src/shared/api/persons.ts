@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, multiline } from "./fields.ts";
 
 export const IdentityKind = z.enum([
   "personal_identity_number",
@@ -23,7 +24,7 @@ export const RegisterPersonBody = z
       description:
         "A reserve number (reservnummer, e.g. from health care) for someone without personnummer",
     }),
-    birthDate: z.iso.date().nullable().default(null).meta({
+    birthDate: isoDate().nullable().default(null).meta({
       description: "Only without personnummer/samordningsnummer, which carry the birth date",
     }),
     givenName: z.string().trim().min(1).max(100),
@@ -66,12 +67,12 @@ export const SafeContact = z
     maySendSms: z.boolean().nullable().default(null).meta({
       description: "Whether a text message is safe (whoever holds her phone may read it)",
     }),
-    letterAddress: z.string().trim().max(300).nullable().default(null).meta({
+    letterAddress: multiline(z.string().trim().max(300)).nullable().default(null).meta({
       description: "Where letters may go, if not the registered address",
     }),
     timesToAvoid: z.string().trim().max(300).nullable().default(null),
     codeWord: z.string().trim().max(100).nullable().default(null),
-    notes: z.string().trim().max(1000).nullable().default(null),
+    notes: multiline(z.string().trim().max(1000)).nullable().default(null),
   })
   .strict()
   .meta({
@@ -88,7 +89,7 @@ export const PersonDetails = z
     safeContact: SafeContact,
     phone: z.string().trim().max(50).nullable(),
     email: z.email().max(200).nullable(),
-    postalAddress: z.string().trim().max(300).nullable(),
+    postalAddress: multiline(z.string().trim().max(300)).nullable(),
   })
   .meta({ id: "PersonDetails" });
 export type PersonDetails = z.infer<typeof PersonDetails>;

@@ -1,16 +1,14 @@
 import { z } from "zod";
+import { isoDate, multiline } from "./fields.ts";
 
 export const SavePlanBody = z
   .object({
-    goals: z.string().trim().min(1).max(10_000),
-    activities: z
-      .string()
-      .trim()
-      .min(1)
-      .max(10_000)
-      .meta({ description: "What is done, by whom, when" }),
-    startDate: z.iso.date(),
-    followUpDate: z.iso.date(),
+    goals: multiline(z.string().trim().min(1).max(10_000)),
+    activities: multiline(z.string().trim().min(1).max(10_000)).meta({
+      description: "What is done, by whom, when",
+    }),
+    startDate: isoDate(),
+    followUpDate: isoDate(),
   })
   .strict()
   .meta({ id: "SavePlanBody" });
@@ -20,9 +18,8 @@ export const FollowUpOutcome = z.enum(["goal_reached", "partly_reached", "not_re
 export const RecordFollowUpBody = z
   .object({
     outcome: FollowUpOutcome,
-    notes: z.string().trim().min(1).max(10_000),
-    nextFollowUpDate: z.iso
-      .date()
+    notes: multiline(z.string().trim().min(1).max(10_000)),
+    nextFollowUpDate: isoDate()
       .nullable()
       .default(null)
       .meta({ description: "null: no further follow-up planned" }),

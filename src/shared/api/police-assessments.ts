@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * The police's own risk assessment, obtained with the client's consent and recorded beside
@@ -7,10 +8,10 @@ import { z } from "zod";
  */
 export const RecordPoliceAssessmentBody = z
   .object({
-    assessedOn: z.iso.date().meta({ description: "The day of the police's assessment" }),
+    assessedOn: isoDate().meta({ description: "The day of the police's assessment" }),
     level: z.string().trim().min(1, "Skriv polisens bedömda nivå.").max(100),
-    summary: z.string().trim().max(5000).default(""),
-    consentGivenOn: z.iso.date(),
+    summary: multiline(z.string().trim().max(5000)).default(""),
+    consentGivenOn: isoDate(),
     consentForm: z.enum(["written", "oral"]),
     consentReference: z
       .string()

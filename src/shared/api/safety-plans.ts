@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int4, isoDate, multiline } from "./fields.ts";
 
 /**
  * A safety plan (säkerhetsplan): concrete measures for the client's and each child's safety,
@@ -21,7 +22,7 @@ export const MeasureStatus = z.enum(["planned", "in_place", "ended"]);
 export const SafetyMeasure = z
   .object({
     kind: MeasureKind,
-    description: z.string().trim().min(1, "Beskriv åtgärden.").max(2000),
+    description: multiline(z.string().trim().min(1, "Beskriv åtgärden.").max(2000)),
     forWhom: z
       .string()
       .trim()
@@ -29,7 +30,7 @@ export const SafetyMeasure = z
       .max(200),
     responsible: z.string().trim().min(1, "Skriv vem som ansvarar.").max(200),
     status: MeasureStatus,
-    reviewOn: z.iso.date(),
+    reviewOn: isoDate(),
   })
   .strict();
 export type SafetyMeasure = z.infer<typeof SafetyMeasure>;
@@ -37,7 +38,7 @@ export type SafetyMeasure = z.infer<typeof SafetyMeasure>;
 export const SaveSafetyPlanBody = z
   .object({
     measures: z.array(SafetyMeasure).min(1, "Lägg till minst en åtgärd.").max(50),
-    basedOnVersion: z.number().int().min(1).nullable().meta({
+    basedOnVersion: int4().min(1).nullable().meta({
       description:
         "The version the change was made from (null: the first plan); a stale one answers 409",
     }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "./fields.ts";
 
 /**
  * Partner contact in figures for a period (issue: statistics hooks; the yearly follow-up
@@ -8,8 +9,8 @@ import { z } from "zod";
  */
 export const StatisticsQuery = z
   .object({
-    from: z.iso.date({ message: "Ange periodens första dag." }),
-    to: z.iso.date({ message: "Ange periodens sista dag." }),
+    from: isoDate({ message: "Ange periodens första dag." }),
+    to: isoDate({ message: "Ange periodens sista dag." }),
     unitId: z.uuid().optional(),
   })
   .strict();

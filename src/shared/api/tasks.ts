@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * Work a rule puts on a case. Today one kind: an adult's investigation found that children
@@ -40,14 +41,16 @@ export const CaseTaskList = z.object({ tasks: z.array(CaseTaskView) }).meta({ id
 
 export const CompleteTaskBody = z
   .object({
-    note: z
-      .string()
-      .trim()
-      .min(1, "Skriv vad som gjordes, t.ex. att orosanmälan gjorts och till vem.")
-      .max(5000),
+    note: multiline(
+      z
+        .string()
+        .trim()
+        .min(1, "Skriv vad som gjordes, t.ex. att orosanmälan gjorts och till vem.")
+        .max(5000),
+    ),
     report: z
       .object({
-        on: z.iso.date({ message: "Ange datumet då orosanmälan gjordes." }),
+        on: isoDate({ message: "Ange datumet då orosanmälan gjordes." }),
         to: z.string().trim().min(1, "Skriv vilken enhet som tog emot anmälan.").max(200),
         reference: z.string().trim().min(1, "Skriv anmälans referens eller diarienummer.").max(100),
       })
@@ -61,11 +64,13 @@ export const CompleteTaskBody = z
 
 export const RaiseChildConcernBody = z
   .object({
-    concern: z
-      .string({ message: "Skriv kort vad som väcker oron för barnet." })
-      .trim()
-      .min(1, "Skriv kort vad som väcker oron för barnet.")
-      .max(2000),
+    concern: multiline(
+      z
+        .string({ message: "Skriv kort vad som väcker oron för barnet." })
+        .trim()
+        .min(1, "Skriv kort vad som väcker oron för barnet.")
+        .max(2000),
+    ),
   })
   .strict()
   .meta({ id: "RaiseChildConcernBody" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, multiline } from "./fields.ts";
 
 /**
  * Treatment of a person who uses violence (a perpetrator case at a treatment unit), and the
@@ -19,7 +20,7 @@ export const partnerExceptionKinds = [
   "controlling_pattern",
 ] as const;
 
-const day = (message: string) => z.iso.date({ message });
+const day = (message: string) => isoDate({ message });
 
 export const RegisterTreatmentBody = z
   .object({
@@ -46,7 +47,7 @@ export const EndTreatmentBody = z
   .object({
     endedOn: day("Ange datumet då behandlingen avslutades."),
     kind: z.enum(treatmentEndKinds, { message: "Välj hur behandlingen avslutades." }),
-    reason: z.string().trim().min(1, "Skriv varför behandlingen avslutas.").max(2000),
+    reason: multiline(z.string().trim().min(1, "Skriv varför behandlingen avslutas.").max(2000)),
   })
   .strict()
   .meta({ id: "EndTreatmentBody" });
@@ -86,7 +87,7 @@ export const AddPartnerBody = z
     exception: z
       .object({
         kind: z.enum(partnerExceptionKinds, { message: "Välj varför partnern inte kontaktas." }),
-        reason: z.string().trim().min(1, "Skriv skälet till undantaget.").max(2000),
+        reason: multiline(z.string().trim().min(1, "Skriv skälet till undantaget.").max(2000)),
         teamDecidedOn: day("Ange datumet för teamets beslut.").nullable().default(null),
       })
       .strict()
@@ -101,7 +102,7 @@ export const PartnerRefusalBody = z
     refusedOn: day("Ange datumet då han sa nej till partnerkontakt."),
     teamDecidedOn: day("Ange datumet för teamets beslut."),
     continueTreatment: z.boolean({ message: "Välj om behandlingen fortsätter." }),
-    reasoning: z.string().trim().min(1, "Skriv teamets motivering.").max(2000),
+    reasoning: multiline(z.string().trim().min(1, "Skriv teamets motivering.").max(2000)),
   })
   .strict()
   .meta({ id: "PartnerRefusalBody" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedNumber, int4 } from "../api/fields.ts";
 
 /**
  * An assessment instrument (bedömningsinstrument) as versioned data: sections of items, the
@@ -27,14 +28,14 @@ export const Item = z.discriminatedUnion("type", [
     .object({
       ...itemBase,
       type: z.literal("scale"),
-      steps: z.array(z.object({ value: z.number().int(), label: text }).strict()).min(2),
+      steps: z.array(z.object({ value: int4(), label: text }).strict()).min(2),
     })
     .strict(),
   z
     .object({
       ...itemBase,
       type: z.literal("frequency"),
-      steps: z.array(z.object({ value: z.number().int(), label: text }).strict()).min(2),
+      steps: z.array(z.object({ value: int4(), label: text }).strict()).min(2),
     })
     .strict(),
   z.object({ ...itemBase, type: z.literal("date") }).strict(),
@@ -42,8 +43,8 @@ export const Item = z.discriminatedUnion("type", [
     .object({
       ...itemBase,
       type: z.literal("number"),
-      min: z.number().optional(),
-      max: z.number().optional(),
+      min: boundedNumber().optional(),
+      max: boundedNumber().optional(),
     })
     .strict(),
   z.object({ ...itemBase, type: z.literal("text") }).strict(),
@@ -72,7 +73,7 @@ export const ScoreRule = z.discriminatedUnion("kind", [
       id: code,
       label: text,
       kind: z.literal("weighted_sum"),
-      weights: z.record(code, z.number()),
+      weights: z.record(code, boundedNumber()),
     })
     .strict(),
   z.object({ id: code, label: text, kind: z.literal("section_sum"), section: code }).strict(),
@@ -84,7 +85,7 @@ export type ScoreRule = z.infer<typeof ScoreRule>;
 
 /** A score at or above `atLeast` (or a flag raised) suggests `level`; the highest suggestion wins. */
 export const Threshold = z
-  .object({ rule: code, atLeast: z.number().default(1), level: code })
+  .object({ rule: code, atLeast: boundedNumber().default(1), level: code })
   .strict();
 
 export const Judgement = z
@@ -103,7 +104,7 @@ export const Judgement = z
 export const InstrumentDefinition = z
   .object({
     id: code,
-    version: z.number().int().min(1),
+    version: int4().min(1),
     name: text,
     kind: z.enum(["screening", "violence_description", "danger_assessment", "child_safety", "spj"]),
     /** Case types it is used in. */

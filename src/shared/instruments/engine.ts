@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedNumber, multiline } from "../api/fields.ts";
 import type { InstrumentDefinition, Item, ScoreRule } from "./definition.ts";
 
 /**
@@ -9,8 +10,8 @@ import type { InstrumentDefinition, Item, ScoreRule } from "./definition.ts";
 
 export const AnswerValue = z.union([
   z.enum(["yes", "no", "unknown"]),
-  z.number(),
-  z.string().max(10_000),
+  boundedNumber(),
+  multiline(z.string().max(10_000)),
   z.array(z.string().max(60)).max(50),
 ]);
 export type AnswerValue = z.infer<typeof AnswerValue>;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { caseTypes } from "../../shared/api/cases";
+import { openableCaseTypes } from "../../shared/api/cases";
 import type { CaseType, PersonDetail } from "../api/endpoints";
 import { isNotFound } from "../api/errors";
 import { caseUnits } from "../auth/permissions";
@@ -181,8 +181,6 @@ function PersonDetails({
 }
 
 /** A partner-contact case opens only through his consent in his treatment case (behind a barrier). */
-const openableCaseTypes = caseTypes.filter((type) => type !== "partner_contact");
-
 function OpenCaseForm({ personId }: { personId: string }) {
   const { t } = useT();
   const api = useApi();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
+import { int4Param } from "../../../shared/api/fields.ts";
 import { SafetyPlanView, SaveSafetyPlanBody } from "../../../shared/api/safety-plans.ts";
 import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
@@ -28,7 +29,7 @@ export const safetyPlanRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags,
         summary: "One earlier version of the safety plan",
-        params: z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) }),
+        params: z.object({ id: z.uuid(), version: int4Param().min(1) }),
         response: { 200: SafetyPlanView },
       },
     },
