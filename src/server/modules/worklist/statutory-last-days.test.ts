@@ -6,6 +6,7 @@ import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
   as,
   buildChildUnitTeam,
+  openChildInvestigation,
   recordReportOfConcern,
   type Session,
 } from "../../testing/factories.ts";
@@ -38,12 +39,7 @@ describe.each(testDatabaseKinds)("statutory last days under lag (1930:173) (%s)"
 
   /** A child's case whose investigation was opened at `openedAt` (back-dated). */
   async function investigationOpened(openedAt: string) {
-    const { case: c } = await recordReportOfConcern(t.app, database().owner, team, openedAt);
-    const decided = await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
-      openInvestigation: true,
-      reasoning: "Uppgifter om våld i hemmet.",
-    });
-    expect(decided.statusCode).toBe(200);
+    const { case: c } = await openChildInvestigation(t.app, database().owner, team, openedAt);
     await sql`update case_status_change set changed_at = ${new Date(openedAt)}
               where case_id = ${c.id} and to_status = 'investigation'`.execute(database().owner);
     return c.id as string;
@@ -122,16 +118,12 @@ describe.each(testDatabaseKinds)("statutory last days under lag (1930:173) (%s)"
   });
 
   it("moves the lag (2024:79) week to the court, the court's week and the six-monthly review", async () => {
-    const { case: c } = await recordReportOfConcern(
+    const { case: c } = await openChildInvestigation(
       t.app,
       database().owner,
       team,
       new Date().toISOString(),
     );
-    await req(worker, "POST", `/api/cases/${c.id}/preliminary-decision`, {
-      openInvestigation: true,
-      reasoning: "Barnet har bott med våld i hemmet.",
-    });
     const decided = await req(worker, "POST", `/api/cases/${c.id}/decisions`, {
       interventionKind: "sheltered_housing",
       outcome: "granted",
