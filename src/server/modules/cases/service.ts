@@ -101,6 +101,38 @@ export async function withVisibleCase<T>(
 }
 
 /**
+ * Locks a case row for the rest of the transaction (FOR NO KEY UPDATE: rows that refer to
+ * the case can still be inserted meanwhile). Every command that changes a case, or anything
+ * inside it, takes this lock *before* it reads the state it checks, so two commands on one
+ * case run one after the other on PostgreSQL as they do on PGlite: the second sees what the
+ * first did and answers 409 where the first one's change makes its own impossible.
+ * Returns nothing about the case: visibility is checked after, by the caller's own read.
+ */
+export async function lockCase(trx: Trx, caseId: string): Promise<void> {
+  await trx.selectFrom("case").select("id").where("id", "=", caseId).forNoKeyUpdate().execute();
+}
+
+/**
+ * withVisibleCase for a command that changes the case or something in it: the case is
+ * locked first (lockCase), so the row `run` gets, and everything it reads, is current.
+ */
+export async function withCaseForChange<T>(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  action: AuditAction,
+  run: (trx: Trx, c: CaseRow) => Promise<T>,
+): Promise<T> {
+  const result = await withActor(database.db, actor, async (trx) => {
+    await lockCase(trx, caseId);
+    const c = await findVisibleCase(trx, actor, caseId);
+    return c ? { value: await run(trx, c) } : null;
+  });
+  return result ? result.value : denyCase(database, actor, meta, caseId, action);
+}
+
+/**
  * Refuses with the answer a missing case gets, and leaves a trace of the attempt (with the
  * case's person, looked up for the trail only, so "who tried to see her" is answerable).
  */
@@ -267,6 +299,7 @@ export async function caseCommand(
   run: (trx: Trx, row: CaseRow) => Promise<void>,
 ): Promise<CaseView> {
   const result = await withActor(database.db, actor, async (trx) => {
+    await lockCase(trx, caseId);
     const row = await findVisibleCase(trx, actor, caseId);
     if (!row) return "not_found" as const;
     if (!can(actor, action, { unitId: row.unit_id, assignedToMe: Boolean(row.assigned_to_me) })) {
