@@ -20,7 +20,51 @@ describe("loadConfig", () => {
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {
     const c = loadConfig({ DATABASE_URL: "postgres://frid@localhost:5432/frid" }, cwd);
-    expect(c.database).toEqual({ kind: "postgres", url: "postgres://frid@localhost:5432/frid" });
+    expect(c.database).toEqual({
+      kind: "postgres",
+      url: "postgres://frid@localhost:5432/frid",
+      connectTimeoutSeconds: 15,
+    });
+  });
+
+  it("refuses a DATABASE_URL the driver would misread, without echoing it", () => {
+    const problem = (url: string) => {
+      try {
+        loadConfig({ DATABASE_URL: url }, cwd);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problem("postgres://%%%:@@@/")).toEqual([
+      "DATABASE_URL is not a valid URL: write it as postgres://user:password@host:5432/database, with special characters in the password percent-encoded (@ as %40)",
+    ]);
+    expect(problem("postgres://")).toEqual([
+      "DATABASE_URL must name the server: postgres://user:password@host:5432/database",
+    ]);
+    expect(problem("postgres://frid:s%zzret@db/frid")).toEqual([
+      "DATABASE_URL has a % that does not begin a percent-encoded character (%XX) in the user name, password or database name",
+    ]);
+    expect(problem("garbage")).toEqual(["DATABASE_URL must be a postgres:// or postgresql:// URL"]);
+    for (const fine of [
+      "postgresql://frid:p%40ss@db.example:6543/frid",
+      "postgres:///frid?host=/var/run/postgresql",
+      "postgres://frid@[::1]/frid",
+    ]) {
+      expect(problem(fine), fine).toEqual([]);
+    }
+  });
+
+  it("takes the database connect timeout in whole seconds, 1 to 600", () => {
+    const url = "postgres://frid@localhost/frid";
+    expect(
+      loadConfig({ DATABASE_URL: url, FRID_DATABASE_CONNECT_TIMEOUT_SECONDS: "3" }, cwd).database,
+    ).toMatchObject({ connectTimeoutSeconds: 3 });
+    for (const bad of ["0", "0.5", "601", "soon"]) {
+      expect(() => loadConfig({ FRID_DATABASE_CONNECT_TIMEOUT_SECONDS: bad }, cwd), bad).toThrow(
+        "FRID_DATABASE_CONNECT_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600",
+      );
+    }
   });
 
   it("refuses to start in production without a session secret and a database setting", () => {

@@ -12,6 +12,7 @@ export const settingNames = [
   "PORT",
   "HOST",
   "DATABASE_URL",
+  "FRID_DATABASE_CONNECT_TIMEOUT_SECONDS",
   "FRID_DATA_DIR",
   "FRID_DEMO",
   "FRID_SESSION_SECRET",
@@ -33,7 +34,9 @@ export interface Config {
   demo: boolean;
   port: number;
   host: string;
-  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  database:
+    | { kind: "postgres"; url: string; connectTimeoutSeconds: number }
+    | { kind: "pglite"; dataDir: string };
   sessionSecret: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
@@ -55,6 +58,32 @@ const boolean = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/**
+ * What is wrong with a postgres:// URL, without echoing it (it may hold a password). The
+ * driver would otherwise read garbage as "localhost" and connect somewhere unintended.
+ */
+function databaseUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "is not a valid URL: write it as postgres://user:password@host:5432/database, with special characters in the password percent-encoded (@ as %40)";
+  }
+  // A Unix socket folder may come as ?host=/var/run/postgresql instead of a host name.
+  if (parsed.hostname === "" && !parsed.searchParams.get("host")) {
+    return "must name the server: postgres://user:password@host:5432/database";
+  }
+  try {
+    for (const part of [parsed.username, parsed.password, parsed.pathname])
+      decodeURIComponent(part);
+  } catch {
+    return "has a % that does not begin a percent-encoded character (%XX) in the user name, password or database name";
+  }
+  return null;
+}
+
+const secondsMessage = "must be a whole number of seconds from 1 to 600";
+
 const schema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce
@@ -66,8 +95,21 @@ const schema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .regex(/^postgres(ql)?:\/\//, {
+      error: "must be a postgres:// or postgresql:// URL",
+      abort: true,
+    })
+    .superRefine((url, ctx) => {
+      const problem = databaseUrlProblem(url);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .optional(),
+  FRID_DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce
+    .number({ error: secondsMessage })
+    .int(secondsMessage)
+    .min(1, secondsMessage)
+    .max(600, secondsMessage)
+    .default(15),
   FRID_DATA_DIR: z.string().min(1).optional(),
   FRID_DEMO: boolean.optional(),
   FRID_SESSION_SECRET: z.string().optional(),
@@ -145,7 +187,11 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     port: s.PORT,
     host: s.HOST,
     database: s.DATABASE_URL
-      ? { kind: "postgres", url: s.DATABASE_URL }
+      ? {
+          kind: "postgres",
+          url: s.DATABASE_URL,
+          connectTimeoutSeconds: s.FRID_DATABASE_CONNECT_TIMEOUT_SECONDS,
+        }
       : { kind: "pglite", dataDir: resolve(cwd, s.FRID_DATA_DIR ?? "data") },
     // Outside production a per-process secret is enough: nothing signed must outlive it.
     sessionSecret: s.FRID_SESSION_SECRET ?? randomBytes(32).toString("base64url"),

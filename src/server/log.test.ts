@@ -63,4 +63,36 @@ describe("scrubText", () => {
   it("leaves ordinary numbers alone", () => {
     expect(scrubText("took 1500 ms, 3 rows, port 3000")).toBe("took 1500 ms, 3 rows, port 3000");
   });
+
+  it("scrubs personal identity and coordination numbers in every written form", () => {
+    for (const number of [
+      "19121212-1212",
+      "191212121212",
+      "121212-1212",
+      "1212121212",
+      "121212+1212",
+      "19121212 1212",
+      "701063-2391", // a coordination number: the day plus 60
+      "197010632391",
+    ]) {
+      expect(scrubText(`lookup of ${number} failed`), number).toBe("lookup of [PIN] failed");
+    }
+  });
+
+  it("leaves digit runs alone that are not identity numbers: ids, ports, counts, error numbers", () => {
+    const untouched = [
+      // A UUID whose first groups would pass as 19121212-1212 on their own.
+      "request 19121212-1212-4abc-8def-0123456789ab failed",
+      "case 0f8fad5b-d9cb-469f-a165-70867728950e",
+      "connect ECONNREFUSED 127.0.0.1:55432",
+      "port 55432",
+      "12345678901 rows",
+      "1212121213", // the shape of a number, but the check digit is wrong
+      "20241215-1234", // a date and a serial with a wrong check digit
+      "12345678-1234", // no such date
+      "took 1733312345 ms at 20241215123456",
+      "error 1000000001",
+    ];
+    for (const text of untouched) expect(scrubText(text)).toBe(text);
+  });
 });

@@ -1,11 +1,13 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
+import { parseIdentityNumber } from "../shared/personal-identity-number.ts";
 
 /**
  * Logs never carry personal data. Two layers, both configuration:
  * 1. redaction by key: any field named like a personal identity number, a name, an address
  *    or a contact detail is replaced, at any depth up to four levels;
- * 2. scrubbing of text: anything shaped like a personal identity number in a message, an
- *    error (PostgreSQL puts key values in its messages) or a URL is replaced.
+ * 2. scrubbing of text: a personal identity or coordination number (shape, date and check
+ *    digit) in a message, an error (PostgreSQL puts key values in its messages) or a URL is
+ *    replaced; other numbers (ids, ports, counts) are left as they are.
  * Request bodies are never logged.
  */
 export const personalDataKeys = [
@@ -54,11 +56,33 @@ function redactPaths(): string[] {
   return paths;
 }
 
-// 12 or 10 digits with an optional separator, as personal identity and coordination numbers.
-const identityNumberPattern = /(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/g;
+// 12 or 10 digits with an optional separator: the shape of identity and coordination numbers.
+const identityNumberShape = /(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/g;
+// Ids are UUIDs, and a UUID's first groups can look like 19121212-1212: never part of a number.
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A digit run is a personal identity number when it has the shape, a real date (a
+ * coordination number's day plus 60) and the Luhn check digit: ports, counts, timestamps and
+ * error numbers stay readable. A space stands for the separator ("+" arrives as one in a URL).
+ */
+function isIdentityNumber(candidate: string): boolean {
+  const result = parseIdentityNumber(candidate.replace(" ", "-"));
+  return result.ok || result.error === "plus";
+}
+
+function scrubNumbers(text: string): string {
+  return text.replace(identityNumberShape, (m) => (isIdentityNumber(m) ? "[PIN]" : m));
+}
 
 export function scrubText(text: string): string {
-  return text.replace(identityNumberPattern, "[PIN]");
+  let scrubbed = "";
+  let from = 0;
+  for (const match of text.matchAll(uuid)) {
+    scrubbed += scrubNumbers(text.slice(from, match.index)) + match[0];
+    from = match.index + match[0].length;
+  }
+  return scrubbed + scrubNumbers(text.slice(from));
 }
 
 function scrubError(err: unknown) {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer } from "../../e2e/fixtures/server.ts";
+import { verifyAuditTrail } from "./audit/verify.ts";
 import { openPglite } from "./db/connection.ts";
 import { projectRoot } from "./paths.ts";
 
@@ -54,5 +55,32 @@ describe("starting Frid", () => {
     expect(await database.owner.selectFrom("seed_run").select("name").execute()).toEqual([]);
     // A generous limit: starting a server and migrating a fresh database takes a busy
     // machine more than the default 30 s.
+  }, 180_000);
+
+  it("seals the audit events of its run when it is stopped (SIGTERM)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "frid-shutdown-"));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    // An hour between sealing rounds: only the shutdown can seal what this run wrote.
+    const server = await startServer({
+      FRID_DATA_DIR: dataDir,
+      FRID_AUDIT_SEAL_INTERVAL_MS: "3600000",
+    });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "nobody-here", password: "wrong-password" }),
+    });
+    expect(login.status).toBe(401);
+    await server.stop();
+
+    const database = await openPglite(dataDir);
+    cleanup.unshift(() => database.close());
+    const failed = await database.owner
+      .selectFrom("audit_event")
+      .select("id")
+      .where("action", "=", "login.failed")
+      .execute();
+    expect(failed).toHaveLength(1);
+    expect(await verifyAuditTrail(database.owner)).toMatchObject({ ok: true, unsealed: 0 });
   }, 180_000);
 });

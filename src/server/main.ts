@@ -1,20 +1,27 @@
 import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
+import type { Logger } from "pino";
 import { startSealer } from "./audit/sealer.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { type Config, loadConfig } from "./config.ts";
 import {
   appRole,
   type DatabaseHandle,
   openDatabase,
   reportIdleConnectionErrors,
 } from "./db/connection.ts";
-import { MigrationError, migrate } from "./db/migrate.ts";
+import { prepareDataDir } from "./db/data-dir.ts";
+import { migrate } from "./db/migrate.ts";
 import { markServerRunning } from "./db/running-server.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
 import { webBuildDir } from "./paths.ts";
+import {
+  explainDatabaseFailure,
+  explainListenFailure,
+  startupFailureText,
+} from "./startup-error.ts";
 
 /**
  * Request work must run as frid_app, under row-level security. Refuse to start if the
@@ -29,23 +36,53 @@ async function assertApplicationRole(database: DatabaseHandle) {
   }
 }
 
-/** read config → open db → migrate → (demo: seed) → build app → listen */
+/** Opens the configured database; a failure becomes the line that says what to do. */
+async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  try {
+    if (config.database.kind === "pglite") prepareDataDir(config.database.dataDir);
+    return await openDatabase(config.database);
+  } catch (error) {
+    throw explainDatabaseFailure(error, config.database);
+  }
+}
+
+/** open db → migrate → (demo: seed) → check the application role */
+async function prepareDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    if (config.database.kind === "pglite") markServerRunning(config.database.dataDir);
+    const applied = await migrate(database.owner);
+    if (applied.length > 0) logger.info({ applied }, "database migrated");
+    if (config.demo && (await seedDemo(database.owner))) logger.info("demo data seeded");
+    await assertApplicationRole(database);
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** Set once the configuration is read: where a failure's stack goes (the debug log). */
+let logger: Logger | undefined;
+
+/** read config → prepare the database → build app → start the sealer → listen */
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  logger = createLogger(config.logLevel);
+  const log = logger;
   reportIdleConnectionErrors((err) =>
-    logger.warn({ err }, "an idle database connection broke; it will be replaced"),
+    log.warn({ err }, "an idle database connection broke; it will be replaced"),
   );
-  const database = await openDatabase(config.database);
-  if (config.database.kind === "pglite") markServerRunning(config.database.dataDir);
-  const applied = await migrate(database.owner);
-  if (applied.length > 0) logger.info({ applied }, "database migrated");
-  if (config.demo && (await seedDemo(database.owner))) logger.info("demo data seeded");
-  await assertApplicationRole(database);
-
-  const app = await buildApp({ config, database, logger, webRoot: webBuildDir });
-  const stopSealer = startSealer(database.db, logger, config.auditSealIntervalMs);
-  await app.listen({ port: config.port, host: config.host });
+  const database = await prepareDatabase(config, log);
+  const app = await buildApp({ config, database, logger: log, webRoot: webBuildDir });
+  const stopSealer = startSealer(database.db, log, config.auditSealIntervalMs);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await stopSealer();
+    await database.close();
+    throw explainListenFailure(error, config.host, config.port);
+  }
   const { port } = app.server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`;
@@ -67,9 +104,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, "shutting down");
+    log.info({ signal }, "shutting down");
     await app.close();
-    await stopSealer();
+    await stopSealer(); // seals the events this run wrote, before the database closes
     await database.close();
     process.exit(0);
   };
@@ -78,10 +115,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof MigrationError) {
-    process.stderr.write(`\n${error.message}\n\n`);
-  } else {
-    process.stderr.write(`\nFrid could not start: ${(error as Error).stack ?? String(error)}\n\n`);
-  }
+  logger?.debug({ err: error }, "start-up failed");
+  process.stderr.write(`\n${startupFailureText(error)}\n\n`);
   process.exit(1);
 });

@@ -1,10 +1,11 @@
 import { sql } from "kysely";
+import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { withActor } from "../access/transaction.ts";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing/databases.ts";
 import { buildOrg, buildUser } from "../testing/factories.ts";
 import { recordAudit } from "./record.ts";
-import { sealPending } from "./sealer.ts";
+import { sealPending, startSealer } from "./sealer.ts";
 import { verifyAuditTrail } from "./verify.ts";
 
 describe.each(testDatabaseKinds)("the audit trail's hash chain (%s)", (kind) => {
@@ -129,5 +130,23 @@ describe.each(testDatabaseKinds)("the audit trail's hash chain (%s)", (kind) => 
       ),
     );
     expect(await verifyAuditTrail(database.owner)).toEqual({ ok: true, checked: 6, unsealed: 1 });
+  });
+
+  it("seals the events written before the sealer is stopped (a graceful shutdown)", async () => {
+    const org = await database.owner
+      .selectFrom("organisation")
+      .select("id")
+      .executeTakeFirstOrThrow();
+    // An hour between rounds: only the stop itself can seal the event.
+    const stop = startSealer(database.db, pino({ level: "silent" }), 3_600_000);
+    await withActor(database.db, { userId: null, orgId: org.id }, (trx) =>
+      recordAudit(
+        trx,
+        { actor: null, orgId: org.id, meta: { requestId: "last", clientAddress: null } },
+        [{ action: "logout", resourceType: "session" }],
+      ),
+    );
+    await stop();
+    expect(await verifyAuditTrail(database.owner)).toEqual({ ok: true, checked: 7, unsealed: 0 });
   });
 });

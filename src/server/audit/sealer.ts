@@ -61,21 +61,27 @@ async function sealChain(db: Kysely<Database>, chain: string, batch: number): Pr
   });
 }
 
-/** Seals every few seconds until stopped. Failures are logged, never thrown at requests. */
+/**
+ * Seals every few seconds until stopped. Failures are logged, never thrown at requests.
+ * Stopping seals once more, so a graceful shutdown (after the last request, before the
+ * database closes) leaves no event of its run unsealed until the next start.
+ */
 export function startSealer(
   db: Kysely<Database>,
   logger: Logger,
   intervalMs: number,
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
+  const round = () => {
     running = running.then(() =>
       sealPending(db).catch((err: unknown) => logger.error({ err }, "audit sealer failed")),
     );
-  }, intervalMs);
+    return running;
+  };
+  const timer = setInterval(round, intervalMs);
   timer.unref();
   return async () => {
     clearInterval(timer);
-    await running;
+    await round();
   };
 }

@@ -83,11 +83,46 @@ function pool(url: string, max: number, role: string | null): pg.Pool {
   return p;
 }
 
-export async function openPostgres(url: string): Promise<DatabaseHandle> {
+/** The server accepted the connection but did not answer in time (a hung or foreign server). */
+export class ConnectTimeoutError extends Error {
+  override name = "ConnectTimeoutError";
+  constructor(
+    readonly timeoutSeconds: number,
+    options?: ErrorOptions,
+  ) {
+    super(`the database server did not answer within ${timeoutSeconds} s`, options);
+  }
+}
+
+/**
+ * Fail at start-up, with the server's own refusal, rather than on the first request — and
+ * within a time limit: a server that accepts and never answers would otherwise hang forever.
+ */
+async function checkConnection(url: string, timeoutSeconds: number): Promise<void> {
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: "frid-owner",
+    connectionTimeoutMillis: timeoutSeconds * 1000,
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    // node-postgres says only this when its connection timeout ends the attempt.
+    if ((error as Error).message === "timeout expired") {
+      throw new ConnectTimeoutError(timeoutSeconds, { cause: error });
+    }
+    throw error;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function openPostgres(
+  url: string,
+  connectTimeoutSeconds = 15,
+): Promise<DatabaseHandle> {
+  await checkConnection(url, connectTimeoutSeconds);
   const ownerPool = pool(url, 2, null);
-  // Fail at start-up, with the server's own message, rather than on the first request.
-  const client = await ownerPool.connect();
-  client.release();
   const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: pool(url, 10, appRole) }),
@@ -104,5 +139,7 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
 }
 
 export function openDatabase(database: Config["database"]): Promise<DatabaseHandle> {
-  return database.kind === "postgres" ? openPostgres(database.url) : openPglite(database.dataDir);
+  return database.kind === "postgres"
+    ? openPostgres(database.url, database.connectTimeoutSeconds)
+    : openPglite(database.dataDir);
 }
