@@ -430,6 +430,7 @@ export const en: Messages = {
     "The plan has been reloaded with the latest version. Make your change again in it.",
   "safetyPlan.historyTitle": "Versions",
   "safetyPlan.historyCaption": "Saved versions of the safety plan, latest first",
+  "safetyPlan.showOlder": "Show older versions",
   "safetyPlan.version": "Version",
   "safetyPlan.savedAt": "Saved",
   "safetyPlan.savedBy": "By",

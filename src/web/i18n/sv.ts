@@ -430,6 +430,7 @@ export const sv = {
     "Planen har laddats om med den senaste versionen. Gör din ändring igen i den.",
   "safetyPlan.historyTitle": "Versioner",
   "safetyPlan.historyCaption": "Sparade versioner av säkerhetsplanen, senaste först",
+  "safetyPlan.showOlder": "Visa äldre versioner",
   "safetyPlan.version": "Version",
   "safetyPlan.savedAt": "Sparad",
   "safetyPlan.savedBy": "Av",
