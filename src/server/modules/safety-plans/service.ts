@@ -20,13 +20,23 @@ type HistoryPageQuery = { limit: number; before?: number | undefined };
  * A read shows the current version and pages the history (shared/api/paging.ts): a plan
  * saved 1,600 times costs the same to open as one saved ten times.
  */
-function versionRows(trx: Trx, caseId: string) {
+function versionRows(trx: Trx, caseId: string, limit: number, only: VersionFilter = {}) {
+  // The limit is applied to the versions before the join: a history page then reads its 21
+  // rows down the (case, version) key and stops, and row-level security checks only those.
+  const newest = trx
+    .selectFrom("safety_plan_version")
+    .select(["version", "measures", "saved_at", "saved_by"])
+    .where("case_id", "=", caseId)
+    .$if(only.below !== undefined, (q) => q.where("version", "<", only.below ?? 0))
+    .$if(only.exactly !== undefined, (q) => q.where("version", "=", only.exactly ?? 0))
+    .orderBy("version", "desc")
+    .limit(limit);
   return trx
-    .selectFrom("safety_plan_version as v")
+    .selectFrom(newest.as("v"))
     .innerJoin("app_user as u", "u.id", "v.saved_by")
-    .where("v.case_id", "=", caseId)
     .orderBy("v.version", "desc");
 }
+type VersionFilter = { below?: number | undefined; exactly?: number | undefined };
 
 /** The newest version, or the one asked for, with its measures. */
 async function oneVersion(
@@ -34,10 +44,8 @@ async function oneVersion(
   caseId: string,
   version?: number,
 ): Promise<SafetyPlanVersion | null> {
-  const r = await versionRows(trx, caseId)
+  const r = await versionRows(trx, caseId, 1, { exactly: version })
     .select(["v.version", "v.measures", "v.saved_at", "u.display_name"])
-    .$if(version !== undefined, (q) => q.where("v.version", "=", version ?? 0))
-    .limit(1)
     .executeTakeFirst();
   if (!r) return null;
   return {
@@ -54,10 +62,8 @@ async function historyPage(
   caseId: string,
   page: HistoryPageQuery = { limit: pageSize.default },
 ): Promise<SafetyPlanHistory> {
-  const rows = await versionRows(trx, caseId)
+  const rows = await versionRows(trx, caseId, page.limit + 1, { below: page.before })
     .select(["v.version", "v.saved_at", "u.display_name"])
-    .$if(page.before !== undefined, (q) => q.where("v.version", "<", page.before ?? 0))
-    .limit(page.limit + 1)
     .execute();
   return pageFrom(
     rows,
