@@ -72,8 +72,9 @@ function table(title: string, results: Cell[]) {
 
 /**
  * Each size is measured twice: before the planner has statistics on the new rows (PGlite
- * has no autovacuum, so an embedded Frid stays there until something runs ANALYZE) and after
- * ANALYZE (what PostgreSQL's autovacuum does on its own soon after the rows arrive).
+ * has no autovacuum; a PGlite server now gathers them at start and every 5 minutes,
+ * db/statistics.ts, so this is rows newer than that) and after ANALYZE (what PostgreSQL's
+ * autovacuum and that job do).
  */
 async function benchOne(app: App, database: DatabaseHandle, history: History) {
   const cases: { rows: number; worked: Awaited<ReturnType<typeof buildWorkedCase>> }[] = [];

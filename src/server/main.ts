@@ -12,6 +12,7 @@ import { MigrationError, migrate } from "./db/migrate.ts";
 import { markServerRunning } from "./db/running-server.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
+import { startStatistics } from "./db/statistics.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
 import { webBuildDir } from "./paths.ts";
@@ -29,6 +30,9 @@ async function assertApplicationRole(database: DatabaseHandle) {
   }
 }
 
+/** How often an embedded database's planner statistics are gathered again (db/statistics.ts). */
+const statisticsIntervalMs = 5 * 60_000;
+
 /** read config → open db → migrate → (demo: seed) → build app → listen */
 async function main() {
   const config = loadConfig();
@@ -45,6 +49,8 @@ async function main() {
 
   const app = await buildApp({ config, database, logger, webRoot: webBuildDir });
   const stopSealer = startSealer(database.db, logger, config.auditSealIntervalMs);
+  // PGlite has no autovacuum: without statistics a history page reads the whole history.
+  const stopStatistics = startStatistics(database, logger, statisticsIntervalMs);
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
@@ -70,6 +76,7 @@ async function main() {
     logger.info({ signal }, "shutting down");
     await app.close();
     await stopSealer();
+    await stopStatistics();
     await database.close();
     process.exit(0);
   };
