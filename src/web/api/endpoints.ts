@@ -29,6 +29,7 @@ import {
   CaseView,
   RelationList,
   StaffList,
+  StatusHistoryPage,
 } from "../../shared/api/cases";
 import {
   ChildPlacementView,
@@ -514,6 +515,11 @@ export function createApi(
     // someone saved meanwhile). Handed over on paper, never mailed.
     safetyPlan: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/safety-plan`, SafetyPlanView, signal),
+    statusHistory: (caseId: string, before: string) =>
+      get(
+        `/api/cases/${id(caseId)}/status-history?${new URLSearchParams({ before })}`,
+        StatusHistoryPage,
+      ),
     safetyPlanHistory: (caseId: string, before: string) =>
       get(
         `/api/cases/${id(caseId)}/safety-plan/history?${new URLSearchParams({ before })}`,

@@ -746,6 +746,7 @@ export const en: Messages = {
   "status.commentRequired": "Write a comment.",
   "status.historyTitle": "History",
   "status.historyCaption": "Status changes, latest first",
+  "status.showOlder": "Show older status changes",
   "status.historyEmpty": "The status has not changed yet.",
   "status.historyItem": "{from} → {to}",
   "status.historyBy": "{name}, {time}",

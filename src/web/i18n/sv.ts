@@ -746,6 +746,7 @@ export const sv = {
   "status.commentRequired": "Skriv en kommentar.",
   "status.historyTitle": "Historik",
   "status.historyCaption": "Statusändringar, senaste först",
+  "status.showOlder": "Visa äldre statusändringar",
   "status.historyEmpty": "Status har inte ändrats ännu.",
   "status.historyItem": "{from} → {to}",
   "status.historyBy": "{name}, {time}",
