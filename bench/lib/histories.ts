@@ -1,11 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { withActor } from "../../src/server/access/transaction.ts";
 import { auditCase } from "../../src/server/audit/record.ts";
 import type { DatabaseHandle } from "../../src/server/db/connection.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { requestMeta, requireActor } from "../../src/server/http/request-context.ts";
-import { withVisibleCase } from "../../src/server/modules/cases/service.ts";
+import { readCase, withVisibleCase } from "../../src/server/modules/cases/service.ts";
 import { SafetyMeasure } from "../../src/shared/api/safety-plans.ts";
 
 /** A case to fill: what buildWorkedCase gives. */
@@ -99,4 +100,71 @@ const safetyPlan: History = {
   },
 };
 
-export const histories: History[] = [safetyPlan];
+const StatusChangeOld = z.object({
+  from: z.string(),
+  to: z.string(),
+  reason: z.string().nullable(),
+  trigger: z.string().nullable(),
+  comment: z.string().nullable(),
+  changedAt: z.string(),
+  changedBy: z.string(),
+});
+
+/**
+ * The status history as the case view had it: every change, oldest first, in the case's
+ * own read. The baseline route reads the case as GET /api/cases/:id does now and adds the
+ * whole history beside it, as that read did before.
+ */
+const statusHistory: History = {
+  name: "status-history",
+  label: "Case status history: GET /api/cases/:id (the case with its status history)",
+  async seed(owner, worked, rows) {
+    const start = Date.now() - rows * 1000;
+    const values = Array.from({ length: rows }, (_, i) => ({
+      org_id: worked.orgId,
+      case_id: worked.caseId,
+      from_status: i % 2 === 0 ? ("closed" as const) : ("intake" as const),
+      to_status: i % 2 === 0 ? ("intake" as const) : ("closed" as const),
+      comment: i % 2 === 0 ? "Hon hörde av sig igen." : null,
+      changed_by: worked.userId,
+      changed_at: new Date(start + i * 1000),
+    }));
+    for (let i = 0; i < values.length; i += 500)
+      await owner
+        .insertInto("case_status_change")
+        .values(values.slice(i, i + 500))
+        .execute();
+  },
+  pagedUrl: (id) => `/api/cases/${id}`,
+  unpagedView: z.object({ case: z.unknown(), statusHistory: z.array(StatusChangeOld) }),
+  async unpaged(database, request) {
+    const actor = requireActor(request);
+    const meta = requestMeta(request);
+    const id = caseId(request);
+    const view = await readCase(database, actor, meta, id);
+    const all = await withActor(database.db, actor, (trx) =>
+      trx
+        .selectFrom("case_status_change as h")
+        .innerJoin("app_user as hu", "hu.id", "h.changed_by")
+        .select([
+          "h.from_status as from",
+          "h.to_status as to",
+          "h.reason_code as reason",
+          "h.trigger_code as trigger",
+          "h.comment",
+          "h.changed_at as changedAt",
+          "hu.display_name as changedBy",
+        ])
+        .where("h.case_id", "=", id)
+        .orderBy("h.changed_at")
+        .execute(),
+    );
+    const { statusHistory: _, ...rest } = view;
+    return {
+      case: rest,
+      statusHistory: all.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+    };
+  },
+};
+
+export const histories: History[] = [safetyPlan, statusHistory];
