@@ -313,6 +313,44 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
     expect(problems).toEqual([]);
   });
 
+  it("a case reopened and closed many times shows its newest 20 status changes, older ones on asking", async () => {
+    const { page, baseURL, problems } = browser();
+    expect(journey.casePath).toBeTruthy();
+    await login(page, baseURL, "handlaggare1", journey.casePath);
+    // Nine more rounds of reopening and closing, through the API: 22 changes in all.
+    const me = await page.request.get(`${baseURL}/api/me`);
+    const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+    const url = `${baseURL}/api${journey.casePath}/status`;
+    for (let round = 0; round < 9; round++) {
+      for (const data of [
+        { to: "intake", comment: "Hon hörde av sig igen." },
+        { to: "closed", reason: "goal_reached" },
+      ]) {
+        const res = await page.request.post(url, { data, headers });
+        expect(res.ok(), `${data.to}: ${res.status()}`).toBe(true);
+      }
+    }
+    await page.reload();
+    const status = page.getByRole("region", { name: "Status", exact: true });
+    const items = status
+      .getByRole("list", { name: "Statusändringar, senaste först" })
+      .getByRole("listitem");
+    await expect.poll(() => items.count()).toBe(20);
+    expect(await items.first().textContent()).toMatch(/^Aktualisering → Avslutat/);
+    const older = status.getByRole("button", { name: "Visa äldre statusändringar" });
+    await expectNoSeriousA11yViolations(page);
+
+    await older.click();
+    await expect.poll(() => items.count()).toBe(22);
+    expect(await items.nth(20).textContent()).toMatch(/^Utredning → Genomförande/);
+    expect(await items.nth(21).textContent()).toMatch(/^Aktualisering → Utredning/);
+    // The last page: the button is gone, focus is on the first change it brought.
+    expect(await older.count()).toBe(0);
+    expect(await items.nth(20).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   it("a colleague who does not work the person's case sees nothing of them", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare2", journey.personPath);

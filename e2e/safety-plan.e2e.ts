@@ -249,6 +249,62 @@ describe("the safety plan and risk over time", () => {
     expect(problems).toEqual([]);
   });
 
+  it("a long history shows the newest 20 versions, and older ones on asking", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "handlaggare1", planPath());
+    // Versions 4–23, saved through the API: the plan now has 23.
+    const api = await apiAs(page, baseURL);
+    for (let version = 3; version < 23; version++) {
+      await api.put(`/api/cases/${journey.caseId}/safety-plan`, {
+        basedOnVersion: version,
+        measures: [
+          {
+            kind: "safety_alarm",
+            description: `${colleaguesMeasure} (${version + 1})`,
+            forWhom: "Sigrid",
+            responsible: "Lina Ek",
+            status: "planned",
+            reviewOn: day(10),
+          },
+        ],
+      });
+    }
+    await page.reload();
+    const region = page.getByRole("region", { name: "Versioner" });
+    const history = region.getByRole("table", {
+      name: "Sparade versioner av säkerhetsplanen, senaste först",
+    });
+    const versions = history.getByRole("rowheader");
+    await expect.poll(() => versions.count()).toBe(20);
+    expect(await versions.first().textContent()).toBe("23");
+    expect(await versions.last().textContent()).toBe("4");
+    const older = region.getByRole("button", { name: "Visa äldre versioner" });
+    await expectNoSeriousA11yViolations(page);
+
+    const asked = page.waitForRequest((r) => r.url().includes("/safety-plan/history?before="));
+    await older.click();
+    await asked;
+    await expect.poll(() => versions.count()).toBe(23);
+    expect(await versions.allTextContents()).toEqual(
+      Array.from({ length: 23 }, (_, i) => String(23 - i)),
+    );
+    // The last page: the button is gone, and focus is on the first of the rows it brought.
+    expect(await older.count()).toBe(0);
+    expect(
+      await history
+        .getByRole("rowheader", { name: "3", exact: true })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    // An older version opens from the page that was loaded later.
+    await history.getByRole("button", { name: "Visa version 1", exact: true }).click();
+    await page
+      .getByRole("region", { name: "Version 1 (tidigare version)" })
+      .getByRole("list", { name: "Åtgärder i version 1" })
+      .waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   it("the person page shows risk over time: nothing before an assessment, then a chart and a table", async () => {
     const { page, baseURL, problems } = browser();
     expect(journey.personPath).toBeTruthy();

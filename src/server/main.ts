@@ -14,6 +14,7 @@ import { migrate } from "./db/migrate.ts";
 import { markServerRunning } from "./db/running-server.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
+import { startStatistics } from "./db/statistics.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
 import { webBuildDir } from "./paths.ts";
@@ -35,6 +36,9 @@ async function assertApplicationRole(database: DatabaseHandle) {
     );
   }
 }
+
+/** How often an embedded database's planner statistics are gathered again (db/statistics.ts). */
+const statisticsIntervalMs = 5 * 60_000;
 
 /** Opens the configured database; a failure becomes the line that says what to do. */
 async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -76,10 +80,13 @@ async function main() {
   const database = await prepareDatabase(config, log);
   const app = await buildApp({ config, database, logger: log, webRoot: webBuildDir });
   const stopSealer = startSealer(database.db, log, config.auditSealIntervalMs);
+  // PGlite has no autovacuum: without statistics a history page reads the whole history.
+  const stopStatistics = startStatistics(database, log, statisticsIntervalMs);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await stopSealer();
+    await stopStatistics();
     await database.close();
     throw explainListenFailure(error, config.host, config.port);
   }
@@ -107,6 +114,7 @@ async function main() {
     log.info({ signal }, "shutting down");
     await app.close();
     await stopSealer(); // seals the events this run wrote, before the database closes
+    await stopStatistics();
     await database.close();
     process.exit(0);
   };

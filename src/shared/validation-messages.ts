@@ -85,6 +85,10 @@ export const textMessages: Record<TextProblem | "field_name", string> = {
 
 export const dateRangeMessage = "Ange ett datum mellan år 1900 och 2999.";
 
+/** A page cursor (`before`) that is not one the server gave: edited, cut short or from elsewhere. */
+export const invalidCursorMessage =
+  "Listan kunde inte läsas vidare härifrån. Ladda om sidan och försök igen.";
+
 let configured = false;
 
 /** Installs the messages once per process (server) or page (web). */

@@ -120,6 +120,8 @@ const endpoints: Endpoint[] = [
   // The assigned worker saves version 1; the manager, coming later from the same base, is told it is stale (409).
   { route: "PUT /api/cases/{id}/safety-plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/safety-plan`, payload: { measures: [{ kind: "code_word", description: "Kodord vid samtal.", forWhom: "Klienten", responsible: "Handläggaren", status: "in_place", reviewOn: "2026-12-31" }], basedOnVersion: null } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   // After the save above, version 1 exists.
+  { route: "GET /api/cases/{id}/status-history", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/status-history` }), expect: onlyWorkers },
+  { route: "GET /api/cases/{id}/safety-plan/history", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/history?before=2` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/safety-plan/versions/{version}", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/versions/1` }), expect: { assigned: 200, manager: 200, otherwise: 404 } },
   { route: "GET /api/cases/{id}/safety-plan/pdf", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/pdf` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/police-assessments", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/police-assessments` }), expect: onlyWorkers },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
 import { isoDateTime, multiline } from "./fields.ts";
+import { idCursor, pageOf, pageQuery } from "./paging.ts";
 import { ProtectionLevel } from "./persons.ts";
 
 export const CaseStatus = z.enum(caseStatuses);
@@ -61,6 +62,25 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseList = z.object({ cases: z.array(CaseSummary) }).meta({ id: "CaseList" });
 export const CaseListQuery = z.object({ scope: z.enum(["mine", "all"]).default("mine") });
 
+/** A move of the case from one status to another, by whom and why. */
+export const StatusChange = z.object({
+  id: z.uuid(),
+  from: CaseStatus,
+  to: CaseStatus,
+  reason: CaseClosedReason.nullable(),
+  trigger: z
+    .enum(statusTriggers)
+    .nullable()
+    .meta({ description: "What set off an automatic change; the UI words it" }),
+  comment: z.string().nullable(),
+  changedAt: z.string(),
+  changedBy: z.string(),
+});
+export type StatusChange = z.infer<typeof StatusChange>;
+/** A page of the status history, newest first; the cursor is the last change's id. */
+export const StatusHistoryPage = pageOf(StatusChange).meta({ id: "StatusHistoryPage" });
+export const StatusHistoryQuery = pageQuery(idCursor);
+
 export const CaseView = CaseSummary.extend({
   assignees: z.array(
     z.object({ userId: z.uuid(), displayName: z.string(), assignedAt: z.string() }),
@@ -75,20 +95,8 @@ export const CaseView = CaseSummary.extend({
   ),
   /** What the caller may do here; the UI hides what is not allowed, the server checks anyway. */
   closedReason: CaseClosedReason.nullable(),
-  statusHistory: z.array(
-    z.object({
-      from: CaseStatus,
-      to: CaseStatus,
-      reason: CaseClosedReason.nullable(),
-      trigger: z
-        .enum(statusTriggers)
-        .nullable()
-        .meta({ description: "What set off an automatic change; the UI words it" }),
-      comment: z.string().nullable(),
-      changedAt: z.string(),
-      changedBy: z.string(),
-    }),
-  ),
+  /** The newest page of the status history; older pages from GET …/status-history. */
+  statusHistory: pageOf(StatusChange),
   currentRisk: z
     .object({
       level: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { int4, isoDate, multiline } from "./fields.ts";
+import { pageOf, pageQuery, versionCursor } from "./paging.ts";
 
 /**
  * A safety plan (säkerhetsplan): concrete measures for the client's and each child's safety,
@@ -56,12 +57,23 @@ export const SafetyPlanVersion = z
   .meta({ id: "SafetyPlanVersion" });
 export type SafetyPlanVersion = z.infer<typeof SafetyPlanVersion>;
 
+/** A line of the plan's history: which version, when and by whom (the measures stay behind). */
+export const SafetyPlanHistoryItem = z.object({
+  version: z.number().int(),
+  savedAt: z.string(),
+  savedBy: z.string(),
+});
+
+/** A page of the history, newest first; the cursor is the last version shown. */
+export const SafetyPlanHistory = pageOf(SafetyPlanHistoryItem).meta({ id: "SafetyPlanHistory" });
+export type SafetyPlanHistory = z.infer<typeof SafetyPlanHistory>;
+export const SafetyPlanHistoryQuery = pageQuery(versionCursor);
+
 export const SafetyPlanView = z
   .object({
     current: SafetyPlanVersion.nullable(),
-    history: z.array(
-      z.object({ version: z.number().int(), savedAt: z.string(), savedBy: z.string() }),
-    ),
+    /** The newest page of the history; older pages from GET …/safety-plan/history. */
+    history: SafetyPlanHistory,
   })
   .meta({ id: "SafetyPlan" });
 export type SafetyPlanView = z.infer<typeof SafetyPlanView>;

@@ -29,6 +29,7 @@ import {
   CaseView,
   RelationList,
   StaffList,
+  StatusHistoryPage,
 } from "../../shared/api/cases";
 import {
   ChildPlacementView,
@@ -88,7 +89,11 @@ import {
   type RecordPoliceAssessmentBody,
 } from "../../shared/api/police-assessments";
 import type { Role, unitKinds } from "../../shared/api/roles";
-import { SafetyPlanView, type SaveSafetyPlanBody } from "../../shared/api/safety-plans";
+import {
+  SafetyPlanHistory,
+  SafetyPlanView,
+  type SaveSafetyPlanBody,
+} from "../../shared/api/safety-plans";
 import { PartnerContactStatistics } from "../../shared/api/statistics";
 import { CaseTaskList, CaseTaskView } from "../../shared/api/tasks";
 import {
@@ -510,6 +515,16 @@ export function createApi(
     // someone saved meanwhile). Handed over on paper, never mailed.
     safetyPlan: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/safety-plan`, SafetyPlanView, signal),
+    statusHistory: (caseId: string, before: string) =>
+      get(
+        `/api/cases/${id(caseId)}/status-history?${new URLSearchParams({ before })}`,
+        StatusHistoryPage,
+      ),
+    safetyPlanHistory: (caseId: string, before: string) =>
+      get(
+        `/api/cases/${id(caseId)}/safety-plan/history?${new URLSearchParams({ before })}`,
+        SafetyPlanHistory,
+      ),
     safetyPlanVersion: (caseId: string, version: number, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/safety-plan/versions/${version}`, SafetyPlanView, signal),
     saveSafetyPlan: (caseId: string, input: SaveSafetyPlanInput) =>

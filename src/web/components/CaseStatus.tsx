@@ -1,7 +1,9 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { closedReasons } from "../../shared/case-status";
 import type { CaseStatus, CaseView, ChangeStatusInput } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
+import { useFocusLater } from "../hooks/useFocusLater";
+import { useMorePages } from "../hooks/useMorePages";
 import { type Submit, useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort } from "../i18n/dates";
 import {
@@ -13,6 +15,7 @@ import {
 import { useT } from "../i18n/useT";
 import { isClosedReason, needsStatusForm, type StatusDraft, statusChange } from "./casework-model";
 import { SelectField, TextAreaField } from "./Field";
+import { LoadMore } from "./LoadMore";
 import { ErrorSummary, StatusMessage } from "./Messages";
 
 const titleId = "case-status-title";
@@ -36,7 +39,14 @@ export function CaseStatusPanel({
   // The status moved to, not a text: the message follows a change of language.
   const [message, setMessage] = useState<CaseStatus | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const history = [...record.statusHistory].sort((a, b) => b.changedAt.localeCompare(a.changedAt));
+  const loadPage = useCallback(
+    (before: string) => api.statusHistory(record.id, before),
+    [api, record.id],
+  );
+  // Newest first: the case brings the newest page, "Visa äldre" the ones before it.
+  const pages = useMorePages(record.statusHistory, loadPage);
+  const history = pages.items;
+  const focusLater = useFocusLater();
 
   function moved(updated: CaseView) {
     setFormFor(null);
@@ -118,7 +128,7 @@ export function CaseStatusPanel({
         ) : (
           <ol className="history-list" aria-label={t("status.historyCaption")}>
             {history.map((h) => (
-              <li key={`${h.changedAt}-${h.to}`}>
+              <li key={h.id} id={`status-change-${h.id}`} tabIndex={-1}>
                 <span className="history-list__change">
                   {t("status.historyItem", {
                     from: caseStatusLabel(h.from, t, record.caseType),
@@ -144,6 +154,11 @@ export function CaseStatusPanel({
             ))}
           </ol>
         )}
+        <LoadMore
+          pages={pages}
+          label={t("status.showOlder")}
+          focusRow={(h) => focusLater(`status-change-${h.id}`)}
+        />
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { SelectField, TextAreaField, TextField } from "../components/Field";
 import { ErrorSummary, Loading, StatusMessage } from "../components/Messages";
 import { Page } from "../components/Page";
 import { QueryError } from "../components/QueryError";
+import { SafetyPlanHistory } from "../components/SafetyPlanHistory";
 import { useFocusLater } from "../hooks/useFocusLater";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
@@ -174,10 +175,11 @@ export function SafetyPlanPage() {
         </section>
       )}
 
-      {history.length > 0 && (
+      {history.items.length > 0 && (
         <section className="section" aria-labelledby="safety-plan-history-title">
           <h2 id="safety-plan-history-title">{t("safetyPlan.historyTitle")}</h2>
-          <VersionHistory
+          <SafetyPlanHistory
+            caseId={caseId}
             history={history}
             shownVersion={viewing ?? current?.version ?? null}
             onShow={show}
@@ -234,59 +236,6 @@ function PlanVersionView({ version }: { version: PlanVersion }) {
         ))}
       </ul>
     </>
-  );
-}
-
-function VersionHistory({
-  history,
-  shownVersion,
-  onShow,
-}: {
-  history: SafetyPlan["history"];
-  shownVersion: number | null;
-  onShow: (version: number) => void;
-}) {
-  const { t, lang } = useT();
-  return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption>{t("safetyPlan.historyCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("safetyPlan.version")}</th>
-            <th scope="col">{t("safetyPlan.savedAt")}</th>
-            <th scope="col">{t("safetyPlan.savedBy")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("safetyPlan.view")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.map((h) => (
-            <tr key={h.version}>
-              <th scope="row">{h.version}</th>
-              <td>{formatDateTimeShort(h.savedAt, lang)}</td>
-              <td>{h.savedBy}</td>
-              <td>
-                {h.version === shownVersion ? (
-                  <span className="muted">{t("safetyPlan.shown")}</span>
-                ) : (
-                  // Short on screen, for narrow ones; the name says which version.
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    aria-label={t("safetyPlan.viewVersion", { version: h.version })}
-                    onClick={() => onShow(h.version)}
-                  >
-                    {t("safetyPlan.view")}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
-import type { CaseSummary } from "../../../shared/api/cases.ts";
+import type { CaseSummary, CaseView, StatusChange } from "../../../shared/api/cases.ts";
+import { type Page, pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, isAssigned } from "../../access/scope.ts";
@@ -105,6 +106,7 @@ export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
           .selectFrom("case_status_change as h")
           .innerJoin("app_user as hu", "hu.id", "h.changed_by")
           .select([
+            "h.id",
             "h.from_status as from",
             "h.to_status as to",
             "h.reason_code as reason",
@@ -114,7 +116,10 @@ export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
             "hu.display_name as changedBy",
           ])
           .whereRef("h.case_id", "=", "c.id")
-          .orderBy("h.changed_at"),
+          // The newest page and one more (is there an older page?): shared/api/paging.ts.
+          .orderBy("h.changed_at", "desc")
+          .orderBy("h.id", "desc")
+          .limit(pageSize.default + 1),
       ).as("status_history"),
       // The latest completed risk assessment, with the definition it was made with.
       jsonObjectFrom(
@@ -175,4 +180,81 @@ export async function barredFrom(trx: Trx, caseId: string, userId: string): Prom
     barred: boolean;
   }>`select frid_barred(${caseId}::uuid, ${userId}::uuid) as barred`.execute(trx);
   return rows[0]?.barred ?? false;
+}
+
+interface StatusChangeRow {
+  id: string;
+  from: string;
+  to: string;
+  reason: string | null;
+  trigger: string | null;
+  comment: string | null;
+  /** A Date from a column, text when read back from JSON. */
+  changedAt: Date | string;
+  changedBy: string;
+}
+
+export function toStatusChange(h: StatusChangeRow): StatusChange {
+  return {
+    id: h.id,
+    from: h.from as StatusChange["from"],
+    to: h.to as StatusChange["to"],
+    reason: h.reason as CaseView["closedReason"],
+    trigger: h.trigger as StatusChange["trigger"],
+    comment: h.comment,
+    changedAt: new Date(h.changedAt).toISOString(),
+    changedBy: h.changedBy,
+  };
+}
+
+/**
+ * Where a page of the status history starts: the change `id` names, if it is one of this
+ * case's (else the cursor is not one we gave).
+ */
+export function statusChangeAt(trx: Trx, caseId: string, id: string) {
+  return trx
+    .selectFrom("case_status_change")
+    .select(["changed_at", "id"])
+    .where("id", "=", id)
+    .where("case_id", "=", caseId)
+    .executeTakeFirst();
+}
+
+/**
+ * A page of the case's status history, newest first, keyset (changed_at, id) below `after`
+ * (the (case_id, changed_at) index serves the order; the id only breaks ties).
+ */
+export async function statusHistoryPage(
+  trx: Trx,
+  caseId: string,
+  limit: number,
+  after?: { changed_at: Date; id: string },
+): Promise<Page<StatusChange>> {
+  const newest = trx
+    .selectFrom("case_status_change")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .$if(after !== undefined, (q) =>
+      q.where(sql<boolean>`(changed_at, id) < (${after?.changed_at}, ${after?.id}::uuid)`),
+    )
+    .orderBy("changed_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  const rows = await trx
+    .selectFrom(newest.as("h"))
+    .innerJoin("app_user as u", "u.id", "h.changed_by")
+    .select([
+      "h.id",
+      "h.from_status as from",
+      "h.to_status as to",
+      "h.reason_code as reason",
+      "h.trigger_code as trigger",
+      "h.comment",
+      "h.changed_at as changedAt",
+      "u.display_name as changedBy",
+    ])
+    .orderBy("h.changed_at", "desc")
+    .orderBy("h.id", "desc")
+    .execute();
+  return pageFrom(rows, limit, (h) => h.id, toStatusChange);
 }

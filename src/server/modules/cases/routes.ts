@@ -13,6 +13,8 @@ import {
   OpenCaseBody,
   RelationList,
   StaffList,
+  StatusHistoryPage,
+  StatusHistoryQuery,
 } from "../../../shared/api/cases.ts";
 import { withActor } from "../../access/transaction.ts";
 import type { RouteModule } from "../../http/context.ts";
@@ -23,6 +25,7 @@ import { changeCaseStatus } from "./change-status.ts";
 import { assignableStaff } from "./queries.ts";
 import { addRelation, readRelations } from "./relations.ts";
 import { assignCase, grantAccess, listCases, openCase, readCase, unassignCase } from "./service.ts";
+import { readStatusHistory } from "./status-history.ts";
 
 const tags = ["cases"];
 
@@ -73,6 +76,26 @@ export const caseRoutes: RouteModule = (app, { database }) => {
     { schema: { tags, summary: "A case", params: IdParams, response: { 200: CaseView } } },
     async (request) =>
       readCase(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+  app.get(
+    "/api/cases/:id/status-history",
+    {
+      schema: {
+        tags,
+        summary: "A page of the case's status history, newest first (the case carries the newest)",
+        params: IdParams,
+        querystring: StatusHistoryQuery,
+        response: { 200: StatusHistoryPage },
+      },
+    },
+    async (request) =>
+      readStatusHistory(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.query,
+      ),
   );
 
   app.post(

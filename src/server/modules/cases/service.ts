@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { CaseSummary, CaseView } from "../../../shared/api/cases.ts";
+import { pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { addMonths } from "../../../shared/calendar.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
@@ -23,6 +24,7 @@ import {
   findVisibleCaseWithDetails,
   listVisibleCases,
   nextReference,
+  toStatusChange,
   toSummary,
 } from "./queries.ts";
 
@@ -46,15 +48,7 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
     })),
     closedReason: row.closed_reason,
     currentRisk: currentRisk(row.latest_assessment),
-    statusHistory: row.status_history.map((h) => ({
-      from: h.from,
-      to: h.to,
-      reason: h.reason as CaseView["closedReason"],
-      trigger: h.trigger,
-      comment: h.comment,
-      changedAt: new Date(h.changedAt).toISOString(),
-      changedBy: h.changedBy,
-    })),
+    statusHistory: pageFrom(row.status_history, pageSize.default, (h) => h.id, toStatusChange),
     abilities: abilities(actor, {
       unitId: row.unit_id,
       assignedToMe: Boolean(row.assigned_to_me),

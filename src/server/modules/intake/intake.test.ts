@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
       status: "investigation",
       assignedToMe: true,
     });
-    expect(body.case.statusHistory).toMatchObject([
+    expect(body.case.statusHistory.items).toMatchObject([
       { from: "intake", to: "investigation", trigger: "intake_application", comment: null },
     ]);
     expect(body.joinedExistingCase).toBe(false);

@@ -1,11 +1,21 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import { int4Param } from "../../../shared/api/fields.ts";
-import { SafetyPlanView, SaveSafetyPlanBody } from "../../../shared/api/safety-plans.ts";
+import {
+  SafetyPlanHistory,
+  SafetyPlanHistoryQuery,
+  SafetyPlanView,
+  SaveSafetyPlanBody,
+} from "../../../shared/api/safety-plans.ts";
 import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import { printSafetyPlan, readSafetyPlan, saveSafetyPlan } from "./service.ts";
+import {
+  printSafetyPlan,
+  readSafetyPlan,
+  readSafetyPlanHistory,
+  saveSafetyPlan,
+} from "./service.ts";
 
 const tags = ["safety plans"];
 
@@ -15,13 +25,33 @@ export const safetyPlanRoutes: RouteModule = (app, { database }) => {
     {
       schema: {
         tags,
-        summary: "The case's safety plan: the current version and the history",
+        summary: "The case's safety plan: the current version and the newest page of its history",
         params: IdParams,
         response: { 200: SafetyPlanView },
       },
     },
     async (request) =>
       readSafetyPlan(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+  app.get(
+    "/api/cases/:id/safety-plan/history",
+    {
+      schema: {
+        tags,
+        summary: "A page of the safety plan's history (version, when, by whom), newest first",
+        params: IdParams,
+        querystring: SafetyPlanHistoryQuery,
+        response: { 200: SafetyPlanHistory },
+      },
+    },
+    async (request) =>
+      readSafetyPlanHistory(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.query,
+      ),
   );
   app.get(
     "/api/cases/:id/safety-plan/versions/:version",

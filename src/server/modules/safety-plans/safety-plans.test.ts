@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
   it("wants a plan once a completed assessment judges the risk high", async () => {
     expect((await req("GET", `/api/cases/${caseId}/safety-plan`)).json()).toEqual({
       current: null,
-      history: [],
+      history: { items: [], nextCursor: null },
     });
     const a = (
       await req("POST", `/api/cases/${caseId}/assessments`, { instrumentId: "danger_assessment" })
@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
       basedOnVersion: 1,
     });
     expect(second.json().current.version).toBe(2);
-    expect(second.json().history.map((h: { version: number }) => h.version)).toEqual([2, 1]);
+    expect(second.json().history.items.map((h: { version: number }) => h.version)).toEqual([2, 1]);
     // Two saves from the same version at once: one is kept, the other told — never a 500.
     const [a, b] = await Promise.all([
       req("PUT", `/api/cases/${caseId}/safety-plan`, {
@@ -148,5 +148,103 @@ describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
       headers: as(other.session),
     });
     expect(res.statusCode).toBe(404);
+  });
+
+  describe("a long history is paged", () => {
+    // 45 versions, written straight into the table: the paging, not the saving, is tested.
+    const count = 45;
+    let long: Awaited<ReturnType<typeof buildWorkedCase>>;
+    const get = (url: string, session = long.session) =>
+      t.app.inject({ method: "GET", url, headers: as(session) });
+    const reads = async (outcome: "allowed" | "denied") =>
+      (
+        await database()
+          .owner.selectFrom("audit_event")
+          .select("id")
+          .where("resource_id", "=", long.caseId)
+          .where("action", "=", "safety_plan.read")
+          .where("outcome", "=", outcome)
+          .execute()
+      ).length;
+    const versionsOf = (page: { items: { version: number }[] }) => page.items.map((h) => h.version);
+    const range = (from: number, to: number) =>
+      Array.from({ length: from - to + 1 }, (_, i) => from - i);
+
+    beforeAll(async () => {
+      long = await buildWorkedCase(t.app, database().owner);
+      await database()
+        .owner.insertInto("safety_plan_version")
+        .values(
+          range(count, 1).map((version) => ({
+            org_id: long.orgId,
+            case_id: long.caseId,
+            version,
+            measures: JSON.stringify([{ ...measures[0], description: `Version ${version}` }]),
+            saved_by: long.userId,
+          })),
+        )
+        .execute();
+    });
+
+    it("shows the current version and the newest 20 of the history, then pages back to the first", async () => {
+      const before = await reads("allowed");
+      const view = (await get(`/api/cases/${long.caseId}/safety-plan`)).json();
+      expect(view.current).toMatchObject({ version: 45 });
+      expect(view.current.measures[0].description).toBe("Version 45");
+      expect(versionsOf(view.history)).toEqual(range(45, 26));
+      expect(view.history.items[0]).toEqual({
+        version: 45,
+        savedAt: expect.any(String),
+        savedBy: expect.any(String),
+      });
+      expect(view.history.nextCursor).toEqual(expect.any(String));
+
+      const history = `/api/cases/${long.caseId}/safety-plan/history`;
+      const second = await get(`${history}?before=${view.history.nextCursor}`);
+      expect(second.statusCode).toBe(200);
+      expect(versionsOf(second.json())).toEqual(range(25, 6));
+      const last = (await get(`${history}?before=${second.json().nextCursor}`)).json();
+      expect(last).toEqual({ items: expect.any(Array), nextCursor: null });
+      expect(versionsOf(last)).toEqual(range(5, 1));
+      // A page size of the caller's own, up to 100: all 45 fit in one page.
+      const whole = (await get(`${history}?limit=100`)).json();
+      expect(versionsOf(whole)).toEqual(range(45, 1));
+      expect(whole.nextCursor).toBeNull();
+      // Each request is one read in the trail.
+      expect(await reads("allowed")).toBe(before + 4);
+    });
+
+    it("keeps reading one version, with the first page of the history beside it", async () => {
+      const old = (await get(`/api/cases/${long.caseId}/safety-plan/versions/3`)).json();
+      expect(old.current.measures[0].description).toBe("Version 3");
+      expect(versionsOf(old.history)).toEqual(range(45, 26));
+    });
+
+    it("refuses a cursor or a page size it did not give, in words a person understands", async () => {
+      const history = `/api/cases/${long.caseId}/safety-plan/history`;
+      for (const before of ["abc", "0", "-1", "1.5", "2147483648", "99999999999"]) {
+        const res = await get(`${history}?before=${before}`);
+        expect(res.statusCode, before).toBe(400);
+        expect(res.json().error.fields.before).toBe(
+          "Listan kunde inte läsas vidare härifrån. Ladda om sidan och försök igen.",
+        );
+      }
+      for (const limit of ["0", "101", "x"]) {
+        const res = await get(`${history}?limit=${limit}`);
+        expect(res.statusCode, limit).toBe(400);
+        expect(res.json().error.fields.limit).toEqual(expect.any(String));
+      }
+    });
+
+    it("answers 401 without a session, and 404 on another's case with the attempt in the trail", async () => {
+      const history = `/api/cases/${long.caseId}/safety-plan/history`;
+      expect((await t.app.inject({ method: "GET", url: history })).statusCode).toBe(401);
+      const other = await buildWorkedCase(t.app, database().owner);
+      const denied = await reads("denied");
+      const res = await get(history, other.session);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain("Version");
+      expect(await reads("denied")).toBe(denied + 1);
+    });
   });
 });

@@ -1,4 +1,9 @@
-import type { SafetyMeasure, SafetyPlanVersion } from "../../../shared/api/safety-plans.ts";
+import { pageFrom, pageSize } from "../../../shared/api/paging.ts";
+import type {
+  SafetyMeasure,
+  SafetyPlanHistory,
+  SafetyPlanVersion,
+} from "../../../shared/api/safety-plans.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
@@ -7,33 +12,69 @@ import { AppError } from "../../http/errors.ts";
 import { renderSafetyPlan } from "../../output/safety-plan-pdf.ts";
 import { withVisibleCase } from "../cases/service.ts";
 
+type HistoryPageQuery = { limit: number; before?: number | undefined };
+
 /**
  * The case's safety plan: every save is a new version made from the one the worker saw
  * (a stale base answers 409, so nobody's change is silently lost); all versions are kept.
+ * A read shows the current version and pages the history (shared/api/paging.ts): a plan
+ * saved 1,600 times costs the same to open as one saved ten times.
  */
-async function versions(trx: Trx, caseId: string) {
-  const rows = await trx
-    .selectFrom("safety_plan_version as v")
+function versionRows(trx: Trx, caseId: string, limit: number, only: VersionFilter = {}) {
+  // The limit is applied to the versions before the join: a history page then reads its 21
+  // rows down the (case, version) key and stops, and row-level security checks only those.
+  const newest = trx
+    .selectFrom("safety_plan_version")
+    .select(["version", "measures", "saved_at", "saved_by"])
+    .where("case_id", "=", caseId)
+    .$if(only.below !== undefined, (q) => q.where("version", "<", only.below ?? 0))
+    .$if(only.exactly !== undefined, (q) => q.where("version", "=", only.exactly ?? 0))
+    .orderBy("version", "desc")
+    .limit(limit);
+  return trx
+    .selectFrom(newest.as("v"))
     .innerJoin("app_user as u", "u.id", "v.saved_by")
+    .orderBy("v.version", "desc");
+}
+type VersionFilter = { below?: number | undefined; exactly?: number | undefined };
+
+/** The newest version, or the one asked for, with its measures. */
+async function oneVersion(
+  trx: Trx,
+  caseId: string,
+  version?: number,
+): Promise<SafetyPlanVersion | null> {
+  const r = await versionRows(trx, caseId, 1, { exactly: version })
     .select(["v.version", "v.measures", "v.saved_at", "u.display_name"])
-    .where("v.case_id", "=", caseId)
-    .orderBy("v.version", "desc")
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    version: r.version,
+    measures: r.measures as SafetyMeasure[],
+    savedAt: r.saved_at.toISOString(),
+    savedBy: r.display_name,
+  };
+}
+
+/** A page of the history: the versions below `before` (keyset on the (case, version) key). */
+async function historyPage(
+  trx: Trx,
+  caseId: string,
+  page: HistoryPageQuery = { limit: pageSize.default },
+): Promise<SafetyPlanHistory> {
+  const rows = await versionRows(trx, caseId, page.limit + 1, { below: page.before })
+    .select(["v.version", "v.saved_at", "u.display_name"])
     .execute();
-  return rows.map(
-    (r): SafetyPlanVersion => ({
-      version: r.version,
-      measures: r.measures as SafetyMeasure[],
-      savedAt: r.saved_at.toISOString(),
-      savedBy: r.display_name,
-    }),
+  return pageFrom(
+    rows,
+    page.limit,
+    (r) => String(r.version),
+    (r) => ({ version: r.version, savedAt: r.saved_at.toISOString(), savedBy: r.display_name }),
   );
 }
 
-function planView(all: SafetyPlanVersion[]) {
-  return {
-    current: all[0] ?? null,
-    history: all.map(({ version, savedAt, savedBy }) => ({ version, savedAt, savedBy })),
-  };
+async function planView(trx: Trx, caseId: string) {
+  return { current: await oneVersion(trx, caseId), history: await historyPage(trx, caseId) };
 }
 
 export function readSafetyPlan(
@@ -44,12 +85,25 @@ export function readSafetyPlan(
   version?: number,
 ) {
   return withVisibleCase(database, actor, meta, caseId, "safety_plan.read", async (trx, c) => {
-    const all = await versions(trx, caseId);
     await auditCase(trx, actor, meta, c, "safety_plan.read");
-    if (version === undefined) return planView(all);
-    const one = all.find((v) => v.version === version);
+    if (version === undefined) return planView(trx, caseId);
+    const one = await oneVersion(trx, caseId, version);
     if (!one) throw new AppError(404, "not_found", "Den versionen av säkerhetsplanen finns inte.");
-    return { current: one, history: planView(all).history };
+    return { current: one, history: await historyPage(trx, caseId) };
+  });
+}
+
+/** An older page of the plan's history, read and audited like the plan itself. */
+export function readSafetyPlanHistory(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  page: HistoryPageQuery,
+) {
+  return withVisibleCase(database, actor, meta, caseId, "safety_plan.read", async (trx, c) => {
+    await auditCase(trx, actor, meta, c, "safety_plan.read");
+    return historyPage(trx, caseId, page);
   });
 }
 
@@ -74,7 +128,7 @@ export function saveSafetyPlan(
         "conflict",
         "Ärendet är avslutat. Öppna det igen för att ändra planen.",
       );
-    const latest = (await versions(trx, caseId))[0]?.version ?? null;
+    const latest = (await oneVersion(trx, caseId))?.version ?? null;
     if (input.basedOnVersion !== latest) throw savedMeanwhile();
     const version = (latest ?? 0) + 1;
     // Two saves from the same base at once: the unique (case, version) key lets one in; the
@@ -93,7 +147,7 @@ export function saveSafetyPlan(
       .executeTakeFirst();
     if (!inserted) throw savedMeanwhile();
     await auditCase(trx, actor, meta, c, "safety_plan.save", { version });
-    return planView(await versions(trx, caseId));
+    return planView(trx, caseId);
   });
 }
 
@@ -104,7 +158,7 @@ export function printSafetyPlan(
   caseId: string,
 ) {
   return withVisibleCase(database, actor, meta, caseId, "safety_plan.print", async (trx, c) => {
-    const [plan] = await versions(trx, caseId);
+    const plan = await oneVersion(trx, caseId);
     if (!plan) throw new AppError(404, "not_found", "Ärendet har ingen säkerhetsplan ännu.");
     const head = await trx
       .selectFrom("case as k")

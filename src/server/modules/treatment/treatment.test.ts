@@ -137,7 +137,7 @@ describe.each(testDatabaseKinds)("treatment of a person who uses violence (%s)",
     const c = await call(team.therapist, "GET", `/api/cases/${team.caseId}`);
     expect(c.json().status).toBe("implementation");
     expect(c.json().abilities.nextStatuses).toEqual([]);
-    expect(c.json().statusHistory.map((h: { trigger: string | null }) => h.trigger)).toEqual(
+    expect(c.json().statusHistory.items.map((h: { trigger: string | null }) => h.trigger)).toEqual(
       expect.arrayContaining(["treatment_registered", "treatment_started"]),
     );
   });
