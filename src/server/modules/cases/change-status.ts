@@ -15,6 +15,13 @@ const problems = {
   comment_required: { field: "comment", message: "Skriv en kort motivering." },
 } as const;
 
+const alreadyThere = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Ärendet har redan fått den statusen, kanske av någon annan alldeles nyss. Ladda om sidan för att se ärendet som det är nu.",
+  );
+
 /**
  * Moves a case along its status flow (shared/case-status.ts), recording who, when and why in
  * the case's history. Closing sets the closing time and reason; reopening clears them.
@@ -27,6 +34,9 @@ export function changeCaseStatus(
   input: { to: CaseStatus; reason: ClosedReason | null; comment: string | null },
 ) {
   return caseCommand(database, actor, meta, caseId, "case.status", async (trx, row) => {
+    // Read under the case's lock (caseCommand): the second of two identical changes, at once
+    // or one after the other, finds the status already set and changes nothing.
+    if (row.status === input.to) throw alreadyThere();
     const problem = checkTransition(
       row.case_type,
       row.status,
