@@ -98,6 +98,38 @@ describe.each(testDatabaseKinds)("concurrent changes to a case (%s)", (kind) => 
     expect(await allowedAudit(caseId, "case.status")).toBe(1);
   });
 
+  it("takes one of two different status changes made at once; the other is told the status changed", async () => {
+    const { caseId } = await newCase();
+    const moved = await post(workers[0], `/api/cases/${caseId}/status`, { to: "investigation" });
+    expect(moved.statusCode).toBe(200);
+    // From investigation both are allowed. Closing first makes the move impossible; the move
+    // first still lets one closing follow (implementation → closed). No third change fits.
+    const outcome = await race(n, (i) =>
+      post(workers[i % 2] as Session, `/api/cases/${caseId}/status`, {
+        to: i % 4 < 2 ? "implementation" : "closed",
+        reason: i % 4 < 2 ? null : "client_declined",
+        comment: i % 4 < 2 ? null : "Avböjer fortsatt stöd.",
+      }),
+    );
+    const ok = outcome.counts[200] ?? 0;
+    expect([1, 2]).toContain(ok);
+    expect(outcome.counts).toEqual({ 200: ok, 409: n - ok });
+    for (const r of outcome.responses.filter((x) => x.statusCode === 409))
+      expect(r.json().error.message).toMatch(/Ladda om sidan/);
+    const history = await database()
+      .owner.selectFrom("case_status_change")
+      .select(["from_status", "to_status"])
+      .where("case_id", "=", caseId)
+      .execute();
+    expect(history.map((h) => `${h.from_status}→${h.to_status}`).sort()).toEqual(
+      (ok === 1
+        ? ["intake→investigation", "investigation→closed"]
+        : ["intake→investigation", "investigation→implementation", "implementation→closed"]
+      ).sort(),
+    );
+    expect(await allowedAudit(caseId, "case.status")).toBe(1 + ok);
+  });
+
   it("assigns a worker once when two managers assign them at once", async () => {
     const { caseId } = await newCase();
     const outcome = await race(n, (i) =>
