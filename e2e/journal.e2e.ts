@@ -275,7 +275,7 @@ describe("the case journal", () => {
     await staleDraft.getByRole("button", { name: "Spara", exact: true }).click();
     await staleDraft.getByRole("alert").waitFor();
     expect(await staleDraft.getByRole("alert").textContent()).toContain(
-      "Signerade anteckningar ändras aldrig. Skriv en rättelse.",
+      "Anteckningen har signerats och ändras inte längre, så din ändring sparades inte. Skriv en rättelse om något behöver ändras.",
     );
     await expect.poll(() => staleDraft.textContent()).toMatch(/Signerad /);
     expect(await staleDraft.getByRole("button", { name: /^Redigera/ }).count()).toBe(0);

@@ -74,7 +74,7 @@ const endpoints: Endpoint[] = [
   { route: "GET /api/persons/{id}", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}` }), expect: onlyWorkers },
   { route: "GET /api/cases", request: () => ({ method: "GET", url: "/api/cases?scope=all" }), expect: { otherwise: 200 }, shows: (b, w) => (b as { cases: { id: string }[] }).cases.some((c) => c.id === w.caseId) },
   { route: "POST /api/persons/search", request: (w) => ({ method: "POST", url: "/api/persons/search", payload: { query: w.secrets[0] } }), expect: { otherwise: 200 }, shows: (b, w) => (b as { persons: { id: string }[] }).persons.some((p) => p.id === w.personId) },
-  { route: "POST /api/cases/{id}/assignments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assignments`, payload: { userId: w.spareId } }), expect: managerOnly },
+  { route: "POST /api/cases/{id}/assignments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assignments`, payload: { userId: w.spareId } }), expect: { ...managerOnly, manager: 409 } }, // spare is assigned already: a repeat changes nothing
   { route: "DELETE /api/cases/{id}/assignments/{userId}", request: (w) => ({ method: "DELETE", url: `/api/cases/${w.caseId}/assignments/${w.spareId}` }), expect: managerOnly },
   { route: "POST /api/cases/{id}/grants", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/grants`, payload: { userId: w.spareId, reason: "Semestervikarie vecka 30", expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }), expect: managerOnly },
   { route: "POST /api/barriers", request: (w) => ({ method: "POST", url: "/api/barriers", payload: { caseId: w.caseId, otherCaseId: w.otherCaseId, reason: "Partnerkontakt: informationsspärr" } }), expect: { manager: 201, otherwise: 404 } },
@@ -88,12 +88,12 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/journal/{id}/sign", request: (w) => ({ method: "POST", url: `/api/journal/${w.draftId}/sign` }), expect: { assigned: 200, manager: 403, otherwise: 404 } },
   // The assigned worker moves X from intake to investigation; the manager, last, is let
   // through to the rule, which refuses investigation → investigation (400).
-  { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 400, otherwise: 404 } },
+  { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager repeats it: already there
   { route: "POST /api/intakes", request: (w) => ({ method: "POST", url: "/api/intakes", payload: { personId: w.personId, unitId: w.unitId, source: "the_person", channel: "phone", receivedAt: new Date().toISOString(), askedAboutViolence: true } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
   { route: "GET /api/cases/{id}/intakes", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/intakes` }), expect: onlyWorkers },
   { route: "PATCH /api/persons/{id}", request: (w) => ({ method: "PATCH", url: `/api/persons/${w.personId}`, payload: { safeContact: { mayCall: false, maySendLetters: false } } }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/relations", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/relations` }), expect: onlyWorkers },
-  { route: "POST /api/cases/{id}/relations", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/relations`, payload: { otherPersonId: w.relativeId, kind: "child" } }), expect: onlyWorkers },
+  { route: "POST /api/cases/{id}/relations", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/relations`, payload: { otherPersonId: w.relativeId, kind: "child" } }), expect: { ...onlyWorkers, manager: 409 } }, // the manager repeats it: recorded already
   // X is an adult's case: those who may see it reach the rule, which refuses (409).
   { route: "GET /api/cases/{id}/child-track", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/child-track` }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
   { route: "POST /api/cases/{id}/protection-assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/protection-assessments`, payload: { intakeId: w.caseId, needsImmediateProtection: false, reasoning: "Ingen akut fara." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },

@@ -5,9 +5,14 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { can } from "./policy.ts";
 import { findVisibleCase } from "./queries.ts";
-import { denyCase } from "./service.ts";
+import { denyCase, lockCase } from "./service.ts";
 
-type Outcome = { id: string } | { refused: string } | { forbidden: true } | { overlap: true };
+type Outcome =
+  | { id: string }
+  | { refused: string }
+  | { forbidden: true }
+  | { overlap: true }
+  | { exists: true };
 
 /**
  * Puts an information barrier between two cases (e.g. a perpetrator's treatment and the
@@ -27,6 +32,10 @@ export async function createBarrier(
     });
   }
   const result = await withActor(database.db, actor, async (trx): Promise<Outcome> => {
+    // Both cases locked, always in the same order (no deadlock between two managers naming
+    // them the other way round), before what is checked below is read: an assignment or a
+    // second barrier waits, and then sees this one.
+    for (const id of [input.caseId, input.otherCaseId].sort()) await lockCase(trx, id);
     const a = await findVisibleCase(trx, actor, input.caseId);
     const b = await findVisibleCase(trx, actor, input.otherCaseId);
     if (!a) return { refused: input.caseId };
@@ -58,6 +67,17 @@ export async function createBarrier(
     const [onA, onB] = await Promise.all([workedBy(a.id), workedBy(b.id)]);
     const onBoth = onA.some((x) => onB.some((y) => y.user_id === x.user_id));
     if (onBoth) return { overlap: true };
+    const existing = await trx
+      .selectFrom("barrier")
+      .select("id")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("case_a_id", "=", a.id), eb("case_b_id", "=", b.id)]),
+          eb.and([eb("case_a_id", "=", b.id), eb("case_b_id", "=", a.id)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (existing) return { exists: true };
     const { id } = await trx
       .insertInto("barrier")
       .values({
@@ -94,6 +114,13 @@ export async function createBarrier(
       409,
       "conflict",
       "Samma person har arbetat med båda ärendena. Fördela om ärendena innan spärren sätts.",
+    );
+  }
+  if ("exists" in result) {
+    throw new AppError(
+      409,
+      "conflict",
+      "Det finns redan en informationsspärr mellan ärendena. Ladda om sidan för att se den.",
     );
   }
   return result;

@@ -10,10 +10,23 @@ import { AppError } from "../../http/errors.ts";
 import { caseCommand } from "./service.ts";
 
 const problems = {
-  not_allowed: { field: "to", message: "Ärendet kan inte gå till den statusen härifrån." },
   reason_required: { field: "reason", message: "Ange varför ärendet avslutas." },
   comment_required: { field: "comment", message: "Skriv en kort motivering." },
 } as const;
+
+const alreadyThere = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Ärendet har redan fått den statusen, kanske av någon annan alldeles nyss. Ladda om sidan för att se ärendet som det är nu.",
+  );
+
+const notFromHere = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Ärendet kan inte gå till den statusen från den status det har nu, kanske för att någon just har ändrat den. Ladda om sidan för att se ärendet som det är nu.",
+  );
 
 /**
  * Moves a case along its status flow (shared/case-status.ts), recording who, when and why in
@@ -27,6 +40,9 @@ export function changeCaseStatus(
   input: { to: CaseStatus; reason: ClosedReason | null; comment: string | null },
 ) {
   return caseCommand(database, actor, meta, caseId, "case.status", async (trx, row) => {
+    // Read under the case's lock (caseCommand): the second of two identical changes, at once
+    // or one after the other, finds the status already set and changes nothing.
+    if (row.status === input.to) throw alreadyThere();
     const problem = checkTransition(
       row.case_type,
       row.status,
@@ -34,6 +50,9 @@ export function changeCaseStatus(
       input.reason,
       input.comment,
     );
+    // Not allowed from the status the case has now: a conflict with its current state (often
+    // someone else moved it a moment ago), not malformed input — 409, reload and look.
+    if (problem === "not_allowed") throw notFromHere();
     if (problem) {
       const { field, message } = problems[problem];
       throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {

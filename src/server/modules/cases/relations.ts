@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { RelationTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
-import { withVisibleCase } from "./service.ts";
+import { withCaseForChange, withVisibleCase } from "./service.ts";
 
 /**
  * Relations between persons (partner, former partner, parent, child, sibling, other close
@@ -91,7 +91,7 @@ export async function addRelation(
   caseId: string,
   input: { otherPersonId: string; kind: RelationTable["kind"] },
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "relation.add", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "relation.add", async (trx, c) => {
     const other =
       input.otherPersonId === c.person_id
         ? null
@@ -102,7 +102,7 @@ export async function addRelation(
           "Välj en annan person som du har behörighet till (registrera personen först).",
       });
     }
-    await trx
+    const added = await trx
       .insertInto("relation")
       .values({
         org_id: actor.orgId,
@@ -114,7 +114,16 @@ export async function addRelation(
         ...(other.as_typed ? { given_name: other.given_name, family_name: other.family_name } : {}),
       })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .returning("id")
+      .executeTakeFirst();
+    // Recorded already (by someone else just now, or before): nothing changed, nothing audited.
+    if (!added) {
+      throw new AppError(
+        409,
+        "conflict",
+        "Relationen finns redan i ärendet. Ladda om sidan för att se ärendets relationer.",
+      );
+    }
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "relation.add",

@@ -20,11 +20,12 @@ import { withActor } from "../../access/transaction.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { assignCase, grantAccess, unassignCase } from "./assignments.ts";
 import { createBarrier } from "./barriers.ts";
 import { changeCaseStatus } from "./change-status.ts";
 import { assignableStaff } from "./queries.ts";
 import { addRelation, readRelations } from "./relations.ts";
-import { assignCase, grantAccess, listCases, openCase, readCase, unassignCase } from "./service.ts";
+import { listCases, openCase, readCase } from "./service.ts";
 import { readStatusHistory } from "./status-history.ts";
 
 const tags = ["cases"];

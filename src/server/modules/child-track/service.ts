@@ -14,7 +14,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * The children's track (SoL 2025:400 20 kap.): every report of concern gets a protection
@@ -26,7 +26,11 @@ const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 const notAChild = () => new AppError(409, "conflict", "Ärendet gäller inte ett barn.");
 
-/** A visible case that must be a child's (409 otherwise). */
+/**
+ * A visible case that must be a child's (409 otherwise). Commands run under the case's lock
+ * (withCaseForChange), so two people recording the same step read each other's work; the
+ * read passes withVisibleCase.
+ */
 function onChildCase<T>(
   database: DatabaseHandle,
   actor: Actor,
@@ -34,8 +38,9 @@ function onChildCase<T>(
   caseId: string,
   action: AuditAction,
   run: (trx: Trx, c: CaseRow) => Promise<T>,
+  open: typeof withVisibleCase = withCaseForChange,
 ): Promise<T> {
-  return withVisibleCase(database, actor, meta, caseId, action, (trx, c) => {
+  return open(database, actor, meta, caseId, action, (trx, c) => {
     if (c.case_type !== "child") throw notAChild();
     return run(trx, c);
   });
@@ -134,19 +139,27 @@ export function readChildTrack(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return onChildCase(database, actor, meta, caseId, "child.read", async (trx, c) => {
-    const view = await trackOf(trx, c);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "child.read",
-        resourceType: "case",
-        resourceId: c.id,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
-    return view;
-  });
+  return onChildCase(
+    database,
+    actor,
+    meta,
+    caseId,
+    "child.read",
+    async (trx, c) => {
+      const view = await trackOf(trx, c);
+      await recordAudit(trx, auditContext(actor, meta), [
+        {
+          action: "child.read",
+          resourceType: "case",
+          resourceId: c.id,
+          personId: c.person_id,
+          unitId: c.unit_id,
+        },
+      ]);
+      return view;
+    },
+    withVisibleCase,
+  );
 }
 
 export function recordProtectionAssessment(
@@ -312,7 +325,21 @@ export function extendInvestigation(
       throw new AppError(409, "conflict", "Ärendet är inte under utredning.");
     // Beyond the current last day under lag (1930:173): an "extension" to the Sunday before
     // a moved Monday would extend nothing.
-    const current = (await trackOf(trx, c)).investigationLastDay?.last;
+    const track = await trackOf(trx, c);
+    // Someone already extended it this far (a second manager a moment ago, or this one's
+    // double click): the state changed, not the input's form — 409, and nothing recorded.
+    const furthest = track.extensions
+      .map((e) => e.extendedUntil)
+      .sort()
+      .at(-1);
+    if (furthest && input.extendedUntil <= furthest) {
+      throw new AppError(
+        409,
+        "conflict",
+        `Utredningen är redan förlängd till ${furthest}. Ladda om sidan för att se förlängningen.`,
+      );
+    }
+    const current = track.investigationLastDay?.last;
     if (current && input.extendedUntil <= current) {
       throw invalid({ extendedUntil: "Förlängningen måste gå längre än nuvarande sista dag." });
     }

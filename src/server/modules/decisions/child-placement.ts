@@ -16,7 +16,7 @@ import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange } from "../cases/service.ts";
 
 /**
  * A child's own sheltered-housing decision: on both custodians' consent (one, with sole
@@ -293,7 +293,7 @@ export function recordCourtStep(
     ["ruledOn", input.ruledOn],
   ] as const)
     if (day && day > today()) throw invalid({ [field]: "Datumet kan inte ligga i framtiden." });
-  return withVisibleCase(database, actor, meta, caseId, "placement.court", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "placement.court", async (trx, c) => {
     const p = await placementOf(trx, caseId, decisionId);
     if (p.basis !== "court_2024_79")
       throw new AppError(
@@ -369,7 +369,7 @@ export function recordPlacementReview(
 ) {
   if (input.reviewedOn > today())
     throw invalid({ reviewedOn: "Datumet kan inte ligga i framtiden." });
-  return withVisibleCase(database, actor, meta, caseId, "placement.review", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "placement.review", async (trx, c) => {
     const p = await placementOf(trx, caseId, decisionId);
     if (p.ended_on) throw new AppError(409, "conflict", "Placeringen har redan upphört.");
     if (input.reviewedOn < (await decisionDay(trx, decisionId)))
@@ -424,7 +424,7 @@ export function revokeConsent(
 ) {
   if (input.revokedOn > today())
     throw invalid({ revokedOn: "Datumet kan inte ligga i framtiden." });
-  return withVisibleCase(database, actor, meta, caseId, "consent.revoke", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "consent.revoke", async (trx, c) => {
     const consent = await trx
       .selectFrom("consent")
       .select(["id", "decision_id", "revoked_on", "given_on"])

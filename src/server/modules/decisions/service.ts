@@ -7,7 +7,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { type DeliveryPlan, planLetterDelivery } from "../../output/delivery.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
 /**
@@ -128,7 +128,7 @@ export async function recordDecision(
       periodTo: "Slutdatum kan inte ligga före startdatum.",
     });
   }
-  return withVisibleCase(database, actor, meta, caseId, "decision.record", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "decision.record", async (trx, c) => {
     if (!decidable.has(c.status)) {
       throw new AppError(
         409,

@@ -87,6 +87,13 @@ async function caseFor(
   actor: Actor,
   input: Input,
 ): Promise<{ caseId: string; joined: boolean }> {
+  // Two reports about one child at one unit, recorded at the same moment, must land in one
+  // case: the second waits here until the first has opened it, then joins it. The lock is
+  // the person's at the unit only (a transaction-scoped advisory lock), so other intakes
+  // never wait for it.
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`intake:${input.person_id}:${input.unit_id}`}, 0))`.execute(
+    trx,
+  );
   const { rows } = await sql<{
     id: string | null;
   }>`select frid_open_case_for(${input.person_id}::uuid, ${input.unit_id}::uuid) as id`.execute(

@@ -9,7 +9,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { createTaskOnce } from "../tasks/service.ts";
 
 /**
@@ -73,6 +73,13 @@ export function readInvestigation(
   });
 }
 
+const alreadyCompleted = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Utredningen är avslutad och ändras inte längre. Ladda om sidan för att se den som den avslutades.",
+  );
+
 async function requireOpen(trx: Trx, c: CaseRow) {
   if (c.status !== "investigation")
     throw new AppError(
@@ -85,8 +92,7 @@ async function requireOpen(trx: Trx, c: CaseRow) {
     .select("completed_at")
     .where("case_id", "=", c.id)
     .executeTakeFirst();
-  if (done?.completed_at)
-    throw new AppError(409, "conflict", "Utredningen är avslutad och ändras inte längre.");
+  if (done?.completed_at) throw alreadyCompleted();
 }
 
 export function saveInvestigation(
@@ -101,7 +107,9 @@ export function saveInvestigation(
     assessment: string;
   },
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "investigation.save", async (trx, c) => {
+  // Under the case's lock: a save racing the completion either comes first (and is in the
+  // completed record) or finds it completed (409); it never changes a completed record.
+  return withCaseForChange(database, actor, meta, caseId, "investigation.save", async (trx, c) => {
     const allowed = sectionsFor(c.case_type);
     const foreign = Object.keys(input.sections).filter(
       (k) => !allowed.includes(k as InvestigationSection),
@@ -152,7 +160,7 @@ export function completeInvestigation(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(
+  return withCaseForChange(
     database,
     actor,
     meta,
@@ -167,11 +175,13 @@ export function completeInvestigation(
       if (!current.assessment.trim())
         missing.assessment = "Skriv en bedömning innan utredningen avslutas.";
       if (Object.keys(missing).length > 0) throw invalid(missing);
-      await trx
+      const done = await trx
         .updateTable("investigation")
         .set({ completed_at: new Date(), completed_by: actor.userId, updated_by: actor.userId })
         .where("case_id", "=", c.id)
-        .execute();
+        .where("completed_at", "is", null)
+        .executeTakeFirst();
+      if (done.numUpdatedRows !== 1n) throw alreadyCompleted();
       await audit(trx, actor, meta, c, "investigation.complete");
       return view(trx, c);
     },

@@ -95,7 +95,7 @@ describe.each(testDatabaseKinds)("the case journal (%s)", (kind) => {
     });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.message).toBe(
-      "Signerade anteckningar ändras aldrig. Skriv en rättelse.",
+      "Anteckningen har signerats och ändras inte längre, så din ändring sparades inte. Skriv en rättelse om något behöver ändras.",
     );
     expect((await req(colleague, "POST", `/api/journal/${draft.id}/sign`)).statusCode).toBe(403);
     await expect(

@@ -21,7 +21,13 @@ const invalid = (fields: Record<string, string>) =>
 const entryNotFound = () =>
   new AppError(404, "not_found", "Anteckningen finns inte, eller så saknar du behörighet.");
 const signedIsFinal = () =>
-  new AppError(409, "conflict", "Signerade anteckningar ändras aldrig. Skriv en rättelse.");
+  new AppError(
+    409,
+    "conflict",
+    "Anteckningen har signerats och ändras inte längre, så din ändring sparades inte. Skriv en rättelse om något behöver ändras.",
+  );
+const alreadySigned = () =>
+  new AppError(409, "conflict", "Anteckningen är redan signerad. Ladda om sidan för att se den.");
 
 // A little slack for clocks: "now" from a browser may be a minute ahead of the server.
 const futureSlackMs = 5 * 60_000;
@@ -115,6 +121,15 @@ async function changeDraft(
   change: (trx: Trx, row: EntryRow) => Promise<void>,
 ): Promise<JournalEntryView> {
   const outcome = await withActor(database.db, actor, async (trx) => {
+    // Lock the draft before reading it: an edit and the signing (or two signings) run one
+    // after the other, and the second reads what the first did. Row-level security lets only
+    // the author lock an unsigned entry; a signed one is final anyway and needs no lock.
+    await trx
+      .selectFrom("journal_entry")
+      .select("id")
+      .where("id", "=", entryId)
+      .forUpdate()
+      .execute();
     const row = await findEntry(trx, actor, entryId);
     if (!row) return "not_found" as const;
     if (row.author_id !== actor.userId) return "forbidden" as const;
@@ -150,7 +165,7 @@ async function changeDraft(
       "forbidden",
       "Bara den som skrivit utkastet kan ändra eller signera det.",
     );
-  if (outcome === "signed") throw signedIsFinal();
+  if (outcome === "signed") throw action === "journal.sign" ? alreadySigned() : signedIsFinal();
   throw entryNotFound();
 }
 
@@ -167,7 +182,7 @@ export function updateDraft(
 ) {
   const occurredAt = input.occurredAt === undefined ? undefined : checkOccurredAt(input.occurredAt);
   return changeDraft(database, actor, meta, entryId, "journal.update", async (trx) => {
-    await trx
+    const changed = await trx
       .updateTable("journal_entry")
       .set({
         ...(input.entryType ? { entry_type: input.entryType } : {}),
@@ -176,7 +191,9 @@ export function updateDraft(
         updated_at: new Date(),
       })
       .where("id", "=", entryId)
-      .execute();
+      .where("signed_at", "is", null)
+      .executeTakeFirst();
+    if (changed.numUpdatedRows !== 1n) throw signedIsFinal();
   });
 }
 
@@ -187,10 +204,14 @@ export function signEntry(
   entryId: string,
 ) {
   return changeDraft(database, actor, meta, entryId, "journal.sign", async (trx) => {
-    await trx
+    const signed = await trx
       .updateTable("journal_entry")
       .set({ signed_at: new Date(), updated_at: new Date() })
       .where("id", "=", entryId)
-      .execute();
+      .where("signed_at", "is", null)
+      .executeTakeFirst();
+    // Under the lock this always changes the row; checked anyway, so a sign is never
+    // answered 200 without having signed.
+    if (signed.numUpdatedRows !== 1n) throw alreadySigned();
   });
 }

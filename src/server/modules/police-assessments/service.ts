@@ -4,7 +4,7 @@ import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /** The police's risk assessments of a case, obtained with consent; final records. */
 async function list(trx: Trx, caseId: string) {
@@ -70,7 +70,7 @@ export function recordPoliceAssessment(
     fields.consentGivenOn = "Samtycket måste finnas innan polisens bedömning hämtas.";
   if (Object.keys(fields).length > 0)
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
-  return withVisibleCase(
+  return withCaseForChange(
     database,
     actor,
     meta,
