@@ -8,6 +8,7 @@ import { loadConfig } from "../src/server/config.ts";
 import { appRole, type DatabaseHandle, openPglite } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { PGliteDialect, PGliteSession } from "../src/server/db/pglite-dialect.ts";
+import { flushTree } from "../src/server/db/pglite-durable.ts";
 import type { Database } from "../src/server/db/types.ts";
 import { buildApp } from "../src/server/http/app.ts";
 import { createLogger } from "../src/server/log.ts";
@@ -163,6 +164,10 @@ try {
     `${"reopen the flushed folder (ms)".padEnd(34)}${"".padStart(14)}${reopenMs.toFixed(0).padStart(14)}`,
   );
   await reopened.close();
+  const [, flushMs] = await timed(() => flushTree(join(root, "flushed")));
+  out(
+    `${"of which: flush the folder (ms)".padEnd(34)}${"".padStart(14)}${flushMs.toFixed(0).padStart(14)}`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -43,7 +43,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!inMemory) {
     try {
       await assertFlushing(pglite);
-      flushTree(dataDir);
+      await flushTree(dataDir);
     } catch (error) {
       await pglite.close();
       throw error;

@@ -9,9 +9,10 @@ import { type DatabaseHandle, openPglite } from "./connection.ts";
  * An acknowledged write on the embedded database must be on the disk, not only in the
  * operating system's page cache (docs/adr/0003-embedded-durability.md). PGlite's file
  * layer (emscripten's NODEFS) reaches the disk through the `node:fs` module object —
- * `fs.openSync`, `fs.writeSync`, `fs.fsyncSync` — so wrapping those functions shows, in
- * order, what reached the kernel: which file was written and which was flushed, and when
- * the commit was answered.
+ * `fs.openSync`, `fs.writeSync`, `fs.fsyncSync` — and so does the flush of the folder at
+ * opening (`fs.open`, `fs.fsync`). Wrapping those functions shows, in order, what reached
+ * the kernel: which file was written and which was flushed (once the flush returned), and
+ * when the commit was answered.
  */
 type Event =
   | { op: "open"; path: string; fd: number }
@@ -27,7 +28,10 @@ const originals = {
   writeSync: fs.writeSync,
   fsyncSync: fs.fsyncSync,
   renameSync: fs.renameSync,
+  open: fs.open,
+  fsync: fs.fsync,
 };
+type Callback = (error: NodeJS.ErrnoException | null, ...result: unknown[]) => void;
 
 function record() {
   fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
@@ -41,9 +45,21 @@ function record() {
     return (originals.writeSync as (...a: unknown[]) => number)(fd, ...rest);
   }) as typeof fs.writeSync;
   fs.fsyncSync = ((fd: number) => {
-    events.push({ op: "fsync", path: pathOf.get(fd) ?? `fd ${fd}` });
     originals.fsyncSync(fd);
+    events.push({ op: "fsync", path: pathOf.get(fd) ?? `fd ${fd}` });
   }) as typeof fs.fsyncSync;
+  fs.open = ((path: fs.PathLike, flags: fs.OpenMode, callback: Callback) => {
+    originals.open(path, flags, (error, fd) => {
+      if (!error) pathOf.set(fd, String(path));
+      callback(error, fd);
+    });
+  }) as typeof fs.open;
+  fs.fsync = ((fd: number, callback: Callback) => {
+    originals.fsync(fd, (error) => {
+      if (!error) events.push({ op: "fsync", path: pathOf.get(fd) ?? `fd ${fd}` });
+      callback(error);
+    });
+  }) as typeof fs.fsync;
   fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
     events.push({ op: "rename", path: String(to) });
     originals.renameSync(from, to);
