@@ -135,6 +135,13 @@ async function main() {
   report();
 }
 
+/** One line of the table: a label and right-aligned cells (as shipped, flushed, ratio). */
+function row(label: string, ...cells: string[]) {
+  const widths = [14, 14, 10];
+  out(label.padEnd(34) + cells.map((cell, k) => cell.padStart(widths[k] ?? 10)).join(""));
+}
+const ms = (value: number) => value.toFixed(0);
+
 function report() {
   const [shipped, flushed] = sides as [Side, Side];
   const rate = (side: Side, kind: string) => {
@@ -142,32 +149,22 @@ function report() {
     return c ? (c.n / c.ms) * 1000 : 0;
   };
   out();
-  out(
-    `${"".padEnd(34)}${"as shipped".padStart(14)}${"flushed".padStart(14)}${"ratio".padStart(10)}`,
-  );
+  row("", "as shipped", "flushed", "ratio");
   for (const kind of kinds) {
     const [a, b] = [rate(shipped, kind), rate(flushed, kind)];
-    out(
-      `${`${kind}/s`.padEnd(34)}${a.toFixed(0).padStart(14)}${b.toFixed(0).padStart(14)}${(b / a).toFixed(2).padStart(9)}×`,
-    );
+    row(`${kind}/s`, a.toFixed(0), b.toFixed(0), `${(b / a).toFixed(2)}×`);
   }
-  out(
-    `${"open a new folder (ms)".padEnd(34)}${shipped.openMs.toFixed(0).padStart(14)}${flushed.openMs.toFixed(0).padStart(14)}`,
-  );
+  row("open a new folder (ms)", ms(shipped.openMs), ms(flushed.openMs));
 }
 
 try {
   await main();
   for (const side of sides) await side.database?.close();
   const [reopened, reopenMs] = await timed(() => openPglite(join(root, "flushed")));
-  out(
-    `${"reopen the flushed folder (ms)".padEnd(34)}${"".padStart(14)}${reopenMs.toFixed(0).padStart(14)}`,
-  );
+  row("reopen the flushed folder (ms)", "", ms(reopenMs));
   await reopened.close();
   const [, flushMs] = await timed(() => flushTree(join(root, "flushed")));
-  out(
-    `${"of which: flush the folder (ms)".padEnd(34)}${"".padStart(14)}${flushMs.toFixed(0).padStart(14)}`,
-  );
+  row("flush it once more, closed (ms)", "", ms(flushMs));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

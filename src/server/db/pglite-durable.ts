@@ -58,8 +58,8 @@ function giveNodefsAnFsync(mod: NodeFsModule): void {
     throw new Error("PGlite's NODEFS has changed: Frid cannot make its writes durable");
   }
   // An fsync that fails reaches PostgreSQL as an errno (tryFSOperation), which then stops
-  // rather than answer a commit it could not flush.
-  // A stream without a host file could not be flushed: say so (EIO) rather than succeed.
+  // rather than answer a commit it could not flush; so does a stream without a host file
+  // (EIO), which could not have been flushed.
   streamOps.fsync = (stream) => {
     const fd = stream.nfd;
     tryFSOperation(() => {
@@ -87,7 +87,7 @@ export async function flushTree(root: string): Promise<void> {
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-/** Files first, each folder after what is in it. */
+/** Every file and folder below `root`; in any order, as nothing is answered before all are. */
 function listTree(root: string): string[] {
   const paths: string[] = [];
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
