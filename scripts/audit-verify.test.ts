@@ -56,5 +56,7 @@ describe("npm run audit:verify", () => {
     const broken = run(dir);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`AUDIT TRAIL BROKEN: audit event ${second?.id}`);
-  });
+    // A generous budget, not a speed check: the embedded database is opened four times (twice
+    // in a process of its own), and each open and close flushes its folder to disk.
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect.ts";
+import { assertFlushing, durablePgliteOptions, flushTree } from "./pglite-durable.ts";
 import type { Database } from "./types.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -36,7 +37,18 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
     parsers: { [OID_INT8]: parseInt8, [OID_DATE]: parseDate },
+    // On disk, a commit is answered only once it is flushed (pglite-durable.ts).
+    ...(inMemory ? {} : durablePgliteOptions(dataDir)),
   });
+  if (!inMemory) {
+    try {
+      await assertFlushing(pglite);
+      await flushTree(dataDir);
+    } catch (error) {
+      await pglite.close();
+      throw error;
+    }
+  }
   const session = new PGliteSession(pglite);
   const owner = new Kysely<Database>({ dialect: new PGliteDialect(session, null) });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(session, appRole) });
