@@ -6,7 +6,8 @@ import type { Database } from "./types.ts";
 
 export const migrationsDir = fileURLToPath(new URL("./migrations/", import.meta.url));
 
-const fileName = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+// A letter after the number (0030a_…) marks a migration made on a branch; the merge renumbers it.
+const fileName = /^(\d{4}[a-z]?)_([a-z0-9_]+)\.sql$/;
 
 export interface MigrationFile {
   version: string;
