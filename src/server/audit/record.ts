@@ -62,7 +62,8 @@ export function caseEntry<A extends AuditAction>(
 /** What a list or search request showed, row by row (repeats are named once). */
 export interface ListShown {
   resourceType: AuditResourceType;
-  personIds: Iterable<string>;
+  /** Given for lists of persons: the event then names every person, even none. */
+  personIds?: Iterable<string>;
   /** Given for lists of cases: the event then names every case, even none. */
   caseIds?: Iterable<string>;
   /** The units of the rows: the event names the unit when all rows are of one. */
@@ -88,7 +89,7 @@ export function listEntry<A extends AuditAction>(
     resourceId: extra.resourceId ?? null,
     personId: extra.personId ?? null,
     unitId: units.length === 1 ? units[0] : null,
-    personIds: [...new Set(shown.personIds)],
+    personIds: shown.personIds ? [...new Set(shown.personIds)] : null,
     caseIds: shown.caseIds ? [...new Set(shown.caseIds)] : null,
     ...(extra.data ? { data: extra.data } : {}),
   };
