@@ -180,6 +180,22 @@ describe.each(testDatabaseKinds)("the audit trail's hash chain (%s)", (kind) => 
     );
   });
 
+  it("verifies text beyond ASCII exactly as the sealer hashed it", async () => {
+    const org = await database.owner
+      .selectFrom("organisation")
+      .select("id")
+      .executeTakeFirstOrThrow();
+    await withActor(database.db, { userId: null, orgId: org.id }, (trx) =>
+      recordAudit(
+        trx,
+        { actor: null, orgId: org.id, meta: { requestId: "åäö", clientAddress: null } },
+        [{ action: "logout", resourceType: "session", reason: "Täckning för Åsa – semester 🌞" }],
+      ),
+    );
+    await sealPending(database.db);
+    expect(await verifyAuditTrail(database.owner)).toEqual({ ok: true, checked: 7, unsealed: 0 });
+  });
+
   it("gives events without person lists the canonical text they had before lists existed", async () => {
     // The text as sealed before migration 0030a: an old trail must still verify.
     const { rows } = await sql<{ before: string; now: string }>`
