@@ -50,46 +50,52 @@ interface BatchAnswer {
  */
 async function checkBatch(db: Kysely<Database>, from: Position | null, limit: number) {
   const { rows } = await sql<BatchAnswer>`
-    with batch as (
+    with walked as (
       select s.event_id, s.chain, s.seq, s.prev_hash, s.hash,
-        e.id is not null as present, ${canonicalChain} as event_chain,
-        encode(pg_catalog.sha256(convert_to(s.prev_hash || E'\\n' || ${canonicalText}, 'UTF8')), 'hex') as recomputed
-      from audit_seal s left join audit_event e on e.id = s.event_id
-      ${from ? sql`where (s.chain, s.seq) > (${from.chain}, ${from.seq})` : sql``}
-      order by s.chain, s.seq
-      limit ${limit}
-    ), walked as (
-      select b.*, row_number() over w as pos,
-        coalesce(lag(b.chain) over w, ${from?.chain ?? null}::text) as before_chain,
-        coalesce(lag(b.seq) over w, ${from?.seq ?? null}::bigint) as before_seq,
-        coalesce(lag(b.hash) over w, ${from?.hash ?? null}::text) as before_hash
-      from batch b window w as (order by b.chain, b.seq)
+        coalesce(ev.present, false) as present, ev.event_chain,
+        encode(pg_catalog.sha256(convert_to(s.prev_hash || E'\\n' || ev.text, 'UTF8')), 'hex') as recomputed,
+        row_number() over w as pos,
+        coalesce(lag(s.chain) over w, ${from?.chain ?? null}::text) as before_chain,
+        coalesce(lag(s.seq) over w, ${from?.seq ?? null}::bigint) as before_seq,
+        coalesce(lag(s.hash) over w, ${from?.hash ?? null}::text) as before_hash
+      from (
+        select * from audit_seal s
+        ${from ? sql`where (s.chain, s.seq) > (${from.chain}, ${from.seq})` : sql``}
+        order by s.chain, s.seq
+        limit ${limit}
+      ) s
+      -- Each seal's event by its primary key, whatever the statistics say: a hash join
+      -- would read the whole trail for every batch.
+      left join lateral (
+        select true as present, ${canonicalChain} as event_chain, ${canonicalText} as text
+        from audit_event e where e.id = s.event_id
+      ) ev on true
+      window w as (order by s.chain, s.seq)
     ), judged as (
-      select w.*,
-        case when w.before_chain is distinct from w.chain then 1 else w.before_seq + 1 end as expected_seq,
-        case when w.before_chain is distinct from w.chain then ${genesisHash} else w.before_hash end as expected_prev
-      from walked w
-    ), problems as (
-      select j.*, case
-        when j.seq <> j.expected_seq then 'gap'
-        when j.prev_hash <> j.expected_prev then 'relinked'
-        when not j.present then 'removed'
-        when j.event_chain <> j.chain then 'moved'
-        when j.recomputed is distinct from j.hash then 'altered'
+      select w.pos, w.event_id, w.chain, w.seq, w.hash, w.expected_seq, case
+        when w.seq <> w.expected_seq then 'gap'
+        when w.prev_hash <> w.expected_prev then 'relinked'
+        when not w.present then 'removed'
+        when w.event_chain <> w.chain then 'moved'
+        when w.recomputed is distinct from w.hash then 'altered'
       end as problem
-      from judged j
-    ), first_problem as (
-      select * from problems where problem is not null order by pos limit 1
-    ), last_seal as (
-      select chain, seq, hash from batch order by chain desc, seq desc limit 1
+      from (
+        select walked.*,
+          case when before_chain is distinct from chain then 1 else before_seq + 1 end as expected_seq,
+          case when before_chain is distinct from chain then ${genesisHash} else before_hash end as expected_prev
+        from walked
+      ) w
+    ), summary as (
+      select count(*)::int as n, max(pos) as last_pos,
+        min(pos) filter (where problem is not null) as problem_pos
+      from judged
     )
-    select (select count(*) from batch)::int as n,
-      l.chain as last_chain, l.seq as last_seq, l.hash as last_hash,
-      coalesce(f.pos - 1, (select count(*) from batch))::int as good,
+    select m.n, l.chain as last_chain, l.seq as last_seq, l.hash as last_hash,
+      coalesce(m.problem_pos - 1, m.n)::int as good,
       f.problem, f.event_id, f.chain, f.seq, f.expected_seq
-    from (select 1) one
-      left join last_seal l on true
-      left join first_problem f on true`.execute(db);
+    from summary m
+      left join judged l on l.pos = m.last_pos
+      left join judged f on f.pos = m.problem_pos`.execute(db);
   return rows[0] as BatchAnswer;
 }
 
@@ -120,7 +126,7 @@ export async function verifyAuditTrail(
   db: Kysely<Database>,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
-  const batchSize = options.batchSize ?? 20_000;
+  const batchSize = options.batchSize ?? 5000;
   let checked = 0;
   let from: Position | null = null;
   for (;;) {
