@@ -17,6 +17,10 @@ export interface AuditEntry<A extends AuditAction = AuditAction> {
   unitId?: string | null;
   reason?: string | null;
   data?: AuditData<A>;
+  /** Every person a list or search showed (see listEntry). */
+  personIds?: readonly string[] | null;
+  /** Every case a list showed. */
+  caseIds?: readonly string[] | null;
 }
 
 export interface AuditContext {
@@ -52,6 +56,42 @@ export function caseEntry<A extends AuditAction>(
     personId: c.person_id,
     unitId: c.unit_id,
     ...extra,
+  };
+}
+
+/** What a list or search request showed, row by row (repeats are named once). */
+export interface ListShown {
+  resourceType: AuditResourceType;
+  /** Given for lists of persons: the event then names every person, even none. */
+  personIds?: Iterable<string>;
+  /** Given for lists of cases: the event then names every case, even none. */
+  caseIds?: Iterable<string>;
+  /** The units of the rows: the event names the unit when all rows are of one. */
+  unitIds?: Iterable<string>;
+}
+
+/**
+ * The one event of a list or search request (issue 12): it names every person (and case)
+ * shown, so the trail grows by one row per look however long the list, and each person's
+ * log review still finds the look (person_ids, GIN-indexed). A list that showed nobody is
+ * still one event: the look happened. `extra.personId` is for a list inside one person's
+ * record (a case's relatives: the case's person).
+ */
+export function listEntry<A extends AuditAction>(
+  action: A,
+  shown: ListShown,
+  extra: { data?: AuditData<A>; personId?: string; resourceId?: string } = {},
+): AuditEntry<A> {
+  const units = [...new Set(shown.unitIds ?? [])];
+  return {
+    action,
+    resourceType: shown.resourceType,
+    resourceId: extra.resourceId ?? null,
+    personId: extra.personId ?? null,
+    unitId: units.length === 1 ? units[0] : null,
+    personIds: shown.personIds ? [...new Set(shown.personIds)] : null,
+    caseIds: shown.caseIds ? [...new Set(shown.caseIds)] : null,
+    ...(extra.data ? { data: extra.data } : {}),
   };
 }
 
@@ -92,6 +132,8 @@ export async function recordAudit(
       resource_type: e.resourceType,
       resource_id: e.resourceId ?? null,
       person_id: e.personId ?? null,
+      person_ids: e.personIds ? [...e.personIds] : null,
+      case_ids: e.caseIds ? [...e.caseIds] : null,
       reason: e.reason ?? null,
       request_id: ctx.meta.requestId,
       client_address: ctx.meta.clientAddress,

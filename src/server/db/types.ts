@@ -223,6 +223,10 @@ export interface AuditEventTable {
   resource_type: string;
   resource_id: string | null;
   person_id: string | null;
+  /** Every person a list event names (0030); null on events about one person. */
+  person_ids: string[] | null;
+  /** Every case a list event names (0030). */
+  case_ids: string[] | null;
   reason: string | null;
   request_id: string | null;
   client_address: string | null;

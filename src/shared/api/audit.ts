@@ -10,7 +10,10 @@ export const AuditEventView = z
     outcome: z.enum(["allowed", "denied"]),
     resourceType: z.string(),
     resourceId: z.string().nullable(),
+    /** The person the event is about; in a person's review, always that person. */
     person: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    /** A list event's persons shown (a user's review only; a person's review names her). */
+    persons: z.array(z.object({ id: z.uuid(), name: z.string() })),
     reason: z.string().nullable(),
     clientAddress: z.string().nullable(),
   })

@@ -207,7 +207,7 @@ function EventTable({ caption, events }: { caption: string; events: readonly Aud
               </td>
               <td>{e.role ? roleLabel(e.role, t) : ""}</td>
               <td>{auditActionLabel(e.action, t)}</td>
-              <td>{e.person?.name ?? ""}</td>
+              <td>{personsShown(e)}</td>
               <td>
                 {e.outcome === "denied" ? (
                   <strong className="outcome--denied">{t("outcome.denied")}</strong>
@@ -222,4 +222,9 @@ function EventTable({ caption, events }: { caption: string; events: readonly Aud
       </table>
     </div>
   );
+}
+
+/** The event's person, or every person a list showed (a list event in a user's log). */
+function personsShown(e: AuditEventView): string {
+  return [...(e.person ? [e.person] : []), ...e.persons].map((p) => p.name).join(", ");
 }

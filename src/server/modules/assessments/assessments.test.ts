@@ -203,6 +203,13 @@ describe.each(testDatabaseKinds)("risk assessments (%s)", (kind) => {
       instrumentName: "Farlighetsbedömning",
     });
     expect((points[0]?.assessedOn ?? "") < (points[1]?.assessedOn ?? "")).toBe(true);
+    // One event for the request, naming the person and every case whose assessments it showed.
+    const trace = await database()
+      .owner.selectFrom("audit_event")
+      .select(["action", "person_id", "case_ids"])
+      .where("request_id", "=", String(history.headers["x-request-id"]))
+      .execute();
+    expect(trace).toEqual([{ action: "assessment.read", person_id: personId, case_ids: [caseId] }]);
     const other = await buildWorkedCase(t.app, database().owner);
     const hidden = await t.app.inject({
       method: "GET",

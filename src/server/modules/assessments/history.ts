@@ -4,7 +4,7 @@ import { mainLevel, type ScoreResult } from "../../../shared/instruments/engine.
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
 import { withActor } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
@@ -72,19 +72,18 @@ export async function riskHistory(
         reasons: r.reasons ?? "",
       });
     }
-    // One trace per case whose assessments were shown.
-    const cases = [...new Map(rows.map((r) => [r.case_id, r.unit_id])).entries()];
-    await recordAudit(
-      trx,
-      auditContext(actor, meta),
-      cases.map(([caseId, unitId]) => ({
-        action: "assessment.read" as const,
-        resourceType: "case" as const,
-        resourceId: caseId,
-        personId,
-        unitId,
-      })),
-    );
+    // One event naming the person and every case whose assessments were shown.
+    await recordAudit(trx, auditContext(actor, meta), [
+      listEntry(
+        "assessment.read",
+        {
+          resourceType: "person",
+          caseIds: rows.map((r) => r.case_id),
+          unitIds: rows.map((r) => r.unit_id),
+        },
+        { personId, resourceId: personId },
+      ),
+    ]);
     return { points };
   });
   return found ?? denyPerson(database, actor, meta, personId);

@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { AuditEventView } from "../../../shared/api/audit.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { unitsWithRole } from "../../access/actor.ts";
-import { withActor } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -20,7 +20,6 @@ function events(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom("audit_event as e")
     .leftJoin("app_user as u", "u.id", "e.actor_user_id")
-    .leftJoin("person as p", "p.id", "e.person_id")
     .select([
       "e.id",
       "e.occurred_at",
@@ -33,8 +32,7 @@ function events(db: Kysely<Database>, orgId: string) {
       "e.resource_type",
       "e.resource_id",
       "e.person_id",
-      "p.given_name",
-      "p.family_name",
+      "e.person_ids",
       "e.reason",
       "e.client_address",
     ])
@@ -44,8 +42,24 @@ function events(db: Kysely<Database>, orgId: string) {
 }
 
 type EventRow = Awaited<ReturnType<ReturnType<typeof events>["execute"]>>[number];
+type Named = AuditEventView["person"] & {};
 
-function toView(r: EventRow): AuditEventView {
+/** The persons' names as the reviewer may see them (row-level security); "–" otherwise. */
+async function names(trx: Trx, ids: Iterable<string>): Promise<(id: string) => Named> {
+  const wanted = [...new Set(ids)];
+  const rows =
+    wanted.length === 0
+      ? []
+      : await trx
+          .selectFrom("person")
+          .select(["id", "given_name", "family_name"])
+          .where(sql<boolean>`id = any(${wanted}::uuid[])`)
+          .execute();
+  const byId = new Map(rows.map((r) => [r.id, `${r.given_name} ${r.family_name}`]));
+  return (id) => ({ id, name: byId.get(id) ?? "–" });
+}
+
+function toView(r: EventRow, person: Named | null, persons: Named[]): AuditEventView {
   return {
     id: r.id,
     occurredAt: r.occurred_at.toISOString(),
@@ -58,9 +72,8 @@ function toView(r: EventRow): AuditEventView {
     outcome: r.outcome,
     resourceType: r.resource_type,
     resourceId: r.resource_id,
-    person: r.person_id
-      ? { id: r.person_id, name: r.given_name ? `${r.given_name} ${r.family_name}` : "–" }
-      : null,
+    person,
+    persons,
     reason: r.reason,
     clientAddress: r.client_address,
   };
@@ -82,7 +95,16 @@ export async function reviewPerson(
       .where("unit_id", "in", managed)
       .executeTakeFirst();
     if (!inMyUnit) return null;
-    const found = await events(trx, actor.orgId).where("e.person_id", "=", personId).execute();
+    // Events about her, and list events that showed her among others (0030, GIN index).
+    const found = await events(trx, actor.orgId)
+      .where((eb) =>
+        eb.or([
+          eb("e.person_id", "=", personId),
+          eb("e.person_ids", "@>", sql<string[]>`array[${personId}]::uuid[]`),
+        ]),
+      )
+      .execute();
+    const name = await names(trx, [personId]);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "audit.review",
@@ -91,10 +113,11 @@ export async function reviewPerson(
         data: { subject: "person", subjectId: personId },
       },
     ]);
-    return found;
+    // Every event shown names her; the others a list showed are not hers to review.
+    return found.map((r) => toView(r, name(personId), []));
   });
   if (!rows) return deny(database, actor, meta, "person", personId);
-  return rows.map(toView);
+  return rows;
 }
 
 export async function reviewUser(
@@ -114,18 +137,25 @@ export async function reviewUser(
       .executeTakeFirst();
     if (!inMyUnit) return null;
     const found = await events(trx, actor.orgId).where("e.actor_user_id", "=", userId).execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "audit.review",
-        resourceType: "audit",
-        resourceId: userId,
-        data: { subject: "user", subjectId: userId },
-      },
+    const shown = found.flatMap((r) => [
+      ...(r.person_id ? [r.person_id] : []),
+      ...(r.person_ids ?? []),
     ]);
-    return found;
+    const name = await names(trx, shown);
+    // The review shows the persons the user looked at: it is itself a look at each of them.
+    await recordAudit(trx, auditContext(actor, meta), [
+      listEntry(
+        "audit.review",
+        { resourceType: "audit", personIds: shown },
+        { resourceId: userId, data: { subject: "user", subjectId: userId } },
+      ),
+    ]);
+    return found.map((r) =>
+      toView(r, r.person_id ? name(r.person_id) : null, (r.person_ids ?? []).map(name)),
+    );
   });
   if (!rows) return deny(database, actor, meta, "user", userId);
-  return rows.map(toView);
+  return rows;
 }
 
 async function deny(

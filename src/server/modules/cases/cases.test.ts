@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
@@ -330,7 +331,8 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
     const seen = await database()
       .owner.selectFrom("audit_event")
       .select("action")
-      .where("person_id", "=", child.id)
+      // A list of relatives names them all in one event (person_ids; issue 12).
+      .where(sql<boolean>`person_ids @> array[${child.id}]::uuid[]`)
       .where("action", "=", "relation.read")
       .execute();
     expect(seen).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { withActor } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { RelationTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -45,21 +45,26 @@ async function listRelations(trx: Parameters<Parameters<typeof withActor>[2]>[0]
 }
 
 /**
- * A relative's name and number shown in this case is a look at that person too: one event
- * per relative, so "who looked at him" includes who saw him listed as a relative.
+ * A relative's name and number shown in this case is a look at that person too: the one
+ * event of the request names the case, its person and every relative shown, so "who looked
+ * at him" includes who saw him listed as a relative.
  */
 function shownRelatives(
   list: Awaited<ReturnType<typeof listRelations>>,
-  caseId: string,
-  unitId: string,
+  c: { id: string; person_id: string; unit_id: string },
 ) {
-  return list.map((r) => ({
-    action: "relation.read" as const,
-    resourceType: "case" as const,
-    resourceId: caseId,
-    personId: r.otherPerson.id,
-    unitId,
-  }));
+  return [
+    listEntry(
+      "relation.read",
+      {
+        resourceType: "case",
+        personIds: list.map((r) => r.otherPerson.id),
+        caseIds: [c.id],
+        unitIds: [c.unit_id],
+      },
+      { personId: c.person_id, resourceId: c.id },
+    ),
+  ];
 }
 
 export async function readRelations(
@@ -70,16 +75,7 @@ export async function readRelations(
 ) {
   return withVisibleCase(database, actor, meta, caseId, "relation.read", async (trx, c) => {
     const list = await listRelations(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "relation.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-      ...shownRelatives(list, caseId, c.unit_id),
-    ]);
+    await recordAudit(trx, auditContext(actor, meta), shownRelatives(list, c));
     return list;
   });
 }
@@ -135,7 +131,7 @@ export async function addRelation(
       },
     ]);
     const list = await listRelations(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), shownRelatives(list, caseId, c.unit_id));
+    await recordAudit(trx, auditContext(actor, meta), shownRelatives(list, c));
     return list;
   });
 }

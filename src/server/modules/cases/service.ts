@@ -8,7 +8,7 @@ import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction, AuditData } from "../../audit/events.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { CaseTypeName } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -261,19 +261,19 @@ export async function listCases(
 ): Promise<CaseSummary[]> {
   return withActor(database.db, actor, async (trx) => {
     const rows = await listVisibleCases(trx, actor, scope);
-    // A list shows names and identity numbers: each row shown is a look at that person.
-    await recordAudit(
-      trx,
-      auditContext(actor, meta),
-      rows.map((r) => ({
-        action: "case.list" as const,
-        resourceType: "case" as const,
-        resourceId: r.id,
-        personId: r.person_id,
-        unitId: r.unit_id,
-        data: { scope },
-      })),
-    );
+    // A list shows names and identity numbers: one event naming every person and case shown.
+    await recordAudit(trx, auditContext(actor, meta), [
+      listEntry(
+        "case.list",
+        {
+          resourceType: "case",
+          personIds: rows.map((r) => r.person_id),
+          caseIds: rows.map((r) => r.id),
+          unitIds: rows.map((r) => r.unit_id),
+        },
+        { data: { scope } },
+      ),
+    ]);
     return rows.map(toSummary);
   });
 }

@@ -3,7 +3,7 @@ import type { PersonDetail, PersonDetails } from "../../../shared/api/persons.ts
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import {
@@ -108,29 +108,23 @@ export async function searchPersons(
       identity.ok && rows.length === 0
         ? await personIdByIdentity(trx, identity.value.normalized)
         : null;
-    // One event per person shown, so "who looked at her" includes who found her in a search.
-    await recordAudit(
-      trx,
-      auditContext(actor, meta),
-      rows.length > 0
-        ? rows.map((r) => ({
-            action: "person.search" as const,
-            resourceType: "person" as const,
-            resourceId: r.id,
-            personId: r.id,
+    // One event naming every person shown, so "who looked at her" includes who found her.
+    await recordAudit(trx, auditContext(actor, meta), [
+      hidden
+        ? {
+            action: "person.search",
+            outcome: "denied",
+            resourceType: "person",
+            resourceId: hidden,
+            personId: hidden,
             data,
-          }))
-        : [
-            {
-              action: "person.search",
-              resourceType: "person",
-              ...(hidden
-                ? { outcome: "denied" as const, resourceId: hidden, personId: hidden }
-                : {}),
-              data,
-            },
-          ],
-    );
+          }
+        : listEntry(
+            "person.search",
+            { resourceType: "person", personIds: rows.map((r) => r.id) },
+            { data },
+          ),
+    ]);
     return rows.map(toPersonView);
   });
 }

@@ -17,7 +17,7 @@ import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { taskDue } from "../tasks/service.ts";
 import { partnerContactItems } from "./partner-contact.ts";
@@ -299,18 +299,15 @@ export async function worklist(
       .map((c) => ({ ...c, status: dueStatus(c.dueAt, now) }))
       .filter((c): c is typeof c & { status: "overdue" | "due_soon" } => c.status !== "later")
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-    // The list shows names: each row shown is a look at that person.
-    await recordAudit(
-      trx,
-      auditContext(actor, meta),
-      items.map((i) => ({
-        action: "worklist.read" as const,
-        resourceType: "case" as const,
-        resourceId: i.caseId,
-        personId: i.personId,
-        unitId: i.unitId,
-      })),
-    );
+    // The list shows names: one event naming every person and case shown.
+    await recordAudit(trx, auditContext(actor, meta), [
+      listEntry("worklist.read", {
+        resourceType: "case",
+        personIds: items.map((i) => i.personId),
+        caseIds: items.map((i) => i.caseId),
+        unitIds: items.map((i) => i.unitId),
+      }),
+    ]);
     return items.map(({ dueAt, lastDay, personId: _p, unitId: _u, ...rest }) => ({
       ...rest,
       due: dueAt.toISOString(),
