@@ -5,7 +5,7 @@ import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderSafetyPlan } from "../../output/safety-plan-pdf.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * The case's safety plan: every save is a new version made from the one the worker saw
@@ -67,7 +67,7 @@ export function saveSafetyPlan(
   caseId: string,
   input: { measures: SafetyMeasure[]; basedOnVersion: number | null },
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "safety_plan.save", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "safety_plan.save", async (trx, c) => {
     if (c.status === "closed")
       throw new AppError(
         409,
