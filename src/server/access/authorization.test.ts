@@ -132,7 +132,7 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/tasks/{taskId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/tasks/${w.taskId}/complete`, payload: { note: "Orosanmälan gjord." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/cases/{id}/plans", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/plans` }), expect: onlyWorkers },
   // No decision with that id in X: those who may see X reach the rule (400).
-  { route: "PUT /api/cases/{id}/decisions/{decisionId}/plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/decisions/${w.caseId}/plan`, payload: { goals: "Trygghet.", activities: "Stödsamtal.", startDate: "2026-11-01", followUpDate: "2026-12-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "PUT /api/cases/{id}/decisions/{decisionId}/plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/decisions/${w.caseId}/plan`, payload: { goals: "Trygghet.", activities: "Stödsamtal.", startDate: "2026-11-01", followUpDate: "2026-12-01", basedOnVersion: null } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "POST /api/cases/{id}/plans/{planId}/follow-ups", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/plans/${w.caseId}/follow-ups`, payload: { outcome: "goal_reached", notes: "Bra." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   // X is not a perpetrator case: those who may see it reach the rule (400), others 404.
   { route: "GET /api/cases/{id}/treatment", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/treatment` }), expect: onlyWorkers },

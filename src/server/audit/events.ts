@@ -109,7 +109,9 @@ export const auditEventData = {
   "task.read": none,
   "task.complete": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
   "task.create": z.object({ taskId: z.uuid(), kind: z.string() }).strict(),
-  "plan.save": z.object({ planId: z.uuid(), decisionId: z.uuid() }).strict(),
+  "plan.save": z
+    .object({ planId: z.uuid(), decisionId: z.uuid(), version: z.number().int() })
+    .strict(),
   "plan.read": none,
   "follow_up.record": z.object({ planId: z.uuid(), outcome: z.string() }).strict(),
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),

@@ -398,6 +398,8 @@ export interface ImplementationPlanTable {
   follow_up_date: string;
   updated_by: string;
   updated_at: Generated<Date>;
+  /** 1 when written, one more with each change (0031): a change names the version it saw. */
+  version: Generated<number>;
 }
 
 export interface FollowUpTable {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, multiline } from "./fields.ts";
+import { int4, isoDate, multiline } from "./fields.ts";
 
 export const SavePlanBody = z
   .object({
@@ -9,6 +9,10 @@ export const SavePlanBody = z
     }),
     startDate: isoDate(),
     followUpDate: isoDate(),
+    basedOnVersion: int4().min(1).nullable().meta({
+      description:
+        "The plan's version the change was made from (null: a new plan); a stale one answers 409",
+    }),
   })
   .strict()
   .meta({ id: "SavePlanBody" });
@@ -36,6 +40,8 @@ export const PlanView = z
     goals: z.string(),
     activities: z.string(),
     startDate: z.string(),
+    /** Counts the plan's changes; a change sends back the version it was made from. */
+    version: z.number().int(),
     /** The next follow-up due: the latest follow-up's next date, or the plan's. null: none planned. */
     nextFollowUpDate: z.string().nullable(),
     followUps: z.array(

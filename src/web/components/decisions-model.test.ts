@@ -54,6 +54,7 @@ const plan = (decisionId: string): PlanView => ({
   goals: "Trygghet.",
   activities: "Boende.",
   startDate: "2026-11-22",
+  version: 1,
   nextFollowUpDate: "2026-12-22",
   followUps: [],
 });

@@ -336,6 +336,8 @@ export function checkPlan(draft: PlanDraft): Checked<SavePlanInput, PlanField> {
       activities: draft.activities.trim(),
       startDate: draft.startDate,
       followUpDate: draft.followUpDate,
+      // The web writes new plans only: a plan someone else wrote meanwhile is a 409.
+      basedOnVersion: null,
     },
   };
 }

@@ -15,7 +15,7 @@ import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { availableInstruments, ensureStored, storedVersion } from "./registry.ts";
 
 /**
@@ -23,6 +23,9 @@ import { availableInstruments, ensureStored, storedVersion } from "./registry.ts
  * draft as often as needed, completed once with the professional's judgement and reasons —
  * which may differ from the level the score suggests. Completed ones never change (a
  * database trigger sees to it); a new assessment supersedes.
+ * Commands lock the case first (withCaseForChange): a completion reads the answers it scores
+ * after any draft save racing it has landed, so the result kept is the result of the answers
+ * kept (on PostgreSQL a save could slip in between, leaving a score of other answers).
  */
 const invalid = (fields: Record<string, string>, message = "Några uppgifter behöver rättas.") =>
   new AppError(400, "validation_failed", message, fields);
@@ -96,7 +99,7 @@ export function startAssessment(
   caseId: string,
   instrumentId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "assessment.start", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "assessment.start", async (trx, c) => {
     if (c.status === "closed")
       throw new AppError(409, "conflict", "Ärendet är avslutat. Öppna det igen för att bedöma.");
     const d = (await availableInstruments(trx, actor.orgId, c.case_type)).find(
@@ -156,7 +159,7 @@ export function saveAssessment(
 ) {
   if (input.assessedOn > stockholmDate(new Date()))
     throw invalid({ assessedOn: "Datumet kan inte ligga i framtiden." });
-  return withVisibleCase(database, actor, meta, caseId, "assessment.save", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "assessment.save", async (trx, c) => {
     const { definition } = await draftOf(trx, actor.orgId, caseId, id);
     const errors = checkAnswers(definition, input.answers, { complete: false });
     if (Object.keys(errors).length > 0)
@@ -189,7 +192,7 @@ export function completeAssessment(
   id: string,
   input: { judgements: Record<string, string>; reasons: string },
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "assessment.complete", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "assessment.complete", async (trx, c) => {
     const { row, definition: d } = await draftOf(trx, actor.orgId, caseId, id);
     const answers = row.answers as Answers;
     const errors = checkAnswers(d, answers, { complete: true });

@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { DocumentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { lockTreatment } from "../treatment/lock.ts";
 
 /**
@@ -102,9 +102,11 @@ export function uploadDocument(
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       file: "Filen måste vara en PDF eller en bild (PNG eller JPEG), t.ex. den inskannade blanketten.",
     });
-  return withVisibleCase(database, actor, meta, caseId, "document.upload", async (trx, c) => {
-    // The consent form belongs to his treatment, while it runs.
+  return withCaseForChange(database, actor, meta, caseId, "document.upload", async (trx, c) => {
+    // The consent form belongs to his treatment, while it runs: locked, then read, so an end
+    // racing the upload either comes first (409 here) or destroys this form with the others.
     if (input.kind === "partner_contact_consent") {
+      const running = await lockTreatment(trx, caseId);
       const t = await trx
         .selectFrom("treatment")
         .select("phase")
@@ -119,7 +121,7 @@ export function uploadDocument(
             kind: "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
           },
         );
-      if (t.phase === "ended" || !(await lockTreatment(trx, caseId)))
+      if (!running || t.phase === "ended")
         throw new AppError(
           409,
           "conflict",

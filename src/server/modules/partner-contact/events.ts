@@ -12,7 +12,7 @@ import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * The only way anything crosses the information barrier: a row in barrier_event — a kind,
@@ -208,7 +208,7 @@ export function raiseRiskAlert(
   caseId: string,
   input: { level: Level; reason: string; partnerId?: string | null },
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "barrier_event.send", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "barrier_event.send", async (trx, c) => {
     if (c.status === "closed")
       throw new AppError(
         409,
@@ -245,7 +245,7 @@ export function acknowledgeBarrierEvent(
   caseId: string,
   eventId: string,
 ) {
-  return withVisibleCase(
+  return withCaseForChange(
     database,
     actor,
     meta,

@@ -12,7 +12,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { firstContactOptions } from "../../output/first-contact.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * Her side of partner contact: her worker reaches out in a way her safe-contact
@@ -114,7 +114,7 @@ function partnerCommand(
   action: "partner_case.contact" | "partner_case.support",
   run: (trx: Trx, c: CaseRow, view: PartnerCaseView) => Promise<void>,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, action, async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, action, async (trx, c) => {
     requirePartnerCase(c);
     if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
     await run(trx, c, await load(trx, c));

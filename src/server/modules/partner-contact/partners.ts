@@ -27,6 +27,12 @@ import { sendAcross } from "./events.ts";
 const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 const today = () => stockholmDate(new Date());
+const alreadyInformed = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Att han har fått information om partnerkontakt är redan registrerat. Ladda om sidan för att se datumet.",
+  );
 
 export function recordPartnerInformation(
   database: DatabaseHandle,
@@ -44,13 +50,18 @@ export function recordPartnerInformation(
     caseId,
     "partner_contact.inform",
     async (trx, c, t) => {
+      // Recorded once (the form is shown until then): a second record is a conflict, not a
+      // silent change of the date his consent and refusal are checked against.
+      if (t.partner_info_given_on) throw alreadyInformed();
       if (input.informedOn < t.referred_on)
         throw invalid({ informedOn: "Datumet kan inte ligga före kontakten med mottagningen." });
-      await trx
+      const done = await trx
         .updateTable("treatment")
         .set({ partner_info_given_on: input.informedOn })
         .where("case_id", "=", caseId)
-        .execute();
+        .where("partner_info_given_on", "is", null)
+        .executeTakeFirstOrThrow();
+      if (done.numUpdatedRows !== 1n) throw alreadyInformed();
       await auditCase(trx, actor, meta, c, "partner_contact.inform");
     },
   );

@@ -40,6 +40,7 @@ describe.each(testDatabaseKinds)("implementation plans and follow-ups (%s)", (ki
       activities: "y",
       startDate: "2026-11-01",
       followUpDate: "2026-12-01",
+      basedOnVersion: null,
     });
     expect(onDenied.json().error.fields).toEqual({
       decisionId: "Välj ett beviljat beslut i det här ärendet.",
@@ -49,6 +50,7 @@ describe.each(testDatabaseKinds)("implementation plans and follow-ups (%s)", (ki
       activities: "y",
       startDate: "2026-12-01",
       followUpDate: "2026-11-01",
+      basedOnVersion: null,
     });
     expect(backwards.json().error.fields).toEqual({
       followUpDate: "Uppföljningen kan inte ligga före starten.",
@@ -60,10 +62,12 @@ describe.each(testDatabaseKinds)("implementation plans and follow-ups (%s)", (ki
       activities: "Stödsamtal varannan vecka med Lina Ek.",
       startDate: "2026-10-01",
       followUpDate: yesterday,
+      basedOnVersion: null,
     });
     const plan = saved.json().plans[0];
     expect(plan).toMatchObject({
       interventionName: "Stödsamtal",
+      version: 1,
       nextFollowUpDate: yesterday,
       followUps: [],
     });
@@ -83,5 +87,50 @@ describe.each(testDatabaseKinds)("implementation plans and follow-ups (%s)", (ki
     });
     const after = (await req("GET", "/api/worklist")).json().items;
     expect(after).not.toContainEqual(expect.objectContaining({ kind: "follow_up", caseId }));
+  });
+
+  it("changes a plan only from the version the worker saw: a second new plan or a stale change is 409", async () => {
+    // The case is under investigation since the test above.
+    const decision = (
+      await req("POST", `/api/cases/${caseId}/decisions`, {
+        interventionKind: "support_talks",
+        outcome: "granted",
+        reasoning: "Behov av stöd.",
+      })
+    ).json();
+    const url = `/api/cases/${caseId}/decisions/${decision.id}/plan`;
+    const body = {
+      goals: "Trygghet.",
+      activities: "Stödsamtal.",
+      startDate: "2026-10-01",
+      followUpDate: "2026-12-01",
+    };
+    const first = await req("PUT", url, { ...body, basedOnVersion: null });
+    expect(first.statusCode).toBe(200);
+    const again = await req("PUT", url, { ...body, goals: "Annat mål.", basedOnVersion: null });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: "conflict",
+      message:
+        "Någon annan har redan skrivit en plan för det här beslutet. Din text är inte sparad – kopiera den om du vill behålla den, och ladda om sidan för att se planen.",
+    });
+    const changed = await req("PUT", url, { ...body, goals: "Nytt mål.", basedOnVersion: 1 });
+    const plan = (changed.json().plans as { decisionId: string }[]).find(
+      (p) => p.decisionId === decision.id,
+    );
+    expect(plan).toMatchObject({ goals: "Nytt mål.", version: 2 });
+    const stale = await req("PUT", url, { ...body, goals: "Gammalt.", basedOnVersion: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toBe(
+      "Någon annan har ändrat planen under tiden. Din ändring är inte sparad – ladda om sidan och gör den i den senaste versionen.",
+    );
+    const saves = await database()
+      .owner.selectFrom("audit_event")
+      .select("data")
+      .where("action", "=", "plan.save")
+      .where("resource_id", "=", caseId)
+      .where("data", "@>", JSON.stringify({ decisionId: decision.id }))
+      .execute();
+    expect(saves.map((e) => (e.data as { version: number }).version)).toEqual([1, 2]);
   });
 });

@@ -5,7 +5,7 @@ import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * Implementation plans (genomförandeplan) — one per granted intervention: goals, what is
@@ -30,6 +30,7 @@ export async function plansOf(trx: Trx, caseId: string): Promise<PlanView[]> {
         "p.activities",
         "p.start_date",
         "p.follow_up_date",
+        "p.version",
       ])
       .where("p.case_id", "=", caseId)
       .orderBy("p.start_date")
@@ -60,6 +61,7 @@ export async function plansOf(trx: Trx, caseId: string): Promise<PlanView[]> {
       goals: p.goals,
       activities: p.activities,
       startDate: p.start_date,
+      version: p.version,
       nextFollowUpDate: last ? last.next_follow_up_date : p.follow_up_date,
       followUps: mine.map((f) => ({
         outcome: f.outcome,
@@ -93,17 +95,43 @@ export async function readPlans(
   });
 }
 
+const writtenMeanwhile = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Någon annan har redan skrivit en plan för det här beslutet. Din text är inte sparad – kopiera den om du vill behålla den, och ladda om sidan för att se planen.",
+  );
+const changedMeanwhile = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Någon annan har ändrat planen under tiden. Din ändring är inte sparad – ladda om sidan och gör den i den senaste versionen.",
+  );
+
+/**
+ * Writes the plan of a granted decision, or changes it. Like the safety plan, a save names
+ * the version it was made from (null for a new plan): of two people writing the first plan
+ * or changing the same version at once, the first counts and the second gets 409 — never a
+ * colleague's plan silently overwritten. Both the insert and the update decide in the same
+ * statement (unique decision, `version = based on`), so that holds on PostgreSQL too.
+ */
 export async function savePlan(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
   decisionId: string,
-  input: { goals: string; activities: string; startDate: string; followUpDate: string },
+  input: {
+    goals: string;
+    activities: string;
+    startDate: string;
+    followUpDate: string;
+    basedOnVersion: number | null;
+  },
 ) {
   if (input.followUpDate < input.startDate)
     throw invalid({ followUpDate: "Uppföljningen kan inte ligga före starten." });
-  return withVisibleCase(database, actor, meta, caseId, "plan.save", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "plan.save", async (trx, c) => {
     const decision = await trx
       .selectFrom("decision")
       .select(["id", "outcome"])
@@ -113,12 +141,6 @@ export async function savePlan(
     if (!decision || decision.outcome === "denied") {
       throw invalid({ decisionId: "Välj ett beviljat beslut i det här ärendet." });
     }
-    const existing = await trx
-      .selectFrom("implementation_plan")
-      .select("id")
-      .where("decision_id", "=", decisionId)
-      .executeTakeFirst();
-    const id = existing?.id ?? randomUUID();
     const values = {
       goals: input.goals,
       activities: input.activities,
@@ -126,18 +148,29 @@ export async function savePlan(
       follow_up_date: input.followUpDate,
       updated_by: actor.userId,
     };
-    if (existing) {
-      await trx
-        .updateTable("implementation_plan")
-        .set({ ...values, updated_at: new Date() })
-        .where("id", "=", id)
-        .execute();
-    } else {
-      await trx
-        .insertInto("implementation_plan")
-        .values({ id, org_id: actor.orgId, case_id: caseId, decision_id: decisionId, ...values })
-        .execute();
-    }
+    const saved =
+      input.basedOnVersion === null
+        ? await trx
+            .insertInto("implementation_plan")
+            .values({
+              id: randomUUID(),
+              org_id: actor.orgId,
+              case_id: caseId,
+              decision_id: decisionId,
+              ...values,
+            })
+            .onConflict((oc) => oc.column("decision_id").doNothing())
+            .returning(["id", "version"])
+            .executeTakeFirst()
+        : await trx
+            .updateTable("implementation_plan")
+            .set((eb) => ({ ...values, updated_at: new Date(), version: eb("version", "+", 1) }))
+            .where("decision_id", "=", decisionId)
+            .where("case_id", "=", caseId)
+            .where("version", "=", input.basedOnVersion)
+            .returning(["id", "version"])
+            .executeTakeFirst();
+    if (!saved) throw input.basedOnVersion === null ? writtenMeanwhile() : changedMeanwhile();
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "plan.save",
@@ -145,7 +178,7 @@ export async function savePlan(
         resourceId: caseId,
         personId: c.person_id,
         unitId: c.unit_id,
-        data: { planId: id, decisionId },
+        data: { planId: saved.id, decisionId, version: saved.version },
       },
     ]);
     return plansOf(trx, caseId);
@@ -164,7 +197,7 @@ export async function recordFollowUp(
     nextFollowUpDate: string | null;
   },
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "follow_up.record", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "follow_up.record", async (trx, c) => {
     const plan = await trx
       .selectFrom("implementation_plan")
       .select("id")

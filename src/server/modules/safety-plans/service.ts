@@ -10,7 +10,7 @@ import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderSafetyPlan } from "../../output/safety-plan-pdf.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 type HistoryPageQuery = { limit: number; before?: number | undefined };
 
@@ -121,7 +121,7 @@ export function saveSafetyPlan(
   caseId: string,
   input: { measures: SafetyMeasure[]; basedOnVersion: number | null },
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "safety_plan.save", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "safety_plan.save", async (trx, c) => {
     if (c.status === "closed")
       throw new AppError(
         409,

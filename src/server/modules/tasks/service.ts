@@ -6,7 +6,7 @@ import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * Tasks a rule puts on a case, done by someone who works it, with a note of what was done.
@@ -104,7 +104,7 @@ export function completeTask(
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       "report.on": "Datumet kan inte ligga i framtiden.",
     });
-  return withVisibleCase(database, actor, meta, caseId, "task.complete", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "task.complete", async (trx, c) => {
     const task = await trx
       .selectFrom("case_task")
       .select(["id", "kind", "done_at"])
@@ -154,7 +154,7 @@ export function raiseChildConcern(
   caseId: string,
   note: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "task.create", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "task.create", async (trx, c) => {
     if (c.status === "closed")
       throw new AppError(409, "conflict", "Ärendet är avslutat. Öppna det igen först.");
     const { id } = await trx

@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
+import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { destroyDocuments } from "../documents/service.ts";
 import { partnersToNotify, sendAcross } from "../partner-contact/events.ts";
 import { lockTreatment } from "./lock.ts";
@@ -94,7 +94,9 @@ export function readTreatment(
 
 /**
  * A command on the case's treatment: the case must be a perpetrator case the caller sees,
- * with its treatment registered and not ended; answers the treatment as it now is.
+ * with its treatment registered and not ended; answers the treatment as it now is. The case
+ * and then the treatment are locked before the treatment is read, so `run` checks the
+ * treatment as it is now: of two commands at once, the second sees what the first did.
  */
 export function treatmentCommand(
   database: DatabaseHandle,
@@ -104,10 +106,11 @@ export function treatmentCommand(
   action: AuditAction,
   run: (trx: Trx, c: CaseRow, t: Treatment) => Promise<void>,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, action, async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, action, async (trx, c) => {
     requirePerpetratorCase(c);
+    const running = await lockTreatment(trx, caseId);
     const t = await requireTreatment(trx, caseId);
-    if (t.phase === "ended" || !(await lockTreatment(trx, caseId)))
+    if (!running || t.phase === "ended")
       throw new AppError(409, "conflict", "Behandlingen är avslutad och kan inte ändras.");
     await run(trx, c, t);
     return loadTreatment(trx, caseId);
@@ -124,7 +127,7 @@ export function registerTreatment(
   const fields: Record<string, string> = {};
   notInFuture(fields, "referredOn", input.referredOn);
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  return withVisibleCase(database, actor, meta, caseId, "treatment.register", async (trx, c) => {
+  return withCaseForChange(database, actor, meta, caseId, "treatment.register", async (trx, c) => {
     requirePerpetratorCase(c);
     if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
     const inserted = await trx
