@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateTime, multiline } from "./fields.ts";
+import { idCursor, pageOf, pageQuery } from "./paging.ts";
 
 /** Kinds of journal entry (journalanteckning), as the UI offers them. */
 export const journalEntryTypes = [
@@ -51,16 +52,31 @@ export const JournalEntryView = z
     signedAt: z.string().nullable(),
     author: z.object({ id: z.uuid(), displayName: z.string() }),
     correctsId: z.uuid().nullable(),
-    correctedByIds: z.array(z.uuid()),
+    // What a correction corrects and what corrected an entry, named by id and time: the other
+    // entry may be on a page not loaded yet, and the reader must still be told.
+    corrects: z
+      .object({ id: z.uuid(), occurredAt: z.string() })
+      .nullable()
+      .meta({ description: "The signed entry this one corrects, with its time of event" }),
+    correctedBy: z
+      .array(z.object({ id: z.uuid(), writtenAt: z.string() }))
+      .meta({ description: "Signed corrections of this entry, oldest first" }),
     abilities: z.object({ edit: z.boolean(), sign: z.boolean() }),
   })
   .meta({ id: "JournalEntry" });
 export type JournalEntryView = z.infer<typeof JournalEntryView>;
 
-export const JournalEntryList = z
-  .object({
-    entries: z
+/**
+ * A page of the journal: signed entries, newest event first (keyset on occurred_at,
+ * written_at, id; the cursor is the last entry's id). The first page also carries all the
+ * caller's own drafts, wherever their time of event falls: they wait to be signed.
+ */
+export const JournalPage = pageOf(JournalEntryView)
+  .extend({
+    drafts: z
       .array(JournalEntryView)
-      .meta({ description: "Newest event first; drafts only the author's own" }),
+      .meta({ description: "My unsigned drafts, all of them, on the first page; [] after it" }),
   })
-  .meta({ id: "JournalEntryList" });
+  .meta({ id: "JournalPage" });
+export type JournalPage = z.infer<typeof JournalPage>;
+export const JournalPageQuery = pageQuery(idCursor);

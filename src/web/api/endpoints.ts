@@ -58,11 +58,7 @@ import {
   RecordIntakeResult,
 } from "../../shared/api/intake";
 import { InvestigationView, type SaveInvestigationBody } from "../../shared/api/investigation";
-import {
-  JournalEntryList,
-  type JournalEntryType,
-  JournalEntryView,
-} from "../../shared/api/journal";
+import { type JournalEntryType, JournalEntryView, JournalPage } from "../../shared/api/journal";
 import {
   type OfferSupportBody,
   PartnerCaseView,
@@ -471,8 +467,13 @@ export function createApi(
       post(`/api/cases/${id(caseId)}/plans/${id(planId)}/follow-ups`, input, PlanList),
 
     // The case journal. Drafts are their author's alone; a signed entry never changes.
-    journal: (caseId: string, signal?: AbortSignal) =>
-      get(`/api/cases/${id(caseId)}/journal`, JournalEntryList, signal),
+    // A page of signed entries (the newest without `before`; that one brings my drafts too).
+    journal: (caseId: string, before?: string, signal?: AbortSignal) =>
+      get(
+        `/api/cases/${id(caseId)}/journal${before === undefined ? "" : `?${new URLSearchParams({ before })}`}`,
+        JournalPage,
+        signal,
+      ),
     writeJournalEntry: (caseId: string, input: WriteJournalEntryInput) =>
       post(`/api/cases/${id(caseId)}/journal`, input, JournalEntryView),
     updateJournalDraft: (entryId: string, changes: UpdateJournalDraftInput) =>

@@ -12,7 +12,6 @@ import { ApiError } from "../api/client";
 import type { JournalEntryView } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { useFocusLater } from "../hooks/useFocusLater";
-import { useQuery } from "../hooks/useQuery";
 import { type Submit, useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, localDateInput, localDateTimeInputs } from "../i18n/dates";
 import { journalEntryTypeLabel } from "../i18n/labels";
@@ -27,11 +26,11 @@ import {
   type EntryLinks,
   entryElementId,
   entryLinks,
-  sortEntries,
-  upsertEntry,
 } from "./journal-model";
+import { LoadMore } from "./LoadMore";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
 import { QueryError } from "./QueryError";
+import { useJournal } from "./useJournal";
 
 /*
  * The case journal (journalanteckningar): a form for a new entry and the entries, newest
@@ -71,23 +70,15 @@ function nowDraft(): EntryDraft {
 
 export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t } = useT();
-  const api = useApi();
-  const query = useQuery(caseId, async (signal) =>
-    sortEntries((await api.journal(caseId, signal)).entries),
-  );
+  const { state, entries, pages, upsert, reload } = useJournal(caseId);
   // A key, not a text: the message follows a change of language.
   const [status, setStatus] = useState<PlainMessageKey | null>(null);
   const [correcting, setCorrecting] = useState<JournalEntryView | null>(null);
   const focusLater = useFocusLater();
-  const { state, setData, reload } = query;
-  const entries = state.status === "ready" ? state.data : null;
   const links = useMemo(() => entryLinks(entries ?? []), [entries]);
-  // Answers arrive after later renders: merge into the list as it is then.
-  const latest = useRef(entries);
-  latest.current = entries;
 
   function changed(entry: JournalEntryView, message: PlainMessageKey) {
-    if (latest.current) setData(upsertEntry(latest.current, entry));
+    upsert(entry);
     setStatus(message);
     focusLater(entryElementId(entry.id));
   }
@@ -124,11 +115,11 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
           <Loading />
         ) : state.status === "error" ? (
           <QueryError error={state.error} />
-        ) : state.data.length === 0 ? (
+        ) : !entries || entries.length === 0 ? (
           <p className="empty">{t("journal.empty")}</p>
         ) : (
           <ol className="journal-list" aria-label={t("journal.listCaption")}>
-            {state.data.map((entry) => (
+            {entries.map((entry) => (
               <li key={entry.id}>
                 <Entry
                   entry={entry}
@@ -144,6 +135,11 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
             ))}
           </ol>
         )}
+        <LoadMore
+          pages={pages}
+          label={t("journal.showOlder")}
+          focusRow={(e) => focusLater(entryElementId(e.id))}
+        />
       </div>
     </section>
   );
@@ -439,21 +435,29 @@ function Entry({
 
       {(corrects || correctedBy.length > 0 || draftCorrections.length > 0) && (
         <ul className="journal-entry__links">
-          {corrects === "hidden" && <li>{t("journal.correctsHidden")}</li>}
-          {corrects && corrects !== "hidden" && (
+          {corrects && (
             <li>
-              <EntryLink entryId={corrects.id} focusLater={focusLater}>
-                {t("journal.corrects", { time: formatDateTimeShort(corrects.occurredAt, lang) })}
-              </EntryLink>
+              {"body" in corrects ? (
+                <EntryLink entryId={corrects.id} focusLater={focusLater}>
+                  {t("journal.corrects", { time: formatDateTimeShort(corrects.occurredAt, lang) })}
+                </EntryLink>
+              ) : (
+                // On an older page not loaded yet: said, with where to find it.
+                t("journal.correctsOlder", { time: formatDateTimeShort(corrects.occurredAt, lang) })
+              )}
             </li>
           )}
           {correctedBy.map((c) => (
             <li key={c.id} className="journal-entry__corrected">
-              <EntryLink entryId={c.id} focusLater={focusLater}>
-                {correctedBy.length === 1
-                  ? t("journal.correctedBy")
-                  : t("journal.correctedByAt", { time: formatDateTimeShort(c.writtenAt, lang) })}
-              </EntryLink>
+              {c.entry === null ? (
+                t("journal.correctedByOlder", { time: formatDateTimeShort(c.writtenAt, lang) })
+              ) : (
+                <EntryLink entryId={c.id} focusLater={focusLater}>
+                  {correctedBy.length === 1
+                    ? t("journal.correctedBy")
+                    : t("journal.correctedByAt", { time: formatDateTimeShort(c.writtenAt, lang) })}
+                </EntryLink>
+              )}
             </li>
           ))}
           {draftCorrections.map((c) => (

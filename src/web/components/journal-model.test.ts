@@ -35,7 +35,8 @@ function entry(overrides: Partial<JournalEntryView> = {}): JournalEntryView {
     signedAt: "2026-11-20T10:05:00.000Z",
     author: { id: "00000000-0000-4000-8000-bbbbbbbbbbbb", displayName: "Lina Ek" },
     correctsId: null,
-    correctedByIds: [],
+    corrects: null,
+    correctedBy: [],
     abilities: { edit: false, sign: false },
     ...overrides,
   };
@@ -68,14 +69,24 @@ describe("the order of journal entries", () => {
 });
 
 describe("corrections between entries", () => {
+  const correctionOf = (original: JournalEntryView, overrides: Partial<JournalEntryView> = {}) =>
+    entry({
+      correctsId: original.id,
+      corrects: { id: original.id, occurredAt: original.occurredAt },
+      ...overrides,
+    });
+
   it("links a signed correction both ways", () => {
     const original = entry();
-    const correction = entry({ correctsId: original.id });
-    const withIds = { ...original, correctedByIds: [correction.id] };
+    const correction = correctionOf(original);
+    const withIds = {
+      ...original,
+      correctedBy: [{ id: correction.id, writtenAt: correction.writtenAt }],
+    };
     const links = entryLinks([correction, withIds]);
     expect(links.get(original.id)).toEqual({
       corrects: null,
-      correctedBy: [correction],
+      correctedBy: [{ id: correction.id, writtenAt: correction.writtenAt, entry: correction }],
       draftCorrections: [],
     });
     expect(links.get(correction.id)?.corrects).toEqual(withIds);
@@ -83,33 +94,45 @@ describe("corrections between entries", () => {
 
   it("finds a correction from its correctsId even before the list is loaded again", () => {
     const original = entry();
-    const correction = entry({ correctsId: original.id });
-    expect(entryLinks([correction, original]).get(original.id)?.correctedBy).toEqual([correction]);
+    const correction = correctionOf(original);
+    expect(
+      entryLinks([correction, original])
+        .get(original.id)
+        ?.correctedBy.map((c) => c.entry),
+    ).toEqual([correction]);
   });
 
   it("does not call an entry corrected while the correction is a draft", () => {
     const original = entry();
-    const draft = entry({ correctsId: original.id, status: "draft", signedAt: null });
+    const draft = correctionOf(original, { status: "draft", signedAt: null });
     const links = entryLinks([draft, original]).get(original.id);
     expect(links?.correctedBy).toEqual([]);
     expect(links?.draftCorrections).toEqual([draft]);
   });
 
-  it("never links to an entry that is not in the list", () => {
-    const original = entry({ correctedByIds: ["00000000-0000-4000-8000-ffffffffffff"] });
-    const orphan = entry({ correctsId: "00000000-0000-4000-8000-eeeeeeeeeeee" });
-    const links = entryLinks([original, orphan]);
-    expect(links.get(original.id)?.correctedBy).toEqual([]);
-    expect(links.get(orphan.id)?.corrects).toBe("hidden");
+  it("names the other entry by its time when it is on a page not loaded yet", () => {
+    const corrector = {
+      id: "00000000-0000-4000-8000-ffffffffffff",
+      writtenAt: "2026-11-23T10:00:00Z",
+    };
+    const corrected = entry({ correctedBy: [corrector] });
+    const older = {
+      id: "00000000-0000-4000-8000-eeeeeeeeeeee",
+      occurredAt: "2026-10-01T08:00:00Z",
+    };
+    const correction = entry({ correctsId: older.id, corrects: older });
+    const links = entryLinks([corrected, correction]);
+    expect(links.get(corrected.id)?.correctedBy).toEqual([{ ...corrector, entry: null }]);
+    expect(links.get(correction.id)?.corrects).toEqual(older);
   });
 
   it("lists several corrections oldest first", () => {
     const original = entry();
-    const late = entry({ correctsId: original.id, writtenAt: "2026-11-22T10:00:00Z" });
-    const early = entry({ correctsId: original.id, writtenAt: "2026-11-21T10:00:00Z" });
+    const late = correctionOf(original, { writtenAt: "2026-11-22T10:00:00Z" });
+    const early = correctionOf(original, { writtenAt: "2026-11-21T10:00:00Z" });
     const ids = entryLinks([late, early, original])
       .get(original.id)
-      ?.correctedBy.map((e) => e.id);
+      ?.correctedBy.map((c) => c.id);
     expect(ids).toEqual([early.id, late.id]);
   });
 

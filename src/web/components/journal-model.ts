@@ -31,48 +31,67 @@ export function upsertEntry(
   return sortEntries([...entries.filter((e) => e.id !== entry.id), entry]);
 }
 
+/** A signed correction of an entry: the entry itself once loaded, else when it was written. */
+/**
+ * The entries to show: those loaded, page by page, with the ones changed here since (a new
+ * draft, an edit, a signing) in place of the copies loaded, in journal order.
+ */
+export function mergeEntries(
+  loaded: readonly JournalEntryView[],
+  changed: readonly JournalEntryView[],
+): JournalEntryView[] {
+  const byId = new Map([...loaded, ...changed].map((e) => [e.id, e]));
+  return sortEntries([...byId.values()]);
+}
+
+export interface Correction {
+  id: string;
+  writtenAt: string;
+  entry: JournalEntryView | null;
+}
+
 export interface EntryLinks {
   /**
-   * What this entry corrects: the entry, "hidden" when it points to an entry not in the list
-   * (should not happen: only signed entries can be corrected), or null for no correction.
+   * What this entry corrects: the entry when it is in the list, else its id and time of
+   * event (it is on an older page, not loaded yet), or null for no correction.
    */
-  corrects: JournalEntryView | "hidden" | null;
+  corrects: JournalEntryView | { id: string; occurredAt: string } | null;
   /** Signed corrections of this entry: the entry is corrected (oldest correction first). */
-  correctedBy: JournalEntryView[];
+  correctedBy: Correction[];
   /** Corrections of this entry still in draft (only their author sees them). */
   draftCorrections: JournalEntryView[];
 }
 
 /**
- * For each entry, what it corrects and what corrects it. Corrections are found both from the
- * server's correctedByIds and from the corrections' own correctsId, and only among the
- * entries in the list: a correction the viewer cannot see (someone else's draft) is never
- * linked to, and a draft does not make an entry "corrected" until it is signed.
+ * For each entry, what it corrects and what corrects it. The server names both for every
+ * entry (the other one may be on a page not loaded); a correction signed here since the list
+ * was loaded is found from its own correctsId. A correction the viewer cannot see (someone
+ * else's draft) is never named, and a draft does not make an entry "corrected" until signed.
  */
 export function entryLinks(entries: readonly JournalEntryView[]): Map<string, EntryLinks> {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const correctors = new Map<string, Set<string>>();
-  const add = (correctedId: string, correctionId: string) => {
-    if (!byId.has(correctionId)) return;
-    const set = correctors.get(correctedId) ?? new Set<string>();
-    set.add(correctionId);
-    correctors.set(correctedId, set);
+  const corrections = new Map<string, Map<string, string>>();
+  const add = (correctedId: string, correctionId: string, writtenAt: string) => {
+    const found = corrections.get(correctedId) ?? new Map<string, string>();
+    found.set(correctionId, writtenAt);
+    corrections.set(correctedId, found);
   };
   for (const e of entries) {
-    if (e.correctsId) add(e.correctsId, e.id);
-    for (const id of e.correctedByIds) add(e.id, id);
+    if (e.correctsId && e.status === "signed") add(e.correctsId, e.id, e.writtenAt);
+    for (const c of e.correctedBy) add(e.id, c.id, c.writtenAt);
   }
 
   const links = new Map<string, EntryLinks>();
   for (const e of entries) {
-    const corrections = [...(correctors.get(e.id) ?? [])]
-      .map((id) => byId.get(id))
-      .filter((c): c is JournalEntryView => c !== undefined)
+    const correctedBy = [...(corrections.get(e.id) ?? [])]
+      .map(([id, writtenAt]) => ({ id, writtenAt, entry: byId.get(id) ?? null }))
       .sort((a, b) => time(a.writtenAt) - time(b.writtenAt));
     links.set(e.id, {
-      corrects: e.correctsId ? (byId.get(e.correctsId) ?? "hidden") : null,
-      correctedBy: corrections.filter((c) => c.status === "signed"),
-      draftCorrections: corrections.filter((c) => c.status === "draft"),
+      corrects: e.correctsId ? (byId.get(e.correctsId) ?? e.corrects) : null,
+      correctedBy,
+      draftCorrections: entries
+        .filter((d) => d.correctsId === e.id && d.status === "draft")
+        .sort((a, b) => time(a.writtenAt) - time(b.writtenAt)),
     });
   }
   return links;

@@ -506,6 +506,7 @@ export const en: Messages = {
   "journal.listTitle": "Entries",
   "journal.listCaption": "Journal entries, latest event first",
   "journal.empty": "There are no entries in the journal yet.",
+  "journal.showOlder": "Show older entries",
   "journal.entryTitle": "{type}, {time}",
   "journal.correctionTitle": "Correction: {type}, {time}",
   "journal.author": "Written by",
@@ -514,7 +515,10 @@ export const en: Messages = {
   "journal.draft": "Draft",
   "journal.signedAt": "Signed {time}",
   "journal.corrects": "Correction of the entry from {time}",
-  "journal.correctsHidden": "Correction of an entry that is not shown here.",
+  "journal.correctsOlder":
+    "Correction of the entry from {time}. It is shown when you choose Show older entries.",
+  "journal.correctedByOlder":
+    "Corrected – the correction was written {time} and is shown when you choose Show older entries.",
   "journal.correctedBy": "Corrected – see the correction",
   "journal.correctedByAt": "Corrected – see the correction written {time}",
   "journal.correctionDraft": "You have started a correction – see the draft",

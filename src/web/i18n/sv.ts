@@ -506,6 +506,7 @@ export const sv = {
   "journal.listTitle": "Anteckningar",
   "journal.listCaption": "Journalanteckningar, senaste händelse först",
   "journal.empty": "Det finns inga anteckningar i journalen ännu.",
+  "journal.showOlder": "Visa äldre anteckningar",
   "journal.entryTitle": "{type}, {time}",
   "journal.correctionTitle": "Rättelse: {type}, {time}",
   "journal.author": "Skriven av",
@@ -514,7 +515,10 @@ export const sv = {
   "journal.draft": "Utkast",
   "journal.signedAt": "Signerad {time}",
   "journal.corrects": "Rättelse av anteckning från {time}",
-  "journal.correctsHidden": "Rättelse av en anteckning som inte visas här.",
+  "journal.correctsOlder":
+    "Rättelse av anteckning från {time}. Den visas när du väljer Visa äldre anteckningar.",
+  "journal.correctedByOlder":
+    "Rättad – rättelsen skrevs {time} och visas när du väljer Visa äldre anteckningar.",
   "journal.correctedBy": "Rättad – se rättelse",
   "journal.correctedByAt": "Rättad – se rättelse skriven {time}",
   "journal.correctionDraft": "Du har påbörjat en rättelse – se utkastet",

@@ -1,5 +1,7 @@
-import { jsonArrayFrom } from "kysely/helpers/postgres";
-import type { JournalEntryView } from "../../../shared/api/journal.ts";
+import { sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { JournalEntryView, JournalPage } from "../../../shared/api/journal.ts";
+import { pageFrom } from "../../../shared/api/paging.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 
@@ -19,10 +21,17 @@ function entryQuery(trx: Trx) {
       "j.author_id",
       "u.display_name as author_name",
       "j.corrects_id",
+      // Only signed entries can be corrected, so whoever sees the case sees this one.
+      jsonObjectFrom(
+        eb
+          .selectFrom("journal_entry as o")
+          .select(["o.id", "o.occurred_at"])
+          .whereRef("o.id", "=", "j.corrects_id"),
+      ).as("corrects"),
       jsonArrayFrom(
         eb
           .selectFrom("journal_entry as k")
-          .select("k.id")
+          .select(["k.id", "k.written_at"])
           .whereRef("k.corrects_id", "=", "j.id")
           .where("k.signed_at", "is not", null)
           .orderBy("k.written_at"),
@@ -48,22 +57,92 @@ export function toEntryView(actor: Actor, row: EntryRow): JournalEntryView {
     signedAt: row.signed_at ? row.signed_at.toISOString() : null,
     author: { id: row.author_id, displayName: row.author_name },
     correctsId: row.corrects_id,
-    correctedByIds: row.corrected_by.map((c) => c.id),
+    // Read back from JSON, the times are text: made ISO like the rest.
+    corrects: row.corrects && {
+      id: row.corrects.id,
+      occurredAt: new Date(row.corrects.occurred_at).toISOString(),
+    },
+    correctedBy: row.corrected_by.map((c) => ({
+      id: c.id,
+      writtenAt: new Date(c.written_at).toISOString(),
+    })),
     abilities: { edit: draftOfMine, sign: draftOfMine },
   };
 }
 
+/** Where the keyset puts an entry: the journal's order, newest event first. */
+interface EntryKey {
+  occurred_at: Date;
+  written_at: Date;
+  id: string;
+}
+
 /**
- * Entries of a case the caller may see: signed ones, and their own drafts. Row-level
- * security says the same; the query says it too, so the rule reads where it is used.
+ * Where a page of the journal starts: the signed entry of this case `id` names (a draft, or
+ * an entry of another case, is not a cursor we give).
  */
-export function listEntries(trx: Trx, actor: Actor, caseId: string) {
-  return entryQuery(trx)
-    .where("j.case_id", "=", caseId)
-    .where((eb) => eb.or([eb("j.signed_at", "is not", null), eb("j.author_id", "=", actor.userId)]))
+export function signedEntryAt(trx: Trx, caseId: string, id: string): Promise<EntryKey | undefined> {
+  return trx
+    .selectFrom("journal_entry")
+    .select(["occurred_at", "written_at", "id"])
+    .where("id", "=", id)
+    .where("case_id", "=", caseId)
+    .where("signed_at", "is not", null)
+    .executeTakeFirst();
+}
+
+/**
+ * A page of the case's signed entries, newest event first; among entries about the same
+ * moment the one written last first, and the id breaks the last ties (keyset below `after`,
+ * served by journal_entry_signed_page_idx, migration 0032). The page's ids are chosen
+ * first, so the author and the corrections are read for those rows only.
+ */
+export async function signedEntriesPage(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  limit: number,
+  after?: EntryKey,
+): Promise<Omit<JournalPage, "drafts">> {
+  const pageIds = trx
+    .selectFrom("journal_entry")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("signed_at", "is not", null)
+    .$if(after !== undefined, (q) =>
+      q.where(
+        sql<boolean>`(occurred_at, written_at, id) < (${after?.occurred_at}, ${after?.written_at}, ${after?.id}::uuid)`,
+      ),
+    )
+    .orderBy("occurred_at", "desc")
+    .orderBy("written_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  const rows = await inJournalOrder(entryQuery(trx).where("j.id", "in", pageIds)).execute();
+  return pageFrom(
+    rows,
+    limit,
+    (r) => r.id,
+    (r) => toEntryView(actor, r),
+  );
+}
+
+/** The caller's own drafts in the case, all of them, in journal order. */
+export async function myDrafts(trx: Trx, actor: Actor, caseId: string) {
+  const rows = await inJournalOrder(
+    entryQuery(trx)
+      .where("j.case_id", "=", caseId)
+      .where("j.signed_at", "is", null)
+      .where("j.author_id", "=", actor.userId),
+  ).execute();
+  return rows.map((r) => toEntryView(actor, r));
+}
+
+function inJournalOrder(query: ReturnType<typeof entryQuery>) {
+  return query
     .orderBy("j.occurred_at", "desc")
     .orderBy("j.written_at", "desc")
-    .execute();
+    .orderBy("j.id", "desc");
 }
 
 export function findEntry(trx: Trx, actor: Actor, id: string) {

@@ -1,7 +1,8 @@
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
-  JournalEntryList,
   JournalEntryView,
+  JournalPage,
+  JournalPageQuery,
   UpdateJournalDraftBody,
   WriteJournalEntryBody,
 } from "../../../shared/api/journal.ts";
@@ -17,19 +18,21 @@ export const journalRoutes: RouteModule = (app, { database }) => {
     {
       schema: {
         tags,
-        summary: "The case's journal: signed entries and my drafts",
+        summary:
+          "A page of the case's journal: signed entries, newest event first; the first page also my drafts",
         params: IdParams,
-        response: { 200: JournalEntryList },
+        querystring: JournalPageQuery,
+        response: { 200: JournalPage },
       },
     },
-    async (request) => ({
-      entries: await readJournal(
+    async (request) =>
+      readJournal(
         database,
         requireActor(request),
         requestMeta(request),
         request.params.id,
+        request.query,
       ),
-    }),
   );
 
   app.post(

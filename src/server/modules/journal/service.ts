@@ -1,14 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import type { JournalEntryType, JournalEntryView } from "../../../shared/api/journal.ts";
+import type {
+  JournalEntryType,
+  JournalEntryView,
+  JournalPage,
+} from "../../../shared/api/journal.ts";
+import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, validationMessage } from "../../http/errors.ts";
 import { findVisibleCase } from "../cases/queries.ts";
 import { recordCaseRefusal, withVisibleCase } from "../cases/service.ts";
-import { type EntryRow, findEntry, listEntries, toEntryView } from "./queries.ts";
+import {
+  type EntryRow,
+  findEntry,
+  myDrafts,
+  signedEntriesPage,
+  signedEntryAt,
+  toEntryView,
+} from "./queries.ts";
 
 /**
  * The case journal (SoL 2025:400 14 kap. 3, 7 §§ (verify): documentation). Anyone who may
@@ -40,14 +52,26 @@ function checkOccurredAt(occurredAt: string): Date {
   return at;
 }
 
+/**
+ * A page of the journal (shared/api/paging.ts): the newest signed entries, or those before
+ * `before`; the first page also brings the caller's drafts. One journal.read per request.
+ */
 export async function readJournal(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-) {
+  page: { limit: number; before?: string | undefined },
+): Promise<JournalPage> {
   return withVisibleCase(database, actor, meta, caseId, "journal.read", async (trx, c) => {
-    const rows = await listEntries(trx, actor, caseId);
+    const after =
+      page.before === undefined ? undefined : await signedEntryAt(trx, caseId, page.before);
+    if (page.before !== undefined && !after)
+      throw new AppError(400, "validation_failed", validationMessage, {
+        before: invalidCursorMessage,
+      });
+    const signed = await signedEntriesPage(trx, actor, caseId, page.limit, after);
+    const drafts = after ? [] : await myDrafts(trx, actor, caseId);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "journal.read",
@@ -57,7 +81,7 @@ export async function readJournal(
         unitId: c.unit_id,
       },
     ]);
-    return rows.map((r) => toEntryView(actor, r));
+    return { ...signed, drafts };
   });
 }
 
