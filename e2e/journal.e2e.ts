@@ -284,6 +284,64 @@ describe("the case journal", () => {
     expect(problems).toEqual([]);
   });
 
+  it("a long journal shows the newest 20 entries, older ones on asking; a correction still says what it corrects", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "handlaggare1", journey.casePath);
+    const caseId = journey.casePath?.split("/").at(-1) ?? "-";
+    const me = await page.request.get(`${baseURL}/api/me`);
+    const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+    // Signed entries about later events until the correction is the last of the first page,
+    // and the entry it corrects (same event, written before it) the first of the next.
+    const all = await (
+      await page.request.get(`${baseURL}/api/cases/${caseId}/journal?limit=100`)
+    ).json();
+    const above = (all.items as { body: string }[]).findIndex((e) => e.body === correctionText);
+    expect(above).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < 19 - above; i += 1) {
+      const written = await page.request.post(`${baseURL}/api/cases/${caseId}/journal`, {
+        headers,
+        data: {
+          entryType: "phone",
+          occurredAt: new Date(Date.now() - (i + 1) * 100).toISOString(),
+          body: `Telefonsamtal ${i + 1}.`,
+        },
+      });
+      const { id } = (await written.json()) as { id: string };
+      expect((await page.request.post(`${baseURL}/api/journal/${id}/sign`, { headers })).ok()).toBe(
+        true,
+      );
+    }
+    await page.reload();
+    const journal = page.getByRole("region", { name: "Journal" });
+    const correction = journal.getByRole("article").filter({ hasText: correctionText });
+    await correction.waitFor();
+    const original = journal.getByRole("article", {
+      name: journey.originalTitle ?? "-",
+      exact: true,
+    });
+    expect(await original.count()).toBe(0);
+    // What it corrects is on the next page: said in words, with where to find it.
+    const time = journey.originalTitle?.replace(/^Samtal, /, "");
+    await correction
+      .getByText(
+        `Rättelse av anteckning från ${time}. Den visas när du väljer Visa äldre anteckningar.`,
+      )
+      .waitFor();
+    const older = journal.getByRole("button", { name: "Visa äldre anteckningar" });
+    await expectNoSeriousA11yViolations(page);
+
+    const asked = page.waitForRequest((r) => r.url().includes("/journal?before="));
+    await older.click();
+    await asked;
+    await original.waitFor();
+    // Focus is on the first entry the page brought: the one corrected, now linked both ways.
+    await expect.poll(() => focusedId(page)).toBe(await original.getAttribute("id"));
+    await original.getByRole("link", { name: "Rättad – se rättelse" }).waitFor();
+    await correction.getByRole("link", { name: `Rättelse av anteckning från ${time}` }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   it("a colleague without access learns nothing, not even that there is a journal", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare2", journey.casePath);

@@ -6,6 +6,7 @@ import {
   draftOf,
   entryElementId,
   entryLinks,
+  mergeEntries,
   sortEntries,
   upsertEntry,
 } from "./journal-model";
@@ -65,6 +66,19 @@ describe("the order of journal entries", () => {
     const again = upsertEntry(list, signed);
     expect(again).toHaveLength(3);
     expect(again[1]).toBe(signed);
+  });
+});
+
+describe("entries loaded and changed here", () => {
+  it("shows each once, the copy changed last, a new draft even if the list was loaded before it", () => {
+    const signed = entry({ updatedAt: "2026-11-20T10:00:00Z" });
+    const draft = entry({ status: "draft", signedAt: null, updatedAt: "2026-11-20T10:00:00Z" });
+    const signedHere = { ...draft, status: "signed" as const, updatedAt: "2026-11-20T11:00:00Z" };
+    const fresh = entry({ occurredAt: "2026-11-21T09:00:00Z" });
+    expect(mergeEntries([signed, draft], [signedHere, fresh])).toEqual([fresh, signedHere, signed]);
+    // Loaded again after the change: the same copy, or a later one, is the loaded one.
+    const reloaded = { ...signedHere, correctedBy: [{ id: fresh.id, writtenAt: fresh.writtenAt }] };
+    expect(mergeEntries([reloaded], [signedHere])).toEqual([reloaded]);
   });
 });
 

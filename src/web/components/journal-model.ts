@@ -33,14 +33,20 @@ export function upsertEntry(
 
 /** A signed correction of an entry: the entry itself once loaded, else when it was written. */
 /**
- * The entries to show: those loaded, page by page, with the ones changed here since (a new
- * draft, an edit, a signing) in place of the copies loaded, in journal order.
+ * The entries to show: those loaded, page by page, and the ones changed here (a new draft,
+ * an edit, a signing), each entry once — the copy changed last (a list loaded again after
+ * a change here wins over it; one loaded before it does not), in journal order.
  */
 export function mergeEntries(
   loaded: readonly JournalEntryView[],
   changed: readonly JournalEntryView[],
 ): JournalEntryView[] {
-  const byId = new Map([...loaded, ...changed].map((e) => [e.id, e]));
+  const byId = new Map<string, JournalEntryView>();
+  // On a tie the loaded copy: it may name corrections signed since.
+  for (const e of [...changed, ...loaded]) {
+    const seen = byId.get(e.id);
+    if (!seen || time(e.updatedAt) >= time(seen.updatedAt)) byId.set(e.id, e);
+  }
   return sortEntries([...byId.values()]);
 }
 

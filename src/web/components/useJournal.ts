@@ -7,6 +7,8 @@ import type { QueryState } from "../hooks/useQuery";
 import { useQuery } from "../hooks/useQuery";
 import { mergeEntries } from "./journal-model";
 
+const noChanges: JournalEntryView[] = [];
+
 export interface JournalEntries {
   state: QueryState<JournalPage>;
   /** Signed entries loaded so far and my drafts, with changes made here, in journal order. */
@@ -21,7 +23,7 @@ export interface JournalEntries {
  * The journal a page at a time (shared/api/paging.ts): the first page brings the newest
  * signed entries and all my drafts, "Visa äldre anteckningar" the signed ones before them.
  * Entries changed here are kept beside the pages, so a signing does not unload the older
- * pages already shown; a reload starts over.
+ * pages already shown, and a reload (which starts the pages over) does not lose them.
  */
 export function useJournal(caseId: string): JournalEntries {
   const api = useApi();
@@ -29,18 +31,23 @@ export function useJournal(caseId: string): JournalEntries {
   const first = query.state.status === "ready" ? query.state.data : null;
   const loadPage = useCallback((before: string) => api.journal(caseId, before), [api, caseId]);
   const pages = useMorePages(first, loadPage);
-  const [changes, setChanges] = useState<{ first: JournalPage | null; list: JournalEntryView[] }>({
-    first: null,
+  // Kept per case, not per page loaded: an answer may arrive after the list was loaded
+  // again, and must still show. mergeEntries keeps whichever copy changed last.
+  const [changes, setChanges] = useState<{ caseId: string; list: JournalEntryView[] }>({
+    caseId,
     list: [],
   });
-  const changed = changes.first === first ? changes.list : [];
+  const changed = changes.caseId === caseId ? changes.list : noChanges;
   const upsert = useCallback(
     (entry: JournalEntryView) =>
       setChanges((c) => ({
-        first,
-        list: [...(c.first === first ? c.list : []).filter((e) => e.id !== entry.id), entry],
+        caseId: entry.caseId,
+        list: [
+          ...(c.caseId === entry.caseId ? c.list : []).filter((e) => e.id !== entry.id),
+          entry,
+        ],
       })),
-    [first],
+    [],
   );
   const loaded = pages.items;
   const entries = useMemo(
