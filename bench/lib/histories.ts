@@ -7,6 +7,8 @@ import type { DatabaseHandle } from "../../src/server/db/connection.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { requestMeta, requireActor } from "../../src/server/http/request-context.ts";
 import { readCase, withVisibleCase } from "../../src/server/modules/cases/service.ts";
+import { entryQuery, toEntryView } from "../../src/server/modules/journal/queries.ts";
+import { JournalEntryView } from "../../src/shared/api/journal.ts";
 import { SafetyMeasure } from "../../src/shared/api/safety-plans.ts";
 
 /** A case to fill: what buildWorkedCase gives. */
@@ -167,4 +169,57 @@ const statusHistory: History = {
   },
 };
 
-export const histories: History[] = [safetyPlan, statusHistory];
+const note =
+  "Samtal med klienten om boendet och kontakten med skolan. Hon berättade om helgen och vad som hänt sedan förra samtalet; vi gick igenom säkerhetsplanen och bokade ett nytt samtal. ";
+
+/**
+ * The journal as GET /api/cases/:id/journal answered it before paging: every entry the
+ * caller may see, newest event first, in one answer. Every 20th entry corrects the one
+ * before it. (The baseline reads each entry as the paged read does, so it also names what a
+ * correction corrects, which the old read did not: it costs the old read a little more.)
+ */
+const journal: History = {
+  name: "journal",
+  label: "Journal: GET /api/cases/:id/journal (signed entries and my drafts)",
+  async seed(owner, worked, rows) {
+    const start = Date.now() - rows * 60_000;
+    const ids = Array.from({ length: rows }, () => crypto.randomUUID());
+    const values = ids.map((id, i) => ({
+      id,
+      org_id: worked.orgId,
+      case_id: worked.caseId,
+      author_id: worked.userId,
+      entry_type: "conversation" as const,
+      occurred_at: new Date(start + i * 60_000),
+      body: note.repeat(3),
+      signed_at: new Date(start + i * 60_000),
+      corrects_id: i % 20 === 19 ? (ids[i - 1] ?? null) : null,
+    }));
+    for (let i = 0; i < values.length; i += 500)
+      await owner
+        .insertInto("journal_entry")
+        .values(values.slice(i, i + 500))
+        .execute();
+  },
+  pagedUrl: (id) => `/api/cases/${id}/journal`,
+  unpagedView: z.object({ entries: z.array(JournalEntryView) }),
+  unpaged(database, request) {
+    const actor = requireActor(request);
+    const meta = requestMeta(request);
+    const id = caseId(request);
+    return withVisibleCase(database, actor, meta, id, "journal.read", async (trx, c) => {
+      const rows = await entryQuery(trx)
+        .where("j.case_id", "=", id)
+        .where((eb) =>
+          eb.or([eb("j.signed_at", "is not", null), eb("j.author_id", "=", actor.userId)]),
+        )
+        .orderBy("j.occurred_at", "desc")
+        .orderBy("j.written_at", "desc")
+        .execute();
+      await auditCase(trx, actor, meta, c, "journal.read");
+      return { entries: rows.map((r) => toEntryView(actor, r)) };
+    });
+  },
+};
+
+export const histories: History[] = [safetyPlan, statusHistory, journal];

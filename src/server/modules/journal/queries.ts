@@ -5,7 +5,8 @@ import { pageFrom } from "../../../shared/api/paging.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 
-function entryQuery(trx: Trx) {
+/** An entry with its author and corrections (bench/lib/histories.ts reads the old whole list with it). */
+export function entryQuery(trx: Trx) {
   return trx
     .selectFrom("journal_entry as j")
     .innerJoin("app_user as u", "u.id", "j.author_id")

@@ -8,7 +8,7 @@ import type {
 import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, validationMessage } from "../../http/errors.ts";
 import { findVisibleCase } from "../cases/queries.ts";
@@ -72,15 +72,7 @@ export async function readJournal(
       });
     const signed = await signedEntriesPage(trx, actor, caseId, page.limit, after);
     const drafts = after ? [] : await myDrafts(trx, actor, caseId);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "journal.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
+    await auditCase(trx, actor, meta, c, "journal.read");
     return { ...signed, drafts };
   });
 }
