@@ -112,6 +112,7 @@ const endpoints: Endpoint[] = [
   // The assigned worker records the withdrawal; the manager, coming later, finds it recorded (409).
   { route: "POST /api/cases/{id}/consents/{consentId}/revoke", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/consents/${w.consentId}/revoke`, payload: { revokedOn: "2026-11-05", reason: "Drog tillbaka." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/cases/{id}/assessments", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/assessments` }), expect: onlyWorkers },
+  { route: "GET /api/cases/{id}/assessments/history", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/assessments/history` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assessments`, payload: { instrumentId: "danger_assessment" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "PUT /api/cases/{id}/assessments/{assessmentId}", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/assessments/${w.assessmentId}`, payload: { answers: { strangulation: "no" }, assessedOn: "2026-11-01" } }), expect: onlyWorkers },
   // The draft lacks required answers: those who may see X reach that rule (400).
