@@ -8,6 +8,7 @@ import type { Database } from "../../src/server/db/types.ts";
 import { requestMeta, requireActor } from "../../src/server/http/request-context.ts";
 import { readCase, withVisibleCase } from "../../src/server/modules/cases/service.ts";
 import { SafetyMeasure } from "../../src/shared/api/safety-plans.ts";
+import { assessments, barrierEvents } from "./histories-12-5.ts";
 
 /** A case to fill: what buildWorkedCase gives. */
 export interface Worked {
@@ -167,4 +168,4 @@ const statusHistory: History = {
   },
 };
 
-export const histories: History[] = [safetyPlan, statusHistory];
+export const histories: History[] = [safetyPlan, statusHistory, barrierEvents, assessments];
