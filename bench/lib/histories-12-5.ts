@@ -5,8 +5,10 @@ import { z } from "zod";
 import { auditCase } from "../../src/server/audit/record.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { requestMeta, requireActor } from "../../src/server/http/request-context.ts";
+import { ensureStored } from "../../src/server/modules/assessments/registry.ts";
 import { withVisibleCase } from "../../src/server/modules/cases/service.ts";
 import { buildCase } from "../../src/server/testing/factories.ts";
+import { builtinInstruments } from "../../src/shared/instruments/builtin/index.ts";
 import type { History, Worked } from "./histories.ts";
 
 /*
@@ -101,6 +103,9 @@ export const assessments: History = {
   name: "assessments",
   label: "Risk assessments: GET /api/cases/:id/assessments (drafts + newest completed page)",
   async seed(owner, worked, rows) {
+    // The instrument version the assessments were made with, stored as a first start would.
+    const danger = builtinInstruments.find((d) => d.id === "danger_assessment" && d.version === 1);
+    if (danger) await ensureStored(owner, worked.orgId, danger);
     const start = Date.now() - rows * 1000;
     const values = Array.from({ length: rows }, (_, i) => ({
       id: randomUUID(),
