@@ -10,6 +10,7 @@ import { readCase, withVisibleCase } from "../../src/server/modules/cases/servic
 import { entryQuery, toEntryView } from "../../src/server/modules/journal/queries.ts";
 import { JournalEntryView } from "../../src/shared/api/journal.ts";
 import { SafetyMeasure } from "../../src/shared/api/safety-plans.ts";
+import { assessments, barrierEvents } from "./histories-12-5.ts";
 
 /** A case to fill: what buildWorkedCase gives. */
 export interface Worked {
@@ -222,4 +223,4 @@ const journal: History = {
   },
 };
 
-export const histories: History[] = [safetyPlan, statusHistory, journal];
+export const histories: History[] = [safetyPlan, statusHistory, journal, barrierEvents, assessments];

@@ -112,6 +112,7 @@ const endpoints: Endpoint[] = [
   // The assigned worker records the withdrawal; the manager, coming later, finds it recorded (409).
   { route: "POST /api/cases/{id}/consents/{consentId}/revoke", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/consents/${w.consentId}/revoke`, payload: { revokedOn: "2026-11-05", reason: "Drog tillbaka." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/cases/{id}/assessments", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/assessments` }), expect: onlyWorkers },
+  { route: "GET /api/cases/{id}/assessments/history", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/assessments/history` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/assessments`, payload: { instrumentId: "danger_assessment" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "PUT /api/cases/{id}/assessments/{assessmentId}", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/assessments/${w.assessmentId}`, payload: { answers: { strangulation: "no" }, assessedOn: "2026-11-01" } }), expect: onlyWorkers },
   // The draft lacks required answers: those who may see X reach that rule (400).
@@ -157,6 +158,7 @@ const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/documents", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/documents?kind=partner_contact_consent`, headers: { "content-type": "application/pdf" }, payload: Buffer.from("%PDF-1.4\n") }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   // Across the barrier: the other side's worker gets 404 like anyone else.
   { route: "GET /api/cases/{id}/barrier-events", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/barrier-events` }), expect: onlyWorkers },
+  { route: "GET /api/cases/{id}/barrier-events/history", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/barrier-events/history` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/risk-alerts", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/risk-alerts`, payload: { level: "high", reason: "Ökad oro." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   // The assigned worker acknowledges Y's alert; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/barrier-events/{eventId}/acknowledge", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/barrier-events/${w.eventId}/acknowledge` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { InstrumentDefinition } from "../instruments/definition.ts";
 import { AnswerValue } from "../instruments/engine.ts";
 import { int4Param, isoDate, multiline } from "./fields.ts";
+import { idCursor, pageOf, pageQuery } from "./paging.ts";
 
 export const InstrumentSummary = z
   .object({
@@ -78,8 +79,26 @@ export const AssessmentView = z
   .meta({ id: "Assessment" });
 export type AssessmentView = z.infer<typeof AssessmentView>;
 export const AssessmentList = z
-  .object({ assessments: z.array(AssessmentView) })
+  .object({
+    assessments: z.array(AssessmentView).meta({
+      description:
+        "Every draft in progress, then the newest page of completed ones (older: …/assessments/history)",
+    }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({
+        description: "Send as `before` to …/history for older completed ones; null if none",
+      }),
+  })
   .meta({ id: "AssessmentList" });
+
+/** An older page of the case's completed assessments, newest first. */
+export const AssessmentPage = pageOf(AssessmentView).meta({ id: "AssessmentPage" });
+export const AssessmentHistoryQuery = pageQuery(idCursor);
+
+/** How many points the risk-over-time chart draws at most (see assessments/history.ts). */
+export const riskHistoryMaxPoints = 100;
 
 export const RiskHistory = z
   .object({
@@ -101,6 +120,12 @@ export const RiskHistory = z
         reasons: z.string(),
       }),
     ),
+    olderLeftOut: z
+      .number()
+      .int()
+      .meta({
+        description: `Older completed assessments not drawn (the chart holds the newest ${riskHistoryMaxPoints})`,
+      }),
   })
   .meta({ id: "RiskHistory", description: "Completed assessments of the person, oldest first" });
 export type RiskHistory = z.infer<typeof RiskHistory>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { multiline } from "./fields.ts";
+import { idCursor, pageOf, pageQuery } from "./paging.ts";
 
 /**
  * What may cross the information barrier between a perpetrator's treatment and his
@@ -58,9 +59,23 @@ export const BarrierEventView = z
   .meta({ id: "BarrierEvent" });
 export type BarrierEventView = z.infer<typeof BarrierEventView>;
 
+/** An older page of the events, newest first (the first answer carries the newest). */
+export const BarrierEventPage = pageOf(BarrierEventView).meta({ id: "BarrierEventPage" });
+export const BarrierEventHistoryQuery = pageQuery(idCursor);
+
 export const BarrierEventList = z
   .object({
-    events: z.array(BarrierEventView),
+    events: z
+      .array(BarrierEventView)
+      .meta({ description: "The newest page; older pages from GET …/barrier-events/history" }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Send as `before` to …/history for older events; null if none" }),
+    unacknowledged: z.array(BarrierEventView).meta({
+      description:
+        "Every received event not yet acknowledged, however old: an alert never hides on a later page",
+    }),
     canAlert: z
       .boolean()
       .meta({ description: "The case is open and has another side a risk alert can go to" }),

@@ -8,6 +8,7 @@ import {
 } from "../../shared/api/admin";
 import {
   AssessmentList,
+  AssessmentPage,
   AssessmentView,
   ImportInstrumentResult,
   InstrumentDefinition,
@@ -19,6 +20,7 @@ import { AuditEventList, type AuditEventView } from "../../shared/api/audit";
 import { LoginResult, Me, MfaEnrolment, SessionStatus } from "../../shared/api/auth";
 import {
   BarrierEventList,
+  BarrierEventPage,
   type BarrierEventView,
   type RaiseRiskAlertBody,
 } from "../../shared/api/barrier-events";
@@ -493,6 +495,11 @@ export function createApi(
       get(`/api/instruments/${id(instrumentId)}/versions/${version}`, InstrumentDefinition, signal),
     assessments: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/assessments`, AssessmentList, signal),
+    assessmentHistory: (caseId: string, before: string) =>
+      get(
+        `/api/cases/${id(caseId)}/assessments/history?${new URLSearchParams({ before })}`,
+        AssessmentPage,
+      ),
     startAssessment: (caseId: string, instrumentId: string) =>
       post(`/api/cases/${id(caseId)}/assessments`, { instrumentId }, AssessmentView),
     saveAssessment: (caseId: string, assessmentId: string, input: SaveAssessmentInput) =>
@@ -586,6 +593,11 @@ export function createApi(
     // Across the information barrier: structured events, risk alerts, acknowledgement.
     barrierEvents: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/barrier-events`, BarrierEventList, signal),
+    barrierEventHistory: (caseId: string, before: string) =>
+      get(
+        `/api/cases/${id(caseId)}/barrier-events/history?${new URLSearchParams({ before })}`,
+        BarrierEventPage,
+      ),
     raiseRiskAlert: (caseId: string, input: RaiseRiskAlertInput) =>
       post(`/api/cases/${id(caseId)}/risk-alerts`, input, BarrierEventList),
     acknowledgeBarrierEvent: (caseId: string, eventId: string) =>

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useMemo, useRef, useState } from "react";
+import { type FormEvent, useCallback, useId, useMemo, useRef, useState } from "react";
 import type {
   AssessmentView,
   CaseView,
@@ -9,6 +9,7 @@ import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useChange } from "../hooks/useChange";
 import { useFocusLater } from "../hooks/useFocusLater";
+import { useMorePages } from "../hooks/useMorePages";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, formatDay, localDateInput } from "../i18n/dates";
@@ -31,6 +32,7 @@ import {
   yesNoUnknownLabels,
 } from "./assessments-model";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
+import { LoadMore } from "./LoadMore";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
 import { QueryError } from "./QueryError";
 
@@ -57,24 +59,33 @@ export function AssessmentsPanel({
 }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(
-    record.id,
-    async (signal) => (await api.assessments(record.id, signal)).assessments,
-  );
+  const query = useQuery(record.id, (signal) => api.assessments(record.id, signal));
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
-  const latest = useRef(state.status === "ready" ? state.data : null);
-  latest.current = state.status === "ready" ? state.data : null;
+  const data = state.status === "ready" ? state.data : null;
+  const latest = useRef(data);
+  latest.current = data;
+  // Drafts and the newest completed come with the answer; "Visa äldre" the completed before.
+  const firstPage = useMemo(
+    () => (data ? { items: data.assessments, nextCursor: data.nextCursor } : null),
+    [data],
+  );
+  const loadPage = useCallback(
+    (before: string) => api.assessmentHistory(record.id, before),
+    [api, record.id],
+  );
+  const pages = useMorePages(firstPage, loadPage);
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
 
   function replace(view: AssessmentView) {
-    const list = latest.current ?? [];
-    setData(
-      list.some((a) => a.id === view.id)
+    const list = latest.current?.assessments ?? [];
+    setData({
+      assessments: list.some((a) => a.id === view.id)
         ? list.map((a) => (a.id === view.id ? view : a))
         : [view, ...list],
-    );
+      nextCursor: latest.current?.nextCursor ?? null,
+    });
   }
 
   return (
@@ -87,11 +98,11 @@ export function AssessmentsPanel({
         <Loading />
       ) : state.status === "error" ? (
         <QueryError error={state.error} />
-      ) : state.data.length === 0 ? (
+      ) : pages.items.length === 0 ? (
         <p className="empty">{t("assessments.empty")}</p>
       ) : (
         <ol className="record-list" aria-label={t("assessments.listCaption")}>
-          {state.data.map((assessment) => (
+          {pages.items.map((assessment) => (
             <li key={assessment.id} className="record-list__item">
               <Assessment
                 caseId={record.id}
@@ -115,6 +126,11 @@ export function AssessmentsPanel({
           ))}
         </ol>
       )}
+      <LoadMore
+        pages={pages}
+        label={t("assessments.showOlder")}
+        focusRow={(a) => focusLater(assessmentElementId(a.id))}
+      />
       {canWrite && state.status === "ready" && (
         <NewAssessmentForm
           record={record}

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useCallback, useMemo, useState } from "react";
 import type { BarrierEvent, BarrierEventListView, CaseView } from "../api/endpoints";
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useFocusLater } from "../hooks/useFocusLater";
+import { useMorePages } from "../hooks/useMorePages";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, formatDay } from "../i18n/dates";
@@ -17,12 +18,13 @@ import {
   emptyRiskAlertDraft,
   escalation,
   eventWording,
-  orderEvents,
   type RiskAlertDraft,
   riskAlertFields,
+  shownEvents,
 } from "./barrier-events-model";
 import { RadioGroupField, SelectField, TextAreaField } from "./Field";
 import { keepTogether } from "./KeepTogether";
+import { LoadMore } from "./LoadMore";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
 import { relationshipLabels } from "./partner-contact-his-model";
 import { QueryError } from "./QueryError";
@@ -55,6 +57,17 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
   const focusLater = useFocusLater();
   const acknowledge = useSubmit();
   const { state, setData, reload } = query;
+  // The newest page comes with the answer; "Visa äldre" asks for the ones before it.
+  const data = state.status === "ready" ? state.data : null;
+  const firstPage = useMemo(
+    () => (data ? { items: data.events, nextCursor: data.nextCursor } : null),
+    [data],
+  );
+  const loadPage = useCallback(
+    (before: string) => api.barrierEventHistory(record.id, before),
+    [api, record.id],
+  );
+  const pages = useMorePages(firstPage, loadPage);
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
   // Acknowledging says "we have seen it": anyone who works the case, even once it is closed.
   const canAcknowledge = record.abilities.writeJournal;
@@ -89,11 +102,11 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
         <QueryError error={state.error} />
       ) : (
         <>
-          {state.data.events.length === 0 ? (
+          {pages.items.length === 0 && state.data.unacknowledged.length === 0 ? (
             <p className="empty">{t("barrierEvents.empty")}</p>
           ) : (
             <ul className="record-list" aria-label={t("barrierEvents.listCaption")}>
-              {orderEvents(state.data.events).map((event) => (
+              {shownEvents(state.data.unacknowledged, pages.items).map((event) => (
                 <li
                   key={event.id}
                   className={
@@ -112,6 +125,11 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
               ))}
             </ul>
           )}
+          <LoadMore
+            pages={pages}
+            label={t("barrierEvents.showOlder")}
+            focusRow={(event) => focusLater(barrierEventElementId(event.id))}
+          />
           {canWrite && state.data.canAlert && (
             <RiskAlertForm
               caseId={record.id}

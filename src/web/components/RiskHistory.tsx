@@ -81,11 +81,22 @@ export function RiskHistory({ personId }: { personId: string }) {
       ) : state.data.history.points.length === 0 ? (
         <p className="empty">{t("riskHistory.empty")}</p>
       ) : (
-        <RiskHistoryContent
-          points={state.data.history.points}
-          levelNames={state.data.levelNames}
-          levels={state.data.levels}
-        />
+        <>
+          {/* The chart holds the newest points; older ones stay in each case's list. */}
+          {state.data.history.olderLeftOut > 0 && (
+            <p className="muted">
+              {t("riskHistory.olderLeftOut", {
+                count: String(state.data.history.olderLeftOut),
+                shown: String(state.data.history.points.length),
+              })}
+            </p>
+          )}
+          <RiskHistoryContent
+            points={state.data.history.points}
+            levelNames={state.data.levelNames}
+            levels={state.data.levels}
+          />
+        </>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import {
   eventWording,
   orderEvents,
   riskAlertFields,
+  shownEvents,
 } from "./barrier-events-model";
 
 let n = 0;
@@ -115,5 +116,21 @@ describe("checkRiskAlert", () => {
     });
     if (checked.ok) expect(RaiseRiskAlertBody.safeParse(checked.body).success).toBe(true);
     expect([...riskAlertFields].sort()).toEqual(Object.keys(RaiseRiskAlertBody.shape).sort());
+  });
+});
+
+describe("shownEvents", () => {
+  it("lists an old unacknowledged event first, and once, even when a loaded page holds it", () => {
+    const waiting = event({ createdAt: "2026-01-01T09:00:00.000Z" });
+    const newer = event({ direction: "sent", createdAt: "2026-11-20T09:00:00.000Z" });
+    const older = event({ acknowledgedAt: "2026-02-01T09:00:00.000Z" });
+    // Only the waiting one: it came apart from the pages.
+    expect(shownEvents([waiting], [newer]).map((e) => e.id)).toEqual([waiting.id, newer.id]);
+    // Its own page loaded later: still once.
+    expect(shownEvents([waiting], [newer, older, waiting]).map((e) => e.id)).toEqual([
+      waiting.id,
+      newer.id,
+      older.id,
+    ]);
   });
 });

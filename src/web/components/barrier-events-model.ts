@@ -55,6 +55,19 @@ export function orderEvents(events: readonly BarrierEvent[]): BarrierEvent[] {
 }
 
 /**
+ * What the panel lists: every event still waiting here (the server sends them apart from the
+ * pages, so an old alert never hides on a later page), then the pages loaded so far — each
+ * event once.
+ */
+export function shownEvents(
+  waiting: readonly BarrierEvent[],
+  paged: readonly BarrierEvent[],
+): BarrierEvent[] {
+  const seen = new Set(waiting.map((e) => e.id));
+  return orderEvents([...waiting, ...paged.filter((e) => !seen.has(e.id))]);
+}
+
+/**
  * For an unacknowledged received risk alert: when it goes (or went) to the unit manager.
  * Null for anything else.
  */

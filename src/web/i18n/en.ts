@@ -382,6 +382,8 @@ export const en: Messages = {
   "riskHistory.title": "Risk over time",
   "riskHistory.intro":
     "Completed risk assessments in cases you have access to. The level is the caseworker's judgement.",
+  "riskHistory.olderLeftOut":
+    "The chart shows the {shown} most recent assessments. {count} older ones are in each case's list of risk assessments.",
   "riskHistory.empty": "No completed risk assessments yet.",
   "riskHistory.chartTitle": "Risk level over time, one line per instrument",
   "riskHistory.chartDesc":
@@ -1145,6 +1147,7 @@ export const en: Messages = {
   "partnerCase.errorOfferedOn": "Enter the date the support was offered.",
 
   // What crosses the information barrier between his treatment and her case.
+  "barrierEvents.showOlder": "Show older messages",
   "barrierEvents.title": "Messages across the information barrier",
   "barrierEvents.intro":
     "Only fixed messages pass between the treatment and the partner contact: that treatment started, missed sessions, that treatment was interrupted or completed, that consent was withdrawn, and risk alerts. No names, notes or reasons cross – a risk alert shows only its level.",
@@ -1235,6 +1238,7 @@ export const en: Messages = {
   "case.riskOverdue": "Reassessment overdue",
   "case.riskNone": "No risk assessment yet.",
   "case.safetyPlanLink": "Safety plan",
+  "assessments.showOlder": "Show older assessments",
   "assessments.title": "Risk assessments",
   "assessments.listCaption": "Risk assessments, newest first",
   "assessments.empty": "No risk assessment has been made in the case.",

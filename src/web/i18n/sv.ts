@@ -382,6 +382,8 @@ export const sv = {
   "riskHistory.title": "Risk över tid",
   "riskHistory.intro":
     "Slutförda riskbedömningar i ärenden du har behörighet till. Nivån är handläggarens bedömning.",
+  "riskHistory.olderLeftOut":
+    "Diagrammet visar de {shown} senaste bedömningarna. {count} äldre finns i respektive ärendes lista över riskbedömningar.",
   "riskHistory.empty": "Inga slutförda riskbedömningar ännu.",
   "riskHistory.chartTitle": "Risknivå över tid, en linje per instrument",
   "riskHistory.chartDesc":
@@ -1143,6 +1145,7 @@ export const sv = {
   "partnerCase.errorOfferedOn": "Ange datumet då stödet erbjöds.",
 
   // What crosses the information barrier between his treatment and her case.
+  "barrierEvents.showOlder": "Visa äldre meddelanden",
   "barrierEvents.title": "Meddelanden över informationsspärren",
   "barrierEvents.intro":
     "Mellan behandlingen och partnerkontakten går bara fasta meddelanden: att behandlingen börjat, uteblivna samtal, att behandlingen avbrutits eller avslutats, att samtycket återkallats och risklarm. Inga namn, anteckningar eller skäl går över – ett risklarm visar bara nivån.",
@@ -1233,6 +1236,7 @@ export const sv = {
   "case.riskOverdue": "Ny bedömning är försenad",
   "case.riskNone": "Ingen riskbedömning ännu.",
   "case.safetyPlanLink": "Säkerhetsplan",
+  "assessments.showOlder": "Visa äldre bedömningar",
   "assessments.title": "Riskbedömningar",
   "assessments.listCaption": "Riskbedömningar, senaste först",
   "assessments.empty": "Ingen riskbedömning är gjord i ärendet.",

@@ -1,4 +1,4 @@
-import type { RiskHistory } from "../../../shared/api/assessments.ts";
+import { type RiskHistory, riskHistoryMaxPoints } from "../../../shared/api/assessments.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, type ScoreResult } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
@@ -10,9 +10,14 @@ import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 
 /**
- * Risk over time for a person: the professional's level (and the main score) of every
- * completed assessment in the person's cases the actor may see, oldest first, each worded by
+ * Risk over time for a person: the professional's level (and the main score) of the
+ * completed assessments in the person's cases the actor may see, oldest first, each worded by
  * its own instrument version. Assessments in cases the actor may not see are left out.
+ *
+ * Bounded, not paged: a chart is read as a whole (a trend shown 20 points at a time would
+ * mislead), and 100 points — reassessed every few months — are decades of one person. The
+ * newest 100 are drawn and the answer says how many older ones are not; every assessment
+ * stays readable, paged, in its case's list.
  */
 export async function riskHistory(
   database: DatabaseHandle,
@@ -22,9 +27,14 @@ export async function riskHistory(
 ): Promise<RiskHistory> {
   const found = await withActor(database.db, actor, async (trx) => {
     if (!(await findVisiblePerson(trx, actor, personId))) return null;
-    const rows = await trx
+    // The person's completed assessments the actor may see.
+    const completed = trx
       .selectFrom("assessment as a")
       .innerJoin("case as c", "c.id", "a.case_id")
+      .where("c.person_id", "=", personId)
+      .where("a.completed_at", "is not", null)
+      .where(accessibleCases(actor));
+    const rows = await completed
       .innerJoin("instrument_version as iv", (j) =>
         j
           .onRef("iv.org_id", "=", "a.org_id")
@@ -42,12 +52,17 @@ export async function riskHistory(
         "a.reasons",
         "iv.definition",
       ])
-      .where("c.person_id", "=", personId)
-      .where("a.completed_at", "is not", null)
-      .where(accessibleCases(actor))
-      .orderBy("a.assessed_on")
-      .orderBy("a.completed_at")
+      .orderBy("a.assessed_on", "desc")
+      .orderBy("a.completed_at", "desc")
+      .limit(riskHistoryMaxPoints)
       .execute();
+    rows.reverse();
+    const leftOut = async () => {
+      const all = await completed
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirst();
+      return Number(all?.n ?? 0) - rows.length;
+    };
     const points: RiskHistory["points"] = [];
     for (const r of rows) {
       const d = InstrumentDefinition.parse(r.definition);
@@ -84,7 +99,7 @@ export async function riskHistory(
         { personId, resourceId: personId },
       ),
     ]);
-    return { points };
+    return { points, olderLeftOut: rows.length < riskHistoryMaxPoints ? 0 : await leftOut() };
   });
   return found ?? denyPerson(database, actor, meta, personId);
 }

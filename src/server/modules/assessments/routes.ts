@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
+  AssessmentHistoryQuery,
   AssessmentList,
+  AssessmentPage,
   AssessmentView,
   CompleteAssessmentBody,
   InstrumentDefinition,
@@ -18,7 +20,13 @@ import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { riskHistory } from "./history.ts";
 import { availableInstruments, instrumentSummary, storedVersion } from "./registry.ts";
-import { completeAssessment, readAssessments, saveAssessment, startAssessment } from "./service.ts";
+import {
+  completeAssessment,
+  readAssessmentHistory,
+  readAssessments,
+  saveAssessment,
+  startAssessment,
+} from "./service.ts";
 
 const tags = ["assessments"];
 const AssessmentParams = z.object({ id: z.uuid(), assessmentId: z.uuid() });
@@ -72,19 +80,33 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
     {
       schema: {
         tags,
-        summary: "The case's risk assessments, newest first",
+        summary: "The case's drafts and newest completed risk assessments, newest first",
         params: IdParams,
         response: { 200: AssessmentList },
       },
     },
-    async (request) => ({
-      assessments: await readAssessments(
+    async (request) =>
+      readAssessments(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+  app.get(
+    "/api/cases/:id/assessments/history",
+    {
+      schema: {
+        tags,
+        summary: "A page of the case's completed risk assessments, newest first",
+        params: IdParams,
+        querystring: AssessmentHistoryQuery,
+        response: { 200: AssessmentPage },
+      },
+    },
+    async (request) =>
+      readAssessmentHistory(
         database,
         requireActor(request),
         requestMeta(request),
         request.params.id,
+        request.query,
       ),
-    }),
   );
   app.post(
     "/api/cases/:id/assessments",

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { AssessmentView } from "../../../shared/api/assessments.ts";
+import { type Page, pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { addMonths, stockholmDate } from "../../../shared/calendar.ts";
 import type { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import {
@@ -10,11 +12,12 @@ import {
   reassessMonths,
   type ScoreResult,
 } from "../../../shared/instruments/engine.ts";
+import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, validationMessage } from "../../http/errors.ts";
 import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { availableInstruments, ensureStored, storedVersion } from "./registry.ts";
 
@@ -30,21 +33,41 @@ import { availableInstruments, ensureStored, storedVersion } from "./registry.ts
 const invalid = (fields: Record<string, string>, message = "Några uppgifter behöver rättas.") =>
   new AppError(400, "validation_failed", message, fields);
 
-async function rows(trx: Trx, caseId: string, id?: string) {
-  let q = trx
+type Keyset = { created_at: Date; id: string };
+
+/**
+ * Which assessments: one by id; or every draft (few: in progress, never paged); or a page of
+ * the completed ones, newest first by keyset (created_at, id) below `after` — the
+ * (case_id, created_at) index serves the order; the id only breaks ties.
+ */
+type Which = { id: string } | { drafts: true } | { limit: number; after?: Keyset | undefined };
+
+async function rows(trx: Trx, caseId: string, which: Which) {
+  return trx
     .selectFrom("assessment as a")
     .innerJoin("app_user as c", "c.id", "a.created_by")
     .leftJoin("app_user as d", "d.id", "a.completed_by")
     .selectAll("a")
     .select(["c.display_name as created_by_name", "d.display_name as completed_by_name"])
     .where("a.case_id", "=", caseId)
-    .orderBy("a.created_at", "desc");
-  if (id) q = q.where("a.id", "=", id);
-  return q.execute();
+    .$if("id" in which, (q) => q.where("a.id", "=", "id" in which ? which.id : ""))
+    .$if("drafts" in which, (q) => q.where("a.completed_at", "is", null))
+    .$if("limit" in which, (q) => {
+      const after = "limit" in which ? which.after : undefined;
+      return q
+        .where("a.completed_at", "is not", null)
+        .$if(after !== undefined, (k) =>
+          k.where(sql<boolean>`(a.created_at, a.id) < (${after?.created_at}, ${after?.id}::uuid)`),
+        )
+        .limit(("limit" in which ? which.limit : 0) + 1);
+    })
+    .orderBy("a.created_at", "desc")
+    .orderBy("a.id", "desc")
+    .execute();
 }
 
-async function views(trx: Trx, orgId: string, caseId: string, id?: string) {
-  const found = await rows(trx, caseId, id);
+async function views(trx: Trx, orgId: string, caseId: string, which: Which) {
+  const found = await rows(trx, caseId, which);
   const definitions = new Map<string, InstrumentDefinition>();
   const out: AssessmentView[] = [];
   for (const r of found) {
@@ -79,6 +102,28 @@ async function views(trx: Trx, orgId: string, caseId: string, id?: string) {
   return out;
 }
 
+/** A page of completed assessments from up to limit + 1 views, the cursor the last one's id. */
+async function completedPage(
+  trx: Trx,
+  orgId: string,
+  caseId: string,
+  limit: number,
+  after?: Keyset,
+): Promise<Page<AssessmentView>> {
+  const found = await views(trx, orgId, caseId, { limit, after });
+  return pageFrom(
+    found,
+    limit,
+    (a) => a.id,
+    (a) => a,
+  );
+}
+
+/**
+ * The case's assessments as the panel opens: every draft in progress first (however old —
+ * work someone is doing must not hide on a later page), then the newest page of completed
+ * ones. Older completed ones from readAssessmentHistory.
+ */
 export function readAssessments(
   database: DatabaseHandle,
   actor: Actor,
@@ -86,9 +131,41 @@ export function readAssessments(
   caseId: string,
 ) {
   return withVisibleCase(database, actor, meta, caseId, "assessment.read", async (trx, c) => {
-    const list = await views(trx, actor.orgId, caseId);
+    const drafts = await views(trx, actor.orgId, caseId, { drafts: true });
+    const page = await completedPage(trx, actor.orgId, caseId, pageSize.default);
     await auditCase(trx, actor, meta, c, "assessment.read");
-    return list;
+    return { assessments: [...drafts, ...page.items], nextCursor: page.nextCursor };
+  });
+}
+
+/**
+ * An older page of the case's completed assessments. A cursor that is not a completed
+ * assessment of this case — made up, a draft, or from another case — is refused.
+ */
+export function readAssessmentHistory(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  page: { limit: number; before?: string | undefined },
+): Promise<Page<AssessmentView>> {
+  return withVisibleCase(database, actor, meta, caseId, "assessment.read", async (trx, c) => {
+    const after =
+      page.before === undefined
+        ? undefined
+        : await trx
+            .selectFrom("assessment")
+            .select(["created_at", "id"])
+            .where("id", "=", page.before)
+            .where("case_id", "=", caseId)
+            .where("completed_at", "is not", null)
+            .executeTakeFirst();
+    if (page.before !== undefined && !after)
+      throw new AppError(400, "validation_failed", validationMessage, {
+        before: invalidCursorMessage,
+      });
+    await auditCase(trx, actor, meta, c, "assessment.read");
+    return completedPage(trx, actor.orgId, caseId, page.limit, after);
   });
 }
 
@@ -124,7 +201,7 @@ export function startAssessment(
       assessmentId: id,
       instrument: `${d.id}@${d.version}`,
     });
-    return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
+    return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
   });
 }
 
@@ -180,7 +257,7 @@ export function saveAssessment(
       .executeTakeFirstOrThrow();
     if (saved.numUpdatedRows !== 1n) throw completedMeanwhile();
     await auditCase(trx, actor, meta, c, "assessment.save", { assessmentId: id });
-    return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
+    return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
   });
 }
 
@@ -238,7 +315,7 @@ export function completeAssessment(
       assessmentId: id,
       judgements: input.judgements,
     });
-    return (await views(trx, actor.orgId, caseId, id))[0] as AssessmentView;
+    return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
   });
 }
 

@@ -4,15 +4,17 @@ import type {
   BarrierEventKind,
   BarrierEventView,
 } from "../../../shared/api/barrier-events.ts";
+import { type Page, pageSize } from "../../../shared/api/paging.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
-import { addWorkingHours } from "../../../shared/working-hours.ts";
+import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, validationMessage } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
+import { eventAt, eventPage, unacknowledged } from "./event-list.ts";
 
 /**
  * The only way anything crosses the information barrier: a row in barrier_event — a kind,
@@ -21,8 +23,7 @@ import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
  * one on each side, so either side's log review shows it.
  */
 
-/** A received risk alert not acknowledged within this many working hours goes to the manager. */
-export const alertEscalationWorkingHours = 4;
+export { alertEscalationWorkingHours } from "./event-list.ts";
 
 type Level = (typeof alertLevels)[number];
 
@@ -125,10 +126,14 @@ async function counterparts(trx: Trx, caseId: string, partnerId?: string): Promi
   }));
 }
 
-/** The events and whether a risk alert could be raised from here now. */
+/**
+ * The newest page of events, every received one still to acknowledge (an alert must not
+ * hide on an older page), and whether a risk alert could be raised from here now.
+ */
 async function view(trx: Trx, c: CaseRow) {
-  const [events, sides, partners] = await Promise.all([
-    list(trx, c.id),
+  const [page, open, sides, partners] = await Promise.all([
+    eventPage(trx, c.id, pageSize.default),
+    unacknowledged(trx, c.id),
     counterparts(trx, c.id),
     trx
       .selectFrom("partner")
@@ -139,52 +144,12 @@ async function view(trx: Trx, c: CaseRow) {
       .execute(),
   ]);
   return {
-    events,
+    events: page.items,
+    nextCursor: page.nextCursor,
+    unacknowledged: open,
     canAlert: c.status !== "closed" && sides.length > 0,
     alertTargets: partners.map((p) => ({ partnerId: p.id, relationship: p.relationship })),
   };
-}
-
-async function list(trx: Trx, caseId: string): Promise<BarrierEventView[]> {
-  const rows = await trx
-    .selectFrom("barrier_event as e")
-    .leftJoin("risk_alert_reason as r", (j) =>
-      j.onRef("r.event_id", "=", "e.id").on("r.case_id", "=", caseId),
-    )
-    .leftJoin("app_user as ack", "ack.id", "e.acknowledged_by")
-    .select([
-      "e.id",
-      "e.kind",
-      "e.event_on",
-      "e.level",
-      "e.from_case_id",
-      "e.created_at",
-      "e.acknowledged_at",
-      "ack.display_name as acknowledged_by_name",
-      "r.reason",
-    ])
-    .where((eb) => eb.or([eb("e.from_case_id", "=", caseId), eb("e.to_case_id", "=", caseId)]))
-    .orderBy("e.created_at", "desc")
-    .execute();
-  return rows.map((r) => {
-    const sent = r.from_case_id === caseId;
-    return {
-      id: r.id,
-      kind: r.kind,
-      direction: sent ? "sent" : "received",
-      eventOn: r.event_on,
-      level: r.level,
-      createdAt: r.created_at.toISOString(),
-      acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
-      // Who acknowledged on the other side is the other side's business.
-      acknowledgedBy: sent ? null : (r.acknowledged_by_name ?? null),
-      reason: sent ? (r.reason ?? null) : null,
-      escalatesAt:
-        !sent && r.kind === "risk_alert" && !r.acknowledged_at
-          ? addWorkingHours(r.created_at, alertEscalationWorkingHours).toISOString()
-          : null,
-    };
-  });
 }
 
 export function readBarrierEvents(
@@ -197,6 +162,28 @@ export function readBarrierEvents(
     const events = await view(trx, c);
     await auditCase(trx, actor, meta, c, "barrier_event.read");
     return events;
+  });
+}
+
+/**
+ * An older page of the case's events, audited as a read of them. A cursor that is not an
+ * event of this case — made up, or taken from another case — is refused like any we did not give.
+ */
+export function readBarrierEventHistory(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  page: { limit: number; before?: string | undefined },
+): Promise<Page<BarrierEventView>> {
+  return withVisibleCase(database, actor, meta, caseId, "barrier_event.read", async (trx, c) => {
+    const after = page.before === undefined ? undefined : await eventAt(trx, caseId, page.before);
+    if (page.before !== undefined && !after)
+      throw new AppError(400, "validation_failed", validationMessage, {
+        before: invalidCursorMessage,
+      });
+    await auditCase(trx, actor, meta, c, "barrier_event.read");
+    return eventPage(trx, caseId, page.limit, after);
   });
 }
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
+  BarrierEventHistoryQuery,
   BarrierEventList,
+  BarrierEventPage,
   BarrierEventParams,
   RaiseRiskAlertBody,
 } from "../../../shared/api/barrier-events.ts";
@@ -22,7 +24,12 @@ import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { partnerSms, printConsentForm, printPartnerLetter } from "./documents.ts";
-import { acknowledgeBarrierEvent, raiseRiskAlert, readBarrierEvents } from "./events.ts";
+import {
+  acknowledgeBarrierEvent,
+  raiseRiskAlert,
+  readBarrierEventHistory,
+  readBarrierEvents,
+} from "./events.ts";
 import { offerSupport, readPartnerCase, recordAttempt } from "./partner-side.ts";
 import {
   addPartner,
@@ -257,6 +264,26 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
     },
     async (request) =>
       readBarrierEvents(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+  app.get(
+    "/api/cases/:id/barrier-events/history",
+    {
+      schema: {
+        tags,
+        summary: "A page of the case's barrier events, newest first (the events carry the newest)",
+        params: IdParams,
+        querystring: BarrierEventHistoryQuery,
+        response: { 200: BarrierEventPage },
+      },
+    },
+    async (request) =>
+      readBarrierEventHistory(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.query,
+      ),
   );
   app.post(
     "/api/cases/:id/risk-alerts",
