@@ -223,4 +223,10 @@ const journal: History = {
   },
 };
 
-export const histories: History[] = [safetyPlan, statusHistory, journal, barrierEvents, assessments];
+export const histories: History[] = [
+  safetyPlan,
+  statusHistory,
+  journal,
+  barrierEvents,
+  assessments,
+];

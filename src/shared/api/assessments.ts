@@ -84,12 +84,9 @@ export const AssessmentList = z
       description:
         "Every draft in progress, then the newest page of completed ones (older: …/assessments/history)",
     }),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({
-        description: "Send as `before` to …/history for older completed ones; null if none",
-      }),
+    nextCursor: z.string().nullable().meta({
+      description: "Send as `before` to …/history for older completed ones; null if none",
+    }),
   })
   .meta({ id: "AssessmentList" });
 
