@@ -68,16 +68,29 @@ describe.each(testDatabaseKinds)("one audit event per list request (%s)", (kind)
     return event;
   }
 
-  /** The unit manager's review of each person named finds the list event. */
-  async function expectReviewFinds(eventId: number, personIds: string[]) {
+  /**
+   * The unit manager's review of each person named finds the list event, and names her as
+   * the event's person only where she is (`eventPersonId`); otherwise she stands among the
+   * persons the list showed. Never the others the list showed.
+   */
+  async function expectReviewFinds(
+    eventId: number,
+    personIds: string[],
+    eventPersonId: string | null = null,
+  ) {
     for (const personId of personIds) {
       const review = await call(team.manager, "GET", `/api/audit/persons/${personId}`);
       expect(review.statusCode).toBe(200);
-      const events = review.json().events as { id: number; person: { id: string } | null }[];
+      const events = review.json().events as {
+        id: number;
+        person: { id: string } | null;
+        persons: { id: string }[];
+      }[];
       const found = events.find((e) => e.id === eventId);
       expect(found, `the review of ${personId} lists event ${eventId}`).toBeDefined();
-      // The review names her, never the others the list showed.
-      expect(found?.person?.id).toBe(personId);
+      const asPerson = eventPersonId === personId;
+      expect(found?.person?.id ?? null).toBe(asPerson ? personId : null);
+      expect(found?.persons.map((p) => p.id)).toEqual(asPerson ? [] : [personId]);
     }
   }
 
@@ -164,10 +177,8 @@ describe.each(testDatabaseKinds)("one audit event per list request (%s)", (kind)
       cases: [c.id],
     });
     expect(event.person_id).toBe(c.personId);
-    await expectReviewFinds(
-      event.id,
-      relatives.map((r) => r.id),
-    );
+    // Her review names the relative among those shown, not as the case's person.
+    await expectReviewFinds(event.id, [...relatives.map((r) => r.id), c.personId], c.personId);
   });
 
   it("the log review of a user: one event naming every person the review shows", async () => {

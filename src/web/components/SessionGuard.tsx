@@ -6,6 +6,7 @@ import { useSubmit } from "../hooks/useSubmit";
 import { formatTime } from "../i18n/dates";
 import { useT } from "../i18n/useT";
 import { TextField } from "./Field";
+import { LoginFields } from "./LoginFields";
 import { ErrorSummary } from "./Messages";
 
 /*
@@ -136,27 +137,13 @@ function PasswordForm({
     <>
       <ErrorSummary errors={submit.errors} />
       <form className="form" onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("login.username")}
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          error={submit.fieldError("username")}
-        />
-        <TextField
-          ref={firstField}
-          label={t("login.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={submit.fieldError("password")}
+        <LoginFields
+          username={username}
+          onUsername={setUsername}
+          password={password}
+          onPassword={setPassword}
+          fieldError={submit.fieldError}
+          passwordRef={firstField}
         />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("login.submit")}

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { MfaEnrolment } from "../api/endpoints";
 import { useAuth } from "../auth/useAuth";
-import { TextField } from "../components/Field";
+import { LoginFields } from "../components/LoginFields";
 import { ErrorSummary, Loading } from "../components/Messages";
 import { CodeForm, MfaSetupSteps } from "../components/MfaSetup";
 import { Page } from "../components/Page";
@@ -46,26 +46,12 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
         <p>{t("login.intro")}</p>
         <ErrorSummary errors={submit.errors} />
         <form className="form" onSubmit={handleSubmit} noValidate>
-          <TextField
-            label={t("login.username")}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            error={submit.fieldError("username")}
-          />
-          <TextField
-            label={t("login.password")}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={submit.fieldError("password")}
+          <LoginFields
+            username={username}
+            onUsername={setUsername}
+            password={password}
+            onPassword={setPassword}
+            fieldError={submit.fieldError}
           />
           <button type="submit" className="button" disabled={submit.pending}>
             {t("login.submit")}

@@ -113,8 +113,12 @@ export async function reviewPerson(
         data: { subject: "person", subjectId: personId },
       },
     ]);
-    // Every event shown names her; the others a list showed are not hers to review.
-    return found.map((r) => toView(r, name(personId), []));
+    // Every event shown names her: as its person, or among the persons a list showed (then
+    // the event's own person, e.g. the case whose relatives were listed, is not hers to
+    // review, and she stands in the list). The others a list showed are not hers either.
+    return found.map((r) =>
+      r.person_id === personId ? toView(r, name(personId), []) : toView(r, null, [name(personId)]),
+    );
   });
   if (!rows) return deny(database, actor, meta, "person", personId);
   return rows;
