@@ -57,12 +57,13 @@ export function prepareDataDir(dir: string): void {
   let stats: Stats;
   try {
     stats = statSync(dir);
-  } catch (error) {
+  } catch {
+    // Missing (or not reachable): creating it says what is wrong, if anything is.
     try {
       mkdirSync(dir, { recursive: true });
       return;
     } catch (mkdirError) {
-      throw cannotCreate(dir, mkdirError ?? error);
+      throw cannotCreate(dir, mkdirError);
     }
   }
   if (!stats.isDirectory()) throw fail(`FRID_DATA_DIR ${dir} is a file, not a folder. ${advice}`);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode } from "../../shared/api/error.ts";
+import { invalidCursorMessage } from "../../shared/validation-messages.ts";
 import { applySecurityHeaders } from "./security-headers.ts";
 
 /** An error a command or route throws on purpose: it becomes the uniform error body. */
@@ -40,6 +41,10 @@ const messages: Record<number, [ErrorCode, string]> = {
 export const maxFieldMessages = 50;
 
 export const validationMessage = "Några uppgifter behöver rättas.";
+
+/** A history page asked from a cursor this case's history never gave (shared/api/paging.ts). */
+export const invalidCursor = () =>
+  new AppError(400, "validation_failed", validationMessage, { before: invalidCursorMessage });
 export const internalMessage =
   "Ett oväntat fel inträffade. Uppge felkoden om du kontaktar support.";
 

@@ -12,12 +12,11 @@ import {
   reassessMonths,
   type ScoreResult,
 } from "../../../shared/instruments/engine.ts";
-import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError, validationMessage } from "../../http/errors.ts";
+import { AppError, invalidCursor } from "../../http/errors.ts";
 import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { availableInstruments, ensureStored, storedVersion } from "./registry.ts";
 
@@ -160,10 +159,7 @@ export function readAssessmentHistory(
             .where("case_id", "=", caseId)
             .where("completed_at", "is not", null)
             .executeTakeFirst();
-    if (page.before !== undefined && !after)
-      throw new AppError(400, "validation_failed", validationMessage, {
-        before: invalidCursorMessage,
-      });
+    if (page.before !== undefined && !after) throw invalidCursor();
     await auditCase(trx, actor, meta, c, "assessment.read");
     return completedPage(trx, actor.orgId, caseId, page.limit, after);
   });

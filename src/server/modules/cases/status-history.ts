@@ -1,10 +1,9 @@
 import type { StatusChange } from "../../../shared/api/cases.ts";
 import type { Page } from "../../../shared/api/paging.ts";
-import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError, validationMessage } from "../../http/errors.ts";
+import { invalidCursor } from "../../http/errors.ts";
 import { statusChangeAt, statusHistoryPage } from "./queries.ts";
 import { withVisibleCase } from "./service.ts";
 
@@ -23,10 +22,7 @@ export function readStatusHistory(
   return withVisibleCase(database, actor, meta, caseId, "case.read", async (trx, c) => {
     const after =
       page.before === undefined ? undefined : await statusChangeAt(trx, caseId, page.before);
-    if (page.before !== undefined && !after)
-      throw new AppError(400, "validation_failed", validationMessage, {
-        before: invalidCursorMessage,
-      });
+    if (page.before !== undefined && !after) throw invalidCursor();
     await auditCase(trx, actor, meta, c, "case.read");
     return statusHistoryPage(trx, caseId, page.limit, after);
   });

@@ -5,12 +5,11 @@ import type {
   JournalEntryView,
   JournalPage,
 } from "../../../shared/api/journal.ts";
-import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError, validationMessage } from "../../http/errors.ts";
+import { AppError, invalidCursor } from "../../http/errors.ts";
 import { findVisibleCase } from "../cases/queries.ts";
 import { recordCaseRefusal, withVisibleCase } from "../cases/service.ts";
 import {
@@ -66,10 +65,7 @@ export async function readJournal(
   return withVisibleCase(database, actor, meta, caseId, "journal.read", async (trx, c) => {
     const after =
       page.before === undefined ? undefined : await signedEntryAt(trx, caseId, page.before);
-    if (page.before !== undefined && !after)
-      throw new AppError(400, "validation_failed", validationMessage, {
-        before: invalidCursorMessage,
-      });
+    if (page.before !== undefined && !after) throw invalidCursor();
     const signed = await signedEntriesPage(trx, actor, caseId, page.limit, after);
     const drafts = after ? [] : await myDrafts(trx, actor, caseId);
     await auditCase(trx, actor, meta, c, "journal.read");

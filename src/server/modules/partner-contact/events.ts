@@ -6,12 +6,11 @@ import type {
 } from "../../../shared/api/barrier-events.ts";
 import { type Page, pageSize } from "../../../shared/api/paging.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
-import { invalidCursorMessage } from "../../../shared/validation-messages.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError, validationMessage } from "../../http/errors.ts";
+import { AppError, invalidCursor } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { eventAt, eventPage, unacknowledged } from "./event-list.ts";
@@ -178,10 +177,7 @@ export function readBarrierEventHistory(
 ): Promise<Page<BarrierEventView>> {
   return withVisibleCase(database, actor, meta, caseId, "barrier_event.read", async (trx, c) => {
     const after = page.before === undefined ? undefined : await eventAt(trx, caseId, page.before);
-    if (page.before !== undefined && !after)
-      throw new AppError(400, "validation_failed", validationMessage, {
-        before: invalidCursorMessage,
-      });
+    if (page.before !== undefined && !after) throw invalidCursor();
     await auditCase(trx, actor, meta, c, "barrier_event.read");
     return eventPage(trx, caseId, page.limit, after);
   });

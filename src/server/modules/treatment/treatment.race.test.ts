@@ -105,14 +105,19 @@ describe.each(testDatabaseKinds)("treatment under concurrent requests (%s)", (ki
       .select("ended_on")
       .where("case_id", "=", team.caseId)
       .executeTakeFirstOrThrow();
-    // Nothing was recorded in a treatment that had already ended.
-    const late = await database()
-      .owner.selectFrom("treatment_session")
-      .select("id")
-      .where("case_id", "=", team.caseId)
-      .where("held_on", "=", today)
+    // Nothing was recorded in a treatment that had already ended: the trail's order is the
+    // order the case's lock was taken in, so every session kept comes before the end.
+    const trail = await database()
+      .owner.selectFrom("audit_event")
+      .select(["id", "action"])
+      .where("resource_id", "=", team.caseId)
+      .where("action", "in", ["treatment.session", "treatment.end"])
+      .where("outcome", "=", "allowed")
+      .orderBy("id")
       .execute();
-    expect(late).toHaveLength(recorded.length);
+    const endAt = trail.findIndex((e) => e.action === "treatment.end");
+    expect(endAt).toBeGreaterThanOrEqual(0);
+    expect(trail.slice(endAt + 1).filter((e) => e.action === "treatment.session")).toEqual([]);
     expect(ended.ended_on).toBe(today);
   });
 });
