@@ -87,6 +87,9 @@ describe.each(testDatabaseKinds)("risk assessments under concurrent requests (%s
     );
     expect(outcome.counts).toEqual({ 200: n });
     expect(await events("assessment.save")).toBe(before + n);
+    // What is kept is one save whole, never a mix of two.
+    const kept = (await stored(id)).answers;
+    expect(Array.from({ length: n }, (_, i) => answersWithYes(i))).toContainEqual(kept);
   });
 
   it("completes once: the others get 409 and write nothing", async () => {
