@@ -34,7 +34,9 @@ async function scratchDatabase(): Promise<{ handle: DatabaseHandle; drop(): Prom
   scratchUrl.pathname = `/${name}`;
   return {
     handle: await openPostgres(scratchUrl.toString()),
-    drop: () => onServer(url, (c) => c.query(`drop database if exists ${name} with (force)`)),
+    drop: async () => {
+      await onServer(url, (c) => c.query(`drop database if exists ${name} with (force)`));
+    },
   };
 }
 

@@ -17,7 +17,7 @@ import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 
 type Input = Omit<
-  IntakeTable,
+  Selectable<IntakeTable>,
   "id" | "org_id" | "case_id" | "recorded_by" | "recorded_at" | "received_at"
 > & {
   receivedAt: string;
