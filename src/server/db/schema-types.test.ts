@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import type { Insertable, Selectable } from "kysely";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import {
   generatedFile,
@@ -7,6 +9,7 @@ import {
   generateSchemaTypes,
   refreshCommand,
 } from "./schema-types.ts";
+import type { Database, RoleName, SafeContact } from "./types.ts";
 
 /**
  * The checked-in database types are what the migrations make: a migration committed without
@@ -23,5 +26,35 @@ describe.each(testDatabaseKinds)("generated database types (%s)", (kind) => {
       checkedIn,
       `${generatedPath} does not match the migrations: run \`${refreshCommand}\` and commit the file`,
     ).toBe(fresh);
+  });
+});
+
+/**
+ * What types.ts adds to the generated shapes, checked by the type checker (`npm run typecheck`):
+ * a narrowing that stops applying (a column renamed, a union widened back to text) fails here.
+ */
+describe("the narrowed database types", () => {
+  it("keep CHECK-constrained text as its union and the drivers' parsed values", () => {
+    expectTypeOf<Selectable<Database["case"]>["status"]>().toEqualTypeOf<CaseStatus>();
+    expectTypeOf<
+      Selectable<Database["case"]>["closed_reason"]
+    >().toEqualTypeOf<CaseClosedReason | null>();
+    expectTypeOf<Selectable<Database["role_assignment"]>["role"]>().toEqualTypeOf<RoleName>();
+    expectTypeOf<Selectable<Database["person"]>["safe_contact"]>().toEqualTypeOf<SafeContact>();
+    expectTypeOf<Selectable<Database["person"]>["birth_date"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<Selectable<Database["audit_event"]>["id"]>().toEqualTypeOf<number>();
+    expectTypeOf<Selectable<Database["document"]>["content"]>().toEqualTypeOf<Uint8Array | null>();
+  });
+
+  it("leave out on insert what the database fills, and accept a plain boolean", () => {
+    type NewRegistration = Insertable<Database["person_registration"]>;
+    expectTypeOf<{
+      org_id: string;
+      person_id: string;
+      user_id: string;
+    }>().toExtend<NewRegistration>();
+    expectTypeOf<Insertable<Database["intake"]>["interpreter_needed"]>().toEqualTypeOf<
+      boolean | undefined
+    >();
   });
 });

@@ -1,17 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
 import codegen from "kysely-codegen";
+import { projectRoot } from "../paths.ts";
 import type { Database } from "./types.ts";
 
 // kysely-codegen is CommonJS: its named exports are read from the default export.
 const { generate, PostgresDialect } = codegen as typeof import("kysely-codegen");
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-
 /** Where the generated types live, relative to the repository root. */
 export const generatedPath = "src/server/db/schema.generated.ts";
-export const generatedFile = `${root}${generatedPath}`;
+export const generatedFile = `${projectRoot}${generatedPath}`;
 
 /** The command that rewrites the generated file (package.json). */
 export const refreshCommand = "npm run db:types";
@@ -57,8 +55,8 @@ function nonDistributive(source: string): string {
 
 function format(source: string): string {
   return execFileSync(
-    `${root}node_modules/.bin/biome`,
+    `${projectRoot}node_modules/.bin/biome`,
     ["format", `--stdin-file-path=${generatedPath}`],
-    { cwd: root, input: source, encoding: "utf8" },
+    { cwd: projectRoot, input: source, encoding: "utf8" },
   );
 }
