@@ -13,7 +13,7 @@ import { NotFoundPage } from "./routes/NotFoundPage";
  * draws with it. Suspense shows the loading line inside the page frame meanwhile.
  */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Page = lazy(() => load().then((module) => ({ default: module[name] })));
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
   return (
     <Suspense fallback={<Loading />}>
       <Page />
