@@ -30,6 +30,7 @@ interface Figures {
   startWire: number;
   largest: string;
   coldStartMs: number;
+  steps: string[];
   rssAfterStart: number;
   rssAfterReads: number;
 }
@@ -63,16 +64,22 @@ async function startFrid(checkout: string, dataDir: string) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  // When each plain start-up line appeared: where the cold start's time goes.
+  const steps: string[] = [];
   child.stderr?.on("data", (d) => (output += String(d)));
   const url = await new Promise<string>((done, fail) => {
     child.stdout?.on("data", (d) => {
       output += String(d);
+      for (const line of String(d).split("\n")) {
+        const step = /^(Web app|Database|Migrations|Demo data|Building)[^:]*/.exec(line)?.[0];
+        if (step) steps.push(`${step} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
       const match = /is running at (http:\/\/\S+)/.exec(output);
       if (match?.[1]) done(match[1].replace(/\/$/, ""));
     });
     child.once("exit", (code) => fail(new Error(`start exited with ${code}:\n${output}`)));
   });
-  return { child, url, coldStartMs: performance.now() - started };
+  return { child, url, coldStartMs: performance.now() - started, steps };
 }
 
 interface Script {
@@ -146,7 +153,7 @@ const sum = (list: Script[], key: "gzip" | "wire") => list.reduce((n, s) => n + 
 async function measure(checkout: string): Promise<Figures> {
   buildWeb(checkout);
   const dataDir = mkdtempSync(join(tmpdir(), "frid-delivery-"));
-  const { child, url, coldStartMs } = await startFrid(checkout, dataDir);
+  const { child, url, coldStartMs, steps } = await startFrid(checkout, dataDir);
   try {
     const rssAfterStart = rssOf(child.pid as number);
     const { login, afterLogin } = await browserLoads(url);
@@ -160,6 +167,7 @@ async function measure(checkout: string): Promise<Figures> {
       startWire: sum(login, "wire") + sum(afterLogin, "wire"),
       largest: top ? `${new URL(top.url).pathname} (${kB(top.gzip)} gzip)` : "none",
       coldStartMs,
+      steps,
       rssAfterStart,
       rssAfterReads: rssOf(child.pid as number),
     };
@@ -204,3 +212,5 @@ for (const [label, key, format, target] of lines) {
 }
 out(`largest chunk, baseline: ${before.largest}`);
 out(`largest chunk, now:      ${now.largest}`);
+out(`start-up lines seen at, baseline: ${before.steps.join(", ") || "none"}`);
+out(`start-up lines seen at, now:      ${now.steps.join(", ") || "none"}`);
