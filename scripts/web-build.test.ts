@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../src/server/paths.ts";
 import { ensureWebBuild, inputFingerprint, webBuildIsCurrent } from "./web-build.ts";
 
 describe("inputFingerprint (npm start rebuilds the web app only when it is stale)", () => {
@@ -55,4 +57,80 @@ describe("ensureWebBuild", () => {
       if (before !== undefined) process.env.NODE_ENV = before;
     }
   });
+});
+
+/**
+ * `npm start` as a person sees it: one plain line per step, then the address. The web build
+ * (Vite, Rolldown: over a gigabyte at its peak) runs in a child process and is never loaded
+ * into the server's own memory.
+ */
+describe("npm start (scripts/start.ts)", () => {
+  let child: ChildProcess | undefined;
+  let dataDir = "";
+  // In this file, after the build above: two builds into dist/web must never overlap.
+  beforeAll(async () => {
+    await ensureWebBuild();
+  }, 600_000);
+  afterEach(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function start() {
+    dataDir = mkdtempSync(join(tmpdir(), "frid-start-"));
+    const proc = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        FRID_DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = proc;
+    let stdout = "";
+    proc.stdout.on("data", (d) => (stdout += String(d)));
+    proc.stderr.on("data", (d) => (stdout += String(d)));
+    await new Promise<void>((resolve, reject) => {
+      proc.stdout.on("data", () => {
+        if (/is running at http:\/\/\S+/.test(stdout)) resolve();
+      });
+      proc.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${stdout}`)));
+    });
+    return { pid: proc.pid as number, stdout: () => stdout };
+  }
+
+  it("says each step in one plain line, in order, and keeps its JSON log lines apart from them", async () => {
+    const { stdout } = await start();
+    const lines = stdout()
+      .split("\n")
+      .filter((l) => l !== "");
+    const human = lines.filter((l) => !l.startsWith("{"));
+    const steps = ["Web app:", "Database:", "Migrations:", "Demo data:", "Frid "];
+    const firstOf = steps.map((step) => human.findIndex((l) => l.startsWith(step)));
+    expect(
+      firstOf.every((i) => i >= 0),
+      human.join("\n"),
+    ).toBe(true);
+    expect([...firstOf].sort((a, b) => a - b)).toEqual(firstOf);
+    expect(human.find((l) => l.startsWith("Frid "))).toMatch(
+      /is running at http:\/\/127\.0\.0\.1:\d+\/$/,
+    );
+    // Whatever is logged as JSON stays whole, one object per line.
+    for (const line of lines.filter((l) => l.startsWith("{"))) {
+      expect(() => JSON.parse(line)).not.toThrow();
+    }
+  }, 180_000);
+
+  it("never loads the web build tool (Vite and its native Rolldown binding) into the server", async () => {
+    const { pid } = await start();
+    const mapped = readFileSync(`/proc/${pid}/maps`, "utf8");
+    expect(mapped).not.toMatch(/rolldown|lightningcss/);
+  }, 180_000);
 });

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { build } from "vite";
 import { projectRoot, webBuildDir } from "../src/server/paths.ts";
 
 /**
@@ -10,7 +9,14 @@ import { projectRoot, webBuildDir } from "../src/server/paths.ts";
  * kept beside the build; a content hash, so a checkout or copy that only touches
  * timestamps does not force a rebuild.
  */
-const inputs = ["src/web", "src/shared", "vite.config.ts", "package-lock.json", "tsconfig.json"];
+const inputs = [
+  "src/web",
+  "src/shared",
+  "vite.config.ts",
+  "scripts/precompress.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const stampFile = join(webBuildDir, ".build-fingerprint");
 
 function filesUnder(path: string): string[] {
@@ -45,7 +51,11 @@ export async function ensureWebBuild(
 ): Promise<"built" | "current"> {
   const fingerprint = inputFingerprint();
   if (!options.force && webBuildIsCurrent(fingerprint)) return "current";
-  process.stdout.write("Building the web app (dist/web)…\n");
+  process.stdout.write("Web app: building dist/web…\n");
+  const started = Date.now();
+  // Loaded only here: Vite (and its native bundler) must never be part of the server's
+  // memory, and `npm start` reads the fingerprint through this module.
+  const { build } = await import("vite");
   // The build is always a production build (React's production bundle, no StrictMode
   // double effects), even when started from a test run where NODE_ENV=test. Vite also
   // leaves NODE_ENV=production behind, and the server started next in the same process
@@ -63,6 +73,7 @@ export async function ensureWebBuild(
     else process.env.NODE_ENV = nodeEnv;
   }
   writeFileSync(stampFile, `${fingerprint}\n`);
+  process.stdout.write(`Web app: built in ${Math.round((Date.now() - started) / 1000)} s\n`);
   return "built";
 }
 

@@ -50,14 +50,34 @@ async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   }
 }
 
+/**
+ * One plain line per start-up step for the person at the terminal. The JSON log (stdout,
+ * LOG_LEVEL) keeps its own record of the same steps and every request, for machines.
+ */
+function say(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+function describeDatabase(config: Config): string {
+  return config.database.kind === "pglite"
+    ? `embedded (PGlite) in ${config.database.dataDir}`
+    : "PostgreSQL (DATABASE_URL)";
+}
+
 /** open db → migrate → (demo: seed) → check the application role */
 async function prepareDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
   const database = await openConfiguredDatabase(config);
+  say(`Database: ${describeDatabase(config)}`);
   try {
     if (config.database.kind === "pglite") markServerRunning(config.database.dataDir);
     const applied = await migrate(database.owner);
     if (applied.length > 0) logger.info({ applied }, "database migrated");
-    if (config.demo && (await seedDemo(database.owner))) logger.info("demo data seeded");
+    say(`Migrations: ${applied.length > 0 ? `${applied.length} applied` : "up to date"}`);
+    if (config.demo) {
+      const seeded = await seedDemo(database.owner);
+      if (seeded) logger.info("demo data seeded");
+      say(`Demo data: ${seeded ? "seeded (fictional people only)" : "already in place"}`);
+    }
     await assertApplicationRole(database);
     return database;
   } catch (error) {
@@ -94,11 +114,7 @@ async function main() {
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`;
 
-  const lines = [
-    "",
-    `Frid ${config.version} is running at ${url}`,
-    `Database: ${database.kind === "pglite" ? `embedded (PGlite) in ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"}`,
-  ];
+  const lines = [`Frid ${config.version} is running at ${url}`];
   if (config.demo) {
     lines.push(
       `DEMO mode – fictional data only. Demo logins (password for all: ${demoPassword}):`,

@@ -1,21 +1,40 @@
+import { type ComponentType, lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "./auth/AuthProvider";
 import { Layout } from "./components/Layout";
+import { Loading } from "./components/Messages";
 import { SessionGuard } from "./components/SessionGuard";
 import { I18nProvider } from "./i18n/I18nProvider";
-import { AccountPage } from "./routes/AccountPage";
-import { AdminInstrumentsPage } from "./routes/AdminInstrumentsPage";
-import { AdminPage } from "./routes/AdminPage";
-import { AdminUnitPage } from "./routes/AdminUnitPage";
-import { AdminUserPage } from "./routes/AdminUserPage";
-import { AuditPage } from "./routes/AuditPage";
-import { CasePage } from "./routes/CasePage";
-import { MyCasesPage } from "./routes/MyCasesPage";
 import { NotFoundPage } from "./routes/NotFoundPage";
-import { PersonPage } from "./routes/PersonPage";
-import { PersonSearchPage } from "./routes/PersonSearchPage";
-import { SafetyPlanPage } from "./routes/SafetyPlanPage";
-import { StatisticsPage } from "./routes/StatisticsPage";
+
+/**
+ * Each page is its own chunk, loaded when first visited: the login page (Layout) downloads
+ * only the shell, and a library such as the chart library only travels with the page that
+ * draws with it. Suspense shows the loading line inside the page frame meanwhile.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const pages = {
+  account: lazyPage(() => import("./routes/AccountPage"), "AccountPage"),
+  adminInstruments: lazyPage(() => import("./routes/AdminInstrumentsPage"), "AdminInstrumentsPage"),
+  admin: lazyPage(() => import("./routes/AdminPage"), "AdminPage"),
+  adminUnit: lazyPage(() => import("./routes/AdminUnitPage"), "AdminUnitPage"),
+  adminUser: lazyPage(() => import("./routes/AdminUserPage"), "AdminUserPage"),
+  audit: lazyPage(() => import("./routes/AuditPage"), "AuditPage"),
+  case: lazyPage(() => import("./routes/CasePage"), "CasePage"),
+  myCases: lazyPage(() => import("./routes/MyCasesPage"), "MyCasesPage"),
+  person: lazyPage(() => import("./routes/PersonPage"), "PersonPage"),
+  personSearch: lazyPage(() => import("./routes/PersonSearchPage"), "PersonSearchPage"),
+  safetyPlan: lazyPage(() => import("./routes/SafetyPlanPage"), "SafetyPlanPage"),
+  statistics: lazyPage(() => import("./routes/StatisticsPage"), "StatisticsPage"),
+};
 
 export function App() {
   return (
@@ -25,18 +44,18 @@ export function App() {
           <Routes>
             {/* Layout shows the login steps instead of any of these until signed in. */}
             <Route element={<Layout />}>
-              <Route index element={<MyCasesPage />} />
-              <Route path="persons/search" element={<PersonSearchPage />} />
-              <Route path="persons/:personId" element={<PersonPage />} />
-              <Route path="cases/:caseId" element={<CasePage />} />
-              <Route path="cases/:caseId/safety-plan" element={<SafetyPlanPage />} />
-              <Route path="audit" element={<AuditPage />} />
-              <Route path="statistics" element={<StatisticsPage />} />
-              <Route path="account" element={<AccountPage />} />
-              <Route path="admin" element={<AdminPage />} />
-              <Route path="admin/users/:userId" element={<AdminUserPage />} />
-              <Route path="admin/units/:unitId" element={<AdminUnitPage />} />
-              <Route path="admin/instruments" element={<AdminInstrumentsPage />} />
+              <Route index element={pages.myCases} />
+              <Route path="persons/search" element={pages.personSearch} />
+              <Route path="persons/:personId" element={pages.person} />
+              <Route path="cases/:caseId" element={pages.case} />
+              <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
+              <Route path="audit" element={pages.audit} />
+              <Route path="statistics" element={pages.statistics} />
+              <Route path="account" element={pages.account} />
+              <Route path="admin" element={pages.admin} />
+              <Route path="admin/users/:userId" element={pages.adminUser} />
+              <Route path="admin/units/:unitId" element={pages.adminUnit} />
+              <Route path="admin/instruments" element={pages.adminInstruments} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

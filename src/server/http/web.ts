@@ -6,7 +6,9 @@ import { AppError } from "./errors.ts";
 
 /**
  * Serves the built single-page app, and index.html for any other GET a browser makes, so a
- * reload on /persons/search works. API paths never fall back to HTML.
+ * reload on /persons/search works. API paths never fall back to HTML. How long each answer
+ * may be cached (hashed assets a year, index.html never without asking) is set with the
+ * security headers (security-headers.ts).
  */
 export async function registerWeb(app: App, webRoot: string | null) {
   const hasBuild = webRoot !== null && existsSync(join(webRoot, "index.html"));
@@ -16,6 +18,11 @@ export async function registerWeb(app: App, webRoot: string | null) {
       prefix: "/",
       index: "index.html",
       wildcard: true,
+      // The build writes gzip and brotli copies beside each file (scripts/precompress.ts):
+      // compressed once at build time, sent as they are, nothing compressed per request.
+      preCompressed: true,
+      // A cache between Frid and the browser must keep the encodings apart.
+      setHeaders: (res) => res.setHeader("vary", "accept-encoding"),
     });
   }
 

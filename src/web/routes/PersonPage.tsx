@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { openableCaseTypes } from "../../shared/api/cases";
 import type { CaseType, PersonDetail } from "../api/endpoints";
@@ -12,7 +12,6 @@ import { Page } from "../components/Page";
 import { PersonContact } from "../components/PersonContact";
 import { personName } from "../components/PersonSearch";
 import { QueryError } from "../components/QueryError";
-import { RiskHistory } from "../components/RiskHistory";
 import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDate } from "../i18n/dates";
@@ -25,6 +24,11 @@ import {
   sexLabels,
 } from "../i18n/labels";
 import { useT } from "../i18n/useT";
+
+// The chart library travels only with the chart: loaded when a person with cases is shown.
+const RiskHistory = lazy(() =>
+  import("../components/RiskHistory").then((module) => ({ default: module.RiskHistory })),
+);
 
 export function PersonPage() {
   const { t } = useT();
@@ -159,7 +163,11 @@ function PersonDetails({
         )}
       </section>
 
-      {person.cases.length > 0 && <RiskHistory personId={person.id} />}
+      {person.cases.length > 0 && (
+        <Suspense fallback={<Loading />}>
+          <RiskHistory personId={person.id} />
+        </Suspense>
+      )}
 
       <section className="section" aria-labelledby="intake-new-title">
         {units.length === 0 ? (
