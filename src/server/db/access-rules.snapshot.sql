@@ -4,7 +4,7 @@
 
 -- ===== Functions =====
 
--- frid_actor(): execute granted to frid_app
+-- frid_actor(): execute granted to frid_app, frid_report
 CREATE OR REPLACE FUNCTION public.frid_actor()
  RETURNS uuid
  LANGUAGE sql
@@ -181,7 +181,7 @@ AS $function$
   order by opened_at desc limit 1
 $function$;
 
--- frid_org(): execute granted to frid_app
+-- frid_org(): execute granted to frid_app, frid_report
 CREATE OR REPLACE FUNCTION public.frid_org()
  RETURNS uuid
  LANGUAGE sql
@@ -260,6 +260,33 @@ begin
 end
 $function$;
 
+-- frid_reports_on_case(p_case uuid): execute granted to frid_report
+CREATE OR REPLACE FUNCTION public.frid_reports_on_case(p_case uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  return frid_reports_on_unit((select unit_id from "case" where id = p_case and org_id = frid_org()));
+end
+$function$;
+
+-- frid_reports_on_unit(p_unit uuid): execute granted to frid_report
+CREATE OR REPLACE FUNCTION public.frid_reports_on_unit(p_unit uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  return exists (
+    select 1 from role_assignment r join unit u on u.id = p_unit
+     where r.user_id = frid_actor() and r.org_id = frid_org() and u.org_id = frid_org()
+       and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = p_unit)));
+end
+$function$;
+
 -- frid_treatment_end_tasks()
 CREATE OR REPLACE FUNCTION public.frid_treatment_end_tasks()
  RETURNS trigger
@@ -318,6 +345,8 @@ create policy barrier_select on barrier as permissive for select to frid_app
   using (((org_id = frid_org()) AND (frid_can_see_case(case_a_id) OR frid_can_see_case(case_b_id))));
 create policy barrier_event_insert on barrier_event as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(from_case_id) AND frid_barrier_joins(barrier_id, from_case_id, to_case_id)));
+create policy barrier_event_report on barrier_event as permissive for select to frid_report
+  using (frid_reports_on_case(from_case_id));
 create policy barrier_event_select on barrier_event as permissive for select to frid_app
   using (((org_id = frid_org()) AND (frid_can_see_case(from_case_id) OR frid_can_see_case(to_case_id))));
 create policy barrier_event_update on barrier_event as permissive for update to frid_app
@@ -325,6 +354,8 @@ create policy barrier_event_update on barrier_event as permissive for update to 
   with check (((acknowledged_by = frid_actor()) AND frid_can_see_case(to_case_id)));
 create policy case_insert on "case" as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (opened_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text]) AND (NOT frid_person_barred(person_id, frid_actor()))));
+create policy case_report on "case" as permissive for select to frid_report
+  using (frid_reports_on_unit(unit_id));
 create policy case_select on "case" as permissive for select to frid_app
   using (frid_can_see_case(id));
 create policy case_update on "case" as permissive for update to frid_app
@@ -355,6 +386,8 @@ create policy child_placement_update on child_placement as permissive for update
   with check (frid_can_see_case(case_id));
 create policy consent_insert on consent as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy consent_report on consent as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
 create policy consent_select on consent as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy consent_update on consent as permissive for update to frid_app
@@ -412,6 +445,8 @@ create policy partner_insert on partner as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id) AND ((partner_case_id IS NULL) OR (EXISTS ( SELECT 1
    FROM barrier b
   WHERE ((b.id = partner.barrier_id) AND (b.purpose = 'partner_contact'::text) AND (b.case_a_id = partner.case_id) AND (b.case_b_id = partner.partner_case_id)))))));
+create policy partner_report on partner as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
 create policy partner_select on partner as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy partner_contact_insert on partner_contact as permissive for insert to frid_app
@@ -423,10 +458,14 @@ create policy partner_contact_update on partner_contact as permissive for update
   with check (frid_can_see_case(case_id));
 create policy partner_contact_attempt_insert on partner_contact_attempt as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy partner_contact_attempt_report on partner_contact_attempt as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
 create policy partner_contact_attempt_select on partner_contact_attempt as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy partner_contact_refusal_insert on partner_contact_refusal as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy partner_contact_refusal_report on partner_contact_refusal as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
 create policy partner_contact_refusal_select on partner_contact_refusal as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy person_insert on person as permissive for insert to frid_app
@@ -470,6 +509,8 @@ create policy safety_plan_version_select on safety_plan_version as permissive fo
   using (frid_can_see_case(case_id));
 create policy treatment_insert on treatment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy treatment_report on treatment as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
 create policy treatment_select on treatment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy treatment_update on treatment as permissive for update to frid_app
@@ -575,3 +616,11 @@ grant update (content), update (destroyed_at), update (destroyed_by), update (de
 grant update (own_support), update (own_support_note), update (own_support_on) on partner_contact to frid_app;
 grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months) on unit to frid_app;
+grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind) on barrier_event to frid_report;
+grant select (case_type), select (id), select (org_id), select (unit_id) on "case" to frid_report;
+grant select (case_id), select (given_on), select (revoked_on), select (scope) on consent to frid_report;
+grant select (case_id), select (exception_kind), select (recorded_at) on partner to frid_report;
+grant select (attempted_on), select (case_id), select (outcome) on partner_contact_attempt to frid_report;
+grant select (case_id), select (continue_treatment), select (refused_on) on partner_contact_refusal to frid_report;
+grant select (case_id), select (end_kind), select (ended_on), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
+grant select (id), select (org_id) on unit to frid_report;
