@@ -22,3 +22,27 @@ export function withActor<T>(
     return fn(trx);
   });
 }
+
+/** The role statistics read as (migration 0033): select only, its own row-level security. */
+export const reportRole = "frid_report";
+
+/**
+ * Runs `fn` in a read-only transaction as the reporting role, with the actor set: its
+ * policies let a unit manager count the cases of their own units and an analyst those of
+ * their organisation, and its column grants hold no name or text. For figures only; the
+ * audit event of a report is written with withActor.
+ */
+export function withReporting<T>(
+  db: Kysely<Database>,
+  actor: { userId: string; orgId: string },
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    // Said as a statement: the embedded database's dialect has no access mode of its own.
+    await sql`set transaction read only`.execute(trx);
+    await sql`select set_config('role', ${reportRole}, true),
+                     set_config('frid.user_id', ${actor.userId}, true),
+                     set_config('frid.org_id', ${actor.orgId}, true)`.execute(trx);
+    return fn(trx);
+  });
+}

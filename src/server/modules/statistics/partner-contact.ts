@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { PartnerContactStatistics } from "../../../shared/api/statistics.ts";
 import { addDays, addMonths, endOfDay, startOfDay } from "../../../shared/calendar.ts";
 import { type Actor, hasRole, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
-import { withActor } from "../../access/transaction.ts";
+import { type Trx, withActor, withReporting } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
@@ -10,9 +10,11 @@ import { AppError } from "../../http/errors.ts";
 
 /**
  * Partner contact in figures. Counting crosses every case of the units in scope — cases the
- * asking manager or analyst may not open — so the counts are made by the owner connection,
- * with the organisation and units set here from the actor's roles, and only numbers leave
- * this module. A unit manager sees their own units' exact counts; an analyst sees the
+ * asking manager or analyst may not open — so the counts are read as the reporting role
+ * (withReporting, migration 0033), whose own row-level security lets a unit manager count
+ * their units' cases and an analyst their organisation's, and whose column grants hold no
+ * name or text; the units asked for here narrow that further. Only numbers leave this
+ * module. A unit manager sees their own units' exact counts; an analyst sees the
  * organisation's, with 1–4 suppressed.
  */
 
@@ -32,7 +34,9 @@ async function scopeOf(
   const managed = unitsWithRole(actor, ["unit_manager"]);
   const analyst = hasRole(actor, "analyst");
   const orgUnits = (
-    await database.owner.selectFrom("unit").select("id").where("org_id", "=", actor.orgId).execute()
+    await withReporting(database.db, actor, (trx) =>
+      trx.selectFrom("unit").select("id").where("org_id", "=", actor.orgId).execute(),
+    )
   ).map((u) => u.id);
   if (unitId && !orgUnits.includes(unitId))
     throw new AppError(404, "not_found", "Enheten finns inte.");
@@ -104,7 +108,6 @@ export async function partnerContactStatistics(
       to: "Periodens sista dag kan inte ligga före den första.",
     });
   const s = await scopeOf(database, actor, meta, input.unitId);
-  const db = database.owner;
   // Outside the unit, whole months only: two overlapping periods a day apart would otherwise
   // give, by subtraction, the exact count of a single day (security review).
   const { from, to } =
@@ -114,6 +117,27 @@ export async function partnerContactStatistics(
           to: addDays(addMonths(`${input.to.slice(0, 7)}-01`, 1), -1),
         }
       : input;
+  const result = await withReporting(database.db, actor, (trx) => figures(trx, s, from, to));
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "statistics.read",
+        resourceType: "unit",
+        resourceId: input.unitId ?? null,
+        data: { report: "partner_contact", from, to },
+      },
+    ]),
+  );
+  return result;
+}
+
+/** The counts of one period, read in the reporting transaction `db`. */
+async function figures(
+  db: Trx,
+  s: Scope,
+  from: string,
+  to: string,
+): Promise<PartnerContactStatistics> {
   const start = startOfDay(from);
   const end = endOfDay(to);
 
@@ -219,7 +243,7 @@ export async function partnerContactStatistics(
       keys.map((k) => [k, n(toNumber(rows.find((r) => String(r.k) === k)?.n))]),
     ) as Record<K, number | null>;
 
-  const result: PartnerContactStatistics = {
+  return {
     from,
     to,
     scope: s.kind,
@@ -263,15 +287,4 @@ export async function partnerContactStatistics(
         n(minutes.length) === null || minutes.length === 0 ? null : Math.max(...minutes),
     },
   };
-  await withActor(database.db, actor, (trx) =>
-    recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "statistics.read",
-        resourceType: "unit",
-        resourceId: input.unitId ?? null,
-        data: { report: "partner_contact", from, to },
-      },
-    ]),
-  );
-  return result;
 }

@@ -1,0 +1,626 @@
+-- The access rules of a migrated Frid database, written by
+-- src/server/db/access-rules.snapshot.test.ts. Do not edit by hand: change a migration,
+-- then refresh with FRID_UPDATE_SNAPSHOTS=1 npx vitest run src/server/db/access-rules.snapshot.test.ts
+
+-- ===== Functions =====
+
+-- frid_actor(): execute granted to frid_app, frid_report
+CREATE OR REPLACE FUNCTION public.frid_actor()
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE
+AS $function$ select nullif(current_setting('frid.user_id', true), '')::uuid $function$;
+
+-- frid_assessment_final()
+CREATE OR REPLACE FUNCTION public.frid_assessment_final()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if old.completed_at is not null then
+    raise exception 'a completed assessment never changes' using errcode = '23514';
+  end if;
+  return new;
+end
+$function$;
+
+-- frid_barred(p_case uuid, p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_barred(p_case uuid, p_user uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  return frid_person_barred((select person_id from "case" where id = p_case), p_user);
+end
+$function$;
+
+-- frid_barrier_joins(p_barrier uuid, p_from uuid, p_to uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_barrier_joins(p_barrier uuid, p_from uuid, p_to uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from barrier b where b.id = p_barrier and b.org_id = frid_org()
+                 and ((b.case_a_id = p_from and b.case_b_id = p_to)
+                   or (b.case_b_id = p_from and b.case_a_id = p_to)))
+$function$;
+
+-- frid_can_see_case(p_case uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_can_see_case(p_case uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  actor uuid := frid_actor();
+begin
+  return exists (
+    select 1 from "case" c
+    where c.id = p_case
+      and c.org_id = frid_org()
+      and (
+        exists (select 1 from case_assignment a
+                where a.case_id = c.id and a.user_id = actor and a.unassigned_at is null)
+        or exists (select 1 from role_assignment r
+                   where r.user_id = actor and r.unit_id = c.unit_id and r.role = 'unit_manager')
+        or exists (select 1 from access_grant g
+                   where g.case_id = c.id and g.user_id = actor
+                     and g.revoked_at is null and g.expires_at > now())
+      )
+      -- a barrier: whoever has ever worked the other side never sees this one
+      and not frid_barred(c.id, actor)
+  );
+end
+$function$;
+
+-- frid_can_see_person(p_person uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_can_see_person(p_person uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  if frid_person_barred(p_person, frid_actor()) then
+    return false;
+  end if;
+  return exists (select 1 from person_registration r
+                 where r.person_id = p_person and r.user_id = frid_actor() and r.org_id = frid_org())
+      or exists (select 1 from "case" c where c.person_id = p_person and frid_can_see_case(c.id))
+      or exists (select 1 from relation rel
+                 where rel.other_person_id = p_person and rel.org_id = frid_org()
+                   and frid_can_see_case(rel.case_id));
+end
+$function$;
+
+-- frid_case_person(p_case uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_case_person(p_case uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select person_id from "case" where id = p_case and org_id = frid_org()
+$function$;
+
+-- frid_has_unit_role(p_unit uuid, p_roles text[]): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_has_unit_role(p_unit uuid, p_roles text[])
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r join unit u on u.id = r.unit_id
+                 where r.user_id = frid_actor() and r.unit_id = p_unit and u.org_id = frid_org()
+                   and r.role = any (p_roles))
+$function$;
+
+-- frid_is_first_assignment_by_opener(p_case uuid, p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_is_first_assignment_by_opener(p_case uuid, p_user uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select p_user = frid_actor()
+     and exists (select 1 from "case" c where c.id = p_case and c.opened_by = frid_actor()
+                 and c.case_type <> 'partner_contact')
+     and not exists (select 1 from case_assignment a where a.case_id = p_case)
+$function$;
+
+-- frid_journal_entry_case(p_entry uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_journal_entry_case(p_entry uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from journal_entry where id = p_entry and org_id = frid_org()
+$function$;
+
+-- frid_journal_signed_is_final()
+CREATE OR REPLACE FUNCTION public.frid_journal_signed_is_final()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if old.signed_at is not null then
+    raise exception 'journal entry % is signed and cannot be changed', old.id
+      using errcode = 'check_violation';
+  end if;
+  return new;
+end
+$function$;
+
+-- frid_new_partner_case(p_case uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_new_partner_case(p_case uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from "case" c where c.id = p_case and c.org_id = frid_org()
+                 and c.case_type = 'partner_contact' and c.opened_by = frid_actor())
+     and not exists (select 1 from case_assignment a where a.case_id = p_case)
+     and not exists (select 1 from access_grant g where g.case_id = p_case)
+$function$;
+
+-- frid_open_case_for(p_person uuid, p_unit uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_open_case_for(p_person uuid, p_unit uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select id from "case"
+  where person_id = p_person and unit_id = p_unit and org_id = frid_org() and status <> 'closed'
+  order by opened_at desc limit 1
+$function$;
+
+-- frid_org(): execute granted to frid_app, frid_report
+CREATE OR REPLACE FUNCTION public.frid_org()
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE
+AS $function$ select nullif(current_setting('frid.org_id', true), '')::uuid $function$;
+
+-- frid_person_barred(p_person uuid, p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_person_barred(p_person uuid, p_user uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  return exists (
+    select 1
+    from "case" mine
+    join barrier b on b.case_a_id = mine.id or b.case_b_id = mine.id
+    join "case" other on other.id = case when b.case_a_id = mine.id then b.case_b_id else b.case_a_id end
+    where mine.person_id = p_person
+      and other.person_id <> p_person
+      and (exists (select 1 from case_assignment o where o.case_id = other.id and o.user_id = p_user)
+           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user))
+  );
+end
+$function$;
+
+-- frid_person_barred_by_partner_contact(p_person uuid, p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_person_barred_by_partner_contact(p_person uuid, p_user uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  return exists (
+    select 1
+    from "case" mine
+    join barrier b on (b.case_a_id = mine.id or b.case_b_id = mine.id) and b.purpose = 'partner_contact'
+    join "case" other on other.id = case when b.case_a_id = mine.id then b.case_b_id else b.case_a_id end
+    where mine.person_id = p_person
+      and other.person_id <> p_person
+      and (exists (select 1 from case_assignment o where o.case_id = other.id and o.user_id = p_user)
+           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user))
+  );
+end
+$function$;
+
+-- frid_person_id_by_identity(p_number text): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_person_id_by_identity(p_number text)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select id from person where org_id = frid_org() and identity_number = p_number
+    and identity_kind in ('personal_identity_number', 'coordination_number')
+$function$;
+
+-- frid_registration_typed()
+CREATE OR REPLACE FUNCTION public.frid_registration_typed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if new.given_name is null or new.family_name is null or new.sex is null then
+    if current_user = 'frid_app' then
+      raise exception 'person_registration needs the identity as the registrant typed it';
+    end if;
+    select coalesce(new.given_name, p.given_name), coalesce(new.family_name, p.family_name),
+           coalesce(new.sex, p.sex)
+      into new.given_name, new.family_name, new.sex
+      from person p where p.id = new.person_id;
+  end if;
+  return new;
+end
+$function$;
+
+-- frid_reports_on_case(p_case uuid): execute granted to frid_report
+CREATE OR REPLACE FUNCTION public.frid_reports_on_case(p_case uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  return frid_reports_on_unit((select unit_id from "case" where id = p_case and org_id = frid_org()));
+end
+$function$;
+
+-- frid_reports_on_unit(p_unit uuid): execute granted to frid_report
+CREATE OR REPLACE FUNCTION public.frid_reports_on_unit(p_unit uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  return exists (
+    select 1 from role_assignment r join unit u on u.id = p_unit
+     where r.user_id = frid_actor() and r.org_id = frid_org() and u.org_id = frid_org()
+       and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = p_unit)));
+end
+$function$;
+
+-- frid_treatment_end_tasks()
+CREATE OR REPLACE FUNCTION public.frid_treatment_end_tasks()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  months integer;
+begin
+  if new.kind in ('treatment_completed', 'treatment_interrupted') then
+    select u.partner_follow_up_months into months
+      from "case" c join unit u on u.id = c.unit_id where c.id = new.to_case_id;
+    insert into case_task (org_id, case_id, kind, created_by, due_on)
+      values (new.org_id, new.to_case_id, 'partner_closing_conversation', null, new.event_on + 7)
+      on conflict (case_id, kind) where kind <> 'report_child_concern' do nothing;
+    insert into case_task (org_id, case_id, kind, created_by, due_on)
+      values (new.org_id, new.to_case_id, 'partner_follow_up', null,
+              (new.event_on + make_interval(months => coalesce(months, 6)))::date)
+      on conflict (case_id, kind) where kind <> 'report_child_concern' do nothing;
+  end if;
+  return new;
+end
+$function$;
+
+-- frid_unbarred(p_case uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_unbarred(p_case uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select not exists (select 1 from barrier b where b.case_a_id = p_case or b.case_b_id = p_case)
+$function$;
+
+-- ===== Row-level security policies =====
+
+create policy access_grant_insert on access_grant as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
+create policy access_grant_select on access_grant as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy assessment_insert on assessment as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy assessment_select on assessment as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy assessment_update on assessment as permissive for update to frid_app
+  using ((frid_can_see_case(case_id) AND (completed_at IS NULL)))
+  with check (frid_can_see_case(case_id));
+create policy audit_event_insert on audit_event as permissive for insert to frid_app
+  with check ((NOT (org_id IS DISTINCT FROM frid_org())));
+create policy audit_event_select on audit_event as permissive for select to frid_app
+  using ((NOT (org_id IS DISTINCT FROM frid_org())));
+create policy barrier_insert on barrier as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_a_id) AND (frid_can_see_case(case_b_id) OR (frid_new_partner_case(case_b_id) AND frid_unbarred(case_b_id)))));
+create policy barrier_select on barrier as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_can_see_case(case_a_id) OR frid_can_see_case(case_b_id))));
+create policy barrier_event_insert on barrier_event as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(from_case_id) AND frid_barrier_joins(barrier_id, from_case_id, to_case_id)));
+create policy barrier_event_report on barrier_event as permissive for select to frid_report
+  using (frid_reports_on_case(from_case_id));
+create policy barrier_event_select on barrier_event as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_can_see_case(from_case_id) OR frid_can_see_case(to_case_id))));
+create policy barrier_event_update on barrier_event as permissive for update to frid_app
+  using ((frid_can_see_case(to_case_id) AND (acknowledged_at IS NULL)))
+  with check (((acknowledged_by = frid_actor()) AND frid_can_see_case(to_case_id)));
+create policy case_insert on "case" as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (opened_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text]) AND (NOT frid_person_barred(person_id, frid_actor()))));
+create policy case_report on "case" as permissive for select to frid_report
+  using (frid_reports_on_unit(unit_id));
+create policy case_select on "case" as permissive for select to frid_app
+  using (frid_can_see_case(id));
+create policy case_update on "case" as permissive for update to frid_app
+  using (frid_can_see_case(id));
+create policy case_assignment_insert on case_assignment as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (frid_can_see_case(case_id) OR frid_is_first_assignment_by_opener(case_id, user_id))));
+create policy case_assignment_select on case_assignment as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy case_assignment_update on case_assignment as permissive for update to frid_app
+  using (frid_can_see_case(case_id));
+create policy case_status_change_insert on case_status_change as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (changed_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy case_status_change_select on case_status_change as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy case_task_insert on case_task as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy case_task_select on case_task as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy case_task_update on case_task as permissive for update to frid_app
+  using ((frid_can_see_case(case_id) AND (done_at IS NULL)))
+  with check (((done_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy child_placement_insert on child_placement as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
+create policy child_placement_select on child_placement as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy child_placement_update on child_placement as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (frid_can_see_case(case_id));
+create policy consent_insert on consent as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy consent_report on consent as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
+create policy consent_select on consent as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy consent_update on consent as permissive for update to frid_app
+  using ((frid_can_see_case(case_id) AND (revoked_on IS NULL)))
+  with check ((frid_can_see_case(case_id) AND (revoked_on IS NOT NULL)));
+create policy decision_insert on decision as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy decision_select on decision as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy document_insert on document as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (uploaded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy document_select on document as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy document_update on document as permissive for update to frid_app
+  using ((frid_can_see_case(case_id) AND (destroyed_at IS NULL)))
+  with check (((destroyed_by = frid_actor()) AND (content IS NULL)));
+create policy follow_up_insert on follow_up as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy follow_up_select on follow_up as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy implementation_plan_insert on implementation_plan as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy implementation_plan_select on implementation_plan as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy implementation_plan_update on implementation_plan as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check ((updated_by = frid_actor()));
+create policy instrument_version_insert on instrument_version as permissive for insert to frid_app
+  with check ((org_id = frid_org()));
+create policy instrument_version_select on instrument_version as permissive for select to frid_app
+  using ((org_id = frid_org()));
+create policy intake_insert on intake as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text])));
+create policy intake_select on intake as permissive for select to frid_app
+  using (((org_id = frid_org()) AND ((recorded_by = frid_actor()) OR ((case_id IS NOT NULL) AND frid_can_see_case(case_id)) OR ((case_id IS NULL) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))));
+create policy investigation_insert on investigation as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy investigation_select on investigation as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy investigation_update on investigation as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (((updated_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy investigation_extension_insert on investigation_extension as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy investigation_extension_select on investigation_extension as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy journal_entry_insert on journal_entry as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (author_id = frid_actor()) AND (signed_at IS NULL) AND frid_can_see_case(case_id)));
+create policy journal_entry_select on journal_entry as permissive for select to frid_app
+  using ((frid_can_see_case(case_id) AND ((signed_at IS NOT NULL) OR (author_id = frid_actor()))));
+create policy journal_entry_update on journal_entry as permissive for update to frid_app
+  using (((author_id = frid_actor()) AND (signed_at IS NULL) AND frid_can_see_case(case_id)))
+  with check ((author_id = frid_actor()));
+create policy partner_insert on partner as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id) AND ((partner_case_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM barrier b
+  WHERE ((b.id = partner.barrier_id) AND (b.purpose = 'partner_contact'::text) AND (b.case_a_id = partner.case_id) AND (b.case_b_id = partner.partner_case_id)))))));
+create policy partner_report on partner as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
+create policy partner_select on partner as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy partner_contact_insert on partner_contact as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_new_partner_case(case_id) AND frid_unbarred(case_id)));
+create policy partner_contact_select on partner_contact as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy partner_contact_update on partner_contact as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (frid_can_see_case(case_id));
+create policy partner_contact_attempt_insert on partner_contact_attempt as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy partner_contact_attempt_report on partner_contact_attempt as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
+create policy partner_contact_attempt_select on partner_contact_attempt as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy partner_contact_refusal_insert on partner_contact_refusal as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy partner_contact_refusal_report on partner_contact_refusal as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
+create policy partner_contact_refusal_select on partner_contact_refusal as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy person_insert on person as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor())));
+create policy person_select on person as permissive for select to frid_app
+  using (frid_can_see_person(id));
+create policy person_update on person as permissive for update to frid_app
+  using (frid_can_see_person(id));
+create policy person_registration_all on person_registration as permissive for all to frid_app
+  using (((org_id = frid_org()) AND (user_id = frid_actor())))
+  with check (((org_id = frid_org()) AND (user_id = frid_actor())));
+create policy placement_review_insert on placement_review as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy placement_review_select on placement_review as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy police_assessment_insert on police_assessment as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy police_assessment_select on police_assessment as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy preliminary_decision_insert on preliminary_decision as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy preliminary_decision_select on preliminary_decision as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy protection_assessment_insert on protection_assessment as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (assessed_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy protection_assessment_select on protection_assessment as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy relation_insert on relation as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy relation_select on relation as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy risk_alert_reason_insert on risk_alert_reason as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_can_see_case(case_id) AND (EXISTS ( SELECT 1
+   FROM barrier_event e
+  WHERE ((e.id = risk_alert_reason.event_id) AND (e.from_case_id = risk_alert_reason.case_id) AND (e.kind = 'risk_alert'::text) AND (e.created_by = frid_actor()))))));
+create policy risk_alert_reason_select on risk_alert_reason as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy safety_plan_version_insert on safety_plan_version as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (saved_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy safety_plan_version_select on safety_plan_version as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy treatment_insert on treatment as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy treatment_report on treatment as permissive for select to frid_report
+  using (frid_reports_on_case(case_id));
+create policy treatment_select on treatment as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy treatment_update on treatment as permissive for update to frid_app
+  using ((frid_can_see_case(case_id) AND (phase <> 'ended'::text)))
+  with check (frid_can_see_case(case_id));
+create policy treatment_session_insert on treatment_session as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy treatment_session_select on treatment_session as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+
+-- ===== Tables with row-level security =====
+
+alter table access_grant enable row level security;
+alter table assessment enable row level security;
+alter table audit_event enable row level security;
+alter table barrier enable row level security;
+alter table barrier_event enable row level security;
+alter table "case" enable row level security;
+alter table case_assignment enable row level security;
+alter table case_status_change enable row level security;
+alter table case_task enable row level security;
+alter table child_placement enable row level security;
+alter table consent enable row level security;
+alter table decision enable row level security;
+alter table document enable row level security;
+alter table follow_up enable row level security;
+alter table implementation_plan enable row level security;
+alter table instrument_version enable row level security;
+alter table intake enable row level security;
+alter table investigation enable row level security;
+alter table investigation_extension enable row level security;
+alter table journal_entry enable row level security;
+alter table partner enable row level security;
+alter table partner_contact enable row level security;
+alter table partner_contact_attempt enable row level security;
+alter table partner_contact_refusal enable row level security;
+alter table person enable row level security;
+alter table person_registration enable row level security;
+alter table placement_review enable row level security;
+alter table police_assessment enable row level security;
+alter table preliminary_decision enable row level security;
+alter table protection_assessment enable row level security;
+alter table relation enable row level security;
+alter table risk_alert_reason enable row level security;
+alter table safety_plan_version enable row level security;
+alter table treatment enable row level security;
+alter table treatment_session enable row level security;
+
+-- ===== Grants to the application's roles =====
+
+grant insert, select, update on access_grant to frid_app;
+grant insert, select, update on app_user to frid_app;
+grant insert, select on assessment to frid_app;
+grant insert, select on audit_event to frid_app;
+grant insert, select on audit_seal to frid_app;
+grant insert, select on barrier to frid_app;
+grant insert, select on barrier_event to frid_app;
+grant insert, select, update on "case" to frid_app;
+grant insert, select, update on case_assignment to frid_app;
+grant insert, select, update on case_reference_counter to frid_app;
+grant insert, select on case_status_change to frid_app;
+grant insert, select on case_task to frid_app;
+grant insert, select on child_placement to frid_app;
+grant insert, select on consent to frid_app;
+grant insert, select on decision to frid_app;
+grant insert, select on document to frid_app;
+grant insert, select on follow_up to frid_app;
+grant insert, select, update on implementation_plan to frid_app;
+grant insert, select on instrument_version to frid_app;
+grant insert, select on intake to frid_app;
+grant select on intervention_kind to frid_app;
+grant insert, select, update on investigation to frid_app;
+grant insert, select on investigation_extension to frid_app;
+grant insert, select, update on journal_entry to frid_app;
+grant delete, insert, select, update on login_throttle to frid_app;
+grant select on organisation to frid_app;
+grant insert, select on partner to frid_app;
+grant insert, select on partner_contact to frid_app;
+grant insert, select on partner_contact_attempt to frid_app;
+grant insert, select on partner_contact_refusal to frid_app;
+grant insert, select, update on person to frid_app;
+grant insert, select, update on person_registration to frid_app;
+grant insert, select on placement_review to frid_app;
+grant insert, select on police_assessment to frid_app;
+grant insert, select on preliminary_decision to frid_app;
+grant insert, select on protection_assessment to frid_app;
+grant insert, select on relation to frid_app;
+grant insert, select on risk_alert_reason to frid_app;
+grant delete, insert, select, update on role_assignment to frid_app;
+grant insert, select on safety_plan_version to frid_app;
+grant select on schema_migration to frid_app;
+grant select on seed_run to frid_app;
+grant insert, select, update on session to frid_app;
+grant insert, select on treatment to frid_app;
+grant insert, select on treatment_session to frid_app;
+grant insert, select on unit to frid_app;
+grant update (answers), update (assessed_on), update (client_present), update (completed_at), update (completed_by), update (interpreter_used), update (judgements), update (reasons), update (result), update (updated_at) on assessment to frid_app;
+grant update (acknowledged_at), update (acknowledged_by) on barrier_event to frid_app;
+grant update (done_at), update (done_by), update (done_note), update (report_on), update (report_reference), update (report_to) on case_task to frid_app;
+grant update (court_outcome), update (court_ruled_on), update (court_submitted_on), update (ended_on) on child_placement to frid_app;
+grant update (revoked_on), update (revoked_reason) on consent to frid_app;
+grant update (content), update (destroyed_at), update (destroyed_by), update (destroyed_reason) on document to frid_app;
+grant update (own_support), update (own_support_note), update (own_support_on) on partner_contact to frid_app;
+grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
+grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months) on unit to frid_app;
+grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind) on barrier_event to frid_report;
+grant select (case_type), select (id), select (org_id), select (unit_id) on "case" to frid_report;
+grant select (case_id), select (given_on), select (revoked_on), select (scope) on consent to frid_report;
+grant select (case_id), select (exception_kind), select (recorded_at) on partner to frid_report;
+grant select (attempted_on), select (case_id), select (outcome) on partner_contact_attempt to frid_report;
+grant select (case_id), select (continue_treatment), select (refused_on) on partner_contact_refusal to frid_report;
+grant select (case_id), select (end_kind), select (ended_on), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
+grant select (id), select (org_id) on unit to frid_report;
