@@ -190,14 +190,15 @@ export const authRoutes: RouteModule = (app, { config, database }) => {
     },
     async (request, reply) => {
       const session = request.authSession!;
-      await revokeSession(db, session.idHash);
-      await withActor(db, { userId: session.userId, orgId: session.orgId }, (trx) =>
-        recordAudit(
+      // The end of the session and its audit event in one transaction: both or neither.
+      await withActor(db, { userId: session.userId, orgId: session.orgId }, async (trx) => {
+        await revokeSession(trx, session.idHash);
+        await recordAudit(
           trx,
           { actor: null, userId: session.userId, orgId: session.orgId, meta: requestMeta(request) },
           [{ action: "logout", resourceType: "session", data: {} }],
-        ),
-      );
+        );
+      });
       reply.header("set-cookie", sessionCookieHeader(null, secure(request.protocol)));
       return reply.status(204).send();
     },
