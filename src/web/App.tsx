@@ -1,21 +1,21 @@
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "./auth/AuthProvider";
-import { Layout } from "./components/Layout";
-import { SessionGuard } from "./components/SessionGuard";
+import { AccountPage } from "./features/account/AccountPage";
+import { SessionGuard } from "./features/account/SessionGuard";
+import { AdminInstrumentsPage } from "./features/admin/AdminInstrumentsPage";
+import { AdminPage } from "./features/admin/AdminPage";
+import { AdminUnitPage } from "./features/admin/AdminUnitPage";
+import { AdminUserPage } from "./features/admin/AdminUserPage";
+import { AuditPage } from "./features/audit-review/AuditPage";
+import { CasePage } from "./features/cases/CasePage";
+import { MyCasesPage } from "./features/cases/MyCasesPage";
+import { PersonPage } from "./features/persons/PersonPage";
+import { PersonSearchPage } from "./features/persons/PersonSearchPage";
+import { SafetyPlanPage } from "./features/safety-plans/SafetyPlanPage";
+import { StatisticsPage } from "./features/statistics/StatisticsPage";
 import { I18nProvider } from "./i18n/I18nProvider";
-import { AccountPage } from "./routes/AccountPage";
-import { AdminInstrumentsPage } from "./routes/AdminInstrumentsPage";
-import { AdminPage } from "./routes/AdminPage";
-import { AdminUnitPage } from "./routes/AdminUnitPage";
-import { AdminUserPage } from "./routes/AdminUserPage";
-import { AuditPage } from "./routes/AuditPage";
-import { CasePage } from "./routes/CasePage";
-import { MyCasesPage } from "./routes/MyCasesPage";
-import { NotFoundPage } from "./routes/NotFoundPage";
-import { PersonPage } from "./routes/PersonPage";
-import { PersonSearchPage } from "./routes/PersonSearchPage";
-import { SafetyPlanPage } from "./routes/SafetyPlanPage";
-import { StatisticsPage } from "./routes/StatisticsPage";
+import { Layout } from "./ui/Layout";
+import { NotFoundPage } from "./ui/NotFoundPage";
 
 export function App() {
   return (
