@@ -7,7 +7,7 @@ import { useT } from "../../i18n/useT";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { checkRevokeConsent, type RevokeConsentDraft } from "./decisions-model";
-import type { FormsProps } from "./Placement";
+import type { FormsProps } from "./PlacementForms";
 
 /*
  * A custodian withdraws consent to the child's placement. The placement then rests on

@@ -38,7 +38,8 @@ import {
   withDecision,
   withPlacement,
 } from "./decisions-model";
-import { PlacementFacts, PlacementFieldset, PlacementForms } from "./Placement";
+import { PlacementFacts, PlacementFieldset } from "./Placement";
+import { PlacementForms } from "./PlacementForms";
 
 /*
  * Beslut: decisions on interventions, each with its legal basis, outcome, period and
