@@ -1,11 +1,11 @@
 import { type ComponentType, lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "./auth/AuthProvider";
-import { Layout } from "./components/Layout";
-import { Loading } from "./components/Messages";
-import { SessionGuard } from "./components/SessionGuard";
+import { SessionGuard } from "./features/account/SessionGuard";
 import { I18nProvider } from "./i18n/I18nProvider";
-import { NotFoundPage } from "./routes/NotFoundPage";
+import { Layout } from "./ui/Layout";
+import { Loading } from "./ui/Messages";
+import { NotFoundPage } from "./ui/NotFoundPage";
 
 /**
  * Each page is its own chunk, loaded when first visited: the login page (Layout) downloads
@@ -22,18 +22,21 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 }
 
 const pages = {
-  account: lazyPage(() => import("./routes/AccountPage"), "AccountPage"),
-  adminInstruments: lazyPage(() => import("./routes/AdminInstrumentsPage"), "AdminInstrumentsPage"),
-  admin: lazyPage(() => import("./routes/AdminPage"), "AdminPage"),
-  adminUnit: lazyPage(() => import("./routes/AdminUnitPage"), "AdminUnitPage"),
-  adminUser: lazyPage(() => import("./routes/AdminUserPage"), "AdminUserPage"),
-  audit: lazyPage(() => import("./routes/AuditPage"), "AuditPage"),
-  case: lazyPage(() => import("./routes/CasePage"), "CasePage"),
-  myCases: lazyPage(() => import("./routes/MyCasesPage"), "MyCasesPage"),
-  person: lazyPage(() => import("./routes/PersonPage"), "PersonPage"),
-  personSearch: lazyPage(() => import("./routes/PersonSearchPage"), "PersonSearchPage"),
-  safetyPlan: lazyPage(() => import("./routes/SafetyPlanPage"), "SafetyPlanPage"),
-  statistics: lazyPage(() => import("./routes/StatisticsPage"), "StatisticsPage"),
+  account: lazyPage(() => import("./features/account/AccountPage"), "AccountPage"),
+  adminInstruments: lazyPage(
+    () => import("./features/admin/AdminInstrumentsPage"),
+    "AdminInstrumentsPage",
+  ),
+  admin: lazyPage(() => import("./features/admin/AdminPage"), "AdminPage"),
+  adminUnit: lazyPage(() => import("./features/admin/AdminUnitPage"), "AdminUnitPage"),
+  adminUser: lazyPage(() => import("./features/admin/AdminUserPage"), "AdminUserPage"),
+  audit: lazyPage(() => import("./features/audit-review/AuditPage"), "AuditPage"),
+  case: lazyPage(() => import("./features/cases/CasePage"), "CasePage"),
+  myCases: lazyPage(() => import("./features/cases/MyCasesPage"), "MyCasesPage"),
+  person: lazyPage(() => import("./features/persons/PersonPage"), "PersonPage"),
+  personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
+  safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
+  statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
 };
 
 export function App() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
+import { en, enParts } from "./en";
 import { format, placeholders } from "./format";
-import { sv } from "./sv";
+import { sv, svParts } from "./sv";
 
 const svKeys = Object.keys(sv).sort();
 const enKeys = Object.keys(en).sort();
@@ -28,6 +28,27 @@ describe("message catalogues", () => {
       return JSON.stringify(svNames) === JSON.stringify(enNames) ? [] : [{ key, svNames, enNames }];
     });
     expect(mismatches).toEqual([]);
+  });
+
+  // The catalogue is spread together from the features' parts: a key written in two parts
+  // would silently take the later text, so each key must live in exactly one.
+  it.each([
+    ["sv", sv, svParts],
+    ["en", en, enParts],
+  ] as const)("put every %s key in exactly one feature's part", (_lang, catalogue, parts) => {
+    const seen = new Map<string, number>();
+    for (const part of parts) {
+      for (const key of Object.keys(part)) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    const twice = [...seen].filter(([, count]) => count > 1).map(([key]) => key);
+    expect(twice).toEqual([]);
+    expect([...seen.keys()].sort()).toEqual(Object.keys(catalogue).sort());
+  });
+
+  it("give each English part exactly the keys of its Swedish part", () => {
+    expect(enParts.map((part) => Object.keys(part).sort())).toEqual(
+      svParts.map((part) => Object.keys(part).sort()),
+    );
   });
 
   // End-to-end tests and the product owner rely on this exact wording.

@@ -6,6 +6,12 @@ export type MessageKey = keyof typeof sv;
 /** Shape every other language must match: same keys, any string values. */
 export type Messages = { readonly [K in MessageKey]: string };
 
+/**
+ * Shape of one feature's part in another language (features/<x>/messages.en.ts): exactly the
+ * keys of its Swedish part, so a missing or extra key in a part does not compile.
+ */
+export type MessagesOf<Part> = { readonly [K in keyof Part]: string };
+
 export const languages = ["sv", "en"] as const;
 export type Language = (typeof languages)[number];
 

@@ -1,0 +1,169 @@
+import { useId } from "react";
+import { useT } from "../../i18n/useT";
+import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { type FormAnswer, type Item, yesNoUnknownLabels } from "./assessments-model";
+
+/** One item, by its type: radios, a date, a number, a text or checkboxes. */
+export function ItemField({
+  name,
+  item,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  item: Item;
+  label: string;
+  value: FormAnswer;
+  onChange: (value: FormAnswer) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  const text = typeof value === "string" ? value : "";
+  switch (item.type) {
+    case "yes_no_unknown":
+      return (
+        <RadioGroupField
+          label={label}
+          hint={item.help}
+          name={name}
+          value={text}
+          options={(["yes", "no", "unknown"] as const).map((v) => ({
+            value: v,
+            label: t(yesNoUnknownLabels[v]),
+          }))}
+          onChange={onChange}
+          error={error}
+        />
+      );
+    case "scale":
+    case "frequency":
+      return (
+        <RadioGroupField
+          label={label}
+          hint={item.help}
+          name={name}
+          value={text}
+          inline={false}
+          options={item.steps.map((s) => ({ value: String(s.value), label: s.label }))}
+          onChange={onChange}
+          error={error}
+        />
+      );
+    case "date":
+      return (
+        <TextField
+          label={label}
+          hint={item.help}
+          name={name}
+          type="date"
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+          error={error}
+        />
+      );
+    case "number":
+      return (
+        <TextField
+          label={label}
+          hint={item.help}
+          name={name}
+          inputMode="decimal"
+          min={item.min}
+          max={item.max}
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+          error={error}
+        />
+      );
+    case "text":
+      return (
+        <TextAreaField
+          label={label}
+          hint={item.help}
+          name={name}
+          rows={3}
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+          error={error}
+        />
+      );
+    case "multi_choice":
+      return (
+        <CheckboxGroupField
+          label={label}
+          hint={item.help}
+          name={name}
+          value={typeof value === "string" ? [] : value}
+          options={item.options}
+          onChange={onChange}
+          error={error}
+        />
+      );
+  }
+}
+
+/** Several choices: checkboxes in a fieldset whose legend asks the question (as RadioGroupField). */
+export function CheckboxGroupField({
+  label,
+  hint,
+  error,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  hint: string | undefined;
+  error: string | undefined;
+  name: string;
+  value: readonly string[];
+  options: readonly { value: string; label: string }[];
+  onChange: (value: readonly string[]) => void;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <fieldset
+      className={error ? "field field--group field--invalid" : "field field--group"}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend className="field__label">{label}</legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <div className="field__choices">
+        {options.map((option) => (
+          <div key={option.value} className="field__choice">
+            <input
+              type="checkbox"
+              id={`${id}-${option.value}`}
+              name={name}
+              value={option.value}
+              checked={value.includes(option.value)}
+              aria-invalid={error ? true : undefined}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked
+                    ? [...value, option.value]
+                    : value.filter((v) => v !== option.value),
+                )
+              }
+            />
+            <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,230 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { AuditEventView, StaffMember } from "../../api/endpoints";
+import { isUnitManager, managedUnits } from "../../auth/permissions";
+import { useApi, useMe } from "../../auth/useAuth";
+import { useQuery } from "../../hooks/useQuery";
+import { useSubmit } from "../../hooks/useSubmit";
+import { formatDateTime } from "../../i18n/dates";
+import { auditActionLabel, roleLabel } from "../../i18n/labels";
+import { useT } from "../../i18n/useT";
+import { SelectField } from "../../ui/Field";
+import { ErrorSummary, Loading } from "../../ui/Messages";
+import { Page } from "../../ui/Page";
+import { QueryError } from "../../ui/QueryError";
+import { IdentityText, PersonSearch, personName } from "../persons/PersonSearch";
+
+/** Whose log is shown: a person (who accessed them) or a staff member (what they did). */
+interface Subject {
+  kind: "person" | "user";
+  id: string;
+  name: string;
+}
+
+/** Loggkontroll: a unit manager's review of who accessed what. */
+export function AuditPage() {
+  const { t } = useT();
+  const me = useMe();
+  const [subject, setSubject] = useState<Subject | null>(null);
+
+  if (!isUnitManager(me.roles)) {
+    return (
+      <Page title={t("audit.title")}>
+        <p>{t("audit.forbidden")}</p>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t("audit.title")}>
+      <p>{t("audit.intro")}</p>
+      <div className="columns">
+        <section className="section" aria-labelledby="audit-person-title">
+          <h2 id="audit-person-title">{t("audit.personTitle")}</h2>
+          <PersonSearch
+            label={t("audit.personTitle")}
+            renderResult={(person) => {
+              const name = personName(person);
+              return (
+                <>
+                  <span>
+                    {name}
+                    <span className="result-list__meta">
+                      <IdentityText person={person} />
+                    </span>
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={t("audit.showPersonLabel", { name })}
+                    onClick={() => setSubject({ kind: "person", id: person.id, name })}
+                  >
+                    {t("audit.showPerson")}
+                  </button>
+                </>
+              );
+            }}
+          />
+        </section>
+        <section className="section" aria-labelledby="audit-user-title">
+          <h2 id="audit-user-title">{t("audit.userTitle")}</h2>
+          <StaffPicker onPick={setSubject} />
+        </section>
+      </div>
+      {subject && <AuditEvents subject={subject} />}
+    </Page>
+  );
+}
+
+function StaffPicker({ onPick }: { onPick: (subject: Subject) => void }) {
+  const { t } = useT();
+  const api = useApi();
+  const me = useMe();
+  const units = managedUnits(me.roles);
+  const submit = useSubmit(["userId"]);
+  const [userId, setUserId] = useState("");
+  const staff = useQuery(units.map((u) => u.id).join(","), async (signal) => {
+    const lists = await Promise.all(units.map((u) => api.staff(u.id, signal)));
+    // Someone working in two of the manager's units is listed once.
+    const byId = new Map<string, StaffMember>();
+    for (const member of lists.flatMap((l) => l.users)) byId.set(member.id, member);
+    return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "sv"));
+  });
+
+  if (staff.state.status === "loading") return <Loading />;
+  if (staff.state.status === "error") return <QueryError error={staff.state.error} />;
+  const members = staff.state.data;
+  if (members.length === 0) return <p className="empty">{t("audit.noStaff")}</p>;
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const member = members.find((m) => m.id === userId);
+    if (!member) return submit.reject({ userId: t("case.chooseStaff") });
+    submit.clear();
+    onPick({ kind: "user", id: member.id, name: member.displayName });
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={submit.errors} />
+      <form
+        className="form form--inline"
+        aria-labelledby="audit-user-title"
+        onSubmit={handleSubmit}
+        noValidate
+      >
+        <SelectField
+          label={t("audit.user")}
+          name="userId"
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+          error={submit.fieldError("userId")}
+        >
+          <option value="">{t("common.choose")}</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.displayName}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button">
+          {t("audit.showUser")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function AuditEvents({ subject }: { subject: Subject }) {
+  const { t } = useT();
+  const api = useApi();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const key = `${subject.kind}:${subject.id}`;
+  const events = useQuery(key, async (signal) =>
+    subject.kind === "person"
+      ? (await api.personAuditLog(subject.id, signal)).events
+      : (await api.userAuditLog(subject.id, signal)).events,
+  );
+
+  // The log appears below the forms; take keyboard and screen-reader users to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus again for each new subject
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [key]);
+
+  const { state } = events;
+  return (
+    <section className="section" aria-labelledby="audit-events-title">
+      <h2 id="audit-events-title" ref={headingRef} tabIndex={-1}>
+        {t("audit.eventsTitle", { name: subject.name })}
+      </h2>
+      {state.status === "loading" && <Loading />}
+      {state.status === "error" && <QueryError error={state.error} />}
+      {state.status === "ready" &&
+        (state.data.length === 0 ? (
+          <p className="empty">{t("audit.noEvents")}</p>
+        ) : (
+          <>
+            <p>{t("audit.eventCount", { count: state.data.length })}</p>
+            <EventTable
+              caption={t("audit.eventsCaption", { name: subject.name })}
+              events={state.data}
+            />
+          </>
+        ))}
+    </section>
+  );
+}
+
+function EventTable({ caption, events }: { caption: string; events: readonly AuditEventView[] }) {
+  const { t, lang } = useT();
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.time")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.role")}</th>
+            <th scope="col">{t("audit.action")}</th>
+            <th scope="col">{t("audit.person")}</th>
+            <th scope="col">{t("audit.outcome")}</th>
+            <th scope="col">{t("audit.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id} className={e.outcome === "denied" ? "row--denied" : undefined}>
+              <td className="nowrap">{formatDateTime(e.occurredAt, lang)}</td>
+              <td>
+                {e.actor ? (
+                  <>
+                    {e.actor.displayName} <span className="muted">({e.actor.username})</span>
+                  </>
+                ) : (
+                  t("audit.system")
+                )}
+              </td>
+              <td>{e.role ? roleLabel(e.role, t) : ""}</td>
+              <td>{auditActionLabel(e.action, t)}</td>
+              <td>{personsShown(e)}</td>
+              <td>
+                {e.outcome === "denied" ? (
+                  <strong className="outcome--denied">{t("outcome.denied")}</strong>
+                ) : (
+                  t("outcome.allowed")
+                )}
+              </td>
+              <td>{e.reason ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The event's person, or every person a list showed (a list event in a user's log). */
+function personsShown(e: AuditEventView): string {
+  return [...(e.person ? [e.person] : []), ...e.persons].map((p) => p.name).join(", ");
+}

@@ -1,0 +1,52 @@
+import type { z } from "zod";
+import {
+  CaseList,
+  type CaseType,
+  CaseView,
+  StaffList,
+  StatusHistoryPage,
+} from "../../../shared/api/cases";
+import type { CaseStatus, ClosedReason } from "../../../shared/case-status";
+import { deleteJson, parseWith } from "../../api/client";
+import type { Transport } from "../../api/transport";
+
+export type StaffMember = z.infer<typeof StaffList>["users"][number];
+/** A move along the case's status flow; a reason when closing, a comment when asked for. */
+export interface ChangeStatusInput {
+  to: CaseStatus;
+  reason: ClosedReason | null;
+  comment: string | null;
+}
+
+/** The cases calls of the Api (api/endpoints.ts assembles every feature's). */
+export function casesApi({ call, get, post, opts, id }: Transport) {
+  return {
+    // Cases.
+    cases: (scope: "mine" | "all", signal?: AbortSignal) =>
+      get(`/api/cases?scope=${scope}`, CaseList, signal),
+    openCase: (personId: string, unitId: string, caseType: CaseType) =>
+      post("/api/cases", { personId, unitId, caseType }, CaseView),
+    caseById: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}`, CaseView, signal),
+    assign: (caseId: string, userId: string) =>
+      post(`/api/cases/${id(caseId)}/assignments`, { userId }, CaseView),
+    unassign: (caseId: string, userId: string) =>
+      call(async () =>
+        parseWith(
+          CaseView,
+          await deleteJson(`/api/cases/${id(caseId)}/assignments/${id(userId)}`, opts()),
+        ),
+      ),
+    staff: (unitId: string, signal?: AbortSignal) =>
+      get(`/api/units/${id(unitId)}/staff`, StaffList, signal),
+    grant: (caseId: string, userId: string, reason: string, expiresAt: string) =>
+      post(`/api/cases/${id(caseId)}/grants`, { userId, reason, expiresAt }, CaseView),
+    changeStatus: (caseId: string, input: ChangeStatusInput) =>
+      post(`/api/cases/${id(caseId)}/status`, input, CaseView),
+    statusHistory: (caseId: string, before: string) =>
+      get(
+        `/api/cases/${id(caseId)}/status-history?${new URLSearchParams({ before })}`,
+        StatusHistoryPage,
+      ),
+  };
+}

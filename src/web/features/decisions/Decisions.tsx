@@ -1,0 +1,403 @@
+import { type FormEvent, Fragment, type ReactNode, useRef, useState } from "react";
+import { interventionKinds } from "../../../shared/api/decisions";
+import type {
+  CaseView,
+  DecisionListView,
+  DecisionOutcomeCode,
+  DecisionView,
+  LetterDeliveryView,
+  PlacementView,
+} from "../../api/endpoints";
+import { useApi } from "../../auth/useAuth";
+import { rejectWith } from "../../hooks/rejectWith";
+import { useFocusLater } from "../../hooks/useFocusLater";
+import type { Query } from "../../hooks/useQuery";
+import { useSubmit } from "../../hooks/useSubmit";
+import { formatDateTimeShort, formatDay } from "../../i18n/dates";
+import {
+  decisionOutcomeLabels,
+  interventionKindLabels,
+  interventionLabel,
+  letterReasonLabels,
+} from "../../i18n/labels";
+import type { PlainMessageKey } from "../../i18n/messages";
+import { useT } from "../../i18n/useT";
+import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
+import { QueryError } from "../../ui/QueryError";
+import {
+  checkDecisionDraft,
+  type DecisionDraft,
+  decisionOutcomes,
+  emptyDecisionDraft,
+  emptyPlacementDraft,
+  isInterventionKind,
+  legalReferenceParts,
+  needsPlacement,
+  placementFieldNames,
+  withDecision,
+  withPlacement,
+} from "./decisions-model";
+import { PlacementFacts, PlacementFieldset } from "./Placement";
+import { PlacementForms } from "./PlacementForms";
+
+/*
+ * Beslut: decisions on interventions, each with its legal basis, outcome, period and
+ * reasoning; a denial (in whole or in part) carries how to appeal. The server decides when
+ * a decision may be made (while the case is investigated or carried out) and says so.
+ */
+
+const titleId = "decisions-title";
+const newTitleId = "decision-new-title";
+const fieldNames = ["interventionKind", "outcome", "periodFrom", "periodTo", "reasoning"] as const;
+/** With the placement's fields only while they are shown; else the summary lists their messages. */
+const fieldNamesWithPlacement = [...fieldNames, ...placementFieldNames] as const;
+
+export const decisionElementId = (decisionId: string) => `decision-${decisionId}`;
+
+/** "Skyddat boende: Beviljas": how a decision is named in headings and forms. */
+export function useDecisionName() {
+  const { t } = useT();
+  return (decision: DecisionView) =>
+    t("decisions.itemTitle", {
+      intervention: interventionLabel(decision.interventionKind, decision.interventionName, t),
+      outcome: t(decisionOutcomeLabels[decision.outcome]),
+    });
+}
+
+export function DecisionsPanel({
+  record,
+  decisions,
+}: {
+  record: CaseView;
+  /** Shared with the plans panel, which offers a plan for each granted decision. */
+  decisions: Query<DecisionListView>;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  const [message, setMessage] = useState<PlainMessageKey | null>(null);
+  const focusLater = useFocusLater();
+  const { state, setData, reload } = decisions;
+  // The answer arrives after later renders: change the list as it is then.
+  const latest = useRef(state.status === "ready" ? state.data : null);
+  latest.current = state.status === "ready" ? state.data : null;
+  // Nothing more is decided or recorded on a closed case; it can be reopened.
+  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+
+  return (
+    <section className="section" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("decisions.title")}</h2>
+      <StatusMessage message={message && t(message)} />
+      {state.status === "loading" ? (
+        <Loading />
+      ) : state.status === "error" ? (
+        <QueryError error={state.error} />
+      ) : state.data.decisions.length === 0 ? (
+        <p className="empty">{t("decisions.empty")}</p>
+      ) : (
+        <>
+          <LetterAdvice delivery={state.data.letterDelivery} />
+          <ol className="record-list" aria-label={t("decisions.listCaption")}>
+            {state.data.decisions.map((decision) => (
+              <li key={decision.id} className="record-list__item">
+                <Decision
+                  decision={decision}
+                  letterUrl={api.decisionLetterUrl(record.id, decision.id)}
+                >
+                  {decision.childPlacement && (
+                    <>
+                      <PlacementFacts
+                        placement={decision.childPlacement}
+                        titleId={`${decisionElementId(decision.id)}-placement`}
+                      />
+                      <PlacementForms
+                        caseId={record.id}
+                        decisionId={decision.id}
+                        placement={decision.childPlacement}
+                        caseOpen={canWrite}
+                        beforeChange={() => setMessage(null)}
+                        onChanged={(placement: PlacementView, key: PlainMessageKey) => {
+                          const list = latest.current;
+                          if (list) {
+                            setData({
+                              ...list,
+                              decisions: withPlacement(list.decisions, decision.id, placement),
+                            });
+                          }
+                          setMessage(key);
+                          focusLater(decisionElementId(decision.id));
+                        }}
+                        onStale={reload}
+                      />
+                    </>
+                  )}
+                </Decision>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {canWrite && state.status === "ready" && (
+        <DecisionForm
+          caseId={record.id}
+          caseType={record.caseType}
+          beforeSubmit={() => setMessage(null)}
+          onRecorded={(decision) => {
+            const list = latest.current;
+            if (list) setData({ ...list, decisions: withDecision(list.decisions, decision) });
+            setMessage("decisions.recorded");
+            focusLater(decisionElementId(decision.id));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/**
+ * How the letter may reach the person, from their protection and safe-contact answers: said
+ * in words in a notice with a heading, never by colour alone.
+ */
+function LetterAdvice({ delivery }: { delivery: LetterDeliveryView }) {
+  const { t } = useT();
+  const id = "letter-advice-title";
+  return (
+    <section className="notice letter-advice" aria-labelledby={id}>
+      <h3 id={id} className="notice__title">
+        {t("letter.title")}
+      </h3>
+      <p className="letter-advice__text">
+        <strong>
+          {delivery.method === "post"
+            ? t("letter.post")
+            : delivery.method === "forwarding"
+              ? t("letter.forwarding")
+              : t("letter.handOver")}
+        </strong>
+        {delivery.method === "hand_over" && delivery.reason && (
+          <> {t(letterReasonLabels[delivery.reason])}</>
+        )}
+      </p>
+      {delivery.warning === "confidentiality_marking" && (
+        <p className="letter-advice__text">
+          <strong>{t("letter.warning.confidentiality_marking")}</strong>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Decision({
+  decision,
+  letterUrl,
+  children,
+}: {
+  decision: DecisionView;
+  letterUrl: string;
+  children?: ReactNode;
+}) {
+  const { t, lang } = useT();
+  const name = useDecisionName();
+  const elementId = decisionElementId(decision.id);
+  const appealId = `${elementId}-appeal`;
+  return (
+    <article id={elementId} tabIndex={-1} aria-labelledby={`${elementId}-title`}>
+      <h3 id={`${elementId}-title`}>{name(decision)}</h3>
+      <dl className="details">
+        <div>
+          <dt>{t("decisions.legalReference")}</dt>
+          <dd>
+            <LegalReference reference={decision.legalReference} />
+            {decision.oldLegalReference && (
+              <span className="legal-reference__old">
+                {t("decisions.formerly")} <LegalReference reference={decision.oldLegalReference} />
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("decisions.outcome")}</dt>
+          <dd className={decision.outcome === "denied" ? "outcome--denied" : undefined}>
+            {t(decisionOutcomeLabels[decision.outcome])}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("decisions.period")}</dt>
+          <dd>
+            {decision.periodFrom && decision.periodTo
+              ? t("decisions.periodBoth", {
+                  from: formatDay(decision.periodFrom, lang),
+                  to: formatDay(decision.periodTo, lang),
+                })
+              : decision.periodFrom
+                ? t("decisions.periodFromOnly", { from: formatDay(decision.periodFrom, lang) })
+                : decision.periodTo
+                  ? t("decisions.periodToOnly", { to: formatDay(decision.periodTo, lang) })
+                  : t("decisions.noPeriod")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("decisions.decidedBy")}</dt>
+          <dd>
+            {t("decisions.byAt", {
+              name: decision.decidedBy,
+              time: formatDateTimeShort(decision.decidedAt, lang),
+            })}
+          </dd>
+        </div>
+      </dl>
+      <dl className="text-sections">
+        <div>
+          <dt>{t("decisions.reasoning")}</dt>
+          <dd className="multiline">{decision.reasoning}</dd>
+        </div>
+      </dl>
+      {decision.appealInfo && (
+        <section className="notice appeal" aria-labelledby={appealId}>
+          <h4 id={appealId} className="notice__title appeal__title">
+            {t("decisions.appealTitle")}
+          </h4>
+          <p className="multiline appeal__text">{decision.appealInfo}</p>
+        </section>
+      )}
+      <p className="decision__letter">
+        {/* A plain download: the session cookie goes with it, and a GET needs no CSRF token. */}
+        <a className="button button--secondary button--small" href={letterUrl} download>
+          {t("decisions.letter")}
+          <span className="visually-hidden">
+            {t("decisions.letterFor", { decision: name(decision) })}
+          </span>
+        </a>
+      </p>
+      {decision.letterDelivery.reason === "location_withheld" && (
+        <p className="notice decision__letter-note">
+          <strong>{t("letter.handOver")}</strong> {t("letter.reason.location_withheld")}
+        </p>
+      )}
+      {children}
+    </article>
+  );
+}
+
+/** "SoL (2025:400) 12 kap. 1 §", breaking only between the law and the place in it. */
+function LegalReference({ reference }: { reference: string }) {
+  return (
+    <>
+      {legalReferenceParts(reference).map((part, i) => (
+        <Fragment key={part}>
+          {i > 0 && " "}
+          <span className="nowrap">{part}</span>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function DecisionForm({
+  caseId,
+  caseType,
+  beforeSubmit,
+  onRecorded,
+}: {
+  caseId: string;
+  caseType: CaseView["caseType"];
+  beforeSubmit: () => void;
+  onRecorded: (decision: DecisionView) => void;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
+  const asksPlacement = needsPlacement(caseType, draft);
+  const submit = useSubmit(asksPlacement ? fieldNamesWithPlacement : fieldNames);
+  const set = (changes: Partial<DecisionDraft>) => setDraft((d) => ({ ...d, ...changes }));
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    beforeSubmit();
+    const checked = checkDecisionDraft(draft, caseType);
+    if (!checked.ok) return rejectWith(submit, checked.fields, t);
+    // A 409 (not a status where decisions are made) shows the server's own words.
+    await submit.run(async () => {
+      const decision = await api.recordDecision(caseId, checked.body);
+      setDraft(emptyDecisionDraft);
+      onRecorded(decision);
+    });
+  }
+
+  const outcomeOptions = decisionOutcomes.map((value: DecisionOutcomeCode) => ({
+    value,
+    label: t(decisionOutcomeLabels[value]),
+  }));
+  return (
+    <div className="subsection">
+      <h3 id={newTitleId}>{t("decisions.newTitle")}</h3>
+      <ErrorSummary errors={submit.errors} />
+      <form className="form" aria-labelledby={newTitleId} onSubmit={handleSubmit} noValidate>
+        <SelectField
+          label={t("decisions.intervention")}
+          name="interventionKind"
+          value={draft.interventionKind}
+          onChange={(e) => {
+            const value = e.target.value;
+            set({ interventionKind: isInterventionKind(value) ? value : "" });
+          }}
+          error={submit.fieldError("interventionKind")}
+        >
+          <option value="">{t("common.choose")}</option>
+          {interventionKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(interventionKindLabels[kind])}
+            </option>
+          ))}
+        </SelectField>
+        <RadioGroupField
+          label={t("decisions.outcome")}
+          name="outcome"
+          value={draft.outcome}
+          options={outcomeOptions}
+          onChange={(outcome) => set({ outcome })}
+          error={submit.fieldError("outcome")}
+        />
+        <div className="field__row">
+          <TextField
+            label={t("decisions.periodFrom")}
+            hint={t("decisions.periodHint")}
+            name="periodFrom"
+            type="date"
+            value={draft.periodFrom}
+            onChange={(e) => set({ periodFrom: e.target.value })}
+            error={submit.fieldError("periodFrom")}
+          />
+          <TextField
+            label={t("decisions.periodTo")}
+            hint={t("decisions.periodHint")}
+            name="periodTo"
+            type="date"
+            min={draft.periodFrom || undefined}
+            value={draft.periodTo}
+            onChange={(e) => set({ periodTo: e.target.value })}
+            error={submit.fieldError("periodTo")}
+          />
+        </div>
+        {asksPlacement && (
+          <PlacementFieldset
+            draft={draft.placement ?? emptyPlacementDraft}
+            onChange={(placement) => set({ placement })}
+            fieldError={submit.fieldError}
+          />
+        )}
+        <TextAreaField
+          label={t("decisions.reasoning")}
+          name="reasoning"
+          rows={5}
+          value={draft.reasoning}
+          onChange={(e) => set({ reasoning: e.target.value })}
+          error={submit.fieldError("reasoning")}
+        />
+        <button type="submit" className="button" disabled={submit.pending}>
+          {t("decisions.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,292 @@
+import { type FormEvent, useState } from "react";
+import { useNavigate } from "react-router";
+import { intakeChannels, intakeKinds, intakeSources } from "../../../shared/api/intake";
+import type { UnitRef } from "../../auth/permissions";
+import { useApi } from "../../auth/useAuth";
+import { useQuery } from "../../hooks/useQuery";
+import { useSubmit } from "../../hooks/useSubmit";
+import { formatDateTimeShort, localDateInput, localDateTimeInputs } from "../../i18n/dates";
+import { intakeChannelLabels, intakeKindLabels, intakeSourceLabels } from "../../i18n/labels";
+import type { PlainMessageKey } from "../../i18n/messages";
+import { useT } from "../../i18n/useT";
+import {
+  DateTimeField,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "../../ui/Field";
+import { InterpreterFields } from "../../ui/InterpreterFields";
+import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
+import { QueryError } from "../../ui/QueryError";
+import {
+  emptyIntakeDraft,
+  type IntakeDraft,
+  intakeBody,
+  isIntakeChannel,
+  isIntakeKind,
+  isIntakeSource,
+  type YesNo,
+} from "../cases/casework-model";
+
+const formTitleId = "intake-new-title";
+const fieldNames = [
+  "unitId",
+  "source",
+  "channel",
+  "receivedAt",
+  "kind",
+  "askedAboutViolence",
+  "violenceAnswer",
+  "interpreterNeeded",
+  "interpreterLanguage",
+  "childrenInHousehold",
+  "informationOnlyReason",
+] as const;
+
+const freshDraft = (unitId: string) => emptyIntakeDraft(unitId, localDateTimeInputs(new Date()));
+
+/**
+ * "Ny aktualisering": how a matter reached the unit. An application or a report opens a case
+ * (or joins the one under way at the unit) and the page moves to it; a request for
+ * information is recorded without a case.
+ */
+export function IntakeForm({ personId, units }: { personId: string; units: readonly UnitRef[] }) {
+  const { t } = useT();
+  const api = useApi();
+  const navigate = useNavigate();
+  const submit = useSubmit(fieldNames);
+  const [draft, setDraft] = useState<IntakeDraft>(() => freshDraft(units[0]?.id ?? ""));
+  const [status, setStatus] = useState<PlainMessageKey | null>(null);
+  const set = (changes: Partial<IntakeDraft>) => setDraft((d) => ({ ...d, ...changes }));
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setStatus(null);
+    const checked = intakeBody(personId, draft);
+    if (!checked.ok) {
+      const fields: Record<string, string> = {};
+      for (const [name, key] of Object.entries(checked.fields)) fields[name] = t(key);
+      submit.reject(fields);
+      return;
+    }
+    await submit.run(async () => {
+      const result = await api.recordIntake(checked.body);
+      if (result.case) {
+        navigate(`/cases/${result.case.id}`);
+        return;
+      }
+      setDraft(freshDraft(draft.unitId));
+      setStatus(result.joinedExistingCase ? "intake.joined" : "intake.informationOnly");
+    });
+  }
+
+  const yesNo: { value: YesNo; label: string }[] = [
+    { value: "yes", label: t("common.yes") },
+    { value: "no", label: t("common.no") },
+  ];
+
+  return (
+    <>
+      <h2 id={formTitleId}>{t("intake.title")}</h2>
+      <StatusMessage message={status && t(status)} />
+      <ErrorSummary errors={submit.errors} />
+      <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
+        <SelectField
+          label={t("intake.unit")}
+          name="unitId"
+          value={draft.unitId}
+          onChange={(e) => set({ unitId: e.target.value })}
+          error={submit.fieldError("unitId")}
+        >
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </SelectField>
+        <RadioGroupField
+          label={t("intake.kind")}
+          name="kind"
+          value={draft.kind}
+          options={intakeKinds.map((kind) => ({ value: kind, label: t(intakeKindLabels[kind]) }))}
+          onChange={(kind) => isIntakeKind(kind) && set({ kind })}
+          error={submit.fieldError("kind")}
+        />
+        <SelectField
+          label={t("intake.source")}
+          name="source"
+          value={draft.source}
+          onChange={(e) => {
+            const value = e.target.value;
+            set({ source: isIntakeSource(value) ? value : "" });
+          }}
+          error={submit.fieldError("source")}
+        >
+          <option value="">{t("common.choose")}</option>
+          {intakeSources.map((source) => (
+            <option key={source} value={source}>
+              {t(intakeSourceLabels[source])}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("intake.channel")}
+          name="channel"
+          value={draft.channel}
+          onChange={(e) => {
+            const value = e.target.value;
+            set({ channel: isIntakeChannel(value) ? value : "" });
+          }}
+          error={submit.fieldError("channel")}
+        >
+          <option value="">{t("common.choose")}</option>
+          {intakeChannels.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(intakeChannelLabels[channel])}
+            </option>
+          ))}
+        </SelectField>
+        <DateTimeField
+          label={t("intake.receivedAt")}
+          hint={t("intake.receivedAtHint")}
+          name="receivedAt"
+          dateLabel={t("intake.date")}
+          timeLabel={t("intake.time")}
+          date={draft.date}
+          time={draft.time}
+          maxDate={localDateInput(new Date())}
+          onDateChange={(date) => set({ date })}
+          onTimeChange={(time) => set({ time })}
+          error={submit.fieldError("receivedAt")}
+        />
+        {draft.kind === "request_for_information" && (
+          <TextAreaField
+            label={t("intake.informationOnlyReason")}
+            name="informationOnlyReason"
+            value={draft.informationOnlyReason}
+            onChange={(e) => set({ informationOnlyReason: e.target.value })}
+            error={submit.fieldError("informationOnlyReason")}
+          />
+        )}
+        <RadioGroupField
+          label={t("intake.askedAboutViolence")}
+          name="askedAboutViolence"
+          value={draft.askedAboutViolence}
+          options={yesNo}
+          onChange={(askedAboutViolence) => set({ askedAboutViolence })}
+          error={submit.fieldError("askedAboutViolence")}
+        />
+        {draft.askedAboutViolence === "yes" && (
+          <TextAreaField
+            label={t("intake.violenceAnswer")}
+            name="violenceAnswer"
+            value={draft.violenceAnswer}
+            onChange={(e) => set({ violenceAnswer: e.target.value })}
+            error={submit.fieldError("violenceAnswer")}
+          />
+        )}
+        <InterpreterFields
+          neededLabel={t("intake.interpreterNeeded")}
+          needed={draft.interpreterNeeded}
+          language={draft.interpreterLanguage}
+          onChange={set}
+          fieldError={submit.fieldError}
+        />
+        <TextField
+          label={t("intake.children")}
+          hint={t("intake.childrenHint")}
+          name="childrenInHousehold"
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.childrenInHousehold}
+          onChange={(e) => set({ childrenInHousehold: e.target.value })}
+          error={submit.fieldError("childrenInHousehold")}
+        />
+        <button type="submit" className="button" disabled={submit.pending}>
+          {t("intake.submit")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** "Aktualiseringar" on the case page: how the case's matters reached the unit. */
+export function CaseIntakes({ caseId }: { caseId: string }) {
+  const { t, lang } = useT();
+  const api = useApi();
+  const query = useQuery(caseId, async (signal) => (await api.caseIntakes(caseId, signal)).intakes);
+  const { state } = query;
+  return (
+    <section className="section" aria-labelledby="case-intakes-title">
+      <h2 id="case-intakes-title">{t("intake.listTitle")}</h2>
+      {state.status === "loading" ? (
+        <Loading />
+      ) : state.status === "error" ? (
+        <QueryError error={state.error} />
+      ) : state.data.length === 0 ? (
+        <p className="empty">{t("intake.listEmpty")}</p>
+      ) : (
+        <ul className="record-list" aria-labelledby="case-intakes-title">
+          {[...state.data]
+            .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+            .map((intake) => (
+              <li key={intake.id} className="record-list__item">
+                <h3>
+                  {t("intake.itemTitle", {
+                    kind: t(intakeKindLabels[intake.kind]),
+                    time: formatDateTimeShort(intake.receivedAt, lang),
+                  })}
+                </h3>
+                <dl className="details">
+                  <div>
+                    <dt>{t("intake.source")}</dt>
+                    <dd>{t(intakeSourceLabels[intake.source])}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("intake.channel")}</dt>
+                    <dd>{t(intakeChannelLabels[intake.channel])}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("intake.askedAboutViolence")}</dt>
+                    <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
+                  </div>
+                  {intake.violenceAnswer && (
+                    <div>
+                      <dt>{t("intake.violenceAnswer")}</dt>
+                      <dd className="multiline">{intake.violenceAnswer}</dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt>{t("intake.interpreter")}</dt>
+                    <dd>
+                      {intake.interpreterNeeded
+                        ? (intake.interpreterLanguage ?? t("common.yes"))
+                        : t("intake.noInterpreter")}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t("intake.children")}</dt>
+                    <dd>{intake.childrenInHousehold ?? t("common.notGiven")}</dd>
+                  </div>
+                  {intake.informationOnlyReason && (
+                    <div>
+                      <dt>{t("intake.informationOnlyReason")}</dt>
+                      <dd className="multiline">{intake.informationOnlyReason}</dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt>{t("intake.recordedBy")}</dt>
+                    <dd>
+                      {intake.recordedBy}{" "}
+                      <span className="muted">{formatDateTimeShort(intake.recordedAt, lang)}</span>
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// Swedish texts of features/investigation: part of the catalogue assembled in i18n/sv.ts.
+export const investigationSv = {
+  "investigation.title": "Utredning",
+  "investigation.formLabel": "Skriv utredningen",
+  "investigation.section.acute_needs": "Akuta behov",
+  "investigation.section.short_and_long_term_needs": "Behov på kort och lång sikt",
+  "investigation.section.nature_and_extent_of_violence": "Våldets art och omfattning",
+  "investigation.section.risk_of_further_violence": "Risk för fortsatt våld",
+  "investigation.section.network": "Nätverk",
+  "investigation.section.children_in_household": "Barn i hushållet",
+  "investigation.section.support_as_parent": "Stöd i föräldraskapet",
+  "investigation.section.childs_account": "Barnets egen berättelse",
+  "investigation.section.safety": "Barnets säkerhet",
+  "investigation.section.needs": "Barnets behov",
+  "investigation.section.parents_capacity": "Föräldrarnas förmåga",
+  "investigation.childrenWitnessed": "Har barnen bevittnat våld?",
+  "investigation.childrenWitnessedHint":
+    "Om barnen har bevittnat våld ska deras behov av skydd och stöd bedömas.",
+  "investigation.notAnswered": "Ej besvarat",
+  "investigation.summary": "Sammanfattning",
+  "investigation.assessment": "Bedömning",
+  "investigation.save": "Spara",
+  "investigation.saved": "Utredningen är sparad.",
+  "investigation.lastSaved": "Senast sparad {time}.",
+  "investigation.complete": "Slutför utredningen",
+  "investigation.completeHint":
+    "Sammanfattning och bedömning behöver vara ifyllda. Det som står i formuläret sparas först.",
+  "investigation.completeConfirm":
+    "En slutförd utredning kan inte ändras. Vill du spara och slutföra utredningen nu?",
+  "investigation.completed": "Utredningen är slutförd.",
+  "investigation.completedInfo": "Utredningen slutfördes {date} av {name}.",
+  "investigation.notWritable": "Utredningen kan skrivas medan ärendet har status Utredning.",
+  "investigation.noText": "Inget skrivet.",
+  "investigation.errorSummary": "Skriv en sammanfattning innan utredningen slutförs.",
+  "investigation.errorAssessment": "Skriv en bedömning innan utredningen slutförs.",
+} as const;

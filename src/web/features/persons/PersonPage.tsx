@@ -1,0 +1,248 @@
+import { type FormEvent, lazy, Suspense, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { openableCaseTypes } from "../../../shared/api/cases";
+import type { CaseType, PersonDetail } from "../../api/endpoints";
+import { isNotFound } from "../../api/errors";
+import { caseUnits } from "../../auth/permissions";
+import { useApi, useMe } from "../../auth/useAuth";
+import { useQuery } from "../../hooks/useQuery";
+import { useSubmit } from "../../hooks/useSubmit";
+import { formatDate } from "../../i18n/dates";
+import {
+  caseStatusLabel,
+  caseTypeLabel,
+  caseTypeLabels,
+  identityKindLabels,
+  protectionLevelLabels,
+  sexLabels,
+} from "../../i18n/labels";
+import { useT } from "../../i18n/useT";
+import { SelectField } from "../../ui/Field";
+import { ErrorSummary, Loading } from "../../ui/Messages";
+import { Page } from "../../ui/Page";
+import { QueryError } from "../../ui/QueryError";
+import { IntakeForm } from "../intake/Intake";
+import { PersonContact } from "./PersonContact";
+import { personName } from "./PersonSearch";
+
+// The chart library travels only with the chart: loaded when a person with cases is shown.
+const RiskHistory = lazy(() =>
+  import("../assessments/RiskHistory").then((module) => ({ default: module.RiskHistory })),
+);
+
+export function PersonPage() {
+  const { t } = useT();
+  const api = useApi();
+  const { personId = "" } = useParams();
+  const person = useQuery(personId, (signal) => api.person(personId, signal));
+  const { state } = person;
+
+  if (state.status === "loading") {
+    return (
+      <Page title={t("person.title")}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (state.status === "error") {
+    return (
+      <Page title={t("person.title")}>
+        {/* Missing and not allowed look the same, on purpose. */}
+        {isNotFound(state.error) ? (
+          <p>{t("person.notFound")}</p>
+        ) : (
+          <QueryError error={state.error} />
+        )}
+      </Page>
+    );
+  }
+  return <PersonDetails person={state.data} onChange={person.setData} />;
+}
+
+function PersonDetails({
+  person,
+  onChange,
+}: {
+  person: PersonDetail;
+  onChange: (person: PersonDetail) => void;
+}) {
+  const { t, lang } = useT();
+  const me = useMe();
+  const units = caseUnits(me.roles);
+  return (
+    <Page title={personName(person)} documentTitle={t("person.title")}>
+      {person.protectionLevel === null ? (
+        <p>{t("person.asTyped")}</p>
+      ) : (
+        person.protectionLevel !== "none" && (
+          <p className="person-protection">
+            <span className="badge badge--protection">
+              {t("person.protectionBadge", {
+                level: t(protectionLevelLabels[person.protectionLevel]),
+              })}
+            </span>
+          </p>
+        )
+      )}
+      <section className="section" aria-labelledby="person-details-title">
+        <h2 id="person-details-title">{t("person.detailsTitle")}</h2>
+        <dl className="details">
+          <div>
+            <dt>{t("person.name")}</dt>
+            <dd>{personName(person)}</dd>
+          </div>
+          {person.identityNumber === null ? (
+            <div>
+              <dt>{t("person.identity")}</dt>
+              <dd>{t("common.unknownIdentity")}</dd>
+            </div>
+          ) : (
+            <div>
+              <dt>{t(identityKindLabels[person.identityKind])}</dt>
+              {/* The term names the kind (e.g. Reservnummer); the number is shown as issued. */}
+              <dd>{person.identityNumber}</dd>
+            </div>
+          )}
+          {person.birthDate && (
+            <div>
+              <dt>{t("person.birthDate")}</dt>
+              <dd>{formatDate(person.birthDate, lang, "UTC")}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t("person.sex")}</dt>
+            <dd>{t(sexLabels[person.sex])}</dd>
+          </div>
+          {person.protectionLevel !== null && person.protectionLevel !== "none" && (
+            <div>
+              <dt>{t("person.protectionLevelField")}</dt>
+              <dd>
+                <strong>{t(protectionLevelLabels[person.protectionLevel])}</strong>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      <PersonContact person={person} onChange={onChange} />
+
+      <section className="section" aria-labelledby="person-cases-title">
+        <h2 id="person-cases-title">{t("person.casesTitle")}</h2>
+        {person.cases.length === 0 ? (
+          <p className="empty">{t("person.noCases")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption>{t("person.casesCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("cases.reference")}</th>
+                  <th scope="col">{t("cases.unit")}</th>
+                  <th scope="col">{t("cases.type")}</th>
+                  <th scope="col">{t("cases.status")}</th>
+                  <th scope="col">{t("person.safetyPlanColumn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {person.cases.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/cases/${c.id}`}>{c.reference}</Link>
+                    </th>
+                    <td>{c.unitName}</td>
+                    <td>{caseTypeLabel(c.caseType, t)}</td>
+                    <td>{caseStatusLabel(c.status, t, c.caseType)}</td>
+                    <td>
+                      <Link to={`/cases/${c.id}/safety-plan`}>{t("person.safetyPlanLink")}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {person.cases.length > 0 && (
+        <Suspense fallback={<Loading />}>
+          <RiskHistory personId={person.id} />
+        </Suspense>
+      )}
+
+      <section className="section" aria-labelledby="intake-new-title">
+        {units.length === 0 ? (
+          <>
+            <h2 id="intake-new-title">{t("intake.title")}</h2>
+            <p>{t("intake.noUnits")}</p>
+          </>
+        ) : (
+          <IntakeForm personId={person.id} units={units} />
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="open-case-title">
+        <h2 id="open-case-title">{t("person.openCaseTitle")}</h2>
+        <OpenCaseForm personId={person.id} />
+      </section>
+    </Page>
+  );
+}
+
+/** A partner-contact case opens only through his consent in his treatment case (behind a barrier). */
+function OpenCaseForm({ personId }: { personId: string }) {
+  const { t } = useT();
+  const api = useApi();
+  const me = useMe();
+  const navigate = useNavigate();
+  const units = caseUnits(me.roles);
+  const submit = useSubmit(["unitId", "caseType"]);
+  const [unitId, setUnitId] = useState(units[0]?.id ?? "");
+  const [caseType, setCaseType] = useState<CaseType>("adult_victim");
+
+  if (units.length === 0) return <p>{t("person.noCaseUnits")}</p>;
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    await submit.run(async () => {
+      const opened = await api.openCase(personId, unitId, caseType);
+      navigate(`/cases/${opened.id}`);
+    });
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={submit.errors} />
+      <form className="form" aria-labelledby="open-case-title" onSubmit={handleSubmit} noValidate>
+        <SelectField
+          label={t("person.openCaseUnit")}
+          name="unitId"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          error={submit.fieldError("unitId")}
+        >
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("person.openCaseType")}
+          name="caseType"
+          value={caseType}
+          onChange={(e) => setCaseType(e.target.value as CaseType)}
+          error={submit.fieldError("caseType")}
+        >
+          {openableCaseTypes.map((type) => (
+            <option key={type} value={type}>
+              {t(caseTypeLabels[type])}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button" disabled={submit.pending}>
+          {t("person.openCaseSubmit")}
+        </button>
+      </form>
+    </>
+  );
+}

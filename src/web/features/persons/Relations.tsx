@@ -1,0 +1,181 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { relationKinds } from "../../../shared/api/cases";
+import type { PersonView, RelationKind, RelationView } from "../../api/endpoints";
+import { useApi } from "../../auth/useAuth";
+import { useQuery } from "../../hooks/useQuery";
+import { useSubmit } from "../../hooks/useSubmit";
+import { formatDate } from "../../i18n/dates";
+import { relationKindLabels } from "../../i18n/labels";
+import { useT } from "../../i18n/useT";
+import { SelectField } from "../../ui/Field";
+import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
+import { QueryError } from "../../ui/QueryError";
+import { IdentityText, PersonSearch, personName } from "./PersonSearch";
+
+const titleId = "relations-title";
+const addTitleId = "relations-add-title";
+
+const isRelationKind = (v: string): v is RelationKind =>
+  (relationKinds as readonly string[]).includes(v);
+
+/** "Närstående": the case's person's relations to other persons, and a form to add one. */
+export function Relations({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
+  const { t, lang } = useT();
+  const api = useApi();
+  const query = useQuery(caseId, async (signal) => (await api.relations(caseId, signal)).relations);
+  const [added, setAdded] = useState<string | null>(null);
+  const { state, setData } = query;
+
+  return (
+    <section className="section" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("relations.title")}</h2>
+      <StatusMessage message={added && t("relations.added", { name: added })} />
+      {state.status === "loading" ? (
+        <Loading />
+      ) : state.status === "error" ? (
+        <QueryError error={state.error} />
+      ) : state.data.length === 0 ? (
+        <p className="empty">{t("relations.empty")}</p>
+      ) : (
+        <ul className="item-list" aria-label={t("relations.caption")}>
+          {state.data.map((r) => (
+            <li key={r.id} className="item-list__item">
+              <span>
+                {t("relations.item", { kind: t(relationKindLabels[r.kind]) })}{" "}
+                <Link to={`/persons/${r.otherPerson.id}`}>{r.otherPerson.name}</Link>{" "}
+                <span className="muted">
+                  <IdentityText person={r.otherPerson} />, {formatDate(r.recordedAt, lang)}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canWrite && (
+        <AddRelation
+          caseId={caseId}
+          onAdded={(relations: RelationView[], name: string) => {
+            setData(relations);
+            setAdded(name);
+          }}
+          beforeSubmit={() => setAdded(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function AddRelation({
+  caseId,
+  onAdded,
+  beforeSubmit,
+}: {
+  caseId: string;
+  onAdded: (relations: RelationView[], name: string) => void;
+  beforeSubmit: () => void;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  const submit = useSubmit(["otherPersonId", "kind"]);
+  const [chosen, setChosen] = useState<PersonView | null>(null);
+  const [kind, setKind] = useState<RelationKind | "">("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const [searchKey, setSearchKey] = useState(0);
+
+  // Once a person is chosen, the form for the relation follows: focus goes to its select.
+  useEffect(() => {
+    if (chosen) formRef.current?.querySelector<HTMLElement>("select")?.focus();
+  }, [chosen]);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    beforeSubmit();
+    if (!chosen) return;
+    if (kind === "") return submit.reject({ kind: t("relations.chooseKind") });
+    const name = personName(chosen);
+    await submit.run(async () => {
+      const { relations } = await api.addRelation(caseId, chosen.id, kind);
+      setChosen(null);
+      setKind("");
+      setSearchKey((k) => k + 1);
+      onAdded(relations, name);
+    });
+  }
+
+  return (
+    <div className="subsection">
+      <h3 id={addTitleId}>{t("relations.addTitle")}</h3>
+      <PersonSearch
+        key={searchKey}
+        label={t("relations.searchLabel")}
+        renderResult={(person) => (
+          <div className="item-list__item">
+            <span>
+              {personName(person)}{" "}
+              <span className="muted">
+                <IdentityText person={person} />
+              </span>
+            </span>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-label={t("relations.chooseLabel", { name: personName(person) })}
+              aria-pressed={chosen?.id === person.id}
+              onClick={() => {
+                submit.clear();
+                setChosen(person);
+              }}
+            >
+              {t("relations.choose")}
+            </button>
+          </div>
+        )}
+      />
+      {chosen && (
+        <>
+          <ErrorSummary errors={submit.errors} />
+          <form
+            ref={formRef}
+            className="form"
+            aria-labelledby={addTitleId}
+            onSubmit={handleSubmit}
+            noValidate
+          >
+            <dl className="details">
+              <div>
+                <dt>{t("relations.chosen")}</dt>
+                <dd>
+                  {personName(chosen)}{" "}
+                  <span className="details__extra">
+                    <IdentityText person={chosen} />
+                  </span>
+                </dd>
+              </div>
+            </dl>
+            {submit.fieldError("otherPersonId") && (
+              <p className="field__error">{submit.fieldError("otherPersonId")}</p>
+            )}
+            <SelectField
+              label={t("relations.kind")}
+              name="kind"
+              value={kind}
+              onChange={(e) => setKind(isRelationKind(e.target.value) ? e.target.value : "")}
+              error={submit.fieldError("kind")}
+            >
+              <option value="">{t("common.choose")}</option>
+              {relationKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(relationKindLabels[k])}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button" disabled={submit.pending}>
+              {t("relations.submit")}
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

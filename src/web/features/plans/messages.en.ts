@@ -1,0 +1,43 @@
+import type { MessagesOf } from "../../i18n/messages";
+import type { plansSv } from "./messages.sv";
+
+// English texts of features/plans: exactly the keys and placeholders of messages.sv.ts.
+export const plansEn: MessagesOf<typeof plansSv> = {
+  "followUpOutcome.goal_reached": "Goal reached",
+  "followUpOutcome.partly_reached": "Partly reached",
+  "followUpOutcome.not_reached": "Not reached",
+
+  "plans.title": "Implementation plan and follow-up",
+  "plans.empty": "There are no implementation plans. A plan is written for each granted decision.",
+  "plans.listCaption": "Implementation plans",
+  "plans.planTitle": "Implementation plan: {intervention}",
+  "plans.goals": "Goals",
+  "plans.activities": "What is done, by whom and when",
+  "plans.startDate": "Start date",
+  "plans.followUpDate": "Follow-up date",
+  "plans.nextFollowUp": "Next follow-up",
+  "plans.noNextFollowUp": "No follow-up planned",
+  "plans.overdue": "Overdue",
+  "plans.newTitle": "Implementation plan for {intervention}",
+  "plans.forDecision": "Decision {date}: {outcome}.",
+  "plans.submit": "Save implementation plan",
+  "plans.saved": "The implementation plan has been saved.",
+  "plans.errorGoals": "Write the goals.",
+  "plans.errorActivities": "Write what is done, by whom and when.",
+  "plans.errorDate": "Enter a date.",
+  "plans.errorFollowUpBeforeStart": "The follow-up cannot be before the start.",
+  "plans.followUpsTitle": "Follow-ups",
+  "plans.followUpsCaption": "Follow-ups of {intervention}, newest first",
+  "plans.noFollowUps": "The plan has not been followed up yet.",
+  "plans.followUpBy": "{name}, {time}",
+  "plans.followUpNext": "Next follow-up: {date}",
+  "plans.followUpTitle": "Record a follow-up of {intervention}",
+  "plans.outcome": "Outcome",
+  "plans.notes": "Notes",
+  "plans.nextFollowUpDate": "Next follow-up",
+  "plans.nextFollowUpHint": "Leave empty if no further follow-up is planned.",
+  "plans.followUpSubmit": "Record follow-up",
+  "plans.followUpRecorded": "The follow-up has been recorded.",
+  "plans.chooseOutcome": "Choose an outcome.",
+  "plans.errorNotes": "Write what the follow-up showed.",
+};

@@ -1,0 +1,37 @@
+import type { MessagesOf } from "../../i18n/messages";
+import type { worklistSv } from "./messages.sv";
+
+// English texts of features/worklist: exactly the keys and placeholders of messages.sv.ts.
+export const worklistEn: MessagesOf<typeof worklistSv> = {
+  "worklist.title": "To do",
+  "worklist.unitTitle": "To do at the unit",
+  "worklist.overdue": "Overdue",
+  "worklist.dueSoon": "Within 7 days",
+  "worklist.unitOverdue": "Overdue at the unit",
+  "worklist.unitDueSoon": "Within 7 days at the unit",
+  "worklist.empty": "Nothing is overdue or due within 7 days.",
+  "worklist.unitEmpty": "Nothing at the unit is overdue or due within 7 days.",
+  "worklist.what": "What",
+  "worklist.case": "Case",
+  "worklist.person": "Person",
+  "worklist.due": "Deadline",
+  "worklist.dueDate": "by {date}",
+  "worklistKind.protection_assessment": "Protection assessment",
+  "worklistKind.preliminary_assessment": "Preliminary assessment",
+  "worklistKind.child_investigation": "Child investigation",
+  "worklistKind.unsigned_draft": "Unsigned draft",
+  "worklistKind.follow_up": "Follow-up",
+  "worklistKind.children_to_assess": "Children witnessed violence – report or assess",
+  "worklistKind.court_submission": "Immediate decision to the administrative court (lag 2024:79)",
+  "worklistKind.court_ruling": "Court ruling awaited",
+  "worklistKind.placement_review": "Review the sheltered-housing placement (every 6 months)",
+  "worklistKind.consent_revoked": "Consent withdrawn – the placement has lost its basis",
+  "worklistKind.reassessment": "Reassess the risk",
+  "worklistKind.safety_plan": "High risk: make or review the safety plan",
+  "worklistKind.barrier_notice": "Message from the treatment to acknowledge",
+  "worklistKind.risk_alert_escalated": "Risk alert nobody has acknowledged",
+  "worklistKind.partner_unassigned": "Partner contact without a worker: assign the case",
+  "worklistKind.partner_closing_conversation": "The treatment has ended: closing conversation",
+  "worklistKind.partner_follow_up": "Follow-up contact with the partner",
+  "worklistKind.child_concern": "Concern for a child: make a report of concern",
+};
