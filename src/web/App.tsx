@@ -1,4 +1,5 @@
 import { BrowserRouter, Route, Routes } from "react-router";
+import { ForgetOnSignOut } from "./api/ServerState";
 import { AuthProvider } from "./auth/AuthProvider";
 import { Layout } from "./components/Layout";
 import { SessionGuard } from "./components/SessionGuard";
@@ -21,6 +22,8 @@ export function App() {
   return (
     <I18nProvider>
       <AuthProvider>
+        {/* First, so it forgets before any page reads for the next user. */}
+        <ForgetOnSignOut />
         <BrowserRouter>
           <Routes>
             {/* Layout shows the login steps instead of any of these until signed in. */}

@@ -59,7 +59,9 @@ export function AssessmentsPanel({
 }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, (signal) => api.assessments(record.id, signal));
+  const query = useQuery(["case", record.id, "assessments"], (signal) =>
+    api.assessments(record.id, signal),
+  );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
@@ -158,7 +160,7 @@ function NewAssessmentForm({
   const { t } = useT();
   const api = useApi();
   const instruments = useQuery(
-    record.caseType,
+    ["instruments", record.caseType],
     async (signal) => (await api.instruments(record.caseType, signal)).instruments,
   );
   const submit = useSubmit(["instrumentId"]);
@@ -244,7 +246,7 @@ function Assessment({
   const { t, lang } = useT();
   const api = useApi();
   const { instrument } = assessment;
-  const definition = useQuery(`${instrument.id}@${instrument.version}`, (signal) =>
+  const definition = useQuery(["instrument", instrument.id, instrument.version], (signal) =>
     api.instrumentVersion(instrument.id, instrument.version, signal),
   );
   const def = definition.state.status === "ready" ? definition.state.data : null;

@@ -49,7 +49,7 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(
-    record.id,
+    ["case", record.id, "barrier-events"],
     // The events, and whether this case has another side an alert could go to now.
     (signal) => api.barrierEvents(record.id, signal),
   );

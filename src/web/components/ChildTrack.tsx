@@ -46,7 +46,9 @@ export function ChildTrackPanel({
   const { t } = useT();
   const api = useApi();
   const me = useMe();
-  const query = useQuery(record.id, (signal) => api.childTrack(record.id, signal));
+  const query = useQuery(["case", record.id, "child-track"], (signal) =>
+    api.childTrack(record.id, signal),
+  );
   // A key, not a text: the message follows a change of language.
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const canWrite = record.abilities.writeJournal;

@@ -36,7 +36,7 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(
-    record.id,
+    ["case", record.id, "documents"],
     async (signal) => (await api.documents(record.id, signal)).documents,
   );
   const treatment = useTreatment();

@@ -209,7 +209,10 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
 export function CaseIntakes({ caseId }: { caseId: string }) {
   const { t, lang } = useT();
   const api = useApi();
-  const query = useQuery(caseId, async (signal) => (await api.caseIntakes(caseId, signal)).intakes);
+  const query = useQuery(
+    ["case", caseId, "intakes"],
+    async (signal) => (await api.caseIntakes(caseId, signal)).intakes,
+  );
   const { state } = query;
   return (
     <section className="section" aria-labelledby="case-intakes-title">

@@ -40,7 +40,9 @@ export function InvestigationPanel({
 }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, (signal) => api.investigation(record.id, signal));
+  const query = useQuery(["case", record.id, "investigation"], (signal) =>
+    api.investigation(record.id, signal),
+  );
   // A key, not a text: the message follows a change of language.
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();

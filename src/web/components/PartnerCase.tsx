@@ -53,7 +53,9 @@ export function PartnerCasePanel({ record }: { record: CaseView }) {
 function PartnerCaseSection({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, (signal) => api.partnerCase(record.id, signal));
+  const query = useQuery(["case", record.id, "partner-case"], (signal) =>
+    api.partnerCase(record.id, signal),
+  );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData } = query;

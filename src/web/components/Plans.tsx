@@ -46,7 +46,10 @@ export function PlansPanel({
 }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, async (signal) => (await api.plans(record.id, signal)).plans);
+  const query = useQuery(
+    ["case", record.id, "plans"],
+    async (signal) => (await api.plans(record.id, signal)).plans,
+  );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;

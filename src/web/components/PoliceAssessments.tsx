@@ -36,7 +36,7 @@ export function PoliceAssessmentsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(
-    record.id,
+    ["case", record.id, "police-assessments"],
     async (signal) => (await api.policeAssessments(record.id, signal)).policeAssessments,
   );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);

@@ -23,7 +23,10 @@ const isRelationKind = (v: string): v is RelationKind =>
 export function Relations({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t, lang } = useT();
   const api = useApi();
-  const query = useQuery(caseId, async (signal) => (await api.relations(caseId, signal)).relations);
+  const query = useQuery(
+    ["case", caseId, "relations"],
+    async (signal) => (await api.relations(caseId, signal)).relations,
+  );
   const [added, setAdded] = useState<string | null>(null);
   const { state, setData } = query;
 

@@ -19,7 +19,10 @@ import { QueryError } from "./QueryError";
 export function Worklist({ scope }: { scope: "mine" | "unit" }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(scope, async (signal) => (await api.worklist(scope, signal)).items);
+  const query = useQuery(
+    ["worklist", scope],
+    async (signal) => (await api.worklist(scope, signal)).items,
+  );
   const unit = scope === "unit";
   const titleId = unit ? "worklist-unit-title" : "worklist-title";
   const { state } = query;

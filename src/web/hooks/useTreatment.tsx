@@ -19,7 +19,10 @@ const Context = createContext<TreatmentContext | null>(null);
 
 export function TreatmentProvider({ caseId, children }: { caseId: string; children: ReactNode }) {
   const api = useApi();
-  const query = useQuery(caseId, async (signal) => (await api.treatment(caseId, signal)).treatment);
+  const query = useQuery(
+    ["case", caseId, "treatment"],
+    async (signal) => (await api.treatment(caseId, signal)).treatment,
+  );
   return (
     <Context.Provider value={{ state: query.state, reload: query.reload, share: query.setData }}>
       {children}

@@ -35,7 +35,7 @@ export function CasePage() {
   const { t } = useT();
   const api = useApi();
   const { caseId = "" } = useParams();
-  const query = useQuery(caseId, (signal) => api.caseById(caseId, signal));
+  const query = useQuery(["case", caseId], (signal) => api.caseById(caseId, signal));
   const { state } = query;
 
   if (state.status === "loading") {
@@ -71,18 +71,23 @@ function CaseDetails({
   const [status, setStatus] = useState<string | null>(null);
   const needsStaff = record.abilities.assign || record.abilities.grant;
   const staff = useQuery(
-    needsStaff ? record.unit.id : null,
+    needsStaff ? ["unit", record.unit.id, "staff"] : null,
     async (signal) => (await api.staff(record.unit.id, signal)).users,
   );
   const remove = useSubmit();
   // Shared by Beslut and Genomförandeplan: a granted decision gets a plan.
-  const decisions = useQuery(record.id, (signal) => api.decisions(record.id, signal));
+  const decisions = useQuery(["case", record.id, "decisions"], (signal) =>
+    api.decisions(record.id, signal),
+  );
   const decisionList: QueryState<DecisionView[]> =
     decisions.state.status === "ready"
       ? { status: "ready", data: decisions.state.data.decisions }
       : decisions.state;
   // Shared by Uppgifter and Utredning: saving the investigation may put a task on the case.
-  const tasks = useQuery(record.id, async (signal) => (await api.tasks(record.id, signal)).tasks);
+  const tasks = useQuery(
+    ["case", record.id, "tasks"],
+    async (signal) => (await api.tasks(record.id, signal)).tasks,
+  );
 
   async function unassign(userId: string, name: string) {
     setStatus(null);
