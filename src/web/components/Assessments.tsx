@@ -10,7 +10,7 @@ import { rejectWith } from "../hooks/rejectWith";
 import { useChange } from "../hooks/useChange";
 import { useFocusLater } from "../hooks/useFocusLater";
 import { useMorePages } from "../hooks/useMorePages";
-import { useQuery } from "../hooks/useQuery";
+import { useInvalidate, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
@@ -49,14 +49,7 @@ export const assessmentElementId = (id: string) => `assessment-${id}`;
 
 type Definition = InstrumentDefinitionView;
 
-export function AssessmentsPanel({
-  record,
-  onCompleted,
-}: {
-  record: CaseView;
-  /** Told after a completion: the case's current risk level has changed. */
-  onCompleted: () => void;
-}) {
+export function AssessmentsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(["case", record.id, "assessments"], (signal) =>
@@ -64,6 +57,7 @@ export function AssessmentsPanel({
   );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
+  const invalidate = useInvalidate();
   const { state, setData, reload } = query;
   const data = state.status === "ready" ? state.data : null;
   const latest = useRef(data);
@@ -120,7 +114,8 @@ export function AssessmentsPanel({
                   setMessage("assessments.completed");
                   // The buttons pressed are gone: focus goes to the assessment as it now is.
                   focusLater(assessmentElementId(view.id));
-                  onCompleted();
+                  // A completion changes the case's current risk level: read the case again.
+                  void invalidate(["case", record.id]);
                 }}
                 onStale={reload}
               />

@@ -5,7 +5,7 @@ import type { CaseView, ChildReport, ChildTrack } from "../api/endpoints";
 import { useApi, useMe } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useFocusLater } from "../hooks/useFocusLater";
-import { useQuery } from "../hooks/useQuery";
+import { useInvalidate, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDate, formatDateTimeShort, formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
@@ -35,14 +35,7 @@ import { QueryError } from "./QueryError";
 
 const titleId = "child-track-title";
 
-export function ChildTrackPanel({
-  record,
-  onCaseChanged,
-}: {
-  record: CaseView;
-  /** The case's status may have moved: load the case again. */
-  onCaseChanged: () => void;
-}) {
+export function ChildTrackPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const me = useMe();
@@ -57,6 +50,9 @@ export function ChildTrackPanel({
   );
   const { state, setData, reload } = query;
   const focusLater = useFocusLater();
+  const invalidate = useInvalidate();
+  // A decision may move the case's status: the case is read again.
+  const onCaseChanged = () => void invalidate(["case", record.id]);
 
   function changed(track: ChildTrack, key: PlainMessageKey, focusId: string) {
     setData(track);

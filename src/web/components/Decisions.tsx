@@ -11,7 +11,7 @@ import type {
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useFocusLater } from "../hooks/useFocusLater";
-import type { Query } from "../hooks/useQuery";
+import { type Query, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, formatDay } from "../i18n/dates";
 import {
@@ -64,16 +64,19 @@ export function useDecisionName() {
     });
 }
 
-export function DecisionsPanel({
-  record,
-  decisions,
-}: {
-  record: CaseView;
-  /** Shared with the plans panel, which offers a plan for each granted decision. */
-  decisions: Query<DecisionListView>;
-}) {
+/**
+ * The case's decisions, under ["case", id, "decisions"]: one read shared (through the query
+ * cache) with the plans panel, which offers a plan for each granted decision.
+ */
+export function useCaseDecisions(caseId: string): Query<DecisionListView> {
+  const api = useApi();
+  return useQuery(["case", caseId, "decisions"], (signal) => api.decisions(caseId, signal));
+}
+
+export function DecisionsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
+  const decisions = useCaseDecisions(record.id);
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = decisions;

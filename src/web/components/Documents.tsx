@@ -39,7 +39,7 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
     ["case", record.id, "documents"],
     async (signal) => (await api.documents(record.id, signal)).documents,
   );
-  const treatment = useTreatment();
+  const treatment = useTreatment(record.id);
   const [message, setMessage] = useState<string | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;

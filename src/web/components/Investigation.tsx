@@ -4,7 +4,7 @@ import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useChange } from "../hooks/useChange";
 import { useFocusLater } from "../hooks/useFocusLater";
-import { useQuery } from "../hooks/useQuery";
+import { useInvalidate, useQuery } from "../hooks/useQuery";
 import { formatDate, formatDateTimeShort } from "../i18n/dates";
 import { investigationSectionLabels } from "../i18n/labels";
 import type { PlainMessageKey } from "../i18n/messages";
@@ -30,14 +30,7 @@ import { QueryError } from "./QueryError";
 
 const titleId = "investigation-title";
 
-export function InvestigationPanel({
-  record,
-  onSaved,
-}: {
-  record: CaseView;
-  /** Told after every save (completing saves too): a save may put a task on the case. */
-  onSaved?: () => void;
-}) {
+export function InvestigationPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(["case", record.id, "investigation"], (signal) =>
@@ -47,6 +40,9 @@ export function InvestigationPanel({
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
+  const invalidate = useInvalidate();
+  // After every save (completing saves too): a save may put a task on the case.
+  const onSaved = () => void invalidate(["case", record.id, "tasks"]);
 
   return (
     <section className="section" aria-labelledby={titleId}>
@@ -68,13 +64,13 @@ export function InvestigationPanel({
           onSaved={(view) => {
             setData(view);
             setMessage("investigation.saved");
-            onSaved?.();
+            onSaved();
           }}
           onCompleted={(view) => {
             setData(view);
             setMessage("investigation.completed");
             focusLater(titleId);
-            onSaved?.();
+            onSaved();
           }}
           onStale={reload}
         />

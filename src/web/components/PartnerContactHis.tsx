@@ -4,6 +4,7 @@ import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useChange } from "../hooks/useChange";
 import { useFocusLater } from "../hooks/useFocusLater";
+import { useInvalidate } from "../hooks/useQuery";
 import { useTreatment } from "../hooks/useTreatment";
 import { formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
@@ -62,15 +63,10 @@ interface Changed {
   ) => void;
 }
 
-export function PartnerContactHisPanel({
-  record,
-  onReload,
-}: {
-  record: CaseView;
-  onReload: () => void;
-}) {
+export function PartnerContactHisPanel({ record }: { record: CaseView }) {
   const { t } = useT();
-  const { state, reload, share } = useTreatment();
+  const { state, reload, setData: share } = useTreatment(record.id);
+  const invalidate = useInvalidate();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
@@ -86,7 +82,7 @@ export function PartnerContactHisPanel({
       share(treatment);
       setMessage(done);
       // His refusal may end the treatment, which closes the case.
-      if (options?.movesCase) onReload();
+      if (options?.movesCase) void invalidate(["case", record.id]);
       focusLater(options?.focus ?? titleId);
     },
   };

@@ -4,12 +4,13 @@ import type { CaseView, DecisionView, FollowUpOutcomeCode, PlanView } from "../a
 import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useFocusLater } from "../hooks/useFocusLater";
-import { type QueryState, useQuery } from "../hooks/useQuery";
+import { useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
 import { formatDateTimeShort, formatDay, localDateInput } from "../i18n/dates";
 import { decisionOutcomeLabels, followUpOutcomeLabels, interventionLabel } from "../i18n/labels";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
+import { useCaseDecisions } from "./Decisions";
 import {
   checkFollowUp,
   checkPlan,
@@ -36,16 +37,11 @@ const followUpFields = ["outcome", "notes", "nextFollowUpDate"] as const;
 
 const planElementId = (planId: string) => `plan-${planId}`;
 
-export function PlansPanel({
-  record,
-  decisions,
-}: {
-  record: CaseView;
-  /** The case's decisions (shared with the decisions panel): which still need a plan. */
-  decisions: QueryState<DecisionView[]>;
-}) {
+export function PlansPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
+  // The case's decisions (shared with the decisions panel): which still need a plan.
+  const decisions = useCaseDecisions(record.id).state;
   const query = useQuery(
     ["case", record.id, "plans"],
     async (signal) => (await api.plans(record.id, signal)).plans,
@@ -55,7 +51,7 @@ export function PlansPanel({
   const { state, setData, reload } = query;
   // A closed case gets no new plans or follow-ups; it can be reopened.
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
-  const decided = decisions.status === "ready" ? decisions.data : [];
+  const decided = decisions.status === "ready" ? decisions.data.decisions : [];
   const needing = state.status === "ready" ? decisionsNeedingPlan(decided, state.data) : [];
 
   /** The intervention's name in the UI's language, found through the plan's decision. */

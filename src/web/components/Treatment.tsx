@@ -4,6 +4,7 @@ import { useApi } from "../auth/useAuth";
 import { rejectWith } from "../hooks/rejectWith";
 import { useChange } from "../hooks/useChange";
 import { useFocusLater } from "../hooks/useFocusLater";
+import { useInvalidate } from "../hooks/useQuery";
 import { useTreatment } from "../hooks/useTreatment";
 import { formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
@@ -54,9 +55,10 @@ interface Changed {
   onChanged: (treatment: Treatment, message: PlainMessageKey, movesCase: boolean) => void;
 }
 
-export function TreatmentPanel({ record, onReload }: { record: CaseView; onReload: () => void }) {
+export function TreatmentPanel({ record }: { record: CaseView }) {
   const { t } = useT();
-  const { state, reload, share } = useTreatment();
+  const { state, reload, setData: share } = useTreatment(record.id);
+  const invalidate = useInvalidate();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
@@ -69,7 +71,7 @@ export function TreatmentPanel({ record, onReload }: { record: CaseView; onReloa
       share(treatment);
       setMessage(done);
       // Registration, start and end move the case: the header's status must follow.
-      if (movesCase) onReload();
+      if (movesCase) void invalidate(["case", record.id]);
       focusLater(done === "treatment.sessionRecorded" ? sessionsTitleId : titleId);
     },
   };

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { CaseView, CurrentRisk, DecisionView, StaffMember } from "../api/endpoints";
+import type { CaseView, CurrentRisk, StaffMember } from "../api/endpoints";
 import { isNotFound } from "../api/errors";
 import { useApi } from "../auth/useAuth";
 import { AssessmentsPanel } from "../components/Assessments";
@@ -26,7 +26,6 @@ import { TasksPanel } from "../components/Tasks";
 import { TreatmentPanel } from "../components/Treatment";
 import { type QueryState, useQuery } from "../hooks/useQuery";
 import { useSubmit } from "../hooks/useSubmit";
-import { TreatmentProvider } from "../hooks/useTreatment";
 import { endOfDayIso, formatDate, formatDay, localDateInput } from "../i18n/dates";
 import { caseStatusLabel, caseTypeLabel, roleLabel } from "../i18n/labels";
 import { useT } from "../i18n/useT";
@@ -53,18 +52,16 @@ export function CasePage() {
       </Page>
     );
   }
-  return <CaseDetails record={state.data} onChange={query.setData} onReload={query.reload} />;
+  // A panel whose command moves the case invalidates ["case", caseId]: it is read again.
+  return <CaseDetails record={state.data} onChange={query.setData} />;
 }
 
 function CaseDetails({
   record,
   onChange,
-  onReload,
 }: {
   record: CaseView;
   onChange: (record: CaseView) => void;
-  /** Loads the case again, e.g. after a decision that moved its status. */
-  onReload: () => void;
 }) {
   const { t, lang } = useT();
   const api = useApi();
@@ -75,19 +72,6 @@ function CaseDetails({
     async (signal) => (await api.staff(record.unit.id, signal)).users,
   );
   const remove = useSubmit();
-  // Shared by Beslut and Genomförandeplan: a granted decision gets a plan.
-  const decisions = useQuery(["case", record.id, "decisions"], (signal) =>
-    api.decisions(record.id, signal),
-  );
-  const decisionList: QueryState<DecisionView[]> =
-    decisions.state.status === "ready"
-      ? { status: "ready", data: decisions.state.data.decisions }
-      : decisions.state;
-  // Shared by Uppgifter and Utredning: saving the investigation may put a task on the case.
-  const tasks = useQuery(
-    ["case", record.id, "tasks"],
-    async (signal) => (await api.tasks(record.id, signal)).tasks,
-  );
 
   async function unassign(userId: string, name: string) {
     setStatus(null);
@@ -136,22 +120,21 @@ function CaseDetails({
 
       <CaseStatusPanel record={record} onChange={onChange} />
 
-      <TasksPanel record={record} tasks={tasks} />
+      <TasksPanel record={record} />
 
-      {record.caseType === "child" && <ChildTrackPanel record={record} onCaseChanged={onReload} />}
+      {record.caseType === "child" && <ChildTrackPanel record={record} />}
 
       <CaseIntakes caseId={record.id} />
 
-      {/* Completing an assessment changes the case's current risk level: load the case again. */}
-      <AssessmentsPanel record={record} onCompleted={onReload} />
+      <AssessmentsPanel record={record} />
 
       <PoliceAssessmentsPanel record={record} />
       {record.caseType === "perpetrator" && (
-        <TreatmentProvider caseId={record.id}>
-          <TreatmentPanel record={record} onReload={onReload} />
-          <PartnerContactHisPanel record={record} onReload={onReload} />
+        <>
+          <TreatmentPanel record={record} />
+          <PartnerContactHisPanel record={record} />
           <DocumentsPanel record={record} />
-        </TreatmentProvider>
+        </>
       )}
       <PartnerCasePanel record={record} />
       <BarrierEventsPanel record={record} />
@@ -160,9 +143,9 @@ function CaseDetails({
           perpetrator and partner-contact cases have their own work instead. */}
       {socialServicesCase && (
         <>
-          <InvestigationPanel record={record} onSaved={tasks.reload} />
-          <DecisionsPanel record={record} decisions={decisions} />
-          <PlansPanel record={record} decisions={decisionList} />
+          <InvestigationPanel record={record} />
+          <DecisionsPanel record={record} />
+          <PlansPanel record={record} />
         </>
       )}
 
