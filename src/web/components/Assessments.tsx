@@ -34,7 +34,7 @@ import {
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
 import { LoadMore } from "./LoadMore";
 import { ErrorSummary, Loading, StatusMessage } from "./Messages";
-import { QueryError } from "./QueryError";
+import { Loaded, QueryError } from "./QueryError";
 
 /*
  * Riskbedömningar: structured risk assessments with an instrument (e.g. Farlighetsbedömning).
@@ -90,39 +90,39 @@ export function AssessmentsPanel({ record }: { record: CaseView }) {
         {t("assessments.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : pages.items.length === 0 ? (
-        <p className="empty">{t("assessments.empty")}</p>
-      ) : (
-        <ol className="record-list" aria-label={t("assessments.listCaption")}>
-          {pages.items.map((assessment) => (
-            <li key={assessment.id} className="record-list__item">
-              <Assessment
-                caseId={record.id}
-                assessment={assessment}
-                canWrite={canWrite}
-                beforeChange={() => setMessage(null)}
-                onSaved={(view) => {
-                  replace(view);
-                  setMessage("assessments.saved");
-                }}
-                onCompleted={(view) => {
-                  replace(view);
-                  setMessage("assessments.completed");
-                  // The buttons pressed are gone: focus goes to the assessment as it now is.
-                  focusLater(assessmentElementId(view.id));
-                  // A completion changes the case's current risk level: read the case again.
-                  void invalidate(["case", record.id]);
-                }}
-                onStale={reload}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
+      <Loaded state={state}>
+        {() =>
+          pages.items.length === 0 ? (
+            <p className="empty">{t("assessments.empty")}</p>
+          ) : (
+            <ol className="record-list" aria-label={t("assessments.listCaption")}>
+              {pages.items.map((assessment) => (
+                <li key={assessment.id} className="record-list__item">
+                  <Assessment
+                    caseId={record.id}
+                    assessment={assessment}
+                    canWrite={canWrite}
+                    beforeChange={() => setMessage(null)}
+                    onSaved={(view) => {
+                      replace(view);
+                      setMessage("assessments.saved");
+                    }}
+                    onCompleted={(view) => {
+                      replace(view);
+                      setMessage("assessments.completed");
+                      // The buttons pressed are gone: focus goes to the assessment as it now is.
+                      focusLater(assessmentElementId(view.id));
+                      // A completion changes the case's current risk level: read the case again.
+                      void invalidate(["case", record.id]);
+                    }}
+                    onStale={reload}
+                  />
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
       <LoadMore
         pages={pages}
         label={t("assessments.showOlder")}

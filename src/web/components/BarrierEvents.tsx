@@ -25,9 +25,9 @@ import {
 import { RadioGroupField, SelectField, TextAreaField } from "./Field";
 import { keepTogether } from "./KeepTogether";
 import { LoadMore } from "./LoadMore";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { ErrorSummary, StatusMessage } from "./Messages";
 import { relationshipLabels } from "./partner-contact-his-model";
-import { QueryError } from "./QueryError";
+import { Loaded } from "./QueryError";
 
 /*
  * Meddelanden över informationsspärren: between a perpetrator's treatment and his (former)
@@ -96,57 +96,57 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
       <p>{t("barrierEvents.intro")}</p>
       <StatusMessage message={message && t(message)} />
       <ErrorSummary errors={acknowledge.errors} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          {pages.items.length === 0 && state.data.unacknowledged.length === 0 ? (
-            <p className="empty">{t("barrierEvents.empty")}</p>
-          ) : (
-            <ul className="record-list" aria-label={t("barrierEvents.listCaption")}>
-              {shownEvents(state.data.unacknowledged, pages.items).map((event) => (
-                <li
-                  key={event.id}
-                  className={
-                    awaitsAcknowledgement(event)
-                      ? "record-list__item barrier-event barrier-event--waiting"
-                      : "record-list__item barrier-event"
-                  }
-                >
-                  <EventRecord
-                    event={event}
-                    canAcknowledge={canAcknowledge}
-                    pending={acknowledge.pending}
-                    onAcknowledge={() => handleAcknowledge(event)}
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-          <LoadMore
-            pages={pages}
-            label={t("barrierEvents.showOlder")}
-            focusRow={(event) => focusLater(barrierEventElementId(event.id))}
-          />
-          {canWrite && state.data.canAlert && (
-            <RiskAlertForm
-              caseId={record.id}
-              targets={state.data.alertTargets}
-              beforeSubmit={() => setMessage(null)}
-              onSent={(list) => {
-                setData(list);
-                const events = list.events;
-                setMessage("barrierEvents.alertSent");
-                // The newest sent alert is first among those not waiting here.
-                const sent = events.find((e) => e.direction === "sent" && e.kind === "risk_alert");
-                focusLater(sent ? barrierEventElementId(sent.id) : titleId);
-              }}
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            {pages.items.length === 0 && data.unacknowledged.length === 0 ? (
+              <p className="empty">{t("barrierEvents.empty")}</p>
+            ) : (
+              <ul className="record-list" aria-label={t("barrierEvents.listCaption")}>
+                {shownEvents(data.unacknowledged, pages.items).map((event) => (
+                  <li
+                    key={event.id}
+                    className={
+                      awaitsAcknowledgement(event)
+                        ? "record-list__item barrier-event barrier-event--waiting"
+                        : "record-list__item barrier-event"
+                    }
+                  >
+                    <EventRecord
+                      event={event}
+                      canAcknowledge={canAcknowledge}
+                      pending={acknowledge.pending}
+                      onAcknowledge={() => handleAcknowledge(event)}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <LoadMore
+              pages={pages}
+              label={t("barrierEvents.showOlder")}
+              focusRow={(event) => focusLater(barrierEventElementId(event.id))}
             />
-          )}
-        </>
-      )}
+            {canWrite && data.canAlert && (
+              <RiskAlertForm
+                caseId={record.id}
+                targets={data.alertTargets}
+                beforeSubmit={() => setMessage(null)}
+                onSent={(list) => {
+                  setData(list);
+                  const events = list.events;
+                  setMessage("barrierEvents.alertSent");
+                  // The newest sent alert is first among those not waiting here.
+                  const sent = events.find(
+                    (e) => e.direction === "sent" && e.kind === "risk_alert",
+                  );
+                  focusLater(sent ? barrierEventElementId(sent.id) : titleId);
+                }}
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -22,9 +22,9 @@ import {
 } from "./child-track-model";
 import { formatLastDay, movedLastDayText } from "./deadline-model";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { ErrorSummary, StatusMessage } from "./Messages";
 import { MovedNote } from "./MovedNote";
-import { QueryError } from "./QueryError";
+import { Loaded } from "./QueryError";
 
 /*
  * Barnspåret: the statutory steps of a child's case. Each report of concern needs a
@@ -66,47 +66,47 @@ export function ChildTrackPanel({ record }: { record: CaseView }) {
         {t("child.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          <Reports
-            caseId={record.id}
-            reports={state.data.reports}
-            canWrite={canWrite}
-            beforeChange={() => setMessage(null)}
-            onSaved={(track, intakeId) =>
-              changed(track, "child.assessmentSaved", reportTitleId(intakeId))
-            }
-            onStale={reload}
-          />
-          <Preliminary
-            record={record}
-            track={state.data}
-            canWrite={canWrite}
-            beforeChange={() => setMessage(null)}
-            onDecided={(track) => {
-              changed(track, "child.decisionSaved", titleId);
-              onCaseChanged();
-            }}
-            onStale={() => {
-              reload();
-              onCaseChanged();
-            }}
-          />
-          {record.status === "investigation" && (
-            <Investigation
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            <Reports
               caseId={record.id}
-              track={state.data}
-              canExtend={managesUnit}
+              reports={data.reports}
+              canWrite={canWrite}
               beforeChange={() => setMessage(null)}
-              onExtended={(track) => changed(track, "child.extended", "child-investigation-title")}
+              onSaved={(track, intakeId) =>
+                changed(track, "child.assessmentSaved", reportTitleId(intakeId))
+              }
+              onStale={reload}
             />
-          )}
-        </>
-      )}
+            <Preliminary
+              record={record}
+              track={data}
+              canWrite={canWrite}
+              beforeChange={() => setMessage(null)}
+              onDecided={(track) => {
+                changed(track, "child.decisionSaved", titleId);
+                onCaseChanged();
+              }}
+              onStale={() => {
+                reload();
+                onCaseChanged();
+              }}
+            />
+            {record.status === "investigation" && (
+              <Investigation
+                caseId={record.id}
+                track={data}
+                canExtend={managesUnit}
+                beforeChange={() => setMessage(null)}
+                onExtended={(track) =>
+                  changed(track, "child.extended", "child-investigation-title")
+                }
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

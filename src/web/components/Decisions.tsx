@@ -36,9 +36,9 @@ import {
   withPlacement,
 } from "./decisions-model";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "./Field";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { ErrorSummary, StatusMessage } from "./Messages";
 import { PlacementFacts, PlacementFieldset, PlacementForms } from "./Placement";
-import { QueryError } from "./QueryError";
+import { Loaded } from "./QueryError";
 
 /*
  * Beslut: decisions on interventions, each with its legal basis, outcome, period and
@@ -90,55 +90,55 @@ export function DecisionsPanel({ record }: { record: CaseView }) {
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{t("decisions.title")}</h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data.decisions.length === 0 ? (
-        <p className="empty">{t("decisions.empty")}</p>
-      ) : (
-        <>
-          <LetterAdvice delivery={state.data.letterDelivery} />
-          <ol className="record-list" aria-label={t("decisions.listCaption")}>
-            {state.data.decisions.map((decision) => (
-              <li key={decision.id} className="record-list__item">
-                <Decision
-                  decision={decision}
-                  letterUrl={api.decisionLetterUrl(record.id, decision.id)}
-                >
-                  {decision.childPlacement && (
-                    <>
-                      <PlacementFacts
-                        placement={decision.childPlacement}
-                        titleId={`${decisionElementId(decision.id)}-placement`}
-                      />
-                      <PlacementForms
-                        caseId={record.id}
-                        decisionId={decision.id}
-                        placement={decision.childPlacement}
-                        caseOpen={canWrite}
-                        beforeChange={() => setMessage(null)}
-                        onChanged={(placement: PlacementView, key: PlainMessageKey) => {
-                          const list = latest.current;
-                          if (list) {
-                            setData({
-                              ...list,
-                              decisions: withPlacement(list.decisions, decision.id, placement),
-                            });
-                          }
-                          setMessage(key);
-                          focusLater(decisionElementId(decision.id));
-                        }}
-                        onStale={reload}
-                      />
-                    </>
-                  )}
-                </Decision>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data.decisions.length === 0 ? (
+            <p className="empty">{t("decisions.empty")}</p>
+          ) : (
+            <>
+              <LetterAdvice delivery={data.letterDelivery} />
+              <ol className="record-list" aria-label={t("decisions.listCaption")}>
+                {data.decisions.map((decision) => (
+                  <li key={decision.id} className="record-list__item">
+                    <Decision
+                      decision={decision}
+                      letterUrl={api.decisionLetterUrl(record.id, decision.id)}
+                    >
+                      {decision.childPlacement && (
+                        <>
+                          <PlacementFacts
+                            placement={decision.childPlacement}
+                            titleId={`${decisionElementId(decision.id)}-placement`}
+                          />
+                          <PlacementForms
+                            caseId={record.id}
+                            decisionId={decision.id}
+                            placement={decision.childPlacement}
+                            caseOpen={canWrite}
+                            beforeChange={() => setMessage(null)}
+                            onChanged={(placement: PlacementView, key: PlainMessageKey) => {
+                              const list = latest.current;
+                              if (list) {
+                                setData({
+                                  ...list,
+                                  decisions: withPlacement(list.decisions, decision.id, placement),
+                                });
+                              }
+                              setMessage(key);
+                              focusLater(decisionElementId(decision.id));
+                            }}
+                            onStale={reload}
+                          />
+                        </>
+                      )}
+                    </Decision>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )
+        }
+      </Loaded>
       {canWrite && state.status === "ready" && (
         <DecisionForm
           caseId={record.id}

@@ -12,8 +12,8 @@ import { formatDate, formatDateTimeShort } from "../i18n/dates";
 import type { Language, PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import { TextField } from "./Field";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
-import { QueryError } from "./QueryError";
+import { ErrorSummary, StatusMessage } from "./Messages";
+import { Loaded } from "./QueryError";
 
 /*
  * Handlingar: documents kept in his (perpetrator) case. Today that is his signed consent to
@@ -103,21 +103,21 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
 
       <div className="subsection">
         <h3>{t("documents.listTitle")}</h3>
-        {state.status === "loading" ? (
-          <Loading />
-        ) : state.status === "error" ? (
-          <QueryError error={state.error} />
-        ) : state.data.length === 0 ? (
-          <p className="empty">{t("documents.empty")}</p>
-        ) : (
-          <ol className="record-list" aria-label={t("documents.listCaption")}>
-            {state.data.map((doc) => (
-              <li key={doc.id} className="record-list__item">
-                <DocumentRecord caseId={record.id} doc={doc} />
-              </li>
-            ))}
-          </ol>
-        )}
+        <Loaded state={state}>
+          {(data) =>
+            data.length === 0 ? (
+              <p className="empty">{t("documents.empty")}</p>
+            ) : (
+              <ol className="record-list" aria-label={t("documents.listCaption")}>
+                {data.map((doc) => (
+                  <li key={doc.id} className="record-list__item">
+                    <DocumentRecord caseId={record.id} doc={doc} />
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </Loaded>
       </div>
     </section>
   );

@@ -19,8 +19,8 @@ import {
   saveBody,
   type Witnessed,
 } from "./investigation-model";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
-import { QueryError } from "./QueryError";
+import { ErrorSummary, StatusMessage } from "./Messages";
+import { Loaded } from "./QueryError";
 
 /*
  * Utredningen: the investigation written in the sections the case's kind calls for, with a
@@ -50,33 +50,33 @@ export function InvestigationPanel({ record }: { record: CaseView }) {
         {t("investigation.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : record.abilities.writeJournal &&
-        record.status === "investigation" &&
-        !state.data.completedAt ? (
-        <InvestigationForm
-          caseId={record.id}
-          view={state.data}
-          beforeChange={() => setMessage(null)}
-          onSaved={(view) => {
-            setData(view);
-            setMessage("investigation.saved");
-            onSaved();
-          }}
-          onCompleted={(view) => {
-            setData(view);
-            setMessage("investigation.completed");
-            focusLater(titleId);
-            onSaved();
-          }}
-          onStale={reload}
-        />
-      ) : (
-        <InvestigationText view={state.data} />
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          record.abilities.writeJournal &&
+          record.status === "investigation" &&
+          !data.completedAt ? (
+            <InvestigationForm
+              caseId={record.id}
+              view={data}
+              beforeChange={() => setMessage(null)}
+              onSaved={(view) => {
+                setData(view);
+                setMessage("investigation.saved");
+                onSaved();
+              }}
+              onCompleted={(view) => {
+                setData(view);
+                setMessage("investigation.completed");
+                focusLater(titleId);
+                onSaved();
+              }}
+              onStale={reload}
+            />
+          ) : (
+            <InvestigationText view={data} />
+          )
+        }
+      </Loaded>
     </section>
   );
 }

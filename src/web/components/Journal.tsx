@@ -28,8 +28,8 @@ import {
   entryLinks,
 } from "./journal-model";
 import { LoadMore } from "./LoadMore";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
-import { QueryError } from "./QueryError";
+import { ErrorSummary, StatusMessage } from "./Messages";
+import { Loaded } from "./QueryError";
 import { useJournal } from "./useJournal";
 
 /*
@@ -111,30 +111,30 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
       )}
       <div className={canWrite ? "subsection" : undefined}>
         <h3 id="journal-list-title">{t("journal.listTitle")}</h3>
-        {state.status === "loading" ? (
-          <Loading />
-        ) : state.status === "error" ? (
-          <QueryError error={state.error} />
-        ) : !entries || entries.length === 0 ? (
-          <p className="empty">{t("journal.empty")}</p>
-        ) : (
-          <ol className="journal-list" aria-label={t("journal.listCaption")}>
-            {entries.map((entry) => (
-              <li key={entry.id}>
-                <Entry
-                  entry={entry}
-                  links={links.get(entry.id)}
-                  canCorrect={canWrite}
-                  onChanged={changed}
-                  onStale={reload}
-                  onCorrect={startCorrection}
-                  focusLater={focusLater}
-                  beforeChange={() => setStatus(null)}
-                />
-              </li>
-            ))}
-          </ol>
-        )}
+        <Loaded state={state}>
+          {() =>
+            !entries || entries.length === 0 ? (
+              <p className="empty">{t("journal.empty")}</p>
+            ) : (
+              <ol className="journal-list" aria-label={t("journal.listCaption")}>
+                {entries.map((entry) => (
+                  <li key={entry.id}>
+                    <Entry
+                      entry={entry}
+                      links={links.get(entry.id)}
+                      canCorrect={canWrite}
+                      onChanged={changed}
+                      onStale={reload}
+                      onCorrect={startCorrection}
+                      focusLater={focusLater}
+                      beforeChange={() => setStatus(null)}
+                    />
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </Loaded>
         <LoadMore
           pages={pages}
           label={t("journal.showOlder")}

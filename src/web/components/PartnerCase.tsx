@@ -9,7 +9,7 @@ import { formatDay, localDateInput } from "../i18n/dates";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { ErrorSummary, StatusMessage } from "./Messages";
 import {
   type AttemptDraft,
   allowedMethods,
@@ -30,7 +30,7 @@ import {
   supportLabels,
   withMethod,
 } from "./partner-case-model";
-import { QueryError } from "./QueryError";
+import { Loaded } from "./QueryError";
 
 /*
  * Partnerkontakt: her own case, opened when the man in treatment consented to his (former)
@@ -67,41 +67,39 @@ function PartnerCaseSection({ record }: { record: CaseView }) {
         {t("partnerCase.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          <Overview view={state.data} />
-          <ContactWays view={state.data} />
-          {canWrite && <FirstContactMaterial caseId={record.id} view={state.data} />}
-          <Attempts view={state.data} />
-          {canWrite && (
-            <AttemptForm
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            <Overview view={data} />
+            <ContactWays view={data} />
+            {canWrite && <FirstContactMaterial caseId={record.id} view={data} />}
+            <Attempts view={data} />
+            {canWrite && (
+              <AttemptForm
+                caseId={record.id}
+                view={data}
+                beforeSubmit={() => setMessage(null)}
+                onRecorded={(view) => {
+                  setData(view);
+                  setMessage("partnerCase.attemptRecorded");
+                  focusLater(attemptsTitleId);
+                }}
+              />
+            )}
+            <OwnSupport
               caseId={record.id}
-              view={state.data}
+              view={data}
+              canWrite={canWrite}
               beforeSubmit={() => setMessage(null)}
-              onRecorded={(view) => {
+              onSaved={(view) => {
                 setData(view);
-                setMessage("partnerCase.attemptRecorded");
-                focusLater(attemptsTitleId);
+                setMessage("partnerCase.supportSaved");
+                focusLater(supportTitleId);
               }}
             />
-          )}
-          <OwnSupport
-            caseId={record.id}
-            view={state.data}
-            canWrite={canWrite}
-            beforeSubmit={() => setMessage(null)}
-            onSaved={(view) => {
-              setData(view);
-              setMessage("partnerCase.supportSaved");
-              focusLater(supportTitleId);
-            }}
-          />
-        </>
-      )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

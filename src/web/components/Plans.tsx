@@ -22,8 +22,8 @@ import {
   type PlanDraft,
 } from "./decisions-model";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
-import { QueryError } from "./QueryError";
+import { ErrorSummary, StatusMessage } from "./Messages";
+import { Loaded } from "./QueryError";
 
 /*
  * Genomförandeplan och uppföljning: each granted intervention gets a plan (goals; what is
@@ -72,47 +72,45 @@ export function PlansPanel({ record }: { record: CaseView }) {
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{t("plans.title")}</h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          {state.data.length === 0 && <p className="empty">{t("plans.empty")}</p>}
-          {state.data.length > 0 && (
-            <ul className="record-list" aria-label={t("plans.listCaption")}>
-              {state.data.map((plan) => (
-                <li key={plan.id} className="record-list__item">
-                  <Plan
-                    caseId={record.id}
-                    plan={plan}
-                    intervention={interventionOf(plan)}
-                    canWrite={canWrite}
-                    beforeChange={() => setMessage(null)}
-                    onFollowedUp={(plans) =>
-                      changed(plans, "plans.followUpRecorded", planElementId(plan.id))
-                    }
-                    onStale={reload}
-                  />
-                </li>
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            {data.length === 0 && <p className="empty">{t("plans.empty")}</p>}
+            {data.length > 0 && (
+              <ul className="record-list" aria-label={t("plans.listCaption")}>
+                {data.map((plan) => (
+                  <li key={plan.id} className="record-list__item">
+                    <Plan
+                      caseId={record.id}
+                      plan={plan}
+                      intervention={interventionOf(plan)}
+                      canWrite={canWrite}
+                      beforeChange={() => setMessage(null)}
+                      onFollowedUp={(plans) =>
+                        changed(plans, "plans.followUpRecorded", planElementId(plan.id))
+                      }
+                      onStale={reload}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWrite &&
+              needing.map((decision) => (
+                <PlanForm
+                  key={decision.id}
+                  caseId={record.id}
+                  decision={decision}
+                  beforeChange={() => setMessage(null)}
+                  onSaved={(plans) => {
+                    const plan = plans.find((p) => p.decisionId === decision.id);
+                    changed(plans, "plans.saved", plan ? planElementId(plan.id) : titleId);
+                  }}
+                />
               ))}
-            </ul>
-          )}
-          {canWrite &&
-            needing.map((decision) => (
-              <PlanForm
-                key={decision.id}
-                caseId={record.id}
-                decision={decision}
-                beforeChange={() => setMessage(null)}
-                onSaved={(plans) => {
-                  const plan = plans.find((p) => p.decisionId === decision.id);
-                  changed(plans, "plans.saved", plan ? planElementId(plan.id) : titleId);
-                }}
-              />
-            ))}
-        </>
-      )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
 import { keepTogether } from "./KeepTogether";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
+import { ErrorSummary, StatusMessage } from "./Messages";
 import {
   addedRecord,
   checkPoliceAssessment,
@@ -21,7 +21,7 @@ import {
   policeAssessmentElementId,
   policeAssessmentFields,
 } from "./police-assessments-model";
-import { QueryError } from "./QueryError";
+import { Loaded } from "./QueryError";
 
 /*
  * Polisens riskbedömning: with the client's consent social services may obtain the police's
@@ -51,38 +51,36 @@ export function PoliceAssessmentsPanel({ record }: { record: CaseView }) {
         {t("police.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          {state.data.length === 0 ? (
-            <p className="empty">{t("police.empty")}</p>
-          ) : (
-            <ol className="record-list" aria-label={t("police.listCaption")}>
-              {state.data.map((assessment) => (
-                <li key={assessment.id} className="record-list__item">
-                  <PoliceAssessmentRecord assessment={assessment} />
-                </li>
-              ))}
-            </ol>
-          )}
-          {canWrite && (
-            <PoliceAssessmentForm
-              caseId={record.id}
-              beforeSubmit={() => setMessage(null)}
-              onRecorded={(list) => {
-                const added = addedRecord(state.data, list);
-                setData(list);
-                setMessage("police.recorded");
-                // The form is emptied: focus goes to the record just added.
-                focusLater(added ? policeAssessmentElementId(added.id) : titleId);
-              }}
-            />
-          )}
-        </>
-      )}
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            {data.length === 0 ? (
+              <p className="empty">{t("police.empty")}</p>
+            ) : (
+              <ol className="record-list" aria-label={t("police.listCaption")}>
+                {data.map((assessment) => (
+                  <li key={assessment.id} className="record-list__item">
+                    <PoliceAssessmentRecord assessment={assessment} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {canWrite && (
+              <PoliceAssessmentForm
+                caseId={record.id}
+                beforeSubmit={() => setMessage(null)}
+                onRecorded={(list) => {
+                  const added = addedRecord(data, list);
+                  setData(list);
+                  setMessage("police.recorded");
+                  // The form is emptied: focus goes to the record just added.
+                  focusLater(added ? policeAssessmentElementId(added.id) : titleId);
+                }}
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

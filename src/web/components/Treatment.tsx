@@ -11,8 +11,8 @@ import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 import { DateForm } from "./DateForm";
 import { RadioGroupField, TextAreaField, TextField } from "./Field";
-import { ErrorSummary, Loading, StatusMessage } from "./Messages";
-import { QueryError } from "./QueryError";
+import { ErrorSummary, StatusMessage } from "./Messages";
+import { Loaded } from "./QueryError";
 import {
   attendanceLabels,
   attendanceOptions,
@@ -82,18 +82,18 @@ export function TreatmentPanel({ record }: { record: CaseView }) {
         {t("treatment.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data === null ? (
-        <>
-          <p className="empty">{t("treatment.empty")}</p>
-          {treatmentForms(null, canWrite).register && <RegisterForm {...changed} />}
-        </>
-      ) : (
-        <TreatmentDetails treatment={state.data} canWrite={canWrite} changed={changed} />
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data === null ? (
+            <>
+              <p className="empty">{t("treatment.empty")}</p>
+              {treatmentForms(null, canWrite).register && <RegisterForm {...changed} />}
+            </>
+          ) : (
+            <TreatmentDetails treatment={data} canWrite={canWrite} changed={changed} />
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -7,9 +7,8 @@ import { worklistKindLabels } from "../i18n/labels";
 import { useT } from "../i18n/useT";
 import { groupWorklist } from "./child-track-model";
 import { movedLastDayText, shownLastDay } from "./deadline-model";
-import { Loading } from "./Messages";
 import { MovedNote } from "./MovedNote";
-import { QueryError } from "./QueryError";
+import { Loaded } from "./QueryError";
 
 /**
  * "Att göra": deadlines that have passed ("Försenat") or fall within 7 days, the caller's
@@ -30,15 +29,15 @@ export function Worklist({ scope }: { scope: "mine" | "unit" }) {
   return (
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{unit ? t("worklist.unitTitle") : t("worklist.title")}</h2>
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data.length === 0 ? (
-        <p className="empty">{unit ? t("worklist.unitEmpty") : t("worklist.empty")}</p>
-      ) : (
-        <WorklistGroups items={state.data} unit={unit} />
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">{unit ? t("worklist.unitEmpty") : t("worklist.empty")}</p>
+          ) : (
+            <WorklistGroups items={data} unit={unit} />
+          )
+        }
+      </Loaded>
     </section>
   );
 }
