@@ -9,6 +9,11 @@ export function ServerState({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
+/** Whether what was read must be forgotten when the signed-in user goes from `was` to `is`. */
+export function mustForget(was: string | null, is: string | null): boolean {
+  return was !== null && was !== is;
+}
+
 /**
  * Forgets every answer read when the signed-in user changes: logged out, the session ended
  * and someone else logged in, or the login page shown again. (Nothing is read before
@@ -21,7 +26,7 @@ export function ForgetOnSignOut() {
   const userId = state.status === "authenticated" ? state.me.user.id : null;
   const previous = useRef<string | null>(null);
   useEffect(() => {
-    if (previous.current !== null && previous.current !== userId) client.clear();
+    if (mustForget(previous.current, userId)) client.clear();
     previous.current = userId;
   }, [userId, client]);
   return null;
