@@ -1,5 +1,6 @@
 import { type ComponentType, lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
+import { ForgetOnSignOut } from "./api/ServerState";
 import { AuthProvider } from "./auth/AuthProvider";
 import { SessionGuard } from "./features/account/SessionGuard";
 import { I18nProvider } from "./i18n/I18nProvider";
@@ -43,6 +44,8 @@ export function App() {
   return (
     <I18nProvider>
       <AuthProvider>
+        {/* First, so it forgets before any page reads for the next user. */}
+        <ForgetOnSignOut />
         <BrowserRouter>
           <Routes>
             {/* Layout shows the login steps instead of any of these until signed in. */}

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { isAbort } from "../api/errors";
+import { type QueryKey, useQueryClient, useQuery as useTanStackQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 
 export type QueryState<T> =
   | { status: "loading" }
@@ -8,53 +8,69 @@ export type QueryState<T> =
 
 export interface Query<T> {
   state: QueryState<T>;
-  /** Loads again (e.g. after a change elsewhere), keeping the shown data until it arrives. */
+  /**
+   * Reads again now, keeping the shown data until the answer arrives: after a 409, when the
+   * record changed meanwhile. After a command of one's own, invalidate the keys it changed
+   * instead (useInvalidate), so every panel showing them follows.
+   */
   reload: () => void;
-  /** Replaces the data with a fresher copy, e.g. the record a successful change returned. */
+  /** Puts a fresher copy in place for every panel showing it, e.g. what a command returned. */
   setData: (data: T) => void;
 }
 
 /**
- * Loads data for a page. It loads again whenever `key` changes (write into it whatever the
- * request depends on); an older request still under way is aborted, so a slow answer for a
- * previous key never overwrites the current one. `key` null means "nothing to load yet".
+ * A record read from the API through the page's QueryClient (api/query-client.ts). `key`
+ * names the record (["case", caseId], ["case", caseId, "journal"]): every panel asking for
+ * the same key shares one read, and a command invalidates the keys it changed. `key` null
+ * means "nothing to read yet"; `keep: false` for what must be read afresh each time
+ * it is shown. A new key shows loading, never the previous key's record.
+ * The answer's state is the one the pages already show: loading, ready or error.
  */
 export function useQuery<T>(
-  key: string | null,
+  key: QueryKey | null,
   load: (signal: AbortSignal) => Promise<T>,
+  options: { keep?: boolean } = {},
 ): Query<T> {
-  // Each answer remembers the key it is for: after a key change (the same page component
-  // showing another record) the old record is never shown as if it were the new one.
-  const [stored, setStored] = useState<{ key: string | null; state: QueryState<T> }>({
-    key: null,
-    state: { status: "loading" },
+  const client = useQueryClient();
+  const keyText = JSON.stringify(key);
+  // A new array each render names the same record: the key's content is what counts.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyText is the key's content
+  const queryKey = useMemo<QueryKey>(() => key ?? ["nothing"], [keyText]);
+  const result = useTanStackQuery({
+    queryKey,
+    queryFn: ({ signal }) => load(signal),
+    enabled: key !== null,
+    // keep: false — read on every mount and forget when unmounted (as before this cache).
+    ...(options.keep === false ? { staleTime: 0, gcTime: 0 } : {}),
   });
-  const [generation, setGeneration] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
-  useEffect(() => {
-    if (key === null) return;
-    const controller = new AbortController();
-    loadRef.current(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setStored({ key, state: { status: "ready", data } });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted && !isAbort(error)) {
-          setStored({ key, state: { status: "error", error } });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [key, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback(
-    (data: T) => setStored({ key, state: { status: "ready", data } }),
-    [key],
+  const reload = useCallback(
+    () => void client.refetchQueries({ queryKey, exact: true }),
+    [client, queryKey],
   );
-  const state: QueryState<T> = stored.key === key ? stored.state : { status: "loading" };
-  return { state, reload, setData };
+  const setData = useCallback((data: T) => client.setQueryData(queryKey, data), [client, queryKey]);
+  return { state: stateOf(key === null ? null : result), reload, setData };
+}
+
+function stateOf<T>(
+  result: { status: string; data: T | undefined; error: unknown } | null,
+): QueryState<T> {
+  if (result === null || result.status === "pending") return { status: "loading" };
+  if (result.status === "error") return { status: "error", error: result.error };
+  return { status: "ready", data: result.data as T };
+}
+
+/**
+ * After a command: marks records as changed, so what shows them reads them again (once, by
+ * whoever shows them now) and what does not show them reads them when it next does. `exact`
+ * keys only: ["case", id] is the case record, not everything under it.
+ */
+export function useInvalidate() {
+  const client = useQueryClient();
+  return useCallback(
+    (...keys: QueryKey[]) =>
+      Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey, exact: true }))).then(
+        () => undefined,
+      ),
+    [client],
+  );
 }

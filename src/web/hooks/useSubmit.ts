@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { type FormErrors, toFormErrors } from "../api/errors";
 import { useT } from "../i18n/useT";
@@ -21,6 +22,7 @@ export function useSubmit(fieldNames: readonly string[] = []): Submit {
   const { t, lang } = useT();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FormErrors | null>(null);
+  const client = useQueryClient();
 
   const run = useCallback(
     async (action: () => Promise<void>) => {
@@ -29,6 +31,11 @@ export function useSubmit(fieldNames: readonly string[] = []): Submit {
       setErrors(null);
       try {
         await action();
+        // A command may change what other screens show (a status on the person page, a
+        // list on the start page): nothing read before it counts as fresh any more, so the
+        // next screen reads again, as it did before the cache. Nothing is read now; what
+        // this screen shows and the command changed is invalidated by the panel itself.
+        void client.invalidateQueries({ refetchType: "none" });
         return true;
       } catch (error) {
         setErrors(toFormErrors(error, fieldNames, t, lang));
@@ -37,7 +44,7 @@ export function useSubmit(fieldNames: readonly string[] = []): Submit {
         setPending(false);
       }
     },
-    [pending, fieldNames, t, lang],
+    [pending, fieldNames, t, lang, client],
   );
 
   const fieldError = useCallback((name: string) => errors?.fields[name], [errors]);

@@ -82,10 +82,15 @@ function EnrolmentStep() {
   // the latest secret, and a second request (StrictMode runs effects twice in development)
   // could leave it holding another secret than the one on screen.
   const request = useRef<Promise<MfaEnrolment> | null>(null);
-  const enrolment = useQuery<MfaEnrolment>("enrolment", () => {
-    request.current ??= api.startMfaEnrolment();
-    return request.current;
-  });
+  const enrolment = useQuery<MfaEnrolment>(
+    ["mfa-enrolment"],
+    () => {
+      request.current ??= api.startMfaEnrolment();
+      return request.current;
+    },
+    // Not a read but a new secret: never kept for another mount.
+    { keep: false },
+  );
 
   return (
     <Page title={t("mfaEnrol.title")}>

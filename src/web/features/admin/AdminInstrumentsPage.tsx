@@ -37,7 +37,7 @@ function AdminInstruments() {
   const { t } = useT();
   const api = useApi();
   const instruments = useQuery(
-    "instruments",
+    ["admin", "instruments"],
     async (signal) => (await api.allInstruments(signal)).instruments,
   );
   const [status, setStatus] = useState<string | null>(null);

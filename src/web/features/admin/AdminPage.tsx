@@ -50,7 +50,7 @@ function Instruments() {
 function Units() {
   const { t } = useT();
   const api = useApi();
-  const units = useQuery("units", async (signal) => (await api.units(signal)).units);
+  const units = useQuery(["admin", "units"], async (signal) => (await api.units(signal)).units);
   const [status, setStatus] = useState<string | null>(null);
 
   return (
@@ -181,7 +181,7 @@ function CreateUnitForm({ onCreated }: { onCreated: (unit: UnitView) => void }) 
 function Users() {
   const { t } = useT();
   const api = useApi();
-  const users = useQuery("users", async (signal) => (await api.users(signal)).users);
+  const users = useQuery(["admin", "users"], async (signal) => (await api.users(signal)).users);
   const [status, setStatus] = useState<string | null>(null);
 
   return (

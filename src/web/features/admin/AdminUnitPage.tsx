@@ -37,7 +37,7 @@ function AdminUnit() {
   const { unitId = "" } = useParams();
   // There is no GET for one unit; the list is small (one organisation's units).
   const data = useQuery(
-    unitId,
+    ["admin", "unit", unitId],
     async (signal) => (await api.units(signal)).units.find((u) => u.id === unitId) ?? null,
   );
   const { state } = data;

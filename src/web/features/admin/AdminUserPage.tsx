@@ -33,7 +33,7 @@ function AdminUser() {
   const api = useApi();
   const { userId = "" } = useParams();
   // There is no GET for one user; the list is small (one organisation's staff).
-  const data = useQuery(userId, async (signal) => {
+  const data = useQuery(["admin", "user", userId], async (signal) => {
     const [users, units] = await Promise.all([api.users(signal), api.units(signal)]);
     return { user: users.users.find((u) => u.id === userId) ?? null, units: units.units };
   });

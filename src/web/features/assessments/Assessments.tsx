@@ -3,7 +3,7 @@ import type { AssessmentView, CaseView, InstrumentSummary } from "../../api/endp
 import { useApi } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useMorePages } from "../../hooks/useMorePages";
-import { useQuery } from "../../hooks/useQuery";
+import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, formatDay } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
@@ -11,7 +11,7 @@ import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
 import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { Loaded, QueryError } from "../../ui/QueryError";
 import { AssessmentForm } from "./AssessmentForm";
 import { levelLabel, mainDimension } from "./assessments-model";
 import { CompletedAssessment } from "./CompletedAssessment";
@@ -27,19 +27,15 @@ const titleId = "assessments-title";
 const newTitleId = "assessment-new-title";
 export const assessmentElementId = (id: string) => `assessment-${id}`;
 
-export function AssessmentsPanel({
-  record,
-  onCompleted,
-}: {
-  record: CaseView;
-  /** Told after a completion: the case's current risk level has changed. */
-  onCompleted: () => void;
-}) {
+export function AssessmentsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, (signal) => api.assessments(record.id, signal));
+  const query = useQuery(["case", record.id, "assessments"], (signal) =>
+    api.assessments(record.id, signal),
+  );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
+  const invalidate = useInvalidate();
   const { state, setData, reload } = query;
   const data = state.status === "ready" ? state.data : null;
   const latest = useRef(data);
@@ -72,38 +68,39 @@ export function AssessmentsPanel({
         {t("assessments.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : pages.items.length === 0 ? (
-        <p className="empty">{t("assessments.empty")}</p>
-      ) : (
-        <ol className="record-list" aria-label={t("assessments.listCaption")}>
-          {pages.items.map((assessment) => (
-            <li key={assessment.id} className="record-list__item">
-              <Assessment
-                caseId={record.id}
-                assessment={assessment}
-                canWrite={canWrite}
-                beforeChange={() => setMessage(null)}
-                onSaved={(view) => {
-                  replace(view);
-                  setMessage("assessments.saved");
-                }}
-                onCompleted={(view) => {
-                  replace(view);
-                  setMessage("assessments.completed");
-                  // The buttons pressed are gone: focus goes to the assessment as it now is.
-                  focusLater(assessmentElementId(view.id));
-                  onCompleted();
-                }}
-                onStale={reload}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
+      <Loaded state={state}>
+        {() =>
+          pages.items.length === 0 ? (
+            <p className="empty">{t("assessments.empty")}</p>
+          ) : (
+            <ol className="record-list" aria-label={t("assessments.listCaption")}>
+              {pages.items.map((assessment) => (
+                <li key={assessment.id} className="record-list__item">
+                  <Assessment
+                    caseId={record.id}
+                    assessment={assessment}
+                    canWrite={canWrite}
+                    beforeChange={() => setMessage(null)}
+                    onSaved={(view) => {
+                      replace(view);
+                      setMessage("assessments.saved");
+                    }}
+                    onCompleted={(view) => {
+                      replace(view);
+                      setMessage("assessments.completed");
+                      // The buttons pressed are gone: focus goes to the assessment as it now is.
+                      focusLater(assessmentElementId(view.id));
+                      // A completion changes the case's current risk level: read the case again.
+                      void invalidate(["case", record.id]);
+                    }}
+                    onStale={reload}
+                  />
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
       <LoadMore
         pages={pages}
         label={t("assessments.showOlder")}
@@ -136,7 +133,7 @@ function NewAssessmentForm({
   const { t } = useT();
   const api = useApi();
   const instruments = useQuery(
-    record.caseType,
+    ["instruments", record.caseType],
     async (signal) => (await api.instruments(record.caseType, signal)).instruments,
   );
   const submit = useSubmit(["instrumentId"]);
@@ -222,7 +219,7 @@ function Assessment({
   const { t, lang } = useT();
   const api = useApi();
   const { instrument } = assessment;
-  const definition = useQuery(`${instrument.id}@${instrument.version}`, (signal) =>
+  const definition = useQuery(["instrument", instrument.id, instrument.version], (signal) =>
     api.instrumentVersion(instrument.id, instrument.version, signal),
   );
   const def = definition.state.status === "ready" ? definition.state.data : null;

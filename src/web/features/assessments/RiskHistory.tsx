@@ -34,7 +34,7 @@ interface Loaded {
 export function RiskHistory({ personId }: { personId: string }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery<Loaded>(personId, async (signal) => {
+  const query = useQuery<Loaded>(["person", personId, "risk-history"], async (signal) => {
     const history = await api.riskHistory(personId, signal);
     // The suggested level is a code; its name is in the instrument version's definition.
     const versions = new Map(history.points.map((p) => [`${p.instrumentId}@${p.version}`, p]));

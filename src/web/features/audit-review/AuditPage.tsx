@@ -82,7 +82,7 @@ function StaffPicker({ onPick }: { onPick: (subject: Subject) => void }) {
   const units = managedUnits(me.roles);
   const submit = useSubmit(["userId"]);
   const [userId, setUserId] = useState("");
-  const staff = useQuery(units.map((u) => u.id).join(","), async (signal) => {
+  const staff = useQuery(["audit", "staff", units.map((u) => u.id)], async (signal) => {
     const lists = await Promise.all(units.map((u) => api.staff(u.id, signal)));
     // Someone working in two of the manager's units is listed once.
     const byId = new Map<string, StaffMember>();
@@ -139,10 +139,14 @@ function AuditEvents({ subject }: { subject: Subject }) {
   const api = useApi();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const key = `${subject.kind}:${subject.id}`;
-  const events = useQuery(key, async (signal) =>
-    subject.kind === "person"
-      ? (await api.personAuditLog(subject.id, signal)).events
-      : (await api.userAuditLog(subject.id, signal)).events,
+  const events = useQuery(
+    ["audit", "events", key],
+    async (signal) =>
+      subject.kind === "person"
+        ? (await api.personAuditLog(subject.id, signal)).events
+        : (await api.userAuditLog(subject.id, signal)).events,
+    // The trail grows with every read: shown afresh each time it is asked for.
+    { keep: false },
   );
 
   // The log appears below the forms; take keyboard and screen-reader users to it.

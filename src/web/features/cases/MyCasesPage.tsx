@@ -19,11 +19,11 @@ export function MyCasesPage() {
   // A system administrator never works with cases; their start is the administration.
   const toAdmin = !worksWithCases(me.roles) && isAdministrator(me.roles);
   const mine = useQuery(
-    toAdmin ? null : "mine",
+    toAdmin ? null : ["cases", "mine"],
     async (signal) => (await api.cases("mine", signal)).cases,
   );
   const all = useQuery(
-    manager ? "all" : null,
+    manager ? ["cases", "all"] : null,
     async (signal) => (await api.cases("all", signal)).cases,
   );
 

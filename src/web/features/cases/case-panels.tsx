@@ -1,12 +1,6 @@
 import { Fragment, type ReactNode } from "react";
-import type {
-  CaseTask,
-  CaseView,
-  DecisionListView,
-  DecisionView,
-  StaffMember,
-} from "../../api/endpoints";
-import type { Query, QueryState } from "../../hooks/useQuery";
+import type { CaseView, StaffMember } from "../../api/endpoints";
+import type { QueryState } from "../../hooks/useQuery";
 import type { MessageKey } from "../../i18n/messages";
 import { AssessmentsPanel } from "../assessments/Assessments";
 import { ChildTrackPanel } from "../child-track/ChildTrack";
@@ -23,7 +17,6 @@ import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
-import { TreatmentProvider } from "../treatment/useTreatment";
 import { CaseAssignees, CaseGrants } from "./CaseStaff";
 import { CaseStatusPanel } from "./CaseStatus";
 import { CaseSummary } from "./CaseSummary";
@@ -32,16 +25,11 @@ import { CaseSummary } from "./CaseSummary";
 export interface CasePanelContext {
   record: CaseView;
   onChange: (record: CaseView) => void;
-  /** Loads the case again, e.g. after a decision that moved its status. */
-  onReload: () => void;
   /** The unit's staff, for assigning and granting. */
   staff: QueryState<StaffMember[]>;
-  /** Shared by Uppgifter and Utredning: saving the investigation may put a task on the case. */
-  tasks: Query<CaseTask[]>;
-  /** Shared by Beslut and Genomförandeplan: a granted decision gets a plan. */
-  decisions: Query<DecisionListView>;
-  decisionList: QueryState<DecisionView[]>;
 }
+// Panels that share a record (tasks, decisions, his treatment) read it through the query
+// cache under one key, and a command invalidates the keys it changed: no reload props here.
 
 /**
  * One panel of the case page. The panel draws its own section and heading; `title` is the
@@ -52,8 +40,6 @@ export interface CasePanel {
   title: MessageKey;
   /** Shown only for such cases; without it the panel is always mounted (it may still decide). */
   when?: (record: CaseView) => boolean;
-  /** Panels that share his treatment (read once) sit together inside one TreatmentProvider. */
-  shares?: "treatment";
   component: (context: CasePanelContext) => ReactNode;
 }
 
@@ -78,15 +64,13 @@ export const casePanels: readonly CasePanel[] = [
   {
     id: "tasks",
     title: "tasks.title",
-    component: ({ record, tasks }) => <TasksPanel record={record} tasks={tasks} />,
+    component: ({ record }) => <TasksPanel record={record} />,
   },
   {
     id: "child-track",
     title: "child.title",
     when: (record) => record.caseType === "child",
-    component: ({ record, onReload }) => (
-      <ChildTrackPanel record={record} onCaseChanged={onReload} />
-    ),
+    component: ({ record }) => <ChildTrackPanel record={record} />,
   },
   {
     id: "intakes",
@@ -96,10 +80,7 @@ export const casePanels: readonly CasePanel[] = [
   {
     id: "assessments",
     title: "assessments.title",
-    // Completing an assessment changes the case's current risk level: load the case again.
-    component: ({ record, onReload }) => (
-      <AssessmentsPanel record={record} onCompleted={onReload} />
-    ),
+    component: ({ record }) => <AssessmentsPanel record={record} />,
   },
   {
     id: "police-assessments",
@@ -110,23 +91,18 @@ export const casePanels: readonly CasePanel[] = [
     id: "treatment",
     title: "treatment.title",
     when: perpetrator,
-    shares: "treatment",
-    component: ({ record, onReload }) => <TreatmentPanel record={record} onReload={onReload} />,
+    component: ({ record }) => <TreatmentPanel record={record} />,
   },
   {
     id: "partner-contact-his",
     title: "partnerHis.title",
     when: perpetrator,
-    shares: "treatment",
-    component: ({ record, onReload }) => (
-      <PartnerContactHisPanel record={record} onReload={onReload} />
-    ),
+    component: ({ record }) => <PartnerContactHisPanel record={record} />,
   },
   {
     id: "documents",
     title: "documents.title",
     when: perpetrator,
-    shares: "treatment",
     component: ({ record }) => <DocumentsPanel record={record} />,
   },
   {
@@ -143,21 +119,19 @@ export const casePanels: readonly CasePanel[] = [
     id: "investigation",
     title: "investigation.title",
     when: socialServices,
-    component: ({ record, tasks }) => <InvestigationPanel record={record} onSaved={tasks.reload} />,
+    component: ({ record }) => <InvestigationPanel record={record} />,
   },
   {
     id: "decisions",
     title: "decisions.title",
     when: socialServices,
-    component: ({ record, decisions }) => <DecisionsPanel record={record} decisions={decisions} />,
+    component: ({ record }) => <DecisionsPanel record={record} />,
   },
   {
     id: "plans",
     title: "plans.title",
     when: socialServices,
-    component: ({ record, decisionList }) => (
-      <PlansPanel record={record} decisions={decisionList} />
-    ),
+    component: ({ record }) => <PlansPanel record={record} />,
   },
   {
     id: "relations",
@@ -190,37 +164,18 @@ export const casePanels: readonly CasePanel[] = [
   },
 ];
 
-/** The panels this case shows, in order; neighbours sharing his treatment grouped. */
-export function groupCasePanels(
-  panels: readonly CasePanel[],
-  record: CaseView,
-): { key: string; shares?: "treatment"; panels: CasePanel[] }[] {
-  const groups: { key: string; shares?: "treatment"; panels: CasePanel[] }[] = [];
-  for (const panel of panels) {
-    if (panel.when && !panel.when(record)) continue;
-    const last = groups.at(-1);
-    if (panel.shares && last?.shares === panel.shares) last.panels.push(panel);
-    else groups.push({ key: panel.id, shares: panel.shares, panels: [panel] });
-  }
-  return groups;
+/** The panels this case shows, in the list's order. */
+export function visibleCasePanels(panels: readonly CasePanel[], record: CaseView): CasePanel[] {
+  return panels.filter((panel) => !panel.when || panel.when(record));
 }
 
 /** Draws the list: every panel this case shows, in the list's order. */
 export function CasePanels({ context }: { context: CasePanelContext }) {
   return (
     <>
-      {groupCasePanels(casePanels, context.record).map((group) => {
-        const panels = group.panels.map((panel) => (
-          <Fragment key={panel.id}>{panel.component(context)}</Fragment>
-        ));
-        return group.shares === "treatment" ? (
-          <TreatmentProvider key={group.key} caseId={context.record.id}>
-            {panels}
-          </TreatmentProvider>
-        ) : (
-          <Fragment key={group.key}>{panels}</Fragment>
-        );
-      })}
+      {visibleCasePanels(casePanels, context.record).map((panel) => (
+        <Fragment key={panel.id}>{panel.component(context)}</Fragment>
+      ))}
     </>
   );
 }

@@ -3,14 +3,14 @@ import type { CaseView, ChildReport, ChildTrack } from "../../api/endpoints";
 import { useApi, useMe } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useFocusLater } from "../../hooks/useFocusLater";
-import { useQuery } from "../../hooks/useQuery";
+import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDate, formatDateTimeShort } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, TextAreaField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import type { YesNo } from "../cases/casework-model";
 import { Investigation, Preliminary, staleAware } from "./ChildTrackSteps";
 import { type AssessmentDraft, checkAssessment, isPast } from "./child-track-model";
@@ -24,18 +24,13 @@ import { type AssessmentDraft, checkAssessment, isPast } from "./child-track-mod
 
 const titleId = "child-track-title";
 
-export function ChildTrackPanel({
-  record,
-  onCaseChanged,
-}: {
-  record: CaseView;
-  /** The case's status may have moved: load the case again. */
-  onCaseChanged: () => void;
-}) {
+export function ChildTrackPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const me = useMe();
-  const query = useQuery(record.id, (signal) => api.childTrack(record.id, signal));
+  const query = useQuery(["case", record.id, "child-track"], (signal) =>
+    api.childTrack(record.id, signal),
+  );
   // A key, not a text: the message follows a change of language.
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const canWrite = record.abilities.writeJournal;
@@ -44,6 +39,9 @@ export function ChildTrackPanel({
   );
   const { state, setData, reload } = query;
   const focusLater = useFocusLater();
+  const invalidate = useInvalidate();
+  // A decision may move the case's status: the case is read again.
+  const onCaseChanged = () => void invalidate(["case", record.id]);
 
   function changed(track: ChildTrack, key: PlainMessageKey, focusId: string) {
     setData(track);
@@ -57,47 +55,47 @@ export function ChildTrackPanel({
         {t("child.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          <Reports
-            caseId={record.id}
-            reports={state.data.reports}
-            canWrite={canWrite}
-            beforeChange={() => setMessage(null)}
-            onSaved={(track, intakeId) =>
-              changed(track, "child.assessmentSaved", reportTitleId(intakeId))
-            }
-            onStale={reload}
-          />
-          <Preliminary
-            record={record}
-            track={state.data}
-            canWrite={canWrite}
-            beforeChange={() => setMessage(null)}
-            onDecided={(track) => {
-              changed(track, "child.decisionSaved", titleId);
-              onCaseChanged();
-            }}
-            onStale={() => {
-              reload();
-              onCaseChanged();
-            }}
-          />
-          {record.status === "investigation" && (
-            <Investigation
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            <Reports
               caseId={record.id}
-              track={state.data}
-              canExtend={managesUnit}
+              reports={data.reports}
+              canWrite={canWrite}
               beforeChange={() => setMessage(null)}
-              onExtended={(track) => changed(track, "child.extended", "child-investigation-title")}
+              onSaved={(track, intakeId) =>
+                changed(track, "child.assessmentSaved", reportTitleId(intakeId))
+              }
+              onStale={reload}
             />
-          )}
-        </>
-      )}
+            <Preliminary
+              record={record}
+              track={data}
+              canWrite={canWrite}
+              beforeChange={() => setMessage(null)}
+              onDecided={(track) => {
+                changed(track, "child.decisionSaved", titleId);
+                onCaseChanged();
+              }}
+              onStale={() => {
+                reload();
+                onCaseChanged();
+              }}
+            />
+            {record.status === "investigation" && (
+              <Investigation
+                caseId={record.id}
+                track={data}
+                canExtend={managesUnit}
+                beforeChange={() => setMessage(null)}
+                onExtended={(track) =>
+                  changed(track, "child.extended", "child-investigation-title")
+                }
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

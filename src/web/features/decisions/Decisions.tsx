@@ -11,7 +11,7 @@ import type {
 import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useFocusLater } from "../../hooks/useFocusLater";
-import type { Query } from "../../hooks/useQuery";
+import { type Query, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, formatDay } from "../../i18n/dates";
 import {
@@ -23,8 +23,8 @@ import {
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import {
   checkDecisionDraft,
   type DecisionDraft,
@@ -65,16 +65,19 @@ export function useDecisionName() {
     });
 }
 
-export function DecisionsPanel({
-  record,
-  decisions,
-}: {
-  record: CaseView;
-  /** Shared with the plans panel, which offers a plan for each granted decision. */
-  decisions: Query<DecisionListView>;
-}) {
+/**
+ * The case's decisions, under ["case", id, "decisions"]: one read shared (through the query
+ * cache) with the plans panel, which offers a plan for each granted decision.
+ */
+export function useCaseDecisions(caseId: string): Query<DecisionListView> {
+  const api = useApi();
+  return useQuery(["case", caseId, "decisions"], (signal) => api.decisions(caseId, signal));
+}
+
+export function DecisionsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
+  const decisions = useCaseDecisions(record.id);
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = decisions;
@@ -88,55 +91,55 @@ export function DecisionsPanel({
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{t("decisions.title")}</h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data.decisions.length === 0 ? (
-        <p className="empty">{t("decisions.empty")}</p>
-      ) : (
-        <>
-          <LetterAdvice delivery={state.data.letterDelivery} />
-          <ol className="record-list" aria-label={t("decisions.listCaption")}>
-            {state.data.decisions.map((decision) => (
-              <li key={decision.id} className="record-list__item">
-                <Decision
-                  decision={decision}
-                  letterUrl={api.decisionLetterUrl(record.id, decision.id)}
-                >
-                  {decision.childPlacement && (
-                    <>
-                      <PlacementFacts
-                        placement={decision.childPlacement}
-                        titleId={`${decisionElementId(decision.id)}-placement`}
-                      />
-                      <PlacementForms
-                        caseId={record.id}
-                        decisionId={decision.id}
-                        placement={decision.childPlacement}
-                        caseOpen={canWrite}
-                        beforeChange={() => setMessage(null)}
-                        onChanged={(placement: PlacementView, key: PlainMessageKey) => {
-                          const list = latest.current;
-                          if (list) {
-                            setData({
-                              ...list,
-                              decisions: withPlacement(list.decisions, decision.id, placement),
-                            });
-                          }
-                          setMessage(key);
-                          focusLater(decisionElementId(decision.id));
-                        }}
-                        onStale={reload}
-                      />
-                    </>
-                  )}
-                </Decision>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data.decisions.length === 0 ? (
+            <p className="empty">{t("decisions.empty")}</p>
+          ) : (
+            <>
+              <LetterAdvice delivery={data.letterDelivery} />
+              <ol className="record-list" aria-label={t("decisions.listCaption")}>
+                {data.decisions.map((decision) => (
+                  <li key={decision.id} className="record-list__item">
+                    <Decision
+                      decision={decision}
+                      letterUrl={api.decisionLetterUrl(record.id, decision.id)}
+                    >
+                      {decision.childPlacement && (
+                        <>
+                          <PlacementFacts
+                            placement={decision.childPlacement}
+                            titleId={`${decisionElementId(decision.id)}-placement`}
+                          />
+                          <PlacementForms
+                            caseId={record.id}
+                            decisionId={decision.id}
+                            placement={decision.childPlacement}
+                            caseOpen={canWrite}
+                            beforeChange={() => setMessage(null)}
+                            onChanged={(placement: PlacementView, key: PlainMessageKey) => {
+                              const list = latest.current;
+                              if (list) {
+                                setData({
+                                  ...list,
+                                  decisions: withPlacement(list.decisions, decision.id, placement),
+                                });
+                              }
+                              setMessage(key);
+                              focusLater(decisionElementId(decision.id));
+                            }}
+                            onStale={reload}
+                          />
+                        </>
+                      )}
+                    </Decision>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )
+        }
+      </Loaded>
       {canWrite && state.status === "ready" && (
         <DecisionForm
           caseId={record.id}

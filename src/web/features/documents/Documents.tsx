@@ -11,8 +11,8 @@ import { formatDate, formatDateTimeShort } from "../../i18n/dates";
 import type { Language, PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { TextField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import { useTreatment } from "../treatment/useTreatment";
 
 /*
@@ -36,10 +36,10 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(
-    record.id,
+    ["case", record.id, "documents"],
     async (signal) => (await api.documents(record.id, signal)).documents,
   );
-  const treatment = useTreatment();
+  const treatment = useTreatment(record.id);
   const [message, setMessage] = useState<string | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
@@ -103,21 +103,21 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
 
       <div className="subsection">
         <h3>{t("documents.listTitle")}</h3>
-        {state.status === "loading" ? (
-          <Loading />
-        ) : state.status === "error" ? (
-          <QueryError error={state.error} />
-        ) : state.data.length === 0 ? (
-          <p className="empty">{t("documents.empty")}</p>
-        ) : (
-          <ol className="record-list" aria-label={t("documents.listCaption")}>
-            {state.data.map((doc) => (
-              <li key={doc.id} className="record-list__item">
-                <DocumentRecord caseId={record.id} doc={doc} />
-              </li>
-            ))}
-          </ol>
-        )}
+        <Loaded state={state}>
+          {(data) =>
+            data.length === 0 ? (
+              <p className="empty">{t("documents.empty")}</p>
+            ) : (
+              <ol className="record-list" aria-label={t("documents.listCaption")}>
+                {data.map((doc) => (
+                  <li key={doc.id} className="record-list__item">
+                    <DocumentRecord caseId={record.id} doc={doc} />
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </Loaded>
       </div>
     </section>
   );

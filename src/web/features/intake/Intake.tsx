@@ -17,8 +17,8 @@ import {
   TextField,
 } from "../../ui/Field";
 import { InterpreterFields } from "../../ui/InterpreterFields";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import {
   emptyIntakeDraft,
   type IntakeDraft,
@@ -215,78 +215,83 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
 export function CaseIntakes({ caseId }: { caseId: string }) {
   const { t, lang } = useT();
   const api = useApi();
-  const query = useQuery(caseId, async (signal) => (await api.caseIntakes(caseId, signal)).intakes);
+  const query = useQuery(
+    ["case", caseId, "intakes"],
+    async (signal) => (await api.caseIntakes(caseId, signal)).intakes,
+  );
   const { state } = query;
   return (
     <section className="section" aria-labelledby="case-intakes-title">
       <h2 id="case-intakes-title">{t("intake.listTitle")}</h2>
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data.length === 0 ? (
-        <p className="empty">{t("intake.listEmpty")}</p>
-      ) : (
-        <ul className="record-list" aria-labelledby="case-intakes-title">
-          {[...state.data]
-            .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
-            .map((intake) => (
-              <li key={intake.id} className="record-list__item">
-                <h3>
-                  {t("intake.itemTitle", {
-                    kind: t(intakeKindLabels[intake.kind]),
-                    time: formatDateTimeShort(intake.receivedAt, lang),
-                  })}
-                </h3>
-                <dl className="details">
-                  <div>
-                    <dt>{t("intake.source")}</dt>
-                    <dd>{t(intakeSourceLabels[intake.source])}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("intake.channel")}</dt>
-                    <dd>{t(intakeChannelLabels[intake.channel])}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("intake.askedAboutViolence")}</dt>
-                    <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
-                  </div>
-                  {intake.violenceAnswer && (
-                    <div>
-                      <dt>{t("intake.violenceAnswer")}</dt>
-                      <dd className="multiline">{intake.violenceAnswer}</dd>
-                    </div>
-                  )}
-                  <div>
-                    <dt>{t("intake.interpreter")}</dt>
-                    <dd>
-                      {intake.interpreterNeeded
-                        ? (intake.interpreterLanguage ?? t("common.yes"))
-                        : t("intake.noInterpreter")}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t("intake.children")}</dt>
-                    <dd>{intake.childrenInHousehold ?? t("common.notGiven")}</dd>
-                  </div>
-                  {intake.informationOnlyReason && (
-                    <div>
-                      <dt>{t("intake.informationOnlyReason")}</dt>
-                      <dd className="multiline">{intake.informationOnlyReason}</dd>
-                    </div>
-                  )}
-                  <div>
-                    <dt>{t("intake.recordedBy")}</dt>
-                    <dd>
-                      {intake.recordedBy}{" "}
-                      <span className="muted">{formatDateTimeShort(intake.recordedAt, lang)}</span>
-                    </dd>
-                  </div>
-                </dl>
-              </li>
-            ))}
-        </ul>
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">{t("intake.listEmpty")}</p>
+          ) : (
+            <ul className="record-list" aria-labelledby="case-intakes-title">
+              {[...data]
+                .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+                .map((intake) => (
+                  <li key={intake.id} className="record-list__item">
+                    <h3>
+                      {t("intake.itemTitle", {
+                        kind: t(intakeKindLabels[intake.kind]),
+                        time: formatDateTimeShort(intake.receivedAt, lang),
+                      })}
+                    </h3>
+                    <dl className="details">
+                      <div>
+                        <dt>{t("intake.source")}</dt>
+                        <dd>{t(intakeSourceLabels[intake.source])}</dd>
+                      </div>
+                      <div>
+                        <dt>{t("intake.channel")}</dt>
+                        <dd>{t(intakeChannelLabels[intake.channel])}</dd>
+                      </div>
+                      <div>
+                        <dt>{t("intake.askedAboutViolence")}</dt>
+                        <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
+                      </div>
+                      {intake.violenceAnswer && (
+                        <div>
+                          <dt>{t("intake.violenceAnswer")}</dt>
+                          <dd className="multiline">{intake.violenceAnswer}</dd>
+                        </div>
+                      )}
+                      <div>
+                        <dt>{t("intake.interpreter")}</dt>
+                        <dd>
+                          {intake.interpreterNeeded
+                            ? (intake.interpreterLanguage ?? t("common.yes"))
+                            : t("intake.noInterpreter")}
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>{t("intake.children")}</dt>
+                        <dd>{intake.childrenInHousehold ?? t("common.notGiven")}</dd>
+                      </div>
+                      {intake.informationOnlyReason && (
+                        <div>
+                          <dt>{t("intake.informationOnlyReason")}</dt>
+                          <dd className="multiline">{intake.informationOnlyReason}</dd>
+                        </div>
+                      )}
+                      <div>
+                        <dt>{t("intake.recordedBy")}</dt>
+                        <dd>
+                          {intake.recordedBy}{" "}
+                          <span className="muted">
+                            {formatDateTimeShort(intake.recordedAt, lang)}
+                          </span>
+                        </dd>
+                      </div>
+                    </dl>
+                  </li>
+                ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -4,14 +4,14 @@ import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useChange } from "../../hooks/useChange";
 import { useFocusLater } from "../../hooks/useFocusLater";
-import { useQuery } from "../../hooks/useQuery";
+import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { formatDate, formatDateTimeShort } from "../../i18n/dates";
 import { investigationSectionLabels } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, TextAreaField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import {
   asksAboutWitnessing,
   checkCompletion,
@@ -30,21 +30,19 @@ import {
 
 const titleId = "investigation-title";
 
-export function InvestigationPanel({
-  record,
-  onSaved,
-}: {
-  record: CaseView;
-  /** Told after every save (completing saves too): a save may put a task on the case. */
-  onSaved?: () => void;
-}) {
+export function InvestigationPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, (signal) => api.investigation(record.id, signal));
+  const query = useQuery(["case", record.id, "investigation"], (signal) =>
+    api.investigation(record.id, signal),
+  );
   // A key, not a text: the message follows a change of language.
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
+  const invalidate = useInvalidate();
+  // After every save (completing saves too): a save may put a task on the case.
+  const onSaved = () => void invalidate(["case", record.id, "tasks"]);
 
   return (
     <section className="section" aria-labelledby={titleId}>
@@ -52,33 +50,33 @@ export function InvestigationPanel({
         {t("investigation.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : record.abilities.writeJournal &&
-        record.status === "investigation" &&
-        !state.data.completedAt ? (
-        <InvestigationForm
-          caseId={record.id}
-          view={state.data}
-          beforeChange={() => setMessage(null)}
-          onSaved={(view) => {
-            setData(view);
-            setMessage("investigation.saved");
-            onSaved?.();
-          }}
-          onCompleted={(view) => {
-            setData(view);
-            setMessage("investigation.completed");
-            focusLater(titleId);
-            onSaved?.();
-          }}
-          onStale={reload}
-        />
-      ) : (
-        <InvestigationText view={state.data} />
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          record.abilities.writeJournal &&
+          record.status === "investigation" &&
+          !data.completedAt ? (
+            <InvestigationForm
+              caseId={record.id}
+              view={data}
+              beforeChange={() => setMessage(null)}
+              onSaved={(view) => {
+                setData(view);
+                setMessage("investigation.saved");
+                onSaved();
+              }}
+              onCompleted={(view) => {
+                setData(view);
+                setMessage("investigation.completed");
+                focusLater(titleId);
+                onSaved();
+              }}
+              onStale={reload}
+            />
+          ) : (
+            <InvestigationText view={data} />
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -7,8 +7,8 @@ import { localDateTimeInputs } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { LoadMore } from "../../ui/LoadMore";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import { Entry } from "./JournalEntry";
 import { EntryFields, EntryLink, fieldNames, useCheckedDraft, useEntryName } from "./JournalFields";
 import { draftOf, type EntryDraft, entryElementId, entryLinks } from "./journal-model";
@@ -71,30 +71,30 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
       )}
       <div className={canWrite ? "subsection" : undefined}>
         <h3 id="journal-list-title">{t("journal.listTitle")}</h3>
-        {state.status === "loading" ? (
-          <Loading />
-        ) : state.status === "error" ? (
-          <QueryError error={state.error} />
-        ) : !entries || entries.length === 0 ? (
-          <p className="empty">{t("journal.empty")}</p>
-        ) : (
-          <ol className="journal-list" aria-label={t("journal.listCaption")}>
-            {entries.map((entry) => (
-              <li key={entry.id}>
-                <Entry
-                  entry={entry}
-                  links={links.get(entry.id)}
-                  canCorrect={canWrite}
-                  onChanged={changed}
-                  onStale={reload}
-                  onCorrect={startCorrection}
-                  focusLater={focusLater}
-                  beforeChange={() => setStatus(null)}
-                />
-              </li>
-            ))}
-          </ol>
-        )}
+        <Loaded state={state}>
+          {() =>
+            !entries || entries.length === 0 ? (
+              <p className="empty">{t("journal.empty")}</p>
+            ) : (
+              <ol className="journal-list" aria-label={t("journal.listCaption")}>
+                {entries.map((entry) => (
+                  <li key={entry.id}>
+                    <Entry
+                      entry={entry}
+                      links={links.get(entry.id)}
+                      canCorrect={canWrite}
+                      onChanged={changed}
+                      onStale={reload}
+                      onCorrect={startCorrection}
+                      focusLater={focusLater}
+                      beforeChange={() => setStatus(null)}
+                    />
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </Loaded>
         <LoadMore
           pages={pages}
           label={t("journal.showOlder")}

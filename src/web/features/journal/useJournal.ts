@@ -27,7 +27,9 @@ export interface JournalEntries {
  */
 export function useJournal(caseId: string): JournalEntries {
   const api = useApi();
-  const query = useQuery(caseId, (signal) => api.journal(caseId, undefined, signal));
+  const query = useQuery(["case", caseId, "journal"], (signal) =>
+    api.journal(caseId, undefined, signal),
+  );
   const first = query.state.status === "ready" ? query.state.data : null;
   const loadPage = useCallback((before: string) => api.journal(caseId, before), [api, caseId]);
   const pages = useMorePages(first, loadPage);

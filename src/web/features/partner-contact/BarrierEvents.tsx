@@ -13,7 +13,7 @@ import { RadioGroupField, SelectField, TextAreaField } from "../../ui/Field";
 import { keepTogether } from "../../ui/KeepTogether";
 import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { Loaded, QueryError } from "../../ui/QueryError";
 import {
   alertLevelLabels,
   alertLevels,
@@ -49,7 +49,7 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(
-    record.id,
+    ["case", record.id, "barrier-events"],
     // The events, and whether this case has another side an alert could go to now.
     (signal) => api.barrierEvents(record.id, signal),
   );
@@ -96,57 +96,57 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
       <p>{t("barrierEvents.intro")}</p>
       <StatusMessage message={message && t(message)} />
       <ErrorSummary errors={acknowledge.errors} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          {pages.items.length === 0 && state.data.unacknowledged.length === 0 ? (
-            <p className="empty">{t("barrierEvents.empty")}</p>
-          ) : (
-            <ul className="record-list" aria-label={t("barrierEvents.listCaption")}>
-              {shownEvents(state.data.unacknowledged, pages.items).map((event) => (
-                <li
-                  key={event.id}
-                  className={
-                    awaitsAcknowledgement(event)
-                      ? "record-list__item barrier-event barrier-event--waiting"
-                      : "record-list__item barrier-event"
-                  }
-                >
-                  <EventRecord
-                    event={event}
-                    canAcknowledge={canAcknowledge}
-                    pending={acknowledge.pending}
-                    onAcknowledge={() => handleAcknowledge(event)}
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-          <LoadMore
-            pages={pages}
-            label={t("barrierEvents.showOlder")}
-            focusRow={(event) => focusLater(barrierEventElementId(event.id))}
-          />
-          {canWrite && state.data.canAlert && (
-            <RiskAlertForm
-              caseId={record.id}
-              targets={state.data.alertTargets}
-              beforeSubmit={() => setMessage(null)}
-              onSent={(list) => {
-                setData(list);
-                const events = list.events;
-                setMessage("barrierEvents.alertSent");
-                // The newest sent alert is first among those not waiting here.
-                const sent = events.find((e) => e.direction === "sent" && e.kind === "risk_alert");
-                focusLater(sent ? barrierEventElementId(sent.id) : titleId);
-              }}
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            {pages.items.length === 0 && data.unacknowledged.length === 0 ? (
+              <p className="empty">{t("barrierEvents.empty")}</p>
+            ) : (
+              <ul className="record-list" aria-label={t("barrierEvents.listCaption")}>
+                {shownEvents(data.unacknowledged, pages.items).map((event) => (
+                  <li
+                    key={event.id}
+                    className={
+                      awaitsAcknowledgement(event)
+                        ? "record-list__item barrier-event barrier-event--waiting"
+                        : "record-list__item barrier-event"
+                    }
+                  >
+                    <EventRecord
+                      event={event}
+                      canAcknowledge={canAcknowledge}
+                      pending={acknowledge.pending}
+                      onAcknowledge={() => handleAcknowledge(event)}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <LoadMore
+              pages={pages}
+              label={t("barrierEvents.showOlder")}
+              focusRow={(event) => focusLater(barrierEventElementId(event.id))}
             />
-          )}
-        </>
-      )}
+            {canWrite && data.canAlert && (
+              <RiskAlertForm
+                caseId={record.id}
+                targets={data.alertTargets}
+                beforeSubmit={() => setMessage(null)}
+                onSent={(list) => {
+                  setData(list);
+                  const events = list.events;
+                  setMessage("barrierEvents.alertSent");
+                  // The newest sent alert is first among those not waiting here.
+                  const sent = events.find(
+                    (e) => e.direction === "sent" && e.kind === "risk_alert",
+                  );
+                  focusLater(sent ? barrierEventElementId(sent.id) : titleId);
+                }}
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

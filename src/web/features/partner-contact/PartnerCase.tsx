@@ -9,8 +9,8 @@ import { formatDay, localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded, QueryError } from "../../ui/QueryError";
 import {
   type AttemptDraft,
   allowedMethods,
@@ -53,7 +53,9 @@ export function PartnerCasePanel({ record }: { record: CaseView }) {
 function PartnerCaseSection({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, (signal) => api.partnerCase(record.id, signal));
+  const query = useQuery(["case", record.id, "partner-case"], (signal) =>
+    api.partnerCase(record.id, signal),
+  );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData } = query;
@@ -65,41 +67,39 @@ function PartnerCaseSection({ record }: { record: CaseView }) {
         {t("partnerCase.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          <Overview view={state.data} />
-          <ContactWays view={state.data} />
-          {canWrite && <FirstContactMaterial caseId={record.id} view={state.data} />}
-          <Attempts view={state.data} />
-          {canWrite && (
-            <AttemptForm
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            <Overview view={data} />
+            <ContactWays view={data} />
+            {canWrite && <FirstContactMaterial caseId={record.id} view={data} />}
+            <Attempts view={data} />
+            {canWrite && (
+              <AttemptForm
+                caseId={record.id}
+                view={data}
+                beforeSubmit={() => setMessage(null)}
+                onRecorded={(view) => {
+                  setData(view);
+                  setMessage("partnerCase.attemptRecorded");
+                  focusLater(attemptsTitleId);
+                }}
+              />
+            )}
+            <OwnSupport
               caseId={record.id}
-              view={state.data}
+              view={data}
+              canWrite={canWrite}
               beforeSubmit={() => setMessage(null)}
-              onRecorded={(view) => {
+              onSaved={(view) => {
                 setData(view);
-                setMessage("partnerCase.attemptRecorded");
-                focusLater(attemptsTitleId);
+                setMessage("partnerCase.supportSaved");
+                focusLater(supportTitleId);
               }}
             />
-          )}
-          <OwnSupport
-            caseId={record.id}
-            view={state.data}
-            canWrite={canWrite}
-            beforeSubmit={() => setMessage(null)}
-            onSaved={(view) => {
-              setData(view);
-              setMessage("partnerCase.supportSaved");
-              focusLater(supportTitleId);
-            }}
-          />
-        </>
-      )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

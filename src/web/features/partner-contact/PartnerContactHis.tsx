@@ -4,6 +4,7 @@ import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useChange } from "../../hooks/useChange";
 import { useFocusLater } from "../../hooks/useFocusLater";
+import { useInvalidate } from "../../hooks/useQuery";
 import { formatDay, localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
@@ -41,15 +42,10 @@ import {
 
 const titleId = "partner-his-title";
 
-export function PartnerContactHisPanel({
-  record,
-  onReload,
-}: {
-  record: CaseView;
-  onReload: () => void;
-}) {
+export function PartnerContactHisPanel({ record }: { record: CaseView }) {
   const { t } = useT();
-  const { state, reload, share } = useTreatment();
+  const { state, reload, setData: share } = useTreatment(record.id);
+  const invalidate = useInvalidate();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
@@ -65,7 +61,7 @@ export function PartnerContactHisPanel({
       share(treatment);
       setMessage(done);
       // His refusal may end the treatment, which closes the case.
-      if (options?.movesCase) onReload();
+      if (options?.movesCase) void invalidate(["case", record.id]);
       focusLater(options?.focus ?? titleId);
     },
   };

@@ -34,7 +34,7 @@ export function PersonPage() {
   const { t } = useT();
   const api = useApi();
   const { personId = "" } = useParams();
-  const person = useQuery(personId, (signal) => api.person(personId, signal));
+  const person = useQuery(["person", personId], (signal) => api.person(personId, signal));
   const { state } = person;
 
   if (state.status === "loading") {

@@ -9,8 +9,8 @@ import { formatDate } from "../../i18n/dates";
 import { relationKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import { IdentityText, PersonSearch, personName } from "./PersonSearch";
 
 const titleId = "relations-title";
@@ -23,7 +23,10 @@ const isRelationKind = (v: string): v is RelationKind =>
 export function Relations({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t, lang } = useT();
   const api = useApi();
-  const query = useQuery(caseId, async (signal) => (await api.relations(caseId, signal)).relations);
+  const query = useQuery(
+    ["case", caseId, "relations"],
+    async (signal) => (await api.relations(caseId, signal)).relations,
+  );
   const [added, setAdded] = useState<string | null>(null);
   const { state, setData } = query;
 
@@ -31,27 +34,27 @@ export function Relations({ caseId, canWrite }: { caseId: string; canWrite: bool
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{t("relations.title")}</h2>
       <StatusMessage message={added && t("relations.added", { name: added })} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data.length === 0 ? (
-        <p className="empty">{t("relations.empty")}</p>
-      ) : (
-        <ul className="item-list" aria-label={t("relations.caption")}>
-          {state.data.map((r) => (
-            <li key={r.id} className="item-list__item">
-              <span>
-                {t("relations.item", { kind: t(relationKindLabels[r.kind]) })}{" "}
-                <Link to={`/persons/${r.otherPerson.id}`}>{r.otherPerson.name}</Link>{" "}
-                <span className="muted">
-                  <IdentityText person={r.otherPerson} />, {formatDate(r.recordedAt, lang)}
-                </span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">{t("relations.empty")}</p>
+          ) : (
+            <ul className="item-list" aria-label={t("relations.caption")}>
+              {data.map((r) => (
+                <li key={r.id} className="item-list__item">
+                  <span>
+                    {t("relations.item", { kind: t(relationKindLabels[r.kind]) })}{" "}
+                    <Link to={`/persons/${r.otherPerson.id}`}>{r.otherPerson.name}</Link>{" "}
+                    <span className="muted">
+                      <IdentityText person={r.otherPerson} />, {formatDate(r.recordedAt, lang)}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {canWrite && (
         <AddRelation
           caseId={caseId}

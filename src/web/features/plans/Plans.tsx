@@ -4,15 +4,16 @@ import type { CaseView, DecisionView, FollowUpOutcomeCode, PlanView } from "../.
 import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useFocusLater } from "../../hooks/useFocusLater";
-import { type QueryState, useQuery } from "../../hooks/useQuery";
+import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, formatDay, localDateInput } from "../../i18n/dates";
 import { decisionOutcomeLabels, followUpOutcomeLabels, interventionLabel } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
+import { useCaseDecisions } from "../decisions/Decisions";
 import {
   checkFollowUp,
   checkPlan,
@@ -36,23 +37,21 @@ const followUpFields = ["outcome", "notes", "nextFollowUpDate"] as const;
 
 const planElementId = (planId: string) => `plan-${planId}`;
 
-export function PlansPanel({
-  record,
-  decisions,
-}: {
-  record: CaseView;
-  /** The case's decisions (shared with the decisions panel): which still need a plan. */
-  decisions: QueryState<DecisionView[]>;
-}) {
+export function PlansPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(record.id, async (signal) => (await api.plans(record.id, signal)).plans);
+  // The case's decisions (shared with the decisions panel): which still need a plan.
+  const decisions = useCaseDecisions(record.id).state;
+  const query = useQuery(
+    ["case", record.id, "plans"],
+    async (signal) => (await api.plans(record.id, signal)).plans,
+  );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
   // A closed case gets no new plans or follow-ups; it can be reopened.
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
-  const decided = decisions.status === "ready" ? decisions.data : [];
+  const decided = decisions.status === "ready" ? decisions.data.decisions : [];
   const needing = state.status === "ready" ? decisionsNeedingPlan(decided, state.data) : [];
 
   /** The intervention's name in the UI's language, found through the plan's decision. */
@@ -73,47 +72,45 @@ export function PlansPanel({
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{t("plans.title")}</h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          {state.data.length === 0 && <p className="empty">{t("plans.empty")}</p>}
-          {state.data.length > 0 && (
-            <ul className="record-list" aria-label={t("plans.listCaption")}>
-              {state.data.map((plan) => (
-                <li key={plan.id} className="record-list__item">
-                  <Plan
-                    caseId={record.id}
-                    plan={plan}
-                    intervention={interventionOf(plan)}
-                    canWrite={canWrite}
-                    beforeChange={() => setMessage(null)}
-                    onFollowedUp={(plans) =>
-                      changed(plans, "plans.followUpRecorded", planElementId(plan.id))
-                    }
-                    onStale={reload}
-                  />
-                </li>
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            {data.length === 0 && <p className="empty">{t("plans.empty")}</p>}
+            {data.length > 0 && (
+              <ul className="record-list" aria-label={t("plans.listCaption")}>
+                {data.map((plan) => (
+                  <li key={plan.id} className="record-list__item">
+                    <Plan
+                      caseId={record.id}
+                      plan={plan}
+                      intervention={interventionOf(plan)}
+                      canWrite={canWrite}
+                      beforeChange={() => setMessage(null)}
+                      onFollowedUp={(plans) =>
+                        changed(plans, "plans.followUpRecorded", planElementId(plan.id))
+                      }
+                      onStale={reload}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWrite &&
+              needing.map((decision) => (
+                <PlanForm
+                  key={decision.id}
+                  caseId={record.id}
+                  decision={decision}
+                  beforeChange={() => setMessage(null)}
+                  onSaved={(plans) => {
+                    const plan = plans.find((p) => p.decisionId === decision.id);
+                    changed(plans, "plans.saved", plan ? planElementId(plan.id) : titleId);
+                  }}
+                />
               ))}
-            </ul>
-          )}
-          {canWrite &&
-            needing.map((decision) => (
-              <PlanForm
-                key={decision.id}
-                caseId={record.id}
-                decision={decision}
-                beforeChange={() => setMessage(null)}
-                onSaved={(plans) => {
-                  const plan = plans.find((p) => p.decisionId === decision.id);
-                  changed(plans, "plans.saved", plan ? planElementId(plan.id) : titleId);
-                }}
-              />
-            ))}
-        </>
-      )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -11,8 +11,8 @@ import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
 import { keepTogether } from "../../ui/KeepTogether";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import {
   addedRecord,
   checkPoliceAssessment,
@@ -36,7 +36,7 @@ export function PoliceAssessmentsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(
-    record.id,
+    ["case", record.id, "police-assessments"],
     async (signal) => (await api.policeAssessments(record.id, signal)).policeAssessments,
   );
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
@@ -51,38 +51,36 @@ export function PoliceAssessmentsPanel({ record }: { record: CaseView }) {
         {t("police.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : (
-        <>
-          {state.data.length === 0 ? (
-            <p className="empty">{t("police.empty")}</p>
-          ) : (
-            <ol className="record-list" aria-label={t("police.listCaption")}>
-              {state.data.map((assessment) => (
-                <li key={assessment.id} className="record-list__item">
-                  <PoliceAssessmentRecord assessment={assessment} />
-                </li>
-              ))}
-            </ol>
-          )}
-          {canWrite && (
-            <PoliceAssessmentForm
-              caseId={record.id}
-              beforeSubmit={() => setMessage(null)}
-              onRecorded={(list) => {
-                const added = addedRecord(state.data, list);
-                setData(list);
-                setMessage("police.recorded");
-                // The form is emptied: focus goes to the record just added.
-                focusLater(added ? policeAssessmentElementId(added.id) : titleId);
-              }}
-            />
-          )}
-        </>
-      )}
+      <Loaded state={state}>
+        {(data) => (
+          <>
+            {data.length === 0 ? (
+              <p className="empty">{t("police.empty")}</p>
+            ) : (
+              <ol className="record-list" aria-label={t("police.listCaption")}>
+                {data.map((assessment) => (
+                  <li key={assessment.id} className="record-list__item">
+                    <PoliceAssessmentRecord assessment={assessment} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {canWrite && (
+              <PoliceAssessmentForm
+                caseId={record.id}
+                beforeSubmit={() => setMessage(null)}
+                onRecorded={(list) => {
+                  const added = addedRecord(data, list);
+                  setData(list);
+                  setMessage("police.recorded");
+                  // The form is emptied: focus goes to the record just added.
+                  focusLater(added ? policeAssessmentElementId(added.id) : titleId);
+                }}
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

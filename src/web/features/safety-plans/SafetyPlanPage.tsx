@@ -31,11 +31,14 @@ export function SafetyPlanPage() {
   const { t } = useT();
   const api = useApi();
   const { caseId = "" } = useParams();
-  const caseQuery = useQuery(caseId, (signal) => api.caseById(caseId, signal));
-  const plan = useQuery(caseId, (signal) => api.safetyPlan(caseId, signal));
+  const caseQuery = useQuery(["case", caseId], (signal) => api.caseById(caseId, signal));
+  const plan = useQuery(["case", caseId, "safety-plan"], (signal) =>
+    api.safetyPlan(caseId, signal),
+  );
   const [viewing, setViewing] = useState<number | null>(null);
-  const old = useQuery(viewing === null ? null : `${caseId}@${viewing}`, (signal) =>
-    api.safetyPlanVersion(caseId, viewing ?? 1, signal),
+  const old = useQuery(
+    viewing === null ? null : ["case", caseId, "safety-plan", viewing],
+    (signal) => api.safetyPlanVersion(caseId, viewing ?? 1, signal),
   );
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);

@@ -45,7 +45,7 @@ function Statistics() {
   const [period, setPeriod] = useState<StatisticsPeriod>(defaultPeriod);
   const [draft, setDraft] = useState<StatisticsPeriod>(period);
   const [checked, setChecked] = useState<FormErrors | null>(null);
-  const query = useQuery(JSON.stringify(period), (signal) =>
+  const query = useQuery(["statistics", "partner-contact", period], (signal) =>
     api.partnerContactStatistics(period, signal),
   );
   const { state } = query;

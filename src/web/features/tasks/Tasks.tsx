@@ -4,7 +4,7 @@ import type { CaseTask, CaseView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useFocusLater } from "../../hooks/useFocusLater";
-import type { Query } from "../../hooks/useQuery";
+import { type Query, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDate, formatDateTimeShort, formatDay, localDateInput } from "../../i18n/dates";
 import { taskKindLabels } from "../../i18n/labels";
@@ -35,15 +35,21 @@ import {
 const titleId = "tasks-title";
 const taskElementId = (taskId: string) => `task-${taskId}`;
 
-export function TasksPanel({
-  record,
-  tasks,
-}: {
-  record: CaseView;
-  /** Loaded by the case page, which loads it again when the investigation is saved. */
-  tasks: Query<CaseTask[]>;
-}) {
+/**
+ * The case's tasks, under ["case", id, "tasks"]: saving the investigation may put a task on
+ * the case, so Utredning invalidates this key.
+ */
+export function useCaseTasks(caseId: string): Query<CaseTask[]> {
+  const api = useApi();
+  return useQuery(
+    ["case", caseId, "tasks"],
+    async (signal) => (await api.tasks(caseId, signal)).tasks,
+  );
+}
+
+export function TasksPanel({ record }: { record: CaseView }) {
   const { t } = useT();
+  const tasks = useCaseTasks(record.id);
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData, reload } = tasks;

@@ -4,13 +4,14 @@ import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useChange } from "../../hooks/useChange";
 import { useFocusLater } from "../../hooks/useFocusLater";
+import { useInvalidate } from "../../hooks/useQuery";
 import { formatDay, localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { DateForm } from "../../ui/DateForm";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import {
   attendanceLabels,
   attendanceOptions,
@@ -54,9 +55,10 @@ interface Changed {
   onChanged: (treatment: Treatment, message: PlainMessageKey, movesCase: boolean) => void;
 }
 
-export function TreatmentPanel({ record, onReload }: { record: CaseView; onReload: () => void }) {
+export function TreatmentPanel({ record }: { record: CaseView }) {
   const { t } = useT();
-  const { state, reload, share } = useTreatment();
+  const { state, reload, setData: share } = useTreatment(record.id);
+  const invalidate = useInvalidate();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const canWrite = record.abilities.writeJournal && record.status !== "closed";
@@ -69,7 +71,7 @@ export function TreatmentPanel({ record, onReload }: { record: CaseView; onReloa
       share(treatment);
       setMessage(done);
       // Registration, start and end move the case: the header's status must follow.
-      if (movesCase) onReload();
+      if (movesCase) void invalidate(["case", record.id]);
       focusLater(done === "treatment.sessionRecorded" ? sessionsTitleId : titleId);
     },
   };
@@ -80,18 +82,18 @@ export function TreatmentPanel({ record, onReload }: { record: CaseView; onReloa
         {t("treatment.title")}
       </h2>
       <StatusMessage message={message && t(message)} />
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data === null ? (
-        <>
-          <p className="empty">{t("treatment.empty")}</p>
-          {treatmentForms(null, canWrite).register && <RegisterForm {...changed} />}
-        </>
-      ) : (
-        <TreatmentDetails treatment={state.data} canWrite={canWrite} changed={changed} />
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data === null ? (
+            <>
+              <p className="empty">{t("treatment.empty")}</p>
+              {treatmentForms(null, canWrite).register && <RegisterForm {...changed} />}
+            </>
+          ) : (
+            <TreatmentDetails treatment={data} canWrite={canWrite} changed={changed} />
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -6,9 +6,8 @@ import { formatDay } from "../../i18n/dates";
 import { worklistKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { movedLastDayText, shownLastDay } from "../../ui/deadline-model";
-import { Loading } from "../../ui/Messages";
 import { MovedNote } from "../../ui/MovedNote";
-import { QueryError } from "../../ui/QueryError";
+import { Loaded } from "../../ui/QueryError";
 import { groupWorklist } from "../child-track/child-track-model";
 
 /**
@@ -19,7 +18,10 @@ import { groupWorklist } from "../child-track/child-track-model";
 export function Worklist({ scope }: { scope: "mine" | "unit" }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery(scope, async (signal) => (await api.worklist(scope, signal)).items);
+  const query = useQuery(
+    ["worklist", scope],
+    async (signal) => (await api.worklist(scope, signal)).items,
+  );
   const unit = scope === "unit";
   const titleId = unit ? "worklist-unit-title" : "worklist-title";
   const { state } = query;
@@ -27,15 +29,15 @@ export function Worklist({ scope }: { scope: "mine" | "unit" }) {
   return (
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{unit ? t("worklist.unitTitle") : t("worklist.title")}</h2>
-      {state.status === "loading" ? (
-        <Loading />
-      ) : state.status === "error" ? (
-        <QueryError error={state.error} />
-      ) : state.data.length === 0 ? (
-        <p className="empty">{unit ? t("worklist.unitEmpty") : t("worklist.empty")}</p>
-      ) : (
-        <WorklistGroups items={state.data} unit={unit} />
-      )}
+      <Loaded state={state}>
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">{unit ? t("worklist.unitEmpty") : t("worklist.empty")}</p>
+          ) : (
+            <WorklistGroups items={data} unit={unit} />
+          )
+        }
+      </Loaded>
     </section>
   );
 }
