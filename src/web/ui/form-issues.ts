@@ -40,6 +40,16 @@ function messageFor(issue: z.core.$ZodIssue, message: FieldMessage): PlainMessag
 }
 
 /**
+ * The parsed body (texts trimmed as the server stores them) with only the fields the form
+ * gave: a default the form left out stays the server's to fill, as before.
+ */
+function asGiven(data: unknown, value: unknown): unknown {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  if (typeof value !== "object" || value === null) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(value, key)));
+}
+
+/**
  * Checks `value` (the form's values shaped as the body; "" for a choice not made) with the shared `schema`: the parsed
  * body when it passes, or the catalogue key of each field's first issue. A value whose only
  * issues have no words here is sent as it is, for the server to answer.
@@ -50,7 +60,7 @@ export function formIssues<S extends z.ZodType, F extends string>(
   messages: FieldMessages<F>,
 ): Checked<z.input<S>, F> {
   const result = schema.safeParse(value);
-  if (result.success) return { ok: true, body: result.data as z.input<S> };
+  if (result.success) return { ok: true, body: asGiven(result.data, value) as z.input<S> };
   const fields: Partial<Record<F, PlainMessageKey>> = {};
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join(".") as F;
