@@ -83,6 +83,20 @@ export const textMessages: Record<TextProblem | "field_name", string> = {
   field_name: "Ett fältnamn innehåller ett otillåtet tecken.",
 };
 
+/**
+ * Rules between two fields of one body, each with the message the server answers for the
+ * field it is put on. The rule's name travels with the issue (`params.rule`), so the web
+ * words it from its own catalogue in the reader's language (`web/ui/form-issues.ts`).
+ */
+export const crossFieldMessages = {
+  followUpBeforeStart: "Uppföljningen kan inte ligga före starten.",
+  periodEndBeforeStart: "Slutdatum kan inte ligga före startdatum.",
+  teamDecisionBeforeRefusal: "Teamet beslutar efter att han har sagt nej.",
+  phoneNotSent: "Ett samtal skickas inte – välj om hon svarade, tackade ja eller nej.",
+  referralNeedsWhere: "Skriv vart hon hänvisades, t.ex. kvinnojouren eller IFO Vuxen.",
+} as const;
+export type CrossFieldRule = keyof typeof crossFieldMessages;
+
 export const dateRangeMessage = "Ange ett datum mellan år 1900 och 2999.";
 
 /** A page cursor (`before`) that is not one the server gave: edited, cut short or from elsewhere. */

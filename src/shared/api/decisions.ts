@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ChildPlacementBody, ChildPlacementView } from "./child-placement.ts";
-import { isoDate, multiline } from "./fields.ts";
+import { dayNotBefore, isoDate, multiline } from "./fields.ts";
 
 export const interventionKinds = [
   "sheltered_housing",
@@ -32,6 +32,7 @@ export const RecordDecisionBody = z
     }),
   })
   .strict()
+  .check(dayNotBefore("periodTo", "periodFrom", "periodEndBeforeStart"))
   .meta({ id: "RecordDecisionBody" });
 
 /**

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { dateRangeMessage } from "../validation-messages.ts";
+import {
+  type CrossFieldRule,
+  crossFieldMessages,
+  dateRangeMessage,
+} from "../validation-messages.ts";
 
 /**
  * What every string and number the API accepts must be, whatever its schema says besides:
@@ -123,3 +127,32 @@ export const isoDate = (params?: Parameters<typeof z.iso.date>[0]) =>
 /** A moment (ISO 8601 with offset) within `firstYear`–`lastYear`. */
 export const isoDateTime = (params?: Parameters<typeof z.iso.datetime>[0]) =>
   z.iso.datetime(params).refine(inYears, { message: dateRangeMessage });
+
+const isDay = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * A rule between fields of one body (`holds` on the whole body), its issue put on `field`
+ * with the rule's message and name. It runs even when another field is wrong, so a form
+ * shows every problem at once; `holds` answers true when a field it reads is missing or
+ * malformed, since that is the field's own problem.
+ */
+export function fieldRule(
+  rule: CrossFieldRule,
+  field: string,
+  holds: (body: Record<string, unknown>) => boolean,
+) {
+  return z.refine<Record<string, unknown>>((body) => holds(body), {
+    path: [field],
+    message: crossFieldMessages[rule],
+    params: { rule },
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  });
+}
+
+/** The day at `later` may not lie before the day at `earlier`; the issue is on `later`. */
+export const dayNotBefore = (later: string, earlier: string, rule: CrossFieldRule) =>
+  fieldRule(rule, later, (body) => {
+    const [to, from] = [body[later], body[earlier]];
+    return !(isDay(to) && isDay(from) && to < from);
+  });

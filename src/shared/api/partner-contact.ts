@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, multiline } from "./fields.ts";
+import { fieldRule, isoDate, multiline } from "./fields.ts";
 
 /**
  * The partner's own case (partner_contact), as her worker sees it: what he said about how to
@@ -24,6 +24,9 @@ export const RecordAttemptBody = z
     outcome: z.enum(attemptOutcomes, { message: "Välj hur det gick." }),
   })
   .strict()
+  .check(
+    fieldRule("phoneNotSent", "outcome", (b) => !(b.method === "phone" && b.outcome === "sent")),
+  )
   .meta({ id: "RecordAttemptBody" });
 
 export const OfferSupportBody = z
@@ -33,6 +36,7 @@ export const OfferSupportBody = z
     offeredOn: isoDate({ message: "Ange datumet då stödet erbjöds." }),
   })
   .strict()
+  .check(fieldRule("referralNeedsWhere", "note", (b) => !(b.kind === "referral" && !b.note)))
   .meta({ id: "OfferSupportBody" });
 
 export const ContactOptionView = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int4, isoDate, multiline } from "./fields.ts";
+import { dayNotBefore, int4, isoDate, multiline } from "./fields.ts";
 
 export const SavePlanBody = z
   .object({
@@ -15,6 +15,7 @@ export const SavePlanBody = z
     }),
   })
   .strict()
+  .check(dayNotBefore("followUpDate", "startDate", "followUpBeforeStart"))
   .meta({ id: "SavePlanBody" });
 
 export const FollowUpOutcome = z.enum(["goal_reached", "partly_reached", "not_reached"]);

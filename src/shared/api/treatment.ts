@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, multiline } from "./fields.ts";
+import { dayNotBefore, isoDate, multiline } from "./fields.ts";
 
 /**
  * Treatment of a person who uses violence (a perpetrator case at a treatment unit), and the
@@ -105,6 +105,7 @@ export const PartnerRefusalBody = z
     reasoning: multiline(z.string().trim().min(1, "Skriv teamets motivering.").max(2000)),
   })
   .strict()
+  .check(dayNotBefore("teamDecidedOn", "refusedOn", "teamDecisionBeforeRefusal"))
   .meta({ id: "PartnerRefusalBody" });
 
 export const WithdrawConsentBody = z

@@ -123,11 +123,6 @@ export async function recordDecision(
     childPlacement: ChildPlacementBody | null;
   },
 ) {
-  if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) {
-    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-      periodTo: "Slutdatum kan inte ligga före startdatum.",
-    });
-  }
   return withCaseForChange(database, actor, meta, caseId, "decision.record", async (trx, c) => {
     if (!decidable.has(c.status)) {
       throw new AppError(

@@ -133,8 +133,6 @@ export function recordAttempt(
   const fields: Record<string, string> = {};
   if (input.attemptedOn > stockholmDate(new Date()))
     fields.attemptedOn = "Datumet kan inte ligga i framtiden.";
-  if (input.outcome === "sent" && input.method === "phone")
-    fields.outcome = "Ett samtal skickas inte – välj om hon svarade, tackade ja eller nej.";
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return partnerCommand(
     database,
@@ -176,8 +174,6 @@ export function offerSupport(
   const fields: Record<string, string> = {};
   if (input.offeredOn > stockholmDate(new Date()))
     fields.offeredOn = "Datumet kan inte ligga i framtiden.";
-  if (input.kind === "referral" && !input.note)
-    fields.note = "Skriv vart hon hänvisades, t.ex. kvinnojouren eller IFO Vuxen.";
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return partnerCommand(database, actor, meta, caseId, "partner_case.support", async (trx, c) => {
     await trx

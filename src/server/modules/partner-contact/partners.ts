@@ -310,8 +310,6 @@ export function recordRefusal(
   const fields: Record<string, string> = {};
   if (input.refusedOn > today()) fields.refusedOn = "Datumet kan inte ligga i framtiden.";
   if (input.teamDecidedOn > today()) fields.teamDecidedOn = "Datumet kan inte ligga i framtiden.";
-  if (input.teamDecidedOn < input.refusedOn)
-    fields.teamDecidedOn = "Teamet beslutar efter att han har sagt nej.";
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return treatmentCommand(
     database,

@@ -129,8 +129,6 @@ export async function savePlan(
     basedOnVersion: number | null;
   },
 ) {
-  if (input.followUpDate < input.startDate)
-    throw invalid({ followUpDate: "Uppföljningen kan inte ligga före starten." });
   return withCaseForChange(database, actor, meta, caseId, "plan.save", async (trx, c) => {
     const decision = await trx
       .selectFrom("decision")

@@ -1,5 +1,10 @@
+import {
+  ExtensionBody,
+  PreliminaryDecisionBody,
+  ProtectionAssessmentBody,
+} from "../../../shared/api/child-track";
 import type { ExtensionInput, PreliminaryDecisionInput, WorklistItem } from "../../api/endpoints";
-import type { PlainMessageKey } from "../../i18n/messages";
+import { type Checked, formIssues } from "../../ui/form-issues";
 import type { YesNo } from "../cases/casework-model";
 
 /*
@@ -26,10 +31,6 @@ export function isPast(dueIso: string, now: Date): boolean {
   return !Number.isNaN(due) && due < now.getTime();
 }
 
-type Checked<B, F extends string> =
-  | { ok: true; body: B }
-  | { ok: false; fields: Partial<Record<F, PlainMessageKey>> };
-
 export interface AssessmentDraft {
   needsImmediateProtection: YesNo | "";
   reasoning: string;
@@ -42,20 +43,16 @@ export function checkAssessment(
   { intakeId: string; needsImmediateProtection: boolean; reasoning: string },
   "needsImmediateProtection" | "reasoning"
 > {
-  const fields: Partial<Record<"needsImmediateProtection" | "reasoning", PlainMessageKey>> = {};
-  if (draft.needsImmediateProtection === "") fields.needsImmediateProtection = "child.errorYesNo";
-  if (draft.reasoning.trim() === "") fields.reasoning = "child.errorAssessment";
-  if (draft.needsImmediateProtection === "" || Object.keys(fields).length > 0) {
-    return { ok: false, fields };
-  }
-  return {
-    ok: true,
-    body: {
+  const answer = draft.needsImmediateProtection;
+  return formIssues(
+    ProtectionAssessmentBody,
+    {
       intakeId,
-      needsImmediateProtection: draft.needsImmediateProtection === "yes",
-      reasoning: draft.reasoning.trim(),
+      needsImmediateProtection: answer === "" ? undefined : answer === "yes",
+      reasoning: draft.reasoning,
     },
-  };
+    { needsImmediateProtection: "child.errorYesNo", reasoning: "child.errorAssessment" },
+  );
 }
 
 export type DecisionChoice = "open" | "not_open";
@@ -65,28 +62,25 @@ export interface DecisionDraft {
   reasoning: string;
 }
 
-export function checkDecision(
+export const checkDecision = (
   draft: DecisionDraft,
-): Checked<PreliminaryDecisionInput, "openInvestigation" | "reasoning"> {
-  const fields: Partial<Record<"openInvestigation" | "reasoning", PlainMessageKey>> = {};
-  if (draft.decision === "") fields.openInvestigation = "child.errorDecision";
-  if (draft.reasoning.trim() === "") fields.reasoning = "child.errorReasoning";
-  if (draft.decision === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: { openInvestigation: draft.decision === "open", reasoning: draft.reasoning.trim() },
-  };
-}
+): Checked<PreliminaryDecisionInput, "openInvestigation" | "reasoning"> =>
+  formIssues(
+    PreliminaryDecisionBody,
+    {
+      openInvestigation: draft.decision === "" ? undefined : draft.decision === "open",
+      reasoning: draft.reasoning,
+    },
+    { openInvestigation: "child.errorDecision", reasoning: "child.errorReasoning" },
+  );
 
 /** The server's least: a reason of at least this many characters. */
 export const minExtensionReason = 10;
 
-export function checkExtension(
+export const checkExtension = (
   draft: ExtensionInput,
-): Checked<ExtensionInput, "extendedUntil" | "reason"> {
-  const fields: Partial<Record<"extendedUntil" | "reason", PlainMessageKey>> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.extendedUntil)) fields.extendedUntil = "child.errorDate";
-  if (draft.reason.trim().length < minExtensionReason) fields.reason = "child.errorExtendReason";
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { extendedUntil: draft.extendedUntil, reason: draft.reason.trim() } };
-}
+): Checked<ExtensionInput, "extendedUntil" | "reason"> =>
+  formIssues(ExtensionBody, draft, {
+    extendedUntil: "child.errorDate",
+    reason: "child.errorExtendReason",
+  });

@@ -1,4 +1,10 @@
-import { interventionKinds } from "../../../shared/api/decisions";
+import {
+  RecordCourtStepBody,
+  RecordPlacementReviewBody,
+  RevokeConsentBody,
+} from "../../../shared/api/child-placement";
+import { interventionKinds, RecordDecisionBody } from "../../../shared/api/decisions";
+import { RecordFollowUpBody, SavePlanBody } from "../../../shared/api/plans";
 import type {
   CaseType,
   ConsentFormCode,
@@ -18,7 +24,8 @@ import type {
   SavePlanInput,
 } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
-import { type Checked, isDay } from "../../ui/form-checks";
+import { isDay } from "../../ui/form-checks";
+import { type Checked, type FieldMessages, formIssues } from "../../ui/form-issues";
 
 /*
  * Pure rules for decisions on interventions, implementation plans and follow-ups: checking
@@ -156,64 +163,78 @@ export const placementFieldNames = [
 
 type DecisionField = "interventionKind" | "outcome" | "periodTo" | "reasoning";
 
-/** The placement as the server takes it; only the rows typed in, only what the basis offers. */
-function checkPlacement(
-  p: PlacementDraft,
-  fields: Record<string, PlainMessageKey>,
-): NonNullable<RecordDecisionInput["childPlacement"]> | null {
-  if (p.basis === "") {
-    fields["childPlacement.basis"] = "placement.chooseBasis";
-    return null;
-  }
-  const consents: { custodianName: string; form: ConsentFormCode; givenOn: string }[] = [];
-  p.consents.slice(0, consentRowsFor(p.basis)).forEach((c, i) => {
-    if (!isFilled(c)) return;
-    if (c.custodianName.trim() === "")
-      fields[consentFieldName(i, "custodianName")] = "placement.errorName";
-    if (c.form === "") fields[consentFieldName(i, "form")] = "placement.errorForm";
-    if (!isDay(c.givenOn)) fields[consentFieldName(i, "givenOn")] = "placement.errorDate";
-    if (c.custodianName.trim() !== "" && c.form !== "" && isDay(c.givenOn)) {
-      consents.push({ custodianName: c.custodianName.trim(), form: c.form, givenOn: c.givenOn });
-    }
-  });
+/** The placement as the server takes it: only the rows typed in, only what the basis offers. */
+function placementValue(p: PlacementDraft) {
+  const rows = p.consents
+    .slice(0, consentRowsFor(p.basis))
+    .flatMap((c, row) => (isFilled(c) ? [{ row, consent: c }] : []));
   const consent = p.basis === "custodians_consent";
   return {
-    basis: p.basis,
-    consents,
-    soleCustody: consent && p.soleCustody,
-    immediate: !consent && p.immediate,
-    locationWithheld: p.locationWithheld,
+    rows: rows.map((r) => r.row),
+    body: {
+      basis: p.basis,
+      consents: rows.map((r) => r.consent),
+      soleCustody: consent && p.soleCustody,
+      immediate: !consent && p.immediate,
+      locationWithheld: p.locationWithheld,
+    },
   };
+}
+
+const consentMessages = {
+  custodianName: "placement.errorName",
+  form: "placement.errorForm",
+  givenOn: "placement.errorDate",
+} as const;
+
+const decisionMessages: FieldMessages<string> = {
+  interventionKind: "decisions.chooseIntervention",
+  outcome: "decisions.chooseOutcome",
+  reasoning: "decisions.errorReasoning",
+  // A half-typed period date is the server's to word; the form words the order of the two.
+  periodTo: { periodEndBeforeStart: "decisions.errorPeriod" },
+  "childPlacement.basis": "placement.chooseBasis",
+  ...Object.fromEntries(
+    [0, 1].flatMap((i) =>
+      Object.entries(consentMessages).map(([f, key]) => [`childPlacement.consents.${i}.${f}`, key]),
+    ),
+  ),
+};
+
+/** A consent's field named by its row on the form (the body holds only the rows typed in). */
+function byRow(fields: Partial<Record<string, PlainMessageKey>>, rows: readonly number[]) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, key]) => {
+      const m = /^childPlacement\.consents\.(\d+)\.(\w+)$/.exec(name);
+      const row = m ? rows[Number(m[1])] : undefined;
+      return [
+        row !== undefined && m ? consentFieldName(row, m[2] as keyof ConsentDraft) : name,
+        key,
+      ];
+    }),
+  );
 }
 
 export function checkDecisionDraft(
   draft: DecisionDraft,
   caseType: CaseType = "adult_victim",
 ): Checked<RecordDecisionInput, DecisionField | (typeof placementFieldNames)[number]> {
-  const fields: Record<string, PlainMessageKey> = {};
-  if (draft.interventionKind === "") fields.interventionKind = "decisions.chooseIntervention";
-  if (draft.outcome === "") fields.outcome = "decisions.chooseOutcome";
-  if (draft.reasoning.trim() === "") fields.reasoning = "decisions.errorReasoning";
-  if (draft.periodFrom && draft.periodTo && draft.periodTo < draft.periodFrom) {
-    fields.periodTo = "decisions.errorPeriod";
-  }
-  const childPlacement = needsPlacement(caseType, draft)
-    ? checkPlacement(draft.placement ?? emptyPlacementDraft, fields)
+  const placement = needsPlacement(caseType, draft)
+    ? placementValue(draft.placement ?? emptyPlacementDraft)
     : null;
-  if (draft.interventionKind === "" || draft.outcome === "" || Object.keys(fields).length > 0) {
-    return { ok: false, fields };
-  }
-  return {
-    ok: true,
-    body: {
+  const checked = formIssues(
+    RecordDecisionBody,
+    {
       interventionKind: draft.interventionKind,
       outcome: draft.outcome,
       periodFrom: draft.periodFrom || null,
       periodTo: draft.periodTo || null,
-      reasoning: draft.reasoning.trim(),
-      ...(childPlacement ? { childPlacement } : {}),
+      reasoning: draft.reasoning,
+      ...(placement ? { childPlacement: placement.body } : {}),
     },
-  };
+    decisionMessages,
+  );
+  return checked.ok ? checked : { ok: false, fields: byRow(checked.fields, placement?.rows ?? []) };
 }
 
 /** Which of a placement's small forms are open now; none once it has ended or the case is closed. */
@@ -237,18 +258,16 @@ export interface RevokeConsentDraft {
 export function checkRevokeConsent(
   draft: RevokeConsentDraft,
 ): Checked<{ consentId: string; body: RevokeConsentInput }, keyof RevokeConsentDraft> {
-  const fields: Partial<Record<keyof RevokeConsentDraft, PlainMessageKey>> = {};
-  if (draft.consentId === "") fields.consentId = "placement.chooseConsent";
-  if (!isDay(draft.revokedOn)) fields.revokedOn = "placement.errorDate";
-  if (draft.reason.trim() === "") fields.reason = "placement.errorRevokeReason";
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: {
-      consentId: draft.consentId,
-      body: { revokedOn: draft.revokedOn, reason: draft.reason.trim() },
-    },
-  };
+  const checked = formIssues(
+    RevokeConsentBody,
+    { revokedOn: draft.revokedOn, reason: draft.reason },
+    { revokedOn: "placement.errorDate", reason: "placement.errorRevokeReason" },
+  );
+  // Which consent is the form's own field: the server finds it by the address.
+  const fields = draft.consentId === "" ? { consentId: "placement.chooseConsent" as const } : {};
+  if (!checked.ok) return { ok: false, fields: { ...fields, ...checked.fields } };
+  if (draft.consentId === "") return { ok: false, fields };
+  return { ok: true, body: { consentId: draft.consentId, body: checked.body } };
 }
 
 export interface CourtRulingDraft {
@@ -256,22 +275,18 @@ export interface CourtRulingDraft {
   outcome: CourtOutcomeCode | "";
 }
 
-export function checkCourtSubmission(
+export const checkCourtSubmission = (
   submittedOn: string,
-): Checked<RecordCourtStepInput, "submittedOn"> {
-  if (!isDay(submittedOn)) return { ok: false, fields: { submittedOn: "placement.errorDate" } };
-  return { ok: true, body: { submittedOn } };
-}
+): Checked<RecordCourtStepInput, "submittedOn"> =>
+  formIssues(RecordCourtStepBody, { submittedOn }, { submittedOn: "placement.errorDate" });
 
-export function checkCourtRuling(
+export const checkCourtRuling = (
   draft: CourtRulingDraft,
-): Checked<RecordCourtStepInput, "ruledOn" | "outcome"> {
-  const fields: Partial<Record<"ruledOn" | "outcome", PlainMessageKey>> = {};
-  if (!isDay(draft.ruledOn)) fields.ruledOn = "placement.errorDate";
-  if (draft.outcome === "") fields.outcome = "placement.chooseCourtOutcome";
-  if (draft.outcome === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { ruledOn: draft.ruledOn, outcome: draft.outcome } };
-}
+): Checked<RecordCourtStepInput, "ruledOn" | "outcome"> =>
+  formIssues(RecordCourtStepBody, draft, {
+    ruledOn: "placement.errorDate",
+    outcome: "placement.chooseCourtOutcome",
+  });
 
 export interface PlacementReviewDraft {
   reviewedOn: string;
@@ -279,23 +294,22 @@ export interface PlacementReviewDraft {
   notes: string;
 }
 
-export function checkPlacementReview(
+export const checkPlacementReview = (
   draft: PlacementReviewDraft,
-): Checked<RecordPlacementReviewInput, keyof PlacementReviewDraft> {
-  const fields: Partial<Record<keyof PlacementReviewDraft, PlainMessageKey>> = {};
-  if (!isDay(draft.reviewedOn)) fields.reviewedOn = "placement.errorDate";
-  if (draft.continues === "") fields.continues = "placement.chooseContinues";
-  if (draft.notes.trim() === "") fields.notes = "placement.errorNotes";
-  if (draft.continues === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: {
+): Checked<RecordPlacementReviewInput, keyof PlacementReviewDraft> =>
+  formIssues(
+    RecordPlacementReviewBody,
+    {
       reviewedOn: draft.reviewedOn,
-      continues: draft.continues === "yes",
-      notes: draft.notes.trim(),
+      continues: draft.continues === "" ? undefined : draft.continues === "yes",
+      notes: draft.notes,
     },
-  };
-}
+    {
+      reviewedOn: "placement.errorDate",
+      continues: "placement.chooseContinues",
+      notes: "placement.errorNotes",
+    },
+  );
 
 /** The list with one decision's placement replaced by a fresher copy from the server. */
 export function withPlacement(
@@ -319,28 +333,21 @@ export interface PlanDraft {
 
 type PlanField = keyof PlanDraft;
 
-export function checkPlan(draft: PlanDraft): Checked<SavePlanInput, PlanField> {
-  const fields: Partial<Record<PlanField, PlainMessageKey>> = {};
-  if (draft.goals.trim() === "") fields.goals = "plans.errorGoals";
-  if (draft.activities.trim() === "") fields.activities = "plans.errorActivities";
-  if (!isDay(draft.startDate)) fields.startDate = "plans.errorDate";
-  if (!isDay(draft.followUpDate)) fields.followUpDate = "plans.errorDate";
-  else if (isDay(draft.startDate) && draft.followUpDate < draft.startDate) {
-    fields.followUpDate = "plans.errorFollowUpBeforeStart";
-  }
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: {
-      goals: draft.goals.trim(),
-      activities: draft.activities.trim(),
-      startDate: draft.startDate,
-      followUpDate: draft.followUpDate,
-      // The web writes new plans only: a plan someone else wrote meanwhile is a 409.
-      basedOnVersion: null,
+export const checkPlan = (draft: PlanDraft): Checked<SavePlanInput, PlanField> =>
+  formIssues(
+    SavePlanBody,
+    // The web writes new plans only: a plan someone else wrote meanwhile is a 409.
+    { ...draft, basedOnVersion: null },
+    {
+      goals: "plans.errorGoals",
+      activities: "plans.errorActivities",
+      startDate: "plans.errorDate",
+      followUpDate: {
+        default: "plans.errorDate",
+        followUpBeforeStart: "plans.errorFollowUpBeforeStart",
+      },
     },
-  };
-}
+  );
 
 export interface FollowUpDraft {
   outcome: FollowUpOutcomeCode | "";
@@ -352,20 +359,13 @@ export const emptyFollowUpDraft: FollowUpDraft = { outcome: "", notes: "", nextF
 
 type FollowUpField = keyof FollowUpDraft;
 
-export function checkFollowUp(draft: FollowUpDraft): Checked<RecordFollowUpInput, FollowUpField> {
-  const fields: Partial<Record<FollowUpField, PlainMessageKey>> = {};
-  if (draft.outcome === "") fields.outcome = "plans.chooseOutcome";
-  if (draft.notes.trim() === "") fields.notes = "plans.errorNotes";
-  if (draft.nextFollowUpDate !== "" && !isDay(draft.nextFollowUpDate)) {
-    fields.nextFollowUpDate = "plans.errorDate";
-  }
-  if (draft.outcome === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: {
-      outcome: draft.outcome,
-      notes: draft.notes.trim(),
-      nextFollowUpDate: draft.nextFollowUpDate || null,
+export const checkFollowUp = (draft: FollowUpDraft): Checked<RecordFollowUpInput, FollowUpField> =>
+  formIssues(
+    RecordFollowUpBody,
+    { ...draft, nextFollowUpDate: draft.nextFollowUpDate || null },
+    {
+      outcome: "plans.chooseOutcome",
+      notes: "plans.errorNotes",
+      nextFollowUpDate: "plans.errorDate",
     },
-  };
-}
+  );

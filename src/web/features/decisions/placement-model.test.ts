@@ -61,6 +61,28 @@ describe("a child's placement in the decision form", () => {
         "childPlacement.consents.0.givenOn": "placement.errorDate",
       },
     });
+    // A row begun below an empty one is named by its own row on the form.
+    const second = checkDecisionDraft(
+      {
+        ...shelter,
+        placement: {
+          ...emptyPlacementDraft,
+          basis: "custodians_consent",
+          consents: [
+            emptyPlacementDraft.consents[0],
+            { custodianName: "", form: "oral", givenOn: "" },
+          ],
+        },
+      },
+      "child",
+    );
+    expect(second).toEqual({
+      ok: false,
+      fields: {
+        "childPlacement.consents.1.custodianName": "placement.errorName",
+        "childPlacement.consents.1.givenOn": "placement.errorDate",
+      },
+    });
   });
 
   it("sends only what the basis offers: one optional consent and 'immediate' under lag (2024:79)", () => {

@@ -1,7 +1,8 @@
-import type { JournalEntryType } from "../../../shared/api/journal";
+import { type JournalEntryType, WriteJournalEntryBody } from "../../../shared/api/journal";
 import type { JournalEntryView, UpdateJournalDraftInput } from "../../api/endpoints";
 import { localDateTimeInputs, localDateTimeIso } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
+import { formIssues } from "../../ui/form-issues";
 
 /*
  * Pure logic behind the journal on the case page: order, merging a changed entry into the
@@ -124,12 +125,19 @@ export type DraftCheck =
  * judge, so its message reaches the field.
  */
 export function checkDraft(draft: EntryDraft): DraftCheck {
-  const occurredAt = localDateTimeIso(draft.date, draft.time);
-  const fields: Partial<Record<"entryType" | "occurredAt", PlainMessageKey>> = {};
-  if (draft.entryType === "") fields.entryType = "journal.chooseType";
-  if (occurredAt === null) fields.occurredAt = "journal.occurredAtInvalid";
-  if (draft.entryType === "" || occurredAt === null) return { ok: false, fields };
-  return { ok: true, entryType: draft.entryType, occurredAt, body: draft.body };
+  const checked = formIssues(
+    WriteJournalEntryBody,
+    {
+      entryType: draft.entryType,
+      occurredAt: localDateTimeIso(draft.date, draft.time) ?? "",
+      body: draft.body,
+    },
+    { entryType: "journal.chooseType", occurredAt: "journal.occurredAtInvalid" },
+  );
+  if (!checked.ok) return checked;
+  // The text goes as typed: an edit compares it with the saved one.
+  const { entryType, occurredAt } = checked.body;
+  return { ok: true, entryType, occurredAt, body: draft.body };
 }
 
 /** The form's starting values for editing `entry`, in the browser's local time. */

@@ -12,8 +12,8 @@ import { useT } from "../../i18n/useT";
 import { RadioGroupField, SelectField, TextAreaField } from "../../ui/Field";
 import { keepTogether } from "../../ui/KeepTogether";
 import { LoadMore } from "../../ui/LoadMore";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
-import { Loaded, QueryError } from "../../ui/QueryError";
+import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { Loaded } from "../../ui/QueryError";
 import {
   alertLevelLabels,
   alertLevels,

@@ -10,7 +10,7 @@ import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
-import { Loaded, QueryError } from "../../ui/QueryError";
+import { Loaded } from "../../ui/QueryError";
 import {
   type AttemptDraft,
   allowedMethods,

@@ -1,5 +1,7 @@
+import { RaiseRiskAlertBody } from "../../../shared/api/barrier-events";
 import type { BarrierEvent, RaiseRiskAlertInput } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
+import { formIssues } from "../../ui/form-issues";
 
 /*
  * Pure rules for the messages that cross the information barrier between a perpetrator's
@@ -94,16 +96,12 @@ export type RiskAlertCheck =
   | { ok: false; fields: Partial<Record<RiskAlertField, PlainMessageKey>> };
 
 /** A level and a reason in words (which stays here); the reason is sent trimmed. */
-export function checkRiskAlert(draft: RiskAlertDraft): RiskAlertCheck {
-  const fields: Partial<Record<RiskAlertField, PlainMessageKey>> = {};
-  if (draft.level === "") fields.level = "barrierEvents.errorLevel";
-  if (draft.reason.trim() === "") fields.reason = "barrierEvents.errorReason";
-  if (draft.level === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: { level: draft.level, reason: draft.reason.trim(), partnerId: draft.partnerId || null },
-  };
-}
+export const checkRiskAlert = (draft: RiskAlertDraft): RiskAlertCheck =>
+  formIssues(
+    RaiseRiskAlertBody,
+    { ...draft, partnerId: draft.partnerId || null },
+    { level: "barrierEvents.errorLevel", reason: "barrierEvents.errorReason" },
+  );
 
 /** Id of the element that shows an event, for moving focus to it. */
 export const barrierEventElementId = (id: string) => `barrier-event-${id}`;

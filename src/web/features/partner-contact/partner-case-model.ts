@@ -1,6 +1,7 @@
+import { OfferSupportBody, RecordAttemptBody } from "../../../shared/api/partner-contact";
 import type { OfferSupportInput, PartnerCase, RecordAttemptInput } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
-import { type Checked, isDay } from "../../ui/form-checks";
+import { type Checked, formIssues } from "../../ui/form-issues";
 
 /*
  * Pure rules for her side of partner contact (seed 004): which ways of reaching her are open
@@ -101,20 +102,12 @@ export const attemptFields = ["method", "attemptedOn", "outcome"] as const;
 export type AttemptField = (typeof attemptFields)[number];
 
 /** What can be told before sending: a way, a date, and an outcome that fits the way. */
-export function checkAttempt(draft: AttemptDraft): Checked<RecordAttemptInput, AttemptField> {
-  const fields: Partial<Record<AttemptField, PlainMessageKey>> = {};
-  if (draft.method === "") fields.method = "partnerCase.errorMethod";
-  if (!isDay(draft.attemptedOn)) fields.attemptedOn = "partnerCase.errorAttemptedOn";
-  if (draft.outcome === "") fields.outcome = "partnerCase.errorOutcome";
-  else if (draft.method !== "" && !outcomesFor(draft.method).includes(draft.outcome))
-    fields.outcome = "partnerCase.errorOutcomeSent";
-  if (draft.method === "" || draft.outcome === "" || Object.keys(fields).length > 0)
-    return { ok: false, fields };
-  return {
-    ok: true,
-    body: { method: draft.method, attemptedOn: draft.attemptedOn, outcome: draft.outcome },
-  };
-}
+export const checkAttempt = (draft: AttemptDraft): Checked<RecordAttemptInput, AttemptField> =>
+  formIssues(RecordAttemptBody, draft, {
+    method: "partnerCase.errorMethod",
+    attemptedOn: "partnerCase.errorAttemptedOn",
+    outcome: { default: "partnerCase.errorOutcome", phoneNotSent: "partnerCase.errorOutcomeSent" },
+  });
 
 /** Changing the way keeps the outcome only if the new way can have it. */
 export function withMethod(draft: AttemptDraft, method: ContactMethod): AttemptDraft {
@@ -138,18 +131,12 @@ export const supportFields = ["kind", "note", "offeredOn"] as const;
 export type SupportField = (typeof supportFields)[number];
 
 /** A kind and a date; a referral says where to. The note is sent trimmed. */
-export function checkSupport(draft: SupportDraft): Checked<OfferSupportInput, SupportField> {
-  const fields: Partial<Record<SupportField, PlainMessageKey>> = {};
-  if (draft.kind === "") fields.kind = "partnerCase.errorSupportKind";
-  if (draft.kind === "referral" && draft.note.trim() === "")
-    fields.note = "partnerCase.errorReferralTo";
-  if (!isDay(draft.offeredOn)) fields.offeredOn = "partnerCase.errorOfferedOn";
-  if (draft.kind === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: { kind: draft.kind, note: draft.note.trim(), offeredOn: draft.offeredOn },
-  };
-}
+export const checkSupport = (draft: SupportDraft): Checked<OfferSupportInput, SupportField> =>
+  formIssues(OfferSupportBody, draft, {
+    kind: "partnerCase.errorSupportKind",
+    note: { referralNeedsWhere: "partnerCase.errorReferralTo" },
+    offeredOn: "partnerCase.errorOfferedOn",
+  });
 
 /** What he said about reaching her, as items to show; empty when he said nothing. */
 export function givenDetails(

@@ -1,6 +1,6 @@
+import { RecordPoliceAssessmentBody } from "../../../shared/api/police-assessments";
 import type { PoliceAssessment, RecordPoliceAssessmentInput } from "../../api/endpoints";
-import type { PlainMessageKey } from "../../i18n/messages";
-import { type Checked, isDay } from "../../ui/form-checks";
+import { type Checked, formIssues } from "../../ui/form-issues";
 
 /*
  * Pure rules for the police's risk assessment (polisens riskbedömning), recorded beside
@@ -48,28 +48,16 @@ export type PoliceAssessmentField = (typeof policeAssessmentFields)[number];
  * What can be told before sending: both dates are dates, a level is written, the consent's
  * form is chosen and where it is found is said. Texts are sent trimmed.
  */
-export function checkPoliceAssessment(
+export const checkPoliceAssessment = (
   draft: PoliceAssessmentDraft,
-): Checked<RecordPoliceAssessmentInput, PoliceAssessmentField> {
-  const fields: Partial<Record<PoliceAssessmentField, PlainMessageKey>> = {};
-  if (!isDay(draft.assessedOn)) fields.assessedOn = "police.errorAssessedOn";
-  if (draft.level.trim() === "") fields.level = "police.errorLevel";
-  if (!isDay(draft.consentGivenOn)) fields.consentGivenOn = "police.errorConsentGivenOn";
-  if (draft.consentForm === "") fields.consentForm = "police.errorConsentForm";
-  if (draft.consentReference.trim() === "") fields.consentReference = "police.errorReference";
-  if (draft.consentForm === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: {
-      assessedOn: draft.assessedOn,
-      level: draft.level.trim(),
-      summary: draft.summary.trim(),
-      consentGivenOn: draft.consentGivenOn,
-      consentForm: draft.consentForm,
-      consentReference: draft.consentReference.trim(),
-    },
-  };
-}
+): Checked<RecordPoliceAssessmentInput, PoliceAssessmentField> =>
+  formIssues(RecordPoliceAssessmentBody, draft, {
+    assessedOn: "police.errorAssessedOn",
+    level: "police.errorLevel",
+    consentGivenOn: "police.errorConsentGivenOn",
+    consentForm: "police.errorConsentForm",
+    consentReference: "police.errorReference",
+  });
 
 /**
  * The record a successful save added: the one in `after` that was not in `before` (the

@@ -1,6 +1,6 @@
+import { CompleteTaskBody } from "../../../shared/api/tasks";
 import type { CaseTask } from "../../api/endpoints";
-import type { PlainMessageKey } from "../../i18n/messages";
-import { type Checked, isDay } from "../../ui/form-checks";
+import { type Checked, formIssues } from "../../ui/form-issues";
 
 /*
  * Pure rules for completing a task: a note of what was done, and for a report of concern
@@ -34,34 +34,25 @@ export type CompleteBody = {
 /** Whether completing this kind of task asks for the report of concern as made. */
 export const needsReport = (kind: CaseTask["kind"]) => kind === "report_child_concern";
 
-export function checkCompletion(
+export const checkCompletion = (
   kind: CaseTask["kind"],
   draft: CompleteDraft,
-): Checked<CompleteBody, CompleteField> {
-  const fields: Partial<Record<CompleteField, PlainMessageKey>> = {};
-  if (draft.note.trim() === "") fields.note = "tasks.errorNote";
-  const report = needsReport(kind);
-  if (report) {
-    if (!isDay(draft.reportOn)) fields["report.on"] = "tasks.errorReportOn";
-    if (draft.reportTo.trim() === "") fields["report.to"] = "tasks.errorReportTo";
-    if (draft.reportReference.trim() === "")
-      fields["report.reference"] = "tasks.errorReportReference";
-  }
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: {
-      note: draft.note.trim(),
-      report: report
-        ? {
-            on: draft.reportOn,
-            to: draft.reportTo.trim(),
-            reference: draft.reportReference.trim(),
-          }
+): Checked<CompleteBody, CompleteField> =>
+  formIssues(
+    CompleteTaskBody,
+    {
+      note: draft.note,
+      report: needsReport(kind)
+        ? { on: draft.reportOn, to: draft.reportTo, reference: draft.reportReference }
         : null,
     },
-  };
-}
+    {
+      note: "tasks.errorNote",
+      "report.on": "tasks.errorReportOn",
+      "report.to": "tasks.errorReportTo",
+      "report.reference": "tasks.errorReportReference",
+    },
+  ) as Checked<CompleteBody, CompleteField>;
 
 /** The task a concern added: the one in `after` that was not in `before`. */
 export function addedTask(before: readonly CaseTask[], after: readonly CaseTask[]) {

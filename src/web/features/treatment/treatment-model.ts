@@ -1,8 +1,12 @@
-import type {
-  attendanceKinds,
-  referralSources,
-  treatmentEndKinds,
-  treatmentPhases,
+import {
+  type attendanceKinds,
+  EndTreatmentBody,
+  RecordSessionBody,
+  RegisterTreatmentBody,
+  type referralSources,
+  StartTreatmentBody,
+  type treatmentEndKinds,
+  type treatmentPhases,
 } from "../../../shared/api/treatment";
 import type {
   EndTreatmentInput,
@@ -11,7 +15,7 @@ import type {
   Treatment,
 } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
-import { type Checked, isDay } from "../../ui/form-checks";
+import { type Checked, formIssues } from "../../ui/form-issues";
 
 /*
  * Pure rules for the treatment of a man who uses violence (a perpetrator case at a
@@ -74,27 +78,20 @@ export const emptyRegisterDraft: RegisterDraft = { referralSource: "", referredO
 export const registerFields = ["referralSource", "referredOn"] as const;
 export type RegisterField = (typeof registerFields)[number];
 
-export function checkRegister(
+export const checkRegister = (
   draft: RegisterDraft,
-): Checked<RegisterTreatmentInput, RegisterField> {
-  const fields: Partial<Record<RegisterField, PlainMessageKey>> = {};
-  if (draft.referralSource === "") fields.referralSource = "treatment.errorReferralSource";
-  if (!isDay(draft.referredOn)) fields.referredOn = "treatment.errorReferredOn";
-  if (draft.referralSource === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: { referralSource: draft.referralSource, referredOn: draft.referredOn },
-  };
-}
+): Checked<RegisterTreatmentInput, RegisterField> =>
+  formIssues(RegisterTreatmentBody, draft, {
+    referralSource: "treatment.errorReferralSource",
+    referredOn: "treatment.errorReferredOn",
+  });
 
 /* ---- Start of the treatment proper ---- */
 
 export const startFields = ["startedOn"] as const;
 
-export function checkStart(startedOn: string): Checked<{ startedOn: string }, "startedOn"> {
-  if (!isDay(startedOn)) return { ok: false, fields: { startedOn: "treatment.errorStartedOn" } };
-  return { ok: true, body: { startedOn } };
-}
+export const checkStart = (startedOn: string): Checked<{ startedOn: string }, "startedOn"> =>
+  formIssues(StartTreatmentBody, { startedOn }, { startedOn: "treatment.errorStartedOn" });
 
 /* ---- A session ---- */
 
@@ -106,13 +103,11 @@ export interface SessionDraft {
 export const sessionFields = ["heldOn", "attendance"] as const;
 export type SessionField = (typeof sessionFields)[number];
 
-export function checkSession(draft: SessionDraft): Checked<RecordSessionInput, SessionField> {
-  const fields: Partial<Record<SessionField, PlainMessageKey>> = {};
-  if (!isDay(draft.heldOn)) fields.heldOn = "treatment.errorHeldOn";
-  if (draft.attendance === "") fields.attendance = "treatment.errorAttendance";
-  if (draft.attendance === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { heldOn: draft.heldOn, attendance: draft.attendance } };
-}
+export const checkSession = (draft: SessionDraft): Checked<RecordSessionInput, SessionField> =>
+  formIssues(RecordSessionBody, draft, {
+    heldOn: "treatment.errorHeldOn",
+    attendance: "treatment.errorAttendance",
+  });
 
 /* ---- The end ---- */
 
@@ -125,17 +120,12 @@ export interface EndDraft {
 export const endFields = ["endedOn", "kind", "reason"] as const;
 export type EndField = (typeof endFields)[number];
 
-export function checkEnd(draft: EndDraft): Checked<EndTreatmentInput, EndField> {
-  const fields: Partial<Record<EndField, PlainMessageKey>> = {};
-  if (!isDay(draft.endedOn)) fields.endedOn = "treatment.errorEndedOn";
-  if (draft.kind === "") fields.kind = "treatment.errorEndKind";
-  if (draft.reason.trim() === "") fields.reason = "treatment.errorEndReason";
-  if (draft.kind === "" || Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: { endedOn: draft.endedOn, kind: draft.kind, reason: draft.reason.trim() },
-  };
-}
+export const checkEnd = (draft: EndDraft): Checked<EndTreatmentInput, EndField> =>
+  formIssues(EndTreatmentBody, draft, {
+    endedOn: "treatment.errorEndedOn",
+    kind: "treatment.errorEndKind",
+    reason: "treatment.errorEndReason",
+  });
 
 /* ---- What the panel offers ---- */
 
