@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { ChildPlacementBody } from "../../../shared/api/child-placement.ts";
 import type { DecisionView } from "../../../shared/api/decisions.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { type DeliveryPlan, planLetterDelivery } from "../../output/delivery.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
 /**

@@ -4,6 +4,7 @@ import type { CaseView } from "../../../shared/api/cases.ts";
 import type { IntakeView } from "../../../shared/api/intake.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { denyCase } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -12,7 +13,7 @@ import { AppError } from "../../http/errors.ts";
 import { startScreeningAtIntake } from "../assessments/service.ts";
 import { can } from "../cases/policy.ts";
 import { findVisibleCase, findVisibleCaseWithDetails } from "../cases/queries.ts";
-import { caseView, denyCase, insertCase } from "../cases/service.ts";
+import { caseView, insertCase } from "../cases/service.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 

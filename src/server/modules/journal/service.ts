@@ -6,12 +6,12 @@ import type {
   JournalPage,
 } from "../../../shared/api/journal.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { recordCaseRefusal, withVisibleCase } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalidCursor } from "../../http/errors.ts";
 import { findVisibleCase } from "../cases/queries.ts";
-import { recordCaseRefusal, withVisibleCase } from "../cases/service.ts";
 import {
   type EntryRow,
   findEntry,

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { PlanView } from "../../../shared/api/plans.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * Implementation plans (genomförandeplan) — one per granted intervention: goals, what is

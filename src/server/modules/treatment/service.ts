@@ -1,6 +1,7 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditCase } from "../../audit/record.ts";
@@ -8,7 +9,6 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { destroyDocuments } from "../documents/service.ts";
 import { partnersToNotify, sendAcross } from "../partner-contact/events.ts";
 import { lockTreatment } from "./lock.ts";
