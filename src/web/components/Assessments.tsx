@@ -76,7 +76,7 @@ export function AssessmentsPanel({
     [api, record.id],
   );
   const pages = useMorePages(firstPage, loadPage);
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   function replace(view: AssessmentView) {
     const list = latest.current?.assessments ?? [];

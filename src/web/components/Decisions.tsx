@@ -81,7 +81,7 @@ export function DecisionsPanel({
   const latest = useRef(state.status === "ready" ? state.data : null);
   latest.current = state.status === "ready" ? state.data : null;
   // Nothing more is decided or recorded on a closed case; it can be reopened.
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   return (
     <section className="section" aria-labelledby={titleId}>

@@ -51,7 +51,7 @@ export function PlansPanel({
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
   // A closed case gets no new plans or follow-ups; it can be reopened.
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
   const decided = decisions.status === "ready" ? decisions.data : [];
   const needing = state.status === "ready" ? decisionsNeedingPlan(decided, state.data) : [];
 

@@ -59,7 +59,7 @@ export function TreatmentPanel({ record, onReload }: { record: CaseView; onReloa
   const { state, reload, share } = useTreatment();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   const changed: Changed = {
     caseId: record.id,
