@@ -5,7 +5,8 @@ import { addMonths } from "../../../shared/calendar.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { caseNotFound, denyCase, lockCase, recordCaseRefusal } from "../../access/case-guard.ts";
+import { type CaseCommand, runCaseCommand } from "../../access/case-command.ts";
+import { caseNotFound, denyCase } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
@@ -17,8 +18,6 @@ import { denyPerson } from "../persons/service.ts";
 import { abilities, type CaseAction, can } from "./policy.ts";
 import {
   type CaseDetailRow,
-  type CaseRow,
-  findVisibleCase,
   findVisibleCaseWithDetails,
   listVisibleCases,
   nextReference,
@@ -177,40 +176,37 @@ export async function listCases(
   });
 }
 
+const roleRefusal = (action: CaseAction) =>
+  action === "case.status"
+    ? "Bara de som arbetar med ärendet och enhetschefen kan ändra dess status."
+    : "Bara enhetschefen för ärendets enhet kan göra det.";
+
 /**
- * Runs a command on a visible case: 404 (audited) when the case is not visible, 403
- * (audited) when it is visible but the policy does not let the actor do this.
+ * A command on the case itself (status, assignments, grants) through runCaseCommand: locked,
+ * 404 (audited) when not visible, 403 (audited) when the role rule of `action` does not let
+ * the actor do it. Answers with the case as it is afterwards.
  */
-export async function caseCommand(
+export async function caseCommand<A extends CaseAction & AuditAction, R>(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-  action: CaseAction & AuditAction,
-  run: (trx: Trx, row: CaseRow) => Promise<void>,
+  action: A,
+  command: Pick<CaseCommand<A, R>, "run" | "event">,
 ): Promise<CaseView> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    await lockCase(trx, caseId);
-    const row = await findVisibleCase(trx, actor, caseId);
-    if (!row) return "not_found" as const;
-    if (!can(actor, action, { unitId: row.unit_id, assignedToMe: Boolean(row.assigned_to_me) })) {
-      return "forbidden" as const;
-    }
-    await run(trx, row);
-    const updated = await findVisibleCaseWithDetails(trx, actor, caseId);
-    return updated ? caseView(actor, updated) : null;
+  const { view } = await runCaseCommand(database, actor, meta, {
+    caseId,
+    action,
+    changes: true,
+    requires: [{ role: action, refusal: roleRefusal(action) }],
+    run: async (ctx) => {
+      const result = await command.run(ctx);
+      const updated = await findVisibleCaseWithDetails(ctx.trx, actor, caseId);
+      return { result, view: updated ? caseView(actor, updated) : null };
+    },
+    event: (r, ctx) => command.event?.(r.result, ctx) ?? {},
   });
-  if (result === "not_found") return denyCase(database, actor, meta, caseId, action);
-  if (result === "forbidden") {
-    await recordCaseRefusal(database, actor, meta, caseId, action);
-    throw new AppError(
-      403,
-      "forbidden",
-      action === "case.status"
-        ? "Bara de som arbetar med ärendet och enhetschefen kan ändra dess status."
-        : "Bara enhetschefen för ärendets enhet kan göra det.",
-    );
-  }
-  if (result === null) throw caseNotFound();
-  return result;
+  // Kept, but no longer visible to the one who did it: answered as a missing case.
+  if (!view) throw caseNotFound();
+  return view;
 }

@@ -14,6 +14,7 @@ import { startScreeningAtIntake } from "../assessments/service.ts";
 import { can } from "../cases/policy.ts";
 import { findVisibleCase, findVisibleCaseWithDetails } from "../cases/queries.ts";
 import { caseView, insertCase } from "../cases/service.ts";
+import { changeCaseStatus } from "../cases/status-change.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 
@@ -108,24 +109,11 @@ async function caseFor(
     unitId: input.unit_id,
     caseType,
   });
-  await trx
-    .updateTable("case")
-    .set({ status: firstStatus, status_changed_at: new Date() })
-    .where("id", "=", caseId)
-    .execute();
-  await trx
-    .insertInto("case_status_change")
-    .values({
-      org_id: actor.orgId,
-      case_id: caseId,
-      from_status: "intake",
-      to_status: firstStatus,
-      comment: null,
-      trigger_code:
-        input.kind === "report_of_concern" ? "intake_report_of_concern" : "intake_application",
-      changed_by: actor.userId,
-    })
-    .execute();
+  await changeCaseStatus(trx, actor, caseId, {
+    from: "intake",
+    to: firstStatus,
+    trigger: input.kind === "report_of_concern" ? "intake_report_of_concern" : "intake_application",
+  });
   return { caseId, joined: false };
 }
 
