@@ -4,12 +4,12 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { lockTreatment } from "../../access/treatment-lock.ts";
 import { auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { DocumentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { lockTreatment } from "../treatment/lock.ts";
 
 /**
  * Documents in a case. Today one kind: his signed consent to partner contact, scanned and

@@ -1,8 +1,10 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { partnersToNotify, sendAcross } from "../../access/barrier-crossing.ts";
 import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { lockTreatment } from "../../access/treatment-lock.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -11,8 +13,6 @@ import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { changeCaseStatus } from "../cases/status-change.ts";
 import { destroyDocuments } from "../documents/service.ts";
-import { partnersToNotify, sendAcross } from "../partner-contact/events.ts";
-import { lockTreatment } from "./lock.ts";
 import { loadTreatment } from "./view.ts";
 
 /**
