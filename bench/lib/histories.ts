@@ -1,12 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { withVisibleCase } from "../../src/server/access/case-guard.ts";
 import { withActor } from "../../src/server/access/transaction.ts";
 import { auditCase } from "../../src/server/audit/record.ts";
 import type { DatabaseHandle } from "../../src/server/db/connection.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { requestMeta, requireActor } from "../../src/server/http/request-context.ts";
-import { readCase, withVisibleCase } from "../../src/server/modules/cases/service.ts";
+import { readCase } from "../../src/server/modules/cases/service.ts";
 import { entryQuery, toEntryView } from "../../src/server/modules/journal/queries.ts";
 import { JournalEntryView } from "../../src/shared/api/journal.ts";
 import { SafetyMeasure } from "../../src/shared/api/safety-plans.ts";

@@ -117,8 +117,13 @@ export const CaseView = CaseSummary.extend({
     barrier: z.boolean(),
     /** The statuses the caller may move the case to now. */
     nextStatuses: z.array(CaseStatus),
-    /** May write journal entries, intakes and relations in this case. */
+    /** May write journal entries, intakes and relations in this case (not once it is closed). */
     writeJournal: z.boolean(),
+    /**
+     * May change what is in the case (plans, decisions, documents, tasks, assessments…):
+     * false once it is closed. The server refuses such a change with 409 anyway.
+     */
+    change: z.boolean(),
   }),
 }).meta({ id: "Case" });
 

@@ -13,11 +13,11 @@ import {
   type ScoreResult,
 } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalidCursor } from "../../http/errors.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { availableInstruments, ensureStored, storedVersion } from "./registry.ts";
 
 /**

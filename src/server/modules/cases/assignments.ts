@@ -1,6 +1,6 @@
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { caseEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { assignableStaff, barredFrom, type CaseRow } from "./queries.ts";
@@ -8,7 +8,7 @@ import { caseCommand } from "./service.ts";
 
 /**
  * Who works a case: assignments and time-limited grants, the unit manager's commands. Each
- * runs under the case's lock (caseCommand), so it reads the assignments as they are now.
+ * runs under the case's lock (caseCommand, through runCaseCommand), so it reads the assignments as they are now.
  */
 async function requireAssignable(trx: Trx, actor: Actor, row: CaseRow, userId: string) {
   const staff = await assignableStaff(trx, actor.orgId, row.unit_id);
@@ -41,28 +41,26 @@ export function assignCase(
   caseId: string,
   userId: string,
 ) {
-  return caseCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
-    await requireAssignable(trx, actor, row, userId);
-    const added = await trx
-      .insertInto("case_assignment")
-      .values({ org_id: actor.orgId, case_id: caseId, user_id: userId, assigned_by: actor.userId })
-      .onConflict((oc) =>
-        oc.columns(["case_id", "user_id"]).where("unassigned_at", "is", null).doNothing(),
-      )
-      .returning("id")
-      .executeTakeFirst();
-    // Already assigned (by someone else just now, or before): nothing changed, nothing audited.
-    if (!added) throw assignmentConflict("Personen är redan tilldelad ärendet.");
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "case.assign",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: row.person_id,
-        unitId: row.unit_id,
-        data: { userId },
-      },
-    ]);
+  return caseCommand(database, actor, meta, caseId, "case.assign", {
+    run: async ({ trx, case: row }) => {
+      await requireAssignable(trx, actor, row, userId);
+      const added = await trx
+        .insertInto("case_assignment")
+        .values({
+          org_id: actor.orgId,
+          case_id: caseId,
+          user_id: userId,
+          assigned_by: actor.userId,
+        })
+        .onConflict((oc) =>
+          oc.columns(["case_id", "user_id"]).where("unassigned_at", "is", null).doNothing(),
+        )
+        .returning("id")
+        .executeTakeFirst();
+      // Already assigned (by someone else just now, or before): nothing changed, nothing audited.
+      if (!added) throw assignmentConflict("Personen är redan tilldelad ärendet.");
+    },
+    event: () => ({ data: { userId } }),
   });
 }
 
@@ -73,26 +71,20 @@ export function unassignCase(
   caseId: string,
   userId: string,
 ) {
-  return caseCommand(database, actor, meta, caseId, "case.assign", async (trx, row) => {
-    const ended = await trx
-      .updateTable("case_assignment")
-      .set({ unassigned_at: new Date(), unassigned_by: actor.userId })
-      .where("case_id", "=", caseId)
-      .where("user_id", "=", userId)
-      .where("unassigned_at", "is", null)
-      .executeTakeFirst();
-    if (ended.numUpdatedRows === 0n)
-      throw assignmentConflict("Personen är inte tilldelad ärendet (längre).");
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "case.unassign",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: row.person_id,
-        unitId: row.unit_id,
-        data: { userId },
-      },
-    ]);
+  return caseCommand(database, actor, meta, caseId, "case.assign", {
+    run: async ({ trx }) => {
+      const ended = await trx
+        .updateTable("case_assignment")
+        .set({ unassigned_at: new Date(), unassigned_by: actor.userId })
+        .where("case_id", "=", caseId)
+        .where("user_id", "=", userId)
+        .where("unassigned_at", "is", null)
+        .executeTakeFirst();
+      if (ended.numUpdatedRows === 0n)
+        throw assignmentConflict("Personen är inte tilldelad ärendet (längre).");
+    },
+    // Allowed as case.assign (the manager's rule); recorded as what it did.
+    event: (_, { case: row }) => [caseEntry(row, "case.unassign", { data: { userId } })],
   });
 }
 
@@ -112,47 +104,42 @@ export function grantAccess(
       expiresAt: `Åtkomsten måste upphöra inom ${maxGrantDays} dagar och ligga i framtiden.`,
     });
   }
-  return caseCommand(database, actor, meta, caseId, "case.grant", async (trx, row) => {
-    const user = await trx
-      .selectFrom("app_user")
-      .select("id")
-      .where("id", "=", input.userId)
-      .where("org_id", "=", actor.orgId)
-      .where("active", "=", true)
-      .executeTakeFirst();
-    if (!user) {
-      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-        userId: "Användaren finns inte.",
-      });
-    }
-    if (await barredFrom(trx, caseId, input.userId)) {
-      throw new AppError(
-        409,
-        "conflict",
-        "Personen har arbetat med ett ärende på andra sidan en informationsspärr.",
-      );
-    }
-    await trx
-      .insertInto("access_grant")
-      .values({
-        org_id: actor.orgId,
-        case_id: caseId,
-        user_id: input.userId,
-        reason: input.reason,
-        granted_by: actor.userId,
-        expires_at: expiresAt,
-      })
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "case.grant",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: row.person_id,
-        unitId: row.unit_id,
-        reason: input.reason,
-        data: { userId: input.userId, expiresAt: expiresAt.toISOString() },
-      },
-    ]);
+  return caseCommand(database, actor, meta, caseId, "case.grant", {
+    run: async ({ trx }) => {
+      const user = await trx
+        .selectFrom("app_user")
+        .select("id")
+        .where("id", "=", input.userId)
+        .where("org_id", "=", actor.orgId)
+        .where("active", "=", true)
+        .executeTakeFirst();
+      if (!user) {
+        throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+          userId: "Användaren finns inte.",
+        });
+      }
+      if (await barredFrom(trx, caseId, input.userId)) {
+        throw new AppError(
+          409,
+          "conflict",
+          "Personen har arbetat med ett ärende på andra sidan en informationsspärr.",
+        );
+      }
+      await trx
+        .insertInto("access_grant")
+        .values({
+          org_id: actor.orgId,
+          case_id: caseId,
+          user_id: input.userId,
+          reason: input.reason,
+          granted_by: actor.userId,
+          expires_at: expiresAt,
+        })
+        .execute();
+    },
+    event: () => ({
+      reason: input.reason,
+      data: { userId: input.userId, expiresAt: expiresAt.toISOString() },
+    }),
   });
 }

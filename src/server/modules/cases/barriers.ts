@@ -1,11 +1,11 @@
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { denyCase, lockCase } from "../../access/case-guard.ts";
 import { withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { can } from "./policy.ts";
 import { findVisibleCase } from "./queries.ts";
-import { denyCase, lockCase } from "./service.ts";
 
 type Outcome =
   | { id: string }

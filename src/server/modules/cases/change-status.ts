@@ -4,10 +4,10 @@ import {
   checkTransition,
 } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { caseCommand } from "./service.ts";
+import { changeCaseStatus } from "./status-change.ts";
 
 const problems = {
   reason_required: { field: "reason", message: "Ange varför ärendet avslutas." },
@@ -29,69 +29,49 @@ const notFromHere = () =>
   );
 
 /**
- * Moves a case along its status flow (shared/case-status.ts), recording who, when and why in
- * the case's history. Closing sets the closing time and reason; reopening clears them.
+ * Moves a case along its status flow (shared/case-status.ts) on request, recording who, when
+ * and why in the case's history (changeCaseStatus). Closing sets the closing time and reason;
+ * reopening clears them.
  */
-export function changeCaseStatus(
+export function requestStatusChange(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
   input: { to: CaseStatus; reason: ClosedReason | null; comment: string | null },
 ) {
-  return caseCommand(database, actor, meta, caseId, "case.status", async (trx, row) => {
-    // Read under the case's lock (caseCommand): the second of two identical changes, at once
-    // or one after the other, finds the status already set and changes nothing.
-    if (row.status === input.to) throw alreadyThere();
-    const problem = checkTransition(
-      row.case_type,
-      row.status,
-      input.to,
-      input.reason,
-      input.comment,
-    );
-    // Not allowed from the status the case has now: a conflict with its current state (often
-    // someone else moved it a moment ago), not malformed input — 409, reload and look.
-    if (problem === "not_allowed") throw notFromHere();
-    if (problem) {
-      const { field, message } = problems[problem];
-      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-        [field]: message,
+  const closing = input.to === "closed";
+  return caseCommand(database, actor, meta, caseId, "case.status", {
+    run: async ({ trx, case: row }) => {
+      // Read under the case's lock: the second of two identical changes, at once or one
+      // after the other, finds the status already set and changes nothing.
+      if (row.status === input.to) throw alreadyThere();
+      const problem = checkTransition(
+        row.case_type,
+        row.status,
+        input.to,
+        input.reason,
+        input.comment,
+      );
+      // Not allowed from the status the case has now: a conflict with its current state
+      // (often someone else moved it a moment ago), not malformed input — 409, reload and look.
+      if (problem === "not_allowed") throw notFromHere();
+      if (problem) {
+        const { field, message } = problems[problem];
+        throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+          [field]: message,
+        });
+      }
+      await changeCaseStatus(trx, actor, caseId, {
+        from: row.status,
+        to: input.to,
+        closedReason: input.reason,
+        comment: input.comment,
       });
-    }
-    const now = new Date();
-    const closing = input.to === "closed";
-    await trx
-      .updateTable("case")
-      .set({
-        status: input.to,
-        status_changed_at: now,
-        closed_at: closing ? now : null,
-        closed_reason: closing ? input.reason : null,
-      })
-      .where("id", "=", caseId)
-      .execute();
-    await trx
-      .insertInto("case_status_change")
-      .values({
-        org_id: actor.orgId,
-        case_id: caseId,
-        from_status: row.status,
-        to_status: input.to,
-        reason_code: closing ? input.reason : null,
-        comment: input.comment?.trim() || null,
-        changed_by: actor.userId,
-      })
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "case.status",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: row.person_id,
-        unitId: row.unit_id,
-        data: { from: row.status, to: input.to, reason: closing ? input.reason : null },
-      },
-    ]);
+      return row.status;
+    },
+    event: (from) => ({
+      data: { from, to: input.to, reason: closing ? input.reason : null },
+    }),
   });
 }

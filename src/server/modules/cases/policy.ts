@@ -40,16 +40,47 @@ export function can(
   }
 }
 
-export function abilities(
-  actor: Actor,
-  c: { unitId: string; assignedToMe: boolean; caseType: CaseTypeName; status: CaseStatus },
-) {
+export interface CaseState {
+  unitId: string;
+  assignedToMe: boolean;
+  caseType: CaseTypeName;
+  status: CaseStatus;
+}
+
+/**
+ * What the actor may do in a case they can see (a barrier against them hides it entirely:
+ * they never get this far), from the case's state and their role. Sent with the case so the
+ * page shows what the server allows, and checked by runCaseCommand (access/case-command.ts).
+ */
+export function abilities(actor: Actor, c: CaseState) {
+  // Nothing in a closed case changes until it is reopened (a status change).
+  const open = c.status !== "closed";
   return {
+    // Who works the case, who else may look and where barriers go stay the manager's to
+    // decide on a closed case too: access, not content.
     assign: can(actor, "case.assign", c),
     grant: can(actor, "case.grant", c),
     barrier: can(actor, "barrier.create", c),
     nextStatuses: can(actor, "case.status", c) ? allowedNextStatuses(c.caseType, c.status) : [],
-    // Whoever may see the case documents in it (the journal's own rules handle drafts).
-    writeJournal: true,
+    // Whoever may see an open case documents in it (the journal's own rules handle drafts).
+    writeJournal: open,
+    change: open,
+  };
+}
+
+export type CaseAbilities = ReturnType<typeof abilities>;
+
+/** The state abilities() needs, from a case row as the case queries read it. */
+export function caseState(row: {
+  unit_id: string;
+  assigned_to_me: unknown;
+  case_type: CaseTypeName;
+  status: CaseStatus;
+}): CaseState {
+  return {
+    unitId: row.unit_id,
+    assignedToMe: Boolean(row.assigned_to_me),
+    caseType: row.case_type,
+    status: row.status,
   };
 }

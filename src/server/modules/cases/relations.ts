@@ -1,12 +1,12 @@
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { RelationTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
-import { withCaseForChange, withVisibleCase } from "./service.ts";
 
 /**
  * Relations between persons (partner, former partner, parent, child, sibling, other close

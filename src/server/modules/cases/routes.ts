@@ -22,7 +22,7 @@ import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { assignCase, grantAccess, unassignCase } from "./assignments.ts";
 import { createBarrier } from "./barriers.ts";
-import { changeCaseStatus } from "./change-status.ts";
+import { requestStatusChange } from "./change-status.ts";
 import { assignableStaff } from "./queries.ts";
 import { addRelation, readRelations } from "./relations.ts";
 import { listCases, openCase, readCase } from "./service.ts";
@@ -173,7 +173,7 @@ export const caseRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (request) =>
-      changeCaseStatus(
+      requestStatusChange(
         database,
         requireActor(request),
         requestMeta(request),

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import type { CaseSummary, CaseView } from "../../../shared/api/cases.ts";
 import { pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { addMonths } from "../../../shared/calendar.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type CaseCommand, runCaseCommand } from "../../access/case-command.ts";
+import { caseNotFound, denyCase } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
-import type { AuditAction, AuditData } from "../../audit/events.ts";
+import type { AuditAction } from "../../audit/events.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { CaseTypeName } from "../../db/types.ts";
@@ -17,17 +18,12 @@ import { denyPerson } from "../persons/service.ts";
 import { abilities, type CaseAction, can } from "./policy.ts";
 import {
   type CaseDetailRow,
-  type CaseRow,
-  findVisibleCase,
   findVisibleCaseWithDetails,
   listVisibleCases,
   nextReference,
   toStatusChange,
   toSummary,
 } from "./queries.ts";
-
-export const caseNotFound = () =>
-  new AppError(404, "not_found", "Ärendet finns inte, eller så saknar du behörighet.");
 
 export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
   const { assignees, grants } = row;
@@ -71,104 +67,6 @@ function currentRisk(latest: CaseDetailRow["latest_assessment"]): CaseView["curr
     assessedOn,
     reassessDue: addMonths(assessedOn, reassessMonths(definition, level)),
   };
-}
-
-/**
- * Runs `run` in one transaction on a case the actor may see. A case they may not see gets
- * the answer a missing one gets (404), with the refused attempt audited as `action`.
- */
-export async function withVisibleCase<T>(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-  run: (trx: Trx, c: CaseRow) => Promise<T>,
-): Promise<T> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    return c ? { value: await run(trx, c) } : null;
-  });
-  return result ? result.value : denyCase(database, actor, meta, caseId, action);
-}
-
-/**
- * Locks a case row for the rest of the transaction (FOR NO KEY UPDATE: rows that refer to
- * the case can still be inserted meanwhile). Every command that changes a case, or anything
- * inside it, takes this lock *before* it reads the state it checks, so two commands on one
- * case run one after the other on PostgreSQL as they do on PGlite: the second sees what the
- * first did and answers 409 where the first one's change makes its own impossible.
- * Returns nothing about the case: visibility is checked after, by the caller's own read.
- */
-export async function lockCase(trx: Trx, caseId: string): Promise<void> {
-  await trx.selectFrom("case").select("id").where("id", "=", caseId).forNoKeyUpdate().execute();
-}
-
-/**
- * withVisibleCase for a command that changes the case or something in it: the case is
- * locked first (lockCase), so the row `run` gets, and everything it reads, is current.
- */
-export async function withCaseForChange<T>(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-  run: (trx: Trx, c: CaseRow) => Promise<T>,
-): Promise<T> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    await lockCase(trx, caseId);
-    const c = await findVisibleCase(trx, actor, caseId);
-    return c ? { value: await run(trx, c) } : null;
-  });
-  return result ? result.value : denyCase(database, actor, meta, caseId, action);
-}
-
-/**
- * Refuses with the answer a missing case gets, and leaves a trace of the attempt (with the
- * case's person, looked up for the trail only, so "who tried to see her" is answerable).
- */
-export async function denyCase(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-): Promise<never> {
-  await recordCaseRefusal(database, actor, meta, caseId, action);
-  throw caseNotFound();
-}
-
-/**
- * Records a refused attempt on a case (or on a record inside it) in its own transaction,
- * naming the case and its person — looked up for the trail only, even when the caller may
- * not see the case — so the person's log review lists it. The caller learns nothing from it.
- */
-export async function recordCaseRefusal<A extends AuditAction>(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string | null,
-  action: A,
-  data?: AuditData<A>,
-): Promise<void> {
-  await withActor(database.db, actor, async (trx) => {
-    const { rows } = caseId
-      ? await sql<{
-          person_id: string | null;
-        }>`select frid_case_person(${caseId}::uuid) as person_id`.execute(trx)
-      : { rows: [] };
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action,
-        outcome: "denied",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: rows[0]?.person_id ?? null,
-        ...(data ? { data } : {}),
-      },
-    ]);
-  });
 }
 
 /**
@@ -278,40 +176,37 @@ export async function listCases(
   });
 }
 
+const roleRefusal = (action: CaseAction) =>
+  action === "case.status"
+    ? "Bara de som arbetar med ärendet och enhetschefen kan ändra dess status."
+    : "Bara enhetschefen för ärendets enhet kan göra det.";
+
 /**
- * Runs a command on a visible case: 404 (audited) when the case is not visible, 403
- * (audited) when it is visible but the policy does not let the actor do this.
+ * A command on the case itself (status, assignments, grants) through runCaseCommand: locked,
+ * 404 (audited) when not visible, 403 (audited) when the role rule of `action` does not let
+ * the actor do it. Answers with the case as it is afterwards.
  */
-export async function caseCommand(
+export async function caseCommand<A extends CaseAction & AuditAction, R>(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-  action: CaseAction & AuditAction,
-  run: (trx: Trx, row: CaseRow) => Promise<void>,
+  action: A,
+  command: Pick<CaseCommand<A, R>, "run" | "event">,
 ): Promise<CaseView> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    await lockCase(trx, caseId);
-    const row = await findVisibleCase(trx, actor, caseId);
-    if (!row) return "not_found" as const;
-    if (!can(actor, action, { unitId: row.unit_id, assignedToMe: Boolean(row.assigned_to_me) })) {
-      return "forbidden" as const;
-    }
-    await run(trx, row);
-    const updated = await findVisibleCaseWithDetails(trx, actor, caseId);
-    return updated ? caseView(actor, updated) : null;
+  const { view } = await runCaseCommand(database, actor, meta, {
+    caseId,
+    action,
+    changes: true,
+    requires: [{ role: action, refusal: roleRefusal(action) }],
+    run: async (ctx) => {
+      const result = await command.run(ctx);
+      const updated = await findVisibleCaseWithDetails(ctx.trx, actor, caseId);
+      return { result, view: updated ? caseView(actor, updated) : null };
+    },
+    event: (r, ctx) => command.event?.(r.result, ctx) ?? {},
   });
-  if (result === "not_found") return denyCase(database, actor, meta, caseId, action);
-  if (result === "forbidden") {
-    await recordCaseRefusal(database, actor, meta, caseId, action);
-    throw new AppError(
-      403,
-      "forbidden",
-      action === "case.status"
-        ? "Bara de som arbetar med ärendet och enhetschefen kan ändra dess status."
-        : "Bara enhetschefen för ärendets enhet kan göra det.",
-    );
-  }
-  if (result === null) throw caseNotFound();
-  return result;
+  // Kept, but no longer visible to the one who did it: answered as a missing case.
+  if (!view) throw caseNotFound();
+  return view;
 }

@@ -1,11 +1,11 @@
 import type { StatusChange } from "../../../shared/api/cases.ts";
 import type { Page } from "../../../shared/api/paging.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withVisibleCase } from "../../access/case-guard.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { invalidCursor } from "../../http/errors.ts";
 import { statusChangeAt, statusHistoryPage } from "./queries.ts";
-import { withVisibleCase } from "./service.ts";
 
 /**
  * An older page of the case's status history (the case view carries the newest). Read and

@@ -8,13 +8,14 @@ import {
 } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { hasRole } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
+import { changeCaseStatus } from "../cases/status-change.ts";
 
 /**
  * The children's track (SoL 2025:400 20 kap.): every report of concern gets a protection
@@ -261,7 +262,6 @@ export function decidePreliminary(
       }
       await requireProtectionAssessed(trx, c.id);
       const to = input.openInvestigation ? "investigation" : "closed";
-      const now = new Date();
       await trx
         .insertInto("preliminary_decision")
         .values({
@@ -272,28 +272,12 @@ export function decidePreliminary(
           decided_by: actor.userId,
         })
         .execute();
-      await trx
-        .updateTable("case")
-        .set({
-          status: to,
-          status_changed_at: now,
-          closed_at: to === "closed" ? now : null,
-          closed_reason: to === "closed" ? "no_investigation_opened" : null,
-        })
-        .where("id", "=", c.id)
-        .execute();
-      await trx
-        .insertInto("case_status_change")
-        .values({
-          org_id: actor.orgId,
-          case_id: c.id,
-          from_status: "preliminary_assessment",
-          to_status: to,
-          reason_code: to === "closed" ? "no_investigation_opened" : null,
-          comment: input.reasoning,
-          changed_by: actor.userId,
-        })
-        .execute();
+      await changeCaseStatus(trx, actor, c.id, {
+        from: "preliminary_assessment",
+        to,
+        closedReason: "no_investigation_opened",
+        comment: input.reasoning,
+      });
       await recordAudit(trx, auditContext(actor, meta), [
         {
           action: "child.preliminary_decision",

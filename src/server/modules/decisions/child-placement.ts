@@ -12,11 +12,11 @@ import {
   placementReviewLastDay,
 } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withCaseForChange } from "../cases/service.ts";
 
 /**
  * A child's own sheltered-housing decision: on both custodians' consent (one, with sole

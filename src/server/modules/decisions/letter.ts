@@ -1,11 +1,11 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withVisibleCase } from "../../access/case-guard.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderDecisionLetter } from "../../output/decision-letter.ts";
 import { letterIdentity, planLetterDelivery } from "../../output/delivery.ts";
-import { withVisibleCase } from "../cases/service.ts";
 import { recipientOf } from "./service.ts";
 
 /**

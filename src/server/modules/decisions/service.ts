@@ -2,12 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { ChildPlacementBody } from "../../../shared/api/child-placement.ts";
 import type { DecisionView } from "../../../shared/api/decisions.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { type DeliveryPlan, planLetterDelivery } from "../../output/delivery.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
 /**
@@ -76,19 +75,14 @@ export async function readDecisions(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "decision.read", async (trx, c) => {
-    const decisions = await list(trx, caseId, c.person_id);
-    const letterDelivery = withoutAddress(planLetterDelivery(await recipientOf(trx, c.person_id)));
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "decision.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
-    return { decisions, letterDelivery };
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "decision.read",
+    run: async ({ trx, case: c }) => {
+      const decisions = await list(trx, caseId, c.person_id);
+      const recipient = await recipientOf(trx, c.person_id);
+      return { decisions, letterDelivery: withoutAddress(planLetterDelivery(recipient)) };
+    },
   });
 }
 
@@ -109,6 +103,8 @@ export async function recipientOf(trx: Trx, personId: string) {
   };
 }
 
+const notDecidable = "Beslut fattas när ärendet är utrett eller under genomförande.";
+
 export async function recordDecision(
   database: DatabaseHandle,
   actor: Actor,
@@ -123,42 +119,36 @@ export async function recordDecision(
     childPlacement: ChildPlacementBody | null;
   },
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "decision.record", async (trx, c) => {
-    if (!decidable.has(c.status)) {
-      throw new AppError(
-        409,
-        "conflict",
-        "Beslut fattas när ärendet är utrett eller under genomförande.",
-      );
-    }
-    checkPlacement(c.case_type, input);
-    const id = randomUUID();
-    await trx
-      .insertInto("decision")
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        intervention_kind: input.interventionKind,
-        outcome: input.outcome,
-        period_from: input.periodFrom,
-        period_to: input.periodTo,
-        reasoning: input.reasoning,
-        appeal_info: input.outcome === "granted" ? null : appealInformation,
-        decided_by: actor.userId,
-      })
-      .execute();
-    if (input.childPlacement) await insertPlacement(trx, actor, caseId, id, input.childPlacement);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "decision.record",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { decisionId: id, interventionKind: input.interventionKind, outcome: input.outcome },
-      },
-    ]);
-    return (await list(trx, caseId, c.person_id)).find((d) => d.id === id) as DecisionView;
+  const id = randomUUID();
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "decision.record",
+    changes: true,
+    requires: ["change"],
+    closedMessage: notDecidable,
+    run: async ({ trx, case: c }) => {
+      if (!decidable.has(c.status)) throw new AppError(409, "conflict", notDecidable);
+      checkPlacement(c.case_type, input);
+      await trx
+        .insertInto("decision")
+        .values({
+          id,
+          org_id: actor.orgId,
+          case_id: caseId,
+          intervention_kind: input.interventionKind,
+          outcome: input.outcome,
+          period_from: input.periodFrom,
+          period_to: input.periodTo,
+          reasoning: input.reasoning,
+          appeal_info: input.outcome === "granted" ? null : appealInformation,
+          decided_by: actor.userId,
+        })
+        .execute();
+      if (input.childPlacement) await insertPlacement(trx, actor, caseId, id, input.childPlacement);
+      return (await list(trx, caseId, c.person_id)).find((d) => d.id === id) as DecisionView;
+    },
+    event: () => ({
+      data: { decisionId: id, interventionKind: input.interventionKind, outcome: input.outcome },
+    }),
   });
 }

@@ -2,14 +2,14 @@ import { createHash, randomUUID } from "node:crypto";
 import type { DocumentView } from "../../../shared/api/documents.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { lockTreatment } from "../../access/treatment-lock.ts";
 import { auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { DocumentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
-import { lockTreatment } from "../treatment/lock.ts";
 
 /**
  * Documents in a case. Today one kind: his signed consent to partner contact, scanned and
@@ -83,10 +83,10 @@ export function readDocuments(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "document.list", async (trx, c) => {
-    const documents = await list(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), [caseEntry(c, "document.list")]);
-    return documents;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "document.list",
+    run: ({ trx }) => list(trx, caseId),
   });
 }
 
@@ -102,54 +102,59 @@ export function uploadDocument(
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       file: "Filen måste vara en PDF eller en bild (PNG eller JPEG), t.ex. den inskannade blanketten.",
     });
-  return withCaseForChange(database, actor, meta, caseId, "document.upload", async (trx, c) => {
-    // The consent form belongs to his treatment, while it runs: locked, then read, so an end
-    // racing the upload either comes first (409 here) or destroys this form with the others.
-    if (input.kind === "partner_contact_consent") {
-      const running = await lockTreatment(trx, caseId);
-      const t = await trx
-        .selectFrom("treatment")
-        .select("phase")
-        .where("case_id", "=", caseId)
-        .executeTakeFirst();
-      if (c.case_type !== "perpetrator" || !t)
-        throw new AppError(
-          400,
-          "validation_failed",
-          "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
-          {
-            kind: "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
-          },
-        );
-      if (!running || t.phase === "ended")
-        throw new AppError(
-          409,
-          "conflict",
-          "Behandlingen är avslutad; blanketten ska inte sparas.",
-        );
-    }
-    const id = randomUUID();
-    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-    const filename = `${fileStem[input.kind]}-${stockholmDate(new Date())}.${extension[mediaType]}`;
-    await trx
-      .insertInto("document")
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        kind: input.kind,
-        filename,
-        media_type: mediaType,
-        size_bytes: input.bytes.length,
-        sha256,
-        content: input.bytes,
-        uploaded_by: actor.userId,
-      })
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      caseEntry(c, "document.upload", { data: { documentId: id, kind: input.kind } }),
-    ]);
-    return list(trx, caseId);
+  const id = randomUUID();
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "document.upload",
+    changes: true,
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Inga handlingar sparas i ett avslutat ärende.",
+    run: async ({ trx, case: c }) => {
+      // The consent form belongs to his treatment, while it runs: locked, then read, so an end
+      // racing the upload either comes first (409 here) or destroys this form with the others.
+      if (input.kind === "partner_contact_consent") {
+        const running = await lockTreatment(trx, caseId);
+        const t = await trx
+          .selectFrom("treatment")
+          .select("phase")
+          .where("case_id", "=", caseId)
+          .executeTakeFirst();
+        if (c.case_type !== "perpetrator" || !t)
+          throw new AppError(
+            400,
+            "validation_failed",
+            "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
+            {
+              kind: "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
+            },
+          );
+        if (!running || t.phase === "ended")
+          throw new AppError(
+            409,
+            "conflict",
+            "Behandlingen är avslutad; blanketten ska inte sparas.",
+          );
+      }
+      const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+      const filename = `${fileStem[input.kind]}-${stockholmDate(new Date())}.${extension[mediaType]}`;
+      await trx
+        .insertInto("document")
+        .values({
+          id,
+          org_id: actor.orgId,
+          case_id: caseId,
+          kind: input.kind,
+          filename,
+          media_type: mediaType,
+          size_bytes: input.bytes.length,
+          sha256,
+          content: input.bytes,
+          uploaded_by: actor.userId,
+        })
+        .execute();
+      return list(trx, caseId);
+    },
+    event: () => ({ data: { documentId: id, kind: input.kind } }),
   });
 }
 
@@ -160,24 +165,26 @@ export function readDocumentContent(
   caseId: string,
   documentId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "document.read", async (trx, c) => {
-    const doc = await trx
-      .selectFrom("document")
-      .select(["filename", "media_type", "content", "destroyed_at"])
-      .where("id", "=", documentId)
-      .where("case_id", "=", caseId)
-      .executeTakeFirst();
-    if (!doc) throw new AppError(404, "not_found", "Handlingen finns inte i ärendet.");
-    if (doc.destroyed_at || !doc.content)
-      throw new AppError(410, "gone", "Handlingen är förstörd. Kvittot finns kvar i ärendet.");
-    await recordAudit(trx, auditContext(actor, meta), [
-      caseEntry(c, "document.read", { data: { documentId } }),
-    ]);
-    return {
-      filename: doc.filename,
-      mediaType: doc.media_type,
-      content: Buffer.from(doc.content),
-    };
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "document.read",
+    run: async ({ trx }) => {
+      const doc = await trx
+        .selectFrom("document")
+        .select(["filename", "media_type", "content", "destroyed_at"])
+        .where("id", "=", documentId)
+        .where("case_id", "=", caseId)
+        .executeTakeFirst();
+      if (!doc) throw new AppError(404, "not_found", "Handlingen finns inte i ärendet.");
+      if (doc.destroyed_at || !doc.content)
+        throw new AppError(410, "gone", "Handlingen är förstörd. Kvittot finns kvar i ärendet.");
+      return {
+        filename: doc.filename,
+        mediaType: doc.media_type,
+        content: Buffer.from(doc.content),
+      };
+    },
+    event: () => ({ data: { documentId } }),
   });
 }
 

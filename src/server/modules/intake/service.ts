@@ -4,6 +4,7 @@ import type { CaseView } from "../../../shared/api/cases.ts";
 import type { IntakeView } from "../../../shared/api/intake.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { denyCase } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -12,7 +13,8 @@ import { AppError } from "../../http/errors.ts";
 import { startScreeningAtIntake } from "../assessments/service.ts";
 import { can } from "../cases/policy.ts";
 import { findVisibleCase, findVisibleCaseWithDetails } from "../cases/queries.ts";
-import { caseView, denyCase, insertCase } from "../cases/service.ts";
+import { caseView, insertCase } from "../cases/service.ts";
+import { changeCaseStatus } from "../cases/status-change.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 
@@ -107,24 +109,11 @@ async function caseFor(
     unitId: input.unit_id,
     caseType,
   });
-  await trx
-    .updateTable("case")
-    .set({ status: firstStatus, status_changed_at: new Date() })
-    .where("id", "=", caseId)
-    .execute();
-  await trx
-    .insertInto("case_status_change")
-    .values({
-      org_id: actor.orgId,
-      case_id: caseId,
-      from_status: "intake",
-      to_status: firstStatus,
-      comment: null,
-      trigger_code:
-        input.kind === "report_of_concern" ? "intake_report_of_concern" : "intake_application",
-      changed_by: actor.userId,
-    })
-    .execute();
+  await changeCaseStatus(trx, actor, caseId, {
+    from: "intake",
+    to: firstStatus,
+    trigger: input.kind === "report_of_concern" ? "intake_report_of_concern" : "intake_application",
+  });
   return { caseId, joined: false };
 }
 

@@ -4,12 +4,12 @@ import {
   sectionsFor,
 } from "../../../shared/api/investigation.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { createTaskOnce } from "../tasks/service.ts";
 
 /**

@@ -6,12 +6,13 @@ import type {
   JournalPage,
 } from "../../../shared/api/journal.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
+import { recordCaseRefusal } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
-import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalidCursor } from "../../http/errors.ts";
 import { findVisibleCase } from "../cases/queries.ts";
-import { recordCaseRefusal, withVisibleCase } from "../cases/service.ts";
 import {
   type EntryRow,
   findEntry,
@@ -62,14 +63,17 @@ export async function readJournal(
   caseId: string,
   page: { limit: number; before?: string | undefined },
 ): Promise<JournalPage> {
-  return withVisibleCase(database, actor, meta, caseId, "journal.read", async (trx, c) => {
-    const after =
-      page.before === undefined ? undefined : await signedEntryAt(trx, caseId, page.before);
-    if (page.before !== undefined && !after) throw invalidCursor();
-    const signed = await signedEntriesPage(trx, actor, caseId, page.limit, after);
-    const drafts = after ? [] : await myDrafts(trx, actor, caseId);
-    await auditCase(trx, actor, meta, c, "journal.read");
-    return { ...signed, drafts };
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "journal.read",
+    run: async ({ trx }) => {
+      const after =
+        page.before === undefined ? undefined : await signedEntryAt(trx, caseId, page.before);
+      if (page.before !== undefined && !after) throw invalidCursor();
+      const signed = await signedEntriesPage(trx, actor, caseId, page.limit, after);
+      const drafts = after ? [] : await myDrafts(trx, actor, caseId);
+      return { ...signed, drafts };
+    },
   });
 }
 
@@ -86,40 +90,37 @@ export async function writeEntry(
   },
 ): Promise<JournalEntryView> {
   const occurredAt = checkOccurredAt(input.occurredAt);
-  return withVisibleCase(database, actor, meta, caseId, "journal.write", async (trx, c) => {
-    if (input.correctsId) {
-      const original = await findEntry(trx, actor, input.correctsId);
-      if (!original || original.case_id !== caseId || original.signed_at === null) {
-        throw invalid({
-          correctsId: "Det går bara att rätta en signerad anteckning i samma ärende.",
-        });
+  const id = randomUUID();
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "journal.write",
+    requires: ["writeJournal"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att skriva i journalen.",
+    run: async ({ trx }) => {
+      if (input.correctsId) {
+        const original = await findEntry(trx, actor, input.correctsId);
+        if (!original || original.case_id !== caseId || original.signed_at === null) {
+          throw invalid({
+            correctsId: "Det går bara att rätta en signerad anteckning i samma ärende.",
+          });
+        }
       }
-    }
-    const id = randomUUID();
-    await trx
-      .insertInto("journal_entry")
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        author_id: actor.userId,
-        entry_type: input.entryType,
-        occurred_at: occurredAt,
-        body: input.body,
-        corrects_id: input.correctsId,
-      })
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "journal.write",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { entryId: id, correctsId: input.correctsId },
-      },
-    ]);
-    return toEntryView(actor, (await findEntry(trx, actor, id)) as EntryRow);
+      await trx
+        .insertInto("journal_entry")
+        .values({
+          id,
+          org_id: actor.orgId,
+          case_id: caseId,
+          author_id: actor.userId,
+          entry_type: input.entryType,
+          occurred_at: occurredAt,
+          body: input.body,
+          corrects_id: input.correctsId,
+        })
+        .execute();
+      return toEntryView(actor, (await findEntry(trx, actor, id)) as EntryRow);
+    },
+    event: () => ({ data: { entryId: id, correctsId: input.correctsId } }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -13,7 +14,6 @@ import {
   type Sender,
 } from "../../output/partner-contact-documents.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withVisibleCase } from "../cases/service.ts";
 import { requirePerpetratorCase, requireTreatment } from "../treatment/service.ts";
 
 /**

@@ -1,18 +1,14 @@
-import { randomUUID } from "node:crypto";
-import type {
-  alertLevels,
-  BarrierEventKind,
-  BarrierEventView,
-} from "../../../shared/api/barrier-events.ts";
+import type { alertLevels, BarrierEventView } from "../../../shared/api/barrier-events.ts";
 import { type Page, pageSize } from "../../../shared/api/paging.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Crossing, sendAcross } from "../../access/barrier-crossing.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
+import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalidCursor } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 import { eventAt, eventPage, unacknowledged } from "./event-list.ts";
 
 /**
@@ -25,78 +21,6 @@ import { eventAt, eventPage, unacknowledged } from "./event-list.ts";
 export { alertEscalationWorkingHours } from "./event-list.ts";
 
 type Level = (typeof alertLevels)[number];
-
-interface Crossing {
-  barrierId: string;
-  toCaseId: string;
-}
-
-/** Sends one event across each barrier; returns the events' ids. */
-export async function sendAcross(
-  trx: Trx,
-  actor: Actor,
-  meta: RequestMeta,
-  from: CaseRow,
-  crossings: Crossing[],
-  event: { kind: BarrierEventKind; eventOn: string; level?: Level | null },
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (const crossing of crossings) {
-    const id = randomUUID();
-    await trx
-      .insertInto("barrier_event")
-      .values({
-        id,
-        org_id: actor.orgId,
-        barrier_id: crossing.barrierId,
-        from_case_id: from.id,
-        to_case_id: crossing.toCaseId,
-        kind: event.kind,
-        event_on: event.eventOn,
-        level: event.level ?? null,
-        created_by: actor.userId,
-      })
-      .execute();
-    // The receiving case's person is not readable from here; the trail names the case.
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "barrier_event.send",
-        resourceType: "case",
-        resourceId: from.id,
-        personId: from.person_id,
-        unitId: from.unit_id,
-        data: { eventId: id, kind: event.kind, side: "sender" },
-      },
-      {
-        action: "barrier_event.send",
-        resourceType: "case",
-        resourceId: crossing.toCaseId,
-        data: { eventId: id, kind: event.kind, side: "receiver" },
-      },
-    ]);
-    ids.push(id);
-  }
-  return ids;
-}
-
-/**
- * Where a perpetrator's case sends treatment notices: the partner cases opened on his
- * consent, while that consent stands (withdrawn consent: no more news about him).
- */
-export async function partnersToNotify(trx: Trx, caseId: string): Promise<Crossing[]> {
-  const rows = await trx
-    .selectFrom("partner as pa")
-    .leftJoin("consent as co", "co.partner_id", "pa.id")
-    .select(["pa.barrier_id", "pa.partner_case_id"])
-    .where("pa.case_id", "=", caseId)
-    .where("pa.partner_case_id", "is not", null)
-    .where("co.revoked_on", "is", null)
-    .execute();
-  return rows.map((r) => ({
-    barrierId: String(r.barrier_id),
-    toCaseId: String(r.partner_case_id),
-  }));
-}
 
 /**
  * The other side of every partner-contact barrier this case is on (never a barrier a manager

@@ -6,13 +6,13 @@ import type {
 } from "../../../shared/api/partner-contact.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase, auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { firstContactOptions } from "../../output/first-contact.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * Her side of partner contact: her worker reaches out in a way her safe-contact

@@ -5,6 +5,7 @@ import type { AddPartnerBody, PartnerRefusalBody } from "../../../shared/api/tre
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { sendAcross } from "../../access/barrier-crossing.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -13,7 +14,6 @@ import type { CaseRow } from "../cases/queries.ts";
 import { nextReference } from "../cases/queries.ts";
 import { personBarred } from "../persons/service.ts";
 import { closeTreatment, treatmentCommand } from "../treatment/service.ts";
-import { sendAcross } from "./events.ts";
 
 /**
  * Partner contact from the perpetrator's side (seed 004, "Förslag på rutiner"): he is told

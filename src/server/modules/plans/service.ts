@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { PlanView } from "../../../shared/api/plans.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * Implementation plans (genomförandeplan) — one per granted intervention: goals, what is
@@ -80,18 +79,10 @@ export async function readPlans(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "plan.read", async (trx, c) => {
-    const list = await plansOf(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "plan.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
-    return list;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "plan.read",
+    run: ({ trx }) => plansOf(trx, caseId),
   });
 }
 
@@ -129,58 +120,57 @@ export async function savePlan(
     basedOnVersion: number | null;
   },
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "plan.save", async (trx, c) => {
-    const decision = await trx
-      .selectFrom("decision")
-      .select(["id", "outcome"])
-      .where("id", "=", decisionId)
-      .where("case_id", "=", caseId)
-      .executeTakeFirst();
-    if (!decision || decision.outcome === "denied") {
-      throw invalid({ decisionId: "Välj ett beviljat beslut i det här ärendet." });
-    }
-    const values = {
-      goals: input.goals,
-      activities: input.activities,
-      start_date: input.startDate,
-      follow_up_date: input.followUpDate,
-      updated_by: actor.userId,
-    };
-    const saved =
-      input.basedOnVersion === null
-        ? await trx
-            .insertInto("implementation_plan")
-            .values({
-              id: randomUUID(),
-              org_id: actor.orgId,
-              case_id: caseId,
-              decision_id: decisionId,
-              ...values,
-            })
-            .onConflict((oc) => oc.column("decision_id").doNothing())
-            .returning(["id", "version"])
-            .executeTakeFirst()
-        : await trx
-            .updateTable("implementation_plan")
-            .set((eb) => ({ ...values, updated_at: new Date(), version: eb("version", "+", 1) }))
-            .where("decision_id", "=", decisionId)
-            .where("case_id", "=", caseId)
-            .where("version", "=", input.basedOnVersion)
-            .returning(["id", "version"])
-            .executeTakeFirst();
-    if (!saved) throw input.basedOnVersion === null ? writtenMeanwhile() : changedMeanwhile();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "plan.save",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { planId: saved.id, decisionId, version: saved.version },
-      },
-    ]);
-    return plansOf(trx, caseId);
+  const { plans } = await runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "plan.save",
+    changes: true,
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att ändra planen.",
+    run: async ({ trx }) => {
+      const decision = await trx
+        .selectFrom("decision")
+        .select(["id", "outcome"])
+        .where("id", "=", decisionId)
+        .where("case_id", "=", caseId)
+        .executeTakeFirst();
+      if (!decision || decision.outcome === "denied") {
+        throw invalid({ decisionId: "Välj ett beviljat beslut i det här ärendet." });
+      }
+      const values = {
+        goals: input.goals,
+        activities: input.activities,
+        start_date: input.startDate,
+        follow_up_date: input.followUpDate,
+        updated_by: actor.userId,
+      };
+      const saved =
+        input.basedOnVersion === null
+          ? await trx
+              .insertInto("implementation_plan")
+              .values({
+                id: randomUUID(),
+                org_id: actor.orgId,
+                case_id: caseId,
+                decision_id: decisionId,
+                ...values,
+              })
+              .onConflict((oc) => oc.column("decision_id").doNothing())
+              .returning(["id", "version"])
+              .executeTakeFirst()
+          : await trx
+              .updateTable("implementation_plan")
+              .set((eb) => ({ ...values, updated_at: new Date(), version: eb("version", "+", 1) }))
+              .where("decision_id", "=", decisionId)
+              .where("case_id", "=", caseId)
+              .where("version", "=", input.basedOnVersion)
+              .returning(["id", "version"])
+              .executeTakeFirst();
+      if (!saved) throw input.basedOnVersion === null ? writtenMeanwhile() : changedMeanwhile();
+      return { saved, plans: await plansOf(trx, caseId) };
+    },
+    event: ({ saved }) => ({ data: { planId: saved.id, decisionId, version: saved.version } }),
   });
+  return plans;
 }
 
 export async function recordFollowUp(
@@ -195,36 +185,34 @@ export async function recordFollowUp(
     nextFollowUpDate: string | null;
   },
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "follow_up.record", async (trx, c) => {
-    const plan = await trx
-      .selectFrom("implementation_plan")
-      .select("id")
-      .where("id", "=", planId)
-      .where("case_id", "=", caseId)
-      .executeTakeFirst();
-    if (!plan) throw invalid({ planId: "Välj en genomförandeplan i det här ärendet." });
-    await trx
-      .insertInto("follow_up")
-      .values({
-        org_id: actor.orgId,
-        plan_id: planId,
-        case_id: caseId,
-        outcome: input.outcome,
-        notes: input.notes,
-        next_follow_up_date: input.nextFollowUpDate,
-        recorded_by: actor.userId,
-      })
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "follow_up.record",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { planId, outcome: input.outcome },
-      },
-    ]);
-    return plansOf(trx, caseId);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "follow_up.record",
+    changes: true,
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att följa upp planen.",
+    run: async ({ trx }) => {
+      const plan = await trx
+        .selectFrom("implementation_plan")
+        .select("id")
+        .where("id", "=", planId)
+        .where("case_id", "=", caseId)
+        .executeTakeFirst();
+      if (!plan) throw invalid({ planId: "Välj en genomförandeplan i det här ärendet." });
+      await trx
+        .insertInto("follow_up")
+        .values({
+          org_id: actor.orgId,
+          plan_id: planId,
+          case_id: caseId,
+          outcome: input.outcome,
+          notes: input.notes,
+          next_follow_up_date: input.nextFollowUpDate,
+          recorded_by: actor.userId,
+        })
+        .execute();
+      return plansOf(trx, caseId);
+    },
+    event: () => ({ data: { planId, outcome: input.outcome } }),
   });
 }

@@ -1,10 +1,10 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /** The police's risk assessments of a case, obtained with consent; final records. */
 async function list(trx: Trx, caseId: string) {

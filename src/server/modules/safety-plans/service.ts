@@ -5,12 +5,12 @@ import type {
   SafetyPlanVersion,
 } from "../../../shared/api/safety-plans.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderSafetyPlan } from "../../output/safety-plan-pdf.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 type HistoryPageQuery = { limit: number; before?: number | undefined };
 

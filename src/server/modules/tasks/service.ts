@@ -2,11 +2,11 @@ import type { CaseTaskView } from "../../../shared/api/tasks.ts";
 import { endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { childrenReportDue } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
 
 /**
  * Tasks a rule puts on a case, done by someone who works it, with a note of what was done.

@@ -1,17 +1,18 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { partnersToNotify, sendAcross } from "../../access/barrier-crossing.ts";
+import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { lockTreatment } from "../../access/treatment-lock.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { withCaseForChange, withVisibleCase } from "../cases/service.ts";
+import { changeCaseStatus } from "../cases/status-change.ts";
 import { destroyDocuments } from "../documents/service.ts";
-import { partnersToNotify, sendAcross } from "../partner-contact/events.ts";
-import { lockTreatment } from "./lock.ts";
 import { loadTreatment } from "./view.ts";
 
 /**
@@ -54,29 +55,7 @@ async function moveCase(
   trigger: StatusTrigger,
   closedReason: "treatment_completed" | "treatment_dropped_out" | "treatment_ended_by_unit" | null,
 ) {
-  const now = new Date();
-  await trx
-    .updateTable("case")
-    .set({
-      status: to,
-      status_changed_at: now,
-      closed_at: to === "closed" ? now : null,
-      closed_reason: closedReason,
-    })
-    .where("id", "=", c.id)
-    .execute();
-  await trx
-    .insertInto("case_status_change")
-    .values({
-      org_id: actor.orgId,
-      case_id: c.id,
-      from_status: c.status,
-      to_status: to,
-      reason_code: closedReason,
-      trigger_code: trigger,
-      changed_by: actor.userId,
-    })
-    .execute();
+  await changeCaseStatus(trx, actor, c.id, { from: c.status, to, closedReason, trigger });
 }
 
 export function readTreatment(

@@ -50,7 +50,7 @@ export function AssessmentsPanel({ record }: { record: CaseView }) {
     [api, record.id],
   );
   const pages = useMorePages(firstPage, loadPage);
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   function replace(view: AssessmentView) {
     const list = latest.current?.assessments ?? [];

@@ -85,7 +85,7 @@ export function DecisionsPanel({ record }: { record: CaseView }) {
   const latest = useRef(state.status === "ready" ? state.data : null);
   latest.current = state.status === "ready" ? state.data : null;
   // Nothing more is decided or recorded on a closed case; it can be reopened.
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   return (
     <section className="section" aria-labelledby={titleId}>

@@ -44,7 +44,7 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
   // As for the case's other records: those who write in the case, and not once it is closed.
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   const phase =
     treatment.state.status === "ready" ? (treatment.state.data?.phase ?? "none") : "unknown";

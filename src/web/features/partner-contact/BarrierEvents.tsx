@@ -68,9 +68,10 @@ function BarrierEventsSection({ record }: { record: CaseView }) {
     [api, record.id],
   );
   const pages = useMorePages(firstPage, loadPage);
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
   // Acknowledging says "we have seen it": anyone who works the case, even once it is closed.
-  const canAcknowledge = record.abilities.writeJournal;
+  // A warning that arrived is acknowledged in a closed case too: reading it changes nothing.
+  const canAcknowledge = true;
 
   async function handleAcknowledge(event: BarrierEvent) {
     setMessage(null);

@@ -59,7 +59,7 @@ function PartnerCaseSection({ record }: { record: CaseView }) {
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
   const { state, setData } = query;
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   return (
     <section className="section" aria-labelledby={titleId}>

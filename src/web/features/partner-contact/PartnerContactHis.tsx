@@ -48,7 +48,7 @@ export function PartnerContactHisPanel({ record }: { record: CaseView }) {
   const invalidate = useInvalidate();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   // Partner contact belongs to a registered treatment: nothing to show before that.
   if (state.status === "loading" || (state.status === "ready" && state.data === null)) return null;

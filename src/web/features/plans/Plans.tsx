@@ -50,7 +50,7 @@ export function PlansPanel({ record }: { record: CaseView }) {
   const focusLater = useFocusLater();
   const { state, setData, reload } = query;
   // A closed case gets no new plans or follow-ups; it can be reopened.
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
   const decided = decisions.status === "ready" ? decisions.data.decisions : [];
   const needing = state.status === "ready" ? decisionsNeedingPlan(decided, state.data) : [];
 

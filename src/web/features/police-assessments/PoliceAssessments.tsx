@@ -43,7 +43,7 @@ export function PoliceAssessmentsPanel({ record }: { record: CaseView }) {
   const focusLater = useFocusLater();
   const { state, setData } = query;
   // As for Frid's own assessments: those who write in the case, and not once it is closed.
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   return (
     <section className="section" aria-labelledby={titleId}>

@@ -64,7 +64,7 @@ export function SafetyPlanPage() {
   }
   const theCase = caseState.data;
   const { current, history } = plan.state.data;
-  const closed = theCase.status === "closed";
+  const closed = !theCase.abilities.change;
 
   function show(version: number | null) {
     setViewing(version === current?.version ? null : version);

@@ -59,8 +59,7 @@ export function TasksPanel({ record }: { record: CaseView }) {
   // social services' own cases have their own way (a report of concern to Barn och unga).
   const canRaiseConcern =
     (record.caseType === "perpetrator" || record.caseType === "partner_contact") &&
-    record.abilities.writeJournal &&
-    record.status !== "closed";
+    record.abilities.change;
 
   // Nothing to show while loading, after an error, or without tasks (unless a concern may
   // be raised here): the panel is optional.

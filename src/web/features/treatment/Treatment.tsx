@@ -61,7 +61,7 @@ export function TreatmentPanel({ record }: { record: CaseView }) {
   const invalidate = useInvalidate();
   const [message, setMessage] = useState<PlainMessageKey | null>(null);
   const focusLater = useFocusLater();
-  const canWrite = record.abilities.writeJournal && record.status !== "closed";
+  const canWrite = record.abilities.change;
 
   const changed: Changed = {
     caseId: record.id,

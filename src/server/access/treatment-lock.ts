@@ -1,4 +1,4 @@
-import type { Trx } from "../../access/transaction.ts";
+import type { Trx } from "./transaction.ts";
 
 /**
  * Locks a running treatment for the rest of the transaction, so that what is done to it (a
