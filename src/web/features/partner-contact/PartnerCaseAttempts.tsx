@@ -19,6 +19,11 @@ import {
   withMethod,
 } from "./partner-case-model";
 
+/*
+ * Her case's attempts to reach her: the list, and the form offering only the ways her
+ * safe-contact instructions leave open (the server refuses the others as well).
+ */
+
 export const attemptsTitleId = "partner-case-attempts-title";
 export function Attempts({ view }: { view: PartnerCase }) {
   const { t, lang } = useT();

@@ -17,8 +17,14 @@ import {
   supportLabels,
 } from "./partner-case-model";
 
+/*
+ * The support of her own she was offered (in house, a referral, or declined), and the form
+ * that records or changes it.
+ */
+
 export const supportTitleId = "partner-case-support-title";
 const supportFormTitleId = "partner-case-support-form-title";
+
 export function OwnSupport({
   caseId,
   view,

@@ -14,6 +14,11 @@ import {
   detailsDraftOf,
 } from "../cases/casework-model";
 
+/*
+ * Editing what the person page shows about reaching the person: one form, a fieldset per
+ * theme, sent as one change (the server checks it all again).
+ */
+
 const editTitleId = "person-details-edit-title";
 const fieldNames = [
   "languages",
