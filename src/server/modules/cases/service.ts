@@ -134,21 +134,13 @@ export async function readCase(
   meta: RequestMeta,
   id: string,
 ): Promise<CaseView> {
-  const view = await withActor(database.db, actor, async (trx) => {
-    const row = await findVisibleCaseWithDetails(trx, actor, id);
-    if (!row) return null;
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "case.read",
-        resourceType: "case",
-        resourceId: id,
-        personId: row.person_id,
-        unitId: row.unit_id,
-      },
-    ]);
-    return caseView(actor, row);
+  // The case and its details in one query (find): an audited read costs no more round trips.
+  return runCaseCommand(database, actor, meta, {
+    caseId: id,
+    action: "case.read",
+    find: findVisibleCaseWithDetails,
+    run: async ({ case: row }) => caseView(actor, row),
   });
-  return view ?? denyCase(database, actor, meta, id, "case.read");
 }
 
 export async function listCases(
