@@ -6,7 +6,7 @@ import { InstrumentDefinition } from "../../../shared/instruments/definition.ts"
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type CaseCommand, runCaseCommand } from "../../access/case-command.ts";
-import { caseNotFound, denyCase } from "../../access/case-guard.ts";
+import { caseNotFound } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
