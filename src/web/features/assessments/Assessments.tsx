@@ -1,5 +1,10 @@
 import { type FormEvent, useCallback, useId, useMemo, useRef, useState } from "react";
-import type { AssessmentView, CaseView, InstrumentSummary } from "../../api/endpoints";
+import type {
+  AssessmentView,
+  CaseView,
+  InstrumentDefinitionView,
+  InstrumentSummary,
+} from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useMorePages } from "../../hooks/useMorePages";
@@ -29,45 +34,16 @@ export const assessmentElementId = (id: string) => `assessment-${id}`;
 
 export function AssessmentsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
-  const api = useApi();
-  const query = useQuery(["case", record.id, "assessments"], (signal) =>
-    api.assessments(record.id, signal),
-  );
-  const [message, setMessage] = useState<PlainMessageKey | null>(null);
-  const focusLater = useFocusLater();
-  const invalidate = useInvalidate();
-  const { state, setData, reload } = query;
-  const data = state.status === "ready" ? state.data : null;
-  const latest = useRef(data);
-  latest.current = data;
-  // Drafts and the newest completed come with the answer; "Visa äldre" the completed before.
-  const firstPage = useMemo(
-    () => (data ? { items: data.assessments, nextCursor: data.nextCursor } : null),
-    [data],
-  );
-  const loadPage = useCallback(
-    (before: string) => api.assessmentHistory(record.id, before),
-    [api, record.id],
-  );
-  const pages = useMorePages(firstPage, loadPage);
+  const { state, pages, replace, reload } = useAssessmentList(record.id);
+  const events = useAssessmentEvents(record.id, replace);
   const canWrite = record.abilities.change;
-
-  function replace(view: AssessmentView) {
-    const list = latest.current?.assessments ?? [];
-    setData({
-      assessments: list.some((a) => a.id === view.id)
-        ? list.map((a) => (a.id === view.id ? view : a))
-        : [view, ...list],
-      nextCursor: latest.current?.nextCursor ?? null,
-    });
-  }
 
   return (
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId} tabIndex={-1}>
         {t("assessments.title")}
       </h2>
-      <StatusMessage message={message && t(message)} />
+      <StatusMessage message={events.message && t(events.message)} />
       <Loaded state={state}>
         {() =>
           pages.items.length === 0 ? (
@@ -80,19 +56,9 @@ export function AssessmentsPanel({ record }: { record: CaseView }) {
                     caseId={record.id}
                     assessment={assessment}
                     canWrite={canWrite}
-                    beforeChange={() => setMessage(null)}
-                    onSaved={(view) => {
-                      replace(view);
-                      setMessage("assessments.saved");
-                    }}
-                    onCompleted={(view) => {
-                      replace(view);
-                      setMessage("assessments.completed");
-                      // The buttons pressed are gone: focus goes to the assessment as it now is.
-                      focusLater(assessmentElementId(view.id));
-                      // A completion changes the case's current risk level: read the case again.
-                      void invalidate(["case", record.id]);
-                    }}
+                    beforeChange={events.beforeChange}
+                    onSaved={events.onSaved}
+                    onCompleted={events.onCompleted}
                     onStale={reload}
                   />
                 </li>
@@ -104,21 +70,80 @@ export function AssessmentsPanel({ record }: { record: CaseView }) {
       <LoadMore
         pages={pages}
         label={t("assessments.showOlder")}
-        focusRow={(a) => focusLater(assessmentElementId(a.id))}
+        focusRow={(a) => events.focusLater(assessmentElementId(a.id))}
       />
       {canWrite && state.status === "ready" && (
         <NewAssessmentForm
           record={record}
-          beforeSubmit={() => setMessage(null)}
-          onStarted={(view) => {
-            replace(view);
-            setMessage("assessments.started");
-            focusLater(assessmentElementId(view.id));
-          }}
+          beforeSubmit={events.beforeChange}
+          onStarted={events.onStarted}
         />
       )}
     </section>
   );
+}
+
+/** The case's assessments: the first page with the answer, older pages on request. */
+function useAssessmentList(caseId: string) {
+  const api = useApi();
+  const query = useQuery(["case", caseId, "assessments"], (signal) =>
+    api.assessments(caseId, signal),
+  );
+  const { state, setData, reload } = query;
+  const data = state.status === "ready" ? state.data : null;
+  const latest = useRef(data);
+  latest.current = data;
+  // Drafts and the newest completed come with the answer; "Visa äldre" the completed before.
+  const firstPage = useMemo(
+    () => (data ? { items: data.assessments, nextCursor: data.nextCursor } : null),
+    [data],
+  );
+  const loadPage = useCallback(
+    (before: string) => api.assessmentHistory(caseId, before),
+    [api, caseId],
+  );
+  const pages = useMorePages(firstPage, loadPage);
+
+  function replace(view: AssessmentView) {
+    const list = latest.current?.assessments ?? [];
+    setData({
+      assessments: list.some((a) => a.id === view.id)
+        ? list.map((a) => (a.id === view.id ? view : a))
+        : [view, ...list],
+      nextCursor: latest.current?.nextCursor ?? null,
+    });
+  }
+
+  return { state, pages, replace, reload };
+}
+
+/** What the panel says and where focus goes after a start, a save or a completion. */
+function useAssessmentEvents(caseId: string, replace: (view: AssessmentView) => void) {
+  const [message, setMessage] = useState<PlainMessageKey | null>(null);
+  const focusLater = useFocusLater();
+  const invalidate = useInvalidate();
+  return {
+    message,
+    focusLater,
+    beforeChange: () => setMessage(null),
+    onSaved: (view: AssessmentView) => {
+      replace(view);
+      setMessage("assessments.saved");
+    },
+    onCompleted: (view: AssessmentView) => {
+      replace(view);
+      setMessage("assessments.completed");
+      // The buttons pressed are gone: focus goes to the assessment as it now is.
+      focusLater(assessmentElementId(view.id));
+      // A completion changes the case's current risk level: read the case again.
+      void invalidate(["case", caseId]);
+    },
+    onStarted: (view: AssessmentView) => {
+      replace(view);
+      setMessage("assessments.started");
+      focusLater(assessmentElementId(view.id));
+    },
+  };
 }
 
 function NewAssessmentForm({
@@ -138,12 +163,10 @@ function NewAssessmentForm({
   );
   const submit = useSubmit(["instrumentId"]);
   const [instrumentId, setInstrumentId] = useState("");
-  const noteId = useId();
 
   if (instruments.state.status === "loading") return <Loading />;
   if (instruments.state.status === "error") return <QueryError error={instruments.state.error} />;
   const list: InstrumentSummary[] = instruments.state.data;
-  const chosen = list.find((i) => i.id === instrumentId);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -165,29 +188,12 @@ function NewAssessmentForm({
         <>
           <ErrorSummary errors={submit.errors} />
           <form className="form" aria-labelledby={newTitleId} onSubmit={handleSubmit} noValidate>
-            <SelectField
-              label={t("assessments.instrument")}
-              name="instrumentId"
+            <InstrumentChoice
+              list={list}
               value={instrumentId}
-              aria-controls={noteId}
-              onChange={(e) => setInstrumentId(e.target.value)}
+              onChange={setInstrumentId}
               error={submit.fieldError("instrumentId")}
-            >
-              <option value="">{t("common.choose")}</option>
-              {list.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </SelectField>
-            <div id={noteId} aria-live="polite" className="source-note-region">
-              {chosen && (
-                <div className="notice source-note">
-                  <p className="notice__title">{t("assessments.sourceNote")}</p>
-                  <p className="source-note__text">{chosen.sourceNote}</p>
-                </div>
-              )}
-            </div>
+            />
             <button type="submit" className="button" disabled={submit.pending}>
               {t("assessments.start")}
             </button>
@@ -195,6 +201,50 @@ function NewAssessmentForm({
         </>
       )}
     </div>
+  );
+}
+
+/** The instrument to start with; its source note is read out when one is chosen. */
+function InstrumentChoice({
+  list,
+  value,
+  onChange,
+  error,
+}: {
+  list: InstrumentSummary[];
+  value: string;
+  onChange: (instrumentId: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  const noteId = useId();
+  const chosen = list.find((i) => i.id === value);
+  return (
+    <>
+      <SelectField
+        label={t("assessments.instrument")}
+        name="instrumentId"
+        value={value}
+        aria-controls={noteId}
+        onChange={(e) => onChange(e.target.value)}
+        error={error}
+      >
+        <option value="">{t("common.choose")}</option>
+        {list.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name}
+          </option>
+        ))}
+      </SelectField>
+      <div id={noteId} aria-live="polite" className="source-note-region">
+        {chosen && (
+          <div className="notice source-note">
+            <p className="notice__title">{t("assessments.sourceNote")}</p>
+            <p className="source-note__text">{chosen.sourceNote}</p>
+          </div>
+        )}
+      </div>
+    </>
   );
 }
 
@@ -229,8 +279,6 @@ function Assessment({
     date: formatDay(assessment.assessedOn, lang),
   });
   const completed = assessment.status === "completed";
-  const judged = levelLabel(def, assessment.judgements?.[def ? mainDimension(def) : "risk"]);
-  const suggested = levelLabel(def, assessment.result.suggestedLevel);
 
   return (
     <article id={elementId} tabIndex={-1} aria-labelledby={`${elementId}-title`}>
@@ -240,48 +288,7 @@ function Assessment({
           {t(completed ? "assessments.status.completed" : "assessments.status.draft")}
         </span>
       </h3>
-      <dl className="details">
-        <div>
-          <dt>{t("assessments.instrument")}</dt>
-          <dd>
-            {t("assessments.instrumentVersion", {
-              name: instrument.name,
-              version: instrument.version,
-            })}
-          </dd>
-        </div>
-        {completed && (
-          <div>
-            <dt>{t("assessments.professionalLevel")}</dt>
-            <dd className="assessment__level">{judged ?? t("common.notGiven")}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("assessments.suggestedLevel")}</dt>
-          <dd>{suggested ?? t("assessments.noSuggestion")}</dd>
-        </div>
-        {assessment.reassessDue && (
-          <div>
-            <dt>{t("assessments.reassessDue")}</dt>
-            <dd>{formatDay(assessment.reassessDue, lang)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("assessments.startedBy")}</dt>
-          <dd>{assessment.createdBy}</dd>
-        </div>
-        {completed && assessment.completedAt && (
-          <div>
-            <dt>{t("assessments.completedBy")}</dt>
-            <dd>
-              {t("assessments.byAt", {
-                name: assessment.completedBy ?? t("common.notGiven"),
-                time: formatDateTimeShort(assessment.completedAt, lang),
-              })}
-            </dd>
-          </div>
-        )}
-      </dl>
+      <AssessmentDetails assessment={assessment} def={def} />
       {definition.state.status === "loading" ? (
         <Loading />
       ) : definition.state.status === "error" ? (
@@ -300,5 +307,64 @@ function Assessment({
         />
       )}
     </article>
+  );
+}
+
+/** The facts of one assessment: instrument, levels, due date and who did what when. */
+function AssessmentDetails({
+  assessment,
+  def,
+}: {
+  assessment: AssessmentView;
+  def: InstrumentDefinitionView | null;
+}) {
+  const { t, lang } = useT();
+  const { instrument } = assessment;
+  const completed = assessment.status === "completed";
+  const judged = levelLabel(def, assessment.judgements?.[def ? mainDimension(def) : "risk"]);
+  const suggested = levelLabel(def, assessment.result.suggestedLevel);
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("assessments.instrument")}</dt>
+        <dd>
+          {t("assessments.instrumentVersion", {
+            name: instrument.name,
+            version: instrument.version,
+          })}
+        </dd>
+      </div>
+      {completed && (
+        <div>
+          <dt>{t("assessments.professionalLevel")}</dt>
+          <dd className="assessment__level">{judged ?? t("common.notGiven")}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t("assessments.suggestedLevel")}</dt>
+        <dd>{suggested ?? t("assessments.noSuggestion")}</dd>
+      </div>
+      {assessment.reassessDue && (
+        <div>
+          <dt>{t("assessments.reassessDue")}</dt>
+          <dd>{formatDay(assessment.reassessDue, lang)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t("assessments.startedBy")}</dt>
+        <dd>{assessment.createdBy}</dd>
+      </div>
+      {completed && assessment.completedAt && (
+        <div>
+          <dt>{t("assessments.completedBy")}</dt>
+          <dd>
+            {t("assessments.byAt", {
+              name: assessment.completedBy ?? t("common.notGiven"),
+              time: formatDateTimeShort(assessment.completedAt, lang),
+            })}
+          </dd>
+        </div>
+      )}
+    </dl>
   );
 }
