@@ -51,41 +51,13 @@ export function CompletedAssessment({
   assessment: AssessmentView;
   title: string;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [showAnswers, setShowAnswers] = useState(false);
   const answersId = useId();
-  const yesNo = (value: boolean | null) =>
-    value === null ? t("common.notGiven") : t(value ? "common.yes" : "common.no");
   return (
     <>
       <ScoreSummary result={assessment.result} def={def} />
-      <dl className="text-sections">
-        {assessment.status === "completed" &&
-          def.judgement.dimensions.map((dim) => (
-            <div key={dim.value}>
-              <dt>{def.judgement.dimensions.length > 1 ? dim.label : t("assessments.level")}</dt>
-              <dd>{levelLabel(def, assessment.judgements?.[dim.value]) ?? t("common.notGiven")}</dd>
-            </div>
-          ))}
-        {assessment.status === "completed" && (
-          <div>
-            <dt>{t("assessments.reasons")}</dt>
-            <dd className="multiline">{assessment.reasons || t("common.notGiven")}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("assessments.assessedOn")}</dt>
-          <dd>{formatDay(assessment.assessedOn, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t("assessments.clientPresent")}</dt>
-          <dd>{yesNo(assessment.clientPresent)}</dd>
-        </div>
-        <div>
-          <dt>{t("assessments.interpreterUsed")}</dt>
-          <dd>{yesNo(assessment.interpreterUsed)}</dd>
-        </div>
-      </dl>
+      <JudgementFacts def={def} assessment={assessment} />
       <button
         type="button"
         className="button button--secondary button--small"
@@ -99,28 +71,87 @@ export function CompletedAssessment({
       <div id={answersId} className="assessment-answers" hidden={!showAnswers}>
         {showAnswers &&
           def.sections.map((section) => (
-            <section
+            <AnsweredSection
               key={section.id}
-              aria-labelledby={`${answersId}-${section.id}`}
-              className="assessment-answers__section"
-            >
-              <h4 id={`${answersId}-${section.id}`}>{section.title}</h4>
-              <dl className="text-sections">
-                {section.items.map((item) => {
-                  const text = answerText(item, assessment.answers[item.id], t);
-                  return (
-                    <div key={item.id}>
-                      <dt>{item.label}</dt>
-                      <dd className={item.type === "text" ? "multiline" : undefined}>
-                        {text ?? <span className="muted">{t("assessments.notAnswered")}</span>}
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
-            </section>
+              headingId={`${answersId}-${section.id}`}
+              section={section}
+              answers={assessment.answers}
+            />
           ))}
       </div>
     </>
+  );
+}
+
+/** What was judged (once completed) and the facts of the meeting. */
+function JudgementFacts({
+  def,
+  assessment,
+}: {
+  def: InstrumentDefinitionView;
+  assessment: AssessmentView;
+}) {
+  const { t, lang } = useT();
+  const yesNo = (value: boolean | null) =>
+    value === null ? t("common.notGiven") : t(value ? "common.yes" : "common.no");
+  return (
+    <dl className="text-sections">
+      {assessment.status === "completed" &&
+        def.judgement.dimensions.map((dim) => (
+          <div key={dim.value}>
+            <dt>{def.judgement.dimensions.length > 1 ? dim.label : t("assessments.level")}</dt>
+            <dd>{levelLabel(def, assessment.judgements?.[dim.value]) ?? t("common.notGiven")}</dd>
+          </div>
+        ))}
+      {assessment.status === "completed" && (
+        <div>
+          <dt>{t("assessments.reasons")}</dt>
+          <dd className="multiline">{assessment.reasons || t("common.notGiven")}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t("assessments.assessedOn")}</dt>
+        <dd>{formatDay(assessment.assessedOn, lang)}</dd>
+      </div>
+      <div>
+        <dt>{t("assessments.clientPresent")}</dt>
+        <dd>{yesNo(assessment.clientPresent)}</dd>
+      </div>
+      <div>
+        <dt>{t("assessments.interpreterUsed")}</dt>
+        <dd>{yesNo(assessment.interpreterUsed)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** One section's answers, in the instrument version's own words. */
+function AnsweredSection({
+  headingId,
+  section,
+  answers,
+}: {
+  headingId: string;
+  section: InstrumentDefinitionView["sections"][number];
+  answers: AssessmentView["answers"];
+}) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby={headingId} className="assessment-answers__section">
+      <h4 id={headingId}>{section.title}</h4>
+      <dl className="text-sections">
+        {section.items.map((item) => {
+          const text = answerText(item, answers[item.id], t);
+          return (
+            <div key={item.id}>
+              <dt>{item.label}</dt>
+              <dd className={item.type === "text" ? "multiline" : undefined}>
+                {text ?? <span className="muted">{t("assessments.notAnswered")}</span>}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
   );
 }

@@ -1,5 +1,14 @@
 import { Link } from "react-router";
-import { Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { RiskHistoryView } from "../../api/endpoints";
 import { isNotFound } from "../../api/errors";
 import { useApi } from "../../auth/useAuth";
@@ -34,37 +43,9 @@ interface Loaded {
 export function RiskHistory({ personId }: { personId: string }) {
   const { t } = useT();
   const api = useApi();
-  const query = useQuery<Loaded>(["person", personId, "risk-history"], async (signal) => {
-    const history = await api.riskHistory(personId, signal);
-    // The suggested level is a code; its name is in the instrument version's definition.
-    const versions = new Map(history.points.map((p) => [`${p.instrumentId}@${p.version}`, p]));
-    const levelNames = new Map<string, ReadonlyMap<string, string>>();
-    const levels = new Map<string, readonly string[]>();
-    // The axis names each instrument's levels as its newest version shown here does,
-    // whichever request happens to finish last.
-    const newest = new Map<string, number>();
-    for (const p of history.points)
-      newest.set(p.instrumentId, Math.max(newest.get(p.instrumentId) ?? 0, p.version));
-    await Promise.all(
-      [...versions].map(async ([key, p]) => {
-        try {
-          const definition = await api.instrumentVersion(p.instrumentId, p.version, signal);
-          levelNames.set(
-            key,
-            new Map(definition.judgement.levels.map((l) => [l.value, l.label] as const)),
-          );
-          if (p.version === newest.get(p.instrumentId))
-            levels.set(
-              p.instrumentId,
-              definition.judgement.levels.map((l) => l.label),
-            );
-        } catch {
-          // Without it the level falls back to a judged point's name, or the code.
-        }
-      }),
-    );
-    return { history, levelNames, levels };
-  });
+  const query = useQuery<Loaded>(["person", personId, "risk-history"], (signal) =>
+    loadRiskHistory(api, personId, signal),
+  );
   const { state } = query;
 
   return (
@@ -100,6 +81,43 @@ export function RiskHistory({ personId }: { personId: string }) {
       )}
     </section>
   );
+}
+
+/** The history, with each instrument version's level names for the points shown. */
+async function loadRiskHistory(
+  api: ReturnType<typeof useApi>,
+  personId: string,
+  signal: AbortSignal,
+): Promise<Loaded> {
+  const history = await api.riskHistory(personId, signal);
+  // The suggested level is a code; its name is in the instrument version's definition.
+  const versions = new Map(history.points.map((p) => [`${p.instrumentId}@${p.version}`, p]));
+  const levelNames = new Map<string, ReadonlyMap<string, string>>();
+  const levels = new Map<string, readonly string[]>();
+  // The axis names each instrument's levels as its newest version shown here does,
+  // whichever request happens to finish last.
+  const newest = new Map<string, number>();
+  for (const p of history.points)
+    newest.set(p.instrumentId, Math.max(newest.get(p.instrumentId) ?? 0, p.version));
+  await Promise.all(
+    [...versions].map(async ([key, p]) => {
+      try {
+        const definition = await api.instrumentVersion(p.instrumentId, p.version, signal);
+        levelNames.set(
+          key,
+          new Map(definition.judgement.levels.map((l) => [l.value, l.label] as const)),
+        );
+        if (p.version === newest.get(p.instrumentId))
+          levels.set(
+            p.instrumentId,
+            definition.judgement.levels.map((l) => l.label),
+          );
+      } catch {
+        // Without it the level falls back to a judged point's name, or the code.
+      }
+    }),
+  );
+  return { history, levelNames, levels };
 }
 
 function RiskHistoryContent({
@@ -206,14 +224,7 @@ function RiskChart({ model }: { model: RiskChartModel }) {
             width="auto"
             padding={{ top: 12, bottom: 12 }}
           />
-          <Tooltip
-            content={(props) => (
-              <RiskTooltip
-                active={props.active}
-                row={props.payload?.[0]?.payload as RiskRow | undefined}
-              />
-            )}
-          />
+          <Tooltip content={riskTooltipContent} />
           <Legend />
           {model.series.map((s) => (
             <Line
@@ -233,6 +244,13 @@ function RiskChart({ model }: { model: RiskChartModel }) {
         </LineChart>
       </ResponsiveContainer>
     </div>
+  );
+}
+
+/** Recharts hands the tooltip its payload: the row under the pointer is the first entry's. */
+function riskTooltipContent(props: TooltipContentProps) {
+  return (
+    <RiskTooltip active={props.active} row={props.payload?.[0]?.payload as RiskRow | undefined} />
   );
 }
 
