@@ -34,7 +34,8 @@ interface DraftMeasure {
 const measureFields = ["kind", "description", "forWhom", "responsible", "status", "reviewOn"];
 
 /** The measures as typed, each with a row id of its own (for keys and focus), made from `basedOn`. */
-function useMeasureRows(basedOn: PlanVersion | null) {
+function useMeasureRows(basedOn: PlanVersion | null, formId: string) {
+  const focusLater = useFocusLater();
   const nextRowId = useRef(0);
   const newRow = (from?: SafetyMeasure): DraftMeasure => {
     nextRowId.current += 1;
@@ -54,50 +55,34 @@ function useMeasureRows(basedOn: PlanVersion | null) {
   function change(rowId: number, changes: Partial<DraftMeasure>) {
     setRows((all) => all.map((r) => (r.rowId === rowId ? { ...r, ...changes } : r)));
   }
+  // A new measure takes focus at its legend; after a removal focus goes to "add" below the list.
+  function add() {
+    const row = newRow();
+    setRows((all) => [...all, row]);
+    focusLater(`${formId}-measure-${row.rowId}`);
+  }
+  function remove(rowId: number) {
+    setRows((all) => all.filter((r) => r.rowId !== rowId));
+    focusLater(`${formId}-add`);
+  }
 
-  return { rows, setRows, newRow, change };
+  return { rows, change, add, remove };
 }
 
-export function SafetyPlanForm({
-  caseId,
-  basedOn,
-  onSaved,
-  onConflict,
-  onCancel,
-}: {
+type SafetyPlanFormProps = {
   caseId: string;
   basedOn: PlanVersion | null;
   onSaved: (plan: SafetyPlan) => void;
   onConflict: (message: string) => void;
   onCancel: () => void;
-}) {
-  const { t, lang } = useT();
-  const api = useApi();
-  const { rows, setRows, newRow, change } = useMeasureRows(basedOn);
-  const fieldNames = rows.flatMap((_, i) => measureFields.map((f) => `measures.${i}.${f}`));
-  const submit = useSubmit(fieldNames);
-  const focusLater = useFocusLater();
-  const formId = useId();
+};
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    await submit.run(async () => {
-      try {
-        const saved = await api.saveSafetyPlan(caseId, {
-          measures: rows.map(({ rowId: _, ...m }) => ({ ...m, kind: m.kind as MeasureKind })),
-          basedOnVersion: basedOn?.version ?? null,
-        });
-        onSaved(saved);
-      } catch (error) {
-        // Someone saved a newer version meanwhile: say so and show theirs.
-        if (error instanceof ApiError && error.status === 409) {
-          onConflict(errorMessage(error, t, lang));
-          return;
-        }
-        throw error;
-      }
-    });
-  }
+export function SafetyPlanForm(props: SafetyPlanFormProps) {
+  const { basedOn, onCancel } = props;
+  const { t } = useT();
+  const formId = useId();
+  const { rows, change, add, remove } = useMeasureRows(basedOn, formId);
+  const { submit, handleSubmit } = useSaveSafetyPlan(props, rows);
 
   return (
     <>
@@ -120,25 +105,14 @@ export function SafetyPlanForm({
             legendId={`${formId}-measure-${row.rowId}`}
             change={(changes) => change(row.rowId, changes)}
             fieldError={submit.fieldError}
-            onRemove={
-              rows.length > 1
-                ? () => {
-                    setRows((all) => all.filter((r) => r.rowId !== row.rowId));
-                    focusLater(`${formId}-add`);
-                  }
-                : null
-            }
+            onRemove={rows.length > 1 ? () => remove(row.rowId) : null}
           />
         ))}
         <button
           id={`${formId}-add`}
           type="button"
           className="button button--secondary"
-          onClick={() => {
-            const row = newRow();
-            setRows((all) => [...all, row]);
-            focusLater(`${formId}-measure-${row.rowId}`);
-          }}
+          onClick={add}
         >
           {t("safetyPlan.addMeasure")}
         </button>
@@ -153,6 +127,39 @@ export function SafetyPlanForm({
       </form>
     </>
   );
+}
+
+/** Saves a new version made from `basedOn`; a conflict (someone saved meanwhile) goes to the page. */
+function useSaveSafetyPlan(
+  { caseId, basedOn, onSaved, onConflict }: SafetyPlanFormProps,
+  rows: DraftMeasure[],
+) {
+  const { t, lang } = useT();
+  const api = useApi();
+  const fieldNames = rows.flatMap((_, i) => measureFields.map((f) => `measures.${i}.${f}`));
+  const submit = useSubmit(fieldNames);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    await submit.run(async () => {
+      try {
+        const saved = await api.saveSafetyPlan(caseId, {
+          measures: rows.map(({ rowId: _, ...m }) => ({ ...m, kind: m.kind as MeasureKind })),
+          basedOnVersion: basedOn?.version ?? null,
+        });
+        onSaved(saved);
+      } catch (error) {
+        // Someone saved a newer version meanwhile: say so and show theirs.
+        if (error instanceof ApiError && error.status === 409) {
+          onConflict(errorMessage(error, t, lang));
+          return;
+        }
+        throw error;
+      }
+    });
+  }
+
+  return { submit, handleSubmit };
 }
 
 /** One measure of the plan: its fieldset, named by its number, with its remove button. */
@@ -199,51 +206,74 @@ function MeasureFieldset({
         onChange={(e) => change({ description: e.target.value })}
         error={fieldError(name("description"))}
       />
-      <div className="field__row">
-        <TextField
-          label={t("safetyPlan.forWhom")}
-          hint={t("safetyPlan.forWhomHint")}
-          name={name("forWhom")}
-          value={row.forWhom}
-          onChange={(e) => change({ forWhom: e.target.value })}
-          error={fieldError(name("forWhom"))}
-        />
-        <TextField
-          label={t("safetyPlan.responsible")}
-          name={name("responsible")}
-          value={row.responsible}
-          onChange={(e) => change({ responsible: e.target.value })}
-          error={fieldError(name("responsible"))}
-        />
-      </div>
-      <div className="field__row">
-        <SelectField
-          label={t("safetyPlan.status")}
-          name={name("status")}
-          value={row.status}
-          onChange={(e) => change({ status: e.target.value as MeasureStatus })}
-          error={fieldError(name("status"))}
-        >
-          {measureStatuses.map((status) => (
-            <option key={status} value={status}>
-              {t(measureStatusLabels[status])}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          type="date"
-          label={t("safetyPlan.reviewOn")}
-          name={name("reviewOn")}
-          value={row.reviewOn}
-          onChange={(e) => change({ reviewOn: e.target.value })}
-          error={fieldError(name("reviewOn"))}
-        />
-      </div>
+      <MeasureWhoFields row={row} name={name} change={change} fieldError={fieldError} />
+      <MeasureStatusFields row={row} name={name} change={change} fieldError={fieldError} />
       {onRemove && (
         <button type="button" className="button button--secondary button--small" onClick={onRemove}>
           {t("safetyPlan.removeMeasure", { number: i + 1 })}
         </button>
       )}
     </fieldset>
+  );
+}
+
+type MeasureRowProps = {
+  row: DraftMeasure;
+  name: (field: string) => string;
+  change: (changes: Partial<DraftMeasure>) => void;
+  fieldError: (name: string) => string | undefined;
+};
+
+/** For whom the measure is, and who is responsible for it. */
+function MeasureWhoFields({ row, name, change, fieldError }: MeasureRowProps) {
+  const { t } = useT();
+  return (
+    <div className="field__row">
+      <TextField
+        label={t("safetyPlan.forWhom")}
+        hint={t("safetyPlan.forWhomHint")}
+        name={name("forWhom")}
+        value={row.forWhom}
+        onChange={(e) => change({ forWhom: e.target.value })}
+        error={fieldError(name("forWhom"))}
+      />
+      <TextField
+        label={t("safetyPlan.responsible")}
+        name={name("responsible")}
+        value={row.responsible}
+        onChange={(e) => change({ responsible: e.target.value })}
+        error={fieldError(name("responsible"))}
+      />
+    </div>
+  );
+}
+
+/** Where the measure stands, and when it is to be looked at again. */
+function MeasureStatusFields({ row, name, change, fieldError }: MeasureRowProps) {
+  const { t } = useT();
+  return (
+    <div className="field__row">
+      <SelectField
+        label={t("safetyPlan.status")}
+        name={name("status")}
+        value={row.status}
+        onChange={(e) => change({ status: e.target.value as MeasureStatus })}
+        error={fieldError(name("status"))}
+      >
+        {measureStatuses.map((status) => (
+          <option key={status} value={status}>
+            {t(measureStatusLabels[status])}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        type="date"
+        label={t("safetyPlan.reviewOn")}
+        name={name("reviewOn")}
+        value={row.reviewOn}
+        onChange={(e) => change({ reviewOn: e.target.value })}
+        error={fieldError(name("reviewOn"))}
+      />
+    </div>
   );
 }

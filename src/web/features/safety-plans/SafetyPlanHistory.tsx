@@ -22,7 +22,7 @@ export function SafetyPlanHistory({
   shownVersion: number | null;
   onShow: (version: number) => void;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const api = useApi();
   const loadPage = useCallback(
     (before: string) => api.safetyPlanHistory(caseId, before),
@@ -48,29 +48,13 @@ export function SafetyPlanHistory({
           </thead>
           <tbody>
             {pages.items.map((h) => (
-              <tr key={h.version}>
-                {/* Focus comes here when an older page has loaded: the first new row. */}
-                <th scope="row" id={rowId(h.version)} tabIndex={-1}>
-                  {h.version}
-                </th>
-                <td>{formatDateTimeShort(h.savedAt, lang)}</td>
-                <td>{h.savedBy}</td>
-                <td>
-                  {h.version === shownVersion ? (
-                    <span className="muted">{t("safetyPlan.shown")}</span>
-                  ) : (
-                    // Short on screen, for narrow ones; the name says which version.
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={t("safetyPlan.viewVersion", { version: h.version })}
-                      onClick={() => onShow(h.version)}
-                    >
-                      {t("safetyPlan.view")}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <VersionRow
+                key={h.version}
+                version={h}
+                rowId={rowId(h.version)}
+                shown={h.version === shownVersion}
+                onShow={onShow}
+              />
             ))}
           </tbody>
         </table>
@@ -81,5 +65,47 @@ export function SafetyPlanHistory({
         focusRow={(h) => focusLater(rowId(h.version))}
       />
     </>
+  );
+}
+
+type VersionItem = SafetyPlan["history"]["items"][number];
+
+/** One version: its number (where focus comes after "show older"), when, who, and "view". */
+function VersionRow({
+  version: h,
+  rowId,
+  shown,
+  onShow,
+}: {
+  version: VersionItem;
+  rowId: string;
+  shown: boolean;
+  onShow: (version: number) => void;
+}) {
+  const { t, lang } = useT();
+  return (
+    <tr>
+      {/* Focus comes here when an older page has loaded: the first new row. */}
+      <th scope="row" id={rowId} tabIndex={-1}>
+        {h.version}
+      </th>
+      <td>{formatDateTimeShort(h.savedAt, lang)}</td>
+      <td>{h.savedBy}</td>
+      <td>
+        {shown ? (
+          <span className="muted">{t("safetyPlan.shown")}</span>
+        ) : (
+          // Short on screen, for narrow ones; the name says which version.
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={t("safetyPlan.viewVersion", { version: h.version })}
+            onClick={() => onShow(h.version)}
+          >
+            {t("safetyPlan.view")}
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }
