@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type Dispatch, type FormEvent, type SetStateAction, useState } from "react";
 import type { PartnerContactFigures, StatisticsPeriod } from "../../api/endpoints";
 import { type FormErrors, toFormErrors } from "../../api/errors";
 import { managedUnits, seesStatistics } from "../../auth/permissions";
@@ -74,48 +74,13 @@ function Statistics() {
       <section className="section" aria-labelledby="statistics-period-title">
         <h2 id="statistics-period-title">{t("statistics.periodTitle")}</h2>
         <ErrorSummary errors={errors} />
-        <form
-          className="form form--inline"
-          aria-labelledby="statistics-period-title"
+        <PeriodForm
+          draft={draft}
+          setDraft={setDraft}
+          units={units}
+          fieldError={fieldError}
           onSubmit={handleSubmit}
-          noValidate
-        >
-          <TextField
-            label={t("statistics.from")}
-            name="from"
-            type="date"
-            value={draft.from}
-            onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
-            error={fieldError("from")}
-          />
-          <TextField
-            label={t("statistics.to")}
-            name="to"
-            type="date"
-            value={draft.to}
-            onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
-            error={fieldError("to")}
-          />
-          {units.length > 1 && (
-            <SelectField
-              label={t("statistics.unit")}
-              name="unitId"
-              value={draft.unitId ?? ""}
-              onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))}
-              error={fieldError("unitId")}
-            >
-              <option value="">{t("statistics.allMyUnits")}</option>
-              {units.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </SelectField>
-          )}
-          <button type="submit" className="button">
-            {t("statistics.submit")}
-          </button>
-        </form>
+        />
       </section>
       {state.status === "loading" && <Loading />}
       {state.status === "ready" && <Figures figures={state.data} />}
@@ -123,12 +88,109 @@ function Statistics() {
   );
 }
 
+/** The period (and, for a manager of several units, the unit) the figures are for. */
+function PeriodForm({
+  draft,
+  setDraft,
+  units,
+  fieldError,
+  onSubmit,
+}: {
+  draft: StatisticsPeriod;
+  setDraft: Dispatch<SetStateAction<StatisticsPeriod>>;
+  units: ReturnType<typeof managedUnits>;
+  fieldError: (name: string) => string | undefined;
+  onSubmit: (event: FormEvent) => void;
+}) {
+  const { t } = useT();
+  return (
+    <form
+      className="form form--inline"
+      aria-labelledby="statistics-period-title"
+      onSubmit={onSubmit}
+      noValidate
+    >
+      <TextField
+        label={t("statistics.from")}
+        name="from"
+        type="date"
+        value={draft.from}
+        onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+        error={fieldError("from")}
+      />
+      <TextField
+        label={t("statistics.to")}
+        name="to"
+        type="date"
+        value={draft.to}
+        onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
+        error={fieldError("to")}
+      />
+      {units.length > 1 && (
+        <SelectField
+          label={t("statistics.unit")}
+          name="unitId"
+          value={draft.unitId ?? ""}
+          onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))}
+          error={fieldError("unitId")}
+        >
+          <option value="">{t("statistics.allMyUnits")}</option>
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <button type="submit" className="button">
+        {t("statistics.submit")}
+      </button>
+    </form>
+  );
+}
+
 type Row = readonly [PlainMessageKey, number | null];
+type Group = { caption: PlainMessageKey; rows: readonly Row[] };
+type T = ReturnType<typeof useT>["t"];
 
 function Figures({ figures }: { figures: PartnerContactFigures }) {
   const { t, lang } = useT();
-  const { treatment, partnerContact, partners, alerts } = figures;
-  const groups: readonly { caption: PlainMessageKey; rows: readonly Row[] }[] = [
+  const { alerts } = figures;
+  const count = (value: number | null) =>
+    value === null
+      ? t("statistics.suppressed")
+      : value.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+
+  return (
+    <section className="section" aria-labelledby="statistics-result-title">
+      <h2 id="statistics-result-title">
+        {t("statistics.resultTitle", {
+          from: formatDay(figures.from, lang),
+          to: formatDay(figures.to, lang),
+        })}
+      </h2>
+      <p>
+        {figures.scope === "unit" ? t("statistics.scopeUnit") : t("statistics.scopeOrganisation")}
+      </p>
+      {figures.suppressed && <p className="notice">{t("statistics.suppressedExplanation")}</p>}
+      <div className="columns">
+        {figureGroups(figures).map((group) => (
+          <FigureTable key={group.caption} group={group} count={count} />
+        ))}
+        <AlertTimesTable alerts={alerts} />
+      </div>
+    </section>
+  );
+}
+
+/** The counts in the API's groups, each row a label and its count (null: fewer than 5). */
+function figureGroups({
+  treatment,
+  partnerContact,
+  partners,
+  alerts,
+}: PartnerContactFigures): readonly Group[] {
+  return [
     {
       caption: "statistics.treatment",
       rows: [
@@ -141,26 +203,7 @@ function Figures({ figures }: { figures: PartnerContactFigures }) {
         ["statistics.treatment.ended.ended_by_unit", treatment.ended.ended_by_unit],
       ],
     },
-    {
-      caption: "statistics.partnerContact",
-      rows: [
-        ["statistics.partnerContact.informed", partnerContact.informed],
-        ["statistics.partnerContact.consentGiven", partnerContact.consentGiven],
-        ["statistics.partnerContact.consentWithdrawn", partnerContact.consentWithdrawn],
-        ["statistics.partnerContact.refused", partnerContact.refused],
-        ["statistics.partnerContact.refusedAndContinued", partnerContact.refusedAndContinued],
-        [
-          "statistics.partnerContact.exception.sheltered_housing",
-          partnerContact.exceptions.sheltered_housing,
-        ],
-        ["statistics.partnerContact.exception.abroad", partnerContact.exceptions.abroad],
-        ["statistics.partnerContact.exception.long_ended", partnerContact.exceptions.long_ended],
-        [
-          "statistics.partnerContact.exception.controlling_pattern",
-          partnerContact.exceptions.controlling_pattern,
-        ],
-      ],
-    },
+    partnerContactGroup(partnerContact),
     {
       caption: "statistics.partners",
       rows: [
@@ -182,75 +225,90 @@ function Figures({ figures }: { figures: PartnerContactFigures }) {
       ],
     },
   ];
-  const count = (value: number | null) =>
-    value === null
-      ? t("statistics.suppressed")
-      : value.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
-  const duration = (minutes: number | null) => {
-    if (minutes === null) {
-      return alerts.acknowledged === null ? t("statistics.timeSuppressed") : t("statistics.noTime");
-    }
-    const total = Math.round(minutes);
-    if (total < 60) return t("statistics.minutes", { minutes: total });
-    return t("statistics.hoursMinutes", { hours: Math.floor(total / 60), minutes: total % 60 });
-  };
+}
 
+function partnerContactGroup(partnerContact: PartnerContactFigures["partnerContact"]): Group {
+  return {
+    caption: "statistics.partnerContact",
+    rows: [
+      ["statistics.partnerContact.informed", partnerContact.informed],
+      ["statistics.partnerContact.consentGiven", partnerContact.consentGiven],
+      ["statistics.partnerContact.consentWithdrawn", partnerContact.consentWithdrawn],
+      ["statistics.partnerContact.refused", partnerContact.refused],
+      ["statistics.partnerContact.refusedAndContinued", partnerContact.refusedAndContinued],
+      [
+        "statistics.partnerContact.exception.sheltered_housing",
+        partnerContact.exceptions.sheltered_housing,
+      ],
+      ["statistics.partnerContact.exception.abroad", partnerContact.exceptions.abroad],
+      ["statistics.partnerContact.exception.long_ended", partnerContact.exceptions.long_ended],
+      [
+        "statistics.partnerContact.exception.controlling_pattern",
+        partnerContact.exceptions.controlling_pattern,
+      ],
+    ],
+  };
+}
+
+function FigureTable({ group, count }: { group: Group; count: (value: number | null) => string }) {
+  const { t } = useT();
   return (
-    <section className="section" aria-labelledby="statistics-result-title">
-      <h2 id="statistics-result-title">
-        {t("statistics.resultTitle", {
-          from: formatDay(figures.from, lang),
-          to: formatDay(figures.to, lang),
-        })}
-      </h2>
-      <p>
-        {figures.scope === "unit" ? t("statistics.scopeUnit") : t("statistics.scopeOrganisation")}
-      </p>
-      {figures.suppressed && <p className="notice">{t("statistics.suppressedExplanation")}</p>}
-      <div className="columns">
-        {groups.map((group) => (
-          <div key={group.caption} className="table-scroll">
-            <table className="table">
-              <caption>{t(group.caption)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("statistics.figure")}</th>
-                  <th scope="col">{t("statistics.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.rows.map(([label, value]) => (
-                  <tr key={label}>
-                    <th scope="row">{t(label)}</th>
-                    <td>{count(value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
-        <div className="table-scroll">
-          <table className="table">
-            <caption>{t("statistics.alertTimes")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("statistics.measure")}</th>
-                <th scope="col">{t("statistics.time")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("statistics.alerts.median")}</th>
-                <td>{duration(alerts.medianMinutesToAcknowledge)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("statistics.alerts.longest")}</th>
-                <td>{duration(alerts.longestMinutesToAcknowledge)}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      </div>
-    </section>
+    <div className="table-scroll">
+      <table className="table">
+        <caption>{t(group.caption)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("statistics.figure")}</th>
+            <th scope="col">{t("statistics.count")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{t(label)}</th>
+              <td>{count(value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
+}
+
+/** How long alerts waited to be acknowledged: the median and the longest. */
+function AlertTimesTable({ alerts }: { alerts: PartnerContactFigures["alerts"] }) {
+  const { t } = useT();
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption>{t("statistics.alertTimes")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("statistics.measure")}</th>
+            <th scope="col">{t("statistics.time")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t("statistics.alerts.median")}</th>
+            <td>{duration(alerts, alerts.medianMinutesToAcknowledge, t)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("statistics.alerts.longest")}</th>
+            <td>{duration(alerts, alerts.longestMinutesToAcknowledge, t)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** No time: suppressed when the acknowledged count is, otherwise none was acknowledged. */
+function duration(alerts: PartnerContactFigures["alerts"], minutes: number | null, t: T) {
+  if (minutes === null) {
+    return alerts.acknowledged === null ? t("statistics.timeSuppressed") : t("statistics.noTime");
+  }
+  const total = Math.round(minutes);
+  if (total < 60) return t("statistics.minutes", { minutes: total });
+  return t("statistics.hoursMinutes", { hours: Math.floor(total / 60), minutes: total % 60 });
 }
