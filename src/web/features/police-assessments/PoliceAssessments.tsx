@@ -150,7 +150,6 @@ function PoliceAssessmentForm({
   const submit = useSubmit(policeAssessmentFields);
   const [draft, setDraft] = useState<PoliceAssessmentDraft>(emptyPoliceAssessmentDraft);
   const set = (changes: Partial<PoliceAssessmentDraft>) => setDraft((d) => ({ ...d, ...changes }));
-  const today = localDateInput(new Date());
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -164,10 +163,6 @@ function PoliceAssessmentForm({
     });
   }
 
-  const formOptions = consentForms.map((value) => ({
-    value,
-    label: t(consentFormLabels[value]),
-  }));
   return (
     <div className="subsection">
       <h3 id={newTitleId}>{t("police.newTitle")}</h3>
@@ -179,60 +174,92 @@ function PoliceAssessmentForm({
         onSubmit={handleSubmit}
         noValidate
       >
-        <TextField
-          label={t("police.assessedOn")}
-          name="assessedOn"
-          type="date"
-          max={today}
-          value={draft.assessedOn}
-          onChange={(e) => set({ assessedOn: e.target.value })}
-          error={submit.fieldError("assessedOn")}
-        />
-        <TextField
-          label={t("police.level")}
-          hint={t("police.levelHint")}
-          name="level"
-          value={draft.level}
-          onChange={(e) => set({ level: e.target.value })}
-          error={submit.fieldError("level")}
-        />
-        <TextAreaField
-          label={t("police.summaryOptional")}
-          name="summary"
-          rows={4}
-          value={draft.summary}
-          onChange={(e) => set({ summary: e.target.value })}
-          error={submit.fieldError("summary")}
-        />
-        <TextField
-          label={t("police.consentGivenOn")}
-          name="consentGivenOn"
-          type="date"
-          max={today}
-          value={draft.consentGivenOn}
-          onChange={(e) => set({ consentGivenOn: e.target.value })}
-          error={submit.fieldError("consentGivenOn")}
-        />
-        <RadioGroupField
-          label={t("police.consentForm")}
-          name="consentForm"
-          value={draft.consentForm}
-          options={formOptions}
-          onChange={(consentForm) => set({ consentForm })}
-          error={submit.fieldError("consentForm")}
-        />
-        <TextField
-          label={t("police.consentReference")}
-          hint={t("police.consentReferenceHint")}
-          name="consentReference"
-          value={draft.consentReference}
-          onChange={(e) => set({ consentReference: e.target.value })}
-          error={submit.fieldError("consentReference")}
-        />
+        <ObtainedFields draft={draft} set={set} fieldError={submit.fieldError} />
+        <ConsentFields draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("police.submit")}
         </button>
       </form>
     </div>
+  );
+}
+
+type DraftFieldsProps = {
+  draft: PoliceAssessmentDraft;
+  set: (changes: Partial<PoliceAssessmentDraft>) => void;
+  fieldError: (name: string) => string | undefined;
+};
+
+/** What the police assessed: when, the level in their own words, and a short summary. */
+function ObtainedFields({ draft, set, fieldError }: DraftFieldsProps) {
+  const { t } = useT();
+  const today = localDateInput(new Date());
+  return (
+    <>
+      <TextField
+        label={t("police.assessedOn")}
+        name="assessedOn"
+        type="date"
+        max={today}
+        value={draft.assessedOn}
+        onChange={(e) => set({ assessedOn: e.target.value })}
+        error={fieldError("assessedOn")}
+      />
+      <TextField
+        label={t("police.level")}
+        hint={t("police.levelHint")}
+        name="level"
+        value={draft.level}
+        onChange={(e) => set({ level: e.target.value })}
+        error={fieldError("level")}
+      />
+      <TextAreaField
+        label={t("police.summaryOptional")}
+        name="summary"
+        rows={4}
+        value={draft.summary}
+        onChange={(e) => set({ summary: e.target.value })}
+        error={fieldError("summary")}
+      />
+    </>
+  );
+}
+
+/** The client's consent the record rests on: when, in what form, and where it is kept. */
+function ConsentFields({ draft, set, fieldError }: DraftFieldsProps) {
+  const { t } = useT();
+  const today = localDateInput(new Date());
+  const formOptions = consentForms.map((value) => ({
+    value,
+    label: t(consentFormLabels[value]),
+  }));
+  return (
+    <>
+      <TextField
+        label={t("police.consentGivenOn")}
+        name="consentGivenOn"
+        type="date"
+        max={today}
+        value={draft.consentGivenOn}
+        onChange={(e) => set({ consentGivenOn: e.target.value })}
+        error={fieldError("consentGivenOn")}
+      />
+      <RadioGroupField
+        label={t("police.consentForm")}
+        name="consentForm"
+        value={draft.consentForm}
+        options={formOptions}
+        onChange={(consentForm) => set({ consentForm })}
+        error={fieldError("consentForm")}
+      />
+      <TextField
+        label={t("police.consentReference")}
+        hint={t("police.consentReferenceHint")}
+        name="consentReference"
+        value={draft.consentReference}
+        onChange={(e) => set({ consentReference: e.target.value })}
+        error={fieldError("consentReference")}
+      />
+    </>
   );
 }
