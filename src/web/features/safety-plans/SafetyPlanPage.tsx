@@ -59,7 +59,7 @@ export function SafetyPlanPage() {
         page={page}
         shown={shownVersion(viewing, current, page.old.state)}
         mayEdit={viewing === null && !closed && !page.editing}
-        hasCurrent={current !== null}
+        hasCurrent={Boolean(current)}
       />
       {page.editing && viewing === null && (
         <FormSection caseId={caseId} current={current} page={page} />
