@@ -57,46 +57,80 @@ export function ChildTrackPanel({ record }: { record: CaseView }) {
       <StatusMessage message={message && t(message)} />
       <Loaded state={state}>
         {(data) => (
-          <>
-            <Reports
-              caseId={record.id}
-              reports={data.reports}
-              canWrite={canWrite}
-              beforeChange={() => setMessage(null)}
-              onSaved={(track, intakeId) =>
-                changed(track, "child.assessmentSaved", reportTitleId(intakeId))
-              }
-              onStale={reload}
-            />
-            <Preliminary
-              record={record}
-              track={data}
-              canWrite={canWrite}
-              beforeChange={() => setMessage(null)}
-              onDecided={(track) => {
-                changed(track, "child.decisionSaved", titleId);
-                onCaseChanged();
-              }}
-              onStale={() => {
-                reload();
-                onCaseChanged();
-              }}
-            />
-            {record.status === "investigation" && (
-              <Investigation
-                caseId={record.id}
-                track={data}
-                canExtend={managesUnit}
-                beforeChange={() => setMessage(null)}
-                onExtended={(track) =>
-                  changed(track, "child.extended", "child-investigation-title")
-                }
-              />
-            )}
-          </>
+          <TrackSteps
+            record={record}
+            track={data}
+            canWrite={canWrite}
+            managesUnit={managesUnit}
+            beforeChange={() => setMessage(null)}
+            changed={changed}
+            onStale={reload}
+            onCaseChanged={onCaseChanged}
+          />
         )}
       </Loaded>
     </section>
+  );
+}
+
+interface TrackStepsProps {
+  record: CaseView;
+  track: ChildTrack;
+  canWrite: boolean;
+  managesUnit: boolean;
+  beforeChange: () => void;
+  changed: (track: ChildTrack, key: PlainMessageKey, focusId: string) => void;
+  onStale: () => void;
+  onCaseChanged: () => void;
+}
+
+/** The steps in the law's order: the reports, the preliminary assessment, the investigation. */
+function TrackSteps({
+  record,
+  track: data,
+  canWrite,
+  managesUnit,
+  beforeChange,
+  changed,
+  onStale,
+  onCaseChanged,
+}: TrackStepsProps) {
+  return (
+    <>
+      <Reports
+        caseId={record.id}
+        reports={data.reports}
+        canWrite={canWrite}
+        beforeChange={beforeChange}
+        onSaved={(track, intakeId) =>
+          changed(track, "child.assessmentSaved", reportTitleId(intakeId))
+        }
+        onStale={onStale}
+      />
+      <Preliminary
+        record={record}
+        track={data}
+        canWrite={canWrite}
+        beforeChange={beforeChange}
+        onDecided={(track) => {
+          changed(track, "child.decisionSaved", titleId);
+          onCaseChanged();
+        }}
+        onStale={() => {
+          onStale();
+          onCaseChanged();
+        }}
+      />
+      {record.status === "investigation" && (
+        <Investigation
+          caseId={record.id}
+          track={data}
+          canExtend={managesUnit}
+          beforeChange={beforeChange}
+          onExtended={(track) => changed(track, "child.extended", "child-investigation-title")}
+        />
+      )}
+    </>
   );
 }
 
@@ -167,25 +201,7 @@ function Report({
         {t("child.reportReceived", { time: formatDateTimeShort(report.receivedAt, lang) })}
       </h4>
       {assessment ? (
-        <dl className="details">
-          <div>
-            <dt>{t("child.needsProtection")}</dt>
-            <dd>{assessment.needsImmediateProtection ? t("common.yes") : t("common.no")}</dd>
-          </div>
-          <div>
-            <dt>{t("child.assessment")}</dt>
-            <dd className="multiline">{assessment.reasoning}</dd>
-          </div>
-          <div>
-            <dt>{t("child.assessedBy")}</dt>
-            <dd>
-              {t("child.byAt", {
-                name: assessment.assessedBy,
-                time: formatDateTimeShort(assessment.assessedAt, lang),
-              })}
-            </dd>
-          </div>
-        </dl>
+        <AssessmentDetails assessment={assessment} />
       ) : (
         <>
           <p>
@@ -210,6 +226,36 @@ function Report({
         </>
       )}
     </article>
+  );
+}
+
+/** The protection assessment as recorded: the answer, the reasoning, by whom and when. */
+function AssessmentDetails({
+  assessment,
+}: {
+  assessment: NonNullable<ChildReport["protectionAssessment"]>;
+}) {
+  const { t, lang } = useT();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("child.needsProtection")}</dt>
+        <dd>{assessment.needsImmediateProtection ? t("common.yes") : t("common.no")}</dd>
+      </div>
+      <div>
+        <dt>{t("child.assessment")}</dt>
+        <dd className="multiline">{assessment.reasoning}</dd>
+      </div>
+      <div>
+        <dt>{t("child.assessedBy")}</dt>
+        <dd>
+          {t("child.byAt", {
+            name: assessment.assessedBy,
+            time: formatDateTimeShort(assessment.assessedAt, lang),
+          })}
+        </dd>
+      </div>
+    </dl>
   );
 }
 
@@ -249,10 +295,6 @@ function AssessmentForm({
     );
   }
 
-  const yesNo: { value: YesNo; label: string }[] = [
-    { value: "yes", label: t("common.yes") },
-    { value: "no", label: t("common.no") },
-  ];
   return (
     <div className="subsection">
       <h5 id={formTitleId} className="child-track__form-title">
@@ -260,26 +302,55 @@ function AssessmentForm({
       </h5>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <RadioGroupField
-          label={t("child.needsProtection")}
-          name={`needsImmediateProtection-${intakeId}`}
-          value={draft.needsImmediateProtection}
-          options={yesNo}
-          onChange={(value) => setDraft({ ...draft, needsImmediateProtection: value })}
-          error={submit.fieldError("needsImmediateProtection")}
-        />
-        <TextAreaField
-          label={t("child.assessment")}
-          name="reasoning"
-          rows={4}
-          value={draft.reasoning}
-          onChange={(e) => setDraft({ ...draft, reasoning: e.target.value })}
-          error={submit.fieldError("reasoning") ?? submit.fieldError("intakeId")}
+        <AssessmentFields
+          intakeId={intakeId}
+          draft={draft}
+          setDraft={setDraft}
+          fieldError={submit.fieldError}
         />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("child.assessmentSubmit")}
         </button>
       </form>
     </div>
+  );
+}
+
+/** Whether the child needs protection now, and why: asked the same day as the report. */
+function AssessmentFields({
+  intakeId,
+  draft,
+  setDraft,
+  fieldError,
+}: {
+  intakeId: string;
+  draft: AssessmentDraft;
+  setDraft: (draft: AssessmentDraft) => void;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  const yesNo: { value: YesNo; label: string }[] = [
+    { value: "yes", label: t("common.yes") },
+    { value: "no", label: t("common.no") },
+  ];
+  return (
+    <>
+      <RadioGroupField
+        label={t("child.needsProtection")}
+        name={`needsImmediateProtection-${intakeId}`}
+        value={draft.needsImmediateProtection}
+        options={yesNo}
+        onChange={(value) => setDraft({ ...draft, needsImmediateProtection: value })}
+        error={fieldError("needsImmediateProtection")}
+      />
+      <TextAreaField
+        label={t("child.assessment")}
+        name="reasoning"
+        rows={4}
+        value={draft.reasoning}
+        onChange={(e) => setDraft({ ...draft, reasoning: e.target.value })}
+        error={fieldError("reasoning") ?? fieldError("intakeId")}
+      />
+    </>
   );
 }

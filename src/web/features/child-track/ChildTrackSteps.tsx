@@ -44,47 +44,19 @@ export function Preliminary({
     <div className="subsection">
       <h3 id="child-preliminary-title">{t("child.preliminaryTitle")}</h3>
       {inPreliminary && track.preliminaryAssessmentDue && (
-        <p>
-          {isPast(track.preliminaryAssessmentDue, new Date()) && (
-            <>
-              <span className="badge badge--overdue">{t("child.overdue")}</span>{" "}
-            </>
-          )}
-          {t("child.preliminaryDue", {
+        <DueLine
+          due={track.preliminaryAssessmentDue}
+          text={t("child.preliminaryDue", {
             date: formatLastDay(
               track.preliminaryAssessmentDue,
               track.preliminaryAssessmentLastDay,
               lang,
             ),
           })}
-          <MovedNote text={movedLastDayText(track.preliminaryAssessmentLastDay, t, lang, true)} />
-        </p>
+          moved={movedLastDayText(track.preliminaryAssessmentLastDay, t, lang, true)}
+        />
       )}
-      {decision && (
-        <dl className="details">
-          <div>
-            <dt>{t("child.decision")}</dt>
-            <dd>
-              {decision.openInvestigation
-                ? t("child.openInvestigation")
-                : t("child.notOpenInvestigation")}
-            </dd>
-          </div>
-          <div>
-            <dt>{t("child.reasoning")}</dt>
-            <dd className="multiline">{decision.reasoning}</dd>
-          </div>
-          <div>
-            <dt>{t("child.decidedBy")}</dt>
-            <dd>
-              {t("child.byAt", {
-                name: decision.decidedBy,
-                time: formatDateTimeShort(decision.decidedAt, lang),
-              })}
-            </dd>
-          </div>
-        </dl>
-      )}
+      {decision && <PreliminaryDecisionDetails decision={decision} />}
       {inPreliminary && canWrite && !protectionAssessed && (
         <p className="muted">{t("child.preliminaryNeedsAssessment")}</p>
       )}
@@ -100,19 +72,66 @@ export function Preliminary({
   );
 }
 
+/** A statutory last day: "Försenat" once it has passed, and why the law moved it. */
+function DueLine({ due, text, moved }: { due: string; text: string; moved: string | null }) {
+  const { t } = useT();
+  return (
+    <p>
+      {isPast(due, new Date()) && (
+        <>
+          <span className="badge badge--overdue">{t("child.overdue")}</span>{" "}
+        </>
+      )}
+      {text}
+      <MovedNote text={moved} />
+    </p>
+  );
+}
+
+/** The preliminary assessment's decision as recorded: investigate or not, why, by whom. */
+function PreliminaryDecisionDetails({
+  decision,
+}: {
+  decision: NonNullable<ChildTrack["preliminaryDecision"]>;
+}) {
+  const { t, lang } = useT();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("child.decision")}</dt>
+        <dd>
+          {decision.openInvestigation
+            ? t("child.openInvestigation")
+            : t("child.notOpenInvestigation")}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("child.reasoning")}</dt>
+        <dd className="multiline">{decision.reasoning}</dd>
+      </div>
+      <div>
+        <dt>{t("child.decidedBy")}</dt>
+        <dd>
+          {t("child.byAt", {
+            name: decision.decidedBy,
+            time: formatDateTimeShort(decision.decidedAt, lang),
+          })}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 export const decisionFields = ["openInvestigation", "reasoning"] as const;
 
-export function DecisionForm({
-  caseId,
-  beforeChange,
-  onDecided,
-  onStale,
-}: {
+interface DecisionFormProps {
   caseId: string;
   beforeChange: () => void;
   onDecided: (track: ChildTrack) => void;
   onStale: () => void;
-}) {
+}
+
+export function DecisionForm({ caseId, beforeChange, onDecided, onStale }: DecisionFormProps) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(decisionFields);
@@ -184,24 +203,38 @@ export function Investigation({
         {t("child.investigationTitle")}
       </h3>
       {track.investigationDue && (
-        <p>
-          {isPast(track.investigationDue, new Date()) && (
-            <>
-              <span className="badge badge--overdue">{t("child.overdue")}</span>{" "}
-            </>
-          )}
-          {t("child.investigationDue", {
+        <DueLine
+          due={track.investigationDue}
+          text={t("child.investigationDue", {
             date: formatLastDay(track.investigationDue, track.investigationLastDay, lang),
           })}
-          <MovedNote text={movedLastDayText(track.investigationLastDay, t, lang)} />
-        </p>
+          moved={movedLastDayText(track.investigationLastDay, t, lang)}
+        />
       )}
+      <ExtensionList extensions={track.extensions} />
+      {canExtend && (
+        <ExtensionForm
+          caseId={caseId}
+          current={track.investigationLastDay?.last ?? null}
+          beforeChange={beforeChange}
+          onExtended={onExtended}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The investigation's extensions so far, each with its new last day, who decided and why. */
+function ExtensionList({ extensions }: { extensions: ChildTrack["extensions"] }) {
+  const { t, lang } = useT();
+  return (
+    <>
       <h4 id="child-extensions-title">{t("child.extensionsTitle")}</h4>
-      {track.extensions.length === 0 ? (
+      {extensions.length === 0 ? (
         <p className="empty">{t("child.noExtensions")}</p>
       ) : (
         <ul className="item-list" aria-labelledby="child-extensions-title">
-          {track.extensions.map((e) => (
+          {extensions.map((e) => (
             <li key={`${e.decidedAt}-${e.extendedUntil}`} className="child-extension">
               <strong>
                 {t("child.extensionItem", { date: formatDay(e.extendedUntil, lang) })}
@@ -217,32 +250,21 @@ export function Investigation({
           ))}
         </ul>
       )}
-      {canExtend && (
-        <ExtensionForm
-          caseId={caseId}
-          current={track.investigationLastDay?.last ?? null}
-          beforeChange={beforeChange}
-          onExtended={onExtended}
-        />
-      )}
-    </div>
+    </>
   );
 }
 
 export const extensionFields = ["extendedUntil", "reason"] as const;
 
-export function ExtensionForm({
-  caseId,
-  current,
-  beforeChange,
-  onExtended,
-}: {
+interface ExtensionFormProps {
   caseId: string;
   /** YYYY-MM-DD: the current last day under lag (1930:173). */
   current: string | null;
   beforeChange: () => void;
   onExtended: (track: ChildTrack) => void;
-}) {
+}
+
+export function ExtensionForm({ caseId, current, beforeChange, onExtended }: ExtensionFormProps) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(extensionFields);

@@ -50,40 +50,65 @@ export function RevokeConsentForm(props: FormsProps) {
       <h4 id={titleId}>{t("placement.revokeTitle")}</h4>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-        <SelectField
-          label={t("placement.revokeWho")}
-          name="consentId"
-          value={draft.consentId}
-          onChange={(e) => set({ consentId: e.target.value })}
-          error={submit.fieldError("consentId")}
-        >
-          <option value="">{t("common.choose")}</option>
-          {standing.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.custodianName}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t("placement.revokedOn")}
-          name="revokedOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={draft.revokedOn}
-          onChange={(e) => set({ revokedOn: e.target.value })}
-          error={submit.fieldError("revokedOn")}
-        />
-        <TextAreaField
-          label={t("placement.revokeReason")}
-          name="reason"
-          value={draft.reason}
-          onChange={(e) => set({ reason: e.target.value })}
-          error={submit.fieldError("reason")}
+        <RevokeConsentFields
+          standing={standing}
+          draft={draft}
+          set={set}
+          fieldError={submit.fieldError}
         />
         <button type="submit" className="button button--secondary" disabled={submit.pending}>
           {t("placement.revokeSubmit")}
         </button>
       </form>
     </div>
+  );
+}
+
+/** Whose consent is withdrawn (of those still standing), on which day, and why. */
+function RevokeConsentFields({
+  standing,
+  draft,
+  set,
+  fieldError,
+}: {
+  standing: FormsProps["placement"]["consents"];
+  draft: RevokeConsentDraft;
+  set: (changes: Partial<RevokeConsentDraft>) => void;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <SelectField
+        label={t("placement.revokeWho")}
+        name="consentId"
+        value={draft.consentId}
+        onChange={(e) => set({ consentId: e.target.value })}
+        error={fieldError("consentId")}
+      >
+        <option value="">{t("common.choose")}</option>
+        {standing.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.custodianName}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t("placement.revokedOn")}
+        name="revokedOn"
+        type="date"
+        max={localDateInput(new Date())}
+        value={draft.revokedOn}
+        onChange={(e) => set({ revokedOn: e.target.value })}
+        error={fieldError("revokedOn")}
+      />
+      <TextAreaField
+        label={t("placement.revokeReason")}
+        name="reason"
+        value={draft.reason}
+        onChange={(e) => set({ reason: e.target.value })}
+        error={fieldError("reason")}
+      />
+    </>
   );
 }

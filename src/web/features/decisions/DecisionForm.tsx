@@ -30,17 +30,14 @@ const fieldNames = ["interventionKind", "outcome", "periodFrom", "periodTo", "re
 /** With the placement's fields only while they are shown; else the summary lists their messages. */
 const fieldNamesWithPlacement = [...fieldNames, ...placementFieldNames] as const;
 
-export function DecisionForm({
-  caseId,
-  caseType,
-  beforeSubmit,
-  onRecorded,
-}: {
+interface DecisionFormProps {
   caseId: string;
   caseType: CaseView["caseType"];
   beforeSubmit: () => void;
   onRecorded: (decision: DecisionView) => void;
-}) {
+}
+
+export function DecisionForm({ caseId, caseType, beforeSubmit, onRecorded }: DecisionFormProps) {
   const { t } = useT();
   const api = useApi();
   const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
@@ -61,61 +58,13 @@ export function DecisionForm({
     });
   }
 
-  const outcomeOptions = decisionOutcomes.map((value: DecisionOutcomeCode) => ({
-    value,
-    label: t(decisionOutcomeLabels[value]),
-  }));
   return (
     <div className="subsection">
       <h3 id={newTitleId}>{t("decisions.newTitle")}</h3>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={newTitleId} onSubmit={handleSubmit} noValidate>
-        <SelectField
-          label={t("decisions.intervention")}
-          name="interventionKind"
-          value={draft.interventionKind}
-          onChange={(e) => {
-            const value = e.target.value;
-            set({ interventionKind: isInterventionKind(value) ? value : "" });
-          }}
-          error={submit.fieldError("interventionKind")}
-        >
-          <option value="">{t("common.choose")}</option>
-          {interventionKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(interventionKindLabels[kind])}
-            </option>
-          ))}
-        </SelectField>
-        <RadioGroupField
-          label={t("decisions.outcome")}
-          name="outcome"
-          value={draft.outcome}
-          options={outcomeOptions}
-          onChange={(outcome) => set({ outcome })}
-          error={submit.fieldError("outcome")}
-        />
-        <div className="field__row">
-          <TextField
-            label={t("decisions.periodFrom")}
-            hint={t("decisions.periodHint")}
-            name="periodFrom"
-            type="date"
-            value={draft.periodFrom}
-            onChange={(e) => set({ periodFrom: e.target.value })}
-            error={submit.fieldError("periodFrom")}
-          />
-          <TextField
-            label={t("decisions.periodTo")}
-            hint={t("decisions.periodHint")}
-            name="periodTo"
-            type="date"
-            min={draft.periodFrom || undefined}
-            value={draft.periodTo}
-            onChange={(e) => set({ periodTo: e.target.value })}
-            error={submit.fieldError("periodTo")}
-          />
-        </div>
+        <DecisionKindFields draft={draft} set={set} fieldError={submit.fieldError} />
+        <DecisionPeriodFields draft={draft} set={set} fieldError={submit.fieldError} />
         {asksPlacement && (
           <PlacementFieldset
             draft={draft.placement ?? emptyPlacementDraft}
@@ -135,6 +84,78 @@ export function DecisionForm({
           {t("decisions.submit")}
         </button>
       </form>
+    </div>
+  );
+}
+
+interface DecisionFieldsProps {
+  draft: DecisionDraft;
+  set: (changes: Partial<DecisionDraft>) => void;
+  fieldError: (name: string) => string | undefined;
+}
+
+/** What is decided: the intervention, and whether it is granted. */
+function DecisionKindFields({ draft, set, fieldError }: DecisionFieldsProps) {
+  const { t } = useT();
+  const outcomeOptions = decisionOutcomes.map((value: DecisionOutcomeCode) => ({
+    value,
+    label: t(decisionOutcomeLabels[value]),
+  }));
+  return (
+    <>
+      <SelectField
+        label={t("decisions.intervention")}
+        name="interventionKind"
+        value={draft.interventionKind}
+        onChange={(e) => {
+          const value = e.target.value;
+          set({ interventionKind: isInterventionKind(value) ? value : "" });
+        }}
+        error={fieldError("interventionKind")}
+      >
+        <option value="">{t("common.choose")}</option>
+        {interventionKinds.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(interventionKindLabels[kind])}
+          </option>
+        ))}
+      </SelectField>
+      <RadioGroupField
+        label={t("decisions.outcome")}
+        name="outcome"
+        value={draft.outcome}
+        options={outcomeOptions}
+        onChange={(outcome) => set({ outcome })}
+        error={fieldError("outcome")}
+      />
+    </>
+  );
+}
+
+/** For how long: the period's first and last day. */
+function DecisionPeriodFields({ draft, set, fieldError }: DecisionFieldsProps) {
+  const { t } = useT();
+  return (
+    <div className="field__row">
+      <TextField
+        label={t("decisions.periodFrom")}
+        hint={t("decisions.periodHint")}
+        name="periodFrom"
+        type="date"
+        value={draft.periodFrom}
+        onChange={(e) => set({ periodFrom: e.target.value })}
+        error={fieldError("periodFrom")}
+      />
+      <TextField
+        label={t("decisions.periodTo")}
+        hint={t("decisions.periodHint")}
+        name="periodTo"
+        type="date"
+        min={draft.periodFrom || undefined}
+        value={draft.periodTo}
+        onChange={(e) => set({ periodTo: e.target.value })}
+        error={fieldError("periodTo")}
+      />
     </div>
   );
 }

@@ -51,14 +51,10 @@ export function useCaseDecisions(caseId: string): Query<DecisionListView> {
 
 export function DecisionsPanel({ record }: { record: CaseView }) {
   const { t } = useT();
-  const api = useApi();
-  const decisions = useCaseDecisions(record.id);
-  const [message, setMessage] = useState<PlainMessageKey | null>(null);
-  const focusLater = useFocusLater();
-  const { state, setData, reload } = decisions;
-  // The answer arrives after later renders: change the list as it is then.
-  const latest = useRef(state.status === "ready" ? state.data : null);
-  latest.current = state.status === "ready" ? state.data : null;
+  const { decisions, message, setMessage, placementChanged, recorded } = useDecisionChanges(
+    record.id,
+  );
+  const { state, reload } = decisions;
   // Nothing more is decided or recorded on a closed case; it can be reopened.
   const canWrite = record.abilities.change;
 
@@ -71,47 +67,14 @@ export function DecisionsPanel({ record }: { record: CaseView }) {
           data.decisions.length === 0 ? (
             <p className="empty">{t("decisions.empty")}</p>
           ) : (
-            <>
-              <LetterAdvice delivery={data.letterDelivery} />
-              <ol className="record-list" aria-label={t("decisions.listCaption")}>
-                {data.decisions.map((decision) => (
-                  <li key={decision.id} className="record-list__item">
-                    <Decision
-                      decision={decision}
-                      letterUrl={api.decisionLetterUrl(record.id, decision.id)}
-                    >
-                      {decision.childPlacement && (
-                        <>
-                          <PlacementFacts
-                            placement={decision.childPlacement}
-                            titleId={`${decisionElementId(decision.id)}-placement`}
-                          />
-                          <PlacementForms
-                            caseId={record.id}
-                            decisionId={decision.id}
-                            placement={decision.childPlacement}
-                            caseOpen={canWrite}
-                            beforeChange={() => setMessage(null)}
-                            onChanged={(placement: PlacementView, key: PlainMessageKey) => {
-                              const list = latest.current;
-                              if (list) {
-                                setData({
-                                  ...list,
-                                  decisions: withPlacement(list.decisions, decision.id, placement),
-                                });
-                              }
-                              setMessage(key);
-                              focusLater(decisionElementId(decision.id));
-                            }}
-                            onStale={reload}
-                          />
-                        </>
-                      )}
-                    </Decision>
-                  </li>
-                ))}
-              </ol>
-            </>
+            <DecisionList
+              caseId={record.id}
+              data={data}
+              caseOpen={canWrite}
+              beforeChange={() => setMessage(null)}
+              onPlacementChanged={placementChanged}
+              onStale={reload}
+            />
           )
         }
       </Loaded>
@@ -120,15 +83,96 @@ export function DecisionsPanel({ record }: { record: CaseView }) {
           caseId={record.id}
           caseType={record.caseType}
           beforeSubmit={() => setMessage(null)}
-          onRecorded={(decision) => {
-            const list = latest.current;
-            if (list) setData({ ...list, decisions: withDecision(list.decisions, decision) });
-            setMessage("decisions.recorded");
-            focusLater(decisionElementId(decision.id));
-          }}
+          onRecorded={recorded}
         />
       )}
     </section>
+  );
+}
+
+/** The decisions with the panel's message: a change puts itself into the list and says so. */
+function useDecisionChanges(caseId: string) {
+  const decisions = useCaseDecisions(caseId);
+  const [message, setMessage] = useState<PlainMessageKey | null>(null);
+  const focusLater = useFocusLater();
+  const { state, setData } = decisions;
+  // The answer arrives after later renders: change the list as it is then.
+  const latest = useRef(state.status === "ready" ? state.data : null);
+  latest.current = state.status === "ready" ? state.data : null;
+
+  function placementChanged(decisionId: string, placement: PlacementView, key: PlainMessageKey) {
+    const list = latest.current;
+    if (list) {
+      setData({
+        ...list,
+        decisions: withPlacement(list.decisions, decisionId, placement),
+      });
+    }
+    setMessage(key);
+    focusLater(decisionElementId(decisionId));
+  }
+
+  function recorded(decision: DecisionView) {
+    const list = latest.current;
+    if (list) setData({ ...list, decisions: withDecision(list.decisions, decision) });
+    setMessage("decisions.recorded");
+    focusLater(decisionElementId(decision.id));
+  }
+
+  return { decisions, message, setMessage, placementChanged, recorded };
+}
+
+interface DecisionListProps {
+  caseId: string;
+  data: DecisionListView;
+  caseOpen: boolean;
+  beforeChange: () => void;
+  onPlacementChanged: (decisionId: string, placement: PlacementView, key: PlainMessageKey) => void;
+  onStale: () => void;
+}
+
+/** The letter advice, then each decision with its placement (facts and forms) when it has one. */
+function DecisionList({
+  caseId,
+  data,
+  caseOpen,
+  beforeChange,
+  onPlacementChanged,
+  onStale,
+}: DecisionListProps) {
+  const { t } = useT();
+  const api = useApi();
+  return (
+    <>
+      <LetterAdvice delivery={data.letterDelivery} />
+      <ol className="record-list" aria-label={t("decisions.listCaption")}>
+        {data.decisions.map((decision) => (
+          <li key={decision.id} className="record-list__item">
+            <Decision decision={decision} letterUrl={api.decisionLetterUrl(caseId, decision.id)}>
+              {decision.childPlacement && (
+                <>
+                  <PlacementFacts
+                    placement={decision.childPlacement}
+                    titleId={`${decisionElementId(decision.id)}-placement`}
+                  />
+                  <PlacementForms
+                    caseId={caseId}
+                    decisionId={decision.id}
+                    placement={decision.childPlacement}
+                    caseOpen={caseOpen}
+                    beforeChange={beforeChange}
+                    onChanged={(placement: PlacementView, key: PlainMessageKey) =>
+                      onPlacementChanged(decision.id, placement, key)
+                    }
+                    onStale={onStale}
+                  />
+                </>
+              )}
+            </Decision>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
@@ -174,56 +218,14 @@ function Decision({
   letterUrl: string;
   children?: ReactNode;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const name = useDecisionName();
   const elementId = decisionElementId(decision.id);
   const appealId = `${elementId}-appeal`;
   return (
     <article id={elementId} tabIndex={-1} aria-labelledby={`${elementId}-title`}>
       <h3 id={`${elementId}-title`}>{name(decision)}</h3>
-      <dl className="details">
-        <div>
-          <dt>{t("decisions.legalReference")}</dt>
-          <dd>
-            <LegalReference reference={decision.legalReference} />
-            {decision.oldLegalReference && (
-              <span className="legal-reference__old">
-                {t("decisions.formerly")} <LegalReference reference={decision.oldLegalReference} />
-              </span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("decisions.outcome")}</dt>
-          <dd className={decision.outcome === "denied" ? "outcome--denied" : undefined}>
-            {t(decisionOutcomeLabels[decision.outcome])}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("decisions.period")}</dt>
-          <dd>
-            {decision.periodFrom && decision.periodTo
-              ? t("decisions.periodBoth", {
-                  from: formatDay(decision.periodFrom, lang),
-                  to: formatDay(decision.periodTo, lang),
-                })
-              : decision.periodFrom
-                ? t("decisions.periodFromOnly", { from: formatDay(decision.periodFrom, lang) })
-                : decision.periodTo
-                  ? t("decisions.periodToOnly", { to: formatDay(decision.periodTo, lang) })
-                  : t("decisions.noPeriod")}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("decisions.decidedBy")}</dt>
-          <dd>
-            {t("decisions.byAt", {
-              name: decision.decidedBy,
-              time: formatDateTimeShort(decision.decidedAt, lang),
-            })}
-          </dd>
-        </div>
-      </dl>
+      <DecisionDetails decision={decision} />
       <dl className="text-sections">
         <div>
           <dt>{t("decisions.reasoning")}</dt>
@@ -254,6 +256,56 @@ function Decision({
       )}
       {children}
     </article>
+  );
+}
+
+/** The decision's facts: legal basis (and the former one), outcome, period, decided by. */
+function DecisionDetails({ decision }: { decision: DecisionView }) {
+  const { t, lang } = useT();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("decisions.legalReference")}</dt>
+        <dd>
+          <LegalReference reference={decision.legalReference} />
+          {decision.oldLegalReference && (
+            <span className="legal-reference__old">
+              {t("decisions.formerly")} <LegalReference reference={decision.oldLegalReference} />
+            </span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("decisions.outcome")}</dt>
+        <dd className={decision.outcome === "denied" ? "outcome--denied" : undefined}>
+          {t(decisionOutcomeLabels[decision.outcome])}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("decisions.period")}</dt>
+        <dd>
+          {decision.periodFrom && decision.periodTo
+            ? t("decisions.periodBoth", {
+                from: formatDay(decision.periodFrom, lang),
+                to: formatDay(decision.periodTo, lang),
+              })
+            : decision.periodFrom
+              ? t("decisions.periodFromOnly", { from: formatDay(decision.periodFrom, lang) })
+              : decision.periodTo
+                ? t("decisions.periodToOnly", { to: formatDay(decision.periodTo, lang) })
+                : t("decisions.noPeriod")}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("decisions.decidedBy")}</dt>
+        <dd>
+          {t("decisions.byAt", {
+            name: decision.decidedBy,
+            time: formatDateTimeShort(decision.decidedAt, lang),
+          })}
+        </dd>
+      </div>
+    </dl>
   );
 }
 

@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { ConsentFormCode, PlacementBasisCode, PlacementView } from "../../api/endpoints";
 import { formatDay, localDateInput } from "../../i18n/dates";
 import { consentFormLabels, courtOutcomeLabels, placementBasisLabels } from "../../i18n/labels";
+import type { Language, Translate } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { movedLastDayText, shownLastDay } from "../../ui/deadline-model";
 import { CheckboxField, RadioGroupField, TextField } from "../../ui/Field";
@@ -26,29 +27,21 @@ const consentForms: readonly ConsentFormCode[] = ["written", "oral"];
 
 type FieldError = (name: string) => string | undefined;
 
-/** The placement part of the decision form, shown for a child's sheltered housing. */
-export function PlacementFieldset({
-  draft,
-  onChange,
-  fieldError,
-}: {
+interface PlacementFieldsetProps {
   draft: PlacementDraft;
   onChange: (draft: PlacementDraft) => void;
   fieldError: FieldError;
-}) {
+}
+
+/** The placement part of the decision form, shown for a child's sheltered housing. */
+export function PlacementFieldset({ draft, onChange, fieldError }: PlacementFieldsetProps) {
   const { t } = useT();
   const ids = { error: useId(), consentsError: useId() };
   const set = (changes: Partial<PlacementDraft>) => onChange({ ...draft, ...changes });
-  const setConsent = (index: 0 | 1, changes: Partial<ConsentDraft>) => {
-    const consents: PlacementDraft["consents"] = [...draft.consents];
-    consents[index] = { ...consents[index], ...changes };
-    set({ consents });
-  };
   const court = draft.basis === "court_2024_79";
   // The server's word on the whole placement; "immediate" only has its own box under 2024:79.
   const error =
     fieldError("childPlacement") ?? (court ? undefined : fieldError("childPlacement.immediate"));
-  const consentsError = fieldError("childPlacement.consents");
   const rows = consentRowsFor(draft.basis);
 
   return (
@@ -78,40 +71,12 @@ export function PlacementFieldset({
         />
       )}
       {rows > 0 && (
-        <fieldset
-          className="fieldset placement__consents"
-          aria-describedby={consentsError ? ids.consentsError : undefined}
-        >
-          <legend>
-            {court ? t("placement.consentOptionalTitle") : t("placement.consentsTitle")}
-          </legend>
-          {!court && <p className="field__hint">{t("placement.consentsHint")}</p>}
-          {consentsError && (
-            <p className="field__error" id={ids.consentsError}>
-              {consentsError}
-            </p>
-          )}
-          {([0, 1] as const).slice(0, rows).map((index) => (
-            <ConsentRow
-              key={index}
-              index={index}
-              // Under lag (2024:79) the one row needs no number of its own.
-              legend={court ? null : t("placement.custodianN", { n: index + 1 })}
-              draft={draft.consents[index]}
-              onChange={(changes) => setConsent(index, changes)}
-              fieldError={fieldError}
-            />
-          ))}
-          {!court && (
-            <CheckboxField
-              label={t("placement.soleCustody")}
-              name="childPlacement.soleCustody"
-              checked={draft.soleCustody}
-              onChange={(e) => set({ soleCustody: e.target.checked })}
-              error={fieldError("childPlacement.soleCustody")}
-            />
-          )}
-        </fieldset>
+        <ConsentsFieldset
+          draft={draft}
+          set={set}
+          fieldError={fieldError}
+          errorId={ids.consentsError}
+        />
       )}
       {draft.basis !== "" && (
         <CheckboxField
@@ -120,6 +85,63 @@ export function PlacementFieldset({
           checked={draft.locationWithheld}
           onChange={(e) => set({ locationWithheld: e.target.checked })}
           error={fieldError("childPlacement.locationWithheld")}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+/** The custodians' consents: both (one, with sole custody), or optional under lag (2024:79). */
+function ConsentsFieldset({
+  draft,
+  set,
+  fieldError,
+  errorId,
+}: {
+  draft: PlacementDraft;
+  set: (changes: Partial<PlacementDraft>) => void;
+  fieldError: FieldError;
+  errorId: string;
+}) {
+  const { t } = useT();
+  const court = draft.basis === "court_2024_79";
+  const consentsError = fieldError("childPlacement.consents");
+  const rows = consentRowsFor(draft.basis);
+  const setConsent = (index: 0 | 1, changes: Partial<ConsentDraft>) => {
+    const consents: PlacementDraft["consents"] = [...draft.consents];
+    consents[index] = { ...consents[index], ...changes };
+    set({ consents });
+  };
+  return (
+    <fieldset
+      className="fieldset placement__consents"
+      aria-describedby={consentsError ? errorId : undefined}
+    >
+      <legend>{court ? t("placement.consentOptionalTitle") : t("placement.consentsTitle")}</legend>
+      {!court && <p className="field__hint">{t("placement.consentsHint")}</p>}
+      {consentsError && (
+        <p className="field__error" id={errorId}>
+          {consentsError}
+        </p>
+      )}
+      {([0, 1] as const).slice(0, rows).map((index) => (
+        <ConsentRow
+          key={index}
+          index={index}
+          // Under lag (2024:79) the one row needs no number of its own.
+          legend={court ? null : t("placement.custodianN", { n: index + 1 })}
+          draft={draft.consents[index]}
+          onChange={(changes) => setConsent(index, changes)}
+          fieldError={fieldError}
+        />
+      ))}
+      {!court && (
+        <CheckboxField
+          label={t("placement.soleCustody")}
+          name="childPlacement.soleCustody"
+          checked={draft.soleCustody}
+          onChange={(e) => set({ soleCustody: e.target.checked })}
+          error={fieldError("childPlacement.soleCustody")}
         />
       )}
     </fieldset>
@@ -187,11 +209,68 @@ export function PlacementFacts({
   titleId: string;
 }) {
   const { t, lang } = useT();
-  const day = (value: string) => formatDay(value, lang);
   const yesNo = (value: boolean) => (value ? t("common.yes") : t("common.no"));
   const court = p.basis === "court_2024_79";
+  const clocks = placementClocks(p, t, lang);
+
+  return (
+    <section className="placement-facts" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t("placement.title")}</h4>
+      {!p.inForce && !p.endedOn && (
+        <p className="notice placement-facts__warning">
+          <strong>{t("placement.awaitingCourt")}</strong>
+        </p>
+      )}
+      {p.consentRevoked && (
+        <p className="notice placement-facts__warning">
+          <strong>{t("placement.consentRevokedWarning")}</strong>
+        </p>
+      )}
+      <dl className="details">
+        <div>
+          <dt>{t("placement.basisShown")}</dt>
+          <dd>{t(placementBasisLabels[p.basis])}</dd>
+        </div>
+        <div>
+          <dt>{t("placement.consents")}</dt>
+          <dd>
+            <ConsentList consents={p.consents} />
+          </dd>
+        </div>
+        {!court && (
+          <div>
+            <dt>{t("placement.soleCustodyShown")}</dt>
+            <dd>{yesNo(p.soleCustody)}</dd>
+          </div>
+        )}
+        {court && (
+          <div>
+            <dt>{t("placement.immediateShown")}</dt>
+            <dd>{yesNo(p.immediate)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("placement.locationWithheldShown")}</dt>
+          <dd>{yesNo(p.locationWithheld)}</dd>
+        </div>
+      </dl>
+      <ClocksList clocks={clocks} />
+      <ReviewsList reviews={p.reviews} />
+    </section>
+  );
+}
+
+interface PlacementClock {
+  key: string;
+  text: string;
+  moved?: string | null;
+}
+
+/** The placement's clocks as lines: to the court, the ruling, the next review, the end. */
+function placementClocks(p: PlacementView, t: Translate, lang: Language): PlacementClock[] {
+  const day = (value: string) => formatDay(value, lang);
   // A statutory clock shows its last day under lag (1930:173), with why it moved.
-  const clocks: { key: string; text: string; moved?: string | null }[] = [];
+  const clocks: PlacementClock[] = [];
   if (p.courtSubmissionDue)
     clocks.push({
       key: "submissionDue",
@@ -231,97 +310,67 @@ export function PlacementFacts({
     });
   if (p.endedOn)
     clocks.push({ key: "ended", text: t("placement.ended", { date: day(p.endedOn) }) });
+  return clocks;
+}
 
+/** The consents the placement rests on, each with its revocation when revoked. */
+function ConsentList({ consents }: { consents: PlacementView["consents"] }) {
+  const { t, lang } = useT();
+  const day = (value: string) => formatDay(value, lang);
+  if (consents.length === 0) return t("placement.noConsents");
   return (
-    <section className="placement-facts" aria-labelledby={titleId}>
-      <h4 id={titleId}>{t("placement.title")}</h4>
-      {!p.inForce && !p.endedOn && (
-        <p className="notice placement-facts__warning">
-          <strong>{t("placement.awaitingCourt")}</strong>
-        </p>
-      )}
-      {p.consentRevoked && (
-        <p className="notice placement-facts__warning">
-          <strong>{t("placement.consentRevokedWarning")}</strong>
-        </p>
-      )}
-      <dl className="details">
-        <div>
-          <dt>{t("placement.basisShown")}</dt>
-          <dd>{t(placementBasisLabels[p.basis])}</dd>
-        </div>
-        <div>
-          <dt>{t("placement.consents")}</dt>
-          <dd>
-            {p.consents.length === 0 ? (
-              t("placement.noConsents")
-            ) : (
-              <ul className="plain-list">
-                {p.consents.map((c) => (
-                  <li key={c.id}>
-                    {t("placement.consentItem", {
-                      name: c.custodianName,
-                      form: t(consentFormLabels[c.form]),
-                      date: day(c.givenOn),
-                    })}
-                    {c.revokedOn && (
-                      <span className="placement-facts__note">
-                        {t("placement.consentRevokedItem", {
-                          date: day(c.revokedOn),
-                          reason: c.revokedReason ?? "",
-                        })}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-        {!court && (
-          <div>
-            <dt>{t("placement.soleCustodyShown")}</dt>
-            <dd>{yesNo(p.soleCustody)}</dd>
-          </div>
-        )}
-        {court && (
-          <div>
-            <dt>{t("placement.immediateShown")}</dt>
-            <dd>{yesNo(p.immediate)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("placement.locationWithheldShown")}</dt>
-          <dd>{yesNo(p.locationWithheld)}</dd>
-        </div>
-      </dl>
-      {clocks.length > 0 && (
-        <ul
-          className="plain-list placement-facts__clocks"
-          aria-label={t("placement.clocksCaption")}
-        >
-          {clocks.map((c) => (
-            <li key={c.key}>
-              {c.text}
-              <MovedNote text={c.moved ?? null} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {p.reviews.length > 0 && (
-        <ul className="plain-list placement-facts__reviews">
-          {p.reviews.map((r) => (
-            <li key={`${r.reviewedOn}-${r.notes}`}>
-              {t("placement.reviewItem", {
-                date: day(r.reviewedOn),
-                result: r.continues ? t("placement.reviewContinues") : t("placement.reviewEnds"),
-                name: r.recordedBy,
+    <ul className="plain-list">
+      {consents.map((c) => (
+        <li key={c.id}>
+          {t("placement.consentItem", {
+            name: c.custodianName,
+            form: t(consentFormLabels[c.form]),
+            date: day(c.givenOn),
+          })}
+          {c.revokedOn && (
+            <span className="placement-facts__note">
+              {t("placement.consentRevokedItem", {
+                date: day(c.revokedOn),
+                reason: c.revokedReason ?? "",
               })}
-              <span className="multiline placement-facts__note">{r.notes}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ClocksList({ clocks }: { clocks: PlacementClock[] }) {
+  const { t } = useT();
+  if (clocks.length === 0) return null;
+  return (
+    <ul className="plain-list placement-facts__clocks" aria-label={t("placement.clocksCaption")}>
+      {clocks.map((c) => (
+        <li key={c.key}>
+          {c.text}
+          <MovedNote text={c.moved ?? null} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReviewsList({ reviews }: { reviews: PlacementView["reviews"] }) {
+  const { t, lang } = useT();
+  if (reviews.length === 0) return null;
+  return (
+    <ul className="plain-list placement-facts__reviews">
+      {reviews.map((r) => (
+        <li key={`${r.reviewedOn}-${r.notes}`}>
+          {t("placement.reviewItem", {
+            date: formatDay(r.reviewedOn, lang),
+            result: r.continues ? t("placement.reviewContinues") : t("placement.reviewEnds"),
+            name: r.recordedBy,
+          })}
+          <span className="multiline placement-facts__note">{r.notes}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

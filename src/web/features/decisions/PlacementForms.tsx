@@ -180,37 +180,55 @@ export function ReviewForm(props: FormsProps) {
       <h4 id={titleId}>{t("placement.reviewTitle")}</h4>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("placement.reviewedOn")}
-          name="reviewedOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={draft.reviewedOn}
-          onChange={(e) => set({ reviewedOn: e.target.value })}
-          error={submit.fieldError("reviewedOn")}
-        />
-        <RadioGroupField
-          label={t("placement.continues")}
-          name="continues"
-          value={draft.continues}
-          options={[
-            { value: "yes", label: t("common.yes") },
-            { value: "no", label: t("common.no") },
-          ]}
-          onChange={(continues) => set({ continues })}
-          error={submit.fieldError("continues")}
-        />
-        <TextAreaField
-          label={t("placement.reviewNotes")}
-          name="notes"
-          value={draft.notes}
-          onChange={(e) => set({ notes: e.target.value })}
-          error={submit.fieldError("notes")}
-        />
+        <ReviewFields draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("placement.reviewSubmit")}
         </button>
       </form>
     </div>
+  );
+}
+
+/** The review: on which day, whether the placement continues, and the notes. */
+function ReviewFields({
+  draft,
+  set,
+  fieldError,
+}: {
+  draft: PlacementReviewDraft;
+  set: (changes: Partial<PlacementReviewDraft>) => void;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <TextField
+        label={t("placement.reviewedOn")}
+        name="reviewedOn"
+        type="date"
+        max={localDateInput(new Date())}
+        value={draft.reviewedOn}
+        onChange={(e) => set({ reviewedOn: e.target.value })}
+        error={fieldError("reviewedOn")}
+      />
+      <RadioGroupField
+        label={t("placement.continues")}
+        name="continues"
+        value={draft.continues}
+        options={[
+          { value: "yes", label: t("common.yes") },
+          { value: "no", label: t("common.no") },
+        ]}
+        onChange={(continues) => set({ continues })}
+        error={fieldError("continues")}
+      />
+      <TextAreaField
+        label={t("placement.reviewNotes")}
+        name="notes"
+        value={draft.notes}
+        onChange={(e) => set({ notes: e.target.value })}
+        error={fieldError("notes")}
+      />
+    </>
   );
 }

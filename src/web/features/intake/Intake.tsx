@@ -1,6 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import { intakeChannels, intakeKinds, intakeSources } from "../../../shared/api/intake";
+import {
+  type IntakeView,
+  intakeChannels,
+  intakeKinds,
+  intakeSources,
+} from "../../../shared/api/intake";
 import type { UnitRef } from "../../auth/permissions";
 import { useApi } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
@@ -81,128 +86,14 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
     });
   }
 
-  const yesNo: { value: YesNo; label: string }[] = [
-    { value: "yes", label: t("common.yes") },
-    { value: "no", label: t("common.no") },
-  ];
-
   return (
     <>
       <h2 id={formTitleId}>{t("intake.title")}</h2>
       <StatusMessage message={status && t(status)} />
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <SelectField
-          label={t("intake.unit")}
-          name="unitId"
-          value={draft.unitId}
-          onChange={(e) => set({ unitId: e.target.value })}
-          error={submit.fieldError("unitId")}
-        >
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </SelectField>
-        <RadioGroupField
-          label={t("intake.kind")}
-          name="kind"
-          value={draft.kind}
-          options={intakeKinds.map((kind) => ({ value: kind, label: t(intakeKindLabels[kind]) }))}
-          onChange={(kind) => isIntakeKind(kind) && set({ kind })}
-          error={submit.fieldError("kind")}
-        />
-        <SelectField
-          label={t("intake.source")}
-          name="source"
-          value={draft.source}
-          onChange={(e) => {
-            const value = e.target.value;
-            set({ source: isIntakeSource(value) ? value : "" });
-          }}
-          error={submit.fieldError("source")}
-        >
-          <option value="">{t("common.choose")}</option>
-          {intakeSources.map((source) => (
-            <option key={source} value={source}>
-              {t(intakeSourceLabels[source])}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("intake.channel")}
-          name="channel"
-          value={draft.channel}
-          onChange={(e) => {
-            const value = e.target.value;
-            set({ channel: isIntakeChannel(value) ? value : "" });
-          }}
-          error={submit.fieldError("channel")}
-        >
-          <option value="">{t("common.choose")}</option>
-          {intakeChannels.map((channel) => (
-            <option key={channel} value={channel}>
-              {t(intakeChannelLabels[channel])}
-            </option>
-          ))}
-        </SelectField>
-        <DateTimeField
-          label={t("intake.receivedAt")}
-          hint={t("intake.receivedAtHint")}
-          name="receivedAt"
-          dateLabel={t("intake.date")}
-          timeLabel={t("intake.time")}
-          date={draft.date}
-          time={draft.time}
-          maxDate={localDateInput(new Date())}
-          onDateChange={(date) => set({ date })}
-          onTimeChange={(time) => set({ time })}
-          error={submit.fieldError("receivedAt")}
-        />
-        {draft.kind === "request_for_information" && (
-          <TextAreaField
-            label={t("intake.informationOnlyReason")}
-            name="informationOnlyReason"
-            value={draft.informationOnlyReason}
-            onChange={(e) => set({ informationOnlyReason: e.target.value })}
-            error={submit.fieldError("informationOnlyReason")}
-          />
-        )}
-        <RadioGroupField
-          label={t("intake.askedAboutViolence")}
-          name="askedAboutViolence"
-          value={draft.askedAboutViolence}
-          options={yesNo}
-          onChange={(askedAboutViolence) => set({ askedAboutViolence })}
-          error={submit.fieldError("askedAboutViolence")}
-        />
-        {draft.askedAboutViolence === "yes" && (
-          <TextAreaField
-            label={t("intake.violenceAnswer")}
-            name="violenceAnswer"
-            value={draft.violenceAnswer}
-            onChange={(e) => set({ violenceAnswer: e.target.value })}
-            error={submit.fieldError("violenceAnswer")}
-          />
-        )}
-        <InterpreterFields
-          neededLabel={t("intake.interpreterNeeded")}
-          needed={draft.interpreterNeeded}
-          language={draft.interpreterLanguage}
-          onChange={set}
-          fieldError={submit.fieldError}
-        />
-        <TextField
-          label={t("intake.children")}
-          hint={t("intake.childrenHint")}
-          name="childrenInHousehold"
-          inputMode="numeric"
-          autoComplete="off"
-          value={draft.childrenInHousehold}
-          onChange={(e) => set({ childrenInHousehold: e.target.value })}
-          error={submit.fieldError("childrenInHousehold")}
-        />
+        <IntakeArrivalFields units={units} draft={draft} set={set} fieldError={submit.fieldError} />
+        <IntakeMatterFields draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("intake.submit")}
         </button>
@@ -211,9 +102,163 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
   );
 }
 
+interface IntakeFieldsProps {
+  draft: IntakeDraft;
+  set: (changes: Partial<IntakeDraft>) => void;
+  fieldError: (name: string) => string | undefined;
+}
+
+/** How the matter arrived: at which unit, as what, from whom, by which channel, and when. */
+function IntakeArrivalFields({
+  units,
+  draft,
+  set,
+  fieldError,
+}: IntakeFieldsProps & { units: readonly UnitRef[] }) {
+  const { t } = useT();
+  return (
+    <>
+      <SelectField
+        label={t("intake.unit")}
+        name="unitId"
+        value={draft.unitId}
+        onChange={(e) => set({ unitId: e.target.value })}
+        error={fieldError("unitId")}
+      >
+        {units.map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {unit.name}
+          </option>
+        ))}
+      </SelectField>
+      <RadioGroupField
+        label={t("intake.kind")}
+        name="kind"
+        value={draft.kind}
+        options={intakeKinds.map((kind) => ({ value: kind, label: t(intakeKindLabels[kind]) }))}
+        onChange={(kind) => isIntakeKind(kind) && set({ kind })}
+        error={fieldError("kind")}
+      />
+      <IntakeOriginFields draft={draft} set={set} fieldError={fieldError} />
+      <DateTimeField
+        label={t("intake.receivedAt")}
+        hint={t("intake.receivedAtHint")}
+        name="receivedAt"
+        dateLabel={t("intake.date")}
+        timeLabel={t("intake.time")}
+        date={draft.date}
+        time={draft.time}
+        maxDate={localDateInput(new Date())}
+        onDateChange={(date) => set({ date })}
+        onTimeChange={(time) => set({ time })}
+        error={fieldError("receivedAt")}
+      />
+    </>
+  );
+}
+
+/** From whom the matter came and by which channel: both chosen from fixed lists. */
+function IntakeOriginFields({ draft, set, fieldError }: IntakeFieldsProps) {
+  const { t } = useT();
+  return (
+    <>
+      <SelectField
+        label={t("intake.source")}
+        name="source"
+        value={draft.source}
+        onChange={(e) => {
+          const value = e.target.value;
+          set({ source: isIntakeSource(value) ? value : "" });
+        }}
+        error={fieldError("source")}
+      >
+        <option value="">{t("common.choose")}</option>
+        {intakeSources.map((source) => (
+          <option key={source} value={source}>
+            {t(intakeSourceLabels[source])}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("intake.channel")}
+        name="channel"
+        value={draft.channel}
+        onChange={(e) => {
+          const value = e.target.value;
+          set({ channel: isIntakeChannel(value) ? value : "" });
+        }}
+        error={fieldError("channel")}
+      >
+        <option value="">{t("common.choose")}</option>
+        {intakeChannels.map((channel) => (
+          <option key={channel} value={channel}>
+            {t(intakeChannelLabels[channel])}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
+
+/** What the matter holds: the reason for a request, the question about violence, interpreter, children. */
+function IntakeMatterFields({ draft, set, fieldError }: IntakeFieldsProps) {
+  const { t } = useT();
+  const yesNo: { value: YesNo; label: string }[] = [
+    { value: "yes", label: t("common.yes") },
+    { value: "no", label: t("common.no") },
+  ];
+  return (
+    <>
+      {draft.kind === "request_for_information" && (
+        <TextAreaField
+          label={t("intake.informationOnlyReason")}
+          name="informationOnlyReason"
+          value={draft.informationOnlyReason}
+          onChange={(e) => set({ informationOnlyReason: e.target.value })}
+          error={fieldError("informationOnlyReason")}
+        />
+      )}
+      <RadioGroupField
+        label={t("intake.askedAboutViolence")}
+        name="askedAboutViolence"
+        value={draft.askedAboutViolence}
+        options={yesNo}
+        onChange={(askedAboutViolence) => set({ askedAboutViolence })}
+        error={fieldError("askedAboutViolence")}
+      />
+      {draft.askedAboutViolence === "yes" && (
+        <TextAreaField
+          label={t("intake.violenceAnswer")}
+          name="violenceAnswer"
+          value={draft.violenceAnswer}
+          onChange={(e) => set({ violenceAnswer: e.target.value })}
+          error={fieldError("violenceAnswer")}
+        />
+      )}
+      <InterpreterFields
+        neededLabel={t("intake.interpreterNeeded")}
+        needed={draft.interpreterNeeded}
+        language={draft.interpreterLanguage}
+        onChange={set}
+        fieldError={fieldError}
+      />
+      <TextField
+        label={t("intake.children")}
+        hint={t("intake.childrenHint")}
+        name="childrenInHousehold"
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft.childrenInHousehold}
+        onChange={(e) => set({ childrenInHousehold: e.target.value })}
+        error={fieldError("childrenInHousehold")}
+      />
+    </>
+  );
+}
+
 /** "Aktualiseringar" on the case page: how the case's matters reached the unit. */
 export function CaseIntakes({ caseId }: { caseId: string }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const api = useApi();
   const query = useQuery(
     ["case", caseId, "intakes"],
@@ -232,66 +277,72 @@ export function CaseIntakes({ caseId }: { caseId: string }) {
               {[...data]
                 .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
                 .map((intake) => (
-                  <li key={intake.id} className="record-list__item">
-                    <h3>
-                      {t("intake.itemTitle", {
-                        kind: t(intakeKindLabels[intake.kind]),
-                        time: formatDateTimeShort(intake.receivedAt, lang),
-                      })}
-                    </h3>
-                    <dl className="details">
-                      <div>
-                        <dt>{t("intake.source")}</dt>
-                        <dd>{t(intakeSourceLabels[intake.source])}</dd>
-                      </div>
-                      <div>
-                        <dt>{t("intake.channel")}</dt>
-                        <dd>{t(intakeChannelLabels[intake.channel])}</dd>
-                      </div>
-                      <div>
-                        <dt>{t("intake.askedAboutViolence")}</dt>
-                        <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
-                      </div>
-                      {intake.violenceAnswer && (
-                        <div>
-                          <dt>{t("intake.violenceAnswer")}</dt>
-                          <dd className="multiline">{intake.violenceAnswer}</dd>
-                        </div>
-                      )}
-                      <div>
-                        <dt>{t("intake.interpreter")}</dt>
-                        <dd>
-                          {intake.interpreterNeeded
-                            ? (intake.interpreterLanguage ?? t("common.yes"))
-                            : t("intake.noInterpreter")}
-                        </dd>
-                      </div>
-                      <div>
-                        <dt>{t("intake.children")}</dt>
-                        <dd>{intake.childrenInHousehold ?? t("common.notGiven")}</dd>
-                      </div>
-                      {intake.informationOnlyReason && (
-                        <div>
-                          <dt>{t("intake.informationOnlyReason")}</dt>
-                          <dd className="multiline">{intake.informationOnlyReason}</dd>
-                        </div>
-                      )}
-                      <div>
-                        <dt>{t("intake.recordedBy")}</dt>
-                        <dd>
-                          {intake.recordedBy}{" "}
-                          <span className="muted">
-                            {formatDateTimeShort(intake.recordedAt, lang)}
-                          </span>
-                        </dd>
-                      </div>
-                    </dl>
-                  </li>
+                  <IntakeItem key={intake.id} intake={intake} />
                 ))}
             </ul>
           )
         }
       </Loaded>
     </section>
+  );
+}
+
+/** One intake as recorded: its kind and time, then what was recorded about it. */
+function IntakeItem({ intake }: { intake: IntakeView }) {
+  const { t, lang } = useT();
+  return (
+    <li className="record-list__item">
+      <h3>
+        {t("intake.itemTitle", {
+          kind: t(intakeKindLabels[intake.kind]),
+          time: formatDateTimeShort(intake.receivedAt, lang),
+        })}
+      </h3>
+      <dl className="details">
+        <div>
+          <dt>{t("intake.source")}</dt>
+          <dd>{t(intakeSourceLabels[intake.source])}</dd>
+        </div>
+        <div>
+          <dt>{t("intake.channel")}</dt>
+          <dd>{t(intakeChannelLabels[intake.channel])}</dd>
+        </div>
+        <div>
+          <dt>{t("intake.askedAboutViolence")}</dt>
+          <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
+        </div>
+        {intake.violenceAnswer && (
+          <div>
+            <dt>{t("intake.violenceAnswer")}</dt>
+            <dd className="multiline">{intake.violenceAnswer}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("intake.interpreter")}</dt>
+          <dd>
+            {intake.interpreterNeeded
+              ? (intake.interpreterLanguage ?? t("common.yes"))
+              : t("intake.noInterpreter")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("intake.children")}</dt>
+          <dd>{intake.childrenInHousehold ?? t("common.notGiven")}</dd>
+        </div>
+        {intake.informationOnlyReason && (
+          <div>
+            <dt>{t("intake.informationOnlyReason")}</dt>
+            <dd className="multiline">{intake.informationOnlyReason}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("intake.recordedBy")}</dt>
+          <dd>
+            {intake.recordedBy}{" "}
+            <span className="muted">{formatDateTimeShort(intake.recordedAt, lang)}</span>
+          </dd>
+        </div>
+      </dl>
+    </li>
   );
 }

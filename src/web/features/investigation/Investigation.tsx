@@ -138,14 +138,7 @@ function InvestigationText({ view }: { view: InvestigationView }) {
   );
 }
 
-function InvestigationForm({
-  caseId,
-  view,
-  beforeChange,
-  onSaved,
-  onCompleted,
-  onStale,
-}: {
+interface InvestigationFormProps {
   caseId: string;
   view: InvestigationView;
   beforeChange: () => void;
@@ -153,8 +146,74 @@ function InvestigationForm({
   onCompleted: (view: InvestigationView) => void;
   /** A 409: completed elsewhere, or the case moved on. */
   onStale: () => void;
-}) {
+}
+
+function InvestigationForm(props: InvestigationFormProps) {
+  const { view } = props;
   const { t, lang } = useT();
+  const form = useInvestigationForm(props);
+  const { submit, draft, setDraft, ids } = form;
+  return (
+    <>
+      <ErrorSummary errors={submit.errors} />
+      <form
+        className="form form--wide"
+        aria-label={t("investigation.formLabel")}
+        onSubmit={form.handleSave}
+        noValidate
+      >
+        <InvestigationSectionFields
+          sectionKeys={view.sectionKeys}
+          draft={draft}
+          setDraft={setDraft}
+          fieldError={submit.fieldError}
+        />
+        <TextAreaField
+          label={t("investigation.summary")}
+          name="summary"
+          rows={6}
+          value={draft.summary}
+          onChange={(e) => setDraft((d) => ({ ...d, summary: e.target.value }))}
+          error={submit.fieldError("summary")}
+        />
+        <TextAreaField
+          label={t("investigation.assessment")}
+          name="assessment"
+          rows={6}
+          value={draft.assessment}
+          onChange={(e) => setDraft((d) => ({ ...d, assessment: e.target.value }))}
+          error={submit.fieldError("assessment")}
+        />
+        {view.updatedAt && (
+          <p className="muted">
+            {t("investigation.lastSaved", { time: formatDateTimeShort(view.updatedAt, lang) })}
+          </p>
+        )}
+        {form.confirming ? (
+          <ConfirmComplete
+            ids={ids}
+            pending={submit.pending}
+            onComplete={form.complete}
+            onCancel={form.cancelComplete}
+          />
+        ) : (
+          <SaveActions ids={ids} pending={submit.pending} onAskToComplete={form.askToComplete} />
+        )}
+      </form>
+    </>
+  );
+}
+
+/** The form's state and its three steps: save, ask to complete (checks first), complete. */
+function useInvestigationForm({
+  caseId,
+  view,
+  beforeChange,
+  onSaved,
+  onCompleted,
+  onStale,
+}: InvestigationFormProps) {
+  const { t } = useT();
   const api = useApi();
   const fieldNames = useMemo(() => investigationFieldNames(view.sectionKeys), [view.sectionKeys]);
   const { submit, run: change } = useChange(fieldNames, { beforeChange, onStale });
@@ -162,10 +221,6 @@ function InvestigationForm({
   const [confirming, setConfirming] = useState(false);
   const focusLater = useFocusLater();
   const ids = { hint: useId(), confirm: useId(), complete: useId() };
-
-  function setSection(key: InvestigationSection, text: string) {
-    setDraft((d) => ({ ...d, sections: { ...d.sections, [key]: text } }));
-  }
 
   async function handleSave(event: FormEvent) {
     event.preventDefault();
@@ -192,6 +247,42 @@ function InvestigationForm({
     if (!ok) setConfirming(false);
   }
 
+  function cancelComplete() {
+    setConfirming(false);
+    focusLater(ids.complete);
+  }
+
+  return {
+    submit,
+    draft,
+    setDraft,
+    confirming,
+    ids,
+    handleSave,
+    askToComplete,
+    complete,
+    cancelComplete,
+  };
+}
+
+type SetDraft = (update: (d: InvestigationDraft) => InvestigationDraft) => void;
+
+/** The sections the case's kind calls for; the household section asks about witnessing. */
+function InvestigationSectionFields({
+  sectionKeys,
+  draft,
+  setDraft,
+  fieldError,
+}: {
+  sectionKeys: InvestigationView["sectionKeys"];
+  draft: InvestigationDraft;
+  setDraft: SetDraft;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  function setSection(key: InvestigationSection, text: string) {
+    setDraft((d) => ({ ...d, sections: { ...d.sections, [key]: text } }));
+  }
   const witnessedOptions: { value: Witnessed; label: string }[] = [
     { value: "yes", label: t("common.yes") },
     { value: "no", label: t("common.no") },
@@ -199,107 +290,105 @@ function InvestigationForm({
   ];
   return (
     <>
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form form--wide"
-        aria-label={t("investigation.formLabel")}
-        onSubmit={handleSave}
-        noValidate
-      >
-        {view.sectionKeys.map((key) => (
-          <div key={key} className="form__group">
-            <TextAreaField
-              label={t(investigationSectionLabels[key])}
-              name={`sections.${key}`}
-              rows={4}
-              value={draft.sections[key] ?? ""}
-              onChange={(e) => setSection(key, e.target.value)}
-              error={submit.fieldError(`sections.${key}`)}
+      {sectionKeys.map((key) => (
+        <div key={key} className="form__group">
+          <TextAreaField
+            label={t(investigationSectionLabels[key])}
+            name={`sections.${key}`}
+            rows={4}
+            value={draft.sections[key] ?? ""}
+            onChange={(e) => setSection(key, e.target.value)}
+            error={fieldError(`sections.${key}`)}
+          />
+          {key === "children_in_household" && asksAboutWitnessing(sectionKeys) && (
+            <RadioGroupField
+              label={t("investigation.childrenWitnessed")}
+              hint={t("investigation.childrenWitnessedHint")}
+              name="childrenWitnessedViolence"
+              value={draft.witnessed}
+              options={witnessedOptions}
+              onChange={(witnessed) => setDraft((d) => ({ ...d, witnessed }))}
+              error={fieldError("childrenWitnessedViolence")}
             />
-            {key === "children_in_household" && asksAboutWitnessing(view.sectionKeys) && (
-              <RadioGroupField
-                label={t("investigation.childrenWitnessed")}
-                hint={t("investigation.childrenWitnessedHint")}
-                name="childrenWitnessedViolence"
-                value={draft.witnessed}
-                options={witnessedOptions}
-                onChange={(witnessed) => setDraft((d) => ({ ...d, witnessed }))}
-                error={submit.fieldError("childrenWitnessedViolence")}
-              />
-            )}
-          </div>
-        ))}
-        <TextAreaField
-          label={t("investigation.summary")}
-          name="summary"
-          rows={6}
-          value={draft.summary}
-          onChange={(e) => setDraft((d) => ({ ...d, summary: e.target.value }))}
-          error={submit.fieldError("summary")}
-        />
-        <TextAreaField
-          label={t("investigation.assessment")}
-          name="assessment"
-          rows={6}
-          value={draft.assessment}
-          onChange={(e) => setDraft((d) => ({ ...d, assessment: e.target.value }))}
-          error={submit.fieldError("assessment")}
-        />
-        {view.updatedAt && (
-          <p className="muted">
-            {t("investigation.lastSaved", { time: formatDateTimeShort(view.updatedAt, lang) })}
-          </p>
-        )}
-        {confirming ? (
-          <div className="confirm">
-            <p id={ids.confirm} tabIndex={-1} className="confirm__question">
-              {t("investigation.completeConfirm")}
-            </p>
-            <div className="form__actions">
-              <button
-                type="button"
-                className="button"
-                aria-describedby={ids.confirm}
-                disabled={submit.pending}
-                onClick={complete}
-              >
-                {t("investigation.complete")}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setConfirming(false);
-                  focusLater(ids.complete);
-                }}
-              >
-                {t("common.cancel")}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <>
-            <div className="form__actions">
-              <button type="submit" className="button" disabled={submit.pending}>
-                {t("investigation.save")}
-              </button>
-              <button
-                id={ids.complete}
-                type="button"
-                className="button button--secondary"
-                aria-describedby={ids.hint}
-                disabled={submit.pending}
-                onClick={askToComplete}
-              >
-                {t("investigation.complete")}
-              </button>
-            </div>
-            <p id={ids.hint} className="field__hint">
-              {t("investigation.completeHint")}
-            </p>
-          </>
-        )}
-      </form>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+interface CompleteIds {
+  hint: string;
+  confirm: string;
+  complete: string;
+}
+
+/** Completing locks the text, so it is asked once more before it is done. */
+function ConfirmComplete({
+  ids,
+  pending,
+  onComplete,
+  onCancel,
+}: {
+  ids: CompleteIds;
+  pending: boolean;
+  onComplete: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="confirm">
+      <p id={ids.confirm} tabIndex={-1} className="confirm__question">
+        {t("investigation.completeConfirm")}
+      </p>
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button"
+          aria-describedby={ids.confirm}
+          disabled={pending}
+          onClick={onComplete}
+        >
+          {t("investigation.complete")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function SaveActions({
+  ids,
+  pending,
+  onAskToComplete,
+}: {
+  ids: CompleteIds;
+  pending: boolean;
+  onAskToComplete: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={pending}>
+          {t("investigation.save")}
+        </button>
+        <button
+          id={ids.complete}
+          type="button"
+          className="button button--secondary"
+          aria-describedby={ids.hint}
+          disabled={pending}
+          onClick={onAskToComplete}
+        >
+          {t("investigation.complete")}
+        </button>
+      </div>
+      <p id={ids.hint} className="field__hint">
+        {t("investigation.completeHint")}
+      </p>
     </>
   );
 }
