@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database, RoleName } from "../db/types.ts";
 import type { App } from "../http/context.ts";
+import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
 import {
   buildCase,
   buildOrg,
@@ -57,10 +56,34 @@ export interface AuthorizationWorld {
   ids: Map<ActorKind, string>;
 }
 
-export async function buildAuthorizationWorld(
-  app: App,
-  owner: Kysely<Database>,
-): Promise<AuthorizationWorld> {
+/** What each kind of actor is given: organisation and roles. */
+function rolesOf(
+  org: string,
+  unit: string,
+  otherUnit: string,
+  otherOrg: { id: string; unitId: string },
+): Record<ActorKind, [string, { unitId: string | null; role: RoleName }[]]> {
+  return {
+    assigned: [org, [{ unitId: unit, role: "caseworker" }]],
+    sameUnit: [org, [{ unitId: unit, role: "caseworker" }]],
+    otherUnit: [org, [{ unitId: otherUnit, role: "caseworker" }]],
+    administrator: [org, [{ unitId: null, role: "administrator" }]],
+    analyst: [org, [{ unitId: null, role: "analyst" }]],
+    consultant: [org, [{ unitId: unit, role: "consultant" }]],
+    barrierSide: [org, [{ unitId: unit, role: "caseworker" }]],
+    otherOrg: [
+      otherOrg.id,
+      [
+        { unitId: otherOrg.unitId, role: "unit_manager" },
+        { unitId: otherOrg.unitId, role: "caseworker" },
+      ],
+    ],
+    manager: [org, [{ unitId: unit, role: "unit_manager" }]],
+  };
+}
+
+/** The organisations and units, and one logged-in user of each kind of actor. */
+async function buildActors(app: App, owner: Kysely<Database>) {
   const sessions = new Map<ActorKind, Session>();
   const ids = new Map<ActorKind, string>();
   const org = await buildOrg(owner);
@@ -68,233 +91,89 @@ export async function buildAuthorizationWorld(
   const otherUnit = await buildUnit(owner, org.id, "child_services");
   const otherOrg = await buildOrg(owner);
   const otherOrgUnit = await buildUnit(owner, otherOrg.id);
-  const roles: Record<ActorKind, [string, { unitId: string | null; role: RoleName }[]]> = {
-    assigned: [org.id, [{ unitId: unit.id, role: "caseworker" }]],
-    sameUnit: [org.id, [{ unitId: unit.id, role: "caseworker" }]],
-    otherUnit: [org.id, [{ unitId: otherUnit.id, role: "caseworker" }]],
-    administrator: [org.id, [{ unitId: null, role: "administrator" }]],
-    analyst: [org.id, [{ unitId: null, role: "analyst" }]],
-    consultant: [org.id, [{ unitId: unit.id, role: "consultant" }]],
-    barrierSide: [org.id, [{ unitId: unit.id, role: "caseworker" }]],
-    otherOrg: [
-      otherOrg.id,
-      [
-        { unitId: otherOrgUnit.id, role: "unit_manager" },
-        { unitId: otherOrgUnit.id, role: "caseworker" },
-      ],
-    ],
-    manager: [org.id, [{ unitId: unit.id, role: "unit_manager" }]],
-  };
+  const roles = rolesOf(org.id, unit.id, otherUnit.id, {
+    id: otherOrg.id,
+    unitId: otherOrgUnit.id,
+  });
   for (const a of actors) {
     const [orgId, r] = roles[a];
     const u = await buildUser(owner, orgId, r);
     ids.set(a, u.id);
     sessions.set(a, await login(app, u.username));
   }
-  const spare = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
-  const person = await buildPerson(owner, org.id, ids.get("assigned"));
+  return { orgId: org.id, unitId: unit.id, sessions, ids };
+}
+
+/** Case X and its person, the barrier side's case Y, and the barrier between them. */
+async function buildBarrieredCases(
+  owner: Kysely<Database>,
+  orgId: string,
+  unitId: string,
+  id: (a: ActorKind) => string,
+) {
+  const spare = await buildUser(owner, orgId, [{ unitId, role: "caseworker" }]);
+  const person = await buildPerson(owner, orgId, id("assigned"));
   const x = await buildCase(owner, {
-    orgId: org.id,
-    unitId: unit.id,
+    orgId,
+    unitId,
     personId: person.id,
-    openedBy: ids.get("assigned")!,
+    openedBy: id("assigned"),
   });
-  const partner = await buildPerson(owner, org.id);
+  const partner = await buildPerson(owner, orgId);
   const y = await buildCase(owner, {
-    orgId: org.id,
-    unitId: unit.id,
+    orgId,
+    unitId,
     personId: partner.id,
-    openedBy: ids.get("barrierSide")!,
+    openedBy: id("barrierSide"),
   });
   const barrier = await owner
     .insertInto("barrier")
     .values({
-      org_id: org.id,
+      org_id: orgId,
       case_a_id: x.id,
       case_b_id: y.id,
       reason: "Partnerkontakt",
       purpose: "partner_contact",
-      created_by: ids.get("manager")!,
+      created_by: id("manager"),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  // A document kept in X.
-  const documentId = randomUUID();
-  await owner
-    .insertInto("document")
-    .values({
-      id: documentId,
-      org_id: org.id,
-      case_id: x.id,
-      kind: "partner_contact_consent",
-      filename: "samtycke.pdf",
-      media_type: "application/pdf",
-      size_bytes: 9,
-      sha256: "0".repeat(64),
-      content: new Uint8Array(Buffer.from("%PDF-1.4\n")),
-      uploaded_by: ids.get("assigned")!,
-    })
-    .execute();
-  // A risk alert from Y's side, waiting in X for acknowledgement.
-  const eventId = randomUUID();
-  await owner
-    .insertInto("barrier_event")
-    .values({
-      id: eventId,
-      org_id: org.id,
-      barrier_id: barrier.id,
-      from_case_id: y.id,
-      to_case_id: x.id,
-      kind: "risk_alert",
-      event_on: "2026-11-01",
-      level: "high",
-      created_by: ids.get("barrierSide")!,
-    })
-    .execute();
-  const thirdWorker = await buildUser(owner, org.id, [{ unitId: unit.id, role: "caseworker" }]);
-  const third = await buildCase(owner, {
-    orgId: org.id,
-    unitId: unit.id,
-    personId: (await buildPerson(owner, org.id)).id,
-    openedBy: thirdWorker.id,
+  return { spare, person, x, y, barrierId: barrier.id };
+}
+
+export async function buildAuthorizationWorld(
+  app: App,
+  owner: Kysely<Database>,
+): Promise<AuthorizationWorld> {
+  const { orgId, unitId, sessions, ids } = await buildActors(app, owner);
+  const id = (a: ActorKind) => ids.get(a)!;
+  const c = await buildBarrieredCases(owner, orgId, unitId, id);
+  const made: Made = { owner, orgId, unitId, caseId: c.x.id, id };
+  const records = await buildRecordsOfX(made, {
+    yId: c.y.id,
+    barrierId: c.barrierId,
+    spareId: c.spare.id,
   });
-  // The spare worker is assigned to X at the start, so unassigning has something to undo.
-  await owner
-    .insertInto("case_assignment")
-    .values({
-      org_id: org.id,
-      case_id: x.id,
-      user_id: spare.id,
-      assigned_by: ids.get("manager")!,
-    })
-    .execute();
-  // A child of X's person, known to the assigned worker and the manager.
-  const relative = await buildPerson(owner, org.id, ids.get("assigned"));
-  await owner
-    .insertInto("person_registration")
-    .values({ org_id: org.id, person_id: relative.id, user_id: ids.get("manager")! })
-    .execute();
-  const draftId = randomUUID();
-  await owner
-    .insertInto("journal_entry")
-    .values({
-      id: draftId,
-      org_id: org.id,
-      case_id: x.id,
-      author_id: ids.get("assigned")!,
-      entry_type: "conversation",
-      occurred_at: new Date(),
-      body: "Utkast om samtalet.",
-    })
-    .execute();
-  // A decision and a task in X, made outside the API so every actor meets the same ones.
-  const decisionId = randomUUID();
-  await owner
-    .insertInto("decision")
-    .values({
-      id: decisionId,
-      org_id: org.id,
-      case_id: x.id,
-      intervention_kind: "support_talks",
-      outcome: "granted",
-      reasoning: "Behov av stödsamtal.",
-      decided_by: ids.get("assigned")!,
-    })
-    .execute();
-  const task = await owner
-    .insertInto("case_task")
-    .values({
-      org_id: org.id,
-      case_id: x.id,
-      kind: "assess_children_witnessed_violence",
-      created_by: ids.get("assigned")!,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  // A consent in X, given to a placement on X's decision.
-  await owner
-    .insertInto("child_placement")
-    .values({
-      decision_id: decisionId,
-      org_id: org.id,
-      case_id: x.id,
-      basis: "custodians_consent",
-      sole_custody: false,
-      immediate: false,
-      location_withheld: false,
-      court_submitted_on: null,
-      court_ruled_on: null,
-      court_outcome: null,
-      ended_on: null,
-    })
-    .execute();
-  const consent = await owner
-    .insertInto("consent")
-    .values({
-      org_id: org.id,
-      case_id: x.id,
-      decision_id: decisionId,
-      scope: "child_sheltered_housing",
-      given_by_name: "Vårdnadshavare Ett",
-      form: "written",
-      given_on: "2026-11-01",
-      recorded_by: ids.get("assigned")!,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  // A draft danger assessment in X.
-  await owner
-    .insertInto("instrument_version")
-    .values({
-      org_id: org.id,
-      instrument_id: dangerAssessment.id,
-      version: dangerAssessment.version,
-      definition: JSON.stringify(dangerAssessment),
-    })
-    .execute();
-  const assessmentId = randomUUID();
-  await owner
-    .insertInto("assessment")
-    .values({
-      id: assessmentId,
-      org_id: org.id,
-      case_id: x.id,
-      instrument_id: dangerAssessment.id,
-      instrument_version: dangerAssessment.version,
-      assessed_on: "2026-11-01",
-      created_by: ids.get("assigned")!,
-    })
-    .execute();
   const reference = (
     await owner
       .selectFrom("case")
       .select("reference")
-      .where("id", "=", x.id)
+      .where("id", "=", c.x.id)
       .executeTakeFirstOrThrow()
   ).reference;
-  const leaver = await buildUser(owner, org.id, [{ unitId: unit.id, role: "consultant" }]);
-  const leaverRole = await owner
-    .selectFrom("role_assignment")
-    .select("id")
-    .where("user_id", "=", leaver.id)
-    .executeTakeFirstOrThrow();
   const w: World = {
-    leaverId: leaver.id,
-    leaverRoleId: leaverRole.id,
-    unitId: unit.id,
-    caseId: x.id,
-    personId: person.id,
-    otherCaseId: third.id,
-    spareId: spare.id,
-    draftId,
-    relativeId: relative.id,
-    decisionId,
-    taskId: task.id,
-    consentId: consent.id,
-    assessmentId,
-    eventId,
-    documentId,
-    secrets: [person.identity_number as string, person.given_name, person.family_name, reference],
+    ...(await addLeaver(made)),
+    unitId,
+    caseId: c.x.id,
+    personId: c.person.id,
+    spareId: c.spare.id,
+    ...records,
+    secrets: [
+      c.person.identity_number as string,
+      c.person.given_name,
+      c.person.family_name,
+      reference,
+    ],
   };
   return { w, sessions, ids };
 }

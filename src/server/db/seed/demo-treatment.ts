@@ -16,10 +16,29 @@ const dayAgo = (n: number) => stockholmDate(daysAgo(n));
 export async function seedDemoTreatment(
   trx: Transaction<Database>,
   orgId: string,
-  sides: { caseId: string; therapistId: string; partnerCaseId: string; partnerWorkerId: string },
+  sides: Sides,
   barrierId: string,
 ) {
-  const { caseId, therapistId, partnerCaseId, partnerWorkerId } = sides;
+  await seedTreatment(trx, orgId, sides);
+  await seedSessions(trx, orgId, sides);
+  await seedPartner(trx, orgId, sides, barrierId);
+  await seedContactAttempt(trx, orgId, sides);
+  await seedBarrierEvents(trx, orgId, sides, barrierId);
+}
+
+type Sides = {
+  caseId: string;
+  therapistId: string;
+  partnerCaseId: string;
+  partnerWorkerId: string;
+};
+
+/** His treatment: referred a month ago, started three weeks ago, with the status history. */
+async function seedTreatment(
+  trx: Transaction<Database>,
+  orgId: string,
+  { caseId, therapistId }: Sides,
+) {
   await trx
     .insertInto("treatment")
     .values({
@@ -62,6 +81,14 @@ export async function seedDemoTreatment(
       },
     ])
     .execute();
+}
+
+/** Two sessions attended, and the no-show three days ago. */
+async function seedSessions(
+  trx: Transaction<Database>,
+  orgId: string,
+  { caseId, therapistId }: Sides,
+) {
   await trx
     .insertInto("treatment_session")
     .values(
@@ -81,6 +108,15 @@ export async function seedDemoTreatment(
       })),
     )
     .execute();
+}
+
+/** His details for reaching her on her case; the partner and his written consent on his. */
+async function seedPartner(
+  trx: Transaction<Database>,
+  orgId: string,
+  { caseId, therapistId, partnerCaseId }: Sides,
+  barrierId: string,
+) {
   await trx
     .insertInto("partner_contact")
     .values({
@@ -121,6 +157,14 @@ export async function seedDemoTreatment(
       recorded_by: therapistId,
     })
     .execute();
+}
+
+/** Her worker's phone call, where she accepted. */
+async function seedContactAttempt(
+  trx: Transaction<Database>,
+  orgId: string,
+  { partnerCaseId, partnerWorkerId }: Sides,
+) {
   await trx
     .insertInto("partner_contact_attempt")
     .values({
@@ -133,6 +177,15 @@ export async function seedDemoTreatment(
       recorded_at: daysAgo(27),
     })
     .execute();
+}
+
+/** Across the barrier: the treatment's start, acknowledged; the no-show, still waiting. */
+async function seedBarrierEvents(
+  trx: Transaction<Database>,
+  orgId: string,
+  { caseId, therapistId, partnerCaseId, partnerWorkerId }: Sides,
+  barrierId: string,
+) {
   await trx
     .insertInto("barrier_event")
     .values([

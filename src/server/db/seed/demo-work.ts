@@ -17,7 +17,17 @@ export async function seedDemoWork(
   c: { id: string; userId: string },
   work: DemoWork,
 ) {
-  const inv = work.investigation;
+  await seedInvestigation(trx, orgId, c, work.investigation);
+  for (const d of work.decisions ?? []) await seedDecision(trx, orgId, c, d);
+}
+
+/** The investigation as last saved, and the task about the children it raised. */
+async function seedInvestigation(
+  trx: Transaction<Database>,
+  orgId: string,
+  c: { id: string; userId: string },
+  inv: DemoWork["investigation"],
+) {
   const completed = inv.completedDaysAgo !== undefined ? daysAgo(inv.completedDaysAgo) : null;
   await trx
     .insertInto("investigation")
@@ -54,41 +64,48 @@ export async function seedDemoWork(
       })
       .execute();
   }
-  for (const d of work.decisions ?? []) {
-    const id = randomUUID();
-    const decidedAt = daysAgo(d.daysAgo);
-    const from = stockholmDate(decidedAt);
+}
+
+/** One decision, and the implementation plan that follows it when there is one. */
+async function seedDecision(
+  trx: Transaction<Database>,
+  orgId: string,
+  c: { id: string; userId: string },
+  d: NonNullable<DemoWork["decisions"]>[number],
+) {
+  const id = randomUUID();
+  const decidedAt = daysAgo(d.daysAgo);
+  const from = stockholmDate(decidedAt);
+  await trx
+    .insertInto("decision")
+    .values({
+      id,
+      org_id: orgId,
+      case_id: c.id,
+      intervention_kind: d.kind,
+      outcome: d.outcome,
+      period_from: d.months ? from : null,
+      period_to: d.months ? addMonths(from, d.months) : null,
+      reasoning: d.reasoning,
+      appeal_info: d.outcome === "granted" ? null : appealInformation,
+      decided_by: c.userId,
+      decided_at: decidedAt,
+    })
+    .execute();
+  if (d.plan) {
     await trx
-      .insertInto("decision")
+      .insertInto("implementation_plan")
       .values({
-        id,
+        id: randomUUID(),
         org_id: orgId,
         case_id: c.id,
-        intervention_kind: d.kind,
-        outcome: d.outcome,
-        period_from: d.months ? from : null,
-        period_to: d.months ? addMonths(from, d.months) : null,
-        reasoning: d.reasoning,
-        appeal_info: d.outcome === "granted" ? null : appealInformation,
-        decided_by: c.userId,
-        decided_at: decidedAt,
+        decision_id: id,
+        goals: d.plan.goals,
+        activities: d.plan.activities,
+        start_date: from,
+        follow_up_date: addDays(stockholmDate(new Date()), d.plan.followUpInDays),
+        updated_by: c.userId,
       })
       .execute();
-    if (d.plan) {
-      await trx
-        .insertInto("implementation_plan")
-        .values({
-          id: randomUUID(),
-          org_id: orgId,
-          case_id: c.id,
-          decision_id: id,
-          goals: d.plan.goals,
-          activities: d.plan.activities,
-          start_date: from,
-          follow_up_date: addDays(stockholmDate(new Date()), d.plan.followUpInDays),
-          updated_by: c.userId,
-        })
-        .execute();
-    }
   }
 }

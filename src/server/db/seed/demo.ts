@@ -41,78 +41,95 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       .values(demoOrganisation)
       .returning("id")
       .executeTakeFirstOrThrow();
-
-    const units = await trx
-      .insertInto("unit")
-      .values(
-        demoUnits.map((u) => ({
-          org_id: org.id,
-          name: u.name,
-          kind: u.kind,
-          contact_phone: u.phone,
-          contact_address: "Demogatan 1, 111 11 Demostad",
-        })),
-      )
-      .returning(["id", "name"])
-      .execute();
-    const unitId = (key: string | null) => {
-      const name = demoUnits.find((u) => u.key === key)?.name;
-      return units.find((u) => u.name === name)?.id ?? null;
-    };
-
-    // One hash for all: the same password, and seeding stays fast.
-    const passwordHash = await hashPassword(demoPassword);
-    const users = await trx
-      .insertInto("app_user")
-      .values(
-        demoUsers.map((u) => ({
-          org_id: org.id,
-          username: u.username,
-          display_name: u.displayName,
-          password_hash: passwordHash,
-        })),
-      )
-      .returning(["id", "username"])
-      .execute();
-    await trx
-      .insertInto("role_assignment")
-      .values(
-        demoUsers.map((u) => ({
-          org_id: org.id,
-          user_id: users.find((x) => x.username === u.username)?.id as string,
-          unit_id: unitId(u.unit),
-          role: u.role,
-        })),
-      )
-      .execute();
-
-    await trx
-      .insertInto("person")
-      .values(
-        demoPersons.map((p) => {
-          const parsed = parseIdentityNumber(p.identityNumber);
-          if (!parsed.ok) throw new Error(`Demo identity number is invalid: ${parsed.message}`);
-          return {
-            org_id: org.id,
-            identity_kind: parsed.value.kind,
-            identity_number: parsed.value.normalized,
-            given_name: p.givenName,
-            family_name: p.familyName,
-            birth_date: parsed.value.birthDate,
-            sex: p.sex,
-            ...(demoSafeContact[p.identityNumber]
-              ? { safe_contact: JSON.stringify(demoSafeContact[p.identityNumber]) }
-              : {}),
-          };
-        }),
-      )
-      .execute();
+    const unitId = await seedUnits(trx, org.id);
+    await seedUsers(trx, org.id, unitId);
+    await seedPersons(trx, org.id);
     await seedDemoCases(trx, org.id);
     return true;
   });
 }
 
-async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
+/** The demo units; returns the id of a unit by its key. */
+async function seedUnits(trx: Transaction<Database>, orgId: string) {
+  const units = await trx
+    .insertInto("unit")
+    .values(
+      demoUnits.map((u) => ({
+        org_id: orgId,
+        name: u.name,
+        kind: u.kind,
+        contact_phone: u.phone,
+        contact_address: "Demogatan 1, 111 11 Demostad",
+      })),
+    )
+    .returning(["id", "name"])
+    .execute();
+  return (key: string | null) => {
+    const name = demoUnits.find((u) => u.key === key)?.name;
+    return units.find((u) => u.name === name)?.id ?? null;
+  };
+}
+
+/** The demo users, each with the one role in the one unit the README lists. */
+async function seedUsers(
+  trx: Transaction<Database>,
+  orgId: string,
+  unitId: (key: string | null) => string | null,
+) {
+  // One hash for all: the same password, and seeding stays fast.
+  const passwordHash = await hashPassword(demoPassword);
+  const users = await trx
+    .insertInto("app_user")
+    .values(
+      demoUsers.map((u) => ({
+        org_id: orgId,
+        username: u.username,
+        display_name: u.displayName,
+        password_hash: passwordHash,
+      })),
+    )
+    .returning(["id", "username"])
+    .execute();
+  await trx
+    .insertInto("role_assignment")
+    .values(
+      demoUsers.map((u) => ({
+        org_id: orgId,
+        user_id: users.find((x) => x.username === u.username)?.id as string,
+        unit_id: unitId(u.unit),
+        role: u.role,
+      })),
+    )
+    .execute();
+}
+
+/** The demo persons, their identity numbers parsed as the API would store them. */
+async function seedPersons(trx: Transaction<Database>, orgId: string) {
+  await trx
+    .insertInto("person")
+    .values(
+      demoPersons.map((p) => {
+        const parsed = parseIdentityNumber(p.identityNumber);
+        if (!parsed.ok) throw new Error(`Demo identity number is invalid: ${parsed.message}`);
+        return {
+          org_id: orgId,
+          identity_kind: parsed.value.kind,
+          identity_number: parsed.value.normalized,
+          given_name: p.givenName,
+          family_name: p.familyName,
+          birth_date: parsed.value.birthDate,
+          sex: p.sex,
+          ...(demoSafeContact[p.identityNumber]
+            ? { safe_contact: JSON.stringify(demoSafeContact[p.identityNumber]) }
+            : {}),
+        };
+      }),
+    )
+    .execute();
+}
+
+/** The organisation's units, users and persons, read back to link the cases to them. */
+async function lookupsOf(trx: Transaction<Database>, orgId: string) {
   const [units, users, persons] = await Promise.all([
     trx.selectFrom("unit").select(["id", "name"]).where("org_id", "=", orgId).execute(),
     trx.selectFrom("app_user").select(["id", "username"]).where("org_id", "=", orgId).execute(),
@@ -122,39 +139,75 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
       .where("org_id", "=", orgId)
       .execute(),
   ]);
+  return {
+    unitId: (key: string) => {
+      const unitName = demoUnits.find((u) => u.key === key)?.name;
+      return units.find((u) => u.name === unitName)?.id as string;
+    },
+    userId: (username: string) => users.find((u) => u.username === username)?.id as string,
+    personId: (number: string) => persons.find((p) => p.identity_number === number)?.id as string,
+  };
+}
+
+type Lookups = Awaited<ReturnType<typeof lookupsOf>>;
+
+async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
+  const lookups = await lookupsOf(trx, orgId);
   const year = new Date().getFullYear();
   const caseIds: string[] = [];
   for (const [index, c] of demoCases.entries()) {
-    const unitName = demoUnits.find((u) => u.key === c.unit)?.name;
-    const unitId = units.find((u) => u.name === unitName)?.id as string;
-    const userId = users.find((u) => u.username === c.worker)?.id as string;
-    const personId = persons.find((p) => p.identity_number === c.person)?.id as string;
-    const id = randomUUID();
-    caseIds.push(id);
-    await trx
-      .insertInto("case")
-      .values({
-        id,
-        org_id: orgId,
-        unit_id: unitId,
-        person_id: personId,
-        case_type: c.caseType,
-        reference: `${year}-D${String(index + 1).padStart(3, "0")}`,
-        opened_by: userId,
-        ...(c.intake ? { opened_at: daysAgo(c.intake.daysAgo) } : {}),
-      })
-      .execute();
-    await trx
-      .insertInto("case_assignment")
-      .values({ org_id: orgId, case_id: id, user_id: userId, assigned_by: userId })
-      .execute();
-    await trx
-      .insertInto("person_registration")
-      .values({ org_id: orgId, person_id: personId, user_id: userId })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await seedStage(trx, orgId, { id, personId, unitId, userId }, c);
+    const reference = `${year}-D${String(index + 1).padStart(3, "0")}`;
+    caseIds.push(await seedCase(trx, orgId, lookups, c, reference));
   }
+  await seedRelations(trx, orgId, lookups, caseIds);
+  await seedBarriers(trx, orgId, lookups, caseIds);
+}
+
+/** One demo case: opened, assigned to its worker, and brought to its stage. */
+async function seedCase(
+  trx: Transaction<Database>,
+  orgId: string,
+  lookups: Lookups,
+  c: DemoCase,
+  reference: string,
+) {
+  const unitId = lookups.unitId(c.unit);
+  const userId = lookups.userId(c.worker);
+  const personId = lookups.personId(c.person);
+  const id = randomUUID();
+  await trx
+    .insertInto("case")
+    .values({
+      id,
+      org_id: orgId,
+      unit_id: unitId,
+      person_id: personId,
+      case_type: c.caseType,
+      reference,
+      opened_by: userId,
+      ...(c.intake ? { opened_at: daysAgo(c.intake.daysAgo) } : {}),
+    })
+    .execute();
+  await trx
+    .insertInto("case_assignment")
+    .values({ org_id: orgId, case_id: id, user_id: userId, assigned_by: userId })
+    .execute();
+  await trx
+    .insertInto("person_registration")
+    .values({ org_id: orgId, person_id: personId, user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await seedStage(trx, orgId, { id, personId, unitId, userId }, c);
+  return id;
+}
+
+/** The relatives recorded in the demo cases (a case's person and, say, her children). */
+async function seedRelations(
+  trx: Transaction<Database>,
+  orgId: string,
+  lookups: Lookups,
+  caseIds: string[],
+) {
   for (const [index, otherNumber, kind] of demoRelations) {
     const caseId = caseIds[index] as string;
     const c = demoCases[index] as DemoCase;
@@ -163,16 +216,24 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
       .values({
         org_id: orgId,
         case_id: caseId,
-        person_id: persons.find((p) => p.identity_number === c.person)?.id as string,
-        other_person_id: persons.find((p) => p.identity_number === otherNumber)?.id as string,
+        person_id: lookups.personId(c.person),
+        other_person_id: lookups.personId(otherNumber),
         kind,
-        recorded_by: users.find((u) => u.username === c.worker)?.id as string,
+        recorded_by: lookups.userId(c.worker),
       })
       .execute();
   }
-  const manager = users.find((u) => u.username === "krischef")?.id as string;
-  const workerOf = (index: number) =>
-    users.find((u) => u.username === (demoCases[index] as DemoCase).worker)?.id as string;
+}
+
+/** The partner-contact barriers, each with the treatment on its one side. */
+async function seedBarriers(
+  trx: Transaction<Database>,
+  orgId: string,
+  lookups: Lookups,
+  caseIds: string[],
+) {
+  const manager = lookups.userId("krischef");
+  const workerOf = (index: number) => lookups.userId((demoCases[index] as DemoCase).worker);
   for (const [a, b] of demoBarriers) {
     const barrier = await trx
       .insertInto("barrier")
@@ -206,47 +267,69 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 async function seedStage(
   trx: Transaction<Database>,
   orgId: string,
-  c: { id: string; personId: string; unitId: string; userId: string },
+  c: StagedCase,
   stage: DemoCase,
 ) {
-  if (stage.intake) {
-    const intakeId = randomUUID();
-    const child = stage.intake.kind === "report_of_concern";
+  if (stage.intake) await seedIntake(trx, orgId, c, stage, stage.intake);
+  await seedStatusPath(trx, orgId, c, stage.path ?? []);
+  if (stage.work) await seedDemoWork(trx, orgId, c, stage.work);
+}
+
+type StagedCase = { id: string; personId: string; unitId: string; userId: string };
+
+/** How the case came in, and for a child's report of concern its protection assessment. */
+async function seedIntake(
+  trx: Transaction<Database>,
+  orgId: string,
+  c: StagedCase,
+  stage: DemoCase,
+  intake: NonNullable<DemoCase["intake"]>,
+) {
+  const intakeId = randomUUID();
+  const child = intake.kind === "report_of_concern";
+  await trx
+    .insertInto("intake")
+    .values({
+      id: intakeId,
+      org_id: orgId,
+      unit_id: c.unitId,
+      person_id: c.personId,
+      case_id: c.id,
+      source: intake.source,
+      channel: "phone",
+      received_at: daysAgo(intake.daysAgo),
+      kind: intake.kind,
+      asked_about_violence: !child,
+      violence_answer: child ? null : "Berättar om hot och kontroll från sambon under flera år.",
+      interpreter_needed: false,
+      children_in_household: child ? null : stage.caseType === "adult_victim" ? 2 : null,
+      recorded_by: c.userId,
+    })
+    .execute();
+  if (intake.protectionAssessed) {
     await trx
-      .insertInto("intake")
+      .insertInto("protection_assessment")
       .values({
-        id: intakeId,
         org_id: orgId,
-        unit_id: c.unitId,
-        person_id: c.personId,
         case_id: c.id,
-        source: stage.intake.source,
-        channel: "phone",
-        received_at: daysAgo(stage.intake.daysAgo),
-        kind: stage.intake.kind,
-        asked_about_violence: !child,
-        violence_answer: child ? null : "Berättar om hot och kontroll från sambon under flera år.",
-        interpreter_needed: false,
-        children_in_household: child ? null : stage.caseType === "adult_victim" ? 2 : null,
-        recorded_by: c.userId,
+        intake_id: intakeId,
+        needs_immediate_protection: false,
+        reasoning: "Barnet bor med mamma på skyddad adress; ingen akut fara.",
+        assessed_by: c.userId,
       })
       .execute();
-    if (stage.intake.protectionAssessed) {
-      await trx
-        .insertInto("protection_assessment")
-        .values({
-          org_id: orgId,
-          case_id: c.id,
-          intake_id: intakeId,
-          needs_immediate_protection: false,
-          reasoning: "Barnet bor med mamma på skyddad adress; ingen akut fara.",
-          assessed_by: c.userId,
-        })
-        .execute();
-    }
   }
+}
+
+/** The status changes from intake along the case's path, and the status it ends in. */
+async function seedStatusPath(
+  trx: Transaction<Database>,
+  orgId: string,
+  c: StagedCase,
+  path: NonNullable<DemoCase["path"]>,
+) {
   let from: "intake" | "investigation" | "preliminary_assessment" | "implementation" = "intake";
-  for (const step of stage.path ?? []) {
+  for (const step of path) {
     await trx
       .insertInto("case_status_change")
       .values({
@@ -263,9 +346,8 @@ async function seedStage(
   if (from !== "intake") {
     await trx
       .updateTable("case")
-      .set({ status: from, status_changed_at: daysAgo(stage.path?.at(-1)?.daysAgo ?? 0) })
+      .set({ status: from, status_changed_at: daysAgo(path.at(-1)?.daysAgo ?? 0) })
       .where("id", "=", c.id)
       .execute();
   }
-  if (stage.work) await seedDemoWork(trx, orgId, c, stage.work);
 }

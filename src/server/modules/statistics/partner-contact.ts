@@ -131,16 +131,28 @@ export async function partnerContactStatistics(
   return result;
 }
 
-/** The counts of one period, read in the reporting transaction `db`. */
-async function figures(
-  db: Trx,
-  s: Scope,
-  from: string,
-  to: string,
-): Promise<PartnerContactStatistics> {
-  const start = startOfDay(from);
-  const end = endOfDay(to);
+/** One period: its first and last day, and the instants that bound them. */
+interface Period {
+  from: string;
+  to: string;
+  start: Date;
+  end: Date;
+}
 
+/** Counts as shown: outside the unit, 1–4 are suppressed (a handful could point at a person). */
+function shownCounts(s: Scope) {
+  const n = (v: number) => (s.suppressed && v > 0 && v < 5 ? null : v);
+  const of = <K extends string>(rows: { k: unknown; n: unknown }[], keys: readonly K[]) =>
+    Object.fromEntries(
+      keys.map((k) => [k, n(toNumber(rows.find((r) => String(r.k) === k)?.n))]),
+    ) as Record<K, number | null>;
+  return { n, of };
+}
+
+type Shown = ReturnType<typeof shownCounts>;
+
+/** Treatments going on in the period, referred in it, and ended in it. */
+async function treatmentFigures(db: Trx, s: Scope, { from, to }: Period, { n, of }: Shown) {
   const inTreatment = await count(db, s, (q) =>
     q
       .where("x.started_on", "is not", null)
@@ -159,9 +171,15 @@ async function figures(
     .select(["x.end_kind as k", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("x.end_kind")
     .execute();
-  const informed = await count(db, s, (q) =>
-    q.where("x.partner_info_given_on", ">=", from).where("x.partner_info_given_on", "<=", to),
-  );
+  return {
+    inTreatment: n(inTreatment),
+    referred: of(referredRows, ["self", "social_services", "police_probation"] as const),
+    ended: of(endedRows, ["completed", "dropped_out", "ended_by_unit"] as const),
+  };
+}
+
+/** Partner-contact consents of the units in scope given, or withdrawn, in the period. */
+async function consentCounts(db: Trx, s: Scope, { from, to }: Period) {
   const consents = db
     .selectFrom("consent as co")
     .innerJoin("case as c", "c.id", "co.case_id")
@@ -186,7 +204,12 @@ async function figures(
         .executeTakeFirst()
     )?.n,
   );
-  const refusalRows = await db
+  return { consentGiven, consentWithdrawn };
+}
+
+/** Refusals of partner contact, by whether treatment continued. */
+function refusalRows(db: Trx, s: Scope, { from, to }: Period) {
+  return db
     .selectFrom("partner_contact_refusal as x")
     .innerJoin("case as c", "c.id", "x.case_id")
     .where("c.org_id", "=", s.orgId)
@@ -196,7 +219,11 @@ async function figures(
     .select(["x.continue_treatment as k", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("x.continue_treatment")
     .execute();
-  const exceptionRows = await db
+}
+
+/** Partners recorded in the period under an exception, by its kind. */
+function exceptionRows(db: Trx, s: Scope, { start, end }: Period) {
+  return db
     .selectFrom("partner as x")
     .innerJoin("case as c", "c.id", "x.case_id")
     .where("c.org_id", "=", s.orgId)
@@ -207,6 +234,35 @@ async function figures(
     .select(["x.exception_kind as k", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("x.exception_kind")
     .execute();
+}
+
+/** The treatment side's part: informed, consents, refusals and exceptions. */
+async function partnerContactFigures(db: Trx, s: Scope, period: Period, { n, of }: Shown) {
+  const informed = await count(db, s, (q) =>
+    q
+      .where("x.partner_info_given_on", ">=", period.from)
+      .where("x.partner_info_given_on", "<=", period.to),
+  );
+  const { consentGiven, consentWithdrawn } = await consentCounts(db, s, period);
+  const refusals = await refusalRows(db, s, period);
+  const exceptions = await exceptionRows(db, s, period);
+  return {
+    informed: n(informed),
+    consentGiven: n(consentGiven),
+    consentWithdrawn: n(consentWithdrawn),
+    refused: n(refusals.reduce((sum, r) => sum + toNumber(r.n), 0)),
+    refusedAndContinued: n(toNumber(refusals.find((r) => r.k === true)?.n)),
+    exceptions: of(exceptions, [
+      "sheltered_housing",
+      "abroad",
+      "long_ended",
+      "controlling_pattern",
+    ] as const),
+  };
+}
+
+/** The partner side's part: partners contacted in the period, by how it went. */
+async function partnerFigures(db: Trx, s: Scope, { from, to }: Period, { n }: Shown) {
   const attempts = await db
     .selectFrom("partner_contact_attempt as a")
     .innerJoin("case as c", "c.id", "a.case_id")
@@ -221,6 +277,19 @@ async function figures(
     byCase.set(a.case_id, (byCase.get(a.case_id) ?? new Set()).add(a.outcome));
   const cases = [...byCase.values()];
   const has = (o: Set<string>, ...outcomes: string[]) => outcomes.some((x) => o.has(x));
+  return {
+    contacted: n(cases.length),
+    reached: n(cases.filter((o) => has(o, "accepted", "later_accepted", "declined")).length),
+    accepted: n(cases.filter((o) => has(o, "accepted", "later_accepted")).length),
+    declined: n(cases.filter((o) => has(o, "declined") && !has(o, "later_accepted")).length),
+    notReachable: n(
+      cases.filter((o) => !has(o, "accepted", "later_accepted", "declined", "sent")).length,
+    ),
+  };
+}
+
+/** Risk alerts raised in the period from the units in scope, and how soon they were seen. */
+async function alertFigures(db: Trx, s: Scope, { start, end }: Period, { n }: Shown) {
   const alerts = await db
     .selectFrom("barrier_event as e")
     .innerJoin("case as c", "c.id", "e.from_case_id")
@@ -236,55 +305,36 @@ async function figures(
     .map((a) =>
       Math.round(((a.acknowledged_at as Date).getTime() - a.created_at.getTime()) / 60_000),
     );
+  return {
+    raised: n(alerts.length),
+    fromTreatmentSide: n(alerts.filter((a) => a.case_type === "perpetrator").length),
+    fromPartnerSide: n(alerts.filter((a) => a.case_type === "partner_contact").length),
+    acknowledged: n(minutes.length),
+    unacknowledged: n(alerts.length - minutes.length),
+    // Times of a suppressed handful could point at a person too.
+    medianMinutesToAcknowledge: n(minutes.length) === null ? null : median(minutes),
+    longestMinutesToAcknowledge:
+      n(minutes.length) === null || minutes.length === 0 ? null : Math.max(...minutes),
+  };
+}
 
-  const n = (v: number) => (s.suppressed && v > 0 && v < 5 ? null : v);
-  const of = <K extends string>(rows: { k: unknown; n: unknown }[], keys: readonly K[]) =>
-    Object.fromEntries(
-      keys.map((k) => [k, n(toNumber(rows.find((r) => String(r.k) === k)?.n))]),
-    ) as Record<K, number | null>;
-
+/** The counts of one period, read in the reporting transaction `db`. */
+async function figures(
+  db: Trx,
+  s: Scope,
+  from: string,
+  to: string,
+): Promise<PartnerContactStatistics> {
+  const period: Period = { from, to, start: startOfDay(from), end: endOfDay(to) };
+  const shown = shownCounts(s);
   return {
     from,
     to,
     scope: s.kind,
     suppressed: s.suppressed,
-    treatment: {
-      inTreatment: n(inTreatment),
-      referred: of(referredRows, ["self", "social_services", "police_probation"] as const),
-      ended: of(endedRows, ["completed", "dropped_out", "ended_by_unit"] as const),
-    },
-    partnerContact: {
-      informed: n(informed),
-      consentGiven: n(consentGiven),
-      consentWithdrawn: n(consentWithdrawn),
-      refused: n(refusalRows.reduce((sum, r) => sum + toNumber(r.n), 0)),
-      refusedAndContinued: n(toNumber(refusalRows.find((r) => r.k === true)?.n)),
-      exceptions: of(exceptionRows, [
-        "sheltered_housing",
-        "abroad",
-        "long_ended",
-        "controlling_pattern",
-      ] as const),
-    },
-    partners: {
-      contacted: n(cases.length),
-      reached: n(cases.filter((o) => has(o, "accepted", "later_accepted", "declined")).length),
-      accepted: n(cases.filter((o) => has(o, "accepted", "later_accepted")).length),
-      declined: n(cases.filter((o) => has(o, "declined") && !has(o, "later_accepted")).length),
-      notReachable: n(
-        cases.filter((o) => !has(o, "accepted", "later_accepted", "declined", "sent")).length,
-      ),
-    },
-    alerts: {
-      raised: n(alerts.length),
-      fromTreatmentSide: n(alerts.filter((a) => a.case_type === "perpetrator").length),
-      fromPartnerSide: n(alerts.filter((a) => a.case_type === "partner_contact").length),
-      acknowledged: n(minutes.length),
-      unacknowledged: n(alerts.length - minutes.length),
-      // Times of a suppressed handful could point at a person too.
-      medianMinutesToAcknowledge: n(minutes.length) === null ? null : median(minutes),
-      longestMinutesToAcknowledge:
-        n(minutes.length) === null || minutes.length === 0 ? null : Math.max(...minutes),
-    },
+    treatment: await treatmentFigures(db, s, period, shown),
+    partnerContact: await partnerContactFigures(db, s, period, shown),
+    partners: await partnerFigures(db, s, period, shown),
+    alerts: await alertFigures(db, s, period, shown),
   };
 }

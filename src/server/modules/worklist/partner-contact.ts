@@ -22,65 +22,81 @@ export interface PartnerContactCandidate {
   dueAt: Date;
 }
 
-export async function partnerContactItems(
-  trx: Trx,
-  actor: Actor,
-  scope: "mine" | "unit",
-  now: Date,
-): Promise<PartnerContactCandidate[]> {
-  const unacknowledged = trx
+/** Events received across the barrier that nobody has acknowledged, on cases I may see. */
+function unacknowledgedEvents(trx: Trx, actor: Actor) {
+  return trx
     .selectFrom("barrier_event as e")
     .innerJoin("case as c", "c.id", "e.to_case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
     .select(["e.kind", "e.created_at", ...caseColumns])
     .where("e.acknowledged_at", "is", null)
     .where(accessibleCases(actor));
-  if (scope === "mine") {
-    const events = await unacknowledged
-      .where((eb) =>
+}
+
+type Unacknowledged = ReturnType<typeof unacknowledgedEvents>;
+
+/** Mine: the unacknowledged events of the cases I am assigned to. */
+async function myNotices(
+  unacknowledged: Unacknowledged,
+  actor: Actor,
+): Promise<PartnerContactCandidate[]> {
+  const events = await unacknowledged
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("case_assignment as a")
+          .select("a.id")
+          .whereRef("a.case_id", "=", "c.id")
+          .where("a.user_id", "=", actor.userId)
+          .where("a.unassigned_at", "is", null),
+      ),
+    )
+    .execute();
+  return events.map((e) => ({
+    kind: "barrier_notice" as const,
+    ...rowOf(e),
+    dueAt:
+      e.kind === "risk_alert"
+        ? addWorkingHours(e.created_at, alertEscalationWorkingHours)
+        : endOfDay(stockholmDate(e.created_at)),
+  }));
+}
+
+/** Open partner cases of the managed units that nobody is assigned to. */
+function unassignedPartnerCases(trx: Trx, actor: Actor, managed: string[]) {
+  return trx
+    .selectFrom("case as c")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select(["c.opened_at", ...caseColumns])
+    .where("c.case_type", "=", "partner_contact")
+    .where("c.status", "<>", "closed")
+    .where("c.unit_id", "in", managed)
+    .where(accessibleCases(actor))
+    .where((eb) =>
+      eb.not(
         eb.exists(
           eb
             .selectFrom("case_assignment as a")
             .select("a.id")
             .whereRef("a.case_id", "=", "c.id")
-            .where("a.user_id", "=", actor.userId)
             .where("a.unassigned_at", "is", null),
         ),
-      )
-      .execute();
-    return events.map((e) => ({
-      kind: "barrier_notice" as const,
-      ...rowOf(e),
-      dueAt:
-        e.kind === "risk_alert"
-          ? addWorkingHours(e.created_at, alertEscalationWorkingHours)
-          : endOfDay(stockholmDate(e.created_at)),
-    }));
-  }
-  const managed = unitsWithRole(actor, ["unit_manager"]);
-  if (managed.length === 0) return [];
+      ),
+    )
+    .execute();
+}
+
+/** Unit: escalated risk alerts and unworked partner cases of the units I manage. */
+async function managerItems(
+  trx: Trx,
+  actor: Actor,
+  unacknowledged: Unacknowledged,
+  managed: string[],
+  now: Date,
+): Promise<PartnerContactCandidate[]> {
   const [alerts, unassigned] = await Promise.all([
     unacknowledged.where("e.kind", "=", "risk_alert").where("c.unit_id", "in", managed).execute(),
-    trx
-      .selectFrom("case as c")
-      .innerJoin("person as p", "p.id", "c.person_id")
-      .select(["c.opened_at", ...caseColumns])
-      .where("c.case_type", "=", "partner_contact")
-      .where("c.status", "<>", "closed")
-      .where("c.unit_id", "in", managed)
-      .where(accessibleCases(actor))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom("case_assignment as a")
-              .select("a.id")
-              .whereRef("a.case_id", "=", "c.id")
-              .where("a.unassigned_at", "is", null),
-          ),
-        ),
-      )
-      .execute(),
+    unassignedPartnerCases(trx, actor, managed),
   ]);
   return [
     // Escalated: only once the receiving worker's four working hours have run out.
@@ -97,4 +113,17 @@ export async function partnerContactItems(
       dueAt: endOfDay(stockholmDate(u.opened_at)),
     })),
   ];
+}
+
+export async function partnerContactItems(
+  trx: Trx,
+  actor: Actor,
+  scope: "mine" | "unit",
+  now: Date,
+): Promise<PartnerContactCandidate[]> {
+  const unacknowledged = unacknowledgedEvents(trx, actor);
+  if (scope === "mine") return myNotices(unacknowledged, actor);
+  const managed = unitsWithRole(actor, ["unit_manager"]);
+  if (managed.length === 0) return [];
+  return managerItems(trx, actor, unacknowledged, managed, now);
 }

@@ -1,0 +1,82 @@
+import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts";
+import { safetyPlanReviewDue } from "../../../shared/deadlines.ts";
+import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
+import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
+import type { Actor } from "../../access/actor.ts";
+import { accessibleCases } from "../../access/scope.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { type Candidate, caseColumns, inScope, rowOf } from "./rows.ts";
+
+/** Levels at which a case needs a current safety plan. */
+const highRiskLevels = new Set(["high", "very_high"]);
+
+/** The latest completed risk assessment of each open case in scope, with its definition. */
+export function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+  return trx
+    .selectFrom("assessment as a")
+    .innerJoin("instrument_version as iv", (j) =>
+      j
+        .onRef("iv.org_id", "=", "a.org_id")
+        .onRef("iv.instrument_id", "=", "a.instrument_id")
+        .onRef("iv.version", "=", "a.instrument_version"),
+    )
+    .innerJoin("case as c", "c.id", "a.case_id")
+    .innerJoin("person as p", "p.id", "c.person_id")
+    .select((eb) => [
+      "a.judgements",
+      "a.assessed_on",
+      "a.completed_at",
+      "iv.definition",
+      "c.case_type",
+      ...caseColumns,
+      eb
+        .selectFrom("safety_plan_version as sp")
+        .select((e) => e.fn.max("sp.saved_at").as("last"))
+        .whereRef("sp.case_id", "=", "c.id")
+        .as("plan_saved_at"),
+    ])
+    .where("a.completed_at", "is not", null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("assessment as b")
+            .select("b.id")
+            .whereRef("b.case_id", "=", "a.case_id")
+            .whereRef("b.completed_at", ">", "a.completed_at"),
+        ),
+      ),
+    )
+    .where("c.status", "<>", "closed")
+    .where(accessibleCases(actor))
+    .where(inScope(actor, scope))
+    .execute();
+}
+
+type AssessmentRow = Awaited<ReturnType<typeof latestAssessments>>[number];
+
+/** A risk assessment's reassessment, and for high risk the safety plan's review. */
+export function assessmentCandidates(a: AssessmentRow): Candidate[] {
+  const definition = InstrumentDefinition.parse(a.definition);
+  const level = mainLevel(definition, a.judgements);
+  if (!level) return [];
+  const months = reassessMonths(definition, level);
+  const out: Candidate[] = [
+    {
+      kind: "reassessment",
+      ...rowOf(a),
+      dueAt: endOfDay(addMonths(a.assessed_on, months)),
+    },
+  ];
+  // High risk wants a safety plan reviewed within the last 30 days — for the person at
+  // risk: a person in treatment's high risk is acted on through a risk alert to her side.
+  if (highRiskLevels.has(level) && a.case_type !== "perpetrator") {
+    const since = a.plan_saved_at ? new Date(a.plan_saved_at) : null;
+    out.push({
+      kind: "safety_plan",
+      ...rowOf(a),
+      dueAt: since ? safetyPlanReviewDue(since) : endOfDay(stockholmDate(a.completed_at as Date)),
+    });
+  }
+  return out;
+}
