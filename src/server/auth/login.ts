@@ -1,9 +1,10 @@
+import type { Kysely } from "kysely";
 import type { RequestMeta } from "../access/actor.ts";
 import { withActor } from "../access/transaction.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/connection.ts";
-import type { SessionStateName } from "../db/types.ts";
+import type { Database, SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
 import { afterSecondFactor } from "./one-time-password.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
@@ -31,34 +32,9 @@ export async function login(
 ): Promise<LoginOutcome> {
   const { db } = database;
   const username = input.username.trim().toLowerCase();
-  const user = await db
-    .selectFrom("app_user")
-    .select([
-      "id",
-      "org_id",
-      "password_hash",
-      "active",
-      "mfa_enrolled_at",
-      "password_change_required",
-    ])
-    .where("username", "=", username)
-    .executeTakeFirst();
-
-  const fail = async (
-    why: "bad_password" | "unknown_user" | "locked" | "inactive" | "throttled",
-    retryAfterSeconds = 0,
-  ) => {
-    if (why !== "throttled") await recordFailure(db, config, username, meta.clientAddress);
-    await withActor(db, { userId: null, orgId: user?.org_id ?? null }, (trx) =>
-      recordAudit(
-        trx,
-        { actor: null, userId: user?.id ?? null, orgId: user?.org_id ?? null, meta },
-        [{ action: "login.failed", outcome: "denied", resourceType: "session", data: { why } }],
-      ),
-    );
-    if (why === "throttled") throw tooManyAttempts(retryAfterSeconds);
-    throw new AppError(401, "invalid_credentials", wrongCredentials);
-  };
+  const user = await findLoginUser(db, username);
+  const fail = (why: FailureReason, retryAfterSeconds = 0) =>
+    refuseLogin(db, config, { username, user, meta }, why, retryAfterSeconds);
 
   const wait = await lockedForSeconds(db, config, username, meta.clientAddress);
   if (wait > 0) return fail("throttled", wait);
@@ -71,12 +47,7 @@ export async function login(
   if (!passwordOk) return fail("bad_password");
 
   await clearFailures(db, username, meta.clientAddress);
-  const enrolled = user.mfa_enrolled_at !== null;
-  const state: SessionStateName = enrolled
-    ? "mfa_required"
-    : config.demo
-      ? afterSecondFactor(user.password_change_required)
-      : "mfa_enrolment_required";
+  const state = stateAfterPassword(config, user);
   const session = await createSession(
     db,
     config,
@@ -84,6 +55,57 @@ export async function login(
     state,
     meta.clientAddress,
   );
+  await recordLoginSucceeded(db, user, meta);
+  return { sessionId: session.id, csrfToken: session.csrfToken, state };
+}
+
+type LoginUser = NonNullable<Awaited<ReturnType<typeof findLoginUser>>>;
+type FailureReason = "bad_password" | "unknown_user" | "locked" | "inactive" | "throttled";
+
+function findLoginUser(db: Kysely<Database>, username: string) {
+  return db
+    .selectFrom("app_user")
+    .select([
+      "id",
+      "org_id",
+      "password_hash",
+      "active",
+      "mfa_enrolled_at",
+      "password_change_required",
+    ])
+    .where("username", "=", username)
+    .executeTakeFirst();
+}
+
+/** A failed attempt: counted (unless already throttled), audited with why, and refused. */
+async function refuseLogin(
+  db: Kysely<Database>,
+  config: Config,
+  attempt: { username: string; user: LoginUser | undefined; meta: RequestMeta },
+  why: FailureReason,
+  retryAfterSeconds: number,
+): Promise<never> {
+  const { username, user, meta } = attempt;
+  if (why !== "throttled") await recordFailure(db, config, username, meta.clientAddress);
+  await withActor(db, { userId: null, orgId: user?.org_id ?? null }, (trx) =>
+    recordAudit(trx, { actor: null, userId: user?.id ?? null, orgId: user?.org_id ?? null, meta }, [
+      { action: "login.failed", outcome: "denied", resourceType: "session", data: { why } },
+    ]),
+  );
+  if (why === "throttled") throw tooManyAttempts(retryAfterSeconds);
+  throw new AppError(401, "invalid_credentials", wrongCredentials);
+}
+
+function stateAfterPassword(config: Config, user: LoginUser): SessionStateName {
+  const enrolled = user.mfa_enrolled_at !== null;
+  return enrolled
+    ? "mfa_required"
+    : config.demo
+      ? afterSecondFactor(user.password_change_required)
+      : "mfa_enrolment_required";
+}
+
+async function recordLoginSucceeded(db: Kysely<Database>, user: LoginUser, meta: RequestMeta) {
   await withActor(db, { userId: user.id, orgId: user.org_id }, async (trx) => {
     await trx
       .updateTable("app_user")
@@ -94,5 +116,4 @@ export async function login(
       { action: "login.succeeded", resourceType: "session", data: {} },
     ]);
   });
-  return { sessionId: session.id, csrfToken: session.csrfToken, state };
 }

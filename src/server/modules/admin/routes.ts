@@ -12,7 +12,8 @@ import {
   UserList,
   UserView,
 } from "../../../shared/api/admin.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import {
   addRole,
@@ -29,6 +30,14 @@ const tags = ["administration"];
 
 export const adminRoutes: RouteModule = (app, { database }) => {
   // Every route here is for administrators only; checked before the handler runs.
+  const admin = administratorsOnly(database);
+  registerUnitRoutes(app, database, admin);
+  registerUserRoutes(app, database, admin);
+  registerRoleAndMfaRoutes(app, database, admin);
+};
+
+/** The check every route here runs before its handler: the caller administers the organisation. */
+function administratorsOnly(database: DatabaseHandle) {
   const admin = async (request: FastifyRequest) => {
     await requireAdministrator(
       database,
@@ -37,7 +46,13 @@ export const adminRoutes: RouteModule = (app, { database }) => {
       request.routeOptions.url ?? "",
     );
   };
+  return admin;
+}
 
+type AdminCheck = ReturnType<typeof administratorsOnly>;
+
+/** Units of the organisation: listed, created, changed. */
+function registerUnitRoutes(app: App, database: DatabaseHandle, admin: AdminCheck): void {
   app.get(
     "/api/admin/units",
     {
@@ -88,7 +103,10 @@ export const adminRoutes: RouteModule = (app, { database }) => {
       );
     },
   );
+}
 
+/** Users of the organisation: listed, created, renamed or (de)activated. */
+function registerUserRoutes(app: App, database: DatabaseHandle, admin: AdminCheck): void {
   app.get(
     "/api/admin/users",
     {
@@ -140,7 +158,10 @@ export const adminRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
 
+/** A user's roles given and taken away, and their MFA reset. */
+function registerRoleAndMfaRoutes(app: App, database: DatabaseHandle, admin: AdminCheck): void {
   app.post(
     "/api/admin/users/:id/roles",
     {
@@ -196,4 +217,4 @@ export const adminRoutes: RouteModule = (app, { database }) => {
       return reply.status(204).send();
     },
   );
-};
+}

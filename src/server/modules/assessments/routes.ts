@@ -15,7 +15,8 @@ import {
 } from "../../../shared/api/assessments.ts";
 import { builtinInstruments } from "../../../shared/instruments/builtin/index.ts";
 import { withActor } from "../../access/transaction.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { riskHistory } from "./history.ts";
@@ -32,6 +33,14 @@ const tags = ["assessments"];
 const AssessmentParams = z.object({ id: z.uuid(), assessmentId: z.uuid() });
 
 export const assessmentRoutes: RouteModule = (app, { database }) => {
+  registerInstrumentRoutes(app, database);
+  registerAssessmentReadRoutes(app, database);
+  registerDraftRoutes(app, database);
+  registerCompletedAssessmentRoutes(app, database);
+};
+
+/** The instruments an assessment is made with. */
+function registerInstrumentRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/instruments",
     {
@@ -75,6 +84,10 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
       return definition;
     },
   );
+}
+
+/** A case's assessments: drafts and the newest completed, and older pages. */
+function registerAssessmentReadRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/assessments",
     {
@@ -108,6 +121,10 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
         request.query,
       ),
   );
+}
+
+/** A draft: started with an instrument's latest version, its answers saved. */
+function registerDraftRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/assessments",
     {
@@ -153,6 +170,10 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
+
+/** A draft completed (final from then on), and a person's risk over time. */
+function registerCompletedAssessmentRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/assessments/:assessmentId/complete",
     {
@@ -187,4 +208,4 @@ export const assessmentRoutes: RouteModule = (app, { database }) => {
     async (request) =>
       riskHistory(database, requireActor(request), requestMeta(request), request.params.id),
   );
-};
+}

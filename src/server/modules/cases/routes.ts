@@ -16,7 +16,8 @@ import {
   StatusHistoryPage,
   StatusHistoryQuery,
 } from "../../../shared/api/cases.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { assignCase, grantAccess, unassignCase } from "./assignments.ts";
 import { createBarrier } from "./barriers.ts";
@@ -29,6 +30,17 @@ import { readStatusHistory } from "./status-history.ts";
 const tags = ["cases"];
 
 export const caseRoutes: RouteModule = (app, { database }) => {
+  registerOpenAndListRoutes(app, database);
+  registerCaseReadRoutes(app, database);
+  registerAssignmentRoutes(app, database);
+  registerGrantRoute(app, database);
+  registerStatusRoute(app, database);
+  registerRelationRoutes(app, database);
+  registerUnitRoutes(app, database);
+};
+
+/** Opening a case, and the lists of cases. */
+function registerOpenAndListRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases",
     {
@@ -69,7 +81,10 @@ export const caseRoutes: RouteModule = (app, { database }) => {
       ),
     }),
   );
+}
 
+/** One case, and a page of its status history. */
+function registerCaseReadRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id",
     { schema: { tags, summary: "A case", params: IdParams, response: { 200: CaseView } } },
@@ -96,7 +111,10 @@ export const caseRoutes: RouteModule = (app, { database }) => {
         request.query,
       ),
   );
+}
 
+/** Who works on the case: workers assigned and unassigned by the unit manager. */
+function registerAssignmentRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/assignments",
     {
@@ -137,7 +155,10 @@ export const caseRoutes: RouteModule = (app, { database }) => {
         request.params.userId,
       ),
   );
+}
 
+/** Time-limited access for someone else, for a stated reason. */
+function registerGrantRoute(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/grants",
     {
@@ -158,7 +179,10 @@ export const caseRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
 
+/** The case's move along its status flow. */
+function registerStatusRoute(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/status",
     {
@@ -179,7 +203,10 @@ export const caseRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
 
+/** The relations of the case's person to other persons. */
+function registerRelationRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/relations",
     {
@@ -221,7 +248,10 @@ export const caseRoutes: RouteModule = (app, { database }) => {
       ),
     }),
   );
+}
 
+/** Beyond one case: a barrier between two cases, and who in a unit can be assigned. */
+function registerUnitRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/barriers",
     {
@@ -254,4 +284,4 @@ export const caseRoutes: RouteModule = (app, { database }) => {
       return unitStaff(database, requireActor(request), request.params.id);
     },
   );
-};
+}

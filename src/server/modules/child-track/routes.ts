@@ -5,7 +5,8 @@ import {
   PreliminaryDecisionBody,
   ProtectionAssessmentBody,
 } from "../../../shared/api/child-track.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import {
   decidePreliminary,
@@ -17,6 +18,12 @@ import {
 const tags = ["children"];
 
 export const childTrackRoutes: RouteModule = (app, { database }) => {
+  registerReportRoutes(app, database);
+  registerInvestigationRoutes(app, database);
+};
+
+/** The child's track, and the same-day protection assessment of a report. */
+function registerReportRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/child-track",
     {
@@ -51,6 +58,10 @@ export const childTrackRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
+
+/** Whether to open an investigation, and an investigation extended. */
+function registerInvestigationRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/preliminary-decision",
     {
@@ -91,4 +102,4 @@ export const childTrackRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
-};
+}

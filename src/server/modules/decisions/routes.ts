@@ -12,8 +12,9 @@ import {
   DecisionView,
   RecordDecisionBody,
 } from "../../../shared/api/decisions.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
 import { sendAttachment } from "../../http/attachment.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { decisionLetter } from "./letter.ts";
 import { recordCourtStep, recordPlacementReview, revokeConsent } from "./placement-commands.ts";
@@ -22,6 +23,14 @@ import { readDecisions, recordDecision } from "./service.ts";
 const tags = ["decisions"];
 
 export const decisionRoutes: RouteModule = (app, { database }) => {
+  registerDecisionRoutes(app, database);
+  registerLetterRoute(app, database);
+  registerPlacementRoutes(app, database);
+  registerConsentRoute(app, database);
+};
+
+/** The case's decisions: read and recorded. */
+function registerDecisionRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/decisions",
     {
@@ -59,6 +68,10 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
           ),
         ),
   );
+}
+
+/** The decision letter, addressed only as safe contact allows. */
+function registerLetterRoute(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/decisions/:decisionId/letter",
     {
@@ -89,6 +102,10 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
       });
     },
   );
+}
+
+/** lag (2024:79): a child's placement at the court and in its six-monthly reviews. */
+function registerPlacementRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/decisions/:decisionId/placement/court",
     {
@@ -136,6 +153,10 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
           ),
         ),
   );
+}
+
+/** A custodian's consent to a child's placement withdrawn. */
+function registerConsentRoute(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/consents/:consentId/revoke",
     {
@@ -157,4 +178,4 @@ export const decisionRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
-};
+}

@@ -5,8 +5,9 @@ import {
   documentMediaTypes,
   UploadDocumentQuery,
 } from "../../../shared/api/documents.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
 import { sendAttachment } from "../../http/attachment.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { maxDocumentBytes, readDocumentContent, readDocuments, uploadDocument } from "./service.ts";
 
@@ -23,6 +24,12 @@ export const documentRoutes: RouteModule = (app, { database }) => {
     { parseAs: "buffer", bodyLimit: maxDocumentBytes },
     (_request, body, done) => done(null, body),
   );
+  registerDocumentListRoutes(app, database);
+  registerDocumentContentRoute(app, database);
+};
+
+/** The case's documents: listed, and a file saved. */
+function registerDocumentListRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/documents",
     {
@@ -68,6 +75,10 @@ export const documentRoutes: RouteModule = (app, { database }) => {
       });
     },
   );
+}
+
+/** A document's own file. */
+function registerDocumentContentRoute(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/documents/:documentId/content",
     {
@@ -89,4 +100,4 @@ export const documentRoutes: RouteModule = (app, { database }) => {
       return sendAttachment(reply, doc);
     },
   );
-};
+}

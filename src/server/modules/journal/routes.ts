@@ -6,13 +6,20 @@ import {
   UpdateJournalDraftBody,
   WriteJournalEntryBody,
 } from "../../../shared/api/journal.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { readJournal, signEntry, updateDraft, writeEntry } from "./service.ts";
 
 const tags = ["journal"];
 
 export const journalRoutes: RouteModule = (app, { database }) => {
+  registerCaseJournalRoutes(app, database);
+  registerDraftRoutes(app, database);
+};
+
+/** The case's journal: a page of it read, an entry written. */
+function registerCaseJournalRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/journal",
     {
@@ -59,7 +66,10 @@ export const journalRoutes: RouteModule = (app, { database }) => {
           ),
         ),
   );
+}
 
+/** My draft: changed, then signed. */
+function registerDraftRoutes(app: App, database: DatabaseHandle): void {
   app.patch(
     "/api/journal/:id",
     {
@@ -94,4 +104,4 @@ export const journalRoutes: RouteModule = (app, { database }) => {
     async (request) =>
       signEntry(database, requireActor(request), requestMeta(request), request.params.id),
   );
-};
+}

@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
@@ -20,8 +21,9 @@ import {
   TreatmentResult,
   WithdrawConsentBody,
 } from "../../../shared/api/treatment.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
 import { sendAttachment } from "../../http/attachment.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { partnerSms, printConsentForm, printPartnerLetter } from "./documents.ts";
 import {
@@ -46,6 +48,16 @@ const PartnerParams = z.object({ id: z.uuid(), partnerId: z.uuid() });
  * exceptions, withdrawal) and, on either side of the barrier, its structured events.
  */
 export const partnerContactRoutes: RouteModule = (app, { database }) => {
+  registerHisInformationRoutes(app, database);
+  registerHisRefusalRoutes(app, database);
+  registerHerSideRoutes(app, database);
+  registerPrintRoutes(app, database);
+  registerBarrierEventReadRoutes(app, database);
+  registerBarrierEventCommandRoutes(app, database);
+};
+
+/** His side: that he was told what partner contact means, and the partners his consent covers. */
+function registerHisInformationRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/partner-contact/information",
     {
@@ -90,6 +102,10 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         ),
       }),
   );
+}
+
+/** His side: a refusal of partner contact, and a consent withdrawn. */
+function registerHisRefusalRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/partner-contact/refusal",
     {
@@ -134,6 +150,10 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
       ),
     }),
   );
+}
+
+/** Her side: how to reach her, the attempts, and the support offered. */
+function registerHerSideRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/partner-contact",
     {
@@ -191,6 +211,10 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
+
+/** What goes out on paper or by text: his consent form, the letter and the text message to her. */
+function registerPrintRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/partner-contact/consent-form",
     {
@@ -208,11 +232,7 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.params.id,
       );
-      return sendAttachment(reply, {
-        content: printed.pdf,
-        mediaType: "application/pdf",
-        filename: `samtycke-partnerkontakt-${printed.reference}.pdf`,
-      });
+      return sendPdf(reply, printed.pdf, `samtycke-partnerkontakt-${printed.reference}.pdf`);
     },
   );
   app.get(
@@ -232,11 +252,7 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.params.id,
       );
-      return sendAttachment(reply, {
-        content: printed.pdf,
-        mediaType: "application/pdf",
-        filename: `informationsbrev-${printed.reference}.pdf`,
-      });
+      return sendPdf(reply, printed.pdf, `informationsbrev-${printed.reference}.pdf`);
     },
   );
   app.get(
@@ -252,6 +268,10 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
     async (request) =>
       partnerSms(database, requireActor(request), requestMeta(request), request.params.id),
   );
+}
+
+/** Either side of the barrier: the events sent and received, and their history. */
+function registerBarrierEventReadRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/barrier-events",
     {
@@ -285,6 +305,10 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         request.query,
       ),
   );
+}
+
+/** Either side of the barrier: a risk alert raised, an event acknowledged. */
+function registerBarrierEventCommandRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/risk-alerts",
     {
@@ -328,4 +352,9 @@ export const partnerContactRoutes: RouteModule = (app, { database }) => {
         request.params.eventId,
       ),
   );
-};
+}
+
+/** Both printed forms are sent the same way: a PDF to save, named for the case. */
+function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
+  return sendAttachment(reply, { content: pdf, mediaType: "application/pdf", filename });
+}

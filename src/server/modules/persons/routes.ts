@@ -7,7 +7,8 @@ import {
   RegisterPersonBody,
   UpdatePersonBody,
 } from "../../../shared/api/persons.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { registerPerson } from "./register.ts";
 import { readPerson, searchPersons, updatePersonDetails } from "./service.ts";
@@ -15,6 +16,12 @@ import { readPerson, searchPersons, updatePersonDetails } from "./service.ts";
 const tags = ["persons"];
 
 export const personRoutes: RouteModule = (app, { database }) => {
+  registerPersonRecordRoutes(app, database);
+  registerPersonSearchRoute(app, database);
+};
+
+/** A person's record: registered, read, changed. */
+function registerPersonRecordRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/persons",
     {
@@ -71,7 +78,10 @@ export const personRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
 
+/** Finding a person by identity number or name. */
+function registerPersonSearchRoute(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/persons/search",
     {
@@ -91,4 +101,4 @@ export const personRoutes: RouteModule = (app, { database }) => {
       ),
     }),
   );
-};
+}

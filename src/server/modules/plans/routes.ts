@@ -2,7 +2,8 @@ import { z } from "zod";
 import { IdParams } from "../../../shared/api/admin.ts";
 import { DecisionParams } from "../../../shared/api/decisions.ts";
 import { PlanList, RecordFollowUpBody, SavePlanBody } from "../../../shared/api/plans.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { readPlans, recordFollowUp, savePlan } from "./service.ts";
 
@@ -10,6 +11,12 @@ const tags = ["implementation"];
 const PlanParams = z.object({ id: z.uuid(), planId: z.uuid() });
 
 export const planRoutes: RouteModule = (app, { database }) => {
+  registerPlanRoutes(app, database);
+  registerFollowUpRoute(app, database);
+};
+
+/** Implementation plans: read, and written for a granted decision. */
+function registerPlanRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/plans",
     {
@@ -51,6 +58,10 @@ export const planRoutes: RouteModule = (app, { database }) => {
       ),
     }),
   );
+}
+
+/** A follow-up of a plan recorded, and the next planned. */
+function registerFollowUpRoute(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/plans/:planId/follow-ups",
     {
@@ -73,4 +84,4 @@ export const planRoutes: RouteModule = (app, { database }) => {
       ),
     }),
   );
-};
+}

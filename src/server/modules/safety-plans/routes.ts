@@ -7,8 +7,9 @@ import {
   SafetyPlanView,
   SaveSafetyPlanBody,
 } from "../../../shared/api/safety-plans.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
 import { sendAttachment } from "../../http/attachment.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import {
   printSafetyPlan,
@@ -20,6 +21,12 @@ import {
 const tags = ["safety plans"];
 
 export const safetyPlanRoutes: RouteModule = (app, { database }) => {
+  registerSafetyPlanReadRoutes(app, database);
+  registerSafetyPlanWriteRoutes(app, database);
+};
+
+/** The safety plan read: the current version, its history, an earlier version. */
+function registerSafetyPlanReadRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/safety-plan",
     {
@@ -72,6 +79,10 @@ export const safetyPlanRoutes: RouteModule = (app, { database }) => {
         request.params.version,
       ),
   );
+}
+
+/** The safety plan saved as a new version, and printed to hand over. */
+function registerSafetyPlanWriteRoutes(app: App, database: DatabaseHandle): void {
   app.put(
     "/api/cases/:id/safety-plan",
     {
@@ -116,4 +127,4 @@ export const safetyPlanRoutes: RouteModule = (app, { database }) => {
       });
     },
   );
-};
+}

@@ -6,7 +6,8 @@ import {
   CompleteTaskBody,
   RaiseChildConcernBody,
 } from "../../../shared/api/tasks.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { completeTask, raiseChildConcern, readTasks } from "./service.ts";
 
@@ -14,6 +15,12 @@ const tags = ["tasks"];
 const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() });
 
 export const taskRoutes: RouteModule = (app, { database }) => {
+  registerTaskRoutes(app, database);
+  registerChildConcernRoute(app, database);
+};
+
+/** The tasks rules have put on the case, and a task done. */
+function registerTaskRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/tasks",
     {
@@ -54,6 +61,10 @@ export const taskRoutes: RouteModule = (app, { database }) => {
         request.body,
       ),
   );
+}
+
+/** A concern for a child: a task to make a report of concern today. */
+function registerChildConcernRoute(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/child-concerns",
     {
@@ -76,4 +87,4 @@ export const taskRoutes: RouteModule = (app, { database }) => {
         ),
       }),
   );
-};
+}

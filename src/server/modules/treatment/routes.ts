@@ -6,7 +6,8 @@ import {
   StartTreatmentBody,
   TreatmentResult,
 } from "../../../shared/api/treatment.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import {
   endTreatment,
@@ -20,6 +21,13 @@ const tags = ["treatment"];
 
 /** A perpetrator case's treatment: registration, start, sessions, end. */
 export const treatmentRoutes: RouteModule = (app, { database }) => {
+  registerRegistrationRoutes(app, database);
+  registerCourseRoutes(app, database);
+  registerEndRoute(app, database);
+};
+
+/** The treatment read, and registered (the assessment phase begins). */
+function registerRegistrationRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id/treatment",
     {
@@ -61,6 +69,10 @@ export const treatmentRoutes: RouteModule = (app, { database }) => {
         ),
       }),
   );
+}
+
+/** The treatment under way: its start and its sessions. */
+function registerCourseRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/treatment/start",
     {
@@ -104,6 +116,10 @@ export const treatmentRoutes: RouteModule = (app, { database }) => {
         ),
       }),
   );
+}
+
+/** The end of the treatment, which closes the case. */
+function registerEndRoute(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/cases/:id/treatment/end",
     {
@@ -125,4 +141,4 @@ export const treatmentRoutes: RouteModule = (app, { database }) => {
       ),
     }),
   );
-};
+}

@@ -1,0 +1,111 @@
+import type { Kysely } from "kysely";
+import QRCode from "qrcode";
+import type { RequestMeta } from "../access/actor.ts";
+import { withActor } from "../access/transaction.ts";
+import { recordAudit } from "../audit/record.ts";
+import type { Config } from "../config.ts";
+import type { Database, SessionStateName } from "../db/types.ts";
+import { AppError } from "../http/errors.ts";
+import { afterSecondFactor, passwordChangeRequired } from "./one-time-password.ts";
+import { createSession, type LoadedSession, revokeSession } from "./sessions.ts";
+import { lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
+import { generateTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";
+
+/** Starts setting up an authenticator app: a secret kept on the session, and its QR code. */
+export async function startMfaEnrolment(db: Kysely<Database>, session: LoadedSession) {
+  // Only an account without an app sets one up; a session waiting for its one-time code
+  // (or for a new password, after the code) cannot swap the app for another.
+  if (session.state === "mfa_required" || session.mfaEnrolled) {
+    throw new AppError(
+      409,
+      "conflict",
+      "Tvåstegsverifiering är redan inställd. Be systemförvaltaren återställa den.",
+    );
+  }
+  const secret = generateTotpSecret();
+  await db
+    .updateTable("session")
+    .set({ pending_totp_secret: secret })
+    .where("id_hash", "=", session.idHash)
+    .execute();
+  const uri = otpauthUri(secret, session.username);
+  const svg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return {
+    secret,
+    otpauthUri: uri,
+    qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+  };
+}
+
+/** What confirming the code gives: the session's next state and the session that replaces it. */
+export interface SecondFactorOutcome {
+  state: SessionStateName;
+  next: { id: string; csrfToken: string };
+}
+
+/**
+ * Confirms the one-time code, at login or while enrolling an app. A wrong or throttled code
+ * is refused and audited; a right one rotates the session.
+ */
+export async function confirmSecondFactor(
+  config: Config,
+  db: Kysely<Database>,
+  session: LoadedSession,
+  code: string,
+  meta: RequestMeta,
+): Promise<SecondFactorOutcome> {
+  const enrolling = session.pendingTotpSecret !== null;
+  const secret = session.pendingTotpSecret ?? session.totpSecret;
+  const audit = (action: SecondFactorAction, outcome: "allowed" | "denied") =>
+    auditSecondFactor(db, session, meta, action, outcome);
+  // Codes are throttled like passwords: six digits would otherwise fall to guessing.
+  const wait = await lockedForSeconds(db, config, session.username, meta.clientAddress);
+  if (wait > 0) {
+    await audit("login.mfa_failed", "denied");
+    throw tooManyAttempts(wait);
+  }
+  if (!secret || !verifyTotp(secret, code)) {
+    await recordFailure(db, config, session.username, meta.clientAddress);
+    await audit("login.mfa_failed", "denied");
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      code: "Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök igen.",
+    });
+  }
+  if (enrolling) {
+    await db
+      .updateTable("app_user")
+      .set({ totp_secret: secret, mfa_enrolled_at: new Date() })
+      .where("id", "=", session.userId)
+      .execute();
+    await audit("mfa.enrolled", "allowed");
+  }
+  await audit("login.mfa_succeeded", "allowed");
+  // Rotate: the session that proved the second factor gets a new id.
+  await revokeSession(db, session.idHash);
+  const state = afterSecondFactor(await passwordChangeRequired(db, session.userId));
+  const next = await createSession(
+    db,
+    config,
+    { id: session.userId, orgId: session.orgId },
+    state,
+    meta.clientAddress,
+  );
+  return { state, next };
+}
+
+type SecondFactorAction = "login.mfa_failed" | "login.mfa_succeeded" | "mfa.enrolled";
+
+/** The session is not yet an actor's, so its events name the user and organisation. */
+function auditSecondFactor(
+  db: Kysely<Database>,
+  session: LoadedSession,
+  meta: RequestMeta,
+  action: SecondFactorAction,
+  outcome: "allowed" | "denied",
+) {
+  return withActor(db, { userId: session.userId, orgId: session.orgId }, (trx) =>
+    recordAudit(trx, { actor: null, userId: session.userId, orgId: session.orgId, meta }, [
+      { action, outcome, resourceType: "session", data: {} },
+    ]),
+  );
+}
