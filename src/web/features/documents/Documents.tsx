@@ -5,7 +5,7 @@ import type { CaseDocument, CaseView, DocumentKind } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useFocusLater } from "../../hooks/useFocusLater";
-import { useQuery } from "../../hooks/useQuery";
+import { type QueryState, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDate, formatDateTimeShort } from "../../i18n/dates";
 import type { Language, PlainMessageKey } from "../../i18n/messages";
@@ -32,20 +32,12 @@ const kindLabels: Readonly<Record<DocumentKind, PlainMessageKey>> = {
 
 const documentElementId = (documentId: string) => `document-${documentId}`;
 
-export function DocumentsPanel({ record }: { record: CaseView }) {
-  const { t } = useT();
-  const api = useApi();
-  const query = useQuery(
-    ["case", record.id, "documents"],
-    async (signal) => (await api.documents(record.id, signal)).documents,
-  );
-  const treatment = useTreatment(record.id);
-  const [message, setMessage] = useState<string | null>(null);
-  const focusLater = useFocusLater();
-  const { state, setData, reload } = query;
-  // As for the case's other records: those who write in the case, and not once it is closed.
-  const canWrite = record.abilities.change;
-
+/**
+ * Where his treatment stands ("unknown" while loading): it decides whether the consent form
+ * and the upload are offered, and its end means the scans were destroyed.
+ */
+function useTreatmentPhase(caseId: string, reloadDocuments: () => void) {
+  const treatment = useTreatment(caseId);
   const phase =
     treatment.state.status === "ready" ? (treatment.state.data?.phase ?? "none") : "unknown";
   // Ending the treatment (in the Behandling panel) destroys the scans: show their receipts.
@@ -56,9 +48,25 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
       previousPhase.current !== "ended" &&
       previousPhase.current !== "unknown"
     )
-      reload();
+      reloadDocuments();
     previousPhase.current = phase;
-  }, [phase, reload]);
+  }, [phase, reloadDocuments]);
+  return { phase, reloadTreatment: treatment.reload };
+}
+
+export function DocumentsPanel({ record }: { record: CaseView }) {
+  const { t } = useT();
+  const api = useApi();
+  const query = useQuery(
+    ["case", record.id, "documents"],
+    async (signal) => (await api.documents(record.id, signal)).documents,
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const focusLater = useFocusLater();
+  const { state, setData, reload } = query;
+  const { phase, reloadTreatment } = useTreatmentPhase(record.id, reload);
+  // As for the case's other records: those who write in the case, and not once it is closed.
+  const canWrite = record.abilities.change;
 
   return (
     <section className="section" aria-labelledby={titleId}>
@@ -67,28 +75,14 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
       </h2>
       <StatusMessage message={message} />
 
-      <div className="notice">
-        <h3 className="notice__title">{t("documents.consentTitle")}</h3>
-        {phase === "none" && <p>{t("documents.consentFormLater")}</p>}
-        {phase === "ended" && <p>{t("documents.treatmentEnded")}</p>}
-        {(phase === "assessment" || phase === "treatment") && (
-          <>
-            <p>
-              <a href={api.partnerConsentFormUrl(record.id)} download>
-                {t("documents.consentFormLink")}
-              </a>
-            </p>
-            <p className="field__hint">{t("documents.consentFormHint")}</p>
-          </>
-        )}
-      </div>
+      <ConsentFormNotice caseId={record.id} phase={phase} />
 
       {canWrite && (phase === "assessment" || phase === "treatment") && (
         <UploadForm
           caseId={record.id}
           beforeSubmit={() => setMessage(null)}
           onStale={() => {
-            treatment.reload();
+            reloadTreatment();
             reload();
           }}
           onUploaded={(list, name) => {
@@ -103,23 +97,60 @@ export function DocumentsPanel({ record }: { record: CaseView }) {
 
       <div className="subsection">
         <h3>{t("documents.listTitle")}</h3>
-        <Loaded state={state}>
-          {(data) =>
-            data.length === 0 ? (
-              <p className="empty">{t("documents.empty")}</p>
-            ) : (
-              <ol className="record-list" aria-label={t("documents.listCaption")}>
-                {data.map((doc) => (
-                  <li key={doc.id} className="record-list__item">
-                    <DocumentRecord caseId={record.id} doc={doc} />
-                  </li>
-                ))}
-              </ol>
-            )
-          }
-        </Loaded>
+        <DocumentList caseId={record.id} state={state} />
       </div>
     </section>
+  );
+}
+
+/** The documents, newest first: each to download, or the receipt of its destruction. */
+function DocumentList({ caseId, state }: { caseId: string; state: QueryState<CaseDocument[]> }) {
+  const { t } = useT();
+  return (
+    <Loaded state={state}>
+      {(data) =>
+        data.length === 0 ? (
+          <p className="empty">{t("documents.empty")}</p>
+        ) : (
+          <ol className="record-list" aria-label={t("documents.listCaption")}>
+            {data.map((doc) => (
+              <li key={doc.id} className="record-list__item">
+                <DocumentRecord caseId={caseId} doc={doc} />
+              </li>
+            ))}
+          </ol>
+        )
+      }
+    </Loaded>
+  );
+}
+
+/** The consent form to print and have signed, while the treatment runs. */
+function ConsentFormNotice({
+  caseId,
+  phase,
+}: {
+  caseId: string;
+  phase: ReturnType<typeof useTreatmentPhase>["phase"];
+}) {
+  const { t } = useT();
+  const api = useApi();
+  return (
+    <div className="notice">
+      <h3 className="notice__title">{t("documents.consentTitle")}</h3>
+      {phase === "none" && <p>{t("documents.consentFormLater")}</p>}
+      {phase === "ended" && <p>{t("documents.treatmentEnded")}</p>}
+      {(phase === "assessment" || phase === "treatment") && (
+        <>
+          <p>
+            <a href={api.partnerConsentFormUrl(caseId)} download>
+              {t("documents.consentFormLink")}
+            </a>
+          </p>
+          <p className="field__hint">{t("documents.consentFormHint")}</p>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -186,17 +217,15 @@ function DocumentRecord({ caseId, doc }: { caseId: string; doc: CaseDocument }) 
   );
 }
 
-function UploadForm({
-  caseId,
-  beforeSubmit,
-  onStale,
-  onUploaded,
-}: {
+interface UploadProps {
   caseId: string;
   beforeSubmit: () => void;
   onStale: () => void;
   onUploaded: (list: CaseDocument[], name: string) => void;
-}) {
+}
+
+/** The upload command: the chosen file, the checks that spare a pointless upload, the send. */
+function useUpload({ caseId, beforeSubmit, onStale, onUploaded }: UploadProps) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(["file"]);
@@ -227,6 +256,13 @@ function UploadForm({
       }
     });
   }
+
+  return { submit, inputKey, setFile, handleSubmit };
+}
+
+function UploadForm(props: UploadProps) {
+  const { t } = useT();
+  const { submit, inputKey, setFile, handleSubmit } = useUpload(props);
 
   return (
     <div className="subsection">

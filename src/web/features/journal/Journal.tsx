@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from "react";
+import { type ComponentProps, type FormEvent, useMemo, useState } from "react";
 import type { JournalEntryView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
@@ -28,25 +28,39 @@ function nowDraft(): EntryDraft {
   return { entryType: "", ...localDateTimeInputs(new Date()), body: "" };
 }
 
+/** The signed entry being corrected, if any, and where focus goes as a correction starts or stops. */
+function useCorrection(clearStatus: () => void, focusLater: (id: string) => void) {
+  const [correcting, setCorrecting] = useState<JournalEntryView | null>(null);
+  return {
+    correcting,
+    start(entry: JournalEntryView) {
+      clearStatus();
+      setCorrecting(entry);
+      focusLater(correctionNoticeId);
+    },
+    cancel() {
+      setCorrecting(null);
+      focusLater(newEntryTitleId);
+    },
+    done() {
+      setCorrecting(null);
+    },
+  };
+}
+
 export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t } = useT();
   const { state, entries, pages, upsert, reload } = useJournal(caseId);
   // A key, not a text: the message follows a change of language.
   const [status, setStatus] = useState<PlainMessageKey | null>(null);
-  const [correcting, setCorrecting] = useState<JournalEntryView | null>(null);
   const focusLater = useFocusLater();
+  const correction = useCorrection(() => setStatus(null), focusLater);
   const links = useMemo(() => entryLinks(entries ?? []), [entries]);
 
   function changed(entry: JournalEntryView, message: PlainMessageKey) {
     upsert(entry);
     setStatus(message);
     focusLater(entryElementId(entry.id));
-  }
-
-  function startCorrection(entry: JournalEntryView) {
-    setStatus(null);
-    setCorrecting(entry);
-    focusLater(correctionNoticeId);
   }
 
   return (
@@ -56,13 +70,10 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
       {canWrite && (
         <NewEntryForm
           caseId={caseId}
-          correcting={correcting}
-          onCancelCorrection={() => {
-            setCorrecting(null);
-            focusLater(newEntryTitleId);
-          }}
+          correcting={correction.correcting}
+          onCancelCorrection={correction.cancel}
           onSaved={(entry) => {
-            setCorrecting(null);
+            correction.done();
             changed(entry, "journal.draftSaved");
           }}
           focusLater={focusLater}
@@ -71,30 +82,17 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
       )}
       <div className={canWrite ? "subsection" : undefined}>
         <h3 id="journal-list-title">{t("journal.listTitle")}</h3>
-        <Loaded state={state}>
-          {() =>
-            !entries || entries.length === 0 ? (
-              <p className="empty">{t("journal.empty")}</p>
-            ) : (
-              <ol className="journal-list" aria-label={t("journal.listCaption")}>
-                {entries.map((entry) => (
-                  <li key={entry.id}>
-                    <Entry
-                      entry={entry}
-                      links={links.get(entry.id)}
-                      canCorrect={canWrite}
-                      onChanged={changed}
-                      onStale={reload}
-                      onCorrect={startCorrection}
-                      focusLater={focusLater}
-                      beforeChange={() => setStatus(null)}
-                    />
-                  </li>
-                ))}
-              </ol>
-            )
-          }
-        </Loaded>
+        <EntryList
+          state={state}
+          entries={entries}
+          links={links}
+          canCorrect={canWrite}
+          onChanged={changed}
+          onStale={reload}
+          onCorrect={correction.start}
+          focusLater={focusLater}
+          beforeChange={() => setStatus(null)}
+        />
         <LoadMore
           pages={pages}
           label={t("journal.showOlder")}
@@ -105,24 +103,49 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
   );
 }
 
-function NewEntryForm({
-  caseId,
-  correcting,
-  onCancelCorrection,
-  onSaved,
-  focusLater,
-  beforeSubmit,
+/** The entries, newest event first, each with what it corrects and what corrects it. */
+function EntryList({
+  state,
+  entries,
+  links,
+  ...entryProps
 }: {
+  state: ReturnType<typeof useJournal>["state"];
+  entries: readonly JournalEntryView[] | null;
+  links: ReturnType<typeof entryLinks>;
+} & Omit<ComponentProps<typeof Entry>, "entry" | "links">) {
+  const { t } = useT();
+  return (
+    <Loaded state={state}>
+      {() =>
+        !entries || entries.length === 0 ? (
+          <p className="empty">{t("journal.empty")}</p>
+        ) : (
+          <ol className="journal-list" aria-label={t("journal.listCaption")}>
+            {entries.map((entry) => (
+              <li key={entry.id}>
+                <Entry entry={entry} links={links.get(entry.id)} {...entryProps} />
+              </li>
+            ))}
+          </ol>
+        )
+      }
+    </Loaded>
+  );
+}
+
+interface NewEntryProps {
   caseId: string;
   correcting: JournalEntryView | null;
   onCancelCorrection: () => void;
   onSaved: (entry: JournalEntryView) => void;
   focusLater: (id: string) => void;
   beforeSubmit: () => void;
-}) {
-  const { t } = useT();
+}
+
+/** The write command: the draft (seeded from the entry being corrected) and its checks. */
+function useNewEntry({ caseId, correcting, onSaved, beforeSubmit }: NewEntryProps) {
   const api = useApi();
-  const entryName = useEntryName();
   const submit = useSubmit(correcting ? correctionFieldNames : fieldNames);
   const check = useCheckedDraft(submit);
   const [draft, setDraft] = useState<EntryDraft>(nowDraft);
@@ -154,7 +177,13 @@ function NewEntryForm({
     });
   }
 
-  const correctsError = submit.fieldError("correctsId");
+  return { submit, draft, setDraft, handleSubmit };
+}
+
+function NewEntryForm(props: NewEntryProps) {
+  const { t } = useT();
+  const { submit, draft, setDraft, handleSubmit } = useNewEntry(props);
+  const { correcting } = props;
   return (
     <div>
       <h3 id={newEntryTitleId} tabIndex={-1}>
@@ -168,30 +197,50 @@ function NewEntryForm({
         noValidate
       >
         {correcting && (
-          <div className={correctsError ? "notice field--invalid" : "notice"}>
-            <p id={correctionNoticeId} tabIndex={-1} className="notice__title">
-              {t("journal.correcting")}{" "}
-              <EntryLink entryId={correcting.id} focusLater={focusLater}>
-                {entryName(correcting)}
-              </EntryLink>
-              .
-            </p>
-            <p className="field__hint">{t("journal.correctingHint")}</p>
-            {correctsError && <p className="field__error">{correctsError}</p>}
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={onCancelCorrection}
-            >
-              {t("journal.cancelCorrection")}
-            </button>
-          </div>
+          <CorrectionNotice
+            correcting={correcting}
+            error={submit.fieldError("correctsId")}
+            focusLater={props.focusLater}
+            onCancel={props.onCancelCorrection}
+          />
         )}
         <EntryFields draft={draft} onChange={setDraft} submit={submit} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("journal.saveDraft")}
         </button>
       </form>
+    </div>
+  );
+}
+
+/** Which entry the new one corrects, with the way back to a plain new entry. */
+function CorrectionNotice({
+  correcting,
+  error,
+  focusLater,
+  onCancel,
+}: {
+  correcting: JournalEntryView;
+  error: string | undefined;
+  focusLater: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useT();
+  const entryName = useEntryName();
+  return (
+    <div className={error ? "notice field--invalid" : "notice"}>
+      <p id={correctionNoticeId} tabIndex={-1} className="notice__title">
+        {t("journal.correcting")}{" "}
+        <EntryLink entryId={correcting.id} focusLater={focusLater}>
+          {entryName(correcting)}
+        </EntryLink>
+        .
+      </p>
+      <p className="field__hint">{t("journal.correctingHint")}</p>
+      {error && <p className="field__error">{error}</p>}
+      <button type="button" className="button button--secondary button--small" onClick={onCancel}>
+        {t("journal.cancelCorrection")}
+      </button>
     </div>
   );
 }

@@ -7,27 +7,13 @@ import { formatDateTimeShort } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { ErrorSummary } from "../../ui/Messages";
+import { EntryActions, entryIds, SignConfirm } from "./EntryActions";
 import { EntryFields, EntryLink, fieldNames, useCheckedDraft, useEntryName } from "./JournalFields";
-import {
-  draftChanges,
-  draftOf,
-  type EntryDraft,
-  type EntryLinks,
-  entryElementId,
-} from "./journal-model";
+import { draftChanges, draftOf, type EntryDraft, type EntryLinks } from "./journal-model";
 
 export type Mode = "view" | "edit" | "confirm";
 
-export function Entry({
-  entry,
-  links,
-  canCorrect,
-  onChanged,
-  onStale,
-  onCorrect,
-  focusLater,
-  beforeChange,
-}: {
+interface EntryProps {
   entry: JournalEntryView;
   links: EntryLinks | undefined;
   canCorrect: boolean;
@@ -36,23 +22,15 @@ export function Entry({
   onCorrect: (entry: JournalEntryView) => void;
   focusLater: (id: string) => void;
   beforeChange: () => void;
-}) {
-  const { t } = useT();
+}
+
+/** The commands on one entry (save the draft, sign it) and the mode they leave it in. */
+function useEntryChange(props: EntryProps) {
+  const { entry, onChanged, onStale, focusLater, beforeChange } = props;
   const api = useApi();
-  const entryName = useEntryName();
   const [mode, setMode] = useState<Mode>("view");
   const action = useSubmit(fieldNames);
-  const name = entryName(entry);
-  const elementId = entryElementId(entry.id);
-  const ids = {
-    title: `${elementId}-title`,
-    edit: `${elementId}-edit`,
-    sign: `${elementId}-sign`,
-    confirm: `${elementId}-confirm`,
-  };
-  const isDraft = entry.status === "draft";
-  const editing = mode === "edit" && entry.abilities.edit;
-  const confirming = mode === "confirm" && entry.abilities.sign;
+  const ids = entryIds(entry.id);
 
   /**
    * Runs a change. A 409 means the entry is signed already (e.g. in another tab): the list
@@ -82,13 +60,67 @@ export function Entry({
     });
     if (!ok) {
       setMode("view");
-      focusLater(elementId);
+      focusLater(ids.element);
     }
   }
 
+  const save = (changes: ReturnType<typeof draftChanges>) =>
+    change(async () => {
+      if (Object.keys(changes).length === 0) {
+        setMode("view");
+        onChanged(entry, "journal.noChanges");
+        return;
+      }
+      const updated = await api.updateJournalDraft(entry.id, changes);
+      setMode("view");
+      onChanged(updated, "journal.saved");
+    });
+
+  return { mode, action, sign, save, ids, to: entryTransitions(ids, { action, setMode }, props) };
+}
+
+/** How an entry moves between viewing, editing and the signing question, and where focus goes. */
+function entryTransitions(
+  ids: ReturnType<typeof entryIds>,
+  { action, setMode }: { action: Submit; setMode: (mode: Mode) => void },
+  { beforeChange, focusLater }: Pick<EntryProps, "beforeChange" | "focusLater">,
+) {
+  // Opening the form or the question starts afresh: no panel message, no old errors.
+  const open = (next: Mode) => {
+    beforeChange();
+    action.clear();
+    setMode(next);
+  };
+  return {
+    edit: () => open("edit"),
+    cancelEdit: () => {
+      action.clear();
+      setMode("view");
+      focusLater(ids.edit);
+    },
+    askSign: () => {
+      open("confirm");
+      focusLater(ids.confirm);
+    },
+    cancelSign: () => {
+      setMode("view");
+      focusLater(ids.sign);
+    },
+  };
+}
+
+export function Entry(props: EntryProps) {
+  const { entry, links, canCorrect, onCorrect, focusLater } = props;
+  const entryName = useEntryName();
+  const { mode, action, sign, save, ids, to } = useEntryChange(props);
+  const name = entryName(entry);
+  const isDraft = entry.status === "draft";
+  const editing = mode === "edit" && entry.abilities.edit;
+  const confirming = mode === "confirm" && entry.abilities.sign;
+
   return (
     <article
-      id={elementId}
+      id={ids.element}
       tabIndex={-1}
       className={isDraft ? "journal-entry journal-entry--draft" : "journal-entry"}
       aria-labelledby={ids.title}
@@ -106,23 +138,8 @@ export function Entry({
           entry={entry}
           name={name}
           submit={action}
-          onSave={(changes) =>
-            change(async () => {
-              if (Object.keys(changes).length === 0) {
-                setMode("view");
-                onChanged(entry, "journal.noChanges");
-                return;
-              }
-              const updated = await api.updateJournalDraft(entry.id, changes);
-              setMode("view");
-              onChanged(updated, "journal.saved");
-            })
-          }
-          onCancel={() => {
-            action.clear();
-            setMode("view");
-            focusLater(ids.edit);
-          }}
+          onSave={save}
+          onCancel={to.cancelEdit}
         />
       ) : (
         <div className="journal-entry__body">{entry.body}</div>
@@ -133,56 +150,19 @@ export function Entry({
           questionId={ids.confirm}
           pending={action.pending}
           onSign={sign}
-          onCancel={() => {
-            setMode("view");
-            focusLater(ids.sign);
-          }}
+          onCancel={to.cancelSign}
         />
       ) : (
         !editing && (
-          <div className="form__actions journal-entry__actions">
-            {entry.abilities.edit && (
-              <button
-                id={ids.edit}
-                type="button"
-                className="button button--secondary button--small"
-                aria-label={t("journal.editLabel", { entry: name })}
-                onClick={() => {
-                  beforeChange();
-                  action.clear();
-                  setMode("edit");
-                }}
-              >
-                {t("journal.edit")}
-              </button>
-            )}
-            {entry.abilities.sign && (
-              <button
-                id={ids.sign}
-                type="button"
-                className="button button--small"
-                aria-label={t("journal.signLabel", { entry: name })}
-                onClick={() => {
-                  beforeChange();
-                  action.clear();
-                  setMode("confirm");
-                  focusLater(ids.confirm);
-                }}
-              >
-                {t("journal.sign")}
-              </button>
-            )}
-            {!isDraft && canCorrect && (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                aria-label={t("journal.correctLabel", { entry: name })}
-                onClick={() => onCorrect(entry)}
-              >
-                {t("journal.correct")}
-              </button>
-            )}
-          </div>
+          <EntryActions
+            entry={entry}
+            name={name}
+            ids={ids}
+            canCorrect={canCorrect}
+            onEdit={to.edit}
+            onAskSign={to.askSign}
+            onCorrect={() => onCorrect(entry)}
+          />
         )
       )}
     </article>
@@ -314,41 +294,5 @@ function EntryLinkList({
         </li>
       ))}
     </ul>
-  );
-}
-
-/** The question before signing, with its answers. */
-function SignConfirm({
-  questionId,
-  pending,
-  onSign,
-  onCancel,
-}: {
-  questionId: string;
-  pending: boolean;
-  onSign: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useT();
-  return (
-    <div className="confirm">
-      <p id={questionId} tabIndex={-1} className="confirm__question">
-        {t("journal.signConfirm")}
-      </p>
-      <div className="form__actions">
-        <button
-          type="button"
-          className="button"
-          aria-describedby={questionId}
-          disabled={pending}
-          onClick={onSign}
-        >
-          {t("journal.sign")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t("journal.cancel")}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -54,25 +54,21 @@ export function Attempts({ view }: { view: PartnerCase }) {
   );
 }
 
-export function AttemptForm({
-  caseId,
-  view,
-  beforeSubmit,
-  onRecorded,
-}: {
+interface AttemptFormProps {
   caseId: string;
   view: PartnerCase;
   beforeSubmit: () => void;
   onRecorded: (view: PartnerCase) => void;
-}) {
+}
+
+/** The record-attempt command: the draft (today, a way still open) and its checks. */
+function useAttempt({ caseId, beforeSubmit, onRecorded }: AttemptFormProps) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(attemptFields);
   const today = localDateInput(new Date());
   const [draft, setDraft] = useState<AttemptDraft>(() => attemptDraftFor(today));
   const set = (changes: Partial<AttemptDraft>) => setDraft((d) => ({ ...d, ...changes }));
-  const methods = allowedMethods(view.contactOptions);
-  const formTitleId = "partner-case-attempt-form-title";
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -85,6 +81,15 @@ export function AttemptForm({
       onRecorded(updated);
     });
   }
+
+  return { submit, today, draft, setDraft, set, handleSubmit };
+}
+
+export function AttemptForm(props: AttemptFormProps) {
+  const { t } = useT();
+  const { submit, today, draft, setDraft, set, handleSubmit } = useAttempt(props);
+  const methods = allowedMethods(props.view.contactOptions);
+  const formTitleId = "partner-case-attempt-form-title";
 
   return (
     <div className="subsection">

@@ -38,7 +38,7 @@ export function OwnSupport({
   beforeSubmit: () => void;
   onSaved: (view: PartnerCase) => void;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const support = view.ownSupport;
   // Once recorded, the form waits behind a button: changing it is the exception.
   const [editing, setEditing] = useState(false);
@@ -50,26 +50,7 @@ export function OwnSupport({
       </h3>
       <p className="muted">{t("partnerCase.supportIntro")}</p>
       {support ? (
-        <dl className="details">
-          <div>
-            <dt>{t("partnerCase.supportOffered")}</dt>
-            <dd>{t(supportLabels[support.kind])}</dd>
-          </div>
-          {support.note && (
-            <div>
-              <dt>
-                {support.kind === "referral"
-                  ? t("partnerCase.referralTo")
-                  : t("partnerCase.supportNote")}
-              </dt>
-              <dd className="multiline">{support.note}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t("partnerCase.offeredOn")}</dt>
-            <dd>{formatDay(support.offeredOn, lang)}</dd>
-          </div>
-        </dl>
+        <SupportShown support={support} />
       ) : (
         <p className="empty">{t("partnerCase.supportNone")}</p>
       )}
@@ -102,17 +83,42 @@ export function OwnSupport({
   );
 }
 
-function SupportForm({
-  caseId,
-  hasSupport,
-  beforeSubmit,
-  onSaved,
-}: {
+/** The support recorded: what was offered (or the referral), and when. */
+function SupportShown({ support }: { support: NonNullable<PartnerCase["ownSupport"]> }) {
+  const { t, lang } = useT();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("partnerCase.supportOffered")}</dt>
+        <dd>{t(supportLabels[support.kind])}</dd>
+      </div>
+      {support.note && (
+        <div>
+          <dt>
+            {support.kind === "referral"
+              ? t("partnerCase.referralTo")
+              : t("partnerCase.supportNote")}
+          </dt>
+          <dd className="multiline">{support.note}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t("partnerCase.offeredOn")}</dt>
+        <dd>{formatDay(support.offeredOn, lang)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+interface SupportFormProps {
   caseId: string;
   hasSupport: boolean;
   beforeSubmit: () => void;
   onSaved: (view: PartnerCase) => void;
-}) {
+}
+
+/** The offer-support command: the draft (offered today) and its checks. */
+function useSupport({ caseId, beforeSubmit, onSaved }: SupportFormProps) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(supportFields);
@@ -131,6 +137,14 @@ function SupportForm({
       onSaved(updated);
     });
   }
+
+  return { submit, today, draft, set, handleSubmit };
+}
+
+function SupportForm(props: SupportFormProps) {
+  const { t } = useT();
+  const { submit, today, draft, set, handleSubmit } = useSupport(props);
+  const { hasSupport } = props;
 
   return (
     <>

@@ -113,61 +113,85 @@ function PartnerContactDetails({
       </dl>
       {forms.information && <InformationForm {...changed} />}
 
-      {pc.refusal && (
-        <div className="subsection">
-          <h3>{t("partnerHis.refusalShownTitle")}</h3>
-          <dl className="details">
-            <div>
-              <dt>{t("partnerHis.refusedOn")}</dt>
-              <dd>{day(pc.refusal.refusedOn)}</dd>
-            </div>
-            <div>
-              <dt>{t("partnerHis.teamDecidedOn")}</dt>
-              <dd>{day(pc.refusal.teamDecidedOn)}</dd>
-            </div>
-            <div>
-              <dt>{t("partnerHis.continueTreatment")}</dt>
-              <dd>
-                {pc.refusal.continueTreatment
-                  ? t("partnerHis.continues")
-                  : t("partnerHis.doesNotContinue")}
-              </dd>
-            </div>
-          </dl>
-          <dl className="text-sections">
-            <div>
-              <dt>{t("partnerHis.reasoning")}</dt>
-              <dd className="multiline">{pc.refusal.reasoning}</dd>
-            </div>
-          </dl>
-        </div>
-      )}
+      {pc.refusal && <RefusalShown refusal={pc.refusal} />}
 
       <div className="subsection">
         <h3 id={partnersTitleId} tabIndex={-1}>
           {t("partnerHis.partnersTitle")}
         </h3>
-        {pc.partners.length === 0 ? (
-          <p className="empty">{t("partnerHis.noPartners")}</p>
-        ) : (
-          <ol className="record-list" aria-labelledby={partnersTitleId}>
-            {pc.partners.map((partner, index) => (
-              <li key={partner.id} className="record-list__item">
-                <PartnerRecord
-                  partner={partner}
-                  number={index + 1}
-                  canWithdraw={forms.withdraw && hasActiveConsent(partner)}
-                  changed={changed}
-                />
-              </li>
-            ))}
-          </ol>
-        )}
+        <PartnerList partners={pc.partners} canWithdraw={forms.withdraw} changed={changed} />
         {forms.addPartner && <AddPartnerForm {...changed} partners={pc.partners} />}
       </div>
 
       {forms.refusal && <RefusalForm {...changed} />}
     </>
+  );
+}
+
+/** His refusal of partner contact and the team's decision, as recorded. */
+function RefusalShown({
+  refusal,
+}: {
+  refusal: NonNullable<Treatment["partnerContact"]["refusal"]>;
+}) {
+  const { t, lang } = useT();
+  const day = (value: string) => <span className="nowrap">{formatDay(value, lang)}</span>;
+  return (
+    <div className="subsection">
+      <h3>{t("partnerHis.refusalShownTitle")}</h3>
+      <dl className="details">
+        <div>
+          <dt>{t("partnerHis.refusedOn")}</dt>
+          <dd>{day(refusal.refusedOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("partnerHis.teamDecidedOn")}</dt>
+          <dd>{day(refusal.teamDecidedOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("partnerHis.continueTreatment")}</dt>
+          <dd>
+            {refusal.continueTreatment
+              ? t("partnerHis.continues")
+              : t("partnerHis.doesNotContinue")}
+          </dd>
+        </div>
+      </dl>
+      <dl className="text-sections">
+        <div>
+          <dt>{t("partnerHis.reasoning")}</dt>
+          <dd className="multiline">{refusal.reasoning}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+/** His partners, numbered; consent can be withdrawn where the forms allow and one is active. */
+function PartnerList({
+  partners,
+  canWithdraw,
+  changed,
+}: {
+  partners: readonly Partner[];
+  canWithdraw: boolean;
+  changed: Changed;
+}) {
+  const { t } = useT();
+  if (partners.length === 0) return <p className="empty">{t("partnerHis.noPartners")}</p>;
+  return (
+    <ol className="record-list" aria-labelledby={partnersTitleId}>
+      {partners.map((partner, index) => (
+        <li key={partner.id} className="record-list__item">
+          <PartnerRecord
+            partner={partner}
+            number={index + 1}
+            canWithdraw={canWithdraw && hasActiveConsent(partner)}
+            changed={changed}
+          />
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -182,9 +206,8 @@ function PartnerRecord({
   canWithdraw: boolean;
   changed: Changed;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const elementId = partnerElementId(partner.id);
-  const day = (value: string) => formatDay(value, lang);
   const title = t("partnerHis.partnerTitle", {
     n: number,
     relationship: t(relationshipLabels[partner.relationship]),
@@ -193,42 +216,8 @@ function PartnerRecord({
     <article id={elementId} tabIndex={-1} aria-labelledby={`${elementId}-title`}>
       <h4 id={`${elementId}-title`}>{title}</h4>
       <dl className="details">
-        {partner.consent && (
-          <>
-            <div>
-              <dt>{t("partnerHis.consent")}</dt>
-              <dd>
-                {keepTogether(
-                  t("partnerHis.consentLine", {
-                    form: t(consentFormLabels[partner.consent.form]),
-                    date: day(partner.consent.givenOn),
-                  }),
-                  day(partner.consent.givenOn),
-                )}
-              </dd>
-            </div>
-            {partner.consent.withdrawnOn && (
-              <div>
-                <dt>{t("partnerHis.withdrawnShown")}</dt>
-                <dd>{day(partner.consent.withdrawnOn)}</dd>
-              </div>
-            )}
-          </>
-        )}
-        {partner.exception && (
-          <>
-            <div>
-              <dt>{t("partnerHis.exceptionShown")}</dt>
-              <dd>{t(exceptionKindLabels[partner.exception.kind])}</dd>
-            </div>
-            {partner.exception.teamDecidedOn && (
-              <div>
-                <dt>{t("partnerHis.exceptionTeamDecidedOn")}</dt>
-                <dd>{day(partner.exception.teamDecidedOn)}</dd>
-              </div>
-            )}
-          </>
-        )}
+        {partner.consent && <ConsentRows consent={partner.consent} />}
+        {partner.exception && <ExceptionRows exception={partner.exception} />}
         <div>
           <dt>{t("partnerHis.contact")}</dt>
           <dd>
@@ -246,6 +235,54 @@ function PartnerRecord({
       )}
       {canWithdraw && <WithdrawForm {...changed} partnerId={partner.id} partnerTitle={title} />}
     </article>
+  );
+}
+
+/** How and when he consented for this partner, and when he withdrew it. */
+function ConsentRows({ consent }: { consent: NonNullable<Partner["consent"]> }) {
+  const { t, lang } = useT();
+  const day = (value: string) => formatDay(value, lang);
+  return (
+    <>
+      <div>
+        <dt>{t("partnerHis.consent")}</dt>
+        <dd>
+          {keepTogether(
+            t("partnerHis.consentLine", {
+              form: t(consentFormLabels[consent.form]),
+              date: day(consent.givenOn),
+            }),
+            day(consent.givenOn),
+          )}
+        </dd>
+      </div>
+      {consent.withdrawnOn && (
+        <div>
+          <dt>{t("partnerHis.withdrawnShown")}</dt>
+          <dd>{day(consent.withdrawnOn)}</dd>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Which exception means she is not contacted, and when the team decided it. */
+function ExceptionRows({ exception }: { exception: NonNullable<Partner["exception"]> }) {
+  const { t, lang } = useT();
+  const day = (value: string) => formatDay(value, lang);
+  return (
+    <>
+      <div>
+        <dt>{t("partnerHis.exceptionShown")}</dt>
+        <dd>{t(exceptionKindLabels[exception.kind])}</dd>
+      </div>
+      {exception.teamDecidedOn && (
+        <div>
+          <dt>{t("partnerHis.exceptionTeamDecidedOn")}</dt>
+          <dd>{day(exception.teamDecidedOn)}</dd>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -7,8 +7,9 @@ import { localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { DateForm } from "../../ui/DateForm";
-import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
+import { ConsentFields, ExceptionFields } from "./AddPartnerFields";
 import {
   type AddPartnerDraft,
   addedPartner,
@@ -16,12 +17,8 @@ import {
   checkAddPartner,
   checkRefusal,
   checkWithdraw,
-  consentFormLabels,
-  consentFormOptions,
   emptyAddPartnerDraft,
   emptyRefusalDraft,
-  exceptionKindLabels,
-  exceptionKindOptions,
   type Partner,
   type PartnerChoice,
   partnerElementId,
@@ -45,20 +42,13 @@ export interface Changed {
   ) => void;
 }
 
-export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }) {
+/** The add-partner command: the draft, its checks and what the panel hears afterwards. */
+function useAddPartner(props: Changed & { partners: readonly Partner[] }) {
   const { t } = useT();
   const api = useApi();
   const { submit, run } = useChange(addPartnerFields, props);
   const [draft, setDraft] = useState<AddPartnerDraft>(emptyAddPartnerDraft);
-  const formTitleId = `${useId()}-title`;
-  const detailsNoteId = `${useId()}-note`;
   const set = (changes: Partial<AddPartnerDraft>) => setDraft((d) => ({ ...d, ...changes }));
-  const today = localDateInput(new Date());
-  const error = (name: string) => submit.fieldError(name);
-  const choices: readonly { value: PartnerChoice; label: string }[] = [
-    { value: "consent", label: t("partnerHis.choiceConsent") },
-    { value: "exception", label: t("partnerHis.choiceException") },
-  ];
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -75,6 +65,21 @@ export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }
       });
     });
   }
+
+  return { submit, draft, set, handleSubmit };
+}
+
+export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }) {
+  const { t } = useT();
+  const { submit, draft, set, handleSubmit } = useAddPartner(props);
+  const formTitleId = `${useId()}-title`;
+  const detailsNoteId = `${useId()}-note`;
+  const error = (name: string) => submit.fieldError(name);
+  const fields = { draft, set, error, today: localDateInput(new Date()) };
+  const choices: readonly { value: PartnerChoice; label: string }[] = [
+    { value: "consent", label: t("partnerHis.choiceConsent") },
+    { value: "exception", label: t("partnerHis.choiceException") },
+  ];
 
   return (
     <>
@@ -106,145 +111,8 @@ export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }
           onChange={(choice) => set({ choice })}
           error={error("consent") ?? error("exception")}
         />
-        {draft.choice === "consent" && (
-          <>
-            <RadioGroupField
-              label={t("partnerHis.consentForm")}
-              name="consent.form"
-              value={draft.consentForm}
-              options={consentFormOptions.map((value) => ({
-                value,
-                label: t(consentFormLabels[value]),
-              }))}
-              onChange={(consentForm) => set({ consentForm })}
-              error={error("consent.form")}
-            />
-            <TextField
-              label={t("partnerHis.givenOn")}
-              name="consent.givenOn"
-              type="date"
-              max={today}
-              value={draft.givenOn}
-              onChange={(e) => set({ givenOn: e.target.value })}
-              error={error("consent.givenOn")}
-            />
-            <fieldset
-              className="fieldset"
-              aria-describedby={
-                error("partner") ? `${detailsNoteId} ${detailsNoteId}-error` : detailsNoteId
-              }
-            >
-              <legend>{t("partnerHis.detailsTitle")}</legend>
-              <div className="form__group">
-                <p className="notice" id={detailsNoteId}>
-                  {t("partnerHis.detailsNote")}
-                </p>
-                {error("partner") && (
-                  <p className="field__error" id={`${detailsNoteId}-error`}>
-                    {error("partner")}
-                  </p>
-                )}
-                <TextField
-                  label={t("partnerHis.givenName")}
-                  name="partner.givenName"
-                  autoComplete="off"
-                  value={draft.givenName}
-                  onChange={(e) => set({ givenName: e.target.value })}
-                  error={error("partner.givenName")}
-                />
-                <TextField
-                  label={t("partnerHis.familyName")}
-                  name="partner.familyName"
-                  autoComplete="off"
-                  value={draft.familyName}
-                  onChange={(e) => set({ familyName: e.target.value })}
-                  error={error("partner.familyName")}
-                />
-                <TextField
-                  label={t("partnerHis.identityNumber")}
-                  hint={t("partnerHis.identityNumberHint")}
-                  name="partner.identityNumber"
-                  autoComplete="off"
-                  value={draft.identityNumber}
-                  onChange={(e) => set({ identityNumber: e.target.value })}
-                  error={error("partner.identityNumber")}
-                />
-                <TextField
-                  label={t("partnerHis.phone")}
-                  hint={t("partnerHis.reachHint")}
-                  name="partner.phone"
-                  type="tel"
-                  autoComplete="off"
-                  value={draft.phone}
-                  onChange={(e) => set({ phone: e.target.value })}
-                  error={error("partner.phone")}
-                />
-                <TextField
-                  label={t("partnerHis.postalAddress")}
-                  name="partner.postalAddress"
-                  autoComplete="off"
-                  value={draft.postalAddress}
-                  onChange={(e) => set({ postalAddress: e.target.value })}
-                  error={error("partner.postalAddress")}
-                />
-                <TextField
-                  label={t("partnerHis.email")}
-                  name="partner.email"
-                  type="email"
-                  autoComplete="off"
-                  value={draft.email}
-                  onChange={(e) => set({ email: e.target.value })}
-                  error={error("partner.email")}
-                />
-              </div>
-            </fieldset>
-          </>
-        )}
-        {draft.choice === "exception" && (
-          <>
-            <SelectField
-              label={t("partnerHis.exceptionKind")}
-              // Seed 004: when the relationship ended long ago, contact the most recent one.
-              hint={
-                draft.exceptionKind === "long_ended" ? t("partnerHis.longEndedHint") : undefined
-              }
-              name="exception.kind"
-              value={draft.exceptionKind}
-              onChange={(e) =>
-                set({ exceptionKind: e.target.value as AddPartnerDraft["exceptionKind"] })
-              }
-              error={error("exception.kind")}
-            >
-              <option value="">{t("common.choose")}</option>
-              {exceptionKindOptions.map((value) => (
-                <option key={value} value={value}>
-                  {t(exceptionKindLabels[value])}
-                </option>
-              ))}
-            </SelectField>
-            <TextAreaField
-              label={t("partnerHis.exceptionReason")}
-              name="exception.reason"
-              value={draft.reason}
-              onChange={(e) => set({ reason: e.target.value })}
-              error={error("exception.reason")}
-            />
-            <TextField
-              label={
-                draft.exceptionKind === "controlling_pattern"
-                  ? t("partnerHis.exceptionTeamDecidedOn")
-                  : t("partnerHis.exceptionTeamDecidedOnOptional")
-              }
-              hint={t("partnerHis.exceptionTeamHint")}
-              name="exception.teamDecidedOn"
-              type="date"
-              max={today}
-              value={draft.teamDecidedOn}
-              onChange={(e) => set({ teamDecidedOn: e.target.value })}
-              error={error("exception.teamDecidedOn")}
-            />
-          </>
-        )}
+        {draft.choice === "consent" && <ConsentFields {...fields} detailsNoteId={detailsNoteId} />}
+        {draft.choice === "exception" && <ExceptionFields {...fields} />}
         <button type="submit" className="button" disabled={submit.pending}>
           {t("partnerHis.addSubmit")}
         </button>
@@ -253,14 +121,13 @@ export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }
   );
 }
 
-export function RefusalForm(props: Changed) {
+/** The refusal command: the draft, its checks and whether the treatment ends with it. */
+function useRefusal(props: Changed) {
   const { t } = useT();
   const api = useApi();
   const { submit, run } = useChange(refusalFields, props);
   const [draft, setDraft] = useState<RefusalDraft>(emptyRefusalDraft);
-  const formTitleId = `${useId()}-title`;
   const set = (changes: Partial<RefusalDraft>) => setDraft((d) => ({ ...d, ...changes }));
-  const today = localDateInput(new Date());
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -278,6 +145,15 @@ export function RefusalForm(props: Changed) {
       );
     });
   }
+
+  return { submit, draft, set, handleSubmit };
+}
+
+export function RefusalForm(props: Changed) {
+  const { t } = useT();
+  const { submit, draft, set, handleSubmit } = useRefusal(props);
+  const formTitleId = `${useId()}-title`;
+  const today = localDateInput(new Date());
 
   return (
     <div className="subsection">

@@ -80,8 +80,28 @@ function TreatmentDetails({
   canWrite: boolean;
   changed: Changed;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const forms = treatmentForms(treatment, canWrite);
+  return (
+    <>
+      <TreatmentFacts treatment={treatment} />
+      {forms.start && <StartForm {...changed} />}
+
+      <div className="subsection">
+        <h3 id={sessionsTitleId} tabIndex={-1}>
+          {t("treatment.sessionsTitle")}
+        </h3>
+        <SessionTable sessions={treatment.sessions} />
+        {forms.session && <SessionForm {...changed} />}
+      </div>
+      {forms.end && <EndForm {...changed} />}
+    </>
+  );
+}
+
+/** How he came, where the treatment stands, and how it ended. */
+function TreatmentFacts({ treatment }: { treatment: Treatment }) {
+  const { t, lang } = useT();
   const day = (value: string) => <span className="nowrap">{formatDay(value, lang)}</span>;
   return (
     <>
@@ -133,40 +153,36 @@ function TreatmentDetails({
           </div>
         </dl>
       )}
-      {forms.start && <StartForm {...changed} />}
-
-      <div className="subsection">
-        <h3 id={sessionsTitleId} tabIndex={-1}>
-          {t("treatment.sessionsTitle")}
-        </h3>
-        {treatment.sessions.length === 0 ? (
-          <p className="empty">{t("treatment.noSessions")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table table--compact">
-              <caption className="visually-hidden">{t("treatment.sessionsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("treatment.heldOn")}</th>
-                  <th scope="col">{t("treatment.attendance")}</th>
-                  <th scope="col">{t("treatment.recordedBy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {treatment.sessions.map((s) => (
-                  <tr key={s.id}>
-                    <td>{day(s.heldOn)}</td>
-                    <td>{t(attendanceLabels[s.attendance])}</td>
-                    <td>{s.recordedBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {forms.session && <SessionForm {...changed} />}
-      </div>
-      {forms.end && <EndForm {...changed} />}
     </>
+  );
+}
+
+/** The sessions held so far, with his attendance. */
+function SessionTable({ sessions }: { sessions: Treatment["sessions"] }) {
+  const { t, lang } = useT();
+  const day = (value: string) => <span className="nowrap">{formatDay(value, lang)}</span>;
+  if (sessions.length === 0) return <p className="empty">{t("treatment.noSessions")}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption className="visually-hidden">{t("treatment.sessionsCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("treatment.heldOn")}</th>
+            <th scope="col">{t("treatment.attendance")}</th>
+            <th scope="col">{t("treatment.recordedBy")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.id}>
+              <td>{day(s.heldOn)}</td>
+              <td>{t(attendanceLabels[s.attendance])}</td>
+              <td>{s.recordedBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

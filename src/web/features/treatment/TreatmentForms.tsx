@@ -185,7 +185,8 @@ export function SessionForm(props: Changed) {
   );
 }
 
-export function EndForm(props: Changed) {
+/** The end command: the draft (ended today) and its checks; ending moves the case. */
+function useEnd(props: Changed) {
   const { t } = useT();
   const api = useApi();
   const { submit, run } = useChange(endFields, props);
@@ -194,7 +195,6 @@ export function EndForm(props: Changed) {
     kind: "",
     reason: "",
   }));
-  const formTitleId = `${useId()}-title`;
   const set = (changes: Partial<EndDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
   async function handleSubmit(event: FormEvent) {
@@ -207,6 +207,14 @@ export function EndForm(props: Changed) {
       if (treatment) props.onChanged(treatment, "treatment.ended", true);
     });
   }
+
+  return { submit, draft, set, handleSubmit };
+}
+
+export function EndForm(props: Changed) {
+  const { t } = useT();
+  const { submit, draft, set, handleSubmit } = useEnd(props);
+  const formTitleId = `${useId()}-title`;
 
   return (
     <div className="subsection">
