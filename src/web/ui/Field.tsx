@@ -178,33 +178,64 @@ export function DateTimeField({
       <legend className="field__label">{label}</legend>
       <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
       <div className="field__row">
-        <div className="field__part">
-          <label htmlFor={`${ids.id}-date`}>{dateLabel}</label>
-          <input
-            className="field__control"
-            type="date"
-            name={`${name}Date`}
-            id={`${ids.id}-date`}
-            value={date}
-            max={maxDate}
-            onChange={(e) => onDateChange(e.target.value)}
-            {...shared}
-          />
-        </div>
-        <div className="field__part">
-          <label htmlFor={`${ids.id}-time`}>{timeLabel}</label>
-          <input
-            className="field__control"
-            type="time"
-            name={`${name}Time`}
-            id={`${ids.id}-time`}
-            value={time}
-            onChange={(e) => onTimeChange(e.target.value)}
-            {...shared}
-          />
-        </div>
+        <DateTimePart
+          id={`${ids.id}-date`}
+          label={dateLabel}
+          type="date"
+          name={`${name}Date`}
+          value={date}
+          max={maxDate}
+          onChange={onDateChange}
+          shared={shared}
+        />
+        <DateTimePart
+          id={`${ids.id}-time`}
+          label={timeLabel}
+          type="time"
+          name={`${name}Time`}
+          value={time}
+          onChange={onTimeChange}
+          shared={shared}
+        />
       </div>
     </fieldset>
+  );
+}
+
+/** One labelled input of a date-and-time pair; the pair's hint and error describe both. */
+function DateTimePart({
+  id,
+  label,
+  type,
+  name,
+  value,
+  max,
+  onChange,
+  shared,
+}: {
+  id: string;
+  label: string;
+  type: "date" | "time";
+  name: string;
+  value: string;
+  max?: string | undefined;
+  onChange: (value: string) => void;
+  shared: { "aria-describedby": string | undefined; "aria-invalid": boolean | undefined };
+}) {
+  return (
+    <div className="field__part">
+      <label htmlFor={id}>{label}</label>
+      <input
+        className="field__control"
+        type={type}
+        name={name}
+        id={id}
+        value={value}
+        max={max}
+        onChange={(e) => onChange(e.target.value)}
+        {...shared}
+      />
+    </div>
   );
 }
 

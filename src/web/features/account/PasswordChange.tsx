@@ -23,6 +23,42 @@ export function PasswordChangeForm({
   change: (currentPassword: string, newPassword: string) => Promise<void>;
   onChanged?: () => void;
 }) {
+  const form = usePasswordChange(change, onChanged);
+  const { submit } = form;
+
+  return (
+    <>
+      <ErrorSummary errors={submit.errors} />
+      <form className="form" aria-labelledby={labelledBy} onSubmit={form.handleSubmit} noValidate>
+        <TextField
+          label={currentLabel}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          value={form.currentPassword}
+          onChange={(e) => form.setCurrentPassword(e.target.value)}
+          error={submit.fieldError("currentPassword")}
+        />
+        <NewPasswordFields
+          newPassword={form.newPassword}
+          repeatPassword={form.repeatPassword}
+          onNewChange={form.setNewPassword}
+          onRepeatChange={form.setRepeatPassword}
+          fieldError={submit.fieldError}
+        />
+        <button type="submit" className="button" disabled={submit.pending}>
+          {submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** The three passwords, and the change: refused before sending when the two new ones differ. */
+function usePasswordChange(
+  change: (currentPassword: string, newPassword: string) => Promise<void>,
+  onChanged: (() => void) | undefined,
+) {
   const { t } = useT();
   const submit = useSubmit(["currentPassword", "newPassword", "repeatPassword"]);
   const [currentPassword, setCurrentPassword] = useState("");
@@ -43,42 +79,54 @@ export function PasswordChangeForm({
     }
   }
 
+  return {
+    submit,
+    currentPassword,
+    setCurrentPassword,
+    newPassword,
+    setNewPassword,
+    repeatPassword,
+    setRepeatPassword,
+    handleSubmit,
+  };
+}
+
+/** The new password, and once more to catch a typing mistake (checked before sending). */
+function NewPasswordFields({
+  newPassword,
+  repeatPassword,
+  onNewChange,
+  onRepeatChange,
+  fieldError,
+}: {
+  newPassword: string;
+  repeatPassword: string;
+  onNewChange: (value: string) => void;
+  onRepeatChange: (value: string) => void;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
   return (
     <>
-      <ErrorSummary errors={submit.errors} />
-      <form className="form" aria-labelledby={labelledBy} onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={currentLabel}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.target.value)}
-          error={submit.fieldError("currentPassword")}
-        />
-        <TextField
-          label={t("account.newPassword")}
-          hint={t("account.newPasswordHint")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          error={submit.fieldError("newPassword")}
-        />
-        <TextField
-          label={t("account.repeatPassword")}
-          name="repeatPassword"
-          type="password"
-          autoComplete="new-password"
-          value={repeatPassword}
-          onChange={(e) => setRepeatPassword(e.target.value)}
-          error={submit.fieldError("repeatPassword")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {submitLabel}
-        </button>
-      </form>
+      <TextField
+        label={t("account.newPassword")}
+        hint={t("account.newPasswordHint")}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(e) => onNewChange(e.target.value)}
+        error={fieldError("newPassword")}
+      />
+      <TextField
+        label={t("account.repeatPassword")}
+        name="repeatPassword"
+        type="password"
+        autoComplete="new-password"
+        value={repeatPassword}
+        onChange={(e) => onRepeatChange(e.target.value)}
+        error={fieldError("repeatPassword")}
+      />
     </>
   );
 }

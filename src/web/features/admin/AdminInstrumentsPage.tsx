@@ -1,7 +1,7 @@
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client";
-import type { InstrumentSummary } from "../../api/endpoints";
+import type { Api, InstrumentSummary } from "../../api/endpoints";
 import { isAdministrator } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
@@ -172,20 +172,9 @@ function ImportForm({
     } catch {
       return rejectWith(submit, { file: "instrumentsAdmin.notJson" }, t);
     }
-    const { id, version, name } = identify(definition);
-    let message = "";
     const ok = await submit.run(async () => {
-      try {
-        const list = await api.importInstrument(definition);
-        const existed = list.outcome === "already_there";
-        message = t(existed ? "instrumentsAdmin.alreadyThere" : "instrumentsAdmin.imported", {
-          name: name ?? id ?? "",
-          version: version ?? "",
-        });
-        onImported(message, list.instruments);
-      } catch (error) {
-        throw explained(error, id, version, t);
-      }
+      const { message, instruments } = await sendDefinition(api, definition, t);
+      onImported(message, instruments);
     });
     if (ok) {
       form.reset();
@@ -203,21 +192,53 @@ function ImportForm({
         onSubmit={handleSubmit}
         noValidate
       >
-        <TextField
-          label={t("instrumentsAdmin.file")}
-          hint={t("instrumentsAdmin.fileHint")}
-          name="file"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e: ChangeEvent<HTMLInputElement>) => setFile(e.target.files?.[0] ?? null)}
-          error={submit.fieldError("file")}
-        />
+        <DefinitionFileField onChange={setFile} error={submit.fieldError("file")} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("instrumentsAdmin.importSubmit")}
         </button>
       </form>
     </div>
   );
+}
+
+function DefinitionFileField({
+  onChange,
+  error,
+}: {
+  onChange: (file: File | null) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <TextField
+      label={t("instrumentsAdmin.file")}
+      hint={t("instrumentsAdmin.fileHint")}
+      name="file"
+      type="file"
+      accept=".json,application/json"
+      onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.files?.[0] ?? null)}
+      error={error}
+    />
+  );
+}
+
+/**
+ * Imports the definition: the news says whether it was new or already there; a refusal is
+ * explained with where in the definition the problem is.
+ */
+async function sendDefinition(api: Api, definition: unknown, t: Translate) {
+  const { id, version, name } = identify(definition);
+  try {
+    const list = await api.importInstrument(definition);
+    const existed = list.outcome === "already_there";
+    const message = t(existed ? "instrumentsAdmin.alreadyThere" : "instrumentsAdmin.imported", {
+      name: name ?? id ?? "",
+      version: version ?? "",
+    });
+    return { message, instruments: list.instruments };
+  } catch (error) {
+    throw explained(error, id, version, t);
+  }
 }
 
 /** The id, version and name the file claims, for messages (the server checks them). */

@@ -132,51 +132,69 @@ function UnitForm({ unit, onSaved }: { unit: UnitView; onSaved: (unit: UnitView)
       <StatusMessage message={status} />
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby="unit-form-title" onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("adminUnit.phone")}
-          name="contactPhone"
-          type="tel"
-          autoComplete="off"
-          value={draft.contactPhone}
-          onChange={(e) => set({ contactPhone: e.target.value })}
-          error={submit.fieldError("contactPhone")}
-        />
-        <TextAreaField
-          label={t("adminUnit.address")}
-          hint={t("adminUnit.addressHint")}
-          name="contactAddress"
-          rows={3}
-          value={draft.contactAddress}
-          onChange={(e) => set({ contactAddress: e.target.value })}
-          error={submit.fieldError("contactAddress")}
-        />
-        <TextField
-          label={t("adminUnit.email")}
-          name="contactEmail"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.contactEmail}
-          onChange={(e) => set({ contactEmail: e.target.value })}
-          error={submit.fieldError("contactEmail")}
-        />
-        <TextField
-          label={t("adminUnit.followUpMonths")}
-          hint={t("adminUnit.followUpMonthsHint")}
-          name="partnerFollowUpMonths"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={24}
-          step={1}
-          value={draft.partnerFollowUpMonths}
-          onChange={(e) => set({ partnerFollowUpMonths: e.target.value })}
-          error={submit.fieldError("partnerFollowUpMonths")}
-        />
+        <UnitFields draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("adminUnit.submit")}
         </button>
       </form>
     </section>
+  );
+}
+
+/** The unit's contact details, then the months until the partner's follow-up contact. */
+function UnitFields({
+  draft,
+  set,
+  fieldError,
+}: {
+  draft: Draft;
+  set: (changes: Partial<Draft>) => void;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <TextField
+        label={t("adminUnit.phone")}
+        name="contactPhone"
+        type="tel"
+        autoComplete="off"
+        value={draft.contactPhone}
+        onChange={(e) => set({ contactPhone: e.target.value })}
+        error={fieldError("contactPhone")}
+      />
+      <TextAreaField
+        label={t("adminUnit.address")}
+        hint={t("adminUnit.addressHint")}
+        name="contactAddress"
+        rows={3}
+        value={draft.contactAddress}
+        onChange={(e) => set({ contactAddress: e.target.value })}
+        error={fieldError("contactAddress")}
+      />
+      <TextField
+        label={t("adminUnit.email")}
+        name="contactEmail"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.contactEmail}
+        onChange={(e) => set({ contactEmail: e.target.value })}
+        error={fieldError("contactEmail")}
+      />
+      <TextField
+        label={t("adminUnit.followUpMonths")}
+        hint={t("adminUnit.followUpMonthsHint")}
+        name="partnerFollowUpMonths"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={24}
+        step={1}
+        value={draft.partnerFollowUpMonths}
+        onChange={(e) => set({ partnerFollowUpMonths: e.target.value })}
+        error={fieldError("partnerFollowUpMonths")}
+      />
+    </>
   );
 }

@@ -85,12 +85,8 @@ function UserRoles({
 }) {
   const { t } = useT();
   const api = useApi();
-  const roleText = useRoleText();
   const remove = useSubmit();
-  const add = useSubmit(["unitId", "role"]);
   const [status, setStatus] = useState<string | null>(null);
-  const [unitId, setUnitId] = useState(units[0]?.id ?? "");
-  const [role, setRole] = useState<Role>("caseworker");
 
   async function removeRole(assignmentId: string) {
     setStatus(null);
@@ -101,80 +97,131 @@ function UserRoles({
     if (ok) setStatus(t("adminUser.roleRemoved"));
   }
 
-  async function handleAdd(event: FormEvent) {
-    event.preventDefault();
-    setStatus(null);
-    // "" is the option for the whole organisation.
-    const ok = await add.run(async () =>
-      onChange(await api.addRole(user.id, unitId || null, role)),
-    );
-    if (ok) setStatus(t("adminUser.roleAdded"));
-  }
-
   return (
     <section className="section" aria-labelledby="roles-title">
       <h2 id="roles-title">{t("adminUser.rolesTitle")}</h2>
       <StatusMessage message={status} />
       <ErrorSummary errors={remove.errors} />
-      {user.roles.length === 0 ? (
-        <p className="empty">{t("admin.noRoles")}</p>
-      ) : (
-        <ul className="item-list" aria-labelledby="roles-title">
-          {user.roles.map((r) => (
-            <li key={r.id} className="item-list__item">
-              <span>{roleText(r)}</span>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                aria-label={t("adminUser.removeRoleLabel", { role: roleText(r) })}
-                disabled={remove.pending}
-                onClick={() => removeRole(r.id)}
-              >
-                {t("adminUser.removeRole")}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RoleList user={user} pending={remove.pending} onRemove={removeRole} />
 
-      <div className="subsection">
-        <h3 id="add-role-title">{t("adminUser.addRoleTitle")}</h3>
-        <ErrorSummary errors={add.errors} />
-        <form className="form" aria-labelledby="add-role-title" onSubmit={handleAdd} noValidate>
-          <SelectField
-            label={t("adminUser.unit")}
-            hint={t("adminUser.unitHint")}
-            name="unitId"
-            value={unitId}
-            onChange={(e) => setUnitId(e.target.value)}
-            error={add.fieldError("unitId")}
-          >
-            {units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-            <option value="">{t("admin.wholeOrganisation")}</option>
-          </SelectField>
-          <SelectField
-            label={t("adminUser.role")}
-            name="role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-            error={add.fieldError("role")}
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(roleLabels[r])}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" className="button" disabled={add.pending}>
-            {t("adminUser.addRoleSubmit")}
-          </button>
-        </form>
-      </div>
+      <AddRoleForm user={user} units={units} onChange={onChange} onStatus={setStatus} />
     </section>
+  );
+}
+
+function RoleList({
+  user,
+  pending,
+  onRemove,
+}: {
+  user: UserView;
+  pending: boolean;
+  onRemove: (assignmentId: string) => void;
+}) {
+  const { t } = useT();
+  const roleText = useRoleText();
+  if (user.roles.length === 0) return <p className="empty">{t("admin.noRoles")}</p>;
+  return (
+    <ul className="item-list" aria-labelledby="roles-title">
+      {user.roles.map((r) => (
+        <li key={r.id} className="item-list__item">
+          <span>{roleText(r)}</span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={t("adminUser.removeRoleLabel", { role: roleText(r) })}
+            disabled={pending}
+            onClick={() => onRemove(r.id)}
+          >
+            {t("adminUser.removeRole")}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A role in one unit, or in the whole organisation; its news goes to the section's status line. */
+function AddRoleForm({
+  user,
+  units,
+  onChange,
+  onStatus,
+}: {
+  user: UserView;
+  units: readonly UnitView[];
+  onChange: (user: UserView) => void;
+  onStatus: (status: string | null) => void;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  const add = useSubmit(["unitId", "role"]);
+  const [unitId, setUnitId] = useState(units[0]?.id ?? "");
+  const [role, setRole] = useState<Role>("caseworker");
+
+  async function handleAdd(event: FormEvent) {
+    event.preventDefault();
+    onStatus(null);
+    // "" is the option for the whole organisation.
+    const ok = await add.run(async () =>
+      onChange(await api.addRole(user.id, unitId || null, role)),
+    );
+    if (ok) onStatus(t("adminUser.roleAdded"));
+  }
+
+  return (
+    <div className="subsection">
+      <h3 id="add-role-title">{t("adminUser.addRoleTitle")}</h3>
+      <ErrorSummary errors={add.errors} />
+      <form className="form" aria-labelledby="add-role-title" onSubmit={handleAdd} noValidate>
+        <SelectField
+          label={t("adminUser.unit")}
+          hint={t("adminUser.unitHint")}
+          name="unitId"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          error={add.fieldError("unitId")}
+        >
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+          <option value="">{t("admin.wholeOrganisation")}</option>
+        </SelectField>
+        <RoleSelect value={role} onChange={setRole} error={add.fieldError("role")} />
+        <button type="submit" className="button" disabled={add.pending}>
+          {t("adminUser.addRoleSubmit")}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function RoleSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: Role;
+  onChange: (role: Role) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <SelectField
+      label={t("adminUser.role")}
+      name="role"
+      value={value}
+      onChange={(e) => onChange(e.target.value as Role)}
+      error={error}
+    >
+      {roles.map((r) => (
+        <option key={r} value={r}>
+          {t(roleLabels[r])}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -203,20 +250,7 @@ function UserAccount({ user, onChange }: { user: UserView; onChange: (user: User
   return (
     <section className="section" aria-labelledby="account-title">
       <h2 id="account-title">{t("adminUser.accountTitle")}</h2>
-      <dl className="details">
-        <div>
-          <dt>{t("admin.username")}</dt>
-          <dd>{user.username}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.status")}</dt>
-          <dd>{user.active ? t("admin.active") : <strong>{t("admin.inactive")}</strong>}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.mfa")}</dt>
-          <dd>{user.mfaEnrolled ? t("admin.mfaEnrolled") : t("admin.mfaNotEnrolled")}</dd>
-        </div>
-      </dl>
+      <AccountFacts user={user} />
       <StatusMessage message={status} />
       <ErrorSummary errors={submit.errors} />
       <div className="form__actions">
@@ -242,5 +276,25 @@ function UserAccount({ user, onChange }: { user: UserView; onChange: (user: User
         {t("adminUser.resetMfaHint")}
       </p>
     </section>
+  );
+}
+
+function AccountFacts({ user }: { user: UserView }) {
+  const { t } = useT();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("admin.username")}</dt>
+        <dd>{user.username}</dd>
+      </div>
+      <div>
+        <dt>{t("admin.status")}</dt>
+        <dd>{user.active ? t("admin.active") : <strong>{t("admin.inactive")}</strong>}</dd>
+      </div>
+      <div>
+        <dt>{t("admin.mfa")}</dt>
+        <dd>{user.mfaEnrolled ? t("admin.mfaEnrolled") : t("admin.mfaNotEnrolled")}</dd>
+      </div>
+    </dl>
   );
 }

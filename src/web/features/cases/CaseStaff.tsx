@@ -23,7 +23,7 @@ export function CaseAssignees({
   staff: StaffState;
   onChange: (record: CaseView) => void;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const api = useApi();
   const [status, setStatus] = useState<string | null>(null);
   const remove = useSubmit();
@@ -39,33 +39,7 @@ export function CaseAssignees({
       <h2 id="assignees-title">{t("case.assigneesTitle")}</h2>
       <StatusMessage message={status} />
       <ErrorSummary errors={remove.errors} />
-      {record.assignees.length === 0 ? (
-        <p className="empty">{t("case.noAssignees")}</p>
-      ) : (
-        <ul className="item-list" aria-labelledby="assignees-title">
-          {record.assignees.map((a) => (
-            <li key={a.userId} className="item-list__item">
-              <span>
-                {a.displayName}{" "}
-                <span className="muted">
-                  {t("case.assignedAt", { date: formatDate(a.assignedAt, lang) })}
-                </span>
-              </span>
-              {record.abilities.assign && (
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t("case.removeLabel", { name: a.displayName })}
-                  disabled={remove.pending}
-                  onClick={() => unassign(a.userId, a.displayName)}
-                >
-                  {t("case.remove")}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <AssigneeList record={record} pending={remove.pending} onRemove={unassign} />
       {record.abilities.assign && (
         <StaffForm
           staffState={staff}
@@ -83,6 +57,45 @@ export function CaseAssignees({
         />
       )}
     </section>
+  );
+}
+
+/** The assigned handläggare; each with a remove button when the caller may assign. */
+function AssigneeList({
+  record,
+  pending,
+  onRemove,
+}: {
+  record: CaseView;
+  pending: boolean;
+  onRemove: (userId: string, name: string) => void;
+}) {
+  const { t, lang } = useT();
+  if (record.assignees.length === 0) return <p className="empty">{t("case.noAssignees")}</p>;
+  return (
+    <ul className="item-list" aria-labelledby="assignees-title">
+      {record.assignees.map((a) => (
+        <li key={a.userId} className="item-list__item">
+          <span>
+            {a.displayName}{" "}
+            <span className="muted">
+              {t("case.assignedAt", { date: formatDate(a.assignedAt, lang) })}
+            </span>
+          </span>
+          {record.abilities.assign && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-label={t("case.removeLabel", { name: a.displayName })}
+              disabled={pending}
+              onClick={() => onRemove(a.userId, a.displayName)}
+            >
+              {t("case.remove")}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -165,6 +178,31 @@ function StaffOptions({ staff }: { staff: readonly StaffMember[] }) {
   );
 }
 
+function StaffSelect({
+  staff,
+  value,
+  onChange,
+  error,
+}: {
+  staff: readonly StaffMember[];
+  value: string;
+  onChange: (userId: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <SelectField
+      label={t("case.staffMember")}
+      name="userId"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    >
+      <StaffOptions staff={staff} />
+    </SelectField>
+  );
+}
+
 function AssignForm({
   record,
   staff,
@@ -200,15 +238,12 @@ function AssignForm({
         onSubmit={handleSubmit}
         noValidate
       >
-        <SelectField
-          label={t("case.staffMember")}
-          name="userId"
+        <StaffSelect
+          staff={staff}
           value={userId}
-          onChange={(e) => setUserId(e.target.value)}
+          onChange={setUserId}
           error={submit.fieldError("userId")}
-        >
-          <StaffOptions staff={staff} />
-        </SelectField>
+        />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("case.assignSubmit")}
         </button>
@@ -258,37 +293,62 @@ function GrantForm({
       <StatusMessage message={status} />
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby="grant-title" onSubmit={handleSubmit} noValidate>
-        <SelectField
-          label={t("case.staffMember")}
-          name="userId"
+        <StaffSelect
+          staff={staff}
           value={userId}
-          onChange={(e) => setUserId(e.target.value)}
+          onChange={setUserId}
           error={submit.fieldError("userId")}
-        >
-          <StaffOptions staff={staff} />
-        </SelectField>
-        <TextAreaField
-          label={t("case.grantReason")}
-          hint={t("case.grantReasonHint")}
-          name="reason"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={submit.fieldError("reason")}
         />
-        <TextField
-          label={t("case.grantExpires")}
-          name="expiresAt"
-          type="date"
-          min={localDateInput(new Date(), 1)}
-          max={localDateInput(new Date(), maxGrantDays - 1)}
-          value={expires}
-          onChange={(e) => setExpires(e.target.value)}
-          error={submit.fieldError("expiresAt")}
+        <GrantFields
+          reason={reason}
+          onReasonChange={setReason}
+          expires={expires}
+          onExpiresChange={setExpires}
+          fieldError={submit.fieldError}
         />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("case.grantSubmit")}
         </button>
       </form>
     </div>
+  );
+}
+
+/** Why the grant is needed, and the day it ends (tomorrow at the earliest, within the limit). */
+function GrantFields({
+  reason,
+  onReasonChange,
+  expires,
+  onExpiresChange,
+  fieldError,
+}: {
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  expires: string;
+  onExpiresChange: (expires: string) => void;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <TextAreaField
+        label={t("case.grantReason")}
+        hint={t("case.grantReasonHint")}
+        name="reason"
+        value={reason}
+        onChange={(e) => onReasonChange(e.target.value)}
+        error={fieldError("reason")}
+      />
+      <TextField
+        label={t("case.grantExpires")}
+        name="expiresAt"
+        type="date"
+        min={localDateInput(new Date(), 1)}
+        max={localDateInput(new Date(), maxGrantDays - 1)}
+        value={expires}
+        onChange={(e) => onExpiresChange(e.target.value)}
+        error={fieldError("expiresAt")}
+      />
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import type { StatusChange } from "../../../shared/api/cases";
 import { closedReasons } from "../../../shared/case-status";
 import type { CaseStatus, CaseView, ChangeStatusInput } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
@@ -32,21 +33,58 @@ export function CaseStatusPanel({
   record: CaseView;
   onChange: (record: CaseView) => void;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
+  const api = useApi();
+  const { move, formFor, message, headingRef, moved, moveTo, cancel } = useStatusMoves(
+    record,
+    onChange,
+  );
+
+  return (
+    <section className="section" aria-labelledby={titleId}>
+      <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+        {t("status.title")}
+      </h2>
+      <StatusMessage
+        message={
+          message && t("status.moved", { status: caseStatusLabel(message, t, record.caseType) })
+        }
+      />
+      <CurrentStatus record={record} />
+      {formFor === null && <ErrorSummary errors={move.errors} />}
+      {record.abilities.nextStatuses.length > 0 && formFor === null && (
+        <StatusActions
+          nextStatuses={record.abilities.nextStatuses}
+          pending={move.pending}
+          onMove={moveTo}
+        />
+      )}
+      {formFor !== null && (
+        <StatusForm
+          from={record.status}
+          to={formFor}
+          onSubmit={(body) => move.run(async () => moved(await api.changeStatus(record.id, body)))}
+          submit={move}
+          onCancel={cancel}
+        />
+      )}
+
+      <StatusHistory record={record} />
+    </section>
+  );
+}
+
+/**
+ * The panel's moves: a move that needs a reason or comment opens the form, others are sent
+ * at once; after a move (or a cancel) focus goes back to the panel's heading.
+ */
+function useStatusMoves(record: CaseView, onChange: (record: CaseView) => void) {
   const api = useApi();
   const move = useSubmit(fieldNames);
   const [formFor, setFormFor] = useState<CaseStatus | null>(null);
   // The status moved to, not a text: the message follows a change of language.
   const [message, setMessage] = useState<CaseStatus | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const loadPage = useCallback(
-    (before: string) => api.statusHistory(record.id, before),
-    [api, record.id],
-  );
-  // Newest first: the case brings the newest page, "Visa äldre" the ones before it.
-  const pages = useMorePages(record.statusHistory, loadPage);
-  const history = pages.items;
-  const focusLater = useFocusLater();
 
   function moved(updated: CaseView) {
     setFormFor(null);
@@ -68,99 +106,125 @@ export function CaseStatusPanel({
     );
   }
 
-  return (
-    <section className="section" aria-labelledby={titleId}>
-      <h2 id={titleId} ref={headingRef} tabIndex={-1}>
-        {t("status.title")}
-      </h2>
-      <StatusMessage
-        message={
-          message && t("status.moved", { status: caseStatusLabel(message, t, record.caseType) })
-        }
-      />
-      <dl className="details">
-        <div>
-          <dt>{t("status.current")}</dt>
-          <dd>{caseStatusLabel(record.status, t, record.caseType)}</dd>
-        </div>
-        {record.status === "closed" && record.closedReason && (
-          <div>
-            <dt>{t("status.closedReason")}</dt>
-            <dd>{closedReasonLabel(record.closedReason, t)}</dd>
-          </div>
-        )}
-      </dl>
-      {formFor === null && <ErrorSummary errors={move.errors} />}
-      {record.abilities.nextStatuses.length > 0 && formFor === null && (
-        // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form to fill in
-        <div className="status-panel__actions" role="group" aria-label={t("status.actions")}>
-          {record.abilities.nextStatuses.map((to) => (
-            <button
-              key={to}
-              type="button"
-              className={to === "closed" ? "button button--secondary" : "button"}
-              disabled={move.pending}
-              onClick={() => moveTo(to)}
-            >
-              {t(caseStatusActionLabels[to])}
-            </button>
-          ))}
-        </div>
-      )}
-      {formFor !== null && (
-        <StatusForm
-          from={record.status}
-          to={formFor}
-          onSubmit={(body) => move.run(async () => moved(await api.changeStatus(record.id, body)))}
-          submit={move}
-          onCancel={() => {
-            move.clear();
-            setFormFor(null);
-            headingRef.current?.focus();
-          }}
-        />
-      )}
+  function cancel() {
+    move.clear();
+    setFormFor(null);
+    headingRef.current?.focus();
+  }
 
-      <div className="subsection">
-        <h3 id="case-history-title">{t("status.historyTitle")}</h3>
-        {history.length === 0 ? (
-          <p className="empty">{t("status.historyEmpty")}</p>
-        ) : (
-          <ol className="history-list" aria-label={t("status.historyCaption")}>
-            {history.map((h) => (
-              <li key={h.id} id={`status-change-${h.id}`} tabIndex={-1}>
-                <span className="history-list__change">
-                  {t("status.historyItem", {
-                    from: caseStatusLabel(h.from, t, record.caseType),
-                    to: caseStatusLabel(h.to, t, record.caseType),
-                  })}
-                </span>{" "}
-                <span className="muted">
-                  {t("status.historyBy", {
-                    name: h.changedBy,
-                    time: formatDateTimeShort(h.changedAt, lang),
-                  })}
-                </span>
-                {h.reason && (
-                  <div>{t("status.historyReason", { reason: closedReasonLabel(h.reason, t) })}</div>
-                )}
-                {h.trigger && <div>{t(`statusTrigger.${h.trigger}`)}</div>}
-                {h.comment && (
-                  <div className="multiline">
-                    {t("status.historyComment", { comment: h.comment })}
-                  </div>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        <LoadMore
-          pages={pages}
-          label={t("status.showOlder")}
-          focusRow={(h) => focusLater(`status-change-${h.id}`)}
-        />
+  return { move, formFor, message, headingRef, moved, moveTo, cancel };
+}
+
+/** Where the case is now, and why it was closed when it is. */
+function CurrentStatus({ record }: { record: CaseView }) {
+  const { t } = useT();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("status.current")}</dt>
+        <dd>{caseStatusLabel(record.status, t, record.caseType)}</dd>
       </div>
-    </section>
+      {record.status === "closed" && record.closedReason && (
+        <div>
+          <dt>{t("status.closedReason")}</dt>
+          <dd>{closedReasonLabel(record.closedReason, t)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** One button per move the server says the caller may make now. */
+function StatusActions({
+  nextStatuses,
+  pending,
+  onMove,
+}: {
+  nextStatuses: readonly CaseStatus[];
+  pending: boolean;
+  onMove: (to: CaseStatus) => void;
+}) {
+  const { t } = useT();
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form to fill in
+    <div className="status-panel__actions" role="group" aria-label={t("status.actions")}>
+      {nextStatuses.map((to) => (
+        <button
+          key={to}
+          type="button"
+          className={to === "closed" ? "button button--secondary" : "button"}
+          disabled={pending}
+          onClick={() => onMove(to)}
+        >
+          {t(caseStatusActionLabels[to])}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The status changes, newest first: the case brings the newest page, "Visa äldre" the ones before it. */
+function StatusHistory({ record }: { record: CaseView }) {
+  const { t } = useT();
+  const api = useApi();
+  const loadPage = useCallback(
+    (before: string) => api.statusHistory(record.id, before),
+    [api, record.id],
+  );
+  const pages = useMorePages(record.statusHistory, loadPage);
+  const history = pages.items;
+  const focusLater = useFocusLater();
+  return (
+    <div className="subsection">
+      <h3 id="case-history-title">{t("status.historyTitle")}</h3>
+      {history.length === 0 ? (
+        <p className="empty">{t("status.historyEmpty")}</p>
+      ) : (
+        <ol className="history-list" aria-label={t("status.historyCaption")}>
+          {history.map((h) => (
+            <StatusHistoryItem key={h.id} change={h} caseType={record.caseType} />
+          ))}
+        </ol>
+      )}
+      <LoadMore
+        pages={pages}
+        label={t("status.showOlder")}
+        focusRow={(h) => focusLater(`status-change-${h.id}`)}
+      />
+    </div>
+  );
+}
+
+function StatusHistoryItem({
+  change: h,
+  caseType,
+}: {
+  change: StatusChange;
+  caseType: CaseView["caseType"];
+}) {
+  const { t, lang } = useT();
+  return (
+    <li id={`status-change-${h.id}`} tabIndex={-1}>
+      <span className="history-list__change">
+        {t("status.historyItem", {
+          from: caseStatusLabel(h.from, t, caseType),
+          to: caseStatusLabel(h.to, t, caseType),
+        })}
+      </span>{" "}
+      <span className="muted">
+        {t("status.historyBy", {
+          name: h.changedBy,
+          time: formatDateTimeShort(h.changedAt, lang),
+        })}
+      </span>
+      {h.reason && (
+        <div>{t("status.historyReason", { reason: closedReasonLabel(h.reason, t) })}</div>
+      )}
+      {h.trigger && <div>{t(`statusTrigger.${h.trigger}`)}</div>}
+      {h.comment && (
+        <div className="multiline">{t("status.historyComment", { comment: h.comment })}</div>
+      )}
+    </li>
   );
 }
 
@@ -212,42 +276,96 @@ function StatusForm({
         onSubmit={handleSubmit}
         noValidate
       >
-        {closing && (
-          <SelectField
-            label={t("status.reason")}
-            name="reason"
-            value={draft.reason}
-            onChange={(e) => {
-              const value = e.target.value;
-              setDraft({ ...draft, reason: isClosedReason(value) ? value : "" });
-            }}
-            error={submit.fieldError("reason")}
-          >
-            <option value="">{t("common.choose")}</option>
-            {closedReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(closedReasonLabels[reason])}
-              </option>
-            ))}
-          </SelectField>
-        )}
-        <TextAreaField
-          label={t("status.comment")}
-          hint={closing ? t("status.commentHintClose") : t("status.commentHintReopen")}
-          name="comment"
-          value={draft.comment}
-          onChange={(e) => setDraft({ ...draft, comment: e.target.value })}
-          error={submit.fieldError("comment") ?? submit.fieldError("to")}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={submit.pending}>
-            {t(caseStatusActionLabels[to])}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <StatusFormFields closing={closing} draft={draft} onChange={setDraft} submit={submit} />
+        <StatusFormActions to={to} pending={submit.pending} onCancel={onCancel} />
       </form>
+    </div>
+  );
+}
+
+/** The reason (when closing) and the comment, which a closing for "other" or a reopening needs. */
+function StatusFormFields({
+  closing,
+  draft,
+  onChange,
+  submit,
+}: {
+  closing: boolean;
+  draft: StatusDraft;
+  onChange: (draft: StatusDraft) => void;
+  submit: Submit;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      {closing && (
+        <ClosedReasonField
+          value={draft.reason}
+          onChange={(reason) => onChange({ ...draft, reason })}
+          error={submit.fieldError("reason")}
+        />
+      )}
+      <TextAreaField
+        label={t("status.comment")}
+        hint={closing ? t("status.commentHintClose") : t("status.commentHintReopen")}
+        name="comment"
+        value={draft.comment}
+        onChange={(e) => onChange({ ...draft, comment: e.target.value })}
+        error={submit.fieldError("comment") ?? submit.fieldError("to")}
+      />
+    </>
+  );
+}
+
+function ClosedReasonField({
+  value,
+  onChange,
+  error,
+}: {
+  value: StatusDraft["reason"];
+  onChange: (reason: StatusDraft["reason"]) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <SelectField
+      label={t("status.reason")}
+      name="reason"
+      value={value}
+      onChange={(e) => {
+        const value = e.target.value;
+        onChange(isClosedReason(value) ? value : "");
+      }}
+      error={error}
+    >
+      <option value="">{t("common.choose")}</option>
+      {closedReasons.map((reason) => (
+        <option key={reason} value={reason}>
+          {t(closedReasonLabels[reason])}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function StatusFormActions({
+  to,
+  pending,
+  onCancel,
+}: {
+  to: CaseStatus;
+  pending: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="form__actions">
+      <button type="submit" className="button" disabled={pending}>
+        {t(caseStatusActionLabels[to])}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t("common.cancel")}
+      </button>
     </div>
   );
 }

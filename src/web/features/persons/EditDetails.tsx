@@ -56,12 +56,13 @@ export function EditDetails({
   onCancel: () => void;
 }) {
   const { t } = useT();
-  const api = useApi();
-  const submit = useSubmit(fieldNames);
-  const [draft, setDraft] = useState<DetailsDraft>(() => detailsDraftOf(details));
-  const [protectionLevel, setProtectionLevel] = useState<ProtectionLevel>(savedProtectionLevel);
+  const { submit, draft, set, protectionLevel, setProtectionLevel, handleSubmit } = useDetailsForm(
+    personId,
+    details,
+    savedProtectionLevel,
+    onSaved,
+  );
   const formRef = useRef<HTMLFormElement>(null);
-  const set = (changes: Partial<DetailsDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
   useEffect(() => {
     // The first question's chosen answer, as the Tab key would reach the radio group.
@@ -71,19 +72,6 @@ export function EditDetails({
       form?.querySelector<HTMLElement>("input, select, textarea");
     first?.focus();
   }, []);
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = detailsBody(draft);
-    if (!checked.ok) {
-      const fields: Record<string, string> = {};
-      for (const [name, key] of Object.entries(checked.fields)) fields[name] = t(key);
-      submit.reject(fields);
-      return;
-    }
-    const body = { ...checked.body, protectionLevel };
-    await submit.run(async () => onSaved(await api.updatePerson(personId, body)));
-  }
 
   const sc = (name: string) => submit.fieldError(`safeContact.${name}`);
 
@@ -104,18 +92,56 @@ export function EditDetails({
           onChange={setProtectionLevel}
           error={submit.fieldError("protectionLevel")}
         />
-        <LanguageAndContactFields draft={draft} set={set} fieldError={submit.fieldError} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={submit.pending}>
-            {t("person.saveDetails")}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <LanguageFields draft={draft} set={set} fieldError={submit.fieldError} />
+        <ContactFields draft={draft} set={set} fieldError={submit.fieldError} />
+        <SaveOrCancel pending={submit.pending} onCancel={onCancel} />
       </form>
     </section>
   );
+}
+
+function SaveOrCancel({ pending, onCancel }: { pending: boolean; onCancel: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="form__actions">
+      <button type="submit" className="button" disabled={pending}>
+        {t("person.saveDetails")}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t("common.cancel")}
+      </button>
+    </div>
+  );
+}
+
+/** The form's values and its sending: checked here first, then as one change to the server. */
+function useDetailsForm(
+  personId: string,
+  details: PersonDetails,
+  savedProtectionLevel: ProtectionLevel,
+  onSaved: (person: PersonDetail) => void,
+) {
+  const { t } = useT();
+  const api = useApi();
+  const submit = useSubmit(fieldNames);
+  const [draft, setDraft] = useState<DetailsDraft>(() => detailsDraftOf(details));
+  const [protectionLevel, setProtectionLevel] = useState<ProtectionLevel>(savedProtectionLevel);
+  const set = (changes: Partial<DetailsDraft>) => setDraft((d) => ({ ...d, ...changes }));
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = detailsBody(draft);
+    if (!checked.ok) {
+      const fields: Record<string, string> = {};
+      for (const [name, key] of Object.entries(checked.fields)) fields[name] = t(key);
+      submit.reject(fields);
+      return;
+    }
+    const body = { ...checked.body, protectionLevel };
+    await submit.run(async () => onSaved(await api.updatePerson(personId, body)));
+  }
+
+  return { submit, draft, set, protectionLevel, setProtectionLevel, handleSubmit };
 }
 
 type SetDraft = (changes: Partial<DetailsDraft>) => void;
@@ -132,14 +158,31 @@ function SafeContactFields({
   error: (name: string) => string | undefined;
 }) {
   const { t } = useT();
+  return (
+    <fieldset className="fieldset safe-contact">
+      <legend>{t("person.safeContactTitle")}</legend>
+      <SafeContactAnswers draft={draft} set={set} error={sc} />
+      <SafeContactTexts draft={draft} set={set} error={sc} />
+    </fieldset>
+  );
+}
+
+interface SafeContactPartProps {
+  draft: DetailsDraft;
+  set: SetDraft;
+  error: (name: string) => string | undefined;
+}
+
+/** May we call, leave a voicemail, send an SMS, send letters: yes, no or not asked. */
+function SafeContactAnswers({ draft, set, error: sc }: SafeContactPartProps) {
+  const { t } = useT();
   const answers: { value: Answer; label: string }[] = [
     { value: "yes", label: t("common.yes") },
     { value: "no", label: t("common.no") },
     { value: "unasked", label: t("common.notAsked") },
   ];
   return (
-    <fieldset className="fieldset safe-contact">
-      <legend>{t("person.safeContactTitle")}</legend>
+    <>
       <RadioGroupField
         label={t("person.mayCall")}
         name="mayCall"
@@ -173,6 +216,15 @@ function SafeContactFields({
         onChange={(maySendLetters) => set({ maySendLetters })}
         error={sc("maySendLetters")}
       />
+    </>
+  );
+}
+
+/** The letter address (when letters may be sent), times to avoid, code word and notes. */
+function SafeContactTexts({ draft, set, error: sc }: SafeContactPartProps) {
+  const { t } = useT();
+  return (
+    <>
       {draft.maySendLetters === "yes" && (
         <TextAreaField
           label={t("person.letterAddress")}
@@ -206,7 +258,7 @@ function SafeContactFields({
         onChange={(e) => set({ notes: e.target.value })}
         error={sc("notes")}
       />
-    </fieldset>
+    </>
   );
 }
 
@@ -241,64 +293,66 @@ function ProtectionField({
   );
 }
 
-function LanguageAndContactFields({
-  draft,
-  set,
-  fieldError,
-}: {
+interface DetailsPartProps {
   draft: DetailsDraft;
   set: SetDraft;
   fieldError: (name: string) => string | undefined;
-}) {
+}
+
+function LanguageFields({ draft, set, fieldError }: DetailsPartProps) {
   const { t } = useT();
   return (
-    <>
-      <fieldset className="fieldset">
-        <legend>{t("person.languageTitle")}</legend>
-        <TextField
-          label={t("person.languages")}
-          hint={t("person.languagesHint")}
-          name="languages"
-          value={draft.languages}
-          onChange={(e) => set({ languages: e.target.value })}
-          error={fieldError("languages")}
-        />
-        <InterpreterFields
-          neededLabel={t("person.interpreterNeeded")}
-          needed={draft.interpreterNeeded}
-          language={draft.interpreterLanguage}
-          onChange={set}
-          fieldError={fieldError}
-        />
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend>{t("person.contactTitle")}</legend>
-        <TextField
-          label={t("person.phone")}
-          name="phone"
-          type="tel"
-          autoComplete="off"
-          value={draft.phone}
-          onChange={(e) => set({ phone: e.target.value })}
-          error={fieldError("phone")}
-        />
-        <TextField
-          label={t("person.email")}
-          name="email"
-          type="email"
-          autoComplete="off"
-          value={draft.email}
-          onChange={(e) => set({ email: e.target.value })}
-          error={fieldError("email")}
-        />
-        <TextAreaField
-          label={t("person.postalAddress")}
-          name="postalAddress"
-          value={draft.postalAddress}
-          onChange={(e) => set({ postalAddress: e.target.value })}
-          error={fieldError("postalAddress")}
-        />
-      </fieldset>
-    </>
+    <fieldset className="fieldset">
+      <legend>{t("person.languageTitle")}</legend>
+      <TextField
+        label={t("person.languages")}
+        hint={t("person.languagesHint")}
+        name="languages"
+        value={draft.languages}
+        onChange={(e) => set({ languages: e.target.value })}
+        error={fieldError("languages")}
+      />
+      <InterpreterFields
+        neededLabel={t("person.interpreterNeeded")}
+        needed={draft.interpreterNeeded}
+        language={draft.interpreterLanguage}
+        onChange={set}
+        fieldError={fieldError}
+      />
+    </fieldset>
+  );
+}
+
+function ContactFields({ draft, set, fieldError }: DetailsPartProps) {
+  const { t } = useT();
+  return (
+    <fieldset className="fieldset">
+      <legend>{t("person.contactTitle")}</legend>
+      <TextField
+        label={t("person.phone")}
+        name="phone"
+        type="tel"
+        autoComplete="off"
+        value={draft.phone}
+        onChange={(e) => set({ phone: e.target.value })}
+        error={fieldError("phone")}
+      />
+      <TextField
+        label={t("person.email")}
+        name="email"
+        type="email"
+        autoComplete="off"
+        value={draft.email}
+        onChange={(e) => set({ email: e.target.value })}
+        error={fieldError("email")}
+      />
+      <TextAreaField
+        label={t("person.postalAddress")}
+        name="postalAddress"
+        value={draft.postalAddress}
+        onChange={(e) => set({ postalAddress: e.target.value })}
+        error={fieldError("postalAddress")}
+      />
+    </fieldset>
   );
 }

@@ -33,14 +33,7 @@ export function PersonContact({
     if (!editing && cancelled) document.getElementById(editButtonId)?.focus();
   }, [editing, cancelled]);
 
-  if (!details) {
-    return (
-      <section className="section" aria-labelledby={safeContactTitleId}>
-        <h2 id={safeContactTitleId}>{t("person.safeContactTitle")}</h2>
-        <p>{t("person.detailsHidden")}</p>
-      </section>
-    );
-  }
+  if (!details) return <DetailsHidden />;
 
   if (editing) {
     return (
@@ -66,45 +59,69 @@ export function PersonContact({
     <>
       <StatusMessage message={saved ? t("person.detailsSaved") : null} />
       <SafeContactPanel details={details} headingRef={headingRef} focusOnMount={saved} />
-      <section className="section" aria-labelledby="person-language-title">
-        <h2 id="person-language-title">{t("person.languageTitle")}</h2>
-        <dl className="details">
-          <Item label={t("person.languages")}>
-            {details.languages.length > 0 ? details.languages.join(", ") : t("common.notGiven")}
-          </Item>
-          <Item label={t("person.interpreterNeeded")}>
-            {details.interpreterNeeded ? t("common.yes") : t("common.no")}
-          </Item>
-          {details.interpreterNeeded && (
-            <Item label={t("person.interpreterLanguage")}>
-              {details.interpreterLanguage ?? t("common.notGiven")}
-            </Item>
-          )}
-        </dl>
-      </section>
-      <section className="section" aria-labelledby="person-contact-title">
-        <h2 id="person-contact-title">{t("person.contactTitle")}</h2>
-        <dl className="details">
-          <Item label={t("person.phone")}>{details.phone ?? t("common.notGiven")}</Item>
-          <Item label={t("person.email")}>{details.email ?? t("common.notGiven")}</Item>
-          <Item label={t("person.postalAddress")}>
-            <span className="multiline">{details.postalAddress ?? t("common.notGiven")}</span>
-          </Item>
-        </dl>
-        <button
-          id={editButtonId}
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            setSaved(false);
-            setCancelled(false);
-            setEditing(true);
-          }}
-        >
-          {t("person.editDetails")}
-        </button>
-      </section>
+      <LanguageSection details={details} />
+      <ContactSection
+        details={details}
+        onEdit={() => {
+          setSaved(false);
+          setCancelled(false);
+          setEditing(true);
+        }}
+      />
     </>
+  );
+}
+
+/** In place of the safe contact, for someone who works none of the person's cases. */
+function DetailsHidden() {
+  const { t } = useT();
+  return (
+    <section className="section" aria-labelledby={safeContactTitleId}>
+      <h2 id={safeContactTitleId}>{t("person.safeContactTitle")}</h2>
+      <p>{t("person.detailsHidden")}</p>
+    </section>
+  );
+}
+
+function LanguageSection({ details }: { details: PersonDetails }) {
+  const { t } = useT();
+  return (
+    <section className="section" aria-labelledby="person-language-title">
+      <h2 id="person-language-title">{t("person.languageTitle")}</h2>
+      <dl className="details">
+        <Item label={t("person.languages")}>
+          {details.languages.length > 0 ? details.languages.join(", ") : t("common.notGiven")}
+        </Item>
+        <Item label={t("person.interpreterNeeded")}>
+          {details.interpreterNeeded ? t("common.yes") : t("common.no")}
+        </Item>
+        {details.interpreterNeeded && (
+          <Item label={t("person.interpreterLanguage")}>
+            {details.interpreterLanguage ?? t("common.notGiven")}
+          </Item>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+/** Phone, e-mail and address, and the button that opens the form for all the details. */
+function ContactSection({ details, onEdit }: { details: PersonDetails; onEdit: () => void }) {
+  const { t } = useT();
+  return (
+    <section className="section" aria-labelledby="person-contact-title">
+      <h2 id="person-contact-title">{t("person.contactTitle")}</h2>
+      <dl className="details">
+        <Item label={t("person.phone")}>{details.phone ?? t("common.notGiven")}</Item>
+        <Item label={t("person.email")}>{details.email ?? t("common.notGiven")}</Item>
+        <Item label={t("person.postalAddress")}>
+          <span className="multiline">{details.postalAddress ?? t("common.notGiven")}</span>
+        </Item>
+      </dl>
+      <button id={editButtonId} type="button" className="button button--secondary" onClick={onEdit}>
+        {t("person.editDetails")}
+      </button>
+    </section>
   );
 }
 
@@ -138,9 +155,7 @@ function SafeContactPanel({
   focusOnMount: boolean;
 }) {
   const { t } = useT();
-  const [showCode, setShowCode] = useState(false);
   const sc = details.safeContact;
-  const codeId = "safe-contact-code-word";
 
   // After saving, the form is gone: focus goes to the safe-contact heading.
   useEffect(() => {
@@ -173,24 +188,7 @@ function SafeContactPanel({
         )}
         <Item label={t("person.timesToAvoid")}>{sc.timesToAvoid ?? t("common.notGiven")}</Item>
         <Item label={t("person.codeWord")}>
-          {sc.codeWord ? (
-            <span className="code-word">
-              <span id={codeId}>{showCode ? sc.codeWord : t("person.codeWordHidden")}</span>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                aria-controls={codeId}
-                aria-label={
-                  showCode ? t("person.hideCodeWordLabel") : t("person.showCodeWordLabel")
-                }
-                onClick={() => setShowCode((s) => !s)}
-              >
-                {showCode ? t("person.hideCodeWord") : t("person.showCodeWord")}
-              </button>
-            </span>
-          ) : (
-            t("common.notGiven")
-          )}
+          <CodeWordText codeWord={sc.codeWord} />
         </Item>
         {sc.notes && (
           <Item label={t("person.safeContactNotes")}>
@@ -199,5 +197,27 @@ function SafeContactPanel({
         )}
       </dl>
     </section>
+  );
+}
+
+/** The code word, hidden until asked for (someone may be looking over the shoulder). */
+function CodeWordText({ codeWord }: { codeWord: string | null }) {
+  const { t } = useT();
+  const [showCode, setShowCode] = useState(false);
+  const codeId = "safe-contact-code-word";
+  if (!codeWord) return <>{t("common.notGiven")}</>;
+  return (
+    <span className="code-word">
+      <span id={codeId}>{showCode ? codeWord : t("person.codeWordHidden")}</span>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-controls={codeId}
+        aria-label={showCode ? t("person.hideCodeWordLabel") : t("person.showCodeWordLabel")}
+        onClick={() => setShowCode((s) => !s)}
+      >
+        {showCode ? t("person.hideCodeWord") : t("person.showCodeWord")}
+      </button>
+    </span>
   );
 }

@@ -66,102 +66,15 @@ function PersonDetails({
   person: PersonDetail;
   onChange: (person: PersonDetail) => void;
 }) {
-  const { t, lang } = useT();
-  const me = useMe();
-  const units = caseUnits(me.roles);
+  const { t } = useT();
   return (
     <Page title={personName(person)} documentTitle={t("person.title")}>
-      {person.protectionLevel === null ? (
-        <p>{t("person.asTyped")}</p>
-      ) : (
-        person.protectionLevel !== "none" && (
-          <p className="person-protection">
-            <span className="badge badge--protection">
-              {t("person.protectionBadge", {
-                level: t(protectionLevelLabels[person.protectionLevel]),
-              })}
-            </span>
-          </p>
-        )
-      )}
-      <section className="section" aria-labelledby="person-details-title">
-        <h2 id="person-details-title">{t("person.detailsTitle")}</h2>
-        <dl className="details">
-          <div>
-            <dt>{t("person.name")}</dt>
-            <dd>{personName(person)}</dd>
-          </div>
-          {person.identityNumber === null ? (
-            <div>
-              <dt>{t("person.identity")}</dt>
-              <dd>{t("common.unknownIdentity")}</dd>
-            </div>
-          ) : (
-            <div>
-              <dt>{t(identityKindLabels[person.identityKind])}</dt>
-              {/* The term names the kind (e.g. Reservnummer); the number is shown as issued. */}
-              <dd>{person.identityNumber}</dd>
-            </div>
-          )}
-          {person.birthDate && (
-            <div>
-              <dt>{t("person.birthDate")}</dt>
-              <dd>{formatDate(person.birthDate, lang, "UTC")}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t("person.sex")}</dt>
-            <dd>{t(sexLabels[person.sex])}</dd>
-          </div>
-          {person.protectionLevel !== null && person.protectionLevel !== "none" && (
-            <div>
-              <dt>{t("person.protectionLevelField")}</dt>
-              <dd>
-                <strong>{t(protectionLevelLabels[person.protectionLevel])}</strong>
-              </dd>
-            </div>
-          )}
-        </dl>
-      </section>
+      <ProtectionNote person={person} />
+      <PersonFacts person={person} />
 
       <PersonContact person={person} onChange={onChange} />
 
-      <section className="section" aria-labelledby="person-cases-title">
-        <h2 id="person-cases-title">{t("person.casesTitle")}</h2>
-        {person.cases.length === 0 ? (
-          <p className="empty">{t("person.noCases")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption>{t("person.casesCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("cases.reference")}</th>
-                  <th scope="col">{t("cases.unit")}</th>
-                  <th scope="col">{t("cases.type")}</th>
-                  <th scope="col">{t("cases.status")}</th>
-                  <th scope="col">{t("person.safetyPlanColumn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {person.cases.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`/cases/${c.id}`}>{c.reference}</Link>
-                    </th>
-                    <td>{c.unitName}</td>
-                    <td>{caseTypeLabel(c.caseType, t)}</td>
-                    <td>{caseStatusLabel(c.status, t, c.caseType)}</td>
-                    <td>
-                      <Link to={`/cases/${c.id}/safety-plan`}>{t("person.safetyPlanLink")}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PersonCases person={person} />
 
       {person.cases.length > 0 && (
         <Suspense fallback={<Loading />}>
@@ -169,22 +82,138 @@ function PersonDetails({
         </Suspense>
       )}
 
-      <section className="section" aria-labelledby="intake-new-title">
-        {units.length === 0 ? (
-          <>
-            <h2 id="intake-new-title">{t("intake.title")}</h2>
-            <p>{t("intake.noUnits")}</p>
-          </>
-        ) : (
-          <IntakeForm personId={person.id} units={units} />
-        )}
-      </section>
+      <IntakeSection personId={person.id} />
 
       <section className="section" aria-labelledby="open-case-title">
         <h2 id="open-case-title">{t("person.openCaseTitle")}</h2>
         <OpenCaseForm personId={person.id} />
       </section>
     </Page>
+  );
+}
+
+/**
+ * First on the page: a protected identity's badge, or (no protection level known to the
+ * caller) that the person is shown as the caller typed them in.
+ */
+function ProtectionNote({ person }: { person: PersonDetail }) {
+  const { t } = useT();
+  if (person.protectionLevel === null) return <p>{t("person.asTyped")}</p>;
+  if (person.protectionLevel === "none") return null;
+  return (
+    <p className="person-protection">
+      <span className="badge badge--protection">
+        {t("person.protectionBadge", {
+          level: t(protectionLevelLabels[person.protectionLevel]),
+        })}
+      </span>
+    </p>
+  );
+}
+
+function PersonFacts({ person }: { person: PersonDetail }) {
+  const { t, lang } = useT();
+  return (
+    <section className="section" aria-labelledby="person-details-title">
+      <h2 id="person-details-title">{t("person.detailsTitle")}</h2>
+      <dl className="details">
+        <div>
+          <dt>{t("person.name")}</dt>
+          <dd>{personName(person)}</dd>
+        </div>
+        {person.identityNumber === null ? (
+          <div>
+            <dt>{t("person.identity")}</dt>
+            <dd>{t("common.unknownIdentity")}</dd>
+          </div>
+        ) : (
+          <div>
+            <dt>{t(identityKindLabels[person.identityKind])}</dt>
+            {/* The term names the kind (e.g. Reservnummer); the number is shown as issued. */}
+            <dd>{person.identityNumber}</dd>
+          </div>
+        )}
+        {person.birthDate && (
+          <div>
+            <dt>{t("person.birthDate")}</dt>
+            <dd>{formatDate(person.birthDate, lang, "UTC")}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("person.sex")}</dt>
+          <dd>{t(sexLabels[person.sex])}</dd>
+        </div>
+        {person.protectionLevel !== null && person.protectionLevel !== "none" && (
+          <div>
+            <dt>{t("person.protectionLevelField")}</dt>
+            <dd>
+              <strong>{t(protectionLevelLabels[person.protectionLevel])}</strong>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function PersonCases({ person }: { person: PersonDetail }) {
+  const { t } = useT();
+  return (
+    <section className="section" aria-labelledby="person-cases-title">
+      <h2 id="person-cases-title">{t("person.casesTitle")}</h2>
+      {person.cases.length === 0 ? (
+        <p className="empty">{t("person.noCases")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t("person.casesCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cases.reference")}</th>
+                <th scope="col">{t("cases.unit")}</th>
+                <th scope="col">{t("cases.type")}</th>
+                <th scope="col">{t("cases.status")}</th>
+                <th scope="col">{t("person.safetyPlanColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {person.cases.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link to={`/cases/${c.id}`}>{c.reference}</Link>
+                  </th>
+                  <td>{c.unitName}</td>
+                  <td>{caseTypeLabel(c.caseType, t)}</td>
+                  <td>{caseStatusLabel(c.status, t, c.caseType)}</td>
+                  <td>
+                    <Link to={`/cases/${c.id}/safety-plan`}>{t("person.safetyPlanLink")}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A new intake (aktualisering) for the person, in one of the caller's units. */
+function IntakeSection({ personId }: { personId: string }) {
+  const { t } = useT();
+  const me = useMe();
+  const units = caseUnits(me.roles);
+  return (
+    <section className="section" aria-labelledby="intake-new-title">
+      {units.length === 0 ? (
+        <>
+          <h2 id="intake-new-title">{t("intake.title")}</h2>
+          <p>{t("intake.noUnits")}</p>
+        </>
+      ) : (
+        <IntakeForm personId={personId} units={units} />
+      )}
+    </section>
   );
 }
 

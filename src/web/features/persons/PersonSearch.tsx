@@ -57,6 +57,23 @@ export function PersonSearch({
           </button>
         </form>
       </search>
+      <SearchResults results={results} renderResult={renderResult} />
+    </>
+  );
+}
+
+/** How many were found (said to screen readers), and the hits. */
+function SearchResults({
+  results,
+  renderResult,
+}: {
+  /** Null before the first search (and while one runs). */
+  results: PersonView[] | null;
+  renderResult: (person: PersonView) => ReactNode;
+}) {
+  const { t } = useT();
+  return (
+    <>
       <StatusMessage
         message={
           results === null

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { Sex } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
-import { useSubmit } from "../../hooks/useSubmit";
+import { type Submit, useSubmit } from "../../hooks/useSubmit";
 import { localDateInput } from "../../i18n/dates";
 import { sexLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
@@ -41,35 +41,49 @@ const sexes = Object.keys(sexLabels) as Sex[];
 /** How the person is identified: a personnummer/samordningsnummer, a reserve number, or not. */
 type IdentityChoice = "number" | "reserve" | "unknown";
 
+interface RegisterDraft {
+  identity: IdentityChoice;
+  identityNumber: string;
+  reserveNumber: string;
+  birthDate: string;
+  givenName: string;
+  familyName: string;
+  sex: Sex;
+}
+
+const emptyDraft: RegisterDraft = {
+  identity: "number",
+  identityNumber: "",
+  reserveNumber: "",
+  birthDate: "",
+  givenName: "",
+  familyName: "",
+  sex: "unknown",
+};
+
+type SetDraft = (patch: Partial<RegisterDraft>) => void;
+
+const registerFields = [
+  "identityNumber",
+  "reserveNumber",
+  "birthDate",
+  "givenName",
+  "familyName",
+  "sex",
+] as const;
+
 function RegisterPersonForm() {
   const { t } = useT();
   const api = useApi();
   const navigate = useNavigate();
-  const submit = useSubmit([
-    "identityNumber",
-    "reserveNumber",
-    "birthDate",
-    "givenName",
-    "familyName",
-    "sex",
-  ]);
-  const [identity, setIdentity] = useState<IdentityChoice>("number");
-  const [identityNumber, setIdentityNumber] = useState("");
-  const [reserveNumber, setReserveNumber] = useState("");
-  const [birthDate, setBirthDate] = useState("");
-  const [givenName, setGivenName] = useState("");
-  const [familyName, setFamilyName] = useState("");
-  const [sex, setSex] = useState<Sex>("unknown");
-
-  const identityOptions: { value: IdentityChoice; label: string }[] = [
-    { value: "number", label: t("person.identityChoiceNumber") },
-    { value: "reserve", label: t("person.identityChoiceReserve") },
-    { value: "unknown", label: t("person.unknownIdentity") },
-  ];
+  const submit = useSubmit(registerFields);
+  const [draft, setDraft] = useState<RegisterDraft>(emptyDraft);
+  const set: SetDraft = (patch) => setDraft((current) => ({ ...current, ...patch }));
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const reserve = reserveNumber.trim();
+    const { identity, identityNumber, birthDate } = draft;
+    const reserve = draft.reserveNumber.trim();
     if (identity === "reserve" && reserve === "") {
       submit.reject({ reserveNumber: t("person.reserveNumberMissing") });
       return;
@@ -80,9 +94,9 @@ function RegisterPersonForm() {
         reserveNumber: identity === "reserve" ? reserve : null,
         // A personnummer carries the birth date; otherwise it is asked for, if known.
         birthDate: identity !== "number" && birthDate !== "" ? birthDate : null,
-        givenName,
-        familyName,
-        sex,
+        givenName: draft.givenName,
+        familyName: draft.familyName,
+        sex: draft.sex,
       });
       navigate(`/persons/${person.id}`);
     });
@@ -98,85 +112,139 @@ function RegisterPersonForm() {
         onSubmit={handleSubmit}
         noValidate
       >
-        <RadioGroupField
-          label={t("person.identity")}
-          hint={t("person.identityChoiceHint")}
-          name="identity"
-          value={identity}
-          options={identityOptions}
-          onChange={setIdentity}
-          inline={false}
-        />
-        {identity === "number" && (
-          <TextField
-            label={t("person.identityNumber")}
-            hint={t("person.identityNumberHint")}
-            name="identityNumber"
-            autoComplete="off"
-            spellCheck={false}
-            value={identityNumber}
-            onChange={(e) => setIdentityNumber(e.target.value)}
-            error={submit.fieldError("identityNumber")}
-          />
-        )}
-        {identity === "reserve" && (
-          <TextField
-            label={t("person.reserveNumber")}
-            hint={t("person.reserveNumberHint")}
-            name="reserveNumber"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={20}
-            value={reserveNumber}
-            onChange={(e) => setReserveNumber(e.target.value)}
-            error={submit.fieldError("reserveNumber")}
-          />
-        )}
-        {identity !== "number" && (
-          <TextField
-            label={t("person.birthDate")}
-            hint={t("person.birthDateHint")}
-            name="birthDate"
-            type="date"
-            max={localDateInput(new Date())}
-            value={birthDate}
-            onChange={(e) => setBirthDate(e.target.value)}
-            error={submit.fieldError("birthDate")}
-          />
-        )}
-        <TextField
-          label={t("person.givenName")}
-          name="givenName"
-          autoComplete="off"
-          value={givenName}
-          onChange={(e) => setGivenName(e.target.value)}
-          error={submit.fieldError("givenName")}
-        />
-        <TextField
-          label={t("person.familyName")}
-          name="familyName"
-          autoComplete="off"
-          value={familyName}
-          onChange={(e) => setFamilyName(e.target.value)}
-          error={submit.fieldError("familyName")}
-        />
-        <SelectField
-          label={t("person.sex")}
-          name="sex"
-          value={sex}
-          onChange={(e) => setSex(e.target.value as Sex)}
-          error={submit.fieldError("sex")}
-        >
-          {sexes.map((s) => (
-            <option key={s} value={s}>
-              {t(sexLabels[s])}
-            </option>
-          ))}
-        </SelectField>
+        <IdentityChoiceField value={draft.identity} onChange={(identity) => set({ identity })} />
+        <IdentityNumberFields draft={draft} set={set} submit={submit} />
+        <NameAndSexFields draft={draft} set={set} submit={submit} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("person.register")}
         </button>
       </form>
+    </>
+  );
+}
+
+function IdentityChoiceField({
+  value,
+  onChange,
+}: {
+  value: IdentityChoice;
+  onChange: (identity: IdentityChoice) => void;
+}) {
+  const { t } = useT();
+  const identityOptions: { value: IdentityChoice; label: string }[] = [
+    { value: "number", label: t("person.identityChoiceNumber") },
+    { value: "reserve", label: t("person.identityChoiceReserve") },
+    { value: "unknown", label: t("person.unknownIdentity") },
+  ];
+  return (
+    <RadioGroupField
+      label={t("person.identity")}
+      hint={t("person.identityChoiceHint")}
+      name="identity"
+      value={value}
+      options={identityOptions}
+      onChange={onChange}
+      inline={false}
+    />
+  );
+}
+
+/** What the identity choice asks for: the number, the reserve number, or (without a personnummer) the birth date. */
+function IdentityNumberFields({
+  draft,
+  set,
+  submit,
+}: {
+  draft: RegisterDraft;
+  set: SetDraft;
+  submit: Submit;
+}) {
+  const { t } = useT();
+  const { identity } = draft;
+  return (
+    <>
+      {identity === "number" && (
+        <TextField
+          label={t("person.identityNumber")}
+          hint={t("person.identityNumberHint")}
+          name="identityNumber"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.identityNumber}
+          onChange={(e) => set({ identityNumber: e.target.value })}
+          error={submit.fieldError("identityNumber")}
+        />
+      )}
+      {identity === "reserve" && (
+        <TextField
+          label={t("person.reserveNumber")}
+          hint={t("person.reserveNumberHint")}
+          name="reserveNumber"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={20}
+          value={draft.reserveNumber}
+          onChange={(e) => set({ reserveNumber: e.target.value })}
+          error={submit.fieldError("reserveNumber")}
+        />
+      )}
+      {identity !== "number" && (
+        <TextField
+          label={t("person.birthDate")}
+          hint={t("person.birthDateHint")}
+          name="birthDate"
+          type="date"
+          max={localDateInput(new Date())}
+          value={draft.birthDate}
+          onChange={(e) => set({ birthDate: e.target.value })}
+          error={submit.fieldError("birthDate")}
+        />
+      )}
+    </>
+  );
+}
+
+function NameAndSexFields({
+  draft,
+  set,
+  submit,
+}: {
+  draft: RegisterDraft;
+  set: SetDraft;
+  submit: Submit;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <TextField
+        label={t("person.givenName")}
+        name="givenName"
+        autoComplete="off"
+        value={draft.givenName}
+        onChange={(e) => set({ givenName: e.target.value })}
+        error={submit.fieldError("givenName")}
+      />
+      <TextField
+        label={t("person.familyName")}
+        name="familyName"
+        autoComplete="off"
+        value={draft.familyName}
+        onChange={(e) => set({ familyName: e.target.value })}
+        error={submit.fieldError("familyName")}
+      />
+      <SelectField
+        label={t("person.sex")}
+        name="sex"
+        value={draft.sex}
+        onChange={(e) => set({ sex: e.target.value as Sex })}
+        error={submit.fieldError("sex")}
+      >
+        {sexes.map((s) => (
+          <option key={s} value={s}>
+            {t(sexLabels[s])}
+          </option>
+        ))}
+      </SelectField>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { relationKinds } from "../../../shared/api/cases";
 import type { PersonView, RelationKind, RelationView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
-import { useSubmit } from "../../hooks/useSubmit";
+import { type Submit, useSubmit } from "../../hooks/useSubmit";
 import { formatDate } from "../../i18n/dates";
 import { relationKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
@@ -69,15 +69,15 @@ export function Relations({ caseId, canWrite }: { caseId: string; canWrite: bool
   );
 }
 
-function AddRelation({
-  caseId,
-  onAdded,
-  beforeSubmit,
-}: {
-  caseId: string;
-  onAdded: (relations: RelationView[], name: string) => void;
-  beforeSubmit: () => void;
-}) {
+/**
+ * Adding a relation: a person chosen among the search hits, a kind, then the command; after
+ * it the search starts over (a new key) so the next relation begins from an empty search.
+ */
+function useAddRelation(
+  caseId: string,
+  onAdded: (relations: RelationView[], name: string) => void,
+  beforeSubmit: () => void,
+) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(["otherPersonId", "kind"]);
@@ -106,6 +106,27 @@ function AddRelation({
     });
   }
 
+  function choose(person: PersonView) {
+    submit.clear();
+    setChosen(person);
+  }
+
+  return { submit, chosen, choose, kind, setKind, formRef, searchKey, handleSubmit };
+}
+
+function AddRelation({
+  caseId,
+  onAdded,
+  beforeSubmit,
+}: {
+  caseId: string;
+  onAdded: (relations: RelationView[], name: string) => void;
+  beforeSubmit: () => void;
+}) {
+  const { t } = useT();
+  const { submit, chosen, choose, kind, setKind, formRef, searchKey, handleSubmit } =
+    useAddRelation(caseId, onAdded, beforeSubmit);
+
   return (
     <div className="subsection">
       <h3 id={addTitleId}>{t("relations.addTitle")}</h3>
@@ -113,72 +134,140 @@ function AddRelation({
         key={searchKey}
         label={t("relations.searchLabel")}
         renderResult={(person) => (
-          <div className="item-list__item">
-            <span>
-              {personName(person)}{" "}
-              <span className="muted">
-                <IdentityText person={person} />
-              </span>
-            </span>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              aria-label={t("relations.chooseLabel", { name: personName(person) })}
-              aria-pressed={chosen?.id === person.id}
-              onClick={() => {
-                submit.clear();
-                setChosen(person);
-              }}
-            >
-              {t("relations.choose")}
-            </button>
-          </div>
+          <ChoosablePerson
+            person={person}
+            pressed={chosen?.id === person.id}
+            onChoose={() => choose(person)}
+          />
         )}
       />
       {chosen && (
-        <>
-          <ErrorSummary errors={submit.errors} />
-          <form
-            ref={formRef}
-            className="form"
-            aria-labelledby={addTitleId}
-            onSubmit={handleSubmit}
-            noValidate
-          >
-            <dl className="details">
-              <div>
-                <dt>{t("relations.chosen")}</dt>
-                <dd>
-                  {personName(chosen)}{" "}
-                  <span className="details__extra">
-                    <IdentityText person={chosen} />
-                  </span>
-                </dd>
-              </div>
-            </dl>
-            {submit.fieldError("otherPersonId") && (
-              <p className="field__error">{submit.fieldError("otherPersonId")}</p>
-            )}
-            <SelectField
-              label={t("relations.kind")}
-              name="kind"
-              value={kind}
-              onChange={(e) => setKind(isRelationKind(e.target.value) ? e.target.value : "")}
-              error={submit.fieldError("kind")}
-            >
-              <option value="">{t("common.choose")}</option>
-              {relationKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(relationKindLabels[k])}
-                </option>
-              ))}
-            </SelectField>
-            <button type="submit" className="button" disabled={submit.pending}>
-              {t("relations.submit")}
-            </button>
-          </form>
-        </>
+        <RelationForm
+          formRef={formRef}
+          chosen={chosen}
+          kind={kind}
+          onKindChange={setKind}
+          submit={submit}
+          onSubmit={handleSubmit}
+        />
       )}
     </div>
+  );
+}
+
+/** The relation to the chosen person: its kind, and the button that records it. */
+function RelationForm({
+  formRef,
+  chosen,
+  kind,
+  onKindChange,
+  submit,
+  onSubmit,
+}: {
+  formRef: RefObject<HTMLFormElement | null>;
+  chosen: PersonView;
+  kind: RelationKind | "";
+  onKindChange: (kind: RelationKind | "") => void;
+  submit: Submit;
+  onSubmit: (event: FormEvent) => void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <ErrorSummary errors={submit.errors} />
+      <form
+        ref={formRef}
+        className="form"
+        aria-labelledby={addTitleId}
+        onSubmit={onSubmit}
+        noValidate
+      >
+        <ChosenPerson person={chosen} />
+        {submit.fieldError("otherPersonId") && (
+          <p className="field__error">{submit.fieldError("otherPersonId")}</p>
+        )}
+        <RelationKindField value={kind} onChange={onKindChange} error={submit.fieldError("kind")} />
+        <button type="submit" className="button" disabled={submit.pending}>
+          {t("relations.submit")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** A search hit with the button that picks it as the other person of the relation. */
+function ChoosablePerson({
+  person,
+  pressed,
+  onChoose,
+}: {
+  person: PersonView;
+  pressed: boolean;
+  onChoose: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="item-list__item">
+      <span>
+        {personName(person)}{" "}
+        <span className="muted">
+          <IdentityText person={person} />
+        </span>
+      </span>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={t("relations.chooseLabel", { name: personName(person) })}
+        aria-pressed={pressed}
+        onClick={onChoose}
+      >
+        {t("relations.choose")}
+      </button>
+    </div>
+  );
+}
+
+function ChosenPerson({ person }: { person: PersonView }) {
+  const { t } = useT();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t("relations.chosen")}</dt>
+        <dd>
+          {personName(person)}{" "}
+          <span className="details__extra">
+            <IdentityText person={person} />
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function RelationKindField({
+  value,
+  onChange,
+  error,
+}: {
+  value: RelationKind | "";
+  onChange: (kind: RelationKind | "") => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <SelectField
+      label={t("relations.kind")}
+      name="kind"
+      value={value}
+      onChange={(e) => onChange(isRelationKind(e.target.value) ? e.target.value : "")}
+      error={error}
+    >
+      <option value="">{t("common.choose")}</option>
+      {relationKinds.map((k) => (
+        <option key={k} value={k}>
+          {t(relationKindLabels[k])}
+        </option>
+      ))}
+    </SelectField>
   );
 }
