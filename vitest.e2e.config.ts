@@ -12,6 +12,9 @@ export default defineConfig({
     globalSetup: ["e2e/fixtures/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 60_000,
+    // expect.poll waits as long as a locator does (10 s), not vitest's default 1 s: a page
+    // that arrives as its own chunk, on a busy machine, may take longer than a second.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
   },
 });

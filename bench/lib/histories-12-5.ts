@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { withVisibleCase } from "../../src/server/access/case-guard.ts";
 import { auditCase } from "../../src/server/audit/record.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { requestMeta, requireActor } from "../../src/server/http/request-context.ts";
@@ -10,6 +9,7 @@ import { ensureStored } from "../../src/server/modules/assessments/registry.ts";
 import { buildCase } from "../../src/server/testing/factories.ts";
 import { builtinInstruments } from "../../src/shared/instruments/builtin/index.ts";
 import type { History, Worked } from "./histories.ts";
+import { withVisibleCase } from "./visible-case.ts";
 
 /*
  * Issue 12, item 5 continued: the barrier events and a case's risk assessments, each with the

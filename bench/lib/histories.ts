@@ -1,7 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { withVisibleCase } from "../../src/server/access/case-guard.ts";
 import { withActor } from "../../src/server/access/transaction.ts";
 import { auditCase } from "../../src/server/audit/record.ts";
 import type { DatabaseHandle } from "../../src/server/db/connection.ts";
@@ -12,6 +11,7 @@ import { entryQuery, toEntryView } from "../../src/server/modules/journal/querie
 import { JournalEntryView } from "../../src/shared/api/journal.ts";
 import { SafetyMeasure } from "../../src/shared/api/safety-plans.ts";
 import { assessments, barrierEvents } from "./histories-12-5.ts";
+import { withVisibleCase } from "./visible-case.ts";
 
 /** A case to fill: what buildWorkedCase gives. */
 export interface Worked {

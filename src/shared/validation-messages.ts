@@ -94,6 +94,10 @@ export const crossFieldMessages = {
   teamDecisionBeforeRefusal: "Teamet beslutar efter att han har sagt nej.",
   phoneNotSent: "Ett samtal skickas inte – välj om hon svarade, tackade ja eller nej.",
   referralNeedsWhere: "Skriv vart hon hänvisades, t.ex. kvinnojouren eller IFO Vuxen.",
+  consentOrException: "Registrera hans samtycke, eller varför partnern inte ska kontaktas.",
+  partnerNeedsReach: "Ange minst ett sätt att nå henne: telefon, adress eller e-post.",
+  controllingNeedsTeamDecision:
+    "Vid ett starkt kontrollerande mönster beslutar teamet – ange datumet för beslutet.",
 } as const;
 export type CrossFieldRule = keyof typeof crossFieldMessages;
 

@@ -3,36 +3,16 @@ import type { AuditAction, AuditData } from "../audit/events.ts";
 import { auditContext, recordAudit } from "../audit/record.ts";
 import type { DatabaseHandle } from "../db/connection.ts";
 import { AppError } from "../http/errors.ts";
-import { type CaseRow, findVisibleCase } from "../modules/cases/queries.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
 import { type Trx, withActor } from "./transaction.ts";
 
 /**
- * The case guard: every read or command on a case passes here (directly, or through
- * runCaseCommand in case-command.ts). A case the actor may not see answers like a missing
+ * The case guard: every read or command on a case passes here, through runCaseCommand
+ * (case-command.ts). A case the actor may not see answers like a missing
  * one (404), and the refused attempt is audited with the case's person.
  */
 export const caseNotFound = () =>
   new AppError(404, "not_found", "Ärendet finns inte, eller så saknar du behörighet.");
-
-/**
- * Runs `run` in one transaction on a case the actor may see. A case they may not see gets
- * the answer a missing one gets (404), with the refused attempt audited as `action`.
- */
-export async function withVisibleCase<T>(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-  run: (trx: Trx, c: CaseRow) => Promise<T>,
-): Promise<T> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    return c ? { value: await run(trx, c) } : null;
-  });
-  return result ? result.value : denyCase(database, actor, meta, caseId, action);
-}
 
 /**
  * Locks a case row for the rest of the transaction (FOR NO KEY UPDATE: rows that refer to
@@ -44,26 +24,6 @@ export async function withVisibleCase<T>(
  */
 export async function lockCase(trx: Trx, caseId: string): Promise<void> {
   await trx.selectFrom("case").select("id").where("id", "=", caseId).forNoKeyUpdate().execute();
-}
-
-/**
- * withVisibleCase for a command that changes the case or something in it: the case is
- * locked first (lockCase), so the row `run` gets, and everything it reads, is current.
- */
-export async function withCaseForChange<T>(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-  run: (trx: Trx, c: CaseRow) => Promise<T>,
-): Promise<T> {
-  const result = await withActor(database.db, actor, async (trx) => {
-    await lockCase(trx, caseId);
-    const c = await findVisibleCase(trx, actor, caseId);
-    return c ? { value: await run(trx, c) } : null;
-  });
-  return result ? result.value : denyCase(database, actor, meta, caseId, action);
 }
 
 /**

@@ -103,6 +103,34 @@ describe.each(testDatabaseKinds)("a closed case takes no changes (%s)", (kind) =
     expect(reopened.statusCode).toBe(200);
   });
 
+  it("refuses a new relation on a closed case, and keeps none", async () => {
+    const own = await buildWorkedCase(t.app, database().owner);
+    const post = (url: string, payload: object) =>
+      t.app.inject({ method: "POST", url, headers: as(own.session), payload });
+    const child = (
+      await post("/api/persons", {
+        identityNumber: null,
+        givenName: "Liten",
+        familyName: "Exempel",
+      })
+    ).json();
+    const closed = await post(`/api/cases/${own.caseId}/status`, {
+      to: "closed",
+      reason: "client_declined",
+      comment: "Avböjer fortsatt stöd.",
+    });
+    expect(closed.statusCode).toBe(200);
+    expectClosedRefusal(
+      await post(`/api/cases/${own.caseId}/relations`, { otherPersonId: child.id, kind: "child" }),
+    );
+    const kept = await database()
+      .owner.selectFrom("relation")
+      .select("id")
+      .where("case_id", "=", own.caseId)
+      .execute();
+    expect(kept).toHaveLength(0);
+  });
+
   it("refuses a document uploaded into a closed case", async () => {
     const team = await buildTreatmentTeam(t.app, database().owner);
     const his = `/api/cases/${team.caseId}`;

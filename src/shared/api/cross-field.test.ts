@@ -3,7 +3,7 @@ import { crossFieldMessages } from "../validation-messages.ts";
 import { RecordDecisionBody } from "./decisions.ts";
 import { OfferSupportBody, RecordAttemptBody } from "./partner-contact.ts";
 import { SavePlanBody } from "./plans.ts";
-import { PartnerRefusalBody } from "./treatment.ts";
+import { AddPartnerBody, PartnerRefusalBody } from "./treatment.ts";
 
 /** The issues of a refused body as the server answers them: field path → message. */
 function issues(result: {
@@ -76,6 +76,37 @@ describe("rules between fields live in the shared schemas (the server answers th
     });
     expect(issues(referral)).toEqual({ note: crossFieldMessages.referralNeedsWhere });
     expect(OfferSupportBody.safeParse({ kind: "in_house", offeredOn: "2026-10-05" }).success).toBe(
+      true,
+    );
+  });
+
+  it("a partner is added with his consent or an exception, and with consent she can be reached", () => {
+    const neither = AddPartnerBody.safeParse({ relationship: "current" });
+    expect(issues(neither)).toStrictEqual({ consent: crossFieldMessages.consentOrException });
+    const noWay = AddPartnerBody.safeParse({
+      relationship: "current",
+      consent: { form: "oral", givenOn: "2026-10-05" },
+      partner: { givenName: "Sara", familyName: "P", phone: null },
+    });
+    expect(issues(noWay)).toStrictEqual({ "partner.phone": crossFieldMessages.partnerNeedsReach });
+    const reachable = { givenName: "Sara", familyName: "P", email: "sara@exempel.se" };
+    expect(
+      AddPartnerBody.safeParse({
+        relationship: "current",
+        consent: { form: "oral", givenOn: "2026-10-05" },
+        partner: reachable,
+      }).success,
+    ).toBe(true);
+  });
+
+  it("a strongly controlling pattern needs the team's decision", () => {
+    const exception = { kind: "controlling_pattern", reason: "Mönster." };
+    const noTeam = AddPartnerBody.safeParse({ relationship: "former", exception });
+    expect(issues(noTeam)).toStrictEqual({
+      "exception.teamDecidedOn": crossFieldMessages.controllingNeedsTeamDecision,
+    });
+    const decided = { ...exception, teamDecidedOn: "2026-10-05" };
+    expect(AddPartnerBody.safeParse({ relationship: "former", exception: decided }).success).toBe(
       true,
     );
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dayNotBefore, isoDate, multiline } from "./fields.ts";
+import { dayNotBefore, fieldRule, isoDate, multiline } from "./fields.ts";
 
 /**
  * Treatment of a person who uses violence (a perpetrator case at a treatment unit), and the
@@ -69,6 +69,13 @@ export const PartnerDetails = z
   })
   .strict();
 
+/** With his consent she must be reachable: a phone, an address or an e-mail address. */
+function reachable(partner: unknown): boolean {
+  if (typeof partner !== "object" || partner === null) return true;
+  const p = partner as { phone?: unknown; postalAddress?: unknown; email?: unknown };
+  return Boolean(p.phone || p.postalAddress || p.email);
+}
+
 export const AddPartnerBody = z
   .object({
     relationship: z.enum(partnerRelationships, {
@@ -95,6 +102,14 @@ export const AddPartnerBody = z
       .default(null),
   })
   .strict()
+  .check(fieldRule("consentOrException", "consent", (b) => !(!b.consent && !b.exception)))
+  .check(fieldRule("partnerNeedsReach", "partner.phone", (b) => reachable(b.partner)))
+  .check(
+    fieldRule("controllingNeedsTeamDecision", "exception.teamDecidedOn", (b) => {
+      const e = b.exception as { kind?: unknown; teamDecidedOn?: unknown } | null | undefined;
+      return !(e?.kind === "controlling_pattern" && !e.teamDecidedOn);
+    }),
+  )
   .meta({ id: "AddPartnerBody" });
 
 export const PartnerRefusalBody = z

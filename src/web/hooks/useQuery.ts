@@ -1,5 +1,5 @@
 import { type QueryKey, useQueryClient, useQuery as useTanStackQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 
 export type QueryState<T> =
   | { status: "loading" }
@@ -43,12 +43,32 @@ export function useQuery<T>(
     // keep: false — read on every mount and forget when unmounted (as before this cache).
     ...(options.keep === false ? { staleTime: 0, gcTime: 0 } : {}),
   });
+  const outdated = useOutdatedOnArrival(keyText, result);
   const reload = useCallback(
     () => void client.refetchQueries({ queryKey, exact: true }),
     [client, queryKey],
   );
   const setData = useCallback((data: T) => client.setQueryData(queryKey, data), [client, queryKey]);
-  return { state: stateOf(key === null ? null : result), reload, setData };
+  return { state: stateOf(key === null || outdated ? null : result), reload, setData };
+}
+
+/**
+ * True while a screen that has just arrived shows a record the cache holds but no longer
+ * counts as current (older than `freshFor`, or changed by a command since): the screen shows
+ * loading until the new read is in, as it did before the cache, so a list never shows the
+ * case just opened as missing. A read the screen itself asks for later (reload after a 409,
+ * a command's invalidation) keeps what is shown until the answer arrives.
+ */
+function useOutdatedOnArrival(
+  keyText: string,
+  result: { isStale: boolean; isFetching: boolean; dataUpdatedAt: number },
+): boolean {
+  const arrival = useRef<{ keyText: string; at: number; stale: boolean } | null>(null);
+  if (arrival.current === null || arrival.current.keyText !== keyText) {
+    arrival.current = { keyText, at: Date.now(), stale: result.isStale };
+  }
+  const { at, stale } = arrival.current;
+  return stale && result.isFetching && result.dataUpdatedAt < at;
 }
 
 function stateOf<T>(

@@ -7,6 +7,7 @@ import { useT } from "../i18n/useT";
 import { Footer } from "./Footer";
 import { Header } from "./Header";
 import { MainNav } from "./MainNav";
+import { focusPageHeading } from "./page-focus";
 import { SkipLink } from "./SkipLink";
 
 const mainId = "main";
@@ -36,9 +37,7 @@ export function Layout() {
     const wasLoading = lastView.current.startsWith("loading:");
     lastView.current = view;
     if (wasLoading) return;
-    const main = mainRef.current;
-    const heading = main?.querySelector<HTMLElement>("h1");
-    (heading ?? main)?.focus();
+    focusPageHeading(mainRef.current);
   }, [view]);
 
   // While the login dialog (SessionGuard) is open the page is kept, with the user's typing,

@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useT } from "../i18n/useT";
+import { takeOwedFocus } from "./page-focus";
 
 /**
  * Frame for one page: its <h1> (focusable, so Layout can move focus to it after navigation)
@@ -18,6 +19,10 @@ export function Page({
 }) {
   const { t } = useT();
   const pageTitle = documentTitle ?? title;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // A lazily loaded page arrives after the navigation that asked for it: see page-focus.ts.
+  useEffect(() => takeOwedFocus(headingRef.current), []);
 
   useEffect(() => {
     document.title = t("app.documentTitle", { page: pageTitle, app: t("app.name") });
@@ -25,7 +30,7 @@ export function Page({
 
   return (
     <>
-      <h1 className="page-title" tabIndex={-1}>
+      <h1 ref={headingRef} className="page-title" tabIndex={-1}>
         {title}
       </h1>
       {children}

@@ -13,7 +13,7 @@ import {
   type ScoreResult,
 } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -25,9 +25,9 @@ import { availableInstruments, ensureStored, storedVersion } from "./registry.ts
  * draft as often as needed, completed once with the professional's judgement and reasons —
  * which may differ from the level the score suggests. Completed ones never change (a
  * database trigger sees to it); a new assessment supersedes.
- * Commands lock the case first (withCaseForChange): a completion reads the answers it scores
- * after any draft save racing it has landed, so the result kept is the result of the answers
- * kept (on PostgreSQL a save could slip in between, leaving a score of other answers).
+ * Commands lock the case first (runCaseCommand with `changes`): a completion reads the
+ * answers it scores after any draft save racing it has landed, so the result kept is the
+ * result of the answers kept (on PostgreSQL a save could slip in between, leaving a score of other answers).
  */
 const invalid = (fields: Record<string, string>, message = "Några uppgifter behöver rättas.") =>
   new AppError(400, "validation_failed", message, fields);
@@ -129,11 +129,14 @@ export function readAssessments(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "assessment.read", async (trx, c) => {
-    const drafts = await views(trx, actor.orgId, caseId, { drafts: true });
-    const page = await completedPage(trx, actor.orgId, caseId, pageSize.default);
-    await auditCase(trx, actor, meta, c, "assessment.read");
-    return { assessments: [...drafts, ...page.items], nextCursor: page.nextCursor };
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "assessment.read",
+    run: async ({ trx }) => {
+      const drafts = await views(trx, actor.orgId, caseId, { drafts: true });
+      const page = await completedPage(trx, actor.orgId, caseId, pageSize.default);
+      return { assessments: [...drafts, ...page.items], nextCursor: page.nextCursor };
+    },
   });
 }
 
@@ -148,20 +151,23 @@ export function readAssessmentHistory(
   caseId: string,
   page: { limit: number; before?: string | undefined },
 ): Promise<Page<AssessmentView>> {
-  return withVisibleCase(database, actor, meta, caseId, "assessment.read", async (trx, c) => {
-    const after =
-      page.before === undefined
-        ? undefined
-        : await trx
-            .selectFrom("assessment")
-            .select(["created_at", "id"])
-            .where("id", "=", page.before)
-            .where("case_id", "=", caseId)
-            .where("completed_at", "is not", null)
-            .executeTakeFirst();
-    if (page.before !== undefined && !after) throw invalidCursor();
-    await auditCase(trx, actor, meta, c, "assessment.read");
-    return completedPage(trx, actor.orgId, caseId, page.limit, after);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "assessment.read",
+    run: async ({ trx }) => {
+      const after =
+        page.before === undefined
+          ? undefined
+          : await trx
+              .selectFrom("assessment")
+              .select(["created_at", "id"])
+              .where("id", "=", page.before)
+              .where("case_id", "=", caseId)
+              .where("completed_at", "is not", null)
+              .executeTakeFirst();
+      if (page.before !== undefined && !after) throw invalidCursor();
+      return completedPage(trx, actor.orgId, caseId, page.limit, after);
+    },
   });
 }
 
@@ -172,33 +178,37 @@ export function startAssessment(
   caseId: string,
   instrumentId: string,
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "assessment.start", async (trx, c) => {
-    if (c.status === "closed")
-      throw new AppError(409, "conflict", "Ärendet är avslutat. Öppna det igen för att bedöma.");
-    const d = (await availableInstruments(trx, actor.orgId, c.case_type)).find(
-      (i) => i.id === instrumentId,
-    );
-    if (!d) throw invalid({ instrumentId: "Instrumentet finns inte för den här typen av ärende." });
-    await ensureStored(trx, actor.orgId, d);
-    const id = randomUUID();
-    await trx
-      .insertInto("assessment")
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        instrument_id: d.id,
-        instrument_version: d.version,
-        assessed_on: stockholmDate(new Date()),
-        created_by: actor.userId,
-      })
-      .execute();
-    await auditCase(trx, actor, meta, c, "assessment.start", {
-      assessmentId: id,
-      instrument: `${d.id}@${d.version}`,
-    });
-    return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
-  });
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "assessment.start",
+    changes: true,
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att bedöma.",
+    run: async ({ trx, case: c }) => {
+      const d = (await availableInstruments(trx, actor.orgId, c.case_type)).find(
+        (i) => i.id === instrumentId,
+      );
+      if (!d)
+        throw invalid({ instrumentId: "Instrumentet finns inte för den här typen av ärende." });
+      await ensureStored(trx, actor.orgId, d);
+      const id = randomUUID();
+      await trx
+        .insertInto("assessment")
+        .values({
+          id,
+          org_id: actor.orgId,
+          case_id: caseId,
+          instrument_id: d.id,
+          instrument_version: d.version,
+          assessed_on: stockholmDate(new Date()),
+          created_by: actor.userId,
+        })
+        .execute();
+      const view = (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
+      return { view, instrument: `${d.id}@${d.version}` };
+    },
+    event: ({ view, instrument }) => ({ data: { assessmentId: view.id, instrument } }),
+  }).then(({ view }) => view);
 }
 
 const completedMeanwhile = () =>
@@ -232,28 +242,33 @@ export function saveAssessment(
 ) {
   if (input.assessedOn > stockholmDate(new Date()))
     throw invalid({ assessedOn: "Datumet kan inte ligga i framtiden." });
-  return withCaseForChange(database, actor, meta, caseId, "assessment.save", async (trx, c) => {
-    const { definition } = await draftOf(trx, actor.orgId, caseId, id);
-    const errors = checkAnswers(definition, input.answers, { complete: false });
-    if (Object.keys(errors).length > 0)
-      throw invalid(
-        Object.fromEntries(Object.entries(errors).map(([k, v]) => [`answers.${k}`, v])),
-      );
-    const saved = await trx
-      .updateTable("assessment")
-      .set({
-        answers: JSON.stringify(input.answers),
-        assessed_on: input.assessedOn,
-        client_present: input.clientPresent,
-        interpreter_used: input.interpreterUsed,
-        updated_at: new Date(),
-      })
-      .where("id", "=", id)
-      .where("completed_at", "is", null)
-      .executeTakeFirstOrThrow();
-    if (saved.numUpdatedRows !== 1n) throw completedMeanwhile();
-    await auditCase(trx, actor, meta, c, "assessment.save", { assessmentId: id });
-    return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "assessment.save",
+    changes: true,
+    run: async ({ trx }) => {
+      const { definition } = await draftOf(trx, actor.orgId, caseId, id);
+      const errors = checkAnswers(definition, input.answers, { complete: false });
+      if (Object.keys(errors).length > 0)
+        throw invalid(
+          Object.fromEntries(Object.entries(errors).map(([k, v]) => [`answers.${k}`, v])),
+        );
+      const saved = await trx
+        .updateTable("assessment")
+        .set({
+          answers: JSON.stringify(input.answers),
+          assessed_on: input.assessedOn,
+          client_present: input.clientPresent,
+          interpreter_used: input.interpreterUsed,
+          updated_at: new Date(),
+        })
+        .where("id", "=", id)
+        .where("completed_at", "is", null)
+        .executeTakeFirstOrThrow();
+      if (saved.numUpdatedRows !== 1n) throw completedMeanwhile();
+      return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
+    },
+    event: () => ({ data: { assessmentId: id } }),
   });
 }
 
@@ -265,53 +280,55 @@ export function completeAssessment(
   id: string,
   input: { judgements: Record<string, string>; reasons: string },
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "assessment.complete", async (trx, c) => {
-    const { row, definition: d } = await draftOf(trx, actor.orgId, caseId, id);
-    const answers = row.answers as Answers;
-    const errors = checkAnswers(d, answers, { complete: true });
-    if (Object.keys(errors).length > 0)
-      throw invalid(
-        Object.fromEntries(Object.entries(errors).map(([k, v]) => [`answers.${k}`, v])),
-        "Bedömningen kan inte slutföras förrän frågorna är besvarade.",
-      );
-    const levels = d.judgement.levels.map((l) => l.value);
-    const fields: Record<string, string> = {};
-    for (const dim of d.judgement.dimensions) {
-      const level = input.judgements[dim.value];
-      if (!level || !levels.includes(level))
-        fields[`judgements.${dim.value}`] = `Välj en nivå för ${dim.label.toLowerCase()}.`;
-    }
-    for (const key of Object.keys(input.judgements))
-      if (!d.judgement.dimensions.some((dim) => dim.value === key))
-        fields[`judgements.${key}`] = "Den här bedömningen finns inte i instrumentet.";
-    const result = computeScores(d, answers);
-    const main = mainLevel(d, input.judgements);
-    const departs = result.suggestedLevel !== null && main !== result.suggestedLevel;
-    if ((d.judgement.reasonsRequired || departs) && input.reasons.trim() === "")
-      fields.reasons = departs
-        ? "Din bedömning skiljer sig från den föreslagna nivån – skriv varför."
-        : "Skriv skälen för din bedömning.";
-    if (Object.keys(fields).length > 0) throw invalid(fields);
-    const completed = await trx
-      .updateTable("assessment")
-      .set({
-        result: JSON.stringify(result),
-        judgements: JSON.stringify(input.judgements),
-        reasons: input.reasons.trim(),
-        completed_at: new Date(),
-        completed_by: actor.userId,
-        updated_at: new Date(),
-      })
-      .where("id", "=", id)
-      .where("completed_at", "is", null)
-      .executeTakeFirstOrThrow();
-    // Completed by someone else between the check and now: theirs stands, this one is told.
-    if (completed.numUpdatedRows !== 1n) throw completedMeanwhile();
-    await auditCase(trx, actor, meta, c, "assessment.complete", {
-      assessmentId: id,
-      judgements: input.judgements,
-    });
-    return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "assessment.complete",
+    changes: true,
+    run: async ({ trx }) => {
+      const { row, definition: d } = await draftOf(trx, actor.orgId, caseId, id);
+      const answers = row.answers as Answers;
+      const errors = checkAnswers(d, answers, { complete: true });
+      if (Object.keys(errors).length > 0)
+        throw invalid(
+          Object.fromEntries(Object.entries(errors).map(([k, v]) => [`answers.${k}`, v])),
+          "Bedömningen kan inte slutföras förrän frågorna är besvarade.",
+        );
+      const levels = d.judgement.levels.map((l) => l.value);
+      const fields: Record<string, string> = {};
+      for (const dim of d.judgement.dimensions) {
+        const level = input.judgements[dim.value];
+        if (!level || !levels.includes(level))
+          fields[`judgements.${dim.value}`] = `Välj en nivå för ${dim.label.toLowerCase()}.`;
+      }
+      for (const key of Object.keys(input.judgements))
+        if (!d.judgement.dimensions.some((dim) => dim.value === key))
+          fields[`judgements.${key}`] = "Den här bedömningen finns inte i instrumentet.";
+      const result = computeScores(d, answers);
+      const main = mainLevel(d, input.judgements);
+      const departs = result.suggestedLevel !== null && main !== result.suggestedLevel;
+      if ((d.judgement.reasonsRequired || departs) && input.reasons.trim() === "")
+        fields.reasons = departs
+          ? "Din bedömning skiljer sig från den föreslagna nivån – skriv varför."
+          : "Skriv skälen för din bedömning.";
+      if (Object.keys(fields).length > 0) throw invalid(fields);
+      const completed = await trx
+        .updateTable("assessment")
+        .set({
+          result: JSON.stringify(result),
+          judgements: JSON.stringify(input.judgements),
+          reasons: input.reasons.trim(),
+          completed_at: new Date(),
+          completed_by: actor.userId,
+          updated_at: new Date(),
+        })
+        .where("id", "=", id)
+        .where("completed_at", "is", null)
+        .executeTakeFirstOrThrow();
+      // Completed by someone else between the check and now: theirs stands, this one is told.
+      if (completed.numUpdatedRows !== 1n) throw completedMeanwhile();
+      return (await views(trx, actor.orgId, caseId, { id }))[0] as AssessmentView;
+    },
+    event: () => ({ data: { assessmentId: id, judgements: input.judgements } }),
   });
 }
 

@@ -1,8 +1,8 @@
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
-import type { withActor } from "../../access/transaction.ts";
-import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { caseEntry, listEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { RelationTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -13,7 +13,7 @@ import { findVisiblePerson } from "../persons/queries.ts";
  * relative), each recorded within a case: family members have cases of their own, linked by
  * the relation, and a relation never opens another person's case to anyone.
  */
-async function listRelations(trx: Parameters<Parameters<typeof withActor>[2]>[0], caseId: string) {
+async function listRelations(trx: Trx, caseId: string) {
   const rows = await trx
     .selectFrom("relation as r")
     .innerJoin("person as p", "p.id", "r.other_person_id")
@@ -73,10 +73,11 @@ export async function readRelations(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "relation.read", async (trx, c) => {
-    const list = await listRelations(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), shownRelatives(list, c));
-    return list;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "relation.read",
+    run: ({ trx }) => listRelations(trx, caseId),
+    event: (list, { case: c }) => shownRelatives(list, c),
   });
 }
 
@@ -87,51 +88,61 @@ export async function addRelation(
   caseId: string,
   input: { otherPersonId: string; kind: RelationTable["kind"] },
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "relation.add", async (trx, c) => {
-    const other =
-      input.otherPersonId === c.person_id
-        ? null
-        : await findVisiblePerson(trx, actor, input.otherPersonId);
-    if (!other) {
-      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-        otherPersonId:
-          "Välj en annan person som du har behörighet till (registrera personen först).",
-      });
-    }
-    const added = await trx
-      .insertInto("relation")
-      .values({
-        org_id: actor.orgId,
-        case_id: caseId,
-        person_id: c.person_id,
-        other_person_id: other.id,
-        kind: input.kind,
-        recorded_by: actor.userId,
-        ...(other.as_typed ? { given_name: other.given_name, family_name: other.family_name } : {}),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    // Recorded already (by someone else just now, or before): nothing changed, nothing audited.
-    if (!added) {
-      throw new AppError(
-        409,
-        "conflict",
-        "Relationen finns redan i ärendet. Ladda om sidan för att se ärendets relationer.",
-      );
-    }
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "relation.add",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { otherPersonId: other.id, kind: input.kind },
-      },
-    ]);
-    const list = await listRelations(trx, caseId);
-    await recordAudit(trx, auditContext(actor, meta), shownRelatives(list, c));
-    return list;
+  const { list } = await runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "relation.add",
+    changes: true,
+    // A closed case takes no new relatives (issue 13): the page hides the form, the server refuses.
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att lägga till en relation.",
+    run: ({ trx, case: c }) => recordRelation(trx, actor, c, input),
+    // The change, then the list it answers with: a look at every relative shown.
+    event: ({ list, other }, { case: c }) => [
+      caseEntry(c, "relation.add", { data: { otherPersonId: other, kind: input.kind } }),
+      ...shownRelatives(list, c),
+    ],
   });
+  return list;
+}
+
+/** Records the relation; 400 for a person the actor may not name, 409 for one already there. */
+async function recordRelation(
+  trx: Trx,
+  actor: Actor,
+  c: { id: string; person_id: string },
+  input: { otherPersonId: string; kind: RelationTable["kind"] },
+) {
+  const caseId = c.id;
+  const other =
+    input.otherPersonId === c.person_id
+      ? null
+      : await findVisiblePerson(trx, actor, input.otherPersonId);
+  if (!other) {
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      otherPersonId: "Välj en annan person som du har behörighet till (registrera personen först).",
+    });
+  }
+  const added = await trx
+    .insertInto("relation")
+    .values({
+      org_id: actor.orgId,
+      case_id: caseId,
+      person_id: c.person_id,
+      other_person_id: other.id,
+      kind: input.kind,
+      recorded_by: actor.userId,
+      ...(other.as_typed ? { given_name: other.given_name, family_name: other.family_name } : {}),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  // Recorded already (by someone else just now, or before): nothing changed, nothing audited.
+  if (!added) {
+    throw new AppError(
+      409,
+      "conflict",
+      "Relationen finns redan i ärendet. Ladda om sidan för att se ärendets relationer.",
+    );
+  }
+  return { list: await listRelations(trx, caseId), other: other.id };
 }

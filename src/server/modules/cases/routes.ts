@@ -16,16 +16,14 @@ import {
   StatusHistoryPage,
   StatusHistoryQuery,
 } from "../../../shared/api/cases.ts";
-import { withActor } from "../../access/transaction.ts";
 import type { RouteModule } from "../../http/context.ts";
-import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { assignCase, grantAccess, unassignCase } from "./assignments.ts";
 import { createBarrier } from "./barriers.ts";
 import { requestStatusChange } from "./change-status.ts";
-import { assignableStaff } from "./queries.ts";
 import { addRelation, readRelations } from "./relations.ts";
 import { listCases, openCase, readCase } from "./service.ts";
+import { unitStaff } from "./staff.ts";
 import { readStatusHistory } from "./status-history.ts";
 
 const tags = ["cases"];
@@ -253,20 +251,7 @@ export const caseRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      if (!actor.roles.some((r) => r.unitId === request.params.id)) {
-        throw new AppError(404, "not_found", "Enheten finns inte, eller så saknar du behörighet.");
-      }
-      const rows = await withActor(database.db, actor, (trx) =>
-        assignableStaff(trx, actor.orgId, request.params.id),
-      );
-      const users = new Map<string, { id: string; displayName: string; roles: string[] }>();
-      for (const r of rows) {
-        const u = users.get(r.id) ?? { id: r.id, displayName: r.display_name, roles: [] };
-        u.roles.push(r.role);
-        users.set(r.id, u);
-      }
-      return { users: [...users.values()] };
+      return unitStaff(database, requireActor(request), request.params.id);
     },
   );
 };

@@ -6,7 +6,7 @@ import { InstrumentDefinition } from "../../../shared/instruments/definition.ts"
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type CaseCommand, runCaseCommand } from "../../access/case-command.ts";
-import { caseNotFound, denyCase } from "../../access/case-guard.ts";
+import { caseNotFound } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
@@ -134,21 +134,13 @@ export async function readCase(
   meta: RequestMeta,
   id: string,
 ): Promise<CaseView> {
-  const view = await withActor(database.db, actor, async (trx) => {
-    const row = await findVisibleCaseWithDetails(trx, actor, id);
-    if (!row) return null;
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "case.read",
-        resourceType: "case",
-        resourceId: id,
-        personId: row.person_id,
-        unitId: row.unit_id,
-      },
-    ]);
-    return caseView(actor, row);
+  // The case and its details in one query (find): an audited read costs no more round trips.
+  return runCaseCommand(database, actor, meta, {
+    caseId: id,
+    action: "case.read",
+    find: findVisibleCaseWithDetails,
+    run: async ({ case: row }) => caseView(actor, row),
   });
-  return view ?? denyCase(database, actor, meta, id, "case.read");
 }
 
 export async function listCases(

@@ -1,8 +1,7 @@
 import type { StatusChange } from "../../../shared/api/cases.ts";
 import type { Page } from "../../../shared/api/paging.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withVisibleCase } from "../../access/case-guard.ts";
-import { auditCase } from "../../audit/record.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { invalidCursor } from "../../http/errors.ts";
 import { statusChangeAt, statusHistoryPage } from "./queries.ts";
@@ -19,11 +18,14 @@ export function readStatusHistory(
   caseId: string,
   page: { limit: number; before?: string | undefined },
 ): Promise<Page<StatusChange>> {
-  return withVisibleCase(database, actor, meta, caseId, "case.read", async (trx, c) => {
-    const after =
-      page.before === undefined ? undefined : await statusChangeAt(trx, caseId, page.before);
-    if (page.before !== undefined && !after) throw invalidCursor();
-    await auditCase(trx, actor, meta, c, "case.read");
-    return statusHistoryPage(trx, caseId, page.limit, after);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "case.read",
+    run: async ({ trx }) => {
+      const after =
+        page.before === undefined ? undefined : await statusChangeAt(trx, caseId, page.before);
+      if (page.before !== undefined && !after) throw invalidCursor();
+      return statusHistoryPage(trx, caseId, page.limit, after);
+    },
   });
 }

@@ -8,10 +8,9 @@ import {
 } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { hasRole } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { type CaseCommand, runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
@@ -28,22 +27,23 @@ const invalid = (fields: Record<string, string>) =>
 const notAChild = () => new AppError(409, "conflict", "Ärendet gäller inte ett barn.");
 
 /**
- * A visible case that must be a child's (409 otherwise). Commands run under the case's lock
- * (withCaseForChange), so two people recording the same step read each other's work; the
- * read passes withVisibleCase.
+ * A visible case that must be a child's (409 otherwise), through runCaseCommand. Commands run
+ * under the case's lock (`changes`, the default here), so two people recording the same step
+ * read each other's work; the read passes `changes: false`.
  */
-function onChildCase<T>(
+function onChildCase<A extends AuditAction, T>(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-  run: (trx: Trx, c: CaseRow) => Promise<T>,
-  open: typeof withVisibleCase = withCaseForChange,
+  command: CaseCommand<A, T>,
 ): Promise<T> {
-  return open(database, actor, meta, caseId, action, (trx, c) => {
-    if (c.case_type !== "child") throw notAChild();
-    return run(trx, c);
+  return runCaseCommand(database, actor, meta, {
+    changes: true,
+    ...command,
+    run: (ctx) => {
+      if (ctx.case.case_type !== "child") throw notAChild();
+      return command.run(ctx);
+    },
   });
 }
 
@@ -140,27 +140,12 @@ export function readChildTrack(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return onChildCase(
-    database,
-    actor,
-    meta,
+  return onChildCase(database, actor, meta, {
     caseId,
-    "child.read",
-    async (trx, c) => {
-      const view = await trackOf(trx, c);
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "child.read",
-          resourceType: "case",
-          resourceId: c.id,
-          personId: c.person_id,
-          unitId: c.unit_id,
-        },
-      ]);
-      return view;
-    },
-    withVisibleCase,
-  );
+    action: "child.read",
+    changes: false,
+    run: ({ trx, case: c }) => trackOf(trx, c),
+  });
 }
 
 export function recordProtectionAssessment(
@@ -170,13 +155,10 @@ export function recordProtectionAssessment(
   caseId: string,
   input: { intakeId: string; needsImmediateProtection: boolean; reasoning: string },
 ) {
-  return onChildCase(
-    database,
-    actor,
-    meta,
+  return onChildCase(database, actor, meta, {
     caseId,
-    "child.protection_assessment",
-    async (trx, c) => {
+    action: "child.protection_assessment",
+    run: async ({ trx, case: c }) => {
       const report = await trx
         .selectFrom("intake")
         .select("id")
@@ -202,22 +184,12 @@ export function recordProtectionAssessment(
           assessed_by: actor.userId,
         })
         .execute();
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "child.protection_assessment",
-          resourceType: "case",
-          resourceId: c.id,
-          personId: c.person_id,
-          unitId: c.unit_id,
-          data: {
-            intakeId: input.intakeId,
-            needsImmediateProtection: input.needsImmediateProtection,
-          },
-        },
-      ]);
       return trackOf(trx, c);
     },
-  );
+    event: () => ({
+      data: { intakeId: input.intakeId, needsImmediateProtection: input.needsImmediateProtection },
+    }),
+  });
 }
 
 /**
@@ -250,13 +222,10 @@ export function decidePreliminary(
   caseId: string,
   input: { openInvestigation: boolean; reasoning: string },
 ) {
-  return onChildCase(
-    database,
-    actor,
-    meta,
+  return onChildCase(database, actor, meta, {
     caseId,
-    "child.preliminary_decision",
-    async (trx, c) => {
+    action: "child.preliminary_decision",
+    run: async ({ trx, case: c }) => {
       if (c.status !== "preliminary_assessment") {
         throw new AppError(409, "conflict", "Ärendet är inte i förhandsbedömning.");
       }
@@ -278,19 +247,10 @@ export function decidePreliminary(
         closedReason: "no_investigation_opened",
         comment: input.reasoning,
       });
-      await recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "child.preliminary_decision",
-          resourceType: "case",
-          resourceId: c.id,
-          personId: c.person_id,
-          unitId: c.unit_id,
-          data: { openInvestigation: input.openInvestigation },
-        },
-      ]);
       return trackOf(trx, { ...c, status: to });
     },
-  );
+    event: () => ({ data: { openInvestigation: input.openInvestigation } }),
+  });
 }
 
 /** Extends a child's investigation: the unit manager's decision, with reasons, to a later date. */
@@ -301,53 +261,48 @@ export function extendInvestigation(
   caseId: string,
   input: { extendedUntil: string; reason: string },
 ) {
-  return onChildCase(database, actor, meta, caseId, "child.extension", async (trx, c) => {
-    if (!hasRole(actor, "unit_manager", c.unit_id)) {
-      throw new AppError(403, "forbidden", "Förlängning beslutas av enhetschefen.");
-    }
-    if (c.status !== "investigation")
-      throw new AppError(409, "conflict", "Ärendet är inte under utredning.");
-    // Beyond the current last day under lag (1930:173): an "extension" to the Sunday before
-    // a moved Monday would extend nothing.
-    const track = await trackOf(trx, c);
-    // Someone already extended it this far (a second manager a moment ago, or this one's
-    // double click): the state changed, not the input's form — 409, and nothing recorded.
-    const furthest = track.extensions
-      .map((e) => e.extendedUntil)
-      .sort()
-      .at(-1);
-    if (furthest && input.extendedUntil <= furthest) {
-      throw new AppError(
-        409,
-        "conflict",
-        `Utredningen är redan förlängd till ${furthest}. Ladda om sidan för att se förlängningen.`,
-      );
-    }
-    const current = track.investigationLastDay?.last;
-    if (current && input.extendedUntil <= current) {
-      throw invalid({ extendedUntil: "Förlängningen måste gå längre än nuvarande sista dag." });
-    }
-    await trx
-      .insertInto("investigation_extension")
-      .values({
-        org_id: actor.orgId,
-        case_id: c.id,
-        extended_until: input.extendedUntil,
-        reason: input.reason,
-        decided_by: actor.userId,
-      })
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "child.extension",
-        resourceType: "case",
-        resourceId: c.id,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        reason: input.reason,
-        data: { extendedUntil: input.extendedUntil },
-      },
-    ]);
-    return trackOf(trx, c);
+  return onChildCase(database, actor, meta, {
+    caseId,
+    action: "child.extension",
+    run: async ({ trx, case: c }) => {
+      // Refused inside the command, as before (not a case-role refusal of the runner).
+      if (!hasRole(actor, "unit_manager", c.unit_id)) {
+        throw new AppError(403, "forbidden", "Förlängning beslutas av enhetschefen.");
+      }
+      if (c.status !== "investigation")
+        throw new AppError(409, "conflict", "Ärendet är inte under utredning.");
+      // Beyond the current last day under lag (1930:173): an "extension" to the Sunday before
+      // a moved Monday would extend nothing.
+      const track = await trackOf(trx, c);
+      // Someone already extended it this far (a second manager a moment ago, or this one's
+      // double click): the state changed, not the input's form — 409, and nothing recorded.
+      const furthest = track.extensions
+        .map((e) => e.extendedUntil)
+        .sort()
+        .at(-1);
+      if (furthest && input.extendedUntil <= furthest) {
+        throw new AppError(
+          409,
+          "conflict",
+          `Utredningen är redan förlängd till ${furthest}. Ladda om sidan för att se förlängningen.`,
+        );
+      }
+      const current = track.investigationLastDay?.last;
+      if (current && input.extendedUntil <= current) {
+        throw invalid({ extendedUntil: "Förlängningen måste gå längre än nuvarande sista dag." });
+      }
+      await trx
+        .insertInto("investigation_extension")
+        .values({
+          org_id: actor.orgId,
+          case_id: c.id,
+          extended_until: input.extendedUntil,
+          reason: input.reason,
+          decided_by: actor.userId,
+        })
+        .execute();
+      return trackOf(trx, c);
+    },
+    event: () => ({ reason: input.reason, data: { extendedUntil: input.extendedUntil } }),
   });
 }

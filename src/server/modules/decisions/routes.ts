@@ -15,8 +15,8 @@ import {
 import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import { recordCourtStep, recordPlacementReview, revokeConsent } from "./child-placement.ts";
 import { decisionLetter } from "./letter.ts";
+import { recordCourtStep, recordPlacementReview, revokeConsent } from "./placement-commands.ts";
 import { readDecisions, recordDecision } from "./service.ts";
 
 const tags = ["decisions"];

@@ -4,9 +4,8 @@ import {
   sectionsFor,
 } from "../../../shared/api/investigation.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
@@ -48,28 +47,16 @@ async function view(trx: Trx, c: CaseRow): Promise<InvestigationView> {
   };
 }
 
-function audit(
-  trx: Trx,
-  actor: Actor,
-  meta: RequestMeta,
-  c: CaseRow,
-  action: "investigation.read" | "investigation.complete",
-) {
-  return recordAudit(trx, auditContext(actor, meta), [
-    { action, resourceType: "case", resourceId: c.id, personId: c.person_id, unitId: c.unit_id },
-  ]);
-}
-
 export function readInvestigation(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "investigation.read", async (trx, c) => {
-    const v = await view(trx, c);
-    await audit(trx, actor, meta, c, "investigation.read");
-    return v;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "investigation.read",
+    run: ({ trx, case: c }) => view(trx, c),
   });
 }
 
@@ -109,48 +96,45 @@ export function saveInvestigation(
 ) {
   // Under the case's lock: a save racing the completion either comes first (and is in the
   // completed record) or finds it completed (409); it never changes a completed record.
-  return withCaseForChange(database, actor, meta, caseId, "investigation.save", async (trx, c) => {
-    const allowed = sectionsFor(c.case_type);
-    const foreign = Object.keys(input.sections).filter(
-      (k) => !allowed.includes(k as InvestigationSection),
-    );
-    if (foreign.length > 0) {
-      throw invalid(
-        Object.fromEntries(
-          foreign.map((k) => [
-            `sections.${k}`,
-            "Avsnittet hör inte till den här typen av utredning.",
-          ]),
-        ),
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "investigation.save",
+    changes: true,
+    run: async ({ trx, case: c }) => {
+      const allowed = sectionsFor(c.case_type);
+      const foreign = Object.keys(input.sections).filter(
+        (k) => !allowed.includes(k as InvestigationSection),
       );
-    }
-    await requireOpen(trx, c);
-    const values = {
-      sections: JSON.stringify(input.sections),
-      children_witnessed_violence: c.case_type === "child" ? null : input.childrenWitnessedViolence,
-      summary: input.summary,
-      assessment: input.assessment,
-      updated_by: actor.userId,
-    };
-    await trx
-      .insertInto("investigation")
-      .values({ case_id: c.id, org_id: actor.orgId, ...values })
-      .onConflict((oc) => oc.column("case_id").doUpdateSet({ ...values, updated_at: new Date() }))
-      .execute();
-    // Children who witnessed violence must be reported or assessed (SoL 2025:400, anmälningsplikt).
-    if (values.children_witnessed_violence === true)
-      await createTaskOnce(trx, actor, c.id, "assess_children_witnessed_violence");
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "investigation.save",
-        resourceType: "case",
-        resourceId: c.id,
-        personId: c.person_id,
-        unitId: c.unit_id,
-        data: { sections: Object.keys(input.sections) },
-      },
-    ]);
-    return view(trx, c);
+      if (foreign.length > 0) {
+        throw invalid(
+          Object.fromEntries(
+            foreign.map((k) => [
+              `sections.${k}`,
+              "Avsnittet hör inte till den här typen av utredning.",
+            ]),
+          ),
+        );
+      }
+      await requireOpen(trx, c);
+      const values = {
+        sections: JSON.stringify(input.sections),
+        children_witnessed_violence:
+          c.case_type === "child" ? null : input.childrenWitnessedViolence,
+        summary: input.summary,
+        assessment: input.assessment,
+        updated_by: actor.userId,
+      };
+      await trx
+        .insertInto("investigation")
+        .values({ case_id: c.id, org_id: actor.orgId, ...values })
+        .onConflict((oc) => oc.column("case_id").doUpdateSet({ ...values, updated_at: new Date() }))
+        .execute();
+      // Children who witnessed violence must be reported or assessed (SoL 2025:400, anmälningsplikt).
+      if (values.children_witnessed_violence === true)
+        await createTaskOnce(trx, actor, c.id, "assess_children_witnessed_violence");
+      return view(trx, c);
+    },
+    event: () => ({ data: { sections: Object.keys(input.sections) } }),
   });
 }
 
@@ -160,13 +144,11 @@ export function completeInvestigation(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withCaseForChange(
-    database,
-    actor,
-    meta,
+  return runCaseCommand(database, actor, meta, {
     caseId,
-    "investigation.complete",
-    async (trx, c) => {
+    action: "investigation.complete",
+    changes: true,
+    run: async ({ trx, case: c }) => {
       await requireOpen(trx, c);
       const current = await view(trx, c);
       const missing: Record<string, string> = {};
@@ -182,8 +164,7 @@ export function completeInvestigation(
         .where("completed_at", "is", null)
         .executeTakeFirst();
       if (done.numUpdatedRows !== 1n) throw alreadyCompleted();
-      await audit(trx, actor, meta, c, "investigation.complete");
       return view(trx, c);
     },
-  );
+  });
 }

@@ -94,6 +94,9 @@ export async function writeEntry(
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "journal.write",
+    // Locked like every change: "not on a closed case" is checked against the current status,
+    // so an entry and the case's closing never cross (closed-case.race.test.ts).
+    changes: true,
     requires: ["writeJournal"],
     closedMessage: "Ärendet är avslutat. Öppna det igen för att skriva i journalen.",
     run: async ({ trx }) => {

@@ -1,9 +1,8 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { firstContactOptions } from "../../output/first-contact.ts";
@@ -50,13 +49,10 @@ export function printConsentForm(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(
-    database,
-    actor,
-    meta,
+  return runCaseCommand(database, actor, meta, {
     caseId,
-    "partner_contact.consent_form",
-    async (trx, c) => {
+    action: "partner_contact.consent_form",
+    run: async ({ trx, case: c }) => {
       requirePerpetratorCase(c);
       await requireTreatment(trx, caseId);
       const pdf = await renderConsentForm({
@@ -65,12 +61,9 @@ export function printConsentForm(
         identityNumber: c.identity_number ? formatIdentityNumber(c.identity_number) : null,
         printedOn: stockholmDate(new Date()),
       });
-      await recordAudit(trx, auditContext(actor, meta), [
-        caseEntry(c, "partner_contact.consent_form"),
-      ]);
       return { pdf, reference: c.reference };
     },
-  );
+  });
 }
 
 /**
@@ -137,20 +130,23 @@ export function printPartnerLetter(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "partner_case.letter", async (trx, c) => {
-    const r = await recipient(trx, c);
-    const letter = r.options.find((o) => o.method === "letter");
-    const refusal = letter?.refusal;
-    if (refusal && refusal in refusedLetter)
-      throw new AppError(409, "conflict", refusedLetter[refusal as keyof typeof refusedLetter]);
-    const pdf = await renderPartnerLetter({
-      sender: await senderOf(trx, c),
-      recipientName: r.name,
-      address: r.address,
-      printedOn: stockholmDate(new Date()),
-    });
-    await recordAudit(trx, auditContext(actor, meta), [caseEntry(c, "partner_case.letter")]);
-    return { pdf, reference: c.reference };
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "partner_case.letter",
+    run: async ({ trx, case: c }) => {
+      const r = await recipient(trx, c);
+      const letter = r.options.find((o) => o.method === "letter");
+      const refusal = letter?.refusal;
+      if (refusal && refusal in refusedLetter)
+        throw new AppError(409, "conflict", refusedLetter[refusal as keyof typeof refusedLetter]);
+      const pdf = await renderPartnerLetter({
+        sender: await senderOf(trx, c),
+        recipientName: r.name,
+        address: r.address,
+        printedOn: stockholmDate(new Date()),
+      });
+      return { pdf, reference: c.reference };
+    },
   });
 }
 
@@ -160,17 +156,20 @@ export function partnerSms(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "partner_case.sms", async (trx, c) => {
-    const r = await recipient(trx, c);
-    const sms = r.options.find((o) => o.method === "sms");
-    if (sms?.refusal === "sms_not_allowed")
-      throw new AppError(409, "conflict", "Sms är inte säkert enligt hennes instruktioner.");
-    if (sms?.refusal === "no_phone")
-      throw new AppError(409, "conflict", "Det finns inget telefonnummer att skicka till.");
-    await recordAudit(trx, auditContext(actor, meta), [caseEntry(c, "partner_case.sms")]);
-    return {
-      to: r.phone ?? "",
-      text: partnerSmsText({ sender: await senderOf(trx, c), recipientName: r.name }),
-    };
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "partner_case.sms",
+    run: async ({ trx, case: c }) => {
+      const r = await recipient(trx, c);
+      const sms = r.options.find((o) => o.method === "sms");
+      if (sms?.refusal === "sms_not_allowed")
+        throw new AppError(409, "conflict", "Sms är inte säkert enligt hennes instruktioner.");
+      if (sms?.refusal === "no_phone")
+        throw new AppError(409, "conflict", "Det finns inget telefonnummer att skicka till.");
+      return {
+        to: r.phone ?? "",
+        text: partnerSmsText({ sender: await senderOf(trx, c), recipientName: r.name }),
+      };
+    },
   });
 }

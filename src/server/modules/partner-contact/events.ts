@@ -3,9 +3,8 @@ import { type Page, pageSize } from "../../../shared/api/paging.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Crossing, sendAcross } from "../../access/barrier-crossing.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalidCursor } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
@@ -81,10 +80,10 @@ export function readBarrierEvents(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "barrier_event.read", async (trx, c) => {
-    const events = await view(trx, c);
-    await auditCase(trx, actor, meta, c, "barrier_event.read");
-    return events;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "barrier_event.read",
+    run: ({ trx, case: c }) => view(trx, c),
   });
 }
 
@@ -99,11 +98,14 @@ export function readBarrierEventHistory(
   caseId: string,
   page: { limit: number; before?: string | undefined },
 ): Promise<Page<BarrierEventView>> {
-  return withVisibleCase(database, actor, meta, caseId, "barrier_event.read", async (trx, c) => {
-    const after = page.before === undefined ? undefined : await eventAt(trx, caseId, page.before);
-    if (page.before !== undefined && !after) throw invalidCursor();
-    await auditCase(trx, actor, meta, c, "barrier_event.read");
-    return eventPage(trx, caseId, page.limit, after);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "barrier_event.read",
+    run: async ({ trx }) => {
+      const after = page.before === undefined ? undefined : await eventAt(trx, caseId, page.before);
+      if (page.before !== undefined && !after) throw invalidCursor();
+      return eventPage(trx, caseId, page.limit, after);
+    },
   });
 }
 
@@ -115,33 +117,50 @@ export function raiseRiskAlert(
   caseId: string,
   input: { level: Level; reason: string; partnerId?: string | null },
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "barrier_event.send", async (trx, c) => {
-    if (c.status === "closed")
-      throw new AppError(
-        409,
-        "conflict",
-        "Ärendet är avslutat. Ring den andra sidans behandlare om risken ökar.",
-      );
-    const crossings = await counterparts(trx, caseId, input.partnerId ?? undefined);
-    if (crossings.length === 0)
-      throw new AppError(
-        409,
-        "conflict",
-        "Ärendet har ingen informationsspärr mot något annat ärende, så det finns ingen att larma.",
-      );
-    const ids = await sendAcross(trx, actor, meta, c, crossings, {
-      kind: "risk_alert",
-      eventOn: stockholmDate(new Date()),
-      level: input.level,
-    });
-    for (const id of ids) {
-      await trx
-        .insertInto("risk_alert_reason")
-        .values({ event_id: id, org_id: actor.orgId, case_id: caseId, reason: input.reason })
-        .execute();
-    }
-    return view(trx, c);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "barrier_event.send",
+    changes: true,
+    run: ({ trx, case: c }) => sendAlert(trx, actor, meta, c, input),
+    // The alert's events are the crossing's own (two per barrier, written by sendAcross, the
+    // one way anything crosses): nothing else is recorded for it.
+    event: () => [],
   });
+}
+
+async function sendAlert(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  c: CaseRow,
+  input: { level: Level; reason: string; partnerId?: string | null },
+) {
+  const caseId = c.id;
+  if (c.status === "closed")
+    throw new AppError(
+      409,
+      "conflict",
+      "Ärendet är avslutat. Ring den andra sidans behandlare om risken ökar.",
+    );
+  const crossings = await counterparts(trx, caseId, input.partnerId ?? undefined);
+  if (crossings.length === 0)
+    throw new AppError(
+      409,
+      "conflict",
+      "Ärendet har ingen informationsspärr mot något annat ärende, så det finns ingen att larma.",
+    );
+  const ids = await sendAcross(trx, actor, meta, c, crossings, {
+    kind: "risk_alert",
+    eventOn: stockholmDate(new Date()),
+    level: input.level,
+  });
+  for (const id of ids) {
+    await trx
+      .insertInto("risk_alert_reason")
+      .values({ event_id: id, org_id: actor.orgId, case_id: caseId, reason: input.reason })
+      .execute();
+  }
+  return view(trx, c);
 }
 
 /** The receiving side's worker acknowledges an event: once, and only for this case's own. */
@@ -152,13 +171,11 @@ export function acknowledgeBarrierEvent(
   caseId: string,
   eventId: string,
 ) {
-  return withCaseForChange(
-    database,
-    actor,
-    meta,
+  return runCaseCommand(database, actor, meta, {
     caseId,
-    "barrier_event.acknowledge",
-    async (trx, c) => {
+    action: "barrier_event.acknowledge",
+    changes: true,
+    run: async ({ trx, case: c }) => {
       const event = await trx
         .selectFrom("barrier_event")
         .select(["id", "acknowledged_at"])
@@ -176,8 +193,8 @@ export function acknowledgeBarrierEvent(
         .executeTakeFirstOrThrow();
       if (done.numUpdatedRows !== 1n)
         throw new AppError(409, "conflict", "Meddelandet är redan kvitterat.");
-      await auditCase(trx, actor, meta, c, "barrier_event.acknowledge", { eventId });
       return view(trx, c);
     },
-  );
+    event: () => ({ data: { eventId } }),
+  });
 }

@@ -6,9 +6,8 @@ import type {
 } from "../../../shared/api/partner-contact.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditCase, auditContext, caseEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { firstContactOptions } from "../../output/first-contact.ts";
@@ -98,28 +97,21 @@ export function readPartnerCase(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "partner_case.read", async (trx, c) => {
-    requirePartnerCase(c);
-    const view = await load(trx, c);
-    await auditCase(trx, actor, meta, c, "partner_case.read");
-    return view;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "partner_case.read",
+    run: ({ trx, case: c }) => {
+      requirePartnerCase(c);
+      return load(trx, c);
+    },
   });
 }
 
-function partnerCommand(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: "partner_case.contact" | "partner_case.support",
-  run: (trx: Trx, c: CaseRow, view: PartnerCaseView) => Promise<void>,
-) {
-  return withCaseForChange(database, actor, meta, caseId, action, async (trx, c) => {
-    requirePartnerCase(c);
-    if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
-    await run(trx, c, await load(trx, c));
-    return load(trx, c);
-  });
+/** Her case as a command on it finds it (under the case's lock): hers, and not closed. */
+async function partnerCaseForChange(trx: Trx, c: CaseRow) {
+  requirePartnerCase(c);
+  if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
+  return load(trx, c);
 }
 
 /** An attempt to reach her, in a way her instructions allow; "sent" only for letter or SMS. */
@@ -134,13 +126,12 @@ export function recordAttempt(
   if (input.attemptedOn > stockholmDate(new Date()))
     fields.attemptedOn = "Datumet kan inte ligga i framtiden.";
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  return partnerCommand(
-    database,
-    actor,
-    meta,
+  return runCaseCommand(database, actor, meta, {
     caseId,
-    "partner_case.contact",
-    async (trx, c, view) => {
+    action: "partner_case.contact",
+    changes: true,
+    run: async ({ trx, case: c }) => {
+      const view = await partnerCaseForChange(trx, c);
       const option = view.contactOptions.find((o) => o.method === input.method);
       if (option?.refusal) throw invalid({ method: refusalText[option.refusal] });
       await trx
@@ -154,13 +145,10 @@ export function recordAttempt(
           recorded_by: actor.userId,
         })
         .execute();
-      await recordAudit(trx, auditContext(actor, meta), [
-        caseEntry(c, "partner_case.contact", {
-          data: { method: input.method, outcome: input.outcome },
-        }),
-      ]);
+      return load(trx, c);
     },
-  );
+    event: () => ({ data: { method: input.method, outcome: input.outcome } }),
+  });
 }
 
 /** Support of her own, offered whatever he does: in house, a referral (to whom), or declined. */
@@ -175,18 +163,23 @@ export function offerSupport(
   if (input.offeredOn > stockholmDate(new Date()))
     fields.offeredOn = "Datumet kan inte ligga i framtiden.";
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  return partnerCommand(database, actor, meta, caseId, "partner_case.support", async (trx, c) => {
-    await trx
-      .updateTable("partner_contact")
-      .set({
-        own_support: input.kind,
-        own_support_note: input.note || null,
-        own_support_on: input.offeredOn,
-      })
-      .where("case_id", "=", c.id)
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      caseEntry(c, "partner_case.support", { data: { kind: input.kind } }),
-    ]);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "partner_case.support",
+    changes: true,
+    run: async ({ trx, case: c }) => {
+      await partnerCaseForChange(trx, c);
+      await trx
+        .updateTable("partner_contact")
+        .set({
+          own_support: input.kind,
+          own_support_note: input.note || null,
+          own_support_on: input.offeredOn,
+        })
+        .where("case_id", "=", c.id)
+        .execute();
+      return load(trx, c);
+    },
+    event: () => ({ data: { kind: input.kind } }),
   });
 }

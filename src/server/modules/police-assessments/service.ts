@@ -1,8 +1,7 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 
@@ -35,18 +34,11 @@ export function readPoliceAssessments(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(
-    database,
-    actor,
-    meta,
+  return runCaseCommand(database, actor, meta, {
     caseId,
-    "police_assessment.read",
-    async (trx, c) => {
-      const found = await list(trx, caseId);
-      await auditCase(trx, actor, meta, c, "police_assessment.read");
-      return found;
-    },
-  );
+    action: "police_assessment.read",
+    run: ({ trx }) => list(trx, caseId),
+  });
 }
 
 export function recordPoliceAssessment(
@@ -70,19 +62,13 @@ export function recordPoliceAssessment(
     fields.consentGivenOn = "Samtycket måste finnas innan polisens bedömning hämtas.";
   if (Object.keys(fields).length > 0)
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
-  return withCaseForChange(
-    database,
-    actor,
-    meta,
+  return runCaseCommand(database, actor, meta, {
     caseId,
-    "police_assessment.record",
-    async (trx, c) => {
-      if (c.status === "closed")
-        throw new AppError(
-          409,
-          "conflict",
-          "Ärendet är avslutat. Öppna det igen för att registrera.",
-        );
+    action: "police_assessment.record",
+    changes: true,
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att registrera.",
+    run: async ({ trx }) => {
       const { id } = await trx
         .insertInto("police_assessment")
         .values({
@@ -98,8 +84,8 @@ export function recordPoliceAssessment(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await auditCase(trx, actor, meta, c, "police_assessment.record", { policeAssessmentId: id });
-      return list(trx, caseId);
+      return { id, found: await list(trx, caseId) };
     },
-  );
+    event: ({ id }) => ({ data: { policeAssessmentId: id } }),
+  }).then(({ found }) => found);
 }

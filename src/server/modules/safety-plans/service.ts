@@ -5,9 +5,8 @@ import type {
   SafetyPlanVersion,
 } from "../../../shared/api/safety-plans.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderSafetyPlan } from "../../output/safety-plan-pdf.ts";
@@ -84,12 +83,16 @@ export function readSafetyPlan(
   caseId: string,
   version?: number,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "safety_plan.read", async (trx, c) => {
-    await auditCase(trx, actor, meta, c, "safety_plan.read");
-    if (version === undefined) return planView(trx, caseId);
-    const one = await oneVersion(trx, caseId, version);
-    if (!one) throw new AppError(404, "not_found", "Den versionen av säkerhetsplanen finns inte.");
-    return { current: one, history: await historyPage(trx, caseId) };
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "safety_plan.read",
+    run: async ({ trx }) => {
+      if (version === undefined) return planView(trx, caseId);
+      const one = await oneVersion(trx, caseId, version);
+      if (!one)
+        throw new AppError(404, "not_found", "Den versionen av säkerhetsplanen finns inte.");
+      return { current: one, history: await historyPage(trx, caseId) };
+    },
   });
 }
 
@@ -101,9 +104,10 @@ export function readSafetyPlanHistory(
   caseId: string,
   page: HistoryPageQuery,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "safety_plan.read", async (trx, c) => {
-    await auditCase(trx, actor, meta, c, "safety_plan.read");
-    return historyPage(trx, caseId, page);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "safety_plan.read",
+    run: ({ trx }) => historyPage(trx, caseId, page),
   });
 }
 
@@ -121,34 +125,35 @@ export function saveSafetyPlan(
   caseId: string,
   input: { measures: SafetyMeasure[]; basedOnVersion: number | null },
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "safety_plan.save", async (trx, c) => {
-    if (c.status === "closed")
-      throw new AppError(
-        409,
-        "conflict",
-        "Ärendet är avslutat. Öppna det igen för att ändra planen.",
-      );
-    const latest = (await oneVersion(trx, caseId))?.version ?? null;
-    if (input.basedOnVersion !== latest) throw savedMeanwhile();
-    const version = (latest ?? 0) + 1;
-    // Two saves from the same base at once: the unique (case, version) key lets one in; the
-    // other is told, as if it had come a moment later.
-    const inserted = await trx
-      .insertInto("safety_plan_version")
-      .values({
-        org_id: actor.orgId,
-        case_id: caseId,
-        version,
-        measures: JSON.stringify(input.measures),
-        saved_by: actor.userId,
-      })
-      .onConflict((oc) => oc.columns(["case_id", "version"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) throw savedMeanwhile();
-    await auditCase(trx, actor, meta, c, "safety_plan.save", { version });
-    return planView(trx, caseId);
-  });
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "safety_plan.save",
+    changes: true,
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att ändra planen.",
+    run: async ({ trx }) => {
+      const latest = (await oneVersion(trx, caseId))?.version ?? null;
+      if (input.basedOnVersion !== latest) throw savedMeanwhile();
+      const version = (latest ?? 0) + 1;
+      // Two saves from the same base at once: the unique (case, version) key lets one in; the
+      // other is told, as if it had come a moment later.
+      const inserted = await trx
+        .insertInto("safety_plan_version")
+        .values({
+          org_id: actor.orgId,
+          case_id: caseId,
+          version,
+          measures: JSON.stringify(input.measures),
+          saved_by: actor.userId,
+        })
+        .onConflict((oc) => oc.columns(["case_id", "version"]).doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!inserted) throw savedMeanwhile();
+      return { version, view: await planView(trx, caseId) };
+    },
+    event: ({ version }) => ({ data: { version } }),
+  }).then(({ view }) => view);
 }
 
 export function printSafetyPlan(
@@ -157,25 +162,35 @@ export function printSafetyPlan(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "safety_plan.print", async (trx, c) => {
-    const plan = await oneVersion(trx, caseId);
-    if (!plan) throw new AppError(404, "not_found", "Ärendet har ingen säkerhetsplan ännu.");
-    const head = await trx
-      .selectFrom("case as k")
-      .innerJoin("unit as un", "un.id", "k.unit_id")
-      .innerJoin("organisation as o", "o.id", "k.org_id")
-      .innerJoin("person as p", "p.id", "k.person_id")
-      .select(["k.reference", "un.name as unit", "o.name as org", "p.given_name", "p.family_name"])
-      .where("k.id", "=", caseId)
-      .executeTakeFirstOrThrow();
-    const pdf = await renderSafetyPlan({
-      organisation: head.org,
-      unit: head.unit,
-      reference: head.reference,
-      personName: `${head.given_name} ${head.family_name}`,
-      plan,
-    });
-    await auditCase(trx, actor, meta, c, "safety_plan.print", { version: plan.version });
-    return { pdf, reference: head.reference };
-  });
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "safety_plan.print",
+    run: async ({ trx }) => {
+      const plan = await oneVersion(trx, caseId);
+      if (!plan) throw new AppError(404, "not_found", "Ärendet har ingen säkerhetsplan ännu.");
+      const head = await trx
+        .selectFrom("case as k")
+        .innerJoin("unit as un", "un.id", "k.unit_id")
+        .innerJoin("organisation as o", "o.id", "k.org_id")
+        .innerJoin("person as p", "p.id", "k.person_id")
+        .select([
+          "k.reference",
+          "un.name as unit",
+          "o.name as org",
+          "p.given_name",
+          "p.family_name",
+        ])
+        .where("k.id", "=", caseId)
+        .executeTakeFirstOrThrow();
+      const pdf = await renderSafetyPlan({
+        organisation: head.org,
+        unit: head.unit,
+        reference: head.reference,
+        personName: `${head.given_name} ${head.family_name}`,
+        plan,
+      });
+      return { pdf, reference: head.reference, version: plan.version };
+    },
+    event: ({ version }) => ({ data: { version } }),
+  }).then(({ pdf, reference }) => ({ pdf, reference }));
 }

@@ -2,9 +2,8 @@ import type { CaseTaskView } from "../../../shared/api/tasks.ts";
 import { endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { childrenReportDue } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditCase } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 
@@ -85,10 +84,10 @@ export function readTasks(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "task.read", async (trx, c) => {
-    const tasks = await list(trx, caseId);
-    await auditCase(trx, actor, meta, c, "task.read");
-    return tasks;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "task.read",
+    run: ({ trx }) => list(trx, caseId),
   });
 }
 
@@ -104,42 +103,57 @@ export function completeTask(
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       "report.on": "Datumet kan inte ligga i framtiden.",
     });
-  return withCaseForChange(database, actor, meta, caseId, "task.complete", async (trx, c) => {
-    const task = await trx
-      .selectFrom("case_task")
-      .select(["id", "kind", "done_at"])
-      .where("id", "=", taskId)
-      .where("case_id", "=", caseId)
-      .executeTakeFirst();
-    if (!task) throw new AppError(404, "not_found", "Uppgiften finns inte i ärendet.");
-    if (task.done_at) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
-    // A report of concern is done when it is made: when, to which unit, its reference.
-    if (task.kind === "report_child_concern" && !input.report)
-      throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-        report: "Ange när orosanmälan gjordes, till vilken enhet och dess referens.",
-      });
-    // Only from open: of two people finishing it at once, the first one's note counts.
-    const done = await trx
-      .updateTable("case_task")
-      .set({
-        done_at: new Date(),
-        done_by: actor.userId,
-        done_note: input.note,
-        ...(task.kind === "report_child_concern" && input.report
-          ? {
-              report_on: input.report.on,
-              report_to: input.report.to,
-              report_reference: input.report.reference,
-            }
-          : {}),
-      })
-      .where("id", "=", taskId)
-      .where("done_at", "is", null)
-      .executeTakeFirstOrThrow();
-    if (done.numUpdatedRows !== 1n) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
-    await auditCase(trx, actor, meta, c, "task.complete", { taskId, kind: task.kind });
-    return (await list(trx, caseId)).find((t) => t.id === taskId) as CaseTaskView;
-  });
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "task.complete",
+    changes: true,
+    run: ({ trx }) => finishTask(trx, actor, caseId, taskId, input),
+    event: ({ kind }) => ({ data: { taskId, kind } }),
+  }).then(({ task }) => task);
+}
+
+/** Marks the task done, once: of two people finishing it at once, the first one's note counts. */
+async function finishTask(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  taskId: string,
+  input: { note: string; report: { on: string; to: string; reference: string } | null },
+) {
+  const task = await trx
+    .selectFrom("case_task")
+    .select(["id", "kind", "done_at"])
+    .where("id", "=", taskId)
+    .where("case_id", "=", caseId)
+    .executeTakeFirst();
+  if (!task) throw new AppError(404, "not_found", "Uppgiften finns inte i ärendet.");
+  if (task.done_at) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
+  // A report of concern is done when it is made: when, to which unit, its reference.
+  if (task.kind === "report_child_concern" && !input.report)
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      report: "Ange när orosanmälan gjordes, till vilken enhet och dess referens.",
+    });
+  // Only from open: of two people finishing it at once, the first one's note counts.
+  const done = await trx
+    .updateTable("case_task")
+    .set({
+      done_at: new Date(),
+      done_by: actor.userId,
+      done_note: input.note,
+      ...(task.kind === "report_child_concern" && input.report
+        ? {
+            report_on: input.report.on,
+            report_to: input.report.to,
+            report_reference: input.report.reference,
+          }
+        : {}),
+    })
+    .where("id", "=", taskId)
+    .where("done_at", "is", null)
+    .executeTakeFirstOrThrow();
+  if (done.numUpdatedRows !== 1n) throw new AppError(409, "conflict", "Uppgiften är redan klar.");
+  const view = (await list(trx, caseId)).find((t) => t.id === taskId) as CaseTaskView;
+  return { task: view, kind: task.kind };
 }
 
 /**
@@ -154,24 +168,26 @@ export function raiseChildConcern(
   caseId: string,
   note: string,
 ) {
-  return withCaseForChange(database, actor, meta, caseId, "task.create", async (trx, c) => {
-    if (c.status === "closed")
-      throw new AppError(409, "conflict", "Ärendet är avslutat. Öppna det igen först.");
-    const { id } = await trx
-      .insertInto("case_task")
-      .values({
-        org_id: actor.orgId,
-        case_id: caseId,
-        kind: "report_child_concern",
-        created_by: actor.userId,
-        concern: note,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await auditCase(trx, actor, meta, c, "task.create", {
-      taskId: id,
-      kind: "report_child_concern",
-    });
-    return list(trx, caseId);
-  });
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "task.create",
+    changes: true,
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen först.",
+    run: async ({ trx }) => {
+      const { id } = await trx
+        .insertInto("case_task")
+        .values({
+          org_id: actor.orgId,
+          case_id: caseId,
+          kind: "report_child_concern",
+          created_by: actor.userId,
+          concern: note,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return { id, tasks: await list(trx, caseId) };
+    },
+    event: ({ id }) => ({ data: { taskId: id, kind: "report_child_concern" } }),
+  }).then(({ tasks }) => tasks);
 }

@@ -1,12 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { partnersToNotify, sendAcross } from "../../access/barrier-crossing.ts";
-import { withCaseForChange, withVisibleCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { lockTreatment } from "../../access/treatment-lock.ts";
-import type { AuditAction } from "../../audit/events.ts";
-import { auditCase } from "../../audit/record.ts";
+import { caseEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -64,36 +64,26 @@ export function readTreatment(
   meta: RequestMeta,
   caseId: string,
 ) {
-  return withVisibleCase(database, actor, meta, caseId, "treatment.read", async (trx, c) => {
-    const treatment = await loadTreatment(trx, caseId);
-    await auditCase(trx, actor, meta, c, "treatment.read");
-    return treatment;
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "treatment.read",
+    run: ({ trx }) => loadTreatment(trx, caseId),
   });
 }
 
 /**
- * A command on the case's treatment: the case must be a perpetrator case the caller sees,
- * with its treatment registered and not ended; answers the treatment as it now is. The case
- * and then the treatment are locked before the treatment is read, so `run` checks the
- * treatment as it is now: of two commands at once, the second sees what the first did.
+ * The treatment a command on it works on (runCaseCommand with `changes`, so the case is
+ * already locked): the case must be a perpetrator case with its treatment registered and not
+ * ended. The treatment is locked before it is read, so the command checks it as it is now:
+ * of two commands at once, the second sees what the first did.
  */
-export function treatmentCommand(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  caseId: string,
-  action: AuditAction,
-  run: (trx: Trx, c: CaseRow, t: Treatment) => Promise<void>,
-) {
-  return withCaseForChange(database, actor, meta, caseId, action, async (trx, c) => {
-    requirePerpetratorCase(c);
-    const running = await lockTreatment(trx, caseId);
-    const t = await requireTreatment(trx, caseId);
-    if (!running || t.phase === "ended")
-      throw new AppError(409, "conflict", "Behandlingen är avslutad och kan inte ändras.");
-    await run(trx, c, t);
-    return loadTreatment(trx, caseId);
-  });
+export async function runningTreatment(trx: Trx, c: CaseRow): Promise<Treatment> {
+  requirePerpetratorCase(c);
+  const running = await lockTreatment(trx, c.id);
+  const t = await requireTreatment(trx, c.id);
+  if (!running || t.phase === "ended")
+    throw new AppError(409, "conflict", "Behandlingen är avslutad och kan inte ändras.");
+  return t;
 }
 
 export function registerTreatment(
@@ -106,28 +96,31 @@ export function registerTreatment(
   const fields: Record<string, string> = {};
   notInFuture(fields, "referredOn", input.referredOn);
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  return withCaseForChange(database, actor, meta, caseId, "treatment.register", async (trx, c) => {
-    requirePerpetratorCase(c);
-    if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
-    const inserted = await trx
-      .insertInto("treatment")
-      .values({
-        case_id: caseId,
-        org_id: actor.orgId,
-        referral_source: input.referralSource,
-        referred_on: input.referredOn,
-        recorded_by: actor.userId,
-      })
-      .onConflict((oc) => oc.column("case_id").doNothing())
-      .executeTakeFirst();
-    if (inserted.numInsertedOrUpdatedRows !== 1n)
-      throw new AppError(409, "conflict", "Behandlingen är redan registrerad i ärendet.");
-    // From intake to the assessment phase (shown as the investigation step of the case).
-    await moveCase(trx, actor, c, "investigation", "treatment_registered", null);
-    await auditCase(trx, actor, meta, c, "treatment.register", {
-      referralSource: input.referralSource,
-    });
-    return loadTreatment(trx, caseId);
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "treatment.register",
+    changes: true,
+    run: async ({ trx, case: c }) => {
+      requirePerpetratorCase(c);
+      if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
+      const inserted = await trx
+        .insertInto("treatment")
+        .values({
+          case_id: caseId,
+          org_id: actor.orgId,
+          referral_source: input.referralSource,
+          referred_on: input.referredOn,
+          recorded_by: actor.userId,
+        })
+        .onConflict((oc) => oc.column("case_id").doNothing())
+        .executeTakeFirst();
+      if (inserted.numInsertedOrUpdatedRows !== 1n)
+        throw new AppError(409, "conflict", "Behandlingen är redan registrerad i ärendet.");
+      // From intake to the assessment phase (shown as the investigation step of the case).
+      await moveCase(trx, actor, c, "investigation", "treatment_registered", null);
+      return loadTreatment(trx, caseId);
+    },
+    event: () => ({ data: { referralSource: input.referralSource } }),
   });
 }
 
@@ -141,25 +134,33 @@ export function startTreatment(
   const fields: Record<string, string> = {};
   notInFuture(fields, "startedOn", input.startedOn);
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  return treatmentCommand(database, actor, meta, caseId, "treatment.start", async (trx, c, t) => {
-    if (t.phase !== "assessment")
-      throw new AppError(409, "conflict", "Behandlingen har redan börjat.");
-    if (input.startedOn < t.referred_on)
-      throw invalid({ startedOn: "Behandlingen kan inte börja före kontakten med mottagningen." });
-    const moved = await trx
-      .updateTable("treatment")
-      .set({ phase: "treatment", started_on: input.startedOn })
-      .where("case_id", "=", caseId)
-      .where("phase", "=", "assessment")
-      .executeTakeFirstOrThrow();
-    if (moved.numUpdatedRows !== 1n)
-      throw new AppError(409, "conflict", "Behandlingen har redan börjat.");
-    await moveCase(trx, actor, c, "implementation", "treatment_started", null);
-    await auditCase(trx, actor, meta, c, "treatment.start");
-    await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, caseId), {
-      kind: "treatment_started",
-      eventOn: input.startedOn,
-    });
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "treatment.start",
+    changes: true,
+    run: async ({ trx, case: c }) => {
+      const t = await runningTreatment(trx, c);
+      if (t.phase !== "assessment")
+        throw new AppError(409, "conflict", "Behandlingen har redan börjat.");
+      if (input.startedOn < t.referred_on)
+        throw invalid({
+          startedOn: "Behandlingen kan inte börja före kontakten med mottagningen.",
+        });
+      const moved = await trx
+        .updateTable("treatment")
+        .set({ phase: "treatment", started_on: input.startedOn })
+        .where("case_id", "=", caseId)
+        .where("phase", "=", "assessment")
+        .executeTakeFirstOrThrow();
+      if (moved.numUpdatedRows !== 1n)
+        throw new AppError(409, "conflict", "Behandlingen har redan börjat.");
+      await moveCase(trx, actor, c, "implementation", "treatment_started", null);
+      await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, caseId), {
+        kind: "treatment_started",
+        eventOn: input.startedOn,
+      });
+      return loadTreatment(trx, caseId);
+    },
   });
 }
 
@@ -173,30 +174,35 @@ export function recordSession(
   const fields: Record<string, string> = {};
   notInFuture(fields, "heldOn", input.heldOn);
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  return treatmentCommand(database, actor, meta, caseId, "treatment.session", async (trx, c, t) => {
-    if (input.heldOn < t.referred_on)
-      throw invalid({ heldOn: "Samtalet kan inte ligga före kontakten med mottagningen." });
-    const { id } = await trx
-      .insertInto("treatment_session")
-      .values({
-        org_id: actor.orgId,
-        case_id: caseId,
-        held_on: input.heldOn,
-        attendance: input.attendance,
-        recorded_by: actor.userId,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await auditCase(trx, actor, meta, c, "treatment.session", {
-      sessionId: id,
-      attendance: input.attendance,
-    });
-    // He stayed away: the partner's worker is told at once — that, and nothing else.
-    if (input.attendance === "no_show")
-      await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, caseId), {
-        kind: "absence",
-        eventOn: input.heldOn,
-      });
+  const id = randomUUID();
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "treatment.session",
+    changes: true,
+    run: async ({ trx, case: c }) => {
+      const t = await runningTreatment(trx, c);
+      if (input.heldOn < t.referred_on)
+        throw invalid({ heldOn: "Samtalet kan inte ligga före kontakten med mottagningen." });
+      await trx
+        .insertInto("treatment_session")
+        .values({
+          id,
+          org_id: actor.orgId,
+          case_id: caseId,
+          held_on: input.heldOn,
+          attendance: input.attendance,
+          recorded_by: actor.userId,
+        })
+        .execute();
+      // He stayed away: the partner's worker is told at once — that, and nothing else.
+      if (input.attendance === "no_show")
+        await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, caseId), {
+          kind: "absence",
+          eventOn: input.heldOn,
+        });
+      return loadTreatment(trx, caseId);
+    },
+    event: () => ({ data: { sessionId: id, attendance: input.attendance } }),
   });
 }
 
@@ -221,12 +227,23 @@ export function endTreatment(
   const fields: Record<string, string> = {};
   notInFuture(fields, "endedOn", input.endedOn);
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  return treatmentCommand(database, actor, meta, caseId, "treatment.end", async (trx, c, t) => {
-    await closeTreatment(trx, actor, meta, c, t, input);
-  });
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "treatment.end",
+    changes: true,
+    run: async ({ trx, case: c }) => {
+      const t = await runningTreatment(trx, c);
+      const ended = await closeTreatment(trx, actor, meta, c, t, input);
+      return { ended, treatment: await loadTreatment(trx, caseId) };
+    },
+    event: ({ ended }) => ended,
+  }).then((r) => r.treatment);
 }
 
-/** The end itself, also used when the team decides not to continue without consent. */
+/**
+ * The end itself, also used when the team decides not to continue without consent. Answers
+ * its "treatment.end" audit event, for the command's runner to write with its own.
+ */
 export async function closeTreatment(
   trx: Trx,
   actor: Actor,
@@ -261,12 +278,11 @@ export async function closeTreatment(
     "partner_contact_consent",
     "Behandlingen är avslutad: samtyckesblanketten förstörs (rutin för partnerkontakt).",
   );
-  await auditCase(trx, actor, meta, c, "treatment.end", {
-    kind: input.kind,
-    consentDocumentsDestroyed: destroyed,
-  });
   await sendAcross(trx, actor, meta, c, await partnersToNotify(trx, c.id), {
     kind: input.kind === "completed" ? "treatment_completed" : "treatment_interrupted",
     eventOn: input.endedOn,
+  });
+  return caseEntry(c, "treatment.end", {
+    data: { kind: input.kind, consentDocumentsDestroyed: destroyed },
   });
 }

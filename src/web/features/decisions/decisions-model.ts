@@ -24,7 +24,6 @@ import type {
   SavePlanInput,
 } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
-import { isDay } from "../../ui/form-checks";
 import { type Checked, type FieldMessages, formIssues } from "../../ui/form-issues";
 
 /*
@@ -78,7 +77,8 @@ export function legalReferenceParts(reference: string): string[] {
 }
 
 /** True when a follow-up day (YYYY-MM-DD) is before `today` (YYYY-MM-DD, local). */
-export const isDayPast = (day: string, today: string) => isDay(day) && day < today;
+export const isDayPast = (day: string, today: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && day < today;
 
 /** One custodian's consent as typed: a row left empty is no consent. */
 export interface ConsentDraft {

@@ -37,7 +37,7 @@ export function Entry({
   focusLater: (id: string) => void;
   beforeChange: () => void;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const api = useApi();
   const entryName = useEntryName();
   const [mode, setMode] = useState<Mode>("view");
@@ -86,10 +86,6 @@ export function Entry({
     }
   }
 
-  const corrects = links?.corrects ?? null;
-  const correctedBy = links?.correctedBy ?? [];
-  const draftCorrections = links?.draftCorrections ?? [];
-
   return (
     <article
       id={elementId}
@@ -100,63 +96,9 @@ export function Entry({
       <h4 id={ids.title} className="journal-entry__title">
         {name}
       </h4>
-      <dl className="journal-entry__meta">
-        <div>
-          <dt>{t("journal.author")}</dt>
-          <dd>{entry.author.displayName}</dd>
-        </div>
-        <div>
-          <dt>{t("journal.writtenAt")}</dt>
-          <dd>{formatDateTimeShort(entry.writtenAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t("journal.status")}</dt>
-          <dd>
-            {isDraft ? (
-              <span className="badge badge--draft">{t("journal.draft")}</span>
-            ) : (
-              t("journal.signedAt", { time: formatDateTimeShort(entry.signedAt ?? "", lang) })
-            )}
-          </dd>
-        </div>
-      </dl>
+      <EntryMeta entry={entry} isDraft={isDraft} />
 
-      {(corrects || correctedBy.length > 0 || draftCorrections.length > 0) && (
-        <ul className="journal-entry__links">
-          {corrects && (
-            <li>
-              {"body" in corrects ? (
-                <EntryLink entryId={corrects.id} focusLater={focusLater}>
-                  {t("journal.corrects", { time: formatDateTimeShort(corrects.occurredAt, lang) })}
-                </EntryLink>
-              ) : (
-                // On an older page not loaded yet: said, with where to find it.
-                t("journal.correctsOlder", { time: formatDateTimeShort(corrects.occurredAt, lang) })
-              )}
-            </li>
-          )}
-          {correctedBy.map((c) => (
-            <li key={c.id} className="journal-entry__corrected">
-              {c.entry === null ? (
-                t("journal.correctedByOlder", { time: formatDateTimeShort(c.writtenAt, lang) })
-              ) : (
-                <EntryLink entryId={c.id} focusLater={focusLater}>
-                  {correctedBy.length === 1
-                    ? t("journal.correctedBy")
-                    : t("journal.correctedByAt", { time: formatDateTimeShort(c.writtenAt, lang) })}
-                </EntryLink>
-              )}
-            </li>
-          ))}
-          {draftCorrections.map((c) => (
-            <li key={c.id}>
-              <EntryLink entryId={c.id} focusLater={focusLater}>
-                {t("journal.correctionDraft")}
-              </EntryLink>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EntryLinkList links={links} focusLater={focusLater} />
 
       <ErrorSummary errors={action.errors} />
       {editing ? (
@@ -187,32 +129,15 @@ export function Entry({
       )}
 
       {confirming ? (
-        <div className="confirm">
-          <p id={ids.confirm} tabIndex={-1} className="confirm__question">
-            {t("journal.signConfirm")}
-          </p>
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button"
-              aria-describedby={ids.confirm}
-              disabled={action.pending}
-              onClick={sign}
-            >
-              {t("journal.sign")}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setMode("view");
-                focusLater(ids.sign);
-              }}
-            >
-              {t("journal.cancel")}
-            </button>
-          </div>
-        </div>
+        <SignConfirm
+          questionId={ids.confirm}
+          pending={action.pending}
+          onSign={sign}
+          onCancel={() => {
+            setMode("view");
+            focusLater(ids.sign);
+          }}
+        />
       ) : (
         !editing && (
           <div className="form__actions journal-entry__actions">
@@ -312,5 +237,118 @@ export function EditForm({
         </button>
       </div>
     </form>
+  );
+}
+
+function EntryMeta({ entry, isDraft }: { entry: JournalEntryView; isDraft: boolean }) {
+  const { t, lang } = useT();
+  return (
+    <dl className="journal-entry__meta">
+      <div>
+        <dt>{t("journal.author")}</dt>
+        <dd>{entry.author.displayName}</dd>
+      </div>
+      <div>
+        <dt>{t("journal.writtenAt")}</dt>
+        <dd>{formatDateTimeShort(entry.writtenAt, lang)}</dd>
+      </div>
+      <div>
+        <dt>{t("journal.status")}</dt>
+        <dd>
+          {isDraft ? (
+            <span className="badge badge--draft">{t("journal.draft")}</span>
+          ) : (
+            t("journal.signedAt", { time: formatDateTimeShort(entry.signedAt ?? "", lang) })
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** What the entry corrects and what corrects it (signed, or a draft), each a link to it. */
+function EntryLinkList({
+  links,
+  focusLater,
+}: {
+  links: EntryLinks | undefined;
+  focusLater: (id: string) => void;
+}) {
+  const { t, lang } = useT();
+  const corrects = links?.corrects ?? null;
+  const correctedBy = links?.correctedBy ?? [];
+  const draftCorrections = links?.draftCorrections ?? [];
+  if (!corrects && correctedBy.length === 0 && draftCorrections.length === 0) return null;
+  return (
+    <ul className="journal-entry__links">
+      {corrects && (
+        <li>
+          {"body" in corrects ? (
+            <EntryLink entryId={corrects.id} focusLater={focusLater}>
+              {t("journal.corrects", { time: formatDateTimeShort(corrects.occurredAt, lang) })}
+            </EntryLink>
+          ) : (
+            // On an older page not loaded yet: said, with where to find it.
+            t("journal.correctsOlder", { time: formatDateTimeShort(corrects.occurredAt, lang) })
+          )}
+        </li>
+      )}
+      {correctedBy.map((c) => (
+        <li key={c.id} className="journal-entry__corrected">
+          {c.entry === null ? (
+            t("journal.correctedByOlder", { time: formatDateTimeShort(c.writtenAt, lang) })
+          ) : (
+            <EntryLink entryId={c.id} focusLater={focusLater}>
+              {correctedBy.length === 1
+                ? t("journal.correctedBy")
+                : t("journal.correctedByAt", { time: formatDateTimeShort(c.writtenAt, lang) })}
+            </EntryLink>
+          )}
+        </li>
+      ))}
+      {draftCorrections.map((c) => (
+        <li key={c.id}>
+          <EntryLink entryId={c.id} focusLater={focusLater}>
+            {t("journal.correctionDraft")}
+          </EntryLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The question before signing, with its answers. */
+function SignConfirm({
+  questionId,
+  pending,
+  onSign,
+  onCancel,
+}: {
+  questionId: string;
+  pending: boolean;
+  onSign: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="confirm">
+      <p id={questionId} tabIndex={-1} className="confirm__question">
+        {t("journal.signConfirm")}
+      </p>
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button"
+          aria-describedby={questionId}
+          disabled={pending}
+          onClick={onSign}
+        >
+          {t("journal.sign")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t("journal.cancel")}
+        </button>
+      </div>
+    </div>
   );
 }

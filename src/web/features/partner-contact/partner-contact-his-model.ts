@@ -1,7 +1,14 @@
-import type { partnerExceptionKinds, partnerRelationships } from "../../../shared/api/treatment";
+import {
+  AddPartnerBody,
+  PartnerInformationBody,
+  PartnerRefusalBody,
+  type partnerExceptionKinds,
+  type partnerRelationships,
+  WithdrawConsentBody,
+} from "../../../shared/api/treatment";
 import type { AddPartnerInput, PartnerRefusalInput, Treatment } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
-import { type Checked, isDay } from "../../ui/form-checks";
+import { type Checked, type FieldMessages, formIssues } from "../../ui/form-issues";
 import { textOrNull as orNull } from "../cases/casework-model";
 
 /*
@@ -42,19 +49,14 @@ export const exceptionKindLabels: Readonly<Record<ExceptionKind, PlainMessageKey
   controlling_pattern: "partnerHis.exception.controlling_pattern",
 };
 
-/** A text as sent: trimmed, and null when nothing is written. */
-
 /* ---- Information about partner contact ---- */
 
 export const informationFields = ["informedOn"] as const;
 
-export function checkInformation(
+export const checkInformation = (
   informedOn: string,
-): Checked<{ informedOn: string }, "informedOn"> {
-  if (!isDay(informedOn))
-    return { ok: false, fields: { informedOn: "partnerHis.errorInformedOn" } };
-  return { ok: true, body: { informedOn } };
-}
+): Checked<{ informedOn: string }, "informedOn"> =>
+  formIssues(PartnerInformationBody, { informedOn }, { informedOn: "partnerHis.errorInformedOn" });
 
 /* ---- A partner: his consent with her details, or an exception ---- */
 
@@ -115,65 +117,67 @@ export const addPartnerFields = [
 ] as const;
 export type AddPartnerField = (typeof addPartnerFields)[number];
 
+/** The fields the form words itself; the rest (her e-mail, personnummer) the server words. */
+type AddPartnerChecked = Exclude<
+  AddPartnerField,
+  "partner" | "exception" | "partner.identityNumber" | "partner.postalAddress" | "partner.email"
+>;
+
+const addPartnerMessages: FieldMessages<AddPartnerChecked> = {
+  relationship: "partnerHis.errorRelationship",
+  consent: "partnerHis.errorChoice",
+  "consent.form": "partnerHis.errorConsentForm",
+  "consent.givenOn": "partnerHis.errorGivenOn",
+  "partner.givenName": "partnerHis.errorGivenName",
+  "partner.familyName": "partnerHis.errorFamilyName",
+  "partner.phone": "partnerHis.errorReach",
+  "exception.kind": "partnerHis.errorExceptionKind",
+  "exception.reason": "partnerHis.errorExceptionReason",
+  "exception.teamDecidedOn": {
+    default: "partnerHis.errorTeamDecidedOn",
+    controllingNeedsTeamDecision: "partnerHis.errorTeamDecidedOnControlling",
+  },
+};
+
 /**
- * What can be told before sending: who she is to him, and either his consent (form, date,
- * her name and at least one way to reach her) or the exception (kind, reason, and the team's
- * decision date when the pattern is strongly controlling). Only the chosen part is sent.
+ * The draft as the body: only the chosen part (his consent with her details, or the
+ * exception) is sent; an empty optional text is null, an empty team date is none.
  */
-export function checkAddPartner(draft: AddPartnerDraft): Checked<AddPartnerInput, AddPartnerField> {
-  const fields: Partial<Record<AddPartnerField, PlainMessageKey>> = {};
-  if (draft.relationship === "") fields.relationship = "partnerHis.errorRelationship";
-  if (draft.choice === "") fields.consent = "partnerHis.errorChoice";
-  if (draft.choice === "consent") {
-    if (draft.consentForm === "") fields["consent.form"] = "partnerHis.errorConsentForm";
-    if (!isDay(draft.givenOn)) fields["consent.givenOn"] = "partnerHis.errorGivenOn";
-    if (draft.givenName.trim() === "") fields["partner.givenName"] = "partnerHis.errorGivenName";
-    if (draft.familyName.trim() === "") fields["partner.familyName"] = "partnerHis.errorFamilyName";
-    if (!orNull(draft.phone) && !orNull(draft.postalAddress) && !orNull(draft.email))
-      fields["partner.phone"] = "partnerHis.errorReach";
-  }
-  if (draft.choice === "exception") {
-    if (draft.exceptionKind === "") fields["exception.kind"] = "partnerHis.errorExceptionKind";
-    if (draft.reason.trim() === "") fields["exception.reason"] = "partnerHis.errorExceptionReason";
-    if (draft.exceptionKind === "controlling_pattern" && !isDay(draft.teamDecidedOn))
-      fields["exception.teamDecidedOn"] = "partnerHis.errorTeamDecidedOnControlling";
-    else if (draft.teamDecidedOn !== "" && !isDay(draft.teamDecidedOn))
-      fields["exception.teamDecidedOn"] = "partnerHis.errorTeamDecidedOn";
-  }
-  if (Object.keys(fields).length > 0 || draft.relationship === "") return { ok: false, fields };
-  if (draft.choice === "consent" && draft.consentForm !== "")
-    return {
-      ok: true,
-      body: {
-        relationship: draft.relationship,
-        consent: { form: draft.consentForm, givenOn: draft.givenOn },
-        partner: {
-          givenName: draft.givenName.trim(),
-          familyName: draft.familyName.trim(),
+function addPartnerBody(draft: AddPartnerDraft) {
+  const consent = draft.choice === "consent";
+  const exception = draft.choice === "exception";
+  return {
+    relationship: draft.relationship,
+    consent: consent ? { form: draft.consentForm, givenOn: draft.givenOn } : null,
+    partner: consent
+      ? {
+          givenName: draft.givenName,
+          familyName: draft.familyName,
           identityNumber: orNull(draft.identityNumber),
           phone: orNull(draft.phone),
           postalAddress: orNull(draft.postalAddress),
           email: orNull(draft.email),
-        },
-        exception: null,
-      },
-    };
-  if (draft.choice === "exception" && draft.exceptionKind !== "")
-    return {
-      ok: true,
-      body: {
-        relationship: draft.relationship,
-        consent: null,
-        partner: null,
-        exception: {
+        }
+      : null,
+    exception: exception
+      ? {
           kind: draft.exceptionKind,
-          reason: draft.reason.trim(),
+          reason: draft.reason,
           teamDecidedOn: draft.teamDecidedOn === "" ? null : draft.teamDecidedOn,
-        },
-      },
-    };
-  return { ok: false, fields };
+        }
+      : null,
+  };
 }
+
+/**
+ * What can be told before sending, by the shared schema: who she is to him, and either his
+ * consent (form, date, her name and at least one way to reach her) or the exception (kind,
+ * reason, and the team's decision date when the pattern is strongly controlling).
+ */
+export const checkAddPartner = (
+  draft: AddPartnerDraft,
+): Checked<AddPartnerInput, AddPartnerField> =>
+  formIssues(AddPartnerBody, addPartnerBody(draft), addPartnerMessages);
 
 /* ---- His refusal, and the team's decision ---- */
 
@@ -199,35 +203,29 @@ export const refusalFields = [
 ] as const;
 export type RefusalField = (typeof refusalFields)[number];
 
-export function checkRefusal(draft: RefusalDraft): Checked<PartnerRefusalInput, RefusalField> {
-  const fields: Partial<Record<RefusalField, PlainMessageKey>> = {};
-  if (!isDay(draft.refusedOn)) fields.refusedOn = "partnerHis.errorRefusedOn";
-  if (!isDay(draft.teamDecidedOn)) fields.teamDecidedOn = "partnerHis.errorRefusalTeamDecidedOn";
-  if (draft.continueTreatment === "") fields.continueTreatment = "partnerHis.errorContinue";
-  if (draft.reasoning.trim() === "") fields.reasoning = "partnerHis.errorReasoning";
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return {
-    ok: true,
-    body: {
-      refusedOn: draft.refusedOn,
-      teamDecidedOn: draft.teamDecidedOn,
-      continueTreatment: draft.continueTreatment === "yes",
-      reasoning: draft.reasoning.trim(),
+export const checkRefusal = (draft: RefusalDraft): Checked<PartnerRefusalInput, RefusalField> =>
+  formIssues(
+    PartnerRefusalBody,
+    {
+      ...draft,
+      continueTreatment: draft.continueTreatment === "" ? "" : draft.continueTreatment === "yes",
     },
-  };
-}
+    {
+      refusedOn: "partnerHis.errorRefusedOn",
+      teamDecidedOn: "partnerHis.errorRefusalTeamDecidedOn",
+      continueTreatment: "partnerHis.errorContinue",
+      reasoning: "partnerHis.errorReasoning",
+    },
+  );
 
 /* ---- Withdrawn consent ---- */
 
 export const withdrawFields = ["withdrawnOn"] as const;
 
-export function checkWithdraw(
+export const checkWithdraw = (
   withdrawnOn: string,
-): Checked<{ withdrawnOn: string }, "withdrawnOn"> {
-  if (!isDay(withdrawnOn))
-    return { ok: false, fields: { withdrawnOn: "partnerHis.errorWithdrawnOn" } };
-  return { ok: true, body: { withdrawnOn } };
-}
+): Checked<{ withdrawnOn: string }, "withdrawnOn"> =>
+  formIssues(WithdrawConsentBody, { withdrawnOn }, { withdrawnOn: "partnerHis.errorWithdrawnOn" });
 
 /* ---- What the panel offers ---- */
 

@@ -1,26 +1,17 @@
-import { type FormEvent, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
-import { measureKinds, type SafetyMeasure } from "../../../shared/api/safety-plans";
-import { ApiError } from "../../api/client";
-import type { SafetyPlan } from "../../api/endpoints";
-import { errorMessage, isNotFound } from "../../api/errors";
+import { isNotFound } from "../../api/errors";
 import { useApi } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useQuery } from "../../hooks/useQuery";
-import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, formatDay } from "../../i18n/dates";
 import { measureKindLabels, measureStatusLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
-import { SelectField, TextAreaField, TextField } from "../../ui/Field";
-import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
+import { Loading, StatusMessage } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { type PlanVersion, SafetyPlanForm } from "./SafetyPlanForm";
 import { SafetyPlanHistory } from "./SafetyPlanHistory";
-
-type PlanVersion = NonNullable<SafetyPlan["current"]>;
-type MeasureKind = SafetyMeasure["kind"];
-type MeasureStatus = SafetyMeasure["status"];
-const measureStatuses: readonly MeasureStatus[] = ["planned", "in_place", "ended"];
 
 /**
  * The case's safety plan (säkerhetsplan): the current version's measures, a form that saves
@@ -238,201 +229,6 @@ function PlanVersionView({ version }: { version: PlanVersion }) {
           </li>
         ))}
       </ul>
-    </>
-  );
-}
-
-interface DraftMeasure {
-  /** For React's list keys only; never sent. */
-  rowId: number;
-  kind: MeasureKind | "";
-  description: string;
-  forWhom: string;
-  responsible: string;
-  status: MeasureStatus;
-  reviewOn: string;
-}
-
-const measureFields = ["kind", "description", "forWhom", "responsible", "status", "reviewOn"];
-
-function SafetyPlanForm({
-  caseId,
-  basedOn,
-  onSaved,
-  onConflict,
-  onCancel,
-}: {
-  caseId: string;
-  basedOn: PlanVersion | null;
-  onSaved: (plan: SafetyPlan) => void;
-  onConflict: (message: string) => void;
-  onCancel: () => void;
-}) {
-  const { t, lang } = useT();
-  const api = useApi();
-  const nextRowId = useRef(0);
-  const newRow = (from?: SafetyMeasure): DraftMeasure => {
-    nextRowId.current += 1;
-    return {
-      rowId: nextRowId.current,
-      kind: from?.kind ?? "",
-      description: from?.description ?? "",
-      forWhom: from?.forWhom ?? "",
-      responsible: from?.responsible ?? "",
-      status: from?.status ?? "planned",
-      reviewOn: from?.reviewOn ?? "",
-    };
-  };
-  const [rows, setRows] = useState<DraftMeasure[]>(() =>
-    basedOn && basedOn.measures.length > 0 ? basedOn.measures.map(newRow) : [newRow()],
-  );
-  const fieldNames = rows.flatMap((_, i) => measureFields.map((f) => `measures.${i}.${f}`));
-  const submit = useSubmit(fieldNames);
-  const focusLater = useFocusLater();
-  const formId = useId();
-
-  function change(rowId: number, changes: Partial<DraftMeasure>) {
-    setRows((all) => all.map((r) => (r.rowId === rowId ? { ...r, ...changes } : r)));
-  }
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    await submit.run(async () => {
-      try {
-        const saved = await api.saveSafetyPlan(caseId, {
-          measures: rows.map(({ rowId: _, ...m }) => ({ ...m, kind: m.kind as MeasureKind })),
-          basedOnVersion: basedOn?.version ?? null,
-        });
-        onSaved(saved);
-      } catch (error) {
-        // Someone saved a newer version meanwhile: say so and show theirs.
-        if (error instanceof ApiError && error.status === 409) {
-          onConflict(errorMessage(error, t, lang));
-          return;
-        }
-        throw error;
-      }
-    });
-  }
-
-  return (
-    <>
-      <h2 id="safety-plan-form-title">
-        {basedOn ? t("safetyPlan.formTitleEdit") : t("safetyPlan.formTitleNew")}
-      </h2>
-      <p className="field__hint">{t("safetyPlan.formHint")}</p>
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form form--wide safety-plan-form"
-        aria-labelledby="safety-plan-form-title"
-        onSubmit={handleSubmit}
-        noValidate
-      >
-        {rows.map((row, i) => {
-          const name = (field: string) => `measures.${i}.${field}`;
-          const legendId = `${formId}-measure-${row.rowId}`;
-          return (
-            <fieldset key={row.rowId} className="fieldset safety-plan-form__measure">
-              <legend id={legendId} tabIndex={-1}>
-                {t("safetyPlan.measureLegend", { number: i + 1 })}
-              </legend>
-              <SelectField
-                label={t("safetyPlan.kind")}
-                name={name("kind")}
-                value={row.kind}
-                onChange={(e) => change(row.rowId, { kind: e.target.value as MeasureKind })}
-                error={submit.fieldError(name("kind"))}
-              >
-                <option value="">{t("common.choose")}</option>
-                {measureKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(measureKindLabels[kind])}
-                  </option>
-                ))}
-              </SelectField>
-              <TextAreaField
-                label={t("safetyPlan.description")}
-                name={name("description")}
-                value={row.description}
-                onChange={(e) => change(row.rowId, { description: e.target.value })}
-                error={submit.fieldError(name("description"))}
-              />
-              <div className="field__row">
-                <TextField
-                  label={t("safetyPlan.forWhom")}
-                  hint={t("safetyPlan.forWhomHint")}
-                  name={name("forWhom")}
-                  value={row.forWhom}
-                  onChange={(e) => change(row.rowId, { forWhom: e.target.value })}
-                  error={submit.fieldError(name("forWhom"))}
-                />
-                <TextField
-                  label={t("safetyPlan.responsible")}
-                  name={name("responsible")}
-                  value={row.responsible}
-                  onChange={(e) => change(row.rowId, { responsible: e.target.value })}
-                  error={submit.fieldError(name("responsible"))}
-                />
-              </div>
-              <div className="field__row">
-                <SelectField
-                  label={t("safetyPlan.status")}
-                  name={name("status")}
-                  value={row.status}
-                  onChange={(e) => change(row.rowId, { status: e.target.value as MeasureStatus })}
-                  error={submit.fieldError(name("status"))}
-                >
-                  {measureStatuses.map((status) => (
-                    <option key={status} value={status}>
-                      {t(measureStatusLabels[status])}
-                    </option>
-                  ))}
-                </SelectField>
-                <TextField
-                  type="date"
-                  label={t("safetyPlan.reviewOn")}
-                  name={name("reviewOn")}
-                  value={row.reviewOn}
-                  onChange={(e) => change(row.rowId, { reviewOn: e.target.value })}
-                  error={submit.fieldError(name("reviewOn"))}
-                />
-              </div>
-              {rows.length > 1 && (
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => {
-                    setRows((all) => all.filter((r) => r.rowId !== row.rowId));
-                    focusLater(`${formId}-add`);
-                  }}
-                >
-                  {t("safetyPlan.removeMeasure", { number: i + 1 })}
-                </button>
-              )}
-            </fieldset>
-          );
-        })}
-        <button
-          id={`${formId}-add`}
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            const row = newRow();
-            setRows((all) => [...all, row]);
-            focusLater(`${formId}-measure-${row.rowId}`);
-          }}
-        >
-          {t("safetyPlan.addMeasure")}
-        </button>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={submit.pending}>
-            {t("safetyPlan.save")}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t("safetyPlan.cancel")}
-          </button>
-        </div>
-      </form>
     </>
   );
 }

@@ -1,37 +1,18 @@
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
 import type { CaseView, Treatment } from "../../api/endpoints";
-import { useApi } from "../../auth/useAuth";
-import { rejectWith } from "../../hooks/rejectWith";
-import { useChange } from "../../hooks/useChange";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useInvalidate } from "../../hooks/useQuery";
-import { formatDay, localDateInput } from "../../i18n/dates";
+import { formatDay } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
-import { DateForm } from "../../ui/DateForm";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
-import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { StatusMessage } from "../../ui/Messages";
 import { Loaded } from "../../ui/QueryError";
+import { type Changed, EndForm, RegisterForm, SessionForm, StartForm } from "./TreatmentForms";
 import {
   attendanceLabels,
-  attendanceOptions,
-  checkEnd,
-  checkRegister,
-  checkSession,
-  checkStart,
-  type EndDraft,
-  emptyRegisterDraft,
-  endFields,
   endKindLabels,
-  endKindOptions,
   phaseLabels,
-  type RegisterDraft,
   referralSourceLabels,
-  referralSourceOptions,
-  registerFields,
-  type SessionDraft,
-  sessionFields,
-  startFields,
   treatmentForms,
 } from "./treatment-model";
 import { useTreatment } from "./useTreatment";
@@ -46,14 +27,6 @@ import { useTreatment } from "./useTreatment";
 
 const titleId = "treatment-title";
 const sessionsTitleId = "treatment-sessions-title";
-
-/** How a form tells the panel it changed the treatment. */
-interface Changed {
-  caseId: string;
-  beforeChange: () => void;
-  onStale: () => void;
-  onChanged: (treatment: Treatment, message: PlainMessageKey, movesCase: boolean) => void;
-}
 
 export function TreatmentPanel({ record }: { record: CaseView }) {
   const { t } = useT();
@@ -195,211 +168,5 @@ function TreatmentDetails({
       </div>
       {forms.end && <EndForm {...changed} />}
     </>
-  );
-}
-
-function RegisterForm(props: Changed) {
-  const { t } = useT();
-  const api = useApi();
-  const { submit, run } = useChange(registerFields, props);
-  const [draft, setDraft] = useState<RegisterDraft>(emptyRegisterDraft);
-  const formTitleId = `${useId()}-title`;
-  const set = (changes: Partial<RegisterDraft>) => setDraft((d) => ({ ...d, ...changes }));
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    props.beforeChange();
-    const checked = checkRegister(draft);
-    if (!checked.ok) return rejectWith(submit, checked.fields, t);
-    await run(async () => {
-      const { treatment } = await api.registerTreatment(props.caseId, checked.body);
-      if (treatment) props.onChanged(treatment, "treatment.registered", true);
-    });
-  }
-
-  return (
-    <div className="subsection">
-      <h3 id={formTitleId}>{t("treatment.registerTitle")}</h3>
-      <p className="muted">{t("treatment.registerIntro")}</p>
-      <ErrorSummary errors={submit.errors} />
-      <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <RadioGroupField
-          label={t("treatment.referralSource")}
-          name="referralSource"
-          value={draft.referralSource}
-          inline={false}
-          options={referralSourceOptions.map((value) => ({
-            value,
-            label: t(referralSourceLabels[value]),
-          }))}
-          onChange={(referralSource) => set({ referralSource })}
-          error={submit.fieldError("referralSource")}
-        />
-        <TextField
-          label={t("treatment.referredOn")}
-          name="referredOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={draft.referredOn}
-          onChange={(e) => set({ referredOn: e.target.value })}
-          error={submit.fieldError("referredOn")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t("treatment.registerSubmit")}
-        </button>
-      </form>
-    </div>
-  );
-}
-
-function StartForm(props: Changed) {
-  const { t } = useT();
-  const api = useApi();
-  const { submit, run } = useChange(startFields, props);
-  const [startedOn, setStartedOn] = useState(() => localDateInput(new Date()));
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    props.beforeChange();
-    const checked = checkStart(startedOn);
-    if (!checked.ok) return rejectWith(submit, checked.fields, t);
-    await run(async () => {
-      const { treatment } = await api.startTreatment(props.caseId, checked.body.startedOn);
-      if (treatment) props.onChanged(treatment, "treatment.started", true);
-    });
-  }
-
-  return (
-    <div className="subsection">
-      <DateForm
-        title={t("treatment.startTitle")}
-        intro={t("treatment.startIntro")}
-        label={t("treatment.startedOn")}
-        name="startedOn"
-        value={startedOn}
-        onChange={setStartedOn}
-        submitLabel={t("treatment.startSubmit")}
-        submit={submit}
-        onSubmit={handleSubmit}
-      />
-    </div>
-  );
-}
-
-function SessionForm(props: Changed) {
-  const { t } = useT();
-  const api = useApi();
-  const { submit, run } = useChange(sessionFields, props);
-  const empty = (): SessionDraft => ({ heldOn: localDateInput(new Date()), attendance: "" });
-  const [draft, setDraft] = useState<SessionDraft>(empty);
-  const formTitleId = `${useId()}-title`;
-  const set = (changes: Partial<SessionDraft>) => setDraft((d) => ({ ...d, ...changes }));
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    props.beforeChange();
-    const checked = checkSession(draft);
-    if (!checked.ok) return rejectWith(submit, checked.fields, t);
-    await run(async () => {
-      const { treatment } = await api.recordSession(props.caseId, checked.body);
-      setDraft(empty());
-      if (treatment) props.onChanged(treatment, "treatment.sessionRecorded", false);
-    });
-  }
-
-  return (
-    <>
-      <h4 id={formTitleId}>{t("treatment.sessionTitle")}</h4>
-      <p className="muted">{t("treatment.sessionIntro")}</p>
-      <ErrorSummary errors={submit.errors} />
-      <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("treatment.heldOn")}
-          name="heldOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={draft.heldOn}
-          onChange={(e) => set({ heldOn: e.target.value })}
-          error={submit.fieldError("heldOn")}
-        />
-        <RadioGroupField
-          label={t("treatment.attendance")}
-          name="attendance"
-          value={draft.attendance}
-          options={attendanceOptions.map((value) => ({
-            value,
-            label: t(attendanceLabels[value]),
-          }))}
-          onChange={(attendance) => set({ attendance })}
-          error={submit.fieldError("attendance")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t("treatment.sessionSubmit")}
-        </button>
-      </form>
-    </>
-  );
-}
-
-function EndForm(props: Changed) {
-  const { t } = useT();
-  const api = useApi();
-  const { submit, run } = useChange(endFields, props);
-  const [draft, setDraft] = useState<EndDraft>(() => ({
-    endedOn: localDateInput(new Date()),
-    kind: "",
-    reason: "",
-  }));
-  const formTitleId = `${useId()}-title`;
-  const set = (changes: Partial<EndDraft>) => setDraft((d) => ({ ...d, ...changes }));
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    props.beforeChange();
-    const checked = checkEnd(draft);
-    if (!checked.ok) return rejectWith(submit, checked.fields, t);
-    await run(async () => {
-      const { treatment } = await api.endTreatment(props.caseId, checked.body);
-      if (treatment) props.onChanged(treatment, "treatment.ended", true);
-    });
-  }
-
-  return (
-    <div className="subsection">
-      <h3 id={formTitleId}>{t("treatment.endTitle")}</h3>
-      <p className="muted">{t("treatment.endIntro")}</p>
-      <ErrorSummary errors={submit.errors} />
-      <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("treatment.endedOn")}
-          name="endedOn"
-          type="date"
-          max={localDateInput(new Date())}
-          value={draft.endedOn}
-          onChange={(e) => set({ endedOn: e.target.value })}
-          error={submit.fieldError("endedOn")}
-        />
-        <RadioGroupField
-          label={t("treatment.endKind")}
-          name="kind"
-          value={draft.kind}
-          inline={false}
-          options={endKindOptions.map((value) => ({ value, label: t(endKindLabels[value]) }))}
-          onChange={(kind) => set({ kind })}
-          error={submit.fieldError("kind")}
-        />
-        <TextAreaField
-          label={t("treatment.endReason")}
-          name="reason"
-          rows={3}
-          value={draft.reason}
-          onChange={(e) => set({ reason: e.target.value })}
-          error={submit.fieldError("reason")}
-        />
-        <button type="submit" className="button button--secondary" disabled={submit.pending}>
-          {t("treatment.endSubmit")}
-        </button>
-      </form>
-    </div>
   );
 }
