@@ -9,10 +9,8 @@ import {
   rmSync,
 } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { fileURLToPath } from "node:url";
 import { projectRoot } from "../paths.ts";
-import { durablePgliteOptions } from "./pglite-durable.ts";
 
 /**
  * A new embedded database starts as a copy of an empty one made once per PGlite version.
@@ -37,19 +35,26 @@ export const templateDir = join(projectRoot, "dist", "pglite-template", pgliteVe
 
 const isDatabase = (dir: string) => existsSync(join(dir, "PG_VERSION"));
 
+/**
+ * The child's entry: beside this file when run from the sources (through tsx, whose loader
+ * the child inherits in execArgv), beside the bundle when run from dist/server/.
+ */
+const initdbEntry = fileURLToPath(
+  new URL(
+    import.meta.url.endsWith(".ts") ? "./pglite-initdb.ts" : "./pglite-initdb.mjs",
+    import.meta.url,
+  ),
+);
+
 /** initdb in its own process, into a folder beside the template, then moved in place. */
 async function makeTemplate(): Promise<void> {
   const parent = join(templateDir, "..");
   mkdirSync(parent, { recursive: true });
   const work = mkdtempSync(join(parent, ".initdb-"));
   try {
-    const child = spawn(
-      process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), work],
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
+    const child = spawn(process.execPath, [...process.execArgv, initdbEntry, work], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     if (code !== 0 || !isDatabase(work)) throw new Error("creating the empty database failed");
     if (!isDatabase(templateDir)) renameSync(work, templateDir);
@@ -67,14 +72,4 @@ export async function createFromTemplate(dataDir: string): Promise<boolean> {
   if (!isDatabase(templateDir)) await makeTemplate();
   cpSync(templateDir, dataDir, { recursive: true });
   return true;
-}
-
-/** The child: initdb into the folder given, with the same file layer the server uses. */
-async function initialise(dir: string): Promise<void> {
-  const pglite = await PGlite.create(dir, durablePgliteOptions(dir));
-  await pglite.close();
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await initialise(process.argv[2] as string);
 }
