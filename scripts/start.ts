@@ -33,6 +33,8 @@ function runServer() {
 
 if (webBuildIsCurrent()) process.stdout.write("Web app: dist/web is up to date\n");
 else await buildWebInChild();
-await ensureServerBuild();
+if ((await ensureServerBuild()) === "current") {
+  process.stdout.write("Server: dist/server is up to date\n");
+}
 (await import("esbuild")).stop();
 runServer();
