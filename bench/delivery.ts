@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Response } from "playwright-core";
+import { serverProcess } from "../scripts/server-build.ts";
 import { projectRoot } from "../src/server/paths.ts";
 
 /**
@@ -38,27 +39,6 @@ interface Figures {
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-/**
- * The server's own process: `npm start` runs it as a child of its own (scripts/start.ts) in
- * this checkout, in the start process itself in older ones.
- */
-function serverPid(startPid: number): number {
-  const children = (pid: number) =>
-    readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  const queue = children(startPid);
-  while (queue.length > 0) {
-    const pid = queue.shift() as number;
-    const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (/server\/main\.(mjs|ts)/.test(command)) return pid;
-    queue.push(...children(pid));
-  }
-  return startPid;
 }
 
 /** The checkout's own build steps, each in its own process (no-ops when current). */
@@ -177,7 +157,7 @@ async function measure(checkout: string): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), "frid-delivery-"));
   const { child, url, coldStartMs, steps } = await startFrid(checkout, dataDir);
   try {
-    const server = serverPid(child.pid as number);
+    const server = serverProcess(child.pid as number);
     const rssAfterStart = rssOf(server);
     const { login, afterLogin } = await browserLoads(url);
     const all = [...login, ...afterLogin].sort((a, b) => b.gzip - a.gzip);

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../src/server/paths.ts";
 import {
@@ -36,6 +36,27 @@ const serverBuild: BuildInputs = {
 
 export function serverBuildIsCurrent(): boolean {
   return buildIsCurrent(serverBuild);
+}
+
+/**
+ * The server's process under a start process (`npm start`: its child; a start process
+ * that runs the server in itself, as older checkouts did, is its own server). For tests
+ * and benches that look at the server's memory.
+ */
+export function serverProcess(startPid: number): number {
+  const children = (pid: number) =>
+    readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  const queue = children(startPid);
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    if (/server\/main\.(mjs|ts)/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"))) return pid;
+    queue.push(...children(pid));
+  }
+  return startPid;
 }
 
 /** Bundles the server unless the bundle on disk already matches the sources. */
