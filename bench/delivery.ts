@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Response } from "playwright-core";
+import { serverProcess } from "../scripts/server-build.ts";
 import { projectRoot } from "../src/server/paths.ts";
 
 /**
@@ -15,7 +16,7 @@ import { projectRoot } from "../src/server/paths.ts";
  *   and the bytes on the wire are shown beside it), and the largest chunk;
  * - cold start of `npm start` (scripts/start.ts: demo data, web already built, a fresh data
  *   folder) to the "is running at" line;
- * - the server's RSS after start, and after 1,000 case reads (GET /api/cases/:id).
+ * - the server process's RSS (npm start's child, where it has one) after start, and after 1,000 case reads (GET /api/cases/:id).
  * Targets (issue 13): login ≤ 150 kB, start page ≤ 250 kB, RSS ≤ 300 / 350 MB, start ≤ 10 s.
  */
 const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -40,13 +41,16 @@ function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-/** The checkout's own build step, in its own process (a no-op when the build is current). */
+/** The checkout's own build steps, each in its own process (no-ops when current). */
 function buildWeb(checkout: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/web-build.ts"], {
-    cwd: checkout,
-    stdio: "ignore",
-  });
-  if (result.status !== 0) throw new Error(`the web build in ${checkout} failed`);
+  const steps = ["scripts/web-build.ts", "scripts/server-build.ts"];
+  for (const script of steps.filter((s) => existsSync(join(checkout, s)))) {
+    const result = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: checkout,
+      stdio: "ignore",
+    });
+    if (result.status !== 0) throw new Error(`${script} in ${checkout} failed`);
+  }
 }
 
 async function startFrid(checkout: string, dataDir: string) {
@@ -153,7 +157,8 @@ async function measure(checkout: string): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), "frid-delivery-"));
   const { child, url, coldStartMs, steps } = await startFrid(checkout, dataDir);
   try {
-    const rssAfterStart = rssOf(child.pid as number);
+    const server = serverProcess(child.pid as number);
+    const rssAfterStart = rssOf(server);
     const { login, afterLogin } = await browserLoads(url);
     const all = [...login, ...afterLogin].sort((a, b) => b.gzip - a.gzip);
     const top = all[0];
@@ -167,7 +172,7 @@ async function measure(checkout: string): Promise<Figures> {
       coldStartMs,
       steps,
       rssAfterStart,
-      rssAfterReads: rssOf(child.pid as number),
+      rssAfterReads: rssOf(server),
     };
   } finally {
     const exited = new Promise((done) => child.once("exit", done));

@@ -1,12 +1,14 @@
 import { spawn } from "node:child_process";
 import { projectRoot } from "../src/server/paths.ts";
+import { ensureServerBuild, serverEntry } from "./server-build.ts";
 import { webBuildIsCurrent } from "./web-build.ts";
 
 /**
- * `npm start`: build the web app when it is missing or stale, then run the server.
- * The build runs as a child process: Vite and its bundler peak well over a gigabyte, and
- * memory a process has taken is never given back, so the server would carry it for its
- * whole life. The server itself (src/server/main.ts) never loads Vite.
+ * `npm start`: build the web app when it is missing or stale, bundle the server when its
+ * sources changed, then run the server as plain JavaScript in a process of its own.
+ * Both builds stay out of the server's memory: Vite and its bundler peak well over a
+ * gigabyte, and memory a process has taken is never given back; tsx's loader would hold
+ * another ~80 MB for the server's whole life (scripts/server-build.ts).
  */
 async function buildWebInChild(): Promise<void> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/web-build.ts"], {
@@ -20,6 +22,19 @@ async function buildWebInChild(): Promise<void> {
   }
 }
 
+/** The server in its own process; this one only passes signals on and exits as it does. */
+function runServer() {
+  const server = spawn(process.execPath, [serverEntry], { cwd: projectRoot, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.once("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 if (webBuildIsCurrent()) process.stdout.write("Web app: dist/web is up to date\n");
 else await buildWebInChild();
-await import("../src/server/main.ts");
+if ((await ensureServerBuild()) === "current") {
+  process.stdout.write("Server: dist/server is up to date\n");
+}
+(await import("esbuild")).stop();
+runServer();

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/server/paths.ts";
+import { serverEntry, serverProcess } from "./server-build.ts";
 import { ensureWebBuild, inputFingerprint, webBuildIsCurrent } from "./web-build.ts";
 
 describe("inputFingerprint (npm start rebuilds the web app only when it is stale)", () => {
@@ -112,7 +113,7 @@ describe("npm start (scripts/start.ts)", () => {
       .split("\n")
       .filter((l) => l !== "");
     const human = lines.filter((l) => !l.startsWith("{"));
-    const steps = ["Web app:", "Database:", "Migrations:", "Demo data:", "Frid "];
+    const steps = ["Web app:", "Server:", "Database:", "Migrations:", "Demo data:", "Frid "];
     const firstOf = steps.map((step) => human.findIndex((l) => l.startsWith(step)));
     expect(
       firstOf.every((i) => i >= 0),
@@ -130,7 +131,16 @@ describe("npm start (scripts/start.ts)", () => {
 
   it("never loads the web build tool (Vite and its native Rolldown binding) into the server", async () => {
     const { pid } = await start();
-    const mapped = readFileSync(`/proc/${pid}/maps`, "utf8");
+    const server = serverProcess(pid);
+    expect(server, "the server runs in a process of its own").not.toBe(pid);
+    const mapped = readFileSync(`/proc/${server}/maps`, "utf8");
     expect(mapped).not.toMatch(/rolldown|lightningcss/);
+  }, 180_000);
+
+  it("runs the server as the bundle in dist/server, without tsx's loader", async () => {
+    const { pid } = await start();
+    const command = readFileSync(`/proc/${serverProcess(pid)}/cmdline`, "utf8").split("\0");
+    expect(command).toContain(serverEntry);
+    expect(command.join(" ")).not.toMatch(/tsx/);
   }, 180_000);
 });

@@ -1,48 +1,35 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { projectRoot, webBuildDir } from "../src/server/paths.ts";
+import {
+  type BuildInputs,
+  buildIsCurrent,
+  fingerprintOf,
+  stampBuild,
+} from "./build-fingerprint.ts";
 
 /**
  * The web build is stale when any input changed: the web and shared sources, the Vite
- * config, or the installed packages (package-lock.json). The fingerprint of the inputs is
- * kept beside the build; a content hash, so a checkout or copy that only touches
- * timestamps does not force a rebuild.
+ * config, or the installed packages (package-lock.json).
  */
-const inputs = [
-  "src/web",
-  "src/shared",
-  "vite.config.ts",
-  "scripts/precompress.ts",
-  "package-lock.json",
-  "tsconfig.json",
-];
-const stampFile = join(webBuildDir, ".build-fingerprint");
-
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .flatMap((entry) => filesUnder(join(path, entry.name)))
-    .filter((file) => !/\.test\.tsx?$/.test(file));
-}
+const webBuild: BuildInputs = {
+  inputs: [
+    "src/web",
+    "src/shared",
+    "vite.config.ts",
+    "scripts/precompress.ts",
+    "package-lock.json",
+    "tsconfig.json",
+  ],
+  stampFile: join(webBuildDir, ".build-fingerprint"),
+  output: join(webBuildDir, "index.html"),
+};
 
 export function inputFingerprint(root = projectRoot): string {
-  const hash = createHash("sha256");
-  for (const input of inputs) {
-    for (const file of filesUnder(join(root, input)).sort()) {
-      hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
-    }
-  }
-  return hash.digest("hex");
+  return fingerprintOf(webBuild.inputs, root);
 }
 
 export function webBuildIsCurrent(fingerprint = inputFingerprint()): boolean {
-  return (
-    existsSync(join(webBuildDir, "index.html")) &&
-    existsSync(stampFile) &&
-    readFileSync(stampFile, "utf8").trim() === fingerprint
-  );
+  return buildIsCurrent(webBuild, fingerprint);
 }
 
 /** Builds the web app unless the build on disk already matches the sources. */
@@ -72,7 +59,7 @@ export async function ensureWebBuild(
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
-  writeFileSync(stampFile, `${fingerprint}\n`);
+  stampBuild(webBuild, fingerprint);
   process.stdout.write(`Web app: built in ${Math.round((Date.now() - started) / 1000)} s\n`);
   return "built";
 }

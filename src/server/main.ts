@@ -11,6 +11,7 @@ import {
 } from "./db/connection.ts";
 import { prepareDataDir } from "./db/data-dir.ts";
 import { migrate } from "./db/migrate.ts";
+import { createFromTemplate } from "./db/pglite-template.ts";
 import { markServerRunning } from "./db/running-server.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
@@ -43,7 +44,10 @@ const statisticsIntervalMs = 5 * 60_000;
 /** Opens the configured database; a failure becomes the line that says what to do. */
 async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   try {
-    if (config.database.kind === "pglite") prepareDataDir(config.database.dataDir);
+    if (config.database.kind === "pglite") {
+      prepareDataDir(config.database.dataDir);
+      await createFromTemplate(config.database.dataDir);
+    }
     return await openDatabase(config.database);
   } catch (error) {
     throw explainDatabaseFailure(error, config.database);

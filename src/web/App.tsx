@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { ForgetOnSignOut } from "./api/ServerState";
 import { AuthProvider } from "./auth/AuthProvider";
 import { SessionGuard } from "./features/account/SessionGuard";
+import { wholeCatalogue } from "./i18n/catalogues";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { Layout } from "./ui/Layout";
 import { Loading } from "./ui/Messages";
@@ -14,7 +15,11 @@ import { NotFoundPage } from "./ui/NotFoundPage";
  * draws with it. Suspense shows the loading line inside the page frame meanwhile.
  */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  // A page renders with the whole catalogue; the shell has only its own texts (catalogues.ts).
+  const Page = lazy(async () => {
+    const [module] = await Promise.all([load(), wholeCatalogue()]);
+    return { default: module[name] as ComponentType };
+  });
   return (
     <Suspense fallback={<Loading />}>
       <Page />

@@ -32,13 +32,23 @@ const OID_DATE = 1082;
 const parseInt8 = (value: string) => Number(value);
 const parseDate = (value: string) => value;
 
+/**
+ * PostgreSQL's buffer cache inside PGlite's WebAssembly memory, which never shrinks: the
+ * default 128 MB is the largest part of the server's RSS, and Frid's working set (a few
+ * thousand cases) fits in far less; the operating system's page cache still holds the files.
+ * wal_buffers follows shared_buffers (1/32). Measured with `npm run bench:delivery`.
+ */
+export const pgliteMemoryParams = ["-c", "shared_buffers=16MB"];
+
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // On disk, a commit is answered only once it is flushed (pglite-durable.ts).
+  const durable = inMemory ? {} : durablePgliteOptions(dataDir);
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
     parsers: { [OID_INT8]: parseInt8, [OID_DATE]: parseDate },
-    // On disk, a commit is answered only once it is flushed (pglite-durable.ts).
-    ...(inMemory ? {} : durablePgliteOptions(dataDir)),
+    ...durable,
+    startParams: [...(durable.startParams ?? PGlite.defaultStartParams), ...pgliteMemoryParams],
   });
   if (!inMemory) {
     try {

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
+import { projectRoot } from "../paths.ts";
 import type { Database } from "./types.ts";
 
-export const migrationsDir = fileURLToPath(new URL("./migrations/", import.meta.url));
+/** From the project root, so the bundled server (dist/server/) reads the same files. */
+export const migrationsDir = join(projectRoot, "src", "server", "db", "migrations");
 
 const fileName = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 

@@ -1,6 +1,6 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { useAuth } from "../auth/useAuth";
+import { useAuth } from "../auth/useSession";
 import { createQueryClient } from "./query-client";
 
 /** The one QueryClient of the page (see query-client.ts for its audited-system settings). */

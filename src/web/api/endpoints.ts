@@ -32,7 +32,7 @@ import { statisticsApi } from "../features/statistics/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
 import { worklistApi } from "../features/worklist/api";
-import { createTransport } from "./transport";
+import { createTransport, type Transport } from "./transport";
 
 export type * from "../features/account/api";
 export type * from "../features/admin/api";
@@ -89,7 +89,15 @@ export function createApi(
   csrfToken: () => string | null,
   onUnauthenticated: (canWait: boolean) => Promise<void> | undefined,
 ) {
-  const transport = createTransport(csrfToken, onUnauthenticated);
+  return createApiOn(createTransport(csrfToken, onUnauthenticated));
+}
+
+/**
+ * The same on a session's transport (auth/useAuth.ts: useApi). The shell holds only the
+ * transport and the account calls, so this module and every feature's calls load with the
+ * pages.
+ */
+export function createApiOn(transport: Transport) {
   return {
     ...accountApi(transport),
     ...adminApi(transport),

@@ -1,7 +1,9 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { LoginResult, Me } from "../../shared/api/auth";
 import { ApiError } from "../api/client";
-import { createApi, type LoginResult, type Me } from "../api/endpoints";
 import { isAbort } from "../api/errors";
+import { createTransport } from "../api/transport";
+import { accountApi } from "../features/account/api";
 import { AuthContext, type AuthState, type AuthValue, type Relogin } from "./context";
 import { ReloginGate } from "./relogin";
 
@@ -39,9 +41,9 @@ function useSession() {
   // another tab): the page stays, with whatever the user typed, and its requests wait for
   // the login dialog. A 401 halfway through the MFA step sends the user back to the login
   // form; before that, a 401 is just a refused login.
-  const api = useMemo(
+  const transport = useMemo(
     () =>
-      createApi(
+      createTransport(
         () => csrfToken.current,
         (canWait) => {
           if (status.current === "authenticated") return canWait ? gate.wait() : undefined;
@@ -54,18 +56,20 @@ function useSession() {
       ),
     [gate, update],
   );
-  return { state, relogin, setRelogin, csrfToken, me, update, gate, api };
+  const api = useMemo(() => accountApi(transport), [transport]);
+  return { state, relogin, setRelogin, csrfToken, me, update, gate, api, transport };
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const session = useSession();
   const { login, verifyMfa, replaceOneTimePassword, logout } = useLoginSteps(session);
   const { reloginWithPassword, reloginWithCode } = useReloginSteps({ ...session, logout });
-  const { state, api, relogin } = session;
+  const { state, api, transport, relogin } = session;
   const value = useMemo<AuthValue>(
     () => ({
       state,
       api,
+      transport,
       login,
       verifyMfa,
       replaceOneTimePassword,
@@ -77,6 +81,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [
       state,
       api,
+      transport,
       login,
       verifyMfa,
       replaceOneTimePassword,

@@ -1,5 +1,10 @@
 import { createContext } from "react";
-import type { Api, Me } from "../api/endpoints";
+import type { Me } from "../../shared/api/auth";
+import type { Transport } from "../api/transport";
+import type { accountApi } from "../features/account/api";
+
+/** The calls the shell makes itself: logging in and out, the session clock. */
+export type SessionApi = ReturnType<typeof accountApi>;
 
 /**
  * Where the browser's session stands. The CSRF token is not part of it: it is kept in a ref
@@ -25,7 +30,10 @@ export type Relogin =
 
 export interface AuthValue {
   state: AuthState;
-  api: Api;
+  /** The login steps' and session's calls; pages use useApi() (the whole API). */
+  api: SessionApi;
+  /** How calls reach the server for this session; useApi() builds on it. */
+  transport: Transport;
   /** Password step; resolves once the state has moved on (to MFA or authenticated). */
   login(username: string, password: string): Promise<void>;
   /** One-time code step, for both an enrolled user and one completing enrolment. */

@@ -1,20 +1,22 @@
-import { useContext } from "react";
-import type { Api, Me } from "../api/endpoints";
-import { AuthContext, type AuthValue } from "./context";
+import { type Api, createApiOn } from "../api/endpoints";
+import type { Transport } from "../api/transport";
+import { useAuth } from "./useSession";
 
-export function useAuth(): AuthValue {
-  const value = useContext(AuthContext);
-  if (!value) throw new Error("useAuth must be used inside <AuthProvider>");
-  return value;
-}
+export { useAuth, useMe } from "./useSession";
 
+// One Api object per session's transport, whichever component asks first.
+const apis = new WeakMap<Transport, Api>();
+
+/**
+ * Frid's whole API, for pages. It is assembled here, not in the shell, so every feature's
+ * calls and response schemas travel with the pages that use them (docs/adr/0006).
+ */
 export function useApi(): Api {
-  return useAuth().api;
-}
-
-/** The signed-in user; only for components rendered behind the login (see Layout). */
-export function useMe(): Me {
-  const { state } = useAuth();
-  if (state.status !== "authenticated") throw new Error("useMe needs a signed-in user");
-  return state.me;
+  const { transport } = useAuth();
+  let api = apis.get(transport);
+  if (!api) {
+    api = createApiOn(transport);
+    apis.set(transport, api);
+  }
+  return api;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Api } from "../api/endpoints";
+import type { SessionApi } from "./context";
 import { SessionClock, type SessionWarning } from "./session-clock";
 
 /**
@@ -7,7 +7,7 @@ import { SessionClock, type SessionWarning } from "./session-clock";
  * event) is activity, and coming back to the tab asks at once how long is left (a hidden
  * tab's timers may run late).
  */
-export function useSessionClock(api: Api, active: boolean) {
+export function useSessionClock(api: SessionApi, active: boolean) {
   const [warning, setWarning] = useState<SessionWarning | null>(null);
   const clock = useRef<SessionClock | null>(null);
 

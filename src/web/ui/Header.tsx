@@ -1,5 +1,5 @@
 import { Link, useNavigate } from "react-router";
-import { useAuth } from "../auth/useAuth";
+import { useAuth } from "../auth/useSession";
 import type { AppInfoState } from "../hooks/useAppInfo";
 import { useT } from "../i18n/useT";
 import { DemoBanner } from "./DemoBanner";

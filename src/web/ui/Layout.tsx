@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
-import { useAuth } from "../auth/useAuth";
+import { useAuth } from "../auth/useSession";
 import { LoginPage } from "../features/account/LoginPage";
 import { useAppInfo } from "../hooks/useAppInfo";
 import { useT } from "../i18n/useT";

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { MfaEnrolment } from "../../api/endpoints";
-import { useAuth } from "../../auth/useAuth";
+import { useAuth } from "../../auth/useSession";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { useT } from "../../i18n/useT";

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import type { MfaEnrolment } from "../../api/endpoints";
-import { useAuth } from "../../auth/useAuth";
+import { useAuth } from "../../auth/useSession";
 import { useSubmit } from "../../hooks/useSubmit";
 import { useT } from "../../i18n/useT";
 import { TextField } from "../../ui/Field";

@@ -1,6 +1,6 @@
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import type { SessionWarning } from "../../auth/session-clock";
-import { useAuth } from "../../auth/useAuth";
+import { useAuth } from "../../auth/useSession";
 import { useSessionClock } from "../../auth/useSessionClock";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatTime } from "../../i18n/dates";
