@@ -5,6 +5,7 @@ import pg from "pg";
 import type { Config } from "../config.ts";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect.ts";
 import { assertFlushing, durablePgliteOptions, flushTree } from "./pglite-durable.ts";
+import { PreludePostgresDialect } from "./transaction-prelude.ts";
 import type { Database } from "./types.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -146,8 +147,9 @@ export async function openPostgres(
   await checkConnection(url, connectTimeoutSeconds);
   const ownerPool = pool(url, 2, null);
   const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+  // The application's transactions send their actor settings with BEGIN (one round trip).
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: pool(url, 10, appRole) }),
+    dialect: new PreludePostgresDialect({ pool: pool(url, 10, appRole) }),
   });
   return {
     kind: "postgres",
