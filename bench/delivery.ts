@@ -93,6 +93,15 @@ interface Script {
 }
 
 /** Chromium as the journeys run it; every script response, with its gzip and wire sizes. */
+/** Waits until `count` has not grown for a second: no more scripts on their way. */
+async function quiet(count: () => number) {
+  let last = -1;
+  while (count() !== last) {
+    last = count();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 async function browserLoads(url: string) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -120,8 +129,11 @@ async function browserLoads(url: string) {
     await page.getByLabel("Användarnamn").fill("handlaggare1");
     await page.getByLabel("Lösenord").fill("frid-demo");
     await page.getByRole("button", { name: "Logga in" }).click();
-    await page.getByRole("button", { name: "Logga ut" }).waitFor();
-    await page.waitForLoadState("networkidle");
+    // The start page has arrived when its own heading shows (its chunk and the catalogue
+    // load after login). waitForLoadState("networkidle") cannot tell: an in-app navigation
+    // keeps the load state the login page reached, so it answers at once.
+    await page.getByRole("heading", { level: 1, name: "Mina ärenden" }).waitFor();
+    await quiet(() => scripts.length);
     const afterLogin = await settled();
     return { login, afterLogin };
   } finally {
