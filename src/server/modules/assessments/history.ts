@@ -3,7 +3,7 @@ import { InstrumentDefinition } from "../../../shared/instruments/definition.ts"
 import { mainLevel, type ScoreResult } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
-import { withActor } from "../../access/transaction.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
@@ -25,68 +25,12 @@ export async function riskHistory(
   meta: RequestMeta,
   personId: string,
 ): Promise<RiskHistory> {
+  // A read of a person, not of one case (it spans the person's cases): it stays in the
+  // actor's own transaction and a refusal is a person's (denyPerson), not runCaseCommand's.
   const found = await withActor(database.db, actor, async (trx) => {
     if (!(await findVisiblePerson(trx, actor, personId))) return null;
-    // The person's completed assessments the actor may see.
-    const completed = trx
-      .selectFrom("assessment as a")
-      .innerJoin("case as c", "c.id", "a.case_id")
-      .where("c.person_id", "=", personId)
-      .where("a.completed_at", "is not", null)
-      .where(accessibleCases(actor));
-    const rows = await completed
-      .innerJoin("instrument_version as iv", (j) =>
-        j
-          .onRef("iv.org_id", "=", "a.org_id")
-          .onRef("iv.instrument_id", "=", "a.instrument_id")
-          .onRef("iv.version", "=", "a.instrument_version"),
-      )
-      .select([
-        "a.id",
-        "a.case_id",
-        "c.reference",
-        "c.unit_id",
-        "a.assessed_on",
-        "a.judgements",
-        "a.result",
-        "a.reasons",
-        "iv.definition",
-      ])
-      .orderBy("a.assessed_on", "desc")
-      .orderBy("a.completed_at", "desc")
-      .limit(riskHistoryMaxPoints)
-      .execute();
-    rows.reverse();
-    const leftOut = async () => {
-      const all = await completed
-        .select((eb) => eb.fn.countAll<string>().as("n"))
-        .executeTakeFirst();
-      return Number(all?.n ?? 0) - rows.length;
-    };
-    const points: RiskHistory["points"] = [];
-    for (const r of rows) {
-      const d = InstrumentDefinition.parse(r.definition);
-      const level = mainLevel(d, r.judgements);
-      if (!level) continue;
-      const result = r.result as ScoreResult | null;
-      const main = result?.scores[0];
-      points.push({
-        assessmentId: r.id,
-        caseId: r.case_id,
-        caseReference: r.reference,
-        instrumentId: d.id,
-        instrumentName: d.name,
-        version: d.version,
-        assessedOn: r.assessed_on,
-        level,
-        levelLabel: d.judgement.levels.find((l) => l.value === level)?.label ?? level,
-        levelRank: d.judgement.levels.findIndex((l) => l.value === level),
-        levelCount: d.judgement.levels.length,
-        suggestedLevel: result?.suggestedLevel ?? null,
-        mainScore: main ? { label: main.label, value: main.value } : null,
-        reasons: r.reasons ?? "",
-      });
-    }
+    const completed = completedAssessments(trx, actor, personId);
+    const rows = await newestPoints(completed);
     // One event naming the person and every case whose assessments were shown.
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry(
@@ -99,7 +43,80 @@ export async function riskHistory(
         { personId, resourceId: personId },
       ),
     ]);
-    return { points, olderLeftOut: rows.length < riskHistoryMaxPoints ? 0 : await leftOut() };
+    const olderLeftOut =
+      rows.length < riskHistoryMaxPoints ? 0 : (await countAll(completed)) - rows.length;
+    return { points: rows.flatMap(toPoint), olderLeftOut };
   });
   return found ?? denyPerson(database, actor, meta, personId);
+}
+
+/** The person's completed assessments the actor may see. */
+function completedAssessments(trx: Trx, actor: Actor, personId: string) {
+  return trx
+    .selectFrom("assessment as a")
+    .innerJoin("case as c", "c.id", "a.case_id")
+    .where("c.person_id", "=", personId)
+    .where("a.completed_at", "is not", null)
+    .where(accessibleCases(actor));
+}
+
+type Completed = ReturnType<typeof completedAssessments>;
+
+/** The newest riskHistoryMaxPoints of them with their instrument version, oldest first. */
+async function newestPoints(completed: Completed) {
+  const rows = await completed
+    .innerJoin("instrument_version as iv", (j) =>
+      j
+        .onRef("iv.org_id", "=", "a.org_id")
+        .onRef("iv.instrument_id", "=", "a.instrument_id")
+        .onRef("iv.version", "=", "a.instrument_version"),
+    )
+    .select([
+      "a.id",
+      "a.case_id",
+      "c.reference",
+      "c.unit_id",
+      "a.assessed_on",
+      "a.judgements",
+      "a.result",
+      "a.reasons",
+      "iv.definition",
+    ])
+    .orderBy("a.assessed_on", "desc")
+    .orderBy("a.completed_at", "desc")
+    .limit(riskHistoryMaxPoints)
+    .execute();
+  return rows.reverse();
+}
+
+async function countAll(completed: Completed): Promise<number> {
+  const all = await completed.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirst();
+  return Number(all?.n ?? 0);
+}
+
+/** One point, worded by the assessment's own instrument version; none without a level. */
+function toPoint(r: Awaited<ReturnType<typeof newestPoints>>[number]): RiskHistory["points"] {
+  const d = InstrumentDefinition.parse(r.definition);
+  const level = mainLevel(d, r.judgements);
+  if (!level) return [];
+  const result = r.result as ScoreResult | null;
+  const main = result?.scores[0];
+  return [
+    {
+      assessmentId: r.id,
+      caseId: r.case_id,
+      caseReference: r.reference,
+      instrumentId: d.id,
+      instrumentName: d.name,
+      version: d.version,
+      assessedOn: r.assessed_on,
+      level,
+      levelLabel: d.judgement.levels.find((l) => l.value === level)?.label ?? level,
+      levelRank: d.judgement.levels.findIndex((l) => l.value === level),
+      levelCount: d.judgement.levels.length,
+      suggestedLevel: result?.suggestedLevel ?? null,
+      mainScore: main ? { label: main.label, value: main.value } : null,
+      reasons: r.reasons ?? "",
+    },
+  ];
 }

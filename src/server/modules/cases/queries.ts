@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { CaseSummary, CaseView, StatusChange } from "../../../shared/api/cases.ts";
 import { type Page, pageFrom, pageSize } from "../../../shared/api/paging.ts";
@@ -6,6 +6,7 @@ import { displayIdentityNumber } from "../../../shared/personal-identity-number.
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, isAssigned } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
+import type { Database } from "../../db/types.ts";
 
 function summaryQuery(trx: Trx, actor: Actor) {
   return trx
@@ -73,73 +74,86 @@ export function listVisibleCases(trx: Trx, actor: Actor, scope: "mine" | "all") 
 export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
   return summaryQuery(trx, actor)
     .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom("case_assignment as a")
-          .innerJoin("app_user as au", "au.id", "a.user_id")
-          .select([
-            "a.user_id as userId",
-            "au.display_name as displayName",
-            "a.assigned_at as assignedAt",
-          ])
-          .whereRef("a.case_id", "=", "c.id")
-          .where("a.unassigned_at", "is", null)
-          .orderBy("a.assigned_at"),
-      ).as("assignees"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("access_grant as g")
-          .innerJoin("app_user as gu", "gu.id", "g.user_id")
-          .select([
-            "g.user_id as userId",
-            "gu.display_name as displayName",
-            "g.reason",
-            "g.expires_at as expiresAt",
-          ])
-          .whereRef("g.case_id", "=", "c.id")
-          .where("g.revoked_at", "is", null)
-          .where("g.expires_at", ">", sql<Date>`now()`)
-          .orderBy("g.expires_at"),
-      ).as("grants"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("case_status_change as h")
-          .innerJoin("app_user as hu", "hu.id", "h.changed_by")
-          .select([
-            "h.id",
-            "h.from_status as from",
-            "h.to_status as to",
-            "h.reason_code as reason",
-            "h.trigger_code as trigger",
-            "h.comment",
-            "h.changed_at as changedAt",
-            "hu.display_name as changedBy",
-          ])
-          .whereRef("h.case_id", "=", "c.id")
-          // The newest page and one more (is there an older page?): shared/api/paging.ts.
-          .orderBy("h.changed_at", "desc")
-          .orderBy("h.id", "desc")
-          .limit(pageSize.default + 1),
-      ).as("status_history"),
+      jsonArrayFrom(assigneesOf(eb)).as("assignees"),
+      jsonArrayFrom(liveGrantsOf(eb)).as("grants"),
+      jsonArrayFrom(statusHistoryOf(eb)).as("status_history"),
       // The latest completed risk assessment, with the definition it was made with.
-      jsonObjectFrom(
-        eb
-          .selectFrom("assessment as ra")
-          .innerJoin("instrument_version as iv", (j) =>
-            j
-              .onRef("iv.org_id", "=", "ra.org_id")
-              .onRef("iv.instrument_id", "=", "ra.instrument_id")
-              .onRef("iv.version", "=", "ra.instrument_version"),
-          )
-          .select(["ra.judgements", "ra.assessed_on", "iv.definition"])
-          .whereRef("ra.case_id", "=", "c.id")
-          .where("ra.completed_at", "is not", null)
-          .orderBy("ra.completed_at", "desc")
-          .limit(1),
-      ).as("latest_assessment"),
+      jsonObjectFrom(latestAssessmentOf(eb)).as("latest_assessment"),
     ])
     .where("c.id", "=", id)
     .executeTakeFirst();
+}
+
+/** The subqueries of the case page's one statement, each about the case `c`. */
+type OfCase = ExpressionBuilder<Database & { c: Database["case"] }, "c">;
+
+function assigneesOf(eb: OfCase) {
+  return eb
+    .selectFrom("case_assignment as a")
+    .innerJoin("app_user as au", "au.id", "a.user_id")
+    .select([
+      "a.user_id as userId",
+      "au.display_name as displayName",
+      "a.assigned_at as assignedAt",
+    ])
+    .whereRef("a.case_id", "=", "c.id")
+    .where("a.unassigned_at", "is", null)
+    .orderBy("a.assigned_at");
+}
+
+function liveGrantsOf(eb: OfCase) {
+  return eb
+    .selectFrom("access_grant as g")
+    .innerJoin("app_user as gu", "gu.id", "g.user_id")
+    .select([
+      "g.user_id as userId",
+      "gu.display_name as displayName",
+      "g.reason",
+      "g.expires_at as expiresAt",
+    ])
+    .whereRef("g.case_id", "=", "c.id")
+    .where("g.revoked_at", "is", null)
+    .where("g.expires_at", ">", sql<Date>`now()`)
+    .orderBy("g.expires_at");
+}
+
+function statusHistoryOf(eb: OfCase) {
+  return (
+    eb
+      .selectFrom("case_status_change as h")
+      .innerJoin("app_user as hu", "hu.id", "h.changed_by")
+      .select([
+        "h.id",
+        "h.from_status as from",
+        "h.to_status as to",
+        "h.reason_code as reason",
+        "h.trigger_code as trigger",
+        "h.comment",
+        "h.changed_at as changedAt",
+        "hu.display_name as changedBy",
+      ])
+      .whereRef("h.case_id", "=", "c.id")
+      // The newest page and one more (is there an older page?): shared/api/paging.ts.
+      .orderBy("h.changed_at", "desc")
+      .orderBy("h.id", "desc")
+      .limit(pageSize.default + 1)
+  );
+}
+
+function latestAssessmentOf(eb: OfCase) {
+  return eb
+    .selectFrom("assessment as ra")
+    .innerJoin("instrument_version as iv", (j) =>
+      j
+        .onRef("iv.org_id", "=", "ra.org_id")
+        .onRef("iv.instrument_id", "=", "ra.instrument_id")
+        .onRef("iv.version", "=", "ra.instrument_version"),
+    )
+    .select(["ra.judgements", "ra.assessed_on", "iv.definition"])
+    .whereRef("ra.case_id", "=", "c.id")
+    .where("ra.completed_at", "is not", null)
+    .orderBy("ra.completed_at", "desc")
+    .limit(1);
 }
 
 export type CaseDetailRow = NonNullable<Awaited<ReturnType<typeof findVisibleCaseWithDetails>>>;

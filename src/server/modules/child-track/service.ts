@@ -47,7 +47,8 @@ function onChildCase<A extends AuditAction, T>(
   });
 }
 
-async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
+/** The track's records, read at once: reports with their protection assessments, decisions, extensions. */
+async function trackRows(trx: Trx, caseId: string) {
   const [reports, decisions, extensions, investigationOpened] = await Promise.all([
     trx
       .selectFrom("intake as i")
@@ -61,7 +62,7 @@ async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
         "pa.assessed_at",
         "u.display_name",
       ])
-      .where("i.case_id", "=", c.id)
+      .where("i.case_id", "=", caseId)
       .where("i.kind", "=", "report_of_concern")
       .orderBy("i.received_at")
       .execute(),
@@ -69,23 +70,48 @@ async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
       .selectFrom("preliminary_decision as d")
       .innerJoin("app_user as u", "u.id", "d.decided_by")
       .select(["d.open_investigation", "d.reasoning", "d.decided_at", "u.display_name"])
-      .where("d.case_id", "=", c.id)
+      .where("d.case_id", "=", caseId)
       .orderBy("d.decided_at", "desc")
       .execute(),
     trx
       .selectFrom("investigation_extension as e")
       .innerJoin("app_user as u", "u.id", "e.decided_by")
       .select(["e.extended_until", "e.reason", "e.decided_at", "u.display_name"])
-      .where("e.case_id", "=", c.id)
+      .where("e.case_id", "=", caseId)
       .orderBy("e.decided_at")
       .execute(),
     trx
       .selectFrom("case_status_change")
       .select((eb) => eb.fn.max("changed_at").as("at"))
-      .where("case_id", "=", c.id)
+      .where("case_id", "=", caseId)
       .where("to_status", "=", "investigation")
       .executeTakeFirst(),
   ]);
+  return { reports, decisions, extensions, investigationOpened };
+}
+
+type ReportRow = Awaited<ReturnType<typeof trackRows>>["reports"][number];
+
+/** A report of concern with its protection assessment, due the day it arrived. */
+function reportView(r: ReportRow): ChildTrackView["reports"][number] {
+  return {
+    intakeId: r.id,
+    receivedAt: r.received_at.toISOString(),
+    protectionAssessmentDue: protectionAssessmentDue(r.received_at).toISOString(),
+    protectionAssessment:
+      r.reasoning && r.assessed_at
+        ? {
+            needsImmediateProtection: Boolean(r.needs_immediate_protection),
+            reasoning: r.reasoning,
+            assessedAt: r.assessed_at.toISOString(),
+            assessedBy: r.display_name ?? "",
+          }
+        : null,
+  };
+}
+
+async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
+  const { reports, decisions, extensions, investigationOpened } = await trackRows(trx, c.id);
   const firstReport = reports[0]?.received_at ?? c.opened_at;
   const decision = decisions[0];
   const openedAt = investigationOpened?.at ? new Date(investigationOpened.at) : null;
@@ -93,20 +119,7 @@ async function trackOf(trx: Trx, c: CaseRow): Promise<ChildTrackView> {
   const investigating = c.status === "investigation" && openedAt !== null;
   const extendedUntil = extensions.map((e) => e.extended_until);
   return {
-    reports: reports.map((r) => ({
-      intakeId: r.id,
-      receivedAt: r.received_at.toISOString(),
-      protectionAssessmentDue: protectionAssessmentDue(r.received_at).toISOString(),
-      protectionAssessment:
-        r.reasoning && r.assessed_at
-          ? {
-              needsImmediateProtection: Boolean(r.needs_immediate_protection),
-              reasoning: r.reasoning,
-              assessedAt: r.assessed_at.toISOString(),
-              assessedBy: r.display_name ?? "",
-            }
-          : null,
-    })),
+    reports: reports.map(reportView),
     preliminaryAssessmentDue: preliminary
       ? preliminaryAssessmentDue(firstReport).toISOString()
       : null,

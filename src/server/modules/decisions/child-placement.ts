@@ -130,6 +130,18 @@ export async function placementViews(
   trx: Trx,
   caseId: string,
 ): Promise<Map<string, ChildPlacementView>> {
+  const { placements, consents, reviews } = await placementRows(trx, caseId);
+  const views = new Map<string, ChildPlacementView>();
+  for (const p of placements) {
+    const own = consents.filter((c) => c.decision_id === p.decision_id);
+    const ownReviews = reviews.filter((r) => r.decision_id === p.decision_id);
+    views.set(p.decision_id, placementView(p, own, ownReviews));
+  }
+  return views;
+}
+
+/** The case's placements, custodians' consents and reviews, read at once. */
+async function placementRows(trx: Trx, caseId: string) {
   const [placements, consents, reviews] = await Promise.all([
     trx
       .selectFrom("child_placement as cp")
@@ -161,62 +173,74 @@ export async function placementViews(
       .orderBy("r.reviewed_on")
       .execute(),
   ]);
-  const views = new Map<string, ChildPlacementView>();
-  for (const p of placements) {
-    const ownReviews = reviews.filter((r) => r.decision_id === p.decision_id);
-    // An application under lag (2024:79) waits for the court; an immediate decision applies
-    // at once, until the court rejects it.
-    const inForce =
-      !p.ended_on &&
-      (p.basis === "custodians_consent" || p.immediate || p.court_outcome === "approved");
-    const start = p.period_from ?? stockholmDate(p.decided_at);
-    const lastReview = ownReviews.at(-1)?.reviewed_on;
-    const courtTrack = p.basis === "court_2024_79";
-    const reviewFrom =
-      courtTrack && inForce
-        ? (lastReview ?? (p.immediate ? start : (p.court_ruled_on ?? start)))
-        : null;
-    const own = consents.filter((c) => c.decision_id === p.decision_id);
-    views.set(p.decision_id, {
-      basis: p.basis,
-      consents: own.map((c) => ({
-        id: c.id,
-        custodianName: c.given_by_name,
-        form: c.form,
-        givenOn: c.given_on,
-        revokedOn: c.revoked_on,
-        revokedReason: c.revoked_reason,
-      })),
-      consentRevoked: !courtTrack && !p.ended_on && own.some((c) => c.revoked_on !== null),
-      soleCustody: p.sole_custody,
-      immediate: p.immediate,
-      locationWithheld: p.location_withheld,
-      courtSubmittedOn: p.court_submitted_on,
-      courtSubmissionDue: courtTrack ? stockholmDate(courtSubmissionDue(p.decided_at)) : null,
-      // Statutory (lag 1930:173 applies) for an immediate decision only.
-      courtSubmissionLastDay:
-        courtTrack && p.immediate ? courtSubmissionLastDay(p.decided_at) : null,
-      courtRuledOn: p.court_ruled_on,
-      courtOutcome: p.court_outcome,
-      courtRulingDue:
-        p.immediate && p.court_submitted_on
-          ? stockholmDate(courtRulingDue(p.court_submitted_on))
-          : null,
-      courtRulingLastDay:
-        p.immediate && p.court_submitted_on ? courtRulingLastDay(p.court_submitted_on) : null,
-      reviews: ownReviews.map((r) => ({
-        reviewedOn: r.reviewed_on,
-        continues: r.continues,
-        notes: r.notes,
-        recordedBy: r.display_name,
-      })),
-      inForce,
-      nextReviewDue: reviewFrom ? stockholmDate(placementReviewDue(reviewFrom)) : null,
-      nextReviewLastDay: reviewFrom ? placementReviewLastDay(reviewFrom) : null,
-      endedOn: p.ended_on,
-    });
-  }
-  return views;
+  return { placements, consents, reviews };
+}
+
+type PlacementRows = Awaited<ReturnType<typeof placementRows>>;
+type PlacementRow = PlacementRows["placements"][number];
+
+/** One decision's placement, from its own consents and reviews. */
+function placementView(
+  p: PlacementRow,
+  own: PlacementRows["consents"],
+  ownReviews: PlacementRows["reviews"],
+): ChildPlacementView {
+  // An application under lag (2024:79) waits for the court; an immediate decision applies
+  // at once, until the court rejects it.
+  const inForce =
+    !p.ended_on &&
+    (p.basis === "custodians_consent" || p.immediate || p.court_outcome === "approved");
+  const start = p.period_from ?? stockholmDate(p.decided_at);
+  const lastReview = ownReviews.at(-1)?.reviewed_on;
+  const courtTrack = p.basis === "court_2024_79";
+  const reviewFrom =
+    courtTrack && inForce
+      ? (lastReview ?? (p.immediate ? start : (p.court_ruled_on ?? start)))
+      : null;
+  return {
+    basis: p.basis,
+    consents: own.map((c) => ({
+      id: c.id,
+      custodianName: c.given_by_name,
+      form: c.form,
+      givenOn: c.given_on,
+      revokedOn: c.revoked_on,
+      revokedReason: c.revoked_reason,
+    })),
+    consentRevoked: !courtTrack && !p.ended_on && own.some((c) => c.revoked_on !== null),
+    soleCustody: p.sole_custody,
+    immediate: p.immediate,
+    locationWithheld: p.location_withheld,
+    ...courtClocks(p, courtTrack),
+    reviews: ownReviews.map((r) => ({
+      reviewedOn: r.reviewed_on,
+      continues: r.continues,
+      notes: r.notes,
+      recordedBy: r.display_name,
+    })),
+    inForce,
+    nextReviewDue: reviewFrom ? stockholmDate(placementReviewDue(reviewFrom)) : null,
+    nextReviewLastDay: reviewFrom ? placementReviewLastDay(reviewFrom) : null,
+    endedOn: p.ended_on,
+  };
+}
+
+/** Where the placement stands with the administrative court, and its deadlines. */
+function courtClocks(p: PlacementRow, courtTrack: boolean) {
+  return {
+    courtSubmittedOn: p.court_submitted_on,
+    courtSubmissionDue: courtTrack ? stockholmDate(courtSubmissionDue(p.decided_at)) : null,
+    // Statutory (lag 1930:173 applies) for an immediate decision only.
+    courtSubmissionLastDay: courtTrack && p.immediate ? courtSubmissionLastDay(p.decided_at) : null,
+    courtRuledOn: p.court_ruled_on,
+    courtOutcome: p.court_outcome,
+    courtRulingDue:
+      p.immediate && p.court_submitted_on
+        ? stockholmDate(courtRulingDue(p.court_submitted_on))
+        : null,
+    courtRulingLastDay:
+      p.immediate && p.court_submitted_on ? courtRulingLastDay(p.court_submitted_on) : null,
+  };
 }
 
 export function today() {

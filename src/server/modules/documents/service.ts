@@ -90,12 +90,14 @@ export function readDocuments(
   });
 }
 
+type Upload = { kind: DocumentTable["kind"]; bytes: Uint8Array };
+
 export function uploadDocument(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-  input: { kind: DocumentTable["kind"]; bytes: Uint8Array },
+  input: Upload,
 ) {
   const mediaType = sniff(input.bytes);
   if (input.bytes.length === 0 || !mediaType)
@@ -110,31 +112,7 @@ export function uploadDocument(
     requires: ["change"],
     closedMessage: "Ärendet är avslutat. Inga handlingar sparas i ett avslutat ärende.",
     run: async ({ trx, case: c }) => {
-      // The consent form belongs to his treatment, while it runs: locked, then read, so an end
-      // racing the upload either comes first (409 here) or destroys this form with the others.
-      if (input.kind === "partner_contact_consent") {
-        const running = await lockTreatment(trx, caseId);
-        const t = await trx
-          .selectFrom("treatment")
-          .select("phase")
-          .where("case_id", "=", caseId)
-          .executeTakeFirst();
-        if (c.case_type !== "perpetrator" || !t)
-          throw new AppError(
-            400,
-            "validation_failed",
-            "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
-            {
-              kind: "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
-            },
-          );
-        if (!running || t.phase === "ended")
-          throw new AppError(
-            409,
-            "conflict",
-            "Behandlingen är avslutad; blanketten ska inte sparas.",
-          );
-      }
+      if (input.kind === "partner_contact_consent") await checkConsentFormCase(trx, c);
       const sha256 = createHash("sha256").update(input.bytes).digest("hex");
       const filename = `${fileStem[input.kind]}-${stockholmDate(new Date())}.${extension[mediaType]}`;
       await trx
@@ -156,6 +134,30 @@ export function uploadDocument(
     },
     event: () => ({ data: { documentId: id, kind: input.kind } }),
   });
+}
+
+/**
+ * The consent form belongs to his treatment, while it runs: locked, then read, so an end
+ * racing the upload either comes first (409 here) or destroys this form with the others.
+ */
+async function checkConsentFormCase(trx: Trx, c: CaseRow): Promise<void> {
+  const running = await lockTreatment(trx, c.id);
+  const t = await trx
+    .selectFrom("treatment")
+    .select("phase")
+    .where("case_id", "=", c.id)
+    .executeTakeFirst();
+  if (c.case_type !== "perpetrator" || !t)
+    throw new AppError(
+      400,
+      "validation_failed",
+      "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
+      {
+        kind: "Samtyckesblanketten hör till ett behandlingsärende med registrerad behandling.",
+      },
+    );
+  if (!running || t.phase === "ended")
+    throw new AppError(409, "conflict", "Behandlingen är avslutad; blanketten ska inte sparas.");
 }
 
 export function readDocumentContent(

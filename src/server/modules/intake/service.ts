@@ -4,7 +4,7 @@ import type { CaseView } from "../../../shared/api/cases.ts";
 import type { IntakeView } from "../../../shared/api/intake.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { denyCase } from "../../access/case-guard.ts";
+import { runCaseCommand } from "../../access/case-command.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -12,7 +12,7 @@ import type { CaseTypeName, IntakeTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import { startScreeningAtIntake } from "../assessments/service.ts";
 import { can } from "../cases/policy.ts";
-import { findVisibleCase, findVisibleCaseWithDetails } from "../cases/queries.ts";
+import { findVisibleCaseWithDetails } from "../cases/queries.ts";
 import { caseView, insertCase } from "../cases/service.ts";
 import { changeCaseStatus } from "../cases/status-change.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
@@ -117,6 +117,9 @@ async function caseFor(
   return { caseId, joined: false };
 }
 
+type IntakeAnswer = { intake: IntakeView; case: CaseView | null; joinedExistingCase: boolean };
+type Target = { caseId: string; joined: boolean } | null;
+
 /**
  * Records how a matter reached the unit (aktualisering). An application or a report of
  * concern opens a case — straight into investigation for an adult, into the preliminary
@@ -127,79 +130,108 @@ export async function recordIntake(
   actor: Actor,
   meta: RequestMeta,
   input: Input,
-): Promise<{ intake: IntakeView; case: CaseView | null; joinedExistingCase: boolean }> {
+): Promise<IntakeAnswer> {
   if (!can(actor, "case.open", { unitId: input.unit_id })) {
     throw invalid({
       unitId: "Du kan bara registrera aktualiseringar på en enhet där du har en roll.",
     });
   }
   checkRules(input);
-  const result = await withActor(database.db, actor, async (trx) => {
-    if (!(await findVisiblePerson(trx, actor, input.person_id))) return null;
-    const target =
-      input.kind === "request_for_information" ? null : await caseFor(trx, actor, input);
-    const id = randomUUID();
-    const { receivedAt, ...columns } = input;
-    await trx
-      .insertInto("intake")
-      .values({
-        ...columns,
-        id,
-        org_id: actor.orgId,
-        case_id: target?.caseId ?? null,
-        received_at: new Date(receivedAt),
-        violence_answer: input.asked_about_violence ? input.violence_answer : null,
-        interpreter_language: input.interpreter_needed ? input.interpreter_language : null,
-        information_only_reason:
-          input.kind === "request_for_information" ? input.information_only_reason : null,
-        recorded_by: actor.userId,
-      })
-      .execute();
-    // Asked about violence while opening an adult's case: the screening waits as a draft.
-    if (target && !target.joined && input.asked_about_violence) {
-      const opened = await trx
-        .selectFrom("case")
-        .select(["id", "person_id", "unit_id", "case_type"])
-        .where("id", "=", target.caseId)
-        .executeTakeFirstOrThrow();
-      if (opened.case_type === "adult_victim")
-        await startScreeningAtIntake(trx, actor, meta, opened);
-    }
-    // An interpreter need learnt at intake is a fact about the person, kept where the case
-    // work reads it; one already recorded is not overwritten.
-    if (input.interpreter_needed) {
-      await trx
-        .updateTable("person")
-        .set({
-          interpreter_needed: true,
-          interpreter_language: input.interpreter_language,
-          updated_at: new Date(),
-        })
-        .where("id", "=", input.person_id)
-        .where("interpreter_needed", "=", false)
-        .execute();
-    }
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "intake.record",
-        resourceType: "person",
-        resourceId: input.person_id,
-        personId: input.person_id,
-        unitId: input.unit_id,
-        data: { intakeId: id, kind: input.kind, caseId: target?.caseId ?? null },
-      },
-    ]);
-    const intake = toIntakeView(
-      await intakeQuery(trx).where("i.id", "=", id).executeTakeFirstOrThrow(),
-    );
-    const row = target ? await findVisibleCaseWithDetails(trx, actor, target.caseId) : undefined;
-    return {
-      intake,
-      case: row ? caseView(actor, row) : null,
-      joinedExistingCase: target?.joined ?? false,
-    };
-  });
+  // A command on a person that may open a case (no case to run a case command on yet): it
+  // stays in the actor's own transaction, and a refusal is a person's (denyPerson).
+  const result = await withActor(database.db, actor, (trx) =>
+    recordIntakeOf(trx, actor, meta, input),
+  );
   return result ?? denyPerson(database, actor, meta, input.person_id, "intake.record");
+}
+
+/** The intake of a visible person, with the case it opens or joins; null for one not visible. */
+async function recordIntakeOf(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  input: Input,
+): Promise<IntakeAnswer | null> {
+  if (!(await findVisiblePerson(trx, actor, input.person_id))) return null;
+  const target = input.kind === "request_for_information" ? null : await caseFor(trx, actor, input);
+  const id = await insertIntake(trx, actor, input, target);
+  // Asked about violence while opening an adult's case: the screening waits as a draft.
+  if (target && !target.joined && input.asked_about_violence)
+    await screenOpenedCase(trx, actor, meta, target.caseId);
+  // An interpreter need learnt at intake is a fact about the person, kept where the case
+  // work reads it; one already recorded is not overwritten.
+  if (input.interpreter_needed) {
+    await trx
+      .updateTable("person")
+      .set({
+        interpreter_needed: true,
+        interpreter_language: input.interpreter_language,
+        updated_at: new Date(),
+      })
+      .where("id", "=", input.person_id)
+      .where("interpreter_needed", "=", false)
+      .execute();
+  }
+  await recordAudit(trx, auditContext(actor, meta), [
+    {
+      action: "intake.record",
+      resourceType: "person",
+      resourceId: input.person_id,
+      personId: input.person_id,
+      unitId: input.unit_id,
+      data: { intakeId: id, kind: input.kind, caseId: target?.caseId ?? null },
+    },
+  ]);
+  return intakeAnswer(trx, actor, id, target);
+}
+
+async function insertIntake(trx: Trx, actor: Actor, input: Input, target: Target) {
+  const id = randomUUID();
+  const { receivedAt, ...columns } = input;
+  await trx
+    .insertInto("intake")
+    .values({
+      ...columns,
+      id,
+      org_id: actor.orgId,
+      case_id: target?.caseId ?? null,
+      received_at: new Date(receivedAt),
+      violence_answer: input.asked_about_violence ? input.violence_answer : null,
+      interpreter_language: input.interpreter_needed ? input.interpreter_language : null,
+      information_only_reason:
+        input.kind === "request_for_information" ? input.information_only_reason : null,
+      recorded_by: actor.userId,
+    })
+    .execute();
+  return id;
+}
+
+/** Starts the violence screening as a draft in a newly opened adult's case. */
+async function screenOpenedCase(trx: Trx, actor: Actor, meta: RequestMeta, caseId: string) {
+  const opened = await trx
+    .selectFrom("case")
+    .select(["id", "person_id", "unit_id", "case_type"])
+    .where("id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  if (opened.case_type === "adult_victim") await startScreeningAtIntake(trx, actor, meta, opened);
+}
+
+/** The intake as recorded, and the case it opened or joined as the actor sees it. */
+async function intakeAnswer(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  target: Target,
+): Promise<IntakeAnswer> {
+  const intake = toIntakeView(
+    await intakeQuery(trx).where("i.id", "=", id).executeTakeFirstOrThrow(),
+  );
+  const row = target ? await findVisibleCaseWithDetails(trx, actor, target.caseId) : undefined;
+  return {
+    intake,
+    case: row ? caseView(actor, row) : null,
+    joinedExistingCase: target?.joined ?? false,
+  };
 }
 
 export async function listIntakes(
@@ -208,23 +240,11 @@ export async function listIntakes(
   meta: RequestMeta,
   caseId: string,
 ) {
-  const rows = await withActor(database.db, actor, async (trx) => {
-    const c = await findVisibleCase(trx, actor, caseId);
-    if (!c) return null;
-    const found = await intakeQuery(trx)
-      .where("i.case_id", "=", caseId)
-      .orderBy("i.received_at", "desc")
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "intake.read",
-        resourceType: "case",
-        resourceId: caseId,
-        personId: c.person_id,
-        unitId: c.unit_id,
-      },
-    ]);
-    return found;
+  const rows = await runCaseCommand(database, actor, meta, {
+    caseId,
+    action: "intake.read",
+    run: ({ trx }) =>
+      intakeQuery(trx).where("i.case_id", "=", caseId).orderBy("i.received_at", "desc").execute(),
   });
-  return rows ? rows.map(toIntakeView) : denyCase(database, actor, meta, caseId, "intake.read");
+  return rows.map(toIntakeView);
 }

@@ -6,7 +6,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { auditContext, recordAudit } from "../../audit/record.ts";
+import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { nextReference } from "../cases/queries.ts";
@@ -106,6 +106,36 @@ export async function openPartnerCase(
       "conflict",
       "Partnern har redan partnerkontakt bakom en informationsspärr från ett ärende du har arbetat med. Kontakta enhetschefen.",
     );
+  const partnerCaseId = await insertPartnerCase(trx, actor, c, personId, {
+    relationship: input.relationship,
+    partner,
+  });
+  const barrierId = await insertPartnerBarrier(trx, actor, c.id, partnerCaseId);
+  await recordAudit(trx, auditContext(actor, meta), [
+    {
+      action: "case.open",
+      resourceType: "case",
+      resourceId: partnerCaseId,
+      personId,
+      unitId: c.unit_id,
+    },
+    ...barrierEvents(c, { id: partnerCaseId, person_id: personId }),
+  ]);
+  return { partnerCaseId, barrierId };
+}
+
+const partnerBarrierReason =
+  "Partnerkontakt: våldsutövarens behandling och partnerns ärende hålls åtskilda.";
+
+/** Her case, with the ways to reach her that he gave (stored in her case only). */
+async function insertPartnerCase(
+  trx: Trx,
+  actor: Actor,
+  c: CaseRow,
+  personId: string,
+  input: { relationship: AddPartner["relationship"]; partner: NonNullable<AddPartner["partner"]> },
+): Promise<string> {
+  const { partner } = input;
   const partnerCaseId = randomUUID();
   await trx
     .insertInto("case")
@@ -131,46 +161,52 @@ export async function openPartnerCase(
       created_by: actor.userId,
     })
     .execute();
+  return partnerCaseId;
+}
+
+/** The barrier between his case and hers, marked as partner contact's own. */
+async function insertPartnerBarrier(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  partnerCaseId: string,
+): Promise<string> {
   const barrierId = randomUUID();
-  const reason = "Partnerkontakt: våldsutövarens behandling och partnerns ärende hålls åtskilda.";
   await trx
     .insertInto("barrier")
     .values({
       id: barrierId,
       org_id: actor.orgId,
-      case_a_id: c.id,
+      case_a_id: caseId,
       case_b_id: partnerCaseId,
-      reason,
+      reason: partnerBarrierReason,
       purpose: "partner_contact",
       created_by: actor.userId,
     })
     .execute();
-  await recordAudit(trx, auditContext(actor, meta), [
-    {
-      action: "case.open",
-      resourceType: "case",
-      resourceId: partnerCaseId,
-      personId,
-      unitId: c.unit_id,
-    },
+  return barrierId;
+}
+
+/** The barrier's event on each side, each naming the other case. */
+function barrierEvents(c: CaseRow, her: { id: string; person_id: string }): AuditEntry[] {
+  return [
     {
       action: "barrier.create",
       resourceType: "case",
       resourceId: c.id,
       personId: c.person_id,
       unitId: c.unit_id,
-      reason,
-      data: { otherCaseId: partnerCaseId },
+      reason: partnerBarrierReason,
+      data: { otherCaseId: her.id },
     },
     {
       action: "barrier.create",
       resourceType: "case",
-      resourceId: partnerCaseId,
-      personId,
+      resourceId: her.id,
+      personId: her.person_id,
       unitId: c.unit_id,
-      reason,
+      reason: partnerBarrierReason,
       data: { otherCaseId: c.id },
     },
-  ]);
-  return { partnerCaseId, barrierId };
+  ];
 }

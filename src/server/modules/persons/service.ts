@@ -129,88 +129,112 @@ export async function searchPersons(
   });
 }
 
+type PersonUpdate = Partial<PersonDetails> & {
+  protectionLevel?: NonNullable<PersonDetail["protectionLevel"]>;
+};
+
 /** Changes what case work needs to know about a person; only for those who work one of their cases. */
 export async function updatePersonDetails(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   id: string,
-  input: Partial<PersonDetails> & {
-    protectionLevel?: NonNullable<PersonDetail["protectionLevel"]>;
-  },
+  input: PersonUpdate,
 ): Promise<PersonDetail> {
-  const interpreterNeeded = input.interpreterNeeded;
-  if (interpreterNeeded && !input.interpreterLanguage?.trim()) {
+  if (input.interpreterNeeded && !input.interpreterLanguage?.trim()) {
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       interpreterLanguage: "Ange vilket språk tolken ska tala.",
     });
   }
-  const outcome = await withActor(database.db, actor, async (trx) => {
-    const row = await findVisiblePerson(trx, actor, id);
-    if (!row) return "not_found" as const;
-    const from = row.protection_level;
-    // Only someone who sees one of her cases knows her protection level (and may change it).
-    if (from === null || (await visibleCasesOfPerson(trx, actor, id)).length === 0)
-      return "forbidden" as const;
-    const level = input.protectionLevel;
-    if (level && lowers(from, level) && !mayLowerProtection(actor)) return "may_not_lower" as const;
-    const s = input.safeContact;
-    await trx
-      .updateTable("person")
-      .set({
-        ...(input.languages !== undefined ? { languages: input.languages } : {}),
-        ...(interpreterNeeded !== undefined
-          ? {
-              interpreter_needed: interpreterNeeded,
-              interpreter_language: interpreterNeeded ? (input.interpreterLanguage ?? null) : null,
-            }
-          : {}),
-        ...(s !== undefined ? { safe_contact: JSON.stringify(s) } : {}),
-        ...(input.phone !== undefined ? { phone: input.phone } : {}),
-        ...(input.email !== undefined ? { email: input.email } : {}),
-        ...(input.postalAddress !== undefined ? { postal_address: input.postalAddress } : {}),
-        ...(input.protectionLevel !== undefined ? { protection_level: input.protectionLevel } : {}),
-        updated_at: new Date(),
-      })
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
+  // A command on a person, not on one case: it stays in the actor's own transaction, and a
+  // refusal is a person's (denyPerson), not runCaseCommand's.
+  const outcome = await withActor(database.db, actor, (trx) =>
+    applyPersonUpdate(trx, actor, meta, id, input),
+  );
+  if (outcome === "not_found") return denyPerson(database, actor, meta, id, "person.update");
+  if (outcome !== "ok") await refusePersonUpdate(database, actor, meta, id, outcome);
+  return readPerson(database, actor, meta, id);
+}
+
+/** The checks (visible, works one of her cases, may lower her protection), the change, its event. */
+async function applyPersonUpdate(
+  trx: Trx,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  input: PersonUpdate,
+) {
+  const row = await findVisiblePerson(trx, actor, id);
+  if (!row) return "not_found" as const;
+  const from = row.protection_level;
+  // Only someone who sees one of her cases knows her protection level (and may change it).
+  if (from === null || (await visibleCasesOfPerson(trx, actor, id)).length === 0)
+    return "forbidden" as const;
+  const level = input.protectionLevel;
+  if (level && lowers(from, level) && !mayLowerProtection(actor)) return "may_not_lower" as const;
+  await trx.updateTable("person").set(personChanges(input)).where("id", "=", id).execute();
+  await recordAudit(trx, auditContext(actor, meta), [
+    {
+      action: "person.update",
+      resourceType: "person",
+      resourceId: id,
+      personId: id,
+      data: {
+        fields: Object.keys(input),
+        ...(level && level !== from ? { protectionLevel: { from, to: level } } : {}),
+      },
+    },
+  ]);
+  return "ok" as const;
+}
+
+/** The columns the input names, and only those (an absent field is left as it is). */
+function personChanges(input: PersonUpdate) {
+  const interpreterNeeded = input.interpreterNeeded;
+  const s = input.safeContact;
+  return {
+    ...(input.languages !== undefined ? { languages: input.languages } : {}),
+    ...(interpreterNeeded !== undefined
+      ? {
+          interpreter_needed: interpreterNeeded,
+          interpreter_language: interpreterNeeded ? (input.interpreterLanguage ?? null) : null,
+        }
+      : {}),
+    ...(s !== undefined ? { safe_contact: JSON.stringify(s) } : {}),
+    ...(input.phone !== undefined ? { phone: input.phone } : {}),
+    ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.postalAddress !== undefined ? { postal_address: input.postalAddress } : {}),
+    ...(input.protectionLevel !== undefined ? { protection_level: input.protectionLevel } : {}),
+    updated_at: new Date(),
+  };
+}
+
+/** A visible person the caller may not change this way: refused, and the attempt logged. */
+async function refusePersonUpdate(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  outcome: "forbidden" | "may_not_lower",
+): Promise<never> {
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
       {
         action: "person.update",
+        outcome: "denied",
         resourceType: "person",
         resourceId: id,
         personId: id,
-        data: {
-          fields: Object.keys(input),
-          ...(level && level !== from ? { protectionLevel: { from, to: level } } : {}),
-        },
       },
-    ]);
-    return "ok" as const;
-  });
-  if (outcome === "not_found") return denyPerson(database, actor, meta, id, "person.update");
-  if (outcome !== "ok") {
-    // A visible person the caller may not change this way: refused, and the attempt logged.
-    await withActor(database.db, actor, (trx) =>
-      recordAudit(trx, auditContext(actor, meta), [
-        {
-          action: "person.update",
-          outcome: "denied",
-          resourceType: "person",
-          resourceId: id,
-          personId: id,
-        },
-      ]),
-    );
-    throw new AppError(
-      403,
-      "forbidden",
-      outcome === "may_not_lower"
-        ? "Bara en enhetschef eller skyddshandläggare kan sänka skyddsnivån. Kontrollera uppgiften i folkbokföringen och be dem ändra."
-        : "Bara de som arbetar med något av personens ärenden kan ändra uppgifterna.",
-    );
-  }
-  return readPerson(database, actor, meta, id);
+    ]),
+  );
+  throw new AppError(
+    403,
+    "forbidden",
+    outcome === "may_not_lower"
+      ? "Bara en enhetschef eller skyddshandläggare kan sänka skyddsnivån. Kontrollera uppgiften i folkbokföringen och be dem ändra."
+      : "Bara de som arbetar med något av personens ärenden kan ändra uppgifterna.",
+  );
 }
 
 /** Whether the user has worked the other side of a barrier from one of the person's cases. */

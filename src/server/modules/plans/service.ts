@@ -106,19 +106,21 @@ const changedMeanwhile = () =>
  * colleague's plan silently overwritten. Both the insert and the update decide in the same
  * statement (unique decision, `version = based on`), so that holds on PostgreSQL too.
  */
+type PlanInput = {
+  goals: string;
+  activities: string;
+  startDate: string;
+  followUpDate: string;
+  basedOnVersion: number | null;
+};
+
 export async function savePlan(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
   decisionId: string,
-  input: {
-    goals: string;
-    activities: string;
-    startDate: string;
-    followUpDate: string;
-    basedOnVersion: number | null;
-  },
+  input: PlanInput,
 ) {
   const { plans } = await runCaseCommand(database, actor, meta, {
     caseId,
@@ -136,41 +138,48 @@ export async function savePlan(
       if (!decision || decision.outcome === "denied") {
         throw invalid({ decisionId: "Välj ett beviljat beslut i det här ärendet." });
       }
-      const values = {
-        goals: input.goals,
-        activities: input.activities,
-        start_date: input.startDate,
-        follow_up_date: input.followUpDate,
-        updated_by: actor.userId,
-      };
-      const saved =
-        input.basedOnVersion === null
-          ? await trx
-              .insertInto("implementation_plan")
-              .values({
-                id: randomUUID(),
-                org_id: actor.orgId,
-                case_id: caseId,
-                decision_id: decisionId,
-                ...values,
-              })
-              .onConflict((oc) => oc.column("decision_id").doNothing())
-              .returning(["id", "version"])
-              .executeTakeFirst()
-          : await trx
-              .updateTable("implementation_plan")
-              .set((eb) => ({ ...values, updated_at: new Date(), version: eb("version", "+", 1) }))
-              .where("decision_id", "=", decisionId)
-              .where("case_id", "=", caseId)
-              .where("version", "=", input.basedOnVersion)
-              .returning(["id", "version"])
-              .executeTakeFirst();
+      const saved = await writePlan(trx, actor, caseId, decisionId, input);
       if (!saved) throw input.basedOnVersion === null ? writtenMeanwhile() : changedMeanwhile();
       return { saved, plans: await plansOf(trx, caseId) };
     },
     event: ({ saved }) => ({ data: { planId: saved.id, decisionId, version: saved.version } }),
   });
   return plans;
+}
+
+/**
+ * The first plan, or a change of the version it was based on; nothing (undefined) when
+ * someone else wrote the first plan or changed that version meanwhile.
+ */
+function writePlan(trx: Trx, actor: Actor, caseId: string, decisionId: string, input: PlanInput) {
+  const values = {
+    goals: input.goals,
+    activities: input.activities,
+    start_date: input.startDate,
+    follow_up_date: input.followUpDate,
+    updated_by: actor.userId,
+  };
+  return input.basedOnVersion === null
+    ? trx
+        .insertInto("implementation_plan")
+        .values({
+          id: randomUUID(),
+          org_id: actor.orgId,
+          case_id: caseId,
+          decision_id: decisionId,
+          ...values,
+        })
+        .onConflict((oc) => oc.column("decision_id").doNothing())
+        .returning(["id", "version"])
+        .executeTakeFirst()
+    : trx
+        .updateTable("implementation_plan")
+        .set((eb) => ({ ...values, updated_at: new Date(), version: eb("version", "+", 1) }))
+        .where("decision_id", "=", decisionId)
+        .where("case_id", "=", caseId)
+        .where("version", "=", input.basedOnVersion)
+        .returning(["id", "version"])
+        .executeTakeFirst();
 }
 
 export async function recordFollowUp(

@@ -15,32 +15,8 @@ export async function loadTreatment(trx: Trx, caseId: string): Promise<Treatment
     .executeTakeFirst();
   if (!t) return null;
   const [sessions, partners, refusal] = await Promise.all([
-    trx
-      .selectFrom("treatment_session as s")
-      .innerJoin("app_user as u", "u.id", "s.recorded_by")
-      .select(["s.id", "s.held_on", "s.attendance", "u.display_name"])
-      .where("s.case_id", "=", caseId)
-      .orderBy("s.held_on", "desc")
-      .orderBy("s.recorded_at", "desc")
-      .execute(),
-    trx
-      .selectFrom("partner as pa")
-      .leftJoin("consent as co", "co.partner_id", "pa.id")
-      .select([
-        "pa.id",
-        "pa.relationship",
-        "pa.exception_kind",
-        "pa.exception_reason",
-        "pa.team_decided_on",
-        "pa.partner_case_id",
-        "pa.recorded_at",
-        "co.form",
-        "co.given_on",
-        "co.revoked_on",
-      ])
-      .where("pa.case_id", "=", caseId)
-      .orderBy("pa.recorded_at")
-      .execute(),
+    sessionRows(trx, caseId),
+    partnerRows(trx, caseId),
     trx
       .selectFrom("partner_contact_refusal")
       .selectAll()
@@ -77,23 +53,63 @@ export async function loadTreatment(trx: Trx, caseId: string): Promise<Treatment
             reasoning: refusal.reasoning,
           }
         : null,
-      partners: partners.map((p) => ({
-        id: p.id,
-        relationship: p.relationship,
-        consent:
-          p.form && p.given_on
-            ? { form: p.form, givenOn: p.given_on, withdrawnOn: p.revoked_on }
-            : null,
-        exception: p.exception_kind
-          ? {
-              kind: p.exception_kind,
-              reason: p.exception_reason ?? "",
-              teamDecidedOn: p.team_decided_on,
-            }
-          : null,
-        contactOpened: p.partner_case_id !== null,
-        recordedAt: p.recorded_at.toISOString(),
-      })),
+      partners: partners.map(partnerView),
     },
+  };
+}
+
+/** The sessions held, newest first. */
+function sessionRows(trx: Trx, caseId: string) {
+  return trx
+    .selectFrom("treatment_session as s")
+    .innerJoin("app_user as u", "u.id", "s.recorded_by")
+    .select(["s.id", "s.held_on", "s.attendance", "u.display_name"])
+    .where("s.case_id", "=", caseId)
+    .orderBy("s.held_on", "desc")
+    .orderBy("s.recorded_at", "desc")
+    .execute();
+}
+
+/** His partners as recorded in his case, each with the consent she gave (if any). */
+function partnerRows(trx: Trx, caseId: string) {
+  return trx
+    .selectFrom("partner as pa")
+    .leftJoin("consent as co", "co.partner_id", "pa.id")
+    .select([
+      "pa.id",
+      "pa.relationship",
+      "pa.exception_kind",
+      "pa.exception_reason",
+      "pa.team_decided_on",
+      "pa.partner_case_id",
+      "pa.recorded_at",
+      "co.form",
+      "co.given_on",
+      "co.revoked_on",
+    ])
+    .where("pa.case_id", "=", caseId)
+    .orderBy("pa.recorded_at")
+    .execute();
+}
+
+type PartnerRow = Awaited<ReturnType<typeof partnerRows>>[number];
+
+function partnerView(p: PartnerRow): TreatmentView["partnerContact"]["partners"][number] {
+  return {
+    id: p.id,
+    relationship: p.relationship,
+    consent:
+      p.form && p.given_on
+        ? { form: p.form, givenOn: p.given_on, withdrawnOn: p.revoked_on }
+        : null,
+    exception: p.exception_kind
+      ? {
+          kind: p.exception_kind,
+          reason: p.exception_reason ?? "",
+          teamDecidedOn: p.team_decided_on,
+        }
+      : null,
+    contactOpened: p.partner_case_id !== null,
+    recordedAt: p.recorded_at.toISOString(),
   };
 }
