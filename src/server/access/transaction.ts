@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { appRole } from "../db/connection.ts";
-import { type Prelude, preludeLiteral, transactionPrelude } from "../db/transaction-prelude.ts";
+import { preludeLiteral, preludeMarker, sendsPreludes } from "../db/transaction-prelude.ts";
 import type { Database } from "../db/types.ts";
 
 export type Trx = Transaction<Database>;
@@ -16,29 +16,28 @@ export function withActor<T>(
   actor: { userId: string | null; orgId: string | null },
   fn: (trx: Trx) => Promise<T>,
 ): Promise<T> {
-  const prelude = actorPrelude(actor);
-  const run = () =>
-    db.transaction().execute(async (trx) => {
-      // On PostgreSQL the settings went with BEGIN (db/transaction-prelude.ts).
-      if (!prelude?.applied) {
-        await sql`select set_config('role', ${appRole}, true),
-                         set_config('frid.user_id', ${actor.userId ?? ""}, true),
-                         set_config('frid.org_id', ${actor.orgId ?? ""}, true)`.execute(trx);
-      }
-      return fn(trx);
+  const statement = sendsPreludes(db) ? actorStatement(actor) : null;
+  if (statement) {
+    // PostgreSQL: the settings travel with BEGIN (db/transaction-prelude.ts).
+    return db.connection().execute(async (connection) => {
+      await connection.executeQuery(preludeMarker(statement));
+      return connection.transaction().execute(fn);
     });
-  return prelude ? transactionPrelude.run(prelude, run) : run();
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${appRole}, true),
+                     set_config('frid.user_id', ${actor.userId ?? ""}, true),
+                     set_config('frid.org_id', ${actor.orgId ?? ""}, true)`.execute(trx);
+    return fn(trx);
+  });
 }
 
 /** The same settings as one statement without parameters, when every value is plain. */
-function actorPrelude(actor: { userId: string | null; orgId: string | null }): Prelude | null {
+function actorStatement(actor: { userId: string | null; orgId: string | null }): string | null {
   const values = [appRole, actor.userId ?? "", actor.orgId ?? ""].map(preludeLiteral);
   if (values.some((v) => v === null)) return null;
   const [role, user, org] = values;
-  return {
-    statement: `select set_config('role', ${role}, true), set_config('frid.user_id', ${user}, true), set_config('frid.org_id', ${org}, true)`,
-    applied: false,
-  };
+  return `select set_config('role', ${role}, true), set_config('frid.user_id', ${user}, true), set_config('frid.org_id', ${org}, true)`;
 }
 
 /** The role statistics read as (migration 0033): select only, its own row-level security. */

@@ -5,7 +5,7 @@ import pg from "pg";
 import type { Config } from "../config.ts";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect.ts";
 import { assertFlushing, durablePgliteOptions, flushTree } from "./pglite-durable.ts";
-import { PreludePostgresDialect } from "./transaction-prelude.ts";
+import { acceptsPreludes, PreludePostgresDialect } from "./transaction-prelude.ts";
 import type { Database } from "./types.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -148,9 +148,9 @@ export async function openPostgres(
   const ownerPool = pool(url, 2, null);
   const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   // The application's transactions send their actor settings with BEGIN (one round trip).
-  const db = new Kysely<Database>({
-    dialect: new PreludePostgresDialect({ pool: pool(url, 10, appRole) }),
-  });
+  const db = acceptsPreludes(
+    new Kysely<Database>({ dialect: new PreludePostgresDialect({ pool: pool(url, 10, appRole) }) }),
+  );
   return {
     kind: "postgres",
     db,

@@ -1,55 +1,90 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import {
   CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type Kysely,
   PostgresDialect,
+  type QueryResult,
   type TransactionSettings,
 } from "kysely";
 
 /**
  * Statements a transaction must run first (access/transaction.ts: the role and the actor,
  * for row-level security), sent to PostgreSQL in the same message as its BEGIN: one round
- * trip fewer for every request, which on two cores is a tenth of an audited read's work
- * (npm run bench:access). node-postgres sends a query without parameters as one simple-
- * protocol message, which may hold several statements; so the prelude carries no
- * parameters, and whoever sets it must quote its values (preludeLiteral). The embedded
- * database keeps its own dialect and sends the prelude as a query of its own.
+ * trip fewer for every request (npm run bench:access). node-postgres sends a query without
+ * parameters as one simple-protocol message, which may hold several statements; so a
+ * prelude carries no parameters, and whoever makes one must quote its values
+ * (preludeLiteral). The embedded database keeps its own dialect and sends the settings as
+ * a query of their own.
+ *
+ * How a prelude reaches its BEGIN without any state shared between requests: the caller
+ * holds one connection (Kysely's db.connection()), hands it the prelude as a marker query
+ * (preludeMarker), and begins a transaction on it; the connection keeps the prelude and
+ * sends it with its next BEGIN. Nothing else ever sees it.
  */
-export interface Prelude {
-  statement: string;
-  /** Set once the prelude went with a BEGIN; a nested or later BEGIN goes without it. */
-  applied: boolean;
-}
+const preludes = new WeakMap<CompiledQuery, string>();
 
-export const transactionPrelude = new AsyncLocalStorage<Prelude>();
+/** A query that sends nothing: it gives the connection the statement for its next BEGIN. */
+export function preludeMarker(statement: string): CompiledQuery {
+  const marker = CompiledQuery.raw("-- prelude for the next begin");
+  preludes.set(marker, statement);
+  return marker;
+}
 
 /** Only values that cannot close a quote: a UUID, a role name. Anything else goes as a parameter. */
 export const preludeLiteral = (value: string): string | null =>
   /^[0-9A-Za-z_-]*$/.test(value) ? `'${value}'` : null;
 
+class PreludeConnection implements DatabaseConnection {
+  #prelude: string | null = null;
+  constructor(readonly inner: DatabaseConnection) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const prelude = preludes.get(query);
+    if (prelude !== undefined) {
+      this.#prelude = prelude;
+      return { rows: [] };
+    }
+    if (this.#prelude === null || query.sql !== "begin") return this.inner.executeQuery(query);
+    const statement = `begin; ${this.#prelude}`;
+    this.#prelude = null;
+    try {
+      return await this.inner.executeQuery(CompiledQuery.raw(statement));
+    } catch (error) {
+      // Kysely rolls back only a transaction that began: never hand the pool back a
+      // connection inside a failed one.
+      await this.inner.executeQuery(CompiledQuery.raw("rollback")).catch(() => {});
+      throw error;
+    }
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery(query, chunkSize);
+  }
+
+  /** Back to the pool: a prelude that never met its BEGIN goes no further. */
+  forget() {
+    this.#prelude = null;
+  }
+}
+
 class PreludeDriver implements Driver {
+  readonly #wrapped = new WeakMap<DatabaseConnection, PreludeConnection>();
   constructor(private readonly inner: Driver) {}
   init() {
     return this.inner.init();
   }
-  acquireConnection() {
-    return this.inner.acquireConnection();
+  async acquireConnection() {
+    const connection = await this.inner.acquireConnection();
+    let wrapped = this.#wrapped.get(connection);
+    if (!wrapped) {
+      wrapped = new PreludeConnection(connection);
+      this.#wrapped.set(connection, wrapped);
+    }
+    return wrapped;
   }
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    const prelude = transactionPrelude.getStore();
-    if (!prelude || prelude.applied || settings.isolationLevel || settings.accessMode) {
-      return this.inner.beginTransaction(connection, settings);
-    }
-    try {
-      await connection.executeQuery(CompiledQuery.raw(`begin; ${prelude.statement}`));
-    } catch (error) {
-      // Kysely rolls back only a transaction that began: never hand the pool back a
-      // connection inside a failed one.
-      await connection.executeQuery(CompiledQuery.raw("rollback")).catch(() => {});
-      throw error;
-    }
-    prelude.applied = true;
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(connection, settings);
   }
   commitTransaction(connection: DatabaseConnection) {
     return this.inner.commitTransaction(connection);
@@ -58,16 +93,28 @@ class PreludeDriver implements Driver {
     return this.inner.rollbackTransaction(connection);
   }
   releaseConnection(connection: DatabaseConnection) {
-    return this.inner.releaseConnection(connection);
+    const wrapped = connection as PreludeConnection;
+    wrapped.forget();
+    return this.inner.releaseConnection(wrapped.inner);
   }
   destroy() {
     return this.inner.destroy();
   }
 }
 
-/** PostgreSQL's dialect, with the prelude sent along with BEGIN. */
+const capable = new WeakSet<object>();
+
+/** PostgreSQL's dialect, whose connections send a prelude along with BEGIN. */
 export class PreludePostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     return new PreludeDriver(super.createDriver());
   }
 }
+
+/** Marks a Kysely made with PreludePostgresDialect (db/connection.ts). */
+export function acceptsPreludes<T>(db: Kysely<T>): Kysely<T> {
+  capable.add(db);
+  return db;
+}
+
+export const sendsPreludes = (db: object) => capable.has(db);
