@@ -14,6 +14,7 @@ import { withActor } from "../../src/server/access/transaction.ts";
 import { auditContext, recordAudit } from "../../src/server/audit/record.ts";
 import { loadSession } from "../../src/server/auth/sessions.ts";
 import { loadConfig } from "../../src/server/config.ts";
+import { acceptsPreludes, PreludeConnection } from "../../src/server/db/transaction-prelude.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { findVisibleCaseWithDetails } from "../../src/server/modules/cases/queries.ts";
 
@@ -59,7 +60,8 @@ class Recorder implements DatabaseConnection {
 function recordingDialect(recorder: Recorder): Dialect {
   const driver: Driver = {
     init: async () => {},
-    acquireConnection: async () => recorder,
+    // The server's connections send the actor's settings with BEGIN: record them the same way.
+    acquireConnection: async () => new PreludeConnection(recorder),
     releaseConnection: async () => {},
     destroy: async () => {},
     beginTransaction: async (c) => {
@@ -105,7 +107,7 @@ export async function captureCaseRead(
   unitId: string,
 ): Promise<RequestTemplate> {
   const recorder = new Recorder();
-  const db = new Kysely<Database>({ dialect: recordingDialect(recorder) });
+  const db = acceptsPreludes(new Kysely<Database>({ dialect: recordingDialect(recorder) }));
   const config = loadConfig({}); // the defaults the server runs with (idle limit)
   const capturedAt = Date.now();
   // auth/hook.ts: the session with its roles. touchSession writes at most once a minute
@@ -170,7 +172,8 @@ export async function replayCaseRead(
   }
   await runner.onConnection(async (query) => {
     for (const s of template.transaction) {
-      const { rows } = await query(s.sql, bind(s.params, values));
+      // A statement that is several (begin with its prelude) answers no rows of its own.
+      const rows = (await query(s.sql, bind(s.params, values))).rows ?? [];
       const personId = rows[0]?.person_id;
       if (values.personId === undefined && typeof personId === "string") {
         values.personId = personId;

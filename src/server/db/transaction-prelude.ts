@@ -35,7 +35,8 @@ export function preludeMarker(statement: string): CompiledQuery {
 export const preludeLiteral = (value: string): string | null =>
   /^[0-9A-Za-z_-]*$/.test(value) ? `'${value}'` : null;
 
-class PreludeConnection implements DatabaseConnection {
+/** A connection that keeps a prelude for its next BEGIN (also the benches' recorder). */
+export class PreludeConnection implements DatabaseConnection {
   #prelude: string | null = null;
   constructor(readonly inner: DatabaseConnection) {}
 
