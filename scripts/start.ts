@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { projectRoot } from "../src/server/paths.ts";
-import { ensureServerBuild, serverEntry } from "./server-build.ts";
+import { ensureServerBuild, serverEntry, serverNodeFlags } from "./server-build.ts";
 import { webBuildIsCurrent } from "./web-build.ts";
 
 /**
@@ -24,7 +24,10 @@ async function buildWebInChild(): Promise<void> {
 
 /** The server in its own process; this one only passes signals on and exits as it does. */
 function runServer() {
-  const server = spawn(process.execPath, [serverEntry], { cwd: projectRoot, stdio: "inherit" });
+  const server = spawn(process.execPath, [...serverNodeFlags, serverEntry], {
+    cwd: projectRoot,
+    stdio: "inherit",
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }
