@@ -42,10 +42,6 @@ const serverBuild: BuildInputs = {
   output: serverEntry,
 };
 
-export function serverBuildIsCurrent(): boolean {
-  return buildIsCurrent(serverBuild);
-}
-
 /**
  * The server's process under a start process (`npm start`: its child; a start process
  * that runs the server in itself, as older checkouts did, is its own server). For tests

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
-import { as, buildUser, buildWorkedCase, login, type Session } from "../testing/factories.ts";
-import { raceAgainstClosing } from "../testing/race-close.ts";
+import { as, type Session } from "../testing/factories.ts";
+import { raceAgainstClosing, workedCaseAndManager } from "../testing/race-close.ts";
 
 /**
  * A journal entry while the case is being closed (issue 13: a closed case takes no new
@@ -21,11 +21,8 @@ describe.each(testDatabaseKinds)("journal entries racing the case's closing (%s)
 
   it("keeps each entry it answers 201 for from before the case closed, and refuses the rest", async () => {
     const { owner } = database();
-    const worked = await buildWorkedCase(t.app, owner);
-    const manager = await buildUser(owner, worked.orgId, [
-      { unitId: worked.unitId, role: "unit_manager" },
-    ]);
-    const pair: [Session, Session] = [worked.session, await login(t.app, manager.username)];
+    const worked = await workedCaseAndManager(t.app, owner);
+    const { pair } = worked;
     const caseId = worked.caseId;
     const result = await raceAgainstClosing({
       app: t.app,

@@ -4,6 +4,7 @@ import {
   type Driver,
   type Kysely,
   PostgresDialect,
+  type QueryCompiler,
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
@@ -34,6 +35,12 @@ export function preludeMarker(statement: string): CompiledQuery {
 /** Only values that cannot close a quote: a UUID, a role name. Anything else goes as a parameter. */
 export const preludeLiteral = (value: string): string | null =>
   /^[0-9A-Za-z_-]*$/.test(value) ? `'${value}'` : null;
+
+/** A savepoint method the wrapped driver has (PostgreSQL's has all three): never a silent no-op. */
+function supported<F>(method: F | undefined): F {
+  if (!method) throw new Error("the database driver has no savepoints");
+  return method;
+}
 
 /** A connection that keeps a prelude for its next BEGIN (also the benches' recorder). */
 export class PreludeConnection implements DatabaseConnection {
@@ -92,6 +99,24 @@ class PreludeDriver implements Driver {
   }
   rollbackTransaction(connection: DatabaseConnection) {
     return this.inner.rollbackTransaction(connection);
+  }
+  // Savepoints (nested transactions) go through the connection, as PostgreSQL's driver does.
+  savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]) {
+    return supported(this.inner.savepoint).call(this.inner, connection, name, compile);
+  }
+  rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler["compileQuery"],
+  ) {
+    return supported(this.inner.rollbackToSavepoint).call(this.inner, connection, name, compile);
+  }
+  releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler["compileQuery"],
+  ) {
+    return supported(this.inner.releaseSavepoint).call(this.inner, connection, name, compile);
   }
   releaseConnection(connection: DatabaseConnection) {
     const wrapped = connection as PreludeConnection;

@@ -1,8 +1,24 @@
 import type { LightMyRequestResponse } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/types.ts";
-import { as, type Session } from "./factories.ts";
+import { as, buildUser, buildWorkedCase, login, type Session } from "./factories.ts";
 import { race } from "./race.ts";
+
+/**
+ * A worked case, its worker's session and the unit manager's, who closes it in a race:
+ * `pair[0]` the worker, `pair[1]` the manager.
+ */
+export async function workedCaseAndManager(
+  app: Parameters<typeof buildWorkedCase>[0],
+  owner: Kysely<Database>,
+) {
+  const worked = await buildWorkedCase(app, owner);
+  const manager = await buildUser(owner, worked.orgId, [
+    { unitId: worked.unitId, role: "unit_manager" },
+  ]);
+  const pair: [Session, Session] = [worked.session, await login(app, manager.username)];
+  return { ...worked, pair };
+}
 
 /**
  * Races `n` requests that record something in a case against the case being closed (by

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
-import { as, buildUser, buildWorkedCase, login, type Session } from "../../testing/factories.ts";
-import { raceAgainstClosing } from "../../testing/race-close.ts";
+import { as, type Session } from "../../testing/factories.ts";
+import { raceAgainstClosing, workedCaseAndManager } from "../../testing/race-close.ts";
 
 /**
  * Decisions while the case is being closed (issue 12): a decision reads the case's status
@@ -22,11 +22,8 @@ describe.each(testDatabaseKinds)("decisions racing the case's closing (%s)", (ki
 
   it("records each decision it answers 201 for before the case closed, and refuses the rest", async () => {
     const { owner } = database();
-    const worked = await buildWorkedCase(t.app, owner);
-    const manager = await buildUser(owner, worked.orgId, [
-      { unitId: worked.unitId, role: "unit_manager" },
-    ]);
-    const pair: [Session, Session] = [worked.session, await login(t.app, manager.username)];
+    const worked = await workedCaseAndManager(t.app, owner);
+    const { pair } = worked;
     const caseId = worked.caseId;
     const moved = await t.app.inject({
       method: "POST",
