@@ -22,7 +22,12 @@ export function spawnTsx(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): TsxChild {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+  return spawnNode(script, [...nodeArgs, "--import", "tsx", script], env);
+}
+
+/** A Node process running `args` (flags and entry point); `script` names it in errors. */
+export function spawnNode(script: string, args: string[], env: Record<string, string>): TsxChild {
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
     // Only what the child needs: no DATABASE_URL or other settings leak in by accident.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },

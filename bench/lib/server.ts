@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import { ensureServerBuild, serverEntry, serverNodeFlags } from "../../scripts/server-build.ts";
 import { totp } from "../../src/server/auth/totp.ts";
-import { spawnTsx, type TsxChild } from "./child.ts";
+import { spawnNode, spawnTsx, type TsxChild } from "./child.ts";
 import type { BenchTarget } from "./target.ts";
 
 export interface RunningServer {
@@ -12,13 +13,23 @@ export interface RunningServer {
 /**
  * The real server (src/server/main.ts) in production mode: MFA required, no demo data,
  * LOG_LEVEL warn unless BENCH_LOG_LEVEL says otherwise (info logs two lines per request).
+ * `bundled`: the esbuild bundle `npm start` runs (scripts/server-build.ts), with its flags.
  */
 export async function startServer(
   target: BenchTarget,
-  options: { logLevel: string; nodeArgs: string[]; env: Record<string, string> },
+  options: {
+    logLevel: string;
+    nodeArgs: string[];
+    env: Record<string, string>;
+    bundled?: boolean;
+  },
 ): Promise<RunningServer> {
-  const child = spawnTsx(
-    "src/server/main.ts",
+  if (options.bundled) await ensureServerBuild();
+  const spawnServer = (env: Record<string, string>, nodeArgs: string[]) =>
+    options.bundled
+      ? spawnNode(serverEntry, [...serverNodeFlags, ...nodeArgs, serverEntry], env)
+      : spawnTsx("src/server/main.ts", env, nodeArgs);
+  const child = spawnServer(
     {
       NODE_ENV: "production",
       PORT: "0",
@@ -45,6 +56,8 @@ export async function startServer(
 export interface ApiSession {
   cookie: string;
   csrfToken: string;
+  /** The authenticator secret the login used (loginWithMfa), for logging in again. */
+  totpSecret?: string;
 }
 
 async function post(url: URL, path: string, session: ApiSession | null, body?: unknown) {
@@ -65,24 +78,35 @@ async function post(url: URL, path: string, session: ApiSession | null, body?: u
 /**
  * Logs in the way a new production user does: password → set up an authenticator app →
  * confirm a one-time code. Returns the authenticated session (its cookie is rotated).
+ * A user who set up an app before (an earlier run) is asked for a code from it: `secretOf`
+ * gives its secret (bench:scale reads it from the database), else such a login fails.
  */
 export async function loginWithMfa(
   url: URL,
   username: string,
   password: string,
+  secretOf?: () => Promise<string | null>,
 ): Promise<ApiSession> {
   const first = await post(url, "/api/auth/login", null, { username, password });
-  if (first.json.state !== "mfa_enrolment_required" || !first.cookie) {
+  const enrolled = first.json.state === "mfa_required" && secretOf;
+  if ((first.json.state !== "mfa_enrolment_required" && !enrolled) || !first.cookie) {
     throw new Error(`login: expected mfa_enrolment_required, got ${JSON.stringify(first.json)}`);
   }
   const pending = { cookie: first.cookie, csrfToken: String(first.json.csrfToken) };
-  const enrolment = await post(url, "/api/auth/mfa/enrolment", pending);
-  const code = totp(String(enrolment.json.secret));
+  const secret = enrolled
+    ? await secretOf()
+    : (await post(url, "/api/auth/mfa/enrolment", pending)).json.secret;
+  if (!secret) throw new Error(`login: ${username} has an authenticator app but no secret`);
+  const code = totp(String(secret));
   const done = await post(url, "/api/auth/mfa", pending, { code });
   if (done.json.state !== "authenticated" || !done.cookie) {
     throw new Error(`mfa: expected authenticated, got ${JSON.stringify(done.json)}`);
   }
-  return { cookie: done.cookie, csrfToken: String(done.json.csrfToken) };
+  return {
+    cookie: done.cookie,
+    csrfToken: String(done.json.csrfToken),
+    totpSecret: String(secret),
+  };
 }
 
 /**
@@ -107,4 +131,44 @@ export function httpGetter(url: URL, cookie: string, sockets: number) {
       req.end();
     });
   return { get, close: () => agent.destroy() };
+}
+
+export interface SentRequest {
+  status: number;
+  body: string;
+  /** The server's request id (x-request-id): every audit event of the request carries it. */
+  requestId: string;
+}
+
+/**
+ * Any method, with the session's cookie and CSRF token and a JSON body when given, one
+ * keep-alive socket (requests run one after another).
+ */
+export function httpRequester(url: URL, session: ApiSession) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (method: string, path: string, json?: unknown) =>
+    new Promise<SentRequest>((resolve, reject) => {
+      const payload = json === undefined ? undefined : JSON.stringify(json);
+      const headers: Record<string, string> = { cookie: session.cookie };
+      if (method !== "GET") headers["x-csrf-token"] = session.csrfToken;
+      if (payload !== undefined) headers["content-type"] = "application/json";
+      const req = http.request(
+        { agent, method, host: url.hostname, port: url.port, path, headers },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8").on("data", (d: string) => (body += d));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body,
+              requestId: String(res.headers["x-request-id"] ?? ""),
+            }),
+          );
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(payload);
+    });
+  return { send, close: () => agent.destroy() };
 }

@@ -1,0 +1,263 @@
+import type { Actor } from "../../src/server/access/actor.ts";
+import { reportRole } from "../../src/server/access/transaction.ts";
+import type { Cast } from "./discover.ts";
+import {
+  actorParams,
+  appStatement,
+  auditCte,
+  idsOf,
+  oneUnit,
+  type ScaleRequest,
+} from "./minimal.ts";
+import { asApp, named } from "./sql.ts";
+
+/**
+ * The minimal SQL of Att göra, the statistics and the log review (see requests.ts). Att göra
+ * gathers every candidate line with its facts in one statement; the application then keeps
+ * those due within 7 days (in JavaScript), so the minimal audit event names every candidate.
+ */
+const rowColumns = "s.id, s.reference, s.person_id, s.unit_id, s.given_name, s.family_name";
+
+function scopeCte(scope: "mine" | "unit") {
+  const columns = `c.id, c.reference, c.person_id, c.unit_id, c.case_type, c.status, c.opened_at,
+    p.given_name, p.family_name`;
+  return scope === "mine"
+    ? `sc as (select ${columns} from case_assignment a0 join "case" c on c.id = a0.case_id
+         join person p on p.id = c.person_id
+        where a0.user_id = :user and a0.unassigned_at is null and c.org_id = :org
+          and c.status <> 'closed' and not frid_barred(c.id, :user))`
+    : `sc as (select ${columns} from "case" c join person p on p.id = c.person_id
+        where c.org_id = :org and c.unit_id = any(:managed::uuid[]) and c.status <> 'closed'
+          and not frid_barred(c.id, :user))`;
+}
+
+/** Candidate lines common to both scopes: child clocks, reports, plans, tasks, placements, assessments. */
+const commonItems = `
+  select 'child'::text as kind, ${rowColumns}, jsonb_build_object('status', s.status, 'opened', s.opened_at,
+      'firstReport', (select min(i.received_at) from intake i where i.case_id = s.id and i.kind = 'report_of_concern'),
+      'investigation', (select max(h.changed_at) from case_status_change h where h.case_id = s.id and h.to_status = 'investigation'),
+      'extended', (select max(x.extended_until) from investigation_extension x where x.case_id = s.id)) as facts
+    from sc s where s.case_type = 'child' and s.status in ('preliminary_assessment', 'investigation')
+  union all
+  select 'protection_assessment', ${rowColumns}, jsonb_build_object('received', i.received_at)
+    from intake i join sc s on s.id = i.case_id
+   where i.kind = 'report_of_concern'
+     and not exists (select 1 from protection_assessment pa where pa.intake_id = i.id)
+  union all
+  select 'follow_up', ${rowColumns}, jsonb_build_object('first', ip.follow_up_date,
+      'next', (select f.next_follow_up_date from follow_up f where f.plan_id = ip.id
+                order by f.recorded_at desc limit 1))
+    from implementation_plan ip join sc s on s.id = ip.case_id
+  union all
+  select 'task', ${rowColumns}, jsonb_build_object('kind', t.kind, 'created', t.created_at, 'due', t.due_on)
+    from case_task t join sc s on s.id = t.case_id where t.done_at is null
+  union all
+  select 'placement', ${rowColumns}, jsonb_build_object('immediate', cp.immediate, 'basis', cp.basis,
+      'submitted', cp.court_submitted_on, 'ruled', cp.court_ruled_on, 'outcome', cp.court_outcome,
+      'decided', d.decided_at, 'from', d.period_from,
+      'review', (select max(r.reviewed_on) from placement_review r where r.decision_id = cp.decision_id),
+      'revoked', (select max(k.revoked_on) from consent k where k.decision_id = cp.decision_id))
+    from child_placement cp join decision d on d.id = cp.decision_id join sc s on s.id = cp.case_id
+   where cp.ended_on is null
+  union all
+  select 'assessment', ${rowColumns}, jsonb_build_object('judgements', a.judgements,
+      'assessed', a.assessed_on, 'completed', a.completed_at, 'definition', iv.definition,
+      'type', s.case_type,
+      'planSaved', (select max(sp.saved_at) from safety_plan_version sp where sp.case_id = s.id))
+    from sc s
+    join lateral (select * from assessment a where a.case_id = s.id and a.completed_at is not null
+                   order by a.completed_at desc limit 1) a on true
+    join instrument_version iv on iv.org_id = a.org_id and iv.instrument_id = a.instrument_id
+     and iv.version = a.instrument_version`;
+
+const mineItems = `
+  union all
+  select 'barrier_notice', ${rowColumns}, jsonb_build_object('kind', e.kind, 'created', e.created_at)
+    from barrier_event e join sc s on s.id = e.to_case_id where e.acknowledged_at is null
+  union all
+  select 'unsigned_draft', c.id, c.reference, c.person_id, c.unit_id, p.given_name, p.family_name,
+      jsonb_build_object('written', j.written_at)
+    from journal_entry j join "case" c on c.id = j.case_id join person p on p.id = c.person_id
+   where j.author_id = :user and j.signed_at is null and j.org_id = :org`;
+
+const unitItems = `
+  union all
+  select 'risk_alert', ${rowColumns}, jsonb_build_object('created', e.created_at)
+    from barrier_event e join sc s on s.id = e.to_case_id
+   where e.acknowledged_at is null and e.kind = 'risk_alert'
+  union all
+  select 'partner_unassigned', ${rowColumns}, jsonb_build_object('opened', s.opened_at)
+    from sc s where s.case_type = 'partner_contact'
+     and not exists (select 1 from case_assignment a where a.case_id = s.id and a.unassigned_at is null)`;
+
+function worklistSql(scope: "mine" | "unit") {
+  return `with ${scopeCte(scope)},
+    items as (${commonItems} ${scope === "mine" ? mineItems : unitItems}),
+    ${auditCte({
+      action: "worklist.read",
+      resourceType: "case",
+      unitId: oneUnit("items"),
+      personIds: idsOf("items", "person_id"),
+      caseIds: idsOf("items", "id"),
+      data: "'{}'::jsonb",
+    })}
+    select * from items`;
+}
+
+export const worklistRequests: ScaleRequest[] = [
+  {
+    name: "worklist-mine",
+    actor: (c) => c.caseworker,
+    http: () => ({ method: "GET", path: "/api/worklist?scope=mine" }),
+    minimal: (_c, a, id) => appStatement(a, worklistSql("mine"), actorParams(a, id)),
+  },
+  {
+    name: "worklist-partner-worker",
+    actor: (c) => c.partnerWorker,
+    http: () => ({ method: "GET", path: "/api/worklist?scope=mine" }),
+    minimal: (_c, a, id) => appStatement(a, worklistSql("mine"), actorParams(a, id)),
+  },
+  {
+    name: "worklist-unit-manager",
+    actor: (c) => c.manager,
+    http: () => ({ method: "GET", path: "/api/worklist?scope=unit" }),
+    minimal: (_c, a, id) => appStatement(a, worklistSql("unit"), actorParams(a, id)),
+  },
+];
+
+/** Partner-contact figures of the units in scope (`units`: a condition on c), one statement. */
+function figuresSql(units: string) {
+  const within = (col: string) => `${col} between :from::date and :to::date`;
+  const instant = (col: string) =>
+    `${col} >= (:from::date)::timestamp at time zone 'Europe/Stockholm'
+     and ${col} < (:to::date + 1)::timestamp at time zone 'Europe/Stockholm'`;
+  const grouped = (table: string, key: string, where: string) =>
+    `(select coalesce(json_object_agg(k, n), '{}') from (select x.${key} as k, count(*) as n
+        from ${table} x join sc c on c.id = x.case_id where ${where} group by 1) g)`;
+  return `with sc as (select id, case_type from "case" c where c.org_id = :org and ${units})
+    select
+      (select count(*) from treatment x join sc c on c.id = x.case_id where x.started_on <= :to::date
+         and (x.ended_on is null or x.ended_on >= :from::date)) as in_treatment,
+      ${grouped("treatment", "referral_source", within("x.referred_on"))} as referred,
+      ${grouped("treatment", "end_kind", within("x.ended_on"))} as ended,
+      (select count(*) from treatment x join sc c on c.id = x.case_id
+        where ${within("x.partner_info_given_on")}) as informed,
+      (select count(*) from consent x join sc c on c.id = x.case_id
+        where x.scope = 'partner_contact' and ${within("x.given_on")}) as consent_given,
+      (select count(*) from consent x join sc c on c.id = x.case_id
+        where x.scope = 'partner_contact' and ${within("x.revoked_on")}) as consent_withdrawn,
+      ${grouped("partner_contact_refusal", "continue_treatment", within("x.refused_on"))} as refusals,
+      ${grouped("partner", "exception_kind", `x.exception_kind is not null and ${instant("x.recorded_at")}`)} as exceptions,
+      (select json_build_object('contacted', count(*),
+          'reached', count(*) filter (where o && array['accepted', 'later_accepted', 'declined']),
+          'accepted', count(*) filter (where o && array['accepted', 'later_accepted']),
+          'declined', count(*) filter (where 'declined' = any(o) and not 'later_accepted' = any(o)),
+          'notReachable', count(*) filter (where not o && array['accepted', 'later_accepted', 'declined', 'sent']))
+         from (select array_agg(distinct a.outcome) as o from partner_contact_attempt a
+                 join sc c on c.id = a.case_id where ${within("a.attempted_on")} group by a.case_id) s) as partners,
+      (select json_build_object('raised', count(*),
+          'fromTreatmentSide', count(*) filter (where c.case_type = 'perpetrator'),
+          'fromPartnerSide', count(*) filter (where c.case_type = 'partner_contact'),
+          'acknowledged', count(e.acknowledged_at),
+          'median', percentile_cont(0.5) within group (order by extract(epoch from e.acknowledged_at - e.created_at) / 60),
+          'longest', max(extract(epoch from e.acknowledged_at - e.created_at) / 60))
+         from barrier_event e join sc c on c.id = e.from_case_id
+        where e.kind = 'risk_alert' and ${instant("e.created_at")}) as alerts`;
+}
+
+function statisticsMinimal(cast: Cast, actor: Actor, requestId: string, whole: boolean) {
+  const from = `${cast.year}-01-01`;
+  const to = `${cast.year}-12-31`;
+  const params = { ...actorParams(actor, requestId), from, to };
+  const audit = `with ${auditCte({
+    action: "statistics.read",
+    resourceType: "unit",
+    data: `jsonb_build_object('report', 'partner_contact', 'from', :from::text, 'to', :to::text)`,
+  })} select id from audit`;
+  const units = whole ? "true" : "c.unit_id = any(:managed::uuid[])";
+  return [
+    {
+      as: { ...asApp(actor.userId, actor.orgId), role: reportRole },
+      readOnly: true,
+      statements: [named(figuresSql(units), params)],
+    },
+    { as: asApp(actor.userId, actor.orgId), statements: [named(audit, params)] },
+  ];
+}
+
+export const statisticsRequests: ScaleRequest[] = [
+  {
+    name: "statistics-analyst",
+    actor: (c) => c.analyst,
+    http: (c) => ({
+      method: "GET",
+      path: `/api/statistics/partner-contact?from=${c.year}-01-01&to=${c.year}-12-31`,
+    }),
+    minimal: (c, a, id) => statisticsMinimal(c, a, id, true),
+  },
+  {
+    name: "statistics-unit-manager",
+    actor: (c) => c.manager,
+    http: (c) => ({
+      method: "GET",
+      path: `/api/statistics/partner-contact?from=${c.year}-01-01&to=${c.year}-12-31`,
+    }),
+    minimal: (c, a, id) => statisticsMinimal(c, a, id, false),
+  },
+];
+
+const eventColumns = `e.id, e.occurred_at, e.actor_user_id, u.username, u.display_name, e.actor_role,
+  e.action, e.outcome, e.resource_type, e.resource_id, e.person_id, e.person_ids, e.reason,
+  e.client_address`;
+
+const reviewPersonSql = `with ok as (select 1 from "case" where person_id = :person
+      and unit_id = any(:managed::uuid[]) limit 1),
+  ev as (select ${eventColumns} from audit_event e left join app_user u on u.id = e.actor_user_id
+          where exists (select 1 from ok) and e.org_id = :org
+            and (e.person_id = :person or e.person_ids @> array[:person::uuid])
+          order by e.id desc limit 500),
+  ${auditCte({
+    action: "audit.review",
+    resourceType: "audit",
+    personId: ":person::uuid",
+    data: "jsonb_build_object('subject', 'person', 'subjectId', :person::text)",
+    from: "where exists (select 1 from ok)",
+  })}
+  select ev.*, (select p.given_name || ' ' || p.family_name from person p where p.id = :person) as name
+    from ev`;
+
+const reviewUserSql = `with ok as (select 1 from role_assignment where user_id = :subject
+      and unit_id = any(:managed::uuid[]) limit 1),
+  ev as (select ${eventColumns} from audit_event e left join app_user u on u.id = e.actor_user_id
+          where exists (select 1 from ok) and e.org_id = :org and e.actor_user_id = :subject
+          order by e.id desc limit 500),
+  shown as (select distinct x from ev, unnest(coalesce(ev.person_ids, '{}') || ev.person_id) x
+             where x is not null),
+  ${auditCte({
+    action: "audit.review",
+    resourceType: "audit",
+    resourceId: ":subject::text",
+    personIds: "coalesce((select array_agg(x) from shown), '{}'::uuid[])",
+    data: "jsonb_build_object('subject', 'user', 'subjectId', :subject::text)",
+    from: "where exists (select 1 from ok)",
+  })}
+  select ev.*, (select json_object_agg(p.id, p.given_name || ' ' || p.family_name) from person p
+                 where p.id in (select x from shown)) as names
+    from ev`;
+
+export const auditReviewRequests: ScaleRequest[] = [
+  {
+    name: "audit-review-person",
+    actor: (c) => (c.reviewedPersonId ? c.manager : null),
+    http: (c) => ({ method: "GET", path: `/api/audit/persons/${c.reviewedPersonId}` }),
+    minimal: (c, a, id) =>
+      appStatement(a, reviewPersonSql, { ...actorParams(a, id), person: c.reviewedPersonId }),
+  },
+  {
+    name: "audit-review-user",
+    actor: (c) => (c.reviewedUserId ? c.manager : null),
+    http: (c) => ({ method: "GET", path: `/api/audit/users/${c.reviewedUserId}` }),
+    minimal: (c, a, id) =>
+      appStatement(a, reviewUserSql, { ...actorParams(a, id), subject: c.reviewedUserId }),
+  },
+];
