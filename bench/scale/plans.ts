@@ -48,14 +48,21 @@ export const personalTables = new Set([
   "audit_event",
 ]);
 
-/** The personal-data tables a plan reads whole ("Seq Scan on …"), each once. */
+/**
+ * The personal-data tables a plan reads whole ("Seq Scan on …"), each once, with the rows
+ * the scan returned over all its loops (a scan of a tiny table is cheap today, not at scale).
+ */
 export function seqScans(plan: string): string[] {
-  const found = new Set<string>();
-  for (const m of plan.matchAll(/Seq Scan on (?:public\.)?"?([A-Za-z_][A-Za-z0-9_]*)"?/g)) {
-    const table = m[1] as string;
-    if (personalTables.has(table)) found.add(table);
+  const found = new Map<string, number>();
+  for (const line of plan.split("\n")) {
+    const m = /Seq Scan on (?:public\.)?"?([A-Za-z_][A-Za-z0-9_]*)"?/.exec(line);
+    const table = m?.[1];
+    if (!table || !personalTables.has(table)) continue;
+    const actual = / rows=(\d+) loops=(\d+)\)\s*$/.exec(line);
+    const rows = actual ? Number(actual[1]) * Number(actual[2]) : 0;
+    found.set(table, (found.get(table) ?? 0) + rows);
   }
-  return [...found];
+  return [...found].map(([table, rows]) => `${table} (${rows.toLocaleString("en-US")} rows out)`);
 }
 
 export interface ExplainTarget {
