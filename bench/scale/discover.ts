@@ -70,8 +70,8 @@ async function actorOf(query: Q, userId: string): Promise<Actor> {
   };
 }
 
-/** The active user of the organisation with this role who has the most current assignments. */
-async function busiest(query: Q, orgId: string, role: string, caseType?: string) {
+/** The active user of the organisation with one of these roles with the most current assignments. */
+async function busiest(query: Q, orgId: string, roles: string[], caseType?: string) {
   return one<{ id: string; n: number }>(
     query,
     `select u.id, count(a.id)::int as n
@@ -79,10 +79,10 @@ async function busiest(query: Q, orgId: string, role: string, caseType?: string)
        left join case_assignment a on a.user_id = u.id and a.unassigned_at is null
        left join "case" c on c.id = a.case_id
       where u.org_id = $1 and u.active
-        and exists (select 1 from role_assignment r where r.user_id = u.id and r.role = $2)
+        and exists (select 1 from role_assignment r where r.user_id = u.id and r.role = any($2::text[]))
         and ($3::text is null or c.case_type = $3)
       group by u.id order by n desc, u.id limit 1`,
-    [orgId, role, caseType ?? null],
+    [orgId, roles, caseType ?? null],
   );
 }
 
@@ -167,10 +167,10 @@ async function statisticsYear(query: Q, orgId: string) {
 /** Finds the cast as the owner (row-level security does not apply to discovery). */
 export async function discover(query: Q): Promise<Cast> {
   const org = await largestOrg(query);
-  const worker = await busiest(query, org.id, "caseworker");
+  const worker = await busiest(query, org.id, ["caseworker"]);
   if (!worker) throw new Error(`no active caseworker in ${org.name}`);
   const manager = await managerOfLargestUnit(query, org.id);
-  const partner = await busiest(query, org.id, "therapist", "partner_contact");
+  const partner = await busiest(query, org.id, ["caseworker", "therapist"], "partner_contact");
   const analyst = await one<{ user_id: string }>(
     query,
     `select r.user_id from role_assignment r join app_user u on u.id = r.user_id
