@@ -74,6 +74,15 @@ async function survey(o: ScaleOptions) {
 
 type Planned = { request: ScaleRequest; http: HttpMeasured };
 
+// Ctrl-C stops the server child too (it holds the database: PGlite's folder, a pool).
+let running: RunningServer | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    out(`\n${signal}: stopping the server`);
+    void (running?.child.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
 async function httpPhase(
   o: ScaleOptions,
   cast: Cast,
@@ -90,6 +99,7 @@ async function httpPhase(
       env: { FRID_SESSION_SECRET: sessionSecret },
       bundled: true,
     });
+    running = server;
     out(`server started at ${server.url} (the bundle, NODE_ENV=production)`);
     for (const request of selected) {
       const actor = request.actor(cast);
@@ -108,6 +118,7 @@ async function httpPhase(
     }
   } finally {
     await server?.child.stop();
+    running = null;
   }
   return done;
 }
