@@ -5,9 +5,21 @@ import type { Transport } from "../../api/transport";
 export function auditReviewApi({ get, id }: Transport) {
   return {
     // Access log review.
-    personAuditLog: (personId: string, signal?: AbortSignal) =>
-      get(`/api/audit/persons/${id(personId)}`, AuditEventList, signal),
-    userAuditLog: (userId: string, signal?: AbortSignal) =>
-      get(`/api/audit/users/${id(userId)}`, AuditEventList, signal),
+    /** A page of a log review: the first (with the count when asked), or the one `before`. */
+    auditLog: (
+      subject: { kind: "person" | "user"; id: string },
+      page: { before?: string; count?: boolean } = {},
+      signal?: AbortSignal,
+    ) =>
+      get(
+        `/api/audit/${subject.kind === "person" ? "persons" : "users"}/${id(subject.id)}?${new URLSearchParams(
+          {
+            ...(page.before ? { before: page.before } : {}),
+            ...(page.count ? { count: "true" } : {}),
+          },
+        )}`,
+        AuditEventList,
+        signal,
+      ),
   };
 }
