@@ -23,3 +23,6 @@ create index treatment_org_informed_idx on treatment (org_id, partner_info_given
 create index treatment_org_started_idx on treatment (org_id, started_on)
   where started_on is not null;
 create index treatment_org_ended_idx on treatment (org_id, ended_on);
+-- The statistics read as frid_report (0033), which may now name the treatment's organisation
+-- (not personal data; it is what leads the indexes above).
+grant select (org_id) on treatment to frid_report;

@@ -1,4 +1,5 @@
 import { AuditEventList } from "../../../shared/api/audit";
+import { pageSize } from "../../../shared/api/paging";
 import type { Transport } from "../../api/transport";
 
 /** The audit-review calls of the Api (api/endpoints.ts assembles every feature's). */
@@ -14,6 +15,8 @@ export function auditReviewApi({ get, id }: Transport) {
       get(
         `/api/audit/${subject.kind === "person" ? "persons" : "users"}/${id(subject.id)}?${new URLSearchParams(
           {
+            // A review reads many rows: the largest page (shared/api/paging.ts).
+            limit: String(pageSize.max),
             ...(page.before ? { before: page.before } : {}),
             ...(page.count ? { count: "true" } : {}),
           },
