@@ -9,6 +9,7 @@ import { readRelations } from "../../src/server/modules/cases/relations.ts";
 import { listCases } from "../../src/server/modules/cases/service.ts";
 import { searchPersons } from "../../src/server/modules/persons/service.ts";
 import { worklist } from "../../src/server/modules/worklist/service.ts";
+import { pageSize } from "../../src/shared/api/paging.ts";
 import type { Seeded } from "./seed.ts";
 
 /**
@@ -112,6 +113,9 @@ async function personsOf(owner: Kysely<Database>, caseIds: string[]) {
   return new Map(rows.map((r) => [r.id, { person: r.person_id, unit: r.unit_id }]));
 }
 
+/** A review's first page as the web asks for it. */
+const onePage = { limit: pageSize.default, count: false };
+
 type CaseRows = { id: string; person: { id: string }; unitId?: string }[];
 
 /** The requests measured: every list that shows persons. */
@@ -126,7 +130,10 @@ export function measuredLists(
   const caseList = (actor: Actor, scope: "mine" | "all"): ListCase => ({
     label: `GET /api/cases?scope=${scope}`,
     actor,
-    run: (meta) => listCases(database, actor, meta, scope),
+    // A request shows one page now (issue 14): the default page size.
+    run: async (meta) =>
+      (await listCases(database, actor, meta, { scope, limit: pageSize.default, count: false }))
+        .cases,
     before: async (shown) =>
       (shown as CaseRows).map((c) => ({
         action: "case.list" as const,
@@ -201,7 +208,8 @@ export function measuredLists(
     {
       label: "GET /api/audit/persons/{id} (log review)",
       actor: manager,
-      run: (meta) => reviewPerson(database, manager, meta, setup.reviewedPersonId),
+      run: async (meta) =>
+        (await reviewPerson(database, manager, meta, setup.reviewedPersonId, onePage)).events,
       before: async () => [
         {
           action: "audit.review",
@@ -215,7 +223,8 @@ export function measuredLists(
       // Before, the review of a user named none of the persons it showed.
       label: "GET /api/audit/users/{id} (log review)",
       actor: manager,
-      run: (meta) => reviewUser(database, manager, meta, worker.userId),
+      run: async (meta) =>
+        (await reviewUser(database, manager, meta, worker.userId, onePage)).events,
       before: async () => [
         {
           action: "audit.review",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listPageFields, listQuery, sequenceCursor } from "./paging.ts";
 
 export const AuditEventView = z
   .object({
@@ -20,6 +21,10 @@ export const AuditEventView = z
   .meta({ id: "AuditEvent" });
 export type AuditEventView = z.infer<typeof AuditEventView>;
 
+/** A page of a log review, newest first (shared/api/paging.ts: listQuery). */
 export const AuditEventList = z
-  .object({ events: z.array(AuditEventView) })
+  .object({ events: z.array(AuditEventView), ...listPageFields })
   .meta({ id: "AuditEventList" });
+export type AuditEventList = z.infer<typeof AuditEventList>;
+export const AuditReviewQuery = listQuery(sequenceCursor);
+export type AuditReviewQuery = z.infer<typeof AuditReviewQuery>;

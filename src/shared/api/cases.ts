@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
 import { isoDateTime, multiline } from "./fields.ts";
-import { idCursor, pageOf, pageQuery } from "./paging.ts";
+import {
+  idCursor,
+  listPageFields,
+  listQuery,
+  pageOf,
+  pageQuery,
+  timePlaceCursor,
+} from "./paging.ts";
 import { ProtectionLevel } from "./persons.ts";
 
 export const CaseStatus = z.enum(caseStatuses);
@@ -59,8 +66,15 @@ export const CaseSummary = z
   .meta({ id: "CaseSummary" });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const CaseList = z.object({ cases: z.array(CaseSummary) }).meta({ id: "CaseList" });
-export const CaseListQuery = z.object({ scope: z.enum(["mine", "all"]).default("mine") });
+/** A page of cases, newest opened first (shared/api/paging.ts: listQuery). */
+export const CaseList = z
+  .object({ cases: z.array(CaseSummary), ...listPageFields })
+  .meta({ id: "CaseList" });
+export type CaseList = z.infer<typeof CaseList>;
+export const CaseListQuery = listQuery(timePlaceCursor).extend({
+  scope: z.enum(["mine", "all"]).default("mine"),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 /** A move of the case from one status to another, by whom and why. */
 export const StatusChange = z.object({

@@ -72,3 +72,89 @@ export function pageFrom<R, T>(
     nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null,
   };
 }
+
+/**
+ * Lists that grow with the organisation (the cases, the log review) are paged the same way,
+ * by a cursor that carries the last row's place itself: its sort key and its id, base64url,
+ * so the next page needs no look-up of that row (which the reader may no longer see). The
+ * time is PostgreSQL's to the microsecond (a JavaScript Date would round it and repeat or
+ * skip rows); the id breaks ties.
+ */
+const placePattern =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export interface TimePlace {
+  /** The row's time as PostgreSQL keeps it, in UTC: 2026-12-04T21:05:09.123456Z. */
+  at: string;
+  id: string;
+}
+
+function fromBase64url(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return null;
+  const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  try {
+    return decodeURIComponent(escape(atob(b64)));
+  } catch {
+    return null;
+  }
+}
+
+function toBase64url(text: string): string {
+  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function encodeTimePlace(place: TimePlace): string {
+  return toBase64url(`${place.at}~${place.id}`);
+}
+
+export function decodeTimePlace(text: string): TimePlace | null {
+  const match = placePattern.exec(fromBase64url(text) ?? "");
+  if (!match?.[1] || !match[2] || Number.isNaN(Date.parse(match[1]))) return null;
+  return { at: match[1], id: match[2] };
+}
+
+/** A cursor that is a row's time and id (encodeTimePlace); anything else answers 400. */
+export const timePlaceCursor = z
+  .string()
+  .refine((text) => decodeTimePlace(text) !== null, { error: invalidCursorMessage })
+  .transform((text) => decodeTimePlace(text) as TimePlace);
+
+/** A cursor that is a row's place in an ever-growing sequence (an audit event's number). */
+export const sequenceCursor = z
+  .string()
+  .refine((text) => /^[1-9]\d{0,14}$/.test(fromBase64url(text) ?? ""), {
+    error: invalidCursorMessage,
+  })
+  .transform((text) => Number(fromBase64url(text)));
+
+export function encodeSequence(n: number): string {
+  return toBase64url(String(n));
+}
+
+/**
+ * The query string of a list page: a history's (`limit`, `before`) and `count=true` for the
+ * number of rows in the whole list, which costs a count of every row the reader may see and
+ * is therefore read only when asked (a first page that shows "23 av 1 204").
+ */
+export function listQuery<C extends z.ZodType<unknown, string>>(cursor: C) {
+  return pageQuery(cursor).extend({
+    count: z
+      .enum(["true", "false"])
+      .optional()
+      .transform((v) => v === "true")
+      .meta({ description: "true: the answer says how many rows the whole list has (total)" }),
+  });
+}
+
+/** A list page's own fields beside its rows: where it goes on, and the count when asked. */
+export const listPageFields = {
+  nextCursor: z
+    .string()
+    .nullable()
+    .meta({ description: "Send as `before` for the next page; null on the last page" }),
+  total: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "How many rows the whole list has; null unless count=true" }),
+};

@@ -1,5 +1,5 @@
 import { IdParams } from "../../../shared/api/admin.ts";
-import { AuditEventList } from "../../../shared/api/audit.ts";
+import { AuditEventList, AuditReviewQuery } from "../../../shared/api/audit.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { reviewPerson, reviewUser } from "./service.ts";
@@ -12,37 +12,39 @@ export const auditReviewRoutes: RouteModule = (app, { database }) => {
     {
       schema: {
         tags,
-        summary: "Who accessed this person's data (unit managers)",
+        summary: "A page of who accessed this person's data, newest first (unit managers)",
         params: IdParams,
+        querystring: AuditReviewQuery,
         response: { 200: AuditEventList },
       },
     },
-    async (request) => ({
-      events: await reviewPerson(
+    async (request) =>
+      reviewPerson(
         database,
         requireActor(request),
         requestMeta(request),
         request.params.id,
+        request.query,
       ),
-    }),
   );
   app.get(
     "/api/audit/users/:id",
     {
       schema: {
         tags,
-        summary: "What this user accessed (unit managers)",
+        summary: "A page of what this user accessed, newest first (unit managers)",
         params: IdParams,
+        querystring: AuditReviewQuery,
         response: { 200: AuditEventList },
       },
     },
-    async (request) => ({
-      events: await reviewUser(
+    async (request) =>
+      reviewUser(
         database,
         requireActor(request),
         requestMeta(request),
         request.params.id,
+        request.query,
       ),
-    }),
   );
 };

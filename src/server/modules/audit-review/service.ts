@@ -1,5 +1,10 @@
-import { type Kysely, sql } from "kysely";
-import type { AuditEventView } from "../../../shared/api/audit.ts";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import type {
+  AuditEventList,
+  AuditEventView,
+  AuditReviewQuery,
+} from "../../../shared/api/audit.ts";
+import { encodeSequence, pageFrom } from "../../../shared/api/paging.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { unitsWithRole } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -16,7 +21,12 @@ import { AppError } from "../../http/errors.ts";
 const notFound = () =>
   new AppError(404, "not_found", "Det finns inget att visa, eller så saknar du behörighet.");
 
-function events(db: Kysely<Database>, orgId: string) {
+/**
+ * The organisation's events, newest first, a page at a time: keyset on the event's number
+ * (`before`), so the (org_id, actor_user_id, id) and (org_id, person_id, id) indexes serve
+ * the order and a page reads its own rows only, however long the trail.
+ */
+function events(db: Kysely<Database>, orgId: string, page: AuditReviewQuery) {
   return db
     .selectFrom("audit_event as e")
     .leftJoin("app_user as u", "u.id", "e.actor_user_id")
@@ -37,11 +47,44 @@ function events(db: Kysely<Database>, orgId: string) {
       "e.client_address",
     ])
     .where("e.org_id", "=", orgId)
+    .$if(page.before !== undefined, (q) => q.where("e.id", "<", page.before as number))
     .orderBy("e.id", "desc")
-    .limit(500);
+    .limit(page.limit + 1);
 }
 
 type EventRow = Awaited<ReturnType<ReturnType<typeof events>["execute"]>>[number];
+/** Which events a review shows: about a person, or done by a user. */
+type Subject = (
+  eb: ExpressionBuilder<Database & { e: Database["audit_event"] }, "e">,
+) => Expression<SqlBool>;
+
+/**
+ * A page of the review (up to limit + 1 rows read: pageFrom) and, only when asked, how
+ * many events the whole review has.
+ */
+async function reviewPage(trx: Trx, orgId: string, page: AuditReviewQuery, subject: Subject) {
+  const rows = await events(trx, orgId, page).where(subject).execute();
+  const total = page.count
+    ? Number(
+        (
+          await trx
+            .selectFrom("audit_event as e")
+            .where("e.org_id", "=", orgId)
+            .where(subject)
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : null;
+  const { items, nextCursor } = pageFrom(
+    rows,
+    page.limit,
+    (r) => encodeSequence(r.id),
+    (r) => r,
+  );
+  return { items, nextCursor, total };
+}
+
 type Named = AuditEventView["person"] & {};
 
 /** The persons' names as the reviewer may see them (row-level security); "–" otherwise. */
@@ -84,7 +127,8 @@ export async function reviewPerson(
   actor: Actor,
   meta: RequestMeta,
   personId: string,
-) {
+  page: AuditReviewQuery,
+): Promise<AuditEventList> {
   const managed = unitsWithRole(actor, ["unit_manager"]);
   const rows = await withActor(database.db, actor, async (trx) => {
     if (managed.length === 0) return null;
@@ -96,14 +140,12 @@ export async function reviewPerson(
       .executeTakeFirst();
     if (!inMyUnit) return null;
     // Events about her, and list events that showed her among others (0030, GIN index).
-    const found = await events(trx, actor.orgId)
-      .where((eb) =>
-        eb.or([
-          eb("e.person_id", "=", personId),
-          eb("e.person_ids", "@>", sql<string[]>`array[${personId}]::uuid[]`),
-        ]),
-      )
-      .execute();
+    const { items: found, ...rest } = await reviewPage(trx, actor.orgId, page, (eb) =>
+      eb.or([
+        eb("e.person_id", "=", personId),
+        eb("e.person_ids", "@>", sql<string[]>`array[${personId}]::uuid[]`),
+      ]),
+    );
     const name = await names(trx, [personId]);
     await recordAudit(trx, auditContext(actor, meta), [
       {
@@ -116,9 +158,10 @@ export async function reviewPerson(
     // Every event shown names her: as its person, or among the persons a list showed (then
     // the event's own person, e.g. the case whose relatives were listed, is not hers to
     // review, and she stands in the list). The others a list showed are not hers either.
-    return found.map((r) =>
+    const shown = found.map((r) =>
       r.person_id === personId ? toView(r, name(personId), []) : toView(r, null, [name(personId)]),
     );
+    return { events: shown, ...rest };
   });
   if (!rows) return deny(database, actor, meta, "person", personId);
   return rows;
@@ -129,7 +172,8 @@ export async function reviewUser(
   actor: Actor,
   meta: RequestMeta,
   userId: string,
-) {
+  page: AuditReviewQuery,
+): Promise<AuditEventList> {
   const managed = unitsWithRole(actor, ["unit_manager"]);
   const rows = await withActor(database.db, actor, async (trx) => {
     if (managed.length === 0) return null;
@@ -140,7 +184,9 @@ export async function reviewUser(
       .where("unit_id", "in", managed)
       .executeTakeFirst();
     if (!inMyUnit) return null;
-    const found = await events(trx, actor.orgId).where("e.actor_user_id", "=", userId).execute();
+    const { items: found, ...rest } = await reviewPage(trx, actor.orgId, page, (eb) =>
+      eb("e.actor_user_id", "=", userId),
+    );
     const shown = found.flatMap((r) => [
       ...(r.person_id ? [r.person_id] : []),
       ...(r.person_ids ?? []),
@@ -154,9 +200,10 @@ export async function reviewUser(
         { resourceId: userId, data: { subject: "user", subjectId: userId } },
       ),
     ]);
-    return found.map((r) =>
+    const shownEvents = found.map((r) =>
       toView(r, r.person_id ? name(r.person_id) : null, (r.person_ids ?? []).map(name)),
     );
+    return { events: shownEvents, ...rest };
   });
   if (!rows) return deny(database, actor, meta, "user", userId);
   return rows;

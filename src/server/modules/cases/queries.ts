@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { CaseSummary, CaseView, StatusChange } from "../../../shared/api/cases.ts";
-import { type Page, pageFrom, pageSize } from "../../../shared/api/paging.ts";
+import { type Page, pageFrom, pageSize, type TimePlace } from "../../../shared/api/paging.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, isAssigned } from "../../access/scope.ts";
@@ -59,12 +59,51 @@ export function findVisibleCase(trx: Trx, actor: Actor, id: string) {
   return summaryQuery(trx, actor).where("c.id", "=", id).executeTakeFirst();
 }
 
-export function listVisibleCases(trx: Trx, actor: Actor, scope: "mine" | "all") {
-  let q = summaryQuery(trx, actor);
-  if (scope === "mine") {
-    q = q.where((eb) => isAssigned(eb, actor.userId));
-  }
-  return q.orderBy("c.opened_at", "desc").limit(200).execute();
+/** The cases of a list: every case the actor may see, or (mine) those assigned to them. */
+function listScope(trx: Trx, actor: Actor, scope: "mine" | "all") {
+  const q = summaryQuery(trx, actor);
+  return scope === "mine" ? q.where((eb) => isAssigned(eb, actor.userId)) : q;
+}
+
+/** A case's place in the list, to the microsecond as stored (a Date would round it). */
+const openedPlace = sql<string>`to_char(c.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * A page of the case list, newest opened first, keyset (opened_at, id) below `before`:
+ * up to `limit + 1` rows (pageFrom). Migration 0036's (org_id, opened_at, id) and
+ * (org_id, unit_id, opened_at, id) indexes serve the order.
+ */
+export function listVisibleCases(
+  trx: Trx,
+  actor: Actor,
+  scope: "mine" | "all",
+  page: { limit: number; before?: TimePlace },
+) {
+  const { before } = page;
+  return listScope(trx, actor, scope)
+    .select(openedPlace.as("place_at"))
+    .$if(before !== undefined, (q) =>
+      q.where(
+        sql<boolean>`(c.opened_at, c.id) < (${before?.at}::timestamptz, ${before?.id}::uuid)`,
+      ),
+    )
+    .orderBy("c.opened_at", "desc")
+    .orderBy("c.id", "desc")
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** How many cases the whole list has (count=true only: it counts every visible case). */
+export async function countVisibleCases(
+  trx: Trx,
+  actor: Actor,
+  scope: "mine" | "all",
+): Promise<number> {
+  const q = trx.selectFrom("case as c").where(accessibleCases(actor));
+  const row = await (scope === "mine" ? q.where((eb) => isAssigned(eb, actor.userId)) : q)
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**

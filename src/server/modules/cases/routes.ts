@@ -67,19 +67,14 @@ function registerOpenAndListRoutes(app: App, database: DatabaseHandle): void {
     {
       schema: {
         tags,
-        summary: "Cases assigned to me (mine) or every case I may see (all)",
+        summary:
+          "A page of the cases assigned to me (mine) or of every case I may see (all), newest first",
         querystring: CaseListQuery,
         response: { 200: CaseList },
       },
     },
-    async (request) => ({
-      cases: await listCases(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.query.scope,
-      ),
-    }),
+    async (request) =>
+      listCases(database, requireActor(request), requestMeta(request), request.query),
   );
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { CaseSummary, CaseView } from "../../../shared/api/cases.ts";
-import { pageFrom, pageSize } from "../../../shared/api/paging.ts";
+import type { CaseList, CaseListQuery, CaseView } from "../../../shared/api/cases.ts";
+import { encodeTimePlace, pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { addMonths } from "../../../shared/calendar.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
@@ -18,6 +18,7 @@ import { denyPerson } from "../persons/service.ts";
 import { abilities, type CaseAction, can } from "./policy.ts";
 import {
   type CaseDetailRow,
+  countVisibleCases,
   findVisibleCaseWithDetails,
   listVisibleCases,
   nextReference,
@@ -143,28 +144,40 @@ export async function readCase(
   });
 }
 
+/**
+ * A page of the case list (shared/api/paging.ts), with the count only when asked. One audit
+ * event per request naming exactly the cases and persons this page showed.
+ */
 export async function listCases(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
-  scope: "mine" | "all",
-): Promise<CaseSummary[]> {
+  query: CaseListQuery,
+): Promise<CaseList> {
+  const { scope, limit, before, count } = query;
   return withActor(database.db, actor, async (trx) => {
-    const rows = await listVisibleCases(trx, actor, scope);
-    // A list shows names and identity numbers: one event naming every person and case shown.
+    const rows = await listVisibleCases(trx, actor, scope, { limit, before });
+    const page = pageFrom(
+      rows,
+      limit,
+      (r) => encodeTimePlace({ at: r.place_at, id: r.id }),
+      (r) => r,
+    );
+    const shown = page.items;
+    const total = count ? await countVisibleCases(trx, actor, scope) : null;
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry(
         "case.list",
         {
           resourceType: "case",
-          personIds: rows.map((r) => r.person_id),
-          caseIds: rows.map((r) => r.id),
-          unitIds: rows.map((r) => r.unit_id),
+          personIds: shown.map((r) => r.person_id),
+          caseIds: shown.map((r) => r.id),
+          unitIds: shown.map((r) => r.unit_id),
         },
         { data: { scope } },
       ),
     ]);
-    return rows.map(toSummary);
+    return { cases: shown.map(toSummary), nextCursor: page.nextCursor, total };
   });
 }
 

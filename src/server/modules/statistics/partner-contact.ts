@@ -77,12 +77,18 @@ function median(values: number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Treatments of the units in scope. */
+/**
+ * Treatments of the units in scope. The treatment's own org_id leads migration 0036's
+ * indexes by day (referred, informed, started, ended): a year's count reads that year's
+ * treatments of the organisation, not every treatment in the database. The units (all of
+ * the organisation, scopeOf) say the case's organisation; naming it on the case too made the
+ * planner misjudge a unit's cases as a few hundred and read every case of the unit instead.
+ */
 function treatments(db: Kysely<Database>, s: Scope) {
   return db
     .selectFrom("treatment as x")
     .innerJoin("case as c", "c.id", "x.case_id")
-    .where("c.org_id", "=", s.orgId)
+    .where("x.org_id", "=", s.orgId)
     .where("c.unit_id", "in", s.units);
 }
 

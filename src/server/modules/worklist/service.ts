@@ -91,12 +91,14 @@ function openTasks(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .execute();
 }
 
+/** My unsigned drafts: the (org_id, author_id) index of drafts only (0036) finds them. */
 function draftsOf(trx: Trx, actor: Actor) {
   return trx
     .selectFrom("journal_entry as j")
     .innerJoin("case as c", "c.id", "j.case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
     .select(["j.written_at", ...caseColumns])
+    .where("j.org_id", "=", actor.orgId)
     .where("j.author_id", "=", actor.userId)
     .where("j.signed_at", "is", null)
     .execute();

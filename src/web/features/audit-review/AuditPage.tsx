@@ -1,13 +1,17 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AuditEventList } from "../../../shared/api/audit";
 import type { AuditEventView, StaffMember } from "../../api/endpoints";
 import { isUnitManager, managedUnits } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
+import { useFocusLater } from "../../hooks/useFocusLater";
+import { useMorePages } from "../../hooks/useMorePages";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTime } from "../../i18n/dates";
 import { auditActionLabel, roleLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
+import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
@@ -139,12 +143,10 @@ function AuditEvents({ subject }: { subject: Subject }) {
   const api = useApi();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const key = `${subject.kind}:${subject.id}`;
+  // The newest page with the count of the whole log; "Visa fler" the pages after it.
   const events = useQuery(
     ["audit", "events", key],
-    async (signal) =>
-      subject.kind === "person"
-        ? (await api.personAuditLog(subject.id, signal)).events
-        : (await api.userAuditLog(subject.id, signal)).events,
+    (signal) => api.auditLog(subject, { count: true }, signal),
     // The trail grows with every read: shown afresh each time it is asked for.
     { keep: false },
   );
@@ -164,18 +166,42 @@ function AuditEvents({ subject }: { subject: Subject }) {
       {state.status === "loading" && <Loading />}
       {state.status === "error" && <QueryError error={state.error} />}
       {state.status === "ready" &&
-        (state.data.length === 0 ? (
+        (state.data.events.length === 0 ? (
           <p className="empty">{t("audit.noEvents")}</p>
         ) : (
-          <>
-            <p>{t("audit.eventCount", { count: state.data.length })}</p>
-            <EventTable
-              caption={t("audit.eventsCaption", { name: subject.name })}
-              events={state.data}
-            />
-          </>
+          <PagedEvents subject={subject} first={state.data} />
         ))}
     </section>
+  );
+}
+
+/** The log a page at a time (shared/api/paging.ts): the newest page, then "Visa fler". */
+function PagedEvents({ subject, first }: { subject: Subject; first: AuditEventList }) {
+  const { t } = useT();
+  const api = useApi();
+  const firstPage = useMemo(() => ({ items: first.events, nextCursor: first.nextCursor }), [first]);
+  const loadPage = useCallback(
+    async (before: string) => {
+      const page = await api.auditLog(subject, { before });
+      return { items: page.events, nextCursor: page.nextCursor };
+    },
+    [api, subject],
+  );
+  const pages = useMorePages(firstPage, loadPage);
+  const focusLater = useFocusLater();
+  return (
+    <>
+      <p>
+        {t("audit.eventCount", { count: first.total ?? pages.items.length })}{" "}
+        {t("audit.eventsShown", { shown: pages.items.length })}
+      </p>
+      <EventTable caption={t("audit.eventsCaption", { name: subject.name })} events={pages.items} />
+      <LoadMore
+        pages={pages}
+        label={t("audit.showMore")}
+        focusRow={(e) => focusLater(`audit-event-${e.id}`)}
+      />
+    </>
   );
 }
 
@@ -199,7 +225,9 @@ function EventTable({ caption, events }: { caption: string; events: readonly Aud
         <tbody>
           {events.map((e) => (
             <tr key={e.id} className={e.outcome === "denied" ? "row--denied" : undefined}>
-              <td className="nowrap">{formatDateTime(e.occurredAt, lang)}</td>
+              <td className="nowrap" id={`audit-event-${e.id}`} tabIndex={-1}>
+                {formatDateTime(e.occurredAt, lang)}
+              </td>
               <td>
                 {e.actor ? (
                   <>

@@ -1,13 +1,28 @@
 import { AuditEventList } from "../../../shared/api/audit";
+import { pageSize } from "../../../shared/api/paging";
 import type { Transport } from "../../api/transport";
 
 /** The audit-review calls of the Api (api/endpoints.ts assembles every feature's). */
 export function auditReviewApi({ get, id }: Transport) {
   return {
     // Access log review.
-    personAuditLog: (personId: string, signal?: AbortSignal) =>
-      get(`/api/audit/persons/${id(personId)}`, AuditEventList, signal),
-    userAuditLog: (userId: string, signal?: AbortSignal) =>
-      get(`/api/audit/users/${id(userId)}`, AuditEventList, signal),
+    /** A page of a log review: the first (with the count when asked), or the one `before`. */
+    auditLog: (
+      subject: { kind: "person" | "user"; id: string },
+      page: { before?: string; count?: boolean } = {},
+      signal?: AbortSignal,
+    ) =>
+      get(
+        `/api/audit/${subject.kind === "person" ? "persons" : "users"}/${id(subject.id)}?${new URLSearchParams(
+          {
+            // A review reads many rows: the largest page (shared/api/paging.ts).
+            limit: String(pageSize.max),
+            ...(page.before ? { before: page.before } : {}),
+            ...(page.count ? { count: "true" } : {}),
+          },
+        )}`,
+        AuditEventList,
+        signal,
+      ),
   };
 }

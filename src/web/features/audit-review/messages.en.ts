@@ -110,6 +110,8 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "audit.eventsTitle": "Log for {name}",
   "audit.eventsCaption": "Log entries for {name}, latest first",
   "audit.eventCount": "Number of log entries: {count}.",
+  "audit.eventsShown": "Showing the latest {shown}.",
+  "audit.showMore": "Show more log entries",
   "audit.noEvents": "There are no log entries.",
   "audit.time": "Time",
   "audit.who": "Who",

@@ -106,6 +106,8 @@ export const auditReviewSv = {
   "audit.eventsTitle": "Logg för {name}",
   "audit.eventsCaption": "Loggposter för {name}, senaste först",
   "audit.eventCount": "Antal loggposter: {count}.",
+  "audit.eventsShown": "Visar de {shown} senaste.",
+  "audit.showMore": "Visa fler loggposter",
   "audit.noEvents": "Det finns inga loggposter.",
   "audit.time": "Tid",
   "audit.who": "Vem",

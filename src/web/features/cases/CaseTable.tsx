@@ -4,7 +4,19 @@ import { formatDate } from "../../i18n/dates";
 import { caseStatusLabel, caseTypeLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 
-export function CaseTable({ caption, cases }: { caption: string; cases: readonly CaseSummary[] }) {
+/**
+ * A table of cases. `rowId` names each row's link, so "Visa fler" can move focus to the
+ * first case of the page it loaded.
+ */
+export function CaseTable({
+  caption,
+  cases,
+  rowId,
+}: {
+  caption: string;
+  cases: readonly CaseSummary[];
+  rowId?: (c: CaseSummary) => string;
+}) {
   const { t, lang } = useT();
   return (
     <div className="table-scroll">
@@ -24,7 +36,9 @@ export function CaseTable({ caption, cases }: { caption: string; cases: readonly
           {cases.map((c) => (
             <tr key={c.id}>
               <th scope="row">
-                <Link to={`/cases/${c.id}`}>{c.reference}</Link>
+                <Link to={`/cases/${c.id}`} id={rowId?.(c)}>
+                  {c.reference}
+                </Link>
               </th>
               <td>{c.person.name}</td>
               <td>{c.unit.name}</td>

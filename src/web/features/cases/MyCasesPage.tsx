@@ -1,9 +1,14 @@
+import { useCallback, useMemo } from "react";
 import { Link, Navigate } from "react-router";
+import type { CaseList } from "../../../shared/api/cases";
 import type { CaseSummary } from "../../api/endpoints";
 import { isAdministrator, isUnitManager, worksWithCases } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
+import { useFocusLater } from "../../hooks/useFocusLater";
+import { useMorePages } from "../../hooks/useMorePages";
 import { type QueryState, useQuery } from "../../hooks/useQuery";
 import { useT } from "../../i18n/useT";
+import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
@@ -18,13 +23,12 @@ export function MyCasesPage() {
   const manager = isUnitManager(me.roles);
   // A system administrator never works with cases; their start is the administration.
   const toAdmin = !worksWithCases(me.roles) && isAdministrator(me.roles);
-  const mine = useQuery(
-    toAdmin ? null : ["cases", "mine"],
-    async (signal) => (await api.cases("mine", signal)).cases,
+  // The first page of each list, with its count; "Visa fler ärenden" the pages after.
+  const mine = useQuery(toAdmin ? null : ["cases", "mine"], (signal) =>
+    api.cases("mine", { count: true }, signal),
   );
-  const all = useQuery(
-    manager ? ["cases", "all"] : null,
-    async (signal) => (await api.cases("all", signal)).cases,
+  const all = useQuery(manager ? ["cases", "all"] : null, (signal) =>
+    api.cases("all", { count: true }, signal),
   );
 
   if (toAdmin) return <Navigate to="/admin" replace />;
@@ -40,12 +44,18 @@ export function MyCasesPage() {
       {manager && <Worklist scope="unit" />}
       <section aria-labelledby="my-cases-title">
         <h2 id="my-cases-title">{t("myCases.mineTitle")}</h2>
-        <CaseSection state={mine.state} caption={t("myCases.caption")} empty={t("myCases.empty")} />
+        <CaseSection
+          scope="mine"
+          state={mine.state}
+          caption={t("myCases.caption")}
+          empty={t("myCases.empty")}
+        />
       </section>
       {manager && (
         <section aria-labelledby="all-cases-title">
           <h2 id="all-cases-title">{t("myCases.allTitle")}</h2>
           <CaseSection
+            scope="all"
             state={all.state}
             caption={t("myCases.allCaption")}
             empty={t("myCases.allEmpty")}
@@ -57,16 +67,56 @@ export function MyCasesPage() {
 }
 
 function CaseSection({
+  scope,
   state,
   caption,
   empty,
 }: {
-  state: QueryState<CaseSummary[]>;
+  scope: "mine" | "all";
+  state: QueryState<CaseList>;
   caption: string;
   empty: string;
 }) {
   if (state.status === "loading") return <Loading />;
   if (state.status === "error") return <QueryError error={state.error} />;
-  if (state.data.length === 0) return <p className="empty">{empty}</p>;
-  return <CaseTable caption={caption} cases={state.data} />;
+  if (state.data.cases.length === 0) return <p className="empty">{empty}</p>;
+  return <PagedCases scope={scope} first={state.data} caption={caption} />;
+}
+
+/** A case list a page at a time (shared/api/paging.ts): the first page, then "Visa fler". */
+function PagedCases({
+  scope,
+  first,
+  caption,
+}: {
+  scope: "mine" | "all";
+  first: CaseList;
+  caption: string;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  const firstPage = useMemo(() => ({ items: first.cases, nextCursor: first.nextCursor }), [first]);
+  const loadPage = useCallback(
+    async (before: string) => {
+      const page = await api.cases(scope, { before });
+      return { items: page.cases, nextCursor: page.nextCursor };
+    },
+    [api, scope],
+  );
+  const pages = useMorePages(firstPage, loadPage);
+  const focusLater = useFocusLater();
+  const rowId = (c: CaseSummary) => `${scope}-case-${c.id}`;
+  return (
+    <>
+      {first.total !== null && (
+        <p>{t("myCases.shown", { shown: pages.items.length, total: first.total })}</p>
+      )}
+      <CaseTable caption={caption} cases={pages.items} rowId={rowId} />
+      <LoadMore
+        pages={pages}
+        label={t("myCases.showMore")}
+        focusRow={(c) => focusLater(rowId(c))}
+      />
+    </>
+  );
 }

@@ -22,8 +22,21 @@ export interface ChangeStatusInput {
 export function casesApi({ call, get, post, opts, id }: Transport) {
   return {
     // Cases.
-    cases: (scope: "mine" | "all", signal?: AbortSignal) =>
-      get(`/api/cases?scope=${scope}`, CaseList, signal),
+    /** A page of a case list: the first (with the count when asked), or the one `before`. */
+    cases: (
+      scope: "mine" | "all",
+      page: { before?: string; count?: boolean } = {},
+      signal?: AbortSignal,
+    ) =>
+      get(
+        `/api/cases?${new URLSearchParams({
+          scope,
+          ...(page.before ? { before: page.before } : {}),
+          ...(page.count ? { count: "true" } : {}),
+        })}`,
+        CaseList,
+        signal,
+      ),
     openCase: (personId: string, unitId: string, caseType: CaseType) =>
       post("/api/cases", { personId, unitId, caseType }, CaseView),
     caseById: (caseId: string, signal?: AbortSignal) =>

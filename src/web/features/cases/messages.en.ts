@@ -23,6 +23,8 @@ export const casesEn: MessagesOf<typeof casesSv> = {
   "myCases.allTitle": "All cases in the unit",
   "myCases.allCaption": "All cases in the units you manage",
   "myCases.allEmpty": "There are no cases in the unit.",
+  "myCases.shown": "Showing {shown} of {total} cases.",
+  "myCases.showMore": "Show more cases",
 
   "case.title": "Case {reference}",
   "case.titleLoading": "Case",

@@ -20,6 +20,8 @@ export const casesSv = {
   "myCases.allTitle": "Alla ärenden på enheten",
   "myCases.allCaption": "Alla ärenden på de enheter du är chef för",
   "myCases.allEmpty": "Det finns inga ärenden på enheten.",
+  "myCases.shown": "Visar {shown} av {total} ärenden.",
+  "myCases.showMore": "Visa fler ärenden",
 
   "case.title": "Ärende {reference}",
   "case.titleLoading": "Ärende",
