@@ -1,0 +1,99 @@
+import { hashPassword } from "../../src/server/auth/passwords.ts";
+import { migrate } from "../../src/server/db/migrate.ts";
+import { sealAll } from "./audit.ts";
+import { generateOrg } from "./org.ts";
+import { seededRandom } from "./random.ts";
+import { planCountry } from "./shape.ts";
+import { loadOrder, RowBuffer, type Table, tableColumns } from "./tables.ts";
+import { analyze, type Target } from "./target.ts";
+
+/**
+ * Generates the country organisation by organisation and loads it with COPY: rows are
+ * gathered for a batch of organisations (about `batchCases` cases), then each table's rows
+ * go in load order, so memory holds one batch. Every table's time and row count is kept.
+ */
+export interface CountryOptions {
+  cases: number;
+  orgs: number;
+  seed: number;
+  /** The data's "now", YYYY-MM-DD. */
+  today: string;
+  password: string;
+  batchCases?: number;
+  log?: (line: string) => void;
+}
+
+export interface TableStat {
+  rows: number;
+  ms: number;
+}
+
+export interface CountryReport {
+  tables: Map<string, TableStat>;
+  totalMs: number;
+}
+
+async function flush(target: Target, buf: RowBuffer, stats: Map<string, TableStat>) {
+  for (const table of loadOrder) {
+    const text = buf.take(table);
+    if (!text) continue;
+    const started = performance.now();
+    await target.copy(table, tableColumns[table], text);
+    const stat = stats.get(table) ?? { rows: 0, ms: 0 };
+    stat.ms += performance.now() - started;
+    stats.set(table, stat);
+  }
+  for (const [table, n] of buf.counts) {
+    const stat = stats.get(table) as TableStat;
+    stat.rows += n;
+  }
+  buf.counts.clear();
+}
+
+async function timed(stats: Map<string, TableStat>, name: string, fn: () => Promise<number>) {
+  const started = performance.now();
+  const rows = await fn();
+  stats.set(name, { rows, ms: performance.now() - started });
+}
+
+export async function generateCountry(target: Target, o: CountryOptions): Promise<CountryReport> {
+  const log = o.log ?? (() => {});
+  const started = performance.now();
+  const stats = new Map<string, TableStat>();
+  await timed(stats, "(migrations)", async () => (await migrate(target.owner)).length);
+  // One argon2 hash for every user: hashing per user would take hours at this size.
+  const passwordHash = await hashPassword(o.password);
+  const root = seededRandom(o.seed);
+  const plan = planCountry(root.fork("country"), o.orgs, o.cases);
+  const today = new Date(`${o.today}T12:00:00Z`);
+  let buf = new RowBuffer();
+  let pending = 0;
+  let done = 0;
+  for (const org of plan) {
+    generateOrg({ r: root.fork(`org ${org.index}`), buf, plan: org, passwordHash, today });
+    pending += org.cases;
+    if (pending >= (o.batchCases ?? 50_000) || org === plan[plan.length - 1]) {
+      await flush(target, buf, stats);
+      done += pending;
+      pending = 0;
+      buf = new RowBuffer();
+      log(`  ${done.toLocaleString("en")} of ${o.cases.toLocaleString("en")} cases loaded`);
+    }
+  }
+  await timed(stats, "audit_seal", () => sealAll(target.owner, target));
+  await timed(stats, "(analyze)", async () => {
+    await analyze(target);
+    return 0;
+  });
+  return { tables: stats, totalMs: performance.now() - started };
+}
+
+export function formatReport(report: CountryReport): string {
+  const lines = [...report.tables].map(
+    ([table, s]) =>
+      `  ${table.padEnd(26)} ${s.rows.toLocaleString("en").padStart(11)} rows ${(s.ms / 1000).toFixed(1).padStart(8)} s`,
+  );
+  return `${lines.join("\n")}\n  ${"total".padEnd(26)} ${" ".repeat(16)} ${(report.totalMs / 1000).toFixed(1).padStart(8)} s`;
+}
+
+export type { Table };
