@@ -33,12 +33,12 @@ export interface CountryReport {
   totalMs: number;
 }
 
-async function flush(target: Target, buf: RowBuffer, stats: Map<string, TableStat>) {
+async function flush(target: Target, buf: RowBuffer, stats: Map<string, TableStat>, lane: number) {
   for (const table of loadOrder) {
     const text = buf.take(table);
     if (!text) continue;
     const started = performance.now();
-    await target.copy(table, tableColumns[table], text);
+    await target.copy(table, tableColumns[table], text, lane);
     const stat = stats.get(table) ?? { rows: 0, ms: 0 };
     stat.ms += performance.now() - started;
     stats.set(table, stat);
@@ -69,17 +69,25 @@ export async function generateCountry(target: Target, o: CountryOptions): Promis
   let buf = new RowBuffer();
   let pending = 0;
   let done = 0;
+  let batch = 0;
+  // One batch in flight per lane: memory holds at most `lanes` batches.
+  const lanes: Promise<void>[] = Array.from({ length: target.lanes }, () => Promise.resolve());
   for (const org of plan) {
     generateOrg({ r: root.fork(`org ${org.index}`), buf, plan: org, passwordHash, today });
     pending += org.cases;
-    if (pending >= (o.batchCases ?? 50_000) || org === plan[plan.length - 1]) {
-      await flush(target, buf, stats);
-      done += pending;
+    if (pending >= (o.batchCases ?? 40_000) || org === plan[plan.length - 1]) {
+      const lane = batch++ % lanes.length;
+      const [full, cases] = [buf, pending];
+      await lanes[lane];
+      lanes[lane] = flush(target, full, stats, lane).then(() => {
+        done += cases;
+        log(`  ${done.toLocaleString("en")} of ${o.cases.toLocaleString("en")} cases loaded`);
+      });
       pending = 0;
       buf = new RowBuffer();
-      log(`  ${done.toLocaleString("en")} of ${o.cases.toLocaleString("en")} cases loaded`);
     }
   }
+  await Promise.all(lanes);
   await timed(stats, "audit_seal", () => sealAll(target.owner, target));
   await timed(stats, "(analyze)", async () => {
     await analyze(target);

@@ -79,21 +79,21 @@ function newCase(p: PersonContext, unit: UnitStaff, type: CaseType, today: Date)
 /** A mother's case names some of her children (their own cases at Barn och unga) and a (former) partner without a case. */
 function relatives(p: PersonContext, adults: GenCase[], children: Person[]) {
   for (const c of adults) {
+    const named = new Set<string>();
     if (children.length > 0 && p.r.chance(0.3))
-      for (let k = p.r.between(1, 2); k > 0; k--) {
-        const child = p.r.pick(children);
-        if (child.id === c.personId) continue;
+      for (let k = p.r.between(1, 2); k > 0; k--) named.add(p.r.pick(children).id);
+    for (const child of named)
+      if (child !== c.personId)
         p.buf.add("relation", [
           p.r.uuid(),
           p.orgId,
           c.id,
           c.personId,
-          child.id,
+          child,
           "child",
           c.worker.id,
           c.openedAt,
         ]);
-      }
     if (p.r.chance(0.15)) {
       const him = addPerson(p, "male", [20, 80], c.worker.id, c.openedAt);
       const kind = p.r.pick(["partner", "former_partner"] as const);

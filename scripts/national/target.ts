@@ -19,7 +19,9 @@ export interface Target {
   kind: "postgres" | "pglite";
   /** The tables' owner (row-level security does not apply): migrations, ANALYZE, reads. */
   owner: Kysely<Database>;
-  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** How many COPYs may run at once (connections); lane is 0 … lanes - 1. */
+  lanes: number;
+  copy(table: string, columns: readonly string[], text: string, lane?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,11 +73,27 @@ async function preparePostgres(url: URL, replace: boolean): Promise<void> {
   }
 }
 
-export async function openPostgresTarget(urlText: string, replace: boolean): Promise<Target> {
+/**
+ * Three connections load batches of organisations side by side (each batch is complete in
+ * itself, so their foreign keys never wait on each other): PostgreSQL checks keys and fills
+ * indexes in its own processes, and on two cores one connection leaves it idle between
+ * batches while Node draws the next one.
+ */
+export async function openPostgresTarget(
+  urlText: string,
+  replace: boolean,
+  lanes = 3,
+): Promise<Target> {
   const url = new URL(urlText);
   await preparePostgres(url, replace);
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
+  const clients: pg.Client[] = [];
+  for (let i = 0; i < lanes; i++) {
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    // A bulk load: a crash means loading again, so commits need not wait for the disk.
+    await client.query("set synchronous_commit = off");
+    clients.push(client);
+  }
   const ownerPool = new pg.Pool({ connectionString: url.toString(), max: 1 });
   ownerPool.on("connect", (c) => {
     c.setTypeParser(OID_INT8, (v: string) => Number(v));
@@ -85,13 +103,14 @@ export async function openPostgresTarget(urlText: string, replace: boolean): Pro
   return {
     kind: "postgres",
     owner,
-    async copy(table, columns, text) {
-      const stream = client.query(copyFrom(copySql(table, columns)));
+    lanes,
+    async copy(table, columns, text, lane = 0) {
+      const stream = (clients[lane] as pg.Client).query(copyFrom(copySql(table, columns)));
       await pipeline(Readable.from([Buffer.from(text, "utf8")]), stream);
     },
     async close() {
       await owner.destroy();
-      await client.end();
+      for (const client of clients) await client.end();
     },
   };
 }
@@ -113,6 +132,7 @@ export async function openPgliteTarget(dir: string, replace: boolean): Promise<T
   return {
     kind: "pglite",
     owner,
+    lanes: 1,
     async copy(table, columns, text) {
       const blob = new Blob([text]);
       await pglite.query(
