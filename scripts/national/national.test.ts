@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditTrail } from "../../src/server/audit/verify.ts";
 import { openPglite } from "../../src/server/db/connection.ts";
 import type { Database } from "../../src/server/db/types.ts";
+import { buildTestApp } from "../../src/server/testing/app.ts";
 import { createEmptyDatabase, testDatabaseKinds } from "../../src/server/testing/databases.ts";
 import { compareScopes } from "../../src/server/testing/scope-equivalence.ts";
 import { parseIdentityNumber } from "../../src/shared/personal-identity-number.ts";
@@ -30,6 +31,7 @@ const small: CountryOptions = {
 };
 
 interface Generated {
+  kind: "pglite" | "postgres";
   db: Kysely<Database>;
   owner: Kysely<Database>;
   close(): Promise<void>;
@@ -183,6 +185,32 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     );
     expect(visible).toBeGreaterThan(0);
   }, 600_000);
+
+  it("lets a user of every role log in with the shared password", async () => {
+    const { rows } = await sql<{ username: string }>`
+      select distinct on (r.role) u.username from role_assignment r
+      join app_user u on u.id = r.user_id order by r.role, u.username`.execute(country.owner);
+    expect(rows.length).toBe(5);
+    const t = await buildTestApp(country);
+    try {
+      for (const { username } of rows) {
+        const res = await t.app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { username, password: small.password },
+        });
+        expect(res.statusCode, username).toBe(200);
+      }
+      const wrong = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: rows[0]?.username, password: "not-the-password" },
+      });
+      expect(wrong.statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
 
   it.runIf(kind === "pglite")(
     "comes out the same from the same seed (checksums of person, case, journal, seals)",
