@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
@@ -15,7 +15,7 @@ import { generateOrg } from "./org.ts";
 import { seededRandom } from "./random.ts";
 import { planCountry } from "./shape.ts";
 import { loadOrder, RowBuffer } from "./tables.ts";
-import { openPgliteTarget, openPostgresTarget } from "./target.ts";
+import { openPgliteTarget, openPostgresTarget, TargetNotEmpty } from "./target.ts";
 
 /**
  * A small country (3 organisations, 2,000 cases) on each database: what it holds, that its
@@ -101,6 +101,19 @@ describe("the same seed gives the same country", () => {
     const first = rowsOf(small);
     expect(rowsOf(small)).toBe(first);
     expect(rowsOf({ ...small, seed: 8 })).not.toBe(first);
+  });
+});
+
+describe("the generator's target", () => {
+  it("refuses a folder that is not empty, and leaves it as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "frid-national-"));
+    try {
+      writeFileSync(join(dir, "notes.txt"), "someone's file");
+      await expect(openPgliteTarget(dir, false)).rejects.toThrow(TargetNotEmpty);
+      expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("someone's file");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
