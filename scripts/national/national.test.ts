@@ -225,16 +225,12 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     }
   });
 
-  it.runIf(kind === "pglite")(
-    "comes out the same from the same seed (checksums of person, case, journal, seals)",
-    async () => {
-      const again = await generatePglite(small);
-      try {
-        expect(await checksum(again.owner)).toEqual(await checksum(country.owner));
-      } finally {
-        await again.close();
-      }
-    },
-    600_000,
-  );
+  it("comes out the same from the same seed, in PGlite as here (checksums of person, case, journal, seals)", async () => {
+    const again = await generatePglite(small);
+    try {
+      expect(await checksum(again.owner)).toEqual(await checksum(country.owner));
+    } finally {
+      await again.close();
+    }
+  }, 600_000);
 });
