@@ -1,63 +1,15 @@
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../db/seed/demo.ts";
-import type { Database } from "../db/types.ts";
-import { actorOf, buildAccessWorld } from "../testing/access-world.ts";
+import { buildAccessWorld } from "../testing/access-world.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
-import type { Actor } from "./actor.ts";
-import { accessibleCases, accessiblePersons } from "./scope.ts";
-import { withActor } from "./transaction.ts";
+import { compareScopes } from "../testing/scope-equivalence.ts";
 
 /**
- * The rule "who may see a case / a person" is written twice: in scope.ts, which every list
- * and search applies, and in SQL (frid_can_see_case, frid_can_see_person, the policies),
- * which row-level security applies to every query. Here both are asked the same question
- * for every user of a generated organisation and of the demo data, and must answer alike.
- *
- * The application's side runs as the owner, so row-level security cannot hide what scope.ts
- * would let through; the database's side is a bare `select` under the actor's settings,
- * with no WHERE of the application's.
+ * scope.ts and row-level security (testing/scope-equivalence.ts) asked the same question for
+ * every user of a generated organisation and of the demo data must answer alike.
  */
 const seed = Number(process.env.FRID_ACCESS_SEED ?? 20261204);
-
-async function appScope(owner: Kysely<Database>, actor: Actor) {
-  const cases = await owner
-    .selectFrom("case as c")
-    .select("c.id")
-    .where(accessibleCases(actor))
-    .execute();
-  const persons = await owner
-    .selectFrom("person as p")
-    .select("p.id")
-    .where(accessiblePersons(actor))
-    .execute();
-  return { cases: cases.map((c) => c.id).sort(), persons: persons.map((p) => p.id).sort() };
-}
-
-function rlsScope(db: Kysely<Database>, actor: Actor) {
-  return withActor(db, actor, async (trx) => {
-    const cases = await sql<{ id: string }>`select id from "case"`.execute(trx);
-    const persons = await sql<{ id: string }>`select id from person`.execute(trx);
-    return {
-      cases: cases.rows.map((c) => c.id).sort(),
-      persons: persons.rows.map((p) => p.id).sort(),
-    };
-  });
-}
-
-/** Compares both sides for every user; returns how many (user, row) pairs were visible. */
-async function compareAll(db: Kysely<Database>, owner: Kysely<Database>, userIds: string[]) {
-  let visible = 0;
-  for (const userId of userIds) {
-    const actor = await actorOf(owner, userId);
-    const who = `${actor.username} (${actor.roles.map((r) => r.role).join(", ") || "no role"})`;
-    const [app, rls] = await Promise.all([appScope(owner, actor), rlsScope(db, actor)]);
-    expect(app.cases, `cases of ${who}: scope.ts vs row-level security`).toEqual(rls.cases);
-    expect(app.persons, `persons of ${who}: scope.ts vs row-level security`).toEqual(rls.persons);
-    visible += app.cases.length + app.persons.length;
-  }
-  return visible;
-}
 
 describe.each(testDatabaseKinds)("scope.ts and row-level security agree (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -69,7 +21,7 @@ describe.each(testDatabaseKinds)("scope.ts and row-level security agree (%s)", (
 
   it(`gives every user of a generated organisation the same cases and persons (seed ${seed})`, async () => {
     const { db, owner } = database();
-    const visible = await compareAll(db, owner, world.userIds);
+    const visible = await compareScopes(db, owner, world.userIds);
     expect(visible).toBeGreaterThan(0);
   });
 
@@ -125,7 +77,7 @@ describe.each(testDatabaseKinds)("scope.ts and row-level security agree (%s)", (
       .execute();
     expect(demoUsers.length).toBeGreaterThan(5);
     expect(
-      await compareAll(
+      await compareScopes(
         db,
         owner,
         demoUsers.map((u) => u.id),

@@ -1,0 +1,236 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditTrail } from "../../src/server/audit/verify.ts";
+import { openPglite } from "../../src/server/db/connection.ts";
+import type { Database } from "../../src/server/db/types.ts";
+import { buildTestApp } from "../../src/server/testing/app.ts";
+import { createEmptyDatabase, testDatabaseKinds } from "../../src/server/testing/databases.ts";
+import { compareScopes } from "../../src/server/testing/scope-equivalence.ts";
+import { parseIdentityNumber } from "../../src/shared/personal-identity-number.ts";
+import { type CountryOptions, generateCountry } from "./load.ts";
+import { generateOrg } from "./org.ts";
+import { seededRandom } from "./random.ts";
+import { planCountry } from "./shape.ts";
+import { loadOrder, RowBuffer } from "./tables.ts";
+import { openPgliteTarget, openPostgresTarget, TargetNotEmpty } from "./target.ts";
+
+/**
+ * A small country (3 organisations, 2,000 cases) on each database: what it holds, that its
+ * identity numbers are valid test numbers, that its audit trail verifies, that a seed gives
+ * the same data again, and that scope.ts and row-level security agree on it.
+ */
+const small: CountryOptions = {
+  cases: 2000,
+  orgs: 3,
+  seed: 7,
+  today: "2026-12-01",
+  password: "frid-demo",
+};
+
+interface Generated {
+  kind: "pglite" | "postgres";
+  db: Kysely<Database>;
+  owner: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+async function generatePglite(o: CountryOptions): Promise<Generated> {
+  const dir = mkdtempSync(join(tmpdir(), "frid-national-"));
+  const target = await openPgliteTarget(dir, false);
+  await generateCountry(target, o);
+  await target.close();
+  const handle = await openPglite(dir);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function generatePostgres(o: CountryOptions): Promise<Generated> {
+  const database = await createEmptyDatabase("postgres");
+  const target = await openPostgresTarget(database.url as string, false);
+  await generateCountry(target, o);
+  await target.close();
+  return database;
+}
+
+const generate = (kind: string, o: CountryOptions) =>
+  kind === "pglite" ? generatePglite(o) : generatePostgres(o);
+
+/** The text of a few tables, ordered, hashed by the database. */
+async function checksum(owner: Kysely<Database>) {
+  const { rows } = await sql<{ t: string; sum: string }>`
+    select 'person' as t, md5(string_agg(p::text, ',' order by p.id)) as sum from person p
+    union all select 'case', md5(string_agg(c::text, ',' order by c.id)) from "case" c
+    union all select 'journal_entry', md5(string_agg(j::text, ',' order by j.id)) from journal_entry j
+    union all select 'audit_seal', md5(string_agg(s.hash, ',' order by s.event_id)) from audit_seal s`.execute(
+    owner,
+  );
+  return rows;
+}
+
+const count = async (owner: Kysely<Database>, table: string) =>
+  Number(
+    (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(owner)).rows[0]
+      ?.n,
+  );
+
+/** Everything one generation writes, as COPY text, without a database. */
+function rowsOf(o: CountryOptions): string {
+  const buf = new RowBuffer();
+  const root = seededRandom(o.seed);
+  for (const plan of planCountry(root.fork("country"), o.orgs, o.cases))
+    generateOrg({
+      r: root.fork(`org ${plan.index}`),
+      buf,
+      plan,
+      passwordHash: "x",
+      today: new Date(`${o.today}T12:00:00Z`),
+    });
+  return loadOrder.map((t) => buf.take(t) ?? "").join("");
+}
+
+describe("the same seed gives the same country", () => {
+  it("draws identical rows, ids included, for the same seed and different ones for another", () => {
+    const first = rowsOf(small);
+    expect(rowsOf(small)).toBe(first);
+    expect(rowsOf({ ...small, seed: 8 })).not.toBe(first);
+  });
+});
+
+describe("the generator's target", () => {
+  it("refuses a folder that is not empty, and leaves it as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "frid-national-"));
+    try {
+      writeFileSync(join(dir, "notes.txt"), "someone's file");
+      await expect(openPgliteTarget(dir, false)).rejects.toThrow(TargetNotEmpty);
+      expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("someone's file");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
+  let country: Generated;
+  // Migrating and loading a country takes about a minute on a loaded 2-core machine.
+  beforeAll(async () => {
+    country = await generate(kind, small);
+  }, 600_000);
+  afterAll(async () => {
+    await country?.close();
+  });
+
+  it("holds the organisations and cases asked for, and every kind of row the issue lists", async () => {
+    const { owner } = country;
+    expect(await count(owner, "organisation")).toBe(3);
+    expect(await count(owner, "case")).toBe(2000);
+    expect(await count(owner, "person")).toBeGreaterThanOrEqual(2000);
+    expect(await count(owner, "audit_event")).toBe(4000);
+    expect(await count(owner, "audit_seal")).toBe(4000);
+    for (const table of loadOrder) expect(await count(owner, table), table).toBeGreaterThan(0);
+    const { rows } = await sql<Record<string, number>>`
+      select
+        (select count(distinct case_type) from "case")::int as "case kinds",
+        (select count(distinct status) from "case")::int as "statuses",
+        (select count(distinct role) from role_assignment)::int as "roles",
+        (select count(*) from case_assignment where unassigned_at is not null)::int as "ended assignments",
+        (select count(*) from access_grant where expires_at <= now() or revoked_at is not null)::int as "dead grants",
+        (select count(*) from access_grant where expires_at > now() and revoked_at is null)::int as "live grants",
+        (select count(*) from journal_entry where signed_at is null)::int as "drafts",
+        (select count(*) from person where protection_level <> 'none')::int as "protected"`.execute(
+      owner,
+    );
+    expect(rows[0]).toMatchObject({ "case kinds": 4, statuses: 6, roles: 5 });
+    for (const [what, n] of Object.entries(rows[0] ?? {})) expect(n, what).toBeGreaterThan(0);
+  });
+
+  it("gives every person a valid test identity number, unique in the organisation", async () => {
+    const persons = await country.owner
+      .selectFrom("person")
+      .select(["org_id", "identity_kind", "identity_number"])
+      .where("identity_kind", "in", ["personal_identity_number", "coordination_number"])
+      .execute();
+    expect(persons.length).toBeGreaterThan(1900);
+    const seen = new Set<string>();
+    for (const p of persons) {
+      const parsed = parseIdentityNumber(p.identity_number as string);
+      expect(parsed.ok && parsed.value.normalized, p.identity_number as string).toBe(
+        p.identity_number,
+      );
+      expect(parsed.ok && parsed.value.kind).toBe(p.identity_kind);
+      expect(
+        (p.identity_number as string).slice(8, 10),
+        "a birth number of the test range 98x",
+      ).toBe("98");
+      expect(seen.has(`${p.org_id} ${p.identity_number}`)).toBe(false);
+      seen.add(`${p.org_id} ${p.identity_number}`);
+    }
+  });
+
+  it("has an audit trail that verifies", async () => {
+    const result = await verifyAuditTrail(country.owner);
+    expect(result).toMatchObject({ ok: true, checked: 4000, unsealed: 0 });
+  });
+
+  it("agrees with scope.ts under row-level security for users of every role in every unit", async () => {
+    // A user of each role in each kind of unit (and the organisation-wide roles): row-level
+    // security evaluates its functions per row, so more users take minutes.
+    const { rows } = await sql<{ user_id: string; role: string }>`
+      select user_id, role from (
+        select r.user_id, r.role,
+          row_number() over (partition by r.role, un.name order by u.username) as n
+        from role_assignment r join app_user u on u.id = r.user_id
+        left join unit un on un.id = r.unit_id) x
+      where n <= 1`.execute(country.owner);
+    expect(new Set(rows.map((r) => r.role)).size).toBe(5);
+    expect(rows.length).toBe(10);
+    const visible = await compareScopes(
+      country.db,
+      country.owner,
+      rows.map((r) => r.user_id),
+    );
+    expect(visible).toBeGreaterThan(0);
+  }, 600_000);
+
+  it("lets a user of every role log in with the shared password", async () => {
+    const { rows } = await sql<{ username: string }>`
+      select distinct on (r.role) u.username from role_assignment r
+      join app_user u on u.id = r.user_id order by r.role, u.username`.execute(country.owner);
+    expect(rows.length).toBe(5);
+    const t = await buildTestApp(country);
+    try {
+      for (const { username } of rows) {
+        const res = await t.app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { username, password: small.password },
+        });
+        expect(res.statusCode, username).toBe(200);
+      }
+      const wrong = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: rows[0]?.username, password: "not-the-password" },
+      });
+      expect(wrong.statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("comes out the same from the same seed, in PGlite as here (checksums of person, case, journal, seals)", async () => {
+    const again = await generatePglite(small);
+    try {
+      expect(await checksum(again.owner)).toEqual(await checksum(country.owner));
+    } finally {
+      await again.close();
+    }
+  }, 600_000);
+});
