@@ -1,8 +1,8 @@
 import { type Kysely, type KyselyPlugin, sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { withActor } from "../access/transaction.ts";
 import type { Database } from "../db/types.ts";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing/databases.ts";
+import { type TestDatabase, testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { buildOrg } from "../testing/factories.ts";
 import { recordAudit } from "./record.ts";
 import { sealPending } from "./sealer.ts";
@@ -34,12 +34,14 @@ async function logout(database: TestDatabase, orgId: string, requestId: string) 
  * 2 s even when nothing was new (~1,200 statements a pass). An idle pass is one statement.
  */
 describe.each(testDatabaseKinds)("the audit sealer when nothing is new (%s)", (kind) => {
+  const db = useTestDatabase(kind);
   let database: TestDatabase;
   let orgs: string[];
 
-  afterEach(() => database?.close());
+  // One database for the file: each test makes its own organisations, and starts idle.
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
+    database = db();
+    await sealPending(database.db);
     orgs = [];
     for (let i = 0; i < 5; i++) orgs.push((await buildOrg(database.owner)).id);
     for (const [i, org] of orgs.entries()) await logout(database, org, `first-${i}`);
@@ -58,7 +60,7 @@ describe.each(testDatabaseKinds)("the audit sealer when nothing is new (%s)", (k
     expect(await sealPending(db)).toBe(1);
     // The check, then that one chain's work (its settings and lock, last seal, events, seal).
     expect(statements.length).toBeLessThanOrEqual(5);
-    expect(await verifyAuditTrail(database.owner)).toEqual({ ok: true, checked: 6, unsealed: 0 });
+    expect(await verifyAuditTrail(database.owner)).toMatchObject({ ok: true, unsealed: 0 });
     const again = counted(database.db);
     expect(await sealPending(again.db)).toBe(0);
     expect(again.statements).toHaveLength(1);
@@ -81,6 +83,6 @@ describe.each(testDatabaseKinds)("the audit sealer when nothing is new (%s)", (k
       database.owner,
     );
     expect(await sealPending(database.db)).toBe(1);
-    expect(await verifyAuditTrail(database.owner)).toEqual({ ok: true, checked: 7, unsealed: 0 });
+    expect(await verifyAuditTrail(database.owner)).toMatchObject({ ok: true, unsealed: 0 });
   });
 });
