@@ -83,7 +83,9 @@ async function postgresRunner(url: string) {
     async onConnection(fn) {
       const client = await pool.connect();
       try {
-        return await fn((sql, params) => client.query(sql, params));
+        return await fn((sql, params, name) =>
+          client.query(name ? { name, text: sql, values: params } : { text: sql, values: params }),
+        );
       } catch (error) {
         await client.query("rollback").catch(() => {});
         throw error;

@@ -33,6 +33,8 @@ type Param = { value: unknown } | { slot: Slot } | { nowPlusMs: number };
 export interface Statement {
   sql: string;
   params: Param[];
+  /** Sent as a named prepared statement, as the server sends it (preparedQuery). */
+  name?: string;
 }
 
 export interface RequestTemplate {
@@ -93,7 +95,10 @@ function recordingDialect(recorder: Recorder): Dialect {
 
 function toTemplate(queries: CompiledQuery[], capturedAt: number): Statement[] {
   return queries.map((q) => ({
-    sql: q.sql,
+    // A prepared query arrives as pg's { name, text } (db/transaction-prelude.ts).
+    ...(typeof q.sql === "string"
+      ? { sql: q.sql }
+      : (({ name, text }) => ({ sql: text, name }))(q.sql as { name: string; text: string })),
     params: q.parameters.map((value): Param => {
       const slot = (Object.keys(sentinel) as Slot[]).find((s) => sentinel[s] === value);
       if (slot) return { slot };
@@ -138,7 +143,7 @@ export async function captureCaseRead(actor: Actor, sessionId: string): Promise<
 }
 
 export type Rows = { rows: Record<string, unknown>[] };
-export type Query = (sql: string, params: unknown[]) => Promise<Rows>;
+export type Query = (sql: string, params: unknown[], name?: string) => Promise<Rows>;
 
 /** How the baseline reaches the database: pooled statements, and one held connection. */
 export interface SqlRunner {
@@ -176,7 +181,7 @@ export async function replayCaseRead(
   await runner.onConnection(async (query) => {
     for (const s of template.transaction) {
       // A statement that is several (begin with its prelude) answers no rows of its own.
-      const rows = (await query(s.sql, bind(s.params, values))).rows ?? [];
+      const rows = (await query(s.sql, bind(s.params, values), s.name)).rows ?? [];
       if (s.sql.includes("insert into audit_event") && rows.length === 0) {
         throw new Error("the case was not read: not visible, or the session did not hold");
       }

@@ -4,6 +4,7 @@ import { withActor } from "../../access/transaction.ts";
 import { auditCaseRowsOf, auditContext } from "../../audit/record.ts";
 import { type SessionProof, sessionHolds } from "../../auth/sessions.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { preparedQuery } from "../../db/transaction-prelude.ts";
 import { type CaseDetailRow, visibleCaseWithDetails } from "./queries.ts";
 
 /**
@@ -29,9 +30,11 @@ export function readCaseAudited(
       { ...auditContext(actor, meta), actor },
       "case.read",
     );
-    const { rows } = await sql<CaseDetailRow>`
+    const statement = sql<CaseDetailRow>`
       with read_case as (${visible}), audited as (${audited})
-      select * from read_case`.execute(trx);
+      select * from read_case`;
+    // Prepared (PostgreSQL): the same text for every read by actors holding the same roles.
+    const { rows } = await trx.executeQuery(preparedQuery(statement.compile(trx)));
     return rows[0];
   });
 }
