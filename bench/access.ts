@@ -17,8 +17,9 @@ import {
 import type { RawConfig } from "./raw-child.ts";
 
 /**
- * `npm run bench:access`: audited GET /api/cases/:id over HTTP against the same database
- * work issued as raw SQL. Prints figures; never asserts timings. Settings (environment):
+ * `npm run bench:access`: audited GET /api/cases/:id over HTTP against two baselines: the
+ * minimal SQL a careful engineer would write for the same work (bench/lib/minimal-sql.ts) and
+ * the server's own statements replayed without HTTP. Prints figures; never asserts timings. Settings (environment):
  *   DATABASE_URL           PostgreSQL server to make a throwaway database on (else PGlite)
  *   BENCH_SECONDS          measured seconds per side (10), BENCH_WARMUP_SECONDS (2)
  *   BENCH_CONCURRENCY      concurrent connections / workers (32), BENCH_CASES (10000)
@@ -143,13 +144,17 @@ async function auditCounts(target: BenchTarget, userId: string) {
   }
 }
 
-/** The baseline in its own child process (bench/raw-child.ts), after the server stopped. */
-async function rawPhase(target: BenchTarget, seeded: Seeded): Promise<LoadSummary> {
+/** A baseline in its own child process (bench/raw-child.ts), after the server stopped. */
+async function rawPhase(
+  target: BenchTarget,
+  seeded: Seeded,
+  mode: RawConfig["mode"],
+): Promise<LoadSummary> {
   const config: RawConfig = {
     ...load,
+    mode,
     target,
     actor: seeded.actor,
-    unitId: seeded.unitId,
     rawSessionId: seeded.rawSessionId,
     poolSize: appPoolSize,
     measurePostgres: isLocalPostgres(target),
@@ -159,7 +164,9 @@ async function rawPhase(target: BenchTarget, seeded: Seeded): Promise<LoadSummar
   cleanups.push(() => child.stop());
   try {
     const timeout = load.warmupMs + load.durationMs + 120_000;
-    const match = await step("raw SQL load", () => child.waitFor(/^BENCH_RESULT (.*)$/m, timeout));
+    const match = await step(`${mode} SQL load`, () =>
+      child.waitFor(/^BENCH_RESULT (.*)$/m, timeout),
+    );
     if (verbose)
       out(
         child
@@ -192,9 +199,11 @@ async function main() {
   const http = await httpPhase(target, seeded);
   refuseIfFailing("HTTP", http.summary);
   const audit = await step("audit events counted", () => auditCounts(target, seeded.actor.userId));
-  const raw = await rawPhase(target, seeded);
-  refuseIfFailing("raw SQL", raw);
-  const template = await captureCaseRead(seeded.actor, seeded.rawSessionId, seeded.unitId);
+  const minimal = await rawPhase(target, seeded, "minimal");
+  refuseIfFailing("minimal SQL", minimal);
+  const raw = await rawPhase(target, seeded, "replay");
+  refuseIfFailing("replayed SQL", raw);
+  const template = await captureCaseRead(seeded.actor, seeded.rawSessionId);
 
   out();
   const lines = reportLines({
@@ -205,6 +214,7 @@ async function main() {
     poolSize: appPoolSize,
     http: http.summary,
     raw,
+    minimal,
     requests: http.requests,
     audit,
     roundTrips: { outside: template.outside.length, transaction: template.transaction.length },

@@ -2,26 +2,31 @@ import { randomUUID } from "node:crypto";
 import { CompiledQuery } from "kysely";
 import pg from "pg";
 import type { Actor } from "../src/server/access/actor.ts";
+import { hashSessionId } from "../src/server/auth/sessions.ts";
+import { loadConfig } from "../src/server/config.ts";
 import { appRole, openPglite } from "../src/server/db/connection.ts";
 import { cpuMeter } from "./lib/cpu.ts";
 import { type LoadOptions, runLoad } from "./lib/load.ts";
+import { minimalCaseReadName, minimalCaseReadSql } from "./lib/minimal-sql.ts";
 import {
   captureCaseRead,
   describeTemplate,
   replayCaseRead,
   type SqlRunner,
+  sessionRolesKey,
 } from "./lib/request-sql.ts";
 import type { BenchTarget } from "./lib/target.ts";
 
 /**
- * The raw SQL baseline, in a process of its own like the server: the same statements an
+ * A SQL baseline, in a process of its own like the server. `replay`: the same statements an
  * audited case read sends, with the same pool, minus HTTP, Fastify, Zod and query building.
+ * `minimal`: the hand-written one-statement read (lib/minimal-sql.ts) as the tables' owner.
  * Configured by BENCH_RAW (JSON, from bench/access.ts); prints one BENCH_RESULT line.
  */
 export interface RawConfig extends LoadOptions {
+  mode: "replay" | "minimal";
   target: BenchTarget;
   actor: Actor;
-  unitId: string;
   rawSessionId: string;
   poolSize: number;
   /** Also read the local PostgreSQL's CPU over the measured window. */
@@ -34,8 +39,8 @@ if (!config) throw new Error("BENCH_RAW is not set: run npm run bench:access");
 
 type Rows = Record<string, unknown>[];
 
-/** Like db/connection.ts pool(): same size, frid_app set on connect, same type parsers. */
-function appPool(url: string, max: number): pg.Pool {
+/** Like db/connection.ts pool(): same size, frid_app set on connect (replay), same type parsers. */
+function appPool(url: string, max: number, asApp: boolean): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     application_name: "frid-bench-raw",
@@ -48,7 +53,9 @@ function appPool(url: string, max: number): pg.Pool {
       }) as typeof pg.types.getTypeParser,
     },
   });
-  pool.on("connect", (client) => void client.query(`set role ${appRole}`).catch(() => {}));
+  if (asApp) {
+    pool.on("connect", (client) => void client.query(`set role ${appRole}`).catch(() => {}));
+  }
   return pool;
 }
 
@@ -57,13 +64,17 @@ async function postgresRunner(url: string) {
   await owner.connect();
   const { rows } = await owner.query<{ id: string }>(`select id from "case"`);
   await owner.end();
-  const pool = appPool(url, config.poolSize);
+  const pool = appPool(url, config.poolSize, config.mode === "replay");
   const runner: SqlRunner = {
     // pool.connect() then query, as Kysely's driver does (pool.query() would queue behind
-    // the connect handler's `set role` on a new client, a path pg deprecates).
+    // the connect handler's `set role` on a new client, a path pg deprecates). The minimal
+    // read is a named statement: parsed and planned once per connection.
     async query(sql, params) {
       const client = await pool.connect();
       try {
+        if (sql === minimalCaseReadSql) {
+          return await client.query({ name: minimalCaseReadName, text: sql, values: params });
+        }
         return await client.query(sql, params);
       } finally {
         client.release();
@@ -72,7 +83,9 @@ async function postgresRunner(url: string) {
     async onConnection(fn) {
       const client = await pool.connect();
       try {
-        return await fn((sql, params) => client.query(sql, params));
+        return await fn((sql, params, name) =>
+          client.query(name ? { name, text: sql, values: params } : { text: sql, values: params }),
+        );
       } catch (error) {
         await client.query("rollback").catch(() => {});
         throw error;
@@ -88,7 +101,7 @@ async function postgresRunner(url: string) {
 async function pgliteRunner(dataDir: string) {
   const database = await openPglite(dataDir);
   const ids = await database.owner.selectFrom("case").select("id").execute();
-  const { db } = database;
+  const db = config.mode === "replay" ? database.db : database.owner;
   const raw = (sql: string, params: unknown[]) => CompiledQuery.raw(sql, params);
   const runner: SqlRunner = {
     query: async (sql, params) => db.executeQuery<Rows[number]>(raw(sql, params)),
@@ -117,16 +130,29 @@ const { caseIds, runner, close } =
     ? await postgresRunner(config.target.url)
     : await pgliteRunner(config.target.dataDir);
 try {
-  const template = await captureCaseRead(config.actor, config.rawSessionId, config.unitId);
-  if (config.verbose) process.stdout.write(`${describeTemplate(template)}\n`);
+  const template = await captureCaseRead(config.actor, config.rawSessionId);
+  const rolesKey = await sessionRolesKey(template, runner);
+  if (config.verbose && config.mode === "replay") {
+    process.stdout.write(`${describeTemplate(template)}\n`);
+  }
+  const idHash = hashSessionId(config.rawSessionId);
+  const idleMinutes = loadConfig({}).session.idleMinutes;
+  // A fresh request id per read, as the server's genReqId does.
+  const readOnce = async (caseId: string) => {
+    if (config.mode === "replay") {
+      await replayCaseRead(template, runner, caseId, randomUUID(), rolesKey);
+      return;
+    }
+    const params = [idHash, caseId, randomUUID(), "127.0.0.1", idleMinutes];
+    const { rows } = await runner.query(minimalCaseReadSql, params);
+    if (rows.length !== 1) throw new Error("the minimal read found no case");
+  };
   // One read first, so a mistake shows as an error and not as a failure count.
-  await replayCaseRead(template, runner, caseIds[0] as string, randomUUID());
+  await readOnce(caseIds[0] as string);
   const summary = await runLoad(
     config,
     async () => {
-      const caseId = caseIds[Math.floor(Math.random() * caseIds.length)] as string;
-      // A fresh id per request, as the server's genReqId does.
-      await replayCaseRead(template, runner, caseId, randomUUID());
+      await readOnce(caseIds[Math.floor(Math.random() * caseIds.length)] as string);
       return null;
     },
     meter,

@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from "kysely";
 import type { Actor, RequestMeta } from "../access/actor.ts";
 import { roleIn } from "../access/actor.ts";
 import type { Trx } from "../access/transaction.ts";
@@ -141,4 +142,37 @@ export async function recordAudit(
     };
   });
   await trx.insertInto("audit_event").values(rows).execute();
+}
+
+/** roleIn() in SQL, for a unit a statement finds: the role held in it, else the first held. */
+function roleInSql(actor: Actor, unitId: RawBuilder<unknown>): RawBuilder<string | null> {
+  const first = roleIn(actor, null);
+  const inUnits = new Map<string, string>();
+  for (const r of actor.roles)
+    if (r.unitId && !inUnits.has(r.unitId)) inUnits.set(r.unitId, r.role);
+  if (inUnits.size === 0) return sql<string | null>`${first}::text`;
+  const whens = [...inUnits].map(([unit, role]) => sql`when ${unit}::uuid then ${role}::text`);
+  return sql<string | null>`case ${unitId} ${sql.join(whens, sql` `)} else ${first}::text end`;
+}
+
+/**
+ * The event of a case read, written by the read's own statement (issue 14): an insert of one
+ * event per row of the common table `from` (a case row: id, person_id, unit_id), the same
+ * columns recordAudit writes for caseEntry(row, action). Used as a data-modifying CTE, so
+ * the case and its event are one statement: no row, no event — and the event cannot be
+ * missing from a read that returned the case.
+ */
+export function auditCaseRowsOf<A extends AuditAction>(
+  from: string,
+  ctx: AuditContext & { actor: Actor },
+  action: A,
+): RawBuilder<unknown> {
+  const data = JSON.stringify(auditEventData[action].parse({}));
+  const c = (column: string) => sql.ref(`${from}.${column}`);
+  return sql`insert into audit_event (org_id, actor_user_id, actor_role, unit_id, action, outcome,
+      resource_type, resource_id, person_id, request_id, client_address, data)
+    select ${ctx.orgId}::uuid, ${ctx.actor.userId}::uuid, ${roleInSql(ctx.actor, c("unit_id"))},
+           ${c("unit_id")}, ${action}, 'allowed', 'case', ${c("id")}::text, ${c("person_id")},
+           ${ctx.meta.requestId}, ${ctx.meta.clientAddress}, ${data}::jsonb
+    from ${sql.table(from)}`;
 }

@@ -9,15 +9,19 @@ import { canonicalEvents, chainHash, genesisHash, systemChain } from "./chain.ts
  * sealer; an advisory lock per chain makes them take turns. Events are sealed in the order
  * the sealer first sees them committed (the chain's seq), which need not be id order.
  */
+/**
+ * How far before the last sealed id a chain looks for events: an event whose transaction
+ * committed late has a lower id than events already sealed.
+ */
+const lookBack = 10_000;
+
 export async function sealPending(db: Kysely<Database>, batch = 5000): Promise<number> {
-  const chains = await db
-    .selectFrom("organisation")
-    .select((eb) => eb.cast<string>("id", "text").as("chain"))
-    .execute();
+  // One statement when nothing is new (issue 14): only chains with unsealed events are worked.
+  const { rows } = await sql<{
+    chain: string;
+  }>`select chain from frid_unsealed_chains(${lookBack}) as chain`.execute(db);
   let sealed = 0;
-  for (const { chain } of [...chains, { chain: systemChain }]) {
-    sealed += await sealChain(db, chain, batch);
-  }
+  for (const { chain } of rows) sealed += await sealChain(db, chain, batch);
   return sealed;
 }
 
@@ -33,9 +37,7 @@ async function sealChain(db: Kysely<Database>, chain: string, batch: number): Pr
       .orderBy("seq", "desc")
       .limit(1)
       .executeTakeFirst();
-    // Look back a little before the last sealed id: an event whose transaction committed
-    // late has a lower id than events already sealed.
-    const from = Math.max(0, (last?.event_id ?? 0) - 10_000);
+    const from = Math.max(0, (last?.event_id ?? 0) - lookBack);
     const { rows } = await canonicalEvents(
       trx,
       sql`e.id > ${from} and ${chain === systemChain ? sql`e.org_id is null` : sql`e.org_id = ${chain}::uuid`}

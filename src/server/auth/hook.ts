@@ -1,36 +1,71 @@
+import type { Actor } from "../access/actor.ts";
 import type { App, AppContext } from "../http/context.ts";
 import { AppError } from "../http/errors.ts";
-import { cookieValue, loadSession, sameToken, sessionCookie, touchSession } from "./sessions.ts";
+import { SessionCache } from "./session-cache.ts";
+import {
+  cookieValue,
+  hashSessionId,
+  type LoadedSession,
+  loadSession,
+  sameToken,
+  sessionCookie,
+  sessionProof,
+  touchSession,
+} from "./sessions.ts";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const actorOf = (session: LoadedSession): Actor | null =>
+  session.state === "authenticated"
+    ? {
+        userId: session.userId,
+        orgId: session.orgId,
+        username: session.username,
+        displayName: session.displayName,
+        roles: session.roles,
+      }
+    : null;
 
 /**
  * Before anything else on /api: find the session, the actor and their roles; refuse a
  * request that needs a login (401) before looking at its input (so 401 comes before 400);
- * then require the CSRF token on every state-changing request.
+ * then require the CSRF token on every state-changing request. A route whose statement
+ * checks the session itself (`sessionInStatement`) may get it from memory (session-cache.ts).
  */
 export function registerAuthentication(app: App, { config, database }: AppContext) {
   app.decorateRequest("authSession", null);
   app.decorateRequest("actor", null);
+  app.decorateRequest("sessionCheck", null);
+  const cache = new SessionCache(config);
 
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
+    const routeConfig = request.routeOptions.config;
     const id = cookieValue(request.headers.cookie, sessionCookie);
-    const session = id ? await loadSession(database.db, config, id) : null;
+    const fromMemory =
+      id && routeConfig?.sessionInStatement && safeMethods.has(request.method)
+        ? cache.get(hashSessionId(id))
+        : undefined;
+    const session = fromMemory ?? (id ? await loadSession(database.db, config, id) : null);
     if (session) {
       request.authSession = session;
-      if (session.state === "authenticated") {
-        request.actor = {
-          userId: session.userId,
-          orgId: session.orgId,
-          username: session.username,
-          displayName: session.displayName,
-          roles: session.roles,
-        };
-      }
+      request.actor = actorOf(session);
+    }
+    if (fromMemory && id) {
+      request.sessionCheck = {
+        proof: sessionProof(config, fromMemory),
+        // The statement found the session not as remembered: ask the tables.
+        reload: async () => {
+          cache.drop(fromMemory.idHash);
+          const now = await loadSession(database.db, config, id);
+          request.authSession = now;
+          request.actor = now ? actorOf(now) : null;
+          if (now) cache.set(now);
+          return request.actor;
+        },
+      };
     }
 
-    const routeConfig = request.routeOptions.config;
     // An unknown route has no url: let the not-found handler answer 404.
     if (!request.routeOptions.url) return;
     if (routeConfig?.public) {
@@ -56,7 +91,8 @@ export function registerAuthentication(app: App, { config, database }: AppContex
     }
     // Only a request that got this far is the user's activity: a refused one (a forged
     // request without the token) must not keep an idle session alive, nor must the web's
-    // question how long the session has left.
+    // question how long the session has left. A session held in memory is moved in place.
     if (session && !routeConfig?.passive) await touchSession(database.db, config, session);
+    if (session && !fromMemory) cache.set(session);
   });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { RoleHeld } from "../access/actor.ts";
 import type { Config } from "../config.ts";
 import type { Database, SessionStateName } from "../db/types.ts";
@@ -40,7 +40,19 @@ export interface LoadedSession {
   /** The absolute limit: no activity moves it. */
   expiresAt: Date;
   roles: RoleHeld[];
+  /** A digest of the roles as loaded: a statement that trusts a cached session compares it. */
+  rolesKey: string;
 }
+
+/**
+ * The user's roles as one digest (id, role, unit and its name), so a statement can tell that
+ * the roles a cached session carries are still the ones the tables hold.
+ */
+const rolesKeyOf = (userId: RawBuilder<unknown>) => sql<string>`(
+  select md5(coalesce(string_agg(r.id::text || ':' || r.role || ':' || coalesce(r.unit_id::text, '')
+                                 || ':' || coalesce(un.name, ''), ',' order by r.id), ''))
+  from role_assignment r left join unit un on un.id = r.unit_id
+  where r.user_id = ${userId})`;
 
 export async function createSession(
   db: Kysely<Database>,
@@ -95,6 +107,7 @@ export async function loadSession(
                                  order by un.name, r.role), '[]'::json)
         from role_assignment r left join unit un on un.id = r.unit_id
         where r.user_id = s.user_id)`.as("roles"),
+      rolesKeyOf(sql.ref("s.user_id")).as("roles_key"),
     ])
     .where("s.id_hash", "=", hashSessionId(id))
     .where("s.revoked_at", "is", null)
@@ -117,7 +130,44 @@ export async function loadSession(
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
     roles: row.roles,
+    rolesKey: row.roles_key,
   };
+}
+
+/** What a statement needs to check a session taken from memory (auth/session-cache.ts). */
+export interface SessionProof {
+  idHash: string;
+  rolesKey: string;
+  /** The request's moment and its idle limit, on the server's clock as loadSession uses. */
+  at: Date;
+  idleSince: Date;
+}
+
+export function sessionProof(
+  config: Config,
+  session: LoadedSession,
+  at = new Date(),
+): SessionProof {
+  return {
+    idHash: session.idHash,
+    rolesKey: session.rolesKey,
+    at,
+    idleSince: new Date(at.getTime() - config.session.idleMinutes * 60_000),
+  };
+}
+
+/**
+ * True while the session still holds exactly as loadSession would find it — logged in, not
+ * revoked, within both limits, the user active, the roles unchanged. Folded into the
+ * statement of a request that took its session from memory: a session ended anywhere (this
+ * process or another) stops that very statement.
+ */
+export function sessionHolds(proof: SessionProof): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from session s join app_user u on u.id = s.user_id
+    where s.id_hash = ${proof.idHash} and s.state = 'authenticated' and s.revoked_at is null
+      and s.expires_at > ${proof.at} and s.last_seen_at > ${proof.idleSince} and u.active
+      and ${rolesKeyOf(sql`s.user_id`)} = ${proof.rolesKey})`;
 }
 
 /**
@@ -131,7 +181,8 @@ export async function touchSession(
 ): Promise<void> {
   const every = Math.min(60_000, config.session.idleMinutes * 6_000);
   if (Date.now() - session.lastSeenAt.getTime() < every) return;
-  await extendSession(db, session);
+  // Kept on the loaded session too: a session held in memory knows it was just seen.
+  session.lastSeenAt = await extendSession(db, session);
 }
 
 /** The user is at work (a heartbeat): the idle clock starts again now. */

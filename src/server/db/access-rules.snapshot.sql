@@ -322,6 +322,19 @@ AS $function$
   select not exists (select 1 from barrier b where b.case_a_id = p_case or b.case_b_id = p_case)
 $function$;
 
+-- frid_unsealed_chains(p_lookback bigint): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_unsealed_chains(p_lookback bigint)
+ RETURNS SETOF text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select distinct coalesce(e.org_id::text, 'system')
+    from audit_event e
+   where e.id > (select coalesce(max(s.event_id), 0) from audit_seal s) - p_lookback
+     and not exists (select 1 from audit_seal s where s.event_id = e.id)
+$function$;
+
 -- ===== Row-level security policies =====
 
 create policy access_grant_insert on access_grant as permissive for insert to frid_app

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -32,6 +33,22 @@ export function preludeMarker(statement: string): CompiledQuery {
   return marker;
 }
 
+const named = new WeakSet<CompiledQuery>();
+
+/**
+ * Marks a query to be sent as a named prepared statement (pg's `{ name, text }`): PostgreSQL
+ * parses and plans it once per connection instead of at every call. For a statement sent
+ * often with the same text (the audited case read); the name is a digest of the text, so two
+ * texts never share one. Elsewhere (PGlite) the query runs as it is.
+ */
+export function preparedQuery<T>(query: CompiledQuery<T>): CompiledQuery<T> {
+  named.add(query);
+  return query;
+}
+
+const statementName = (text: string) =>
+  `frid_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+
 /** Only values that cannot close a quote: a UUID, a role name. Anything else goes as a parameter. */
 export const preludeLiteral = (value: string): string | null =>
   /^[0-9A-Za-z_-]*$/.test(value) ? `'${value}'` : null;
@@ -52,6 +69,11 @@ export class PreludeConnection implements DatabaseConnection {
     if (prelude !== undefined) {
       this.#prelude = prelude;
       return { rows: [] };
+    }
+    if (named.has(query)) {
+      // node-postgres takes a query config where Kysely passes the text: same parameters.
+      const config = { name: statementName(query.sql), text: query.sql };
+      return this.inner.executeQuery({ ...query, sql: config as unknown as string });
     }
     if (this.#prelude === null || query.sql !== "begin") return this.inner.executeQuery(query);
     const statement = `begin; ${this.#prelude}`;

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Actor, RequestMeta } from "../access/actor.ts";
-import type { LoadedSession } from "../auth/sessions.ts";
+import type { LoadedSession, SessionProof } from "../auth/sessions.ts";
 import { AppError } from "./errors.ts";
 
 declare module "fastify" {
@@ -9,6 +9,12 @@ declare module "fastify" {
     authSession: LoadedSession | null;
     /** The fully logged-in user (MFA done), with their roles; null otherwise. */
     actor: Actor | null;
+    /**
+     * Set when the session was taken from memory (a `sessionInStatement` route): the
+     * route's statement must check it (sessionHolds) and, when it did not hold, call
+     * `reload` — null means the session has ended (401), else the actor as the tables say now.
+     */
+    sessionCheck: SessionCheck | null;
   }
   interface FastifyContextConfig {
     /** Reachable without logging in (health, app info, login). */
@@ -17,7 +23,17 @@ declare module "fastify" {
     allowPendingSession?: boolean;
     /** Not the user's activity: the idle clock is not moved (how long the session has left). */
     passive?: boolean;
+    /**
+     * A GET whose own statement checks the session (issue 14, ADR 0009): the session may come
+     * from memory, and the route must honour request.sessionCheck.
+     */
+    sessionInStatement?: boolean;
   }
+}
+
+export interface SessionCheck {
+  proof: SessionProof;
+  reload: () => Promise<Actor | null>;
 }
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -111,6 +111,11 @@ export async function countVisibleCases(
  * page is the most read thing in Frid). Timestamps inside JSON arrive as text.
  */
 export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
+  return visibleCaseWithDetails(trx, actor, id).executeTakeFirst();
+}
+
+/** The case page's one statement, unexecuted (cases/read.ts makes it write its audit event). */
+export function visibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
   return summaryQuery(trx, actor)
     .select((eb) => [
       jsonArrayFrom(assigneesOf(eb)).as("assignees"),
@@ -119,8 +124,7 @@ export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
       // The latest completed risk assessment, with the definition it was made with.
       jsonObjectFrom(latestAssessmentOf(eb)).as("latest_assessment"),
     ])
-    .where("c.id", "=", id)
-    .executeTakeFirst();
+    .where("c.id", "=", id);
 }
 
 /** The subqueries of the case page's one statement, each about the case `c`. */

@@ -82,9 +82,19 @@ function registerOpenAndListRoutes(app: App, database: DatabaseHandle): void {
 function registerCaseReadRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id",
-    { schema: { tags, summary: "A case", params: IdParams, response: { 200: CaseView } } },
+    {
+      // The session may come from memory: the read's statement checks it (ADR 0009).
+      config: { sessionInStatement: true },
+      schema: { tags, summary: "A case", params: IdParams, response: { 200: CaseView } },
+    },
     async (request) =>
-      readCase(database, requireActor(request), requestMeta(request), request.params.id),
+      readCase(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.sessionCheck,
+      ),
   );
   app.get(
     "/api/cases/:id/status-history",

@@ -6,13 +6,14 @@ import { InstrumentDefinition } from "../../../shared/instruments/definition.ts"
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type CaseCommand, runCaseCommand } from "../../access/case-command.ts";
-import { caseNotFound } from "../../access/case-guard.ts";
+import { caseNotFound, denyCase } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction } from "../../audit/events.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { CaseTypeName } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
+import type { SessionCheck } from "../../http/request-context.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 import { abilities, type CaseAction, can } from "./policy.ts";
@@ -25,6 +26,7 @@ import {
   toStatusChange,
   toSummary,
 } from "./queries.ts";
+import { readCaseAudited } from "./read.ts";
 
 export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
   const { assignees, grants } = row;
@@ -129,19 +131,27 @@ export async function openCase(
   return view ?? denyPerson(database, actor, meta, input.personId, "case.open");
 }
 
+/**
+ * GET /api/cases/:id: the case and its audit event in one statement (read.ts). The refusal
+ * is as every case command's (404, the attempt audited with the case's person); a session
+ * taken from memory that the statement found ended answers 401, and one whose roles changed
+ * reads again as the actor is now.
+ */
 export async function readCase(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   id: string,
+  session: SessionCheck | null = null,
 ): Promise<CaseView> {
-  // The case and its details in one query (find): an audited read costs no more round trips.
-  return runCaseCommand(database, actor, meta, {
-    caseId: id,
-    action: "case.read",
-    find: findVisibleCaseWithDetails,
-    run: async ({ case: row }) => caseView(actor, row),
-  });
+  const row = await readCaseAudited(database, actor, meta, id, session?.proof ?? null);
+  if (row) return caseView(actor, row);
+  if (session) {
+    const now = await session.reload();
+    if (!now) throw new AppError(401, "unauthenticated", "Du behöver logga in.");
+    return readCase(database, now, meta, id);
+  }
+  return denyCase(database, actor, meta, id, "case.read");
 }
 
 /**
