@@ -25,7 +25,7 @@ export const personsEn: MessagesOf<typeof personsSv> = {
   "personSearch.submit": "Search",
   "personSearch.resultsTitle": "Search results",
   "personSearch.resultCount": "Number of matches: {count}.",
-  "personSearch.resultCountMore": "Showing the {count} best matches. There are more.",
+  "personSearch.resultCountMore": "Number of matches: {count}, the best first. There are more.",
   "personSearch.similarName": "Similar spelling",
   "personSearch.showMore": "Show more matches",
   "personSearch.noResults":

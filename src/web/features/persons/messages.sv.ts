@@ -22,7 +22,7 @@ export const personsSv = {
   "personSearch.submit": "Sök",
   "personSearch.resultsTitle": "Sökresultat",
   "personSearch.resultCount": "Antal träffar: {count}.",
-  "personSearch.resultCountMore": "Visar de {count} bästa träffarna. Det finns fler.",
+  "personSearch.resultCountMore": "Antal träffar: {count}, de bästa först. Det finns fler.",
   "personSearch.similarName": "Liknande stavning",
   "personSearch.showMore": "Visa fler träffar",
   "personSearch.noResults":
