@@ -5,7 +5,12 @@ import { Writable } from "node:stream";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, sql } from "kysely";
 import { loadConfig } from "../src/server/config.ts";
-import { appRole, type DatabaseHandle, openPglite } from "../src/server/db/connection.ts";
+import {
+  appRole,
+  type DatabaseHandle,
+  openPglite,
+  pgliteExtensions,
+} from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { PGliteDialect, PGliteSession } from "../src/server/db/pglite-dialect.ts";
 import { flushTree } from "../src/server/db/pglite-durable.ts";
@@ -39,6 +44,7 @@ const out = (line = "") => process.stdout.write(`${line}\n`);
 async function openAsShipped(dataDir: string): Promise<DatabaseHandle> {
   const pglite = await PGlite.create(dataDir, {
     parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v }, // as connection.ts
+    extensions: pgliteExtensions, // the migrations create them (0035)
   });
   const session = new PGliteSession(pglite);
   const owner = new Kysely<Database>({ dialect: new PGliteDialect(session, null) });

@@ -171,7 +171,8 @@ export function measuredLists(
     {
       label: "POST /api/persons/search (a name)",
       actor: worker,
-      run: (meta) => searchPersons(database, worker, meta, "Testperson1"),
+      run: async (meta) =>
+        (await searchPersons(database, worker, meta, { query: "Testperson1", limit: 20 })).persons,
       before: async (shown) => {
         const found = shown as { id: string }[];
         const data = { queryKind: "name" as const, resultCount: found.length };

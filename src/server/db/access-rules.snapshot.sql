@@ -107,6 +107,15 @@ AS $function$
   select person_id from "case" where id = p_case and org_id = frid_org()
 $function$;
 
+-- frid_fold(p_text text)
+CREATE OR REPLACE FUNCTION public.frid_fold(p_text text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$
+  select translate(lower(public.unaccent('public.unaccent'::regdictionary, p_text)), '-', ' ')
+$function$;
+
 -- frid_has_unit_role(p_unit uuid, p_roles text[]): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_has_unit_role(p_unit uuid, p_roles text[])
  RETURNS boolean
@@ -239,6 +248,81 @@ CREATE OR REPLACE FUNCTION public.frid_person_id_by_identity(p_number text)
 AS $function$
   select id from person where org_id = frid_org() and identity_number = p_number
     and identity_kind in ('personal_identity_number', 'coordination_number')
+$function$;
+
+-- frid_person_search(p_query text, p_after uuid, p_limit integer): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_person_search(p_query text, p_after uuid, p_limit integer)
+ RETURNS TABLE(person_id uuid, approximate boolean)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER ROWS 20
+ SET search_path TO 'public'
+ SET "pg_trgm.word_similarity_threshold" TO '0.5'
+AS $function$
+declare
+  v_actor uuid := frid_actor();
+  v_org uuid := frid_org();
+  v_query text := btrim(regexp_replace(frid_fold(coalesce(p_query, '')), '\s+', ' ', 'g'));
+  v_patterns text[];
+  v_at_cursor boolean := false;
+begin
+  if v_actor is null or v_org is null or v_query = '' or p_limit < 1 then
+    return;
+  end if;
+  -- One LIKE pattern per word, the longest first: it drives the index.
+  select array_agg('% ' || replace(replace(replace(w, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+                   order by length(w) desc, w)
+    into v_patterns
+    from regexp_split_to_table(v_query, ' ') w;
+  -- EXECUTE: planned with this query's values every time, so the trigram index is chosen
+  -- for what the words actually are.
+  for person_id, approximate in execute $q$
+    with shown as (
+      -- As the organisation knows them: for whoever sees them other than as a registrant only.
+      select p.id, p.search_name as name, frid_fold(p.family_name) as family
+        from person p
+       where p.org_id = $1
+         and (p.search_name like $3 or $4 <% p.search_name)
+         and frid_can_see_person(p.id)
+         and (not exists (select 1 from person_registration r
+                           where r.person_id = p.id and r.user_id = $2)
+              or exists (select 1 from "case" c
+                          where c.person_id = p.id and frid_can_see_case(c.id)))
+      union all
+      -- As the caller typed them: for whoever only registered them.
+      select r.person_id, r.search_name, frid_fold(r.family_name)
+        from person_registration r
+       where r.user_id = $2 and r.org_id = $1
+         and (r.search_name like $3 or $4 <% r.search_name)
+         and not exists (select 1 from "case" c
+                          where c.person_id = r.person_id and frid_can_see_case(c.id))
+         and frid_can_see_person(r.person_id)
+    ), ranked as (
+      select id, not (name like all ($5)) as approximate, strict_word_similarity($4, name) as score,
+             family, name
+        from shown
+    )
+    select id, approximate
+      from ranked
+     where $6::uuid is null
+        or id = $6
+        or (approximate, -score, family, name, id)
+           > (select approximate, -score, family, name, id from ranked where id = $6)
+     order by approximate, score desc, family, name, id
+     limit $7
+  $q$ using v_org, v_actor, v_patterns[1], v_query, v_patterns, p_after,
+            p_limit + (p_after is not null)::integer
+  loop
+    -- After a cursor, its own row comes first (it is the smallest key): skipped.
+    if p_after is not null and not v_at_cursor then
+      v_at_cursor := true;
+      continue;
+    end if;
+    return next;
+  end loop;
+  if p_after is not null and not v_at_cursor then
+    raise exception 'frid: not a row of this search' using errcode = '22023';
+  end if;
+end
 $function$;
 
 -- frid_registration_typed()

@@ -1,5 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
@@ -41,6 +44,14 @@ const parseDate = (value: string) => value;
  */
 export const pgliteMemoryParams = ["-c", "shared_buffers=16MB"];
 
+/**
+ * The contrib extensions the migrations create (0035: person search by trigram index, case
+ * and accents folded). PGlite carries their files only when they are named at opening, in
+ * every process that opens a database (the server, the tests, the benchmarks); the empty
+ * template needs none, its copy gets them when the migrations run.
+ */
+export const pgliteExtensions = { pg_trgm, unaccent, btree_gin };
+
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
@@ -48,6 +59,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const durable = inMemory ? {} : durablePgliteOptions(dataDir);
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
     parsers: { [OID_INT8]: parseInt8, [OID_DATE]: parseDate },
+    extensions: pgliteExtensions,
     ...durable,
     startParams: [...(durable.startParams ?? PGlite.defaultStartParams), ...pgliteMemoryParams],
   });

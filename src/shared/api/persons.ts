@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isoDate, multiline } from "./fields.ts";
+import { int4, isoDate, multiline } from "./fields.ts";
+import { idCursor, pageSize } from "./paging.ts";
 
 export const IdentityKind = z.enum([
   "personal_identity_number",
@@ -112,8 +113,41 @@ export const PersonDetail = PersonView.extend({
 }).meta({ id: "PersonDetail" });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
+/**
+ * A search by personnummer/samordningsnummer (any accepted form, exact) or by name: names
+ * ranked, words that begin words of the name first, then names like the query; paged as
+ * every list is (shared/api/paging.ts): `limit`, and `before` = the page's `nextCursor`.
+ */
 export const PersonSearchBody = z
-  .object({ query: z.string().trim().min(2, "Skriv minst två tecken.").max(100) })
+  .object({
+    query: z.string().trim().min(2, "Skriv minst två tecken.").max(100),
+    limit: int4()
+      .min(1)
+      .max(pageSize.max)
+      .default(pageSize.default)
+      .meta({ description: `How many persons (1–${pageSize.max}, default ${pageSize.default})` }),
+    before: idCursor.optional().meta({
+      description: "The nextCursor of the page before; leave out for the best matches",
+    }),
+  })
   .strict()
   .meta({ id: "PersonSearchBody" });
-export const PersonList = z.object({ persons: z.array(PersonView) }).meta({ id: "PersonList" });
+
+export const PersonSearchHit = PersonView.extend({
+  match: z.enum(["exact", "prefix", "similar"]).meta({
+    description:
+      "exact: the identity number; prefix: every word begins a word of the name; similar: the name is like the query (a spelling that differs), ranked after the others",
+  }),
+}).meta({ id: "PersonSearchHit" });
+export type PersonSearchHit = z.infer<typeof PersonSearchHit>;
+
+export const PersonList = z
+  .object({
+    persons: z.array(PersonSearchHit),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Send as `before` for the next page; null on the last page" }),
+  })
+  .meta({ id: "PersonList" });
+export type PersonList = z.infer<typeof PersonList>;

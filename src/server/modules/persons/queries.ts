@@ -1,10 +1,10 @@
 import { type Expression, sql } from "kysely";
 import type { PersonDetails, PersonView } from "../../../shared/api/persons.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
-import { foldForSearch } from "../../../shared/search-text.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, accessiblePersons, knowsThroughCase } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { invalidCursor } from "../../http/errors.ts";
 
 type PersonRow = {
   id: string;
@@ -70,7 +70,6 @@ function shownPersons(trx: Trx, actor: Actor) {
           .end()
           .as("protection_level"),
         typed.as("as_typed"),
-        pick(eb.ref("r.search_name"), eb.ref("p.search_name")).as("search_name"),
       ];
     });
 }
@@ -84,26 +83,61 @@ export async function findVisiblePerson(
   return row && { ...row, as_typed: Boolean(row.as_typed) };
 }
 
-export async function searchVisiblePersons(
+const asPersonRow = <R extends { as_typed: unknown }>(row: R) => ({
+  ...row,
+  as_typed: Boolean(row.as_typed),
+});
+
+/**
+ * The person with this national number, if the caller may see them, as they may see them.
+ * By equality on identity_number, which holds the one normalised form (twelve digits) of
+ * personnummer and samordningsnummer alike: the unique (org_id, identity_number) index
+ * answers it, its predicate (the national kinds) said here so the planner may use it.
+ */
+export async function searchVisibleByIdentity(
   trx: Trx,
   actor: Actor,
-  query: { identityNumber: string } | { name: string },
+  normalized: string,
 ): Promise<PersonRow[]> {
-  // Wrapped so the name is matched as shown: a registrant's search never finds a person by
-  // a stored name they did not type (that would confirm it).
-  let q = trx.selectFrom(shownPersons(trx, actor).as("s")).selectAll("s");
-  if ("identityNumber" in query) {
-    q = q.where("s.identity_number", "=", query.identityNumber);
-  } else {
-    // Every word must begin a word of the name, ignoring case and accents.
-    const words = foldForSearch(query.name).split(/\s+/).filter(Boolean);
-    for (const word of words) {
-      const pattern = `% ${word.replace(/[\\%_]/g, "\\$&")}%`;
-      q = q.where("s.search_name", "like", pattern);
-    }
-  }
-  const rows = await q.orderBy("s.family_name").orderBy("s.given_name").limit(50).execute();
-  return rows.map((r) => ({ ...r, as_typed: Boolean(r.as_typed) }));
+  const rows = await shownPersons(trx, actor)
+    .where("p.identity_kind", "in", ["personal_identity_number", "coordination_number"])
+    .where("p.identity_number", "=", normalized)
+    .execute();
+  return rows.map(asPersonRow);
+}
+
+export type NameHitRow = PersonRow & { approximate: boolean };
+
+/**
+ * A page of persons whose name, as the caller is shown it, matches: ranked and found by the
+ * trigram index in frid_person_search (migration 0035), which applies the access rule to
+ * its candidates; the page's persons are then read by id here, under row-level security
+ * and the application's rule as every read is, in the function's order. Up to `limit + 1`
+ * rows: the extra one only says there is more. `before` is the last id of the page before;
+ * one that is not a row of this search answers 400.
+ */
+export async function searchVisibleByName(
+  trx: Trx,
+  actor: Actor,
+  name: string,
+  page: { limit: number; before?: string | undefined },
+): Promise<NameHitRow[]> {
+  const hits = await sql<{ person_id: string; approximate: boolean }>`
+    select person_id, approximate
+      from frid_person_search(${name}, ${page.before ?? null}::uuid, ${page.limit + 1}::integer)`
+    .execute(trx)
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "22023") throw invalidCursor();
+      throw error;
+    });
+  if (hits.rows.length === 0) return [];
+  const ids = hits.rows.map((h) => h.person_id);
+  const rows = await shownPersons(trx, actor).where("p.id", "in", ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.rows.flatMap((h) => {
+    const row = byId.get(h.person_id);
+    return row ? [{ ...asPersonRow(row), approximate: Boolean(h.approximate) }] : [];
+  });
 }
 
 export function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {

@@ -87,18 +87,13 @@ function registerPersonSearchRoute(app: App, database: DatabaseHandle): void {
     {
       schema: {
         tags,
-        summary: "Search persons by identity number or name (POST: the number never goes in a URL)",
+        summary:
+          "Search persons by identity number or name, ranked and paged (POST: the number never goes in a URL)",
         body: PersonSearchBody,
         response: { 200: PersonList },
       },
     },
-    async (request) => ({
-      persons: await searchPersons(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.body.query,
-      ),
-    }),
+    async (request) =>
+      searchPersons(database, requireActor(request), requestMeta(request), request.body),
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { PersonDetail, PersonDetails } from "../../../shared/api/persons.ts";
+import type { PersonDetail, PersonDetails, PersonList } from "../../../shared/api/persons.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -9,7 +9,8 @@ import { AppError } from "../../http/errors.ts";
 import {
   findVisiblePerson,
   personDetails,
-  searchVisiblePersons,
+  searchVisibleByIdentity,
+  searchVisibleByName,
   toDetailsView,
   toPersonView,
   visibleCasesOfPerson,
@@ -87,21 +88,29 @@ export async function readPerson(
 }
 
 /**
- * Search by identity number (exact) or by the start of names; only persons one may see, each
- * as one may see them (see findVisiblePerson). A search by an exact national number that
- * shows nothing still names the person it concerned in the trail, so her log review lists
- * who typed her number; the searcher learns nothing from it.
+ * Search by identity number (exact) or by name (ranked, a page at a time); only persons one
+ * may see, each as one may see them (see findVisiblePerson). A search by an exact national
+ * number that shows nothing still names the person it concerned in the trail, so her log
+ * review lists who typed her number; the searcher learns nothing from it.
  */
 export async function searchPersons(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
-  query: string,
-) {
-  const identity = parseIdentityNumber(query);
-  const criteria = identity.ok ? { identityNumber: identity.value.normalized } : { name: query };
+  search: { query: string; limit: number; before?: string | undefined },
+): Promise<PersonList> {
+  const identity = parseIdentityNumber(search.query);
   return withActor(database.db, actor, async (trx) => {
-    const rows = await searchVisiblePersons(trx, actor, criteria);
+    const found = identity.ok
+      ? {
+          hits: (await searchVisibleByIdentity(trx, actor, identity.value.normalized)).map((r) => ({
+            ...r,
+            match: "exact" as const,
+          })),
+          more: false,
+        }
+      : await nameHits(trx, actor, search);
+    const rows = found.hits;
     const queryKind = identity.ok ? ("identity_number" as const) : ("name" as const);
     const data = { queryKind, resultCount: rows.length };
     const hidden =
@@ -125,8 +134,27 @@ export async function searchPersons(
             { data },
           ),
     ]);
-    return rows.map(toPersonView);
+    return {
+      persons: rows.map((r) => ({ ...toPersonView(r), match: r.match })),
+      nextCursor: found.more ? (rows.at(-1)?.id ?? null) : null,
+    };
   });
+}
+
+/** A page of name matches (`limit` of them) and whether more follow. */
+async function nameHits(
+  trx: Trx,
+  actor: Actor,
+  search: { query: string; limit: number; before?: string | undefined },
+) {
+  const rows = await searchVisibleByName(trx, actor, search.query, search);
+  return {
+    hits: rows.slice(0, search.limit).map((r) => ({
+      ...r,
+      match: r.approximate ? ("similar" as const) : ("prefix" as const),
+    })),
+    more: rows.length > search.limit,
+  };
 }
 
 type PersonUpdate = Partial<PersonDetails> & {

@@ -1,9 +1,13 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useState } from "react";
+import type { Page } from "../../../shared/api/paging";
+import type { PersonSearchHit } from "../../../shared/api/persons";
 import type { PersonView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
+import { useMorePages } from "../../hooks/useMorePages";
 import { useSubmit } from "../../hooks/useSubmit";
 import { useT } from "../../i18n/useT";
 import { TextField } from "../../ui/Field";
+import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 
 export function personName(person: { givenName: string; familyName: string }): string {
@@ -11,7 +15,8 @@ export function personName(person: { givenName: string; familyName: string }): s
 }
 
 /**
- * Search by personnummer or the start of a name. The query goes in a POST body and the hits
+ * Search by personnummer or name: the best matches first (names that begin with the words,
+ * then names spelt like them), more on request. The query goes in a POST body and the hits
  * stay in this component's memory: a personnummer never ends up in a URL, the browser
  * history or web storage.
  */
@@ -27,13 +32,15 @@ export function PersonSearch({
   const api = useApi();
   const submit = useSubmit(["query"]);
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<PersonView[] | null>(null);
+  // The first page of the search last sent, and its query (later pages ask for the same).
+  const [first, setFirst] = useState<{ query: string; page: Page<PersonSearchHit> } | null>(null);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
-      setResults(null);
-      setResults((await api.searchPersons(query)).persons);
+      setFirst(null);
+      const found = await api.searchPersons(query);
+      setFirst({ query, page: { items: found.persons, nextCursor: found.nextCursor } });
     });
   }
 
@@ -57,21 +64,32 @@ export function PersonSearch({
           </button>
         </form>
       </search>
-      <SearchResults results={results} renderResult={renderResult} />
+      <SearchResults first={first} renderResult={renderResult} />
     </>
   );
 }
 
-/** How many were found (said to screen readers), and the hits. */
+/** How many were found (said to screen readers), the hits, and "show more". */
 function SearchResults({
-  results,
+  first,
   renderResult,
 }: {
   /** Null before the first search (and while one runs). */
-  results: PersonView[] | null;
+  first: { query: string; page: Page<PersonSearchHit> } | null;
   renderResult: (person: PersonView) => ReactNode;
 }) {
   const { t } = useT();
+  const api = useApi();
+  const query = first?.query ?? "";
+  const loadPage = useCallback(
+    async (before: string) => {
+      const found = await api.searchPersons(query, before);
+      return { items: found.persons, nextCursor: found.nextCursor };
+    },
+    [api, query],
+  );
+  const pages = useMorePages(first?.page ?? null, loadPage);
+  const results = first === null ? null : pages.items;
   return (
     <>
       <StatusMessage
@@ -80,18 +98,33 @@ function SearchResults({
             ? null
             : results.length === 0
               ? t("personSearch.noResults")
-              : t("personSearch.resultCount", { count: results.length })
+              : t(pages.hasMore ? "personSearch.resultCountMore" : "personSearch.resultCount", {
+                  count: results.length,
+                })
         }
       />
       {results !== null && results.length > 0 && (
         <ul className="result-list" aria-label={t("personSearch.resultsTitle")}>
           {results.map((person) => (
-            <li key={person.id} className="result-list__item">
+            <li
+              key={person.id}
+              id={`person-hit-${person.id}`}
+              tabIndex={-1}
+              className="result-list__item"
+            >
               {renderResult(person)}
+              {person.match === "similar" && (
+                <span className="hint">{t("personSearch.similarName")}</span>
+              )}
             </li>
           ))}
         </ul>
       )}
+      <LoadMore
+        pages={pages}
+        label={t("personSearch.showMore")}
+        focusRow={(person) => document.getElementById(`person-hit-${person.id}`)?.focus()}
+      />
     </>
   );
 }

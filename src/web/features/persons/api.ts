@@ -28,7 +28,9 @@ export interface RegisterPersonInput {
 export function personsApi({ call, get, post, opts, id }: Transport) {
   return {
     // Persons. A search goes in a POST body so a personnummer never ends up in a URL.
-    searchPersons: (query: string) => post("/api/persons/search", { query }, PersonList),
+    /** The best matches; `before` (a page's nextCursor) for the ones after them. */
+    searchPersons: (query: string, before?: string) =>
+      post("/api/persons/search", before ? { query, before } : { query }, PersonList),
     registerPerson: (input: RegisterPersonInput) => post("/api/persons", input, PersonView),
     person: (personId: string, signal?: AbortSignal) =>
       get(`/api/persons/${id(personId)}`, PersonDetail, signal),

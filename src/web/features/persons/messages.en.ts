@@ -21,10 +21,13 @@ export const personsEn: MessagesOf<typeof personsSv> = {
   "personSearch.title": "Search person",
   "personSearch.query": "Personal identity number or name",
   "personSearch.queryHint":
-    "Personal identity number as YYYYMMDD-NNNN, or the start of a given name or family name.",
+    "Personal identity number as YYYYMMDD-NNNN, or a name: given name, family name or the start of them.",
   "personSearch.submit": "Search",
   "personSearch.resultsTitle": "Search results",
   "personSearch.resultCount": "Number of matches: {count}.",
+  "personSearch.resultCountMore": "Number of matches: {count}, the best first. There are more.",
+  "personSearch.similarName": "Similar spelling",
+  "personSearch.showMore": "Show more matches",
   "personSearch.noResults":
     "No person found. Check the number or the spelling, or register the person below.",
   "personSearch.registerTitle": "Register new person",

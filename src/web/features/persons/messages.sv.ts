@@ -18,10 +18,13 @@ export const personsSv = {
   "personSearch.title": "Sök person",
   "personSearch.query": "Personnummer eller namn",
   "personSearch.queryHint":
-    "Personnummer som ÅÅÅÅMMDD-NNNN, eller början av förnamn eller efternamn.",
+    "Personnummer som ÅÅÅÅMMDD-NNNN, eller namn: förnamn, efternamn eller början av dem.",
   "personSearch.submit": "Sök",
   "personSearch.resultsTitle": "Sökresultat",
   "personSearch.resultCount": "Antal träffar: {count}.",
+  "personSearch.resultCountMore": "Antal träffar: {count}, de bästa först. Det finns fler.",
+  "personSearch.similarName": "Liknande stavning",
+  "personSearch.showMore": "Visa fler träffar",
   "personSearch.noResults":
     "Ingen person hittades. Kontrollera numret eller stavningen, eller registrera personen nedan.",
   "personSearch.registerTitle": "Registrera ny person",
