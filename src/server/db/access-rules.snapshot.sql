@@ -27,21 +27,24 @@ $function$;
 -- frid_barred(p_case uuid, p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_barred(p_case uuid, p_user uuid)
  RETURNS boolean
- LANGUAGE sql
- STABLE PARALLEL SAFE SECURITY DEFINER COST 20
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 25
  SET search_path TO 'public'
 AS $function$
-  select frid_person_barred((select person_id from "case" where id = p_case), p_user)
+begin
+  return frid_person_barred((select person_id from "case" where id = p_case), p_user);
+end
 $function$;
 
 -- frid_barred_persons(p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_barred_persons(p_user uuid)
  RETURNS uuid[]
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE PARALLEL SAFE SECURITY DEFINER COST 50
  SET search_path TO 'public'
 AS $function$
-  select coalesce(array_agg(distinct mine.person_id), '{}')
+begin
+  return coalesce((select array_agg(distinct mine.person_id)
     from (select case_a_id as other_id, case_b_id as mine_id from barrier
            where org_id = (select org_id from app_user where id = p_user)
           union all
@@ -52,7 +55,8 @@ AS $function$
    where mine.person_id <> other.person_id
      and side.other_id in (select case_id from case_assignment where user_id = p_user
                            union all
-                           select case_id from access_grant where user_id = p_user)
+                           select case_id from access_grant where user_id = p_user)), '{}');
+end
 $function$;
 
 -- frid_barrier_joins(p_barrier uuid, p_from uuid, p_to uuid): execute granted to frid_app
@@ -70,11 +74,12 @@ $function$;
 -- frid_can_see_case(p_case uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_can_see_case(p_case uuid)
  RETURNS boolean
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE PARALLEL SAFE SECURITY DEFINER COST 25
  SET search_path TO 'public'
 AS $function$
-  select exists (
+begin
+  return exists (
     select 1 from "case" c
     where c.id = p_case
       and c.org_id = frid_org()
@@ -86,7 +91,8 @@ AS $function$
                       where g.case_id = c.id and g.user_id = frid_actor()
                         and g.revoked_at is null and g.expires_at > now()))
       -- a barrier: whoever has ever worked the other side never sees this one
-      and not frid_person_barred(c.person_id, frid_actor()))
+      and not frid_person_barred(c.person_id, frid_actor()));
+end
 $function$;
 
 -- frid_case_person(p_case uuid): execute granted to frid_app
@@ -102,15 +108,17 @@ $function$;
 -- frid_current_cases(p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_current_cases(p_user uuid)
  RETURNS uuid[]
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE PARALLEL SAFE SECURITY DEFINER COST 50
  SET search_path TO 'public'
 AS $function$
-  select coalesce(array_agg(case_id), '{}') from (
+begin
+  return coalesce((select array_agg(case_id) from (
     select case_id from case_assignment where user_id = p_user and unassigned_at is null
     union
     select case_id from access_grant
-     where user_id = p_user and revoked_at is null and expires_at > now()) worked
+     where user_id = p_user and revoked_at is null and expires_at > now()) worked), '{}');
+end
 $function$;
 
 -- frid_has_unit_role(p_unit uuid, p_roles text[]): execute granted to frid_app
@@ -165,12 +173,14 @@ $function$;
 -- frid_managed_units(p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_managed_units(p_user uuid)
  RETURNS uuid[]
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
-  select coalesce(array_agg(unit_id), '{}') from role_assignment
-   where user_id = p_user and role = 'unit_manager' and unit_id is not null
+begin
+  return coalesce((select array_agg(unit_id) from role_assignment
+                    where user_id = p_user and role = 'unit_manager' and unit_id is not null), '{}');
+end
 $function$;
 
 -- frid_new_partner_case(p_case uuid): execute granted to frid_app
@@ -208,11 +218,12 @@ AS $function$ select nullif(current_setting('frid.org_id', true), '')::uuid $fun
 -- frid_person_barred(p_person uuid, p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_person_barred(p_person uuid, p_user uuid)
  RETURNS boolean
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE PARALLEL SAFE SECURITY DEFINER COST 20
  SET search_path TO 'public'
 AS $function$
-  select exists (
+begin
+  return exists (
     select 1
     from "case" mine
     join barrier b on b.case_a_id = mine.id or b.case_b_id = mine.id
@@ -220,7 +231,8 @@ AS $function$
     where mine.person_id = p_person
       and other.person_id <> p_person
       and (exists (select 1 from case_assignment o where o.case_id = other.id and o.user_id = p_user)
-           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user)))
+           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user)));
+end
 $function$;
 
 -- frid_person_barred_by_partner_contact(p_person uuid, p_user uuid): execute granted to frid_app

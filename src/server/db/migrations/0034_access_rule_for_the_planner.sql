@@ -19,27 +19,32 @@
 -- Units the user manages (role_assignment has no row-level security; the function is here so
 -- the policy reads it once per statement).
 create function frid_managed_units(p_user uuid) returns uuid[]
-language sql stable parallel safe security definer set search_path = public cost 10 as $$
-  select coalesce(array_agg(unit_id), '{}') from role_assignment
-   where user_id = p_user and role = 'unit_manager' and unit_id is not null
+language plpgsql stable parallel safe security definer set search_path = public cost 10 as $$
+begin
+  return coalesce((select array_agg(unit_id) from role_assignment
+                    where user_id = p_user and role = 'unit_manager' and unit_id is not null), '{}');
+end
 $$;
 
 -- Cases the user works now: assigned and not unassigned, or a grant neither revoked nor expired.
 create function frid_current_cases(p_user uuid) returns uuid[]
-language sql stable parallel safe security definer set search_path = public cost 50 as $$
-  select coalesce(array_agg(case_id), '{}') from (
+language plpgsql stable parallel safe security definer set search_path = public cost 50 as $$
+begin
+  return coalesce((select array_agg(case_id) from (
     select case_id from case_assignment where user_id = p_user and unassigned_at is null
     union
     select case_id from access_grant
-     where user_id = p_user and revoked_at is null and expires_at > now()) worked
+     where user_id = p_user and revoked_at is null and expires_at > now()) worked), '{}');
+end
 $$;
 
 -- Persons the user is barred from: every person with a case behind a barrier from a case the
 -- user has EVER worked (assigned or granted, now or before; migrations 0020, 0023) whose
 -- person is another. The same rule as frid_person_barred, read from the user's side.
 create function frid_barred_persons(p_user uuid) returns uuid[]
-language sql stable parallel safe security definer set search_path = public cost 50 as $$
-  select coalesce(array_agg(distinct mine.person_id), '{}')
+language plpgsql stable parallel safe security definer set search_path = public cost 50 as $$
+begin
+  return coalesce((select array_agg(distinct mine.person_id)
     from (select case_a_id as other_id, case_b_id as mine_id from barrier
            where org_id = (select org_id from app_user where id = p_user)
           union all
@@ -50,7 +55,8 @@ language sql stable parallel safe security definer set search_path = public cost
    where mine.person_id <> other.person_id
      and side.other_id in (select case_id from case_assignment where user_id = p_user
                            union all
-                           select case_id from access_grant where user_id = p_user)
+                           select case_id from access_grant where user_id = p_user)), '{}');
+end
 $$;
 
 create index access_grant_user_idx on access_grant (user_id, case_id);
@@ -104,10 +110,11 @@ create policy relation_select on relation for select to frid_app
 -- Every other table keeps asking frid_can_see_case(case_id) per row: those rows are already
 -- found by their own index (a case's journal, its assignments), so the question is asked of a
 -- few rows, and a few index probes answer it — cheaper than three InitPlans per subquery. It
--- is the same rule asked about one case, now in SQL with the cost it has.
+-- is the same rule asked about one case, now with the cost it has.
 create or replace function frid_can_see_case(p_case uuid) returns boolean
-language sql stable parallel safe security definer set search_path = public cost 25 as $$
-  select exists (
+language plpgsql stable parallel safe security definer set search_path = public cost 25 as $$
+begin
+  return exists (
     select 1 from "case" c
     where c.id = p_case
       and c.org_id = frid_org()
@@ -119,7 +126,8 @@ language sql stable parallel safe security definer set search_path = public cost
                       where g.case_id = c.id and g.user_id = frid_actor()
                         and g.revoked_at is null and g.expires_at > now()))
       -- a barrier: whoever has ever worked the other side never sees this one
-      and not frid_person_barred(c.person_id, frid_actor()))
+      and not frid_person_barred(c.person_id, frid_actor()));
+end
 $$;
 
 -- Nothing calls this any more: the person's rule lives in the policies above and in
@@ -127,10 +135,11 @@ $$;
 drop function frid_can_see_person(uuid);
 
 -- The barrier checks the application still asks per person (registration, opening a case),
--- in SQL with the cost they have: a handful of index probes.
+-- with the cost they have: a handful of index probes.
 create or replace function frid_person_barred(p_person uuid, p_user uuid) returns boolean
-language sql stable parallel safe security definer set search_path = public cost 20 as $$
-  select exists (
+language plpgsql stable parallel safe security definer set search_path = public cost 20 as $$
+begin
+  return exists (
     select 1
     from "case" mine
     join barrier b on b.case_a_id = mine.id or b.case_b_id = mine.id
@@ -138,11 +147,14 @@ language sql stable parallel safe security definer set search_path = public cost
     where mine.person_id = p_person
       and other.person_id <> p_person
       and (exists (select 1 from case_assignment o where o.case_id = other.id and o.user_id = p_user)
-           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user)))
+           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user)));
+end
 $$;
 create or replace function frid_barred(p_case uuid, p_user uuid) returns boolean
-language sql stable parallel safe security definer set search_path = public cost 20 as $$
-  select frid_person_barred((select person_id from "case" where id = p_case), p_user)
+language plpgsql stable parallel safe security definer set search_path = public cost 25 as $$
+begin
+  return frid_person_barred((select person_id from "case" where id = p_case), p_user);
+end
 $$;
 
 -- Honest costs for what remains (units of cpu_operator_cost; the default 100 for a function
