@@ -7,11 +7,17 @@ type WithCase = Database & { c: Database["case"] };
 
 /**
  * The access rule for cases, as the application applies it to every list and search (a
- * query over `"case" as c`). Row-level security repeats it in PostgreSQL (frid_can_see_case
- * in migration 0002), so a query that forgot this still leaks nothing.
+ * query over `"case" as c`). Row-level security repeats it in PostgreSQL (the policy
+ * case_select, migration 0034), so a query that forgot this still leaks nothing.
  *
  * A case is visible to its assigned workers, the managers of its unit, and users with a
  * live time-limited grant; never across a barrier to anyone who has worked the other side.
+ *
+ * Written for the planner (ADR 0009): the actor's cases worked now and the persons they are
+ * barred from are each read once per statement (a scalar subquery: an InitPlan) by the same
+ * security-definer functions the policy uses — they read assignments and grants the actor's
+ * row-level security hides — and each row is compared with `= any` / `<> all`, which an
+ * index scan can use. No function runs per row.
  */
 /** The user is (now) assigned to the case `c`. */
 export function isAssigned(eb: ExpressionBuilder<WithCase, "c">, userId: string) {
@@ -31,22 +37,22 @@ export function accessibleCases(actor: Actor) {
     eb.and([
       eb("c.org_id", "=", actor.orgId),
       eb.or([
-        isAssigned(eb, actor.userId),
+        // The unit first: for a manager it decides without looking at the case list.
         managed.length > 0 ? eb("c.unit_id", "in", managed) : sql<SqlBool>`false`,
-        eb.exists(
-          eb
-            .selectFrom("access_grant as g")
-            .select("g.id")
-            .whereRef("g.case_id", "=", "c.id")
-            .where("g.user_id", "=", actor.userId)
-            .where("g.revoked_at", "is", null)
-            .where("g.expires_at", ">", sql<Date>`now()`),
-        ),
+        // Assigned now, or a grant neither revoked nor expired (frid_current_cases).
+        sql<SqlBool>`c.id = any ((select frid_current_cases(${actor.userId}::uuid))::uuid[])`,
       ]),
-      // Barriers through a security-definer function: the other side's assignments are
-      // rows this actor may not read, yet they decide what the actor may see here.
-      sql<SqlBool>`not frid_barred(c.id, ${actor.userId}::uuid)`,
+      barredPersonOf(actor, sql.ref("c.person_id")),
     ]);
+}
+
+/**
+ * Not a person the actor is barred from: every person with a case behind a barrier from a
+ * case the actor has ever worked (frid_barred_persons, read from the actor's side; the other
+ * side's assignments are rows this actor may not read, yet they decide what the actor sees).
+ */
+function barredPersonOf(actor: Actor, personId: Expression<string>): Expression<SqlBool> {
+  return sql<SqlBool>`${personId} <> all ((select frid_barred_persons(${actor.userId}::uuid))::uuid[])`;
 }
 
 type WithPerson = Database & { p: Database["person"] };
@@ -76,7 +82,7 @@ export function accessiblePersons(actor: Actor) {
   return (eb: ExpressionBuilder<WithPerson, "p">): Expression<SqlBool> =>
     eb.and([
       eb("p.org_id", "=", actor.orgId),
-      sql<SqlBool>`not frid_person_barred(p.id, ${actor.userId}::uuid)`,
+      barredPersonOf(actor, sql.ref("p.id")),
       eb.or([
         eb.exists(
           eb

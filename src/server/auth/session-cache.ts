@@ -2,7 +2,7 @@ import type { Config } from "../config.ts";
 import type { LoadedSession } from "./sessions.ts";
 
 /**
- * Logged-in sessions as last loaded, keyed by the hash of their id (issue 14, ADR 0009), so
+ * Logged-in sessions as last loaded, keyed by the hash of their id (issue 14, ADR 0010), so
  * the audited case read need not load its session first. Memory is never the authority: a
  * route may take a session from here only if its own statement checks that the session still
  * holds (sessions.ts sessionHolds) — revoked, expired, idle, user deactivated or roles changed,

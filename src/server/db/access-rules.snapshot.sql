@@ -28,7 +28,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_barred(p_case uuid, p_user uuid)
  RETURNS boolean
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 25
  SET search_path TO 'public'
 AS $function$
 begin
@@ -36,11 +36,34 @@ begin
 end
 $function$;
 
+-- frid_barred_persons(p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_barred_persons(p_user uuid)
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 50
+ SET search_path TO 'public'
+AS $function$
+begin
+  return coalesce((select array_agg(distinct mine.person_id)
+    from (select case_a_id as other_id, case_b_id as mine_id from barrier
+           where org_id = (select org_id from app_user where id = p_user)
+          union all
+          select case_b_id, case_a_id from barrier
+           where org_id = (select org_id from app_user where id = p_user)) side
+    join "case" other on other.id = side.other_id
+    join "case" mine on mine.id = side.mine_id
+   where mine.person_id <> other.person_id
+     and side.other_id in (select case_id from case_assignment where user_id = p_user
+                           union all
+                           select case_id from access_grant where user_id = p_user)), '{}');
+end
+$function$;
+
 -- frid_barrier_joins(p_barrier uuid, p_from uuid, p_to uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_barrier_joins(p_barrier uuid, p_from uuid, p_to uuid)
  RETURNS boolean
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 5
  SET search_path TO 'public'
 AS $function$
   select exists (select 1 from barrier b where b.id = p_barrier and b.org_id = frid_org()
@@ -52,48 +75,23 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_can_see_case(p_case uuid)
  RETURNS boolean
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 25
  SET search_path TO 'public'
 AS $function$
-declare
-  actor uuid := frid_actor();
 begin
   return exists (
     select 1 from "case" c
     where c.id = p_case
       and c.org_id = frid_org()
-      and (
-        exists (select 1 from case_assignment a
-                where a.case_id = c.id and a.user_id = actor and a.unassigned_at is null)
-        or exists (select 1 from role_assignment r
-                   where r.user_id = actor and r.unit_id = c.unit_id and r.role = 'unit_manager')
-        or exists (select 1 from access_grant g
-                   where g.case_id = c.id and g.user_id = actor
-                     and g.revoked_at is null and g.expires_at > now())
-      )
+      and (exists (select 1 from role_assignment r
+                   where r.user_id = frid_actor() and r.unit_id = c.unit_id and r.role = 'unit_manager')
+           or exists (select 1 from case_assignment a
+                      where a.case_id = c.id and a.user_id = frid_actor() and a.unassigned_at is null)
+           or exists (select 1 from access_grant g
+                      where g.case_id = c.id and g.user_id = frid_actor()
+                        and g.revoked_at is null and g.expires_at > now()))
       -- a barrier: whoever has ever worked the other side never sees this one
-      and not frid_barred(c.id, actor)
-  );
-end
-$function$;
-
--- frid_can_see_person(p_person uuid): execute granted to frid_app
-CREATE OR REPLACE FUNCTION public.frid_can_see_person(p_person uuid)
- RETURNS boolean
- LANGUAGE plpgsql
- STABLE SECURITY DEFINER
- SET search_path TO 'public'
-AS $function$
-begin
-  if frid_person_barred(p_person, frid_actor()) then
-    return false;
-  end if;
-  return exists (select 1 from person_registration r
-                 where r.person_id = p_person and r.user_id = frid_actor() and r.org_id = frid_org())
-      or exists (select 1 from "case" c where c.person_id = p_person and frid_can_see_case(c.id))
-      or exists (select 1 from relation rel
-                 where rel.other_person_id = p_person and rel.org_id = frid_org()
-                   and frid_can_see_case(rel.case_id));
+      and not frid_person_barred(c.person_id, frid_actor()));
 end
 $function$;
 
@@ -101,10 +99,26 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_case_person(p_case uuid)
  RETURNS uuid
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 5
  SET search_path TO 'public'
 AS $function$
   select person_id from "case" where id = p_case and org_id = frid_org()
+$function$;
+
+-- frid_current_cases(p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_current_cases(p_user uuid)
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 50
+ SET search_path TO 'public'
+AS $function$
+begin
+  return coalesce((select array_agg(case_id) from (
+    select case_id from case_assignment where user_id = p_user and unassigned_at is null
+    union
+    select case_id from access_grant
+     where user_id = p_user and revoked_at is null and expires_at > now()) worked), '{}');
+end
 $function$;
 
 -- frid_fold(p_text text)
@@ -120,7 +134,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_has_unit_role(p_unit uuid, p_roles text[])
  RETURNS boolean
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
   select exists (select 1 from role_assignment r join unit u on u.id = r.unit_id
@@ -132,7 +146,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_is_first_assignment_by_opener(p_case uuid, p_user uuid)
  RETURNS boolean
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
   select p_user = frid_actor()
@@ -145,7 +159,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_journal_entry_case(p_entry uuid)
  RETURNS uuid
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 5
  SET search_path TO 'public'
 AS $function$
   select case_id from journal_entry where id = p_entry and org_id = frid_org()
@@ -165,11 +179,24 @@ begin
 end
 $function$;
 
+-- frid_managed_units(p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_managed_units(p_user uuid)
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
+ SET search_path TO 'public'
+AS $function$
+begin
+  return coalesce((select array_agg(unit_id) from role_assignment
+                    where user_id = p_user and role = 'unit_manager' and unit_id is not null), '{}');
+end
+$function$;
+
 -- frid_new_partner_case(p_case uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_new_partner_case(p_case uuid)
  RETURNS boolean
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
   select exists (select 1 from "case" c where c.id = p_case and c.org_id = frid_org()
@@ -182,7 +209,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_open_case_for(p_person uuid, p_unit uuid)
  RETURNS uuid
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
   select id from "case"
@@ -201,7 +228,7 @@ AS $function$ select nullif(current_setting('frid.org_id', true), '')::uuid $fun
 CREATE OR REPLACE FUNCTION public.frid_person_barred(p_person uuid, p_user uuid)
  RETURNS boolean
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 20
  SET search_path TO 'public'
 AS $function$
 begin
@@ -213,8 +240,7 @@ begin
     where mine.person_id = p_person
       and other.person_id <> p_person
       and (exists (select 1 from case_assignment o where o.case_id = other.id and o.user_id = p_user)
-           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user))
-  );
+           or exists (select 1 from access_grant g where g.case_id = other.id and g.user_id = p_user)));
 end
 $function$;
 
@@ -222,7 +248,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_person_barred_by_partner_contact(p_person uuid, p_user uuid)
  RETURNS boolean
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 20
  SET search_path TO 'public'
 AS $function$
 begin
@@ -243,7 +269,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_person_id_by_identity(p_number text)
  RETURNS uuid
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 5
  SET search_path TO 'public'
 AS $function$
   select id from person where org_id = frid_org() and identity_number = p_number
@@ -348,7 +374,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_reports_on_case(p_case uuid)
  RETURNS boolean
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 15
  SET search_path TO 'public'
 AS $function$
 begin
@@ -360,7 +386,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_reports_on_unit(p_unit uuid)
  RETURNS boolean
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
 begin
@@ -400,7 +426,7 @@ $function$;
 CREATE OR REPLACE FUNCTION public.frid_unbarred(p_case uuid)
  RETURNS boolean
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
   select not exists (select 1 from barrier b where b.case_a_id = p_case or b.case_b_id = p_case)
@@ -454,9 +480,9 @@ create policy case_insert on "case" as permissive for insert to frid_app
 create policy case_report on "case" as permissive for select to frid_report
   using (frid_reports_on_unit(unit_id));
 create policy case_select on "case" as permissive for select to frid_app
-  using (frid_can_see_case(id));
+  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (id = ANY (( SELECT frid_current_cases(frid_actor()) AS frid_current_cases)::uuid[]))) AND (person_id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[]))));
 create policy case_update on "case" as permissive for update to frid_app
-  using (frid_can_see_case(id));
+  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (id = ANY (( SELECT frid_current_cases(frid_actor()) AS frid_current_cases)::uuid[]))) AND (person_id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[]))));
 create policy case_assignment_insert on case_assignment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (frid_can_see_case(case_id) OR frid_is_first_assignment_by_opener(case_id, user_id))));
 create policy case_assignment_select on case_assignment as permissive for select to frid_app
@@ -568,9 +594,21 @@ create policy partner_contact_refusal_select on partner_contact_refusal as permi
 create policy person_insert on person as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor())));
 create policy person_select on person as permissive for select to frid_app
-  using (frid_can_see_person(id));
+  using (((org_id = frid_org()) AND (id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[])) AND ((EXISTS ( SELECT 1
+   FROM person_registration r
+  WHERE ((r.person_id = person.id) AND (r.user_id = frid_actor())))) OR (EXISTS ( SELECT 1
+   FROM "case" c
+  WHERE (c.person_id = person.id))) OR (EXISTS ( SELECT 1
+   FROM relation rel
+  WHERE (rel.other_person_id = person.id))))));
 create policy person_update on person as permissive for update to frid_app
-  using (frid_can_see_person(id));
+  using (((org_id = frid_org()) AND (id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[])) AND ((EXISTS ( SELECT 1
+   FROM person_registration r
+  WHERE ((r.person_id = person.id) AND (r.user_id = frid_actor())))) OR (EXISTS ( SELECT 1
+   FROM "case" c
+  WHERE (c.person_id = person.id))) OR (EXISTS ( SELECT 1
+   FROM relation rel
+  WHERE (rel.other_person_id = person.id))))));
 create policy person_registration_all on person_registration as permissive for all to frid_app
   using (((org_id = frid_org()) AND (user_id = frid_actor())))
   with check (((org_id = frid_org()) AND (user_id = frid_actor())));
@@ -593,7 +631,9 @@ create policy protection_assessment_select on protection_assessment as permissiv
 create policy relation_insert on relation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy relation_select on relation as permissive for select to frid_app
-  using (frid_can_see_case(case_id));
+  using ((EXISTS ( SELECT 1
+   FROM "case" seen
+  WHERE (seen.id = relation.case_id))));
 create policy risk_alert_reason_insert on risk_alert_reason as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id) AND (EXISTS ( SELECT 1
    FROM barrier_event e
@@ -719,5 +759,5 @@ grant select (case_id), select (given_on), select (revoked_on), select (scope) o
 grant select (case_id), select (exception_kind), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (continue_treatment), select (refused_on) on partner_contact_refusal to frid_report;
-grant select (case_id), select (end_kind), select (ended_on), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
+grant select (case_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
 grant select (id), select (org_id) on unit to frid_report;

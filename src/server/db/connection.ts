@@ -99,6 +99,10 @@ function pool(url: string, max: number, role: string | null): pg.Pool {
     connectionString: url,
     application_name: role ? "frid" : "frid-owner",
     max,
+    // No JIT: Frid's statements run in milliseconds, and compiling one took 1.2–1.4 s at a
+    // million cases (measured, ADR 0009); the planner's estimate of a list with the access
+    // rule easily passes jit_above_cost while the work itself is an index probe or two.
+    options: "-c jit=off",
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") => {
         if (oid === OID_INT8) return parseInt8;

@@ -24,7 +24,7 @@ declare module "fastify" {
     /** Not the user's activity: the idle clock is not moved (how long the session has left). */
     passive?: boolean;
     /**
-     * A GET whose own statement checks the session (issue 14, ADR 0009): the session may come
+     * A GET whose own statement checks the session (issue 14, ADR 0010): the session may come
      * from memory, and the route must honour request.sessionCheck.
      */
     sessionInStatement?: boolean;

@@ -83,7 +83,7 @@ function registerCaseReadRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:id",
     {
-      // The session may come from memory: the read's statement checks it (ADR 0009).
+      // The session may come from memory: the read's statement checks it (ADR 0010).
       config: { sessionInStatement: true },
       schema: { tags, summary: "A case", params: IdParams, response: { 200: CaseView } },
     },
