@@ -48,7 +48,9 @@ create index person_registration_user_idx on person_registration (user_id, org_i
 -- As shown (persons/queries.ts shownPersons): whoever sees one of the person's cases, or sees
 -- her as a relative in a case, sees the stored name; whoever only registered her sees what
 -- they typed (0026) — so a registrant never finds her by a stored name they did not type.
--- The access rule itself is frid_can_see_person and frid_can_see_case, called by name.
+-- The access rule is 0034's: the actor's managed units, cases worked now and barred persons,
+-- read once per call (frid_managed_units, frid_current_cases, frid_barred_persons) and
+-- compared with each candidate, as the case and person policies compare them.
 --
 -- A match: every word of the query begins a word of the name ("exact prefix", ranked first),
 -- or the query is like a part of the name (pg_trgm word similarity ≥ 0.5: "ostlnd" finds
@@ -73,6 +75,9 @@ declare
   v_query text := btrim(regexp_replace(frid_fold(coalesce(p_query, '')), '\s+', ' ', 'g'));
   v_patterns text[];
   v_at_cursor boolean := false;
+  v_managed uuid[] := frid_managed_units(frid_actor());
+  v_current uuid[] := frid_current_cases(frid_actor());
+  v_barred uuid[] := frid_barred_persons(frid_actor());
 begin
   if v_actor is null or v_org is null or v_query = '' or p_limit < 1 then
     return;
@@ -87,24 +92,32 @@ begin
   for person_id, approximate in execute $q$
     with shown as (
       -- As the organisation knows them: for whoever sees them other than as a registrant only.
+      -- (a case of theirs the caller sees; or, not registered by the caller, a relative
+      -- recorded in a case the caller sees)
       select p.id, p.search_name as name, frid_fold(p.family_name) as family
         from person p
        where p.org_id = $1
          and (p.search_name like $3 or $4 <% p.search_name)
-         and frid_can_see_person(p.id)
-         and (not exists (select 1 from person_registration r
-                           where r.person_id = p.id and r.user_id = $2)
-              or exists (select 1 from "case" c
-                          where c.person_id = p.id and frid_can_see_case(c.id)))
+         and p.id <> all ($10)
+         and (exists (select 1 from "case" c
+                       where c.person_id = p.id and c.org_id = $1
+                         and (c.unit_id = any ($8) or c.id = any ($9)))
+              or (not exists (select 1 from person_registration r
+                               where r.person_id = p.id and r.user_id = $2)
+                  and exists (select 1 from relation rel join "case" c on c.id = rel.case_id
+                               where rel.other_person_id = p.id and c.org_id = $1
+                                 and (c.unit_id = any ($8) or c.id = any ($9))
+                                 and c.person_id <> all ($10))))
       union all
       -- As the caller typed them: for whoever only registered them.
       select r.person_id, r.search_name, frid_fold(r.family_name)
         from person_registration r
        where r.user_id = $2 and r.org_id = $1
          and (r.search_name like $3 or $4 <% r.search_name)
+         and r.person_id <> all ($10)
          and not exists (select 1 from "case" c
-                          where c.person_id = r.person_id and frid_can_see_case(c.id))
-         and frid_can_see_person(r.person_id)
+                          where c.person_id = r.person_id and c.org_id = $1
+                            and (c.unit_id = any ($8) or c.id = any ($9)))
     ), ranked as (
       select id, not (name like all ($5)) as approximate, strict_word_similarity($4, name) as score,
              family, name
@@ -119,7 +132,7 @@ begin
      order by approximate, score desc, family, name, id
      limit $7
   $q$ using v_org, v_actor, v_patterns[1], v_query, v_patterns, p_after,
-            p_limit + (p_after is not null)::integer
+            p_limit + (p_after is not null)::integer, v_managed, v_current, v_barred
   loop
     -- After a cursor, its own row comes first (it is the smallest key): skipped.
     if p_after is not null and not v_at_cursor then
