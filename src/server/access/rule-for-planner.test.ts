@@ -117,7 +117,7 @@ describe.each(testDatabaseKinds)("the access rule as the planner sees it (%s)", 
     }
   });
 
-  it.runIf(kind === "postgres")(
+  it(
     "runs without JIT, which costs more than the statements it would speed up",
     async () => {
       const { db, owner } = database();

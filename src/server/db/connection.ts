@@ -41,8 +41,10 @@ const parseDate = (value: string) => value;
  * default 128 MB is the largest part of the server's RSS, and Frid's working set (a few
  * thousand cases) fits in far less; the operating system's page cache still holds the files.
  * wal_buffers follows shared_buffers (1/32). Measured with `npm run bench:delivery`.
+ * jit=off as on PostgreSQL (ADR 0009): PGlite has no JIT compiler, so this only makes the
+ * setting say what happens and keeps the two databases alike.
  */
-export const pgliteMemoryParams = ["-c", "shared_buffers=16MB"];
+export const pgliteMemoryParams = ["-c", "shared_buffers=16MB", "-c", "jit=off"];
 
 /**
  * The contrib extensions the migrations create (0035: person search by trigram index, case
