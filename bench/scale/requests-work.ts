@@ -4,12 +4,14 @@ import { pageSize } from "../../src/shared/api/paging.ts";
 import type { Cast } from "./discover.ts";
 import {
   actorParams,
-  appStatement,
   auditCte,
   barredPersons,
   idsOf,
   oneUnit,
+  ownerStatement,
   type ScaleRequest,
+  visibleCase,
+  visiblePerson,
 } from "./minimal.ts";
 import { asApp, named } from "./sql.ts";
 
@@ -80,7 +82,7 @@ const mineItems = `
   select 'unsigned_draft', c.id, c.reference, c.person_id, c.unit_id, p.given_name, p.family_name,
       jsonb_build_object('written', j.written_at)
     from journal_entry j join "case" c on c.id = j.case_id join person p on p.id = c.person_id
-   where j.author_id = :user and j.signed_at is null and j.org_id = :org`;
+   where j.author_id = :user and j.signed_at is null and j.org_id = :org and ${visibleCase("c")}`;
 
 const unitItems = `
   union all
@@ -111,19 +113,19 @@ export const worklistRequests: ScaleRequest[] = [
     name: "worklist-mine",
     actor: (c) => c.caseworker,
     http: () => ({ method: "GET", path: "/api/worklist?scope=mine" }),
-    minimal: (_c, a, id) => appStatement(a, worklistSql("mine"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(worklistSql("mine"), actorParams(a, id)),
   },
   {
     name: "worklist-partner-worker",
     actor: (c) => c.partnerWorker,
     http: () => ({ method: "GET", path: "/api/worklist?scope=mine" }),
-    minimal: (_c, a, id) => appStatement(a, worklistSql("mine"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(worklistSql("mine"), actorParams(a, id)),
   },
   {
     name: "worklist-unit-manager",
     actor: (c) => c.manager,
     http: () => ({ method: "GET", path: "/api/worklist?scope=unit" }),
-    minimal: (_c, a, id) => appStatement(a, worklistSql("unit"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(worklistSql("unit"), actorParams(a, id)),
   },
 ];
 
@@ -226,7 +228,8 @@ const reviewPersonSql = `with ok as (select 1 from "case" where person_id = :per
     data: "jsonb_build_object('subject', 'person', 'subjectId', :person::text)",
     from: "where exists (select 1 from ok)",
   })}
-  select ev.*, (select p.given_name || ' ' || p.family_name from person p where p.id = :person) as name
+  select ev.*, (select p.given_name || ' ' || p.family_name from person p
+                 where p.id = :person and ${visiblePerson("p")}) as name
     from ev`;
 
 const reviewUserSql = `with ok as (select 1 from role_assignment where user_id = :subject
@@ -246,7 +249,7 @@ const reviewUserSql = `with ok as (select 1 from role_assignment where user_id =
     from: "where exists (select 1 from ok)",
   })}
   select ev.*, (select json_object_agg(p.id, p.given_name || ' ' || p.family_name) from person p
-                 where p.id in (select x from shown)) as names
+                 where p.id in (select x from shown) and ${visiblePerson("p")}) as names
     from ev`;
 
 export const auditReviewRequests: ScaleRequest[] = [
@@ -255,13 +258,13 @@ export const auditReviewRequests: ScaleRequest[] = [
     actor: (c) => (c.reviewedPersonId ? c.manager : null),
     http: (c) => ({ method: "GET", path: `/api/audit/persons/${c.reviewedPersonId}` }),
     minimal: (c, a, id) =>
-      appStatement(a, reviewPersonSql, { ...actorParams(a, id), person: c.reviewedPersonId }),
+      ownerStatement(reviewPersonSql, { ...actorParams(a, id), person: c.reviewedPersonId }),
   },
   {
     name: "audit-review-user",
     actor: (c) => (c.reviewedUserId ? c.manager : null),
     http: (c) => ({ method: "GET", path: `/api/audit/users/${c.reviewedUserId}` }),
     minimal: (c, a, id) =>
-      appStatement(a, reviewUserSql, { ...actorParams(a, id), subject: c.reviewedUserId }),
+      ownerStatement(reviewUserSql, { ...actorParams(a, id), subject: c.reviewedUserId }),
   },
 ];

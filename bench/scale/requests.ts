@@ -2,12 +2,12 @@ import { pageSize } from "../../src/shared/api/paging.ts";
 import { minimalCaseReadSql } from "../lib/minimal-sql.ts";
 import {
   actorParams,
-  appStatement,
   auditCte,
   barredPersons,
   currentCases,
   idsOf,
   oneUnit,
+  ownerStatement,
   type ScaleRequest,
   visibleCase,
   visiblePerson,
@@ -139,7 +139,7 @@ const personAndCaseRequests: ScaleRequest[] = [
       body: { query: c.person.identityNumber },
     }),
     minimal: (c, a, id) =>
-      appStatement(a, personByNumberSql, { ...actorParams(a, id), pnr: c.person.identityNumber }),
+      ownerStatement(personByNumberSql, { ...actorParams(a, id), pnr: c.person.identityNumber }),
   },
   {
     name: "person-search-name",
@@ -159,19 +159,19 @@ const personAndCaseRequests: ScaleRequest[] = [
     name: "cases-mine",
     actor: (c) => c.caseworker,
     http: () => ({ method: "GET", path: "/api/cases?scope=mine" }),
-    minimal: (_c, a, id) => appStatement(a, caseListSql("mine"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(caseListSql("mine"), actorParams(a, id)),
   },
   {
     name: "cases-all",
     actor: (c) => c.caseworker,
     http: () => ({ method: "GET", path: "/api/cases?scope=all" }),
-    minimal: (_c, a, id) => appStatement(a, caseListSql("all"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(caseListSql("all"), actorParams(a, id)),
   },
   {
     name: "cases-all-manager",
     actor: (c) => c.manager,
     http: () => ({ method: "GET", path: "/api/cases?scope=all" }),
-    minimal: (_c, a, id) => appStatement(a, caseListSql("all"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(caseListSql("all"), actorParams(a, id)),
   },
   {
     name: "case-read",
