@@ -1,13 +1,17 @@
 import type { Actor } from "../../src/server/access/actor.ts";
 import { reportRole } from "../../src/server/access/transaction.ts";
+import { pageSize } from "../../src/shared/api/paging.ts";
 import type { Cast } from "./discover.ts";
 import {
   actorParams,
-  appStatement,
   auditCte,
+  barredPersons,
   idsOf,
   oneUnit,
+  ownerStatement,
   type ScaleRequest,
+  visibleCase,
+  visiblePerson,
 } from "./minimal.ts";
 import { asApp, named } from "./sql.ts";
 
@@ -25,10 +29,10 @@ function scopeCte(scope: "mine" | "unit") {
     ? `sc as (select ${columns} from case_assignment a0 join "case" c on c.id = a0.case_id
          join person p on p.id = c.person_id
         where a0.user_id = :user and a0.unassigned_at is null and c.org_id = :org
-          and c.status <> 'closed' and not frid_barred(c.id, :user))`
+          and c.status <> 'closed' and c.person_id <> all(${barredPersons}))`
     : `sc as (select ${columns} from "case" c join person p on p.id = c.person_id
         where c.org_id = :org and c.unit_id = any(:managed::uuid[]) and c.status <> 'closed'
-          and not frid_barred(c.id, :user))`;
+          and c.person_id <> all(${barredPersons}))`;
 }
 
 /** Candidate lines common to both scopes: child clocks, reports, plans, tasks, placements, assessments. */
@@ -78,7 +82,7 @@ const mineItems = `
   select 'unsigned_draft', c.id, c.reference, c.person_id, c.unit_id, p.given_name, p.family_name,
       jsonb_build_object('written', j.written_at)
     from journal_entry j join "case" c on c.id = j.case_id join person p on p.id = c.person_id
-   where j.author_id = :user and j.signed_at is null and j.org_id = :org`;
+   where j.author_id = :user and j.signed_at is null and j.org_id = :org and ${visibleCase("c")}`;
 
 const unitItems = `
   union all
@@ -109,19 +113,19 @@ export const worklistRequests: ScaleRequest[] = [
     name: "worklist-mine",
     actor: (c) => c.caseworker,
     http: () => ({ method: "GET", path: "/api/worklist?scope=mine" }),
-    minimal: (_c, a, id) => appStatement(a, worklistSql("mine"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(worklistSql("mine"), actorParams(a, id)),
   },
   {
     name: "worklist-partner-worker",
     actor: (c) => c.partnerWorker,
     http: () => ({ method: "GET", path: "/api/worklist?scope=mine" }),
-    minimal: (_c, a, id) => appStatement(a, worklistSql("mine"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(worklistSql("mine"), actorParams(a, id)),
   },
   {
     name: "worklist-unit-manager",
     actor: (c) => c.manager,
     http: () => ({ method: "GET", path: "/api/worklist?scope=unit" }),
-    minimal: (_c, a, id) => appStatement(a, worklistSql("unit"), actorParams(a, id)),
+    minimal: (_c, a, id) => ownerStatement(worklistSql("unit"), actorParams(a, id)),
   },
 ];
 
@@ -136,12 +140,13 @@ function figuresSql(units: string) {
         from ${table} x join sc c on c.id = x.case_id where ${where} group by 1) g)`;
   return `with sc as (select id, case_type from "case" c where c.org_id = :org and ${units})
     select
-      (select count(*) from treatment x join sc c on c.id = x.case_id where x.started_on <= :to::date
+      (select count(*) from treatment x join sc c on c.id = x.case_id where x.org_id = :org
+         and x.started_on <= :to::date
          and (x.ended_on is null or x.ended_on >= :from::date)) as in_treatment,
-      ${grouped("treatment", "referral_source", within("x.referred_on"))} as referred,
-      ${grouped("treatment", "end_kind", within("x.ended_on"))} as ended,
+      ${grouped("treatment", "referral_source", `x.org_id = :org and ${within("x.referred_on")}`)} as referred,
+      ${grouped("treatment", "end_kind", `x.org_id = :org and ${within("x.ended_on")}`)} as ended,
       (select count(*) from treatment x join sc c on c.id = x.case_id
-        where ${within("x.partner_info_given_on")}) as informed,
+        where x.org_id = :org and ${within("x.partner_info_given_on")}) as informed,
       (select count(*) from consent x join sc c on c.id = x.case_id
         where x.scope = 'partner_contact' and ${within("x.given_on")}) as consent_given,
       (select count(*) from consent x join sc c on c.id = x.case_id
@@ -215,7 +220,7 @@ const reviewPersonSql = `with ok as (select 1 from "case" where person_id = :per
   ev as (select ${eventColumns} from audit_event e left join app_user u on u.id = e.actor_user_id
           where exists (select 1 from ok) and e.org_id = :org
             and (e.person_id = :person or e.person_ids @> array[:person::uuid])
-          order by e.id desc limit 500),
+          order by e.id desc limit ${pageSize.default + 1}),
   ${auditCte({
     action: "audit.review",
     resourceType: "audit",
@@ -223,15 +228,17 @@ const reviewPersonSql = `with ok as (select 1 from "case" where person_id = :per
     data: "jsonb_build_object('subject', 'person', 'subjectId', :person::text)",
     from: "where exists (select 1 from ok)",
   })}
-  select ev.*, (select p.given_name || ' ' || p.family_name from person p where p.id = :person) as name
+  select ev.*, (select p.given_name || ' ' || p.family_name from person p
+                 where p.id = :person and ${visiblePerson("p")}) as name
     from ev`;
 
 const reviewUserSql = `with ok as (select 1 from role_assignment where user_id = :subject
       and unit_id = any(:managed::uuid[]) limit 1),
   ev as (select ${eventColumns} from audit_event e left join app_user u on u.id = e.actor_user_id
           where exists (select 1 from ok) and e.org_id = :org and e.actor_user_id = :subject
-          order by e.id desc limit 500),
-  shown as (select distinct x from ev, unnest(coalesce(ev.person_ids, '{}') || ev.person_id) x
+          order by e.id desc limit ${pageSize.default + 1}),
+  page as (select * from ev order by id desc limit ${pageSize.default}),
+  shown as (select distinct x from page, unnest(coalesce(page.person_ids, '{}') || page.person_id) x
              where x is not null),
   ${auditCte({
     action: "audit.review",
@@ -242,7 +249,7 @@ const reviewUserSql = `with ok as (select 1 from role_assignment where user_id =
     from: "where exists (select 1 from ok)",
   })}
   select ev.*, (select json_object_agg(p.id, p.given_name || ' ' || p.family_name) from person p
-                 where p.id in (select x from shown)) as names
+                 where p.id in (select x from shown) and ${visiblePerson("p")}) as names
     from ev`;
 
 export const auditReviewRequests: ScaleRequest[] = [
@@ -251,13 +258,13 @@ export const auditReviewRequests: ScaleRequest[] = [
     actor: (c) => (c.reviewedPersonId ? c.manager : null),
     http: (c) => ({ method: "GET", path: `/api/audit/persons/${c.reviewedPersonId}` }),
     minimal: (c, a, id) =>
-      appStatement(a, reviewPersonSql, { ...actorParams(a, id), person: c.reviewedPersonId }),
+      ownerStatement(reviewPersonSql, { ...actorParams(a, id), person: c.reviewedPersonId }),
   },
   {
     name: "audit-review-user",
     actor: (c) => (c.reviewedUserId ? c.manager : null),
     http: (c) => ({ method: "GET", path: `/api/audit/users/${c.reviewedUserId}` }),
     minimal: (c, a, id) =>
-      appStatement(a, reviewUserSql, { ...actorParams(a, id), subject: c.reviewedUserId }),
+      ownerStatement(reviewUserSql, { ...actorParams(a, id), subject: c.reviewedUserId }),
   },
 ];

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../src/server/access/actor.ts";
+import { loadConfig } from "../../src/server/config.ts";
 import type { DatabaseHandle } from "../../src/server/db/connection.ts";
 import { type Capturer, explainable, outsideTransaction } from "./capture.ts";
 import type { Cast } from "./discover.ts";
 import type { HttpMeasured } from "./http-phase.ts";
 import { auditWritten, runMinimal, sequential, type Timing } from "./measure.ts";
-import type { ScaleRequest } from "./minimal.ts";
+import type { MinimalSession, ScaleRequest } from "./minimal.ts";
 import { type ExplainTarget, explainAll, minimalTargets, writePlan } from "./plans.ts";
 import type { PerRequest, RequestResult } from "./report.ts";
-import { onConnection } from "./sql.ts";
+import { onConnection, type SqlSession } from "./sql.ts";
 
 export interface SqlPhaseOptions {
   warmup: number;
@@ -29,6 +30,7 @@ async function measureMinimal(
   cast: Cast,
   request: ScaleRequest,
   actor: Actor,
+  live: MinimalSession,
   o: SqlPhaseOptions,
 ): Promise<{ timing: Timing; audit: PerRequest }> {
   const run = randomBytes(3).toString("hex");
@@ -37,11 +39,26 @@ async function measureMinimal(
     const timing = await sequential(o.warmup, o.n, async (i, measured) => {
       const id = `bench-scale-${run}-${request.name}-${i}`;
       if (measured) ids.push(id);
-      await runMinimal(session, request.minimal(cast, actor, id));
+      await runMinimal(session, request.minimal(cast, actor, id, live));
       return null;
     });
     return { timing, audit: perRequest(await auditWritten(session, o.sinceAuditId, ids), o.n) };
   });
+}
+
+/**
+ * The actor's newest live session: the capture just logged them in, so it is fresh (the
+ * minimal case read checks it in its statement, as the server's read does).
+ */
+async function liveSession(session: SqlSession, actor: Actor): Promise<MinimalSession> {
+  const rows = await session.query<{ id_hash: string }>(
+    `select id_hash from session where user_id = $1 and state = 'authenticated'
+        and revoked_at is null order by last_seen_at desc limit 1`,
+    [actor.userId],
+  );
+  const idHash = rows[0]?.id_hash;
+  if (!idHash) throw new Error(`${actor.username} has no live session`);
+  return { idHash, idleMinutes: loadConfig({}).session.idleMinutes };
 }
 
 /** The server's statements for the request (captured once) as explain targets. */
@@ -70,12 +87,14 @@ export async function sqlPhase(
   const httpAudit = await onConnection(database, (s) =>
     auditWritten(s, o.sinceAuditId, http.requestIds),
   );
-  const minimal = await measureMinimal(database, cast, request, actor, o);
+  // The server's statements first: capturing logs the actor in, the session the minimal read checks.
   const server = await serverTargets(capturer, cast, request, actor);
+  const live = await onConnection(database, (s) => liveSession(s, actor));
+  const minimal = await measureMinimal(database, cast, request, actor, live, o);
   const planId = `bench-scale-plan-${randomBytes(3).toString("hex")}`;
   const explained = await onConnection(database, (session) =>
     explainAll(session, [
-      ...minimalTargets(request.minimal(cast, actor, planId)),
+      ...minimalTargets(request.minimal(cast, actor, planId, live)),
       ...server.targets,
     ]),
   );

@@ -47,13 +47,16 @@ export function named(text: string, params: Record<string, unknown>): Named {
 
 /** Who a transaction runs as: the role and the actor settings row-level security reads. */
 export interface RunAs {
+  /** "none": the connection's own user, the tables' owner (no row-level security). */
   role: string;
   userId: string;
   orgId: string;
+  /** Settings for this transaction (set_config …, true), sent with BEGIN: no extra round trip. */
+  settings?: Record<string, string>;
 }
 
 const literal = (v: string) => {
-  if (!/^[0-9A-Za-z_-]*$/.test(v)) throw new Error(`not a plain value: ${v}`);
+  if (!/^[0-9A-Za-z_.-]*$/.test(v)) throw new Error(`not a plain value: ${v}`);
   return `'${v}'`;
 };
 
@@ -65,8 +68,14 @@ export function beginAs(as: RunAs, readOnly = false): string {
   return (
     `begin${readOnly ? " read only" : ""}; select set_config('role', ${literal(as.role)}, true), ` +
     `set_config('frid.user_id', ${literal(as.userId)}, true), ` +
-    `set_config('frid.org_id', ${literal(as.orgId)}, true)`
+    `set_config('frid.org_id', ${literal(as.orgId)}, true)` +
+    Object.entries(as.settings ?? {})
+      .map(([k, v]) => `, set_config(${literal(k)}, ${literal(v)}, true)`)
+      .join("")
   );
 }
 
 export const asApp = (userId: string, orgId: string): RunAs => ({ role: appRole, userId, orgId });
+
+/** As the tables' owner (`set role none`): for SQL that states the access rule itself. */
+export const asOwner = (): RunAs => ({ role: "none", userId: "", orgId: "" });
