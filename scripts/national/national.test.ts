@@ -63,10 +63,15 @@ async function generatePostgres(o: CountryOptions): Promise<Generated> {
 const generate = (kind: string, o: CountryOptions) =>
   kind === "pglite" ? generatePglite(o) : generatePostgres(o);
 
-/** The text of a few tables, ordered, hashed by the database. */
+/**
+ * The text of a few tables, ordered, hashed by the database. Without the person's
+ * search_name: the database derives it (frid_fold, migration 0035), and lower() of letters
+ * outside Latin follows each database's locale, not the seed.
+ */
 async function checksum(owner: Kysely<Database>) {
   const { rows } = await sql<{ t: string; sum: string }>`
-    select 'person' as t, md5(string_agg(p::text, ',' order by p.id)) as sum from person p
+    select 'person' as t, md5(string_agg((to_jsonb(p) - 'search_name')::text, ',' order by p.id)) as sum
+      from person p
     union all select 'case', md5(string_agg(c::text, ',' order by c.id)) from "case" c
     union all select 'journal_entry', md5(string_agg(j::text, ',' order by j.id)) from journal_entry j
     union all select 'audit_seal', md5(string_agg(s.hash, ',' order by s.event_id)) from audit_seal s`.execute(

@@ -114,7 +114,7 @@ function SearchResults({
             >
               {renderResult(person)}
               {person.match === "similar" && (
-                <span className="hint">{t("personSearch.similarName")}</span>
+                <span className="hint result-list__note">{t("personSearch.similarName")}</span>
               )}
             </li>
           ))}
