@@ -133,7 +133,6 @@ describe.each(testDatabaseKinds)("a year's partner-contact figures by index (%s)
             .execute(trx);
           return lines.map((r) => r["QUERY PLAN"]).join("\n");
         });
-        if (process.env.SHOW_PLANS) console.log(`${q.sql}\n${plan}`);
         const scanned = tables.filter((t) => new RegExp(`Seq Scan on ${t}\\b`).test(plan));
         expect(scanned, `${q.sql}\n${plan}`).toEqual([]);
         // Reached by the organisation and the day: an index of the table led by org_id (0036,
