@@ -753,11 +753,11 @@ grant update (content), update (destroyed_at), update (destroyed_by), update (de
 grant update (own_support), update (own_support_note), update (own_support_on) on partner_contact to frid_app;
 grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months) on unit to frid_app;
-grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind) on barrier_event to frid_report;
+grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
 grant select (case_type), select (id), select (org_id), select (unit_id) on "case" to frid_report;
-grant select (case_id), select (given_on), select (revoked_on), select (scope) on consent to frid_report;
-grant select (case_id), select (exception_kind), select (recorded_at) on partner to frid_report;
-grant select (attempted_on), select (case_id), select (outcome) on partner_contact_attempt to frid_report;
-grant select (case_id), select (continue_treatment), select (refused_on) on partner_contact_refusal to frid_report;
+grant select (case_id), select (given_on), select (org_id), select (revoked_on), select (scope) on consent to frid_report;
+grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
+grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
+grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
 grant select (case_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
 grant select (id), select (org_id) on unit to frid_report;

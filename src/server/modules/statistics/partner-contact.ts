@@ -184,12 +184,20 @@ async function treatmentFigures(db: Trx, s: Scope, { from, to }: Period, { n, of
   };
 }
 
+/*
+ * The counts below name each row's own organisation, as treatments() does: it leads
+ * migration 0039's index by day on each table, so a year's count reads that year's rows of
+ * the organisation, not every row in the country with frid_reports_on_case on each. A row's
+ * organisation is its case's (the insert policies write frid_org() and require a case the
+ * writer may see; 0039 checked the rows there were); the units say which cases count.
+ */
+
 /** Partner-contact consents of the units in scope given, or withdrawn, in the period. */
 async function consentCounts(db: Trx, s: Scope, { from, to }: Period) {
   const consents = db
     .selectFrom("consent as co")
     .innerJoin("case as c", "c.id", "co.case_id")
-    .where("c.org_id", "=", s.orgId)
+    .where("co.org_id", "=", s.orgId)
     .where("c.unit_id", "in", s.units)
     .where("co.scope", "=", "partner_contact");
   const consentGiven = toNumber(
@@ -218,7 +226,7 @@ function refusalRows(db: Trx, s: Scope, { from, to }: Period) {
   return db
     .selectFrom("partner_contact_refusal as x")
     .innerJoin("case as c", "c.id", "x.case_id")
-    .where("c.org_id", "=", s.orgId)
+    .where("x.org_id", "=", s.orgId)
     .where("c.unit_id", "in", s.units)
     .where("x.refused_on", ">=", from)
     .where("x.refused_on", "<=", to)
@@ -232,7 +240,7 @@ function exceptionRows(db: Trx, s: Scope, { start, end }: Period) {
   return db
     .selectFrom("partner as x")
     .innerJoin("case as c", "c.id", "x.case_id")
-    .where("c.org_id", "=", s.orgId)
+    .where("x.org_id", "=", s.orgId)
     .where("c.unit_id", "in", s.units)
     .where("x.exception_kind", "is not", null)
     .where("x.recorded_at", ">=", start)
@@ -272,7 +280,7 @@ async function partnerFigures(db: Trx, s: Scope, { from, to }: Period, { n }: Sh
   const attempts = await db
     .selectFrom("partner_contact_attempt as a")
     .innerJoin("case as c", "c.id", "a.case_id")
-    .where("c.org_id", "=", s.orgId)
+    .where("a.org_id", "=", s.orgId)
     .where("c.unit_id", "in", s.units)
     .where("a.attempted_on", ">=", from)
     .where("a.attempted_on", "<=", to)
@@ -299,7 +307,7 @@ async function alertFigures(db: Trx, s: Scope, { start, end }: Period, { n }: Sh
   const alerts = await db
     .selectFrom("barrier_event as e")
     .innerJoin("case as c", "c.id", "e.from_case_id")
-    .where("c.org_id", "=", s.orgId)
+    .where("e.org_id", "=", s.orgId)
     .where("c.unit_id", "in", s.units)
     .where("e.kind", "=", "risk_alert")
     .where("e.created_at", ">=", start)
