@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { pgliteExtensions } from "../../src/server/db/connection.ts";
 import { PGliteDialect, PGliteSession } from "../../src/server/db/pglite-dialect.ts";
 import { flushTree } from "../../src/server/db/pglite-durable.ts";
 import type { Database } from "../../src/server/db/types.ts";
@@ -123,8 +124,10 @@ export async function openPgliteTarget(dir: string, replace: boolean): Promise<T
       );
     rmSync(dir, { recursive: true, force: true });
   }
+  // The extensions the migrations create (pg_trgm, unaccent, btree_gin: 0035), as the server opens them.
   const pglite = await PGlite.create(dir, {
     parsers: { [OID_INT8]: (v: string) => Number(v), [OID_DATE]: (v: string) => v },
+    extensions: pgliteExtensions,
   });
   const owner = new Kysely<Database>({
     dialect: new PGliteDialect(new PGliteSession(pglite), null),

@@ -48,11 +48,18 @@ function record() {
     originals.fsyncSync(fd);
     events.push({ op: "fsync", path: pathOf.get(fd) ?? `fd ${fd}` });
   }) as typeof fs.fsyncSync;
-  fs.open = ((path: fs.PathLike, flags: fs.OpenMode, callback: Callback) => {
-    originals.open(path, flags, (error, fd) => {
-      if (!error) pathOf.set(fd, String(path));
-      callback(error, fd);
-    });
+  // fs.open(path[, flags[, mode]], callback): PGlite's extension loading uses other forms
+  // than its own data files do, so the callback is whatever comes last.
+  fs.open = ((path: fs.PathLike, ...rest: unknown[]) => {
+    const callback = rest.pop() as Callback;
+    (originals.open as (...a: unknown[]) => void)(
+      path,
+      ...rest,
+      (error: NodeJS.ErrnoException | null, fd: number) => {
+        if (!error) pathOf.set(fd, String(path));
+        callback(error, fd);
+      },
+    );
   }) as typeof fs.open;
   fs.fsync = ((fd: number, callback: Callback) => {
     originals.fsync(fd, (error) => {
