@@ -19,16 +19,14 @@ type WithCase = Database & { c: Database["case"] };
  * row-level security hides — and each row is compared with `= any` / `<> all`, which an
  * index scan can use. No function runs per row.
  */
-/** The user is (now) assigned to the case `c`. */
-export function isAssigned(eb: ExpressionBuilder<WithCase, "c">, userId: string) {
-  return eb.exists(
-    eb
-      .selectFrom("case_assignment as a")
-      .select("a.id")
-      .whereRef("a.case_id", "=", "c.id")
-      .where("a.user_id", "=", userId)
-      .where("a.unassigned_at", "is", null),
-  );
+/**
+ * The user is (now) assigned to the case `c`: the user's current assignments are one set,
+ * read once per statement (frid_assigned_cases, migration 0038), not an EXISTS on
+ * case_assignment, whose row-level security asks frid_can_see_case of every assignment row.
+ * Only ever compared with cases the caller reads under the case rule, so it reveals nothing.
+ */
+export function isAssigned(_eb: ExpressionBuilder<WithCase, "c">, userId: string) {
+  return sql<SqlBool>`c.id = any ((select frid_assigned_cases(${userId}::uuid))::uuid[])`;
 }
 
 export function accessibleCases(actor: Actor) {
@@ -77,8 +75,9 @@ export function knowsThroughCase(actor: Actor) {
  * A person is visible to whoever registered them and to whoever may see one of their cases —
  * never to someone who has worked the other side of a barrier from one of their cases
  * (migration 0023: the barrier holds between the two people, not only the two cases).
+ * `knows` is knowsThroughCase(actor) for this row when the caller has computed it already.
  */
-export function accessiblePersons(actor: Actor) {
+export function accessiblePersons(actor: Actor, knows?: Expression<SqlBool>) {
   return (eb: ExpressionBuilder<WithPerson, "p">): Expression<SqlBool> =>
     eb.and([
       eb("p.org_id", "=", actor.orgId),
@@ -91,7 +90,8 @@ export function accessiblePersons(actor: Actor) {
             .whereRef("r.person_id", "=", "p.id")
             .where("r.user_id", "=", actor.userId),
         ),
-        knowsThroughCase(actor)(eb),
+        // Already asked once for this row by a caller that needs it for its columns too.
+        knows ?? knowsThroughCase(actor)(eb),
         // A relative recorded in a case the actor may see (migration 0016).
         eb.exists(
           eb

@@ -24,6 +24,20 @@ begin
 end
 $function$;
 
+-- frid_assigned_cases(p_user uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_assigned_cases(p_user uuid)
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 10
+ SET search_path TO 'public'
+AS $function$
+begin
+  return coalesce((select array_agg(case_id) from case_assignment
+                    where user_id = p_user and unassigned_at is null
+                      and (frid_actor() is null or p_user = frid_actor())), '{}');
+end
+$function$;
+
 -- frid_barred(p_case uuid, p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_barred(p_case uuid, p_user uuid)
  RETURNS boolean
@@ -265,6 +279,32 @@ begin
 end
 $function$;
 
+-- frid_person_events(p_person uuid, p_before bigint, p_limit integer): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_person_events(p_person uuid, p_before bigint, p_limit integer)
+ RETURNS bigint[]
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 20
+ SET search_path TO 'public'
+AS $function$
+declare
+  v_org uuid := frid_org();
+begin
+  if v_org is null then
+    return '{}';  -- a review is always in an organisation; the events without one are not hers
+  end if;
+  return coalesce((select array_agg(id order by id desc) from (
+    (select id from audit_event
+      where org_id = v_org and person_id = p_person and (p_before is null or id < p_before)
+      order by id desc limit p_limit)
+    union
+    (select id from audit_event
+      where person_ids @> array[p_person] and org_id = v_org
+        and (p_before is null or id < p_before)
+      order by id desc limit p_limit)
+    order by id desc limit p_limit) hers), '{}');
+end
+$function$;
+
 -- frid_person_id_by_identity(p_number text): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_person_id_by_identity(p_number text)
  RETURNS uuid
@@ -290,6 +330,9 @@ declare
   v_query text := btrim(regexp_replace(frid_fold(coalesce(p_query, '')), '\s+', ' ', 'g'));
   v_patterns text[];
   v_at_cursor boolean := false;
+  v_managed uuid[] := frid_managed_units(frid_actor());
+  v_current uuid[] := frid_current_cases(frid_actor());
+  v_barred uuid[] := frid_barred_persons(frid_actor());
 begin
   if v_actor is null or v_org is null or v_query = '' or p_limit < 1 then
     return;
@@ -304,24 +347,32 @@ begin
   for person_id, approximate in execute $q$
     with shown as (
       -- As the organisation knows them: for whoever sees them other than as a registrant only.
+      -- (a case of theirs the caller sees; or, not registered by the caller, a relative
+      -- recorded in a case the caller sees)
       select p.id, p.search_name as name, frid_fold(p.family_name) as family
         from person p
        where p.org_id = $1
          and (p.search_name like $3 or $4 <% p.search_name)
-         and frid_can_see_person(p.id)
-         and (not exists (select 1 from person_registration r
-                           where r.person_id = p.id and r.user_id = $2)
-              or exists (select 1 from "case" c
-                          where c.person_id = p.id and frid_can_see_case(c.id)))
+         and p.id <> all ($10)
+         and (exists (select 1 from "case" c
+                       where c.person_id = p.id and c.org_id = $1
+                         and (c.unit_id = any ($8) or c.id = any ($9)))
+              or (not exists (select 1 from person_registration r
+                               where r.person_id = p.id and r.user_id = $2)
+                  and exists (select 1 from relation rel join "case" c on c.id = rel.case_id
+                               where rel.other_person_id = p.id and c.org_id = $1
+                                 and (c.unit_id = any ($8) or c.id = any ($9))
+                                 and c.person_id <> all ($10))))
       union all
       -- As the caller typed them: for whoever only registered them.
       select r.person_id, r.search_name, frid_fold(r.family_name)
         from person_registration r
        where r.user_id = $2 and r.org_id = $1
          and (r.search_name like $3 or $4 <% r.search_name)
+         and r.person_id <> all ($10)
          and not exists (select 1 from "case" c
-                          where c.person_id = r.person_id and frid_can_see_case(c.id))
-         and frid_can_see_person(r.person_id)
+                          where c.person_id = r.person_id and c.org_id = $1
+                            and (c.unit_id = any ($8) or c.id = any ($9)))
     ), ranked as (
       select id, not (name like all ($5)) as approximate, strict_word_similarity($4, name) as score,
              family, name
@@ -336,7 +387,7 @@ begin
      order by approximate, score desc, family, name, id
      limit $7
   $q$ using v_org, v_actor, v_patterns[1], v_query, v_patterns, p_after,
-            p_limit + (p_after is not null)::integer
+            p_limit + (p_after is not null)::integer, v_managed, v_current, v_barred
   loop
     -- After a cursor, its own row comes first (it is the smallest key): skipped.
     if p_after is not null and not v_at_cursor then

@@ -1,7 +1,7 @@
 import { endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { addWorkingHours } from "../../../shared/working-hours.ts";
 import { type Actor, unitsWithRole } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
+import { accessibleCases, isAssigned } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { alertEscalationWorkingHours } from "../partner-contact/events.ts";
 import { caseColumns, rowOf } from "./rows.ts";
@@ -40,18 +40,7 @@ async function myNotices(
   unacknowledged: Unacknowledged,
   actor: Actor,
 ): Promise<PartnerContactCandidate[]> {
-  const events = await unacknowledged
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("case_assignment as a")
-          .select("a.id")
-          .whereRef("a.case_id", "=", "c.id")
-          .where("a.user_id", "=", actor.userId)
-          .where("a.unassigned_at", "is", null),
-      ),
-    )
-    .execute();
+  const events = await unacknowledged.where((eb) => isAssigned(eb, actor.userId)).execute();
   return events.map((e) => ({
     kind: "barrier_notice" as const,
     ...rowOf(e),
