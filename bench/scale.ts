@@ -46,6 +46,9 @@ async function pendingMigrations(query: (t: string) => Promise<{ version: string
 async function survey(o: ScaleOptions) {
   const database = await openTarget(o.target);
   try {
+    // Asked before the connection is taken: PGlite has one session, and a second query from
+    // inside onConnection would wait for it forever.
+    const description = await describeTarget(database);
     return await onConnection(database, async (s) => {
       const pending = await pendingMigrations((t) => s.query<{ version: string }>(t));
       if (pending.length > 0 && !o.allowMigrate) {
@@ -64,7 +67,7 @@ async function survey(o: ScaleOptions) {
         cast,
         secrets,
         sinceAuditId: await lastAuditId(s),
-        description: await describeTarget(database),
+        description,
       };
     });
   } finally {
