@@ -486,14 +486,19 @@ $function$;
 -- frid_unsealed_chains(p_lookback bigint): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_unsealed_chains(p_lookback bigint)
  RETURNS SETOF text
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO 'public'
 AS $function$
-  select distinct coalesce(e.org_id::text, 'system')
-    from audit_event e
-   where e.id > (select coalesce(max(s.event_id), 0) from audit_seal s) - p_lookback
-     and not exists (select 1 from audit_seal s where s.event_id = e.id)
+declare
+  v_from bigint := (select coalesce(max(s.event_id), 0) from audit_seal s) - p_lookback;
+begin
+  return query
+    select distinct coalesce(e.org_id::text, 'system')
+      from audit_event e
+     where e.id > v_from
+       and not exists (select 1 from audit_seal s where s.event_id = e.id and s.event_id > v_from);
+end
 $function$;
 
 -- ===== Row-level security policies =====

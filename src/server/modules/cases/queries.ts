@@ -59,17 +59,12 @@ export function findVisibleCase(trx: Trx, actor: Actor, id: string) {
   return summaryQuery(trx, actor).where("c.id", "=", id).executeTakeFirst();
 }
 
-/** The cases of a list: every case the actor may see, or (mine) those assigned to them. */
-function listScope(trx: Trx, actor: Actor, scope: "mine" | "all") {
-  const q = summaryQuery(trx, actor);
-  return scope === "mine" ? q.where((eb) => isAssigned(eb, actor.userId)) : q;
-}
-
 /** A case's place in the list, to the microsecond as stored (a Date would round it). */
 const openedPlace = sql<string>`to_char(c.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * A page of the case list, newest opened first, keyset (opened_at, id) below `before`:
+ * A page of the case list (every case the actor may see, or, mine, those assigned to them),
+ * newest opened first, keyset (opened_at, id) below `before`:
  * up to `limit + 1` rows (pageFrom). Migration 0036's (org_id, opened_at, id) and
  * (org_id, unit_id, opened_at, id) indexes serve the order.
  */
@@ -80,16 +75,29 @@ export function listVisibleCases(
   page: { limit: number; before?: TimePlace },
 ) {
   const { before } = page;
-  return listScope(trx, actor, scope)
-    .select(openedPlace.as("place_at"))
+  // The page's case ids first, from "case" alone; its persons and units joined afterwards.
+  // Joined in one query, the planner (which cannot see how many cases the actor's sets
+  // hold) read the person, and asked her row-level rule, for each of a unit manager's
+  // 25,000 cases before sorting: 0.7 s at a million cases (bench/plans/cases-all-manager.txt).
+  let ids = trx
+    .selectFrom("case as c")
+    .select("c.id")
+    .where(accessibleCases(actor))
+    .$if(scope === "mine", (q) => q.where((eb) => isAssigned(eb, actor.userId)))
     .$if(before !== undefined, (q) =>
       q.where(
         sql<boolean>`(c.opened_at, c.id) < (${before?.at}::timestamptz, ${before?.id}::uuid)`,
       ),
-    )
+    );
+  ids = ids
     .orderBy("c.opened_at", "desc")
     .orderBy("c.id", "desc")
-    .limit(page.limit + 1)
+    .limit(page.limit + 1);
+  return summaryQuery(trx, actor)
+    .select(openedPlace.as("place_at"))
+    .where("c.id", "in", ids)
+    .orderBy("c.opened_at", "desc")
+    .orderBy("c.id", "desc")
     .execute();
 }
 
