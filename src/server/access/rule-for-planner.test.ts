@@ -117,20 +117,17 @@ describe.each(testDatabaseKinds)("the access rule as the planner sees it (%s)", 
     }
   });
 
-  it(
-    "runs without JIT, which costs more than the statements it would speed up",
-    async () => {
-      const { db, owner } = database();
-      const jitOf = async (run: (q: typeof sql) => Promise<{ rows: { jit: string }[] }>) =>
-        (await run(sql)).rows[0]?.jit;
-      expect(
-        await withActor(db, { userId: w.worker, orgId: w.orgId }, (trx) =>
-          jitOf((q) => q<{ jit: string }>`show jit`.execute(trx)),
-        ),
-      ).toBe("off");
-      expect(await jitOf((q) => q<{ jit: string }>`show jit`.execute(owner))).toBe("off");
-    },
-  );
+  it("runs without JIT, which costs more than the statements it would speed up", async () => {
+    const { db, owner } = database();
+    const jitOf = async (run: (q: typeof sql) => Promise<{ rows: { jit: string }[] }>) =>
+      (await run(sql)).rows[0]?.jit;
+    expect(
+      await withActor(db, { userId: w.worker, orgId: w.orgId }, (trx) =>
+        jitOf((q) => q<{ jit: string }>`show jit`.execute(trx)),
+      ),
+    ).toBe("off");
+    expect(await jitOf((q) => q<{ jit: string }>`show jit`.execute(owner))).toBe("off");
+  });
 
   it("follows an unassignment and a new assignment at once", async () => {
     const { owner } = database();
