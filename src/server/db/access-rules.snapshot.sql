@@ -58,18 +58,25 @@ CREATE OR REPLACE FUNCTION public.frid_barred_persons(p_user uuid)
  SET search_path TO 'public'
 AS $function$
 begin
-  return coalesce((select array_agg(distinct mine.person_id)
-    from (select case_a_id as other_id, case_b_id as mine_id from barrier
-           where org_id = (select org_id from app_user where id = p_user)
-          union all
-          select case_b_id, case_a_id from barrier
-           where org_id = (select org_id from app_user where id = p_user)) side
-    join "case" other on other.id = side.other_id
-    join "case" mine on mine.id = side.mine_id
-   where mine.person_id <> other.person_id
-     and side.other_id in (select case_id from case_assignment where user_id = p_user
-                           union all
-                           select case_id from access_grant where user_id = p_user)), '{}');
+  return coalesce((
+    with worked as materialized (
+      -- every case the user has EVER worked (0020, 0023), not only the current ones
+      select case_id from case_assignment where user_id = p_user
+      union
+      select case_id from access_grant where user_id = p_user),
+    side as materialized (
+      -- each barrier read from both ends: the end the user worked, and the other end
+      select s.other_id, s.mine_id
+        from barrier b
+        cross join lateral (values (b.case_a_id, b.case_b_id), (b.case_b_id, b.case_a_id))
+               as s (other_id, mine_id)
+       where b.org_id = (select org_id from app_user where id = p_user)
+         and s.other_id in (select case_id from worked))
+    select array_agg(distinct mine.person_id)
+      from side
+      join "case" other on other.id = side.other_id
+      join "case" mine on mine.id = side.mine_id
+     where mine.person_id <> other.person_id), '{}');
 end
 $function$;
 
