@@ -169,7 +169,8 @@ function ledByOrganisation(plan: string, table: string): boolean {
 function inline(q: CompiledQuery): string {
   return q.sql.replace(/\$(\d+)/g, (_, i) => {
     const v = q.parameters[Number(i) - 1];
-    const text = v instanceof Date ? v.toISOString() : String(v);
+    const text =
+      v instanceof Date ? v.toISOString() : Array.isArray(v) ? `{${v.join(",")}}` : String(v);
     return `'${text.replace(/'/g, "''")}'`;
   });
 }
