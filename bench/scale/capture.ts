@@ -27,6 +27,19 @@ let recording: CapturedStatement[] | null = null;
 const contexts = new WeakMap<object, RunAs | null>();
 
 function settingsOf(sql: string, values: unknown[]): RunAs | null {
+  const as = actorOf(sql, values);
+  if (!as) return null;
+  // Any other setting the transaction makes, written out (the reporting transaction's
+  // enable_seqscan, access/transaction.ts): the plan is explained under it too.
+  const settings: Record<string, string> = {};
+  for (const m of sql.matchAll(/set_config\('([a-z_.]+)', '([^']*)', true\)/g)) {
+    const [name, value] = [m[1] as string, m[2] as string];
+    if (!["role", "frid.user_id", "frid.org_id"].includes(name)) settings[name] = value;
+  }
+  return Object.keys(settings).length > 0 ? { ...as, settings } : as;
+}
+
+function actorOf(sql: string, values: unknown[]): RunAs | null {
   if (values.length >= 3 && typeof values[0] === "string") {
     return { role: values[0], userId: String(values[1]), orgId: String(values[2]) };
   }

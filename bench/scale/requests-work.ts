@@ -1,7 +1,4 @@
-import type { Actor } from "../../src/server/access/actor.ts";
-import { reportRole } from "../../src/server/access/transaction.ts";
 import { pageSize } from "../../src/shared/api/paging.ts";
-import type { Cast } from "./discover.ts";
 import {
   actorParams,
   auditCte,
@@ -13,10 +10,10 @@ import {
   visibleCase,
   visiblePerson,
 } from "./minimal.ts";
-import { asApp, named } from "./sql.ts";
 
 /**
- * The minimal SQL of Att göra, the statistics and the log review (see requests.ts). Att göra
+ * The minimal SQL of Att göra and the log review (see requests.ts; the statistics'
+ * are in requests-statistics.ts). Att göra
  * gathers every candidate line with its facts in one statement; the application then keeps
  * those due within 7 days (in JavaScript), so the minimal audit event names every candidate.
  */
@@ -126,92 +123,6 @@ export const worklistRequests: ScaleRequest[] = [
     actor: (c) => c.manager,
     http: () => ({ method: "GET", path: "/api/worklist?scope=unit" }),
     minimal: (_c, a, id) => ownerStatement(worklistSql("unit"), actorParams(a, id)),
-  },
-];
-
-/**
- * Partner-contact figures of the units in scope (`units`: a condition on c), one statement.
- * Each table is named by its own org_id, which leads its index by day (0036, 0039).
- */
-function figuresSql(units: string) {
-  const within = (col: string) => `${col} between :from::date and :to::date`;
-  const instant = (col: string) =>
-    `${col} >= (:from::date)::timestamp at time zone 'Europe/Stockholm'
-     and ${col} < (:to::date + 1)::timestamp at time zone 'Europe/Stockholm'`;
-  const grouped = (table: string, key: string, where: string) =>
-    `(select coalesce(json_object_agg(k, n), '{}') from (select x.${key} as k, count(*) as n
-        from ${table} x join sc c on c.id = x.case_id where ${where} group by 1) g)`;
-  return `with sc as (select id, case_type from "case" c where c.org_id = :org and ${units})
-    select
-      (select count(*) from treatment x join sc c on c.id = x.case_id where x.org_id = :org
-         and x.started_on <= :to::date
-         and (x.ended_on is null or x.ended_on >= :from::date)) as in_treatment,
-      ${grouped("treatment", "referral_source", `x.org_id = :org and ${within("x.referred_on")}`)} as referred,
-      ${grouped("treatment", "end_kind", `x.org_id = :org and ${within("x.ended_on")}`)} as ended,
-      (select count(*) from treatment x join sc c on c.id = x.case_id
-        where x.org_id = :org and ${within("x.partner_info_given_on")}) as informed,
-      (select count(*) from consent x join sc c on c.id = x.case_id
-        where x.org_id = :org and x.scope = 'partner_contact' and ${within("x.given_on")}) as consent_given,
-      (select count(*) from consent x join sc c on c.id = x.case_id
-        where x.org_id = :org and x.scope = 'partner_contact' and ${within("x.revoked_on")}) as consent_withdrawn,
-      ${grouped("partner_contact_refusal", "continue_treatment", `x.org_id = :org and ${within("x.refused_on")}`)} as refusals,
-      ${grouped("partner", "exception_kind", `x.org_id = :org and x.exception_kind is not null and ${instant("x.recorded_at")}`)} as exceptions,
-      (select json_build_object('contacted', count(*),
-          'reached', count(*) filter (where o && array['accepted', 'later_accepted', 'declined']),
-          'accepted', count(*) filter (where o && array['accepted', 'later_accepted']),
-          'declined', count(*) filter (where 'declined' = any(o) and not 'later_accepted' = any(o)),
-          'notReachable', count(*) filter (where not o && array['accepted', 'later_accepted', 'declined', 'sent']))
-         from (select array_agg(distinct a.outcome) as o from partner_contact_attempt a
-                 join sc c on c.id = a.case_id where a.org_id = :org and ${within("a.attempted_on")}
-                group by a.case_id) s) as partners,
-      (select json_build_object('raised', count(*),
-          'fromTreatmentSide', count(*) filter (where c.case_type = 'perpetrator'),
-          'fromPartnerSide', count(*) filter (where c.case_type = 'partner_contact'),
-          'acknowledged', count(e.acknowledged_at),
-          'median', percentile_cont(0.5) within group (order by extract(epoch from e.acknowledged_at - e.created_at) / 60),
-          'longest', max(extract(epoch from e.acknowledged_at - e.created_at) / 60))
-         from barrier_event e join sc c on c.id = e.from_case_id
-        where e.org_id = :org and e.kind = 'risk_alert' and ${instant("e.created_at")}) as alerts`;
-}
-
-function statisticsMinimal(cast: Cast, actor: Actor, requestId: string, whole: boolean) {
-  const from = `${cast.year}-01-01`;
-  const to = `${cast.year}-12-31`;
-  const params = { ...actorParams(actor, requestId), from, to };
-  const audit = `with ${auditCte({
-    action: "statistics.read",
-    resourceType: "unit",
-    data: `jsonb_build_object('report', 'partner_contact', 'from', :from::text, 'to', :to::text)`,
-  })} select id from audit`;
-  const units = whole ? "true" : "c.unit_id = any(:managed::uuid[])";
-  return [
-    {
-      as: { ...asApp(actor.userId, actor.orgId), role: reportRole },
-      readOnly: true,
-      statements: [named(figuresSql(units), params)],
-    },
-    { as: asApp(actor.userId, actor.orgId), statements: [named(audit, params)] },
-  ];
-}
-
-export const statisticsRequests: ScaleRequest[] = [
-  {
-    name: "statistics-analyst",
-    actor: (c) => c.analyst,
-    http: (c) => ({
-      method: "GET",
-      path: `/api/statistics/partner-contact?from=${c.year}-01-01&to=${c.year}-12-31`,
-    }),
-    minimal: (c, a, id) => statisticsMinimal(c, a, id, true),
-  },
-  {
-    name: "statistics-unit-manager",
-    actor: (c) => c.manager,
-    http: (c) => ({
-      method: "GET",
-      path: `/api/statistics/partner-contact?from=${c.year}-01-01&to=${c.year}-12-31`,
-    }),
-    minimal: (c, a, id) => statisticsMinimal(c, a, id, false),
   },
 ];
 

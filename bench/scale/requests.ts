@@ -12,7 +12,8 @@ import {
   visibleCase,
   visiblePerson,
 } from "./minimal.ts";
-import { auditReviewRequests, statisticsRequests, worklistRequests } from "./requests-work.ts";
+import { statisticsRequests } from "./requests-statistics.ts";
+import { auditReviewRequests, worklistRequests } from "./requests-work.ts";
 import { asOwner, named } from "./sql.ts";
 
 /**

@@ -16,7 +16,10 @@ import { withReporting } from "./transaction.ts";
  */
 describe.each(testDatabaseKinds)("the reporting role (%s)", (kind) => {
   const database = useTestDatabase(kind);
-  let w: Record<"manager" | "analyst" | "worker" | "elsewhere" | "mine" | "theirs", string>;
+  let w: Record<
+    "manager" | "analyst" | "worker" | "elsewhere" | "mine" | "theirs" | "foreign",
+    string
+  >;
 
   beforeAll(async () => {
     const { owner } = database();
@@ -30,6 +33,15 @@ describe.each(testDatabaseKinds)("the reporting role (%s)", (kind) => {
     const person = await buildPerson(owner, org.id, worker.id);
     const at = (unitId: string) =>
       buildCase(owner, { orgId: org.id, unitId, personId: person.id, openedBy: worker.id });
+    // A case of a third organisation, counted by no one here.
+    const third = await buildOrg(owner);
+    const thirdUser = await buildUser(owner, third.id, [{ unitId: null, role: "analyst" }]);
+    const foreign = await buildCase(owner, {
+      orgId: third.id,
+      unitId: (await buildUnit(owner, third.id)).id,
+      personId: (await buildPerson(owner, third.id, thirdUser.id)).id,
+      openedBy: thirdUser.id,
+    });
     w = {
       manager: manager.id,
       analyst: analyst.id,
@@ -37,7 +49,21 @@ describe.each(testDatabaseKinds)("the reporting role (%s)", (kind) => {
       elsewhere: elsewhere.id,
       mine: (await at(u1.id)).id,
       theirs: (await at(u2.id)).id,
+      foreign: foreign.id,
     };
+    // A treatment on each case; the third organisation's names this one (no write through the
+    // application does that, 0039; an import could) — its case still decides.
+    for (const caseId of [w.mine, w.theirs, w.foreign])
+      await owner
+        .insertInto("treatment")
+        .values({
+          case_id: caseId,
+          org_id: org.id,
+          referral_source: "self",
+          referred_on: "2026-03-01",
+          recorded_by: worker.id,
+        })
+        .execute();
   });
 
   const casesCounted = async (userId: string) =>
@@ -49,6 +75,20 @@ describe.each(testDatabaseKinds)("the reporting role (%s)", (kind) => {
   it("lets a unit manager count their unit's cases and an analyst the organisation's", async () => {
     expect(await casesCounted(w.manager)).toEqual([w.mine]);
     expect(await casesCounted(w.analyst)).toEqual([w.mine, w.theirs].sort());
+  });
+
+  // Migration 0042 asks the case's key per row instead of frid_reports_on_case: the same rule.
+  it("counts a treatment only where its case may be counted, whatever the row names", async () => {
+    const treatmentsCounted = async (userId: string) =>
+      withReporting(database().db, await actorOf(database().owner, userId), async (trx) => {
+        const { rows } = await sql<{ id: string }>`
+          select case_id as id from treatment order by case_id`.execute(trx);
+        return rows.map((r) => r.id);
+      });
+    expect(await treatmentsCounted(w.manager)).toEqual([w.mine]);
+    expect(await treatmentsCounted(w.analyst)).toEqual([w.mine, w.theirs].sort());
+    expect(await treatmentsCounted(w.worker)).toEqual([]);
+    expect(await treatmentsCounted(w.elsewhere)).toEqual([]);
   });
 
   it("lets a caseworker and another organisation's analyst count nothing", async () => {

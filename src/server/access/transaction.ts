@@ -48,18 +48,40 @@ export const reportRole = "frid_report";
  * policies let a unit manager count the cases of their own units and an analyst those of
  * their organisation, and its column grants hold no name or text. For figures only; the
  * audit event of a report is written with withActor.
+ *
+ * Figures are read through indexes only (issue 14): `enable_seqscan` is off for the
+ * transaction, so a table the planner believes empty (no refusal recorded yet, say) is not
+ * read whole because its scan costs nothing on paper; where no index serves, PostgreSQL still
+ * scans (the setting only prices the scan, it never fails a query).
  */
 export function withReporting<T>(
   db: Kysely<Database>,
   actor: { userId: string; orgId: string },
   fn: (trx: Trx) => Promise<T>,
 ): Promise<T> {
+  const settings = reportingSettings(actor);
+  if (sendsPreludes(db) && settings) {
+    // PostgreSQL: read only and the settings travel with BEGIN (db/transaction-prelude.ts).
+    return db.connection().execute(async (connection) => {
+      await connection.executeQuery(preludeMarker(`set transaction read only; ${settings}`));
+      return connection.transaction().execute(fn);
+    });
+  }
   return db.transaction().execute(async (trx) => {
     // Said as a statement: the embedded database's dialect has no access mode of its own.
     await sql`set transaction read only`.execute(trx);
     await sql`select set_config('role', ${reportRole}, true),
                      set_config('frid.user_id', ${actor.userId}, true),
-                     set_config('frid.org_id', ${actor.orgId}, true)`.execute(trx);
+                     set_config('frid.org_id', ${actor.orgId}, true),
+                     set_config('enable_seqscan', 'off', true)`.execute(trx);
     return fn(trx);
   });
+}
+
+/** The reporting settings as one statement without parameters, when every value is plain. */
+function reportingSettings(actor: { userId: string; orgId: string }): string | null {
+  const values = [reportRole, actor.userId, actor.orgId].map(preludeLiteral);
+  if (values.some((v) => v === null)) return null;
+  const [role, user, org] = values;
+  return `select set_config('role', ${role}, true), set_config('frid.user_id', ${user}, true), set_config('frid.org_id', ${org}, true), set_config('enable_seqscan', 'off', true)`;
 }

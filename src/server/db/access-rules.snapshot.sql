@@ -428,30 +428,20 @@ begin
 end
 $function$;
 
--- frid_reports_on_case(p_case uuid): execute granted to frid_report
-CREATE OR REPLACE FUNCTION public.frid_reports_on_case(p_case uuid)
- RETURNS boolean
- LANGUAGE plpgsql
- STABLE PARALLEL SAFE SECURITY DEFINER COST 15
- SET search_path TO 'public'
-AS $function$
-begin
-  return frid_reports_on_unit((select unit_id from "case" where id = p_case and org_id = frid_org()));
-end
-$function$;
-
--- frid_reports_on_unit(p_unit uuid): execute granted to frid_report
-CREATE OR REPLACE FUNCTION public.frid_reports_on_unit(p_unit uuid)
- RETURNS boolean
+-- frid_reported_units(): execute granted to frid_report
+CREATE OR REPLACE FUNCTION public.frid_reported_units()
+ RETURNS uuid[]
  LANGUAGE plpgsql
  STABLE PARALLEL SAFE SECURITY DEFINER COST 10
  SET search_path TO 'public'
 AS $function$
 begin
-  return exists (
-    select 1 from role_assignment r join unit u on u.id = p_unit
-     where r.user_id = frid_actor() and r.org_id = frid_org() and u.org_id = frid_org()
-       and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = p_unit)));
+  return coalesce((select array_agg(u.id) from unit u
+    where u.org_id = frid_org()
+      and exists (select 1 from role_assignment r
+                   where r.user_id = frid_actor() and r.org_id = frid_org()
+                     and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
+    '{}');
 end
 $function$;
 
@@ -532,7 +522,9 @@ create policy barrier_select on barrier as permissive for select to frid_app
 create policy barrier_event_insert on barrier_event as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(from_case_id) AND frid_barrier_joins(barrier_id, from_case_id, to_case_id)));
 create policy barrier_event_report on barrier_event as permissive for select to frid_report
-  using (frid_reports_on_case(from_case_id));
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = barrier_event.from_case_id)) = frid_org()));
 create policy barrier_event_select on barrier_event as permissive for select to frid_app
   using (((org_id = frid_org()) AND (frid_can_see_case(from_case_id) OR frid_can_see_case(to_case_id))));
 create policy barrier_event_update on barrier_event as permissive for update to frid_app
@@ -541,7 +533,7 @@ create policy barrier_event_update on barrier_event as permissive for update to 
 create policy case_insert on "case" as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (opened_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text]) AND (NOT frid_person_barred(person_id, frid_actor()))));
 create policy case_report on "case" as permissive for select to frid_report
-  using (frid_reports_on_unit(unit_id));
+  using ((unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy case_select on "case" as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (id = ANY (( SELECT frid_current_cases(frid_actor()) AS frid_current_cases)::uuid[]))) AND (person_id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[]))));
 create policy case_update on "case" as permissive for update to frid_app
@@ -573,7 +565,9 @@ create policy child_placement_update on child_placement as permissive for update
 create policy consent_insert on consent as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy consent_report on consent as permissive for select to frid_report
-  using (frid_reports_on_case(case_id));
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = consent.case_id)) = frid_org()));
 create policy consent_select on consent as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy consent_update on consent as permissive for update to frid_app
@@ -632,7 +626,9 @@ create policy partner_insert on partner as permissive for insert to frid_app
    FROM barrier b
   WHERE ((b.id = partner.barrier_id) AND (b.purpose = 'partner_contact'::text) AND (b.case_a_id = partner.case_id) AND (b.case_b_id = partner.partner_case_id)))))));
 create policy partner_report on partner as permissive for select to frid_report
-  using (frid_reports_on_case(case_id));
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = partner.case_id)) = frid_org()));
 create policy partner_select on partner as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy partner_contact_insert on partner_contact as permissive for insert to frid_app
@@ -645,13 +641,17 @@ create policy partner_contact_update on partner_contact as permissive for update
 create policy partner_contact_attempt_insert on partner_contact_attempt as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy partner_contact_attempt_report on partner_contact_attempt as permissive for select to frid_report
-  using (frid_reports_on_case(case_id));
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = partner_contact_attempt.case_id)) = frid_org()));
 create policy partner_contact_attempt_select on partner_contact_attempt as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy partner_contact_refusal_insert on partner_contact_refusal as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy partner_contact_refusal_report on partner_contact_refusal as permissive for select to frid_report
-  using (frid_reports_on_case(case_id));
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = partner_contact_refusal.case_id)) = frid_org()));
 create policy partner_contact_refusal_select on partner_contact_refusal as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy person_insert on person as permissive for insert to frid_app
@@ -710,7 +710,9 @@ create policy safety_plan_version_select on safety_plan_version as permissive fo
 create policy treatment_insert on treatment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy treatment_report on treatment as permissive for select to frid_report
-  using (frid_reports_on_case(case_id));
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = treatment.case_id)) = frid_org()));
 create policy treatment_select on treatment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy treatment_update on treatment as permissive for update to frid_app

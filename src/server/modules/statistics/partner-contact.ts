@@ -1,30 +1,46 @@
-import type { Kysely } from "kysely";
 import type { PartnerContactStatistics } from "../../../shared/api/statistics.ts";
-import { addDays, addMonths, endOfDay, startOfDay } from "../../../shared/calendar.ts";
+import { addDays, addMonths } from "../../../shared/calendar.ts";
 import { type Actor, hasRole, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
-import { type Trx, withActor, withReporting } from "../../access/transaction.ts";
+import { withActor, withReporting } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import type { Database } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
+import { type FigureScope, type RawFigures, readFigures } from "./figures.ts";
 
 /**
  * Partner contact in figures. Counting crosses every case of the units in scope — cases the
  * asking manager or analyst may not open — so the counts are read as the reporting role
- * (withReporting, migration 0033), whose own row-level security lets a unit manager count
- * their units' cases and an analyst their organisation's, and whose column grants hold no
- * name or text; the units asked for here narrow that further. Only numbers leave this
- * module. A unit manager sees their own units' exact counts; an analyst sees the
+ * (withReporting, migrations 0033 and 0042), whose own row-level security lets a unit
+ * manager count their units' cases and an analyst their organisation's, and whose column
+ * grants hold no name or text; the units asked for here narrow that further. Only numbers
+ * leave this module. A unit manager sees their own units' exact counts; an analyst sees the
  * organisation's, with 1–4 suppressed.
  */
 
-interface Scope {
-  orgId: string;
-  units: string[];
+interface Scope extends FigureScope {
   suppressed: boolean;
   kind: "unit" | "organisation";
 }
 
+/** Whether the unit is one of the actor's organisation (unit has no row-level security). */
+async function unitKnown(database: DatabaseHandle, actor: Actor, unitId: string) {
+  const found = await withReporting(database.db, actor, (trx) =>
+    trx
+      .selectFrom("unit")
+      .select("id")
+      .where("id", "=", unitId)
+      .where("org_id", "=", actor.orgId)
+      .executeTakeFirst(),
+  );
+  return found !== undefined;
+}
+
+/**
+ * Whose figures the actor may have: an analyst the organisation's (or one of its units), a
+ * unit manager their own units'. A unit of another organisation, or none, is 404 for anyone;
+ * the organisation's units are asked for only when a unit is named that the actor's roles do
+ * not already place in it (a managed unit is the organisation's).
+ */
 async function scopeOf(
   database: DatabaseHandle,
   actor: Actor,
@@ -32,18 +48,12 @@ async function scopeOf(
   unitId: string | undefined,
 ): Promise<Scope> {
   const managed = unitsWithRole(actor, ["unit_manager"]);
-  const analyst = hasRole(actor, "analyst");
-  const orgUnits = (
-    await withReporting(database.db, actor, (trx) =>
-      trx.selectFrom("unit").select("id").where("org_id", "=", actor.orgId).execute(),
-    )
-  ).map((u) => u.id);
-  if (unitId && !orgUnits.includes(unitId))
+  if (unitId && !managed.includes(unitId) && !(await unitKnown(database, actor, unitId)))
     throw new AppError(404, "not_found", "Enheten finns inte.");
-  if (analyst)
+  if (hasRole(actor, "analyst"))
     return {
       orgId: actor.orgId,
-      units: unitId ? [unitId] : orgUnits,
+      units: unitId ? [unitId] : null,
       suppressed: true,
       kind: "organisation",
     };
@@ -66,43 +76,6 @@ async function scopeOf(
   );
 }
 
-const toNumber = (v: unknown) => Number(v ?? 0);
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/**
- * Treatments of the units in scope. The treatment's own org_id leads migration 0036's
- * indexes by day (referred, informed, started, ended): a year's count reads that year's
- * treatments of the organisation, not every treatment in the database. The units (all of
- * the organisation, scopeOf) say the case's organisation; naming it on the case too made the
- * planner misjudge a unit's cases as a few hundred and read every case of the unit instead.
- */
-function treatments(db: Kysely<Database>, s: Scope) {
-  return db
-    .selectFrom("treatment as x")
-    .innerJoin("case as c", "c.id", "x.case_id")
-    .where("x.org_id", "=", s.orgId)
-    .where("c.unit_id", "in", s.units);
-}
-
-async function count(
-  db: Kysely<Database>,
-  s: Scope,
-  where: (q: ReturnType<typeof treatments>) => ReturnType<typeof treatments>,
-) {
-  const row = await where(treatments(db, s))
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirst();
-  return toNumber(row?.n);
-}
-
 export async function partnerContactStatistics(
   database: DatabaseHandle,
   actor: Actor,
@@ -123,7 +96,7 @@ export async function partnerContactStatistics(
           to: addDays(addMonths(`${input.to.slice(0, 7)}-01`, 1), -1),
         }
       : input;
-  const result = await withReporting(database.db, actor, (trx) => figures(trx, s, from, to));
+  const raw = await withReporting(database.db, actor, (trx) => readFigures(trx, s, from, to));
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
       {
@@ -134,221 +107,66 @@ export async function partnerContactStatistics(
       },
     ]),
   );
-  return result;
+  return shown(s, from, to, raw);
 }
 
-/** One period: its first and last day, and the instants that bound them. */
-interface Period {
-  from: string;
-  to: string;
-  start: Date;
-  end: Date;
-}
-
-/** Counts as shown: outside the unit, 1–4 are suppressed (a handful could point at a person). */
-function shownCounts(s: Scope) {
-  const n = (v: number) => (s.suppressed && v > 0 && v < 5 ? null : v);
-  const of = <K extends string>(rows: { k: unknown; n: unknown }[], keys: readonly K[]) =>
-    Object.fromEntries(
-      keys.map((k) => [k, n(toNumber(rows.find((r) => String(r.k) === k)?.n))]),
-    ) as Record<K, number | null>;
-  return { n, of };
-}
-
-type Shown = ReturnType<typeof shownCounts>;
-
-/** Treatments going on in the period, referred in it, and ended in it. */
-async function treatmentFigures(db: Trx, s: Scope, { from, to }: Period, { n, of }: Shown) {
-  const inTreatment = await count(db, s, (q) =>
-    q
-      .where("x.started_on", "is not", null)
-      .where("x.started_on", "<=", to)
-      .where((eb) => eb.or([eb("x.ended_on", "is", null), eb("x.ended_on", ">=", from)])),
-  );
-  const referredRows = await treatments(db, s)
-    .where("x.referred_on", ">=", from)
-    .where("x.referred_on", "<=", to)
-    .select(["x.referral_source as k", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("x.referral_source")
-    .execute();
-  const endedRows = await treatments(db, s)
-    .where("x.ended_on", ">=", from)
-    .where("x.ended_on", "<=", to)
-    .select(["x.end_kind as k", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("x.end_kind")
-    .execute();
-  return {
-    inTreatment: n(inTreatment),
-    referred: of(referredRows, ["self", "social_services", "police_probation"] as const),
-    ended: of(endedRows, ["completed", "dropped_out", "ended_by_unit"] as const),
+/** The figures as shown: outside the unit, 1–4 are suppressed (a handful could point at a person). */
+function shown(s: Scope, from: string, to: string, f: RawFigures): PartnerContactStatistics {
+  const n = (v: unknown) => {
+    const count = Number(v ?? 0);
+    return s.suppressed && count > 0 && count < 5 ? null : count;
   };
-}
-
-/*
- * The counts below name each row's own organisation, as treatments() does: it leads
- * migration 0039's index by day on each table, so a year's count reads that year's rows of
- * the organisation, not every row in the country with frid_reports_on_case on each. A row's
- * organisation is its case's (the insert policies write frid_org() and require a case the
- * writer may see; 0039 checked the rows there were); the units say which cases count.
- */
-
-/** Partner-contact consents of the units in scope given, or withdrawn, in the period. */
-async function consentCounts(db: Trx, s: Scope, { from, to }: Period) {
-  const consents = db
-    .selectFrom("consent as co")
-    .innerJoin("case as c", "c.id", "co.case_id")
-    .where("co.org_id", "=", s.orgId)
-    .where("c.unit_id", "in", s.units)
-    .where("co.scope", "=", "partner_contact");
-  const consentGiven = toNumber(
-    (
-      await consents
-        .where("co.given_on", ">=", from)
-        .where("co.given_on", "<=", to)
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirst()
-    )?.n,
-  );
-  const consentWithdrawn = toNumber(
-    (
-      await consents
-        .where("co.revoked_on", ">=", from)
-        .where("co.revoked_on", "<=", to)
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirst()
-    )?.n,
-  );
-  return { consentGiven, consentWithdrawn };
-}
-
-/** Refusals of partner contact, by whether treatment continued. */
-function refusalRows(db: Trx, s: Scope, { from, to }: Period) {
-  return db
-    .selectFrom("partner_contact_refusal as x")
-    .innerJoin("case as c", "c.id", "x.case_id")
-    .where("x.org_id", "=", s.orgId)
-    .where("c.unit_id", "in", s.units)
-    .where("x.refused_on", ">=", from)
-    .where("x.refused_on", "<=", to)
-    .select(["x.continue_treatment as k", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("x.continue_treatment")
-    .execute();
-}
-
-/** Partners recorded in the period under an exception, by its kind. */
-function exceptionRows(db: Trx, s: Scope, { start, end }: Period) {
-  return db
-    .selectFrom("partner as x")
-    .innerJoin("case as c", "c.id", "x.case_id")
-    .where("x.org_id", "=", s.orgId)
-    .where("c.unit_id", "in", s.units)
-    .where("x.exception_kind", "is not", null)
-    .where("x.recorded_at", ">=", start)
-    .where("x.recorded_at", "<=", end)
-    .select(["x.exception_kind as k", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("x.exception_kind")
-    .execute();
-}
-
-/** The treatment side's part: informed, consents, refusals and exceptions. */
-async function partnerContactFigures(db: Trx, s: Scope, period: Period, { n, of }: Shown) {
-  const informed = await count(db, s, (q) =>
-    q
-      .where("x.partner_info_given_on", ">=", period.from)
-      .where("x.partner_info_given_on", "<=", period.to),
-  );
-  const { consentGiven, consentWithdrawn } = await consentCounts(db, s, period);
-  const refusals = await refusalRows(db, s, period);
-  const exceptions = await exceptionRows(db, s, period);
-  return {
-    informed: n(informed),
-    consentGiven: n(consentGiven),
-    consentWithdrawn: n(consentWithdrawn),
-    refused: n(refusals.reduce((sum, r) => sum + toNumber(r.n), 0)),
-    refusedAndContinued: n(toNumber(refusals.find((r) => r.k === true)?.n)),
-    exceptions: of(exceptions, [
-      "sheltered_housing",
-      "abroad",
-      "long_ended",
-      "controlling_pattern",
-    ] as const),
-  };
-}
-
-/** The partner side's part: partners contacted in the period, by how it went. */
-async function partnerFigures(db: Trx, s: Scope, { from, to }: Period, { n }: Shown) {
-  const attempts = await db
-    .selectFrom("partner_contact_attempt as a")
-    .innerJoin("case as c", "c.id", "a.case_id")
-    .where("a.org_id", "=", s.orgId)
-    .where("c.unit_id", "in", s.units)
-    .where("a.attempted_on", ">=", from)
-    .where("a.attempted_on", "<=", to)
-    .select(["a.case_id", "a.outcome"])
-    .execute();
-  const byCase = new Map<string, Set<string>>();
-  for (const a of attempts)
-    byCase.set(a.case_id, (byCase.get(a.case_id) ?? new Set()).add(a.outcome));
-  const cases = [...byCase.values()];
-  const has = (o: Set<string>, ...outcomes: string[]) => outcomes.some((x) => o.has(x));
-  return {
-    contacted: n(cases.length),
-    reached: n(cases.filter((o) => has(o, "accepted", "later_accepted", "declined")).length),
-    accepted: n(cases.filter((o) => has(o, "accepted", "later_accepted")).length),
-    declined: n(cases.filter((o) => has(o, "declined") && !has(o, "later_accepted")).length),
-    notReachable: n(
-      cases.filter((o) => !has(o, "accepted", "later_accepted", "declined", "sent")).length,
-    ),
-  };
-}
-
-/** Risk alerts raised in the period from the units in scope, and how soon they were seen. */
-async function alertFigures(db: Trx, s: Scope, { start, end }: Period, { n }: Shown) {
-  const alerts = await db
-    .selectFrom("barrier_event as e")
-    .innerJoin("case as c", "c.id", "e.from_case_id")
-    .where("e.org_id", "=", s.orgId)
-    .where("c.unit_id", "in", s.units)
-    .where("e.kind", "=", "risk_alert")
-    .where("e.created_at", ">=", start)
-    .where("e.created_at", "<=", end)
-    .select(["c.case_type", "e.created_at", "e.acknowledged_at"])
-    .execute();
-  const minutes = alerts
-    .filter((a) => a.acknowledged_at)
-    .map((a) =>
-      Math.round(((a.acknowledged_at as Date).getTime() - a.created_at.getTime()) / 60_000),
-    );
-  return {
-    raised: n(alerts.length),
-    fromTreatmentSide: n(alerts.filter((a) => a.case_type === "perpetrator").length),
-    fromPartnerSide: n(alerts.filter((a) => a.case_type === "partner_contact").length),
-    acknowledged: n(minutes.length),
-    unacknowledged: n(alerts.length - minutes.length),
-    // Times of a suppressed handful could point at a person too.
-    medianMinutesToAcknowledge: n(minutes.length) === null ? null : median(minutes),
-    longestMinutesToAcknowledge:
-      n(minutes.length) === null || minutes.length === 0 ? null : Math.max(...minutes),
-  };
-}
-
-/** The counts of one period, read in the reporting transaction `db`. */
-async function figures(
-  db: Trx,
-  s: Scope,
-  from: string,
-  to: string,
-): Promise<PartnerContactStatistics> {
-  const period: Period = { from, to, start: startOfDay(from), end: endOfDay(to) };
-  const shown = shownCounts(s);
+  const acknowledged = n(f.alerts_acknowledged);
   return {
     from,
     to,
     scope: s.kind,
     suppressed: s.suppressed,
-    treatment: await treatmentFigures(db, s, period, shown),
-    partnerContact: await partnerContactFigures(db, s, period, shown),
-    partners: await partnerFigures(db, s, period, shown),
-    alerts: await alertFigures(db, s, period, shown),
+    treatment: {
+      inTreatment: n(f.in_treatment),
+      referred: {
+        self: n(f.referred_self),
+        social_services: n(f.referred_social_services),
+        police_probation: n(f.referred_police_probation),
+      },
+      ended: {
+        completed: n(f.ended_completed),
+        dropped_out: n(f.ended_dropped_out),
+        ended_by_unit: n(f.ended_by_unit),
+      },
+    },
+    partnerContact: {
+      informed: n(f.informed),
+      consentGiven: n(f.consent_given),
+      consentWithdrawn: n(f.consent_withdrawn),
+      refused: n(f.refused),
+      refusedAndContinued: n(f.refused_and_continued),
+      exceptions: {
+        sheltered_housing: n(f.exception_sheltered_housing),
+        abroad: n(f.exception_abroad),
+        long_ended: n(f.exception_long_ended),
+        controlling_pattern: n(f.exception_controlling_pattern),
+      },
+    },
+    partners: {
+      contacted: n(f.contacted),
+      reached: n(f.reached),
+      accepted: n(f.accepted),
+      declined: n(f.declined),
+      notReachable: n(f.not_reachable),
+    },
+    alerts: {
+      raised: n(f.alerts_raised),
+      fromTreatmentSide: n(f.alerts_from_treatment),
+      fromPartnerSide: n(f.alerts_from_partner),
+      acknowledged,
+      unacknowledged: n(Number(f.alerts_raised) - Number(f.alerts_acknowledged)),
+      // Times of a suppressed handful could point at a person too.
+      medianMinutesToAcknowledge: acknowledged === null ? null : f.alert_minutes_median,
+      longestMinutesToAcknowledge:
+        acknowledged === null || f.alert_minutes_longest === null
+          ? null
+          : Number(f.alert_minutes_longest),
+    },
   };
 }
