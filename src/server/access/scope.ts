@@ -20,16 +20,38 @@ type WithCase = Database & { c: Database["case"] };
  * index scan can use. No function runs per row.
  */
 /**
- * The user is (now) assigned to the case `c`: the user's current assignments are one set,
- * read once per statement (frid_assigned_cases, migration 0038), not an EXISTS on
- * case_assignment, whose row-level security asks frid_can_see_case of every assignment row.
- * Only ever compared with cases the caller reads under the case rule, so it reveals nothing.
+ * Two writings of the same rule, for two shapes of query (ADR 0009):
+ * - "set" (lists, searches, counts): the actor's cases worked now and barred persons are each
+ *   read once per statement (a scalar subquery: an InitPlan) by security-definer functions and
+ *   each row is compared with `= any` / `<> all`, which an index scan can use to find the
+ *   actor's few hundred cases among the organisation's thousands;
+ * - "probe" (a query that finds ONE case by its id): each part is asked of that row as an
+ *   EXISTS on the views frid_current_work and frid_barred_person (migration 0043), which the
+ *   planner answers with an index probe of the (case, user) rows, so one case costs the same
+ *   whether the reader works 3 cases or 10,000. The sets would build all 10,000.
+ * scope-rls.test.ts checks both against row-level security.
  */
-export function isAssigned(_eb: ExpressionBuilder<WithCase, "c">, userId: string) {
-  return sql<SqlBool>`c.id = any ((select frid_assigned_cases(${userId}::uuid))::uuid[])`;
+export type RuleForm = "set" | "probe";
+
+/**
+ * The user is (now) assigned to the case `c`: as a set, the user's current assignments read
+ * once per statement (frid_assigned_cases, migration 0038), not an EXISTS on case_assignment,
+ * whose row-level security asks frid_can_see_case of every assignment row; as a probe, the
+ * (case, user) row of frid_current_work. Only ever compared with cases the caller reads under
+ * the case rule, so it reveals nothing.
+ */
+export function isAssigned(
+  _eb: ExpressionBuilder<WithCase, "c">,
+  userId: string,
+  form: RuleForm = "set",
+) {
+  return form === "probe"
+    ? sql<SqlBool>`exists (select 1 from frid_current_work w
+                    where w.case_id = c.id and w.user_id = ${userId}::uuid and w.assigned)`
+    : sql<SqlBool>`c.id = any ((select frid_assigned_cases(${userId}::uuid))::uuid[])`;
 }
 
-export function accessibleCases(actor: Actor) {
+export function accessibleCases(actor: Actor, form: RuleForm = "set") {
   const managed = unitsWithRole(actor, ["unit_manager"]);
   return (eb: ExpressionBuilder<WithCase, "c">): Expression<SqlBool> =>
     eb.and([
@@ -38,9 +60,15 @@ export function accessibleCases(actor: Actor) {
         // The unit first: for a manager it decides without looking at the case list.
         managed.length > 0 ? eb("c.unit_id", "in", managed) : sql<SqlBool>`false`,
         // Assigned now, or a grant neither revoked nor expired (frid_current_cases).
-        sql<SqlBool>`c.id = any ((select frid_current_cases(${actor.userId}::uuid))::uuid[])`,
+        form === "probe"
+          ? sql<SqlBool>`exists (select 1 from frid_current_work w
+                          where w.case_id = c.id and w.user_id = ${actor.userId}::uuid)`
+          : sql<SqlBool>`c.id = any ((select frid_current_cases(${actor.userId}::uuid))::uuid[])`,
       ]),
-      barredPersonOf(actor, sql.ref("c.person_id")),
+      form === "probe"
+        ? sql<SqlBool>`not exists (select 1 from frid_barred_person b
+                        where b.person_id = c.person_id and b.user_id = ${actor.userId}::uuid)`
+        : barredPersonOf(actor, sql.ref("c.person_id")),
     ]);
 }
 

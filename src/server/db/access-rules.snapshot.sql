@@ -107,9 +107,9 @@ begin
       and (exists (select 1 from role_assignment r
                    where r.user_id = frid_actor() and r.unit_id = c.unit_id and r.role = 'unit_manager')
            or exists (select 1 from case_assignment a
-                      where a.case_id = c.id and a.user_id = frid_actor() and a.unassigned_at is null)
+                      where a.case_id = p_case and a.user_id = frid_actor() and a.unassigned_at is null)
            or exists (select 1 from access_grant g
-                      where g.case_id = c.id and g.user_id = frid_actor()
+                      where g.case_id = p_case and g.user_id = frid_actor()
                         and g.revoked_at is null and g.expires_at > now()))
       -- a barrier: whoever has ever worked the other side never sees this one
       and not frid_person_barred(c.person_id, frid_actor()));
@@ -498,6 +498,42 @@ begin
 end
 $function$;
 
+-- ===== Views =====
+
+create view frid_barred_person with (security_barrier=true) as
+ SELECT mine.person_id,
+    ever.user_id
+   FROM (((( SELECT b.case_a_id AS mine_id,
+            b.case_b_id AS other_id
+           FROM barrier b
+        UNION ALL
+         SELECT b.case_b_id,
+            b.case_a_id
+           FROM barrier b) side
+     JOIN "case" mine ON ((mine.id = side.mine_id)))
+     JOIN "case" other ON ((other.id = side.other_id)))
+     JOIN ( SELECT a.case_id,
+            a.user_id
+           FROM case_assignment a
+        UNION ALL
+         SELECT g.case_id,
+            g.user_id
+           FROM access_grant g) ever ON ((ever.case_id = side.other_id)))
+  WHERE ((mine.person_id <> other.person_id) AND ((ever.user_id = frid_actor()) OR (CURRENT_USER <> 'frid_app'::name)));
+
+create view frid_current_work with (security_barrier=true) as
+ SELECT a.case_id,
+    a.user_id,
+    true AS assigned
+   FROM case_assignment a
+  WHERE ((a.unassigned_at IS NULL) AND ((a.user_id = frid_actor()) OR (CURRENT_USER <> 'frid_app'::name)))
+UNION ALL
+ SELECT g.case_id,
+    g.user_id,
+    false AS assigned
+   FROM access_grant g
+  WHERE ((g.revoked_at IS NULL) AND (g.expires_at > now()) AND ((g.user_id = frid_actor()) OR (CURRENT_USER <> 'frid_app'::name)));
+
 -- ===== Row-level security policies =====
 
 create policy access_grant_insert on access_grant as permissive for insert to frid_app
@@ -535,9 +571,17 @@ create policy case_insert on "case" as permissive for insert to frid_app
 create policy case_report on "case" as permissive for select to frid_report
   using ((unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy case_select on "case" as permissive for select to frid_app
-  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (id = ANY (( SELECT frid_current_cases(frid_actor()) AS frid_current_cases)::uuid[]))) AND (person_id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[]))));
+  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (EXISTS ( SELECT 1
+   FROM frid_current_work w
+  WHERE ((w.case_id = "case".id) AND (w.user_id = frid_actor()))))) AND (NOT (EXISTS ( SELECT 1
+   FROM frid_barred_person b
+  WHERE ((b.person_id = "case".person_id) AND (b.user_id = frid_actor())))))));
 create policy case_update on "case" as permissive for update to frid_app
-  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (id = ANY (( SELECT frid_current_cases(frid_actor()) AS frid_current_cases)::uuid[]))) AND (person_id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[]))));
+  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (EXISTS ( SELECT 1
+   FROM frid_current_work w
+  WHERE ((w.case_id = "case".id) AND (w.user_id = frid_actor()))))) AND (NOT (EXISTS ( SELECT 1
+   FROM frid_barred_person b
+  WHERE ((b.person_id = "case".person_id) AND (b.user_id = frid_actor())))))));
 create policy case_assignment_insert on case_assignment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (frid_can_see_case(case_id) OR frid_is_first_assignment_by_opener(case_id, user_id))));
 create policy case_assignment_select on case_assignment as permissive for select to frid_app
@@ -657,7 +701,9 @@ create policy partner_contact_refusal_select on partner_contact_refusal as permi
 create policy person_insert on person as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor())));
 create policy person_select on person as permissive for select to frid_app
-  using (((org_id = frid_org()) AND (id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[])) AND ((EXISTS ( SELECT 1
+  using (((org_id = frid_org()) AND (NOT (EXISTS ( SELECT 1
+   FROM frid_barred_person b
+  WHERE ((b.person_id = person.id) AND (b.user_id = frid_actor()))))) AND ((EXISTS ( SELECT 1
    FROM person_registration r
   WHERE ((r.person_id = person.id) AND (r.user_id = frid_actor())))) OR (EXISTS ( SELECT 1
    FROM "case" c
@@ -665,7 +711,9 @@ create policy person_select on person as permissive for select to frid_app
    FROM relation rel
   WHERE (rel.other_person_id = person.id))))));
 create policy person_update on person as permissive for update to frid_app
-  using (((org_id = frid_org()) AND (id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[])) AND ((EXISTS ( SELECT 1
+  using (((org_id = frid_org()) AND (NOT (EXISTS ( SELECT 1
+   FROM frid_barred_person b
+  WHERE ((b.person_id = person.id) AND (b.user_id = frid_actor()))))) AND ((EXISTS ( SELECT 1
    FROM person_registration r
   WHERE ((r.person_id = person.id) AND (r.user_id = frid_actor())))) OR (EXISTS ( SELECT 1
    FROM "case" c
@@ -780,6 +828,8 @@ grant insert, select on consent to frid_app;
 grant insert, select on decision to frid_app;
 grant insert, select on document to frid_app;
 grant insert, select on follow_up to frid_app;
+grant select on frid_barred_person to frid_app;
+grant select on frid_current_work to frid_app;
 grant insert, select, update on implementation_plan to frid_app;
 grant insert, select on instrument_version to frid_app;
 grant insert, select on intake to frid_app;

@@ -6,7 +6,7 @@ export const accessRulesSnapshotPath = new URL("../db/access-rules.snapshot.sql"
 
 /**
  * The access rules of a migrated database as one text: every frid_* function as PostgreSQL
- * itself prints it (pg_get_functiondef), every row-level-security policy (pg_policies), which
+ * itself prints it (pg_get_functiondef), every frid_* view the policies read, every row-level-security policy (pg_policies), which
  * tables have row-level security on, and what the application's roles are granted. Sorted
  * by name so two databases with the same rules print the same text, whatever the order the
  * migrations made them in.
@@ -18,7 +18,7 @@ export async function describeAccessRules(owner: Kysely<Database>): Promise<stri
     "-- then refresh with FRID_UPDATE_SNAPSHOTS=1 npx vitest run src/server/db/access-rules.snapshot.test.ts",
     "",
   ];
-  parts.push(...(await functions(owner)), ...(await policies(owner)));
+  parts.push(...(await functions(owner)), ...(await views(owner)), ...(await policies(owner)));
   parts.push(...(await rlsTables(owner)), ...(await grants(owner)));
   return `${parts.join("\n").trimEnd()}\n`;
 }
@@ -39,6 +39,22 @@ async function functions(owner: Kysely<Database>): Promise<string[]> {
   for (const r of rows) {
     out.push(`-- ${r.signature}${r.acl ? `: execute granted to ${r.acl}` : ""}`);
     out.push(`${r.definition.trim()};`, "");
+  }
+  return out;
+}
+
+/** The frid_* views the policies read (migration 0043), with their options. */
+async function views(owner: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ name: string; options: string | null; definition: string }>`
+    select c.relname as name, array_to_string(c.reloptions, ', ') as options,
+           pg_get_viewdef(c.oid) as definition
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'v' and c.relname like 'frid\_%'
+     order by c.relname`.execute(owner);
+  const out = ["-- ===== Views =====", ""];
+  for (const r of rows) {
+    out.push(`create view ${r.name}${r.options ? ` with (${r.options})` : ""} as`);
+    out.push(`${r.definition.trimEnd()}`, "");
   }
   return out;
 }

@@ -23,6 +23,16 @@ export async function appScope(owner: Kysely<Database>, actor: Actor) {
     .select("c.id")
     .where(accessibleCases(actor))
     .execute();
+  // The same rule written for a query that finds one case (probes, migration 0043) must let
+  // exactly the same cases through.
+  const probed = await owner
+    .selectFrom("case as c")
+    .select("c.id")
+    .where(accessibleCases(actor, "probe"))
+    .execute();
+  expect(probed.map((c) => c.id).sort(), `cases of ${actor.username}: probe vs set`).toEqual(
+    cases.map((c) => c.id).sort(),
+  );
   const persons = await owner
     .selectFrom("person as p")
     .select("p.id")

@@ -4,11 +4,12 @@ import type { CaseSummary, CaseView, StatusChange } from "../../../shared/api/ca
 import { type Page, pageFrom, pageSize, type TimePlace } from "../../../shared/api/paging.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
-import { accessibleCases, isAssigned } from "../../access/scope.ts";
+import { accessibleCases, isAssigned, type RuleForm } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { Database } from "../../db/types.ts";
 
-function summaryQuery(trx: Trx, actor: Actor) {
+/** `form`: "probe" where the query finds one case by id, "set" for lists (scope.ts). */
+function summaryQuery(trx: Trx, actor: Actor, form: RuleForm) {
   return trx
     .selectFrom("case as c")
     .innerJoin("unit as u", "u.id", "c.unit_id")
@@ -28,9 +29,9 @@ function summaryQuery(trx: Trx, actor: Actor) {
       "p.identity_number",
       "p.identity_kind",
       "p.protection_level",
-      isAssigned(eb, actor.userId).as("assigned_to_me"),
+      isAssigned(eb, actor.userId, form).as("assigned_to_me"),
     ])
-    .where(accessibleCases(actor));
+    .where(accessibleCases(actor, form));
 }
 
 export type CaseRow = Awaited<
@@ -56,7 +57,7 @@ export function toSummary(row: CaseRow): CaseSummary {
 }
 
 export function findVisibleCase(trx: Trx, actor: Actor, id: string) {
-  return summaryQuery(trx, actor).where("c.id", "=", id).executeTakeFirst();
+  return summaryQuery(trx, actor, "probe").where("c.id", "=", id).executeTakeFirst();
 }
 
 /** A case's place in the list, to the microsecond as stored (a Date would round it). */
@@ -146,7 +147,7 @@ export function findVisibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
 
 /** The case page's one statement, unexecuted (cases/read.ts makes it write its audit event). */
 export function visibleCaseWithDetails(trx: Trx, actor: Actor, id: string) {
-  return summaryQuery(trx, actor)
+  return summaryQuery(trx, actor, "probe")
     .select((eb) => [
       jsonArrayFrom(assigneesOf(eb)).as("assignees"),
       jsonArrayFrom(liveGrantsOf(eb)).as("grants"),
