@@ -2,25 +2,22 @@ import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts"
 import { safetyPlanReviewDue } from "../../../shared/deadlines.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
-import type { Actor } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
-import type { Trx } from "../../access/transaction.ts";
-import { type Candidate, caseColumns, inScope, rowOf } from "./rows.ts";
+import { type Candidate, caseColumns, type Line, rowOf, type Scoped } from "./rows.ts";
 
 /** Levels at which a case needs a current safety plan. */
 const highRiskLevels = new Set(["high", "very_high"]);
 
 /** The latest completed risk assessment of each open case in scope, with its definition. */
-export function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit") {
-  return trx
-    .selectFrom("assessment as a")
+export function latestAssessments(db: Scoped) {
+  return db
+    .selectFrom("sc as c")
+    .innerJoin("assessment as a", "a.case_id", "c.id")
     .innerJoin("instrument_version as iv", (j) =>
       j
         .onRef("iv.org_id", "=", "a.org_id")
         .onRef("iv.instrument_id", "=", "a.instrument_id")
         .onRef("iv.version", "=", "a.instrument_version"),
     )
-    .innerJoin("case as c", "c.id", "a.case_id")
     .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "a.judgements",
@@ -47,13 +44,10 @@ export function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit"
         ),
       ),
     )
-    .where("c.status", "<>", "closed")
-    .where(accessibleCases(actor))
-    .where(inScope(actor, scope))
-    .execute();
+    .where("c.status", "<>", "closed");
 }
 
-type AssessmentRow = Awaited<ReturnType<typeof latestAssessments>>[number];
+type AssessmentRow = Line<ReturnType<typeof latestAssessments>, "completed_at">;
 
 /** A risk assessment's reassessment, and for high risk the safety plan's review. */
 export function assessmentCandidates(a: AssessmentRow): Candidate[] {

@@ -4,15 +4,12 @@ import {
   preliminaryAssessmentDue,
   preliminaryAssessmentLastDay,
 } from "../../../shared/deadlines.ts";
-import type { Actor } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
-import type { Trx } from "../../access/transaction.ts";
-import { type Candidate, inScope, rowOf } from "./rows.ts";
+import { type Candidate, type Line, rowOf, type Scoped } from "./rows.ts";
 
-/** Children's cases in preliminary assessment or investigation, with their clocks' facts. */
-export function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
-  const q = trx
-    .selectFrom("case as c")
+/** Children's cases in scope in preliminary assessment or investigation, with their clocks' facts. */
+export function childCases(db: Scoped) {
+  return db
+    .selectFrom("sc as c")
     .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "c.id",
@@ -42,13 +39,11 @@ export function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
         .whereRef("x.case_id", "=", "c.id")
         .as("extended_until"),
     ])
-    .where(accessibleCases(actor))
     .where("c.case_type", "=", "child")
     .where("c.status", "in", ["preliminary_assessment", "investigation"]);
-  return q.where(inScope(actor, scope)).execute();
 }
 
-type ChildCaseRow = Awaited<ReturnType<typeof casesInScope>>[number];
+type ChildCaseRow = Line<ReturnType<typeof childCases>, "opened_at">;
 
 /** A child's case's statutory clock: the preliminary assessment's, or the investigation's. */
 export function childCaseCandidate(c: ChildCaseRow): Candidate {
