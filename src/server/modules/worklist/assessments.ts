@@ -7,7 +7,10 @@ import { type Candidate, caseColumns, type Line, rowOf, type Scoped } from "./ro
 /** Levels at which a case needs a current safety plan. */
 const highRiskLevels = new Set(["high", "very_high"]);
 
-/** The latest completed risk assessment of each open case in scope, with its definition. */
+/**
+ * The latest completed risk assessment of each open case in scope, naming its instrument's
+ * version (its definition is read once per version: instrumentDefinitions).
+ */
 export function latestAssessments(db: Scoped) {
   return db
     .selectFrom("sc as c")
@@ -23,7 +26,8 @@ export function latestAssessments(db: Scoped) {
       "a.judgements",
       "a.assessed_on",
       "a.completed_at",
-      "iv.definition",
+      "a.instrument_id",
+      "a.instrument_version",
       "c.case_type",
       ...caseColumns,
       eb
@@ -47,11 +51,39 @@ export function latestAssessments(db: Scoped) {
     .where("c.status", "<>", "closed");
 }
 
+/** The organisation's instrument versions, each definition once (not once per assessment). */
+export function instrumentDefinitions(db: Scoped, orgId: string) {
+  return db
+    .selectFrom("instrument_version as iv")
+    .select(["iv.instrument_id", "iv.version", "iv.definition"])
+    .where("iv.org_id", "=", orgId);
+}
+
+type VersionRow = Line<ReturnType<typeof instrumentDefinitions>, never>;
+
+/** Parses each version's definition once, when an assessment first asks for it. */
+export function definitionsOf(rows: VersionRow[]) {
+  const raw = new Map(rows.map((r) => [`${r.instrument_id}:${r.version}`, r.definition]));
+  const parsed = new Map<string, InstrumentDefinition>();
+  return (instrumentId: string, version: number): InstrumentDefinition => {
+    const key = `${instrumentId}:${version}`;
+    let definition = parsed.get(key);
+    if (!definition) {
+      definition = InstrumentDefinition.parse(raw.get(key));
+      parsed.set(key, definition);
+    }
+    return definition;
+  };
+}
+
 type AssessmentRow = Line<ReturnType<typeof latestAssessments>, "completed_at">;
 
 /** A risk assessment's reassessment, and for high risk the safety plan's review. */
-export function assessmentCandidates(a: AssessmentRow): Candidate[] {
-  const definition = InstrumentDefinition.parse(a.definition);
+export function assessmentCandidates(
+  a: AssessmentRow,
+  definitionOf: ReturnType<typeof definitionsOf>,
+): Candidate[] {
+  const definition = definitionOf(a.instrument_id, a.instrument_version);
   const level = mainLevel(definition, a.judgements);
   if (!level) return [];
   const months = reassessMonths(definition, level);

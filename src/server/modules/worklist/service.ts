@@ -14,7 +14,12 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { taskDue } from "../tasks/service.ts";
-import { assessmentCandidates, latestAssessments } from "./assessments.ts";
+import {
+  assessmentCandidates,
+  definitionsOf,
+  instrumentDefinitions,
+  latestAssessments,
+} from "./assessments.ts";
 import { childCaseCandidate, childCases } from "./child-deadlines.ts";
 import {
   managerCandidates,
@@ -135,6 +140,7 @@ function readLines(trx: Trx, actor: Actor, scope: "mine" | "unit") {
       jsonArrayFrom(openTasks(db)).as("tasks"),
       jsonArrayFrom(courtPlacements(db)).as("placements"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
+      jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor))).as("drafts"),
       onlyIf(mine, jsonArrayFrom(myNotices(db))).as("notices"),
       onlyIf(!mine, jsonArrayFrom(unitAlerts(db, actor))).as("alerts"),
@@ -151,6 +157,7 @@ async function gatherCandidates(
   now: Date,
 ): Promise<Candidate[]> {
   const l = await readLines(trx, actor, scope);
+  const definitionOf = definitionsOf(l.definitions);
   const partnerItems =
     scope === "mine"
       ? noticeCandidates(withDates(l.notices, ["created_at"]))
@@ -178,7 +185,9 @@ async function gatherCandidates(
     ),
     ...partnerItems,
     ...withDates(l.placements, ["decided_at"]).flatMap(placementCandidates),
-    ...withDates(l.assessments, ["completed_at"]).flatMap(assessmentCandidates),
+    ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>
+      assessmentCandidates(a, definitionOf),
+    ),
     ...withDates(l.drafts, ["written_at"]).map(
       (d): Candidate => ({
         kind: "unsigned_draft",
