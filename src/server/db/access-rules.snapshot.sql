@@ -57,19 +57,21 @@ CREATE OR REPLACE FUNCTION public.frid_barred_persons(p_user uuid)
  STABLE PARALLEL SAFE SECURITY DEFINER COST 50
  SET search_path TO 'public'
 AS $function$
+declare
+  v_org uuid := (select org_id from app_user where id = p_user);
 begin
   return coalesce((select array_agg(distinct mine.person_id)
-    from (select case_a_id as other_id, case_b_id as mine_id from barrier
-           where org_id = (select org_id from app_user where id = p_user)
-          union all
-          select case_b_id, case_a_id from barrier
-           where org_id = (select org_id from app_user where id = p_user)) side
-    join "case" other on other.id = side.other_id
+    from (select case_id from case_assignment where user_id = p_user
+          union
+          select case_id from access_grant where user_id = p_user) worked
+    join lateral (select b.case_b_id as mine_id from barrier b
+                   where b.case_a_id = worked.case_id and b.org_id = v_org
+                  union all
+                  select b.case_a_id from barrier b
+                   where b.case_b_id = worked.case_id and b.org_id = v_org) side on true
+    join "case" other on other.id = worked.case_id
     join "case" mine on mine.id = side.mine_id
-   where mine.person_id <> other.person_id
-     and side.other_id in (select case_id from case_assignment where user_id = p_user
-                           union all
-                           select case_id from access_grant where user_id = p_user)), '{}');
+   where mine.person_id <> other.person_id), '{}');
 end
 $function$;
 
