@@ -2,7 +2,14 @@ import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts"
 import { safetyPlanReviewDue } from "../../../shared/deadlines.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
-import { type Candidate, caseColumns, type Line, rowOf, type Scoped } from "./rows.ts";
+import {
+  type Candidate,
+  caseColumns,
+  type JsonLine,
+  type Line,
+  rowOf,
+  type Scoped,
+} from "./rows.ts";
 
 /** Levels at which a case needs a current safety plan. */
 const highRiskLevels = new Set(["high", "very_high"]);
@@ -21,7 +28,6 @@ export function latestAssessments(db: Scoped) {
         .onRef("iv.instrument_id", "=", "a.instrument_id")
         .onRef("iv.version", "=", "a.instrument_version"),
     )
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "a.judgements",
       "a.assessed_on",
@@ -59,7 +65,7 @@ export function instrumentDefinitions(db: Scoped, orgId: string) {
     .where("iv.org_id", "=", orgId);
 }
 
-type VersionRow = Line<ReturnType<typeof instrumentDefinitions>, never>;
+type VersionRow = JsonLine<ReturnType<typeof instrumentDefinitions>>;
 
 /** Parses each version's definition once, when an assessment first asks for it. */
 export function definitionsOf(rows: VersionRow[]) {

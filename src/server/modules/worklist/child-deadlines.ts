@@ -10,7 +10,6 @@ import { type Candidate, type Line, rowOf, type Scoped } from "./rows.ts";
 export function childCases(db: Scoped) {
   return db
     .selectFrom("sc as c")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "c.id",
       "c.reference",
@@ -19,8 +18,6 @@ export function childCases(db: Scoped) {
       "c.opened_at",
       "c.person_id",
       "c.unit_id",
-      "p.given_name",
-      "p.family_name",
       eb
         .selectFrom("intake as i")
         .select((e) => e.fn.min("i.received_at").as("first"))

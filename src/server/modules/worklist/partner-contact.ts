@@ -4,7 +4,7 @@ import { addWorkingHours } from "../../../shared/working-hours.ts";
 import { type Actor, unitsWithRole } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
 import { alertEscalationWorkingHours } from "../partner-contact/events.ts";
-import { caseColumns, rowOf, type Scoped } from "./rows.ts";
+import { caseColumns, type Names, rowOf, type Scoped } from "./rows.ts";
 
 /** In an `in` list of units, so that an empty list is still valid SQL (matches no unit). */
 const nobody = "00000000-0000-0000-0000-000000000000";
@@ -30,7 +30,6 @@ export function myNotices(db: Scoped) {
   return db
     .selectFrom("sc as c")
     .innerJoin("barrier_event as e", "e.to_case_id", "c.id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select(["e.kind", "e.created_at", ...caseColumns])
     .where("e.acknowledged_at", "is", null);
 }
@@ -45,7 +44,6 @@ export function unitAlerts(db: Scoped, actor: Actor) {
   return db
     .selectFrom("barrier_event as e")
     .innerJoin("case as c", "c.id", "e.to_case_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select(["e.kind", "e.created_at", ...caseColumns])
     .where("e.org_id", "=", actor.orgId)
     .where("e.kind", "=", "risk_alert")
@@ -58,7 +56,6 @@ export function unitAlerts(db: Scoped, actor: Actor) {
 export function unassignedPartnerCases(db: Scoped) {
   return db
     .selectFrom("sc as c")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select(["c.opened_at", ...caseColumns])
     .where("c.case_type", "=", "partner_contact")
     .where("c.status", "<>", "closed")
@@ -75,8 +72,8 @@ export function unassignedPartnerCases(db: Scoped) {
     );
 }
 
-type EventRow = InferResult<ReturnType<typeof myNotices>>[number];
-type UnassignedRow = InferResult<ReturnType<typeof unassignedPartnerCases>>[number];
+type EventRow = InferResult<ReturnType<typeof myNotices>>[number] & Names;
+type UnassignedRow = InferResult<ReturnType<typeof unassignedPartnerCases>>[number] & Names;
 
 /** Mine: a notice is due today; a risk alert within four working hours. */
 export function noticeCandidates(events: EventRow[]): PartnerContactCandidate[] {

@@ -16,7 +16,6 @@ export function courtPlacements(db: Scoped) {
     .selectFrom("sc as c")
     .innerJoin("child_placement as cp", "cp.case_id", "c.id")
     .innerJoin("decision as d", "d.id", "cp.decision_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "cp.immediate",
       "cp.basis",

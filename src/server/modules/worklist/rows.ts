@@ -15,14 +15,7 @@ import type { Trx } from "../../access/transaction.ts";
 import type { Database } from "../../db/types.ts";
 
 /** What every row of the list says about its case and person. */
-export const caseColumns = [
-  "c.id",
-  "c.reference",
-  "c.person_id",
-  "c.unit_id",
-  "p.given_name",
-  "p.family_name",
-] as const;
+export const caseColumns = ["c.id", "c.reference", "c.person_id", "c.unit_id"] as const;
 
 export function rowOf(r: {
   id: string;
@@ -119,11 +112,38 @@ export function withDates<T extends object, K extends keyof T>(
 }
 
 /** A line of query Q as it arrives in its JSON array. */
-type JsonLine<Q extends Compilable<object>> =
+export type JsonLine<Q extends Compilable<object>> =
   ReturnType<typeof jsonArrayFrom<InferResult<Q>[number]>> extends RawBuilder<(infer L)[]>
     ? L
     : never;
 
 /** A line of query Q with its timestamps K made Dates again (withDates). */
 export type Line<Q extends Compilable<object>, K extends keyof JsonLine<Q>> = Omit<JsonLine<Q>, K> &
-  Record<K, Date>;
+  Record<K, Date> &
+  Names;
+
+/** The name a line shows, read once for all lines (personNames). */
+export type Names = { given_name: string; family_name: string };
+
+/**
+ * The names of the persons the lines are about, in one small statement after the lines
+ * (person_select decides, as the join did): joined into every kind's query, the person's
+ * policy was planned again in each (17–56 ms of planning per request at scale).
+ */
+export async function personNames(trx: Trx, ids: string[]): Promise<Map<string, Names>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("person as p")
+    .select(["p.id", "p.given_name", "p.family_name"])
+    .where("p.id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { given_name: r.given_name, family_name: r.family_name }]));
+}
+
+/** The lines with their person's name; a line whose person the actor may not see is dropped. */
+export function named<T extends { person_id: string }>(rows: T[], names: Map<string, Names>) {
+  return rows.flatMap((r) => {
+    const n = names.get(r.person_id);
+    return n ? [{ ...r, ...n }] : [];
+  });
+}

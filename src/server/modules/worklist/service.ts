@@ -1,4 +1,4 @@
-import { type InferResult, type RawBuilder, sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { TaskKind } from "../../../shared/api/tasks.ts";
 import type { WorklistItem } from "../../../shared/api/worklist.ts";
@@ -29,7 +29,17 @@ import {
   unitAlerts,
 } from "./partner-contact.ts";
 import { courtPlacements, placementCandidates } from "./placements.ts";
-import { type Candidate, caseColumns, rowOf, type Scoped, scopeCases, withDates } from "./rows.ts";
+import {
+  type Candidate,
+  caseColumns,
+  type Line,
+  named,
+  personNames,
+  rowOf,
+  type Scoped,
+  scopeCases,
+  withDates,
+} from "./rows.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -44,7 +54,6 @@ function plansInScope(db: Scoped) {
   return db
     .selectFrom("sc as c")
     .innerJoin("implementation_plan as ip", "ip.case_id", "c.id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "ip.follow_up_date",
       ...caseColumns,
@@ -67,7 +76,6 @@ function unassessedReports(db: Scoped) {
   return db
     .selectFrom("sc as c")
     .innerJoin("intake as i", "i.case_id", "c.id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select(["i.received_at", ...caseColumns])
     .where("i.kind", "=", "report_of_concern")
     .where("c.status", "<>", "closed")
@@ -88,7 +96,6 @@ function openTasks(db: Scoped) {
   return db
     .selectFrom("sc as c")
     .innerJoin("case_task as t", "t.case_id", "c.id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select(["t.kind", "t.created_at", "t.due_on", ...caseColumns])
     .where("t.done_at", "is", null)
     .where("c.status", "<>", "closed");
@@ -103,7 +110,6 @@ function draftsOf(db: Scoped, actor: Actor) {
   return db
     .selectFrom("journal_entry as j")
     .innerJoin("case as c", "c.id", "j.case_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select(["j.written_at", ...caseColumns])
     .where("j.org_id", "=", actor.orgId)
     .where("j.author_id", "=", actor.userId)
@@ -111,7 +117,7 @@ function draftsOf(db: Scoped, actor: Actor) {
 }
 
 /** The latest follow-up's next date, or the plan's first; none planned: nothing due. */
-function followUpCandidates(p: InferResult<ReturnType<typeof plansInScope>>[number]): Candidate[] {
+function followUpCandidates(p: Line<ReturnType<typeof plansInScope>, never>): Candidate[] {
   const next = p.followed_up ? p.last_next : p.follow_up_date;
   if (!next) return [];
   return [{ kind: "follow_up", ...rowOf(p), dueAt: followUpDue(String(next)) }];
@@ -156,8 +162,24 @@ async function gatherCandidates(
   scope: "mine" | "unit",
   now: Date,
 ): Promise<Candidate[]> {
-  const l = await readLines(trx, actor, scope);
-  const definitionOf = definitionsOf(l.definitions);
+  const { definitions, ...lines } = await readLines(trx, actor, scope);
+  const names = await personNames(
+    trx,
+    Object.values(lines).flatMap((rows) => rows.map((r) => r.person_id)),
+  );
+  const l = {
+    cases: named(lines.cases, names),
+    reports: named(lines.reports, names),
+    plans: named(lines.plans, names),
+    tasks: named(lines.tasks, names),
+    placements: named(lines.placements, names),
+    assessments: named(lines.assessments, names),
+    drafts: named(lines.drafts, names),
+    notices: named(lines.notices, names),
+    alerts: named(lines.alerts, names),
+    unassigned: named(lines.unassigned, names),
+  };
+  const definitionOf = definitionsOf(definitions);
   const partnerItems =
     scope === "mine"
       ? noticeCandidates(withDates(l.notices, ["created_at"]))

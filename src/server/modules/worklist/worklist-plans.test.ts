@@ -198,16 +198,19 @@ describe.each(testDatabaseKinds)("Att göra by index at scale (%s)", (kind) => {
     ["worker", "mine"],
     ["manager", "unit"],
   ] as const)(
-    "reads no whole table for the %s's list (%s), in one statement",
+    "reads no whole table for the %s's list (%s), its lines in one statement",
     async (who, scope) => {
       const handle = database();
       const actor = await actorOf(handle.owner, w[who]);
       const reads = await sent(actor, scope);
-      // One statement reads every kind of line: the rule and the scope asked once.
-      expect(reads.map((q) => q.sql.slice(0, 40))).toHaveLength(1);
+      // One statement reads every kind of line (the rule and the scope asked once); the only
+      // other read is the names of the persons the lines are about.
+      const statements = reads.filter((q) => q.sql.startsWith("with"));
+      expect(statements).toHaveLength(1);
+      expect(reads.length).toBeLessThanOrEqual(2);
       const plan = await withActor(handle.db, actor, async (trx) => {
         const { rows: lines } = await sql
-          .raw<{ "QUERY PLAN": string }>(`explain ${inline(reads[0] as CompiledQuery)}`)
+          .raw<{ "QUERY PLAN": string }>(`explain ${inline(statements[0] as CompiledQuery)}`)
           .execute(trx);
         return lines.map((r) => r["QUERY PLAN"]).join("\n");
       });
