@@ -155,19 +155,16 @@ function readLines(trx: Trx, actor: Actor, scope: "mine" | "unit") {
     .executeTakeFirstOrThrow();
 }
 
-/** Every line Att göra may show, in the order ties keep after sorting by due time. */
-async function gatherCandidates(
+/** Every kind's lines with their person's name (one read of the names for all of them). */
+async function withNames(
   trx: Trx,
-  actor: Actor,
-  scope: "mine" | "unit",
-  now: Date,
-): Promise<Candidate[]> {
-  const { definitions, ...lines } = await readLines(trx, actor, scope);
+  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions">,
+) {
   const names = await personNames(
     trx,
     Object.values(lines).flatMap((rows) => rows.map((r) => r.person_id)),
   );
-  const l = {
+  return {
     cases: named(lines.cases, names),
     reports: named(lines.reports, names),
     plans: named(lines.plans, names),
@@ -179,6 +176,17 @@ async function gatherCandidates(
     alerts: named(lines.alerts, names),
     unassigned: named(lines.unassigned, names),
   };
+}
+
+/** Every line Att göra may show, in the order ties keep after sorting by due time. */
+async function gatherCandidates(
+  trx: Trx,
+  actor: Actor,
+  scope: "mine" | "unit",
+  now: Date,
+): Promise<Candidate[]> {
+  const { definitions, ...lines } = await readLines(trx, actor, scope);
+  const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
     scope === "mine"
