@@ -562,7 +562,11 @@ create policy barrier_event_report on barrier_event as permissive for select to 
    FROM "case" c
   WHERE (c.id = barrier_event.from_case_id)) = frid_org()));
 create policy barrier_event_select on barrier_event as permissive for select to frid_app
-  using (((org_id = frid_org()) AND (frid_can_see_case(from_case_id) OR frid_can_see_case(to_case_id))));
+  using (((org_id = frid_org()) AND ((EXISTS ( SELECT 1
+   FROM "case" seen
+  WHERE (seen.id = barrier_event.to_case_id))) OR (EXISTS ( SELECT 1
+   FROM "case" seen
+  WHERE (seen.id = barrier_event.from_case_id))))));
 create policy barrier_event_update on barrier_event as permissive for update to frid_app
   using ((frid_can_see_case(to_case_id) AND (acknowledged_at IS NULL)))
   with check (((acknowledged_by = frid_actor()) AND frid_can_see_case(to_case_id)));

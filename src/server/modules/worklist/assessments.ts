@@ -2,31 +2,38 @@ import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts"
 import { safetyPlanReviewDue } from "../../../shared/deadlines.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
-import type { Actor } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
-import type { Trx } from "../../access/transaction.ts";
-import { type Candidate, caseColumns, inScope, rowOf } from "./rows.ts";
+import {
+  type Candidate,
+  caseColumns,
+  type JsonLine,
+  type Line,
+  rowOf,
+  type Scoped,
+} from "./rows.ts";
 
 /** Levels at which a case needs a current safety plan. */
 const highRiskLevels = new Set(["high", "very_high"]);
 
-/** The latest completed risk assessment of each open case in scope, with its definition. */
-export function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit") {
-  return trx
-    .selectFrom("assessment as a")
+/**
+ * The latest completed risk assessment of each open case in scope, naming its instrument's
+ * version (its definition is read once per version: instrumentDefinitions).
+ */
+export function latestAssessments(db: Scoped) {
+  return db
+    .selectFrom("sc as c")
+    .innerJoin("assessment as a", "a.case_id", "c.id")
     .innerJoin("instrument_version as iv", (j) =>
       j
         .onRef("iv.org_id", "=", "a.org_id")
         .onRef("iv.instrument_id", "=", "a.instrument_id")
         .onRef("iv.version", "=", "a.instrument_version"),
     )
-    .innerJoin("case as c", "c.id", "a.case_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "a.judgements",
       "a.assessed_on",
       "a.completed_at",
-      "iv.definition",
+      "a.instrument_id",
+      "a.instrument_version",
       "c.case_type",
       ...caseColumns,
       eb
@@ -47,17 +54,42 @@ export function latestAssessments(trx: Trx, actor: Actor, scope: "mine" | "unit"
         ),
       ),
     )
-    .where("c.status", "<>", "closed")
-    .where(accessibleCases(actor))
-    .where(inScope(actor, scope))
-    .execute();
+    .where("c.status", "<>", "closed");
 }
 
-type AssessmentRow = Awaited<ReturnType<typeof latestAssessments>>[number];
+/** The organisation's instrument versions, each definition once (not once per assessment). */
+export function instrumentDefinitions(db: Scoped, orgId: string) {
+  return db
+    .selectFrom("instrument_version as iv")
+    .select(["iv.instrument_id", "iv.version", "iv.definition"])
+    .where("iv.org_id", "=", orgId);
+}
+
+type VersionRow = JsonLine<ReturnType<typeof instrumentDefinitions>>;
+
+/** Parses each version's definition once, when an assessment first asks for it. */
+export function definitionsOf(rows: VersionRow[]) {
+  const raw = new Map(rows.map((r) => [`${r.instrument_id}:${r.version}`, r.definition]));
+  const parsed = new Map<string, InstrumentDefinition>();
+  return (instrumentId: string, version: number): InstrumentDefinition => {
+    const key = `${instrumentId}:${version}`;
+    let definition = parsed.get(key);
+    if (!definition) {
+      definition = InstrumentDefinition.parse(raw.get(key));
+      parsed.set(key, definition);
+    }
+    return definition;
+  };
+}
+
+type AssessmentRow = Line<ReturnType<typeof latestAssessments>, "completed_at">;
 
 /** A risk assessment's reassessment, and for high risk the safety plan's review. */
-export function assessmentCandidates(a: AssessmentRow): Candidate[] {
-  const definition = InstrumentDefinition.parse(a.definition);
+export function assessmentCandidates(
+  a: AssessmentRow,
+  definitionOf: ReturnType<typeof definitionsOf>,
+): Candidate[] {
+  const definition = definitionOf(a.instrument_id, a.instrument_version);
   const level = mainLevel(definition, a.judgements);
   if (!level) return [];
   const months = reassessMonths(definition, level);

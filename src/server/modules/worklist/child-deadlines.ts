@@ -4,16 +4,12 @@ import {
   preliminaryAssessmentDue,
   preliminaryAssessmentLastDay,
 } from "../../../shared/deadlines.ts";
-import type { Actor } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
-import type { Trx } from "../../access/transaction.ts";
-import { type Candidate, inScope, rowOf } from "./rows.ts";
+import { type Candidate, type Line, rowOf, type Scoped } from "./rows.ts";
 
-/** Children's cases in preliminary assessment or investigation, with their clocks' facts. */
-export function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
-  const q = trx
-    .selectFrom("case as c")
-    .innerJoin("person as p", "p.id", "c.person_id")
+/** Children's cases in scope in preliminary assessment or investigation, with their clocks' facts. */
+export function childCases(db: Scoped) {
+  return db
+    .selectFrom("sc as c")
     .select((eb) => [
       "c.id",
       "c.reference",
@@ -22,8 +18,6 @@ export function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
       "c.opened_at",
       "c.person_id",
       "c.unit_id",
-      "p.given_name",
-      "p.family_name",
       eb
         .selectFrom("intake as i")
         .select((e) => e.fn.min("i.received_at").as("first"))
@@ -42,13 +36,11 @@ export function casesInScope(trx: Trx, actor: Actor, scope: "mine" | "unit") {
         .whereRef("x.case_id", "=", "c.id")
         .as("extended_until"),
     ])
-    .where(accessibleCases(actor))
     .where("c.case_type", "=", "child")
     .where("c.status", "in", ["preliminary_assessment", "investigation"]);
-  return q.where(inScope(actor, scope)).execute();
 }
 
-type ChildCaseRow = Awaited<ReturnType<typeof casesInScope>>[number];
+type ChildCaseRow = Line<ReturnType<typeof childCases>, "opened_at">;
 
 /** A child's case's statutory clock: the preliminary assessment's, or the investigation's. */
 export function childCaseCandidate(c: ChildCaseRow): Candidate {

@@ -1,10 +1,13 @@
+import type { InferResult } from "kysely";
 import { endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { addWorkingHours } from "../../../shared/working-hours.ts";
 import { type Actor, unitsWithRole } from "../../access/actor.ts";
-import { accessibleCases, isAssigned } from "../../access/scope.ts";
-import type { Trx } from "../../access/transaction.ts";
+import { accessibleCases } from "../../access/scope.ts";
 import { alertEscalationWorkingHours } from "../partner-contact/events.ts";
-import { caseColumns, rowOf } from "./rows.ts";
+import { caseColumns, type Names, rowOf, type Scoped } from "./rows.ts";
+
+/** In an `in` list of units, so that an empty list is still valid SQL (matches no unit). */
+const nobody = "00000000-0000-0000-0000-000000000000";
 
 /**
  * What partner contact puts on Att göra. Mine: events received across the barrier that I have
@@ -22,45 +25,40 @@ export interface PartnerContactCandidate {
   dueAt: Date;
 }
 
-/** Events received across the barrier that nobody has acknowledged, on cases I may see. */
-function unacknowledgedEvents(trx: Trx, actor: Actor) {
-  return trx
+/** Mine: the events received across the barrier on cases I am assigned to, unacknowledged. */
+export function myNotices(db: Scoped) {
+  return db
+    .selectFrom("sc as c")
+    .innerJoin("barrier_event as e", "e.to_case_id", "c.id")
+    .select(["e.kind", "e.created_at", ...caseColumns])
+    .where("e.acknowledged_at", "is", null);
+}
+
+/**
+ * Unit: the unacknowledged risk alerts to cases of the units I manage, whatever the case's
+ * status — read with the rule on their own (the scope `sc` of a manager is open cases only),
+ * by the organisation's risk alerts (barrier_event_org_alert_idx).
+ */
+export function unitAlerts(db: Scoped, actor: Actor) {
+  const managed = [...unitsWithRole(actor, ["unit_manager"]), nobody];
+  return db
     .selectFrom("barrier_event as e")
     .innerJoin("case as c", "c.id", "e.to_case_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select(["e.kind", "e.created_at", ...caseColumns])
+    .where("e.org_id", "=", actor.orgId)
+    .where("e.kind", "=", "risk_alert")
     .where("e.acknowledged_at", "is", null)
+    .where("c.unit_id", "in", managed)
     .where(accessibleCases(actor));
 }
 
-type Unacknowledged = ReturnType<typeof unacknowledgedEvents>;
-
-/** Mine: the unacknowledged events of the cases I am assigned to. */
-async function myNotices(
-  unacknowledged: Unacknowledged,
-  actor: Actor,
-): Promise<PartnerContactCandidate[]> {
-  const events = await unacknowledged.where((eb) => isAssigned(eb, actor.userId)).execute();
-  return events.map((e) => ({
-    kind: "barrier_notice" as const,
-    ...rowOf(e),
-    dueAt:
-      e.kind === "risk_alert"
-        ? addWorkingHours(e.created_at, alertEscalationWorkingHours)
-        : endOfDay(stockholmDate(e.created_at)),
-  }));
-}
-
-/** Open partner cases of the managed units that nobody is assigned to. */
-function unassignedPartnerCases(trx: Trx, actor: Actor, managed: string[]) {
-  return trx
-    .selectFrom("case as c")
-    .innerJoin("person as p", "p.id", "c.person_id")
+/** Unit: open partner cases of the managed units (my scope) that nobody is assigned to. */
+export function unassignedPartnerCases(db: Scoped) {
+  return db
+    .selectFrom("sc as c")
     .select(["c.opened_at", ...caseColumns])
     .where("c.case_type", "=", "partner_contact")
     .where("c.status", "<>", "closed")
-    .where("c.unit_id", "in", managed)
-    .where(accessibleCases(actor))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -71,22 +69,30 @@ function unassignedPartnerCases(trx: Trx, actor: Actor, managed: string[]) {
             .where("a.unassigned_at", "is", null),
         ),
       ),
-    )
-    .execute();
+    );
+}
+
+type EventRow = InferResult<ReturnType<typeof myNotices>>[number] & Names;
+type UnassignedRow = InferResult<ReturnType<typeof unassignedPartnerCases>>[number] & Names;
+
+/** Mine: a notice is due today; a risk alert within four working hours. */
+export function noticeCandidates(events: EventRow[]): PartnerContactCandidate[] {
+  return events.map((e) => ({
+    kind: "barrier_notice" as const,
+    ...rowOf(e),
+    dueAt:
+      e.kind === "risk_alert"
+        ? addWorkingHours(e.created_at, alertEscalationWorkingHours)
+        : endOfDay(stockholmDate(e.created_at)),
+  }));
 }
 
 /** Unit: escalated risk alerts and unworked partner cases of the units I manage. */
-async function managerItems(
-  trx: Trx,
-  actor: Actor,
-  unacknowledged: Unacknowledged,
-  managed: string[],
+export function managerCandidates(
+  alerts: EventRow[],
+  unassigned: UnassignedRow[],
   now: Date,
-): Promise<PartnerContactCandidate[]> {
-  const [alerts, unassigned] = await Promise.all([
-    unacknowledged.where("e.kind", "=", "risk_alert").where("c.unit_id", "in", managed).execute(),
-    unassignedPartnerCases(trx, actor, managed),
-  ]);
+): PartnerContactCandidate[] {
   return [
     // Escalated: only once the receiving worker's four working hours have run out.
     ...alerts
@@ -102,17 +108,4 @@ async function managerItems(
       dueAt: endOfDay(stockholmDate(u.opened_at)),
     })),
   ];
-}
-
-export async function partnerContactItems(
-  trx: Trx,
-  actor: Actor,
-  scope: "mine" | "unit",
-  now: Date,
-): Promise<PartnerContactCandidate[]> {
-  const unacknowledged = unacknowledgedEvents(trx, actor);
-  if (scope === "mine") return myNotices(unacknowledged, actor);
-  const managed = unitsWithRole(actor, ["unit_manager"]);
-  if (managed.length === 0) return [];
-  return managerItems(trx, actor, unacknowledged, managed, now);
 }

@@ -8,18 +8,14 @@ import {
   placementReviewDue,
   placementReviewLastDay,
 } from "../../../shared/deadlines.ts";
-import type { Actor } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
-import type { Trx } from "../../access/transaction.ts";
-import { type Candidate, caseColumns, inScope, rowOf } from "./rows.ts";
+import { type Candidate, caseColumns, type Line, rowOf, type Scoped } from "./rows.ts";
 
 /** Children's placements that have not ended, with their clocks' facts. */
-export function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") {
-  return trx
-    .selectFrom("child_placement as cp")
+export function courtPlacements(db: Scoped) {
+  return db
+    .selectFrom("sc as c")
+    .innerJoin("child_placement as cp", "cp.case_id", "c.id")
     .innerJoin("decision as d", "d.id", "cp.decision_id")
-    .innerJoin("case as c", "c.id", "cp.case_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
       "cp.immediate",
       "cp.basis",
@@ -41,13 +37,10 @@ export function courtPlacements(trx: Trx, actor: Actor, scope: "mine" | "unit") 
         .as("consent_revoked_on"),
     ])
     .where("cp.ended_on", "is", null)
-    .where("c.status", "<>", "closed")
-    .where(accessibleCases(actor))
-    .where(inScope(actor, scope))
-    .execute();
+    .where("c.status", "<>", "closed");
 }
 
-type PlacementRow = Awaited<ReturnType<typeof courtPlacements>>[number];
+type PlacementRow = Line<ReturnType<typeof courtPlacements>, "decided_at">;
 
 /** A child's placement's clocks: lag (2024:79)'s weeks and reviews, or a withdrawn consent. */
 export function placementCandidates(p: PlacementRow): Candidate[] {
