@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../testing/access-world.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { buildCase, buildOrg, buildPerson, buildUnit, buildUser } from "../testing/factories.ts";
+import { explainIn } from "../testing/plans.ts";
 import { accessibleCases, accessiblePersons } from "./scope.ts";
 import { withActor } from "./transaction.ts";
 
@@ -101,10 +102,7 @@ describe.each(testDatabaseKinds)("the access rule as the planner sees it (%s)", 
     const { db } = database();
     for (const table of ['"case"', "person"]) {
       const plan = await withActor(db, { userId: w.worker, orgId: w.orgId }, async (trx) => {
-        const { rows } = await sql
-          .raw<{ "QUERY PLAN": string }>(`explain (costs off) select id from ${table}`)
-          .execute(trx);
-        return rows.map((r) => r["QUERY PLAN"]);
+        return (await explainIn(trx, `select id from ${table}`, "costs off")).split("\n");
       });
       const scan = plan.find((line) => /Scan on "?(case|person)\b/.test(line));
       const filters = plan.filter((line) => /Filter|Index Cond/.test(line)).join("\n");

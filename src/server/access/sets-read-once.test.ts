@@ -1,10 +1,11 @@
-import { CompiledQuery, sql } from "kysely";
+import { type CompiledQuery, sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventsAbout } from "../modules/audit-review/service.ts";
 import { shownPersons } from "../modules/persons/queries.ts";
 import { actorOf } from "../testing/access-world.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { buildCase, buildOrg, buildPerson, buildUnit, buildUser } from "../testing/factories.ts";
+import { explainIn } from "../testing/plans.ts";
 import type { Actor } from "./actor.ts";
 import { accessibleCases, accessiblePersons, isAssigned } from "./scope.ts";
 import { type Trx, withActor } from "./transaction.ts";
@@ -42,13 +43,9 @@ describe.each(testDatabaseKinds)("the actor's sets read once per statement (%s)"
 
   /** The plan of a compiled query, as the actor's transaction would run it. */
   async function planOf(actor: Actor, build: (trx: Trx) => { compile(): CompiledQuery }) {
-    return withActor(database().db, actor, async (trx) => {
-      const q = build(trx).compile();
-      const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
-        CompiledQuery.raw(`explain (verbose, costs off) ${q.sql}`, [...q.parameters]),
-      );
-      return rows.map((r) => r["QUERY PLAN"]).join("\n");
-    });
+    return withActor(database().db, actor, (trx) =>
+      explainIn(trx, build(trx).compile(), "verbose, costs off"),
+    );
   }
 
   const mine = (trx: Trx, actor: Actor) =>
@@ -133,10 +130,7 @@ describe.each(testDatabaseKinds)("the actor's sets read once per statement (%s)"
         .orderBy("e.id", "desc")
         .limit(21)
         .compile();
-      const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
-        CompiledQuery.raw(`explain (costs off) ${q.sql}`, [...q.parameters]),
-      );
-      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+      return explainIn(trx, q, "costs off");
     });
     // Not the organisation's events filtered one by one with the person test.
     expect(plan, plan).not.toMatch(/Filter:.*person_ids @>/);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withActor } from "../access/transaction.ts";
 import { useTestDatabase } from "../testing/databases.ts";
 import { buildCase, buildOrg, buildPerson, buildUnit, buildUser } from "../testing/factories.ts";
+import { explainIn } from "../testing/plans.ts";
 import { startStatistics } from "./statistics.ts";
 
 /*
@@ -45,12 +46,13 @@ describe("planner statistics on PGlite", () => {
       roles: [{ id: "r", unitId: unit.id, unitName: null, role: "caseworker" as const }],
     };
     const plan = () =>
-      withActor(database().db, actor, async (trx) => {
-        const { rows } = await sql<{ "QUERY PLAN": string }>`explain
-          select version from safety_plan_version where case_id = ${c.id}
-          order by version desc limit 21`.execute(trx);
-        return rows.map((r) => r["QUERY PLAN"]).join("\n");
-      });
+      withActor(database().db, actor, (trx) =>
+        explainIn(
+          trx,
+          sql`select version from safety_plan_version where case_id = ${c.id}
+              order by version desc limit 21`.compile(trx),
+        ),
+      );
     const stop = startStatistics(database(), { error: () => {} }, 60_000);
     await stop();
     // Down the (case, version) key, newest first, stopping after the page: no sort of all.

@@ -1,9 +1,10 @@
-import { type CompiledQuery, type KyselyPlugin, sql } from "kysely";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withReporting } from "../../access/transaction.ts";
 import { actorOf } from "../../testing/access-world.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { buildOrg, buildUnit, buildUser } from "../../testing/factories.ts";
+import { explainIn, statementsSent } from "../../testing/plans.ts";
 import { partnerContactStatistics } from "./partner-contact.ts";
 
 /**
@@ -108,34 +109,21 @@ describe.each(testDatabaseKinds)("a year's partner-contact figures by index (%s)
     async (who) => {
       const handle = database();
       const actor = await actorOf(handle.owner, w[who]);
-      const sent: CompiledQuery[] = [];
-      const executor = handle.db.getExecutor();
-      // Every select the module sends, compiled as sent (the audit insert is not a read).
-      const spy: KyselyPlugin = {
-        transformQuery: (args) => {
-          const compiled = executor.compileQuery(args.node, args.queryId);
-          if (compiled.sql.startsWith("select")) sent.push(compiled);
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      };
-      await partnerContactStatistics(
-        { ...handle, db: handle.db.withPlugin(spy) },
-        actor,
-        { requestId: "plans", clientAddress: null },
-        { from: "2026-01-01", to: "2026-12-31" },
+      // Every read the module sends, compiled as sent (the audit insert is not a read).
+      const sent = await statementsSent(handle.db, (db) =>
+        partnerContactStatistics(
+          { ...handle, db },
+          actor,
+          { requestId: "plans", clientAddress: null },
+          { from: "2026-01-01", to: "2026-12-31" },
+        ),
       );
       const counted = sent.filter((q) => tables.some((t) => q.sql.includes(`"${t}"`)));
       // One statement for every figure (it was eleven), reading every table counted.
       expect(counted.length, "the statements of the figures").toBe(1);
       for (const t of tables) expect(counted[0]?.sql, t).toContain(`from "${t}"`);
       for (const q of counted) {
-        const plan = await withReporting(handle.db, actor, async (trx) => {
-          const { rows: lines } = await sql
-            .raw<{ "QUERY PLAN": string }>(`explain ${inline(q)}`)
-            .execute(trx);
-          return lines.map((r) => r["QUERY PLAN"]).join("\n");
-        });
+        const plan = await withReporting(handle.db, actor, (trx) => explainIn(trx, q));
         const scanned = tables.filter((t) => new RegExp(`Seq Scan on ${t}\\b`).test(plan));
         expect(scanned, `${q.sql}\n${plan}`).toEqual([]);
         // Reached by the organisation and the day: an index of the table led by org_id (0036,
@@ -160,14 +148,4 @@ function ledByOrganisation(plan: string, table: string): boolean {
       index.test(line) &&
       lines.slice(i + 1, i + 3).some((l) => /Index Cond: .*\borg_id = /.test(l)),
   );
-}
-
-/** The statement with its parameters written in, so EXPLAIN plans it for these values. */
-function inline(q: CompiledQuery): string {
-  return q.sql.replace(/\$(\d+)/g, (_, i) => {
-    const v = q.parameters[Number(i) - 1];
-    const text =
-      v instanceof Date ? v.toISOString() : Array.isArray(v) ? `{${v.join(",")}}` : String(v);
-    return `'${text.replace(/'/g, "''")}'`;
-  });
 }

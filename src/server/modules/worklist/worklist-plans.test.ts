@@ -1,10 +1,11 @@
-import { type CompiledQuery, type KyselyPlugin, sql } from "kysely";
+import { type CompiledQuery, sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
 import { actorOf } from "../../testing/access-world.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { buildOrg, buildUnit, buildUser } from "../../testing/factories.ts";
+import { explainIn, statementsSent } from "../../testing/plans.ts";
 import { worklist } from "./service.ts";
 
 /**
@@ -164,34 +165,12 @@ describe.each(testDatabaseKinds)("Att göra by index at scale (%s)", (kind) => {
     await seedCountry(owner, w);
   });
 
-  /**
-   * The statements the work list sends (the audit insert is not a read), compiled as sent.
-   * A query is counted when it is executed (transformResult), not when a builder of one of
-   * its subqueries is made (transformQuery sees those too).
-   */
-  async function sent(actor: Actor, scope: "mine" | "unit") {
+  /** The reads the work list sends (the audit insert is not a read), compiled as sent. */
+  function sent(actor: Actor, scope: "mine" | "unit") {
     const handle = database();
-    const compiled = new Map<unknown, CompiledQuery>();
-    const out: CompiledQuery[] = [];
-    const executor = handle.db.getExecutor();
-    const spy: KyselyPlugin = {
-      transformQuery: (args) => {
-        compiled.set(args.queryId, executor.compileQuery(args.node, args.queryId));
-        return args.node;
-      },
-      transformResult: async (args) => {
-        const q = compiled.get(args.queryId);
-        if (q && /^(with|select)/.test(q.sql) && !q.sql.includes("set_config")) out.push(q);
-        return args.result;
-      },
-    };
-    await worklist(
-      { ...handle, db: handle.db.withPlugin(spy) },
-      actor,
-      { requestId: "plans", clientAddress: null },
-      scope,
+    return statementsSent(handle.db, (db) =>
+      worklist({ ...handle, db }, actor, { requestId: "plans", clientAddress: null }, scope),
     );
-    return out;
   }
 
   it.each([
@@ -208,23 +187,11 @@ describe.each(testDatabaseKinds)("Att göra by index at scale (%s)", (kind) => {
       const statements = reads.filter((q) => q.sql.startsWith("with"));
       expect(statements).toHaveLength(1);
       expect(reads.length).toBeLessThanOrEqual(2);
-      const plan = await withActor(handle.db, actor, async (trx) => {
-        const { rows: lines } = await sql
-          .raw<{ "QUERY PLAN": string }>(`explain ${inline(statements[0] as CompiledQuery)}`)
-          .execute(trx);
-        return lines.map((r) => r["QUERY PLAN"]).join("\n");
-      });
+      const plan = await withActor(handle.db, actor, (trx) =>
+        explainIn(trx, statements[0] as CompiledQuery),
+      );
       const scanned = tables.filter((t) => new RegExp(`Seq Scan on "?${t}"?\\b`).test(plan));
       expect(scanned, plan).toEqual([]);
     },
   );
 });
-
-/** The statement with its parameters written in, so EXPLAIN plans it for these values. */
-function inline(q: CompiledQuery): string {
-  return q.sql.replace(/\$(\d+)/g, (_, i) => {
-    const v = q.parameters[Number(i) - 1];
-    const text = v instanceof Date ? v.toISOString() : String(v);
-    return `'${text.replace(/'/g, "''")}'`;
-  });
-}
