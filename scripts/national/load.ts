@@ -3,8 +3,9 @@ import { migrate } from "../../src/server/db/migrate.ts";
 import { sealAll } from "./audit.ts";
 import { generateOrg } from "./org.ts";
 import { seededRandom } from "./random.ts";
+import { RowBuffer } from "./row-buffer.ts";
 import { planCountry } from "./shape.ts";
-import { loadOrder, RowBuffer, type Table, tableColumns } from "./tables.ts";
+import { loadOrder, type Table, tableColumns } from "./tables.ts";
 import { analyze, type Target } from "./target.ts";
 
 /**
