@@ -7,10 +7,15 @@ import { verifyAuditTrail } from "../../src/server/audit/verify.ts";
 import { openPglite } from "../../src/server/db/connection.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { buildTestApp } from "../../src/server/testing/app.ts";
-import { createEmptyDatabase, testDatabaseKinds } from "../../src/server/testing/databases.ts";
+import {
+  createEmptyDatabase,
+  createTestDatabase,
+  testDatabaseKinds,
+} from "../../src/server/testing/databases.ts";
 import { compareScopes } from "../../src/server/testing/scope-equivalence.ts";
 import { parseIdentityNumber } from "../../src/shared/personal-identity-number.ts";
 import { brokenRules, openWorkCounts } from "./consistency.ts";
+import { schemaOf } from "./deferred.ts";
 import { type CountryOptions, generateCountry } from "./load.ts";
 import { generateOrg } from "./org.ts";
 import { seededRandom } from "./random.ts";
@@ -177,6 +182,17 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     );
     expect(rows[0]?.ended).toBeGreaterThan(0);
     expect(rows[0]?.tasks).toBe(2 * (rows[0]?.ended ?? 0));
+  });
+
+  it("ends with the schema the migrations make: the indexes and foreign keys built after the load are the same, under the same names, all checked", async () => {
+    const migrated = await createTestDatabase(kind);
+    try {
+      const expected = await schemaOf(migrated.owner);
+      expect(expected.filter((l) => l.includes("FOREIGN KEY")).length).toBeGreaterThan(100);
+      expect(await schemaOf(country.owner)).toEqual(expected);
+    } finally {
+      await migrated.close();
+    }
   });
 
   it("gives every person a valid test identity number, unique in the organisation", async () => {
