@@ -23,6 +23,7 @@ import { RowBuffer } from "./row-buffer.ts";
 import { planCountry } from "./shape.ts";
 import { loadOrder } from "./tables.ts";
 import { openPgliteTarget, openPostgresTarget, TargetNotEmpty } from "./target.ts";
+import { sampleUsers, verifyAccess } from "./verify-access.ts";
 
 /**
  * A small country (3 organisations, 2,000 cases) on each database: what it holds, that its
@@ -241,6 +242,14 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
       rows.map((r) => r.user_id),
     );
     expect(visible).toBeGreaterThan(0);
+  }, 600_000);
+
+  it("--verify-access samples every kind of user it names and finds scope.ts and row-level security agreeing", async () => {
+    const users = await sampleUsers(country.owner, 2);
+    expect(new Set(users.map((u) => u.kind)).size).toBe(13);
+    const lines: string[] = [];
+    expect(await verifyAccess(country, 2, (l) => lines.push(l))).toBe(0);
+    expect(lines.filter((l) => l.startsWith("same"))).toHaveLength(users.length);
   }, 600_000);
 
   it("lets a user of every role log in with the shared password", async () => {
