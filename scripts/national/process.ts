@@ -224,7 +224,10 @@ function extension(x: ProcessContext, c: GenCase) {
   const months4 = 122 * day;
   if (end.getTime() - started.getTime() < months4 - 14 * day) return;
   if (!x.r.chance(0.8)) return;
-  const decided = new Date(started.getTime() + months4 - x.r.between(3, 14) * day);
+  // Decided before the four months ran out, and before the investigation ended (or today).
+  const decided = new Date(
+    Math.min(started.getTime() + months4 - x.r.between(3, 14) * day, end.getTime() - hour),
+  );
   x.buf.add("investigation_extension", [
     x.r.uuid(),
     x.orgId,
