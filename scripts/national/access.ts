@@ -1,6 +1,6 @@
 import { between, type GenCase } from "./cases.ts";
 import type { Random } from "./random.ts";
-import type { RowBuffer } from "./tables.ts";
+import type { RowBuffer } from "./row-buffer.ts";
 
 /**
  * Who may see what: the current assignment of every case (most since it opened; about one

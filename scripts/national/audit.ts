@@ -3,7 +3,7 @@ import { canonicalEvents, chainHash, genesisHash } from "../../src/server/audit/
 import type { Database } from "../../src/server/db/types.ts";
 import { between, type GenCase } from "./cases.ts";
 import type { Random } from "./random.ts";
-import type { RowBuffer } from "./tables.ts";
+import type { RowBuffer } from "./row-buffer.ts";
 import type { Target } from "./target.ts";
 
 /**

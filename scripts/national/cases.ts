@@ -1,6 +1,6 @@
 import type { Random } from "./random.ts";
+import type { RowBuffer } from "./row-buffer.ts";
 import type { UnitStaff, Worker } from "./staff.ts";
-import type { RowBuffer } from "./tables.ts";
 
 /**
  * Cases over ten years: opened more often lately, closed when old; each status reached on

@@ -1,10 +1,12 @@
 import { hashPassword } from "../../src/server/auth/passwords.ts";
 import { migrate } from "../../src/server/db/migrate.ts";
 import { sealAll } from "./audit.ts";
+import { dropSecondary, restoreSecondary } from "./deferred.ts";
 import { generateOrg } from "./org.ts";
 import { seededRandom } from "./random.ts";
+import { RowBuffer } from "./row-buffer.ts";
 import { planCountry } from "./shape.ts";
-import { loadOrder, RowBuffer, type Table, tableColumns } from "./tables.ts";
+import { loadOrder, type Table, tableColumns } from "./tables.ts";
 import { analyze, type Target } from "./target.ts";
 
 /**
@@ -22,6 +24,8 @@ export interface CountryOptions {
   today: string;
   password: string;
   batchCases?: number;
+  /** Keep secondary indexes and foreign keys during the load (deferred.ts; for comparison). */
+  keepIndexes?: boolean;
   log?: (line: string) => void;
 }
 
@@ -69,6 +73,7 @@ export async function generateCountry(target: Target, o: CountryOptions): Promis
   const started = performance.now();
   const stats = new Map<string, TableStat>();
   await timed(stats, "(migrations)", async () => (await migrate(target.owner)).length);
+  const deferred = o.keepIndexes ? null : await dropSecondary(target.owner);
   // One argon2 hash for every user: hashing per user would take hours at this size.
   const passwordHash = await hashPassword(o.password);
   const root = seededRandom(o.seed);
@@ -101,6 +106,11 @@ export async function generateCountry(target: Target, o: CountryOptions): Promis
     }
   }
   await Promise.all(lanes);
+  if (deferred)
+    await timed(stats, "(indexes, foreign keys)", async () => {
+      await restoreSecondary(target, deferred);
+      return deferred.keys.length + deferred.indexes.length + deferred.foreignKeys.length;
+    });
   await timed(stats, "audit_seal", () => sealAll(target.owner, target));
   await timed(stats, "(analyze)", async () => {
     await analyze(target);

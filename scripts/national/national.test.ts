@@ -7,19 +7,27 @@ import { verifyAuditTrail } from "../../src/server/audit/verify.ts";
 import { openPglite } from "../../src/server/db/connection.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { buildTestApp } from "../../src/server/testing/app.ts";
-import { createEmptyDatabase, testDatabaseKinds } from "../../src/server/testing/databases.ts";
+import {
+  createEmptyDatabase,
+  createTestDatabase,
+  testDatabaseKinds,
+} from "../../src/server/testing/databases.ts";
 import { compareScopes } from "../../src/server/testing/scope-equivalence.ts";
 import { parseIdentityNumber } from "../../src/shared/personal-identity-number.ts";
+import { brokenRules, openWorkCounts } from "./consistency.ts";
+import { schemaOf } from "./deferred.ts";
 import { type CountryOptions, generateCountry } from "./load.ts";
 import { generateOrg } from "./org.ts";
 import { seededRandom } from "./random.ts";
+import { RowBuffer } from "./row-buffer.ts";
 import { planCountry } from "./shape.ts";
-import { loadOrder, RowBuffer } from "./tables.ts";
+import { loadOrder } from "./tables.ts";
 import { openPgliteTarget, openPostgresTarget, TargetNotEmpty } from "./target.ts";
+import { sampleUsers, verifyAccess } from "./verify-access.ts";
 
 /**
  * A small country (3 organisations, 2,000 cases) on each database: what it holds, that its
- * identity numbers are valid test numbers, that its audit trail verifies, that a seed gives
+ * case work is consistent (consistency.ts), that its identity numbers are valid test numbers, that its audit trail verifies, that a seed gives
  * the same data again, and that scope.ts and row-level security agree on it.
  */
 const small: CountryOptions = {
@@ -74,6 +82,10 @@ async function checksum(owner: Kysely<Database>) {
       from person p
     union all select 'case', md5(string_agg(c::text, ',' order by c.id)) from "case" c
     union all select 'journal_entry', md5(string_agg(j::text, ',' order by j.id)) from journal_entry j
+    union all select 'intake', md5(string_agg(i::text, ',' order by i.id)) from intake i
+    union all select 'case_task', md5(string_agg(t::text, ',' order by t.id)) from case_task t
+    union all select 'follow_up', md5(string_agg(f::text, ',' order by f.id)) from follow_up f
+    union all select 'barrier_event', md5(string_agg(e::text, ',' order by e.id)) from barrier_event e
     union all select 'audit_seal', md5(string_agg(s.hash, ',' order by s.event_id)) from audit_seal s`.execute(
     owner,
   );
@@ -156,6 +168,34 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     for (const [what, n] of Object.entries(rows[0] ?? {})) expect(n, what).toBeGreaterThan(0);
   });
 
+  it("dates its case work inside the case's life, by the unit's staff, on cases of the right kind; closed cases' work done, open cases' work open", async () => {
+    expect(await brokenRules(country.owner)).toEqual({});
+    const open = await openWorkCounts(country.owner);
+    for (const [what, n] of Object.entries(open)) expect(n, what).toBeGreaterThan(0);
+  });
+
+  it("gives her case the two tasks each end of his treatment brings (written with the seed's ids; the checksum below proves them the same on both databases)", async () => {
+    const { rows } = await sql<{ ended: number; tasks: number }>`
+      select (select count(*) from barrier_event
+                where kind in ('treatment_completed', 'treatment_interrupted'))::int as ended,
+             (select count(*) from case_task where kind like 'partner_%')::int as tasks`.execute(
+      country.owner,
+    );
+    expect(rows[0]?.ended).toBeGreaterThan(0);
+    expect(rows[0]?.tasks).toBe(2 * (rows[0]?.ended ?? 0));
+  });
+
+  it("ends with the schema the migrations make: the indexes and foreign keys built after the load are the same, under the same names, all checked", async () => {
+    const migrated = await createTestDatabase(kind);
+    try {
+      const expected = await schemaOf(migrated.owner);
+      expect(expected.filter((l) => l.includes("FOREIGN KEY")).length).toBeGreaterThan(100);
+      expect(await schemaOf(country.owner)).toEqual(expected);
+    } finally {
+      await migrated.close();
+    }
+  });
+
   it("gives every person a valid test identity number, unique in the organisation", async () => {
     const persons = await country.owner
       .selectFrom("person")
@@ -204,6 +244,14 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     expect(visible).toBeGreaterThan(0);
   }, 600_000);
 
+  it("--verify-access samples every kind of user it names and finds scope.ts and row-level security agreeing", async () => {
+    const users = await sampleUsers(country.owner, 2);
+    expect(new Set(users.map((u) => u.kind)).size).toBe(13);
+    const lines: string[] = [];
+    expect(await verifyAccess(country, 2, (l) => lines.push(l))).toBe(0);
+    expect(lines.filter((l) => l.startsWith("same"))).toHaveLength(users.length);
+  }, 600_000);
+
   it("lets a user of every role log in with the shared password", async () => {
     const { rows } = await sql<{ username: string }>`
       select distinct on (r.role) u.username from role_assignment r
@@ -230,7 +278,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     }
   });
 
-  it("comes out the same from the same seed, in PGlite as here (checksums of person, case, journal, seals)", async () => {
+  it("comes out the same from the same seed, in PGlite as here (checksums of person, case, journal, intake, tasks, follow-ups, barrier events, seals)", async () => {
     const again = await generatePglite(small);
     try {
       expect(await checksum(again.owner)).toEqual(await checksum(country.owner));

@@ -11,10 +11,13 @@ import {
 } from "./cases.ts";
 import { IdentityPool, type Sex } from "./identity.ts";
 import { addPerson, type Person, type PersonContext } from "./people.ts";
+import { writePlans } from "./plans.ts";
+import { writeProcess } from "./process.ts";
 import type { Random } from "./random.ts";
+import type { RowBuffer } from "./row-buffer.ts";
+import { writeTreatmentWork } from "./sessions.ts";
 import { type OrgPlan, type UnitKey, unitsOf } from "./shape.ts";
 import { buildStaff, type UnitStaff } from "./staff.ts";
-import type { RowBuffer } from "./tables.ts";
 import { writeTreatments } from "./treatment.ts";
 import { storeInstrument, writeWork } from "./work.ts";
 
@@ -138,15 +141,26 @@ export function generateOrg(o: OrgInput): void {
     adults.map((x) => x.c),
     children.map((x) => x.person),
   );
-  const partnerCases = writeTreatments(
+  const treated = writeTreatments(
     p,
     perpetrators.map(({ c, person }) => ({ c, him: person })),
     unit("partner"),
     today,
   );
-  const cases = [...children, ...adults, ...perpetrators].map((x) => x.c).concat(partnerCases);
+  const cases = [...children, ...adults, ...perpetrators]
+    .map((x) => x.c)
+    .concat(treated.partnerCases);
   writeCases(buf, r, orgId, cases);
   writeAccess(buf, r, orgId, cases, today);
-  writeWork(buf, r, orgId, cases, storeInstrument(buf, orgId, start), today);
+  const decisions = writeWork(buf, r, orgId, cases, storeInstrument(buf, orgId, start), today);
   writeAudit(buf, r, orgId, cases, today);
+  // A stream of its own: the rows above come out as they did before these were added.
+  const x = { r: r.fork("process"), buf, orgId, orgName: plan.name, today };
+  writeProcess(x, cases);
+  writePlans(x, decisions);
+  writeTreatmentWork(
+    x,
+    perpetrators.map((p) => p.c),
+    treated,
+  );
 }

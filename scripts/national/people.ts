@@ -1,7 +1,7 @@
 import type { IdentityPool, Sex } from "./identity.ts";
 import { familyNames, femaleNames, maleNames } from "./names.ts";
 import type { Random } from "./random.ts";
-import type { RowBuffer } from "./tables.ts";
+import type { RowBuffer } from "./row-buffer.ts";
 
 /**
  * Persons: invented names, test identity numbers unique in the organisation (a few

@@ -1,7 +1,7 @@
 import { familyNames, femaleNames, maleNames } from "./names.ts";
 import type { Random } from "./random.ts";
+import type { RowBuffer } from "./row-buffer.ts";
 import type { OrgPlan, UnitKey, UnitPlan } from "./shape.ts";
-import type { RowBuffer } from "./tables.ts";
 
 /**
  * An organisation's units and workers: per unit a caseworker (therapist at the treatment

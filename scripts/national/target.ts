@@ -23,6 +23,8 @@ export interface Target {
   /** How many COPYs may run at once (connections); lane is 0 … lanes - 1. */
   lanes: number;
   copy(table: string, columns: readonly string[], text: string, lane?: number): Promise<void>;
+  /** Runs statements that do not depend on each other, over the lanes. */
+  runEach(statements: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,8 @@ export async function openPostgresTarget(
     await client.connect();
     // A bulk load: a crash means loading again, so commits need not wait for the disk.
     await client.query("set synchronous_commit = off");
+    // Indexes built after the load (deferred.ts) sort in memory rather than on disk.
+    await client.query("set maintenance_work_mem = '256MB'");
     clients.push(client);
   }
   const ownerPool = new pg.Pool({ connectionString: url.toString(), max: 1 });
@@ -108,6 +112,14 @@ export async function openPostgresTarget(
     async copy(table, columns, text, lane = 0) {
       const stream = (clients[lane] as pg.Client).query(copyFrom(copySql(table, columns)));
       await pipeline(Readable.from([Buffer.from(text, "utf8")]), stream);
+    },
+    async runEach(statements) {
+      const queue = [...statements];
+      await Promise.all(
+        clients.map(async (client) => {
+          for (let next = queue.shift(); next; next = queue.shift()) await client.query(next);
+        }),
+      );
     },
     async close() {
       await owner.destroy();
@@ -145,6 +157,9 @@ export async function openPgliteTarget(dir: string, replace: boolean): Promise<T
           blob,
         },
       );
+    },
+    async runEach(statements) {
+      for (const statement of statements) await pglite.exec(statement);
     },
     async close() {
       await owner.destroy();

@@ -73,8 +73,16 @@ interface Side {
 /** Her case, on the partner-contact unit: opened by his therapist, worked by a colleague there. */
 function partnerCase(p: PersonContext, s: Side): GenCase {
   const t = s.treatment;
+  // Opened while his treatment case is open (before today, before it closed).
   const opened = new Date(
-    Math.min(t.openedAt.getTime() + p.r.between(1, 21) * day, s.today.getTime() - 3_600_000),
+    Math.max(
+      t.openedAt.getTime() + 60_000,
+      Math.min(
+        t.openedAt.getTime() + p.r.between(1, 21) * day,
+        s.today.getTime() - 3_600_000,
+        (t.closedAt?.getTime() ?? Number.POSITIVE_INFINITY) - 3_600_000,
+      ),
+    ),
   );
   const her = addPerson(p, "female", [18, 75], t.worker.id, opened);
   const drawn = drawPath(p.r, "partner_contact", opened, s.today);
@@ -94,7 +102,14 @@ function partnerCase(p: PersonContext, s: Side): GenCase {
   };
 }
 
-function partnerSide(p: PersonContext, s: Side, started: Date | null): GenCase {
+/** His treatment case, her partner case and the barrier between them. */
+export interface PartnerPair {
+  treatment: GenCase;
+  her: GenCase;
+  barrierId: string;
+}
+
+function partnerSide(p: PersonContext, s: Side, started: Date | null): PartnerPair {
   const t = s.treatment;
   const her = partnerCase(p, s);
   const barrierId = p.r.uuid();
@@ -135,15 +150,20 @@ function partnerSide(p: PersonContext, s: Side, started: Date | null): GenCase {
     p.r.uuid(),
     p.orgId,
     t.id,
+    null,
     partnerId,
     "partner_contact",
     `${s.him.givenName} ${s.him.familyName}`,
     "written",
     isoDate(her.openedAt),
+    null,
+    null,
     t.worker.id,
     her.openedAt,
   ]);
-  if (started)
+  if (started) {
+    // Her worker acknowledged the notice within hours; the last two days' may still wait.
+    const seen = started.getTime() < s.today.getTime() - 2 * day;
     p.buf.add("barrier_event", [
       p.r.uuid(),
       p.orgId,
@@ -152,9 +172,13 @@ function partnerSide(p: PersonContext, s: Side, started: Date | null): GenCase {
       her.id,
       "treatment_started",
       isoDate(started),
+      null,
       t.worker.id,
       started,
+      seen ? new Date(started.getTime() + 3 * 3_600_000) : null,
+      seen ? her.worker.id : null,
     ]);
+  }
   const attempted = between(p.r, her.openedAt, her.closedAt ?? s.today);
   p.buf.add("partner_contact_attempt", [
     p.r.uuid(),
@@ -166,22 +190,33 @@ function partnerSide(p: PersonContext, s: Side, started: Date | null): GenCase {
     her.worker.id,
     attempted,
   ]);
-  return her;
+  return { treatment: t, her, barrierId };
 }
 
-/** Treatments for the perpetrator cases; returns the partner cases opened for them. */
+export interface Treatments {
+  /** The partner cases opened for them. */
+  partnerCases: GenCase[];
+  pairs: PartnerPair[];
+  /** Treatments with neither a partner case nor an exception recorded. */
+  withoutPartner: GenCase[];
+}
+
+/** Treatments for the perpetrator cases, and the partner side where there is one. */
 export function writeTreatments(
   p: PersonContext,
   treatments: { c: GenCase; him: Person }[],
   partnerUnit: UnitStaff | undefined,
   today: Date,
-): GenCase[] {
-  const partnerCases: GenCase[] = [];
+): Treatments {
+  const out: Treatments = { partnerCases: [], pairs: [], withoutPartner: [] };
   for (const { c, him } of treatments) {
     const started = treatmentRow(p, c);
-    if (partnerUnit && partnerCases.length < partnerUnit.cases)
-      partnerCases.push(partnerSide(p, { treatment: c, him, partnerUnit, today }, started));
-    else if (p.r.chance(0.3)) exception(p, c);
+    if (partnerUnit && out.pairs.length < partnerUnit.cases) {
+      const pair = partnerSide(p, { treatment: c, him, partnerUnit, today }, started);
+      out.pairs.push(pair);
+      out.partnerCases.push(pair.her);
+    } else if (p.r.chance(0.3)) exception(p, c);
+    else out.withoutPartner.push(c);
   }
-  return partnerCases;
+  return out;
 }

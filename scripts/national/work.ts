@@ -3,7 +3,7 @@ import type { InstrumentDefinition } from "../../src/shared/instruments/definiti
 import { computeScores } from "../../src/shared/instruments/engine.ts";
 import { between, type GenCase } from "./cases.ts";
 import type { Random } from "./random.ts";
-import type { RowBuffer } from "./tables.ts";
+import type { RowBuffer } from "./row-buffer.ts";
 
 /**
  * The work in the cases: journal entries (about 0.6 a case; an open case's newest entry is
@@ -83,29 +83,56 @@ const interventions = {
     "protected_data_help",
     "authority_support",
   ],
-  child: ["support_talks", "trauma_talks", "contact_person", "parenting_support"],
+  child: [
+    "support_talks",
+    "trauma_talks",
+    "contact_person",
+    "parenting_support",
+    "sheltered_housing",
+  ],
 } as const;
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-function decision(buf: RowBuffer, r: Random, orgId: string, c: GenCase) {
-  if (c.type !== "adult_victim" && c.type !== "child") return;
+/** A decision as the plans and placements that follow it need it. */
+export interface GenDecision {
+  id: string;
+  c: GenCase;
+  kind: string;
+  outcome: "granted" | "partly_granted" | "denied";
+  at: Date;
+  /** The period, YYYY-MM-DD, when granted. */
+  from: string | null;
+  to: string | null;
+}
+
+function decision(buf: RowBuffer, r: Random, orgId: string, c: GenCase): GenDecision | null {
+  if (c.type !== "adult_victim" && c.type !== "child") return null;
   const at = c.path.find((s) => s.status === "implementation")?.at;
-  if (!at) return;
+  if (!at) return null;
   const outcome = r.weighted([
     ["granted", 85],
     ["partly_granted", 8],
     ["denied", 7],
   ] as const);
   const from = outcome === "denied" ? null : at;
+  const d: GenDecision = {
+    id: r.uuid(),
+    c,
+    kind: r.pick(interventions[c.type]),
+    outcome,
+    at,
+    from: from ? isoDate(from) : null,
+    to: from ? isoDate(new Date(from.getTime() + r.between(30, 365) * day)) : null,
+  };
   buf.add("decision", [
-    r.uuid(),
+    d.id,
     orgId,
     c.id,
-    r.pick(interventions[c.type]),
+    d.kind,
     outcome,
-    from ? isoDate(from) : null,
-    from ? isoDate(new Date(from.getTime() + r.between(30, 365) * day)) : null,
+    d.from,
+    d.to,
     "Behovet av insatsen är utrett och bedöms skäligt utifrån klientens situation.",
     outcome === "granted"
       ? null
@@ -113,6 +140,7 @@ function decision(buf: RowBuffer, r: Random, orgId: string, c: GenCase) {
     c.worker.id,
     at,
   ]);
+  return d;
 }
 
 export interface Instrument {
@@ -169,10 +197,13 @@ export function writeWork(
   cases: GenCase[],
   ins: Instrument,
   today: Date,
-) {
+): GenDecision[] {
+  const decisions: GenDecision[] = [];
   for (const c of cases) {
     journal(buf, r, orgId, c, today);
-    decision(buf, r, orgId, c);
+    const d = decision(buf, r, orgId, c);
+    if (d) decisions.push(d);
     assessment(buf, r, orgId, c, ins, today);
   }
+  return decisions;
 }
