@@ -43,6 +43,7 @@ export async function statementsSent(
 export function inlineParameters(q: CompiledQuery): string {
   return q.sql.replace(/\$(\d+)/g, (_, i) => {
     const v = q.parameters[Number(i) - 1];
+    if (v === null || v === undefined) return "null";
     const text =
       v instanceof Date ? v.toISOString() : Array.isArray(v) ? `{${v.join(",")}}` : String(v);
     return `'${text.replace(/'/g, "''")}'`;
