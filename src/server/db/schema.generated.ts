@@ -264,6 +264,17 @@ export interface FollowUp {
   recorded_by: string;
 }
 
+export interface FridBarredPerson {
+  person_id: string | null;
+  user_id: string | null;
+}
+
+export interface FridCurrentWork {
+  assigned: boolean | null;
+  case_id: string | null;
+  user_id: string | null;
+}
+
 export interface ImplementationPlan {
   activities: string;
   case_id: string;
@@ -618,6 +629,8 @@ export interface DB {
   decision: Decision;
   document: Document;
   follow_up: FollowUp;
+  frid_barred_person: FridBarredPerson;
+  frid_current_work: FridCurrentWork;
   implementation_plan: ImplementationPlan;
   instrument_version: InstrumentVersion;
   intake: Intake;
