@@ -575,17 +575,9 @@ create policy case_insert on "case" as permissive for insert to frid_app
 create policy case_report on "case" as permissive for select to frid_report
   using ((unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy case_select on "case" as permissive for select to frid_app
-  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (EXISTS ( SELECT 1
-   FROM frid_current_work w
-  WHERE ((w.case_id = "case".id) AND (w.user_id = frid_actor()))))) AND (NOT (EXISTS ( SELECT 1
-   FROM frid_barred_person b
-  WHERE ((b.person_id = "case".person_id) AND (b.user_id = frid_actor())))))));
+  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (id = ANY (( SELECT frid_current_cases(frid_actor()) AS frid_current_cases)::uuid[]))) AND (person_id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[]))));
 create policy case_update on "case" as permissive for update to frid_app
-  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (EXISTS ( SELECT 1
-   FROM frid_current_work w
-  WHERE ((w.case_id = "case".id) AND (w.user_id = frid_actor()))))) AND (NOT (EXISTS ( SELECT 1
-   FROM frid_barred_person b
-  WHERE ((b.person_id = "case".person_id) AND (b.user_id = frid_actor())))))));
+  using (((org_id = frid_org()) AND ((unit_id = ANY (( SELECT frid_managed_units(frid_actor()) AS frid_managed_units)::uuid[])) OR (id = ANY (( SELECT frid_current_cases(frid_actor()) AS frid_current_cases)::uuid[]))) AND (person_id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[]))));
 create policy case_assignment_insert on case_assignment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (frid_can_see_case(case_id) OR frid_is_first_assignment_by_opener(case_id, user_id))));
 create policy case_assignment_select on case_assignment as permissive for select to frid_app
@@ -705,9 +697,7 @@ create policy partner_contact_refusal_select on partner_contact_refusal as permi
 create policy person_insert on person as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor())));
 create policy person_select on person as permissive for select to frid_app
-  using (((org_id = frid_org()) AND (NOT (EXISTS ( SELECT 1
-   FROM frid_barred_person b
-  WHERE ((b.person_id = person.id) AND (b.user_id = frid_actor()))))) AND ((EXISTS ( SELECT 1
+  using (((org_id = frid_org()) AND (id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[])) AND ((EXISTS ( SELECT 1
    FROM person_registration r
   WHERE ((r.person_id = person.id) AND (r.user_id = frid_actor())))) OR (EXISTS ( SELECT 1
    FROM "case" c
@@ -715,9 +705,7 @@ create policy person_select on person as permissive for select to frid_app
    FROM relation rel
   WHERE (rel.other_person_id = person.id))))));
 create policy person_update on person as permissive for update to frid_app
-  using (((org_id = frid_org()) AND (NOT (EXISTS ( SELECT 1
-   FROM frid_barred_person b
-  WHERE ((b.person_id = person.id) AND (b.user_id = frid_actor()))))) AND ((EXISTS ( SELECT 1
+  using (((org_id = frid_org()) AND (id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[])) AND ((EXISTS ( SELECT 1
    FROM person_registration r
   WHERE ((r.person_id = person.id) AND (r.user_id = frid_actor())))) OR (EXISTS ( SELECT 1
    FROM "case" c

@@ -4,6 +4,7 @@ import { displayIdentityNumber } from "../../../shared/personal-identity-number.
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, accessiblePersons, knowsThroughCase } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { preparedQuery } from "../../db/transaction-prelude.ts";
 import { invalidCursor } from "../../http/errors.ts";
 
 type PersonRow = {
@@ -107,10 +108,16 @@ export async function searchVisibleByIdentity(
   actor: Actor,
   normalized: string,
 ): Promise<PersonRow[]> {
-  const rows = await shownPersons(trx, actor)
-    .where("p.identity_kind", "in", ["personal_identity_number", "coordination_number"])
-    .where("p.identity_number", "=", normalized)
-    .execute();
+  // Prepared (PostgreSQL): the person rule under row-level security makes a statement that
+  // took 18 ms to plan and 4 ms to run at a million cases; planned once per connection.
+  const query = shownPersons(trx, actor)
+    // The kinds written into the text, not sent as parameters: a plan made once for every
+    // number (prepared) may use the partial index only if its predicate is in the text.
+    .where(sql<boolean>`p.identity_kind in ('personal_identity_number', 'coordination_number')`)
+    .where("p.identity_number", "=", normalized);
+  // One plan for every number: planning it under the rule costs 18 ms, running it 4 ms.
+  await sql`select set_config('plan_cache_mode', 'force_generic_plan', true)`.execute(trx);
+  const { rows } = await trx.executeQuery(preparedQuery(query.compile()));
   return rows.map(asPersonRow);
 }
 
@@ -140,7 +147,10 @@ export async function searchVisibleByName(
     });
   if (hits.rows.length === 0) return [];
   const ids = hits.rows.map((h) => h.person_id);
-  const rows = await shownPersons(trx, actor).where("p.id", "in", ids).execute();
+  // Prepared, as the search by number above (the text changes only with the page's length).
+  const { rows } = await trx.executeQuery(
+    preparedQuery(shownPersons(trx, actor).where("p.id", "in", ids).compile()),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return hits.rows.flatMap((h) => {
     const row = byId.get(h.person_id);
