@@ -70,8 +70,10 @@ function installRecorder() {
     proto[method] = function (this: object, ...args: unknown[]) {
       const [first, second] = args;
       if (typeof first === "object" && first !== null && "text" in first) {
+        // A prepared statement (db/transaction-prelude.ts) comes as { name, text } with its
+        // values as the second argument.
         const config = first as { text: string; values?: unknown[] };
-        record(this, config.text, config.values);
+        record(this, config.text, config.values ?? second);
       } else record(this, first, second);
       return original.apply(this, args);
     };
