@@ -91,15 +91,17 @@ function WorklistTable({
           {items.map((item) => (
             <tr key={`${item.kind}-${item.caseId}-${item.due}`}>
               <th scope="row">{t(worklistKindLabels[item.kind])}</th>
-              <td>
+              <td className="nowrap">
                 <Link to={`/cases/${item.caseId}`}>{item.reference}</Link>
               </td>
               <td>{item.personName}</td>
               <td>
                 {overdue && <span className="badge badge--overdue">{t("worklist.overdue")}</span>}{" "}
-                {t("worklist.dueDate", {
-                  date: formatDay(shownLastDay(item.dueDate, item.lastDay), lang),
-                })}
+                <span className="nowrap">
+                  {t("worklist.dueDate", {
+                    date: formatDay(shownLastDay(item.dueDate, item.lastDay), lang),
+                  })}
+                </span>
                 <MovedNote
                   text={movedLastDayText(
                     item.lastDay,
