@@ -181,8 +181,10 @@ describe("his signed consent as a document, and partner contact in figures", () 
   it("an analyst sees the whole organisation, with small counts hidden", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "analytiker");
-    await page.getByRole("navigation").getByRole("link", { name: "Statistik" }).click();
+    // Lands on Statistik, where an analyst works: never on a case list with "Nytt ärende".
     await expect.poll(() => heading(page)).toBe("Statistik");
+    expect(new URL(page.url()).pathname).toBe("/statistics");
+    expect(await page.getByRole("button", { name: "Nytt ärende" }).count()).toBe(0);
     await page.getByRole("table", { name: "Behandling", exact: true }).waitFor();
     expect(await page.getByText("Hela organisationen, i hela månader.").count()).toBe(1);
     // The exact rule is tested in the API (statistics.test.ts); here, as the other journeys

@@ -5,6 +5,7 @@ import { AuthProvider } from "./auth/AuthProvider";
 import { SessionGuard } from "./features/account/SessionGuard";
 import { wholeCatalogue } from "./i18n/catalogues";
 import { I18nProvider } from "./i18n/I18nProvider";
+import { Landing } from "./ui/Landing";
 import { Layout } from "./ui/Layout";
 import { Loading } from "./ui/Messages";
 import { NotFoundPage } from "./ui/NotFoundPage";
@@ -55,7 +56,7 @@ export function App() {
           <Routes>
             {/* Layout shows the login steps instead of any of these until signed in. */}
             <Route element={<Layout />}>
-              <Route index element={pages.myCases} />
+              <Route index element={<Landing>{pages.myCases}</Landing>} />
               <Route path="persons/search" element={pages.personSearch} />
               <Route path="persons/:personId" element={pages.person} />
               <Route path="cases/:caseId" element={pages.case} />

@@ -3,6 +3,7 @@ import type { Role } from "../../shared/api/roles";
 import {
   caseUnits,
   isAdministrator,
+  landingPath,
   managedUnits,
   navTargets,
   type RoleAssignment,
@@ -33,6 +34,16 @@ describe("what the menu offers", () => {
 
   it("gives an analyst only Statistik", () => {
     expect(navTargets([role("analyst", null)])).toEqual(["statistics"]);
+  });
+
+  it("lands each role where it works: case work on Mina ärenden, an analyst on Statistik", () => {
+    expect(landingPath([role("caseworker", adult)])).toBe("/");
+    expect(landingPath([role("unit_manager", adult)])).toBe("/");
+    expect(landingPath([role("analyst", null)])).toBe("/statistics");
+    expect(landingPath([role("administrator", null)])).toBe("/admin");
+    expect(landingPath([role("analyst", null), role("caseworker", adult)])).toBe("/");
+    // No role at all: the start page, which tells them they have nothing to work with.
+    expect(landingPath([])).toBe("/");
   });
 
   it("gives a system administrator only the administration", () => {

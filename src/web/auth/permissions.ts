@@ -62,6 +62,25 @@ export const seesStatistics = (roles: readonly RoleAssignment[]) =>
 
 export type NavTarget = "myCases" | "personSearch" | "audit" | "statistics" | "admin";
 
+/** Where each menu target lives. */
+export const navPaths: Readonly<Record<NavTarget, string>> = {
+  myCases: "/",
+  personSearch: "/persons/search",
+  audit: "/audit",
+  statistics: "/statistics",
+  admin: "/admin",
+};
+
+/**
+ * Where the user lands after signing in ("/"): the first page of their menu, so an analyst
+ * starts on Statistik and an administrator on the administration, never on a case list
+ * with "Nytt ärende" they may not use. Without any role, the start page.
+ */
+export function landingPath(roles: readonly RoleAssignment[]): string {
+  const first = navTargets(roles)[0];
+  return first ? navPaths[first] : navPaths.myCases;
+}
+
 /** The main menu for these roles, in menu order. */
 export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];

@@ -1,5 +1,5 @@
 import { NavLink } from "react-router";
-import { type NavTarget, navTargets, type RoleAssignment } from "../auth/permissions";
+import { type NavTarget, navPaths, navTargets, type RoleAssignment } from "../auth/permissions";
 import type { PlainMessageKey } from "../i18n/messages";
 import { useT } from "../i18n/useT";
 
@@ -11,11 +11,11 @@ interface NavItem {
 }
 
 const items: Readonly<Record<NavTarget, NavItem>> = {
-  myCases: { to: "/", label: "nav.myCases", end: true },
-  personSearch: { to: "/persons/search", label: "nav.personSearch" },
-  audit: { to: "/audit", label: "nav.audit" },
-  statistics: { to: "/statistics", label: "nav.statistics" },
-  admin: { to: "/admin", label: "nav.admin" },
+  myCases: { to: navPaths.myCases, label: "nav.myCases", end: true },
+  personSearch: { to: navPaths.personSearch, label: "nav.personSearch" },
+  audit: { to: navPaths.audit, label: "nav.audit" },
+  statistics: { to: navPaths.statistics, label: "nav.statistics" },
+  admin: { to: navPaths.admin, label: "nav.admin" },
 };
 
 /**

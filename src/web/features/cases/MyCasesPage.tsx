@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from "react";
-import { Link, Navigate } from "react-router";
+import { Link } from "react-router";
 import type { CaseList } from "../../../shared/api/cases";
 import type { CaseSummary } from "../../api/endpoints";
-import { isAdministrator, isUnitManager, worksWithCases } from "../../auth/permissions";
+import { isUnitManager } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useMorePages } from "../../hooks/useMorePages";
@@ -21,17 +21,12 @@ export function MyCasesPage() {
   const me = useMe();
   const api = useApi();
   const manager = isUnitManager(me.roles);
-  // A system administrator never works with cases; their start is the administration.
-  const toAdmin = !worksWithCases(me.roles) && isAdministrator(me.roles);
   // The first page of each list, with its count; "Visa fler ärenden" the pages after.
-  const mine = useQuery(toAdmin ? null : ["cases", "mine"], (signal) =>
-    api.cases("mine", { count: true }, signal),
-  );
+  // Only those who work with cases get here (ui/Landing.tsx sends everyone else on).
+  const mine = useQuery(["cases", "mine"], (signal) => api.cases("mine", { count: true }, signal));
   const all = useQuery(manager ? ["cases", "all"] : null, (signal) =>
     api.cases("all", { count: true }, signal),
   );
-
-  if (toAdmin) return <Navigate to="/admin" replace />;
 
   return (
     <Page title={t("myCases.title")}>
