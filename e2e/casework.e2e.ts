@@ -76,6 +76,11 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
       "visas bara för den som arbetar med något av personens ärenden",
     );
     await expectNoSeriousA11yViolations(page);
+    // The two ways in are explained before the forms; no open case yet, so no third.
+    const main = (await page.getByRole("main").textContent()) ?? "";
+    expect(main).toContain("registreras som en ny aktualisering");
+    expect(main).toContain("Öppna ett ärende direkt bara när det redan är bestämt");
+    expect(main).not.toContain("arbeta vidare i det ärendet");
 
     const form = page.getByRole("form", { name: "Ny aktualisering" });
     const kind = form.getByRole("group", { name: "Typ av aktualisering" });

@@ -82,6 +82,8 @@ function PersonDetails({
         </Suspense>
       )}
 
+      <WaysIn person={person} />
+
       <IntakeSection personId={person.id} />
 
       <section className="section" aria-labelledby="open-case-title">
@@ -195,6 +197,24 @@ function PersonCases({ person }: { person: PersonDetail }) {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Which of the two ways in to take, said before both forms: something new is an intake (it is
+ * assessed, and may lead to a case), a case opens directly only once an investigation is
+ * decided, and work on an open case goes on in that case. Only for those who may use them.
+ */
+function WaysIn({ person }: { person: PersonDetail }) {
+  const { t } = useT();
+  const me = useMe();
+  if (caseUnits(me.roles).length === 0) return null;
+  const open = person.cases.some((c) => c.status !== "closed");
+  return (
+    <p>
+      {t("person.waysIn")}
+      {open && ` ${t("person.waysInOpenCase")}`}
+    </p>
   );
 }
 

@@ -65,6 +65,10 @@ export const personsEn: MessagesOf<typeof personsSv> = {
   "person.casesTitle": "Cases",
   "person.casesCaption": "The person's cases that you are authorised to see",
   "person.noCases": "There are no cases for this person that you are authorised to see.",
+  "person.waysIn":
+    "Anything new about the person – an application, a report or other information – is recorded as a new intake. It is assessed first and may lead to a case being opened. Open a case directly only when it is already decided that an investigation will start.",
+  "person.waysInOpenCase":
+    "If it concerns something already handled in one of the open cases above, continue in that case.",
   "person.openCaseTitle": "Open case",
   "person.openCaseUnit": "Unit",
   "person.openCaseType": "Case type",

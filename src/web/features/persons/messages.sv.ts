@@ -62,6 +62,10 @@ export const personsSv = {
   "person.casesTitle": "Ärenden",
   "person.casesCaption": "Ärenden för personen som du har behörighet till",
   "person.noCases": "Det finns inga ärenden för personen som du har behörighet till.",
+  "person.waysIn":
+    "Något nytt om personen – en ansökan, en anmälan eller annan information – registreras som en ny aktualisering. Den bedöms först och kan leda till att ett ärende öppnas. Öppna ett ärende direkt bara när det redan är bestämt att en utredning ska inledas.",
+  "person.waysInOpenCase":
+    "Gäller det något som redan hanteras i ett av de öppna ärendena ovan, arbeta vidare i det ärendet.",
   "person.openCaseTitle": "Öppna ärende",
   "person.openCaseUnit": "Enhet",
   "person.openCaseType": "Typ av ärende",
