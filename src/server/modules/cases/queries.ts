@@ -8,6 +8,28 @@ import { accessibleCases, isAssigned, type RuleForm } from "../../access/scope.t
 import type { Trx } from "../../access/transaction.ts";
 import type { Database } from "../../db/types.ts";
 
+/** What a case summary shows of the case itself (a list page reads these from "case" alone). */
+const summaryCaseColumns = [
+  "c.id",
+  "c.reference",
+  "c.case_type",
+  "c.status",
+  "c.opened_at",
+  "c.closed_reason",
+  "c.unit_id",
+  "c.person_id",
+] as const;
+
+/** …and of its unit and person, joined as `u` and `p`. */
+const summaryPersonColumns = [
+  "u.name as unit_name",
+  "p.given_name",
+  "p.family_name",
+  "p.identity_number",
+  "p.identity_kind",
+  "p.protection_level",
+] as const;
+
 /** `form`: "probe" where the query finds one case by id, "set" for lists (scope.ts). */
 function summaryQuery(trx: Trx, actor: Actor, form: RuleForm) {
   return trx
@@ -15,20 +37,8 @@ function summaryQuery(trx: Trx, actor: Actor, form: RuleForm) {
     .innerJoin("unit as u", "u.id", "c.unit_id")
     .innerJoin("person as p", "p.id", "c.person_id")
     .select((eb) => [
-      "c.id",
-      "c.reference",
-      "c.case_type",
-      "c.status",
-      "c.opened_at",
-      "c.closed_reason",
-      "c.unit_id",
-      "c.person_id",
-      "u.name as unit_name",
-      "p.given_name",
-      "p.family_name",
-      "p.identity_number",
-      "p.identity_kind",
-      "p.protection_level",
+      ...summaryCaseColumns,
+      ...summaryPersonColumns,
       isAssigned(eb, actor.userId, form).as("assigned_to_me"),
     ])
     .where(accessibleCases(actor, form));
@@ -85,14 +95,7 @@ export function listVisibleCases(
   const cases = trx
     .selectFrom("case as c")
     .select((eb) => [
-      "c.id",
-      "c.reference",
-      "c.case_type",
-      "c.status",
-      "c.opened_at",
-      "c.closed_reason",
-      "c.unit_id",
-      "c.person_id",
+      ...summaryCaseColumns,
       openedPlace.as("place_at"),
       isAssigned(eb, actor.userId).as("assigned_to_me"),
     ])
@@ -111,14 +114,7 @@ export function listVisibleCases(
     .innerJoin("unit as u", "u.id", "c.unit_id")
     .innerJoin("person as p", "p.id", "c.person_id")
     .selectAll("c")
-    .select([
-      "u.name as unit_name",
-      "p.given_name",
-      "p.family_name",
-      "p.identity_number",
-      "p.identity_kind",
-      "p.protection_level",
-    ])
+    .select(summaryPersonColumns)
     .orderBy("c.opened_at", "desc")
     .orderBy("c.id", "desc")
     .execute();
