@@ -45,3 +45,12 @@ export type WorklistItem = z.infer<typeof WorklistItem>;
 
 export const Worklist = z.object({ items: z.array(WorklistItem) }).meta({ id: "Worklist" });
 export const WorklistQuery = z.object({ scope: z.enum(["mine", "unit"]).default("mine") });
+
+/** One case's deadlines for its workspace: every one, the later ones too, soonest first. */
+export const CaseDeadline = WorklistItem.extend({
+  status: z.enum(["overdue", "due_soon", "later"]),
+}).meta({ id: "CaseDeadline" });
+export type CaseDeadline = z.infer<typeof CaseDeadline>;
+export const CaseDeadlines = z
+  .object({ items: z.array(CaseDeadline) })
+  .meta({ id: "CaseDeadlines" });

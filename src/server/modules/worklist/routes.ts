@@ -1,6 +1,8 @@
-import { Worklist, WorklistQuery } from "../../../shared/api/worklist.ts";
+import { IdParams } from "../../../shared/api/admin.ts";
+import { CaseDeadlines, Worklist, WorklistQuery } from "../../../shared/api/worklist.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { caseDeadlines } from "./case-deadlines.ts";
 import { worklist } from "./service.ts";
 
 export const worklistRoutes: RouteModule = (app, { database }) => {
@@ -20,6 +22,25 @@ export const worklistRoutes: RouteModule = (app, { database }) => {
         requireActor(request),
         requestMeta(request),
         request.query.scope,
+      ),
+    }),
+  );
+  app.get(
+    "/api/cases/:id/deadlines",
+    {
+      schema: {
+        tags: ["worklist"],
+        summary: "What is due in one case, every deadline soonest first (its workspace)",
+        params: IdParams,
+        response: { 200: CaseDeadlines },
+      },
+    },
+    async (request) => ({
+      items: await caseDeadlines(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
       ),
     }),
   );

@@ -45,14 +45,24 @@ export type Candidate = Omit<WorklistItem, "status" | "due" | "dueDate" | "lastD
   unitId: string;
 };
 
-/** Mine: cases I am assigned to. Unit: every case of the units I manage. */
-export function inScope(actor: Actor, scope: "mine" | "unit") {
+/**
+ * Whose lines: mine, my units' (a manager's), or one case's (its workspace: the case's own
+ * deadlines, whoever may see it — the access rule still decides that).
+ */
+export type WorklistScope = "mine" | "unit" | { caseId: string };
+
+/** Mine: cases I am assigned to. Unit: every case of the units I manage. One case: that case. */
+export function inScope(actor: Actor, scope: WorklistScope) {
   const managed = [
     ...unitsWithRole(actor, ["unit_manager"]),
     "00000000-0000-0000-0000-000000000000",
   ];
   return (eb: ExpressionBuilder<Database & { c: Database["case"] }, "c">) =>
-    scope === "mine" ? isAssigned(eb, actor.userId) : eb("c.unit_id", "in", managed);
+    typeof scope === "object"
+      ? eb("c.id", "=", scope.caseId)
+      : scope === "mine"
+        ? isAssigned(eb, actor.userId)
+        : eb("c.unit_id", "in", managed);
 }
 
 /** What the lines need of a case in scope. */
@@ -75,7 +85,7 @@ export type Scoped = Kysely<Database & { sc: ScopeRow }>;
  * cases of the units I manage (every line of a manager's is about an open case, but the risk
  * alerts, which are read with the rule on their own: partner-contact.ts).
  */
-export function scopeCases(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+export function scopeCases(trx: Trx, actor: Actor, scope: WorklistScope) {
   const q = trx
     .selectFrom("case as c")
     .select([

@@ -38,6 +38,7 @@ import {
   rowOf,
   type Scoped,
   scopeCases,
+  type WorklistScope,
   withDates,
 } from "./rows.ts";
 
@@ -104,16 +105,18 @@ function openTasks(db: Scoped) {
 /**
  * My unsigned drafts: the (org_id, author_id) index of drafts only (0036) finds them. Not
  * limited to the scope: a draft of mine on a case I no longer work is still mine to sign
- * (journal_entry_select and case_select decide whether I may still see it).
+ * (journal_entry_select and case_select decide whether I may still see it). In one case's
+ * workspace: my drafts in that case.
  */
-function draftsOf(db: Scoped, actor: Actor) {
-  return db
+function draftsOf(db: Scoped, actor: Actor, caseId?: string) {
+  const q = db
     .selectFrom("journal_entry as j")
     .innerJoin("case as c", "c.id", "j.case_id")
     .select(["j.written_at", ...caseColumns])
     .where("j.org_id", "=", actor.orgId)
     .where("j.author_id", "=", actor.userId)
     .where("j.signed_at", "is", null);
+  return caseId ? q.where("j.case_id", "=", caseId) : q;
 }
 
 /** The latest follow-up's next date, or the plan's first; none planned: nothing due. */
@@ -134,9 +137,11 @@ function onlyIf<T>(wanted: boolean, lines: RawBuilder<T[]>): RawBuilder<T[]> {
  * One round trip, one evaluation of the rule and the scope, instead of a statement per kind
  * that each asked them of the whole organisation again.
  */
-function readLines(trx: Trx, actor: Actor, scope: "mine" | "unit") {
+function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
   const db = trx as unknown as Scoped;
-  const mine = scope === "mine";
+  const oneCase = typeof scope === "object" ? scope.caseId : undefined;
+  // A case's workspace shows what its worker's list would (drafts, notices), for that case.
+  const mine = scope === "mine" || oneCase !== undefined;
   return trx
     .with("sc", () => scopeCases(trx, actor, scope))
     .selectNoFrom(() => [
@@ -147,7 +152,7 @@ function readLines(trx: Trx, actor: Actor, scope: "mine" | "unit") {
       jsonArrayFrom(courtPlacements(db)).as("placements"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
-      onlyIf(mine, jsonArrayFrom(draftsOf(db, actor))).as("drafts"),
+      onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
       onlyIf(mine, jsonArrayFrom(myNotices(db))).as("notices"),
       onlyIf(!mine, jsonArrayFrom(unitAlerts(db, actor))).as("alerts"),
       onlyIf(!mine, jsonArrayFrom(unassignedPartnerCases(db))).as("unassigned"),
@@ -179,17 +184,17 @@ async function withNames(
 }
 
 /** Every line Att göra may show, in the order ties keep after sorting by due time. */
-async function gatherCandidates(
+export async function gatherCandidates(
   trx: Trx,
   actor: Actor,
-  scope: "mine" | "unit",
+  scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
   const { definitions, ...lines } = await readLines(trx, actor, scope);
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
-    scope === "mine"
+    scope !== "unit"
       ? noticeCandidates(withDates(l.notices, ["created_at"]))
       : managerCandidates(
           withDates(l.alerts, ["created_at"]),
@@ -255,11 +260,22 @@ export async function worklist(
         unitIds: items.map((i) => i.unitId),
       }),
     ]);
-    return items.map(({ dueAt, lastDay, personId: _p, unitId: _u, ...rest }) => ({
-      ...rest,
-      due: dueAt.toISOString(),
-      dueDate: stockholmDate(dueAt),
-      lastDay: lastDay ?? null,
-    }));
+    return items.map(asItem);
   });
+}
+
+/** A line as the API gives it: the due time, its day in Swedish time, no internal ids. */
+export function asItem<S extends string>({
+  dueAt,
+  lastDay,
+  personId: _p,
+  unitId: _u,
+  ...rest
+}: Candidate & { status: S }) {
+  return {
+    ...rest,
+    due: dueAt.toISOString(),
+    dueDate: stockholmDate(dueAt),
+    lastDay: lastDay ?? null,
+  };
 }
