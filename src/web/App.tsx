@@ -61,6 +61,7 @@ export function App() {
               <Route path="persons/:personId" element={pages.person} />
               <Route path="cases/:caseId" element={pages.case} />
               <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
+              <Route path="cases/:caseId/:section" element={pages.case} />
               <Route path="audit" element={pages.audit} />
               <Route path="statistics" element={pages.statistics} />
               <Route path="account" element={pages.account} />

@@ -2,10 +2,19 @@ import { describe, expect, it, vi } from "vitest";
 import { focusPageHeading, takeOwedFocus } from "./page-focus";
 
 // Stand-ins for the DOM: only what page-focus touches.
-const element = () => ({ focus: vi.fn() });
-const main = (heading: ReturnType<typeof element> | null) => ({
+const element = () => ({
+  focus: vi.fn(),
+  attributes: new Map<string, string>(),
+  hasAttribute(name: string) {
+    return this.attributes.has(name);
+  },
+  setAttribute(name: string, value: string) {
+    this.attributes.set(name, value);
+  },
+});
+const main = (heading: ReturnType<typeof element> | null, sectionHeading = heading) => ({
   ...element(),
-  querySelector: () => heading,
+  querySelector: (selector: string) => (selector === "h1" ? heading : sectionHeading),
 });
 type El = HTMLElement;
 
@@ -20,6 +29,15 @@ describe("focus after navigation", () => {
     const later = element();
     takeOwedFocus(later as unknown as El);
     expect(later.focus).not.toHaveBeenCalled();
+  });
+
+  it("goes to the heading of the part the address names (a case's section), made focusable", () => {
+    const pageHeading = element();
+    const sectionHeading = element();
+    focusPageHeading(main(pageHeading, sectionHeading) as unknown as El);
+    expect(sectionHeading.focus).toHaveBeenCalledOnce();
+    expect(sectionHeading.attributes.get("tabindex")).toBe("-1");
+    expect(pageHeading.focus).not.toHaveBeenCalled();
   });
 
   it("is owed to a lazily loaded page's heading, once, when it mounts", () => {

@@ -1,4 +1,4 @@
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { CaseView } from "../../api/endpoints";
 import { isNotFound } from "../../api/errors";
 import { useApi } from "../../auth/useAuth";
@@ -7,12 +7,15 @@ import { useT } from "../../i18n/useT";
 import { Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
-import { CasePanels } from "./case-panels";
+import { CaseHeader } from "./CaseHeader";
+import { CaseSectionNav } from "./CaseSectionNav";
+import { CasePanels, visibleCaseSections } from "./case-panels";
+import { caseSectionPath, sectionOf } from "./case-sections";
 
 export function CasePage() {
   const { t } = useT();
   const api = useApi();
-  const { caseId = "" } = useParams();
+  const { caseId = "", section } = useParams();
   const query = useQuery(["case", caseId], (signal) => api.caseById(caseId, signal));
   const { state } = query;
 
@@ -32,15 +35,22 @@ export function CasePage() {
     );
   }
   // A panel whose command moves the case invalidates ["case", caseId]: it is read again.
-  return <CaseDetails record={state.data} onChange={query.setData} />;
+  return <CaseWorkspace record={state.data} onChange={query.setData} segment={section} />;
 }
 
-function CaseDetails({
+/**
+ * The case workspace: the header that stays, the section navigation, and one section at a
+ * time (/cases/:id for the overview, /cases/:id/journal …). Arriving at a named section
+ * puts focus on its first heading (ui/page-focus.ts: data-page-focus), not the page's.
+ */
+function CaseWorkspace({
   record,
   onChange,
+  segment,
 }: {
   record: CaseView;
   onChange: (record: CaseView) => void;
+  segment: string | undefined;
 }) {
   const { t } = useT();
   const api = useApi();
@@ -51,9 +61,24 @@ function CaseDetails({
     async (signal) => (await api.staff(record.unit.id, signal)).users,
   );
 
+  const section = sectionOf(segment);
+  const shown = section !== undefined && visibleCaseSections(record).includes(section);
   return (
     <Page title={t("case.title", { reference: record.reference })}>
-      <CasePanels context={{ record, onChange, staff: staff.state }} />
+      <CaseHeader record={record} />
+      <CaseSectionNav record={record} current={shown ? section : "overview"} />
+      <div className="case-section" data-page-focus={segment === undefined ? undefined : ""}>
+        {shown ? (
+          <CasePanels context={{ record, onChange, staff: staff.state }} section={section} />
+        ) : (
+          <section className="section" aria-labelledby="case-no-section">
+            <h2 id="case-no-section">{t("case.noSectionTitle")}</h2>
+            <p>
+              <Link to={caseSectionPath(record.id, "overview")}>{t("case.toOverview")}</Link>
+            </p>
+          </section>
+        )}
+      </div>
     </Page>
   );
 }

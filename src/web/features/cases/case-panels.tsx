@@ -17,9 +17,12 @@ import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
+import { CaseDeadlinesPanel } from "./CaseDeadlines";
+import { CaseDocumentsPanel } from "./CaseDocuments";
 import { CaseAssignees, CaseGrants } from "./CaseStaff";
 import { CaseStatusPanel } from "./CaseStatus";
-import { CaseSummary } from "./CaseSummary";
+import { type CaseSectionId, caseSectionIds } from "./case-sections";
+import { LatestEvents } from "./LatestEvents";
 
 /** What the case page has read once and gives every panel (see CasePage). */
 export interface CasePanelContext {
@@ -38,6 +41,8 @@ export interface CasePanelContext {
 export interface CasePanel {
   id: string;
   title: MessageKey;
+  /** The workspace section the panel is in (case-sections.ts). */
+  section: CaseSectionId;
   /** Shown only for such cases; without it the panel is always mounted (it may still decide). */
   when?: (record: CaseView) => boolean;
   component: (context: CasePanelContext) => ReactNode;
@@ -49,107 +54,140 @@ const perpetrator = (record: CaseView) => record.caseType === "perpetrator";
 const socialServices = (record: CaseView) =>
   record.caseType === "adult_victim" || record.caseType === "child";
 
-/** The case page, top to bottom. A new panel is a line here (and its own feature folder). */
+/** The case's panels, section by section. A new panel is a line here (and its own feature folder). */
 export const casePanels: readonly CasePanel[] = [
+  // Översikt: what needs doing in this case, and what happened last.
   {
-    id: "details",
-    title: "case.detailsTitle",
-    component: ({ record }) => <CaseSummary record={record} />,
-  },
-  {
-    id: "status",
-    title: "status.title",
-    component: ({ record, onChange }) => <CaseStatusPanel record={record} onChange={onChange} />,
+    id: "deadlines",
+    title: "case.deadlinesTitle",
+    section: "overview",
+    component: ({ record }) => <CaseDeadlinesPanel record={record} />,
   },
   {
     id: "tasks",
     title: "tasks.title",
+    section: "overview",
     component: ({ record }) => <TasksPanel record={record} />,
   },
   {
-    id: "child-track",
-    title: "child.title",
-    when: (record) => record.caseType === "child",
-    component: ({ record }) => <ChildTrackPanel record={record} />,
+    id: "latest",
+    title: "case.latestTitle",
+    section: "overview",
+    component: ({ record }) => <LatestEvents record={record} />,
+  },
+  {
+    id: "relations",
+    title: "relations.title",
+    section: "overview",
+    component: ({ record }) => (
+      <Relations caseId={record.id} canWrite={record.abilities.writeJournal} />
+    ),
   },
   {
     id: "intakes",
     title: "intake.listTitle",
+    section: "intakes",
     component: ({ record }) => <CaseIntakes caseId={record.id} />,
+  },
+  {
+    id: "child-track",
+    title: "child.title",
+    section: "intakes",
+    when: (record) => record.caseType === "child",
+    component: ({ record }) => <ChildTrackPanel record={record} />,
+  },
+  {
+    id: "investigation",
+    title: "investigation.title",
+    section: "investigation",
+    when: socialServices,
+    component: ({ record }) => <InvestigationPanel record={record} />,
   },
   {
     id: "assessments",
     title: "assessments.title",
+    section: "assessments",
     component: ({ record }) => <AssessmentsPanel record={record} />,
   },
   {
     id: "police-assessments",
     title: "police.title",
+    section: "assessments",
     component: ({ record }) => <PoliceAssessmentsPanel record={record} />,
-  },
-  {
-    id: "treatment",
-    title: "treatment.title",
-    when: perpetrator,
-    component: ({ record }) => <TreatmentPanel record={record} />,
-  },
-  {
-    id: "partner-contact-his",
-    title: "partnerHis.title",
-    when: perpetrator,
-    component: ({ record }) => <PartnerContactHisPanel record={record} />,
-  },
-  {
-    id: "documents",
-    title: "documents.title",
-    when: perpetrator,
-    component: ({ record }) => <DocumentsPanel record={record} />,
-  },
-  {
-    id: "partner-case",
-    title: "partnerCase.title",
-    component: ({ record }) => <PartnerCasePanel record={record} />,
-  },
-  {
-    id: "barrier-events",
-    title: "barrierEvents.title",
-    component: ({ record }) => <BarrierEventsPanel record={record} />,
-  },
-  {
-    id: "investigation",
-    title: "investigation.title",
-    when: socialServices,
-    component: ({ record }) => <InvestigationPanel record={record} />,
   },
   {
     id: "decisions",
     title: "decisions.title",
+    section: "decisions",
     when: socialServices,
     component: ({ record }) => <DecisionsPanel record={record} />,
   },
   {
     id: "plans",
     title: "plans.title",
+    section: "decisions",
     when: socialServices,
     component: ({ record }) => <PlansPanel record={record} />,
   },
   {
-    id: "relations",
-    title: "relations.title",
-    component: ({ record }) => (
-      <Relations caseId={record.id} canWrite={record.abilities.writeJournal} />
-    ),
+    id: "treatment",
+    title: "treatment.title",
+    section: "treatment",
+    when: perpetrator,
+    component: ({ record }) => <TreatmentPanel record={record} />,
+  },
+  {
+    id: "partner-contact-his",
+    title: "partnerHis.title",
+    section: "partner-contact",
+    when: perpetrator,
+    component: ({ record }) => <PartnerContactHisPanel record={record} />,
+  },
+  {
+    id: "partner-case",
+    title: "partnerCase.title",
+    section: "partner-contact",
+    when: (record) => record.caseType === "partner_contact",
+    component: ({ record }) => <PartnerCasePanel record={record} />,
+  },
+  {
+    id: "barrier-events",
+    title: "barrierEvents.title",
+    section: "partner-contact",
+    when: (record) => record.caseType === "perpetrator" || record.caseType === "partner_contact",
+    component: ({ record }) => <BarrierEventsPanel record={record} />,
   },
   {
     id: "journal",
     title: "journal.title",
+    section: "journal",
     component: ({ record }) => (
       <Journal caseId={record.id} canWrite={record.abilities.writeJournal} />
     ),
   },
   {
+    id: "case-documents",
+    title: "case.documentsTitle",
+    section: "documents",
+    component: ({ record }) => <CaseDocumentsPanel record={record} />,
+  },
+  {
+    id: "documents",
+    title: "documents.title",
+    section: "documents",
+    when: perpetrator,
+    component: ({ record }) => <DocumentsPanel record={record} />,
+  },
+  {
+    id: "status",
+    title: "status.title",
+    section: "status",
+    component: ({ record, onChange }) => <CaseStatusPanel record={record} onChange={onChange} />,
+  },
+  {
     id: "assignees",
     title: "case.assigneesTitle",
+    section: "status",
     component: ({ record, staff, onChange }) => (
       <CaseAssignees record={record} staff={staff} onChange={onChange} />
     ),
@@ -157,6 +195,7 @@ export const casePanels: readonly CasePanel[] = [
   {
     id: "grants",
     title: "case.grantsTitle",
+    section: "status",
     when: (record) => record.abilities.grant || record.grants.length > 0,
     component: ({ record, staff, onChange }) => (
       <CaseGrants record={record} staff={staff} onChange={onChange} />
@@ -169,13 +208,30 @@ export function visibleCasePanels(panels: readonly CasePanel[], record: CaseView
   return panels.filter((panel) => !panel.when || panel.when(record));
 }
 
-/** Draws the list: every panel this case shows, in the list's order. */
-export function CasePanels({ context }: { context: CasePanelContext }) {
+/** The sections this case has: those with a panel it shows, in the navigation's order. */
+export function visibleCaseSections(
+  record: CaseView,
+  panels: readonly CasePanel[] = casePanels,
+): CaseSectionId[] {
+  const shown = new Set(visibleCasePanels(panels, record).map((p) => p.section));
+  return caseSectionIds.filter((id) => shown.has(id));
+}
+
+/** Draws one section: the panels of it this case shows, in the list's order. */
+export function CasePanels({
+  context,
+  section,
+}: {
+  context: CasePanelContext;
+  section: CaseSectionId;
+}) {
   return (
     <>
-      {visibleCasePanels(casePanels, context.record).map((panel) => (
-        <Fragment key={panel.id}>{panel.component(context)}</Fragment>
-      ))}
+      {visibleCasePanels(casePanels, context.record)
+        .filter((panel) => panel.section === section)
+        .map((panel) => (
+          <Fragment key={panel.id}>{panel.component(context)}</Fragment>
+        ))}
     </>
   );
 }
