@@ -30,6 +30,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "common.no": "No",
   "common.choose": "Choose …",
   "common.requestId": "Error code: {id}",
+  "common.closeForm": "Close the form",
   "common.unknownIdentity": "Unknown identity",
 
   "error.unexpected":

@@ -28,6 +28,7 @@ export const uiSv = {
   "common.no": "Nej",
   "common.choose": "Välj …",
   "common.requestId": "Felkod: {id}",
+  "common.closeForm": "Stäng formuläret",
   "common.unknownIdentity": "Okänd identitet",
 
   "error.unexpected":

@@ -36,7 +36,7 @@ export function CaseHeader({ record }: { record: CaseView }) {
           <dt>{t("cases.status")}</dt>
           <dd>
             {caseStatusLabel(record.status, t, record.caseType)}
-            <span className="details__extra">
+            <span className="case-header__extra">
               {caseTypeLabel(record.caseType, t)}, {record.unit.name}
             </span>
           </dd>
@@ -95,7 +95,7 @@ function NextDeadline({ caseId }: { caseId: string }) {
         </>
       )}
       <span className="nowrap">{formatDay(shownLastDay(next.dueDate, next.lastDay), lang)}</span>{" "}
-      <span className="details__extra">{t(worklistKindLabels[next.kind])}</span>
+      <span className="case-header__extra">{t(worklistKindLabels[next.kind])}</span>
     </>
   );
 }

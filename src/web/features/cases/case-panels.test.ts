@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseView } from "../../api/endpoints";
-import { casePanels, visibleCasePanels } from "./case-panels";
+import { casePanels, visibleCasePanels, visibleCaseSections } from "./case-panels";
+import { caseSectionPath, sectionOf } from "./case-sections";
 
 // Only what the list's `when`s read; the panels themselves are not drawn here.
 function record(caseType: CaseView["caseType"], grant = false, grants = 0): CaseView {
@@ -12,51 +13,76 @@ function record(caseType: CaseView["caseType"], grant = false, grants = 0): Case
 }
 
 const ids = (r: CaseView) => visibleCasePanels(casePanels, r).map((p) => p.id);
+const inSection = (r: CaseView, section: string) =>
+  visibleCasePanels(casePanels, r)
+    .filter((p) => p.section === section)
+    .map((p) => p.id);
 
-describe("the case page's panels", () => {
-  // The order the page had when each panel was written out by hand (journeys read headings).
-  it("shows an adult victim's case in the page's order", () => {
-    expect(ids(record("adult_victim"))).toEqual([
-      "details",
-      "status",
-      "tasks",
+describe("the case workspace's sections", () => {
+  it("gives an adult victim's case social services' sections, without treatment or partner contact", () => {
+    expect(visibleCaseSections(record("adult_victim"))).toEqual([
+      "overview",
       "intakes",
-      "assessments",
-      "police-assessments",
-      "partner-case",
-      "barrier-events",
       "investigation",
+      "assessments",
       "decisions",
-      "plans",
-      "relations",
       "journal",
-      "assignees",
+      "documents",
+      "status",
     ]);
   });
 
-  it("adds the children's track only to a child's case", () => {
-    expect(ids(record("child"))).toContain("child-track");
-    expect(ids(record("child")).indexOf("child-track")).toBe(3);
+  it("gives a perpetrator's case treatment and partner contact instead of investigation and decisions", () => {
+    const sections = visibleCaseSections(record("perpetrator"));
+    expect(sections).toContain("treatment");
+    expect(sections).toContain("partner-contact");
+    expect(sections).not.toContain("investigation");
+    expect(sections).not.toContain("decisions");
+    expect(inSection(record("perpetrator"), "partner-contact")).toEqual([
+      "partner-contact-his",
+      "barrier-events",
+    ]);
+    expect(inSection(record("perpetrator"), "documents")).toEqual(["case-documents", "documents"]);
+  });
+
+  it("gives a partner-contact case its own partner section, and no treatment", () => {
+    expect(inSection(record("partner_contact"), "partner-contact")).toEqual([
+      "partner-case",
+      "barrier-events",
+    ]);
+    expect(visibleCaseSections(record("partner_contact"))).not.toContain("treatment");
+  });
+
+  it("puts the children's track with the intakes, only in a child's case", () => {
+    expect(inSection(record("child"), "intakes")).toEqual(["intakes", "child-track"]);
     expect(ids(record("adult_victim"))).not.toContain("child-track");
   });
 
-  it("puts a perpetrator's treatment, partner contact and documents together", () => {
-    expect(ids(record("perpetrator"))).not.toContain("investigation");
-    expect(ids(record("perpetrator")).slice(6, 9)).toEqual([
-      "treatment",
-      "partner-contact-his",
-      "documents",
+  it("starts the overview with what is due, then tasks and the latest events", () => {
+    expect(inSection(record("adult_victim"), "overview")).toEqual([
+      "deadlines",
+      "tasks",
+      "latest",
+      "relations",
     ]);
   });
 
   it("shows grants to one who may grant, or when there are grants to list", () => {
     expect(ids(record("adult_victim"))).not.toContain("grants");
-    expect(ids(record("adult_victim", true)).at(-1)).toBe("grants");
-    expect(ids(record("adult_victim", false, 1)).at(-1)).toBe("grants");
+    expect(inSection(record("adult_victim", true), "status").at(-1)).toBe("grants");
+    expect(inSection(record("adult_victim", false, 1), "status").at(-1)).toBe("grants");
   });
 
   it("names every panel once", () => {
     const all = casePanels.map((p) => p.id);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("gives each section an address, the overview the case's own", () => {
+    expect(caseSectionPath("c1", "overview")).toBe("/cases/c1");
+    expect(caseSectionPath("c1", "journal")).toBe("/cases/c1/journal");
+    expect(sectionOf(undefined)).toBe("overview");
+    expect(sectionOf("journal")).toBe("journal");
+    expect(sectionOf("safety")).toBeUndefined();
   });
 });

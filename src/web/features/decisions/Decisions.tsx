@@ -14,6 +14,7 @@ import { decisionOutcomeLabels, interventionLabel, letterReasonLabels } from "..
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { DecisionForm } from "./DecisionForm";
 import { legalReferenceParts, withDecision, withPlacement } from "./decisions-model";
@@ -79,12 +80,14 @@ export function DecisionsPanel({ record }: { record: CaseView }) {
         }
       </Loaded>
       {canWrite && state.status === "ready" && (
-        <DecisionForm
-          caseId={record.id}
-          caseType={record.caseType}
-          beforeSubmit={() => setMessage(null)}
-          onRecorded={recorded}
-        />
+        <OnDemand label={t("decisions.newTitle")}>
+          <DecisionForm
+            caseId={record.id}
+            caseType={record.caseType}
+            beforeSubmit={() => setMessage(null)}
+            onRecorded={recorded}
+          />
+        </OnDemand>
       )}
     </section>
   );

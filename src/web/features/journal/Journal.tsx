@@ -8,6 +8,7 @@ import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { Entry } from "./JournalEntry";
 import { EntryFields, EntryLink, fieldNames, useCheckedDraft, useEntryName } from "./JournalFields";
@@ -68,17 +69,19 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
       <h2 id="journal-title">{t("journal.title")}</h2>
       <StatusMessage message={status && t(status)} />
       {canWrite && (
-        <NewEntryForm
-          caseId={caseId}
-          correcting={correction.correcting}
-          onCancelCorrection={correction.cancel}
-          onSaved={(entry) => {
-            correction.done();
-            changed(entry, "journal.draftSaved");
-          }}
-          focusLater={focusLater}
-          beforeSubmit={() => setStatus(null)}
-        />
+        <OnDemand label={t("journal.newTitle")} open={correction.correcting !== null}>
+          <NewEntryForm
+            caseId={caseId}
+            correcting={correction.correcting}
+            onCancelCorrection={correction.cancel}
+            onSaved={(entry) => {
+              correction.done();
+              changed(entry, "journal.draftSaved");
+            }}
+            focusLater={focusLater}
+            beforeSubmit={() => setStatus(null)}
+          />
+        </OnDemand>
       )}
       <div className={canWrite ? "subsection" : undefined}>
         <h3 id="journal-list-title">{t("journal.listTitle")}</h3>

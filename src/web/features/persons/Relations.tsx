@@ -10,6 +10,7 @@ import { relationKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { IdentityText, PersonSearch, personName } from "./PersonSearch";
 
@@ -56,14 +57,16 @@ export function Relations({ caseId, canWrite }: { caseId: string; canWrite: bool
         }
       </Loaded>
       {canWrite && (
-        <AddRelation
-          caseId={caseId}
-          onAdded={(relations: RelationView[], name: string) => {
-            setData(relations);
-            setAdded(name);
-          }}
-          beforeSubmit={() => setAdded(null)}
-        />
+        <OnDemand label={t("relations.addTitle")}>
+          <AddRelation
+            caseId={caseId}
+            onAdded={(relations: RelationView[], name: string) => {
+              setData(relations);
+              setAdded(name);
+            }}
+            beforeSubmit={() => setAdded(null)}
+          />
+        </OnDemand>
       )}
     </section>
   );

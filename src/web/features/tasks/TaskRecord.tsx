@@ -2,6 +2,7 @@ import type { CaseTask } from "../../api/endpoints";
 import { formatDate, formatDateTimeShort, formatDay } from "../../i18n/dates";
 import { taskKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
+import { OnDemand } from "../../ui/OnDemand";
 import { isTaskOverdue } from "../decisions/decisions-model";
 import { CompleteForm, type CompleteProps } from "./CompleteForm";
 
@@ -24,7 +25,13 @@ export function Task(props: CompleteProps) {
         </dl>
       )}
       <TaskDates task={task} />
-      {task.doneAt ? <TaskDone task={task} /> : <CompleteForm {...props} />}
+      {task.doneAt ? (
+        <TaskDone task={task} />
+      ) : (
+        <OnDemand label={t("tasks.completeTitle")}>
+          <CompleteForm {...props} />
+        </OnDemand>
+      )}
     </article>
   );
 }

@@ -8,6 +8,7 @@ import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Task, taskElementId } from "./TaskRecord";
 import { addedTask } from "./tasks-model";
 
@@ -79,16 +80,18 @@ export function TasksPanel({ record }: { record: CaseView }) {
         </ul>
       )}
       {canRaiseConcern && (
-        <ChildConcernForm
-          caseId={record.id}
-          beforeSubmit={() => setMessage(null)}
-          onRaised={(list) => {
-            const added = addedTask(latest.current ?? [], list);
-            setData(list);
-            setMessage("tasks.concernRaised");
-            focusLater(added ? taskElementId(added.id) : titleId);
-          }}
-        />
+        <OnDemand label={t("tasks.concernTitle")}>
+          <ChildConcernForm
+            caseId={record.id}
+            beforeSubmit={() => setMessage(null)}
+            onRaised={(list) => {
+              const added = addedTask(latest.current ?? [], list);
+              setData(list);
+              setMessage("tasks.concernRaised");
+              focusLater(added ? taskElementId(added.id) : titleId);
+            }}
+          />
+        </OnDemand>
       )}
     </section>
   );
