@@ -67,7 +67,7 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     journey.casePath = new URL(page.url()).pathname;
     const status = page.getByRole("region", { name: "Status", exact: true });
     await expect.poll(() => status.getByRole("definition").first().textContent()).toBe("Utredning");
-    const details = page.getByRole("region", { name: "Uppgifter", exact: true });
+    const details = page.getByRole("region", { name: "Om ärendet" });
     await details.getByText("Ingen riskbedömning ännu.").waitFor();
     const panel = page.getByRole("region", { name: "Riskbedömningar" });
     await panel.getByText("Ingen riskbedömning är gjord i ärendet.").waitFor();
@@ -244,10 +244,10 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     await expectNoSeriousA11yViolations(page);
 
     // The case header says the risk level in words, without loading the page again.
-    const details = page.getByRole("region", { name: "Uppgifter", exact: true });
+    const details = page.getByRole("region", { name: "Om ärendet" });
     await expect
       .poll(() => details.textContent())
-      .toContain(`Risknivå: Medel – Farlighetsbedömning ${today()}.`);
+      .toContain(`RisknivåMedel – Farlighetsbedömning ${today()}.`);
     expect(await details.textContent()).toMatch(/Ny bedömning senast \d{4}-\d{2}-\d{2}\./);
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
@@ -265,8 +265,8 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     expect(await done.getByRole("button").allTextContents()).toEqual([
       expect.stringMatching(/^Visa svaren/),
     ]);
-    const details = page.getByRole("region", { name: "Uppgifter", exact: true });
-    expect(await details.textContent()).toContain("Risknivå: Medel – Farlighetsbedömning");
+    const details = page.getByRole("region", { name: "Om ärendet" });
+    expect(await details.textContent()).toContain("RisknivåMedel – Farlighetsbedömning");
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });
@@ -298,7 +298,7 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
   it("from the risk in the case header she opens the safety plan and makes it", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1", journey.casePath);
-    const details = page.getByRole("region", { name: "Uppgifter", exact: true });
+    const details = page.getByRole("region", { name: "Om ärendet" });
     await details.getByRole("link", { name: "Säkerhetsplan" }).click();
     await expect.poll(() => heading(page)).toBe("Säkerhetsplan");
     const shown = page.getByRole("region", { name: "Gällande plan" });

@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { description, statusText } from "./fixtures/page.ts";
 
@@ -154,6 +155,7 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
     // An application opens a case, straight into Utredning for an adult.
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     journey.casePath = new URL(page.url()).pathname;
+    await openSection(page, "Status och ansvar");
     const status = page.getByRole("region", { name: "Status", exact: true });
     await status.getByText("Utredning", { exact: true }).waitFor();
     const history = status.getByRole("list", { name: "Statusändringar, senaste först" });
@@ -163,6 +165,7 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
     expect(await first.textContent()).toContain("Lina Ek");
     expect(await status.getByRole("button", { name: "Till genomförande" }).count()).toBe(1);
 
+    await openSection(page, "Aktualiseringar");
     const intakes = page.getByRole("region", { name: "Aktualiseringar" });
     await intakes.getByRole("heading", { name: /^Ansökan, / }).waitFor();
     const intakeText = (await intakes.textContent()) ?? "";
@@ -243,6 +246,7 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     const relations = page.getByRole("region", { name: "Närstående" });
     await relations.getByText("Inga närstående är registrerade i ärendet.").waitFor();
+    await relations.getByRole("button", { name: "Lägg till närstående" }).click();
     const search = relations.getByRole("search", { name: "Sök närstående" });
     await search.getByLabel("Personnummer eller namn").fill(childNumber);
     await search.getByRole("button", { name: "Sök" }).click();
@@ -269,7 +273,7 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
 
   it("the caseworker moves the case on and closes it with a reason", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/status`);
     const status = page.getByRole("region", { name: "Status", exact: true });
     const current = status.getByRole("definition").first();
     await expect.poll(() => current.textContent()).toBe("Utredning");
@@ -321,7 +325,7 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
   it("a case reopened and closed many times shows its newest 20 status changes, older ones on asking", async () => {
     const { page, baseURL, problems } = browser();
     expect(journey.casePath).toBeTruthy();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/status`);
     // Nine more rounds of reopening and closing, through the API: 22 changes in all.
     const me = await page.request.get(`${baseURL}/api/me`);
     const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };

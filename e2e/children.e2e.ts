@@ -3,6 +3,7 @@ import { addMonths, stockholmDate } from "../src/shared/calendar.ts";
 import { childInvestigationLastDay, lastDayUnderLaw } from "../src/shared/deadlines.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { caseHeaderText, openSection } from "./fixtures/case.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { statusText } from "./fixtures/page.ts";
 import { registerPerson } from "./fixtures/persons.ts";
@@ -49,10 +50,9 @@ describe("the children's track: report of concern, protection assessment, invest
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     journey.casePath = new URL(page.url()).pathname;
     journey.reference = ((await heading(page)) ?? "").replace(/^Ärende /, "");
-    const status = page.getByRole("region", { name: "Status", exact: true });
-    await expect
-      .poll(() => status.getByRole("definition").first().textContent())
-      .toBe("Förhandsbedömning");
+    // The case header says the status on every section.
+    await expect.poll(() => caseHeaderText(page)).toContain("StatusFörhandsbedömning");
+    await openSection(page, "Aktualiseringar");
     const track = page.getByRole("region", { name: "Barnspåret" });
     await track.getByRole("heading", { name: /^Orosanmälan mottagen / }).waitFor();
     expect(await track.textContent()).toMatch(/Skyddsbedömning senast \d{4}-\d{2}-\d{2}/);
@@ -87,7 +87,7 @@ describe("the children's track: report of concern, protection assessment, invest
 
   it("the caseworker makes the protection assessment, explaining what is missing first", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "barnhandlaggare", journey.casePath);
+    await login(page, baseURL, "barnhandlaggare", `${journey.casePath}/intakes`);
     const track = page.getByRole("region", { name: "Barnspåret" });
     const form = track.getByRole("form", { name: "Skyddsbedömning" });
     await form.getByRole("button", { name: "Spara skyddsbedömning" }).click();
@@ -118,7 +118,7 @@ describe("the children's track: report of concern, protection assessment, invest
 
   it("the caseworker decides to open an investigation, and its deadline is shown", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "barnhandlaggare", journey.casePath);
+    await login(page, baseURL, "barnhandlaggare", `${journey.casePath}/intakes`);
     const track = page.getByRole("region", { name: "Barnspåret" });
     const form = track.getByRole("form", { name: "Beslut i förhandsbedömningen" });
     await form.getByRole("button", { name: "Spara beslut" }).click();
@@ -130,8 +130,7 @@ describe("the children's track: report of concern, protection assessment, invest
     await form.getByLabel("Motivering").fill(decisionText);
     await form.getByRole("button", { name: "Spara beslut" }).click();
     await expect.poll(() => statusText(page)).toContain("Beslutet är sparat.");
-    const status = page.getByRole("region", { name: "Status", exact: true });
-    await expect.poll(() => status.getByRole("definition").first().textContent()).toBe("Utredning");
+    await expect.poll(() => caseHeaderText(page)).toContain("StatusUtredning");
     // The last day shown is the law's (lag 1930:173): four months on, or the next weekday.
     const { last } = childInvestigationLastDay(new Date());
     await track.getByText(`Utredningen ska vara klar senast ${last}`).waitFor();
@@ -145,7 +144,7 @@ describe("the children's track: report of concern, protection assessment, invest
 
   it("the unit manager extends the investigation with a reason; the new last day is shown", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "barnchef", journey.casePath);
+    await login(page, baseURL, "barnchef", `${journey.casePath}/intakes`);
     const track = page.getByRole("region", { name: "Barnspåret" });
     const form = track.getByRole("form", { name: "Förläng utredningstiden" });
     await form.getByRole("button", { name: "Förläng utredningstiden" }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { login } from "./fixtures/login.ts";
 import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
@@ -47,9 +48,11 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
     ).toBe(true);
     await recordApplication(page);
     journey.casePath = new URL(page.url()).pathname;
+    await openSection(page, "Status och ansvar");
     const status = page.getByRole("region", { name: "Status", exact: true });
     await expect.poll(() => status.getByRole("definition").first().textContent()).toBe("Utredning");
     // Nothing decided yet: no decisions, no plans.
+    await openSection(page, "Beslut och planer");
     await page.getByText("Inga beslut är fattade i ärendet.").waitFor();
     await page.getByText("Det finns inga genomförandeplaner.", { exact: false }).waitFor();
     await expectNoSeriousA11yViolations(page);
@@ -59,7 +62,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
   it("the caseworker writes the investigation in its sections, saves it and completes it", async () => {
     const { page, baseURL, problems } = browser();
     expect(journey.casePath).toBeTruthy();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/investigation`);
     const panel = page.getByRole("region", { name: "Utredning", exact: true });
     const form = panel.getByRole("form", { name: "Skriv utredningen" });
     await form.waitFor();
@@ -135,9 +138,10 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
 
   it("the caseworker grants sheltered housing and denies financial aid, which says how to appeal", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/decisions`);
     const panel = page.getByRole("region", { name: "Beslut", exact: true });
     const form = panel.getByRole("form", { name: "Nytt beslut" });
+    await panel.getByRole("button", { name: "Nytt beslut" }).click();
     await form.waitFor();
 
     // Nothing chosen: the form says what is missing.
@@ -189,7 +193,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
 
   it("the caseworker writes the plan for the granted intervention and follows it up", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/decisions`);
     const panel = page.getByRole("region", { name: "Genomförandeplan och uppföljning" });
     // A plan only for what was granted.
     const form = panel.getByRole("form", { name: "Genomförandeplan för Skyddat boende" });
@@ -246,7 +250,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
 
   it("once the case is closed, no new decision, plan or follow-up can be started; what was decided stays", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/status`);
     const status = page.getByRole("region", { name: "Status", exact: true });
     await status.getByRole("button", { name: "Avsluta ärendet" }).click();
     const close = status.getByRole("form", { name: "Avsluta ärendet" });
@@ -255,8 +259,11 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
     await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");
 
     // The server refuses such a decision too (decisions.test.ts); the page does not offer it.
+    await openSection(page, "Beslut och planer");
     const panel = page.getByRole("region", { name: "Beslut", exact: true });
+    await panel.getByRole("list", { name: "Beslut, senaste först" }).waitFor();
     expect(await panel.getByRole("form", { name: "Nytt beslut" }).count()).toBe(0);
+    expect(await panel.getByRole("button", { name: "Nytt beslut" }).count()).toBe(0);
     expect(
       await panel.getByRole("list", { name: "Beslut, senaste först" }).getByRole("article").count(),
     ).toBe(2);

@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { openSection } from "./fixtures/case.ts";
 import { statusText } from "./fixtures/page.ts";
 
 /*
@@ -44,9 +45,12 @@ describe("the case journal", () => {
     await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     journey.casePath = new URL(page.url()).pathname;
+    await openSection(page, "Journal");
 
     const journal = page.getByRole("region", { name: "Journal" });
     const form = journal.getByRole("form", { name: "Ny anteckning" });
+    // The form opens on demand, with focus in its first field.
+    await journal.getByRole("button", { name: "Ny anteckning" }).click();
     await form.waitFor();
     await journal
       .getByRole("list", { name: "Journalanteckningar, senaste händelse först" })
@@ -159,7 +163,7 @@ describe("the case journal", () => {
   it("the caseworker corrects the signed entry with a new one, which links to it", async () => {
     const { page, baseURL, problems } = browser();
     expect(journey.casePath && journey.originalTitle).toBeTruthy();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/journal`);
     const journal = page.getByRole("region", { name: "Journal" });
     const original = journal.getByRole("article", {
       name: journey.originalTitle ?? "-",
@@ -224,7 +228,7 @@ describe("the case journal", () => {
 
   it("the unit manager reads the signed entries but cannot change them", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "enhetschef", journey.casePath);
+    await login(page, baseURL, "enhetschef", `${journey.casePath}/journal`);
     const journal = page.getByRole("region", { name: "Journal" });
     const original = journal.getByRole("article", {
       name: journey.originalTitle ?? "-",
@@ -250,9 +254,10 @@ describe("the case journal", () => {
   it("a draft signed in another window cannot be changed from the stale one", async () => {
     const { page, baseURL, newPage, problems } = browser();
     const text = "Möte med Anna och hennes kontaktperson.";
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/journal`);
     const journal = page.getByRole("region", { name: "Journal" });
     const form = journal.getByRole("form", { name: "Ny anteckning" });
+    await journal.getByRole("button", { name: "Ny anteckning" }).click();
     await form.getByLabel("Typ av anteckning").selectOption({ label: "Möte" });
     await form.getByLabel("Text").fill(text);
     await form.getByRole("button", { name: "Spara utkast" }).click();
@@ -260,7 +265,7 @@ describe("the case journal", () => {
     await draft.waitFor();
 
     const stale = await newPage();
-    await login(stale, baseURL, "handlaggare1", journey.casePath);
+    await login(stale, baseURL, "handlaggare1", `${journey.casePath}/journal`);
     const staleDraft = stale.getByRole("region", { name: "Journal" }).getByRole("article").filter({
       hasText: text,
     });
@@ -286,7 +291,7 @@ describe("the case journal", () => {
 
   it("a long journal shows the newest 20 entries, older ones on asking; a correction still says what it corrects", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/journal`);
     const caseId = journey.casePath?.split("/").at(-1) ?? "-";
     const me = await page.request.get(`${baseURL}/api/me`);
     const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
@@ -344,7 +349,7 @@ describe("the case journal", () => {
 
   it("a colleague without access learns nothing, not even that there is a journal", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare2", journey.casePath);
+    await login(page, baseURL, "handlaggare2", `${journey.casePath}/journal`);
     await page.getByText("Ärendet finns inte eller så saknar du behörighet.").waitFor();
     expect(await page.getByRole("region", { name: "Journal" }).count()).toBe(0);
     expect(await page.getByText(correctionText).count()).toBe(0);

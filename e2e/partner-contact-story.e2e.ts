@@ -81,7 +81,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     await register.getByLabel("Första kontakt med mottagningen").fill(day(-14));
     await register.getByRole("button", { name: "Registrera behandlingen" }).click();
     await expect.poll(() => statusText(page)).toContain("Behandlingen är registrerad.");
-    const details = page.getByRole("region", { name: "Uppgifter", exact: true });
+    const details = page.getByRole("region", { name: "Om ärendet" });
     await expect.poll(() => details.textContent()).toContain("StatusBedömningsfas");
 
     const partnerContact = page.getByRole("region", { name: "Partnerkontakt" });
@@ -165,7 +165,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     await row.getByRole("link").first().click();
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     journey.herCase = new URL(page.url()).pathname.split("/").at(-1);
-    const details = page.getByRole("region", { name: "Uppgifter", exact: true });
+    const details = page.getByRole("region", { name: "Om ärendet" });
     expect(await details.textContent()).toContain("Partnerkontakt");
 
     const assign = page.getByRole("form", { name: "Tilldela ärendet" });

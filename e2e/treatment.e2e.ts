@@ -42,7 +42,7 @@ async function openPerpetratorCase(page: Page, baseURL: string, personId: string
 
 /** The case's status as the page's details show it. */
 async function caseStatus(page: Page) {
-  const details = page.getByRole("region", { name: "Uppgifter", exact: true });
+  const details = page.getByRole("region", { name: "Om ärendet" });
   return (await details.textContent()) ?? "";
 }
 

@@ -44,7 +44,10 @@ export function CaseHeader({ record }: { record: CaseView }) {
         <div>
           <dt>{t("case.riskLabel")}</dt>
           <dd>
-            <CaseRisk risk={record.currentRisk} />
+            <CaseRisk risk={record.currentRisk} />{" "}
+            <Link className="case-header__extra" to={`/cases/${record.id}/safety-plan`}>
+              {t("case.safetyPlanLink")}
+            </Link>
           </dd>
         </div>
         <div>

@@ -9,7 +9,7 @@ import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { CaseHeader } from "./CaseHeader";
 import { CaseSectionNav } from "./CaseSectionNav";
-import { CasePanels, visibleCaseSections } from "./case-panels";
+import { CaseSections, visibleCaseSections } from "./case-panels";
 import { caseSectionPath, sectionOf } from "./case-sections";
 
 export function CasePage() {
@@ -40,8 +40,9 @@ export function CasePage() {
 
 /**
  * The case workspace: the header that stays, the section navigation, and one section at a
- * time (/cases/:id for the overview, /cases/:id/journal …). Arriving at a named section
- * puts focus on its first heading (ui/page-focus.ts: data-page-focus), not the page's.
+ * time (/cases/:id for the overview, /cases/:id/journal …); the others stay mounted, hidden,
+ * so nothing typed is lost by moving between them. Arriving at a named section puts focus
+ * on its first heading (ui/page-focus.ts: data-page-focus), not the page's.
  */
 function CaseWorkspace({
   record,
@@ -67,18 +68,19 @@ function CaseWorkspace({
     <Page title={t("case.title", { reference: record.reference })}>
       <CaseHeader record={record} />
       <CaseSectionNav record={record} current={shown ? section : "overview"} />
-      <div className="case-section" data-page-focus={segment === undefined ? undefined : ""}>
-        {shown ? (
-          <CasePanels context={{ record, onChange, staff: staff.state }} section={section} />
-        ) : (
-          <section className="section" aria-labelledby="case-no-section">
-            <h2 id="case-no-section">{t("case.noSectionTitle")}</h2>
-            <p>
-              <Link to={caseSectionPath(record.id, "overview")}>{t("case.toOverview")}</Link>
-            </p>
-          </section>
-        )}
-      </div>
+      <CaseSections
+        context={{ record, onChange, staff: staff.state }}
+        current={shown ? section : undefined}
+        focus={segment !== undefined}
+      />
+      {!shown && (
+        <section className="section" aria-labelledby="case-no-section">
+          <h2 id="case-no-section">{t("case.noSectionTitle")}</h2>
+          <p>
+            <Link to={caseSectionPath(record.id, "overview")}>{t("case.toOverview")}</Link>
+          </p>
+        </section>
+      )}
     </Page>
   );
 }

@@ -217,21 +217,37 @@ export function visibleCaseSections(
   return caseSectionIds.filter((id) => shown.has(id));
 }
 
-/** Draws one section: the panels of it this case shows, in the list's order. */
-export function CasePanels({
+/**
+ * Draws the case's sections, the current one shown and the others hidden but kept: what a
+ * worker typed in one section (an investigation half written) is still there when they come
+ * back from another. `focus`: the address named the section, so its heading takes focus.
+ */
+export function CaseSections({
   context,
-  section,
+  current,
+  focus,
 }: {
   context: CasePanelContext;
-  section: CaseSectionId;
+  current: CaseSectionId | undefined;
+  focus: boolean;
 }) {
+  const panels = visibleCasePanels(casePanels, context.record);
   return (
     <>
-      {visibleCasePanels(casePanels, context.record)
-        .filter((panel) => panel.section === section)
-        .map((panel) => (
-          <Fragment key={panel.id}>{panel.component(context)}</Fragment>
-        ))}
+      {visibleCaseSections(context.record).map((section) => (
+        <div
+          key={section}
+          className="case-section"
+          hidden={section !== current}
+          data-page-focus={section === current && focus ? "" : undefined}
+        >
+          {panels
+            .filter((panel) => panel.section === section)
+            .map((panel) => (
+              <Fragment key={panel.id}>{panel.component(context)}</Fragment>
+            ))}
+        </div>
+      ))}
     </>
   );
 }
