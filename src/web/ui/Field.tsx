@@ -1,62 +1,18 @@
-import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type Ref,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-  useId,
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
 } from "react";
+import { DateControl } from "./DateField";
+import { HintAndError, useFieldIds } from "./field-ids";
 
 interface FieldProps {
   label: string;
   hint?: string;
   /** The server's message for this field; linked to the control with aria-describedby. */
   error?: string | undefined;
-}
-
-/** Ids and ARIA attributes that tie a control to its hint and error message. */
-function useFieldIds(hint: string | undefined, error: string | undefined) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
-  return {
-    id,
-    hintId,
-    errorId,
-    controlProps: {
-      id,
-      "aria-describedby": describedBy || undefined,
-      "aria-invalid": error ? true : undefined,
-    },
-  };
-}
-
-function HintAndError({
-  hint,
-  hintId,
-  error,
-  errorId,
-}: {
-  hint: string | undefined;
-  hintId: string;
-  error: string | undefined;
-  errorId: string;
-}) {
-  return (
-    <>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </>
-  );
 }
 
 /** Label, hint and error around one control: the frame every simple field shares. */
@@ -142,7 +98,7 @@ export function CheckboxField({
 }
 
 /**
- * A date input and a time input that together give one value (e.g. "when it happened"):
+ * A date field and a time input that together give one value (e.g. "when it happened"):
  * a fieldset whose legend names the pair, with one hint and one error for both.
  */
 export function DateTimeField({
@@ -178,20 +134,19 @@ export function DateTimeField({
       <legend className="field__label">{label}</legend>
       <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
       <div className="field__row">
-        <DateTimePart
-          id={`${ids.id}-date`}
+        <DateControl
+          className="field__part"
           label={dateLabel}
-          type="date"
           name={`${name}Date`}
           value={date}
           max={maxDate}
           onChange={onDateChange}
-          shared={shared}
+          describedBy={shared["aria-describedby"]}
+          invalid={Boolean(error)}
         />
-        <DateTimePart
+        <TimePart
           id={`${ids.id}-time`}
           label={timeLabel}
-          type="time"
           name={`${name}Time`}
           value={time}
           onChange={onTimeChange}
@@ -202,23 +157,19 @@ export function DateTimeField({
   );
 }
 
-/** One labelled input of a date-and-time pair; the pair's hint and error describe both. */
-function DateTimePart({
+/** The time of a date-and-time pair; the pair's hint and error describe both. */
+function TimePart({
   id,
   label,
-  type,
   name,
   value,
-  max,
   onChange,
   shared,
 }: {
   id: string;
   label: string;
-  type: "date" | "time";
   name: string;
   value: string;
-  max?: string | undefined;
   onChange: (value: string) => void;
   shared: { "aria-describedby": string | undefined; "aria-invalid": boolean | undefined };
 }) {
@@ -227,11 +178,10 @@ function DateTimePart({
       <label htmlFor={id}>{label}</label>
       <input
         className="field__control"
-        type={type}
+        type="time"
         name={name}
         id={id}
         value={value}
-        max={max}
         onChange={(e) => onChange(e.target.value)}
         {...shared}
       />
