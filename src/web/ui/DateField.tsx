@@ -1,5 +1,5 @@
 import type { CalendarDate } from "@internationalized/date";
-import { type ReactNode, useCallback, useContext, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import {
   Button,
   Calendar,
@@ -41,108 +41,66 @@ interface DateControlProps {
 }
 
 /** A labelled date field with hint and error, framed like every other field (Field.tsx). */
-export function DateField({
-  label,
-  hint,
-  error,
-  ...control
-}: DateControlProps & { label: string; hint?: string | undefined; error?: string | undefined }) {
-  const ids = useFieldIds(hint, error);
-  return (
-    <DateControl
-      {...control}
-      label={label}
-      labelClassName="field__label"
-      className={error ? "field field--invalid" : "field"}
-      describedBy={ids.controlProps["aria-describedby"]}
-      invalid={Boolean(error)}
-    >
-      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-    </DateControl>
-  );
+export function DateField(
+  props: DateControlProps & {
+    label: string;
+    hint?: string | undefined;
+    error?: string | undefined;
+  },
+) {
+  return <DateControl {...props} className="field" labelClassName="field__label" />;
 }
 
 /**
- * The picker itself: label, segments, calendar button and calendar. The caller gives the
- * frame (a field, or one part of a date-and-time pair) and what describes the control.
+ * The picker itself: label, hint and error, segments, calendar button and calendar. A
+ * half-filled date shows "Ange datum som ÅÅÅÅ-MM-DD" in place of the form's message once the
+ * person leaves the field. Inside a date-and-time pair (DateTimeField) the pair's hint and
+ * error describe it too (`describedBy`, `invalid`).
  */
 export function DateControl(
   props: DateControlProps & {
     label: string;
     labelClassName?: string;
     className: string;
-    describedBy: string | undefined;
-    invalid: boolean;
-    children?: ReactNode;
+    hint?: string | undefined;
+    error?: string | undefined;
+    describedBy?: string | undefined;
+    invalid?: boolean;
   },
 ) {
   const { t } = useT();
-  const { value, onChange } = props;
-  // The library's value: only ever a whole day or null. The form's text may be a half-filled
-  // date, which the library keeps as display state of its own; see date-entry.ts.
-  const [picked, setPicked] = useState<CalendarDate | null>(() => toCalendarDate(value));
-  // The last text this field gave the form. A different value means the form set it (a reset
-  // after saving): the picker starts again from it, forgetting anything half-typed.
-  const [given, setGiven] = useState(value);
-  const [generation, setGeneration] = useState(0);
-  if (value !== given) {
-    setGiven(value);
-    setPicked(toCalendarDate(value));
-    setGeneration((g) => g + 1);
-  }
+  const text = useDateText(props.value, props.onChange);
   const [focused, setFocused] = useState(false);
-  const [unfinished, setUnfinished] = useState(false);
-  const latest = useRef(value);
-  latest.current = value;
-
-  const report = useCallback(
-    (segments: readonly SegmentView[]) => {
-      const entry = readSegments(segments);
-      setUnfinished(entry.kind === "unfinished");
-      const text = entryText(entry);
-      if (text === latest.current) return;
-      latest.current = text;
-      setGiven(text);
-      onChange(text);
-    },
-    [onChange],
-  );
-
-  const ownError = unfinished && !focused && !props.invalid;
-  const errorId = `${useId()}-unfinished`;
-  const describedBy = [props.describedBy, ownError ? errorId : null].filter(Boolean).join(" ");
+  const error = text.unfinished && !focused ? t("dateField.unfinished") : props.error;
+  const ids = useFieldIds(props.hint, error);
+  const describedBy = [props.describedBy, ids.controlProps["aria-describedby"]].filter(Boolean);
   return (
-    <div className={ownError ? `${props.className} field--invalid` : props.className}>
+    <div className={error ? `${props.className} field--invalid` : props.className}>
       <I18nProvider locale="sv-SE">
         <DatePicker
-          key={generation}
+          key={text.generation}
           className="date-field"
-          value={picked}
-          onChange={setPicked}
+          value={text.picked}
+          onChange={text.setPicked}
           name={props.name}
           minValue={toCalendarDate(props.min ?? "")}
           maxValue={toCalendarDate(props.max ?? "")}
           isRequired={props.required}
-          // Frid's forms check on submit and show the server's words; no browser bubbles.
+          // Frid's forms check on submit and show their own words; no browser bubbles.
           validationBehavior="aria"
-          isInvalid={props.invalid || ownError}
-          aria-describedby={describedBy || undefined}
+          isInvalid={Boolean(error) || Boolean(props.invalid)}
+          aria-describedby={describedBy.join(" ") || undefined}
           shouldForceLeadingZeros
           granularity="day"
           onFocusChange={setFocused}
         >
           <Label className={props.labelClassName}>{props.label}</Label>
-          {props.children}
-          {ownError && (
-            <p className="field__error" id={errorId}>
-              {t("dateField.unfinished")}
-            </p>
-          )}
+          <HintAndError hint={props.hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
           <Group className="date-field__group">
             <DateInput className="date-field__input">
               {(segment) => (
                 <>
-                  {segment.type === "year" && <SegmentsWatch onSegments={report} />}
+                  {segment.type === "year" && <SegmentsWatch onSegments={text.report} />}
                   <DateSegment segment={segment} className="date-field__segment" />
                 </>
               )}
@@ -160,6 +118,41 @@ export function DateControl(
       </I18nProvider>
     </div>
   );
+}
+
+/**
+ * Between the form's text and the picker: the picker's value (only ever a whole day or null;
+ * a half-typed date is display state the library keeps), and `report`, which gives the form
+ * the text the segments show (date-entry.ts). A value the field did not give is the form's
+ * own (a reset after saving): the picker starts again from it (a new `generation`),
+ * forgetting anything half-typed.
+ */
+function useDateText(value: string, onChange: (value: string) => void) {
+  const [picked, setPicked] = useState<CalendarDate | null>(() => toCalendarDate(value));
+  const [given, setGiven] = useState(value);
+  const [generation, setGeneration] = useState(0);
+  const [unfinished, setUnfinished] = useState(false);
+  if (value !== given) {
+    setGiven(value);
+    setPicked(toCalendarDate(value));
+    setUnfinished(false);
+    setGeneration((g) => g + 1);
+  }
+  const latest = useRef(value);
+  latest.current = value;
+  const report = useCallback(
+    (segments: readonly SegmentView[]) => {
+      const entry = readSegments(segments);
+      setUnfinished(entry.kind === "unfinished");
+      const text = entryText(entry);
+      if (text === latest.current) return;
+      latest.current = text;
+      setGiven(text);
+      onChange(text);
+    },
+    [onChange],
+  );
+  return { picked, setPicked, generation, unfinished, report };
 }
 
 /** Reports the field's segments whenever they change (rendered inside the field's state). */
