@@ -155,6 +155,101 @@ function useDateText(value: string, onChange: (value: string) => void) {
   return { picked, setPicked, generation, unfinished, report };
 }
 
+/**
+ * A date field and a time input that together give one value (e.g. "when it happened"):
+ * a fieldset whose legend names the pair, with one hint and one error for both.
+ */
+export function DateTimeField({
+  label,
+  hint,
+  error,
+  dateLabel,
+  timeLabel,
+  date,
+  time,
+  onDateChange,
+  onTimeChange,
+  maxDate,
+  name,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  dateLabel: string;
+  timeLabel: string;
+  date: string;
+  time: string;
+  onDateChange: (value: string) => void;
+  onTimeChange: (value: string) => void;
+  maxDate?: string;
+  /** Prefix of the inputs' names: `${name}Date`, `${name}Time`. */
+  name: string;
+}) {
+  const ids = useFieldIds(hint, error);
+  const shared = {
+    "aria-describedby": ids.controlProps["aria-describedby"],
+    "aria-invalid": ids.controlProps["aria-invalid"],
+  };
+  return (
+    <fieldset className={error ? "field field--group field--invalid" : "field field--group"}>
+      <legend className="field__label">{label}</legend>
+      <HintAndError hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <div className="field__row">
+        <DateControl
+          className="field__part"
+          label={dateLabel}
+          name={`${name}Date`}
+          value={date}
+          max={maxDate}
+          onChange={onDateChange}
+          describedBy={shared["aria-describedby"]}
+          invalid={Boolean(error)}
+        />
+        <TimePart
+          id={`${ids.id}-time`}
+          label={timeLabel}
+          name={`${name}Time`}
+          value={time}
+          onChange={onTimeChange}
+          shared={shared}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** The time of a date-and-time pair; the pair's hint and error describe both. */
+function TimePart({
+  id,
+  label,
+  name,
+  value,
+  onChange,
+  shared,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  shared: { "aria-describedby": string | undefined; "aria-invalid": boolean | undefined };
+}) {
+  return (
+    <div className="field__part">
+      <label htmlFor={id}>{label}</label>
+      <input
+        className="field__control"
+        type="time"
+        name={name}
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...shared}
+      />
+    </div>
+  );
+}
+
 /** Reports the field's segments whenever they change (rendered inside the field's state). */
 function SegmentsWatch({ onSegments }: { onSegments: (segments: readonly SegmentView[]) => void }) {
   const segments = useContext(DateFieldStateContext)?.segments;
