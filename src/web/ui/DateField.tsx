@@ -109,11 +109,7 @@ export function DateControl(
               <CalendarIcon />
             </Button>
           </Group>
-          <Popover className="date-field__popover" placement="bottom start">
-            <Dialog className="date-field__dialog">
-              <MonthCalendar />
-            </Dialog>
-          </Popover>
+          <CalendarPopover />
         </DatePicker>
       </I18nProvider>
     </div>
@@ -259,7 +255,20 @@ function SegmentsWatch({ onSegments }: { onSegments: (segments: readonly Segment
   return null;
 }
 
-/** One month's grid, Swedish month names and weekdays, Monday first (the sv-SE locale). */
+/**
+ * One month's grid under the field, Swedish month names and weekdays, Monday first (the sv-SE
+ * locale); focus moves into it on opening and back to the field when a day is chosen.
+ */
+function CalendarPopover() {
+  return (
+    <Popover className="date-field__popover" placement="bottom start">
+      <Dialog className="date-field__dialog">
+        <MonthCalendar />
+      </Dialog>
+    </Popover>
+  );
+}
+
 function MonthCalendar() {
   return (
     <Calendar className="date-field__calendar">
