@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { description, hasFocus, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
@@ -109,7 +110,7 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     await expect.poll(() => hasFocus(article)).toBe(true);
     const form = article.getByRole("form", { name: "Fyll i Farlighetsbedömning" });
     await form.waitFor();
-    expect(await form.getByLabel("Datum för bedömningen").inputValue()).toBe(today());
+    expect(await dateText(form, "Datum för bedömningen")).toBe(today());
     for (const section of [
       "Våldet",
       "Kontroll och förföljelse",
@@ -309,7 +310,7 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
     await first.getByLabel("Beskrivning").fill(measure);
     await first.getByLabel("Gäller").fill(person.givenName);
     await first.getByLabel("Ansvarig").fill(person.givenName);
-    await first.getByLabel("Följs upp").fill(today());
+    await fillDate(first, "Följs upp", today());
     await form.getByRole("button", { name: "Spara ny version" }).click();
     await expect.poll(() => statusText(page)).toContain("Säkerhetsplanen är sparad som version 1.");
     const saved = shown.getByRole("article", { name: "Säker plats att ta sig till" });

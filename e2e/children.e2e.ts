@@ -4,6 +4,7 @@ import { childInvestigationLastDay, lastDayUnderLaw } from "../src/shared/deadli
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { caseHeaderText, openSection } from "./fixtures/case.ts";
+import { dateInvalid, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { statusText } from "./fixtures/page.ts";
 import { registerPerson } from "./fixtures/persons.ts";
@@ -149,14 +150,12 @@ describe("the children's track: report of concern, protection assessment, invest
     const form = track.getByRole("form", { name: "Förläng utredningstiden" });
     await form.getByRole("button", { name: "Förläng utredningstiden" }).click();
     // Nothing filled in: both fields are marked and explained, nothing is sent.
-    await expect
-      .poll(() => form.getByLabel("Ny sista dag").getAttribute("aria-invalid"))
-      .toBe("true");
+    await expect.poll(() => dateInvalid(form, "Ny sista dag")).toBe(true);
     expect(await form.getByLabel("Skäl").getAttribute("aria-invalid")).toBe("true");
     await expectNoSeriousA11yViolations(page);
 
     const until = addMonths(stockholmDate(new Date()), 5);
-    await form.getByLabel("Ny sista dag").fill(until);
+    await fillDate(form, "Ny sista dag", until);
     await form.getByLabel("Skäl").fill("Väntar på BUP:s bedömning av barnets behov.");
     await form.getByRole("button", { name: "Förläng utredningstiden" }).click();
     await expect.poll(() => statusText(page)).toContain("Utredningstiden är förlängd.");

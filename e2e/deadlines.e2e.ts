@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/server/paths.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { registerPerson } from "./fixtures/persons.ts";
 
@@ -40,7 +41,7 @@ describe("a statutory last day moved past a weekend, with its reason", () => {
     await form.getByLabel("Vem aktualiserade?").selectOption({ label: "Skolan" });
     await form.getByLabel("Kontaktväg").selectOption({ label: "Telefon" });
     const received = form.getByRole("group", { name: "Inkom" });
-    await received.getByLabel("Datum").fill("2026-10-31");
+    await fillDate(received, "Datum", "2026-10-31");
     await received.getByLabel("Klockslag").fill("10:00");
     await form
       .getByRole("group", { name: "Har personen fått frågan om våld?" })

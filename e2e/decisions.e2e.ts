@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { openSection } from "./fixtures/case.ts";
+import { dateText, fillDate } from "./fixtures/dates.ts";
 import { login } from "./fixtures/login.ts";
 import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
@@ -153,8 +154,8 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
     await intervention.selectOption({ label: "Skyddat boende" });
     const outcome = form.getByRole("group", { name: "Beslut" });
     await outcome.getByLabel("Beviljas", { exact: true }).check();
-    await form.getByLabel("Gäller från och med").fill(day());
-    await form.getByLabel("Gäller till och med").fill(day(30));
+    await fillDate(form, "Gäller från och med", day());
+    await fillDate(form, "Gäller till och med", day(30));
     await form.getByLabel("Motivering").fill(shelterReasoning);
     await form.getByRole("button", { name: "Registrera beslut" }).click();
     await expect.poll(() => statusText(page)).toContain("Beslutet är registrerat.");
@@ -199,7 +200,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
     const form = panel.getByRole("form", { name: "Genomförandeplan för Skyddat boende" });
     await form.waitFor();
     expect(await panel.getByRole("form").count()).toBe(1);
-    expect(await form.getByLabel("Startdatum").inputValue()).toBe(day());
+    expect(await dateText(form, "Startdatum")).toBe(day());
     await form.getByRole("button", { name: "Spara genomförandeplan" }).click();
     const goalsField = form.getByLabel("Mål");
     await expect.poll(() => goalsField.getAttribute("aria-invalid")).toBe("true");
@@ -207,7 +208,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
 
     await goalsField.fill(goals);
     await form.getByLabel("Vad görs, av vem och när").fill(activities);
-    await form.getByLabel("Datum för uppföljning").fill(day(14));
+    await fillDate(form, "Datum för uppföljning", day(14));
     await form.getByRole("button", { name: "Spara genomförandeplan" }).click();
     await expect.poll(() => statusText(page)).toContain("Genomförandeplanen är sparad.");
 
@@ -230,7 +231,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
     }
     await result.getByLabel("Delvis uppnått").check();
     await followUp.getByLabel("Anteckningar").fill(followUpNotes);
-    await followUp.getByLabel("Nästa uppföljning").fill(day(60));
+    await fillDate(followUp, "Nästa uppföljning", day(60));
     await followUp.getByRole("button", { name: "Registrera uppföljning" }).click();
     await expect.poll(() => statusText(page)).toContain("Uppföljningen är registrerad.");
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { clearDate, dateField, dateInvalid, dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
 
@@ -132,10 +133,10 @@ describe("his signed consent as a document, and partner contact in figures", () 
     await expect.poll(() => heading(page)).toBe("Statistik");
 
     const form = page.getByRole("form", { name: "Välj period" });
-    const from = form.getByLabel("Från och med");
-    const to = form.getByLabel("Till och med");
-    expect(await from.inputValue()).toBe(`${day().slice(0, 4)}-01-01`);
-    expect(await to.inputValue()).toBe(day());
+    const from = "Från och med";
+    const to = "Till och med";
+    expect(await dateText(form, from)).toBe(`${day().slice(0, 4)}-01-01`);
+    expect(await dateText(form, to)).toBe(day());
     const treatment = page.getByRole("table", { name: "Behandling", exact: true });
     await treatment.waitFor();
     for (const name of ["Partnerkontakt", "Partner", "Risklarm", "Risklarm: tid till kvittens"]) {
@@ -154,11 +155,11 @@ describe("his signed consent as a document, and partner contact in figures", () 
     await expectNoSeriousA11yViolations(page);
 
     // A period that ends before it starts: the server says so by the field.
-    await from.fill(day());
-    await to.fill(day(-30));
+    await fillDate(form, from, day());
+    await fillDate(form, to, day(-30));
     await form.getByRole("button", { name: "Visa statistik" }).click();
     await expect
-      .poll(() => description(page, to))
+      .poll(() => description(page, dateField(form, to)))
       .toContain("Periodens sista dag kan inte ligga före den första.");
     expect(await page.getByRole("alert").textContent()).toContain(
       "Några uppgifter behöver rättas.",
@@ -166,8 +167,8 @@ describe("his signed consent as a document, and partner contact in figures", () 
     await expectNoSeriousA11yViolations(page);
 
     // Put right: the figures for the new period.
-    await from.fill(day(-30));
-    await to.fill(day());
+    await fillDate(form, from, day(-30));
+    await fillDate(form, to, day());
     await form.getByRole("button", { name: "Visa statistik" }).click();
     await page.getByRole("table", { name: "Behandling", exact: true }).waitFor();
     expect(await page.getByRole("alert").count()).toBe(0);
@@ -175,6 +176,66 @@ describe("his signed consent as a document, and partner contact in figures", () 
       `Siffror för ${day(-30)} – ${day()}`,
     );
     await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("in an English browser the dates still read ÅÅÅÅ-MM-DD, and a half-filled one is never sent", async () => {
+    const { baseURL, problems, newPage } = browser();
+    const page = await newPage({ locale: "en-US" });
+    expect(await page.evaluate(() => navigator.language)).toBe("en-US");
+    await login(page, baseURL, "krischef", "/statistics");
+    const form = page.getByRole("form", { name: "Välj period" });
+    const from = "Från och med";
+    await dateField(form, from).waitFor();
+    // The browser's own date input would show 1/1/2026 here: year, month and day instead.
+    expect(await dateText(form, from)).toBe(`${day().slice(0, 4)}-01-01`);
+    const parts = dateField(form, from).getByRole("spinbutton");
+    expect(
+      await parts.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label"))),
+    ).toEqual([
+      expect.stringMatching(/^år/),
+      expect.stringMatching(/^månad/),
+      expect.stringMatching(/^dag/),
+    ]);
+    await clearDate(form, from);
+    await fillDate(form, from, day(-30));
+    await expectNoSeriousA11yViolations(page);
+
+    // The month cleared, the rest left: the field says how to write a date, and what is sent
+    // is no day at all (the library alone would keep the old one, react-spectrum #9624).
+    await parts.nth(1).click();
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    expect(await dateText(form, from)).toBe(`${day(-30).slice(0, 4)}-mm-${day(-30).slice(8)}`);
+    const show = form.getByRole("button", { name: "Visa statistik" });
+    await show.focus();
+    await expect
+      .poll(() => description(page, dateField(form, from)))
+      .toContain("Ange datum som ÅÅÅÅ-MM-DD.");
+    expect(await dateInvalid(form, from)).toBe(true);
+    const sent = page.waitForRequest((r) => r.url().includes("/api/statistics/"));
+    await page.keyboard.press("Enter");
+    const asked = new URL((await sent).url()).searchParams.get("from");
+    expect(asked).not.toBe(day(-30));
+    expect(asked).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("Några uppgifter behöver rättas.");
+    await expectNoSeriousA11yViolations(page);
+
+    // The calendar is in Swedish too, and picking a day by keyboard puts it in the field.
+    await dateField(form, "Till och med").getByRole("button").click();
+    const calendar = page.getByRole("dialog");
+    await calendar.waitFor();
+    expect(await calendar.getByRole("heading").textContent()).toMatch(
+      /^(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}$/,
+    );
+    await expectNoSeriousA11yViolations(page);
+    // Focus starts on the chosen day (today); the day before is one arrow away.
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await calendar.waitFor({ state: "detached" });
+    expect(await dateText(form, "Till och med")).toBe(day(-1));
     expect(problems).toEqual([]);
   });
 

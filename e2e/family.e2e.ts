@@ -5,6 +5,7 @@ import { pdfText } from "../src/server/testing/pdf.ts";
 import { lastDayUnderLaw } from "../src/shared/deadlines.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { fullName, registerPerson } from "./fixtures/persons.ts";
@@ -174,7 +175,7 @@ async function shelterGranted(form: Locator) {
     .getByRole("group", { name: "Beslut", exact: true })
     .getByLabel("Beviljas", { exact: true })
     .check();
-  await form.getByLabel("Gäller från och med").fill(day());
+  await fillDate(form, "Gäller från och med", day());
   await form.getByLabel("Motivering").fill(childShelterReasoning);
 }
 
@@ -182,7 +183,7 @@ async function shelterGranted(form: Locator) {
 async function fillConsent(group: Locator, name: string, form: "Skriftligt" | "Muntligt") {
   await group.getByLabel("Vårdnadshavarens namn").fill(name);
   await group.getByRole("group", { name: "Form", exact: true }).getByLabel(form).check();
-  await group.getByLabel("Datum", { exact: true }).fill(day());
+  await fillDate(group, "Datum", day());
 }
 
 describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn och unga", () => {
@@ -340,7 +341,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
       .check();
     // An adult's housing: no child placement to record.
     expect(await form.getByRole("group", { name: "Barnets placering" }).count()).toBe(0);
-    await form.getByLabel("Gäller från och med").fill(day());
+    await fillDate(form, "Gäller från och med", day());
     await form.getByLabel("Motivering").fill(shelterReasoning);
     await form.getByRole("button", { name: "Registrera beslut" }).click();
     await expect.poll(() => statusText(page)).toContain("Beslutet är registrerat.");
@@ -413,7 +414,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     await planForm
       .getByLabel("Vad görs, av vem och när")
       .fill("Lina Ek ordnar plats i dag och träffar Amra varje vecka.");
-    await planForm.getByLabel("Datum för uppföljning").fill(day(14));
+    await fillDate(planForm, "Datum för uppföljning", day(14));
     await planForm.getByRole("button", { name: "Spara genomförandeplan" }).click();
     await expect.poll(() => statusText(page)).toContain("Genomförandeplanen är sparad.");
 
@@ -593,9 +594,9 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     const submission = decision.getByRole("form", {
       name: "Registrera att beslutet lämnats till förvaltningsrätten",
     });
-    expect(
-      await submission.getByLabel("Dag då beslutet lämnades till förvaltningsrätten").inputValue(),
-    ).toBe(day());
+    expect(await dateText(submission, "Dag då beslutet lämnades till förvaltningsrätten")).toBe(
+      day(),
+    );
     await submission.getByRole("button", { name: "Registrera inlämning" }).click();
     await expect
       .poll(() => statusText(page))

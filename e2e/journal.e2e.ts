@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { dateText } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { openSection } from "./fixtures/case.ts";
 import { statusText } from "./fixtures/page.ts";
@@ -73,7 +74,7 @@ describe("the case journal", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type("00");
     expect(await time.inputValue()).toBe(`${hour}:00`);
-    const date = await form.getByLabel("Datum").inputValue();
+    const date = await dateText(form, "Datum");
     const when = `${date} ${hour}:00`;
     const save = form.getByRole("button", { name: "Spara utkast" });
     await tabTo(page, save);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, statusText } from "./fixtures/page.ts";
 import { fullName, registerPerson } from "./fixtures/persons.ts";
@@ -78,7 +79,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     const treatment = page.getByRole("region", { name: "Behandling", exact: true });
     const register = treatment.getByRole("form", { name: "Registrera behandling" });
     await register.getByRole("radio", { name: "Egen kontakt" }).check();
-    await register.getByLabel("Första kontakt med mottagningen").fill(day(-14));
+    await fillDate(register, "Första kontakt med mottagningen", day(-14));
     await register.getByRole("button", { name: "Registrera behandlingen" }).click();
     await expect.poll(() => statusText(page)).toContain("Behandlingen är registrerad.");
     const details = page.getByRole("region", { name: "Om ärendet" });
@@ -88,7 +89,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     const inform = partnerContact.getByRole("form", {
       name: "Han har fått information om partnerkontakt",
     });
-    await inform.getByLabel("Information om partnerkontakt given (datum)").fill(day(-14));
+    await fillDate(inform, "Information om partnerkontakt given (datum)", day(-14));
     await inform.getByRole("button", { name: "Registrera informationen" }).click();
     await expect
       .poll(() => statusText(page))
@@ -133,7 +134,7 @@ describe("partner contact from start to end, behind the information barrier", ()
       .getByRole("group", { name: "Samtyckets form" })
       .getByRole("radio", { name: "Skriftligt" })
       .check();
-    await add.getByLabel("Samtycke givet (datum)").fill(day(-13));
+    await fillDate(add, "Samtycke givet (datum)", day(-13));
     const reach = add.getByRole("group", { name: "Hur partnern kan nås" });
     await reach.getByLabel("Förnamn").fill(her.givenName);
     await reach.getByLabel("Efternamn").fill(her.familyName);
@@ -209,7 +210,7 @@ describe("partner contact from start to end, behind the information barrier", ()
       .getByRole("group", { name: "Utfall" })
       .getByRole("radio", { name: "Skickat" })
       .check();
-    await attempt.getByLabel("Datum").fill(day(-12));
+    await fillDate(attempt, "Datum", day(-12));
     await attempt.getByRole("button", { name: "Registrera kontakten" }).click();
     await expect.poll(() => statusText(page)).toContain("Kontakten är registrerad.");
     await attempt
@@ -220,7 +221,7 @@ describe("partner contact from start to end, behind the information barrier", ()
       .getByRole("group", { name: "Utfall" })
       .getByRole("radio", { name: "Tackade ja", exact: true })
       .check();
-    await attempt.getByLabel("Datum").fill(day(-10));
+    await fillDate(attempt, "Datum", day(-10));
     await attempt.getByRole("button", { name: "Registrera kontakten" }).click();
     await expect.poll(() => panel.textContent()).toContain("Har tackat ja till kontakt");
     await expectNoSeriousA11yViolations(page);
@@ -238,7 +239,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     await login(page, baseURL, "behandlare1", casePath(journey.hisCase));
     const treatment = page.getByRole("region", { name: "Behandling", exact: true });
     const start = treatment.getByRole("form", { name: "Behandlingen börjar" });
-    await start.getByLabel("Behandlingen började").fill(day(-7));
+    await fillDate(start, "Behandlingen började", day(-7));
     await start.getByRole("button", { name: "Registrera att behandlingen börjar" }).click();
     await expect.poll(() => statusText(page)).toContain("Behandlingen har börjat.");
     for (const [date, came] of [
@@ -246,7 +247,7 @@ describe("partner contact from start to end, behind the information barrier", ()
       [day(-1), "Uteblev"],
     ] as const) {
       const session = treatment.getByRole("form", { name: "Registrera samtal" });
-      await session.getByLabel("Datum").fill(date);
+      await fillDate(session, "Datum", date);
       await session.getByRole("radio", { name: came }).check();
       await session.getByRole("button", { name: "Registrera samtalet" }).click();
       await expect
@@ -310,7 +311,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     await login(page, baseURL, "behandlare1", casePath(journey.hisCase));
     const treatment = page.getByRole("region", { name: "Behandling", exact: true });
     const end = treatment.getByRole("form", { name: "Avsluta behandlingen" });
-    await end.getByLabel("Behandlingen avslutades").fill(day());
+    await fillDate(end, "Behandlingen avslutades", day());
     await end.getByRole("radio", { name: "Genomförd" }).check();
     await end.getByLabel("Varför behandlingen avslutas").fill(endReason);
     await end.getByRole("button", { name: "Avsluta behandlingen" }).click();

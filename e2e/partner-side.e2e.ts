@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { dateField, dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, statusText } from "./fixtures/page.ts";
 
@@ -83,7 +84,7 @@ describe("partner contact on her side, behind the information barrier", () => {
     const outcome = attempt.getByRole("group", { name: "Utfall" });
     expect(await method.textContent()).toContain("Välj brev, sms eller telefon.");
     expect(await outcome.textContent()).toContain("Välj hur det gick.");
-    expect(await attempt.getByLabel("Datum").inputValue()).toBe(day());
+    expect(await dateText(attempt, "Datum")).toBe(day());
     await expectNoSeriousA11yViolations(page);
     // "Skickat" is for a letter or a text, not for a call.
     await method.getByRole("radio", { name: "Telefon" }).check();
@@ -216,7 +217,7 @@ describe("partner contact on her side, behind the information barrier", () => {
 
     // Done only with the report's date, the receiving unit and its reference.
     await task.getByRole("button", { name: "Markera som klar" }).click();
-    const reportOn = task.getByLabel("Datum för orosanmälan");
+    const reportOn = dateField(task, "Datum för orosanmälan");
     const to = task.getByLabel("Enhet som tog emot anmälan");
     const reference = task.getByLabel("Anmälans referens");
     const note = task.getByLabel("Vad gjordes?");
@@ -227,7 +228,7 @@ describe("partner contact on her side, behind the information barrier", () => {
     );
     expect(await description(page, note)).toContain("Skriv vad som gjordes.");
     await expectNoSeriousA11yViolations(page);
-    await reportOn.fill(day());
+    await fillDate(task, "Datum för orosanmälan", day());
     await to.fill(reportTo);
     await reference.fill(reportReference);
     await note.fill("Anmälan gjord per telefon och bekräftad skriftligt.");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { dateField, dateInvalid, dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
 
@@ -39,13 +40,13 @@ describe("the police's risk assessment, recorded with the consent it rests on", 
     expect(await panel.getByRole("alert").textContent()).toContain(
       "Några uppgifter behöver rättas.",
     );
-    const assessedOn = form.getByLabel("Datum för polisens bedömning");
+    const assessedOn = dateField(form, "Datum för polisens bedömning");
     const levelField = form.getByLabel("Polisens bedömda nivå");
     const summaryField = form.getByLabel("Sammanfattning (frivilligt)");
-    const consentGivenOn = form.getByLabel("Samtycke givet (datum)");
+    const consentGivenOn = dateField(form, "Samtycke givet (datum)");
     const consentForm = form.getByRole("group", { name: "Samtyckets form" });
     const where = form.getByLabel("Var samtycket finns");
-    expect(await assessedOn.getAttribute("aria-invalid")).toBe("true");
+    expect(await dateInvalid(form, "Datum för polisens bedömning")).toBe(true);
     expect(await description(page, assessedOn)).toContain("Ange datum för polisens bedömning.");
     expect(await description(page, levelField)).toContain("Skriv polisens bedömda nivå.");
     expect(await summaryField.getAttribute("aria-invalid")).toBeNull();
@@ -61,10 +62,10 @@ describe("the police's risk assessment, recorded with the consent it rests on", 
     await expectNoSeriousA11yViolations(page);
 
     // A day that has not come: the server refuses it, and says so by the field.
-    await assessedOn.fill(day(3));
+    await fillDate(form, "Datum för polisens bedömning", day(3));
     await levelField.fill(level);
     await summaryField.fill(summary);
-    await consentGivenOn.fill(day(-2));
+    await fillDate(form, "Samtycke givet (datum)", day(-2));
     await consentForm.getByRole("radio", { name: "Skriftligt", exact: true }).check();
     await where.fill(reference);
     const refused = page.waitForResponse(
@@ -83,7 +84,7 @@ describe("the police's risk assessment, recorded with the consent it rests on", 
     await expectNoSeriousA11yViolations(page);
 
     // Put right: the record is in the list, with focus on it, and the form is empty again.
-    await assessedOn.fill(day(-1));
+    await fillDate(form, "Datum för polisens bedömning", day(-1));
     const sent = page.waitForRequest(
       (r) => r.method() === "POST" && r.url().endsWith("/police-assessments"),
     );
@@ -110,6 +111,7 @@ describe("the police's risk assessment, recorded with the consent it rests on", 
     expect(text).toContain(summary);
     expect(await panel.getByRole("alert").count()).toBe(0);
     expect(await levelField.inputValue()).toBe("");
+    expect(await dateText(form, "Datum för polisens bedömning")).toBe("åååå-mm-dd");
     expect(await consentForm.getByRole("radio", { checked: true }).count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
 

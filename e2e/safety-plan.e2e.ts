@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
@@ -90,7 +91,7 @@ describe("the safety plan and risk over time", () => {
     await description.fill(safePlace);
     await first.getByLabel("Gäller").fill("Sigrid");
     await first.getByLabel("Ansvarig").fill("Sigrid");
-    await first.getByLabel("Följs upp").fill(day(14));
+    await fillDate(first, "Följs upp", day(14));
 
     await form.getByRole("button", { name: "Lägg till åtgärd" }).click();
     const second = form.getByRole("group", { name: "Åtgärd 2" });
@@ -101,7 +102,7 @@ describe("the safety plan and risk over time", () => {
     await second.getByLabel("Gäller").fill("Elsa");
     await second.getByLabel("Ansvarig").fill("Lina Ek");
     await second.getByLabel("Status").selectOption({ label: "Genomförd" });
-    await second.getByLabel("Följs upp").fill(day(30));
+    await fillDate(second, "Följs upp", day(30));
     await expectNoSeriousA11yViolations(page);
 
     const saved = page.waitForRequest(
@@ -154,7 +155,7 @@ describe("the safety plan and risk over time", () => {
     await third.getByLabel("Beskrivning").fill(codeWord);
     await third.getByLabel("Gäller").fill("Sigrid och Elsa");
     await third.getByLabel("Ansvarig").fill("Sigrid");
-    await third.getByLabel("Följs upp").fill(day(7));
+    await fillDate(third, "Följs upp", day(7));
     const saved = page.waitForRequest(
       (r) => r.method() === "PUT" && r.url().endsWith("/safety-plan"),
     );

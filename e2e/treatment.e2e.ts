@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { dateField, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, statusText } from "./fixtures/page.ts";
 import { registerPerson } from "./fixtures/persons.ts";
@@ -72,14 +73,14 @@ describe("treatment and partner contact, from his side", () => {
     );
     const how = register.getByRole("group", { name: "Hur han kom till mottagningen" });
     expect(await how.textContent()).toContain("Välj hur han kom till mottagningen.");
-    const referredOn = register.getByLabel("Första kontakt med mottagningen");
+    const referredOn = dateField(register, "Första kontakt med mottagningen");
     expect(await description(page, referredOn)).toContain(
       "Ange datumet då han kom i kontakt med mottagningen.",
     );
     await expectNoSeriousA11yViolations(page);
 
     await how.getByRole("radio", { name: "Via socialtjänsten" }).check();
-    await referredOn.fill(day(-10));
+    await fillDate(register, "Första kontakt med mottagningen", day(-10));
     await register.getByRole("button", { name: "Registrera behandlingen" }).click();
     await expect.poll(() => statusText(page)).toContain("Behandlingen är registrerad.");
     const facts = () => treatment.locator("dl.details").first().textContent();
@@ -94,7 +95,7 @@ describe("treatment and partner contact, from his side", () => {
     const inform = partnerContact.getByRole("form", {
       name: "Han har fått information om partnerkontakt",
     });
-    await inform.getByLabel("Information om partnerkontakt given (datum)").fill(day(-9));
+    await fillDate(inform, "Information om partnerkontakt given (datum)", day(-9));
     await inform.getByRole("button", { name: "Registrera informationen" }).click();
     await expect
       .poll(() => statusText(page))
@@ -119,7 +120,7 @@ describe("treatment and partner contact, from his side", () => {
       .getByRole("group", { name: "Samtyckets form" })
       .getByRole("radio", { name: "Skriftligt" })
       .check();
-    await add.getByLabel("Samtycke givet (datum)").fill(day(-8));
+    await fillDate(add, "Samtycke givet (datum)", day(-8));
     await details.getByLabel("Förnamn").fill(her.givenName);
     await details.getByLabel("Efternamn").fill(her.familyName);
     // No way to reach her yet: the form says so by the phone field.
@@ -177,12 +178,12 @@ describe("treatment and partner contact, from his side", () => {
       .selectOption({ label: "Starkt kontrollerande våldsmönster" });
     await add.getByLabel("Skäl till undantaget").fill(exceptionReason);
     await add.getByRole("button", { name: "Lägg till partnern" }).click();
-    const teamDate = add.getByLabel("Teamets beslut (datum)", { exact: true });
+    const teamDate = dateField(add, "Teamets beslut (datum)");
     expect(await description(page, teamDate)).toContain(
       "Vid ett starkt kontrollerande mönster beslutar teamet – ange datumet för beslutet.",
     );
     await expectNoSeriousA11yViolations(page);
-    await teamDate.fill(day(-7));
+    await fillDate(add, "Teamets beslut (datum)", day(-7));
     await add.getByRole("button", { name: "Lägg till partnern" }).click();
     const second = partnerContact.getByRole("article", { name: "Partner 2: Tidigare partner" });
     await second.waitFor();
@@ -195,7 +196,7 @@ describe("treatment and partner contact, from his side", () => {
 
     // The treatment begins: the case moves with it, to Behandling.
     const start = treatment.getByRole("form", { name: "Behandlingen börjar" });
-    await start.getByLabel("Behandlingen började").fill(day(-1));
+    await fillDate(start, "Behandlingen började", day(-1));
     await start.getByRole("button", { name: "Registrera att behandlingen börjar" }).click();
     await expect.poll(facts).toContain("FasBehandling");
     await expect.poll(() => caseStatus(page)).toContain("StatusBehandling");
@@ -203,7 +204,7 @@ describe("treatment and partner contact, from his side", () => {
 
     // He stays away from a session.
     const session = treatment.getByRole("form", { name: "Registrera samtal" });
-    await session.getByLabel("Datum").fill(day(0));
+    await fillDate(session, "Datum", day(0));
     await session.getByRole("radio", { name: "Uteblev" }).check();
     await session.getByRole("button", { name: "Registrera samtalet" }).click();
     await expect.poll(() => statusText(page)).toContain("Samtalet är registrerat.");
@@ -219,7 +220,7 @@ describe("treatment and partner contact, from his side", () => {
     const withdraw = firstPartner.getByRole("form", {
       name: "Återkalla samtycket för Partner 1: Nuvarande partner",
     });
-    await withdraw.getByLabel("Samtycket återkallades (datum)").fill(day(0));
+    await fillDate(withdraw, "Samtycket återkallades (datum)", day(0));
     await withdraw.getByRole("button", { name: "Registrera återkallat samtycke" }).click();
     await expect.poll(() => statusText(page)).toContain("Samtycket är återkallat.");
     await expect.poll(() => firstPartner.textContent()).toContain(`Samtycket återkallat${day(0)}`);

@@ -2,13 +2,26 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "./context.ts";
 
 /**
+ * The two fixed <style> elements React Aria (the date field, ADR 0013) puts into the page:
+ * `touch-action` for everything pressable (usePress) and `overscroll-behavior` while a
+ * popover holds the scroll on touch devices (usePreventScroll). Allowed by their hashes
+ * only, never 'unsafe-inline'; security-headers.test.ts computes them from the installed
+ * library, so an upgrade that changes the text fails there, not silently in the browser.
+ */
+export const reactAriaStyleHashes = [
+  "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='",
+  "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='",
+] as const;
+
+/**
  * A strict policy: scripts and styles only from Frid's own origin (the web build has no
- * inline code), never framed, no referrer, nothing from the API cached anywhere.
+ * inline code; the only inline styles are React Aria's two, by hash), never framed, no
+ * referrer, nothing from the API cached anywhere.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${reactAriaStyleHashes.join(" ")}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -1,7 +1,7 @@
 import { type FormEvent, useId } from "react";
 import type { Submit } from "../hooks/useSubmit";
 import { localDateInput } from "../i18n/dates";
-import { TextField } from "./Field";
+import { DateField } from "./DateField";
 import { ErrorSummary } from "./Messages";
 
 /**
@@ -40,13 +40,12 @@ export function DateForm(props: {
         onSubmit={props.onSubmit}
         noValidate
       >
-        <TextField
+        <DateField
           label={props.label}
           name={props.name}
-          type="date"
           max={localDateInput(new Date())}
           value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
+          onChange={props.onChange}
           error={props.submit.fieldError(props.name)}
         />
         <button

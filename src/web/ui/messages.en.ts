@@ -19,6 +19,10 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "language.sv": "Svenska",
   "language.en": "English",
 
+  // The date field (DateField.tsx) shows ÅÅÅÅ-MM-DD in every language of the UI.
+  "dateField.openCalendar": "Choose the date in a calendar",
+  "dateField.unfinished": "Enter the date as ÅÅÅÅ-MM-DD (year-month-day).",
+
   "nav.myCases": "My cases",
   "nav.personSearch": "Search person",
   "nav.audit": "Access log review",

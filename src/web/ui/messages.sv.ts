@@ -17,6 +17,10 @@ export const uiSv = {
   "language.sv": "Svenska",
   "language.en": "English",
 
+  // The date field (DateField.tsx) shows ÅÅÅÅ-MM-DD in every language of the UI.
+  "dateField.openCalendar": "Välj datum i kalendern",
+  "dateField.unfinished": "Ange datum som ÅÅÅÅ-MM-DD.",
+
   "nav.myCases": "Mina ärenden",
   "nav.personSearch": "Sök person",
   "nav.audit": "Loggkontroll",

@@ -5,7 +5,8 @@ import { rejectWith } from "../../hooks/rejectWith";
 import { useChange } from "../../hooks/useChange";
 import { localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { ItemField } from "./AssessmentItemFields";
 import {
@@ -191,13 +192,12 @@ function AssessmentFacts({
   ];
   return (
     <div className="assessment-form__facts">
-      <TextField
+      <DateField
         label={t("assessments.assessedOn")}
         name="assessedOn"
-        type="date"
         max={localDateInput(new Date())}
         value={draft.assessedOn}
-        onChange={(e) => set({ assessedOn: e.target.value })}
+        onChange={(value) => set({ assessedOn: value })}
         error={fieldError("assessedOn")}
       />
       <RadioGroupField

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
 import { type FormAnswer, type Item, yesNoUnknownLabels } from "./assessments-model";
 
@@ -87,13 +88,12 @@ function EntryItemField({ name, item, label, value, onChange, error }: ItemField
   switch (item.type) {
     case "date":
       return (
-        <TextField
+        <DateField
           label={label}
           hint={item.help}
           name={name}
-          type="date"
           value={text}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={onChange}
           error={error}
         />
       );

@@ -6,7 +6,8 @@ import { useSubmit } from "../../hooks/useSubmit";
 import { endOfDayIso, formatDate, localDateInput } from "../../i18n/dates";
 import { roleLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
-import { SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { QueryError } from "../../ui/QueryError";
 
@@ -339,14 +340,13 @@ function GrantFields({
         onChange={(e) => onReasonChange(e.target.value)}
         error={fieldError("reason")}
       />
-      <TextField
+      <DateField
         label={t("case.grantExpires")}
         name="expiresAt"
-        type="date"
         min={localDateInput(new Date(), 1)}
         max={localDateInput(new Date(), maxGrantDays - 1)}
         value={expires}
-        onChange={(e) => onExpiresChange(e.target.value)}
+        onChange={onExpiresChange}
         error={fieldError("expiresAt")}
       />
     </>

@@ -7,8 +7,9 @@ import { rejectWith } from "../../hooks/rejectWith";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, formatDay, localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { formatLastDay, movedLastDayText } from "../../ui/deadline-model";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { MovedNote } from "../../ui/MovedNote";
 import {
@@ -293,13 +294,12 @@ export function ExtensionForm({ caseId, current, beforeChange, onExtended }: Ext
       <h4 id={formTitleId}>{t("child.extendTitle")}</h4>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <TextField
+        <DateField
           label={t("child.extendedUntil")}
           name="extendedUntil"
-          type="date"
           min={min}
           value={extendedUntil}
-          onChange={(e) => setExtendedUntil(e.target.value)}
+          onChange={setExtendedUntil}
           error={submit.fieldError("extendedUntil")}
         />
         <TextAreaField

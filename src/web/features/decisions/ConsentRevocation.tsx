@@ -4,7 +4,8 @@ import { rejectWith } from "../../hooks/rejectWith";
 import { useChange } from "../../hooks/useChange";
 import { localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { checkRevokeConsent, type RevokeConsentDraft } from "./decisions-model";
 import type { FormsProps } from "./PlacementForms";
@@ -93,13 +94,12 @@ function RevokeConsentFields({
           </option>
         ))}
       </SelectField>
-      <TextField
+      <DateField
         label={t("placement.revokedOn")}
         name="revokedOn"
-        type="date"
         max={localDateInput(new Date())}
         value={draft.revokedOn}
-        onChange={(e) => set({ revokedOn: e.target.value })}
+        onChange={(value) => set({ revokedOn: value })}
         error={fieldError("revokedOn")}
       />
       <TextAreaField

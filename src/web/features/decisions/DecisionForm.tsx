@@ -6,7 +6,8 @@ import { rejectWith } from "../../hooks/rejectWith";
 import { useSubmit } from "../../hooks/useSubmit";
 import { decisionOutcomeLabels, interventionKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
-import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { RadioGroupField, SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import {
   checkDecisionDraft,
@@ -137,23 +138,21 @@ function DecisionPeriodFields({ draft, set, fieldError }: DecisionFieldsProps) {
   const { t } = useT();
   return (
     <div className="field__row">
-      <TextField
+      <DateField
         label={t("decisions.periodFrom")}
         hint={t("decisions.periodHint")}
         name="periodFrom"
-        type="date"
         value={draft.periodFrom}
-        onChange={(e) => set({ periodFrom: e.target.value })}
+        onChange={(value) => set({ periodFrom: value })}
         error={fieldError("periodFrom")}
       />
-      <TextField
+      <DateField
         label={t("decisions.periodTo")}
         hint={t("decisions.periodHint")}
         name="periodTo"
-        type="date"
         min={draft.periodFrom || undefined}
         value={draft.periodTo}
-        onChange={(e) => set({ periodTo: e.target.value })}
+        onChange={(value) => set({ periodTo: value })}
         error={fieldError("periodTo")}
       />
     </div>

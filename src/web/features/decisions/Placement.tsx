@@ -4,6 +4,7 @@ import { formatDay, localDateInput } from "../../i18n/dates";
 import { consentFormLabels, courtOutcomeLabels, placementBasisLabels } from "../../i18n/labels";
 import type { Language, Translate } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { movedLastDayText, shownLastDay } from "../../ui/deadline-model";
 import { CheckboxField, RadioGroupField, TextField } from "../../ui/Field";
 import { MovedNote } from "../../ui/MovedNote";
@@ -180,13 +181,12 @@ function ConsentRow({
         onChange={(form) => onChange({ form })}
         error={fieldError(consentFieldName(index, "form"))}
       />
-      <TextField
+      <DateField
         label={t("placement.givenOn")}
         name={consentFieldName(index, "givenOn")}
-        type="date"
         max={localDateInput(new Date())}
         value={draft.givenOn}
-        onChange={(e) => onChange({ givenOn: e.target.value })}
+        onChange={(value) => onChange({ givenOn: value })}
         error={fieldError(consentFieldName(index, "givenOn"))}
       />
     </div>

@@ -7,7 +7,8 @@ import { localDateInput } from "../../i18n/dates";
 import { courtOutcomeLabels } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { RevokeConsentForm } from "./ConsentRevocation";
 import {
@@ -75,13 +76,12 @@ export function CourtSubmissionForm(props: FormsProps) {
         onSubmit={handleSubmit}
         noValidate
       >
-        <TextField
+        <DateField
           label={t("placement.submittedOn")}
           name="submittedOn"
-          type="date"
           max={localDateInput(new Date())}
           value={submittedOn}
-          onChange={(e) => setSubmittedOn(e.target.value)}
+          onChange={setSubmittedOn}
           error={submit.fieldError("submittedOn")}
         />
         <button type="submit" className="button" disabled={submit.pending}>
@@ -119,14 +119,13 @@ export function CourtRulingForm(props: FormsProps) {
       <h4 id={titleId}>{t("placement.rulingTitle")}</h4>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-        <TextField
+        <DateField
           label={t("placement.ruledOn")}
           name="ruledOn"
-          type="date"
           min={props.placement.courtSubmittedOn ?? undefined}
           max={localDateInput(new Date())}
           value={draft.ruledOn}
-          onChange={(e) => setDraft((d) => ({ ...d, ruledOn: e.target.value }))}
+          onChange={(value) => setDraft((d) => ({ ...d, ruledOn: value }))}
           error={submit.fieldError("ruledOn")}
         />
         <RadioGroupField
@@ -202,13 +201,12 @@ function ReviewFields({
   const { t } = useT();
   return (
     <>
-      <TextField
+      <DateField
         label={t("placement.reviewedOn")}
         name="reviewedOn"
-        type="date"
         max={localDateInput(new Date())}
         value={draft.reviewedOn}
-        onChange={(e) => set({ reviewedOn: e.target.value })}
+        onChange={(value) => set({ reviewedOn: value })}
         error={fieldError("reviewedOn")}
       />
       <RadioGroupField

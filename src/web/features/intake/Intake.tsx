@@ -14,13 +14,8 @@ import { formatDateTimeShort, localDateInput, localDateTimeInputs } from "../../
 import { intakeChannelLabels, intakeKindLabels, intakeSourceLabels } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
-import {
-  DateTimeField,
-  RadioGroupField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "../../ui/Field";
+import { DateTimeField } from "../../ui/DateField";
+import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { InterpreterFields } from "../../ui/InterpreterFields";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { Loaded } from "../../ui/QueryError";

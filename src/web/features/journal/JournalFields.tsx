@@ -5,7 +5,8 @@ import type { Submit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, localDateInput } from "../../i18n/dates";
 import { journalEntryTypeLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
-import { DateTimeField, SelectField, TextAreaField } from "../../ui/Field";
+import { DateTimeField } from "../../ui/DateField";
+import { SelectField, TextAreaField } from "../../ui/Field";
 import { checkDraft, type EntryDraft, entryElementId } from "./journal-model";
 
 export const fieldNames = ["entryType", "occurredAt", "body"] as const;

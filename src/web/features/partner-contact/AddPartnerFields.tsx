@@ -1,4 +1,5 @@
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
 import {
   type AddPartnerDraft,
@@ -33,13 +34,12 @@ export function ConsentFields(props: AddPartnerFieldsProps & { detailsNoteId: st
         onChange={(consentForm) => set({ consentForm })}
         error={error("consent.form")}
       />
-      <TextField
+      <DateField
         label={t("partnerHis.givenOn")}
         name="consent.givenOn"
-        type="date"
         max={today}
         value={draft.givenOn}
-        onChange={(e) => set({ givenOn: e.target.value })}
+        onChange={(value) => set({ givenOn: value })}
         error={error("consent.givenOn")}
       />
       <PartnerDetailsFieldset {...props} />
@@ -172,7 +172,7 @@ export function ExceptionFields({ draft, set, error, today }: AddPartnerFieldsPr
         onChange={(e) => set({ reason: e.target.value })}
         error={error("exception.reason")}
       />
-      <TextField
+      <DateField
         label={
           draft.exceptionKind === "controlling_pattern"
             ? t("partnerHis.exceptionTeamDecidedOn")
@@ -180,10 +180,9 @@ export function ExceptionFields({ draft, set, error, today }: AddPartnerFieldsPr
         }
         hint={t("partnerHis.exceptionTeamHint")}
         name="exception.teamDecidedOn"
-        type="date"
         max={today}
         value={draft.teamDecidedOn}
-        onChange={(e) => set({ teamDecidedOn: e.target.value })}
+        onChange={(value) => set({ teamDecidedOn: value })}
         error={error("exception.teamDecidedOn")}
       />
     </>

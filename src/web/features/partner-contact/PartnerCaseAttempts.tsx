@@ -5,7 +5,8 @@ import { rejectWith } from "../../hooks/rejectWith";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDay, localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { RadioGroupField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { RadioGroupField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import {
   type AttemptDraft,
@@ -114,13 +115,12 @@ export function AttemptForm(props: AttemptFormProps) {
               onChange={(method) => setDraft((d) => withMethod(d, method))}
               error={submit.fieldError("method")}
             />
-            <TextField
+            <DateField
               label={t("partnerCase.attemptedOn")}
               name="attemptedOn"
-              type="date"
               max={today}
               value={draft.attemptedOn}
-              onChange={(e) => set({ attemptedOn: e.target.value })}
+              onChange={(value) => set({ attemptedOn: value })}
               error={submit.fieldError("attemptedOn")}
             />
             <RadioGroupField

@@ -6,7 +6,8 @@ import { useFocusLater } from "../../hooks/useFocusLater";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDay, localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import {
   checkSupport,
@@ -180,13 +181,12 @@ function SupportForm(props: SupportFormProps) {
           onChange={(e) => set({ note: e.target.value })}
           error={submit.fieldError("note")}
         />
-        <TextField
+        <DateField
           label={t("partnerCase.offeredOn")}
           name="offeredOn"
-          type="date"
           max={today}
           value={draft.offeredOn}
-          onChange={(e) => set({ offeredOn: e.target.value })}
+          onChange={(value) => set({ offeredOn: value })}
           error={submit.fieldError("offeredOn")}
         />
         <button type="submit" className="button" disabled={submit.pending}>

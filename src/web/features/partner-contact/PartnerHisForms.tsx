@@ -6,8 +6,9 @@ import { useChange } from "../../hooks/useChange";
 import { localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { DateForm } from "../../ui/DateForm";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { ConsentFields, ExceptionFields } from "./AddPartnerFields";
 import {
@@ -161,22 +162,20 @@ export function RefusalForm(props: Changed) {
       <p className="muted">{t("partnerHis.refusalIntro")}</p>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <TextField
+        <DateField
           label={t("partnerHis.refusedOn")}
           name="refusedOn"
-          type="date"
           max={today}
           value={draft.refusedOn}
-          onChange={(e) => set({ refusedOn: e.target.value })}
+          onChange={(value) => set({ refusedOn: value })}
           error={submit.fieldError("refusedOn")}
         />
-        <TextField
+        <DateField
           label={t("partnerHis.teamDecidedOn")}
           name="teamDecidedOn"
-          type="date"
           max={today}
           value={draft.teamDecidedOn}
-          onChange={(e) => set({ teamDecidedOn: e.target.value })}
+          onChange={(value) => set({ teamDecidedOn: value })}
           error={submit.fieldError("teamDecidedOn")}
         />
         <RadioGroupField

@@ -6,6 +6,7 @@ import { type Submit, useSubmit } from "../../hooks/useSubmit";
 import { localDateInput } from "../../i18n/dates";
 import { sexLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { RadioGroupField, SelectField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
@@ -189,14 +190,13 @@ function IdentityNumberFields({
         />
       )}
       {identity !== "number" && (
-        <TextField
+        <DateField
           label={t("person.birthDate")}
           hint={t("person.birthDateHint")}
           name="birthDate"
-          type="date"
           max={localDateInput(new Date())}
           value={draft.birthDate}
-          onChange={(e) => set({ birthDate: e.target.value })}
+          onChange={(value) => set({ birthDate: value })}
           error={submit.fieldError("birthDate")}
         />
       )}

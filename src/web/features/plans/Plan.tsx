@@ -7,7 +7,8 @@ import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, formatDay, localDateInput } from "../../i18n/dates";
 import { followUpOutcomeLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import {
   checkFollowUp,
@@ -228,14 +229,13 @@ function FollowUpFields({ plan, draft, set, fieldError }: FollowUpFieldsProps) {
         onChange={(e) => set({ notes: e.target.value })}
         error={fieldError("notes")}
       />
-      <TextField
+      <DateField
         label={t("plans.nextFollowUpDate")}
         hint={t("plans.nextFollowUpHint")}
         name="nextFollowUpDate"
-        type="date"
         min={localDateInput(new Date())}
         value={draft.nextFollowUpDate}
-        onChange={(e) => set({ nextFollowUpDate: e.target.value })}
+        onChange={(value) => set({ nextFollowUpDate: value })}
         error={fieldError("nextFollowUpDate")}
       />
     </>

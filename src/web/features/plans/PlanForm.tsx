@@ -6,7 +6,8 @@ import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, localDateInput } from "../../i18n/dates";
 import { decisionOutcomeLabels, interventionLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
-import { TextAreaField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { checkPlan, type PlanDraft } from "../decisions/decisions-model";
 
@@ -110,21 +111,19 @@ function PlanDateFields({ draft, set, fieldError }: PlanFieldsProps) {
   const { t } = useT();
   return (
     <div className="field__row">
-      <TextField
+      <DateField
         label={t("plans.startDate")}
         name="startDate"
-        type="date"
         value={draft.startDate}
-        onChange={(e) => set({ startDate: e.target.value })}
+        onChange={(value) => set({ startDate: value })}
         error={fieldError("startDate")}
       />
-      <TextField
+      <DateField
         label={t("plans.followUpDate")}
         name="followUpDate"
-        type="date"
         min={draft.startDate || undefined}
         value={draft.followUpDate}
-        onChange={(e) => set({ followUpDate: e.target.value })}
+        onChange={(value) => set({ followUpDate: value })}
         error={fieldError("followUpDate")}
       />
     </div>

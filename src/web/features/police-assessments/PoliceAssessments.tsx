@@ -9,6 +9,7 @@ import { formatDateTimeShort, formatDay, localDateInput } from "../../i18n/dates
 import { consentFormLabels } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
 import { keepTogether } from "../../ui/KeepTogether";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
@@ -196,13 +197,12 @@ function ObtainedFields({ draft, set, fieldError }: DraftFieldsProps) {
   const today = localDateInput(new Date());
   return (
     <>
-      <TextField
+      <DateField
         label={t("police.assessedOn")}
         name="assessedOn"
-        type="date"
         max={today}
         value={draft.assessedOn}
-        onChange={(e) => set({ assessedOn: e.target.value })}
+        onChange={(value) => set({ assessedOn: value })}
         error={fieldError("assessedOn")}
       />
       <TextField
@@ -235,13 +235,12 @@ function ConsentFields({ draft, set, fieldError }: DraftFieldsProps) {
   }));
   return (
     <>
-      <TextField
+      <DateField
         label={t("police.consentGivenOn")}
         name="consentGivenOn"
-        type="date"
         max={today}
         value={draft.consentGivenOn}
-        onChange={(e) => set({ consentGivenOn: e.target.value })}
+        onChange={(value) => set({ consentGivenOn: value })}
         error={fieldError("consentGivenOn")}
       />
       <RadioGroupField

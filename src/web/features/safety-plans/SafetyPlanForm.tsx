@@ -8,6 +8,7 @@ import { useFocusLater } from "../../hooks/useFocusLater";
 import { useSubmit } from "../../hooks/useSubmit";
 import { measureKindLabels, measureStatusLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 
@@ -266,12 +267,11 @@ function MeasureStatusFields({ row, name, change, fieldError }: MeasureRowProps)
           </option>
         ))}
       </SelectField>
-      <TextField
-        type="date"
+      <DateField
         label={t("safetyPlan.reviewOn")}
         name={name("reviewOn")}
         value={row.reviewOn}
-        onChange={(e) => change({ reviewOn: e.target.value })}
+        onChange={(value) => change({ reviewOn: value })}
         error={fieldError(name("reviewOn"))}
       />
     </div>

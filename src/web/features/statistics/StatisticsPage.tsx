@@ -7,7 +7,8 @@ import { useQuery } from "../../hooks/useQuery";
 import { formatDay, localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
-import { SelectField, TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
+import { SelectField } from "../../ui/Field";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 
@@ -110,20 +111,18 @@ function PeriodForm({
       onSubmit={onSubmit}
       noValidate
     >
-      <TextField
+      <DateField
         label={t("statistics.from")}
         name="from"
-        type="date"
         value={draft.from}
-        onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+        onChange={(value) => setDraft((d) => ({ ...d, from: value }))}
         error={fieldError("from")}
       />
-      <TextField
+      <DateField
         label={t("statistics.to")}
         name="to"
-        type="date"
         value={draft.to}
-        onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
+        onChange={(value) => setDraft((d) => ({ ...d, to: value }))}
         error={fieldError("to")}
       />
       {units.length > 1 && (

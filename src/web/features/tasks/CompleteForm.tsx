@@ -6,6 +6,7 @@ import { rejectWith } from "../../hooks/rejectWith";
 import { type Submit, useSubmit } from "../../hooks/useSubmit";
 import { localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import {
@@ -94,14 +95,13 @@ function ReportFields({
   const { t } = useT();
   return (
     <>
-      <TextField
+      <DateField
         label={t("tasks.reportOn")}
         name="reportOn"
-        type="date"
         max={localDateInput(new Date())}
         required
         value={draft.reportOn}
-        onChange={(e) => set({ reportOn: e.target.value })}
+        onChange={(value) => set({ reportOn: value })}
         error={submit.fieldError("report.on")}
       />
       <TextField

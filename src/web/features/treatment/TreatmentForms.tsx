@@ -6,8 +6,9 @@ import { useChange } from "../../hooks/useChange";
 import { localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
 import { DateForm } from "../../ui/DateForm";
-import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
+import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import {
   attendanceLabels,
@@ -79,13 +80,12 @@ export function RegisterForm(props: Changed) {
           onChange={(referralSource) => set({ referralSource })}
           error={submit.fieldError("referralSource")}
         />
-        <TextField
+        <DateField
           label={t("treatment.referredOn")}
           name="referredOn"
-          type="date"
           max={localDateInput(new Date())}
           value={draft.referredOn}
-          onChange={(e) => set({ referredOn: e.target.value })}
+          onChange={(value) => set({ referredOn: value })}
           error={submit.fieldError("referredOn")}
         />
         <button type="submit" className="button" disabled={submit.pending}>
@@ -157,13 +157,12 @@ export function SessionForm(props: Changed) {
       <p className="muted">{t("treatment.sessionIntro")}</p>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <TextField
+        <DateField
           label={t("treatment.heldOn")}
           name="heldOn"
-          type="date"
           max={localDateInput(new Date())}
           value={draft.heldOn}
-          onChange={(e) => set({ heldOn: e.target.value })}
+          onChange={(value) => set({ heldOn: value })}
           error={submit.fieldError("heldOn")}
         />
         <RadioGroupField
@@ -222,13 +221,12 @@ export function EndForm(props: Changed) {
       <p className="muted">{t("treatment.endIntro")}</p>
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <TextField
+        <DateField
           label={t("treatment.endedOn")}
           name="endedOn"
-          type="date"
           max={localDateInput(new Date())}
           value={draft.endedOn}
-          onChange={(e) => set({ endedOn: e.target.value })}
+          onChange={(value) => set({ endedOn: value })}
           error={submit.fieldError("endedOn")}
         />
         <RadioGroupField
