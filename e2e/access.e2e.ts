@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit, parseIdentityNumber } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { caseHeaderText, openSection } from "./fixtures/case.ts";
 import { heading, login } from "./fixtures/login.ts";
 
 /*
@@ -99,8 +100,8 @@ describe("who may see a case", () => {
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     journey.caseId = lastPathSegment(page);
     journey.reference = (await heading(page))?.replace(/^Ärende /, "");
-    const assigned = page.getByRole("list", { name: "Tilldelade" });
-    expect(await assigned.textContent()).toContain("Lina Ek");
+    // The header says who is responsible and what kind of case it is.
+    await expect.poll(() => caseHeaderText(page)).toContain("AnsvarigLina Ek");
     expect(await page.getByText("Våldsutsatt vuxen").count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
 
@@ -147,6 +148,7 @@ describe("who may see a case", () => {
     await expectNoSeriousA11yViolations(page);
     await all.getByRole("link", { name: journey.reference ?? "-" }).click();
     await expect.poll(() => heading(page)).toBe(`Ärende ${journey.reference}`);
+    await openSection(page, "Status och ansvar");
 
     const form = page.getByRole("form", { name: "Tilldela ärendet" });
     const select = form.getByLabel("Medarbetare");
@@ -175,7 +177,7 @@ describe("who may see a case", () => {
 
   it("the unit manager can replace the assignment with time-limited access and a reason", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "enhetschef", `/cases/${journey.caseId}`);
+    await login(page, baseURL, "enhetschef", `/cases/${journey.caseId}/status`);
     await expect.poll(() => heading(page)).toBe(`Ärende ${journey.reference}`);
     await page.getByRole("button", { name: "Ta bort Omar Nilsson från ärendet" }).click();
     await page.getByText("Omar Nilsson är inte längre tilldelad ärendet.").waitFor();

@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { caseHeaderText, openSection } from "./fixtures/case.ts";
 import { dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { description, hasFocus, statusText } from "./fixtures/page.ts";
@@ -66,10 +67,10 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
 
     await recordApplication(page, "Besök");
     journey.casePath = new URL(page.url()).pathname;
-    const status = page.getByRole("region", { name: "Status", exact: true });
-    await expect.poll(() => status.getByRole("definition").first().textContent()).toBe("Utredning");
+    await expect.poll(() => caseHeaderText(page)).toContain("StatusUtredning");
     const details = page.getByRole("region", { name: "Om ärendet" });
     await details.getByText("Ingen riskbedömning ännu.").waitFor();
+    await openSection(page, "Bedömningar");
     const panel = page.getByRole("region", { name: "Riskbedömningar" });
     await panel.getByText("Ingen riskbedömning är gjord i ärendet.").waitFor();
     await expectNoSeriousA11yViolations(page);
@@ -87,7 +88,7 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
   it("the caseworker makes a Farlighetsbedömning with the keyboard only and judges the risk", async () => {
     const { page, baseURL, problems } = browser();
     expect(journey.casePath).toBeTruthy();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/assessments`);
     const panel = page.getByRole("region", { name: "Riskbedömningar" });
     const start = panel.getByRole("form", { name: "Ny bedömning" });
     const instrument = start.getByLabel("Instrument", { exact: true });
@@ -256,7 +257,7 @@ describe("risk assessment: a Farlighetsbedömning from draft to judgement", () =
 
   it("the completed assessment stays as it was, with no controls to change it", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/assessments`);
     const panel = page.getByRole("region", { name: "Riskbedömningar" });
     const done = panel.getByRole("article", { name: /^Farlighetsbedömning .*Slutförd$/ });
     await done.getByRole("button", { name: /^Visa svaren/ }).waitFor();

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/server/paths.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { registerPerson } from "./fixtures/persons.ts";
@@ -52,6 +53,7 @@ describe("a statutory last day moved past a weekend, with its reason", () => {
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     journey.casePath = new URL(page.url()).pathname;
     journey.reference = ((await heading(page)) ?? "").replace(/^Ärende /, "");
+    await openSection(page, "Aktualiseringar");
     const track = page.getByRole("region", { name: "Barnspåret" });
     await track.getByText("Förhandsbedömning senast 2026-11-16").waitFor();
     expect(await track.getByText(reason).textContent()).toBe(reason);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { clearDate, dateField, dateInvalid, dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
@@ -46,6 +47,7 @@ describe("his signed consent as a document, and partner contact in figures", () 
     await mine.waitFor();
     await mine.getByRole("row").filter({ hasText: "Johan Lind" }).getByRole("link").click();
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await openSection(page, "Dokument");
 
     const panel = page.getByRole("region", { name: "Handlingar" });
     const formLink = panel.getByRole("link", { name: "Skriv ut samtyckesblankett (PDF)" });

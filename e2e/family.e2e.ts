@@ -5,6 +5,7 @@ import { pdfText } from "../src/server/testing/pdf.ts";
 import { lastDayUnderLaw } from "../src/shared/deadlines.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { caseStatus, openSection } from "./fixtures/case.ts";
 import { dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, hasFocus, statusText } from "./fixtures/page.ts";
@@ -59,11 +60,7 @@ const journey: {
 /** Registers a person from "Sök person" (after searching, as the page asks) and opens them. */
 /** The case's current status, as the Status panel says it. */
 function currentStatus(page: Page) {
-  return page
-    .getByRole("region", { name: "Status", exact: true })
-    .getByRole("definition")
-    .first()
-    .textContent();
+  return caseStatus(page);
 }
 
 /** Downloads a decision's letter through its link and reads the PDF's text with pdf.js. */
@@ -88,6 +85,7 @@ async function setLetters(page: Page, answer: "Ja" | "Nej") {
 
 /** Moves the case on with the Status panel's button and waits for the new status. */
 async function moveTo(page: Page, button: string, status: string) {
+  await openSection(page, "Status och ansvar");
   await page
     .getByRole("region", { name: "Status", exact: true })
     .getByRole("button", { name: button })
@@ -96,6 +94,7 @@ async function moveTo(page: Page, button: string, status: string) {
 }
 
 async function closeCase(page: Page, reason: string) {
+  await openSection(page, "Status och ansvar");
   const status = page.getByRole("region", { name: "Status", exact: true });
   await status.getByRole("button", { name: "Avsluta ärendet" }).click();
   const form = status.getByRole("form", { name: "Avsluta ärendet" });
@@ -111,6 +110,7 @@ async function completeInvestigation(
   summary: string,
   assessment: string,
 ) {
+  await openSection(page, "Utredning");
   const panel = page.getByRole("region", { name: "Utredning", exact: true });
   const form = panel.getByRole("form", { name: "Skriv utredningen" });
   for (const [label, text] of Object.entries(sections)) {
@@ -149,6 +149,7 @@ async function reportConcern(
 
 /** The children's track: the protection assessment, then the decision to investigate. */
 async function assessAndOpenInvestigation(page: Page) {
+  await openSection(page, "Aktualiseringar");
   const track = page.getByRole("region", { name: "Barnspåret" });
   const assess = track.getByRole("form", { name: "Skyddsbedömning" });
   await assess.getByRole("group", { name: "Behöver barnet skydd nu?" }).getByLabel("Nej").check();
@@ -219,6 +220,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     journey.casePath = new URL(page.url()).pathname;
     journey.reference = ((await heading(page)) ?? "").replace(/^Ärende /, "");
     await expect.poll(() => currentStatus(page)).toBe("Utredning");
+    await openSection(page, "Aktualiseringar");
     const intakes = page.getByRole("region", { name: "Aktualiseringar" });
     await intakes.getByRole("heading", { name: /^Ansökan, / }).waitFor();
     const intakeText = (await intakes.textContent()) ?? "";
@@ -258,7 +260,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
 
   it("the investigation finds the children witnessed violence, which puts a task on the case and on Att göra", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/investigation`);
     const form = page
       .getByRole("region", { name: "Utredning", exact: true })
       .getByRole("form", { name: "Skriv utredningen" });
@@ -271,7 +273,8 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     await form.getByRole("button", { name: "Spara" }).click();
     await expect.poll(() => statusText(page)).toContain("Utredningen är sparad.");
 
-    // The panel appears without reloading the page.
+    // The panel appears without reloading the page, on the case's overview.
+    await openSection(page, "Översikt");
     const tasks = page.getByRole("region", { name: "Uppgifter att göra", exact: true });
     const task = tasks.getByRole("article", {
       name: "Barnen har bevittnat våld – gör en orosanmälan till Barn och unga eller bedöm barnens situation",
@@ -281,7 +284,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     expect(taskText).toContain("Sista dag");
     expect(taskText).toContain(day());
     expect(taskText).toContain("Lina Ek");
-    expect(await task.getByRole("form", { name: "Markera som klar" }).count()).toBe(1);
+    expect(await task.getByRole("button", { name: "Markera som klar" }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole("link", { name: "Mina ärenden" }).first().click();
@@ -300,6 +303,8 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     await login(page, baseURL, "handlaggare1", journey.casePath);
     const tasks = page.getByRole("region", { name: "Uppgifter att göra", exact: true });
     const form = tasks.getByRole("form", { name: "Markera som klar" });
+    // The form opens on demand.
+    await tasks.getByRole("button", { name: "Markera som klar" }).click();
     await form.getByRole("button", { name: "Markera som klar" }).click();
     const note = form.getByLabel("Vad gjordes?");
     await expect.poll(() => note.getAttribute("aria-invalid")).toBe("true");
@@ -332,8 +337,10 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
       "Behov av skyddat boende. Ekonomiskt bistånd behövs inte.",
     );
 
+    await openSection(page, "Beslut och planer");
     const panel = page.getByRole("region", { name: "Beslut", exact: true });
     const form = panel.getByRole("form", { name: "Nytt beslut" });
+    await panel.getByRole("button", { name: "Nytt beslut" }).click();
     await form.getByLabel("Insats").selectOption({ label: "Skyddat boende" });
     await form
       .getByRole("group", { name: "Beslut", exact: true })
@@ -364,7 +371,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
 
   it("the denial's letter says what was decided, how to appeal, and goes to the safe address", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/decisions`);
     const denied = page
       .getByRole("region", { name: "Beslut", exact: true })
       .getByRole("article", { name: "Ekonomiskt bistånd: Avslås" });
@@ -385,7 +392,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     await form.getByRole("button", { name: "Spara" }).click();
     await expect.poll(() => statusText(page)).toContain("Uppgifterna är sparade.");
 
-    await page.goto(`${baseURL}${journey.casePath}`);
+    await page.goto(`${baseURL}${journey.casePath}/decisions`);
     await page.reload();
     const panel = page.getByRole("region", { name: "Beslut", exact: true });
     const advice = panel.getByRole("region", { name: "Så når beslutsbrevet personen" });
@@ -407,7 +414,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
 
   it("the caseworker writes the plan, follows it up without a next date and closes the case", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/decisions`);
     const plans = page.getByRole("region", { name: "Genomförandeplan och uppföljning" });
     const planForm = plans.getByRole("form", { name: "Genomförandeplan för Skyddat boende" });
     await planForm.getByLabel("Mål").fill("Bo tryggt med barnen.");
@@ -432,8 +439,10 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
     await closeCase(page, "Målet uppnått");
     expect(await currentStatus(page)).toBe("Avslutat");
     // A closed case: no new decisions, plans or follow-ups; what was done stays readable.
+    await openSection(page, "Beslut och planer");
     const decisions = page.getByRole("region", { name: "Beslut", exact: true });
     expect(await decisions.getByRole("form", { name: "Nytt beslut" }).count()).toBe(0);
+    expect(await decisions.getByRole("button", { name: "Nytt beslut" }).count()).toBe(0);
     expect(await decisions.getByRole("article").count()).toBe(2);
     expect(await plans.getByRole("form").count()).toBe(0);
     expect(await plan.textContent()).toContain("Familjen har fått eget boende.");
@@ -464,9 +473,10 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
 
   it("the first child is placed on both custodians' consent; one consent is not enough", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "barnhandlaggare", journey.childOne.path);
+    await login(page, baseURL, "barnhandlaggare", `${journey.childOne.path}/decisions`);
     const panel = page.getByRole("region", { name: "Beslut", exact: true });
     const form = panel.getByRole("form", { name: "Nytt beslut" });
+    await panel.getByRole("button", { name: "Nytt beslut" }).click();
     await shelterGranted(form);
     const placement = form.getByRole("group", { name: "Barnets placering" });
     await placement.waitFor();
@@ -524,9 +534,10 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
 
   it("the second child is placed under lag (2024:79) by an immediate decision, with the court's deadline", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "barnhandlaggare", journey.childTwo.path);
+    await login(page, baseURL, "barnhandlaggare", `${journey.childTwo.path}/decisions`);
     const panel = page.getByRole("region", { name: "Beslut", exact: true });
     const form = panel.getByRole("form", { name: "Nytt beslut" });
+    await panel.getByRole("button", { name: "Nytt beslut" }).click();
     await shelterGranted(form);
     const placement = form.getByRole("group", { name: "Barnets placering" });
     await placement
@@ -588,7 +599,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
 
   it("the caseworker records the submission to the court and the court's approving ruling", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "barnhandlaggare", journey.childTwo.path);
+    await login(page, baseURL, "barnhandlaggare", `${journey.childTwo.path}/decisions`);
     const panel = page.getByRole("region", { name: "Beslut", exact: true });
     const decision = panel.getByRole("article", { name: "Skyddat boende: Beviljas" });
     const submission = decision.getByRole("form", {
@@ -642,6 +653,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
         "Barnets behov tillgodoses genom placeringen tillsammans med mamma.",
       );
       await closeCase(page, "Behoven tillgodoses på annat sätt");
+      await openSection(page, "Beslut och planer");
       const decisions = page.getByRole("region", { name: "Beslut", exact: true });
       expect(await decisions.getByRole("form").count()).toBe(0);
       expect(await decisions.getByRole("article").count()).toBe(1);
@@ -668,6 +680,7 @@ describe("a family: the mother's case at IFO Vuxen, the children's cases at Barn
 
     await all.getByRole("link", { name: journey.childTwo.reference }).click();
     await expect.poll(() => heading(page)).toBe(`Ärende ${journey.childTwo.reference}`);
+    await openSection(page, "Beslut och planer");
     const facts = page
       .getByRole("region", { name: "Beslut", exact: true })
       .getByRole("region", { name: "Barnets placering" });

@@ -1,9 +1,9 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { dateText } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { openSection } from "./fixtures/case.ts";
 import { statusText } from "./fixtures/page.ts";
 
 /*

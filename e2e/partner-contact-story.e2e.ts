@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, statusText } from "./fixtures/page.ts";
@@ -57,7 +58,8 @@ async function downloadedText(page: Page, link: Locator) {
   return (await pdfText(bytes)).replace(/\s+/g, " ");
 }
 
-const casePath = (id?: string) => `/cases/${id}`;
+const casePath = (id?: string, section?: string) =>
+  section ? `/cases/${id}/${section}` : `/cases/${id}`;
 
 describe("partner contact from start to end, behind the information barrier", () => {
   const browser = useBrowser();
@@ -76,6 +78,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     journey.hisCase = new URL(page.url()).pathname.split("/").at(-1);
 
+    await openSection(page, "Behandling");
     const treatment = page.getByRole("region", { name: "Behandling", exact: true });
     const register = treatment.getByRole("form", { name: "Registrera behandling" });
     await register.getByRole("radio", { name: "Egen kontakt" }).check();
@@ -85,6 +88,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     const details = page.getByRole("region", { name: "Om ärendet" });
     await expect.poll(() => details.textContent()).toContain("StatusBedömningsfas");
 
+    await openSection(page, "Partnerkontakt");
     const partnerContact = page.getByRole("region", { name: "Partnerkontakt" });
     const inform = partnerContact.getByRole("form", {
       name: "Han har fått information om partnerkontakt",
@@ -100,7 +104,7 @@ describe("partner contact from start to end, behind the information barrier", ()
 
   it("Per prints the consent form, attaches the signed scan and records her details", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "behandlare1", casePath(journey.hisCase));
+    await login(page, baseURL, "behandlare1", casePath(journey.hisCase, "documents"));
     const documents = page.getByRole("region", { name: "Handlingar" });
     const form = await downloadedText(
       page,
@@ -120,6 +124,7 @@ describe("partner contact from start to end, behind the information barrier", ()
       .toContain(`samtycke-partnerkontakt-${day()}.pdf är bifogad.`);
     await expectNoSeriousA11yViolations(page);
 
+    await openSection(page, "Partnerkontakt");
     const partnerContact = page.getByRole("region", { name: "Partnerkontakt" });
     const add = partnerContact.getByRole("form", { name: "Lägg till partner" });
     await add
@@ -169,6 +174,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     const details = page.getByRole("region", { name: "Om ärendet" });
     expect(await details.textContent()).toContain("Partnerkontakt");
 
+    await openSection(page, "Status och ansvar");
     const assign = page.getByRole("form", { name: "Tilldela ärendet" });
     await assign.getByLabel("Medarbetare").selectOption({ label: "Per Holm (Behandlare)" });
     await assign.getByRole("button", { name: "Tilldela" }).click();
@@ -184,7 +190,7 @@ describe("partner contact from start to end, behind the information barrier", ()
 
   it("Eva prints the information letter — it never names him — and records her yes", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "behandlare2", casePath(journey.herCase));
+    await login(page, baseURL, "behandlare2", casePath(journey.herCase, "partner-contact"));
     const panel = page.getByRole("region", { name: "Partnerkontakt" });
     await panel.getByText("Nuvarande partner till den som går i behandling").waitFor();
     expect(await panel.textContent()).toContain(herPhone);
@@ -236,7 +242,7 @@ describe("partner contact from start to end, behind the information barrier", ()
 
   it("he starts and stays away once: Eva is told that, and nothing else", async () => {
     const { page, baseURL, problems, newPage } = browser();
-    await login(page, baseURL, "behandlare1", casePath(journey.hisCase));
+    await login(page, baseURL, "behandlare1", casePath(journey.hisCase, "treatment"));
     const treatment = page.getByRole("region", { name: "Behandling", exact: true });
     const start = treatment.getByRole("form", { name: "Behandlingen börjar" });
     await fillDate(start, "Behandlingen började", day(-7));
@@ -256,7 +262,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     }
 
     const eva = await newPage();
-    await login(eva, baseURL, "behandlare2", casePath(journey.herCase));
+    await login(eva, baseURL, "behandlare2", casePath(journey.herCase, "partner-contact"));
     const barrier = eva.getByRole("region", { name: "Meddelanden över informationsspärren" });
     const absence = barrier
       .getByRole("article")
@@ -276,7 +282,7 @@ describe("partner contact from start to end, behind the information barrier", ()
 
   it("Eva raises a risk alert; Per sees the level, not her reason, and acknowledges it", async () => {
     const { page, baseURL, problems, newPage } = browser();
-    await login(page, baseURL, "behandlare2", casePath(journey.herCase));
+    await login(page, baseURL, "behandlare2", casePath(journey.herCase, "partner-contact"));
     const barrier = page.getByRole("region", { name: "Meddelanden över informationsspärren" });
     const alert = barrier.getByRole("form", { name: "Skicka risklarm" });
     await alert.getByRole("radio", { name: "Hög", exact: true }).check();
@@ -285,7 +291,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     await expect.poll(() => statusText(page)).toContain("Risklarmet är skickat.");
 
     const per = await newPage();
-    await login(per, baseURL, "behandlare1", casePath(journey.hisCase));
+    await login(per, baseURL, "behandlare1", casePath(journey.hisCase, "partner-contact"));
     const his = per.getByRole("region", { name: "Meddelanden över informationsspärren" });
     const received = his
       .getByRole("article")
@@ -308,7 +314,7 @@ describe("partner contact from start to end, behind the information barrier", ()
 
   it("Per ends the treatment: the scan is destroyed with a receipt; Eva's case gets what follows", async () => {
     const { page, baseURL, problems, newPage } = browser();
-    await login(page, baseURL, "behandlare1", casePath(journey.hisCase));
+    await login(page, baseURL, "behandlare1", casePath(journey.hisCase, "treatment"));
     const treatment = page.getByRole("region", { name: "Behandling", exact: true });
     const end = treatment.getByRole("form", { name: "Avsluta behandlingen" });
     await fillDate(end, "Behandlingen avslutades", day());
@@ -318,6 +324,7 @@ describe("partner contact from start to end, behind the information barrier", ()
     await expect
       .poll(() => statusText(page))
       .toContain("Behandlingen är avslutad och ärendet är stängt.");
+    await openSection(page, "Dokument");
     const documents = page.getByRole("region", { name: "Handlingar" });
     const scan = documents.getByRole("article", { name: `samtycke-partnerkontakt-${day()}.pdf` });
     await expect.poll(() => scan.textContent()).toMatch(/Förstörd \d{4}-\d{2}-\d{2}.* av Per Holm/);
@@ -325,9 +332,10 @@ describe("partner contact from start to end, behind the information barrier", ()
     await expectNoSeriousA11yViolations(page);
 
     const eva = await newPage();
-    await login(eva, baseURL, "behandlare2", casePath(journey.herCase));
+    await login(eva, baseURL, "behandlare2", casePath(journey.herCase, "partner-contact"));
     const barrier = eva.getByRole("region", { name: "Meddelanden över informationsspärren" });
     await barrier.getByRole("article").filter({ hasText: "Behandlingen avslutades" }).waitFor();
+    await openSection(eva, "Översikt");
     const tasks = eva.getByRole("region", { name: "Uppgifter att göra" });
     await tasks.getByText(/erbjud ett avslutande samtal/).waitFor();
     expect(await tasks.textContent()).toContain("Uppföljande kontakt med partnern");

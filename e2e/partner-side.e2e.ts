@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { dateField, dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, statusText } from "./fixtures/page.ts";
@@ -37,6 +38,7 @@ describe("partner contact on her side, behind the information barrier", () => {
     const { page, baseURL, problems, newPage } = browser();
     await login(page, baseURL, "behandlare2");
     await openCase(page, "Sara Berg");
+    await openSection(page, "Partnerkontakt");
 
     // What he said about reaching her is his information; the ways are judged in words.
     const panel = page.getByRole("region", { name: "Partnerkontakt" });
@@ -160,6 +162,7 @@ describe("partner contact on her side, behind the information barrier", () => {
     const his = await newPage();
     await login(his, baseURL, "behandlare1");
     await openCase(his, "Johan Lind");
+    await openSection(his, "Partnerkontakt");
     const hisBarrier = his.getByRole("region", { name: "Meddelanden över informationsspärren" });
     const received = hisBarrier
       .getByRole("article")
@@ -196,6 +199,8 @@ describe("partner contact on her side, behind the information barrier", () => {
 
     const tasks = page.getByRole("region", { name: "Uppgifter att göra" });
     const form = tasks.getByRole("form", { name: "Oro för ett barn" });
+    // The form opens on demand, then says what is missing.
+    await tasks.getByRole("button", { name: "Oro för ett barn" }).click();
     await form.getByRole("button", { name: "Lägg till uppgift om orosanmälan" }).click();
     const concernField = form.getByLabel("Vad väcker oron?");
     expect(await description(page, concernField)).toContain(
@@ -217,6 +222,7 @@ describe("partner contact on her side, behind the information barrier", () => {
 
     // Done only with the report's date, the receiving unit and its reference.
     await task.getByRole("button", { name: "Markera som klar" }).click();
+    await task.getByRole("form").getByRole("button", { name: "Markera som klar" }).click();
     const reportOn = dateField(task, "Datum för orosanmälan");
     const to = task.getByLabel("Enhet som tog emot anmälan");
     const reference = task.getByLabel("Anmälans referens");

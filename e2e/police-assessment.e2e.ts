@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { dateField, dateInvalid, dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
@@ -28,6 +29,7 @@ describe("the police's risk assessment, recorded with the consent it rests on", 
     await mine.waitFor();
     await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await openSection(page, "Bedömningar");
 
     const panel = page.getByRole("region", { name: "Polisens riskbedömning" });
     await panel.getByText("Ingen riskbedömning från polisen är registrerad i ärendet.").waitFor();

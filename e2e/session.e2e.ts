@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totp } from "../src/server/auth/totp.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { demoPassword, heading, login } from "./fixtures/login.ts";
 import { hasFocus, statusText } from "./fixtures/page.ts";
 import { type RunningServer, startServer } from "./fixtures/server.ts";
@@ -40,7 +41,10 @@ async function openAnnasCase(page: Page, username = "handlaggare1") {
   const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
   await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
   await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+  // The journal's section, with its form for a new entry opened.
+  await openSection(page, "Journal");
   const journal = page.getByRole("region", { name: "Journal" });
+  await journal.getByRole("button", { name: "Ny anteckning" }).click();
   return {
     investigation: page.getByRole("form", { name: "Skriv utredningen" }),
     journal,
@@ -162,8 +166,11 @@ describe("a session that runs out never takes typed work with it", () => {
     async () => {
       const { page, problems } = browser();
       const { investigation, journalForm, journal } = await openAnnasCase(page);
+      // Two sections, a text typed in each: both are kept while the other is shown.
+      await openSection(page, "Utredning");
       const acuteNeeds = investigation.getByLabel("Akuta behov");
       await acuteNeeds.fill(investigationText);
+      await openSection(page, "Journal");
       await journalForm.getByLabel("Typ av anteckning").selectOption({ label: "Samtal" });
       await journalForm.getByLabel("Text").fill(journalText);
       expect(await storedKeys(page)).toEqual({ local: [], session: [] });
@@ -188,19 +195,20 @@ describe("a session that runs out never takes typed work with it", () => {
       await dialog.getByLabel("Lösenord").fill(demoPassword);
       await dialog.getByRole("button", { name: "Logga in" }).click();
       await dialog.waitFor({ state: "hidden" });
-      expect(await acuteNeeds.inputValue()).toBe(investigationText);
       expect(await journalForm.getByLabel("Text").inputValue()).toBe(journalText);
-
-      await investigation.getByRole("button", { name: "Spara", exact: true }).click();
-      await expect.poll(() => statusText(page)).toContain("Utredningen är sparad.");
       await journalForm.getByRole("button", { name: "Spara utkast" }).click();
       await expect.poll(() => statusText(page)).toContain("Utkastet är sparat.");
+      await openSection(page, "Utredning");
+      expect(await acuteNeeds.inputValue()).toBe(investigationText);
+      await investigation.getByRole("button", { name: "Spara", exact: true }).click();
+      await expect.poll(() => statusText(page)).toContain("Utredningen är sparad.");
 
       // Saved on the server: a fresh page shows both.
       await page.reload();
       await expect
         .poll(() => investigation.getByLabel("Akuta behov").inputValue())
         .toBe(investigationText);
+      await openSection(page, "Journal");
       await journal.getByText(journalText.slice(0, 60)).waitFor();
       expect(await storedKeys(page)).toEqual({ local: [], session: [] });
       expect(problems).toEqual([]);

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
 import { dateField, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, description, statusText } from "./fixtures/page.ts";
@@ -56,7 +57,7 @@ describe("treatment and partner contact, from his side", () => {
     await registerPerson(page, { ...man, number: personNumber });
     const personId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
     const caseId = await openPerpetratorCase(page, baseURL, personId);
-    await page.goto(`${baseURL}/cases/${caseId}`);
+    await page.goto(`${baseURL}/cases/${caseId}/treatment`);
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
 
     const treatment = page.getByRole("region", { name: "Behandling", exact: true });
@@ -91,6 +92,7 @@ describe("treatment and partner contact, from his side", () => {
     await expectNoSeriousA11yViolations(page);
 
     // Partner contact: he is informed first.
+    await openSection(page, "Partnerkontakt");
     const partnerContact = page.getByRole("region", { name: "Partnerkontakt" });
     const inform = partnerContact.getByRole("form", {
       name: "Han har fått information om partnerkontakt",

@@ -34,12 +34,7 @@ export function CaseHeader({ record }: { record: CaseView }) {
         </div>
         <div>
           <dt>{t("cases.status")}</dt>
-          <dd>
-            {caseStatusLabel(record.status, t, record.caseType)}
-            <span className="case-header__extra">
-              {caseTypeLabel(record.caseType, t)}, {record.unit.name}
-            </span>
-          </dd>
+          <dd>{caseStatusLabel(record.status, t, record.caseType)}</dd>
         </div>
         <div>
           <dt>{t("case.riskLabel")}</dt>
@@ -54,6 +49,12 @@ export function CaseHeader({ record }: { record: CaseView }) {
           <dt>{t("case.nextDeadline")}</dt>
           <dd>
             <NextDeadline caseId={record.id} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("case.kindAndUnit")}</dt>
+          <dd>
+            {caseTypeLabel(record.caseType, t)}, {record.unit.name}
           </dd>
         </div>
         <div>

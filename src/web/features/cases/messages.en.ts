@@ -114,6 +114,7 @@ export const casesEn: MessagesOf<typeof casesSv> = {
   "case.headerLabel": "About the case",
   "case.riskLabel": "Risk level",
   "case.nextDeadline": "Next last day",
+  "case.kindAndUnit": "Case",
   "case.responsible": "Responsible",
   "case.nobodyResponsible": "Nobody responsible",
   "case.deadlinesUnknown": "Could not be read",

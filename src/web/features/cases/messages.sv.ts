@@ -110,6 +110,7 @@ export const casesSv = {
   "case.headerLabel": "Om ärendet",
   "case.riskLabel": "Risknivå",
   "case.nextDeadline": "Nästa sista dag",
+  "case.kindAndUnit": "Ärende",
   "case.responsible": "Ansvarig",
   "case.nobodyResponsible": "Ingen ansvarig",
   "case.deadlinesUnknown": "Kunde inte hämtas",
