@@ -219,7 +219,9 @@ describe("the case journal", () => {
     expect(await original.textContent()).toContain("Vi bokade ett nytt samtal.");
     await expectNoSeriousA11yViolations(page);
 
-    // A draft left unsigned, for the next step: others never see it.
+    // A draft left unsigned, for the next step: others never see it. The correction done,
+    // its form closed; a new entry's form opens on demand.
+    await journal.getByRole("button", { name: "Ny anteckning" }).click();
     await form.getByLabel("Typ av anteckning").selectOption({ label: "Övrigt" });
     await form.getByLabel("Text").fill(privateDraftText);
     await form.getByRole("button", { name: "Spara utkast" }).click();
