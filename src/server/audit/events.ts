@@ -130,7 +130,7 @@ export const auditEventData = {
   "notification.mark_read": z.object({ notificationId: z.string() }).strict(),
   "notification.mark_all_read": z.object({ count: z.number().int() }).strict(),
   "notification.settings": z.object({ digest: z.boolean() }).strict(),
-  "notification.digest": z.object({ day: z.string(), sent: z.boolean() }).strict(),
+  "notification.digest": z.object({ day: z.string() }).strict(),
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 

@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { caseColumns, scopeCases } from "../worklist/rows.ts";
@@ -53,4 +55,34 @@ export async function markRead(trx: Trx, actor: Actor, ids: string[], current: s
   let stale = trx.deleteFrom("notification_read").where("user_id", "=", actor.userId);
   if (current.length > 0) stale = stale.where("notification_id", "not in", current);
   await stale.execute();
+}
+
+/**
+ * The user the digest job acts as, with their roles, as a session would load them
+ * (auth/sessions.ts): app_user and role_assignment, which the application reads outside
+ * row-level security. Null for a user no longer active.
+ */
+export async function actorOf(db: Kysely<Database>, userId: string): Promise<Actor | null> {
+  const user = await db
+    .selectFrom("app_user")
+    .select(["id", "org_id", "username", "display_name"])
+    .where("id", "=", userId)
+    .where("active", "=", true)
+    .executeTakeFirst();
+  if (!user) return null;
+  const roles = await db
+    .selectFrom("role_assignment as r")
+    .leftJoin("unit as un", "un.id", "r.unit_id")
+    .select(["r.id", "r.unit_id", "un.name", "r.role"])
+    .where("r.user_id", "=", userId)
+    .orderBy("un.name")
+    .orderBy("r.role")
+    .execute();
+  return {
+    userId: user.id,
+    orgId: user.org_id,
+    username: user.username,
+    displayName: user.display_name,
+    roles: roles.map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.name, role: r.role })),
+  };
 }
