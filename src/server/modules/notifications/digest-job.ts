@@ -43,16 +43,14 @@ export async function digestRound(
     return rows;
   });
   for (const { user_id } of due) {
-    const outcome = await digestFor(database, settings, user_id, day, now).catch(
-      (err: unknown) => {
-        const { code, responseCode } = (err ?? {}) as { code?: string; responseCode?: number };
-        settings.logger.error(
-          { userId: user_id, code, responseCode },
-          "notification digest not sent; it is tried again next round",
-        );
-        return "failed" as const;
-      },
-    );
+    const outcome = await digestFor(database, settings, user_id, day, now).catch((err: unknown) => {
+      const { code, responseCode } = (err ?? {}) as { code?: string; responseCode?: number };
+      settings.logger.error(
+        { userId: user_id, code, responseCode },
+        "notification digest not sent; it is tried again next round",
+      );
+      return "failed" as const;
+    });
     outcomes[outcome] += 1;
   }
   return outcomes;
@@ -131,7 +129,10 @@ async function digestFor(
     return "nothing";
   }
   try {
-    await settings.mailer.send({ to: claim.email, ...digestMail(claim.counts, day, settings.publicUrl) });
+    await settings.mailer.send({
+      to: claim.email,
+      ...digestMail(claim.counts, day, settings.publicUrl),
+    });
   } catch (err) {
     await finish(null);
     throw err;

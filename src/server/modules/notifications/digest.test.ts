@@ -42,7 +42,11 @@ describe.each(testDatabaseKinds)("the daily e-mail digest (%s)", (kind) => {
   const round = (url: string, now = noon) =>
     digestRound(
       database(),
-      { mailer: smtpMailer({ smtpUrl: url, from: "Frid <frid@exempel.se>", publicUrl }), publicUrl, logger },
+      {
+        mailer: smtpMailer({ smtpUrl: url, from: "Frid <frid@exempel.se>", publicUrl }),
+        publicUrl,
+        logger,
+      },
       now,
     );
   const digestOn = async (s: Session, email: string) => {
@@ -55,7 +59,10 @@ describe.each(testDatabaseKinds)("the daily e-mail digest (%s)", (kind) => {
     expect(res.statusCode).toBe(200);
   };
   const digestRows = () =>
-    database().owner.selectFrom("notification_digest").select(["user_id", "day", "state"]).execute();
+    database()
+      .owner.selectFrom("notification_digest")
+      .select(["user_id", "day", "state"])
+      .execute();
 
   beforeAll(async () => {
     t = await buildTestApp(database());

@@ -40,10 +40,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The lines of the digest, in Swedish (Frid's working language), one per count above zero. */
 function lines(c: DigestCounts): string[] {
   return [
-    c.dueSoon > 0 &&
-      `Du har ${plural(c.dueSoon, "ärende", "ärenden")} med sista dag inom 3 dagar.`,
-    c.overdue > 0 &&
-      `${plural(c.overdue, "ärende har", "ärenden har")} något som är försenat.`,
+    c.dueSoon > 0 && `Du har ${plural(c.dueSoon, "ärende", "ärenden")} med sista dag inom 3 dagar.`,
+    c.overdue > 0 && `${plural(c.overdue, "ärende har", "ärenden har")} något som är försenat.`,
     c.fresh > 0 && `${plural(c.fresh, "ny uppgift", "nya uppgifter")} i Att göra.`,
     c.barrierEvents > 0 &&
       `${plural(c.barrierEvents, "händelse", "händelser")} från partnerkontakt att kvittera.`,

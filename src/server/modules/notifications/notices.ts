@@ -1,7 +1,4 @@
-import type {
-  Notification,
-  NotificationCategory,
-} from "../../../shared/api/notifications.ts";
+import type { Notification, NotificationCategory } from "../../../shared/api/notifications.ts";
 import { notificationCategories } from "../../../shared/api/notifications.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { daysLeft, dueVerySoonDays } from "../../../shared/deadlines.ts";
@@ -27,7 +24,12 @@ export function categoryOf(line: DueLine, now: Date): NotificationCategory {
 }
 
 /** The id that is the same at every recomputation of the same fact (shared/api/notifications.ts). */
-export function noticeId(category: NotificationCategory, kind: string, caseId: string, date: string) {
+export function noticeId(
+  category: NotificationCategory,
+  kind: string,
+  caseId: string,
+  date: string,
+) {
   return `${category}:${kind}:${caseId}:${date}`;
 }
 

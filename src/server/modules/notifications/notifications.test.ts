@@ -39,8 +39,12 @@ describe.each(testDatabaseKinds)("notifications (%s)", (kind) => {
   });
   afterAll(() => t?.close());
 
-  const call = (s: Session | null, method: "GET" | "POST" | "PUT" | "DELETE", url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: s ? as(s) : {}, ...(payload ? { payload } : {}) });
+  const call = (
+    s: Session | null,
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    url: string,
+    payload?: object,
+  ) => t.app.inject({ method, url, headers: s ? as(s) : {}, ...(payload ? { payload } : {}) });
   const list = async (s: Session) => {
     const res = await call(s, "GET", "/api/notifications");
     expect(res.statusCode).toBe(200);
@@ -184,7 +188,9 @@ describe.each(testDatabaseKinds)("notifications (%s)", (kind) => {
     const events = await auditRows("notification.list");
     expect(events.length).toBe(before + 1);
     const last = events[events.length - 1];
-    expect([...(last?.case_ids ?? [])].sort()).toEqual([...new Set(items.map((i) => i.caseId))].sort());
+    expect([...(last?.case_ids ?? [])].sort()).toEqual(
+      [...new Set(items.map((i) => i.caseId))].sort(),
+    );
   });
 
   it("keeps the daily digest off until I turn it on, with an address", async () => {

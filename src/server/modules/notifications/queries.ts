@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
+import type { Database } from "../../db/types.ts";
 import { caseColumns, scopeCases } from "../worklist/rows.ts";
 import type { Assignment } from "./notices.ts";
 
@@ -48,7 +48,9 @@ export async function markRead(trx: Trx, actor: Actor, ids: string[], current: s
   if (ids.length > 0) {
     await trx
       .insertInto("notification_read")
-      .values(ids.map((id) => ({ org_id: actor.orgId, user_id: actor.userId, notification_id: id })))
+      .values(
+        ids.map((id) => ({ org_id: actor.orgId, user_id: actor.userId, notification_id: id })),
+      )
       .onConflict((oc) => oc.columns(["user_id", "notification_id"]).doNothing())
       .execute();
   }

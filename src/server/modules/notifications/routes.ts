@@ -92,11 +92,6 @@ function registerSettingRoutes(app: App, database: DatabaseHandle): void {
       },
     },
     async (request) =>
-      saveNotificationSettings(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.body,
-      ),
+      saveNotificationSettings(database, requireActor(request), requestMeta(request), request.body),
   );
 }

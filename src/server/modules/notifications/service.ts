@@ -46,7 +46,10 @@ async function answer(trx: Trx, actor: Actor, notices: Notice[]): Promise<Notifi
     actor,
     notices.map((n) => n.id),
   );
-  const items = notices.map(({ personId: _p, unitId: _u, ...n }) => ({ ...n, read: read.has(n.id) }));
+  const items = notices.map(({ personId: _p, unitId: _u, ...n }) => ({
+    ...n,
+    read: read.has(n.id),
+  }));
   return { items, unread: items.filter((i) => !i.read).length };
 }
 
