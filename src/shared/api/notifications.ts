@@ -58,7 +58,14 @@ export const NotificationIdParams = z.object({
 });
 
 export const NotificationSettings = z
-  .object({ digest: z.boolean(), email: z.string().nullable() })
+  .object({
+    digest: z.boolean(),
+    email: z.string().nullable(),
+    mailConfigured: z.boolean().meta({
+      description:
+        "Whether this Frid sends e-mail at all (FRID_SMTP_URL); if not, no digest goes out",
+    }),
+  })
   .meta({ id: "NotificationSettings" });
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
 

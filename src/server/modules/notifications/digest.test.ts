@@ -57,6 +57,7 @@ describe.each(testDatabaseKinds)("the daily e-mail digest (%s)", (kind) => {
       payload: { digest: true, email },
     });
     expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ digest: true, email, mailConfigured: true });
   };
   const digestRows = () =>
     database()
@@ -65,8 +66,8 @@ describe.each(testDatabaseKinds)("the daily e-mail digest (%s)", (kind) => {
       .execute();
 
   beforeAll(async () => {
-    t = await buildTestApp(database());
     smtp = await startSmtpServer();
+    t = await buildTestApp(database(), { FRID_SMTP_URL: smtp.url, FRID_PUBLIC_URL: publicUrl });
     team = await buildChildUnitTeam(t.app, database().owner);
     await recordReportOfConcern(t.app, database().owner, team, daysAgo(12));
     await recordReportOfConcern(t.app, database().owner, team, daysAgo(20));

@@ -197,6 +197,7 @@ describe.each(testDatabaseKinds)("notifications (%s)", (kind) => {
     expect((await call(team.worker, "GET", "/api/notifications/settings")).json()).toEqual({
       digest: false,
       email: null,
+      mailConfigured: false,
     });
     const noAddress = await call(team.worker, "PUT", "/api/notifications/settings", {
       digest: true,
@@ -219,6 +220,7 @@ describe.each(testDatabaseKinds)("notifications (%s)", (kind) => {
     expect((await call(team.worker, "GET", "/api/notifications/settings")).json()).toEqual({
       digest: true,
       email: "handlaggare@exempel.se",
+      mailConfigured: false,
     });
     // Mine only: a colleague's setting is still off.
     expect((await call(team.colleague, "GET", "/api/notifications/settings")).json().digest).toBe(

@@ -17,9 +17,9 @@ import {
 
 const tags = ["notifications"];
 
-export const notificationRoutes: RouteModule = (app, { database }) => {
+export const notificationRoutes: RouteModule = (app, { config, database }) => {
   registerListRoutes(app, database);
-  registerSettingRoutes(app, database);
+  registerSettingRoutes(app, database, config.mail !== null);
 };
 
 /** The notification centre: my notifications, one read, all read. */
@@ -69,7 +69,7 @@ function registerListRoutes(app: App, database: DatabaseHandle): void {
 }
 
 /** The daily e-mail digest: off by default, and where to send it. */
-function registerSettingRoutes(app: App, database: DatabaseHandle): void {
+function registerSettingRoutes(app: App, database: DatabaseHandle, mailConfigured: boolean): void {
   app.get(
     "/api/notifications/settings",
     {
@@ -79,7 +79,7 @@ function registerSettingRoutes(app: App, database: DatabaseHandle): void {
         response: { 200: NotificationSettings },
       },
     },
-    async (request) => readNotificationSettings(database, requireActor(request)),
+    async (request) => readNotificationSettings(database, requireActor(request), mailConfigured),
   );
   app.put(
     "/api/notifications/settings",
@@ -92,6 +92,12 @@ function registerSettingRoutes(app: App, database: DatabaseHandle): void {
       },
     },
     async (request) =>
-      saveNotificationSettings(database, requireActor(request), requestMeta(request), request.body),
+      saveNotificationSettings(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.body,
+        mailConfigured,
+      ),
   );
 }

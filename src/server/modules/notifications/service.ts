@@ -137,6 +137,7 @@ export function markAllNotificationsRead(
 export function readNotificationSettings(
   database: DatabaseHandle,
   actor: Actor,
+  mailConfigured: boolean,
 ): Promise<NotificationSettings> {
   return withActor(database.db, actor, async (trx) => {
     const row = await trx
@@ -144,7 +145,7 @@ export function readNotificationSettings(
       .select(["digest", "digest_email"])
       .where("user_id", "=", actor.userId)
       .executeTakeFirst();
-    return { digest: row?.digest ?? false, email: row?.digest_email ?? null };
+    return { digest: row?.digest ?? false, email: row?.digest_email ?? null, mailConfigured };
   });
 }
 
@@ -153,6 +154,7 @@ export function saveNotificationSettings(
   actor: Actor,
   meta: RequestMeta,
   body: NotificationSettingsBody,
+  mailConfigured: boolean,
 ): Promise<NotificationSettings> {
   return withActor(database.db, actor, async (trx) => {
     const values = { digest: body.digest, digest_email: body.email, updated_at: new Date() };
@@ -169,6 +171,6 @@ export function saveNotificationSettings(
         data: { digest: body.digest },
       },
     ]);
-    return { digest: body.digest, email: body.email };
+    return { digest: body.digest, email: body.email, mailConfigured };
   });
 }

@@ -43,6 +43,7 @@ export function DigestSetting() {
     <section className="section" aria-labelledby="account-digest-title">
       <h2 id="account-digest-title">{t("notifications.digestTitle")}</h2>
       <p>{t("notifications.digestIntro")}</p>
+      {saved && !saved.mailConfigured && <p>{t("notifications.digestNoMail")}</p>}
       <StatusMessage message={status} />
       {query.state.status === "loading" ? (
         <Loading />

@@ -28,5 +28,7 @@ export const notificationsEn: MessagesOf<typeof notificationsSv> = {
   "notifications.digestEmail": "E-mail address",
   "notifications.digestEmailHint": "The summary is sent here, once a day from 06:00.",
   "notifications.digestSave": "Save",
+  "notifications.digestNoMail":
+    "Frid sends no e-mail here yet (no mail server is set up). You can choose the summary now; it is sent once e-mail is set up.",
   "notifications.digestSaved": "The setting is saved.",
 };

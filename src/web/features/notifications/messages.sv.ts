@@ -25,5 +25,7 @@ export const notificationsSv = {
   "notifications.digestEmail": "E-postadress",
   "notifications.digestEmailHint": "Sammanfattningen skickas hit, en gång om dagen från kl. 06.",
   "notifications.digestSave": "Spara",
+  "notifications.digestNoMail":
+    "Frid skickar ingen e-post här än (ingen e-postserver är inställd). Du kan välja sammanfattningen nu; den skickas när e-posten är inställd.",
   "notifications.digestSaved": "Inställningen är sparad.",
 } as const;
