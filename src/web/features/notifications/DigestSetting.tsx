@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useApi } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
-import { useSubmit } from "../../hooks/useSubmit";
+import { type Submit, useSubmit } from "../../hooks/useSubmit";
 import { useT } from "../../i18n/useT";
 import { CheckboxField, TextField } from "../../ui/Field";
 import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
@@ -50,35 +50,58 @@ export function DigestSetting() {
       ) : (
         <>
           <ErrorSummary errors={submit.errors} />
-          <form
-            className="form"
-            aria-labelledby="account-digest-title"
+          <DigestForm
+            digest={digest}
+            email={email}
+            onDigest={setDigest}
+            onEmail={setEmail}
+            submit={submit}
             onSubmit={handleSubmit}
-            noValidate
-          >
-            <CheckboxField
-              label={t("notifications.digestEnabled")}
-              name="digest"
-              checked={digest}
-              onChange={(e) => setDigest(e.target.checked)}
-              error={submit.fieldError("digest")}
-            />
-            <TextField
-              label={t("notifications.digestEmail")}
-              hint={t("notifications.digestEmailHint")}
-              name="email"
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              error={submit.fieldError("email")}
-            />
-            <button type="submit" className="button" disabled={submit.pending}>
-              {t("notifications.digestSave")}
-            </button>
-          </form>
+          />
         </>
       )}
     </section>
+  );
+}
+
+function DigestForm({
+  digest,
+  email,
+  onDigest,
+  onEmail,
+  submit,
+  onSubmit,
+}: {
+  digest: boolean;
+  email: string;
+  onDigest: (on: boolean) => void;
+  onEmail: (email: string) => void;
+  submit: Submit;
+  onSubmit: (event: FormEvent) => void;
+}) {
+  const { t } = useT();
+  return (
+    <form className="form" aria-labelledby="account-digest-title" onSubmit={onSubmit} noValidate>
+      <CheckboxField
+        label={t("notifications.digestEnabled")}
+        name="digest"
+        checked={digest}
+        onChange={(e) => onDigest(e.target.checked)}
+        error={submit.fieldError("digest")}
+      />
+      <TextField
+        label={t("notifications.digestEmail")}
+        hint={t("notifications.digestEmailHint")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => onEmail(e.target.value)}
+        error={submit.fieldError("email")}
+      />
+      <button type="submit" className="button" disabled={submit.pending}>
+        {t("notifications.digestSave")}
+      </button>
+    </form>
   );
 }

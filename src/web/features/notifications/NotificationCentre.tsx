@@ -25,30 +25,14 @@ export function NotificationCentre() {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(key, (signal) => api.notifications(signal));
-  const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, toggle, close, onKeyDown, button } = useDisclosure(() => {
+    setStatus(null);
+    query.reload();
+  });
   const panelId = useId();
   const data = query.state.status === "ready" ? query.state.data : null;
   const unread = data?.unread ?? 0;
-
-  function toggle() {
-    if (!open) {
-      setStatus(null);
-      query.reload();
-    }
-    setOpen(!open);
-  }
-  function close() {
-    setOpen(false);
-    button.current?.focus();
-  }
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === "Escape" && open) {
-      event.stopPropagation();
-      close();
-    }
-  }
   const put = (answer: Promise<Notifications>) =>
     answer.then(query.setData).catch(() => query.reload());
 
@@ -71,48 +55,105 @@ export function NotificationCentre() {
           </span>
         )}
       </button>
-      <section
+      <NotificationPanel
         id={panelId}
-        className="notifications__panel"
-        aria-labelledby={`${panelId}-title`}
-        hidden={!open}
-      >
-        <h2 id={`${panelId}-title`} className="notifications__title">
-          {t("notifications.title")}
-        </h2>
-        <StatusMessage message={status} />
-        {query.state.status === "error" && <p className="alert">{t("notifications.loadError")}</p>}
-        {data && data.items.length === 0 && <p>{t("notifications.empty")}</p>}
-        {data && data.unread > 0 && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() =>
-              put(api.markAllNotificationsRead()).then(() => setStatus(t("notifications.allRead")))
-            }
-          >
-            {t("notifications.markAll")}
-          </button>
-        )}
-        {data && data.items.length > 0 && (
-          <ul className="notifications__list">
-            {data.items.map((n) => (
-              <NotificationItem
-                key={n.id}
-                notification={n}
-                onFollow={() => {
-                  setOpen(false);
-                  if (!n.read) void put(api.markNotificationRead(n.id));
-                }}
-              />
-            ))}
-          </ul>
-        )}
-        <button type="button" className="button button--secondary" onClick={close}>
-          {t("notifications.close")}
-        </button>
-      </section>
+        open={open}
+        data={data}
+        failed={query.state.status === "error"}
+        status={status}
+        onMarkAll={() =>
+          put(api.markAllNotificationsRead()).then(() => {
+            setStatus(t("notifications.allRead"));
+            // The button is gone with the last unread: focus stays in the panel, at its heading.
+            document.getElementById(`${panelId}-title`)?.focus();
+          })
+        }
+        onFollow={(n) => {
+          setOpen(false);
+          if (!n.read) void put(api.markNotificationRead(n.id));
+        }}
+        onClose={close}
+      />
     </div>
+  );
+}
+
+/** Open or closed; Escape closes and gives focus back to the button. */
+function useDisclosure(onOpen: () => void) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  function close() {
+    setOpen(false);
+    button.current?.focus();
+  }
+  return {
+    open,
+    setOpen,
+    button,
+    close,
+    toggle() {
+      if (!open) onOpen();
+      setOpen(!open);
+    },
+    onKeyDown(event: KeyboardEvent) {
+      if (event.key === "Escape" && open) {
+        event.stopPropagation();
+        close();
+      }
+    },
+  };
+}
+
+/** The panel: its heading, "Markera alla som lästa", the notifications, and a close button. */
+function NotificationPanel({
+  id,
+  open,
+  data,
+  failed,
+  status,
+  onMarkAll,
+  onFollow,
+  onClose,
+}: {
+  id: string;
+  open: boolean;
+  data: Notifications | null;
+  failed: boolean;
+  status: string | null;
+  onMarkAll: () => void;
+  onFollow: (n: Notification) => void;
+  onClose: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <section
+      id={id}
+      className="notifications__panel"
+      aria-labelledby={`${id}-title`}
+      hidden={!open}
+    >
+      <h2 id={`${id}-title`} className="notifications__title" tabIndex={-1}>
+        {t("notifications.title")}
+      </h2>
+      <StatusMessage message={status} />
+      {failed && <p className="alert">{t("notifications.loadError")}</p>}
+      {data && data.items.length === 0 && <p>{t("notifications.empty")}</p>}
+      {data && data.unread > 0 && (
+        <button type="button" className="button button--secondary" onClick={onMarkAll}>
+          {t("notifications.markAll")}
+        </button>
+      )}
+      {data && data.items.length > 0 && (
+        <ul className="notifications__list">
+          {data.items.map((n) => (
+            <NotificationItem key={n.id} notification={n} onFollow={() => onFollow(n)} />
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        {t("notifications.close")}
+      </button>
+    </section>
   );
 }
 
