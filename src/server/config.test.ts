@@ -122,6 +122,28 @@ describe("loadConfig", () => {
     });
   });
 
+  it("sends the digest only with an SMTP server and Frid's public address, never echoing the URL", () => {
+    expect(loadConfig({}, cwd).mail).toBeNull();
+    const secret = "smtp://frid:hemligt@mail.exempel.se:587";
+    expect(() => loadConfig({ FRID_SMTP_URL: secret }, cwd)).toThrow(/FRID_PUBLIC_URL must be set/);
+    const bad = (() => {
+      try {
+        loadConfig({ FRID_SMTP_URL: "http://hemligt@x", FRID_PUBLIC_URL: "https://frid.se" }, cwd);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    })();
+    expect(bad?.join(" ")).toContain("FRID_SMTP_URL must be an smtp:// or smtps:// URL");
+    expect(bad?.join(" ")).not.toContain("hemligt");
+    expect(
+      loadConfig({ FRID_SMTP_URL: secret, FRID_PUBLIC_URL: "https://frid.kommun.se/" }, cwd).mail,
+    ).toEqual({
+      smtpUrl: secret,
+      from: "Frid <frid@frid.kommun.se>",
+      publicUrl: "https://frid.kommun.se/",
+    });
+  });
+
   it("is documented: every setting appears in the README's configuration table", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     for (const name of settingNames) expect(readme).toContain(`| \`${name}\``);

@@ -23,6 +23,9 @@ export const settingNames = [
   "FRID_LOGIN_MAX_FAILURES",
   "FRID_LOGIN_LOCKOUT_MINUTES",
   "FRID_AUDIT_SEAL_INTERVAL_MS",
+  "FRID_SMTP_URL",
+  "FRID_SMTP_FROM",
+  "FRID_PUBLIC_URL",
   "LOG_LEVEL",
 ] as const;
 
@@ -43,6 +46,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockoutMinutes: number };
   auditSealIntervalMs: number;
+  /** The daily e-mail digest (modules/notifications): null when FRID_SMTP_URL is not set. */
+  mail: { smtpUrl: string; from: string; publicUrl: string } | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   version: string;
 }
@@ -139,12 +144,32 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   FRID_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
+  FRID_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/, {
+      error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.se:587",
+    })
+    .optional(),
+  FRID_SMTP_FROM: z.string().min(3).max(254).optional(),
+  FRID_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// address of Frid" })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
   return String(pkg.version);
+}
+
+/** The digest's mail settings; the sender defaults to frid@ the public address's host. */
+function mailConfig(
+  smtpUrl: string | undefined,
+  from: string | undefined,
+  publicUrl: string | undefined,
+): Config["mail"] {
+  if (!smtpUrl || !publicUrl) return null;
+  return { smtpUrl, from: from ?? `Frid <frid@${new URL(publicUrl).hostname}>`, publicUrl };
 }
 
 /** Reads the configuration; throws ConfigError listing every problem at once. */
@@ -179,6 +204,11 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
   } else if (s.FRID_SESSION_SECRET !== undefined && s.FRID_SESSION_SECRET.length < 32) {
     problems.push("FRID_SESSION_SECRET must be at least 32 characters");
   }
+  if (s.FRID_SMTP_URL && !s.FRID_PUBLIC_URL) {
+    problems.push(
+      "FRID_PUBLIC_URL must be set when FRID_SMTP_URL is: the daily digest links to Frid at that address",
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -203,6 +233,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     },
     login: { maxFailures: s.FRID_LOGIN_MAX_FAILURES, lockoutMinutes: s.FRID_LOGIN_LOCKOUT_MINUTES },
     auditSealIntervalMs: s.FRID_AUDIT_SEAL_INTERVAL_MS,
+    mail: mailConfig(s.FRID_SMTP_URL, s.FRID_SMTP_FROM, s.FRID_PUBLIC_URL),
     logLevel: s.LOG_LEVEL,
     version: packageVersion(),
   };

@@ -18,6 +18,8 @@ import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
 import { startStatistics } from "./db/statistics.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
+import { startDigests } from "./modules/notifications/digest-job.ts";
+import { smtpMailer } from "./modules/notifications/mailer.ts";
 import { webBuildDir } from "./paths.ts";
 import {
   explainDatabaseFailure,
@@ -106,11 +108,20 @@ async function main() {
   const stopSealer = startSealer(database.db, log, config.auditSealIntervalMs);
   // PGlite has no autovacuum: without statistics a history page reads the whole history.
   const stopStatistics = startStatistics(database, log, statisticsIntervalMs);
+  // The daily e-mail digest, only when SMTP is configured (FRID_SMTP_URL).
+  const stopDigests = config.mail
+    ? startDigests(database, {
+        mailer: smtpMailer(config.mail),
+        publicUrl: config.mail.publicUrl,
+        logger: log,
+      })
+    : async () => {};
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await stopSealer();
     await stopStatistics();
+    await stopDigests();
     await database.close();
     throw explainListenFailure(error, config.host, config.port);
   }
@@ -135,6 +146,7 @@ async function main() {
     await app.close();
     await stopSealer(); // seals the events this run wrote, before the database closes
     await stopStatistics();
+    await stopDigests();
     await database.close();
     process.exit(0);
   };

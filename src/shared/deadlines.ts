@@ -29,6 +29,8 @@ export const placementReviewMonths = 6;
 export const childrenReportDays = 0;
 /** What the work list calls "due soon". */
 export const dueSoonDays = 7;
+/** When the notification centre tells again that a deadline is near (issue 15). */
+export const dueVerySoonDays = 3;
 
 export function protectionAssessmentDue(receivedAt: Date): Date {
   return endOfDay(addDays(stockholmDate(receivedAt), protectionAssessmentDays));
@@ -125,5 +127,10 @@ export type DueStatus = "overdue" | "due_soon" | "later";
 /** Overdue once the deadline has passed; due soon when it falls within the next 7 calendar days. */
 export function dueStatus(due: Date, now: Date = new Date()): DueStatus {
   if (now.getTime() > due.getTime()) return "overdue";
-  return daysBetween(stockholmDate(now), stockholmDate(due)) <= dueSoonDays ? "due_soon" : "later";
+  return daysLeft(due, now) <= dueSoonDays ? "due_soon" : "later";
+}
+
+/** Calendar days in Swedish time from today to the counted day of `due` (0: today). */
+export function daysLeft(due: Date, now: Date = new Date()): number {
+  return daysBetween(stockholmDate(now), stockholmDate(due));
 }

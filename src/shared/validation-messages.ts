@@ -98,6 +98,7 @@ export const crossFieldMessages = {
   partnerNeedsReach: "Ange minst ett sätt att nå henne: telefon, adress eller e-post.",
   controllingNeedsTeamDecision:
     "Vid ett starkt kontrollerande mönster beslutar teamet – ange datumet för beslutet.",
+  digestNeedsEmail: "Ange en e-postadress för sammanfattningen, eller stäng av den.",
 } as const;
 export type CrossFieldRule = keyof typeof crossFieldMessages;
 

@@ -126,6 +126,11 @@ export const auditEventData = {
   "journal.update": z.object({ entryId: z.uuid() }).strict(),
   "journal.sign": z.object({ entryId: z.uuid() }).strict(),
   "barrier.create": z.object({ otherCaseId: z.uuid() }).strict(),
+  "notification.list": none,
+  "notification.mark_read": z.object({ notificationId: z.string() }).strict(),
+  "notification.mark_all_read": z.object({ count: z.number().int() }).strict(),
+  "notification.settings": z.object({ digest: z.boolean() }).strict(),
+  "notification.digest": z.object({ day: z.string() }).strict(),
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 

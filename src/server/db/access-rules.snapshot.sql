@@ -142,6 +142,22 @@ begin
 end
 $function$;
 
+-- frid_digests_due(p_day date): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_digests_due(p_day date)
+ RETURNS TABLE(user_id uuid, org_id uuid)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select s.user_id, s.org_id
+    from notification_setting s
+    join app_user u on u.id = s.user_id and u.active
+   where s.digest
+     and not exists (select 1 from notification_digest d
+                      where d.user_id = s.user_id and d.day = p_day
+                        and (d.state <> 'sending' or d.claimed_at > now() - interval '15 minutes'))
+$function$;
+
 -- frid_fold(p_text text)
 CREATE OR REPLACE FUNCTION public.frid_fold(p_text text)
  RETURNS text
@@ -661,6 +677,15 @@ create policy journal_entry_select on journal_entry as permissive for select to 
 create policy journal_entry_update on journal_entry as permissive for update to frid_app
   using (((author_id = frid_actor()) AND (signed_at IS NULL) AND frid_can_see_case(case_id)))
   with check ((author_id = frid_actor()));
+create policy notification_digest_own on notification_digest as permissive for all to frid_app
+  using (((org_id = frid_org()) AND (user_id = frid_actor())))
+  with check (((org_id = frid_org()) AND (user_id = frid_actor())));
+create policy notification_read_own on notification_read as permissive for all to frid_app
+  using (((org_id = frid_org()) AND (user_id = frid_actor())))
+  with check (((org_id = frid_org()) AND (user_id = frid_actor())));
+create policy notification_setting_own on notification_setting as permissive for all to frid_app
+  using (((org_id = frid_org()) AND (user_id = frid_actor())))
+  with check (((org_id = frid_org()) AND (user_id = frid_actor())));
 create policy partner_insert on partner as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id) AND ((partner_case_id IS NULL) OR (EXISTS ( SELECT 1
    FROM barrier b
@@ -785,6 +810,9 @@ alter table intake enable row level security;
 alter table investigation enable row level security;
 alter table investigation_extension enable row level security;
 alter table journal_entry enable row level security;
+alter table notification_digest enable row level security;
+alter table notification_read enable row level security;
+alter table notification_setting enable row level security;
 alter table partner enable row level security;
 alter table partner_contact enable row level security;
 alter table partner_contact_attempt enable row level security;
@@ -830,6 +858,9 @@ grant insert, select, update on investigation to frid_app;
 grant insert, select on investigation_extension to frid_app;
 grant insert, select, update on journal_entry to frid_app;
 grant delete, insert, select, update on login_throttle to frid_app;
+grant delete, insert, select, update on notification_digest to frid_app;
+grant delete, insert, select on notification_read to frid_app;
+grant insert, select, update on notification_setting to frid_app;
 grant select on organisation to frid_app;
 grant insert, select on partner to frid_app;
 grant insert, select on partner_contact to frid_app;

@@ -369,6 +369,30 @@ export interface LoginThrottle {
   window_started_at: Generated<Timestamp>;
 }
 
+export interface NotificationDigest {
+  claimed_at: Generated<Timestamp>;
+  day: string;
+  done_at: Timestamp | null;
+  org_id: string;
+  state: string;
+  user_id: string;
+}
+
+export interface NotificationRead {
+  notification_id: string;
+  org_id: string;
+  read_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface NotificationSetting {
+  digest: Generated<boolean>;
+  digest_email: string | null;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface Organisation {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -639,6 +663,9 @@ export interface DB {
   investigation_extension: InvestigationExtension;
   journal_entry: JournalEntry;
   login_throttle: LoginThrottle;
+  notification_digest: NotificationDigest;
+  notification_read: NotificationRead;
+  notification_setting: NotificationSetting;
   organisation: Organisation;
   partner: Partner;
   partner_contact: PartnerContact;

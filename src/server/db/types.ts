@@ -228,6 +228,7 @@ interface Narrowed {
     DB["barrier_event"],
     { kind: BarrierEventKind; level: "medium" | "high" | "very_high" }
   >;
+  notification_digest: Narrow<DB["notification_digest"], { state: "sending" | "sent" | "nothing" }>;
 }
 
 export type Database = Replace<DB, Narrowed>;

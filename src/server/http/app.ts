@@ -24,6 +24,7 @@ import { documentRoutes } from "../modules/documents/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
+import { notificationRoutes } from "../modules/notifications/routes.ts";
 import { partnerContactRoutes } from "../modules/partner-contact/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
@@ -66,6 +67,7 @@ const modules: RouteModule[] = [
   documentRoutes,
   statisticsRoutes,
   worklistRoutes,
+  notificationRoutes,
   auditReviewRoutes,
 ];
 

@@ -23,6 +23,7 @@ import { documentsApi } from "../features/documents/api";
 import { intakeApi } from "../features/intake/api";
 import { investigationApi } from "../features/investigation/api";
 import { journalApi } from "../features/journal/api";
+import { notificationsApi } from "../features/notifications/api";
 import { partnerContactApi } from "../features/partner-contact/api";
 import { personsApi } from "../features/persons/api";
 import { plansApi } from "../features/plans/api";
@@ -45,6 +46,7 @@ export type * from "../features/documents/api";
 export type * from "../features/intake/api";
 export type * from "../features/investigation/api";
 export type * from "../features/journal/api";
+export type * from "../features/notifications/api";
 export type * from "../features/partner-contact/api";
 export type * from "../features/persons/api";
 export type * from "../features/plans/api";
@@ -105,6 +107,7 @@ export function createApiOn(transport: Transport) {
     ...intakeApi(transport),
     ...casesApi(transport),
     ...worklistApi(transport),
+    ...notificationsApi(transport),
     ...childTrackApi(transport),
     ...investigationApi(transport),
     ...decisionsApi(transport),

@@ -9,6 +9,7 @@ import { documentsEn } from "../features/documents/messages.en";
 import { intakeEn } from "../features/intake/messages.en";
 import { investigationEn } from "../features/investigation/messages.en";
 import { journalEn } from "../features/journal/messages.en";
+import { notificationsEn } from "../features/notifications/messages.en";
 import { partnerContactEn } from "../features/partner-contact/messages.en";
 import { personsEn } from "../features/persons/messages.en";
 import { plansEn } from "../features/plans/messages.en";
@@ -46,6 +47,7 @@ export const en: Messages = {
   ...statisticsEn,
   ...policeAssessmentsEn,
   ...treatmentEn,
+  ...notificationsEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -71,4 +73,5 @@ export const enParts = [
   statisticsEn,
   policeAssessmentsEn,
   treatmentEn,
+  notificationsEn,
 ] as const;

@@ -9,6 +9,7 @@ import { documentsSv } from "../features/documents/messages.sv";
 import { intakeSv } from "../features/intake/messages.sv";
 import { investigationSv } from "../features/investigation/messages.sv";
 import { journalSv } from "../features/journal/messages.sv";
+import { notificationsSv } from "../features/notifications/messages.sv";
 import { partnerContactSv } from "../features/partner-contact/messages.sv";
 import { personsSv } from "../features/persons/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
@@ -46,6 +47,7 @@ export const sv = {
   ...statisticsSv,
   ...policeAssessmentsSv,
   ...treatmentSv,
+  ...notificationsSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -71,4 +73,5 @@ export const svParts = [
   statisticsSv,
   policeAssessmentsSv,
   treatmentSv,
+  notificationsSv,
 ] as const;

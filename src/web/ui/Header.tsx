@@ -1,9 +1,21 @@
+import { lazy, Suspense } from "react";
 import { Link, useNavigate } from "react-router";
 import { useAuth } from "../auth/useSession";
 import type { AppInfoState } from "../hooks/useAppInfo";
+import { wholeCatalogue } from "../i18n/catalogues";
 import { useT } from "../i18n/useT";
 import { DemoBanner } from "./DemoBanner";
 import { LanguageSwitch } from "./LanguageSwitch";
+
+// The notification centre is a feature: its chunk, and the whole catalogue its texts are in,
+// load only once someone is signed in, never with the login page (docs/adr/0006).
+const NotificationCentre = lazy(async () => {
+  const [module] = await Promise.all([
+    import("../features/notifications/NotificationCentre"),
+    wholeCatalogue(),
+  ]);
+  return { default: module.NotificationCentre };
+});
 
 export function Header({ appInfo }: { appInfo: AppInfoState }) {
   const { t } = useT();
@@ -26,6 +38,11 @@ export function Header({ appInfo }: { appInfo: AppInfoState }) {
           <p className="brand__subtitle">{t("app.subtitle")}</p>
         </div>
         <div className="site-header__tools">
+          {state.status === "authenticated" && (
+            <Suspense fallback={null}>
+              <NotificationCentre />
+            </Suspense>
+          )}
           {state.status === "authenticated" && (
             <section className="user-menu" aria-label={t("shell.userLabel")}>
               <p className="user-menu__name">

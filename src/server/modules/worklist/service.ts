@@ -233,6 +233,26 @@ export async function gatherCandidates(
   ];
 }
 
+/** A line Att göra shows: overdue or due within 7 days. */
+export type DueLine = Candidate & { status: "overdue" | "due_soon" };
+
+/**
+ * The lines of Att göra, in its order (soonest due first), without the read's audit event:
+ * the one computation that the list and the notifications (modules/notifications) share.
+ */
+export async function dueLines(
+  trx: Trx,
+  actor: Actor,
+  scope: "mine" | "unit",
+  now: Date,
+): Promise<DueLine[]> {
+  const candidates = await gatherCandidates(trx, actor, scope, now);
+  return candidates
+    .map((c) => ({ ...c, status: dueStatus(c.dueAt, now) }))
+    .filter((c): c is DueLine => c.status !== "later")
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
 /**
  * "Att göra": what is overdue or due within 7 days, computed from stored facts by the one
  * deadline module (shared/deadlines.ts). Mine: cases I am assigned to, and my unsigned
@@ -246,11 +266,7 @@ export async function worklist(
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
   return withActor(database.db, actor, async (trx) => {
-    const candidates = await gatherCandidates(trx, actor, scope, now);
-    const items = candidates
-      .map((c) => ({ ...c, status: dueStatus(c.dueAt, now) }))
-      .filter((c): c is typeof c & { status: "overdue" | "due_soon" } => c.status !== "later")
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    const items = await dueLines(trx, actor, scope, now);
     // The list shows names: one event naming every person and case shown.
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry("worklist.read", {

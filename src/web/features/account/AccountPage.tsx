@@ -6,10 +6,11 @@ import { useT } from "../../i18n/useT";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { useRoleText } from "../../ui/RoleText";
+import { DigestSetting } from "../notifications/DigestSetting";
 import { MfaSetupSteps } from "./MfaSetup";
 import { PasswordChangeForm } from "./PasswordChange";
 
-/** Mitt konto: who I am here, setting up two-step verification, changing my password. */
+/** Mitt konto: who I am here, two-step verification, my password, the daily e-mail digest. */
 export function AccountPage() {
   const { t } = useT();
   const me = useMe();
@@ -49,6 +50,7 @@ export function AccountPage() {
       </section>
       <MfaSection />
       <PasswordSection />
+      <DigestSetting />
     </Page>
   );
 }

@@ -1,0 +1,31 @@
+// Swedish texts of features/notifications: part of the catalogue assembled in i18n/sv.ts.
+export const notificationsSv = {
+  "notifications.button": "Notiser",
+  "notifications.buttonLabel": "Notiser, {count} olästa",
+  "notifications.buttonLabelNone": "Notiser, inga olästa",
+  "notifications.title": "Notiser",
+  "notifications.markAll": "Markera alla som lästa",
+  "notifications.empty": "Inga notiser just nu.",
+  "notifications.unread": "Oläst",
+  "notifications.loadError": "Notiserna kunde inte hämtas. Försök igen senare.",
+  "notifications.close": "Stäng notiser",
+  "notifications.allRead": "Alla notiser är markerade som lästa.",
+  "notifications.category.overdue": "Försenat",
+  "notifications.category.due_soon": "Inom 3 dagar",
+  "notifications.category.new": "Nytt i Att göra",
+  "notifications.category.barrier_event": "Att kvittera",
+  "notifications.category.assigned": "Tilldelat dig",
+  "notifications.deadline": "{what} – {reference}, sista dag {date}",
+  "notifications.barrierEvent": "{what} – {reference}",
+  "notifications.assigned": "Ärende {reference} har tilldelats dig ({date})",
+  "notifications.digestTitle": "Daglig sammanfattning per e-post",
+  "notifications.digestIntro":
+    "En gång om dagen: bara antal – till exempel hur många ärenden som har sista dag inom 3 dagar – och en länk till Frid. Aldrig namn, personnummer, ärendenummer eller adresser.",
+  "notifications.digestEnabled": "Skicka mig en daglig sammanfattning",
+  "notifications.digestEmail": "E-postadress",
+  "notifications.digestEmailHint": "Sammanfattningen skickas hit, en gång om dagen från kl. 06.",
+  "notifications.digestSave": "Spara",
+  "notifications.digestNoMail":
+    "Frid skickar ingen e-post här än (ingen e-postserver är inställd). Du kan välja sammanfattningen nu; den skickas när e-posten är inställd.",
+  "notifications.digestSaved": "Inställningen är sparad.",
+} as const;

@@ -1,0 +1,37 @@
+import type { Notification, NotificationCategory } from "../../../shared/api/notifications";
+import { formatDay } from "../../i18n/dates";
+import { worklistKindLabels } from "../../i18n/labels";
+import type { Language, PlainMessageKey, Translate } from "../../i18n/messages";
+
+export const categoryLabels: Readonly<Record<NotificationCategory, PlainMessageKey>> = {
+  overdue: "notifications.category.overdue",
+  due_soon: "notifications.category.due_soon",
+  new: "notifications.category.new",
+  barrier_event: "notifications.category.barrier_event",
+  assigned: "notifications.category.assigned",
+};
+
+/**
+ * Where a notification leads: the case. (Its sections get addresses of their own with the
+ * case workspace, /cases/:id/journal; a draft to sign could then lead to the journal.)
+ */
+export function notificationHref(n: Pick<Notification, "caseId">): string {
+  return `/cases/${n.caseId}`;
+}
+
+/** The button's accessible name: how many are unread, e.g. "Notiser, 3 olästa". */
+export function buttonLabel(unread: number, t: Translate): string {
+  return unread === 0
+    ? t("notifications.buttonLabelNone")
+    : t("notifications.buttonLabel", { count: unread });
+}
+
+/** The sentence a notification shows: what, which case, and its day. Never a person's name. */
+export function notificationText(n: Notification, t: Translate, lang: Language): string {
+  const date = formatDay(n.date, lang);
+  if (n.kind === null) return t("notifications.assigned", { reference: n.reference, date });
+  const what = t(worklistKindLabels[n.kind]);
+  if (n.category === "barrier_event")
+    return t("notifications.barrierEvent", { what, reference: n.reference });
+  return t("notifications.deadline", { what, reference: n.reference, date });
+}
