@@ -45,10 +45,10 @@ export function renderDecisionLetter(l: DecisionLetter): Promise<Buffer> {
     author: l.organisation,
     subject: l.reference,
   };
-  return writePdf(info, ({ doc, text, heading }) => {
-    doc.font("Helvetica-Bold").fontSize(14);
+  return writePdf(info, ({ doc, text, heading, font }) => {
+    font("bold", 14);
     text(l.organisation);
-    doc.font("Helvetica").fontSize(10);
+    font("regular", 10);
     text(l.unit);
     text(`Datum: ${l.decidedOn}    Diarienummer: ${l.reference}`);
 
