@@ -1,4 +1,4 @@
-import type { DeliveryPlan } from "./delivery.ts";
+import { type DeliveryPlan, recipientLines } from "./delivery.ts";
 import { writePdf } from "./pdf.ts";
 
 /**
@@ -53,10 +53,7 @@ export function renderDecisionLetter(l: DecisionLetter): Promise<Buffer> {
     text(`Datum: ${l.decidedOn}    Diarienummer: ${l.reference}`);
 
     doc.moveDown(1.2).fontSize(11);
-    if (l.recipient.name) text(l.recipient.name);
-    if (l.recipient.identityNumber) text(l.recipient.identityNumber);
-    if (l.delivery.method === "post" && l.delivery.address) text(l.delivery.address);
-    else if (l.delivery.method === "hand_over") text("Lämnas personligen.");
+    for (const line of recipientLines(l.recipient, l.delivery)) text(line);
 
     heading(`Beslut om ${l.interventionName.toLowerCase()}`, 16);
     text(`Beslut: ${outcomeText[l.outcome]}`);

@@ -25,7 +25,7 @@ export function renderSafetyPlan(p: {
   plan: SafetyPlanVersion;
 }): Promise<Buffer> {
   const info = { title: "Säkerhetsplan", author: p.organisation, subject: p.reference };
-  return writePdf(info, ({ doc, text, heading, font }) => {
+  return writePdf(info, ({ text, heading, font }) => {
     font("bold", 14);
     text(p.organisation);
     font("regular", 10);

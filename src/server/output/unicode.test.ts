@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pdfText } from "../testing/pdf.ts";
+import { pdfText, unicodeNames } from "../testing/pdf.ts";
 import { renderDecisionLetter } from "./decision-letter.ts";
 import { planLetterDelivery } from "./delivery.ts";
 import { renderConsentForm, renderPartnerLetter } from "./partner-contact-documents.ts";
@@ -11,11 +11,7 @@ import { renderSafetyPlan } from "./safety-plan-pdf.ts";
  * standard PDF fonts turned anything beyond Latin-1 into "?". Read back with pdf.js, as a
  * PDF reader sees the text.
  */
-export const names = {
-  arabic: "ليلى الحسن",
-  polish: "Łucja Śliwińska-Żak",
-  sami: "Áilu Čáhppes Đuoŋŋa Šiŧá Žaŋŋi",
-};
+const names = unicodeNames;
 
 const sender = {
   organisation: "Frid kommun",

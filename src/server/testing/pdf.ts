@@ -23,3 +23,13 @@ export async function pdfText(data: Uint8Array): Promise<string> {
   await pdf.destroy();
   return pages.join("\n");
 }
+
+/**
+ * Names that the standard PDF fonts printed as "?": every document's tests print these and
+ * read them back (issue 15). Fictional.
+ */
+export const unicodeNames = {
+  arabic: "ليلى الحسن",
+  polish: "Łucja Śliwińska-Żak",
+  sami: "Áilu Čáhppes Đuoŋŋa Šiŧá Žaŋŋi",
+} as const;
