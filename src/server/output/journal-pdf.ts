@@ -58,7 +58,7 @@ export function renderJournal(j: JournalPrint): Promise<Buffer> {
         : `${j.entries.length} signerade anteckningar, äldst först.`,
     );
     for (const e of j.entries) {
-      heading(`${e.occurredAt}  ${entryTypeText[e.entryType]}`, 11);
+      heading(`${e.occurredAt}, ${entryTypeText[e.entryType]}`, 11);
       font("regular", 10);
       text(`Skriven av ${e.author}. Signerad ${e.signedAt}.`);
       if (e.corrects) text(`Rättelse av anteckning från ${e.corrects}.`);
