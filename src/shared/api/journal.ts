@@ -88,5 +88,4 @@ export const JournalPdfQuery = z
     to: isoDate().meta({ description: "The last day of the period (YYYY-MM-DD)" }),
   })
   .strict()
-  .check(dayNotBefore("to", "from", "periodEndBeforeStart"))
-  .meta({ id: "JournalPdfQuery" });
+  .check(dayNotBefore("to", "from", "periodEndBeforeStart"));

@@ -11,6 +11,7 @@ import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { Loaded } from "../../ui/QueryError";
 import { Entry } from "./JournalEntry";
 import { EntryFields, EntryLink, fieldNames, useCheckedDraft, useEntryName } from "./JournalFields";
+import { JournalPdf } from "./JournalPdf";
 import { draftOf, type EntryDraft, entryElementId, entryLinks } from "./journal-model";
 import { useJournal } from "./useJournal";
 
@@ -99,6 +100,7 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
           focusRow={(e) => focusLater(entryElementId(e.id))}
         />
       </div>
+      {state.status === "ready" && <JournalPdf caseId={caseId} />}
     </section>
   );
 }
