@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { pdfText } from "../src/server/testing/pdf.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { openSection } from "./fixtures/case.ts";
@@ -20,8 +22,10 @@ const personNine = "900217988";
 const personNumber = `19${personNine.slice(0, 6)}-${personNine.slice(6)}${luhnCheckDigit(personNine)}`;
 const person = { givenName: "Hedda", familyName: "Beslutsson" };
 
-const acuteNeeds = "Behöver skyddat boende i natt tillsammans med barnen.";
-const violence = "Sambon har slagit och hotat henne under två år, allt oftare.";
+// Names beyond Latin-1 (Polish, Arabic): the printed investigation shows them as written.
+const interpreter = "ليلى الحسن";
+const acuteNeeds = `Behöver skyddat boende i natt tillsammans med barnen. Tolk: ${interpreter}.`;
+const violence = "Sambon Łukasz Żółć har slagit och hotat henne under två år, allt oftare.";
 const summary = "Våld av sambo sedan två år, eskalerande. Två barn i hushållet.";
 const assessment = "Behov av skyddat boende och stödsamtal. Ekonomiskt bistånd behövs inte.";
 const shelterReasoning = "Akut skyddsbehov enligt utredningen.";
@@ -133,6 +137,26 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
         .getByRole("heading", { name: "Utredning", exact: true })
         .evaluate((el) => el === document.activeElement),
     ).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("the caseworker prints the investigation and reads it in the PDF, names as written", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "handlaggare1", journey.casePath);
+    const panel = page.getByRole("region", { name: "Utredning", exact: true });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("link", { name: "Skriv ut utredningen (PDF)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^utredning-.+\.pdf$/);
+    const text = await pdfText(new Uint8Array(await readFile(await download.path())));
+    expect(text).toContain(`${person.givenName} ${person.familyName}`);
+    expect(text).toContain(violence);
+    expect(text).toContain(interpreter);
+    expect(text).toContain(summary);
+    expect(text).toContain(assessment);
+    expect(text).toMatch(/Utredningen avslutades: \d{4}-\d{2}-\d{2} av Lina Ek/);
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });

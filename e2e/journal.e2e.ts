@@ -1,10 +1,12 @@
+import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { pdfText } from "../src/server/testing/pdf.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { openSection } from "./fixtures/case.ts";
 import { dateText } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { statusText } from "./fixtures/page.ts";
+import { day, statusText } from "./fixtures/page.ts";
 
 /*
  * The case journal: a caseworker writes a draft, edits it and signs it, then corrects the
@@ -226,6 +228,31 @@ describe("the case journal", () => {
     await form.getByLabel("Text").fill(privateDraftText);
     await form.getByRole("button", { name: "Spara utkast" }).click();
     await journal.getByRole("article").filter({ hasText: privateDraftText }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("the caseworker downloads the journal of a period as a PDF: signed entries only", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "handlaggare1", journey.casePath);
+    const print = page.getByRole("form", { name: "Journal som PDF" });
+    await print.waitFor();
+    // A reversed period is refused here, by the field, before anything is fetched.
+    await print.getByLabel("Till och med").fill("2000-01-01");
+    await print.getByRole("button", { name: "Journal som PDF" }).click();
+    await expect
+      .poll(() => print.getByLabel("Till och med").getAttribute("aria-invalid"))
+      .toBe("true");
+    await expectNoSeriousA11yViolations(page);
+    await print.getByLabel("Till och med").fill(day(0));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      print.getByRole("button", { name: "Journal som PDF" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^journal-.+\.pdf$/);
+    const text = await pdfText(new Uint8Array(await readFile(await download.path())));
+    expect(text).toContain("Anna Andersson");
+    expect(text).toContain(correctionText);
+    expect(text).not.toContain(privateDraftText);
     expect(problems).toEqual([]);
   });
 

@@ -42,6 +42,7 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/journal", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/journal`, payload: { entryType: "phone", occurredAt: new Date().toISOString(), body: "Samtal med klienten." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "PATCH /api/journal/{id}", request: (w) => ({ method: "PATCH", url: `/api/journal/${w.draftId}`, payload: { body: "Ändrat utkast." } }), expect: { assigned: 200, otherwise: 404 } },
   { route: "POST /api/journal/{id}/sign", request: (w) => ({ method: "POST", url: `/api/journal/${w.draftId}/sign` }), expect: { assigned: 200, manager: 403, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/journal/pdf", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/journal/pdf?from=2020-01-01&to=${stockholmDate(new Date())}` }), expect: onlyWorkers },
   // The assigned worker moves X from intake to investigation; the manager, last, is let
   // through to the rule, which refuses investigation → investigation (400).
   { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager repeats it: already there
@@ -59,6 +60,7 @@ export const endpoints: Endpoint[] = [
   // By now the assigned worker has moved X to investigation: saving works for those who see it.
   { route: "PUT /api/cases/{id}/investigation", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/investigation`, payload: { sections: { acute_needs: "Akut behov av skydd." } } }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/investigation/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/investigation/complete` }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  { route: "GET /api/cases/{id}/investigation/pdf", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/investigation/pdf` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/decisions", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/decisions", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/decisions`, payload: { interventionKind: "support_talks", outcome: "granted", reasoning: "Behov av stödsamtal." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "GET /api/cases/{id}/decisions/{decisionId}/letter", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/decisions/${w.decisionId}/letter` }), expect: onlyWorkers },

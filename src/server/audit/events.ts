@@ -49,6 +49,7 @@ export const auditEventData = {
   "investigation.read": none,
   "investigation.save": z.object({ sections: z.array(z.string()) }).strict(),
   "investigation.complete": none,
+  "investigation.print": z.object({ children: z.number().int() }).strict(),
   "decision.record": z
     .object({ decisionId: z.uuid(), interventionKind: z.string(), outcome: z.string() })
     .strict(),
@@ -122,6 +123,9 @@ export const auditEventData = {
     .strict(),
   "case.grant": z.object({ userId: z.uuid(), expiresAt: z.string() }).strict(),
   "journal.read": none,
+  "journal.print": z
+    .object({ from: z.iso.date(), to: z.iso.date(), entries: z.number().int() })
+    .strict(),
   "journal.write": z.object({ entryId: z.uuid(), correctsId: z.uuid().nullable() }).strict(),
   "journal.update": z.object({ entryId: z.uuid() }).strict(),
   "journal.sign": z.object({ entryId: z.uuid() }).strict(),

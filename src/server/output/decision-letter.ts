@@ -1,4 +1,4 @@
-import type { DeliveryPlan } from "./delivery.ts";
+import { type DeliveryPlan, recipientLines } from "./delivery.ts";
 import { writePdf } from "./pdf.ts";
 
 /**
@@ -45,18 +45,15 @@ export function renderDecisionLetter(l: DecisionLetter): Promise<Buffer> {
     author: l.organisation,
     subject: l.reference,
   };
-  return writePdf(info, ({ doc, text, heading }) => {
-    doc.font("Helvetica-Bold").fontSize(14);
+  return writePdf(info, ({ doc, text, heading, font }) => {
+    font("bold", 14);
     text(l.organisation);
-    doc.font("Helvetica").fontSize(10);
+    font("regular", 10);
     text(l.unit);
     text(`Datum: ${l.decidedOn}    Diarienummer: ${l.reference}`);
 
     doc.moveDown(1.2).fontSize(11);
-    if (l.recipient.name) text(l.recipient.name);
-    if (l.recipient.identityNumber) text(l.recipient.identityNumber);
-    if (l.delivery.method === "post" && l.delivery.address) text(l.delivery.address);
-    else if (l.delivery.method === "hand_over") text("Lämnas personligen.");
+    for (const line of recipientLines(l.recipient, l.delivery)) text(line);
 
     heading(`Beslut om ${l.interventionName.toLowerCase()}`, 16);
     text(`Beslut: ${outcomeText[l.outcome]}`);

@@ -64,3 +64,20 @@ export function letterIdentity(r: {
   if (r.protectionLevel === "fictitious_identity") return { name: null, identityNumber: null };
   return { name: r.name, identityNumber: r.identityNumber };
 }
+
+/**
+ * The recipient block of every document Frid hands to or posts for a person: the name and
+ * number letterIdentity() allows, then the address only when the plan is to post it, or the
+ * words that it is handed over. Forwarding via Skatteverket prints no address at all.
+ */
+export function recipientLines(
+  identity: { name: string | null; identityNumber: string | null },
+  delivery: DeliveryPlan,
+): string[] {
+  const lines: string[] = [];
+  if (identity.name) lines.push(identity.name);
+  if (identity.identityNumber) lines.push(identity.identityNumber);
+  if (delivery.method === "post" && delivery.address) lines.push(delivery.address);
+  else if (delivery.method === "hand_over") lines.push("Lämnas personligen.");
+  return lines;
+}

@@ -53,10 +53,10 @@ export function renderConsentForm(p: {
     author: p.sender.organisation,
     subject: p.name,
   };
-  return writePdf(info, ({ doc, text, heading }) => {
-    doc.font("Helvetica-Bold").fontSize(14);
+  return writePdf(info, ({ doc, text, heading, font }) => {
+    font("bold", 14);
     text(p.sender.organisation);
-    doc.font("Helvetica").fontSize(10);
+    font("regular", 10);
     for (const line of contactLines(p.sender)) text(line);
     heading(consentFormSentences.title, 16);
     text(`Namn: ${p.name}${p.identityNumber ? `    Personnummer: ${p.identityNumber}` : ""}`);
@@ -108,10 +108,10 @@ export function renderPartnerLetter(p: {
 }): Promise<Buffer> {
   const s = partnerLetterSentences;
   const info = { title: s.title, author: p.sender.organisation, subject: s.title };
-  return writePdf(info, ({ doc, text, heading }) => {
-    doc.font("Helvetica-Bold").fontSize(14);
+  return writePdf(info, ({ doc, text, heading, font }) => {
+    font("bold", 14);
     text(p.sender.organisation);
-    doc.font("Helvetica").fontSize(10);
+    font("regular", 10);
     for (const line of contactLines(p.sender)) text(line);
     doc.moveDown(1).fontSize(11);
     text(p.recipientName);

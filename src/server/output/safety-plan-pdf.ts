@@ -25,10 +25,10 @@ export function renderSafetyPlan(p: {
   plan: SafetyPlanVersion;
 }): Promise<Buffer> {
   const info = { title: "Säkerhetsplan", author: p.organisation, subject: p.reference };
-  return writePdf(info, ({ doc, text, heading }) => {
-    doc.font("Helvetica-Bold").fontSize(14);
+  return writePdf(info, ({ text, heading, font }) => {
+    font("bold", 14);
     text(p.organisation);
-    doc.font("Helvetica").fontSize(10);
+    font("regular", 10);
     text(p.unit);
     text(
       `Diarienummer: ${p.reference}    Version ${p.plan.version}, ${p.plan.savedAt.slice(0, 10)}`,

@@ -23,3 +23,21 @@ export async function pdfText(data: Uint8Array): Promise<string> {
   await pdf.destroy();
   return pages.join("\n");
 }
+
+/**
+ * The text as one run of words: where a line wraps depends on the font's widths, which a
+ * test of what a document says should not.
+ */
+export async function pdfWords(data: Uint8Array): Promise<string> {
+  return (await pdfText(data)).replace(/\s+/g, " ");
+}
+
+/**
+ * Names that the standard PDF fonts printed as "?": every document's tests print these and
+ * read them back (issue 15). Fictional.
+ */
+export const unicodeNames = {
+  arabic: "ليلى الحسن",
+  polish: "Łucja Śliwińska-Żak",
+  sami: "Áilu Čáhppes Đuoŋŋa Šiŧá Žaŋŋi",
+} as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime, multiline } from "./fields.ts";
+import { dayNotBefore, isoDate, isoDateTime, multiline } from "./fields.ts";
 import { idCursor, pageOf, pageQuery } from "./paging.ts";
 
 /** Kinds of journal entry (journalanteckning), as the UI offers them. */
@@ -80,3 +80,12 @@ export const JournalPage = pageOf(JournalEntryView)
   .meta({ id: "JournalPage" });
 export type JournalPage = z.infer<typeof JournalPage>;
 export const JournalPageQuery = pageQuery(idCursor);
+
+/** The journal printed for a period: the days (Swedish time) of the first and last events. */
+export const JournalPdfQuery = z
+  .object({
+    from: isoDate().meta({ description: "The first day of the period (YYYY-MM-DD)" }),
+    to: isoDate().meta({ description: "The last day of the period (YYYY-MM-DD)" }),
+  })
+  .strict()
+  .check(dayNotBefore("to", "from", "periodEndBeforeStart"));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildUser, buildWorkedCase, login, type Session } from "../../testing/factories.ts";
-import { pdfText } from "../../testing/pdf.ts";
+import { pdfWords } from "../../testing/pdf.ts";
 
 /*
  * The decision letter: a real PDF in Swedish with the organisation, the decision, the
@@ -49,7 +49,10 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="beslut-.+\.pdf"$/);
-    return { text: await pdfText(res.rawPayload), delivery: res.headers["x-frid-letter-delivery"] };
+    return {
+      text: await pdfWords(res.rawPayload),
+      delivery: res.headers["x-frid-letter-delivery"],
+    };
   };
   const safeContact = (maySendLetters: boolean | null, letterAddress: string | null = null) =>
     req("PATCH", `/api/persons/${personId}`, {

@@ -8,7 +8,7 @@ import {
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildTreatmentTeam, type Session } from "../../testing/factories.ts";
-import { pdfText } from "../../testing/pdf.ts";
+import { pdfText, pdfWords } from "../../testing/pdf.ts";
 
 /*
  * Partner contact's documents: his consent form printed, signed on paper, scanned and kept in
@@ -83,7 +83,7 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
     const res = await call(team.therapist, "GET", his("/partner-contact/consent-form"));
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
-    const text = await pdfText(res.rawPayload);
+    const text = await pdfWords(res.rawPayload);
     expect(text).toContain(consentFormSentences.title);
     expect(text).toContain(himName);
     expect(text).toContain("barn far illa");

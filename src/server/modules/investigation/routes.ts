@@ -1,7 +1,9 @@
 import { IdParams } from "../../../shared/api/admin.ts";
 import { InvestigationView, SaveInvestigationBody } from "../../../shared/api/investigation.ts";
+import { sendAttachment } from "../../http/attachment.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { printInvestigation } from "./report.ts";
 import { completeInvestigation, readInvestigation, saveInvestigation } from "./service.ts";
 
 const tags = ["investigation"];
@@ -57,5 +59,30 @@ export const investigationRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.params.id,
       ),
+  );
+  app.get(
+    "/api/cases/:id/investigation/pdf",
+    {
+      schema: {
+        tags,
+        summary: "The investigation as a PDF report (Swedish), for the committee and the client",
+        description:
+          "Responds with application/pdf: the sections, the children, the latest risk assessment, the summary and the assessment. The person is printed as the decision letter prints them (no address unless letters may be posted there).",
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const printed = await printInvestigation(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      );
+      return sendAttachment(reply, {
+        content: printed.pdf,
+        mediaType: "application/pdf",
+        filename: `utredning-${printed.reference}.pdf`,
+      });
+    },
   );
 };

@@ -19,7 +19,7 @@ import { createTaskOnce } from "../tasks/service.ts";
 const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 
-async function view(trx: Trx, c: CaseRow): Promise<InvestigationView> {
+export async function investigationView(trx: Trx, c: CaseRow): Promise<InvestigationView> {
   const row = await trx
     .selectFrom("investigation as i")
     .leftJoin("app_user as u", "u.id", "i.completed_by")
@@ -56,7 +56,7 @@ export function readInvestigation(
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "investigation.read",
-    run: ({ trx, case: c }) => view(trx, c),
+    run: ({ trx, case: c }) => investigationView(trx, c),
   });
 }
 
@@ -132,7 +132,7 @@ export function saveInvestigation(
       // Children who witnessed violence must be reported or assessed (SoL 2025:400, anmälningsplikt).
       if (values.children_witnessed_violence === true)
         await createTaskOnce(trx, actor, c.id, "assess_children_witnessed_violence");
-      return view(trx, c);
+      return investigationView(trx, c);
     },
     event: () => ({ data: { sections: Object.keys(input.sections) } }),
   });
@@ -150,7 +150,7 @@ export function completeInvestigation(
     changes: true,
     run: async ({ trx, case: c }) => {
       await requireOpen(trx, c);
-      const current = await view(trx, c);
+      const current = await investigationView(trx, c);
       const missing: Record<string, string> = {};
       if (!current.summary.trim())
         missing.summary = "Skriv en sammanfattning innan utredningen avslutas.";
@@ -164,7 +164,7 @@ export function completeInvestigation(
         .where("completed_at", "is", null)
         .executeTakeFirst();
       if (done.numUpdatedRows !== 1n) throw alreadyCompleted();
-      return view(trx, c);
+      return investigationView(trx, c);
     },
   });
 }

@@ -3,12 +3,15 @@ import {
   JournalEntryView,
   JournalPage,
   JournalPageQuery,
+  JournalPdfQuery,
   UpdateJournalDraftBody,
   WriteJournalEntryBody,
 } from "../../../shared/api/journal.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { sendAttachment } from "../../http/attachment.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { printJournal } from "./print.ts";
 import { readJournal, signEntry, updateDraft, writeEntry } from "./service.ts";
 
 const tags = ["journal"];
@@ -16,7 +19,39 @@ const tags = ["journal"];
 export const journalRoutes: RouteModule = (app, { database }) => {
   registerCaseJournalRoutes(app, database);
   registerDraftRoutes(app, database);
+  registerPrintRoute(app, database);
 };
+
+/** The journal for a period as a PDF. */
+function registerPrintRoute(app: App, database: DatabaseHandle): void {
+  app.get(
+    "/api/cases/:id/journal/pdf",
+    {
+      schema: {
+        tags,
+        summary: "The case's signed journal entries of a period as a PDF (Swedish), oldest first",
+        description:
+          "Responds with application/pdf. `from` and `to` are days in Swedish time; the person is printed as the decision letter prints them.",
+        params: IdParams,
+        querystring: JournalPdfQuery,
+      },
+    },
+    async (request, reply) => {
+      const printed = await printJournal(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.query,
+      );
+      return sendAttachment(reply, {
+        content: printed.pdf,
+        mediaType: "application/pdf",
+        filename: `journal-${printed.reference}-${request.query.from}-${request.query.to}.pdf`,
+      });
+    },
+  );
+}
 
 /** The case's journal: a page of it read, an entry written. */
 function registerCaseJournalRoutes(app: App, database: DatabaseHandle): void {

@@ -12,6 +12,7 @@ import { useT } from "../../i18n/useT";
 import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { Loaded } from "../../ui/QueryError";
+import { InvestigationPdfLink } from "./InvestigationPdfLink";
 import {
   asksAboutWitnessing,
   checkCompletion,
@@ -77,6 +78,7 @@ export function InvestigationPanel({ record }: { record: CaseView }) {
           )
         }
       </Loaded>
+      {state.status === "ready" && <InvestigationPdfLink caseId={record.id} />}
     </section>
   );
 }

@@ -15,5 +15,7 @@ export function investigationApi({ get, post, put, id }: Transport) {
       put(`/api/cases/${id(caseId)}/investigation`, input, InvestigationView),
     completeInvestigation: (caseId: string) =>
       post(`/api/cases/${id(caseId)}/investigation/complete`, {}, InvestigationView),
+    /** The report as a PDF, for a plain link: the session cookie is all a GET needs. */
+    investigationPdfUrl: (caseId: string) => `/api/cases/${id(caseId)}/investigation/pdf`,
   };
 }

@@ -37,4 +37,5 @@ export const investigationEn: MessagesOf<typeof investigationSv> = {
   "investigation.noText": "Nothing written.",
   "investigation.errorSummary": "Write a summary before completing the investigation.",
   "investigation.errorAssessment": "Write an assessment before completing the investigation.",
+  "investigation.print": "Print the investigation (PDF)",
 };

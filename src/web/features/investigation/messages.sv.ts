@@ -33,4 +33,5 @@ export const investigationSv = {
   "investigation.noText": "Inget skrivet.",
   "investigation.errorSummary": "Skriv en sammanfattning innan utredningen slutförs.",
   "investigation.errorAssessment": "Skriv en bedömning innan utredningen slutförs.",
+  "investigation.print": "Skriv ut utredningen (PDF)",
 } as const;

@@ -12,6 +12,7 @@ import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { Entry } from "./JournalEntry";
 import { EntryFields, EntryLink, fieldNames, useCheckedDraft, useEntryName } from "./JournalFields";
+import { JournalPdf } from "./JournalPdf";
 import { draftOf, type EntryDraft, entryElementId, entryLinks } from "./journal-model";
 import { useJournal } from "./useJournal";
 
@@ -102,6 +103,7 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
           focusRow={(e) => focusLater(entryElementId(e.id))}
         />
       </div>
+      {state.status === "ready" && <JournalPdf caseId={caseId} />}
     </section>
   );
 }

@@ -34,5 +34,7 @@ export function journalApi({ call, get, post, opts, id }: Transport) {
       ),
     signJournalEntry: (entryId: string) =>
       post(`/api/journal/${id(entryId)}/sign`, {}, JournalEntryView),
+    /** The journal of a period as a PDF: a plain GET form sends `from` and `to` here. */
+    journalPdfUrl: (caseId: string) => `/api/cases/${id(caseId)}/journal/pdf`,
   };
 }

@@ -7,6 +7,7 @@ import {
   entryElementId,
   entryLinks,
   mergeEntries,
+  periodErrors,
   sortEntries,
   upsertEntry,
 } from "./journal-model";
@@ -198,5 +199,14 @@ describe("the entry form", () => {
       occurredAt: "2026-11-22T15:00:00+01:00",
       body: "A\nB",
     });
+  });
+});
+
+describe("the period of a printed journal", () => {
+  it("needs both days, the last not before the first", () => {
+    expect(periodErrors("2026-11-01", "2026-11-30")).toEqual({});
+    expect(periodErrors("2026-11-01", "2026-11-01")).toEqual({});
+    expect(periodErrors("2026-11-30", "2026-11-01")).toEqual({ to: "journal.pdfReversed" });
+    expect(periodErrors("", "")).toEqual({ from: "journal.pdfMissing", to: "journal.pdfMissing" });
   });
 });

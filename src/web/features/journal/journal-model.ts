@@ -163,3 +163,14 @@ export function draftChanges(
   if (checked.body !== entry.body) changes.body = checked.body;
   return changes;
 }
+
+export type PeriodErrors = Partial<Record<"from" | "to", PlainMessageKey>>;
+
+/** What is wrong with a period to print (YYYY-MM-DD days; the same days compare as text). */
+export function periodErrors(from: string, to: string): PeriodErrors {
+  const errors: PeriodErrors = {};
+  if (!from) errors.from = "journal.pdfMissing";
+  if (!to) errors.to = "journal.pdfMissing";
+  if (from && to && to < from) errors.to = "journal.pdfReversed";
+  return errors;
+}

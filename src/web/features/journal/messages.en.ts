@@ -58,4 +58,11 @@ export const journalEn: MessagesOf<typeof journalSv> = {
   "journal.signed": "The entry is signed.",
   "journal.correct": "Write correction",
   "journal.correctLabel": "Write a correction of {entry}",
+  "journal.pdfTitle": "Journal as PDF",
+  "journal.pdfHint": "Signed entries whose event falls within the period, oldest first.",
+  "journal.pdfFrom": "From",
+  "journal.pdfTo": "To",
+  "journal.pdfSubmit": "Journal as PDF",
+  "journal.pdfMissing": "Enter a date.",
+  "journal.pdfReversed": "The to date cannot be before the from date.",
 };

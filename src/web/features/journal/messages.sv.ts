@@ -55,4 +55,11 @@ export const journalSv = {
   "journal.signed": "Anteckningen är signerad.",
   "journal.correct": "Skriv rättelse",
   "journal.correctLabel": "Skriv rättelse av {entry}",
+  "journal.pdfTitle": "Journal som PDF",
+  "journal.pdfHint": "Signerade anteckningar vars händelse ligger inom perioden, äldst först.",
+  "journal.pdfFrom": "Från och med",
+  "journal.pdfTo": "Till och med",
+  "journal.pdfSubmit": "Journal som PDF",
+  "journal.pdfMissing": "Ange ett datum.",
+  "journal.pdfReversed": "Till och med-datumet kan inte ligga före från och med-datumet.",
 } as const;
