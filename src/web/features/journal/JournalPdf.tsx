@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useApi } from "../../auth/useAuth";
 import { localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { TextField } from "../../ui/Field";
+import { DateField } from "../../ui/DateField";
 import { type PeriodErrors, periodErrors } from "./journal-model";
 
 /*
@@ -35,20 +35,18 @@ export function JournalPdf({ caseId }: { caseId: string }) {
     >
       <h3 id="journal-pdf-title">{t("journal.pdfTitle")}</h3>
       <p className="field__hint">{t("journal.pdfHint")}</p>
-      <TextField
-        type="date"
+      <DateField
         name="from"
         label={t("journal.pdfFrom")}
         value={from}
-        onChange={(e) => setFrom(e.target.value)}
+        onChange={setFrom}
         error={errors.from && t(errors.from)}
       />
-      <TextField
-        type="date"
+      <DateField
         name="to"
         label={t("journal.pdfTo")}
         value={to}
-        onChange={(e) => setTo(e.target.value)}
+        onChange={setTo}
         error={errors.to && t(errors.to)}
       />
       <button type="submit" className="button button--secondary">
