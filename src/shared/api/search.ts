@@ -17,7 +17,7 @@ import { idCursor, pageOf, pageSize } from "./paging.ts";
  */
 export function normaliseCaseReference(typed: string): string | null {
   const compact = typed.replace(/\s+/g, "").toUpperCase();
-  const parts = /^(\d{4})[-–]?([A-Z]?)(\d{1,6})$/.exec(compact);
+  const parts = /^(\d{4})[-–]?([A-Z]?)(\d{1,5})$/.exec(compact);
   if (!parts) return null;
   const [, year, letter, number] = parts as unknown as [string, string, string, string];
   return `${year}-${letter}${letter ? number : number.padStart(4, "0")}`;

@@ -14,6 +14,7 @@ import { personsEn } from "../features/persons/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
+import { searchEn } from "../features/search/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
@@ -46,6 +47,7 @@ export const en: Messages = {
   ...statisticsEn,
   ...policeAssessmentsEn,
   ...treatmentEn,
+  ...searchEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -71,4 +73,5 @@ export const enParts = [
   statisticsEn,
   policeAssessmentsEn,
   treatmentEn,
+  searchEn,
 ] as const;
