@@ -78,10 +78,21 @@ begin
       raise exception 'frid: not a row of this search' using errcode = '22023';
     end if;
   end if;
-  -- EXECUTE: planned with this call's values, so the planner sees how many cases the caller
-  -- works and how common the words are (the GIN index, or the caller's few cases first).
+  -- EXECUTE: planned with this call's values. Two shapes, for two kinds of reader:
+  -- - someone who works a set of cases (a caseworker: a few hundred) and manages no unit:
+  --   her cases' entries by the journal's case index, each matched against the query. The
+  --   planner would rather take the GIN index (it guesses 2 % of entries for any prefix
+  --   query, ':*', where a common word matches a third of them): OFFSET 0 keeps the match
+  --   out of the scan, so the cost follows her own journals, not the organisation's.
+  -- - a unit manager: every case of the unit, so the organisation's index finds the words.
   return query execute
-    'select j.id from journal_entry j join "case" c on c.id = j.case_id
+    case when coalesce(cardinality(v_managed), 0) = 0 then
+      'select j.id from (select * from journal_entry j
+                           where j.case_id = any ($4) and j.org_id = $1 offset 0) j
+         join "case" c on c.id = j.case_id'
+    else
+      'select j.id from journal_entry j join "case" c on c.id = j.case_id'
+    end || '
       where ' || v_visible || '
         and ($7::timestamptz is null or (j.occurred_at, j.written_at, j.id) < ($7, $8, $9))
       order by j.occurred_at desc, j.written_at desc, j.id desc
