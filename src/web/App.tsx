@@ -42,6 +42,7 @@ const pages = {
   myCases: lazyPage(() => import("./features/cases/MyCasesPage"), "MyCasesPage"),
   person: lazyPage(() => import("./features/persons/PersonPage"), "PersonPage"),
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
+  search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
 };
@@ -59,6 +60,7 @@ export function App() {
               <Route index element={<Landing>{pages.myCases}</Landing>} />
               <Route path="persons/search" element={pages.personSearch} />
               <Route path="persons/:personId" element={pages.person} />
+              <Route path="search" element={pages.search} />
               <Route path="cases/:caseId" element={pages.case} />
               <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
               <Route path="cases/:caseId/:section" element={pages.case} />

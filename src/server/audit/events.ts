@@ -116,6 +116,8 @@ export const auditEventData = {
   "plan.read": none,
   "follow_up.record": z.object({ planId: z.uuid(), outcome: z.string() }).strict(),
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
+  // A case number typed (found: shown to the caller); the case is named when it exists.
+  "case.search": z.object({ found: z.boolean() }).strict(),
   "case.assign": z.object({ userId: z.uuid() }).strict(),
   "case.unassign": z.object({ userId: z.uuid() }).strict(),
   "case.status": z
@@ -126,6 +128,8 @@ export const auditEventData = {
   "journal.print": z
     .object({ from: z.iso.date(), to: z.iso.date(), entries: z.number().int() })
     .strict(),
+  // One event per page of hits, naming every case shown (case_ids) and its person.
+  "journal.search": z.object({ resultCount: z.number().int() }).strict(),
   "journal.write": z.object({ entryId: z.uuid(), correctsId: z.uuid().nullable() }).strict(),
   "journal.update": z.object({ entryId: z.uuid() }).strict(),
   "journal.sign": z.object({ entryId: z.uuid() }).strict(),

@@ -357,6 +357,7 @@ export interface JournalEntry {
   id: string;
   occurred_at: Timestamp;
   org_id: string;
+  search_vector: Generated<string | null>;
   signed_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
   written_at: Generated<Timestamp>;

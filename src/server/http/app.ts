@@ -30,6 +30,7 @@ import { personRoutes } from "../modules/persons/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
+import { searchRoutes } from "../modules/search/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
@@ -68,6 +69,7 @@ const modules: RouteModule[] = [
   statisticsRoutes,
   worklistRoutes,
   notificationRoutes,
+  searchRoutes,
   auditReviewRoutes,
 ];
 

@@ -29,6 +29,7 @@ import { personsApi } from "../features/persons/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
+import { searchApi } from "../features/search/api";
 import { statisticsApi } from "../features/statistics/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
@@ -52,6 +53,7 @@ export type * from "../features/persons/api";
 export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/safety-plans/api";
+export type * from "../features/search/api";
 export type * from "../features/statistics/api";
 export type * from "../features/tasks/api";
 export type * from "../features/treatment/api";
@@ -122,6 +124,7 @@ export function createApiOn(transport: Transport) {
     ...documentsApi(transport),
     ...statisticsApi(transport),
     ...auditReviewApi(transport),
+    ...searchApi(transport),
   };
 }
 

@@ -20,13 +20,14 @@ const crisis: [string, string] = ["u-crisis", "Kriscentrum"];
 
 describe("what the menu offers", () => {
   it("gives a caseworker their cases and the person search", () => {
-    expect(navTargets([role("caseworker", adult)])).toEqual(["myCases", "personSearch"]);
+    expect(navTargets([role("caseworker", adult)])).toEqual(["myCases", "personSearch", "search"]);
   });
 
   it("adds Loggkontroll and Statistik for a unit manager", () => {
     expect(navTargets([role("unit_manager", adult)])).toEqual([
       "myCases",
       "personSearch",
+      "search",
       "audit",
       "statistics",
     ]);

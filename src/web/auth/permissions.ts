@@ -60,12 +60,13 @@ export const managedUnits = (roles: readonly RoleAssignment[]) =>
 export const seesStatistics = (roles: readonly RoleAssignment[]) =>
   isUnitManager(roles) || hasRole(roles, "analyst");
 
-export type NavTarget = "myCases" | "personSearch" | "audit" | "statistics" | "admin";
+export type NavTarget = "myCases" | "personSearch" | "search" | "audit" | "statistics" | "admin";
 
 /** Where each menu target lives. */
 export const navPaths: Readonly<Record<NavTarget, string>> = {
   myCases: "/",
   personSearch: "/persons/search",
+  search: "/search",
   audit: "/audit",
   statistics: "/statistics",
   admin: "/admin",
@@ -84,7 +85,7 @@ export function landingPath(roles: readonly RoleAssignment[]): string {
 /** The main menu for these roles, in menu order. */
 export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
-  if (worksWithCases(roles)) targets.push("myCases", "personSearch");
+  if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (isAdministrator(roles)) targets.push("admin");

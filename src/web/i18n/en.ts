@@ -15,6 +15,7 @@ import { personsEn } from "../features/persons/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
+import { searchEn } from "../features/search/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
@@ -48,6 +49,7 @@ export const en: Messages = {
   ...policeAssessmentsEn,
   ...treatmentEn,
   ...notificationsEn,
+  ...searchEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -74,4 +76,5 @@ export const enParts = [
   policeAssessmentsEn,
   treatmentEn,
   notificationsEn,
+  searchEn,
 ] as const;

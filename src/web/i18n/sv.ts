@@ -15,6 +15,7 @@ import { personsSv } from "../features/persons/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
+import { searchSv } from "../features/search/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
 import { treatmentSv } from "../features/treatment/messages.sv";
@@ -48,6 +49,7 @@ export const sv = {
   ...policeAssessmentsSv,
   ...treatmentSv,
   ...notificationsSv,
+  ...searchSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -74,4 +76,5 @@ export const svParts = [
   policeAssessmentsSv,
   treatmentSv,
   notificationsSv,
+  searchSv,
 ] as const;

@@ -23,6 +23,7 @@ export const uiSv = {
 
   "nav.myCases": "Mina ärenden",
   "nav.personSearch": "Sök person",
+  "nav.search": "Sök ärende",
   "nav.audit": "Loggkontroll",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
