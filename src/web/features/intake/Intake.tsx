@@ -6,6 +6,7 @@ import {
   intakeKinds,
   intakeSources,
 } from "../../../shared/api/intake";
+import { intakeQuestions } from "../../../shared/intake-questions";
 import type { UnitRef } from "../../auth/permissions";
 import { useApi } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
@@ -33,6 +34,7 @@ import {
   isIntakeSource,
   type YesNo,
 } from "../cases/casework-model";
+import { IntakeReportDetails, IntakeReportFields } from "./IntakeReport";
 
 const formTitleId = "intake-new-title";
 const fieldNames = [
@@ -47,6 +49,12 @@ const fieldNames = [
   "interpreterLanguage",
   "childrenInHousehold",
   "informationOnlyReason",
+  "reportText",
+  "reportedOn",
+  "reporterOrganisation",
+  "reporterName",
+  "reporterPhone",
+  "reporterEmail",
 ] as const;
 
 const freshDraft = (unitId: string) => emptyIntakeDraft(unitId, localDateTimeInputs(new Date()));
@@ -93,6 +101,7 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
         <IntakeArrivalFields units={units} draft={draft} set={set} fieldError={submit.fieldError} />
+        <IntakeReportFields draft={draft} set={set} fieldError={submit.fieldError} />
         <IntakeMatterFields draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("intake.submit")}
@@ -207,6 +216,8 @@ function IntakeMatterFields({ draft, set, fieldError }: IntakeFieldsProps) {
     { value: "yes", label: t("common.yes") },
     { value: "no", label: t("common.no") },
   ];
+  // The question only where it fits: a child is not asked at intake.
+  const asksAboutViolence = intakeQuestions(draft.kind, draft.source).askedAboutViolence;
   return (
     <>
       {draft.kind === "request_for_information" && (
@@ -218,15 +229,19 @@ function IntakeMatterFields({ draft, set, fieldError }: IntakeFieldsProps) {
           error={fieldError("informationOnlyReason")}
         />
       )}
-      <RadioGroupField
-        label={t("intake.askedAboutViolence")}
-        name="askedAboutViolence"
-        value={draft.askedAboutViolence}
-        options={yesNo}
-        onChange={(askedAboutViolence) => set({ askedAboutViolence })}
-        error={fieldError("askedAboutViolence")}
-      />
-      {draft.askedAboutViolence === "yes" && (
+      {asksAboutViolence ? (
+        <RadioGroupField
+          label={t("intake.askedAboutViolence")}
+          name="askedAboutViolence"
+          value={draft.askedAboutViolence}
+          options={yesNo}
+          onChange={(askedAboutViolence) => set({ askedAboutViolence })}
+          error={fieldError("askedAboutViolence")}
+        />
+      ) : (
+        <p className="muted">{t("intake.violenceNotAsked")}</p>
+      )}
+      {asksAboutViolence && draft.askedAboutViolence === "yes" && (
         <TextAreaField
           label={t("intake.violenceAnswer")}
           name="violenceAnswer"
@@ -307,10 +322,13 @@ function IntakeItem({ intake }: { intake: IntakeView }) {
           <dt>{t("intake.channel")}</dt>
           <dd>{t(intakeChannelLabels[intake.channel])}</dd>
         </div>
-        <div>
-          <dt>{t("intake.askedAboutViolence")}</dt>
-          <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
-        </div>
+        <IntakeReportDetails intake={intake} />
+        {intake.askedAboutViolence !== null && (
+          <div>
+            <dt>{t("intake.askedAboutViolence")}</dt>
+            <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
+          </div>
+        )}
         {intake.violenceAnswer && (
           <div>
             <dt>{t("intake.violenceAnswer")}</dt>
