@@ -238,4 +238,39 @@ describe.each(testDatabaseKinds)("intake: what was reported (%s)", (kind) => {
       { action: "intake.read", resource_id: opened },
     ]);
   });
+
+  it("shows the person's intakes on the person page: audited, and 404 with an audit event for someone else's", async () => {
+    const person = await kid();
+    const opened = (await record(child.s, schoolReport(person.id))).json().case.id;
+    const url = `/api/persons/${person.id}/intakes`;
+    expect((await t.app.inject({ method: "GET", url })).statusCode).toBe(401);
+    const res = await t.app.inject({ method: "GET", url, headers: as(child.s) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().intakes).toMatchObject([
+      {
+        caseId: opened,
+        reportText: schoolReport(person.id).reportText,
+        reporterName: "Kim Lärare",
+      },
+    ]);
+    const reads = await database()
+      .owner.selectFrom("audit_event")
+      .select(["outcome", "case_ids"])
+      .where("action", "=", "intake.read")
+      .where("person_id", "=", person.id)
+      .execute();
+    expect(reads).toEqual([{ outcome: "allowed", case_ids: [opened] }]);
+
+    const refused = await t.app.inject({ method: "GET", url, headers: as(outsider.s) });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain("Demoskolan");
+    const denied = await database()
+      .owner.selectFrom("audit_event")
+      .select("action")
+      .where("actor_user_id", "=", outsider.userId)
+      .where("resource_id", "=", person.id)
+      .where("outcome", "=", "denied")
+      .execute();
+    expect(denied).toEqual([{ action: "person.read" }]);
+  });
 });

@@ -1,17 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import {
-  type IntakeView,
-  intakeChannels,
-  intakeKinds,
-  intakeSources,
-} from "../../../shared/api/intake";
+import { intakeChannels, intakeKinds, intakeSources } from "../../../shared/api/intake";
 import { intakeQuestions } from "../../../shared/intake-questions";
 import type { UnitRef } from "../../auth/permissions";
 import { useApi } from "../../auth/useAuth";
-import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
-import { formatDateTimeShort, localDateInput, localDateTimeInputs } from "../../i18n/dates";
+import { localDateInput, localDateTimeInputs } from "../../i18n/dates";
 import { intakeChannelLabels, intakeKindLabels, intakeSourceLabels } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
@@ -24,7 +18,6 @@ import {
 } from "../../ui/Field";
 import { InterpreterFields } from "../../ui/InterpreterFields";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
-import { Loaded } from "../../ui/QueryError";
 import {
   emptyIntakeDraft,
   type IntakeDraft,
@@ -34,7 +27,7 @@ import {
   isIntakeSource,
   type YesNo,
 } from "../cases/casework-model";
-import { IntakeReportDetails, IntakeReportFields } from "./IntakeReport";
+import { IntakeReportFields } from "./IntakeReport";
 
 const formTitleId = "intake-new-title";
 const fieldNames = [
@@ -271,96 +264,5 @@ function IntakeMatterFields({ draft, set, fieldError }: IntakeFieldsProps) {
   );
 }
 
-/** "Aktualiseringar" on the case page: how the case's matters reached the unit. */
-export function CaseIntakes({ caseId }: { caseId: string }) {
-  const { t } = useT();
-  const api = useApi();
-  const query = useQuery(
-    ["case", caseId, "intakes"],
-    async (signal) => (await api.caseIntakes(caseId, signal)).intakes,
-  );
-  const { state } = query;
-  return (
-    <section className="section" aria-labelledby="case-intakes-title">
-      <h2 id="case-intakes-title">{t("intake.listTitle")}</h2>
-      <Loaded state={state}>
-        {(data) =>
-          data.length === 0 ? (
-            <p className="empty">{t("intake.listEmpty")}</p>
-          ) : (
-            <ul className="record-list" aria-labelledby="case-intakes-title">
-              {[...data]
-                .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
-                .map((intake) => (
-                  <IntakeItem key={intake.id} intake={intake} />
-                ))}
-            </ul>
-          )
-        }
-      </Loaded>
-    </section>
-  );
-}
-
-/** One intake as recorded: its kind and time, then what was recorded about it. */
-function IntakeItem({ intake }: { intake: IntakeView }) {
-  const { t, lang } = useT();
-  return (
-    <li className="record-list__item">
-      <h3>
-        {t("intake.itemTitle", {
-          kind: t(intakeKindLabels[intake.kind]),
-          time: formatDateTimeShort(intake.receivedAt, lang),
-        })}
-      </h3>
-      <dl className="details">
-        <div>
-          <dt>{t("intake.source")}</dt>
-          <dd>{t(intakeSourceLabels[intake.source])}</dd>
-        </div>
-        <div>
-          <dt>{t("intake.channel")}</dt>
-          <dd>{t(intakeChannelLabels[intake.channel])}</dd>
-        </div>
-        <IntakeReportDetails intake={intake} />
-        {intake.askedAboutViolence !== null && (
-          <div>
-            <dt>{t("intake.askedAboutViolence")}</dt>
-            <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
-          </div>
-        )}
-        {intake.violenceAnswer && (
-          <div>
-            <dt>{t("intake.violenceAnswer")}</dt>
-            <dd className="multiline">{intake.violenceAnswer}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("intake.interpreter")}</dt>
-          <dd>
-            {intake.interpreterNeeded
-              ? (intake.interpreterLanguage ?? t("common.yes"))
-              : t("intake.noInterpreter")}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("intake.children")}</dt>
-          <dd>{intake.childrenInHousehold ?? t("common.notGiven")}</dd>
-        </div>
-        {intake.informationOnlyReason && (
-          <div>
-            <dt>{t("intake.informationOnlyReason")}</dt>
-            <dd className="multiline">{intake.informationOnlyReason}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("intake.recordedBy")}</dt>
-          <dd>
-            {intake.recordedBy}{" "}
-            <span className="muted">{formatDateTimeShort(intake.recordedAt, lang)}</span>
-          </dd>
-        </div>
-      </dl>
-    </li>
-  );
-}
+// The case page imports the list from here (features/cases/case-panels.tsx).
+export { CaseIntakes } from "./IntakeList";

@@ -69,4 +69,5 @@ export const intakeEn: MessagesOf<typeof intakeSv> = {
   "intake.reporterEmail": "E-mail",
   "intake.violenceNotAsked":
     "On a report of concern the child is not asked about violence at intake. That is done in the assessment and the investigation.",
+  "intake.personEmpty": "There are no intakes about the person that you can see.",
 };

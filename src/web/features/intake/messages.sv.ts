@@ -67,4 +67,5 @@ export const intakeSv = {
   "intake.reporterEmail": "E-post",
   "intake.violenceNotAsked":
     "Vid en orosanmälan tillfrågas inte barnet om våld vid aktualiseringen. Det görs i bedömningen och utredningen.",
+  "intake.personEmpty": "Det finns inga aktualiseringar om personen som du kan se.",
 } as const;
