@@ -24,6 +24,10 @@ const child = { givenName: "Tilde", familyName: "Barnspår" };
 const childName = `${child.givenName} ${child.familyName}`;
 const assessmentText = "Barnet bor hos mormor just nu och är inte i fara i kväll.";
 const decisionText = "Oron från skolan behöver utredas.";
+const reportText =
+  "Tilde berättade för mentorn att det är bråk hemma och att hon inte vill gå hem.";
+// The school's letter is dated the day before it came in.
+const reportedOn = stockholmDate(new Date(Date.now() - 86_400_000));
 
 const journey: { casePath?: string; reference?: string } = {};
 
@@ -42,10 +46,17 @@ describe("the children's track: report of concern, protection assessment, invest
       .check();
     await form.getByLabel("Vem aktualiserade?").selectOption({ label: "Skolan" });
     await form.getByLabel("Kontaktväg").selectOption({ label: "Telefon" });
-    await form
-      .getByRole("group", { name: "Har personen fått frågan om våld?" })
-      .getByLabel("Nej")
-      .check();
+    // A child's report of concern: the child is not asked about violence at intake.
+    expect(
+      await form.getByRole("group", { name: "Har personen fått frågan om våld?" }).count(),
+    ).toBe(0);
+    await form.getByText("barnet tillfrågas inte om våld", { exact: false }).waitFor();
+    await form.getByLabel("Vad kom fram?").fill(reportText);
+    await fillDate(form, "Anmälans datum", reportedOn);
+    const reporter = form.getByRole("group", { name: "Anmälare" });
+    await reporter.getByLabel("Organisation").fill("Demoskolan");
+    await reporter.getByLabel("Kontaktperson").fill("Kim Lärare");
+    await expectNoSeriousA11yViolations(page);
     await form.getByRole("button", { name: "Registrera aktualisering" }).click();
 
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
@@ -54,6 +65,10 @@ describe("the children's track: report of concern, protection assessment, invest
     // The case header says the status on every section.
     await expect.poll(() => caseHeaderText(page)).toContain("StatusFörhandsbedömning");
     await openSection(page, "Aktualiseringar");
+    const intakes = page.getByRole("region", { name: "Aktualiseringar" });
+    await intakes.getByText(reportText).waitFor();
+    expect(await intakes.textContent()).toContain("Demoskolan, Kim Lärare");
+    expect(await intakes.textContent()).not.toContain("Har personen fått frågan om våld?");
     const track = page.getByRole("region", { name: "Barnspåret" });
     await track.getByRole("heading", { name: /^Orosanmälan mottagen / }).waitFor();
     expect(await track.textContent()).toMatch(/Skyddsbedömning senast \d{4}-\d{2}-\d{2}/);

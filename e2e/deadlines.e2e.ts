@@ -44,10 +44,6 @@ describe("a statutory last day moved past a weekend, with its reason", () => {
     const received = form.getByRole("group", { name: "Inkom" });
     await fillDate(received, "Datum", "2026-10-31");
     await received.getByLabel("Klockslag").fill("10:00");
-    await form
-      .getByRole("group", { name: "Har personen fått frågan om våld?" })
-      .getByLabel("Nej")
-      .check();
     await form.getByRole("button", { name: "Registrera aktualisering" }).click();
 
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);

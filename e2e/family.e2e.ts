@@ -137,9 +137,8 @@ async function reportConcern(
   await form.getByLabel("Vem aktualiserade?").selectOption({ label: "Annan myndighet" });
   await form.getByLabel("Kontaktväg").selectOption({ label: "Telefon" });
   await form
-    .getByRole("group", { name: "Har personen fått frågan om våld?" })
-    .getByLabel("Nej")
-    .check();
+    .getByLabel("Vad kom fram?")
+    .fill("Barnet har sett våld i hemmet, enligt mammans handläggare.");
   await form.getByRole("button", { name: "Registrera aktualisering" }).click();
   await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
   into.path = new URL(page.url()).pathname;

@@ -48,6 +48,7 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager repeats it: already there
   { route: "POST /api/intakes", request: (w) => ({ method: "POST", url: "/api/intakes", payload: { personId: w.personId, unitId: w.unitId, source: "the_person", channel: "phone", receivedAt: new Date().toISOString(), askedAboutViolence: true } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
   { route: "GET /api/cases/{id}/intakes", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/intakes` }), expect: onlyWorkers },
+  { route: "GET /api/persons/{id}/intakes", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/intakes` }), expect: onlyWorkers },
   { route: "PATCH /api/persons/{id}", request: (w) => ({ method: "PATCH", url: `/api/persons/${w.personId}`, payload: { safeContact: { mayCall: false, maySendLetters: false } } }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/relations", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/relations` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/relations", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/relations`, payload: { otherPersonId: w.relativeId, kind: "child" } }), expect: { ...onlyWorkers, manager: 409 } }, // the manager repeats it: recorded already

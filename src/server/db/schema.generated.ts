@@ -298,7 +298,7 @@ export interface InstrumentVersion {
 }
 
 export interface Intake {
-  asked_about_violence: boolean;
+  asked_about_violence: boolean | null;
   case_id: string | null;
   channel: string;
   children_in_household: number | null;
@@ -312,6 +312,12 @@ export interface Intake {
   received_at: Timestamp;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
+  report_text: string | null;
+  reported_on: string | null;
+  reporter_email: string | null;
+  reporter_name: string | null;
+  reporter_organisation: string | null;
+  reporter_phone: string | null;
   source: string;
   unit_id: string;
   violence_answer: string | null;

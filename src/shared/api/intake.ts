@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CaseView } from "./cases.ts";
-import { isoDateTime, multiline } from "./fields.ts";
+import { isoDate, isoDateTime, multiline } from "./fields.ts";
 
 export const intakeSources = [
   "the_person",
@@ -15,6 +15,17 @@ export const intakeSources = [
 export const intakeChannels = ["phone", "visit", "letter", "email", "digital", "other"] as const;
 export const intakeKinds = ["application", "report_of_concern", "request_for_information"] as const;
 
+/**
+ * Who reported, when someone other than the person did: an organisation and its contact
+ * person, a professional's work details (never the protected person's).
+ */
+const reporterFields = {
+  reporterOrganisation: z.string().trim().min(1).max(200).nullable().default(null),
+  reporterName: z.string().trim().min(1).max(200).nullable().default(null),
+  reporterPhone: z.string().trim().min(1).max(40).nullable().default(null),
+  reporterEmail: z.email().max(200).nullable().default(null),
+};
+
 export const RecordIntakeBody = z
   .object({
     personId: z.uuid(),
@@ -26,8 +37,19 @@ export const RecordIntakeBody = z
       description:
         "An application unless the worker records why it was only a request for information",
     }),
-    askedAboutViolence: z.boolean().meta({ description: "Was the person asked about violence?" }),
+    askedAboutViolence: z.boolean().nullable().default(null).meta({
+      description:
+        "Was the person asked about violence? Required where the question fits (shared/intake-questions.ts); on a report of concern about a child it does not, and only null or false is accepted",
+    }),
     violenceAnswer: multiline(z.string().trim().max(2000)).nullable().default(null),
+    reportText: multiline(z.string().trim().min(1).max(8000)).nullable().default(null).meta({
+      description: "What was reported: what the reporter or the person told, in their words",
+    }),
+    reportedOn: isoDate().nullable().default(null).meta({
+      description:
+        "The report's own date (may be before it reached the unit); not in the future, not after receivedAt's day",
+    }),
+    ...reporterFields,
     interpreterNeeded: z.boolean().default(false),
     interpreterLanguage: z.string().trim().max(100).nullable().default(null),
     childrenInHousehold: z.number().int().min(0).max(30).nullable().default(null),
@@ -46,8 +68,15 @@ export const IntakeView = z
     channel: z.enum(intakeChannels),
     receivedAt: z.string(),
     kind: z.enum(intakeKinds),
-    askedAboutViolence: z.boolean(),
+    /** null: the question did not fit (a report of concern about a child). */
+    askedAboutViolence: z.boolean().nullable(),
     violenceAnswer: z.string().nullable(),
+    reportText: z.string().nullable(),
+    reportedOn: z.string().nullable(),
+    reporterOrganisation: z.string().nullable(),
+    reporterName: z.string().nullable(),
+    reporterPhone: z.string().nullable(),
+    reporterEmail: z.string().nullable(),
     interpreterNeeded: z.boolean(),
     interpreterLanguage: z.string().nullable(),
     childrenInHousehold: z.number().int().nullable(),

@@ -60,12 +60,26 @@ export interface DemoCase {
   unit: DemoUnitKey;
   caseType: "adult_victim" | "child" | "perpetrator" | "partner_contact";
   worker: string;
+  /** How the matter came in; the case opens 30 minutes after it was received. */
   intake?: {
     kind: "application" | "report_of_concern";
     source: "the_person" | "police" | "school";
     daysAgo: number;
     protectionAssessed?: boolean;
+    /** An adult's answer to the question about violence (a child is not asked at intake). */
+    violenceAnswer?: string;
+    /** What was reported and, when someone else reported, who (work contact details). */
+    report: {
+      text: string;
+      reportedDaysAgo?: number;
+      organisation?: string;
+      name?: string;
+      phone?: string;
+      email?: string;
+    };
   };
+  /** For a case without an intake (a referral to the crisis centre): when it opened. */
+  openedDaysAgo?: number;
   /** Statuses the case has gone through after intake, with how many days ago. */
   path?: { to: "investigation" | "preliminary_assessment" | "implementation"; daysAgo: number }[];
   /** The work done in the case so far. */
@@ -115,7 +129,15 @@ export const demoCases: DemoCase[] = [
     unit: "adult",
     caseType: "adult_victim",
     worker: "handlaggare1",
-    intake: { kind: "application", source: "the_person", daysAgo: 6 },
+    intake: {
+      kind: "application",
+      source: "the_person",
+      daysAgo: 6,
+      violenceAnswer: "Ja. Berättar om hot och kontroll från sambon under flera år.",
+      report: {
+        text: "Anna Andersson kom till receptionen och bad om hjälp. Sambon har kontrollerat och hotat henne i flera år och knuffade henne för två veckor sedan. Han har nu flyttat ut; hon är rädd att han kommer tillbaka.",
+      },
+    },
     path: [{ to: "investigation", daysAgo: 6 }],
     work: {
       investigation: {
@@ -138,7 +160,19 @@ export const demoCases: DemoCase[] = [
     unit: "adult",
     caseType: "adult_victim",
     worker: "handlaggare2",
-    intake: { kind: "application", source: "police", daysAgo: 40 },
+    intake: {
+      kind: "application",
+      source: "police",
+      daysAgo: 40,
+      violenceAnswer: "Ja. Slag och dödshot från tidigare partner, värre efter separationen.",
+      report: {
+        text: "Polisen ringde efter en anmälan om misshandel i natt. Sara Berg har slagits och hotats till livet av sin tidigare partner och vill inte åka hem med barnen. Hon vill ha hjälp med skyddat boende i dag.",
+        reportedDaysAgo: 40,
+        organisation: "Polisen, Region Demo",
+        name: "Inspektör Demo Demosson",
+        phone: "070-174 00 40",
+      },
+    },
     path: [
       { to: "investigation", daysAgo: 40 },
       { to: "implementation", daysAgo: 12 },
@@ -149,7 +183,8 @@ export const demoCases: DemoCase[] = [
           acute_needs: "Behövde skyddat boende samma dag som polisanmälan.",
           nature_and_extent_of_violence:
             "Fysiskt och psykiskt våld från tidigare partner under lång tid; hot efter separationen.",
-          risk_of_further_violence: "Hög risk enligt strukturerad bedömning; mannen söker henne.",
+          risk_of_further_violence:
+            "Hög risk enligt farlighetsbedömningen: mannen söker henne via släkten och har hotat henne till livet. Bedömningen görs om varje månad.",
           children_in_household: "Leo och Maja bor med mamman. Båda har bevittnat våld.",
           support_as_parent: "Önskar stöd i att prata med barnen om det som hänt.",
         },
@@ -184,14 +219,38 @@ export const demoCases: DemoCase[] = [
       ],
     },
   },
-  { person: "197905119850", unit: "crisis", caseType: "perpetrator", worker: "behandlare1" },
-  { person: "198807049849", unit: "crisis", caseType: "partner_contact", worker: "behandlare2" },
+  {
+    person: "197905119850",
+    unit: "crisis",
+    caseType: "perpetrator",
+    worker: "behandlare1",
+    openedDaysAgo: 30,
+  },
+  {
+    person: "198807049849",
+    unit: "crisis",
+    caseType: "partner_contact",
+    worker: "behandlare2",
+    openedDaysAgo: 30,
+  },
   {
     person: "201506129814",
     unit: "child",
     caseType: "child",
     worker: "barnhandlaggare",
-    intake: { kind: "report_of_concern", source: "school", daysAgo: 1 },
+    intake: {
+      kind: "report_of_concern",
+      source: "school",
+      daysAgo: 1,
+      report: {
+        text: "Leo, 11 år, berättade i dag för sin mentor att pappa har slagit mamma och att han är rädd att pappa ska komma till skolan och hämta honom. Leo har varit frånvarande flera dagar den senaste månaden och är trött och orolig på lektionerna.",
+        reportedDaysAgo: 2,
+        organisation: "Demoskolan",
+        name: "Kim Mentorsson, mentor",
+        phone: "070-174 00 50",
+        email: "kim.mentorsson@demoskolan.example",
+      },
+    },
     path: [{ to: "preliminary_assessment", daysAgo: 1 }],
   },
   {
@@ -199,7 +258,19 @@ export const demoCases: DemoCase[] = [
     unit: "child",
     caseType: "child",
     worker: "barnhandlaggare",
-    intake: { kind: "report_of_concern", source: "police", daysAgo: 10, protectionAssessed: true },
+    intake: {
+      kind: "report_of_concern",
+      source: "police",
+      daysAgo: 10,
+      protectionAssessed: true,
+      report: {
+        text: "Pappan kom till Majas fritidshem och krävde att få hämta henne. Personalen släppte inte iväg Maja och ringde polisen. Maja var rädd och grät; mamman och Maja bor på skyddad adress.",
+        reportedDaysAgo: 10,
+        organisation: "Polisen, Region Demo",
+        name: "Inspektör Demo Demosson",
+        phone: "070-174 00 40",
+      },
+    },
     path: [{ to: "preliminary_assessment", daysAgo: 10 }],
   },
 ];

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
-import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Database } from "../types.ts";
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
-const dayAgo = (n: number) => stockholmDate(daysAgo(n));
+import { dayAgo, daysAgo } from "./demo-clock.ts";
 
 /**
  * Johan Lind's treatment at Kriscentrum, as the API would have stored it: referred by social

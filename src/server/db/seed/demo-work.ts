@@ -3,9 +3,8 @@ import type { Transaction } from "kysely";
 import { addDays, addMonths, stockholmDate } from "../../../shared/calendar.ts";
 import { appealInformation } from "../../modules/decisions/service.ts";
 import type { Database } from "../types.ts";
+import { daysAgo, seedDay } from "./demo-clock.ts";
 import type { DemoWork } from "./demo-data.ts";
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
 /**
  * The work done in a demo case: its investigation, the task about the children, decisions
@@ -103,7 +102,7 @@ async function seedDecision(
         goals: d.plan.goals,
         activities: d.plan.activities,
         start_date: from,
-        follow_up_date: addDays(stockholmDate(new Date()), d.plan.followUpInDays),
+        follow_up_date: addDays(seedDay(), d.plan.followUpInDays),
         updated_by: c.userId,
       })
       .execute();

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
+import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
 import {
   type DemoCase,
   demoBarriers,
@@ -15,6 +16,7 @@ import {
   demoUnits,
   demoUsers,
 } from "./demo-data.ts";
+import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
 import { seedDemoWork } from "./demo-work.ts";
 
@@ -35,6 +37,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       .returning("name")
       .executeTakeFirst();
     if (!inserted) return false;
+    startDemoClock();
 
     const org = await trx
       .insertInto("organisation")
@@ -157,7 +160,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   const caseIds: string[] = [];
   for (const [index, c] of demoCases.entries()) {
     const reference = `${year}-D${String(index + 1).padStart(3, "0")}`;
-    caseIds.push(await seedCase(trx, orgId, lookups, c, reference));
+    caseIds.push(await seedCase(trx, orgId, lookups, { ...c, index }, reference));
   }
   await seedRelations(trx, orgId, lookups, caseIds);
   await seedBarriers(trx, orgId, lookups, caseIds);
@@ -168,13 +171,15 @@ async function seedCase(
   trx: Transaction<Database>,
   orgId: string,
   lookups: Lookups,
-  c: DemoCase,
+  c: IndexedCase,
   reference: string,
 ) {
   const unitId = lookups.unitId(c.unit);
   const userId = lookups.userId(c.worker);
   const personId = lookups.personId(c.person);
   const id = randomUUID();
+  // Opened when the intake was recorded (or the referral came): before everything after it.
+  const openedAt = daysAgo(c.intake?.daysAgo ?? c.openedDaysAgo ?? 0);
   await trx
     .insertInto("case")
     .values({
@@ -185,12 +190,19 @@ async function seedCase(
       case_type: c.caseType,
       reference,
       opened_by: userId,
-      ...(c.intake ? { opened_at: daysAgo(c.intake.daysAgo) } : {}),
+      opened_at: openedAt,
+      status_changed_at: openedAt,
     })
     .execute();
   await trx
     .insertInto("case_assignment")
-    .values({ org_id: orgId, case_id: id, user_id: userId, assigned_by: userId })
+    .values({
+      org_id: orgId,
+      case_id: id,
+      user_id: userId,
+      assigned_by: userId,
+      assigned_at: openedAt,
+    })
     .execute();
   await trx
     .insertInto("person_registration")
@@ -261,21 +273,27 @@ async function seedBarriers(
   }
 }
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
-
 /** The intake, protection assessment and status history that put a demo case where it is. */
 async function seedStage(
   trx: Transaction<Database>,
   orgId: string,
   c: StagedCase,
-  stage: DemoCase,
+  stage: IndexedCase,
 ) {
   if (stage.intake) await seedIntake(trx, orgId, c, stage, stage.intake);
   await seedStatusPath(trx, orgId, c, stage.path ?? []);
   if (stage.work) await seedDemoWork(trx, orgId, c, stage.work);
+  await seedDemoRisks(trx, orgId, c, demoRisks[stage.index] ?? []);
+  await seedDemoJournal(trx, orgId, c, demoJournals[stage.index] ?? []);
 }
 
+/** A demo case with its place in demoCases (the journals and risks are listed by it). */
+type IndexedCase = DemoCase & { index: number };
+
 type StagedCase = { id: string; personId: string; unitId: string; userId: string };
+
+/** How each demo source reached the unit. */
+const channelOf = { the_person: "visit", police: "phone", school: "email" } as const;
 
 /** How the case came in, and for a child's report of concern its protection assessment. */
 async function seedIntake(
@@ -287,6 +305,7 @@ async function seedIntake(
 ) {
   const intakeId = randomUUID();
   const child = intake.kind === "report_of_concern";
+  const { report } = intake;
   await trx
     .insertInto("intake")
     .values({
@@ -296,13 +315,22 @@ async function seedIntake(
       person_id: c.personId,
       case_id: c.id,
       source: intake.source,
-      channel: "phone",
-      received_at: daysAgo(intake.daysAgo),
+      channel: channelOf[intake.source],
+      // Received, then recorded 45 minutes later: the moment the case opened.
+      received_at: daysAgo(intake.daysAgo, -45),
+      recorded_at: daysAgo(intake.daysAgo),
       kind: intake.kind,
-      asked_about_violence: !child,
-      violence_answer: child ? null : "Berättar om hot och kontroll från sambon under flera år.",
+      // A child is not asked about violence at intake (shared/intake-questions.ts).
+      asked_about_violence: child ? null : true,
+      violence_answer: child ? null : (intake.violenceAnswer ?? null),
       interpreter_needed: false,
       children_in_household: child ? null : stage.caseType === "adult_victim" ? 2 : null,
+      report_text: report.text,
+      reported_on: report.reportedDaysAgo === undefined ? null : dayAgo(report.reportedDaysAgo),
+      reporter_organisation: report.organisation ?? null,
+      reporter_name: report.name ?? null,
+      reporter_phone: report.phone ?? null,
+      reporter_email: report.email ?? null,
       recorded_by: c.userId,
     })
     .execute();
@@ -316,6 +344,8 @@ async function seedIntake(
         needs_immediate_protection: false,
         reasoning: "Barnet bor med mamma på skyddad adress; ingen akut fara.",
         assessed_by: c.userId,
+        // The same day as the report, after the call with the mother.
+        assessed_at: daysAgo(intake.daysAgo, 90),
       })
       .execute();
   }

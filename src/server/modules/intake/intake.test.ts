@@ -155,6 +155,9 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
         kind: "report_of_concern",
         source: "school",
         interpreterNeeded: false,
+        // The child is not asked about violence at intake (intake-report.test.ts).
+        askedAboutViolence: null,
+        violenceAnswer: null,
       })
     ).json();
     expect(first.case).toMatchObject({ caseType: "child", status: "preliminary_assessment" });
@@ -165,6 +168,8 @@ describe.each(testDatabaseKinds)("intake (aktualisering) (%s)", (kind) => {
         kind: "report_of_concern",
         source: "police",
         interpreterNeeded: false,
+        askedAboutViolence: null,
+        violenceAnswer: null,
       })
     ).json();
     expect(second).toMatchObject({

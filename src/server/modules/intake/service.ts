@@ -9,7 +9,6 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { CaseTypeName, IntakeTable } from "../../db/types.ts";
-import { AppError } from "../../http/errors.ts";
 import { startScreeningAtIntake } from "../assessments/service.ts";
 import { can } from "../cases/policy.ts";
 import { findVisibleCaseWithDetails } from "../cases/queries.ts";
@@ -17,33 +16,9 @@ import { caseView, insertCase } from "../cases/service.ts";
 import { changeCaseStatus } from "../cases/status-change.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
+import { checkIntakeRules, fittingColumns, type IntakeInput, invalid } from "./rules.ts";
 
-type Input = Omit<
-  Selectable<IntakeTable>,
-  "id" | "org_id" | "case_id" | "recorded_by" | "recorded_at" | "received_at"
-> & {
-  receivedAt: string;
-};
-
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
-
-function checkRules(input: Input): void {
-  const fields: Record<string, string> = {};
-  // HSLF-FS 2022:39: the worker asks about violence; a request for information is not an
-  // application only when the worker records why.
-  if (input.kind === "request_for_information" && !input.information_only_reason?.trim()) {
-    fields.informationOnlyReason =
-      "Skriv varför det bara gällde information. Annars registreras en ansökan.";
-  }
-  if (input.interpreter_needed && !input.interpreter_language?.trim()) {
-    fields.interpreterLanguage = "Ange vilket språk tolken ska tala.";
-  }
-  if (new Date(input.receivedAt).getTime() > Date.now() + 5 * 60_000) {
-    fields.receivedAt = "Tidpunkten kan inte ligga i framtiden.";
-  }
-  if (Object.keys(fields).length > 0) throw invalid(fields);
-}
+type Input = IntakeInput;
 
 /** A report of concern is about a child; everything else here is an adult's application. */
 function caseTypeFor(kind: Input["kind"]): { caseType: CaseTypeName; firstStatus: CaseStatus } {
@@ -66,6 +41,12 @@ export function toIntakeView(
     kind: row.kind,
     askedAboutViolence: row.asked_about_violence,
     violenceAnswer: row.violence_answer,
+    reportText: row.report_text,
+    reportedOn: row.reported_on === null ? null : String(row.reported_on).slice(0, 10),
+    reporterOrganisation: row.reporter_organisation,
+    reporterName: row.reporter_name,
+    reporterPhone: row.reporter_phone,
+    reporterEmail: row.reporter_email,
     interpreterNeeded: row.interpreter_needed,
     interpreterLanguage: row.interpreter_language,
     childrenInHousehold: row.children_in_household,
@@ -136,7 +117,7 @@ export async function recordIntake(
       unitId: "Du kan bara registrera aktualiseringar på en enhet där du har en roll.",
     });
   }
-  checkRules(input);
+  checkIntakeRules(input);
   // A command on a person that may open a case (no case to run a case command on yet): it
   // stays in the actor's own transaction, and a refusal is a person's (denyPerson).
   const result = await withActor(database.db, actor, (trx) =>
@@ -196,7 +177,7 @@ async function insertIntake(trx: Trx, actor: Actor, input: Input, target: Target
       org_id: actor.orgId,
       case_id: target?.caseId ?? null,
       received_at: new Date(receivedAt),
-      violence_answer: input.asked_about_violence ? input.violence_answer : null,
+      ...fittingColumns(input),
       interpreter_language: input.interpreter_needed ? input.interpreter_language : null,
       information_only_reason:
         input.kind === "request_for_information" ? input.information_only_reason : null,

@@ -97,8 +97,53 @@ describe("the intake form", () => {
       childrenInHousehold: 2,
       // Only a request for information carries a reason.
       informationOnlyReason: null,
+      reportText: null,
+      reportedOn: null,
+      reporterOrganisation: null,
+      reporterName: null,
+      reporterPhone: null,
+      reporterEmail: null,
     });
     expect(RecordIntakeBody.safeParse(result.body).success).toBe(true);
+  });
+
+  it("asks only the questions that fit: a school's report about a child, and a person's own call", () => {
+    const report = intakeBody(personId, {
+      ...emptyIntakeDraft(unitId, now),
+      kind: "report_of_concern",
+      source: "school",
+      channel: "letter",
+      // left from before the kind was changed: the question does not fit a child's report
+      askedAboutViolence: "yes",
+      violenceAnswer: "skrivet innan",
+      reportText: " Leo berättade för mentorn.\nHan var rädd. ",
+      reportedOn: "2026-11-19",
+      reporterOrganisation: "Demoskolan",
+      reporterName: "Kim Lärare",
+      reporterEmail: " ",
+    });
+    expect(report.ok && report.body).toMatchObject({
+      askedAboutViolence: null,
+      violenceAnswer: null,
+      reportText: "Leo berättade för mentorn.\nHan var rädd.",
+      reportedOn: "2026-11-19",
+      reporterOrganisation: "Demoskolan",
+      reporterName: "Kim Lärare",
+      reporterEmail: null,
+    });
+    expect(report.ok && RecordIntakeBody.safeParse(report.body).success).toBe(true);
+
+    const own = intakeBody(personId, {
+      ...emptyIntakeDraft(unitId, now),
+      source: "the_person",
+      channel: "visit",
+      askedAboutViolence: "no",
+      reporterOrganisation: "skrivet när källan var skolan",
+    });
+    expect(own.ok && own.body).toMatchObject({
+      askedAboutViolence: false,
+      reporterOrganisation: null,
+    });
   });
 
   it("drops texts that belong to a hidden field, and checks the dependent ones", () => {

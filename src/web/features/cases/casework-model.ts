@@ -1,5 +1,6 @@
 import { intakeChannels, intakeKinds, intakeSources } from "../../../shared/api/intake";
 import { type CaseStatus, type ClosedReason, closedReasons } from "../../../shared/case-status";
+import { intakeQuestions } from "../../../shared/intake-questions";
 import type {
   ChangeStatusInput,
   PersonDetails,
@@ -79,6 +80,13 @@ export interface IntakeDraft {
   interpreterLanguage: string;
   childrenInHousehold: string;
   informationOnlyReason: string;
+  /** What was reported, the report's own date (ÅÅÅÅ-MM-DD, may be empty), and who reported. */
+  reportText: string;
+  reportedOn: string;
+  reporterOrganisation: string;
+  reporterName: string;
+  reporterPhone: string;
+  reporterEmail: string;
 }
 
 export function emptyIntakeDraft(unitId: string, now: { date: string; time: string }) {
@@ -94,6 +102,12 @@ export function emptyIntakeDraft(unitId: string, now: { date: string; time: stri
     interpreterLanguage: "",
     childrenInHousehold: "",
     informationOnlyReason: "",
+    reportText: "",
+    reportedOn: "",
+    reporterOrganisation: "",
+    reporterName: "",
+    reporterPhone: "",
+    reporterEmail: "",
   };
   return draft;
 }
@@ -108,15 +122,19 @@ export const isIntakeKind = (v: string): v is IntakeKind =>
 /**
  * The form → POST /api/intakes. Texts that only belong with an answer (the violence answer
  * after "yes", the interpreter language when one is needed, the reason for a request for
- * information) are sent only then, so a hidden field never carries stale text.
+ * information) are sent only then, so a hidden field never carries stale text; the same
+ * for the questions that do not fit the matter (shared/intake-questions.ts).
  */
 export function intakeBody(personId: string, draft: IntakeDraft): Checked<RecordIntakeInput> {
+  const fits = intakeQuestions(draft.kind, draft.source);
   const fields: Record<string, PlainMessageKey> = {};
   if (draft.source === "") fields.source = "intake.chooseSource";
   if (draft.channel === "") fields.channel = "intake.chooseChannel";
   const receivedAt = localDateTimeIso(draft.date, draft.time);
   if (!receivedAt) fields.receivedAt = "intake.receivedAtInvalid";
-  if (draft.askedAboutViolence === "") fields.askedAboutViolence = "intake.chooseAsked";
+  if (fits.askedAboutViolence && draft.askedAboutViolence === "") {
+    fields.askedAboutViolence = "intake.chooseAsked";
+  }
   const interpreterLanguage = draft.interpreterNeeded
     ? textOrNull(draft.interpreterLanguage)
     : null;
@@ -137,12 +155,11 @@ export function intakeBody(personId: string, draft: IntakeDraft): Checked<Record
     Object.keys(fields).length > 0 ||
     draft.source === "" ||
     draft.channel === "" ||
-    !receivedAt ||
-    draft.askedAboutViolence === ""
+    !receivedAt
   ) {
     return { ok: false, fields };
   }
-  const asked = draft.askedAboutViolence === "yes";
+  const asked = fits.askedAboutViolence ? draft.askedAboutViolence === "yes" : null;
   return {
     ok: true,
     body: {
@@ -158,7 +175,21 @@ export function intakeBody(personId: string, draft: IntakeDraft): Checked<Record
       interpreterLanguage,
       childrenInHousehold: children,
       informationOnlyReason,
+      reportText: textOrNull(draft.reportText),
+      reportedOn: textOrNull(draft.reportedOn),
+      ...reporterOf(draft, fits.reporter),
     },
+  };
+}
+
+/** The reporter's details, sent only when someone other than the person reported. */
+function reporterOf(draft: IntakeDraft, fits: boolean) {
+  const text = (value: string) => (fits ? textOrNull(value) : null);
+  return {
+    reporterOrganisation: text(draft.reporterOrganisation),
+    reporterName: text(draft.reporterName),
+    reporterPhone: text(draft.reporterPhone),
+    reporterEmail: text(draft.reporterEmail),
   };
 }
 

@@ -1,16 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import {
-  type IntakeView,
-  intakeChannels,
-  intakeKinds,
-  intakeSources,
-} from "../../../shared/api/intake";
+import { intakeChannels, intakeKinds, intakeSources } from "../../../shared/api/intake";
+import { intakeQuestions } from "../../../shared/intake-questions";
 import type { UnitRef } from "../../auth/permissions";
 import { useApi } from "../../auth/useAuth";
-import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
-import { formatDateTimeShort, localDateInput, localDateTimeInputs } from "../../i18n/dates";
+import { localDateInput, localDateTimeInputs } from "../../i18n/dates";
 import { intakeChannelLabels, intakeKindLabels, intakeSourceLabels } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
@@ -18,7 +13,6 @@ import { DateTimeField } from "../../ui/DateField";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { InterpreterFields } from "../../ui/InterpreterFields";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
-import { Loaded } from "../../ui/QueryError";
 import {
   emptyIntakeDraft,
   type IntakeDraft,
@@ -28,6 +22,7 @@ import {
   isIntakeSource,
   type YesNo,
 } from "../cases/casework-model";
+import { IntakeReportFields } from "./IntakeReport";
 
 const formTitleId = "intake-new-title";
 const fieldNames = [
@@ -42,6 +37,12 @@ const fieldNames = [
   "interpreterLanguage",
   "childrenInHousehold",
   "informationOnlyReason",
+  "reportText",
+  "reportedOn",
+  "reporterOrganisation",
+  "reporterName",
+  "reporterPhone",
+  "reporterEmail",
 ] as const;
 
 const freshDraft = (unitId: string) => emptyIntakeDraft(unitId, localDateTimeInputs(new Date()));
@@ -88,6 +89,7 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
         <IntakeArrivalFields units={units} draft={draft} set={set} fieldError={submit.fieldError} />
+        <IntakeReportFields draft={draft} set={set} fieldError={submit.fieldError} />
         <IntakeMatterFields draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("intake.submit")}
@@ -202,6 +204,8 @@ function IntakeMatterFields({ draft, set, fieldError }: IntakeFieldsProps) {
     { value: "yes", label: t("common.yes") },
     { value: "no", label: t("common.no") },
   ];
+  // The question only where it fits: a child is not asked at intake.
+  const asksAboutViolence = intakeQuestions(draft.kind, draft.source).askedAboutViolence;
   return (
     <>
       {draft.kind === "request_for_information" && (
@@ -213,15 +217,19 @@ function IntakeMatterFields({ draft, set, fieldError }: IntakeFieldsProps) {
           error={fieldError("informationOnlyReason")}
         />
       )}
-      <RadioGroupField
-        label={t("intake.askedAboutViolence")}
-        name="askedAboutViolence"
-        value={draft.askedAboutViolence}
-        options={yesNo}
-        onChange={(askedAboutViolence) => set({ askedAboutViolence })}
-        error={fieldError("askedAboutViolence")}
-      />
-      {draft.askedAboutViolence === "yes" && (
+      {asksAboutViolence ? (
+        <RadioGroupField
+          label={t("intake.askedAboutViolence")}
+          name="askedAboutViolence"
+          value={draft.askedAboutViolence}
+          options={yesNo}
+          onChange={(askedAboutViolence) => set({ askedAboutViolence })}
+          error={fieldError("askedAboutViolence")}
+        />
+      ) : (
+        <p className="muted">{t("intake.violenceNotAsked")}</p>
+      )}
+      {asksAboutViolence && draft.askedAboutViolence === "yes" && (
         <TextAreaField
           label={t("intake.violenceAnswer")}
           name="violenceAnswer"
@@ -251,93 +259,5 @@ function IntakeMatterFields({ draft, set, fieldError }: IntakeFieldsProps) {
   );
 }
 
-/** "Aktualiseringar" on the case page: how the case's matters reached the unit. */
-export function CaseIntakes({ caseId }: { caseId: string }) {
-  const { t } = useT();
-  const api = useApi();
-  const query = useQuery(
-    ["case", caseId, "intakes"],
-    async (signal) => (await api.caseIntakes(caseId, signal)).intakes,
-  );
-  const { state } = query;
-  return (
-    <section className="section" aria-labelledby="case-intakes-title">
-      <h2 id="case-intakes-title">{t("intake.listTitle")}</h2>
-      <Loaded state={state}>
-        {(data) =>
-          data.length === 0 ? (
-            <p className="empty">{t("intake.listEmpty")}</p>
-          ) : (
-            <ul className="record-list" aria-labelledby="case-intakes-title">
-              {[...data]
-                .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
-                .map((intake) => (
-                  <IntakeItem key={intake.id} intake={intake} />
-                ))}
-            </ul>
-          )
-        }
-      </Loaded>
-    </section>
-  );
-}
-
-/** One intake as recorded: its kind and time, then what was recorded about it. */
-function IntakeItem({ intake }: { intake: IntakeView }) {
-  const { t, lang } = useT();
-  return (
-    <li className="record-list__item">
-      <h3>
-        {t("intake.itemTitle", {
-          kind: t(intakeKindLabels[intake.kind]),
-          time: formatDateTimeShort(intake.receivedAt, lang),
-        })}
-      </h3>
-      <dl className="details">
-        <div>
-          <dt>{t("intake.source")}</dt>
-          <dd>{t(intakeSourceLabels[intake.source])}</dd>
-        </div>
-        <div>
-          <dt>{t("intake.channel")}</dt>
-          <dd>{t(intakeChannelLabels[intake.channel])}</dd>
-        </div>
-        <div>
-          <dt>{t("intake.askedAboutViolence")}</dt>
-          <dd>{intake.askedAboutViolence ? t("common.yes") : t("common.no")}</dd>
-        </div>
-        {intake.violenceAnswer && (
-          <div>
-            <dt>{t("intake.violenceAnswer")}</dt>
-            <dd className="multiline">{intake.violenceAnswer}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("intake.interpreter")}</dt>
-          <dd>
-            {intake.interpreterNeeded
-              ? (intake.interpreterLanguage ?? t("common.yes"))
-              : t("intake.noInterpreter")}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("intake.children")}</dt>
-          <dd>{intake.childrenInHousehold ?? t("common.notGiven")}</dd>
-        </div>
-        {intake.informationOnlyReason && (
-          <div>
-            <dt>{t("intake.informationOnlyReason")}</dt>
-            <dd className="multiline">{intake.informationOnlyReason}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t("intake.recordedBy")}</dt>
-          <dd>
-            {intake.recordedBy}{" "}
-            <span className="muted">{formatDateTimeShort(intake.recordedAt, lang)}</span>
-          </dd>
-        </div>
-      </dl>
-    </li>
-  );
-}
+// The case page imports the list from here (features/cases/case-panels.tsx).
+export { CaseIntakes } from "./IntakeList";

@@ -12,5 +12,7 @@ export function intakeApi({ get, post, id }: Transport) {
     recordIntake: (input: RecordIntakeInput) => post("/api/intakes", input, RecordIntakeResult),
     caseIntakes: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/intakes`, IntakeList, signal),
+    personIntakes: (personId: string, signal?: AbortSignal) =>
+      get(`/api/persons/${id(personId)}/intakes`, IntakeList, signal),
   };
 }

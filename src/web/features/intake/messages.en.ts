@@ -55,4 +55,19 @@ export const intakeEn: MessagesOf<typeof intakeSv> = {
   "intake.recordedBy": "Recorded by",
   "intake.interpreter": "Interpreter",
   "intake.noInterpreter": "Not needed",
+  "intake.reportText": "What was reported?",
+  "intake.reportTextHint":
+    "What the reporter or the person told, or what the report says. Use their words.",
+  "intake.reportedOn": "Date of the report",
+  "intake.reportedOnHint":
+    "Date on the report, if it differs from the day it arrived (YYYY-MM-DD).",
+  "intake.reporter": "Reporter",
+  "intake.reporterHint": "Work contact details of the reporter, not of the person.",
+  "intake.reporterOrganisation": "Organisation",
+  "intake.reporterName": "Contact person",
+  "intake.reporterPhone": "Phone",
+  "intake.reporterEmail": "E-mail",
+  "intake.violenceNotAsked":
+    "On a report of concern the child is not asked about violence at intake. That is done in the assessment and the investigation.",
+  "intake.personEmpty": "There are no intakes about the person that you can see.",
 };

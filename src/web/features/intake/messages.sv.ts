@@ -53,4 +53,19 @@ export const intakeSv = {
   "intake.recordedBy": "Registrerad av",
   "intake.interpreter": "Tolk",
   "intake.noInterpreter": "Behövs inte",
+  "intake.reportText": "Vad kom fram?",
+  "intake.reportTextHint":
+    "Vad anmälaren eller personen berättade, eller vad som står i anmälan. Skriv med deras ord.",
+  "intake.reportedOn": "Anmälans datum",
+  "intake.reportedOnHint":
+    "Datum på anmälan, om det skiljer sig från dagen den kom in (ÅÅÅÅ-MM-DD).",
+  "intake.reporter": "Anmälare",
+  "intake.reporterHint": "Kontaktuppgifter till anmälarens arbetsplats, inte till personen själv.",
+  "intake.reporterOrganisation": "Organisation",
+  "intake.reporterName": "Kontaktperson",
+  "intake.reporterPhone": "Telefon",
+  "intake.reporterEmail": "E-post",
+  "intake.violenceNotAsked":
+    "Vid en orosanmälan tillfrågas inte barnet om våld vid aktualiseringen. Det görs i bedömningen och utredningen.",
+  "intake.personEmpty": "Det finns inga aktualiseringar om personen som du kan se.",
 } as const;

@@ -22,6 +22,7 @@ import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { IntakeForm } from "../intake/Intake";
+import { PersonIntakes } from "../intake/IntakeList";
 import { PersonContact } from "./PersonContact";
 import { personName } from "./PersonSearch";
 
@@ -75,6 +76,8 @@ function PersonDetails({
       <PersonContact person={person} onChange={onChange} />
 
       <PersonCases person={person} />
+
+      <PersonIntakes personId={person.id} />
 
       {person.cases.length > 0 && (
         <Suspense fallback={<Loading />}>
