@@ -114,7 +114,7 @@ async function personsOf(owner: Kysely<Database>, caseIds: string[]) {
 }
 
 /** A review's first page as the web asks for it. */
-const onePage = { limit: pageSize.default, count: false };
+const onePage = { limit: pageSize.default, count: false, order: "desc" as const };
 
 type CaseRows = { id: string; person: { id: string }; unitId?: string }[];
 

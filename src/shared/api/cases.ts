@@ -103,14 +103,15 @@ export const WorkerFilter = z.union([z.uuid(), z.literal("none")], {
 /** Whether a cursor's key is a value of the column its sort names. */
 function keyFits(sort: CaseSort, key: string): boolean {
   if (sort === "opened") return isPlaceTime(key);
-  if (sort === "reference") return /^[0-9A-Za-z-]{1,40}$/.test(key);
+  if (sort === "reference") return /^[^\s~]{1,60}$/.test(key);
   if (sort === "status") return (caseStatuses as readonly string[]).includes(key);
   return (caseTypes as readonly string[]).includes(key);
 }
 
 export const CaseListQuery = listQuery(sortPlaceCursor)
   .extend({
-    scope: z.enum(["mine", "all"], { error: "Välj Mina ärenden eller alla ärenden." })
+    scope: z
+      .enum(["mine", "all"], { error: "Välj Mina ärenden eller alla ärenden." })
       .default("mine"),
     sort: z
       .enum(caseSorts, {

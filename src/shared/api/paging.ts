@@ -204,3 +204,27 @@ export function isPlaceTime(text: string): boolean {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(text) && !Number.isNaN(Date.parse(text))
   );
 }
+
+/**
+ * A sequence cursor that also says which way the list runs: the number alone (newest
+ * first, as sequenceCursor gives it) or `n~asc` (oldest first).
+ */
+export interface SequencePlace {
+  id: number;
+  order: SortOrder;
+}
+
+function decodeSequencePlace(text: string): SequencePlace | null {
+  const match = /^([1-9]\d{0,14})(~asc)?$/.exec(fromBase64url(text) ?? "");
+  if (!match?.[1]) return null;
+  return { id: Number(match[1]), order: match[2] ? "asc" : "desc" };
+}
+
+export function encodeSequencePlace(place: SequencePlace): string {
+  return toBase64url(place.order === "asc" ? `${place.id}~asc` : String(place.id));
+}
+
+export const sequencePlaceCursor = z
+  .string()
+  .refine((text) => decodeSequencePlace(text) !== null, { error: invalidCursorMessage })
+  .transform((text) => decodeSequencePlace(text) as SequencePlace);

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { TaskKind } from "../../../shared/api/tasks.ts";
-import type { WorklistItem } from "../../../shared/api/worklist.ts";
+import type { WorklistItem, WorklistQuery } from "../../../shared/api/worklist.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import {
   dueStatus,
@@ -14,6 +14,7 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { taskDue } from "../tasks/service.ts";
+import { chooseLines, responsibleFor } from "./choose.ts";
 import {
   assessmentCandidates,
   definitionsOf,
@@ -232,20 +233,32 @@ async function gatherCandidates(
  * "Att göra": what is overdue or due within 7 days, computed from stored facts by the one
  * deadline module (shared/deadlines.ts). Mine: cases I am assigned to, and my unsigned
  * drafts. Unit: for a unit manager, the same for every case of the units they manage.
+ * Then filtered and sorted as asked (choose.ts); each line says who works its case.
  */
 export async function worklist(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
-  scope: "mine" | "unit",
+  asked: WorklistQuery | WorklistQuery["scope"],
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
+  // A scope alone: the whole list, soonest first (as before filters existed).
+  const query: WorklistQuery =
+    typeof asked === "string" ? { scope: asked, sort: "due", order: "asc" } : asked;
   return withActor(database.db, actor, async (trx) => {
-    const candidates = await gatherCandidates(trx, actor, scope, now);
-    const items = candidates
+    const candidates = await gatherCandidates(trx, actor, query.scope, now);
+    const due = candidates
       .map((c) => ({ ...c, status: dueStatus(c.dueAt, now) }))
-      .filter((c): c is typeof c & { status: "overdue" | "due_soon" } => c.status !== "later")
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+      .filter((c): c is typeof c & { status: "overdue" | "due_soon" } => c.status !== "later");
+    const responsible = await responsibleFor(
+      trx,
+      due.map((c) => c.caseId),
+    );
+    const items = chooseLines(
+      due.map((c) => ({ ...c, responsible: responsible(c.caseId) })),
+      query,
+      now,
+    );
     // The list shows names: one event naming every person and case shown.
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry("worklist.read", {
