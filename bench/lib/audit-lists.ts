@@ -132,8 +132,14 @@ export function measuredLists(
     actor,
     // A request shows one page now (issue 14): the default page size.
     run: async (meta) =>
-      (await listCases(database, actor, meta, { scope, limit: pageSize.default, count: false, sort: "opened" }))
-        .cases,
+      (
+        await listCases(database, actor, meta, {
+          scope,
+          limit: pageSize.default,
+          count: false,
+          sort: "opened",
+        })
+      ).cases,
     before: async (shown) =>
       (shown as CaseRows).map((c) => ({
         action: "case.list" as const,

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { invalidCursorMessage } from "../validation-messages.ts";
 import { auditActions } from "./audit-actions.ts";
 import { dayNotBefore, isoDate } from "./fields.ts";
-import { invalidCursorMessage } from "../validation-messages.ts";
 import { listPageFields, listQuery, sequencePlaceCursor, sortOrders } from "./paging.ts";
 
 export const AuditEventView = z

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
+import { invalidCursorMessage } from "../validation-messages.ts";
 import { isoDateTime, multiline } from "./fields.ts";
 import {
   idCursor,
+  isPlaceTime,
   listPageFields,
   listQuery,
   pageOf,
   pageQuery,
-  isPlaceTime,
   type SortOrder,
   sortOrders,
   sortPlaceCursor,
 } from "./paging.ts";
-import { invalidCursorMessage } from "../validation-messages.ts";
 import { ProtectionLevel } from "./persons.ts";
 
 export const CaseStatus = z.enum(caseStatuses);

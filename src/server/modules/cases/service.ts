@@ -21,6 +21,7 @@ import { AppError } from "../../http/errors.ts";
 import type { SessionCheck } from "../../http/request-context.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
+import { countVisibleCases, listVisibleCases, toListItem } from "./list.ts";
 import { abilities, type CaseAction, can } from "./policy.ts";
 import {
   type CaseDetailRow,
@@ -29,7 +30,6 @@ import {
   toStatusChange,
   toSummary,
 } from "./queries.ts";
-import { countVisibleCases, listVisibleCases, toListItem } from "./list.ts";
 import { readCaseAudited } from "./read.ts";
 
 export function caseView(actor: Actor, row: CaseDetailRow): CaseView {

@@ -14,7 +14,6 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { taskDue } from "../tasks/service.ts";
-import { chooseLines, responsibleFor } from "./choose.ts";
 import {
   assessmentCandidates,
   definitionsOf,
@@ -22,6 +21,7 @@ import {
   latestAssessments,
 } from "./assessments.ts";
 import { childCaseCandidate, childCases } from "./child-deadlines.ts";
+import { chooseLines, responsibleFor } from "./choose.ts";
 import {
   managerCandidates,
   myNotices,

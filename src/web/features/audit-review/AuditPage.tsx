@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AuditEventList } from "../../../shared/api/audit";
-import type { AuditEventView, StaffMember } from "../../api/endpoints";
-import { isUnitManager, managedUnits } from "../../auth/permissions";
+import type { AuditEventView } from "../../api/endpoints";
+import { isUnitManager } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useMorePages } from "../../hooks/useMorePages";
@@ -15,6 +15,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { useManagedStaff } from "../cases/useManagedStaff";
 import { IdentityText, PersonSearch, personName } from "../persons/PersonSearch";
 
 /** Whose log is shown: a person (who accessed them) or a staff member (what they did). */
@@ -81,19 +82,11 @@ export function AuditPage() {
 
 function StaffPicker({ onPick }: { onPick: (subject: Subject) => void }) {
   const { t } = useT();
-  const api = useApi();
-  const me = useMe();
-  const units = managedUnits(me.roles);
   const submit = useSubmit(["userId"]);
   const [userId, setUserId] = useState("");
-  const staff = useQuery(["audit", "staff", units.map((u) => u.id)], async (signal) => {
-    const lists = await Promise.all(units.map((u) => api.staff(u.id, signal)));
-    // Someone working in two of the manager's units is listed once.
-    const byId = new Map<string, StaffMember>();
-    for (const member of lists.flatMap((l) => l.users)) byId.set(member.id, member);
-    return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "sv"));
-  });
+  const staff = useManagedStaff();
 
+  if (!staff) return <p className="empty">{t("audit.noStaff")}</p>;
   if (staff.state.status === "loading") return <Loading />;
   if (staff.state.status === "error") return <QueryError error={staff.state.error} />;
   const members = staff.state.data;

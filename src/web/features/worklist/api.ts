@@ -6,8 +6,9 @@ export type WorklistKind = WorklistItem["kind"];
 /** The worklist calls of the Api (api/endpoints.ts assembles every feature's). */
 export function worklistApi({ get }: Transport) {
   return {
-    // Att göra: deadlines overdue or due within 7 days, sorted by due.
-    worklist: (scope: "mine" | "unit", signal?: AbortSignal) =>
-      get(`/api/worklist?scope=${scope}`, Worklist, signal),
+    // Att göra: deadlines overdue or due within 7 days, filtered and sorted as `list` says
+    // (kind, worker, deadline, sort, order); soonest first unless asked.
+    worklist: (scope: "mine" | "unit", list: Record<string, string> = {}, signal?: AbortSignal) =>
+      get(`/api/worklist?${new URLSearchParams({ scope, ...list })}`, Worklist, signal),
   };
 }
