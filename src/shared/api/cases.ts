@@ -96,9 +96,11 @@ export const caseSortDefaultOrder = {
 } as const satisfies Record<CaseSort, SortOrder>;
 
 /** The worker filter: a user's id, or "none" for the cases nobody is assigned to. */
-export const WorkerFilter = z.union([z.uuid(), z.literal("none")], {
-  error: "Välj en handläggare i listan, eller Ingen ansvarig.",
-});
+export const WorkerFilter = z
+  .string()
+  .refine((v) => v === "none" || z.uuid().safeParse(v).success, {
+    error: "Välj en handläggare i listan, eller Ingen ansvarig.",
+  });
 
 /** Whether a cursor's key is a value of the column its sort names. */
 function keyFits(sort: CaseSort, key: string): boolean {
