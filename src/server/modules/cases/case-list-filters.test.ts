@@ -176,9 +176,7 @@ describe.each(testDatabaseKinds)("the case list, filtered and sorted (%s)", (kin
   it("sorts by reference and by type, both ways, filters and sort together", async () => {
     const byRef = [...cases].sort((a, b) => (a.ref < b.ref ? -1 : 1)).map((c) => c.id);
     expect(idsOf(await walk({ sort: "reference" }))).toEqual(byRef);
-    expect(idsOf(await walk({ sort: "reference", order: "desc" }))).toEqual(
-      [...byRef].reverse(),
-    );
+    expect(idsOf(await walk({ sort: "reference", order: "desc" }))).toEqual([...byRef].reverse());
     const byType = await walk({ sort: "type", status: "intake" });
     const types = byType.flatMap((p) => p.cases.map((c) => c.caseType));
     // adult_victim comes before child in the list of types.
@@ -223,9 +221,7 @@ describe.each(testDatabaseKinds)("the case list, filtered and sorted (%s)", (kin
       expect(res.json().error.fields.before).toBe(invalidCursorMessage);
     }
     // A status cursor whose key is not a status.
-    const forged = Buffer.from(
-      `status.asc~open~${cases[0]?.id as string}`,
-    ).toString("base64url");
+    const forged = Buffer.from(`status.asc~open~${cases[0]?.id as string}`).toString("base64url");
     const res = await get(manager, { scope: "all", sort: "status", before: forged });
     expect(res.statusCode).toBe(400);
   });
