@@ -215,7 +215,7 @@ describe.each(testDatabaseKinds)("the case list, filtered and sorted (%s)", (kin
       { sort: "reference" },
       { sort: "status", order: "desc" },
       { sort: "opened" },
-    ]) {
+    ] as Record<string, string>[]) {
       const res = await get(manager, { scope: "all", before: cursor, ...query });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.before).toBe(invalidCursorMessage);
