@@ -114,7 +114,7 @@ async function personsOf(owner: Kysely<Database>, caseIds: string[]) {
 }
 
 /** A review's first page as the web asks for it. */
-const onePage = { limit: pageSize.default, count: false };
+const onePage = { limit: pageSize.default, count: false, order: "desc" as const };
 
 type CaseRows = { id: string; person: { id: string }; unitId?: string }[];
 
@@ -132,8 +132,14 @@ export function measuredLists(
     actor,
     // A request shows one page now (issue 14): the default page size.
     run: async (meta) =>
-      (await listCases(database, actor, meta, { scope, limit: pageSize.default, count: false }))
-        .cases,
+      (
+        await listCases(database, actor, meta, {
+          scope,
+          limit: pageSize.default,
+          count: false,
+          sort: "opened",
+        })
+      ).cases,
     before: async (shown) =>
       (shown as CaseRows).map((c) => ({
         action: "case.list" as const,

@@ -77,7 +77,12 @@ const requests: [string, () => Promise<unknown>][] = [
   ],
   [
     "audit-review-user-manager",
-    () => reviewUser(database, manager, meta(), worker.userId, { limit: 20, count: false }),
+    () =>
+      reviewUser(database, manager, meta(), worker.userId, {
+        limit: 20,
+        count: false,
+        order: "desc",
+      }),
   ],
 ];
 

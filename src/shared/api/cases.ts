@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
+import { invalidCursorMessage } from "../validation-messages.ts";
 import { isoDateTime, multiline } from "./fields.ts";
 import {
   idCursor,
+  isPlaceTime,
   listPageFields,
   listQuery,
   pageOf,
   pageQuery,
-  timePlaceCursor,
+  type SortOrder,
+  sortOrders,
+  sortPlaceCursor,
 } from "./paging.ts";
 import { ProtectionLevel } from "./persons.ts";
 
@@ -66,14 +70,79 @@ export const CaseSummary = z
   .meta({ id: "CaseSummary" });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-/** A page of cases, newest opened first (shared/api/paging.ts: listQuery). */
+/** A case in a list: its summary and who is responsible for it now (none: nobody). */
+export const CaseListItem = CaseSummary.extend({
+  responsible: z
+    .array(z.object({ userId: z.uuid(), displayName: z.string() }))
+    .meta({ description: "The workers assigned now, first assigned first; empty: nobody" }),
+}).meta({ id: "CaseListItem" });
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+/** A page of cases in the order asked for (shared/api/paging.ts: listQuery, sortPlaceCursor). */
 export const CaseList = z
-  .object({ cases: z.array(CaseSummary), ...listPageFields })
+  .object({ cases: z.array(CaseListItem), ...listPageFields })
   .meta({ id: "CaseList" });
 export type CaseList = z.infer<typeof CaseList>;
-export const CaseListQuery = listQuery(timePlaceCursor).extend({
-  scope: z.enum(["mine", "all"]).default("mine"),
-});
+
+/** The columns a case list sorts by; opened (newest first) unless asked. */
+export const caseSorts = ["opened", "reference", "status", "type"] as const;
+export type CaseSort = (typeof caseSorts)[number];
+/** Each sort's order when none is given: the newest first, the rest from the start. */
+export const caseSortDefaultOrder = {
+  opened: "desc",
+  reference: "asc",
+  status: "asc",
+  type: "asc",
+} as const satisfies Record<CaseSort, SortOrder>;
+
+/** The worker filter: a user's id, or "none" for the cases nobody is assigned to. */
+export const WorkerFilter = z
+  .string()
+  .refine((v) => v === "none" || z.uuid().safeParse(v).success, {
+    error: "Välj en handläggare i listan, eller Ingen ansvarig.",
+  });
+
+/** Whether a cursor's key is a value of the column its sort names. */
+function keyFits(sort: CaseSort, key: string): boolean {
+  if (sort === "opened") return isPlaceTime(key);
+  if (sort === "reference") return /^[^\s~]{1,60}$/.test(key);
+  if (sort === "status") return (caseStatuses as readonly string[]).includes(key);
+  return (caseTypes as readonly string[]).includes(key);
+}
+
+export const CaseListQuery = listQuery(sortPlaceCursor)
+  .extend({
+    scope: z
+      .enum(["mine", "all"], { error: "Välj Mina ärenden eller alla ärenden." })
+      .default("mine"),
+    sort: z
+      .enum(caseSorts, {
+        error: "Listan kan sorteras efter öppnad, ärende, status eller ärendetyp.",
+      })
+      .default("opened"),
+    order: z
+      .enum(sortOrders, { error: "Välj stigande eller fallande ordning." })
+      .optional()
+      .meta({ description: "Leave out for the sort's own (opened: desc, the others: asc)" }),
+    status: z
+      .enum(caseStatuses, { error: "Välj en av statusarna i listan." })
+      .optional()
+      .meta({ description: "Only cases in this status" }),
+    type: z
+      .enum(caseTypes, { error: "Välj en av ärendetyperna i listan." })
+      .optional()
+      .meta({ description: "Only cases of this type" }),
+    worker: WorkerFilter.optional().meta({
+      description: "Only cases this user is assigned to now; none: the cases nobody is",
+    }),
+  })
+  .superRefine((q, ctx) => {
+    const order = q.order ?? caseSortDefaultOrder[q.sort];
+    const at = q.before;
+    if (at && (at.sort !== q.sort || at.order !== order || !keyFits(q.sort, at.key))) {
+      ctx.addIssue({ code: "custom", path: ["before"], message: invalidCursorMessage });
+    }
+  });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 /** A move of the case from one status to another, by whom and why. */

@@ -158,3 +158,73 @@ export const listPageFields = {
     .nullable()
     .meta({ description: "How many rows the whole list has; null unless count=true" }),
 };
+
+/** Which way a sorted list runs. */
+export const sortOrders = ["asc", "desc"] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
+/**
+ * Where a page of a list sorted by a column starts (issue 15): the sort and order it was
+ * given for, the last row's value in that column, and its id, which breaks ties. Like a
+ * time place, it carries the row's place itself; a cursor of another sort or order than
+ * the query's answers 400, since it would start the page at a place of another list.
+ */
+export interface SortPlace {
+  sort: string;
+  order: SortOrder;
+  /** The column's value as text (a time to the microsecond, a reference, a status …). */
+  key: string;
+  id: string;
+}
+
+const sortPlacePattern =
+  /^([a-z]{1,20})\.(asc|desc)~(.{1,100})~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export function encodeSortPlace(place: SortPlace): string {
+  return toBase64url(`${place.sort}.${place.order}~${place.key}~${place.id}`);
+}
+
+export function decodeSortPlace(text: string): SortPlace | null {
+  const match = sortPlacePattern.exec(fromBase64url(text) ?? "");
+  if (!match) return null;
+  const [, sort, order, key, id] = match;
+  if (!sort || !key || !id || (order !== "asc" && order !== "desc")) return null;
+  return { sort, order, key, id };
+}
+
+/** A cursor of a sorted list (encodeSortPlace); whether its key fits its sort, the list says. */
+export const sortPlaceCursor = z
+  .string()
+  .refine((text) => decodeSortPlace(text) !== null, { error: invalidCursorMessage })
+  .transform((text) => decodeSortPlace(text) as SortPlace);
+
+/** A time as a place cursor carries it: PostgreSQL's, in UTC, to the microsecond. */
+export function isPlaceTime(text: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(text) && !Number.isNaN(Date.parse(text))
+  );
+}
+
+/**
+ * A sequence cursor that also says which way the list runs: the number alone (newest
+ * first, as sequenceCursor gives it) or `n~asc` (oldest first).
+ */
+export interface SequencePlace {
+  id: number;
+  order: SortOrder;
+}
+
+function decodeSequencePlace(text: string): SequencePlace | null {
+  const match = /^([1-9]\d{0,14})(~asc)?$/.exec(fromBase64url(text) ?? "");
+  if (!match?.[1]) return null;
+  return { id: Number(match[1]), order: match[2] ? "asc" : "desc" };
+}
+
+export function encodeSequencePlace(place: SequencePlace): string {
+  return toBase64url(place.order === "asc" ? `${place.id}~asc` : String(place.id));
+}
+
+export const sequencePlaceCursor = z
+  .string()
+  .refine((text) => decodeSequencePlace(text) !== null, { error: invalidCursorMessage })
+  .transform((text) => decodeSequencePlace(text) as SequencePlace);

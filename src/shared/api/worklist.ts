@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { WorkerFilter } from "./cases.ts";
 import { StatutoryLastDay } from "./deadlines.ts";
+import { sortOrders } from "./paging.ts";
 
 export const worklistKinds = [
   "protection_assessment",
@@ -39,17 +41,55 @@ export const WorklistItem = z
       description:
         "Statutory time limits: the last day under lag (1930:173); null for same-day duties and working rules",
     }),
+    responsible: z
+      .array(z.object({ userId: z.uuid(), displayName: z.string() }))
+      .meta({ description: "Who works the case now; empty: nobody is assigned" }),
   })
   .meta({ id: "WorklistItem" });
 export type WorklistItem = z.infer<typeof WorklistItem>;
 
 export const Worklist = z.object({ items: z.array(WorklistItem) }).meta({ id: "Worklist" });
-export const WorklistQuery = z.object({ scope: z.enum(["mine", "unit"]).default("mine") });
 
-/** One case's deadlines for its workspace: every one, the later ones too, soonest first. */
-export const CaseDeadline = WorklistItem.extend({
-  status: z.enum(["overdue", "due_soon", "later"]),
-}).meta({ id: "CaseDeadline" });
+/** The columns Att göra sorts by; the day due, soonest first, unless asked. */
+export const worklistSorts = ["due", "kind", "reference", "person"] as const;
+export type WorklistSort = (typeof worklistSorts)[number];
+/** How near a line's day is: passed, within 3 days (or passed), within 7 (the whole list). */
+export const deadlineFilters = ["overdue", "within3", "within7"] as const;
+export type DeadlineFilter = (typeof deadlineFilters)[number];
+
+export const WorklistQuery = z.object({
+  scope: z
+    .enum(["mine", "unit"], { error: "Välj Att göra för dig eller för enheten." })
+    .default("mine"),
+  kind: z
+    .enum(worklistKinds, { error: "Välj en av uppgifterna i listan." })
+    .optional()
+    .meta({ description: "Only lines of this kind" }),
+  worker: WorkerFilter.optional().meta({
+    description: "Only lines of cases this user works now; none: of cases nobody is assigned",
+  }),
+  deadline: z
+    .enum(deadlineFilters, {
+      error: "Välj försenade, inom 3 dagar eller inom 7 dagar.",
+    })
+    .optional()
+    .meta({ description: "overdue; within3: overdue or due within 3 days; within7: all" }),
+  sort: z
+    .enum(worklistSorts, {
+      error: "Listan kan sorteras efter sista dag, uppgift, ärende eller person.",
+    })
+    .default("due"),
+  order: z.enum(sortOrders, { error: "Välj stigande eller fallande ordning." }).default("asc"),
+});
+export type WorklistQuery = z.infer<typeof WorklistQuery>;
+
+/**
+ * One case's deadlines for its workspace: every one, the later ones too, soonest first (who
+ * is responsible is in the case's own header).
+ */
+export const CaseDeadline = WorklistItem.omit({ responsible: true })
+  .extend({ status: z.enum(["overdue", "due_soon", "later"]) })
+  .meta({ id: "CaseDeadline" });
 export type CaseDeadline = z.infer<typeof CaseDeadline>;
 export const CaseDeadlines = z
   .object({ items: z.array(CaseDeadline) })

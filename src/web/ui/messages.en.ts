@@ -78,4 +78,16 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "common.notAsked": "Not asked",
   "common.notGiven": "Not given",
   "common.cancel": "Cancel",
+
+  "list.filterOf": "Filter: {list}",
+  "list.all": "All",
+  "list.clearFilters": "Clear filters",
+  "list.noMatch": "Nothing in the list matches the filters. Choose other filters or clear them.",
+  "list.responsible": "Responsible",
+  "list.worker": "Worker",
+  "list.noneResponsible": "Nobody responsible",
+  "list.deadline": "Last day",
+  "list.deadline.overdue": "Overdue",
+  "list.deadline.within3": "Within 3 days",
+  "list.deadline.within7": "Within 7 days",
 };

@@ -76,4 +76,17 @@ export const uiSv = {
   "common.notAsked": "Ej frågat",
   "common.notGiven": "Ej angivet",
   "common.cancel": "Avbryt",
+
+  // The lists' filter bars and sortable columns (ui/ListControls.tsx).
+  "list.filterOf": "Filtrera: {list}",
+  "list.all": "Alla",
+  "list.clearFilters": "Rensa filter",
+  "list.noMatch": "Inget i listan passar filtren. Välj andra filter eller rensa dem.",
+  "list.responsible": "Ansvarig",
+  "list.worker": "Handläggare",
+  "list.noneResponsible": "Ingen ansvarig",
+  "list.deadline": "Sista dag",
+  "list.deadline.overdue": "Försenade",
+  "list.deadline.within3": "Inom 3 dagar",
+  "list.deadline.within7": "Inom 7 dagar",
 } as const;

@@ -1,10 +1,18 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type {
   AuditEventList,
   AuditEventView,
   AuditReviewQuery,
 } from "../../../shared/api/audit.ts";
-import { encodeSequence, pageFrom } from "../../../shared/api/paging.ts";
+import { encodeSequencePlace, pageFrom } from "../../../shared/api/paging.ts";
+import { addDays, startOfDay } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { unitsWithRole } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -22,34 +30,62 @@ const notFound = () =>
   new AppError(404, "not_found", "Det finns inget att visa, eller så saknar du behörighet.");
 
 /**
- * The organisation's events, newest first, a page at a time: keyset on the event's number
- * (`before`), so the (org_id, actor_user_id, id) and (org_id, person_id, id) indexes serve
- * the order and a page reads its own rows only, however long the trail.
+ * The organisation's events, newest first (or oldest, order=asc), a page at a time: keyset
+ * on the event's number (`before`), so the (org_id, actor_user_id, id) and (org_id,
+ * person_id, id) indexes serve the order and a page reads its own rows only, however long
+ * the trail. The filters narrow the rows those indexes lead to (filtered).
  */
 function events(db: Kysely<Database>, orgId: string, page: AuditReviewQuery) {
-  return db
-    .selectFrom("audit_event as e")
-    .leftJoin("app_user as u", "u.id", "e.actor_user_id")
-    .select([
-      "e.id",
-      "e.occurred_at",
-      "e.actor_user_id",
-      "u.username",
-      "u.display_name",
-      "e.actor_role",
-      "e.action",
-      "e.outcome",
-      "e.resource_type",
-      "e.resource_id",
-      "e.person_id",
-      "e.person_ids",
-      "e.reason",
-      "e.client_address",
-    ])
-    .where("e.org_id", "=", orgId)
-    .$if(page.before !== undefined, (q) => q.where("e.id", "<", page.before as number))
-    .orderBy("e.id", "desc")
+  const asc = page.order === "asc";
+  const before = page.before?.id;
+  return filtered(
+    db
+      .selectFrom("audit_event as e")
+      .leftJoin("app_user as u", "u.id", "e.actor_user_id")
+      .select([
+        "e.id",
+        "e.occurred_at",
+        "e.actor_user_id",
+        "u.username",
+        "u.display_name",
+        "e.actor_role",
+        "e.action",
+        "e.outcome",
+        "e.resource_type",
+        "e.resource_id",
+        "e.person_id",
+        "e.person_ids",
+        "e.reason",
+        "e.client_address",
+      ])
+      .where("e.org_id", "=", orgId),
+    page,
+  )
+    .$if(before !== undefined, (q) => q.where("e.id", asc ? ">" : "<", before as number))
+    .orderBy("e.id", asc ? "asc" : "desc")
     .limit(page.limit + 1);
+}
+
+/** What the reviewer narrowed the review to: outcome, kind of action, user, period. */
+function filtered<
+  Q extends SelectQueryBuilder<Database & { e: Database["audit_event"] }, "e", object>,
+>(q: Q, page: AuditReviewQuery): Q {
+  let out = q;
+  if (page.outcome) out = out.where("e.outcome", "=", page.outcome) as Q;
+  if (page.action) out = out.where("e.action", "=", page.action) as Q;
+  if (page.user) out = out.where("e.actor_user_id", "=", page.user) as Q;
+  // Days in Swedish time: from the start of `from` to the start of the day after `to`.
+  if (page.from) out = out.where("e.occurred_at", ">=", startOfDay(page.from)) as Q;
+  if (page.to) out = out.where("e.occurred_at", "<", startOfDay(addDays(page.to, 1))) as Q;
+  return out;
+}
+
+/** Whether the review is as it was before it could be narrowed: all of it, newest first. */
+function plain(page: AuditReviewQuery): boolean {
+  return (
+    page.order === "desc" &&
+    [page.outcome, page.action, page.user, page.from, page.to].every((f) => f === undefined)
+  );
 }
 
 type EventRow = Awaited<ReturnType<ReturnType<typeof events>["execute"]>>[number];
@@ -73,9 +109,7 @@ async function reviewPage(
   const total = page.count
     ? Number(
         (
-          await trx
-            .selectFrom("audit_event as e")
-            .where("e.org_id", "=", orgId)
+          await filtered(trx.selectFrom("audit_event as e").where("e.org_id", "=", orgId), page)
             .where(counted)
             .select((eb) => eb.fn.countAll<string>().as("n"))
             .executeTakeFirstOrThrow()
@@ -85,7 +119,7 @@ async function reviewPage(
   const { items, nextCursor } = pageFrom(
     rows,
     page.limit,
-    (r) => encodeSequence(r.id),
+    (r) => encodeSequencePlace({ id: r.id, order: page.order }),
     (r) => r,
   );
   return { items, nextCursor, total };
@@ -167,7 +201,11 @@ export async function reviewPerson(
       trx,
       actor.orgId,
       page,
-      eventsAbout(personId, page.before ?? null, page.limit + 1),
+      // Narrowed or oldest first, the page is found among all her events' ids (the function
+      // gives the newest below a number); as before, the newest page below the cursor.
+      plain(page)
+        ? eventsAbout(personId, page.before?.id ?? null, page.limit + 1)
+        : eventsAbout(personId, null, null),
       eventsAbout(personId, null, null),
     );
     const name = await names(trx, [personId]);

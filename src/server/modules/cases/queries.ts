@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { CaseSummary, CaseView, StatusChange } from "../../../shared/api/cases.ts";
-import { type Page, pageFrom, pageSize, type TimePlace } from "../../../shared/api/paging.ts";
+import { type Page, pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, isAssigned, type RuleForm } from "../../access/scope.ts";
@@ -9,7 +9,7 @@ import type { Trx } from "../../access/transaction.ts";
 import type { Database } from "../../db/types.ts";
 
 /** What a case summary shows of the case itself (a list page reads these from "case" alone). */
-const summaryCaseColumns = [
+export const summaryCaseColumns = [
   "c.id",
   "c.reference",
   "c.case_type",
@@ -21,7 +21,7 @@ const summaryCaseColumns = [
 ] as const;
 
 /** …and of its unit and person, joined as `u` and `p`. */
-const summaryPersonColumns = [
+export const summaryPersonColumns = [
   "u.name as unit_name",
   "p.given_name",
   "p.family_name",
@@ -68,69 +68,6 @@ export function toSummary(row: CaseRow): CaseSummary {
 
 export function findVisibleCase(trx: Trx, actor: Actor, id: string) {
   return summaryQuery(trx, actor, "probe").where("c.id", "=", id).executeTakeFirst();
-}
-
-/** A case's place in the list, to the microsecond as stored (a Date would round it). */
-const openedPlace = sql<string>`to_char(c.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-/**
- * A page of the case list (every case the actor may see, or, mine, those assigned to them),
- * newest opened first, keyset (opened_at, id) below `before`:
- * up to `limit + 1` rows (pageFrom). Migration 0036's (org_id, opened_at, id) and
- * (org_id, unit_id, opened_at, id) indexes serve the order.
- */
-export function listVisibleCases(
-  trx: Trx,
-  actor: Actor,
-  scope: "mine" | "all",
-  page: { limit: number; before?: TimePlace },
-) {
-  const { before } = page;
-  // The page's cases first, from "case" alone; their persons and units joined to those 21
-  // rows afterwards. Joined in one query, the planner (which cannot see how many cases the
-  // actor's sets hold) read the person, and asked her row-level rule, for each of a unit
-  // manager's 25,000 cases before sorting: 0.7 s at a million cases. Nor may the page come
-  // back as `c.id in (…)`: PostgreSQL 18 (PGlite) ran that LIMITed subquery again for each
-  // of a caseworker's 346 cases (105 ms).
-  const cases = trx
-    .selectFrom("case as c")
-    .select((eb) => [
-      ...summaryCaseColumns,
-      openedPlace.as("place_at"),
-      isAssigned(eb, actor.userId).as("assigned_to_me"),
-    ])
-    .where(accessibleCases(actor))
-    .$if(scope === "mine", (q) => q.where((eb) => isAssigned(eb, actor.userId)))
-    .$if(before !== undefined, (q) =>
-      q.where(
-        sql<boolean>`(c.opened_at, c.id) < (${before?.at}::timestamptz, ${before?.id}::uuid)`,
-      ),
-    )
-    .orderBy("c.opened_at", "desc")
-    .orderBy("c.id", "desc")
-    .limit(page.limit + 1);
-  return trx
-    .selectFrom(cases.as("c"))
-    .innerJoin("unit as u", "u.id", "c.unit_id")
-    .innerJoin("person as p", "p.id", "c.person_id")
-    .selectAll("c")
-    .select(summaryPersonColumns)
-    .orderBy("c.opened_at", "desc")
-    .orderBy("c.id", "desc")
-    .execute();
-}
-
-/** How many cases the whole list has (count=true only: it counts every visible case). */
-export async function countVisibleCases(
-  trx: Trx,
-  actor: Actor,
-  scope: "mine" | "all",
-): Promise<number> {
-  const q = trx.selectFrom("case as c").where(accessibleCases(actor));
-  const row = await (scope === "mine" ? q.where((eb) => isAssigned(eb, actor.userId)) : q)
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /**

@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { CaseList, CaseListQuery, CaseView } from "../../../shared/api/cases.ts";
-import { encodeTimePlace, pageFrom, pageSize } from "../../../shared/api/paging.ts";
+import {
+  type CaseList,
+  type CaseListQuery,
+  type CaseView,
+  caseSortDefaultOrder,
+} from "../../../shared/api/cases.ts";
+import { encodeSortPlace, pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { addMonths } from "../../../shared/calendar.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
@@ -16,12 +21,11 @@ import { AppError } from "../../http/errors.ts";
 import type { SessionCheck } from "../../http/request-context.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
+import { countVisibleCases, listVisibleCases, toListItem } from "./list.ts";
 import { abilities, type CaseAction, can } from "./policy.ts";
 import {
   type CaseDetailRow,
-  countVisibleCases,
   findVisibleCaseWithDetails,
-  listVisibleCases,
   nextReference,
   toStatusChange,
   toSummary,
@@ -155,8 +159,9 @@ export async function readCase(
 }
 
 /**
- * A page of the case list (shared/api/paging.ts), with the count only when asked. One audit
- * event per request naming exactly the cases and persons this page showed.
+ * A page of the case list (shared/api/paging.ts), filtered and sorted as asked, with the
+ * count only when asked. One audit event per request naming exactly the cases and persons
+ * this page showed.
  */
 export async function listCases(
   database: DatabaseHandle,
@@ -164,17 +169,25 @@ export async function listCases(
   meta: RequestMeta,
   query: CaseListQuery,
 ): Promise<CaseList> {
-  const { scope, limit, before, count } = query;
+  const { scope, limit, before, count, sort, status, type, worker } = query;
+  const order = query.order ?? caseSortDefaultOrder[sort];
+  const filters = { status, type, worker };
   return withActor(database.db, actor, async (trx) => {
-    const rows = await listVisibleCases(trx, actor, scope, { limit, before });
+    const rows = await listVisibleCases(trx, actor, scope, {
+      limit,
+      sort,
+      order,
+      filters,
+      ...(before ? { before } : {}),
+    });
     const page = pageFrom(
       rows,
       limit,
-      (r) => encodeTimePlace({ at: r.place_at, id: r.id }),
+      (r) => encodeSortPlace({ sort, order, key: r.place_key, id: r.id }),
       (r) => r,
     );
     const shown = page.items;
-    const total = count ? await countVisibleCases(trx, actor, scope) : null;
+    const total = count ? await countVisibleCases(trx, actor, scope, filters) : null;
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry(
         "case.list",
@@ -187,7 +200,7 @@ export async function listCases(
         { data: { scope } },
       ),
     ]);
-    return { cases: shown.map(toSummary), nextCursor: page.nextCursor, total };
+    return { cases: shown.map(toListItem), nextCursor: page.nextCursor, total };
   });
 }
 

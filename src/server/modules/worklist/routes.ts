@@ -11,18 +11,14 @@ export const worklistRoutes: RouteModule = (app, { database }) => {
     {
       schema: {
         tags: ["worklist"],
-        summary: "Att göra: deadlines overdue or due within 7 days (mine, or my units' as manager)",
+        summary:
+          "Att göra: deadlines overdue or due within 7 days (mine, or my units' as manager), filtered and sorted as asked",
         querystring: WorklistQuery,
         response: { 200: Worklist },
       },
     },
     async (request) => ({
-      items: await worklist(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.query.scope,
-      ),
+      items: await worklist(database, requireActor(request), requestMeta(request), request.query),
     }),
   );
   app.get(

@@ -38,7 +38,10 @@ export function rowOf(r: {
  * A line Att göra may show. dueAt is the end of the counted day: status and order key to it.
  * A statutory limit's lastDay (lag 1930:173) is shown beside it, never warned from.
  */
-export type Candidate = Omit<WorklistItem, "status" | "due" | "dueDate" | "lastDay"> & {
+export type Candidate = Omit<
+  WorklistItem,
+  "status" | "due" | "dueDate" | "lastDay" | "responsible"
+> & {
   dueAt: Date;
   lastDay?: StatutoryLastDay;
   personId: string;

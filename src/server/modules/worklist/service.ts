@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { TaskKind } from "../../../shared/api/tasks.ts";
-import type { WorklistItem } from "../../../shared/api/worklist.ts";
+import type { WorklistItem, WorklistQuery } from "../../../shared/api/worklist.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import {
   dueStatus,
@@ -21,6 +21,7 @@ import {
   latestAssessments,
 } from "./assessments.ts";
 import { childCaseCandidate, childCases } from "./child-deadlines.ts";
+import { chooseLines, responsibleFor } from "./choose.ts";
 import {
   managerCandidates,
   myNotices,
@@ -257,16 +258,29 @@ export async function dueLines(
  * "Att göra": what is overdue or due within 7 days, computed from stored facts by the one
  * deadline module (shared/deadlines.ts). Mine: cases I am assigned to, and my unsigned
  * drafts. Unit: for a unit manager, the same for every case of the units they manage.
+ * Then filtered and sorted as asked (choose.ts); each line says who works its case.
  */
 export async function worklist(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
-  scope: "mine" | "unit",
+  asked: WorklistQuery | WorklistQuery["scope"],
   now: Date = new Date(),
 ): Promise<WorklistItem[]> {
+  // A scope alone: the whole list, soonest first (as before filters existed).
+  const query: WorklistQuery =
+    typeof asked === "string" ? { scope: asked, sort: "due", order: "asc" } : asked;
   return withActor(database.db, actor, async (trx) => {
-    const items = await dueLines(trx, actor, scope, now);
+    const due = await dueLines(trx, actor, query.scope, now);
+    const responsible = await responsibleFor(
+      trx,
+      due.map((c) => c.caseId),
+    );
+    const items = chooseLines(
+      due.map((c) => ({ ...c, responsible: responsible(c.caseId) })),
+      query,
+      now,
+    );
     // The list shows names: one event naming every person and case shown.
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry("worklist.read", {
@@ -281,13 +295,13 @@ export async function worklist(
 }
 
 /** A line as the API gives it: the due time, its day in Swedish time, no internal ids. */
-export function asItem<S extends string>({
+export function asItem<T extends Candidate & { status: string }>({
   dueAt,
   lastDay,
   personId: _p,
   unitId: _u,
   ...rest
-}: Candidate & { status: S }) {
+}: T) {
   return {
     ...rest,
     due: dueAt.toISOString(),

@@ -1,9 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AuditEventList } from "../../../shared/api/audit";
-import type { AuditEventView, StaffMember } from "../../api/endpoints";
-import { isUnitManager, managedUnits } from "../../auth/permissions";
+import { auditActions } from "../../../shared/api/audit-actions";
+import type { AuditEventView } from "../../api/endpoints";
+import { isUnitManager } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
+import { type ListControls, useListControls } from "../../hooks/useListParams";
 import { useMorePages } from "../../hooks/useMorePages";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -11,10 +13,13 @@ import { formatDateTime } from "../../i18n/dates";
 import { auditActionLabel, roleLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
+import { FilterBar, type FilterChoice, SortHeader } from "../../ui/ListControls";
 import { LoadMore } from "../../ui/LoadMore";
+import { definedParams } from "../../ui/list-params";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { useManagedStaff } from "../cases/useManagedStaff";
 import { IdentityText, PersonSearch, personName } from "../persons/PersonSearch";
 
 /** Whose log is shown: a person (who accessed them) or a staff member (what they did). */
@@ -81,19 +86,11 @@ export function AuditPage() {
 
 function StaffPicker({ onPick }: { onPick: (subject: Subject) => void }) {
   const { t } = useT();
-  const api = useApi();
-  const me = useMe();
-  const units = managedUnits(me.roles);
   const submit = useSubmit(["userId"]);
   const [userId, setUserId] = useState("");
-  const staff = useQuery(["audit", "staff", units.map((u) => u.id)], async (signal) => {
-    const lists = await Promise.all(units.map((u) => api.staff(u.id, signal)));
-    // Someone working in two of the manager's units is listed once.
-    const byId = new Map<string, StaffMember>();
-    for (const member of lists.flatMap((l) => l.users)) byId.set(member.id, member);
-    return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "sv"));
-  });
+  const staff = useManagedStaff();
 
+  if (!staff) return <p className="empty">{t("audit.noStaff")}</p>;
   if (staff.state.status === "loading") return <Loading />;
   if (staff.state.status === "error") return <QueryError error={staff.state.error} />;
   const members = staff.state.data;
@@ -138,18 +135,62 @@ function StaffPicker({ onPick }: { onPick: (subject: Subject) => void }) {
   );
 }
 
+type LogFilter = "outcome" | "action" | "user";
+/** What a review filters by, in the query string as log.outcome, log.action, log.user. */
+const logFilterSpec = { outcome: ["allowed", "denied"], action: auditActions, user: null } as const;
+const logSortSpec = {
+  columns: ["time"] as const,
+  defaultSort: "time" as const,
+  firstOrder: () => "desc" as const,
+};
+
+/** The review's filter choices; who did it only in a person's review (a user's is theirs). */
+function useLogFilters(subject: Subject): FilterChoice<LogFilter>[] {
+  const { t } = useT();
+  const staff = useManagedStaff();
+  const members = staff?.state.status === "ready" ? staff.state.data : [];
+  const choices: FilterChoice<LogFilter>[] = [
+    {
+      name: "outcome",
+      label: t("audit.outcome"),
+      options: (["allowed", "denied"] as const).map((o) => ({
+        value: o,
+        label: t(`outcome.${o}`),
+      })),
+    },
+    {
+      name: "action",
+      label: t("audit.action"),
+      options: auditActions.map((a) => ({ value: a, label: auditActionLabel(a, t) })),
+    },
+  ];
+  if (subject.kind === "user") return choices;
+  const user = { name: "user" as const, label: t("audit.who") };
+  return [
+    ...choices,
+    { ...user, options: members.map((m) => ({ value: m.id, label: m.displayName })) },
+  ];
+}
+
 function AuditEvents({ subject }: { subject: Subject }) {
   const { t } = useT();
   const api = useApi();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const key = `${subject.kind}:${subject.id}`;
+  const controls = useListControls<LogFilter, "time">("log", logFilterSpec, logSortSpec);
+  const list = definedParams({
+    ...controls.filters,
+    ...(subject.kind === "user" ? { user: undefined } : {}),
+    order: controls.sort.order,
+  });
   // The newest page with the count of the whole log; "Visa fler" the pages after it.
   const events = useQuery(
-    ["audit", "events", key],
-    (signal) => api.auditLog(subject, { count: true }, signal),
+    ["audit", "events", key, list],
+    (signal) => api.auditLog(subject, { count: true, list }, signal),
     // The trail grows with every read: shown afresh each time it is asked for.
     { keep: false },
   );
+  const choices = useLogFilters(subject);
 
   // The log appears below the forms; take keyboard and screen-reader users to it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus again for each new subject
@@ -163,29 +204,46 @@ function AuditEvents({ subject }: { subject: Subject }) {
       <h2 id="audit-events-title" ref={headingRef} tabIndex={-1}>
         {t("audit.eventsTitle", { name: subject.name })}
       </h2>
+      <FilterBar
+        label={t("list.filterOf", { list: t("audit.eventsTitle", { name: subject.name }) })}
+        choices={choices}
+        controls={controls}
+      />
       {state.status === "loading" && <Loading />}
       {state.status === "error" && <QueryError error={state.error} />}
       {state.status === "ready" &&
         (state.data.events.length === 0 ? (
-          <p className="empty">{t("audit.noEvents")}</p>
+          <p className="empty">{controls.filtered ? t("list.noMatch") : t("audit.noEvents")}</p>
         ) : (
-          <PagedEvents subject={subject} first={state.data} />
+          <PagedEvents subject={subject} first={state.data} list={list} controls={controls} />
         ))}
     </section>
   );
 }
 
 /** The log a page at a time (shared/api/paging.ts): the newest page, then "Visa fler". */
-function PagedEvents({ subject, first }: { subject: Subject; first: AuditEventList }) {
+function PagedEvents({
+  subject,
+  first,
+  list,
+  controls,
+}: {
+  subject: Subject;
+  first: AuditEventList;
+  list: Record<string, string>;
+  controls: ListControls<LogFilter, "time">;
+}) {
   const { t } = useT();
   const api = useApi();
+  const listText = JSON.stringify(list);
   const firstPage = useMemo(() => ({ items: first.events, nextCursor: first.nextCursor }), [first]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list's text is what counts
   const loadPage = useCallback(
     async (before: string) => {
-      const page = await api.auditLog(subject, { before });
+      const page = await api.auditLog(subject, { before, list });
       return { items: page.events, nextCursor: page.nextCursor };
     },
-    [api, subject],
+    [api, subject, listText],
   );
   const pages = useMorePages(firstPage, loadPage);
   const focusLater = useFocusLater();
@@ -195,7 +253,11 @@ function PagedEvents({ subject, first }: { subject: Subject; first: AuditEventLi
         {t("audit.eventCount", { count: first.total ?? pages.items.length })}{" "}
         {t("audit.eventsShown", { shown: pages.items.length })}
       </p>
-      <EventTable caption={t("audit.eventsCaption", { name: subject.name })} events={pages.items} />
+      <EventTable
+        caption={t("audit.eventsCaption", { name: subject.name })}
+        events={pages.items}
+        controls={controls}
+      />
       <LoadMore
         pages={pages}
         label={t("audit.showMore")}
@@ -205,7 +267,15 @@ function PagedEvents({ subject, first }: { subject: Subject; first: AuditEventLi
   );
 }
 
-function EventTable({ caption, events }: { caption: string; events: readonly AuditEventView[] }) {
+function EventTable({
+  caption,
+  events,
+  controls,
+}: {
+  caption: string;
+  events: readonly AuditEventView[];
+  controls: ListControls<LogFilter, "time">;
+}) {
   const { t, lang } = useT();
   return (
     <div className="table-scroll">
@@ -213,7 +283,7 @@ function EventTable({ caption, events }: { caption: string; events: readonly Aud
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("audit.time")}</th>
+            <SortHeader column="time" label={t("audit.time")} controls={controls} />
             <th scope="col">{t("audit.who")}</th>
             <th scope="col">{t("audit.role")}</th>
             <th scope="col">{t("audit.action")}</th>

@@ -9,7 +9,7 @@ export function auditReviewApi({ get, id }: Transport) {
     /** A page of a log review: the first (with the count when asked), or the one `before`. */
     auditLog: (
       subject: { kind: "person" | "user"; id: string },
-      page: { before?: string; count?: boolean } = {},
+      page: { before?: string; count?: boolean; list?: Record<string, string> } = {},
       signal?: AbortSignal,
     ) =>
       get(
@@ -17,6 +17,8 @@ export function auditReviewApi({ get, id }: Transport) {
           {
             // A review reads many rows: the largest page (shared/api/paging.ts).
             limit: String(pageSize.max),
+            // What the review is narrowed to, and its order (outcome, action, user, order).
+            ...page.list,
             ...(page.before ? { before: page.before } : {}),
             ...(page.count ? { count: "true" } : {}),
           },

@@ -1,21 +1,29 @@
 import { Link } from "react-router";
-import type { CaseSummary } from "../../api/endpoints";
+import type { CaseListItem, CaseSort } from "../../../shared/api/cases";
+import type { ListControls } from "../../hooks/useListParams";
 import { formatDate } from "../../i18n/dates";
 import { caseStatusLabel, caseTypeLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
+import { ResponsibleText, SortHeader } from "../../ui/ListControls";
 
 /**
- * A table of cases. `rowId` names each row's link, so "Visa fler" can move focus to the
- * first case of the page it loaded.
+ * A table of cases, sorted by a click on a column's header (the server sorts: the list is
+ * paged). `rowId` names each row's link, so "Visa fler" can move focus to the first case of
+ * the page it loaded. `showResponsible`: the unit's list names who works each case, and
+ * says so when nobody does.
  */
-export function CaseTable({
+export function CaseTable<F extends string>({
   caption,
   cases,
   rowId,
+  controls,
+  showResponsible = false,
 }: {
   caption: string;
-  cases: readonly CaseSummary[];
-  rowId?: (c: CaseSummary) => string;
+  cases: readonly CaseListItem[];
+  rowId?: (c: CaseListItem) => string;
+  controls: ListControls<F, CaseSort>;
+  showResponsible?: boolean;
 }) {
   const { t, lang } = useT();
   return (
@@ -24,12 +32,13 @@ export function CaseTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("cases.reference")}</th>
+            <SortHeader column="reference" label={t("cases.reference")} controls={controls} />
             <th scope="col">{t("cases.person")}</th>
             <th scope="col">{t("cases.unit")}</th>
-            <th scope="col">{t("cases.type")}</th>
-            <th scope="col">{t("cases.status")}</th>
-            <th scope="col">{t("cases.openedAt")}</th>
+            <SortHeader column="type" label={t("cases.type")} controls={controls} />
+            <SortHeader column="status" label={t("cases.status")} controls={controls} />
+            {showResponsible && <th scope="col">{t("list.responsible")}</th>}
+            <SortHeader column="opened" label={t("cases.openedAt")} controls={controls} />
           </tr>
         </thead>
         <tbody>
@@ -44,6 +53,11 @@ export function CaseTable({
               <td>{c.unit.name}</td>
               <td>{caseTypeLabel(c.caseType, t)}</td>
               <td>{caseStatusLabel(c.status, t, c.caseType)}</td>
+              {showResponsible && (
+                <td>
+                  <ResponsibleText responsible={c.responsible} />
+                </td>
+              )}
               <td>{formatDate(c.openedAt, lang)}</td>
             </tr>
           ))}

@@ -22,15 +22,19 @@ export interface ChangeStatusInput {
 export function casesApi({ call, get, post, opts, id }: Transport) {
   return {
     // Cases.
-    /** A page of a case list: the first (with the count when asked), or the one `before`. */
+    /**
+     * A page of a case list: the first (with the count when asked), or the one `before`;
+     * `list` the filters and sort set (status, type, worker, sort, order).
+     */
     cases: (
       scope: "mine" | "all",
-      page: { before?: string; count?: boolean } = {},
+      page: { before?: string; count?: boolean; list?: Record<string, string> } = {},
       signal?: AbortSignal,
     ) =>
       get(
         `/api/cases?${new URLSearchParams({
           scope,
+          ...page.list,
           ...(page.before ? { before: page.before } : {}),
           ...(page.count ? { count: "true" } : {}),
         })}`,

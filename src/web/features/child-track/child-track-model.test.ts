@@ -28,6 +28,7 @@ const item = (
   due: `${dueDate}T22:59:59.999Z`,
   dueDate,
   status,
+  responsible: [],
   lastDay: null,
 });
 
