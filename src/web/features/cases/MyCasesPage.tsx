@@ -2,7 +2,7 @@ import { useCallback, useMemo } from "react";
 import { Link } from "react-router";
 import type { CaseList } from "../../../shared/api/cases";
 import type { CaseSummary } from "../../api/endpoints";
-import { isUnitManager } from "../../auth/permissions";
+import { isUnitManager, mayOpenCases } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useMorePages } from "../../hooks/useMorePages";
@@ -30,11 +30,13 @@ export function MyCasesPage() {
 
   return (
     <Page title={t("myCases.title")}>
-      <p>
-        <Link className="button" to="/persons/search">
-          {t("myCases.newCase")}
-        </Link>
-      </p>
+      {mayOpenCases(me.roles) && (
+        <p>
+          <Link className="button" to="/persons/search">
+            {t("myCases.newCase")}
+          </Link>
+        </p>
+      )}
       <Worklist scope="mine" />
       {manager && <Worklist scope="unit" />}
       <section aria-labelledby="my-cases-title">
