@@ -230,6 +230,12 @@ describe("partnerForms", () => {
     expect(partnerForms(treatment(), true).information).toBe(false);
   });
 
+  it("asks for his answer (consent or refusal) only once he has been informed", () => {
+    const uninformed = partnerForms(treatment({}, { informedOn: null }), true);
+    expect(uninformed).toMatchObject({ addPartner: true, consent: false, refusal: false });
+    expect(partnerForms(treatment(), true)).toMatchObject({ consent: true, refusal: true });
+  });
+
   it("offers the refusal only while he consents for no one and has not said no", () => {
     expect(partnerForms(treatment(), true).refusal).toBe(true);
     expect(partnerForms(treatment({}, { partners: [active] }), true).refusal).toBe(false);
