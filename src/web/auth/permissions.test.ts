@@ -7,6 +7,7 @@ import {
   managedUnits,
   mayOpenCases,
   mayRegisterPersons,
+  mayToggleActive,
   navTargets,
   type RoleAssignment,
   worksWithCases,
@@ -104,5 +105,13 @@ describe("what a page offers, as the server allows it", () => {
     expect(mayRegisterPersons([role("administrator", null), role("caseworker", crisis)])).toBe(
       true,
     );
+  });
+});
+
+describe("switching an account off", () => {
+  it("is offered for any account but one's own", () => {
+    expect(mayToggleActive("me", { id: "other", active: true })).toBe(true);
+    expect(mayToggleActive("me", { id: "other", active: false })).toBe(true);
+    expect(mayToggleActive("me", { id: "me", active: true })).toBe(false);
   });
 });

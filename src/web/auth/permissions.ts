@@ -59,6 +59,13 @@ export const mayOpenCases = (roles: readonly RoleAssignment[]) => caseUnits(role
 export const mayRegisterPersons = (roles: readonly RoleAssignment[]) =>
   roles.some((r) => registrarRoles.includes(r.role));
 
+/**
+ * An administrator may switch an account on or off, but never switch off their own (the
+ * server refuses: the organisation would be left without whoever is signed in to fix it).
+ */
+export const mayToggleActive = (myUserId: string, user: { id: string; active: boolean }) =>
+  !(user.active && user.id === myUserId);
+
 /** Units whose staff a unit manager may review in Loggkontroll. */
 export const managedUnits = (roles: readonly RoleAssignment[]) =>
   unitsWithRole(roles, (role) => role === "unit_manager");
