@@ -26,5 +26,7 @@ export function protectionChoices(
   current: ProtectionLevel,
   mayLower: boolean,
 ): readonly ProtectionLevel[] {
-  return mayLower ? protectionLevels : protectionLevels.filter((l) => !lowersProtection(current, l));
+  return mayLower
+    ? protectionLevels
+    : protectionLevels.filter((l) => !lowersProtection(current, l));
 }

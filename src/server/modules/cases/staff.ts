@@ -47,7 +47,9 @@ export function assignableToCase(
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "case.read",
-    requires: [{ role: "case.assign", refusal: "Bara enhetschefen för ärendets enhet fördelar det." }],
+    requires: [
+      { role: "case.assign", refusal: "Bara enhetschefen för ärendets enhet fördelar det." },
+    ],
     run: async ({ trx, case: c }) => {
       const users = [];
       // One after another: the queries share the transaction's one connection.

@@ -12,8 +12,8 @@ import {
   type Sender,
 } from "../../output/partner-contact-documents.ts";
 import type { CaseRow } from "../cases/queries.ts";
-import { herContact } from "./her-contact.ts";
 import { requirePerpetratorCase, requireTreatment } from "../treatment/service.ts";
+import { herContact } from "./her-contact.ts";
 
 /**
  * The partner-contact documents a worker prints or copies: on his side the consent form to

@@ -194,7 +194,8 @@ async function applyPersonUpdate(
   if (from === null || (await visibleCasesOfPerson(trx, actor, id)).length === 0)
     return "forbidden" as const;
   const level = input.protectionLevel;
-  if (level && lowersProtection(from, level) && !mayLowerProtection(actor)) return "may_not_lower" as const;
+  if (level && lowersProtection(from, level) && !mayLowerProtection(actor))
+    return "may_not_lower" as const;
   await trx.updateTable("person").set(personChanges(input)).where("id", "=", id).execute();
   await recordAudit(trx, auditContext(actor, meta), [
     {

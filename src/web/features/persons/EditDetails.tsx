@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type ProtectionLevel, protectionChoices } from "../../../shared/protection";
 import type { PersonDetail, PersonDetails } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -7,7 +8,6 @@ import { useT } from "../../i18n/useT";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { InterpreterFields } from "../../ui/InterpreterFields";
 import { ErrorSummary } from "../../ui/Messages";
-import { type ProtectionLevel, protectionChoices } from "../../../shared/protection";
 import {
   type Answer,
   type DetailsDraft,
@@ -38,7 +38,6 @@ const fieldNames = [
   "postalAddress",
   "protectionLevel",
 ] as const;
-
 
 /** The form for the person's safe contact, protection, language and contact details. */
 export function EditDetails({
