@@ -252,7 +252,13 @@ describe("partnerForms", () => {
   });
 
   it("offers nothing once the treatment has ended, or to someone who may not write", () => {
-    const none = { information: false, addPartner: false, refusal: false, withdraw: false };
+    const none = {
+      information: false,
+      addPartner: false,
+      consent: false,
+      refusal: false,
+      withdraw: false,
+    };
     expect(partnerForms(treatment({ phase: "ended" }, { informedOn: null }), true)).toEqual(none);
     expect(partnerForms(treatment({}, { informedOn: null }), false)).toEqual(none);
   });
