@@ -259,6 +259,11 @@ describe("his signed consent as a document, and partner contact in figures", () 
     expect(shown === "färre än 5" || Number(shown) >= 5).toBe(true);
     await page.getByText("Så små tal kan peka ut en person").waitFor();
     await expectNoSeriousA11yViolations(page);
+    // Typed in directly, the person search offers no registration the server would refuse.
+    await page.goto(`${baseURL}/persons/search`);
+    await expect.poll(() => heading(page)).toBe("Sök person");
+    expect(await page.getByRole("heading", { name: "Registrera ny person" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Nytt ärende" }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

@@ -37,6 +37,7 @@ export const endpoints: Endpoint[] = [
   { route: "GET /api/audit/persons/{id}", request: (w) => ({ method: "GET", url: `/api/audit/persons/${w.personId}` }), expect: { manager: 200, otherwise: 404 } },
   { route: "POST /api/cases", request: (w) => ({ method: "POST", url: "/api/cases", payload: { personId: w.personId, unitId: w.unitId, caseType: "adult_victim" } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
   { route: "POST /api/persons", request: () => ({ method: "POST", url: "/api/persons", payload: { identityNumber: fictionalIdentityNumber(), givenName: "Ny", familyName: "Person" } }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 201 } },
+  { route: "GET /api/cases/{id}/assignable-staff", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/assignable-staff` }), expect: { manager: 200, assigned: 403, otherwise: 404 } },
   { route: "GET /api/units/{id}/staff", request: (w) => ({ method: "GET", url: `/api/units/${w.unitId}/staff` }), expect: { otherUnit: 404, administrator: 404, analyst: 404, otherOrg: 404, otherwise: 200 }, unaudited: "the unit's staff names: no client's record" },
   { route: "GET /api/cases/{id}/journal", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/journal` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/journal", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/journal`, payload: { entryType: "phone", occurredAt: new Date().toISOString(), body: "Samtal med klienten." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
@@ -88,6 +89,7 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/police-assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/police-assessments`, payload: { assessedOn: "2026-11-01", level: "Förhöjd", consentGivenOn: "2026-11-01", consentForm: "oral", consentReference: "Journal 2026-11-01" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "GET /api/persons/{id}/risk-history", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/risk-history` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },
+  { route: "GET /api/cases/{id}/deadlines", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/deadlines` }), expect: onlyWorkers },
   // The assigned worker completes the task; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/tasks/{taskId}/complete", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/tasks/${w.taskId}/complete`, payload: { note: "Orosanmälan gjord." } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   { route: "GET /api/cases/{id}/plans", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/plans` }), expect: onlyWorkers },

@@ -39,6 +39,8 @@ export type CaseRequirement =
   | "change"
   /** Writes in the journal: refused (409) once the case is closed. */
   | "writeJournal"
+  /** Records a decision: refused (409) before the case is investigated, and once closed. */
+  | "decide"
   /** A role rule of cases/policy.ts: refused (403, audited) when the actor lacks it. */
   | { role: CaseAction; refusal: string };
 

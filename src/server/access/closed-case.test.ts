@@ -62,10 +62,11 @@ describe.each(testDatabaseKinds)("a closed case takes no changes (%s)", (kind) =
     const open = (await req("GET", `/api/cases/${caseId}`)).json();
     expect(open.abilities.writeJournal).toBe(true);
     expect(open.abilities.change).toBe(true);
+    expect(open.abilities.decide).toBe(true);
 
     expect((await close()).statusCode).toBe(200);
     const closed = (await req("GET", `/api/cases/${caseId}`)).json();
-    expect(closed.abilities).toMatchObject({ writeJournal: false, change: false });
+    expect(closed.abilities).toMatchObject({ writeJournal: false, change: false, decide: false });
 
     expectClosedRefusal(await req("PUT", planUrl, { ...plan, goals: "Nytt.", basedOnVersion: 1 }));
     expectClosedRefusal(

@@ -207,6 +207,11 @@ export const CaseView = CaseSummary.extend({
      * false once it is closed. The server refuses such a change with 409 anyway.
      */
     change: z.boolean(),
+    /**
+     * May record a decision on an intervention: only once the case is under investigation,
+     * implementation or follow-up (never in intake, preliminary assessment or closed).
+     */
+    decide: z.boolean(),
   }),
 }).meta({ id: "Case" });
 

@@ -64,6 +64,18 @@ export const PartnerCaseView = z
       email: z.string().nullable(),
     }),
     contactOptions: z.array(ContactOptionView),
+    /**
+     * What may be printed or copied for a first contact now (GET …/partner-contact/letter
+     * and …/sms refuse anything else): each within her instructions, and nothing once the
+     * case is closed or his consent was withdrawn.
+     */
+    firstContact: z.object({
+      letter: z.boolean(),
+      sms: z.boolean(),
+      consentWithdrawn: z.boolean().meta({
+        description: "He withdrew the consent the letter speaks of: no letter or text goes out",
+      }),
+    }),
     attempts: z.array(
       z.object({
         id: z.uuid(),

@@ -110,6 +110,13 @@ export const PersonDetail = PersonView.extend({
     description:
       "Only for those who work one of the person's cases; null for someone who only registered the person",
   }),
+  /** What the caller may do here; the page offers only that, the server checks anyway. */
+  abilities: z.object({
+    lowerProtection: z.boolean().meta({
+      description:
+        "May lower the protection level (unit managers and protection officers); others may only keep or raise it",
+    }),
+  }),
 }).meta({ id: "PersonDetail" });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 

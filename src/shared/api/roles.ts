@@ -15,6 +15,16 @@ export type Role = z.infer<typeof Role>;
 
 /** Roles that may be assigned to work on a case in their unit. */
 export const caseworkRoles: readonly Role[] = ["caseworker", "therapist", "protection_officer"];
+/**
+ * Roles that may register a person (case work); administrators, analysts and consultants do
+ * not handle persons. The server's rule (persons/register.ts) and the page's form both use it.
+ */
+export const registrarRoles: readonly Role[] = [
+  "caseworker",
+  "therapist",
+  "protection_officer",
+  "unit_manager",
+];
 /** Roles that may be held without a unit. */
 export const organisationWideRoles: readonly Role[] = ["administrator", "analyst"];
 

@@ -5,6 +5,9 @@ import {
   isAdministrator,
   landingPath,
   managedUnits,
+  mayOpenCases,
+  mayRegisterPersons,
+  mayToggleActive,
   navTargets,
   type RoleAssignment,
   worksWithCases,
@@ -78,5 +81,38 @@ describe("units", () => {
     expect(managedUnits([role("caseworker", crisis), role("unit_manager", adult)])).toEqual([
       { id: "u-adult", name: "IFO Vuxen" },
     ]);
+  });
+});
+
+describe("what a page offers, as the server allows it", () => {
+  const everyRole = (unit: [string, string] | null) =>
+    (["caseworker", "therapist", "protection_officer", "unit_manager"] as const).map((r) =>
+      role(r, unit),
+    );
+
+  it("offers 'Nytt ärende' only to someone who works with cases in a unit", () => {
+    for (const r of everyRole(adult)) expect(mayOpenCases([r])).toBe(true);
+    expect(mayOpenCases([role("analyst", null)])).toBe(false);
+    expect(mayOpenCases([role("administrator", null)])).toBe(false);
+    expect(mayOpenCases([role("consultant", adult)])).toBe(false);
+    expect(mayOpenCases([])).toBe(false);
+  });
+
+  it("offers the registration form only to the roles the server lets register a person", () => {
+    for (const r of everyRole(adult)) expect(mayRegisterPersons([r])).toBe(true);
+    expect(mayRegisterPersons([role("analyst", null)])).toBe(false);
+    expect(mayRegisterPersons([role("administrator", null)])).toBe(false);
+    expect(mayRegisterPersons([role("consultant", adult)])).toBe(false);
+    expect(mayRegisterPersons([role("administrator", null), role("caseworker", crisis)])).toBe(
+      true,
+    );
+  });
+});
+
+describe("switching an account off", () => {
+  it("is offered for any account but one's own", () => {
+    expect(mayToggleActive("me", { id: "other", active: true })).toBe(true);
+    expect(mayToggleActive("me", { id: "other", active: false })).toBe(true);
+    expect(mayToggleActive("me", { id: "me", active: true })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { caseworkRoles, type Role } from "../../shared/api/roles";
+import { caseworkRoles, type Role, registrarRoles } from "../../shared/api/roles";
 
 export interface RoleAssignment {
   id: string;
@@ -51,6 +51,20 @@ export function unitsWithRole(
 /** Units where the user may open a case: where they do casework or are the manager. */
 export const caseUnits = (roles: readonly RoleAssignment[]) =>
   unitsWithRole(roles, (role) => isCasework(role) || role === "unit_manager");
+
+/** May open a case ("Nytt ärende"): holds a role in some unit where cases are opened. */
+export const mayOpenCases = (roles: readonly RoleAssignment[]) => caseUnits(roles).length > 0;
+
+/** May register a person: the server's list of roles (persons/register.ts), in any unit. */
+export const mayRegisterPersons = (roles: readonly RoleAssignment[]) =>
+  roles.some((r) => registrarRoles.includes(r.role));
+
+/**
+ * An administrator may switch an account on or off, but never switch off their own (the
+ * server refuses: the organisation would be left without whoever is signed in to fix it).
+ */
+export const mayToggleActive = (myUserId: string, user: { id: string; active: boolean }) =>
+  !(user.active && user.id === myUserId);
 
 /** Units whose staff a unit manager may review in Loggkontroll. */
 export const managedUnits = (roles: readonly RoleAssignment[]) =>

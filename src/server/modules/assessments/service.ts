@@ -246,6 +246,7 @@ export function saveAssessment(
     caseId,
     action: "assessment.save",
     changes: true,
+    requires: ["change"],
     run: async ({ trx }) => {
       const { definition } = await draftOf(trx, actor.orgId, caseId, id);
       const errors = checkAnswers(definition, input.answers, { complete: false });
@@ -284,6 +285,7 @@ export function completeAssessment(
     caseId,
     action: "assessment.complete",
     changes: true,
+    requires: ["change"],
     run: async ({ trx }) => {
       const { row, definition: d } = await draftOf(trx, actor.orgId, caseId, id);
       const answers = row.answers as Answers;

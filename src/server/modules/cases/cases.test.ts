@@ -292,6 +292,45 @@ describe.each(testDatabaseKinds)("persons and cases, as a unit works with them (
     });
     expect(grant.statusCode).toBe(409);
     expect((await req(b, "GET", `/api/cases/${other.c.id}`)).statusCode).toBe(404);
+
+    // The manager's forms offer only whom they may assign or grant: B and the helper, who
+    // both worked the partner's case, are left out of this case's list — not of another's.
+    const staffOf = async (caseId: string) => {
+      const res = await req(manager, "GET", `/api/cases/${caseId}/assignable-staff`);
+      expect(res.statusCode).toBe(200);
+      return (res.json().users as { id: string }[]).map((u) => u.id);
+    };
+    const offered = await staffOf(other.c.id);
+    expect(offered).not.toContain(bId);
+    expect(offered).not.toContain(helperId);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(await staffOf(granted.c.id)).toEqual(expect.arrayContaining([bId, helperId]));
+  });
+
+  it("gives a case's assignable staff to its unit manager only, and logs the look", async () => {
+    const { c } = await personAndCase(a);
+    const url = `/api/cases/${c.id}/assignable-staff`;
+    expect((await t.app.inject({ method: "GET", url })).statusCode).toBe(401);
+    const bad = await req(manager, "GET", "/api/cases/not-a-uuid/assignable-staff");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({ id: "Ange ett giltigt id." });
+    // B does not see A's case: 404, and the attempt is in the trail.
+    expect((await req(b, "GET", url)).statusCode).toBe(404);
+    // A works it but does not decide who else does.
+    expect((await req(a, "GET", url)).statusCode).toBe(403);
+    const ok = await req(manager, "GET", url);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().users.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining([bId, helperId]),
+    );
+    const trail = await database()
+      .owner.selectFrom("audit_event")
+      .select(["action", "outcome"])
+      .where("resource_id", "=", c.id)
+      .where("action", "=", "case.read")
+      .orderBy("id")
+      .execute();
+    expect(trail.map((e) => e.outcome)).toEqual(["denied", "denied", "allowed"]);
   });
 
   it("shows the manager who looked at a person, including refused attempts", async () => {

@@ -40,6 +40,13 @@ export function can(
   }
 }
 
+/** The statuses in which a decision on an intervention is made: the case has been looked into. */
+export const decidableStatuses: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
+  "investigation",
+  "implementation",
+  "follow_up",
+]);
+
 export interface CaseState {
   unitId: string;
   assignedToMe: boolean;
@@ -65,6 +72,8 @@ export function abilities(actor: Actor, c: CaseState) {
     // Whoever may see an open case documents in it (the journal's own rules handle drafts).
     writeJournal: open,
     change: open,
+    // A decision needs the matter looked into first (and an open case: closed is not here).
+    decide: decidableStatuses.has(c.status),
   };
 }
 

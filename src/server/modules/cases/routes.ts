@@ -24,7 +24,7 @@ import { createBarrier } from "./barriers.ts";
 import { requestStatusChange } from "./change-status.ts";
 import { addRelation, readRelations } from "./relations.ts";
 import { listCases, openCase, readCase } from "./service.ts";
-import { unitStaff } from "./staff.ts";
+import { assignableToCase, unitStaff } from "./staff.ts";
 import { readStatusHistory } from "./status-history.ts";
 
 const tags = ["cases"];
@@ -273,6 +273,21 @@ function registerUnitRoutes(app: App, database: DatabaseHandle): void {
         .send(
           await createBarrier(database, requireActor(request), requestMeta(request), request.body),
         ),
+  );
+
+  app.get(
+    "/api/cases/:id/assignable-staff",
+    {
+      schema: {
+        tags,
+        summary:
+          "Who the unit manager may assign to the case or give access to it: the unit's staff, without anyone an information barrier keeps from it",
+        params: IdParams,
+        response: { 200: StaffList },
+      },
+    },
+    async (request) =>
+      assignableToCase(database, requireActor(request), requestMeta(request), request.params.id),
   );
 
   app.get(

@@ -171,6 +171,7 @@ export function recordProtectionAssessment(
   return onChildCase(database, actor, meta, {
     caseId,
     action: "child.protection_assessment",
+    requires: ["change"],
     run: async ({ trx, case: c }) => {
       const report = await trx
         .selectFrom("intake")
@@ -238,6 +239,7 @@ export function decidePreliminary(
   return onChildCase(database, actor, meta, {
     caseId,
     action: "child.preliminary_decision",
+    requires: ["change"],
     run: async ({ trx, case: c }) => {
       if (c.status !== "preliminary_assessment") {
         throw new AppError(409, "conflict", "Ärendet är inte i förhandsbedömning.");
@@ -277,6 +279,7 @@ export function extendInvestigation(
   return onChildCase(database, actor, meta, {
     caseId,
     action: "child.extension",
+    requires: ["change"],
     run: async ({ trx, case: c }) => {
       // Refused inside the command, as before (not a case-role refusal of the runner).
       if (!hasRole(actor, "unit_manager", c.unit_id)) {

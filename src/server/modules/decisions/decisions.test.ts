@@ -23,19 +23,29 @@ describe.each(testDatabaseKinds)("decisions on interventions (%s)", (kind) => {
       payload: body,
     });
 
+  const mayDecide = async () =>
+    (await t.app.inject({ method: "GET", url: `/api/cases/${caseId}`, headers: as(worker) })).json()
+      .abilities.decide;
+
   it("is made once the case is under investigation, shows the legal basis, and a denial carries how to appeal", async () => {
+    // The case page offers no decision before the matter is looked into, as the server refuses.
+    expect(await mayDecide()).toBe(false);
     const early = await decide({
       interventionKind: "sheltered_housing",
       outcome: "granted",
       reasoning: "Akut skyddsbehov.",
     });
     expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toBe(
+      "Beslut fattas när ärendet är utrett eller under genomförande.",
+    );
     await t.app.inject({
       method: "POST",
       url: `/api/cases/${caseId}/status`,
       headers: as(worker),
       payload: { to: "investigation" },
     });
+    expect(await mayDecide()).toBe(true);
 
     const granted = await decide({
       interventionKind: "sheltered_housing",

@@ -88,6 +88,7 @@ export function recordCourtStep(
     caseId,
     action: "placement.court",
     changes: true,
+    requires: ["change"],
     run: async ({ trx }) => {
       const p = await placementOf(trx, caseId, decisionId);
       const submitted = checkCourtStep(p, await decisionDay(trx, decisionId), input);
@@ -170,6 +171,7 @@ export function recordPlacementReview(
     caseId,
     action: "placement.review",
     changes: true,
+    requires: ["change"],
     run: async ({ trx }) => {
       const p = await placementOf(trx, caseId, decisionId);
       if (p.ended_on) throw new AppError(409, "conflict", "Placeringen har redan upphört.");
@@ -221,6 +223,7 @@ export function revokeConsent(
     caseId,
     action: "consent.revoke",
     changes: true,
+    requires: ["change"],
     run: async ({ trx }) => {
       const consent = await trx
         .selectFrom("consent")

@@ -5,7 +5,6 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
 import { type DeliveryPlan, planLetterDelivery } from "../../output/delivery.ts";
 import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
@@ -18,8 +17,6 @@ import { checkPlacement, insertPlacement, placementViews } from "./child-placeme
 export const appealInformation =
   "Du kan överklaga beslutet till förvaltningsrätten. Skriv till socialnämnden inom tre veckor från den dag du fick del av beslutet. " +
   "Ange vilket beslut du överklagar, hur du vill att det ska ändras och varför. Nämnden hjälper dig gärna.";
-
-const decidable = new Set(["investigation", "implementation", "follow_up"]);
 
 async function list(trx: Trx, caseId: string, personId: string): Promise<DecisionView[]> {
   const [placements, recipient] = await Promise.all([
@@ -124,10 +121,9 @@ export async function recordDecision(
     caseId,
     action: "decision.record",
     changes: true,
-    requires: ["change"],
+    requires: ["decide"],
     closedMessage: notDecidable,
     run: async ({ trx, case: c }) => {
-      if (!decidable.has(c.status)) throw new AppError(409, "conflict", notDecidable);
       checkPlacement(c.case_type, input);
       await trx
         .insertInto("decision")

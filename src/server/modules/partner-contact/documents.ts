@@ -5,7 +5,6 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { firstContactOptions } from "../../output/first-contact.ts";
 import {
   partnerSmsText,
   renderConsentForm,
@@ -14,6 +13,7 @@ import {
 } from "../../output/partner-contact-documents.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { requirePerpetratorCase, requireTreatment } from "../treatment/service.ts";
+import { herContact } from "./her-contact.ts";
 
 /**
  * The partner-contact documents a worker prints or copies: on his side the consent form to
@@ -67,8 +67,9 @@ export function printConsentForm(
 }
 
 /**
- * Her name, how she may be reached, and the ways her instructions leave open. Nothing goes
- * out once her case is closed or he has withdrawn his consent: the letter says he agreed.
+ * Her name, how she may be reached, and the ways her instructions leave open (herContact).
+ * Nothing goes out once her case is closed or he has withdrawn his consent: the letter says
+ * he agreed.
  */
 async function recipient(trx: Trx, c: CaseRow) {
   if (c.case_type !== "partner_contact")
@@ -77,44 +78,14 @@ async function recipient(trx: Trx, c: CaseRow) {
     });
   if (c.status === "closed")
     throw new AppError(409, "conflict", "Ärendet är avslutat. Inget brev eller sms skickas.");
-  const withdrawn = await trx
-    .selectFrom("barrier_event")
-    .select("id")
-    .where("to_case_id", "=", c.id)
-    .where("kind", "=", "consent_withdrawn")
-    .executeTakeFirst();
-  if (withdrawn)
+  const her = await herContact(trx, c);
+  if (her.consentWithdrawn)
     throw new AppError(
       409,
       "conflict",
       "Samtycket till partnerkontakt är återkallat. Inget brev eller sms skickas om behandlingen.",
     );
-  const row = await trx
-    .selectFrom("partner_contact as pc")
-    .innerJoin("case as k", "k.id", "pc.case_id")
-    .innerJoin("person as p", "p.id", "k.person_id")
-    .select([
-      "pc.given_phone",
-      "pc.given_address",
-      "p.given_name",
-      "p.family_name",
-      "p.protection_level",
-      "p.safe_contact",
-      "p.phone",
-      "p.postal_address",
-    ])
-    .where("pc.case_id", "=", c.id)
-    .executeTakeFirstOrThrow();
-  const address =
-    row.safe_contact?.letterAddress?.trim() || row.postal_address || row.given_address;
-  const phone = row.phone ?? row.given_phone;
-  const options = firstContactOptions({
-    protectionLevel: row.protection_level,
-    safeContact: row.safe_contact,
-    address,
-    phone,
-  });
-  return { name: `${row.given_name} ${row.family_name}`, address, phone, options };
+  return her;
 }
 
 const refusedLetter = {

@@ -10,8 +10,8 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { firstContactOptions } from "../../output/first-contact.ts";
 import type { CaseRow } from "../cases/queries.ts";
+import { herContact } from "./her-contact.ts";
 
 /**
  * Her side of partner contact: her worker reaches out in a way her safe-contact
@@ -43,11 +43,7 @@ async function load(trx: Trx, c: CaseRow): Promise<PartnerCaseView> {
     .selectAll()
     .where("case_id", "=", c.id)
     .executeTakeFirstOrThrow();
-  const person = await trx
-    .selectFrom("person")
-    .select(["protection_level", "safe_contact", "phone", "postal_address"])
-    .where("id", "=", c.person_id)
-    .executeTakeFirstOrThrow();
+  const her = await herContact(trx, c);
   const attempts = await trx
     .selectFrom("partner_contact_attempt as a")
     .innerJoin("app_user as u", "u.id", "a.recorded_by")
@@ -63,12 +59,8 @@ async function load(trx: Trx, c: CaseRow): Promise<PartnerCaseView> {
     relationship: row.relationship,
     given: { phone: row.given_phone, postalAddress: row.given_address, email: row.given_email },
     // Her own number and address, once she has given them, come before what he said.
-    contactOptions: firstContactOptions({
-      protectionLevel: person.protection_level,
-      safeContact: person.safe_contact,
-      address: person.postal_address ?? row.given_address,
-      phone: person.phone ?? row.given_phone,
-    }),
+    contactOptions: her.options,
+    firstContact: her.firstContact,
     attempts: attempts.map((a) => ({
       id: a.id,
       method: a.method,

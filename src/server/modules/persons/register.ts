@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { PersonView } from "../../../shared/api/persons.ts";
+import { registrarRoles } from "../../../shared/api/roles.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 
@@ -10,17 +11,9 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import type { RoleName } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import { findVisiblePerson, toPersonView } from "./queries.ts";
 import { personBarred, personIdByIdentity } from "./service.ts";
-
-const registrarRoles: readonly RoleName[] = [
-  "caseworker",
-  "therapist",
-  "protection_officer",
-  "unit_manager",
-];
 
 export interface RegisterPersonInput {
   identityNumber: string | null;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { PersonDetail, PersonDetails, PersonList } from "../../../shared/api/persons.ts";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { lowersProtection } from "../../../shared/protection.ts";
 import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
@@ -19,18 +20,7 @@ import {
 export const personNotFound = () =>
   new AppError(404, "not_found", "Personen finns inte, eller så saknar du behörighet.");
 
-const protectionRank = {
-  none: 0,
-  confidentiality_marking: 1,
-  protected_registration: 2,
-  fictitious_identity: 3,
-} as const;
-
-/** Lowering protection opens letters and contact to addresses: not a single worker's call. */
-function lowers(from: keyof typeof protectionRank, to: keyof typeof protectionRank) {
-  return protectionRank[to] < protectionRank[from];
-}
-
+/** Unit managers and protection officers; the person's page offers lowering only to them. */
 function mayLowerProtection(actor: Actor) {
   return unitsWithRole(actor, ["unit_manager", "protection_officer"]).length > 0;
 }
@@ -82,7 +72,12 @@ export async function readPerson(
     await recordAudit(trx, auditContext(actor, meta), [
       { action: "person.read", resourceType: "person", resourceId: id, personId: id },
     ]);
-    return { ...toPersonView(row), cases, details };
+    return {
+      ...toPersonView(row),
+      cases,
+      details,
+      abilities: { lowerProtection: mayLowerProtection(actor) },
+    };
   });
   return found ?? denyPerson(database, actor, meta, id);
 }
@@ -199,7 +194,8 @@ async function applyPersonUpdate(
   if (from === null || (await visibleCasesOfPerson(trx, actor, id)).length === 0)
     return "forbidden" as const;
   const level = input.protectionLevel;
-  if (level && lowers(from, level) && !mayLowerProtection(actor)) return "may_not_lower" as const;
+  if (level && lowersProtection(from, level) && !mayLowerProtection(actor))
+    return "may_not_lower" as const;
   await trx.updateTable("person").set(personChanges(input)).where("id", "=", id).execute();
   await recordAudit(trx, auditContext(actor, meta), [
     {

@@ -107,6 +107,8 @@ export function completeTask(
     caseId,
     action: "task.complete",
     changes: true,
+    // A closed case takes no changes, its tasks included (the page offers none).
+    requires: ["change"],
     run: ({ trx }) => finishTask(trx, actor, caseId, taskId, input),
     event: ({ kind }) => ({ data: { taskId, kind } }),
   }).then(({ task }) => task);

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { roles } from "../../../shared/api/roles";
 import type { Role, UnitView, UserView } from "../../api/endpoints";
-import { isAdministrator } from "../../auth/permissions";
+import { isAdministrator, mayToggleActive } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -228,6 +228,7 @@ function RoleSelect({
 function UserAccount({ user, onChange }: { user: UserView; onChange: (user: UserView) => void }) {
   const { t } = useT();
   const api = useApi();
+  const me = useMe();
   const submit = useSubmit();
   const [status, setStatus] = useState<string | null>(null);
 
@@ -254,14 +255,16 @@ function UserAccount({ user, onChange }: { user: UserView; onChange: (user: User
       <StatusMessage message={status} />
       <ErrorSummary errors={submit.errors} />
       <div className="form__actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={submit.pending}
-          onClick={toggleActive}
-        >
-          {user.active ? t("adminUser.deactivate") : t("adminUser.activate")}
-        </button>
+        {mayToggleActive(me.user.id, user) && (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={submit.pending}
+            onClick={toggleActive}
+          >
+            {user.active ? t("adminUser.deactivate") : t("adminUser.activate")}
+          </button>
+        )}
         <button
           type="button"
           className="button button--secondary"

@@ -55,11 +55,12 @@ function CaseWorkspace({
 }) {
   const { t } = useT();
   const api = useApi();
-  // Read once here for the two staff panels (case-panels.tsx).
+  // Read once here for the two staff panels (case-panels.tsx): the unit's staff without
+  // anyone an information barrier keeps from this case, whom the server would refuse.
   const needsStaff = record.abilities.assign || record.abilities.grant;
   const staff = useQuery(
-    needsStaff ? ["unit", record.unit.id, "staff"] : null,
-    async (signal) => (await api.staff(record.unit.id, signal)).users,
+    needsStaff ? ["case", record.id, "assignable-staff"] : null,
+    async (signal) => (await api.assignableStaff(record.id, signal)).users,
   );
 
   const section = sectionOf(segment);

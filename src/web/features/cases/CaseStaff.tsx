@@ -11,7 +11,7 @@ import { SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { QueryError } from "../../ui/QueryError";
 
-/** The unit's staff, read once by the case page for both sections below. */
+/** The staff the case may be given to (no barred colleague), read once by the case page for both sections below. */
 type StaffState = QueryState<StaffMember[]>;
 
 /** Handläggare: who is assigned, removing one, and assigning another. */

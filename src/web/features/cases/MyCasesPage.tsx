@@ -9,7 +9,7 @@ import {
 } from "../../../shared/api/cases";
 import { caseStatuses } from "../../../shared/case-status";
 import type { CaseSummary } from "../../api/endpoints";
-import { isUnitManager } from "../../auth/permissions";
+import { isUnitManager, mayOpenCases } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { type ListControls, useListControls } from "../../hooks/useListParams";
@@ -35,11 +35,13 @@ export function MyCasesPage() {
   // Only those who work with cases get here (ui/Landing.tsx sends everyone else on).
   return (
     <Page title={t("myCases.title")}>
-      <p>
-        <Link className="button" to="/persons/search">
-          {t("myCases.newCase")}
-        </Link>
-      </p>
+      {mayOpenCases(me.roles) && (
+        <p>
+          <Link className="button" to="/persons/search">
+            {t("myCases.newCase")}
+          </Link>
+        </p>
+      )}
       <Worklist scope="mine" />
       {manager && <Worklist scope="unit" />}
       <section aria-labelledby="my-cases-title">

@@ -56,6 +56,9 @@ export function casesApi({ call, get, post, opts, id }: Transport) {
       ),
     staff: (unitId: string, signal?: AbortSignal) =>
       get(`/api/units/${id(unitId)}/staff`, StaffList, signal),
+    /** The unit's staff the manager may assign to this case or grant it (no barred colleague). */
+    assignableStaff: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/assignable-staff`, StaffList, signal),
     grant: (caseId: string, userId: string, reason: string, expiresAt: string) =>
       post(`/api/cases/${id(caseId)}/grants`, { userId, reason, expiresAt }, CaseView),
     changeStatus: (caseId: string, input: ChangeStatusInput) =>

@@ -28,7 +28,7 @@ import { LatestEvents } from "./LatestEvents";
 export interface CasePanelContext {
   record: CaseView;
   onChange: (record: CaseView) => void;
-  /** The unit's staff, for assigning and granting. */
+  /** The unit's staff the case may be given to (no barred colleague), for assigning and granting. */
   staff: QueryState<StaffMember[]>;
 }
 // Panels that share a record (tasks, decisions, his treatment) read it through the query

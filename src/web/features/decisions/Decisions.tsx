@@ -79,7 +79,8 @@ export function DecisionsPanel({ record }: { record: CaseView }) {
           )
         }
       </Loaded>
-      {canWrite && state.status === "ready" && (
+      {canWrite && !record.abilities.decide && <p className="muted">{t("decisions.notYet")}</p>}
+      {record.abilities.decide && state.status === "ready" && (
         <OnDemand label={t("decisions.newTitle")}>
           <DecisionForm
             caseId={record.id}

@@ -38,6 +38,8 @@ export const decisionsEn: MessagesOf<typeof decisionsSv> = {
   "decisions.decidedBy": "Decided by",
   "decisions.byAt": "{name}, {time}",
   "decisions.appealTitle": "How to appeal",
+  "decisions.notYet":
+    "Decisions are made once the case has been investigated or is being implemented.",
   "decisions.newTitle": "New decision",
   "decisions.submit": "Record decision",
   "decisions.recorded": "The decision has been recorded.",

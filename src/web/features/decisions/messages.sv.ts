@@ -35,6 +35,7 @@ export const decisionsSv = {
   "decisions.decidedBy": "Beslutat av",
   "decisions.byAt": "{name}, {time}",
   "decisions.appealTitle": "Så överklagar du",
+  "decisions.notYet": "Beslut fattas när ärendet är utrett eller under genomförande.",
   "decisions.newTitle": "Nytt beslut",
   "decisions.submit": "Registrera beslut",
   "decisions.recorded": "Beslutet är registrerat.",

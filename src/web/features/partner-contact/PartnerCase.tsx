@@ -151,34 +151,42 @@ function ContactWays({ view }: { view: PartnerCase }) {
 
 /**
  * What to send: the information letter (PDF, to print and post in a plain envelope) and the
- * text message — each offered only in a way her instructions allow. Neither names him.
+ * text message — each offered only as the server gives it (view.firstContact: her
+ * instructions, an open case, his consent standing). Neither names him.
  */
 function FirstContactMaterial({ caseId, view }: { caseId: string; view: PartnerCase }) {
   const { t } = useT();
   const api = useApi();
   const [sms, setSms] = useState<{ to: string; text: string } | null>(null);
   const submit = useSubmit();
-  const allowed = (method: string) =>
-    view.contactOptions.some((o) => o.method === method && o.allowed);
+  const { letter, sms: mayText, consentWithdrawn } = view.firstContact;
 
   async function showSms() {
     await submit.run(async () => setSms(await api.partnerSms(caseId)));
   }
 
-  if (!allowed("letter") && !allowed("sms")) return null;
+  if (consentWithdrawn) {
+    return (
+      <div className="subsection">
+        <h3 id="partner-case-material-title">{t("partnerCase.materialTitle")}</h3>
+        <p>{t("partnerCase.materialWithdrawn")}</p>
+      </div>
+    );
+  }
+  if (!letter && !mayText) return null;
   return (
     <div className="subsection">
       <h3 id="partner-case-material-title">{t("partnerCase.materialTitle")}</h3>
       <p className="muted">{t("partnerCase.materialIntro")}</p>
       <ErrorSummary errors={submit.errors} />
-      {allowed("letter") && (
+      {letter && (
         <p>
           <a href={api.partnerLetterUrl(caseId)} download>
             {t("partnerCase.letterLink")}
           </a>
         </p>
       )}
-      {allowed("sms") && (
+      {mayText && (
         <p>
           <button
             type="button"

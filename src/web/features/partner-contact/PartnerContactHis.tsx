@@ -120,7 +120,9 @@ function PartnerContactDetails({
           {t("partnerHis.partnersTitle")}
         </h3>
         <PartnerList partners={pc.partners} canWithdraw={forms.withdraw} changed={changed} />
-        {forms.addPartner && <AddPartnerForm {...changed} partners={pc.partners} />}
+        {forms.addPartner && (
+          <AddPartnerForm {...changed} partners={pc.partners} mayConsent={forms.consent} />
+        )}
       </div>
 
       {forms.refusal && <RefusalForm {...changed} />}

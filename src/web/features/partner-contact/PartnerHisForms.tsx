@@ -70,7 +70,10 @@ function useAddPartner(props: Changed & { partners: readonly Partner[] }) {
   return { submit, draft, set, handleSubmit };
 }
 
-export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }) {
+/** `mayConsent`: he has been informed, so his consent may be recorded (else only an exception). */
+export function AddPartnerForm(
+  props: Changed & { partners: readonly Partner[]; mayConsent: boolean },
+) {
   const { t } = useT();
   const { submit, draft, set, handleSubmit } = useAddPartner(props);
   const formTitleId = `${useId()}-title`;
@@ -78,7 +81,9 @@ export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }
   const error = (name: string) => submit.fieldError(name);
   const fields = { draft, set, error, today: localDateInput(new Date()) };
   const choices: readonly { value: PartnerChoice; label: string }[] = [
-    { value: "consent", label: t("partnerHis.choiceConsent") },
+    ...(props.mayConsent
+      ? [{ value: "consent" as const, label: t("partnerHis.choiceConsent") }]
+      : []),
     { value: "exception", label: t("partnerHis.choiceException") },
   ];
 
@@ -109,6 +114,7 @@ export function AddPartnerForm(props: Changed & { partners: readonly Partner[] }
           value={draft.choice}
           inline={false}
           options={choices}
+          hint={props.mayConsent ? undefined : t("partnerHis.consentAfterInformation")}
           onChange={(choice) => set({ choice })}
           error={error("consent") ?? error("exception")}
         />

@@ -9,6 +9,8 @@ export const partnerContactEn: MessagesOf<typeof partnerContactSv> = {
   "partnerCase.relationship.current": "Current partner of the person in treatment",
   "partnerCase.relationship.former": "Former partner of the person in treatment",
   "partnerCase.materialTitle": "Letter and text message to her",
+  "partnerCase.materialWithdrawn":
+    "He has withdrawn his consent to partner contact. No letter or text about the treatment is sent.",
   "partnerCase.materialIntro":
     "The information letter and the text never name him. Send the letter in a plain envelope.",
   "partnerCase.letterLink": "Print the information letter (PDF)",
@@ -182,6 +184,8 @@ export const partnerContactEn: MessagesOf<typeof partnerContactSv> = {
   "partnerHis.notContacted": "The partner is not contacted",
   "partnerHis.addTitle": "Add a partner",
   "partnerHis.choice": "May the partner be contacted?",
+  "partnerHis.consentAfterInformation":
+    "His consent can be recorded once it is recorded that he has been informed about partner contact.",
   "partnerHis.choiceConsent": "He consents",
   "partnerHis.choiceException": "Exception – the partner is not contacted",
   "partnerHis.givenOn": "Consent given (date)",

@@ -6,6 +6,8 @@ export const partnerContactSv = {
   "partnerCase.relationship.current": "Nuvarande partner till den som går i behandling",
   "partnerCase.relationship.former": "Tidigare partner till den som går i behandling",
   "partnerCase.materialTitle": "Brev och sms till henne",
+  "partnerCase.materialWithdrawn":
+    "Han har återkallat sitt samtycke till partnerkontakt. Inget brev eller sms skickas om behandlingen.",
   "partnerCase.materialIntro":
     "Informationsbrevet och sms-texten nämner aldrig honom. Skicka brevet i ett neutralt kuvert.",
   "partnerCase.letterLink": "Skriv ut informationsbrevet (PDF)",
@@ -179,6 +181,8 @@ export const partnerContactSv = {
   "partnerHis.notContacted": "Partnern kontaktas inte",
   "partnerHis.addTitle": "Lägg till partner",
   "partnerHis.choice": "Får partnern kontaktas?",
+  "partnerHis.consentAfterInformation":
+    "Hans samtycke kan registreras när det är registrerat att han har fått information om partnerkontakt.",
   "partnerHis.choiceConsent": "Han samtycker",
   "partnerHis.choiceException": "Undantag – partnern kontaktas inte",
   "partnerHis.givenOn": "Samtycke givet (datum)",

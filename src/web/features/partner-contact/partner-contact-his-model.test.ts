@@ -230,6 +230,12 @@ describe("partnerForms", () => {
     expect(partnerForms(treatment(), true).information).toBe(false);
   });
 
+  it("asks for his answer (consent or refusal) only once he has been informed", () => {
+    const uninformed = partnerForms(treatment({}, { informedOn: null }), true);
+    expect(uninformed).toMatchObject({ addPartner: true, consent: false, refusal: false });
+    expect(partnerForms(treatment(), true)).toMatchObject({ consent: true, refusal: true });
+  });
+
   it("offers the refusal only while he consents for no one and has not said no", () => {
     expect(partnerForms(treatment(), true).refusal).toBe(true);
     expect(partnerForms(treatment({}, { partners: [active] }), true).refusal).toBe(false);
@@ -246,7 +252,13 @@ describe("partnerForms", () => {
   });
 
   it("offers nothing once the treatment has ended, or to someone who may not write", () => {
-    const none = { information: false, addPartner: false, refusal: false, withdraw: false };
+    const none = {
+      information: false,
+      addPartner: false,
+      consent: false,
+      refusal: false,
+      withdraw: false,
+    };
     expect(partnerForms(treatment({ phase: "ended" }, { informedOn: null }), true)).toEqual(none);
     expect(partnerForms(treatment({}, { informedOn: null }), false)).toEqual(none);
   });

@@ -235,16 +235,20 @@ export const hasActiveConsent = (p: Partner) =>
 
 /**
  * Which forms the partner contact's state calls for. None once the treatment has ended (the
- * server refuses changes then). A refusal is his answer once, and not while he consents for
- * someone: that consent is withdrawn instead.
+ * server refuses changes then). He answers (a consent, or a refusal) only once he has been
+ * informed, as the server requires; an exception needs no answer of his. A refusal is his
+ * answer once, and not while he consents for someone: that consent is withdrawn instead.
  */
 export function partnerForms(treatment: Treatment, canWrite: boolean) {
   const open = canWrite && treatment.phase !== "ended";
   const pc = treatment.partnerContact;
+  const informed = pc.informedOn !== null;
   return {
-    information: open && pc.informedOn === null,
+    information: open && !informed,
     addPartner: open,
-    refusal: open && pc.refusal === null && !pc.partners.some(hasActiveConsent),
+    /** The add-partner form offers his consent as a choice (else only an exception). */
+    consent: open && informed,
+    refusal: open && informed && pc.refusal === null && !pc.partners.some(hasActiveConsent),
     withdraw: open,
   };
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type ProtectionLevel, protectionChoices } from "../../../shared/protection";
 import type { PersonDetail, PersonDetails } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -38,20 +39,20 @@ const fieldNames = [
   "protectionLevel",
 ] as const;
 
-type ProtectionLevel = NonNullable<PersonDetail["protectionLevel"]>;
-const protectionLevels = Object.keys(protectionLevelLabels) as ProtectionLevel[];
-
 /** The form for the person's safe contact, protection, language and contact details. */
 export function EditDetails({
   personId,
   details,
   protectionLevel: savedProtectionLevel,
+  mayLowerProtection,
   onSaved,
   onCancel,
 }: {
   personId: string;
   details: PersonDetails;
   protectionLevel: ProtectionLevel;
+  /** Offered every level; otherwise only the saved one and higher (the server's rule). */
+  mayLowerProtection: boolean;
   onSaved: (person: PersonDetail) => void;
   onCancel: () => void;
 }) {
@@ -88,6 +89,7 @@ export function EditDetails({
       >
         <SafeContactFields draft={draft} set={set} error={sc} />
         <ProtectionField
+          levels={protectionChoices(savedProtectionLevel, mayLowerProtection)}
           value={protectionLevel}
           onChange={setProtectionLevel}
           error={submit.fieldError("protectionLevel")}
@@ -263,10 +265,12 @@ function SafeContactTexts({ draft, set, error: sc }: SafeContactPartProps) {
 }
 
 function ProtectionField({
+  levels,
   value,
   onChange,
   error,
 }: {
+  levels: readonly ProtectionLevel[];
   value: ProtectionLevel;
   onChange: (level: ProtectionLevel) => void;
   error: string | undefined;
@@ -283,7 +287,7 @@ function ProtectionField({
         onChange={(e) => onChange(e.target.value as ProtectionLevel)}
         error={error}
       >
-        {protectionLevels.map((level) => (
+        {levels.map((level) => (
           <option key={level} value={level}>
             {t(protectionLevelLabels[level])}
           </option>

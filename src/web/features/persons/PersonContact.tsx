@@ -42,6 +42,7 @@ export function PersonContact({
         details={details}
         // Details are shown only to those who work one of the person's cases, who know it.
         protectionLevel={person.protectionLevel ?? "none"}
+        mayLowerProtection={person.abilities.lowerProtection}
         onSaved={(updated) => {
           onChange(updated);
           setEditing(false);

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { Sex } from "../../api/endpoints";
-import { useApi } from "../../auth/useAuth";
+import { mayRegisterPersons } from "../../auth/permissions";
+import { useApi, useMe } from "../../auth/useAuth";
 import { type Submit, useSubmit } from "../../hooks/useSubmit";
 import { localDateInput } from "../../i18n/dates";
 import { sexLabels } from "../../i18n/labels";
@@ -14,6 +15,7 @@ import { IdentityText, PersonSearch, personName } from "./PersonSearch";
 
 export function PersonSearchPage() {
   const { t } = useT();
+  const me = useMe();
   return (
     <Page title={t("personSearch.title")}>
       <section className="section">
@@ -29,10 +31,13 @@ export function PersonSearchPage() {
           )}
         />
       </section>
-      <section className="section" aria-labelledby="register-person-title">
-        <h2 id="register-person-title">{t("personSearch.registerTitle")}</h2>
-        <RegisterPersonForm />
-      </section>
+      {/* Registering is case work: others are refused by the server, so not offered it. */}
+      {mayRegisterPersons(me.roles) && (
+        <section className="section" aria-labelledby="register-person-title">
+          <h2 id="register-person-title">{t("personSearch.registerTitle")}</h2>
+          <RegisterPersonForm />
+        </section>
+      )}
     </Page>
   );
 }

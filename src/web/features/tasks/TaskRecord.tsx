@@ -8,8 +8,11 @@ import { CompleteForm, type CompleteProps } from "./CompleteForm";
 
 export const taskElementId = (taskId: string) => `task-${taskId}`;
 
-/** One task: what it asks (and the concern behind it), when it is due, and how it was done. */
-export function Task(props: CompleteProps) {
+/**
+ * One task: what it asks (and the concern behind it), when it is due, and how it was done.
+ * `canComplete`: the case takes changes (not closed); the server refuses otherwise.
+ */
+export function Task({ canComplete, ...props }: CompleteProps & { canComplete: boolean }) {
   const { task } = props;
   const { t } = useT();
   const elementId = taskElementId(task.id);
@@ -28,9 +31,11 @@ export function Task(props: CompleteProps) {
       {task.doneAt ? (
         <TaskDone task={task} />
       ) : (
-        <OnDemand label={t("tasks.completeTitle")}>
-          <CompleteForm {...props} />
-        </OnDemand>
+        canComplete && (
+          <OnDemand label={t("tasks.completeTitle")}>
+            <CompleteForm {...props} />
+          </OnDemand>
+        )
       )}
     </article>
   );

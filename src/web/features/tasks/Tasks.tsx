@@ -67,6 +67,7 @@ export function TasksPanel({ record }: { record: CaseView }) {
               <Task
                 caseId={record.id}
                 task={task}
+                canComplete={record.abilities.change}
                 beforeChange={() => setMessage(null)}
                 onCompleted={(done) => {
                   setData((latest.current ?? []).map((x) => (x.id === done.id ? done : x)));
