@@ -162,26 +162,18 @@ function WorklistTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
+            {/* The last day first: on a phone the table scrolls sideways, and the day is what
+                must never be out of sight. */}
+            <SortHeader column="due" label={t("worklist.due")} controls={controls} />
             <SortHeader column="kind" label={t("worklist.what")} controls={controls} />
             <SortHeader column="reference" label={t("worklist.case")} controls={controls} />
             <SortHeader column="person" label={t("worklist.person")} controls={controls} />
             {unit && <th scope="col">{t("list.responsible")}</th>}
-            <SortHeader column="due" label={t("worklist.due")} controls={controls} />
           </tr>
         </thead>
         <tbody>
           {items.map((item) => (
             <tr key={`${item.kind}-${item.caseId}-${item.due}`}>
-              <th scope="row">{t(worklistKindLabels[item.kind])}</th>
-              <td className="nowrap">
-                <Link to={`/cases/${item.caseId}`}>{item.reference}</Link>
-              </td>
-              <td>{item.personName}</td>
-              {unit && (
-                <td>
-                  <ResponsibleText responsible={item.responsible} />
-                </td>
-              )}
               <td>
                 {overdue && <span className="badge badge--overdue">{t("worklist.overdue")}</span>}{" "}
                 <span className="nowrap">
@@ -198,6 +190,16 @@ function WorklistTable({
                   )}
                 />
               </td>
+              <th scope="row">{t(worklistKindLabels[item.kind])}</th>
+              <td className="nowrap">
+                <Link to={`/cases/${item.caseId}`}>{item.reference}</Link>
+              </td>
+              <td>{item.personName}</td>
+              {unit && (
+                <td>
+                  <ResponsibleText responsible={item.responsible} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
