@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../paths.ts";
 
 /**
  * The one font of every PDF Frid writes: DejaVu Sans, regular and bold, embedded (subset) in
@@ -6,7 +8,9 @@ import { readFileSync } from "node:fs";
  * standard PDF fonts knew Latin-1 only (ADR 0011; the files and their licence are in fonts/).
  * Read once per process: a letter should not cost a disk read of 1.4 MB.
  */
-const file = (name: string) => readFileSync(new URL(`./fonts/${name}`, import.meta.url));
+// From the project's root, not this module: the server also runs as one bundle in
+// dist/server (npm start), where a path beside the module would not exist.
+const file = (name: string) => readFileSync(join(projectRoot, "src/server/output/fonts", name));
 const regular = file("DejaVuSans.ttf");
 const bold = file("DejaVuSans-Bold.ttf");
 
