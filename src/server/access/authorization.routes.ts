@@ -176,6 +176,15 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/instruments/{instrumentId}/versions/{version}", request: () => ({ method: "GET", url: `/api/instruments/${dangerAssessment.id}/versions/${dangerAssessment.version}` }), expect: { otherwise: 200 }, unaudited: "one published instrument: reference data" },
   { route: "GET /api/statistics/partner-contact", request: () => ({ method: "GET", url: "/api/statistics/partner-contact?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },
+  { route: "GET /api/notifications", request: () => ({ method: "GET", url: "/api/notifications" }), expect: { otherwise: 200 } },
+  // A notification nobody has (an assignment in 2000): 404 for all, the attempt audited on the case.
+  { route: "POST /api/notifications/{id}/read", request: (w) => ({ method: "POST", url: `/api/notifications/${encodeURIComponent(`assigned:case:${w.caseId}:2000-01-01`)}/read` }), expect: { otherwise: 404 } },
+  // With nothing unread (most actors here) it changes no row: it answers the list, audited.
+  { route: "POST /api/notifications/read-all", request: () => ({ method: "POST", url: "/api/notifications/read-all" }), expect: { otherwise: 200 }, read: true },
+  { route: "GET /api/notifications/settings", request: () => ({ method: "GET", url: "/api/notifications/settings" }), expect: { otherwise: 200 }, unaudited: "the caller's own digest setting" },
+  { route: "PUT /api/notifications/settings", request: () => ({ method: "PUT", url: "/api/notifications/settings", payload: { digest: false, email: null } }), expect: { otherwise: 200 } },
+  { route: "POST /api/search/case-reference", request: (w) => ({ method: "POST", url: "/api/search/case-reference", payload: { reference: w.secrets[3] } }), expect: { otherwise: 200 }, read: true, shows: (b, w) => (b as { case: { id: string } | null }).case?.id === w.caseId },
+  { route: "POST /api/search/journal", request: () => ({ method: "POST", url: "/api/search/journal", payload: { query: "samtal" } }), expect: { otherwise: 200 }, read: true },
   { route: "GET /api/me", request: () => ({ method: "GET", url: "/api/me" }), expect: { otherwise: 200 }, unaudited: "the caller's own account" },
   { route: "GET /api/auth/session", request: () => ({ method: "GET", url: "/api/auth/session" }), expect: { otherwise: 200 }, unaudited: "the caller's own session" },
   { route: "POST /api/auth/heartbeat", request: () => ({ method: "POST", url: "/api/auth/heartbeat" }), expect: { otherwise: 200 }, unaudited: "keeps the caller's own session alive" },
