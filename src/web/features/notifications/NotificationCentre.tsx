@@ -48,7 +48,8 @@ export function NotificationCentre() {
         aria-label={buttonLabel(unread, t)}
         onClick={toggle}
       >
-        {t("notifications.button")}
+        {/* The name starts with what the button shows: "Notiser 2" → "Notiser 2 olästa". */}
+        {t("notifications.button")}{" "}
         {unread > 0 && (
           <span className="notifications__count" aria-hidden="true">
             {unread}

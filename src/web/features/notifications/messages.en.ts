@@ -4,7 +4,7 @@ import type { notificationsSv } from "./messages.sv";
 // English texts of features/notifications: exactly the keys and placeholders of messages.sv.ts.
 export const notificationsEn: MessagesOf<typeof notificationsSv> = {
   "notifications.button": "Notifications",
-  "notifications.buttonLabel": "Notifications, {count} unread",
+  "notifications.buttonLabel": "Notifications {count} unread",
   "notifications.buttonLabelNone": "Notifications, none unread",
   "notifications.title": "Notifications",
   "notifications.markAll": "Mark all as read",

@@ -1,7 +1,7 @@
 // Swedish texts of features/notifications: part of the catalogue assembled in i18n/sv.ts.
 export const notificationsSv = {
   "notifications.button": "Notiser",
-  "notifications.buttonLabel": "Notiser, {count} olästa",
+  "notifications.buttonLabel": "Notiser {count} olästa",
   "notifications.buttonLabelNone": "Notiser, inga olästa",
   "notifications.title": "Notiser",
   "notifications.markAll": "Markera alla som lästa",

@@ -25,9 +25,9 @@ const base: Notification = {
 
 describe("a notification as the header shows it", () => {
   it("names the count of unread in the button, in Swedish and English", () => {
-    expect(buttonLabel(3, translator(sv))).toBe("Notiser, 3 olästa");
+    expect(buttonLabel(3, translator(sv))).toBe("Notiser 3 olästa");
     expect(buttonLabel(0, translator(sv))).toBe("Notiser, inga olästa");
-    expect(buttonLabel(1, translator(en))).toBe("Notifications, 1 unread");
+    expect(buttonLabel(1, translator(en))).toBe("Notifications 1 unread");
   });
 
   it("says what, which case and which day, and leads to the case", () => {
