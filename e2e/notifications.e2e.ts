@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/server/paths.ts";
 import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { registerPerson } from "./fixtures/persons.ts";
@@ -37,12 +38,10 @@ describe("the notification centre", () => {
     await form.getByLabel("Vem aktualiserade?").selectOption({ label: "Skolan" });
     await form.getByLabel("Kontaktväg").selectOption({ label: "Telefon" });
     const received = form.getByRole("group", { name: "Inkom" });
-    await received.getByLabel("Datum").fill(day(0));
+    await fillDate(received, "Datum", day(0));
     await received.getByLabel("Klockslag").fill("00:05");
-    await form
-      .getByRole("group", { name: "Har personen fått frågan om våld?" })
-      .getByLabel("Nej")
-      .check();
+    // A school's report about a child: the child is not asked about violence at intake.
+    await form.getByLabel("Vad kom fram?").fill("Barnet berättade för sin lärare om bråk hemma.");
     await form.getByRole("button", { name: "Registrera aktualisering" }).click();
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
     const casePath = new URL(page.url()).pathname;
