@@ -32,7 +32,7 @@ const codeWord = "Blåklocka";
 const journey: { personPath?: string; casePath?: string } = {};
 
 /** Presses Tab until `target` has focus: the keyboard's way to reach a field. */
-async function tabTo(page: Page, target: Locator, most = 20) {
+async function tabTo(page: Page, target: Locator, most = 40) {
   for (let i = 0; i < most; i += 1) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press("Tab");
