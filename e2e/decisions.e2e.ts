@@ -143,7 +143,7 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
 
   it("the caseworker prints the investigation and reads it in the PDF, names as written", async () => {
     const { page, baseURL, problems } = browser();
-    await login(page, baseURL, "handlaggare1", journey.casePath);
+    await login(page, baseURL, "handlaggare1", `${journey.casePath}/investigation`);
     const panel = page.getByRole("region", { name: "Utredning", exact: true });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
