@@ -50,7 +50,7 @@ describe("the children's track: report of concern, protection assessment, invest
     expect(
       await form.getByRole("group", { name: "Har personen fått frågan om våld?" }).count(),
     ).toBe(0);
-    await form.getByText("barnet tillfrågas inte om våld", { exact: false }).waitFor();
+    await form.getByText("tillfrågas inte barnet om våld", { exact: false }).waitFor();
     await form.getByLabel("Vad kom fram?").fill(reportText);
     await fillDate(form, "Anmälans datum", reportedOn);
     const reporter = form.getByRole("group", { name: "Anmälare" });
