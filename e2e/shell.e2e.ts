@@ -126,7 +126,7 @@ describe("the web shell", () => {
       p.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").allTextContents();
 
     await login(page, baseURL, "handlaggare1");
-    expect(await menu(page)).toEqual(["Mina ärenden", "Sök person"]);
+    expect(await menu(page)).toEqual(["Mina ärenden", "Sök person", "Sök ärende"]);
     // The address still works, and says plainly that this is not for them.
     await page.goto(`${baseURL}/admin`);
     await expect.poll(() => heading(page)).toBe("Administration");
