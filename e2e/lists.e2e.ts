@@ -34,12 +34,15 @@ describe("the unit's cases, filtered by worker and sorted", () => {
     // The filtered list is a link: the same address shows the same filter.
     await page.reload();
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
-    expect(
-      await page
-        .getByRole("group", { name: "Filtrera: Alla ärenden på de enheter du är chef för" })
-        .getByLabel("Ansvarig")
-        .inputValue(),
-    ).not.toBe("");
+    // The choice shows once the unit's staff (its options) have arrived.
+    await expect
+      .poll(() =>
+        page
+          .getByRole("group", { name: "Filtrera: Alla ärenden på de enheter du är chef för" })
+          .getByLabel("Ansvarig")
+          .inputValue(),
+      )
+      .not.toBe("");
 
     // Sorted by reference: the header says so to assistive technology.
     const refHeader = page

@@ -197,6 +197,7 @@ describe("treatment and partner contact, from his side", () => {
     await expectNoSeriousA11yViolations(page);
 
     // The treatment begins: the case moves with it, to Behandling.
+    await openSection(page, "Behandling");
     const start = treatment.getByRole("form", { name: "Behandlingen börjar" });
     await fillDate(start, "Behandlingen började", day(-1));
     await start.getByRole("button", { name: "Registrera att behandlingen börjar" }).click();

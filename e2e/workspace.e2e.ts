@@ -52,12 +52,15 @@ describe("the case workspace", () => {
       expect(presses).toBeLessThanOrEqual(10);
       await page.keyboard.press("Enter");
       await expect.poll(() => new URL(page.url()).pathname).toBe(`${casePath}/journal`);
+      await expect
+        .poll(() => sections.getByRole("link", { name: "Journal" }).getAttribute("aria-current"))
+        .toBe("page");
       // Arriving in a section puts focus on its heading, and the header is still there.
-      await expect.poll(() => focusedText(page)).toBe("Journal");
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.tagName ?? ""))
+        .toBe("H2");
+      expect(await focusedText(page)).toBe("Journal");
       await header.waitFor();
-      expect(
-        await sections.getByRole("link", { name: "Journal" }).getAttribute("aria-current"),
-      ).toBe("page");
 
       // The new entry's form opens on demand, with focus in it.
       const journal = page.getByRole("region", { name: "Journal" });
