@@ -217,6 +217,7 @@ describe("treatment and partner contact, from his side", () => {
     await expectNoSeriousA11yViolations(page);
 
     // He takes his consent back: recorded on the partner, and no form to do it again.
+    await openSection(page, "Partnerkontakt");
     const firstPartner = partnerContact.getByRole("article", {
       name: "Partner 1: Nuvarande partner",
     });
