@@ -234,7 +234,9 @@ describe("treatment and partner contact, from his side", () => {
     // Read again from the server: all stays, and her name is nowhere on his case's page.
     await page.reload();
     await partnerContact.getByRole("article", { name: "Partner 2: Tidigare partner" }).waitFor();
+    await openSection(page, "Behandling");
     await expect.poll(facts).toContain("FasBehandling");
+    // Every section's text, the hidden ones too.
     const pageText = (await page.locator("main").textContent()) ?? "";
     expect(pageText).not.toContain(her.givenName);
     expect(pageText).not.toContain(her.familyName);
