@@ -125,6 +125,8 @@ export const casesEn: MessagesOf<typeof casesSv> = {
   "case.latestEmpty": "No signed entries or status changes yet.",
   "case.latestJournal": "{type}, {name}",
   "case.latestStatus": "Status: {to} ({name})",
+  "case.documentsInvestigation": "The investigation as a PDF (in Investigation)",
+  "case.documentsJournal": "The journal of a period as a PDF (in Journal)",
   "case.documentsTitle": "Printouts",
   "case.sectionsLabel": "Parts of the case",
   "case.noSectionTitle": "This case has no such part",

@@ -121,6 +121,8 @@ export const casesSv = {
   "case.latestEmpty": "Inga signerade anteckningar eller statusändringar ännu.",
   "case.latestJournal": "{type}, {name}",
   "case.latestStatus": "Status: {to} ({name})",
+  "case.documentsInvestigation": "Utredningen som PDF (i Utredning)",
+  "case.documentsJournal": "Journalen för en period som PDF (i Journal)",
   "case.documentsTitle": "Utskrifter",
   "case.sectionsLabel": "Ärendets delar",
   "case.noSectionTitle": "Den delen finns inte i det här ärendet",
