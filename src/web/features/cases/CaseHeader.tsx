@@ -36,7 +36,7 @@ export function CaseHeader({ record }: { record: CaseView }) {
           <dt>{t("cases.status")}</dt>
           <dd>{caseStatusLabel(record.status, t, record.caseType)}</dd>
         </div>
-        <div>
+        <div className="case-header__risk">
           <dt>{t("case.riskLabel")}</dt>
           <dd>
             <CaseRisk risk={record.currentRisk} />{" "}
