@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
-import { dangerAssessment } from "../../../shared/instruments/builtin/danger-assessment.ts";
+import {
+  dangerAnswers,
+  dangerAssessment,
+} from "../../../shared/instruments/builtin/danger-assessment.ts";
 import { computeScores } from "../../../shared/instruments/engine.ts";
 import { ensureStored } from "../../modules/assessments/registry.ts";
 import type { Database } from "../types.ts";
@@ -210,13 +213,8 @@ export async function seedDemoRisks(
 ) {
   if (risks.length === 0) return;
   await ensureStored(trx, orgId, dangerAssessment);
-  const items = dangerAssessment.sections.flatMap((s) => s.items);
   for (const r of risks) {
-    const answers = Object.fromEntries(
-      items
-        .filter((i) => i.type === "yes_no_unknown")
-        .map((i) => [i.id, r.yes.includes(i.id) ? "yes" : "no"]),
-    );
+    const answers = dangerAnswers(r.yes);
     const at = daysAgo(r.daysAgo, 60);
     await trx
       .insertInto("assessment")

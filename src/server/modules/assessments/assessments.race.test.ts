@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { dangerAnswers } from "../../../shared/instruments/builtin/danger-assessment.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildUser, buildWorkedCase, login, type Session } from "../../testing/factories.ts";
@@ -14,28 +15,7 @@ import { allowedEvents, answered, losersSay } from "../../testing/race-counts.ts
  */
 const n = 20;
 const today = stockholmDate(new Date());
-const allNo = Object.fromEntries(
-  [
-    "more_often",
-    "more_severe",
-    "strangulation",
-    "weapon_used",
-    "threats_to_kill",
-    "sexual_violence",
-    "violence_in_pregnancy",
-    "jealousy_control",
-    "stalking",
-    "separation",
-    "contact_ban_broken",
-    "access_to_weapons",
-    "substance_use",
-    "suicide_threats",
-    "violent_to_others",
-    "violence_against_children",
-    "pregnant_now",
-    "client_fears",
-  ].map((q) => [q, "no"]),
-);
+const allNo = dangerAnswers();
 /** The i-th draft answers yes to the first i questions: each save is told apart by its count. */
 const answersWithYes = (i: number) =>
   Object.fromEntries(Object.keys(allNo).map((q, k) => [q, k < i ? "yes" : "no"]));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { dangerAnswers } from "../../../shared/instruments/builtin/danger-assessment.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildPerson, buildWorkedCase, type Session } from "../../testing/factories.ts";
@@ -127,28 +128,7 @@ describe.each(testDatabaseKinds)("the investigation as a PDF (%s)", (kind) => {
 
   it("prints the latest completed risk assessment and names the responsible worker", async () => {
     const [a] = (await req("GET", `/api/cases/${world.caseId}/assessments`)).json().assessments;
-    const answers = Object.fromEntries(
-      [
-        "more_often",
-        "more_severe",
-        "strangulation",
-        "weapon_used",
-        "threats_to_kill",
-        "sexual_violence",
-        "violence_in_pregnancy",
-        "jealousy_control",
-        "stalking",
-        "separation",
-        "contact_ban_broken",
-        "access_to_weapons",
-        "substance_use",
-        "suicide_threats",
-        "violent_to_others",
-        "violence_against_children",
-        "pregnant_now",
-        "client_fears",
-      ].map((k) => [k, "no"]),
-    );
+    const answers = dangerAnswers();
     const assessment = `/api/cases/${world.caseId}/assessments/${a.id}`;
     await req("PUT", assessment, { answers, assessedOn: stockholmDate(new Date()) });
     const done = await req("POST", `${assessment}/complete`, {

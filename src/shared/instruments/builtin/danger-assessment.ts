@@ -103,3 +103,16 @@ const definition: InstrumentDefinitionInput = {
 };
 
 export const dangerAssessment = InstrumentDefinition.parse(definition);
+
+/**
+ * Answers to every yes/no question of the danger assessment: "yes" for those named, "no" for
+ * the rest — how the demo and the tests fill one in without listing its questions again.
+ */
+export function dangerAnswers(yes: readonly string[] = []): Record<string, "yes" | "no"> {
+  return Object.fromEntries(
+    dangerAssessment.sections
+      .flatMap((s) => s.items)
+      .filter((i) => i.type === "yes_no_unknown")
+      .map((i) => [i.id, yes.includes(i.id) ? "yes" : "no"]),
+  );
+}
