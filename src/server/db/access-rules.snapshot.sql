@@ -11,6 +11,16 @@ CREATE OR REPLACE FUNCTION public.frid_actor()
  STABLE
 AS $function$ select nullif(current_setting('frid.user_id', true), '')::uuid $function$;
 
+-- frid_administers_place(p_unit uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_administers_place(p_unit uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select frid_has_unit_role(p_unit, array['unit_manager', 'housing_coordinator'])
+$function$;
+
 -- frid_assessment_final()
 CREATE OR REPLACE FUNCTION public.frid_assessment_final()
  RETURNS trigger
@@ -116,6 +126,37 @@ begin
 end
 $function$;
 
+-- frid_can_see_place_address(p_place uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_can_see_place_address(p_place uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from place p
+                 where p.id = p_place and p.org_id = frid_org()
+                   and (frid_administers_place(p.unit_id)
+                        or frid_runs_place(p.id)
+                        or exists (select 1 from stay_segment g join stay s on s.id = g.stay_id
+                                   where g.place_id = p.id and g.to_on is null
+                                     and s.left_on is null and s.cancelled_at is null
+                                     and frid_can_see_case(s.case_id))))
+$function$;
+
+-- frid_can_see_stay(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_can_see_stay(p_stay uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from stay s
+                 where s.id = p_stay and s.org_id = frid_org()
+                   and (frid_can_see_case(s.case_id)
+                        or exists (select 1 from stay_segment g
+                                   where g.stay_id = s.id and frid_runs_place(g.place_id))))
+$function$;
+
 -- frid_case_by_reference(p_reference text): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_case_by_reference(p_reference text)
  RETURNS uuid
@@ -166,6 +207,19 @@ AS $function$
      and not exists (select 1 from notification_digest d
                       where d.user_id = s.user_id and d.day = p_day
                         and (d.state <> 'sending' or d.claimed_at > now() - interval '15 minutes'))
+$function$;
+
+-- frid_does_case_work(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_does_case_work()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org()
+                   and r.role in ('caseworker', 'therapist', 'protection_officer', 'unit_manager',
+                                  'housing_coordinator', 'shelter_staff'))
 $function$;
 
 -- frid_fold(p_text text)
@@ -510,6 +564,31 @@ begin
 end
 $function$;
 
+-- frid_place_occupancy(p_day date, p_now timestamp with time zone): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_place_occupancy(p_day date, p_now timestamp with time zone)
+ RETURNS TABLE(place_id uuid, persons integer, households integer, held_persons integer, holds integer)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select p.id,
+         coalesce(o.persons, 0)::integer, coalesce(o.households, 0)::integer,
+         coalesce(h.persons, 0)::integer, coalesce(h.holds, 0)::integer
+  from place p
+  left join lateral (
+    select count(*) filter (where true) as persons, count(distinct g.stay_id) as households
+    from stay_segment g
+    join stay s on s.id = g.stay_id
+    join stay_member m on m.stay_id = s.id
+    where g.place_id = p.id and g.from_on <= p_day and (g.to_on is null or g.to_on > p_day)
+      and s.cancelled_at is null and (s.left_on is null or s.left_on > p_day)) o on true
+  left join lateral (
+    select sum(x.persons) as persons, count(*) as holds
+    from place_hold x
+    where x.place_id = p.id and x.ended_at is null and x.expires_at > p_now) h on true
+  where p.org_id = frid_org() and frid_does_case_work()
+$function$;
+
 -- frid_registration_typed()
 CREATE OR REPLACE FUNCTION public.frid_registration_typed()
  RETURNS trigger
@@ -544,6 +623,30 @@ begin
                      and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
     '{}');
 end
+$function$;
+
+-- frid_runs_place(p_place uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_runs_place(p_place uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from place p
+                 where p.id = p_place and p.org_id = frid_org() and p.shelter_unit_id is not null
+                   and frid_has_unit_role(p.shelter_unit_id, array['shelter_staff', 'unit_manager']))
+$function$;
+
+-- frid_stay_people(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_stay_people(p_stay uuid)
+ RETURNS TABLE(person_id uuid, role text, given_name text, family_name text, birth_year integer)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select m.person_id, m.role, p.given_name, p.family_name, extract(year from p.birth_date)::integer
+  from stay_member m join person p on p.id = m.person_id
+  where m.stay_id = p_stay and frid_can_see_stay(p_stay)
 $function$;
 
 -- frid_treatment_end_tasks()
@@ -825,6 +928,47 @@ create policy person_update on person as permissive for update to frid_app
 create policy person_registration_all on person_registration as permissive for all to frid_app
   using (((org_id = frid_org()) AND (user_id = frid_actor())))
   with check (((org_id = frid_org()) AND (user_id = frid_actor())));
+create policy place_insert on place as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_administers_place(unit_id)));
+create policy place_select on place as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_does_case_work()));
+create policy place_update on place as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_administers_place(unit_id)))
+  with check (((org_id = frid_org()) AND frid_administers_place(unit_id)));
+create policy place_address_select on place_address as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_place_address(place_id)));
+create policy place_address_update on place_address as permissive for update to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM place p
+  WHERE ((p.id = place_address.place_id) AND frid_administers_place(p.unit_id))))))
+  with check ((updated_by = frid_actor()));
+create policy place_address_write on place_address as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND (EXISTS ( SELECT 1
+   FROM place p
+  WHERE ((p.id = place_address.place_id) AND frid_administers_place(p.unit_id))))));
+create policy place_contact_insert on place_contact as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM place p
+  WHERE ((p.id = place_contact.place_id) AND frid_administers_place(p.unit_id))))));
+create policy place_contact_select on place_contact as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_does_case_work()));
+create policy place_contact_update on place_contact as permissive for update to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM place p
+  WHERE ((p.id = place_contact.place_id) AND frid_administers_place(p.unit_id))))));
+create policy place_enquiry_insert on place_enquiry as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (asked_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy place_enquiry_select on place_enquiry as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy place_enquiry_update on place_enquiry as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check ((answered_by = frid_actor()));
+create policy place_hold_insert on place_hold as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (held_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy place_hold_select on place_hold as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy place_hold_update on place_hold as permissive for update to frid_app
+  using (frid_can_see_case(case_id));
 create policy placement_review_insert on placement_review as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy placement_review_select on placement_review as permissive for select to frid_app
@@ -857,6 +1001,44 @@ create policy safety_plan_version_insert on safety_plan_version as permissive fo
   with check (((org_id = frid_org()) AND (saved_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy safety_plan_version_select on safety_plan_version as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy stay_insert on stay as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy stay_select on stay as permissive for select to frid_app
+  using (frid_can_see_stay(id));
+create policy stay_update on stay as permissive for update to frid_app
+  using (frid_can_see_stay(id));
+create policy stay_invoice_insert on stay_invoice as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND (EXISTS ( SELECT 1
+   FROM stay s
+  WHERE ((s.id = stay_invoice.stay_id) AND frid_can_see_case(s.case_id))))));
+create policy stay_invoice_select on stay_invoice as permissive for select to frid_app
+  using ((EXISTS ( SELECT 1
+   FROM stay s
+  WHERE ((s.id = stay_invoice.stay_id) AND frid_can_see_case(s.case_id)))));
+create policy stay_member_insert on stay_member as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM stay s
+  WHERE ((s.id = stay_member.stay_id) AND frid_can_see_case(s.case_id))))));
+create policy stay_member_select on stay_member as permissive for select to frid_app
+  using (frid_can_see_stay(stay_id));
+create policy stay_member_update on stay_member as permissive for update to frid_app
+  using (frid_can_see_stay(stay_id));
+create policy stay_note_insert on stay_note as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (written_by = frid_actor()) AND frid_can_see_stay(stay_id)));
+create policy stay_note_select on stay_note as permissive for select to frid_app
+  using (frid_can_see_stay(stay_id));
+create policy stay_segment_insert on stay_segment as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM stay s
+  WHERE ((s.id = stay_segment.stay_id) AND frid_can_see_case(s.case_id))))));
+create policy stay_segment_select on stay_segment as permissive for select to frid_app
+  using (((org_id = frid_org()) AND ((EXISTS ( SELECT 1
+   FROM stay s
+  WHERE ((s.id = stay_segment.stay_id) AND frid_can_see_case(s.case_id)))) OR frid_runs_place(place_id))));
+create policy stay_segment_update on stay_segment as permissive for update to frid_app
+  using (((org_id = frid_org()) AND ((EXISTS ( SELECT 1
+   FROM stay s
+  WHERE ((s.id = stay_segment.stay_id) AND frid_can_see_case(s.case_id)))) OR frid_runs_place(place_id))));
 create policy treatment_insert on treatment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy treatment_report on treatment as permissive for select to frid_report
@@ -904,6 +1086,11 @@ alter table partner_contact_attempt enable row level security;
 alter table partner_contact_refusal enable row level security;
 alter table person enable row level security;
 alter table person_registration enable row level security;
+alter table place enable row level security;
+alter table place_address enable row level security;
+alter table place_contact enable row level security;
+alter table place_enquiry enable row level security;
+alter table place_hold enable row level security;
 alter table placement_review enable row level security;
 alter table police_assessment enable row level security;
 alter table preliminary_decision enable row level security;
@@ -911,6 +1098,11 @@ alter table protection_assessment enable row level security;
 alter table relation enable row level security;
 alter table risk_alert_reason enable row level security;
 alter table safety_plan_version enable row level security;
+alter table stay enable row level security;
+alter table stay_invoice enable row level security;
+alter table stay_member enable row level security;
+alter table stay_note enable row level security;
+alter table stay_segment enable row level security;
 alter table treatment enable row level security;
 alter table treatment_session enable row level security;
 
@@ -953,6 +1145,11 @@ grant insert, select on partner_contact_attempt to frid_app;
 grant insert, select on partner_contact_refusal to frid_app;
 grant insert, select, update on person to frid_app;
 grant insert, select, update on person_registration to frid_app;
+grant insert, select, update on place to frid_app;
+grant insert, select, update on place_address to frid_app;
+grant insert, select, update on place_contact to frid_app;
+grant insert, select, update on place_enquiry to frid_app;
+grant insert, select, update on place_hold to frid_app;
 grant insert, select on placement_review to frid_app;
 grant insert, select on police_assessment to frid_app;
 grant insert, select on preliminary_decision to frid_app;
@@ -964,6 +1161,11 @@ grant insert, select on safety_plan_version to frid_app;
 grant select on schema_migration to frid_app;
 grant select on seed_run to frid_app;
 grant insert, select, update on session to frid_app;
+grant insert, select, update on stay to frid_app;
+grant insert, select on stay_invoice to frid_app;
+grant insert, select, update on stay_member to frid_app;
+grant insert, select on stay_note to frid_app;
+grant insert, select, update on stay_segment to frid_app;
 grant insert, select on treatment to frid_app;
 grant insert, select on treatment_session to frid_app;
 grant insert, select on unit to frid_app;

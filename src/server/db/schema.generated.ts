@@ -491,6 +491,88 @@ export interface PersonRegistration {
   user_id: string;
 }
 
+export interface Place {
+  accepts_children: Generated<boolean>;
+  accepts_men: Generated<boolean>;
+  accepts_non_binary: Generated<boolean>;
+  accepts_pets: Generated<boolean>;
+  accepts_substance_use: Generated<boolean>;
+  accepts_women: Generated<boolean>;
+  accessibility_notes: string | null;
+  boys_age_limit: number | null;
+  closed_on: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  hold_hours: Generated<number>;
+  id: string;
+  ivo_permit_expires_on: string | null;
+  ivo_permit_number: string | null;
+  kind: string;
+  name: string;
+  operator_kind: string;
+  operator_name: string;
+  org_id: string;
+  places: number;
+  price_adult_ore: number;
+  price_child_ore: number;
+  rooms: number | null;
+  shelter_unit_id: string | null;
+  staff_languages: Generated<string[]>;
+  unit_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  wheelchair_access: Generated<boolean>;
+}
+
+export interface PlaceAddress {
+  city: string;
+  directions: string | null;
+  org_id: string;
+  place_id: string;
+  postal_code: string;
+  street: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
+export interface PlaceContact {
+  email: string | null;
+  id: Generated<string>;
+  name: string;
+  org_id: string;
+  phone: string | null;
+  place_id: string;
+  removed_at: Timestamp | null;
+  role: string | null;
+}
+
+export interface PlaceEnquiry {
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  asked_at: Generated<Timestamp>;
+  asked_by: string;
+  case_id: string;
+  id: string;
+  org_id: string;
+  outcome: string | null;
+  persons: number;
+  place_id: string;
+  reason: string | null;
+}
+
+export interface PlaceHold {
+  case_id: string;
+  ended_at: Timestamp | null;
+  ended_reason: string | null;
+  expires_at: Timestamp;
+  held_at: Generated<Timestamp>;
+  held_by: string;
+  id: string;
+  org_id: string;
+  persons: number;
+  place_id: string;
+}
+
 export interface PlacementReview {
   case_id: string;
   continues: boolean;
@@ -604,6 +686,77 @@ export interface Session {
   user_id: string;
 }
 
+export interface Stay {
+  arrived_on: string | null;
+  cancelled_at: Timestamp | null;
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  decision_id: string;
+  end_reason: string | null;
+  follow_up_note: string | null;
+  followed_up_on: string | null;
+  id: string;
+  left_on: string | null;
+  org_id: string;
+  planned_from: string;
+  planned_to: string | null;
+  version: Generated<number>;
+  went_to: string | null;
+}
+
+export interface StayInvoice {
+  amount_ore: number;
+  id: string;
+  operator_name: string;
+  org_id: string;
+  period_from: string;
+  period_to: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  reference: string | null;
+  stay_id: string;
+}
+
+export interface StayMember {
+  child_decision_id: string | null;
+  child_view: string | null;
+  org_id: string;
+  person_id: string;
+  role: string;
+  school_arranged_on: string | null;
+  school_contacted_on: string | null;
+  school_kind: string | null;
+  school_municipality: string | null;
+  school_name: string | null;
+  school_transport: string | null;
+  shelter_contact_person: string | null;
+  stay_id: string;
+}
+
+export interface StayNote {
+  happened_on: string;
+  id: string;
+  kind: string;
+  org_id: string;
+  person_id: string | null;
+  stay_id: string;
+  text: string;
+  written_at: Generated<Timestamp>;
+  written_by: string;
+}
+
+export interface StaySegment {
+  from_on: string;
+  id: string;
+  org_id: string;
+  place_id: string;
+  price_adult_ore: number;
+  price_child_ore: number;
+  stay_id: string;
+  to_on: string | null;
+}
+
 export interface Treatment {
   case_id: string;
   end_kind: string | null;
@@ -680,6 +833,11 @@ export interface DB {
   partner_contact_refusal: PartnerContactRefusal;
   person: Person;
   person_registration: PersonRegistration;
+  place: Place;
+  place_address: PlaceAddress;
+  place_contact: PlaceContact;
+  place_enquiry: PlaceEnquiry;
+  place_hold: PlaceHold;
   placement_review: PlacementReview;
   police_assessment: PoliceAssessment;
   preliminary_decision: PreliminaryDecision;
@@ -691,6 +849,11 @@ export interface DB {
   schema_migration: SchemaMigration;
   seed_run: SeedRun;
   session: Session;
+  stay: Stay;
+  stay_invoice: StayInvoice;
+  stay_member: StayMember;
+  stay_note: StayNote;
+  stay_segment: StaySegment;
   treatment: Treatment;
   treatment_session: TreatmentSession;
   unit: Unit;

@@ -40,7 +40,9 @@ export type RoleName =
   | "unit_manager"
   | "administrator"
   | "analyst"
-  | "consultant";
+  | "consultant"
+  | "housing_coordinator"
+  | "shelter_staff";
 
 export type SessionStateName =
   | "authenticated"
@@ -93,7 +95,9 @@ interface Narrowed {
   >;
   unit: Narrow<
     DB["unit"],
-    { kind: "adult_services" | "child_services" | "crisis_centre" | "resource_function" }
+    {
+      kind: "adult_services" | "child_services" | "crisis_centre" | "resource_function" | "shelter";
+    }
   >;
   role_assignment: Narrow<DB["role_assignment"], { role: RoleName }>;
   session: Narrow<DB["session"], { state: SessionStateName }>;
@@ -229,6 +233,36 @@ interface Narrowed {
     { kind: BarrierEventKind; level: "medium" | "high" | "very_high" }
   >;
   notification_digest: Narrow<DB["notification_digest"], { state: "sending" | "sent" | "nothing" }>;
+  // Places and stays (0050)
+  place: Narrow<
+    DB["place"],
+    {
+      kind: "emergency_flat" | "sheltered_housing" | "other_housing";
+      operator_kind: "own" | "voluntary_shelter" | "other_municipality" | "private_operator";
+    }
+  >;
+  place_hold: Narrow<DB["place_hold"], { ended_reason: "stay" | "released" | null }>;
+  place_enquiry: Narrow<
+    DB["place_enquiry"],
+    { outcome: "placed" | "no_space" | "declined_by_person" | "not_suitable" | null }
+  >;
+  stay: Narrow<
+    DB["stay"],
+    {
+      end_reason:
+        | "own_housing"
+        | "back_home"
+        | "other_municipality"
+        | "left_without_notice"
+        | "other"
+        | null;
+    }
+  >;
+  stay_member: Narrow<
+    DB["stay_member"],
+    { role: "adult" | "child"; school_kind: "preschool" | "school" | "none_needed" | null }
+  >;
+  stay_note: Narrow<DB["stay_note"], { kind: "talk" | "child_talk" | "incident" | "note" }>;
 }
 
 export type Database = Replace<DB, Narrowed>;

@@ -9,6 +9,8 @@ export const roles = [
   "administrator", // systemförvaltare: manages users, never reads case data
   "analyst", // aggregated statistics only
   "consultant", // anonymised consultations only
+  "housing_coordinator", // boendesamordnare: administers the places register (issue 16)
+  "shelter_staff", // boendepersonal: staff of a shelter unit, see stays at their own place only
 ] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
@@ -33,5 +35,6 @@ export const unitKinds = [
   "child_services",
   "crisis_centre",
   "resource_function",
+  "shelter", // a shelter the organisation runs itself (as Trollhättan's Kriscentrum does)
 ] as const;
 export const UnitKind = z.enum(unitKinds);

@@ -30,6 +30,8 @@ export const roleLabels: Readonly<Record<Role, PlainMessageKey>> = {
   administrator: "role.administrator",
   analyst: "role.analyst",
   consultant: "role.consultant",
+  housing_coordinator: "role.housing_coordinator",
+  shelter_staff: "role.shelter_staff",
 };
 
 export const caseTypeLabels: Readonly<Record<CaseType, PlainMessageKey>> = {
@@ -76,6 +78,7 @@ export const unitKindLabels: Readonly<Record<(typeof unitKinds)[number], PlainMe
   child_services: "unitKind.child_services",
   crisis_centre: "unitKind.crisis_centre",
   resource_function: "unitKind.resource_function",
+  shelter: "unitKind.shelter",
 };
 
 export const instrumentKindLabels: Readonly<Record<InstrumentDefinition["kind"], PlainMessageKey>> =

@@ -10,11 +10,14 @@ export const adminEn: MessagesOf<typeof adminSv> = {
   "role.administrator": "System administrator",
   "role.analyst": "Analyst",
   "role.consultant": "Consultant",
+  "role.housing_coordinator": "Housing coordinator",
+  "role.shelter_staff": "Shelter staff",
 
   "unitKind.adult_services": "Adult services",
   "unitKind.child_services": "Children and young people",
   "unitKind.crisis_centre": "Crisis centre",
   "unitKind.resource_function": "Resource function",
+  "unitKind.shelter": "Shelter (own)",
 
   "admin.title": "Administration",
   "admin.forbidden":

@@ -7,11 +7,14 @@ export const adminSv = {
   "role.administrator": "Systemförvaltare",
   "role.analyst": "Analytiker",
   "role.consultant": "Konsult",
+  "role.housing_coordinator": "Boendesamordnare",
+  "role.shelter_staff": "Boendepersonal",
 
   "unitKind.adult_services": "Vuxenenhet",
   "unitKind.child_services": "Barn och unga",
   "unitKind.crisis_centre": "Kriscentrum",
   "unitKind.resource_function": "Resursfunktion",
+  "unitKind.shelter": "Skyddat boende (egen regi)",
 
   "admin.title": "Administration",
   "admin.forbidden":
