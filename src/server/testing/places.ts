@@ -95,3 +95,65 @@ export async function insertStay(
     .execute();
   return { stayId, decisionId };
 }
+
+/** The place records of the authorization suite: a place of X's unit, its address and contact, a hold and an enquiry on X. */
+export async function addPlaceRecords(made: {
+  owner: Kysely<Database>;
+  orgId: string;
+  unitId: string;
+  caseId: string;
+  id: (a: "assigned" | "manager") => string;
+}) {
+  const { owner, orgId, unitId, caseId, id } = made;
+  const placeId = randomUUID();
+  await owner
+    .insertInto("place")
+    .values({
+      id: placeId,
+      org_id: orgId,
+      unit_id: unitId,
+      name: "Akutlägenhet Fiktiva",
+      kind: "sheltered_housing",
+      operator_kind: "own",
+      operator_name: "Kommunen",
+      places: 6,
+      price_adult_ore: 100000,
+      price_child_ore: 50000,
+      created_by: id("manager"),
+    })
+    .execute();
+  const street = `Skyddsvägen ${randomUUID().slice(0, 8)}`;
+  await owner
+    .insertInto("place_address")
+    .values({
+      place_id: placeId,
+      org_id: orgId,
+      street,
+      postal_code: "111 11",
+      city: "Demostad",
+      updated_by: id("manager"),
+    })
+    .execute();
+  const contact = await owner
+    .insertInto("place_contact")
+    .values({ org_id: orgId, place_id: placeId, name: "Kontakt Fiktiv" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const holdId = randomUUID();
+  const enquiryId = randomUUID();
+  const common = { org_id: orgId, place_id: placeId, case_id: caseId, persons: 1 };
+  await owner
+    .insertInto("place_hold")
+    .values({
+      id: holdId,
+      ...common,
+      held_by: id("assigned"),
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .execute();
+  await owner
+    .insertInto("place_enquiry")
+    .values({ id: enquiryId, ...common, asked_by: id("assigned") })
+    .execute();
+  return { placeId, holdId, enquiryId, contactId: contact.id, street };
+}
