@@ -140,6 +140,27 @@ export const auditEventData = {
   "notification.settings": z.object({ digest: z.boolean() }).strict(),
   "notification.digest": z.object({ day: z.string() }).strict(),
 
+  // Places (issue 16): the register itself holds no client's data and its reads are not
+  // logged; a refused look, every change, every reading of an address and a case's holds
+  // and enquiries are.
+  "place.read": none,
+  "place.create": z.object({ placeId: z.uuid() }).strict(),
+  "place.update": z.object({ placeId: z.uuid(), fields: z.array(z.string()) }).strict(),
+  "place.close": z.object({ placeId: z.uuid(), closedOn: z.string() }).strict(),
+  "place.contact": z
+    .object({ placeId: z.uuid(), contactId: z.uuid(), change: z.enum(["added", "removed"]) })
+    .strict(),
+  "place.address_read": z.object({ placeId: z.uuid() }).strict(),
+  "place.address_save": z.object({ placeId: z.uuid() }).strict(),
+  "hold.create": z
+    .object({ holdId: z.uuid(), placeId: z.uuid(), persons: z.number().int() })
+    .strict(),
+  "hold.release": z.object({ holdId: z.uuid() }).strict(),
+  "hold.read": none,
+  "enquiry.create": z.object({ enquiryId: z.uuid(), placeId: z.uuid() }).strict(),
+  "enquiry.answer": z.object({ enquiryId: z.uuid(), outcome: z.string() }).strict(),
+  "enquiry.read": none,
+
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
   "admin.unit.create": none,
@@ -167,5 +188,6 @@ export const auditResourceTypes = [
   "case",
   "barrier",
   "audit",
+  "place",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

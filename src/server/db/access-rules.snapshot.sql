@@ -222,6 +222,16 @@ AS $function$
                                   'housing_coordinator', 'shelter_staff'))
 $function$;
 
+-- frid_enquiry_case(p_enquiry uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_enquiry_case(p_enquiry uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from place_enquiry where id = p_enquiry and org_id = frid_org()
+$function$;
+
 -- frid_fold(p_text text)
 CREATE OR REPLACE FUNCTION public.frid_fold(p_text text)
  RETURNS text
@@ -241,6 +251,16 @@ AS $function$
   select exists (select 1 from role_assignment r join unit u on u.id = r.unit_id
                  where r.user_id = frid_actor() and r.unit_id = p_unit and u.org_id = frid_org()
                    and r.role = any (p_roles))
+$function$;
+
+-- frid_hold_case(p_hold uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_hold_case(p_hold uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from place_hold where id = p_hold and org_id = frid_org()
 $function$;
 
 -- frid_is_first_assignment_by_opener(p_case uuid, p_user uuid): execute granted to frid_app
@@ -353,6 +373,19 @@ AS $function$
            '''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':*', ' & '
            order by lexeme)::tsquery
     from unnest(to_tsvector('swedish'::regconfig, p_text))
+$function$;
+
+-- frid_lock_place(p_place uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_lock_place(p_place uuid)
+ RETURNS TABLE(id uuid, kind text, places integer, hold_hours integer, closed_on date)
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select p.id, p.kind, p.places, p.hold_hours, p.closed_on
+  from place p
+  where p.id = p_place and p.org_id = frid_org() and frid_does_case_work()
+  for no key update
 $function$;
 
 -- frid_managed_units(p_user uuid): execute granted to frid_app

@@ -27,6 +27,7 @@ import { journalRoutes } from "../modules/journal/routes.ts";
 import { notificationRoutes } from "../modules/notifications/routes.ts";
 import { partnerContactRoutes } from "../modules/partner-contact/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
+import { placeRoutes } from "../modules/places/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
@@ -71,6 +72,7 @@ const modules: RouteModule[] = [
   notificationRoutes,
   searchRoutes,
   auditReviewRoutes,
+  placeRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

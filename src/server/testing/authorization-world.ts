@@ -11,6 +11,7 @@ import {
   login,
   type Session,
 } from "./factories.ts";
+import { addPlaceRecords } from "./places.ts";
 
 /**
  * The fixture of the authorization suite (src/server/access/authorization.test.ts): one
@@ -48,6 +49,8 @@ export interface World {
   /** A user with one role and nothing else, for the administrator's routes to act on. */
   leaverId: string;
   leaverRoleId: string;
+  /** A place of X's unit with its address, and a hold and an enquiry on X (issue 16). */
+  places: Awaited<ReturnType<typeof addPlaceRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -154,6 +157,7 @@ export async function buildAuthorizationWorld(
     barrierId: c.barrierId,
     spareId: c.spare.id,
   });
+  const places = await addPlaceRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -168,11 +172,13 @@ export async function buildAuthorizationWorld(
     personId: c.person.id,
     spareId: c.spare.id,
     ...records,
+    places,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,
       c.person.family_name,
       reference,
+      places.street,
     ],
   };
   return { w, sessions, ids };

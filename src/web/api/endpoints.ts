@@ -26,6 +26,7 @@ import { journalApi } from "../features/journal/api";
 import { notificationsApi } from "../features/notifications/api";
 import { partnerContactApi } from "../features/partner-contact/api";
 import { personsApi } from "../features/persons/api";
+import { placesApi } from "../features/places/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
@@ -50,6 +51,7 @@ export type * from "../features/journal/api";
 export type * from "../features/notifications/api";
 export type * from "../features/partner-contact/api";
 export type * from "../features/persons/api";
+export type * from "../features/places/api";
 export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/safety-plans/api";
@@ -125,6 +127,7 @@ export function createApiOn(transport: Transport) {
     ...statisticsApi(transport),
     ...auditReviewApi(transport),
     ...searchApi(transport),
+    ...placesApi(transport),
   };
 }
 

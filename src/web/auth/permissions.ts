@@ -74,13 +74,36 @@ export const managedUnits = (roles: readonly RoleAssignment[]) =>
 export const seesStatistics = (roles: readonly RoleAssignment[]) =>
   isUnitManager(roles) || hasRole(roles, "analyst");
 
-export type NavTarget = "myCases" | "personSearch" | "search" | "audit" | "statistics" | "admin";
+/** Sees the register of places and the vacancy board: does case work (frid_does_case_work). */
+export const seesPlaces = (roles: readonly RoleAssignment[]) =>
+  roles.some((r) =>
+    [
+      "caseworker",
+      "therapist",
+      "protection_officer",
+      "unit_manager",
+      "housing_coordinator",
+      "shelter_staff",
+    ].includes(r.role),
+  );
+
+export type NavTarget =
+  | "myCases"
+  | "personSearch"
+  | "search"
+  | "vacancies"
+  | "places"
+  | "audit"
+  | "statistics"
+  | "admin";
 
 /** Where each menu target lives. */
 export const navPaths: Readonly<Record<NavTarget, string>> = {
   myCases: "/",
   personSearch: "/persons/search",
   search: "/search",
+  vacancies: "/vacancies",
+  places: "/places",
   audit: "/audit",
   statistics: "/statistics",
   admin: "/admin",
@@ -99,7 +122,11 @@ export function landingPath(roles: readonly RoleAssignment[]): string {
 /** The main menu for these roles, in menu order. */
 export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
+  // A housing coordinator's work starts on the vacancy board (issue 16).
+  if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
+  if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
+  if (seesPlaces(roles)) targets.push("places");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (isAdministrator(roles)) targets.push("admin");

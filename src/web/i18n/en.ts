@@ -12,6 +12,7 @@ import { journalEn } from "../features/journal/messages.en";
 import { notificationsEn } from "../features/notifications/messages.en";
 import { partnerContactEn } from "../features/partner-contact/messages.en";
 import { personsEn } from "../features/persons/messages.en";
+import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
@@ -44,6 +45,7 @@ export const en: Messages = {
   ...tasksEn,
   ...partnerContactEn,
   ...plansEn,
+  ...placesEn,
   ...documentsEn,
   ...statisticsEn,
   ...policeAssessmentsEn,

@@ -12,6 +12,7 @@ import { journalSv } from "../features/journal/messages.sv";
 import { notificationsSv } from "../features/notifications/messages.sv";
 import { partnerContactSv } from "../features/partner-contact/messages.sv";
 import { personsSv } from "../features/persons/messages.sv";
+import { placesSv } from "../features/places/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
@@ -44,6 +45,7 @@ export const sv = {
   ...tasksSv,
   ...partnerContactSv,
   ...plansSv,
+  ...placesSv,
   ...documentsSv,
   ...statisticsSv,
   ...policeAssessmentsSv,

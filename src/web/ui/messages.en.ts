@@ -29,6 +29,8 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.audit": "Access log review",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
+  "nav.vacancies": "Vacancies",
+  "nav.places": "Places",
 
   "common.loading": "Loading …",
   "common.yes": "Yes",

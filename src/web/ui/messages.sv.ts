@@ -27,6 +27,8 @@ export const uiSv = {
   "nav.audit": "Loggkontroll",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
+  "nav.vacancies": "Lediga platser",
+  "nav.places": "Platser",
 
   "common.loading": "Hämtar …",
   "common.yes": "Ja",
