@@ -17,6 +17,7 @@ import { policeAssessmentsSv } from "../features/police-assessments/messages.sv"
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
+import { staysSv } from "../features/stays/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
 import { treatmentSv } from "../features/treatment/messages.sv";
 import { worklistSv } from "../features/worklist/messages.sv";
@@ -44,6 +45,7 @@ export const sv = {
   ...tasksSv,
   ...partnerContactSv,
   ...plansSv,
+  ...staysSv,
   ...documentsSv,
   ...statisticsSv,
   ...policeAssessmentsSv,
@@ -71,6 +73,7 @@ export const svParts = [
   tasksSv,
   partnerContactSv,
   plansSv,
+  staysSv,
   documentsSv,
   statisticsSv,
   policeAssessmentsSv,

@@ -177,7 +177,8 @@ async function childrenOf(trx: Trx, caseId: string, personId: string, ids: strin
     .where("r.kind", "=", "child")
     .where("r.other_person_id", "in", ids)
     .execute();
-  const missing = ids.findIndex((id) => !rows.some((r) => r.id === id));
+  const known = new Set(rows.map((r) => r.id));
+  const missing = ids.findIndex((id) => !known.has(id));
   if (missing >= 0)
     throw invalid({
       [`children.${missing}`]: "Bara personens barn, registrerade i ärendet, kan följa med.",

@@ -15,6 +15,7 @@ import { PartnerContactHisPanel } from "../partner-contact/PartnerContactHis";
 import { Relations } from "../persons/Relations";
 import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
+import { StaysPanel } from "../stays/Stays";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
 import { CaseDeadlinesPanel } from "./CaseDeadlines";
@@ -128,6 +129,14 @@ export const casePanels: readonly CasePanel[] = [
     section: "decisions",
     when: socialServices,
     component: ({ record }) => <PlansPanel record={record} />,
+  },
+  {
+    id: "stays",
+    title: "stays.title",
+    section: "housing",
+    // Stays are arranged from an adult victim's case (her children come along in it).
+    when: (record) => record.caseType === "adult_victim",
+    component: ({ record }) => <StaysPanel record={record} />,
   },
   {
     id: "treatment",
