@@ -97,6 +97,20 @@ export const endpoints: Endpoint[] = [
   // No decision with that id in X: those who may see X reach the rule (400).
   { route: "PUT /api/cases/{id}/decisions/{decisionId}/plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/decisions/${w.caseId}/plan`, payload: { goals: "Trygghet.", activities: "Stödsamtal.", startDate: "2026-11-01", followUpDate: "2026-12-01", basedOnVersion: null } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "POST /api/cases/{id}/plans/{planId}/follow-ups", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/plans/${w.caseId}/follow-ups`, payload: { outcome: "goal_reached", notes: "Bra." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // Stays (modules/stays): X has a planned stay; its reads, then its changes, then cancelled,
+  // after which the assigned worker starts a new one and the manager meets it (one at a time).
+  { route: "GET /api/cases/{id}/stays", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/stays` }), expect: onlyWorkers },
+  { route: "GET /api/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/stays/${w.stayId}` }), expect: onlyWorkers },
+  { route: "GET /api/persons/{id}/stays", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/stays` }), expect: onlyWorkers },
+  { route: "PUT /api/stays/{stayId}/planned-end", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/planned-end`, payload: { plannedTo: "2027-02-01" } }), expect: onlyWorkers },
+  // X's person is the adult of the stay, not a child: those who may see X reach the rule (400).
+  { route: "PUT /api/stays/{stayId}/children/{personId}", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/children/${w.personId}`, payload: { schoolKind: "school" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // The stay is at that place already (400).
+  { route: "POST /api/stays/{stayId}/moves", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/moves`, payload: { placeId: w.stayPlaceId, movedOn: "2026-11-05" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // Not ended yet: no follow-up (409).
+  { route: "PUT /api/stays/{stayId}/follow-up", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/follow-up`, payload: { followedUpOn: "2026-12-01" } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/stays/{stayId}/cancel", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/cancel` }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager finds it cancelled
+  { route: "POST /api/cases/{id}/stays", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/stays`, payload: { decisionId: w.housingDecisionId, placeId: w.stayPlaceId, plannedFrom: "2026-11-10" } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // one stay at a time
   // X is not a perpetrator case: those who may see it reach the rule (400), others 404.
   { route: "GET /api/cases/{id}/treatment", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/treatment` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/treatment", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/treatment`, payload: { referralSource: "self", referredOn: "2026-11-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },

@@ -115,6 +115,16 @@ export const auditEventData = {
     .strict(),
   "plan.read": none,
   "follow_up.record": z.object({ planId: z.uuid(), outcome: z.string() }).strict(),
+  // Stays (issue 16, modules/stays): the case side's commands and reads of a stay.
+  "stay.start": z
+    .object({ stayId: z.uuid(), placeId: z.uuid(), children: z.number().int() })
+    .strict(),
+  "stay.read": none,
+  "stay.move": z.object({ stayId: z.uuid(), placeId: z.uuid() }).strict(),
+  "stay.update": z
+    .object({ stayId: z.uuid(), change: z.enum(["planned_end", "cancel", "follow_up"]) })
+    .strict(),
+  "stay.child": z.object({ stayId: z.uuid(), childId: z.uuid() }).strict(),
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   // A case number typed (found: shown to the caller); the case is named when it exists.
   "case.search": z.object({ found: z.boolean() }).strict(),

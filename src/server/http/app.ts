@@ -33,6 +33,7 @@ import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts"
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
+import { stayRoutes } from "../modules/stays/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
 import { treatmentRoutes } from "../modules/treatment/routes.ts";
@@ -59,6 +60,7 @@ const modules: RouteModule[] = [
   investigationRoutes,
   decisionRoutes,
   planRoutes,
+  stayRoutes,
   taskRoutes,
   assessmentRoutes,
   instrumentAdminRoutes,

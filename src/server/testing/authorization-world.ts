@@ -45,6 +45,10 @@ export interface World {
   assessmentId: string;
   eventId: string;
   documentId: string;
+  /** A planned stay in X, its place and X's sheltered-housing decision (modules/stays). */
+  stayId: string;
+  stayPlaceId: string;
+  housingDecisionId: string;
   secrets: string[];
   /** A user with one role and nothing else, for the administrator's routes to act on. */
   leaverId: string;

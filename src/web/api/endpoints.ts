@@ -32,6 +32,7 @@ import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { statisticsApi } from "../features/statistics/api";
+import { staysApi } from "../features/stays/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
 import { worklistApi } from "../features/worklist/api";
@@ -57,6 +58,7 @@ export type * from "../features/police-assessments/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/statistics/api";
+export type * from "../features/stays/api";
 export type * from "../features/tasks/api";
 export type * from "../features/treatment/api";
 export type * from "../features/worklist/api";
@@ -117,6 +119,7 @@ export function createApiOn(transport: Transport) {
     ...decisionsApi(transport),
     ...tasksApi(transport),
     ...plansApi(transport),
+    ...staysApi(transport),
     ...journalApi(transport),
     ...assessmentsApi(transport),
     ...safetyPlansApi(transport),

@@ -18,6 +18,7 @@ import { policeAssessmentsEn } from "../features/police-assessments/messages.en"
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
+import { staysEn } from "../features/stays/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
 import { worklistEn } from "../features/worklist/messages.en";
@@ -46,6 +47,7 @@ export const en: Messages = {
   ...partnerContactEn,
   ...plansEn,
   ...placesEn,
+  ...staysEn,
   ...documentsEn,
   ...statisticsEn,
   ...policeAssessmentsEn,
@@ -73,6 +75,7 @@ export const enParts = [
   tasksEn,
   partnerContactEn,
   plansEn,
+  staysEn,
   documentsEn,
   statisticsEn,
   policeAssessmentsEn,

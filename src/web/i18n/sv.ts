@@ -18,6 +18,7 @@ import { policeAssessmentsSv } from "../features/police-assessments/messages.sv"
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
+import { staysSv } from "../features/stays/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
 import { treatmentSv } from "../features/treatment/messages.sv";
 import { worklistSv } from "../features/worklist/messages.sv";
@@ -46,6 +47,7 @@ export const sv = {
   ...partnerContactSv,
   ...plansSv,
   ...placesSv,
+  ...staysSv,
   ...documentsSv,
   ...statisticsSv,
   ...policeAssessmentsSv,
@@ -73,6 +75,7 @@ export const svParts = [
   tasksSv,
   partnerContactSv,
   plansSv,
+  staysSv,
   documentsSv,
   statisticsSv,
   policeAssessmentsSv,
