@@ -21,40 +21,30 @@ const fields = [
   ...Array.from({ length: 15 }, (_, i) => `children.${i}`),
 ];
 
+type Draft = { decisionId: string; placeId: string; from: string; to: string; children: string[] };
+const empty: Draft = { decisionId: "", placeId: "", from: "", to: "", children: [] };
+
 export function NewStay({ record, onStarted }: { record: CaseView; onStarted: () => void }) {
   const { t } = useT();
   const api = useApi();
-  const decisions = useCaseDecisions(record.id).state;
-  // A live hold on the chosen place becomes the stay (the places part's "Boendeplats").
-  const holds = useQuery(["holds", record.id], (signal) => api.holds(record.id, signal));
+  const granted = useGrantedHousing(record.id);
   const submit = useSubmit(fields);
-  const [decisionId, setDecisionId] = useState("");
-  const [placeId, setPlaceId] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [children, setChildren] = useState<string[]>([]);
-  const granted =
-    decisions.status === "ready"
-      ? decisions.data.decisions.filter(
-          (d) => housing.includes(d.interventionKind) && d.outcome !== "denied",
-        )
-      : [];
-  const choices = useOpenPlaces(granted.find((d) => d.id === decisionId)?.interventionKind);
-  const holdId =
-    holds.state.status === "ready"
-      ? (holds.state.data.holds.find((h) => h.placeId === placeId && h.state === "live")?.id ??
-        null)
-      : null;
-  if (decisions.status === "ready" && granted.length === 0) return <p>{t("stays.noDecision")}</p>;
+  const [v, setV] = useState(empty);
+  const set =
+    <K extends keyof Draft>(field: K) =>
+    (value: Draft[K]) =>
+      setV((o) => ({ ...o, [field]: value }));
+  const holdId = useLiveHold(record.id, v.placeId);
+  if (granted?.length === 0) return <p>{t("stays.noDecision")}</p>;
   const start = () =>
     submit
       .run(async () => {
         await api.startStay(record.id, {
-          decisionId,
-          placeId,
-          plannedFrom: from,
-          plannedTo: to || null,
-          children,
+          decisionId: v.decisionId,
+          placeId: v.placeId,
+          plannedFrom: v.from,
+          plannedTo: v.to || null,
+          children: v.children,
           holdId,
         });
       })
@@ -67,11 +57,74 @@ export function NewStay({ record, onStarted }: { record: CaseView; onStarted: ()
       }}
     >
       <ErrorSummary errors={submit.errors} />
+      <DecisionAndPlace granted={granted ?? []} draft={v} set={set} errorOf={submit.fieldError} />
+      <DateField
+        label={t("stays.plannedFrom")}
+        name="plannedFrom"
+        value={v.from}
+        onChange={set("from")}
+        error={submit.fieldError("plannedFrom")}
+      />
+      <DateField
+        label={t("stays.plannedTo")}
+        name="plannedTo"
+        value={v.to}
+        onChange={set("to")}
+        error={submit.fieldError("plannedTo")}
+      />
+      <ChildrenChoice
+        caseId={record.id}
+        chosen={v.children}
+        onChange={set("children")}
+        errorOf={submit.fieldError}
+      />
+      <button type="submit" className="button" disabled={submit.pending}>
+        {t("stays.start")}
+      </button>
+    </form>
+  );
+}
+
+/** The case's granted (or partly granted) housing decisions; undefined while they load. */
+function useGrantedHousing(caseId: string) {
+  const decisions = useCaseDecisions(caseId).state;
+  return decisions.status === "ready"
+    ? decisions.data.decisions.filter(
+        (d) => housing.includes(d.interventionKind) && d.outcome !== "denied",
+      )
+    : undefined;
+}
+
+/** A live hold of this case on the chosen place becomes the stay (the places part's holds). */
+function useLiveHold(caseId: string, placeId: string) {
+  const api = useApi();
+  const holds = useQuery(["holds", caseId], (signal) => api.holds(caseId, signal));
+  return holds.state.status === "ready"
+    ? (holds.state.data.holds.find((h) => h.placeId === placeId && h.state === "live")?.id ?? null)
+    : null;
+}
+
+/** The decision, then the open places of the kind it grants. */
+function DecisionAndPlace({
+  granted,
+  draft,
+  set,
+  errorOf,
+}: {
+  granted: NonNullable<ReturnType<typeof useGrantedHousing>>;
+  draft: Draft;
+  set: (field: "decisionId" | "placeId") => (value: string) => void;
+  errorOf: (field: string) => string | undefined;
+}) {
+  const { t } = useT();
+  const choices = useOpenPlaces(granted.find((d) => d.id === draft.decisionId)?.interventionKind);
+  return (
+    <>
       <SelectField
         label={t("stays.decision")}
-        value={decisionId}
-        error={submit.fieldError("decisionId")}
-        onChange={(e) => setDecisionId(e.target.value)}
+        value={draft.decisionId}
+        error={errorOf("decisionId")}
+        onChange={(e) => set("decisionId")(e.target.value)}
       >
         <option value="">{t("stays.choose")}</option>
         {granted.map((d) => (
@@ -83,9 +136,9 @@ export function NewStay({ record, onStarted }: { record: CaseView; onStarted: ()
       </SelectField>
       <SelectField
         label={t("stays.place")}
-        value={placeId}
-        error={submit.fieldError("placeId")}
-        onChange={(e) => setPlaceId(e.target.value)}
+        value={draft.placeId}
+        error={errorOf("placeId")}
+        onChange={(e) => set("placeId")(e.target.value)}
       >
         <option value="">{t("stays.choose")}</option>
         {choices.map((p) => (
@@ -94,30 +147,7 @@ export function NewStay({ record, onStarted }: { record: CaseView; onStarted: ()
           </option>
         ))}
       </SelectField>
-      <DateField
-        label={t("stays.plannedFrom")}
-        name="plannedFrom"
-        value={from}
-        onChange={setFrom}
-        error={submit.fieldError("plannedFrom")}
-      />
-      <DateField
-        label={t("stays.plannedTo")}
-        name="plannedTo"
-        value={to}
-        onChange={setTo}
-        error={submit.fieldError("plannedTo")}
-      />
-      <ChildrenChoice
-        caseId={record.id}
-        chosen={children}
-        onChange={setChildren}
-        errorOf={submit.fieldError}
-      />
-      <button type="submit" className="button" disabled={submit.pending}>
-        {t("stays.start")}
-      </button>
-    </form>
+    </>
   );
 }
 

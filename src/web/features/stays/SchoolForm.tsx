@@ -53,25 +53,6 @@ export function SchoolForm({
         childView: v.childView || null,
       });
     }).then((ok) => ok && panel.onChanged());
-  const text = (
-    field: "schoolName" | "schoolMunicipality" | "schoolTransport" | "shelterContactPerson",
-  ) => (
-    <TextField
-      label={t(`stays.${field}`)}
-      value={v[field]}
-      error={submit.fieldError(field)}
-      onChange={(e) => set(field)(e.target.value)}
-    />
-  );
-  const date = (field: "schoolContactedOn" | "schoolArrangedOn") => (
-    <DateField
-      label={t(`stays.${field}`)}
-      name={field}
-      value={v[field]}
-      onChange={set(field)}
-      error={submit.fieldError(field)}
-    />
-  );
   return (
     <form
       onSubmit={(e) => {
@@ -80,10 +61,51 @@ export function SchoolForm({
       }}
     >
       <ErrorSummary errors={submit.errors} />
+      <SchoolFields values={v} set={set} errorOf={submit.fieldError} />
+      <button type="submit" className="button" disabled={submit.pending}>
+        {t("stays.saveSchool")}
+      </button>
+    </form>
+  );
+}
+
+type Values = ReturnType<typeof valuesOf>;
+
+function SchoolFields({
+  values,
+  set,
+  errorOf,
+}: {
+  values: Values;
+  set: (field: keyof Values) => (value: string) => void;
+  errorOf: (field: string) => string | undefined;
+}) {
+  const { t } = useT();
+  const text = (
+    field: "schoolName" | "schoolMunicipality" | "schoolTransport" | "shelterContactPerson",
+  ) => (
+    <TextField
+      label={t(`stays.${field}`)}
+      value={values[field]}
+      error={errorOf(field)}
+      onChange={(e) => set(field)(e.target.value)}
+    />
+  );
+  const date = (field: "schoolContactedOn" | "schoolArrangedOn") => (
+    <DateField
+      label={t(`stays.${field}`)}
+      name={field}
+      value={values[field]}
+      onChange={set(field)}
+      error={errorOf(field)}
+    />
+  );
+  return (
+    <>
       <SelectField
         label={t("stays.schoolKind")}
-        value={v.schoolKind}
-        error={submit.fieldError("schoolKind")}
+        value={values.schoolKind}
+        error={errorOf("schoolKind")}
         onChange={(e) => set("schoolKind")(e.target.value)}
       >
         <option value="">{t("stays.choose")}</option>
@@ -101,14 +123,11 @@ export function SchoolForm({
       {text("shelterContactPerson")}
       <TextAreaField
         label={t("stays.childView")}
-        value={v.childView}
-        error={submit.fieldError("childView")}
+        value={values.childView}
+        error={errorOf("childView")}
         onChange={(e) => set("childView")(e.target.value)}
       />
-      <button type="submit" className="button" disabled={submit.pending}>
-        {t("stays.saveSchool")}
-      </button>
-    </form>
+    </>
   );
 }
 
