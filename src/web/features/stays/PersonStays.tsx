@@ -4,6 +4,7 @@ import { useQuery } from "../../hooks/useQuery";
 import { formatDay } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
 import { Loaded } from "../../ui/QueryError";
+import type { StayView } from "./api";
 
 /**
  * "Boende" on the person page: the person's stays, as the adult or as a child who came along,
@@ -11,13 +12,12 @@ import { Loaded } from "../../ui/QueryError";
  * Nothing is shown for a person who has had no stay.
  */
 export function PersonStays({ personId }: { personId: string }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const api = useApi();
   const stays = useQuery(
     ["person", personId, "stays"],
     async (signal) => (await api.personStays(personId, signal)).stays,
   );
-  const day = (iso: string | null) => (iso ? formatDay(iso, lang) : t("stays.open"));
   return (
     <Loaded state={stays.state}>
       {(data) =>
@@ -25,7 +25,7 @@ export function PersonStays({ personId }: { personId: string }) {
           <section className="section" aria-labelledby="person-stays-title">
             <h2 id="person-stays-title">{t("stays.person.title")}</h2>
             <div className="table-scroll">
-              <table className="table">
+              <table className="table table--cards">
                 <caption>{t("stays.person.caption")}</caption>
                 <thead>
                   <tr>
@@ -37,28 +37,9 @@ export function PersonStays({ personId }: { personId: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.map((s) => {
-                    const child = s.members.some(
-                      (m) => m.personId === personId && m.role === "child",
-                    );
-                    return (
-                      <tr key={s.id}>
-                        <th scope="row">{s.place.name}</th>
-                        <td>{t(`stays.kind.${s.interventionKind}`)}</td>
-                        <td>
-                          {t("stays.period", {
-                            from: day(s.arrivedOn ?? s.plannedFrom),
-                            to: day(s.leftOn ?? s.plannedTo),
-                          })}{" "}
-                          · {t(`stays.status.${s.status}`)}
-                        </td>
-                        <td>{t(child ? "stays.person.asChild" : "stays.person.asAdult")}</td>
-                        <td>
-                          <Link to={`/cases/${s.caseId}/housing`}>{s.caseReference}</Link>
-                        </td>
-                      </tr>
-                    );
-                  })}
+                  {data.map((s) => (
+                    <PersonStayRow key={s.id} stay={s} personId={personId} />
+                  ))}
                 </tbody>
               </table>
             </div>
@@ -66,5 +47,30 @@ export function PersonStays({ personId }: { personId: string }) {
         )
       }
     </Loaded>
+  );
+}
+
+function PersonStayRow({ stay, personId }: { stay: StayView; personId: string }) {
+  const { t, lang } = useT();
+  const day = (iso: string | null) => (iso ? formatDay(iso, lang) : t("stays.open"));
+  const child = stay.members.some((m) => m.personId === personId && m.role === "child");
+  return (
+    <tr>
+      <th scope="row">{stay.place.name}</th>
+      <td data-label={t("stays.kind")}>{t(`stays.kind.${stay.interventionKind}`)}</td>
+      <td data-label={t("stays.when")}>
+        {t("stays.period", {
+          from: day(stay.arrivedOn ?? stay.plannedFrom),
+          to: day(stay.leftOn ?? stay.plannedTo),
+        })}{" "}
+        · {t(`stays.status.${stay.status}`)}
+      </td>
+      <td data-label={t("stays.person.as")}>
+        {t(child ? "stays.person.asChild" : "stays.person.asAdult")}
+      </td>
+      <td data-label={t("stays.person.case")}>
+        <Link to={`/cases/${stay.caseId}/housing`}>{stay.caseReference}</Link>
+      </td>
+    </tr>
   );
 }
