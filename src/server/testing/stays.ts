@@ -60,6 +60,19 @@ export async function buildStayWorld(app: App, owner: Kysely<Database>) {
       await owner.updateTable("case").set({ case_type: "child" }).where("id", "=", c.id).execute();
       return { ...child, caseId: c.id };
     },
+    /** The person's sex and birth date, stored and as the worker typed them in. */
+    born: async (personId: string, sex: "male" | "female", birthDate: string) => {
+      await owner
+        .updateTable("person")
+        .set({ sex, birth_date: birthDate })
+        .where("id", "=", personId)
+        .execute();
+      await owner
+        .updateTable("person_registration")
+        .set({ sex })
+        .where("person_id", "=", personId)
+        .execute();
+    },
   };
 }
 export type StayWorld = Awaited<ReturnType<typeof buildStayWorld>>;
@@ -71,6 +84,7 @@ type PlaceInput = {
   priceAdult?: number;
   priceChild?: number;
   address?: string;
+  boysAgeLimit?: number;
 };
 
 export async function buildPlace(
@@ -93,6 +107,7 @@ export async function buildPlace(
       accepts_children: p.acceptsChildren ?? true,
       price_adult_ore: p.priceAdult ?? 145_000,
       price_child_ore: p.priceChild ?? 50_050,
+      boys_age_limit: p.boysAgeLimit ?? null,
       created_by: createdBy,
     })
     .execute();

@@ -8,6 +8,7 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction, AuditData } from "../../audit/events.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
+import { refuseBoysOverAge } from "./boys-age.ts";
 import { invalid, takeRoom } from "./capacity.ts";
 import { lockedStay, staysOf } from "./queries.ts";
 import { checkPeriod } from "./start.ts";
@@ -127,11 +128,19 @@ export function moveStay(
         throw invalid({ placeId: "Vistelsen är redan på det boendet." });
       if (input.movedOn <= current.from_on)
         throw invalid({ movedOn: `Flytten måste ligga efter ${current.from_on}, då hon kom dit.` });
-      const members = await trx
-        .selectFrom("stay_member")
-        .select("role")
-        .where("stay_id", "=", stayId)
-        .execute();
+      const { rows: members } = await sql<{
+        id: string;
+        role: "adult" | "child";
+        given_name: string;
+        family_name: string;
+      }>`select person_id as id, role, given_name, family_name
+           from frid_stay_people(${stayId}::uuid)`.execute(trx);
+      await refuseBoysOverAge(trx, actor, {
+        placeId: input.placeId,
+        day: input.movedOn,
+        children: members.filter((m) => m.role === "child"),
+        fieldOf: () => "placeId",
+      });
       const terms = await takeRoom(trx, {
         placeId: input.placeId,
         day: input.movedOn,

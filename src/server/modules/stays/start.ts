@@ -7,6 +7,7 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
+import { refuseBoysOverAge } from "./boys-age.ts";
 import { invalid, takeRoom } from "./capacity.ts";
 import { staysOf } from "./queries.ts";
 
@@ -46,6 +47,12 @@ export function startStay(
         decision.intervention_kind === "sheltered_housing"
           ? await ownDecisions(trx, caseId, children, input.plannedFrom)
           : new Map<string, string>();
+      await refuseBoysOverAge(trx, actor, {
+        placeId: input.placeId,
+        day: input.plannedFrom,
+        children,
+        fieldOf: (i) => `children.${i}`,
+      });
       await checkHold(trx, caseId, input.holdId, input.placeId);
       const terms = await takeRoom(trx, {
         placeId: input.placeId,

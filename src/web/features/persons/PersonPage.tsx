@@ -23,6 +23,7 @@ import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { IntakeForm } from "../intake/Intake";
 import { PersonIntakes } from "../intake/IntakeList";
+import { PersonStays } from "../stays/PersonStays";
 import { PersonContact } from "./PersonContact";
 import { personName } from "./PersonSearch";
 
@@ -78,6 +79,8 @@ function PersonDetails({
       <PersonCases person={person} />
 
       <PersonIntakes personId={person.id} />
+
+      <PersonStays personId={person.id} />
 
       {person.cases.length > 0 && (
         <Suspense fallback={<Loading />}>

@@ -1,23 +1,31 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
+import { stockholmDate } from "../../../shared/calendar";
 import type { CaseView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
+import { formatDay } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { DateField } from "../../ui/DateField";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
-import { useCaseDecisions } from "../decisions/Decisions";
 import type { StayView } from "./api";
+import { NewStay } from "./NewStay";
+import { SchoolForm } from "./SchoolForm";
+import {
+  CheckOutForm,
+  FollowUpForm,
+  MoveForm,
+  PlannedEndForm,
+  type StayPanelLink,
+} from "./StayForms";
 
 /*
  * Boende: the case's stays in sheltered housing, emergency flats and other housing — where
- * (the place's name, never its address), when, who, each child's school — and "Ny vistelse"
- * from a granted housing decision.
+ * (the place's name, never its address), when, who, the moves and the ending, each child's
+ * school — with the forms that change a stay, present only when the case may be changed.
  */
 const titleId = "stays-title";
-const housing = ["sheltered_housing", "emergency_flat", "other_housing"];
 
 export function StaysPanel({ record }: { record: CaseView }) {
   const { t } = useT();
@@ -27,9 +35,13 @@ export function StaysPanel({ record }: { record: CaseView }) {
     async (signal) => (await api.caseStays(record.id, signal)).stays,
   );
   const [message, setMessage] = useState<string | null>(null);
-  const changed = () => {
-    setMessage(t("stays.changed"));
-    stays.reload();
+  const panel: StayPanelLink = {
+    beforeChange: () => setMessage(null),
+    onStale: stays.reload,
+    onChanged: () => {
+      setMessage(t("stays.changed"));
+      stays.reload();
+    },
   };
   return (
     <section className="section" aria-labelledby={titleId}>
@@ -40,11 +52,11 @@ export function StaysPanel({ record }: { record: CaseView }) {
           <>
             {data.length === 0 && <p className="empty">{t("stays.empty")}</p>}
             {data.map((stay) => (
-              <Stay
+              <StayCard
                 key={stay.id}
                 stay={stay}
                 canWrite={record.abilities.change}
-                onChanged={changed}
+                panel={panel}
               />
             ))}
           </>
@@ -52,277 +64,156 @@ export function StaysPanel({ record }: { record: CaseView }) {
       </Loaded>
       {record.abilities.change && (
         <OnDemand label={t("stays.new")}>
-          <NewStay record={record} onStarted={changed} />
+          <NewStay record={record} onStarted={panel.onChanged} />
         </OnDemand>
       )}
     </section>
   );
 }
 
-function Stay({
+function StayCard({
   stay,
   canWrite,
-  onChanged,
+  panel,
 }: {
   stay: StayView;
   canWrite: boolean;
-  onChanged: () => void;
+  panel: StayPanelLink;
 }) {
   const { t } = useT();
-  const api = useApi();
-  const submit = useSubmit();
-  const today = new Date().toISOString().slice(0, 10);
-  const act = (action: () => Promise<unknown>) =>
-    submit.run(async () => void (await action())).then((ok) => ok && onChanged());
+  const headingId = `stay-${stay.id}`;
   return (
-    <article className="card">
-      <h3>
+    <article className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
         {stay.place.name} · {t(`stays.status.${stay.status}`)}
       </h3>
-      <p>
-        {t("stays.period", {
-          from: stay.arrivedOn ?? stay.plannedFrom,
-          to: stay.leftOn ?? stay.plannedTo ?? t("stays.open"),
-        })}
-        {stay.endReason && ` · ${t(`stays.endReason.${stay.endReason}`)}`}
-      </p>
-      <p>
-        {t("stays.members")}: {stay.members.map((m) => m.name).join(", ")}
-      </p>
-      <ErrorSummary errors={submit.errors} />
-      {canWrite && stay.status === "planned" && (
-        <>
-          <button type="button" onClick={() => act(() => api.checkIn(stay.id, today))}>
-            {t("stays.checkIn")}
-          </button>{" "}
-          <button type="button" onClick={() => act(() => api.cancelStay(stay.id))}>
-            {t("stays.cancel")}
-          </button>
-        </>
-      )}
-      {canWrite && stay.status === "ongoing" && (
-        <button
-          type="button"
-          onClick={() =>
-            act(() => api.checkOut(stay.id, { leftOn: today, endReason: "own_housing" }))
-          }
-        >
-          {t("stays.checkOut")}
-        </button>
-      )}
-      {canWrite &&
-        stay.status !== "cancelled" &&
-        stay.members
-          .filter((m) => m.role === "child")
-          .map((child) => (
-            <OnDemand key={child.personId} label={`${t("stays.school")}: ${child.name}`}>
-              <SchoolForm stayId={stay.id} child={child} onSaved={onChanged} />
-            </OnDemand>
-          ))}
+      <StayFacts stay={stay} />
+      {canWrite && <StayActions stay={stay} panel={panel} />}
     </article>
   );
 }
 
-function SchoolForm({
-  stayId,
-  child,
-  onSaved,
-}: {
-  stayId: string;
-  child: StayView["members"][number];
-  onSaved: () => void;
-}) {
-  const { t } = useT();
-  const api = useApi();
-  const submit = useSubmit(["schoolKind", "schoolName", "schoolMunicipality", "schoolArrangedOn"]);
-  const [kind, setKind] = useState(child.schoolKind ?? "");
-  const [name, setName] = useState(child.schoolName ?? "");
-  const [municipality, setMunicipality] = useState(child.schoolMunicipality ?? "");
-  const [arranged, setArranged] = useState(child.schoolArrangedOn ?? "");
-  const save = () =>
-    submit
-      .run(async () => {
-        await api.saveChildSchool(stayId, child.personId, {
-          schoolKind: (kind || null) as "school" | null,
-          schoolName: name || null,
-          schoolMunicipality: municipality || null,
-          schoolContactedOn: child.schoolContactedOn,
-          schoolArrangedOn: arranged || null,
-          schoolTransport: child.schoolTransport,
-          shelterContactPerson: child.shelterContactPerson,
-          childView: child.childView,
-        });
-      })
-      .then((ok) => ok && onSaved());
-  const id = `school-${stayId}-${child.personId}`;
+/** What the case side knows of a stay: period, who, the moves, the ending and the follow-up. */
+function StayFacts({ stay }: { stay: StayView }) {
+  const { t, lang } = useT();
+  const day = (iso: string) => formatDay(iso, lang);
+  const until = (iso: string | null) => (iso ? day(iso) : t("stays.open"));
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <ErrorSummary errors={submit.errors} />
-      <label className="field" htmlFor={`${id}-kind`}>
-        <span className="field__label">{t("stays.schoolKind")}</span>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
-          <option value="">{t("stays.choose")}</option>
-          {(["preschool", "school", "none_needed"] as const).map((k) => (
-            <option key={k} value={k}>
-              {t(`stays.schoolKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field" htmlFor={`${id}-name`}>
-        <span className="field__label">{t("stays.schoolName")}</span>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label className="field" htmlFor={`${id}-municipality`}>
-        <span className="field__label">{t("stays.schoolMunicipality")}</span>
-        <input
-          id={`${id}-municipality`}
-          value={municipality}
-          onChange={(e) => setMunicipality(e.target.value)}
-        />
-      </label>
-      <DateField
-        label={t("stays.schoolArrangedOn")}
-        name="schoolArrangedOn"
-        value={arranged}
-        onChange={setArranged}
-        error={submit.fieldError("schoolArrangedOn")}
-      />
-      <button type="submit" disabled={submit.pending}>
-        {t("stays.saveSchool")}
-      </button>
-    </form>
+    <dl className="details">
+      <Fact term={t("stays.kind")}>{t(`stays.kind.${stay.interventionKind}`)}</Fact>
+      <Fact term={t("stays.when")}>
+        {t("stays.period", {
+          from: day(stay.arrivedOn ?? stay.plannedFrom),
+          to: until(stay.leftOn ?? stay.plannedTo),
+        })}
+      </Fact>
+      <Fact term={t("stays.members")}>{stay.members.map((m) => m.name).join(", ")}</Fact>
+      {stay.segments.length > 1 && (
+        <Fact term={t("stays.segments")}>
+          <ol className="plain-list">
+            {stay.segments.map((g) => (
+              <li key={g.id}>
+                {t("stays.segment", {
+                  place: g.place.name,
+                  from: day(g.fromOn),
+                  to: until(g.toOn),
+                })}
+              </li>
+            ))}
+          </ol>
+        </Fact>
+      )}
+      {stay.endReason && (
+        <Fact term={t("stays.ending")}>
+          {t(`stays.endReason.${stay.endReason}`)}
+          {stay.wentTo && ` · ${t("stays.wentTo", { place: stay.wentTo })}`}
+        </Fact>
+      )}
+      {stay.followedUpOn && (
+        <Fact term={t("stays.followUp")}>
+          {day(stay.followedUpOn)}
+          {stay.followUpNote && ` · ${stay.followUpNote}`}
+        </Fact>
+      )}
+    </dl>
   );
 }
 
-function NewStay({ record, onStarted }: { record: CaseView; onStarted: () => void }) {
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The commands a stay offers in its state; the forms open on demand. */
+function StayActions({ stay, panel }: { stay: StayView; panel: StayPanelLink }) {
+  const { t } = useT();
+  const open = stay.status === "planned" || stay.status === "ongoing";
+  return (
+    <>
+      {stay.status === "planned" && <PlannedButtons stay={stay} panel={panel} />}
+      {stay.status === "ongoing" && (
+        <OnDemand label={t("stays.checkOut")}>
+          <CheckOutForm stay={stay} panel={panel} />
+        </OnDemand>
+      )}
+      {open && (
+        <>
+          <OnDemand label={t("stays.move")}>
+            <MoveForm stay={stay} panel={panel} />
+          </OnDemand>
+          <OnDemand label={t("stays.plannedEnd")}>
+            <PlannedEndForm stay={stay} panel={panel} />
+          </OnDemand>
+        </>
+      )}
+      {stay.status === "ended" && (
+        <OnDemand label={t("stays.followUp")}>
+          <FollowUpForm stay={stay} panel={panel} />
+        </OnDemand>
+      )}
+      {stay.status !== "cancelled" &&
+        stay.members
+          .filter((m) => m.role === "child")
+          .map((child) => (
+            <OnDemand key={child.personId} label={`${t("stays.school")}: ${child.name}`}>
+              <SchoolForm stayId={stay.id} child={child} panel={panel} />
+            </OnDemand>
+          ))}
+    </>
+  );
+}
+
+/** A planned stay: she arrives today (the shelter's staff may record the day), or it is cancelled. */
+function PlannedButtons({ stay, panel }: { stay: StayView; panel: StayPanelLink }) {
   const { t } = useT();
   const api = useApi();
-  const decisions = useCaseDecisions(record.id).state;
-  const places = useQuery(["places"], (signal) => api.places(signal));
-  // A live hold on the chosen place becomes the stay (the places part's "Boendeplats").
-  const holds = useQuery(["holds", record.id], (signal) => api.holds(record.id, signal));
-  const relations = useQuery(["case", record.id, "relations"], (signal) =>
-    api.relations(record.id, signal),
-  );
-  const submit = useSubmit(["decisionId", "placeId", "plannedFrom", "plannedTo", "children"]);
-  const [decisionId, setDecisionId] = useState("");
-  const [placeId, setPlaceId] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [children, setChildren] = useState<string[]>([]);
-  const granted =
-    decisions.status === "ready"
-      ? decisions.data.decisions.filter(
-          (d) => housing.includes(d.interventionKind) && d.outcome !== "denied",
-        )
-      : [];
-  const kids =
-    relations.state.status === "ready"
-      ? relations.state.data.relations.filter((r) => r.kind === "child")
-      : [];
-  const kindOf = granted.find((d) => d.id === decisionId)?.interventionKind;
-  const choices =
-    places.state.status === "ready"
-      ? places.state.data.places.filter((p) => p.kind === kindOf && p.closedOn === null)
-      : [];
-  const holdId =
-    holds.state.status === "ready"
-      ? (holds.state.data.holds.find((h) => h.placeId === placeId && h.state === "live")?.id ??
-        null)
-      : null;
-  if (decisions.status === "ready" && granted.length === 0) return <p>{t("stays.noDecision")}</p>;
-  const start = () =>
-    submit
-      .run(async () => {
-        await api.startStay(record.id, {
-          decisionId,
-          placeId,
-          plannedFrom: from,
-          plannedTo: to || null,
-          children,
-          holdId,
-        });
-      })
-      .then((ok) => ok && onStarted());
+  const submit = useSubmit();
+  const today = stockholmDate(new Date());
+  const act = (action: () => Promise<unknown>) => {
+    panel.beforeChange();
+    void submit.run(async () => void (await action())).then((ok) => ok && panel.onChanged());
+  };
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void start();
-      }}
-    >
+    <div>
       <ErrorSummary errors={submit.errors} />
-      <label className="field" htmlFor="stay-decision">
-        <span className="field__label">{t("stays.decision")}</span>
-        <select
-          id="stay-decision"
-          value={decisionId}
-          onChange={(e) => setDecisionId(e.target.value)}
-        >
-          <option value="">{t("stays.choose")}</option>
-          {granted.map((d) => (
-            <option
-              key={d.id}
-              value={d.id}
-            >{`${d.interventionName} ${d.periodFrom ?? ""}–${d.periodTo ?? ""}`}</option>
-          ))}
-        </select>
-      </label>
-      <label className="field" htmlFor="stay-place">
-        <span className="field__label">{t("stays.place")}</span>
-        <select id="stay-place" value={placeId} onChange={(e) => setPlaceId(e.target.value)}>
-          <option value="">{t("stays.choose")}</option>
-          {choices.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <DateField
-        label={t("stays.plannedFrom")}
-        name="plannedFrom"
-        value={from}
-        onChange={setFrom}
-        error={submit.fieldError("plannedFrom")}
-      />
-      <DateField
-        label={t("stays.plannedTo")}
-        name="plannedTo"
-        value={to}
-        onChange={setTo}
-        error={submit.fieldError("plannedTo")}
-      />
-      {kids.length > 0 && (
-        <fieldset>
-          <legend>{t("stays.children")}</legend>
-          {kids.map((k) => (
-            <label key={k.otherPerson.id}>
-              <input
-                type="checkbox"
-                checked={children.includes(k.otherPerson.id)}
-                onChange={(e) =>
-                  setChildren((c) =>
-                    e.target.checked
-                      ? [...c, k.otherPerson.id]
-                      : c.filter((x) => x !== k.otherPerson.id),
-                  )
-                }
-              />{" "}
-              {k.otherPerson.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <button type="submit" disabled={submit.pending}>
-        {t("stays.start")}
+      <button
+        type="button"
+        className="button"
+        onClick={() => act(() => api.checkIn(stay.id, today))}
+      >
+        {t("stays.checkIn")}
+      </button>{" "}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => act(() => api.cancelStay(stay.id))}
+      >
+        {t("stays.cancel")}
       </button>
-    </form>
+    </div>
   );
 }
