@@ -35,7 +35,7 @@ export function Contacts({
       ) : (
         <ul className="place-contacts">
           {place.contacts.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} className="place-contact">
               <span>
                 {c.name}
                 {c.role ? ` (${c.role})` : ""}

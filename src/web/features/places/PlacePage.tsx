@@ -14,7 +14,7 @@ import { QueryError } from "../../ui/QueryError";
 import { AddressPanel } from "./AddressPanel";
 import { ClosePlace, Contacts } from "./PlaceAdmin";
 import { PlaceForm } from "./PlaceForm";
-import { acceptedText } from "./place-text";
+import { acceptedText, kronorText } from "./place-text";
 
 /*
  * One place: its facts for everyone doing case work, and for those who administer it the
@@ -129,8 +129,14 @@ function PlaceFacts({ place: p }: { place: PlaceView }) {
     ],
     ["places.accepts", acceptedText(p, t)],
     ["places.languages", p.staffLanguages.join(", ") || "–"],
-    ["place.accessibilityNotes", p.accessibilityNotes ?? "–"],
-    ["places.prices", t("places.priceValue", { adult: p.priceAdult, child: p.priceChild })],
+    ["place.accessibilityNotes", p.accessibilityNotes || "–"],
+    [
+      "places.prices",
+      t("places.priceValue", {
+        adult: kronorText(p.priceAdult, lang),
+        child: kronorText(p.priceChild, lang),
+      }),
+    ],
     ["place.holdHours", t("place.holdHoursValue", { hours: p.holdHours })],
     [
       "places.ivo",

@@ -13,7 +13,7 @@ import { OnDemand } from "../../ui/OnDemand";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { PlaceForm } from "./PlaceForm";
-import { acceptedText } from "./place-text";
+import { acceptedText, kronorText } from "./place-text";
 
 /*
  * Platser: the register, as a table that becomes cards on a narrow screen. The address is
@@ -112,7 +112,10 @@ function PlaceRow({ place: p }: { place: PlaceView }) {
         )}
       </td>
       <td data-label={t("places.prices")}>
-        {t("places.priceValue", { adult: p.priceAdult, child: p.priceChild })}
+        {t("places.priceValue", {
+          adult: kronorText(p.priceAdult, lang),
+          child: kronorText(p.priceChild, lang),
+        })}
       </td>
       <td data-label={t("places.ivo")}>
         {p.ivoPermitNumber

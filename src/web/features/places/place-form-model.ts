@@ -101,7 +101,8 @@ export function emptyPlaceDraft(unitId: string): PlaceDraft {
 
 const text = (n: number | null) => (n === null ? "" : String(n));
 /** Kronor as a Swede writes them: a decimal comma. */
-const kronorText = (n: number) => String(n).replace(".", ",");
+const kronorText = (n: number) =>
+  Number.isInteger(n) ? String(n) : n.toFixed(2).replace(".", ",");
 
 export function placeDraftOf(p: PlaceView): PlaceDraft {
   return {
@@ -156,6 +157,8 @@ export function checkPlaceDraft(draft: PlaceDraft): PlaceCheck {
     if (n === "bad") fields[name] = "placeForm.notWholeNumber";
     return typeof n === "number" ? n : null;
   };
+  if (draft.name.trim() === "") fields.name = "placeForm.required";
+  if (draft.operatorName.trim() === "") fields.operatorName = "placeForm.required";
   if (draft.kind === "") fields.kind = "placeForm.chooseKind";
   if (draft.operatorKind === "") fields.operatorKind = "placeForm.chooseOperator";
   if (draft.unitId === "") fields.unitId = "placeForm.chooseUnit";
@@ -188,7 +191,7 @@ export function checkPlaceDraft(draft: PlaceDraft): PlaceCheck {
       acceptsPets: draft.acceptsPets,
       acceptsSubstanceUse: draft.acceptsSubstanceUse,
       wheelchairAccess: draft.wheelchairAccess,
-      accessibilityNotes: draft.accessibilityNotes,
+      accessibilityNotes: draft.accessibilityNotes.trim() === "" ? null : draft.accessibilityNotes,
       staffLanguages: draft.staffLanguages
         .split(",")
         .map((l) => l.trim())

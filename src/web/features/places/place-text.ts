@@ -15,3 +15,11 @@ export function acceptedText(p: PlaceView, t: ReturnType<typeof useT>["t"]): str
   if (p.wheelchairAccess) parts.push(t("places.accept.wheelchair"));
   return parts.join(", ");
 }
+
+/** Kronor as the language writes them (1 450,50 in Swedish), whole kronor without decimals. */
+export function kronorText(amount: number, lang: string): string {
+  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}
