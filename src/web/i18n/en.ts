@@ -73,6 +73,7 @@ export const enParts = [
   tasksEn,
   partnerContactEn,
   plansEn,
+  placesEn,
   documentsEn,
   statisticsEn,
   policeAssessmentsEn,

@@ -73,6 +73,7 @@ export const svParts = [
   tasksSv,
   partnerContactSv,
   plansSv,
+  placesSv,
   documentsSv,
   statisticsSv,
   policeAssessmentsSv,
