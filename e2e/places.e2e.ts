@@ -91,6 +91,29 @@ describe("places: the administrator's register and the caseworker's board", () =
     expect(problems).toEqual([]);
   });
 
+  it("a change made from an old version is refused with a way to load the place again", async () => {
+    const { page, baseURL, problems, newPage } = browser();
+    const other = await newPage();
+    await login(page, baseURL, "enhetschef", journey.placePath);
+    await login(other, baseURL, "enhetschef", journey.placePath);
+    for (const p of [page, other])
+      await p.getByRole("button", { name: "Ändra", exact: true }).click();
+    const first = other.getByRole("form", { name: "Ändra platsen" });
+    await first.getByLabel("Antal rum (valfritt)").fill("3");
+    await first.getByRole("button", { name: "Spara ändringen" }).click();
+    await expect.poll(() => statusText(other)).toContain("Platsen är ändrad.");
+
+    const late = page.getByRole("form", { name: "Ändra platsen" });
+    await late.getByLabel("Pris per dygn, barn (kr)").fill("450");
+    await late.getByRole("button", { name: "Spara ändringen" }).click();
+    await page.getByText("Någon annan har ändrat platsen under tiden.", { exact: false }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: "Ladda om platsen" }).click();
+    await page.getByText("5 platser, 3 rum").waitFor();
+    await page.getByText("Vuxen 950,50 kr, barn 400 kr").waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it("a caseworker finds the place for a woman with two children and a dog, and never sees its address", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1", "/vacancies");
