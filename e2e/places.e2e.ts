@@ -133,6 +133,7 @@ describe("places: the administrator's register and the caseworker's board", () =
     const listed = page.getByRole("row").filter({ hasText: placeName });
     await listed.getByText("Kim Fiktiv").waitFor();
     expect(await listed.getByRole("button", { name: "Visa adress" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Ny plats" }).count()).toBe(0);
     expect(await page.content()).not.toContain(street);
     await expectNoSeriousA11yViolations(page);
 
