@@ -42,6 +42,7 @@ const pages = {
   myCases: lazyPage(() => import("./features/cases/MyCasesPage"), "MyCasesPage"),
   person: lazyPage(() => import("./features/persons/PersonPage"), "PersonPage"),
   places: lazyPage(() => import("./features/places/PlacesPage"), "PlacesPage"),
+  place: lazyPage(() => import("./features/places/PlacePage"), "PlacePage"),
   vacancies: lazyPage(() => import("./features/places/VacanciesPage"), "VacanciesPage"),
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
@@ -67,6 +68,7 @@ export function App() {
               <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
               <Route path="cases/:caseId/:section" element={pages.case} />
               <Route path="places" element={pages.places} />
+              <Route path="places/:placeId" element={pages.place} />
               <Route path="vacancies" element={pages.vacancies} />
               <Route path="audit" element={pages.audit} />
               <Route path="statistics" element={pages.statistics} />

@@ -229,7 +229,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/places/{placeId}/address", request: (w) => ({ method: "GET", url: `/api/places/${w.places.placeId}/address` }), expect: { manager: 200, otherwise: 404 } },
   { route: "PUT /api/places/{placeId}/address", request: (w) => ({ method: "PUT", url: `/api/places/${w.places.placeId}/address`, payload: { street: "Ny gata 1", postalCode: "11111", city: "Demostad" } }), expect: placeAdmin(200) },
   { route: "GET /api/vacancies", request: () => ({ method: "GET", url: "/api/vacancies?women=1&children=2" }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "counts per place: no person, no case" },
-  { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.placeId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
+  { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.idlePlaceId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
   { route: "GET /api/me", request: () => ({ method: "GET", url: "/api/me" }), expect: { otherwise: 200 }, unaudited: "the caller's own account" },
   { route: "GET /api/auth/session", request: () => ({ method: "GET", url: "/api/auth/session" }), expect: { otherwise: 200 }, unaudited: "the caller's own session" },
   { route: "POST /api/auth/heartbeat", request: () => ({ method: "POST", url: "/api/auth/heartbeat" }), expect: { otherwise: 200 }, unaudited: "keeps the caller's own session alive" },

@@ -597,6 +597,25 @@ begin
 end
 $function$;
 
+-- frid_place_commitments(p_place uuid, p_closed_on date): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_place_commitments(p_place uuid, p_closed_on date)
+ RETURNS TABLE(stays integer, holds integer)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select
+    (select count(distinct g.stay_id)::integer
+       from stay_segment g join stay s on s.id = g.stay_id
+      where g.place_id = p.id and (g.to_on is null or g.to_on > p_closed_on)
+        and s.cancelled_at is null and (s.left_on is null or s.left_on > p_closed_on)),
+    (select count(*)::integer
+       from place_hold x
+      where x.place_id = p.id and x.ended_at is null and x.expires_at > now())
+  from place p
+  where p.id = p_place and p.org_id = frid_org() and frid_administers_place(p.unit_id)
+$function$;
+
 -- frid_place_occupancy(p_day date, p_now timestamp with time zone): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_place_occupancy(p_day date, p_now timestamp with time zone)
  RETURNS TABLE(place_id uuid, persons integer, households integer, held_persons integer, holds integer)

@@ -96,7 +96,10 @@ export async function insertStay(
   return { stayId, decisionId };
 }
 
-/** The place records of the authorization suite: a place of X's unit, its address and contact, a hold and an enquiry on X. */
+/**
+ * The place records of the authorization suite: a place of X's unit, its address and
+ * contact, a hold and an enquiry on X; and an idle place of the same unit to close.
+ */
 export async function addPlaceRecords(made: {
   owner: Kysely<Database>;
   orgId: string;
@@ -117,6 +120,25 @@ export async function addPlaceRecords(made: {
       operator_kind: "own",
       operator_name: "Kommunen",
       places: 6,
+      price_adult_ore: 100000,
+      price_child_ore: 50000,
+      created_by: id("manager"),
+    })
+    .execute();
+  // A place nobody lives at and nobody holds: the one closing can be tried on (a place in
+  // use answers 409, see places/closing.test.ts).
+  const idlePlaceId = randomUUID();
+  await owner
+    .insertInto("place")
+    .values({
+      id: idlePlaceId,
+      org_id: orgId,
+      unit_id: unitId,
+      name: "Akutlägenhet Ledig",
+      kind: "emergency_flat",
+      operator_kind: "own",
+      operator_name: "Kommunen",
+      places: 2,
       price_adult_ore: 100000,
       price_child_ore: 50000,
       created_by: id("manager"),
@@ -155,5 +177,5 @@ export async function addPlaceRecords(made: {
     .insertInto("place_enquiry")
     .values({ id: enquiryId, ...common, asked_by: id("assigned") })
     .execute();
-  return { placeId, holdId, enquiryId, contactId: contact.id, street };
+  return { placeId, idlePlaceId, holdId, enquiryId, contactId: contact.id, street };
 }

@@ -166,6 +166,8 @@ export const PlaceList = z
     places: z.array(PlaceView),
     /** The units the caller may register a place for (empty: the form is not shown). */
     administeredUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    /** The organisation's shelter units a place may be run by (only for those who administer). */
+    shelterUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
   })
   .meta({ id: "PlaceList" });
 export type PlaceList = z.infer<typeof PlaceList>;

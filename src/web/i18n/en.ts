@@ -76,6 +76,7 @@ export const enParts = [
   partnerContactEn,
   plansEn,
   staysEn,
+  placesEn,
   documentsEn,
   statisticsEn,
   policeAssessmentsEn,

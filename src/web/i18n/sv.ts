@@ -76,6 +76,7 @@ export const svParts = [
   partnerContactSv,
   plansSv,
   staysSv,
+  placesSv,
   documentsSv,
   statisticsSv,
   policeAssessmentsSv,

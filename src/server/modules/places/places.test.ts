@@ -150,6 +150,18 @@ describe.each(testDatabaseKinds)("the register of places (%s)", (kind) => {
     expect(other.json().places.map((p: { id: string }) => p.id)).not.toContain(place.id);
   });
 
+  it("offers the administrator the units to register for and the shelter units to run a place", async () => {
+    const shelter = await database()
+      .owner.insertInto("unit")
+      .values({ org_id: orgId, name: "Kriscentrum Fiktiva", kind: "shelter" })
+      .returning(["id", "name"])
+      .executeTakeFirstOrThrow();
+    const list = (await call(s.coordinator, "GET", "/api/places")).json();
+    expect(list.administeredUnits.map((u: { id: string }) => u.id)).toEqual([unitId]);
+    expect(list.shelterUnits).toEqual([shelter]);
+    expect((await call(s.worker, "GET", "/api/places")).json().shelterUnits).toEqual([]);
+  });
+
   it("warns of an IVO permit that runs out within 60 days or has run out", async () => {
     const today = stockholmDate(new Date());
     const soon = await call(

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { z } from "zod";
 import {
   type PlaceBody,
@@ -39,16 +40,17 @@ export async function listPlaces(
   }
   return withActor(database.db, actor, async (trx) => {
     const mine = administeredUnits(actor);
-    const units =
-      mine.length === 0
-        ? []
-        : await trx
-            .selectFrom("unit")
-            .select(["id", "name"])
-            .where("id", "in", mine)
-            .orderBy("name")
-            .execute();
-    return { places: await placeViews(trx, today()), administeredUnits: units };
+    if (mine.length === 0)
+      return { places: await placeViews(trx, today()), administeredUnits: [], shelterUnits: [] };
+    const units = trx.selectFrom("unit").select(["id", "name"]).orderBy("name");
+    return {
+      places: await placeViews(trx, today()),
+      administeredUnits: await units.where("id", "in", mine).execute(),
+      shelterUnits: await units
+        .where("kind", "=", "shelter")
+        .where("org_id", "=", actor.orgId)
+        .execute(),
+    };
   });
 }
 
@@ -219,10 +221,34 @@ export function closePlace(
         .returning("id")
         .executeTakeFirst();
       if (!closed) throw new AppError(409, "conflict", "Platsen är redan stängd.");
+      // Counted after the update has locked the place: a hold racing with the close either
+      // committed first (and is counted here) or waits and then finds the place closed.
+      await refuseIfInUse(trx, placeId, closedOn);
       return onePlace(trx, placeId);
     },
     event: () => ({ placeId, closedOn }),
   });
+}
+
+/** A place someone lives at or that is held for a case stays open (409; the update rolls back). */
+async function refuseIfInUse(trx: Trx, placeId: string, closedOn: string) {
+  const { rows } = await sql<{ stays: number; holds: number }>`
+    select stays, holds from frid_place_commitments(${placeId}::uuid, ${closedOn}::date)`.execute(
+    trx,
+  );
+  const use = rows[0];
+  if (use && use.stays > 0)
+    throw new AppError(
+      409,
+      "conflict",
+      "Platsen kan inte stängas: någon bor där nu. Avsluta eller flytta vistelsen först.",
+    );
+  if (use && use.holds > 0)
+    throw new AppError(
+      409,
+      "conflict",
+      "Platsen kan inte stängas: den är reserverad för ett ärende. Reservationen måste släppas eller gå ut först.",
+    );
 }
 
 export function addContact(

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link, useNavigate } from "react-router";
 import type { PlaceView } from "../../api/endpoints";
 import { seesPlaces } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
@@ -8,8 +9,11 @@ import { formatDay } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { ErrorSummary, Loading } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { PlaceForm } from "./PlaceForm";
+import { acceptedText, kronorText } from "./place-text";
 
 /*
  * Platser: the register, as a table that becomes cards on a narrow screen. The address is
@@ -29,10 +33,21 @@ export function PlacesPage() {
 function Places() {
   const { t } = useT();
   const api = useApi();
+  const navigate = useNavigate();
   const query = useQuery(["places"], (signal) => api.places(signal));
+  const units = query.state.status === "ready" ? query.state.data.administeredUnits : [];
   return (
     <Page title={t("places.title")}>
       <p>{t("places.intro")}</p>
+      {query.state.status === "ready" && units.length > 0 && (
+        <OnDemand label={t("placeForm.newTitle")}>
+          <PlaceForm
+            units={units}
+            shelterUnits={query.state.data.shelterUnits}
+            onSaved={(place) => void navigate(`/places/${place.id}`)}
+          />
+        </OnDemand>
+      )}
       {query.state.status === "loading" && <Loading />}
       {query.state.status === "error" && <QueryError error={query.state.error} />}
       {query.state.status === "ready" &&
@@ -61,26 +76,12 @@ function Places() {
   );
 }
 
-function accepts(p: PlaceView, t: ReturnType<typeof useT>["t"]): string {
-  const parts: string[] = [];
-  if (p.acceptsWomen) parts.push(t("places.accept.women"));
-  if (p.acceptsMen) parts.push(t("places.accept.men"));
-  if (p.acceptsNonBinary) parts.push(t("places.accept.nonBinary"));
-  if (p.acceptsChildren) parts.push(t("places.accept.children"));
-  if (p.acceptsChildren && p.boysAgeLimit !== null)
-    parts.push(t("places.accept.boysLimit", { age: p.boysAgeLimit }));
-  if (p.acceptsPets) parts.push(t("places.accept.pets"));
-  if (p.acceptsSubstanceUse) parts.push(t("places.accept.substanceUse"));
-  if (p.wheelchairAccess) parts.push(t("places.accept.wheelchair"));
-  return parts.join(", ");
-}
-
 function PlaceRow({ place: p }: { place: PlaceView }) {
   const { t, lang } = useT();
   return (
     <tr>
       <th scope="row">
-        {p.name}
+        <Link to={`/places/${p.id}`}>{p.name}</Link>
         <br />
         <small>
           {t(`places.kind.${p.kind}` as PlainMessageKey)} ·{" "}
@@ -100,7 +101,7 @@ function PlaceRow({ place: p }: { place: PlaceView }) {
           : t("places.capacityValue", { places: p.places, rooms: p.rooms })}
       </td>
       <td data-label={t("places.accepts")}>
-        {accepts(p, t)}
+        {acceptedText(p, t)}
         {p.staffLanguages.length > 0 && (
           <>
             <br />
@@ -111,7 +112,10 @@ function PlaceRow({ place: p }: { place: PlaceView }) {
         )}
       </td>
       <td data-label={t("places.prices")}>
-        {t("places.priceValue", { adult: p.priceAdult, child: p.priceChild })}
+        {t("places.priceValue", {
+          adult: kronorText(p.priceAdult, lang),
+          child: kronorText(p.priceChild, lang),
+        })}
       </td>
       <td data-label={t("places.ivo")}>
         {p.ivoPermitNumber

@@ -55,7 +55,7 @@ function Vacancies() {
     <Page title={t("vacancies.title")}>
       <p>{t("vacancies.intro")}</p>
       <form className="vacancy-filters" onSubmit={submit} aria-label={t("vacancies.filters")}>
-        <fieldset>
+        <fieldset className="fieldset">
           <legend>{t("vacancies.filters")}</legend>
           {counts.map((key) => (
             <TextField

@@ -7,18 +7,25 @@ import {
   HoldList,
   HoldView,
   PlaceAddress,
+  type PlaceAddressBody,
+  type PlaceBody,
+  type PlaceContactBody,
   PlaceList,
-  type PlaceView,
+  PlaceView,
   type Vacancy,
   VacancyList,
   type VacancyQuery,
 } from "../../../shared/api/places";
+import { deleteJson, parseWith } from "../../api/client";
 import type { Transport } from "../../api/transport";
 
 export type { PlaceView, Vacancy };
 export type VacancyFilters = VacancyQuery;
 export type EnquiryOutcomeCode = EnquiryOutcome;
 export type EnquiryAnswerInput = z.input<typeof EnquiryAnswerBody>;
+export type PlaceInput = PlaceBody;
+export type PlaceAddressInput = z.input<typeof PlaceAddressBody>;
+export type PlaceContactInput = z.input<typeof PlaceContactBody>;
 export type HoldItem = z.infer<typeof HoldView>;
 export type EnquiryItem = z.infer<typeof EnquiryView>;
 
@@ -33,11 +40,30 @@ function queryString(filters: VacancyFilters): string {
 }
 
 /** The places calls of the Api (api/endpoints.ts assembles every feature's). */
-export function placesApi({ get, post, id }: Transport) {
+export function placesApi({ get, post, put, call, opts, id }: Transport) {
+  const place = (placeId: string) => `/api/places/${id(placeId)}`;
   return {
     // The register (never the address), the address on its own audited route.
     places: (signal?: AbortSignal) => get("/api/places", PlaceList, signal),
-    placeAddress: (placeId: string) => get(`/api/places/${id(placeId)}/address`, PlaceAddress),
+    place: (placeId: string, signal?: AbortSignal) => get(place(placeId), PlaceView, signal),
+    placeAddress: (placeId: string) => get(`${place(placeId)}/address`, PlaceAddress),
+    // Kept by those who administer places (the views say so: mayAdminister).
+    createPlace: (input: PlaceInput) => post("/api/places", input, PlaceView),
+    changePlace: (placeId: string, input: PlaceInput & { version: number }) =>
+      put(place(placeId), input, PlaceView),
+    closePlace: (placeId: string, closedOn: string) =>
+      post(`${place(placeId)}/close`, { closedOn }, PlaceView),
+    saveAddress: (placeId: string, input: PlaceAddressInput) =>
+      put(`${place(placeId)}/address`, input, PlaceAddress),
+    addContact: (placeId: string, input: PlaceContactInput) =>
+      post(`${place(placeId)}/contacts`, input, PlaceView),
+    removeContact: (placeId: string, contactId: string) =>
+      call(async () =>
+        parseWith(
+          PlaceView,
+          await deleteJson(`${place(placeId)}/contacts/${id(contactId)}`, opts()),
+        ),
+      ),
     // The vacancy board and a case's holds and enquiries.
     vacancies: (filters: VacancyFilters, signal?: AbortSignal) =>
       get(`/api/vacancies${queryString(filters)}`, VacancyList, signal),
