@@ -637,6 +637,29 @@ AS $function$
                    and frid_has_unit_role(p.shelter_unit_id, array['shelter_staff', 'unit_manager']))
 $function$;
 
+-- frid_runs_stay(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_runs_stay(p_stay uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select coalesce((select frid_runs_place(g.place_id) from stay_segment g
+                   where g.stay_id = p_stay and g.org_id = frid_org()
+                   order by g.from_on desc, (g.to_on is null) desc
+                   limit 1), false)
+$function$;
+
+-- frid_stay_case(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_stay_case(p_stay uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from stay where id = p_stay and org_id = frid_org()
+$function$;
+
 -- frid_stay_people(p_stay uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_stay_people(p_stay uuid)
  RETURNS TABLE(person_id uuid, role text, given_name text, family_name text, birth_year integer)
