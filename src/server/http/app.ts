@@ -31,6 +31,7 @@ import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
+import { shelterRoutes } from "../modules/shelter/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
@@ -71,6 +72,7 @@ const modules: RouteModule[] = [
   notificationRoutes,
   searchRoutes,
   auditReviewRoutes,
+  shelterRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {
