@@ -46,13 +46,9 @@ export const CheckOutBody = z
 export const StayNoteBody = z
   .object({
     kind: StayNoteKind,
-    personId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .meta({
-        description: "Who the note is about: a member of the stay; required for child_talk",
-      }),
+    personId: z.uuid().nullable().optional().meta({
+      description: "Who the note is about: a member of the stay; required for child_talk",
+    }),
     happenedOn: isoDate(),
     text: multiline(z.string().trim().min(1).max(8000)),
   })
