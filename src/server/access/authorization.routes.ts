@@ -123,6 +123,14 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/risk-alerts", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/risk-alerts`, payload: { level: "high", reason: "Ökad oro." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   // The assigned worker acknowledges Y's alert; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/barrier-events/{eventId}/acknowledge", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/barrier-events/${w.eventId}/acknowledge` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  // Issue 16: the stay commands. X's stay is at a place no shelter here runs: X's workers act
+  // on it as the placing side; the manager, coming later, finds it checked in / out (409).
+  { route: "POST /api/stays/{stayId}/check-in", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/check-in`, payload: { arrivedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  { route: "POST /api/stays/{stayId}/notes", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/notes`, payload: { kind: "talk", happenedOn: stockholmDate(new Date()), text: "Samtal om hur det går." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/stays/{stayId}/notes", request: (w) => ({ method: "GET", url: `/api/stays/${w.stayId}/notes` }), expect: onlyWorkers },
+  { route: "POST /api/stays/{stayId}/check-out", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/check-out`, payload: { leftOn: stockholmDate(new Date()), endReason: "own_housing" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  // The shelter's own view: no actor here runs the place, so X's workers too get 404.
+  { route: "GET /api/shelter/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/shelter/stays/${w.stayId}` }), expect: { otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
 ];
 
@@ -175,6 +183,8 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/instruments", request: () => ({ method: "GET", url: "/api/instruments" }), expect: { otherwise: 200 }, unaudited: "the published assessment instruments: reference data" },
   { route: "GET /api/instruments/{instrumentId}/versions/{version}", request: () => ({ method: "GET", url: `/api/instruments/${dangerAssessment.id}/versions/${dangerAssessment.version}` }), expect: { otherwise: 200 }, unaudited: "one published instrument: reference data" },
   { route: "GET /api/statistics/partner-contact", request: () => ({ method: "GET", url: "/api/statistics/partner-contact?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  // The shelter's list: for shelter staff and managers (none of these managers' units runs a place).
+  { route: "GET /api/shelter/stays", request: () => ({ method: "GET", url: "/api/shelter/stays" }), expect: { manager: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },
   { route: "GET /api/notifications", request: () => ({ method: "GET", url: "/api/notifications" }), expect: { otherwise: 200 } },
   // A notification nobody has (an assignment in 2000): 404 for all, the attempt audited on the case.

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database } from "../db/types.ts";
 import { buildCase, buildPerson, buildUser } from "./factories.ts";
+import { buildPlace, buildStay } from "./stays.ts";
 
 /**
  * The records in case X of the authorization suite's world (authorization-world.ts), one of
@@ -202,6 +203,27 @@ export async function addDraftAssessment({ owner, orgId, caseId, id }: Made) {
   return assessmentId;
 }
 
+/** A stay in X on X's decision, at a place no shelter of the organisation runs: not yet arrived. */
+export async function addStay({ owner, orgId, unitId, caseId, id }: Made, decisionId: string) {
+  const place = await buildPlace(owner, { orgId, unitId, createdBy: id("manager") });
+  const stay = await buildStay(owner, {
+    orgId,
+    caseId,
+    decisionId,
+    placeId: place.id,
+    createdBy: id("assigned"),
+    adultId: (
+      await owner
+        .selectFrom("case")
+        .select("person_id")
+        .where("id", "=", caseId)
+        .executeTakeFirstOrThrow()
+    ).person_id,
+    plannedFrom: "2026-11-01",
+  });
+  return stay.id;
+}
+
 /** A user with one role and nothing else, for the administrator's routes to act on. */
 export async function addLeaver({ owner, orgId, unitId }: Made) {
   const leaver = await buildUser(owner, orgId, [{ unitId, role: "consultant" }]);
@@ -226,7 +248,9 @@ export async function buildRecordsOfX(
   const { decisionId, taskId } = await addDecisionAndTask(made);
   const consentId = await addPlacementConsent(made, decisionId);
   const assessmentId = await addDraftAssessment(made);
+  const stayId = await addStay(made, decisionId);
   return {
+    stayId,
     documentId,
     eventId,
     otherCaseId,
