@@ -30,6 +30,7 @@ import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
+import { shelterApi } from "../features/shelter/api";
 import { statisticsApi } from "../features/statistics/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
@@ -54,6 +55,7 @@ export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
+export type * from "../features/shelter/api";
 export type * from "../features/statistics/api";
 export type * from "../features/tasks/api";
 export type * from "../features/treatment/api";
@@ -123,6 +125,7 @@ export function createApiOn(transport: Transport) {
     ...partnerContactApi(transport),
     ...documentsApi(transport),
     ...statisticsApi(transport),
+    ...shelterApi(transport),
     ...auditReviewApi(transport),
     ...searchApi(transport),
   };

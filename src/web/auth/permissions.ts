@@ -74,13 +74,24 @@ export const managedUnits = (roles: readonly RoleAssignment[]) =>
 export const seesStatistics = (roles: readonly RoleAssignment[]) =>
   isUnitManager(roles) || hasRole(roles, "analyst");
 
-export type NavTarget = "myCases" | "personSearch" | "search" | "audit" | "statistics" | "admin";
+/** Boendet: the staff of a shelter unit (issue 16); the server shows them their own place only. */
+export const worksAtShelter = (roles: readonly RoleAssignment[]) => hasRole(roles, "shelter_staff");
+
+export type NavTarget =
+  | "myCases"
+  | "personSearch"
+  | "search"
+  | "shelter"
+  | "audit"
+  | "statistics"
+  | "admin";
 
 /** Where each menu target lives. */
 export const navPaths: Readonly<Record<NavTarget, string>> = {
   myCases: "/",
   personSearch: "/persons/search",
   search: "/search",
+  shelter: "/shelter",
   audit: "/audit",
   statistics: "/statistics",
   admin: "/admin",
@@ -89,7 +100,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
 /**
  * Where the user lands after signing in ("/"): the first page of their menu, so an analyst
  * starts on Statistik and an administrator on the administration, never on a case list
- * with "Nytt ärende" they may not use. Without any role, the start page.
+ * with "Nytt ärende" they may not use; shelter staff on Boendet. Without any role, the start page.
  */
 export function landingPath(roles: readonly RoleAssignment[]): string {
   const first = navTargets(roles)[0];
@@ -100,6 +111,7 @@ export function landingPath(roles: readonly RoleAssignment[]): string {
 export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
+  if (worksAtShelter(roles)) targets.push("shelter");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (isAdministrator(roles)) targets.push("admin");

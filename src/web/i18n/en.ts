@@ -16,6 +16,7 @@ import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
+import { shelterEn } from "../features/shelter/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
@@ -50,6 +51,7 @@ export const en: Messages = {
   ...treatmentEn,
   ...notificationsEn,
   ...searchEn,
+  ...shelterEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -77,4 +79,5 @@ export const enParts = [
   treatmentEn,
   notificationsEn,
   searchEn,
+  shelterEn,
 ] as const;

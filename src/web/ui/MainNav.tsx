@@ -14,6 +14,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   myCases: { to: navPaths.myCases, label: "nav.myCases", end: true },
   personSearch: { to: navPaths.personSearch, label: "nav.personSearch" },
   search: { to: navPaths.search, label: "nav.search" },
+  shelter: { to: navPaths.shelter, label: "nav.shelter" },
   audit: { to: navPaths.audit, label: "nav.audit" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   admin: { to: navPaths.admin, label: "nav.admin" },

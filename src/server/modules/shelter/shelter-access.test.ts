@@ -94,13 +94,12 @@ describe.each(testDatabaseKinds)("shelter staff see their own place only (%s)", 
     ];
     for (const res of await Promise.all(tries)) {
       expect(res.statusCode).toBe(404);
-      expect(res.json().error.message).toBe(
-        "Vistelsen finns inte, eller så saknar du behörighet.",
-      );
+      expect(res.json().error.message).toBe("Vistelsen finns inte, eller så saknar du behörighet.");
     }
     const refusals = await refusalsOf(w.staffIds.staffB, after);
     expect(refusals).toHaveLength(4);
-    for (const r of refusals) expect(r).toMatchObject({ resource_id: w.caseId, person_id: w.adult.id });
+    for (const r of refusals)
+      expect(r).toMatchObject({ resource_id: w.caseId, person_id: w.adult.id });
     const stay = await database()
       .owner.selectFrom("stay")
       .select("left_on")
