@@ -189,4 +189,38 @@ describe.each(testDatabaseKinds)("checking a stay in and out, and its notes (%s)
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     expect(await segments(s.id)).toEqual([{ from_on: addDays(w.today, -4), to_on: w.today }]);
   });
+
+  it("lets the shelter check her in and out after the placing case is closed; the caseworker must reopen it", async () => {
+    const s = await w.stay({});
+    const { owner } = database();
+    const closed = await owner
+      .selectFrom("case")
+      .select(["status", "closed_reason"])
+      .where("id", "=", w.caseId)
+      .executeTakeFirstOrThrow();
+    await owner
+      .updateTable("case")
+      .set({ status: "closed", closed_reason: "other" })
+      .where("id", "=", w.caseId)
+      .execute();
+    try {
+      const byWorker = await req(w.sessions.worker, "POST", `/api/stays/${s.id}/check-in`, {
+        arrivedOn: w.today,
+      });
+      expect(byWorker.statusCode).toBe(409);
+      expect(byWorker.json().error.message).toBe(
+        "Ärendet är avslutat. Öppna det igen för att ändra vistelsen.",
+      );
+      const byShelter = await req(w.sessions.staffA, "POST", `/api/stays/${s.id}/check-in`, {
+        arrivedOn: w.today,
+      });
+      expect(byShelter.statusCode, byShelter.body).toBe(200);
+      // Reading the notes is no change: the caseworker still may.
+      expect((await req(w.sessions.worker, "GET", `/api/stays/${s.id}/notes`)).statusCode).toBe(
+        200,
+      );
+    } finally {
+      await owner.updateTable("case").set(closed).where("id", "=", w.caseId).execute();
+    }
+  });
 });

@@ -112,7 +112,8 @@ export function CheckOutForm({ stay }: { stay: ShelterStayView }) {
 
 const noteFields = ["kind", "personId", "happenedOn", "text"] as const;
 
-export function NoteForm({ stay }: { stay: ShelterStayView }) {
+/** The note's draft and its checks; a talk with a child names the child. */
+function useNoteDraft(stay: ShelterStayView) {
   const { t } = useT();
   const api = useApi();
   const invalidate = useInvalidate();
@@ -120,7 +121,6 @@ export function NoteForm({ stay }: { stay: ShelterStayView }) {
   const empty = { kind: "talk", personId: "", happenedOn: today(), text: "" };
   const [draft, setDraft] = useState(empty);
   const set = (changes: Partial<typeof empty>) => setDraft((d) => ({ ...d, ...changes }));
-  const children = stay.residents.filter((r) => r.role === "child");
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -143,6 +143,13 @@ export function NoteForm({ stay }: { stay: ShelterStayView }) {
     if (ok) setDraft(empty);
   }
 
+  return { submit, draft, set, handleSubmit };
+}
+
+export function NoteForm({ stay }: { stay: ShelterStayView }) {
+  const { t } = useT();
+  const { submit, draft, set, handleSubmit } = useNoteDraft(stay);
+  const children = stay.residents.filter((r) => r.role === "child");
   return (
     <form className="form" onSubmit={handleSubmit} noValidate aria-label={t("shelter.note")}>
       <ErrorSummary errors={submit.errors} />
