@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database } from "../db/types.ts";
 import { buildCase, buildPerson, buildUser } from "./factories.ts";
-import { buildPlace, buildStay } from "./stays.ts";
+import { buildPlace, buildStay } from "./shelter-stays.ts";
 
 /**
  * The records in case X of the authorization suite's world (authorization-world.ts), one of

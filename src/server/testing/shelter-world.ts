@@ -11,7 +11,7 @@ import {
   login,
   type Session,
 } from "./factories.ts";
-import { buildHousingDecision, buildPlace, buildShelterUnit, buildStay } from "./stays.ts";
+import { buildHousingDecision, buildPlace, buildShelterUnit, buildStay } from "./shelter-stays.ts";
 
 /**
  * The shelter tests' world: an adult unit with a caseworker and her case (she and two

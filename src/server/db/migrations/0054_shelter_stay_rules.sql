@@ -2,8 +2,10 @@
 
 -- For the audit trail only (like frid_journal_entry_case): the case of a stay the caller may
 -- not see, so a refused look at the stay is listed in that person's log review. Nothing of
--- it reaches the caller.
-create function frid_stay_case(p_stay uuid) returns uuid
+-- it reaches the caller. The stays part (0052) and the costs part (0053) define the same
+-- function, written in parallel: "or replace" with the same text, so any of them may run
+-- first.
+create or replace function frid_stay_case(p_stay uuid) returns uuid
 language sql stable security definer set search_path = public as $$
   select case_id from stay where id = p_stay and org_id = frid_org()
 $$;

@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, type Session } from "../../testing/factories.ts";
 import { buildShelterWorld, type ShelterWorld } from "../../testing/shelter-world.ts";
-import { moveStay } from "../../testing/stays.ts";
+import { moveStay } from "../../testing/shelter-stays.ts";
 
 /**
  * What a shelter's staff see (issue 16, item 6; docs/security.md "Places and stays"): the
