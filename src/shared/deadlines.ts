@@ -80,6 +80,28 @@ export function consentRevokedDue(revokedOn: string): Date {
   return endOfDay(revokedOn);
 }
 
+/**
+ * Stays (issue 16; working rules, docs/deadlines.md "Stays"). The decision a stay rests on
+ * runs out: due a week before its last day, so the line shows from 14 days before (Att göra
+ * shows 7 days ahead) and a new decision or a planned move-out can be made in time.
+ */
+export const stayDecisionNoticeDays = 14;
+export function stayDecisionEndsDue(periodTo: string): Date {
+  return endOfDay(addDays(periodTo, dueSoonDays - stayDecisionNoticeDays));
+}
+
+/** A child in a stay should have school or preschool arranged within 14 days of arriving. */
+export const staySchoolDays = 14;
+export function staySchoolDue(arrivedOn: string): Date {
+  return endOfDay(addDays(arrivedOn, staySchoolDays));
+}
+
+/** A stay that has ended is followed up within 14 days of the day she left. */
+export const stayFollowUpDays = 14;
+export function stayFollowUpDue(leftOn: string): Date {
+  return endOfDay(addDays(leftOn, stayFollowUpDays));
+}
+
 export function childrenReportDue(foundAt: Date): Date {
   return endOfDay(addDays(stockholmDate(foundAt), childrenReportDays));
 }

@@ -99,6 +99,8 @@ export const crossFieldMessages = {
   controllingNeedsTeamDecision:
     "Vid ett starkt kontrollerande mönster beslutar teamet – ange datumet för beslutet.",
   digestNeedsEmail: "Ange en e-postadress för sammanfattningen, eller stäng av den.",
+  permitExpiryWithoutNumber: "Ange IVO-tillståndets nummer när du anger när det går ut.",
+  reasonRequired: "Skriv skälet – det behövs för uppföljningen.",
 } as const;
 export type CrossFieldRule = keyof typeof crossFieldMessages;
 

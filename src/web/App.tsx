@@ -41,6 +41,8 @@ const pages = {
   case: lazyPage(() => import("./features/cases/CasePage"), "CasePage"),
   myCases: lazyPage(() => import("./features/cases/MyCasesPage"), "MyCasesPage"),
   person: lazyPage(() => import("./features/persons/PersonPage"), "PersonPage"),
+  places: lazyPage(() => import("./features/places/PlacesPage"), "PlacesPage"),
+  vacancies: lazyPage(() => import("./features/places/VacanciesPage"), "VacanciesPage"),
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
@@ -65,6 +67,8 @@ export function App() {
               <Route path="cases/:caseId" element={pages.case} />
               <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
               <Route path="cases/:caseId/:section" element={pages.case} />
+              <Route path="places" element={pages.places} />
+              <Route path="vacancies" element={pages.vacancies} />
               <Route path="audit" element={pages.audit} />
               <Route path="statistics" element={pages.statistics} />
               <Route path="shelter" element={pages.shelter} />

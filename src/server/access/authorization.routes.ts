@@ -3,6 +3,7 @@ import { stockholmDate } from "../../shared/calendar.ts";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
+import { placeBody } from "../testing/places.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
 const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
@@ -96,6 +97,20 @@ export const endpoints: Endpoint[] = [
   // No decision with that id in X: those who may see X reach the rule (400).
   { route: "PUT /api/cases/{id}/decisions/{decisionId}/plan", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/decisions/${w.caseId}/plan`, payload: { goals: "Trygghet.", activities: "Stödsamtal.", startDate: "2026-11-01", followUpDate: "2026-12-01", basedOnVersion: null } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
   { route: "POST /api/cases/{id}/plans/{planId}/follow-ups", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/plans/${w.caseId}/follow-ups`, payload: { outcome: "goal_reached", notes: "Bra." } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // Stays (modules/stays): X has a planned stay; its reads, then its changes, then cancelled,
+  // after which the assigned worker starts a new one and the manager meets it (one at a time).
+  { route: "GET /api/cases/{id}/stays", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/stays` }), expect: onlyWorkers },
+  { route: "GET /api/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/stays/${w.stayId}` }), expect: onlyWorkers },
+  { route: "GET /api/persons/{id}/stays", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/stays` }), expect: onlyWorkers },
+  { route: "PUT /api/stays/{stayId}/planned-end", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/planned-end`, payload: { plannedTo: "2027-02-01" } }), expect: onlyWorkers },
+  // X's person is the adult of the stay, not a child: those who may see X reach the rule (400).
+  { route: "PUT /api/stays/{stayId}/children/{personId}", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/children/${w.personId}`, payload: { schoolKind: "school" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // The stay is at that place already (400).
+  { route: "POST /api/stays/{stayId}/moves", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/moves`, payload: { placeId: w.stayPlaceId, movedOn: "2026-11-05" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
+  // Not ended yet: no follow-up (409).
+  { route: "PUT /api/stays/{stayId}/follow-up", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/follow-up`, payload: { followedUpOn: "2026-12-01" } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/stays/{stayId}/cancel", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/cancel` }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager finds it cancelled
+  { route: "POST /api/cases/{id}/stays", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/stays`, payload: { decisionId: w.housingDecisionId, placeId: w.stayPlaceId, plannedFrom: "2026-11-10" } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // one stay at a time
   // X is not a perpetrator case: those who may see it reach the rule (400), others 404.
   { route: "GET /api/cases/{id}/treatment", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/treatment` }), expect: onlyWorkers },
   { route: "POST /api/cases/{id}/treatment", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/treatment`, payload: { referralSource: "self", referredOn: "2026-11-01" } }), expect: { assigned: 400, manager: 400, otherwise: 404 } },
@@ -125,16 +140,32 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/barrier-events/{eventId}/acknowledge", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/barrier-events/${w.eventId}/acknowledge` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   // Issue 16: the stay commands. X's stay is at a place no shelter here runs: X's workers act
   // on it as the placing side; the manager, coming later, finds it checked in / out (409).
-  { route: "POST /api/stays/{stayId}/check-in", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/check-in`, payload: { arrivedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
-  { route: "POST /api/stays/{stayId}/notes", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/notes`, payload: { kind: "talk", happenedOn: stockholmDate(new Date()), text: "Samtal om hur det går." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
-  { route: "GET /api/stays/{stayId}/notes", request: (w) => ({ method: "GET", url: `/api/stays/${w.stayId}/notes` }), expect: onlyWorkers },
-  { route: "POST /api/stays/{stayId}/check-out", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/check-out`, payload: { leftOn: stockholmDate(new Date()), endReason: "own_housing" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  { route: "POST /api/stays/{stayId}/check-in", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-in`, payload: { arrivedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  { route: "POST /api/stays/{stayId}/notes", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/notes`, payload: { kind: "talk", happenedOn: stockholmDate(new Date()), text: "Samtal om hur det går." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/stays/{stayId}/notes", request: (w) => ({ method: "GET", url: `/api/stays/${w.shelterStayId}/notes` }), expect: onlyWorkers },
+  { route: "POST /api/stays/{stayId}/check-out", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-out`, payload: { leftOn: stockholmDate(new Date()), endReason: "own_housing" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
   // The shelter's own view: no actor here runs the place, so X's workers too get 404.
-  { route: "GET /api/shelter/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/shelter/stays/${w.stayId}` }), expect: { otherwise: 404 } },
+  { route: "GET /api/shelter/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/shelter/stays/${w.shelterStayId}` }), expect: { otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
+  // Places (issue 16): a case's holds and enquiries. The assigned worker releases the hold and answers the enquiry; the manager, later, finds them done (409).
+  { route: "GET /api/cases/{caseId}/holds", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/holds` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{caseId}/holds", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/holds`, payload: { placeId: w.places.placeId, persons: 1 } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "POST /api/holds/{holdId}/release", request: (w) => ({ method: "POST", url: `/api/holds/${w.places.holdId}/release` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  { route: "GET /api/cases/{caseId}/enquiries", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/enquiries` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{caseId}/enquiries", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/enquiries`, payload: { placeId: w.places.placeId, persons: 2 } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "POST /api/enquiries/{enquiryId}/answer", request: (w) => ({ method: "POST", url: `/api/enquiries/${w.places.enquiryId}/answer`, payload: { outcome: "no_space" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
 ];
 
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });
+/** A change of X's unit's place: its manager administers it; caseworkers see it (403); others do not (404). */
+const placeAdmin = (status: number): Expect => ({
+  manager: status,
+  administrator: 404,
+  analyst: 404,
+  consultant: 404,
+  otherOrg: 404,
+  otherwise: 403,
+});
 let serial = 0;
 const unique = (prefix: string) => `${prefix} ${process.pid}-${++serial}`;
 
@@ -195,6 +226,20 @@ export const otherRoutes: Endpoint[] = [
   { route: "PUT /api/notifications/settings", request: () => ({ method: "PUT", url: "/api/notifications/settings", payload: { digest: false, email: null } }), expect: { otherwise: 200 } },
   { route: "POST /api/search/case-reference", request: (w) => ({ method: "POST", url: "/api/search/case-reference", payload: { reference: w.secrets[3] } }), expect: { otherwise: 200 }, read: true, shows: (b, w) => (b as { case: { id: string } | null }).case?.id === w.caseId },
   { route: "POST /api/search/journal", request: () => ({ method: "POST", url: "/api/search/journal", payload: { query: "samtal" } }), expect: { otherwise: 200 }, read: true },
+  // Places (issue 16): the register for those doing case work; changes and the address for
+  // those who administer the place (here X's unit manager); a caseworker who sees the place
+  // but may not change it gets 403, one who may not see it 404. Closing comes last.
+  { route: "GET /api/places", request: () => ({ method: "GET", url: "/api/places" }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "the register of places: no client's data, never an address" },
+  { route: "GET /api/places/{placeId}", request: (w) => ({ method: "GET", url: `/api/places/${w.places.placeId}` }), expect: { administrator: 404, analyst: 404, consultant: 404, otherOrg: 404, otherwise: 200 }, unaudited: "one place of the register: no client's data, never an address" },
+  { route: "POST /api/places", request: (w) => ({ method: "POST", url: "/api/places", payload: placeBody(w.unitId) }), expect: { manager: 201, otherOrg: 400, otherwise: 403 } }, // another organisation's manager names a unit not theirs
+  { route: "PUT /api/places/{placeId}", request: (w) => ({ method: "PUT", url: `/api/places/${w.places.placeId}`, payload: { ...placeBody(w.unitId), version: 1 } }), expect: placeAdmin(200) },
+  { route: "POST /api/places/{placeId}/contacts", request: (w) => ({ method: "POST", url: `/api/places/${w.places.placeId}/contacts`, payload: { name: "Ny Kontakt" } }), expect: placeAdmin(201) },
+  { route: "DELETE /api/places/{placeId}/contacts/{contactId}", request: (w) => ({ method: "DELETE", url: `/api/places/${w.places.placeId}/contacts/${w.places.contactId}` }), expect: placeAdmin(200) },
+  // The address: nobody here handles a stay at the place, so only its administrator reads it.
+  { route: "GET /api/places/{placeId}/address", request: (w) => ({ method: "GET", url: `/api/places/${w.places.placeId}/address` }), expect: { manager: 200, otherwise: 404 } },
+  { route: "PUT /api/places/{placeId}/address", request: (w) => ({ method: "PUT", url: `/api/places/${w.places.placeId}/address`, payload: { street: "Ny gata 1", postalCode: "11111", city: "Demostad" } }), expect: placeAdmin(200) },
+  { route: "GET /api/vacancies", request: () => ({ method: "GET", url: "/api/vacancies?women=1&children=2" }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "counts per place: no person, no case" },
+  { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.placeId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
   { route: "GET /api/me", request: () => ({ method: "GET", url: "/api/me" }), expect: { otherwise: 200 }, unaudited: "the caller's own account" },
   { route: "GET /api/auth/session", request: () => ({ method: "GET", url: "/api/auth/session" }), expect: { otherwise: 200 }, unaudited: "the caller's own session" },
   { route: "POST /api/auth/heartbeat", request: () => ({ method: "POST", url: "/api/auth/heartbeat" }), expect: { otherwise: 200 }, unaudited: "keeps the caller's own session alive" },

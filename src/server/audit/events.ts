@@ -131,6 +131,16 @@ export const auditEventData = {
   "stay.notes_read": z.object({ stayId: z.uuid(), side: z.enum(["case", "shelter"]) }).strict(),
   "shelter.stays_read": z.object({ stays: z.number().int() }).strict(),
   "shelter.stay_read": z.object({ stayId: z.uuid() }).strict(),
+  // Stays (issue 16, modules/stays): the case side's commands and reads of a stay.
+  "stay.start": z
+    .object({ stayId: z.uuid(), placeId: z.uuid(), children: z.number().int() })
+    .strict(),
+  "stay.read": none,
+  "stay.move": z.object({ stayId: z.uuid(), placeId: z.uuid() }).strict(),
+  "stay.update": z
+    .object({ stayId: z.uuid(), change: z.enum(["planned_end", "cancel", "follow_up"]) })
+    .strict(),
+  "stay.child": z.object({ stayId: z.uuid(), childId: z.uuid() }).strict(),
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   // A case number typed (found: shown to the caller); the case is named when it exists.
   "case.search": z.object({ found: z.boolean() }).strict(),
@@ -155,6 +165,27 @@ export const auditEventData = {
   "notification.mark_all_read": z.object({ count: z.number().int() }).strict(),
   "notification.settings": z.object({ digest: z.boolean() }).strict(),
   "notification.digest": z.object({ day: z.string() }).strict(),
+
+  // Places (issue 16): the register itself holds no client's data and its reads are not
+  // logged; a refused look, every change, every reading of an address and a case's holds
+  // and enquiries are.
+  "place.read": none,
+  "place.create": z.object({ placeId: z.uuid() }).strict(),
+  "place.update": z.object({ placeId: z.uuid(), fields: z.array(z.string()) }).strict(),
+  "place.close": z.object({ placeId: z.uuid(), closedOn: z.string() }).strict(),
+  "place.contact": z
+    .object({ placeId: z.uuid(), contactId: z.uuid(), change: z.enum(["added", "removed"]) })
+    .strict(),
+  "place.address_read": z.object({ placeId: z.uuid() }).strict(),
+  "place.address_save": z.object({ placeId: z.uuid() }).strict(),
+  "hold.create": z
+    .object({ holdId: z.uuid(), placeId: z.uuid(), persons: z.number().int() })
+    .strict(),
+  "hold.release": z.object({ holdId: z.uuid() }).strict(),
+  "hold.read": none,
+  "enquiry.create": z.object({ enquiryId: z.uuid(), placeId: z.uuid() }).strict(),
+  "enquiry.answer": z.object({ enquiryId: z.uuid(), outcome: z.string() }).strict(),
+  "enquiry.read": none,
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
@@ -183,5 +214,6 @@ export const auditResourceTypes = [
   "case",
   "barrier",
   "audit",
+  "place",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -177,6 +177,37 @@ AS $function$
   select person_id from "case" where id = p_case and org_id = frid_org()
 $function$;
 
+-- frid_child_housing_decision(p_case uuid, p_child uuid, p_on date): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_child_housing_decision(p_case uuid, p_child uuid, p_on date)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select d.id
+  from decision d
+  join "case" cc on cc.id = d.case_id
+  join child_placement cp on cp.decision_id = d.id
+  where frid_can_see_case(p_case)
+    and exists (select 1 from relation r join "case" a on a.id = r.case_id
+                where r.case_id = p_case and r.person_id = a.person_id
+                  and r.other_person_id = p_child and r.kind = 'child')
+    and cc.org_id = frid_org() and cc.person_id = p_child and cc.case_type = 'child'
+    and d.intervention_kind = 'sheltered_housing' and d.outcome in ('granted', 'partly_granted')
+    and (d.period_from is null or d.period_from <= p_on)
+    and (d.period_to is null or d.period_to >= p_on)
+    and (cp.ended_on is null or cp.ended_on > p_on)
+    and (cp.court_outcome is null or cp.court_outcome <> 'rejected')
+    and (case cp.basis
+           when 'custodians_consent' then not exists (
+             select 1 from consent k where k.decision_id = d.id and k.revoked_on is not null
+               and k.revoked_on <= p_on)
+           else cp.immediate or cp.court_outcome = 'approved'
+         end)
+  order by d.decided_at desc
+  limit 1
+$function$;
+
 -- frid_current_cases(p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_current_cases(p_user uuid)
  RETURNS uuid[]
@@ -222,6 +253,16 @@ AS $function$
                                   'housing_coordinator', 'shelter_staff'))
 $function$;
 
+-- frid_enquiry_case(p_enquiry uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_enquiry_case(p_enquiry uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from place_enquiry where id = p_enquiry and org_id = frid_org()
+$function$;
+
 -- frid_fold(p_text text)
 CREATE OR REPLACE FUNCTION public.frid_fold(p_text text)
  RETURNS text
@@ -241,6 +282,16 @@ AS $function$
   select exists (select 1 from role_assignment r join unit u on u.id = r.unit_id
                  where r.user_id = frid_actor() and r.unit_id = p_unit and u.org_id = frid_org()
                    and r.role = any (p_roles))
+$function$;
+
+-- frid_hold_case(p_hold uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_hold_case(p_hold uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from place_hold where id = p_hold and org_id = frid_org()
 $function$;
 
 -- frid_is_first_assignment_by_opener(p_case uuid, p_user uuid): execute granted to frid_app
@@ -353,6 +404,19 @@ AS $function$
            '''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':*', ' & '
            order by lexeme)::tsquery
     from unnest(to_tsvector('swedish'::regconfig, p_text))
+$function$;
+
+-- frid_lock_place(p_place uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_lock_place(p_place uuid)
+ RETURNS TABLE(id uuid, kind text, places integer, hold_hours integer, closed_on date)
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select p.id, p.kind, p.places, p.hold_hours, p.closed_on
+  from place p
+  where p.id = p_place and p.org_id = frid_org() and frid_does_case_work()
+  for no key update
 $function$;
 
 -- frid_managed_units(p_user uuid): execute granted to frid_app

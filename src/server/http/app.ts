@@ -27,12 +27,14 @@ import { journalRoutes } from "../modules/journal/routes.ts";
 import { notificationRoutes } from "../modules/notifications/routes.ts";
 import { partnerContactRoutes } from "../modules/partner-contact/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
+import { placeRoutes } from "../modules/places/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { shelterRoutes } from "../modules/shelter/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
+import { stayRoutes } from "../modules/stays/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
 import { treatmentRoutes } from "../modules/treatment/routes.ts";
@@ -59,6 +61,7 @@ const modules: RouteModule[] = [
   investigationRoutes,
   decisionRoutes,
   planRoutes,
+  stayRoutes,
   taskRoutes,
   assessmentRoutes,
   instrumentAdminRoutes,
@@ -73,6 +76,7 @@ const modules: RouteModule[] = [
   searchRoutes,
   auditReviewRoutes,
   shelterRoutes,
+  placeRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

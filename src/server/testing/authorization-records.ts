@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database } from "../db/types.ts";
 import { buildCase, buildPerson, buildUser } from "./factories.ts";
-import { buildPlace, buildStay } from "./shelter-stays.ts";
+import { buildStay } from "./shelter-stays.ts";
 
 /**
  * The records in case X of the authorization suite's world (authorization-world.ts), one of
@@ -203,25 +203,88 @@ export async function addDraftAssessment({ owner, orgId, caseId, id }: Made) {
   return assessmentId;
 }
 
-/** A stay in X on X's decision, at a place no shelter of the organisation runs: not yet arrived. */
-export async function addStay({ owner, orgId, unitId, caseId, id }: Made, decisionId: string) {
-  const place = await buildPlace(owner, { orgId, unitId, createdBy: id("manager") });
-  const stay = await buildStay(owner, {
+/** A place of X's unit and a planned stay in it on X's granted sheltered-housing decision. */
+export async function addStay({ owner, orgId, unitId, caseId, id }: Made) {
+  const placeId = randomUUID();
+  await owner
+    .insertInto("place")
+    .values({
+      id: placeId,
+      org_id: orgId,
+      unit_id: unitId,
+      name: "Skyddat boende Norr",
+      kind: "sheltered_housing",
+      operator_kind: "own",
+      operator_name: "Kommunen",
+      places: 10,
+      price_adult_ore: 145_000,
+      price_child_ore: 50_000,
+      created_by: id("manager"),
+    })
+    .execute();
+  const decisionId = randomUUID();
+  await owner
+    .insertInto("decision")
+    .values({
+      id: decisionId,
+      org_id: orgId,
+      case_id: caseId,
+      intervention_kind: "sheltered_housing",
+      outcome: "granted",
+      reasoning: "Behov av skyddat boende.",
+      decided_by: id("assigned"),
+    })
+    .execute();
+  const stayId = randomUUID();
+  await owner
+    .insertInto("stay")
+    .values({
+      id: stayId,
+      org_id: orgId,
+      case_id: caseId,
+      decision_id: decisionId,
+      planned_from: "2026-11-01",
+      created_by: id("assigned"),
+    })
+    .execute();
+  const person = await owner
+    .selectFrom("case")
+    .select("person_id")
+    .where("id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  await owner
+    .insertInto("stay_member")
+    .values({ stay_id: stayId, person_id: person.person_id, org_id: orgId, role: "adult" })
+    .execute();
+  await owner
+    .insertInto("stay_segment")
+    .values({
+      id: randomUUID(),
+      org_id: orgId,
+      stay_id: stayId,
+      place_id: placeId,
+      from_on: "2026-11-01",
+      price_adult_ore: 145_000,
+      price_child_ore: 50_000,
+    })
+    .execute();
+  // A second stay on the decision, for the shelter's commands (check-in, notes, check-out):
+  // the first is cancelled by the suite, and a checked-in stay could not be.
+  const shelterStay = await buildStay(owner, {
     orgId,
     caseId,
     decisionId,
-    placeId: place.id,
+    placeId,
     createdBy: id("assigned"),
-    adultId: (
-      await owner
-        .selectFrom("case")
-        .select("person_id")
-        .where("id", "=", caseId)
-        .executeTakeFirstOrThrow()
-    ).person_id,
+    adultId: person.person_id,
     plannedFrom: "2026-11-01",
   });
-  return stay.id;
+  return {
+    stayId,
+    stayPlaceId: placeId,
+    housingDecisionId: decisionId,
+    shelterStayId: shelterStay.id,
+  };
 }
 
 /** A user with one role and nothing else, for the administrator's routes to act on. */
@@ -248,9 +311,9 @@ export async function buildRecordsOfX(
   const { decisionId, taskId } = await addDecisionAndTask(made);
   const consentId = await addPlacementConsent(made, decisionId);
   const assessmentId = await addDraftAssessment(made);
-  const stayId = await addStay(made, decisionId);
+  const stay = await addStay(made);
   return {
-    stayId,
+    ...stay,
     documentId,
     eventId,
     otherCaseId,

@@ -11,6 +11,7 @@ import {
   login,
   type Session,
 } from "./factories.ts";
+import { addPlaceRecords } from "./places.ts";
 
 /**
  * The fixture of the authorization suite (src/server/access/authorization.test.ts): one
@@ -44,11 +45,18 @@ export interface World {
   assessmentId: string;
   eventId: string;
   documentId: string;
+  /** A planned stay in X, its place and X's sheltered-housing decision (modules/stays). */
   stayId: string;
+  stayPlaceId: string;
+  housingDecisionId: string;
+  /** A second planned stay in X, for the shelter's stay commands (modules/shelter). */
+  shelterStayId: string;
   secrets: string[];
   /** A user with one role and nothing else, for the administrator's routes to act on. */
   leaverId: string;
   leaverRoleId: string;
+  /** A place of X's unit with its address, and a hold and an enquiry on X (issue 16). */
+  places: Awaited<ReturnType<typeof addPlaceRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -155,6 +163,7 @@ export async function buildAuthorizationWorld(
     barrierId: c.barrierId,
     spareId: c.spare.id,
   });
+  const places = await addPlaceRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -169,11 +178,13 @@ export async function buildAuthorizationWorld(
     personId: c.person.id,
     spareId: c.spare.id,
     ...records,
+    places,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,
       c.person.family_name,
       reference,
+      places.street,
     ],
   };
   return { w, sessions, ids };

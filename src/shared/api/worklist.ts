@@ -23,6 +23,10 @@ export const worklistKinds = [
   "partner_closing_conversation",
   "partner_follow_up",
   "child_concern",
+  // Stays in housing (see modules/worklist/stays.ts).
+  "stay_decision_ends",
+  "stay_child_school",
+  "stay_follow_up",
 ] as const;
 
 export const WorklistItem = z

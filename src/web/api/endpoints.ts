@@ -26,12 +26,14 @@ import { journalApi } from "../features/journal/api";
 import { notificationsApi } from "../features/notifications/api";
 import { partnerContactApi } from "../features/partner-contact/api";
 import { personsApi } from "../features/persons/api";
+import { placesApi } from "../features/places/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { shelterApi } from "../features/shelter/api";
 import { statisticsApi } from "../features/statistics/api";
+import { staysApi } from "../features/stays/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
 import { worklistApi } from "../features/worklist/api";
@@ -51,12 +53,14 @@ export type * from "../features/journal/api";
 export type * from "../features/notifications/api";
 export type * from "../features/partner-contact/api";
 export type * from "../features/persons/api";
+export type * from "../features/places/api";
 export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/shelter/api";
 export type * from "../features/statistics/api";
+export type * from "../features/stays/api";
 export type * from "../features/tasks/api";
 export type * from "../features/treatment/api";
 export type * from "../features/worklist/api";
@@ -117,6 +121,7 @@ export function createApiOn(transport: Transport) {
     ...decisionsApi(transport),
     ...tasksApi(transport),
     ...plansApi(transport),
+    ...staysApi(transport),
     ...journalApi(transport),
     ...assessmentsApi(transport),
     ...safetyPlansApi(transport),
@@ -128,6 +133,7 @@ export function createApiOn(transport: Transport) {
     ...shelterApi(transport),
     ...auditReviewApi(transport),
     ...searchApi(transport),
+    ...placesApi(transport),
   };
 }
 

@@ -22,8 +22,22 @@ const adult: [string, string] = ["u-adult", "IFO Vuxen"];
 const crisis: [string, string] = ["u-crisis", "Kriscentrum"];
 
 describe("what the menu offers", () => {
-  it("gives a caseworker their cases and the person search", () => {
-    expect(navTargets([role("caseworker", adult)])).toEqual(["myCases", "personSearch", "search"]);
+  it("gives a caseworker their cases, the person search and the places", () => {
+    expect(navTargets([role("caseworker", adult)])).toEqual([
+      "myCases",
+      "personSearch",
+      "search",
+      "vacancies",
+      "places",
+    ]);
+  });
+
+  it("starts a housing coordinator on Lediga platser (issue 16)", () => {
+    expect(navTargets([role("housing_coordinator", adult)])).toEqual(["vacancies", "places"]);
+    expect(landingPath([role("housing_coordinator", adult)])).toBe("/vacancies");
+    expect(landingPath([role("housing_coordinator", adult), role("caseworker", adult)])).toBe(
+      "/vacancies",
+    );
   });
 
   it("adds Loggkontroll and Statistik for a unit manager", () => {
@@ -31,6 +45,8 @@ describe("what the menu offers", () => {
       "myCases",
       "personSearch",
       "search",
+      "vacancies",
+      "places",
       "audit",
       "statistics",
     ]);
@@ -40,9 +56,13 @@ describe("what the menu offers", () => {
     expect(navTargets([role("analyst", null)])).toEqual(["statistics"]);
   });
 
-  it("gives shelter staff only Boendet, where they land", () => {
+  it("gives shelter staff Boendet, where they land, and the places they may look up", () => {
     const shelter: [string, string] = ["u-shelter", "Skyddat boende Lärkan"];
-    expect(navTargets([role("shelter_staff", shelter)])).toEqual(["shelter"]);
+    expect(navTargets([role("shelter_staff", shelter)])).toEqual([
+      "shelter",
+      "vacancies",
+      "places",
+    ]);
     expect(landingPath([role("shelter_staff", shelter)])).toBe("/shelter");
   });
 

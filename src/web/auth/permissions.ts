@@ -76,12 +76,26 @@ export const seesStatistics = (roles: readonly RoleAssignment[]) =>
 
 /** Boendet: the staff of a shelter unit (issue 16); the server shows them their own place only. */
 export const worksAtShelter = (roles: readonly RoleAssignment[]) => hasRole(roles, "shelter_staff");
+/** Sees the register of places and the vacancy board: does case work (frid_does_case_work). */
+export const seesPlaces = (roles: readonly RoleAssignment[]) =>
+  roles.some((r) =>
+    [
+      "caseworker",
+      "therapist",
+      "protection_officer",
+      "unit_manager",
+      "housing_coordinator",
+      "shelter_staff",
+    ].includes(r.role),
+  );
 
 export type NavTarget =
   | "myCases"
   | "personSearch"
   | "search"
   | "shelter"
+  | "vacancies"
+  | "places"
   | "audit"
   | "statistics"
   | "admin";
@@ -92,6 +106,8 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   personSearch: "/persons/search",
   search: "/search",
   shelter: "/shelter",
+  vacancies: "/vacancies",
+  places: "/places",
   audit: "/audit",
   statistics: "/statistics",
   admin: "/admin",
@@ -110,8 +126,12 @@ export function landingPath(roles: readonly RoleAssignment[]): string {
 /** The main menu for these roles, in menu order. */
 export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
+  // A housing coordinator's work starts on the vacancy board (issue 16).
+  if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
   if (worksAtShelter(roles)) targets.push("shelter");
+  if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
+  if (seesPlaces(roles)) targets.push("places");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (isAdministrator(roles)) targets.push("admin");

@@ -12,12 +12,14 @@ import { journalEn } from "../features/journal/messages.en";
 import { notificationsEn } from "../features/notifications/messages.en";
 import { partnerContactEn } from "../features/partner-contact/messages.en";
 import { personsEn } from "../features/persons/messages.en";
+import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { shelterEn } from "../features/shelter/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
+import { staysEn } from "../features/stays/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
 import { worklistEn } from "../features/worklist/messages.en";
@@ -45,6 +47,8 @@ export const en: Messages = {
   ...tasksEn,
   ...partnerContactEn,
   ...plansEn,
+  ...placesEn,
+  ...staysEn,
   ...documentsEn,
   ...statisticsEn,
   ...policeAssessmentsEn,
@@ -73,6 +77,7 @@ export const enParts = [
   tasksEn,
   partnerContactEn,
   plansEn,
+  staysEn,
   documentsEn,
   statisticsEn,
   policeAssessmentsEn,

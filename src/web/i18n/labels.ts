@@ -180,6 +180,9 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     partner_closing_conversation: "worklistKind.partner_closing_conversation",
     partner_follow_up: "worklistKind.partner_follow_up",
     child_concern: "worklistKind.child_concern",
+    stay_decision_ends: "worklistKind.stay_decision_ends",
+    stay_child_school: "worklistKind.stay_child_school",
+    stay_follow_up: "worklistKind.stay_follow_up",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -12,12 +12,14 @@ import { journalSv } from "../features/journal/messages.sv";
 import { notificationsSv } from "../features/notifications/messages.sv";
 import { partnerContactSv } from "../features/partner-contact/messages.sv";
 import { personsSv } from "../features/persons/messages.sv";
+import { placesSv } from "../features/places/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { shelterSv } from "../features/shelter/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
+import { staysSv } from "../features/stays/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
 import { treatmentSv } from "../features/treatment/messages.sv";
 import { worklistSv } from "../features/worklist/messages.sv";
@@ -45,6 +47,8 @@ export const sv = {
   ...tasksSv,
   ...partnerContactSv,
   ...plansSv,
+  ...placesSv,
+  ...staysSv,
   ...documentsSv,
   ...statisticsSv,
   ...policeAssessmentsSv,
@@ -73,6 +77,7 @@ export const svParts = [
   tasksSv,
   partnerContactSv,
   plansSv,
+  staysSv,
   documentsSv,
   statisticsSv,
   policeAssessmentsSv,

@@ -15,6 +15,8 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   personSearch: { to: navPaths.personSearch, label: "nav.personSearch" },
   search: { to: navPaths.search, label: "nav.search" },
   shelter: { to: navPaths.shelter, label: "nav.shelter" },
+  vacancies: { to: navPaths.vacancies, label: "nav.vacancies" },
+  places: { to: navPaths.places, label: "nav.places" },
   audit: { to: navPaths.audit, label: "nav.audit" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   admin: { to: navPaths.admin, label: "nav.admin" },

@@ -30,6 +30,8 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
   "nav.shelter": "The shelter",
+  "nav.vacancies": "Vacancies",
+  "nav.places": "Places",
 
   "common.loading": "Loading …",
   "common.yes": "Yes",

@@ -28,6 +28,8 @@ export const uiSv = {
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
   "nav.shelter": "Boendet",
+  "nav.vacancies": "Lediga platser",
+  "nav.places": "Platser",
 
   "common.loading": "Hämtar …",
   "common.yes": "Ja",

@@ -3,8 +3,8 @@ import { addDays } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, type Session } from "../../testing/factories.ts";
-import { buildShelterWorld, type ShelterWorld } from "../../testing/shelter-world.ts";
 import { moveStay } from "../../testing/shelter-stays.ts";
+import { buildShelterWorld, type ShelterWorld } from "../../testing/shelter-world.ts";
 
 /**
  * What a shelter's staff see (issue 16, item 6; docs/security.md "Places and stays"): the

@@ -42,6 +42,7 @@ import {
   type WorklistScope,
   withDates,
 } from "./rows.ts";
+import { stayCandidates, staysInScope } from "./stays.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -151,6 +152,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       jsonArrayFrom(plansInScope(db)).as("plans"),
       jsonArrayFrom(openTasks(db)).as("tasks"),
       jsonArrayFrom(courtPlacements(db)).as("placements"),
+      jsonArrayFrom(staysInScope(db)).as("stays"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
@@ -176,6 +178,7 @@ async function withNames(
     plans: named(lines.plans, names),
     tasks: named(lines.tasks, names),
     placements: named(lines.placements, names),
+    stays: named(lines.stays, names),
     assessments: named(lines.assessments, names),
     drafts: named(lines.drafts, names),
     notices: named(lines.notices, names),
@@ -221,6 +224,7 @@ export async function gatherCandidates(
     ),
     ...partnerItems,
     ...withDates(l.placements, ["decided_at"]).flatMap(placementCandidates),
+    ...l.stays.flatMap(stayCandidates),
     ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>
       assessmentCandidates(a, definitionOf),
     ),

@@ -30,6 +30,9 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   partner_closing_conversation: "overview",
   partner_follow_up: "overview",
   child_concern: "overview",
+  stay_decision_ends: "housing",
+  stay_child_school: "housing",
+  stay_follow_up: "housing",
 };
 
 /**

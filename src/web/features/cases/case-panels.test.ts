@@ -26,6 +26,7 @@ describe("the case workspace's sections", () => {
       "investigation",
       "assessments",
       "decisions",
+      "housing",
       "journal",
       "documents",
       "status",

@@ -13,8 +13,10 @@ import { BarrierEventsPanel } from "../partner-contact/BarrierEvents";
 import { PartnerCasePanel } from "../partner-contact/PartnerCase";
 import { PartnerContactHisPanel } from "../partner-contact/PartnerContactHis";
 import { Relations } from "../persons/Relations";
+import { HousingPanel } from "../places/HousingPanel";
 import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
+import { StaysPanel } from "../stays/Stays";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
 import { CaseDeadlinesPanel } from "./CaseDeadlines";
@@ -128,6 +130,24 @@ export const casePanels: readonly CasePanel[] = [
     section: "decisions",
     when: socialServices,
     component: ({ record }) => <PlansPanel record={record} />,
+  },
+  {
+    id: "housing-place",
+    title: "housing.title",
+    section: "housing",
+    // Finding a place (hold, enquiry) comes before the stay it may become.
+    when: (record) => record.caseType === "adult_victim",
+    component: ({ record }) => (
+      <HousingPanel caseId={record.id} mayChange={record.abilities.change} />
+    ),
+  },
+  {
+    id: "stays",
+    title: "stays.title",
+    section: "housing",
+    // Stays are arranged from an adult victim's case (her children come along in it).
+    when: (record) => record.caseType === "adult_victim",
+    component: ({ record }) => <StaysPanel record={record} />,
   },
   {
     id: "treatment",

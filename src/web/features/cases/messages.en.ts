@@ -136,6 +136,7 @@ export const casesEn: MessagesOf<typeof casesSv> = {
   "caseSection.investigation": "Investigation",
   "caseSection.assessments": "Assessments",
   "caseSection.decisions": "Decisions and plans",
+  "caseSection.housing": "Housing",
   "caseSection.treatment": "Treatment",
   "caseSection.partnerContact": "Partner contact",
   "caseSection.journal": "Journal",

@@ -132,6 +132,7 @@ export const casesSv = {
   "caseSection.investigation": "Utredning",
   "caseSection.assessments": "Bedömningar",
   "caseSection.decisions": "Beslut och planer",
+  "caseSection.housing": "Boende",
   "caseSection.treatment": "Behandling",
   "caseSection.partnerContact": "Partnerkontakt",
   "caseSection.journal": "Journal",

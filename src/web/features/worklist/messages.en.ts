@@ -34,4 +34,7 @@ export const worklistEn: MessagesOf<typeof worklistSv> = {
   "worklistKind.partner_closing_conversation": "The treatment has ended: closing conversation",
   "worklistKind.partner_follow_up": "Follow-up contact with the partner",
   "worklistKind.child_concern": "Concern for a child: make a report of concern",
+  "worklistKind.stay_decision_ends": "Housing decision runs out: new decision or moving out",
+  "worklistKind.stay_child_school": "Child in housing without school arranged",
+  "worklistKind.stay_follow_up": "Follow up an ended stay in housing",
 };

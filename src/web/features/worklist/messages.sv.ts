@@ -31,4 +31,7 @@ export const worklistSv = {
   "worklistKind.partner_closing_conversation": "Behandlingen har avslutats: avslutande samtal",
   "worklistKind.partner_follow_up": "Uppföljande kontakt med partnern",
   "worklistKind.child_concern": "Oro för barn: gör orosanmälan",
+  "worklistKind.stay_decision_ends": "Boendebeslutet löper ut: nytt beslut eller utflytt",
+  "worklistKind.stay_child_school": "Barn i boende utan ordnad skola",
+  "worklistKind.stay_follow_up": "Följ upp avslutad vistelse i boende",
 } as const;

@@ -1,0 +1,94 @@
+import { sql } from "kysely";
+import type { z } from "zod";
+import type { PlaceAddress, PlaceAddressBody } from "../../../shared/api/places.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { placeNotFound, recordPlaceRefusal, runPlaceCommand } from "./guard.ts";
+
+/**
+ * A place's address: the one way it leaves the database. Readable by those who administer
+ * or run the place and by whoever handles an ongoing stay there (frid_can_see_place_address,
+ * the same rule row-level security applies to place_address); everyone else gets the
+ * answer a missing place gets, and the attempt is audited. Every reading is audited too.
+ */
+async function addressOf(trx: Trx, placeId: string): Promise<PlaceAddress> {
+  const row = await trx
+    .selectFrom("place_address")
+    .select(["street", "postal_code", "city", "directions", "updated_at"])
+    .where("place_id", "=", placeId)
+    .executeTakeFirst();
+  return {
+    placeId,
+    address: row
+      ? {
+          street: row.street,
+          postalCode: row.postal_code,
+          city: row.city,
+          directions: row.directions,
+          updatedAt: row.updated_at.toISOString(),
+        }
+      : null,
+  };
+}
+
+export async function readAddress(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  placeId: string,
+): Promise<PlaceAddress> {
+  const outcome = await withActor(database.db, actor, async (trx) => {
+    const { rows } = await sql<{ unit_id: string; allowed: boolean }>`
+      select p.unit_id, frid_can_see_place_address(p.id) as allowed
+        from place p where p.id = ${placeId}::uuid`.execute(trx);
+    const place = rows[0];
+    if (!place?.allowed) return null;
+    const address = await addressOf(trx, placeId);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "place.address_read",
+        resourceType: "place",
+        resourceId: placeId,
+        unitId: place.unit_id,
+        data: { placeId },
+      },
+    ]);
+    return address;
+  });
+  if (outcome) return outcome;
+  await recordPlaceRefusal(database, actor, meta, "place.address_read", placeId);
+  throw placeNotFound();
+}
+
+export function saveAddress(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  placeId: string,
+  input: z.output<typeof PlaceAddressBody>,
+) {
+  return runPlaceCommand(database, actor, meta, {
+    placeId,
+    action: "place.address_save",
+    need: "administer",
+    run: async (trx) => {
+      const values = {
+        street: input.street,
+        postal_code: input.postalCode,
+        city: input.city,
+        directions: input.directions,
+        updated_by: actor.userId,
+        updated_at: new Date(),
+      };
+      await trx
+        .insertInto("place_address")
+        .values({ place_id: placeId, org_id: actor.orgId, ...values })
+        .onConflict((oc) => oc.column("place_id").doUpdateSet(values))
+        .execute();
+      return addressOf(trx, placeId);
+    },
+    event: () => ({ placeId }),
+  });
+}
