@@ -22,7 +22,11 @@ describe("the shelter's staff at Lärkan", () => {
     await login(page, baseURL, "boendepersonal");
     await expect.poll(() => heading(page)).toBe("Boendet");
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Boendet"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Boendet",
+      "Lediga platser",
+      "Platser",
+    ]);
 
     const current = page.getByRole("region", { name: "Bor här nu" });
     const sara = current.getByRole("article", { name: "Sara Berg, född 1988" });
