@@ -110,6 +110,14 @@ export const endpoints: Endpoint[] = [
   // Not ended yet: no follow-up (409).
   { route: "PUT /api/stays/{stayId}/follow-up", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/follow-up`, payload: { followedUpOn: "2026-12-01" } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
   { route: "POST /api/stays/{stayId}/cancel", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/cancel` }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager finds it cancelled
+  // Issue 16, the shelter's stay commands on X's second stay, before a new stay is started
+  // (one at a time): X's workers act as the placing side; the manager, coming later, finds it checked in / out (409).
+  { route: "POST /api/stays/{stayId}/check-in", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-in`, payload: { arrivedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  { route: "POST /api/stays/{stayId}/notes", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/notes`, payload: { kind: "talk", happenedOn: stockholmDate(new Date()), text: "Samtal om hur det går." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/stays/{stayId}/notes", request: (w) => ({ method: "GET", url: `/api/stays/${w.shelterStayId}/notes` }), expect: onlyWorkers },
+  { route: "POST /api/stays/{stayId}/check-out", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-out`, payload: { leftOn: stockholmDate(new Date()), endReason: "own_housing" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  // The shelter's own view: no actor here runs the place, so X's workers too get 404.
+  { route: "GET /api/shelter/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/shelter/stays/${w.shelterStayId}` }), expect: { otherwise: 404 } },
   { route: "POST /api/cases/{id}/stays", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/stays`, payload: { decisionId: w.housingDecisionId, placeId: w.stayPlaceId, plannedFrom: "2026-11-10" } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // one stay at a time
   // X is not a perpetrator case: those who may see it reach the rule (400), others 404.
   { route: "GET /api/cases/{id}/treatment", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/treatment` }), expect: onlyWorkers },
@@ -138,14 +146,6 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/cases/{id}/risk-alerts", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/risk-alerts`, payload: { level: "high", reason: "Ökad oro." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   // The assigned worker acknowledges Y's alert; the manager, coming later, finds it done (409).
   { route: "POST /api/cases/{id}/barrier-events/{eventId}/acknowledge", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/barrier-events/${w.eventId}/acknowledge` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
-  // Issue 16: the stay commands. X's stay is at a place no shelter here runs: X's workers act
-  // on it as the placing side; the manager, coming later, finds it checked in / out (409).
-  { route: "POST /api/stays/{stayId}/check-in", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-in`, payload: { arrivedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
-  { route: "POST /api/stays/{stayId}/notes", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/notes`, payload: { kind: "talk", happenedOn: stockholmDate(new Date()), text: "Samtal om hur det går." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
-  { route: "GET /api/stays/{stayId}/notes", request: (w) => ({ method: "GET", url: `/api/stays/${w.shelterStayId}/notes` }), expect: onlyWorkers },
-  { route: "POST /api/stays/{stayId}/check-out", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-out`, payload: { leftOn: stockholmDate(new Date()), endReason: "own_housing" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
-  // The shelter's own view: no actor here runs the place, so X's workers too get 404.
-  { route: "GET /api/shelter/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/shelter/stays/${w.shelterStayId}` }), expect: { otherwise: 404 } },
   { route: "GET /api/audit/users/{id}", request: (w) => ({ method: "GET", url: `/api/audit/users/${w.spareId}` }), expect: { manager: 200, otherwise: 404 } },
   // Places (issue 16): a case's holds and enquiries. The assigned worker releases the hold and answers the enquiry; the manager, later, finds them done (409).
   { route: "GET /api/cases/{caseId}/holds", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/holds` }), expect: onlyWorkers },
