@@ -48,6 +48,7 @@ const pages = {
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
+  shelter: lazyPage(() => import("./features/shelter/ShelterPage"), "ShelterPage"),
 };
 
 export function App() {
@@ -72,6 +73,7 @@ export function App() {
               <Route path="vacancies" element={pages.vacancies} />
               <Route path="audit" element={pages.audit} />
               <Route path="statistics" element={pages.statistics} />
+              <Route path="shelter" element={pages.shelter} />
               <Route path="account" element={pages.account} />
               <Route path="admin" element={pages.admin} />
               <Route path="admin/users/:userId" element={pages.adminUser} />

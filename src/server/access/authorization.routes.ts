@@ -110,6 +110,14 @@ export const endpoints: Endpoint[] = [
   // Not ended yet: no follow-up (409).
   { route: "PUT /api/stays/{stayId}/follow-up", request: (w) => ({ method: "PUT", url: `/api/stays/${w.stayId}/follow-up`, payload: { followedUpOn: "2026-12-01" } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
   { route: "POST /api/stays/{stayId}/cancel", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/cancel` }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager finds it cancelled
+  // Issue 16, the shelter's stay commands on X's second stay, before a new stay is started
+  // (one at a time): X's workers act as the placing side; the manager, coming later, finds it checked in / out (409).
+  { route: "POST /api/stays/{stayId}/check-in", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-in`, payload: { arrivedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  { route: "POST /api/stays/{stayId}/notes", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/notes`, payload: { kind: "talk", happenedOn: stockholmDate(new Date()), text: "Samtal om hur det går." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/stays/{stayId}/notes", request: (w) => ({ method: "GET", url: `/api/stays/${w.shelterStayId}/notes` }), expect: onlyWorkers },
+  { route: "POST /api/stays/{stayId}/check-out", request: (w) => ({ method: "POST", url: `/api/stays/${w.shelterStayId}/check-out`, payload: { leftOn: stockholmDate(new Date()), endReason: "own_housing" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  // The shelter's own view: no actor here runs the place, so X's workers too get 404.
+  { route: "GET /api/shelter/stays/{stayId}", request: (w) => ({ method: "GET", url: `/api/shelter/stays/${w.shelterStayId}` }), expect: { otherwise: 404 } },
   { route: "POST /api/cases/{id}/stays", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/stays`, payload: { decisionId: w.housingDecisionId, placeId: w.stayPlaceId, plannedFrom: "2026-11-10" } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // one stay at a time
   // X is not a perpetrator case: those who may see it reach the rule (400), others 404.
   { route: "GET /api/cases/{id}/treatment", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/treatment` }), expect: onlyWorkers },
@@ -206,6 +214,8 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/instruments", request: () => ({ method: "GET", url: "/api/instruments" }), expect: { otherwise: 200 }, unaudited: "the published assessment instruments: reference data" },
   { route: "GET /api/instruments/{instrumentId}/versions/{version}", request: () => ({ method: "GET", url: `/api/instruments/${dangerAssessment.id}/versions/${dangerAssessment.version}` }), expect: { otherwise: 200 }, unaudited: "one published instrument: reference data" },
   { route: "GET /api/statistics/partner-contact", request: () => ({ method: "GET", url: "/api/statistics/partner-contact?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  // The shelter's list: for shelter staff and managers (none of these managers' units runs a place).
+  { route: "GET /api/shelter/stays", request: () => ({ method: "GET", url: "/api/shelter/stays" }), expect: { manager: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },
   { route: "GET /api/notifications", request: () => ({ method: "GET", url: "/api/notifications" }), expect: { otherwise: 200 } },
   // A notification nobody has (an assignment in 2000): 404 for all, the attempt audited on the case.

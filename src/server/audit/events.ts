@@ -115,6 +115,22 @@ export const auditEventData = {
     .strict(),
   "plan.read": none,
   "follow_up.record": z.object({ planId: z.uuid(), outcome: z.string() }).strict(),
+  // Issue 16: the stay commands of both sides (side: the placing case or the shelter).
+  "stay.check_in": z.object({ stayId: z.uuid(), side: z.enum(["case", "shelter"]) }).strict(),
+  "stay.check_out": z
+    .object({ stayId: z.uuid(), side: z.enum(["case", "shelter"]), endReason: z.string() })
+    .strict(),
+  "stay.note": z
+    .object({
+      stayId: z.uuid(),
+      noteId: z.uuid(),
+      kind: z.string(),
+      side: z.enum(["case", "shelter"]),
+    })
+    .strict(),
+  "stay.notes_read": z.object({ stayId: z.uuid(), side: z.enum(["case", "shelter"]) }).strict(),
+  "shelter.stays_read": z.object({ stays: z.number().int() }).strict(),
+  "shelter.stay_read": z.object({ stayId: z.uuid() }).strict(),
   // Stays (issue 16, modules/stays): the case side's commands and reads of a stay.
   "stay.start": z
     .object({ stayId: z.uuid(), placeId: z.uuid(), children: z.number().int() })

@@ -177,6 +177,37 @@ AS $function$
   select person_id from "case" where id = p_case and org_id = frid_org()
 $function$;
 
+-- frid_child_housing_decision(p_case uuid, p_child uuid, p_on date): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_child_housing_decision(p_case uuid, p_child uuid, p_on date)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select d.id
+  from decision d
+  join "case" cc on cc.id = d.case_id
+  join child_placement cp on cp.decision_id = d.id
+  where frid_can_see_case(p_case)
+    and exists (select 1 from relation r join "case" a on a.id = r.case_id
+                where r.case_id = p_case and r.person_id = a.person_id
+                  and r.other_person_id = p_child and r.kind = 'child')
+    and cc.org_id = frid_org() and cc.person_id = p_child and cc.case_type = 'child'
+    and d.intervention_kind = 'sheltered_housing' and d.outcome in ('granted', 'partly_granted')
+    and (d.period_from is null or d.period_from <= p_on)
+    and (d.period_to is null or d.period_to >= p_on)
+    and (cp.ended_on is null or cp.ended_on > p_on)
+    and (cp.court_outcome is null or cp.court_outcome <> 'rejected')
+    and (case cp.basis
+           when 'custodians_consent' then not exists (
+             select 1 from consent k where k.decision_id = d.id and k.revoked_on is not null
+               and k.revoked_on <= p_on)
+           else cp.immediate or cp.court_outcome = 'approved'
+         end)
+  order by d.decided_at desc
+  limit 1
+$function$;
+
 -- frid_current_cases(p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_current_cases(p_user uuid)
  RETURNS uuid[]
@@ -687,6 +718,29 @@ AS $function$
   select exists (select 1 from place p
                  where p.id = p_place and p.org_id = frid_org() and p.shelter_unit_id is not null
                    and frid_has_unit_role(p.shelter_unit_id, array['shelter_staff', 'unit_manager']))
+$function$;
+
+-- frid_runs_stay(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_runs_stay(p_stay uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select coalesce((select frid_runs_place(g.place_id) from stay_segment g
+                   where g.stay_id = p_stay and g.org_id = frid_org()
+                   order by g.from_on desc, (g.to_on is null) desc
+                   limit 1), false)
+$function$;
+
+-- frid_stay_case(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_stay_case(p_stay uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from stay where id = p_stay and org_id = frid_org()
 $function$;
 
 -- frid_stay_people(p_stay uuid): execute granted to frid_app

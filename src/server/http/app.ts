@@ -32,6 +32,7 @@ import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
+import { shelterRoutes } from "../modules/shelter/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
 import { stayRoutes } from "../modules/stays/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
@@ -74,6 +75,7 @@ const modules: RouteModule[] = [
   notificationRoutes,
   searchRoutes,
   auditReviewRoutes,
+  shelterRoutes,
   placeRoutes,
 ];
 

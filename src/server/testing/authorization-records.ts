@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database } from "../db/types.ts";
 import { buildCase, buildPerson, buildUser } from "./factories.ts";
+import { buildStay } from "./shelter-stays.ts";
 
 /**
  * The records in case X of the authorization suite's world (authorization-world.ts), one of
@@ -267,7 +268,23 @@ export async function addStay({ owner, orgId, unitId, caseId, id }: Made) {
       price_child_ore: 50_000,
     })
     .execute();
-  return { stayId, stayPlaceId: placeId, housingDecisionId: decisionId };
+  // A second stay on the decision, for the shelter's commands (check-in, notes, check-out):
+  // the first is cancelled by the suite, and a checked-in stay could not be.
+  const shelterStay = await buildStay(owner, {
+    orgId,
+    caseId,
+    decisionId,
+    placeId,
+    createdBy: id("assigned"),
+    adultId: person.person_id,
+    plannedFrom: "2026-11-01",
+  });
+  return {
+    stayId,
+    stayPlaceId: placeId,
+    housingDecisionId: decisionId,
+    shelterStayId: shelterStay.id,
+  };
 }
 
 /** A user with one role and nothing else, for the administrator's routes to act on. */

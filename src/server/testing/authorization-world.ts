@@ -49,6 +49,8 @@ export interface World {
   stayId: string;
   stayPlaceId: string;
   housingDecisionId: string;
+  /** A second planned stay in X, for the shelter's stay commands (modules/shelter). */
+  shelterStayId: string;
   secrets: string[];
   /** A user with one role and nothing else, for the administrator's routes to act on. */
   leaverId: string;

@@ -31,6 +31,7 @@ import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
+import { shelterApi } from "../features/shelter/api";
 import { statisticsApi } from "../features/statistics/api";
 import { staysApi } from "../features/stays/api";
 import { tasksApi } from "../features/tasks/api";
@@ -57,6 +58,7 @@ export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
+export type * from "../features/shelter/api";
 export type * from "../features/statistics/api";
 export type * from "../features/stays/api";
 export type * from "../features/tasks/api";
@@ -128,6 +130,7 @@ export function createApiOn(transport: Transport) {
     ...partnerContactApi(transport),
     ...documentsApi(transport),
     ...statisticsApi(transport),
+    ...shelterApi(transport),
     ...auditReviewApi(transport),
     ...searchApi(transport),
     ...placesApi(transport),

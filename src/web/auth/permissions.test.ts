@@ -56,6 +56,16 @@ describe("what the menu offers", () => {
     expect(navTargets([role("analyst", null)])).toEqual(["statistics"]);
   });
 
+  it("gives shelter staff Boendet, where they land, and the places they may look up", () => {
+    const shelter: [string, string] = ["u-shelter", "Skyddat boende Lärkan"];
+    expect(navTargets([role("shelter_staff", shelter)])).toEqual([
+      "shelter",
+      "vacancies",
+      "places",
+    ]);
+    expect(landingPath([role("shelter_staff", shelter)])).toBe("/shelter");
+  });
+
   it("lands each role where it works: case work on Mina ärenden, an analyst on Statistik", () => {
     expect(landingPath([role("caseworker", adult)])).toBe("/");
     expect(landingPath([role("unit_manager", adult)])).toBe("/");

@@ -74,6 +74,8 @@ export const managedUnits = (roles: readonly RoleAssignment[]) =>
 export const seesStatistics = (roles: readonly RoleAssignment[]) =>
   isUnitManager(roles) || hasRole(roles, "analyst");
 
+/** Boendet: the staff of a shelter unit (issue 16); the server shows them their own place only. */
+export const worksAtShelter = (roles: readonly RoleAssignment[]) => hasRole(roles, "shelter_staff");
 /** Sees the register of places and the vacancy board: does case work (frid_does_case_work). */
 export const seesPlaces = (roles: readonly RoleAssignment[]) =>
   roles.some((r) =>
@@ -91,6 +93,7 @@ export type NavTarget =
   | "myCases"
   | "personSearch"
   | "search"
+  | "shelter"
   | "vacancies"
   | "places"
   | "audit"
@@ -102,6 +105,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   myCases: "/",
   personSearch: "/persons/search",
   search: "/search",
+  shelter: "/shelter",
   vacancies: "/vacancies",
   places: "/places",
   audit: "/audit",
@@ -112,7 +116,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
 /**
  * Where the user lands after signing in ("/"): the first page of their menu, so an analyst
  * starts on Statistik and an administrator on the administration, never on a case list
- * with "Nytt ärende" they may not use. Without any role, the start page.
+ * with "Nytt ärende" they may not use; shelter staff on Boendet. Without any role, the start page.
  */
 export function landingPath(roles: readonly RoleAssignment[]): string {
   const first = navTargets(roles)[0];
@@ -125,6 +129,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   // A housing coordinator's work starts on the vacancy board (issue 16).
   if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
+  if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
   if (seesPlaces(roles)) targets.push("places");
   if (isUnitManager(roles)) targets.push("audit");

@@ -17,6 +17,7 @@ import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
+import { shelterEn } from "../features/shelter/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { staysEn } from "../features/stays/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
@@ -54,6 +55,7 @@ export const en: Messages = {
   ...treatmentEn,
   ...notificationsEn,
   ...searchEn,
+  ...shelterEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -83,4 +85,5 @@ export const enParts = [
   treatmentEn,
   notificationsEn,
   searchEn,
+  shelterEn,
 ] as const;

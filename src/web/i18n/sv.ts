@@ -17,6 +17,7 @@ import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
+import { shelterSv } from "../features/shelter/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
 import { staysSv } from "../features/stays/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
@@ -54,6 +55,7 @@ export const sv = {
   ...treatmentSv,
   ...notificationsSv,
   ...searchSv,
+  ...shelterSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -83,4 +85,5 @@ export const svParts = [
   treatmentSv,
   notificationsSv,
   searchSv,
+  shelterSv,
 ] as const;

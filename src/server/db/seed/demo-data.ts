@@ -13,6 +13,8 @@ export const demoUnits = [
   { key: "adult", name: "IFO Vuxen", kind: "adult_services", phone: "070-174 00 10" },
   { key: "child", name: "Barn och unga", kind: "child_services", phone: "070-174 00 20" },
   { key: "crisis", name: "Kriscentrum", kind: "crisis_centre", phone: "070-174 00 30" },
+  // The organisation's own shelter (issue 16): its staff see the stays at Lärkan only.
+  { key: "shelter", name: "Skyddat boende Lärkan", kind: "shelter", phone: "070-174 00 60" },
 ] as const;
 
 export type DemoUnitKey = (typeof demoUnits)[number]["key"];
@@ -22,7 +24,14 @@ export const demoUsers: {
   username: string;
   displayName: string;
   unit: DemoUnitKey | null;
-  role: "caseworker" | "therapist" | "unit_manager" | "administrator" | "analyst";
+  role:
+    | "caseworker"
+    | "therapist"
+    | "unit_manager"
+    | "administrator"
+    | "analyst"
+    | "housing_coordinator"
+    | "shelter_staff";
 }[] = [
   { username: "handlaggare1", displayName: "Lina Ek", unit: "adult", role: "caseworker" },
   { username: "handlaggare2", displayName: "Omar Nilsson", unit: "adult", role: "caseworker" },
@@ -34,6 +43,18 @@ export const demoUsers: {
   { username: "krischef", displayName: "Jonas Berglund", unit: "crisis", role: "unit_manager" },
   { username: "admin", displayName: "Systemförvaltare Demo", unit: null, role: "administrator" },
   { username: "analytiker", displayName: "Analytiker Demo", unit: null, role: "analyst" },
+  {
+    username: "boendesamordnare",
+    displayName: "Helena Vik",
+    unit: "adult",
+    role: "housing_coordinator",
+  },
+  {
+    username: "boendepersonal",
+    displayName: "Sofia Åberg",
+    unit: "shelter",
+    role: "shelter_staff",
+  },
 ];
 
 export const demoPersons = [

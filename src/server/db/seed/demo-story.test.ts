@@ -1,11 +1,13 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { withActor } from "../../access/transaction.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, login } from "../../testing/factories.ts";
 import { seedDemo } from "./demo.ts";
 import { demoCases, demoPassword } from "./demo-data.ts";
+import { demoPlaces } from "./demo-housing.ts";
 
 /**
  * Every dated thing the demo records about a case, by table: [table, case column, column].
@@ -36,6 +38,10 @@ const events = [
   ["partner_contact_attempt", "case_id", "attempted_on"],
   ["barrier_event", "from_case_id", "created_at"],
   ["barrier_event", "to_case_id", "event_on"],
+  ["stay", "case_id", "created_at"],
+  ["stay", "case_id", "planned_from"],
+  ["stay", "case_id", "arrived_on"],
+  ["place_hold", "case_id", "held_at"],
 ] as const;
 
 const riskLabel = /\b(Mycket hög|Hög|Medel|Låg) risk\b/;
@@ -158,5 +164,64 @@ describe.each(testDatabaseKinds)("the demo's story (%s)", (kind) => {
       asked_about_violence: null,
     });
     expect(leo.report_text).toContain("mentor");
+  });
+
+  it("houses Sara, Leo and Maja at Lärkan from her decision, each child on its own decision, their school arranged", async () => {
+    const { owner } = database();
+    const [stay, ...others] = await owner
+      .selectFrom("stay as s")
+      .innerJoin("decision as d", "d.id", "s.decision_id")
+      .select(["s.id", "s.planned_from", "s.planned_to", "s.arrived_on"])
+      .select(["d.period_from", "d.period_to", "d.intervention_kind", "d.outcome"])
+      .execute();
+    expect(others).toEqual([]);
+    expect(stay).toMatchObject({ intervention_kind: "sheltered_housing", outcome: "granted" });
+    expect(stay!.planned_from >= String(stay!.period_from)).toBe(true);
+    expect(stay!.planned_to).toBe(stay!.period_to);
+    expect(stay!.arrived_on).toBe(stay!.planned_from);
+    const members = await owner
+      .selectFrom("stay_member as m")
+      .innerJoin("person as p", "p.id", "m.person_id")
+      .leftJoin("decision as d", "d.id", "m.child_decision_id")
+      .leftJoin("case as c", "c.id", "d.case_id")
+      .select(["p.given_name", "m.role", "m.school_name", "m.school_arranged_on"])
+      .select(["c.person_id as decision_about", "p.id as person_id", "d.intervention_kind"])
+      .where("m.stay_id", "=", stay!.id)
+      .orderBy("p.given_name")
+      .execute();
+    expect(members.map((m) => [m.given_name, m.role])).toEqual([
+      ["Leo", "child"],
+      ["Maja", "child"],
+      ["Sara", "adult"],
+    ]);
+    for (const child of members.filter((m) => m.role === "child")) {
+      // Each child's decision is its own: in the child's case, on sheltered housing.
+      expect(child.decision_about).toBe(child.person_id);
+      expect(child.intervention_kind).toBe("sheltered_housing");
+      expect(child.school_name).toBe("Lärkskolan");
+      expect(child.school_arranged_on).not.toBeNull();
+    }
+  });
+
+  it("has one external shelter full on the vacancy board", async () => {
+    const { owner } = database();
+    const org = await owner.selectFrom("organisation").select("id").executeTakeFirstOrThrow();
+    const worker = await owner
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", "handlaggare1")
+      .executeTakeFirstOrThrow();
+    // As the caseworker looking at the board: the occupancy function counts stays and live holds.
+    const { rows } = await withActor(database().db, { userId: worker.id, orgId: org.id }, (trx) =>
+      sql<{ name: string; places: number; taken: number }>`
+        select p.name, p.places, o.persons + o.held_persons as taken
+          from frid_place_occupancy(current_date, now()) o join place p on p.id = o.place_id`.execute(
+        trx,
+      ),
+    );
+    expect(rows.map((r) => r.name).sort()).toEqual(demoPlaces.map((p) => p.name).sort());
+    const full = rows.filter((r) => r.taken >= r.places).map((r) => r.name);
+    expect(full).toEqual(["Skyddat boende Eken"]);
+    expect(rows.find((r) => r.name === "Skyddat boende Lärkan")?.taken).toBe(3);
   });
 });

@@ -16,6 +16,7 @@ import {
   demoUnits,
   demoUsers,
 } from "./demo-data.ts";
+import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
 import { seedDemoWork } from "./demo-work.ts";
@@ -164,6 +165,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   }
   await seedRelations(trx, orgId, lookups, caseIds);
   await seedBarriers(trx, orgId, lookups, caseIds);
+  await seedDemoHousing(trx, demoHousingIds(orgId, lookups, caseIds));
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */
