@@ -7,7 +7,8 @@ import { type DemoCase, demoCases } from "./demo-data.ts";
 
 /**
  * Demokommun's places and Sara Berg's stay (issue 16). Three emergency flats of IFO Vuxen's
- * own; the organisation's own shelter Lärkan, run by the shelter unit of that name; and two
+ * own; the organisation's own shelter Lärkan, run by the shelter unit of that name (whose
+ * staff also check people in and out of the emergency flats); and two
  * external shelters, Kvinnojouren Ros (voluntary) and Grannby kommun's shelter Eken — Eken is
  * full: Lina Ek holds its places for Anna Andersson and her children (a live hold of a week
  * from seeding, so the vacancy board counts it). Addresses are fictional.
@@ -120,7 +121,9 @@ async function seedPlace(trx: Trx, ids: DemoHousingIds, p: DemoPlace): Promise<s
       id,
       org_id: ids.orgId,
       unit_id: ids.adultUnitId,
-      shelter_unit_id: p.key === "larkan" ? ids.shelterUnitId : null,
+      // Lärkan's staff also look after the municipality's emergency flats (keys, check-in
+      // and check-out), so they run those too; the external shelters have staff of their own.
+      shelter_unit_id: p.operator[0] === "own" ? ids.shelterUnitId : null,
       name: p.name,
       kind: p.kind,
       operator_kind: p.operator[0],

@@ -26,7 +26,7 @@ export const shelterSv = {
   "shelter.leavingDay": "Avflyttningsdag",
   "shelter.endReasonLabel": "Varför vistelsen slutar",
   "shelter.chooseReason": "Välj orsak",
-  "shelter.endReason.own_housing": "Eget boende",
+  "shelter.endReason.own_housing": "Egen bostad",
   "shelter.endReason.back_home": "Tillbaka hem",
   "shelter.endReason.other_municipality": "Annan kommun",
   "shelter.endReason.left_without_notice": "Lämnade utan att meddela",

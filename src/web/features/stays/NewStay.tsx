@@ -51,6 +51,7 @@ export function NewStay({ record, onStarted }: { record: CaseView; onStarted: ()
       .then((ok) => ok && onStarted());
   return (
     <form
+      aria-label={t("stays.new")}
       onSubmit={(e) => {
         e.preventDefault();
         void start();

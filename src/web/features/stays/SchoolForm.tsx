@@ -55,6 +55,7 @@ export function SchoolForm({
     }).then((ok) => ok && panel.onChanged());
   return (
     <form
+      aria-label={`${t("stays.school")}: ${child.name}`}
       onSubmit={(e) => {
         e.preventDefault();
         void save();

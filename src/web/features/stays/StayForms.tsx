@@ -48,6 +48,7 @@ function StayForm({
 }) {
   return (
     <form
+      aria-label={submitLabel}
       onSubmit={(e) => {
         e.preventDefault();
         void onSubmit();
