@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type CostSegment,
   hasAtMostTwoDecimals,
+  invoiceByMonth,
   kronorToOre,
   monthWindow,
   nightsByMonth,
@@ -183,5 +184,22 @@ describe("kronor at the edge", () => {
     expect(hasAtMostTwoDecimals(0.29)).toBe(true);
     expect(hasAtMostTwoDecimals(1450.555)).toBe(false);
     expect(hasAtMostTwoDecimals(Number.NaN)).toBe(false);
+  });
+});
+
+describe("an invoice over the months of its period", () => {
+  it("spreads the amount by days and keeps every öre", () => {
+    expect(invoiceByMonth("2026-01-01", "2026-01-31", 3_100_000n)).toEqual([
+      ["2026-01", 3_100_000n],
+    ]);
+    // 16 days: 2 in January, 14 in February (2028-02-29 is not in the period)
+    expect(invoiceByMonth("2028-01-30", "2028-02-14", 100n)).toEqual([
+      ["2028-01", 12n],
+      ["2028-02", 88n],
+    ]);
+    const parts = invoiceByMonth("2028-02-15", "2028-04-10", 1_000_001n);
+    expect(parts.map(([m]) => m)).toEqual(["2028-02", "2028-03", "2028-04"]);
+    expect(parts.reduce((s, [, v]) => s + v, 0n)).toBe(1_000_001n);
+    expect(parts[0]?.[1]).toBe((1_000_001n * 15n) / 56n); // 15 February days with the 29th
   });
 });

@@ -1,4 +1,4 @@
-import { addMonths, daysBetween } from "./calendar.ts";
+import { addDays, addMonths, daysBetween } from "./calendar.ts";
 
 /**
  * What a stay costs, computed from its segments (where it was, period by period, with the
@@ -78,7 +78,8 @@ export function nightsByMonth(from: string, to: string): [string, number][] {
 export function stayCostByMonth(stay: CostStay, until: string, window?: DayWindow): MonthCost[] {
   const lines = new Map<string, MonthCost>();
   for (const segment of stay.segments) {
-    let end = segment.toOn ?? until;
+    // A stay checked out has ended: its last segment ends on the day of leaving.
+    let end = segment.toOn ?? stay.leftOn ?? until;
     if (stay.leftOn) end = earlier(end, stay.leftOn);
     let start = segment.fromOn;
     if (window) {
@@ -134,4 +135,26 @@ export function kronorToOre(kronor: number): bigint {
 /** Whether a number of kronor has at most two decimals (1450, 1450.5, 1450.55). */
 export function hasAtMostTwoDecimals(kronor: number): boolean {
   return Number.isFinite(kronor) && Math.abs(Math.round(kronor * 100) - kronor * 100) < 1e-6;
+}
+
+/**
+ * An invoice's amount spread over the months of its period (both days inclusive) by the days
+ * in each, so a month's "invoiced" can be set beside its computed cost. Whole öre: each month
+ * gets its share rounded down and the last month what is left, so the parts add up to the
+ * amount exactly.
+ */
+export function invoiceByMonth(
+  periodFrom: string,
+  periodTo: string,
+  amountOre: bigint,
+): [string, bigint][] {
+  const parts = nightsByMonth(periodFrom, addDays(periodTo, 1));
+  const days = BigInt(parts.reduce((n, [, d]) => n + d, 0));
+  if (days === 0n) return [];
+  let left = amountOre;
+  return parts.map(([month, d], i) => {
+    const share = i === parts.length - 1 ? left : (amountOre * BigInt(d)) / days;
+    left -= share;
+    return [month, share];
+  });
 }

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import {
+  CostReport,
+  CostReportQuery,
+  Invoice,
+  InvoiceInput,
+  StayCosts,
+} from "../../../shared/api/costs.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { sendAttachment } from "../../http/attachment.ts";
+import type { App, RouteModule } from "../../http/context.ts";
+import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { costReportCsv, costReportXlsx } from "./export.ts";
+import { readCostReport, readStayCosts, recordInvoice } from "./service.ts";
+
+const tags = ["costs"];
+const StayParams = z.object({ stayId: z.uuid({ message: "Vistelsens id är inte giltigt." }) });
+
+export const costRoutes: RouteModule = (app, { database }) => {
+  registerStayCostRoutes(app, database);
+  registerReportRoutes(app, database);
+};
+
+/** One stay's costs and invoices: for those who may see its case, never a shelter's staff. */
+function registerStayCostRoutes(app: App, database: DatabaseHandle): void {
+  app.get(
+    "/api/stays/:stayId/costs",
+    {
+      schema: {
+        tags,
+        summary:
+          "A stay's cost per month (computed from prices and nights), invoiced and the difference",
+        params: StayParams,
+        response: { 200: StayCosts },
+      },
+    },
+    async (request) =>
+      readStayCosts(database, requireActor(request), requestMeta(request), request.params.stayId),
+  );
+  app.post(
+    "/api/stays/:stayId/invoices",
+    {
+      schema: {
+        tags,
+        summary: "Record an invoice received for a stay (amount in kronor, at most two decimals)",
+        params: StayParams,
+        body: InvoiceInput,
+        response: { 201: Invoice },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordInvoice(
+            database,
+            requireActor(request),
+            requestMeta(request),
+            request.params.stayId,
+            request.body,
+          ),
+        ),
+  );
+}
+
+/** The month's cost report, as JSON, XLSX and CSV: one audited read each. */
+function registerReportRoutes(app: App, database: DatabaseHandle): void {
+  app.get(
+    "/api/costs",
+    {
+      schema: {
+        tags,
+        summary:
+          "The month's costs per placing unit, place and operator (cases the caller may see)",
+        querystring: CostReportQuery,
+        response: { 200: CostReport },
+      },
+    },
+    async (request) =>
+      readCostReport(database, requireActor(request), requestMeta(request), request.query, "json"),
+  );
+  app.get(
+    "/api/costs.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "The month's cost report as an Excel workbook (three sheets)",
+        description:
+          "Responds with application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.",
+        querystring: CostReportQuery,
+      },
+    },
+    async (request, reply) => {
+      const report = await readCostReport(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.query,
+        "xlsx",
+      );
+      return sendAttachment(reply, {
+        content: await costReportXlsx(report),
+        mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename: `kostnader-${report.month}.xlsx`,
+      });
+    },
+  );
+  app.get(
+    "/api/costs.csv",
+    {
+      schema: {
+        tags,
+        summary: "The month's cost report as CSV for Swedish Excel (UTF-8 with BOM, semicolons)",
+        description: "Responds with text/csv; charset=utf-8.",
+        querystring: CostReportQuery,
+      },
+    },
+    async (request, reply) => {
+      const report = await readCostReport(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.query,
+        "csv",
+      );
+      return sendAttachment(reply, {
+        content: costReportCsv(report),
+        mediaType: "text/csv; charset=utf-8",
+        filename: `kostnader-${report.month}.csv`,
+      });
+    },
+  );
+}
