@@ -175,6 +175,12 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/instruments", request: () => ({ method: "GET", url: "/api/instruments" }), expect: { otherwise: 200 }, unaudited: "the published assessment instruments: reference data" },
   { route: "GET /api/instruments/{instrumentId}/versions/{version}", request: () => ({ method: "GET", url: `/api/instruments/${dangerAssessment.id}/versions/${dangerAssessment.version}` }), expect: { otherwise: 200 }, unaudited: "one published instrument: reference data" },
   { route: "GET /api/statistics/partner-contact", request: () => ({ method: "GET", url: "/api/statistics/partner-contact?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  { route: "GET /api/stays/{stayId}/costs", request: (w) => ({ method: "GET", url: `/api/stays/${w.stayId}/costs` }), expect: onlyWorkers },
+  { route: "POST /api/stays/{stayId}/invoices", request: (w) => ({ method: "POST", url: `/api/stays/${w.stayId}/invoices`, payload: { periodFrom: "2026-01-10", periodTo: "2026-01-19", amount: 15000 } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  // Counts of the stays whose cases the caller may see: X's stay shows only to its workers.
+  { route: "GET /api/costs", request: () => ({ method: "GET", url: "/api/costs?month=2026-01" }), expect: { otherwise: 200 }, shows: (b) => (b as { stays: number }).stays > 0 },
+  { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
+  { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },
   { route: "GET /api/notifications", request: () => ({ method: "GET", url: "/api/notifications" }), expect: { otherwise: 200 } },
   // A notification nobody has (an assignment in 2000): 404 for all, the attempt audited on the case.

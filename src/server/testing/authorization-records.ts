@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database } from "../db/types.ts";
 import { buildCase, buildPerson, buildUser } from "./factories.ts";
+import { buildPlace, buildStay } from "./stays.ts";
 
 /**
  * The records in case X of the authorization suite's world (authorization-world.ts), one of
@@ -226,7 +227,9 @@ export async function buildRecordsOfX(
   const { decisionId, taskId } = await addDecisionAndTask(made);
   const consentId = await addPlacementConsent(made, decisionId);
   const assessmentId = await addDraftAssessment(made);
+  const stayId = await addStay(made, decisionId);
   return {
+    stayId,
     documentId,
     eventId,
     otherCaseId,
@@ -237,4 +240,32 @@ export async function buildRecordsOfX(
     consentId,
     assessmentId,
   };
+}
+
+/** A stay of X's person in January 2026 at a place of X's unit (its address never shown). */
+export async function addStay({ owner, orgId, unitId, caseId, id }: Made, decisionId: string) {
+  const place = await buildPlace(owner, { orgId, unitId, createdBy: id("manager") });
+  const { person_id } = await owner
+    .selectFrom("case")
+    .select("person_id")
+    .where("id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  const stay = await buildStay(owner, {
+    orgId,
+    caseId,
+    adultId: person_id,
+    createdBy: id("assigned"),
+    decisionId,
+    segments: [
+      {
+        placeId: place.id,
+        fromOn: "2026-01-10",
+        toOn: "2026-01-20",
+        priceAdultOre: 150_000,
+        priceChildOre: 0,
+      },
+    ],
+    leftOn: "2026-01-20",
+  });
+  return stay.id;
 }

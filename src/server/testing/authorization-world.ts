@@ -44,6 +44,7 @@ export interface World {
   assessmentId: string;
   eventId: string;
   documentId: string;
+  stayId: string;
   secrets: string[];
   /** A user with one role and nothing else, for the administrator's routes to act on. */
   leaverId: string;
