@@ -44,3 +44,7 @@ create policy place_report on place for select to frid_report using (org_id = fr
 create index decision_org_decided_idx on decision (org_id, decided_at);
 create index place_enquiry_org_answered_idx on place_enquiry (org_id, answered_at)
   where answered_at is not null;
+
+-- "Persons granted" counts distinct persons: the case's person id (an id, no name) for the
+-- reporting role.
+grant select (person_id) on "case" to frid_report;
