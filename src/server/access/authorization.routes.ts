@@ -182,6 +182,8 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/statistics/stays", request: () => ({ method: "GET", url: "/api/statistics/stays?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  // X's stay has no child: a file of the children each caller may see, none here.
+  { route: "GET /api/national-register/sheltered-housing-children.csv", request: () => ({ method: "GET", url: "/api/national-register/sheltered-housing-children.csv?year=2026" }), expect: { otherwise: 200 } },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },
   { route: "GET /api/notifications", request: () => ({ method: "GET", url: "/api/notifications" }), expect: { otherwise: 200 } },
   // A notification nobody has (an assignment in 2000): 404 for all, the attempt audited on the case.

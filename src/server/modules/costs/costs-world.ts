@@ -124,6 +124,7 @@ export async function buildCostsWorld(app: App, owner: Kysely<Database>) {
     unitB: unitB.id,
     ids: { worker: worker.id, staff: staff.id, manager: manager.id, workerB: workerB.id },
     caseA: caseA.id,
+    childIds: children.map((c) => c.id),
     caseB: caseB.id,
     flat: flat.id,
     shelter: shelter.id,

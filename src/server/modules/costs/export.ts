@@ -76,6 +76,19 @@ function csvField(value: string | number): string {
   return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One CSV line of fields. */
+export function csvLine(fields: (string | number)[]): string {
+  return fields.map(csvField).join(";");
+}
+
+/** Lines as a CSV file for Swedish Excel: a byte-order mark, CRLF after each line. */
+export function csvFile(lines: string[]): Buffer {
+  return Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(lines.map((l) => `${l}\r\n`).join(""), "utf8"),
+  ]);
+}
+
 export function costReportCsv(report: CostReport): Buffer {
   const lines: string[] = [];
   for (const table of tables(report)) {
@@ -87,11 +100,8 @@ export function costReportCsv(report: CostReport): Buffer {
       ...Array(2 - names).fill(""),
       ...row.slice(names),
     ];
-    lines.push(["Tabell", ...pad(table.header)].map(csvField).join(";"));
-    for (const row of table.rows) lines.push([table.title, ...pad(row)].map(csvField).join(";"));
+    lines.push(csvLine(["Tabell", ...pad(table.header)]));
+    for (const row of table.rows) lines.push(csvLine([table.title, ...pad(row)]));
   }
-  return Buffer.concat([
-    Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8"),
-  ]);
+  return csvFile(lines);
 }

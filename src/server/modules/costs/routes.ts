@@ -11,6 +11,7 @@ import { sendAttachment } from "../../http/attachment.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { costReportCsv, costReportXlsx } from "./export.ts";
+import { nationalRegisterCsv } from "./national-register.ts";
 import { readCostReport, readStayCosts, recordInvoice } from "./service.ts";
 
 const tags = ["costs"];
@@ -19,7 +20,46 @@ const StayParams = z.object({ stayId: z.uuid({ message: "Vistelsens id är inte 
 export const costRoutes: RouteModule = (app, { database }) => {
   registerStayCostRoutes(app, database);
   registerReportRoutes(app, database);
+  registerNationalRegisterRoute(app, database);
 };
+
+const RegisterQuery = z
+  .object({
+    year: z.coerce
+      .number({ message: "Ange året, t.ex. 2026." })
+      .int({ message: "Ange året, t.ex. 2026." })
+      .min(2024, { message: "Ange ett år från 2024 (barn i skyddat boende som egen insats)." })
+      .max(2999, { message: "Ange ett år före 3000." }),
+  })
+  .strict();
+
+/** Children in sheltered housing, in the form of the national register (docs/national-register.md). */
+function registerNationalRegisterRoute(app: App, database: DatabaseHandle): void {
+  app.get(
+    "/api/national-register/sheltered-housing-children.csv",
+    {
+      schema: {
+        tags,
+        summary:
+          "Children's placements in sheltered housing in a year, for Socialstyrelsen's register of interventions for children and young people (CSV)",
+        description:
+          "Responds with text/csv; charset=utf-8. Only children whose own case the caller may see; one audit event naming every child.",
+        querystring: RegisterQuery,
+      },
+    },
+    async (request, reply) =>
+      sendAttachment(reply, {
+        content: await nationalRegisterCsv(
+          database,
+          requireActor(request),
+          requestMeta(request),
+          request.query.year,
+        ),
+        mediaType: "text/csv; charset=utf-8",
+        filename: `skyddat-boende-barn-${request.query.year}.csv`,
+      }),
+  );
+}
 
 /** One stay's costs and invoices: for those who may see its case, never a shelter's staff. */
 function registerStayCostRoutes(app: App, database: DatabaseHandle): void {
