@@ -45,6 +45,7 @@ const pages = {
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
+  costs: lazyPage(() => import("./features/costs/CostsPage"), "CostsPage"),
 };
 
 export function App() {
@@ -66,6 +67,7 @@ export function App() {
               <Route path="cases/:caseId/:section" element={pages.case} />
               <Route path="audit" element={pages.audit} />
               <Route path="statistics" element={pages.statistics} />
+              <Route path="costs" element={pages.costs} />
               <Route path="account" element={pages.account} />
               <Route path="admin" element={pages.admin} />
               <Route path="admin/users/:userId" element={pages.adminUser} />

@@ -26,13 +26,14 @@ describe("what the menu offers", () => {
     expect(navTargets([role("caseworker", adult)])).toEqual(["myCases", "personSearch", "search"]);
   });
 
-  it("adds Loggkontroll and Statistik for a unit manager", () => {
+  it("adds Loggkontroll, Statistik and Kostnader for a unit manager", () => {
     expect(navTargets([role("unit_manager", adult)])).toEqual([
       "myCases",
       "personSearch",
       "search",
       "audit",
       "statistics",
+      "costs",
     ]);
   });
 

@@ -74,7 +74,17 @@ export const managedUnits = (roles: readonly RoleAssignment[]) =>
 export const seesStatistics = (roles: readonly RoleAssignment[]) =>
   isUnitManager(roles) || hasRole(roles, "analyst");
 
-export type NavTarget = "myCases" | "personSearch" | "search" | "audit" | "statistics" | "admin";
+/** Kostnader: unit managers, over the stays of the cases they may see. */
+export const seesCosts = (roles: readonly RoleAssignment[]) => isUnitManager(roles);
+
+export type NavTarget =
+  | "myCases"
+  | "personSearch"
+  | "search"
+  | "audit"
+  | "statistics"
+  | "costs"
+  | "admin";
 
 /** Where each menu target lives. */
 export const navPaths: Readonly<Record<NavTarget, string>> = {
@@ -83,6 +93,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   search: "/search",
   audit: "/audit",
   statistics: "/statistics",
+  costs: "/costs",
   admin: "/admin",
 };
 
@@ -102,6 +113,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
+  if (seesCosts(roles)) targets.push("costs");
   if (isAdministrator(roles)) targets.push("admin");
   return targets;
 }

@@ -16,6 +16,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   search: { to: navPaths.search, label: "nav.search" },
   audit: { to: navPaths.audit, label: "nav.audit" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
+  costs: { to: navPaths.costs, label: "nav.costs" },
   admin: { to: navPaths.admin, label: "nav.admin" },
 };
 

@@ -29,6 +29,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.audit": "Access log review",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
+  "nav.costs": "Costs",
 
   "common.loading": "Loading …",
   "common.yes": "Yes",

@@ -27,6 +27,7 @@ export const uiSv = {
   "nav.audit": "Loggkontroll",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
+  "nav.costs": "Kostnader",
 
   "common.loading": "Hämtar …",
   "common.yes": "Ja",
