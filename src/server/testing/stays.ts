@@ -141,21 +141,32 @@ export async function buildStay(
       created_by: input.createdBy,
     })
     .execute();
+  await addMembersAndSegments(owner, input.orgId, id, input);
+  return { id, decisionId };
+}
+
+/** Who stays (the adult first) and where, segment by segment. */
+async function addMembersAndSegments(
+  owner: Kysely<Database>,
+  orgId: string,
+  stayId: string,
+  input: { adultId: string; childIds?: string[]; segments: SegmentInput[] },
+) {
   const members = [
     { person_id: input.adultId, role: "adult" as const },
     ...(input.childIds ?? []).map((p) => ({ person_id: p, role: "child" as const })),
   ];
   await owner
     .insertInto("stay_member")
-    .values(members.map((m) => ({ ...m, stay_id: id, org_id: input.orgId })))
+    .values(members.map((m) => ({ ...m, stay_id: stayId, org_id: orgId })))
     .execute();
   await owner
     .insertInto("stay_segment")
     .values(
       input.segments.map((g) => ({
         id: randomUUID(),
-        org_id: input.orgId,
-        stay_id: id,
+        org_id: orgId,
+        stay_id: stayId,
         place_id: g.placeId,
         from_on: g.fromOn,
         to_on: g.toOn ?? null,
@@ -164,5 +175,4 @@ export async function buildStay(
       })),
     )
     .execute();
-  return { id, decisionId };
 }

@@ -29,11 +29,11 @@ export async function buildCostsWorld(app: App, owner: Kysely<Database>) {
     .values({ org_id: org.id, name: "Kriscentrum Test", kind: "shelter" })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const worker = await buildUser(owner, org.id, [{ unitId: unitA.id, role: "caseworker" }]);
-  const colleague = await buildUser(owner, org.id, [{ unitId: unitA.id, role: "caseworker" }]);
-  const manager = await buildUser(owner, org.id, [{ unitId: unitA.id, role: "unit_manager" }]);
-  const workerB = await buildUser(owner, org.id, [{ unitId: unitB.id, role: "caseworker" }]);
-  const staff = await buildUser(owner, org.id, [{ unitId: shelterUnit.id, role: "shelter_staff" }]);
+  const { worker, colleague, manager, workerB, staff } = await buildStaff(owner, org.id, {
+    a: unitA.id,
+    b: unitB.id,
+    shelter: shelterUnit.id,
+  });
   const adult = await buildPerson(owner, org.id, worker.id);
   const children = [await buildPerson(owner, org.id), await buildPerson(owner, org.id)];
   const caseA = await buildCase(owner, {
@@ -42,82 +42,18 @@ export async function buildCostsWorld(app: App, owner: Kysely<Database>) {
     personId: adult.id,
     openedBy: worker.id,
   });
-  const flat = await buildPlace(owner, {
-    orgId: org.id,
-    unitId: unitA.id,
-    createdBy: manager.id,
-    name: "Akutlägenhet Ek",
-    kind: "emergency_flat",
-    operatorName: "Testkommun",
-    priceAdultOre: 100_000,
-    priceChildOre: 50_000,
-    shelterUnitId: shelterUnit.id,
-    address: addresses[0],
-  });
-  const shelter = await buildPlace(owner, {
-    orgId: org.id,
-    unitId: unitA.id,
-    createdBy: manager.id,
-    name: "Skyddat boende Lind",
-    operatorName: "Kvinnojouren Frid",
-    priceAdultOre: 145_050,
-    priceChildOre: 0,
-    address: addresses[1],
-  });
+  const { flat, shelter } = await buildPlaces(owner, org.id, unitA.id, manager.id, shelterUnit.id);
   const stay = await buildStay(owner, {
     orgId: org.id,
     caseId: caseA.id,
     adultId: adult.id,
     childIds: children.map((c) => c.id),
     createdBy: worker.id,
-    segments: [
-      {
-        placeId: flat.id,
-        fromOn: "2024-01-30",
-        toOn: "2024-02-10",
-        priceAdultOre: 100_000,
-        priceChildOre: 50_000,
-      },
-      {
-        placeId: shelter.id,
-        fromOn: "2024-02-10",
-        toOn: null,
-        priceAdultOre: 145_050,
-        priceChildOre: 0,
-      },
-    ],
+    segments: movedOn10February(flat.id, shelter.id),
     leftOn: "2024-03-03",
   });
-  const personB = await buildPerson(owner, org.id);
-  const caseB = await buildCase(owner, {
-    orgId: org.id,
-    unitId: unitB.id,
-    personId: personB.id,
-    openedBy: workerB.id,
-  });
-  const stayB = await buildStay(owner, {
-    orgId: org.id,
-    caseId: caseB.id,
-    adultId: personB.id,
-    createdBy: workerB.id,
-    segments: [
-      {
-        placeId: shelter.id,
-        fromOn: "2024-02-01",
-        toOn: "2024-02-05",
-        priceAdultOre: 145_050,
-        priceChildOre: 0,
-      },
-    ],
-    leftOn: "2024-02-05",
-  });
-  const sessions: Record<"worker" | "colleague" | "manager" | "workerB" | "staff", Session> = {
-    worker: await login(app, worker.username),
-    colleague: await login(app, colleague.username),
-    manager: await login(app, manager.username),
-    workerB: await login(app, workerB.username),
-    staff: await login(app, staff.username),
-  };
+  const { caseB, stayB } = await buildUnitBStay(owner, org.id, unitB.id, workerB.id, shelter.id);
+  const sessions = await logins(app, { worker, colleague, manager, workerB, staff });
   return {
     orgId: org.id,
     unitA: unitA.id,
@@ -134,3 +70,111 @@ export async function buildCostsWorld(app: App, owner: Kysely<Database>) {
   };
 }
 export type CostsWorld = Awaited<ReturnType<typeof buildCostsWorld>>;
+
+/** The municipality's own flat, run by the shelter unit, and a voluntary shelter. */
+async function buildPlaces(
+  owner: Kysely<Database>,
+  orgId: string,
+  unitId: string,
+  createdBy: string,
+  shelterUnitId: string,
+) {
+  const flat = await buildPlace(owner, {
+    orgId,
+    unitId,
+    createdBy,
+    name: "Akutlägenhet Ek",
+    kind: "emergency_flat",
+    operatorName: "Testkommun",
+    priceAdultOre: 100_000,
+    priceChildOre: 50_000,
+    shelterUnitId,
+    address: addresses[0],
+  });
+  const shelter = await buildPlace(owner, {
+    orgId,
+    unitId,
+    createdBy,
+    name: "Skyddat boende Lind",
+    operatorName: "Kvinnojouren Frid",
+    priceAdultOre: 145_050,
+    priceChildOre: 0,
+    address: addresses[1],
+  });
+  return { flat, shelter };
+}
+
+type Who = "worker" | "colleague" | "manager" | "workerB" | "staff";
+
+async function logins(app: App, users: Record<Who, { username: string }>) {
+  const sessions = {} as Record<Who, Session>;
+  for (const [who, user] of Object.entries(users) as [Who, { username: string }][])
+    sessions[who] = await login(app, user.username);
+  return sessions;
+}
+
+/** Unit B's case and its four nights at the shelter at the start of February. */
+async function buildUnitBStay(
+  owner: Kysely<Database>,
+  orgId: string,
+  unitId: string,
+  workerId: string,
+  shelterId: string,
+) {
+  const personB = await buildPerson(owner, orgId);
+  const caseB = await buildCase(owner, { orgId, unitId, personId: personB.id, openedBy: workerId });
+  const stayB = await buildStay(owner, {
+    orgId,
+    caseId: caseB.id,
+    adultId: personB.id,
+    createdBy: workerId,
+    segments: [
+      {
+        placeId: shelterId,
+        fromOn: "2024-02-01",
+        toOn: "2024-02-05",
+        priceAdultOre: 145_050,
+        priceChildOre: 0,
+      },
+    ],
+    leftOn: "2024-02-05",
+  });
+  return { caseB, stayB };
+}
+
+/** Two caseworkers and the manager of unit A, a caseworker of B, a shelter's staff member. */
+async function buildStaff(
+  owner: Kysely<Database>,
+  orgId: string,
+  units: { a: string; b: string; shelter: string },
+) {
+  const user = (unitId: string, role: "caseworker" | "unit_manager" | "shelter_staff") =>
+    buildUser(owner, orgId, [{ unitId, role }]);
+  return {
+    worker: await user(units.a, "caseworker"),
+    colleague: await user(units.a, "caseworker"),
+    manager: await user(units.a, "unit_manager"),
+    workerB: await user(units.b, "caseworker"),
+    staff: await user(units.shelter, "shelter_staff"),
+  };
+}
+
+/** A night in the flat costs 1000 kr for her and 500 kr per child; at the shelter 1450.50 kr. */
+function movedOn10February(flatId: string, shelterId: string) {
+  return [
+    {
+      placeId: flatId,
+      fromOn: "2024-01-30",
+      toOn: "2024-02-10",
+      priceAdultOre: 100_000,
+      priceChildOre: 50_000,
+    },
+    {
+      placeId: shelterId,
+      fromOn: "2024-02-10",
+      toOn: null,
+      priceAdultOre: 145_050,
+      priceChildOre: 0,
+    },
+  ];
+}

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
-import { withActor } from "../../access/transaction.ts";
+import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { csvFile, csvLine } from "./export.ts";
@@ -48,54 +48,77 @@ const endText: Record<string, string> = {
   other: "Annat",
 };
 
+/** Each placement of a child with her own sheltered-housing decision during [from, to). */
+function childPlacements(trx: Trx, actor: Actor, from: string, to: string) {
+  return trx
+    .selectFrom("case as c")
+    .innerJoin("decision as d", "d.case_id", "c.id")
+    .innerJoin("stay_member as m", "m.child_decision_id", "d.id")
+    .innerJoin("stay as s", "s.id", "m.stay_id")
+    .innerJoin("stay_segment as g", "g.stay_id", "s.id")
+    .innerJoin("place as pl", "pl.id", "g.place_id")
+    .innerJoin("person as p", "p.id", "m.person_id")
+    .leftJoin("child_placement as cp", "cp.decision_id", "d.id")
+    .select([
+      "c.id as case_id",
+      "c.unit_id",
+      "p.id as person_id",
+      "p.identity_number",
+      "p.identity_kind",
+      "p.birth_date",
+      sql<string>`to_char(d.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`.as(
+        "decided_on",
+      ),
+      "cp.basis",
+      "pl.operator_kind",
+      "g.from_on",
+      sql<
+        string | null
+      >`case when s.left_on is not null and (g.to_on is null or s.left_on < g.to_on)
+                             then s.left_on else g.to_on end`.as("to_on"),
+      "s.end_reason",
+      "s.left_on",
+    ])
+    .where(accessibleCases(actor))
+    .where("m.role", "=", "child")
+    .where("d.intervention_kind", "=", "sheltered_housing")
+    .where("s.cancelled_at", "is", null)
+    .where("g.from_on", "<", to)
+    .where((eb) => eb.or([eb("g.to_on", "is", null), eb("g.to_on", ">", from)]))
+    .where((eb) => eb.or([eb("s.left_on", "is", null), eb("s.left_on", ">", from)]))
+    .orderBy("p.identity_number")
+    .orderBy("g.from_on")
+    .execute();
+}
+
+type Placement = Awaited<ReturnType<typeof childPlacements>>[number];
+
+/** One placement as a line of the file, in the columns of registerColumns. */
+function registerLine(r: Placement): string {
+  return csvLine([
+    r.identity_number ?? "",
+    r.identity_kind,
+    r.birth_date ?? "",
+    "Skyddat boende",
+    basisText[r.basis ?? "custodians_consent"] ?? "",
+    r.decided_on,
+    "Skyddat boende",
+    regiText[r.operator_kind] ?? "",
+    r.from_on,
+    r.to_on ?? "",
+    // The reason belongs to the stay's last placement only.
+    r.to_on !== null && r.to_on === r.left_on ? (endText[r.end_reason ?? ""] ?? "") : "",
+  ]);
+}
+
 export async function nationalRegisterCsv(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   year: number,
 ): Promise<Buffer> {
-  const from = `${year}-01-01`;
-  const to = `${year + 1}-01-01`;
   return withActor(database.db, actor, async (trx) => {
-    const rows = await trx
-      .selectFrom("case as c")
-      .innerJoin("decision as d", "d.case_id", "c.id")
-      .innerJoin("stay_member as m", "m.child_decision_id", "d.id")
-      .innerJoin("stay as s", "s.id", "m.stay_id")
-      .innerJoin("stay_segment as g", "g.stay_id", "s.id")
-      .innerJoin("place as pl", "pl.id", "g.place_id")
-      .innerJoin("person as p", "p.id", "m.person_id")
-      .leftJoin("child_placement as cp", "cp.decision_id", "d.id")
-      .select([
-        "c.id as case_id",
-        "c.unit_id",
-        "p.id as person_id",
-        "p.identity_number",
-        "p.identity_kind",
-        "p.birth_date",
-        sql<string>`to_char(d.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`.as(
-          "decided_on",
-        ),
-        "cp.basis",
-        "pl.operator_kind",
-        "g.from_on",
-        sql<
-          string | null
-        >`case when s.left_on is not null and (g.to_on is null or s.left_on < g.to_on)
-                             then s.left_on else g.to_on end`.as("to_on"),
-        "s.end_reason",
-        "s.left_on",
-      ])
-      .where(accessibleCases(actor))
-      .where("m.role", "=", "child")
-      .where("d.intervention_kind", "=", "sheltered_housing")
-      .where("s.cancelled_at", "is", null)
-      .where("g.from_on", "<", to)
-      .where((eb) => eb.or([eb("g.to_on", "is", null), eb("g.to_on", ">", from)]))
-      .where((eb) => eb.or([eb("s.left_on", "is", null), eb("s.left_on", ">", from)]))
-      .orderBy("p.identity_number")
-      .orderBy("g.from_on")
-      .execute();
+    const rows = await childPlacements(trx, actor, `${year}-01-01`, `${year + 1}-01-01`);
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry(
         "national_register.export",
@@ -108,22 +131,6 @@ export async function nationalRegisterCsv(
         { data: { year, rows: rows.length } },
       ),
     ]);
-    const lines = rows.map((r) =>
-      csvLine([
-        r.identity_number ?? "",
-        r.identity_kind,
-        r.birth_date ?? "",
-        "Skyddat boende",
-        basisText[r.basis ?? "custodians_consent"] ?? "",
-        r.decided_on,
-        "Skyddat boende",
-        regiText[r.operator_kind] ?? "",
-        r.from_on,
-        r.to_on ?? "",
-        // The reason belongs to the stay's last placement only.
-        r.to_on !== null && r.to_on === r.left_on ? (endText[r.end_reason ?? ""] ?? "") : "",
-      ]),
-    );
-    return csvFile([csvLine([...registerColumns]), ...lines]);
+    return csvFile([csvLine([...registerColumns]), ...rows.map(registerLine)]);
   });
 }

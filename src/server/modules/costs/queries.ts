@@ -47,32 +47,7 @@ async function withSegments(
 ): Promise<CostStayRow[]> {
   if (stays.length === 0) return [];
   const ids = stays.map((s) => s.id);
-  const segments = await trx
-    .selectFrom("stay_segment as g")
-    .innerJoin("place as p", "p.id", "g.place_id")
-    .select([
-      "g.stay_id",
-      "g.place_id",
-      "g.from_on",
-      "g.to_on",
-      "g.price_adult_ore",
-      "g.price_child_ore",
-      "p.name",
-      "p.operator_name",
-    ])
-    .where("g.stay_id", "in", ids)
-    .orderBy("g.from_on")
-    .execute();
-  const members = await trx
-    .selectFrom("stay_member")
-    .select([
-      "stay_id",
-      sql<number>`count(*) filter (where role = 'adult')::integer`.as("adults"),
-      sql<number>`count(*) filter (where role = 'child')::integer`.as("children"),
-    ])
-    .where("stay_id", "in", ids)
-    .groupBy("stay_id")
-    .execute();
+  const [segments, members] = [await segmentsOf(trx, ids), await memberCounts(trx, ids)];
   return stays.map((s) => {
     const m = members.find((x) => x.stay_id === s.id);
     return {
@@ -97,6 +72,40 @@ async function withSegments(
         })),
     };
   });
+}
+
+/** The stays' segments with their place's name and operator (never its address). */
+function segmentsOf(trx: Trx, ids: string[]) {
+  return trx
+    .selectFrom("stay_segment as g")
+    .innerJoin("place as p", "p.id", "g.place_id")
+    .select([
+      "g.stay_id",
+      "g.place_id",
+      "g.from_on",
+      "g.to_on",
+      "g.price_adult_ore",
+      "g.price_child_ore",
+      "p.name",
+      "p.operator_name",
+    ])
+    .where("g.stay_id", "in", ids)
+    .orderBy("g.from_on")
+    .execute();
+}
+
+/** How many adults and children each stay has (every member stays the whole stay). */
+function memberCounts(trx: Trx, ids: string[]) {
+  return trx
+    .selectFrom("stay_member")
+    .select([
+      "stay_id",
+      sql<number>`count(*) filter (where role = 'adult')::integer`.as("adults"),
+      sql<number>`count(*) filter (where role = 'child')::integer`.as("children"),
+    ])
+    .where("stay_id", "in", ids)
+    .groupBy("stay_id")
+    .execute();
 }
 
 const stayColumns = [

@@ -102,11 +102,25 @@ export function costReport(
       add(sums, { invoicedOre: share });
     }
   }
-  const sv = (a: string, b: string) => a.localeCompare(b, "sv");
   return {
     month,
     unitId,
     stays: stays.length,
+    ...tablesOf(units, places, operators, names),
+    totals: figures(total),
+  };
+}
+
+const sv = (a: string, b: string) => a.localeCompare(b, "sv");
+
+/** The three tables of the report, each sorted by name as a Swedish reader sorts. */
+function tablesOf(
+  units: Sums<string>,
+  places: Sums<string>,
+  operators: Sums<string>,
+  names: { unit: Map<string, string>; place: Map<string, [string, string]> },
+): Pick<CostReport, "units" | "places" | "operators"> {
+  return {
     units: [...units.byKey]
       .map(([id, s]) => ({ unitId: id, unitName: names.unit.get(id) ?? "", ...figures(s) }))
       .sort((a, b) => sv(a.unitName, b.unitName)),
@@ -119,7 +133,6 @@ export function costReport(
     operators: [...operators.byKey]
       .map(([operatorName, s]) => ({ operatorName, ...figures(s) }))
       .sort((a, b) => sv(a.operatorName, b.operatorName)),
-    totals: figures(total),
   };
 }
 
@@ -173,15 +186,19 @@ export function stayCosts(
       invoiced: oreToKronor(total.invoicedOre),
       difference: oreToKronor(total.invoicedOre - total.computedOre),
     },
-    invoices: invoices.map((i) => ({
-      id: i.id,
-      operatorName: i.operator_name,
-      reference: i.reference,
-      periodFrom: i.period_from,
-      periodTo: i.period_to,
-      amount: oreToKronor(i.amount_ore),
-      recordedAt: i.recorded_at,
-    })),
+    invoices: invoices.map(invoiceView),
     defaultOperatorName: current?.operatorName ?? null,
+  };
+}
+
+function invoiceView(i: InvoiceRow): StayCosts["invoices"][number] {
+  return {
+    id: i.id,
+    operatorName: i.operator_name,
+    reference: i.reference,
+    periodFrom: i.period_from,
+    periodTo: i.period_to,
+    amount: oreToKronor(i.amount_ore),
+    recordedAt: i.recorded_at,
   };
 }

@@ -119,14 +119,33 @@ function registerReportRoutes(app: App, database: DatabaseHandle): void {
     async (request) =>
       readCostReport(database, requireActor(request), requestMeta(request), request.query, "json"),
   );
+  registerReportFile(app, database, "xlsx");
+  registerReportFile(app, database, "csv");
+}
+
+const files = {
+  xlsx: {
+    summary: "The month's cost report as an Excel workbook (three sheets)",
+    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    write: costReportXlsx,
+  },
+  csv: {
+    summary: "The month's cost report as CSV for Swedish Excel (UTF-8 with BOM, semicolons)",
+    mediaType: "text/csv; charset=utf-8",
+    write: async (report: Parameters<typeof costReportCsv>[0]) => costReportCsv(report),
+  },
+} as const;
+
+/** GET /api/costs.xlsx and /api/costs.csv: the same report as a file, each read audited. */
+function registerReportFile(app: App, database: DatabaseHandle, format: "xlsx" | "csv"): void {
+  const file = files[format];
   app.get(
-    "/api/costs.xlsx",
+    `/api/costs.${format}`,
     {
       schema: {
         tags,
-        summary: "The month's cost report as an Excel workbook (three sheets)",
-        description:
-          "Responds with application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.",
+        summary: file.summary,
+        description: `Responds with ${file.mediaType}.`,
         querystring: CostReportQuery,
       },
     },
@@ -136,37 +155,12 @@ function registerReportRoutes(app: App, database: DatabaseHandle): void {
         requireActor(request),
         requestMeta(request),
         request.query,
-        "xlsx",
+        format,
       );
       return sendAttachment(reply, {
-        content: await costReportXlsx(report),
-        mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        filename: `kostnader-${report.month}.xlsx`,
-      });
-    },
-  );
-  app.get(
-    "/api/costs.csv",
-    {
-      schema: {
-        tags,
-        summary: "The month's cost report as CSV for Swedish Excel (UTF-8 with BOM, semicolons)",
-        description: "Responds with text/csv; charset=utf-8.",
-        querystring: CostReportQuery,
-      },
-    },
-    async (request, reply) => {
-      const report = await readCostReport(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.query,
-        "csv",
-      );
-      return sendAttachment(reply, {
-        content: costReportCsv(report),
-        mediaType: "text/csv; charset=utf-8",
-        filename: `kostnader-${report.month}.csv`,
+        content: await file.write(report),
+        mediaType: file.mediaType,
+        filename: `kostnader-${report.month}.${format}`,
       });
     },
   );

@@ -135,23 +135,34 @@ export async function stayFigures(
     },
     staysEnded: counted(endReasons, ended.rows),
     enquiries: counted(enquiryOutcomes, enquiries.rows),
-    places: places.map((p) => {
-      const used = nights.find((r) => r.place_id === p.id);
-      const personNights = Number(used?.adult_nights ?? 0) + Number(used?.child_nights ?? 0);
-      const householdNights = Number(used?.household_nights ?? 0);
-      const capacityNights = Number(p.capacity);
-      const usedNights = p.kind === "emergency_flat" ? householdNights : personNights;
-      return {
-        placeId: p.id,
-        name: p.name,
-        kind: p.kind,
-        personNights,
-        householdNights,
-        capacityNights,
-        occupancy:
-          capacityNights > 0 ? Math.round((usedNights / capacityNights) * 10_000) / 10_000 : null,
-      };
-    }),
+    places: places.map((p) => occupancyOf(p, nights)),
+  };
+}
+
+/** A place's nights used beside those it could take. */
+function occupancyOf(
+  p: { id: string; name: string; kind: string; capacity: number },
+  nights: {
+    place_id: string;
+    household_nights: number;
+    adult_nights: number;
+    child_nights: number;
+  }[],
+): PlaceOccupancy {
+  const used = nights.find((r) => r.place_id === p.id);
+  const personNights = Number(used?.adult_nights ?? 0) + Number(used?.child_nights ?? 0);
+  const householdNights = Number(used?.household_nights ?? 0);
+  const capacityNights = Number(p.capacity);
+  const usedNights = p.kind === "emergency_flat" ? householdNights : personNights;
+  return {
+    placeId: p.id,
+    name: p.name,
+    kind: p.kind,
+    personNights,
+    householdNights,
+    capacityNights,
+    occupancy:
+      capacityNights > 0 ? Math.round((usedNights / capacityNights) * 10_000) / 10_000 : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type Dispatch, type FormEvent, type SetStateAction, useState } from "react";
 import { type FormErrors, toFormErrors } from "../../api/errors";
 import { managedUnits, seesCosts } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
@@ -75,45 +75,71 @@ function Costs() {
       <section className="section" aria-labelledby="costs-month-title">
         <h2 id="costs-month-title">{t("costs.monthTitle")}</h2>
         <ErrorSummary errors={errors} />
-        <form
-          className="form form--inline"
-          aria-labelledby="costs-month-title"
+        <MonthForm
+          draft={draft}
+          setDraft={setDraft}
+          units={units}
+          fieldError={(name) => errors?.fields[name]}
           onSubmit={handleSubmit}
-          noValidate
-        >
-          <TextField
-            label={t("costs.month")}
-            hint={t("costs.monthHint")}
-            name="month"
-            inputMode="numeric"
-            value={draft.month}
-            onChange={(e) => setDraft((d) => ({ ...d, month: e.target.value }))}
-            error={errors?.fields.month}
-          />
-          {units.length > 1 && (
-            <SelectField
-              label={t("costs.unit")}
-              name="unitId"
-              value={draft.unitId ?? ""}
-              onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))}
-              error={errors?.fields.unitId}
-            >
-              <option value="">{t("costs.allUnits")}</option>
-              {units.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </SelectField>
-          )}
-          <button type="submit" className="button">
-            {t("costs.submit")}
-          </button>
-        </form>
+        />
       </section>
       {state.status === "loading" && <Loading />}
       {state.status === "ready" && <Report report={state.data} />}
     </Page>
+  );
+}
+
+/** The month (and, for a manager of several units, the unit) the costs are for. */
+function MonthForm({
+  draft,
+  setDraft,
+  units,
+  fieldError,
+  onSubmit,
+}: {
+  draft: Choice;
+  setDraft: Dispatch<SetStateAction<Choice>>;
+  units: ReturnType<typeof managedUnits>;
+  fieldError: (name: string) => string | undefined;
+  onSubmit: (event: FormEvent) => void;
+}) {
+  const { t } = useT();
+  return (
+    <form
+      className="form form--inline"
+      aria-labelledby="costs-month-title"
+      onSubmit={onSubmit}
+      noValidate
+    >
+      <TextField
+        label={t("costs.month")}
+        hint={t("costs.monthHint")}
+        name="month"
+        inputMode="numeric"
+        value={draft.month}
+        onChange={(e) => setDraft((d) => ({ ...d, month: e.target.value }))}
+        error={fieldError("month")}
+      />
+      {units.length > 1 && (
+        <SelectField
+          label={t("costs.unit")}
+          name="unitId"
+          value={draft.unitId ?? ""}
+          onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))}
+          error={fieldError("unitId")}
+        >
+          <option value="">{t("costs.allUnits")}</option>
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <button type="submit" className="button">
+        {t("costs.submit")}
+      </button>
+    </form>
   );
 }
 

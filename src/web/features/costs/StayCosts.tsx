@@ -170,52 +170,72 @@ function InvoiceForm({
       <StatusMessage message={done} />
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("costs.operatorName")}
-          hint={
-            costs.defaultOperatorName
-              ? t("costs.operatorHint", { operator: costs.defaultOperatorName })
-              : undefined
-          }
-          name="operatorName"
-          value={draft.operatorName}
-          onChange={(e) => set({ operatorName: e.target.value })}
-          error={submit.fieldError("operatorName")}
-        />
-        <TextField
-          label={t("costs.reference")}
-          name="reference"
-          value={draft.reference}
-          onChange={(e) => set({ reference: e.target.value })}
-          error={submit.fieldError("reference")}
-        />
-        <DateField
-          label={t("costs.periodFrom")}
-          name="periodFrom"
-          value={draft.periodFrom}
-          onChange={(value) => set({ periodFrom: value })}
-          error={submit.fieldError("periodFrom")}
-        />
-        <DateField
-          label={t("costs.periodTo")}
-          name="periodTo"
-          value={draft.periodTo}
-          onChange={(value) => set({ periodTo: value })}
-          error={submit.fieldError("periodTo")}
-        />
-        <TextField
-          label={t("costs.amount")}
-          hint={t("costs.amountHint")}
-          name="amount"
-          inputMode="decimal"
-          value={draft.amount}
-          onChange={(e) => set({ amount: e.target.value })}
-          error={submit.fieldError("amount")}
+        <InvoiceFields
+          draft={draft}
+          set={set}
+          defaultOperator={costs.defaultOperatorName}
+          fieldError={submit.fieldError}
         />
         <button type="submit" className="button" disabled={submit.pending}>
           {t("costs.invoiceSubmit")}
         </button>
       </form>
     </div>
+  );
+}
+
+function InvoiceFields({
+  draft,
+  set,
+  defaultOperator,
+  fieldError,
+}: {
+  draft: InvoiceDraft;
+  set: (changes: Partial<InvoiceDraft>) => void;
+  defaultOperator: string | null;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <TextField
+        label={t("costs.operatorName")}
+        hint={defaultOperator ? t("costs.operatorHint", { operator: defaultOperator }) : undefined}
+        name="operatorName"
+        value={draft.operatorName}
+        onChange={(e) => set({ operatorName: e.target.value })}
+        error={fieldError("operatorName")}
+      />
+      <TextField
+        label={t("costs.reference")}
+        name="reference"
+        value={draft.reference}
+        onChange={(e) => set({ reference: e.target.value })}
+        error={fieldError("reference")}
+      />
+      <DateField
+        label={t("costs.periodFrom")}
+        name="periodFrom"
+        value={draft.periodFrom}
+        onChange={(value) => set({ periodFrom: value })}
+        error={fieldError("periodFrom")}
+      />
+      <DateField
+        label={t("costs.periodTo")}
+        name="periodTo"
+        value={draft.periodTo}
+        onChange={(value) => set({ periodTo: value })}
+        error={fieldError("periodTo")}
+      />
+      <TextField
+        label={t("costs.amount")}
+        hint={t("costs.amountHint")}
+        name="amount"
+        inputMode="decimal"
+        value={draft.amount}
+        onChange={(e) => set({ amount: e.target.value })}
+        error={fieldError("amount")}
+      />
+    </>
   );
 }
