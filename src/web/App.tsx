@@ -49,6 +49,7 @@ const pages = {
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
   shelter: lazyPage(() => import("./features/shelter/ShelterPage"), "ShelterPage"),
+  costs: lazyPage(() => import("./features/costs/CostsPage"), "CostsPage"),
 };
 
 export function App() {
@@ -74,6 +75,7 @@ export function App() {
               <Route path="audit" element={pages.audit} />
               <Route path="statistics" element={pages.statistics} />
               <Route path="shelter" element={pages.shelter} />
+              <Route path="costs" element={pages.costs} />
               <Route path="account" element={pages.account} />
               <Route path="admin" element={pages.admin} />
               <Route path="admin/users/:userId" element={pages.adminUser} />

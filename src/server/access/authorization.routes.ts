@@ -216,6 +216,15 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/statistics/partner-contact", request: () => ({ method: "GET", url: "/api/statistics/partner-contact?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   // The shelter's list: for shelter staff and managers (none of these managers' units runs a place).
   { route: "GET /api/shelter/stays", request: () => ({ method: "GET", url: "/api/shelter/stays" }), expect: { manager: 200, otherOrg: 200, otherwise: 403 } },
+  { route: "GET /api/stays/{stayId}/costs", request: (w) => ({ method: "GET", url: `/api/stays/${w.costStayId}/costs` }), expect: onlyWorkers },
+  { route: "POST /api/stays/{stayId}/invoices", request: (w) => ({ method: "POST", url: `/api/stays/${w.costStayId}/invoices`, payload: { periodFrom: "2026-01-10", periodTo: "2026-01-19", amount: 15000 } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  // Counts of the stays whose cases the caller may see: X's stay shows only to its workers.
+  { route: "GET /api/costs", request: () => ({ method: "GET", url: "/api/costs?month=2026-01" }), expect: { otherwise: 200 }, shows: (b) => (b as { stays: number }).stays > 0 },
+  { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
+  { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
+  { route: "GET /api/statistics/stays", request: () => ({ method: "GET", url: "/api/statistics/stays?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  // X's stay has no child: a file of the children each caller may see, none here.
+  { route: "GET /api/national-register/sheltered-housing-children.csv", request: () => ({ method: "GET", url: "/api/national-register/sheltered-housing-children.csv?year=2026" }), expect: { otherwise: 200 } },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },
   { route: "GET /api/notifications", request: () => ({ method: "GET", url: "/api/notifications" }), expect: { otherwise: 200 } },
   // A notification nobody has (an assignment in 2000): 404 for all, the attempt audited on the case.

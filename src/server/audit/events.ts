@@ -102,6 +102,13 @@ export const auditEventData = {
     .object({ documentId: z.uuid(), kind: z.string(), sha256: z.string() })
     .strict(),
   "statistics.read": z.object({ report: z.string(), from: z.string(), to: z.string() }).strict(),
+  "stay_cost.read": z.object({ stayId: z.uuid() }).strict(),
+  "stay_invoice.record": z.object({ stayId: z.uuid(), invoiceId: z.uuid().optional() }).strict(),
+  // One event per report read or downloaded, naming every case whose stay it counted.
+  "cost_report.read": z
+    .object({ month: z.string(), format: z.enum(["json", "xlsx", "csv"]), stays: z.number().int() })
+    .strict(),
+  "national_register.export": z.object({ year: z.number().int(), rows: z.number().int() }).strict(),
   "barrier_event.send": z
     .object({ eventId: z.uuid(), kind: z.string(), side: z.enum(["sender", "receiver"]) })
     .strict(),

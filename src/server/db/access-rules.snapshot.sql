@@ -925,6 +925,10 @@ create policy consent_update on consent as permissive for update to frid_app
   with check ((frid_can_see_case(case_id) AND (revoked_on IS NOT NULL)));
 create policy decision_insert on decision as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy decision_report on decision as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = decision.case_id)) = frid_org()));
 create policy decision_select on decision as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy document_insert on document as permissive for insert to frid_app
@@ -1036,6 +1040,8 @@ create policy person_registration_all on person_registration as permissive for a
   with check (((org_id = frid_org()) AND (user_id = frid_actor())));
 create policy place_insert on place as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_administers_place(unit_id)));
+create policy place_report on place as permissive for select to frid_report
+  using ((org_id = frid_org()));
 create policy place_select on place as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_does_case_work()));
 create policy place_update on place as permissive for update to frid_app
@@ -1064,6 +1070,10 @@ create policy place_contact_update on place_contact as permissive for update to 
   WHERE ((p.id = place_contact.place_id) AND frid_administers_place(p.unit_id))))));
 create policy place_enquiry_insert on place_enquiry as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (asked_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy place_enquiry_report on place_enquiry as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = place_enquiry.case_id)) = frid_org()));
 create policy place_enquiry_select on place_enquiry as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy place_enquiry_update on place_enquiry as permissive for update to frid_app
@@ -1109,6 +1119,10 @@ create policy safety_plan_version_select on safety_plan_version as permissive fo
   using (frid_can_see_case(case_id));
 create policy stay_insert on stay as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy stay_report on stay as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = stay.case_id)) = frid_org()));
 create policy stay_select on stay as permissive for select to frid_app
   using (frid_can_see_stay(id));
 create policy stay_update on stay as permissive for update to frid_app
@@ -1125,6 +1139,11 @@ create policy stay_member_insert on stay_member as permissive for insert to frid
   with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
    FROM stay s
   WHERE ((s.id = stay_member.stay_id) AND frid_can_see_case(s.case_id))))));
+create policy stay_member_report on stay_member as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM (stay s
+     JOIN "case" c ON ((c.id = s.case_id)))
+  WHERE (s.id = stay_member.stay_id)) = frid_org()));
 create policy stay_member_select on stay_member as permissive for select to frid_app
   using (frid_can_see_stay(stay_id));
 create policy stay_member_update on stay_member as permissive for update to frid_app
@@ -1137,6 +1156,11 @@ create policy stay_segment_insert on stay_segment as permissive for insert to fr
   with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
    FROM stay s
   WHERE ((s.id = stay_segment.stay_id) AND frid_can_see_case(s.case_id))))));
+create policy stay_segment_report on stay_segment as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM (stay s
+     JOIN "case" c ON ((c.id = s.case_id)))
+  WHERE (s.id = stay_segment.stay_id)) = frid_org()));
 create policy stay_segment_select on stay_segment as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((EXISTS ( SELECT 1
    FROM stay s
@@ -1285,10 +1309,16 @@ grant update (own_support), update (own_support_note), update (own_support_on) o
 grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months) on unit to frid_app;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
-grant select (case_type), select (id), select (org_id), select (unit_id) on "case" to frid_report;
+grant select (case_type), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
 grant select (case_id), select (given_on), select (org_id), select (revoked_on), select (scope) on consent to frid_report;
+grant select (case_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
 grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
+grant select (closed_on), select (created_at), select (id), select (kind), select (name), select (org_id), select (places), select (unit_id) on place to frid_report;
+grant select (answered_at), select (case_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
+grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;
+grant select (org_id), select (person_id), select (role), select (stay_id) on stay_member to frid_report;
+grant select (from_on), select (id), select (org_id), select (place_id), select (stay_id), select (to_on) on stay_segment to frid_report;
 grant select (case_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
 grant select (id), select (org_id) on unit to frid_report;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database } from "../db/types.ts";
+import { buildPlace as buildCostPlace, buildStay as buildCostStay } from "./cost-stays.ts";
 import { buildCase, buildPerson, buildUser } from "./factories.ts";
 import { buildStay } from "./shelter-stays.ts";
 
@@ -312,8 +313,10 @@ export async function buildRecordsOfX(
   const consentId = await addPlacementConsent(made, decisionId);
   const assessmentId = await addDraftAssessment(made);
   const stay = await addStay(made);
+  const costStayId = await addCostStay(made, decisionId);
   return {
     ...stay,
+    costStayId,
     documentId,
     eventId,
     otherCaseId,
@@ -324,4 +327,33 @@ export async function buildRecordsOfX(
     consentId,
     assessmentId,
   };
+}
+
+/** A stay of X's person in January 2026 at a place of X's unit (its address never shown). */
+/** An ended stay in X in January 2026 with a night's price, for the costs routes. */
+export async function addCostStay({ owner, orgId, unitId, caseId, id }: Made, decisionId: string) {
+  const place = await buildCostPlace(owner, { orgId, unitId, createdBy: id("manager") });
+  const { person_id } = await owner
+    .selectFrom("case")
+    .select("person_id")
+    .where("id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  const stay = await buildCostStay(owner, {
+    orgId,
+    caseId,
+    adultId: person_id,
+    createdBy: id("assigned"),
+    decisionId,
+    segments: [
+      {
+        placeId: place.id,
+        fromOn: "2026-01-10",
+        toOn: "2026-01-20",
+        priceAdultOre: 150_000,
+        priceChildOre: 0,
+      },
+    ],
+    leftOn: "2026-01-20",
+  });
+  return stay.id;
 }

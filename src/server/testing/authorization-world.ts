@@ -51,6 +51,8 @@ export interface World {
   housingDecisionId: string;
   /** A second planned stay in X, for the shelter's stay commands (modules/shelter). */
   shelterStayId: string;
+  /** An ended stay in X in January 2026, for the costs routes (modules/costs). */
+  costStayId: string;
   secrets: string[];
   /** A user with one role and nothing else, for the administrator's routes to act on. */
   leaverId: string;

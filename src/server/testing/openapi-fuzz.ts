@@ -189,7 +189,8 @@ function stringArbitrary(schema: JsonSchema, key: string): fc.Arbitrary<unknown>
 
 function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
   const min = Math.max(schema.minimum ?? 0, -1000);
-  const max = Math.min(schema.maximum ?? 100, 1000);
+  // A range that starts high (a year from 2000) keeps a span of 1000 above its start.
+  const max = Math.min(schema.maximum ?? Math.max(100, min + 100), Math.max(1000, min + 1000));
   return integer
     ? fc.integer({ min, max })
     : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });

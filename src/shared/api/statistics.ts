@@ -60,3 +60,58 @@ export const PartnerContactStatistics = z
   })
   .meta({ id: "PartnerContactStatistics" });
 export type PartnerContactStatistics = z.infer<typeof PartnerContactStatistics>;
+
+/** The yearly follow-up of sheltered housing and emergency flats (issue 16). */
+export const StayStatisticsQuery = z
+  .object({
+    year: z.coerce
+      .number({ message: "Ange året, t.ex. 2026." })
+      .int({ message: "Ange året, t.ex. 2026." })
+      .min(2000, { message: "Ange ett år från 2000." })
+      .max(2999, { message: "Ange ett år före 3000." }),
+    unitId: z.uuid().optional(),
+  })
+  .strict();
+
+export const StayStatistics = z
+  .object({
+    year: z.number().int(),
+    scope: z.enum(["unit", "organisation"]),
+    suppressed: z.boolean(),
+    personsGranted: z.object({
+      emergency_flat: count,
+      sheltered_housing: count,
+      other_housing: count,
+    }),
+    accompanyingChildren: count,
+    nights: z.object({ adults: count, children: count }),
+    staysEnded: z.object({
+      own_housing: count,
+      back_home: count,
+      other_municipality: count,
+      left_without_notice: count,
+      other: count,
+    }),
+    enquiries: z.object({
+      placed: count,
+      no_space: count,
+      declined_by_person: count,
+      not_suitable: count,
+    }),
+    places: z.array(
+      z.object({
+        placeId: z.uuid(),
+        name: z.string(),
+        kind: z.string(),
+        personNights: count,
+        householdNights: count,
+        capacityNights: z.number().int(),
+        occupancy: z
+          .number()
+          .nullable()
+          .meta({ description: "0–1; null when suppressed or no capacity" }),
+      }),
+    ),
+  })
+  .meta({ id: "StayStatistics" });
+export type StayStatistics = z.infer<typeof StayStatistics>;

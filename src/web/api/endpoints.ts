@@ -18,6 +18,7 @@ import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
 import { casesApi } from "../features/cases/api";
 import { childTrackApi } from "../features/child-track/api";
+import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
 import { documentsApi } from "../features/documents/api";
 import { intakeApi } from "../features/intake/api";
@@ -45,6 +46,7 @@ export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
 export type * from "../features/cases/api";
 export type * from "../features/child-track/api";
+export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
 export type * from "../features/documents/api";
 export type * from "../features/intake/api";
@@ -131,6 +133,7 @@ export function createApiOn(transport: Transport) {
     ...documentsApi(transport),
     ...statisticsApi(transport),
     ...shelterApi(transport),
+    ...costsApi(transport),
     ...auditReviewApi(transport),
     ...searchApi(transport),
     ...placesApi(transport),

@@ -40,7 +40,7 @@ describe("what the menu offers", () => {
     );
   });
 
-  it("adds Loggkontroll and Statistik for a unit manager", () => {
+  it("adds Loggkontroll, Statistik and Kostnader for a unit manager", () => {
     expect(navTargets([role("unit_manager", adult)])).toEqual([
       "myCases",
       "personSearch",
@@ -49,6 +49,7 @@ describe("what the menu offers", () => {
       "places",
       "audit",
       "statistics",
+      "costs",
     ]);
   });
 

@@ -88,6 +88,8 @@ export const seesPlaces = (roles: readonly RoleAssignment[]) =>
       "shelter_staff",
     ].includes(r.role),
   );
+/** Kostnader: unit managers, over the stays of the cases they may see. */
+export const seesCosts = (roles: readonly RoleAssignment[]) => isUnitManager(roles);
 
 export type NavTarget =
   | "myCases"
@@ -98,6 +100,7 @@ export type NavTarget =
   | "places"
   | "audit"
   | "statistics"
+  | "costs"
   | "admin";
 
 /** Where each menu target lives. */
@@ -110,6 +113,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   places: "/places",
   audit: "/audit",
   statistics: "/statistics",
+  costs: "/costs",
   admin: "/admin",
 };
 
@@ -134,6 +138,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (seesPlaces(roles)) targets.push("places");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
+  if (seesCosts(roles)) targets.push("costs");
   if (isAdministrator(roles)) targets.push("admin");
   return targets;
 }

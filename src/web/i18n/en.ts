@@ -4,6 +4,7 @@ import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
 import { casesEn } from "../features/cases/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
+import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
 import { documentsEn } from "../features/documents/messages.en";
 import { intakeEn } from "../features/intake/messages.en";
@@ -51,6 +52,7 @@ export const en: Messages = {
   ...staysEn,
   ...documentsEn,
   ...statisticsEn,
+  ...costsEn,
   ...policeAssessmentsEn,
   ...treatmentEn,
   ...notificationsEn,
@@ -81,6 +83,7 @@ export const enParts = [
   placesEn,
   documentsEn,
   statisticsEn,
+  costsEn,
   policeAssessmentsEn,
   treatmentEn,
   notificationsEn,

@@ -4,6 +4,7 @@ import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
+import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
 import { documentsSv } from "../features/documents/messages.sv";
 import { intakeSv } from "../features/intake/messages.sv";
@@ -51,6 +52,7 @@ export const sv = {
   ...staysSv,
   ...documentsSv,
   ...statisticsSv,
+  ...costsSv,
   ...policeAssessmentsSv,
   ...treatmentSv,
   ...notificationsSv,
@@ -81,6 +83,7 @@ export const svParts = [
   placesSv,
   documentsSv,
   statisticsSv,
+  costsSv,
   policeAssessmentsSv,
   treatmentSv,
   notificationsSv,

@@ -19,6 +19,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   places: { to: navPaths.places, label: "nav.places" },
   audit: { to: navPaths.audit, label: "nav.audit" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
+  costs: { to: navPaths.costs, label: "nav.costs" },
   admin: { to: navPaths.admin, label: "nav.admin" },
 };
 

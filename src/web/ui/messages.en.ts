@@ -32,6 +32,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.shelter": "The shelter",
   "nav.vacancies": "Vacancies",
   "nav.places": "Places",
+  "nav.costs": "Costs",
 
   "common.loading": "Loading …",
   "common.yes": "Yes",

@@ -30,6 +30,7 @@ export const uiSv = {
   "nav.shelter": "Boendet",
   "nav.vacancies": "Lediga platser",
   "nav.places": "Platser",
+  "nav.costs": "Kostnader",
 
   "common.loading": "Hämtar …",
   "common.yes": "Ja",

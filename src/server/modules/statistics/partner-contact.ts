@@ -17,7 +17,7 @@ import { type FigureScope, type RawFigures, readFigures } from "./figures.ts";
  * organisation's, with 1–4 suppressed.
  */
 
-interface Scope extends FigureScope {
+export interface Scope extends FigureScope {
   suppressed: boolean;
   kind: "unit" | "organisation";
 }
@@ -41,7 +41,7 @@ async function unitKnown(database: DatabaseHandle, actor: Actor, unitId: string)
  * the organisation's units are asked for only when a unit is named that the actor's roles do
  * not already place in it (a managed unit is the organisation's).
  */
-async function scopeOf(
+export async function scopeOf(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,

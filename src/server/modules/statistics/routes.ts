@@ -1,7 +1,13 @@
-import { PartnerContactStatistics, StatisticsQuery } from "../../../shared/api/statistics.ts";
+import {
+  PartnerContactStatistics,
+  StatisticsQuery,
+  StayStatistics,
+  StayStatisticsQuery,
+} from "../../../shared/api/statistics.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { partnerContactStatistics } from "./partner-contact.ts";
+import { stayStatistics } from "./stay-statistics.ts";
 
 const tags = ["statistics"];
 
@@ -25,5 +31,19 @@ export const statisticsRoutes: RouteModule = (app, { database }) => {
         requestMeta(request),
         request.query,
       ),
+  );
+  app.get(
+    "/api/statistics/stays",
+    {
+      schema: {
+        tags,
+        summary:
+          "Sheltered housing and emergency flats in a year: persons granted, children, nights, endings, enquiries, occupancy",
+        querystring: StayStatisticsQuery,
+        response: { 200: StayStatistics },
+      },
+    },
+    async (request) =>
+      stayStatistics(database, requireActor(request), requestMeta(request), request.query),
   );
 };

@@ -1,0 +1,185 @@
+import { sql } from "kysely";
+import { startOfDay } from "../../../shared/calendar.ts";
+import type { Trx } from "../../access/transaction.ts";
+import type { FigureScope } from "./figures.ts";
+
+/**
+ * The yearly follow-up of sheltered housing and emergency flats (issue 16), as counts the
+ * yearly report (a later issue) calls: run in a reporting transaction (withReporting), whose
+ * row-level security (0053) lets through the cases of the units the actor reports on; `units`
+ * narrows further. Exact figures: suppression of small counts is the caller's choice.
+ *
+ * Nights follow shared/stay-costs.ts: a segment from D1 to D2 (exclusive) has D2 − D1 nights,
+ * a stay checked out ends on its day of leaving, an ongoing one counts to `until` (today, or
+ * the year's end); each person in the stay counts each night.
+ */
+
+export const housingKinds = ["emergency_flat", "sheltered_housing", "other_housing"] as const;
+export const endReasons = [
+  "own_housing",
+  "back_home",
+  "other_municipality",
+  "left_without_notice",
+  "other",
+] as const;
+export const enquiryOutcomes = [
+  "placed",
+  "no_space",
+  "declined_by_person",
+  "not_suitable",
+] as const;
+
+export interface PlaceOccupancy {
+  placeId: string;
+  name: string;
+  kind: string;
+  personNights: number;
+  householdNights: number;
+  /** Person-nights the place could take (an emergency flat: one household a night). */
+  capacityNights: number;
+  /** Used over capacity: household nights for an emergency flat, person nights otherwise. */
+  occupancy: number | null;
+}
+
+export interface StayFigures {
+  year: number;
+  personsGranted: Record<(typeof housingKinds)[number], number>;
+  accompanyingChildren: number;
+  nights: { adults: number; children: number };
+  staysEnded: Record<(typeof endReasons)[number], number>;
+  enquiries: Record<(typeof enquiryOutcomes)[number], number>;
+  places: PlaceOccupancy[];
+}
+
+/** The case of row `x` (by `column`), in the units when they are named. */
+function inScope(column: string, s: FigureScope) {
+  const key = sql.ref(column);
+  return s.units === null
+    ? sql`exists (select 1 from "case" c where c.id = ${key})`
+    : sql`exists (select 1 from "case" c where c.id = ${key} and c.unit_id = any(${s.units}::uuid[]))`;
+}
+
+const counted = <K extends string>(keys: readonly K[], rows: { key: string; n: number }[]) =>
+  Object.fromEntries(keys.map((k) => [k, Number(rows.find((r) => r.key === k)?.n ?? 0)])) as Record<
+    K,
+    number
+  >;
+
+/** The nights of each stay's segments in [from, to) and who stayed, per place. */
+function nightsPerPlace(s: FigureScope, from: string, to: string, until: string) {
+  return sql<{
+    place_id: string;
+    household_nights: number;
+    adult_nights: number;
+    child_nights: number;
+  }>`
+    select g.place_id,
+      sum(n)::integer as household_nights,
+      sum(n * m.adults)::integer as adult_nights,
+      sum(n * m.children)::integer as child_nights
+    from (select g.place_id, g.stay_id,
+            greatest(0, least(coalesce(g.to_on, s.left_on, ${until}::date),
+                              coalesce(s.left_on, 'infinity'::date), ${to}::date)
+                        - greatest(g.from_on, ${from}::date)) as n
+          from stay_segment g join stay s on s.id = g.stay_id
+          where g.org_id = ${s.orgId} and s.cancelled_at is null
+            and g.from_on < ${to}::date and (g.to_on is null or g.to_on > ${from}::date)
+            and ${inScope("s.case_id", s)}) g
+    join (select stay_id, count(*) filter (where role = 'adult') as adults,
+                 count(*) filter (where role = 'child') as children
+          from stay_member group by stay_id) m on m.stay_id = g.stay_id
+    group by g.place_id`;
+}
+
+export async function stayFigures(
+  trx: Trx,
+  s: FigureScope & { year: number; today: string },
+): Promise<StayFigures> {
+  const from = `${s.year}-01-01`;
+  const to = `${s.year + 1}-01-01`;
+  const until = s.today < to ? s.today : to;
+  const granted = await sql<{ key: string; n: number }>`
+    select d.intervention_kind as key, count(distinct c.person_id)::integer as n
+    from decision d join "case" c on c.id = d.case_id
+    where d.org_id = ${s.orgId} and d.outcome in ('granted', 'partly_granted')
+      and d.intervention_kind in ('emergency_flat', 'sheltered_housing', 'other_housing')
+      and d.decided_at >= ${startOfDay(from)} and d.decided_at < ${startOfDay(to)}
+      ${s.units === null ? sql`` : sql`and c.unit_id = any(${s.units}::uuid[])`}
+    group by 1`.execute(trx);
+  const children = await sql<{ n: number }>`
+    select count(distinct m.person_id)::integer as n
+    from stay s join stay_member m on m.stay_id = s.id
+    where s.org_id = ${s.orgId} and m.role = 'child' and s.cancelled_at is null
+      and coalesce(s.arrived_on, s.planned_from) >= ${from}::date
+      and coalesce(s.arrived_on, s.planned_from) < ${to}::date
+      and ${inScope("s.case_id", s)}`.execute(trx);
+  const ended = await sql<{ key: string; n: number }>`
+    select s.end_reason as key, count(*)::integer as n from stay s
+    where s.org_id = ${s.orgId} and s.left_on >= ${from}::date and s.left_on < ${to}::date
+      and ${inScope("s.case_id", s)}
+    group by 1`.execute(trx);
+  const enquiries = await sql<{ key: string; n: number }>`
+    select e.outcome as key, count(*)::integer as n from place_enquiry e
+    where e.org_id = ${s.orgId} and e.answered_at >= ${startOfDay(from)}
+      and e.answered_at < ${startOfDay(to)} and ${inScope("e.case_id", s)}
+    group by 1`.execute(trx);
+  const nights = (await nightsPerPlace(s, from, to, until).execute(trx)).rows;
+  const places = await placeCapacity(trx, s, from, until);
+  return {
+    year: s.year,
+    personsGranted: counted(housingKinds, granted.rows),
+    accompanyingChildren: Number(children.rows[0]?.n ?? 0),
+    nights: {
+      adults: nights.reduce((n, r) => n + Number(r.adult_nights), 0),
+      children: nights.reduce((n, r) => n + Number(r.child_nights), 0),
+    },
+    staysEnded: counted(endReasons, ended.rows),
+    enquiries: counted(enquiryOutcomes, enquiries.rows),
+    places: places.map((p) => occupancyOf(p, nights)),
+  };
+}
+
+/** A place's nights used beside those it could take. */
+function occupancyOf(
+  p: { id: string; name: string; kind: string; capacity: number },
+  nights: {
+    place_id: string;
+    household_nights: number;
+    adult_nights: number;
+    child_nights: number;
+  }[],
+): PlaceOccupancy {
+  const used = nights.find((r) => r.place_id === p.id);
+  const personNights = Number(used?.adult_nights ?? 0) + Number(used?.child_nights ?? 0);
+  const householdNights = Number(used?.household_nights ?? 0);
+  const capacityNights = Number(p.capacity);
+  const usedNights = p.kind === "emergency_flat" ? householdNights : personNights;
+  return {
+    placeId: p.id,
+    name: p.name,
+    kind: p.kind,
+    personNights,
+    householdNights,
+    capacityNights,
+    occupancy:
+      capacityNights > 0 ? Math.round((usedNights / capacityNights) * 10_000) / 10_000 : null,
+  };
+}
+
+/**
+ * The places of the organisation (or administered by the units) open in the year, and the
+ * nights they could take up to `until`: days open × places (an emergency flat: × 1).
+ */
+async function placeCapacity(trx: Trx, s: FigureScope, from: string, until: string) {
+  const { rows } = await sql<{ id: string; name: string; kind: string; capacity: number }>`
+    select p.id, p.name, p.kind,
+      (greatest(0, least(coalesce(p.closed_on, 'infinity'::date), ${until}::date)
+                   - greatest((p.created_at at time zone 'Europe/Stockholm')::date, ${from}::date))
+       * case when p.kind = 'emergency_flat' then 1 else p.places end)::integer as capacity
+    from place p
+    where p.org_id = ${s.orgId}
+      ${s.units === null ? sql`` : sql`and p.unit_id = any(${s.units}::uuid[])`}
+      and (p.closed_on is null or p.closed_on > ${from}::date)
+    order by p.name`.execute(trx);
+  return rows;
+}
