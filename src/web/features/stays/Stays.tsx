@@ -9,6 +9,7 @@ import { useT } from "../../i18n/useT";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
+import { StayCosts } from "../costs/StayCosts";
 import type { StayView } from "./api";
 import { NewStay } from "./NewStay";
 import { SchoolForm } from "./SchoolForm";
@@ -89,6 +90,11 @@ function StayCard({
       </h3>
       <StayFacts stay={stay} />
       {canWrite && <StayActions stay={stay} panel={panel} />}
+      {stay.status !== "cancelled" && (
+        <OnDemand label={t("stays.costs")}>
+          <StayCosts stayId={stay.id} />
+        </OnDemand>
+      )}
     </article>
   );
 }

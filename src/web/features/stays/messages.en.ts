@@ -2,6 +2,7 @@ import type { MessagesOf } from "../../i18n/messages";
 import type { staysSv } from "./messages.sv";
 
 export const staysEn: MessagesOf<typeof staysSv> = {
+  "stays.costs": "Costs and invoices",
   "stays.title": "Stays in housing",
   "stays.empty": "No stays in this case.",
   "stays.new": "New stay",

@@ -1,4 +1,5 @@
 export const staysSv = {
+  "stays.costs": "Kostnader och fakturor",
   "stays.title": "Vistelser i boende",
   "stays.empty": "Inga vistelser i ärendet.",
   "stays.new": "Ny vistelse",
