@@ -20,14 +20,19 @@ const addTitleId = "relations-add-title";
 const isRelationKind = (v: string): v is RelationKind =>
   (relationKinds as readonly string[]).includes(v);
 
-/** "Närstående": the case's person's relations to other persons, and a form to add one. */
-export function Relations({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
-  const { t, lang } = useT();
+/** The relatives of a case's person, as the case shows them: one query, one shape, one key. */
+export function useCaseRelations(caseId: string) {
   const api = useApi();
-  const query = useQuery(
+  return useQuery(
     ["case", caseId, "relations"],
     async (signal) => (await api.relations(caseId, signal)).relations,
   );
+}
+
+/** "Närstående": the case's person's relations to other persons, and a form to add one. */
+export function Relations({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
+  const { t, lang } = useT();
+  const query = useCaseRelations(caseId);
   const [added, setAdded] = useState<string | null>(null);
   const { state, setData } = query;
 

@@ -8,6 +8,7 @@ import { DateField } from "../../ui/DateField";
 import { SelectField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { useCaseDecisions } from "../decisions/Decisions";
+import { useCaseRelations } from "../persons/Relations";
 import { useOpenPlaces } from "./StayForms";
 
 /** "Ny vistelse": from a granted housing decision of the case, with the children who come along. */
@@ -168,14 +169,12 @@ function ChildrenChoice({
   errorOf: (field: string) => string | undefined;
 }) {
   const { t } = useT();
-  const api = useApi();
   const base = useId();
-  const relations = useQuery(["case", caseId, "relations"], (signal) =>
-    api.relations(caseId, signal),
-  );
+  // The same query as the case's Närstående panel (one key, one shape).
+  const relations = useCaseRelations(caseId);
   const kids =
     relations.state.status === "ready"
-      ? relations.state.data.relations.filter((r) => r.kind === "child")
+      ? relations.state.data.filter((r) => r.kind === "child")
       : [];
   if (kids.length === 0) return null;
   return (

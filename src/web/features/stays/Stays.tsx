@@ -2,7 +2,7 @@ import { type ReactNode, useState } from "react";
 import { stockholmDate } from "../../../shared/calendar";
 import type { CaseView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
-import { useQuery } from "../../hooks/useQuery";
+import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDay } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
@@ -36,6 +36,7 @@ export function StaysPanel({ record }: { record: CaseView }) {
     async (signal) => (await api.caseStays(record.id, signal)).stays,
   );
   const [message, setMessage] = useState<string | null>(null);
+  const invalidate = useInvalidate();
   const panel: StayPanelLink = {
     beforeChange: () => setMessage(null),
     onStale: stays.reload,
@@ -65,7 +66,15 @@ export function StaysPanel({ record }: { record: CaseView }) {
       </Loaded>
       {record.abilities.change && (
         <OnDemand label={t("stays.new")}>
-          <NewStay record={record} onStarted={panel.onChanged} />
+          <NewStay
+            record={record}
+            onStarted={() => {
+              setMessage(t("stays.started"));
+              stays.reload();
+              // The hold it came from is now "Blev vistelse", and the place is taken.
+              invalidate(["holds", record.id], ["vacancies", {}]);
+            }}
+          />
         </OnDemand>
       )}
     </section>
