@@ -313,7 +313,7 @@ export async function buildRecordsOfX(
   const consentId = await addPlacementConsent(made, decisionId);
   const assessmentId = await addDraftAssessment(made);
   const stay = await addStay(made);
-  const costStayId = await addCostStay(made, decisionId);
+  const costStayId = await addCostStay(made, stay.housingDecisionId);
   return {
     ...stay,
     costStayId,
