@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { Database } from "../db/types.ts";
-import { buildPlace as buildCostPlace, buildStay as buildCostStay } from "./cost-stays.ts";
 import { buildCase, buildPerson, buildUser } from "./factories.ts";
-import { buildStay } from "./shelter-stays.ts";
+import { buildHousingDecision, buildPlace, buildStay } from "./housing.ts";
 
 /**
  * The records in case X of the authorization suite's world (authorization-world.ts), one of
@@ -206,84 +205,40 @@ export async function addDraftAssessment({ owner, orgId, caseId, id }: Made) {
 
 /** A place of X's unit and a planned stay in it on X's granted sheltered-housing decision. */
 export async function addStay({ owner, orgId, unitId, caseId, id }: Made) {
-  const placeId = randomUUID();
-  await owner
-    .insertInto("place")
-    .values({
-      id: placeId,
-      org_id: orgId,
-      unit_id: unitId,
-      name: "Skyddat boende Norr",
-      kind: "sheltered_housing",
-      operator_kind: "own",
-      operator_name: "Kommunen",
-      places: 10,
-      price_adult_ore: 145_000,
-      price_child_ore: 50_000,
-      created_by: id("manager"),
-    })
-    .execute();
-  const decisionId = randomUUID();
-  await owner
-    .insertInto("decision")
-    .values({
-      id: decisionId,
-      org_id: orgId,
-      case_id: caseId,
-      intervention_kind: "sheltered_housing",
-      outcome: "granted",
-      reasoning: "Behov av skyddat boende.",
-      decided_by: id("assigned"),
-    })
-    .execute();
-  const stayId = randomUUID();
-  await owner
-    .insertInto("stay")
-    .values({
-      id: stayId,
-      org_id: orgId,
-      case_id: caseId,
-      decision_id: decisionId,
-      planned_from: "2026-11-01",
-      created_by: id("assigned"),
-    })
-    .execute();
-  const person = await owner
+  const place = await buildPlace(owner, {
+    orgId,
+    unitId,
+    createdBy: id("manager"),
+    name: "Skyddat boende Norr",
+    places: 10,
+    priceChildOre: 50_000,
+    address: null,
+  });
+  const decision = await buildHousingDecision(owner, { orgId, caseId, decidedBy: id("assigned") });
+  const { person_id } = await owner
     .selectFrom("case")
     .select("person_id")
     .where("id", "=", caseId)
     .executeTakeFirstOrThrow();
-  await owner
-    .insertInto("stay_member")
-    .values({ stay_id: stayId, person_id: person.person_id, org_id: orgId, role: "adult" })
-    .execute();
-  await owner
-    .insertInto("stay_segment")
-    .values({
-      id: randomUUID(),
-      org_id: orgId,
-      stay_id: stayId,
-      place_id: placeId,
-      from_on: "2026-11-01",
-      price_adult_ore: 145_000,
-      price_child_ore: 50_000,
-    })
-    .execute();
-  // A second stay on the decision, for the shelter's commands (check-in, notes, check-out):
-  // the first is cancelled by the suite, and a checked-in stay could not be.
-  const shelterStay = await buildStay(owner, {
-    orgId,
-    caseId,
-    decisionId,
-    placeId,
-    createdBy: id("assigned"),
-    adultId: person.person_id,
-    plannedFrom: "2026-11-01",
-  });
+  // Two stays on the decision: the first is cancelled by the suite; the second serves the
+  // shelter's commands (check-in, notes, check-out), as a checked-in stay could not be.
+  const planned = () =>
+    buildStay(owner, {
+      orgId,
+      caseId,
+      decisionId: decision.id,
+      placeId: place.id,
+      createdBy: id("assigned"),
+      adultId: person_id,
+      plannedFrom: "2026-11-01",
+      priceChildOre: 50_000,
+    });
+  const stay = await planned();
+  const shelterStay = await planned();
   return {
-    stayId,
-    stayPlaceId: placeId,
-    housingDecisionId: decisionId,
+    stayId: stay.id,
+    stayPlaceId: place.id,
+    housingDecisionId: decision.id,
     shelterStayId: shelterStay.id,
   };
 }
@@ -329,16 +284,24 @@ export async function buildRecordsOfX(
   };
 }
 
-/** A stay of X's person in January 2026 at a place of X's unit (its address never shown). */
-/** An ended stay in X in January 2026 with a night's price, for the costs routes. */
+/**
+ * An ended stay in X in January 2026 with a night's price, for the costs routes, on X's
+ * housing decision (a stay on any other decision is one the stays' lists cannot show).
+ */
 export async function addCostStay({ owner, orgId, unitId, caseId, id }: Made, decisionId: string) {
-  const place = await buildCostPlace(owner, { orgId, unitId, createdBy: id("manager") });
+  const place = await buildPlace(owner, {
+    orgId,
+    unitId,
+    createdBy: id("manager"),
+    operatorKind: "voluntary_shelter",
+    operatorName: "Kvinnojouren Test",
+  });
   const { person_id } = await owner
     .selectFrom("case")
     .select("person_id")
     .where("id", "=", caseId)
     .executeTakeFirstOrThrow();
-  const stay = await buildCostStay(owner, {
+  const stay = await buildStay(owner, {
     orgId,
     caseId,
     adultId: person_id,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/types.ts";
+import { buildPlace, type HousingKind } from "./housing.ts";
 
 /** A place as the register form sends it (issue 16), with what a test says about it. */
 export function placeBody(unitId: string, over: Record<string, unknown> = {}) {
@@ -32,71 +33,6 @@ export function placeBody(unitId: string, over: Record<string, unknown> = {}) {
 }
 
 /**
- * An ongoing stay at a place, written as the owner (the stays part writes them through its
- * own API): a granted housing decision on the case, the adult, and one segment from `from`.
- */
-export async function insertStay(
-  owner: Kysely<Database>,
-  input: {
-    orgId: string;
-    caseId: string;
-    personId: string;
-    placeId: string;
-    userId: string;
-    from: string;
-    children?: string[];
-  },
-) {
-  const decisionId = randomUUID();
-  await owner
-    .insertInto("decision")
-    .values({
-      id: decisionId,
-      org_id: input.orgId,
-      case_id: input.caseId,
-      intervention_kind: "sheltered_housing",
-      outcome: "granted",
-      reasoning: "Behov av skyddat boende.",
-      decided_by: input.userId,
-    })
-    .execute();
-  const stayId = randomUUID();
-  await owner
-    .insertInto("stay")
-    .values({
-      id: stayId,
-      org_id: input.orgId,
-      case_id: input.caseId,
-      decision_id: decisionId,
-      planned_from: input.from,
-      arrived_on: input.from,
-      created_by: input.userId,
-    })
-    .execute();
-  const members = [
-    { person_id: input.personId, role: "adult" as const },
-    ...(input.children ?? []).map((id) => ({ person_id: id, role: "child" as const })),
-  ];
-  await owner
-    .insertInto("stay_member")
-    .values(members.map((m) => ({ ...m, stay_id: stayId, org_id: input.orgId })))
-    .execute();
-  await owner
-    .insertInto("stay_segment")
-    .values({
-      id: randomUUID(),
-      org_id: input.orgId,
-      stay_id: stayId,
-      place_id: input.placeId,
-      from_on: input.from,
-      price_adult_ore: 0,
-      price_child_ore: 0,
-    })
-    .execute();
-  return { stayId, decisionId };
-}
-
-/**
  * The place records of the authorization suite: a place of X's unit, its address and
  * contact, a hold and an enquiry on X; and an idle place of the same unit to close.
  */
@@ -108,54 +44,23 @@ export async function addPlaceRecords(made: {
   id: (a: "assigned" | "manager") => string;
 }) {
   const { owner, orgId, unitId, caseId, id } = made;
-  const placeId = randomUUID();
-  await owner
-    .insertInto("place")
-    .values({
-      id: placeId,
-      org_id: orgId,
-      unit_id: unitId,
-      name: "Akutlägenhet Fiktiva",
-      kind: "sheltered_housing",
-      operator_kind: "own",
-      operator_name: "Kommunen",
-      places: 6,
-      price_adult_ore: 100000,
-      price_child_ore: 50000,
-      created_by: id("manager"),
-    })
-    .execute();
+  const place = (name: string, kind: HousingKind, places: number, address: string | null) =>
+    buildPlace(owner, {
+      orgId,
+      unitId,
+      createdBy: id("manager"),
+      name,
+      kind,
+      places,
+      priceAdultOre: 100_000,
+      priceChildOre: 50_000,
+      address,
+    });
+  const street = `Skyddsvägen ${randomUUID().slice(0, 8)}`;
+  const placeId = (await place("Akutlägenhet Fiktiva", "sheltered_housing", 6, street)).id;
   // A place nobody lives at and nobody holds: the one closing can be tried on (a place in
   // use answers 409, see places/closing.test.ts).
-  const idlePlaceId = randomUUID();
-  await owner
-    .insertInto("place")
-    .values({
-      id: idlePlaceId,
-      org_id: orgId,
-      unit_id: unitId,
-      name: "Akutlägenhet Ledig",
-      kind: "emergency_flat",
-      operator_kind: "own",
-      operator_name: "Kommunen",
-      places: 2,
-      price_adult_ore: 100000,
-      price_child_ore: 50000,
-      created_by: id("manager"),
-    })
-    .execute();
-  const street = `Skyddsvägen ${randomUUID().slice(0, 8)}`;
-  await owner
-    .insertInto("place_address")
-    .values({
-      place_id: placeId,
-      org_id: orgId,
-      street,
-      postal_code: "111 11",
-      city: "Demostad",
-      updated_by: id("manager"),
-    })
-    .execute();
+  const idlePlaceId = (await place("Akutlägenhet Ledig", "emergency_flat", 2, null)).id;
   const contact = await owner
     .insertInto("place_contact")
     .values({ org_id: orgId, place_id: placeId, name: "Kontakt Fiktiv" })

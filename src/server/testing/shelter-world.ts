@@ -11,7 +11,7 @@ import {
   login,
   type Session,
 } from "./factories.ts";
-import { buildHousingDecision, buildPlace, buildShelterUnit, buildStay } from "./shelter-stays.ts";
+import { buildHousingDecision, buildPlace, buildShelterUnit, buildStay } from "./housing.ts";
 
 /**
  * The shelter tests' world: an adult unit with a caseworker and her case (she and two
@@ -43,7 +43,13 @@ export async function buildShelterWorld(app: App, owner: Kysely<Database>) {
     decidedBy: worker.id,
   });
   const place = (shelterUnitId: string) =>
-    buildPlace(owner, { orgId: org.id, unitId: unit.id, createdBy: worker.id, shelterUnitId });
+    buildPlace(owner, {
+      orgId: org.id,
+      unitId: unit.id,
+      createdBy: worker.id,
+      shelterUnitId,
+      address: "Påhittade gatan 1", // the staff's views are searched for it
+    });
   const placeA = await place(shelterA.id);
   const placeB = await place(shelterB.id);
   const today = stockholmDate(new Date());

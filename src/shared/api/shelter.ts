@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, multiline } from "./fields.ts";
+import { stayEndReasons } from "./stays.ts";
 
 /**
  * The stay commands both sides use (issue 16): the placing caseworker and the staff of the
@@ -8,13 +9,8 @@ import { isoDate, multiline } from "./fields.ts";
  */
 export const StayParams = z.object({ stayId: z.uuid() });
 
-export const stayEndReasons = [
-  "own_housing",
-  "back_home",
-  "other_municipality",
-  "left_without_notice",
-  "other",
-] as const;
+// One list of end reasons for both sides: the stays' own (shared/api/stays.ts).
+export { stayEndReasons };
 export const StayEndReason = z.enum(stayEndReasons);
 export type StayEndReason = z.infer<typeof StayEndReason>;
 

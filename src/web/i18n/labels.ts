@@ -10,6 +10,7 @@ import type { IdentityKind, ProtectionLevel, Sex } from "../../shared/api/person
 import type { FollowUpOutcome } from "../../shared/api/plans";
 import type { Role, unitKinds } from "../../shared/api/roles";
 import type { MeasureKind, MeasureStatus } from "../../shared/api/safety-plans";
+import type { stayEndReasons } from "../../shared/api/stays";
 import type { taskKinds } from "../../shared/api/tasks";
 import type { worklistKinds } from "../../shared/api/worklist";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status";
@@ -338,6 +339,17 @@ export const decisionOutcomeLabel = (code: string, t: PlainT) =>
   labelOrCode(decisionOutcomeLabels, code, t);
 
 /** What a counted day is when lag (1930:173) moves a last day past it. */
+/** Why a stay ended, the same words for the caseworker and the shelter's staff. */
+export const stayEndReasonLabels: Readonly<
+  Record<(typeof stayEndReasons)[number], PlainMessageKey>
+> = {
+  own_housing: "stays.endReason.own_housing",
+  back_home: "stays.endReason.back_home",
+  other_municipality: "stays.endReason.other_municipality",
+  left_without_notice: "stays.endReason.left_without_notice",
+  other: "stays.endReason.other",
+};
+
 export const dayOffLabels: Readonly<Record<DayOff, PlainMessageKey>> = {
   saturday: "dayOff.saturday",
   sunday: "dayOff.sunday",

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types.ts";
 import type { App } from "../../http/context.ts";
-import { buildPlace, buildStay } from "../../testing/cost-stays.ts";
 import {
   buildCase,
   buildOrg,
@@ -11,6 +10,7 @@ import {
   login,
   type Session,
 } from "../../testing/factories.ts";
+import { buildPlace, buildStay } from "../../testing/housing.ts";
 
 /**
  * The costs tests' world (2024, a leap year): unit A's case with a stay of a woman and two
@@ -85,6 +85,7 @@ async function buildPlaces(
     createdBy,
     name: "Akutlägenhet Ek",
     kind: "emergency_flat",
+    operatorKind: "voluntary_shelter",
     operatorName: "Testkommun",
     priceAdultOre: 100_000,
     priceChildOre: 50_000,
@@ -96,6 +97,7 @@ async function buildPlaces(
     unitId,
     createdBy,
     name: "Skyddat boende Lind",
+    operatorKind: "voluntary_shelter",
     operatorName: "Kvinnojouren Frid",
     priceAdultOre: 145_050,
     priceChildOre: 0,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
-import { buildHousingDecision } from "../../testing/cost-stays.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildCase, type Session } from "../../testing/factories.ts";
+import { buildHousingDecision } from "../../testing/housing.ts";
 import { addresses, buildCostsWorld, type CostsWorld } from "./costs-world.ts";
 import { registerColumns } from "./national-register.ts";
 
@@ -51,16 +51,8 @@ describe.each(testDatabaseKinds)(
         caseId: childCase.id,
         decidedBy: w.ids.worker,
         decidedAt: "2024-01-29T09:00:00Z",
+        placement: { basis: "court_2024_79" },
       });
-      await owner
-        .insertInto("child_placement")
-        .values({
-          org_id: w.orgId,
-          case_id: childCase.id,
-          decision_id: decision.id,
-          basis: "court_2024_79",
-        })
-        .execute();
       await owner
         .updateTable("stay_member")
         .set({ child_decision_id: decision.id })

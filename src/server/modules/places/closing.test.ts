@@ -13,7 +13,8 @@ import {
   login,
   type Session,
 } from "../../testing/factories.ts";
-import { insertStay, placeBody } from "../../testing/places.ts";
+import { buildStay } from "../../testing/housing.ts";
+import { placeBody } from "../../testing/places.ts";
 
 /*
  * Closing a place (issue 16, item 1): a place where someone still lives, or that is held for
@@ -74,13 +75,14 @@ describe.each(testDatabaseKinds)("closing a place (%s)", (kind) => {
         .executeTakeFirstOrThrow()
     ).closed_on;
   const stayAt = (placeId: string) =>
-    insertStay(database().owner, {
+    buildStay(database().owner, {
       orgId,
       caseId: ids.caseId,
-      personId: ids.personId,
+      adultId: ids.personId,
       placeId,
-      userId: ids.worker,
-      from: addDays(today, -3),
+      createdBy: ids.worker,
+      plannedFrom: addDays(today, -3),
+      arrivedOn: addDays(today, -3),
     });
 
   it("refuses to close a place with an ongoing stay (409), leaving it open", async () => {
@@ -121,13 +123,13 @@ describe.each(testDatabaseKinds)("closing a place (%s)", (kind) => {
     await owner
       .updateTable("stay")
       .set({ left_on: addDays(today, -1), end_reason: "own_housing" })
-      .where("id", "=", ended.stayId)
+      .where("id", "=", ended.id)
       .execute();
     const moved = await stayAt(placeId);
     await owner
       .updateTable("stay_segment")
       .set({ to_on: addDays(today, -1) })
-      .where("stay_id", "=", moved.stayId)
+      .where("stay_id", "=", moved.id)
       .execute();
     await owner
       .insertInto("place_hold")

@@ -13,7 +13,8 @@ import {
   login,
   type Session,
 } from "../../testing/factories.ts";
-import { insertStay, placeBody } from "../../testing/places.ts";
+import { buildStay } from "../../testing/housing.ts";
+import { placeBody } from "../../testing/places.ts";
 import { race } from "../../testing/race.ts";
 
 /*
@@ -81,14 +82,15 @@ describe.each(testDatabaseKinds)("vacancies, holds and enquiries (%s)", (kind) =
   it("counts today's occupancy from the stays", async () => {
     const placeId = await newPlace({ places: 6 });
     const child = await buildPerson(database().owner, orgId);
-    await insertStay(database().owner, {
+    await buildStay(database().owner, {
       orgId,
       caseId: ids.caseId,
-      personId: ids.personId,
+      adultId: ids.personId,
       placeId,
-      userId: ids.worker,
-      from: stockholmDate(new Date()),
-      children: [child.id],
+      createdBy: ids.worker,
+      plannedFrom: stockholmDate(new Date()),
+      arrivedOn: stockholmDate(new Date()),
+      childIds: [child.id],
     });
     expect(await vacancy(placeId)).toMatchObject({
       places: 6,

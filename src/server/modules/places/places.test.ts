@@ -12,7 +12,8 @@ import {
   login,
   type Session,
 } from "../../testing/factories.ts";
-import { insertStay, placeBody } from "../../testing/places.ts";
+import { buildStay } from "../../testing/housing.ts";
+import { placeBody } from "../../testing/places.ts";
 
 /*
  * The register of places (issue 16, item 1): kept by those who administer places, read by
@@ -234,13 +235,14 @@ describe.each(testDatabaseKinds)("the register of places (%s)", (kind) => {
     const before = await call(s.worker, "GET", `/api/places/${place.id}/address`);
     expect(before.statusCode).toBe(404);
     expect(before.body).not.toContain(street);
-    await insertStay(database().owner, {
+    await buildStay(database().owner, {
       orgId,
       caseId: ids.caseId as string,
-      personId: ids.personId as string,
+      adultId: ids.personId as string,
       placeId: place.id,
-      userId: ids.worker as string,
-      from: stockholmDate(new Date()),
+      createdBy: ids.worker as string,
+      plannedFrom: stockholmDate(new Date()),
+      arrivedOn: stockholmDate(new Date()),
     });
     const after = await call(s.worker, "GET", `/api/places/${place.id}/address`);
     expect(after.statusCode).toBe(200);

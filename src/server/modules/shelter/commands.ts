@@ -10,7 +10,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { runStayCommand, type StayContext, type StayRow } from "./stay-command.ts";
+import { readStayRow, runStayCommand, type StayContext, type StayRow } from "./stay-command.ts";
 
 /**
  * Check-in, check-out and notes of a stay, for the placing caseworker and the shelter's staff
@@ -37,22 +37,9 @@ function toStatus(s: StayRow): StayStatus {
 }
 
 async function reread(trx: Trx, stayId: string): Promise<StayStatus> {
-  const row = await trx
-    .selectFrom("stay")
-    .select([
-      "id",
-      "case_id",
-      "planned_from",
-      "planned_to",
-      "arrived_on",
-      "left_on",
-      "end_reason",
-      "cancelled_at",
-      "version",
-    ])
-    .where("id", "=", stayId)
-    .executeTakeFirstOrThrow();
-  return toStatus(row as StayRow);
+  const row = await readStayRow(trx, stayId);
+  if (!row) throw new Error(`stay ${stayId} vanished inside its own command`);
+  return toStatus(row);
 }
 
 export function checkIn(

@@ -3,7 +3,7 @@ import { addDays } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, type Session } from "../../testing/factories.ts";
-import { moveStay } from "../../testing/shelter-stays.ts";
+import { moveStay } from "../../testing/housing.ts";
 import { buildShelterWorld, type ShelterWorld } from "../../testing/shelter-world.ts";
 
 /**

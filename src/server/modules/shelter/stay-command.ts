@@ -73,9 +73,9 @@ async function sideOf(database: DatabaseHandle, actor: Actor, stayId: string) {
   });
 }
 
-/** Locks the stay row and reads it with its members (undefined: not visible to the actor). */
-async function lockedStay(trx: Trx, stayId: string) {
-  const stay = await trx
+/** The stay's own row as the commands read it (undefined: not visible to the actor). */
+export async function readStayRow(trx: Trx, stayId: string, lock = false) {
+  const query = trx
     .selectFrom("stay")
     .select([
       "id",
@@ -88,9 +88,13 @@ async function lockedStay(trx: Trx, stayId: string) {
       "cancelled_at",
       "version",
     ])
-    .where("id", "=", stayId)
-    .forNoKeyUpdate()
-    .executeTakeFirst();
+    .where("id", "=", stayId);
+  return (await (lock ? query.forNoKeyUpdate() : query).executeTakeFirst()) as StayRow | undefined;
+}
+
+/** Locks the stay row and reads it with its members (undefined: not visible to the actor). */
+async function lockedStay(trx: Trx, stayId: string) {
+  const stay = await readStayRow(trx, stayId, true);
   if (!stay) return undefined;
   const members = await trx
     .selectFrom("stay_member")
@@ -99,7 +103,7 @@ async function lockedStay(trx: Trx, stayId: string) {
     .orderBy("role")
     .orderBy("person_id")
     .execute();
-  return { stay: stay as StayRow, members };
+  return { stay, members };
 }
 
 /** The event of a stay command: on the case and her, naming every person staying. */

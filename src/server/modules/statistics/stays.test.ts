@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withReporting } from "../../access/transaction.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
-import { buildHousingDecision, buildPlace, buildStay } from "../../testing/cost-stays.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
   as,
@@ -13,6 +12,7 @@ import {
   buildUser,
   login,
 } from "../../testing/factories.ts";
+import { buildHousingDecision, buildPlace, buildStay } from "../../testing/housing.ts";
 import { stayFigures } from "./stays.ts";
 
 /** 2025 in one organisation: three cases (two in unit A, one in B), five stays, six enquiries. */
@@ -65,7 +65,15 @@ async function seed(owner: ReturnType<ReturnType<typeof useTestDatabase>>["owner
     kind: "emergency_flat" | "sheltered_housing" | "other_housing",
     places: number,
   ) =>
-    buildPlace(owner, { orgId: org.id, unitId: a.id, createdBy: manager.id, name, kind, places });
+    buildPlace(owner, {
+      orgId: org.id,
+      unitId: a.id,
+      createdBy: manager.id,
+      name,
+      kind,
+      places,
+      createdAt: new Date("2020-01-01T00:00:00Z"), // open for the whole year counted
+    });
   const flat = await place("A Flat", "emergency_flat", 4);
   const shelter = await place("B Shelter", "sheltered_housing", 6);
   const closed = await place("C Closed", "other_housing", 2);

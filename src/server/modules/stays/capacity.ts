@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { PlaceKind } from "../../../shared/api/stays.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -97,4 +98,28 @@ async function hasRoom(
   const holds = o.holds - (own ? 1 : 0);
   if (place.kind === "emergency_flat") return o.households + holds === 0;
   return o.persons + heldPersons + input.persons <= place.places;
+}
+
+/**
+ * The stay's segment at the place from `fromOn` (open-ended), at the prices `takeRoom` read:
+ * the prices are copied at the segment's start, so a later change of the place's prices does
+ * not change what a stay already cost.
+ */
+export async function openSegment(
+  trx: Trx,
+  segment: { orgId: string; stayId: string; placeId: string; fromOn: string },
+  terms: { price_adult_ore: number; price_child_ore: number },
+) {
+  await trx
+    .insertInto("stay_segment")
+    .values({
+      id: randomUUID(),
+      org_id: segment.orgId,
+      stay_id: segment.stayId,
+      place_id: segment.placeId,
+      from_on: segment.fromOn,
+      price_adult_ore: terms.price_adult_ore,
+      price_child_ore: terms.price_child_ore,
+    })
+    .execute();
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { ChildSchoolBody, StayView } from "../../../shared/api/stays.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
@@ -9,7 +8,7 @@ import type { AuditAction, AuditData } from "../../audit/events.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { refuseBoysOverAge } from "./boys-age.ts";
-import { invalid, takeRoom } from "./capacity.ts";
+import { invalid, openSegment, takeRoom } from "./capacity.ts";
 import { lockedStay, staysOf } from "./queries.ts";
 import { checkPeriod } from "./start.ts";
 
@@ -153,18 +152,11 @@ export function moveStay(
         .set({ to_on: input.movedOn })
         .where("id", "=", current.id)
         .execute();
-      await trx
-        .insertInto("stay_segment")
-        .values({
-          id: randomUUID(),
-          org_id: actor.orgId,
-          stay_id: stayId,
-          place_id: input.placeId,
-          from_on: input.movedOn,
-          price_adult_ore: terms.price_adult_ore,
-          price_child_ore: terms.price_child_ore,
-        })
-        .execute();
+      await openSegment(
+        trx,
+        { orgId: actor.orgId, stayId, placeId: input.placeId, fromOn: input.movedOn },
+        terms,
+      );
     },
   });
 }

@@ -8,7 +8,7 @@ import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { refuseBoysOverAge } from "./boys-age.ts";
-import { invalid, takeRoom } from "./capacity.ts";
+import { invalid, openSegment, takeRoom } from "./capacity.ts";
 import { staysOf } from "./queries.ts";
 
 type StartInput = Required<StartStayBody>;
@@ -88,18 +88,11 @@ export function startStay(
           })),
         ])
         .execute();
-      await trx
-        .insertInto("stay_segment")
-        .values({
-          id: randomUUID(),
-          org_id: actor.orgId,
-          stay_id: stayId,
-          place_id: input.placeId,
-          from_on: input.plannedFrom,
-          price_adult_ore: terms.price_adult_ore,
-          price_child_ore: terms.price_child_ore,
-        })
-        .execute();
+      await openSegment(
+        trx,
+        { orgId: actor.orgId, stayId, placeId: input.placeId, fromOn: input.plannedFrom },
+        terms,
+      );
       if (input.holdId)
         await trx
           .updateTable("place_hold")

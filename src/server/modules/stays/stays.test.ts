@@ -56,8 +56,8 @@ describe.each(testDatabaseKinds)("stays (%s)", (kind) => {
     });
     const placeId = await s.place({
       kind: "sheltered_housing",
-      priceAdult: 145_000,
-      priceChild: 50_050,
+      priceAdultOre: 145_000,
+      priceChildOre: 50_050,
     });
     const onConsent = await s.child(a);
     const own1 = await s.decision(onConsent.caseId, {
@@ -242,7 +242,7 @@ describe.each(testDatabaseKinds)("stays (%s)", (kind) => {
     const to = await s.place({
       kind: "emergency_flat",
       address: "Hemliga gatan 2",
-      priceAdult: 99_900,
+      priceAdultOre: 99_900,
     });
     const child = await s.child(a);
     const stay = (

@@ -4,9 +4,10 @@ import { managedUnits, seesCosts } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { useT } from "../../i18n/useT";
-import { SelectField, TextField } from "../../ui/Field";
+import { TextField } from "../../ui/Field";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
+import { UnitChoice } from "../../ui/UnitChoice";
 import type { CostReportView } from "./api";
 import { CostTables } from "./CostTables";
 import { monthOf, monthPattern } from "./costs-model";
@@ -120,22 +121,14 @@ function MonthForm({
         onChange={(e) => setDraft((d) => ({ ...d, month: e.target.value }))}
         error={fieldError("month")}
       />
-      {units.length > 1 && (
-        <SelectField
-          label={t("costs.unit")}
-          name="unitId"
-          value={draft.unitId ?? ""}
-          onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))}
-          error={fieldError("unitId")}
-        >
-          <option value="">{t("costs.allUnits")}</option>
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <UnitChoice
+        label={t("costs.unit")}
+        allLabel={t("costs.allUnits")}
+        units={units}
+        value={draft.unitId}
+        onChange={(unitId) => setDraft((d) => ({ ...d, unitId }))}
+        error={fieldError("unitId")}
+      />
       <button type="submit" className="button">
         {t("costs.submit")}
       </button>

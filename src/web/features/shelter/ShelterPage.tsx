@@ -3,6 +3,7 @@ import { isUnitManager, worksAtShelter } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { formatDay } from "../../i18n/dates";
+import { stayEndReasonLabels } from "../../i18n/labels";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { OnDemand } from "../../ui/OnDemand";
@@ -129,7 +130,7 @@ function StayDates({ stay }: { stay: ShelterStayView }) {
     rows.push(["shelter.plannedTo", formatDay(stay.plannedTo, lang)]);
   if (stay.leftOn) rows.push(["shelter.leftOn", formatDay(stay.leftOn, lang)]);
   if (stay.status === "moved") rows.push(["shelter.endReason", t("shelter.moved")]);
-  if (stay.endReason) rows.push(["shelter.endReason", t(`shelter.endReason.${stay.endReason}`)]);
+  if (stay.endReason) rows.push(["shelter.endReason", t(stayEndReasonLabels[stay.endReason])]);
   return (
     <dl className="details">
       {rows.map(([label, value]) => (

@@ -5,6 +5,7 @@ import { useApi } from "../../auth/useAuth";
 import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDay, localDateInput } from "../../i18n/dates";
+import { stayEndReasonLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { SelectField, TextAreaField } from "../../ui/Field";
@@ -99,7 +100,7 @@ export function CheckOutForm({ stay }: { stay: ShelterStayView }) {
         <option value="">{t("shelter.chooseReason")}</option>
         {stayEndReasons.map((r) => (
           <option key={r} value={r}>
-            {t(`shelter.endReason.${r}`)}
+            {t(stayEndReasonLabels[r])}
           </option>
         ))}
       </SelectField>

@@ -8,9 +8,9 @@ import { formatDay, localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
-import { SelectField } from "../../ui/Field";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
+import { UnitChoice } from "../../ui/UnitChoice";
 
 /*
  * Statistik: partner contact in figures for a period, as the API groups them. Counts only,
@@ -125,22 +125,14 @@ function PeriodForm({
         onChange={(value) => setDraft((d) => ({ ...d, to: value }))}
         error={fieldError("to")}
       />
-      {units.length > 1 && (
-        <SelectField
-          label={t("statistics.unit")}
-          name="unitId"
-          value={draft.unitId ?? ""}
-          onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))}
-          error={fieldError("unitId")}
-        >
-          <option value="">{t("statistics.allMyUnits")}</option>
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <UnitChoice
+        label={t("statistics.unit")}
+        allLabel={t("statistics.allMyUnits")}
+        units={units}
+        value={draft.unitId}
+        onChange={(unitId) => setDraft((d) => ({ ...d, unitId }))}
+        error={fieldError("unitId")}
+      />
       <button type="submit" className="button">
         {t("statistics.submit")}
       </button>

@@ -3,6 +3,7 @@ import { stayEndReasons } from "../../../shared/api/stays";
 import { useApi } from "../../auth/useAuth";
 import { useChange } from "../../hooks/useChange";
 import { useQuery } from "../../hooks/useQuery";
+import { stayEndReasonLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
@@ -189,7 +190,7 @@ export function CheckOutForm({ stay, panel }: FormProps) {
         <option value="">{t("stays.choose")}</option>
         {stayEndReasons.map((r) => (
           <option key={r} value={r}>
-            {t(`stays.endReason.${r}`)}
+            {t(stayEndReasonLabels[r])}
           </option>
         ))}
       </SelectField>

@@ -5,6 +5,7 @@ import { useApi } from "../../auth/useAuth";
 import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDay } from "../../i18n/dates";
+import { stayEndReasonLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { OnDemand } from "../../ui/OnDemand";
@@ -140,7 +141,7 @@ function StayFacts({ stay }: { stay: StayView }) {
       )}
       {stay.endReason && (
         <Fact term={t("stays.ending")}>
-          {t(`stays.endReason.${stay.endReason}`)}
+          {t(stayEndReasonLabels[stay.endReason])}
           {stay.wentTo && ` · ${t("stays.wentTo", { place: stay.wentTo })}`}
         </Fact>
       )}
