@@ -14,7 +14,7 @@ export const costsEn: MessagesOf<typeof costsSv> = {
   "costs.allUnits": "All my units",
   "costs.submit": "Show costs",
   "costs.resultTitle": "Costs {month}",
-  "costs.stays": "{count} stays counted.",
+  "costs.stays": "Stays counted: {count}.",
   "costs.downloadXlsx": "Download XLSX",
   "costs.downloadCsv": "Download CSV",
   "costs.byUnit": "Per placing unit",

@@ -11,7 +11,7 @@ export const costsSv = {
   "costs.allUnits": "Alla mina enheter",
   "costs.submit": "Visa kostnader",
   "costs.resultTitle": "Kostnader {month}",
-  "costs.stays": "{count} vistelser räknade.",
+  "costs.stays": "Vistelser som räknats: {count}.",
   "costs.downloadXlsx": "Ladda ner XLSX",
   "costs.downloadCsv": "Ladda ner CSV",
   "costs.byUnit": "Per placerande enhet",

@@ -43,7 +43,7 @@ export function HousingPanel({ caseId, mayChange }: { caseId: string; mayChange:
   }
 
   return (
-    <section aria-labelledby="housing-title" className="panel">
+    <section aria-labelledby="housing-title" className="section">
       <h2 id="housing-title">{t("housing.title")}</h2>
       <StatusMessage message={done} />
       <ErrorSummary errors={submit.errors} />

@@ -65,7 +65,8 @@ export function StaysPanel({ record }: { record: CaseView }) {
           </>
         )}
       </Loaded>
-      {record.abilities.change && (
+      {/* One planned or ongoing stay at a time: a change of place is a move, not a new stay. */}
+      {record.abilities.change && !hasOpenStay(stays.state) && (
         <OnDemand label={t("stays.new")}>
           <NewStay
             record={record}
@@ -80,6 +81,11 @@ export function StaysPanel({ record }: { record: CaseView }) {
       )}
     </section>
   );
+}
+
+function hasOpenStay(state: { status: string; data?: StayView[] }) {
+  if (state.status !== "ready") return true;
+  return (state.data ?? []).some((s) => s.status === "planned" || s.status === "ongoing");
 }
 
 function StayCard({
@@ -124,6 +130,13 @@ function StayFacts({ stay }: { stay: StayView }) {
         })}
       </Fact>
       <Fact term={t("stays.members")}>{stay.members.map((m) => m.name).join(", ")}</Fact>
+      {stay.members
+        .filter((m) => m.role === "child")
+        .map((child) => (
+          <Fact key={child.personId} term={`${t("stays.school")}: ${child.name}`}>
+            {schoolText(child, t, day)}
+          </Fact>
+        ))}
       {stay.segments.length > 1 && (
         <Fact term={t("stays.segments")}>
           <ol className="plain-list">
@@ -153,6 +166,18 @@ function StayFacts({ stay }: { stay: StayView }) {
       )}
     </dl>
   );
+}
+
+/** A child's schooling in one line: where and since when, or that it is not arranged yet. */
+function schoolText(
+  child: StayView["members"][number],
+  t: ReturnType<typeof useT>["t"],
+  day: (iso: string) => string,
+) {
+  if (child.schoolKind === "none_needed") return t("stays.schoolKind.none_needed");
+  if (!child.schoolArrangedOn) return t("stays.schoolNotArranged");
+  const where = [child.schoolName, child.schoolMunicipality].filter(Boolean).join(", ");
+  return t("stays.schoolArranged", { where, on: day(child.schoolArrangedOn) });
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {

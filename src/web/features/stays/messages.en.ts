@@ -3,6 +3,8 @@ import type { staysSv } from "./messages.sv";
 
 export const staysEn: MessagesOf<typeof staysSv> = {
   "stays.costs": "Costs and invoices",
+  "stays.schoolNotArranged": "Not arranged yet",
+  "stays.schoolArranged": "{where}, arranged {on}",
   "stays.title": "Stays in housing",
   "stays.empty": "No stays in this case.",
   "stays.new": "New stay",

@@ -1,5 +1,7 @@
 export const staysSv = {
   "stays.costs": "Kostnader och fakturor",
+  "stays.schoolNotArranged": "Inte ordnad ännu",
+  "stays.schoolArranged": "{where}, ordnad {on}",
   "stays.title": "Vistelser i boende",
   "stays.empty": "Inga vistelser i ärendet.",
   "stays.new": "Ny vistelse",
