@@ -41,7 +41,7 @@ describe("the shelter's staff at Lärkan", () => {
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, "shelter-board-390.png"), fullPage: true });
 
-    await sara.getByRole("button", { name: "Anteckning" }).click();
+    await sara.getByRole("button", { name: "Anteckning", exact: true }).click();
     const form = sara.getByRole("form", { name: "Anteckning" });
     await form.getByLabel("Typ av anteckning").selectOption({ label: "Samtal med barn" });
     await form.getByLabel("Anteckning", { exact: true }).fill("Maja ritade sitt nya rum.");
