@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EnquiryOutcome, EnquiryView } from "../../../shared/api/places.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import { recordCaseRefusal } from "../../access/case-guard.ts";
@@ -82,7 +83,10 @@ export function createEnquiry(
         .selectFrom("place")
         .select("id")
         .where("id", "=", input.placeId)
-        .where("closed_on", "is", null)
+        // Open until the day it closes — the same rule as a hold's and a stay's.
+        .where((eb) =>
+          eb.or([eb("closed_on", "is", null), eb("closed_on", ">", stockholmDate(new Date()))]),
+        )
         .executeTakeFirst();
       if (!place) throw invalid({ placeId: "Välj en öppen plats i registret." });
       const id = randomUUID();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stockholmDate } from "../../../shared/calendar.ts";
+import { addDays, stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
@@ -218,6 +218,31 @@ describe.each(testDatabaseKinds)("vacancies, holds and enquiries (%s)", (kind) =
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields.placeId).toBe("Välj en öppen plats i registret.");
+  });
+
+  it("asks about a place until the day it closes, as a hold and a stay may use it until then", async () => {
+    const { owner } = database();
+    const today = stockholmDate(new Date());
+    const later = await newPlace({ operatorKind: "voluntary_shelter", operatorName: "Jouren" });
+    await owner
+      .updateTable("place")
+      .set({ closed_on: addDays(today, 10) })
+      .where("id", "=", later)
+      .execute();
+    const asked = await call(worker, "POST", `/api/cases/${ids.caseId}/enquiries`, {
+      placeId: later,
+      persons: 1,
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+
+    const closed = await newPlace({ operatorKind: "voluntary_shelter", operatorName: "Jouren" });
+    await owner.updateTable("place").set({ closed_on: today }).where("id", "=", closed).execute();
+    const refused = await call(worker, "POST", `/api/cases/${ids.caseId}/enquiries`, {
+      placeId: closed,
+      persons: 1,
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error.fields.placeId).toBe("Välj en öppen plats i registret.");
   });
 
   it("records an enquiry and its coded answer, the reason required where it explains a refusal", async () => {
