@@ -142,7 +142,7 @@ export const auditEventData = {
   "stay.start": z
     .object({ stayId: z.uuid(), placeId: z.uuid(), children: z.number().int() })
     .strict(),
-  "stay.read": none,
+  "stay.read": z.object({ stayId: z.uuid().optional() }).strict(),
   "stay.move": z.object({ stayId: z.uuid(), placeId: z.uuid() }).strict(),
   "stay.update": z
     .object({ stayId: z.uuid(), change: z.enum(["planned_end", "cancel", "follow_up"]) })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasAtMostTwoDecimals } from "../stay-costs.ts";
 import { fieldRule, int4, int4Param, isoDate, multiline } from "./fields.ts";
 
 /**
@@ -22,11 +23,7 @@ export const kronor = () =>
     .number()
     .min(0)
     .max(100_000)
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
-      message: "Ange kronor med högst två decimaler.",
-    });
-export const toOre = (kr: number) => Math.round(kr * 100);
-export const toKronor = (ore: number) => ore / 100;
+    .refine(hasAtMostTwoDecimals, { message: "Ange kronor med högst två decimaler." });
 
 const name = z.string().trim().min(1).max(200);
 const optionalText = (max: number) =>

@@ -338,7 +338,6 @@ export const interventionLabel = (code: string, fallback: string, t: PlainT) => 
 export const decisionOutcomeLabel = (code: string, t: PlainT) =>
   labelOrCode(decisionOutcomeLabels, code, t);
 
-/** What a counted day is when lag (1930:173) moves a last day past it. */
 /** Why a stay ended, the same words for the caseworker and the shelter's staff. */
 export const stayEndReasonLabels: Readonly<
   Record<(typeof stayEndReasons)[number], PlainMessageKey>
@@ -350,6 +349,7 @@ export const stayEndReasonLabels: Readonly<
   other: "stays.endReason.other",
 };
 
+/** What a counted day is when lag (1930:173) moves a last day past it. */
 export const dayOffLabels: Readonly<Record<DayOff, PlainMessageKey>> = {
   saturday: "dayOff.saturday",
   sunday: "dayOff.sunday",

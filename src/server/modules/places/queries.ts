@@ -1,6 +1,7 @@
 import { sql } from "kysely";
-import { type IvoWarning, type PlaceView, toKronor } from "../../../shared/api/places.ts";
+import type { IvoWarning, PlaceView } from "../../../shared/api/places.ts";
 import { addDays } from "../../../shared/calendar.ts";
+import { oreToKronor } from "../../../shared/stay-costs.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { permitWarningDays } from "./policy.ts";
 
@@ -69,8 +70,8 @@ export async function placeViews(trx: Trx, today: string, placeId?: string): Pro
     wheelchairAccess: p.wheelchair_access,
     accessibilityNotes: p.accessibility_notes,
     staffLanguages: p.staff_languages,
-    priceAdult: toKronor(p.price_adult_ore),
-    priceChild: toKronor(p.price_child_ore),
+    priceAdult: oreToKronor(p.price_adult_ore),
+    priceChild: oreToKronor(p.price_child_ore),
     holdHours: p.hold_hours,
     closedOn: p.closed_on,
     version: p.version,

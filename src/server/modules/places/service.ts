@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { z } from "zod";
-import {
-  type PlaceBody,
-  type PlaceContactBody,
-  type PlaceList,
-  type PlaceView,
-  toOre,
-  type UpdatePlaceBody,
+import type {
+  PlaceBody,
+  PlaceContactBody,
+  PlaceList,
+  PlaceView,
+  UpdatePlaceBody,
 } from "../../../shared/api/places.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { kronorToOre } from "../../../shared/stay-costs.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
@@ -98,8 +98,8 @@ function columns(input: PlaceInput) {
     wheelchair_access: input.wheelchairAccess,
     accessibility_notes: input.accessibilityNotes,
     staff_languages: [...new Set(input.staffLanguages)],
-    price_adult_ore: toOre(input.priceAdult),
-    price_child_ore: toOre(input.priceChild),
+    price_adult_ore: Number(kronorToOre(input.priceAdult)),
+    price_child_ore: Number(kronorToOre(input.priceChild)),
     hold_hours: input.holdHours,
   };
 }

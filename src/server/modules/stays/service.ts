@@ -100,6 +100,8 @@ export function readStay(
     action: "stay.read",
     changes: false,
     run: async () => {},
+    // The event names the stay read, not only its case.
+    data: { stayId },
   });
 }
 

@@ -9,6 +9,7 @@ import { useT } from "../../i18n/useT";
 import { OnDemand } from "../../ui/OnDemand";
 import { Page } from "../../ui/Page";
 import { Loaded } from "../../ui/QueryError";
+import { shelterStaysKey } from "./api";
 import { CheckInForm, CheckOutForm, NoteForm, StayNotes } from "./StayForms";
 
 /*
@@ -16,7 +17,6 @@ import { CheckInForm, CheckOutForm, NoteForm, StayNotes } from "./StayForms";
  * with their children, and who left in the last month; check in, check out and notes. Names
  * and birth years only: the server never sends the case, and this page never asks for it.
  */
-export const shelterStaysKey = ["shelter", "stays"] as const;
 
 export function ShelterPage() {
   const { t } = useT();

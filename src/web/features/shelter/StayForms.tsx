@@ -11,12 +11,12 @@ import { DateField } from "../../ui/DateField";
 import { SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { Loaded } from "../../ui/QueryError";
+import { shelterStaysKey } from "./api";
 
 /*
  * The shelter's commands on one stay: check in, check out (why, never where to: that is the
  * caseworker's to write) and notes. Each refreshes the board, which every card reads from.
  */
-const boardKey = ["shelter", "stays"] as const;
 const notesKey = (stayId: string) => ["stay", stayId, "notes"] as const;
 const today = () => localDateInput(new Date());
 
@@ -32,7 +32,7 @@ export function CheckInForm({ stay }: { stay: ShelterStayView }) {
     if (!day) return submit.reject({ arrivedOn: t("shelter.errorDay") });
     await submit.run(async () => {
       await api.checkInStay(stay.id, day);
-      await invalidate(boardKey);
+      await invalidate(shelterStaysKey);
     });
   }
 
@@ -72,7 +72,7 @@ export function CheckOutForm({ stay }: { stay: ShelterStayView }) {
     if (!endReason || Object.keys(fields).length > 0) return submit.reject(fields);
     await submit.run(async () => {
       await api.checkOutStay(stay.id, day, endReason);
-      await invalidate(boardKey);
+      await invalidate(shelterStaysKey);
     });
   }
 

@@ -30,3 +30,6 @@ export function shelterApi({ get, post, id }: Transport) {
     ) => post(`/api/stays/${id(stayId)}/notes`, note, StayNote),
   };
 }
+
+/** The shelter's board of stays: one key for the page that reads it and the forms that change it. */
+export const shelterStaysKey = ["shelter", "stays"] as const;
