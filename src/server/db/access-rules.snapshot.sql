@@ -126,6 +126,19 @@ begin
 end
 $function$;
 
+-- frid_can_see_child_work(p_work uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_can_see_child_work(p_work uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER COST 15
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from child_work w
+                 where w.id = p_work and w.org_id = frid_org()
+                   and case when w.case_id is not null then frid_can_see_case(w.case_id)
+                            else frid_can_see_service_course(w.course_id) end)
+$function$;
+
 -- frid_can_see_place_address(p_place uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_can_see_place_address(p_place uuid)
  RETURNS boolean
@@ -141,6 +154,21 @@ AS $function$
                                    where g.place_id = p.id and g.to_on is null
                                      and s.left_on is null and s.cancelled_at is null
                                      and frid_can_see_case(s.case_id))))
+$function$;
+
+-- frid_can_see_service_course(p_course uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_can_see_service_course(p_course uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER COST 10
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from service_course c
+                 where c.id = p_course and c.org_id = frid_org()
+                   and (c.responsible_id = frid_actor()
+                        or frid_has_unit_role(c.unit_id, array['unit_manager'])
+                        or exists (select 1 from service_contact s
+                                   where s.course_id = c.id and s.worker_id = frid_actor())))
 $function$;
 
 -- frid_can_see_stay(p_stay uuid): execute granted to frid_app
@@ -270,6 +298,16 @@ CREATE OR REPLACE FUNCTION public.frid_fold(p_text text)
  IMMUTABLE PARALLEL SAFE STRICT
 AS $function$
   select translate(lower(public.unaccent('public.unaccent'::regdictionary, p_text)), '-', ' ')
+$function$;
+
+-- frid_gives_service(p_unit uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_gives_service(p_unit uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select frid_has_unit_role(p_unit, array['caseworker', 'therapist', 'protection_officer', 'unit_manager'])
 $function$;
 
 -- frid_has_unit_role(p_unit uuid, p_roles text[]): execute granted to frid_app
@@ -905,6 +943,14 @@ create policy case_task_select on case_task as permissive for select to frid_app
 create policy case_task_update on case_task as permissive for update to frid_app
   using ((frid_can_see_case(case_id) AND (done_at IS NULL)))
   with check (((done_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy child_consultation_insert on child_consultation as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy child_consultation_select on child_consultation as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
+create policy child_medical_exam_insert on child_medical_exam as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy child_medical_exam_select on child_medical_exam as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
 create policy child_placement_insert on child_placement as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
 create policy child_placement_select on child_placement as permissive for select to frid_app
@@ -912,6 +958,24 @@ create policy child_placement_select on child_placement as permissive for select
 create policy child_placement_update on child_placement as permissive for update to frid_app
   using (frid_can_see_case(case_id))
   with check (frid_can_see_case(case_id));
+create policy child_police_report_insert on child_police_report as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy child_police_report_select on child_police_report as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
+create policy child_work_insert on child_work as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_gives_service(unit_id) AND
+CASE
+    WHEN (case_id IS NOT NULL) THEN frid_can_see_case(case_id)
+    ELSE frid_can_see_service_course(course_id)
+END));
+create policy child_work_select on child_work as permissive for select to frid_app
+  using (((org_id = frid_org()) AND
+CASE
+    WHEN (case_id IS NOT NULL) THEN frid_can_see_case(case_id)
+    ELSE frid_can_see_service_course(course_id)
+END));
+create policy child_work_update on child_work as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_child_work(id)));
 create policy consent_insert on consent as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy consent_report on consent as permissive for select to frid_report
@@ -923,6 +987,24 @@ create policy consent_select on consent as permissive for select to frid_app
 create policy consent_update on consent as permissive for update to frid_app
   using ((frid_can_see_case(case_id) AND (revoked_on IS NULL)))
   with check ((frid_can_see_case(case_id) AND (revoked_on IS NOT NULL)));
+create policy crisis_talk_insert on crisis_talk as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (EXISTS ( SELECT 1
+   FROM crisis_talk_series s
+  WHERE (s.id = crisis_talk.series_id)))));
+create policy crisis_talk_select on crisis_talk as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM crisis_talk_series s
+  WHERE (s.id = crisis_talk.series_id)))));
+create policy crisis_talk_update on crisis_talk as permissive for update to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM crisis_talk_series s
+  WHERE (s.id = crisis_talk.series_id)))));
+create policy crisis_talk_series_insert on crisis_talk_series as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy crisis_talk_series_select on crisis_talk_series as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
+create policy crisis_talk_series_update on crisis_talk_series as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
 create policy decision_insert on decision as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy decision_report on decision as permissive for select to frid_report
@@ -1117,6 +1199,21 @@ create policy safety_plan_version_insert on safety_plan_version as permissive fo
   with check (((org_id = frid_org()) AND (saved_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy safety_plan_version_select on safety_plan_version as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy service_contact_insert on service_contact as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (EXISTS ( SELECT 1
+   FROM service_course c
+  WHERE ((c.id = service_contact.course_id) AND frid_gives_service(c.unit_id) AND ((c.created_by = frid_actor()) OR frid_can_see_service_course(c.id)))))));
+create policy service_contact_select on service_contact as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_service_course(course_id)));
+create policy service_contact_update on service_contact as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_service_course(course_id)));
+create policy service_course_insert on service_course as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_gives_service(unit_id)));
+create policy service_course_select on service_course as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_service_course(id)));
+create policy service_course_update on service_course as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_service_course(id)))
+  with check (((org_id = frid_org()) AND frid_gives_service(unit_id)));
 create policy stay_insert on stay as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy stay_report on stay as permissive for select to frid_report
@@ -1196,8 +1293,14 @@ alter table "case" enable row level security;
 alter table case_assignment enable row level security;
 alter table case_status_change enable row level security;
 alter table case_task enable row level security;
+alter table child_consultation enable row level security;
+alter table child_medical_exam enable row level security;
 alter table child_placement enable row level security;
+alter table child_police_report enable row level security;
+alter table child_work enable row level security;
 alter table consent enable row level security;
+alter table crisis_talk enable row level security;
+alter table crisis_talk_series enable row level security;
 alter table decision enable row level security;
 alter table document enable row level security;
 alter table follow_up enable row level security;
@@ -1228,6 +1331,8 @@ alter table protection_assessment enable row level security;
 alter table relation enable row level security;
 alter table risk_alert_reason enable row level security;
 alter table safety_plan_version enable row level security;
+alter table service_contact enable row level security;
+alter table service_course enable row level security;
 alter table stay enable row level security;
 alter table stay_invoice enable row level security;
 alter table stay_member enable row level security;
@@ -1250,8 +1355,14 @@ grant insert, select, update on case_assignment to frid_app;
 grant insert, select, update on case_reference_counter to frid_app;
 grant insert, select on case_status_change to frid_app;
 grant insert, select on case_task to frid_app;
+grant insert, select, update on child_consultation to frid_app;
+grant insert, select, update on child_medical_exam to frid_app;
 grant insert, select on child_placement to frid_app;
+grant insert, select, update on child_police_report to frid_app;
+grant insert, select, update on child_work to frid_app;
 grant insert, select on consent to frid_app;
+grant insert, select, update on crisis_talk to frid_app;
+grant insert, select, update on crisis_talk_series to frid_app;
 grant insert, select on decision to frid_app;
 grant insert, select on document to frid_app;
 grant insert, select on follow_up to frid_app;
@@ -1290,6 +1401,8 @@ grant delete, insert, select, update on role_assignment to frid_app;
 grant insert, select on safety_plan_version to frid_app;
 grant select on schema_migration to frid_app;
 grant select on seed_run to frid_app;
+grant insert, select, update on service_contact to frid_app;
+grant insert, select, update on service_course to frid_app;
 grant insert, select, update on session to frid_app;
 grant insert, select, update on stay to frid_app;
 grant insert, select on stay_invoice to frid_app;

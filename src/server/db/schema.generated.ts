@@ -190,6 +190,32 @@ export interface CaseTask {
   report_to: string | null;
 }
 
+export interface ChildConsultation {
+  agencies: string[];
+  basis: string;
+  child_work_id: string;
+  consent_note: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  held_on: string;
+  id: string;
+  notes: string | null;
+  org_id: string;
+  participants: string;
+}
+
+export interface ChildMedicalExam {
+  child_work_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  examined_on: string;
+  id: string;
+  kind: string;
+  notes: string | null;
+  org_id: string;
+  place: string;
+}
+
 export interface ChildPlacement {
   basis: string;
   case_id: string;
@@ -202,6 +228,32 @@ export interface ChildPlacement {
   location_withheld: Generated<boolean>;
   org_id: string;
   sole_custody: Generated<boolean>;
+}
+
+export interface ChildPoliceReport {
+  child_work_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  crime_category: string;
+  id: string;
+  notes: string | null;
+  org_id: string;
+  reported_on: string;
+  reporter_kind: string;
+  reporter_user_id: string | null;
+}
+
+export interface ChildWork {
+  case_id: string | null;
+  closed_on: string | null;
+  course_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: string;
+  opened_on: string;
+  org_id: string;
+  person_id: string | null;
+  unit_id: string;
 }
 
 export interface Consent {
@@ -219,6 +271,31 @@ export interface Consent {
   revoked_on: string | null;
   revoked_reason: string | null;
   scope: string;
+}
+
+export interface CrisisTalk {
+  child_words: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  held_on: string;
+  id: string;
+  notes: string | null;
+  number: number;
+  org_id: string;
+  series_id: string;
+}
+
+export interface CrisisTalkSeries {
+  child_work_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  ended_on: string | null;
+  id: string;
+  model: string;
+  org_id: string;
+  planned_talks: number | null;
+  started_on: string;
+  worker_id: string;
 }
 
 export interface Decision {
@@ -672,6 +749,41 @@ export interface SeedRun {
   name: string;
 }
 
+export interface ServiceContact {
+  channel: string;
+  course_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  duration_minutes: number;
+  id: string;
+  intake_id: string | null;
+  kind: string;
+  occurred_at: Timestamp;
+  org_id: string;
+  outcome: string;
+  referred_to: string | null;
+  summary: string | null;
+  topic: string;
+  violence_kinds: Generated<string[]>;
+  worker_id: string;
+}
+
+export interface ServiceCourse {
+  birth_year: number | null;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  first_name: string | null;
+  id: string;
+  is_child: Generated<boolean>;
+  org_id: string;
+  person_id: string | null;
+  responsible_id: string;
+  sex: string | null;
+  subject_kind: string;
+  unit_id: string;
+}
+
 export interface Session {
   client_address: string | null;
   created_at: Generated<Timestamp>;
@@ -808,8 +920,14 @@ export interface DB {
   case_reference_counter: CaseReferenceCounter;
   case_status_change: CaseStatusChange;
   case_task: CaseTask;
+  child_consultation: ChildConsultation;
+  child_medical_exam: ChildMedicalExam;
   child_placement: ChildPlacement;
+  child_police_report: ChildPoliceReport;
+  child_work: ChildWork;
   consent: Consent;
+  crisis_talk: CrisisTalk;
+  crisis_talk_series: CrisisTalkSeries;
   decision: Decision;
   document: Document;
   follow_up: FollowUp;
@@ -848,6 +966,8 @@ export interface DB {
   safety_plan_version: SafetyPlanVersion;
   schema_migration: SchemaMigration;
   seed_run: SeedRun;
+  service_contact: ServiceContact;
+  service_course: ServiceCourse;
   session: Session;
   stay: Stay;
   stay_invoice: StayInvoice;

@@ -263,6 +263,52 @@ interface Narrowed {
     { role: "adult" | "child"; school_kind: "preschool" | "school" | "none_needed" | null }
   >;
   stay_note: Narrow<DB["stay_note"], { kind: "talk" | "child_talk" | "incident" | "note" }>;
+  // Service contacts and the children's crisis centre's work (0056)
+  service_course: Narrow<
+    DB["service_course"],
+    {
+      subject_kind: "identified" | "first_name" | "anonymous";
+      sex: "female" | "male" | "other" | null;
+    }
+  >;
+  service_contact: Narrow<
+    DB["service_contact"],
+    {
+      kind: "phone_advice" | "counselling_visit" | "authority_support" | "group_session";
+      channel: "phone" | "visit" | "video" | "chat" | "email" | "other";
+      outcome: "advice_given" | "referred" | "intake_made" | "none";
+    }
+  >;
+  crisis_talk_series: Narrow<DB["crisis_talk_series"], { model: "trappan" | "other" }>;
+  child_police_report: Narrow<
+    DB["child_police_report"],
+    {
+      reporter_kind:
+        | "own_unit"
+        | "social_services"
+        | "school"
+        | "health_care"
+        | "custodian"
+        | "other";
+      crime_category:
+        | "assault"
+        | "gross_violation_of_integrity"
+        | "unlawful_threat"
+        | "sexual_crime"
+        | "child_witness_crime"
+        | "molestation"
+        | "stalking"
+        | "honour_oppression"
+        | "forced_marriage"
+        | "female_genital_mutilation"
+        | "other";
+    }
+  >;
+  child_medical_exam: Narrow<
+    DB["child_medical_exam"],
+    { kind: "forensic" | "paediatric" | "other" }
+  >;
+  child_consultation: Narrow<DB["child_consultation"], { basis: "anonymised" | "consent" }>;
 }
 
 export type Database = Replace<DB, Narrowed>;

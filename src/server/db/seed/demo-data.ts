@@ -15,6 +15,14 @@ export const demoUnits = [
   { key: "crisis", name: "Kriscentrum", kind: "crisis_centre", phone: "070-174 00 30" },
   // The organisation's own shelter (issue 16): its staff see the stays at Lärkan only.
   { key: "shelter", name: "Skyddat boende Lärkan", kind: "shelter", phone: "070-174 00 60" },
+  // The county's resource function on honour-related violence (issue 17): advises
+  // professionals, surveys their competence needs and answers young people's chat.
+  {
+    key: "resource",
+    name: "Resursfunktion hedersrelaterat våld",
+    kind: "resource_function",
+    phone: "070-174 00 70",
+  },
 ] as const;
 
 export type DemoUnitKey = (typeof demoUnits)[number]["key"];
@@ -31,7 +39,8 @@ export const demoUsers: {
     | "administrator"
     | "analyst"
     | "housing_coordinator"
-    | "shelter_staff";
+    | "shelter_staff"
+    | "consultant";
 }[] = [
   { username: "handlaggare1", displayName: "Lina Ek", unit: "adult", role: "caseworker" },
   { username: "handlaggare2", displayName: "Omar Nilsson", unit: "adult", role: "caseworker" },
@@ -55,6 +64,8 @@ export const demoUsers: {
     unit: "shelter",
     role: "shelter_staff",
   },
+  { username: "resursperson", displayName: "Leila Amin", unit: "resource", role: "consultant" },
+  { username: "resurschef", displayName: "Tomas Ek", unit: "resource", role: "unit_manager" },
 ];
 
 export const demoPersons = [

@@ -29,6 +29,8 @@ describe("demo data", () => {
       "analytiker",
       "boendesamordnare",
       "boendepersonal",
+      "resursperson",
+      "resurschef",
     ]);
   });
 });
