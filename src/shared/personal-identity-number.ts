@@ -133,3 +133,45 @@ export function displayIdentityNumber(kind: string, stored: string | null): stri
   if (!stored) return null;
   return kind === "reserve_number" ? stored : formatIdentityNumber(stored);
 }
+
+// 12 or 10 digits with an optional separator: the shape of identity and coordination numbers.
+const identityNumberShape = /(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/g;
+// Ids are UUIDs, and a UUID's first groups can look like 19121212-1212: never part of a number.
+const uuidShape = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A digit run is a personal identity number when it has the shape, a real date (a
+ * coordination number's day plus 60) and the Luhn check digit: ports, counts, timestamps and
+ * error numbers stay readable. A space stands for the separator ("+" arrives as one in a URL).
+ */
+function isIdentityNumber(candidate: string): boolean {
+  const result = parseIdentityNumber(candidate.replace(" ", "-"));
+  return result.ok || result.error === "plus";
+}
+
+/**
+ * The one detector of identity and coordination numbers inside free text: the server log
+ * scrubs what it finds (log.ts), and texts that must never name an individual (the
+ * consultation log) refuse it. `replace` gets each number found and answers its stand-in.
+ */
+export function replaceIdentityNumbers(text: string, replace: (found: string) => string): string {
+  const inRun = (run: string) =>
+    run.replace(identityNumberShape, (m) => (isIdentityNumber(m) ? replace(m) : m));
+  let result = "";
+  let from = 0;
+  for (const match of text.matchAll(uuidShape)) {
+    result += inRun(text.slice(from, match.index)) + match[0];
+    from = match.index + match[0].length;
+  }
+  return result + inRun(text.slice(from));
+}
+
+/** Whether a free text holds a personal identity or coordination number. */
+export function containsIdentityNumber(text: string): boolean {
+  let found = false;
+  replaceIdentityNumbers(text, (m) => {
+    found = true;
+    return m;
+  });
+  return found;
+}

@@ -101,6 +101,8 @@ export const crossFieldMessages = {
   digestNeedsEmail: "Ange en e-postadress för sammanfattningen, eller stäng av den.",
   permitExpiryWithoutNumber: "Ange IVO-tillståndets nummer när du anger när det går ut.",
   reasonRequired: "Skriv skälet – det behövs för uppföljningen.",
+  followUpNeedsDay: "Ange vilken dag uppföljningen är planerad.",
+  noFollowUpNoDay: "Ta bort datumet, eller välj att en uppföljning är planerad eller gjord.",
 } as const;
 export type CrossFieldRule = keyof typeof crossFieldMessages;
 
@@ -118,3 +120,10 @@ export function installValidationMessages(): void {
   z.config({ localeError: swedishMessage });
   configured = true;
 }
+
+/**
+ * A text that must never name the individual (the consultation log, issue 17) holds a
+ * personal identity or coordination number: the message names the field.
+ */
+export const identityNumberInText = (field: string) =>
+  `${field} får inte innehålla ett personnummer eller samordningsnummer – loggen ska aldrig peka ut den enskilde. Ta bort numret.`;

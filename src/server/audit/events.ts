@@ -193,6 +193,23 @@ export const auditEventData = {
   "enquiry.create": z.object({ enquiryId: z.uuid(), placeId: z.uuid() }).strict(),
   "enquiry.answer": z.object({ enquiryId: z.uuid(), outcome: z.string() }).strict(),
   "enquiry.read": none,
+  // Issue 17: the consultation log (never an individual; free text about a situation) and
+  // the competence register (staff names): every read, change and refusal is logged.
+  "consultation.log": z.object({ consultationId: z.uuid(), namesConfirmed: z.boolean() }).strict(),
+  "consultation.read": z
+    .object({ consultationId: z.uuid().optional(), shown: z.number().int().optional() })
+    .strict(),
+  "consultation.update": z
+    .object({ consultationId: z.uuid(), fields: z.array(z.string()), namesConfirmed: z.boolean() })
+    .strict(),
+  "competence.read": z.object({ year: z.number().int().optional() }).strict(),
+  "competence.change": z
+    .object({
+      record: z.enum(["training", "instructor", "meeting", "supervision", "study_visit"]),
+      recordId: z.uuid(),
+      change: z.enum(["created", "updated", "removed"]),
+    })
+    .strict(),
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
@@ -222,5 +239,7 @@ export const auditResourceTypes = [
   "barrier",
   "audit",
   "place",
+  "consultation",
+  "competence",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -23,6 +23,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessGrant {
@@ -273,6 +275,31 @@ export interface Consent {
   scope: string;
 }
 
+export interface Consultation {
+  advice: string | null;
+  asker_organisation_kind: string;
+  asker_organisation_name: string | null;
+  asker_role: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  follow_up: string;
+  follow_up_note: string | null;
+  follow_up_on: string | null;
+  id: string;
+  minutes: number;
+  municipality: string;
+  occurred_at: Timestamp;
+  org_id: string;
+  question: string;
+  stage: string;
+  topics: string[];
+  unit_id: string;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
+  version: Generated<number>;
+  worker_id: string;
+}
+
 export interface CrisisTalk {
   child_words: string | null;
   created_at: Generated<Timestamp>;
@@ -364,6 +391,34 @@ export interface ImplementationPlan {
   updated_at: Generated<Timestamp>;
   updated_by: string;
   version: Generated<number>;
+}
+
+export interface Instructor {
+  active: Generated<boolean>;
+  administration: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: string;
+  name: string;
+  org_id: string;
+  trained_on: string;
+  version: Generated<number>;
+}
+
+export interface InstructorMeeting {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  held_on: string;
+  hours: Numeric | null;
+  id: string;
+  org_id: string;
+  topic: string;
+}
+
+export interface InstructorMeetingAttendance {
+  instructor_id: string;
+  meeting_id: string;
+  org_id: string;
 }
 
 export interface InstrumentVersion {
@@ -869,6 +924,62 @@ export interface StaySegment {
   to_on: string | null;
 }
 
+export interface StudyVisit {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: string;
+  notes: string | null;
+  org_id: string;
+  visited_on: string;
+  visitors: number;
+  visitors_organisation: string;
+}
+
+export interface SupervisionSession {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  given_by: string;
+  held_on: string;
+  hours: Numeric;
+  id: string;
+  notes: string | null;
+  org_id: string;
+  staff_group: string;
+}
+
+export interface Training {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  ends_on: string | null;
+  hours: Numeric;
+  id: string;
+  joint_with: Generated<string[]>;
+  kind: string;
+  notes: string | null;
+  org_id: string;
+  organiser: string;
+  sessions: Generated<number>;
+  starts_on: string;
+  target_group: string | null;
+  title: string;
+  version: Generated<number>;
+}
+
+export interface TrainingInstructor {
+  instructor_id: string;
+  org_id: string;
+  training_id: string;
+}
+
+export interface TrainingParticipants {
+  id: string;
+  org_id: string;
+  organisation: string;
+  participants: number;
+  role: string | null;
+  training_id: string;
+}
+
 export interface Treatment {
   case_id: string;
   end_kind: string | null;
@@ -926,6 +1037,7 @@ export interface DB {
   child_police_report: ChildPoliceReport;
   child_work: ChildWork;
   consent: Consent;
+  consultation: Consultation;
   crisis_talk: CrisisTalk;
   crisis_talk_series: CrisisTalkSeries;
   decision: Decision;
@@ -934,6 +1046,9 @@ export interface DB {
   frid_barred_person: FridBarredPerson;
   frid_current_work: FridCurrentWork;
   implementation_plan: ImplementationPlan;
+  instructor: Instructor;
+  instructor_meeting: InstructorMeeting;
+  instructor_meeting_attendance: InstructorMeetingAttendance;
   instrument_version: InstrumentVersion;
   intake: Intake;
   intervention_kind: InterventionKind;
@@ -974,6 +1089,11 @@ export interface DB {
   stay_member: StayMember;
   stay_note: StayNote;
   stay_segment: StaySegment;
+  study_visit: StudyVisit;
+  supervision_session: SupervisionSession;
+  training: Training;
+  training_instructor: TrainingInstructor;
+  training_participants: TrainingParticipants;
   treatment: Treatment;
   treatment_session: TreatmentSession;
   unit: Unit;

@@ -1,5 +1,12 @@
 import type { ColumnType } from "kysely";
 import type { BarrierEventKind } from "../../shared/api/barrier-events.ts";
+import type { JointAgency, TrainingKind } from "../../shared/api/competence.ts";
+import type {
+  AskerOrganisationKind,
+  ConsultationStage,
+  ConsultationTopic,
+  FollowUp,
+} from "../../shared/api/consultations.ts";
 import type { TaskKind } from "../../shared/api/tasks.ts";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
 import type { DB } from "./schema.generated.ts";
@@ -309,6 +316,17 @@ interface Narrowed {
     { kind: "forensic" | "paediatric" | "other" }
   >;
   child_consultation: Narrow<DB["child_consultation"], { basis: "anonymised" | "consent" }>;
+  // Consultations to professionals and the competence register (0059)
+  consultation: Narrow<
+    DB["consultation"],
+    {
+      asker_organisation_kind: AskerOrganisationKind;
+      topics: ConsultationTopic[];
+      stage: ConsultationStage;
+      follow_up: FollowUp;
+    }
+  >;
+  training: Narrow<DB["training"], { kind: TrainingKind; joint_with: JointAgency[] }>;
 }
 
 export type Database = Replace<DB, Narrowed>;

@@ -19,6 +19,8 @@ import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
+import { competenceRoutes } from "../modules/competence/routes.ts";
+import { consultationRoutes } from "../modules/consultations/routes.ts";
 import { costRoutes } from "../modules/costs/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { documentRoutes } from "../modules/documents/routes.ts";
@@ -79,6 +81,8 @@ const modules: RouteModule[] = [
   auditReviewRoutes,
   shelterRoutes,
   placeRoutes,
+  consultationRoutes,
+  competenceRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

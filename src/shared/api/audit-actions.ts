@@ -119,6 +119,12 @@ export const auditActions = [
   "enquiry.create",
   "enquiry.answer",
   "enquiry.read",
+  // Consultations to professionals and the competence register (issue 17)
+  "consultation.log",
+  "consultation.read",
+  "consultation.update",
+  "competence.read",
+  "competence.change",
   "audit.review",
   "admin.unit.create",
   "admin.unit.update",

@@ -26,6 +26,8 @@ export const errorCodes = [
   "not_found",
   "method_not_allowed",
   "conflict",
+  // 422: a text looks like it names a person; saved only when the sender confirms (issue 17)
+  "names_to_confirm",
   "gone",
   "payload_too_large",
   "uri_too_long",
