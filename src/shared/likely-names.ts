@@ -32,9 +32,10 @@ const surnameEndings = words(
   "sson berg ström strom qvist kvist lund gren dahl holm lind stedt blad fors sjö gård",
 );
 
-// A capitalised word (letters, possibly with a hyphen: "Lind-Ek").
-const pair =
-  /(?<![\p{L}])(\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?)\s+(\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}])/gu;
+// Two capitalised words (letters, possibly with a hyphen: "Lind-Ek"); the second is read
+// ahead, so "Pappan Kenneth Bergström" gives both "Pappan Kenneth" and "Kenneth Bergström".
+const word = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+const pair = new RegExp(String.raw`(?<!\p{L})(${word})(?=\s+(${word})(?!\p{L}))`, "gu");
 
 const looksLikeSurname = (word: string) => {
   const lower = word.toLowerCase();
@@ -45,7 +46,8 @@ const looksLikeSurname = (word: string) => {
 export function likelyNames(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(pair)) {
-    const [whole, first, second] = match as unknown as [string, string, string];
+    const [, first, second] = match as unknown as [string, string, string];
+    const whole = `${first} ${second}`;
     const firstName = first.split("-")[0]?.toLowerCase() ?? "";
     if ((firstNames.has(firstName) || looksLikeSurname(second)) && !found.includes(whole))
       found.push(whole);

@@ -26,7 +26,11 @@ export async function buildOrg(owner: Kysely<Database>, name = unique("Org ")) {
 export async function buildUnit(
   owner: Kysely<Database>,
   orgId: string,
-  kind: "adult_services" | "child_services" | "crisis_centre" = "adult_services",
+  kind:
+    | "adult_services"
+    | "child_services"
+    | "crisis_centre"
+    | "resource_function" = "adult_services",
 ) {
   return owner
     .insertInto("unit")

@@ -40,7 +40,7 @@ async function grouped(trx: Trx, s: { orgId: string; unitId: string; year: numbe
     select q, 'kind', asker_organisation_kind, count(*)::integer, sum(minutes)::integer
       from k group by q, asker_organisation_kind
     union all
-    -- one municipality however it was capitalised: the first spelling names it
+    -- one municipality however it was capitalised (spellings() names it)
     select q, 'municipality', min(trim(municipality)), count(*)::integer, sum(minutes)::integer
       from k group by q, lower(trim(municipality))
     union all
@@ -57,6 +57,17 @@ const quarterDays = (year: number, q: number) => {
   return { from: `${year}-${month(q * 3 - 2)}-01`, to: `${year}-${month(q * 3)}-${lastDay}` };
 };
 
+/** One name per municipality however it was typed: a capitalised spelling if there is one. */
+function spellings(rows: Grouped[]): string[] {
+  const names = new Map<string, string>();
+  for (const { key } of rows) {
+    const known = names.get(key.toLowerCase());
+    if (!known || (known === known.toLowerCase() && key !== key.toLowerCase()))
+      names.set(key.toLowerCase(), key);
+  }
+  return [...names.values()];
+}
+
 function periodOf(rows: Grouped[], year: number, quarters: number[]): ConsultationFiguresPeriod {
   const inPeriod = rows.filter((r) => quarters.includes(Number(r.q)));
   const sum = (dim: Grouped["dim"], key: string) => {
@@ -68,11 +79,7 @@ function periodOf(rows: Grouped[], year: number, quarters: number[]): Consultati
   };
   const fixed = <K extends string>(dim: Grouped["dim"], keys: readonly K[]) =>
     keys.map((key) => ({ key, ...sum(dim, key) }));
-  const municipalities = [
-    ...new Map(
-      inPeriod.filter((r) => r.dim === "municipality").map((r) => [r.key.toLowerCase(), r.key]),
-    ).values(),
-  ];
+  const municipalities = spellings(inPeriod.filter((r) => r.dim === "municipality"));
   const single = quarters.length === 1 ? quarters[0] : undefined;
   const days = single ? quarterDays(year, single) : { from: `${year}-01-01`, to: `${year}-12-31` };
   return {
