@@ -3,6 +3,7 @@ import { stockholmDate } from "../../shared/calendar.ts";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
+import { consultationBody } from "../testing/consult.ts";
 import { placeBody } from "../testing/places.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
@@ -199,6 +200,15 @@ const instrument = () => ({
  * caller's own session. Same matrix of users; a refusal here names no person, so only
  * that it is audited (403) is asserted, not whose log review lists it.
  */
+/** The competence register (issue 17): kept by managers and consultants (another organisation's in her own). */
+const keepers = (status: number): Expect => ({ manager: status, consultant: status, otherOrg: status, otherwise: 403 });
+/** A change of an entry: the consultant first, then the manager's stale version; unseen → 404. */
+const keepersChange = (status: number): Expect => ({ consultant: status, manager: 409, administrator: 404, analyst: 404, otherOrg: 404, otherwise: 403 });
+/** A removal: readers before the consultant get 403, everyone after finds it gone (404). */
+const keepersRemove: Expect = { assigned: 403, sameUnit: 403, otherUnit: 403, consultant: 204, otherwise: 404 };
+/** A consultation's fields as a change sends them (no unit: it stays the unit's). */
+const update = ({ unitId: _unit, ...rest }: ReturnType<typeof consultationBody>) => rest;
+
 // biome-ignore format: one line per endpoint
 export const otherRoutes: Endpoint[] = [
   { route: "GET /api/admin/units", request: () => ({ method: "GET", url: "/api/admin/units" }), expect: adminOnly(200), unaudited: "the organisation's units: no personal data" },
@@ -249,6 +259,29 @@ export const otherRoutes: Endpoint[] = [
   { route: "PUT /api/places/{placeId}/address", request: (w) => ({ method: "PUT", url: `/api/places/${w.places.placeId}/address`, payload: { street: "Ny gata 1", postalCode: "11111", city: "Demostad" } }), expect: placeAdmin(200) },
   { route: "GET /api/vacancies", request: () => ({ method: "GET", url: "/api/vacancies?women=1&children=2" }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "counts per place: no person, no case" },
   { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.idlePlaceId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
+  // Consultations (issue 17): the log of a resource function where only the suite's consultant
+  // works; everyone else is refused (403 for the unit's log, 404 for one consultation).
+  { route: "GET /api/consultations", request: (w) => ({ method: "GET", url: `/api/consultations?unitId=${w.consult.resourceUnitId}` }), expect: { consultant: 200, otherwise: 403 } },
+  { route: "POST /api/consultations", request: (w) => ({ method: "POST", url: "/api/consultations", payload: consultationBody(w.consult.resourceUnitId) }), expect: { consultant: 201, otherwise: 403 } },
+  { route: "GET /api/consultations/figures", request: (w) => ({ method: "GET", url: `/api/consultations/figures?unitId=${w.consult.resourceUnitId}&year=2026` }), expect: { consultant: 200, otherwise: 403 } },
+  { route: "GET /api/consultations/{id}", request: (w) => ({ method: "GET", url: `/api/consultations/${w.consult.consultationId}` }), expect: { consultant: 200, otherwise: 404 } },
+  { route: "PUT /api/consultations/{id}", request: (w) => ({ method: "PUT", url: `/api/consultations/${w.consult.consultationId}`, payload: { ...update(consultationBody(w.consult.resourceUnitId)), followUp: "done", version: 1 } }), expect: { consultant: 200, otherwise: 404 } },
+  // The competence register: read by case workers and consultants, kept by managers and
+  // consultants (the consultant changes first, so the manager's stale version answers 409);
+  // another organisation's manager keeps her own register and never sees ours (404).
+  { route: "GET /api/competence", request: () => ({ method: "GET", url: "/api/competence?year=2026" }), expect: { administrator: 403, analyst: 403, otherwise: 200 } },
+  { route: "GET /api/competence/figures", request: () => ({ method: "GET", url: "/api/competence/figures?year=2026" }), expect: { administrator: 403, analyst: 403, otherwise: 200 } },
+  { route: "POST /api/competence/trainings", request: () => ({ method: "POST", url: "/api/competence/trainings", payload: { kind: "course", title: "Våld i nära relationer", startsOn: "2026-05-05", hours: 3.5, organiser: "Resursfunktionen" } }), expect: keepers(201) },
+  { route: "PUT /api/competence/trainings/{id}", request: (w) => ({ method: "PUT", url: `/api/competence/trainings/${w.consult.trainingId}`, payload: { kind: "course", title: "Ändrad titel", startsOn: "2026-02-10", hours: 4, organiser: "Resursfunktionen", version: 1 } }), expect: keepersChange(200) },
+  { route: "DELETE /api/competence/trainings/{id}", request: (w) => ({ method: "DELETE", url: `/api/competence/trainings/${w.consult.spareTrainingId}` }), expect: keepersRemove, onlyDeletes: true },
+  { route: "POST /api/competence/instructors", request: () => ({ method: "POST", url: "/api/competence/instructors", payload: { name: "Ny Instruktör", administration: "Socialförvaltningen", trainedOn: "2026-04-01" } }), expect: keepers(201) },
+  { route: "PUT /api/competence/instructors/{id}", request: (w) => ({ method: "PUT", url: `/api/competence/instructors/${w.consult.instructorId}`, payload: { name: "Instruktör Fiktiv", administration: "Socialförvaltningen", trainedOn: "2024-05-01", active: false, version: 1 } }), expect: keepersChange(200) },
+  { route: "POST /api/competence/meetings", request: () => ({ method: "POST", url: "/api/competence/meetings", payload: { heldOn: "2026-05-06", topic: "Uppföljning" } }), expect: keepers(201) },
+  { route: "DELETE /api/competence/meetings/{id}", request: (w) => ({ method: "DELETE", url: `/api/competence/meetings/${w.consult.meetingId}` }), expect: keepersRemove, onlyDeletes: true },
+  { route: "POST /api/competence/supervision", request: () => ({ method: "POST", url: "/api/competence/supervision", payload: { heldOn: "2026-05-07", staffGroup: "Förskolans personal", hours: 2, givenBy: "Kriscentrum" } }), expect: keepers(201) },
+  { route: "DELETE /api/competence/supervision/{id}", request: (w) => ({ method: "DELETE", url: `/api/competence/supervision/${w.consult.supervisionId}` }), expect: keepersRemove, onlyDeletes: true },
+  { route: "POST /api/competence/study-visits", request: () => ({ method: "POST", url: "/api/competence/study-visits", payload: { visitedOn: "2026-05-08", visitorsOrganisation: "Polisen", visitors: 5 } }), expect: keepers(201) },
+  { route: "DELETE /api/competence/study-visits/{id}", request: (w) => ({ method: "DELETE", url: `/api/competence/study-visits/${w.consult.studyVisitId}` }), expect: keepersRemove, onlyDeletes: true },
   { route: "GET /api/me", request: () => ({ method: "GET", url: "/api/me" }), expect: { otherwise: 200 }, unaudited: "the caller's own account" },
   { route: "GET /api/auth/session", request: () => ({ method: "GET", url: "/api/auth/session" }), expect: { otherwise: 200 }, unaudited: "the caller's own session" },
   { route: "POST /api/auth/heartbeat", request: () => ({ method: "POST", url: "/api/auth/heartbeat" }), expect: { otherwise: 200 }, unaudited: "keeps the caller's own session alive" },

@@ -11,6 +11,7 @@ import {
   login,
   type Session,
 } from "./factories.ts";
+import { addConsultRecords } from "./consult.ts";
 import { addPlaceRecords } from "./places.ts";
 
 /**
@@ -59,6 +60,8 @@ export interface World {
   leaverRoleId: string;
   /** A place of X's unit with its address, and a hold and an enquiry on X (issue 16). */
   places: Awaited<ReturnType<typeof addPlaceRecords>>;
+  /** A resource function's consultation and the competence register's entries (issue 17). */
+  consult: Awaited<ReturnType<typeof addConsultRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -166,6 +169,7 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
   });
   const places = await addPlaceRecords(made);
+  const consult = await addConsultRecords({ owner, orgId, id });
   const reference = (
     await owner
       .selectFrom("case")
@@ -181,6 +185,7 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
     ...records,
     places,
+    consult,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

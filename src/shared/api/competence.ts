@@ -30,6 +30,16 @@ const optionalText = (max: number) =>
     .default(null)
     .transform((v) => (v === "" ? null : v));
 
+/** A short optional text: empty is none. */
+const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === "" ? null : v));
+
 /** Hours in tenths at most (a half-day: 3.5). */
 export const hours = (max: number) =>
   z
@@ -43,7 +53,7 @@ export const hours = (max: number) =>
 export const ParticipantGroup = z
   .object({
     organisation: name.meta({ description: "e.g. Socialtjänsten, Polisen, Vårdcentralen" }),
-    role: z.string().trim().max(100).nullable().default(null),
+    role: optionalLine(100),
     participants: int4().min(1).max(10_000),
   })
   .strict();
@@ -57,7 +67,7 @@ export const TrainingBody = z
     sessions: int4().min(1).max(100).default(1).meta({ description: "Six half-days: 6" }),
     hours: hours(2000).meta({ description: "Hours of training in all" }),
     organiser: name,
-    targetGroup: z.string().trim().max(200).nullable().default(null),
+    targetGroup: optionalLine(200),
     jointWith: z.array(JointAgency).max(jointAgencies.length).default([]),
     participants: z.array(ParticipantGroup).max(50).default([]),
     instructorIds: z
