@@ -44,6 +44,11 @@ const pages = {
   places: lazyPage(() => import("./features/places/PlacesPage"), "PlacesPage"),
   place: lazyPage(() => import("./features/places/PlacePage"), "PlacePage"),
   vacancies: lazyPage(() => import("./features/places/VacanciesPage"), "VacanciesPage"),
+  consultations: lazyPage(
+    () => import("./features/consultations/ConsultationsPage"),
+    "ConsultationsPage",
+  ),
+  competence: lazyPage(() => import("./features/competence/CompetencePage"), "CompetencePage"),
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
@@ -71,6 +76,8 @@ export function App() {
               <Route path="cases/:caseId/:section" element={pages.case} />
               <Route path="places" element={pages.places} />
               <Route path="places/:placeId" element={pages.place} />
+              <Route path="consultations" element={pages.consultations} />
+              <Route path="competence" element={pages.competence} />
               <Route path="vacancies" element={pages.vacancies} />
               <Route path="audit" element={pages.audit} />
               <Route path="statistics" element={pages.statistics} />

@@ -2,8 +2,8 @@ import type { InjectOptions } from "fastify";
 import { stockholmDate } from "../../shared/calendar.ts";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import type { ActorKind, World } from "../testing/authorization-world.ts";
-import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { consultationBody } from "../testing/consult.ts";
+import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { placeBody } from "../testing/places.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
@@ -201,11 +201,29 @@ const instrument = () => ({
  * that it is audited (403) is asserted, not whose log review lists it.
  */
 /** The competence register (issue 17): kept by managers and consultants (another organisation's in her own). */
-const keepers = (status: number): Expect => ({ manager: status, consultant: status, otherOrg: status, otherwise: 403 });
+const keepers = (status: number): Expect => ({
+  manager: status,
+  consultant: status,
+  otherOrg: status,
+  otherwise: 403,
+});
 /** A change of an entry: the consultant first, then the manager's stale version; unseen → 404. */
-const keepersChange = (status: number): Expect => ({ consultant: status, manager: 409, administrator: 404, analyst: 404, otherOrg: 404, otherwise: 403 });
+const keepersChange = (status: number): Expect => ({
+  consultant: status,
+  manager: 409,
+  administrator: 404,
+  analyst: 404,
+  otherOrg: 404,
+  otherwise: 403,
+});
 /** A removal: readers before the consultant get 403, everyone after finds it gone (404). */
-const keepersRemove: Expect = { assigned: 403, sameUnit: 403, otherUnit: 403, consultant: 204, otherwise: 404 };
+const keepersRemove: Expect = {
+  assigned: 403,
+  sameUnit: 403,
+  otherUnit: 403,
+  consultant: 204,
+  otherwise: 404,
+};
 /** A consultation's fields as a change sends them (no unit: it stays the unit's). */
 const update = ({ unitId: _unit, ...rest }: ReturnType<typeof consultationBody>) => rest;
 

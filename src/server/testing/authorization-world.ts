@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, RoleName } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
+import { addConsultRecords } from "./consult.ts";
 import {
   buildCase,
   buildOrg,
@@ -11,7 +12,6 @@ import {
   login,
   type Session,
 } from "./factories.ts";
-import { addConsultRecords } from "./consult.ts";
 import { addPlaceRecords } from "./places.ts";
 
 /**

@@ -18,6 +18,8 @@ import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
 import { casesApi } from "../features/cases/api";
 import { childTrackApi } from "../features/child-track/api";
+import { competenceApi } from "../features/competence/api";
+import { consultationsApi } from "../features/consultations/api";
 import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
 import { documentsApi } from "../features/documents/api";
@@ -46,6 +48,8 @@ export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
 export type * from "../features/cases/api";
 export type * from "../features/child-track/api";
+export type * from "../features/competence/api";
+export type * from "../features/consultations/api";
 export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
 export type * from "../features/documents/api";
@@ -137,6 +141,8 @@ export function createApiOn(transport: Transport) {
     ...auditReviewApi(transport),
     ...searchApi(transport),
     ...placesApi(transport),
+    ...consultationsApi(transport),
+    ...competenceApi(transport),
   };
 }
 

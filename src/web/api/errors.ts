@@ -16,6 +16,7 @@ const codeMessages: Readonly<Record<string, PlainMessageKey>> = {
   validation_failed: "error.validation",
   bad_request: "error.unexpected",
   conflict: "error.conflict",
+  names_to_confirm: "consultations.namesToConfirm",
   too_many_requests: "error.tooManyRequests",
   invalid_credentials: "error.invalidCredentials",
 };

@@ -47,10 +47,17 @@ describe("what the menu offers", () => {
       "search",
       "vacancies",
       "places",
+      "competence",
       "audit",
       "statistics",
       "costs",
     ]);
+  });
+
+  it("starts a consultant on Konsultationer, with the competence register they keep (issue 17)", () => {
+    const resource: [string, string] = ["u-resource", "Resursfunktion hedersrelaterat våld"];
+    expect(navTargets([role("consultant", resource)])).toEqual(["consultations", "competence"]);
+    expect(landingPath([role("consultant", resource)])).toBe("/consultations");
   });
 
   it("gives an analyst only Statistik", () => {

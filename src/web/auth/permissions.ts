@@ -91,7 +91,23 @@ export const seesPlaces = (roles: readonly RoleAssignment[]) =>
 /** Kostnader: unit managers, over the stays of the cases they may see. */
 export const seesCosts = (roles: readonly RoleAssignment[]) => isUnitManager(roles);
 
+/**
+ * Konsultationer in the menu: the resource function's consultants. The log is also kept by
+ * the other staff of a resource function or crisis centre (the server decides by the unit's
+ * kind, which the session's roles do not carry); they reach it at its address.
+ */
+export const keepsConsultations = (roles: readonly RoleAssignment[]) =>
+  roles.some((r) => r.unitId !== null && r.role === "consultant");
+/** Kompetens: the register is read by case workers and consultants (issue 17). */
+export const seesCompetence = (roles: readonly RoleAssignment[]) =>
+  seesPlaces(roles) || hasRole(roles, "consultant");
+/** Kompetens in the menu: those who keep the register (unit managers, consultants). */
+export const keepsCompetence = (roles: readonly RoleAssignment[]) =>
+  isUnitManager(roles) || hasRole(roles, "consultant");
+
 export type NavTarget =
+  | "consultations"
+  | "competence"
   | "myCases"
   | "personSearch"
   | "search"
@@ -105,6 +121,8 @@ export type NavTarget =
 
 /** Where each menu target lives. */
 export const navPaths: Readonly<Record<NavTarget, string>> = {
+  consultations: "/consultations",
+  competence: "/competence",
   myCases: "/",
   personSearch: "/persons/search",
   search: "/search",
@@ -130,12 +148,15 @@ export function landingPath(roles: readonly RoleAssignment[]): string {
 /** The main menu for these roles, in menu order. */
 export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
+  // A consultant's work starts on the consultation log (issue 17).
+  if (keepsConsultations(roles)) targets.push("consultations");
   // A housing coordinator's work starts on the vacancy board (issue 16).
   if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
   if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
   if (seesPlaces(roles)) targets.push("places");
+  if (keepsCompetence(roles)) targets.push("competence");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (seesCosts(roles)) targets.push("costs");

@@ -4,6 +4,8 @@ import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
 import { casesEn } from "../features/cases/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
+import { competenceEn } from "../features/competence/messages.en";
+import { consultationsEn } from "../features/consultations/messages.en";
 import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
 import { documentsEn } from "../features/documents/messages.en";
@@ -58,6 +60,8 @@ export const en: Messages = {
   ...notificationsEn,
   ...searchEn,
   ...shelterEn,
+  ...consultationsEn,
+  ...competenceEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +93,6 @@ export const enParts = [
   notificationsEn,
   searchEn,
   shelterEn,
+  consultationsEn,
+  competenceEn,
 ] as const;

@@ -4,6 +4,8 @@ import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
+import { competenceSv } from "../features/competence/messages.sv";
+import { consultationsSv } from "../features/consultations/messages.sv";
 import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
 import { documentsSv } from "../features/documents/messages.sv";
@@ -58,6 +60,8 @@ export const sv = {
   ...notificationsSv,
   ...searchSv,
   ...shelterSv,
+  ...consultationsSv,
+  ...competenceSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +93,6 @@ export const svParts = [
   notificationsSv,
   searchSv,
   shelterSv,
+  consultationsSv,
+  competenceSv,
 ] as const;

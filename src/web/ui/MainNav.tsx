@@ -17,6 +17,8 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   shelter: { to: navPaths.shelter, label: "nav.shelter" },
   vacancies: { to: navPaths.vacancies, label: "nav.vacancies" },
   places: { to: navPaths.places, label: "nav.places" },
+  consultations: { to: navPaths.consultations, label: "nav.consultations" },
+  competence: { to: navPaths.competence, label: "nav.competence" },
   audit: { to: navPaths.audit, label: "nav.audit" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   costs: { to: navPaths.costs, label: "nav.costs" },

@@ -32,6 +32,8 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.shelter": "The shelter",
   "nav.vacancies": "Vacancies",
   "nav.places": "Places",
+  "nav.consultations": "Consultations",
+  "nav.competence": "Competence",
   "nav.costs": "Costs",
 
   "common.loading": "Loading …",

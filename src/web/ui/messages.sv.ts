@@ -30,6 +30,8 @@ export const uiSv = {
   "nav.shelter": "Boendet",
   "nav.vacancies": "Lediga platser",
   "nav.places": "Platser",
+  "nav.consultations": "Konsultationer",
+  "nav.competence": "Kompetens",
   "nav.costs": "Kostnader",
 
   "common.loading": "Hämtar …",
