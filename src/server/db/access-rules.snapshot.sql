@@ -444,6 +444,18 @@ AS $function$
     from unnest(to_tsvector('swedish'::regconfig, p_text))
 $function$;
 
+-- frid_keeps_competence(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_keeps_competence()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org()
+                   and r.role in ('unit_manager', 'consultant'))
+$function$;
+
 -- frid_lock_place(p_place uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_lock_place(p_place uuid)
  RETURNS TABLE(id uuid, kind text, places integer, hold_hours integer, closed_on date)
@@ -455,6 +467,20 @@ AS $function$
   from place p
   where p.id = p_place and p.org_id = frid_org() and frid_does_case_work()
   for no key update
+$function$;
+
+-- frid_logs_consultations(p_unit uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_logs_consultations(p_unit uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from unit u
+                 where u.id = p_unit and u.org_id = frid_org()
+                   and u.kind in ('resource_function', 'crisis_centre'))
+     and frid_has_unit_role(p_unit, array['consultant', 'caseworker', 'therapist',
+                                          'protection_officer', 'unit_manager'])
 $function$;
 
 -- frid_managed_units(p_user uuid): execute granted to frid_app
@@ -708,6 +734,18 @@ AS $function$
     from place_hold x
     where x.place_id = p.id and x.ended_at is null and x.expires_at > p_now) h on true
   where p.org_id = frid_org() and frid_does_case_work()
+$function$;
+
+-- frid_reads_competence(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_reads_competence()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select frid_does_case_work()
+      or exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org() and r.role = 'consultant')
 $function$;
 
 -- frid_registration_typed()
@@ -987,6 +1025,13 @@ create policy consent_select on consent as permissive for select to frid_app
 create policy consent_update on consent as permissive for update to frid_app
   using ((frid_can_see_case(case_id) AND (revoked_on IS NULL)))
   with check ((frid_can_see_case(case_id) AND (revoked_on IS NOT NULL)));
+create policy consultation_insert on consultation as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_logs_consultations(unit_id)));
+create policy consultation_select on consultation as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_logs_consultations(unit_id)));
+create policy consultation_update on consultation as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_logs_consultations(unit_id)))
+  with check (((org_id = frid_org()) AND frid_logs_consultations(unit_id)));
 create policy crisis_talk_insert on crisis_talk as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (EXISTS ( SELECT 1
    FROM crisis_talk_series s
@@ -1031,6 +1076,33 @@ create policy implementation_plan_select on implementation_plan as permissive fo
 create policy implementation_plan_update on implementation_plan as permissive for update to frid_app
   using (frid_can_see_case(case_id))
   with check ((updated_by = frid_actor()));
+create policy instructor_delete on instructor as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_insert on instructor as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_select on instructor as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy instructor_update on instructor as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_delete on instructor_meeting as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_insert on instructor_meeting as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_select on instructor_meeting as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy instructor_meeting_update on instructor_meeting as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_attendance_delete on instructor_meeting_attendance as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_attendance_insert on instructor_meeting_attendance as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_attendance_select on instructor_meeting_attendance as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy instructor_meeting_attendance_update on instructor_meeting_attendance as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy instrument_version_insert on instrument_version as permissive for insert to frid_app
   with check ((org_id = frid_org()));
 create policy instrument_version_select on instrument_version as permissive for select to frid_app
@@ -1266,6 +1338,51 @@ create policy stay_segment_update on stay_segment as permissive for update to fr
   using (((org_id = frid_org()) AND ((EXISTS ( SELECT 1
    FROM stay s
   WHERE ((s.id = stay_segment.stay_id) AND frid_can_see_case(s.case_id)))) OR frid_runs_place(place_id))));
+create policy study_visit_delete on study_visit as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy study_visit_insert on study_visit as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy study_visit_select on study_visit as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy study_visit_update on study_visit as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy supervision_session_delete on supervision_session as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy supervision_session_insert on supervision_session as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy supervision_session_select on supervision_session as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy supervision_session_update on supervision_session as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_delete on training as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_insert on training as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_select on training as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy training_update on training as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_instructor_delete on training_instructor as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_instructor_insert on training_instructor as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_instructor_select on training_instructor as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy training_instructor_update on training_instructor as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_participants_delete on training_participants as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_participants_insert on training_participants as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_participants_select on training_participants as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_competence()));
+create policy training_participants_update on training_participants as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_competence()))
+  with check (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy treatment_insert on treatment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy treatment_report on treatment as permissive for select to frid_report
@@ -1299,12 +1416,16 @@ alter table child_placement enable row level security;
 alter table child_police_report enable row level security;
 alter table child_work enable row level security;
 alter table consent enable row level security;
+alter table consultation enable row level security;
 alter table crisis_talk enable row level security;
 alter table crisis_talk_series enable row level security;
 alter table decision enable row level security;
 alter table document enable row level security;
 alter table follow_up enable row level security;
 alter table implementation_plan enable row level security;
+alter table instructor enable row level security;
+alter table instructor_meeting enable row level security;
+alter table instructor_meeting_attendance enable row level security;
 alter table instrument_version enable row level security;
 alter table intake enable row level security;
 alter table investigation enable row level security;
@@ -1338,6 +1459,11 @@ alter table stay_invoice enable row level security;
 alter table stay_member enable row level security;
 alter table stay_note enable row level security;
 alter table stay_segment enable row level security;
+alter table study_visit enable row level security;
+alter table supervision_session enable row level security;
+alter table training enable row level security;
+alter table training_instructor enable row level security;
+alter table training_participants enable row level security;
 alter table treatment enable row level security;
 alter table treatment_session enable row level security;
 
@@ -1361,6 +1487,7 @@ grant insert, select on child_placement to frid_app;
 grant insert, select, update on child_police_report to frid_app;
 grant insert, select, update on child_work to frid_app;
 grant insert, select on consent to frid_app;
+grant insert, select, update on consultation to frid_app;
 grant insert, select, update on crisis_talk to frid_app;
 grant insert, select, update on crisis_talk_series to frid_app;
 grant insert, select on decision to frid_app;
@@ -1369,6 +1496,9 @@ grant insert, select on follow_up to frid_app;
 grant select on frid_barred_person to frid_app;
 grant select on frid_current_work to frid_app;
 grant insert, select, update on implementation_plan to frid_app;
+grant delete, insert, select, update on instructor to frid_app;
+grant delete, insert, select, update on instructor_meeting to frid_app;
+grant delete, insert, select, update on instructor_meeting_attendance to frid_app;
 grant insert, select on instrument_version to frid_app;
 grant insert, select on intake to frid_app;
 grant select on intervention_kind to frid_app;
@@ -1409,6 +1539,11 @@ grant insert, select on stay_invoice to frid_app;
 grant insert, select, update on stay_member to frid_app;
 grant insert, select on stay_note to frid_app;
 grant insert, select, update on stay_segment to frid_app;
+grant delete, insert, select, update on study_visit to frid_app;
+grant delete, insert, select, update on supervision_session to frid_app;
+grant delete, insert, select, update on training to frid_app;
+grant delete, insert, select, update on training_instructor to frid_app;
+grant delete, insert, select, update on training_participants to frid_app;
 grant insert, select on treatment to frid_app;
 grant insert, select on treatment_session to frid_app;
 grant insert, select on unit to frid_app;

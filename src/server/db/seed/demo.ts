@@ -4,6 +4,7 @@ import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
 import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
+import { seedDemoConsult } from "./demo-consult.ts";
 import {
   type DemoCase,
   demoBarriers,
@@ -166,6 +167,12 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   await seedRelations(trx, orgId, lookups, caseIds);
   await seedBarriers(trx, orgId, lookups, caseIds);
   await seedDemoHousing(trx, demoHousingIds(orgId, lookups, caseIds));
+  await seedDemoConsult(trx, {
+    orgId,
+    resourceUnitId: lookups.unitId("resource"),
+    consultantId: lookups.userId("resursperson"),
+    managerId: lookups.userId("resurschef"),
+  });
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */
