@@ -66,6 +66,10 @@ export function ConsultationForm({
     await submit.run(async () => {
       try {
         onSaved(await api.logConsultation(checked.body));
+        // Saved: the form starts over for the next consultation.
+        setDraft((d) => emptyConsultation(d.unitId, localDateTimeInputs(new Date())));
+        setNamesFound(false);
+        setConfirmed(false);
       } catch (error) {
         setNamesFound(error instanceof ApiError && error.code === "names_to_confirm");
         throw error;
