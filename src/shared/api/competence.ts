@@ -44,7 +44,7 @@ const optionalLine = (max: number) =>
 export const hours = (max: number) =>
   z
     .number()
-    .positive()
+    .min(0.1, { message: "Ange minst 0,1 timme." })
     .max(max)
     .refine((h) => Math.abs(h * 10 - Math.round(h * 10)) < 1e-9, {
       message: "Ange timmar med högst en decimal.",
