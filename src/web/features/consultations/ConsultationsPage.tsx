@@ -3,12 +3,13 @@ import { useCallback, useState } from "react";
 import { useApi } from "../../auth/useAuth";
 import { useMorePages } from "../../hooks/useMorePages";
 import { useQuery } from "../../hooks/useQuery";
+import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTimeShort, formatDay } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
 import { LoadMore } from "../../ui/LoadMore";
-import { Loading } from "../../ui/Messages";
+import { ErrorSummary, Loading } from "../../ui/Messages";
 import { OnDemand } from "../../ui/OnDemand";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
@@ -120,6 +121,41 @@ function Log({ data, unitId }: { data: ConsultationList; unitId: string | undefi
   );
 }
 
+/**
+ * The planned follow-up marked done, from the version shown (409 if someone changed it
+ * meanwhile). Its texts were checked when it was logged, names confirmed then.
+ */
+function MarkDone({ k }: { k: ConsultationView }) {
+  const { t } = useT();
+  const api = useApi();
+  const client = useQueryClient();
+  const submit = useSubmit();
+  const { id, unitId: _unit, unitName: _name, workerName: _worker, version, ...fields } = k;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={submit.pending}
+        onClick={() =>
+          void submit.run(async () => {
+            await api.changeConsultation(id, {
+              ...fields,
+              followUp: "done",
+              version,
+              confirmNames: true,
+            });
+            void client.invalidateQueries({ queryKey: ["consultations"] });
+          })
+        }
+      >
+        {t("consultations.markDone")}
+      </button>
+      <ErrorSummary errors={submit.errors} />
+    </>
+  );
+}
+
 function Row({ k }: { k: ConsultationView }) {
   const { t, lang } = useT();
   const followUp =
@@ -153,7 +189,10 @@ function Row({ k }: { k: ConsultationView }) {
       <td data-label={t("consultations.minutes")}>
         {t("consultations.minutesValue", { minutes: k.minutes })}
       </td>
-      <td data-label={t("consultations.followUp")}>{followUp}</td>
+      <td data-label={t("consultations.followUp")}>
+        {followUp}
+        {k.followUp === "planned" && <MarkDone k={k} />}
+      </td>
     </tr>
   );
 }
