@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
-import { parseIdentityNumber } from "../shared/personal-identity-number.ts";
+import { replaceIdentityNumbers } from "../shared/personal-identity-number.ts";
 
 /**
  * Logs never carry personal data. Two layers, both configuration:
@@ -56,24 +56,11 @@ function redactPaths(): string[] {
   return paths;
 }
 
-// 12 or 10 digits with an optional separator: the shape of identity and coordination numbers.
-const identityNumberShape = /(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/g;
 // Ids are UUIDs, and a UUID's first groups can look like 19121212-1212: never part of a number.
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/**
- * A digit run is a personal identity number when it has the shape, a real date (a
- * coordination number's day plus 60) and the Luhn check digit: ports, counts, timestamps and
- * error numbers stay readable. A space stands for the separator ("+" arrives as one in a URL).
- */
-function isIdentityNumber(candidate: string): boolean {
-  const result = parseIdentityNumber(candidate.replace(" ", "-"));
-  return result.ok || result.error === "plus";
-}
-
-function scrubNumbers(text: string): string {
-  return text.replace(identityNumberShape, (m) => (isIdentityNumber(m) ? "[PIN]" : m));
-}
+/** Identity numbers (shared/personal-identity-number.ts: shape, date, check digit) as [PIN]. */
+const scrubNumbers = (text: string) => replaceIdentityNumbers(text, "[PIN]");
 
 export function scrubText(text: string): string {
   let scrubbed = "";

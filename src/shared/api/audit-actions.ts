@@ -119,6 +119,13 @@ export const auditActions = [
   "enquiry.create",
   "enquiry.answer",
   "enquiry.read",
+  // Service contacts (issue 17)
+  "service_contact.record",
+  "service_contact.intake",
+  "service_course.read",
+  "service_course.list",
+  "service_course.responsible",
+  "service_course.close",
   "audit.review",
   "admin.unit.create",
   "admin.unit.update",

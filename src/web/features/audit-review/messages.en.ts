@@ -113,6 +113,13 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.enquiry.create": "Sent an enquiry about a place",
   "auditAction.enquiry.answer": "Recorded the answer to an enquiry",
   "auditAction.enquiry.read": "Read enquiries about places",
+  "auditAction.service_contact.record": "Recorded a service contact",
+  "auditAction.service_contact.intake": "Made an intake from a service contact",
+  "auditAction.service_course.read": "Read a course of service contacts",
+  "auditAction.service_course.list": "Read the list of service contacts",
+  "auditAction.service_course.responsible":
+    "Changed who is responsible for a course of service contacts",
+  "auditAction.service_course.close": "Closed a course of service contacts",
   "auditAction.plan.read": "Read implementation plans",
   "auditAction.follow_up.record": "Recorded follow-up",
   "auditAction.stay.check_in": "Checked in a stay",
