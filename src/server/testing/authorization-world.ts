@@ -12,6 +12,7 @@ import {
   type Session,
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
+import { addServiceCourse } from "./service-contacts.ts";
 
 /**
  * The fixture of the authorization suite (src/server/access/authorization.test.ts): one
@@ -59,6 +60,8 @@ export interface World {
   leaverRoleId: string;
   /** A place of X's unit with its address, and a hold and an enquiry on X (issue 16). */
   places: Awaited<ReturnType<typeof addPlaceRecords>>;
+  /** A service course of X's person by X's assigned worker, with one contact (issue 17). */
+  service: Awaited<ReturnType<typeof addServiceCourse>>;
 }
 
 export interface AuthorizationWorld {
@@ -166,6 +169,13 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
   });
   const places = await addPlaceRecords(made);
+  const service = await addServiceCourse({
+    owner,
+    orgId,
+    unitId,
+    personId: c.person.id,
+    workerId: id("assigned"),
+  });
   const reference = (
     await owner
       .selectFrom("case")
@@ -181,6 +191,7 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
     ...records,
     places,
+    service,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,
