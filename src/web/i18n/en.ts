@@ -18,6 +18,7 @@ import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
+import { serviceContactsEn } from "../features/service-contacts/messages.en";
 import { shelterEn } from "../features/shelter/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { staysEn } from "../features/stays/messages.en";
@@ -58,6 +59,7 @@ export const en: Messages = {
   ...notificationsEn,
   ...searchEn,
   ...shelterEn,
+  ...serviceContactsEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +91,5 @@ export const enParts = [
   notificationsEn,
   searchEn,
   shelterEn,
+  serviceContactsEn,
 ] as const;

@@ -18,6 +18,7 @@ import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
+import { serviceContactsSv } from "../features/service-contacts/messages.sv";
 import { shelterSv } from "../features/shelter/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
 import { staysSv } from "../features/stays/messages.sv";
@@ -58,6 +59,7 @@ export const sv = {
   ...notificationsSv,
   ...searchSv,
   ...shelterSv,
+  ...serviceContactsSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +91,5 @@ export const svParts = [
   notificationsSv,
   searchSv,
   shelterSv,
+  serviceContactsSv,
 ] as const;
