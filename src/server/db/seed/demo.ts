@@ -17,6 +17,7 @@ import {
   demoUsers,
 } from "./demo-data.ts";
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
+import { demoServiceIds, seedDemoService } from "./demo-service.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
 import { seedDemoWork } from "./demo-work.ts";
@@ -166,6 +167,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   await seedRelations(trx, orgId, lookups, caseIds);
   await seedBarriers(trx, orgId, lookups, caseIds);
   await seedDemoHousing(trx, demoHousingIds(orgId, lookups, caseIds));
+  await seedDemoService(trx, demoServiceIds(orgId, lookups, caseIds));
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */
