@@ -3,7 +3,8 @@ import { containsIdentityNumber } from "../personal-identity-number.ts";
 import { isoDate, isoDateTime, multiline } from "./fields.ts";
 import { RecordIntakeBody, RecordIntakeResult } from "./intake.ts";
 import { listPageFields, listQuery, timePlaceCursor } from "./paging.ts";
-import type { Role } from "./roles.ts";
+
+export { serviceRoles } from "./roles.ts";
 
 /**
  * Service contacts (serviceinsatser, issue 17 item 1): advice and support given without a
@@ -46,14 +47,6 @@ export const subjectKinds = ["identified", "first_name", "anonymous"] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
 
 export const courseSexes = ["female", "male", "other"] as const;
-
-/** Who gives service contacts in a unit: the rule of frid_gives_service (0056). */
-export const serviceRoles: readonly Role[] = [
-  "caseworker",
-  "therapist",
-  "protection_officer",
-  "unit_manager",
-];
 
 export const identityNumberRefused =
   "Skriv inte personnummer här. En kontakt som inte är identifierad ska inte gå att koppla till någon.";

@@ -1,5 +1,4 @@
-import { caseworkRoles, type Role, registrarRoles } from "../../shared/api/roles";
-import { serviceRoles } from "../../shared/api/service-contacts";
+import { caseworkRoles, type Role, registrarRoles, serviceRoles } from "../../shared/api/roles";
 
 export interface RoleAssignment {
   id: string;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { ServiceCourseSummary } from "../../api/endpoints";
 import { givesService } from "../../auth/permissions";
@@ -68,10 +68,9 @@ function CourseList({ mine }: { mine: boolean }) {
     },
     [api, mine],
   );
-  const pages = useMorePages(
-    data && { items: data.courses, nextCursor: data.nextCursor },
-    loadPage,
-  );
+  // The first page as one object per answer: a new one would start the pages over.
+  const first = useMemo(() => data && { items: data.courses, nextCursor: data.nextCursor }, [data]);
+  const pages = useMorePages(first, loadPage);
   if (query.state.status === "loading") return <Loading />;
   if (query.state.status === "error") return <QueryError error={query.state.error} />;
   if (pages.items.length === 0) return <p>{t("serviceContacts.empty")}</p>;
