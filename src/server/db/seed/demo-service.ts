@@ -40,70 +40,75 @@ export function demoServiceIds(
   };
 }
 
-export async function seedDemoService(trx: Trx, ids: DemoServiceIds): Promise<void> {
-  const { orgId, crisisUnitId: unitId, workerId } = ids;
-  const course = async (
-    subject:
-      | { kind: "anonymous" }
-      | { kind: "first_name"; firstName: string; birthYear: number }
-      | { kind: "identified"; personId: string },
-    sex: "female" | "male",
-    createdAt: Date,
-  ) => {
-    const id = randomUUID();
-    await trx
-      .insertInto("service_course")
-      .values({
-        id,
-        org_id: orgId,
-        unit_id: unitId,
-        subject_kind: subject.kind,
-        person_id: subject.kind === "identified" ? subject.personId : null,
-        first_name: subject.kind === "first_name" ? subject.firstName : null,
-        birth_year: subject.kind === "first_name" ? subject.birthYear : null,
-        sex,
-        responsible_id: workerId,
-        created_by: workerId,
-        created_at: createdAt,
-      })
-      .execute();
-    return id;
-  };
-  const contact = (
-    courseId: string,
-    c: {
-      kind: "phone_advice" | "counselling_visit";
-      at: Date;
-      minutes: number;
-      violence: string[];
-      topic: string;
-      summary: string;
-      intakeId?: string;
-    },
-  ) =>
-    trx
-      .insertInto("service_contact")
-      .values({
-        id: randomUUID(),
-        org_id: orgId,
-        course_id: courseId,
-        kind: c.kind,
-        channel: c.kind === "phone_advice" ? "phone" : "visit",
-        occurred_at: c.at,
-        duration_minutes: c.minutes,
-        worker_id: workerId,
-        violence_kinds: c.violence,
-        topic: c.topic,
-        summary: c.summary,
-        outcome: c.intakeId ? "intake_made" : "advice_given",
-        intake_id: c.intakeId ?? null,
-        created_by: workerId,
-        created_at: c.at,
-      })
-      .execute();
+type Subject =
+  | { kind: "anonymous" }
+  | { kind: "first_name"; firstName: string; birthYear: number }
+  | { kind: "identified"; personId: string };
 
+interface DemoContact {
+  kind: "phone_advice" | "counselling_visit";
+  at: Date;
+  minutes: number;
+  violence: string[];
+  topic: string;
+  summary: string;
+  intakeId?: string;
+}
+
+/** A course at Kriscentrum, behandlare1's. */
+async function addCourse(
+  trx: Trx,
+  ids: DemoServiceIds,
+  subject: Subject,
+  sex: "female" | "male",
+  at: Date,
+) {
+  const id = randomUUID();
+  await trx
+    .insertInto("service_course")
+    .values({
+      id,
+      org_id: ids.orgId,
+      unit_id: ids.crisisUnitId,
+      subject_kind: subject.kind,
+      person_id: subject.kind === "identified" ? subject.personId : null,
+      first_name: subject.kind === "first_name" ? subject.firstName : null,
+      birth_year: subject.kind === "first_name" ? subject.birthYear : null,
+      sex,
+      responsible_id: ids.workerId,
+      created_by: ids.workerId,
+      created_at: at,
+    })
+    .execute();
+  return id;
+}
+
+function addContact(trx: Trx, ids: DemoServiceIds, courseId: string, c: DemoContact) {
+  return trx
+    .insertInto("service_contact")
+    .values({
+      id: randomUUID(),
+      org_id: ids.orgId,
+      course_id: courseId,
+      kind: c.kind,
+      channel: c.kind === "phone_advice" ? "phone" : "visit",
+      occurred_at: c.at,
+      duration_minutes: c.minutes,
+      worker_id: ids.workerId,
+      violence_kinds: c.violence,
+      topic: c.topic,
+      summary: c.summary,
+      outcome: c.intakeId ? "intake_made" : "advice_given",
+      intake_id: c.intakeId ?? null,
+      created_by: ids.workerId,
+      created_at: c.at,
+    })
+    .execute();
+}
+
+export async function seedDemoService(trx: Trx, ids: DemoServiceIds): Promise<void> {
   const call = daysAgo(2, -90);
-  await contact(await course({ kind: "anonymous" }, "female", call), {
+  await addContact(trx, ids, await addCourse(trx, ids, { kind: "anonymous" }, "female", call), {
     kind: "phone_advice",
     at: call,
     minutes: 25,
@@ -112,18 +117,20 @@ export async function seedDemoService(trx: Trx, ids: DemoServiceIds): Promise<vo
     summary:
       "Ringde utan att vilja säga sitt namn. Partnern kontrollerar hennes telefon och ekonomi. Pratade om skyddsplanering och om att hon kan ringa igen eller komma på besök.",
   });
+  await seedMiriam(trx, ids);
+  await seedJohansCall(trx, ids);
+}
 
-  const miriam = await course(
-    { kind: "first_name", firstName: "Miriam", birthYear: 1984 },
-    "female",
-    daysAgo(21),
-  );
+/** Miriam's series of three counselling visits: one course, by first name and birth year. */
+async function seedMiriam(trx: Trx, ids: DemoServiceIds) {
+  const subject = { kind: "first_name", firstName: "Miriam", birthYear: 1984 } as const;
+  const miriam = await addCourse(trx, ids, subject, "female", daysAgo(21));
   for (const [days, minutes, summary] of [
     [21, 60, "Första samtalet. Berättar om uppbrottet i våras och sömnsvårigheter."],
     [14, 50, "Har börjat sova bättre. Rädd för överlämningarna av barnen."],
     [7, 50, "Planerade överlämningarna med stöd av familjerätten."],
   ] as const)
-    await contact(miriam, {
+    await addContact(trx, ids, miriam, {
       kind: "counselling_visit",
       at: daysAgo(days),
       minutes,
@@ -131,16 +138,20 @@ export async function seedDemoService(trx: Trx, ids: DemoServiceIds): Promise<vo
       topic: "Stödsamtal efter uppbrott",
       summary,
     });
+}
 
-  // Johan Lind called half an hour before his case opened; the call became its intake.
+/** Johan Lind called half an hour before his case opened; the call became its intake. */
+async function seedJohansCall(trx: Trx, ids: DemoServiceIds) {
   const called = daysAgo(30, -30);
+  const said = "Har slagit sin partner två gånger. Vill börja i behandling.";
+  const topic = "Vill ha hjälp att sluta utöva våld";
   const intakeId = randomUUID();
   await trx
     .insertInto("intake")
     .values({
       id: intakeId,
-      org_id: orgId,
-      unit_id: unitId,
+      org_id: ids.orgId,
+      unit_id: ids.crisisUnitId,
       person_id: ids.johan.personId,
       case_id: ids.johan.caseId,
       source: "the_person",
@@ -151,21 +162,18 @@ export async function seedDemoService(trx: Trx, ids: DemoServiceIds): Promise<vo
       asked_about_violence: true,
       violence_answer: "Säger att han har slagit sin partner och vill sluta.",
       interpreter_needed: false,
-      report_text:
-        "Vill ha hjälp att sluta utöva våld\n\nHar slagit sin partner två gånger. Vill börja i behandling.",
-      recorded_by: workerId,
+      report_text: `${topic}\n\n${said}`,
+      recorded_by: ids.workerId,
     })
     .execute();
-  await contact(
-    await course({ kind: "identified", personId: ids.johan.personId }, "male", called),
-    {
-      kind: "phone_advice",
-      at: called,
-      minutes: 20,
-      violence: ["physical"],
-      topic: "Vill ha hjälp att sluta utöva våld",
-      summary: "Har slagit sin partner två gånger. Vill börja i behandling.",
-      intakeId,
-    },
-  );
+  const subject = { kind: "identified", personId: ids.johan.personId } as const;
+  await addContact(trx, ids, await addCourse(trx, ids, subject, "male", called), {
+    kind: "phone_advice",
+    at: called,
+    minutes: 20,
+    violence: ["physical"],
+    topic,
+    summary: said,
+    intakeId,
+  });
 }

@@ -29,6 +29,7 @@ const tags = ["service-contacts"];
 export const serviceContactRoutes: RouteModule = (app, { database }) => {
   registerContactRoutes(app, database);
   registerCourseRoutes(app, database);
+  registerCourseEndRoutes(app, database);
 };
 
 /** Recording contacts, the list of courses, and a contact turned into an intake. */
@@ -92,7 +93,7 @@ function registerContactRoutes(app: App, database: DatabaseHandle): void {
   );
 }
 
-/** One course: read, its responsible worker, closing; a person's courses. */
+/** One course: read, and its responsible worker. */
 function registerCourseRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/service-courses/:id",
@@ -127,6 +128,10 @@ function registerCourseRoutes(app: App, database: DatabaseHandle): void {
         request.body.userId,
       ),
   );
+}
+
+/** Closing a course, and an identified person's courses on their page. */
+function registerCourseEndRoutes(app: App, database: DatabaseHandle): void {
   app.post(
     "/api/service-courses/:id/close",
     {

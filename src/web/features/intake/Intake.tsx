@@ -53,13 +53,7 @@ const freshDraft = (unitId: string) => emptyIntakeDraft(unitId, localDateTimeInp
  * (or joins the one under way at the unit) and the page moves to it; a request for
  * information is recorded without a case.
  */
-export function IntakeForm({
-  personId,
-  units,
-  initial,
-  send,
-  arrival,
-}: {
+interface IntakeFormProps {
   personId: string;
   units: readonly UnitRef[];
   /** Where the form starts (a service contact turned into an intake: what was said). */
@@ -68,7 +62,9 @@ export function IntakeForm({
   send?: (body: RecordIntakeInput) => Promise<RecordIntakeOutcome>;
   /** Said instead of asking for channel and time, when they are given (the contact's). */
   arrival?: ReactNode;
-}) {
+}
+
+export function IntakeForm({ personId, units, initial, send, arrival }: IntakeFormProps) {
   const { t } = useT();
   const api = useApi();
   const navigate = useNavigate();

@@ -25,16 +25,24 @@ export const contactFieldNames = [
   "referredTo",
 ] as const;
 
-/** The contact itself: what kind, how, when, how long, what about, and what came of it. */
-export function ContactFields({
-  draft,
-  set,
-  fieldError,
-}: {
+interface FieldsProps {
   draft: ContactDraft;
   set: (changes: Partial<ContactDraft>) => void;
   fieldError: (name: string) => string | undefined;
-}) {
+}
+
+/** The contact itself: what kind, how, when, how long, what about, and what came of it. */
+export function ContactFields(props: FieldsProps) {
+  return (
+    <>
+      <ContactWhenFields {...props} />
+      <ContactWhatFields {...props} />
+    </>
+  );
+}
+
+/** What kind of contact, by which channel, when and for how long. */
+function ContactWhenFields({ draft, set, fieldError }: FieldsProps) {
   const { t } = useT();
   return (
     <>
@@ -89,6 +97,15 @@ export function ContactFields({
         onChange={(e) => set({ duration: e.target.value })}
         error={fieldError("durationMinutes")}
       />
+    </>
+  );
+}
+
+/** What it was about: the violence raised, the topic, what was said, and what came of it. */
+function ContactWhatFields({ draft, set, fieldError }: FieldsProps) {
+  const { t } = useT();
+  return (
+    <>
       <CheckboxGroupField
         label={t("serviceContacts.violenceKinds")}
         hint={t("serviceContacts.violenceKindsHint")}

@@ -59,9 +59,6 @@ function ContactForm({ courseId, personId }: { courseId: string | null; personId
   const [course, setCourse] = useState<CourseDraft>(() =>
     emptyCourse(units[0]?.id ?? "", personId),
   );
-  const existing = useQuery(courseId ? ["service-course", courseId] : null, (signal) =>
-    api.serviceCourse(courseId ?? "", signal),
-  );
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -85,14 +82,7 @@ function ContactForm({ courseId, personId }: { courseId: string | null; personId
     <>
       <ErrorSummary errors={submit.errors} />
       {courseId ? (
-        existing.state.status === "ready" && (
-          <p>
-            {t("serviceContacts.inCourseOf", {
-              who: subjectText(t, existing.state.data.subject),
-              kind: codeText(t, "kind", existing.state.data.lastKind),
-            })}
-          </p>
-        )
+        <CourseNote courseId={courseId} />
       ) : (
         // Outside the form: the person search is a form of its own.
         <WhoChoice units={units} draft={course} set={setWho} fieldError={submit.fieldError} />
@@ -115,6 +105,24 @@ function ContactForm({ courseId, personId }: { courseId: string | null; personId
         </button>
       </form>
     </>
+  );
+}
+
+/** Which course a further contact joins. */
+function CourseNote({ courseId }: { courseId: string }) {
+  const { t } = useT();
+  const api = useApi();
+  const existing = useQuery(["service-course", courseId], (signal) =>
+    api.serviceCourse(courseId, signal),
+  );
+  if (existing.state.status !== "ready") return null;
+  return (
+    <p>
+      {t("serviceContacts.inCourseOf", {
+        who: subjectText(t, existing.state.data.subject),
+        kind: codeText(t, "kind", existing.state.data.lastKind),
+      })}
+    </p>
   );
 }
 
