@@ -55,6 +55,15 @@ const pages = {
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
   shelter: lazyPage(() => import("./features/shelter/ShelterPage"), "ShelterPage"),
   costs: lazyPage(() => import("./features/costs/CostsPage"), "CostsPage"),
+  serviceContacts: lazyPage(
+    () => import("./features/service-contacts/ServiceContactsPage"),
+    "ServiceContactsPage",
+  ),
+  serviceContact: lazyPage(
+    () => import("./features/service-contacts/NewContactPage"),
+    "NewContactPage",
+  ),
+  serviceCourse: lazyPage(() => import("./features/service-contacts/CoursePage"), "CoursePage"),
 };
 
 export function App() {
@@ -83,6 +92,9 @@ export function App() {
               <Route path="statistics" element={pages.statistics} />
               <Route path="shelter" element={pages.shelter} />
               <Route path="costs" element={pages.costs} />
+              <Route path="service-contacts" element={pages.serviceContacts} />
+              <Route path="service-contacts/new" element={pages.serviceContact} />
+              <Route path="service-contacts/courses/:courseId" element={pages.serviceCourse} />
               <Route path="account" element={pages.account} />
               <Route path="admin" element={pages.admin} />
               <Route path="admin/users/:userId" element={pages.adminUser} />

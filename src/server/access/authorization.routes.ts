@@ -155,6 +155,17 @@ export const endpoints: Endpoint[] = [
   { route: "GET /api/cases/{caseId}/enquiries", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/enquiries` }), expect: onlyWorkers },
   { route: "POST /api/cases/{caseId}/enquiries", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/enquiries`, payload: { placeId: w.places.placeId, persons: 2 } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "POST /api/enquiries/{enquiryId}/answer", request: (w) => ({ method: "POST", url: `/api/enquiries/${w.places.enquiryId}/answer`, payload: { outcome: "no_space" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  // Service contacts (issue 17): X's person's course at X's unit, by the assigned worker. Its workers and the unit's manager see it; nobody else, not even the unit's other workers.
+  { route: "GET /api/service-courses/{id}", request: (w) => ({ method: "GET", url: `/api/service-courses/${w.service.courseId}` }), expect: onlyWorkers },
+  { route: "GET /api/service-contacts", request: () => ({ method: "GET", url: "/api/service-contacts" }), expect: { otherwise: 200 }, shows: (b, w) => (b as { courses: { id: string }[] }).courses.some((c) => c.id === w.service.courseId) },
+  { route: "GET /api/persons/{id}/service-courses", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/service-courses` }), expect: onlyWorkers },
+  { route: "POST /api/service-contacts", request: (w) => ({ method: "POST", url: "/api/service-contacts", payload: { courseId: w.service.courseId, kind: "counselling_visit", channel: "visit", occurredAt: "2026-11-09T10:00:00+01:00", durationMinutes: 45, topic: "Stödsamtal", outcome: "advice_given" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  // The assigned worker hands nothing over (403); the manager hands the course to the spare worker of the unit.
+  { route: "PUT /api/service-courses/{id}/responsible", request: (w) => ({ method: "PUT", url: `/api/service-courses/${w.service.courseId}/responsible`, payload: { userId: w.spareId } }), expect: { manager: 200, assigned: 403, otherwise: 404 } },
+  // One click: the assigned worker's intake joins X; the manager, coming later, finds it made (409).
+  { route: "POST /api/service-contacts/{id}/intake", request: (w) => ({ method: "POST", url: `/api/service-contacts/${w.service.contactId}/intake`, payload: { unitId: w.unitId, source: "the_person", kind: "application", askedAboutViolence: true } }), expect: { assigned: 201, manager: 409, otherwise: 404 } },
+  // Last of the course: closed by the assigned worker; the manager finds it closed (409).
+  { route: "POST /api/service-courses/{id}/close", request: (w) => ({ method: "POST", url: `/api/service-courses/${w.service.courseId}/close` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
 ];
 
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });
@@ -251,6 +262,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/statistics/stays", request: () => ({ method: "GET", url: "/api/statistics/stays?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  { route: "GET /api/statistics/service-contacts", request: () => ({ method: "GET", url: "/api/statistics/service-contacts?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   // X's stay has no child: a file of the children each caller may see, none here.
   { route: "GET /api/national-register/sheltered-housing-children.csv", request: () => ({ method: "GET", url: "/api/national-register/sheltered-housing-children.csv?year=2026" }), expect: { otherwise: 200 } },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },

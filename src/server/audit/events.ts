@@ -211,6 +211,19 @@ export const auditEventData = {
     })
     .strict(),
 
+  // Service contacts (issue 17): every read names the course (resource) and its person when
+  // identified; a page of the list names its courses and persons.
+  "service_contact.record": z
+    .object({ contactId: z.uuid(), courseId: z.uuid(), newCourse: z.boolean() })
+    .strict(),
+  "service_contact.intake": z
+    .object({ contactId: z.uuid(), intakeId: z.uuid(), caseId: z.uuid().nullable() })
+    .strict(),
+  "service_course.read": none,
+  "service_course.list": z.object({ courseIds: z.array(z.uuid()) }).strict(),
+  "service_course.responsible": z.object({ userId: z.uuid() }).strict(),
+  "service_course.close": none,
+
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
   "admin.unit.create": none,
@@ -241,5 +254,6 @@ export const auditResourceTypes = [
   "place",
   "consultation",
   "competence",
+  "service_course",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -809,6 +809,26 @@ AS $function$
                    limit 1), false)
 $function$;
 
+-- frid_service_course_of(p_contact uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_service_course_of(p_contact uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select s.course_id from service_contact s where s.id = p_contact and s.org_id = frid_org()
+$function$;
+
+-- frid_service_course_person(p_course uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_service_course_person(p_course uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select c.person_id from service_course c where c.id = p_course and c.org_id = frid_org()
+$function$;
+
 -- frid_stay_case(p_stay uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_stay_case(p_stay uuid)
  RETURNS uuid
@@ -1275,12 +1295,18 @@ create policy service_contact_insert on service_contact as permissive for insert
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (EXISTS ( SELECT 1
    FROM service_course c
   WHERE ((c.id = service_contact.course_id) AND frid_gives_service(c.unit_id) AND ((c.created_by = frid_actor()) OR frid_can_see_service_course(c.id)))))));
+create policy service_contact_report on service_contact as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM service_course c
+  WHERE (c.id = service_contact.course_id)) = frid_org()));
 create policy service_contact_select on service_contact as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_can_see_service_course(course_id)));
 create policy service_contact_update on service_contact as permissive for update to frid_app
   using (((org_id = frid_org()) AND frid_can_see_service_course(course_id)));
 create policy service_course_insert on service_course as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_gives_service(unit_id)));
+create policy service_course_report on service_course as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy service_course_select on service_course as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_can_see_service_course(id)));
 create policy service_course_update on service_course as permissive for update to frid_app
@@ -1565,6 +1591,8 @@ grant select (attempted_on), select (case_id), select (org_id), select (outcome)
 grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
 grant select (closed_on), select (created_at), select (id), select (kind), select (name), select (org_id), select (places), select (unit_id) on place to frid_report;
 grant select (answered_at), select (case_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
+grant select (channel), select (course_id), select (duration_minutes), select (id), select (intake_id), select (kind), select (occurred_at), select (org_id), select (outcome), select (violence_kinds) on service_contact to frid_report;
+grant select (birth_year), select (closed_at), select (created_at), select (id), select (is_child), select (org_id), select (person_id), select (sex), select (subject_kind), select (unit_id) on service_course to frid_report;
 grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;
 grant select (org_id), select (person_id), select (role), select (stay_id) on stay_member to frid_report;
 grant select (from_on), select (id), select (org_id), select (place_id), select (stay_id), select (to_on) on stay_segment to frid_report;

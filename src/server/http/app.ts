@@ -35,6 +35,7 @@ import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
+import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
 import { shelterRoutes } from "../modules/shelter/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
 import { stayRoutes } from "../modules/stays/routes.ts";
@@ -83,6 +84,7 @@ const modules: RouteModule[] = [
   placeRoutes,
   consultationRoutes,
   competenceRoutes,
+  serviceContactRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

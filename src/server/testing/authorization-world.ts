@@ -13,6 +13,7 @@ import {
   type Session,
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
+import { addServiceCourse } from "./service-contacts.ts";
 
 /**
  * The fixture of the authorization suite (src/server/access/authorization.test.ts): one
@@ -62,6 +63,8 @@ export interface World {
   places: Awaited<ReturnType<typeof addPlaceRecords>>;
   /** A resource function's consultation and the competence register's entries (issue 17). */
   consult: Awaited<ReturnType<typeof addConsultRecords>>;
+  /** A service course of X's person by X's assigned worker, with one contact (issue 17). */
+  service: Awaited<ReturnType<typeof addServiceCourse>>;
 }
 
 export interface AuthorizationWorld {
@@ -170,6 +173,13 @@ export async function buildAuthorizationWorld(
   });
   const places = await addPlaceRecords(made);
   const consult = await addConsultRecords({ owner, orgId, id });
+  const service = await addServiceCourse({
+    owner,
+    orgId,
+    unitId,
+    personId: c.person.id,
+    workerId: id("assigned"),
+  });
   const reference = (
     await owner
       .selectFrom("case")
@@ -186,6 +196,7 @@ export async function buildAuthorizationWorld(
     ...records,
     places,
     consult,
+    service,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

@@ -125,6 +125,13 @@ export const auditActions = [
   "consultation.update",
   "competence.read",
   "competence.change",
+  // Service contacts (issue 17)
+  "service_contact.record",
+  "service_contact.intake",
+  "service_course.read",
+  "service_course.list",
+  "service_course.responsible",
+  "service_course.close",
   "audit.review",
   "admin.unit.create",
   "admin.unit.update",

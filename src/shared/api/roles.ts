@@ -27,6 +27,13 @@ export const registrarRoles: readonly Role[] = [
   "protection_officer",
   "unit_manager",
 ];
+/** Roles that give service contacts in their unit (issue 17): frid_gives_service's (0056). */
+export const serviceRoles: readonly Role[] = [
+  "caseworker",
+  "therapist",
+  "protection_officer",
+  "unit_manager",
+];
 /** Roles that may be held without a unit. */
 export const organisationWideRoles: readonly Role[] = ["administrator", "analyst"];
 

@@ -34,6 +34,7 @@ import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
+import { serviceContactsApi } from "../features/service-contacts/api";
 import { shelterApi } from "../features/shelter/api";
 import { statisticsApi } from "../features/statistics/api";
 import { staysApi } from "../features/stays/api";
@@ -64,6 +65,7 @@ export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
+export type * from "../features/service-contacts/api";
 export type * from "../features/shelter/api";
 export type * from "../features/statistics/api";
 export type * from "../features/stays/api";
@@ -143,6 +145,7 @@ export function createApiOn(transport: Transport) {
     ...placesApi(transport),
     ...consultationsApi(transport),
     ...competenceApi(transport),
+    ...serviceContactsApi(transport),
   };
 }
 

@@ -27,9 +27,17 @@ describe("what the menu offers", () => {
       "myCases",
       "personSearch",
       "search",
+      "serviceContacts",
       "vacancies",
       "places",
     ]);
+  });
+
+  it("offers Serviceinsatser to those who give service, never to a consultant (issue 17)", () => {
+    expect(navTargets([role("therapist", crisis)])).toContain("serviceContacts");
+    expect(navTargets([role("consultant", crisis)])).not.toContain("serviceContacts");
+    expect(navTargets([role("analyst", null)])).not.toContain("serviceContacts");
+    expect(navTargets([role("administrator", null)])).not.toContain("serviceContacts");
   });
 
   it("starts a housing coordinator on Lediga platser (issue 16)", () => {
@@ -45,6 +53,7 @@ describe("what the menu offers", () => {
       "myCases",
       "personSearch",
       "search",
+      "serviceContacts",
       "vacancies",
       "places",
       "competence",

@@ -1,4 +1,4 @@
-import { caseworkRoles, type Role, registrarRoles } from "../../shared/api/roles";
+import { caseworkRoles, type Role, registrarRoles, serviceRoles } from "../../shared/api/roles";
 
 export interface RoleAssignment {
   id: string;
@@ -88,6 +88,10 @@ export const seesPlaces = (roles: readonly RoleAssignment[]) =>
       "shelter_staff",
     ].includes(r.role),
   );
+/** Serviceinsatser (issue 17): units where the user gives service contacts (frid_gives_service). */
+export const serviceUnits = (roles: readonly RoleAssignment[]) =>
+  unitsWithRole(roles, (role) => serviceRoles.includes(role));
+export const givesService = (roles: readonly RoleAssignment[]) => serviceUnits(roles).length > 0;
 /** Kostnader: unit managers, over the stays of the cases they may see. */
 export const seesCosts = (roles: readonly RoleAssignment[]) => isUnitManager(roles);
 
@@ -111,6 +115,7 @@ export type NavTarget =
   | "myCases"
   | "personSearch"
   | "search"
+  | "serviceContacts"
   | "shelter"
   | "vacancies"
   | "places"
@@ -126,6 +131,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   myCases: "/",
   personSearch: "/persons/search",
   search: "/search",
+  serviceContacts: "/service-contacts",
   shelter: "/shelter",
   vacancies: "/vacancies",
   places: "/places",
@@ -153,6 +159,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   // A housing coordinator's work starts on the vacancy board (issue 16).
   if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
+  if (givesService(roles)) targets.push("serviceContacts");
   if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
   if (seesPlaces(roles)) targets.push("places");

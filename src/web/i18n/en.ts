@@ -20,6 +20,7 @@ import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
+import { serviceContactsEn } from "../features/service-contacts/messages.en";
 import { shelterEn } from "../features/shelter/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { staysEn } from "../features/stays/messages.en";
@@ -62,6 +63,7 @@ export const en: Messages = {
   ...shelterEn,
   ...consultationsEn,
   ...competenceEn,
+  ...serviceContactsEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -95,4 +97,5 @@ export const enParts = [
   shelterEn,
   consultationsEn,
   competenceEn,
+  serviceContactsEn,
 ] as const;

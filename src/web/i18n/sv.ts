@@ -20,6 +20,7 @@ import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
+import { serviceContactsSv } from "../features/service-contacts/messages.sv";
 import { shelterSv } from "../features/shelter/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
 import { staysSv } from "../features/stays/messages.sv";
@@ -62,6 +63,7 @@ export const sv = {
   ...shelterSv,
   ...consultationsSv,
   ...competenceSv,
+  ...serviceContactsSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -95,4 +97,5 @@ export const svParts = [
   shelterSv,
   consultationsSv,
   competenceSv,
+  serviceContactsSv,
 ] as const;

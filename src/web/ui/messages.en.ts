@@ -26,6 +26,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.myCases": "My cases",
   "nav.personSearch": "Search person",
   "nav.search": "Find a case",
+  "nav.serviceContacts": "Service contacts",
   "nav.audit": "Access log review",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",

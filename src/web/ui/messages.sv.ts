@@ -24,6 +24,7 @@ export const uiSv = {
   "nav.myCases": "Mina ärenden",
   "nav.personSearch": "Sök person",
   "nav.search": "Sök ärende",
+  "nav.serviceContacts": "Serviceinsatser",
   "nav.audit": "Loggkontroll",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",

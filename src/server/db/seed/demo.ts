@@ -18,6 +18,7 @@ import {
   demoUsers,
 } from "./demo-data.ts";
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
+import { demoServiceIds, seedDemoService } from "./demo-service.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
 import { seedDemoWork } from "./demo-work.ts";
@@ -173,6 +174,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
     consultantId: lookups.userId("resursperson"),
     managerId: lookups.userId("resurschef"),
   });
+  await seedDemoService(trx, demoServiceIds(orgId, lookups, caseIds));
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */

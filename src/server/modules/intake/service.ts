@@ -112,12 +112,7 @@ export async function recordIntake(
   meta: RequestMeta,
   input: Input,
 ): Promise<IntakeAnswer> {
-  if (!can(actor, "case.open", { unitId: input.unit_id })) {
-    throw invalid({
-      unitId: "Du kan bara registrera aktualiseringar på en enhet där du har en roll.",
-    });
-  }
-  checkIntakeRules(input);
+  checkIntake(actor, input);
   // A command on a person that may open a case (no case to run a case command on yet): it
   // stays in the actor's own transaction, and a refusal is a person's (denyPerson).
   const result = await withActor(database.db, actor, (trx) =>
@@ -126,8 +121,22 @@ export async function recordIntake(
   return result ?? denyPerson(database, actor, meta, input.person_id, "intake.record");
 }
 
-/** The intake of a visible person, with the case it opens or joins; null for one not visible. */
-async function recordIntakeOf(
+/** Whether the actor may record this intake at its unit, and its rules; a 400 otherwise. */
+export function checkIntake(actor: Actor, input: Input): void {
+  if (!can(actor, "case.open", { unitId: input.unit_id })) {
+    throw invalid({
+      unitId: "Du kan bara registrera aktualiseringar på en enhet där du har en roll.",
+    });
+  }
+  checkIntakeRules(input);
+}
+
+/**
+ * The intake of a visible person, with the case it opens or joins; null for one not visible.
+ * Also the one way another command records an intake in its own transaction (a service
+ * contact turned into an intake, modules/service-contacts), after checkIntake.
+ */
+export async function recordIntakeOf(
   trx: Trx,
   actor: Actor,
   meta: RequestMeta,

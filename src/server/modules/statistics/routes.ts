@@ -1,3 +1,4 @@
+import { ServiceFigures, ServiceFiguresQuery } from "../../../shared/api/service-contacts.ts";
 import {
   PartnerContactStatistics,
   StatisticsQuery,
@@ -7,6 +8,7 @@ import {
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { partnerContactStatistics } from "./partner-contact.ts";
+import { serviceContactStatistics } from "./service-contacts.ts";
 import { stayStatistics } from "./stay-statistics.ts";
 
 const tags = ["statistics"];
@@ -45,5 +47,24 @@ export const statisticsRoutes: RouteModule = (app, { database }) => {
     },
     async (request) =>
       stayStatistics(database, requireActor(request), requestMeta(request), request.query),
+  );
+  app.get(
+    "/api/statistics/service-contacts",
+    {
+      schema: {
+        tags,
+        summary:
+          "Service contacts in a period: by kind, channel and how the person was named; persons, women, men, children, minutes, referrals, intakes",
+        querystring: ServiceFiguresQuery,
+        response: { 200: ServiceFigures },
+      },
+    },
+    async (request) =>
+      serviceContactStatistics(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.query,
+      ),
   );
 };

@@ -118,6 +118,13 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.consultation.update": "Changed a consultation",
   "auditAction.competence.read": "Read the competence register",
   "auditAction.competence.change": "Changed the competence register",
+  "auditAction.service_contact.record": "Recorded a service contact",
+  "auditAction.service_contact.intake": "Made an intake from a service contact",
+  "auditAction.service_course.read": "Read a course of service contacts",
+  "auditAction.service_course.list": "Read the list of service contacts",
+  "auditAction.service_course.responsible":
+    "Changed who is responsible for a course of service contacts",
+  "auditAction.service_course.close": "Closed a course of service contacts",
   "auditAction.plan.read": "Read implementation plans",
   "auditAction.follow_up.record": "Recorded follow-up",
   "auditAction.stay.check_in": "Checked in a stay",

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useNavigate } from "react-router";
 import { intakeChannels, intakeKinds, intakeSources } from "../../../shared/api/intake";
 import { intakeQuestions } from "../../../shared/intake-questions";
@@ -22,6 +22,7 @@ import {
   isIntakeSource,
   type YesNo,
 } from "../cases/casework-model";
+import type { RecordIntakeInput, RecordIntakeOutcome } from "./api";
 import { IntakeReportFields } from "./IntakeReport";
 
 const formTitleId = "intake-new-title";
@@ -52,12 +53,23 @@ const freshDraft = (unitId: string) => emptyIntakeDraft(unitId, localDateTimeInp
  * (or joins the one under way at the unit) and the page moves to it; a request for
  * information is recorded without a case.
  */
-export function IntakeForm({ personId, units }: { personId: string; units: readonly UnitRef[] }) {
+interface IntakeFormProps {
+  personId: string;
+  units: readonly UnitRef[];
+  /** Where the form starts (a service contact turned into an intake: what was said). */
+  initial?: IntakeDraft;
+  /** How the intake is recorded, if not by POST /api/intakes (from a service contact). */
+  send?: (body: RecordIntakeInput) => Promise<RecordIntakeOutcome>;
+  /** Said instead of asking for channel and time, when they are given (the contact's). */
+  arrival?: ReactNode;
+}
+
+export function IntakeForm({ personId, units, initial, send, arrival }: IntakeFormProps) {
   const { t } = useT();
   const api = useApi();
   const navigate = useNavigate();
   const submit = useSubmit(fieldNames);
-  const [draft, setDraft] = useState<IntakeDraft>(() => freshDraft(units[0]?.id ?? ""));
+  const [draft, setDraft] = useState<IntakeDraft>(() => initial ?? freshDraft(units[0]?.id ?? ""));
   const [status, setStatus] = useState<PlainMessageKey | null>(null);
   const set = (changes: Partial<IntakeDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
@@ -72,7 +84,7 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
       return;
     }
     await submit.run(async () => {
-      const result = await api.recordIntake(checked.body);
+      const result = await (send ?? api.recordIntake)(checked.body);
       if (result.case) {
         navigate(`/cases/${result.case.id}`);
         return;
@@ -88,7 +100,13 @@ export function IntakeForm({ personId, units }: { personId: string; units: reado
       <StatusMessage message={status && t(status)} />
       <ErrorSummary errors={submit.errors} />
       <form className="form" aria-labelledby={formTitleId} onSubmit={handleSubmit} noValidate>
-        <IntakeArrivalFields units={units} draft={draft} set={set} fieldError={submit.fieldError} />
+        <IntakeArrivalFields
+          units={units}
+          draft={draft}
+          set={set}
+          fieldError={submit.fieldError}
+          arrival={arrival}
+        />
         <IntakeReportFields draft={draft} set={set} fieldError={submit.fieldError} />
         <IntakeMatterFields draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>
@@ -111,7 +129,8 @@ function IntakeArrivalFields({
   draft,
   set,
   fieldError,
-}: IntakeFieldsProps & { units: readonly UnitRef[] }) {
+  arrival,
+}: IntakeFieldsProps & { units: readonly UnitRef[]; arrival?: ReactNode }) {
   const { t } = useT();
   return (
     <>
@@ -136,26 +155,33 @@ function IntakeArrivalFields({
         onChange={(kind) => isIntakeKind(kind) && set({ kind })}
         error={fieldError("kind")}
       />
-      <IntakeOriginFields draft={draft} set={set} fieldError={fieldError} />
-      <DateTimeField
-        label={t("intake.receivedAt")}
-        hint={t("intake.receivedAtHint")}
-        name="receivedAt"
-        dateLabel={t("intake.date")}
-        timeLabel={t("intake.time")}
-        date={draft.date}
-        time={draft.time}
-        maxDate={localDateInput(new Date())}
-        onDateChange={(date) => set({ date })}
-        onTimeChange={(time) => set({ time })}
-        error={fieldError("receivedAt")}
-      />
+      <IntakeOriginFields draft={draft} set={set} fieldError={fieldError} fixed={!!arrival} />
+      {arrival ?? (
+        <DateTimeField
+          label={t("intake.receivedAt")}
+          hint={t("intake.receivedAtHint")}
+          name="receivedAt"
+          dateLabel={t("intake.date")}
+          timeLabel={t("intake.time")}
+          date={draft.date}
+          time={draft.time}
+          maxDate={localDateInput(new Date())}
+          onDateChange={(date) => set({ date })}
+          onTimeChange={(time) => set({ time })}
+          error={fieldError("receivedAt")}
+        />
+      )}
     </>
   );
 }
 
 /** From whom the matter came and by which channel: both chosen from fixed lists. */
-function IntakeOriginFields({ draft, set, fieldError }: IntakeFieldsProps) {
+function IntakeOriginFields({
+  draft,
+  set,
+  fieldError,
+  fixed,
+}: IntakeFieldsProps & { fixed: boolean }) {
   const { t } = useT();
   return (
     <>
@@ -176,23 +202,25 @@ function IntakeOriginFields({ draft, set, fieldError }: IntakeFieldsProps) {
           </option>
         ))}
       </SelectField>
-      <SelectField
-        label={t("intake.channel")}
-        name="channel"
-        value={draft.channel}
-        onChange={(e) => {
-          const value = e.target.value;
-          set({ channel: isIntakeChannel(value) ? value : "" });
-        }}
-        error={fieldError("channel")}
-      >
-        <option value="">{t("common.choose")}</option>
-        {intakeChannels.map((channel) => (
-          <option key={channel} value={channel}>
-            {t(intakeChannelLabels[channel])}
-          </option>
-        ))}
-      </SelectField>
+      {!fixed && (
+        <SelectField
+          label={t("intake.channel")}
+          name="channel"
+          value={draft.channel}
+          onChange={(e) => {
+            const value = e.target.value;
+            set({ channel: isIntakeChannel(value) ? value : "" });
+          }}
+          error={fieldError("channel")}
+        >
+          <option value="">{t("common.choose")}</option>
+          {intakeChannels.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(intakeChannelLabels[channel])}
+            </option>
+          ))}
+        </SelectField>
+      )}
     </>
   );
 }

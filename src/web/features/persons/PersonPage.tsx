@@ -23,6 +23,7 @@ import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { IntakeForm } from "../intake/Intake";
 import { PersonIntakes } from "../intake/IntakeList";
+import { PersonServiceCourses } from "../service-contacts/PersonServiceCourses";
 import { PersonStays } from "../stays/PersonStays";
 import { PersonContact } from "./PersonContact";
 import { personName } from "./PersonSearch";
@@ -81,6 +82,8 @@ function PersonDetails({
       <PersonIntakes personId={person.id} />
 
       <PersonStays personId={person.id} />
+
+      <PersonServiceCourses personId={person.id} />
 
       {person.cases.length > 0 && (
         <Suspense fallback={<Loading />}>

@@ -78,7 +78,17 @@ const registerFields = [
   "sex",
 ] as const;
 
-function RegisterPersonForm() {
+/**
+ * Registers a person; the page then moves to them, unless `onRegistered` takes the person
+ * (a service contact's intake identifies its person here and goes on with the intake).
+ */
+export function RegisterPersonForm({
+  titleId = "register-person-title",
+  onRegistered,
+}: {
+  titleId?: string;
+  onRegistered?: (person: { id: string; givenName: string; familyName: string }) => void;
+} = {}) {
   const { t } = useT();
   const api = useApi();
   const navigate = useNavigate();
@@ -104,7 +114,8 @@ function RegisterPersonForm() {
         familyName: draft.familyName,
         sex: draft.sex,
       });
-      navigate(`/persons/${person.id}`);
+      if (onRegistered) onRegistered(person);
+      else navigate(`/persons/${person.id}`);
     });
   }
 
@@ -112,12 +123,7 @@ function RegisterPersonForm() {
     <>
       <p>{t("personSearch.registerIntro")}</p>
       <ErrorSummary errors={submit.errors} />
-      <form
-        className="form"
-        aria-labelledby="register-person-title"
-        onSubmit={handleSubmit}
-        noValidate
-      >
+      <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
         <IdentityChoiceField value={draft.identity} onChange={(identity) => set({ identity })} />
         <IdentityNumberFields draft={draft} set={set} submit={submit} />
         <NameAndSexFields draft={draft} set={set} submit={submit} />
