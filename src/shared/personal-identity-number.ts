@@ -133,3 +133,29 @@ export function displayIdentityNumber(kind: string, stored: string | null): stri
   if (!stored) return null;
   return kind === "reserve_number" ? stored : formatIdentityNumber(stored);
 }
+
+// 12 or 10 digits with an optional separator: the shape of identity and coordination numbers.
+const identityNumberShape = /(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/g;
+
+/**
+ * A digit run is a personal identity number when it has the shape, a real date (a
+ * coordination number's day plus 60) and the Luhn check digit: ports, counts, timestamps and
+ * error numbers stay readable. A space stands for the separator ("+" arrives as one in a URL).
+ */
+function isIdentityNumber(candidate: string): boolean {
+  const result = parseIdentityNumber(candidate.replace(" ", "-"));
+  return result.ok || result.error === "plus";
+}
+
+/** The text with every identity or coordination number in it replaced by `mark` (the log's scrubber). */
+export function replaceIdentityNumbers(text: string, mark: string): string {
+  return text.replace(identityNumberShape, (m) => (isIdentityNumber(m) ? mark : m));
+}
+
+/**
+ * Whether a free text holds an identity or coordination number: fields that must never
+ * identify anyone (an anonymous contact's topic, a first name) refuse such a text.
+ */
+export function containsIdentityNumber(text: string): boolean {
+  return [...text.matchAll(identityNumberShape)].some((m) => isIdentityNumber(m[0]));
+}

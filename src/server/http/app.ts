@@ -19,6 +19,7 @@ import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
+import { childWorkRoutes } from "../modules/child-work/routes.ts";
 import { costRoutes } from "../modules/costs/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { documentRoutes } from "../modules/documents/routes.ts";
@@ -69,6 +70,7 @@ const modules: RouteModule[] = [
   safetyPlanRoutes,
   policeAssessmentRoutes,
   treatmentRoutes,
+  childWorkRoutes,
   partnerContactRoutes,
   documentRoutes,
   statisticsRoutes,
