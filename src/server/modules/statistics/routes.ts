@@ -1,11 +1,13 @@
+import { CrisisCentreQuery, CrisisCentreStatistics } from "../../../shared/api/child-work.ts";
 import {
   PartnerContactStatistics,
   StatisticsQuery,
   StayStatistics,
   StayStatisticsQuery,
 } from "../../../shared/api/statistics.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { crisisCentreStatistics } from "./crisis-centre-statistics.ts";
 import { partnerContactStatistics } from "./partner-contact.ts";
 import { stayStatistics } from "./stay-statistics.ts";
 
@@ -46,4 +48,23 @@ export const statisticsRoutes: RouteModule = (app, { database }) => {
     async (request) =>
       stayStatistics(database, requireActor(request), requestMeta(request), request.query),
   );
+  registerCrisisCentreRoute(app, database);
 };
+
+/** The children's crisis centre's figures of a period (issue 17). */
+function registerCrisisCentreRoute(app: App, database: Parameters<RouteModule>[1]["database"]) {
+  app.get(
+    "/api/statistics/crisis-centre",
+    {
+      schema: {
+        tags,
+        summary:
+          "The children's crisis centre in a period: current children, police reports, medical examinations, children in crisis talks, consultations",
+        querystring: CrisisCentreQuery,
+        response: { 200: CrisisCentreStatistics },
+      },
+    },
+    async (request) =>
+      crisisCentreStatistics(database, requireActor(request), requestMeta(request), request.query),
+  );
+}
