@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, RoleName } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
+import { addChildWorkRecords } from "./child-work.ts";
 import {
   buildCase,
   buildOrg,
@@ -59,6 +60,8 @@ export interface World {
   leaverRoleId: string;
   /** A place of X's unit with its address, and a hold and an enquiry on X (issue 16). */
   places: Awaited<ReturnType<typeof addPlaceRecords>>;
+  /** A child's work in X with a series going, a child without one, a child's course (issue 17). */
+  childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -166,6 +169,7 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
   });
   const places = await addPlaceRecords(made);
+  const childWork = await addChildWorkRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -181,6 +185,7 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
     ...records,
     places,
+    childWork,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

@@ -115,3 +115,62 @@ export async function buildCrisisCentreWorld(app: App, owner: Kysely<Database>) 
     ifoManager: await login(app, ifoManager.username),
   };
 }
+
+/**
+ * The authorization suite's records of a child's work (authorization-world.ts): in case X a
+ * related child with an open work and a series going, a second related child without one,
+ * and a child's service course in X's unit with the assigned worker responsible. The course
+ * names X's person, so a refused look at it shows in her log review as the suite requires.
+ */
+export async function addChildWorkRecords(made: {
+  owner: Kysely<Database>;
+  orgId: string;
+  unitId: string;
+  caseId: string;
+  id: (a: "assigned" | "manager") => string;
+}) {
+  const { owner, orgId, unitId, caseId, id } = made;
+  const { person_id: parentId } = await owner
+    .selectFrom("case")
+    .select("person_id")
+    .where("id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  const recordedBy = id("assigned");
+  const child = await addChildOf(owner, { orgId, caseId, parentId, recordedBy });
+  const spareChild = await addChildOf(owner, { orgId, caseId, parentId, recordedBy });
+  const workId = randomUUID();
+  const seriesId = randomUUID();
+  const openedOn = "2026-01-05";
+  await owner
+    .insertInto("child_work")
+    .values({
+      id: workId,
+      org_id: orgId,
+      unit_id: unitId,
+      case_id: caseId,
+      person_id: child.id,
+      opened_on: openedOn,
+      created_by: recordedBy,
+    })
+    .execute();
+  await owner
+    .insertInto("crisis_talk_series")
+    .values({
+      id: seriesId,
+      org_id: orgId,
+      child_work_id: workId,
+      model: "trappan",
+      planned_talks: 3,
+      worker_id: recordedBy,
+      started_on: openedOn,
+      created_by: recordedBy,
+    })
+    .execute();
+  const courseId = await buildServiceCourse(owner, {
+    orgId,
+    unitId,
+    responsibleId: recordedBy,
+    personId: parentId,
+  });
+  return { workId, seriesId, spareChildId: spareChild.id, courseId };
+}
