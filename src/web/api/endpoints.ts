@@ -18,6 +18,7 @@ import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
 import { casesApi } from "../features/cases/api";
 import { childTrackApi } from "../features/child-track/api";
+import { childWorkApi } from "../features/child-work/api";
 import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
 import { documentsApi } from "../features/documents/api";
@@ -46,6 +47,7 @@ export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
 export type * from "../features/cases/api";
 export type * from "../features/child-track/api";
+export type * from "../features/child-work/api";
 export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
 export type * from "../features/documents/api";
@@ -129,6 +131,7 @@ export function createApiOn(transport: Transport) {
     ...safetyPlansApi(transport),
     ...policeAssessmentsApi(transport),
     ...treatmentApi(transport),
+    ...childWorkApi(transport),
     ...partnerContactApi(transport),
     ...documentsApi(transport),
     ...statisticsApi(transport),

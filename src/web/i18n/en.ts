@@ -4,6 +4,7 @@ import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
 import { casesEn } from "../features/cases/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
+import { childWorkEn } from "../features/child-work/messages.en";
 import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
 import { documentsEn } from "../features/documents/messages.en";
@@ -55,6 +56,7 @@ export const en: Messages = {
   ...costsEn,
   ...policeAssessmentsEn,
   ...treatmentEn,
+  ...childWorkEn,
   ...notificationsEn,
   ...searchEn,
   ...shelterEn,
@@ -86,6 +88,7 @@ export const enParts = [
   costsEn,
   policeAssessmentsEn,
   treatmentEn,
+  childWorkEn,
   notificationsEn,
   searchEn,
   shelterEn,

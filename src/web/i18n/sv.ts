@@ -4,6 +4,7 @@ import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
+import { childWorkSv } from "../features/child-work/messages.sv";
 import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
 import { documentsSv } from "../features/documents/messages.sv";
@@ -55,6 +56,7 @@ export const sv = {
   ...costsSv,
   ...policeAssessmentsSv,
   ...treatmentSv,
+  ...childWorkSv,
   ...notificationsSv,
   ...searchSv,
   ...shelterSv,
@@ -86,6 +88,7 @@ export const svParts = [
   costsSv,
   policeAssessmentsSv,
   treatmentSv,
+  childWorkSv,
   notificationsSv,
   searchSv,
   shelterSv,
