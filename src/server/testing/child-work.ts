@@ -108,6 +108,7 @@ export async function buildCrisisCentreWorld(app: App, owner: Kysely<Database>) 
     sibling,
     therapistId: therapist.id,
     colleagueId: colleague.id,
+    caseworkerId: caseworker.id,
     caseworker: await login(app, caseworker.username),
     therapist: await login(app, therapist.username),
     colleague: await login(app, colleague.username),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
@@ -159,5 +160,43 @@ describe.each(testDatabaseKinds)("a child's work as a service (%s)", (kind) => {
     expect((await call(w.therapist, "POST", path(closed), { openedOn: today })).statusCode).toBe(
       409,
     );
+  });
+
+  it("lets a worker of one of its contacts see the course, but open a child's work only at a unit where they give service", async () => {
+    const { owner } = database();
+    const course = await buildServiceCourse(owner, {
+      orgId: w.orgId,
+      unitId: w.crisisId,
+      responsibleId: w.therapistId,
+    });
+    // The IFO caseworker took one of the course's calls: she sees the course (0056).
+    await owner
+      .insertInto("service_contact")
+      .values({
+        id: randomUUID(),
+        org_id: w.orgId,
+        course_id: course,
+        kind: "phone_advice",
+        channel: "phone",
+        occurred_at: new Date(),
+        duration_minutes: 15,
+        worker_id: w.caseworkerId,
+        topic: "Råd om hur barnet kan få stöd",
+        outcome: "advice_given",
+        created_by: w.caseworkerId,
+      })
+      .execute();
+    const read = await call(w.caseworker, "GET", path(course));
+    expect(read.statusCode).toBe(200);
+    expect(read.json().mayOpen).toBe(false);
+    const res = await call(w.caseworker, "POST", path(course), { openedOn: today });
+    expect(res.statusCode).toBe(403);
+    const trace = await owner
+      .selectFrom("audit_event")
+      .select(["outcome", "resource_type"])
+      .where("resource_id", "=", course)
+      .where("action", "=", "child_work.open")
+      .execute();
+    expect(trace).toEqual([{ outcome: "denied", resource_type: "service_course" }]);
   });
 });

@@ -42,7 +42,6 @@ export interface WorkCommand<A extends AuditAction, T> {
   action: A;
   /** Changes the work or records in it: locked, refused once it (or its case) is closed. */
   changes?: boolean;
-  /** A command that may run on a closed work (none but reads today). */
   run: (ctx: WorkContext) => Promise<T>;
   data: (result: NoInfer<T>, ctx: WorkContext) => AuditData<A>;
 }

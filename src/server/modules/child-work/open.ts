@@ -69,6 +69,37 @@ export async function childrenOfCase(trx: Trx, c: CaseRow) {
   );
 }
 
+/** The work of a child of the case: 400 for anyone else, 409 for a child who has one. */
+async function insertCaseWork(
+  trx: Trx,
+  actor: Actor,
+  c: CaseRow,
+  input: { id: string; personId: string; openedOn: string },
+) {
+  const children = await childrenOfCase(trx, c);
+  if (!children.some((child) => child.personId === input.personId))
+    throw invalid({
+      personId: "Barnet ska vara ärendets barn eller ett barn till ärendets person.",
+    });
+  const inserted = await trx
+    .insertInto("child_work")
+    .values({
+      id: input.id,
+      org_id: actor.orgId,
+      unit_id: await unitFor(trx, actor, c.unit_id),
+      case_id: c.id,
+      person_id: input.personId,
+      opened_on: input.openedOn,
+      created_by: actor.userId,
+    })
+    .onConflict((oc) =>
+      oc.columns(["case_id", "person_id"]).where("case_id", "is not", null).doNothing(),
+    )
+    .executeTakeFirst();
+  if (inserted.numInsertedOrUpdatedRows !== 1n)
+    throw new AppError(409, "conflict", "Barnet har redan ett arbete hos kriscentrum i ärendet.");
+}
+
 export async function openCaseWork(
   database: DatabaseHandle,
   actor: Actor,
@@ -87,33 +118,8 @@ export async function openCaseWork(
       changes: true,
       requires: ["change"],
       closedMessage: "Ärendet är avslutat. Öppna det igen för att registrera barnets arbete.",
-      run: async ({ trx, case: c, abilities }) => {
-        const children = await childrenOfCase(trx, c);
-        if (!children.some((child) => child.personId === input.personId))
-          throw invalid({
-            personId: "Barnet ska vara ärendets barn eller ett barn till ärendets person.",
-          });
-        const inserted = await trx
-          .insertInto("child_work")
-          .values({
-            id,
-            org_id: actor.orgId,
-            unit_id: await unitFor(trx, actor, c.unit_id),
-            case_id: caseId,
-            person_id: input.personId,
-            opened_on: input.openedOn,
-            created_by: actor.userId,
-          })
-          .onConflict((oc) =>
-            oc.columns(["case_id", "person_id"]).where("case_id", "is not", null).doNothing(),
-          )
-          .executeTakeFirst();
-        if (inserted.numInsertedOrUpdatedRows !== 1n)
-          throw new AppError(
-            409,
-            "conflict",
-            "Barnet har redan ett arbete hos kriscentrum i ärendet.",
-          );
+      run: async ({ trx, actor: a, case: c, abilities }) => {
+        await insertCaseWork(trx, a, c, { ...input, id });
         const [work] = await loadWorks(trx, [id], (w) => abilities.change && !w.closed_on);
         return work!;
       },
@@ -175,6 +181,8 @@ export async function openCourseWork(
     // Two openings at once: the unique index keeps one work, the other answers 409.
     const course = await visibleCourse(trx, courseId);
     if (!course) return undefined;
+    // A worker of one of its contacts may see the course without giving service at its unit.
+    if (!unitsWithRole(actor, [...serviceRoles]).includes(course.unit_id)) return "forbidden";
     if (!course.is_child)
       throw invalid({ courseId: "Barnkriscentrums arbete registreras i ett barns kontakt." });
     if (course.closed_at)
@@ -203,6 +211,14 @@ export async function openCourseWork(
     ]);
     return work!;
   });
+  if (opened === "forbidden") {
+    await recordCourseRefusal(database, actor, meta, courseId, "child_work.open");
+    throw new AppError(
+      403,
+      "forbidden",
+      "Arbete med barnet öppnas av den som ger stöd på kontaktens enhet.",
+    );
+  }
   return opened ?? refuseCourse(database, actor, meta, courseId, "child_work.open");
 }
 
@@ -226,7 +242,8 @@ export async function readCourseWork(
     await recordAudit(trx, auditContext(actor, meta), [
       courseEntry("child_work.read", course, { childWorkIds: row ? [row.id] : [] }),
     ]);
-    return { work: work ?? null, mayOpen: !work && open && course.is_child };
+    const givesService = unitsWithRole(actor, [...serviceRoles]).includes(course.unit_id);
+    return { work: work ?? null, mayOpen: !work && open && course.is_child && givesService };
   });
   return found ?? refuseCourse(database, actor, meta, courseId, "child_work.read");
 }
@@ -266,9 +283,9 @@ export function readCaseWorks(
         unitId: c.unit_id,
         // Every child named on the page: those with a work and those offered one.
         personIds: [
-          ...result.works.map((w) => (w.anchor.kind === "case" ? w.anchor.personId : "")),
+          ...result.works.flatMap((w) => (w.anchor.kind === "case" ? [w.anchor.personId] : [])),
           ...result.children.map((child) => child.personId),
-        ].filter(Boolean),
+        ],
         data: { childWorkIds: result.works.map((w) => w.id) },
       },
     ],

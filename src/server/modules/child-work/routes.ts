@@ -37,13 +37,14 @@ const tags = ["child-work"];
 
 /** The children's crisis centre's work with a child (issue 17, item 2). */
 export const childWorkRoutes: RouteModule = (app, { database }) => {
-  registerAnchorRoutes(app, database);
+  registerCaseAnchorRoutes(app, database);
+  registerCourseAnchorRoutes(app, database);
   registerWorkRoutes(app, database);
   registerSeriesRoutes(app, database);
 };
 
-/** A child's work opened and listed, in a case or in the child's service course. */
-function registerAnchorRoutes(app: App, database: DatabaseHandle): void {
+/** A child's work opened and listed in a case. */
+function registerCaseAnchorRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/cases/:caseId/child-work",
     {
@@ -79,6 +80,10 @@ function registerAnchorRoutes(app: App, database: DatabaseHandle): void {
       return reply.status(201).send({ work });
     },
   );
+}
+
+/** The child's work as a service, in the child's own service course. */
+function registerCourseAnchorRoutes(app: App, database: DatabaseHandle): void {
   app.get(
     "/api/service-courses/:courseId/child-work",
     {

@@ -17,40 +17,26 @@ export async function loadWorks(
   mayChange: (work: { closed_on: string | null }) => boolean,
 ): Promise<View[]> {
   if (workIds.length === 0) return [];
-  const works = await workRows(trx, workIds);
+  const [works, records] = await Promise.all([workRows(trx, workIds), recordRows(trx, workIds)]);
+  return works.map((w) => ({
+    id: w.id,
+    anchor: w.case_id
+      ? { kind: "case", caseId: w.case_id, personId: w.person_id as string }
+      : { kind: "course", courseId: w.course_id as string },
+    childName: w.child_name,
+    unitName: w.unit_name,
+    openedOn: w.opened_on,
+    closedOn: w.closed_on,
+    mayChange: mayChange(w),
+    ...recordsOf(w.id, records),
+  }));
+}
+
+/** Every record of the works, each kind in one query. */
+async function recordRows(trx: Trx, workIds: string[]) {
   const [series, talks, reports, exams, consultations] = await Promise.all([
-    trx
-      .selectFrom("crisis_talk_series as s")
-      .innerJoin("app_user as u", "u.id", "s.worker_id")
-      .select([
-        "s.id",
-        "s.child_work_id",
-        "s.model",
-        "s.planned_talks",
-        "s.started_on",
-        "s.ended_on",
-        "u.display_name",
-      ])
-      .where("s.child_work_id", "in", workIds)
-      .orderBy("s.started_on")
-      .orderBy("s.created_at")
-      .execute(),
-    trx
-      .selectFrom("crisis_talk as t")
-      .innerJoin("crisis_talk_series as s", "s.id", "t.series_id")
-      .innerJoin("app_user as u", "u.id", "t.created_by")
-      .select([
-        "t.id",
-        "t.series_id",
-        "t.number",
-        "t.held_on",
-        "t.child_words",
-        "t.notes",
-        "u.display_name",
-      ])
-      .where("s.child_work_id", "in", workIds)
-      .orderBy("t.number")
-      .execute(),
+    seriesRows(trx, workIds),
+    talkRows(trx, workIds),
     trx
       .selectFrom("child_police_report as r")
       .leftJoin("app_user as u", "u.id", "r.reporter_user_id")
@@ -91,69 +77,102 @@ export async function loadWorks(
       .orderBy("created_at")
       .execute(),
   ]);
-  return works.map((w) => ({
-    id: w.id,
-    anchor: w.case_id
-      ? { kind: "case", caseId: w.case_id, personId: w.person_id as string }
-      : { kind: "course", courseId: w.course_id as string },
-    childName: w.child_name,
-    unitName: w.unit_name,
-    openedOn: w.opened_on,
-    closedOn: w.closed_on,
-    mayChange: mayChange(w),
-    series: series
-      .filter((s) => s.child_work_id === w.id)
-      .map((s) => {
-        const own = talks.filter((t) => t.series_id === s.id);
-        return {
-          id: s.id,
-          model: s.model,
-          plannedTalks: s.planned_talks,
-          startedOn: s.started_on,
-          endedOn: s.ended_on,
-          worker: s.display_name,
-          talks: own.map((t) => ({
-            id: t.id,
-            number: t.number,
-            heldOn: t.held_on,
-            childWords: t.child_words,
-            notes: t.notes,
-            recordedBy: t.display_name,
-          })),
-          nextNumber: Math.max(0, ...own.map((t) => t.number)) + 1,
-        };
-      }),
-    policeReports: reports
-      .filter((r) => r.child_work_id === w.id)
-      .map((r) => ({
-        id: r.id,
-        reportedOn: r.reported_on,
-        reporterKind: r.reporter_kind,
-        reporter: r.display_name,
-        crimeCategory: r.crime_category,
-        notes: r.notes,
-      })),
-    medicalExams: exams
-      .filter((e) => e.child_work_id === w.id)
-      .map((e) => ({
-        id: e.id,
-        examinedOn: e.examined_on,
-        kind: e.kind,
-        place: e.place,
-        notes: e.notes,
-      })),
-    consultations: consultations
-      .filter((c) => c.child_work_id === w.id)
-      .map((c) => ({
-        id: c.id,
-        heldOn: c.held_on,
-        agencies: c.agencies as View["consultations"][number]["agencies"],
-        participants: c.participants,
-        basis: c.basis,
-        consentNote: c.consent_note,
-        notes: c.notes,
-      })),
-  }));
+  return { series, talks, reports, exams, consultations };
+}
+
+function seriesRows(trx: Trx, workIds: string[]) {
+  return trx
+    .selectFrom("crisis_talk_series as s")
+    .innerJoin("app_user as u", "u.id", "s.worker_id")
+    .select([
+      "s.id",
+      "s.child_work_id",
+      "s.model",
+      "s.planned_talks",
+      "s.started_on",
+      "s.ended_on",
+      "u.display_name",
+    ])
+    .where("s.child_work_id", "in", workIds)
+    .orderBy("s.started_on")
+    .orderBy("s.created_at")
+    .execute();
+}
+
+function talkRows(trx: Trx, workIds: string[]) {
+  return trx
+    .selectFrom("crisis_talk as t")
+    .innerJoin("crisis_talk_series as s", "s.id", "t.series_id")
+    .innerJoin("app_user as u", "u.id", "t.created_by")
+    .select([
+      "t.id",
+      "t.series_id",
+      "t.number",
+      "t.held_on",
+      "t.child_words",
+      "t.notes",
+      "u.display_name",
+    ])
+    .where("s.child_work_id", "in", workIds)
+    .orderBy("t.number")
+    .execute();
+}
+
+type Records = Awaited<ReturnType<typeof recordRows>>;
+
+/** One work's records as the page shows them. */
+function recordsOf(
+  workId: string,
+  r: Records,
+): Omit<View, "id" | "anchor" | "childName" | "unitName" | "openedOn" | "closedOn" | "mayChange"> {
+  const mine = <T extends { child_work_id: string }>(rows: T[]) =>
+    rows.filter((x) => x.child_work_id === workId);
+  return {
+    series: mine(r.series).map((s) => {
+      const own = r.talks.filter((t) => t.series_id === s.id);
+      return {
+        id: s.id,
+        model: s.model,
+        plannedTalks: s.planned_talks,
+        startedOn: s.started_on,
+        endedOn: s.ended_on,
+        worker: s.display_name,
+        talks: own.map((t) => ({
+          id: t.id,
+          number: t.number,
+          heldOn: t.held_on,
+          childWords: t.child_words,
+          notes: t.notes,
+          recordedBy: t.display_name,
+        })),
+        nextNumber: Math.max(0, ...own.map((t) => t.number)) + 1,
+      };
+    }),
+    policeReports: mine(r.reports).map((x) => ({
+      id: x.id,
+      reportedOn: x.reported_on,
+      reporterKind: x.reporter_kind,
+      reporter: x.display_name,
+      crimeCategory: x.crime_category,
+      notes: x.notes,
+    })),
+    medicalExams: mine(r.exams).map((e) => ({
+      id: e.id,
+      examinedOn: e.examined_on,
+      kind: e.kind,
+      place: e.place,
+      notes: e.notes,
+    })),
+    consultations: mine(r.consultations).map((c) => ({
+      id: c.id,
+      heldOn: c.held_on,
+      agencies: c.agencies as View["consultations"][number]["agencies"],
+      participants: c.participants,
+      basis: c.basis,
+      consentNote: c.consent_note,
+      notes: c.notes,
+    })),
+  };
 }
 
 /**

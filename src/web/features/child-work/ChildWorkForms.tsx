@@ -8,7 +8,7 @@ import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { DateForm } from "../../ui/DateForm";
-import { SelectField } from "../../ui/Field";
+import { SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import type { ChildWorkAnchor } from "./ChildWorkPanel";
 
@@ -152,6 +152,24 @@ export function CloseForm({ work, ...changed }: Changed & { work: ChildWork }) {
       onSubmit={(event) =>
         send(event, () => api.closeChildWork(work.id, closedOn), "childWork.closed")
       }
+    />
+  );
+}
+
+/** The worker's own notes on a record (optional). */
+export function NotesField(props: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <TextAreaField
+      label={t("childWork.notes")}
+      name="notes"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      error={props.error}
     />
   );
 }

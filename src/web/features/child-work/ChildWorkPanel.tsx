@@ -78,31 +78,45 @@ export function ChildWorkPanel({ anchor }: { anchor: ChildWorkAnchor }) {
       <p className="muted">{t("childWork.intro")}</p>
       <StatusMessage message={message && t(message)} />
       <Loaded state={state}>
-        {(shown) => {
-          const works = shown.works.filter(
-            (w) => !only || (w.anchor.kind === "case" && w.anchor.personId === only),
-          );
-          const changed = changedFor(shown);
-          return (
-            <>
-              {works.length === 0 && <p className="empty">{t("childWork.empty")}</p>}
-              {works.map((work) => (
-                <WorkArticle key={work.id} work={work} changed={changed} />
-              ))}
-              {shown.mayOpen && (
-                <OnDemand label={t("childWork.openButton")}>
-                  <OpenForm anchor={anchor} choices={shown.children} {...changed} />
-                </OnDemand>
-              )}
-              {"caseId" in anchor &&
-                !shown.mayOpen &&
-                shown.children.length === 0 &&
-                works.length === 0 && <p className="muted">{t("childWork.noChildren")}</p>}
-            </>
-          );
-        }}
+        {(shown) => (
+          <WorkList anchor={anchor} shown={shown} only={only} changed={changedFor(shown)} />
+        )}
       </Loaded>
     </section>
+  );
+}
+
+/** The works shown (a case's, or one child's), the opening form, or why none can open. */
+function WorkList({
+  anchor,
+  shown,
+  only,
+  changed,
+}: {
+  anchor: ChildWorkAnchor;
+  shown: Shown;
+  only: string | undefined;
+  changed: Changed;
+}) {
+  const { t } = useT();
+  const works = shown.works.filter(
+    (w) => !only || (w.anchor.kind === "case" && w.anchor.personId === only),
+  );
+  const noChildren =
+    "caseId" in anchor && !shown.mayOpen && shown.children.length === 0 && works.length === 0;
+  return (
+    <>
+      {works.length === 0 && <p className="empty">{t("childWork.empty")}</p>}
+      {works.map((work) => (
+        <WorkArticle key={work.id} work={work} changed={changed} />
+      ))}
+      {shown.mayOpen && (
+        <OnDemand label={t("childWork.openButton")}>
+          <OpenForm anchor={anchor} choices={shown.children} {...changed} />
+        </OnDemand>
+      )}
+      {noChildren && <p className="muted">{t("childWork.noChildren")}</p>}
+    </>
   );
 }
 

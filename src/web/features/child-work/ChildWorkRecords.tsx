@@ -4,9 +4,9 @@ import { useApi } from "../../auth/useAuth";
 import { formatDay } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
-import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { RadioGroupField, SelectField, TextField } from "../../ui/Field";
 import { OnDemand } from "../../ui/OnDemand";
-import { type Changed, FormFrame, today, useWorkCommand } from "./ChildWorkForms";
+import { type Changed, FormFrame, NotesField, today, useWorkCommand } from "./ChildWorkForms";
 import {
   crimeCategories,
   crimeLabels,
@@ -149,27 +149,12 @@ function PoliceReportForm({ work, changed }: { work: ChildWork; changed: Changed
         onChange={setReporterKind}
         error={submit.fieldError("reporterKind")}
       />
-      <SelectField
-        label={t("childWork.crimeCategory")}
-        name="crimeCategory"
+      <CrimeSelect
         value={crimeCategory}
-        onChange={(e) => setCrimeCategory(e.target.value)}
+        onChange={setCrimeCategory}
         error={submit.fieldError("crimeCategory")}
-      >
-        <option value="">{t("childWork.choose")}</option>
-        {crimeCategories.map((c) => (
-          <option key={c} value={c}>
-            {t(crimeLabels[c])}
-          </option>
-        ))}
-      </SelectField>
-      <TextAreaField
-        label={t("childWork.notes")}
-        name="notes"
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-        error={submit.fieldError("notes")}
       />
+      <NotesField value={notes} onChange={setNotes} error={submit.fieldError("notes")} />
     </FormFrame>
   );
 }
@@ -248,13 +233,31 @@ function ExamForm({ work, changed }: { work: ChildWork; changed: Changed }) {
         onChange={(e) => setPlace(e.target.value)}
         error={submit.fieldError("place")}
       />
-      <TextAreaField
-        label={t("childWork.notes")}
-        name="notes"
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-        error={submit.fieldError("notes")}
-      />
+      <NotesField value={notes} onChange={setNotes} error={submit.fieldError("notes")} />
     </FormFrame>
+  );
+}
+
+function CrimeSelect(props: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <SelectField
+      label={t("childWork.crimeCategory")}
+      name="crimeCategory"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      error={props.error}
+    >
+      <option value="">{t("childWork.choose")}</option>
+      {crimeCategories.map((c) => (
+        <option key={c} value={c}>
+          {t(crimeLabels[c])}
+        </option>
+      ))}
+    </SelectField>
   );
 }

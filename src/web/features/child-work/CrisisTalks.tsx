@@ -7,7 +7,7 @@ import { DateField } from "../../ui/DateField";
 import { DateForm } from "../../ui/DateForm";
 import { RadioGroupField, TextAreaField, TextField } from "../../ui/Field";
 import { OnDemand } from "../../ui/OnDemand";
-import { type Changed, FormFrame, today, useWorkCommand } from "./ChildWorkForms";
+import { type Changed, FormFrame, NotesField, today, useWorkCommand } from "./ChildWorkForms";
 import { crisisTalkModels, modelLabels, type workForms } from "./child-work-model";
 
 type Series = ChildWork["series"][number];
@@ -223,11 +223,9 @@ function TalkForm({ series, changed }: { series: Series; changed: Changed }) {
         onChange={(e) => set({ childWords: e.target.value })}
         error={submit.fieldError("childWords")}
       />
-      <TextAreaField
-        label={t("childWork.notes")}
-        name="notes"
+      <NotesField
         value={draft.notes}
-        onChange={(e) => set({ notes: e.target.value })}
+        onChange={(notes) => set({ notes })}
         error={submit.fieldError("notes")}
       />
     </FormFrame>

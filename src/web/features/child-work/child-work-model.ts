@@ -1,5 +1,6 @@
 import {
   consultationAgencies,
+  consultationBases,
   crimeCategories,
   crisisTalkModels,
   medicalExamKinds,
@@ -22,7 +23,14 @@ export const reporterLabels = labelsOf(reporterKinds, "childWork.reporter");
 export const crimeLabels = labelsOf(crimeCategories, "childWork.crime");
 export const examLabels = labelsOf(medicalExamKinds, "childWork.exam");
 export const agencyLabels = labelsOf(consultationAgencies, "childWork.agency");
-export { consultationAgencies, crimeCategories, crisisTalkModels, medicalExamKinds, reporterKinds };
+export {
+  consultationAgencies,
+  consultationBases,
+  crimeCategories,
+  crisisTalkModels,
+  medicalExamKinds,
+  reporterKinds,
+};
 
 /** The series still going (at most one: a new one starts after it ends). */
 export const currentSeries = (work: ChildWork) => work.series.find((s) => s.endedOn === null);
