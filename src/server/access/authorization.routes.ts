@@ -166,6 +166,22 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/service-contacts/{id}/intake", request: (w) => ({ method: "POST", url: `/api/service-contacts/${w.service.contactId}/intake`, payload: { unitId: w.unitId, source: "the_person", kind: "application", askedAboutViolence: true } }), expect: { assigned: 201, manager: 409, otherwise: 404 } },
   // Last of the course: closed by the assigned worker; the manager finds it closed (409).
   { route: "POST /api/service-courses/{id}/close", request: (w) => ({ method: "POST", url: `/api/service-courses/${w.service.courseId}/close` }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  // The children's crisis centre (issue 17): X's child has a work with a series going; the
+  // assigned worker opens one for X's second child and records, the manager comes later.
+  { route: "GET /api/cases/{caseId}/child-work", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/child-work` }), expect: onlyWorkers },
+  { route: "POST /api/cases/{caseId}/child-work", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/child-work`, payload: { personId: w.childWork.spareChildId, openedOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // opened already
+  { route: "GET /api/child-work/{id}", request: (w) => ({ method: "GET", url: `/api/child-work/${w.childWork.workId}` }), expect: onlyWorkers },
+  // A series is going: those who may see the work reach the rule (409).
+  { route: "POST /api/child-work/{id}/crisis-talk-series", request: (w) => ({ method: "POST", url: `/api/child-work/${w.childWork.workId}/crisis-talk-series`, payload: { model: "trappan", plannedTalks: 3, startedOn: stockholmDate(new Date()) } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "POST /api/crisis-talk-series/{id}/talks", request: (w) => ({ method: "POST", url: `/api/crisis-talk-series/${w.childWork.seriesId}/talks`, payload: { heldOn: stockholmDate(new Date()), childWords: "Jag vill att det ska sluta." } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "POST /api/child-work/{id}/police-reports", request: (w) => ({ method: "POST", url: `/api/child-work/${w.childWork.workId}/police-reports`, payload: { reportedOn: stockholmDate(new Date()), reporterKind: "own_unit", crimeCategory: "child_witness_crime" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "POST /api/child-work/{id}/medical-exams", request: (w) => ({ method: "POST", url: `/api/child-work/${w.childWork.workId}/medical-exams`, payload: { examinedOn: stockholmDate(new Date()), kind: "forensic", place: "Barnahus" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "POST /api/child-work/{id}/consultations", request: (w) => ({ method: "POST", url: `/api/child-work/${w.childWork.workId}/consultations`, payload: { heldOn: stockholmDate(new Date()), agencies: ["police"], participants: "Förhörsledare", basis: "anonymised" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "POST /api/crisis-talk-series/{id}/end", request: (w) => ({ method: "POST", url: `/api/crisis-talk-series/${w.childWork.seriesId}/end`, payload: { endedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // ended already
+  { route: "POST /api/child-work/{id}/close", request: (w) => ({ method: "POST", url: `/api/child-work/${w.childWork.workId}/close`, payload: { closedOn: stockholmDate(new Date()) } }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // closed already
+  // A child's course (the assigned worker responsible): the course rule, not the case's.
+  { route: "POST /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "POST", url: `/api/service-courses/${w.childWork.courseId}/child-work`, payload: { openedOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // opened already
+  { route: "GET /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "GET", url: `/api/service-courses/${w.childWork.courseId}/child-work` }), expect: onlyWorkers },
 ];
 
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });
@@ -261,6 +277,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/costs", request: () => ({ method: "GET", url: "/api/costs?month=2026-01" }), expect: { otherwise: 200 }, shows: (b) => (b as { stays: number }).stays > 0 },
   { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
+  { route: "GET /api/statistics/crisis-centre", request: () => ({ method: "GET", url: "/api/statistics/crisis-centre?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/stays", request: () => ({ method: "GET", url: "/api/statistics/stays?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/service-contacts", request: () => ({ method: "GET", url: "/api/statistics/service-contacts?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   // X's stay has no child: a file of the children each caller may see, none here.

@@ -148,6 +148,26 @@ export const auditEventData = {
     .object({ stayId: z.uuid(), change: z.enum(["planned_end", "cancel", "follow_up"]) })
     .strict(),
   "stay.child": z.object({ stayId: z.uuid(), childId: z.uuid() }).strict(),
+  // Issue 17: the children's crisis centre's work with a child (modules/child-work).
+  "child_work.open": z
+    .object({ childWorkId: z.uuid(), anchor: z.enum(["case", "course"]) })
+    .strict(),
+  "child_work.read": z.object({ childWorkIds: z.array(z.uuid()) }).strict(),
+  "child_work.record": z
+    .object({
+      childWorkId: z.uuid(),
+      what: z.enum([
+        "series_start",
+        "talk",
+        "series_end",
+        "police_report",
+        "medical_exam",
+        "consultation",
+      ]),
+      recordId: z.uuid(),
+    })
+    .strict(),
+  "child_work.close": z.object({ childWorkId: z.uuid() }).strict(),
   "case.list": z.object({ scope: z.enum(["mine", "all"]) }).strict(),
   // A case number typed (found: shown to the caller); the case is named when it exists.
   "case.search": z.object({ found: z.boolean() }).strict(),

@@ -236,6 +236,30 @@ AS $function$
   limit 1
 $function$;
 
+-- frid_child_work_anchor(p_work uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_child_work_anchor(p_work uuid)
+ RETURNS TABLE(case_id uuid, course_id uuid, person_id uuid)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select w.case_id, w.course_id,
+         case when w.case_id is not null then (select c.person_id from "case" c where c.id = w.case_id)
+              else (select s.person_id from service_course s where s.id = w.course_id) end
+    from child_work w
+   where w.id = p_work and w.org_id = frid_org()
+$function$;
+
+-- frid_crisis_series_work(p_series uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_crisis_series_work(p_series uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select s.child_work_id from crisis_talk_series s where s.id = p_series and s.org_id = frid_org()
+$function$;
+
 -- frid_current_cases(p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_current_cases(p_user uuid)
  RETURNS uuid[]
@@ -1003,10 +1027,18 @@ create policy case_task_update on case_task as permissive for update to frid_app
   with check (((done_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy child_consultation_insert on child_consultation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy child_consultation_report on child_consultation as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM child_work w
+  WHERE (w.id = child_consultation.child_work_id)))));
 create policy child_consultation_select on child_consultation as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
 create policy child_medical_exam_insert on child_medical_exam as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy child_medical_exam_report on child_medical_exam as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM child_work w
+  WHERE (w.id = child_medical_exam.child_work_id)))));
 create policy child_medical_exam_select on child_medical_exam as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
 create policy child_placement_insert on child_placement as permissive for insert to frid_app
@@ -1018,6 +1050,10 @@ create policy child_placement_update on child_placement as permissive for update
   with check (frid_can_see_case(case_id));
 create policy child_police_report_insert on child_police_report as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy child_police_report_report on child_police_report as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM child_work w
+  WHERE (w.id = child_police_report.child_work_id)))));
 create policy child_police_report_select on child_police_report as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
 create policy child_work_insert on child_work as permissive for insert to frid_app
@@ -1026,6 +1062,8 @@ CASE
     WHEN (case_id IS NOT NULL) THEN frid_can_see_case(case_id)
     ELSE frid_can_see_service_course(course_id)
 END));
+create policy child_work_report on child_work as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy child_work_select on child_work as permissive for select to frid_app
   using (((org_id = frid_org()) AND
 CASE
@@ -1056,6 +1094,10 @@ create policy crisis_talk_insert on crisis_talk as permissive for insert to frid
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (EXISTS ( SELECT 1
    FROM crisis_talk_series s
   WHERE (s.id = crisis_talk.series_id)))));
+create policy crisis_talk_report on crisis_talk as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM crisis_talk_series s
+  WHERE (s.id = crisis_talk.series_id)))));
 create policy crisis_talk_select on crisis_talk as permissive for select to frid_app
   using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
    FROM crisis_talk_series s
@@ -1066,6 +1108,10 @@ create policy crisis_talk_update on crisis_talk as permissive for update to frid
   WHERE (s.id = crisis_talk.series_id)))));
 create policy crisis_talk_series_insert on crisis_talk_series as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
+create policy crisis_talk_series_report on crisis_talk_series as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM child_work w
+  WHERE (w.id = crisis_talk_series.child_work_id)))));
 create policy crisis_talk_series_select on crisis_talk_series as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_can_see_child_work(child_work_id)));
 create policy crisis_talk_series_update on crisis_talk_series as permissive for update to frid_app
@@ -1584,7 +1630,13 @@ grant update (end_kind), update (end_reason), update (ended_by), update (ended_o
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months) on unit to frid_app;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
 grant select (case_type), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
+grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;
+grant select (child_work_id), select (examined_on), select (id), select (kind), select (org_id) on child_medical_exam to frid_report;
+grant select (child_work_id), select (crime_category), select (id), select (org_id), select (reported_on), select (reporter_kind) on child_police_report to frid_report;
+grant select (case_id), select (closed_on), select (course_id), select (id), select (opened_on), select (org_id), select (person_id), select (unit_id) on child_work to frid_report;
 grant select (case_id), select (given_on), select (org_id), select (revoked_on), select (scope) on consent to frid_report;
+grant select (held_on), select (id), select (number), select (org_id), select (series_id) on crisis_talk to frid_report;
+grant select (child_work_id), select (ended_on), select (id), select (model), select (org_id), select (started_on) on crisis_talk_series to frid_report;
 grant select (case_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
 grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;

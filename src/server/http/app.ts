@@ -19,6 +19,7 @@ import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
+import { childWorkRoutes } from "../modules/child-work/routes.ts";
 import { competenceRoutes } from "../modules/competence/routes.ts";
 import { consultationRoutes } from "../modules/consultations/routes.ts";
 import { costRoutes } from "../modules/costs/routes.ts";
@@ -72,6 +73,7 @@ const modules: RouteModule[] = [
   safetyPlanRoutes,
   policeAssessmentRoutes,
   treatmentRoutes,
+  childWorkRoutes,
   partnerContactRoutes,
   documentRoutes,
   statisticsRoutes,

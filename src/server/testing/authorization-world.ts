@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, RoleName } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
+import { addChildWorkRecords } from "./child-work.ts";
 import { addConsultRecords } from "./consult.ts";
 import {
   buildCase,
@@ -65,6 +66,8 @@ export interface World {
   consult: Awaited<ReturnType<typeof addConsultRecords>>;
   /** A service course of X's person by X's assigned worker, with one contact (issue 17). */
   service: Awaited<ReturnType<typeof addServiceCourse>>;
+  /** A child's work in X with a series going, a child without one, a child's course (issue 17). */
+  childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -180,6 +183,7 @@ export async function buildAuthorizationWorld(
     personId: c.person.id,
     workerId: id("assigned"),
   });
+  const childWork = await addChildWorkRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -197,6 +201,7 @@ export async function buildAuthorizationWorld(
     places,
     consult,
     service,
+    childWork,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

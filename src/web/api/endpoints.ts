@@ -18,6 +18,7 @@ import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
 import { casesApi } from "../features/cases/api";
 import { childTrackApi } from "../features/child-track/api";
+import { childWorkApi } from "../features/child-work/api";
 import { competenceApi } from "../features/competence/api";
 import { consultationsApi } from "../features/consultations/api";
 import { costsApi } from "../features/costs/api";
@@ -49,6 +50,7 @@ export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
 export type * from "../features/cases/api";
 export type * from "../features/child-track/api";
+export type * from "../features/child-work/api";
 export type * from "../features/competence/api";
 export type * from "../features/consultations/api";
 export type * from "../features/costs/api";
@@ -135,6 +137,7 @@ export function createApiOn(transport: Transport) {
     ...safetyPlansApi(transport),
     ...policeAssessmentsApi(transport),
     ...treatmentApi(transport),
+    ...childWorkApi(transport),
     ...partnerContactApi(transport),
     ...documentsApi(transport),
     ...statisticsApi(transport),

@@ -4,6 +4,7 @@ import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
 import { casesEn } from "../features/cases/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
+import { childWorkEn } from "../features/child-work/messages.en";
 import { competenceEn } from "../features/competence/messages.en";
 import { consultationsEn } from "../features/consultations/messages.en";
 import { costsEn } from "../features/costs/messages.en";
@@ -58,6 +59,7 @@ export const en: Messages = {
   ...costsEn,
   ...policeAssessmentsEn,
   ...treatmentEn,
+  ...childWorkEn,
   ...notificationsEn,
   ...searchEn,
   ...shelterEn,
@@ -92,6 +94,7 @@ export const enParts = [
   costsEn,
   policeAssessmentsEn,
   treatmentEn,
+  childWorkEn,
   notificationsEn,
   searchEn,
   shelterEn,

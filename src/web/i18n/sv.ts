@@ -4,6 +4,7 @@ import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
+import { childWorkSv } from "../features/child-work/messages.sv";
 import { competenceSv } from "../features/competence/messages.sv";
 import { consultationsSv } from "../features/consultations/messages.sv";
 import { costsSv } from "../features/costs/messages.sv";
@@ -58,6 +59,7 @@ export const sv = {
   ...costsSv,
   ...policeAssessmentsSv,
   ...treatmentSv,
+  ...childWorkSv,
   ...notificationsSv,
   ...searchSv,
   ...shelterSv,
@@ -92,6 +94,7 @@ export const svParts = [
   costsSv,
   policeAssessmentsSv,
   treatmentSv,
+  childWorkSv,
   notificationsSv,
   searchSv,
   shelterSv,

@@ -42,6 +42,7 @@ const events = [
   ["stay", "case_id", "planned_from"],
   ["stay", "case_id", "arrived_on"],
   ["place_hold", "case_id", "held_at"],
+  ["child_work", "case_id", "opened_on"],
 ] as const;
 
 const riskLabel = /\b(Mycket hög|Hög|Medel|Låg) risk\b/;
@@ -63,6 +64,8 @@ describe.each(testDatabaseKinds)("the demo's story (%s)", (kind) => {
       .innerJoin("case_assignment as a", "a.case_id", "c.id")
       .innerJoin("app_user as u", "u.id", "a.user_id")
       .select(["c.id", "c.opened_at", "u.username as worker"])
+      // The case's own worker (who opened it); others may be assigned later (demo-child-work.ts).
+      .whereRef("a.user_id", "=", "c.opened_by")
       .orderBy("c.reference")
       .execute();
   });

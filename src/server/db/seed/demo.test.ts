@@ -98,7 +98,11 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
       );
     };
     expect(await visibleTo("behandlare1")).toEqual([{ case_type: "perpetrator" }]);
-    expect(await visibleTo("behandlare2")).toEqual([{ case_type: "partner_contact" }]);
+    // Eva Lund also works Maja's case for the children's crisis centre (demo-child-work.ts).
+    expect(await visibleTo("behandlare2")).toEqual(
+      expect.arrayContaining([{ case_type: "partner_contact" }, { case_type: "child" }]),
+    );
+    expect(await visibleTo("behandlare2")).toHaveLength(2);
     expect(await visibleTo("barnhandlaggare")).toEqual([
       { case_type: "child" },
       { case_type: "child" },
@@ -155,5 +159,25 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
       .where("identity_number", "=", "198807049849")
       .executeTakeFirstOrThrow();
     expect(sara.safe_contact).toMatchObject({ maySendLetters: false, codeWord: "Vitsippa" });
+  });
+
+  it("shows Maja's work at the children's crisis centre to Eva Lund: Trappan, a police report, a consultation", async () => {
+    const { owner, db } = database();
+    const org = await owner.selectFrom("organisation").select("id").executeTakeFirstOrThrow();
+    const eva = await owner
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", "behandlare2")
+      .executeTakeFirstOrThrow();
+    const seen = await withActor(db, { userId: eva.id, orgId: org.id }, async (trx) => ({
+      talks: (await trx.selectFrom("crisis_talk").select("number").orderBy("number").execute()).map(
+        (t) => t.number,
+      ),
+      reports: (await trx.selectFrom("child_police_report").select("id").execute()).length,
+      consultations: (await trx.selectFrom("child_consultation").select("basis").execute()).map(
+        (c) => c.basis,
+      ),
+    }));
+    expect(seen).toEqual({ talks: [1, 2, 3], reports: 1, consultations: ["anonymised"] });
   });
 });

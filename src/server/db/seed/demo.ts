@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
+import { seedDemoChildWork } from "./demo-child-work.ts";
 import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
 import { seedDemoConsult } from "./demo-consult.ts";
 import {
@@ -167,7 +168,8 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   }
   await seedRelations(trx, orgId, lookups, caseIds);
   await seedBarriers(trx, orgId, lookups, caseIds);
-  await seedDemoHousing(trx, demoHousingIds(orgId, lookups, caseIds));
+  const housing = demoHousingIds(orgId, lookups, caseIds);
+  await seedDemoHousing(trx, housing);
   await seedDemoConsult(trx, {
     orgId,
     resourceUnitId: lookups.unitId("resource"),
@@ -175,6 +177,13 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
     managerId: lookups.userId("resurschef"),
   });
   await seedDemoService(trx, demoServiceIds(orgId, lookups, caseIds));
+  await seedDemoChildWork(trx, {
+    orgId,
+    crisisUnitId: lookups.unitId("crisis"),
+    therapistId: lookups.userId("behandlare2"),
+    childManagerId: lookups.userId("barnchef"),
+    maja: housing.maja,
+  });
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */

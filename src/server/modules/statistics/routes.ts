@@ -1,3 +1,4 @@
+import { CrisisCentreQuery, CrisisCentreStatistics } from "../../../shared/api/child-work.ts";
 import { ServiceFigures, ServiceFiguresQuery } from "../../../shared/api/service-contacts.ts";
 import {
   PartnerContactStatistics,
@@ -5,8 +6,9 @@ import {
   StayStatistics,
   StayStatisticsQuery,
 } from "../../../shared/api/statistics.ts";
-import type { RouteModule } from "../../http/context.ts";
+import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
+import { crisisCentreStatistics } from "./crisis-centre-statistics.ts";
 import { partnerContactStatistics } from "./partner-contact.ts";
 import { serviceContactStatistics } from "./service-contacts.ts";
 import { stayStatistics } from "./stay-statistics.ts";
@@ -67,4 +69,23 @@ export const statisticsRoutes: RouteModule = (app, { database }) => {
         request.query,
       ),
   );
+  registerCrisisCentreRoute(app, database);
 };
+
+/** The children's crisis centre's figures of a period (issue 17). */
+function registerCrisisCentreRoute(app: App, database: Parameters<RouteModule>[1]["database"]) {
+  app.get(
+    "/api/statistics/crisis-centre",
+    {
+      schema: {
+        tags,
+        summary:
+          "The children's crisis centre in a period: current children, police reports, medical examinations, children in crisis talks, consultations",
+        querystring: CrisisCentreQuery,
+        response: { 200: CrisisCentreStatistics },
+      },
+    },
+    async (request) =>
+      crisisCentreStatistics(database, requireActor(request), requestMeta(request), request.query),
+  );
+}

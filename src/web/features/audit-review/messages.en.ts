@@ -138,6 +138,11 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.stay.move": "Moved a stay to another place",
   "auditAction.stay.update": "Changed a stay (planned end, cancellation or follow-up)",
   "auditAction.stay.child": "Recorded a child's school in a stay",
+  "auditAction.child_work.open": "Opened work with a child at the children's crisis centre",
+  "auditAction.child_work.read": "Read the work with a child at the children's crisis centre",
+  "auditAction.child_work.record":
+    "Recorded in the work with a child at the children's crisis centre (talk, police report, examination, consultation)",
+  "auditAction.child_work.close": "Closed the work with a child at the children's crisis centre",
   "auditAction.journal.read": "Read the journal",
   "auditAction.journal.print": "Printed the journal",
   "auditAction.journal.search": "Searched journal text",

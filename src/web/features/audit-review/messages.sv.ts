@@ -133,6 +133,11 @@ export const auditReviewSv = {
   "auditAction.stay.move": "Flyttade en vistelse till ett annat boende",
   "auditAction.stay.update": "Ändrade en vistelse (planerat slut, avbokning eller uppföljning)",
   "auditAction.stay.child": "Registrerade ett barns skola i en vistelse",
+  "auditAction.child_work.open": "Öppnade arbete med ett barn på barnkriscentrum",
+  "auditAction.child_work.read": "Läste arbetet med ett barn på barnkriscentrum",
+  "auditAction.child_work.record":
+    "Registrerade i arbetet med ett barn på barnkriscentrum (samtal, polisanmälan, undersökning, samråd)",
+  "auditAction.child_work.close": "Avslutade arbetet med ett barn på barnkriscentrum",
   "auditAction.journal.read": "Läste journal",
   "auditAction.journal.print": "Skrev ut journal",
   "auditAction.journal.search": "Sökte i journaltext",

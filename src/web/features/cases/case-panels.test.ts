@@ -19,7 +19,7 @@ const inSection = (r: CaseView, section: string) =>
     .map((p) => p.id);
 
 describe("the case workspace's sections", () => {
-  it("gives an adult victim's case social services' sections, without treatment or partner contact", () => {
+  it("gives an adult victim's case social services' sections, without partner contact", () => {
     expect(visibleCaseSections(record("adult_victim"))).toEqual([
       "overview",
       "intakes",
@@ -27,10 +27,17 @@ describe("the case workspace's sections", () => {
       "assessments",
       "decisions",
       "housing",
+      "treatment",
       "journal",
       "documents",
       "status",
     ]);
+  });
+
+  it("puts the children's crisis centre under Behandling in a victim's or a child's case, not his treatment", () => {
+    expect(inSection(record("adult_victim"), "treatment")).toEqual(["child-work"]);
+    expect(inSection(record("child"), "treatment")).toEqual(["child-work"]);
+    expect(inSection(record("perpetrator"), "treatment")).toEqual(["treatment"]);
   });
 
   it("gives a perpetrator's case treatment and partner contact instead of investigation and decisions", () => {

@@ -4,6 +4,7 @@ import type { QueryState } from "../../hooks/useQuery";
 import type { MessageKey } from "../../i18n/messages";
 import { AssessmentsPanel } from "../assessments/Assessments";
 import { ChildTrackPanel } from "../child-track/ChildTrack";
+import { ChildWorkPanel } from "../child-work/ChildWorkPanel";
 import { DecisionsPanel } from "../decisions/Decisions";
 import { DocumentsPanel } from "../documents/Documents";
 import { CaseIntakes } from "../intake/Intake";
@@ -155,6 +156,15 @@ export const casePanels: readonly CasePanel[] = [
     section: "treatment",
     when: perpetrator,
     component: ({ record }) => <TreatmentPanel record={record} />,
+  },
+  {
+    // The children's crisis centre's work with the case's children (issue 17): a part of
+    // the support given, beside treatment, in a victim's or a child's case.
+    id: "child-work",
+    title: "childWork.title",
+    section: "treatment",
+    when: socialServices,
+    component: ({ record }) => <ChildWorkPanel anchor={{ caseId: record.id }} />,
   },
   {
     id: "partner-contact-his",

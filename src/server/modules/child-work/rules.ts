@@ -1,0 +1,24 @@
+import { stockholmDate } from "../../../shared/calendar.ts";
+import { AppError } from "../../http/errors.ts";
+
+/** The rules of dates in a child's work: a fact lies in the past, and after the work began. */
+export const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+
+export function notInFuture(fields: Record<string, string>, field: string, date: string) {
+  if (date > stockholmDate(new Date())) fields[field] = "Datumet kan inte ligga i framtiden.";
+}
+
+/** Refuses (400) a day in the future, or one before `earliest` (the work's or series' start). */
+export function checkDay(
+  field: string,
+  date: string,
+  earliest: { on: string; message: string } | null,
+) {
+  const fields: Record<string, string> = {};
+  notInFuture(fields, field, date);
+  if (!fields[field] && earliest && date < earliest.on) fields[field] = earliest.message;
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+}
+
+export const beforeOpened = "Datumet kan inte ligga före den dag arbetet med barnet började.";
