@@ -869,6 +869,60 @@ export interface StaySegment {
   to_on: string | null;
 }
 
+export interface Survey {
+  closed_at: Timestamp | null;
+  closes_on: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  free_text_question: string | null;
+  groups: string[];
+  id: string;
+  intro: Generated<string>;
+  opened_at: Timestamp | null;
+  org_id: string;
+  question: string;
+  state: Generated<string>;
+  title: string;
+  unit_id: string;
+}
+
+export interface SurveyAnswer {
+  free_text: string | null;
+  group_label: string;
+  id: string;
+  org_id: string;
+  survey_id: string;
+}
+
+export interface SurveyAnswerTopic {
+  answer_id: string;
+  org_id: string;
+  topic_id: string;
+}
+
+export interface SurveyRespondent {
+  answered_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  group_label: string;
+  id: string;
+  label: string;
+  link_expires_at: Timestamp | null;
+  link_issued_at: Timestamp | null;
+  org_id: string;
+  survey_id: string;
+  token_hash: string | null;
+}
+
+export interface SurveyTopic {
+  id: string;
+  label: string;
+  no_need: Generated<boolean>;
+  org_id: string;
+  position: number;
+  survey_id: string;
+}
+
 export interface Treatment {
   case_id: string;
   end_kind: string | null;
@@ -974,6 +1028,11 @@ export interface DB {
   stay_member: StayMember;
   stay_note: StayNote;
   stay_segment: StaySegment;
+  survey: Survey;
+  survey_answer: SurveyAnswer;
+  survey_answer_topic: SurveyAnswerTopic;
+  survey_respondent: SurveyRespondent;
+  survey_topic: SurveyTopic;
   treatment: Treatment;
   treatment_session: TreatmentSession;
   unit: Unit;

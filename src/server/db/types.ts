@@ -309,7 +309,11 @@ interface Narrowed {
     { kind: "forensic" | "paediatric" | "other" }
   >;
   child_consultation: Narrow<DB["child_consultation"], { basis: "anonymised" | "consent" }>;
+  // Competence-needs surveys (0060)
+  survey: Narrow<DB["survey"], { state: SurveyStateName }>;
 }
+
+export type SurveyStateName = "draft" | "open" | "closed";
 
 export type Database = Replace<DB, Narrowed>;
 
