@@ -269,4 +269,8 @@ export const publicRoutes = new Set([
   "GET /api/health",
   "GET /api/app-info",
   "POST /api/auth/login",
+  // A survey's personal link (issue 17): the token is the only key; survey-links.test.ts
+  // proves it opens nothing else.
+  "GET /api/survey-links/{token}",
+  "POST /api/survey-links/{token}/answer",
 ]);

@@ -36,6 +36,7 @@ import { searchRoutes } from "../modules/search/routes.ts";
 import { shelterRoutes } from "../modules/shelter/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
 import { stayRoutes } from "../modules/stays/routes.ts";
+import { surveyRoutes } from "../modules/surveys/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
 import { treatmentRoutes } from "../modules/treatment/routes.ts";
@@ -79,6 +80,7 @@ const modules: RouteModule[] = [
   auditReviewRoutes,
   shelterRoutes,
   placeRoutes,
+  surveyRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {
