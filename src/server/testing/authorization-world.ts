@@ -12,6 +12,7 @@ import {
   type Session,
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
+import { addSurveyRecords } from "./surveys.ts";
 
 /**
  * The fixture of the authorization suite (src/server/access/authorization.test.ts): one
@@ -59,6 +60,8 @@ export interface World {
   leaverRoleId: string;
   /** A place of X's unit with its address, and a hold and an enquiry on X (issue 16). */
   places: Awaited<ReturnType<typeof addPlaceRecords>>;
+  /** A draft survey of X's unit with two respondents (issue 17, modules/surveys). */
+  surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -166,6 +169,7 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
   });
   const places = await addPlaceRecords(made);
+  const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
   const reference = (
     await owner
       .selectFrom("case")
@@ -181,6 +185,7 @@ export async function buildAuthorizationWorld(
     spareId: c.spare.id,
     ...records,
     places,
+    surveys,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,
