@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { defaultQuestion, topicCatalogue } from "../../shared/api/surveys.ts";
 import { addDays, stockholmDate } from "../../shared/calendar.ts";
+import { spreadChoices } from "../db/seed/demo-surveys.ts";
 import type { Database } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import { as, buildOrg, buildUser, login, type Session } from "./factories.ts";
 
 /** Competence-needs surveys in tests (issue 17, item 4): bodies, a team, answering. */
+
+export { spreadChoices };
 
 export const ifoTopics = topicCatalogue[1].topics;
 export const schoolTopics = topicCatalogue[0].topics;
@@ -113,20 +116,6 @@ export function answerThroughLink(
     payload,
     remoteAddress: address,
   });
-}
-
-/**
- * Which topics each respondent picks so that topic i is chosen by exactly counts[i] of them:
- * each topic's choosers follow the last one's round the respondents, so everyone picks some.
- */
-export function spreadChoices(counts: readonly number[], respondents: number): number[][] {
-  const picks: number[][] = Array.from({ length: respondents }, () => []);
-  let next = 0;
-  counts.forEach((count, topic) => {
-    for (let k = 0; k < count; k++) picks[(next + k) % respondents]?.push(topic);
-    next = (next + count) % respondents;
-  });
-  return picks;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../db/seed/demo.ts";
+import { demoPassword } from "../../db/seed/demo-data.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
-import { as } from "../../testing/factories.ts";
+import { as, login } from "../../testing/factories.ts";
 import {
   answerThroughLink,
   buildSurveyTeam,
@@ -106,6 +108,24 @@ describe.each(testDatabaseKinds)("seed 002's tables from answers through links (
     );
     // Kultur, tradition och religion: 40 of 60 = 66,7 %.
     expect(table.rows[3].share).toBe(66.7);
+  });
+
+  it("has the demo's closed IFO survey give the same table", async () => {
+    await seedDemo(database().owner);
+    const manager = await login(t.app, "resurschef", demoPassword);
+    const list = await t.app.inject({ method: "GET", url: "/api/surveys", headers: as(manager) });
+    const [demo] = list.json().surveys;
+    expect(demo).toMatchObject({ state: "closed", respondents: 13, answered: 11 });
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/surveys/${demo.id}/results`,
+      headers: as(manager),
+    });
+    const [table] = res.json().tables;
+    expect(table).toMatchObject({ invited: 13, answered: 11 });
+    expect(table.rows.map((r: { count: number; share: number }) => [r.count, r.share])).toEqual(
+      ifoCounts.map((c, i) => [c, ifoShares[i]]),
+    );
   });
 
   it("counts each group and all together when a survey asks two groups", async () => {
