@@ -35,6 +35,7 @@ import { searchApi } from "../features/search/api";
 import { shelterApi } from "../features/shelter/api";
 import { statisticsApi } from "../features/statistics/api";
 import { staysApi } from "../features/stays/api";
+import { surveysApi } from "../features/surveys/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
 import { worklistApi } from "../features/worklist/api";
@@ -63,6 +64,7 @@ export type * from "../features/search/api";
 export type * from "../features/shelter/api";
 export type * from "../features/statistics/api";
 export type * from "../features/stays/api";
+export type * from "../features/surveys/api";
 export type * from "../features/tasks/api";
 export type * from "../features/treatment/api";
 export type * from "../features/worklist/api";
@@ -137,6 +139,7 @@ export function createApiOn(transport: Transport) {
     ...auditReviewApi(transport),
     ...searchApi(transport),
     ...placesApi(transport),
+    ...surveysApi(transport),
   };
 }
 

@@ -50,7 +50,14 @@ describe("what the menu offers", () => {
       "audit",
       "statistics",
       "costs",
+      "surveys",
     ]);
+  });
+
+  it("lands a consultant of the resource function on Enkäter, never a case list", () => {
+    const resource: [string, string] = ["u-resource", "Resursfunktion hedersrelaterat våld"];
+    expect(navTargets([role("consultant", resource)])).toEqual(["surveys"]);
+    expect(landingPath([role("consultant", resource)])).toBe("/surveys");
   });
 
   it("gives an analyst only Statistik", () => {

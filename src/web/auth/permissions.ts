@@ -91,6 +91,10 @@ export const seesPlaces = (roles: readonly RoleAssignment[]) =>
 /** Kostnader: unit managers, over the stays of the cases they may see. */
 export const seesCosts = (roles: readonly RoleAssignment[]) => isUnitManager(roles);
 
+/** Enkäter (issue 17): the consultants and managers of a unit make its surveys. */
+export const makesSurveys = (roles: readonly RoleAssignment[]) =>
+  roles.some((r) => r.unitId !== null && (r.role === "consultant" || r.role === "unit_manager"));
+
 export type NavTarget =
   | "myCases"
   | "personSearch"
@@ -101,6 +105,7 @@ export type NavTarget =
   | "audit"
   | "statistics"
   | "costs"
+  | "surveys"
   | "admin";
 
 /** Where each menu target lives. */
@@ -114,6 +119,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   audit: "/audit",
   statistics: "/statistics",
   costs: "/costs",
+  surveys: "/surveys",
   admin: "/admin",
 };
 
@@ -132,6 +138,8 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
   // A housing coordinator's work starts on the vacancy board (issue 16).
   if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
+  // A consultant (the resource function) does no case work: their work starts here.
+  if (hasRole(roles, "consultant")) targets.push("surveys");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
   if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
@@ -139,6 +147,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (seesCosts(roles)) targets.push("costs");
+  if (makesSurveys(roles) && !targets.includes("surveys")) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");
   return targets;
 }

@@ -21,6 +21,7 @@ import { searchEn } from "../features/search/messages.en";
 import { shelterEn } from "../features/shelter/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { staysEn } from "../features/stays/messages.en";
+import { surveysEn } from "../features/surveys/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
 import { worklistEn } from "../features/worklist/messages.en";
@@ -58,6 +59,7 @@ export const en: Messages = {
   ...notificationsEn,
   ...searchEn,
   ...shelterEn,
+  ...surveysEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +91,5 @@ export const enParts = [
   notificationsEn,
   searchEn,
   shelterEn,
+  surveysEn,
 ] as const;

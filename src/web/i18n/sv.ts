@@ -21,6 +21,7 @@ import { searchSv } from "../features/search/messages.sv";
 import { shelterSv } from "../features/shelter/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
 import { staysSv } from "../features/stays/messages.sv";
+import { surveysSv } from "../features/surveys/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
 import { treatmentSv } from "../features/treatment/messages.sv";
 import { worklistSv } from "../features/worklist/messages.sv";
@@ -58,6 +59,7 @@ export const sv = {
   ...notificationsSv,
   ...searchSv,
   ...shelterSv,
+  ...surveysSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +91,5 @@ export const svParts = [
   notificationsSv,
   searchSv,
   shelterSv,
+  surveysSv,
 ] as const;

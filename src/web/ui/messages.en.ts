@@ -33,6 +33,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.vacancies": "Vacancies",
   "nav.places": "Places",
   "nav.costs": "Costs",
+  "nav.surveys": "Surveys",
 
   "common.loading": "Loading …",
   "common.yes": "Yes",

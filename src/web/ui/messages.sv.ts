@@ -31,6 +31,7 @@ export const uiSv = {
   "nav.vacancies": "Lediga platser",
   "nav.places": "Platser",
   "nav.costs": "Kostnader",
+  "nav.surveys": "Enkäter",
 
   "common.loading": "Hämtar …",
   "common.yes": "Ja",
