@@ -44,40 +44,7 @@ export function spreadChoices(counts: readonly number[], respondents: number): n
 }
 
 export async function seedDemoSurveys(trx: Transaction<Database>, orgId: string): Promise<void> {
-  const resource = demoUnits.find((u) => u.key === "resource")?.name as string;
-  const unit = await trx
-    .selectFrom("unit")
-    .select("id")
-    .where("org_id", "=", orgId)
-    .where("name", "=", resource)
-    .executeTakeFirstOrThrow();
-  const maker = await trx
-    .selectFrom("app_user")
-    .select("id")
-    .where("org_id", "=", orgId)
-    .where("username", "=", "resursperson")
-    .executeTakeFirstOrThrow();
-  const surveyId = randomUUID();
-  await trx
-    .insertInto("survey")
-    .values({
-      id: surveyId,
-      org_id: orgId,
-      unit_id: unit.id,
-      title: "Kompetensbehov hedersrelaterat våld – IFO-chefer",
-      intro:
-        "Resursfunktionen kartlägger vilket stöd och vilken kompetens länets socialtjänst behöver i arbetet med barn och unga som utsätts för hedersrelaterat våld.",
-      question: defaultQuestion,
-      free_text_question: null,
-      groups: [ifo.group],
-      closes_on: dayAgo(30),
-      state: "closed",
-      opened_at: daysAgo(60),
-      closed_at: daysAgo(29),
-      created_by: maker.id,
-      created_at: daysAgo(62),
-    })
-    .execute();
+  const surveyId = await seedSurvey(trx, orgId);
   const topics = ifo.topics.map((t, i) => ({
     id: randomUUID(),
     org_id: orgId,
@@ -120,4 +87,43 @@ export async function seedDemoSurveys(trx: Transaction<Database>, orgId: string)
       )
       .execute();
   }
+}
+
+/** The survey itself: made by the consultant two months ago, closed a month ago. */
+async function seedSurvey(trx: Transaction<Database>, orgId: string): Promise<string> {
+  const resource = demoUnits.find((u) => u.key === "resource")?.name as string;
+  const unit = await trx
+    .selectFrom("unit")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("name", "=", resource)
+    .executeTakeFirstOrThrow();
+  const maker = await trx
+    .selectFrom("app_user")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("username", "=", "resursperson")
+    .executeTakeFirstOrThrow();
+  const surveyId = randomUUID();
+  await trx
+    .insertInto("survey")
+    .values({
+      id: surveyId,
+      org_id: orgId,
+      unit_id: unit.id,
+      title: "Kompetensbehov hedersrelaterat våld – IFO-chefer",
+      intro:
+        "Resursfunktionen kartlägger vilket stöd och vilken kompetens länets socialtjänst behöver i arbetet med barn och unga som utsätts för hedersrelaterat våld.",
+      question: defaultQuestion,
+      free_text_question: null,
+      groups: [ifo.group],
+      closes_on: dayAgo(30),
+      state: "closed",
+      opened_at: daysAgo(60),
+      closed_at: daysAgo(29),
+      created_by: maker.id,
+      created_at: daysAgo(62),
+    })
+    .execute();
+  return surveyId;
 }

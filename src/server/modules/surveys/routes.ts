@@ -37,15 +37,17 @@ import {
 const tags = ["surveys"];
 
 export const surveyRoutes: RouteModule = (app, context) => {
-  registerSurveyRoutes(app, context);
+  registerSurveyReadRoutes(app, context);
+  registerSurveyWriteRoutes(app, context);
   registerRespondentRoutes(app, context);
   registerOpeningRoutes(app, context);
+  registerClosingRoute(app, context);
   registerResultRoutes(app, context.database);
   registerLinkRoutes(app, context.database);
 };
 
-/** The unit's surveys: list, make, read, change a draft. */
-function registerSurveyRoutes(app: App, { database, config }: AppContext) {
+/** The unit's surveys: the list and one survey. */
+function registerSurveyReadRoutes(app: App, { database, config }: AppContext) {
   const mail = config.mail !== null;
   app.get(
     "/api/surveys",
@@ -54,6 +56,30 @@ function registerSurveyRoutes(app: App, { database, config }: AppContext) {
     },
     (request) => listSurveys(database, requireActor(request)),
   );
+  app.get(
+    "/api/surveys/:surveyId",
+    {
+      schema: {
+        tags,
+        summary: "A survey with its respondents (whether each has answered, never what)",
+        params: SurveyParams,
+        response: { 200: SurveyView },
+      },
+    },
+    (request) =>
+      readSurvey(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.surveyId,
+        mail,
+      ),
+  );
+}
+
+/** Making a survey and changing a draft. */
+function registerSurveyWriteRoutes(app: App, { database, config }: AppContext) {
+  const mail = config.mail !== null;
   app.post(
     "/api/surveys",
     {
@@ -76,25 +102,6 @@ function registerSurveyRoutes(app: App, { database, config }: AppContext) {
             mail,
           ),
         ),
-  );
-  app.get(
-    "/api/surveys/:surveyId",
-    {
-      schema: {
-        tags,
-        summary: "A survey with its respondents (whether each has answered, never what)",
-        params: SurveyParams,
-        response: { 200: SurveyView },
-      },
-    },
-    (request) =>
-      readSurvey(
-        database,
-        requireActor(request),
-        requestMeta(request),
-        request.params.surveyId,
-        mail,
-      ),
   );
   app.put(
     "/api/surveys/:surveyId",
@@ -162,7 +169,7 @@ function registerRespondentRoutes(app: App, { database, config }: AppContext) {
   );
 }
 
-/** Opening (the links), a new link for one respondent, closing. */
+/** Opening (the links) and a new link for one respondent. */
 function registerOpeningRoutes(app: App, { database, config }: AppContext) {
   app.post(
     "/api/surveys/:surveyId/open",
@@ -206,6 +213,10 @@ function registerOpeningRoutes(app: App, { database, config }: AppContext) {
         { config, logger: request.log },
       ),
   );
+}
+
+/** Closing: every link stops working. */
+function registerClosingRoute(app: App, { database, config }: AppContext) {
   app.post(
     "/api/surveys/:surveyId/close",
     {

@@ -17,7 +17,6 @@ type OnChanged = (survey: SurveyDetail, links?: IssuedLinksView["links"]) => voi
  */
 export function Respondents({ survey, onChanged }: { survey: SurveyDetail; onChanged: OnChanged }) {
   const { t } = useT();
-  const api = useApi();
   const submit = useSubmit();
   const act = (action: () => Promise<void>) => void submit.run(action);
   return (
@@ -41,41 +40,14 @@ export function Respondents({ survey, onChanged }: { survey: SurveyDetail; onCha
             </thead>
             <tbody>
               {survey.respondents.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.label}</td>
-                  <td>{r.group}</td>
-                  <td>{r.email ?? "–"}</td>
-                  <td>{t(`surveys.link.${r.link}`)}</td>
-                  <td>
-                    {survey.state === "open" && r.link !== "answered" && (
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={submit.pending}
-                        onClick={() =>
-                          act(async () => {
-                            const made = await api.newSurveyLink(survey.id, r.id, false);
-                            onChanged(made.survey, made.links);
-                          })
-                        }
-                      >
-                        {t("surveys.newLink", { label: r.label })}
-                      </button>
-                    )}{" "}
-                    {survey.state !== "closed" && r.link !== "answered" && (
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={submit.pending}
-                        onClick={() =>
-                          act(async () => onChanged(await api.removeRespondent(survey.id, r.id)))
-                        }
-                      >
-                        {t("surveys.remove", { label: r.label })}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <RespondentRow
+                  key={r.id}
+                  survey={survey}
+                  respondent={r}
+                  pending={submit.pending}
+                  act={act}
+                  onChanged={onChanged}
+                />
               ))}
             </tbody>
           </table>
@@ -87,6 +59,59 @@ export function Respondents({ survey, onChanged }: { survey: SurveyDetail; onCha
         </OnDemand>
       )}
     </section>
+  );
+}
+
+/** One respondent: whether they have answered, a new link while open, removal before answering. */
+function RespondentRow({
+  survey,
+  respondent: r,
+  pending,
+  act,
+  onChanged,
+}: {
+  survey: SurveyDetail;
+  respondent: SurveyDetail["respondents"][number];
+  pending: boolean;
+  act: (action: () => Promise<void>) => void;
+  onChanged: OnChanged;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  return (
+    <tr>
+      <td>{r.label}</td>
+      <td>{r.group}</td>
+      <td>{r.email ?? "–"}</td>
+      <td>{t(`surveys.link.${r.link}`)}</td>
+      <td>
+        {survey.state === "open" && r.link !== "answered" && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={pending}
+            onClick={() =>
+              act(async () => {
+                const made = await api.newSurveyLink(survey.id, r.id, false);
+                onChanged(made.survey, made.links);
+              })
+            }
+          >
+            {t("surveys.newLink", { label: r.label })}
+          </button>
+        )}{" "}
+        {survey.state !== "closed" && r.link !== "answered" && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={pending}
+            onClick={() => act(async () => onChanged(await api.removeRespondent(survey.id, r.id)))}
+          >
+            {t("surveys.remove", { label: r.label })}
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }
 

@@ -1,4 +1,12 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import {
+  type Dispatch,
+  type FormEvent,
+  type SetStateAction,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { useParams } from "react-router";
 import { AnswerResult, PublicSurvey } from "../../../shared/api/surveys";
 import { ApiError, getJson, parseWith, postJson } from "../../api/client";
@@ -81,6 +89,33 @@ export function SurveyAnswerPage() {
   );
 }
 
+/** Sends the link's one answer; true when the link had answered already (409). */
+async function sendAnswer(token: string, topics: string[], freeText: string): Promise<boolean> {
+  const body = { topics, freeText: freeText.trim() === "" ? null : freeText };
+  try {
+    parseWith(
+      AnswerResult,
+      await postJson(`/api/survey-links/${encodeURIComponent(token)}/answer`, body),
+    );
+    return false;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) return true;
+    throw error;
+  }
+}
+
+function SurveyIntro({ survey }: { survey: PublicSurvey }) {
+  const { t, lang } = useT();
+  return (
+    <>
+      <h1 className="page-title">{survey.title}</h1>
+      {survey.intro && <p className="public-page__intro">{survey.intro}</p>}
+      <p>{t("surveyAnswer.closesOn", { date: formatDay(survey.closesOn, lang) })}</p>
+      <p className="muted">{t("surveyAnswer.noPersonalData")}</p>
+    </>
+  );
+}
+
 function AnswerForm({
   token,
   survey,
@@ -95,65 +130,31 @@ function AnswerForm({
   const [freeText, setFreeText] = useState("");
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [pending, setPending] = useState(false);
-  const questionId = useId();
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (pending) return;
     setPending(true);
     try {
-      const body = { topics: chosen, freeText: freeText.trim() === "" ? null : freeText };
-      parseWith(
-        AnswerResult,
-        await postJson(`/api/survey-links/${encodeURIComponent(token)}/answer`, body),
-      );
-      onAnswered(false);
+      onAnswered(await sendAnswer(token, chosen, freeText));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) onAnswered(true);
-      else setErrors(toFormErrors(error, ["topics", "freeText"], t, lang));
+      setErrors(toFormErrors(error, ["topics", "freeText"], t, lang));
     } finally {
       setPending(false);
     }
   }
 
-  const toggle = (id: string, on: boolean) =>
-    setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
-
   return (
     <>
-      <h1 className="page-title">{survey.title}</h1>
-      {survey.intro && <p className="public-page__intro">{survey.intro}</p>}
-      <p>{t("surveyAnswer.closesOn", { date: formatDay(survey.closesOn, lang) })}</p>
-      <p className="muted">{t("surveyAnswer.noPersonalData")}</p>
+      <SurveyIntro survey={survey} />
       <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate autoComplete="off">
         <ErrorSummary errors={errors} />
-        <fieldset
-          className={
-            errors?.fields.topics ? "field field--group field--invalid" : "field field--group"
-          }
-          aria-describedby={`${questionId}-hint${errors?.fields.topics ? ` ${questionId}-error` : ""}`}
-        >
-          <legend className="field__label">{survey.question}</legend>
-          <p id={`${questionId}-hint`} className="field__hint">
-            {t("surveyAnswer.chooseHint")}
-          </p>
-          {errors?.fields.topics && (
-            <p id={`${questionId}-error`} className="field__error">
-              {errors.fields.topics}
-            </p>
-          )}
-          <div className="field__choices">
-            {survey.topics.map((topic) => (
-              <CheckboxField
-                key={topic.id}
-                label={topic.label}
-                name="topics"
-                checked={chosen.includes(topic.id)}
-                onChange={(e) => toggle(topic.id, e.target.checked)}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <TopicChoices
+          survey={survey}
+          chosen={chosen}
+          setChosen={setChosen}
+          error={errors?.fields.topics}
+        />
         {survey.freeTextQuestion && (
           <TextAreaField
             label={survey.freeTextQuestion}
@@ -169,5 +170,50 @@ function AnswerForm({
         </button>
       </form>
     </>
+  );
+}
+
+/** The multiple-choice question: one checkbox per topic, its hint and its error. */
+function TopicChoices({
+  survey,
+  chosen,
+  setChosen,
+  error,
+}: {
+  survey: PublicSurvey;
+  chosen: string[];
+  setChosen: Dispatch<SetStateAction<string[]>>;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  const questionId = useId();
+  const toggle = (id: string, on: boolean) =>
+    setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+  return (
+    <fieldset
+      className={error ? "field field--group field--invalid" : "field field--group"}
+      aria-describedby={`${questionId}-hint${error ? ` ${questionId}-error` : ""}`}
+    >
+      <legend className="field__label">{survey.question}</legend>
+      <p id={`${questionId}-hint`} className="field__hint">
+        {t("surveyAnswer.chooseHint")}
+      </p>
+      {error && (
+        <p id={`${questionId}-error`} className="field__error">
+          {error}
+        </p>
+      )}
+      <div className="field__choices">
+        {survey.topics.map((topic) => (
+          <CheckboxField
+            key={topic.id}
+            label={topic.label}
+            name="topics"
+            checked={chosen.includes(topic.id)}
+            onChange={(e) => toggle(topic.id, e.target.checked)}
+          />
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type Dispatch, type FormEvent, type SetStateAction, useId, useState } from "react";
 import { type CatalogueKey, topicCatalogue } from "../../../shared/api/surveys";
 import type { UnitRef } from "../../auth/permissions";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -42,9 +42,6 @@ export function SurveyForm({
   const [form, setForm] = useState(initial);
   const [unitId, setUnitId] = useState(units?.[0]?.id ?? "");
   const titleId = useId();
-  const set = <K extends keyof SurveyFormState>(key: K, value: SurveyFormState[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
-
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     void submit.run(() => onSubmit(definitionOf(form), unitId));
@@ -57,13 +54,50 @@ export function SurveyForm({
     <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
       <h2 id={titleId}>{t("surveys.formTitle")}</h2>
       <ErrorSummary errors={submit.errors} />
+      {units && (
+        <NewSurveyChoices
+          units={units}
+          unitId={unitId}
+          setUnitId={setUnitId}
+          catalogue={form.catalogue}
+          chooseCatalogue={chooseCatalogue}
+          error={submit.fieldError("unitId")}
+        />
+      )}
+      <DefinitionFields form={form} setForm={setForm} fieldError={submit.fieldError} />
+      <button type="submit" className="button" disabled={submit.pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** For a new survey: its unit (when the user has several) and the catalogue to start from. */
+function NewSurveyChoices({
+  units,
+  unitId,
+  setUnitId,
+  catalogue,
+  chooseCatalogue,
+  error,
+}: {
+  units: UnitRef[];
+  unitId: string;
+  setUnitId: (unitId: string) => void;
+  catalogue: CatalogueKey;
+  chooseCatalogue: (key: CatalogueKey) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
       {units && units.length > 1 && (
         <SelectField
           label={t("surveys.unit")}
           name="unitId"
           value={unitId}
           onChange={(e) => setUnitId(e.target.value)}
-          error={submit.fieldError("unitId")}
+          error={error}
         >
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -72,42 +106,59 @@ export function SurveyForm({
           ))}
         </SelectField>
       )}
-      {units && (
-        <SelectField
-          label={t("surveys.catalogue")}
-          name="catalogue"
-          value={form.catalogue}
-          onChange={(e) => chooseCatalogue(e.target.value as CatalogueKey)}
-        >
-          {topicCatalogue.map((c) => (
-            <option key={c.key} value={c.key}>
-              {t(`surveys.catalogue.${c.key}`)}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <SelectField
+        label={t("surveys.catalogue")}
+        name="catalogue"
+        value={catalogue}
+        onChange={(e) => chooseCatalogue(e.target.value as CatalogueKey)}
+      >
+        {topicCatalogue.map((c) => (
+          <option key={c.key} value={c.key}>
+            {t(`surveys.catalogue.${c.key}`)}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
+
+/** The survey's own content: title, texts, topics, groups, free-text question, closing day. */
+function DefinitionFields({
+  form,
+  setForm,
+  fieldError,
+}: {
+  form: SurveyFormState;
+  setForm: Dispatch<SetStateAction<SurveyFormState>>;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  const set = <K extends keyof SurveyFormState>(key: K, value: SurveyFormState[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  return (
+    <>
       <TextField
         label={t("surveys.fieldTitle")}
         name="title"
         value={form.title}
         onChange={(e) => set("title", e.target.value)}
-        error={submit.fieldError("title")}
+        error={fieldError("title")}
       />
       <TextAreaField
         label={t("surveys.fieldIntro")}
         name="intro"
         value={form.intro}
         onChange={(e) => set("intro", e.target.value)}
-        error={submit.fieldError("intro")}
+        error={fieldError("intro")}
       />
       <TextField
         label={t("surveys.fieldQuestion")}
         name="question"
         value={form.question}
         onChange={(e) => set("question", e.target.value)}
-        error={submit.fieldError("question")}
+        error={fieldError("question")}
       />
-      <TopicChoice form={form} setForm={setForm} error={submit.fieldError("topics")} />
+      <TopicChoice form={form} setForm={setForm} error={fieldError("topics")} />
       <TextAreaField
         label={t("surveys.ownTopics")}
         hint={t("surveys.ownTopicsHint")}
@@ -122,8 +173,28 @@ export function SurveyForm({
         rows={2}
         value={form.groups}
         onChange={(e) => set("groups", e.target.value)}
-        error={submit.fieldError("groups")}
+        error={fieldError("groups")}
       />
+      <FreeTextAndClosing form={form} set={set} fieldError={fieldError} />
+    </>
+  );
+}
+
+type SetField = <K extends keyof SurveyFormState>(key: K, value: SurveyFormState[K]) => void;
+
+/** The optional free-text question, with its warning about personal data, and the closing day. */
+function FreeTextAndClosing({
+  form,
+  set,
+  fieldError,
+}: {
+  form: SurveyFormState;
+  set: SetField;
+  fieldError: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
       <CheckboxField
         label={t("surveys.hasFreeText")}
         name="hasFreeText"
@@ -137,7 +208,7 @@ export function SurveyForm({
           name="freeTextQuestion"
           value={form.freeTextQuestion}
           onChange={(e) => set("freeTextQuestion", e.target.value)}
-          error={submit.fieldError("freeTextQuestion")}
+          error={fieldError("freeTextQuestion")}
         />
       )}
       <DateField
@@ -146,12 +217,9 @@ export function SurveyForm({
         name="closesOn"
         value={form.closesOn}
         onChange={(value) => set("closesOn", value)}
-        error={submit.fieldError("closesOn")}
+        error={fieldError("closesOn")}
       />
-      <button type="submit" className="button" disabled={submit.pending}>
-        {submitLabel}
-      </button>
-    </form>
+    </>
   );
 }
 
