@@ -33,7 +33,7 @@ describe("a competence-needs survey answered through personal links", () => {
   it("is made, answered by three respondents without an account, and its table read", async () => {
     const { page, baseURL, problems, newPage } = browser();
     await login(page, baseURL, "resursperson");
-    // A consultant lands on Enkäter, not on a case list.
+    await page.getByRole("navigation").getByRole("link", { name: "Enkäter" }).click();
     await expect.poll(() => heading(page)).toBe("Enkäter");
     await expectNoSeriousA11yViolations(page);
 

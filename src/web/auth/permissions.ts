@@ -138,8 +138,6 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   const targets: NavTarget[] = [];
   // A housing coordinator's work starts on the vacancy board (issue 16).
   if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
-  // A consultant (the resource function) does no case work: their work starts here.
-  if (hasRole(roles, "consultant")) targets.push("surveys");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
   if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
@@ -147,7 +145,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (seesCosts(roles)) targets.push("costs");
-  if (makesSurveys(roles) && !targets.includes("surveys")) targets.push("surveys");
+  if (makesSurveys(roles)) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");
   return targets;
 }
