@@ -57,6 +57,20 @@ describe("logging never contains personal data", () => {
     logger.info({ req: { id: "r1", method: "GET", url: `/api/persons?pin=${pin}` } }, "request");
     expect(text()).not.toContain("1212");
   });
+
+  it("replaces a survey link's token in a logged URL: the API's and the answer page's", () => {
+    const { logger, text } = capture();
+    const token = "Hq3xW9k2mN7pL4vR8tY1zA6bC0dE5fG2hJ9kL3mN4pQ";
+    for (const url of [
+      `/api/survey-links/${token}`,
+      `/api/survey-links/${token}/answer`,
+      `/enkat/${token}?x=1`,
+    ])
+      logger.info({ req: { id: "r1", method: "GET", url } }, "request");
+    expect(text()).not.toContain(token);
+    expect(text()).toContain("/api/survey-links/[TOKEN]/answer");
+    expect(text()).toContain("/enkat/[TOKEN]?x=1");
+  });
 });
 
 describe("scrubText", () => {

@@ -61,6 +61,16 @@ export function scrubText(text: string): string {
   return replaceIdentityNumbers(text, () => "[PIN]");
 }
 
+/**
+ * Paths whose last part is a secret a person was given (a survey's personal link, issue 17):
+ * the part is replaced before the URL is logged, so a log reader cannot answer in their name.
+ */
+const secretPaths = /^(\/api\/survey-links\/|\/enkat\/)[^/?#]+/;
+
+export function scrubUrl(url: string): string {
+  return scrubText(url.replace(secretPaths, "$1[TOKEN]"));
+}
+
 function scrubError(err: unknown) {
   const serialized = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
   for (const key of ["message", "stack", "detail", "where", "hint"]) {
@@ -82,7 +92,7 @@ export function loggerOptions(level: LoggerOptions["level"]): LoggerOptions {
       req: (req: { method: string; url: string; id: string; ip?: string }) => ({
         id: req.id,
         method: req.method,
-        url: scrubText(req.url),
+        url: scrubUrl(req.url),
       }),
     },
     hooks: {

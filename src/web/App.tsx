@@ -64,49 +64,72 @@ const pages = {
     "NewContactPage",
   ),
   serviceCourse: lazyPage(() => import("./features/service-contacts/CoursePage"), "CoursePage"),
+  surveys: lazyPage(() => import("./features/surveys/SurveysPage"), "SurveysPage"),
+  survey: lazyPage(() => import("./features/surveys/SurveyPage"), "SurveyPage"),
+};
+
+/**
+ * Pages without an account (issue 17): outside AuthProvider, so they read no session API,
+ * and outside Layout, so no login steps; each has its own plain frame in its feature folder
+ * and stores nothing in the browser.
+ */
+const publicPages = {
+  surveyAnswer: lazyPage(() => import("./features/surveys/SurveyAnswerPage"), "SurveyAnswerPage"),
 };
 
 export function App() {
   return (
     <I18nProvider>
-      <AuthProvider>
-        {/* First, so it forgets before any page reads for the next user. */}
-        <ForgetOnSignOut />
-        <BrowserRouter>
-          <Routes>
-            {/* Layout shows the login steps instead of any of these until signed in. */}
-            <Route element={<Layout />}>
-              <Route index element={<Landing>{pages.myCases}</Landing>} />
-              <Route path="persons/search" element={pages.personSearch} />
-              <Route path="persons/:personId" element={pages.person} />
-              <Route path="search" element={pages.search} />
-              <Route path="cases/:caseId" element={pages.case} />
-              <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
-              <Route path="cases/:caseId/:section" element={pages.case} />
-              <Route path="places" element={pages.places} />
-              <Route path="places/:placeId" element={pages.place} />
-              <Route path="consultations" element={pages.consultations} />
-              <Route path="competence" element={pages.competence} />
-              <Route path="vacancies" element={pages.vacancies} />
-              <Route path="audit" element={pages.audit} />
-              <Route path="statistics" element={pages.statistics} />
-              <Route path="shelter" element={pages.shelter} />
-              <Route path="costs" element={pages.costs} />
-              <Route path="service-contacts" element={pages.serviceContacts} />
-              <Route path="service-contacts/new" element={pages.serviceContact} />
-              <Route path="service-contacts/courses/:courseId" element={pages.serviceCourse} />
-              <Route path="account" element={pages.account} />
-              <Route path="admin" element={pages.admin} />
-              <Route path="admin/users/:userId" element={pages.adminUser} />
-              <Route path="admin/units/:unitId" element={pages.adminUnit} />
-              <Route path="admin/instruments" element={pages.adminInstruments} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
-        {/* Over every page: the warning before the session ends, the login dialog after. */}
-        <SessionGuard />
-      </AuthProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="enkat/:token" element={publicPages.surveyAnswer} />
+          <Route path="*" element={<SignedIn />} />
+        </Routes>
+      </BrowserRouter>
     </I18nProvider>
+  );
+}
+
+/** Everything behind the login: the session, its pages, and the guard over them. */
+function SignedIn() {
+  return (
+    <AuthProvider>
+      {/* First, so it forgets before any page reads for the next user. */}
+      <ForgetOnSignOut />
+      <Routes>
+        {/* Layout shows the login steps instead of any of these until signed in. */}
+        <Route element={<Layout />}>
+          <Route index element={<Landing>{pages.myCases}</Landing>} />
+          <Route path="persons/search" element={pages.personSearch} />
+          <Route path="persons/:personId" element={pages.person} />
+          <Route path="search" element={pages.search} />
+          <Route path="cases/:caseId" element={pages.case} />
+          <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
+          <Route path="cases/:caseId/:section" element={pages.case} />
+          <Route path="places" element={pages.places} />
+          <Route path="places/:placeId" element={pages.place} />
+          <Route path="consultations" element={pages.consultations} />
+          <Route path="competence" element={pages.competence} />
+          <Route path="vacancies" element={pages.vacancies} />
+          <Route path="audit" element={pages.audit} />
+          <Route path="statistics" element={pages.statistics} />
+          <Route path="shelter" element={pages.shelter} />
+          <Route path="costs" element={pages.costs} />
+          <Route path="surveys" element={pages.surveys} />
+          <Route path="surveys/:surveyId" element={pages.survey} />
+          <Route path="service-contacts" element={pages.serviceContacts} />
+          <Route path="service-contacts/new" element={pages.serviceContact} />
+          <Route path="service-contacts/courses/:courseId" element={pages.serviceCourse} />
+          <Route path="account" element={pages.account} />
+          <Route path="admin" element={pages.admin} />
+          <Route path="admin/users/:userId" element={pages.adminUser} />
+          <Route path="admin/units/:unitId" element={pages.adminUnit} />
+          <Route path="admin/instruments" element={pages.adminInstruments} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+      {/* Over every page: the warning before the session ends, the login dialog after. */}
+      <SessionGuard />
+    </AuthProvider>
   );
 }

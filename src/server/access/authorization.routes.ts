@@ -5,6 +5,7 @@ import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { consultationBody } from "../testing/consult.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { placeBody } from "../testing/places.ts";
+import { surveyBody } from "../testing/surveys.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
 const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
@@ -194,6 +195,12 @@ const placeAdmin = (status: number): Expect => ({
   otherOrg: 404,
   otherwise: 403,
 });
+/** A survey of X's unit: its consultant and manager; anyone else is refused as if it were not there. */
+const surveyStaff = (status: number): Expect => ({
+  consultant: status,
+  manager: status,
+  otherwise: 404,
+});
 let serial = 0;
 const unique = (prefix: string) => `${prefix} ${process.pid}-${++serial}`;
 
@@ -292,6 +299,21 @@ export const otherRoutes: Endpoint[] = [
   { route: "PUT /api/notifications/settings", request: () => ({ method: "PUT", url: "/api/notifications/settings", payload: { digest: false, email: null } }), expect: { otherwise: 200 } },
   { route: "POST /api/search/case-reference", request: (w) => ({ method: "POST", url: "/api/search/case-reference", payload: { reference: w.secrets[3] } }), expect: { otherwise: 200 }, read: true, shows: (b, w) => (b as { case: { id: string } | null }).case?.id === w.caseId },
   { route: "POST /api/search/journal", request: () => ({ method: "POST", url: "/api/search/journal", payload: { query: "samtal" } }), expect: { otherwise: 200 }, read: true },
+  // Competence-needs surveys (issue 17): made and read by the consultants and managers of
+  // X's unit; the consultant acts first, the manager later meets what it left (409).
+  { route: "GET /api/surveys", request: () => ({ method: "GET", url: "/api/surveys" }), expect: { otherwise: 200 }, unaudited: "titles and counts of the caller's own units' surveys: no personal data" },
+  { route: "POST /api/surveys", request: (w) => ({ method: "POST", url: "/api/surveys", payload: surveyBody(w.unitId) }), expect: { ...surveyStaff(201), otherOrg: 400, otherwise: 403 } }, // another organisation's manager names a unit not theirs
+  { route: "GET /api/surveys/{surveyId}", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}` }), expect: surveyStaff(200) },
+  { route: "PUT /api/surveys/{surveyId}", request: (w) => ({ method: "PUT", url: `/api/surveys/${w.surveys.surveyId}`, payload: (({ unitId: _, ...rest }) => rest)(surveyBody(w.unitId)) }), expect: surveyStaff(200) },
+  { route: "POST /api/surveys/{surveyId}/respondents", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/respondents`, payload: { respondents: [{ label: "IFO-chef, Ny kommun", group: "IFO-chefer" }] } }), expect: surveyStaff(201) },
+  // The consultant removes the spare respondent; the manager, later, finds it gone (404, audited).
+  { route: "DELETE /api/surveys/{surveyId}/respondents/{respondentId}", request: (w) => ({ method: "DELETE", url: `/api/surveys/${w.surveys.surveyId}/respondents/${w.surveys.removableRespondentId}` }), expect: { consultant: 200, otherwise: 404 }, onlyDeletes: true },
+  { route: "POST /api/surveys/{surveyId}/open", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/open`, payload: {} }), expect: { ...surveyStaff(200), manager: 409 } },
+  { route: "POST /api/surveys/{surveyId}/respondents/{respondentId}/link", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/respondents/${w.surveys.respondentId}/link`, payload: {} }), expect: surveyStaff(200) },
+  { route: "GET /api/surveys/{surveyId}/results", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}/results` }), expect: surveyStaff(200) },
+  { route: "GET /api/surveys/{surveyId}/results.xlsx", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}/results.xlsx` }), expect: surveyStaff(200) },
+  { route: "GET /api/surveys/{surveyId}/results.csv", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}/results.csv` }), expect: surveyStaff(200) },
+  { route: "POST /api/surveys/{surveyId}/close", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/close` }), expect: { ...surveyStaff(200), manager: 409 } },
   // Places (issue 16): the register for those doing case work; changes and the address for
   // those who administer the place (here X's unit manager); a caseworker who sees the place
   // but may not change it gets 403, one who may not see it 404. Closing comes last.
@@ -349,4 +371,8 @@ export const publicRoutes = new Set([
   "GET /api/health",
   "GET /api/app-info",
   "POST /api/auth/login",
+  // A survey's personal link (issue 17): the token is the only key; survey-links.test.ts
+  // proves it opens nothing else.
+  "GET /api/survey-links/{token}",
+  "POST /api/survey-links/{token}/answer",
 ]);

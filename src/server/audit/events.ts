@@ -244,6 +244,22 @@ export const auditEventData = {
   "service_course.responsible": z.object({ userId: z.uuid() }).strict(),
   "service_course.close": none,
 
+  // Competence-needs surveys (issue 17): staff's reads and changes; answers through a link
+  // are never audited (no account, and an answer must not be traceable to its respondent).
+  "survey.read": none,
+  "survey.create": none,
+  "survey.update": none,
+  "survey.respondents": z
+    .object({ change: z.enum(["added", "removed"]), count: z.number().int() })
+    .strict(),
+  // toEmail: how many links the request asked to send by e-mail (sent after the commit)
+  "survey.open": z.object({ links: z.number().int(), toEmail: z.number().int() }).strict(),
+  "survey.link": z.object({ respondentId: z.uuid(), toEmail: z.boolean() }).strict(),
+  "survey.close": none,
+  "survey.results": z
+    .object({ format: z.enum(["json", "xlsx", "csv"]), answered: z.number().int() })
+    .strict(),
+
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
   "admin.unit.create": none,
@@ -275,5 +291,6 @@ export const auditResourceTypes = [
   "consultation",
   "competence",
   "service_course",
+  "survey",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -185,6 +185,17 @@ AS $function$
                                    where g.stay_id = s.id and frid_runs_place(g.place_id))))
 $function$;
 
+-- frid_can_see_survey(p_survey uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_can_see_survey(p_survey uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER COST 10
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from survey s
+                 where s.id = p_survey and s.org_id = frid_org() and frid_makes_surveys(s.unit_id))
+$function$;
+
 -- frid_case_by_reference(p_reference text): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_case_by_reference(p_reference text)
  RETURNS uuid
@@ -505,6 +516,16 @@ AS $function$
                    and u.kind in ('resource_function', 'crisis_centre'))
      and frid_has_unit_role(p_unit, array['consultant', 'caseworker', 'therapist',
                                           'protection_officer', 'unit_manager'])
+$function$;
+
+-- frid_makes_surveys(p_unit uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_makes_surveys(p_unit uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select frid_has_unit_role(p_unit, array['consultant', 'unit_manager'])
 $function$;
 
 -- frid_managed_units(p_user uuid): execute granted to frid_app
@@ -873,6 +894,64 @@ AS $function$
   select m.person_id, m.role, p.given_name, p.family_name, extract(year from p.birth_date)::integer
   from stay_member m join person p on p.id = m.person_id
   where m.stay_id = p_stay and frid_can_see_stay(p_stay)
+$function$;
+
+-- frid_survey_answer(p_hash text, p_topics uuid[], p_free_text text): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_survey_answer(p_hash text, p_topics uuid[], p_free_text text)
+ RETURNS text
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  v_survey uuid;
+  v_org uuid;
+  v_group text;
+  v_answer uuid := gen_random_uuid();
+begin
+  update survey_respondent r set answered_at = now()
+    from survey s
+   where r.token_hash = p_hash and r.answered_at is null and r.link_expires_at > now()
+     and s.id = r.survey_id and s.state = 'open'
+  returning r.survey_id, r.org_id, r.group_label into v_survey, v_org, v_group;
+  if v_survey is null then
+    if exists (select 1 from survey_respondent r join survey s on s.id = r.survey_id
+                where r.token_hash = p_hash and r.answered_at is not null
+                  and r.link_expires_at > now() and s.state = 'open') then
+      return 'used';
+    end if;
+    return 'not_found';
+  end if;
+  if exists (select 1 from unnest(p_topics) as chosen(id)
+              where not exists (select 1 from survey_topic t
+                                 where t.id = chosen.id and t.survey_id = v_survey)) then
+    raise exception 'a topic of another survey' using errcode = '22023';
+  end if;
+  insert into survey_answer (id, org_id, survey_id, group_label, free_text)
+  values (v_answer, v_org, v_survey, v_group, p_free_text);
+  insert into survey_answer_topic (answer_id, topic_id, org_id)
+  select distinct v_answer, chosen.id, v_org from unnest(p_topics) as chosen(id);
+  return 'answered';
+end
+$function$;
+
+-- frid_survey_by_link(p_hash text): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_survey_by_link(p_hash text)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select jsonb_build_object(
+           'title', s.title, 'intro', s.intro, 'question', s.question,
+           'freeTextQuestion', s.free_text_question, 'closesOn', s.closes_on::text,
+           'topics', (select jsonb_agg(jsonb_build_object('id', t.id, 'label', t.label,
+                                                          'noNeed', t.no_need)
+                                       order by t.position)
+                        from survey_topic t where t.survey_id = s.id))
+    from survey_respondent r join survey s on s.id = r.survey_id
+   where r.token_hash = p_hash and r.answered_at is null and r.link_expires_at > now()
+     and s.state = 'open'
 $function$;
 
 -- frid_treatment_end_tasks()
@@ -1428,6 +1507,33 @@ create policy supervision_session_select on supervision_session as permissive fo
 create policy supervision_session_update on supervision_session as permissive for update to frid_app
   using (((org_id = frid_org()) AND frid_keeps_competence()))
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy survey_insert on survey as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_makes_surveys(unit_id)));
+create policy survey_select on survey as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_makes_surveys(unit_id)));
+create policy survey_update on survey as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_makes_surveys(unit_id)))
+  with check (((org_id = frid_org()) AND frid_makes_surveys(unit_id)));
+create policy survey_answer_select on survey_answer as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_survey(survey_id)));
+create policy survey_answer_topic_select on survey_answer_topic as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM survey_answer a
+  WHERE (a.id = survey_answer_topic.answer_id)))));
+create policy survey_respondent_delete on survey_respondent as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_survey(survey_id) AND (answered_at IS NULL)));
+create policy survey_respondent_insert on survey_respondent as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_can_see_survey(survey_id)));
+create policy survey_respondent_select on survey_respondent as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_survey(survey_id)));
+create policy survey_respondent_update on survey_respondent as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_survey(survey_id)));
+create policy survey_topic_delete on survey_topic as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_survey(survey_id)));
+create policy survey_topic_insert on survey_topic as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_can_see_survey(survey_id)));
+create policy survey_topic_select on survey_topic as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_can_see_survey(survey_id)));
 create policy training_delete on training as permissive for delete to frid_app
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy training_insert on training as permissive for insert to frid_app
@@ -1533,6 +1639,11 @@ alter table stay_note enable row level security;
 alter table stay_segment enable row level security;
 alter table study_visit enable row level security;
 alter table supervision_session enable row level security;
+alter table survey enable row level security;
+alter table survey_answer enable row level security;
+alter table survey_answer_topic enable row level security;
+alter table survey_respondent enable row level security;
+alter table survey_topic enable row level security;
 alter table training enable row level security;
 alter table training_instructor enable row level security;
 alter table training_participants enable row level security;
@@ -1613,6 +1724,11 @@ grant insert, select on stay_note to frid_app;
 grant insert, select, update on stay_segment to frid_app;
 grant delete, insert, select, update on study_visit to frid_app;
 grant delete, insert, select, update on supervision_session to frid_app;
+grant insert, select, update on survey to frid_app;
+grant select on survey_answer to frid_app;
+grant select on survey_answer_topic to frid_app;
+grant delete, insert, select, update on survey_respondent to frid_app;
+grant delete, insert, select on survey_topic to frid_app;
 grant delete, insert, select, update on training to frid_app;
 grant delete, insert, select, update on training_instructor to frid_app;
 grant delete, insert, select, update on training_participants to frid_app;

@@ -947,6 +947,60 @@ export interface SupervisionSession {
   staff_group: string;
 }
 
+export interface Survey {
+  closed_at: Timestamp | null;
+  closes_on: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  free_text_question: string | null;
+  groups: string[];
+  id: string;
+  intro: Generated<string>;
+  opened_at: Timestamp | null;
+  org_id: string;
+  question: string;
+  state: Generated<string>;
+  title: string;
+  unit_id: string;
+}
+
+export interface SurveyAnswer {
+  free_text: string | null;
+  group_label: string;
+  id: string;
+  org_id: string;
+  survey_id: string;
+}
+
+export interface SurveyAnswerTopic {
+  answer_id: string;
+  org_id: string;
+  topic_id: string;
+}
+
+export interface SurveyRespondent {
+  answered_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  group_label: string;
+  id: string;
+  label: string;
+  link_expires_at: Timestamp | null;
+  link_issued_at: Timestamp | null;
+  org_id: string;
+  survey_id: string;
+  token_hash: string | null;
+}
+
+export interface SurveyTopic {
+  id: string;
+  label: string;
+  no_need: Generated<boolean>;
+  org_id: string;
+  position: number;
+  survey_id: string;
+}
+
 export interface Training {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -1091,6 +1145,11 @@ export interface DB {
   stay_segment: StaySegment;
   study_visit: StudyVisit;
   supervision_session: SupervisionSession;
+  survey: Survey;
+  survey_answer: SurveyAnswer;
+  survey_answer_topic: SurveyAnswerTopic;
+  survey_respondent: SurveyRespondent;
+  survey_topic: SurveyTopic;
   training: Training;
   training_instructor: TrainingInstructor;
   training_participants: TrainingParticipants;

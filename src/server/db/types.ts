@@ -327,7 +327,11 @@ interface Narrowed {
     }
   >;
   training: Narrow<DB["training"], { kind: TrainingKind; joint_with: JointAgency[] }>;
+  // Competence-needs surveys (0060)
+  survey: Narrow<DB["survey"], { state: SurveyStateName }>;
 }
+
+export type SurveyStateName = "draft" | "open" | "closed";
 
 export type Database = Replace<DB, Narrowed>;
 

@@ -40,6 +40,7 @@ import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
 import { shelterRoutes } from "../modules/shelter/routes.ts";
 import { statisticsRoutes } from "../modules/statistics/routes.ts";
 import { stayRoutes } from "../modules/stays/routes.ts";
+import { surveyRoutes } from "../modules/surveys/routes.ts";
 import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
 import { treatmentRoutes } from "../modules/treatment/routes.ts";
@@ -87,6 +88,7 @@ const modules: RouteModule[] = [
   consultationRoutes,
   competenceRoutes,
   serviceContactRoutes,
+  surveyRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

@@ -15,6 +15,7 @@ import {
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
 import { addServiceCourse } from "./service-contacts.ts";
+import { addSurveyRecords } from "./surveys.ts";
 
 /**
  * The fixture of the authorization suite (src/server/access/authorization.test.ts): one
@@ -68,6 +69,8 @@ export interface World {
   service: Awaited<ReturnType<typeof addServiceCourse>>;
   /** A child's work in X with a series going, a child without one, a child's course (issue 17). */
   childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
+  /** A draft survey of X's unit with two respondents (issue 17, modules/surveys). */
+  surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -184,6 +187,7 @@ export async function buildAuthorizationWorld(
     workerId: id("assigned"),
   });
   const childWork = await addChildWorkRecords(made);
+  const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
   const reference = (
     await owner
       .selectFrom("case")
@@ -202,6 +206,7 @@ export async function buildAuthorizationWorld(
     consult,
     service,
     childWork,
+    surveys,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

@@ -39,6 +39,7 @@ import { serviceContactsApi } from "../features/service-contacts/api";
 import { shelterApi } from "../features/shelter/api";
 import { statisticsApi } from "../features/statistics/api";
 import { staysApi } from "../features/stays/api";
+import { surveysApi } from "../features/surveys/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
 import { worklistApi } from "../features/worklist/api";
@@ -71,6 +72,7 @@ export type * from "../features/service-contacts/api";
 export type * from "../features/shelter/api";
 export type * from "../features/statistics/api";
 export type * from "../features/stays/api";
+export type * from "../features/surveys/api";
 export type * from "../features/tasks/api";
 export type * from "../features/treatment/api";
 export type * from "../features/worklist/api";
@@ -149,6 +151,7 @@ export function createApiOn(transport: Transport) {
     ...consultationsApi(transport),
     ...competenceApi(transport),
     ...serviceContactsApi(transport),
+    ...surveysApi(transport),
   };
 }
 

@@ -60,13 +60,25 @@ describe("what the menu offers", () => {
       "audit",
       "statistics",
       "costs",
+      "surveys",
     ]);
   });
 
   it("starts a consultant on Konsultationer, with the competence register they keep (issue 17)", () => {
     const resource: [string, string] = ["u-resource", "Resursfunktion hedersrelaterat våld"];
-    expect(navTargets([role("consultant", resource)])).toEqual(["consultations", "competence"]);
+    expect(navTargets([role("consultant", resource)])).toEqual([
+      "consultations",
+      "competence",
+      "surveys",
+    ]);
     expect(landingPath([role("consultant", resource)])).toBe("/consultations");
+  });
+
+  it("gives a consultant of the resource function Enkäter, and never lands them on a case list", () => {
+    const resource: [string, string] = ["u-resource", "Resursfunktion hedersrelaterat våld"];
+    expect(navTargets([role("consultant", resource)])).toContain("surveys");
+    expect(navTargets([role("consultant", resource)])).not.toContain("myCases");
+    expect(landingPath([role("consultant", resource)])).not.toBe("/");
   });
 
   it("gives an analyst only Statistik", () => {

@@ -108,6 +108,9 @@ export const seesCompetence = (roles: readonly RoleAssignment[]) =>
 /** Kompetens in the menu: those who keep the register (unit managers, consultants). */
 export const keepsCompetence = (roles: readonly RoleAssignment[]) =>
   isUnitManager(roles) || hasRole(roles, "consultant");
+/** Enkäter (issue 17): the consultants and managers of a unit make its surveys. */
+export const makesSurveys = (roles: readonly RoleAssignment[]) =>
+  roles.some((r) => r.unitId !== null && (r.role === "consultant" || r.role === "unit_manager"));
 
 export type NavTarget =
   | "consultations"
@@ -122,6 +125,7 @@ export type NavTarget =
   | "audit"
   | "statistics"
   | "costs"
+  | "surveys"
   | "admin";
 
 /** Where each menu target lives. */
@@ -138,6 +142,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   audit: "/audit",
   statistics: "/statistics",
   costs: "/costs",
+  surveys: "/surveys",
   admin: "/admin",
 };
 
@@ -167,6 +172,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");
   if (seesCosts(roles)) targets.push("costs");
+  if (makesSurveys(roles)) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");
   return targets;
 }

@@ -25,6 +25,7 @@ import { serviceContactsEn } from "../features/service-contacts/messages.en";
 import { shelterEn } from "../features/shelter/messages.en";
 import { statisticsEn } from "../features/statistics/messages.en";
 import { staysEn } from "../features/stays/messages.en";
+import { surveysEn } from "../features/surveys/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
 import { worklistEn } from "../features/worklist/messages.en";
@@ -66,6 +67,7 @@ export const en: Messages = {
   ...consultationsEn,
   ...competenceEn,
   ...serviceContactsEn,
+  ...surveysEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -101,4 +103,5 @@ export const enParts = [
   consultationsEn,
   competenceEn,
   serviceContactsEn,
+  surveysEn,
 ] as const;

@@ -25,6 +25,7 @@ import { serviceContactsSv } from "../features/service-contacts/messages.sv";
 import { shelterSv } from "../features/shelter/messages.sv";
 import { statisticsSv } from "../features/statistics/messages.sv";
 import { staysSv } from "../features/stays/messages.sv";
+import { surveysSv } from "../features/surveys/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
 import { treatmentSv } from "../features/treatment/messages.sv";
 import { worklistSv } from "../features/worklist/messages.sv";
@@ -66,6 +67,7 @@ export const sv = {
   ...consultationsSv,
   ...competenceSv,
   ...serviceContactsSv,
+  ...surveysSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -101,4 +103,5 @@ export const svParts = [
   consultationsSv,
   competenceSv,
   serviceContactsSv,
+  surveysSv,
 ] as const;

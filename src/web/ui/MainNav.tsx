@@ -23,6 +23,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   audit: { to: navPaths.audit, label: "nav.audit" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   costs: { to: navPaths.costs, label: "nav.costs" },
+  surveys: { to: navPaths.surveys, label: "nav.surveys" },
   admin: { to: navPaths.admin, label: "nav.admin" },
 };
 

@@ -36,6 +36,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.consultations": "Consultations",
   "nav.competence": "Competence",
   "nav.costs": "Costs",
+  "nav.surveys": "Surveys",
 
   "common.loading": "Loading …",
   "common.yes": "Yes",

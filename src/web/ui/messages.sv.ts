@@ -34,6 +34,7 @@ export const uiSv = {
   "nav.consultations": "Konsultationer",
   "nav.competence": "Kompetens",
   "nav.costs": "Kostnader",
+  "nav.surveys": "Enkäter",
 
   "common.loading": "Hämtar …",
   "common.yes": "Ja",

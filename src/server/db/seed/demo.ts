@@ -21,6 +21,7 @@ import {
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
 import { demoServiceIds, seedDemoService } from "./demo-service.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
+import { seedDemoSurveys } from "./demo-surveys.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
 import { seedDemoWork } from "./demo-work.ts";
 
@@ -52,6 +53,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     await seedUsers(trx, org.id, unitId);
     await seedPersons(trx, org.id);
     await seedDemoCases(trx, org.id);
+    await seedDemoSurveys(trx, org.id);
     return true;
   });
 }
