@@ -194,6 +194,17 @@ export const auditEventData = {
   "enquiry.answer": z.object({ enquiryId: z.uuid(), outcome: z.string() }).strict(),
   "enquiry.read": none,
 
+  // The young people's chat (issue 17): events name the conversation, never an address.
+  "chat.settings": z.object({ enabled: z.boolean(), retentionHours: z.number().int() }).strict(),
+  "chat.queue": none,
+  "chat.read": none,
+  "chat.take": none,
+  "chat.answer": none,
+  "chat.close": none,
+  "chat.consent": none,
+  "chat.hand_over": z.object({ unitId: z.uuid() }).strict(),
+  "chat.intake": z.object({ intakeId: z.uuid() }).strict(),
+
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
   "admin.unit.create": none,
@@ -222,5 +233,6 @@ export const auditResourceTypes = [
   "barrier",
   "audit",
   "place",
+  "chat_conversation",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -1,6 +1,7 @@
 import type { ColumnType } from "kysely";
 import type { BarrierEventKind } from "../../shared/api/barrier-events.ts";
 import type { TaskKind } from "../../shared/api/tasks.ts";
+import type { ChatHours } from "../../shared/chat-hours.ts";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
 import type { DB } from "./schema.generated.ts";
 
@@ -309,6 +310,13 @@ interface Narrowed {
     { kind: "forensic" | "paediatric" | "other" }
   >;
   child_consultation: Narrow<DB["child_consultation"], { basis: "anonymised" | "consent" }>;
+  // The young people's chat (0061)
+  chat_setting: Replace<DB["chat_setting"], { hours: JsonColumn<ChatHours, string | undefined> }>;
+  chat_conversation: Narrow<
+    DB["chat_conversation"],
+    { status: "waiting" | "active" | "closed"; closed_by: "staff" | "young" | "idle" | null }
+  >;
+  chat_message: Narrow<DB["chat_message"], { sender: "young" | "staff" }>;
 }
 
 export type Database = Replace<DB, Narrowed>;

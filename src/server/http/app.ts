@@ -18,6 +18,7 @@ import { instrumentAdminRoutes } from "../modules/assessments/admin-routes.ts";
 import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
+import { chatRoutes } from "../modules/chat/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
 import { costRoutes } from "../modules/costs/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
@@ -79,6 +80,7 @@ const modules: RouteModule[] = [
   auditReviewRoutes,
   shelterRoutes,
   placeRoutes,
+  chatRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {
