@@ -249,6 +249,17 @@ export const otherRoutes: Endpoint[] = [
   { route: "PUT /api/places/{placeId}/address", request: (w) => ({ method: "PUT", url: `/api/places/${w.places.placeId}/address`, payload: { street: "Ny gata 1", postalCode: "11111", city: "Demostad" } }), expect: placeAdmin(200) },
   { route: "GET /api/vacancies", request: () => ({ method: "GET", url: "/api/vacancies?women=1&children=2" }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "counts per place: no person, no case" },
   { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.idlePlaceId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
+  // The young people's chat (issue 17): no conversation of X's organisation is one anyone
+  // here may see (an unknown id answers 404 to all, audited); the queue is for chat roles.
+  { route: "GET /api/chat/settings", request: () => ({ method: "GET", url: "/api/chat/settings" }), expect: { otherwise: 200 }, unaudited: "the chat settings of the caller's own units: no personal data" },
+  { route: "PUT /api/chat/settings/{unitId}", request: (w) => ({ method: "PUT", url: `/api/chat/settings/${w.unitId}`, payload: { enabled: false, hours: [] } }), expect: { manager: 200, otherwise: 404 } },
+  { route: "GET /api/chat/queue", request: () => ({ method: "GET", url: "/api/chat/queue" }), expect: { administrator: 403, analyst: 403, otherwise: 200 } },
+  { route: "GET /api/chat/conversations/{id}", request: (w) => ({ method: "GET", url: `/api/chat/conversations/${w.caseId}` }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/take", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/take` }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/close", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/close` }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/consent", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/consent`, payload: { words: "Ja." } }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/hand-over", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/hand-over`, payload: { unitId: w.unitId } }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/intake", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/intake`, payload: { unitId: w.unitId, kind: "application", givenName: "Ny", familyName: "Person", askedAboutViolence: true, messageIds: [w.caseId] } }), expect: { otherwise: 404 } },
   { route: "GET /api/me", request: () => ({ method: "GET", url: "/api/me" }), expect: { otherwise: 200 }, unaudited: "the caller's own account" },
   { route: "GET /api/auth/session", request: () => ({ method: "GET", url: "/api/auth/session" }), expect: { otherwise: 200 }, unaudited: "the caller's own session" },
   { route: "POST /api/auth/heartbeat", request: () => ({ method: "POST", url: "/api/auth/heartbeat" }), expect: { otherwise: 200 }, unaudited: "keeps the caller's own session alive" },
@@ -269,4 +280,7 @@ export const publicRoutes = new Set([
   "GET /api/health",
   "GET /api/app-info",
   "POST /api/auth/login",
+  // The young people's chat: her page has no account (rate-limited, modules/chat/limits.ts).
+  "GET /api/chat/public/units",
+  "POST /api/chat/public/conversations",
 ]);

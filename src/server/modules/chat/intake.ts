@@ -1,5 +1,6 @@
 import type { ChatIntakeBody } from "../../../shared/api/chat.ts";
-import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { registrarRoles } from "../../../shared/api/roles.ts";
+import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { recordIntake } from "../intake/service.ts";
@@ -27,6 +28,13 @@ export async function intakeFromChat(
     action: "chat.read",
     run: async (trx, c) => {
       requireConsent(c);
+      // Checked before anyone is registered for an intake that could not be recorded.
+      if (!unitsWithRole(actor, registrarRoles).includes(input.unitId)) {
+        throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+          unitId:
+            "Du kan bara registrera aktualiseringar på en enhet där du har en roll. Lämna över samtalet i stället.",
+        });
+      }
       if (c.intake_id) {
         throw new AppError(409, "conflict", "En aktualisering är redan gjord från samtalet.");
       }
