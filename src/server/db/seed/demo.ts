@@ -16,6 +16,7 @@ import {
   demoUnits,
   demoUsers,
 } from "./demo-data.ts";
+import { seedDemoChat } from "./demo-chat.ts";
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
@@ -49,6 +50,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     await seedUsers(trx, org.id, unitId);
     await seedPersons(trx, org.id);
     await seedDemoCases(trx, org.id);
+    await seedDemoChat(trx, org.id);
     return true;
   });
 }
