@@ -50,6 +50,8 @@ const pages = {
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
   shelter: lazyPage(() => import("./features/shelter/ShelterPage"), "ShelterPage"),
   costs: lazyPage(() => import("./features/costs/CostsPage"), "CostsPage"),
+  chat: lazyPage(() => import("./features/chat/ChatPage"), "ChatPage"),
+  youngChat: lazyPage(() => import("./features/chat/YoungChatPage"), "YoungChatPage"),
 };
 
 export function App() {
@@ -60,6 +62,8 @@ export function App() {
         <ForgetOnSignOut />
         <BrowserRouter>
           <Routes>
+            {/* Public, outside Layout: no login steps, no session read (auth/public-pages.ts). */}
+            <Route path="chatt" element={pages.youngChat} />
             {/* Layout shows the login steps instead of any of these until signed in. */}
             <Route element={<Layout />}>
               <Route index element={<Landing>{pages.myCases}</Landing>} />
@@ -76,6 +80,7 @@ export function App() {
               <Route path="statistics" element={pages.statistics} />
               <Route path="shelter" element={pages.shelter} />
               <Route path="costs" element={pages.costs} />
+              <Route path="chat" element={pages.chat} />
               <Route path="account" element={pages.account} />
               <Route path="admin" element={pages.admin} />
               <Route path="admin/users/:userId" element={pages.adminUser} />

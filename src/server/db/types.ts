@@ -1,8 +1,8 @@
 import type { ColumnType } from "kysely";
 import type { BarrierEventKind } from "../../shared/api/barrier-events.ts";
 import type { TaskKind } from "../../shared/api/tasks.ts";
-import type { ChatHours } from "../../shared/chat-hours.ts";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
+import type { ChatHours } from "../../shared/chat-hours.ts";
 import type { DB } from "./schema.generated.ts";
 
 /**

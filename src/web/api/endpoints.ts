@@ -17,6 +17,7 @@ import { adminApi } from "../features/admin/api";
 import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
 import { casesApi } from "../features/cases/api";
+import { chatApi } from "../features/chat/api";
 import { childTrackApi } from "../features/child-track/api";
 import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
@@ -45,6 +46,7 @@ export type * from "../features/admin/api";
 export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
 export type * from "../features/cases/api";
+export type * from "../features/chat/api";
 export type * from "../features/child-track/api";
 export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
@@ -133,6 +135,7 @@ export function createApiOn(transport: Transport) {
     ...documentsApi(transport),
     ...statisticsApi(transport),
     ...shelterApi(transport),
+    ...chatApi(transport),
     ...costsApi(transport),
     ...auditReviewApi(transport),
     ...searchApi(transport),

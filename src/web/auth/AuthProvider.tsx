@@ -5,6 +5,7 @@ import { isAbort } from "../api/errors";
 import { createTransport } from "../api/transport";
 import { accountApi } from "../features/account/api";
 import { AuthContext, type AuthState, type AuthValue, type Relogin } from "./context";
+import { isPublicPage } from "./public-pages";
 import { ReloginGate } from "./relogin";
 
 /**
@@ -106,6 +107,9 @@ function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSe
   );
 
   useEffect(() => {
+    // A public page (auth/public-pages.ts) asks no session API who is signed in.
+    if (isPublicPage(window.location.pathname))
+      return update({ status: "anonymous", notice: null });
     const controller = new AbortController();
     loadMe(controller.signal).catch((error: unknown) => {
       if (isAbort(error) || controller.signal.aborted) return;

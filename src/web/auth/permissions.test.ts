@@ -27,13 +27,18 @@ describe("what the menu offers", () => {
       "myCases",
       "personSearch",
       "search",
+      "chat",
       "vacancies",
       "places",
     ]);
   });
 
   it("starts a housing coordinator on Lediga platser (issue 16)", () => {
-    expect(navTargets([role("housing_coordinator", adult)])).toEqual(["vacancies", "places"]);
+    expect(navTargets([role("housing_coordinator", adult)])).toEqual([
+      "vacancies",
+      "chat",
+      "places",
+    ]);
     expect(landingPath([role("housing_coordinator", adult)])).toBe("/vacancies");
     expect(landingPath([role("housing_coordinator", adult), role("caseworker", adult)])).toBe(
       "/vacancies",
@@ -45,12 +50,19 @@ describe("what the menu offers", () => {
       "myCases",
       "personSearch",
       "search",
+      "chat",
       "vacancies",
       "places",
       "audit",
       "statistics",
       "costs",
     ]);
+  });
+
+  it("starts a consultant of the resource function on Chatt (issue 17)", () => {
+    const resource: [string, string] = ["u-resource", "Resursfunktion hedersrelaterat våld"];
+    expect(navTargets([role("consultant", resource)])).toEqual(["chat"]);
+    expect(landingPath([role("consultant", resource)])).toBe("/chat");
   });
 
   it("gives an analyst only Statistik", () => {

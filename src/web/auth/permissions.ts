@@ -88,6 +88,9 @@ export const seesPlaces = (roles: readonly RoleAssignment[]) =>
       "shelter_staff",
     ].includes(r.role),
   );
+/** Chatt (issue 17): every role but administrator, analyst and shelter staff answers chats. */
+export const answersChat = (roles: readonly RoleAssignment[]) =>
+  roles.some((r) => !["administrator", "analyst", "shelter_staff"].includes(r.role));
 /** Kostnader: unit managers, over the stays of the cases they may see. */
 export const seesCosts = (roles: readonly RoleAssignment[]) => isUnitManager(roles);
 
@@ -95,6 +98,7 @@ export type NavTarget =
   | "myCases"
   | "personSearch"
   | "search"
+  | "chat"
   | "shelter"
   | "vacancies"
   | "places"
@@ -108,6 +112,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   myCases: "/",
   personSearch: "/persons/search",
   search: "/search",
+  chat: "/chat",
   shelter: "/shelter",
   vacancies: "/vacancies",
   places: "/places",
@@ -133,6 +138,8 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   // A housing coordinator's work starts on the vacancy board (issue 16).
   if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
+  // A consultant of the resource function lands here: the chat is their first own page.
+  if (answersChat(roles)) targets.push("chat");
   if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
   if (seesPlaces(roles)) targets.push("places");

@@ -3,6 +3,7 @@ import { adminEn } from "../features/admin/messages.en";
 import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
 import { casesEn } from "../features/cases/messages.en";
+import { chatEn } from "../features/chat/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
 import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
@@ -58,6 +59,7 @@ export const en: Messages = {
   ...notificationsEn,
   ...searchEn,
   ...shelterEn,
+  ...chatEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +91,5 @@ export const enParts = [
   notificationsEn,
   searchEn,
   shelterEn,
+  chatEn,
 ] as const;

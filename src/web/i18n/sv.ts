@@ -3,6 +3,7 @@ import { adminSv } from "../features/admin/messages.sv";
 import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
+import { chatSv } from "../features/chat/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
 import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
@@ -58,6 +59,7 @@ export const sv = {
   ...notificationsSv,
   ...searchSv,
   ...shelterSv,
+  ...chatSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -89,4 +91,5 @@ export const svParts = [
   notificationsSv,
   searchSv,
   shelterSv,
+  chatSv,
 ] as const;

@@ -14,6 +14,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   myCases: { to: navPaths.myCases, label: "nav.myCases", end: true },
   personSearch: { to: navPaths.personSearch, label: "nav.personSearch" },
   search: { to: navPaths.search, label: "nav.search" },
+  chat: { to: navPaths.chat, label: "nav.chat" },
   shelter: { to: navPaths.shelter, label: "nav.shelter" },
   vacancies: { to: navPaths.vacancies, label: "nav.vacancies" },
   places: { to: navPaths.places, label: "nav.places" },

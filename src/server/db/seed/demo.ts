@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
+import { seedDemoChat } from "./demo-chat.ts";
 import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
 import {
   type DemoCase,
@@ -16,7 +17,6 @@ import {
   demoUnits,
   demoUsers,
 } from "./demo-data.ts";
-import { seedDemoChat } from "./demo-chat.ts";
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
