@@ -175,7 +175,7 @@ function AnswerForm({ onSend }: { onSend: (body: string) => void }) {
     setText("");
   }
   return (
-    <form className="form" onSubmit={handle} noValidate aria-label={t("chat.answer")}>
+    <form className="form" onSubmit={handle} noValidate>
       <ErrorSummary errors={submit.errors} />
       <div className="field">
         <label className="field__label" htmlFor="chat-answer">
