@@ -1,11 +1,11 @@
-import type { ChatIntakeBody } from "../../../shared/api/chat.ts";
+import type { ChatIntakeBody, ChatMessageView } from "../../../shared/api/chat.ts";
 import { registrarRoles } from "../../../shared/api/roles.ts";
 import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { recordIntake } from "../intake/service.ts";
 import { registerPerson } from "../persons/register.ts";
-import { runChatCommand } from "./guard.ts";
+import { type ConversationRow, runChatCommand } from "./guard.ts";
 import { conversationMessages, requireConsent } from "./staff.ts";
 
 /**
@@ -23,44 +23,14 @@ export async function intakeFromChat(
   conversationId: string,
   input: ChatIntakeBody,
 ): Promise<{ intakeId: string; caseId: string | null; personId: string }> {
-  const chosen = await runChatCommand(database, actor, meta, {
+  const { conversation, messages } = await chosenMessages(
+    database,
+    actor,
+    meta,
     conversationId,
-    action: "chat.read",
-    run: async (trx, c) => {
-      requireConsent(c);
-      // Checked before anyone is registered for an intake that could not be recorded.
-      if (!unitsWithRole(actor, registrarRoles).includes(input.unitId)) {
-        throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-          unitId:
-            "Du kan bara registrera aktualiseringar på en enhet där du har en roll. Lämna över samtalet i stället.",
-        });
-      }
-      if (c.intake_id) {
-        throw new AppError(409, "conflict", "En aktualisering är redan gjord från samtalet.");
-      }
-      const messages = (await conversationMessages(trx, c.id)).filter((m) =>
-        input.messageIds.includes(m.id),
-      );
-      if (messages.length !== new Set(input.messageIds).size) {
-        throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-          messageIds: "Välj bland samtalets meddelanden.",
-        });
-      }
-      return { conversation: c, messages };
-    },
-  });
-  const { conversation, messages } = chosen;
-  const consent = `Samtycke i chatten ${stamp(conversation.consent_at as Date)}: "${conversation.consent_words}"`;
-  const lines = messages.map(
-    (m) =>
-      `[${stamp(new Date(m.sentAt))}] ${m.sender === "young" ? "Den unga" : `Personal (${m.authorName})`}: ${m.body}`,
+    input,
   );
-  const reportText = ["Från chatten för unga.", consent, "", ...lines].join("\n");
-  if (reportText.length > 8000) {
-    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
-      messageIds: "Texten blir för lång för en aktualisering: välj färre meddelanden.",
-    });
-  }
+  const reportText = reportTextOf(conversation, messages);
   const person = await registerPerson(database, actor, meta, {
     identityNumber: input.identityNumber,
     givenName: input.givenName,
@@ -109,3 +79,55 @@ const stampFormat = new Intl.DateTimeFormat("sv-SE", {
   timeStyle: "short",
 });
 const stamp = (d: Date) => stampFormat.format(d);
+
+/** The conversation (consent recorded, no intake yet) and the messages the staff member chose. */
+async function chosenMessages(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  conversationId: string,
+  input: ChatIntakeBody,
+) {
+  return runChatCommand(database, actor, meta, {
+    conversationId,
+    action: "chat.read",
+    run: async (trx, c) => {
+      requireConsent(c);
+      // Checked before anyone is registered for an intake that could not be recorded.
+      if (!unitsWithRole(actor, registrarRoles).includes(input.unitId)) {
+        throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+          unitId:
+            "Du kan bara registrera aktualiseringar på en enhet där du har en roll. Lämna över samtalet i stället.",
+        });
+      }
+      if (c.intake_id) {
+        throw new AppError(409, "conflict", "En aktualisering är redan gjord från samtalet.");
+      }
+      const messages = (await conversationMessages(trx, c.id)).filter((m) =>
+        input.messageIds.includes(m.id),
+      );
+      if (messages.length !== new Set(input.messageIds).size) {
+        throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+          messageIds: "Välj bland samtalets meddelanden.",
+        });
+      }
+      return { conversation: c, messages };
+    },
+  });
+}
+
+/** Her consent quoted, then the chosen messages with their times: the intake's report text. */
+function reportTextOf(conversation: ConversationRow, messages: ChatMessageView[]): string {
+  const consent = `Samtycke i chatten ${stamp(conversation.consent_at as Date)}: "${conversation.consent_words}"`;
+  const lines = messages.map(
+    (m) =>
+      `[${stamp(new Date(m.sentAt))}] ${m.sender === "young" ? "Den unga" : `Personal (${m.authorName})`}: ${m.body}`,
+  );
+  const reportText = ["Från chatten för unga.", consent, "", ...lines].join("\n");
+  if (reportText.length > 8000) {
+    throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
+      messageIds: "Texten blir för lång för en aktualisering: välj färre meddelanden.",
+    });
+  }
+  return reportText;
+}

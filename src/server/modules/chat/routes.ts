@@ -173,12 +173,7 @@ function registerStaffRoutes(app: App, { database }: AppContext, hub: ChatHub) {
       readConversation(database, requireActor(request), chatMeta(request.id), request.params.id),
   );
 
-  // A command that changed a conversation tells its followers and the queues that show it.
-  const changed = (view: ChatConversationView, alsoUnit?: string) => {
-    hub.publish(view.id, { type: "status", conversationId: view.id, status: view.status });
-    hub.queueChanged(alsoUnit ? [view.unitId, alsoUnit] : [view.unitId]);
-    return view;
-  };
+  const changed = changedIn(hub);
   const simple = [
     ["take", "Take a waiting conversation: it is the caller's to answer", takeConversation],
     ["close", "Close the conversation: the unit's retention starts", closeConversation],
@@ -193,6 +188,11 @@ function registerStaffRoutes(app: App, { database }: AppContext, hub: ChatHub) {
         ),
     );
   }
+  registerConversationCommands(app, database, hub);
+}
+
+function registerConversationCommands(app: App, database: AppContext["database"], hub: ChatHub) {
+  const changed = changedIn(hub);
 
   app.post(
     "/api/chat/conversations/:id/consent",
@@ -241,6 +241,10 @@ function registerStaffRoutes(app: App, { database }: AppContext, hub: ChatHub) {
       ),
   );
 
+  registerIntakeRoute(app, database);
+}
+
+function registerIntakeRoute(app: App, database: AppContext["database"]) {
   app.post(
     "/api/chat/conversations/:id/intake",
     {
@@ -264,4 +268,13 @@ function registerStaffRoutes(app: App, { database }: AppContext, hub: ChatHub) {
       return reply.status(201).send(result);
     },
   );
+}
+
+/** A command that changed a conversation tells its followers and the queues that show it. */
+function changedIn(hub: ChatHub) {
+  return (view: ChatConversationView, alsoUnit?: string) => {
+    hub.publish(view.id, { type: "status", conversationId: view.id, status: view.status });
+    hub.queueChanged(alsoUnit ? [view.unitId, alsoUnit] : [view.unitId]);
+    return view;
+  };
 }

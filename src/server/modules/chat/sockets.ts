@@ -82,7 +82,7 @@ const tooMany = () =>
 
 export function registerChatSockets(
   app: App,
-  { config, database }: AppContext,
+  context: AppContext,
   hub: ChatHub,
   limits: ChatLimits,
 ) {
@@ -94,122 +94,128 @@ export function registerChatSockets(
       schema: { hide: true },
       preValidation: sameOrigin,
     },
-    (socket, request) => {
-      const send = sender(socket);
-      const address = request.ip;
-      const connection = limits.newConnection();
-      let session: YoungSession | null = null;
-      let unfollow = () => {};
-      const waiting = setTimeout(() => {
-        if (!session) socket.close(closeCodes.unauthenticated, "token missing");
-      }, 10_000);
-      socket.on("close", () => {
-        clearTimeout(waiting);
-        unfollow();
-      });
-      inOrder(socket, request, async (data) => {
-        const parsed = YoungSocketMessage.safeParse(data);
-        if (!parsed.success)
-          throw invalid(parsed.error.issues[0]?.message ?? "Ogiltigt meddelande.");
-        const message = parsed.data;
-        if (message.type === "hello") {
-          if (session) return;
-          if (!limits.hello.take(address)) throw tooMany();
-          const opened = await openByToken(database.db, message.token);
-          if (!opened) {
-            send({ type: "error", code: "not_found", message: "Samtalet finns inte längre." });
-            socket.close(closeCodes.notFound, "no such conversation");
-            return;
-          }
-          session = opened;
-          // Her page is told who wrote as "you" or "the staff", never a staff member's name.
-          unfollow = hub.follow(opened.conversationId, (event) =>
-            send(
-              event.type === "message"
-                ? { ...event, message: { ...event.message, authorName: null } }
-                : event,
-            ),
-          );
-          send({ type: "ready", status: opened.status, messages: opened.messages });
-          return;
-        }
-        if (!session) {
-          socket.close(closeCodes.unauthenticated, "token missing");
-          return;
-        }
-        if (message.type === "send") {
-          if (!connection.take("c") || !limits.messages.take(address)) throw tooMany();
-          const sent = await youngSend(database.db, session, message.body);
-          hub.publish(session.conversationId, {
-            type: "message",
-            conversationId: session.conversationId,
-            message: sent,
-          });
-          hub.queueChanged([session.unitId]);
-          return;
-        }
-        if (await youngLeave(database.db, session)) {
-          hub.publish(session.conversationId, {
-            type: "status",
-            conversationId: session.conversationId,
-            status: "closed",
-          });
-          hub.queueChanged([session.unitId]);
-        }
-        socket.close(1000, "left");
-      });
-    },
+    (socket, request) => youngConnection(socket, request, context, hub, limits),
   );
-
   app.get(
     "/api/chat/staff-socket",
     { websocket: true, schema: { hide: true }, preValidation: sameOrigin },
-    (socket, request) => {
-      const send = sender(socket);
-      const sessionId = cookieValue(request.headers.cookie, sessionCookie);
-      let actor: Actor | null = request.actor;
-      let units = actor ? chatUnitsOf(actor) : [];
-      if (!actor || units.length === 0 || !sessionId) {
-        socket.close(closeCodes.forbidden, "no chat");
-        return;
-      }
-      const connection = limits.newConnection();
-      const unfollows = new Map<string, () => void>();
-      const removeStaff = hub.addStaff({ units: () => units, send });
-      socket.on("close", () => {
-        removeStaff();
-        for (const unfollow of unfollows.values()) unfollow();
-      });
-      inOrder(socket, request, async (data) => {
-        // The session and its roles as the tables say now: ended or changed, the socket ends.
-        const session = await loadSession(database.db, config, sessionId);
-        actor = session ? actorOf(session) : null;
-        units = actor ? chatUnitsOf(actor) : [];
-        if (!session || !actor || units.length === 0) {
-          socket.close(actor ? closeCodes.forbidden : closeCodes.unauthenticated, "session");
-          return;
-        }
-        await touchSession(database.db, config, session);
-        const parsed = StaffSocketMessage.safeParse(data);
-        if (!parsed.success)
-          throw invalid(parsed.error.issues[0]?.message ?? "Ogiltigt meddelande.");
-        const message = parsed.data;
-        if (!connection.take("c")) throw tooMany();
-        const meta = chatMeta(request.id);
-        const id = message.conversationId;
-        if (message.type === "watch") {
-          // Following a conversation shows its messages as they come: a read, audited.
-          await runChatCommand(database, actor, meta, {
-            conversationId: id,
-            action: "chat.read",
-            run: async () => null,
-          });
-          if (!unfollows.has(id)) unfollows.set(id, hub.follow(id, send));
-          return;
-        }
-        const sent = await staffSend(database, actor, meta, id, message.body);
-        hub.publish(id, { type: "message", conversationId: id, message: sent });
-      });
-    },
+    (socket, request) => staffConnection(socket, request, context, hub, limits),
   );
+}
+
+/** Her socket: silent until the token comes (10 seconds at most), then her conversation. */
+function youngConnection(
+  socket: WebSocket,
+  request: FastifyRequest,
+  { database }: AppContext,
+  hub: ChatHub,
+  limits: ChatLimits,
+) {
+  const send = sender(socket);
+  const address = request.ip;
+  const connection = limits.newConnection();
+  let session: YoungSession | null = null;
+  let unfollow = () => {};
+  const waiting = setTimeout(() => {
+    if (!session) socket.close(closeCodes.unauthenticated, "token missing");
+  }, 10_000);
+  socket.on("close", () => {
+    clearTimeout(waiting);
+    unfollow();
+  });
+  const hello = async (token: string) => {
+    if (!limits.hello.take(address)) throw tooMany();
+    const opened = await openByToken(database.db, token);
+    if (!opened) {
+      send({ type: "error", code: "not_found", message: "Samtalet finns inte längre." });
+      socket.close(closeCodes.notFound, "no such conversation");
+      return;
+    }
+    session = opened;
+    // Her page is told who wrote as "you" or "the staff", never a staff member's name.
+    unfollow = hub.follow(opened.conversationId, (event) =>
+      send(
+        event.type === "message"
+          ? { ...event, message: { ...event.message, authorName: null } }
+          : event,
+      ),
+    );
+    send({ type: "ready", status: opened.status, messages: opened.messages });
+  };
+  inOrder(socket, request, async (data) => {
+    const parsed = YoungSocketMessage.safeParse(data);
+    if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "Ogiltigt meddelande.");
+    const message = parsed.data;
+    if (message.type === "hello") return session ? undefined : hello(message.token);
+    if (!session) return socket.close(closeCodes.unauthenticated, "token missing");
+    if (message.type === "send" && (!connection.take("c") || !limits.messages.take(address)))
+      throw tooMany();
+    await youngCommand(database, hub, session, message);
+    if (message.type === "leave") socket.close(1000, "left");
+  });
+}
+
+/** Her message, or her leaving: told to everyone following the conversation and its queue. */
+async function youngCommand(
+  database: AppContext["database"],
+  hub: ChatHub,
+  session: YoungSession,
+  message: Exclude<YoungSocketMessage, { type: "hello" }>,
+) {
+  const conversationId = session.conversationId;
+  if (message.type === "send") {
+    const sent = await youngSend(database.db, session, message.body);
+    hub.publish(conversationId, { type: "message", conversationId, message: sent });
+  } else if (await youngLeave(database.db, session)) {
+    hub.publish(conversationId, { type: "status", conversationId, status: "closed" });
+  }
+  hub.queueChanged([session.unitId]);
+}
+
+/** Staff's socket: the session's actor at connect, read again for every message. */
+function staffConnection(
+  socket: WebSocket,
+  request: FastifyRequest,
+  { config, database }: AppContext,
+  hub: ChatHub,
+  limits: ChatLimits,
+) {
+  const send = sender(socket);
+  const sessionId = cookieValue(request.headers.cookie, sessionCookie);
+  let units = request.actor ? chatUnitsOf(request.actor) : [];
+  if (units.length === 0 || !sessionId) return socket.close(closeCodes.forbidden, "no chat");
+  const connection = limits.newConnection();
+  const unfollows = new Map<string, () => void>();
+  const removeStaff = hub.addStaff({ units: () => units, send });
+  socket.on("close", () => {
+    removeStaff();
+    for (const unfollow of unfollows.values()) unfollow();
+  });
+  inOrder(socket, request, async (data) => {
+    // The session and its roles as the tables say now: ended or changed, the socket ends.
+    const session = await loadSession(database.db, config, sessionId);
+    const actor: Actor | null = session ? actorOf(session) : null;
+    units = actor ? chatUnitsOf(actor) : [];
+    if (!session || !actor || units.length === 0) {
+      return socket.close(actor ? closeCodes.forbidden : closeCodes.unauthenticated, "session");
+    }
+    await touchSession(database.db, config, session);
+    const parsed = StaffSocketMessage.safeParse(data);
+    if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "Ogiltigt meddelande.");
+    if (!connection.take("c")) throw tooMany();
+    const message = parsed.data;
+    const meta = chatMeta(request.id);
+    const id = message.conversationId;
+    if (message.type === "send") {
+      const sent = await staffSend(database, actor, meta, id, message.body);
+      return hub.publish(id, { type: "message", conversationId: id, message: sent });
+    }
+    // Following a conversation shows its messages as they come: a read, audited.
+    await runChatCommand(database, actor, meta, {
+      conversationId: id,
+      action: "chat.read",
+      run: async () => null,
+    });
+    if (!unfollows.has(id)) unfollows.set(id, hub.follow(id, send));
+  });
 }

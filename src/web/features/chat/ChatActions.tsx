@@ -1,13 +1,14 @@
 import { type FormEvent, useState } from "react";
-import type { ChatIntakeBody, ChatMessageView } from "../../../shared/api/chat";
+import type { ChatMessageView } from "../../../shared/api/chat";
 import { useApi } from "../../auth/useAuth";
 import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTime } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { type ChatConversationView, chatConversationKey, chatQueueKey } from "./api";
+import { IntakeForm } from "./ChatIntakeForm";
 
 /*
  * What staff do with a conversation besides answering: take it, close it, record the young
@@ -140,140 +141,6 @@ function HandOverForm({ id }: { id: string }) {
       </SelectField>
       <button type="submit" className="button button--secondary" disabled={submit.pending}>
         {t("chat.handOver")}
-      </button>
-    </form>
-  );
-}
-
-const intakeFields = [
-  "unitId",
-  "givenName",
-  "familyName",
-  "identityNumber",
-  "messageIds",
-  "askedAboutViolence",
-];
-
-function IntakeForm({ id, messages }: { id: string; messages: ChatMessageView[] }) {
-  const { t } = useT();
-  const api = useApi();
-  const invalidate = useInvalidate();
-  const queue = useQuery(chatQueueKey, (signal) => api.chatQueue(signal));
-  const submit = useSubmit(intakeFields);
-  const [form, setForm] = useState({
-    unitId: "",
-    kind: "report_of_concern",
-    givenName: "",
-    familyName: "",
-    identityNumber: "",
-    asked: "",
-  });
-  const [chosen, setChosen] = useState<string[]>([]);
-  const units = queue.state.status === "ready" ? queue.state.data.intakeUnits : [];
-  if (units.length === 0) return null;
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [key]: e.target.value });
-  async function handle(event: FormEvent) {
-    event.preventDefault();
-    const body: ChatIntakeBody = {
-      unitId: form.unitId,
-      kind: form.kind === "application" ? "application" : "report_of_concern",
-      givenName: form.givenName,
-      familyName: form.familyName,
-      identityNumber: form.identityNumber.trim() || null,
-      sex: "unknown",
-      askedAboutViolence: form.kind === "application" ? form.asked === "yes" : null,
-      messageIds: chosen,
-    };
-    if (!form.unitId) return submit.reject({ unitId: t("chat.errorUnit") });
-    await submit.run(async () => {
-      await api.chatIntake(id, body);
-      await invalidate(chatConversationKey(id), chatQueueKey);
-    });
-  }
-  return (
-    <form className="form" onSubmit={handle} noValidate aria-label={t("chat.intake")}>
-      <h3>{t("chat.intake")}</h3>
-      <ErrorSummary errors={submit.errors} />
-      <SelectField
-        label={t("chat.intakeUnit")}
-        name="unitId"
-        value={form.unitId}
-        onChange={set("unitId")}
-        error={submit.fieldError("unitId")}
-      >
-        <option value="">{t("chat.chooseUnit")}</option>
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t("chat.intakeKind")}
-        name="kind"
-        value={form.kind}
-        onChange={set("kind")}
-      >
-        <option value="report_of_concern">{t("chat.kindReport")}</option>
-        <option value="application">{t("chat.kindApplication")}</option>
-      </SelectField>
-      {form.kind === "application" && (
-        <SelectField
-          label={t("chat.askedAboutViolence")}
-          name="askedAboutViolence"
-          value={form.asked}
-          onChange={set("asked")}
-          error={submit.fieldError("askedAboutViolence")}
-        >
-          <option value="">{t("chat.choose")}</option>
-          <option value="yes">{t("chat.yes")}</option>
-          <option value="no">{t("chat.no")}</option>
-        </SelectField>
-      )}
-      <TextField
-        label={t("chat.givenName")}
-        name="givenName"
-        value={form.givenName}
-        onChange={set("givenName")}
-        error={submit.fieldError("givenName")}
-        autoComplete="off"
-      />
-      <TextField
-        label={t("chat.familyName")}
-        name="familyName"
-        value={form.familyName}
-        onChange={set("familyName")}
-        error={submit.fieldError("familyName")}
-        autoComplete="off"
-      />
-      <TextField
-        label={t("chat.identityNumber")}
-        hint={t("chat.identityNumberHint")}
-        name="identityNumber"
-        value={form.identityNumber}
-        onChange={set("identityNumber")}
-        error={submit.fieldError("identityNumber")}
-        autoComplete="off"
-      />
-      <fieldset className="fieldset">
-        <legend>{t("chat.chooseMessages")}</legend>
-        {submit.fieldError("messageIds") && (
-          <p className="error-message">{submit.fieldError("messageIds")}</p>
-        )}
-        {messages.map((m) => (
-          <CheckboxField
-            key={m.id}
-            label={`${m.sender === "young" ? t("chat.youngPerson") : m.authorName}: ${m.body}`}
-            checked={chosen.includes(m.id)}
-            onChange={(e) =>
-              setChosen(e.target.checked ? [...chosen, m.id] : chosen.filter((x) => x !== m.id))
-            }
-          />
-        ))}
-      </fieldset>
-      <button type="submit" className="button" disabled={submit.pending}>
-        {t("chat.makeIntake")}
       </button>
     </form>
   );

@@ -35,35 +35,31 @@ export function ChatSettingsPanel() {
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
+const hoursOf = (unit: ChatSettingsView) =>
+  Object.fromEntries(
+    weekdays.map((d) => {
+      const p = unit.hours.find((h) => h.weekday === d);
+      return [d, { from: p?.from ?? "", to: p?.to ?? "" }];
+    }),
+  );
+
 function UnitSettings({ unit }: { unit: ChatSettingsView }) {
   const { t } = useT();
   const api = useApi();
   const invalidate = useInvalidate();
   const submit = useSubmit(["hours", "retentionHours", "welcomeText"]);
   const [saved, setSaved] = useState<string | null>(null);
-  const dayNames = t("chat.days").split(",");
   const [enabled, setEnabled] = useState(unit.enabled);
   const [daysOff, setDaysOff] = useState(unit.openOnDaysOff);
   const [retention, setRetention] = useState(String(unit.retentionHours));
   const [welcome, setWelcome] = useState(unit.welcomeText ?? "");
-  const [hours, setHours] = useState(
-    () =>
-      Object.fromEntries(
-        weekdays.map((d) => {
-          const p = unit.hours.find((h) => h.weekday === d);
-          return [d, { from: p?.from ?? "", to: p?.to ?? "" }];
-        }),
-      ) as Record<number, { from: string; to: string }>,
-  );
-  const setHour = (day: number, key: "from" | "to") => (e: { target: { value: string } }) =>
-    setHours({ ...hours, [day]: { ...hours[day], [key]: e.target.value } } as typeof hours);
+  const [hours, setHours] = useState<Hours>(() => hoursOf(unit));
 
+  const label = t("chat.settingsOf", { unit: unit.unitName });
   async function handle(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
-    const periods: ChatPeriod[] = weekdays
-      .filter((d) => hours[d]?.from && hours[d]?.to)
-      .map((d) => ({ weekday: d, from: hours[d]?.from ?? "", to: hours[d]?.to ?? "" }));
+    const periods = periodsOf(hours);
     const ok = await submit.run(async () => {
       await api.saveChatSettings(unit.unitId, {
         enabled,
@@ -78,12 +74,7 @@ function UnitSettings({ unit }: { unit: ChatSettingsView }) {
   }
 
   return (
-    <form
-      className="form"
-      onSubmit={handle}
-      noValidate
-      aria-label={t("chat.settingsOf", { unit: unit.unitName })}
-    >
+    <form className="form" onSubmit={handle} noValidate aria-label={label}>
       <h3>{unit.unitName}</h3>
       <ErrorSummary errors={submit.errors} />
       <StatusMessage message={saved} />
@@ -92,32 +83,80 @@ function UnitSettings({ unit }: { unit: ChatSettingsView }) {
         checked={enabled}
         onChange={(e) => setEnabled(e.target.checked)}
       />
-      <fieldset className="fieldset">
-        <legend>{t("chat.hoursLegend")}</legend>
-        {weekdays.map((d) => (
-          <div key={d} className="form--inline">
-            <TextField
-              label={t("chat.opens", { day: dayNames[d - 1] ?? "" })}
-              name={`from-${d}`}
-              placeholder="08:00"
-              value={hours[d]?.from ?? ""}
-              onChange={setHour(d, "from")}
-            />
-            <TextField
-              label={t("chat.closes", { day: dayNames[d - 1] ?? "" })}
-              name={`to-${d}`}
-              placeholder="17:00"
-              value={hours[d]?.to ?? ""}
-              onChange={setHour(d, "to")}
-            />
-          </div>
-        ))}
-      </fieldset>
+      <HoursFields hours={hours} setHours={setHours} />
       <CheckboxField
         label={t("chat.openOnDaysOff")}
         checked={daysOff}
         onChange={(e) => setDaysOff(e.target.checked)}
       />
+      <KeepFields
+        retention={[retention, setRetention]}
+        welcome={[welcome, setWelcome]}
+        error={submit.fieldError}
+      />
+      <button type="submit" className="button" disabled={submit.pending}>
+        {t("chat.save")}
+      </button>
+    </form>
+  );
+}
+
+type Hours = Record<number, { from: string; to: string }>;
+
+const periodsOf = (hours: Hours): ChatPeriod[] =>
+  weekdays
+    .filter((d) => hours[d]?.from && hours[d]?.to)
+    .map((d) => ({ weekday: d, from: hours[d]?.from ?? "", to: hours[d]?.to ?? "" }));
+
+/** Each weekday's opening and closing time ("HH:MM", Swedish time); empty: closed. */
+function HoursFields({ hours, setHours }: { hours: Hours; setHours: (hours: Hours) => void }) {
+  const { t } = useT();
+  const dayNames = t("chat.days").split(",");
+  const setHour = (day: number, key: "from" | "to") => (e: { target: { value: string } }) =>
+    setHours({
+      ...hours,
+      [day]: { from: hours[day]?.from ?? "", to: hours[day]?.to ?? "", [key]: e.target.value },
+    });
+  return (
+    <fieldset className="fieldset">
+      <legend>{t("chat.hoursLegend")}</legend>
+      {weekdays.map((d) => (
+        <div key={d} className="form--inline">
+          <TextField
+            label={t("chat.opens", { day: dayNames[d - 1] ?? "" })}
+            name={`from-${d}`}
+            placeholder="08:00"
+            value={hours[d]?.from ?? ""}
+            onChange={setHour(d, "from")}
+          />
+          <TextField
+            label={t("chat.closes", { day: dayNames[d - 1] ?? "" })}
+            name={`to-${d}`}
+            placeholder="17:00"
+            value={hours[d]?.to ?? ""}
+            onChange={setHour(d, "to")}
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+type Pair = [string, (value: string) => void];
+
+/** How long a closed conversation is kept, and the welcome text she reads. */
+function KeepFields({
+  retention: [retention, setRetention],
+  welcome: [welcome, setWelcome],
+  error,
+}: {
+  retention: Pair;
+  welcome: Pair;
+  error: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
       <TextField
         label={t("chat.retention")}
         hint={t("chat.retentionHint")}
@@ -125,18 +164,15 @@ function UnitSettings({ unit }: { unit: ChatSettingsView }) {
         inputMode="numeric"
         value={retention}
         onChange={(e) => setRetention(e.target.value)}
-        error={submit.fieldError("retentionHours")}
+        error={error("retentionHours")}
       />
       <TextAreaField
         label={t("chat.welcome")}
         name="welcomeText"
         value={welcome}
         onChange={(e) => setWelcome(e.target.value)}
-        error={submit.fieldError("welcomeText")}
+        error={error("welcomeText")}
       />
-      <button type="submit" className="button" disabled={submit.pending}>
-        {t("chat.save")}
-      </button>
-    </form>
+    </>
   );
 }
