@@ -131,6 +131,7 @@ describe("the web shell", () => {
       "Mina ärenden",
       "Sök person",
       "Sök ärende",
+      "Chatt",
       "Lediga platser",
       "Platser",
     ]);

@@ -26,6 +26,7 @@ export const settingNames = [
   "FRID_SMTP_URL",
   "FRID_SMTP_FROM",
   "FRID_PUBLIC_URL",
+  "FRID_CHAT_EXIT_URL",
   "LOG_LEVEL",
 ] as const;
 
@@ -48,6 +49,8 @@ export interface Config {
   auditSealIntervalMs: number;
   /** The daily e-mail digest (modules/notifications): null when FRID_SMTP_URL is not set. */
   mail: { smtpUrl: string; from: string; publicUrl: string } | null;
+  /** Where the young people's chat's quick exit goes (modules/chat): a neutral site. */
+  chatExitUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   version: string;
 }
@@ -154,6 +157,9 @@ const schema = z.object({
   FRID_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// address of Frid" })
     .optional(),
+  FRID_CHAT_EXIT_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
+    .default("https://www.google.se/"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -234,6 +240,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     login: { maxFailures: s.FRID_LOGIN_MAX_FAILURES, lockoutMinutes: s.FRID_LOGIN_LOCKOUT_MINUTES },
     auditSealIntervalMs: s.FRID_AUDIT_SEAL_INTERVAL_MS,
     mail: mailConfig(s.FRID_SMTP_URL, s.FRID_SMTP_FROM, s.FRID_PUBLIC_URL),
+    chatExitUrl: s.FRID_CHAT_EXIT_URL,
     logLevel: s.LOG_LEVEL,
     version: packageVersion(),
   };

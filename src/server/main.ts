@@ -18,6 +18,7 @@ import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
 import { startStatistics } from "./db/statistics.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
+import { startChatPurge } from "./modules/chat/purge-job.ts";
 import { startDigests } from "./modules/notifications/digest-job.ts";
 import { smtpMailer } from "./modules/notifications/mailer.ts";
 import { webBuildDir } from "./paths.ts";
@@ -116,12 +117,15 @@ async function main() {
         logger: log,
       })
     : async () => {};
+  // The young people's chat: closed conversations are deleted when their unit's rule says.
+  const stopChatPurge = startChatPurge(database, log);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await stopSealer();
     await stopStatistics();
     await stopDigests();
+    await stopChatPurge();
     await database.close();
     throw explainListenFailure(error, config.host, config.port);
   }
@@ -147,6 +151,7 @@ async function main() {
     await stopSealer(); // seals the events this run wrote, before the database closes
     await stopStatistics();
     await stopDigests();
+    await stopChatPurge();
     await database.close();
     process.exit(0);
   };

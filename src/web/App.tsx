@@ -66,6 +66,7 @@ const pages = {
   serviceCourse: lazyPage(() => import("./features/service-contacts/CoursePage"), "CoursePage"),
   surveys: lazyPage(() => import("./features/surveys/SurveysPage"), "SurveysPage"),
   survey: lazyPage(() => import("./features/surveys/SurveyPage"), "SurveyPage"),
+  chat: lazyPage(() => import("./features/chat/ChatPage"), "ChatPage"),
 };
 
 /**
@@ -75,6 +76,7 @@ const pages = {
  */
 const publicPages = {
   surveyAnswer: lazyPage(() => import("./features/surveys/SurveyAnswerPage"), "SurveyAnswerPage"),
+  youngChat: lazyPage(() => import("./features/chat/YoungChatPage"), "YoungChatPage"),
 };
 
 export function App() {
@@ -83,6 +85,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="enkat/:token" element={publicPages.surveyAnswer} />
+          <Route path="chatt" element={publicPages.youngChat} />
           <Route path="*" element={<SignedIn />} />
         </Routes>
       </BrowserRouter>
@@ -115,6 +118,7 @@ function SignedIn() {
           <Route path="statistics" element={pages.statistics} />
           <Route path="shelter" element={pages.shelter} />
           <Route path="costs" element={pages.costs} />
+          <Route path="chat" element={pages.chat} />
           <Route path="surveys" element={pages.surveys} />
           <Route path="surveys/:surveyId" element={pages.survey} />
           <Route path="service-contacts" element={pages.serviceContacts} />

@@ -351,6 +351,17 @@ export const otherRoutes: Endpoint[] = [
   { route: "DELETE /api/competence/supervision/{id}", request: (w) => ({ method: "DELETE", url: `/api/competence/supervision/${w.consult.supervisionId}` }), expect: keepersRemove, onlyDeletes: true },
   { route: "POST /api/competence/study-visits", request: () => ({ method: "POST", url: "/api/competence/study-visits", payload: { visitedOn: "2026-05-08", visitorsOrganisation: "Polisen", visitors: 5 } }), expect: keepers(201) },
   { route: "DELETE /api/competence/study-visits/{id}", request: (w) => ({ method: "DELETE", url: `/api/competence/study-visits/${w.consult.studyVisitId}` }), expect: keepersRemove, onlyDeletes: true },
+  // The young people's chat (issue 17): no conversation of X's organisation is one anyone
+  // here may see (an unknown id answers 404 to all, audited); the queue is for chat roles.
+  { route: "GET /api/chat/settings", request: () => ({ method: "GET", url: "/api/chat/settings" }), expect: { otherwise: 200 }, unaudited: "the chat settings of the caller's own units: no personal data" },
+  { route: "PUT /api/chat/settings/{unitId}", request: (w) => ({ method: "PUT", url: `/api/chat/settings/${w.unitId}`, payload: { enabled: false, hours: [] } }), expect: { manager: 200, otherwise: 404 } },
+  { route: "GET /api/chat/queue", request: () => ({ method: "GET", url: "/api/chat/queue" }), expect: { administrator: 403, analyst: 403, otherwise: 200 } },
+  { route: "GET /api/chat/conversations/{id}", request: (w) => ({ method: "GET", url: `/api/chat/conversations/${w.caseId}` }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/take", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/take` }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/close", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/close` }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/consent", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/consent`, payload: { words: "Ja." } }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/hand-over", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/hand-over`, payload: { unitId: w.unitId } }), expect: { otherwise: 404 } },
+  { route: "POST /api/chat/conversations/{id}/intake", request: (w) => ({ method: "POST", url: `/api/chat/conversations/${w.caseId}/intake`, payload: { unitId: w.unitId, kind: "application", givenName: "Ny", familyName: "Person", askedAboutViolence: true, messageIds: [w.caseId] } }), expect: { otherwise: 404 } },
   { route: "GET /api/me", request: () => ({ method: "GET", url: "/api/me" }), expect: { otherwise: 200 }, unaudited: "the caller's own account" },
   { route: "GET /api/auth/session", request: () => ({ method: "GET", url: "/api/auth/session" }), expect: { otherwise: 200 }, unaudited: "the caller's own session" },
   { route: "POST /api/auth/heartbeat", request: () => ({ method: "POST", url: "/api/auth/heartbeat" }), expect: { otherwise: 200 }, unaudited: "keeps the caller's own session alive" },
@@ -375,4 +386,7 @@ export const publicRoutes = new Set([
   // proves it opens nothing else.
   "GET /api/survey-links/{token}",
   "POST /api/survey-links/{token}/answer",
+  // The young people's chat: her page has no account (rate-limited, modules/chat/limits.ts).
+  "GET /api/chat/public/units",
+  "POST /api/chat/public/conversations",
 ]);

@@ -260,6 +260,17 @@ export const auditEventData = {
     .object({ format: z.enum(["json", "xlsx", "csv"]), answered: z.number().int() })
     .strict(),
 
+  // The young people's chat (issue 17): events name the conversation, never an address.
+  "chat.settings": z.object({ enabled: z.boolean(), retentionHours: z.number().int() }).strict(),
+  "chat.queue": none,
+  "chat.read": none,
+  "chat.take": none,
+  "chat.answer": none,
+  "chat.close": none,
+  "chat.consent": none,
+  "chat.hand_over": z.object({ unitId: z.uuid() }).strict(),
+  "chat.intake": z.object({ intakeId: z.uuid() }).strict(),
+
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
   "admin.unit.create": none,
@@ -292,5 +303,6 @@ export const auditResourceTypes = [
   "competence",
   "service_course",
   "survey",
+  "chat_conversation",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

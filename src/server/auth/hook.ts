@@ -15,7 +15,7 @@ import {
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
-const actorOf = (session: LoadedSession): Actor | null =>
+export const actorOf = (session: LoadedSession): Actor | null =>
   session.state === "authenticated"
     ? {
         userId: session.userId,

@@ -216,6 +216,83 @@ AS $function$
   select person_id from "case" where id = p_case and org_id = frid_org()
 $function$;
 
+-- frid_chat_closing()
+CREATE OR REPLACE FUNCTION public.frid_chat_closing()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  if new.status = 'closed' and old.status <> 'closed' then
+    new.closed_at := coalesce(new.closed_at, now());
+    new.purge_after := new.closed_at + make_interval(hours => coalesce(
+      (select s.retention_hours from chat_setting s where s.unit_id = new.unit_id), 24));
+  end if;
+  return new;
+end
+$function$;
+
+-- frid_chat_org(p_token_hash text): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_chat_org(p_token_hash text)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select c.org_id from chat_conversation c where c.token_hash = p_token_hash
+$function$;
+
+-- frid_chat_purge(p_now timestamp with time zone, p_idle interval): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_chat_purge(p_now timestamp with time zone, p_idle interval)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  deleted integer;
+begin
+  update chat_conversation c
+     set status = 'closed', taken_by = null, closed_at = p_now, closed_by = 'idle'
+   where c.status <> 'closed' and c.last_activity_at < p_now - p_idle;
+  delete from chat_conversation where purge_after <= p_now;
+  get diagnostics deleted = row_count;
+  return deleted;
+end
+$function$;
+
+-- frid_chat_staff(p_unit uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_chat_staff(p_unit uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select frid_has_unit_role(p_unit, array['caseworker', 'therapist', 'protection_officer',
+                                          'unit_manager', 'consultant', 'housing_coordinator'])
+$function$;
+
+-- frid_chat_token(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_chat_token()
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+AS $function$ select nullif(current_setting('frid.chat_token', true), '') $function$;
+
+-- frid_chat_units(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_chat_units()
+ RETURNS TABLE(unit_id uuid, org_id uuid, unit_name text, hours jsonb, open_on_days_off boolean, welcome_text text)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select s.unit_id, s.org_id, u.name, s.hours, s.open_on_days_off, s.welcome_text
+    from chat_setting s join unit u on u.id = s.unit_id
+   where s.enabled
+   order by u.name
+$function$;
+
 -- frid_child_housing_decision(p_case uuid, p_child uuid, p_on date): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_child_housing_decision(p_case uuid, p_child uuid, p_on date)
  RETURNS uuid
@@ -1104,6 +1181,34 @@ create policy case_task_select on case_task as permissive for select to frid_app
 create policy case_task_update on case_task as permissive for update to frid_app
   using ((frid_can_see_case(case_id) AND (done_at IS NULL)))
   with check (((done_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy chat_conversation_insert on chat_conversation as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (frid_actor() IS NULL) AND (token_hash = frid_chat_token()) AND (status = 'waiting'::text) AND (EXISTS ( SELECT 1
+   FROM frid_chat_units() u(unit_id, org_id, unit_name, hours, open_on_days_off, welcome_text)
+  WHERE ((u.unit_id = chat_conversation.unit_id) AND (u.org_id = frid_org()))))));
+create policy chat_conversation_select on chat_conversation as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_chat_staff(unit_id) OR ((handed_to_unit_id IS NOT NULL) AND frid_chat_staff(handed_to_unit_id)) OR ((frid_actor() IS NULL) AND (token_hash = frid_chat_token())))));
+create policy chat_conversation_update on chat_conversation as permissive for update to frid_app
+  using (((org_id = frid_org()) AND (frid_chat_staff(unit_id) OR ((handed_to_unit_id IS NOT NULL) AND frid_chat_staff(handed_to_unit_id)) OR ((frid_actor() IS NULL) AND (token_hash = frid_chat_token())))))
+  with check ((org_id = frid_org()));
+create policy chat_message_insert on chat_message as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM chat_conversation c
+  WHERE ((c.id = chat_message.conversation_id) AND (c.status <> 'closed'::text)))) AND
+CASE
+    WHEN (sender = 'young'::text) THEN ((frid_actor() IS NULL) AND (author_id IS NULL))
+    ELSE (author_id = frid_actor())
+END));
+create policy chat_message_select on chat_message as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM chat_conversation c
+  WHERE (c.id = chat_message.conversation_id)))));
+create policy chat_setting_insert on chat_setting as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
+create policy chat_setting_select on chat_setting as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_chat_staff(unit_id)));
+create policy chat_setting_update on chat_setting as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor())));
 create policy child_consultation_insert on child_consultation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_child_work(child_work_id)));
 create policy child_consultation_report on child_consultation as permissive for select to frid_report
@@ -1588,6 +1693,9 @@ alter table "case" enable row level security;
 alter table case_assignment enable row level security;
 alter table case_status_change enable row level security;
 alter table case_task enable row level security;
+alter table chat_conversation enable row level security;
+alter table chat_message enable row level security;
+alter table chat_setting enable row level security;
 alter table child_consultation enable row level security;
 alter table child_medical_exam enable row level security;
 alter table child_placement enable row level security;
@@ -1664,6 +1772,9 @@ grant insert, select, update on case_assignment to frid_app;
 grant insert, select, update on case_reference_counter to frid_app;
 grant insert, select on case_status_change to frid_app;
 grant insert, select on case_task to frid_app;
+grant insert, select, update on chat_conversation to frid_app;
+grant insert, select on chat_message to frid_app;
+grant insert, select, update on chat_setting to frid_app;
 grant insert, select, update on child_consultation to frid_app;
 grant insert, select, update on child_medical_exam to frid_app;
 grant insert, select on child_placement to frid_app;

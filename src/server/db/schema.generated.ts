@@ -192,6 +192,49 @@ export interface CaseTask {
   report_to: string | null;
 }
 
+export interface ChatConversation {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  consent_asked_by: string | null;
+  consent_at: Timestamp | null;
+  consent_words: string | null;
+  handed_at: Timestamp | null;
+  handed_by: string | null;
+  handed_to_unit_id: string | null;
+  id: string;
+  intake_id: string | null;
+  last_activity_at: Generated<Timestamp>;
+  org_id: string;
+  purge_after: Timestamp | null;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+  taken_by: string | null;
+  token_hash: string;
+  unit_id: string;
+}
+
+export interface ChatMessage {
+  author_id: string | null;
+  body: string;
+  conversation_id: string;
+  id: string;
+  org_id: string;
+  sender: string;
+  sent_at: Generated<Timestamp>;
+}
+
+export interface ChatSetting {
+  enabled: Generated<boolean>;
+  hours: Generated<Json>;
+  open_on_days_off: Generated<boolean>;
+  org_id: string;
+  retention_hours: Generated<number>;
+  unit_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  welcome_text: string | null;
+}
+
 export interface ChildConsultation {
   agencies: string[];
   basis: string;
@@ -1085,6 +1128,9 @@ export interface DB {
   case_reference_counter: CaseReferenceCounter;
   case_status_change: CaseStatusChange;
   case_task: CaseTask;
+  chat_conversation: ChatConversation;
+  chat_message: ChatMessage;
+  chat_setting: ChatSetting;
   child_consultation: ChildConsultation;
   child_medical_exam: ChildMedicalExam;
   child_placement: ChildPlacement;

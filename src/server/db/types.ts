@@ -9,6 +9,7 @@ import type {
 } from "../../shared/api/consultations.ts";
 import type { TaskKind } from "../../shared/api/tasks.ts";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
+import type { ChatHours } from "../../shared/chat-hours.ts";
 import type { DB } from "./schema.generated.ts";
 
 /**
@@ -329,6 +330,13 @@ interface Narrowed {
   training: Narrow<DB["training"], { kind: TrainingKind; joint_with: JointAgency[] }>;
   // Competence-needs surveys (0060)
   survey: Narrow<DB["survey"], { state: SurveyStateName }>;
+  // The young people's chat (0061)
+  chat_setting: Replace<DB["chat_setting"], { hours: JsonColumn<ChatHours, string | undefined> }>;
+  chat_conversation: Narrow<
+    DB["chat_conversation"],
+    { status: "waiting" | "active" | "closed"; closed_by: "staff" | "young" | "idle" | null }
+  >;
+  chat_message: Narrow<DB["chat_message"], { sender: "young" | "staff" }>;
 }
 
 export type SurveyStateName = "draft" | "open" | "closed";

@@ -18,6 +18,7 @@ import { instrumentAdminRoutes } from "../modules/assessments/admin-routes.ts";
 import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
+import { chatRoutes } from "../modules/chat/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
 import { childWorkRoutes } from "../modules/child-work/routes.ts";
 import { competenceRoutes } from "../modules/competence/routes.ts";
@@ -89,6 +90,7 @@ const modules: RouteModule[] = [
   competenceRoutes,
   serviceContactRoutes,
   surveyRoutes,
+  chatRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

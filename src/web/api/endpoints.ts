@@ -17,6 +17,7 @@ import { adminApi } from "../features/admin/api";
 import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
 import { casesApi } from "../features/cases/api";
+import { chatApi } from "../features/chat/api";
 import { childTrackApi } from "../features/child-track/api";
 import { childWorkApi } from "../features/child-work/api";
 import { competenceApi } from "../features/competence/api";
@@ -50,6 +51,7 @@ export type * from "../features/admin/api";
 export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
 export type * from "../features/cases/api";
+export type * from "../features/chat/api";
 export type * from "../features/child-track/api";
 export type * from "../features/child-work/api";
 export type * from "../features/competence/api";
@@ -144,6 +146,7 @@ export function createApiOn(transport: Transport) {
     ...documentsApi(transport),
     ...statisticsApi(transport),
     ...shelterApi(transport),
+    ...chatApi(transport),
     ...costsApi(transport),
     ...auditReviewApi(transport),
     ...searchApi(transport),

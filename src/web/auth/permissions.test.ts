@@ -28,6 +28,7 @@ describe("what the menu offers", () => {
       "personSearch",
       "search",
       "serviceContacts",
+      "chat",
       "vacancies",
       "places",
     ]);
@@ -54,6 +55,7 @@ describe("what the menu offers", () => {
       "personSearch",
       "search",
       "serviceContacts",
+      "chat",
       "vacancies",
       "places",
       "competence",
@@ -68,6 +70,7 @@ describe("what the menu offers", () => {
     const resource: [string, string] = ["u-resource", "Resursfunktion hedersrelaterat våld"];
     expect(navTargets([role("consultant", resource)])).toEqual([
       "consultations",
+      "chat",
       "competence",
       "surveys",
     ]);
@@ -79,6 +82,12 @@ describe("what the menu offers", () => {
     expect(navTargets([role("consultant", resource)])).toContain("surveys");
     expect(navTargets([role("consultant", resource)])).not.toContain("myCases");
     expect(landingPath([role("consultant", resource)])).not.toBe("/");
+  });
+
+  it("offers a consultant of the resource function Chatt, never a housing coordinator (issue 17)", () => {
+    const resource: [string, string] = ["u-resource", "Resursfunktion hedersrelaterat våld"];
+    expect(navTargets([role("consultant", resource)])).toContain("chat");
+    expect(navTargets([role("housing_coordinator", adult)])).not.toContain("chat");
   });
 
   it("gives an analyst only Statistik", () => {

@@ -92,6 +92,16 @@ export const seesPlaces = (roles: readonly RoleAssignment[]) =>
 export const serviceUnits = (roles: readonly RoleAssignment[]) =>
   unitsWithRole(roles, (role) => serviceRoles.includes(role));
 export const givesService = (roles: readonly RoleAssignment[]) => serviceUnits(roles).length > 0;
+/**
+ * Chatt (issue 17): the staff of a unit whose chat is on answer it, and caseworkers receive
+ * conversations handed over; the server decides by the unit (the session's roles do not say
+ * which units run a chat). Administrators, analysts, shelter staff and housing coordinators
+ * never answer one.
+ */
+export const answersChat = (roles: readonly RoleAssignment[]) =>
+  roles.some(
+    (r) => !["administrator", "analyst", "shelter_staff", "housing_coordinator"].includes(r.role),
+  );
 /** Kostnader: unit managers, over the stays of the cases they may see. */
 export const seesCosts = (roles: readonly RoleAssignment[]) => isUnitManager(roles);
 
@@ -119,6 +129,7 @@ export type NavTarget =
   | "personSearch"
   | "search"
   | "serviceContacts"
+  | "chat"
   | "shelter"
   | "vacancies"
   | "places"
@@ -136,6 +147,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   personSearch: "/persons/search",
   search: "/search",
   serviceContacts: "/service-contacts",
+  chat: "/chat",
   shelter: "/shelter",
   vacancies: "/vacancies",
   places: "/places",
@@ -165,6 +177,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (hasRole(roles, "housing_coordinator")) targets.push("vacancies");
   if (worksWithCases(roles)) targets.push("myCases", "personSearch", "search");
   if (givesService(roles)) targets.push("serviceContacts");
+  if (answersChat(roles)) targets.push("chat");
   if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
   if (seesPlaces(roles)) targets.push("places");

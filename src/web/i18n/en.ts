@@ -3,6 +3,7 @@ import { adminEn } from "../features/admin/messages.en";
 import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
 import { casesEn } from "../features/cases/messages.en";
+import { chatEn } from "../features/chat/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
 import { childWorkEn } from "../features/child-work/messages.en";
 import { competenceEn } from "../features/competence/messages.en";
@@ -68,6 +69,7 @@ export const en: Messages = {
   ...competenceEn,
   ...serviceContactsEn,
   ...surveysEn,
+  ...chatEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -104,4 +106,5 @@ export const enParts = [
   competenceEn,
   serviceContactsEn,
   surveysEn,
+  chatEn,
 ] as const;

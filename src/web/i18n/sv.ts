@@ -3,6 +3,7 @@ import { adminSv } from "../features/admin/messages.sv";
 import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
+import { chatSv } from "../features/chat/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
 import { childWorkSv } from "../features/child-work/messages.sv";
 import { competenceSv } from "../features/competence/messages.sv";
@@ -68,6 +69,7 @@ export const sv = {
   ...competenceSv,
   ...serviceContactsSv,
   ...surveysSv,
+  ...chatSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -104,4 +106,5 @@ export const svParts = [
   competenceSv,
   serviceContactsSv,
   surveysSv,
+  chatSv,
 ] as const;

@@ -15,6 +15,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   personSearch: { to: navPaths.personSearch, label: "nav.personSearch" },
   search: { to: navPaths.search, label: "nav.search" },
   serviceContacts: { to: navPaths.serviceContacts, label: "nav.serviceContacts" },
+  chat: { to: navPaths.chat, label: "nav.chat" },
   shelter: { to: navPaths.shelter, label: "nav.shelter" },
   vacancies: { to: navPaths.vacancies, label: "nav.vacancies" },
   places: { to: navPaths.places, label: "nav.places" },

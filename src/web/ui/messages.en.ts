@@ -30,6 +30,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.audit": "Access log review",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
+  "nav.chat": "Chat",
   "nav.shelter": "The shelter",
   "nav.vacancies": "Vacancies",
   "nav.places": "Places",

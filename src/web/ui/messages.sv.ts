@@ -28,6 +28,7 @@ export const uiSv = {
   "nav.audit": "Loggkontroll",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
+  "nav.chat": "Chatt",
   "nav.shelter": "Boendet",
   "nav.vacancies": "Lediga platser",
   "nav.places": "Platser",

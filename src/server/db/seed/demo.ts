@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
+import { seedDemoChat } from "./demo-chat.ts";
 import { seedDemoChildWork } from "./demo-child-work.ts";
 import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
 import { seedDemoConsult } from "./demo-consult.ts";
@@ -54,6 +55,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     await seedPersons(trx, org.id);
     await seedDemoCases(trx, org.id);
     await seedDemoSurveys(trx, org.id);
+    await seedDemoChat(trx, org.id);
     return true;
   });
 }
