@@ -56,6 +56,9 @@ describe("a young person's chat", () => {
 
     const staff = await newPage();
     await login(staff, baseURL, "resursperson");
+    // A consultant lands on Konsultationer; the chat is one step away in the menu.
+    await expect.poll(() => heading(staff)).toBe("Konsultationer");
+    await staff.getByRole("navigation").getByRole("link", { name: "Chatt" }).click();
     await expect.poll(() => heading(staff)).toBe("Chatt");
     await expectNoSeriousA11yViolations(staff);
     const waiting = staff
@@ -65,7 +68,7 @@ describe("a young person's chat", () => {
     await waiting.last().getByRole("button", { name: "Öppna samtalet" }).click();
     const conversation = staff.getByRole("region", { name: "Samtalet", exact: true });
     await conversation.getByText("Hej, jag får inte träffa mina vänner efter skolan.").waitFor();
-    await conversation.getByRole("button", { name: "Ta samtalet" }).click();
+    await conversation.getByRole("button", { name: "Ta samtalet", exact: true }).click();
     await young.getByText("Du chattar nu med personal från socialtjänsten.").waitFor();
     await conversation
       .getByLabel("Svara", { exact: true })

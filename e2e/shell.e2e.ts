@@ -131,6 +131,7 @@ describe("the web shell", () => {
       "Mina ärenden",
       "Sök person",
       "Sök ärende",
+      "Serviceinsatser",
       "Chatt",
       "Lediga platser",
       "Platser",
