@@ -102,7 +102,9 @@ function CrisisCentreTable({ figures }: { figures: CrisisCentreYear }) {
         {figures.scope === "unit" ? t("statistics.scopeUnit") : t("statistics.scopeOrganisation")}
       </p>
       {figures.suppressed && <p className="notice">{t("statistics.suppressedExplanation")}</p>}
-      <FigureTable group={group} count={count} />
+      <div className="columns">
+        <FigureTable group={group} count={count} />
+      </div>
       <p className="muted">{t("statistics.crisis.registerNote")}</p>
     </>
   );
