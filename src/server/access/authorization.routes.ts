@@ -285,6 +285,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/statistics/crisis-centre", request: () => ({ method: "GET", url: "/api/statistics/crisis-centre?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  { route: "GET /api/statistics/crisis-centre-year", request: () => ({ method: "GET", url: "/api/statistics/crisis-centre-year?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/stays", request: () => ({ method: "GET", url: "/api/statistics/stays?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/service-contacts", request: () => ({ method: "GET", url: "/api/statistics/service-contacts?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   // X's stay has no child: a file of the children each caller may see, none here.

@@ -1330,6 +1330,8 @@ create policy instructor_delete on instructor as permissive for delete to frid_a
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy instructor_insert on instructor as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_report on instructor as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy instructor_select on instructor as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy instructor_update on instructor as permissive for update to frid_app
@@ -1339,6 +1341,8 @@ create policy instructor_meeting_delete on instructor_meeting as permissive for 
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy instructor_meeting_insert on instructor_meeting as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_report on instructor_meeting as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy instructor_meeting_select on instructor_meeting as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy instructor_meeting_update on instructor_meeting as permissive for update to frid_app
@@ -1348,6 +1352,8 @@ create policy instructor_meeting_attendance_delete on instructor_meeting_attenda
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy instructor_meeting_attendance_insert on instructor_meeting_attendance as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy instructor_meeting_attendance_report on instructor_meeting_attendance as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy instructor_meeting_attendance_select on instructor_meeting_attendance as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy instructor_meeting_attendance_update on instructor_meeting_attendance as permissive for update to frid_app
@@ -1598,6 +1604,8 @@ create policy study_visit_delete on study_visit as permissive for delete to frid
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy study_visit_insert on study_visit as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy study_visit_report on study_visit as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy study_visit_select on study_visit as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy study_visit_update on study_visit as permissive for update to frid_app
@@ -1607,6 +1615,8 @@ create policy supervision_session_delete on supervision_session as permissive fo
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy supervision_session_insert on supervision_session as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy supervision_session_report on supervision_session as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy supervision_session_select on supervision_session as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy supervision_session_update on supervision_session as permissive for update to frid_app
@@ -1643,6 +1653,8 @@ create policy training_delete on training as permissive for delete to frid_app
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy training_insert on training as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_report on training as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy training_select on training as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy training_update on training as permissive for update to frid_app
@@ -1652,6 +1664,8 @@ create policy training_instructor_delete on training_instructor as permissive fo
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy training_instructor_insert on training_instructor as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_instructor_report on training_instructor as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy training_instructor_select on training_instructor as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy training_instructor_update on training_instructor as permissive for update to frid_app
@@ -1661,6 +1675,8 @@ create policy training_participants_delete on training_participants as permissiv
   using (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy training_participants_insert on training_participants as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
+create policy training_participants_report on training_participants as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy training_participants_select on training_participants as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_reads_competence()));
 create policy training_participants_update on training_participants as permissive for update to frid_app
@@ -1865,6 +1881,9 @@ grant select (case_id), select (given_on), select (org_id), select (revoked_on),
 grant select (held_on), select (id), select (number), select (org_id), select (series_id) on crisis_talk to frid_report;
 grant select (child_work_id), select (ended_on), select (id), select (model), select (org_id), select (started_on) on crisis_talk_series to frid_report;
 grant select (case_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
+grant select (id), select (org_id), select (trained_on) on instructor to frid_report;
+grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
+grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;
 grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
@@ -1875,5 +1894,10 @@ grant select (birth_year), select (closed_at), select (created_at), select (id),
 grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;
 grant select (org_id), select (person_id), select (role), select (stay_id) on stay_member to frid_report;
 grant select (from_on), select (id), select (org_id), select (place_id), select (stay_id), select (to_on) on stay_segment to frid_report;
+grant select (id), select (org_id), select (visited_on), select (visitors) on study_visit to frid_report;
+grant select (held_on), select (hours), select (id), select (org_id) on supervision_session to frid_report;
+grant select (hours), select (id), select (joint_with), select (org_id), select (starts_on) on training to frid_report;
+grant select (instructor_id), select (org_id), select (training_id) on training_instructor to frid_report;
+grant select (id), select (org_id), select (participants), select (training_id) on training_participants to frid_report;
 grant select (case_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
 grant select (id), select (org_id) on unit to frid_report;

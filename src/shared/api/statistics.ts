@@ -115,3 +115,30 @@ export const StayStatistics = z
   })
   .meta({ id: "StayStatistics" });
 export type StayStatistics = z.infer<typeof StayStatistics>;
+
+/** Seed 001's table is a year's: the same question as the stays' (a year, a unit). */
+export const CrisisCentreYearQuery = StayStatisticsQuery;
+
+const yearCount = z.number().int().nullable().meta({ description: "null: 1–4, suppressed" });
+
+export const CrisisCentreYear = z
+  .object({
+    year: z.number().int(),
+    scope: z.enum(["unit", "organisation"]),
+    suppressed: z.boolean(),
+    currentChildren: yearCount.meta({ description: "Aktuella barn: work open in the year" }),
+    policeReports: yearCount,
+    medicalExams: yearCount,
+    childrenInCrisisTalks: yearCount.meta({ description: "Children with a crisis talk held" }),
+    consultations: yearCount.meta({ description: "Samråd about a child" }),
+    studyVisitsAndTrainings: yearCount.meta({
+      description: "Studiebesök/utbildningar: the register's study visits plus trainings",
+    }),
+    supervisionSessions: yearCount.meta({ description: "Handledning av personalgrupper" }),
+    register: z.literal("organisation").meta({
+      description:
+        "The competence register's rows (the last two) are the organisation's: it has no unit",
+    }),
+  })
+  .meta({ id: "CrisisCentreYear" });
+export type CrisisCentreYear = z.infer<typeof CrisisCentreYear>;

@@ -110,12 +110,17 @@ export async function partnerContactStatistics(
   return shown(s, from, to, raw);
 }
 
+/**
+ * The suppression rule of every figure outside the unit: 1–4 is shown as null (a handful
+ * could point at a person); 0 and 5 or more as they are.
+ */
+export function suppressSmall(suppressed: boolean, count: number): number | null {
+  return suppressed && count > 0 && count < 5 ? null : count;
+}
+
 /** The figures as shown: outside the unit, 1–4 are suppressed (a handful could point at a person). */
 function shown(s: Scope, from: string, to: string, f: RawFigures): PartnerContactStatistics {
-  const n = (v: unknown) => {
-    const count = Number(v ?? 0);
-    return s.suppressed && count > 0 && count < 5 ? null : count;
-  };
+  const n = (v: unknown) => suppressSmall(s.suppressed, Number(v ?? 0));
   const acknowledged = n(f.alerts_acknowledged);
   return {
     from,

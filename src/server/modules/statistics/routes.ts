@@ -1,6 +1,8 @@
 import { CrisisCentreQuery, CrisisCentreStatistics } from "../../../shared/api/child-work.ts";
 import { ServiceFigures, ServiceFiguresQuery } from "../../../shared/api/service-contacts.ts";
 import {
+  CrisisCentreYear,
+  CrisisCentreYearQuery,
   PartnerContactStatistics,
   StatisticsQuery,
   StayStatistics,
@@ -9,6 +11,7 @@ import {
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { crisisCentreStatistics } from "./crisis-centre-statistics.ts";
+import { crisisCentreYearStatistics } from "./crisis-centre-year.ts";
 import { partnerContactStatistics } from "./partner-contact.ts";
 import { serviceContactStatistics } from "./service-contacts.ts";
 import { stayStatistics } from "./stay-statistics.ts";
@@ -87,5 +90,24 @@ function registerCrisisCentreRoute(app: App, database: Parameters<RouteModule>[1
     },
     async (request) =>
       crisisCentreStatistics(database, requireActor(request), requestMeta(request), request.query),
+  );
+  app.get(
+    "/api/statistics/crisis-centre-year",
+    {
+      schema: {
+        tags,
+        summary:
+          "Seed 001's table of the children's crisis centre for a year: current children, police reports, medical examinations, children in crisis talks, consultations, study visits and trainings, supervision sessions",
+        querystring: CrisisCentreYearQuery,
+        response: { 200: CrisisCentreYear },
+      },
+    },
+    async (request) =>
+      crisisCentreYearStatistics(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.query,
+      ),
   );
 }

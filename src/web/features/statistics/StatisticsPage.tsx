@@ -5,12 +5,13 @@ import { managedUnits, seesStatistics } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { formatDay, localDateInput } from "../../i18n/dates";
-import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { UnitChoice } from "../../ui/UnitChoice";
+import { CrisisCentreYearSection, ServiceFiguresSection } from "./CrisisCentreFigures";
+import { FigureTable, type Group } from "./FigureTable";
 
 /*
  * Statistik: partner contact in figures for a period, as the API groups them. Counts only,
@@ -85,6 +86,8 @@ function Statistics() {
       </section>
       {state.status === "loading" && <Loading />}
       {state.status === "ready" && <Figures figures={state.data} />}
+      <ServiceFiguresSection period={period} />
+      <CrisisCentreYearSection units={units} />
     </Page>
   );
 }
@@ -140,8 +143,6 @@ function PeriodForm({
   );
 }
 
-type Row = readonly [PlainMessageKey, number | null];
-type Group = { caption: PlainMessageKey; rows: readonly Row[] };
 type T = ReturnType<typeof useT>["t"];
 
 function Figures({ figures }: { figures: PartnerContactFigures }) {
@@ -166,7 +167,7 @@ function Figures({ figures }: { figures: PartnerContactFigures }) {
       {figures.suppressed && <p className="notice">{t("statistics.suppressedExplanation")}</p>}
       <div className="columns">
         {figureGroups(figures).map((group) => (
-          <FigureTable key={group.caption} group={group} count={count} />
+          <FigureTable key={String(group.caption)} group={group} count={count} />
         ))}
         <AlertTimesTable alerts={alerts} />
       </div>
@@ -239,31 +240,6 @@ function partnerContactGroup(partnerContact: PartnerContactFigures["partnerConta
       ],
     ],
   };
-}
-
-function FigureTable({ group, count }: { group: Group; count: (value: number | null) => string }) {
-  const { t } = useT();
-  return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption>{t(group.caption)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("statistics.figure")}</th>
-            <th scope="col">{t("statistics.count")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {group.rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{t(label)}</th>
-              <td>{count(value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /** How long alerts waited to be acknowledged: the median and the longest. */
