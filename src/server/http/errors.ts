@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode } from "../../shared/api/error.ts";
+import { stockholmDate } from "../../shared/calendar.ts";
 import { invalidCursorMessage } from "../../shared/validation-messages.ts";
 import { applySecurityHeaders } from "./security-headers.ts";
 
@@ -41,6 +42,15 @@ const messages: Record<number, [ErrorCode, string]> = {
 export const maxFieldMessages = 50;
 
 export const validationMessage = "Några uppgifter behöver rättas.";
+
+/** A command's own rules refused its input: 400 naming every field to correct. */
+export const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", validationMessage, fields);
+
+/** A fact's day lies in the past (Stockholm's today at the latest): else the field's message. */
+export function notInFuture(fields: Record<string, string>, field: string, date: string) {
+  if (date > stockholmDate(new Date())) fields[field] = "Datumet kan inte ligga i framtiden.";
+}
 
 /** A history page asked from a cursor this case's history never gave (shared/api/paging.ts). */
 export const invalidCursor = () =>

@@ -1,7 +1,14 @@
 import { z } from "zod";
-import { containsIdentityNumber } from "../personal-identity-number.ts";
 import { identityNumberInText } from "../validation-messages.ts";
-import { fieldRule, int4, int4Param, isoDate, isoDateTime, multiline } from "./fields.ts";
+import {
+  fieldRule,
+  int4,
+  int4Param,
+  isoDate,
+  isoDateTime,
+  multiline,
+  withoutIdentityNumber,
+} from "./fields.ts";
 import { listPageFields, listQuery, timePlaceCursor } from "./paging.ts";
 
 /**
@@ -63,9 +70,10 @@ export type ConsultationTextField = keyof typeof consultationFieldNames;
 /** A text of the log: never an identity number (the message names the field). */
 const text = (field: ConsultationTextField, max: number, lines = false) => {
   const base = z.string().trim().max(max);
-  return (lines ? multiline(base) : base).refine((t) => !containsIdentityNumber(t), {
-    message: identityNumberInText(consultationFieldNames[field]),
-  });
+  return withoutIdentityNumber(
+    lines ? multiline(base) : base,
+    identityNumberInText(consultationFieldNames[field]),
+  );
 };
 const required = (field: ConsultationTextField, max: number, lines = false) =>
   text(field, max, lines).refine((t) => t.length > 0, { message: "Fältet får inte vara tomt." });

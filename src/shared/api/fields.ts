@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { containsIdentityNumber } from "../personal-identity-number.ts";
 import {
   type CrossFieldRule,
   crossFieldMessages,
@@ -35,6 +36,14 @@ const multilineFields = new WeakSet<z.core.$ZodType>();
 export function multiline<T extends z.ZodString>(schema: T): T {
   multilineFields.add(schema);
   return schema;
+}
+
+/**
+ * A text that must never point anyone out (a log, an anonymous contact, a survey answer): one
+ * with a personal identity or coordination number in it is refused, with the form's own words.
+ */
+export function withoutIdentityNumber<T extends z.ZodType<string>>(schema: T, message: string) {
+  return schema.refine((text) => !containsIdentityNumber(text), { message });
 }
 
 interface Def {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { containsIdentityNumber } from "../personal-identity-number.ts";
-import { isoDate, isoDateTime, multiline } from "./fields.ts";
+import { isoDate, isoDateTime, multiline, withoutIdentityNumber } from "./fields.ts";
 import { RecordIntakeBody, RecordIntakeResult } from "./intake.ts";
 import { listPageFields, listQuery, timePlaceCursor } from "./paging.ts";
 
@@ -52,8 +51,7 @@ export const identityNumberRefused =
   "Skriv inte personnummer här. En kontakt som inte är identifierad ska inte gå att koppla till någon.";
 
 /** A text that may never identify anyone: a personal identity number in it is refused. */
-const unidentifying = (schema: z.ZodString) =>
-  schema.refine((text) => !containsIdentityNumber(text), { message: identityNumberRefused });
+const unidentifying = (schema: z.ZodString) => withoutIdentityNumber(schema, identityNumberRefused);
 
 const birthYear = z.number().int().min(1900).max(2100);
 

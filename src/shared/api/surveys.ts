@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { containsIdentityNumber } from "../personal-identity-number.ts";
-import { isoDate, multiline } from "./fields.ts";
+import { isoDate, multiline, withoutIdentityNumber } from "./fields.ts";
 
 /**
  * Competence-needs surveys (issue 17, item 4): a unit asks school principals and IFO managers
@@ -247,11 +246,10 @@ export const AnswerBody = z
   .object({
     topics: z.array(z.uuid({ message: "Välj bland enkätens alternativ." })).max(100),
     freeText: multiline(
-      z
-        .string()
-        .trim()
-        .max(2000, { message: "Svaret får vara högst 2000 tecken." })
-        .refine((t) => !containsIdentityNumber(t), { message: noIdentityNumberMessage }),
+      withoutIdentityNumber(
+        z.string().trim().max(2000, { message: "Svaret får vara högst 2000 tecken." }),
+        noIdentityNumberMessage,
+      ),
     )
       .nullable()
       .default(null),

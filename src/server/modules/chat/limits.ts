@@ -1,4 +1,4 @@
-import { WindowLimiter } from "./limiter.ts";
+import { RateLimiter } from "../../http/rate-limit.ts";
 
 /**
  * How often the young people's chat may be used, per client address (in memory only, never
@@ -18,14 +18,14 @@ export const chatLimitValues = {
 } as const;
 
 export interface ChatLimits {
-  starts: WindowLimiter;
-  hello: WindowLimiter;
-  messages: WindowLimiter;
-  newConnection(): WindowLimiter;
+  starts: RateLimiter;
+  hello: RateLimiter;
+  messages: RateLimiter;
+  newConnection(): RateLimiter;
 }
 
 export function chatLimits(values = chatLimitValues): ChatLimits {
-  const of = (v: { limit: number; windowMs: number }) => new WindowLimiter(v.limit, v.windowMs);
+  const of = (v: { limit: number; windowMs: number }) => new RateLimiter(v.limit, v.windowMs);
   return {
     starts: of(values.starts),
     hello: of(values.hello),

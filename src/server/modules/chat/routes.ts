@@ -16,7 +16,7 @@ import {
   UnitParams,
 } from "../../../shared/api/chat.ts";
 import type { App, AppContext, RouteModule } from "../../http/context.ts";
-import { AppError } from "../../http/errors.ts";
+import { rateLimited } from "../../http/rate-limit.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { chatMeta } from "./guard.ts";
 import { ChatHub } from "./hub.ts";
@@ -84,6 +84,11 @@ function registerPublicRoutes(
     "/api/chat/public/conversations",
     {
       config: { public: true },
+      // The address counts in memory only (limits.ts): never stored, never logged.
+      onRequest: rateLimited(
+        limits.starts,
+        "Många samtal har startats härifrån. Vänta några minuter och försök igen.",
+      ),
       schema: {
         tags,
         summary:
@@ -93,16 +98,6 @@ function registerPublicRoutes(
       },
     },
     async (request, reply) => {
-      // The address counts in memory only (limits.ts): never stored, never logged.
-      if (!limits.starts.take(request.ip)) {
-        throw new AppError(
-          429,
-          "too_many_requests",
-          "Många samtal har startats härifrån. Vänta några minuter och försök igen.",
-          {},
-          { "retry-after": "600" },
-        );
-      }
       const started = await startConversation(database.db, request.body.unitId, new Date());
       hub.queueChanged([started.unitId]);
       return reply.status(201).send({ token: started.token });

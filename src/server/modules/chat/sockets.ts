@@ -124,7 +124,7 @@ function youngConnection(
     unfollow();
   });
   const hello = async (token: string) => {
-    if (!limits.hello.take(address)) throw tooMany();
+    if (limits.hello.hit(address) > 0) throw tooMany();
     const opened = await openByToken(database.db, token);
     if (!opened) {
       send({ type: "error", code: "not_found", message: "Samtalet finns inte längre." });
@@ -148,7 +148,7 @@ function youngConnection(
     const message = parsed.data;
     if (message.type === "hello") return session ? undefined : hello(message.token);
     if (!session) return socket.close(closeCodes.unauthenticated, "token missing");
-    if (message.type === "send" && (!connection.take("c") || !limits.messages.take(address)))
+    if (message.type === "send" && (connection.hit("c") > 0 || limits.messages.hit(address) > 0))
       throw tooMany();
     await youngCommand(database, hub, session, message);
     if (message.type === "leave") socket.close(1000, "left");
@@ -202,7 +202,7 @@ function staffConnection(
     await touchSession(database.db, config, session);
     const parsed = StaffSocketMessage.safeParse(data);
     if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "Ogiltigt meddelande.");
-    if (!connection.take("c")) throw tooMany();
+    if (connection.hit("c") > 0) throw tooMany();
     const message = parsed.data;
     const meta = chatMeta(request.id);
     const id = message.conversationId;

@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
-import { buildCrisisCentreWorld, buildServiceCourse } from "../../testing/child-work.ts";
+import { buildCrisisCentreWorld } from "../../testing/child-work.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildPerson, type Session } from "../../testing/factories.ts";
+import { addServiceContact, buildServiceCourse } from "../../testing/service-contacts.ts";
 
 const today = stockholmDate(new Date());
 
@@ -170,22 +170,12 @@ describe.each(testDatabaseKinds)("a child's work as a service (%s)", (kind) => {
       responsibleId: w.therapistId,
     });
     // The IFO caseworker took one of the course's calls: she sees the course (0056).
-    await owner
-      .insertInto("service_contact")
-      .values({
-        id: randomUUID(),
-        org_id: w.orgId,
-        course_id: course,
-        kind: "phone_advice",
-        channel: "phone",
-        occurred_at: new Date(),
-        duration_minutes: 15,
-        worker_id: w.caseworkerId,
-        topic: "Råd om hur barnet kan få stöd",
-        outcome: "advice_given",
-        created_by: w.caseworkerId,
-      })
-      .execute();
+    await addServiceContact(owner, {
+      orgId: w.orgId,
+      courseId: course,
+      workerId: w.caseworkerId,
+      topic: "Råd om hur barnet kan få stöd",
+    });
     const read = await call(w.caseworker, "GET", path(course));
     expect(read.statusCode).toBe(200);
     expect(read.json().mayOpen).toBe(false);

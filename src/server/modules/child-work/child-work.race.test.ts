@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
-import { buildCrisisCentreWorld, buildServiceCourse } from "../../testing/child-work.ts";
+import { buildCrisisCentreWorld } from "../../testing/child-work.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, type Session } from "../../testing/factories.ts";
 import { race } from "../../testing/race.ts";
 import { allowedEvents, losersSay } from "../../testing/race-counts.ts";
+import { buildServiceCourse } from "../../testing/service-contacts.ts";
 
 /*
  * A child's work under concurrent requests: the therapist and the crisis centre's manager

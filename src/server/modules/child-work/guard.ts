@@ -6,6 +6,7 @@ import type { AuditAction, AuditData } from "../../audit/events.ts";
 import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
+import { recordCourseRefusal as recordServiceRefusal } from "../service-contacts/guard.ts";
 
 /**
  * The one way a read or command on a child's work (/api/child-work/:id, and a series in it)
@@ -96,34 +97,14 @@ export async function workOfSeries(database: DatabaseHandle, actor: Actor, serie
   });
 }
 
-/**
- * Records a refused attempt on a course (or on a work or series that does not exist), in its
- * own transaction, naming the course and its person (looked up for the trail only).
- */
-export async function recordCourseRefusal<A extends AuditAction>(
+/** A refused attempt on a course, or on a work or series that does not exist (0058). */
+export const recordCourseRefusal = <A extends AuditAction>(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   courseId: string | null,
   action: A,
-): Promise<void> {
-  await withActor(database.db, actor, async (trx) => {
-    const { rows } = courseId
-      ? await sql<{
-          person_id: string | null;
-        }>`select frid_service_course_person(${courseId}::uuid) as person_id`.execute(trx)
-      : { rows: [] };
-    await recordAudit(trx, auditContext(actor, meta), [
-      {
-        action,
-        outcome: "denied",
-        resourceType: courseId ? "service_course" : "case",
-        resourceId: courseId,
-        personId: rows[0]?.person_id ?? null,
-      },
-    ]);
-  });
-}
+) => recordServiceRefusal(database, actor, meta, action, courseId, "case");
 
 /** The success event of a command on a course's work: on the course, and its person. */
 export function courseEntry<A extends AuditAction>(

@@ -6,10 +6,9 @@ import { recordCaseRefusal } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid, notInFuture } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { courseEntry, recordCourseRefusal } from "./guard.ts";
-import { invalid, notInFuture } from "./rules.ts";
 import { loadWorks } from "./view.ts";
 
 /**

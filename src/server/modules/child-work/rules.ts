@@ -1,13 +1,6 @@
-import { stockholmDate } from "../../../shared/calendar.ts";
-import { AppError } from "../../http/errors.ts";
+import { invalid, notInFuture } from "../../http/errors.ts";
 
 /** The rules of dates in a child's work: a fact lies in the past, and after the work began. */
-export const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
-
-export function notInFuture(fields: Record<string, string>, field: string, date: string) {
-  if (date > stockholmDate(new Date())) fields[field] = "Datumet kan inte ligga i framtiden.";
-}
 
 /** Refuses (400) a day in the future, or one before `earliest` (the work's or series' start). */
 export function checkDay(

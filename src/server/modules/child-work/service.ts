@@ -10,7 +10,7 @@ import type {
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import {
   recordCourseRefusal,
   runWorkCommand,
@@ -18,7 +18,7 @@ import {
   workNotFound,
   workOfSeries,
 } from "./guard.ts";
-import { beforeOpened, checkDay, invalid } from "./rules.ts";
+import { beforeOpened, checkDay } from "./rules.ts";
 import { loadWorks } from "./view.ts";
 
 /**

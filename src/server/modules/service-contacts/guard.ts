@@ -101,13 +101,19 @@ export async function runCourseCommand<A extends AuditAction, T>(
   throw outcome.refused === 404 || !outcome.why ? courseNotFound() : forbidden[outcome.why]();
 }
 
-/** Leaves a trace of a refused look at or change of a course, naming whose it is. */
+/**
+ * Leaves a trace of a refused look at or change of a course, in its own transaction, naming
+ * whose it is (looked up for the trail only). Without a course (a contact, or a child's work
+ * or series, that does not exist) the event names `unknownAs`: a child's work answers as on a
+ * case, since it may as well have been in one.
+ */
 export function recordCourseRefusal(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   action: AuditAction,
   courseId: string | null,
+  unknownAs: "service_course" | "case" = "service_course",
 ) {
   return withActor(database.db, actor, async (trx) => {
     const { rows } = courseId
@@ -119,7 +125,7 @@ export function recordCourseRefusal(
       {
         action,
         outcome: "denied",
-        resourceType: "service_course",
+        resourceType: courseId ? "service_course" : unknownAs,
         resourceId: courseId,
         personId: rows[0]?.person_id ?? null,
       },

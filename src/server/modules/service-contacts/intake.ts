@@ -7,7 +7,7 @@ import {
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { checkIntake, recordIntakeOf } from "../intake/service.ts";
 import { denyPerson } from "../persons/service.ts";
 import { type CourseRef, runCourseCommand } from "./guard.ts";
@@ -20,9 +20,6 @@ class PersonNotVisible extends Error {
     super("person not visible");
   }
 }
-
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 
 /** Whose intake: an identified course's person, or the one the worker has just identified. */
 function personOf(course: CourseRef, body: Body): string {

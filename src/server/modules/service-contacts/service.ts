@@ -15,7 +15,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 import { type CourseRef, courseNotFound, runCourseCommand } from "./guard.ts";
@@ -24,9 +24,6 @@ import { contactsOf, courseCount, courseRows, summaries } from "./queries.ts";
 
 type ContactInput = z.output<typeof RecordServiceContactBody>;
 type CourseInput = z.output<typeof NewCourse>;
-
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 
 /** The contact's own rules beyond its schema: one course, a referral names where to. */
 function checkContact(input: ContactInput) {

@@ -15,8 +15,6 @@ import { surveyUnits } from "./policy.ts";
  * `run`); both refusals are audited in a transaction of their own. A success's event is
  * written in the command's transaction.
  */
-export const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 export const conflict = (message: string) => new AppError(409, "conflict", message);
 export const today = () => stockholmDate(new Date());
 

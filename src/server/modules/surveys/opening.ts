@@ -3,7 +3,8 @@ import type { IssuedLinks, SurveyView } from "../../../shared/api/surveys.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { conflict, invalid, runSurveyCommand, SurveyRecordMissing, today } from "./guard.ts";
+import { invalid } from "../../http/errors.ts";
+import { conflict, runSurveyCommand, SurveyRecordMissing, today } from "./guard.ts";
 import { issueLinks, linkViews, mailLinks } from "./links.ts";
 import { surveyView } from "./queries.ts";
 

@@ -12,10 +12,9 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import {
   conflict,
-  invalid,
   recordSurveyRefusal,
   runSurveyCommand,
   SurveyRecordMissing,

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { stockholmDate } from "../../../shared/calendar.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { partnersToNotify, sendAcross } from "../../access/barrier-crossing.ts";
@@ -9,7 +8,7 @@ import { lockTreatment } from "../../access/treatment-lock.ts";
 import { caseEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid, notInFuture } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { changeCaseStatus } from "../cases/status-change.ts";
 import { destroyDocuments } from "../documents/service.ts";
@@ -21,13 +20,6 @@ import { loadTreatment } from "./view.ts";
  * and reason. The case's status follows the treatment; the partner's worker hears, across
  * the barrier, that treatment started, each no-show, and how it ended — nothing else.
  */
-
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
-
-function notInFuture(fields: Record<string, string>, field: string, date: string) {
-  if (date > stockholmDate(new Date())) fields[field] = "Datumet kan inte ligga i framtiden.";
-}
 
 export function requirePerpetratorCase(c: CaseRow) {
   if (c.case_type !== "perpetrator")

@@ -10,6 +10,7 @@ import { useT } from "../../i18n/useT";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { ChildWorkPanel } from "../child-work/ChildWorkPanel";
 import { ContactIntake } from "./ContactIntake";
 import { codeText, minutesText, subjectText } from "./service-text";
 
@@ -64,6 +65,7 @@ function Course({
           ))}
         </ol>
       </section>
+      {course.isChild && <ChildWorkPanel anchor={{ courseId: course.id }} />}
     </Page>
   );
 }
