@@ -7,10 +7,8 @@ import { buildServiceCourse } from "./service-contacts.ts";
 
 /*
  * The children's crisis centre's tests (modules/child-work, statistics/crisis-centre). Their
- * service courses come from the one course factory (testing/service-contacts.ts); it is
- * passed on here for the tests that import it from this file.
+ * service courses come from the one course factory (testing/service-contacts.ts).
  */
-export { buildServiceCourse };
 
 /** A child related to a case's person (relation kind child), recorded as its worker would. */
 export async function addChildOf(

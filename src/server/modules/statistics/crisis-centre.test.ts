@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
-import {
-  addChildOf,
-  buildCrisisCentreWorld,
-  buildServiceCourse,
-} from "../../testing/child-work.ts";
+import { addChildOf, buildCrisisCentreWorld } from "../../testing/child-work.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildUser, login, type Session } from "../../testing/factories.ts";
+import { buildServiceCourse } from "../../testing/service-contacts.ts";
 
 /*
  * The children's crisis centre's figures of a year, from records entered through the API as
