@@ -86,7 +86,8 @@ function Statistics() {
       </section>
       {state.status === "loading" && <Loading />}
       {state.status === "ready" && <Figures figures={state.data} />}
-      <ServiceFiguresSection period={period} />
+      {/* Only for a period the server has accepted: a mistyped date is said once, above. */}
+      {state.status === "ready" && <ServiceFiguresSection period={period} />}
       <CrisisCentreYearSection units={units} />
     </Page>
   );
