@@ -4,9 +4,8 @@ import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
 import { seedDemoChat } from "./demo-chat.ts";
-import { seedDemoChildWork } from "./demo-child-work.ts";
 import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
-import { seedDemoConsult } from "./demo-consult.ts";
+import { seedDemoCrisisWork } from "./demo-crisis-work.ts";
 import {
   type DemoCase,
   demoBarriers,
@@ -20,7 +19,6 @@ import {
   demoUsers,
 } from "./demo-data.ts";
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
-import { demoServiceIds, seedDemoService } from "./demo-service.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoSurveys } from "./demo-surveys.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
@@ -174,20 +172,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   await seedBarriers(trx, orgId, lookups, caseIds);
   const housing = demoHousingIds(orgId, lookups, caseIds);
   await seedDemoHousing(trx, housing);
-  await seedDemoConsult(trx, {
-    orgId,
-    resourceUnitId: lookups.unitId("resource"),
-    consultantId: lookups.userId("resursperson"),
-    managerId: lookups.userId("resurschef"),
-  });
-  await seedDemoService(trx, demoServiceIds(orgId, lookups, caseIds));
-  await seedDemoChildWork(trx, {
-    orgId,
-    crisisUnitId: lookups.unitId("crisis"),
-    therapistId: lookups.userId("behandlare2"),
-    childManagerId: lookups.userId("barnchef"),
-    maja: housing.maja,
-  });
+  await seedDemoCrisisWork(trx, orgId, lookups, caseIds, housing.maja);
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */
