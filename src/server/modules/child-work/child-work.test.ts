@@ -195,7 +195,12 @@ describe.each(testDatabaseKinds)("a child's work at the crisis centre, in a case
       crimeCategory: "child_witness_crime",
     });
     expect(report.statusCode, report.body).toBe(201);
-    expect(report.json().work.policeReports[0].reporter).toBeTruthy();
+    const therapist = await database()
+      .owner.selectFrom("app_user")
+      .select("display_name")
+      .where("id", "=", w.therapistId)
+      .executeTakeFirstOrThrow();
+    expect(report.json().work.policeReports[0].reporter).toBe(therapist.display_name);
     const byOthers = await call(w.therapist, "POST", `/api/child-work/${workId}/police-reports`, {
       reportedOn: daysAgo(18),
       reporterKind: "school",
