@@ -1126,6 +1126,12 @@ create policy access_grant_insert on access_grant as permissive for insert to fr
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
 create policy access_grant_select on access_grant as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy agency_select on agency as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_does_case_work()));
+create policy agency_contact_select on agency_contact as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_does_case_work()));
+create policy agency_unit_select on agency_unit as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_does_case_work()));
 create policy assessment_insert on assessment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy assessment_select on assessment as permissive for select to frid_app
@@ -1267,6 +1273,10 @@ create policy consent_select on consent as permissive for select to frid_app
 create policy consent_update on consent as permissive for update to frid_app
   using ((frid_can_see_case(case_id) AND (revoked_on IS NULL)))
   with check ((frid_can_see_case(case_id) AND (revoked_on IS NOT NULL)));
+create policy consent_giver_insert on consent_giver as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy consent_giver_select on consent_giver as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
 create policy consultation_insert on consultation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_logs_consultations(unit_id)));
 create policy consultation_select on consultation as permissive for select to frid_app
@@ -1307,6 +1317,10 @@ create policy decision_report on decision as permissive for select to frid_repor
    FROM "case" c
   WHERE (c.id = decision.case_id)) = frid_org()));
 create policy decision_select on decision as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy disclosure_insert on disclosure as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy disclosure_select on disclosure as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy document_insert on document as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (uploaded_by = frid_actor()) AND frid_can_see_case(case_id)));
@@ -1502,6 +1516,10 @@ create policy placement_review_select on placement_review as permissive for sele
 create policy police_assessment_insert on police_assessment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy police_assessment_select on police_assessment as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy police_incident_insert on police_incident as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy police_incident_select on police_incident as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy preliminary_decision_insert on preliminary_decision as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
@@ -1701,6 +1719,9 @@ create policy treatment_session_select on treatment_session as permissive for se
 -- ===== Tables with row-level security =====
 
 alter table access_grant enable row level security;
+alter table agency enable row level security;
+alter table agency_contact enable row level security;
+alter table agency_unit enable row level security;
 alter table assessment enable row level security;
 alter table audit_event enable row level security;
 alter table barrier enable row level security;
@@ -1718,10 +1739,12 @@ alter table child_placement enable row level security;
 alter table child_police_report enable row level security;
 alter table child_work enable row level security;
 alter table consent enable row level security;
+alter table consent_giver enable row level security;
 alter table consultation enable row level security;
 alter table crisis_talk enable row level security;
 alter table crisis_talk_series enable row level security;
 alter table decision enable row level security;
+alter table disclosure enable row level security;
 alter table document enable row level security;
 alter table follow_up enable row level security;
 alter table implementation_plan enable row level security;
@@ -1749,6 +1772,7 @@ alter table place_enquiry enable row level security;
 alter table place_hold enable row level security;
 alter table placement_review enable row level security;
 alter table police_assessment enable row level security;
+alter table police_incident enable row level security;
 alter table preliminary_decision enable row level security;
 alter table protection_assessment enable row level security;
 alter table relation enable row level security;
@@ -1777,6 +1801,9 @@ alter table treatment_session enable row level security;
 -- ===== Grants to the application's roles =====
 
 grant insert, select, update on access_grant to frid_app;
+grant select on agency to frid_app;
+grant select on agency_contact to frid_app;
+grant select on agency_unit to frid_app;
 grant insert, select, update on app_user to frid_app;
 grant insert, select on assessment to frid_app;
 grant insert, select on audit_event to frid_app;
@@ -1797,10 +1824,12 @@ grant insert, select on child_placement to frid_app;
 grant insert, select, update on child_police_report to frid_app;
 grant insert, select, update on child_work to frid_app;
 grant insert, select on consent to frid_app;
+grant insert, select on consent_giver to frid_app;
 grant insert, select, update on consultation to frid_app;
 grant insert, select, update on crisis_talk to frid_app;
 grant insert, select, update on crisis_talk_series to frid_app;
 grant insert, select on decision to frid_app;
+grant insert, select on disclosure to frid_app;
 grant insert, select on document to frid_app;
 grant insert, select on follow_up to frid_app;
 grant select on frid_barred_person to frid_app;
@@ -1833,6 +1862,7 @@ grant insert, select, update on place_enquiry to frid_app;
 grant insert, select, update on place_hold to frid_app;
 grant insert, select on placement_review to frid_app;
 grant insert, select on police_assessment to frid_app;
+grant insert, select on police_incident to frid_app;
 grant insert, select on preliminary_decision to frid_app;
 grant insert, select on protection_assessment to frid_app;
 grant insert, select on relation to frid_app;
@@ -1840,6 +1870,7 @@ grant insert, select on risk_alert_reason to frid_app;
 grant delete, insert, select, update on role_assignment to frid_app;
 grant insert, select on safety_plan_version to frid_app;
 grant select on schema_migration to frid_app;
+grant select on secrecy_rule to frid_app;
 grant select on seed_run to frid_app;
 grant insert, select, update on service_contact to frid_app;
 grant insert, select, update on service_course to frid_app;

@@ -39,6 +39,44 @@ export interface AccessGrant {
   user_id: string;
 }
 
+export interface Agency {
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: string;
+  kind: string;
+  municipality: string | null;
+  name: string;
+  notes: Generated<string>;
+  org_id: string;
+  owner_id: string;
+  version: Generated<number>;
+}
+
+export interface AgencyContact {
+  agency_id: string;
+  agency_unit_id: string | null;
+  archived_at: Timestamp | null;
+  confirmed_by: string;
+  confirmed_on: string;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  id: string;
+  name: string;
+  org_id: string;
+  phone: string | null;
+  role: string;
+}
+
+export interface AgencyUnit {
+  agency_id: string;
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  id: string;
+  name: string;
+  org_id: string;
+}
+
 export interface AppUser {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -303,19 +341,40 @@ export interface ChildWork {
 
 export interface Consent {
   case_id: string;
+  custodians_required: number | null;
   decision_id: string | null;
   expires_on: string | null;
-  form: string;
-  given_by_name: string;
+  form: string | null;
+  given_by_name: string | null;
   given_on: string;
   id: Generated<string>;
+  information: string | null;
   org_id: string;
   partner_id: string | null;
+  person_id: string | null;
+  purpose: string | null;
+  recipient_agency_id: string | null;
+  recipient_name: string | null;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
   revoked_on: string | null;
   revoked_reason: string | null;
   scope: string;
+}
+
+export interface ConsentGiver {
+  case_id: string;
+  consent_id: string;
+  document_id: string | null;
+  form: string;
+  given_on: string;
+  heard_by: string | null;
+  id: string;
+  kind: string;
+  name: string;
+  org_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
 }
 
 export interface Consultation {
@@ -380,6 +439,31 @@ export interface Decision {
   period_from: string | null;
   period_to: string | null;
   reasoning: string;
+}
+
+export interface Disclosure {
+  case_id: string;
+  channel: string;
+  consent_id: string | null;
+  context_id: string | null;
+  context_kind: Generated<string>;
+  court_reference: string | null;
+  disclosed_on: string;
+  document_id: string | null;
+  ground: string;
+  id: string;
+  information: string;
+  org_id: string;
+  person_id: string;
+  recipient_agency_id: string | null;
+  recipient_name: string | null;
+  recipient_unit_id: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  review_conclusion: string;
+  reviewed_at: Timestamp;
+  reviewed_by: string;
+  secrecy_rule: string | null;
 }
 
 export interface Document {
@@ -774,6 +858,19 @@ export interface PoliceAssessment {
   summary: Generated<string>;
 }
 
+export interface PoliceIncident {
+  case_id: string;
+  crime_category: string;
+  description: Generated<string>;
+  id: string;
+  occurred_on: string;
+  org_id: string;
+  police_reference: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  reported_on: string | null;
+}
+
 export interface PreliminaryDecision {
   case_id: string;
   decided_at: Generated<Timestamp>;
@@ -840,6 +937,13 @@ export interface SchemaMigration {
   checksum: string;
   name: string;
   version: string;
+}
+
+export interface SecrecyRule {
+  code: string;
+  legal_ref: string;
+  name_sv: string;
+  sort_order: number;
 }
 
 export interface SeedRun {
@@ -1117,6 +1221,9 @@ export interface Unit {
 
 export interface DB {
   access_grant: AccessGrant;
+  agency: Agency;
+  agency_contact: AgencyContact;
+  agency_unit: AgencyUnit;
   app_user: AppUser;
   assessment: Assessment;
   audit_event: AuditEvent;
@@ -1137,10 +1244,12 @@ export interface DB {
   child_police_report: ChildPoliceReport;
   child_work: ChildWork;
   consent: Consent;
+  consent_giver: ConsentGiver;
   consultation: Consultation;
   crisis_talk: CrisisTalk;
   crisis_talk_series: CrisisTalkSeries;
   decision: Decision;
+  disclosure: Disclosure;
   document: Document;
   follow_up: FollowUp;
   frid_barred_person: FridBarredPerson;
@@ -1173,6 +1282,7 @@ export interface DB {
   place_hold: PlaceHold;
   placement_review: PlacementReview;
   police_assessment: PoliceAssessment;
+  police_incident: PoliceIncident;
   preliminary_decision: PreliminaryDecision;
   protection_assessment: ProtectionAssessment;
   relation: Relation;
@@ -1180,6 +1290,7 @@ export interface DB {
   role_assignment: RoleAssignment;
   safety_plan_version: SafetyPlanVersion;
   schema_migration: SchemaMigration;
+  secrecy_rule: SecrecyRule;
   seed_run: SeedRun;
   service_contact: ServiceContact;
   service_course: ServiceCourse;

@@ -1,5 +1,13 @@
 import type { ColumnType } from "kysely";
 import type { BarrierEventKind } from "../../shared/api/barrier-events.ts";
+import type {
+  AgencyKind,
+  ConsentGiverKind,
+  DisclosureChannel,
+  DisclosureContext,
+  DisclosureGround,
+  PoliceIncidentCategory,
+} from "../../shared/api/collaboration.ts";
 import type { JointAgency, TrainingKind } from "../../shared/api/competence.ts";
 import type {
   AskerOrganisationKind,
@@ -181,7 +189,7 @@ interface Narrowed {
   >;
   consent: Narrow<
     DB["consent"],
-    { scope: "child_sheltered_housing" | "partner_contact"; form: ConsentForm }
+    { scope: "child_sheltered_housing" | "partner_contact" | "sharing"; form: ConsentForm }
   >;
   child_placement: Narrow<
     DB["child_placement"],
@@ -232,7 +240,7 @@ interface Narrowed {
   document: Narrow<
     DB["document"],
     {
-      kind: "partner_contact_consent";
+      kind: "partner_contact_consent" | "sharing_consent" | "disclosure";
       media_type: "application/pdf" | "image/png" | "image/jpeg";
     }
   >;
@@ -337,6 +345,14 @@ interface Narrowed {
     { status: "waiting" | "active" | "closed"; closed_by: "staff" | "young" | "idle" | null }
   >;
   chat_message: Narrow<DB["chat_message"], { sender: "young" | "staff" }>;
+  // Collaboration's shared ground (0063)
+  agency: Narrow<DB["agency"], { kind: AgencyKind }>;
+  consent_giver: Narrow<DB["consent_giver"], { kind: ConsentGiverKind; form: ConsentForm }>;
+  disclosure: Narrow<
+    DB["disclosure"],
+    { channel: DisclosureChannel; ground: DisclosureGround; context_kind: DisclosureContext }
+  >;
+  police_incident: Narrow<DB["police_incident"], { crime_category: PoliceIncidentCategory }>;
 }
 
 export type SurveyStateName = "draft" | "open" | "closed";

@@ -1,11 +1,12 @@
 import { z } from "zod";
 
 /**
- * Documents kept in a case: today his signed partner-contact consent form, scanned. When a
+ * Documents kept in a case: his signed partner-contact consent form, a signed consent to share
+ * information (issue 18), the document a disclosure sent. When a
  * document is destroyed its content is gone; what it was, and who destroyed it when and why,
  * stays as the receipt.
  */
-export const documentKinds = ["partner_contact_consent"] as const;
+export const documentKinds = ["partner_contact_consent", "sharing_consent", "disclosure"] as const;
 export const documentMediaTypes = ["application/pdf", "image/png", "image/jpeg"] as const;
 
 /**

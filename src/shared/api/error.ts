@@ -28,6 +28,8 @@ export const errorCodes = [
   "conflict",
   // 422: a text looks like it names a person; saved only when the sender confirms (issue 17)
   "names_to_confirm",
+  // 409: a sharing relied on a consent that is revoked, expired, incomplete or does not cover it (issue 18)
+  "consent_not_valid",
   "gone",
   "payload_too_large",
   "uri_too_long",

@@ -27,6 +27,15 @@ export const worklistKinds = [
   "stay_decision_ends",
   "stay_child_school",
   "stay_follow_up",
+  // Collaboration (issue 18). The first two belong to no case: the directory's owner and the
+  // agreement's managers get them (subject, not caseId, says what they are about).
+  "agreement_follow_up",
+  "agency_contact_unconfirmed",
+  "referral_unanswered",
+  "coordinated_plan_due",
+  "conference_action",
+  "restraining_order_ends",
+  "safety_alarm_follow_up",
 ] as const;
 
 export const WorklistItem = z

@@ -184,6 +184,13 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     stay_decision_ends: "worklistKind.stay_decision_ends",
     stay_child_school: "worklistKind.stay_child_school",
     stay_follow_up: "worklistKind.stay_follow_up",
+    agreement_follow_up: "worklistKind.agreement_follow_up",
+    agency_contact_unconfirmed: "worklistKind.agency_contact_unconfirmed",
+    referral_unanswered: "worklistKind.referral_unanswered",
+    coordinated_plan_due: "worklistKind.coordinated_plan_due",
+    conference_action: "worklistKind.conference_action",
+    restraining_order_ends: "worklistKind.restraining_order_ends",
+    safety_alarm_follow_up: "worklistKind.safety_alarm_follow_up",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

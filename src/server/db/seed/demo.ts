@@ -5,6 +5,7 @@ import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
 import { seedDemoChat } from "./demo-chat.ts";
 import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
+import { seedDemoCollaboration } from "./demo-collaboration.ts";
 import { seedDemoCrisisWork } from "./demo-crisis-work.ts";
 import {
   type DemoCase,
@@ -173,6 +174,7 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   const housing = demoHousingIds(orgId, lookups, caseIds);
   await seedDemoHousing(trx, housing);
   await seedDemoCrisisWork(trx, orgId, lookups, caseIds, housing.maja);
+  await seedDemoCollaboration(trx, orgId, lookups, caseIds);
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */

@@ -201,8 +201,9 @@ function placementView(
     basis: p.basis,
     consents: own.map((c) => ({
       id: c.id,
-      custodianName: c.given_by_name,
-      form: c.form,
+      // A placement's consent always names its giver and form (consent_giver_shape, 0063).
+      custodianName: c.given_by_name ?? "",
+      form: c.form ?? "written",
       givenOn: c.given_on,
       revokedOn: c.revoked_on,
       revokedReason: c.revoked_reason,

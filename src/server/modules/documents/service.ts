@@ -26,6 +26,8 @@ const signatures: { type: DocumentTable["media_type"]; starts: number[] }[] = [
 
 const fileStem: Record<DocumentTable["kind"], string> = {
   partner_contact_consent: "samtycke-partnerkontakt",
+  sharing_consent: "samtycke-utlamnande",
+  disclosure: "utlamnande",
 };
 const extension: Record<DocumentTable["media_type"], string> = {
   "application/pdf": "pdf",

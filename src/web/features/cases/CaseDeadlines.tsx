@@ -33,6 +33,13 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   stay_decision_ends: "housing",
   stay_child_school: "housing",
   stay_follow_up: "housing",
+  agreement_follow_up: "collaboration",
+  agency_contact_unconfirmed: "collaboration",
+  referral_unanswered: "collaboration",
+  coordinated_plan_due: "collaboration",
+  conference_action: "collaboration",
+  restraining_order_ends: "collaboration",
+  safety_alarm_follow_up: "collaboration",
 };
 
 /**

@@ -139,6 +139,7 @@ export const casesEn: MessagesOf<typeof casesSv> = {
   "caseSection.housing": "Housing",
   "caseSection.treatment": "Treatment",
   "caseSection.partnerContact": "Partner contact",
+  "caseSection.collaboration": "Collaboration",
   "caseSection.journal": "Journal",
   "caseSection.documents": "Documents",
   "caseSection.status": "Status and responsibility",

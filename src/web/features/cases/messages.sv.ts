@@ -135,6 +135,7 @@ export const casesSv = {
   "caseSection.housing": "Boende",
   "caseSection.treatment": "Behandling",
   "caseSection.partnerContact": "Partnerkontakt",
+  "caseSection.collaboration": "Samverkan",
   "caseSection.journal": "Journal",
   "caseSection.documents": "Dokument",
   "caseSection.status": "Status och ansvar",

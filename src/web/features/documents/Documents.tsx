@@ -28,6 +28,8 @@ const maxBytes = 10 * 1024 * 1024;
 
 const kindLabels: Readonly<Record<DocumentKind, PlainMessageKey>> = {
   partner_contact_consent: "documents.kind.partner_contact_consent",
+  sharing_consent: "documents.kind.sharing_consent",
+  disclosure: "documents.kind.disclosure",
 };
 
 const documentElementId = (documentId: string) => `document-${documentId}`;

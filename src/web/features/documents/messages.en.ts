@@ -25,6 +25,8 @@ export const documentsEn: MessagesOf<typeof documentsSv> = {
   "documents.empty": "No documents are attached to the case.",
   "documents.kind": "Document",
   "documents.kind.partner_contact_consent": "Consent to partner contact, signed",
+  "documents.kind.sharing_consent": "Consent to share information, signed",
+  "documents.kind.disclosure": "Document disclosed",
   "documents.size": "Size",
   "documents.uploadedBy": "Attached by",
   "documents.byAt": "{name}, {time}",

@@ -23,6 +23,8 @@ export const documentsSv = {
   "documents.empty": "Inga handlingar är bifogade i ärendet.",
   "documents.kind": "Handling",
   "documents.kind.partner_contact_consent": "Samtycke till partnerkontakt, undertecknat",
+  "documents.kind.sharing_consent": "Samtycke till att lämna ut uppgifter, undertecknat",
+  "documents.kind.disclosure": "Utlämnad handling",
   "documents.size": "Storlek",
   "documents.uploadedBy": "Bifogad av",
   "documents.byAt": "{name}, {time}",

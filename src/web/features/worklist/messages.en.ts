@@ -37,4 +37,11 @@ export const worklistEn: MessagesOf<typeof worklistSv> = {
   "worklistKind.stay_decision_ends": "Housing decision runs out: new decision or moving out",
   "worklistKind.stay_child_school": "Child in housing without school arranged",
   "worklistKind.stay_follow_up": "Follow up an ended stay in housing",
+  "worklistKind.agreement_follow_up": "Follow up a collaboration agreement",
+  "worklistKind.agency_contact_unconfirmed": "Confirm a contact person in the directory",
+  "worklistKind.referral_unanswered": "Referral without an answer",
+  "worklistKind.coordinated_plan_due": "SIP: a responsibility or follow-up due",
+  "worklistKind.conference_action": "Action from a risk conference",
+  "worklistKind.restraining_order_ends": "Restraining order ends",
+  "worklistKind.safety_alarm_follow_up": "Follow up a safety alarm",
 };

@@ -34,4 +34,11 @@ export const worklistSv = {
   "worklistKind.stay_decision_ends": "Boendebeslutet löper ut: nytt beslut eller utflytt",
   "worklistKind.stay_child_school": "Barn i boende utan ordnad skola",
   "worklistKind.stay_follow_up": "Följ upp avslutad vistelse i boende",
+  "worklistKind.agreement_follow_up": "Följ upp samverkansöverenskommelse",
+  "worklistKind.agency_contact_unconfirmed": "Bekräfta kontaktperson i aktörsregistret",
+  "worklistKind.referral_unanswered": "Remiss utan svar",
+  "worklistKind.coordinated_plan_due": "SIP: ansvar eller uppföljning att bevaka",
+  "worklistKind.conference_action": "Åtgärd från riskkonferens",
+  "worklistKind.restraining_order_ends": "Kontaktförbud löper ut",
+  "worklistKind.safety_alarm_follow_up": "Följ upp skyddslarm",
 } as const;
