@@ -270,6 +270,18 @@ export const auditEventData = {
   "chat.consent": none,
   "chat.hand_over": z.object({ unitId: z.uuid() }).strict(),
   "chat.intake": z.object({ intakeId: z.uuid() }).strict(),
+  // Consents to share and disclosures (issue 18): the revocation is consent.revoke.
+  "sharing_consent.read": z.object({ shown: z.number().int() }).strict(),
+  "sharing_consent.record": z.object({ consentId: z.uuid(), givers: z.number().int() }).strict(),
+  "sharing_consent.giver": z.object({ consentId: z.uuid(), giverId: z.uuid() }).strict(),
+  "disclosure.read": z.object({ shown: z.number().int() }).strict(),
+  "disclosure.record": z
+    .object({
+      disclosureId: z.uuid(),
+      ground: z.enum(["consent", "secrecy_rule", "court_request"]),
+      documentId: z.uuid(),
+    })
+    .strict(),
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 

@@ -445,6 +445,7 @@ export interface Disclosure {
   case_id: string;
   channel: string;
   consent_id: string | null;
+  contact_details_included: Generated<boolean>;
   context_id: string | null;
   context_kind: Generated<string>;
   court_reference: string | null;
@@ -452,9 +453,12 @@ export interface Disclosure {
   document_id: string | null;
   ground: string;
   id: string;
+  identity_number_included: Generated<boolean>;
   information: string;
   org_id: string;
   person_id: string;
+  person_protection: Generated<string>;
+  protection_considered: Generated<boolean>;
   recipient_agency_id: string | null;
   recipient_name: string | null;
   recipient_unit_id: string | null;

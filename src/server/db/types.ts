@@ -350,7 +350,12 @@ interface Narrowed {
   consent_giver: Narrow<DB["consent_giver"], { kind: ConsentGiverKind; form: ConsentForm }>;
   disclosure: Narrow<
     DB["disclosure"],
-    { channel: DisclosureChannel; ground: DisclosureGround; context_kind: DisclosureContext }
+    {
+      channel: DisclosureChannel;
+      ground: DisclosureGround;
+      context_kind: DisclosureContext;
+      person_protection: ProtectionLevel;
+    }
   >;
   police_incident: Narrow<DB["police_incident"], { crime_category: PoliceIncidentCategory }>;
 }

@@ -22,9 +22,11 @@ import { chatRoutes } from "../modules/chat/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
 import { childWorkRoutes } from "../modules/child-work/routes.ts";
 import { competenceRoutes } from "../modules/competence/routes.ts";
+import { consentRoutes } from "../modules/consents/routes.ts";
 import { consultationRoutes } from "../modules/consultations/routes.ts";
 import { costRoutes } from "../modules/costs/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
+import { disclosureRoutes } from "../modules/disclosures/routes.ts";
 import { documentRoutes } from "../modules/documents/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
@@ -78,6 +80,8 @@ const modules: RouteModule[] = [
   childWorkRoutes,
   partnerContactRoutes,
   documentRoutes,
+  consentRoutes,
+  disclosureRoutes,
   statisticsRoutes,
   costRoutes,
   worklistRoutes,

@@ -154,6 +154,12 @@ export const auditActions = [
   "chat.consent",
   "chat.hand_over",
   "chat.intake",
+  // Consents to share and disclosures (issue 18, items 3–4)
+  "sharing_consent.read",
+  "sharing_consent.record",
+  "sharing_consent.giver",
+  "disclosure.read",
+  "disclosure.record",
   "audit.review",
   "admin.unit.create",
   "admin.unit.update",

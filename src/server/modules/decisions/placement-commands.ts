@@ -230,6 +230,8 @@ export function revokeConsent(
         .select(["id", "decision_id", "revoked_on", "given_on"])
         .where("id", "=", consentId)
         .where("case_id", "=", caseId)
+        // A consent to share has its own revocation (modules/consents).
+        .where("scope", "=", "child_sheltered_housing")
         .executeTakeFirst();
       if (!consent) throw new AppError(404, "not_found", "Samtycket finns inte i ärendet.");
       if (consent.revoked_on) throw new AppError(409, "conflict", "Samtycket är redan återkallat.");
