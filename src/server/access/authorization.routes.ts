@@ -6,6 +6,7 @@ import { consultationBody } from "../testing/consult.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { placeBody } from "../testing/places.ts";
 import { surveyBody } from "../testing/surveys.ts";
+import { disclosureEndpoints } from "./authorization.disclosures.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
 const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
@@ -183,6 +184,7 @@ export const endpoints: Endpoint[] = [
   // A child's course (the assigned worker responsible): the course rule, not the case's.
   { route: "POST /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "POST", url: `/api/service-courses/${w.childWork.courseId}/child-work`, payload: { openedOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // opened already
   { route: "GET /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "GET", url: `/api/service-courses/${w.childWork.courseId}/child-work` }), expect: onlyWorkers },
+  ...disclosureEndpoints,
 ];
 
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });
@@ -290,6 +292,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/statistics/service-contacts", request: () => ({ method: "GET", url: "/api/statistics/service-contacts?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   // X's stay has no child: a file of the children each caller may see, none here.
   { route: "GET /api/national-register/sheltered-housing-children.csv", request: () => ({ method: "GET", url: "/api/national-register/sheltered-housing-children.csv?year=2026" }), expect: { otherwise: 200 } },
+  { route: "GET /api/disclosures/catalogue", request: () => ({ method: "GET", url: "/api/disclosures/catalogue" }), expect: { otherwise: 200 }, unaudited: "the secrecy rules and the agency directory: no client's data" },
   { route: "GET /api/worklist", request: () => ({ method: "GET", url: "/api/worklist" }), expect: { otherwise: 200 } },
   { route: "GET /api/notifications", request: () => ({ method: "GET", url: "/api/notifications" }), expect: { otherwise: 200 } },
   // A notification nobody has (an assignment in 2000): 404 for all, the attempt audited on the case.

@@ -4,6 +4,7 @@ import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
 import { addChildWorkRecords } from "./child-work.ts";
 import { addConsultRecords } from "./consult.ts";
+import { addDisclosureRecords } from "./disclosures.ts";
 import {
   buildCase,
   buildOrg,
@@ -71,6 +72,8 @@ export interface World {
   childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
   /** A draft survey of X's unit with two respondents (issue 17, modules/surveys). */
   surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
+  /** An agency of the directory and two consents to share about X's person (issue 18). */
+  disclosures: Awaited<ReturnType<typeof addDisclosureRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -188,6 +191,13 @@ export async function buildAuthorizationWorld(
   });
   const childWork = await addChildWorkRecords(made);
   const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
+  const disclosures = await addDisclosureRecords({
+    owner,
+    orgId,
+    caseId: c.x.id,
+    personId: c.person.id,
+    recordedBy: id("assigned"),
+  });
   const reference = (
     await owner
       .selectFrom("case")
@@ -207,6 +217,7 @@ export async function buildAuthorizationWorld(
     service,
     childWork,
     surveys,
+    disclosures,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

@@ -90,6 +90,8 @@ export async function addDisclosureRecords(made: {
   const base = { ...made, agencyId };
   return {
     agencyId,
+    /** X's assigned worker: who heard her consents. */
+    heardBy: made.recordedBy,
     consentId: await buildSharingConsent(made.owner, base),
     revocableConsentId: await buildSharingConsent(made.owner, base),
   };

@@ -21,9 +21,11 @@ import { chatApi } from "../features/chat/api";
 import { childTrackApi } from "../features/child-track/api";
 import { childWorkApi } from "../features/child-work/api";
 import { competenceApi } from "../features/competence/api";
+import { consentsApi } from "../features/consents/api";
 import { consultationsApi } from "../features/consultations/api";
 import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
+import { disclosuresApi } from "../features/disclosures/api";
 import { documentsApi } from "../features/documents/api";
 import { intakeApi } from "../features/intake/api";
 import { investigationApi } from "../features/investigation/api";
@@ -55,9 +57,11 @@ export type * from "../features/chat/api";
 export type * from "../features/child-track/api";
 export type * from "../features/child-work/api";
 export type * from "../features/competence/api";
+export type * from "../features/consents/api";
 export type * from "../features/consultations/api";
 export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
+export type * from "../features/disclosures/api";
 export type * from "../features/documents/api";
 export type * from "../features/intake/api";
 export type * from "../features/investigation/api";
@@ -140,6 +144,8 @@ export function createApiOn(transport: Transport) {
     ...assessmentsApi(transport),
     ...safetyPlansApi(transport),
     ...policeAssessmentsApi(transport),
+    ...consentsApi(transport),
+    ...disclosuresApi(transport),
     ...treatmentApi(transport),
     ...childWorkApi(transport),
     ...partnerContactApi(transport),

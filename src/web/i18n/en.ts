@@ -7,9 +7,11 @@ import { chatEn } from "../features/chat/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
 import { childWorkEn } from "../features/child-work/messages.en";
 import { competenceEn } from "../features/competence/messages.en";
+import { consentsEn } from "../features/consents/messages.en";
 import { consultationsEn } from "../features/consultations/messages.en";
 import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
+import { disclosuresEn } from "../features/disclosures/messages.en";
 import { documentsEn } from "../features/documents/messages.en";
 import { intakeEn } from "../features/intake/messages.en";
 import { investigationEn } from "../features/investigation/messages.en";
@@ -60,6 +62,8 @@ export const en: Messages = {
   ...statisticsEn,
   ...costsEn,
   ...policeAssessmentsEn,
+  ...consentsEn,
+  ...disclosuresEn,
   ...treatmentEn,
   ...childWorkEn,
   ...notificationsEn,
@@ -97,6 +101,8 @@ export const enParts = [
   statisticsEn,
   costsEn,
   policeAssessmentsEn,
+  consentsEn,
+  disclosuresEn,
   treatmentEn,
   childWorkEn,
   notificationsEn,

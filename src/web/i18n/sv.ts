@@ -7,9 +7,11 @@ import { chatSv } from "../features/chat/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
 import { childWorkSv } from "../features/child-work/messages.sv";
 import { competenceSv } from "../features/competence/messages.sv";
+import { consentsSv } from "../features/consents/messages.sv";
 import { consultationsSv } from "../features/consultations/messages.sv";
 import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
+import { disclosuresSv } from "../features/disclosures/messages.sv";
 import { documentsSv } from "../features/documents/messages.sv";
 import { intakeSv } from "../features/intake/messages.sv";
 import { investigationSv } from "../features/investigation/messages.sv";
@@ -60,6 +62,8 @@ export const sv = {
   ...statisticsSv,
   ...costsSv,
   ...policeAssessmentsSv,
+  ...consentsSv,
+  ...disclosuresSv,
   ...treatmentSv,
   ...childWorkSv,
   ...notificationsSv,
@@ -97,6 +101,8 @@ export const svParts = [
   statisticsSv,
   costsSv,
   policeAssessmentsSv,
+  consentsSv,
+  disclosuresSv,
   treatmentSv,
   childWorkSv,
   notificationsSv,

@@ -5,7 +5,9 @@ import type { MessageKey } from "../../i18n/messages";
 import { AssessmentsPanel } from "../assessments/Assessments";
 import { ChildTrackPanel } from "../child-track/ChildTrack";
 import { ChildWorkPanel } from "../child-work/ChildWorkPanel";
+import { ConsentsPanel } from "../consents/Consents";
 import { DecisionsPanel } from "../decisions/Decisions";
+import { DisclosuresPanel } from "../disclosures/Disclosures";
 import { DocumentsPanel } from "../documents/Documents";
 import { CaseIntakes } from "../intake/Intake";
 import { InvestigationPanel } from "../investigation/Investigation";
@@ -230,6 +232,19 @@ export const casePanels: readonly CasePanel[] = [
     component: ({ record, staff, onChange }) => (
       <CaseGrants record={record} staff={staff} onChange={onChange} />
     ),
+  },
+  // Samverkan (issue 18): consents to share, and what was disclosed on them or on a rule.
+  {
+    id: "consents",
+    title: "consents.title",
+    section: "collaboration",
+    component: ({ record }) => <ConsentsPanel record={record} />,
+  },
+  {
+    id: "disclosures",
+    title: "disclosures.title",
+    section: "collaboration",
+    component: ({ record }) => <DisclosuresPanel record={record} />,
   },
 ];
 

@@ -21,6 +21,7 @@ import { SelectField } from "../../ui/Field";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { PersonDisclosures } from "../disclosures/PersonDisclosures";
 import { IntakeForm } from "../intake/Intake";
 import { PersonIntakes } from "../intake/IntakeList";
 import { PersonServiceCourses } from "../service-contacts/PersonServiceCourses";
@@ -84,6 +85,8 @@ function PersonDetails({
       <PersonStays personId={person.id} />
 
       <PersonServiceCourses personId={person.id} />
+
+      {person.cases.length > 0 && <PersonDisclosures personId={person.id} />}
 
       {person.cases.length > 0 && (
         <Suspense fallback={<Loading />}>
