@@ -2,6 +2,8 @@ import type { Transaction } from "kysely";
 import type { Database } from "../types.ts";
 import { seedDemoAgencies } from "./demo-agencies.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
+import { demoCases } from "./demo-data.ts";
+import { seedDemoDisclosures } from "./demo-disclosures.ts";
 
 /**
  * Issue 18's collaboration, seeded after the cases it touches: the directory of agencies
@@ -12,7 +14,17 @@ export async function seedDemoCollaboration(
   trx: Transaction<Database>,
   orgId: string,
   lookups: DemoLookups,
-  _caseIds: string[],
+  caseIds: string[],
 ) {
-  await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  const agency = await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  // Sara Berg's case (demoCases[1]): her consent to Vårdcentralen Demo and a disclosure on it.
+  const sara = demoCases[1];
+  if (sara && caseIds[1])
+    await seedDemoDisclosures(trx, {
+      orgId,
+      caseId: caseIds[1],
+      personId: lookups.personId(sara.person),
+      workerId: lookups.userId(sara.worker),
+      agencyId: agency("health"),
+    });
 }
