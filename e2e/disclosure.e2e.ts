@@ -1,0 +1,121 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { openSection } from "./fixtures/case.ts";
+import { heading, login } from "./fixtures/login.ts";
+import { day, statusText } from "./fixtures/page.ts";
+
+/*
+ * Consent and disclosure (issue 18, items 3–4): a caseworker records Anna Andersson's written
+ * consent to share with Vårdcentralen Demo (the signed form uploaded), discloses to the health
+ * centre on it after a secrecy review, and finds the disclosure on Anna's person page. The
+ * case is the demo case of Anna Andersson that the seed gives handlaggare1; this file writes
+ * only consents, the form's document and a disclosure in it.
+ */
+
+const stamp = Date.now().toString(36);
+const information = `Riskbedömning och pågående stödsamtal (${stamp})`;
+let dir = "";
+const formName = `samtycke-anna-${stamp}.pdf`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "frid-disclosure-"));
+  await writeFile(
+    join(dir, formName),
+    "%PDF-1.4\n% Fiktiv undertecknad samtyckesblankett\n%%EOF\n",
+  );
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("a consent to share, and a disclosure on it", () => {
+  const browser = useBrowser();
+
+  it("a caseworker records a written consent, discloses to health care on it, and sees it on her page", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "handlaggare1");
+    const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
+    await mine.waitFor();
+    await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
+    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await openSection(page, "Samverkan");
+
+    // The consent: to Vårdcentralen Demo, written, with the signed form uploaded.
+    const consents = page.getByRole("region", { name: "Samtycken" });
+    const consentForm = consents.getByRole("form", { name: "Registrera samtycke" });
+    await consentForm.waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await consentForm
+      .getByLabel("Mottagare i samverkansregistret")
+      .selectOption({ label: "Vårdcentralen Demo" });
+    await consentForm.getByLabel("Vilka uppgifter").fill(information);
+    await consentForm.getByLabel("Syfte").fill("Att kuratorn ska kunna samordna stödet.");
+    await consentForm.getByLabel("Namn på den som samtycker").fill("Anna Andersson");
+    await consentForm
+      .getByRole("group", { name: "Samtyckets form" })
+      .getByRole("radio", { name: "Skriftligt (undertecknad blankett)" })
+      .check();
+    await consentForm
+      .getByLabel("Den undertecknade blanketten (PDF, PNG eller JPEG)")
+      .setInputFiles(join(dir, formName));
+    const recorded = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().endsWith("/sharing-consents"),
+    );
+    await consentForm.getByRole("button", { name: "Registrera samtycket" }).click();
+    expect((await recorded).status()).toBe(201);
+    await expect.poll(() => statusText(page)).toContain("Samtycket är registrerat.");
+    const consent = consents
+      .getByRole("article", { name: /Samtycke till Vårdcentralen Demo Gäller/ })
+      .first();
+    await consent.waitFor();
+    expect(await consent.textContent()).toContain("Anna Andersson, skriftligt");
+    await expectNoSeriousA11yViolations(page);
+
+    // The disclosure on it: to the health centre's counsellors, reviewed by the caseworker.
+    const disclosures = page.getByRole("region", { name: "Utlämnanden" });
+    const form = disclosures.getByRole("form", { name: "Lämna ut uppgifter" });
+    await form
+      .getByLabel("Mottagare i samverkansregistret")
+      .selectOption({ label: "Vårdcentralen Demo" });
+    await form.getByLabel("Enhet (frivilligt)").selectOption({ label: "Kuratorsmottagningen" });
+    await form.getByLabel("Uppgifter", { exact: true }).fill(information);
+    await form.getByLabel("Hur lämnas uppgifterna ut").selectOption({ label: "Krypterad e-post" });
+    await form
+      .getByRole("group", { name: "Vilket stöd har utlämnandet" })
+      .getByRole("radio", { name: "Samtycke" })
+      .check();
+    const consentChoice = form.getByLabel("Samtycke", { exact: true });
+    await consentChoice.selectOption({ index: 1 });
+    await form
+      .getByLabel("Prövningens slutsats")
+      .fill("Anna har samtyckt till just dessa uppgifter. Adressen lämnas inte ut.");
+    const made = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().endsWith("/disclosures"),
+    );
+    await form.getByRole("button", { name: "Lämna ut och skapa handlingen" }).click();
+    expect((await made).status()).toBe(201);
+    await expect.poll(() => statusText(page)).toContain("Utlämnandet är registrerat");
+    const shown = disclosures.getByRole("article", {
+      name: `Utlämnat ${day(0)} till Vårdcentralen Demo, Kuratorsmottagningen`,
+    });
+    await shown.first().waitFor();
+    expect(await shown.first().textContent()).toContain("samtycke lämnat");
+    expect(
+      await shown.first().getByRole("link", { name: "Ladda ned handlingen (PDF)" }).count(),
+    ).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+
+    // Her page lists what was disclosed about her.
+    await page.getByRole("link", { name: "Anna Andersson" }).first().click();
+    const onPage = page.getByRole("region", { name: "Utlämnanden" });
+    await onPage
+      .getByRole("link", { name: new RegExp(`^${day(0)}: till Vårdcentralen Demo`) })
+      .first()
+      .waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+});
