@@ -87,7 +87,7 @@ describe("a consent to share, and a disclosure on it", () => {
       .getByRole("group", { name: "Vilket stöd har utlämnandet" })
       .getByRole("radio", { name: "Samtycke" })
       .check();
-    const consentChoice = form.getByLabel("Samtycke", { exact: true });
+    const consentChoice = form.getByRole("combobox", { name: "Samtycke", exact: true });
     await consentChoice.selectOption({ index: 1 });
     await form
       .getByLabel("Prövningens slutsats")
