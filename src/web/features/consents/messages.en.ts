@@ -56,5 +56,6 @@ export const consentsEn: MessagesOf<typeof consentsSv> = {
   "consents.errorFile": "Choose the signed form.",
   "consents.me": "{name} (me)",
   "consents.personTitle": "Consents to share",
+  "consents.personItem": "To {recipient}, given {date}",
   "consents.personEmpty": "No consents to share in the cases you see.",
 };

@@ -55,5 +55,6 @@ export const consentsSv = {
   "consents.errorFile": "Välj den undertecknade blanketten.",
   "consents.me": "{name} (jag)",
   "consents.personTitle": "Samtycken till utlämnande",
+  "consents.personItem": "Till {recipient}, givet {date}",
   "consents.personEmpty": "Inga samtycken till utlämnande i de ärenden du ser.",
 } as const;

@@ -1,7 +1,7 @@
 import { useT } from "../../i18n/useT";
 import { SelectField, TextField } from "../../ui/Field";
 import { useDisclosureCatalogue } from "../consents/case-people";
-import type { DisclosureDraft } from "./DisclosureForm";
+import type { DisclosureDraft } from "./disclosure-model";
 
 /** To whom: an agency of the directory and one of its units, or a named recipient (a court). */
 export function RecipientFields({

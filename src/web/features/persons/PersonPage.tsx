@@ -21,6 +21,7 @@ import { SelectField } from "../../ui/Field";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { PersonConsents } from "../consents/PersonConsents";
 import { PersonDisclosures } from "../disclosures/PersonDisclosures";
 import { IntakeForm } from "../intake/Intake";
 import { PersonIntakes } from "../intake/IntakeList";
@@ -85,6 +86,8 @@ function PersonDetails({
       <PersonStays personId={person.id} />
 
       <PersonServiceCourses personId={person.id} />
+
+      {person.cases.length > 0 && <PersonConsents personId={person.id} />}
 
       {person.cases.length > 0 && <PersonDisclosures personId={person.id} />}
 
