@@ -127,6 +127,18 @@ describe.each(testDatabaseKinds)("consents to share (%s)", (kind) => {
     expect((await post(url, { revokedOn: "2026-11-21", reason: "Igen." })).statusCode).toBe(409);
   });
 
+  it("is not reached by the placement consent's revocation (a consent to share has its own)", async () => {
+    const made = (await post(`/api/cases/${w.caseId}/sharing-consents`, body())).json();
+    const res = await post(`/api/cases/${w.caseId}/consents/${made.id}/revoke`, {
+      revokedOn: "2026-11-20",
+      reason: "Fel väg.",
+    });
+    expect(res.statusCode).toBe(404);
+    expect(
+      (await consents()).json().consents.find((c: { id: string }) => c.id === made.id).state,
+    ).toBe("valid");
+  });
+
   it("answers another's case with 404 and audits the attempt", async () => {
     const other = await buildWorkedCase(t.app, database().owner);
     const res = await consents(other.session);
