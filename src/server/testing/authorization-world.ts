@@ -14,6 +14,7 @@ import {
   type Session,
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
+import { addPoliceRecords } from "./police-collaboration.ts";
 import { addServiceCourse } from "./service-contacts.ts";
 import { addSurveyRecords } from "./surveys.ts";
 
@@ -71,6 +72,8 @@ export interface World {
   childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
   /** A draft survey of X's unit with two respondents (issue 17, modules/surveys). */
   surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
+  /** A granted restraining order and an alarm in X (issue 18, modules/police-collaboration). */
+  police: Awaited<ReturnType<typeof addPoliceRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -187,6 +190,7 @@ export async function buildAuthorizationWorld(
     workerId: id("assigned"),
   });
   const childWork = await addChildWorkRecords(made);
+  const police = await addPoliceRecords(made);
   const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
   const reference = (
     await owner
@@ -207,6 +211,7 @@ export async function buildAuthorizationWorld(
     service,
     childWork,
     surveys,
+    police,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

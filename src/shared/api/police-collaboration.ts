@@ -10,7 +10,12 @@ import { isoDate, multiline } from "./fields.ts";
  */
 
 /** Kontaktförbud; avseende gemensam bostad; utvidgat; särskilt utvidgat (electronic monitoring). */
-export const restrainingOrderKinds = ["contact", "shared_home", "extended", "extended_monitored"] as const;
+export const restrainingOrderKinds = [
+  "contact",
+  "shared_home",
+  "extended",
+  "extended_monitored",
+] as const;
 export type RestrainingOrderKind = (typeof restrainingOrderKinds)[number];
 /** Applied for, granted, rejected, ended early (hävt). */
 export const restrainingOrderStatuses = ["applied", "granted", "rejected", "ended_early"] as const;
@@ -144,7 +149,9 @@ export const PoliceCollaborationView = z
       .object({ id: z.uuid(), assessedOn: z.string(), level: z.string() })
       .nullable(),
     /** Every police assessment, for an order or alarm to name the one it followed. */
-    policeAssessments: z.array(z.object({ id: z.uuid(), assessedOn: z.string(), level: z.string() })),
+    policeAssessments: z.array(
+      z.object({ id: z.uuid(), assessedOn: z.string(), level: z.string() }),
+    ),
     /** Whom an order may protect: the case's person and her related children. */
     protectable: z.array(Choice),
     /** Whom an order may be against: the case's relations (other than her children). */

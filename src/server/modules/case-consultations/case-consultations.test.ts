@@ -95,7 +95,9 @@ describe.each(testDatabaseKinds)("anonymised case consultations (%s)", (kind) =>
 
   it("warns on a name and saves only when the worker confirms", async () => {
     const before = await stored();
-    const named = body({ question: "Mamman säger att Kalle Persson slår barnen. Hur går vi vidare?" });
+    const named = body({
+      question: "Mamman säger att Kalle Persson slår barnen. Hur går vi vidare?",
+    });
     const warned = await post(worker, named);
     expect(warned.statusCode, warned.body).toBe(422);
     expect(warned.json().error.code).toBe("names_to_confirm");
@@ -112,7 +114,10 @@ describe.each(testDatabaseKinds)("anonymised case consultations (%s)", (kind) =>
     const res = await post(worker, body({ agencyId: null, withWhom: null }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.withWhom).toMatch(/^Ange med vem/);
-    const resource = await post(worker, body({ agencyId: null, withWhom: "Resursfunktionen", about: "adult" }));
+    const resource = await post(
+      worker,
+      body({ agencyId: null, withWhom: "Resursfunktionen", about: "adult" }),
+    );
     expect(resource.statusCode, resource.body).toBe(201);
   });
 

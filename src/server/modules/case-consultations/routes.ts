@@ -21,7 +21,12 @@ export const caseConsultationRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (request) =>
-      readCaseConsultations(database, requireActor(request), requestMeta(request), request.params.id),
+      readCaseConsultations(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
   );
   app.post(
     "/api/cases/:id/case-consultations",

@@ -1,5 +1,8 @@
 import type { z } from "zod";
-import type { RestrainingOrderBody, SafetyAlarmBody } from "../../../shared/api/police-collaboration.ts";
+import type {
+  RestrainingOrderBody,
+  SafetyAlarmBody,
+} from "../../../shared/api/police-collaboration.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { AppError } from "../../http/errors.ts";
@@ -67,7 +70,8 @@ export async function checkOrder(
   const fields: Fields = {};
   const persons = await personsOfCase(trx, c);
   if (!persons.protectable.some((p) => p.id === input.protectedPersonId))
-    fields.protectedPersonId = "Välj den skyddade personen: ärendets person eller ett barn i ärendet.";
+    fields.protectedPersonId =
+      "Välj den skyddade personen: ärendets person eller ett barn i ärendet.";
   if ((input.againstRelationId === null) === (input.againstName === null))
     fields.againstName =
       "Ange vem förbudet gäller: välj en relation i ärendet eller skriv ett namn (inte båda).";

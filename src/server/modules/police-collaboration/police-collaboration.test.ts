@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
-import { addRelative, buildOrderAndAlarm, dayFromToday } from "../../testing/police-collaboration.ts";
+import {
+  addRelative,
+  buildOrderAndAlarm,
+  dayFromToday,
+} from "../../testing/police-collaboration.ts";
 
 /*
  * Police collaboration in a case (issue 18, item 9): incidents, restraining orders and
@@ -128,14 +132,17 @@ describe.each(testDatabaseKinds)("police collaboration (%s)", (kind) => {
     });
     expect(assessed.statusCode, assessed.body).toBe(201);
     const assessmentId = assessed.json().policeAssessments[0].id;
-    const res = await call(
-      worker,
-      "POST",
-      `/api/cases/${w.caseId}/safety-alarms`,
-      { kind: "protection_alarm", validFrom: dayFromToday(-5), suppliedBy: "Polisen", policeAssessmentId: assessmentId },
-    );
+    const res = await call(worker, "POST", `/api/cases/${w.caseId}/safety-alarms`, {
+      kind: "protection_alarm",
+      validFrom: dayFromToday(-5),
+      suppliedBy: "Polisen",
+      policeAssessmentId: assessmentId,
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().latestPoliceAssessment).toMatchObject({ id: assessmentId, level: "Hög risk" });
+    expect(res.json().latestPoliceAssessment).toMatchObject({
+      id: assessmentId,
+      level: "Hög risk",
+    });
     expect(res.json().safetyAlarms[0]).toMatchObject({ policeAssessmentId: assessmentId });
     const otherAssessment = await call(worker, "POST", `/api/cases/${w.caseId}/safety-alarms`, {
       kind: "protection_alarm",
@@ -182,12 +189,17 @@ describe.each(testDatabaseKinds)("police collaboration (%s)", (kind) => {
     expect(crossed.statusCode).toBe(404);
     const refused = (await events("restraining_order.update", w.userId)).at(-1);
     expect(refused).toMatchObject({ outcome: "denied", resource_id: w.caseId });
-    const alarm = await call(worker, "PUT", `/api/cases/${w.caseId}/safety-alarms/${theirs.alarmId}`, {
-      kind: "protection_alarm",
-      validFrom: dayFromToday(-1),
-      suppliedBy: "Polisen",
-      version: 1,
-    });
+    const alarm = await call(
+      worker,
+      "PUT",
+      `/api/cases/${w.caseId}/safety-alarms/${theirs.alarmId}`,
+      {
+        kind: "protection_alarm",
+        validFrom: dayFromToday(-1),
+        suppliedBy: "Polisen",
+        version: 1,
+      },
+    );
     expect(alarm.statusCode).toBe(404);
   });
 });

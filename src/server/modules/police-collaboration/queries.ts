@@ -35,7 +35,9 @@ export async function personsOfCase(trx: Trx, c: { id: string; person_id: string
   return {
     protectable: [
       { id: her.id, name: name(her) },
-      ...relatives.filter((r) => r.kind === "child").map((r) => ({ id: r.person_id, name: name(r) })),
+      ...relatives
+        .filter((r) => r.kind === "child")
+        .map((r) => ({ id: r.person_id, name: name(r) })),
     ],
     relations: relatives
       .filter((r) => r.kind !== "child")

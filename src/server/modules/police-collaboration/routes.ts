@@ -9,9 +9,9 @@ import {
   UpdateRestrainingOrderBody,
   UpdateSafetyAlarmBody,
 } from "../../../shared/api/police-collaboration.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import type { DatabaseHandle } from "../../db/connection.ts";
 import {
   readPolice,
   recordAlarm,
@@ -30,7 +30,8 @@ function registerPanelRoutes(app: App, database: DatabaseHandle) {
     {
       schema: {
         tags,
-        summary: "Restraining orders, safety alarms, police-reported incidents, the police's latest assessment",
+        summary:
+          "Restraining orders, safety alarms, police-reported incidents, the police's latest assessment",
         params: IdParams,
         response: { 200: PoliceCollaborationView },
       },

@@ -52,7 +52,12 @@ function shown(
   ];
 }
 
-export function readPolice(database: DatabaseHandle, actor: Actor, meta: RequestMeta, caseId: string) {
+export function readPolice(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+) {
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "police_collaboration.read",
@@ -164,7 +169,12 @@ export function recordOrder(
 }
 
 /** Whether the record is this case's (locked: the case is, and its records change under it). */
-async function inCase(trx: Trx, table: "restraining_order" | "safety_alarm", id: string, caseId: string) {
+async function inCase(
+  trx: Trx,
+  table: "restraining_order" | "safety_alarm",
+  id: string,
+  caseId: string,
+) {
   const found = await trx
     .selectFrom(table)
     .select("id")

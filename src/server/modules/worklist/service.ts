@@ -31,6 +31,12 @@ import {
 } from "./partner-contact.ts";
 import { courtPlacements, placementCandidates } from "./placements.ts";
 import {
+  restrainingOrderCandidates,
+  restrainingOrdersInScope,
+  safetyAlarmCandidates,
+  safetyAlarmsInScope,
+} from "./police-collaboration.ts";
+import {
   type Candidate,
   caseColumns,
   type Line,
@@ -42,12 +48,6 @@ import {
   type WorklistScope,
   withDates,
 } from "./rows.ts";
-import {
-  restrainingOrderCandidates,
-  restrainingOrdersInScope,
-  safetyAlarmCandidates,
-  safetyAlarmsInScope,
-} from "./police-collaboration.ts";
 import { stayCandidates, staysInScope } from "./stays.ts";
 
 /** Which line on Att göra an open task makes. */

@@ -69,7 +69,8 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.safety_plan.print": "Printed a safety plan",
   "auditAction.police_assessment.record": "Recorded the police's risk assessment",
   "auditAction.police_assessment.read": "Read the police's risk assessments",
-  "auditAction.police_collaboration.read": "Read police collaboration (restraining orders, alarms, police-reported incidents)",
+  "auditAction.police_collaboration.read":
+    "Read police collaboration (restraining orders, alarms, police-reported incidents)",
   "auditAction.police_incident.record": "Recorded a police-reported incident",
   "auditAction.restraining_order.record": "Recorded a restraining order",
   "auditAction.restraining_order.update": "Changed a restraining order",

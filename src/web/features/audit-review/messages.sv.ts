@@ -66,7 +66,8 @@ export const auditReviewSv = {
   "auditAction.safety_plan.print": "Skrev ut säkerhetsplan",
   "auditAction.police_assessment.record": "Registrerade polisens riskbedömning",
   "auditAction.police_assessment.read": "Läste polisens riskbedömningar",
-  "auditAction.police_collaboration.read": "Läste polissamverkan (kontaktförbud, larm, polisanmälda händelser)",
+  "auditAction.police_collaboration.read":
+    "Läste polissamverkan (kontaktförbud, larm, polisanmälda händelser)",
   "auditAction.police_incident.record": "Registrerade en polisanmäld händelse",
   "auditAction.restraining_order.record": "Registrerade ett kontaktförbud",
   "auditAction.restraining_order.update": "Ändrade ett kontaktförbud",
