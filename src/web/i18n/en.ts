@@ -2,6 +2,7 @@ import { accountEn } from "../features/account/messages.en";
 import { adminEn } from "../features/admin/messages.en";
 import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
+import { caseConsultationsEn } from "../features/case-consultations/messages.en";
 import { casesEn } from "../features/cases/messages.en";
 import { chatEn } from "../features/chat/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
@@ -20,6 +21,7 @@ import { personsEn } from "../features/persons/messages.en";
 import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
+import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";
@@ -60,6 +62,8 @@ export const en: Messages = {
   ...statisticsEn,
   ...costsEn,
   ...policeAssessmentsEn,
+  ...policeCollaborationEn,
+  ...caseConsultationsEn,
   ...treatmentEn,
   ...childWorkEn,
   ...notificationsEn,
@@ -97,6 +101,8 @@ export const enParts = [
   statisticsEn,
   costsEn,
   policeAssessmentsEn,
+  policeCollaborationEn,
+  caseConsultationsEn,
   treatmentEn,
   childWorkEn,
   notificationsEn,
