@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { policeIncidentCategories } from "./collaboration.ts";
-import { isoDate, multiline } from "./fields.ts";
+import { int4, isoDate, multiline } from "./fields.ts";
 
 /**
  * Police collaboration in a case (issue 18, item 9; migration 0069): the incidents reported
@@ -70,7 +70,7 @@ export const RestrainingOrderBody = z
   .strict()
   .meta({ id: "RestrainingOrderBody" });
 export const UpdateRestrainingOrderBody = RestrainingOrderBody.extend({
-  version: z.number().int().min(1),
+  version: int4().min(1),
 })
   .strict()
   .meta({ id: "UpdateRestrainingOrderBody" });
@@ -89,7 +89,7 @@ export const SafetyAlarmBody = z
   })
   .strict()
   .meta({ id: "SafetyAlarmBody" });
-export const UpdateSafetyAlarmBody = SafetyAlarmBody.extend({ version: z.number().int().min(1) })
+export const UpdateSafetyAlarmBody = SafetyAlarmBody.extend({ version: int4().min(1) })
   .strict()
   .meta({ id: "UpdateSafetyAlarmBody" });
 

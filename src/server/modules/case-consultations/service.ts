@@ -98,14 +98,6 @@ export function recordCaseConsultation(
   caseId: string,
   input: Body,
 ) {
-  const namesConfirmed = checkNames(
-    nameWarningsIn(caseConsultationFieldNames, {
-      withWhom: input.withWhom,
-      question: input.question,
-      advice: input.advice,
-    }),
-    input.confirmNames,
-  );
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "case_consultation.record",
@@ -113,6 +105,15 @@ export function recordCaseConsultation(
     requires: ["change"],
     closedMessage: "Ärendet är avslutat. Öppna det igen för att registrera.",
     run: async ({ trx }) => {
+      // Only for those who may write in the case: anyone else learns nothing, not even this.
+      const namesConfirmed = checkNames(
+        nameWarningsIn(caseConsultationFieldNames, {
+          withWhom: input.withWhom,
+          question: input.question,
+          advice: input.advice,
+        }),
+        input.confirmNames,
+      );
       await checkConsultation(trx, input);
       const id = randomUUID();
       await trx
@@ -131,8 +132,8 @@ export function recordCaseConsultation(
           recorded_by: actor.userId,
         })
         .execute();
-      return { id, found: await list(trx, caseId) };
+      return { id, namesConfirmed, found: await list(trx, caseId) };
     },
-    event: ({ id }) => ({ data: { consultationId: id, namesConfirmed } }),
+    event: ({ id, namesConfirmed }) => ({ data: { consultationId: id, namesConfirmed } }),
   }).then(({ found }) => found);
 }
