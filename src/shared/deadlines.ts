@@ -90,6 +90,22 @@ export function stayDecisionEndsDue(periodTo: string): Date {
   return endOfDay(addDays(periodTo, dueSoonDays - stayDecisionNoticeDays));
 }
 
+/**
+ * Police collaboration (issue 18; working rules, docs/deadlines.md "Police collaboration").
+ * A granted restraining order (kontaktförbud) or an alarm runs out: the line shows from 14
+ * days before its last day (due a week before, Att göra showing 7 days ahead), so the worker
+ * has time to ask whether a new order or alarm is needed — an application takes the police
+ * and the prosecutor days, and the protection must not lapse meanwhile.
+ */
+export const policeProtectionNoticeDays = 14;
+export function policeProtectionEndsDue(validUntil: string): Date {
+  return endOfDay(addDays(validUntil, dueSoonDays - policeProtectionNoticeDays));
+}
+/** An alarm's follow-up is due on the day planned for it. */
+export function safetyAlarmFollowUpDue(followUpOn: string): Date {
+  return endOfDay(followUpOn);
+}
+
 /** A child in a stay should have school or preschool arranged within 14 days of arriving. */
 export const staySchoolDays = 14;
 export function staySchoolDue(arrivedOn: string): Date {

@@ -7,6 +7,7 @@ import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { placeBody } from "../testing/places.ts";
 import { surveyBody } from "../testing/surveys.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
+import { policeEndpoints } from "./authorization.police.routes.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
 const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
@@ -185,6 +186,7 @@ export const endpoints: Endpoint[] = [
   { route: "POST /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "POST", url: `/api/service-courses/${w.childWork.courseId}/child-work`, payload: { openedOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // opened already
   { route: "GET /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "GET", url: `/api/service-courses/${w.childWork.courseId}/child-work` }), expect: onlyWorkers },
   ...disclosureEndpoints,
+  ...policeEndpoints, // issue 18: police collaboration, anonymised consultations
 ];
 
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });

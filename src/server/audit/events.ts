@@ -73,6 +73,18 @@ export const auditEventData = {
   "safety_plan.print": z.object({ version: z.number().int() }).strict(),
   "police_assessment.record": z.object({ policeAssessmentId: z.uuid() }).strict(),
   "police_assessment.read": none,
+  // Police collaboration in a case (issue 18, modules/police-collaboration).
+  "police_collaboration.read": none,
+  "police_incident.record": z.object({ incidentId: z.uuid() }).strict(),
+  "restraining_order.record": z.object({ orderId: z.uuid(), status: z.string() }).strict(),
+  "restraining_order.update": z.object({ orderId: z.uuid(), status: z.string() }).strict(),
+  "safety_alarm.record": z.object({ alarmId: z.uuid() }).strict(),
+  "safety_alarm.update": z.object({ alarmId: z.uuid() }).strict(),
+  // A case's anonymised consultations (issue 18, modules/case-consultations).
+  "case_consultation.read": none,
+  "case_consultation.record": z
+    .object({ consultationId: z.uuid(), namesConfirmed: z.boolean() })
+    .strict(),
   "treatment.register": z.object({ referralSource: z.string() }).strict(),
   "treatment.read": none,
   "treatment.start": none,

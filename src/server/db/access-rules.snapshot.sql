@@ -1176,6 +1176,10 @@ create policy case_assignment_select on case_assignment as permissive for select
   using (frid_can_see_case(case_id));
 create policy case_assignment_update on case_assignment as permissive for update to frid_app
   using (frid_can_see_case(case_id));
+create policy case_consultation_insert on case_consultation as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy case_consultation_select on case_consultation as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
 create policy case_status_change_insert on case_status_change as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (changed_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy case_status_change_select on case_status_change as permissive for select to frid_app
@@ -1535,12 +1539,26 @@ create policy relation_select on relation as permissive for select to frid_app
   using ((EXISTS ( SELECT 1
    FROM "case" seen
   WHERE (seen.id = relation.case_id))));
+create policy restraining_order_insert on restraining_order as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy restraining_order_select on restraining_order as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy restraining_order_update on restraining_order as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (frid_can_see_case(case_id));
 create policy risk_alert_reason_insert on risk_alert_reason as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id) AND (EXISTS ( SELECT 1
    FROM barrier_event e
   WHERE ((e.id = risk_alert_reason.event_id) AND (e.from_case_id = risk_alert_reason.case_id) AND (e.kind = 'risk_alert'::text) AND (e.created_by = frid_actor()))))));
 create policy risk_alert_reason_select on risk_alert_reason as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy safety_alarm_insert on safety_alarm as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy safety_alarm_select on safety_alarm as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy safety_alarm_update on safety_alarm as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (frid_can_see_case(case_id));
 create policy safety_plan_version_insert on safety_plan_version as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (saved_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy safety_plan_version_select on safety_plan_version as permissive for select to frid_app
@@ -1728,6 +1746,7 @@ alter table barrier enable row level security;
 alter table barrier_event enable row level security;
 alter table "case" enable row level security;
 alter table case_assignment enable row level security;
+alter table case_consultation enable row level security;
 alter table case_status_change enable row level security;
 alter table case_task enable row level security;
 alter table chat_conversation enable row level security;
@@ -1776,7 +1795,9 @@ alter table police_incident enable row level security;
 alter table preliminary_decision enable row level security;
 alter table protection_assessment enable row level security;
 alter table relation enable row level security;
+alter table restraining_order enable row level security;
 alter table risk_alert_reason enable row level security;
+alter table safety_alarm enable row level security;
 alter table safety_plan_version enable row level security;
 alter table service_contact enable row level security;
 alter table service_course enable row level security;
@@ -1812,6 +1833,7 @@ grant insert, select on barrier to frid_app;
 grant insert, select on barrier_event to frid_app;
 grant insert, select, update on "case" to frid_app;
 grant insert, select, update on case_assignment to frid_app;
+grant insert, select on case_consultation to frid_app;
 grant insert, select, update on case_reference_counter to frid_app;
 grant insert, select on case_status_change to frid_app;
 grant insert, select on case_task to frid_app;
@@ -1866,8 +1888,10 @@ grant insert, select on police_incident to frid_app;
 grant insert, select on preliminary_decision to frid_app;
 grant insert, select on protection_assessment to frid_app;
 grant insert, select on relation to frid_app;
+grant insert, select, update on restraining_order to frid_app;
 grant insert, select on risk_alert_reason to frid_app;
 grant delete, insert, select, update on role_assignment to frid_app;
+grant insert, select, update on safety_alarm to frid_app;
 grant insert, select on safety_plan_version to frid_app;
 grant select on schema_migration to frid_app;
 grant select on secrecy_rule to frid_app;

@@ -194,6 +194,21 @@ export interface CaseAssignment {
   user_id: string;
 }
 
+export interface CaseConsultation {
+  about: string;
+  advice: Generated<string>;
+  agency_id: string | null;
+  case_id: string;
+  held_on: string;
+  id: string;
+  names_confirmed: Generated<boolean>;
+  org_id: string;
+  question: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  with_whom: string | null;
+}
+
 export interface CaseReferenceCounter {
   last: number;
   org_id: string;
@@ -909,6 +924,31 @@ export interface Relation {
   recorded_by: string;
 }
 
+export interface RestrainingOrder {
+  against_name: string | null;
+  against_relation_id: string | null;
+  applied_on: string | null;
+  case_id: string;
+  decided_by: string | null;
+  ended_on: string | null;
+  id: string;
+  kind: string;
+  note: Generated<string>;
+  org_id: string;
+  police_assessment_id: string | null;
+  protected_person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  reference: string | null;
+  renewal_considered_on: string | null;
+  status: string;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  version: Generated<number>;
+}
+
 export interface RiskAlertReason {
   case_id: string;
   event_id: string;
@@ -924,6 +964,26 @@ export interface RoleAssignment {
   role: string;
   unit_id: string | null;
   user_id: string;
+}
+
+export interface SafetyAlarm {
+  case_id: string;
+  follow_up_on: string | null;
+  followed_up_on: string | null;
+  id: string;
+  kind: string;
+  note: Generated<string>;
+  org_id: string;
+  police_assessment_id: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  returned_on: string | null;
+  supplied_by: string;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
+  valid_from: string;
+  valid_until: string | null;
+  version: Generated<number>;
 }
 
 export interface SafetyPlanVersion {
@@ -1236,6 +1296,7 @@ export interface DB {
   barrier_event: BarrierEvent;
   case: Case;
   case_assignment: CaseAssignment;
+  case_consultation: CaseConsultation;
   case_reference_counter: CaseReferenceCounter;
   case_status_change: CaseStatusChange;
   case_task: CaseTask;
@@ -1290,8 +1351,10 @@ export interface DB {
   preliminary_decision: PreliminaryDecision;
   protection_assessment: ProtectionAssessment;
   relation: Relation;
+  restraining_order: RestrainingOrder;
   risk_alert_reason: RiskAlertReason;
   role_assignment: RoleAssignment;
+  safety_alarm: SafetyAlarm;
   safety_plan_version: SafetyPlanVersion;
   schema_migration: SchemaMigration;
   secrecy_rule: SecrecyRule;

@@ -15,6 +15,11 @@ import type {
   ConsultationTopic,
   FollowUp,
 } from "../../shared/api/consultations.ts";
+import type {
+  RestrainingOrderKind,
+  RestrainingOrderStatus,
+  SafetyAlarmKind,
+} from "../../shared/api/police-collaboration.ts";
 import type { TaskKind } from "../../shared/api/tasks.ts";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
 import type { ChatHours } from "../../shared/chat-hours.ts";
@@ -358,6 +363,13 @@ interface Narrowed {
     }
   >;
   police_incident: Narrow<DB["police_incident"], { crime_category: PoliceIncidentCategory }>;
+  // Police collaboration and anonymised case consultations (0069)
+  restraining_order: Narrow<
+    DB["restraining_order"],
+    { kind: RestrainingOrderKind; status: RestrainingOrderStatus }
+  >;
+  safety_alarm: Narrow<DB["safety_alarm"], { kind: SafetyAlarmKind }>;
+  case_consultation: Narrow<DB["case_consultation"], { about: "child" | "adult" }>;
 }
 
 export type SurveyStateName = "draft" | "open" | "closed";

@@ -17,6 +17,7 @@ import { adminRoutes } from "../modules/admin/routes.ts";
 import { instrumentAdminRoutes } from "../modules/assessments/admin-routes.ts";
 import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
+import { caseConsultationRoutes } from "../modules/case-consultations/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { chatRoutes } from "../modules/chat/routes.ts";
 import { childTrackRoutes } from "../modules/child-track/routes.ts";
@@ -37,6 +38,7 @@ import { personRoutes } from "../modules/persons/routes.ts";
 import { placeRoutes } from "../modules/places/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
+import { policeCollaborationRoutes } from "../modules/police-collaboration/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
@@ -76,6 +78,8 @@ const modules: RouteModule[] = [
   instrumentAdminRoutes,
   safetyPlanRoutes,
   policeAssessmentRoutes,
+  policeCollaborationRoutes,
+  caseConsultationRoutes,
   treatmentRoutes,
   childWorkRoutes,
   partnerContactRoutes,

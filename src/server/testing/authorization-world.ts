@@ -15,6 +15,7 @@ import {
   type Session,
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
+import { addPoliceRecords } from "./police-collaboration.ts";
 import { addServiceCourse } from "./service-contacts.ts";
 import { addSurveyRecords } from "./surveys.ts";
 
@@ -74,6 +75,8 @@ export interface World {
   surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
   /** An agency of the directory and two consents to share about X's person (issue 18). */
   disclosures: Awaited<ReturnType<typeof addDisclosureRecords>>;
+  /** A granted restraining order and an alarm in X (issue 18, modules/police-collaboration). */
+  police: Awaited<ReturnType<typeof addPoliceRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -190,6 +193,7 @@ export async function buildAuthorizationWorld(
     workerId: id("assigned"),
   });
   const childWork = await addChildWorkRecords(made);
+  const police = await addPoliceRecords(made);
   const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
   const disclosures = await addDisclosureRecords({
     owner,
@@ -218,6 +222,7 @@ export async function buildAuthorizationWorld(
     childWork,
     surveys,
     disclosures,
+    police,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

@@ -16,6 +16,7 @@ import { accountApi } from "../features/account/api";
 import { adminApi } from "../features/admin/api";
 import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
+import { caseConsultationsApi } from "../features/case-consultations/api";
 import { casesApi } from "../features/cases/api";
 import { chatApi } from "../features/chat/api";
 import { childTrackApi } from "../features/child-track/api";
@@ -36,6 +37,7 @@ import { personsApi } from "../features/persons/api";
 import { placesApi } from "../features/places/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
+import { policeCollaborationApi } from "../features/police-collaboration/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { serviceContactsApi } from "../features/service-contacts/api";
@@ -52,6 +54,7 @@ export type * from "../features/account/api";
 export type * from "../features/admin/api";
 export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
+export type * from "../features/case-consultations/api";
 export type * from "../features/cases/api";
 export type * from "../features/chat/api";
 export type * from "../features/child-track/api";
@@ -72,6 +75,7 @@ export type * from "../features/persons/api";
 export type * from "../features/places/api";
 export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
+export type * from "../features/police-collaboration/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/service-contacts/api";
@@ -146,6 +150,8 @@ export function createApiOn(transport: Transport) {
     ...policeAssessmentsApi(transport),
     ...consentsApi(transport),
     ...disclosuresApi(transport),
+    ...policeCollaborationApi(transport),
+    ...caseConsultationsApi(transport),
     ...treatmentApi(transport),
     ...childWorkApi(transport),
     ...partnerContactApi(transport),

@@ -2,6 +2,7 @@ import { accountEn } from "../features/account/messages.en";
 import { adminEn } from "../features/admin/messages.en";
 import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
+import { caseConsultationsEn } from "../features/case-consultations/messages.en";
 import { casesEn } from "../features/cases/messages.en";
 import { chatEn } from "../features/chat/messages.en";
 import { childTrackEn } from "../features/child-track/messages.en";
@@ -22,6 +23,7 @@ import { personsEn } from "../features/persons/messages.en";
 import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
+import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";
@@ -64,6 +66,8 @@ export const en: Messages = {
   ...policeAssessmentsEn,
   ...consentsEn,
   ...disclosuresEn,
+  ...policeCollaborationEn,
+  ...caseConsultationsEn,
   ...treatmentEn,
   ...childWorkEn,
   ...notificationsEn,
@@ -103,6 +107,8 @@ export const enParts = [
   policeAssessmentsEn,
   consentsEn,
   disclosuresEn,
+  policeCollaborationEn,
+  caseConsultationsEn,
   treatmentEn,
   childWorkEn,
   notificationsEn,

@@ -2,6 +2,7 @@ import { accountSv } from "../features/account/messages.sv";
 import { adminSv } from "../features/admin/messages.sv";
 import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
+import { caseConsultationsSv } from "../features/case-consultations/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
 import { chatSv } from "../features/chat/messages.sv";
 import { childTrackSv } from "../features/child-track/messages.sv";
@@ -22,6 +23,7 @@ import { personsSv } from "../features/persons/messages.sv";
 import { placesSv } from "../features/places/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
+import { policeCollaborationSv } from "../features/police-collaboration/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { serviceContactsSv } from "../features/service-contacts/messages.sv";
@@ -64,6 +66,8 @@ export const sv = {
   ...policeAssessmentsSv,
   ...consentsSv,
   ...disclosuresSv,
+  ...policeCollaborationSv,
+  ...caseConsultationsSv,
   ...treatmentSv,
   ...childWorkSv,
   ...notificationsSv,
@@ -103,6 +107,8 @@ export const svParts = [
   policeAssessmentsSv,
   consentsSv,
   disclosuresSv,
+  policeCollaborationSv,
+  caseConsultationsSv,
   treatmentSv,
   childWorkSv,
   notificationsSv,

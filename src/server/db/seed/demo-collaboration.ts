@@ -4,6 +4,7 @@ import { seedDemoAgencies } from "./demo-agencies.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
 import { demoCases } from "./demo-data.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
+import { seedDemoPolice } from "./demo-police.ts";
 
 /**
  * Issue 18's collaboration, seeded after the cases it touches: the directory of agencies
@@ -27,4 +28,14 @@ export async function seedDemoCollaboration(
       workerId: lookups.userId(sara.worker),
       agencyId: agency("health"),
     });
+  await seedDemoPolice(trx, {
+    orgId,
+    anna: {
+      caseId: caseIds[0] as string,
+      personId: lookups.personId("198503159827"),
+      workerId: lookups.userId("handlaggare1"),
+    },
+    leo: { caseId: caseIds[4] as string, workerId: lookups.userId("barnhandlaggare") },
+    barnahusId: agency("barnahus"),
+  });
 }

@@ -8,6 +8,7 @@ import type { Actor } from "../../access/actor.ts";
 import { unitsWithRole } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { RoleName } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
 
 /**
  * Who keeps a unit's consultation log: its staff, when the unit advises other professionals
@@ -48,17 +49,39 @@ export async function logsConsultationsInSql(trx: Trx, unitId: string): Promise<
 type Texts = Partial<Record<ConsultationTextField, string | null>>;
 
 /**
- * What looks like a person's name in the texts, per field, worded for the form: the log never
- * holds the individual, so the sender must confirm (shared/likely-names.ts says how it looks).
+ * What looks like a person's name in the texts, per field, worded for the form: a record
+ * that never holds the individual (this log, a case's anonymised consultation) must have the
+ * sender confirm (shared/likely-names.ts says how it looks). `fieldNames` names each field.
  */
-export function nameWarnings(texts: Texts): Record<string, string> {
+export function nameWarningsIn<F extends string>(
+  fieldNames: Record<F, string>,
+  texts: Partial<Record<F, string | null>>,
+): Record<string, string> {
   const warnings: Record<string, string> = {};
-  for (const field of Object.keys(consultationFieldNames) as ConsultationTextField[]) {
+  for (const field of Object.keys(fieldNames) as F[]) {
     const names = likelyNames(texts[field] ?? "");
     if (names.length === 0) continue;
     const shown = names.map((n) => `”${n}”`).join(", ");
     warnings[field] =
-      `${consultationFieldNames[field]}: ${shown} ser ut som ett namn. Konsultationen ska inte peka ut den enskilde – ta bort namnet, eller bekräfta att det inte är en persons namn (t.ex. en skolas).`;
+      `${fieldNames[field]}: ${shown} ser ut som ett namn. Konsultationen ska inte peka ut den enskilde – ta bort namnet, eller bekräfta att det inte är en persons namn (t.ex. en skolas).`;
   }
   return warnings;
+}
+
+/** The log's own fields. */
+export const nameWarnings = (texts: Texts) => nameWarningsIn(consultationFieldNames, texts);
+
+/**
+ * Refused unless the sender has confirmed texts that look like names (422 names_to_confirm,
+ * per field); answers whether there were any, for the audit event.
+ */
+export function checkNames(warnings: Record<string, string>, confirmNames: boolean): boolean {
+  if (Object.keys(warnings).length > 0 && !confirmNames)
+    throw new AppError(
+      422,
+      "names_to_confirm",
+      "Texten ser ut att innehålla ett namn. Kontrollera och bekräfta innan du sparar.",
+      warnings,
+    );
+  return Object.keys(warnings).length > 0;
 }

@@ -16,7 +16,7 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { consultationFigures } from "../statistics/consultations.ts";
-import { logUnits, nameWarnings } from "./policy.ts";
+import { checkNames, logUnits, nameWarnings } from "./policy.ts";
 import { consultationCount, consultationPage, oneConsultation, toView } from "./queries.ts";
 
 /**
@@ -41,18 +41,9 @@ const changedMeanwhile = () =>
     "Någon annan har ändrat konsultationen under tiden. Din ändring är inte sparad – ladda om och gör den igen.",
   );
 
-/** Refused unless the sender has confirmed texts that look like names (422, per field). */
-function checkNames(input: Parameters<typeof nameWarnings>[0] & { confirmNames: boolean }) {
-  const warnings = nameWarnings(input);
-  if (Object.keys(warnings).length > 0 && !input.confirmNames)
-    throw new AppError(
-      422,
-      "names_to_confirm",
-      "Texten ser ut att innehålla ett namn. Kontrollera och bekräfta innan du sparar.",
-      warnings,
-    );
-  return Object.keys(warnings).length > 0;
-}
+/** The log's texts checked for names (policy.ts): 422 unless the sender confirmed. */
+const checkLogNames = (input: Parameters<typeof nameWarnings>[0] & { confirmNames: boolean }) =>
+  checkNames(nameWarnings(input), input.confirmNames);
 
 /** Leaves a trace of a refused look at or change of the log (the caller learns nothing). */
 function recordRefusal(
@@ -106,7 +97,7 @@ export async function logConsultation(
   meta: RequestMeta,
   input: Body,
 ): Promise<ConsultationView> {
-  const namesConfirmed = checkNames(input);
+  const namesConfirmed = checkLogNames(input);
   const outcome = await withActor(database.db, actor, async (trx) => {
     const units = await logUnits(trx, actor);
     if (!units.some((u) => u.id === input.unitId)) return null;
@@ -205,7 +196,7 @@ export async function updateConsultation(
   id: string,
   input: Change,
 ): Promise<ConsultationView> {
-  const namesConfirmed = checkNames(input);
+  const namesConfirmed = checkLogNames(input);
   const outcome = await withActor(database.db, actor, async (trx) => {
     const before = await oneConsultation(trx, id);
     if (!before) return null;

@@ -31,6 +31,12 @@ import {
 } from "./partner-contact.ts";
 import { courtPlacements, placementCandidates } from "./placements.ts";
 import {
+  restrainingOrderCandidates,
+  restrainingOrdersInScope,
+  safetyAlarmCandidates,
+  safetyAlarmsInScope,
+} from "./police-collaboration.ts";
+import {
   type Candidate,
   caseColumns,
   type Line,
@@ -153,6 +159,8 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       jsonArrayFrom(openTasks(db)).as("tasks"),
       jsonArrayFrom(courtPlacements(db)).as("placements"),
       jsonArrayFrom(staysInScope(db)).as("stays"),
+      jsonArrayFrom(restrainingOrdersInScope(db)).as("orders"),
+      jsonArrayFrom(safetyAlarmsInScope(db)).as("alarms"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
@@ -179,6 +187,8 @@ async function withNames(
     tasks: named(lines.tasks, names),
     placements: named(lines.placements, names),
     stays: named(lines.stays, names),
+    orders: named(lines.orders, names),
+    alarms: named(lines.alarms, names),
     assessments: named(lines.assessments, names),
     drafts: named(lines.drafts, names),
     notices: named(lines.notices, names),
@@ -225,6 +235,8 @@ export async function gatherCandidates(
     ...partnerItems,
     ...withDates(l.placements, ["decided_at"]).flatMap(placementCandidates),
     ...l.stays.flatMap(stayCandidates),
+    ...l.orders.flatMap(restrainingOrderCandidates),
+    ...l.alarms.flatMap(safetyAlarmCandidates),
     ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>
       assessmentCandidates(a, definitionOf),
     ),

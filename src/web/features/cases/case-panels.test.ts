@@ -35,6 +35,15 @@ describe("the case workspace's sections", () => {
     ]);
   });
 
+  it("puts the police and the anonymised consultations under Samverkan in a victim's or a child's case", () => {
+    const panels = ["police-collaboration", "case-consultations"];
+    expect(inSection(record("adult_victim"), "collaboration")).toEqual(
+      expect.arrayContaining(panels),
+    );
+    expect(inSection(record("child"), "collaboration")).toEqual(expect.arrayContaining(panels));
+    expect(inSection(record("perpetrator"), "collaboration")).not.toContain("police-collaboration");
+  });
+
   it("puts the children's crisis centre under Behandling in a victim's or a child's case, not his treatment", () => {
     expect(inSection(record("adult_victim"), "treatment")).toEqual(["child-work"]);
     expect(inSection(record("child"), "treatment")).toEqual(["child-work"]);

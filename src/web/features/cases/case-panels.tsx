@@ -3,6 +3,7 @@ import type { CaseView, StaffMember } from "../../api/endpoints";
 import type { QueryState } from "../../hooks/useQuery";
 import type { MessageKey } from "../../i18n/messages";
 import { AssessmentsPanel } from "../assessments/Assessments";
+import { CaseConsultationsPanel } from "../case-consultations/CaseConsultations";
 import { ChildTrackPanel } from "../child-track/ChildTrack";
 import { ChildWorkPanel } from "../child-work/ChildWorkPanel";
 import { ConsentsPanel } from "../consents/Consents";
@@ -19,6 +20,7 @@ import { Relations } from "../persons/Relations";
 import { HousingPanel } from "../places/HousingPanel";
 import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
+import { PoliceCollaborationPanel } from "../police-collaboration/PoliceCollaboration";
 import { StaysPanel } from "../stays/Stays";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
@@ -188,6 +190,21 @@ export const casePanels: readonly CasePanel[] = [
     section: "partner-contact",
     when: (record) => record.caseType === "perpetrator" || record.caseType === "partner_contact",
     component: ({ record }) => <BarrierEventsPanel record={record} />,
+  },
+  // Samverkan (issue 18): the police in a victim's case; consultations without consent.
+  {
+    id: "police-collaboration",
+    title: "policeCollab.title",
+    section: "collaboration",
+    when: socialServices,
+    component: ({ record }) => <PoliceCollaborationPanel record={record} />,
+  },
+  {
+    id: "case-consultations",
+    title: "caseConsult.title",
+    section: "collaboration",
+    when: socialServices,
+    component: ({ record }) => <CaseConsultationsPanel record={record} />,
   },
   {
     id: "journal",
