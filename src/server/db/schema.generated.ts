@@ -892,6 +892,30 @@ export interface ProtectionAssessment {
   reasoning: string;
 }
 
+export interface Referral {
+  agency_contact_id: string | null;
+  agency_id: string | null;
+  agency_unit_id: string | null;
+  answer: string | null;
+  answer_text: string | null;
+  answered_by: string | null;
+  answered_on: string | null;
+  case_id: string;
+  channel: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  direction: string;
+  id: string;
+  intake_id: string | null;
+  org_id: string;
+  reason: string;
+  received_on: string | null;
+  sender_name: string | null;
+  sender_reference: string | null;
+  sent_on: string | null;
+  shares_information: Generated<boolean>;
+}
+
 export interface Relation {
   case_id: string;
   family_name: string | null;
@@ -1217,6 +1241,7 @@ export interface Unit {
   name: string;
   org_id: string;
   partner_follow_up_months: Generated<number>;
+  referral_answer_days: Generated<number>;
 }
 
 export interface DB {
@@ -1285,6 +1310,7 @@ export interface DB {
   police_incident: PoliceIncident;
   preliminary_decision: PreliminaryDecision;
   protection_assessment: ProtectionAssessment;
+  referral: Referral;
   relation: Relation;
   risk_alert_reason: RiskAlertReason;
   role_assignment: RoleAssignment;

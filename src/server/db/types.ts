@@ -353,6 +353,15 @@ interface Narrowed {
     { channel: DisclosureChannel; ground: DisclosureGround; context_kind: DisclosureContext }
   >;
   police_incident: Narrow<DB["police_incident"], { crime_category: PoliceIncidentCategory }>;
+  // Referrals (0066)
+  referral: Narrow<
+    DB["referral"],
+    {
+      direction: "out" | "in";
+      channel: DisclosureChannel | null;
+      answer: "accepted" | "declined" | "other" | null;
+    }
+  >;
 }
 
 export type SurveyStateName = "draft" | "open" | "closed";

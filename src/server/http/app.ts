@@ -35,6 +35,7 @@ import { personRoutes } from "../modules/persons/routes.ts";
 import { placeRoutes } from "../modules/places/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
+import { referralRoutes } from "../modules/referrals/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
@@ -91,6 +92,7 @@ const modules: RouteModule[] = [
   serviceContactRoutes,
   surveyRoutes,
   chatRoutes,
+  referralRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

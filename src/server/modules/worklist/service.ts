@@ -30,6 +30,7 @@ import {
   unitAlerts,
 } from "./partner-contact.ts";
 import { courtPlacements, placementCandidates } from "./placements.ts";
+import { referralCandidate, unansweredReferrals } from "./referrals.ts";
 import {
   type Candidate,
   caseColumns,
@@ -153,6 +154,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       jsonArrayFrom(openTasks(db)).as("tasks"),
       jsonArrayFrom(courtPlacements(db)).as("placements"),
       jsonArrayFrom(staysInScope(db)).as("stays"),
+      jsonArrayFrom(unansweredReferrals(db)).as("referrals"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
@@ -179,6 +181,7 @@ async function withNames(
     tasks: named(lines.tasks, names),
     placements: named(lines.placements, names),
     stays: named(lines.stays, names),
+    referrals: named(lines.referrals, names),
     assessments: named(lines.assessments, names),
     drafts: named(lines.drafts, names),
     notices: named(lines.notices, names),
@@ -225,6 +228,7 @@ export async function gatherCandidates(
     ...partnerItems,
     ...withDates(l.placements, ["decided_at"]).flatMap(placementCandidates),
     ...l.stays.flatMap(stayCandidates),
+    ...l.referrals.map(referralCandidate),
     ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>
       assessmentCandidates(a, definitionOf),
     ),
