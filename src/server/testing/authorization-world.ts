@@ -14,6 +14,7 @@ import {
   type Session,
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
+import { addReferralRecords } from "./referrals.ts";
 import { addServiceCourse } from "./service-contacts.ts";
 import { addSurveyRecords } from "./surveys.ts";
 
@@ -71,6 +72,8 @@ export interface World {
   childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
   /** A draft survey of X's unit with two respondents (issue 17, modules/surveys). */
   surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
+  /** An agency with a unit, a draft and a sent referral out of X (issue 18, modules/referrals). */
+  referrals: Awaited<ReturnType<typeof addReferralRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -188,6 +191,7 @@ export async function buildAuthorizationWorld(
   });
   const childWork = await addChildWorkRecords(made);
   const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
+  const referrals = await addReferralRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -207,6 +211,7 @@ export async function buildAuthorizationWorld(
     service,
     childWork,
     surveys,
+    referrals,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

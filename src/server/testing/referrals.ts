@@ -77,3 +77,26 @@ export async function buildReferralWorld(app: App, owner: Kysely<Database>) {
     managerSession: await login(app, manager.username),
   };
 }
+
+/**
+ * The authorization suite's referral records in case X (authorization-world.ts): an agency
+ * with a unit, a draft referral out sharing nothing (the send route's), and a sent one (the
+ * answer route's).
+ */
+export async function addReferralRecords(made: {
+  owner: Kysely<Database>;
+  orgId: string;
+  caseId: string;
+  id: (a: "assigned" | "manager") => string;
+}) {
+  const agency = await buildAgencyWithUnit(made.owner, {
+    orgId: made.orgId,
+    ownerId: made.id("manager"),
+  });
+  const base = { orgId: made.orgId, caseId: made.caseId, createdBy: made.id("assigned") };
+  return {
+    ...agency,
+    draftId: await buildReferralOut(made.owner, { ...base, ...agency }),
+    sentId: await buildReferralOut(made.owner, { ...base, ...agency, sentOn: "2026-11-02" }),
+  };
+}
