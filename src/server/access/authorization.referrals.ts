@@ -18,5 +18,6 @@ export const referralEndpoints: Endpoint[] = [
 
 // biome-ignore format: one line per endpoint
 export const referralOtherRoutes: Endpoint[] = [
+  { route: "GET /api/referrals/recipients", request: () => ({ method: "GET", url: "/api/referrals/recipients" }), expect: { otherwise: 200 }, unaudited: "the directory of agencies: professionals' work contacts, no client's data" },
   { route: "PUT /api/units/{unitId}/referral-answer-days", request: (w) => ({ method: "PUT", url: `/api/units/${w.unitId}/referral-answer-days`, payload: { days: 14 } }), expect: { manager: 200, otherwise: 404 } },
 ];

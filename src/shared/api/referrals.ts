@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CaseView } from "./cases.ts";
-import { disclosureChannels, disclosureGrounds } from "./collaboration.ts";
+import { agencyKinds, disclosureChannels, disclosureGrounds } from "./collaboration.ts";
 import { isoDate, isoDateTime, multiline } from "./fields.ts";
 import { IntakeView } from "./intake.ts";
 
@@ -127,8 +127,25 @@ export const ReferralView = z
   .meta({ id: "Referral" });
 export type ReferralView = z.infer<typeof ReferralView>;
 
+/** The directory's agencies a referral out may go to: their units and contact persons. */
+export const ReferralRecipient = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(agencyKinds),
+    units: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    contacts: z.array(
+      z.object({ id: z.uuid(), name: z.string(), role: z.string(), unitId: z.uuid().nullable() }),
+    ),
+  })
+  .meta({ id: "ReferralRecipient" });
+export type ReferralRecipient = z.infer<typeof ReferralRecipient>;
+
 export const ReferralList = z
-  .object({ referrals: z.array(ReferralView), answerDays: z.number().int() })
+  .object({
+    referrals: z.array(ReferralView),
+    answerDays: z.number().int(),
+  })
   .meta({ id: "ReferralList" });
 
 export const IncomingReferralResult = z
@@ -145,3 +162,7 @@ export const ReferralAnswerDays = z
   .meta({ id: "ReferralAnswerDays" });
 
 export const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
+
+export const ReferralRecipientList = z
+  .object({ recipients: z.array(ReferralRecipient) })
+  .meta({ id: "ReferralRecipientList" });

@@ -1,4 +1,4 @@
-import type { ReferralView } from "../../../shared/api/referrals.ts";
+import type { ReferralRecipient, ReferralView } from "../../../shared/api/referrals.ts";
 import { addDays } from "../../../shared/calendar.ts";
 import type { Trx } from "../../access/transaction.ts";
 
@@ -147,4 +147,34 @@ export async function disclosuresToItsAgency(trx: Trx, id: string, agencyId: str
     .where("recipient_agency_id", "=", agencyId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The directory's current agencies with their units and contacts: where a referral may go. */
+export async function recipients(trx: Trx): Promise<ReferralRecipient[]> {
+  // One after another: the queries share the transaction's one connection.
+  const agencies = await trx
+    .selectFrom("agency")
+    .select(["id", "name", "kind"])
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+  const units = await trx
+    .selectFrom("agency_unit")
+    .select(["id", "name", "agency_id"])
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+  const contacts = await trx
+    .selectFrom("agency_contact")
+    .select(["id", "name", "role", "agency_id", "agency_unit_id"])
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+  return agencies.map((a) => ({
+    ...a,
+    units: units.filter((u) => u.agency_id === a.id).map(({ id, name }) => ({ id, name })),
+    contacts: contacts
+      .filter((c) => c.agency_id === a.id)
+      .map((c) => ({ id: c.id, name: c.name, role: c.role, unitId: c.agency_unit_id })),
+  }));
 }

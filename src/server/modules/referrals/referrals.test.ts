@@ -92,6 +92,13 @@ describe.each(testDatabaseKinds)("referrals out (%s)", (kind) => {
 
     const list = (await req("GET", `/api/cases/${w.caseId}/referrals`)).json();
     expect(list.answerDays).toBe(14);
+    const directory = (await req("GET", "/api/referrals/recipients")).json();
+    expect(directory.recipients).toContainEqual(
+      expect.objectContaining({
+        id: w.agencyId,
+        units: [{ id: w.agencyUnitId, name: "Mottagningen" }],
+      }),
+    );
     const byId = new Map(list.referrals.map((r: { id: string }) => [r.id, r]));
     expect(
       (byId.get(otherId) as { disclosures: { information: string }[] }).disclosures.map(

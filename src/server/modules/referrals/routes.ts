@@ -9,6 +9,7 @@ import {
   ReferralAnswerDaysBody,
   ReferralList,
   ReferralParams,
+  ReferralRecipientList,
   ReferralView,
   SendReferralBody,
 } from "../../../shared/api/referrals.ts";
@@ -17,7 +18,7 @@ import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { receiveReferral } from "./incoming.ts";
 import { answerReferral, createReferral, readReferrals, sendReferral } from "./service.ts";
-import { setReferralAnswerDays } from "./settings.ts";
+import { referralRecipients, setReferralAnswerDays } from "./settings.ts";
 
 const tags = ["collaboration"];
 
@@ -103,8 +104,19 @@ function registerCaseReferralRoutes(app: App, database: DatabaseHandle) {
   );
 }
 
-/** A referral in, recorded as the intake it becomes; the unit's answer days. */
+/** Where referrals go and come from; a referral in, recorded as the intake it becomes; the unit's answer days. */
 function registerIncomingReferralRoutes(app: App, database: DatabaseHandle) {
+  app.get(
+    "/api/referrals/recipients",
+    {
+      schema: {
+        tags,
+        summary: "The directory's agencies with their units and contacts, for a referral's form",
+        response: { 200: ReferralRecipientList },
+      },
+    },
+    (request) => referralRecipients(database, requireActor(request)),
+  );
   app.post(
     "/api/referrals/incoming",
     {

@@ -3,6 +3,7 @@ import { withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
+import { recipients } from "./queries.ts";
 
 /**
  * How many days a referral may wait for its answer before it is on Att göra: a setting of the
@@ -41,4 +42,9 @@ export async function setReferralAnswerDays(
   if (!done)
     throw new AppError(404, "not_found", "Enheten finns inte, eller så är du inte chef för den.");
   return { unitId, days };
+}
+
+/** The directory's agencies, units and contacts (none for those who do no case work: 0063). */
+export function referralRecipients(database: DatabaseHandle, actor: Actor) {
+  return withActor(database.db, actor, async (trx) => ({ recipients: await recipients(trx) }));
 }
