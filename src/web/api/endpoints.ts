@@ -34,6 +34,7 @@ import { personsApi } from "../features/persons/api";
 import { placesApi } from "../features/places/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
+import { referralsApi } from "../features/referrals/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { serviceContactsApi } from "../features/service-contacts/api";
@@ -68,6 +69,7 @@ export type * from "../features/persons/api";
 export type * from "../features/places/api";
 export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
+export type * from "../features/referrals/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/service-contacts/api";
@@ -155,6 +157,7 @@ export function createApiOn(transport: Transport) {
     ...competenceApi(transport),
     ...serviceContactsApi(transport),
     ...surveysApi(transport),
+    ...referralsApi(transport),
   };
 }
 

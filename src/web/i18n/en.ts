@@ -20,6 +20,7 @@ import { personsEn } from "../features/persons/messages.en";
 import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
+import { referralsEn } from "../features/referrals/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";
@@ -70,6 +71,7 @@ export const en: Messages = {
   ...serviceContactsEn,
   ...surveysEn,
   ...chatEn,
+  ...referralsEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -107,4 +109,5 @@ export const enParts = [
   serviceContactsEn,
   surveysEn,
   chatEn,
+  referralsEn,
 ] as const;

@@ -28,10 +28,17 @@ describe("the case workspace's sections", () => {
       "decisions",
       "housing",
       "treatment",
+      "collaboration",
       "journal",
       "documents",
       "status",
     ]);
+  });
+
+  it("puts referrals under Samverkan in social services' cases", () => {
+    expect(inSection(record("adult_victim"), "collaboration")).toContain("referrals");
+    expect(inSection(record("child"), "collaboration")).toContain("referrals");
+    expect(inSection(record("perpetrator"), "collaboration")).not.toContain("referrals");
   });
 
   it("puts the children's crisis centre under Behandling in a victim's or a child's case, not his treatment", () => {

@@ -17,6 +17,7 @@ import { Relations } from "../persons/Relations";
 import { HousingPanel } from "../places/HousingPanel";
 import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
+import { ReferralsPanel } from "../referrals/Referrals";
 import { StaysPanel } from "../stays/Stays";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
@@ -186,6 +187,14 @@ export const casePanels: readonly CasePanel[] = [
     section: "partner-contact",
     when: (record) => record.caseType === "perpetrator" || record.caseType === "partner_contact",
     component: ({ record }) => <BarrierEventsPanel record={record} />,
+  },
+  // Samverkan (issue 18)
+  {
+    id: "referrals",
+    title: "referrals.title",
+    section: "collaboration",
+    when: socialServices,
+    component: ({ record }) => <ReferralsPanel record={record} />,
   },
   {
     id: "journal",
