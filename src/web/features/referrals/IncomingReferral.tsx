@@ -58,10 +58,6 @@ function IncomingReferralForm(props: { personId: string; units: { id: string; na
   const { t } = useT();
   const api = useApi();
   const navigate = useNavigate();
-  const directory = useQuery(
-    ["referral-recipients"],
-    async (signal) => (await api.referralRecipients(signal)).recipients,
-  );
   const submit = useSubmit(incomingFields);
   const [draft, setDraft] = useState<IncomingDraft>(() => fresh(props.units[0]?.id ?? ""));
   const set = (changes: Partial<IncomingDraft>) => setDraft((d) => ({ ...d, ...changes }));
@@ -79,54 +75,8 @@ function IncomingReferralForm(props: { personId: string; units: { id: string; na
   return (
     <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
       <ErrorSummary errors={submit.errors} />
-      {props.units.length > 1 && (
-        <SelectField
-          label={t("referrals.unit")}
-          name="unitId"
-          value={draft.unitId}
-          onChange={(e) => set({ unitId: e.target.value })}
-          error={submit.fieldError("unitId")}
-        >
-          {props.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
-      <RadioGroupField
-        label={t("referrals.kind")}
-        name="referralKind"
-        value={draft.kind}
-        options={(["application", "report_of_concern"] as const).map((value) => ({
-          value,
-          label: t(`referrals.kind.${value}`),
-        }))}
-        onChange={(kind) => set({ kind })}
-        error={submit.fieldError("kind")}
-      />
-      <Loaded state={directory.state}>
-        {(recipients) => (
-          <SelectField
-            label={t("referrals.sender")}
-            name="agencyId"
-            value={draft.sender}
-            onChange={(e) => set({ sender: e.target.value })}
-            error={submit.fieldError("agencyId")}
-          >
-            <option value="">{t("referrals.choose")}</option>
-            {recipients.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-            <option value="other">{t("referrals.senderOther")}</option>
-          </SelectField>
-        )}
-      </Loaded>
-      {draft.sender === "other" && (
-        <NamedSenderFields draft={draft} set={set} error={submit.fieldError} />
-      )}
+      <UnitAndKind units={props.units} draft={draft} set={set} error={submit.fieldError} />
+      <SenderChoice draft={draft} set={set} error={submit.fieldError} />
       <SenderDetails draft={draft} set={set} error={submit.fieldError} />
       <TextAreaField
         label={t("referrals.inReason")}
@@ -245,6 +195,80 @@ function SenderDetails({ draft, set, error }: FieldsProps) {
           </option>
         ))}
       </SelectField>
+    </>
+  );
+}
+
+/** At which unit (when the worker has several), and what the referral becomes. */
+function UnitAndKind({
+  units,
+  draft,
+  set,
+  error,
+}: FieldsProps & { units: { id: string; name: string }[] }) {
+  const { t } = useT();
+  return (
+    <>
+      {units.length > 1 && (
+        <SelectField
+          label={t("referrals.unit")}
+          name="unitId"
+          value={draft.unitId}
+          onChange={(e) => set({ unitId: e.target.value })}
+          error={error("unitId")}
+        >
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <RadioGroupField
+        label={t("referrals.kind")}
+        name="referralKind"
+        value={draft.kind}
+        options={(["application", "report_of_concern"] as const).map((value) => ({
+          value,
+          label: t(`referrals.kind.${value}`),
+        }))}
+        onChange={(kind) => set({ kind })}
+        error={error("kind")}
+      />
+    </>
+  );
+}
+
+/** The sender: an agency of the directory, or another one named here with its kind. */
+function SenderChoice({ draft, set, error }: FieldsProps) {
+  const { t } = useT();
+  const api = useApi();
+  const directory = useQuery(
+    ["referral-recipients"],
+    async (signal) => (await api.referralRecipients(signal)).recipients,
+  );
+  return (
+    <>
+      <Loaded state={directory.state}>
+        {(recipients) => (
+          <SelectField
+            label={t("referrals.sender")}
+            name="agencyId"
+            value={draft.sender}
+            onChange={(e) => set({ sender: e.target.value })}
+            error={error("agencyId")}
+          >
+            <option value="">{t("referrals.choose")}</option>
+            {recipients.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+            <option value="other">{t("referrals.senderOther")}</option>
+          </SelectField>
+        )}
+      </Loaded>
+      {draft.sender === "other" && <NamedSenderFields draft={draft} set={set} error={error} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import type { ReferralRecipient } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useQuery } from "../../hooks/useQuery";
@@ -27,7 +28,6 @@ export function NewReferralForm({ caseId, onCreated }: { caseId: string; onCreat
   );
   const submit = useSubmit(createFields);
   const [draft, setDraft] = useState<CreateDraft>(emptyCreateDraft);
-  const set = (changes: Partial<CreateDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -47,66 +47,16 @@ export function NewReferralForm({ caseId, onCreated }: { caseId: string; onCreat
       <Loaded state={directory.state}>
         {(recipients) => {
           if (recipients.length === 0) return <p>{t("referrals.noRecipients")}</p>;
-          const agency = recipients.find((a) => a.id === draft.agencyId);
           return (
             <form className="form" aria-labelledby={formId} onSubmit={handleSubmit} noValidate>
               <ErrorSummary errors={submit.errors} />
-              <SelectField
-                label={t("referrals.agency")}
-                name="agencyId"
-                value={draft.agencyId}
-                onChange={(e) => setDraft(withAgency(draft, e.target.value, recipients))}
-                error={submit.fieldError("agencyId")}
-              >
-                <option value="">{t("referrals.choose")}</option>
-                {recipients.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label={t("referrals.agencyUnit")}
-                name="agencyUnitId"
-                value={draft.agencyUnitId}
-                onChange={(e) => set({ agencyUnitId: e.target.value })}
-                error={submit.fieldError("agencyUnitId")}
-              >
-                <option value="">{t("referrals.choose")}</option>
-                {(agency?.units ?? []).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label={t("referrals.agencyContact")}
-                name="agencyContactId"
-                value={draft.agencyContactId}
-                onChange={(e) => set({ agencyContactId: e.target.value })}
-                error={submit.fieldError("agencyContactId")}
-              >
-                <option value="">{t("referrals.noContact")}</option>
-                {(agency?.contacts ?? []).map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {`${c.name}, ${c.role}`}
-                  </option>
-                ))}
-              </SelectField>
-              <TextAreaField
-                label={t("referrals.reason")}
-                name="reason"
-                rows={4}
-                value={draft.reason}
-                onChange={(e) => set({ reason: e.target.value })}
-                error={submit.fieldError("reason")}
+              <RecipientFields
+                recipients={recipients}
+                draft={draft}
+                setDraft={setDraft}
+                error={submit.fieldError}
               />
-              <CheckboxField
-                label={t("referrals.sharesInformation")}
-                name="sharesInformation"
-                checked={draft.sharesInformation}
-                onChange={(e) => set({ sharesInformation: e.target.checked })}
-              />
+              <WhatItAsks draft={draft} setDraft={setDraft} error={submit.fieldError} />
               <button type="submit" className="button" disabled={submit.pending}>
                 {t("referrals.create")}
               </button>
@@ -115,5 +65,98 @@ export function NewReferralForm({ caseId, onCreated }: { caseId: string; onCreat
         }}
       </Loaded>
     </div>
+  );
+}
+
+/** To whom: the agency, its unit, and optionally a contact person there. */
+function RecipientFields({
+  recipients,
+  draft,
+  setDraft,
+  error,
+}: {
+  recipients: ReferralRecipient[];
+  draft: CreateDraft;
+  setDraft: (draft: CreateDraft) => void;
+  error: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  const agency = recipients.find((a) => a.id === draft.agencyId);
+  return (
+    <>
+      <SelectField
+        label={t("referrals.agency")}
+        name="agencyId"
+        value={draft.agencyId}
+        onChange={(e) => setDraft(withAgency(draft, e.target.value, recipients))}
+        error={error("agencyId")}
+      >
+        <option value="">{t("referrals.choose")}</option>
+        {recipients.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("referrals.agencyUnit")}
+        name="agencyUnitId"
+        value={draft.agencyUnitId}
+        onChange={(e) => setDraft({ ...draft, agencyUnitId: e.target.value })}
+        error={error("agencyUnitId")}
+      >
+        <option value="">{t("referrals.choose")}</option>
+        {(agency?.units ?? []).map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("referrals.agencyContact")}
+        name="agencyContactId"
+        value={draft.agencyContactId}
+        onChange={(e) => setDraft({ ...draft, agencyContactId: e.target.value })}
+        error={error("agencyContactId")}
+      >
+        <option value="">{t("referrals.noContact")}</option>
+        {(agency?.contacts ?? []).map((c) => (
+          <option key={c.id} value={c.id}>
+            {`${c.name}, ${c.role}`}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
+
+/** What the referral asks, and whether it discloses anything about her. */
+function WhatItAsks({
+  draft,
+  setDraft,
+  error,
+}: {
+  draft: CreateDraft;
+  setDraft: (draft: CreateDraft) => void;
+  error: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <TextAreaField
+        label={t("referrals.reason")}
+        name="reason"
+        rows={4}
+        value={draft.reason}
+        onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
+        error={error("reason")}
+      />
+      <CheckboxField
+        label={t("referrals.sharesInformation")}
+        name="sharesInformation"
+        checked={draft.sharesInformation}
+        onChange={(e) => setDraft({ ...draft, sharesInformation: e.target.checked })}
+      />
+    </>
   );
 }
