@@ -118,6 +118,14 @@ export function stayFollowUpDue(leftOn: string): Date {
   return endOfDay(addDays(leftOn, stayFollowUpDays));
 }
 
+/**
+ * Working rule (issue 18): a referral (sent out, or received) should have its answer within
+ * the unit's `referral_answer_days` (default 14); from then on it is on Att göra.
+ */
+export function referralAnswerDue(from: string, days: number): Date {
+  return endOfDay(addDays(from, days));
+}
+
 export function childrenReportDue(foundAt: Date): Date {
   return endOfDay(addDays(stockholmDate(foundAt), childrenReportDays));
 }

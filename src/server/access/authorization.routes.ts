@@ -8,6 +8,7 @@ import { placeBody } from "../testing/places.ts";
 import { surveyBody } from "../testing/surveys.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
 import { policeEndpoints } from "./authorization.police.routes.ts";
+import { referralEndpoints, referralOtherRoutes } from "./authorization.referrals.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
 const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
@@ -91,6 +92,7 @@ export const endpoints: Endpoint[] = [
   { route: "GET /api/cases/{id}/safety-plan/versions/{version}", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/versions/1` }), expect: { assigned: 200, manager: 200, otherwise: 404 } },
   { route: "GET /api/cases/{id}/safety-plan/pdf", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/safety-plan/pdf` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/police-assessments", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/police-assessments` }), expect: onlyWorkers },
+  ...referralEndpoints,
   { route: "POST /api/cases/{id}/police-assessments", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/police-assessments`, payload: { assessedOn: "2026-11-01", level: "Förhöjd", consentGivenOn: "2026-11-01", consentForm: "oral", consentReference: "Journal 2026-11-01" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "GET /api/persons/{id}/risk-history", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/risk-history` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/tasks", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/tasks` }), expect: onlyWorkers },
@@ -267,6 +269,7 @@ const update = ({ unitId: _unit, ...rest }: ReturnType<typeof consultationBody>)
 
 // biome-ignore format: one line per endpoint
 export const otherRoutes: Endpoint[] = [
+  ...referralOtherRoutes,
   { route: "GET /api/admin/units", request: () => ({ method: "GET", url: "/api/admin/units" }), expect: adminOnly(200), unaudited: "the organisation's units: no personal data" },
   { route: "POST /api/admin/units", request: () => ({ method: "POST", url: "/api/admin/units", payload: { name: unique("Enhet"), kind: "adult_services" } }), expect: adminOnly(201) },
   { route: "PATCH /api/admin/units/{id}", request: (w) => ({ method: "PATCH", url: `/api/admin/units/${w.unitId}`, payload: { contactPhone: "070-174 00 99" } }), expect: adminOnly(200) },

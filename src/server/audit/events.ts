@@ -85,6 +85,12 @@ export const auditEventData = {
   "case_consultation.record": z
     .object({ consultationId: z.uuid(), namesConfirmed: z.boolean() })
     .strict(),
+  "referral.read": none,
+  "referral.create": z.object({ referralId: z.uuid() }).strict(),
+  "referral.send": z.object({ referralId: z.uuid(), disclosures: z.number().int() }).strict(),
+  "referral.answer": z.object({ referralId: z.uuid(), answer: z.string() }).strict(),
+  "referral.receive": z.object({ referralId: z.uuid(), intakeId: z.uuid() }).strict(),
+  "referral.answer_days": z.object({ days: z.number().int() }).strict(),
   "treatment.register": z.object({ referralSource: z.string() }).strict(),
   "treatment.read": none,
   "treatment.start": none,

@@ -1533,6 +1533,13 @@ create policy protection_assessment_insert on protection_assessment as permissiv
   with check (((org_id = frid_org()) AND (assessed_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy protection_assessment_select on protection_assessment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy referral_insert on referral as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy referral_select on referral as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy referral_update on referral as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
 create policy relation_insert on relation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy relation_select on relation as permissive for select to frid_app
@@ -1794,6 +1801,7 @@ alter table police_assessment enable row level security;
 alter table police_incident enable row level security;
 alter table preliminary_decision enable row level security;
 alter table protection_assessment enable row level security;
+alter table referral enable row level security;
 alter table relation enable row level security;
 alter table restraining_order enable row level security;
 alter table risk_alert_reason enable row level security;
@@ -1887,6 +1895,7 @@ grant insert, select on police_assessment to frid_app;
 grant insert, select on police_incident to frid_app;
 grant insert, select on preliminary_decision to frid_app;
 grant insert, select on protection_assessment to frid_app;
+grant insert, select on referral to frid_app;
 grant insert, select on relation to frid_app;
 grant insert, select, update on restraining_order to frid_app;
 grant insert, select on risk_alert_reason to frid_app;
@@ -1924,8 +1933,9 @@ grant update (court_outcome), update (court_ruled_on), update (court_submitted_o
 grant update (revoked_on), update (revoked_reason) on consent to frid_app;
 grant update (content), update (destroyed_at), update (destroyed_by), update (destroyed_reason) on document to frid_app;
 grant update (own_support), update (own_support_note), update (own_support_on) on partner_contact to frid_app;
+grant update (answer), update (answer_text), update (answered_by), update (answered_on), update (channel), update (sent_on) on referral to frid_app;
 grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
-grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months) on unit to frid_app;
+grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months), update (referral_answer_days) on unit to frid_app;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
 grant select (case_type), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;

@@ -911,6 +911,30 @@ export interface ProtectionAssessment {
   reasoning: string;
 }
 
+export interface Referral {
+  agency_contact_id: string | null;
+  agency_id: string | null;
+  agency_unit_id: string | null;
+  answer: string | null;
+  answer_text: string | null;
+  answered_by: string | null;
+  answered_on: string | null;
+  case_id: string;
+  channel: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  direction: string;
+  id: string;
+  intake_id: string | null;
+  org_id: string;
+  reason: string;
+  received_on: string | null;
+  sender_name: string | null;
+  sender_reference: string | null;
+  sent_on: string | null;
+  shares_information: Generated<boolean>;
+}
+
 export interface Relation {
   case_id: string;
   family_name: string | null;
@@ -1281,6 +1305,7 @@ export interface Unit {
   name: string;
   org_id: string;
   partner_follow_up_months: Generated<number>;
+  referral_answer_days: Generated<number>;
 }
 
 export interface DB {
@@ -1350,6 +1375,7 @@ export interface DB {
   police_incident: PoliceIncident;
   preliminary_decision: PreliminaryDecision;
   protection_assessment: ProtectionAssessment;
+  referral: Referral;
   relation: Relation;
   restraining_order: RestrainingOrder;
   risk_alert_reason: RiskAlertReason;

@@ -370,6 +370,15 @@ interface Narrowed {
   >;
   safety_alarm: Narrow<DB["safety_alarm"], { kind: SafetyAlarmKind }>;
   case_consultation: Narrow<DB["case_consultation"], { about: "child" | "adult" }>;
+  // Referrals (0066)
+  referral: Narrow<
+    DB["referral"],
+    {
+      direction: "out" | "in";
+      channel: DisclosureChannel | null;
+      answer: "accepted" | "declined" | "other" | null;
+    }
+  >;
 }
 
 export type SurveyStateName = "draft" | "open" | "closed";

@@ -39,6 +39,7 @@ import { placeRoutes } from "../modules/places/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { policeCollaborationRoutes } from "../modules/police-collaboration/routes.ts";
+import { referralRoutes } from "../modules/referrals/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
@@ -99,6 +100,7 @@ const modules: RouteModule[] = [
   serviceContactRoutes,
   surveyRoutes,
   chatRoutes,
+  referralRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

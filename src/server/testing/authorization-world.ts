@@ -16,6 +16,7 @@ import {
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
 import { addPoliceRecords } from "./police-collaboration.ts";
+import { addReferralRecords } from "./referrals.ts";
 import { addServiceCourse } from "./service-contacts.ts";
 import { addSurveyRecords } from "./surveys.ts";
 
@@ -77,6 +78,8 @@ export interface World {
   disclosures: Awaited<ReturnType<typeof addDisclosureRecords>>;
   /** A granted restraining order and an alarm in X (issue 18, modules/police-collaboration). */
   police: Awaited<ReturnType<typeof addPoliceRecords>>;
+  /** An agency with a unit, a draft and a sent referral out of X (issue 18, modules/referrals). */
+  referrals: Awaited<ReturnType<typeof addReferralRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -202,6 +205,7 @@ export async function buildAuthorizationWorld(
     personId: c.person.id,
     recordedBy: id("assigned"),
   });
+  const referrals = await addReferralRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -223,6 +227,7 @@ export async function buildAuthorizationWorld(
     surveys,
     disclosures,
     police,
+    referrals,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

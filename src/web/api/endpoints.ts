@@ -38,6 +38,7 @@ import { placesApi } from "../features/places/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { policeCollaborationApi } from "../features/police-collaboration/api";
+import { referralsApi } from "../features/referrals/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { serviceContactsApi } from "../features/service-contacts/api";
@@ -76,6 +77,7 @@ export type * from "../features/places/api";
 export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/police-collaboration/api";
+export type * from "../features/referrals/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/service-contacts/api";
@@ -167,6 +169,7 @@ export function createApiOn(transport: Transport) {
     ...competenceApi(transport),
     ...serviceContactsApi(transport),
     ...surveysApi(transport),
+    ...referralsApi(transport),
   };
 }
 

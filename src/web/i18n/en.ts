@@ -24,6 +24,7 @@ import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
+import { referralsEn } from "../features/referrals/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";
@@ -78,6 +79,7 @@ export const en: Messages = {
   ...serviceContactsEn,
   ...surveysEn,
   ...chatEn,
+  ...referralsEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -119,4 +121,5 @@ export const enParts = [
   serviceContactsEn,
   surveysEn,
   chatEn,
+  referralsEn,
 ] as const;

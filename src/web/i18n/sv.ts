@@ -24,6 +24,7 @@ import { placesSv } from "../features/places/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { policeCollaborationSv } from "../features/police-collaboration/messages.sv";
+import { referralsSv } from "../features/referrals/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { serviceContactsSv } from "../features/service-contacts/messages.sv";
@@ -78,6 +79,7 @@ export const sv = {
   ...serviceContactsSv,
   ...surveysSv,
   ...chatSv,
+  ...referralsSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -119,4 +121,5 @@ export const svParts = [
   serviceContactsSv,
   surveysSv,
   chatSv,
+  referralsSv,
 ] as const;

@@ -5,6 +5,7 @@ import type { DemoLookups } from "./demo-crisis-work.ts";
 import { demoCases } from "./demo-data.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
 import { seedDemoPolice } from "./demo-police.ts";
+import { seedDemoReferrals } from "./demo-referrals.ts";
 
 /**
  * Issue 18's collaboration, seeded after the cases it touches: the directory of agencies
@@ -38,4 +39,5 @@ export async function seedDemoCollaboration(
     leo: { caseId: caseIds[4] as string, workerId: lookups.userId("barnhandlaggare") },
     barnahusId: agency("barnahus"),
   });
+  await seedDemoReferrals(trx, { orgId, caseIds, agency, ...lookups });
 }

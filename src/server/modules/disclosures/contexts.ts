@@ -10,4 +10,12 @@ import type { Trx } from "../../access/transaction.ts";
  */
 export type ContextCase = (trx: Trx, contextId: string) => Promise<string | undefined>;
 
-export const contextCases: Partial<Record<Exclude<DisclosureContext, "direct">, ContextCase>> = {};
+export const contextCases: Partial<Record<Exclude<DisclosureContext, "direct">, ContextCase>> = {
+  referral: (trx, id) =>
+    trx
+      .selectFrom("referral")
+      .select("case_id")
+      .where("id", "=", id)
+      .executeTakeFirst()
+      .then((r) => r?.case_id),
+};

@@ -36,6 +36,7 @@ import {
   safetyAlarmCandidates,
   safetyAlarmsInScope,
 } from "./police-collaboration.ts";
+import { referralCandidate, unansweredReferrals } from "./referrals.ts";
 import {
   type Candidate,
   caseColumns,
@@ -161,6 +162,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       jsonArrayFrom(staysInScope(db)).as("stays"),
       jsonArrayFrom(restrainingOrdersInScope(db)).as("orders"),
       jsonArrayFrom(safetyAlarmsInScope(db)).as("alarms"),
+      jsonArrayFrom(unansweredReferrals(db)).as("referrals"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
@@ -189,6 +191,7 @@ async function withNames(
     stays: named(lines.stays, names),
     orders: named(lines.orders, names),
     alarms: named(lines.alarms, names),
+    referrals: named(lines.referrals, names),
     assessments: named(lines.assessments, names),
     drafts: named(lines.drafts, names),
     notices: named(lines.notices, names),
@@ -237,6 +240,7 @@ export async function gatherCandidates(
     ...l.stays.flatMap(stayCandidates),
     ...l.orders.flatMap(restrainingOrderCandidates),
     ...l.alarms.flatMap(safetyAlarmCandidates),
+    ...l.referrals.map(referralCandidate),
     ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>
       assessmentCandidates(a, definitionOf),
     ),

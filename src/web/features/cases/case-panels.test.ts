@@ -44,6 +44,12 @@ describe("the case workspace's sections", () => {
     expect(inSection(record("perpetrator"), "collaboration")).not.toContain("police-collaboration");
   });
 
+  it("puts referrals under Samverkan in social services' cases", () => {
+    expect(inSection(record("adult_victim"), "collaboration")).toContain("referrals");
+    expect(inSection(record("child"), "collaboration")).toContain("referrals");
+    expect(inSection(record("perpetrator"), "collaboration")).not.toContain("referrals");
+  });
+
   it("puts the children's crisis centre under Behandling in a victim's or a child's case, not his treatment", () => {
     expect(inSection(record("adult_victim"), "treatment")).toEqual(["child-work"]);
     expect(inSection(record("child"), "treatment")).toEqual(["child-work"]);

@@ -21,6 +21,7 @@ import { HousingPanel } from "../places/HousingPanel";
 import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
 import { PoliceCollaborationPanel } from "../police-collaboration/PoliceCollaboration";
+import { ReferralsPanel } from "../referrals/Referrals";
 import { StaysPanel } from "../stays/Stays";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
@@ -205,6 +206,13 @@ export const casePanels: readonly CasePanel[] = [
     section: "collaboration",
     when: socialServices,
     component: ({ record }) => <CaseConsultationsPanel record={record} />,
+  },
+  {
+    id: "referrals",
+    title: "referrals.title",
+    section: "collaboration",
+    when: socialServices,
+    component: ({ record }) => <ReferralsPanel record={record} />,
   },
   {
     id: "journal",

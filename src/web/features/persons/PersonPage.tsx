@@ -25,6 +25,7 @@ import { PersonConsents } from "../consents/PersonConsents";
 import { PersonDisclosures } from "../disclosures/PersonDisclosures";
 import { IntakeForm } from "../intake/Intake";
 import { PersonIntakes } from "../intake/IntakeList";
+import { IncomingReferralSection } from "../referrals/IncomingReferral";
 import { PersonServiceCourses } from "../service-contacts/PersonServiceCourses";
 import { PersonStays } from "../stays/PersonStays";
 import { PersonContact } from "./PersonContact";
@@ -100,6 +101,8 @@ function PersonDetails({
       <WaysIn person={person} />
 
       <IntakeSection personId={person.id} />
+
+      <IncomingReferralSection personId={person.id} />
 
       <section className="section" aria-labelledby="open-case-title">
         <h2 id="open-case-title">{t("person.openCaseTitle")}</h2>
