@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { conferenceCriteria, countedLevel, type CriteriaInput } from "./risk-conference-criteria.ts";
+import {
+  type CriteriaInput,
+  conferenceCriteria,
+  countedLevel,
+} from "./risk-conference-criteria.ts";
 
 const order = ["low", "medium", "high", "very_high"];
 const today = "2026-12-05";

@@ -71,7 +71,9 @@ function highRisk(a: CriteriaInput["assessment"]): Criteria["highRisk"] {
   const met = level !== null && (highRiskLevels as readonly string[]).includes(level);
   const raised = level !== null && level === a.judgedLevel && level !== a.suggestedLevel;
   const lowered =
-    a.judgedLevel !== null && a.suggestedLevel !== null && level === a.suggestedLevel &&
+    a.judgedLevel !== null &&
+    a.suggestedLevel !== null &&
+    level === a.suggestedLevel &&
     a.judgedLevel !== a.suggestedLevel;
   const base = `Senaste slutförda riskbedömningen (${a.instrumentName}, ${a.assessedOn}) räknas som ${named(level)} risk`;
   const why = raised

@@ -35,6 +35,7 @@ import { personRoutes } from "../modules/persons/routes.ts";
 import { placeRoutes } from "../modules/places/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
+import { riskConferenceRoutes } from "../modules/risk-conferences/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
@@ -74,6 +75,7 @@ const modules: RouteModule[] = [
   instrumentAdminRoutes,
   safetyPlanRoutes,
   policeAssessmentRoutes,
+  riskConferenceRoutes,
   treatmentRoutes,
   childWorkRoutes,
   partnerContactRoutes,

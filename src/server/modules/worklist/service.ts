@@ -30,6 +30,7 @@ import {
   unitAlerts,
 } from "./partner-contact.ts";
 import { courtPlacements, placementCandidates } from "./placements.ts";
+import { conferenceActionCandidates, myConferenceActions } from "./risk-conferences.ts";
 import {
   type Candidate,
   caseColumns,
@@ -157,6 +158,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
       onlyIf(mine, jsonArrayFrom(myNotices(db))).as("notices"),
+      onlyIf(mine, jsonArrayFrom(myConferenceActions(db, actor, oneCase))).as("conferenceActions"),
       onlyIf(!mine, jsonArrayFrom(unitAlerts(db, actor))).as("alerts"),
       onlyIf(!mine, jsonArrayFrom(unassignedPartnerCases(db))).as("unassigned"),
     ])
@@ -166,7 +168,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
 /** Every kind's lines with their person's name (one read of the names for all of them). */
 async function withNames(
   trx: Trx,
-  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions">,
+  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions" | "conferenceActions">,
 ) {
   const names = await personNames(
     trx,
@@ -194,7 +196,7 @@ export async function gatherCandidates(
   scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
-  const { definitions, ...lines } = await readLines(trx, actor, scope);
+  const { definitions, conferenceActions, ...lines } = await readLines(trx, actor, scope);
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
@@ -235,6 +237,7 @@ export async function gatherCandidates(
         dueAt: unsignedDraftDue(d.written_at),
       }),
     ),
+    ...(await conferenceActionCandidates(trx, conferenceActions)),
   ];
 }
 
