@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { stockholmDate } from "../../shared/calendar.ts";
 import type { Database, RoleName } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
@@ -14,6 +15,7 @@ import {
   type Session,
 } from "./factories.ts";
 import { addPlaceRecords } from "./places.ts";
+import { addConferenceRecords } from "./risk-conferences.ts";
 import { addServiceCourse } from "./service-contacts.ts";
 import { addSurveyRecords } from "./surveys.ts";
 
@@ -71,6 +73,8 @@ export interface World {
   childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
   /** A draft survey of X's unit with two respondents (issue 17, modules/surveys). */
   surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
+  /** A risk conference in X (escalated), a police agency taking part, a contact's action (issue 18). */
+  riskConference: Awaited<ReturnType<typeof addConferenceRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -188,6 +192,7 @@ export async function buildAuthorizationWorld(
   });
   const childWork = await addChildWorkRecords(made);
   const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
+  const riskConference = await addConferenceRecords(made, stockholmDate(new Date()));
   const reference = (
     await owner
       .selectFrom("case")
@@ -207,6 +212,7 @@ export async function buildAuthorizationWorld(
     service,
     childWork,
     surveys,
+    riskConference,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { Database } from "../types.ts";
 import { seedDemoAgencies } from "./demo-agencies.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
+import { seedDemoRiskConference } from "./demo-risk-conference.ts";
 
 /**
  * Issue 18's collaboration, seeded after the cases it touches: the directory of agencies
@@ -12,7 +13,15 @@ export async function seedDemoCollaboration(
   trx: Transaction<Database>,
   orgId: string,
   lookups: DemoLookups,
-  _caseIds: string[],
+  caseIds: string[],
 ) {
-  await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  const agency = await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  await seedDemoRiskConference(trx, {
+    orgId,
+    caseId: caseIds[1] as string,
+    personId: lookups.personId("198807049849"),
+    workerId: lookups.userId("handlaggare2"),
+    chairId: lookups.userId("enhetschef"),
+    agency,
+  });
 }
