@@ -34,6 +34,7 @@ import { personsApi } from "../features/persons/api";
 import { placesApi } from "../features/places/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
+import { riskConferencesApi } from "../features/risk-conferences/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { serviceContactsApi } from "../features/service-contacts/api";
@@ -140,6 +141,7 @@ export function createApiOn(transport: Transport) {
     ...assessmentsApi(transport),
     ...safetyPlansApi(transport),
     ...policeAssessmentsApi(transport),
+    ...riskConferencesApi(transport),
     ...treatmentApi(transport),
     ...childWorkApi(transport),
     ...partnerContactApi(transport),

@@ -20,6 +20,7 @@ import { personsEn } from "../features/persons/messages.en";
 import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
+import { riskConferencesEn } from "../features/risk-conferences/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";
@@ -60,6 +61,7 @@ export const en: Messages = {
   ...statisticsEn,
   ...costsEn,
   ...policeAssessmentsEn,
+  ...riskConferencesEn,
   ...treatmentEn,
   ...childWorkEn,
   ...notificationsEn,
@@ -97,6 +99,7 @@ export const enParts = [
   statisticsEn,
   costsEn,
   policeAssessmentsEn,
+  riskConferencesEn,
   treatmentEn,
   childWorkEn,
   notificationsEn,

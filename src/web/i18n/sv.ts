@@ -20,6 +20,7 @@ import { personsSv } from "../features/persons/messages.sv";
 import { placesSv } from "../features/places/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
+import { riskConferencesSv } from "../features/risk-conferences/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { serviceContactsSv } from "../features/service-contacts/messages.sv";
@@ -60,6 +61,7 @@ export const sv = {
   ...statisticsSv,
   ...costsSv,
   ...policeAssessmentsSv,
+  ...riskConferencesSv,
   ...treatmentSv,
   ...childWorkSv,
   ...notificationsSv,
@@ -97,6 +99,7 @@ export const svParts = [
   statisticsSv,
   costsSv,
   policeAssessmentsSv,
+  riskConferencesSv,
   treatmentSv,
   childWorkSv,
   notificationsSv,

@@ -17,6 +17,7 @@ import { Relations } from "../persons/Relations";
 import { HousingPanel } from "../places/HousingPanel";
 import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
+import { RiskConferencePanel } from "../risk-conferences/RiskConferencePanel";
 import { StaysPanel } from "../stays/Stays";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
@@ -117,6 +118,12 @@ export const casePanels: readonly CasePanel[] = [
     title: "police.title",
     section: "assessments",
     component: ({ record }) => <PoliceAssessmentsPanel record={record} />,
+  },
+  {
+    id: "risk-conference",
+    title: "conference.title",
+    section: "collaboration",
+    component: ({ record }) => <RiskConferencePanel record={record} />,
   },
   {
     id: "decisions",
