@@ -28,10 +28,12 @@ describe("the case workspace's sections", () => {
       "decisions",
       "housing",
       "treatment",
+      "collaboration",
       "journal",
       "documents",
       "status",
     ]);
+    expect(inSection(record("adult_victim"), "collaboration")).toContain("risk-conference");
   });
 
   it("puts the children's crisis centre under Behandling in a victim's or a child's case, not his treatment", () => {

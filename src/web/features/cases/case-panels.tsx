@@ -123,6 +123,8 @@ export const casePanels: readonly CasePanel[] = [
     id: "risk-conference",
     title: "conference.title",
     section: "collaboration",
+    // The conference is about a victim of violence at high risk (the MARAC model).
+    when: (record) => record.caseType === "adult_victim",
     component: ({ record }) => <RiskConferencePanel record={record} />,
   },
   {
