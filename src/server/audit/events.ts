@@ -91,6 +91,16 @@ export const auditEventData = {
   "referral.answer": z.object({ referralId: z.uuid(), answer: z.string() }).strict(),
   "referral.receive": z.object({ referralId: z.uuid(), intakeId: z.uuid() }).strict(),
   "referral.answer_days": z.object({ days: z.number().int() }).strict(),
+  "risk_conference.criteria": none,
+  "risk_conference.refer": z.object({ conferenceId: z.uuid(), repeat: z.boolean() }).strict(),
+  "risk_conference.read": z.object({ conferenceId: z.uuid().optional() }).strict(),
+  "risk_conference.update": z
+    .object({ conferenceId: z.uuid(), fields: z.array(z.string()) })
+    .strict(),
+  "risk_conference.agency": z.object({ conferenceId: z.uuid(), agencyId: z.uuid() }).strict(),
+  "risk_conference.action": z.object({ conferenceId: z.uuid(), actionId: z.uuid() }).strict(),
+  "risk_conference.action_update": z.object({ actionId: z.uuid(), done: z.boolean() }).strict(),
+  "risk_conference.pack": z.object({ conferenceId: z.uuid(), agencyId: z.uuid() }).strict(),
   "treatment.register": z.object({ referralSource: z.string() }).strict(),
   "treatment.read": none,
   "treatment.start": none,

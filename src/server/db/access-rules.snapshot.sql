@@ -338,6 +338,21 @@ AS $function$
    where w.id = p_work and w.org_id = frid_org()
 $function$;
 
+-- frid_conference_action_trail(p_action uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_conference_action_trail(p_action uuid)
+ RETURNS json
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select json_build_object('day', coalesce(r.meeting_on, r.referred_on),
+                           'person_id', c.person_id, 'unit_id', c.unit_id)
+    from risk_conference_action a
+    join risk_conference r on r.id = a.conference_id
+    join "case" c on c.id = a.case_id
+   where a.id = p_action and a.org_id = frid_org() and a.owner_user_id = frid_actor()
+$function$;
+
 -- frid_crisis_series_work(p_series uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_crisis_series_work(p_series uuid)
  RETURNS uuid
@@ -566,6 +581,18 @@ AS $function$
   select exists (select 1 from role_assignment r
                  where r.user_id = frid_actor() and r.org_id = frid_org()
                    and r.role in ('unit_manager', 'consultant'))
+$function$;
+
+-- frid_last_risk_conference(p_person uuid, p_except uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_last_risk_conference(p_person uuid, p_except uuid)
+ RETURNS date
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select max(coalesce(meeting_on, referred_on)) from risk_conference
+   where person_id = p_person and org_id = frid_org()
+     and (p_except is null or id <> p_except)
 $function$;
 
 -- frid_lock_place(p_place uuid): execute granted to frid_app
@@ -904,6 +931,26 @@ begin
                      and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
     '{}');
 end
+$function$;
+
+-- frid_risk_conference_action_case(p_action uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_risk_conference_action_case(p_action uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from risk_conference_action where id = p_action and org_id = frid_org()
+$function$;
+
+-- frid_risk_conference_case(p_conference uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_risk_conference_case(p_conference uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select case_id from risk_conference where id = p_conference and org_id = frid_org()
 $function$;
 
 -- frid_runs_place(p_place uuid): execute granted to frid_app
@@ -1559,6 +1606,27 @@ create policy risk_alert_reason_insert on risk_alert_reason as permissive for in
   WHERE ((e.id = risk_alert_reason.event_id) AND (e.from_case_id = risk_alert_reason.case_id) AND (e.kind = 'risk_alert'::text) AND (e.created_by = frid_actor()))))));
 create policy risk_alert_reason_select on risk_alert_reason as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy risk_conference_insert on risk_conference as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (referred_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy risk_conference_select on risk_conference as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy risk_conference_update on risk_conference as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (frid_can_see_case(case_id));
+create policy risk_conference_action_insert on risk_conference_action as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy risk_conference_action_select on risk_conference_action as permissive for select to frid_app
+  using ((frid_can_see_case(case_id) OR ((org_id = frid_org()) AND (owner_user_id = frid_actor()))));
+create policy risk_conference_action_update on risk_conference_action as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (frid_can_see_case(case_id));
+create policy risk_conference_agency_insert on risk_conference_agency as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy risk_conference_agency_select on risk_conference_agency as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy risk_conference_agency_update on risk_conference_agency as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (frid_can_see_case(case_id));
 create policy safety_alarm_insert on safety_alarm as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy safety_alarm_select on safety_alarm as permissive for select to frid_app
@@ -1805,6 +1873,9 @@ alter table referral enable row level security;
 alter table relation enable row level security;
 alter table restraining_order enable row level security;
 alter table risk_alert_reason enable row level security;
+alter table risk_conference enable row level security;
+alter table risk_conference_action enable row level security;
+alter table risk_conference_agency enable row level security;
 alter table safety_alarm enable row level security;
 alter table safety_plan_version enable row level security;
 alter table service_contact enable row level security;
@@ -1899,6 +1970,9 @@ grant insert, select on referral to frid_app;
 grant insert, select on relation to frid_app;
 grant insert, select, update on restraining_order to frid_app;
 grant insert, select on risk_alert_reason to frid_app;
+grant insert, select, update on risk_conference to frid_app;
+grant insert, select, update on risk_conference_action to frid_app;
+grant insert, select, update on risk_conference_agency to frid_app;
 grant delete, insert, select, update on role_assignment to frid_app;
 grant insert, select, update on safety_alarm to frid_app;
 grant insert, select on safety_plan_version to frid_app;

@@ -980,6 +980,58 @@ export interface RiskAlertReason {
   reason: string;
 }
 
+export interface RiskConference {
+  addition: Generated<string>;
+  agenda: Generated<string>;
+  assessment_id: string | null;
+  assessment_snapshot: Json | null;
+  case_id: string;
+  chair_id: string | null;
+  consent_id: string | null;
+  created_at: Generated<Timestamp>;
+  criteria: Json;
+  follow_up_notes: Generated<string>;
+  follow_up_on: string | null;
+  id: string;
+  meeting_on: string | null;
+  org_id: string;
+  person_id: string;
+  referred_by: string;
+  referred_on: string;
+  secrecy_rule: string | null;
+  staff_ids: Generated<string[]>;
+  version: Generated<number>;
+}
+
+export interface RiskConferenceAction {
+  agency_id: string | null;
+  case_id: string;
+  conference_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  description: string;
+  done_on: string | null;
+  due_on: string;
+  id: string;
+  notes: Generated<string>;
+  org_id: string;
+  owner_contact_id: string | null;
+  owner_user_id: string | null;
+  version: Generated<number>;
+}
+
+export interface RiskConferenceAgency {
+  agency_id: string;
+  case_id: string;
+  conference_id: string;
+  contact_ids: Generated<string[]>;
+  id: string;
+  org_id: string;
+  recorded_by: string;
+  research: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface RoleAssignment {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -1379,6 +1431,9 @@ export interface DB {
   relation: Relation;
   restraining_order: RestrainingOrder;
   risk_alert_reason: RiskAlertReason;
+  risk_conference: RiskConference;
+  risk_conference_action: RiskConferenceAction;
+  risk_conference_agency: RiskConferenceAgency;
   role_assignment: RoleAssignment;
   safety_alarm: SafetyAlarm;
   safety_plan_version: SafetyPlanVersion;

@@ -40,6 +40,7 @@ import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { policeCollaborationRoutes } from "../modules/police-collaboration/routes.ts";
 import { referralRoutes } from "../modules/referrals/routes.ts";
+import { riskConferenceRoutes } from "../modules/risk-conferences/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
@@ -81,6 +82,7 @@ const modules: RouteModule[] = [
   policeAssessmentRoutes,
   policeCollaborationRoutes,
   caseConsultationRoutes,
+  riskConferenceRoutes,
   treatmentRoutes,
   childWorkRoutes,
   partnerContactRoutes,

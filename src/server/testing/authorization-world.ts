@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { stockholmDate } from "../../shared/calendar.ts";
 import type { Database, RoleName } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
@@ -17,6 +18,7 @@ import {
 import { addPlaceRecords } from "./places.ts";
 import { addPoliceRecords } from "./police-collaboration.ts";
 import { addReferralRecords } from "./referrals.ts";
+import { addConferenceRecords } from "./risk-conferences.ts";
 import { addServiceCourse } from "./service-contacts.ts";
 import { addSurveyRecords } from "./surveys.ts";
 
@@ -80,6 +82,8 @@ export interface World {
   police: Awaited<ReturnType<typeof addPoliceRecords>>;
   /** An agency with a unit, a draft and a sent referral out of X (issue 18, modules/referrals). */
   referrals: Awaited<ReturnType<typeof addReferralRecords>>;
+  /** A risk conference in X (escalated), a police agency taking part, a contact's action (issue 18). */
+  riskConference: Awaited<ReturnType<typeof addConferenceRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -206,6 +210,7 @@ export async function buildAuthorizationWorld(
     recordedBy: id("assigned"),
   });
   const referrals = await addReferralRecords(made);
+  const riskConference = await addConferenceRecords(made, stockholmDate(new Date()));
   const reference = (
     await owner
       .selectFrom("case")
@@ -228,6 +233,7 @@ export async function buildAuthorizationWorld(
     disclosures,
     police,
     referrals,
+    riskConference,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

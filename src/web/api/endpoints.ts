@@ -39,6 +39,7 @@ import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { policeCollaborationApi } from "../features/police-collaboration/api";
 import { referralsApi } from "../features/referrals/api";
+import { riskConferencesApi } from "../features/risk-conferences/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { serviceContactsApi } from "../features/service-contacts/api";
@@ -154,6 +155,7 @@ export function createApiOn(transport: Transport) {
     ...disclosuresApi(transport),
     ...policeCollaborationApi(transport),
     ...caseConsultationsApi(transport),
+    ...riskConferencesApi(transport),
     ...treatmentApi(transport),
     ...childWorkApi(transport),
     ...partnerContactApi(transport),

@@ -25,6 +25,7 @@ import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
 import { referralsEn } from "../features/referrals/messages.en";
+import { riskConferencesEn } from "../features/risk-conferences/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";
@@ -69,6 +70,7 @@ export const en: Messages = {
   ...disclosuresEn,
   ...policeCollaborationEn,
   ...caseConsultationsEn,
+  ...riskConferencesEn,
   ...treatmentEn,
   ...childWorkEn,
   ...notificationsEn,
@@ -111,6 +113,7 @@ export const enParts = [
   disclosuresEn,
   policeCollaborationEn,
   caseConsultationsEn,
+  riskConferencesEn,
   treatmentEn,
   childWorkEn,
   notificationsEn,

@@ -25,6 +25,7 @@ import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { policeCollaborationSv } from "../features/police-collaboration/messages.sv";
 import { referralsSv } from "../features/referrals/messages.sv";
+import { riskConferencesSv } from "../features/risk-conferences/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { serviceContactsSv } from "../features/service-contacts/messages.sv";
@@ -69,6 +70,7 @@ export const sv = {
   ...disclosuresSv,
   ...policeCollaborationSv,
   ...caseConsultationsSv,
+  ...riskConferencesSv,
   ...treatmentSv,
   ...childWorkSv,
   ...notificationsSv,
@@ -111,6 +113,7 @@ export const svParts = [
   disclosuresSv,
   policeCollaborationSv,
   caseConsultationsSv,
+  riskConferencesSv,
   treatmentSv,
   childWorkSv,
   notificationsSv,

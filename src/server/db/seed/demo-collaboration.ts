@@ -6,6 +6,7 @@ import { demoCases } from "./demo-data.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
 import { seedDemoPolice } from "./demo-police.ts";
 import { seedDemoReferrals } from "./demo-referrals.ts";
+import { seedDemoRiskConference } from "./demo-risk-conference.ts";
 
 /**
  * Issue 18's collaboration, seeded after the cases it touches: the directory of agencies
@@ -40,4 +41,12 @@ export async function seedDemoCollaboration(
     barnahusId: agency("barnahus"),
   });
   await seedDemoReferrals(trx, { orgId, caseIds, agency, ...lookups });
+  await seedDemoRiskConference(trx, {
+    orgId,
+    caseId: caseIds[1] as string,
+    personId: lookups.personId("198807049849"),
+    workerId: lookups.userId("handlaggare2"),
+    chairId: lookups.userId("enhetschef"),
+    agency,
+  });
 }

@@ -18,4 +18,12 @@ export const contextCases: Partial<Record<Exclude<DisclosureContext, "direct">, 
       .where("id", "=", id)
       .executeTakeFirst()
       .then((r) => r?.case_id),
+  risk_conference: async (trx, id) =>
+    (
+      await trx
+        .selectFrom("risk_conference")
+        .select("case_id")
+        .where("id", "=", id)
+        .executeTakeFirst()
+    )?.case_id,
 };

@@ -37,6 +37,7 @@ import {
   safetyAlarmsInScope,
 } from "./police-collaboration.ts";
 import { referralCandidate, unansweredReferrals } from "./referrals.ts";
+import { conferenceActionCandidates, myConferenceActions } from "./risk-conferences.ts";
 import {
   type Candidate,
   caseColumns,
@@ -167,6 +168,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
       onlyIf(mine, jsonArrayFrom(myNotices(db))).as("notices"),
+      onlyIf(mine, jsonArrayFrom(myConferenceActions(db, actor, oneCase))).as("conferenceActions"),
       onlyIf(!mine, jsonArrayFrom(unitAlerts(db, actor))).as("alerts"),
       onlyIf(!mine, jsonArrayFrom(unassignedPartnerCases(db))).as("unassigned"),
     ])
@@ -176,7 +178,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
 /** Every kind's lines with their person's name (one read of the names for all of them). */
 async function withNames(
   trx: Trx,
-  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions">,
+  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions" | "conferenceActions">,
 ) {
   const names = await personNames(
     trx,
@@ -207,7 +209,7 @@ export async function gatherCandidates(
   scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
-  const { definitions, ...lines } = await readLines(trx, actor, scope);
+  const { definitions, conferenceActions, ...lines } = await readLines(trx, actor, scope);
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
@@ -251,6 +253,7 @@ export async function gatherCandidates(
         dueAt: unsignedDraftDue(d.written_at),
       }),
     ),
+    ...(await conferenceActionCandidates(trx, conferenceActions)),
   ];
 }
 

@@ -33,6 +33,7 @@ describe("the case workspace's sections", () => {
       "documents",
       "status",
     ]);
+    expect(inSection(record("adult_victim"), "collaboration")).toContain("risk-conference");
   });
 
   it("puts the police and the anonymised consultations under Samverkan in a victim's or a child's case", () => {

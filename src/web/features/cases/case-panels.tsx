@@ -22,6 +22,7 @@ import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
 import { PoliceCollaborationPanel } from "../police-collaboration/PoliceCollaboration";
 import { ReferralsPanel } from "../referrals/Referrals";
+import { RiskConferencePanel } from "../risk-conferences/RiskConferencePanel";
 import { StaysPanel } from "../stays/Stays";
 import { TasksPanel } from "../tasks/Tasks";
 import { TreatmentPanel } from "../treatment/Treatment";
@@ -122,6 +123,14 @@ export const casePanels: readonly CasePanel[] = [
     title: "police.title",
     section: "assessments",
     component: ({ record }) => <PoliceAssessmentsPanel record={record} />,
+  },
+  {
+    id: "risk-conference",
+    title: "conference.title",
+    section: "collaboration",
+    // The conference is about a victim of violence at high risk (the MARAC model).
+    when: (record) => record.caseType === "adult_victim",
+    component: ({ record }) => <RiskConferencePanel record={record} />,
   },
   {
     id: "decisions",

@@ -1,0 +1,39 @@
+import type { z } from "zod";
+import {
+  type ConferenceActionBody,
+  ConferenceCriteria,
+  type ReferToConferenceBody,
+  RiskConferenceList,
+  RiskConferenceView,
+} from "../../../shared/api/risk-conferences";
+import { parseWith, patchJson } from "../../api/client";
+import type { Transport } from "../../api/transport";
+
+export type RiskConference = z.infer<typeof RiskConferenceView>;
+export type ConferenceCriteriaView = z.infer<typeof ConferenceCriteria>;
+
+/** The risk-conference calls of the Api (api/endpoints.ts assembles every feature's). */
+export function riskConferencesApi({ call, get, post, opts, id }: Transport) {
+  return {
+    conferenceCriteria: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/risk-conference-criteria`, ConferenceCriteria, signal),
+    riskConferences: (caseId: string, signal?: AbortSignal) =>
+      get(`/api/cases/${id(caseId)}/risk-conferences`, RiskConferenceList, signal),
+    riskConference: (conferenceId: string, signal?: AbortSignal) =>
+      get(`/api/risk-conferences/${id(conferenceId)}`, RiskConferenceView, signal),
+    referToConference: (caseId: string, input: z.input<typeof ReferToConferenceBody>) =>
+      post(`/api/cases/${id(caseId)}/risk-conferences`, input, RiskConferenceView),
+    addConferenceAction: (conferenceId: string, input: z.input<typeof ConferenceActionBody>) =>
+      post(`/api/risk-conferences/${id(conferenceId)}/actions`, input, RiskConferenceView),
+    followUpConferenceAction: (
+      actionId: string,
+      input: { version: number; done: boolean; notes: string },
+    ) =>
+      call(async () =>
+        parseWith(
+          RiskConferenceView,
+          await patchJson(`/api/risk-conference-actions/${id(actionId)}`, input, opts()),
+        ),
+      ),
+  };
+}

@@ -1,0 +1,47 @@
+import type { MessagesOf } from "../../i18n/messages";
+import type { riskConferencesSv } from "./messages.sv";
+
+// English texts of features/risk-conferences: exactly the keys and placeholders of messages.sv.ts.
+export const riskConferencesEn: MessagesOf<typeof riskConferencesSv> = {
+  // The multi-agency risk conference (issue 18, item 8).
+  "conference.title": "Risk conference",
+  "conference.criteria": "Risk conference criteria",
+  "conference.met": "The case meets the criteria for a risk conference.",
+  "conference.notMet": "The case does not meet the criteria for a risk conference.",
+  "conference.refer": "Refer to a risk conference",
+  "conference.referIntro":
+    "The risk assessment is copied into the referral as it is now. The referral is made on a rule that breaks secrecy.",
+  "conference.secrecyRule": "Rule breaking secrecy",
+  "conference.addition": "Your addition (optional)",
+  "conference.referred": "The case is referred to a risk conference.",
+  "conference.listCaption": "The case's risk conferences",
+  "conference.itemTitle": "Referred {date}",
+  "conference.meetingOn": "Meeting day",
+  "conference.notHeld": "Not held yet",
+  "conference.assessment": "Risk assessment in the referral",
+  "conference.assessmentLine": "{instrument}, {date}: level {level}",
+  "conference.reasons": "The assessor's reasons",
+  "conference.yesAnswers": "Questions answered yes",
+  "conference.agencies": "The agencies' research",
+  "conference.actions": "Action plan",
+  "conference.noActions": "No actions yet.",
+  "conference.actionLine": "{description} – {owner}, due {date}",
+  "conference.done": "Done {date}",
+  "conference.markDone": "Mark as done",
+  "conference.newAction": "New action (you are responsible)",
+  "conference.actionDescription": "Action",
+  "conference.dueOn": "Due",
+  "conference.addAction": "Add action",
+  "conference.actionAdded": "The action is added.",
+  "conference.actionDone": "The action is marked as done.",
+  "conference.level.low": "Low",
+  "conference.level.medium": "Medium",
+  "conference.level.high": "High",
+  "conference.level.very_high": "Very high",
+  "conference.level.none": "no level",
+  "conference.rule.necessary_for_task": "Necessary for social services' work (OSL 10:2)",
+  "conference.rule.prevent_violence_close_relative": "Preventing serious violence (OSL 10:18 c)",
+  "conference.rule.crime_against_child": "Crime against a child (OSL 10:21)",
+  "conference.rule.serious_crime": "Crime with at least a year's prison (OSL 10:23)",
+  "conference.rule.duty_to_provide": "Duty to provide information (OSL 10:28)",
+};
