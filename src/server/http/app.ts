@@ -33,6 +33,8 @@ import { notificationRoutes } from "../modules/notifications/routes.ts";
 import { partnerContactRoutes } from "../modules/partner-contact/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { placeRoutes } from "../modules/places/routes.ts";
+import { agencyRoutes } from "../modules/agencies/routes.ts";
+import { agreementRoutes } from "../modules/agreements/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
@@ -91,6 +93,9 @@ const modules: RouteModule[] = [
   serviceContactRoutes,
   surveyRoutes,
   chatRoutes,
+  // Collaboration (issue 18): the agency directory and agreements.
+  agencyRoutes,
+  agreementRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {
