@@ -43,6 +43,7 @@ import {
   withDates,
 } from "./rows.ts";
 import { stayCandidates, staysInScope } from "./stays.ts";
+import { subjectCandidates } from "./subjects.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -251,7 +252,11 @@ export async function dueLines(
   scope: "mine" | "unit",
   now: Date,
 ): Promise<DueLine[]> {
-  const candidates = await gatherCandidates(trx, actor, scope, now);
+  // Lines about no case join here, so a case's workspace (gatherCandidates) never has them.
+  const candidates = [
+    ...(await gatherCandidates(trx, actor, scope, now)),
+    ...(await subjectCandidates(trx, actor, scope, now)),
+  ];
   return candidates
     .map((c) => ({ ...c, status: dueStatus(c.dueAt, now) }))
     .filter((c): c is DueLine => c.status !== "later")
@@ -278,20 +283,24 @@ export async function worklist(
     const due = await dueLines(trx, actor, query.scope, now);
     const responsible = await responsibleFor(
       trx,
-      due.map((c) => c.caseId),
+      due.flatMap((c) => (c.caseId ? [c.caseId] : [])),
     );
     const items = chooseLines(
-      due.map((c) => ({ ...c, responsible: responsible(c.caseId) })),
+      due.map((c) => ({
+        ...c,
+        responsible: c.caseId ? responsible(c.caseId) : (c.responsible ?? []),
+      })),
       query,
       now,
     );
-    // The list shows names: one event naming every person and case shown.
+    // The list shows names: one event naming every person and case shown (a line about no
+    // case names none).
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry("worklist.read", {
         resourceType: "case",
-        personIds: items.map((i) => i.personId),
-        caseIds: items.map((i) => i.caseId),
-        unitIds: items.map((i) => i.unitId),
+        personIds: items.flatMap((i) => (i.personId ? [i.personId] : [])),
+        caseIds: items.flatMap((i) => (i.caseId ? [i.caseId] : [])),
+        unitIds: items.flatMap((i) => (i.unitId ? [i.unitId] : [])),
       }),
     ]);
     return items.map(asItem);
@@ -308,6 +317,7 @@ export function asItem<T extends Candidate & { status: string }>({
 }: T) {
   return {
     ...rest,
+    subject: rest.subject ?? null,
     due: dueAt.toISOString(),
     dueDate: stockholmDate(dueAt),
     lastDay: lastDay ?? null,
