@@ -46,13 +46,18 @@ export async function runAgencyCommand<A extends AuditAction, T>(
   const { agencyId, action } = command;
   type Outcome = { value: T } | { refused: 404 | 403 };
   const outcome = await withActor(database.db, actor, async (trx): Promise<Outcome> => {
-    const q = trx
+    const agency = await trx
       .selectFrom("agency")
       .select(["id", "owner_id", "archived_at"])
-      .where("id", "=", agencyId);
-    const agency = await (command.need === "keep" ? q.forUpdate() : q).executeTakeFirst();
+      .where("id", "=", agencyId)
+      .executeTakeFirst();
     if (!agency) return { refused: 404 };
-    if (command.need === "keep" && !keepsAgency(actor, agency)) return { refused: 403 };
+    if (command.need === "keep") {
+      if (!keepsAgency(actor, agency)) return { refused: 403 };
+      // Locked only once allowed: FOR UPDATE sees the row under the update policy, so a
+      // reader's lock would find nothing and answer 404 instead of 403.
+      await trx.selectFrom("agency").select("id").where("id", "=", agencyId).forUpdate().execute();
+    }
     const value = await command.run(trx, agency);
     if (command.event) {
       await recordAudit(trx, auditContext(actor, meta), [

@@ -77,7 +77,7 @@ export async function runAgreementCommand<A extends AuditAction, T>(
         "version",
       ])
       .where("id", "=", agreementId);
-    const agreement = await (need === "see" ? q : q.forUpdate()).executeTakeFirst();
+    const agreement = await q.executeTakeFirst();
     if (!agreement) return { refused: 404 };
     if (need === "manage" && !managesUnit(actor, agreement.unit_id)) return { refused: 403, need };
     if (
@@ -85,7 +85,10 @@ export async function runAgreementCommand<A extends AuditAction, T>(
       !followsUp(actor, agreement.unit_id, await responsibleUsers(trx, agreementId))
     )
       return { refused: 403, need };
-    const value = await command.run(trx, agreement);
+    // Locked only once allowed (FOR UPDATE sees the row under the update policy), and read
+    // again under the lock: a change made meanwhile is the one this command meets.
+    const locked = need === "see" ? agreement : await q.forUpdate().executeTakeFirstOrThrow();
+    const value = await command.run(trx, locked);
     if (command.event) {
       await recordAudit(trx, auditContext(actor, meta), [
         {
