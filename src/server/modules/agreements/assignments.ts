@@ -99,14 +99,15 @@ export async function updateAssignment(
 ): Promise<AssignmentView> {
   type Outcome = { value: AssignmentView } | { refused: 404 | 403 };
   const outcome = await withActor(database.db, actor, async (trx): Promise<Outcome> => {
-    const current = await trx
+    const q = trx
       .selectFrom("voluntary_assignment")
       .select(["unit_id", "version"])
-      .where("id", "=", assignmentId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) return { refused: 404 };
-    if (!managesUnit(actor, current.unit_id)) return { refused: 403 };
+      .where("id", "=", assignmentId);
+    const seen = await q.executeTakeFirst();
+    if (!seen) return { refused: 404 };
+    if (!managesUnit(actor, seen.unit_id)) return { refused: 403 };
+    // Locked once allowed (FOR UPDATE reads under the update policy), and read again under it.
+    const current = await q.forUpdate().executeTakeFirstOrThrow();
     if (current.version !== input.version)
       throw new AppError(
         409,
