@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../types.ts";
 import { seedDemoAgencies } from "./demo-agencies.ts";
+import { seedDemoAgreements } from "./demo-agreements.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
 
 /**
@@ -14,5 +15,12 @@ export async function seedDemoCollaboration(
   lookups: DemoLookups,
   _caseIds: string[],
 ) {
-  await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  const agency = await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  await seedDemoAgreements(trx, {
+    orgId,
+    unitId: lookups.unitId("adult"),
+    managerId: lookups.userId("enhetschef"),
+    workerId: lookups.userId("handlaggare1"),
+    agency,
+  });
 }

@@ -43,7 +43,7 @@ import {
   withDates,
 } from "./rows.ts";
 import { stayCandidates, staysInScope } from "./stays.ts";
-import { subjectCandidates } from "./subjects.ts";
+import { agreementCandidate, agreementsDue, contactCandidate, contactsDue } from "./subjects.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -140,11 +140,13 @@ function onlyIf<T>(wanted: boolean, lines: RawBuilder<T[]>): RawBuilder<T[]> {
  * One round trip, one evaluation of the rule and the scope, instead of a statement per kind
  * that each asked them of the whole organisation again.
  */
-function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
+function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
   const db = trx as unknown as Scoped;
   const oneCase = typeof scope === "object" ? scope.caseId : undefined;
   // A case's workspace shows what its worker's list would (drafts, notices), for that case.
   const mine = scope === "mine" || oneCase !== undefined;
+  // Lines about no case (subjects.ts) are Att göra's only, never a case's workspace's.
+  const list = typeof scope === "string" ? scope : undefined;
   return trx
     .with("sc", () => scopeCases(trx, actor, scope))
     .selectNoFrom(() => [
@@ -160,6 +162,10 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       onlyIf(mine, jsonArrayFrom(myNotices(db))).as("notices"),
       onlyIf(!mine, jsonArrayFrom(unitAlerts(db, actor))).as("alerts"),
       onlyIf(!mine, jsonArrayFrom(unassignedPartnerCases(db))).as("unassigned"),
+      onlyIf(list !== undefined, jsonArrayFrom(agreementsDue(db, actor, list ?? "mine", now))).as(
+        "agreements",
+      ),
+      onlyIf(list === "mine", jsonArrayFrom(contactsDue(db, actor, now))).as("contacts"),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -167,7 +173,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
 /** Every kind's lines with their person's name (one read of the names for all of them). */
 async function withNames(
   trx: Trx,
-  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions">,
+  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions" | "agreements" | "contacts">,
 ) {
   const names = await personNames(
     trx,
@@ -195,7 +201,7 @@ export async function gatherCandidates(
   scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
-  const { definitions, ...lines } = await readLines(trx, actor, scope);
+  const { definitions, agreements, contacts, ...lines } = await readLines(trx, actor, scope, now);
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
@@ -236,6 +242,8 @@ export async function gatherCandidates(
         dueAt: unsignedDraftDue(d.written_at),
       }),
     ),
+    ...agreements.map(agreementCandidate),
+    ...contacts.map((c) => contactCandidate(actor, c)),
   ];
 }
 
@@ -252,11 +260,7 @@ export async function dueLines(
   scope: "mine" | "unit",
   now: Date,
 ): Promise<DueLine[]> {
-  // Lines about no case join here, so a case's workspace (gatherCandidates) never has them.
-  const candidates = [
-    ...(await gatherCandidates(trx, actor, scope, now)),
-    ...(await subjectCandidates(trx, actor, scope, now)),
-  ];
+  const candidates = await gatherCandidates(trx, actor, scope, now);
   return candidates
     .map((c) => ({ ...c, status: dueStatus(c.dueAt, now) }))
     .filter((c): c is DueLine => c.status !== "later")

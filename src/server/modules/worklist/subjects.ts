@@ -7,24 +7,29 @@ import {
   contactConfirmationDue,
 } from "../../../shared/directory-deadlines.ts";
 import { type Actor, unitsWithRole } from "../../access/actor.ts";
-import type { Trx } from "../../access/transaction.ts";
-import type { Candidate } from "./rows.ts";
+import type { Candidate, Scoped } from "./rows.ts";
 
 /**
  * Lines about no case (issue 18): an agreement's follow-up and a directory contact not
  * confirmed for 12 months. Not joined to the cases in scope — like my drafts, they are
  * someone's by another rule: an agreement's for the managers of its owning unit (scope
  * "unit") and its responsible users ("mine"); a contact's for its agency's owner ("mine").
- * Only lines due within the window are read; the deadline module decides the rest.
+ * Read in the one statement of Att göra (service.ts readLines), never in a case's workspace.
+ * Only rows due within the window are read; the deadline module decides the rest.
  */
 
 type Responsible = WorklistItem["responsible"];
 
-/** Agreements in force whose follow-up is due; whose they are depends on the scope. */
-async function agreementLines(trx: Trx, actor: Actor, scope: "mine" | "unit", horizon: string) {
-  const managed = unitsWithRole(actor, ["unit_manager"]);
-  if (scope === "unit" && managed.length === 0) return [];
-  const rows = await trx
+/** One day beyond the window: the deadline module, not this read, draws the line. */
+const horizonOf = (now: Date) => addDays(stockholmDate(now), dueSoonDays + 1);
+
+/** Agreements in force whose follow-up is due: the unit's managers', or mine as responsible. */
+export function agreementsDue(db: Scoped, actor: Actor, scope: "mine" | "unit", now: Date) {
+  const managed = [
+    ...unitsWithRole(actor, ["unit_manager"]),
+    "00000000-0000-0000-0000-000000000000",
+  ];
+  return db
     .selectFrom("agreement as a")
     .select((eb) => [
       "a.id",
@@ -35,7 +40,7 @@ async function agreementLines(trx: Trx, actor: Actor, scope: "mine" | "unit", ho
         .innerJoin("app_user as u", "u.id", "r.user_id")
         .select(
           sql<Responsible>`coalesce(json_agg(json_build_object('userId', u.id, 'displayName', u.display_name) order by u.display_name), '[]'::json)`.as(
-            "responsible",
+            "list",
           ),
         )
         .whereRef("r.agreement_id", "=", "a.id")
@@ -43,7 +48,7 @@ async function agreementLines(trx: Trx, actor: Actor, scope: "mine" | "unit", ho
     ])
     .where("a.org_id", "=", actor.orgId)
     .where("a.ended_on", "is", null)
-    .where("a.next_follow_up_on", "<=", horizon)
+    .where("a.next_follow_up_on", "<=", horizonOf(now))
     .where((eb) =>
       scope === "unit"
         ? eb("a.unit_id", "in", managed)
@@ -54,63 +59,51 @@ async function agreementLines(trx: Trx, actor: Actor, scope: "mine" | "unit", ho
               .whereRef("m.agreement_id", "=", "a.id")
               .where("m.user_id", "=", actor.userId),
           ),
-    )
-    .execute();
-  return rows.map(
-    (r): Candidate => ({
-      kind: "agreement_follow_up",
-      caseId: null,
-      reference: null,
-      personName: null,
-      personId: null,
-      unitId: null,
-      subject: { type: "agreement", id: r.id, title: r.title },
-      responsible: r.responsible ?? [],
-      dueAt: agreementFollowUpDue(String(r.next_follow_up_on)),
-    }),
-  );
+    );
 }
 
 /** Contacts of the agencies I own that are due to be confirmed again. */
-async function contactLines(trx: Trx, actor: Actor, horizon: string) {
-  const rows = await trx
-    .selectFrom("agency_contact as c")
-    .innerJoin("agency as a", "a.id", "c.agency_id")
-    .select(["a.id", "a.name", "c.name as contact_name", "c.confirmed_on"])
-    .where("a.org_id", "=", actor.orgId)
-    .where("a.owner_id", "=", actor.userId)
-    .where("a.archived_at", "is", null)
-    .where("c.archived_at", "is", null)
-    // The same month arithmetic as contactConfirmationDue (a month's last day clamps).
-    .where(sql<boolean>`(c.confirmed_on + interval '12 months')::date <= ${horizon}::date`)
-    .execute();
-  const owner = [{ userId: actor.userId, displayName: actor.displayName }];
-  return rows.map(
-    (r): Candidate => ({
-      kind: "agency_contact_unconfirmed",
-      caseId: null,
-      reference: null,
-      personName: null,
-      personId: null,
-      unitId: null,
-      subject: { type: "agency", id: r.id, title: `${r.name}: ${r.contact_name}` },
-      responsible: owner,
-      dueAt: contactConfirmationDue(String(r.confirmed_on)),
-    }),
+export function contactsDue(db: Scoped, actor: Actor, now: Date) {
+  return (
+    db
+      .selectFrom("agency as a")
+      .innerJoin("agency_contact as c", "c.agency_id", "a.id")
+      .select(["a.id", "a.name", "c.name as contact_name", "c.confirmed_on"])
+      .where("a.org_id", "=", actor.orgId)
+      .where("a.owner_id", "=", actor.userId)
+      .where("a.archived_at", "is", null)
+      .where("c.archived_at", "is", null)
+      // The same month arithmetic as contactConfirmationDue (a month's last day clamps).
+      .where(sql<boolean>`(c.confirmed_on + interval '12 months')::date <= ${horizonOf(now)}::date`)
   );
 }
 
-/** Every line about no case the scope has (none in one case's workspace: see service.ts). */
-export async function subjectCandidates(
-  trx: Trx,
+const noCase = { caseId: null, reference: null, personName: null, personId: null, unitId: null };
+
+export function agreementCandidate(r: {
+  id: string;
+  title: string;
+  next_follow_up_on: string;
+  responsible: Responsible | null;
+}): Candidate {
+  return {
+    kind: "agreement_follow_up",
+    ...noCase,
+    subject: { type: "agreement", id: r.id, title: r.title },
+    responsible: r.responsible ?? [],
+    dueAt: agreementFollowUpDue(String(r.next_follow_up_on)),
+  };
+}
+
+export function contactCandidate(
   actor: Actor,
-  scope: "mine" | "unit",
-  now: Date,
-): Promise<Candidate[]> {
-  // One day beyond the window: the deadline module, not this read, draws the line.
-  const horizon = addDays(stockholmDate(now), dueSoonDays + 1);
-  return [
-    ...(await agreementLines(trx, actor, scope, horizon)),
-    ...(scope === "mine" ? await contactLines(trx, actor, horizon) : []),
-  ];
+  r: { id: string; name: string; contact_name: string; confirmed_on: string },
+): Candidate {
+  return {
+    kind: "agency_contact_unconfirmed",
+    ...noCase,
+    subject: { type: "agency", id: r.id, title: `${r.name}: ${r.contact_name}` },
+    responsible: [{ userId: actor.userId, displayName: actor.displayName }],
+    dueAt: contactConfirmationDue(String(r.confirmed_on)),
+  };
 }
