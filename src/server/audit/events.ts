@@ -233,6 +233,28 @@ export const auditEventData = {
     .strict(),
   "place.address_read": z.object({ placeId: z.uuid() }).strict(),
   "place.address_save": z.object({ placeId: z.uuid() }).strict(),
+  // The agency directory and agreements (issue 18): no client's data, reads not logged; a
+  // refused look, every change and every refusal are.
+  "agency.read": none,
+  "agency.create": z.object({ agencyId: z.uuid() }).strict(),
+  "agency.update": z.object({ agencyId: z.uuid(), fields: z.array(z.string()) }).strict(),
+  "agency.archive": z.object({ agencyId: z.uuid() }).strict(),
+  "agency.unit": z
+    .object({ agencyId: z.uuid(), unitId: z.uuid(), change: z.enum(["added", "changed"]) })
+    .strict(),
+  "agency.contact": z
+    .object({
+      agencyId: z.uuid(),
+      contactId: z.uuid(),
+      change: z.enum(["added", "changed", "confirmed", "archived"]),
+    })
+    .strict(),
+  "agreement.read": none,
+  "agreement.create": z.object({ agreementId: z.uuid() }).strict(),
+  "agreement.update": z.object({ agreementId: z.uuid(), fields: z.array(z.string()) }).strict(),
+  "agreement.follow_up": z.object({ agreementId: z.uuid(), followUpId: z.uuid() }).strict(),
+  "assignment.create": z.object({ assignmentId: z.uuid() }).strict(),
+  "assignment.update": z.object({ assignmentId: z.uuid() }).strict(),
   "hold.create": z
     .object({ holdId: z.uuid(), placeId: z.uuid(), persons: z.number().int() })
     .strict(),
@@ -339,6 +361,8 @@ export const auditResourceTypes = [
   "barrier",
   "audit",
   "place",
+  "agency",
+  "agreement",
   "consultation",
   "competence",
   "service_course",

@@ -427,6 +427,19 @@ AS $function$
   select translate(lower(public.unaccent('public.unaccent'::regdictionary, p_text)), '-', ' ')
 $function$;
 
+-- frid_follows_up_agreement(p_agreement uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_follows_up_agreement(p_agreement uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select frid_manages_agreement(p_agreement)
+      or exists (select 1 from agreement_responsible r
+                 where r.agreement_id = p_agreement and r.org_id = frid_org()
+                   and r.user_id = frid_actor())
+$function$;
+
 -- frid_gives_service(p_unit uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_gives_service(p_unit uuid)
  RETURNS boolean
@@ -571,6 +584,18 @@ AS $function$
     from unnest(to_tsvector('swedish'::regconfig, p_text))
 $function$;
 
+-- frid_keeps_agency(p_agency uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_keeps_agency(p_agency uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select frid_keeps_directory()
+      or exists (select 1 from agency a
+                 where a.id = p_agency and a.org_id = frid_org() and a.owner_id = frid_actor())
+$function$;
+
 -- frid_keeps_competence(): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_keeps_competence()
  RETURNS boolean
@@ -581,6 +606,18 @@ AS $function$
   select exists (select 1 from role_assignment r
                  where r.user_id = frid_actor() and r.org_id = frid_org()
                    and r.role in ('unit_manager', 'consultant'))
+$function$;
+
+-- frid_keeps_directory(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_keeps_directory()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org()
+                   and r.role in ('unit_manager', 'administrator'))
 $function$;
 
 -- frid_last_risk_conference(p_person uuid, p_except uuid): execute granted to frid_app
@@ -643,6 +680,18 @@ begin
   return coalesce((select array_agg(unit_id) from role_assignment
                     where user_id = p_user and role = 'unit_manager' and unit_id is not null), '{}');
 end
+$function$;
+
+-- frid_manages_agreement(p_agreement uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_manages_agreement(p_agreement uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from agreement a
+                 where a.id = p_agreement and a.org_id = frid_org()
+                   and frid_has_unit_role(a.unit_id, array['unit_manager']))
 $function$;
 
 -- frid_new_partner_case(p_case uuid): execute granted to frid_app
@@ -1173,12 +1222,56 @@ create policy access_grant_insert on access_grant as permissive for insert to fr
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
 create policy access_grant_select on access_grant as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy agency_insert on agency as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
 create policy agency_select on agency as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_does_case_work()));
+create policy agency_select_keeper on agency as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_directory()));
+create policy agency_update on agency as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_agency(id)))
+  with check ((org_id = frid_org()));
+create policy agency_contact_insert on agency_contact as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_agency(agency_id)));
 create policy agency_contact_select on agency_contact as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_does_case_work()));
+create policy agency_contact_select_keeper on agency_contact as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_directory()));
+create policy agency_contact_update on agency_contact as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_agency(agency_id)))
+  with check (((org_id = frid_org()) AND frid_keeps_agency(agency_id)));
+create policy agency_unit_insert on agency_unit as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_agency(agency_id)));
 create policy agency_unit_select on agency_unit as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_does_case_work()));
+create policy agency_unit_select_keeper on agency_unit as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_directory()));
+create policy agency_unit_update on agency_unit as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_agency(agency_id)))
+  with check (((org_id = frid_org()) AND frid_keeps_agency(agency_id)));
+create policy agreement_insert on agreement as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
+create policy agreement_select on agreement as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
+create policy agreement_update on agreement as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_follows_up_agreement(id)))
+  with check ((org_id = frid_org()));
+create policy agreement_follow_up_insert on agreement_follow_up as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_follows_up_agreement(agreement_id)));
+create policy agreement_follow_up_select on agreement_follow_up as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
+create policy agreement_party_delete on agreement_party as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_manages_agreement(agreement_id)));
+create policy agreement_party_select on agreement_party as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
+create policy agreement_party_write on agreement_party as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_manages_agreement(agreement_id)));
+create policy agreement_responsible_delete on agreement_responsible as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_manages_agreement(agreement_id)));
+create policy agreement_responsible_select on agreement_responsible as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
+create policy agreement_responsible_write on agreement_responsible as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_manages_agreement(agreement_id)));
 create policy assessment_insert on assessment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy assessment_select on assessment as permissive for select to frid_app
@@ -1808,6 +1901,13 @@ create policy treatment_session_insert on treatment_session as permissive for in
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy treatment_session_select on treatment_session as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy voluntary_assignment_insert on voluntary_assignment as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
+create policy voluntary_assignment_select on voluntary_assignment as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
+create policy voluntary_assignment_update on voluntary_assignment as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))
+  with check (((org_id = frid_org()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
 
 -- ===== Tables with row-level security =====
 
@@ -1815,6 +1915,10 @@ alter table access_grant enable row level security;
 alter table agency enable row level security;
 alter table agency_contact enable row level security;
 alter table agency_unit enable row level security;
+alter table agreement enable row level security;
+alter table agreement_follow_up enable row level security;
+alter table agreement_party enable row level security;
+alter table agreement_responsible enable row level security;
 alter table assessment enable row level security;
 alter table audit_event enable row level security;
 alter table barrier enable row level security;
@@ -1897,13 +2001,18 @@ alter table training_instructor enable row level security;
 alter table training_participants enable row level security;
 alter table treatment enable row level security;
 alter table treatment_session enable row level security;
+alter table voluntary_assignment enable row level security;
 
 -- ===== Grants to the application's roles =====
 
 grant insert, select, update on access_grant to frid_app;
-grant select on agency to frid_app;
-grant select on agency_contact to frid_app;
-grant select on agency_unit to frid_app;
+grant insert, select, update on agency to frid_app;
+grant insert, select, update on agency_contact to frid_app;
+grant insert, select, update on agency_unit to frid_app;
+grant insert, select, update on agreement to frid_app;
+grant insert, select on agreement_follow_up to frid_app;
+grant delete, insert, select on agreement_party to frid_app;
+grant delete, insert, select on agreement_responsible to frid_app;
 grant insert, select, update on app_user to frid_app;
 grant insert, select on assessment to frid_app;
 grant insert, select on audit_event to frid_app;
@@ -2000,6 +2109,7 @@ grant delete, insert, select, update on training_participants to frid_app;
 grant insert, select on treatment to frid_app;
 grant insert, select on treatment_session to frid_app;
 grant insert, select on unit to frid_app;
+grant insert, select, update on voluntary_assignment to frid_app;
 grant update (answers), update (assessed_on), update (client_present), update (completed_at), update (completed_by), update (interpreter_used), update (judgements), update (reasons), update (result), update (updated_at) on assessment to frid_app;
 grant update (acknowledged_at), update (acknowledged_by) on barrier_event to frid_app;
 grant update (done_at), update (done_by), update (done_note), update (report_on), update (report_reference), update (report_to) on case_task to frid_app;

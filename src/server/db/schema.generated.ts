@@ -66,6 +66,7 @@ export interface AgencyContact {
   org_id: string;
   phone: string | null;
   role: string;
+  version: Generated<number>;
 }
 
 export interface AgencyUnit {
@@ -75,6 +76,48 @@ export interface AgencyUnit {
   id: string;
   name: string;
   org_id: string;
+}
+
+export interface Agreement {
+  areas: string[];
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  document_reference: string | null;
+  ended_on: string | null;
+  goals: string;
+  id: string;
+  last_followed_up_on: string | null;
+  next_follow_up_on: string;
+  org_id: string;
+  signed_on: string;
+  title: string;
+  unit_id: string;
+  version: Generated<number>;
+}
+
+export interface AgreementFollowUp {
+  agreement_id: string;
+  findings: string;
+  followed_up_on: string;
+  id: string;
+  next_follow_up_on: string;
+  org_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+}
+
+export interface AgreementParty {
+  agency_id: string;
+  agreement_id: string;
+  org_id: string;
+}
+
+export interface AgreementResponsible {
+  agency_contact_id: string | null;
+  agreement_id: string;
+  id: string;
+  org_id: string;
+  user_id: string | null;
 }
 
 export interface AppUser {
@@ -1360,11 +1403,32 @@ export interface Unit {
   referral_answer_days: Generated<number>;
 }
 
+export interface VoluntaryAssignment {
+  agency_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  decided_on: string;
+  decision_reference: string;
+  follow_up_on: string | null;
+  id: string;
+  legal_basis: string;
+  org_id: string;
+  scope: string;
+  unit_id: string;
+  valid_from: string;
+  valid_until: string | null;
+  version: Generated<number>;
+}
+
 export interface DB {
   access_grant: AccessGrant;
   agency: Agency;
   agency_contact: AgencyContact;
   agency_unit: AgencyUnit;
+  agreement: Agreement;
+  agreement_follow_up: AgreementFollowUp;
+  agreement_party: AgreementParty;
+  agreement_responsible: AgreementResponsible;
   app_user: AppUser;
   assessment: Assessment;
   audit_event: AuditEvent;
@@ -1461,4 +1525,5 @@ export interface DB {
   treatment: Treatment;
   treatment_session: TreatmentSession;
   unit: Unit;
+  voluntary_assignment: VoluntaryAssignment;
 }

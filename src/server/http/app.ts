@@ -14,6 +14,8 @@ import { registerAuthentication } from "../auth/hook.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
+import { agencyRoutes } from "../modules/agencies/routes.ts";
+import { agreementRoutes } from "../modules/agreements/routes.ts";
 import { instrumentAdminRoutes } from "../modules/assessments/admin-routes.ts";
 import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
@@ -103,6 +105,9 @@ const modules: RouteModule[] = [
   surveyRoutes,
   chatRoutes,
   referralRoutes,
+  // Collaboration (issue 18): the agency directory and agreements.
+  agencyRoutes,
+  agreementRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

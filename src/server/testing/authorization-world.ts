@@ -5,6 +5,7 @@ import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
 import { addChildWorkRecords } from "./child-work.ts";
 import { addConsultRecords } from "./consult.ts";
+import { addDirectoryRecords } from "./directory.ts";
 import { addDisclosureRecords } from "./disclosures.ts";
 import {
   buildCase,
@@ -84,6 +85,8 @@ export interface World {
   referrals: Awaited<ReturnType<typeof addReferralRecords>>;
   /** A risk conference in X (escalated), a police agency taking part, a contact's action (issue 18). */
   riskConference: Awaited<ReturnType<typeof addConferenceRecords>>;
+  /** The agency directory's and the agreements' records (issue 18, items 1–2). */
+  directory: Awaited<ReturnType<typeof addDirectoryRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -211,6 +214,7 @@ export async function buildAuthorizationWorld(
   });
   const referrals = await addReferralRecords(made);
   const riskConference = await addConferenceRecords(made, stockholmDate(new Date()));
+  const directory = await addDirectoryRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -234,6 +238,7 @@ export async function buildAuthorizationWorld(
     police,
     referrals,
     riskConference,
+    directory,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

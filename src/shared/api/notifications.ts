@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fieldRule } from "./fields.ts";
-import { worklistKinds } from "./worklist.ts";
+import { WorklistSubject, worklistKinds } from "./worklist.ts";
 
 /**
  * What the notification centre tells (issue 15, "Be told"), most urgent first:
@@ -35,8 +35,9 @@ export const Notification = z
     kind: z.enum(worklistKinds).nullable().meta({
       description: "The line of Att göra it is about; null for an assignment",
     }),
-    caseId: z.uuid(),
-    reference: z.string(),
+    caseId: z.uuid().nullable().meta({ description: "null: about no case (see subject)" }),
+    reference: z.string().nullable(),
+    subject: WorklistSubject.nullable(),
     date: z.string().meta({
       description: "The counted day of the deadline, or the day of the assignment (YYYY-MM-DD)",
     }),

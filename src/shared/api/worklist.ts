@@ -38,12 +38,28 @@ export const worklistKinds = [
   "safety_alarm_follow_up",
 ] as const;
 
+/**
+ * What a line without a case is about (an agreement, an agency of the directory): its page is
+ * subjectPath's. Another kind of subject is added here, with its page.
+ */
+export const worklistSubjectTypes = ["agreement", "agency"] as const;
+export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
+export const WorklistSubject = z
+  .object({ type: z.enum(worklistSubjectTypes), id: z.uuid(), title: z.string() })
+  .meta({ id: "WorklistSubject" });
+export type WorklistSubject = z.infer<typeof WorklistSubject>;
+export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
+  s.type === "agreement" ? `/agreements/${s.id}` : `/agencies/${s.id}`;
+
 export const WorklistItem = z
   .object({
     kind: z.enum(worklistKinds),
-    caseId: z.uuid(),
-    reference: z.string(),
-    personName: z.string(),
+    caseId: z.uuid().nullable().meta({ description: "null: a line about no case (see subject)" }),
+    reference: z.string().nullable(),
+    personName: z.string().nullable(),
+    subject: WorklistSubject.nullable().meta({
+      description: "What a line without a case is about; null for a case's line",
+    }),
     due: z.string().meta({
       description:
         "The end of the counted day: status and order key to it, never to a moved last day",
@@ -54,9 +70,10 @@ export const WorklistItem = z
       description:
         "Statutory time limits: the last day under lag (1930:173); null for same-day duties and working rules",
     }),
-    responsible: z
-      .array(z.object({ userId: z.uuid(), displayName: z.string() }))
-      .meta({ description: "Who works the case now; empty: nobody is assigned" }),
+    responsible: z.array(z.object({ userId: z.uuid(), displayName: z.string() })).meta({
+      description:
+        "Who works the case now (a line without a case: who it is for); empty: nobody is assigned",
+    }),
   })
   .meta({ id: "WorklistItem" });
 export type WorklistItem = z.infer<typeof WorklistItem>;
@@ -100,8 +117,13 @@ export type WorklistQuery = z.infer<typeof WorklistQuery>;
  * One case's deadlines for its workspace: every one, the later ones too, soonest first (who
  * is responsible is in the case's own header).
  */
-export const CaseDeadline = WorklistItem.omit({ responsible: true })
-  .extend({ status: z.enum(["overdue", "due_soon", "later"]) })
+export const CaseDeadline = WorklistItem.omit({ responsible: true, subject: true })
+  .extend({
+    caseId: z.uuid(),
+    reference: z.string(),
+    personName: z.string(),
+    status: z.enum(["overdue", "due_soon", "later"]),
+  })
   .meta({ id: "CaseDeadline" });
 export type CaseDeadline = z.infer<typeof CaseDeadline>;
 export const CaseDeadlines = z

@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../types.ts";
 import { seedDemoAgencies } from "./demo-agencies.ts";
+import { seedDemoAgreements } from "./demo-agreements.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
 import { demoCases } from "./demo-data.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
@@ -47,6 +48,13 @@ export async function seedDemoCollaboration(
     personId: lookups.personId("198807049849"),
     workerId: lookups.userId("handlaggare2"),
     chairId: lookups.userId("enhetschef"),
+    agency,
+  });
+  await seedDemoAgreements(trx, {
+    orgId,
+    unitId: lookups.unitId("adult"),
+    managerId: lookups.userId("enhetschef"),
+    workerId: lookups.userId("handlaggare1"),
     agency,
   });
 }

@@ -8,6 +8,7 @@ import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { digestCounts, digestMail, nothingToTell } from "./digest.ts";
 import type { Mailer } from "./mailer.ts";
+import { namedIn } from "./notices.ts";
 import { actorOf } from "./queries.ts";
 import { noticesFor } from "./service.ts";
 
@@ -84,9 +85,7 @@ async function claimAndCount(database: DatabaseHandle, actor: Actor, day: string
         "notification.digest",
         {
           resourceType: "case",
-          personIds: notices.map((n) => n.personId),
-          caseIds: notices.map((n) => n.caseId),
-          unitIds: notices.map((n) => n.unitId),
+          ...namedIn(notices),
         },
         { data: { day } },
       ),

@@ -18,8 +18,10 @@ export interface DigestCounts {
   assigned: number;
 }
 
+/** Cases (and things about no case: an agreement, an agency) with a notice of the category. */
 const casesIn = (notices: Notice[], category: Notice["category"]) =>
-  new Set(notices.filter((n) => n.category === category).map((n) => n.caseId)).size;
+  new Set(notices.filter((n) => n.category === category).map((n) => n.caseId ?? n.subject?.id))
+    .size;
 const count = (notices: Notice[], category: Notice["category"]) =>
   notices.filter((n) => n.category === category).length;
 

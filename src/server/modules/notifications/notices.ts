@@ -5,7 +5,10 @@ import { daysLeft, dueVerySoonDays } from "../../../shared/deadlines.ts";
 import type { DueLine } from "../worklist/service.ts";
 
 /** A notification before its read state is known, with what its audit event names. */
-export type Notice = Omit<Notification, "read"> & { personId: string; unitId: string };
+export type Notice = Omit<Notification, "read"> & {
+  personId: string | null;
+  unitId: string | null;
+};
 
 /** A case assigned to me by someone else, recently (queries.ts recentAssignments). */
 export interface Assignment {
@@ -27,10 +30,20 @@ export function categoryOf(line: DueLine, now: Date): NotificationCategory {
 export function noticeId(
   category: NotificationCategory,
   kind: string,
-  caseId: string,
+  caseOrSubjectId: string,
   date: string,
 ) {
-  return `${category}:${kind}:${caseId}:${date}`;
+  return `${category}:${kind}:${caseOrSubjectId}:${date}`;
+}
+
+/** The persons, cases and units a list of notices names, for its audit event (none: skipped). */
+export function namedIn(notices: readonly Notice[]) {
+  const present = (xs: (string | null)[]) => xs.flatMap((x) => (x === null ? [] : [x]));
+  return {
+    personIds: present(notices.map((n) => n.personId)),
+    caseIds: present(notices.map((n) => n.caseId)),
+    unitIds: present(notices.map((n) => n.unitId)),
+  };
 }
 
 const rank = (c: NotificationCategory) => notificationCategories.indexOf(c);
@@ -44,13 +57,16 @@ export function noticesOf(lines: DueLine[], assignments: Assignment[], now: Date
   for (const line of lines) {
     const category = categoryOf(line, now);
     const date = stockholmDate(line.dueAt);
-    const id = noticeId(category, line.kind, line.caseId, date);
+    // A line about no case is known by its subject (an agreement, an agency).
+    const subject = line.subject ?? null;
+    const id = noticeId(category, line.kind, line.caseId ?? subject?.id ?? "", date);
     notices.set(id, {
       id,
       category,
       kind: line.kind,
       caseId: line.caseId,
       reference: line.reference,
+      subject,
       date,
       personId: line.personId,
       unitId: line.unitId,
@@ -65,6 +81,7 @@ export function noticesOf(lines: DueLine[], assignments: Assignment[], now: Date
       kind: null,
       caseId: a.id,
       reference: a.reference,
+      subject: null,
       date,
       personId: a.person_id,
       unitId: a.unit_id,

@@ -11,7 +11,7 @@ import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { dueLines } from "../worklist/service.ts";
-import { type Notice, noticesOf } from "./notices.ts";
+import { type Notice, namedIn, noticesOf } from "./notices.ts";
 import { markRead, readAmong, recentAssignments } from "./queries.ts";
 
 /**
@@ -31,9 +31,7 @@ function shown<A extends AuditAction>(action: A, notices: Notice[], data?: objec
     action,
     {
       resourceType: "case",
-      personIds: notices.map((n) => n.personId),
-      caseIds: notices.map((n) => n.caseId),
-      unitIds: notices.map((n) => n.unitId),
+      ...namedIn(notices),
     },
     data ? { data: data as never } : {},
   );
@@ -90,8 +88,9 @@ export async function markNotificationRead(
     await recordAudit(trx, ctx, [
       {
         action: "notification.mark_read",
-        resourceType: "case",
-        resourceId: target.caseId,
+        // A notice about no case names its subject (an agreement, an agency).
+        resourceType: target.subject?.type ?? "case",
+        resourceId: target.caseId ?? target.subject?.id ?? null,
         personId: target.personId,
         unitId: target.unitId,
         data: { notificationId: id },

@@ -23,8 +23,13 @@ export function caseDeadlines(
     action: "worklist.read",
     run: async ({ trx }) => {
       const candidates = await gatherCandidates(trx, actor, { caseId }, now);
+      // Every line here is the case's own (lines about no case join only Att göra).
       return candidates
-        .map((c) => asItem({ ...c, status: dueStatus(c.dueAt, now) }))
+        .flatMap(({ caseId, reference, personName, subject: _s, responsible: _r, ...c }) =>
+          caseId === null || reference === null || personName === null
+            ? []
+            : [asItem({ ...c, caseId, reference, personName, status: dueStatus(c.dueAt, now) })],
+        )
         .sort((a, b) => a.due.localeCompare(b.due));
     },
   });

@@ -20,9 +20,10 @@ type Responsible = WorklistItem["responsible"];
 /** What a line needs here: its day due, what it is about and who works its case. */
 export interface ChoosableLine {
   kind: WorklistItem["kind"];
-  caseId: string;
-  reference: string;
-  personName: string;
+  caseId: string | null;
+  reference: string | null;
+  personName: string | null;
+  subject?: WorklistItem["subject"];
   dueAt: Date;
   status: "overdue" | "due_soon";
   responsible: Responsible;
@@ -59,19 +60,24 @@ function nearEnough(line: ChoosableLine, deadline: DeadlineFilter | undefined, n
   return true;
 }
 
+const referenceOf = (l: ChoosableLine) => l.reference ?? l.subject?.title ?? "";
+
 const kindRank = new Map<string, number>(worklistKinds.map((k, i) => [k, i]));
 const swedish = new Intl.Collator("sv");
 
 const compareBy: Record<WorklistSort, (a: ChoosableLine, b: ChoosableLine) => number> = {
   due: (a, b) => a.dueAt.getTime() - b.dueAt.getTime(),
   kind: (a, b) => (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0),
-  reference: (a, b) => swedish.compare(a.reference, b.reference),
-  person: (a, b) => swedish.compare(a.personName, b.personName),
+  // A line about no case sorts by its subject's title among the references.
+  reference: (a, b) => swedish.compare(referenceOf(a), referenceOf(b)),
+  person: (a, b) => swedish.compare(a.personName ?? "", b.personName ?? ""),
 };
 
 /**
- * The lines the filters let through, in the order asked; ties in the day due (soonest
- * first), then the case's reference, so the order is the same on every request.
+ * The lines the filters let through, in the order asked. A worker filter matches a line about
+ * no case by whom the line is for (its responsible), as a case's line by who works the case.
+ * Ties in the day due (soonest first), then the case's reference, so the order is the same
+ * on every request.
  */
 export function chooseLines<L extends ChoosableLine>(
   lines: readonly L[],

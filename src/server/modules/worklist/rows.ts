@@ -40,12 +40,16 @@ export function rowOf(r: {
  */
 export type Candidate = Omit<
   WorklistItem,
-  "status" | "due" | "dueDate" | "lastDay" | "responsible"
+  "status" | "due" | "dueDate" | "lastDay" | "responsible" | "subject"
 > & {
   dueAt: Date;
   lastDay?: StatutoryLastDay;
-  personId: string;
-  unitId: string;
+  /** null on a line about no case (subject says what it is about). */
+  personId: string | null;
+  unitId: string | null;
+  subject?: WorklistItem["subject"];
+  /** A line about no case: who it is for (a case's line: who works the case, read later). */
+  responsible?: WorklistItem["responsible"];
 };
 
 /**

@@ -51,6 +51,7 @@ import {
   withDates,
 } from "./rows.ts";
 import { stayCandidates, staysInScope } from "./stays.ts";
+import { agreementCandidate, agreementsDue, contactCandidate, contactsDue } from "./subjects.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -147,11 +148,13 @@ function onlyIf<T>(wanted: boolean, lines: RawBuilder<T[]>): RawBuilder<T[]> {
  * One round trip, one evaluation of the rule and the scope, instead of a statement per kind
  * that each asked them of the whole organisation again.
  */
-function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
+function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
   const db = trx as unknown as Scoped;
   const oneCase = typeof scope === "object" ? scope.caseId : undefined;
   // A case's workspace shows what its worker's list would (drafts, notices), for that case.
   const mine = scope === "mine" || oneCase !== undefined;
+  // Lines about no case (subjects.ts) are Att göra's only, never a case's workspace's.
+  const list = typeof scope === "string" ? scope : undefined;
   return trx
     .with("sc", () => scopeCases(trx, actor, scope))
     .selectNoFrom(() => [
@@ -171,6 +174,10 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       onlyIf(mine, jsonArrayFrom(myConferenceActions(db, actor, oneCase))).as("conferenceActions"),
       onlyIf(!mine, jsonArrayFrom(unitAlerts(db, actor))).as("alerts"),
       onlyIf(!mine, jsonArrayFrom(unassignedPartnerCases(db))).as("unassigned"),
+      onlyIf(list !== undefined, jsonArrayFrom(agreementsDue(db, actor, list ?? "mine", now))).as(
+        "agreements",
+      ),
+      onlyIf(list === "mine", jsonArrayFrom(contactsDue(db, actor, now))).as("contacts"),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -178,7 +185,10 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
 /** Every kind's lines with their person's name (one read of the names for all of them). */
 async function withNames(
   trx: Trx,
-  lines: Omit<Awaited<ReturnType<typeof readLines>>, "definitions" | "conferenceActions">,
+  lines: Omit<
+    Awaited<ReturnType<typeof readLines>>,
+    "definitions" | "conferenceActions" | "agreements" | "contacts"
+  >,
 ) {
   const names = await personNames(
     trx,
@@ -209,7 +219,12 @@ export async function gatherCandidates(
   scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
-  const { definitions, conferenceActions, ...lines } = await readLines(trx, actor, scope);
+  const { definitions, conferenceActions, agreements, contacts, ...lines } = await readLines(
+    trx,
+    actor,
+    scope,
+    now,
+  );
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
@@ -254,6 +269,8 @@ export async function gatherCandidates(
       }),
     ),
     ...(await conferenceActionCandidates(trx, conferenceActions)),
+    ...agreements.map(agreementCandidate),
+    ...contacts.map((c) => contactCandidate(actor, c)),
   ];
 }
 
@@ -297,20 +314,24 @@ export async function worklist(
     const due = await dueLines(trx, actor, query.scope, now);
     const responsible = await responsibleFor(
       trx,
-      due.map((c) => c.caseId),
+      due.flatMap((c) => (c.caseId ? [c.caseId] : [])),
     );
     const items = chooseLines(
-      due.map((c) => ({ ...c, responsible: responsible(c.caseId) })),
+      due.map((c) => ({
+        ...c,
+        responsible: c.caseId ? responsible(c.caseId) : (c.responsible ?? []),
+      })),
       query,
       now,
     );
-    // The list shows names: one event naming every person and case shown.
+    // The list shows names: one event naming every person and case shown (a line about no
+    // case names none).
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry("worklist.read", {
         resourceType: "case",
-        personIds: items.map((i) => i.personId),
-        caseIds: items.map((i) => i.caseId),
-        unitIds: items.map((i) => i.unitId),
+        personIds: items.flatMap((i) => (i.personId ? [i.personId] : [])),
+        caseIds: items.flatMap((i) => (i.caseId ? [i.caseId] : [])),
+        unitIds: items.flatMap((i) => (i.unitId ? [i.unitId] : [])),
       }),
     ]);
     return items.map(asItem);
@@ -327,6 +348,7 @@ export function asItem<T extends Candidate & { status: string }>({
 }: T) {
   return {
     ...rest,
+    subject: rest.subject ?? null,
     due: dueAt.toISOString(),
     dueDate: stockholmDate(dueAt),
     lastDay: lastDay ?? null,

@@ -25,6 +25,7 @@ const item = (
   caseId,
   reference: "BU-2026-0001",
   personName: "Ilias Sjövik",
+  subject: null,
   due: `${dueDate}T22:59:59.999Z`,
   dueDate,
   status,

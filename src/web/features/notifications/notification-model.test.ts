@@ -19,6 +19,7 @@ const base: Notification = {
   kind: "preliminary_assessment",
   caseId,
   reference: "2026-0042",
+  subject: null,
   date: "2026-12-07",
   read: false,
 };

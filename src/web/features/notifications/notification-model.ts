@@ -1,4 +1,5 @@
 import type { Notification, NotificationCategory } from "../../../shared/api/notifications";
+import { subjectPath } from "../../../shared/api/worklist";
 import { formatDay } from "../../i18n/dates";
 import { worklistKindLabels } from "../../i18n/labels";
 import type { Language, PlainMessageKey, Translate } from "../../i18n/messages";
@@ -15,8 +16,8 @@ export const categoryLabels: Readonly<Record<NotificationCategory, PlainMessageK
  * Where a notification leads: the case. (Its sections get addresses of their own with the
  * case workspace, /cases/:id/journal; a draft to sign could then lead to the journal.)
  */
-export function notificationHref(n: Pick<Notification, "caseId">): string {
-  return `/cases/${n.caseId}`;
+export function notificationHref(n: Pick<Notification, "caseId" | "subject">): string {
+  return n.subject ? subjectPath(n.subject) : `/cases/${n.caseId}`;
 }
 
 /** The button's accessible name: how many are unread, e.g. "Notiser, 3 olästa". */
@@ -29,9 +30,10 @@ export function buttonLabel(unread: number, t: Translate): string {
 /** The sentence a notification shows: what, which case, and its day. Never a person's name. */
 export function notificationText(n: Notification, t: Translate, lang: Language): string {
   const date = formatDay(n.date, lang);
-  if (n.kind === null) return t("notifications.assigned", { reference: n.reference, date });
+  // A notice about no case names its subject (an agreement's title) where a case's reference goes.
+  const reference = n.reference ?? n.subject?.title ?? "";
+  if (n.kind === null) return t("notifications.assigned", { reference, date });
   const what = t(worklistKindLabels[n.kind]);
-  if (n.category === "barrier_event")
-    return t("notifications.barrierEvent", { what, reference: n.reference });
-  return t("notifications.deadline", { what, reference: n.reference, date });
+  if (n.category === "barrier_event") return t("notifications.barrierEvent", { what, reference });
+  return t("notifications.deadline", { what, reference, date });
 }

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import {
   deadlineFilters,
+  subjectPath,
   type WorklistSort,
   worklistKinds,
   worklistSorts,
@@ -173,7 +174,7 @@ function WorklistTable({
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={`${item.kind}-${item.caseId}-${item.due}`}>
+            <tr key={`${item.kind}-${item.caseId ?? item.subject?.id}-${item.due}`}>
               <td>
                 {overdue && <span className="badge badge--overdue">{t("worklist.overdue")}</span>}{" "}
                 <span className="nowrap">
@@ -192,9 +193,14 @@ function WorklistTable({
               </td>
               <th scope="row">{t(worklistKindLabels[item.kind])}</th>
               <td className="nowrap">
-                <Link to={`/cases/${item.caseId}`}>{item.reference}</Link>
+                {/* A line about no case leads to its subject's page (an agreement, an agency). */}
+                {item.subject ? (
+                  <Link to={subjectPath(item.subject)}>{item.subject.title}</Link>
+                ) : (
+                  <Link to={`/cases/${item.caseId}`}>{item.reference}</Link>
+                )}
               </td>
-              <td>{item.personName}</td>
+              <td>{item.personName ?? ""}</td>
               {unit && (
                 <td>
                   <ResponsibleText responsible={item.responsible} />
