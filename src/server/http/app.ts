@@ -23,6 +23,7 @@ import { childTrackRoutes } from "../modules/child-track/routes.ts";
 import { childWorkRoutes } from "../modules/child-work/routes.ts";
 import { competenceRoutes } from "../modules/competence/routes.ts";
 import { consultationRoutes } from "../modules/consultations/routes.ts";
+import { coordinatedPlanRoutes } from "../modules/coordinated-plans/routes.ts";
 import { costRoutes } from "../modules/costs/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { documentRoutes } from "../modules/documents/routes.ts";
@@ -73,6 +74,7 @@ const modules: RouteModule[] = [
   assessmentRoutes,
   instrumentAdminRoutes,
   safetyPlanRoutes,
+  coordinatedPlanRoutes,
   policeAssessmentRoutes,
   treatmentRoutes,
   childWorkRoutes,

@@ -10,4 +10,13 @@ import type { Trx } from "../../access/transaction.ts";
  */
 export type ContextCase = (trx: Trx, contextId: string) => Promise<string | undefined>;
 
-export const contextCases: Partial<Record<Exclude<DisclosureContext, "direct">, ContextCase>> = {};
+export const contextCases: Partial<Record<Exclude<DisclosureContext, "direct">, ContextCase>> = {
+  coordinated_plan: async (trx, id) =>
+    (
+      await trx
+        .selectFrom("coordinated_plan")
+        .select("case_id")
+        .where("id", "=", id)
+        .executeTakeFirst()
+    )?.case_id,
+};
