@@ -22,6 +22,7 @@ import {
 } from "./assessments.ts";
 import { childCaseCandidate, childCases } from "./child-deadlines.ts";
 import { chooseLines, responsibleFor } from "./choose.ts";
+import { coordinatedPlanCandidates, coordinatedPlansInScope } from "./coordinated-plans.ts";
 import {
   managerCandidates,
   myNotices,
@@ -153,6 +154,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope) {
       jsonArrayFrom(openTasks(db)).as("tasks"),
       jsonArrayFrom(courtPlacements(db)).as("placements"),
       jsonArrayFrom(staysInScope(db)).as("stays"),
+      jsonArrayFrom(coordinatedPlansInScope(db)).as("coordinatedPlans"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
@@ -179,6 +181,7 @@ async function withNames(
     tasks: named(lines.tasks, names),
     placements: named(lines.placements, names),
     stays: named(lines.stays, names),
+    coordinatedPlans: named(lines.coordinatedPlans, names),
     assessments: named(lines.assessments, names),
     drafts: named(lines.drafts, names),
     notices: named(lines.notices, names),
@@ -225,6 +228,7 @@ export async function gatherCandidates(
     ...partnerItems,
     ...withDates(l.placements, ["decided_at"]).flatMap(placementCandidates),
     ...l.stays.flatMap(stayCandidates),
+    ...l.coordinatedPlans.flatMap(coordinatedPlanCandidates),
     ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>
       assessmentCandidates(a, definitionOf),
     ),
