@@ -1,6 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { stockholmDate } from "../../shared/calendar.ts";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
+import { coordinatedPlanEndpoints } from "../testing/authorization-coordinated-plans.ts";
 import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { consultationBody } from "../testing/consult.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
@@ -183,6 +184,7 @@ export const endpoints: Endpoint[] = [
   // A child's course (the assigned worker responsible): the course rule, not the case's.
   { route: "POST /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "POST", url: `/api/service-courses/${w.childWork.courseId}/child-work`, payload: { openedOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 409, otherwise: 404 } }, // opened already
   { route: "GET /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "GET", url: `/api/service-courses/${w.childWork.courseId}/child-work` }), expect: onlyWorkers },
+  ...coordinatedPlanEndpoints, // SIP (issue 18): testing/authorization-coordinated-plans.ts
 ];
 
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });

@@ -4,6 +4,7 @@ import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
 import { addChildWorkRecords } from "./child-work.ts";
 import { addConsultRecords } from "./consult.ts";
+import { addCoordinatedPlanRecords } from "./coordinated-plans.ts";
 import {
   buildCase,
   buildOrg,
@@ -71,6 +72,8 @@ export interface World {
   childWork: Awaited<ReturnType<typeof addChildWorkRecords>>;
   /** A draft survey of X's unit with two respondents (issue 17, modules/surveys). */
   surveys: Awaited<ReturnType<typeof addSurveyRecords>>;
+  /** A SIP of X shared with the region's health centre on her consent (issue 18). */
+  sip: Awaited<ReturnType<typeof addCoordinatedPlanRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -188,6 +191,7 @@ export async function buildAuthorizationWorld(
   });
   const childWork = await addChildWorkRecords(made);
   const surveys = await addSurveyRecords({ owner, orgId, unitId, createdBy: id("manager") });
+  const sip = await addCoordinatedPlanRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -207,6 +211,7 @@ export async function buildAuthorizationWorld(
     service,
     childWork,
     surveys,
+    sip,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

@@ -22,6 +22,7 @@ import { childTrackApi } from "../features/child-track/api";
 import { childWorkApi } from "../features/child-work/api";
 import { competenceApi } from "../features/competence/api";
 import { consultationsApi } from "../features/consultations/api";
+import { coordinatedPlansApi } from "../features/coordinated-plans/api";
 import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
 import { documentsApi } from "../features/documents/api";
@@ -56,6 +57,7 @@ export type * from "../features/child-track/api";
 export type * from "../features/child-work/api";
 export type * from "../features/competence/api";
 export type * from "../features/consultations/api";
+export type * from "../features/coordinated-plans/api";
 export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
 export type * from "../features/documents/api";
@@ -139,6 +141,7 @@ export function createApiOn(transport: Transport) {
     ...journalApi(transport),
     ...assessmentsApi(transport),
     ...safetyPlansApi(transport),
+    ...coordinatedPlansApi(transport),
     ...policeAssessmentsApi(transport),
     ...treatmentApi(transport),
     ...childWorkApi(transport),

@@ -8,6 +8,7 @@ import { childTrackEn } from "../features/child-track/messages.en";
 import { childWorkEn } from "../features/child-work/messages.en";
 import { competenceEn } from "../features/competence/messages.en";
 import { consultationsEn } from "../features/consultations/messages.en";
+import { coordinatedPlansEn } from "../features/coordinated-plans/messages.en";
 import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
 import { documentsEn } from "../features/documents/messages.en";
@@ -47,6 +48,7 @@ export const en: Messages = {
   ...childTrackEn,
   ...assessmentsEn,
   ...safetyPlansEn,
+  ...coordinatedPlansEn,
   ...journalEn,
   ...intakeEn,
   ...investigationEn,
@@ -84,6 +86,7 @@ export const enParts = [
   childTrackEn,
   assessmentsEn,
   safetyPlansEn,
+  coordinatedPlansEn,
   journalEn,
   intakeEn,
   investigationEn,

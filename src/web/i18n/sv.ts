@@ -8,6 +8,7 @@ import { childTrackSv } from "../features/child-track/messages.sv";
 import { childWorkSv } from "../features/child-work/messages.sv";
 import { competenceSv } from "../features/competence/messages.sv";
 import { consultationsSv } from "../features/consultations/messages.sv";
+import { coordinatedPlansSv } from "../features/coordinated-plans/messages.sv";
 import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
 import { documentsSv } from "../features/documents/messages.sv";
@@ -47,6 +48,7 @@ export const sv = {
   ...childTrackSv,
   ...assessmentsSv,
   ...safetyPlansSv,
+  ...coordinatedPlansSv,
   ...journalSv,
   ...intakeSv,
   ...investigationSv,
@@ -84,6 +86,7 @@ export const svParts = [
   childTrackSv,
   assessmentsSv,
   safetyPlansSv,
+  coordinatedPlansSv,
   journalSv,
   intakeSv,
   investigationSv,

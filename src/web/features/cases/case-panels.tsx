@@ -5,6 +5,7 @@ import type { MessageKey } from "../../i18n/messages";
 import { AssessmentsPanel } from "../assessments/Assessments";
 import { ChildTrackPanel } from "../child-track/ChildTrack";
 import { ChildWorkPanel } from "../child-work/ChildWorkPanel";
+import { CoordinatedPlansPanel } from "../coordinated-plans/CoordinatedPlansPanel";
 import { DecisionsPanel } from "../decisions/Decisions";
 import { DocumentsPanel } from "../documents/Documents";
 import { CaseIntakes } from "../intake/Intake";
@@ -230,6 +231,14 @@ export const casePanels: readonly CasePanel[] = [
     component: ({ record, staff, onChange }) => (
       <CaseGrants record={record} staff={staff} onChange={onChange} />
     ),
+  },
+  // Samverkan: SIP with the region, on her consent (issue 18).
+  {
+    id: "coordinated-plans",
+    title: "sip.title",
+    section: "collaboration",
+    when: (record) => record.caseType === "adult_victim" || record.caseType === "child",
+    component: ({ record }) => <CoordinatedPlansPanel record={record} />,
   },
 ];
 
