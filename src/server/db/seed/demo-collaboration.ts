@@ -2,6 +2,8 @@ import type { Transaction } from "kysely";
 import type { Database } from "../types.ts";
 import { seedDemoAgencies } from "./demo-agencies.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
+import { type DemoCase, demoCases } from "./demo-data.ts";
+import { seedDemoSip } from "./demo-sip.ts";
 
 /**
  * Issue 18's collaboration, seeded after the cases it touches: the directory of agencies
@@ -12,7 +14,25 @@ export async function seedDemoCollaboration(
   trx: Transaction<Database>,
   orgId: string,
   lookups: DemoLookups,
-  _caseIds: string[],
+  caseIds: string[],
 ) {
-  await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  const agency = await seedDemoAgencies(trx, orgId, lookups.userId("enhetschef"));
+  const withContact = async (agencyId: string) => {
+    const contact = await trx
+      .selectFrom("agency_contact")
+      .select("id")
+      .where("agency_id", "=", agencyId)
+      .executeTakeFirstOrThrow();
+    return { agencyId, contactId: contact.id };
+  };
+  // Sara Berg's adult case (demoCases[1]): her SIP with the health centre and psychiatry.
+  const sara = demoCases[1] as DemoCase;
+  await seedDemoSip(trx, {
+    orgId,
+    caseId: caseIds[1] as string,
+    personId: lookups.personId(sara.person),
+    workerId: lookups.userId(sara.worker),
+    health: await withContact(agency("health")),
+    psychiatry: await withContact(agency("psychiatry")),
+  });
 }

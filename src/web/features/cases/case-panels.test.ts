@@ -28,6 +28,7 @@ describe("the case workspace's sections", () => {
       "decisions",
       "housing",
       "treatment",
+      "collaboration",
       "journal",
       "documents",
       "status",

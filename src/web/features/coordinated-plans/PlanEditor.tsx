@@ -81,9 +81,9 @@ export function ParticipantsEditor({ plan, choices, draft, setDraft, submit }: E
         const at = `participants.${i}`;
         const contacts = (choices?.contacts ?? []).filter((c) => c.agencyId === p.agencyId);
         return (
-          <div key={p.key}>
+          <div key={p.key} role="group" aria-label={t("sip.participantN", { n: i + 1 })}>
             <SelectField
-              label={t("sip.participantKind", { n: i + 1 })}
+              label={t("sip.participantKind")}
               value={p.kind}
               onChange={(e) =>
                 rows.update(i, {
@@ -154,7 +154,7 @@ export function ParticipantsEditor({ plan, choices, draft, setDraft, submit }: E
               onChange={(e) => rows.update(i, { ...p, role: e.target.value })}
             />
             <RemoveButton
-              what={p.name || t("sip.participantKind", { n: i + 1 })}
+              what={p.name || t("sip.participantN", { n: i + 1 })}
               onClick={() => rows.remove(i)}
             />
           </div>
@@ -178,7 +178,7 @@ export function ParticipantsEditor({ plan, choices, draft, setDraft, submit }: E
         <option value="">{t("sip.nobody")}</option>
         {draft.participants.map((p, i) => (
           <option key={p.key} value={p.key}>
-            {p.name || t("sip.participantKind", { n: i + 1 })}
+            {p.name || t("sip.participantN", { n: i + 1 })}
           </option>
         ))}
       </SelectField>
@@ -195,9 +195,9 @@ export function ResponsibilitiesEditor({ draft, setDraft, submit }: EditorProps)
       {draft.responsibilities.map((r, i) => {
         const at = `responsibilities.${i}`;
         return (
-          <div key={r.key}>
+          <div key={r.key} role="group" aria-label={t("sip.responsibilityN", { n: i + 1 })}>
             <TextAreaField
-              label={t("sip.what", { n: i + 1 })}
+              label={t("sip.what")}
               value={r.what}
               onChange={(e) => rows.update(i, { ...r, what: e.target.value })}
               error={submit.fieldError(`${at}.what`)}
@@ -211,7 +211,7 @@ export function ResponsibilitiesEditor({ draft, setDraft, submit }: EditorProps)
               <option value="">{t("common.choose")}</option>
               {draft.participants.map((p, n) => (
                 <option key={p.key} value={p.key}>
-                  {p.name || t("sip.participantKind", { n: n + 1 })}
+                  {p.name || t("sip.participantN", { n: n + 1 })}
                 </option>
               ))}
             </SelectField>
@@ -229,7 +229,10 @@ export function ResponsibilitiesEditor({ draft, setDraft, submit }: EditorProps)
               onChange={(doneOn) => rows.update(i, { ...r, doneOn })}
               error={submit.fieldError(`${at}.doneOn`)}
             />
-            <RemoveButton what={t("sip.what", { n: i + 1 })} onClick={() => rows.remove(i)} />
+            <RemoveButton
+              what={t("sip.responsibilityN", { n: i + 1 })}
+              onClick={() => rows.remove(i)}
+            />
           </div>
         );
       })}
@@ -260,10 +263,10 @@ export function MeetingsEditor({ draft, setDraft, submit }: EditorProps) {
       <legend>{t("sip.meetings")}</legend>
       {draft.meetings.map((m, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a meeting has no identity but its place
-        <div key={i}>
+        <div key={i} role="group" aria-label={t("sip.meetingN", { n: i + 1 })}>
           <DateField
             name={`meetings.${i}.plannedOn`}
-            label={t("sip.plannedOn", { n: i + 1 })}
+            label={t("sip.plannedOn")}
             value={m.plannedOn}
             onChange={(plannedOn) => rows.update(i, { ...m, plannedOn })}
             error={submit.fieldError(`meetings.${i}.plannedOn`)}
@@ -279,7 +282,7 @@ export function MeetingsEditor({ draft, setDraft, submit }: EditorProps) {
             value={m.notes}
             onChange={(e) => rows.update(i, { ...m, notes: e.target.value })}
           />
-          <RemoveButton what={t("sip.plannedOn", { n: i + 1 })} onClick={() => rows.remove(i)} />
+          <RemoveButton what={t("sip.meetingN", { n: i + 1 })} onClick={() => rows.remove(i)} />
         </div>
       ))}
       <button
