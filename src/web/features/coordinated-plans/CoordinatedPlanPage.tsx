@@ -82,6 +82,8 @@ function PlanView({
   reload: () => void;
 }) {
   const { t, lang } = useT();
+  // Kept above the form: a save remounts the form from the new version.
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <Page title={t("sip.pageTitle")}>
       <p className="page-context">
@@ -108,13 +110,18 @@ function PlanView({
           ))}
         </ul>
       </section>
+      <StatusMessage message={message} />
       <PlanForm
         key={plan.version}
         caseId={theCase.id}
         plan={plan}
         choices={choices}
         disabled={!theCase.abilities.change}
-        onSaved={onSaved}
+        onSaved={(saved) => {
+          onSaved(saved);
+          setMessage(t("sip.saved"));
+        }}
+        beforeSave={() => setMessage(null)}
         reload={reload}
       />
       <PrintSection caseId={theCase.id} plan={plan} />
@@ -128,6 +135,7 @@ function PlanForm({
   choices,
   disabled,
   onSaved,
+  beforeSave,
   reload,
 }: {
   caseId: string;
@@ -135,17 +143,17 @@ function PlanForm({
   choices: CoordinatedPlanChoices | null;
   disabled: boolean;
   onSaved: (plan: CoordinatedPlan) => void;
+  beforeSave: () => void;
   reload: () => void;
 }) {
   const { t } = useT();
   const api = useApi();
   const [draft, setDraft] = useState(() => draftOf(plan));
-  const [message, setMessage] = useState<string | null>(null);
   const submit = useSubmit(fieldNames(draft));
   const props = { plan, choices, draft, setDraft, submit };
 
   async function save() {
-    setMessage(null);
+    beforeSave();
     let conflict = false;
     const ok = await submit.run(async () => {
       try {
@@ -155,8 +163,7 @@ function PlanForm({
         throw error;
       }
     });
-    if (ok) setMessage(t("sip.saved"));
-    if (conflict) reload();
+    if (conflict && !ok) reload();
   }
   return (
     <form
@@ -168,7 +175,6 @@ function PlanForm({
       }}
     >
       <h2 id="sip-form-title">{t("sip.title")}</h2>
-      <StatusMessage message={message} />
       <ErrorSummary errors={submit.errors} />
       <fieldset disabled={disabled} className="sip-form">
         <GoalsEditor {...props} />

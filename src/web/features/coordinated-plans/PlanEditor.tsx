@@ -81,7 +81,8 @@ export function ParticipantsEditor({ plan, choices, draft, setDraft, submit }: E
         const at = `participants.${i}`;
         const contacts = (choices?.contacts ?? []).filter((c) => c.agencyId === p.agencyId);
         return (
-          <div key={p.key} role="group" aria-label={t("sip.participantN", { n: i + 1 })}>
+          <fieldset key={p.key} className="fieldset">
+            <legend>{t("sip.participantN", { n: i + 1 })}</legend>
             <SelectField
               label={t("sip.participantKind")}
               value={p.kind}
@@ -157,7 +158,7 @@ export function ParticipantsEditor({ plan, choices, draft, setDraft, submit }: E
               what={p.name || t("sip.participantN", { n: i + 1 })}
               onClick={() => rows.remove(i)}
             />
-          </div>
+          </fieldset>
         );
       })}
       <button
@@ -195,7 +196,8 @@ export function ResponsibilitiesEditor({ draft, setDraft, submit }: EditorProps)
       {draft.responsibilities.map((r, i) => {
         const at = `responsibilities.${i}`;
         return (
-          <div key={r.key} role="group" aria-label={t("sip.responsibilityN", { n: i + 1 })}>
+          <fieldset key={r.key} className="fieldset">
+            <legend>{t("sip.responsibilityN", { n: i + 1 })}</legend>
             <TextAreaField
               label={t("sip.what")}
               value={r.what}
@@ -233,7 +235,7 @@ export function ResponsibilitiesEditor({ draft, setDraft, submit }: EditorProps)
               what={t("sip.responsibilityN", { n: i + 1 })}
               onClick={() => rows.remove(i)}
             />
-          </div>
+          </fieldset>
         );
       })}
       <button
@@ -263,7 +265,8 @@ export function MeetingsEditor({ draft, setDraft, submit }: EditorProps) {
       <legend>{t("sip.meetings")}</legend>
       {draft.meetings.map((m, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a meeting has no identity but its place
-        <div key={i} role="group" aria-label={t("sip.meetingN", { n: i + 1 })}>
+        <fieldset key={i} className="fieldset">
+          <legend>{t("sip.meetingN", { n: i + 1 })}</legend>
           <DateField
             name={`meetings.${i}.plannedOn`}
             label={t("sip.plannedOn")}
@@ -283,7 +286,7 @@ export function MeetingsEditor({ draft, setDraft, submit }: EditorProps) {
             onChange={(e) => rows.update(i, { ...m, notes: e.target.value })}
           />
           <RemoveButton what={t("sip.meetingN", { n: i + 1 })} onClick={() => rows.remove(i)} />
-        </div>
+        </fieldset>
       ))}
       <button
         type="button"
