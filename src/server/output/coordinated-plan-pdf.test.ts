@@ -22,6 +22,15 @@ const plan: CoordinatedPlanView = {
   goals: ["Jag vill känna mig trygg hemma."],
   participants: [
     {
+      key: "her",
+      kind: "person",
+      agencyId: null,
+      contactId: null,
+      userId: null,
+      name: "Sara Exempel",
+      role: "",
+    },
+    {
       key: "vc",
       kind: "agency",
       agencyId: "00000000-0000-4000-8000-000000000003",
@@ -75,5 +84,6 @@ describe("the SIP's PDF", () => {
     expect(hidden).not.toContain("Sara Exempel");
     expect(hidden).not.toContain("VUX-2026-0042");
     expect(hidden).toContain("personen namnges inte");
+    expect(hidden).toContain("Personen själv");
   });
 });

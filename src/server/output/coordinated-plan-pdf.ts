@@ -51,11 +51,11 @@ export function renderCoordinatedPlan(p: CoordinatedPlanPrint): Promise<Buffer> 
     const { name } = letterIdentity({ ...p.person, identityNumber: null });
     heading(`Samordnad individuell plan${name ? ` för ${name}` : ""}`, 16);
     text(`Upprättad: ${p.plan.openedOn}`);
-    drawParticipants(p.plan, text, heading);
+    drawParticipants(p.plan, hidden, text, heading);
     heading("Mina mål");
     if (p.plan.goals.length === 0) text("Inga mål skrivna.");
     for (const goal of p.plan.goals) text(`• ${goal}`);
-    drawResponsibilities(p.plan, text, heading);
+    drawResponsibilities(p.plan, hidden, text, heading);
     heading("Möten");
     if (p.plan.meetings.length === 0) text("Inga möten inlagda.");
     for (const m of p.plan.meetings) {
@@ -71,30 +71,37 @@ export function renderCoordinatedPlan(p: CoordinatedPlanPrint): Promise<Buffer> 
 
 type Draw = (s: string) => void;
 
-function participantLine(plan: CoordinatedPlanView, key: string): string {
+/** A participant as printed; under a police-decided identity she is "Personen själv" only. */
+function participantLine(plan: CoordinatedPlanView, key: string, hidden: boolean): string {
   const who = plan.participants.find((x) => x.key === key);
   if (!who) return "–";
+  if (hidden && who.kind === "person") return kindText.person;
   const agency = plan.agencies.find((a) => a.agencyId === who.agencyId)?.name;
   return [who.name, who.role, agency ?? (who.kind === "agency" ? "" : kindText[who.kind])]
     .filter(Boolean)
     .join(", ");
 }
 
-function drawParticipants(plan: CoordinatedPlanView, text: Draw, heading: Draw) {
+function drawParticipants(plan: CoordinatedPlanView, hidden: boolean, text: Draw, heading: Draw) {
   heading("Deltagare");
   if (plan.participants.length === 0) text("Inga deltagare inlagda.");
   for (const who of plan.participants) {
     const lead = who.key === plan.coordinatorKey ? " – huvudansvarig" : "";
-    text(`${participantLine(plan, who.key)}${lead}`);
+    text(`${participantLine(plan, who.key, hidden)}${lead}`);
   }
 }
 
-function drawResponsibilities(plan: CoordinatedPlanView, text: Draw, heading: Draw) {
+function drawResponsibilities(
+  plan: CoordinatedPlanView,
+  hidden: boolean,
+  text: Draw,
+  heading: Draw,
+) {
   heading("Vem gör vad");
   if (plan.responsibilities.length === 0) text("Inga åtaganden inlagda.");
   for (const r of plan.responsibilities) {
     text(`${r.what}`);
     const state = r.doneOn ? `klart ${r.doneOn}` : `klart senast ${r.dueOn}`;
-    text(`   Ansvarig: ${participantLine(plan, r.participantKey)}; ${state}`);
+    text(`   Ansvarig: ${participantLine(plan, r.participantKey, hidden)}; ${state}`);
   }
 }
