@@ -180,3 +180,11 @@ export function dueStatus(due: Date, now: Date = new Date()): DueStatus {
 export function daysLeft(due: Date, now: Date = new Date()): number {
   return daysBetween(stockholmDate(now), stockholmDate(due));
 }
+
+/**
+ * SIP (issue 18; working rule, docs/deadlines.md "SIP"): a responsibility is due on the day
+ * the plan set for it, the follow-up on its date; Att göra shows a plan from 7 days before.
+ */
+export function coordinatedPlanDue(on: string): Date {
+  return endOfDay(on);
+}

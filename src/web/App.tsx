@@ -52,6 +52,10 @@ const pages = {
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
+  coordinatedPlan: lazyPage(
+    () => import("./features/coordinated-plans/CoordinatedPlanPage"),
+    "CoordinatedPlanPage",
+  ),
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
   shelter: lazyPage(() => import("./features/shelter/ShelterPage"), "ShelterPage"),
   costs: lazyPage(() => import("./features/costs/CostsPage"), "CostsPage"),
@@ -108,6 +112,7 @@ function SignedIn() {
           <Route path="search" element={pages.search} />
           <Route path="cases/:caseId" element={pages.case} />
           <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
+          <Route path="cases/:caseId/coordinated-plans/:planId" element={pages.coordinatedPlan} />
           <Route path="cases/:caseId/:section" element={pages.case} />
           <Route path="places" element={pages.places} />
           <Route path="places/:placeId" element={pages.place} />

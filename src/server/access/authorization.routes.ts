@@ -1,6 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { addMonths, stockholmDate } from "../../shared/calendar.ts";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
+import { coordinatedPlanEndpoints } from "../testing/authorization-coordinated-plans.ts";
 import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { consultationBody } from "../testing/consult.ts";
 import { agreementBody, assignmentBody } from "../testing/directory.ts";
@@ -201,6 +202,7 @@ export const endpoints: Endpoint[] = [
   { route: "GET /api/risk-conferences/{id}/agencies/{agencyId}/pack", request: (w) => ({ method: "GET", url: `/api/risk-conferences/${w.riskConference.conferenceId}/agencies/${w.riskConference.agencyId}/pack` }), expect: onlyWorkers },
   { route: "POST /api/risk-conferences/{id}/actions", request: (w) => ({ method: "POST", url: `/api/risk-conferences/${w.riskConference.conferenceId}/actions`, payload: { description: "Ring henne.", ownerUserId: w.spareId, dueOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
   { route: "PATCH /api/risk-conference-actions/{id}", request: (w) => ({ method: "PATCH", url: `/api/risk-conference-actions/${w.riskConference.actionId}`, payload: { version: 1, done: true } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  ...coordinatedPlanEndpoints, // SIP (issue 18): testing/authorization-coordinated-plans.ts
 ];
 
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });

@@ -71,6 +71,15 @@ export const auditEventData = {
   "safety_plan.save": z.object({ version: z.number().int() }).strict(),
   "safety_plan.read": none,
   "safety_plan.print": z.object({ version: z.number().int() }).strict(),
+  // SIP (issue 18): printing discloses the plan to its agencies, one disclosure row each.
+  "coordinated_plan.open": z.object({ agencyId: z.uuid(), consentId: z.uuid() }).strict(),
+  "coordinated_plan.read": none,
+  "coordinated_plan.save": z
+    .object({ version: z.number().int(), agenciesJoined: z.number().int() })
+    .strict(),
+  "coordinated_plan.print": z
+    .object({ version: z.number().int(), disclosures: z.number().int() })
+    .strict(),
   "police_assessment.record": z.object({ policeAssessmentId: z.uuid() }).strict(),
   "police_assessment.read": none,
   // Police collaboration in a case (issue 18, modules/police-collaboration).

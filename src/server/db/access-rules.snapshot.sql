@@ -1428,6 +1428,17 @@ create policy consultation_select on consultation as permissive for select to fr
 create policy consultation_update on consultation as permissive for update to frid_app
   using (((org_id = frid_org()) AND frid_logs_consultations(unit_id)))
   with check (((org_id = frid_org()) AND frid_logs_consultations(unit_id)));
+create policy coordinated_plan_insert on coordinated_plan as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (updated_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy coordinated_plan_select on coordinated_plan as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy coordinated_plan_update on coordinated_plan as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy coordinated_plan_agency_insert on coordinated_plan_agency as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy coordinated_plan_agency_select on coordinated_plan_agency as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
 create policy crisis_talk_insert on crisis_talk as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (EXISTS ( SELECT 1
    FROM crisis_talk_series s
@@ -1939,6 +1950,8 @@ alter table child_work enable row level security;
 alter table consent enable row level security;
 alter table consent_giver enable row level security;
 alter table consultation enable row level security;
+alter table coordinated_plan enable row level security;
+alter table coordinated_plan_agency enable row level security;
 alter table crisis_talk enable row level security;
 alter table crisis_talk_series enable row level security;
 alter table decision enable row level security;
@@ -2036,6 +2049,8 @@ grant insert, select, update on child_work to frid_app;
 grant insert, select on consent to frid_app;
 grant insert, select on consent_giver to frid_app;
 grant insert, select, update on consultation to frid_app;
+grant insert, select, update on coordinated_plan to frid_app;
+grant insert, select on coordinated_plan_agency to frid_app;
 grant insert, select, update on crisis_talk to frid_app;
 grant insert, select, update on crisis_talk_series to frid_app;
 grant insert, select on decision to frid_app;

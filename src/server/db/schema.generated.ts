@@ -460,6 +460,39 @@ export interface Consultation {
   worker_id: string;
 }
 
+export interface CoordinatedPlan {
+  case_id: string;
+  coordinator_key: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  follow_up_findings: Generated<string>;
+  follow_up_on: string | null;
+  followed_up_on: string | null;
+  goals: Generated<Json>;
+  id: string;
+  meetings: Generated<Json>;
+  opened_on: string;
+  org_id: string;
+  participants: Generated<Json>;
+  person_id: string;
+  responsibilities: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+}
+
+export interface CoordinatedPlanAgency {
+  agency_id: string;
+  case_id: string;
+  consent_id: string;
+  id: string;
+  joined_on: string;
+  org_id: string;
+  plan_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+}
+
 export interface CrisisTalk {
   child_words: string | null;
   created_at: Generated<Timestamp>;
@@ -1452,6 +1485,8 @@ export interface DB {
   consent: Consent;
   consent_giver: ConsentGiver;
   consultation: Consultation;
+  coordinated_plan: CoordinatedPlan;
+  coordinated_plan_agency: CoordinatedPlanAgency;
   crisis_talk: CrisisTalk;
   crisis_talk_series: CrisisTalkSeries;
   decision: Decision;

@@ -379,6 +379,16 @@ interface Narrowed {
       answer: "accepted" | "declined" | "other" | null;
     }
   >;
+  // SIP (0067): the lists are validated by shared/api/coordinated-plans.ts
+  coordinated_plan: Replace<
+    DB["coordinated_plan"],
+    {
+      goals: JsonColumn<unknown, string | undefined>;
+      participants: JsonColumn<unknown, string | undefined>;
+      responsibilities: JsonColumn<unknown, string | undefined>;
+      meetings: JsonColumn<unknown, string | undefined>;
+    }
+  >;
 }
 
 export type SurveyStateName = "draft" | "open" | "closed";

@@ -27,6 +27,7 @@ import { childWorkRoutes } from "../modules/child-work/routes.ts";
 import { competenceRoutes } from "../modules/competence/routes.ts";
 import { consentRoutes } from "../modules/consents/routes.ts";
 import { consultationRoutes } from "../modules/consultations/routes.ts";
+import { coordinatedPlanRoutes } from "../modules/coordinated-plans/routes.ts";
 import { costRoutes } from "../modules/costs/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { disclosureRoutes } from "../modules/disclosures/routes.ts";
@@ -81,6 +82,7 @@ const modules: RouteModule[] = [
   assessmentRoutes,
   instrumentAdminRoutes,
   safetyPlanRoutes,
+  coordinatedPlanRoutes,
   policeAssessmentRoutes,
   policeCollaborationRoutes,
   caseConsultationRoutes,

@@ -5,6 +5,7 @@ import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
 import { addChildWorkRecords } from "./child-work.ts";
 import { addConsultRecords } from "./consult.ts";
+import { addCoordinatedPlanRecords } from "./coordinated-plans.ts";
 import { addDirectoryRecords } from "./directory.ts";
 import { addDisclosureRecords } from "./disclosures.ts";
 import {
@@ -87,6 +88,8 @@ export interface World {
   riskConference: Awaited<ReturnType<typeof addConferenceRecords>>;
   /** The agency directory's and the agreements' records (issue 18, items 1–2). */
   directory: Awaited<ReturnType<typeof addDirectoryRecords>>;
+  /** A SIP of X shared with the region's health centre on her consent (issue 18). */
+  sip: Awaited<ReturnType<typeof addCoordinatedPlanRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -215,6 +218,7 @@ export async function buildAuthorizationWorld(
   const referrals = await addReferralRecords(made);
   const riskConference = await addConferenceRecords(made, stockholmDate(new Date()));
   const directory = await addDirectoryRecords(made);
+  const sip = await addCoordinatedPlanRecords(made);
   const reference = (
     await owner
       .selectFrom("case")
@@ -239,6 +243,7 @@ export async function buildAuthorizationWorld(
     referrals,
     riskConference,
     directory,
+    sip,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

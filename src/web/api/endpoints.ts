@@ -24,6 +24,7 @@ import { childWorkApi } from "../features/child-work/api";
 import { competenceApi } from "../features/competence/api";
 import { consentsApi } from "../features/consents/api";
 import { consultationsApi } from "../features/consultations/api";
+import { coordinatedPlansApi } from "../features/coordinated-plans/api";
 import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
 import { disclosuresApi } from "../features/disclosures/api";
@@ -64,6 +65,7 @@ export type * from "../features/child-work/api";
 export type * from "../features/competence/api";
 export type * from "../features/consents/api";
 export type * from "../features/consultations/api";
+export type * from "../features/coordinated-plans/api";
 export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
 export type * from "../features/disclosures/api";
@@ -150,6 +152,7 @@ export function createApiOn(transport: Transport) {
     ...journalApi(transport),
     ...assessmentsApi(transport),
     ...safetyPlansApi(transport),
+    ...coordinatedPlansApi(transport),
     ...policeAssessmentsApi(transport),
     ...consentsApi(transport),
     ...disclosuresApi(transport),

@@ -10,6 +10,7 @@ import { childWorkEn } from "../features/child-work/messages.en";
 import { competenceEn } from "../features/competence/messages.en";
 import { consentsEn } from "../features/consents/messages.en";
 import { consultationsEn } from "../features/consultations/messages.en";
+import { coordinatedPlansEn } from "../features/coordinated-plans/messages.en";
 import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
 import { disclosuresEn } from "../features/disclosures/messages.en";
@@ -53,6 +54,7 @@ export const en: Messages = {
   ...childTrackEn,
   ...assessmentsEn,
   ...safetyPlansEn,
+  ...coordinatedPlansEn,
   ...journalEn,
   ...intakeEn,
   ...investigationEn,
@@ -96,6 +98,7 @@ export const enParts = [
   childTrackEn,
   assessmentsEn,
   safetyPlansEn,
+  coordinatedPlansEn,
   journalEn,
   intakeEn,
   investigationEn,

@@ -10,6 +10,7 @@ import { childWorkSv } from "../features/child-work/messages.sv";
 import { competenceSv } from "../features/competence/messages.sv";
 import { consentsSv } from "../features/consents/messages.sv";
 import { consultationsSv } from "../features/consultations/messages.sv";
+import { coordinatedPlansSv } from "../features/coordinated-plans/messages.sv";
 import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
 import { disclosuresSv } from "../features/disclosures/messages.sv";
@@ -53,6 +54,7 @@ export const sv = {
   ...childTrackSv,
   ...assessmentsSv,
   ...safetyPlansSv,
+  ...coordinatedPlansSv,
   ...journalSv,
   ...intakeSv,
   ...investigationSv,
@@ -96,6 +98,7 @@ export const svParts = [
   childTrackSv,
   assessmentsSv,
   safetyPlansSv,
+  coordinatedPlansSv,
   journalSv,
   intakeSv,
   investigationSv,

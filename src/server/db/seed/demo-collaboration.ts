@@ -3,11 +3,12 @@ import type { Database } from "../types.ts";
 import { seedDemoAgencies } from "./demo-agencies.ts";
 import { seedDemoAgreements } from "./demo-agreements.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
-import { demoCases } from "./demo-data.ts";
+import { type DemoCase, demoCases } from "./demo-data.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
 import { seedDemoPolice } from "./demo-police.ts";
 import { seedDemoReferrals } from "./demo-referrals.ts";
 import { seedDemoRiskConference } from "./demo-risk-conference.ts";
+import { seedDemoSip } from "./demo-sip.ts";
 
 /**
  * Issue 18's collaboration, seeded after the cases it touches: the directory of agencies
@@ -56,5 +57,22 @@ export async function seedDemoCollaboration(
     managerId: lookups.userId("enhetschef"),
     workerId: lookups.userId("handlaggare1"),
     agency,
+  });
+  const withContact = async (agencyId: string) => {
+    const contact = await trx
+      .selectFrom("agency_contact")
+      .select("id")
+      .where("agency_id", "=", agencyId)
+      .executeTakeFirstOrThrow();
+    return { agencyId, contactId: contact.id };
+  };
+  // Sara Berg's adult case (demoCases[1]): her SIP with the health centre and psychiatry.
+  await seedDemoSip(trx, {
+    orgId,
+    caseId: caseIds[1] as string,
+    personId: lookups.personId("198807049849"),
+    workerId: lookups.userId("handlaggare2"),
+    health: await withContact(agency("health")),
+    psychiatry: await withContact(agency("psychiatry")),
   });
 }

@@ -10,20 +10,15 @@ import type { Trx } from "../../access/transaction.ts";
  */
 export type ContextCase = (trx: Trx, contextId: string) => Promise<string | undefined>;
 
+/** The case of a record in a table that has `id` and `case_id`, as the caller may see it. */
+const caseOf =
+  (table: "referral" | "risk_conference" | "coordinated_plan"): ContextCase =>
+  async (trx, id) =>
+    (await trx.selectFrom(table).select("case_id").where("id", "=", id).executeTakeFirst())
+      ?.case_id;
+
 export const contextCases: Partial<Record<Exclude<DisclosureContext, "direct">, ContextCase>> = {
-  referral: (trx, id) =>
-    trx
-      .selectFrom("referral")
-      .select("case_id")
-      .where("id", "=", id)
-      .executeTakeFirst()
-      .then((r) => r?.case_id),
-  risk_conference: async (trx, id) =>
-    (
-      await trx
-        .selectFrom("risk_conference")
-        .select("case_id")
-        .where("id", "=", id)
-        .executeTakeFirst()
-    )?.case_id,
+  referral: caseOf("referral"),
+  risk_conference: caseOf("risk_conference"),
+  coordinated_plan: caseOf("coordinated_plan"),
 };

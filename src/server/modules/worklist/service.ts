@@ -22,6 +22,7 @@ import {
 } from "./assessments.ts";
 import { childCaseCandidate, childCases } from "./child-deadlines.ts";
 import { chooseLines, responsibleFor } from "./choose.ts";
+import { coordinatedPlanCandidates, coordinatedPlansInScope } from "./coordinated-plans.ts";
 import {
   managerCandidates,
   myNotices,
@@ -167,6 +168,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
       jsonArrayFrom(restrainingOrdersInScope(db)).as("orders"),
       jsonArrayFrom(safetyAlarmsInScope(db)).as("alarms"),
       jsonArrayFrom(unansweredReferrals(db)).as("referrals"),
+      jsonArrayFrom(coordinatedPlansInScope(db)).as("coordinatedPlans"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
       jsonArrayFrom(instrumentDefinitions(db, actor.orgId)).as("definitions"),
       onlyIf(mine, jsonArrayFrom(draftsOf(db, actor, oneCase))).as("drafts"),
@@ -204,6 +206,7 @@ async function withNames(
     orders: named(lines.orders, names),
     alarms: named(lines.alarms, names),
     referrals: named(lines.referrals, names),
+    coordinatedPlans: named(lines.coordinatedPlans, names),
     assessments: named(lines.assessments, names),
     drafts: named(lines.drafts, names),
     notices: named(lines.notices, names),
@@ -258,6 +261,7 @@ export async function gatherCandidates(
     ...l.orders.flatMap(restrainingOrderCandidates),
     ...l.alarms.flatMap(safetyAlarmCandidates),
     ...l.referrals.map(referralCandidate),
+    ...l.coordinatedPlans.flatMap(coordinatedPlanCandidates),
     ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>
       assessmentCandidates(a, definitionOf),
     ),

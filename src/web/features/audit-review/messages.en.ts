@@ -67,6 +67,10 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.safety_plan.save": "Saved a safety plan",
   "auditAction.safety_plan.read": "Read a safety plan",
   "auditAction.safety_plan.print": "Printed a safety plan",
+  "auditAction.coordinated_plan.open": "Opened a SIP",
+  "auditAction.coordinated_plan.read": "Read a SIP",
+  "auditAction.coordinated_plan.save": "Saved a SIP",
+  "auditAction.coordinated_plan.print": "Printed a SIP (disclosure)",
   "auditAction.police_assessment.record": "Recorded the police's risk assessment",
   "auditAction.police_assessment.read": "Read the police's risk assessments",
   "auditAction.police_collaboration.read":

@@ -64,6 +64,10 @@ export const auditReviewSv = {
   "auditAction.safety_plan.save": "Sparade säkerhetsplan",
   "auditAction.safety_plan.read": "Läste säkerhetsplan",
   "auditAction.safety_plan.print": "Skrev ut säkerhetsplan",
+  "auditAction.coordinated_plan.open": "Upprättade SIP",
+  "auditAction.coordinated_plan.read": "Läste SIP",
+  "auditAction.coordinated_plan.save": "Sparade SIP",
+  "auditAction.coordinated_plan.print": "Skrev ut SIP (utlämnande)",
   "auditAction.police_assessment.record": "Registrerade polisens riskbedömning",
   "auditAction.police_assessment.read": "Läste polisens riskbedömningar",
   "auditAction.police_collaboration.read":

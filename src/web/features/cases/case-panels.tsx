@@ -7,6 +7,7 @@ import { CaseConsultationsPanel } from "../case-consultations/CaseConsultations"
 import { ChildTrackPanel } from "../child-track/ChildTrack";
 import { ChildWorkPanel } from "../child-work/ChildWorkPanel";
 import { ConsentsPanel } from "../consents/Consents";
+import { CoordinatedPlansPanel } from "../coordinated-plans/CoordinatedPlansPanel";
 import { DecisionsPanel } from "../decisions/Decisions";
 import { DisclosuresPanel } from "../disclosures/Disclosures";
 import { DocumentsPanel } from "../documents/Documents";
@@ -279,6 +280,14 @@ export const casePanels: readonly CasePanel[] = [
     title: "disclosures.title",
     section: "collaboration",
     component: ({ record }) => <DisclosuresPanel record={record} />,
+  },
+  // Samverkan: SIP with the region, on her consent (issue 18).
+  {
+    id: "coordinated-plans",
+    title: "sip.title",
+    section: "collaboration",
+    when: (record) => record.caseType === "adult_victim" || record.caseType === "child",
+    component: ({ record }) => <CoordinatedPlansPanel record={record} />,
   },
 ];
 
