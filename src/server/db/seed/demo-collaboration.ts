@@ -3,7 +3,7 @@ import type { Database } from "../types.ts";
 import { seedDemoAgencies } from "./demo-agencies.ts";
 import { seedDemoAgreements } from "./demo-agreements.ts";
 import type { DemoLookups } from "./demo-crisis-work.ts";
-import { type DemoCase, demoCases } from "./demo-data.ts";
+import { demoCases } from "./demo-data.ts";
 import { seedDemoDisclosures } from "./demo-disclosures.ts";
 import { seedDemoPolice } from "./demo-police.ts";
 import { seedDemoReferrals } from "./demo-referrals.ts";
