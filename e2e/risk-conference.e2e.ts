@@ -39,7 +39,9 @@ describe("a high-risk case becomes a risk conference referral", () => {
       await refer.getByLabel("Samtycke", { exact: true }).locator("option").count(),
     ).toBeGreaterThan(1);
     await refer.getByRole("radio", { name: "En sekretessbrytande regel" }).check();
-    await refer.getByLabel("Sekretessbrytande regel").selectOption("serious_crime");
+    await refer
+      .getByLabel("Sekretessbrytande regel", { exact: true })
+      .selectOption("serious_crime");
     await refer.getByLabel("Ditt tillägg (frivilligt)").fill("Han söker henne via släkten.");
     const sent = page.waitForResponse(
       (r) => r.request().method() === "POST" && r.url().endsWith("/risk-conferences"),
