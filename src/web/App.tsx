@@ -71,6 +71,10 @@ const pages = {
   surveys: lazyPage(() => import("./features/surveys/SurveysPage"), "SurveysPage"),
   survey: lazyPage(() => import("./features/surveys/SurveyPage"), "SurveyPage"),
   chat: lazyPage(() => import("./features/chat/ChatPage"), "ChatPage"),
+  riskConference: lazyPage(
+    () => import("./features/risk-conferences/RiskConferencePage"),
+    "RiskConferencePage",
+  ),
 };
 
 /**
@@ -114,6 +118,7 @@ function SignedIn() {
           <Route path="cases/:caseId/safety-plan" element={pages.safetyPlan} />
           <Route path="cases/:caseId/coordinated-plans/:planId" element={pages.coordinatedPlan} />
           <Route path="cases/:caseId/:section" element={pages.case} />
+          <Route path="risk-conferences/:conferenceId" element={pages.riskConference} />
           <Route path="places" element={pages.places} />
           <Route path="places/:placeId" element={pages.place} />
           <Route path="consultations" element={pages.consultations} />

@@ -1,16 +1,17 @@
 import type { InjectOptions } from "fastify";
-import { addMonths, stockholmDate } from "../../shared/calendar.ts";
+import { stockholmDate } from "../../shared/calendar.ts";
 import { dangerAssessment } from "../../shared/instruments/builtin/danger-assessment.ts";
 import { coordinatedPlanEndpoints } from "../testing/authorization-coordinated-plans.ts";
 import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { consultationBody } from "../testing/consult.ts";
-import { agreementBody, assignmentBody } from "../testing/directory.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { placeBody } from "../testing/places.ts";
-import { surveyBody } from "../testing/surveys.ts";
+import { conferenceEndpoints } from "./authorization.conferences.ts";
+import { directoryEndpoints } from "./authorization.directory.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
 import { policeEndpoints } from "./authorization.police.routes.ts";
 import { referralEndpoints, referralOtherRoutes } from "./authorization.referrals.ts";
+import { surveyEndpoints } from "./authorization.surveys.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
 const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
@@ -191,17 +192,7 @@ export const endpoints: Endpoint[] = [
   { route: "GET /api/service-courses/{courseId}/child-work", request: (w) => ({ method: "GET", url: `/api/service-courses/${w.childWork.courseId}/child-work` }), expect: onlyWorkers },
   ...disclosureEndpoints,
   ...policeEndpoints, // issue 18: police collaboration, anonymised consultations
-  // The multi-agency risk conference (issue 18, item 8): X is escalated by three police-reported
-  // incidents; the assigned worker changes version 1, the manager, later, finds it stale (409).
-  { route: "GET /api/cases/{id}/risk-conference-criteria", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/risk-conference-criteria` }), expect: onlyWorkers },
-  { route: "GET /api/cases/{id}/risk-conferences", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/risk-conferences` }), expect: onlyWorkers },
-  { route: "POST /api/cases/{id}/risk-conferences", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/risk-conferences`, payload: { secrecyRule: "serious_crime" } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
-  { route: "GET /api/risk-conferences/{id}", request: (w) => ({ method: "GET", url: `/api/risk-conferences/${w.riskConference.conferenceId}` }), expect: onlyWorkers },
-  { route: "PATCH /api/risk-conferences/{id}", request: (w) => ({ method: "PATCH", url: `/api/risk-conferences/${w.riskConference.conferenceId}`, payload: { version: 1, agenda: "1. Risk 2. Åtgärder" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
-  { route: "PUT /api/risk-conferences/{id}/agencies/{agencyId}", request: (w) => ({ method: "PUT", url: `/api/risk-conferences/${w.riskConference.conferenceId}/agencies/${w.riskConference.agencyId}`, payload: { contactIds: [w.riskConference.contactId], research: "Två anmälningar." } }), expect: onlyWorkers },
-  { route: "GET /api/risk-conferences/{id}/agencies/{agencyId}/pack", request: (w) => ({ method: "GET", url: `/api/risk-conferences/${w.riskConference.conferenceId}/agencies/${w.riskConference.agencyId}/pack` }), expect: onlyWorkers },
-  { route: "POST /api/risk-conferences/{id}/actions", request: (w) => ({ method: "POST", url: `/api/risk-conferences/${w.riskConference.conferenceId}/actions`, payload: { description: "Ring henne.", ownerUserId: w.spareId, dueOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
-  { route: "PATCH /api/risk-conference-actions/{id}", request: (w) => ({ method: "PATCH", url: `/api/risk-conference-actions/${w.riskConference.actionId}`, payload: { version: 1, done: true } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
+  ...conferenceEndpoints, // issue 18, item 8: the multi-agency risk conference
   ...coordinatedPlanEndpoints, // SIP (issue 18): testing/authorization-coordinated-plans.ts
 ];
 
@@ -215,37 +206,7 @@ const placeAdmin = (status: number): Expect => ({
   otherOrg: 404,
   otherwise: 403,
 });
-/**
- * The agency directory (issue 18): kept by the agency's owner (X's manager) and the
- * administrator, who changes first (so the manager's version is stale: 409); caseworkers see
- * it (403); those outside case work and another organisation do not (404).
- */
-const directoryKeepers = (status: number, manager = status): Expect => ({
-  administrator: status,
-  manager,
-  analyst: 404,
-  consultant: 404,
-  otherOrg: 404,
-  otherwise: 403,
-});
-/** An agreement or assignment of X's unit: its manager changes it; readers who may not, 403. */
-const agreementManager = (status: number): Expect => ({
-  manager: status,
-  analyst: 404,
-  consultant: 404,
-  otherOrg: 404,
-  otherwise: 403,
-});
-const addMonthsToday = (months: number) => addMonths(stockholmDate(new Date()), months);
-const rand = () => Math.random().toString(36).slice(2, 8);
-const version1 = { version: 1 };
 
-/** A survey of X's unit: its consultant and manager; anyone else is refused as if it were not there. */
-const surveyStaff = (status: number): Expect => ({
-  consultant: status,
-  manager: status,
-  otherwise: 404,
-});
 let serial = 0;
 const unique = (prefix: string) => `${prefix} ${process.pid}-${++serial}`;
 
@@ -347,21 +308,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "PUT /api/notifications/settings", request: () => ({ method: "PUT", url: "/api/notifications/settings", payload: { digest: false, email: null } }), expect: { otherwise: 200 } },
   { route: "POST /api/search/case-reference", request: (w) => ({ method: "POST", url: "/api/search/case-reference", payload: { reference: w.secrets[3] } }), expect: { otherwise: 200 }, read: true, shows: (b, w) => (b as { case: { id: string } | null }).case?.id === w.caseId },
   { route: "POST /api/search/journal", request: () => ({ method: "POST", url: "/api/search/journal", payload: { query: "samtal" } }), expect: { otherwise: 200 }, read: true },
-  // Competence-needs surveys (issue 17): made and read by the consultants and managers of
-  // X's unit; the consultant acts first, the manager later meets what it left (409).
-  { route: "GET /api/surveys", request: () => ({ method: "GET", url: "/api/surveys" }), expect: { otherwise: 200 }, unaudited: "titles and counts of the caller's own units' surveys: no personal data" },
-  { route: "POST /api/surveys", request: (w) => ({ method: "POST", url: "/api/surveys", payload: surveyBody(w.unitId) }), expect: { ...surveyStaff(201), otherOrg: 400, otherwise: 403 } }, // another organisation's manager names a unit not theirs
-  { route: "GET /api/surveys/{surveyId}", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}` }), expect: surveyStaff(200) },
-  { route: "PUT /api/surveys/{surveyId}", request: (w) => ({ method: "PUT", url: `/api/surveys/${w.surveys.surveyId}`, payload: (({ unitId: _, ...rest }) => rest)(surveyBody(w.unitId)) }), expect: surveyStaff(200) },
-  { route: "POST /api/surveys/{surveyId}/respondents", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/respondents`, payload: { respondents: [{ label: "IFO-chef, Ny kommun", group: "IFO-chefer" }] } }), expect: surveyStaff(201) },
-  // The consultant removes the spare respondent; the manager, later, finds it gone (404, audited).
-  { route: "DELETE /api/surveys/{surveyId}/respondents/{respondentId}", request: (w) => ({ method: "DELETE", url: `/api/surveys/${w.surveys.surveyId}/respondents/${w.surveys.removableRespondentId}` }), expect: { consultant: 200, otherwise: 404 }, onlyDeletes: true },
-  { route: "POST /api/surveys/{surveyId}/open", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/open`, payload: {} }), expect: { ...surveyStaff(200), manager: 409 } },
-  { route: "POST /api/surveys/{surveyId}/respondents/{respondentId}/link", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/respondents/${w.surveys.respondentId}/link`, payload: {} }), expect: surveyStaff(200) },
-  { route: "GET /api/surveys/{surveyId}/results", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}/results` }), expect: surveyStaff(200) },
-  { route: "GET /api/surveys/{surveyId}/results.xlsx", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}/results.xlsx` }), expect: surveyStaff(200) },
-  { route: "GET /api/surveys/{surveyId}/results.csv", request: (w) => ({ method: "GET", url: `/api/surveys/${w.surveys.surveyId}/results.csv` }), expect: surveyStaff(200) },
-  { route: "POST /api/surveys/{surveyId}/close", request: (w) => ({ method: "POST", url: `/api/surveys/${w.surveys.surveyId}/close` }), expect: { ...surveyStaff(200), manager: 409 } },
+  ...surveyEndpoints, // issue 17: competence-needs surveys
   // Places (issue 16): the register for those doing case work; changes and the address for
   // those who administer the place (here X's unit manager); a caseworker who sees the place
   // but may not change it gets 403, one who may not see it 404. Closing comes last.
@@ -376,25 +323,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "PUT /api/places/{placeId}/address", request: (w) => ({ method: "PUT", url: `/api/places/${w.places.placeId}/address`, payload: { street: "Ny gata 1", postalCode: "11111", city: "Demostad" } }), expect: placeAdmin(200) },
   { route: "GET /api/vacancies", request: () => ({ method: "GET", url: "/api/vacancies?women=1&children=2" }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "counts per place: no person, no case" },
   { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.idlePlaceId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
-  // The agency directory and agreements (issue 18): no client's data, reads not audited.
-  { route: "GET /api/agencies", request: () => ({ method: "GET", url: "/api/agencies" }), expect: { analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "the agency directory: professionals' work contacts, no client's data" },
-  { route: "GET /api/agencies/{agencyId}", request: (w) => ({ method: "GET", url: `/api/agencies/${w.directory.agencyId}` }), expect: { analyst: 404, consultant: 404, otherOrg: 404, otherwise: 200 }, unaudited: "one agency of the directory: no client's data" },
-  { route: "POST /api/agencies", request: () => ({ method: "POST", url: "/api/agencies", payload: { kind: "school", name: `Skolan ${rand()}` } }), expect: { administrator: 201, manager: 201, otherOrg: 201, otherwise: 403 } }, // another organisation's manager adds to her own directory
-  { route: "PUT /api/agencies/{agencyId}", request: (w) => ({ method: "PUT", url: `/api/agencies/${w.directory.agencyId}`, payload: { kind: "police", name: "Polisen Test", ...version1 } }), expect: directoryKeepers(200, 409) },
-  { route: "POST /api/agencies/{agencyId}/units", request: (w) => ({ method: "POST", url: `/api/agencies/${w.directory.agencyId}/units`, payload: { name: `Enhet ${rand()}` } }), expect: directoryKeepers(201) },
-  { route: "PUT /api/agencies/{agencyId}/units/{unitId}", request: (w) => ({ method: "PUT", url: `/api/agencies/${w.directory.agencyId}/units/${w.directory.agencyUnitId}`, payload: { name: `Brottsofferstöd ${rand()}` } }), expect: directoryKeepers(200) },
-  { route: "POST /api/agencies/{agencyId}/contacts", request: (w) => ({ method: "POST", url: `/api/agencies/${w.directory.agencyId}/contacts`, payload: { name: "Ny Kontakt", role: "Utredare" } }), expect: directoryKeepers(201) },
-  { route: "PUT /api/agencies/{agencyId}/contacts/{contactId}", request: (w) => ({ method: "PUT", url: `/api/agencies/${w.directory.agencyId}/contacts/${w.directory.contactId}`, payload: { name: "Kim Kontakt", role: "Utredare", ...version1 } }), expect: directoryKeepers(200, 409) },
-  { route: "POST /api/agencies/{agencyId}/contacts/{contactId}/confirm", request: (w) => ({ method: "POST", url: `/api/agencies/${w.directory.agencyId}/contacts/${w.directory.confirmContactId}/confirm`, payload: version1 }), expect: directoryKeepers(200, 409) },
-  { route: "POST /api/agencies/{agencyId}/contacts/{contactId}/archive", request: (w) => ({ method: "POST", url: `/api/agencies/${w.directory.agencyId}/contacts/${w.directory.archiveContactId}/archive`, payload: version1 }), expect: directoryKeepers(200, 409) },
-  { route: "POST /api/agencies/{agencyId}/archive", request: (w) => ({ method: "POST", url: `/api/agencies/${w.directory.spareAgencyId}/archive` }), expect: directoryKeepers(200, 409) }, // archived already
-  { route: "GET /api/agreements", request: () => ({ method: "GET", url: "/api/agreements" }), expect: { analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "the organisation's agreements: no client's data" },
-  { route: "GET /api/agreements/{agreementId}", request: (w) => ({ method: "GET", url: `/api/agreements/${w.directory.agreementId}` }), expect: { analyst: 404, consultant: 404, otherOrg: 404, otherwise: 200 }, unaudited: "one agreement: no client's data" },
-  { route: "POST /api/agreements", request: (w) => ({ method: "POST", url: "/api/agreements", payload: agreementBody(w.unitId, w.directory.agencyId) }), expect: { manager: 201, otherOrg: 400, otherwise: 403 } }, // another organisation's manager names a unit and party not theirs
-  { route: "PUT /api/agreements/{agreementId}", request: (w) => ({ method: "PUT", url: `/api/agreements/${w.directory.agreementId}`, payload: (({ nextFollowUpOn: _, ...rest }) => ({ ...rest, signedOn: addMonthsToday(-6), ...version1 }))(agreementBody(w.unitId, w.directory.agencyId)) }), expect: agreementManager(200) },
-  { route: "POST /api/agreements/{agreementId}/follow-ups", request: (w) => ({ method: "POST", url: `/api/agreements/${w.directory.agreementId}/follow-ups`, payload: { followedUpOn: stockholmDate(new Date()), findings: "Fungerar.", nextFollowUpOn: addMonthsToday(12) } }), expect: agreementManager(201) },
-  { route: "POST /api/assignments", request: (w) => ({ method: "POST", url: "/api/assignments", payload: assignmentBody(w.unitId, w.directory.shelterId) }), expect: { manager: 201, otherOrg: 400, otherwise: 403 } },
-  { route: "PUT /api/assignments/{assignmentId}", request: (w) => ({ method: "PUT", url: `/api/assignments/${w.directory.assignmentId}`, payload: { ...assignmentBody(w.unitId, w.directory.shelterId), ...version1 } }), expect: agreementManager(200) },
+  ...directoryEndpoints, // issue 18: the agency directory and agreements
   // Consultations (issue 17): the log of a resource function where only the suite's consultant
   // works; everyone else is refused (403 for the unit's log, 404 for one consultation).
   { route: "GET /api/consultations", request: (w) => ({ method: "GET", url: `/api/consultations?unitId=${w.consult.resourceUnitId}` }), expect: { consultant: 200, otherwise: 403 } },

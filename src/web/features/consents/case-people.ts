@@ -2,6 +2,7 @@ import type { CaseView } from "../../api/endpoints";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { useT } from "../../i18n/useT";
+import { useCaseRelations } from "../persons/Relations";
 
 /**
  * Who a consent or a disclosure of a case can be about (the case's person, and the children
@@ -10,13 +11,11 @@ import { useT } from "../../i18n/useT";
  * server checks both again.
  */
 export function useCasePeople(record: CaseView) {
-  const api = useApi();
-  const relations = useQuery(["case", record.id, "relations"], (signal) =>
-    api.relations(record.id, signal),
-  );
+  // The shared query of the case's relations (one key, one shape: the list itself).
+  const relations = useCaseRelations(record.id);
   const children =
     relations.state.status === "ready"
-      ? relations.state.data.relations
+      ? relations.state.data
           .filter((r) => r.kind === "child")
           .map((r) => ({ id: r.otherPerson.id, name: r.otherPerson.name, isChild: true }))
       : [];

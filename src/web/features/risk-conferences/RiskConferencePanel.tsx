@@ -1,22 +1,23 @@
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
 import type { CaseView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
-import { useMe } from "../../auth/useSession";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
-import { formatDay, localDateInput } from "../../i18n/dates";
+import { formatDay } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
-import { DateField } from "../../ui/DateField";
-import { SelectField, TextAreaField } from "../../ui/Field";
+import { RadioGroupField, SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { Loaded } from "../../ui/QueryError";
-import type { RiskConference } from "./api";
+import { recipientOf } from "../consents/Consents";
+import { ConferenceAssessment } from "./ConferenceAssessment";
 
 /*
  * Riskkonferens (issue 18, item 8): the criteria computed by the server with their reasons,
  * a referral (the assessment is copied by the server, nothing is typed again), and the
- * latest conference with its assessment, the agencies' research and the action plan.
+ * latest conference's assessment with a link to each conference's page (RiskConferencePage:
+ * the meeting, the agencies, the action plan).
  */
 
 const titleId = "risk-conference-title";
@@ -27,9 +28,6 @@ const rules = [
   "necessary_for_task",
   "duty_to_provide",
 ] as const;
-const levelKey = (level: string | null): PlainMessageKey =>
-  `conference.level.${level && ["low", "medium", "high", "very_high"].includes(level) ? level : "none"}` as PlainMessageKey;
-
 export function RiskConferencePanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
@@ -59,7 +57,7 @@ export function RiskConferencePanel({ record }: { record: CaseView }) {
             </ul>
             {c.met && canWrite && (
               <ReferForm
-                caseId={record.id}
+                record={record}
                 onReferred={() => {
                   setMessage("conference.referred");
                   list.reload();
@@ -73,11 +71,7 @@ export function RiskConferencePanel({ record }: { record: CaseView }) {
       <Loaded state={list.state}>
         {(data) =>
           data.conferences[0] ? (
-            <ConferenceDetails
-              conferenceId={data.conferences[0].id}
-              canWrite={canWrite}
-              onMessage={setMessage}
-            />
+            <ConferenceDetails conferenceId={data.conferences[0].id} list={data.conferences} />
           ) : null
         }
       </Loaded>
@@ -85,16 +79,37 @@ export function RiskConferencePanel({ record }: { record: CaseView }) {
   );
 }
 
-function ReferForm({ caseId, onReferred }: { caseId: string; onReferred: () => void }) {
+const grounds = ["secrecy_rule", "consent"] as const;
+
+/**
+ * The referral: on a rule that breaks secrecy, or on her consent to share (chosen among the
+ * case's valid consents about her; the server checks it again).
+ */
+function ReferForm({ record, onReferred }: { record: CaseView; onReferred: () => void }) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(["secrecyRule", "addition", "consentId"]);
+  const [ground, setGround] = useState<(typeof grounds)[number]>("secrecy_rule");
   const [rule, setRule] = useState<string>(rules[0]);
+  const [consentId, setConsentId] = useState("");
   const [addition, setAddition] = useState("");
+  const consents = useQuery(
+    ["case", record.id, "sharing-consents"],
+    async (signal) => (await api.sharingConsents(record.id, signal)).consents,
+  );
+  const valid =
+    consents.state.status === "ready"
+      ? consents.state.data.filter((c) => c.state === "valid" && c.personId === record.person.id)
+      : [];
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
+    if (ground === "consent" && !consentId)
+      return submit.reject({ consentId: t("conference.chooseConsent") });
     await submit.run(async () => {
-      await api.referToConference(caseId, { secrecyRule: rule, addition });
+      await api.referToConference(
+        record.id,
+        ground === "consent" ? { consentId, addition } : { secrecyRule: rule, addition },
+      );
       setAddition("");
       onReferred();
     });
@@ -108,19 +123,45 @@ function ReferForm({ caseId, onReferred }: { caseId: string; onReferred: () => v
     >
       <p className="muted">{t("conference.referIntro")}</p>
       <ErrorSummary errors={submit.errors} />
-      <SelectField
-        label={t("conference.secrecyRule")}
-        name="secrecyRule"
-        value={rule}
-        onChange={(e) => setRule(e.target.value)}
-        error={submit.fieldError("secrecyRule")}
-      >
-        {rules.map((r) => (
-          <option key={r} value={r}>
-            {t(`conference.rule.${r}` as PlainMessageKey)}
-          </option>
-        ))}
-      </SelectField>
+      <RadioGroupField
+        label={t("conference.ground")}
+        name="ground"
+        value={ground}
+        options={grounds.map((g) => ({ value: g, label: t(`conference.ground.${g}`) }))}
+        onChange={setGround}
+        inline={false}
+      />
+      {ground === "secrecy_rule" ? (
+        <SelectField
+          label={t("conference.secrecyRule")}
+          name="secrecyRule"
+          value={rule}
+          onChange={(e) => setRule(e.target.value)}
+          error={submit.fieldError("secrecyRule")}
+        >
+          {rules.map((r) => (
+            <option key={r} value={r}>
+              {t(`conference.rule.${r}` as PlainMessageKey)}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <SelectField
+          label={t("conference.consent")}
+          name="consentId"
+          value={consentId}
+          onChange={(e) => setConsentId(e.target.value)}
+          error={submit.fieldError("consentId")}
+          hint={valid.length === 0 ? t("conference.noConsents") : undefined}
+        >
+          <option value="">{t("conference.chooseConsent")}</option>
+          {valid.map((c) => (
+            <option key={c.id} value={c.id}>
+              {`${recipientOf(c)}: ${c.information}`.slice(0, 120)}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <TextAreaField
         label={t("conference.addition")}
         name="addition"
@@ -135,14 +176,13 @@ function ReferForm({ caseId, onReferred }: { caseId: string; onReferred: () => v
   );
 }
 
+/** The latest conference in short (its assessment as referred), and every one as a link. */
 function ConferenceDetails({
   conferenceId,
-  canWrite,
-  onMessage,
+  list,
 }: {
   conferenceId: string;
-  canWrite: boolean;
-  onMessage: (m: PlainMessageKey) => void;
+  list: { id: string; referredOn: string; meetingOn: string | null; openActions: number }[];
 }) {
   const { t, lang } = useT();
   const api = useApi();
@@ -150,178 +190,31 @@ function ConferenceDetails({
     api.riskConference(conferenceId, signal),
   );
   return (
-    <Loaded state={query.state}>
-      {(c) => (
-        <article className="subsection" aria-labelledby={`conference-${c.id}`}>
-          <h3 id={`conference-${c.id}`}>
-            {t("conference.itemTitle", { date: formatDay(c.referredOn, lang) })}
-          </h3>
-          <dl className="details">
-            <div>
-              <dt>{t("conference.meetingOn")}</dt>
-              <dd>{c.meetingOn ? formatDay(c.meetingOn, lang) : t("conference.notHeld")}</dd>
-            </div>
-          </dl>
-          <Snapshot conference={c} />
-          {c.agencies.length > 0 && (
-            <>
-              <h4>{t("conference.agencies")}</h4>
-              <dl className="text-sections">
-                {c.agencies.map((a) => (
-                  <div key={a.agencyId}>
-                    <dt>{a.agencyName}</dt>
-                    <dd className="multiline">{a.research}</dd>
-                  </div>
-                ))}
-              </dl>
-            </>
-          )}
-          <Actions
-            conference={c}
-            canWrite={canWrite}
-            onChanged={(view, m) => {
-              query.setData(view);
-              onMessage(m);
-            }}
-          />
-        </article>
-      )}
-    </Loaded>
-  );
-}
-
-function Snapshot({ conference }: { conference: RiskConference }) {
-  const { t, lang } = useT();
-  const a = conference.assessment;
-  if (!a) return null;
-  return (
     <>
-      <h4>{t("conference.assessment")}</h4>
-      <p>
-        {t("conference.assessmentLine", {
-          instrument: a.instrument.name,
-          date: formatDay(a.assessedOn, lang),
-          level: t(levelKey(a.countedLevel)),
-        })}
-      </p>
-      <dl className="text-sections">
-        <div>
-          <dt>{t("conference.reasons")}</dt>
-          <dd className="multiline">{a.reasons}</dd>
-        </div>
-        <div>
-          <dt>{t("conference.yesAnswers")}</dt>
-          <dd>
-            <ul>
-              {a.yesAnswers.map((label) => (
-                <li key={label}>{label}</li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-      </dl>
-    </>
-  );
-}
-
-function Actions({
-  conference,
-  canWrite,
-  onChanged,
-}: {
-  conference: RiskConference;
-  canWrite: boolean;
-  onChanged: (view: RiskConference, message: PlainMessageKey) => void;
-}) {
-  const { t, lang } = useT();
-  const api = useApi();
-  const me = useMe();
-  const submit = useSubmit(["description", "dueOn", "ownerUserId"]);
-  const [description, setDescription] = useState("");
-  const [dueOn, setDueOn] = useState(localDateInput(new Date()));
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    await submit.run(async () => {
-      const view = await api.addConferenceAction(conference.id, {
-        description,
-        dueOn,
-        ownerUserId: me.user.id,
-      });
-      setDescription("");
-      onChanged(view, "conference.actionAdded");
-    });
-  }
-  return (
-    <>
-      <h4>{t("conference.actions")}</h4>
-      {conference.actions.length === 0 ? (
-        <p className="empty">{t("conference.noActions")}</p>
-      ) : (
-        <ul className="record-list">
-          {conference.actions.map((a) => (
-            <li key={a.id} className="record-list__item">
-              {t("conference.actionLine", {
-                description: a.description,
-                owner: a.owner.agencyName
-                  ? `${a.owner.name} (${a.owner.agencyName})`
-                  : a.owner.name,
-                date: formatDay(a.dueOn, lang),
-              })}{" "}
-              {a.doneOn ? (
-                <strong>{t("conference.done", { date: formatDay(a.doneOn, lang) })}</strong>
-              ) : (
-                canWrite && (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={submit.pending}
-                    onClick={() =>
-                      submit.run(async () => {
-                        const view = await api.followUpConferenceAction(a.id, {
-                          version: a.version,
-                          done: true,
-                          notes: "",
-                        });
-                        onChanged(view, "conference.actionDone");
-                      })
-                    }
-                  >
-                    {t("conference.markDone")}
-                  </button>
-                )
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {canWrite && (
-        <form
-          className="form form--wide"
-          onSubmit={add}
-          noValidate
-          aria-label={t("conference.newAction")}
-        >
-          <h5>{t("conference.newAction")}</h5>
-          <ErrorSummary errors={submit.errors} />
-          <TextAreaField
-            label={t("conference.actionDescription")}
-            name="description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            error={submit.fieldError("description")}
-          />
-          <DateField
-            label={t("conference.dueOn")}
-            name="dueOn"
-            value={dueOn}
-            onChange={setDueOn}
-            error={submit.fieldError("dueOn")}
-          />
-          <button type="submit" className="button" disabled={submit.pending}>
-            {t("conference.addAction")}
-          </button>
-        </form>
-      )}
+      <Loaded state={query.state}>
+        {(c) => (
+          <article className="subsection" aria-labelledby={`conference-${c.id}`}>
+            <h3 id={`conference-${c.id}`}>
+              {t("conference.itemTitle", { date: formatDay(c.referredOn, lang) })}
+            </h3>
+            <ConferenceAssessment conference={c} />
+          </article>
+        )}
+      </Loaded>
+      <h3>{t("conference.listCaption")}</h3>
+      <ul>
+        {list.map((item) => (
+          <li key={item.id}>
+            <Link to={`/risk-conferences/${item.id}`}>
+              {t("conference.linkText", { date: formatDay(item.referredOn, lang) })}
+            </Link>{" "}
+            {t("conference.listLine", {
+              meeting: item.meetingOn ? formatDay(item.meetingOn, lang) : t("conference.notHeld"),
+              open: item.openActions,
+            })}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
