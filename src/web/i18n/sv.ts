@@ -1,5 +1,7 @@
 import { accountSv } from "../features/account/messages.sv";
 import { adminSv } from "../features/admin/messages.sv";
+import { agenciesSv } from "../features/agencies/messages.sv";
+import { agreementsSv } from "../features/agreements/messages.sv";
 import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { caseConsultationsSv } from "../features/case-consultations/messages.sv";
@@ -61,6 +63,8 @@ export const sv = {
   ...partnerContactSv,
   ...plansSv,
   ...placesSv,
+  ...agenciesSv,
+  ...agreementsSv,
   ...staysSv,
   ...documentsSv,
   ...statisticsSv,
@@ -105,6 +109,8 @@ export const svParts = [
   plansSv,
   staysSv,
   placesSv,
+  agenciesSv,
+  agreementsSv,
   documentsSv,
   statisticsSv,
   costsSv,
