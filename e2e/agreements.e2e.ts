@@ -43,7 +43,11 @@ describe("agreements: the overdue follow-up from Att göra to recorded", () => {
     await fillDate(form, "Nästa uppföljning", day(365));
     await form.getByRole("button", { name: "Spara uppföljningen" }).click();
     await expect.poll(() => statusText(page)).toContain("Uppföljningen är registrerad.");
-    await page.getByText("Polisen skickar orosanmälan samma dag. Socialjouren").waitFor();
+    await page
+      .getByRole("region", { name: "Uppföljningar" })
+      .getByText("Polisen skickar orosanmälan samma dag. Socialjouren")
+      .waitFor();
+    expect(await form.getByLabel("Vad uppföljningen visade").inputValue()).toBe("");
     expect(await page.getByText("Uppföljningen är försenad.").count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
 

@@ -34,7 +34,11 @@ export function FollowUpForm({
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     beforeSave();
-    await submit.run(async () => onSaved(await api.recordAgreementFollowUp(agreementId, draft)));
+    const ok = await submit.run(async () =>
+      onSaved(await api.recordAgreementFollowUp(agreementId, draft)),
+    );
+    // Recorded: the form is ready for the next one, not showing this one twice.
+    if (ok) setDraft(followUpDefaults(localDateInput(new Date())));
   }
 
   return (
