@@ -47,8 +47,8 @@ export function AgencyContacts({ agency, onChanged, beforeChange, onStale }: Pro
             <tr>
               <th scope="col">{t("agency.contact.name")}</th>
               <th scope="col">{t("agency.contact.role")}</th>
-              <th scope="col">{t("agency.contact.phone")}</th>
-              <th scope="col">{t("agency.contact.email")}</th>
+              <th scope="col">{t("agency.phone")}</th>
+              <th scope="col">{t("agency.email")}</th>
               <th scope="col">{t("agency.contact.confirmedOn")}</th>
             </tr>
           </thead>
@@ -60,8 +60,8 @@ export function AgencyContacts({ agency, onChanged, beforeChange, onStale }: Pro
                   {c.role}
                   {unitName(c.agencyUnitId) ? `, ${unitName(c.agencyUnitId)}` : ""}
                 </td>
-                <td data-label={t("agency.contact.phone")}>{c.phone ?? "–"}</td>
-                <td data-label={t("agency.contact.email")}>{c.email ?? "–"}</td>
+                <td data-label={t("agency.phone")}>{c.phone ?? "–"}</td>
+                <td data-label={t("agency.email")}>{c.email ?? "–"}</td>
                 <td data-label={t("agency.contact.confirmedOn")}>
                   {t("agency.contact.confirmedBy", {
                     date: formatDay(c.confirmedOn, lang),

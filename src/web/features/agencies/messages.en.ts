@@ -40,6 +40,8 @@ export const agenciesEn: MessagesOf<typeof agenciesSv> = {
   "agency.units": "Units",
   "agency.noUnits": "No units are registered.",
   "agency.noContacts": "No contact persons are registered.",
+  "agency.phone": "Phone",
+  "agency.email": "E-mail",
   "agency.contact.name": "Name",
   "agency.contact.role": "Role",
   "agency.contact.phone": "Phone (optional)",

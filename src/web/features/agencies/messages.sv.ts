@@ -39,6 +39,8 @@ export const agenciesSv = {
   "agency.units": "Enheter",
   "agency.noUnits": "Inga enheter är registrerade.",
   "agency.noContacts": "Inga kontaktpersoner är registrerade.",
+  "agency.phone": "Telefon",
+  "agency.email": "E-post",
   "agency.contact.name": "Namn",
   "agency.contact.role": "Roll",
   "agency.contact.phone": "Telefon (valfritt)",
