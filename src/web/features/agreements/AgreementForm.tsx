@@ -25,12 +25,14 @@ const agreementFields = [
   "signedOn",
   "nextFollowUpOn",
   "documentReference",
+  "responsibleUserIds",
 ] as const;
 
 /**
  * Ny överenskommelse, for a unit the user manages: parties from the directory, areas, goals,
  * signed and the first follow-up (no later than 24 months on: the server's 400 shows at the
- * field). Responsible persons are not chosen here yet (the server takes none by default).
+ * field). Responsible persons are chosen among the owning unit's staff; the agencies' contact
+ * persons are not offered here yet.
  */
 export function AgreementForm({
   units,
@@ -49,6 +51,7 @@ export function AgreementForm({
     title: "",
     unitId: units.length === 1 ? (units[0]?.id ?? "") : "",
     partyIds: [] as string[],
+    responsibleUserIds: [] as string[],
     areas: [] as AgreementAreaCode[],
     goals: "",
     signedOn: localDateInput(new Date()),
@@ -57,6 +60,13 @@ export function AgreementForm({
   });
   const titleId = `${useId()}-title`;
   const set = (changes: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...changes }));
+  const staff = useQuery(draft.unitId ? ["unit", draft.unitId, "staff"] : null, (signal) =>
+    api.staff(draft.unitId, signal),
+  );
+  const colleagues =
+    staff.state.status === "ready"
+      ? staff.state.data.users.map((u) => ({ value: u.id, label: u.displayName }))
+      : [];
   const parties =
     agencies.state.status === "ready"
       ? agencies.state.data.agencies.map((a) => ({ value: a.id, label: a.name }))
@@ -89,7 +99,7 @@ export function AgreementForm({
         label={t("agreementForm.unit")}
         name="unitId"
         value={draft.unitId}
-        onChange={(e) => set({ unitId: e.target.value })}
+        onChange={(e) => set({ unitId: e.target.value, responsibleUserIds: [] })}
         error={submit.fieldError("unitId")}
       >
         <option value="">{t("agreementForm.chooseUnit")}</option>
@@ -120,6 +130,15 @@ export function AgreementForm({
         onChange={(e) => set({ goals: e.target.value })}
         error={submit.fieldError("goals")}
       />
+      {colleagues.length > 0 && (
+        <CheckboxGroup
+          label={t("agreementForm.responsible")}
+          options={colleagues}
+          value={draft.responsibleUserIds}
+          onChange={(responsibleUserIds) => set({ responsibleUserIds })}
+          error={submit.fieldError("responsibleUserIds")}
+        />
+      )}
       <DateField
         label={t("agreementForm.signedOn")}
         name="signedOn"

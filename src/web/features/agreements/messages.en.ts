@@ -45,6 +45,7 @@ export const agreementsEn: MessagesOf<typeof agreementsSv> = {
   "agreementForm.parties": "Parties from the directory",
   "agreementForm.areas": "Areas",
   "agreementForm.goals": "Goals",
+  "agreementForm.responsible": "Responsible in the unit (optional)",
   "agreementForm.signedOn": "Signed",
   "agreementForm.nextFollowUpOn": "First follow-up",
   "agreementForm.nextHint": "No later than 24 months after signing.",

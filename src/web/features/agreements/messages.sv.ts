@@ -46,6 +46,7 @@ export const agreementsSv = {
   "agreementForm.parties": "Parter ur aktörsregistret",
   "agreementForm.areas": "Områden",
   "agreementForm.goals": "Mål",
+  "agreementForm.responsible": "Ansvariga på enheten (valfritt)",
   "agreementForm.signedOn": "Undertecknad",
   "agreementForm.nextFollowUpOn": "Första uppföljning",
   "agreementForm.nextHint": "Senast 24 månader efter undertecknandet.",
