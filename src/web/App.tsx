@@ -44,6 +44,10 @@ const pages = {
   places: lazyPage(() => import("./features/places/PlacesPage"), "PlacesPage"),
   place: lazyPage(() => import("./features/places/PlacePage"), "PlacePage"),
   vacancies: lazyPage(() => import("./features/places/VacanciesPage"), "VacanciesPage"),
+  agencies: lazyPage(() => import("./features/agencies/AgenciesPage"), "AgenciesPage"),
+  agency: lazyPage(() => import("./features/agencies/AgencyPage"), "AgencyPage"),
+  agreements: lazyPage(() => import("./features/agreements/AgreementsPage"), "AgreementsPage"),
+  agreement: lazyPage(() => import("./features/agreements/AgreementPage"), "AgreementPage"),
   consultations: lazyPage(
     () => import("./features/consultations/ConsultationsPage"),
     "ConsultationsPage",
@@ -121,6 +125,10 @@ function SignedIn() {
           <Route path="risk-conferences/:conferenceId" element={pages.riskConference} />
           <Route path="places" element={pages.places} />
           <Route path="places/:placeId" element={pages.place} />
+          <Route path="agencies" element={pages.agencies} />
+          <Route path="agencies/:agencyId" element={pages.agency} />
+          <Route path="agreements" element={pages.agreements} />
+          <Route path="agreements/:agreementId" element={pages.agreement} />
           <Route path="consultations" element={pages.consultations} />
           <Route path="competence" element={pages.competence} />
           <Route path="vacancies" element={pages.vacancies} />

@@ -14,6 +14,8 @@ import type { WorklistItem } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import { accountApi } from "../features/account/api";
 import { adminApi } from "../features/admin/api";
+import { agenciesApi } from "../features/agencies/api";
+import { agreementsApi } from "../features/agreements/api";
 import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
 import { caseConsultationsApi } from "../features/case-consultations/api";
@@ -55,6 +57,8 @@ import { createTransport, type Transport } from "./transport";
 
 export type * from "../features/account/api";
 export type * from "../features/admin/api";
+export type * from "../features/agencies/api";
+export type * from "../features/agreements/api";
 export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
 export type * from "../features/case-consultations/api";
@@ -175,6 +179,8 @@ export function createApiOn(transport: Transport) {
     ...serviceContactsApi(transport),
     ...surveysApi(transport),
     ...referralsApi(transport),
+    ...agenciesApi(transport),
+    ...agreementsApi(transport),
   };
 }
 

@@ -31,6 +31,8 @@ describe("what the menu offers", () => {
       "chat",
       "vacancies",
       "places",
+      "agencies",
+      "agreements",
     ]);
   });
 
@@ -58,6 +60,8 @@ describe("what the menu offers", () => {
       "chat",
       "vacancies",
       "places",
+      "agencies",
+      "agreements",
       "competence",
       "audit",
       "statistics",

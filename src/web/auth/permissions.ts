@@ -88,6 +88,12 @@ export const seesPlaces = (roles: readonly RoleAssignment[]) =>
       "shelter_staff",
     ].includes(r.role),
   );
+/**
+ * Aktörer and Överenskommelser (issue 18): the directory and the agreements are read by
+ * everyone doing case work and by their keepers (unit managers, administrators).
+ */
+export const seesDirectory = (roles: readonly RoleAssignment[]) =>
+  seesPlaces(roles) || isAdministrator(roles);
 /** Serviceinsatser (issue 17): units where the user gives service contacts (frid_gives_service). */
 export const serviceUnits = (roles: readonly RoleAssignment[]) =>
   unitsWithRole(roles, (role) => serviceRoles.includes(role));
@@ -133,6 +139,8 @@ export type NavTarget =
   | "shelter"
   | "vacancies"
   | "places"
+  | "agencies"
+  | "agreements"
   | "audit"
   | "statistics"
   | "costs"
@@ -151,6 +159,8 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   shelter: "/shelter",
   vacancies: "/vacancies",
   places: "/places",
+  agencies: "/agencies",
+  agreements: "/agreements",
   audit: "/audit",
   statistics: "/statistics",
   costs: "/costs",
@@ -181,6 +191,8 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (worksAtShelter(roles)) targets.push("shelter");
   if (seesPlaces(roles) && !targets.includes("vacancies")) targets.push("vacancies");
   if (seesPlaces(roles)) targets.push("places");
+  // In the menu of those who work cases (the others who may read them reach them by address).
+  if (worksWithCases(roles)) targets.push("agencies", "agreements");
   if (keepsCompetence(roles)) targets.push("competence");
   if (isUnitManager(roles)) targets.push("audit");
   if (seesStatistics(roles)) targets.push("statistics");

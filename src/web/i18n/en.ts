@@ -1,5 +1,7 @@
 import { accountEn } from "../features/account/messages.en";
 import { adminEn } from "../features/admin/messages.en";
+import { agenciesEn } from "../features/agencies/messages.en";
+import { agreementsEn } from "../features/agreements/messages.en";
 import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
 import { caseConsultationsEn } from "../features/case-consultations/messages.en";
@@ -63,6 +65,8 @@ export const en: Messages = {
   ...partnerContactEn,
   ...plansEn,
   ...placesEn,
+  ...agenciesEn,
+  ...agreementsEn,
   ...staysEn,
   ...documentsEn,
   ...statisticsEn,
@@ -108,6 +112,8 @@ export const enParts = [
   plansEn,
   staysEn,
   placesEn,
+  agenciesEn,
+  agreementsEn,
   documentsEn,
   statisticsEn,
   costsEn,

@@ -1,5 +1,7 @@
 import { accountSv } from "../features/account/messages.sv";
 import { adminSv } from "../features/admin/messages.sv";
+import { agenciesSv } from "../features/agencies/messages.sv";
+import { agreementsSv } from "../features/agreements/messages.sv";
 import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
 import { caseConsultationsSv } from "../features/case-consultations/messages.sv";
@@ -63,6 +65,8 @@ export const sv = {
   ...partnerContactSv,
   ...plansSv,
   ...placesSv,
+  ...agenciesSv,
+  ...agreementsSv,
   ...staysSv,
   ...documentsSv,
   ...statisticsSv,
@@ -108,6 +112,8 @@ export const svParts = [
   plansSv,
   staysSv,
   placesSv,
+  agenciesSv,
+  agreementsSv,
   documentsSv,
   statisticsSv,
   costsSv,

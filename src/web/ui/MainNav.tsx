@@ -19,6 +19,8 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   shelter: { to: navPaths.shelter, label: "nav.shelter" },
   vacancies: { to: navPaths.vacancies, label: "nav.vacancies" },
   places: { to: navPaths.places, label: "nav.places" },
+  agencies: { to: navPaths.agencies, label: "nav.agencies" },
+  agreements: { to: navPaths.agreements, label: "nav.agreements" },
   consultations: { to: navPaths.consultations, label: "nav.consultations" },
   competence: { to: navPaths.competence, label: "nav.competence" },
   audit: { to: navPaths.audit, label: "nav.audit" },

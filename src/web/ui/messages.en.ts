@@ -34,6 +34,8 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.shelter": "The shelter",
   "nav.vacancies": "Vacancies",
   "nav.places": "Places",
+  "nav.agencies": "Agencies",
+  "nav.agreements": "Agreements",
   "nav.consultations": "Consultations",
   "nav.competence": "Competence",
   "nav.costs": "Costs",

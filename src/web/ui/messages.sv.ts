@@ -32,6 +32,8 @@ export const uiSv = {
   "nav.shelter": "Boendet",
   "nav.vacancies": "Lediga platser",
   "nav.places": "Platser",
+  "nav.agencies": "Aktörer",
+  "nav.agreements": "Överenskommelser",
   "nav.consultations": "Konsultationer",
   "nav.competence": "Kompetens",
   "nav.costs": "Kostnader",
