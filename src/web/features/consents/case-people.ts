@@ -2,21 +2,20 @@ import type { CaseView } from "../../api/endpoints";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { useT } from "../../i18n/useT";
+import { useCaseRelations } from "../persons/Relations";
 
 /**
  * Who a consent or a disclosure of a case can be about (the case's person, and the children
  * related to her: a child's consent is given by the custodians), and who in the case can have
  * heard a consent or made a secrecy review (the caller, and the case's assigned workers). The
- * server checks both again.
+ * server checks both again. The relations are read through the case's one relations query:
+ * the query cache keeps one shape per key, and the overview's Närstående shares it.
  */
 export function useCasePeople(record: CaseView) {
-  const api = useApi();
-  const relations = useQuery(["case", record.id, "relations"], (signal) =>
-    api.relations(record.id, signal),
-  );
+  const relations = useCaseRelations(record.id);
   const children =
     relations.state.status === "ready"
-      ? relations.state.data.relations
+      ? relations.state.data
           .filter((r) => r.kind === "child")
           .map((r) => ({ id: r.otherPerson.id, name: r.otherPerson.name, isChild: true }))
       : [];
