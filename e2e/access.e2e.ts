@@ -233,6 +233,14 @@ describe("who may see a case", () => {
     const log = page.getByRole("table", { name: `Loggposter för ${fullName}, senaste först` });
     await log.waitFor();
     const rows = log.getByRole("row");
+    // Opening a case now reads (and logs) each Samverkan panel too (issue 18), so the
+    // journey's log is longer than the first page: the reviewer loads the rest.
+    const more = page.getByRole("button", { name: "Visa fler loggposter" });
+    while ((await more.count()) > 0) {
+      const shown = await rows.count();
+      await more.click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(shown);
+    }
     const lina = rows.filter({ hasText: "Lina Ek (handlaggare1)" });
     const omar = rows.filter({ hasText: "Omar Nilsson (handlaggare2)" });
     expect(await lina.filter({ hasText: "Tillåten" }).count()).toBeGreaterThan(0);

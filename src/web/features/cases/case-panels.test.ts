@@ -51,6 +51,27 @@ describe("the case workspace's sections", () => {
     expect(inSection(record("perpetrator"), "collaboration")).not.toContain("referrals");
   });
 
+  it("orders Samverkan as a caseworker works: consent, disclosure, referral, SIP, conference, police, consultation", () => {
+    expect(inSection(record("adult_victim"), "collaboration")).toEqual([
+      "consents",
+      "disclosures",
+      "referrals",
+      "coordinated-plans",
+      "risk-conference",
+      "police-collaboration",
+      "case-consultations",
+    ]);
+    expect(inSection(record("child"), "collaboration")).toEqual([
+      "consents",
+      "disclosures",
+      "referrals",
+      "coordinated-plans",
+      "police-collaboration",
+      "case-consultations",
+    ]);
+    expect(inSection(record("perpetrator"), "collaboration")).toEqual(["consents", "disclosures"]);
+  });
+
   it("puts the children's crisis centre under Behandling in a victim's or a child's case, not his treatment", () => {
     expect(inSection(record("adult_victim"), "treatment")).toEqual(["child-work"]);
     expect(inSection(record("child"), "treatment")).toEqual(["child-work"]);

@@ -126,14 +126,6 @@ export const casePanels: readonly CasePanel[] = [
     component: ({ record }) => <PoliceAssessmentsPanel record={record} />,
   },
   {
-    id: "risk-conference",
-    title: "conference.title",
-    section: "collaboration",
-    // The conference is about a victim of violence at high risk (the MARAC model).
-    when: (record) => record.caseType === "adult_victim",
-    component: ({ record }) => <RiskConferencePanel record={record} />,
-  },
-  {
     id: "decisions",
     title: "decisions.title",
     section: "decisions",
@@ -202,7 +194,43 @@ export const casePanels: readonly CasePanel[] = [
     when: (record) => record.caseType === "perpetrator" || record.caseType === "partner_contact",
     component: ({ record }) => <BarrierEventsPanel record={record} />,
   },
-  // Samverkan (issue 18): the police in a victim's case; consultations without consent.
+  // Samverkan (issue 18), in the order a caseworker works: her consent to share, what was
+  // disclosed on it (or on a rule), the referrals it allows, (SIP,) the risk conference,
+  // the police, and last the anonymised consultations that need no consent.
+  {
+    id: "consents",
+    title: "consents.title",
+    section: "collaboration",
+    component: ({ record }) => <ConsentsPanel record={record} />,
+  },
+  {
+    id: "disclosures",
+    title: "disclosures.title",
+    section: "collaboration",
+    component: ({ record }) => <DisclosuresPanel record={record} />,
+  },
+  {
+    id: "referrals",
+    title: "referrals.title",
+    section: "collaboration",
+    when: socialServices,
+    component: ({ record }) => <ReferralsPanel record={record} />,
+  },
+  {
+    id: "coordinated-plans",
+    title: "sip.title",
+    section: "collaboration",
+    when: socialServices,
+    component: ({ record }) => <CoordinatedPlansPanel record={record} />,
+  },
+  {
+    id: "risk-conference",
+    title: "conference.title",
+    section: "collaboration",
+    // The conference is about a victim of violence at high risk (the MARAC model).
+    when: (record) => record.caseType === "adult_victim",
+    component: ({ record }) => <RiskConferencePanel record={record} />,
+  },
   {
     id: "police-collaboration",
     title: "policeCollab.title",
@@ -216,13 +244,6 @@ export const casePanels: readonly CasePanel[] = [
     section: "collaboration",
     when: socialServices,
     component: ({ record }) => <CaseConsultationsPanel record={record} />,
-  },
-  {
-    id: "referrals",
-    title: "referrals.title",
-    section: "collaboration",
-    when: socialServices,
-    component: ({ record }) => <ReferralsPanel record={record} />,
   },
   {
     id: "journal",
@@ -267,27 +288,6 @@ export const casePanels: readonly CasePanel[] = [
     component: ({ record, staff, onChange }) => (
       <CaseGrants record={record} staff={staff} onChange={onChange} />
     ),
-  },
-  // Samverkan (issue 18): consents to share, and what was disclosed on them or on a rule.
-  {
-    id: "consents",
-    title: "consents.title",
-    section: "collaboration",
-    component: ({ record }) => <ConsentsPanel record={record} />,
-  },
-  {
-    id: "disclosures",
-    title: "disclosures.title",
-    section: "collaboration",
-    component: ({ record }) => <DisclosuresPanel record={record} />,
-  },
-  // Samverkan: SIP with the region, on her consent (issue 18).
-  {
-    id: "coordinated-plans",
-    title: "sip.title",
-    section: "collaboration",
-    when: (record) => record.caseType === "adult_victim" || record.caseType === "child",
-    component: ({ record }) => <CoordinatedPlansPanel record={record} />,
   },
 ];
 
