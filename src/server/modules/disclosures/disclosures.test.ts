@@ -170,10 +170,14 @@ describe.each(testDatabaseKinds)("disclosures (%s)", (kind) => {
     expect(await documentText(withAddress.documentId)).toContain("Hemliga vägen 7");
   });
 
-  it("refuses a context no module resolves yet", async () => {
-    const res = await disclose({ context: { kind: "referral", id: w.caseId } });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields["context.kind"]).toBeDefined();
+  it("refuses a context that is no record of this case", async () => {
+    // Every context kind has its module now (referral, SIP, risk conference): an id that is
+    // not such a record of this case — here the case's own id — is refused, naming the field.
+    for (const kind of ["referral", "coordinated_plan", "risk_conference"] as const) {
+      const res = await disclose({ context: { kind, id: w.caseId } });
+      expect(res.statusCode, kind).toBe(400);
+      expect(res.json().error.fields["context.id"]).toBe("Sammanhanget hör inte till ärendet.");
+    }
   });
 
   it("lists her disclosures on her page, newest first, a page at a time", async () => {
