@@ -44,4 +44,17 @@ export const riskConferencesEn: MessagesOf<typeof riskConferencesSv> = {
   "conference.rule.crime_against_child": "Crime against a child (OSL 10:21)",
   "conference.rule.serious_crime": "Crime with at least a year's prison (OSL 10:23)",
   "conference.rule.duty_to_provide": "Duty to provide information (OSL 10:28)",
+  // One action for its owner, who may not work the case (ActionPage.tsx).
+  "conferenceAction.title": "Action from a risk conference",
+  "conferenceAction.what": "Action",
+  "conferenceAction.conferenceDay": "Day of the risk conference",
+  "conferenceAction.dueOn": "Due",
+  "conferenceAction.status": "Status",
+  "conferenceAction.notDone": "Not done",
+  "conferenceAction.doneOn": "Done {date}",
+  "conferenceAction.notes": "Note",
+  "conferenceAction.markDone": "Mark as done",
+  "conferenceAction.note": "Note (optional)",
+  "conferenceAction.noteHint": "What you did. Write no more about the person than is needed.",
+  "conferenceAction.marked": "The action is marked as done.",
 };

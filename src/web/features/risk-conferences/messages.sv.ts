@@ -41,4 +41,17 @@ export const riskConferencesSv = {
   "conference.rule.crime_against_child": "Brott mot barn (OSL 10:21)",
   "conference.rule.serious_crime": "Brott med minst ett års fängelse (OSL 10:23)",
   "conference.rule.duty_to_provide": "Uppgiftsskyldighet (OSL 10:28)",
+  // One action for its owner, who may not work the case (ActionPage.tsx).
+  "conferenceAction.title": "Åtgärd från riskkonferens",
+  "conferenceAction.what": "Åtgärd",
+  "conferenceAction.conferenceDay": "Riskkonferensens dag",
+  "conferenceAction.dueOn": "Klar senast",
+  "conferenceAction.status": "Status",
+  "conferenceAction.notDone": "Inte klar",
+  "conferenceAction.doneOn": "Klar {date}",
+  "conferenceAction.notes": "Anteckning",
+  "conferenceAction.markDone": "Markera som klar",
+  "conferenceAction.note": "Anteckning (frivillig)",
+  "conferenceAction.noteHint": "Vad du har gjort. Skriv inte mer om personen än vad som behövs.",
+  "conferenceAction.marked": "Åtgärden är markerad som klar.",
 } as const;
