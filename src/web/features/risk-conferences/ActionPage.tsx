@@ -37,8 +37,11 @@ const keepLines = { whiteSpace: "pre-wrap" } as const;
 
 function ActionDetails({ action, onDone }: { action: OwnConferenceAction; onDone: () => void }) {
   const { t, lang } = useT();
+  // Kept here: the form goes once the action is done, its confirmation must not.
+  const [status, setStatus] = useState<string | null>(null);
   return (
     <>
+      <StatusMessage message={status} />
       <section className="section" aria-labelledby="conference-action-what">
         <h2 id="conference-action-what">{t("conferenceAction.what")}</h2>
         <p style={keepLines}>{action.description}</p>
@@ -67,7 +70,15 @@ function ActionDetails({ action, onDone }: { action: OwnConferenceAction; onDone
           )}
         </dl>
       </section>
-      {!action.doneOn && <DoneForm action={action} onDone={onDone} />}
+      {!action.doneOn && (
+        <DoneForm
+          action={action}
+          onDone={() => {
+            setStatus(t("conferenceAction.marked"));
+            onDone();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -77,23 +88,18 @@ function DoneForm({ action, onDone }: { action: OwnConferenceAction; onDone: () 
   const api = useApi();
   const submit = useSubmit(["notes"]);
   const [notes, setNotes] = useState(action.notes);
-  const [status, setStatus] = useState<string | null>(null);
 
   async function markDone(event: FormEvent) {
     event.preventDefault();
     const ok = await submit.run(async () => {
       await api.followUpOwnAction(action.id, { version: action.version, done: true, notes });
     });
-    if (ok) {
-      setStatus(t("conferenceAction.marked"));
-      onDone();
-    }
+    if (ok) onDone();
   }
 
   return (
     <section className="section" aria-labelledby="conference-action-done">
       <h2 id="conference-action-done">{t("conferenceAction.markDone")}</h2>
-      <StatusMessage message={status} />
       <ErrorSummary errors={submit.errors} />
       <form className="form" onSubmit={markDone} noValidate>
         <TextAreaField
