@@ -30,6 +30,7 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 
 const pages = {
   account: lazyPage(() => import("./features/account/AccountPage"), "AccountPage"),
+  conferenceAction: lazyPage(() => import("./features/risk-conferences/ActionPage"), "ActionPage"),
   adminInstruments: lazyPage(
     () => import("./features/admin/AdminInstrumentsPage"),
     "AdminInstrumentsPage",
@@ -142,6 +143,7 @@ function SignedIn() {
           <Route path="service-contacts" element={pages.serviceContacts} />
           <Route path="service-contacts/new" element={pages.serviceContact} />
           <Route path="service-contacts/courses/:courseId" element={pages.serviceCourse} />
+          <Route path="risk-conference-actions/:actionId" element={pages.conferenceAction} />
           <Route path="account" element={pages.account} />
           <Route path="admin" element={pages.admin} />
           <Route path="admin/users/:userId" element={pages.adminUser} />

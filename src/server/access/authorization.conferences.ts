@@ -18,5 +18,6 @@ export const conferenceEndpoints: Endpoint[] = [
   { route: "PUT /api/risk-conferences/{id}/agencies/{agencyId}", request: (w) => ({ method: "PUT", url: `/api/risk-conferences/${w.riskConference.conferenceId}/agencies/${w.riskConference.agencyId}`, payload: { contactIds: [w.riskConference.contactId], research: "Två anmälningar." } }), expect: onlyWorkers },
   { route: "GET /api/risk-conferences/{id}/agencies/{agencyId}/pack", request: (w) => ({ method: "GET", url: `/api/risk-conferences/${w.riskConference.conferenceId}/agencies/${w.riskConference.agencyId}/pack` }), expect: onlyWorkers },
   { route: "POST /api/risk-conferences/{id}/actions", request: (w) => ({ method: "POST", url: `/api/risk-conferences/${w.riskConference.conferenceId}/actions`, payload: { description: "Ring henne.", ownerUserId: w.spareId, dueOn: stockholmDate(new Date()) } }), expect: { assigned: 201, manager: 201, otherwise: 404 } },
+  { route: "GET /api/risk-conference-actions/{id}", request: (w) => ({ method: "GET", url: `/api/risk-conference-actions/${w.riskConference.actionId}` }), expect: onlyWorkers },
   { route: "PATCH /api/risk-conference-actions/{id}", request: (w) => ({ method: "PATCH", url: `/api/risk-conference-actions/${w.riskConference.actionId}`, payload: { version: 1, done: true } }), expect: { assigned: 200, manager: 409, otherwise: 404 } },
 ];

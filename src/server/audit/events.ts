@@ -109,6 +109,7 @@ export const auditEventData = {
   "risk_conference.agency": z.object({ conferenceId: z.uuid(), agencyId: z.uuid() }).strict(),
   "risk_conference.action": z.object({ conferenceId: z.uuid(), actionId: z.uuid() }).strict(),
   "risk_conference.action_update": z.object({ actionId: z.uuid(), done: z.boolean() }).strict(),
+  "risk_conference.action_read": z.object({ actionId: z.uuid() }).strict(),
   "risk_conference.pack": z.object({ conferenceId: z.uuid(), agencyId: z.uuid() }).strict(),
   "treatment.register": z.object({ referralSource: z.string() }).strict(),
   "treatment.read": none,
@@ -372,6 +373,8 @@ export const auditResourceTypes = [
   "place",
   "agency",
   "agreement",
+  // A risk conference's action, named so to its owner outside the case (issue 18, item 8).
+  "conference_action",
   "consultation",
   "competence",
   "service_course",

@@ -338,6 +338,27 @@ AS $function$
    where w.id = p_work and w.org_id = frid_org()
 $function$;
 
+-- frid_conference_action_owner_only()
+CREATE OR REPLACE FUNCTION public.frid_conference_action_owner_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if not frid_can_see_case(old.case_id)
+     and (new.id, new.org_id, new.conference_id, new.case_id, new.description,
+          new.owner_user_id, new.owner_contact_id, new.agency_id, new.due_on,
+          new.created_by, new.created_at)
+         is distinct from
+         (old.id, old.org_id, old.conference_id, old.case_id, old.description,
+          old.owner_user_id, old.owner_contact_id, old.agency_id, old.due_on,
+          old.created_by, old.created_at) then
+    raise exception 'an action''s owner outside its case changes only done, notes and version'
+      using errcode = 'insufficient_privilege';
+  end if;
+  return new;
+end
+$function$;
+
 -- frid_conference_action_trail(p_action uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_conference_action_trail(p_action uuid)
  RETURNS json
@@ -346,7 +367,8 @@ CREATE OR REPLACE FUNCTION public.frid_conference_action_trail(p_action uuid)
  SET search_path TO 'public'
 AS $function$
   select json_build_object('day', coalesce(r.meeting_on, r.referred_on),
-                           'person_id', c.person_id, 'unit_id', c.unit_id)
+                           'person_id', c.person_id, 'unit_id', c.unit_id,
+                           'case_id', c.id, 'closed', c.status = 'closed')
     from risk_conference_action a
     join risk_conference r on r.id = a.conference_id
     join "case" c on c.id = a.case_id
@@ -1719,6 +1741,9 @@ create policy risk_conference_update on risk_conference as permissive for update
   with check (frid_can_see_case(case_id));
 create policy risk_conference_action_insert on risk_conference_action as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy risk_conference_action_owner_update on risk_conference_action as permissive for update to frid_app
+  using (((org_id = frid_org()) AND (owner_user_id = frid_actor())))
+  with check (((org_id = frid_org()) AND (owner_user_id = frid_actor())));
 create policy risk_conference_action_select on risk_conference_action as permissive for select to frid_app
   using ((frid_can_see_case(case_id) OR ((org_id = frid_org()) AND (owner_user_id = frid_actor()))));
 create policy risk_conference_action_update on risk_conference_action as permissive for update to frid_app

@@ -198,6 +198,7 @@ export const auditActions = [
   "risk_conference.agency",
   "risk_conference.action",
   "risk_conference.action_update",
+  "risk_conference.action_read",
   "risk_conference.pack",
   "audit.review",
   "admin.unit.create",

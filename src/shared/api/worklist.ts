@@ -39,17 +39,24 @@ export const worklistKinds = [
 ] as const;
 
 /**
- * What a line without a case is about (an agreement, an agency of the directory): its page is
+ * What a line without a case is about (an agreement, an agency of the directory, a risk
+ * conference's action for its owner outside the case): its page is
  * subjectPath's. Another kind of subject is added here, with its page.
  */
-export const worklistSubjectTypes = ["agreement", "agency"] as const;
+export const worklistSubjectTypes = ["agreement", "agency", "conference_action"] as const;
 export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
 export const WorklistSubject = z
   .object({ type: z.enum(worklistSubjectTypes), id: z.uuid(), title: z.string() })
   .meta({ id: "WorklistSubject" });
 export type WorklistSubject = z.infer<typeof WorklistSubject>;
+const subjectPages: Record<WorklistSubjectType, string> = {
+  agreement: "/agreements",
+  agency: "/agencies",
+  // An action of a risk conference, for its owner who may not see the case (issue 18, item 8).
+  conference_action: "/risk-conference-actions",
+};
 export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
-  s.type === "agreement" ? `/agreements/${s.id}` : `/agencies/${s.id}`;
+  `${subjectPages[s.type]}/${s.id}`;
 
 export const WorklistItem = z
   .object({

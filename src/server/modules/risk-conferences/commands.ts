@@ -14,7 +14,7 @@ import { onConference } from "./service.ts";
  * with their research answers, the actions and their follow-up.
  */
 
-const changedMeanwhile = () =>
+export const changedMeanwhile = () =>
   new AppError(
     409,
     "conflict",

@@ -356,9 +356,9 @@ describe.each(testDatabaseKinds)("the multi-agency risk conference (%s)", (kind)
       (
         (await req("GET", "/api/worklist?scope=mine", undefined, s)).json().items as {
           kind: string;
-          caseId: string;
-          reference: string;
-          personName: string;
+          caseId: string | null;
+          reference: string | null;
+          personName: string | null;
           status: string;
           responsible: unknown[];
         }[]
@@ -378,17 +378,23 @@ describe.each(testDatabaseKinds)("the multi-agency risk conference (%s)", (kind)
     expect(outsiderLines).toEqual([
       {
         kind: "conference_action",
-        caseId,
-        reference: "",
-        personName: `Åtgärd från riskkonferens ${today}`,
+        caseId: null,
+        reference: null,
+        personName: null,
+        subject: {
+          type: "conference_action",
+          id: expect.any(String),
+          title: `Åtgärd från riskkonferens ${today}`,
+        },
         status: "overdue",
-        responsible: [],
+        responsible: [{ userId: outsider.id, displayName: expect.any(String) }],
         due: expect.any(String),
         dueDate: "2026-01-02",
         lastDay: null,
       },
     ]);
     expect(JSON.stringify(outsiderLines)).not.toContain("Kontakta skolan");
+    expect(JSON.stringify(outsiderLines)).not.toContain(caseId);
 
     const action = mine
       .json()

@@ -1,5 +1,9 @@
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
+  ConferenceActionFollowUp,
+  OwnConferenceAction,
+} from "../../../shared/api/conference-actions.ts";
+import {
   ConferenceActionBody,
   ConferenceAgencyBody,
   ConferenceAgencyParams,
@@ -14,12 +18,8 @@ import {
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
-import {
-  addConferenceAction,
-  recordConferenceAgency,
-  updateConference,
-  updateConferenceAction,
-} from "./commands.ts";
+import { addConferenceAction, recordConferenceAgency, updateConference } from "./commands.ts";
+import { followUpConferenceAction, readConferenceAction } from "./owner.ts";
 import {
   listConferences,
   readConference,
@@ -189,19 +189,38 @@ function registerConferenceRoutes(app: App, database: DatabaseHandle) {
           ),
         ),
   );
+  app.get(
+    "/api/risk-conference-actions/:id",
+    {
+      schema: {
+        tags,
+        summary: "One action: to its owner too, who may not see the case (the action only)",
+        params: IdParams,
+        response: { 200: OwnConferenceAction },
+      },
+    },
+    async (request) =>
+      readConferenceAction(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+      ),
+  );
   app.patch(
     "/api/risk-conference-actions/:id",
     {
       schema: {
         tags,
-        summary: "Follow up an action: done or not, with notes",
+        summary:
+          "Follow up an action: done or not, with notes (its owner outside the case gets the action only)",
         params: IdParams,
         body: UpdateActionBody,
-        response: { 200: RiskConferenceView },
+        response: { 200: ConferenceActionFollowUp },
       },
     },
     async (request) =>
-      updateConferenceAction(
+      followUpConferenceAction(
         database,
         requireActor(request),
         requestMeta(request),

@@ -16,6 +16,7 @@ export function myConferenceActions(db: Scoped, actor: Actor, caseId?: string) {
     .selectFrom("risk_conference_action as a")
     .leftJoin("case as c", "c.id", "a.case_id")
     .select([
+      "a.id",
       "a.case_id",
       "a.due_on",
       "c.reference",
@@ -36,11 +37,16 @@ type ActionRow = JsonLine<ReturnType<typeof myConferenceActions>>;
 
 /**
  * One line per action, due at the end of its due day. A case I may see is named as every
- * line names it; one I may not see is not: the line says only "Åtgärd från riskkonferens" and
- * the conference's day, with no reference (the ids go to the audit trail, never to me).
+ * line names it. One I may not see is not: the line is about no case, its subject my action
+ * (its page shows me the action, audited), titled only "Åtgärd från riskkonferens" and the
+ * conference's day — not the action's text either, which Att göra would show unaudited to
+ * whoever looks at my screen's list. The trail's ids (0068) go to the list's audit event as
+ * before (the person's log review shows that her conference's action was on my list), never
+ * to me.
  */
 export async function conferenceActionCandidates(
   trx: Trx,
+  actor: Actor,
   rows: ActionRow[],
 ): Promise<Candidate[]> {
   const names = await personNames(
@@ -49,17 +55,30 @@ export async function conferenceActionCandidates(
   );
   return rows.map((r) => {
     const n = r.visible_person_id ? names.get(r.visible_person_id) : undefined;
-    const seen = r.reference !== null && n !== undefined;
+    const trail = { personId: r.trail.person_id, unitId: r.trail.unit_id };
+    const dueAt = endOfDay(String(r.due_on));
+    if (r.reference !== null && n !== undefined)
+      return {
+        kind: "conference_action",
+        caseId: r.case_id,
+        reference: r.reference,
+        personName: `${n.given_name} ${n.family_name}`,
+        ...trail,
+        dueAt,
+      };
     return {
       kind: "conference_action",
-      caseId: r.case_id,
-      reference: seen ? (r.reference as string) : "",
-      personName: seen
-        ? `${n.given_name} ${n.family_name}`
-        : `Åtgärd från riskkonferens ${r.trail.day}`,
-      personId: r.trail.person_id,
-      unitId: r.trail.unit_id,
-      dueAt: endOfDay(String(r.due_on)),
+      caseId: null,
+      reference: null,
+      personName: null,
+      ...trail,
+      subject: {
+        type: "conference_action",
+        id: r.id,
+        title: `Åtgärd från riskkonferens ${r.trail.day}`,
+      },
+      responsible: [{ userId: actor.userId, displayName: actor.displayName }],
+      dueAt,
     };
   });
 }

@@ -272,7 +272,7 @@ export async function gatherCandidates(
         dueAt: unsignedDraftDue(d.written_at),
       }),
     ),
-    ...(await conferenceActionCandidates(trx, conferenceActions)),
+    ...(await conferenceActionCandidates(trx, actor, conferenceActions)),
     ...agreements.map(agreementCandidate),
     ...contacts.map((c) => contactCandidate(actor, c)),
   ];

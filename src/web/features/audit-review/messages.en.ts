@@ -95,6 +95,7 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.risk_conference.agency": "Recorded an agency in a risk conference",
   "auditAction.risk_conference.action": "Added a risk conference action",
   "auditAction.risk_conference.action_update": "Followed up a risk conference action",
+  "auditAction.risk_conference.action_read": "Read a risk conference action",
   "auditAction.risk_conference.pack": "Made an agency's risk conference pack",
   "auditAction.treatment.register": "Registered a treatment",
   "auditAction.treatment.read": "Read the treatment",

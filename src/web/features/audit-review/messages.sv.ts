@@ -92,6 +92,7 @@ export const auditReviewSv = {
   "auditAction.risk_conference.agency": "Registrerade myndighet i riskkonferens",
   "auditAction.risk_conference.action": "Lade till åtgärd i riskkonferens",
   "auditAction.risk_conference.action_update": "Följde upp åtgärd från riskkonferens",
+  "auditAction.risk_conference.action_read": "Läste åtgärd från riskkonferens",
   "auditAction.risk_conference.pack": "Tog fram underlag till myndighet i riskkonferens",
   "auditAction.treatment.register": "Registrerade behandling",
   "auditAction.treatment.read": "Läste behandlingen",

@@ -1,5 +1,9 @@
 import type { z } from "zod";
 import {
+  ConferenceActionFollowUp,
+  OwnConferenceAction,
+} from "../../../shared/api/conference-actions";
+import {
   type ConferenceActionBody,
   type ConferenceAgencyBody,
   ConferenceCriteria,
@@ -60,6 +64,19 @@ export function riskConferencesApi({ call, get, post, put, opts, id }: Transport
       call(async () =>
         parseWith(
           RiskConferenceView,
+          await patchJson(`/api/risk-conference-actions/${id(actionId)}`, input, opts()),
+        ),
+      ),
+    // One action, for its owner too (who may not see the case): ActionPage.tsx.
+    conferenceAction: (actionId: string, signal?: AbortSignal) =>
+      get(`/api/risk-conference-actions/${id(actionId)}`, OwnConferenceAction, signal),
+    followUpOwnAction: (
+      actionId: string,
+      input: { version: number; done: boolean; notes: string },
+    ) =>
+      call(async () =>
+        parseWith(
+          ConferenceActionFollowUp,
           await patchJson(`/api/risk-conference-actions/${id(actionId)}`, input, opts()),
         ),
       ),

@@ -92,4 +92,17 @@ export const riskConferencesEn: MessagesOf<typeof riskConferencesSv> = {
   "conference.noConsents": "The case has no valid consent about the person.",
   "conference.linkText": "Risk conference referred {date}",
   "conference.listLine": "– meeting: {meeting}, open actions: {open}",
+  // One action for its owner, who may not work the case (ActionPage.tsx).
+  "conferenceAction.title": "Action from a risk conference",
+  "conferenceAction.what": "Action",
+  "conferenceAction.conferenceDay": "Day of the risk conference",
+  "conferenceAction.dueOn": "Due",
+  "conferenceAction.status": "Status",
+  "conferenceAction.notDone": "Not done",
+  "conferenceAction.doneOn": "Done {date}",
+  "conferenceAction.notes": "Note",
+  "conferenceAction.markDone": "Mark as done",
+  "conferenceAction.note": "Note (optional)",
+  "conferenceAction.noteHint": "What you did. Write no more about the person than is needed.",
+  "conferenceAction.marked": "The action is marked as done.",
 };

@@ -89,4 +89,17 @@ export const riskConferencesSv = {
   "conference.noConsents": "Ärendet har inget giltigt samtycke om personen.",
   "conference.linkText": "Riskkonferens anmäld {date}",
   "conference.listLine": "– möte: {meeting}, öppna åtgärder: {open}",
+  // One action for its owner, who may not work the case (ActionPage.tsx).
+  "conferenceAction.title": "Åtgärd från riskkonferens",
+  "conferenceAction.what": "Åtgärd",
+  "conferenceAction.conferenceDay": "Riskkonferensens dag",
+  "conferenceAction.dueOn": "Klar senast",
+  "conferenceAction.status": "Status",
+  "conferenceAction.notDone": "Inte klar",
+  "conferenceAction.doneOn": "Klar {date}",
+  "conferenceAction.notes": "Anteckning",
+  "conferenceAction.markDone": "Markera som klar",
+  "conferenceAction.note": "Anteckning (frivillig)",
+  "conferenceAction.noteHint": "Vad du har gjort. Skriv inte mer om personen än vad som behövs.",
+  "conferenceAction.marked": "Åtgärden är markerad som klar.",
 } as const;
