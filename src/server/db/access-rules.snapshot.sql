@@ -968,6 +968,18 @@ AS $function$
                  where r.user_id = frid_actor() and r.org_id = frid_org() and r.role = 'consultant')
 $function$;
 
+-- frid_recorded_intake_of_case(p_intake uuid, p_case uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_recorded_intake_of_case(p_intake uuid, p_case uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from intake i
+                 where i.id = p_intake and i.case_id = p_case
+                   and i.recorded_by = frid_actor() and i.org_id = frid_org())
+$function$;
+
 -- frid_registration_typed()
 CREATE OR REPLACE FUNCTION public.frid_registration_typed()
  RETURNS trigger
@@ -1707,7 +1719,7 @@ create policy protection_assessment_insert on protection_assessment as permissiv
 create policy protection_assessment_select on protection_assessment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy referral_insert on referral as permissive for insert to frid_app
-  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (frid_can_see_case(case_id) OR ((direction = 'in'::text) AND frid_recorded_intake_of_case(intake_id, case_id)))));
 create policy referral_select on referral as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy referral_update on referral as permissive for update to frid_app

@@ -150,7 +150,9 @@ export const ReferralList = z
 
 export const IncomingReferralResult = z
   .object({
-    referral: ReferralView,
+    referral: ReferralView.nullable().meta({
+      description: "null: the intake joined an open case the recorder does not work (as case)",
+    }),
     intake: IntakeView,
     case: CaseView.nullable(),
     joinedExistingCase: z.boolean(),

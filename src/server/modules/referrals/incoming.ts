@@ -159,7 +159,8 @@ export async function receiveReferral(
           data: { referralId: id, intakeId: answer.intake.id },
         },
       ]);
-      return { ...answer, referral: await referralView(trx, id) };
+      // Joined a case the recorder does not work: recorded, but not theirs to read (as case).
+      return { ...answer, referral: answer.case ? await referralView(trx, id) : null };
     });
   } catch (error) {
     if (error instanceof PersonNotVisible)

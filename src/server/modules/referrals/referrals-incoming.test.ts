@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
-import { as, buildPerson, buildWorkedCase } from "../../testing/factories.ts";
+import { as, buildCase, buildPerson, buildWorkedCase } from "../../testing/factories.ts";
 import { race } from "../../testing/race.ts";
 import { buildAgencyWithUnit, buildReferralWorld } from "../../testing/referrals.ts";
 
@@ -58,6 +58,31 @@ describe.each(testDatabaseKinds)("referrals in (%s)", (kind) => {
       .select(["id", "case_id", "source", "reporter_organisation", "report_text"])
       .where("person_id", "=", personId)
       .execute();
+
+  it("joins her open case at the unit that the worker does not work: recorded, the case not shown", async () => {
+    // The intake module lets a worker of the unit record an intake that joins a case they may
+    // not see (the answer has no case). The referral in goes with its intake — never a 500.
+    const person = await buildPerson(database().owner, w.orgId, w.userId);
+    await buildCase(database().owner, {
+      orgId: w.orgId,
+      unitId: w.unitId,
+      personId: person.id,
+      openedBy: w.managerId,
+      assignees: [w.managerId],
+    });
+    const res = await receive(body(person.id));
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r.joinedExistingCase).toBe(true);
+    expect(r.case).toBeNull();
+    expect(r.referral).toBeNull();
+    const referrals = await database()
+      .owner.selectFrom("referral")
+      .select(["intake_id", "direction"])
+      .where("intake_id", "=", r.intake.id)
+      .execute();
+    expect(referrals).toEqual([{ intake_id: r.intake.id, direction: "in" }]);
+  });
 
   it("becomes the intake that opens her case, linked to it", async () => {
     const person = await buildPerson(database().owner, w.orgId, w.userId);
