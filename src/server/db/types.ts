@@ -1,13 +1,5 @@
 import type { ColumnType } from "kysely";
 import type { BarrierEventKind } from "../../shared/api/barrier-events.ts";
-import type {
-  AgencyKind,
-  ConsentGiverKind,
-  DisclosureChannel,
-  DisclosureContext,
-  DisclosureGround,
-  PoliceIncidentCategory,
-} from "../../shared/api/collaboration.ts";
 import type { JointAgency, TrainingKind } from "../../shared/api/competence.ts";
 import type {
   AskerOrganisationKind,
@@ -15,15 +7,12 @@ import type {
   ConsultationTopic,
   FollowUp,
 } from "../../shared/api/consultations.ts";
-import type {
-  RestrainingOrderKind,
-  RestrainingOrderStatus,
-  SafetyAlarmKind,
-} from "../../shared/api/police-collaboration.ts";
 import type { TaskKind } from "../../shared/api/tasks.ts";
 import type { CaseClosedReason, CaseStatus } from "../../shared/case-status.ts";
 import type { ChatHours } from "../../shared/chat-hours.ts";
+import type { JsonColumn, Narrow, Replace } from "./narrow.ts";
 import type { DB } from "./schema.generated.ts";
+import type { CollaborationTables } from "./types-collaboration.ts";
 
 /**
  * The database as Kysely sees it: the table shapes are generated from the migrations
@@ -32,27 +21,6 @@ import type { DB } from "./schema.generated.ts";
  * (so a switch over it is exhaustive and an API schema's enum accepts it), and a JSON column
  * gets the shape the code writes into it.
  */
-
-/** Column `C` with value `V` in place of its text: null, default and writability stay as generated. */
-type As<C, V> =
-  C extends ColumnType<infer S, infer I, infer U>
-    ? ColumnType<Swap<S, V>, Swap<I, V>, Swap<U, V>>
-    : Swap<C, V>;
-type Swap<T, V> = T extends null | undefined ? T : V;
-
-/** Names only keys of `T`: a column or table renamed in a migration stops the build here. */
-type KeysOf<T, N> = { [K in keyof N]: K extends keyof T ? unknown : never };
-
-/** Table `T` with the named columns narrowed to the given values. */
-type Narrow<T, N extends KeysOf<T, N>> = {
-  [K in keyof T]: K extends keyof N ? As<T[K], N[K]> : T[K];
-};
-
-/** `T` with the named members replaced whole (JSON columns, tables). */
-type Replace<T, R extends KeysOf<T, R>> = { [K in keyof T]: K extends keyof R ? R[K] : T[K] };
-
-/** A JSON column read as `Read`; written as JSON text (`JSON.stringify`), as the code does. */
-type JsonColumn<Read, Write = string> = ColumnType<Read, Write, Write>;
 
 export type RoleName =
   | "caseworker"
@@ -109,7 +77,7 @@ export interface SafeContact {
 }
 
 /** The tables whose generated shape is narrowed; every other table is exactly as generated. */
-interface Narrowed {
+interface Narrowed extends CollaborationTables {
   organisation: Narrow<
     DB["organisation"],
     { kind: "municipality" | "region" | "foundation" | "association" }
@@ -350,45 +318,6 @@ interface Narrowed {
     { status: "waiting" | "active" | "closed"; closed_by: "staff" | "young" | "idle" | null }
   >;
   chat_message: Narrow<DB["chat_message"], { sender: "young" | "staff" }>;
-  // Collaboration's shared ground (0063)
-  agency: Narrow<DB["agency"], { kind: AgencyKind }>;
-  consent_giver: Narrow<DB["consent_giver"], { kind: ConsentGiverKind; form: ConsentForm }>;
-  disclosure: Narrow<
-    DB["disclosure"],
-    {
-      channel: DisclosureChannel;
-      ground: DisclosureGround;
-      context_kind: DisclosureContext;
-      person_protection: ProtectionLevel;
-    }
-  >;
-  police_incident: Narrow<DB["police_incident"], { crime_category: PoliceIncidentCategory }>;
-  // Police collaboration and anonymised case consultations (0069)
-  restraining_order: Narrow<
-    DB["restraining_order"],
-    { kind: RestrainingOrderKind; status: RestrainingOrderStatus }
-  >;
-  safety_alarm: Narrow<DB["safety_alarm"], { kind: SafetyAlarmKind }>;
-  case_consultation: Narrow<DB["case_consultation"], { about: "child" | "adult" }>;
-  // Referrals (0066)
-  referral: Narrow<
-    DB["referral"],
-    {
-      direction: "out" | "in";
-      channel: DisclosureChannel | null;
-      answer: "accepted" | "declined" | "other" | null;
-    }
-  >;
-  // SIP (0067): the lists are validated by shared/api/coordinated-plans.ts
-  coordinated_plan: Replace<
-    DB["coordinated_plan"],
-    {
-      goals: JsonColumn<unknown, string | undefined>;
-      participants: JsonColumn<unknown, string | undefined>;
-      responsibilities: JsonColumn<unknown, string | undefined>;
-      meetings: JsonColumn<unknown, string | undefined>;
-    }
-  >;
 }
 
 export type SurveyStateName = "draft" | "open" | "closed";

@@ -9,15 +9,10 @@ import { formatDay, localDateInput } from "../../i18n/dates";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
-import {
-  CheckboxField,
-  RadioGroupField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "../../ui/Field";
+import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { Loaded } from "../../ui/QueryError";
+import { NamesToConfirm } from "../consultations/NamesToConfirm";
 
 /*
  * Anonyma konsultationer (issue 18, item 7): advice sought about the case's child or adult
@@ -226,16 +221,13 @@ function ConsultationForm({
           error={submit.fieldError("advice")}
         />
         {namesFound && (
-          <fieldset className="notice">
-            <legend className="notice__title">{t("caseConsult.namesTitle")}</legend>
-            <p>{t("caseConsult.namesText")}</p>
-            <CheckboxField
-              label={t("caseConsult.confirmNames")}
-              name="confirmNames"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-            />
-          </fieldset>
+          <NamesToConfirm
+            title={t("caseConsult.namesTitle")}
+            text={t("caseConsult.namesText")}
+            label={t("caseConsult.confirmNames")}
+            confirmed={confirmed}
+            onConfirmed={setConfirmed}
+          />
         )}
         <button type="submit" className="button" disabled={submit.pending}>
           {t(namesFound && confirmed ? "caseConsult.saveAnyway" : "caseConsult.save")}

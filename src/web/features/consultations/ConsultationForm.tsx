@@ -28,6 +28,7 @@ import {
   consultationFields,
   emptyConsultation,
 } from "./consultation-form-model";
+import { NamesToConfirm } from "./NamesToConfirm";
 
 /**
  * Ny konsultation. The log never names the individual: the shared schema refuses an identity
@@ -171,16 +172,13 @@ export function ConsultationForm({
         />
         <FollowUpFields draft={draft} set={set} fieldError={submit.fieldError} />
         {namesFound && (
-          <fieldset className="notice">
-            <legend className="notice__title">{t("consultations.form.namesTitle")}</legend>
-            <p>{t("consultations.form.namesText")}</p>
-            <CheckboxField
-              label={t("consultations.form.confirmNames")}
-              name="confirmNames"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-            />
-          </fieldset>
+          <NamesToConfirm
+            title={t("consultations.form.namesTitle")}
+            text={t("consultations.form.namesText")}
+            label={t("consultations.form.confirmNames")}
+            confirmed={confirmed}
+            onConfirmed={setConfirmed}
+          />
         )}
         <button type="submit" className="button" disabled={submit.pending}>
           {t(namesFound && confirmed ? "consultations.form.saveAnyway" : "consultations.form.save")}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import { buildTestApp, type TestApp } from "../../testing/app.ts";
+import { buildAgency } from "../../testing/collaboration.ts";
+import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import { oralConsentBody } from "../../testing/disclosures.ts";
+import { as, buildWorkedCase } from "../../testing/factories.ts";
+import { race } from "../../testing/race.ts";
+import { buildAgencyWithUnit, buildReferralOut } from "../../testing/referrals.ts";
+
+/**
+ * Collaboration's once-only commands clicked at once (issue 18): a consent is revoked once
+ * and a referral answered once, whoever of the case's workers sends it first. On PostgreSQL
+ * the requests really run side by side: exactly one 200, the rest 409, one stored fact.
+ */
+describe.each(testDatabaseKinds)("collaboration's commands at once (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof buildWorkedCase>>;
+  const today = stockholmDate(new Date());
+
+  beforeAll(async () => {
+    t = await buildTestApp(database());
+    w = await buildWorkedCase(t.app, database().owner);
+  });
+  afterAll(() => t?.close());
+
+  const post = (url: string, payload: object) =>
+    t.app.inject({ method: "POST", url, headers: as(w.session), payload });
+
+  it("revokes a consent once when six revocations arrive at once", async () => {
+    const agencyId = await buildAgency(database().owner, { orgId: w.orgId, ownerId: w.userId });
+    const made = await post(
+      `/api/cases/${w.caseId}/sharing-consents`,
+      oralConsentBody({ personId: w.personId, agencyId, heardBy: w.userId }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const url = `/api/cases/${w.caseId}/sharing-consents/${made.json().id}/revoke`;
+    const outcome = await race(6, (i) =>
+      post(url, { revokedOn: today, reason: `Ångrade sig (${i + 1}).` }),
+    );
+    expect(outcome.counts).toEqual({ 200: 1, 409: 5 });
+    const row = await database()
+      .owner.selectFrom("consent")
+      .select(["revoked_on", "revoked_reason"])
+      .where("id", "=", made.json().id)
+      .executeTakeFirstOrThrow();
+    const winner = outcome.responses.find((r) => r.statusCode === 200);
+    expect(row.revoked_reason).toBe(winner?.json().revokedReason);
+  });
+
+  it("answers a referral once when six answers arrive at once", async () => {
+    const agency = await buildAgencyWithUnit(database().owner, {
+      orgId: w.orgId,
+      ownerId: w.userId,
+      kind: "psychiatry",
+    });
+    const id = await buildReferralOut(database().owner, {
+      orgId: w.orgId,
+      caseId: w.caseId,
+      createdBy: w.userId,
+      sentOn: today,
+      ...agency,
+    });
+    const url = `/api/cases/${w.caseId}/referrals/${id}/answer`;
+    const outcome = await race(6, (i) =>
+      post(url, {
+        answer: i % 2 ? "accepted" : "declined",
+        text: `Svar ${i + 1}.`,
+        answeredOn: today,
+      }),
+    );
+    expect(outcome.counts).toEqual({ 200: 1, 409: 5 });
+    const row = await database()
+      .owner.selectFrom("referral")
+      .select(["answer", "answer_text"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    const winner = outcome.responses.find((r) => r.statusCode === 200)?.json();
+    expect(row).toEqual({ answer: winner.answer, answer_text: winner.answerText });
+  });
+});
