@@ -126,7 +126,8 @@ describe("the web shell", () => {
       p.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").allTextContents();
 
     await login(page, baseURL, "handlaggare1");
-    // Case work includes finding a place (issue 16): the board and the register, no addresses.
+    // Case work includes finding a place (issue 16): the board and the register, no addresses;
+    // and the agencies and agreements a caseworker collaborates under (issue 18), to read.
     expect(await menu(page)).toEqual([
       "Mina ärenden",
       "Sök person",
@@ -135,6 +136,8 @@ describe("the web shell", () => {
       "Chatt",
       "Lediga platser",
       "Platser",
+      "Aktörer",
+      "Överenskommelser",
     ]);
     // The address still works, and says plainly that this is not for them.
     await page.goto(`${baseURL}/admin`);
