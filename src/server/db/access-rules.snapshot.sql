@@ -373,6 +373,7 @@ AS $function$
     join risk_conference r on r.id = a.conference_id
     join "case" c on c.id = a.case_id
    where a.id = p_action and a.org_id = frid_org() and a.owner_user_id = frid_actor()
+     and not frid_person_barred(c.person_id, frid_actor())
 $function$;
 
 -- frid_crisis_series_work(p_series uuid): execute granted to frid_app
@@ -1752,15 +1753,15 @@ create policy risk_conference_update on risk_conference as permissive for update
   using (frid_can_see_case(case_id))
   with check (frid_can_see_case(case_id));
 create policy risk_conference_action_insert on risk_conference_action as permissive for insert to frid_app
-  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id) AND ((owner_user_id IS NULL) OR (NOT frid_barred(case_id, owner_user_id)))));
 create policy risk_conference_action_owner_update on risk_conference_action as permissive for update to frid_app
-  using (((org_id = frid_org()) AND (owner_user_id = frid_actor())))
-  with check (((org_id = frid_org()) AND (owner_user_id = frid_actor())));
+  using (((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor()))))
+  with check (((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor()))));
 create policy risk_conference_action_select on risk_conference_action as permissive for select to frid_app
-  using ((frid_can_see_case(case_id) OR ((org_id = frid_org()) AND (owner_user_id = frid_actor()))));
+  using ((frid_can_see_case(case_id) OR ((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor())))));
 create policy risk_conference_action_update on risk_conference_action as permissive for update to frid_app
   using (frid_can_see_case(case_id))
-  with check (frid_can_see_case(case_id));
+  with check ((frid_can_see_case(case_id) AND ((owner_user_id IS NULL) OR (NOT frid_barred(case_id, owner_user_id)))));
 create policy risk_conference_agency_insert on risk_conference_agency as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy risk_conference_agency_select on risk_conference_agency as permissive for select to frid_app

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { caseNotFound } from "../../access/case-guard.ts";
@@ -24,17 +25,29 @@ export const changedMeanwhile = () =>
 const invalid = (field: string, message: string) =>
   new AppError(400, "validation_failed", message, { [field]: message });
 
-/** Every id a user of the organisation; else 400 naming the field. */
-async function requireUsers(trx: Trx, orgId: string, ids: string[], field: string) {
+/**
+ * Every id a user of the organisation who is not barred from the case's person (an information
+ * barrier keeps the other side's workers from her: they may not chair, sit in or own an action,
+ * whose text may say where she lives now); else 400 naming the field.
+ */
+async function requireUsers(
+  trx: Trx,
+  at: { orgId: string; caseId: string },
+  ids: string[],
+  field: string,
+) {
   if (ids.length === 0) return;
   const found = await trx
     .selectFrom("app_user")
     .select("id")
-    .where("org_id", "=", orgId)
+    .where("org_id", "=", at.orgId)
     .where("id", "in", ids)
+    .where(
+      sql<boolean>`not frid_person_barred((select person_id from "case" where id = ${at.caseId}), app_user.id)`,
+    )
     .execute();
   if (found.length !== new Set(ids).size)
-    throw invalid(field, "Välj medarbetare i organisationen.");
+    throw invalid(field, "Välj medarbetare i organisationen som får arbeta med ärendet.");
 }
 
 async function view(trx: Trx, caseId: string, id: string) {
@@ -81,8 +94,13 @@ export function updateConference(
       action: "risk_conference.update",
       changes: true,
       run: async (trx, caseId) => {
-        await requireUsers(trx, actor.orgId, input.chairId ? [input.chairId] : [], "chairId");
-        await requireUsers(trx, actor.orgId, input.staffIds ?? [], "staffIds");
+        await requireUsers(
+          trx,
+          { orgId: actor.orgId, caseId },
+          input.chairId ? [input.chairId] : [],
+          "chairId",
+        );
+        await requireUsers(trx, { orgId: actor.orgId, caseId }, input.staffIds ?? [], "staffIds");
         const values = Object.fromEntries(fields.map((k) => [columns[k], input[k]]));
         const updated = await trx
           .updateTable("risk_conference")
@@ -187,7 +205,12 @@ export function addConferenceAction(
       changes: true,
       run: async (trx, caseId) => {
         if (input.ownerUserId)
-          await requireUsers(trx, actor.orgId, [input.ownerUserId], "ownerUserId");
+          await requireUsers(
+            trx,
+            { orgId: actor.orgId, caseId },
+            [input.ownerUserId],
+            "ownerUserId",
+          );
         const contact = input.ownerContactId
           ? await trx
               .selectFrom("agency_contact")

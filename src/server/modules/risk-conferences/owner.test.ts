@@ -200,4 +200,50 @@ describe.each(testDatabaseKinds)("a conference action's owner outside the case (
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.message).toMatch(/^Ärendet är avslutat\./);
   });
+
+  it("keeps the action from an owner on the other side of an information barrier", async () => {
+    const o = await ownedOutside();
+    const owner = database().owner;
+    // The owner then works the case of the person she is kept from (his side).
+    const him = await buildPerson(owner, w.orgId, w.userId);
+    const his = await buildCase(owner, {
+      orgId: w.orgId,
+      unitId: w.unitId,
+      personId: him.id,
+      openedBy: w.userId,
+      assignees: [o.user.id],
+    });
+    await owner
+      .insertInto("barrier")
+      .values({
+        org_id: w.orgId,
+        case_a_id: o.caseId,
+        case_b_id: his.id,
+        reason: "Partnerkontakt",
+        purpose: "partner_contact",
+        created_by: w.userId,
+      })
+      .execute();
+    const url = `/api/risk-conference-actions/${o.actionId}`;
+    expect((await req("GET", url, o.session)).statusCode).toBe(404);
+    expect((await req("PATCH", url, o.session, { version: 1, done: true })).statusCode).toBe(404);
+    expect(await lines(o.session)).toEqual([]);
+    const rows = await withActor(database().db, { userId: o.user.id, orgId: w.orgId }, (trx) =>
+      trx.selectFrom("risk_conference_action").select("description").execute(),
+    );
+    expect(rows).toEqual([]);
+    // Nor is a new action, the chair or a seat given to someone barred from her.
+    const added = await req("POST", `/api/risk-conferences/${o.conferenceId}/actions`, w.session, {
+      description: "Hembesök på nya adressen",
+      ownerUserId: o.user.id,
+      dueOn: today,
+    });
+    expect(added.statusCode).toBe(400);
+    expect(added.json().error.fields.ownerUserId).toMatch(/får arbeta med ärendet/);
+    const chair = await req("PATCH", `/api/risk-conferences/${o.conferenceId}`, w.session, {
+      version: 2,
+      chairId: o.user.id,
+    });
+    expect(chair.statusCode).toBe(400);
+  });
 });
