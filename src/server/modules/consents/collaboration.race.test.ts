@@ -1,10 +1,11 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
-import { buildAgency } from "../../testing/collaboration.ts";
+import { buildAgency, buildSharingConsent } from "../../testing/collaboration.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
-import { oralConsentBody } from "../../testing/disclosures.ts";
-import { as, buildWorkedCase } from "../../testing/factories.ts";
+import { disclosureBody, oralConsentBody } from "../../testing/disclosures.ts";
+import { as, buildCase, buildWorkedCase } from "../../testing/factories.ts";
 import { race } from "../../testing/race.ts";
 import { buildAgencyWithUnit, buildReferralOut } from "../../testing/referrals.ts";
 
@@ -78,5 +79,63 @@ describe.each(testDatabaseKinds)("collaboration's commands at once (%s)", (kind)
       .executeTakeFirstOrThrow();
     const winner = outcome.responses.find((r) => r.statusCode === 200)?.json();
     expect(row).toEqual({ answer: winner.answer, answer_text: winner.answerText });
+  });
+
+  it("lets a disclosure from another case of hers wait for a revocation under way, then refuses it", async () => {
+    const agencyId = await buildAgency(database().owner, { orgId: w.orgId, ownerId: w.userId });
+    const consentId = await buildSharingConsent(database().owner, {
+      orgId: w.orgId,
+      caseId: w.caseId,
+      personId: w.personId,
+      agencyId,
+      recordedBy: w.userId,
+    });
+    const other = await buildCase(database().owner, {
+      orgId: w.orgId,
+      unitId: w.unitId,
+      personId: w.personId,
+      openedBy: w.userId,
+    });
+    const disclose = () =>
+      post(
+        `/api/cases/${other.id}/disclosures`,
+        disclosureBody({
+          personId: w.personId,
+          agencyId,
+          overrides: { ground: "consent", consentId, secrecyRule: null },
+        }),
+      );
+    const revoke = (tx: Parameters<typeof buildSharingConsent>[0]) =>
+      tx
+        .updateTable("consent")
+        .set({ revoked_on: today, revoked_reason: "Återkallat i telefon" })
+        .where("id", "=", consentId)
+        .execute();
+    // On PostgreSQL the revocation holds the consent's case as the revoke command does, and
+    // the disclosure starts meanwhile: it must wait, then see the revocation. (PGlite runs one
+    // transaction at a time: there the disclosure simply comes after.)
+    let disclosing: ReturnType<typeof disclose>;
+    if (kind === "postgres") {
+      await database()
+        .owner.transaction()
+        .execute(async (tx) => {
+          await sql`select 1 from "case" where id = ${w.caseId} for no key update`.execute(tx);
+          await revoke(tx);
+          disclosing = disclose();
+          await new Promise((resolve) => setTimeout(resolve, 400));
+        });
+    } else {
+      await revoke(database().owner);
+      disclosing = disclose();
+    }
+    const answer = await disclosing!;
+    expect(answer.statusCode, answer.body).toBe(409);
+    expect(answer.json().error.code).toBe("consent_not_valid");
+    const stored = await database()
+      .owner.selectFrom("disclosure")
+      .select("id")
+      .where("consent_id", "=", consentId)
+      .execute();
+    expect(stored).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { stockholmDate } from "../../../shared/calendar.ts";
+import { lockCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { AppError } from "../../http/errors.ts";
 
@@ -55,11 +57,21 @@ export interface SharingAsked {
 
 /**
  * The consent a sharing relies on, checked: it must be a consent to share about this person,
- * covering this recipient, valid on the day. Otherwise 409 `consent_not_valid` naming why, in
- * the field `consentId`. Read in the caller's transaction (row-level security: a consent of a
- * case the actor may not see is as missing as one that does not exist).
+ * covering this recipient, valid on the day of the sharing and still valid today (what leaves
+ * now cannot rest on a consent revoked since, however the day is backdated). Otherwise 409
+ * `consent_not_valid` naming why, in the field `consentId`. Read in the caller's transaction
+ * (row-level security: a consent of a case the actor may not see is as missing as one that
+ * does not exist), after locking the consent's own case: a revocation locks it too
+ * (consents/service.ts), so the two run one after the other even when the sharing is made
+ * from another case of hers.
  */
 export async function requireValidConsent(trx: Trx, consentId: string, asked: SharingAsked) {
+  const own = await trx
+    .selectFrom("consent")
+    .select("case_id")
+    .where("id", "=", consentId)
+    .executeTakeFirst();
+  if (own) await lockCase(trx, own.case_id);
   const consent = await trx
     .selectFrom("consent")
     .select([
@@ -89,8 +101,11 @@ export async function requireValidConsent(trx: Trx, consentId: string, asked: Sh
     .select(["kind", "given_on"])
     .where("consent_id", "=", consentId)
     .execute();
-  const state = consentState(consent, givers, asked.on);
-  if (state !== "valid") throw refused(stateMessages[state]);
+  const today = stockholmDate(new Date());
+  for (const day of asked.on < today ? [asked.on, today] : [asked.on]) {
+    const state = consentState(consent, givers, day);
+    if (state !== "valid") throw refused(stateMessages[state]);
+  }
   return consent;
 }
 

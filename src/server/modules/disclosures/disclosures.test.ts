@@ -141,6 +141,14 @@ describe.each(testDatabaseKinds)("disclosures (%s)", (kind) => {
     expect(again.statusCode).toBe(409);
   });
 
+  it("refuses a disclosure backdated to before a revocation: what leaves now needs consent now", async () => {
+    // Revoked after the day the worker gives: on that day it held, today it does not.
+    const consentId = await consent({ revokedOn: "2026-11-20" });
+    const backdated = await disclose({ ground: "consent", consentId, secrecyRule: null });
+    expect(backdated.statusCode).toBe(409);
+    expect(backdated.json().error.fields.consentId).toContain("återkallat");
+  });
+
   it("for a protected person: the review must weigh it, and the document never locates her", async () => {
     await setProtection("protected_registration");
     try {

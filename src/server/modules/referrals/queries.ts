@@ -149,6 +149,19 @@ export async function disclosuresToItsAgency(trx: Trx, id: string, agencyId: str
   return Number(row.n);
 }
 
+/** The referral's disclosures made on consent: sending it checks each consent again. */
+export async function consentDisclosuresOf(trx: Trx, id: string) {
+  const rows = await trx
+    .selectFrom("disclosure")
+    .select(["consent_id", "person_id"])
+    .where("context_kind", "=", "referral")
+    .where("context_id", "=", id)
+    .where("ground", "=", "consent")
+    .where("consent_id", "is not", null)
+    .execute();
+  return rows.map((d) => ({ consentId: d.consent_id as string, personId: d.person_id }));
+}
+
 /** The directory's current agencies with their units and contacts: where a referral may go. */
 export async function recipients(trx: Trx): Promise<ReferralRecipient[]> {
   // One after another: the queries share the transaction's one connection.

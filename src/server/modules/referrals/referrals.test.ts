@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
-import { buildDisclosure } from "../../testing/collaboration.ts";
+import { buildDisclosure, buildSharingConsent } from "../../testing/collaboration.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildWorkedCase } from "../../testing/factories.ts";
 import { buildAgencyWithUnit, buildReferralWorld } from "../../testing/referrals.ts";
@@ -105,6 +105,44 @@ describe.each(testDatabaseKinds)("referrals out (%s)", (kind) => {
         (d) => d.information,
       ),
     ).toEqual(["Utlämnat för den andra remissen"]);
+  });
+
+  it("refuses to send what was disclosed on a consent she has since revoked (409)", async () => {
+    const id = (await draft()).json().id as string;
+    const consentId = await buildSharingConsent(database().owner, {
+      orgId: w.orgId,
+      caseId: w.caseId,
+      personId: w.personId,
+      agencyId: w.agencyId,
+      recordedBy: w.userId,
+    });
+    await buildDisclosure(database().owner, {
+      orgId: w.orgId,
+      caseId: w.caseId,
+      personId: w.personId,
+      agencyId: w.agencyId,
+      recordedBy: w.userId,
+      consentId,
+      context: { kind: "referral", id },
+    });
+    await database()
+      .owner.updateTable("consent")
+      .set({ revoked_on: today, revoked_reason: "Återkallat i telefon" })
+      .where("id", "=", consentId)
+      .execute();
+    const sent = await req("POST", `/api/cases/${w.caseId}/referrals/${id}/send`, {
+      sentOn: today,
+      channel: "secure_email",
+    });
+    expect(sent.statusCode).toBe(409);
+    expect(sent.json().error.code).toBe("consent_not_valid");
+    expect(sent.json().error.message).toContain("Samtycket är återkallat");
+    const stored = await database()
+      .owner.selectFrom("referral")
+      .select("sent_on")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(stored.sent_on).toBeNull();
   });
 
   it("sends one that shares nothing without a disclosure, and records the answer once", async () => {

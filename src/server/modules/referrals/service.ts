@@ -13,7 +13,9 @@ import type { Trx } from "../../access/transaction.ts";
 import type { AuditAction, AuditData } from "../../audit/events.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalid } from "../../http/errors.ts";
+import { requireValidConsent } from "../consents/validity.ts";
 import {
+  consentDisclosuresOf,
   disclosuresToItsAgency,
   lockedReferral,
   referralsOfCase,
@@ -178,6 +180,13 @@ export function sendReferral(
       if (r.direction !== "out") throw conflict("En inkommen remiss skickas inte.");
       if (r.sent_on !== null) throw conflict("Remissen är redan skickad.");
       const disclosures = await disclosuresToItsAgency(trx, r.id, r.agency_id as string);
+      // What the referral carries on consent leaves now: each consent must still hold.
+      for (const d of await consentDisclosuresOf(trx, r.id))
+        await requireValidConsent(trx, d.consentId, {
+          personId: d.personId,
+          agencyId: r.agency_id,
+          on: input.sentOn,
+        });
       if (r.shares_information && disclosures === 0)
         throw new AppError(
           409,
