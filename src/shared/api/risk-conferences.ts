@@ -186,7 +186,6 @@ export const ConferencePack = z
     conferenceId: z.uuid(),
     agency: Named,
     meetingOn: z.string().nullable(),
-    agenda: z.string(),
     disclosures: z.array(ConferenceDisclosure),
     actions: z.array(ConferenceAction),
   })

@@ -109,6 +109,40 @@ export async function requireValidConsent(trx: Trx, consentId: string, asked: Sh
   return consent;
 }
 
+/**
+ * Of these consents, the ones that hold on `on`: what is shown onwards on a consent (an
+ * agency's conference pack) shows nothing whose consent has since ended.
+ */
+export async function consentsHolding(
+  trx: Trx,
+  ids: readonly string[],
+  on: string,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const consents = await trx
+    .selectFrom("consent")
+    .select(["id", "given_on", "expires_on", "revoked_on", "custodians_required"])
+    .where("id", "in", ids)
+    .execute();
+  const givers = await trx
+    .selectFrom("consent_giver")
+    .select(["consent_id", "kind", "given_on"])
+    .where("consent_id", "in", ids)
+    .execute();
+  return new Set(
+    consents
+      .filter(
+        (c) =>
+          consentState(
+            c,
+            givers.filter((g) => g.consent_id === c.id),
+            on,
+          ) === "valid",
+      )
+      .map((c) => c.id),
+  );
+}
+
 function refused(message: string) {
   return new AppError(409, "consent_not_valid", message, { consentId: message });
 }

@@ -9,7 +9,7 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction, AuditData } from "../../audit/events.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { requireValidConsent } from "../consents/validity.ts";
+import { consentsHolding, requireValidConsent } from "../consents/validity.ts";
 import { criteriaOf } from "./criteria.ts";
 import { actionsOf, conferencesOf, conferenceView, disclosuresOf } from "./queries.ts";
 
@@ -208,10 +208,31 @@ export function readConference(
   );
 }
 
+/** The disclosures whose ground still holds today: a rule, or a consent not ended since. */
+async function stillConsented(trx: Trx, disclosures: RiskConferenceView["disclosures"]) {
+  const onConsent = disclosures.filter((d) => d.ground === "consent").map((d) => d.id);
+  if (onConsent.length === 0) return disclosures;
+  const rows = await trx
+    .selectFrom("disclosure")
+    .select(["id", "consent_id"])
+    .where("id", "in", onConsent)
+    .execute();
+  const holding = await consentsHolding(
+    trx,
+    rows.flatMap((r) => (r.consent_id ? [r.consent_id] : [])),
+    stockholmDate(new Date()),
+  );
+  const ended = new Set(
+    rows.filter((r) => !r.consent_id || !holding.has(r.consent_id)).map((r) => r.id),
+  );
+  return disclosures.filter((d) => !ended.has(d.id));
+}
+
 /**
- * One agency's pack: only what was disclosed to that agency for this conference, the agenda
- * and that agency's own actions — never the case's other records, nor the assessment unless
- * it was disclosed to them.
+ * One agency's pack: only what was disclosed to that agency for this conference, while the
+ * consent it was disclosed on still holds, and that agency's own actions — never the case's
+ * other records, nor the agenda (the workers' own text, not a disclosure), nor the assessment
+ * unless it was disclosed to them.
  */
 export function readPack(
   database: DatabaseHandle,
@@ -233,7 +254,7 @@ export function readPack(
           .selectFrom("risk_conference_agency as p")
           .innerJoin("risk_conference as r", "r.id", "p.conference_id")
           .innerJoin("agency as g", "g.id", "p.agency_id")
-          .select(["g.id", "g.name", "r.meeting_on", "r.agenda"])
+          .select(["g.id", "g.name", "r.meeting_on"])
           .where("p.conference_id", "=", id)
           .where("p.agency_id", "=", agencyId)
           .executeTakeFirst();
@@ -243,8 +264,7 @@ export function readPack(
           conferenceId: id,
           agency: { id: taking.id, name: taking.name },
           meetingOn: taking.meeting_on,
-          agenda: taking.agenda,
-          disclosures: await disclosuresOf(trx, id, agencyId),
+          disclosures: await stillConsented(trx, await disclosuresOf(trx, id, agencyId)),
           actions: await actionsOf(trx, id, agencyId),
         };
       },

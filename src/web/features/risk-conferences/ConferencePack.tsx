@@ -5,8 +5,9 @@ import { useT } from "../../i18n/useT";
 import { Loaded } from "../../ui/QueryError";
 
 /**
- * What one agency's participants are shown, as the server composes it: the meeting, the
- * agenda, only what was disclosed to this agency and the actions it owns. Read on demand (the
+ * What one agency's participants are shown, as the server composes it: the meeting, only
+ * what was disclosed to this agency (while its consent holds) and the actions it owns — not
+ * the agenda, which is the workers' own text. Read on demand (the
  * server logs each reading: it is the person's data as another agency sees it).
  */
 export function ConferencePack({
@@ -31,7 +32,6 @@ export function ConferencePack({
               ? t("conference.packMeeting", { date: formatDay(p.meetingOn, lang) })
               : t("conference.notHeld")}
           </p>
-          {p.agenda && <p className="multiline">{p.agenda}</p>}
           <h5>{t("conference.packDisclosures")}</h5>
           {p.disclosures.length === 0 ? (
             <p className="empty">{t("conference.packNoDisclosures")}</p>
