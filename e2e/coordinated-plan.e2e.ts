@@ -36,6 +36,7 @@ describe("a SIP with the region, on her consent", () => {
     );
     await expectNoSeriousA11yViolations(page);
 
+    await panel.getByRole("button", { name: "Upprätta SIP" }).click();
     const open = panel.getByRole("form", { name: "Upprätta SIP" });
     await open.getByLabel("Samtycke").selectOption({ index: 1 });
     expect(await open.getByLabel("Samtycke").inputValue()).not.toBe("");

@@ -45,9 +45,11 @@ describe("a consent to share, and a disclosure on it", () => {
 
     // The consent: to Vårdcentralen Demo, written, with the signed form uploaded.
     const consents = page.getByRole("region", { name: "Samtycken" });
+    await expectNoSeriousA11yViolations(page);
+    // The forms open on demand: the list first, then the button that says what it opens.
+    await consents.getByRole("button", { name: "Registrera samtycke" }).click();
     const consentForm = consents.getByRole("form", { name: "Registrera samtycke" });
     await consentForm.waitFor();
-    await expectNoSeriousA11yViolations(page);
     await consentForm
       .getByLabel("Mottagare i samverkansregistret")
       .selectOption({ label: "Vårdcentralen Demo" });
@@ -76,6 +78,7 @@ describe("a consent to share, and a disclosure on it", () => {
 
     // The disclosure on it: to the health centre's counsellors, reviewed by the caseworker.
     const disclosures = page.getByRole("region", { name: "Utlämnanden" });
+    await disclosures.getByRole("button", { name: "Lämna ut uppgifter" }).click();
     const form = disclosures.getByRole("form", { name: "Lämna ut uppgifter" });
     await form
       .getByLabel("Mottagare i samverkansregistret")

@@ -5,9 +5,9 @@ import type { Database } from "../types.ts";
 import { dayAgo, daysAgo } from "./demo-clock.ts";
 
 /**
- * Issue 18, items 3–4 in the demo: Sara Berg consented, orally to her caseworker, to share
- * her risk assessment and the support she gets with Vårdcentralen Demo's counsellors, and one
- * disclosure was made on it — reviewed, and its document kept in her case as it was sent.
+ * Issue 18, item 4 in the demo: one disclosure to Vårdcentralen Demo's counsellors on Sara
+ * Berg's consent to share with the health centre (demo-consents.ts) — reviewed, and its
+ * document kept in her case as it was sent.
  */
 export async function seedDemoDisclosures(
   trx: Transaction<Database>,
@@ -18,43 +18,9 @@ export async function seedDemoDisclosures(
     workerId: string;
     agencyId: string;
   },
+  consent: { id: string; givenOn: string },
 ) {
-  const consentId = randomUUID();
-  const given = dayAgo(20);
-  await trx
-    .insertInto("consent")
-    .values({
-      id: consentId,
-      org_id: ids.orgId,
-      case_id: ids.caseId,
-      scope: "sharing",
-      person_id: ids.personId,
-      information: "Riskbedömningen och vilket stöd jag får av socialtjänsten",
-      purpose: "Att vårdcentralens kurator ska kunna samordna mitt stöd med socialtjänsten",
-      recipient_agency_id: ids.agencyId,
-      given_on: given,
-      expires_on: dayAgo(-345),
-      recorded_by: ids.workerId,
-      recorded_at: daysAgo(20),
-    })
-    .execute();
-  await trx
-    .insertInto("consent_giver")
-    .values({
-      id: randomUUID(),
-      org_id: ids.orgId,
-      consent_id: consentId,
-      case_id: ids.caseId,
-      kind: "self",
-      name: "Sara Berg",
-      form: "oral",
-      heard_by: ids.workerId,
-      given_on: given,
-      recorded_by: ids.workerId,
-      recorded_at: daysAgo(20),
-    })
-    .execute();
-  await seedDisclosure(trx, ids, consentId, given);
+  await seedDisclosure(trx, ids, consent.id, consent.givenOn);
 }
 
 async function seedDisclosure(

@@ -8,7 +8,8 @@ import { type DemoCase, demoCases } from "./demo-data.ts";
 /**
  * Sara Berg's referrals (issue 18, item 5): the police's call that became her intake 40 days
  * ago, recorded as a referral in and answered the next day; and her referral out to
- * Vuxenpsykiatrin Demo, sent with what was disclosed for it on her oral consent, and answered.
+ * Vuxenpsykiatrin Demo, sent with what was disclosed for it on her consent to share with
+ * psychiatry (demo-consents.ts), and answered.
  */
 
 const saraNumber = "198807049849";
@@ -22,6 +23,7 @@ export async function seedDemoReferrals(
     userId: (username: string) => string;
     personId: (number: string) => string;
   },
+  psychiatryConsentId: string,
 ) {
   const sara = demoCases.findIndex((c: DemoCase) => c.person === saraNumber);
   const caseId = ids.caseIds[sara] as string;
@@ -52,14 +54,19 @@ export async function seedDemoReferrals(
       created_at: daysAgo(40),
     })
     .execute();
-  await seedPsychiatryReferral(trx, ids, { caseId, worker, personId: ids.personId(saraNumber) });
+  await seedPsychiatryReferral(trx, ids, {
+    caseId,
+    worker,
+    personId: ids.personId(saraNumber),
+    consentId: psychiatryConsentId,
+  });
 }
 
-/** Out to psychiatry: the consent it rests on, the disclosure made for it, sent, accepted. */
+/** Out to psychiatry: the disclosure made for it on her consent, sent, accepted. */
 async function seedPsychiatryReferral(
   trx: Transaction<Database>,
   ids: { orgId: string; agency: (key: DemoAgencyKey) => string },
-  sara: { caseId: string; worker: string; personId: string },
+  sara: { caseId: string; worker: string; personId: string; consentId: string },
 ) {
   const agencyId = ids.agency("psychiatry");
   const unit = await trx
@@ -67,40 +74,9 @@ async function seedPsychiatryReferral(
     .select("id")
     .where("agency_id", "=", agencyId)
     .executeTakeFirstOrThrow();
-  const consentId = randomUUID();
+  const consentId = sara.consentId;
   const information =
     "Att hon utsatts för våld i nära relation, riskbedömningen och pågående insatser";
-  await trx
-    .insertInto("consent")
-    .values({
-      id: consentId,
-      org_id: ids.orgId,
-      case_id: sara.caseId,
-      scope: "sharing",
-      person_id: sara.personId,
-      information,
-      recipient_agency_id: agencyId,
-      purpose: "Remiss för bedömning av psykisk ohälsa efter våldet",
-      given_on: dayAgo(22),
-      expires_on: dayAgo(-160),
-      recorded_by: sara.worker,
-    })
-    .execute();
-  await trx
-    .insertInto("consent_giver")
-    .values({
-      id: randomUUID(),
-      org_id: ids.orgId,
-      consent_id: consentId,
-      case_id: sara.caseId,
-      kind: "self",
-      name: "Sara Berg",
-      form: "oral",
-      heard_by: sara.worker,
-      given_on: dayAgo(22),
-      recorded_by: sara.worker,
-    })
-    .execute();
   const referralId = randomUUID();
   await trx
     .insertInto("referral")

@@ -11,54 +11,17 @@ import { dayAgo, seedDay } from "./demo-clock.ts";
 
 /**
  * Sara Berg's SIP (issue 18, item 6): made with Vårdcentralen Demo and Vuxenpsykiatrin Demo,
- * each on a consent to share of its own that she gave orally to her worker. These consent rows
- * are the SIP's own (the consent part seeds its own consents beside them). One responsibility
- * is due within the week, so the plan is on her worker's Att göra.
+ * each on her one consent to share with that agency (demo-consents.ts, the same the disclosure
+ * and the referral rest on). One responsibility is due within the week, so the plan is on her
+ * worker's Att göra.
  */
 export interface DemoSipIds {
   orgId: string;
   caseId: string;
   personId: string;
   workerId: string;
-  health: { agencyId: string; contactId: string };
-  psychiatry: { agencyId: string; contactId: string };
-}
-
-async function sipConsent(trx: Transaction<Database>, ids: DemoSipIds, agencyId: string) {
-  const id = randomUUID();
-  const givenOn = dayAgo(16);
-  await trx
-    .insertInto("consent")
-    .values({
-      id,
-      org_id: ids.orgId,
-      case_id: ids.caseId,
-      scope: "sharing",
-      person_id: ids.personId,
-      information: "Min situation, mina mål och vilket stöd jag får från socialtjänsten",
-      recipient_agency_id: agencyId,
-      purpose: "Samordnad individuell plan (SIP)",
-      given_on: givenOn,
-      expires_on: addDays(seedDay(), 365),
-      recorded_by: ids.workerId,
-    })
-    .execute();
-  await trx
-    .insertInto("consent_giver")
-    .values({
-      id: randomUUID(),
-      org_id: ids.orgId,
-      consent_id: id,
-      case_id: ids.caseId,
-      kind: "self",
-      name: "Sara Berg",
-      form: "oral",
-      heard_by: ids.workerId,
-      given_on: givenOn,
-      recorded_by: ids.workerId,
-    })
-    .execute();
-  return id;
+  health: { agencyId: string; contactId: string; consentId: string };
+  psychiatry: { agencyId: string; contactId: string; consentId: string };
 }
 
 function sipContent(ids: DemoSipIds, workerName: string) {
@@ -174,7 +137,7 @@ export async function seedDemoSip(trx: Transaction<Database>, ids: DemoSipIds) {
         plan_id: planId,
         case_id: ids.caseId,
         agency_id: agency.agencyId,
-        consent_id: await sipConsent(trx, ids, agency.agencyId),
+        consent_id: agency.consentId,
         joined_on: dayAgo(15),
         recorded_by: ids.workerId,
       })

@@ -9,6 +9,7 @@ import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { ConsentForm } from "./ConsentForm";
 import { emptyGiver, type GiverDraft, GiverFields, giverBody, withForm } from "./GiverFields";
@@ -64,14 +65,17 @@ export function ConsentsPanel({ record }: { record: CaseView }) {
           )
         }
       </Loaded>
-      {canWrite && <ConsentForm record={record} onRecorded={() => changed("consents.recorded")} />}
+      {canWrite && (
+        <OnDemand label={t("consents.newTitle")}>
+          <ConsentForm record={record} onRecorded={() => changed("consents.recorded")} />
+        </OnDemand>
+      )}
     </section>
   );
 }
 
 export function ConsentDetails({ consent }: { consent: SharingConsent }) {
   const { t, lang } = useT();
-  const api = useApi();
   const from = formatDay(consent.givenOn, lang);
   return (
     <dl className="details">
@@ -98,27 +102,7 @@ export function ConsentDetails({ consent }: { consent: SharingConsent }) {
       <div>
         <dt>{t("consents.givers")}</dt>
         <dd>
-          <ul className="plain-list">
-            {consent.givers.map((g) => (
-              <li key={g.id}>
-                {g.form === "written"
-                  ? t("consents.giverWritten", { name: g.name, date: formatDay(g.givenOn, lang) })
-                  : t("consents.giverOral", {
-                      name: g.name,
-                      date: formatDay(g.givenOn, lang),
-                      heardBy: g.heardBy ?? "",
-                    })}
-                {g.documentId && (
-                  <>
-                    {" "}
-                    <a href={api.documentContentUrl(consent.caseId, g.documentId)}>
-                      {t("consents.showForm")}
-                    </a>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <Givers consent={consent} />
         </dd>
       </div>
       {consent.revokedOn && (
@@ -133,6 +117,35 @@ export function ConsentDetails({ consent }: { consent: SharingConsent }) {
         </div>
       )}
     </dl>
+  );
+}
+
+/** Who gave the consent, how and when; a written one's signed form to open again. */
+function Givers({ consent }: { consent: SharingConsent }) {
+  const { t, lang } = useT();
+  const api = useApi();
+  return (
+    <ul className="plain-list">
+      {consent.givers.map((g) => (
+        <li key={g.id}>
+          {g.form === "written"
+            ? t("consents.giverWritten", { name: g.name, date: formatDay(g.givenOn, lang) })
+            : t("consents.giverOral", {
+                name: g.name,
+                date: formatDay(g.givenOn, lang),
+                heardBy: g.heardBy ?? "",
+              })}
+          {g.documentId && (
+            <>
+              {" "}
+              <a href={api.documentContentUrl(consent.caseId, g.documentId)}>
+                {t("consents.showForm")}
+              </a>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

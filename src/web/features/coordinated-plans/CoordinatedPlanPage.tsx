@@ -12,13 +12,8 @@ import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import type { CoordinatedPlan, CoordinatedPlanChoices } from "./api";
-import {
-  FollowUpEditor,
-  GoalsEditor,
-  MeetingsEditor,
-  ParticipantsEditor,
-  ResponsibilitiesEditor,
-} from "./PlanEditor";
+import { ParticipantsEditor } from "./ParticipantsEditor";
+import { FollowUpEditor, GoalsEditor, MeetingsEditor, ResponsibilitiesEditor } from "./PlanEditor";
 import { bodyOf, draftOf } from "./plan-draft";
 
 /**

@@ -9,6 +9,7 @@ import { formatDay } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import type { CoordinatedPlanChoices } from "./api";
 
@@ -46,7 +47,7 @@ export function CoordinatedPlansPanel({ record }: { record: CaseView }) {
           )
         }
       </Loaded>
-      {record.abilities.change && <OpenPlanForm caseId={record.id} />}
+      {record.abilities.change && <OpenPlan caseId={record.id} />}
     </section>
   );
 }
@@ -58,66 +59,82 @@ function regionConsents(choices: CoordinatedPlanChoices) {
   );
 }
 
-function OpenPlanForm({ caseId }: { caseId: string }) {
-  const { t, lang } = useT();
+/** "Upprätta SIP" when she has a consent to open it on; else a line that says what is missing. */
+function OpenPlan({ caseId }: { caseId: string }) {
+  const { t } = useT();
   const api = useApi();
-  const navigate = useNavigate();
   const options = useQuery(["case", caseId, "coordinated-plans", "options"], (signal) =>
     api.coordinatedPlanOptions(caseId, signal),
   );
-  const submit = useSubmit(["consentId", "agencyId"]);
-  const [consentId, setConsentId] = useState("");
-
   return (
     <Loaded state={options.state}>
       {(choices) => {
         const consents = regionConsents(choices);
         if (consents.length === 0) return <p>{t("sip.noConsent")}</p>;
-        const open = async () => {
-          const chosen = consents.find((c) => c.id === consentId);
-          if (!chosen) return submit.reject({ consentId: t("sip.chooseConsent") });
-          await submit.run(async () => {
-            const plan = await api.openCoordinatedPlan(caseId, {
-              agencyId: chosen.agencyId,
-              consentId: chosen.id,
-            });
-            navigate(`/cases/${caseId}/coordinated-plans/${plan.id}`);
-          });
-        };
         return (
-          <form
-            noValidate
-            aria-labelledby="sip-open-title"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void open();
-            }}
-          >
-            <h3 id="sip-open-title">{t("sip.openTitle")}</h3>
-            <p>{t("sip.openIntro")}</p>
-            <ErrorSummary errors={submit.errors} />
-            <SelectField
-              label={t("sip.consent")}
-              value={consentId}
-              onChange={(e) => setConsentId(e.target.value)}
-              error={submit.fieldError("consentId")}
-            >
-              <option value="">{t("common.choose")}</option>
-              {consents.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {t("sip.consentOption", {
-                    agency: c.agencyName,
-                    date: formatDay(c.givenOn, lang),
-                  })}
-                </option>
-              ))}
-            </SelectField>
-            <button type="submit" className="button" disabled={submit.pending}>
-              {t("sip.open")}
-            </button>
-          </form>
+          <OnDemand label={t("sip.openTitle")}>
+            <OpenPlanForm caseId={caseId} consents={consents} />
+          </OnDemand>
         );
       }}
     </Loaded>
+  );
+}
+
+function OpenPlanForm({
+  caseId,
+  consents,
+}: {
+  caseId: string;
+  consents: ReturnType<typeof regionConsents>;
+}) {
+  const { t, lang } = useT();
+  const api = useApi();
+  const navigate = useNavigate();
+  const submit = useSubmit(["consentId", "agencyId"]);
+  const [consentId, setConsentId] = useState("");
+  const open = async () => {
+    const chosen = consents.find((c) => c.id === consentId);
+    if (!chosen) return submit.reject({ consentId: t("sip.chooseConsent") });
+    await submit.run(async () => {
+      const plan = await api.openCoordinatedPlan(caseId, {
+        agencyId: chosen.agencyId,
+        consentId: chosen.id,
+      });
+      navigate(`/cases/${caseId}/coordinated-plans/${plan.id}`);
+    });
+  };
+  return (
+    <form
+      noValidate
+      aria-labelledby="sip-open-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void open();
+      }}
+    >
+      <h3 id="sip-open-title">{t("sip.openTitle")}</h3>
+      <p>{t("sip.openIntro")}</p>
+      <ErrorSummary errors={submit.errors} />
+      <SelectField
+        label={t("sip.consent")}
+        value={consentId}
+        onChange={(e) => setConsentId(e.target.value)}
+        error={submit.fieldError("consentId")}
+      >
+        <option value="">{t("common.choose")}</option>
+        {consents.map((c) => (
+          <option key={c.id} value={c.id}>
+            {t("sip.consentOption", {
+              agency: c.agencyName,
+              date: formatDay(c.givenOn, lang),
+            })}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button" disabled={submit.pending}>
+        {t("sip.open")}
+      </button>
+    </form>
   );
 }

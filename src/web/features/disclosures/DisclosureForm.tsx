@@ -1,16 +1,15 @@
 import { type FormEvent, useState } from "react";
-import { disclosureChannels } from "../../../shared/api/collaboration";
 import type { CaseView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useSubmit } from "../../hooks/useSubmit";
 import { localDateInput } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
-import { useCasePeople, useCaseUsers } from "../consents/case-people";
+import { useCaseUsers } from "../consents/case-people";
 import { GroundFields, ReviewFields } from "./DisclosureFields";
-import { type Channel, type DisclosureDraft, disclosureInput } from "./disclosure-model";
+import { type DisclosureDraft, disclosureInput, emptyDisclosure } from "./disclosure-model";
 import { RecipientFields } from "./RecipientFields";
+import { WhatFields } from "./WhatFields";
 
 /**
  * Disclosing information from the case: what, to whom, how, on which ground (a valid consent,
@@ -49,29 +48,10 @@ export function DisclosureForm({
 }) {
   const { t } = useT();
   const api = useApi();
-  const people = useCasePeople(record);
   const users = useCaseUsers(record);
   const submit = useSubmit(fieldNames);
   const today = localDateInput(new Date());
-  const empty = (): DisclosureDraft => ({
-    personId: record.person.id,
-    information: "",
-    recipientAgencyId: "",
-    recipientUnitId: "",
-    recipientName: "",
-    channel: "",
-    ground: "",
-    consentId: "",
-    secrecyRule: "",
-    courtReference: "",
-    reviewedBy: users[0]?.id ?? "",
-    reviewedOn: today,
-    conclusion: "",
-    disclosedOn: today,
-    includeIdentityNumber: false,
-    includeContactDetails: false,
-    protectionConsidered: false,
-  });
+  const empty = () => emptyDisclosure(record.person.id, users[0]?.id ?? "", today);
   const [draft, setDraft] = useState<DisclosureDraft>(empty);
   const set = (changes: Partial<DisclosureDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
@@ -94,42 +74,8 @@ export function DisclosureForm({
         onSubmit={handleSubmit}
         noValidate
       >
-        <SelectField
-          label={t("disclosures.person")}
-          name="personId"
-          value={draft.personId}
-          onChange={(e) => set({ personId: e.target.value, consentId: "" })}
-          error={submit.fieldError("personId")}
-        >
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        <WhatFields record={record} draft={draft} set={set} fieldError={submit.fieldError} />
         <RecipientFields draft={draft} set={set} fieldError={submit.fieldError} />
-        <TextAreaField
-          label={t("disclosures.information")}
-          name="information"
-          rows={4}
-          value={draft.information}
-          onChange={(e) => set({ information: e.target.value })}
-          error={submit.fieldError("information")}
-        />
-        <SelectField
-          label={t("disclosures.channelChoice")}
-          name="channel"
-          value={draft.channel}
-          onChange={(e) => set({ channel: e.target.value as Channel })}
-          error={submit.fieldError("channel")}
-        >
-          <option value="">{t("common.choose")}</option>
-          {disclosureChannels.map((c) => (
-            <option key={c} value={c}>
-              {t(`disclosures.channel.${c}`)}
-            </option>
-          ))}
-        </SelectField>
         <GroundFields record={record} draft={draft} set={set} fieldError={submit.fieldError} />
         <ReviewFields record={record} draft={draft} set={set} fieldError={submit.fieldError} />
         <button type="submit" className="button" disabled={submit.pending}>

@@ -5,6 +5,7 @@ import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { formatDateTimeShort, formatDay } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
 import { StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { DisclosureForm } from "./DisclosureForm";
 
@@ -55,13 +56,15 @@ export function DisclosuresPanel({ record }: { record: CaseView }) {
         }
       </Loaded>
       {record.abilities.change && (
-        <DisclosureForm
-          record={record}
-          onRecorded={(warnings) => {
-            setMessage([t("disclosures.recorded"), ...warnings].join(" "));
-            invalidate(disclosuresKey(record.id), ["case", record.id, "sharing-consents"]);
-          }}
-        />
+        <OnDemand label={t("disclosures.newTitle")}>
+          <DisclosureForm
+            record={record}
+            onRecorded={(warnings) => {
+              setMessage([t("disclosures.recorded"), ...warnings].join(" "));
+              invalidate(disclosuresKey(record.id), ["case", record.id, "sharing-consents"]);
+            }}
+          />
+        </OnDemand>
       )}
     </section>
   );

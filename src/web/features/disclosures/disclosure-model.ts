@@ -54,3 +54,27 @@ export function disclosureInput(draft: DisclosureDraft, today: string): Disclosu
     protectionConsidered: draft.protectionConsidered,
   };
 }
+
+/** A fresh draft: about the case's person, reviewed by the first of the case's users, today. */
+export function emptyDisclosure(personId: string, reviewedBy: string, today: string) {
+  const draft: DisclosureDraft = {
+    personId,
+    information: "",
+    recipientAgencyId: "",
+    recipientUnitId: "",
+    recipientName: "",
+    channel: "",
+    ground: "",
+    consentId: "",
+    secrecyRule: "",
+    courtReference: "",
+    reviewedBy,
+    reviewedOn: today,
+    conclusion: "",
+    disclosedOn: today,
+    includeIdentityNumber: false,
+    includeContactDetails: false,
+    protectionConsidered: false,
+  };
+  return draft;
+}

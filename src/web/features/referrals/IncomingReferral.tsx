@@ -11,6 +11,7 @@ import { useT } from "../../i18n/useT";
 import { DateField, DateTimeField } from "../../ui/DateField";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { checkIncoming, type IncomingDraft, incomingFields } from "./referrals-model";
 
@@ -49,7 +50,9 @@ export function IncomingReferralSection({ personId }: { personId: string }) {
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId}>{t("referrals.inFormTitle")}</h2>
       <p className="muted">{t("referrals.inFormIntro")}</p>
-      <IncomingReferralForm personId={personId} units={units} />
+      <OnDemand label={t("referrals.inFormOpen")}>
+        <IncomingReferralForm personId={personId} units={units} />
+      </OnDemand>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { RadioGroupField, SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { NewReferralForm } from "./NewReferral";
 import {
@@ -70,7 +71,12 @@ export function ReferralsPanel({ record }: { record: CaseView }) {
               </ol>
             )}
             {canWrite && (
-              <NewReferralForm caseId={record.id} onCreated={() => changed("referrals.created")} />
+              <OnDemand label={t("referrals.newTitle")}>
+                <NewReferralForm
+                  caseId={record.id}
+                  onCreated={() => changed("referrals.created")}
+                />
+              </OnDemand>
             )}
           </>
         )}
@@ -128,14 +134,20 @@ function ReferralRecord({
       </dl>
       {r.direction === "out" && <Disclosed referral={r} />}
       {canWrite && standing.kind === "draft" && !needsDisclosure(r) && (
-        <SendForm caseId={caseId} referral={r} onSent={() => onChanged("referrals.sent")} />
+        <OnDemand label={t("referrals.sendTitle")}>
+          <SendForm caseId={caseId} referral={r} onSent={() => onChanged("referrals.sent")} />
+        </OnDemand>
       )}
       {canWrite && (standing.kind === "awaiting" || standing.kind === "received") && (
-        <AnswerForm
-          caseId={caseId}
-          referral={r}
-          onAnswered={() => onChanged("referrals.answered")}
-        />
+        <OnDemand
+          label={t(r.direction === "out" ? "referrals.answerTitleOut" : "referrals.answerTitleIn")}
+        >
+          <AnswerForm
+            caseId={caseId}
+            referral={r}
+            onAnswered={() => onChanged("referrals.answered")}
+          />
+        </OnDemand>
       )}
     </article>
   );

@@ -62,6 +62,7 @@ export const referralsEn: MessagesOf<typeof referralsSv> = {
   "referrals.errorChannel": "Choose how the referral was sent.",
   "referrals.errorAnswer": "Choose which answer was given.",
   "referrals.inFormTitle": "Incoming referral",
+  "referrals.inFormOpen": "Record an incoming referral",
   "referrals.inFormIntro":
     "A referral from the police, health care or a school is recorded as the intake it becomes: a case is opened, or it joins the person's ongoing case.",
   "referrals.unit": "Receiving unit",

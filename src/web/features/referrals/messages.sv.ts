@@ -61,6 +61,7 @@ export const referralsSv = {
   "referrals.errorAnswer": "Välj vilket svar som gavs.",
   // A referral in, recorded as the intake it becomes (on the person's page).
   "referrals.inFormTitle": "Inkommen remiss",
+  "referrals.inFormOpen": "Registrera inkommande remiss",
   "referrals.inFormIntro":
     "En remiss från polisen, hälso- och sjukvården eller skolan registreras som den aktualisering den blir: ärendet öppnas eller den läggs till personens pågående ärende.",
   "referrals.unit": "Enhet som tar emot",
