@@ -11,7 +11,7 @@ import {
 } from "../modules/cases/policy.ts";
 import { type CaseRow, findVisibleCase } from "../modules/cases/queries.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
-import { denyCase, lockCase, recordCaseRefusal } from "./case-guard.ts";
+import { denyCase, lockCase, RecordNotInCase, recordCaseRefusal } from "./case-guard.ts";
 import { type Trx, withActor } from "./transaction.ts";
 
 /**
@@ -79,7 +79,29 @@ export async function runCaseCommand<A extends AuditAction, T, Row extends CaseR
   command: CaseCommand<A, T, Row>,
 ): Promise<T> {
   const { caseId, action } = command;
-  const outcome = await withActor(database.db, actor, async (trx): Promise<Outcome<T>> => {
+  let outcome: Outcome<T>;
+  try {
+    outcome = await runInCase(database, actor, meta, command);
+  } catch (error) {
+    if (!(error instanceof RecordNotInCase)) throw error;
+    await recordCaseRefusal(database, actor, meta, caseId, action);
+    throw new AppError(404, "not_found", error.answer);
+  }
+  if ("value" in outcome) return outcome.value;
+  if (outcome.refused === "not_found") return denyCase(database, actor, meta, caseId, action);
+  await recordCaseRefusal(database, actor, meta, caseId, action);
+  throw new AppError(403, "forbidden", outcome.message);
+}
+
+/** Steps 1–5 in the actor's transaction; a refusal is returned, to be audited outside it. */
+function runInCase<A extends AuditAction, T, Row extends CaseRow = CaseRow>(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  command: CaseCommand<A, T, Row>,
+): Promise<Outcome<T>> {
+  const { caseId } = command;
+  return withActor(database.db, actor, async (trx): Promise<Outcome<T>> => {
     if (command.changes) await lockCase(trx, caseId);
     const find = command.find ?? (findVisibleCase as NonNullable<typeof command.find>);
     const row = await find(trx, actor, caseId);
@@ -97,10 +119,6 @@ export async function runCaseCommand<A extends AuditAction, T, Row extends CaseR
     await recordAudit(trx, auditContext(actor, meta), successEvents(command, value, ctx));
     return { value };
   });
-  if ("value" in outcome) return outcome.value;
-  if (outcome.refused === "not_found") return denyCase(database, actor, meta, caseId, action);
-  await recordCaseRefusal(database, actor, meta, caseId, action);
-  throw new AppError(403, "forbidden", outcome.message);
 }
 
 /** The 403 message of a role the actor lacks; throws 409 for a state that forbids it. */

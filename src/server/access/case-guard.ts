@@ -15,6 +15,17 @@ export const caseNotFound = () =>
   new AppError(404, "not_found", "Ärendet finns inte, eller så saknar du behörighet.");
 
 /**
+ * Thrown inside a case command when the record it names (a consent, a plan, a referral) is not
+ * in the case: runCaseCommand then answers 404 as for a case the caller may not see, and
+ * audits the attempt — the rolled-back transaction cannot keep that trace itself.
+ */
+export class RecordNotInCase extends Error {
+  constructor(readonly answer = "Ärendet finns inte, eller så saknar du behörighet.") {
+    super(answer);
+  }
+}
+
+/**
  * Locks a case row for the rest of the transaction (FOR NO KEY UPDATE: rows that refer to
  * the case can still be inserted meanwhile). Every command that changes a case, or anything
  * inside it, takes this lock *before* it reads the state it checks, so two commands on one

@@ -6,6 +6,7 @@ import type {
 } from "../../../shared/api/sharing-consents.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
+import { RecordNotInCase } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -189,7 +190,7 @@ async function lockedConsent(trx: Trx, caseId: string, consentId: string) {
     .where("case_id", "=", caseId)
     .where("scope", "=", "sharing")
     .executeTakeFirst();
-  if (!row) throw new AppError(404, "not_found", "Samtycket finns inte i ärendet.");
+  if (!row) throw new RecordNotInCase("Samtycket finns inte i ärendet.");
   if (row.revoked_on) throw new AppError(409, "conflict", "Samtycket är redan återkallat.");
   return row;
 }

@@ -3,6 +3,7 @@ import type { SaveCoordinatedPlanBody } from "../../../shared/api/coordinated-pl
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type CaseContext, runCaseCommand } from "../../access/case-command.ts";
+import { RecordNotInCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
@@ -17,7 +18,7 @@ import { checkPlanSave, requireAgency, requireAgencyConsent } from "./references
  */
 
 const closedMessage = "Ärendet är avslutat. Öppna det igen för att ändra planen.";
-const notFound = () => new AppError(404, "not_found", "Planen finns inte i ärendet.");
+const notFound = () => new RecordNotInCase("Planen finns inte i ärendet.");
 
 export async function onePlan(trx: Trx, caseId: string, planId: string, today: string) {
   const [plan] = await readPlans(trx, caseId, today, planId);

@@ -8,7 +8,7 @@ import type {
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
-import { caseNotFound, recordCaseRefusal } from "../../access/case-guard.ts";
+import { RecordNotInCase } from "../../access/case-guard.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { AuditAction, AuditData } from "../../audit/events.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -125,9 +125,6 @@ export function createReferral(
 
 type Locked = NonNullable<Awaited<ReturnType<typeof lockedReferral>>>;
 
-/** A referral not in the case named answers as a case the caller may not see. */
-class ReferralMissing extends Error {}
-
 /**
  * A command on one referral of a case: the case's own checks (runCaseCommand), then the
  * referral, locked; a referral of another case (or none) answers 404, the attempt audited.
@@ -140,26 +137,20 @@ async function onReferral<A extends AuditAction>(
   run: (trx: Trx, r: Locked) => Promise<AuditData<A>>,
 ) {
   const { caseId, referralId, action } = target;
-  try {
-    return await runCaseCommand(database, actor, meta, {
-      caseId,
-      action,
-      changes: true,
-      requires: ["change"],
-      closedMessage,
-      run: async ({ trx }) => {
-        const r = await lockedReferral(trx, caseId, referralId);
-        if (!r) throw new ReferralMissing();
-        const data = await run(trx, r);
-        return { view: await referralView(trx, referralId), data };
-      },
-      event: ({ data }) => ({ data }),
-    }).then(({ view }) => view);
-  } catch (error) {
-    if (!(error instanceof ReferralMissing)) throw error;
-    await recordCaseRefusal(database, actor, meta, caseId, action);
-    throw caseNotFound();
-  }
+  return runCaseCommand(database, actor, meta, {
+    caseId,
+    action,
+    changes: true,
+    requires: ["change"],
+    closedMessage,
+    run: async ({ trx }) => {
+      const r = await lockedReferral(trx, caseId, referralId);
+      if (!r) throw new RecordNotInCase();
+      const data = await run(trx, r);
+      return { view: await referralView(trx, referralId), data };
+    },
+    event: ({ data }) => ({ data }),
+  }).then(({ view }) => view);
 }
 
 export function sendReferral(
