@@ -31,6 +31,9 @@ describe("police collaboration in a victim's case", () => {
     expect(await panel.textContent()).toContain("Kontaktförbud, Beviljat");
     await expectNoSeriousA11yViolations(page);
 
+    // The forms stand behind their buttons; the lists stay in view.
+    expect(await panel.getByRole("form").count()).toBe(0);
+    await panel.getByRole("button", { name: "Registrera kontaktförbud" }).click();
     const form = panel.getByRole("form", { name: "Registrera kontaktförbud" });
     await form.getByLabel("Slag").selectOption({ label: "Kontaktförbud" });
     await form.getByLabel("Status").selectOption({ label: "Ansökt" });

@@ -32,12 +32,14 @@ describe("a high-risk case becomes a risk conference referral", () => {
     expect(await panel.textContent()).toContain("Upprepning");
     await expectNoSeriousA11yViolations(page);
 
+    // The referral stands behind its button, which opens the form with the same name.
+    await panel.getByRole("button", { name: "Anmäl till riskkonferens" }).click();
     const refer = panel.getByRole("form", { name: "Anmäl till riskkonferens" });
     // Her consent to share is offered as the other ground (the demo has one, given orally).
     await refer.getByRole("radio", { name: "Personens samtycke" }).check();
-    expect(
-      await refer.getByLabel("Samtycke", { exact: true }).locator("option").count(),
-    ).toBeGreaterThan(1);
+    await expect
+      .poll(() => refer.getByLabel("Samtycke", { exact: true }).locator("option").count())
+      .toBeGreaterThan(1);
     await refer.getByRole("radio", { name: "En sekretessbrytande regel" }).check();
     await refer
       .getByLabel("Sekretessbrytande regel", { exact: true })

@@ -5,7 +5,6 @@ import {
   consultationTopics,
   followUps,
 } from "../../../shared/api/consultations";
-import { ApiError } from "../../api/client";
 import { useApi } from "../../auth/useAuth";
 import { rejectWith } from "../../hooks/rejectWith";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -28,7 +27,40 @@ import {
   consultationFields,
   emptyConsultation,
 } from "./consultation-form-model";
-import { NamesToConfirm } from "./NamesToConfirm";
+import { SaveWithNamesCheck, useNamesCheck } from "./NamesCheck";
+
+type Units = readonly { id: string; name: string }[];
+
+/** The draft and its sending; once saved, the form starts over for the next consultation. */
+function useConsultationForm(units: Units, onSaved: (saved: ConsultationView) => void) {
+  const { t } = useT();
+  const api = useApi();
+  const submit = useSubmit(consultationFields);
+  const [draft, setDraft] = useState<ConsultationDraft>(() =>
+    emptyConsultation(
+      units.length === 1 ? (units[0]?.id ?? "") : "",
+      localDateTimeInputs(new Date()),
+    ),
+  );
+  const names = useNamesCheck();
+  const set = (changes: Partial<ConsultationDraft>) => {
+    setDraft((d) => ({ ...d, ...changes }));
+    names.changed();
+  };
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkConsultation(draft, names.confirmNames);
+    if (!checked.ok) return rejectWith(submit, checked.fields, t);
+    await submit.run(() =>
+      names.send(async () => {
+        onSaved(await api.logConsultation(checked.body));
+        setDraft((d) => emptyConsultation(d.unitId, localDateTimeInputs(new Date())));
+      }),
+    );
+  }
+  return { submit, names, draft, set, handleSubmit };
+}
 
 /**
  * Ny konsultation. The log never names the individual: the shared schema refuses an identity
@@ -39,48 +71,13 @@ export function ConsultationForm({
   units,
   onSaved,
 }: {
-  units: readonly { id: string; name: string }[];
+  units: Units;
   onSaved: (saved: ConsultationView) => void;
 }) {
   const { t } = useT();
-  const api = useApi();
-  const submit = useSubmit(consultationFields);
-  const [draft, setDraft] = useState<ConsultationDraft>(() =>
-    emptyConsultation(
-      units.length === 1 ? (units[0]?.id ?? "") : "",
-      localDateTimeInputs(new Date()),
-    ),
-  );
-  const [namesFound, setNamesFound] = useState(false);
-  const [confirmed, setConfirmed] = useState(false);
+  const { submit, names, draft, set, handleSubmit } = useConsultationForm(units, onSaved);
   const titleId = `${useId()}-title`;
-  const set = (changes: Partial<ConsultationDraft>) => {
-    setDraft((d) => ({ ...d, ...changes }));
-    // A changed text is checked again: the confirmation was for the text as it was.
-    setConfirmed(false);
-  };
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkConsultation(draft, namesFound && confirmed);
-    if (!checked.ok) return rejectWith(submit, checked.fields, t);
-    await submit.run(async () => {
-      try {
-        onSaved(await api.logConsultation(checked.body));
-        // Saved: the form starts over for the next consultation.
-        setDraft((d) => emptyConsultation(d.unitId, localDateTimeInputs(new Date())));
-        setNamesFound(false);
-        setConfirmed(false);
-      } catch (error) {
-        setNamesFound(error instanceof ApiError && error.code === "names_to_confirm");
-        throw error;
-      }
-    });
-  }
-
-  const toggleTopic = (topic: (typeof consultationTopics)[number], on: boolean) =>
-    set({ topics: on ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic) });
-
+  const part = { draft, set, fieldError: submit.fieldError };
   return (
     <div className="consultation-form">
       <h2 id={titleId}>{t("consultations.form.title")}</h2>
@@ -91,22 +88,7 @@ export function ConsultationForm({
         onSubmit={handleSubmit}
         noValidate
       >
-        {units.length > 1 && (
-          <SelectField
-            label={t("consultations.unit")}
-            name="unitId"
-            value={draft.unitId}
-            onChange={(e) => set({ unitId: e.target.value })}
-            error={submit.fieldError("unitId")}
-          >
-            <option value="" />
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        {units.length > 1 && <UnitField units={units} {...part} />}
         <DateTimeField
           label={t("consultations.form.when")}
           dateLabel={t("consultations.form.date")}
@@ -118,71 +100,11 @@ export function ConsultationForm({
           onTimeChange={(time) => set({ time })}
           error={submit.fieldError("occurredAt")}
         />
-        <WhoAsked draft={draft} set={set} fieldError={submit.fieldError} />
-        <fieldset className="fieldset form__group">
-          <legend>{t("consultations.form.topics")}</legend>
-          {submit.fieldError("topics") && (
-            <p className="field__error">{submit.fieldError("topics")}</p>
-          )}
-          {consultationTopics.map((topic) => (
-            <CheckboxField
-              key={topic}
-              label={t(`consultations.topic.${topic}` as PlainMessageKey)}
-              name="topics"
-              checked={draft.topics.includes(topic)}
-              onChange={(e) => toggleTopic(topic, e.target.checked)}
-            />
-          ))}
-        </fieldset>
-        <RadioGroupField
-          label={t("consultations.form.stage")}
-          name="stage"
-          value={draft.stage}
-          options={consultationStages.map((value) => ({
-            value,
-            label: t(`consultations.stage.${value}` as PlainMessageKey),
-          }))}
-          onChange={(stage) => set({ stage })}
-          error={submit.fieldError("stage")}
-          inline={false}
-        />
-        <TextField
-          label={t("consultations.form.minutes")}
-          name="minutes"
-          inputMode="numeric"
-          value={draft.minutes}
-          onChange={(e) => set({ minutes: e.target.value })}
-          error={submit.fieldError("minutes")}
-        />
-        <TextAreaField
-          label={t("consultations.form.question")}
-          hint={t("consultations.form.questionHint")}
-          name="question"
-          rows={4}
-          value={draft.question}
-          onChange={(e) => set({ question: e.target.value })}
-          error={submit.fieldError("question")}
-        />
-        <TextAreaField
-          label={t("consultations.form.advice")}
-          name="advice"
-          value={draft.advice}
-          onChange={(e) => set({ advice: e.target.value })}
-          error={submit.fieldError("advice")}
-        />
-        <FollowUpFields draft={draft} set={set} fieldError={submit.fieldError} />
-        {namesFound && (
-          <NamesToConfirm
-            title={t("consultations.form.namesTitle")}
-            text={t("consultations.form.namesText")}
-            label={t("consultations.form.confirmNames")}
-            confirmed={confirmed}
-            onConfirmed={setConfirmed}
-          />
-        )}
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t(namesFound && confirmed ? "consultations.form.saveAnyway" : "consultations.form.save")}
-        </button>
+        <WhoAsked {...part} />
+        <TopicsAndStage {...part} />
+        <QuestionAndAdvice {...part} />
+        <FollowUpFields {...part} />
+        <SaveWithNamesCheck check={names} pending={submit.pending} texts="consultations.form" />
       </form>
     </div>
   );
@@ -269,6 +191,93 @@ function FollowUpFields({ draft, set, fieldError }: PartProps) {
           error={fieldError("followUpOn")}
         />
       )}
+    </>
+  );
+}
+
+function UnitField({ units, draft, set, fieldError }: PartProps & { units: Units }) {
+  const { t } = useT();
+  return (
+    <SelectField
+      label={t("consultations.unit")}
+      name="unitId"
+      value={draft.unitId}
+      onChange={(e) => set({ unitId: e.target.value })}
+      error={fieldError("unitId")}
+    >
+      <option value="" />
+      {units.map((u) => (
+        <option key={u.id} value={u.id}>
+          {u.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function TopicsAndStage({ draft, set, fieldError }: PartProps) {
+  const { t } = useT();
+  const toggleTopic = (topic: (typeof consultationTopics)[number], on: boolean) =>
+    set({ topics: on ? [...draft.topics, topic] : draft.topics.filter((x) => x !== topic) });
+  return (
+    <>
+      <fieldset className="fieldset form__group">
+        <legend>{t("consultations.form.topics")}</legend>
+        {fieldError("topics") && <p className="field__error">{fieldError("topics")}</p>}
+        {consultationTopics.map((topic) => (
+          <CheckboxField
+            key={topic}
+            label={t(`consultations.topic.${topic}` as PlainMessageKey)}
+            name="topics"
+            checked={draft.topics.includes(topic)}
+            onChange={(e) => toggleTopic(topic, e.target.checked)}
+          />
+        ))}
+      </fieldset>
+      <RadioGroupField
+        label={t("consultations.form.stage")}
+        name="stage"
+        value={draft.stage}
+        options={consultationStages.map((value) => ({
+          value,
+          label: t(`consultations.stage.${value}` as PlainMessageKey),
+        }))}
+        onChange={(stage) => set({ stage })}
+        error={fieldError("stage")}
+        inline={false}
+      />
+    </>
+  );
+}
+
+function QuestionAndAdvice({ draft, set, fieldError }: PartProps) {
+  const { t } = useT();
+  return (
+    <>
+      <TextField
+        label={t("consultations.form.minutes")}
+        name="minutes"
+        inputMode="numeric"
+        value={draft.minutes}
+        onChange={(e) => set({ minutes: e.target.value })}
+        error={fieldError("minutes")}
+      />
+      <TextAreaField
+        label={t("consultations.form.question")}
+        hint={t("consultations.form.questionHint")}
+        name="question"
+        rows={4}
+        value={draft.question}
+        onChange={(e) => set({ question: e.target.value })}
+        error={fieldError("question")}
+      />
+      <TextAreaField
+        label={t("consultations.form.advice")}
+        name="advice"
+        value={draft.advice}
+        onChange={(e) => set({ advice: e.target.value })}
+        error={fieldError("advice")}
+      />
     </>
   );
 }

@@ -155,6 +155,26 @@ function Orders({ data, caseId, canWrite, onSaved }: ListProps) {
   );
 }
 
+/** The two facts of an alarm a button records as done today. */
+const marks = {
+  followedUpOn: "policeCollab.markFollowedUp",
+  returnedOn: "policeCollab.markReturned",
+} as const;
+
+function AlarmDetails({ alarm: a }: { alarm: SafetyAlarm }) {
+  const { t } = useT();
+  const day = useDay();
+  return (
+    <dl className="details">
+      <Detail term={t("policeCollab.suppliedBy")} value={a.suppliedBy} />
+      <Detail term={t("policeCollab.validUntil")} value={day(a.validUntil)} />
+      <Detail term={t("policeCollab.followUpOn")} value={day(a.followUpOn)} />
+      <Detail term={t("policeCollab.followedUpOn")} value={day(a.followedUpOn)} />
+      {a.returnedOn && <Detail term={t("policeCollab.returnedOn")} value={day(a.returnedOn)} />}
+    </dl>
+  );
+}
+
 function Alarms({ data, caseId, canWrite, onSaved }: ListProps) {
   const { t } = useT();
   const api = useApi();
@@ -181,33 +201,20 @@ function Alarms({ data, caseId, canWrite, onSaved }: ListProps) {
                   from: day(a.validFrom),
                 })}
               </h4>
-              <dl className="details">
-                <Detail term={t("policeCollab.suppliedBy")} value={a.suppliedBy} />
-                <Detail term={t("policeCollab.validUntil")} value={day(a.validUntil)} />
-                <Detail term={t("policeCollab.followUpOn")} value={day(a.followUpOn)} />
-                <Detail term={t("policeCollab.followedUpOn")} value={day(a.followedUpOn)} />
-                {a.returnedOn && (
-                  <Detail term={t("policeCollab.returnedOn")} value={day(a.returnedOn)} />
-                )}
-              </dl>
+              <AlarmDetails alarm={a} />
               {canWrite && !a.returnedOn && (
                 <div className="button-row">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={submit.pending}
-                    onClick={() => void change(a, { followedUpOn: today })}
-                  >
-                    {t("policeCollab.markFollowedUp")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={submit.pending}
-                    onClick={() => void change(a, { returnedOn: today })}
-                  >
-                    {t("policeCollab.markReturned")}
-                  </button>
+                  {(Object.keys(marks) as (keyof typeof marks)[]).map((fact) => (
+                    <button
+                      key={fact}
+                      type="button"
+                      className="button button--secondary"
+                      disabled={submit.pending}
+                      onClick={() => void change(a, { [fact]: today })}
+                    >
+                      {t(marks[fact])}
+                    </button>
+                  ))}
                 </div>
               )}
             </li>

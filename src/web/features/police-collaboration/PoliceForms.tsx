@@ -1,4 +1,3 @@
-import { type FormEvent, useId, useState } from "react";
 import {
   restrainingOrderKinds,
   restrainingOrderStatuses,
@@ -6,24 +5,27 @@ import {
 } from "../../../shared/api/police-collaboration";
 import type { PoliceCollaboration } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
-import { useSubmit } from "../../hooks/useSubmit";
 import { formatDay } from "../../i18n/dates";
-import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
-import { SelectField, TextField } from "../../ui/Field";
-import { ErrorSummary } from "../../ui/Messages";
+import { TextField } from "../../ui/Field";
 import { given } from "./police-collaboration-model";
+import {
+  type BoundField,
+  ChoiceField,
+  type FormProps,
+  PoliceForm,
+  useDraft,
+  useNamedChoices,
+} from "./police-form-parts";
 
 /*
- * The police panel's forms of a restraining order and an alarm (IncidentForm.tsx: an incident). Each sends
- * what was typed (blank: not given) and shows the server's words by the field it is about.
+ * The police panel's forms of a restraining order and an alarm (IncidentForm.tsx: an
+ * incident), each behind its button. Each sends what was typed (blank: not given) and shows
+ * the server's words by the field it is about.
  */
 
-export interface FormProps {
-  caseId: string;
-  onSaved: (data: PoliceCollaboration) => void;
-}
+type DataFormProps = FormProps & { data: PoliceCollaboration };
 
 const orderFields = [
   "kind",
@@ -38,188 +40,105 @@ const orderFields = [
   "decidedBy",
   "policeAssessmentId",
 ] as const;
-type OrderDraft = Record<(typeof orderFields)[number], string>;
-const emptyOrder: OrderDraft = Object.fromEntries(orderFields.map((f) => [f, ""])) as OrderDraft;
+type OrderDraft = ReturnType<typeof useDraft<(typeof orderFields)[number]>>;
 
 /** The police assessments of the case, for an order or alarm to name the one it followed. */
-function AssessmentSelect(props: {
-  data: PoliceCollaboration;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
+function AssessmentField({ data, ...field }: { data: PoliceCollaboration } & BoundField) {
   const { t, lang } = useT();
+  const choices = data.policeAssessments.map((a) => ({
+    value: a.id,
+    label: `${a.level} (${formatDay(a.assessedOn, lang)})`,
+  }));
   return (
-    <SelectField
+    <ChoiceField
       label={t("policeCollab.assessment")}
-      name="policeAssessmentId"
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      error={props.error}
-    >
-      <option value="">{t("policeCollab.none")}</option>
-      {props.data.policeAssessments.map((a) => (
-        <option key={a.id} value={a.id}>
-          {`${a.level} (${formatDay(a.assessedOn, lang)})`}
-        </option>
-      ))}
-    </SelectField>
+      empty={t("policeCollab.none")}
+      choices={choices}
+      {...field}
+    />
   );
 }
 
-export function OrderForm({ data, caseId, onSaved }: FormProps & { data: PoliceCollaboration }) {
+export function OrderForm({ data, caseId, onSaved }: DataFormProps) {
   const { t } = useT();
   const api = useApi();
-  const submit = useSubmit(orderFields);
-  const [draft, setDraft] = useState<OrderDraft>(emptyOrder);
-  const set = (changes: Partial<OrderDraft>) => setDraft((d) => ({ ...d, ...changes }));
-  const titleId = `${useId()}-title`;
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const ok = await submit.run(async () => {
+  const form = useDraft(orderFields);
+  const send = () =>
+    form.save(async (d) => {
       onSaved(
         await api.recordRestrainingOrder(caseId, {
-          kind: draft.kind as (typeof restrainingOrderKinds)[number],
-          status: draft.status as (typeof restrainingOrderStatuses)[number],
-          protectedPersonId: draft.protectedPersonId,
-          againstRelationId: given(draft.againstRelationId),
-          againstName: given(draft.againstName),
-          validFrom: given(draft.validFrom),
-          validUntil: given(draft.validUntil),
-          endedOn: given(draft.endedOn),
-          reference: given(draft.reference),
-          decidedBy: given(draft.decidedBy),
-          policeAssessmentId: given(draft.policeAssessmentId),
+          kind: d.kind as (typeof restrainingOrderKinds)[number],
+          status: d.status as (typeof restrainingOrderStatuses)[number],
+          protectedPersonId: d.protectedPersonId,
+          againstRelationId: given(d.againstRelationId),
+          againstName: given(d.againstName),
+          validFrom: given(d.validFrom),
+          validUntil: given(d.validUntil),
+          endedOn: given(d.endedOn),
+          reference: given(d.reference),
+          decidedBy: given(d.decidedBy),
+          policeAssessmentId: given(d.policeAssessmentId),
         }),
       );
     });
-    if (ok) setDraft(emptyOrder);
-  }
-
-  const choose = <option value="">{t("policeCollab.choose")}</option>;
   return (
-    <div className="subsection">
-      <h3 id={titleId}>{t("policeCollab.newOrder")}</h3>
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form form--wide"
-        aria-labelledby={titleId}
-        onSubmit={handleSubmit}
-        noValidate
-      >
-        <SelectField
-          label={t("policeCollab.kind")}
-          name="kind"
-          value={draft.kind}
-          onChange={(e) => set({ kind: e.target.value })}
-          error={submit.fieldError("kind")}
-        >
-          {choose}
-          {restrainingOrderKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`policeCollab.orderKind.${k}` as PlainMessageKey)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("policeCollab.status")}
-          name="status"
-          value={draft.status}
-          onChange={(e) => set({ status: e.target.value })}
-          error={submit.fieldError("status")}
-        >
-          {choose}
-          {restrainingOrderStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`policeCollab.orderStatus.${s}` as PlainMessageKey)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("policeCollab.protectedPerson")}
-          name="protectedPersonId"
-          value={draft.protectedPersonId}
-          onChange={(e) => set({ protectedPersonId: e.target.value })}
-          error={submit.fieldError("protectedPersonId")}
-        >
-          {choose}
-          {data.protectable.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("policeCollab.againstRelation")}
-          name="againstRelationId"
-          value={draft.againstRelationId}
-          onChange={(e) => set({ againstRelationId: e.target.value })}
-          error={submit.fieldError("againstRelationId")}
-        >
-          <option value="">{t("policeCollab.none")}</option>
-          {data.relations.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t("policeCollab.againstName")}
-          hint={t("policeCollab.againstNameHint")}
-          name="againstName"
-          value={draft.againstName}
-          onChange={(e) => set({ againstName: e.target.value })}
-          error={submit.fieldError("againstName")}
-        />
-        <DateField
-          label={t("policeCollab.validFrom")}
-          name="validFrom"
-          value={draft.validFrom}
-          onChange={(validFrom) => set({ validFrom })}
-          error={submit.fieldError("validFrom")}
-        />
-        <DateField
-          label={t("policeCollab.validUntil")}
-          name="validUntil"
-          value={draft.validUntil}
-          onChange={(validUntil) => set({ validUntil })}
-          error={submit.fieldError("validUntil")}
-        />
-        {draft.status === "ended_early" && (
-          <DateField
-            label={t("policeCollab.endedOn")}
-            name="endedOn"
-            value={draft.endedOn}
-            onChange={(endedOn) => set({ endedOn })}
-            error={submit.fieldError("endedOn")}
-          />
-        )}
-        <TextField
-          label={t("policeCollab.reference")}
-          name="reference"
-          value={draft.reference}
-          onChange={(e) => set({ reference: e.target.value })}
-          error={submit.fieldError("reference")}
-        />
-        <TextField
-          label={t("policeCollab.decidedBy")}
-          name="decidedBy"
-          value={draft.decidedBy}
-          onChange={(e) => set({ decidedBy: e.target.value })}
-          error={submit.fieldError("decidedBy")}
-        />
-        <AssessmentSelect
-          data={data}
-          value={draft.policeAssessmentId}
-          onChange={(policeAssessmentId) => set({ policeAssessmentId })}
-          error={submit.fieldError("policeAssessmentId")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t("policeCollab.saveOrder")}
-        </button>
-      </form>
-    </div>
+    <PoliceForm
+      title={t("policeCollab.newOrder")}
+      saveLabel={t("policeCollab.saveOrder")}
+      submit={form.submit}
+      onSubmit={send}
+    >
+      <OrderFields data={data} form={form} />
+    </PoliceForm>
+  );
+}
+
+function OrderFields({ data, form }: { data: PoliceCollaboration; form: OrderDraft }) {
+  const { t } = useT();
+  const named = useNamedChoices();
+  const choose = t("policeCollab.choose");
+  const persons = (list: readonly { id: string; name: string }[]) =>
+    list.map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <>
+      <ChoiceField
+        label={t("policeCollab.kind")}
+        empty={choose}
+        choices={named(restrainingOrderKinds, "policeCollab.orderKind")}
+        {...form.field("kind")}
+      />
+      <ChoiceField
+        label={t("policeCollab.status")}
+        empty={choose}
+        choices={named(restrainingOrderStatuses, "policeCollab.orderStatus")}
+        {...form.field("status")}
+      />
+      <ChoiceField
+        label={t("policeCollab.protectedPerson")}
+        empty={choose}
+        choices={persons(data.protectable)}
+        {...form.field("protectedPersonId")}
+      />
+      <ChoiceField
+        label={t("policeCollab.againstRelation")}
+        empty={t("policeCollab.none")}
+        choices={persons(data.relations)}
+        {...form.field("againstRelationId")}
+      />
+      <TextField
+        label={t("policeCollab.againstName")}
+        hint={t("policeCollab.againstNameHint")}
+        {...form.field("againstName")}
+      />
+      <DateField label={t("policeCollab.validFrom")} {...form.date("validFrom")} />
+      <DateField label={t("policeCollab.validUntil")} {...form.date("validUntil")} />
+      {form.draft.status === "ended_early" && (
+        <DateField label={t("policeCollab.endedOn")} {...form.date("endedOn")} />
+      )}
+      <TextField label={t("policeCollab.reference")} {...form.field("reference")} />
+      <TextField label={t("policeCollab.decidedBy")} {...form.field("decidedBy")} />
+      <AssessmentField data={data} {...form.field("policeAssessmentId")} />
+    </>
   );
 }
 
@@ -231,96 +150,43 @@ const alarmFields = [
   "suppliedBy",
   "policeAssessmentId",
 ] as const;
-type AlarmDraft = Record<(typeof alarmFields)[number], string>;
-const emptyAlarm: AlarmDraft = Object.fromEntries(alarmFields.map((f) => [f, ""])) as AlarmDraft;
 
-export function AlarmForm({ data, caseId, onSaved }: FormProps & { data: PoliceCollaboration }) {
+export function AlarmForm({ data, caseId, onSaved }: DataFormProps) {
   const { t } = useT();
   const api = useApi();
-  const submit = useSubmit(alarmFields);
-  const [draft, setDraft] = useState<AlarmDraft>(emptyAlarm);
-  const set = (changes: Partial<AlarmDraft>) => setDraft((d) => ({ ...d, ...changes }));
-  const titleId = `${useId()}-title`;
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const ok = await submit.run(async () => {
+  const named = useNamedChoices();
+  const form = useDraft(alarmFields);
+  const send = () =>
+    form.save(async (d) => {
       onSaved(
         await api.recordSafetyAlarm(caseId, {
-          kind: draft.kind as (typeof safetyAlarmKinds)[number],
-          validFrom: draft.validFrom,
-          validUntil: given(draft.validUntil),
-          followUpOn: given(draft.followUpOn),
-          suppliedBy: draft.suppliedBy,
-          policeAssessmentId: given(draft.policeAssessmentId),
+          kind: d.kind as (typeof safetyAlarmKinds)[number],
+          validFrom: d.validFrom,
+          validUntil: given(d.validUntil),
+          followUpOn: given(d.followUpOn),
+          suppliedBy: d.suppliedBy,
+          policeAssessmentId: given(d.policeAssessmentId),
         }),
       );
     });
-    if (ok) setDraft(emptyAlarm);
-  }
-
   return (
-    <div className="subsection">
-      <h3 id={titleId}>{t("policeCollab.newAlarm")}</h3>
-      <ErrorSummary errors={submit.errors} />
-      <form
-        className="form form--wide"
-        aria-labelledby={titleId}
-        onSubmit={handleSubmit}
-        noValidate
-      >
-        <SelectField
-          label={t("policeCollab.kind")}
-          name="kind"
-          value={draft.kind}
-          onChange={(e) => set({ kind: e.target.value })}
-          error={submit.fieldError("kind")}
-        >
-          <option value="">{t("policeCollab.choose")}</option>
-          {safetyAlarmKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`policeCollab.alarmKind.${k}` as PlainMessageKey)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t("policeCollab.suppliedBy")}
-          name="suppliedBy"
-          value={draft.suppliedBy}
-          onChange={(e) => set({ suppliedBy: e.target.value })}
-          error={submit.fieldError("suppliedBy")}
-        />
-        <DateField
-          label={t("policeCollab.validFrom")}
-          name="validFrom"
-          value={draft.validFrom}
-          onChange={(validFrom) => set({ validFrom })}
-          error={submit.fieldError("validFrom")}
-        />
-        <DateField
-          label={t("policeCollab.validUntil")}
-          name="validUntil"
-          value={draft.validUntil}
-          onChange={(validUntil) => set({ validUntil })}
-          error={submit.fieldError("validUntil")}
-        />
-        <DateField
-          label={t("policeCollab.followUpOn")}
-          name="followUpOn"
-          value={draft.followUpOn}
-          onChange={(followUpOn) => set({ followUpOn })}
-          error={submit.fieldError("followUpOn")}
-        />
-        <AssessmentSelect
-          data={data}
-          value={draft.policeAssessmentId}
-          onChange={(policeAssessmentId) => set({ policeAssessmentId })}
-          error={submit.fieldError("policeAssessmentId")}
-        />
-        <button type="submit" className="button" disabled={submit.pending}>
-          {t("policeCollab.saveAlarm")}
-        </button>
-      </form>
-    </div>
+    <PoliceForm
+      title={t("policeCollab.newAlarm")}
+      saveLabel={t("policeCollab.saveAlarm")}
+      submit={form.submit}
+      onSubmit={send}
+    >
+      <ChoiceField
+        label={t("policeCollab.kind")}
+        empty={t("policeCollab.choose")}
+        choices={named(safetyAlarmKinds, "policeCollab.alarmKind")}
+        {...form.field("kind")}
+      />
+      <TextField label={t("policeCollab.suppliedBy")} {...form.field("suppliedBy")} />
+      <DateField label={t("policeCollab.validFrom")} {...form.date("validFrom")} />
+      <DateField label={t("policeCollab.validUntil")} {...form.date("validUntil")} />
+      <DateField label={t("policeCollab.followUpOn")} {...form.date("followUpOn")} />
+      <AssessmentField data={data} {...form.field("policeAssessmentId")} />
+    </PoliceForm>
   );
 }

@@ -9,6 +9,7 @@ import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { RadioGroupField, SelectField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { OnDemand } from "../../ui/OnDemand";
 import { Loaded } from "../../ui/QueryError";
 import { recipientOf } from "../consents/Consents";
 import { ConferenceAssessment } from "./ConferenceAssessment";
@@ -56,14 +57,16 @@ export function RiskConferencePanel({ record }: { record: CaseView }) {
               <li>{c.repeat.reason}</li>
             </ul>
             {c.met && canWrite && (
-              <ReferForm
-                record={record}
-                onReferred={() => {
-                  setMessage("conference.referred");
-                  list.reload();
-                  criteria.reload();
-                }}
-              />
+              <OnDemand label={t("conference.refer")}>
+                <ReferForm
+                  record={record}
+                  onReferred={() => {
+                    setMessage("conference.referred");
+                    list.reload();
+                    criteria.reload();
+                  }}
+                />
+              </OnDemand>
             )}
           </div>
         )}
@@ -72,7 +75,9 @@ export function RiskConferencePanel({ record }: { record: CaseView }) {
         {(data) =>
           data.conferences[0] ? (
             <ConferenceDetails conferenceId={data.conferences[0].id} list={data.conferences} />
-          ) : null
+          ) : (
+            <p className="empty">{t("conference.none")}</p>
+          )
         }
       </Loaded>
     </section>
@@ -80,27 +85,17 @@ export function RiskConferencePanel({ record }: { record: CaseView }) {
 }
 
 const grounds = ["secrecy_rule", "consent"] as const;
+type Ground = (typeof grounds)[number];
 
-/**
- * The referral: on a rule that breaks secrecy, or on her consent to share (chosen among the
- * case's valid consents about her; the server checks it again).
- */
-function ReferForm({ record, onReferred }: { record: CaseView; onReferred: () => void }) {
+/** The referral's draft and its sending; the server copies the assessment itself. */
+function useReferral(record: CaseView, onReferred: () => void) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(["secrecyRule", "addition", "consentId"]);
-  const [ground, setGround] = useState<(typeof grounds)[number]>("secrecy_rule");
+  const [ground, setGround] = useState<Ground>("secrecy_rule");
   const [rule, setRule] = useState<string>(rules[0]);
   const [consentId, setConsentId] = useState("");
   const [addition, setAddition] = useState("");
-  const consents = useQuery(
-    ["case", record.id, "sharing-consents"],
-    async (signal) => (await api.sharingConsents(record.id, signal)).consents,
-  );
-  const valid =
-    consents.state.status === "ready"
-      ? consents.state.data.filter((c) => c.state === "valid" && c.personId === record.person.id)
-      : [];
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (ground === "consent" && !consentId)
@@ -114,6 +109,18 @@ function ReferForm({ record, onReferred }: { record: CaseView; onReferred: () =>
       onReferred();
     });
   }
+  const draft = { ground, rule, consentId, addition };
+  const set = { setGround, setRule, setConsentId, setAddition };
+  return { submit, draft, set, handleSubmit };
+}
+
+/**
+ * The referral: on a rule that breaks secrecy, or on her consent to share (chosen among the
+ * case's valid consents about her; the server checks it again).
+ */
+function ReferForm({ record, onReferred }: { record: CaseView; onReferred: () => void }) {
+  const { t } = useT();
+  const { submit, draft, set, handleSubmit } = useReferral(record, onReferred);
   return (
     <form
       className="form form--wide"
@@ -126,17 +133,17 @@ function ReferForm({ record, onReferred }: { record: CaseView; onReferred: () =>
       <RadioGroupField
         label={t("conference.ground")}
         name="ground"
-        value={ground}
+        value={draft.ground}
         options={grounds.map((g) => ({ value: g, label: t(`conference.ground.${g}`) }))}
-        onChange={setGround}
+        onChange={set.setGround}
         inline={false}
       />
-      {ground === "secrecy_rule" ? (
+      {draft.ground === "secrecy_rule" ? (
         <SelectField
           label={t("conference.secrecyRule")}
           name="secrecyRule"
-          value={rule}
-          onChange={(e) => setRule(e.target.value)}
+          value={draft.rule}
+          onChange={(e) => set.setRule(e.target.value)}
           error={submit.fieldError("secrecyRule")}
         >
           {rules.map((r) => (
@@ -146,33 +153,61 @@ function ReferForm({ record, onReferred }: { record: CaseView; onReferred: () =>
           ))}
         </SelectField>
       ) : (
-        <SelectField
-          label={t("conference.consent")}
-          name="consentId"
-          value={consentId}
-          onChange={(e) => setConsentId(e.target.value)}
+        <ConsentField
+          record={record}
+          value={draft.consentId}
+          onChange={set.setConsentId}
           error={submit.fieldError("consentId")}
-          hint={valid.length === 0 ? t("conference.noConsents") : undefined}
-        >
-          <option value="">{t("conference.chooseConsent")}</option>
-          {valid.map((c) => (
-            <option key={c.id} value={c.id}>
-              {`${recipientOf(c)}: ${c.information}`.slice(0, 120)}
-            </option>
-          ))}
-        </SelectField>
+        />
       )}
       <TextAreaField
         label={t("conference.addition")}
         name="addition"
-        value={addition}
-        onChange={(e) => setAddition(e.target.value)}
+        value={draft.addition}
+        onChange={(e) => set.setAddition(e.target.value)}
         error={submit.fieldError("addition")}
       />
       <button type="submit" className="button" disabled={submit.pending}>
         {t("conference.refer")}
       </button>
     </form>
+  );
+}
+
+/** Her valid consents to share, as the case holds them, for the referral to rest on. */
+function ConsentField(props: {
+  record: CaseView;
+  value: string;
+  onChange: (consentId: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  const api = useApi();
+  const { record } = props;
+  const consents = useQuery(
+    ["case", record.id, "sharing-consents"],
+    async (signal) => (await api.sharingConsents(record.id, signal)).consents,
+  );
+  const valid =
+    consents.state.status === "ready"
+      ? consents.state.data.filter((c) => c.state === "valid" && c.personId === record.person.id)
+      : [];
+  return (
+    <SelectField
+      label={t("conference.consent")}
+      name="consentId"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      error={props.error}
+      hint={valid.length === 0 ? t("conference.noConsents") : undefined}
+    >
+      <option value="">{t("conference.chooseConsent")}</option>
+      {valid.map((c) => (
+        <option key={c.id} value={c.id}>
+          {`${recipientOf(c)}: ${c.information}`.slice(0, 120)}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

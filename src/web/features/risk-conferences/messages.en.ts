@@ -14,6 +14,7 @@ export const riskConferencesEn: MessagesOf<typeof riskConferencesSv> = {
   "conference.secrecyRule": "Rule breaking secrecy",
   "conference.addition": "Your addition (optional)",
   "conference.referred": "The case is referred to a risk conference.",
+  "conference.none": "The case has not been referred to a risk conference.",
   "conference.listCaption": "The case's risk conferences",
   "conference.itemTitle": "Referred {date}",
   "conference.meetingOn": "Meeting day",

@@ -11,6 +11,7 @@ export const riskConferencesSv = {
   "conference.secrecyRule": "Sekretessbrytande regel",
   "conference.addition": "Ditt tillägg (frivilligt)",
   "conference.referred": "Ärendet är anmält till riskkonferens.",
+  "conference.none": "Ärendet har inte anmälts till någon riskkonferens.",
   "conference.listCaption": "Ärendets riskkonferenser",
   "conference.itemTitle": "Anmäld {date}",
   "conference.meetingOn": "Mötesdag",
