@@ -76,6 +76,8 @@ describe("the SIP's PDF", () => {
     expect(text).toContain(`${unicodeNames.arabic}, Läkare, Vårdcentralen Demo – huvudansvarig`);
     expect(text).toContain("VUX-2026-0042");
     expect(text).not.toContain("Skyddad");
+    // Handed to the other agencies, it is a disclosure and says so.
+    expect(text).toContain("SEKRETESSPRÖVAD UPPGIFT — utlämnad med personens samtycke");
   });
 
   it("warns on protected registration, and names nobody under a police-decided identity", async () => {

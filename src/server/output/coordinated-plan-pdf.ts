@@ -1,6 +1,7 @@
 import type { CoordinatedPlanView } from "../../shared/api/coordinated-plans.ts";
 import type { ProtectionLevel } from "../db/types.ts";
 import { letterIdentity } from "./delivery.ts";
+import { disclosureHeader } from "./disclosure-document.ts";
 import { writePdf } from "./pdf.ts";
 
 /**
@@ -38,7 +39,9 @@ export function renderCoordinatedPlan(p: CoordinatedPlanPrint): Promise<Buffer> 
   const subject = hidden ? "SIP" : p.reference;
   const info = { title: "Samordnad individuell plan (SIP)", author: p.organisation, subject };
   return writePdf(info, ({ text, heading, font }) => {
+    // Printed for the participants, it is a disclosure (coordinated-plans/print.ts): it says so.
     font("bold", 14);
+    text(`${disclosureHeader} — utlämnad med personens samtycke`);
     text(p.organisation);
     font("regular", 10);
     text(p.unit);

@@ -71,7 +71,14 @@ export function personLines(d: DisclosureDocument): string[] {
 }
 
 export function renderDisclosureDocument(d: DisclosureDocument): Promise<Buffer> {
-  const info = { title: "Utlämnande av uppgifter", author: d.organisation, subject: d.reference };
+  // Under a fictitious identity the case's reference would tie the invented name to the real
+  // file at the recipient: it is left out, as on the SIP.
+  const reference = d.person.protection === "fictitious_identity" ? null : d.reference;
+  const info = {
+    title: "Utlämnande av uppgifter",
+    author: d.organisation,
+    subject: reference ?? "Utlämnande",
+  };
   return writePdf(info, ({ text, heading, font }) => {
     font("bold", 14);
     text(`${disclosureHeader} — utlämnad enligt ${d.groundText}`);
@@ -79,7 +86,8 @@ export function renderDisclosureDocument(d: DisclosureDocument): Promise<Buffer>
     text(
       "Uppgifterna kommer från socialtjänsten och omfattas där av sekretess. Lämna inte uppgifterna vidare utan att pröva sekretessen enligt de regler som gäller hos er.",
     );
-    text(`${d.organisation}, ${d.unit}    Diarienummer: ${d.reference}    Datum: ${d.disclosedOn}`);
+    const filed = reference ? `    Diarienummer: ${reference}` : "";
+    text(`${d.organisation}, ${d.unit}${filed}    Datum: ${d.disclosedOn}`);
     heading("Mottagare");
     const recipient = [d.recipient.agency, d.recipient.unit, d.recipient.name].filter(
       (x): x is string => Boolean(x),

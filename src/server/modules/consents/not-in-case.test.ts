@@ -60,9 +60,7 @@ describe.each(testDatabaseKinds)("a collaboration record named in another case (
     });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toBe("Samtycket finns inte i ärendet.");
-    expect(await denied("consent.revoke")).toEqual([
-      { outcome: "denied", resource_id: w.caseId },
-    ]);
+    expect(await denied("consent.revoke")).toEqual([{ outcome: "denied", resource_id: w.caseId }]);
   });
 
   it("refuses another case's SIP with 404 and audits the attempt", async () => {

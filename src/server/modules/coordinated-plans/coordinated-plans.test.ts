@@ -269,7 +269,15 @@ describe.each(testDatabaseKinds)("coordinated plans (%s)", (kind) => {
 
   it("prints the goals and responsibilities without her address or number, as a disclosure to each agency", async () => {
     const [plan] = (await req("GET", plans())).json().plans;
+    const protect = (level: "none" | "confidentiality_marking") =>
+      database()
+        .owner.updateTable("person")
+        .set({ protection_level: level })
+        .where("id", "=", w.personId)
+        .execute();
+    await protect("confidentiality_marking");
     const res = await req("GET", `${plans()}/${plan.id}/pdf`);
+    await protect("none");
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
     const text = await pdfWords(res.rawPayload);
@@ -289,13 +297,20 @@ describe.each(testDatabaseKinds)("coordinated plans (%s)", (kind) => {
     const disclosures = () =>
       database()
         .owner.selectFrom("disclosure")
-        .select(["recipient_agency_id", "ground", "consent_id"])
+        .select(["recipient_agency_id", "ground", "person_protection", "protection_considered"])
         .where("context_kind", "=", "coordinated_plan")
         .where("context_id", "=", plan.id)
         .execute();
     expect((await disclosures()).map((d) => d.recipient_agency_id).sort()).toEqual(
       [health, psychiatry].sort(),
     );
+    // Her protection as it was at the print, weighed, on each disclosure the print made.
+    for (const d of await disclosures())
+      expect(d).toMatchObject({
+        person_protection: "confidentiality_marking",
+        protection_considered: true,
+      });
+    expect(text).toContain("SEKRETESSPRÖVAD UPPGIFT");
     // The same version printed again discloses nothing new.
     await req("GET", `${plans()}/${plan.id}/pdf`);
     expect(await disclosures()).toHaveLength(2);
@@ -333,5 +348,15 @@ describe.each(testDatabaseKinds)("coordinated plans (%s)", (kind) => {
     const expired = await req("GET", `${plans()}/${plan.id}/pdf`);
     expect(expired.statusCode).toBe(409);
     expect(expired.json().error.message).toContain("gått ut");
+
+    // Printing discloses: nothing leaves a closed case.
+    await owner
+      .updateTable("case")
+      .set({ status: "closed", closed_reason: "other" })
+      .where("id", "=", w.caseId)
+      .execute();
+    const closed = await req("GET", `${plans()}/${plan.id}/pdf`);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.message).toMatch(/^Ärendet är avslutat\./);
   });
 });

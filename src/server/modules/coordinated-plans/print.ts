@@ -28,6 +28,9 @@ export function printPlan(
     caseId,
     action: "coordinated_plan.print",
     changes: true,
+    // It records disclosures: nothing is disclosed from a closed case.
+    requires: ["change"],
+    closedMessage: "Ärendet är avslutat. Öppna det igen för att skriva ut planen till deltagarna.",
     run: (ctx) => printRun(ctx, planId),
     event: ({ plan, disclosures }) => ({
       resourceId: plan.id,
@@ -59,7 +62,9 @@ async function printRun(ctx: CaseContext, planId: string) {
     },
     plan,
   });
-  return { pdf, plan, reference: c.reference, disclosures };
+  // The file's name carries no reference that would tie a fictitious identity to the case.
+  const reference = c.protection_level === "fictitious_identity" ? null : c.reference;
+  return { pdf, plan, reference, disclosures };
 }
 
 /** What a SIP's disclosure says was disclosed: the plan's version, so a reprint adds none. */
@@ -82,6 +87,9 @@ async function discloseToAgencies(ctx: CaseContext, plan: CoordinatedPlanView, t
       channel: "handed_over" as const,
       ground: "consent" as const,
       consent_id: a.consentId,
+      // Her protection as it is, weighed: the plan is printed without address or number.
+      person_protection: c.protection_level,
+      protection_considered: true,
       reviewed_by: actor.userId,
       reviewed_at: new Date(),
       review_conclusion:

@@ -141,7 +141,7 @@ function registerPlanWriteRoutes(app: App, database: DatabaseHandle): void {
       return sendAttachment(reply, {
         content: printed.pdf,
         mediaType: "application/pdf",
-        filename: `sip-${printed.reference}.pdf`,
+        filename: printed.reference ? `sip-${printed.reference}.pdf` : "sip.pdf",
       });
     },
   );
