@@ -87,4 +87,32 @@ describe.each(testDatabaseKinds)("a collaboration record named in another case (
       { outcome: "denied", resource_id: w.caseId },
     ]);
   });
+
+  it("keeps a consent's givers in the consent's own case, in the database too", async () => {
+    const agencyId = await buildAgency(database().owner, { orgId: w.orgId, ownerId: w.userId });
+    const consentId = await buildSharingConsent(database().owner, {
+      orgId: w.orgId,
+      caseId: otherCaseId,
+      personId: otherPersonId,
+      agencyId,
+      recordedBy: w.userId,
+    });
+    await expect(
+      database()
+        .owner.insertInto("consent_giver")
+        .values({
+          id: randomUUID(),
+          org_id: w.orgId,
+          consent_id: consentId,
+          case_id: w.caseId,
+          kind: "self",
+          name: "Fel ärende",
+          form: "oral",
+          heard_by: w.userId,
+          given_on: "2026-11-01",
+          recorded_by: w.userId,
+        })
+        .execute(),
+    ).rejects.toThrow(/consent_giver_same_case/);
+  });
 });

@@ -183,7 +183,7 @@ describe.each(testDatabaseKinds)("a conference action's owner outside the case (
           .where("id", "=", o.actionId)
           .execute(),
       ),
-    ).rejects.toThrow(/owner outside its case/);
+    ).rejects.toThrow(/permission denied/);
     const conference = await withActor(database().db, actor, (trx) =>
       trx.selectFrom("risk_conference").select("id").execute(),
     );
