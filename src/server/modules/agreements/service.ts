@@ -12,7 +12,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { recordDirectoryRefusal } from "../agencies/guard.ts";
 import { agreementNotFound, runAgreementCommand } from "./guard.ts";
 import { managedUnits, managesUnit, readsAgreements } from "./policy.ts";
@@ -24,8 +24,6 @@ import { followUpProblem } from "./rules.ts";
  * followed up by them and the agreement's responsible users, read by everyone doing case
  * work. No client's data: reads are not audited; every change and refusal is.
  */
-export const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 export const today = () => stockholmDate(new Date());
 
 export async function listAgreements(
