@@ -1,9 +1,20 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/types.ts";
 import type { App } from "../http/context.ts";
-import { as, type buildTreatmentTeam } from "./factories.ts";
+import { as, type buildTreatmentTeam, type Session } from "./factories.ts";
 
 type Team = Awaited<ReturnType<typeof buildTreatmentTeam>>;
+
+/** A request as a session (none: unauthenticated) to the app a test file builds in beforeAll. */
+export const callAs =
+  (app: () => App) =>
+  (session: Session | null, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
+    app().inject({
+      method,
+      url,
+      headers: session ? as(session) : {},
+      ...(payload ? { payload } : {}),
+    });
 
 /** His written consent to contact Sara, with her details (fictional; the number given). */
 export const consentedPartner = (identityNumber: string) => ({

@@ -3,14 +3,12 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
-  as,
   buildPerson,
   buildTreatmentTeam,
   buildUser,
   fictionalIdentityNumber,
-  type Session,
 } from "../../testing/factories.ts";
-import { consentedPartner, openPartnerCase } from "../../testing/partner-contact.ts";
+import { callAs, consentedPartner, openPartnerCase } from "../../testing/partner-contact.ts";
 
 /*
  * What crosses partner contact's barrier (issue 12), once her case is open behind it and her
@@ -36,19 +34,7 @@ describe.each(testDatabaseKinds)("partner contact's events across the barrier (%
   });
   afterAll(() => t?.close());
 
-  function call(
-    session: Session | null,
-    method: "GET" | "POST" | "PATCH",
-    url: string,
-    payload?: object,
-  ) {
-    return t.app.inject({
-      method,
-      url,
-      headers: session ? as(session) : {},
-      ...(payload ? { payload } : {}),
-    });
-  }
+  const call = callAs(() => t.app);
   const his = (path = "") => `/api/cases/${team.caseId}${path}`;
   const hers = (path = "") => `/api/cases/${partnerCaseId}${path}`;
 

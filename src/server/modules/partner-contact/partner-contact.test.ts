@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
-import {
-  as,
-  buildTreatmentTeam,
-  fictionalIdentityNumber,
-  type Session,
-} from "../../testing/factories.ts";
-import { consentedPartner } from "../../testing/partner-contact.ts";
+import { buildTreatmentTeam, fictionalIdentityNumber } from "../../testing/factories.ts";
+import { callAs, consentedPartner } from "../../testing/partner-contact.ts";
 
 /*
  * Partner contact behind the information barrier, tested from the outside: what each worker
@@ -36,19 +31,7 @@ describe.each(testDatabaseKinds)("partner contact behind the barrier (%s)", (kin
   });
   afterAll(() => t?.close());
 
-  function call(
-    session: Session | null,
-    method: "GET" | "POST" | "PATCH",
-    url: string,
-    payload?: object,
-  ) {
-    return t.app.inject({
-      method,
-      url,
-      headers: session ? as(session) : {},
-      ...(payload ? { payload } : {}),
-    });
-  }
+  const call = callAs(() => t.app);
   const his = (path = "") => `/api/cases/${team.caseId}${path}`;
   const hers = (path = "") => `/api/cases/${partnerCaseId}${path}`;
   const withConsent = consentedPartner(herNumber);
