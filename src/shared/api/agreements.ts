@@ -67,6 +67,9 @@ export const FollowUpBody = z
     followedUpOn: isoDate({ error: "Ange när uppföljningen gjordes." }),
     findings: multiline(text("vad uppföljningen visade", 4000)),
     nextFollowUpOn: isoDate({ error: "Ange nästa uppföljning." }),
+    version: int4()
+      .min(1)
+      .meta({ description: "The agreement's version the follow-up answers (stale: 409)" }),
   })
   .strict()
   .meta({ id: "AgreementFollowUpBody" });

@@ -5,7 +5,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { runAgencyCommand } from "./guard.ts";
 import { agencyView } from "./queries.ts";
 
@@ -15,8 +15,6 @@ import { agencyView } from "./queries.ts";
  * 12-month flag starts again), archived.
  */
 const today = () => stockholmDate(new Date());
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 const contactNotFound = () =>
   new AppError(404, "not_found", "Kontaktpersonen finns inte hos aktören.");
 const changedMeanwhile = () =>

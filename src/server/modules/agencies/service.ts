@@ -13,7 +13,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { agencyNotFound, recordDirectoryRefusal, runAgencyCommand } from "./guard.ts";
 import { keepsDirectory, readsDirectory } from "./policy.ts";
 import { agencySummaries, agencyView } from "./queries.ts";
@@ -24,8 +24,6 @@ import { agencySummaries, agencyView } from "./queries.ts";
  * holds professionals' work contacts, no client's data (docs/security.md) — every change and
  * every refusal is.
  */
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 const today = () => stockholmDate(new Date());
 const changedMeanwhile = (what: string) =>
   new AppError(

@@ -206,6 +206,7 @@ describe.each(testDatabaseKinds)("collaboration agreements (%s)", (kind) => {
       followedUpOn: today,
       findings: "Rutinen fungerar.",
       nextFollowUpOn: addDays(addMonths(today, 24), 1),
+      version: overdue.version,
     });
     expect(tooLate.statusCode).toBe(400);
     expect(tooLate.json().error.fields.nextFollowUpOn).toContain(
@@ -215,6 +216,7 @@ describe.each(testDatabaseKinds)("collaboration agreements (%s)", (kind) => {
       followedUpOn: today,
       findings: "Rutinen fungerar; kontaktlistan uppdaterad.",
       nextFollowUpOn: addMonths(today, 12),
+      version: overdue.version,
     });
     expect(done.statusCode, done.body).toBe(201);
     expect(done.json()).toMatchObject({
@@ -227,6 +229,7 @@ describe.each(testDatabaseKinds)("collaboration agreements (%s)", (kind) => {
       followedUpOn: today,
       findings: "x",
       nextFollowUpOn: addMonths(today, 1),
+      version: soon.version,
     });
     expect(byWorker.statusCode).toBe(403);
   });

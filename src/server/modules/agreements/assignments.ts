@@ -9,11 +9,10 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { recordDirectoryRefusal } from "../agencies/guard.ts";
 import { managedUnits, managesUnit } from "./policy.ts";
 import { assignmentViews } from "./queries.ts";
-import { invalid } from "./service.ts";
 
 /**
  * The committee's assignments to voluntary organisations (seed 000: clear assignments): the

@@ -12,7 +12,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { recordDirectoryRefusal } from "../agencies/guard.ts";
 import { agreementNotFound, runAgreementCommand } from "./guard.ts";
 import { managedUnits, managesUnit, readsAgreements } from "./policy.ts";
@@ -24,8 +24,6 @@ import { followUpProblem } from "./rules.ts";
  * followed up by them and the agreement's responsible users, read by everyone doing case
  * work. No client's data: reads are not audited; every change and refusal is.
  */
-export const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 export const today = () => stockholmDate(new Date());
 
 export async function listAgreements(
@@ -246,6 +244,13 @@ export function updateAgreement(
   }).then(({ after }) => after);
 }
 
+const followedUpMeanwhile = () =>
+  new AppError(
+    409,
+    "conflict",
+    "Någon annan har registrerat en uppföljning under tiden. Din är inte sparad – ladda om sidan och se om den behövs.",
+  );
+
 /**
  * A follow-up with what it found, and the next one (≤ 24 months on): the agreement's dates
  * move with it, so its line on Att göra goes.
@@ -264,6 +269,9 @@ export function recordFollowUp(
     run: async (trx, current) => {
       if (current.ended_on !== null)
         throw new AppError(409, "conflict", "Överenskommelsen har upphört och följs inte upp.");
+      // The same due follow-up sent twice (two responsible persons, a double click): the
+      // first moved the version on under the row lock, so the second is stale.
+      if (current.version !== input.version) throw followedUpMeanwhile();
       const fields: Record<string, string> = {};
       if (input.followedUpOn < String(current.signed_on))
         fields.followedUpOn = "Uppföljningen kan inte ligga före undertecknandet.";
@@ -285,18 +293,20 @@ export function recordFollowUp(
           recorded_by: actor.userId,
         })
         .execute();
-      // The latest follow-up by its day decides the dates (one recorded late changes nothing).
+      // The latest follow-up by its day decides the dates (one recorded late changes only
+      // the version, which every follow-up moves on).
       const last = current.last_followed_up_on;
-      if (last === null || input.followedUpOn >= String(last))
-        await trx
-          .updateTable("agreement")
-          .set((eb) => ({
-            last_followed_up_on: input.followedUpOn,
-            next_follow_up_on: input.nextFollowUpOn,
-            version: eb("version", "+", 1),
-          }))
-          .where("id", "=", agreementId)
-          .execute();
+      const latest = last === null || input.followedUpOn >= String(last);
+      await trx
+        .updateTable("agreement")
+        .set((eb) => ({
+          ...(latest
+            ? { last_followed_up_on: input.followedUpOn, next_follow_up_on: input.nextFollowUpOn }
+            : {}),
+          version: eb("version", "+", 1),
+        }))
+        .where("id", "=", agreementId)
+        .execute();
       return { followUpId, view: await oneAgreement(trx, actor, agreementId) };
     },
     event: ({ followUpId }) => ({ agreementId, followUpId }),

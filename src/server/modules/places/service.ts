@@ -14,7 +14,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid } from "../../http/errors.ts";
 import { placeNotFound, recordPlaceRefusal, runPlaceCommand } from "./guard.ts";
 import { administeredUnits, doesCaseWork } from "./policy.ts";
 import { placeViews } from "./queries.ts";
@@ -25,8 +25,6 @@ import { placeViews } from "./queries.ts";
  * Reads of the register are not audited: it holds no client's data, only the places and
  * the operators' contact persons. Every change and every refusal is.
  */
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 const today = () => stockholmDate(new Date());
 
 export async function listPlaces(

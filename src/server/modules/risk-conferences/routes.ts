@@ -90,7 +90,7 @@ function registerCaseRoutes(app: App, database: DatabaseHandle) {
   );
 }
 
-/** One conference: read, change, its agencies, actions and an agency's pack. */
+/** One conference: read it, change its meeting (date, chair, staff, agenda, follow-up). */
 function registerConferenceRoutes(app: App, database: DatabaseHandle) {
   app.get(
     "/api/risk-conferences/:id",
@@ -125,6 +125,10 @@ function registerConferenceRoutes(app: App, database: DatabaseHandle) {
         request.body,
       ),
   );
+}
+
+/** The agencies taking part, and what one agency's participants are shown. */
+function registerAgencyRoutes(app: App, database: DatabaseHandle) {
   app.put(
     "/api/risk-conferences/:id/agencies/:agencyId",
     {
@@ -165,6 +169,10 @@ function registerConferenceRoutes(app: App, database: DatabaseHandle) {
         request.params.agencyId,
       ),
   );
+}
+
+/** The conference's action plan: an action added with its owner and due date. */
+function registerActionPlanRoutes(app: App, database: DatabaseHandle) {
   app.post(
     "/api/risk-conferences/:id/actions",
     {
@@ -189,6 +197,10 @@ function registerConferenceRoutes(app: App, database: DatabaseHandle) {
           ),
         ),
   );
+}
+
+/** One action, read and followed up — by its owner too, who may not see the case (owner.ts). */
+function registerActionRoutes(app: App, database: DatabaseHandle) {
   app.get(
     "/api/risk-conference-actions/:id",
     {
@@ -233,4 +245,7 @@ function registerConferenceRoutes(app: App, database: DatabaseHandle) {
 export const riskConferenceRoutes: RouteModule = (app, { database }) => {
   registerCaseRoutes(app, database);
   registerConferenceRoutes(app, database);
+  registerAgencyRoutes(app, database);
+  registerActionPlanRoutes(app, database);
+  registerActionRoutes(app, database);
 };

@@ -50,6 +50,7 @@ function AgreementLoader() {
           <OnDemand label={t("followUp.title")}>
             <FollowUpForm
               agreementId={agreement.id}
+              version={agreement.version}
               onSaved={(next) => {
                 query.setData(next);
                 setSaved(true);

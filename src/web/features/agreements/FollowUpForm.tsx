@@ -17,10 +17,13 @@ const followUpFields = ["followedUpOn", "findings", "nextFollowUpOn"] as const;
  */
 export function FollowUpForm({
   agreementId,
+  version,
   onSaved,
   beforeSave,
 }: {
   agreementId: string;
+  /** The agreement's version shown: a follow-up someone else recorded meanwhile makes it 409. */
+  version: number;
   onSaved: (agreement: AgreementView) => void;
   beforeSave: () => void;
 }) {
@@ -35,7 +38,7 @@ export function FollowUpForm({
     event.preventDefault();
     beforeSave();
     const ok = await submit.run(async () =>
-      onSaved(await api.recordAgreementFollowUp(agreementId, draft)),
+      onSaved(await api.recordAgreementFollowUp(agreementId, { ...draft, version })),
     );
     // Recorded: the form is ready for the next one, not showing this one twice.
     if (ok) setDraft(followUpDefaults(localDateInput(new Date())));
