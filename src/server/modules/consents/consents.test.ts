@@ -109,6 +109,19 @@ describe.each(testDatabaseKinds)("consents to share (%s)", (kind) => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().state).toBe("incomplete");
     const url = `/api/cases/${w.caseId}/sharing-consents/${res.json().id}/givers`;
+    // The same custodian twice is one custodian: refused, the consent stays incomplete.
+    const again = await post(url, giver(" mamma fiktiv"));
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.fields["giver.name"]).toContain("andra vårdnadshavaren");
+    const twice = await post(
+      `/api/cases/${w.caseId}/sharing-consents`,
+      body({
+        personId: childId,
+        custodiansRequired: 2,
+        givers: [giver("Mamma Fiktiv"), giver("Mamma Fiktiv")],
+      }),
+    );
+    expect(twice.statusCode).toBe(400);
     const second = await post(url, giver("Pappa Fiktiv"));
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json().state).toBe("valid");

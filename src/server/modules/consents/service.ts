@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type {
   ConsentGiverBody,
   RecordSharingConsentBody,
@@ -75,6 +76,20 @@ async function checkGiver(
     await requireCaseUser(trx, caseId, actor.userId, g.heardBy, `${field}.heardBy`);
 }
 
+/** Two custodians are two people: the same name twice does not make a child's consent whole. */
+async function requireOtherCustodian(trx: Trx, consentId: string, name: string) {
+  const same = await trx
+    .selectFrom("consent_giver")
+    .select("id")
+    .where("consent_id", "=", consentId)
+    .where(sql<boolean>`lower(trim(name)) = lower(trim(${name}))`)
+    .executeTakeFirst();
+  if (same)
+    throw invalid({
+      "giver.name": "Den vårdnadshavaren har redan gett samtycket. Ange den andra vårdnadshavaren.",
+    });
+}
+
 async function insertGiver(
   trx: Trx,
   actor: Actor,
@@ -112,6 +127,9 @@ function checkConsentBody(input: RecordSharingConsentBody) {
     fields.expiresOn = "Samtycket kan inte upphöra innan det gavs.";
   if (input.givers.length > (input.custodiansRequired ?? 1))
     fields.givers = "Fler givare än samtycket behöver.";
+  const names = input.givers.map((g) => g.name.trim().toLowerCase());
+  if (new Set(names).size < names.length)
+    fields.givers = "Samma vårdnadshavare står två gånger. Ange den andra vårdnadshavaren.";
   if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
@@ -220,6 +238,7 @@ export function addConsentGiver(
         .executeTakeFirstOrThrow();
       if (Number(given.n) >= (consent.custodians_required ?? 1))
         throw new AppError(409, "conflict", "Samtycket har redan alla givare det behöver.");
+      await requireOtherCustodian(trx, consentId, giver.name);
       giverId.value = await insertGiver(trx, actor, caseId, consentId, giver);
       return (await oneConsent(trx, caseId, consentId)) as SharingConsentView;
     },
