@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfText } from "../src/server/testing/pdf.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { openSection } from "./fixtures/case.ts";
 import { heading, login } from "./fixtures/login.ts";
@@ -10,9 +11,10 @@ import { day, statusText } from "./fixtures/page.ts";
 /*
  * Consent and disclosure (issue 18, items 3–4): a caseworker records Anna Andersson's written
  * consent to share with Vårdcentralen Demo (the signed form uploaded), discloses to the health
- * centre on it after a secrecy review, and finds the disclosure on Anna's person page. The
- * case is the demo case of Anna Andersson that the seed gives handlaggare1; this file writes
- * only consents, the form's document and a disclosure in it.
+ * centre on it after a secrecy review, finds the disclosure on Anna's person page, then opens a
+ * SIP with the health centre on that consent and prints it. The case is the demo case of Anna
+ * Andersson that the seed gives handlaggare1; this file writes only consents, the form's
+ * document, disclosures and a SIP in it.
  */
 
 const stamp = Date.now().toString(36);
@@ -34,13 +36,14 @@ afterAll(async () => {
 describe("a consent to share, and a disclosure on it", () => {
   const browser = useBrowser();
 
-  it("a caseworker records a written consent, discloses to health care on it, and sees it on her page", async () => {
+  it("a caseworker records a written consent, discloses to health care, opens a SIP and prints it", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
     const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
     await mine.waitFor();
     await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
     await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    const casePath = new URL(page.url()).pathname;
     await openSection(page, "Samverkan");
 
     // The consent: to Vårdcentralen Demo, written, with the signed form uploaded.
@@ -118,6 +121,28 @@ describe("a consent to share, and a disclosure on it", () => {
       .getByRole("link", { name: new RegExp(`^${day(0)}: till Vårdcentralen Demo`) })
       .first()
       .waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // A SIP with the health centre on the same consent, printed for the participants: the
+    // print is headed as a secrecy-reviewed disclosure.
+    await page.goto(`${baseURL}${casePath}`);
+    await openSection(page, "Samverkan");
+    const sip = page.getByRole("region", { name: "SIP – samordnad individuell plan" });
+    await sip.getByRole("button", { name: "Upprätta SIP" }).click();
+    const open = sip.getByRole("form", { name: "Upprätta SIP" });
+    const choice = open.getByLabel("Samtycke");
+    const written = choice.locator("option").filter({ hasText: "Vårdcentralen Demo" });
+    await choice.selectOption({ value: (await written.first().getAttribute("value")) ?? "" });
+    await open.getByRole("button", { name: "Upprätta SIP" }).click();
+    await expect.poll(() => heading(page)).toBe("SIP");
+    const print = page.getByRole("region", { name: "Skriv ut SIP (PDF)" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      print.getByRole("link", { name: "Skriv ut SIP (PDF)" }).click(),
+    ]);
+    const text = await pdfText(new Uint8Array(await readFile(await download.path())));
+    expect(text).toContain("SEKRETESSPRÖVAD UPPGIFT");
+    expect(text).toContain("Samordnad individuell plan för Anna Andersson");
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });
