@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { openSection } from "./fixtures/case.ts";
-import { heading, login } from "./fixtures/login.ts";
+import { openMyCase, openSection } from "./fixtures/case.ts";
+import { login } from "./fixtures/login.ts";
 import { description, statusText } from "./fixtures/page.ts";
 
 /*
@@ -17,10 +17,7 @@ describe("an anonymised consultation recorded in a case", () => {
   it("a caseworker opens the form from its button and saves after confirming the name", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
-    const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
-    await mine.waitFor();
-    await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await openMyCase(page, "Anna Andersson");
     await openSection(page, "Samverkan");
 
     const panel = page.getByRole("region", { name: "Anonyma konsultationer" });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { openSection } from "./fixtures/case.ts";
+import { openMyCase, openSection } from "./fixtures/case.ts";
 import { heading, login } from "./fixtures/login.ts";
 import { day, statusText } from "./fixtures/page.ts";
 
@@ -39,11 +39,7 @@ describe("a consent to share, and a disclosure on it", () => {
   it("a caseworker records a written consent, discloses to health care, opens a SIP and prints it", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
-    const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
-    await mine.waitFor();
-    await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
-    const casePath = new URL(page.url()).pathname;
+    const casePath = await openMyCase(page, "Anna Andersson");
     await openSection(page, "Samverkan");
 
     // The consent: to Vårdcentralen Demo, written, with the signed form uploaded.

@@ -3,9 +3,9 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { pdfText } from "../src/server/testing/pdf.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { openSection } from "./fixtures/case.ts";
+import { openMyCase, openSection } from "./fixtures/case.ts";
 import { dateInvalid, dateText, fillDate } from "./fixtures/dates.ts";
-import { heading, login } from "./fixtures/login.ts";
+import { login } from "./fixtures/login.ts";
 import { day, statusText } from "./fixtures/page.ts";
 
 /*
@@ -43,11 +43,7 @@ describe("the case journal", () => {
   it("a caseworker writes a draft with the keyboard, edits it and signs it", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
-    const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
-    await mine.waitFor();
-    await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
-    journey.casePath = new URL(page.url()).pathname;
+    journey.casePath = await openMyCase(page, "Anna Andersson");
     await openSection(page, "Journal");
 
     const journal = page.getByRole("region", { name: "Journal" });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { openSection } from "./fixtures/case.ts";
+import { openMyCase, openSection } from "./fixtures/case.ts";
 import { dateField, dateInvalid, dateText, fillDate } from "./fixtures/dates.ts";
-import { heading, login } from "./fixtures/login.ts";
+import { login } from "./fixtures/login.ts";
 import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
 
 /*
@@ -25,10 +25,7 @@ describe("the police's risk assessment, recorded with the consent it rests on", 
   it("a caseworker records the police's assessment in her case, after the form's messages", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
-    const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
-    await mine.waitFor();
-    await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await openMyCase(page, "Anna Andersson");
     await openSection(page, "Bedömningar");
 
     const panel = page.getByRole("region", { name: "Polisens riskbedömning" });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { openSection } from "./fixtures/case.ts";
+import { openMyCase, openSection } from "./fixtures/case.ts";
 import { fillDate } from "./fixtures/dates.ts";
-import { heading, login } from "./fixtures/login.ts";
+import { login } from "./fixtures/login.ts";
 import { day, statusText } from "./fixtures/page.ts";
 
 /*
@@ -20,10 +20,7 @@ describe("police collaboration in a victim's case", () => {
   it("a caseworker sees the restraining order and records an application for a new one", async () => {
     const { page, baseURL, problems } = browser();
     await login(page, baseURL, "handlaggare1");
-    const mine = page.getByRole("table", { name: "Ärenden som är tilldelade dig" });
-    await mine.waitFor();
-    await mine.getByRole("row").filter({ hasText: "Anna Andersson" }).getByRole("link").click();
-    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+    await openMyCase(page, "Anna Andersson");
     await openSection(page, "Samverkan");
 
     const panel = page.getByRole("region", { name: panelName });

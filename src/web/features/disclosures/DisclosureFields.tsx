@@ -1,5 +1,4 @@
 import { disclosureGrounds } from "../../../shared/api/collaboration";
-import type { CaseView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { localDateInput } from "../../i18n/dates";
@@ -14,20 +13,10 @@ import {
 } from "../../ui/Field";
 import { recipientOf } from "../consents/Consents";
 import { useCaseUsers, useDisclosureCatalogue } from "../consents/case-people";
-import type { DisclosureDraft } from "./disclosure-model";
+import type { DisclosureFieldsProps } from "./disclosure-model";
 
 /** On which ground: a valid consent about her (today), a rule of the catalogue, a court's request. */
-export function GroundFields({
-  record,
-  draft,
-  set,
-  fieldError,
-}: {
-  record: CaseView;
-  draft: DisclosureDraft;
-  set: (changes: Partial<DisclosureDraft>) => void;
-  fieldError: (name: string) => string | undefined;
-}) {
+export function GroundFields({ record, draft, set, fieldError }: DisclosureFieldsProps) {
   const { t } = useT();
   const api = useApi();
   const catalogue = useDisclosureCatalogue();
@@ -100,17 +89,7 @@ export function GroundFields({
 }
 
 /** The secrecy review (who, when, conclusion) and what the document may name. */
-export function ReviewFields({
-  record,
-  draft,
-  set,
-  fieldError,
-}: {
-  record: CaseView;
-  draft: DisclosureDraft;
-  set: (changes: Partial<DisclosureDraft>) => void;
-  fieldError: (name: string) => string | undefined;
-}) {
+export function ReviewFields({ record, draft, set, fieldError }: DisclosureFieldsProps) {
   const { t } = useT();
   const users = useCaseUsers(record);
   const today = localDateInput(new Date());

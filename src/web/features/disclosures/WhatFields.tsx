@@ -1,25 +1,14 @@
 import { disclosureChannels } from "../../../shared/api/collaboration";
-import type { CaseView } from "../../api/endpoints";
 import { useT } from "../../i18n/useT";
 import { SelectField, TextAreaField } from "../../ui/Field";
 import { useCasePeople } from "../consents/case-people";
-import type { Channel, DisclosureDraft } from "./disclosure-model";
+import type { Channel, DisclosureFieldsProps } from "./disclosure-model";
 
 /**
  * What is disclosed and how: whose information (a new person empties the chosen consent,
  * which was hers), the information itself, and the channel it leaves by.
  */
-export function WhatFields({
-  record,
-  draft,
-  set,
-  fieldError,
-}: {
-  record: CaseView;
-  draft: DisclosureDraft;
-  set: (changes: Partial<DisclosureDraft>) => void;
-  fieldError: (name: string) => string | undefined;
-}) {
+export function WhatFields({ record, draft, set, fieldError }: DisclosureFieldsProps) {
   const { t } = useT();
   const people = useCasePeople(record);
   return (

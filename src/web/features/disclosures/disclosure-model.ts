@@ -1,5 +1,5 @@
 import type { disclosureChannels, disclosureGrounds } from "../../../shared/api/collaboration";
-import type { DisclosureInput } from "../../api/endpoints";
+import type { CaseView, DisclosureInput } from "../../api/endpoints";
 
 /** The disclosure form's draft, and the body the API takes from it. */
 export type Ground = (typeof disclosureGrounds)[number];
@@ -31,6 +31,14 @@ function reviewMoment(day: string, today: string): string {
 }
 
 /** Only the chosen ground's own field is sent; an empty choice goes as "" for the server to name. */
+/** What each group of the disclosure form's fields gets from the form. */
+export interface DisclosureFieldsProps {
+  record: CaseView;
+  draft: DisclosureDraft;
+  set: (changes: Partial<DisclosureDraft>) => void;
+  fieldError: (name: string) => string | undefined;
+}
+
 export function disclosureInput(draft: DisclosureDraft, today: string): DisclosureInput {
   return {
     personId: draft.personId,
