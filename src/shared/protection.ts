@@ -30,3 +30,50 @@ export function protectionChoices(
     ? protectionLevels
     : protectionLevels.filter((l) => !lowersProtection(current, l));
 }
+
+/**
+ * Where a person is being shown (issue 19, item 1): the one rule below decides from this and
+ * her level what may appear.
+ *  - "workspace": her case's pages and her person page, for those who may see the case;
+ *  - "list": every list and search result, Att göra, notifications, the log review;
+ *  - "document": every PDF, letter, export, e-mail and anything else that leaves the screen.
+ */
+export type Showing = "workspace" | "list" | "document";
+
+/**
+ * What of a person may be shown. `name`/`identityNumber` null: withheld (the caller shows
+ * `withheldName`). `contact`: "shown" — her address and contact details may appear;
+ * "masked" — only after a reveal with a reason (issue 19, item 2); "withheld" — never here.
+ * `badge`: her level when it is one of protection, for the badge beside her name.
+ */
+export interface ShownPerson {
+  name: string | null;
+  identityNumber: string | null;
+  badge: Exclude<ProtectionLevel, "none"> | null;
+  contact: "shown" | "masked" | "withheld";
+}
+
+/** What stands where a fictitious identity's real name may not. */
+export const withheldName = "Skyddad identitet";
+
+/**
+ * The one rule for how a person appears. Any level of protection masks her address and
+ * contact details on screen (a reveal with a reason shows them) and withholds them from every
+ * list and document. Fingerade personuppgifter: she lives under an identity the police
+ * decided, and nothing outside her case's own pages may tie it to the identity Frid holds —
+ * no name, no number in lists or documents. The other levels keep name and number (a letter
+ * forwarded by Skatteverket needs both; a worker finds her by number).
+ */
+export function showPerson(
+  p: { name: string; identityNumber: string | null; protectionLevel: ProtectionLevel },
+  where: Showing,
+): ShownPerson {
+  const level = p.protectionLevel;
+  const badge = level === "none" ? null : level;
+  if (level === "none")
+    return { name: p.name, identityNumber: p.identityNumber, badge, contact: "shown" };
+  const contact = where === "workspace" ? "masked" : "withheld";
+  if (level === "fictitious_identity" && where !== "workspace")
+    return { name: null, identityNumber: null, badge, contact };
+  return { name: p.name, identityNumber: p.identityNumber, badge, contact };
+}

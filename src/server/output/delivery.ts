@@ -1,4 +1,5 @@
 import type { LetterDelivery } from "../../shared/api/decisions.ts";
+import { showPerson } from "../../shared/protection.ts";
 import type { ProtectionLevel, SafeContact } from "../db/types.ts";
 
 /**
@@ -61,8 +62,8 @@ export function letterIdentity(r: {
   name: string;
   identityNumber: string | null;
 }): { name: string | null; identityNumber: string | null } {
-  if (r.protectionLevel === "fictitious_identity") return { name: null, identityNumber: null };
-  return { name: r.name, identityNumber: r.identityNumber };
+  const { name, identityNumber } = showPerson(r, "document");
+  return { name, identityNumber };
 }
 
 /**
