@@ -66,7 +66,7 @@ describe("every document prints names in any script", () => {
         organisation: "Frid kommun",
         unit: "Socialtjänsten",
         reference: "2026-0001",
-        personName: name,
+        person: { name, protectionLevel: "none" },
         plan: {
           version: 1,
           savedAt: "2026-12-01T10:00:00Z",

@@ -123,7 +123,9 @@ function registerSafetyPlanWriteRoutes(app: App, database: DatabaseHandle): void
       return sendAttachment(reply, {
         content: printed.pdf,
         mediaType: "application/pdf",
-        filename: `sakerhetsplan-${printed.reference}.pdf`,
+        filename: printed.reference
+          ? `sakerhetsplan-${printed.reference}.pdf`
+          : "sakerhetsplan.pdf",
       });
     },
   );

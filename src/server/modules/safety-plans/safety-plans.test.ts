@@ -138,6 +138,27 @@ describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
     expect(text).toContain("Skolan vet att bara mamman och mormor får hämta Noa.");
     expect(text).not.toContain("Hemgatan");
     expect(text).not.toContain("Box 9");
+    expect(res.headers["content-disposition"]).toMatch(/sakerhetsplan-.+\.pdf/);
+
+    // Under fingerade personuppgifter the paper names nobody and carries no case reference.
+    await database()
+      .owner.updateTable("person")
+      .set({ protection_level: "fictitious_identity" })
+      .where("id", "=", personId)
+      .execute();
+    const hidden = await req("GET", `/api/cases/${caseId}/safety-plan/pdf`);
+    await database()
+      .owner.updateTable("person")
+      .set({ protection_level: "none" })
+      .where("id", "=", personId)
+      .execute();
+    expect(hidden.statusCode).toBe(200);
+    expect(hidden.headers["content-disposition"]).toContain('"sakerhetsplan.pdf"');
+    const paper = await pdfText(hidden.rawPayload);
+    const { reference } = (await req("GET", `/api/cases/${caseId}`)).json();
+    expect(paper).not.toContain("Säkerhetsplan för");
+    expect(paper).not.toContain(reference);
+    expect(paper).toContain("Skolan vet att bara mamman och mormor får hämta Noa.");
   });
 
   it("answers another's case with 404", async () => {

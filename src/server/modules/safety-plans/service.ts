@@ -179,6 +179,7 @@ export function printSafetyPlan(
           "o.name as org",
           "p.given_name",
           "p.family_name",
+          "p.protection_level",
         ])
         .where("k.id", "=", caseId)
         .executeTakeFirstOrThrow();
@@ -186,10 +187,15 @@ export function printSafetyPlan(
         organisation: head.org,
         unit: head.unit,
         reference: head.reference,
-        personName: `${head.given_name} ${head.family_name}`,
+        person: {
+          name: `${head.given_name} ${head.family_name}`,
+          protectionLevel: head.protection_level,
+        },
         plan,
       });
-      return { pdf, reference: head.reference, version: plan.version };
+      // The file's name carries no reference that would tie a fictitious identity to the case.
+      const hidden = head.protection_level === "fictitious_identity";
+      return { pdf, reference: hidden ? null : head.reference, version: plan.version };
     },
     event: ({ version }) => ({ data: { version } }),
   }).then(({ pdf, reference }) => ({ pdf, reference }));
