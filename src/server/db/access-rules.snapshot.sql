@@ -1992,6 +1992,7 @@ alter table coordinated_plan enable row level security;
 alter table coordinated_plan_agency enable row level security;
 alter table crisis_talk enable row level security;
 alter table crisis_talk_series enable row level security;
+alter table data_key enable row level security;
 alter table decision enable row level security;
 alter table disclosure enable row level security;
 alter table document enable row level security;

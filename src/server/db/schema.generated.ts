@@ -518,6 +518,17 @@ export interface CrisisTalkSeries {
   worker_id: string;
 }
 
+export interface DataKey {
+  created_at: Generated<Timestamp>;
+  id: string;
+  kek_id: string;
+  org_id: string;
+  purpose: Generated<string>;
+  retired_at: Timestamp | null;
+  state: string;
+  wrapped: Uint8Array;
+}
+
 export interface Decision {
   appeal_info: string | null;
   case_id: string;
@@ -1489,6 +1500,7 @@ export interface DB {
   coordinated_plan_agency: CoordinatedPlanAgency;
   crisis_talk: CrisisTalk;
   crisis_talk_series: CrisisTalkSeries;
+  data_key: DataKey;
   decision: Decision;
   disclosure: Disclosure;
   document: Document;
