@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, settingNames } from "./config.ts";
@@ -142,6 +143,80 @@ describe("loadConfig", () => {
       from: "Frid <frid@frid.kommun.se>",
       publicUrl: "https://frid.kommun.se/",
     });
+  });
+
+  it("takes the key-encryption key and its id, and the previous pair during a rotation", () => {
+    expect(loadConfig({}, cwd).encryption).toBeNull();
+    const kek = randomBytes(32);
+    const old = randomBytes(32);
+    expect(
+      loadConfig({ FRID_KEK: kek.toString("base64"), FRID_KEK_ID: "kek-2027" }, cwd).encryption,
+    ).toEqual({ kek: { id: "kek-2027", key: kek }, previous: null });
+    expect(
+      loadConfig(
+        {
+          FRID_KEK: kek.toString("base64url"),
+          FRID_KEK_ID: "kek-2027",
+          FRID_KEK_PREVIOUS: `${old.toString("base64")}\n`,
+          FRID_KEK_PREVIOUS_ID: "kek-2026",
+        },
+        cwd,
+      ).encryption,
+    ).toEqual({ kek: { id: "kek-2027", key: kek }, previous: { id: "kek-2026", key: old } });
+  });
+
+  it("names a malformed key-encryption key without echoing it", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env, cwd);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    const format =
+      "must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`";
+    const short = randomBytes(16).toString("base64");
+    expect(problems({ FRID_KEK: short, FRID_KEK_ID: "k" })).toEqual([
+      `FRID_KEK is 16 bytes, not 32: it ${format}`,
+    ]);
+    expect(problems({ FRID_KEK: "hemlig nyckel!", FRID_KEK_ID: "k" })).toEqual([
+      `FRID_KEK is not base64: it ${format}`,
+    ]);
+    expect(
+      problems({ FRID_KEK: randomBytes(32).toString("base64"), FRID_KEK_PREVIOUS: short }),
+    ).toEqual([`FRID_KEK_PREVIOUS is 16 bytes, not 32: it ${format}`]);
+    expect(
+      problems({ FRID_KEK: randomBytes(32).toString("base64"), FRID_KEK_ID: "kek 1" }),
+    ).toEqual(["FRID_KEK_ID must be 1–64 letters, digits, - or _, e.g. kek-2026"]);
+    expect(problems({ FRID_KEK: "hemlig nyckel!" }).join(" ")).not.toContain("hemlig");
+  });
+
+  it("wants each key with its id, and the previous key only beside a current one", () => {
+    const key = () => randomBytes(32).toString("base64");
+    const same = key();
+    const attempt = (env: Record<string, string>) => () => loadConfig(env, cwd);
+    expect(attempt({ FRID_KEK: key() })).toThrow("FRID_KEK_ID must be set when FRID_KEK is");
+    expect(attempt({ FRID_KEK_ID: "k" })).toThrow("FRID_KEK must be set when FRID_KEK_ID is");
+    expect(attempt({ FRID_KEK_PREVIOUS: key(), FRID_KEK_PREVIOUS_ID: "old" })).toThrow(
+      "FRID_KEK_PREVIOUS is the old key during a rotation and needs the new one: set FRID_KEK too",
+    );
+    expect(
+      attempt({
+        FRID_KEK: key(),
+        FRID_KEK_ID: "k",
+        FRID_KEK_PREVIOUS: key(),
+        FRID_KEK_PREVIOUS_ID: "k",
+      }),
+    ).toThrow("FRID_KEK_PREVIOUS_ID must differ from FRID_KEK_ID");
+    expect(
+      attempt({
+        FRID_KEK: same,
+        FRID_KEK_ID: "new",
+        FRID_KEK_PREVIOUS: same,
+        FRID_KEK_PREVIOUS_ID: "old",
+      }),
+    ).toThrow("FRID_KEK_PREVIOUS is the same key as FRID_KEK");
   });
 
   it("is documented: every setting appears in the README's configuration table", () => {

@@ -27,6 +27,10 @@ export const settingNames = [
   "FRID_SMTP_FROM",
   "FRID_PUBLIC_URL",
   "FRID_CHAT_EXIT_URL",
+  "FRID_KEK",
+  "FRID_KEK_ID",
+  "FRID_KEK_PREVIOUS",
+  "FRID_KEK_PREVIOUS_ID",
   "LOG_LEVEL",
 ] as const;
 
@@ -51,8 +55,18 @@ export interface Config {
   mail: { smtpUrl: string; from: string; publicUrl: string } | null;
   /** Where the young people's chat's quick exit goes (modules/chat): a neutral site. */
   chatExitUrl: string;
+  /**
+   * The key-encryption key that wraps the organisations' data keys (crypto/, ADR 0021), and
+   * the previous one while a rotation re-wraps them; null when FRID_KEK is not set.
+   */
+  encryption: { kek: KekSetting; previous: KekSetting | null } | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   version: string;
+}
+
+export interface KekSetting {
+  id: string;
+  key: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +103,29 @@ function databaseUrlProblem(url: string): string | null {
   }
   return null;
 }
+
+const kekFormat =
+  "must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`";
+
+/** A key-encryption key: checked and decoded here, never echoed in a message. */
+const kekValue = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+      ctx.addIssue({ code: "custom", message: `is not base64: it ${kekFormat}` });
+      return;
+    }
+    const bytes = Buffer.from(value, "base64").length;
+    if (bytes !== 32) {
+      ctx.addIssue({ code: "custom", message: `is ${bytes} bytes, not 32: it ${kekFormat}` });
+    }
+  })
+  .transform((value) => Buffer.from(value, "base64"));
+
+const kekId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, - or _, e.g. kek-2026");
 
 const secondsMessage = "must be a whole number of seconds from 1 to 600";
 
@@ -160,6 +197,10 @@ const schema = z.object({
   FRID_CHAT_EXIT_URL: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
     .default("https://www.google.se/"),
+  FRID_KEK: kekValue.optional(),
+  FRID_KEK_ID: kekId.optional(),
+  FRID_KEK_PREVIOUS: kekValue.optional(),
+  FRID_KEK_PREVIOUS_ID: kekId.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -176,6 +217,35 @@ function mailConfig(
 ): Config["mail"] {
   if (!smtpUrl || !publicUrl) return null;
   return { smtpUrl, from: from ?? `Frid <frid@${new URL(publicUrl).hostname}>`, publicUrl };
+}
+
+type Settings = z.infer<typeof schema>;
+
+/**
+ * The KEK settings as a pair each (key and id), the previous one only beside a current one.
+ * Optional for now: without FRID_KEK nothing is encrypted yet (issue 19 decides when it
+ * becomes required in production).
+ */
+function encryptionConfig(s: Settings, problems: string[]): Config["encryption"] {
+  const pair = (key: Buffer | undefined, id: string | undefined, name: string) => {
+    if (key && !id) problems.push(`${name}_ID must be set when ${name} is: it names the key`);
+    if (id && !key) problems.push(`${name} must be set when ${name}_ID is`);
+    return key && id ? { id, key } : null;
+  };
+  const kek = pair(s.FRID_KEK, s.FRID_KEK_ID, "FRID_KEK");
+  const previous = pair(s.FRID_KEK_PREVIOUS, s.FRID_KEK_PREVIOUS_ID, "FRID_KEK_PREVIOUS");
+  if (previous && !s.FRID_KEK) {
+    problems.push(
+      "FRID_KEK_PREVIOUS is the old key during a rotation and needs the new one: set FRID_KEK too",
+    );
+  }
+  if (kek && previous) {
+    if (kek.id === previous.id) problems.push("FRID_KEK_PREVIOUS_ID must differ from FRID_KEK_ID");
+    if (kek.key.equals(previous.key)) {
+      problems.push("FRID_KEK_PREVIOUS is the same key as FRID_KEK: set FRID_KEK to the new key");
+    }
+  }
+  return kek ? { kek, previous } : null;
 }
 
 /** Reads the configuration; throws ConfigError listing every problem at once. */
@@ -215,6 +285,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
       "FRID_PUBLIC_URL must be set when FRID_SMTP_URL is: the daily digest links to Frid at that address",
     );
   }
+  const encryption = encryptionConfig(s, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -241,6 +312,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     auditSealIntervalMs: s.FRID_AUDIT_SEAL_INTERVAL_MS,
     mail: mailConfig(s.FRID_SMTP_URL, s.FRID_SMTP_FROM, s.FRID_PUBLIC_URL),
     chatExitUrl: s.FRID_CHAT_EXIT_URL,
+    encryption,
     logLevel: s.LOG_LEVEL,
     version: packageVersion(),
   };
