@@ -160,7 +160,14 @@ export function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {
   return trx
     .selectFrom("case as c")
     .innerJoin("unit as u", "u.id", "c.unit_id")
-    .select(["c.id", "c.reference", "u.name as unitName", "c.case_type as caseType", "c.status"])
+    .select([
+      "c.id",
+      "c.reference",
+      "c.unit_id as unitId",
+      "u.name as unitName",
+      "c.case_type as caseType",
+      "c.status",
+    ])
     .where("c.person_id", "=", personId)
     .where(accessibleCases(actor))
     .orderBy("c.opened_at", "desc")

@@ -20,9 +20,15 @@ import {
 export const personNotFound = () =>
   new AppError(404, "not_found", "Personen finns inte, eller så saknar du behörighet.");
 
-/** Unit managers and protection officers; the person's page offers lowering only to them. */
-function mayLowerProtection(actor: Actor) {
-  return unitsWithRole(actor, ["unit_manager", "protection_officer"]).length > 0;
+/**
+ * Unit managers and protection officers of a unit that holds one of her cases (as the caller
+ * sees them); the person's page offers lowering only to them. The role held in some other
+ * unit does not count: there the caller is whatever they are on her case.
+ */
+function mayLowerProtection(actor: Actor, caseUnits: readonly string[]) {
+  return unitsWithRole(actor, ["unit_manager", "protection_officer"]).some((u) =>
+    caseUnits.includes(u),
+  );
 }
 
 /** The person with this national number, whether or not the caller may see them. */
@@ -74,9 +80,14 @@ export async function readPerson(
     ]);
     return {
       ...toPersonView(row),
-      cases,
+      cases: cases.map(({ unitId: _unit, ...c }) => c),
       details,
-      abilities: { lowerProtection: mayLowerProtection(actor) },
+      abilities: {
+        lowerProtection: mayLowerProtection(
+          actor,
+          cases.map((c) => c.unitId),
+        ),
+      },
     };
   });
   return found ?? denyPerson(database, actor, meta, id);
@@ -191,10 +202,11 @@ async function applyPersonUpdate(
   if (!row) return "not_found" as const;
   const from = row.protection_level;
   // Only someone who sees one of her cases knows her protection level (and may change it).
-  if (from === null || (await visibleCasesOfPerson(trx, actor, id)).length === 0)
-    return "forbidden" as const;
+  const cases = await visibleCasesOfPerson(trx, actor, id);
+  if (from === null || cases.length === 0) return "forbidden" as const;
   const level = input.protectionLevel;
-  if (level && lowersProtection(from, level) && !mayLowerProtection(actor))
+  const units = cases.map((c) => c.unitId);
+  if (level && lowersProtection(from, level) && !mayLowerProtection(actor, units))
     return "may_not_lower" as const;
   await trx.updateTable("person").set(personChanges(input)).where("id", "=", id).execute();
   await recordAudit(trx, auditContext(actor, meta), [
