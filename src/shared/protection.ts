@@ -77,3 +77,11 @@ export function showPerson(
     return { name: null, identityNumber: null, badge, contact };
   return { name: p.name, identityNumber: p.identityNumber, badge, contact };
 }
+
+/**
+ * The case's reference on a document or a file name: withheld wherever her name is
+ * (fingerade personuppgifter) — a reference beside an invented identity ties it to the file.
+ */
+export function shownReference(level: ProtectionLevel, reference: string): string | null {
+  return level === "fictitious_identity" ? null : reference;
+}

@@ -1,4 +1,5 @@
 import type { DisclosureChannel } from "../../shared/api/collaboration.ts";
+import { shownReference } from "../../shared/protection.ts";
 import type { ProtectionLevel } from "../db/types.ts";
 import { letterIdentity } from "./delivery.ts";
 import { writePdf } from "./pdf.ts";
@@ -73,7 +74,7 @@ export function personLines(d: DisclosureDocument): string[] {
 export function renderDisclosureDocument(d: DisclosureDocument): Promise<Buffer> {
   // Under a fictitious identity the case's reference would tie the invented name to the real
   // file at the recipient: it is left out, as on the SIP.
-  const reference = d.person.protection === "fictitious_identity" ? null : d.reference;
+  const reference = shownReference(d.person.protection, d.reference);
   const info = {
     title: "Utlämnande av uppgifter",
     author: d.organisation,

@@ -1,5 +1,5 @@
 import type { SafetyPlanVersion } from "../../shared/api/safety-plans.ts";
-import { type ProtectionLevel, showPerson } from "../../shared/protection.ts";
+import { type ProtectionLevel, shownReference, showPerson } from "../../shared/protection.ts";
 import { writePdf } from "./pdf.ts";
 
 /**
@@ -28,7 +28,7 @@ export function renderSafetyPlan(p: {
   plan: SafetyPlanVersion;
 }): Promise<Buffer> {
   const shown = showPerson({ ...p.person, identityNumber: null }, "document");
-  const reference = shown.name === null ? null : p.reference;
+  const reference = shownReference(p.person.protectionLevel, p.reference);
   const info = { title: "Säkerhetsplan", author: p.organisation, subject: reference ?? "" };
   return writePdf(info, ({ text, heading, font }) => {
     font("bold", 14);

@@ -138,4 +138,38 @@ describe.each(testDatabaseKinds)("collaboration's commands at once (%s)", (kind)
       .execute();
     expect(stored).toEqual([]);
   });
+
+  it("takes a child's second custodian once when two arrive at once", async () => {
+    const agencyId = await buildAgency(database().owner, { orgId: w.orgId, ownerId: w.userId });
+    const consentId = await buildSharingConsent(database().owner, {
+      orgId: w.orgId,
+      caseId: w.caseId,
+      personId: w.personId,
+      agencyId,
+      recordedBy: w.userId,
+      custodians: 1,
+    });
+    await database()
+      .owner.updateTable("consent")
+      .set({ custodians_required: 2 })
+      .where("id", "=", consentId)
+      .execute();
+    const url = `/api/cases/${w.caseId}/sharing-consents/${consentId}/givers`;
+    const outcome = await race(2, (i) =>
+      post(url, {
+        kind: "custodian",
+        name: `Andra vårdnadshavaren ${i + 1}`,
+        form: "oral",
+        heardBy: w.userId,
+        givenOn: today,
+      }),
+    );
+    expect(outcome.counts).toEqual({ 201: 1, 409: 1 });
+    const givers = await database()
+      .owner.selectFrom("consent_giver")
+      .select("name")
+      .where("consent_id", "=", consentId)
+      .execute();
+    expect(givers).toHaveLength(2);
+  });
 });

@@ -96,11 +96,7 @@ export async function requireValidConsent(trx: Trx, consentId: string, asked: Sh
   if (consent.recipient_agency_id !== null && consent.recipient_agency_id !== asked.agencyId) {
     throw refused("Samtycket gäller utlämnande till en annan mottagare.");
   }
-  const givers = await trx
-    .selectFrom("consent_giver")
-    .select(["kind", "given_on"])
-    .where("consent_id", "=", consentId)
-    .execute();
+  const givers = (await giversOf(trx, [consentId])).get(consentId) ?? [];
   const today = stockholmDate(new Date());
   for (const day of asked.on < today ? [asked.on, today] : [asked.on]) {
     const state = consentState(consent, givers, day);
@@ -124,23 +120,24 @@ export async function consentsHolding(
     .select(["id", "given_on", "expires_on", "revoked_on", "custodians_required"])
     .where("id", "in", ids)
     .execute();
-  const givers = await trx
+  const givers = await giversOf(trx, ids);
+  return new Set(
+    consents
+      .filter((c) => consentState(c, givers.get(c.id) ?? [], on) === "valid")
+      .map((c) => c.id),
+  );
+}
+
+/** The givers of these consents, by consent: what consentState weighs besides the consent. */
+async function giversOf(trx: Trx, ids: readonly string[]) {
+  const rows = await trx
     .selectFrom("consent_giver")
     .select(["consent_id", "kind", "given_on"])
     .where("consent_id", "in", ids)
     .execute();
-  return new Set(
-    consents
-      .filter(
-        (c) =>
-          consentState(
-            c,
-            givers.filter((g) => g.consent_id === c.id),
-            on,
-          ) === "valid",
-      )
-      .map((c) => c.id),
-  );
+  const byConsent = new Map<string, { kind: "self" | "custodian"; given_on: string }[]>();
+  for (const r of rows) byConsent.set(r.consent_id, [...(byConsent.get(r.consent_id) ?? []), r]);
+  return byConsent;
 }
 
 function refused(message: string) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CoordinatedPlanView } from "../../../shared/api/coordinated-plans.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { shownReference } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type CaseContext, runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -62,9 +63,8 @@ async function printRun(ctx: CaseContext, planId: string) {
     },
     plan,
   });
-  // The file's name carries no reference that would tie a fictitious identity to the case.
-  const reference = c.protection_level === "fictitious_identity" ? null : c.reference;
-  return { pdf, plan, reference, disclosures };
+  // The file's name as the paper: no reference that ties a fictitious identity to the case.
+  return { pdf, plan, reference: shownReference(c.protection_level, c.reference), disclosures };
 }
 
 /** What a SIP's disclosure says was disclosed: the plan's version, so a reprint adds none. */

@@ -15,7 +15,7 @@ import { onConference } from "./service.ts";
  * with their research answers, the actions and their follow-up.
  */
 
-export const changedMeanwhile = () =>
+const changedMeanwhile = () =>
   new AppError(
     409,
     "conflict",
@@ -243,6 +243,36 @@ export function addConferenceAction(
   );
 }
 
+/**
+ * An action's follow-up, from the version seen: done today or not, with notes. The one
+ * update of it, for the case's workers (within the case) and for its owner outside the case
+ * (owner.ts: only their own action). A stale version, or no such action there, is 409.
+ * Returns the action's conference.
+ */
+export async function setActionFollowUp(
+  trx: Trx,
+  actionId: string,
+  input: { version: number; done: boolean; notes: string },
+  within: { caseId: string } | { ownerUserId: string },
+) {
+  let q = trx
+    .updateTable("risk_conference_action")
+    .set({
+      done_on: input.done ? stockholmDate(new Date()) : null,
+      notes: input.notes,
+      version: input.version + 1,
+    })
+    .where("id", "=", actionId)
+    .where("version", "=", input.version);
+  q =
+    "caseId" in within
+      ? q.where("case_id", "=", within.caseId)
+      : q.where("owner_user_id", "=", within.ownerUserId);
+  const updated = await q.returning("conference_id").executeTakeFirst();
+  if (!updated) throw changedMeanwhile();
+  return updated.conference_id;
+}
+
 /** An action followed up: done (today) or not done again, with notes. */
 export function updateConferenceAction(
   database: DatabaseHandle,
@@ -259,22 +289,8 @@ export function updateConferenceAction(
     {
       action: "risk_conference.action_update",
       changes: true,
-      run: async (trx, caseId) => {
-        const updated = await trx
-          .updateTable("risk_conference_action")
-          .set({
-            done_on: input.done ? stockholmDate(new Date()) : null,
-            notes: input.notes,
-            version: input.version + 1,
-          })
-          .where("id", "=", actionId)
-          .where("case_id", "=", caseId)
-          .where("version", "=", input.version)
-          .returning("conference_id")
-          .executeTakeFirst();
-        if (!updated) throw changedMeanwhile();
-        return view(trx, caseId, updated.conference_id);
-      },
+      run: async (trx, caseId) =>
+        view(trx, caseId, await setActionFollowUp(trx, actionId, input, { caseId })),
       data: () => ({ actionId, done: input.done }),
     },
   );

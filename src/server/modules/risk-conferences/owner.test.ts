@@ -12,6 +12,7 @@ import {
   login,
   type Session,
 } from "../../testing/factories.ts";
+import { race } from "../../testing/race.ts";
 import { buildEscalation } from "../../testing/risk-conferences.ts";
 
 type World = Awaited<ReturnType<typeof buildWorkedCase>>;
@@ -245,5 +246,22 @@ describe.each(testDatabaseKinds)("a conference action's owner outside the case (
       chairId: o.user.id,
     });
     expect(chair.statusCode).toBe(400);
+  });
+
+  it("follows up once when the owner's two follow-ups from one version arrive at once", async () => {
+    const o = await ownedOutside();
+    const url = `/api/risk-conference-actions/${o.actionId}`;
+    const outcome = await race(2, (i) =>
+      req("PATCH", url, o.session, { version: 1, done: true, notes: `Klart (${i + 1}).` }),
+    );
+    expect(outcome.counts).toEqual({ 200: 1, 409: 1 });
+    const winner = outcome.responses.find((r) => r.statusCode === 200)?.json();
+    const row = await database()
+      .owner.selectFrom("risk_conference_action")
+      .select(["notes", "version"])
+      .where("id", "=", o.actionId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ notes: winner.notes, version: 2 });
+    expect(await eventsOf(o.user.id, "risk_conference.action_update")).toHaveLength(1);
   });
 });

@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import type { OwnConferenceAction } from "../../../shared/api/conference-actions.ts";
-import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { closedCase } from "../../access/case-command.ts";
 import { caseNotFound } from "../../access/case-guard.ts";
@@ -8,7 +7,7 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction, AuditData } from "../../audit/events.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { changedMeanwhile, updateConferenceAction } from "./commands.ts";
+import { setActionFollowUp, updateConferenceAction } from "./commands.ts";
 import { onConference } from "./service.ts";
 
 /**
@@ -141,19 +140,7 @@ export async function followUpConferenceAction(
   return asOwner(database, actor, meta, trail, {
     action: "risk_conference.action_update",
     run: async (trx) => {
-      const updated = await trx
-        .updateTable("risk_conference_action")
-        .set({
-          done_on: input.done ? stockholmDate(new Date()) : null,
-          notes: input.notes,
-          version: input.version + 1,
-        })
-        .where("id", "=", id)
-        .where("owner_user_id", "=", actor.userId)
-        .where("version", "=", input.version)
-        .returning("id")
-        .executeTakeFirst();
-      if (!updated) throw changedMeanwhile();
+      await setActionFollowUp(trx, id, input, { ownerUserId: actor.userId });
       return actionOf(trx, id, trail.day);
     },
     data: { actionId: id, done: input.done },

@@ -4,6 +4,7 @@ import type {
   SafetyPlanHistory,
   SafetyPlanVersion,
 } from "../../../shared/api/safety-plans.ts";
+import { shownReference } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -193,9 +194,9 @@ export function printSafetyPlan(
         },
         plan,
       });
-      // The file's name carries no reference that would tie a fictitious identity to the case.
-      const hidden = head.protection_level === "fictitious_identity";
-      return { pdf, reference: hidden ? null : head.reference, version: plan.version };
+      // The file's name as the paper: no reference that ties a fictitious identity to the case.
+      const reference = shownReference(head.protection_level, head.reference);
+      return { pdf, reference, version: plan.version };
     },
     event: ({ version }) => ({ data: { version } }),
   }).then(({ pdf, reference }) => ({ pdf, reference }));

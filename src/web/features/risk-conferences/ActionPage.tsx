@@ -32,9 +32,6 @@ export function ActionPage() {
   );
 }
 
-/** The text as it was written: its line breaks kept. */
-const keepLines = { whiteSpace: "pre-wrap" } as const;
-
 function ActionDetails({ action, onDone }: { action: OwnConferenceAction; onDone: () => void }) {
   const { t, lang } = useT();
   // Kept here: the form goes once the action is done, its confirmation must not.
@@ -44,7 +41,7 @@ function ActionDetails({ action, onDone }: { action: OwnConferenceAction; onDone
       <StatusMessage message={status} />
       <section className="section" aria-labelledby="conference-action-what">
         <h2 id="conference-action-what">{t("conferenceAction.what")}</h2>
-        <p style={keepLines}>{action.description}</p>
+        <p className="multiline">{action.description}</p>
         <dl className="details">
           <div>
             <dt>{t("conferenceAction.conferenceDay")}</dt>
@@ -65,7 +62,7 @@ function ActionDetails({ action, onDone }: { action: OwnConferenceAction; onDone
           {action.notes && (
             <div>
               <dt>{t("conferenceAction.notes")}</dt>
-              <dd style={keepLines}>{action.notes}</dd>
+              <dd className="multiline">{action.notes}</dd>
             </div>
           )}
         </dl>
