@@ -5,12 +5,14 @@ import { Writable } from "node:stream";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, sql } from "kysely";
 import { loadConfig } from "../src/server/config.ts";
+import { developmentKeyService } from "../src/server/crypto/key-service.ts";
 import {
   appRole,
   type DatabaseHandle,
   openPglite,
   pgliteExtensions,
 } from "../src/server/db/connection.ts";
+import { FieldCipher } from "../src/server/db/field-cipher.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { PGliteDialect, PGliteSession } from "../src/server/db/pglite-dialect.ts";
 import { flushTree } from "../src/server/db/pglite-durable.ts";
@@ -49,7 +51,13 @@ async function openAsShipped(dataDir: string): Promise<DatabaseHandle> {
   const session = new PGliteSession(pglite);
   const owner = new Kysely<Database>({ dialect: new PGliteDialect(session, null) });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(session, appRole) });
-  return { kind: "pglite", db, owner, close: () => pglite.close() };
+  return {
+    kind: "pglite",
+    db,
+    owner,
+    cipher: new FieldCipher(owner, developmentKeyService()),
+    close: () => pglite.close(),
+  };
 }
 
 type Step = (i: number) => Promise<void>;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { totp } from "../src/server/auth/totp.ts";
+import { testKekEnv } from "../src/server/testing/kek.ts";
 import { printedPassword, runAdminCreate } from "./fixtures/admin-create.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { type RunningServer, startServer } from "./fixtures/server.ts";
@@ -27,6 +28,7 @@ describe("the first administrator of a production installation", () => {
       NODE_ENV: "production",
       FRID_SESSION_SECRET: randomBytes(48).toString("base64"),
       FRID_DATA_DIR: dataDir,
+      ...testKekEnv,
     };
     const created = runAdminCreate(env, "--username", "forvaltare", "--org", "Provkommun");
     expect(created.status, created.stderr).toBe(0);

@@ -13,6 +13,7 @@ import {
   type TestDatabase,
   testDatabaseKinds,
 } from "../src/server/testing/databases.ts";
+import { testKekEnv } from "../src/server/testing/kek.ts";
 
 /**
  * A production installation from nothing: `npm run admin:create` makes the first
@@ -62,6 +63,7 @@ async function freshInstallation(kind: "pglite" | "postgres"): Promise<Installat
 const production = (installation: Installation) => ({
   NODE_ENV: "production",
   FRID_SESSION_SECRET: sessionSecret,
+  ...testKekEnv,
   ...installation.env,
 });
 
@@ -207,6 +209,7 @@ describe("npm run admin:create, wrong arguments", () => {
         NODE_ENV: "production",
         FRID_SESSION_SECRET: sessionSecret,
         FRID_DATA_DIR: "/nonexistent/frid",
+        ...testKekEnv,
       };
       for (const args of [
         [],

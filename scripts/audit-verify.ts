@@ -1,5 +1,6 @@
 import { verifyAuditTrail } from "../src/server/audit/verify.ts";
 import { loadConfig } from "../src/server/config.ts";
+import { keyServiceFor } from "../src/server/crypto/key-service.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 
 /**
@@ -8,7 +9,7 @@ import { openDatabase } from "../src/server/db/connection.ts";
  * Uses the same configuration as the server (DATABASE_URL or FRID_DATA_DIR).
  */
 const config = loadConfig();
-const database = await openDatabase(config.database);
+const database = await openDatabase(config.database, keyServiceFor(config.encryption));
 try {
   const result = await verifyAuditTrail(database.owner);
   if (result.ok) {

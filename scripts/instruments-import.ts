@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../src/server/config.ts";
+import { keyServiceFor } from "../src/server/crypto/key-service.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { storeVersion } from "../src/server/modules/assessments/registry.ts";
@@ -34,7 +35,8 @@ if (!parsed.success) {
   process.exit(1);
 }
 const definition = parsed.data;
-const database = await openDatabase(loadConfig().database);
+const config = loadConfig();
+const database = await openDatabase(config.database, keyServiceFor(config.encryption));
 try {
   // The same schema the server would bring it to: importing into an older one would fail.
   await migrate(database.owner);

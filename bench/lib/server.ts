@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { ensureServerBuild, serverEntry, serverNodeFlags } from "../../scripts/server-build.ts";
 import { totp } from "../../src/server/auth/totp.ts";
+import { testKekEnv } from "../../src/server/testing/kek.ts";
 import { spawnNode, spawnTsx, type TsxChild } from "./child.ts";
 import type { BenchTarget } from "./target.ts";
 
@@ -37,6 +38,7 @@ export async function startServer(
       FRID_DEMO: "false",
       LOG_LEVEL: options.logLevel,
       FRID_SESSION_SECRET: randomBytes(32).toString("base64url"),
+      ...testKekEnv,
       ...(target.kind === "postgres"
         ? { DATABASE_URL: target.url }
         : { FRID_DATA_DIR: target.dataDir }),

@@ -7,6 +7,7 @@ import { appRole, type DatabaseHandle } from "../../src/server/db/connection.ts"
 import { buildApp } from "../../src/server/http/app.ts";
 import type { App } from "../../src/server/http/context.ts";
 import { createLogger } from "../../src/server/log.ts";
+import { testKekEnv } from "../../src/server/testing/kek.ts";
 import type { BenchTarget } from "../lib/target.ts";
 import type { RunAs } from "./sql.ts";
 
@@ -123,6 +124,7 @@ function configFor(target: BenchTarget, sessionSecret: string): Config {
     NODE_ENV: "production",
     FRID_DEMO: "false",
     FRID_SESSION_SECRET: sessionSecret,
+    ...testKekEnv,
     ...(target.kind === "postgres"
       ? { DATABASE_URL: target.url }
       : { FRID_DATA_DIR: target.dataDir }),

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditTrail } from "../../src/server/audit/verify.ts";
-import { openPglite } from "../../src/server/db/connection.ts";
+import { type DatabaseHandle, openPglite } from "../../src/server/db/connection.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { buildTestApp } from "../../src/server/testing/app.ts";
 import {
@@ -38,12 +38,7 @@ const small: CountryOptions = {
   password: "frid-demo",
 };
 
-interface Generated {
-  kind: "pglite" | "postgres";
-  db: Kysely<Database>;
-  owner: Kysely<Database>;
-  close(): Promise<void>;
-}
+type Generated = DatabaseHandle;
 
 async function generatePglite(o: CountryOptions): Promise<Generated> {
   const dir = mkdtempSync(join(tmpdir(), "frid-national-"));

@@ -68,7 +68,7 @@ describe("loadConfig", () => {
     }
   });
 
-  it("refuses to start in production without a session secret and a database setting", () => {
+  it("refuses to start in production without a session secret, a database setting and a KEK", () => {
     const attempt = () => loadConfig({ NODE_ENV: "production" }, cwd);
     expect(attempt).toThrow(ConfigError);
     try {
@@ -77,14 +77,21 @@ describe("loadConfig", () => {
       expect((error as ConfigError).problems).toEqual([
         "FRID_SESSION_SECRET must be set to at least 32 random characters in production",
         "set DATABASE_URL (PostgreSQL) or FRID_DATA_DIR (an explicit embedded database path) in production",
+        expect.stringMatching(/^FRID_KEK and FRID_KEK_ID must be set in production/),
       ]);
     }
   });
 
   it("never runs demo mode in production", () => {
     const secret = "x".repeat(40);
+    const kek = { FRID_KEK: randomBytes(32).toString("base64"), FRID_KEK_ID: "kek-1" };
     const c = loadConfig(
-      { NODE_ENV: "production", FRID_SESSION_SECRET: secret, FRID_DATA_DIR: "/var/lib/frid" },
+      {
+        NODE_ENV: "production",
+        FRID_SESSION_SECRET: secret,
+        FRID_DATA_DIR: "/var/lib/frid",
+        ...kek,
+      },
       cwd,
     );
     expect(c.demo).toBe(false);
@@ -95,6 +102,7 @@ describe("loadConfig", () => {
           FRID_SESSION_SECRET: secret,
           FRID_DATA_DIR: "/d",
           FRID_DEMO: "true",
+          ...kek,
         },
         cwd,
       ),

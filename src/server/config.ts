@@ -57,7 +57,8 @@ export interface Config {
   chatExitUrl: string;
   /**
    * The key-encryption key that wraps the organisations' data keys (crypto/, ADR 0021), and
-   * the previous one while a rotation re-wraps them; null when FRID_KEK is not set.
+   * the previous one while a rotation re-wraps them; null when FRID_KEK is not set (never in
+   * production): then the public development key is used.
    */
   encryption: { kek: KekSetting; previous: KekSetting | null } | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -223,8 +224,8 @@ type Settings = z.infer<typeof schema>;
 
 /**
  * The KEK settings as a pair each (key and id), the previous one only beside a current one.
- * Optional for now: without FRID_KEK nothing is encrypted yet (issue 19 decides when it
- * becomes required in production).
+ * Required in production (loadConfig); elsewhere, without FRID_KEK, contact details are
+ * sealed under the public development key (crypto/key-service.ts developmentKek).
  */
 function encryptionConfig(s: Settings, problems: string[]): Config["encryption"] {
   const pair = (key: Buffer | undefined, id: string | undefined, name: string) => {
@@ -277,6 +278,11 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     }
     if (s.FRID_DEMO)
       problems.push("FRID_DEMO cannot be true in production: demo data is never seeded there");
+    if (!s.FRID_KEK) {
+      problems.push(
+        "FRID_KEK and FRID_KEK_ID must be set in production: the key-encryption key that protects addresses, phone numbers and other contact details (32 random bytes in base64, e.g. from `openssl rand -base64 32`); keep it outside the database and its backups",
+      );
+    }
   } else if (s.FRID_SESSION_SECRET !== undefined && s.FRID_SESSION_SECRET.length < 32) {
     problems.push("FRID_SESSION_SECRET must be at least 32 characters");
   }

@@ -7,6 +7,7 @@ import { startServer } from "../../e2e/fixtures/server.ts";
 import { verifyAuditTrail } from "./audit/verify.ts";
 import { openPglite } from "./db/connection.ts";
 import { projectRoot } from "./paths.ts";
+import { testKekEnv } from "./testing/kek.ts";
 
 function runMain(env: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
@@ -39,6 +40,7 @@ describe("starting Frid", () => {
       NODE_ENV: "production",
       FRID_SESSION_SECRET: "s".repeat(40),
       FRID_DATA_DIR: dataDir,
+      ...testKekEnv,
     });
     const info = await (await fetch(`${server.url}/api/app-info`)).json();
     expect(info.demo).toBe(false);

@@ -3,6 +3,8 @@ import { sql } from "kysely";
 import type { Logger } from "pino";
 import { startSealer } from "./audit/sealer.ts";
 import { type Config, loadConfig } from "./config.ts";
+import { CryptoError } from "./crypto/envelope.ts";
+import { keyServiceFor } from "./crypto/key-service.ts";
 import {
   appRole,
   type DatabaseHandle,
@@ -25,6 +27,7 @@ import { webBuildDir } from "./paths.ts";
 import {
   explainDatabaseFailure,
   explainListenFailure,
+  StartupError,
   startupFailureText,
 } from "./startup-error.ts";
 
@@ -51,7 +54,7 @@ async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
       prepareDataDir(config.database.dataDir);
       await createFromTemplate(config.database.dataDir);
     }
-    return await openDatabase(config.database);
+    return await openDatabase(config.database, keyServiceFor(config.encryption));
   } catch (error) {
     throw explainDatabaseFailure(error, config.database);
   }
@@ -86,11 +89,30 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<Database
       say(`Demo data: ${seeded ? "seeded (fictional people only)" : "already in place"}`);
     }
     await assertApplicationRole(database);
+    await openKeyring(database, config);
     return database;
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
   }
+}
+
+/**
+ * The data keys are unwrapped before Frid listens: a KEK that does not open them stops the
+ * start with what to set, rather than failing the first read of an address.
+ */
+async function openKeyring(database: DatabaseHandle, config: Config) {
+  try {
+    await database.cipher.keyring();
+  } catch (error) {
+    if (!(error instanceof CryptoError)) throw error;
+    throw new StartupError("FRID_KEK", error.message, { cause: error });
+  }
+  say(
+    config.encryption
+      ? `Encryption: contact details sealed under key-encryption key ${config.encryption.kek.id}`
+      : "Encryption: development key (public, not secret) – set FRID_KEK before real data",
+  );
 }
 
 /** Set once the configuration is read: where a failure's stack goes (the debug log). */

@@ -123,7 +123,13 @@ describe.each(testDatabaseKinds)("the reporting role (%s)", (kind) => {
         throw new Error("statistics must not use the owner connection");
       },
     });
-    const handle: DatabaseHandle = { kind: k, db, owner: noOwner, close: async () => {} };
+    const handle: DatabaseHandle = {
+      kind: k,
+      db,
+      owner: noOwner,
+      cipher: database().cipher,
+      close: async () => {},
+    };
     const actor = await actorOf(database().owner, w.manager);
     const result = await partnerContactStatistics(
       handle,

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { CryptoError, gcmDecrypt, gcmEncrypt, isValidKeyId, keyBytes } from "./envelope.ts";
 
 /**
@@ -107,4 +107,26 @@ export async function rewrapDataKey(
   } finally {
     dek.fill(0);
   }
+}
+
+/**
+ * The KEK outside production when FRID_KEK is not set: derived from a published phrase, so
+ * it protects nothing and says so in its id. It lets the demo, the tests and a developer's
+ * machine run the same sealing code as production with no key to manage; production refuses
+ * to start without FRID_KEK (config.ts), so real data is never under this key.
+ */
+export const developmentKek: Kek = {
+  id: "development-not-secret",
+  key: createHash("sha256").update("Frid development KEK - public, never for real data").digest(),
+};
+
+export function developmentKeyService(): KeyService {
+  return new ConfigKeyService(developmentKek);
+}
+
+/** The key service for the configured KEKs, or the development one when none is set. */
+export function keyServiceFor(encryption: { kek: Kek; previous: Kek | null } | null): KeyService {
+  return encryption
+    ? new ConfigKeyService(encryption.kek, encryption.previous)
+    : developmentKeyService();
 }

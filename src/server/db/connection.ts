@@ -6,6 +6,8 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
+import { developmentKeyService, type KeyService } from "../crypto/key-service.ts";
+import { FieldCipher } from "./field-cipher.ts";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect.ts";
 import { assertFlushing, durablePgliteOptions, flushTree } from "./pglite-durable.ts";
 import { acceptsPreludes, PreludePostgresDialect } from "./transaction-prelude.ts";
@@ -22,6 +24,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /** For migrations, the demo seed and operator scripts: the tables' owner. */
   owner: Kysely<Database>;
+  /** Seals and opens the encrypted columns with this database's data keys (field-cipher.ts). */
+  cipher: FieldCipher;
   close(): Promise<void>;
 }
 
@@ -54,7 +58,10 @@ export const pgliteMemoryParams = ["-c", "shared_buffers=16MB", "-c", "jit=off"]
  */
 export const pgliteExtensions = { pg_trgm, unaccent, btree_gin };
 
-export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+export async function openPglite(
+  dataDir: string,
+  keys: KeyService = developmentKeyService(),
+): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // On disk, a commit is answered only once it is flushed (pglite-durable.ts).
@@ -81,6 +88,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     kind: "pglite",
     db,
     owner,
+    cipher: new FieldCipher(owner, keys),
     async close() {
       await db.destroy();
       await owner.destroy();
@@ -161,6 +169,7 @@ async function checkConnection(url: string, timeoutSeconds: number): Promise<voi
 export async function openPostgres(
   url: string,
   connectTimeoutSeconds = 15,
+  keys: KeyService = developmentKeyService(),
 ): Promise<DatabaseHandle> {
   await checkConnection(url, connectTimeoutSeconds);
   const ownerPool = pool(url, 2, null);
@@ -173,6 +182,7 @@ export async function openPostgres(
     kind: "postgres",
     db,
     owner,
+    cipher: new FieldCipher(owner, keys),
     async close() {
       await db.destroy();
       await owner.destroy();
@@ -180,8 +190,11 @@ export async function openPostgres(
   };
 }
 
-export function openDatabase(database: Config["database"]): Promise<DatabaseHandle> {
+export function openDatabase(
+  database: Config["database"],
+  keys: KeyService,
+): Promise<DatabaseHandle> {
   return database.kind === "postgres"
-    ? openPostgres(database.url, database.connectTimeoutSeconds)
-    : openPglite(database.dataDir);
+    ? openPostgres(database.url, database.connectTimeoutSeconds, keys)
+    : openPglite(database.dataDir, keys);
 }

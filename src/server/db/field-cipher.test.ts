@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { developmentKek } from "../crypto/key-service.ts";
+import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
+import { buildOrg } from "../testing/factories.ts";
+import { FieldCipher } from "./field-cipher.ts";
+
+/**
+ * The handle's cipher (issue 19, item 4): an organisation made after the keyring loaded gets
+ * its key on its first seal, once, however many seals race for it — also from two handles
+ * (two servers) on one database.
+ */
+describe.each(testDatabaseKinds)("the database's field cipher (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("seals for an organisation made after the load, with one key however many seal at once", async () => {
+    const { owner, cipher } = database();
+    await cipher.keyring();
+    const { id: orgId } = await buildOrg(owner);
+    const other = new FieldCipher(owner, cipher.keyService);
+    const sealed = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? other : cipher).seal(orgId, "person.phone", `070-00${i}`),
+      ),
+    );
+    const keys = await owner
+      .selectFrom("data_key")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .execute();
+    expect(keys).toHaveLength(1);
+    for (const [i, value] of sealed.entries()) {
+      expect(value).toMatch(new RegExp(`^f1\\.${keys[0]?.id}\\.`));
+      expect(await cipher.open(orgId, "person.phone", value)).toBe(`070-00${i}`);
+      expect(await other.open(orgId, "person.phone", value)).toBe(`070-00${i}`);
+    }
+  });
+
+  it("keeps null as null and says the development key is public", async () => {
+    const { owner, cipher } = database();
+    const { id: orgId } = await buildOrg(owner);
+    expect(await cipher.seal(orgId, "person.email", null)).toBeNull();
+    expect(await cipher.open(orgId, "person.email", null)).toBeNull();
+    expect(cipher.keyService.kekId).toBe(developmentKek.id);
+  });
+});

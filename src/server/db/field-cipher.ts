@@ -1,0 +1,89 @@
+import type { Kysely } from "kysely";
+import type { OpenOptions } from "../crypto/envelope.ts";
+import type { KeyService } from "../crypto/key-service.ts";
+import { type Keyring, mintDataKey } from "../crypto/keyring.ts";
+import { loadKeyring } from "./data-keys.ts";
+import type { Database } from "./types.ts";
+
+/**
+ * Sealing and opening of encrypted columns (issue 19 item 4, ADR 0021) for one database:
+ * the organisations' data keys from that database's data_key table, unwrapped by the key
+ * service. It lives on the DatabaseHandle so every writer — requests, the demo seed, test
+ * factories, operator scripts — seals with the keys of the database it writes to.
+ *
+ * The keyring is loaded on first use, not when the handle opens: the data_key table exists
+ * only once the migrations have run. An organisation created after the load (a test's
+ * factory, an administrator's new organisation) gets its first key on its first seal.
+ */
+export class FieldCipher {
+  #ring: Promise<Keyring> | null = null;
+  #minting = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly owner: Kysely<Database>,
+    readonly keyService: KeyService,
+  ) {}
+
+  /** The loaded keyring; start-up awaits it so a wrong KEK stops Frid before it listens. */
+  keyring(): Promise<Keyring> {
+    this.#ring ??= loadKeyring(this.owner, this.keyService).catch((error: unknown) => {
+      this.#ring = null;
+      throw error;
+    });
+    return this.#ring;
+  }
+
+  /** Seals `text` for `field` (`person.phone`) of the organisation; null stays null. */
+  async seal(orgId: string, field: string, text: string | null): Promise<string | null> {
+    if (text === null) return null;
+    const ring = await this.keyring();
+    if (ring.activeKeyId(orgId) === null) await this.#mint(ring, orgId);
+    return ring.seal(orgId, field, text);
+  }
+
+  /** Opens a stored value; a key made by another process since the load is read in first. */
+  async open(
+    orgId: string,
+    field: string,
+    stored: string | null,
+    options?: OpenOptions,
+  ): Promise<string | null> {
+    if (stored === null) return null;
+    return (await this.keyring()).openFresh(orgId, field, stored, options);
+  }
+
+  /** After a rotation in this process: read the data keys again. */
+  async refresh(): Promise<void> {
+    await (await this.keyring()).refresh();
+  }
+
+  /**
+   * The organisation's first data key. One mint per organisation at a time in this
+   * process; across processes the partial unique index lets one insert win and the
+   * refresh reads the winner.
+   */
+  #mint(ring: Keyring, orgId: string): Promise<void> {
+    let pending = this.#minting.get(orgId);
+    if (!pending) {
+      pending = (async () => {
+        await ring.refresh();
+        if (ring.activeKeyId(orgId) !== null) return;
+        const row = await mintDataKey(this.keyService, orgId);
+        await this.owner
+          .insertInto("data_key")
+          .values({
+            id: row.id,
+            org_id: orgId,
+            wrapped: Buffer.from(row.wrapped),
+            kek_id: row.kekId,
+            state: "active",
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        await ring.refresh();
+      })().finally(() => this.#minting.delete(orgId));
+      this.#minting.set(orgId, pending);
+    }
+    return pending;
+  }
+}
