@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, sql } from "kysely";
 import { loadConfig } from "../src/server/config.ts";
 import { developmentKeyService } from "../src/server/crypto/key-service.ts";
+import { temporaryKeyStore } from "../src/server/crypto/record-keys.ts";
 import {
   appRole,
   type DatabaseHandle,
@@ -56,6 +57,7 @@ async function openAsShipped(dataDir: string): Promise<DatabaseHandle> {
     db,
     owner,
     cipher: new FieldCipher(owner, developmentKeyService()),
+    recordKeys: temporaryKeyStore(),
     close: () => pglite.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../src/server/config.ts";
 import { keyServiceFor } from "../src/server/crypto/key-service.ts";
+import { recordKeyStoreFor } from "../src/server/crypto/record-keys.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { MigrationError, migrate } from "../src/server/db/migrate.ts";
 import { runningServer } from "../src/server/db/running-server.ts";
@@ -94,7 +95,11 @@ if (config.database.kind === "pglite") {
     );
   }
 }
-const database = await openDatabase(config.database, keyServiceFor(config.encryption));
+const database = await openDatabase(
+  config.database,
+  keyServiceFor(config.encryption),
+  await recordKeyStoreFor(config.recordKeys),
+);
 try {
   // The schema the server would bring it to: a fresh installation has no tables yet.
   await migrate(database.owner);

@@ -1,6 +1,7 @@
 import { verifyAuditTrail } from "../src/server/audit/verify.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { keyServiceFor } from "../src/server/crypto/key-service.ts";
+import { recordKeyStoreFor } from "../src/server/crypto/record-keys.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 
 /**
@@ -9,7 +10,11 @@ import { openDatabase } from "../src/server/db/connection.ts";
  * Uses the same configuration as the server (DATABASE_URL or FRID_DATA_DIR).
  */
 const config = loadConfig();
-const database = await openDatabase(config.database, keyServiceFor(config.encryption));
+const database = await openDatabase(
+  config.database,
+  keyServiceFor(config.encryption),
+  await recordKeyStoreFor(config.recordKeys),
+);
 try {
   const result = await verifyAuditTrail(database.owner);
   if (result.ok) {

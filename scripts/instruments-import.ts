@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../src/server/config.ts";
 import { keyServiceFor } from "../src/server/crypto/key-service.ts";
+import { recordKeyStoreFor } from "../src/server/crypto/record-keys.ts";
 import { openDatabase } from "../src/server/db/connection.ts";
 import { migrate } from "../src/server/db/migrate.ts";
 import { storeVersion } from "../src/server/modules/assessments/registry.ts";
@@ -36,7 +37,11 @@ if (!parsed.success) {
 }
 const definition = parsed.data;
 const config = loadConfig();
-const database = await openDatabase(config.database, keyServiceFor(config.encryption));
+const database = await openDatabase(
+  config.database,
+  keyServiceFor(config.encryption),
+  await recordKeyStoreFor(config.recordKeys),
+);
 try {
   // The same schema the server would bring it to: importing into an older one would fail.
   await migrate(database.owner);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, settingNames } from "./config.ts";
 
@@ -68,7 +69,7 @@ describe("loadConfig", () => {
     }
   });
 
-  it("refuses to start in production without a session secret, a database setting and a KEK", () => {
+  it("refuses to start in production without a session secret, a database setting, a KEK and a key store", () => {
     const attempt = () => loadConfig({ NODE_ENV: "production" }, cwd);
     expect(attempt).toThrow(ConfigError);
     try {
@@ -78,13 +79,18 @@ describe("loadConfig", () => {
         "FRID_SESSION_SECRET must be set to at least 32 random characters in production",
         "set DATABASE_URL (PostgreSQL) or FRID_DATA_DIR (an explicit embedded database path) in production",
         expect.stringMatching(/^FRID_KEK and FRID_KEK_ID must be set in production/),
+        expect.stringMatching(/^FRID_KEY_STORE_DIR must be set in production/),
       ]);
     }
   });
 
   it("never runs demo mode in production", () => {
     const secret = "x".repeat(40);
-    const kek = { FRID_KEK: randomBytes(32).toString("base64"), FRID_KEK_ID: "kek-1" };
+    const kek = {
+      FRID_KEK: randomBytes(32).toString("base64"),
+      FRID_KEK_ID: "kek-1",
+      FRID_KEY_STORE_DIR: "/var/lib/frid-record-keys",
+    };
     const c = loadConfig(
       {
         NODE_ENV: "production",
@@ -107,6 +113,27 @@ describe("loadConfig", () => {
         cwd,
       ),
     ).toThrow(/FRID_DEMO cannot be true in production/);
+  });
+
+  it("keeps the record keys beside the data folder by default, and never inside it", () => {
+    expect(loadConfig({}, cwd).recordKeys).toEqual({
+      dir: resolve(cwd, "data-record-keys"),
+      configured: false,
+    });
+    expect(loadConfig({ FRID_KEY_STORE_DIR: "/srv/keys" }, cwd).recordKeys).toEqual({
+      dir: "/srv/keys",
+      configured: true,
+    });
+    for (const inside of ["/srv/frid", "/srv/frid/keys"]) {
+      expect(() =>
+        loadConfig({ FRID_DATA_DIR: "/srv/frid", FRID_KEY_STORE_DIR: inside }, cwd),
+      ).toThrow(/FRID_KEY_STORE_DIR must be outside FRID_DATA_DIR/);
+    }
+    // Beside it, or anywhere with PostgreSQL, is fine.
+    expect(
+      loadConfig({ FRID_DATA_DIR: "/srv/frid", FRID_KEY_STORE_DIR: "/srv/frid-keys" }, cwd)
+        .recordKeys.dir,
+    ).toBe("/srv/frid-keys");
   });
 
   it("names every bad value at once", () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
 
 /**
@@ -31,6 +31,7 @@ export const settingNames = [
   "FRID_KEK_ID",
   "FRID_KEK_PREVIOUS",
   "FRID_KEK_PREVIOUS_ID",
+  "FRID_KEY_STORE_DIR",
   "LOG_LEVEL",
 ] as const;
 
@@ -61,6 +62,12 @@ export interface Config {
    * production): then the public development key is used.
    */
   encryption: { kek: KekSetting; previous: KekSetting | null } | null;
+  /**
+   * The folder of record keys (crypto/record-keys.ts, ADR 0023): FRID_KEY_STORE_DIR, required
+   * in production; elsewhere, when not set, `<data folder>-record-keys` beside the database
+   * folder (`data-record-keys` for PostgreSQL), made at start.
+   */
+  recordKeys: { dir: string; configured: boolean };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   version: string;
 }
@@ -202,6 +209,7 @@ const schema = z.object({
   FRID_KEK_ID: kekId.optional(),
   FRID_KEK_PREVIOUS: kekValue.optional(),
   FRID_KEK_PREVIOUS_ID: kekId.optional(),
+  FRID_KEY_STORE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -249,6 +257,24 @@ function encryptionConfig(s: Settings, problems: string[]): Config["encryption"]
   return kek ? { kek, previous } : null;
 }
 
+/**
+ * Where the record keys are. Never inside the embedded database's folder: a copy or backup
+ * of that folder would then carry the keys that shredding destroys (ADR 0023).
+ */
+function recordKeysConfig(s: Settings, cwd: string, problems: string[]): Config["recordKeys"] {
+  const dataDir = resolve(cwd, s.FRID_DATA_DIR ?? "data");
+  const dir = resolve(cwd, s.FRID_KEY_STORE_DIR ?? `${dataDir}-record-keys`);
+  if (!s.DATABASE_URL) {
+    const inside = relative(dataDir, dir);
+    if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) {
+      problems.push(
+        "FRID_KEY_STORE_DIR must be outside FRID_DATA_DIR: a copy of the database folder must not carry the keys that destroying a document destroys",
+      );
+    }
+  }
+  return { dir, configured: s.FRID_KEY_STORE_DIR !== undefined };
+}
+
 /** Reads the configuration; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): Config {
   // Empty strings in the environment mean "not set", as most shells and .env tools intend.
@@ -283,6 +309,11 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
         "FRID_KEK and FRID_KEK_ID must be set in production: the key-encryption key that protects addresses, phone numbers and other contact details (32 random bytes in base64, e.g. from `openssl rand -base64 32`); keep it outside the database and its backups",
       );
     }
+    if (!s.FRID_KEY_STORE_DIR) {
+      problems.push(
+        "FRID_KEY_STORE_DIR must be set in production: a folder outside the database and its backups where the documents' own keys are kept (destroying a document destroys its key there)",
+      );
+    }
   } else if (s.FRID_SESSION_SECRET !== undefined && s.FRID_SESSION_SECRET.length < 32) {
     problems.push("FRID_SESSION_SECRET must be at least 32 characters");
   }
@@ -292,6 +323,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     );
   }
   const encryption = encryptionConfig(s, problems);
+  const recordKeys = recordKeysConfig(s, cwd, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -319,6 +351,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     mail: mailConfig(s.FRID_SMTP_URL, s.FRID_SMTP_FROM, s.FRID_PUBLIC_URL),
     chatExitUrl: s.FRID_CHAT_EXIT_URL,
     encryption,
+    recordKeys,
     logLevel: s.LOG_LEVEL,
     version: packageVersion(),
   };

@@ -6,6 +6,12 @@ import { type Config, loadConfig } from "./config.ts";
 import { CryptoError } from "./crypto/envelope.ts";
 import { keyServiceFor } from "./crypto/key-service.ts";
 import {
+  FolderKeyStore,
+  keyStoreProblem,
+  type RecordKeyStore,
+  recordKeyStoreFor,
+} from "./crypto/record-keys.ts";
+import {
   appRole,
   type DatabaseHandle,
   openDatabase,
@@ -21,6 +27,11 @@ import { startStatistics } from "./db/statistics.ts";
 import { buildApp } from "./http/app.ts";
 import { createLogger } from "./log.ts";
 import { startChatPurge } from "./modules/chat/purge-job.ts";
+import {
+  finishShredding,
+  missingDocumentKeys,
+  sealLegacyDocuments,
+} from "./modules/documents/content.ts";
 import { startDigests } from "./modules/notifications/digest-job.ts";
 import { smtpMailer } from "./modules/notifications/mailer.ts";
 import { webBuildDir } from "./paths.ts";
@@ -49,15 +60,54 @@ const statisticsIntervalMs = 5 * 60_000;
 
 /** Opens the configured database; a failure becomes the line that says what to do. */
 async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  const recordKeys = await openRecordKeys(config);
   try {
     if (config.database.kind === "pglite") {
       prepareDataDir(config.database.dataDir);
       await createFromTemplate(config.database.dataDir);
     }
-    return await openDatabase(config.database, keyServiceFor(config.encryption));
+    return await openDatabase(config.database, keyServiceFor(config.encryption), recordKeys);
   } catch (error) {
     throw explainDatabaseFailure(error, config.database);
   }
+}
+
+/** The record-key store (ADR 0023); a configured folder that is not there stops the start. */
+async function openRecordKeys(config: Config): Promise<RecordKeyStore> {
+  const { dir, configured } = config.recordKeys;
+  if (!configured) return recordKeyStoreFor(config.recordKeys);
+  const problem = await keyStoreProblem(dir);
+  if (problem) {
+    throw new StartupError(
+      "FRID_KEY_STORE_DIR",
+      `the record-key store FRID_KEY_STORE_DIR: ${problem}. Create it (readable only by Frid, outside the database and its backups), restore it from its own backup, or set FRID_KEY_STORE_DIR to the right folder`,
+    );
+  }
+  return new FolderKeyStore(dir);
+}
+
+/**
+ * Documents before Frid listens: an empty or wrong key folder stops the start (every living
+ * document's key missing); documents from before 0078 are sealed; destructions whose key
+ * was not yet destroyed (a crash right after their commit) are finished.
+ */
+async function prepareShredding(database: DatabaseHandle, logger: Logger) {
+  const keys = await missingDocumentKeys(database);
+  if (keys.of > 0 && keys.missing === keys.of) {
+    throw new StartupError(
+      "FRID_KEY_STORE_DIR",
+      `the record-key store ${database.recordKeys.location} has none of the keys of the ${keys.of} documents in the database: set FRID_KEY_STORE_DIR to the folder that holds them, or restore it from its backup`,
+    );
+  }
+  if (keys.missing > 0) {
+    logger.warn(keys, "documents whose record key is gone cannot be read (destroyed keys)");
+  }
+  const sealed = await sealLegacyDocuments(database);
+  const finished = await finishShredding(database);
+  if (sealed + finished > 0) logger.info({ sealed, finished }, "record keys prepared");
+  say(
+    `Record keys: ${database.recordKeys.location}${sealed > 0 ? ` (${sealed} older documents sealed now)` : ""}`,
+  );
 }
 
 /**
@@ -90,6 +140,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<Database
     }
     await assertApplicationRole(database);
     await openKeyring(database, config);
+    await prepareShredding(database, logger);
     return database;
   } catch (error) {
     await database.close().catch(() => {});

@@ -128,6 +128,7 @@ describe.each(testDatabaseKinds)("the reporting role (%s)", (kind) => {
       db,
       owner: noOwner,
       cipher: database().cipher,
+      recordKeys: database().recordKeys,
       close: async () => {},
     };
     const actor = await actorOf(database().owner, w.manager);

@@ -11,7 +11,23 @@ export type Trx = Transaction<Database>;
  * data, including its audit event, happens inside one of these: all or nothing.
  * The role is set here too, not only per connection, so no path can run as the owner.
  */
-export function withActor<T>(
+export async function withActor<T>(
+  db: Kysely<Database>,
+  actor: { userId: string | null; orgId: string | null },
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  let hooks: AfterCommit[] = [];
+  const run = async (trx: Trx) => {
+    const value = await fn(trx);
+    hooks = afterCommitHooks.get(trx) ?? [];
+    return value;
+  };
+  const value = await inTransaction(db, actor, run);
+  for (const hook of hooks) await hook();
+  return value;
+}
+
+function inTransaction<T>(
   db: Kysely<Database>,
   actor: { userId: string | null; orgId: string | null },
   fn: (trx: Trx) => Promise<T>,
@@ -30,6 +46,23 @@ export function withActor<T>(
                      set_config('frid.org_id', ${actor.orgId ?? ""}, true)`.execute(trx);
     return fn(trx);
   });
+}
+
+/** Work that must follow a commit and must not happen if the transaction rolls back. */
+type AfterCommit = () => Promise<void>;
+const afterCommitHooks = new WeakMap<Trx, AfterCommit[]>();
+
+/**
+ * Runs `hook` once withActor's transaction `trx` has committed, before withActor returns;
+ * never after a rollback. For effects outside the database that cannot be undone — a record
+ * key destroyed (documents/content.ts) — so a rolled-back destruction leaves the document
+ * readable. The hook must not throw: the commit is done and its answer stands; what it
+ * could not finish is found again by its own sweep.
+ */
+export function afterCommit(trx: Trx, hook: AfterCommit): void {
+  const hooks = afterCommitHooks.get(trx);
+  if (hooks) hooks.push(hook);
+  else afterCommitHooks.set(trx, [hook]);
 }
 
 /** The same settings as one statement without parameters, when every value is plain. */

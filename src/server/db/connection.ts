@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
 import { developmentKeyService, type KeyService } from "../crypto/key-service.ts";
+import { type RecordKeyStore, temporaryKeyStore } from "../crypto/record-keys.ts";
 import { FieldCipher } from "./field-cipher.ts";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect.ts";
 import { assertFlushing, durablePgliteOptions, flushTree } from "./pglite-durable.ts";
@@ -26,6 +27,11 @@ export interface DatabaseHandle {
   owner: Kysely<Database>;
   /** Seals and opens the encrypted columns with this database's data keys (field-cipher.ts). */
   cipher: FieldCipher;
+  /**
+   * The record keys that documents are sealed under, kept outside the database so that
+   * destroying one shreds its document everywhere (crypto/record-keys.ts, ADR 0023).
+   */
+  recordKeys: RecordKeyStore;
   close(): Promise<void>;
 }
 
@@ -58,9 +64,15 @@ export const pgliteMemoryParams = ["-c", "shared_buffers=16MB", "-c", "jit=off"]
  */
 export const pgliteExtensions = { pg_trgm, unaccent, btree_gin };
 
+/**
+ * Without a record-key store (tests, benchmarks, scratch databases) the documents' keys go
+ * in a temporary folder that is removed when the database is closed; the server passes the
+ * configured one (main.ts).
+ */
 export async function openPglite(
   dataDir: string,
   keys: KeyService = developmentKeyService(),
+  recordKeys: RecordKeyStore = temporaryKeyStore(),
 ): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
@@ -89,10 +101,12 @@ export async function openPglite(
     db,
     owner,
     cipher: new FieldCipher(owner, keys),
+    recordKeys,
     async close() {
       await db.destroy();
       await owner.destroy();
       if (!pglite.closed) await pglite.close();
+      await recordKeys.close?.();
     },
   };
 }
@@ -170,6 +184,7 @@ export async function openPostgres(
   url: string,
   connectTimeoutSeconds = 15,
   keys: KeyService = developmentKeyService(),
+  recordKeys: RecordKeyStore = temporaryKeyStore(),
 ): Promise<DatabaseHandle> {
   await checkConnection(url, connectTimeoutSeconds);
   const ownerPool = pool(url, 2, null);
@@ -183,9 +198,11 @@ export async function openPostgres(
     db,
     owner,
     cipher: new FieldCipher(owner, keys),
+    recordKeys,
     async close() {
       await db.destroy();
       await owner.destroy();
+      await recordKeys.close?.();
     },
   };
 }
@@ -193,8 +210,9 @@ export async function openPostgres(
 export function openDatabase(
   database: Config["database"],
   keys: KeyService,
+  recordKeys: RecordKeyStore,
 ): Promise<DatabaseHandle> {
   return database.kind === "postgres"
-    ? openPostgres(database.url, database.connectTimeoutSeconds, keys)
-    : openPglite(database.dataDir, keys);
+    ? openPostgres(database.url, database.connectTimeoutSeconds, keys, recordKeys)
+    : openPglite(database.dataDir, keys, recordKeys);
 }

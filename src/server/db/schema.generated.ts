@@ -575,11 +575,13 @@ export interface Disclosure {
 export interface Document {
   case_id: string;
   content: Uint8Array | null;
+  content_key_id: string | null;
   destroyed_at: Timestamp | null;
   destroyed_by: string | null;
   destroyed_reason: string | null;
   filename: string;
   id: string;
+  key_destroyed_at: Timestamp | null;
   kind: string;
   media_type: string;
   org_id: string;

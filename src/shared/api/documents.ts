@@ -28,7 +28,15 @@ export const DocumentView = z
     uploadedBy: z.string(),
     uploadedAt: z.string(),
     destroyed: z
-      .object({ at: z.string(), by: z.string(), reason: z.string() })
+      .object({
+        at: z.string(),
+        by: z.string(),
+        reason: z.string(),
+        keyDestroyedAt: z.string().nullable().meta({
+          description:
+            "When the document's own key was destroyed: from then on its content cannot be read from the database, its WAL or its backups. Null for a document destroyed before it had a key of its own, or while its key is still being destroyed",
+        }),
+      })
       .nullable()
       .meta({ description: "The receipt: the content is gone, this stays" }),
   })

@@ -3,17 +3,21 @@ import type { DisclosureBody } from "../../../shared/api/disclosures.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
+import type { RecordKeyStore } from "../../crypto/record-keys.ts";
 import { renderDisclosureDocument } from "../../output/disclosure-document.ts";
 import type { CaseRow } from "../cases/queries.ts";
+import { sealedContent } from "../documents/content.ts";
 import type { Checked } from "./checks.ts";
 
 /**
  * The document sent with a disclosure, made by output/disclosure-document.ts and kept as a
  * document of the case (kind disclosure): what left is on file exactly as it left, and can be
  * downloaded again through the documents module (each download audited as document.read).
+ * Sealed under a record key of its own like every document (documents/content.ts).
  */
 export async function storeDisclosureDocument(
   trx: Trx,
+  keys: RecordKeyStore,
   actor: Actor,
   c: CaseRow,
   input: DisclosureBody,
@@ -63,7 +67,7 @@ export async function storeDisclosureDocument(
       media_type: "application/pdf",
       size_bytes: pdf.length,
       sha256: createHash("sha256").update(pdf).digest("hex"),
-      content: new Uint8Array(pdf),
+      ...(await sealedContent(keys, id, pdf)),
       uploaded_by: actor.userId,
     })
     .execute();

@@ -10,11 +10,13 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { DocumentTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
+import { openContent, type ShredTarget, sealedContent, shredAfterCommit } from "./content.ts";
 
 /**
  * Documents in a case. Today one kind: his signed consent to partner contact, scanned and
  * attached in his treatment case; it is destroyed when the treatment ends (seed 004). A file
- * is checked by its first bytes, not by what the browser says it is.
+ * is checked by its first bytes, not by what the browser says it is. Its content is stored
+ * sealed under a record key of its own and destroyed by destroying that key (content.ts).
  */
 export const maxDocumentBytes = 10 * 1024 * 1024;
 
@@ -54,6 +56,7 @@ async function list(trx: Trx, caseId: string): Promise<DocumentView[]> {
       "d.uploaded_at",
       "d.destroyed_at",
       "d.destroyed_reason",
+      "d.key_destroyed_at",
       "u.display_name as uploaded_by",
       "x.display_name as destroyed_by",
     ])
@@ -74,6 +77,7 @@ async function list(trx: Trx, caseId: string): Promise<DocumentView[]> {
           at: r.destroyed_at.toISOString(),
           by: r.destroyed_by ?? "",
           reason: r.destroyed_reason ?? "",
+          keyDestroyedAt: r.key_destroyed_at?.toISOString() ?? null,
         }
       : null,
   }));
@@ -94,7 +98,7 @@ export function readDocuments(
 
 type Upload = { kind: DocumentTable["kind"]; bytes: Uint8Array };
 
-export function uploadDocument(
+export async function uploadDocument(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
@@ -107,7 +111,10 @@ export function uploadDocument(
       file: "Filen måste vara en PDF eller en bild (PNG eller JPEG), t.ex. den inskannade blanketten.",
     });
   const id = randomUUID();
-  return runCaseCommand(database, actor, meta, {
+  // The key is made before the transaction (it must exist when the row commits); if the
+  // upload is refused, the key of content never stored goes again.
+  const sealed = await sealedContent(database.recordKeys, id, input.bytes);
+  const upload = runCaseCommand(database, actor, meta, {
     caseId,
     action: "document.upload",
     changes: true,
@@ -128,13 +135,17 @@ export function uploadDocument(
           media_type: mediaType,
           size_bytes: input.bytes.length,
           sha256,
-          content: input.bytes,
+          ...sealed,
           uploaded_by: actor.userId,
         })
         .execute();
       return list(trx, caseId);
     },
     event: () => ({ data: { documentId: id, kind: input.kind } }),
+  });
+  return upload.catch(async (error: unknown) => {
+    await database.recordKeys.destroy(sealed.content_key_id).catch(() => {});
+    throw error;
   });
 }
 
@@ -175,18 +186,18 @@ export function readDocumentContent(
     run: async ({ trx }) => {
       const doc = await trx
         .selectFrom("document")
-        .select(["filename", "media_type", "content", "destroyed_at"])
+        .select(["id", "filename", "media_type", "content", "content_key_id", "destroyed_at"])
         .where("id", "=", documentId)
         .where("case_id", "=", caseId)
         .executeTakeFirst();
       if (!doc) throw new AppError(404, "not_found", "Handlingen finns inte i ärendet.");
-      if (doc.destroyed_at || !doc.content)
+      const content =
+        doc.destroyed_at || !doc.content
+          ? null
+          : await openContent(database.recordKeys, { ...doc, content: doc.content });
+      if (!content)
         throw new AppError(410, "gone", "Handlingen är förstörd. Kvittot finns kvar i ärendet.");
-      return {
-        filename: doc.filename,
-        mediaType: doc.media_type,
-        content: Buffer.from(doc.content),
-      };
+      return { filename: doc.filename, mediaType: doc.media_type, content };
     },
     event: () => ({ data: { documentId } }),
   });
@@ -194,10 +205,13 @@ export function readDocumentContent(
 
 /**
  * Destroys the case's documents of a kind: the bytes go, the receipt stays (in the row and
- * as one audit event per document). Returns how many were destroyed.
+ * as one audit event per document), and once the transaction commits their record keys are
+ * destroyed, so no copy of the database can give the bytes back (content.ts). The one way
+ * to destroy a document's content. Returns how many were destroyed.
  */
 export async function destroyDocuments(
   trx: Trx,
+  database: ShredTarget,
   actor: Actor,
   meta: RequestMeta,
   c: CaseRow,
@@ -217,6 +231,11 @@ export async function destroyDocuments(
     .where("destroyed_at", "is", null)
     .returning(["id", "sha256"])
     .execute();
+  shredAfterCommit(
+    trx,
+    database,
+    destroyed.map((d) => d.id),
+  );
   await recordAudit(
     trx,
     auditContext(actor, meta),

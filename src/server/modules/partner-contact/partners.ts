@@ -180,7 +180,7 @@ export function recordRefusal(
       await insertRefusal(trx, actor, t, input);
       const ended = input.continueTreatment
         ? null
-        : await closeTreatment(trx, actor, meta, c, t, {
+        : await closeTreatment(trx, database, actor, meta, c, t, {
             endedOn: input.teamDecidedOn,
             kind: "ended_by_unit",
             reason: input.reasoning,

@@ -11,6 +11,7 @@ import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError, invalid, notInFuture } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { changeCaseStatus } from "../cases/status-change.ts";
+import type { ShredTarget } from "../documents/content.ts";
 import { destroyDocuments } from "../documents/service.ts";
 import { loadTreatment } from "./view.ts";
 
@@ -225,7 +226,7 @@ export function endTreatment(
     changes: true,
     run: async ({ trx, case: c }) => {
       const t = await runningTreatment(trx, c);
-      const ended = await closeTreatment(trx, actor, meta, c, t, input);
+      const ended = await closeTreatment(trx, database, actor, meta, c, t, input);
       return { ended, treatment: await loadTreatment(trx, caseId) };
     },
     event: ({ ended }) => ended,
@@ -238,6 +239,7 @@ export function endTreatment(
  */
 export async function closeTreatment(
   trx: Trx,
+  database: ShredTarget,
   actor: Actor,
   meta: RequestMeta,
   c: CaseRow,
@@ -264,6 +266,7 @@ export async function closeTreatment(
   // The signed consent form is kept only while the treatment contact lasts (seed 004).
   const destroyed = await destroyDocuments(
     trx,
+    database,
     actor,
     meta,
     c,

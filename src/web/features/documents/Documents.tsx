@@ -206,7 +206,14 @@ function DocumentRecord({ caseId, doc }: { caseId: string; doc: CaseDocument }) 
               })}
             </strong>
           </p>
-          <p className="field__hint">{t("documents.destroyedNote")}</p>
+          <p className="field__hint">
+            {doc.destroyed.keyDestroyedAt
+              ? t("documents.keyDestroyed", {
+                  time: formatDateTimeShort(doc.destroyed.keyDestroyedAt, lang),
+                })
+              : t("documents.destroyedNote")}
+          </p>
+          <p className="field__hint">{t("documents.checksum", { sha256: doc.sha256 })}</p>
         </div>
       ) : (
         <p>

@@ -33,6 +33,9 @@ export const documentsEn: MessagesOf<typeof documentsSv> = {
   "documents.download": "Open {name}",
   "documents.destroyed": "Destroyed {date} by {name}: {reason}",
   "documents.destroyedNote": "The file's content has been removed. The receipt is kept.",
+  "documents.keyDestroyed":
+    "The document's own key was destroyed {time}: the content cannot be read from the database, its WAL or its backups. The receipt is kept.",
+  "documents.checksum": "Checksum (SHA-256) of the destroyed content: {sha256}",
   "documents.bytes": "{size} bytes",
   "documents.kilobytes": "{size} kB",
   "documents.megabytes": "{size} MB",

@@ -31,6 +31,9 @@ export const documentsSv = {
   "documents.download": "Öppna {name}",
   "documents.destroyed": "Förstörd {date} av {name}: {reason}",
   "documents.destroyedNote": "Filens innehåll är borttaget. Kvittot finns kvar.",
+  "documents.keyDestroyed":
+    "Handlingens egen nyckel förstördes {time}: innehållet kan inte läsas i databasen, dess WAL eller dess säkerhetskopior. Kvittot finns kvar.",
+  "documents.checksum": "Kontrollsumma (SHA-256) för det förstörda innehållet: {sha256}",
   "documents.bytes": "{size} byte",
   "documents.kilobytes": "{size} kB",
   "documents.megabytes": "{size} MB",
