@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer } from "../../e2e/fixtures/server.ts";
 import { verifyAuditTrail } from "./audit/verify.ts";
@@ -31,6 +31,24 @@ describe("starting Frid", () => {
     expect(result.stderr).toContain("FRID_SESSION_SECRET");
     expect(result.stderr).toContain("DATABASE_URL");
     expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+
+  it("refuses to start without its record-key store, names the setting, touches no database", () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "frid-no-keys-")), "data");
+    cleanup.push(() => rmSync(dirname(dataDir), { recursive: true, force: true }));
+    const result = runMain({
+      NODE_ENV: "production",
+      FRID_SESSION_SECRET: "s".repeat(40),
+      FRID_DATA_DIR: dataDir,
+      ...testKekEnv,
+      FRID_KEY_STORE_DIR: `${dataDir}-record-keys`,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `Frid could not start: the record-key store FRID_KEY_STORE_DIR: ${dataDir}-record-keys does not exist.`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(dataDir)).toBe(false);
   });
 
   it("never seeds demo data in production", async () => {
