@@ -204,10 +204,11 @@ export function readDocumentContent(
 }
 
 /**
- * Destroys the case's documents of a kind: the bytes go, the receipt stays (in the row and
- * as one audit event per document), and once the transaction commits their record keys are
- * destroyed, so no copy of the database can give the bytes back (content.ts). The one way
- * to destroy a document's content. Returns how many were destroyed.
+ * Destroys the case's documents of a kind (or the given ones of the case, for retention):
+ * the bytes go, the receipt stays (in the row and as one audit event per document), and once
+ * the transaction commits their record keys are destroyed, so no copy of the database can
+ * give the bytes back (content.ts). The one way to destroy a document's content. Returns how
+ * many were destroyed.
  */
 export async function destroyDocuments(
   trx: Trx,
@@ -215,9 +216,10 @@ export async function destroyDocuments(
   actor: Actor,
   meta: RequestMeta,
   c: CaseRow,
-  kind: DocumentTable["kind"],
+  which: DocumentTable["kind"] | { documentIds: string[] },
   reason: string,
 ): Promise<number> {
+  if (typeof which === "object" && which.documentIds.length === 0) return 0;
   const destroyed = await trx
     .updateTable("document")
     .set({
@@ -227,9 +229,11 @@ export async function destroyDocuments(
       destroyed_reason: reason,
     })
     .where("case_id", "=", c.id)
-    .where("kind", "=", kind)
+    .where((eb) =>
+      typeof which === "string" ? eb("kind", "=", which) : eb("id", "in", which.documentIds),
+    )
     .where("destroyed_at", "is", null)
-    .returning(["id", "sha256"])
+    .returning(["id", "kind", "sha256"])
     .execute();
   shredAfterCommit(
     trx,
@@ -242,7 +246,7 @@ export async function destroyDocuments(
     destroyed.map((d) =>
       caseEntry(c, "document.destroy", {
         reason,
-        data: { documentId: d.id, kind, sha256: d.sha256 },
+        data: { documentId: d.id, kind: d.kind, sha256: d.sha256 },
       }),
     ),
   );

@@ -104,10 +104,12 @@ describe.each(testDatabaseKinds)("crypto-shredding of documents (%s)", (kind) =>
         actor,
         meta,
         c,
-        "partner_contact_consent",
+        { documentIds: [documentId] },
         "Prov.",
       );
       expect(n).toBe(1);
+      // Inside the transaction the row is destroyed; the key waits for the commit.
+      expect(await database().recordKeys.key(keyId)).not.toBeNull();
       throw new Error("rolled back on purpose");
     });
     await expect(attempt).rejects.toThrow("rolled back on purpose");
