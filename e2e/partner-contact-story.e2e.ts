@@ -327,6 +327,10 @@ describe("partner contact from start to end, behind the information barrier", ()
     const documents = page.getByRole("region", { name: "Handlingar" });
     const scan = documents.getByRole("article", { name: `samtycke-partnerkontakt-${day()}.pdf` });
     await expect.poll(() => scan.textContent()).toMatch(/Förstörd \d{4}-\d{2}-\d{2}.* av Per Holm/);
+    // Crypto-shredding (issue 19 item 5): the receipt says its own key is gone.
+    expect(await scan.textContent()).toMatch(
+      /egen nyckel förstördes .*kan inte läsas i databasen, dess WAL eller dess säkerhetskopior/,
+    );
     expect(await scan.getByRole("link").count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
 

@@ -106,7 +106,7 @@ async function prepareShredding(database: DatabaseHandle, logger: Logger) {
   const finished = await finishShredding(database);
   if (sealed + finished > 0) logger.info({ sealed, finished }, "record keys prepared");
   say(
-    `Record keys: ${database.recordKeys.location}${sealed > 0 ? ` (${sealed} older documents sealed now)` : ""}`,
+    `Record keys: ${database.recordKeys.location}${sealed > 0 ? ` (documents from before sealed now: ${sealed})` : ""}`,
   );
 }
 

@@ -136,8 +136,15 @@ export const auditEventData = {
   "document.list": none,
   "document.upload": z.object({ documentId: z.uuid(), kind: z.string() }).strict(),
   "document.read": z.object({ documentId: z.uuid() }).strict(),
+  // keyId: the record key destroyed after the commit (ADR 0023); null for a document stored
+  // before 0078 that had none.
   "document.destroy": z
-    .object({ documentId: z.uuid(), kind: z.string(), sha256: z.string() })
+    .object({
+      documentId: z.uuid(),
+      kind: z.string(),
+      sha256: z.string(),
+      keyId: z.uuid().nullable(),
+    })
     .strict(),
   "statistics.read": z.object({ report: z.string(), from: z.string(), to: z.string() }).strict(),
   "stay_cost.read": z.object({ stayId: z.uuid() }).strict(),

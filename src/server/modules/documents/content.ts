@@ -39,10 +39,6 @@ export async function openContent(
   return key && openRecordBytes(key, row.content_key_id, row.content, where(row.id));
 }
 
-/** The sentence every receipt of a shredded document carries (docs/adr/0023). */
-export const shreddedReceipt =
-  "Nyckeln är förstörd: innehållet kan inte läsas i databasen, dess WAL eller dess säkerhetskopior.";
-
 /**
  * After the destroying transaction commits: the keys of the documents it destroyed go. Not
  * before: a destruction that rolls back (a treatment end that lost a race) must leave the

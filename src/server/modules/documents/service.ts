@@ -233,7 +233,7 @@ export async function destroyDocuments(
       typeof which === "string" ? eb("kind", "=", which) : eb("id", "in", which.documentIds),
     )
     .where("destroyed_at", "is", null)
-    .returning(["id", "kind", "sha256"])
+    .returning(["id", "kind", "sha256", "content_key_id"])
     .execute();
   shredAfterCommit(
     trx,
@@ -246,7 +246,7 @@ export async function destroyDocuments(
     destroyed.map((d) =>
       caseEntry(c, "document.destroy", {
         reason,
-        data: { documentId: d.id, kind: d.kind, sha256: d.sha256 },
+        data: { documentId: d.id, kind: d.kind, sha256: d.sha256, keyId: d.content_key_id },
       }),
     ),
   );
