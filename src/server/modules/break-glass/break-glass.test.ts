@@ -68,30 +68,8 @@ describe.each(testDatabaseKinds)("break-glass (%s)", (kind) => {
       personId: person.id,
       openedBy: assigned.id,
     });
-    // Y: the partner's case, worked by `barred`, behind a barrier from X.
-    const partner = await buildPerson(owner, org.id);
-    const y = await buildCase(owner, {
-      orgId: org.id,
-      unitId: elsewhere.id,
-      personId: partner.id,
-      openedBy: barred.id,
-    });
-    await owner
-      .insertInto("barrier")
-      .values({
-        org_id: org.id,
-        case_a_id: xCase.id,
-        case_b_id: y.id,
-        reason: "Partnerkontakt",
-        purpose: "partner_contact",
-        created_by: manager.id,
-      })
-      .execute();
-    const other = await buildOrg(owner);
-    const otherUnit = await buildUnit(owner, other.id);
-    const otherWorker = await buildUser(owner, other.id, [
-      { unitId: otherUnit.id, role: "caseworker" },
-    ]);
+    await barrierFrom(xCase.id, { orgId: org.id, unitId: elsewhere.id }, barred.id, manager.id);
+    const otherWorker = await workerOfAnotherOrganisation();
     const z = await buildCase(owner, {
       orgId: org.id,
       unitId: unitX.id,
@@ -120,6 +98,36 @@ describe.each(testDatabaseKinds)("break-glass (%s)", (kind) => {
       late: await login(t.app, late.username),
     };
   });
+  /** Y: the partner's case, worked by `barredId`, behind a barrier from X. */
+  async function barrierFrom(
+    xId: string,
+    at: { orgId: string; unitId: string },
+    barredId: string,
+    managerId: string,
+  ) {
+    const { owner } = database();
+    const partner = await buildPerson(owner, at.orgId);
+    const y = await buildCase(owner, { ...at, personId: partner.id, openedBy: barredId });
+    await owner
+      .insertInto("barrier")
+      .values({
+        org_id: at.orgId,
+        case_a_id: xId,
+        case_b_id: y.id,
+        reason: "Partnerkontakt",
+        purpose: "partner_contact",
+        created_by: managerId,
+      })
+      .execute();
+  }
+
+  async function workerOfAnotherOrganisation() {
+    const { owner } = database();
+    const other = await buildOrg(owner);
+    const otherUnit = await buildUnit(owner, other.id);
+    return buildUser(owner, other.id, [{ unitId: otherUnit.id, role: "caseworker" }]);
+  }
+
   afterAll(async () => {
     await t?.close();
     await smtp?.close();

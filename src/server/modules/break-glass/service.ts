@@ -5,7 +5,6 @@ import {
   type BreakGlassOpened,
   breakGlassMinutes,
 } from "../../../shared/api/break-glass.ts";
-import { caseworkRoles } from "../../../shared/api/roles.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
@@ -98,10 +97,6 @@ export async function openBreakGlass(
   await tellManagers(result.notify ?? [], mail);
   return { caseId: String(result.case_id), expiresAt: isoOf(result.expires_at) };
 }
-
-/** Whether the actor may ask for break-glass at all (the page offers it only then). */
-export const mayBreakGlass = (actor: Actor) =>
-  actor.roles.some((r) => caseworkRoles.includes(r.role));
 
 const isoOf = (d: Date | string | null) =>
   (d instanceof Date ? d : new Date(String(d))).toISOString();
