@@ -39,6 +39,9 @@ const pages = {
   adminUnit: lazyPage(() => import("./features/admin/AdminUnitPage"), "AdminUnitPage"),
   adminUser: lazyPage(() => import("./features/admin/AdminUserPage"), "AdminUserPage"),
   audit: lazyPage(() => import("./features/audit-review/AuditPage"), "AuditPage"),
+  breakGlass: lazyPage(() => import("./features/break-glass/BreakGlassPage"), "BreakGlassPage"),
+  breakGlassReviews: lazyPage(() => import("./features/break-glass/ReviewsPage"), "ReviewsPage"),
+  breakGlassReview: lazyPage(() => import("./features/break-glass/ReviewPage"), "ReviewPage"),
   case: lazyPage(() => import("./features/cases/CasePage"), "CasePage"),
   myCases: lazyPage(() => import("./features/cases/MyCasesPage"), "MyCasesPage"),
   person: lazyPage(() => import("./features/persons/PersonPage"), "PersonPage"),
@@ -134,6 +137,9 @@ function SignedIn() {
           <Route path="competence" element={pages.competence} />
           <Route path="vacancies" element={pages.vacancies} />
           <Route path="audit" element={pages.audit} />
+          <Route path="break-glass" element={pages.breakGlass} />
+          <Route path="break-glass/reviews" element={pages.breakGlassReviews} />
+          <Route path="break-glass/reviews/:grantId" element={pages.breakGlassReview} />
           <Route path="statistics" element={pages.statistics} />
           <Route path="shelter" element={pages.shelter} />
           <Route path="costs" element={pages.costs} />

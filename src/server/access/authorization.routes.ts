@@ -6,6 +6,7 @@ import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { consultationBody } from "../testing/consult.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { placeBody } from "../testing/places.ts";
+import { breakGlassEndpoints } from "./authorization.break-glass.ts";
 import { conferenceEndpoints } from "./authorization.conferences.ts";
 import { directoryEndpoints } from "./authorization.directory.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
@@ -371,6 +372,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "POST /api/auth/mfa", request: () => ({ method: "POST", url: "/api/auth/mfa", payload: { code: "123456" } }), expect: { otherwise: 400 } },
   // Ends the session it is sent with: run on a fresh login of the same user.
   { route: "POST /api/auth/logout", request: () => ({ method: "POST", url: "/api/auth/logout" }), expect: { otherwise: 204 }, freshSession: true },
+  ...breakGlassEndpoints, // issue 19, item 6: last, a worker granted here sees X from then on
 ];
 
 /** Reachable without logging in; every other route must answer 401 without a session. */

@@ -11,6 +11,7 @@ import {
 } from "../modules/cases/policy.ts";
 import { type CaseRow, findVisibleCase } from "../modules/cases/queries.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
+import { breakGlassReadOnly, seesOnlyByBreakGlass } from "./break-glass-access.ts";
 import { denyCase, lockCase, RecordNotInCase, recordCaseRefusal } from "./case-guard.ts";
 import { type Trx, withActor } from "./transaction.ts";
 
@@ -20,7 +21,8 @@ import { type Trx, withActor } from "./transaction.ts";
  *   1. lockCase, when the command changes the case (`changes`), so what it reads is current;
  *   2. the visibility check: a case the actor may not see answers 404, the attempt audited;
  *   3. the ability (`requires`), from the case's state and the actor's role: a role that may
- *      not do it answers 403 (audited), a state that does not allow it (closed) 409;
+ *      not do it answers 403 (audited), a state that does not allow it (closed) 409; a command
+ *      that changes anything (`changes` or any `requires`) through a break-glass grant, 403;
  *   4. the command itself, with one context object;
  *   5. its success audit event, written here in the same transaction — a command cannot
  *      forget it, and if it cannot be written nothing the command did is kept.
@@ -106,14 +108,18 @@ function runInCase<A extends AuditAction, T, Row extends CaseRow = CaseRow>(
     const find = command.find ?? (findVisibleCase as NonNullable<typeof command.find>);
     const row = await find(trx, actor, caseId);
     if (!row) return { refused: "not_found" };
+    const readOnly = await seesOnlyByBreakGlass(trx, actor, row);
     const ctx: CaseContext<Row> = {
       trx,
       actor,
       meta,
       case: row,
-      abilities: abilitiesOf(actor, caseState(row)),
+      abilities: abilitiesOf(actor, { ...caseState(row), readOnly }),
     };
-    const forbidden = refusal(ctx, command);
+    const forbidden =
+      readOnly && (command.changes || (command.requires?.length ?? 0) > 0)
+        ? breakGlassReadOnly
+        : refusal(ctx, command);
     if (forbidden) return { refused: "forbidden", message: forbidden };
     const value = await command.run(ctx);
     await recordAudit(trx, auditContext(actor, meta), successEvents(command, value, ctx));

@@ -351,6 +351,13 @@ export const auditEventData = {
     .strict(),
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
+  // Break-glass (issue 19, item 6): why a request was refused is for the trail, not the worker.
+  "break_glass.open": z.object({ grantId: z.uuid(), expiresAt: z.string() }).strict(),
+  "break_glass.denied": z.object({ why: z.enum(["no_role", "not_found", "barred"]) }).strict(),
+  "break_glass.read": z.object({ grantId: z.uuid().nullable(), shown: z.number().int() }).strict(),
+  "break_glass.review": z
+    .object({ grantId: z.uuid(), conclusion: z.enum(["justified", "not_justified"]) })
+    .strict(),
 
   "admin.unit.create": none,
   "admin.unit.update": z.object({ fields: z.array(z.string()) }).strict(),
@@ -387,5 +394,7 @@ export const auditResourceTypes = [
   "service_course",
   "survey",
   "chat_conversation",
+  // A break-glass access under review, named so to a manager who may not see the case (issue 19).
+  "break_glass",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -102,6 +102,62 @@ AS $function$
                    or (b.case_b_id = p_from and b.case_a_id = p_to)))
 $function$;
 
+-- frid_break_glass(p_reference text, p_reason text, p_minutes integer): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_break_glass(p_reference text, p_reason text, p_minutes integer)
+ RETURNS TABLE(outcome text, case_id uuid, person_id uuid, unit_id uuid, grant_id uuid, expires_at timestamp with time zone, notify text[])
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+#variable_conflict use_column
+declare
+  v_case record;
+  v_grant uuid;
+  v_expires timestamptz;
+begin
+  if p_minutes is null or p_minutes < 1 or p_minutes > 60 then
+    raise exception 'a break-glass grant lasts at most 60 minutes';
+  end if;
+  if not exists (select 1 from role_assignment r join unit u on u.id = r.unit_id
+                  where r.user_id = frid_actor() and u.org_id = frid_org()
+                    and r.role in ('caseworker', 'therapist', 'protection_officer')) then
+    return query select 'no_role'::text, null::uuid, null::uuid, null::uuid, null::uuid,
+                        null::timestamptz, null::text[];
+    return;
+  end if;
+  select c.id, c.person_id, c.unit_id into v_case
+    from "case" c where c.org_id = frid_org() and c.reference = p_reference
+    for no key update;
+  if not found then
+    return query select 'not_found'::text, null::uuid, null::uuid, null::uuid, null::uuid,
+                        null::timestamptz, null::text[];
+    return;
+  end if;
+  if frid_person_barred(v_case.person_id, frid_actor()) then
+    return query select 'barred'::text, v_case.id, v_case.person_id, v_case.unit_id, null::uuid,
+                        null::timestamptz, null::text[];
+    return;
+  end if;
+  if frid_can_see_case(v_case.id) then
+    return query select 'visible'::text, v_case.id, v_case.person_id, v_case.unit_id, null::uuid,
+                        null::timestamptz, null::text[];
+    return;
+  end if;
+  insert into access_grant (org_id, case_id, user_id, reason, granted_by, expires_at, kind)
+  values (frid_org(), v_case.id, frid_actor(), p_reason, frid_actor(),
+          now() + make_interval(mins => p_minutes), 'break_glass')
+  returning access_grant.id, access_grant.expires_at into v_grant, v_expires;
+  return query select 'granted'::text, v_case.id, v_case.person_id, v_case.unit_id, v_grant,
+    v_expires,
+    array(select s.digest_email from role_assignment m
+            join app_user au on au.id = m.user_id and au.active
+            join notification_setting s on s.user_id = m.user_id
+           where m.unit_id = v_case.unit_id and m.role = 'unit_manager'
+             and s.digest_email is not null
+           order by s.digest_email);
+end
+$function$;
+
 -- frid_can_see_case(p_case uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_can_see_case(p_case uuid)
  RETURNS boolean
@@ -1238,6 +1294,33 @@ create view frid_barred_person with (security_barrier=true) as
            FROM access_grant g) ever ON ((ever.case_id = side.other_id)))
   WHERE ((mine.person_id <> other.person_id) AND ((ever.user_id = frid_actor()) OR (CURRENT_USER <> 'frid_app'::name)));
 
+create view frid_break_glass_review_item with (security_barrier=true) as
+ SELECT g.id AS grant_id,
+    g.org_id,
+    g.case_id,
+    c.reference,
+    c.unit_id,
+    c.person_id,
+    g.user_id,
+    u.display_name AS user_name,
+    g.reason,
+    g.granted_at,
+    g.expires_at,
+    g.revoked_at,
+    r.conclusion,
+    r.note,
+    r.reviewed_by,
+    ru.display_name AS reviewer_name,
+    r.reviewed_at
+   FROM ((((access_grant g
+     JOIN "case" c ON ((c.id = g.case_id)))
+     JOIN app_user u ON ((u.id = g.user_id)))
+     LEFT JOIN break_glass_review r ON ((r.grant_id = g.id)))
+     LEFT JOIN app_user ru ON ((ru.id = r.reviewed_by)))
+  WHERE ((g.kind = 'break_glass'::text) AND (g.org_id = frid_org()) AND (g.user_id <> frid_actor()) AND (EXISTS ( SELECT 1
+           FROM role_assignment m
+          WHERE ((m.user_id = frid_actor()) AND (m.unit_id = c.unit_id) AND (m.role = 'unit_manager'::text)))));
+
 create view frid_current_work with (security_barrier=true) as
  SELECT a.case_id,
     a.user_id,
@@ -1254,7 +1337,7 @@ UNION ALL
 -- ===== Row-level security policies =====
 
 create policy access_grant_insert on access_grant as permissive for insert to frid_app
-  with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
+  with check (((org_id = frid_org()) AND (kind = 'grant'::text) AND frid_can_see_case(case_id)));
 create policy access_grant_select on access_grant as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy agency_insert on agency as permissive for insert to frid_app
@@ -1337,6 +1420,14 @@ create policy barrier_event_select on barrier_event as permissive for select to 
 create policy barrier_event_update on barrier_event as permissive for update to frid_app
   using ((frid_can_see_case(to_case_id) AND (acknowledged_at IS NULL)))
   with check (((acknowledged_by = frid_actor()) AND frid_can_see_case(to_case_id)));
+create policy break_glass_review_insert on break_glass_review as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (reviewed_by = frid_actor()) AND (EXISTS ( SELECT 1
+   FROM frid_break_glass_review_item v
+  WHERE (v.grant_id = break_glass_review.grant_id)))));
+create policy break_glass_review_select on break_glass_review as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM frid_break_glass_review_item v
+  WHERE (v.grant_id = break_glass_review.grant_id)))));
 create policy case_insert on "case" as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (opened_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text]) AND (NOT frid_person_barred(person_id, frid_actor()))));
 create policy case_report on "case" as permissive for select to frid_report
@@ -1972,6 +2063,7 @@ alter table assessment enable row level security;
 alter table audit_event enable row level security;
 alter table barrier enable row level security;
 alter table barrier_event enable row level security;
+alter table break_glass_review enable row level security;
 alter table "case" enable row level security;
 alter table case_assignment enable row level security;
 alter table case_consultation enable row level security;
@@ -2071,6 +2163,7 @@ grant insert, select on audit_event to frid_app;
 grant insert, select on audit_seal to frid_app;
 grant insert, select on barrier to frid_app;
 grant insert, select on barrier_event to frid_app;
+grant insert, select on break_glass_review to frid_app;
 grant insert, select, update on "case" to frid_app;
 grant insert, select, update on case_assignment to frid_app;
 grant insert, select on case_consultation to frid_app;
@@ -2097,6 +2190,7 @@ grant insert, select on disclosure to frid_app;
 grant insert, select on document to frid_app;
 grant insert, select on follow_up to frid_app;
 grant select on frid_barred_person to frid_app;
+grant select on frid_break_glass_review_item to frid_app;
 grant select on frid_current_work to frid_app;
 grant insert, select, update on implementation_plan to frid_app;
 grant delete, insert, select, update on instructor to frid_app;

@@ -33,6 +33,7 @@ export interface AccessGrant {
   granted_at: Generated<Timestamp>;
   granted_by: string;
   id: Generated<string>;
+  kind: Generated<string>;
   org_id: string;
   reason: string;
   revoked_at: Timestamp | null;
@@ -209,6 +210,15 @@ export interface BarrierEvent {
   level: string | null;
   org_id: string;
   to_case_id: string;
+}
+
+export interface BreakGlassReview {
+  conclusion: string;
+  grant_id: string;
+  note: string | null;
+  org_id: string;
+  reviewed_at: Generated<Timestamp>;
+  reviewed_by: string;
 }
 
 export interface Case {
@@ -606,6 +616,26 @@ export interface FollowUp {
 export interface FridBarredPerson {
   person_id: string | null;
   user_id: string | null;
+}
+
+export interface FridBreakGlassReviewItem {
+  case_id: string | null;
+  conclusion: string | null;
+  expires_at: Timestamp | null;
+  grant_id: string | null;
+  granted_at: Timestamp | null;
+  note: string | null;
+  org_id: string | null;
+  person_id: string | null;
+  reason: string | null;
+  reference: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewer_name: string | null;
+  revoked_at: Timestamp | null;
+  unit_id: string | null;
+  user_id: string | null;
+  user_name: string | null;
 }
 
 export interface FridCurrentWork {
@@ -1481,6 +1511,7 @@ export interface DB {
   audit_seal: AuditSeal;
   barrier: Barrier;
   barrier_event: BarrierEvent;
+  break_glass_review: BreakGlassReview;
   case: Case;
   case_assignment: CaseAssignment;
   case_consultation: CaseConsultation;
@@ -1508,6 +1539,7 @@ export interface DB {
   document: Document;
   follow_up: FollowUp;
   frid_barred_person: FridBarredPerson;
+  frid_break_glass_review_item: FridBreakGlassReviewItem;
   frid_current_work: FridCurrentWork;
   implementation_plan: ImplementationPlan;
   instructor: Instructor;

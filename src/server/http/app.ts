@@ -19,6 +19,7 @@ import { agreementRoutes } from "../modules/agreements/routes.ts";
 import { instrumentAdminRoutes } from "../modules/assessments/admin-routes.ts";
 import { assessmentRoutes } from "../modules/assessments/routes.ts";
 import { auditReviewRoutes } from "../modules/audit-review/routes.ts";
+import { breakGlassRoutes } from "../modules/break-glass/routes.ts";
 import { caseConsultationRoutes } from "../modules/case-consultations/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
 import { chatRoutes } from "../modules/chat/routes.ts";
@@ -99,6 +100,7 @@ const modules: RouteModule[] = [
   notificationRoutes,
   searchRoutes,
   auditReviewRoutes,
+  breakGlassRoutes,
   shelterRoutes,
   placeRoutes,
   consultationRoutes,

@@ -3,6 +3,7 @@ import { stockholmDate } from "../../shared/calendar.ts";
 import type { Database, RoleName } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import { addLeaver, buildRecordsOfX, type Made } from "./authorization-records.ts";
+import { addBreakGlassRecords } from "./break-glass.ts";
 import { addChildWorkRecords } from "./child-work.ts";
 import { addConsultRecords } from "./consult.ts";
 import { addCoordinatedPlanRecords } from "./coordinated-plans.ts";
@@ -90,6 +91,8 @@ export interface World {
   directory: Awaited<ReturnType<typeof addDirectoryRecords>>;
   /** A SIP of X shared with the region's health centre on her consent (issue 18). */
   sip: Awaited<ReturnType<typeof addCoordinatedPlanRecords>>;
+  /** An ended break-glass access to X awaiting its review (issue 19, item 6). */
+  breakGlass: Awaited<ReturnType<typeof addBreakGlassRecords>>;
 }
 
 export interface AuthorizationWorld {
@@ -219,6 +222,7 @@ export async function buildAuthorizationWorld(
   const riskConference = await addConferenceRecords(made, stockholmDate(new Date()));
   const directory = await addDirectoryRecords(made);
   const sip = await addCoordinatedPlanRecords(made);
+  const breakGlass = await addBreakGlassRecords(made, c.spare.id);
   const reference = (
     await owner
       .selectFrom("case")
@@ -244,6 +248,7 @@ export async function buildAuthorizationWorld(
     riskConference,
     directory,
     sip,
+    breakGlass,
     secrets: [
       c.person.identity_number as string,
       c.person.given_name,

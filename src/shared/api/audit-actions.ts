@@ -201,6 +201,11 @@ export const auditActions = [
   "risk_conference.action_read",
   "risk_conference.pack",
   "audit.review",
+  // Break-glass (issue 19, item 6)
+  "break_glass.open",
+  "break_glass.denied",
+  "break_glass.read",
+  "break_glass.review",
   "admin.unit.create",
   "admin.unit.update",
   "admin.user.create",

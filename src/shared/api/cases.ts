@@ -174,6 +174,9 @@ export const CaseView = CaseSummary.extend({
       displayName: z.string(),
       reason: z.string(),
       expiresAt: z.string(),
+      kind: z.enum(["grant", "break_glass"]).meta({
+        description: "break_glass: the worker's own emergency access, read only (issue 19)",
+      }),
     }),
   ),
   /** What the caller may do here; the UI hides what is not allowed, the server checks anyway. */

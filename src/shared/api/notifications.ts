@@ -7,11 +7,13 @@ import { WorklistSubject, worklistKinds } from "./worklist.ts";
  * - overdue: a line of Att göra whose counted day has passed;
  * - due_soon: a line whose counted day is within 3 days;
  * - new: a line new on Att göra, due later than that (within its 7 days);
+ * - break_glass: someone used break-glass on a case of a unit I manage (issue 19, item 6);
  * - barrier_event: an event across a partner-contact barrier to acknowledge;
  * - assigned: a case someone else assigned to me within the last 14 days.
  */
 export const notificationCategories = [
   "overdue",
+  "break_glass",
   "barrier_event",
   "due_soon",
   "assigned",
@@ -26,7 +28,7 @@ export type NotificationCategory = (typeof notificationCategories)[number];
  * deadline (due soon, then overdue) is a new notification.
  */
 export const notificationIdPattern =
-  /^(overdue|barrier_event|due_soon|assigned|new):([a-z_]{1,40}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{4}-\d{2}-\d{2})$/;
+  /^(overdue|break_glass|barrier_event|due_soon|assigned|new):([a-z_]{1,40}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d{4}-\d{2}-\d{2})$/;
 
 export const Notification = z
   .object({

@@ -36,6 +36,8 @@ export const worklistKinds = [
   "conference_action",
   "restraining_order_ends",
   "safety_alarm_follow_up",
+  // Break-glass (issue 19, item 6): a subject line for the case's unit managers until reviewed.
+  "break_glass_review",
 ] as const;
 
 /**
@@ -43,7 +45,12 @@ export const worklistKinds = [
  * conference's action for its owner outside the case): its page is
  * subjectPath's. Another kind of subject is added here, with its page.
  */
-export const worklistSubjectTypes = ["agreement", "agency", "conference_action"] as const;
+export const worklistSubjectTypes = [
+  "agreement",
+  "agency",
+  "conference_action",
+  "break_glass",
+] as const;
 export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
 export const WorklistSubject = z
   .object({ type: z.enum(worklistSubjectTypes), id: z.uuid(), title: z.string() })
@@ -54,6 +61,8 @@ const subjectPages: Record<WorklistSubjectType, string> = {
   agency: "/agencies",
   // An action of a risk conference, for its owner who may not see the case (issue 18, item 8).
   conference_action: "/risk-conference-actions",
+  // A break-glass access to review (issue 19, item 6): the manager may not see the case.
+  break_glass: "/break-glass/reviews",
 };
 export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
   `${subjectPages[s.type]}/${s.id}`;

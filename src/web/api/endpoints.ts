@@ -18,6 +18,7 @@ import { agenciesApi } from "../features/agencies/api";
 import { agreementsApi } from "../features/agreements/api";
 import { assessmentsApi } from "../features/assessments/api";
 import { auditReviewApi } from "../features/audit-review/api";
+import { breakGlassApi } from "../features/break-glass/api";
 import { caseConsultationsApi } from "../features/case-consultations/api";
 import { casesApi } from "../features/cases/api";
 import { chatApi } from "../features/chat/api";
@@ -61,6 +62,7 @@ export type * from "../features/agencies/api";
 export type * from "../features/agreements/api";
 export type * from "../features/assessments/api";
 export type * from "../features/audit-review/api";
+export type * from "../features/break-glass/api";
 export type * from "../features/case-consultations/api";
 export type * from "../features/cases/api";
 export type * from "../features/chat/api";
@@ -172,6 +174,7 @@ export function createApiOn(transport: Transport) {
     ...chatApi(transport),
     ...costsApi(transport),
     ...auditReviewApi(transport),
+    ...breakGlassApi(transport),
     ...searchApi(transport),
     ...placesApi(transport),
     ...consultationsApi(transport),

@@ -4,6 +4,7 @@ import { agenciesEn } from "../features/agencies/messages.en";
 import { agreementsEn } from "../features/agreements/messages.en";
 import { assessmentsEn } from "../features/assessments/messages.en";
 import { auditReviewEn } from "../features/audit-review/messages.en";
+import { breakGlassEn } from "../features/break-glass/messages.en";
 import { caseConsultationsEn } from "../features/case-consultations/messages.en";
 import { casesEn } from "../features/cases/messages.en";
 import { chatEn } from "../features/chat/messages.en";
@@ -88,6 +89,7 @@ export const en: Messages = {
   ...surveysEn,
   ...chatEn,
   ...referralsEn,
+  ...breakGlassEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -134,4 +136,5 @@ export const enParts = [
   surveysEn,
   chatEn,
   referralsEn,
+  breakGlassEn,
 ] as const;

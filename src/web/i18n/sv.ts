@@ -4,6 +4,7 @@ import { agenciesSv } from "../features/agencies/messages.sv";
 import { agreementsSv } from "../features/agreements/messages.sv";
 import { assessmentsSv } from "../features/assessments/messages.sv";
 import { auditReviewSv } from "../features/audit-review/messages.sv";
+import { breakGlassSv } from "../features/break-glass/messages.sv";
 import { caseConsultationsSv } from "../features/case-consultations/messages.sv";
 import { casesSv } from "../features/cases/messages.sv";
 import { chatSv } from "../features/chat/messages.sv";
@@ -88,6 +89,7 @@ export const sv = {
   ...surveysSv,
   ...chatSv,
   ...referralsSv,
+  ...breakGlassSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -134,4 +136,5 @@ export const svParts = [
   surveysSv,
   chatSv,
   referralsSv,
+  breakGlassSv,
 ] as const;

@@ -52,6 +52,8 @@ export interface CaseState {
   assignedToMe: boolean;
   caseType: CaseTypeName;
   status: CaseStatus;
+  /** Seen only through a break-glass grant (issue 19, item 6): reading, nothing else. */
+  readOnly?: boolean;
 }
 
 /**
@@ -60,20 +62,22 @@ export interface CaseState {
  * page shows what the server allows, and checked by runCaseCommand (access/case-command.ts).
  */
 export function abilities(actor: Actor, c: CaseState) {
-  // Nothing in a closed case changes until it is reopened (a status change).
-  const open = c.status !== "closed";
+  // Nothing in a closed case changes until it is reopened (a status change); nothing at all
+  // changes through a break-glass grant, which is for reading in an emergency.
+  const open = c.status !== "closed" && !c.readOnly;
   return {
     // Who works the case, who else may look and where barriers go stay the manager's to
     // decide on a closed case too: access, not content.
     assign: can(actor, "case.assign", c),
     grant: can(actor, "case.grant", c),
     barrier: can(actor, "barrier.create", c),
-    nextStatuses: can(actor, "case.status", c) ? allowedNextStatuses(c.caseType, c.status) : [],
+    nextStatuses:
+      can(actor, "case.status", c) && !c.readOnly ? allowedNextStatuses(c.caseType, c.status) : [],
     // Whoever may see an open case documents in it (the journal's own rules handle drafts).
     writeJournal: open,
     change: open,
     // A decision needs the matter looked into first (and an open case: closed is not here).
-    decide: decidableStatuses.has(c.status),
+    decide: decidableStatuses.has(c.status) && !c.readOnly,
   };
 }
 
@@ -92,4 +96,18 @@ export function caseState(row: {
     caseType: row.case_type,
     status: row.status,
   };
+}
+
+/**
+ * Whether the actor sees the case only through a break-glass grant: not assigned, not its
+ * unit's manager, and no live grant of their own but a break-glass one. From the case page's
+ * live grants (no further read).
+ */
+export function readOnlyThroughGrants(
+  actor: Actor,
+  row: { unit_id: string; assigned_to_me: unknown; grants: { userId: string; kind: string }[] },
+): boolean {
+  if (row.assigned_to_me || hasRole(actor, "unit_manager", row.unit_id)) return false;
+  const mine = row.grants.filter((g) => g.userId === actor.userId);
+  return mine.length > 0 && mine.every((g) => g.kind === "break_glass");
 }

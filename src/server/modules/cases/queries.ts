@@ -117,6 +117,7 @@ function liveGrantsOf(eb: OfCase) {
       "gu.display_name as displayName",
       "g.reason",
       "g.expires_at as expiresAt",
+      "g.kind",
     ])
     .whereRef("g.case_id", "=", "c.id")
     .where("g.revoked_at", "is", null)

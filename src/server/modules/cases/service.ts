@@ -22,7 +22,7 @@ import type { SessionCheck } from "../../http/request-context.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 import { countVisibleCases, listVisibleCases, toListItem } from "./list.ts";
-import { abilities, type CaseAction, can } from "./policy.ts";
+import { abilities, type CaseAction, can, readOnlyThroughGrants } from "./policy.ts";
 import {
   type CaseDetailRow,
   findVisibleCaseWithDetails,
@@ -46,6 +46,7 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
       displayName: g.displayName,
       reason: g.reason,
       expiresAt: new Date(g.expiresAt).toISOString(),
+      kind: g.kind === "break_glass" ? ("break_glass" as const) : ("grant" as const),
     })),
     closedReason: row.closed_reason,
     currentRisk: currentRisk(row.latest_assessment),
@@ -55,6 +56,7 @@ export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
       assignedToMe: Boolean(row.assigned_to_me),
       caseType: row.case_type,
       status: row.status,
+      readOnly: readOnlyThroughGrants(actor, row),
     }),
   };
 }

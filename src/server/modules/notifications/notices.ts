@@ -22,6 +22,7 @@ export interface Assignment {
 /** What a line of Att göra tells: a barrier event to acknowledge, overdue, near, or new. */
 export function categoryOf(line: DueLine, now: Date): NotificationCategory {
   if (line.kind === "barrier_notice") return "barrier_event";
+  if (line.kind === "break_glass_review") return "break_glass";
   if (line.status === "overdue") return "overdue";
   return daysLeft(line.dueAt, now) <= dueVerySoonDays ? "due_soon" : "new";
 }

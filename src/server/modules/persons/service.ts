@@ -3,6 +3,7 @@ import type { PersonDetail, PersonDetails, PersonList } from "../../../shared/ap
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { lowersProtection } from "../../../shared/protection.ts";
 import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
+import { casesNotOnlyByBreakGlass } from "../../access/break-glass-access.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -202,7 +203,12 @@ async function applyPersonUpdate(
   if (!row) return "not_found" as const;
   const from = row.protection_level;
   // Only someone who sees one of her cases knows her protection level (and may change it).
-  const cases = await visibleCasesOfPerson(trx, actor, id);
+  // …other than by break-glass, which only reads (issue 19, item 6).
+  const cases = await casesNotOnlyByBreakGlass(
+    trx,
+    actor,
+    await visibleCasesOfPerson(trx, actor, id),
+  );
   if (from === null || cases.length === 0) return "forbidden" as const;
   const level = input.protectionLevel;
   const units = cases.map((c) => c.unitId);

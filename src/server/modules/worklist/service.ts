@@ -20,6 +20,7 @@ import {
   instrumentDefinitions,
   latestAssessments,
 } from "./assessments.ts";
+import { breakGlassCandidate, breakGlassDue } from "./break-glass.ts";
 import { childCaseCandidate, childCases } from "./child-deadlines.ts";
 import { chooseLines, responsibleFor } from "./choose.ts";
 import { coordinatedPlanCandidates, coordinatedPlansInScope } from "./coordinated-plans.ts";
@@ -180,6 +181,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
         "agreements",
       ),
       onlyIf(list === "mine", jsonArrayFrom(contactsDue(db, actor, now))).as("contacts"),
+      onlyIf(list !== undefined, jsonArrayFrom(breakGlassDue(db))).as("breakGlass"),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -189,7 +191,7 @@ async function withNames(
   trx: Trx,
   lines: Omit<
     Awaited<ReturnType<typeof readLines>>,
-    "definitions" | "conferenceActions" | "agreements" | "contacts"
+    "definitions" | "conferenceActions" | "agreements" | "contacts" | "breakGlass"
   >,
 ) {
   const names = await personNames(
@@ -222,12 +224,8 @@ export async function gatherCandidates(
   scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
-  const { definitions, conferenceActions, agreements, contacts, ...lines } = await readLines(
-    trx,
-    actor,
-    scope,
-    now,
-  );
+  const { definitions, conferenceActions, agreements, contacts, breakGlass, ...lines } =
+    await readLines(trx, actor, scope, now);
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
@@ -275,6 +273,7 @@ export async function gatherCandidates(
     ...(await conferenceActionCandidates(trx, actor, conferenceActions)),
     ...agreements.map(agreementCandidate),
     ...contacts.map((c) => contactCandidate(actor, c)),
+    ...breakGlass.map((b) => breakGlassCandidate(actor, b)),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Link } from "react-router";
 import type { AuditEventList } from "../../../shared/api/audit";
 import { auditActions } from "../../../shared/api/audit-actions";
 import type { AuditEventView } from "../../api/endpoints";
@@ -46,6 +47,9 @@ export function AuditPage() {
   return (
     <Page title={t("audit.title")}>
       <p>{t("audit.intro")}</p>
+      <p>
+        <Link to="/break-glass/reviews">{t("breakGlassReview.title")}</Link>
+      </p>
       <div className="columns">
         <section className="section" aria-labelledby="audit-person-title">
           <h2 id="audit-person-title">{t("audit.personTitle")}</h2>

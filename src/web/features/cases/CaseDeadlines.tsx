@@ -40,6 +40,8 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   conference_action: "collaboration",
   restraining_order_ends: "collaboration",
   safety_alarm_follow_up: "collaboration",
+  // A subject line, never a case's deadline: listed only for completeness.
+  break_glass_review: "overview",
 };
 
 /**

@@ -7,6 +7,7 @@ import { useT } from "../../i18n/useT";
 import { Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { BreakGlassBanner } from "../break-glass/BreakGlassBanner";
 import { CaseHeader } from "./CaseHeader";
 import { CaseSectionNav } from "./CaseSectionNav";
 import { CaseSections, visibleCaseSections } from "./case-panels";
@@ -67,6 +68,7 @@ function CaseWorkspace({
   const shown = section !== undefined && visibleCaseSections(record).includes(section);
   return (
     <Page title={t("case.title", { reference: record.reference })}>
+      <BreakGlassBanner record={record} />
       <CaseHeader record={record} />
       <CaseSectionNav record={record} current={shown ? section : "overview"} />
       <CaseSections

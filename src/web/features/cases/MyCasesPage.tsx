@@ -39,7 +39,9 @@ export function MyCasesPage() {
         <p>
           <Link className="button" to="/persons/search">
             {t("myCases.newCase")}
-          </Link>
+          </Link>{" "}
+          {/* Break-glass (issue 19, item 6): for case work, to a case outside one's access. */}
+          <Link to="/break-glass">{t("breakGlass.link")}</Link>
         </p>
       )}
       <Worklist scope="mine" />

@@ -17,6 +17,7 @@ export const notificationsEn: MessagesOf<typeof notificationsSv> = {
   "notifications.category.due_soon": "Within 3 days",
   "notifications.category.new": "New in To do",
   "notifications.category.barrier_event": "To acknowledge",
+  "notifications.category.break_glass": "Emergency access to review",
   "notifications.category.assigned": "Assigned to you",
   "notifications.deadline": "{what} – {reference}, last day {date}",
   "notifications.barrierEvent": "{what} – {reference}",

@@ -14,6 +14,7 @@ export const notificationsSv = {
   "notifications.category.due_soon": "Inom 3 dagar",
   "notifications.category.new": "Nytt i Att göra",
   "notifications.category.barrier_event": "Att kvittera",
+  "notifications.category.break_glass": "Nödåtkomst att granska",
   "notifications.category.assigned": "Tilldelat dig",
   "notifications.deadline": "{what} – {reference}, sista dag {date}",
   "notifications.barrierEvent": "{what} – {reference}",

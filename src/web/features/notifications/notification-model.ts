@@ -9,6 +9,7 @@ export const categoryLabels: Readonly<Record<NotificationCategory, PlainMessageK
   due_soon: "notifications.category.due_soon",
   new: "notifications.category.new",
   barrier_event: "notifications.category.barrier_event",
+  break_glass: "notifications.category.break_glass",
   assigned: "notifications.category.assigned",
 };
 
@@ -34,6 +35,7 @@ export function notificationText(n: Notification, t: Translate, lang: Language):
   const reference = n.reference ?? n.subject?.title ?? "";
   if (n.kind === null) return t("notifications.assigned", { reference, date });
   const what = t(worklistKindLabels[n.kind]);
-  if (n.category === "barrier_event") return t("notifications.barrierEvent", { what, reference });
+  if (n.category === "barrier_event" || n.category === "break_glass")
+    return t("notifications.barrierEvent", { what, reference });
   return t("notifications.deadline", { what, reference, date });
 }

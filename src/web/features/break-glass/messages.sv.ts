@@ -1,0 +1,55 @@
+// Swedish texts of features/break-glass: part of the catalogue assembled in i18n/sv.ts.
+export const breakGlassSv = {
+  // Nödåtkomst (issue 19, item 6): the worker's emergency access and the managers' review.
+  "breakGlass.title": "Nödåtkomst",
+  "breakGlass.intro":
+    "Använd nödåtkomst bara när du måste se ett ärende du inte arbetar med för att skydda någon nu, till exempel när polisen ringer utanför kontorstid och ärendets handläggare inte nås. Du får läsa ärendet i {minutes} minuter men inte ändra något. Ärendets enhetschef får veta det direkt och granskar åtkomsten i efterhand.",
+  "breakGlass.forbidden": "Nödåtkomst är till för dem som arbetar med ärenden.",
+  "breakGlass.reference": "Ärendets diarienummer",
+  "breakGlass.referenceHint": "Till exempel 2026-0042.",
+  "breakGlass.reason": "Varför behöver du se ärendet nu?",
+  "breakGlass.reasonHint":
+    "Skriv minst en mening. Enhetschefen läser skälet när åtkomsten granskas.",
+  "breakGlass.open": "Öppna nödåtkomst",
+  "breakGlass.banner": "Nödåtkomst – endast läsning, upphör kl. {time}",
+  "breakGlass.bannerText":
+    "Du ser ärendet genom nödåtkomst. Allt du läser loggas och granskas av enhetschefen.",
+  "breakGlass.link": "Nödåtkomst",
+  // The managers' review.
+  "breakGlassReview.title": "Granskning av nödåtkomst",
+  "breakGlassReview.intro":
+    "Varje nödåtkomst till ett ärende på din enhet granskas: var den befogad? Åtkomsten ligger kvar i Att göra tills den är granskad.",
+  "breakGlassReview.forbidden": "Bara enhetschefer granskar nödåtkomst.",
+  "breakGlassReview.show": "Visa",
+  "breakGlassReview.state.open": "Att granska",
+  "breakGlassReview.state.concluded": "Granskade",
+  "breakGlassReview.state.all": "Alla",
+  "breakGlassReview.empty": "Ingen nödåtkomst att visa.",
+  "breakGlassReview.caption": "Nödåtkomst till ärenden på dina enheter",
+  "breakGlassReview.case": "Ärende",
+  "breakGlassReview.user": "Medarbetare",
+  "breakGlassReview.when": "Öppnad",
+  "breakGlassReview.until": "Till",
+  "breakGlassReview.reason": "Skäl",
+  "breakGlassReview.status": "Granskning",
+  "breakGlassReview.notReviewed": "Ej granskad",
+  "breakGlassReview.conclusion.justified": "Befogad",
+  "breakGlassReview.conclusion.not_justified": "Inte befogad",
+  "breakGlassReview.details": "Granska",
+  "breakGlassReview.oneTitle": "Nödåtkomst till ärende {reference}",
+  "breakGlassReview.events": "Vad medarbetaren gjorde i ärendet under åtkomsten",
+  "breakGlassReview.noEvents": "Inget loggat i ärendet under åtkomsten.",
+  "breakGlassReview.eventWhen": "Tid",
+  "breakGlassReview.eventWhat": "Händelse",
+  "breakGlassReview.eventDenied": "(nekad)",
+  "breakGlassReview.conclude": "Slutsats",
+  "breakGlassReview.conclusion": "Var åtkomsten befogad?",
+  "breakGlassReview.chooseConclusion": "Välj om åtkomsten var befogad.",
+  "breakGlassReview.note": "Anteckning",
+  "breakGlassReview.noteHint":
+    "Krävs om åtkomsten inte var befogad: vad som hände och vad som görs.",
+  "breakGlassReview.save": "Spara slutsatsen",
+  "breakGlassReview.saved": "Slutsatsen är sparad.",
+  "breakGlassReview.reviewedBy": "Granskad av {name} {date}",
+  "breakGlassReview.back": "Till granskningslistan",
+} as const;
