@@ -36,6 +36,8 @@ export const worklistKinds = [
   "conference_action",
   "restraining_order_ends",
   "safety_alarm_follow_up",
+  // A protected person's case whose mail-and-payment routine is not yet done (issue 19).
+  "protection_checklist",
 ] as const;
 
 /**

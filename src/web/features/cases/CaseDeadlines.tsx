@@ -40,6 +40,7 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   conference_action: "collaboration",
   restraining_order_ends: "collaboration",
   safety_alarm_follow_up: "collaboration",
+  protection_checklist: "overview",
 };
 
 /**

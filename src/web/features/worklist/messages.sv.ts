@@ -41,4 +41,5 @@ export const worklistSv = {
   "worklistKind.conference_action": "Åtgärd från riskkonferens",
   "worklistKind.restraining_order_ends": "Kontaktförbud löper ut",
   "worklistKind.safety_alarm_follow_up": "Följ upp skyddslarm",
+  "worklistKind.protection_checklist": "Gå igenom rutinen för post och utbetalningar",
 } as const;
