@@ -39,6 +39,7 @@ const pages = {
   adminUnit: lazyPage(() => import("./features/admin/AdminUnitPage"), "AdminUnitPage"),
   adminUser: lazyPage(() => import("./features/admin/AdminUserPage"), "AdminUserPage"),
   audit: lazyPage(() => import("./features/audit-review/AuditPage"), "AuditPage"),
+  protection: lazyPage(() => import("./features/protection/ProtectionPage"), "ProtectionPage"),
   case: lazyPage(() => import("./features/cases/CasePage"), "CasePage"),
   myCases: lazyPage(() => import("./features/cases/MyCasesPage"), "MyCasesPage"),
   person: lazyPage(() => import("./features/persons/PersonPage"), "PersonPage"),
@@ -134,6 +135,7 @@ function SignedIn() {
           <Route path="competence" element={pages.competence} />
           <Route path="vacancies" element={pages.vacancies} />
           <Route path="audit" element={pages.audit} />
+          <Route path="protection" element={pages.protection} />
           <Route path="statistics" element={pages.statistics} />
           <Route path="shelter" element={pages.shelter} />
           <Route path="costs" element={pages.costs} />

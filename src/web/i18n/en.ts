@@ -27,6 +27,7 @@ import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
+import { protectionEn } from "../features/protection/messages.en";
 import { referralsEn } from "../features/referrals/messages.en";
 import { riskConferencesEn } from "../features/risk-conferences/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
@@ -88,6 +89,7 @@ export const en: Messages = {
   ...surveysEn,
   ...chatEn,
   ...referralsEn,
+  ...protectionEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -134,4 +136,5 @@ export const enParts = [
   surveysEn,
   chatEn,
   referralsEn,
+  protectionEn,
 ] as const;

@@ -5,6 +5,7 @@ import {
   type ContactRevealBody,
   revealMinutes,
 } from "../../../shared/api/protection.ts";
+import { maskDetails } from "../../../shared/contact-mask.ts";
 import { type ProtectionLevel, showPerson } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -47,17 +48,6 @@ export async function liveReveal(trx: Trx, actor: Actor, personId: string): Prom
     .limit(1)
     .executeTakeFirst();
   return row ? new Date(row.expires_at) : null;
-}
-
-/** The details with everything that locates or reaches her left out; her instructions kept. */
-export function maskDetails(d: PersonDetails): PersonDetails {
-  return {
-    ...d,
-    phone: null,
-    email: null,
-    postalAddress: null,
-    safeContact: { ...d.safeContact, letterAddress: null, codeWord: null, notes: null },
-  };
 }
 
 /** The masked fields of an update that would only clear what the caller cannot see. */
