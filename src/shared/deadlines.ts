@@ -106,6 +106,16 @@ export function safetyAlarmFollowUpDue(followUpOn: string): Date {
   return endOfDay(followUpOn);
 }
 
+/**
+ * Working rule (issue 19, item 3): the mail-and-payment routine of a protected person's case
+ * is done within 7 days of the case's opening (a case opened long before she became protected
+ * is due at once: her mail and payments cannot wait).
+ */
+export const protectionChecklistDays = 7;
+export function protectionChecklistDue(openedAt: Date): Date {
+  return endOfDay(addDays(stockholmDate(openedAt), protectionChecklistDays));
+}
+
 /** A child in a stay should have school or preschool arranged within 14 days of arriving. */
 export const staySchoolDays = 14;
 export function staySchoolDue(arrivedOn: string): Date {

@@ -42,6 +42,7 @@ const pages = {
   breakGlass: lazyPage(() => import("./features/break-glass/BreakGlassPage"), "BreakGlassPage"),
   breakGlassReviews: lazyPage(() => import("./features/break-glass/ReviewsPage"), "ReviewsPage"),
   breakGlassReview: lazyPage(() => import("./features/break-glass/ReviewPage"), "ReviewPage"),
+  protection: lazyPage(() => import("./features/protection/ProtectionPage"), "ProtectionPage"),
   case: lazyPage(() => import("./features/cases/CasePage"), "CasePage"),
   myCases: lazyPage(() => import("./features/cases/MyCasesPage"), "MyCasesPage"),
   person: lazyPage(() => import("./features/persons/PersonPage"), "PersonPage"),
@@ -140,6 +141,7 @@ function SignedIn() {
           <Route path="break-glass" element={pages.breakGlass} />
           <Route path="break-glass/reviews" element={pages.breakGlassReviews} />
           <Route path="break-glass/reviews/:grantId" element={pages.breakGlassReview} />
+          <Route path="protection" element={pages.protection} />
           <Route path="statistics" element={pages.statistics} />
           <Route path="shelter" element={pages.shelter} />
           <Route path="costs" element={pages.costs} />

@@ -1,5 +1,11 @@
 import { z } from "zod";
 import type { AuditActionCode } from "../../shared/api/audit-actions.ts";
+import {
+  checklistItems,
+  consultationKinds,
+  consultationOutcomes,
+  revealReasonCodes,
+} from "../../shared/api/protection.ts";
 
 /**
  * Every kind of audit event, with the schema of its `data`. Adding an action means adding
@@ -349,6 +355,22 @@ export const auditEventData = {
       documentId: z.uuid(),
     })
     .strict(),
+  // Reveal with a reason and the protection officer (issue 19, items 2 and 3). The reveal's
+  // reason, chosen or written, is the event's reason.
+  "person.reveal": z
+    .object({ reasonCode: z.enum(revealReasonCodes), expiresAt: z.string() })
+    .strict(),
+  "protection.consult": z
+    .object({
+      consultationId: z.uuid(),
+      kind: z.enum(consultationKinds),
+      outcome: z.enum(consultationOutcomes),
+    })
+    .strict(),
+  "protection.persons_read": z.object({ shown: z.number().int() }).strict(),
+  "protection.reveals_read": z.object({ reveals: z.number().int() }).strict(),
+  "protection.checklist_read": none,
+  "protection.checklist": z.object({ item: z.enum(checklistItems), done: z.boolean() }).strict(),
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
   // Break-glass (issue 19, item 6): why a request was refused is for the trail, not the worker.

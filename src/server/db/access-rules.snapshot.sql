@@ -564,6 +564,19 @@ AS $function$
      and not exists (select 1 from case_assignment a where a.case_id = p_case)
 $function$;
 
+-- frid_is_protection_officer_for(p_person uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_is_protection_officer_for(p_person uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from "case" c
+                  where c.person_id = p_person and c.org_id = frid_org()
+                    and frid_has_unit_role(c.unit_id, array['protection_officer']))
+     and not frid_person_barred(p_person, frid_actor())
+$function$;
+
 -- frid_journal_entry_case(p_entry uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_journal_entry_case(p_entry uuid)
  RETURNS uuid
@@ -784,6 +797,22 @@ AS $function$
                  and c.case_type = 'partner_contact' and c.opened_by = frid_actor())
      and not exists (select 1 from case_assignment a where a.case_id = p_case)
      and not exists (select 1 from access_grant g where g.case_id = p_case)
+$function$;
+
+-- frid_officer_of_case(p_case uuid, p_person uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_officer_of_case(p_case uuid, p_person uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from "case" c
+                  where c.id = p_case and c.org_id = frid_org()
+                    and frid_has_unit_role(c.unit_id, array['protection_officer'])
+                    and not frid_person_barred(c.person_id, frid_actor())
+                    and (c.person_id = p_person
+                         or exists (select 1 from relation r
+                                     where r.case_id = c.id and r.other_person_id = p_person)))
 $function$;
 
 -- frid_open_case_for(p_person uuid, p_unit uuid): execute granted to frid_app
@@ -1011,6 +1040,24 @@ AS $function$
     from place_hold x
     where x.place_id = p.id and x.ended_at is null and x.expires_at > p_now) h on true
   where p.org_id = frid_org() and frid_does_case_work()
+$function$;
+
+-- frid_protected_persons(p_unit uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_protected_persons(p_unit uuid)
+ RETURNS TABLE(person_id uuid, given_name text, family_name text, identity_kind text, identity_number text, protection_level text, case_id uuid, reference text, case_status text)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select p.id, p.given_name, p.family_name, p.identity_kind, p.identity_number, p.protection_level,
+         c.id, c.reference, c.status
+    from "case" c
+    join person p on p.id = c.person_id
+   where c.unit_id = p_unit and c.org_id = frid_org()
+     and p.protection_level <> 'none'
+     and frid_has_unit_role(p_unit, array['protection_officer'])
+     and not frid_person_barred(p.id, frid_actor())
+   order by p.family_name, p.given_name, p.id, c.opened_at desc
 $function$;
 
 -- frid_reads_competence(): execute granted to frid_app
@@ -1743,6 +1790,12 @@ create policy person_update on person as permissive for update to frid_app
 create policy person_registration_all on person_registration as permissive for all to frid_app
   using (((org_id = frid_org()) AND (user_id = frid_actor())))
   with check (((org_id = frid_org()) AND (user_id = frid_actor())));
+create policy person_reveal_insert on person_reveal as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (user_id = frid_actor()) AND (EXISTS ( SELECT 1
+   FROM "case" c
+  WHERE (c.person_id = person_reveal.person_id)))));
+create policy person_reveal_select on person_reveal as permissive for select to frid_app
+  using (((org_id = frid_org()) AND ((user_id = frid_actor()) OR frid_is_protection_officer_for(person_id))));
 create policy place_insert on place as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_administers_place(unit_id)));
 create policy place_report on place as permissive for select to frid_report
@@ -1810,6 +1863,18 @@ create policy protection_assessment_insert on protection_assessment as permissiv
   with check (((org_id = frid_org()) AND (assessed_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy protection_assessment_select on protection_assessment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy protection_checklist_delete on protection_checklist as permissive for delete to frid_app
+  using (frid_can_see_case(case_id));
+create policy protection_checklist_insert on protection_checklist as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (done_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy protection_checklist_select on protection_checklist as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy protection_consultation_insert on protection_consultation as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (officer_id = frid_actor()) AND frid_officer_of_case(case_id, person_id)));
+create policy protection_consultation_select on protection_consultation as permissive for select to frid_app
+  using (((org_id = frid_org()) AND ((officer_id = frid_actor()) OR frid_is_protection_officer_for(person_id) OR frid_can_see_case(case_id) OR (EXISTS ( SELECT 1
+   FROM "case" c
+  WHERE (c.person_id = protection_consultation.person_id))))));
 create policy referral_insert on referral as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND (frid_can_see_case(case_id) OR ((direction = 'in'::text) AND frid_recorded_intake_of_case(intake_id, case_id)))));
 create policy referral_select on referral as permissive for select to frid_app
@@ -2107,6 +2172,7 @@ alter table partner_contact_attempt enable row level security;
 alter table partner_contact_refusal enable row level security;
 alter table person enable row level security;
 alter table person_registration enable row level security;
+alter table person_reveal enable row level security;
 alter table place enable row level security;
 alter table place_address enable row level security;
 alter table place_contact enable row level security;
@@ -2117,6 +2183,8 @@ alter table police_assessment enable row level security;
 alter table police_incident enable row level security;
 alter table preliminary_decision enable row level security;
 alter table protection_assessment enable row level security;
+alter table protection_checklist enable row level security;
+alter table protection_consultation enable row level security;
 alter table referral enable row level security;
 alter table relation enable row level security;
 alter table restraining_order enable row level security;
@@ -2213,6 +2281,7 @@ grant insert, select on partner_contact_attempt to frid_app;
 grant insert, select on partner_contact_refusal to frid_app;
 grant insert, select, update on person to frid_app;
 grant insert, select, update on person_registration to frid_app;
+grant insert, select on person_reveal to frid_app;
 grant insert, select, update on place to frid_app;
 grant insert, select, update on place_address to frid_app;
 grant insert, select, update on place_contact to frid_app;
@@ -2223,6 +2292,8 @@ grant insert, select on police_assessment to frid_app;
 grant insert, select on police_incident to frid_app;
 grant insert, select on preliminary_decision to frid_app;
 grant insert, select on protection_assessment to frid_app;
+grant delete, insert, select on protection_checklist to frid_app;
+grant insert, select on protection_consultation to frid_app;
 grant insert, select on referral to frid_app;
 grant insert, select on relation to frid_app;
 grant insert, select, update on restraining_order to frid_app;

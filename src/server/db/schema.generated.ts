@@ -888,6 +888,18 @@ export interface PersonRegistration {
   user_id: string;
 }
 
+export interface PersonReveal {
+  expires_at: Timestamp;
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  reason_code: string;
+  reason_text: string | null;
+  revealed_at: Generated<Timestamp>;
+  unit_id: string;
+  user_id: string;
+}
+
 export interface Place {
   accepts_children: Generated<boolean>;
   accepts_men: Generated<boolean>;
@@ -1028,6 +1040,26 @@ export interface ProtectionAssessment {
   needs_immediate_protection: boolean;
   org_id: string;
   reasoning: string;
+}
+
+export interface ProtectionChecklist {
+  case_id: string;
+  done_at: Generated<Timestamp>;
+  done_by: string;
+  item: string;
+  org_id: string;
+}
+
+export interface ProtectionConsultation {
+  case_id: string;
+  consulted_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  note: string;
+  officer_id: string;
+  org_id: string;
+  outcome: string;
+  person_id: string;
 }
 
 export interface Referral {
@@ -1562,6 +1594,7 @@ export interface DB {
   partner_contact_refusal: PartnerContactRefusal;
   person: Person;
   person_registration: PersonRegistration;
+  person_reveal: PersonReveal;
   place: Place;
   place_address: PlaceAddress;
   place_contact: PlaceContact;
@@ -1572,6 +1605,8 @@ export interface DB {
   police_incident: PoliceIncident;
   preliminary_decision: PreliminaryDecision;
   protection_assessment: ProtectionAssessment;
+  protection_checklist: ProtectionChecklist;
+  protection_consultation: ProtectionConsultation;
   referral: Referral;
   relation: Relation;
   restraining_order: RestrainingOrder;

@@ -13,6 +13,7 @@ import type { ChatHours } from "../../shared/chat-hours.ts";
 import type { JsonColumn, Narrow, Replace } from "./narrow.ts";
 import type { DB } from "./schema.generated.ts";
 import type { CollaborationTables } from "./types-collaboration.ts";
+import type { ProtectionTables } from "./types-protection.ts";
 
 /**
  * The database as Kysely sees it: the table shapes are generated from the migrations
@@ -77,7 +78,7 @@ export interface SafeContact {
 }
 
 /** The tables whose generated shape is narrowed; every other table is exactly as generated. */
-interface Narrowed extends CollaborationTables {
+interface Narrowed extends CollaborationTables, ProtectionTables {
   organisation: Narrow<
     DB["organisation"],
     { kind: "municipality" | "region" | "foundation" | "association" }

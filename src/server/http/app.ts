@@ -43,6 +43,7 @@ import { placeRoutes } from "../modules/places/routes.ts";
 import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { policeCollaborationRoutes } from "../modules/police-collaboration/routes.ts";
+import { protectionRoutes } from "../modules/protection/routes.ts";
 import { referralRoutes } from "../modules/referrals/routes.ts";
 import { riskConferenceRoutes } from "../modules/risk-conferences/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
@@ -112,6 +113,8 @@ const modules: RouteModule[] = [
   // Collaboration (issue 18): the agency directory and agreements.
   agencyRoutes,
   agreementRoutes,
+  // Reveal with a reason and the protection officer (issue 19, items 2 and 3).
+  protectionRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

@@ -200,6 +200,13 @@ export const auditActions = [
   "risk_conference.action_update",
   "risk_conference.action_read",
   "risk_conference.pack",
+  // Reveal with a reason and the protection officer (issue 19, items 2 and 3)
+  "person.reveal",
+  "protection.consult",
+  "protection.persons_read",
+  "protection.reveals_read",
+  "protection.checklist_read",
+  "protection.checklist",
   "audit.review",
   // Break-glass (issue 19, item 6)
   "break_glass.open",

@@ -30,6 +30,9 @@ export const errorCodes = [
   "names_to_confirm",
   // 409: a sharing relied on a consent that is revoked, expired, incomplete or does not cover it (issue 18)
   "consent_not_valid",
+  // 409: lowering protection or disclosing about a protected person without the protection
+  // officer's recorded consultation (issue 19, item 3)
+  "consultation_required",
   "gone",
   "payload_too_large",
   "uri_too_long",

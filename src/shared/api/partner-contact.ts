@@ -63,6 +63,10 @@ export const PartnerCaseView = z
       postalAddress: z.string().nullable(),
       email: z.string().nullable(),
     }),
+    givenMasked: z.boolean().meta({
+      description:
+        "She is protected and the caller has not revealed her details on her page: what he gave is left out",
+    }),
     contactOptions: z.array(ContactOptionView),
     /**
      * What may be printed or copied for a first contact now (GET …/partner-contact/letter

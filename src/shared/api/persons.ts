@@ -110,6 +110,13 @@ export const PersonDetail = PersonView.extend({
     description:
       "Only for those who work one of the person's cases; null for someone who only registered the person",
   }),
+  contactMasked: z.boolean().meta({
+    description:
+      "Her address and contact details (and the code word, letter address and notes) are left out: she is protected and the caller has not revealed them with a reason",
+  }),
+  revealedUntil: z.string().nullable().meta({
+    description: "The end of the caller's live reveal of her details; null: none",
+  }),
   /** What the caller may do here; the page offers only that, the server checks anyway. */
   abilities: z.object({
     lowerProtection: z.boolean().meta({

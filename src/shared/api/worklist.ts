@@ -38,6 +38,8 @@ export const worklistKinds = [
   "safety_alarm_follow_up",
   // Break-glass (issue 19, item 6): a subject line for the case's unit managers until reviewed.
   "break_glass_review",
+  // A protected person's case whose mail-and-payment routine is not yet done (issue 19).
+  "protection_checklist",
 ] as const;
 
 /**

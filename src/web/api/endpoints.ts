@@ -42,6 +42,7 @@ import { placesApi } from "../features/places/api";
 import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { policeCollaborationApi } from "../features/police-collaboration/api";
+import { protectionApi } from "../features/protection/api";
 import { referralsApi } from "../features/referrals/api";
 import { riskConferencesApi } from "../features/risk-conferences/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
@@ -86,6 +87,7 @@ export type * from "../features/places/api";
 export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/police-collaboration/api";
+export type * from "../features/protection/api";
 export type * from "../features/referrals/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
@@ -145,6 +147,7 @@ export function createApiOn(transport: Transport) {
     ...accountApi(transport),
     ...adminApi(transport),
     ...personsApi(transport),
+    ...protectionApi(transport),
     ...intakeApi(transport),
     ...casesApi(transport),
     ...worklistApi(transport),

@@ -142,6 +142,7 @@ export type NavTarget =
   | "agencies"
   | "agreements"
   | "audit"
+  | "protection"
   | "statistics"
   | "costs"
   | "surveys"
@@ -162,6 +163,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   agencies: "/agencies",
   agreements: "/agreements",
   audit: "/audit",
+  protection: "/protection",
   statistics: "/statistics",
   costs: "/costs",
   surveys: "/surveys",
@@ -195,6 +197,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (worksWithCases(roles)) targets.push("agencies", "agreements");
   if (keepsCompetence(roles)) targets.push("competence");
   if (isUnitManager(roles)) targets.push("audit");
+  if (hasRole(roles, "protection_officer")) targets.push("protection");
   if (seesStatistics(roles)) targets.push("statistics");
   if (seesCosts(roles)) targets.push("costs");
   if (makesSurveys(roles)) targets.push("surveys");

@@ -28,6 +28,7 @@ import { placesEn } from "../features/places/messages.en";
 import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
+import { protectionEn } from "../features/protection/messages.en";
 import { referralsEn } from "../features/referrals/messages.en";
 import { riskConferencesEn } from "../features/risk-conferences/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
@@ -90,6 +91,7 @@ export const en: Messages = {
   ...chatEn,
   ...referralsEn,
   ...breakGlassEn,
+  ...protectionEn,
 };
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -137,4 +139,5 @@ export const enParts = [
   chatEn,
   referralsEn,
   breakGlassEn,
+  protectionEn,
 ] as const;

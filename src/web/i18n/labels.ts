@@ -192,6 +192,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     restraining_order_ends: "worklistKind.restraining_order_ends",
     safety_alarm_follow_up: "worklistKind.safety_alarm_follow_up",
     break_glass_review: "worklistKind.break_glass_review",
+    protection_checklist: "worklistKind.protection_checklist",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -28,6 +28,7 @@ import { placesSv } from "../features/places/messages.sv";
 import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { policeCollaborationSv } from "../features/police-collaboration/messages.sv";
+import { protectionSv } from "../features/protection/messages.sv";
 import { referralsSv } from "../features/referrals/messages.sv";
 import { riskConferencesSv } from "../features/risk-conferences/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
@@ -90,6 +91,7 @@ export const sv = {
   ...chatSv,
   ...referralsSv,
   ...breakGlassSv,
+  ...protectionSv,
 } as const;
 
 /** The parts in the order spread above; a key lives in exactly one part (catalogue.test.ts). */
@@ -137,4 +139,5 @@ export const svParts = [
   chatSv,
   referralsSv,
   breakGlassSv,
+  protectionSv,
 ] as const;

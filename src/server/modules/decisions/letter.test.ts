@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildUser, buildWorkedCase, login, type Session } from "../../testing/factories.ts";
 import { pdfWords } from "../../testing/pdf.ts";
+import { buildConsultation } from "../../testing/protection.ts";
 
 /*
  * The decision letter: a real PDF in Swedish with the organisation, the decision, the
@@ -124,6 +125,8 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
     const manager = await buildUser(database().owner, world.orgId, [
       { unitId: world.unitId, role: "unit_manager" },
     ]);
+    // …after the protection officer agreed (issue 19, item 3).
+    await buildConsultation(database().owner, { ...world, kind: "lower_protection" });
     const byManager = await t.app.inject({
       method: "PATCH",
       url: `/api/persons/${personId}`,

@@ -10,6 +10,7 @@ import {
   subjectOfCase,
 } from "../consents/subjects.ts";
 import { requireValidConsent } from "../consents/validity.ts";
+import { requireConsultation } from "../protection/consultations.ts";
 import { contextCases } from "./contexts.ts";
 
 /**
@@ -34,6 +35,8 @@ export async function checkDisclosure(
 ): Promise<Checked> {
   const subject = await subjectOfCase(trx, c, input.personId);
   checkProtection(subject, input);
+  // Her protection officer is consulted before anything about her leaves (issue 19, item 3).
+  if (subject.protection !== "none") await requireConsultation(trx, subject.personId, "disclosure");
   const recipient = await checkRecipient(trx, input);
   const reviewerId = input.review.reviewedBy ?? actor.userId;
   await requireCaseUser(trx, c.id, actor.userId, reviewerId, "review.reviewedBy");

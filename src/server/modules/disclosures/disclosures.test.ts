@@ -5,6 +5,7 @@ import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { buildRelatedChild, disclosureBody } from "../../testing/disclosures.ts";
 import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
 import { pdfWords } from "../../testing/pdf.ts";
+import { buildConsultation } from "../../testing/protection.ts";
 
 /**
  * Disclosure with secrecy review (issue 18, item 4), on both databases: no valid ground, no
@@ -157,6 +158,15 @@ describe.each(testDatabaseKinds)("disclosures (%s)", (kind) => {
       expect(unweighed.json().error.fields.protectionConsidered).toContain("skyddad folkbokföring");
       const located = await disclose({ protectionConsidered: true, includeContactDetails: true });
       expect(located.json().error.fields.includeContactDetails).toBeDefined();
+      // Her protection officer is consulted first (issue 19, item 3): 409 until then.
+      const unconsulted = await disclose({
+        protectionConsidered: true,
+        includeIdentityNumber: true,
+      });
+      expect(unconsulted.statusCode).toBe(409);
+      expect(unconsulted.json().error.code).toBe("consultation_required");
+      expect(unconsulted.json().error.message).toContain("Samråd med skyddshandläggaren");
+      await buildConsultation(database().owner, { ...w, kind: "disclosure" });
       const ok = await disclose({ protectionConsidered: true, includeIdentityNumber: true });
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().warnings[0]).toContain("skyddad folkbokföring");

@@ -49,6 +49,7 @@ export async function herContact(trx: Trx, c: CaseRow) {
     options.some((o) => o.method === method && o.allowed);
   return {
     name: `${row.given_name} ${row.family_name}`,
+    protectionLevel: row.protection_level,
     address,
     phone,
     options,

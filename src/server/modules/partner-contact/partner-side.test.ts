@@ -113,6 +113,34 @@ describe.each(testDatabaseKinds)("her side of partner contact (%s)", (kind) => {
     ]);
   });
 
+  it("masks what he gave once she is protected, until her worker reveals it with a reason", async () => {
+    const setLevel = (level: "none" | "protected_registration") =>
+      database()
+        .owner.updateTable("person")
+        .set({ protection_level: level })
+        .where("id", "=", herPersonId)
+        .execute();
+    await setLevel("protected_registration");
+    try {
+      const masked = (await call(team.partnerWorker, "GET", hers("/partner-contact"))).json();
+      expect(masked).toMatchObject({
+        givenMasked: true,
+        given: { phone: null, postalAddress: null, email: null },
+      });
+      const revealed = await call(
+        team.partnerWorker,
+        "POST",
+        `/api/persons/${herPersonId}/contact-reveal`,
+        { reasonCode: "safety_contact" },
+      );
+      expect(revealed.statusCode, revealed.body).toBe(200);
+      const shown = (await call(team.partnerWorker, "GET", hers("/partner-contact"))).json();
+      expect(shown).toMatchObject({ givenMasked: false, given: { phone: "070-222 22 22" } });
+    } finally {
+      await setLevel("none");
+    }
+  });
+
   it("refuses a letter once she has said letters are unsafe", async () => {
     const details = await call(team.partnerWorker, "PATCH", `/api/persons/${herPersonId}`, {
       safeContact: { maySendLetters: false, mayCall: true, maySendSms: false },

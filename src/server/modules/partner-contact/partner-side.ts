@@ -11,6 +11,7 @@ import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
+import { liveReveal, masksContact } from "../persons/reveal.ts";
 import { herContact } from "./her-contact.ts";
 
 /**
@@ -37,7 +38,7 @@ function requirePartnerCase(c: CaseRow) {
     throw invalid({ caseId: "Det här gäller bara ett ärende om partnerkontakt." });
 }
 
-async function load(trx: Trx, c: CaseRow): Promise<PartnerCaseView> {
+async function load(trx: Trx, actor: Actor, c: CaseRow): Promise<PartnerCaseView> {
   const row = await trx
     .selectFrom("partner_contact")
     .selectAll()
@@ -55,9 +56,16 @@ async function load(trx: Trx, c: CaseRow): Promise<PartnerCaseView> {
   // Her latest answer decides; a letter or text sent after she answered does not undo it.
   const answers = attempts.map((a) => a.outcome).filter((o) => o !== "sent");
   const answered = answers[0];
+  // What he gave is how to reach HER: masked as her own details are, until she is revealed
+  // with a reason on her page (issue 19, item 2; persons/reveal.ts).
+  const givenMasked =
+    masksContact(her.protectionLevel) && (await liveReveal(trx, actor, c.person_id)) === null;
   return {
     relationship: row.relationship,
-    given: { phone: row.given_phone, postalAddress: row.given_address, email: row.given_email },
+    given: givenMasked
+      ? { phone: null, postalAddress: null, email: null }
+      : { phone: row.given_phone, postalAddress: row.given_address, email: row.given_email },
+    givenMasked,
     // Her own number and address, once she has given them, come before what he said.
     contactOptions: her.options,
     firstContact: her.firstContact,
@@ -94,16 +102,16 @@ export function readPartnerCase(
     action: "partner_case.read",
     run: ({ trx, case: c }) => {
       requirePartnerCase(c);
-      return load(trx, c);
+      return load(trx, actor, c);
     },
   });
 }
 
 /** Her case as a command on it finds it (under the case's lock): hers, and not closed. */
-async function partnerCaseForChange(trx: Trx, c: CaseRow) {
+async function partnerCaseForChange(trx: Trx, actor: Actor, c: CaseRow) {
   requirePartnerCase(c);
   if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
-  return load(trx, c);
+  return load(trx, actor, c);
 }
 
 /** An attempt to reach her, in a way her instructions allow; "sent" only for letter or SMS. */
@@ -123,7 +131,7 @@ export function recordAttempt(
     action: "partner_case.contact",
     changes: true,
     run: async ({ trx, case: c }) => {
-      const view = await partnerCaseForChange(trx, c);
+      const view = await partnerCaseForChange(trx, actor, c);
       const option = view.contactOptions.find((o) => o.method === input.method);
       if (option?.refusal) throw invalid({ method: refusalText[option.refusal] });
       await trx
@@ -137,7 +145,7 @@ export function recordAttempt(
           recorded_by: actor.userId,
         })
         .execute();
-      return load(trx, c);
+      return load(trx, actor, c);
     },
     event: () => ({ data: { method: input.method, outcome: input.outcome } }),
   });
@@ -160,7 +168,7 @@ export function offerSupport(
     action: "partner_case.support",
     changes: true,
     run: async ({ trx, case: c }) => {
-      await partnerCaseForChange(trx, c);
+      await partnerCaseForChange(trx, actor, c);
       await trx
         .updateTable("partner_contact")
         .set({
@@ -170,7 +178,7 @@ export function offerSupport(
         })
         .where("case_id", "=", c.id)
         .execute();
-      return load(trx, c);
+      return load(trx, actor, c);
     },
     event: () => ({ data: { kind: input.kind } }),
   });

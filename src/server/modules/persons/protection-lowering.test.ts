@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildUnit, buildUser, buildWorkedCase, login } from "../../testing/factories.ts";
+import { buildConsultation } from "../../testing/protection.ts";
 
 /**
  * Lowering a person's protection is for a unit manager or protection officer of a unit that
@@ -53,6 +54,8 @@ describe.each(testDatabaseKinds)("who may lower a person's protection (%s)", (ki
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toContain("skyddshandläggare");
 
+    // The consultation lowering needs (issue 19, item 3; protection/officer.test.ts).
+    await buildConsultation(database().owner, { ...w, kind: "lower_protection" });
     const officerHere = await onHerCase([{ unitId: w.unitId, role: "protection_officer" }]);
     const lowered = await patch(officerHere, "confidentiality_marking");
     expect(lowered.statusCode, lowered.body).toBe(200);

@@ -7,10 +7,12 @@ import {
   RegisterPersonBody,
   UpdatePersonBody,
 } from "../../../shared/api/persons.ts";
+import { ContactReveal, ContactRevealBody } from "../../../shared/api/protection.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { registerPerson } from "./register.ts";
+import { revealContact } from "./reveal.ts";
 import { readPerson, searchPersons, updatePersonDetails } from "./service.ts";
 
 const tags = ["persons"];
@@ -55,6 +57,28 @@ function registerPersonRecordRoutes(app: App, database: DatabaseHandle): void {
     },
     async (request) =>
       readPerson(database, requireActor(request), requestMeta(request), request.params.id),
+  );
+
+  app.post(
+    "/api/persons/:id/contact-reveal",
+    {
+      schema: {
+        tags,
+        summary:
+          "A protected person's contact details, for a few minutes, with the reason recorded and shown to her protection officer",
+        params: IdParams,
+        body: ContactRevealBody,
+        response: { 200: ContactReveal },
+      },
+    },
+    async (request) =>
+      revealContact(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
   );
 
   app.patch(

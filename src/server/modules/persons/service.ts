@@ -8,6 +8,7 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
+import { consultationNeeded, consultationOutcome } from "../protection/consultations.ts";
 import {
   findVisiblePerson,
   personDetails,
@@ -17,6 +18,7 @@ import {
   toPersonView,
   visibleCasesOfPerson,
 } from "./queries.ts";
+import { detailsFor, liveReveal, maskedFields, masksContact } from "./reveal.ts";
 
 export const personNotFound = () =>
   new AppError(404, "not_found", "Personen finns inte, eller så saknar du behörighet.");
@@ -46,7 +48,12 @@ export async function denyPerson(
   actor: Actor,
   meta: RequestMeta,
   personId: string,
-  action: "person.read" | "person.update" | "case.open" | "intake.record" = "person.read",
+  action:
+    | "person.read"
+    | "person.update"
+    | "person.reveal"
+    | "case.open"
+    | "intake.record" = "person.read",
 ): Promise<never> {
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
@@ -75,14 +82,18 @@ export async function readPerson(
     // Contact details and how to reach the person safely are for those who work one of
     // their cases, never for someone who only registered the person (e.g. a colleague who
     // typed in a number they already knew): that is where an address would leak.
-    const details = cases.length > 0 ? toDetailsView(await personDetails(trx, id)) : null;
+    // A protected person's address and contact details stay masked until revealed with a
+    // reason (reveal.ts).
+    const shown = cases.length > 0 ? await detailsFor(trx, actor, id, row.protection_level) : null;
     await recordAudit(trx, auditContext(actor, meta), [
       { action: "person.read", resourceType: "person", resourceId: id, personId: id },
     ]);
     return {
       ...toPersonView(row),
       cases: cases.map(({ unitId: _unit, ...c }) => c),
-      details,
+      details: shown?.details ?? null,
+      contactMasked: shown?.contactMasked ?? false,
+      revealedUntil: shown?.revealedUntil ?? null,
       abilities: {
         lowerProtection: mayLowerProtection(
           actor,
@@ -212,9 +223,13 @@ async function applyPersonUpdate(
   if (from === null || cases.length === 0) return "forbidden" as const;
   const level = input.protectionLevel;
   const units = cases.map((c) => c.unitId);
-  if (level && lowersProtection(from, level) && !mayLowerProtection(actor, units))
-    return "may_not_lower" as const;
-  await trx.updateTable("person").set(personChanges(input)).where("id", "=", id).execute();
+  if (level && lowersProtection(from, level)) {
+    if (!mayLowerProtection(actor, units)) return "may_not_lower" as const;
+    const consulted = await consultationOutcome(trx, id, "lower_protection");
+    if (consulted !== "agreed") return consulted;
+  }
+  const change = await unmaskedChange(trx, actor, id, from, input);
+  await trx.updateTable("person").set(personChanges(change)).where("id", "=", id).execute();
   await recordAudit(trx, auditContext(actor, meta), [
     {
       action: "person.update",
@@ -228,6 +243,34 @@ async function applyPersonUpdate(
     },
   ]);
   return "ok" as const;
+}
+
+/**
+ * The change as it may be applied by someone who sees her details masked: a field left empty
+ * there keeps what is stored (the form could not show it), a new value replaces it. Clearing
+ * a masked field takes a reveal first.
+ */
+async function unmaskedChange(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  level: NonNullable<PersonDetail["protectionLevel"]>,
+  input: PersonUpdate,
+): Promise<PersonUpdate> {
+  if (!masksContact(level) || (await liveReveal(trx, actor, id))) return input;
+  const change: PersonUpdate = { ...input };
+  for (const field of maskedFields) if (change[field] === null) delete change[field];
+  const s = input.safeContact;
+  if (s) {
+    const stored = toDetailsView(await personDetails(trx, id)).safeContact;
+    change.safeContact = {
+      ...s,
+      letterAddress: s.letterAddress ?? stored.letterAddress,
+      codeWord: s.codeWord ?? stored.codeWord,
+      notes: s.notes ?? stored.notes,
+    };
+  }
+  return change;
 }
 
 /** The columns the input names, and only those (an absent field is left as it is). */
@@ -257,7 +300,7 @@ async function refusePersonUpdate(
   actor: Actor,
   meta: RequestMeta,
   id: string,
-  outcome: "forbidden" | "may_not_lower",
+  outcome: "forbidden" | "may_not_lower" | "not_consulted" | "advised_against",
 ): Promise<never> {
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
@@ -270,6 +313,8 @@ async function refusePersonUpdate(
       },
     ]),
   );
+  if (outcome === "not_consulted" || outcome === "advised_against")
+    throw consultationNeeded(outcome, "lower_protection");
   throw new AppError(
     403,
     "forbidden",

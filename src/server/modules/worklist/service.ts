@@ -38,6 +38,7 @@ import {
   safetyAlarmCandidates,
   safetyAlarmsInScope,
 } from "./police-collaboration.ts";
+import { protectionChecklistCandidate, protectionChecklistsInScope } from "./protection.ts";
 import { referralCandidate, unansweredReferrals } from "./referrals.ts";
 import { conferenceActionCandidates, myConferenceActions } from "./risk-conferences.ts";
 import {
@@ -168,6 +169,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
       jsonArrayFrom(staysInScope(db)).as("stays"),
       jsonArrayFrom(restrainingOrdersInScope(db)).as("orders"),
       jsonArrayFrom(safetyAlarmsInScope(db)).as("alarms"),
+      jsonArrayFrom(protectionChecklistsInScope(db)).as("checklists"),
       jsonArrayFrom(unansweredReferrals(db)).as("referrals"),
       jsonArrayFrom(coordinatedPlansInScope(db)).as("coordinatedPlans"),
       jsonArrayFrom(latestAssessments(db)).as("assessments"),
@@ -207,6 +209,7 @@ async function withNames(
     stays: named(lines.stays, names),
     orders: named(lines.orders, names),
     alarms: named(lines.alarms, names),
+    checklists: named(lines.checklists, names),
     referrals: named(lines.referrals, names),
     coordinatedPlans: named(lines.coordinatedPlans, names),
     assessments: named(lines.assessments, names),
@@ -258,6 +261,7 @@ export async function gatherCandidates(
     ...l.stays.flatMap(stayCandidates),
     ...l.orders.flatMap(restrainingOrderCandidates),
     ...l.alarms.flatMap(safetyAlarmCandidates),
+    ...withDates(l.checklists, ["opened_at"]).map(protectionChecklistCandidate),
     ...l.referrals.map(referralCandidate),
     ...l.coordinatedPlans.flatMap(coordinatedPlanCandidates),
     ...withDates(l.assessments, ["completed_at"]).flatMap((a) =>

@@ -101,6 +101,13 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.risk_conference.action_update": "Followed up a risk conference action",
   "auditAction.risk_conference.action_read": "Read a risk conference action",
   "auditAction.risk_conference.pack": "Made an agency's risk conference pack",
+  // Issue 19, items 2 and 3
+  "auditAction.person.reveal": "Revealed protected contact details with a reason",
+  "auditAction.protection.consult": "Consultation with the protection officer",
+  "auditAction.protection.persons_read": "Read the unit's persons with protected personal data",
+  "auditAction.protection.reveals_read": "Read reveals of protected details",
+  "auditAction.protection.checklist_read": "Read the mail and payment routine",
+  "auditAction.protection.checklist": "Ticked an item of the mail and payment routine",
   "auditAction.treatment.register": "Registered a treatment",
   "auditAction.treatment.read": "Read the treatment",
   "auditAction.treatment.start": "Recorded that the treatment started",

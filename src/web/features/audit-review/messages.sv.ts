@@ -98,6 +98,13 @@ export const auditReviewSv = {
   "auditAction.risk_conference.action_update": "Följde upp åtgärd från riskkonferens",
   "auditAction.risk_conference.action_read": "Läste åtgärd från riskkonferens",
   "auditAction.risk_conference.pack": "Tog fram underlag till myndighet i riskkonferens",
+  // Issue 19, items 2 and 3
+  "auditAction.person.reveal": "Visade skyddade kontaktuppgifter med skäl",
+  "auditAction.protection.consult": "Samråd med skyddshandläggare",
+  "auditAction.protection.persons_read": "Läste enhetens personer med skyddade uppgifter",
+  "auditAction.protection.reveals_read": "Läste visningar av skyddade uppgifter",
+  "auditAction.protection.checklist_read": "Läste rutinen för post och utbetalningar",
+  "auditAction.protection.checklist": "Bockade av i rutinen för post och utbetalningar",
   "auditAction.treatment.register": "Registrerade behandling",
   "auditAction.treatment.read": "Läste behandlingen",
   "auditAction.treatment.start": "Registrerade att behandlingen började",

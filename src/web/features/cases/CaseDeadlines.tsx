@@ -42,6 +42,7 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   safety_alarm_follow_up: "collaboration",
   // A subject line, never a case's deadline: listed only for completeness.
   break_glass_review: "overview",
+  protection_checklist: "overview",
 };
 
 /**

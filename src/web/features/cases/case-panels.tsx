@@ -22,6 +22,7 @@ import { HousingPanel } from "../places/HousingPanel";
 import { PlansPanel } from "../plans/Plans";
 import { PoliceAssessmentsPanel } from "../police-assessments/PoliceAssessments";
 import { PoliceCollaborationPanel } from "../police-collaboration/PoliceCollaboration";
+import { ProtectionChecklistPanel } from "../protection/ProtectionChecklist";
 import { ReferralsPanel } from "../referrals/Referrals";
 import { RiskConferencePanel } from "../risk-conferences/RiskConferencePanel";
 import { StaysPanel } from "../stays/Stays";
@@ -72,6 +73,14 @@ export const casePanels: readonly CasePanel[] = [
     title: "case.deadlinesTitle",
     section: "overview",
     component: ({ record }) => <CaseDeadlinesPanel record={record} />,
+  },
+  {
+    // A protected person's case: the mail-and-payment routine (issue 19, item 3).
+    id: "protection-checklist",
+    title: "protectionChecklist.title",
+    section: "overview",
+    when: (record) => record.person.protectionLevel !== "none",
+    component: ({ record }) => <ProtectionChecklistPanel record={record} />,
   },
   {
     id: "tasks",

@@ -105,7 +105,9 @@ function Overview({ view }: { view: PartnerCase }) {
       <div className="subsection">
         <h3 id="partner-case-given-title">{t("partnerCase.givenTitle")}</h3>
         <p className="muted">{t("partnerCase.givenIntro")}</p>
-        {given.length === 0 ? (
+        {view.givenMasked ? (
+          <p className="empty">{t("partnerCase.givenMasked")}</p>
+        ) : given.length === 0 ? (
           <p className="empty">{t("partnerCase.givenNone")}</p>
         ) : (
           <dl className="details" aria-labelledby="partner-case-given-title">

@@ -26,6 +26,8 @@ export const partnerContactEn: MessagesOf<typeof partnerContactSv> = {
   "partnerCase.givenIntro":
     "This is what the person in treatment said. It may be old or wrong – her own instructions always come first.",
   "partnerCase.givenNone": "He has said nothing about how to reach her.",
+  "partnerCase.givenMasked":
+    "Protected details: she has protected personal data. Reveal them with a reason on her person page.",
   "partnerCase.givenPhone": "Phone (according to him)",
   "partnerCase.givenAddress": "Address (according to him)",
   "partnerCase.givenEmail": "Email (according to him)",

@@ -23,6 +23,8 @@ export const partnerContactSv = {
   "partnerCase.givenIntro":
     "Det här har den som går i behandling uppgett. Uppgifterna kan vara gamla eller fel – hennes egna instruktioner går alltid före.",
   "partnerCase.givenNone": "Han har inte uppgett något om hur hon nås.",
+  "partnerCase.givenMasked":
+    "Skyddade uppgifter: hon har skyddade personuppgifter. Visa dem med skäl på hennes personsida.",
   "partnerCase.givenPhone": "Telefon (enligt honom)",
   "partnerCase.givenAddress": "Adress (enligt honom)",
   "partnerCase.givenEmail": "E-post (enligt honom)",

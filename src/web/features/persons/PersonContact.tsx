@@ -4,6 +4,7 @@ import { useT } from "../../i18n/useT";
 import { StatusMessage } from "../../ui/Messages";
 import { answerOf } from "../cases/casework-model";
 import { EditDetails } from "./EditDetails";
+import { MaskedContact } from "./RevealContact";
 
 const safeContactTitleId = "safe-contact-title";
 const editButtonId = "person-details-edit";
@@ -37,22 +38,25 @@ export function PersonContact({
 
   if (editing) {
     return (
-      <EditDetails
-        personId={person.id}
-        details={details}
-        // Details are shown only to those who work one of the person's cases, who know it.
-        protectionLevel={person.protectionLevel ?? "none"}
-        mayLowerProtection={person.abilities.lowerProtection}
-        onSaved={(updated) => {
-          onChange(updated);
-          setEditing(false);
-          setSaved(true);
-        }}
-        onCancel={() => {
-          setCancelled(true);
-          setEditing(false);
-        }}
-      />
+      <>
+        {person.contactMasked && <p className="notice">{t("reveal.editMasked")}</p>}
+        <EditDetails
+          personId={person.id}
+          details={details}
+          // Details are shown only to those who work one of the person's cases, who know it.
+          protectionLevel={person.protectionLevel ?? "none"}
+          mayLowerProtection={person.abilities.lowerProtection}
+          onSaved={(updated) => {
+            onChange(updated);
+            setEditing(false);
+            setSaved(true);
+          }}
+          onCancel={() => {
+            setCancelled(true);
+            setEditing(false);
+          }}
+        />
+      </>
     );
   }
 
@@ -63,6 +67,7 @@ export function PersonContact({
       <LanguageSection details={details} />
       <ContactSection
         details={details}
+        protectedContact={<MaskedContact person={person} onChange={onChange} />}
         onEdit={() => {
           setSaved(false);
           setCancelled(false);
@@ -107,11 +112,20 @@ function LanguageSection({ details }: { details: PersonDetails }) {
 }
 
 /** Phone, e-mail and address, and the button that opens the form for all the details. */
-function ContactSection({ details, onEdit }: { details: PersonDetails; onEdit: () => void }) {
+function ContactSection({
+  details,
+  protectedContact,
+  onEdit,
+}: {
+  details: PersonDetails;
+  protectedContact: ReactNode;
+  onEdit: () => void;
+}) {
   const { t } = useT();
   return (
     <section className="section" aria-labelledby="person-contact-title">
       <h2 id="person-contact-title">{t("person.contactTitle")}</h2>
+      {protectedContact}
       <dl className="details">
         <Item label={t("person.phone")}>{details.phone ?? t("common.notGiven")}</Item>
         <Item label={t("person.email")}>{details.email ?? t("common.notGiven")}</Item>

@@ -6,6 +6,7 @@ import {
   PersonView,
   type UpdatePersonBody,
 } from "../../../shared/api/persons";
+import { ContactReveal, type ContactRevealBody } from "../../../shared/api/protection";
 import { parseWith, patchJson } from "../../api/client";
 import type { Transport } from "../../api/transport";
 
@@ -13,6 +14,8 @@ export type Sex = PersonView["sex"];
 export type RelationView = z.infer<typeof RelationList>["relations"][number];
 export type RelationKind = RelationView["kind"];
 export type UpdatePersonInput = z.input<typeof UpdatePersonBody>;
+export type ContactRevealInput = ContactRevealBody;
+export type { ContactReveal };
 export interface RegisterPersonInput {
   identityNumber: string | null;
   /** Reservnummer, as issued; only without identityNumber. */
@@ -39,6 +42,9 @@ export function personsApi({ call, get, post, opts, id }: Transport) {
       call(async () =>
         parseWith(PersonDetail, await patchJson(`/api/persons/${id(personId)}`, changes, opts())),
       ),
+    /** Her protected details for a few minutes, with the reason recorded (issue 19, item 2). */
+    revealContact: (personId: string, input: ContactRevealInput) =>
+      post(`/api/persons/${id(personId)}/contact-reveal`, input, ContactReveal),
     relations: (caseId: string, signal?: AbortSignal) =>
       get(`/api/cases/${id(caseId)}/relations`, RelationList, signal),
     addRelation: (caseId: string, otherPersonId: string, kind: RelationKind) =>

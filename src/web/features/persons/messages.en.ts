@@ -133,4 +133,25 @@ export const personsEn: MessagesOf<typeof personsSv> = {
   "relations.chooseKind": "Choose a relation.",
   "relations.submit": "Add relative",
   "relations.added": "{name} has been added as a relative.",
+  // Reveal with a reason (issue 19, item 2)
+  "reveal.maskedTitle": "Protected details.",
+  "reveal.maskedText":
+    "Address, phone, e-mail, code word, letter address and notes are shown only with a reason, for a short while. The person's protection officer sees every reveal.",
+  "reveal.open": "Show with a reason",
+  "reveal.title": "Show protected details",
+  "reveal.intro":
+    "Say why you need the details now. They are shown for five minutes and then hidden again. The reason is kept and shown to the protection officer.",
+  "reveal.reason": "Reason",
+  "reveal.reason.send_decision_via_skatteverket": "Send a decision via Skatteverket",
+  "reveal.reason.safety_contact": "Contact her in a safe way",
+  "reveal.reason.payment": "Payment",
+  "reveal.reason.other": "Other reason (write it below)",
+  "reveal.reasonText": "The reason in your own words",
+  "reveal.reasonTextHint": "Required if you choose Other reason or none in the list.",
+  "reveal.reasonMissing": "Choose a reason or write it in your own words.",
+  "reveal.submit": "Show the details",
+  "reveal.shownFor": "Protected details are shown. They are hidden again in {time}.",
+  "reveal.hiddenAgain": "The protected details are hidden again.",
+  "reveal.editMasked":
+    "Protected details are not shown in the form: an empty field keeps what is stored. Show the details with a reason to change or remove them.",
 };

@@ -130,4 +130,25 @@ export const personsSv = {
   "relations.chooseKind": "Välj relation.",
   "relations.submit": "Lägg till närstående",
   "relations.added": "{name} är tillagd som närstående.",
+  // Reveal with a reason (issue 19, item 2)
+  "reveal.maskedTitle": "Skyddade uppgifter.",
+  "reveal.maskedText":
+    "Adress, telefon, e-post, kodord, brevadress och anteckningar visas bara med ett skäl, en kort stund. Personens skyddshandläggare ser varje visning.",
+  "reveal.open": "Visa med skäl",
+  "reveal.title": "Visa skyddade uppgifter",
+  "reveal.intro":
+    "Ange varför du behöver uppgifterna nu. De visas i fem minuter och döljs sedan igen. Skälet sparas och visas för skyddshandläggaren.",
+  "reveal.reason": "Skäl",
+  "reveal.reason.send_decision_via_skatteverket": "Sända beslut via Skatteverket",
+  "reveal.reason.safety_contact": "Kontakta henne på ett säkert sätt",
+  "reveal.reason.payment": "Utbetalning",
+  "reveal.reason.other": "Annat skäl (skriv nedan)",
+  "reveal.reasonText": "Skälet med egna ord",
+  "reveal.reasonTextHint": "Krävs om du väljer Annat skäl eller inget skäl i listan.",
+  "reveal.reasonMissing": "Välj ett skäl eller skriv det med egna ord.",
+  "reveal.submit": "Visa uppgifterna",
+  "reveal.shownFor": "Skyddade uppgifter visas. De döljs igen om {time}.",
+  "reveal.hiddenAgain": "De skyddade uppgifterna är dolda igen.",
+  "reveal.editMasked":
+    "Skyddade uppgifter visas inte i formuläret: ett tomt fält behåller det som är sparat. Visa uppgifterna med skäl för att ändra eller ta bort dem.",
 } as const;

@@ -45,4 +45,5 @@ export const worklistEn: MessagesOf<typeof worklistSv> = {
   "worklistKind.restraining_order_ends": "Restraining order ends",
   "worklistKind.safety_alarm_follow_up": "Follow up a safety alarm",
   "worklistKind.break_glass_review": "Review emergency access",
+  "worklistKind.protection_checklist": "Go through the mail and payment routine",
 };

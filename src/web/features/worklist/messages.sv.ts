@@ -42,4 +42,5 @@ export const worklistSv = {
   "worklistKind.restraining_order_ends": "Kontaktförbud löper ut",
   "worklistKind.safety_alarm_follow_up": "Följ upp skyddslarm",
   "worklistKind.break_glass_review": "Granska nödåtkomst",
+  "worklistKind.protection_checklist": "Gå igenom rutinen för post och utbetalningar",
 } as const;
