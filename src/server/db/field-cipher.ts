@@ -63,6 +63,18 @@ export class FieldCipher {
     return (await this.keyring()).openFresh(orgId, field, stored, row, options);
   }
 
+  /**
+   * Makes sure the organisation has its data key, outside any transaction: the auth hook
+   * calls it for every signed-in request (an in-memory look-up once the key is there), and
+   * the seed and scripts before they open theirs. On PGlite the owner connection shares
+   * the application's one session, so a first key minted inside a request's transaction
+   * would wait for that transaction forever.
+   */
+  async ready(orgId: string): Promise<void> {
+    const ring = await this.keyring();
+    if (ring.activeKeyId(orgId) === null) await this.#mint(ring, orgId);
+  }
+
   /** After a rotation in this process: read the data keys again. */
   async refresh(): Promise<void> {
     await (await this.keyring()).refresh();

@@ -66,7 +66,14 @@ export function recordDisclosure(
     closedMessage: "Ärendet är avslutat. Öppna det igen för att lämna ut uppgifter.",
     run: async ({ trx, case: c }) => {
       const checked = await checkDisclosure(trx, actor, c, input);
-      const documentId = await storeDisclosureDocument(trx, actor, c, input, checked);
+      const documentId = await storeDisclosureDocument(
+        trx,
+        database.cipher,
+        actor,
+        c,
+        input,
+        checked,
+      );
       await trx
         .insertInto("disclosure")
         .values({

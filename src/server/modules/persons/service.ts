@@ -6,6 +6,7 @@ import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { sealColumns } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import {
   findVisiblePerson,
@@ -74,7 +75,8 @@ export async function readPerson(
     // Contact details and how to reach the person safely are for those who work one of
     // their cases, never for someone who only registered the person (e.g. a colleague who
     // typed in a number they already knew): that is where an address would leak.
-    const details = cases.length > 0 ? toDetailsView(await personDetails(trx, id)) : null;
+    const details =
+      cases.length > 0 ? toDetailsView(await personDetails(trx, database.cipher, id)) : null;
     await recordAudit(trx, auditContext(actor, meta), [
       { action: "person.read", resourceType: "person", resourceId: id, personId: id },
     ]);
@@ -182,8 +184,16 @@ export async function updatePersonDetails(
   }
   // A command on a person, not on one case: it stays in the actor's own transaction, and a
   // refusal is a person's (denyPerson), not runCaseCommand's.
+  // Sealed before the transaction (db/field-cipher.ts says why); the org is the actor's.
+  const changes = await sealColumns(
+    database.cipher,
+    "person",
+    actor.orgId,
+    id,
+    personChanges(input),
+  );
   const outcome = await withActor(database.db, actor, (trx) =>
-    applyPersonUpdate(trx, actor, meta, id, input),
+    applyPersonUpdate(trx, actor, meta, id, input, changes),
   );
   if (outcome === "not_found") return denyPerson(database, actor, meta, id, "person.update");
   if (outcome !== "ok") await refusePersonUpdate(database, actor, meta, id, outcome);
@@ -197,6 +207,7 @@ async function applyPersonUpdate(
   meta: RequestMeta,
   id: string,
   input: PersonUpdate,
+  changes: ReturnType<typeof personChanges>,
 ) {
   const row = await findVisiblePerson(trx, actor, id);
   if (!row) return "not_found" as const;
@@ -208,7 +219,7 @@ async function applyPersonUpdate(
   const units = cases.map((c) => c.unitId);
   if (level && lowersProtection(from, level) && !mayLowerProtection(actor, units))
     return "may_not_lower" as const;
-  await trx.updateTable("person").set(personChanges(input)).where("id", "=", id).execute();
+  await trx.updateTable("person").set(changes).where("id", "=", id).execute();
   await recordAudit(trx, auditContext(actor, meta), [
     {
       action: "person.update",
