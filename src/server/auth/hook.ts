@@ -50,6 +50,8 @@ export function registerAuthentication(app: App, { config, database }: AppContex
     if (session) {
       request.authSession = session;
       request.actor = actorOf(session);
+      // The organisation's data key is loaded (or made) before any transaction opens.
+      await database.cipher.ready(session.orgId);
     }
     if (fromMemory && id) {
       request.sessionCheck = {

@@ -4,6 +4,7 @@ import type { RequestMeta } from "../access/actor.ts";
 import { withActor } from "../access/transaction.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Config } from "../config.ts";
+import { type Cipher, openColumns, sealColumns } from "../db/sealed-columns.ts";
 import type { Database, SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
 import { afterSecondFactor, passwordChangeRequired } from "./one-time-password.ts";
@@ -12,7 +13,11 @@ import { lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts"
 import { generateTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";
 
 /** Starts setting up an authenticator app: a secret kept on the session, and its QR code. */
-export async function startMfaEnrolment(db: Kysely<Database>, session: LoadedSession) {
+export async function startMfaEnrolment(
+  db: Kysely<Database>,
+  cipher: Cipher,
+  session: LoadedSession,
+) {
   // Only an account without an app sets one up; a session waiting for its one-time code
   // (or for a new password, after the code) cannot swap the app for another.
   if (session.state === "mfa_required" || session.mfaEnrolled) {
@@ -23,11 +28,10 @@ export async function startMfaEnrolment(db: Kysely<Database>, session: LoadedSes
     );
   }
   const secret = generateTotpSecret();
-  await db
-    .updateTable("session")
-    .set({ pending_totp_secret: secret })
-    .where("id_hash", "=", session.idHash)
-    .execute();
+  const sealed = await sealColumns(cipher, "session", session.orgId, session.idHash, {
+    pending_totp_secret: secret,
+  });
+  await db.updateTable("session").set(sealed).where("id_hash", "=", session.idHash).execute();
   const uri = otpauthUri(secret, session.username);
   const svg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return {
@@ -50,12 +54,13 @@ export interface SecondFactorOutcome {
 export async function confirmSecondFactor(
   config: Config,
   db: Kysely<Database>,
+  cipher: Cipher,
   session: LoadedSession,
   code: string,
   meta: RequestMeta,
 ): Promise<SecondFactorOutcome> {
   const enrolling = session.pendingTotpSecret !== null;
-  const secret = session.pendingTotpSecret ?? session.totpSecret;
+  const secret = await totpSecretOf(cipher, session);
   const audit = (action: SecondFactorAction, outcome: "allowed" | "denied") =>
     auditSecondFactor(db, session, meta, action, outcome);
   // Codes are throttled like passwords: six digits would otherwise fall to guessing.
@@ -72,9 +77,12 @@ export async function confirmSecondFactor(
     });
   }
   if (enrolling) {
+    const sealed = await sealColumns(cipher, "app_user", session.orgId, session.userId, {
+      totp_secret: secret,
+    });
     await db
       .updateTable("app_user")
-      .set({ totp_secret: secret, mfa_enrolled_at: new Date() })
+      .set({ ...sealed, mfa_enrolled_at: new Date() })
       .where("id", "=", session.userId)
       .execute();
     await audit("mfa.enrolled", "allowed");
@@ -91,6 +99,23 @@ export async function confirmSecondFactor(
     meta.clientAddress,
   );
   return { state, next };
+}
+
+/**
+ * The secret a code is checked against, opened only here: the session load carries both
+ * secrets sealed (sessions.ts), so no other request pays for, or holds, the plaintext.
+ */
+async function totpSecretOf(cipher: Cipher, session: LoadedSession): Promise<string | null> {
+  if (session.pendingTotpSecret !== null) {
+    const opened = await openColumns(cipher, "session", session.orgId, session.idHash, {
+      pending_totp_secret: session.pendingTotpSecret,
+    });
+    return opened.pending_totp_secret;
+  }
+  const opened = await openColumns(cipher, "app_user", session.orgId, session.userId, {
+    totp_secret: session.totpSecret,
+  });
+  return opened.totp_secret;
 }
 
 type SecondFactorAction = "login.mfa_failed" | "login.mfa_succeeded" | "mfa.enrolled";

@@ -59,7 +59,7 @@ function registerLoginRoutes(app: App, { config, database }: AppContext): void {
         response: { 200: MfaEnrolment },
       },
     },
-    async (request) => startMfaEnrolment(db, request.authSession!),
+    async (request) => startMfaEnrolment(db, database.cipher, request.authSession!),
   );
 
   app.post(
@@ -77,6 +77,7 @@ function registerLoginRoutes(app: App, { config, database }: AppContext): void {
       const { state, next } = await confirmSecondFactor(
         config,
         db,
+        database.cipher,
         request.authSession!,
         request.body.code,
         requestMeta(request),

@@ -31,10 +31,12 @@ export interface LoadedSession {
   orgId: string;
   state: SessionStateName;
   csrfToken: string;
+  /** Sealed (db/sealed-columns.ts), as stored: opened only where a code is checked (mfa.ts). */
   pendingTotpSecret: string | null;
   username: string;
   displayName: string;
   mfaEnrolled: boolean;
+  /** Sealed, as stored: opened only where a code is checked (mfa.ts). */
   totpSecret: string | null;
   lastSeenAt: Date;
   /** The absolute limit: no activity moves it. */

@@ -43,6 +43,7 @@ describe("Keyring", () => {
       orgA,
       "person.phone",
       "+46701234567",
+      "row-1",
     ) as string;
 
     const current = await mintDataKey(service, orgA);
@@ -50,33 +51,40 @@ describe("Keyring", () => {
     await keyring.refresh();
     expect(keyring.activeKeyId(orgA)).toBe(current.id);
 
-    const after = keyring.seal(orgA, "person.phone", "+46709876543") as string;
+    const after = keyring.seal(orgA, "person.phone", "+46709876543", "row-1") as string;
     expect(keyIdOf(before)).toBe(old.id);
     expect(keyIdOf(after)).toBe(current.id);
-    expect(keyring.open(orgA, "person.phone", before)).toBe("+46701234567");
-    expect(keyring.open(orgA, "person.phone", after)).toBe("+46709876543");
+    expect(keyring.open(orgA, "person.phone", before, "row-1")).toBe("+46701234567");
+    expect(keyring.open(orgA, "person.phone", after, "row-1")).toBe("+46709876543");
   });
 
   it("keeps each organisation's values to its own key and field", async () => {
     const keys = [await mintDataKey(service, orgA), await mintDataKey(service, orgB)];
     const keyring = await Keyring.load(service, async () => keys);
-    const sealed = keyring.seal(orgA, "person.postal_address", "Hemligvägen 17") as string;
-    expect(keyring.open(orgA, "person.postal_address", sealed)).toBe("Hemligvägen 17");
-    expect(failure(() => keyring.open(orgB, "person.postal_address", sealed)).reason).toBe(
+    const sealed = keyring.seal(orgA, "person.postal_address", "Hemligvägen 17", "row-1") as string;
+    expect(keyring.open(orgA, "person.postal_address", sealed, "row-1")).toBe("Hemligvägen 17");
+    expect(failure(() => keyring.open(orgB, "person.postal_address", sealed, "row-1")).reason).toBe(
       "not_authentic",
     );
-    expect(failure(() => keyring.open(orgA, "person.email", sealed)).reason).toBe("not_authentic");
-    const ofB = keyring.seal(orgB, "person.postal_address", "Hemligvägen 17") as string;
+    expect(failure(() => keyring.open(orgA, "person.email", sealed, "row-1")).reason).toBe(
+      "not_authentic",
+    );
+    // Copied onto another row of the same column and organisation: still does not open.
+    expect(failure(() => keyring.open(orgA, "person.postal_address", sealed, "row-2")).reason).toBe(
+      "not_authentic",
+    );
+    const ofB = keyring.seal(orgB, "person.postal_address", "Hemligvägen 17", "row-1") as string;
     expect(keyIdOf(ofB)).toBe(keys[1]?.id);
   });
 
   it("passes null and legacy plaintext through", async () => {
     const keyring = await Keyring.load(service, async () => [await mintDataKey(service, orgA)]);
-    expect(keyring.seal(orgA, "person.phone", null)).toBeNull();
-    expect(keyring.open(orgA, "person.phone", null)).toBeNull();
-    expect(keyring.open(orgA, "person.phone", "0701-23 45 67")).toBe("0701-23 45 67");
+    expect(keyring.seal(orgA, "person.phone", null, "row-1")).toBeNull();
+    expect(keyring.open(orgA, "person.phone", null, "row-1")).toBeNull();
+    expect(keyring.open(orgA, "person.phone", "0701-23 45 67", "row-1")).toBe("0701-23 45 67");
     expect(
-      failure(() => keyring.open(orgA, "person.phone", "0701", { legacy: "refuse" })).reason,
+      failure(() => keyring.open(orgA, "person.phone", "0701", "row-1", { legacy: "refuse" }))
+        .reason,
     ).toBe("plaintext_refused");
   });
 
@@ -84,8 +92,12 @@ describe("Keyring", () => {
     const keyring = await Keyring.load(service, async () => [
       await mintDataKey(service, orgA, "decrypt_only"),
     ]);
-    expect(failure(() => keyring.seal(orgA, "person.phone", "x")).reason).toBe("no_active_key");
-    expect(failure(() => keyring.seal(orgB, "person.phone", "x")).reason).toBe("no_active_key");
+    expect(failure(() => keyring.seal(orgA, "person.phone", "x", "row-1")).reason).toBe(
+      "no_active_key",
+    );
+    expect(failure(() => keyring.seal(orgB, "person.phone", "x", "row-1")).reason).toBe(
+      "no_active_key",
+    );
   });
 
   it("refuses a value under a retired or unknown key", async () => {
@@ -94,14 +106,17 @@ describe("Keyring", () => {
       orgA,
       "person.phone",
       "+46701234567",
+      "row-1",
     );
     const keyring = await Keyring.load(service, async () => [{ ...retired, state: "retired" }]);
-    const error = failure(() => keyring.open(orgA, "person.phone", sealed));
+    const error = failure(() => keyring.open(orgA, "person.phone", sealed, "row-1"));
     expect(error.reason).toBe("unknown_key");
     expect(error.message).toContain("retired");
 
     const stranger = sealWith(randomBytes(32), "no-such-key", "x", `person.phone:${orgA}`);
-    expect(failure(() => keyring.open(orgA, "person.phone", stranger)).reason).toBe("unknown_key");
+    expect(failure(() => keyring.open(orgA, "person.phone", stranger, "row-1")).reason).toBe(
+      "unknown_key",
+    );
   });
 
   it("refuses two active keys for one organisation", async () => {
@@ -109,10 +124,14 @@ describe("Keyring", () => {
     await expect(Keyring.load(service, async () => rows)).rejects.toThrow(/two active data keys/);
   });
 
-  it("refuses a field name that is not table.column", async () => {
+  it("refuses a field name that is not table.column, and a row key that is not a key", async () => {
     const keyring = await Keyring.load(service, async () => [await mintDataKey(service, orgA)]);
-    expect(failure(() => keyring.seal(orgA, "phone", "x")).reason).toBe("malformed");
-    expect(failure(() => keyring.seal(orgA, "person.phone:other", "x")).reason).toBe("malformed");
+    expect(failure(() => keyring.seal(orgA, "phone", "x", "row-1")).reason).toBe("malformed");
+    expect(failure(() => keyring.seal(orgA, "person.phone:other", "x", "row-1")).reason).toBe(
+      "malformed",
+    );
+    expect(failure(() => keyring.seal(orgA, "person.phone", "x", "")).reason).toBe("malformed");
+    expect(failure(() => keyring.seal(orgA, "person.phone", "x", "a:b")).reason).toBe("malformed");
   });
 
   it("unwraps each key once; a refresh unwraps only new keys", async () => {
@@ -121,7 +140,7 @@ describe("Keyring", () => {
     const keyring = await Keyring.load(watched, async () => rows);
     expect(counter.unwraps).toBe(2);
     for (let i = 0; i < 3; i++) {
-      keyring.open(orgA, "person.phone", keyring.seal(orgA, "person.phone", "x"));
+      keyring.open(orgA, "person.phone", keyring.seal(orgA, "person.phone", "x", "row-1"), "row-1");
     }
     expect(counter.unwraps).toBe(2);
     rows[0] = { ...(rows[0] as DataKeyRow), state: "decrypt_only" };
@@ -136,21 +155,23 @@ describe("Keyring", () => {
     // Another process (keys:rotate) makes a new active key and seals with it.
     const newer = await mintDataKey(service, orgA);
     const elsewhere = await Keyring.load(service, async () => [newer]);
-    const sealed = elsewhere.seal(orgA, "person.email", "sara@exempel.se");
-    expect(failure(() => keyring.open(orgA, "person.email", sealed)).reason).toBe("unknown_key");
+    const sealed = elsewhere.seal(orgA, "person.email", "sara@exempel.se", "row-1");
+    expect(failure(() => keyring.open(orgA, "person.email", sealed, "row-1")).reason).toBe(
+      "unknown_key",
+    );
     rows[0] = { ...(rows[0] as DataKeyRow), state: "decrypt_only" };
     rows.push(newer);
-    expect(await keyring.openFresh(orgA, "person.email", sealed)).toBe("sara@exempel.se");
+    expect(await keyring.openFresh(orgA, "person.email", sealed, "row-1")).toBe("sara@exempel.se");
     expect(keyring.activeKeyId(orgA)).toBe(newer.id);
   });
 
   it("keeps its keys when a refresh fails", async () => {
     let rows = [await mintDataKey(service, orgA)];
     const keyring = await Keyring.load(service, async () => rows);
-    const sealed = keyring.seal(orgA, "person.phone", "x");
+    const sealed = keyring.seal(orgA, "person.phone", "x", "row-1");
     const foreign = new ConfigKeyService({ id: "kek-other", key: randomBytes(32) });
     rows = [...rows, await mintDataKey(foreign, orgB)];
     await expect(keyring.refresh()).rejects.toThrow(/kek-other/);
-    expect(keyring.open(orgA, "person.phone", sealed)).toBe("x");
+    expect(keyring.open(orgA, "person.phone", sealed, "row-1")).toBe("x");
   });
 });

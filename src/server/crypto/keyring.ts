@@ -30,12 +30,22 @@ interface LoadedKey {
 
 /** `table.column`, as it is spelled in the database: part of every value's AAD. */
 const fieldPattern = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
+/** The row's key (a uuid, a hash, or a composite key joined with "/"). */
+const rowPattern = /^[A-Za-z0-9_/-]{1,200}$/;
 
-function additionalData(orgId: string, field: string): string {
+/**
+ * Where a value lives: field, organisation and row. Binding the row (ADR 0022) means a
+ * ciphertext copied onto another person's row — by someone who can write to the database
+ * but holds no key — does not open, rather than showing her address as his.
+ */
+function additionalData(orgId: string, field: string, row: string): string {
   if (!fieldPattern.test(field)) {
     throw new CryptoError("malformed", `"${field}" is not a field name (table.column)`);
   }
-  return `${field}:${orgId}`;
+  if (!rowPattern.test(row)) {
+    throw new CryptoError("malformed", `the row key of a ${field} value is not a key`);
+  }
+  return `${field}:${orgId}:${row}`;
 }
 
 export class Keyring {
@@ -99,15 +109,15 @@ export class Keyring {
     return this.#active.get(orgId) ?? null;
   }
 
-  /** Seals a value of `field` (`person.phone`) with the organisation's active data key. */
-  seal(orgId: string, field: string, text: string | null): string | null {
+  /** Seals a value of `field` (`person.phone`) of `row` with the organisation's active data key. */
+  seal(orgId: string, field: string, text: string | null, row: string): string | null {
     if (text === null) return null;
     const keyId = this.#active.get(orgId);
     const key = keyId === undefined ? undefined : this.#keys.get(keyId);
     if (keyId === undefined || !key) {
       throw new CryptoError("no_active_key", `organisation ${orgId} has no active data key`);
     }
-    return sealWith(key.dek, keyId, text, additionalData(orgId, field));
+    return sealWith(key.dek, keyId, text, additionalData(orgId, field, row));
   }
 
   /**
@@ -115,9 +125,15 @@ export class Keyring {
    * key or one kept for decryption during rotation). Legacy plaintext passes through unless
    * `options.legacy` is "refuse" (envelope.ts says why).
    */
-  open(orgId: string, field: string, stored: string | null, options?: OpenOptions): string | null {
+  open(
+    orgId: string,
+    field: string,
+    stored: string | null,
+    row: string,
+    options?: OpenOptions,
+  ): string | null {
     if (stored === null) return null;
-    const aad = additionalData(orgId, field);
+    const aad = additionalData(orgId, field, row);
     return openWith((keyId) => this.#lookup(orgId, keyId), stored, aad, options);
   }
 
@@ -129,6 +145,7 @@ export class Keyring {
     orgId: string,
     field: string,
     stored: string | null,
+    row: string,
     options?: OpenOptions,
   ): Promise<string | null> {
     const keyId = stored === null ? null : keyIdOf(stored);
@@ -138,7 +155,7 @@ export class Keyring {
       });
       await this.#refreshing;
     }
-    return this.open(orgId, field, stored, options);
+    return this.open(orgId, field, stored, row, options);
   }
 
   #lookup(orgId: string, keyId: string): Buffer | undefined {

@@ -29,11 +29,11 @@ describe.each(testDatabaseKinds)("the data keys (%s)", (kind) => {
     await loadKeyring(owner, keys);
     expect(await count()).toEqual([a, b].sort());
 
-    const sealed = keyring.seal(a, "person.phone", "070-123 45 67") as string;
+    const sealed = keyring.seal(a, "person.phone", "070-123 45 67", "row-1") as string;
     expect(sealed).not.toContain("123 45");
-    expect(keyring.open(a, "person.phone", sealed)).toBe("070-123 45 67");
-    expect(() => keyring.open(b, "person.phone", sealed)).toThrow();
-    expect(() => keyring.open(a, "person.email", sealed)).toThrow();
+    expect(keyring.open(a, "person.phone", sealed, "row-1")).toBe("070-123 45 67");
+    expect(() => keyring.open(b, "person.phone", sealed, "row-1")).toThrow();
+    expect(() => keyring.open(a, "person.email", sealed, "row-1")).toThrow();
   });
 
   it("does not load under another key-encryption key", async () => {

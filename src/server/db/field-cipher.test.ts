@@ -19,7 +19,7 @@ describe.each(testDatabaseKinds)("the database's field cipher (%s)", (kind) => {
     const other = new FieldCipher(owner, cipher.keyService);
     const sealed = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        (i % 2 ? other : cipher).seal(orgId, "person.phone", `070-00${i}`),
+        (i % 2 ? other : cipher).seal(orgId, "person.phone", `070-00${i}`, "row-1"),
       ),
     );
     const keys = await owner
@@ -30,16 +30,16 @@ describe.each(testDatabaseKinds)("the database's field cipher (%s)", (kind) => {
     expect(keys).toHaveLength(1);
     for (const [i, value] of sealed.entries()) {
       expect(value).toMatch(new RegExp(`^f1\\.${keys[0]?.id}\\.`));
-      expect(await cipher.open(orgId, "person.phone", value)).toBe(`070-00${i}`);
-      expect(await other.open(orgId, "person.phone", value)).toBe(`070-00${i}`);
+      expect(await cipher.open(orgId, "person.phone", value, "row-1")).toBe(`070-00${i}`);
+      expect(await other.open(orgId, "person.phone", value, "row-1")).toBe(`070-00${i}`);
     }
   });
 
   it("keeps null as null and says the development key is public", async () => {
     const { owner, cipher } = database();
     const { id: orgId } = await buildOrg(owner);
-    expect(await cipher.seal(orgId, "person.email", null)).toBeNull();
-    expect(await cipher.open(orgId, "person.email", null)).toBeNull();
+    expect(await cipher.seal(orgId, "person.email", null, "row-1")).toBeNull();
+    expect(await cipher.open(orgId, "person.email", null, "row-1")).toBeNull();
     expect(cipher.keyService.kekId).toBe(developmentKek.id);
   });
 });

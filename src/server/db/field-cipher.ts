@@ -33,12 +33,22 @@ export class FieldCipher {
     return this.#ring;
   }
 
-  /** Seals `text` for `field` (`person.phone`) of the organisation; null stays null. */
-  async seal(orgId: string, field: string, text: string | null): Promise<string | null> {
+  /**
+   * Seals `text` for `field` (`person.phone`) of the organisation's row `row` (its primary
+   * key; db/sealed-columns.ts rowKeyOf); null stays null. Seal before opening a transaction:
+   * an organisation's first seal mints its key over the owner connection, which on PGlite
+   * waits for the open transaction (one session) and would never come.
+   */
+  async seal(
+    orgId: string,
+    field: string,
+    text: string | null,
+    row: string,
+  ): Promise<string | null> {
     if (text === null) return null;
     const ring = await this.keyring();
     if (ring.activeKeyId(orgId) === null) await this.#mint(ring, orgId);
-    return ring.seal(orgId, field, text);
+    return ring.seal(orgId, field, text, row);
   }
 
   /** Opens a stored value; a key made by another process since the load is read in first. */
@@ -46,10 +56,23 @@ export class FieldCipher {
     orgId: string,
     field: string,
     stored: string | null,
+    row: string,
     options?: OpenOptions,
   ): Promise<string | null> {
     if (stored === null) return null;
-    return (await this.keyring()).openFresh(orgId, field, stored, options);
+    return (await this.keyring()).openFresh(orgId, field, stored, row, options);
+  }
+
+  /**
+   * Makes sure the organisation has its data key, outside any transaction: the auth hook
+   * calls it for every signed-in request (an in-memory look-up once the key is there), and
+   * the seed and scripts before they open theirs. On PGlite the owner connection shares
+   * the application's one session, so a first key minted inside a request's transaction
+   * would wait for that transaction forever.
+   */
+  async ready(orgId: string): Promise<void> {
+    const ring = await this.keyring();
+    if (ring.activeKeyId(orgId) === null) await this.#mint(ring, orgId);
   }
 
   /** After a rotation in this process: read the data keys again. */

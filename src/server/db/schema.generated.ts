@@ -871,7 +871,7 @@ export interface Person {
   phone: string | null;
   postal_address: string | null;
   protection_level: Generated<string>;
-  safe_contact: Generated<Json>;
+  safe_contact: Generated<string>;
   search_name: Generated<string | null>;
   sex: Generated<string>;
   updated_at: Generated<Timestamp>;

@@ -104,12 +104,10 @@ interface Narrowed extends CollaborationTables, ProtectionTables {
       sex: ColumnType<SexName, SexName | undefined, SexName>;
     }
   >;
-  person: Replace<
-    Narrow<
-      DB["person"],
-      { identity_kind: IdentityKind; sex: SexName; protection_level: ProtectionLevel }
-    >,
-    { safe_contact: JsonColumn<SafeContact, string | undefined> }
+  // safe_contact is sealed JSON text since 0077: db/sealed-columns.ts opens and parses it.
+  person: Narrow<
+    DB["person"],
+    { identity_kind: IdentityKind; sex: SexName; protection_level: ProtectionLevel }
   >;
   case: Narrow<
     DB["case"],

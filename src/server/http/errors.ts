@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode } from "../../shared/api/error.ts";
 import { stockholmDate } from "../../shared/calendar.ts";
 import { invalidCursorMessage } from "../../shared/validation-messages.ts";
+import { CryptoError } from "../crypto/envelope.ts";
 import { applySecurityHeaders } from "./security-headers.ts";
 
 /** An error a command or route throws on purpose: it becomes the uniform error body. */
@@ -55,6 +56,8 @@ export function notInFuture(fields: Record<string, string>, field: string, date:
 /** A history page asked from a cursor this case's history never gave (shared/api/paging.ts). */
 export const invalidCursor = () =>
   new AppError(400, "validation_failed", validationMessage, { before: invalidCursorMessage });
+export const cryptoMessage =
+  "Krypterade kontaktuppgifter kunde inte läsas. Inget har ändrats. Uppge felkoden till systemförvaltaren.";
 export const internalMessage =
   "Ett oväntat fel inträffade. Uppge felkoden om du kontaktar support.";
 
@@ -105,6 +108,14 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return reply
       .status(400)
       .send(errorBody("validation_failed", validationMessage, requestId, validationFields(error)));
+  }
+  if ((error as Error) instanceof CryptoError) {
+    // A sealed value that does not open (changed, copied from another row, or under a key
+    // this server lacks): the operator gets which key and why, never the value; the user
+    // gets words, not a trace (ADR 0022).
+    const crypto = error as unknown as CryptoError;
+    request.log.error({ reason: crypto.reason, detail: crypto.message }, "sealed value refused");
+    return reply.status(500).send(errorBody("internal_error", cryptoMessage, requestId));
   }
   const status = error.statusCode ?? 500;
   // A client error Fastify raises that has no words of its own here is still the client's.

@@ -62,7 +62,7 @@ export function decisionLetter(
     run: async ({ trx, case: c }) => {
       const d = await letterContents(trx, caseId, decisionId);
       if (!d) throw new AppError(404, "not_found", "Beslutet finns inte i ärendet.");
-      const recipient = await recipientOf(trx, c.person_id);
+      const recipient = await recipientOf(trx, database.cipher, c.person_id);
       const delivery = planLetterDelivery(recipient, {
         ...(d.basis
           ? { childPlacement: { basis: d.basis, locationWithheld: Boolean(d.location_withheld) } }

@@ -5,6 +5,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { type Cipher, openColumns, parseSafeContact } from "../../db/sealed-columns.ts";
 import { type DeliveryPlan, planLetterDelivery } from "../../output/delivery.ts";
 import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
@@ -18,10 +19,15 @@ export const appealInformation =
   "Du kan överklaga beslutet till förvaltningsrätten. Skriv till socialnämnden inom tre veckor från den dag du fick del av beslutet. " +
   "Ange vilket beslut du överklagar, hur du vill att det ska ändras och varför. Nämnden hjälper dig gärna.";
 
-async function list(trx: Trx, caseId: string, personId: string): Promise<DecisionView[]> {
+async function list(
+  trx: Trx,
+  cipher: Cipher,
+  caseId: string,
+  personId: string,
+): Promise<DecisionView[]> {
   const [placements, recipient] = await Promise.all([
     placementViews(trx, caseId),
-    recipientOf(trx, personId),
+    recipientOf(trx, cipher, personId),
   ]);
   const rows = await trx
     .selectFrom("decision as d")
@@ -76,8 +82,8 @@ export async function readDecisions(
     caseId,
     action: "decision.read",
     run: async ({ trx, case: c }) => {
-      const decisions = await list(trx, caseId, c.person_id);
-      const recipient = await recipientOf(trx, c.person_id);
+      const decisions = await list(trx, database.cipher, caseId, c.person_id);
+      const recipient = await recipientOf(trx, database.cipher, c.person_id);
       return { decisions, letterDelivery: withoutAddress(planLetterDelivery(recipient)) };
     },
   });
@@ -86,16 +92,20 @@ export async function readDecisions(
 /** The plan as the worker sees it in lists: the address itself only ever goes into the letter. */
 const withoutAddress = ({ address: _never, ...plan }: DeliveryPlan) => plan;
 
-/** What the output rules need to know about the person a letter is for. */
-export async function recipientOf(trx: Trx, personId: string) {
-  const p = await trx
+/**
+ * What the output rules need to know about the person a letter is for, opened: the flags in
+ * her safe-contact instructions decide how the letter goes (output/delivery.ts).
+ */
+export async function recipientOf(trx: Trx, cipher: Cipher, personId: string) {
+  const row = await trx
     .selectFrom("person")
-    .select(["protection_level", "safe_contact", "postal_address"])
+    .select(["org_id", "protection_level", "safe_contact", "postal_address"])
     .where("id", "=", personId)
     .executeTakeFirstOrThrow();
+  const p = await openColumns(cipher, "person", row.org_id, personId, row);
   return {
     protectionLevel: p.protection_level,
-    safeContact: p.safe_contact,
+    safeContact: parseSafeContact(p.safe_contact),
     postalAddress: p.postal_address,
   };
 }
@@ -141,7 +151,9 @@ export async function recordDecision(
         })
         .execute();
       if (input.childPlacement) await insertPlacement(trx, actor, caseId, id, input.childPlacement);
-      return (await list(trx, caseId, c.person_id)).find((d) => d.id === id) as DecisionView;
+      return (await list(trx, database.cipher, caseId, c.person_id)).find(
+        (d) => d.id === id,
+      ) as DecisionView;
     },
     event: () => ({
       data: { decisionId: id, interventionKind: input.interventionKind, outcome: input.outcome },

@@ -3,7 +3,8 @@ import type { DisclosureBody } from "../../../shared/api/disclosures.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import type { RecordKeyStore } from "../../crypto/record-keys.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { openColumns } from "../../db/sealed-columns.ts";
 import { renderDisclosureDocument } from "../../output/disclosure-document.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { sealedContent } from "../documents/content.ts";
@@ -17,18 +18,26 @@ import type { Checked } from "./checks.ts";
  */
 export async function storeDisclosureDocument(
   trx: Trx,
-  keys: RecordKeyStore,
+  { cipher, recordKeys: keys }: Pick<DatabaseHandle, "cipher" | "recordKeys">,
   actor: Actor,
   c: CaseRow,
   input: DisclosureBody,
   checked: Checked,
 ): Promise<string> {
-  const who = await trx
+  const stored = await trx
     .selectFrom("person as p")
     .innerJoin("organisation as o", "o.id", "p.org_id")
-    .select(["p.identity_kind", "p.postal_address", "p.phone", "p.email", "o.name as org_name"])
+    .select([
+      "p.org_id",
+      "p.identity_kind",
+      "p.postal_address",
+      "p.phone",
+      "p.email",
+      "o.name as org_name",
+    ])
     .where("p.id", "=", input.personId)
     .executeTakeFirstOrThrow();
+  const who = await openColumns(cipher, "person", stored.org_id, input.personId, stored);
   const reviewer = await trx
     .selectFrom("app_user")
     .select("display_name")

@@ -66,14 +66,7 @@ export function recordDisclosure(
     closedMessage: "Ärendet är avslutat. Öppna det igen för att lämna ut uppgifter.",
     run: async ({ trx, case: c }) => {
       const checked = await checkDisclosure(trx, actor, c, input);
-      const documentId = await storeDisclosureDocument(
-        trx,
-        database.recordKeys,
-        actor,
-        c,
-        input,
-        checked,
-      );
+      const documentId = await storeDisclosureDocument(trx, database, actor, c, input, checked);
       await trx
         .insertInto("disclosure")
         .values({

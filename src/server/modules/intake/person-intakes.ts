@@ -37,7 +37,7 @@ export async function listPersonIntakes(
         { personId, resourceId: personId },
       ),
     ]);
-    return rows.map(toIntakeView);
+    return Promise.all(rows.map((r) => toIntakeView(database.cipher, r)));
   });
   return found ?? denyPerson(database, actor, meta, personId);
 }

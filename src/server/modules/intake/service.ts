@@ -8,6 +8,7 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { type Cipher, openColumns, sealColumns } from "../../db/sealed-columns.ts";
 import type { CaseTypeName, IntakeTable } from "../../db/types.ts";
 import { startScreeningAtIntake } from "../assessments/service.ts";
 import { can } from "../cases/policy.ts";
@@ -27,9 +28,12 @@ function caseTypeFor(kind: Input["kind"]): { caseType: CaseTypeName; firstStatus
     : { caseType: "adult_victim", firstStatus: "investigation" }; // SoL 14 kap. 2 § (verify)
 }
 
-export function toIntakeView(
-  row: Selectable<IntakeTable> & { recorded_by_name: string },
-): IntakeView {
+/** An intake as the API shows it, the reporter's phone and e-mail opened. */
+export async function toIntakeView(
+  cipher: Cipher,
+  stored: Selectable<IntakeTable> & { recorded_by_name: string },
+): Promise<IntakeView> {
+  const row = await openColumns(cipher, "intake", stored.org_id, stored.id, stored);
   return {
     id: row.id,
     personId: row.person_id,
@@ -116,7 +120,7 @@ export async function recordIntake(
   // A command on a person that may open a case (no case to run a case command on yet): it
   // stays in the actor's own transaction, and a refusal is a person's (denyPerson).
   const result = await withActor(database.db, actor, (trx) =>
-    recordIntakeOf(trx, actor, meta, input),
+    recordIntakeOf(trx, database.cipher, actor, meta, input),
   );
   return result ?? denyPerson(database, actor, meta, input.person_id, "intake.record");
 }
@@ -138,13 +142,14 @@ export function checkIntake(actor: Actor, input: Input): void {
  */
 export async function recordIntakeOf(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   meta: RequestMeta,
   input: Input,
 ): Promise<IntakeAnswer | null> {
   if (!(await findVisiblePerson(trx, actor, input.person_id))) return null;
   const target = input.kind === "request_for_information" ? null : await caseFor(trx, actor, input);
-  const id = await insertIntake(trx, actor, input, target);
+  const id = await insertIntake(trx, cipher, actor, input, target);
   // Asked about violence while opening an adult's case: the screening waits as a draft.
   if (target && !target.joined && input.asked_about_violence)
     await screenOpenedCase(trx, actor, meta, target.caseId);
@@ -172,12 +177,13 @@ export async function recordIntakeOf(
       data: { intakeId: id, kind: input.kind, caseId: target?.caseId ?? null },
     },
   ]);
-  return intakeAnswer(trx, actor, id, target);
+  return intakeAnswer(trx, cipher, actor, id, target);
 }
 
-async function insertIntake(trx: Trx, actor: Actor, input: Input, target: Target) {
+async function insertIntake(trx: Trx, cipher: Cipher, actor: Actor, input: Input, target: Target) {
   const id = randomUUID();
-  const { receivedAt, ...columns } = input;
+  const { receivedAt, ...plain } = input;
+  const columns = await sealColumns(cipher, "intake", actor.orgId, id, plain);
   await trx
     .insertInto("intake")
     .values({
@@ -209,11 +215,13 @@ async function screenOpenedCase(trx: Trx, actor: Actor, meta: RequestMeta, caseI
 /** The intake as recorded, and the case it opened or joined as the actor sees it. */
 async function intakeAnswer(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   id: string,
   target: Target,
 ): Promise<IntakeAnswer> {
-  const intake = toIntakeView(
+  const intake = await toIntakeView(
+    cipher,
     await intakeQuery(trx).where("i.id", "=", id).executeTakeFirstOrThrow(),
   );
   const row = target ? await findVisibleCaseWithDetails(trx, actor, target.caseId) : undefined;
@@ -236,5 +244,5 @@ export async function listIntakes(
     run: ({ trx }) =>
       intakeQuery(trx).where("i.case_id", "=", caseId).orderBy("i.received_at", "desc").execute(),
   });
-  return rows.map(toIntakeView);
+  return Promise.all(rows.map((r) => toIntakeView(database.cipher, r)));
 }

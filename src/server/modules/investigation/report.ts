@@ -60,7 +60,7 @@ export function printInvestigation(
       const details = caseView(actor, c);
       const investigation = await investigationView(trx, c);
       const children = await childrenOf(trx, caseId);
-      const recipient = await recipientOf(trx, c.person_id);
+      const recipient = await recipientOf(trx, database.cipher, c.person_id);
       const { org_name } = await caseHead(trx, caseId);
       const day = (iso: string | null) => (iso ? stockholmDate(new Date(iso)) : null);
       const pdf = await renderInvestigationReport({

@@ -60,7 +60,7 @@ export function printJournal(
     run: async ({ trx, case: c }) => {
       const rows = await signedEntriesIn(trx, caseId, period.from, period.to);
       if (rows.length > maxPrintedEntries) throw tooMany();
-      const recipient = await recipientOf(trx, c.person_id);
+      const recipient = await recipientOf(trx, database.cipher, c.person_id);
       const org = await trx
         .selectFrom("organisation")
         .select("name")

@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Cipher } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import {
   partnerSmsText,
@@ -71,14 +72,14 @@ export function printConsentForm(
  * Nothing goes out once her case is closed or he has withdrawn his consent: the letter says
  * he agreed.
  */
-async function recipient(trx: Trx, c: CaseRow) {
+async function recipient(trx: Trx, cipher: Cipher, c: CaseRow) {
   if (c.case_type !== "partner_contact")
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       caseId: "Det här gäller bara ett ärende om partnerkontakt.",
     });
   if (c.status === "closed")
     throw new AppError(409, "conflict", "Ärendet är avslutat. Inget brev eller sms skickas.");
-  const her = await herContact(trx, c);
+  const her = await herContact(trx, cipher, c);
   if (her.consentWithdrawn)
     throw new AppError(
       409,
@@ -105,7 +106,7 @@ export function printPartnerLetter(
     caseId,
     action: "partner_case.letter",
     run: async ({ trx, case: c }) => {
-      const r = await recipient(trx, c);
+      const r = await recipient(trx, database.cipher, c);
       const letter = r.options.find((o) => o.method === "letter");
       const refusal = letter?.refusal;
       if (refusal && refusal in refusedLetter)
@@ -131,7 +132,7 @@ export function partnerSms(
     caseId,
     action: "partner_case.sms",
     run: async ({ trx, case: c }) => {
-      const r = await recipient(trx, c);
+      const r = await recipient(trx, database.cipher, c);
       const sms = r.options.find((o) => o.method === "sms");
       if (sms?.refusal === "sms_not_allowed")
         throw new AppError(409, "conflict", "Sms är inte säkert enligt hennes instruktioner.");

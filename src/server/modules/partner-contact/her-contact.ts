@@ -1,4 +1,5 @@
 import type { Trx } from "../../access/transaction.ts";
+import { type Cipher, openColumns, parseSafeContact } from "../../db/sealed-columns.ts";
 import { type ContactOption, firstContactOptions } from "../../output/first-contact.ts";
 import type { CaseRow } from "../cases/queries.ts";
 
@@ -8,13 +9,15 @@ import type { CaseRow } from "../cases/queries.ts";
  * the one he gave; her number, else his; within her safe-contact instructions. Nothing goes
  * out once her case is closed or he has withdrawn the consent the letter says he gave.
  */
-export async function herContact(trx: Trx, c: CaseRow) {
-  const [row, withdrawn] = await Promise.all([
+export async function herContact(trx: Trx, cipher: Cipher, c: CaseRow) {
+  const [stored, withdrawn] = await Promise.all([
     trx
       .selectFrom("partner_contact as pc")
       .innerJoin("case as k", "k.id", "pc.case_id")
       .innerJoin("person as p", "p.id", "k.person_id")
       .select([
+        "pc.org_id",
+        "k.person_id",
         "pc.given_phone",
         "pc.given_address",
         "p.given_name",
@@ -33,12 +36,26 @@ export async function herContact(trx: Trx, c: CaseRow) {
       .where("kind", "=", "consent_withdrawn")
       .executeTakeFirst(),
   ]);
-  const address =
-    row.safe_contact?.letterAddress?.trim() || row.postal_address || row.given_address;
+  // Two rows, each value opened under its own: his case's partner_contact, her person.
+  const given = await openColumns(cipher, "partner_contact", stored.org_id, c.id, {
+    given_phone: stored.given_phone,
+    given_address: stored.given_address,
+  });
+  const row = {
+    ...stored,
+    ...given,
+    ...(await openColumns(cipher, "person", stored.org_id, stored.person_id, {
+      phone: stored.phone,
+      postal_address: stored.postal_address,
+      safe_contact: stored.safe_contact,
+    })),
+  };
+  const safeContact = parseSafeContact(row.safe_contact);
+  const address = safeContact.letterAddress?.trim() || row.postal_address || row.given_address;
   const phone = row.phone ?? row.given_phone;
   const options = firstContactOptions({
     protectionLevel: row.protection_level,
-    safeContact: row.safe_contact,
+    safeContact,
     address,
     phone,
   });

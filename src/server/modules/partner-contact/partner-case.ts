@@ -7,6 +7,7 @@ import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
+import { type Cipher, sealColumns } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { nextReference } from "../cases/queries.ts";
@@ -90,6 +91,7 @@ async function partnerPerson(trx: Trx, actor: Actor, p: NonNullable<AddPartner["
  */
 export async function openPartnerCase(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   meta: RequestMeta,
   c: CaseRow,
@@ -106,7 +108,7 @@ export async function openPartnerCase(
       "conflict",
       "Partnern har redan partnerkontakt bakom en informationsspärr från ett ärende du har arbetat med. Kontakta enhetschefen.",
     );
-  const partnerCaseId = await insertPartnerCase(trx, actor, c, personId, {
+  const partnerCaseId = await insertPartnerCase(trx, cipher, actor, c, personId, {
     relationship: input.relationship,
     partner,
   });
@@ -130,6 +132,7 @@ const partnerBarrierReason =
 /** Her case, with the ways to reach her that he gave (stored in her case only). */
 async function insertPartnerCase(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   c: CaseRow,
   personId: string,
@@ -149,15 +152,18 @@ async function insertPartnerCase(
       opened_by: actor.userId,
     })
     .execute();
+  const given = await sealColumns(cipher, "partner_contact", actor.orgId, partnerCaseId, {
+    given_phone: partner.phone,
+    given_address: partner.postalAddress,
+    given_email: partner.email,
+  });
   await trx
     .insertInto("partner_contact")
     .values({
       case_id: partnerCaseId,
       org_id: actor.orgId,
       relationship: input.relationship,
-      given_phone: partner.phone,
-      given_address: partner.postalAddress,
-      given_email: partner.email,
+      ...given,
       created_by: actor.userId,
     })
     .execute();

@@ -9,6 +9,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { type Cipher, openColumns } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { liveReveal, masksContact } from "../persons/reveal.ts";
@@ -38,13 +39,14 @@ function requirePartnerCase(c: CaseRow) {
     throw invalid({ caseId: "Det här gäller bara ett ärende om partnerkontakt." });
 }
 
-async function load(trx: Trx, actor: Actor, c: CaseRow): Promise<PartnerCaseView> {
-  const row = await trx
+async function load(trx: Trx, cipher: Cipher, actor: Actor, c: CaseRow): Promise<PartnerCaseView> {
+  const stored = await trx
     .selectFrom("partner_contact")
     .selectAll()
     .where("case_id", "=", c.id)
     .executeTakeFirstOrThrow();
-  const her = await herContact(trx, c);
+  const row = await openColumns(cipher, "partner_contact", stored.org_id, c.id, stored);
+  const her = await herContact(trx, cipher, c);
   const attempts = await trx
     .selectFrom("partner_contact_attempt as a")
     .innerJoin("app_user as u", "u.id", "a.recorded_by")
@@ -102,16 +104,16 @@ export function readPartnerCase(
     action: "partner_case.read",
     run: ({ trx, case: c }) => {
       requirePartnerCase(c);
-      return load(trx, actor, c);
+      return load(trx, database.cipher, actor, c);
     },
   });
 }
 
 /** Her case as a command on it finds it (under the case's lock): hers, and not closed. */
-async function partnerCaseForChange(trx: Trx, actor: Actor, c: CaseRow) {
+async function partnerCaseForChange(trx: Trx, cipher: Cipher, actor: Actor, c: CaseRow) {
   requirePartnerCase(c);
   if (c.status === "closed") throw new AppError(409, "conflict", "Ärendet är avslutat.");
-  return load(trx, actor, c);
+  return load(trx, cipher, actor, c);
 }
 
 /** An attempt to reach her, in a way her instructions allow; "sent" only for letter or SMS. */
@@ -131,7 +133,7 @@ export function recordAttempt(
     action: "partner_case.contact",
     changes: true,
     run: async ({ trx, case: c }) => {
-      const view = await partnerCaseForChange(trx, actor, c);
+      const view = await partnerCaseForChange(trx, database.cipher, actor, c);
       const option = view.contactOptions.find((o) => o.method === input.method);
       if (option?.refusal) throw invalid({ method: refusalText[option.refusal] });
       await trx
@@ -145,7 +147,7 @@ export function recordAttempt(
           recorded_by: actor.userId,
         })
         .execute();
-      return load(trx, actor, c);
+      return load(trx, database.cipher, actor, c);
     },
     event: () => ({ data: { method: input.method, outcome: input.outcome } }),
   });
@@ -168,7 +170,7 @@ export function offerSupport(
     action: "partner_case.support",
     changes: true,
     run: async ({ trx, case: c }) => {
-      await partnerCaseForChange(trx, actor, c);
+      await partnerCaseForChange(trx, database.cipher, actor, c);
       await trx
         .updateTable("partner_contact")
         .set({
@@ -178,7 +180,7 @@ export function offerSupport(
         })
         .where("case_id", "=", c.id)
         .execute();
-      return load(trx, actor, c);
+      return load(trx, database.cipher, actor, c);
     },
     event: () => ({ data: { kind: input.kind } }),
   });

@@ -135,7 +135,9 @@ export function addPartner(
     run: async ({ trx, case: c }) => {
       const t = await runningTreatment(trx, c);
       checkConsentAgainst(t, input);
-      const opened = input.consent ? await openPartnerCase(trx, actor, meta, c, input) : null;
+      const opened = input.consent
+        ? await openPartnerCase(trx, database.cipher, actor, meta, c, input)
+        : null;
       const partnerId = await insertPartner(trx, actor, c, input, opened);
       // Treatment already under way: her worker will want to know from the start.
       if (opened && t.phase === "treatment" && t.started_on)

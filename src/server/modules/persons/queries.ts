@@ -4,6 +4,7 @@ import { displayIdentityNumber } from "../../../shared/personal-identity-number.
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, accessiblePersons, knowsThroughCase } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { type Cipher, openColumns, parseSafeContact } from "../../db/sealed-columns.ts";
 import { preparedQuery } from "../../db/transaction-prelude.ts";
 import { invalidCursor } from "../../http/errors.ts";
 
@@ -174,11 +175,15 @@ export function visibleCasesOfPerson(trx: Trx, actor: Actor, personId: string) {
     .execute();
 }
 
-/** Details for case work: only read for someone who may see one of the person's cases. */
-export function personDetails(trx: Trx, id: string) {
-  return trx
+/**
+ * Details for case work, contact details opened: only read for someone who may see one of
+ * the person's cases.
+ */
+export async function personDetails(trx: Trx, cipher: Cipher, id: string) {
+  const row = await trx
     .selectFrom("person")
     .select([
+      "org_id",
       "languages",
       "interpreter_needed",
       "interpreter_language",
@@ -189,10 +194,11 @@ export function personDetails(trx: Trx, id: string) {
     ])
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
+  return openColumns(cipher, "person", row.org_id, id, row);
 }
 
 export function toDetailsView(row: Awaited<ReturnType<typeof personDetails>>): PersonDetails {
-  const safe = row.safe_contact ?? {};
+  const safe = parseSafeContact(row.safe_contact);
   return {
     languages: row.languages,
     interpreterNeeded: row.interpreter_needed,

@@ -11,6 +11,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Cipher } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import {
   findVisiblePerson,
@@ -59,11 +60,12 @@ export const maskedFields = ["phone", "email", "postalAddress"] as const;
  */
 export async function detailsFor(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   personId: string,
   level: ProtectionLevel | null,
 ): Promise<{ details: PersonDetails; contactMasked: boolean; revealedUntil: string | null }> {
-  const details = toDetailsView(await personDetails(trx, personId));
+  const details = toDetailsView(await personDetails(trx, cipher, personId));
   if (!masksContact(level)) return { details, contactMasked: false, revealedUntil: null };
   const until = await liveReveal(trx, actor, personId);
   return until
@@ -124,7 +126,10 @@ export async function revealContact(
         data: { reasonCode, expiresAt },
       },
     ]);
-    return { details: toDetailsView(await personDetails(trx, personId)), expiresAt };
+    return {
+      details: toDetailsView(await personDetails(trx, database.cipher, personId)),
+      expiresAt,
+    };
   });
   return revealed ?? denyPerson(database, actor, meta, personId, "person.reveal");
 }

@@ -7,6 +7,7 @@ import { casesNotOnlyByBreakGlass } from "../../access/break-glass-access.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { type Cipher, sealColumns } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import { consultationNeeded, consultationOutcome } from "../protection/consultations.ts";
 import {
@@ -84,7 +85,10 @@ export async function readPerson(
     // typed in a number they already knew): that is where an address would leak.
     // A protected person's address and contact details stay masked until revealed with a
     // reason (reveal.ts).
-    const shown = cases.length > 0 ? await detailsFor(trx, actor, id, row.protection_level) : null;
+    const shown =
+      cases.length > 0
+        ? await detailsFor(trx, database.cipher, actor, id, row.protection_level)
+        : null;
     await recordAudit(trx, auditContext(actor, meta), [
       { action: "person.read", resourceType: "person", resourceId: id, personId: id },
     ]);
@@ -194,8 +198,10 @@ export async function updatePersonDetails(
   }
   // A command on a person, not on one case: it stays in the actor's own transaction, and a
   // refusal is a person's (denyPerson), not runCaseCommand's.
+  // The organisation's data key is made before the transaction (db/field-cipher.ts says why).
+  await database.cipher.ready(actor.orgId);
   const outcome = await withActor(database.db, actor, (trx) =>
-    applyPersonUpdate(trx, actor, meta, id, input),
+    applyPersonUpdate(trx, database.cipher, actor, meta, id, input),
   );
   if (outcome === "not_found") return denyPerson(database, actor, meta, id, "person.update");
   if (outcome !== "ok") await refusePersonUpdate(database, actor, meta, id, outcome);
@@ -205,6 +211,7 @@ export async function updatePersonDetails(
 /** The checks (visible, works one of her cases, may lower her protection), the change, its event. */
 async function applyPersonUpdate(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   meta: RequestMeta,
   id: string,
@@ -228,8 +235,11 @@ async function applyPersonUpdate(
     const consulted = await consultationOutcome(trx, id, "lower_protection");
     if (consulted !== "agreed") return consulted;
   }
-  const change = await unmaskedChange(trx, actor, id, from, input);
-  await trx.updateTable("person").set(personChanges(change)).where("id", "=", id).execute();
+  const change = await unmaskedChange(trx, cipher, actor, id, from, input);
+  // The organisation's data key exists already (cipher.ready before the transaction), so
+  // sealing here makes no round trip on the owner connection.
+  const changes = await sealColumns(cipher, "person", actor.orgId, id, personChanges(change));
+  await trx.updateTable("person").set(changes).where("id", "=", id).execute();
   await recordAudit(trx, auditContext(actor, meta), [
     {
       action: "person.update",
@@ -252,6 +262,7 @@ async function applyPersonUpdate(
  */
 async function unmaskedChange(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   id: string,
   level: NonNullable<PersonDetail["protectionLevel"]>,
@@ -262,7 +273,7 @@ async function unmaskedChange(
   for (const field of maskedFields) if (change[field] === null) delete change[field];
   const s = input.safeContact;
   if (s) {
-    const stored = toDetailsView(await personDetails(trx, id)).safeContact;
+    const stored = toDetailsView(await personDetails(trx, cipher, id)).safeContact;
     change.safeContact = {
       ...s,
       letterAddress: s.letterAddress ?? stored.letterAddress,

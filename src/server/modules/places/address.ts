@@ -5,6 +5,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { type Cipher, openColumns, sealColumns } from "../../db/sealed-columns.ts";
 import { placeNotFound, recordPlaceRefusal, runPlaceCommand } from "./guard.ts";
 
 /**
@@ -13,12 +14,14 @@ import { placeNotFound, recordPlaceRefusal, runPlaceCommand } from "./guard.ts";
  * the same rule row-level security applies to place_address); everyone else gets the
  * answer a missing place gets, and the attempt is audited. Every reading is audited too.
  */
-async function addressOf(trx: Trx, placeId: string): Promise<PlaceAddress> {
-  const row = await trx
+async function addressOf(trx: Trx, cipher: Cipher, placeId: string): Promise<PlaceAddress> {
+  const stored = await trx
     .selectFrom("place_address")
-    .select(["street", "postal_code", "city", "directions", "updated_at"])
+    .select(["org_id", "street", "postal_code", "city", "directions", "updated_at"])
     .where("place_id", "=", placeId)
     .executeTakeFirst();
+  const row =
+    stored && (await openColumns(cipher, "place_address", stored.org_id, placeId, stored));
   return {
     placeId,
     address: row
@@ -45,7 +48,7 @@ export async function readAddress(
         from place p where p.id = ${placeId}::uuid`.execute(trx);
     const place = rows[0];
     if (!place?.allowed) return null;
-    const address = await addressOf(trx, placeId);
+    const address = await addressOf(trx, database.cipher, placeId);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "place.address_read",
@@ -74,20 +77,19 @@ export function saveAddress(
     action: "place.address_save",
     need: "administer",
     run: async (trx) => {
-      const values = {
+      const sealed = await sealColumns(database.cipher, "place_address", actor.orgId, placeId, {
         street: input.street,
         postal_code: input.postalCode,
         city: input.city,
         directions: input.directions,
-        updated_by: actor.userId,
-        updated_at: new Date(),
-      };
+      });
+      const values = { ...sealed, updated_by: actor.userId, updated_at: new Date() };
       await trx
         .insertInto("place_address")
         .values({ place_id: placeId, org_id: actor.orgId, ...values })
         .onConflict((oc) => oc.column("place_id").doUpdateSet(values))
         .execute();
-      return addressOf(trx, placeId);
+      return addressOf(trx, database.cipher, placeId);
     },
     event: () => ({ placeId }),
   });

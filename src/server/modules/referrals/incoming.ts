@@ -129,7 +129,7 @@ export async function receiveReferral(
       const input = intakeInput(body, sender);
       checkIntake(actor, input);
       await refuseRepeat(trx, actor, body);
-      const answer = await recordIntakeOf(trx, actor, meta, input);
+      const answer = await recordIntakeOf(trx, database.cipher, actor, meta, input);
       if (!answer) throw new PersonNotVisible();
       const caseId = answer.intake.caseId as string;
       const id = randomUUID();

@@ -7,6 +7,7 @@ import {
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Cipher } from "../../db/sealed-columns.ts";
 import { AppError, invalid } from "../../http/errors.ts";
 import { checkIntake, recordIntakeOf } from "../intake/service.ts";
 import { denyPerson } from "../persons/service.ts";
@@ -58,7 +59,8 @@ export async function contactIntake(
       target: { contactId },
       action: "service_contact.intake",
       need: "serve",
-      run: (trx, course) => intakeOfContact(trx, actor, meta, course, contactId, body),
+      run: (trx, course) =>
+        intakeOfContact(trx, database.cipher, actor, meta, course, contactId, body),
       event: (r) => ({ contactId, intakeId: r.intake.id, caseId: r.case?.id ?? null }),
       personOf: (r) => r.intake.personId,
     });
@@ -71,6 +73,7 @@ export async function contactIntake(
 
 async function intakeOfContact(
   trx: Trx,
+  cipher: Cipher,
   actor: Actor,
   meta: RequestMeta,
   course: CourseRef,
@@ -108,7 +111,7 @@ async function intakeOfContact(
     information_only_reason: fields.informationOnlyReason,
   };
   checkIntake(actor, input);
-  const answer = await recordIntakeOf(trx, actor, meta, input);
+  const answer = await recordIntakeOf(trx, cipher, actor, meta, input);
   if (!answer) throw new PersonNotVisible(personId);
   await trx
     .updateTable("service_contact")

@@ -9,6 +9,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { type Cipher, sealColumns } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import { readStayRow, runStayCommand, type StayContext, type StayRow } from "./stay-command.ts";
 
@@ -88,13 +89,15 @@ export function checkOut(
     stayId,
     action: "stay.check_out",
     changes: true,
-    run: (ctx) => closeStay(ctx, input),
+    run: (ctx) => closeStay(ctx, database.cipher, actor.orgId, input),
     data: (_result, ctx) => ({ stayId, side: ctx.side, endReason: input.endReason }),
   });
 }
 
 async function closeStay(
   { trx, side, stay }: StayContext,
+  cipher: Cipher,
+  orgId: string,
   input: { leftOn: string; endReason: StayEndReason; wentTo?: string | null | undefined },
 ): Promise<StayStatus> {
   if (side === "shelter" && input.wentTo)
@@ -120,12 +123,15 @@ async function closeStay(
     throw invalid({
       leftOn: `Hon bor på nuvarande plats sedan ${open.from_on}: utcheckningen kan inte ligga före det.`,
     });
+  const { went_to } = await sealColumns(cipher, "stay", orgId, stay.id, {
+    went_to: side === "case" ? (input.wentTo ?? null) : null,
+  });
   await trx
     .updateTable("stay")
     .set((eb) => ({
       left_on: input.leftOn,
       end_reason: input.endReason,
-      went_to: side === "case" ? (input.wentTo ?? null) : null,
+      went_to,
       version: eb("version", "+", 1),
     }))
     .where("id", "=", stay.id)

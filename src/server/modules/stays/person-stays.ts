@@ -34,7 +34,9 @@ export async function listPersonStays(
       .orderBy("s.planned_from", "desc")
       .limit(personStaysMax)
       .execute();
-    const stays = ids.length ? await staysOf(trx, { stayIds: ids.map((r) => r.id) }) : [];
+    const stays = ids.length
+      ? await staysOf(trx, database.cipher, { stayIds: ids.map((r) => r.id) })
+      : [];
     await recordAudit(trx, auditContext(actor, meta), [
       listEntry(
         "stay.read",

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { StayView } from "../../../shared/api/stays.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { type Cipher, openColumns, rowKeyOf } from "../../db/sealed-columns.ts";
 
 /**
  * The case side's reading of stays: where (the place's name and kind, never its address:
@@ -69,12 +70,20 @@ function statusOf(s: {
   return s.arrived_on ? ("ongoing" as const) : ("planned" as const);
 }
 
-export async function staysOf(trx: Trx, filter: StayFilter): Promise<StayView[]> {
-  const stays = await stayRows(trx, filter);
-  if (stays.length === 0) return [];
-  const ids = stays.map((s) => s.id);
+export async function staysOf(trx: Trx, cipher: Cipher, filter: StayFilter): Promise<StayView[]> {
+  const stored = await stayRows(trx, filter);
+  if (stored.length === 0) return [];
+  const ids = stored.map((s) => s.id);
   const segments = await segmentRows(trx, ids);
-  const members = await memberRows(trx, ids);
+  // Where she went and the children's schools are sealed (db/sealed-columns.ts).
+  const stays = await Promise.all(
+    stored.map((s) => openColumns(cipher, "stay", s.org_id, s.id, s)),
+  );
+  const members = await Promise.all(
+    (await memberRows(trx, ids)).map((m) =>
+      openColumns(cipher, "stay_member", m.org_id, rowKeyOf(m.stay_id, m.person_id), m),
+    ),
+  );
   return stays.map((s) => {
     const own = segments
       .filter((g) => g.stay_id === s.id)

@@ -6,6 +6,7 @@ import { caseNotFound, recordCaseRefusal } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import type { AuditAction, AuditData } from "../../audit/events.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { rowKeyOf, sealColumns } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import { refuseBoysOverAge } from "./boys-age.ts";
 import { invalid, openSegment, takeRoom } from "./capacity.ts";
@@ -28,7 +29,7 @@ export function readCaseStays(
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "stay.read",
-    run: ({ trx }) => staysOf(trx, { caseId }),
+    run: ({ trx }) => staysOf(trx, database.cipher, { caseId }),
   });
 }
 
@@ -76,7 +77,7 @@ async function onStay<A extends AuditAction>(
       const stay = await lockedStay(trx, caseId, stayId);
       if (!stay) throw caseNotFound();
       await command.run(trx, stay);
-      const [view] = await staysOf(trx, { stayIds: [stayId] });
+      const [view] = await staysOf(trx, database.cipher, { stayIds: [stayId] });
       return view!;
     },
     event: () => (command.data ? { data: command.data } : {}),
@@ -273,11 +274,18 @@ export function saveChildSchool(
         throw invalid({
           schoolArrangedOn: "Skolan kan inte vara ordnad före den första kontakten.",
         });
+      const { school_name } = await sealColumns(
+        database.cipher,
+        "stay_member",
+        actor.orgId,
+        rowKeyOf(stayId, personId),
+        { school_name: input.schoolName || null },
+      );
       const changed = await trx
         .updateTable("stay_member")
         .set({
           school_kind: input.schoolKind,
-          school_name: input.schoolName || null,
+          school_name,
           school_municipality: input.schoolMunicipality || null,
           school_contacted_on: input.schoolContactedOn,
           school_arranged_on: input.schoolArrangedOn,

@@ -99,7 +99,7 @@ export function startStay(
           .set({ ended_at: new Date(), ended_reason: "stay" })
           .where("id", "=", input.holdId)
           .execute();
-      const [stay] = await staysOf(trx, { stayIds: [stayId] });
+      const [stay] = await staysOf(trx, database.cipher, { stayIds: [stayId] });
       return stay!;
     },
     event: (stay) => ({
