@@ -201,6 +201,10 @@ export const auditActions = [
   "risk_conference.action_read",
   "risk_conference.pack",
   "audit.review",
+  // Systematic log review (issue 19, item 7)
+  "audit.anomalies",
+  "audit.conclusion",
+  "audit.review_plan",
   "admin.unit.create",
   "admin.unit.update",
   "admin.user.create",

@@ -36,6 +36,8 @@ export const worklistKinds = [
   "conference_action",
   "restraining_order_ends",
   "safety_alarm_follow_up",
+  // Systematic log review (issue 19, item 7): a review plan's review is due, for its reviewer.
+  "log_review_due",
 ] as const;
 
 /**
@@ -43,7 +45,12 @@ export const worklistKinds = [
  * conference's action for its owner outside the case): its page is
  * subjectPath's. Another kind of subject is added here, with its page.
  */
-export const worklistSubjectTypes = ["agreement", "agency", "conference_action"] as const;
+export const worklistSubjectTypes = [
+  "agreement",
+  "agency",
+  "conference_action",
+  "log_review_plan",
+] as const;
 export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
 export const WorklistSubject = z
   .object({ type: z.enum(worklistSubjectTypes), id: z.uuid(), title: z.string() })
@@ -54,6 +61,8 @@ const subjectPages: Record<WorklistSubjectType, string> = {
   agency: "/agencies",
   // An action of a risk conference, for its owner who may not see the case (issue 18, item 8).
   conference_action: "/risk-conference-actions",
+  // A unit's review plan for its reviewer (issue 19, item 7): the log review's plan section.
+  log_review_plan: "/audit/plans",
 };
 export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
   `${subjectPages[s.type]}/${s.id}`;

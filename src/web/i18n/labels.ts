@@ -191,6 +191,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     conference_action: "worklistKind.conference_action",
     restraining_order_ends: "worklistKind.restraining_order_ends",
     safety_alarm_follow_up: "worklistKind.safety_alarm_follow_up",
+    log_review_due: "worklistKind.log_review_due",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

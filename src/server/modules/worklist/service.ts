@@ -52,7 +52,14 @@ import {
   withDates,
 } from "./rows.ts";
 import { stayCandidates, staysInScope } from "./stays.ts";
-import { agreementCandidate, agreementsDue, contactCandidate, contactsDue } from "./subjects.ts";
+import {
+  agreementCandidate,
+  agreementsDue,
+  contactCandidate,
+  contactsDue,
+  reviewPlanCandidate,
+  reviewPlansDue,
+} from "./subjects.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -180,6 +187,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
         "agreements",
       ),
       onlyIf(list === "mine", jsonArrayFrom(contactsDue(db, actor, now))).as("contacts"),
+      onlyIf(list === "mine", jsonArrayFrom(reviewPlansDue(db, actor, now))).as("reviewPlans"),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -189,7 +197,7 @@ async function withNames(
   trx: Trx,
   lines: Omit<
     Awaited<ReturnType<typeof readLines>>,
-    "definitions" | "conferenceActions" | "agreements" | "contacts"
+    "definitions" | "conferenceActions" | "agreements" | "contacts" | "reviewPlans"
   >,
 ) {
   const names = await personNames(
@@ -222,12 +230,8 @@ export async function gatherCandidates(
   scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
-  const { definitions, conferenceActions, agreements, contacts, ...lines } = await readLines(
-    trx,
-    actor,
-    scope,
-    now,
-  );
+  const { definitions, conferenceActions, agreements, contacts, reviewPlans, ...lines } =
+    await readLines(trx, actor, scope, now);
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
@@ -275,6 +279,7 @@ export async function gatherCandidates(
     ...(await conferenceActionCandidates(trx, actor, conferenceActions)),
     ...agreements.map(agreementCandidate),
     ...contacts.map((c) => contactCandidate(actor, c)),
+    ...reviewPlans.map((p) => reviewPlanCandidate(actor, p)),
   ];
 }
 

@@ -40,6 +40,8 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   conference_action: "collaboration",
   restraining_order_ends: "collaboration",
   safety_alarm_follow_up: "collaboration",
+  // Never on a case (a line about a review plan); listed for the record's completeness.
+  log_review_due: "overview",
 };
 
 /**

@@ -44,4 +44,5 @@ export const worklistEn: MessagesOf<typeof worklistSv> = {
   "worklistKind.conference_action": "Action from a risk conference",
   "worklistKind.restraining_order_ends": "Restraining order ends",
   "worklistKind.safety_alarm_follow_up": "Follow up a safety alarm",
+  "worklistKind.log_review_due": "Review the access log as planned",
 };

@@ -41,4 +41,5 @@ export const worklistSv = {
   "worklistKind.conference_action": "Åtgärd från riskkonferens",
   "worklistKind.restraining_order_ends": "Kontaktförbud löper ut",
   "worklistKind.safety_alarm_follow_up": "Följ upp skyddslarm",
+  "worklistKind.log_review_due": "Gör loggkontroll enligt granskningsplanen",
 } as const;
