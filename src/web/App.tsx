@@ -134,6 +134,9 @@ function SignedIn() {
           <Route path="competence" element={pages.competence} />
           <Route path="vacancies" element={pages.vacancies} />
           <Route path="audit" element={pages.audit} />
+          <Route path="audit/anomalies" element={pages.audit} />
+          <Route path="audit/plans" element={pages.audit} />
+          <Route path="audit/plans/:planId" element={pages.audit} />
           <Route path="statistics" element={pages.statistics} />
           <Route path="shelter" element={pages.shelter} />
           <Route path="costs" element={pages.costs} />
