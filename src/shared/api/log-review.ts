@@ -128,8 +128,19 @@ export const ReviewPlanView = z
 export type ReviewPlanView = z.infer<typeof ReviewPlanView>;
 
 export const ReviewPlanList = z
-  .object({ plans: z.array(ReviewPlanView) })
+  .object({
+    plans: z.array(ReviewPlanView),
+    reviewers: z
+      .array(
+        z.object({
+          unitId: z.uuid(),
+          users: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+        }),
+      )
+      .meta({ description: "Who may review each unit I manage: its managers" }),
+  })
   .meta({ id: "ReviewPlanList" });
+export type ReviewPlanList = z.infer<typeof ReviewPlanList>;
 
 export const NewReviewPlan = z
   .object({

@@ -66,18 +66,34 @@ export async function listPlans(database: DatabaseHandle, actor: Actor, now = ne
     ...unitsWithRole(actor, ["unit_manager"]),
     "00000000-0000-0000-0000-000000000000",
   ];
-  const rows = await withActor(database.db, actor, (trx) =>
-    plans(trx)
+  const { rows, managers } = await withActor(database.db, actor, async (trx) => ({
+    rows: await plans(trx)
       .where("p.org_id", "=", actor.orgId)
       .where((eb) =>
         eb.or([eb("p.unit_id", "in", managed), eb("p.reviewer_id", "=", actor.userId)]),
       )
       .orderBy("p.starts_on")
       .execute(),
-  );
+    // Who may review each unit I manage: its active managers (only they read its log).
+    managers: await trx
+      .selectFrom("role_assignment as r")
+      .innerJoin("app_user as u", "u.id", "r.user_id")
+      .select(["r.unit_id", "u.id", "u.display_name"])
+      .where("r.unit_id", "in", managed)
+      .where("r.role", "=", "unit_manager")
+      .where("u.active", "=", true)
+      .orderBy("u.display_name")
+      .execute(),
+  }));
   const today = stockholmDate(now);
   const views = rows.map((r) => toView(r, today));
-  return { plans: views.sort((a, b) => a.nextDueOn.localeCompare(b.nextDueOn)) };
+  const reviewers = unitsWithRole(actor, ["unit_manager"]).map((unitId) => ({
+    unitId,
+    users: managers
+      .filter((m) => m.unit_id === unitId)
+      .map((m) => ({ id: m.id, displayName: m.display_name })),
+  }));
+  return { plans: views.sort((a, b) => a.nextDueOn.localeCompare(b.nextDueOn)), reviewers };
 }
 
 /** A new plan for a unit I manage; the reviewer must manage it too. */

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import {
+  type ReviewPlanList,
   type ReviewPlanView,
   type ReviewScope,
   reviewScopes,
@@ -108,6 +109,7 @@ export function ReviewPlans() {
           </div>
         ))}
       <NewPlanForm
+        reviewers={state.status === "ready" ? state.data.reviewers : []}
         onMade={(unit) => {
           setStatus(t("plan.madeStatus", { unit }));
           plans.reload();
@@ -117,7 +119,13 @@ export function ReviewPlans() {
   );
 }
 
-function NewPlanForm({ onMade }: { onMade: (unit: string) => void }) {
+function NewPlanForm({
+  reviewers,
+  onMade,
+}: {
+  reviewers: ReviewPlanList["reviewers"];
+  onMade: (unit: string) => void;
+}) {
   const { t } = useT();
   const api = useApi();
   const me = useMe();
@@ -128,11 +136,7 @@ function NewPlanForm({ onMade }: { onMade: (unit: string) => void }) {
   const [scope, setScope] = useState<ReviewScope>("full");
   const [everyDays, setEveryDays] = useState("30");
   const [startsOn, setStartsOn] = useState("");
-  const staff = useQuery(unitId ? ["staff", unitId] : null, (signal) => api.staff(unitId, signal));
-  const managers =
-    staff.state.status === "ready"
-      ? staff.state.data.users.filter((u) => u.roles.includes("unit_manager"))
-      : [];
+  const managers = reviewers.find((r) => r.unitId === unitId)?.users ?? [];
 
   async function save(event: FormEvent) {
     event.preventDefault();
