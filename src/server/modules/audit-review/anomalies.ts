@@ -251,65 +251,74 @@ export async function concludeAnomaly(
   meta: RequestMeta,
   input: ConcludeAnomaly,
 ): Promise<AnomalyView> {
-  // The schema checked the key's form: kind, user, day and, for some kinds, the person.
-  const [, kind, userId, day, personId] = anomalyKeyPattern.exec(input.key) as unknown as [
-    string,
-    AnomalyKind,
-    string,
-    string,
-    string | undefined,
-  ];
+  const key = keyOf(input.key);
   const entry = {
     action: "audit.conclusion" as const,
     resourceType: "audit" as const,
     resourceId: input.key,
-    personId: personId ?? null,
-    data: { kind, key: input.key, conclusion: input.conclusion },
+    personId: key.personId ?? null,
+    data: { kind: key.kind, key: input.key, conclusion: input.conclusion },
   };
   const managed = unitsWithRole(actor, ["unit_manager"]).length > 0;
   const view = await withActor(database.db, actor, async (trx) => {
     if (!managed) return null;
     const s: Selection = {
       orgId: actor.orgId,
-      from: day,
-      to: day,
+      from: key.day,
+      to: key.day,
       manyPersons: await threshold(trx, actor.orgId),
       concluded: "all",
       key: input.key,
     };
     const [found] = await pageOf(trx, s, 1);
     if (!found) return null;
-    const concluded = await trx
-      .insertInto("audit_conclusion")
-      .values({
-        org_id: actor.orgId,
-        anomaly_kind: kind,
-        anomaly_key: input.key,
-        subject_user_id: userId,
-        day,
-        person_id: personId ?? null,
-        conclusion: input.conclusion,
-        note: input.note || null,
-        concluded_by: actor.userId,
-      })
-      .returning(["concluded_at"])
-      .executeTakeFirstOrThrow();
+    const concludedAt = await store(trx, actor, input, key);
     await recordAudit(trx, auditContext(actor, meta), [entry]);
-    const nameOf = await personNames(trx, personId ? [personId] : []);
-    return toView(
-      {
-        ...found,
-        conclusion: input.conclusion,
-        note: input.note || null,
-        concluded_at: concluded.concluded_at,
-        concluded_by: actor.displayName,
-      },
-      nameOf,
-    );
+    const nameOf = await personNames(trx, key.personId ? [key.personId] : []);
+    const note = input.note || null;
+    const stored = { conclusion: input.conclusion, note, concluded_at: concludedAt };
+    return toView({ ...found, ...stored, concluded_by: actor.displayName }, nameOf);
   });
   if (view) return view;
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [{ ...entry, outcome: "denied" }]),
   );
   throw notFound();
+}
+
+/** What an anomaly's key names (the schema checked its form). */
+function keyOf(text: string) {
+  const [, kind, userId, day, personId] = anomalyKeyPattern.exec(text) as unknown as [
+    string,
+    AnomalyKind,
+    string,
+    string,
+    string | undefined,
+  ];
+  return { kind, userId, day, personId };
+}
+
+/** Appends the conclusion (the newest counts; nothing is changed). */
+async function store(
+  trx: Trx,
+  actor: Actor,
+  input: ConcludeAnomaly,
+  key: ReturnType<typeof keyOf>,
+): Promise<Date> {
+  const row = await trx
+    .insertInto("audit_conclusion")
+    .values({
+      org_id: actor.orgId,
+      anomaly_kind: key.kind,
+      anomaly_key: input.key,
+      subject_user_id: key.userId,
+      day: key.day,
+      person_id: key.personId ?? null,
+      conclusion: input.conclusion,
+      note: input.note || null,
+      concluded_by: actor.userId,
+    })
+    .returning(["concluded_at"])
+    .executeTakeFirstOrThrow();
+  return row.concluded_at;
 }

@@ -65,48 +65,7 @@ export function AnomalyPanel({ onReview }: { onReview: (subject: ReviewSubject) 
       <h2 id="anomalies-title">{t("anomaly.title")}</h2>
       <p>{t("anomaly.intro")}</p>
       {state.status === "error" && <QueryError error={state.error} />}
-      <form className="form form--inline" aria-labelledby="anomalies-title" onSubmit={apply}>
-        <DateField
-          label={t("anomaly.from")}
-          name="from"
-          value={draft.from}
-          onChange={(from) => setDraft({ ...draft, from })}
-        />
-        <DateField
-          label={t("anomaly.to")}
-          name="to"
-          value={draft.to}
-          onChange={(to) => setDraft({ ...draft, to })}
-        />
-        <SelectField
-          label={t("anomaly.kind")}
-          name="kind"
-          value={draft.kind}
-          onChange={(e) => setDraft({ ...draft, kind: e.target.value as AnomalyKind | "" })}
-        >
-          <option value="">{t("anomaly.allKinds")}</option>
-          {anomalyKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`anomaly.kind.${k}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("anomaly.shown")}
-          name="concluded"
-          value={draft.concluded}
-          onChange={(e) => setDraft({ ...draft, concluded: e.target.value as Shown })}
-        >
-          {(["all", "open", "concluded"] as const).map((c) => (
-            <option key={c} value={c}>
-              {t(`anomaly.shown.${c}`)}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" className="button">
-          {t("anomaly.apply")}
-        </button>
-      </form>
+      <AnomalyFilters draft={draft} onChange={setDraft} onApply={apply} />
       <StatusMessage message={status} />
       {state.status === "loading" && <Loading />}
       {state.status === "ready" && (
@@ -121,6 +80,63 @@ export function AnomalyPanel({ onReview }: { onReview: (subject: ReviewSubject) 
         />
       )}
     </section>
+  );
+}
+
+/** The list's filters: the period, the kind, reviewed or not; applied with the button. */
+function AnomalyFilters({
+  draft,
+  onChange: setDraft,
+  onApply,
+}: {
+  draft: Filters;
+  onChange: (filters: Filters) => void;
+  onApply: (event: FormEvent) => void;
+}) {
+  const { t } = useT();
+  return (
+    <form className="form form--inline" aria-labelledby="anomalies-title" onSubmit={onApply}>
+      <DateField
+        label={t("anomaly.from")}
+        name="from"
+        value={draft.from}
+        onChange={(from) => setDraft({ ...draft, from })}
+      />
+      <DateField
+        label={t("anomaly.to")}
+        name="to"
+        value={draft.to}
+        onChange={(to) => setDraft({ ...draft, to })}
+      />
+      <SelectField
+        label={t("anomaly.kind")}
+        name="kind"
+        value={draft.kind}
+        onChange={(e) => setDraft({ ...draft, kind: e.target.value as AnomalyKind | "" })}
+      >
+        <option value="">{t("anomaly.allKinds")}</option>
+        {anomalyKinds.map((k) => (
+          <option key={k} value={k}>
+            {t(`anomaly.kind.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t("anomaly.shown")}
+        name="concluded"
+        value={draft.concluded}
+        onChange={(e) => setDraft({ ...draft, concluded: e.target.value as Shown })}
+      >
+        {(["all", "open", "concluded"] as const).map((c) => (
+          <option key={c} value={c}>
+            {t(`anomaly.shown.${c}`)}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button">
+        {t("anomaly.apply")}
+      </button>
+    </form>
   );
 }
 

@@ -22,7 +22,6 @@ import { QueryError } from "../../ui/QueryError";
 export function ReviewPlans() {
   const { t } = useT();
   const api = useApi();
-  const me = useMe();
   const [status, setStatus] = useState<string | null>(null);
   const plans = useQuery(["audit", "plans"], (signal) => api.reviewPlans(signal), {
     keep: false,
@@ -54,59 +53,7 @@ export function ReviewPlans() {
         (state.data.plans.length === 0 ? (
           <p className="empty">{t("plan.none")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table table--compact">
-              <caption>{t("plan.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plan.unit")}</th>
-                  <th scope="col">{t("plan.reviewer")}</th>
-                  <th scope="col">{t("plan.scope")}</th>
-                  <th scope="col">{t("plan.every")}</th>
-                  <th scope="col">{t("plan.lastDone")}</th>
-                  <th scope="col">{t("plan.nextDue")}</th>
-                  <th scope="col">{t("anomaly.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.plans.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.unit.name}</td>
-                    <td>{p.reviewer.displayName}</td>
-                    <td>{p.scope.map((s) => t(`plan.scope.${s}`)).join(", ")}</td>
-                    <td>{t("plan.everyDays", { count: p.everyDays })}</td>
-                    <td>{p.lastDoneOn ?? t("plan.never")}</td>
-                    <td>
-                      {p.nextDueOn}{" "}
-                      {p.overdue && (
-                        <span className="badge badge--overdue">{t("plan.overdue")}</span>
-                      )}
-                    </td>
-                    <td>
-                      {p.reviewer.id === me.user.id && (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={t("plan.doneLabel", { unit: p.unit.name })}
-                          onClick={() => change(p, "done")}
-                        >
-                          {t("plan.done")}
-                        </button>
-                      )}{" "}
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        aria-label={t("plan.endLabel", { unit: p.unit.name })}
-                        onClick={() => change(p, "end")}
-                      >
-                        {t("plan.end")}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PlanTable plans={state.data.plans} onChange={change} />
         ))}
       <NewPlanForm
         reviewers={state.status === "ready" ? state.data.reviewers : []}
@@ -116,6 +63,71 @@ export function ReviewPlans() {
         }}
       />
     </section>
+  );
+}
+
+/** The plans, soonest due first; the reviewer records a review done, a manager ends a plan. */
+function PlanTable({
+  plans,
+  onChange,
+}: {
+  plans: readonly ReviewPlanView[];
+  onChange: (plan: ReviewPlanView, how: "done" | "end") => void;
+}) {
+  const { t } = useT();
+  const me = useMe();
+  return (
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <caption>{t("plan.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("plan.unit")}</th>
+            <th scope="col">{t("plan.reviewer")}</th>
+            <th scope="col">{t("plan.scope")}</th>
+            <th scope="col">{t("plan.every")}</th>
+            <th scope="col">{t("plan.lastDone")}</th>
+            <th scope="col">{t("plan.nextDue")}</th>
+            <th scope="col">{t("anomaly.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((p) => (
+            <tr key={p.id}>
+              <td>{p.unit.name}</td>
+              <td>{p.reviewer.displayName}</td>
+              <td>{p.scope.map((s) => t(`plan.scope.${s}`)).join(", ")}</td>
+              <td>{t("plan.everyDays", { count: p.everyDays })}</td>
+              <td>{p.lastDoneOn ?? t("plan.never")}</td>
+              <td>
+                {p.nextDueOn}{" "}
+                {p.overdue && <span className="badge badge--overdue">{t("plan.overdue")}</span>}
+              </td>
+              <td>
+                {p.reviewer.id === me.user.id && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t("plan.doneLabel", { unit: p.unit.name })}
+                    onClick={() => onChange(p, "done")}
+                  >
+                    {t("plan.done")}
+                  </button>
+                )}{" "}
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={t("plan.endLabel", { unit: p.unit.name })}
+                  onClick={() => onChange(p, "end")}
+                >
+                  {t("plan.end")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
