@@ -293,37 +293,56 @@ function AnomalyRow({
         )}
       </td>
       <td>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-label={t("anomaly.concludeLabel", { kind: t(`anomaly.kind.${a.kind}`), day: a.day })}
-          onClick={() => onConclude(a)}
-        >
-          {a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude")}
-        </button>{" "}
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-label={t("audit.showPersonLabel", { name: a.user.displayName })}
-          onClick={() => onReview({ kind: "user", id: a.user.id, name: a.user.displayName })}
-        >
-          {t("anomaly.userLog")}
-        </button>
-        {person && person.name !== "–" && (
-          <>
-            {" "}
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              aria-label={t("audit.showPersonLabel", { name: person.name })}
-              onClick={() => onReview({ kind: "person", id: person.id, name: person.name })}
-            >
-              {t("anomaly.personLog")}
-            </button>
-          </>
-        )}
+        <RowActions anomaly={a} onReview={onReview} onConclude={onConclude} />
       </td>
     </tr>
+  );
+}
+
+/** A line's actions: conclude it, or open the user's or the person's own log. */
+function RowActions({
+  anomaly: a,
+  onReview,
+  onConclude,
+}: {
+  anomaly: AnomalyView;
+  onReview: (subject: ReviewSubject) => void;
+  onConclude: (anomaly: AnomalyView) => void;
+}) {
+  const { t } = useT();
+  const person = a.person;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={t("anomaly.concludeLabel", { kind: t(`anomaly.kind.${a.kind}`), day: a.day })}
+        onClick={() => onConclude(a)}
+      >
+        {a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude")}
+      </button>{" "}
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={t("audit.showPersonLabel", { name: a.user.displayName })}
+        onClick={() => onReview({ kind: "user", id: a.user.id, name: a.user.displayName })}
+      >
+        {t("anomaly.userLog")}
+      </button>
+      {person && person.name !== "–" && (
+        <>
+          {" "}
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={t("audit.showPersonLabel", { name: person.name })}
+            onClick={() => onReview({ kind: "person", id: person.id, name: person.name })}
+          >
+            {t("anomaly.personLog")}
+          </button>
+        </>
+      )}
+    </>
   );
 }
 
