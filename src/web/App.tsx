@@ -142,6 +142,9 @@ function SignedIn() {
           <Route path="break-glass/reviews" element={pages.breakGlassReviews} />
           <Route path="break-glass/reviews/:grantId" element={pages.breakGlassReview} />
           <Route path="protection" element={pages.protection} />
+          <Route path="audit/anomalies" element={pages.audit} />
+          <Route path="audit/plans" element={pages.audit} />
+          <Route path="audit/plans/:planId" element={pages.audit} />
           <Route path="statistics" element={pages.statistics} />
           <Route path="shelter" element={pages.shelter} />
           <Route path="costs" element={pages.costs} />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuditActionCode } from "../../shared/api/audit-actions.ts";
+import { anomalyKinds, conclusions } from "../../shared/api/log-review.ts";
 import {
   checklistItems,
   consultationKinds,
@@ -380,6 +381,21 @@ export const auditEventData = {
   "break_glass.review": z
     .object({ grantId: z.uuid(), conclusion: z.enum(["justified", "not_justified"]) })
     .strict(),
+  // Systematic log review (issue 19, item 7): the anomaly list read (the persons it named in
+  // person_ids), a conclusion about one anomaly, a review plan made, changed or done.
+  "audit.anomalies": z
+    .object({ from: z.string(), to: z.string(), shown: z.number().int() })
+    .strict(),
+  "audit.conclusion": z
+    .object({
+      kind: z.enum(anomalyKinds),
+      key: z.string(),
+      conclusion: z.enum(conclusions),
+    })
+    .strict(),
+  "audit.review_plan": z
+    .object({ planId: z.uuid(), change: z.enum(["created", "ended", "done"]) })
+    .strict(),
 
   "admin.unit.create": none,
   "admin.unit.update": z.object({ fields: z.array(z.string()) }).strict(),
@@ -411,6 +427,8 @@ export const auditResourceTypes = [
   "agreement",
   // A risk conference's action, named so to its owner outside the case (issue 18, item 8).
   "conference_action",
+  // A unit's log review plan, named so by a notice of its due review (issue 19, item 7).
+  "log_review_plan",
   "consultation",
   "competence",
   "service_course",

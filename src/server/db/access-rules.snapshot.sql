@@ -737,6 +737,97 @@ AS $function$
   for no key update
 $function$;
 
+-- frid_log_anomalies(p_from timestamp with time zone, p_to timestamp with time zone, p_threshold integer, p_days_off date[], p_start_hour integer, p_end_hour integer): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_log_anomalies(p_from timestamp with time zone, p_to timestamp with time zone, p_threshold integer, p_days_off date[], p_start_hour integer, p_end_hour integer)
+ RETURNS TABLE(kind text, user_id uuid, day date, person_id uuid, events integer, persons integer, protected boolean)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+#variable_conflict use_column
+declare
+  v_org uuid := frid_org();
+  v_units uuid[];
+  v_users uuid[];
+  v_persons uuid[];
+begin
+  select coalesce(array_agg(r.unit_id), '{}') into v_units
+    from role_assignment r join unit u on u.id = r.unit_id
+   where r.user_id = frid_actor() and u.org_id = v_org and r.role = 'unit_manager';
+  if v_org is null or cardinality(v_units) = 0 then
+    return;
+  end if;
+  select coalesce(array_agg(distinct r.user_id), '{}') into v_users
+    from role_assignment r where r.unit_id = any (v_units);
+  select coalesce(array_agg(distinct c.person_id), '{}') into v_persons
+    from "case" c where c.unit_id = any (v_units) and c.org_id = v_org;
+  return query
+  with ev as materialized (
+    select e.actor_user_id as uid, e.person_id as pid, e.outcome, e.occurred_at as at,
+           (e.occurred_at at time zone 'Europe/Stockholm') as local
+      from audit_event e
+     where e.org_id = v_org and e.occurred_at >= p_from and e.occurred_at < p_to
+       and e.actor_user_id is not null
+       and (e.actor_user_id = any (v_users) or e.person_id = any (v_persons))
+  ), reads as materialized (
+    select ev.uid, ev.pid, ev.at, ev.local, ev.local::date as d from ev
+     where ev.outcome = 'allowed' and ev.pid is not null
+  ), placed as (
+    select r.uid, r.pid, r.d,
+           exists (select 1 from "case" c join role_assignment ra on ra.unit_id = c.unit_id
+                    where c.person_id = r.pid and ra.user_id = r.uid
+                      and ra.created_at <= r.at) as in_unit
+      from reads r
+     where not exists (select 1 from "case" c join case_assignment a on a.case_id = c.id
+                        where c.person_id = r.pid and a.user_id = r.uid
+                          and a.assigned_at <= r.at
+                          and (a.unassigned_at is null or a.unassigned_at > r.at))
+       and not exists (select 1 from "case" c join access_grant g on g.case_id = c.id
+                        where c.person_id = r.pid and g.user_id = r.uid
+                          and g.granted_at <= r.at and g.expires_at > r.at
+                          and (g.revoked_at is null or g.revoked_at > r.at))
+       and not exists (select 1 from person_registration pr
+                        where pr.person_id = r.pid and pr.user_id = r.uid)
+       and not exists (select 1 from "case" c join role_assignment ra on ra.unit_id = c.unit_id
+                        where c.person_id = r.pid and ra.user_id = r.uid
+                          and ra.role = 'unit_manager')
+  )
+  select 'many_persons'::text, r.uid, r.d, null::uuid, count(*)::integer,
+         count(distinct r.pid)::integer, null::boolean
+    from reads r where r.uid = any (v_users)
+   group by r.uid, r.d having count(distinct r.pid) >= p_threshold
+  union all
+  select 'protected_person', r.uid, r.d, r.pid, count(*)::integer, 1, true
+    from reads r join person p on p.id = r.pid
+   where p.protection_level <> 'none'
+   group by r.uid, r.d, r.pid
+  union all
+  select case when pl.in_unit then 'outside_own_cases' else 'outside_unit' end, pl.uid, pl.d,
+         pl.pid, count(*)::integer, 1, bool_or(p.protection_level <> 'none')
+    from placed pl left join person p on p.id = pl.pid
+   group by pl.in_unit, pl.uid, pl.d, pl.pid
+  union all
+  select 'after_hours', r.uid, r.d, null::uuid, count(*)::integer,
+         count(distinct r.pid)::integer, null::boolean
+    from reads r
+   where r.d = any (p_days_off) or extract(hour from r.local) < p_start_hour
+      or extract(hour from r.local) >= p_end_hour
+   group by r.uid, r.d
+  union all
+  select 'same_surname', r.uid, r.d, r.pid, count(*)::integer, 1,
+         bool_or(p.protection_level <> 'none')
+    from reads r join person p on p.id = r.pid join app_user u on u.id = r.uid
+   where lower(substring(btrim(u.display_name) from '([^[:space:]]+)$'))
+         = any (regexp_split_to_array(lower(btrim(p.family_name)), '[[:space:]-]+'))
+   group by r.uid, r.d, r.pid
+  union all
+  select 'refused', ev.uid, ev.local::date, null::uuid, count(*)::integer,
+         count(distinct ev.pid)::integer, null::boolean
+    from ev where ev.outcome = 'denied'
+   group by ev.uid, ev.local::date;
+end
+$function$;
+
 -- frid_logs_consultations(p_unit uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_logs_consultations(p_unit uuid)
  RETURNS boolean
@@ -772,6 +863,18 @@ begin
   return coalesce((select array_agg(unit_id) from role_assignment
                     where user_id = p_user and role = 'unit_manager' and unit_id is not null), '{}');
 end
+$function$;
+
+-- frid_manages_a_unit(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_manages_a_unit()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r join unit u on u.id = r.unit_id
+                  where r.user_id = frid_actor() and u.org_id = frid_org()
+                    and r.role = 'unit_manager')
 $function$;
 
 -- frid_manages_agreement(p_agreement uuid): execute granted to frid_app
@@ -1444,6 +1547,10 @@ create policy assessment_select on assessment as permissive for select to frid_a
 create policy assessment_update on assessment as permissive for update to frid_app
   using ((frid_can_see_case(case_id) AND (completed_at IS NULL)))
   with check (frid_can_see_case(case_id));
+create policy audit_conclusion_insert on audit_conclusion as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (concluded_by = frid_actor()) AND frid_manages_a_unit()));
+create policy audit_conclusion_select on audit_conclusion as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_manages_a_unit()));
 create policy audit_event_insert on audit_event as permissive for insert to frid_app
   with check ((NOT (org_id IS DISTINCT FROM frid_org())));
 create policy audit_event_select on audit_event as permissive for select to frid_app
@@ -1727,6 +1834,8 @@ create policy journal_entry_select on journal_entry as permissive for select to 
 create policy journal_entry_update on journal_entry as permissive for update to frid_app
   using (((author_id = frid_actor()) AND (signed_at IS NULL) AND frid_can_see_case(case_id)))
   with check ((author_id = frid_actor()));
+create policy log_review_setting_select on log_review_setting as permissive for select to frid_app
+  using ((org_id = frid_org()));
 create policy notification_digest_own on notification_digest as permissive for all to frid_app
   using (((org_id = frid_org()) AND (user_id = frid_actor())))
   with check (((org_id = frid_org()) AND (user_id = frid_actor())));
@@ -1895,6 +2004,13 @@ create policy restraining_order_select on restraining_order as permissive for se
 create policy restraining_order_update on restraining_order as permissive for update to frid_app
   using (frid_can_see_case(case_id))
   with check (frid_can_see_case(case_id));
+create policy review_plan_insert on review_plan as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
+create policy review_plan_select on review_plan as permissive for select to frid_app
+  using (((org_id = frid_org()) AND ((reviewer_id = frid_actor()) OR frid_has_unit_role(unit_id, ARRAY['unit_manager'::text]))));
+create policy review_plan_update on review_plan as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))
+  with check (((org_id = frid_org()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
 create policy risk_alert_reason_insert on risk_alert_reason as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id) AND (EXISTS ( SELECT 1
    FROM barrier_event e
@@ -2125,6 +2241,7 @@ alter table agreement_follow_up enable row level security;
 alter table agreement_party enable row level security;
 alter table agreement_responsible enable row level security;
 alter table assessment enable row level security;
+alter table audit_conclusion enable row level security;
 alter table audit_event enable row level security;
 alter table barrier enable row level security;
 alter table barrier_event enable row level security;
@@ -2163,6 +2280,7 @@ alter table intake enable row level security;
 alter table investigation enable row level security;
 alter table investigation_extension enable row level security;
 alter table journal_entry enable row level security;
+alter table log_review_setting enable row level security;
 alter table notification_digest enable row level security;
 alter table notification_read enable row level security;
 alter table notification_setting enable row level security;
@@ -2188,6 +2306,7 @@ alter table protection_consultation enable row level security;
 alter table referral enable row level security;
 alter table relation enable row level security;
 alter table restraining_order enable row level security;
+alter table review_plan enable row level security;
 alter table risk_alert_reason enable row level security;
 alter table risk_conference enable row level security;
 alter table risk_conference_action enable row level security;
@@ -2227,6 +2346,7 @@ grant delete, insert, select on agreement_party to frid_app;
 grant delete, insert, select on agreement_responsible to frid_app;
 grant insert, select, update on app_user to frid_app;
 grant insert, select on assessment to frid_app;
+grant insert, select on audit_conclusion to frid_app;
 grant insert, select on audit_event to frid_app;
 grant insert, select on audit_seal to frid_app;
 grant insert, select on barrier to frid_app;
@@ -2270,6 +2390,7 @@ grant select on intervention_kind to frid_app;
 grant insert, select, update on investigation to frid_app;
 grant insert, select on investigation_extension to frid_app;
 grant insert, select, update on journal_entry to frid_app;
+grant select on log_review_setting to frid_app;
 grant delete, insert, select, update on login_throttle to frid_app;
 grant delete, insert, select, update on notification_digest to frid_app;
 grant delete, insert, select on notification_read to frid_app;
@@ -2297,6 +2418,7 @@ grant insert, select on protection_consultation to frid_app;
 grant insert, select on referral to frid_app;
 grant insert, select on relation to frid_app;
 grant insert, select, update on restraining_order to frid_app;
+grant insert, select, update on review_plan to frid_app;
 grant insert, select on risk_alert_reason to frid_app;
 grant insert, select on risk_conference to frid_app;
 grant insert, select on risk_conference_action to frid_app;

@@ -157,6 +157,20 @@ export interface Assessment {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AuditConclusion {
+  anomaly_key: string;
+  anomaly_kind: string;
+  concluded_at: Generated<Timestamp>;
+  concluded_by: string;
+  conclusion: string;
+  day: string;
+  id: Generated<string>;
+  note: string | null;
+  org_id: string;
+  person_id: string | null;
+  subject_user_id: string;
+}
+
 export interface AuditEvent {
   action: string;
   actor_role: string | null;
@@ -773,6 +787,13 @@ export interface LoginThrottle {
   window_started_at: Generated<Timestamp>;
 }
 
+export interface LogReviewSetting {
+  many_persons_per_day: number;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface NotificationDigest {
   claimed_at: Generated<Timestamp>;
   day: string;
@@ -1122,6 +1143,20 @@ export interface RestrainingOrder {
   valid_from: string | null;
   valid_until: string | null;
   version: Generated<number>;
+}
+
+export interface ReviewPlan {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  ended_at: Timestamp | null;
+  every_days: number;
+  id: Generated<string>;
+  last_done_on: string | null;
+  org_id: string;
+  reviewer_id: string;
+  scope: string[];
+  starts_on: string;
+  unit_id: string;
 }
 
 export interface RiskAlertReason {
@@ -1539,6 +1574,7 @@ export interface DB {
   agreement_responsible: AgreementResponsible;
   app_user: AppUser;
   assessment: Assessment;
+  audit_conclusion: AuditConclusion;
   audit_event: AuditEvent;
   audit_seal: AuditSeal;
   barrier: Barrier;
@@ -1583,6 +1619,7 @@ export interface DB {
   investigation: Investigation;
   investigation_extension: InvestigationExtension;
   journal_entry: JournalEntry;
+  log_review_setting: LogReviewSetting;
   login_throttle: LoginThrottle;
   notification_digest: NotificationDigest;
   notification_read: NotificationRead;
@@ -1610,6 +1647,7 @@ export interface DB {
   referral: Referral;
   relation: Relation;
   restraining_order: RestrainingOrder;
+  review_plan: ReviewPlan;
   risk_alert_reason: RiskAlertReason;
   risk_conference: RiskConference;
   risk_conference_action: RiskConferenceAction;

@@ -213,6 +213,10 @@ export const auditActions = [
   "break_glass.denied",
   "break_glass.read",
   "break_glass.review",
+  // Systematic log review (issue 19, item 7)
+  "audit.anomalies",
+  "audit.conclusion",
+  "audit.review_plan",
   "admin.unit.create",
   "admin.unit.update",
   "admin.user.create",

@@ -40,6 +40,8 @@ export const worklistKinds = [
   "break_glass_review",
   // A protected person's case whose mail-and-payment routine is not yet done (issue 19).
   "protection_checklist",
+  // Systematic log review (issue 19, item 7): a review plan's review is due, for its reviewer.
+  "log_review_due",
 ] as const;
 
 /**
@@ -52,6 +54,7 @@ export const worklistSubjectTypes = [
   "agency",
   "conference_action",
   "break_glass",
+  "log_review_plan",
 ] as const;
 export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
 export const WorklistSubject = z
@@ -65,6 +68,8 @@ const subjectPages: Record<WorklistSubjectType, string> = {
   conference_action: "/risk-conference-actions",
   // A break-glass access to review (issue 19, item 6): the manager may not see the case.
   break_glass: "/break-glass/reviews",
+  // A unit's review plan for its reviewer (issue 19, item 7): the log review's plan section.
+  log_review_plan: "/audit/plans",
 };
 export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
   `${subjectPages[s.type]}/${s.id}`;

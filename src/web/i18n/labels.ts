@@ -193,6 +193,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     safety_alarm_follow_up: "worklistKind.safety_alarm_follow_up",
     break_glass_review: "worklistKind.break_glass_review",
     protection_checklist: "worklistKind.protection_checklist",
+    log_review_due: "worklistKind.log_review_due",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -54,7 +54,14 @@ import {
   withDates,
 } from "./rows.ts";
 import { stayCandidates, staysInScope } from "./stays.ts";
-import { agreementCandidate, agreementsDue, contactCandidate, contactsDue } from "./subjects.ts";
+import {
+  agreementCandidate,
+  agreementsDue,
+  contactCandidate,
+  contactsDue,
+  reviewPlanCandidate,
+  reviewPlansDue,
+} from "./subjects.ts";
 
 /** Which line on Att göra an open task makes. */
 const taskItemKind = {
@@ -184,6 +191,7 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
       ),
       onlyIf(list === "mine", jsonArrayFrom(contactsDue(db, actor, now))).as("contacts"),
       onlyIf(list !== undefined, jsonArrayFrom(breakGlassDue(db))).as("breakGlass"),
+      onlyIf(list === "mine", jsonArrayFrom(reviewPlansDue(db, actor, now))).as("reviewPlans"),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -193,7 +201,7 @@ async function withNames(
   trx: Trx,
   lines: Omit<
     Awaited<ReturnType<typeof readLines>>,
-    "definitions" | "conferenceActions" | "agreements" | "contacts" | "breakGlass"
+    "definitions" | "conferenceActions" | "agreements" | "contacts" | "breakGlass" | "reviewPlans"
   >,
 ) {
   const names = await personNames(
@@ -227,8 +235,15 @@ export async function gatherCandidates(
   scope: WorklistScope,
   now: Date,
 ): Promise<Candidate[]> {
-  const { definitions, conferenceActions, agreements, contacts, breakGlass, ...lines } =
-    await readLines(trx, actor, scope, now);
+  const {
+    definitions,
+    conferenceActions,
+    agreements,
+    contacts,
+    breakGlass,
+    reviewPlans,
+    ...lines
+  } = await readLines(trx, actor, scope, now);
   const l = await withNames(trx, lines);
   const definitionOf = definitionsOf(definitions);
   const partnerItems =
@@ -278,6 +293,7 @@ export async function gatherCandidates(
     ...agreements.map(agreementCandidate),
     ...contacts.map((c) => contactCandidate(actor, c)),
     ...breakGlass.map((b) => breakGlassCandidate(actor, b)),
+    ...reviewPlans.map((p) => reviewPlanCandidate(actor, p)),
   ];
 }
 

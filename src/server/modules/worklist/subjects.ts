@@ -1,6 +1,7 @@
 import { sql } from "kysely";
+import { reviewPlanDueOn } from "../../../shared/api/log-review.ts";
 import type { WorklistItem } from "../../../shared/api/worklist.ts";
-import { addDays, stockholmDate } from "../../../shared/calendar.ts";
+import { addDays, endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { dueSoonDays } from "../../../shared/deadlines.ts";
 import {
   agreementFollowUpDue,
@@ -105,5 +106,47 @@ export function contactCandidate(
     subject: { type: "agency", id: r.id, title: `${r.name}: ${r.contact_name}` },
     responsible: [{ userId: actor.userId, displayName: actor.displayName }],
     dueAt: contactConfirmationDue(String(r.confirmed_on)),
+  };
+}
+
+/**
+ * The review plans I am the reviewer of whose next review is due (issue 19, item 7): the
+ * same rule as shared/api/log-review.ts reviewPlanDueOn (the last review + every_days; never
+ * done: the first day), read within the window and decided by the deadline module.
+ */
+export function reviewPlansDue(db: Scoped, actor: Actor, now: Date) {
+  return db
+    .selectFrom("review_plan as p")
+    .innerJoin("unit as un", "un.id", "p.unit_id")
+    .select(["p.id", "un.name as unit_name", "p.starts_on", "p.last_done_on", "p.every_days"])
+    .where("p.org_id", "=", actor.orgId)
+    .where("p.reviewer_id", "=", actor.userId)
+    .where("p.ended_at", "is", null)
+    .where(
+      sql<boolean>`coalesce(p.last_done_on + p.every_days, p.starts_on) <= ${horizonOf(now)}::date`,
+    );
+}
+
+export function reviewPlanCandidate(
+  actor: Actor,
+  r: {
+    id: string;
+    unit_name: string;
+    starts_on: string;
+    last_done_on: string | null;
+    every_days: number;
+  },
+): Candidate {
+  const dueOn = reviewPlanDueOn({
+    startsOn: String(r.starts_on),
+    lastDoneOn: r.last_done_on ? String(r.last_done_on) : null,
+    everyDays: r.every_days,
+  });
+  return {
+    kind: "log_review_due",
+    ...noCase,
+    subject: { type: "log_review_plan", id: r.id, title: r.unit_name },
+    responsible: [{ userId: actor.userId, displayName: actor.displayName }],
+    dueAt: endOfDay(dueOn),
   };
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Link } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import type { AuditEventList } from "../../../shared/api/audit";
 import { auditActions } from "../../../shared/api/audit-actions";
 import type { AuditEventView } from "../../api/endpoints";
@@ -22,6 +22,8 @@ import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { useManagedStaff } from "../cases/useManagedStaff";
 import { IdentityText, PersonSearch, personName } from "../persons/PersonSearch";
+import { AnomalyPanel } from "./AnomalyPanel";
+import { ReviewPlans } from "./ReviewPlans";
 
 /** Whose log is shown: a person (who accessed them) or a staff member (what they did). */
 interface Subject {
@@ -30,11 +32,31 @@ interface Subject {
   name: string;
 }
 
+/** The log review's parts, each at its own address: the log, the anomalies, the plan. */
+const views = [
+  { id: "log", path: "/audit" },
+  { id: "anomalies", path: "/audit/anomalies" },
+  { id: "plans", path: "/audit/plans" },
+] as const;
+type View = (typeof views)[number]["id"];
+
+function viewOf(pathname: string): View {
+  if (pathname.startsWith("/audit/anomalies")) return "anomalies";
+  if (pathname.startsWith("/audit/plans")) return "plans";
+  return "log";
+}
+
 /** Loggkontroll: a unit manager's review of who accessed what. */
 export function AuditPage() {
   const { t } = useT();
   const me = useMe();
-  const [subject, setSubject] = useState<Subject | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // An anomaly's line leads here with the user or person whose log to show.
+  const [subject, setSubject] = useState<Subject | null>(
+    (location.state as { subject?: Subject } | null)?.subject ?? null,
+  );
+  const view = viewOf(location.pathname);
 
   if (!isUnitManager(me.roles)) {
     return (
@@ -46,6 +68,41 @@ export function AuditPage() {
 
   return (
     <Page title={t("audit.title")}>
+      <nav className="case-nav" aria-label={t("audit.viewsLabel")}>
+        <ul className="case-nav__list">
+          {views.map((v) => (
+            <li key={v.id}>
+              <Link
+                className="case-nav__link"
+                to={v.path}
+                aria-current={v.id === view ? "page" : undefined}
+              >
+                {t(`audit.view.${v.id}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view === "anomalies" && (
+        <AnomalyPanel onReview={(s) => navigate("/audit", { state: { subject: s } })} />
+      )}
+      {view === "plans" && <ReviewPlans />}
+      {view === "log" && <LogReview subject={subject} onPick={setSubject} />}
+    </Page>
+  );
+}
+
+/** Whose log: a person found by search or a member of the staff; then the log itself. */
+function LogReview({
+  subject,
+  onPick: setSubject,
+}: {
+  subject: Subject | null;
+  onPick: (subject: Subject) => void;
+}) {
+  const { t } = useT();
+  return (
+    <>
       <p>{t("audit.intro")}</p>
       <p>
         <Link to="/break-glass/reviews">{t("breakGlassReview.title")}</Link>
@@ -84,7 +141,7 @@ export function AuditPage() {
         </section>
       </div>
       {subject && <AuditEvents subject={subject} />}
-    </Page>
+    </>
   );
 }
 

@@ -1,9 +1,17 @@
 import { AuditEventList } from "../../../shared/api/audit";
+import {
+  AnomalyList,
+  AnomalyView,
+  type ConcludeAnomaly,
+  type NewReviewPlan,
+  ReviewPlanList,
+  ReviewPlanView,
+} from "../../../shared/api/log-review";
 import { pageSize } from "../../../shared/api/paging";
 import type { Transport } from "../../api/transport";
 
 /** The audit-review calls of the Api (api/endpoints.ts assembles every feature's). */
-export function auditReviewApi({ get, id }: Transport) {
+export function auditReviewApi({ get, post, id }: Transport) {
   return {
     // Access log review.
     /** A page of a log review: the first (with the count when asked), or the one `before`. */
@@ -26,5 +34,17 @@ export function auditReviewApi({ get, id }: Transport) {
         AuditEventList,
         signal,
       ),
+    // Systematic log review (issue 19, item 7).
+    /** A page of the anomalies of a period (from, to, kind, concluded), with the count. */
+    anomalies: (query: Record<string, string>, signal?: AbortSignal) =>
+      get(`/api/audit/anomalies?${new URLSearchParams(query)}`, AnomalyList, signal),
+    concludeAnomaly: (body: ConcludeAnomaly) =>
+      post("/api/audit/anomalies/conclusions", body, AnomalyView),
+    reviewPlans: (signal?: AbortSignal) => get("/api/audit/plans", ReviewPlanList, signal),
+    createReviewPlan: (body: NewReviewPlan) => post("/api/audit/plans", body, ReviewPlanView),
+    reviewPlanDone: (planId: string) =>
+      post(`/api/audit/plans/${id(planId)}/done`, {}, ReviewPlanView),
+    endReviewPlan: (planId: string) =>
+      post(`/api/audit/plans/${id(planId)}/end`, {}, ReviewPlanView),
   };
 }

@@ -43,6 +43,8 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   // A subject line, never a case's deadline: listed only for completeness.
   break_glass_review: "overview",
   protection_checklist: "overview",
+  // Never on a case (a line about a review plan); listed for the record's completeness.
+  log_review_due: "overview",
 };
 
 /**

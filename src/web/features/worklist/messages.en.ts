@@ -46,4 +46,5 @@ export const worklistEn: MessagesOf<typeof worklistSv> = {
   "worklistKind.safety_alarm_follow_up": "Follow up a safety alarm",
   "worklistKind.break_glass_review": "Review emergency access",
   "worklistKind.protection_checklist": "Go through the mail and payment routine",
+  "worklistKind.log_review_due": "Review the access log as planned",
 };

@@ -43,4 +43,5 @@ export const worklistSv = {
   "worklistKind.safety_alarm_follow_up": "Följ upp skyddslarm",
   "worklistKind.break_glass_review": "Granska nödåtkomst",
   "worklistKind.protection_checklist": "Gå igenom rutinen för post och utbetalningar",
+  "worklistKind.log_review_due": "Gör loggkontroll enligt granskningsplanen",
 } as const;
