@@ -16,6 +16,7 @@ import {
   toPersonView,
   visibleCasesOfPerson,
 } from "./queries.ts";
+import { listedPersonView } from "./shown.ts";
 
 export const personNotFound = () =>
   new AppError(404, "not_found", "Personen finns inte, eller så saknar du behörighet.");
@@ -141,7 +142,7 @@ export async function searchPersons(
           ),
     ]);
     return {
-      persons: rows.map((r) => ({ ...toPersonView(r), match: r.match })),
+      persons: rows.map((r) => ({ ...listedPersonView(toPersonView(r)), match: r.match })),
       nextCursor: found.more ? (rows.at(-1)?.id ?? null) : null,
     };
   });
