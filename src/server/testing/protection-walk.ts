@@ -11,8 +11,8 @@ import { pdfWords } from "./pdf.ts";
 
 /**
  * The fixture of the protection walk (access/protection-walk.test.ts): the authorization
- * suite's world, where case X's person lives under fingerade personuppgifter and the other
- * persons the world holds carry the other levels, each with contact details that are
+ * suite's world, where case X's person and her child live under fingerade personuppgifter
+ * and a relative and the barrier side's person carry the other levels, each with contact details that are
  * sentinels — values that appear nowhere else, so finding one in an answer is a leak.
  */
 export interface ProtectedPerson {
@@ -76,9 +76,17 @@ export async function protectWorld(
     .select("person_id")
     .where("id", "=", w.otherCaseId)
     .executeTakeFirstOrThrow();
+  const child = await owner
+    .selectFrom("child_work")
+    .select("person_id")
+    .where("id", "=", w.childWork.workId)
+    .executeTakeFirstOrThrow();
+  // Her child in child work lives under fingerade personuppgifter too: the relations, the
+  // police collaboration's persons and the child's work name him.
   const others: [string, ProtectionLevel, string][] = [
     [w.relativeId, "confidentiality_marking", "22"],
     [y.person_id, "protected_registration", "33"],
+    [child.person_id as string, "fictitious_identity", "44"],
   ];
   const persons: ProtectedPerson[] = [
     {
