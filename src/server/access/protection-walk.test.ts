@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
     t = await buildTestApp(database());
     world = await buildAuthorizationWorld(t.app, database().owner);
     persons = await protectWorld(t.app, database().owner, world);
-  }, 120_000);
+  }, 300_000); // the authorization world is large: minutes on a loaded machine
   afterAll(() => t?.close());
 
   async function walk(endpoint: Endpoint) {
