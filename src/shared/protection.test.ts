@@ -4,7 +4,10 @@ import {
   protectionChoices,
   protectionLevels,
   type Showing,
+  shownName,
   showPerson,
+  showPersonRow,
+  withheldName,
 } from "./protection.ts";
 
 describe("the protection levels a person's page offers", () => {
@@ -70,5 +73,30 @@ describe("how a person appears (the one rule, issue 19)", () => {
         contact: "withheld",
       });
     expect(showPerson(p, "workspace")).toMatchObject(sara);
+  });
+});
+
+describe("a person in a row (lists, exports, notices)", () => {
+  const sara = { name: "Sara Exempel", identityNumber: "19800101-0000" };
+
+  it("stands under the withheld name, without number, under fingerade personuppgifter", () => {
+    const p = { ...sara, protectionLevel: "fictitious_identity" as const };
+    for (const where of ["list", "document"] as const) {
+      expect(showPersonRow(p, where)).toEqual({
+        name: withheldName,
+        identityNumber: null,
+        protectionLevel: "fictitious_identity",
+      });
+      expect(shownName(p, where)).toBe(withheldName);
+    }
+    expect(showPersonRow(p, "workspace")).toEqual(p);
+  });
+
+  it("keeps name and number at the other levels, with the level for the badge", () => {
+    for (const level of protectionLevels.filter((l) => l !== "fictitious_identity"))
+      expect(showPersonRow({ ...sara, protectionLevel: level }, "list")).toEqual({
+        ...sara,
+        protectionLevel: level,
+      });
   });
 });

@@ -85,3 +85,36 @@ export function showPerson(
 export function shownReference(level: ProtectionLevel, reference: string): string | null {
   return level === "fictitious_identity" ? null : reference;
 }
+
+/** A person as a list row, an export line or a notice names her (issue 19, item 1). */
+export interface PersonRow {
+  /** Her name, or `withheldName` where the rule withholds it. */
+  name: string;
+  identityNumber: string | null;
+  /** Always carried, so the page shows the badge beside whatever name stands. */
+  protectionLevel: ProtectionLevel;
+}
+
+/**
+ * The one rule for a row that names a person: `showPerson` with the withheld name filled
+ * in. Every list, search result, work list and export maps her through this, never by hand.
+ */
+export function showPersonRow(
+  p: { name: string; identityNumber: string | null; protectionLevel: ProtectionLevel },
+  where: Showing,
+): PersonRow {
+  const shown = showPerson(p, where);
+  return {
+    name: shown.name ?? withheldName,
+    identityNumber: shown.identityNumber,
+    protectionLevel: p.protectionLevel,
+  };
+}
+
+/** Only her name, for rows that carry no number (Att göra, a stay's members, a consent). */
+export function shownName(
+  p: { name: string; protectionLevel: ProtectionLevel },
+  where: Showing,
+): string {
+  return showPersonRow({ ...p, identityNumber: null }, where).name;
+}

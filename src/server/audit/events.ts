@@ -160,7 +160,10 @@ export const auditEventData = {
   "cost_report.read": z
     .object({ month: z.string(), format: z.enum(["json", "xlsx", "csv"]), stays: z.number().int() })
     .strict(),
-  "national_register.export": z.object({ year: z.number().int(), rows: z.number().int() }).strict(),
+  // reportedByHand: placements of children under fingerade personuppgifter left out (issue 19).
+  "national_register.export": z
+    .object({ year: z.number().int(), rows: z.number().int(), reportedByHand: z.number().int() })
+    .strict(),
   "barrier_event.send": z
     .object({ eventId: z.uuid(), kind: z.string(), side: z.enum(["sender", "receiver"]) })
     .strict(),

@@ -1300,12 +1300,13 @@ $function$;
 
 -- frid_stay_people(p_stay uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_stay_people(p_stay uuid)
- RETURNS TABLE(person_id uuid, role text, given_name text, family_name text, birth_year integer)
+ RETURNS TABLE(person_id uuid, role text, given_name text, family_name text, birth_year integer, protection_level text)
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO 'public'
 AS $function$
-  select m.person_id, m.role, p.given_name, p.family_name, extract(year from p.birth_date)::integer
+  select m.person_id, m.role, p.given_name, p.family_name,
+         extract(year from p.birth_date)::integer, p.protection_level
   from stay_member m join person p on p.id = m.person_id
   where m.stay_id = p_stay and frid_can_see_stay(p_stay)
 $function$;

@@ -285,6 +285,7 @@ export const RelationView = z
       id: z.uuid(),
       name: z.string(),
       identityNumber: z.string().nullable(),
+      protectionLevel: ProtectionLevel,
     }),
     recordedAt: z.string(),
   })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { consentGiverKinds } from "./collaboration.ts";
 import { isoDate, multiline } from "./fields.ts";
+import { ProtectionLevel } from "./persons.ts";
 
 /**
  * The consent registry (issue 18, item 3): a consent to share information is a record of its
@@ -81,7 +82,10 @@ export const SharingConsentView = z
     id: z.uuid(),
     caseId: z.uuid(),
     personId: z.uuid(),
-    personName: z.string(),
+    personName: z.string().meta({
+      description: 'As lists show her: "Skyddad identitet" for a fictitious identity (issue 19)',
+    }),
+    personProtection: ProtectionLevel.meta({ description: "Her protection level, for the badge" }),
     information: z.string(),
     purpose: z.string(),
     recipientAgencyId: z.uuid().nullable(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, multiline } from "./fields.ts";
+import { ProtectionLevel } from "./persons.ts";
 import { stayEndReasons } from "./stays.ts";
 
 /**
@@ -80,13 +81,18 @@ export type StayNote = z.infer<typeof StayNote>;
 
 export const StayNoteList = z.object({ notes: z.array(StayNote) }).meta({ id: "StayNoteList" });
 
-/** Who stays, as the shelter knows them: names and birth year, nothing else. */
+/**
+ * Who stays, as the shelter knows them: names and birth year, nothing else; a fictitious
+ * identity as "Skyddad identitet" with an empty family name (issue 19), and the level for
+ * the badge.
+ */
 export const Resident = z.object({
   personId: z.uuid(),
   role: z.enum(["adult", "child"]),
   givenName: z.string(),
   familyName: z.string(),
   birthYear: z.number().int().nullable(),
+  protectionLevel: ProtectionLevel,
 });
 export type Resident = z.infer<typeof Resident>;
 

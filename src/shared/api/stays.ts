@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dayNotBefore, isoDate, multiline } from "./fields.ts";
+import { ProtectionLevel } from "./persons.ts";
 
 /**
  * A stay in sheltered housing, an emergency flat or other housing (issue 16): from a granted
@@ -87,7 +88,10 @@ export const StayPlace = z.object({ id: z.uuid(), name: z.string(), kind: PlaceK
 export const StayMember = z.object({
   personId: z.uuid(),
   role: z.enum(["adult", "child"]),
-  name: z.string(),
+  name: z
+    .string()
+    .meta({ description: 'As lists show her: "Skyddad identitet" for a fictitious identity' }),
+  protectionLevel: ProtectionLevel,
   childDecisionId: z.uuid().nullable(),
   schoolKind: z.enum(schoolKinds).nullable(),
   schoolName: z.string().nullable(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { WorkerFilter } from "./cases.ts";
 import { StatutoryLastDay } from "./deadlines.ts";
 import { sortOrders } from "./paging.ts";
+import { ProtectionLevel } from "./persons.ts";
 
 export const worklistKinds = [
   "protection_assessment",
@@ -79,7 +80,13 @@ export const WorklistItem = z
     kind: z.enum(worklistKinds),
     caseId: z.uuid().nullable().meta({ description: "null: a line about no case (see subject)" }),
     reference: z.string().nullable(),
-    personName: z.string().nullable(),
+    personName: z.string().nullable().meta({
+      description:
+        'As lists show her (issue 19): "Skyddad identitet" under fingerade personuppgifter',
+    }),
+    protectionLevel: ProtectionLevel.optional().meta({
+      description: "Her protection level, for the badge; absent on a line about no case",
+    }),
     subject: WorklistSubject.nullable().meta({
       description: "What a line without a case is about; null for a case's line",
     }),

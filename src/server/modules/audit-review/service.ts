@@ -13,6 +13,7 @@ import type {
 } from "../../../shared/api/audit.ts";
 import { encodeSequencePlace, pageFrom } from "../../../shared/api/paging.ts";
 import { addDays, startOfDay } from "../../../shared/calendar.ts";
+import { shownName } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { unitsWithRole } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -144,7 +145,10 @@ export function eventsAbout(
 
 type Named = AuditEventView["person"] & {};
 
-/** The persons' names as the reviewer may see them (row-level security); "–" otherwise. */
+/**
+ * The persons' names as the reviewer may see them (row-level security); "–" otherwise. A
+ * log review is a list: a fictitious identity stands as "Skyddad identitet" (issue 19).
+ */
 async function names(trx: Trx, ids: Iterable<string>): Promise<(id: string) => Named> {
   const wanted = [...new Set(ids)];
   const rows =
@@ -152,10 +156,18 @@ async function names(trx: Trx, ids: Iterable<string>): Promise<(id: string) => N
       ? []
       : await trx
           .selectFrom("person")
-          .select(["id", "given_name", "family_name"])
+          .select(["id", "given_name", "family_name", "protection_level"])
           .where(sql<boolean>`id = any(${wanted}::uuid[])`)
           .execute();
-  const byId = new Map(rows.map((r) => [r.id, `${r.given_name} ${r.family_name}`]));
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      shownName(
+        { name: `${r.given_name} ${r.family_name}`, protectionLevel: r.protection_level },
+        "list",
+      ),
+    ]),
+  );
   return (id) => ({ id, name: byId.get(id) ?? "–" });
 }
 

@@ -191,5 +191,5 @@ export async function countVisibleCases(
 export type CaseListRow = Awaited<ReturnType<typeof listVisibleCases>>[number];
 
 export function toListItem(row: CaseListRow): CaseListItem {
-  return { ...toSummary(row), responsible: row.responsible };
+  return { ...toSummary(row, "list"), responsible: row.responsible };
 }

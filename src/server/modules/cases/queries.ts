@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { CaseSummary, CaseView, StatusChange } from "../../../shared/api/cases.ts";
 import { type Page, pageFrom, pageSize } from "../../../shared/api/paging.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { type Showing, showPersonRow } from "../../../shared/protection.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases, isAssigned, type RuleForm } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -48,7 +49,11 @@ export type CaseRow = Awaited<
   ReturnType<ReturnType<typeof summaryQuery>["executeTakeFirstOrThrow"]>
 >;
 
-export function toSummary(row: CaseRow): CaseSummary {
+/**
+ * `where`: "workspace" for the case page itself, "list" for every list of cases — her name
+ * and number pass the one rule (shared/protection.ts).
+ */
+export function toSummary(row: CaseRow, where: Showing): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -58,9 +63,14 @@ export function toSummary(row: CaseRow): CaseSummary {
     unit: { id: row.unit_id, name: row.unit_name },
     person: {
       id: row.person_id,
-      name: `${row.given_name} ${row.family_name}`,
-      identityNumber: displayIdentityNumber(row.identity_kind, row.identity_number),
-      protectionLevel: row.protection_level,
+      ...showPersonRow(
+        {
+          name: `${row.given_name} ${row.family_name}`,
+          identityNumber: displayIdentityNumber(row.identity_kind, row.identity_number),
+          protectionLevel: row.protection_level,
+        },
+        where,
+      ),
     },
     assignedToMe: Boolean(row.assigned_to_me),
   };

@@ -1,4 +1,5 @@
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { showPersonRow } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -28,6 +29,7 @@ async function listRelations(trx: Trx, caseId: string) {
       eb.fn.coalesce("r.family_name", "p.family_name").as("family_name"),
       "p.identity_number",
       "p.identity_kind",
+      "p.protection_level",
     ])
     .where("r.case_id", "=", caseId)
     .orderBy("r.recorded_at")
@@ -35,10 +37,17 @@ async function listRelations(trx: Trx, caseId: string) {
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
+    // A list of relatives: each through the one rule, with the level for the badge.
     otherPerson: {
       id: r.person_id,
-      name: `${r.given_name} ${r.family_name}`,
-      identityNumber: displayIdentityNumber(r.identity_kind, r.identity_number),
+      ...showPersonRow(
+        {
+          name: `${r.given_name} ${r.family_name}`,
+          identityNumber: displayIdentityNumber(r.identity_kind, r.identity_number),
+          protectionLevel: r.protection_level,
+        },
+        "list",
+      ),
     },
     recordedAt: r.recorded_at.toISOString(),
   }));

@@ -35,7 +35,7 @@ import { readCaseAudited } from "./read.ts";
 export function caseView(actor: Actor, row: CaseDetailRow): CaseView {
   const { assignees, grants } = row;
   return {
-    ...toSummary(row),
+    ...toSummary(row, "workspace"),
     assignees: assignees.map((a) => ({
       userId: a.userId,
       displayName: a.displayName,

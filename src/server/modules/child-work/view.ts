@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { z } from "zod";
 import type { ChildWorkView } from "../../../shared/api/child-work.ts";
+import { type ProtectionLevel, shownName } from "../../../shared/protection.ts";
 import type { Trx } from "../../access/transaction.ts";
 
 type View = z.infer<typeof ChildWorkView>;
@@ -23,7 +24,11 @@ export async function loadWorks(
     anchor: w.case_id
       ? { kind: "case", caseId: w.case_id, personId: w.person_id as string }
       : { kind: "course", courseId: w.course_id as string },
-    childName: w.child_name,
+    // A list of works names the child as every list does: a fictitious identity is not.
+    childName:
+      w.child_name === null
+        ? null
+        : shownName({ name: w.child_name, protectionLevel: w.child_protection ?? "none" }, "list"),
     unitName: w.unit_name,
     openedOn: w.opened_on,
     closedOn: w.closed_on,
@@ -208,6 +213,11 @@ function workRows(trx: Trx, workIds: string[]) {
                  end
             from service_course s where s.id = w.course_id)
         end`.as("child_name"),
+      sql<ProtectionLevel | null>`(select p.protection_level from person p
+          where p.id = coalesce(w.person_id,
+                                (select s.person_id from service_course s where s.id = w.course_id)))`.as(
+        "child_protection",
+      ),
     ])
     .where("w.id", "in", workIds)
     .orderBy("w.opened_on")

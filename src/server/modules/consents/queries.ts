@@ -1,5 +1,6 @@
 import type { SharingConsentView } from "../../../shared/api/sharing-consents.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { shownName } from "../../../shared/protection.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -30,6 +31,7 @@ function consentRows(trx: Trx) {
       "k.recorded_at",
       "p.given_name",
       "p.family_name",
+      "p.protection_level",
       "a.name as agency_name",
       "u.display_name as recorded_by_name",
     ])
@@ -69,7 +71,11 @@ async function withGivers(trx: Trx, rows: Row[]): Promise<SharingConsentView[]> 
       id: r.id,
       caseId: r.case_id,
       personId: r.person_id as string,
-      personName: `${r.given_name} ${r.family_name}`,
+      personName: shownName(
+        { name: `${r.given_name} ${r.family_name}`, protectionLevel: r.protection_level },
+        "list",
+      ),
+      personProtection: r.protection_level,
       information: r.information ?? "",
       purpose: r.purpose ?? "",
       recipientAgencyId: r.recipient_agency_id,

@@ -111,7 +111,11 @@ describe.each(testDatabaseKinds)(
         .where("action", "=", "national_register.export")
         .where("actor_user_id", "=", w.ids.manager)
         .execute();
-      expect(event).toEqual({ person_ids: [child.id], data: { year: 2024, rows: 2 } });
+      expect(event).toEqual({
+        person_ids: [child.id],
+        data: { year: 2024, rows: 2, reportedByHand: 0 },
+      });
+      expect(res.headers["x-frid-reported-by-hand"]).toBe("0");
     });
 
     it("gives nobody a child whose case they may not see, nor another year's", async () => {
@@ -124,6 +128,31 @@ describe.each(testDatabaseKinds)(
       expect(rows((await file(w.sessions.manager, "2025")).rawPayload)).toEqual([
         [...registerColumns],
       ]);
+    });
+
+    // Last: it gives the child fingerade personuppgifter.
+    it("leaves out a child under fingerade personuppgifter and counts her placements for a report by hand", async () => {
+      await database()
+        .owner.updateTable("person")
+        .set({ protection_level: "fictitious_identity" })
+        .where("id", "=", child.id)
+        .execute();
+      const res = await file(w.sessions.manager, "2024");
+      expect(res.statusCode).toBe(200);
+      expect(rows(res.rawPayload)).toEqual([[...registerColumns]]);
+      expect(res.rawPayload.toString("utf8")).not.toContain(child.identity_number as string);
+      expect(res.headers["x-frid-reported-by-hand"]).toBe("2");
+      const events = await database()
+        .owner.selectFrom("audit_event")
+        .select(["person_ids", "data"])
+        .where("action", "=", "national_register.export")
+        .where("actor_user_id", "=", w.ids.manager)
+        .orderBy("id", "desc")
+        .execute();
+      expect(events[0]).toEqual({
+        person_ids: [child.id],
+        data: { year: 2024, rows: 0, reportedByHand: 2 },
+      });
     });
   },
 );

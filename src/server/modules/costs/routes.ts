@@ -43,21 +43,25 @@ function registerNationalRegisterRoute(app: App, database: DatabaseHandle): void
         summary:
           "Children's placements in sheltered housing in a year, for Socialstyrelsen's register of interventions for children and young people (CSV)",
         description:
-          "Responds with text/csv; charset=utf-8. Only children whose own case the caller may see; one audit event naming every child.",
+          "Responds with text/csv; charset=utf-8. Only children whose own case the caller may see; one audit event naming every child. A child under fingerade personuppgifter is left out; header x-frid-reported-by-hand counts such placements (to be reported by hand).",
         querystring: RegisterQuery,
       },
     },
-    async (request, reply) =>
-      sendAttachment(reply, {
-        content: await nationalRegisterCsv(
-          database,
-          requireActor(request),
-          requestMeta(request),
-          request.query.year,
-        ),
+    async (request, reply) => {
+      const { file, reportedByHand } = await nationalRegisterCsv(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.query.year,
+      );
+      // Placements of children under fingerade personuppgifter, left out ("rapporteras manuellt").
+      reply.header("x-frid-reported-by-hand", String(reportedByHand));
+      return sendAttachment(reply, {
+        content: file,
         mediaType: "text/csv; charset=utf-8",
         filename: `skyddat-boende-barn-${request.query.year}.csv`,
-      }),
+      });
+    },
   );
 }
 

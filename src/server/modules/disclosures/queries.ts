@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from "kysely";
 import type { DisclosureView } from "../../../shared/api/disclosures.ts";
 import type { TimePlace } from "../../../shared/api/paging.ts";
+import { shownName } from "../../../shared/protection.ts";
 import type { Actor } from "../../access/actor.ts";
 import { accessibleCases } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -28,6 +29,7 @@ function disclosureRows(trx: Trx) {
       "c.unit_id",
       "p.given_name",
       "p.family_name",
+      "p.protection_level",
       "r.display_name as reviewer",
       "u.display_name as recorder",
       "a.name as agency_name",
@@ -62,7 +64,11 @@ export function toView(r: DisclosureRow): DisclosureView {
     caseId: r.case_id,
     caseReference: r.reference,
     personId: r.person_id,
-    personName: `${r.given_name} ${r.family_name}`,
+    // Named as lists name her today (issue 19); personProtection is her level when disclosed.
+    personName: shownName(
+      { name: `${r.given_name} ${r.family_name}`, protectionLevel: r.protection_level },
+      "list",
+    ),
     information: r.information,
     recipientAgencyName: r.agency_name,
     recipientUnitName: r.agency_unit_name,

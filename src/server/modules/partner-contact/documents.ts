@@ -1,5 +1,6 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { shownReference, showPersonRow } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -56,13 +57,23 @@ export function printConsentForm(
     run: async ({ trx, case: c }) => {
       requirePerpetratorCase(c);
       await requireTreatment(trx, caseId);
+      // A document: through the one rule (issue 19), under fingerade personuppgifter neither
+      // his real name, number nor the case's reference.
+      const shown = showPersonRow(
+        {
+          name: `${c.given_name} ${c.family_name}`,
+          identityNumber: c.identity_number ? formatIdentityNumber(c.identity_number) : null,
+          protectionLevel: c.protection_level,
+        },
+        "document",
+      );
       const pdf = await renderConsentForm({
         sender: await senderOf(trx, c),
-        name: `${c.given_name} ${c.family_name}`,
-        identityNumber: c.identity_number ? formatIdentityNumber(c.identity_number) : null,
+        name: shown.name,
+        identityNumber: shown.identityNumber,
         printedOn: stockholmDate(new Date()),
       });
-      return { pdf, reference: c.reference };
+      return { pdf, reference: shownReference(c.protection_level, c.reference) };
     },
   });
 }

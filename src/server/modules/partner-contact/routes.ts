@@ -232,7 +232,9 @@ function registerPrintRoutes(app: App, database: DatabaseHandle): void {
         requestMeta(request),
         request.params.id,
       );
-      return sendPdf(reply, printed.pdf, `samtycke-partnerkontakt-${printed.reference}.pdf`);
+      // No reference beside a fictitious identity (shownReference): the file is named plainly.
+      const name = printed.reference ? `-${printed.reference}` : "";
+      return sendPdf(reply, printed.pdf, `samtycke-partnerkontakt${name}.pdf`);
     },
   );
   app.get(

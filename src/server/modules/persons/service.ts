@@ -20,6 +20,7 @@ import {
   visibleCasesOfPerson,
 } from "./queries.ts";
 import { detailsFor, liveReveal, maskedFields, masksContact } from "./reveal.ts";
+import { listedPersonView } from "./shown.ts";
 
 export const personNotFound = () =>
   new AppError(404, "not_found", "Personen finns inte, eller så saknar du behörighet.");
@@ -157,7 +158,7 @@ export async function searchPersons(
           ),
     ]);
     return {
-      persons: rows.map((r) => ({ ...toPersonView(r), match: r.match })),
+      persons: rows.map((r) => ({ ...listedPersonView(toPersonView(r)), match: r.match })),
       nextCursor: found.more ? (rows.at(-1)?.id ?? null) : null,
     };
   });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { PoliceCollaborationView } from "../../../shared/api/police-collaboration.ts";
+import { type ProtectionLevel, shownName } from "../../../shared/protection.ts";
 import type { Trx } from "../../access/transaction.ts";
 
 /**
@@ -14,7 +15,7 @@ type View = z.infer<typeof PoliceCollaborationView>;
 export async function personsOfCase(trx: Trx, c: { id: string; person_id: string }) {
   const her = await trx
     .selectFrom("person")
-    .select(["id", "given_name", "family_name"])
+    .select(["id", "given_name", "family_name", "protection_level"])
     .where("id", "=", c.person_id)
     .executeTakeFirstOrThrow();
   const relatives = await trx
@@ -26,12 +27,21 @@ export async function personsOfCase(trx: Trx, c: { id: string; person_id: string
       "p.id as person_id",
       eb.fn.coalesce("r.given_name", "p.given_name").as("given_name"),
       eb.fn.coalesce("r.family_name", "p.family_name").as("family_name"),
+      "p.protection_level",
     ])
     .where("r.case_id", "=", c.id)
     .orderBy("r.recorded_at")
     .execute();
-  const name = (r: { given_name: string; family_name: string }) =>
-    `${r.given_name} ${r.family_name}`;
+  // The choices of a form are a list: a fictitious identity is not named (issue 19).
+  const name = (r: {
+    given_name: string;
+    family_name: string;
+    protection_level: ProtectionLevel;
+  }) =>
+    shownName(
+      { name: `${r.given_name} ${r.family_name}`, protectionLevel: r.protection_level },
+      "list",
+    );
   return {
     protectable: [
       { id: her.id, name: name(her) },

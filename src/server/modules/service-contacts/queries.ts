@@ -8,6 +8,7 @@ import type {
   ViolenceKind,
 } from "../../../shared/api/service-contacts.ts";
 import { addDays, startOfDay } from "../../../shared/calendar.ts";
+import { shownName as shownPersonName } from "../../../shared/protection.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { shownPersons } from "../persons/queries.ts";
@@ -128,7 +129,15 @@ export async function shownNames(trx: Trx, actor: Actor, personIds: string[]) {
   const names = new Map<string, string>();
   if (personIds.length === 0) return names;
   const rows = await shownPersons(trx, actor).where("p.id", "in", personIds).execute();
-  for (const p of rows) names.set(p.id, `${p.given_name} ${p.family_name}`);
+  // A course list names her as every list does: a fictitious identity is not (issue 19).
+  for (const p of rows)
+    names.set(
+      p.id,
+      shownPersonName(
+        { name: `${p.given_name} ${p.family_name}`, protectionLevel: p.protection_level ?? "none" },
+        "list",
+      ),
+    );
   return names;
 }
 

@@ -6,6 +6,7 @@ import type {
   StayEndReason,
 } from "../../../shared/api/shelter.ts";
 import { addDays, stockholmDate } from "../../../shared/calendar.ts";
+import { type ProtectionLevel, shownName } from "../../../shared/protection.ts";
 import { type Actor, type RequestMeta, unitsWithRole } from "../../access/actor.ts";
 import { recordCaseRefusal } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -68,21 +69,34 @@ async function residentsOf(trx: Trx, stayIds: string[]) {
       given_name: string;
       family_name: string;
       birth_year: number | null;
+      protection_level: ProtectionLevel;
     }>`select * from frid_stay_people(${stayId}::uuid) order by role, birth_year, given_name`.execute(
       trx,
     );
-    byStay.set(
-      stayId,
-      rows.map((r) => ({
-        personId: r.person_id,
-        role: r.role,
-        givenName: r.given_name,
-        familyName: r.family_name,
-        birthYear: r.birth_year,
-      })),
-    );
+    byStay.set(stayId, rows.map(toResident));
   }
   return byStay;
+}
+
+/** A resident through the one rule for lists: a fictitious identity is not named. */
+function toResident(r: {
+  person_id: string;
+  role: "adult" | "child";
+  given_name: string;
+  family_name: string;
+  birth_year: number | null;
+  protection_level: ProtectionLevel;
+}): Resident {
+  const name = `${r.given_name} ${r.family_name}`;
+  const shown = shownName({ name, protectionLevel: r.protection_level }, "list");
+  return {
+    personId: r.person_id,
+    role: r.role,
+    givenName: shown === name ? r.given_name : shown,
+    familyName: shown === name ? r.family_name : "",
+    birthYear: r.birth_year,
+    protectionLevel: r.protection_level,
+  };
 }
 
 /** A segment as the shelter sees it: a later place (moved) shows only that she left here. */

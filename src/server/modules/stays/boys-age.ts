@@ -1,3 +1,4 @@
+import { shownName } from "../../../shared/protection.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { shownPersons } from "../persons/queries.ts";
@@ -44,7 +45,15 @@ export async function refuseBoysOverAge(
     const age = ageOn(f.birth_date, input.day);
     if (age <= limit) continue;
     const field = input.fieldOf(i);
-    const said = `${child.given_name} ${child.family_name} är ${age} år den ${input.day}.`;
+    // An error text is shown and logged like a list: a fictitious identity is not named.
+    const name = shownName(
+      {
+        name: `${child.given_name} ${child.family_name}`,
+        protectionLevel: f.protection_level ?? "none",
+      },
+      "list",
+    );
+    const said = `${name} är ${age} år den ${input.day}.`;
     fields[field] = fields[field] ? `${fields[field]} ${said}` : said;
   }
   for (const field of Object.keys(fields))

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { StayView } from "../../../shared/api/stays.ts";
+import { type ProtectionLevel, shownName } from "../../../shared/protection.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { type Cipher, openColumns, rowKeyOf } from "../../db/sealed-columns.ts";
 
@@ -48,12 +49,13 @@ function memberRows(trx: Trx, stayIds: string[]) {
         person_id: string;
         given_name: string;
         family_name: string;
-      }>`(select x.id as stay_id, y.person_id, y.given_name, y.family_name
+        protection_level: ProtectionLevel;
+      }>`(select x.id as stay_id, y.person_id, y.given_name, y.family_name, y.protection_level
             from unnest(${sql.val(stayIds)}::uuid[]) x(id), frid_stay_people(x.id) y)`.as("n"),
       (j) => j.onRef("n.stay_id", "=", "m.stay_id").onRef("n.person_id", "=", "m.person_id"),
     )
     .selectAll("m")
-    .select(["n.given_name", "n.family_name"])
+    .select(["n.given_name", "n.family_name", "n.protection_level"])
     .where("m.stay_id", "in", stayIds)
     .orderBy("m.role")
     .orderBy("n.given_name")
@@ -122,7 +124,11 @@ function memberView(m: Awaited<ReturnType<typeof memberRows>>[number]) {
   return {
     personId: m.person_id,
     role: m.role,
-    name: `${m.given_name} ${m.family_name}`,
+    name: shownName(
+      { name: `${m.given_name} ${m.family_name}`, protectionLevel: m.protection_level },
+      "list",
+    ),
+    protectionLevel: m.protection_level,
     childDecisionId: m.child_decision_id,
     schoolKind: m.school_kind,
     schoolName: m.school_name,

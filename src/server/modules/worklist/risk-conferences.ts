@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { endOfDay } from "../../../shared/calendar.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { type Candidate, type JsonLine, personNames, type Scoped } from "./rows.ts";
+import { type Candidate, type JsonLine, personNames, type Scoped, shownNames } from "./rows.ts";
 
 /**
  * The risk conference's actions owned by me and not done (issue 18, item 8). Mine by owner,
@@ -62,7 +62,7 @@ export async function conferenceActionCandidates(
         kind: "conference_action",
         caseId: r.case_id,
         reference: r.reference,
-        personName: `${n.given_name} ${n.family_name}`,
+        ...shownNames(n),
         ...trail,
         dueAt,
       };

@@ -9,6 +9,7 @@ import type {
 import type { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { StatutoryLastDay } from "../../../shared/api/deadlines.ts";
 import type { WorklistItem } from "../../../shared/api/worklist.ts";
+import { type ProtectionLevel, shownName } from "../../../shared/protection.ts";
 import { type Actor, unitsWithRole } from "../../access/actor.ts";
 import { accessibleCases, isAssigned } from "../../access/scope.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -24,11 +25,12 @@ export function rowOf(r: {
   unit_id: string;
   given_name: string;
   family_name: string;
+  protection_level: ProtectionLevel;
 }) {
   return {
     caseId: r.id,
     reference: r.reference,
-    personName: `${r.given_name} ${r.family_name}`,
+    ...shownNames(r),
     personId: r.person_id,
     unitId: r.unit_id,
   };
@@ -139,8 +141,17 @@ export type Line<Q extends Compilable<object>, K extends keyof JsonLine<Q>> = Om
   Record<K, Date> &
   Names;
 
-/** The name a line shows, read once for all lines (personNames). */
-export type Names = { given_name: string; family_name: string };
+/** The name a line shows, read once for all lines (personNames), and her protection. */
+export type Names = { given_name: string; family_name: string; protection_level: ProtectionLevel };
+
+/** A line's person through the one rule for lists (issue 19, item 1), with her badge. */
+export function shownNames(n: Names) {
+  const protectionLevel = n.protection_level;
+  return {
+    personName: shownName({ name: `${n.given_name} ${n.family_name}`, protectionLevel }, "list"),
+    protectionLevel,
+  };
+}
 
 /**
  * The names of the persons the lines are about, in one small statement after the lines
@@ -151,10 +162,10 @@ export async function personNames(trx: Trx, ids: string[]): Promise<Map<string, 
   if (ids.length === 0) return new Map();
   const rows = await trx
     .selectFrom("person as p")
-    .select(["p.id", "p.given_name", "p.family_name"])
+    .select(["p.id", "p.given_name", "p.family_name", "p.protection_level"])
     .where("p.id", "in", [...new Set(ids)])
     .execute();
-  return new Map(rows.map((r) => [r.id, { given_name: r.given_name, family_name: r.family_name }]));
+  return new Map(rows.map(({ id, ...names }) => [id, names]));
 }
 
 /** The lines with their person's name; a line whose person the actor may not see is dropped. */

@@ -1,14 +1,10 @@
 import { Link } from "react-router";
 import type { CaseView, CurrentRisk } from "../../api/endpoints";
 import { formatDay, localDateInput } from "../../i18n/dates";
-import {
-  caseStatusLabel,
-  caseTypeLabel,
-  protectionLevelLabels,
-  worklistKindLabels,
-} from "../../i18n/labels";
+import { caseStatusLabel, caseTypeLabel, worklistKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { shownLastDay } from "../../ui/deadline-model";
+import { ProtectionBadge } from "../../ui/ProtectionBadge";
 import { isDayPast } from "../decisions/decisions-model";
 import { useCaseDeadlines } from "./useCaseDeadlines";
 
@@ -69,17 +65,6 @@ export function CaseHeader({ record }: { record: CaseView }) {
         </div>
       </dl>
     </section>
-  );
-}
-
-/** A protected identity's badge (nothing for a person without protection). */
-function ProtectionBadge({ level }: { level: CaseView["person"]["protectionLevel"] }) {
-  const { t } = useT();
-  if (level === "none") return null;
-  return (
-    <span className="badge badge--protection">
-      {t("person.protectionBadge", { level: t(protectionLevelLabels[level]) })}
-    </span>
   );
 }
 

@@ -5,6 +5,7 @@ import { formatDate } from "../../i18n/dates";
 import { caseStatusLabel, caseTypeLabel } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
 import { ResponsibleText, SortHeader } from "../../ui/ListControls";
+import { ProtectionBadge } from "../../ui/ProtectionBadge";
 
 /**
  * A table of cases, sorted by a click on a column's header (the server sorts: the list is
@@ -49,7 +50,9 @@ export function CaseTable<F extends string>({
                   {c.reference}
                 </Link>
               </th>
-              <td>{c.person.name}</td>
+              <td>
+                {c.person.name} <ProtectionBadge level={c.person.protectionLevel} />
+              </td>
               <td>{c.unit.name}</td>
               <td>{caseTypeLabel(c.caseType, t)}</td>
               <td>{caseStatusLabel(c.status, t, c.caseType)}</td>

@@ -10,6 +10,7 @@ import { DateField } from "../../ui/DateField";
 import { TextAreaField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { OnDemand } from "../../ui/OnDemand";
+import { ProtectionBadge } from "../../ui/ProtectionBadge";
 import { Loaded } from "../../ui/QueryError";
 import { ConsentForm } from "./ConsentForm";
 import { emptyGiver, type GiverDraft, GiverFields, giverBody, withForm } from "./GiverFields";
@@ -81,7 +82,9 @@ export function ConsentDetails({ consent }: { consent: SharingConsent }) {
     <dl className="details">
       <div>
         <dt>{t("consents.whose")}</dt>
-        <dd>{consent.personName}</dd>
+        <dd>
+          {consent.personName} <ProtectionBadge level={consent.personProtection} />
+        </dd>
       </div>
       <div>
         <dt>{t("consents.information")}</dt>

@@ -9,9 +9,11 @@ import { useT } from "../../i18n/useT";
 import { TextField } from "../../ui/Field";
 import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { ProtectionBadge } from "../../ui/ProtectionBadge";
 
 export function personName(person: { givenName: string; familyName: string }): string {
-  return `${person.givenName} ${person.familyName}`;
+  // A fictitious identity comes as "Skyddad identitet" with no family name (issue 19).
+  return `${person.givenName} ${person.familyName}`.trim();
 }
 
 /**
@@ -112,7 +114,7 @@ function SearchResults({
               tabIndex={-1}
               className="result-list__item"
             >
-              {renderResult(person)}
+              {renderResult(person)} <ProtectionBadge level={person.protectionLevel} />
               {person.match === "similar" && (
                 <span className="hint result-list__note">{t("personSearch.similarName")}</span>
               )}
@@ -136,9 +138,13 @@ function SearchResults({
 export function IdentityText({
   person,
 }: {
-  person: Pick<PersonView, "identityNumber"> & Partial<Pick<PersonView, "identityKind">>;
+  person: Pick<PersonView, "identityNumber"> &
+    Partial<Pick<PersonView, "identityKind" | "protectionLevel">>;
 }) {
   const { t } = useT();
+  // Withheld, not unknown: the badge beside her name says why.
+  if (person.identityNumber === null && person.protectionLevel === "fictitious_identity")
+    return null;
   if (person.identityNumber === null) return <>{t("common.unknownIdentity")}</>;
   if (person.identityKind === "reserve_number") {
     return <>{t("person.reserveNumberText", { number: person.identityNumber })}</>;

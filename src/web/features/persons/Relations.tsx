@@ -11,6 +11,7 @@ import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
 import { OnDemand } from "../../ui/OnDemand";
+import { ProtectionBadge } from "../../ui/ProtectionBadge";
 import { Loaded } from "../../ui/QueryError";
 import { IdentityText, PersonSearch, personName } from "./PersonSearch";
 
@@ -51,6 +52,7 @@ export function Relations({ caseId, canWrite }: { caseId: string; canWrite: bool
                   <span>
                     {t("relations.item", { kind: t(relationKindLabels[r.kind]) })}{" "}
                     <Link to={`/persons/${r.otherPerson.id}`}>{r.otherPerson.name}</Link>{" "}
+                    <ProtectionBadge level={r.otherPerson.protectionLevel} />{" "}
                     <span className="muted">
                       <IdentityText person={r.otherPerson} />, {formatDate(r.recordedAt, lang)}
                     </span>

@@ -8,6 +8,7 @@ import type { PlainMessageKey } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { OnDemand } from "../../ui/OnDemand";
 import { Page } from "../../ui/Page";
+import { ProtectionBadge } from "../../ui/ProtectionBadge";
 import { Loaded } from "../../ui/QueryError";
 import { shelterStaysKey } from "./api";
 import { CheckInForm, CheckOutForm, NoteForm, StayNotes } from "./StayForms";
@@ -71,7 +72,8 @@ function ShelterBoard() {
 function useResidentName() {
   const { t } = useT();
   return (r: ShelterStayView["residents"][number]) => {
-    const name = `${r.givenName} ${r.familyName}`;
+    // A fictitious identity comes as "Skyddad identitet" with no family name (issue 19).
+    const name = `${r.givenName} ${r.familyName}`.trim();
     return r.birthYear === null
       ? t("shelter.residentNoYear", { name })
       : t("shelter.resident", { name, year: String(r.birthYear) });
@@ -87,7 +89,10 @@ function StayCard({ stay }: { stay: ShelterStayView }) {
   const titleId = `stay-${stay.id}-title`;
   return (
     <article aria-labelledby={titleId}>
-      <h3 id={titleId}>{adult ? nameOf(adult) : t("shelter.title")}</h3>
+      <h3 id={titleId}>
+        {adult ? nameOf(adult) : t("shelter.title")}{" "}
+        <ProtectionBadge level={adult?.protectionLevel} />
+      </h3>
       <StayDates stay={stay} />
       <h4>{t("shelter.children")}</h4>
       {children.length === 0 ? (
@@ -95,7 +100,9 @@ function StayCard({ stay }: { stay: ShelterStayView }) {
       ) : (
         <ul>
           {children.map((c) => (
-            <li key={c.personId}>{nameOf(c)}</li>
+            <li key={c.personId}>
+              {nameOf(c)} <ProtectionBadge level={c.protectionLevel} />
+            </li>
           ))}
         </ul>
       )}

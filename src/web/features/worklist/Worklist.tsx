@@ -17,6 +17,7 @@ import { movedLastDayText, shownLastDay } from "../../ui/deadline-model";
 import { FilterBar, type FilterChoice, ResponsibleText, SortHeader } from "../../ui/ListControls";
 import { definedParams } from "../../ui/list-params";
 import { MovedNote } from "../../ui/MovedNote";
+import { ProtectionBadge } from "../../ui/ProtectionBadge";
 import { Loaded } from "../../ui/QueryError";
 import { useManagedStaff, workerOptions } from "../cases/useManagedStaff";
 import { groupWorklist } from "../child-track/child-track-model";
@@ -200,7 +201,9 @@ function WorklistTable({
                   <Link to={`/cases/${item.caseId}`}>{item.reference}</Link>
                 )}
               </td>
-              <td>{item.personName ?? ""}</td>
+              <td>
+                {item.personName ?? ""} <ProtectionBadge level={item.protectionLevel} />
+              </td>
               {unit && (
                 <td>
                   <ResponsibleText responsible={item.responsible} />
