@@ -36,10 +36,11 @@ import { type Endpoint, endpoints, otherRoutes } from "./authorization.routes.ts
  */
 
 /**
- * Her person page's own details. Issue 19 item 2 masks them there behind a reveal with a
- * reason; until that is merged the page shows them to those who work her case.
+ * Routes that may show her contact details: none. Her person page masks them until a worker
+ * reveals them with a reason (POST /api/persons/{id}/contact-reveal, a command the walk does
+ * not send; persons/reveal.test.ts covers it).
  */
-const contactShown = new Set(["GET /api/persons/{id}"]);
+const contactShown = new Set<string>();
 
 /**
  * Her workspace: the case page and her person page, for those who work her case. There her
