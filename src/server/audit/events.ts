@@ -345,6 +345,21 @@ export const auditEventData = {
 
   "audit.review": z.object({ subject: z.enum(["person", "user"]), subjectId: z.uuid() }).strict(),
 
+  // Gallring (issue 19, item 8): counts and ids only; a removal names the record it removed.
+  "retention.rule_update": z.object({ ruleCode: z.string(), fields: z.array(z.string()) }).strict(),
+  "retention.dry_run": z
+    .object({ runId: z.uuid(), remove: z.number().int(), kept: z.number().int() })
+    .strict(),
+  "retention.read": z.object({ runId: z.uuid() }).strict(),
+  "retention.remove": z
+    .object({
+      runId: z.uuid(),
+      recordType: z.enum(["person", "case", "document", "journal_narrative"]),
+      recordId: z.uuid(),
+      ruleCode: z.string(),
+    })
+    .strict(),
+
   "admin.unit.create": none,
   "admin.unit.update": z.object({ fields: z.array(z.string()) }).strict(),
   "admin.instrument.import": z
@@ -380,5 +395,6 @@ export const auditResourceTypes = [
   "service_course",
   "survey",
   "chat_conversation",
+  "retention",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

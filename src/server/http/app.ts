@@ -43,6 +43,7 @@ import { planRoutes } from "../modules/plans/routes.ts";
 import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts";
 import { policeCollaborationRoutes } from "../modules/police-collaboration/routes.ts";
 import { referralRoutes } from "../modules/referrals/routes.ts";
+import { retentionRoutes } from "../modules/retention/routes.ts";
 import { riskConferenceRoutes } from "../modules/risk-conferences/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
@@ -110,6 +111,8 @@ const modules: RouteModule[] = [
   // Collaboration (issue 18): the agency directory and agreements.
   agencyRoutes,
   agreementRoutes,
+  // Gallring (issue 19, item 8).
+  retentionRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

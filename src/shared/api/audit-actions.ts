@@ -201,6 +201,11 @@ export const auditActions = [
   "risk_conference.action_read",
   "risk_conference.pack",
   "audit.review",
+  // Gallring (issue 19, item 8)
+  "retention.rule_update",
+  "retention.dry_run",
+  "retention.read",
+  "retention.remove",
   "admin.unit.create",
   "admin.unit.update",
   "admin.user.create",
