@@ -42,6 +42,7 @@ import { plansApi } from "../features/plans/api";
 import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { policeCollaborationApi } from "../features/police-collaboration/api";
 import { referralsApi } from "../features/referrals/api";
+import { retentionApi } from "../features/retention/api";
 import { riskConferencesApi } from "../features/risk-conferences/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
@@ -85,6 +86,7 @@ export type * from "../features/plans/api";
 export type * from "../features/police-assessments/api";
 export type * from "../features/police-collaboration/api";
 export type * from "../features/referrals/api";
+export type * from "../features/retention/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/service-contacts/api";
@@ -181,6 +183,7 @@ export function createApiOn(transport: Transport) {
     ...referralsApi(transport),
     ...agenciesApi(transport),
     ...agreementsApi(transport),
+    ...retentionApi(transport),
   };
 }
 

@@ -142,6 +142,7 @@ export type NavTarget =
   | "agencies"
   | "agreements"
   | "audit"
+  | "retention"
   | "statistics"
   | "costs"
   | "surveys"
@@ -162,6 +163,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   agencies: "/agencies",
   agreements: "/agreements",
   audit: "/audit",
+  retention: "/retention",
   statistics: "/statistics",
   costs: "/costs",
   surveys: "/surveys",
@@ -195,9 +197,12 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (worksWithCases(roles)) targets.push("agencies", "agreements");
   if (keepsCompetence(roles)) targets.push("competence");
   if (isUnitManager(roles)) targets.push("audit");
+  // Gallring (issue 19, item 8): managers decide, administrators keep the rules (after admin).
+  if (isUnitManager(roles)) targets.push("retention");
   if (seesStatistics(roles)) targets.push("statistics");
   if (seesCosts(roles)) targets.push("costs");
   if (makesSurveys(roles)) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");
+  if (isAdministrator(roles) && !targets.includes("retention")) targets.push("retention");
   return targets;
 }

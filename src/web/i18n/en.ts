@@ -28,6 +28,7 @@ import { plansEn } from "../features/plans/messages.en";
 import { policeAssessmentsEn } from "../features/police-assessments/messages.en";
 import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
 import { referralsEn } from "../features/referrals/messages.en";
+import { retentionEn } from "../features/retention/messages.en";
 import { riskConferencesEn } from "../features/risk-conferences/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
@@ -84,6 +85,7 @@ export const en: Messages = {
   ...shelterEn,
   ...consultationsEn,
   ...competenceEn,
+  ...retentionEn,
   ...serviceContactsEn,
   ...surveysEn,
   ...chatEn,
@@ -130,6 +132,7 @@ export const enParts = [
   shelterEn,
   consultationsEn,
   competenceEn,
+  retentionEn,
   serviceContactsEn,
   surveysEn,
   chatEn,

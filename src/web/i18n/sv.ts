@@ -28,6 +28,7 @@ import { plansSv } from "../features/plans/messages.sv";
 import { policeAssessmentsSv } from "../features/police-assessments/messages.sv";
 import { policeCollaborationSv } from "../features/police-collaboration/messages.sv";
 import { referralsSv } from "../features/referrals/messages.sv";
+import { retentionSv } from "../features/retention/messages.sv";
 import { riskConferencesSv } from "../features/risk-conferences/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
@@ -84,6 +85,7 @@ export const sv = {
   ...shelterSv,
   ...consultationsSv,
   ...competenceSv,
+  ...retentionSv,
   ...serviceContactsSv,
   ...surveysSv,
   ...chatSv,
@@ -130,6 +132,7 @@ export const svParts = [
   shelterSv,
   consultationsSv,
   competenceSv,
+  retentionSv,
   serviceContactsSv,
   surveysSv,
   chatSv,

@@ -24,6 +24,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   consultations: { to: navPaths.consultations, label: "nav.consultations" },
   competence: { to: navPaths.competence, label: "nav.competence" },
   audit: { to: navPaths.audit, label: "nav.audit" },
+  retention: { to: navPaths.retention, label: "nav.retention" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   costs: { to: navPaths.costs, label: "nav.costs" },
   surveys: { to: navPaths.surveys, label: "nav.surveys" },

@@ -28,6 +28,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.search": "Find a case",
   "nav.serviceContacts": "Service contacts",
   "nav.audit": "Access log review",
+  "nav.retention": "Retention",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
   "nav.chat": "Chat",

@@ -26,6 +26,7 @@ export const uiSv = {
   "nav.search": "Sök ärende",
   "nav.serviceContacts": "Serviceinsatser",
   "nav.audit": "Loggkontroll",
+  "nav.retention": "Gallring",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
   "nav.chat": "Chatt",

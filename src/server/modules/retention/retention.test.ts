@@ -18,12 +18,8 @@ describe.each(testDatabaseKinds)("retention (%s)", (kind) => {
   let w: Awaited<ReturnType<typeof buildRetentionWorld>>;
   let run: RetentionRunView;
 
-  const call = (
-    s: Session | null,
-    method: "GET" | "POST" | "PATCH",
-    url: string,
-    payload?: object,
-  ) => t.app.inject({ method, url, headers: s ? as(s) : {}, ...(payload ? { payload } : {}) });
+  const call = (s: Session | null, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: s ? as(s) : {}, ...(payload ? { payload } : {}) });
   const itemsOf = (r: RetentionRunView, personId: string) =>
     r.items.filter((i) => i.personId === personId);
 
@@ -160,13 +156,11 @@ describe.each(testDatabaseKinds)("retention (%s)", (kind) => {
 
   it("lets an administrator record who verified a rule's source, and nobody else", async () => {
     const url = "/api/retention/rules/personakt_5_ar";
-    expect((await call(w.manager, "PATCH", url, { verifiedOn: "2026-01-10" })).statusCode).toBe(
-      403,
-    );
-    const bad = await call(w.admin, "PATCH", url, { years: -1 });
+    expect((await call(w.manager, "PUT", url, { verifiedOn: "2026-01-10" })).statusCode).toBe(403);
+    const bad = await call(w.admin, "PUT", url, { years: -1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.years).toBe("Antalet år kan inte vara negativt.");
-    const res = await call(w.admin, "PATCH", url, { verifiedOn: "2026-01-10" });
+    const res = await call(w.admin, "PUT", url, { verifiedOn: "2026-01-10" });
     expect(res.statusCode, res.body).toBe(200);
     const rule = res.json().rules.find((r: { code: string }) => r.code === "personakt_5_ar");
     expect(rule.verified?.on).toBe("2026-01-10");

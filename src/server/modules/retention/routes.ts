@@ -27,7 +27,7 @@ export const retentionRoutes: RouteModule = (app, { database }) => {
     },
     async (request) => listRules(database, requireActor(request)),
   );
-  app.patch(
+  app.put(
     "/api/retention/rules/:code",
     {
       schema: {
