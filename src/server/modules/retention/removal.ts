@@ -12,7 +12,7 @@ import { findVisibleCase } from "../cases/queries.ts";
 import { destroyDocuments } from "../documents/service.ts";
 import { dueRecords, itemKey, type StoredItem } from "./dry-run.ts";
 import { tombstone } from "./queries.ts";
-import { denyRun, loadRun, managedUnits, readRun } from "./service.ts";
+import { denyRun, loadRun, readRun, requireManager } from "./service.ts";
 
 /** A decision rests on a recent dry run: older lists may no longer say what is true. */
 export const runValidDays = 7;
@@ -43,9 +43,7 @@ export async function decideRun(
   meta: RequestMeta,
   id: string,
 ): Promise<RetentionRunView> {
-  const units = managedUnits(actor);
-  if (units.length === 0)
-    throw new AppError(403, "forbidden", "Gallring beslutas av enhetschefen.");
+  const units = await requireManager(database, actor, meta, "retention.remove");
   const today = stockholmDate(new Date());
   const found = await withActor(database.db, actor, async (trx) => {
     const run = await loadRun(trx, id);

@@ -131,11 +131,13 @@ describe.each(testDatabaseKinds)("retention (%s)", (kind) => {
     expect(form.destroyed_at).not.toBeNull();
     const events = await owner
       .selectFrom("audit_event")
-      .select("action")
+      .select(["action", "outcome"])
       .where("org_id", "=", w.org.id)
-      .where("action", "in", ["retention.remove", "retention.dry_run"])
+      .where("action", "=", "retention.remove")
       .execute();
-    expect(events.filter((e) => e.action === "retention.remove")).toHaveLength(6);
+    // Six removals, and the caseworker's refused attempt above.
+    expect(events.filter((e) => e.outcome === "allowed")).toHaveLength(6);
+    expect(events.filter((e) => e.outcome === "denied")).toHaveLength(1);
   });
 
   it("decides a run once", async () => {

@@ -25,7 +25,7 @@ export const retentionRoutes: RouteModule = (app, { database }) => {
         response: { 200: RetentionRuleList },
       },
     },
-    async (request) => listRules(database, requireActor(request)),
+    async (request) => listRules(database, requireActor(request), requestMeta(request)),
   );
   app.put(
     "/api/retention/rules/:code",
@@ -56,7 +56,7 @@ export const retentionRoutes: RouteModule = (app, { database }) => {
         response: { 200: RetentionRunList },
       },
     },
-    async (request) => listRuns(database, requireActor(request)),
+    async (request) => listRuns(database, requireActor(request), requestMeta(request)),
   );
   app.post(
     "/api/retention/runs",

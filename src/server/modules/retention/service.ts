@@ -27,13 +27,56 @@ const forbidden = (message: string) => new AppError(403, "forbidden", message);
 
 export const managedUnits = (actor: Actor) => unitsWithRole(actor, ["unit_manager"]);
 
+type RetentionAction =
+  | "retention.rule_update"
+  | "retention.dry_run"
+  | "retention.read"
+  | "retention.remove";
+
+/** A refusal (403) is in the trail too: who tried which part of gallring. */
+export async function refuse(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  action: RetentionAction,
+  message: string,
+): Promise<never> {
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      { action, outcome: "denied", resourceType: "retention" },
+    ]),
+  );
+  throw forbidden(message);
+}
+
+/** The units the caller manages, or a refusal: dry runs and decisions are the managers'. */
+export async function requireManager(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  action: RetentionAction,
+): Promise<string[]> {
+  const units = managedUnits(actor);
+  if (units.length === 0)
+    return refuse(database, actor, meta, action, "Gallring beslutas av enhetschefen.");
+  return units;
+}
+
 export async function listRules(
   database: DatabaseHandle,
   actor: Actor,
+  meta: RequestMeta,
 ): Promise<RetentionRuleList> {
   const mayEdit = hasRole(actor, "administrator");
   const mayRun = managedUnits(actor).length > 0;
-  if (!mayEdit && !mayRun) throw forbidden("Gallring sköts av enhetschefer och systemförvaltare.");
+  if (!mayEdit && !mayRun)
+    return refuse(
+      database,
+      actor,
+      meta,
+      "retention.read",
+      "Gallring sköts av enhetschefer och systemförvaltare.",
+    );
   const rows = await withActor(database.db, actor, (trx) =>
     trx
       .selectFrom("retention_rule as r")
@@ -70,7 +113,13 @@ export async function updateRule(
   input: UpdateRetentionRule,
 ): Promise<RetentionRuleList> {
   if (!hasRole(actor, "administrator"))
-    throw forbidden("Bara systemförvaltare kan ändra gallringsregler.");
+    return refuse(
+      database,
+      actor,
+      meta,
+      "retention.rule_update",
+      "Bara systemförvaltare kan ändra gallringsregler.",
+    );
   const fields = Object.keys(input);
   await withActor(database.db, actor, async (trx) => {
     const updated = await trx
@@ -97,13 +146,7 @@ export async function updateRule(
       },
     ]);
   });
-  return listRules(database, actor);
-}
-
-function requireManager(actor: Actor): string[] {
-  const units = managedUnits(actor);
-  if (units.length === 0) throw forbidden("Gallring beslutas av enhetschefen.");
-  return units;
+  return listRules(database, actor, meta);
 }
 
 /** A dry run over the caller's managed units, stored with its counts, listed with names. */
@@ -112,7 +155,7 @@ export async function dryRun(
   actor: Actor,
   meta: RequestMeta,
 ): Promise<RetentionRunView> {
-  const units = requireManager(actor);
+  const units = await requireManager(database, actor, meta, "retention.dry_run");
   const today = stockholmDate(new Date());
   const id = await withActor(database.db, actor, async (trx) => {
     const items = await dueRecords(trx, actor.orgId, units, today);
@@ -167,7 +210,7 @@ export async function readRun(
   id: string,
   audited = true,
 ): Promise<RetentionRunView> {
-  requireManager(actor);
+  await requireManager(database, actor, meta, "retention.read");
   const view = await withActor(database.db, actor, async (trx) => {
     const run = await loadRun(trx, id);
     if (!run) return null;
@@ -220,8 +263,12 @@ export async function denyRun(
   throw notFound();
 }
 
-export async function listRuns(database: DatabaseHandle, actor: Actor): Promise<RetentionRunList> {
-  requireManager(actor);
+export async function listRuns(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+): Promise<RetentionRunList> {
+  await requireManager(database, actor, meta, "retention.read");
   const rows = await withActor(database.db, actor, (trx) =>
     trx
       .selectFrom("retention_run")
@@ -252,7 +299,7 @@ export async function runReceipts(
   meta: RequestMeta,
   id: string,
 ): Promise<RetentionReceiptList> {
-  requireManager(actor);
+  await requireManager(database, actor, meta, "retention.read");
   const list = await withActor(database.db, actor, async (trx) => {
     if (!(await loadRun(trx, id))) return null;
     const rows = await trx
