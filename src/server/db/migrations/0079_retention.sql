@@ -83,6 +83,9 @@ begin
   return new;
 end
 $$;
+-- Only the trigger and this migration seed rules: nobody calls these for an organisation.
+revoke all on function frid_retention_defaults(uuid) from public;
+revoke all on function frid_retention_defaults_for_new() from public;
 create trigger organisation_retention_defaults after insert on organisation
   for each row execute function frid_retention_defaults_for_new();
 select frid_retention_defaults(id) from organisation;
