@@ -58,6 +58,7 @@ const pages = {
     "ConsultationsPage",
   ),
   competence: lazyPage(() => import("./features/competence/CompetencePage"), "CompetencePage"),
+  retention: lazyPage(() => import("./features/retention/RetentionPage"), "RetentionPage"),
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
@@ -136,6 +137,7 @@ function SignedIn() {
           <Route path="agreements/:agreementId" element={pages.agreement} />
           <Route path="consultations" element={pages.consultations} />
           <Route path="competence" element={pages.competence} />
+          <Route path="retention" element={pages.retention} />
           <Route path="vacancies" element={pages.vacancies} />
           <Route path="audit" element={pages.audit} />
           <Route path="break-glass" element={pages.breakGlass} />

@@ -12,6 +12,7 @@ import { directoryEndpoints } from "./authorization.directory.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
 import { policeEndpoints } from "./authorization.police.routes.ts";
 import { referralEndpoints, referralOtherRoutes } from "./authorization.referrals.ts";
+import { retentionEndpoints } from "./authorization.retention.ts";
 import { surveyEndpoints } from "./authorization.surveys.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
@@ -325,6 +326,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/vacancies", request: () => ({ method: "GET", url: "/api/vacancies?women=1&children=2" }), expect: { administrator: 403, analyst: 403, consultant: 403, otherwise: 200 }, unaudited: "counts per place: no person, no case" },
   { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.idlePlaceId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
   ...directoryEndpoints, // issue 18: the agency directory and agreements
+  ...retentionEndpoints, // issue 19, item 8: gallring
   // Consultations (issue 17): the log of a resource function where only the suite's consultant
   // works; everyone else is refused (403 for the unit's log, 404 for one consultation).
   { route: "GET /api/consultations", request: (w) => ({ method: "GET", url: `/api/consultations?unitId=${w.consult.resourceUnitId}` }), expect: { consultant: 200, otherwise: 403 } },

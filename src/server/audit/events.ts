@@ -400,6 +400,21 @@ export const auditEventData = {
     .object({ planId: z.uuid(), change: z.enum(["created", "ended", "done"]) })
     .strict(),
 
+  // Gallring (issue 19, item 8): counts and ids only; a removal names the record it removed.
+  "retention.rule_update": z.object({ ruleCode: z.string(), fields: z.array(z.string()) }).strict(),
+  "retention.dry_run": z
+    .object({ runId: z.uuid(), remove: z.number().int(), kept: z.number().int() })
+    .strict(),
+  "retention.read": z.object({ runId: z.uuid() }).strict(),
+  "retention.remove": z
+    .object({
+      runId: z.uuid(),
+      recordType: z.enum(["person", "case", "document", "journal_narrative"]),
+      recordId: z.uuid(),
+      ruleCode: z.string(),
+    })
+    .strict(),
+
   "admin.unit.create": none,
   "admin.unit.update": z.object({ fields: z.array(z.string()) }).strict(),
   "admin.instrument.import": z
@@ -439,5 +454,6 @@ export const auditResourceTypes = [
   "chat_conversation",
   // A break-glass access under review, named so to a manager who may not see the case (issue 19).
   "break_glass",
+  "retention",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -11,6 +11,17 @@ CREATE OR REPLACE FUNCTION public.frid_actor()
  STABLE
 AS $function$ select nullif(current_setting('frid.user_id', true), '')::uuid $function$;
 
+-- frid_administers_org(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_administers_org()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org() and r.role = 'administrator')
+$function$;
+
 -- frid_administers_place(p_unit uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_administers_place(p_unit uuid)
  RETURNS boolean
@@ -27,6 +38,9 @@ CREATE OR REPLACE FUNCTION public.frid_assessment_final()
  LANGUAGE plpgsql
 AS $function$
 begin
+  if current_setting('frid.retention', true) = 'remove' and current_user <> 'frid_app' then
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
   if old.completed_at is not null then
     raise exception 'a completed assessment never changes' using errcode = '23514';
   end if;
@@ -656,6 +670,9 @@ CREATE OR REPLACE FUNCTION public.frid_journal_signed_is_final()
  LANGUAGE plpgsql
 AS $function$
 begin
+  if current_setting('frid.retention', true) = 'remove' and current_user <> 'frid_app' then
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
   if old.signed_at is not null then
     raise exception 'journal entry % is signed and cannot be changed', old.id
       using errcode = 'check_violation';
@@ -1220,6 +1237,177 @@ begin
                    where r.user_id = frid_actor() and r.org_id = frid_org()
                      and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
     '{}');
+end
+$function$;
+
+-- frid_retention_defaults(p_org uuid)
+CREATE OR REPLACE FUNCTION public.frid_retention_defaults(p_org uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  insert into retention_rule (org_id, code, subject, document_kind, years, after_event, exceptions, legal_source)
+  values
+    (p_org, 'personakt_5_ar', 'person_record', null, 5, 'last_entry',
+     '{"birthDays":[5,15,25],"childPlaced":true,"childYearsFromBirth":30}',
+     'Socialtjänstlagen (2001:453) 12 kap. 1 § i lydelse SFS 2003:135: personakt gallras fem år efter sista anteckningen, men inte så länge uppgifter om samma person finns kvar; avslutad senast kalenderåret därefter. Undantag 12 kap. 2 § (SFS 2005:452): handlingar om ett barn som placerats i HVB, familjehem eller annat enskilt hem. Forskningsundantag: födda den 5, 15 och 25 (socialtjänstförordningen 7 kap. 2 §). Ny lag: prop. 2024/25:89, socialtjänstlagen (2025:400) från 2025-07-01 – paragrafnummer ej bekräftade. 30 år från barnets födelse: prop. 2025/26:12 – ej bekräftat att den antagits.'),
+    (p_org, 'samtycke_partnerkontakt', 'document_kind', 'partner_contact_consent', 0, 'case_closed',
+     '{}',
+     'Rutin för partnerkontakt (förstörs när behandlingen avslutas); ingen lagregel – kontrollera mot er dokumenthanteringsplan.')
+  on conflict (org_id, code) do nothing
+$function$;
+
+-- frid_retention_defaults_for_new()
+CREATE OR REPLACE FUNCTION public.frid_retention_defaults_for_new()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  perform frid_retention_defaults(new.id);
+  return new;
+end
+$function$;
+
+-- frid_retention_delete(p_table regclass, p_where text, p_depth integer)
+CREATE OR REPLACE FUNCTION public.frid_retention_delete(p_table regclass, p_where text, p_depth integer)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  fk record;
+begin
+  if p_depth > 20 then
+    raise exception 'retention removal: references nested too deep at %', p_table;
+  end if;
+  for fk in
+    select c.conrelid::regclass as child,
+           (select string_agg(quote_ident(a.attname), ',' order by k.ord)
+              from unnest(c.conkey) with ordinality k(attnum, ord)
+              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as child_cols,
+           (select string_agg(quote_ident(a.attname), ',' order by k.ord)
+              from unnest(c.confkey) with ordinality k(attnum, ord)
+              join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as parent_cols
+    from pg_constraint c
+    where c.contype = 'f' and c.confrelid = p_table and c.conrelid <> p_table
+  loop
+    perform frid_retention_delete(
+      fk.child,
+      format('(%s) in (select %s from %s where %s)', fk.child_cols, fk.parent_cols, p_table, p_where),
+      p_depth + 1);
+  end loop;
+  execute format('delete from %s where %s', p_table, p_where);
+end
+$function$;
+
+-- frid_retention_person_facts(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_retention_person_facts()
+ RETURNS TABLE(person_id uuid, birth_date date, last_entry timestamp with time zone, earliest_case_entry timestamp with time zone, last_closed timestamp with time zone, open_cases integer, other_unit_cases integer, child_placed boolean, recorded_as_child boolean)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  with managed as (
+    select r.unit_id from role_assignment r
+    where r.user_id = frid_actor() and r.org_id = frid_org() and r.role = 'unit_manager'
+  ), people as (
+    select distinct c.person_id from "case" c
+    where c.org_id = frid_org() and c.unit_id in (select unit_id from managed)
+  ), her_cases as (
+    select c.*, greatest(
+       c.opened_at, c.status_changed_at, c.closed_at,
+       (select max(greatest(j.written_at, j.updated_at, j.signed_at)) from journal_entry j where j.case_id = c.id),
+       (select max(s.changed_at) from case_status_change s where s.case_id = c.id),
+       (select max(d.decided_at) from decision d where d.case_id = c.id),
+       (select max(greatest(x.uploaded_at, x.destroyed_at)) from document x where x.case_id = c.id)
+     ) as last_entry
+    from "case" c where c.person_id in (select person_id from people)
+  )
+  select p.id, p.birth_date,
+    (select max(c.last_entry) from her_cases c where c.person_id = p.id),
+    (select min(c.last_entry) from her_cases c where c.person_id = p.id),
+    (select max(c.closed_at) from her_cases c where c.person_id = p.id),
+    (select count(*)::integer from her_cases c where c.person_id = p.id and c.status <> 'closed'),
+    (select count(*)::integer from her_cases c
+       where c.person_id = p.id and c.unit_id not in (select unit_id from managed)),
+    exists (select 1 from her_cases c
+            where c.person_id = p.id
+              and (exists (select 1 from child_placement cp where cp.case_id = c.id)
+                   or exists (select 1 from decision d
+                              where d.case_id = c.id and d.intervention_kind = 'sheltered_housing'
+                                and d.outcome in ('granted', 'partly_granted') and p.birth_date is not null
+                                and d.decided_at < (p.birth_date + interval '18 years')))),
+    p.birth_date is not null and exists (
+      select 1 from her_cases c
+      where c.person_id = p.id and c.opened_at < (p.birth_date + interval '18 years'))
+  from person p where p.id in (select person_id from people)
+$function$;
+
+-- frid_retention_remove_entry(p_entry uuid, p_tombstone text): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_retention_remove_entry(p_entry uuid, p_tombstone text)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  if not exists (select 1 from journal_entry j join "case" c on c.id = j.case_id
+                 where j.id = p_entry and c.org_id = frid_org() and c.status = 'closed'
+                   and frid_has_unit_role(c.unit_id, array['unit_manager'])) then
+    raise exception 'retention removal refused for entry %', p_entry using errcode = '42501';
+  end if;
+  perform set_config('frid.retention', 'remove', true);
+  update journal_entry set body = p_tombstone where id = p_entry;
+  perform set_config('frid.retention', '', true);
+  return true;
+end
+$function$;
+
+-- frid_retention_remove_person(p_person uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_retention_remove_person(p_person uuid)
+ RETURNS TABLE(case_id uuid, person_removed boolean)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  v_cases uuid[];
+  fk record;
+  v_referenced boolean := false;
+  v_found boolean;
+begin
+  if exists (select 1 from "case" c where c.person_id = p_person
+             and (c.org_id <> frid_org() or c.status <> 'closed'
+                  or not frid_has_unit_role(c.unit_id, array['unit_manager']))) then
+    raise exception 'retention removal refused for person %', p_person using errcode = '42501';
+  end if;
+  select coalesce(array_agg(c.id), '{}') into v_cases from "case" c where c.person_id = p_person;
+  if cardinality(v_cases) = 0 then
+    raise exception 'retention removal refused for person %', p_person using errcode = '42501';
+  end if;
+  perform set_config('frid.retention', 'remove', true);
+  perform frid_retention_delete('"case"'::regclass,
+    format('id = any (%L::uuid[])', v_cases), 0);
+  for fk in
+    select c.conrelid::regclass as child, a.attname
+    from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and c.confrelid = 'person'::regclass and c.conrelid <> 'person'::regclass
+      and cardinality(c.conkey) = 1
+      and exists (select 1 from pg_attribute x where x.attrelid = c.conrelid and x.attname = 'case_id')
+  loop
+    execute format('select exists (select 1 from %s where %I = $1)', fk.child, fk.attname)
+      into v_found using p_person;
+    v_referenced := v_referenced or v_found;
+  end loop;
+  if not v_referenced then
+    perform frid_retention_delete('person'::regclass, format('id = %L', p_person), 0);
+  end if;
+  perform set_config('frid.retention', '', true);
+  return query select unnest(v_cases), not v_referenced;
 end
 $function$;
 
@@ -2005,6 +2193,24 @@ create policy restraining_order_select on restraining_order as permissive for se
 create policy restraining_order_update on restraining_order as permissive for update to frid_app
   using (frid_can_see_case(case_id))
   with check (frid_can_see_case(case_id));
+create policy retention_receipt_insert on retention_receipt as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (removed_by = frid_actor())));
+create policy retention_receipt_select on retention_receipt as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (EXISTS ( SELECT 1
+   FROM retention_run r
+  WHERE ((r.id = retention_receipt.run_id) AND (r.created_by = frid_actor()))))));
+create policy retention_rule_select on retention_rule as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_directory()));
+create policy retention_rule_update on retention_rule as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_administers_org()))
+  with check (((org_id = frid_org()) AND frid_administers_org()));
+create policy retention_run_insert on retention_run as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor())));
+create policy retention_run_select on retention_run as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (created_by = frid_actor())));
+create policy retention_run_update on retention_run as permissive for update to frid_app
+  using (((org_id = frid_org()) AND (created_by = frid_actor())))
+  with check (((org_id = frid_org()) AND (decided_by = frid_actor())));
 create policy review_plan_insert on review_plan as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
 create policy review_plan_select on review_plan as permissive for select to frid_app
@@ -2307,6 +2513,9 @@ alter table protection_consultation enable row level security;
 alter table referral enable row level security;
 alter table relation enable row level security;
 alter table restraining_order enable row level security;
+alter table retention_receipt enable row level security;
+alter table retention_rule enable row level security;
+alter table retention_run enable row level security;
 alter table review_plan enable row level security;
 alter table risk_alert_reason enable row level security;
 alter table risk_conference enable row level security;
@@ -2419,6 +2628,9 @@ grant insert, select on protection_consultation to frid_app;
 grant insert, select on referral to frid_app;
 grant insert, select on relation to frid_app;
 grant insert, select, update on restraining_order to frid_app;
+grant insert, select on retention_receipt to frid_app;
+grant select, update on retention_rule to frid_app;
+grant insert, select, update on retention_run to frid_app;
 grant insert, select, update on review_plan to frid_app;
 grant insert, select on risk_alert_reason to frid_app;
 grant insert, select on risk_conference to frid_app;

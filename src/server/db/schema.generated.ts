@@ -1145,6 +1145,48 @@ export interface RestrainingOrder {
   version: Generated<number>;
 }
 
+export interface RetentionReceipt {
+  id: Generated<string>;
+  org_id: string;
+  record_id: string;
+  record_type: string;
+  removed_at: Generated<Timestamp>;
+  removed_by: string;
+  rule_code: string;
+  run_id: string;
+}
+
+export interface RetentionRule {
+  active: Generated<boolean>;
+  after_event: string;
+  code: string;
+  document_kind: string | null;
+  exceptions: Generated<Json>;
+  id: Generated<string>;
+  legal_source: string;
+  org_id: string;
+  subject: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  verified_by: string | null;
+  verified_on: string | null;
+  years: number;
+}
+
+export interface RetentionRun {
+  counts: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  id: Generated<string>;
+  items: Json;
+  org_id: string;
+  removed: number | null;
+  skipped: number | null;
+  unit_ids: string[];
+}
+
 export interface ReviewPlan {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -1647,6 +1689,9 @@ export interface DB {
   referral: Referral;
   relation: Relation;
   restraining_order: RestrainingOrder;
+  retention_receipt: RetentionReceipt;
+  retention_rule: RetentionRule;
+  retention_run: RetentionRun;
   review_plan: ReviewPlan;
   risk_alert_reason: RiskAlertReason;
   risk_conference: RiskConference;

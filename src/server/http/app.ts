@@ -45,6 +45,7 @@ import { policeAssessmentRoutes } from "../modules/police-assessments/routes.ts"
 import { policeCollaborationRoutes } from "../modules/police-collaboration/routes.ts";
 import { protectionRoutes } from "../modules/protection/routes.ts";
 import { referralRoutes } from "../modules/referrals/routes.ts";
+import { retentionRoutes } from "../modules/retention/routes.ts";
 import { riskConferenceRoutes } from "../modules/risk-conferences/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
@@ -115,6 +116,8 @@ const modules: RouteModule[] = [
   agreementRoutes,
   // Reveal with a reason and the protection officer (issue 19, items 2 and 3).
   protectionRoutes,
+  // Gallring (issue 19, item 8).
+  retentionRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

@@ -217,6 +217,11 @@ export const auditActions = [
   "audit.anomalies",
   "audit.conclusion",
   "audit.review_plan",
+  // Gallring (issue 19, item 8)
+  "retention.rule_update",
+  "retention.dry_run",
+  "retention.read",
+  "retention.remove",
   "admin.unit.create",
   "admin.unit.update",
   "admin.user.create",

@@ -44,6 +44,7 @@ import { policeAssessmentsApi } from "../features/police-assessments/api";
 import { policeCollaborationApi } from "../features/police-collaboration/api";
 import { protectionApi } from "../features/protection/api";
 import { referralsApi } from "../features/referrals/api";
+import { retentionApi } from "../features/retention/api";
 import { riskConferencesApi } from "../features/risk-conferences/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
@@ -89,6 +90,7 @@ export type * from "../features/police-assessments/api";
 export type * from "../features/police-collaboration/api";
 export type * from "../features/protection/api";
 export type * from "../features/referrals/api";
+export type * from "../features/retention/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/service-contacts/api";
@@ -187,6 +189,7 @@ export function createApiOn(transport: Transport) {
     ...referralsApi(transport),
     ...agenciesApi(transport),
     ...agreementsApi(transport),
+    ...retentionApi(transport),
   };
 }
 

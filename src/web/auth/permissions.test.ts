@@ -64,6 +64,7 @@ describe("what the menu offers", () => {
       "agreements",
       "competence",
       "audit",
+      "retention",
       "statistics",
       "costs",
       "surveys",
@@ -118,9 +119,9 @@ describe("what the menu offers", () => {
     expect(landingPath([])).toBe("/");
   });
 
-  it("gives a system administrator only the administration", () => {
+  it("gives a system administrator the administration and the retention rules they keep", () => {
     const roles = [role("administrator", null)];
-    expect(navTargets(roles)).toEqual(["admin"]);
+    expect(navTargets(roles)).toEqual(["admin", "retention"]);
     expect(isAdministrator(roles)).toBe(true);
     expect(worksWithCases(roles)).toBe(false);
   });

@@ -143,6 +143,7 @@ export type NavTarget =
   | "agreements"
   | "audit"
   | "protection"
+  | "retention"
   | "statistics"
   | "costs"
   | "surveys"
@@ -164,6 +165,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   agreements: "/agreements",
   audit: "/audit",
   protection: "/protection",
+  retention: "/retention",
   statistics: "/statistics",
   costs: "/costs",
   surveys: "/surveys",
@@ -198,9 +200,12 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (keepsCompetence(roles)) targets.push("competence");
   if (isUnitManager(roles)) targets.push("audit");
   if (hasRole(roles, "protection_officer")) targets.push("protection");
+  // Gallring (issue 19, item 8): managers decide, administrators keep the rules (after admin).
+  if (isUnitManager(roles)) targets.push("retention");
   if (seesStatistics(roles)) targets.push("statistics");
   if (seesCosts(roles)) targets.push("costs");
   if (makesSurveys(roles)) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");
+  if (isAdministrator(roles) && !targets.includes("retention")) targets.push("retention");
   return targets;
 }

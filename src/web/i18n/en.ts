@@ -30,6 +30,7 @@ import { policeAssessmentsEn } from "../features/police-assessments/messages.en"
 import { policeCollaborationEn } from "../features/police-collaboration/messages.en";
 import { protectionEn } from "../features/protection/messages.en";
 import { referralsEn } from "../features/referrals/messages.en";
+import { retentionEn } from "../features/retention/messages.en";
 import { riskConferencesEn } from "../features/risk-conferences/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
@@ -86,6 +87,7 @@ export const en: Messages = {
   ...shelterEn,
   ...consultationsEn,
   ...competenceEn,
+  ...retentionEn,
   ...serviceContactsEn,
   ...surveysEn,
   ...chatEn,
@@ -134,6 +136,7 @@ export const enParts = [
   shelterEn,
   consultationsEn,
   competenceEn,
+  retentionEn,
   serviceContactsEn,
   surveysEn,
   chatEn,

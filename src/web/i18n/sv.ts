@@ -30,6 +30,7 @@ import { policeAssessmentsSv } from "../features/police-assessments/messages.sv"
 import { policeCollaborationSv } from "../features/police-collaboration/messages.sv";
 import { protectionSv } from "../features/protection/messages.sv";
 import { referralsSv } from "../features/referrals/messages.sv";
+import { retentionSv } from "../features/retention/messages.sv";
 import { riskConferencesSv } from "../features/risk-conferences/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
@@ -86,6 +87,7 @@ export const sv = {
   ...shelterSv,
   ...consultationsSv,
   ...competenceSv,
+  ...retentionSv,
   ...serviceContactsSv,
   ...surveysSv,
   ...chatSv,
@@ -134,6 +136,7 @@ export const svParts = [
   shelterSv,
   consultationsSv,
   competenceSv,
+  retentionSv,
   serviceContactsSv,
   surveysSv,
   chatSv,

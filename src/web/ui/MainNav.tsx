@@ -25,6 +25,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   competence: { to: navPaths.competence, label: "nav.competence" },
   audit: { to: navPaths.audit, label: "nav.audit" },
   protection: { to: navPaths.protection, label: "nav.protection" },
+  retention: { to: navPaths.retention, label: "nav.retention" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   costs: { to: navPaths.costs, label: "nav.costs" },
   surveys: { to: navPaths.surveys, label: "nav.surveys" },

@@ -29,6 +29,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.serviceContacts": "Service contacts",
   "nav.audit": "Access log review",
   "nav.protection": "Protected data",
+  "nav.retention": "Retention",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
   "nav.chat": "Chat",

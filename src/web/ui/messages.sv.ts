@@ -27,6 +27,7 @@ export const uiSv = {
   "nav.serviceContacts": "Serviceinsatser",
   "nav.audit": "Loggkontroll",
   "nav.protection": "Skyddade uppgifter",
+  "nav.retention": "Gallring",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
   "nav.chat": "Chatt",

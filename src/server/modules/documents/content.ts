@@ -45,10 +45,22 @@ export async function openContent(
  * document readable. A key that could not be destroyed now stays pending (key_destroyed_at
  * null, the receipt says "förstörs") and start-up's sweep finishes it.
  */
-export function shredAfterCommit(trx: Trx, database: ShredTarget, documentIds: string[]): void {
-  if (documentIds.length === 0) return;
+export function shredAfterCommit(
+  trx: Trx,
+  database: ShredTarget,
+  destroyed: { id: string; content_key_id: string | null }[],
+): void {
+  if (destroyed.length === 0) return;
   afterCommit(trx, async () => {
-    await finishShredding(database, documentIds).catch(() => 0);
+    // The keys as the destroying statement returned them: the same transaction may have
+    // deleted the rows since (gallring of a whole person), so they are not read again.
+    for (const { content_key_id: keyId } of destroyed) {
+      if (keyId) await database.recordKeys.destroy(keyId).catch(() => {});
+    }
+    await finishShredding(
+      database,
+      destroyed.map((d) => d.id),
+    ).catch(() => 0);
   });
 }
 

@@ -235,11 +235,7 @@ export async function destroyDocuments(
     .where("destroyed_at", "is", null)
     .returning(["id", "kind", "sha256", "content_key_id"])
     .execute();
-  shredAfterCommit(
-    trx,
-    database,
-    destroyed.map((d) => d.id),
-  );
+  shredAfterCommit(trx, database, destroyed);
   await recordAudit(
     trx,
     auditContext(actor, meta),
