@@ -42,11 +42,11 @@ describe("the log review's anomalies", () => {
     await page.getByRole("button", { name: "Visa avvikelser" }).click();
     const omar = table.getByRole("row").filter({ hasText: "Omar Nilsson" });
     await expect.poll(() => omar.count()).toBe(1);
-    await omar.getByRole("button", { name: /^Granska avvikelsen Nekade försök/ }).click();
+    await omar.getByRole("button", { name: /^Granska: avvikelsen Nekade försök/ }).click();
 
     const form = page.getByRole("heading", { name: /^Granska: Nekade försök, Omar Nilsson/ });
     await form.waitFor();
-    await page.getByRole("radio", { name: "Befogad" }).check();
+    await page.getByRole("radio", { name: "Befogad", exact: true }).check();
     await page
       .getByLabel("Anteckning")
       .fill("Fel länk i ett mejl; ärendet fanns inte. Inget att följa upp.");

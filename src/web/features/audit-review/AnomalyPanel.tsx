@@ -316,7 +316,11 @@ function RowActions({
       <button
         type="button"
         className="button button--secondary button--small"
-        aria-label={t("anomaly.concludeLabel", { kind: t(`anomaly.kind.${a.kind}`), day: a.day })}
+        aria-label={t("anomaly.concludeLabel", {
+          action: a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude"),
+          kind: t(`anomaly.kind.${a.kind}`),
+          day: a.day,
+        })}
         onClick={() => onConclude(a)}
       >
         {a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude")}
@@ -324,7 +328,7 @@ function RowActions({
       <button
         type="button"
         className="button button--secondary button--small"
-        aria-label={t("audit.showPersonLabel", { name: a.user.displayName })}
+        aria-label={t("anomaly.userLogLabel", { name: a.user.displayName })}
         onClick={() => onReview({ kind: "user", id: a.user.id, name: a.user.displayName })}
       >
         {t("anomaly.userLog")}
@@ -335,7 +339,7 @@ function RowActions({
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={t("audit.showPersonLabel", { name: person.name })}
+            aria-label={t("anomaly.personLogLabel", { name: person.name })}
             onClick={() => onReview({ kind: "person", id: person.id, name: person.name })}
           >
             {t("anomaly.personLog")}
