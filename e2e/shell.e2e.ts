@@ -148,7 +148,8 @@ describe("the web shell", () => {
 
     const admin = await newPage();
     await login(admin, baseURL, "admin");
-    expect(await menu(admin)).toEqual(["Administration"]);
+    // …and the retention rules (issue 19, item 8): the administrator keeps them.
+    expect(await menu(admin)).toEqual(["Administration", "Gallring"]);
     // A system administrator does not work with cases: the start is the administration.
     await expect.poll(() => heading(admin)).toBe("Administration");
     expect(new URL(admin.url()).pathname).toBe("/admin");
