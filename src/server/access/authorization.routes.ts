@@ -11,6 +11,7 @@ import { conferenceEndpoints } from "./authorization.conferences.ts";
 import { directoryEndpoints } from "./authorization.directory.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
 import { policeEndpoints } from "./authorization.police.routes.ts";
+import { protectionEndpoints } from "./authorization.protection.ts";
 import { referralEndpoints, referralOtherRoutes } from "./authorization.referrals.ts";
 import { retentionEndpoints } from "./authorization.retention.ts";
 import { surveyEndpoints } from "./authorization.surveys.ts";
@@ -327,6 +328,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.idlePlaceId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
   ...directoryEndpoints, // issue 18: the agency directory and agreements
   ...retentionEndpoints, // issue 19, item 8: gallring
+  ...protectionEndpoints, // issue 19, items 2, 3 and 7: reveal, protection officer, log review
   // Consultations (issue 17): the log of a resource function where only the suite's consultant
   // works; everyone else is refused (403 for the unit's log, 404 for one consultation).
   { route: "GET /api/consultations", request: (w) => ({ method: "GET", url: `/api/consultations?unitId=${w.consult.resourceUnitId}` }), expect: { consultant: 200, otherwise: 403 } },

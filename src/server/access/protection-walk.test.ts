@@ -100,7 +100,7 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
     );
   }, 600_000);
 
-  it("can fail: her workspace shows her identity, her person page her details", async () => {
+  it("can fail: her workspace shows her identity, a reveal with a reason her details", async () => {
     const assigned = world.sessions.get("assigned")!;
     const caseRead = await t.app.inject({
       method: "GET",
@@ -111,14 +111,16 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
     expect(leaksIn(await shownText(caseRead), [x], { contact: true, identity: false })).not.toEqual(
       [],
     );
-    const personRead = await t.app.inject({
-      method: "GET",
-      url: `/api/persons/${world.w.personId}`,
+    const revealed = await t.app.inject({
+      method: "POST",
+      url: `/api/persons/${world.w.personId}/contact-reveal`,
       headers: as(assigned),
+      payload: { reasonText: "Sända beslut via Skatteverket." },
     });
-    expect(
-      leaksIn(await shownText(personRead), [x], { contact: false, identity: true }),
-    ).not.toEqual([]);
+    expect(revealed.statusCode, revealed.body).toBe(200);
+    expect(leaksIn(await shownText(revealed), [x], { contact: false, identity: true })).not.toEqual(
+      [],
+    );
   });
 
   it("walks every GET route of the OpenAPI document", async () => {
