@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { withActor } from "../../access/transaction.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
+import { parseSafeContact } from "../sealed-columns.ts";
 import { seedDemo } from "./demo.ts";
 import { demoCases, demoPersons, demoUnits, demoUsers } from "./demo-data.ts";
 
@@ -158,7 +159,10 @@ describe.each(testDatabaseKinds)("seedDemo (%s)", (kind) => {
       .select("safe_contact")
       .where("identity_number", "=", "198807049849")
       .executeTakeFirstOrThrow();
-    expect(sara.safe_contact).toMatchObject({ maySendLetters: false, codeWord: "Vitsippa" });
+    expect(parseSafeContact(sara.safe_contact)).toMatchObject({
+      maySendLetters: false,
+      codeWord: "Vitsippa",
+    });
   });
 
   it("shows Maja's work at the children's crisis centre to Eva Lund: Trappan, a police report, a consultation", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openColumns, parseSafeContact } from "../../db/sealed-columns.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import {
@@ -238,16 +239,21 @@ describe.each(testDatabaseKinds)("reveal with a reason (%s)", (kind) => {
       },
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    const stored = await database()
+    const row = await database()
       .owner.selectFrom("person")
-      .select(["phone", "email", "postal_address", "safe_contact"])
+      .select(["org_id", "phone", "email", "postal_address", "safe_contact"])
       .where("id", "=", w.personId)
       .executeTakeFirstOrThrow();
+    // Stored sealed (db/sealed-columns.ts): opened as the services open it.
+    const stored = await openColumns(database().cipher, "person", row.org_id, w.personId, row);
     expect(stored).toMatchObject({
       phone: "070-123 45 67",
       email: "ny@example.org",
       postal_address: "Hemligvägen 17\n999 99 Hemligstad",
-      safe_contact: { codeWord: "Blåklint", letterAddress: "Box 17, 999 99 Hemligstad" },
+    });
+    expect(parseSafeContact(stored.safe_contact)).toMatchObject({
+      codeWord: "Blåklint",
+      letterAddress: "Box 17, 999 99 Hemligstad",
     });
   });
 
