@@ -9,7 +9,7 @@ import type { Target } from "./target.ts";
  * migrated schema (pg_get_indexdef, pg_get_constraintdef) and replayed under the same names,
  * so the finished database has the schema the migrations made — the test compares them.
  * Primary keys and unique constraints too (a duplicate fails when the key is added), except
- * case's and unit's, which a trigger reads during the load; unique indexes that are not
+ * those triggers read during the load (keptKeys); unique indexes that are not
  * constraints stay (few; the same trigger's ON CONFLICT needs case_task_kind_idx).
  */
 export interface Deferred {
@@ -18,8 +18,11 @@ export interface Deferred {
   foreignKeys: { table: string; name: string; def: string }[];
 }
 
-/** Keys kept during the load: the treatment-end trigger (0021) looks up case and unit by id. */
-const keptKeys = ["case", "unit"];
+/**
+ * Keys kept during the load: the treatment-end trigger (0021) looks up case and unit by id;
+ * a new organisation's default retention rules (0079) are inserted ON CONFLICT (org_id, code).
+ */
+const keptKeys = ["case", "unit", "retention_rule"];
 
 function constraints(owner: Kysely<Database>, types: string[]) {
   return sql<{ table: string; name: string; def: string }>`
