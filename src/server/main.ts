@@ -60,12 +60,18 @@ const statisticsIntervalMs = 5 * 60_000;
 
 /** Opens the configured database; a failure becomes the line that says what to do. */
 async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  // The data folder first: its problem is the one to name (the default key folder sits
+  // beside it, and would otherwise fail with a bare ENOTDIR).
+  if (config.database.kind === "pglite") {
+    try {
+      prepareDataDir(config.database.dataDir);
+    } catch (error) {
+      throw explainDatabaseFailure(error, config.database);
+    }
+  }
   const recordKeys = await openRecordKeys(config);
   try {
-    if (config.database.kind === "pglite") {
-      prepareDataDir(config.database.dataDir);
-      await createFromTemplate(config.database.dataDir);
-    }
+    if (config.database.kind === "pglite") await createFromTemplate(config.database.dataDir);
     return await openDatabase(config.database, keyServiceFor(config.encryption), recordKeys);
   } catch (error) {
     throw explainDatabaseFailure(error, config.database);
