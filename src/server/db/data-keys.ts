@@ -48,19 +48,30 @@ export async function loadKeyring(owner: Kysely<Database>, keys: KeyService): Pr
       ),
     )
     .execute();
-  for (const { id: orgId } of missing) {
-    const row = await mintDataKey(keys, orgId);
-    await owner
-      .insertInto("data_key")
-      .values({
-        id: row.id,
-        org_id: orgId,
-        wrapped: Buffer.from(row.wrapped),
-        kek_id: row.kekId,
-        state: "active",
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  for (const { id: orgId } of missing) await insertFirstKey(owner, keys, orgId);
   return Keyring.load(keys, dataKeySource(owner));
+}
+
+/**
+ * Mints and stores an organisation's first data key. Two at once (two processes, or two
+ * seals): the partial unique index (one active per organisation) lets one insert win and
+ * the other's conflict is ignored; the caller reads the winner back.
+ */
+export async function insertFirstKey(
+  owner: Kysely<Database>,
+  keys: KeyService,
+  orgId: string,
+): Promise<void> {
+  const row = await mintDataKey(keys, orgId);
+  await owner
+    .insertInto("data_key")
+    .values({
+      id: row.id,
+      org_id: orgId,
+      wrapped: Buffer.from(row.wrapped),
+      kek_id: row.kekId,
+      state: "active",
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

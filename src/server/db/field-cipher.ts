@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { OpenOptions } from "../crypto/envelope.ts";
 import type { KeyService } from "../crypto/key-service.ts";
-import { type Keyring, mintDataKey } from "../crypto/keyring.ts";
-import { loadKeyring } from "./data-keys.ts";
+import type { Keyring } from "../crypto/keyring.ts";
+import { insertFirstKey, loadKeyring } from "./data-keys.ts";
 import type { Database } from "./types.ts";
 
 /**
@@ -91,18 +91,7 @@ export class FieldCipher {
       pending = (async () => {
         await ring.refresh();
         if (ring.activeKeyId(orgId) !== null) return;
-        const row = await mintDataKey(this.keyService, orgId);
-        await this.owner
-          .insertInto("data_key")
-          .values({
-            id: row.id,
-            org_id: orgId,
-            wrapped: Buffer.from(row.wrapped),
-            kek_id: row.kekId,
-            state: "active",
-          })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await insertFirstKey(this.owner, this.keyService, orgId);
         await ring.refresh();
       })().finally(() => this.#minting.delete(orgId));
       this.#minting.set(orgId, pending);
