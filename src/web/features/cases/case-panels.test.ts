@@ -4,9 +4,15 @@ import { casePanels, visibleCasePanels, visibleCaseSections } from "./case-panel
 import { caseSectionPath, sectionOf } from "./case-sections";
 
 // Only what the list's `when`s read; the panels themselves are not drawn here.
-function record(caseType: CaseView["caseType"], grant = false, grants = 0): CaseView {
+function record(
+  caseType: CaseView["caseType"],
+  grant = false,
+  grants = 0,
+  protectionLevel = "none",
+): CaseView {
   return {
     caseType,
+    person: { protectionLevel },
     abilities: { grant },
     grants: Array.from({ length: grants }, () => ({})),
   } as unknown as CaseView;
@@ -111,6 +117,12 @@ describe("the case workspace's sections", () => {
       "latest",
       "relations",
     ]);
+  });
+
+  it("puts the mail-and-payment checklist on a protected person's case only", () => {
+    expect(ids(record("adult_victim"))).not.toContain("protection-checklist");
+    const ov = inSection(record("adult_victim", false, 0, "confidentiality_marking"), "overview");
+    expect(ov).toContain("protection-checklist");
   });
 
   it("shows grants to one who may grant, or when there are grants to list", () => {
