@@ -18,6 +18,7 @@ import {
   reportIdleConnectionErrors,
 } from "./db/connection.ts";
 import { prepareDataDir } from "./db/data-dir.ts";
+import { sealPlaintext } from "./db/key-rotation.ts";
 import { migrate } from "./db/migrate.ts";
 import { createFromTemplate } from "./db/pglite-template.ts";
 import { markServerRunning } from "./db/running-server.ts";
@@ -146,6 +147,11 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<Database
     }
     await assertApplicationRole(database);
     await openKeyring(database, config);
+    const sealed = await sealPlaintext(database);
+    if (sealed) {
+      logger.info({ sealed }, "contact details stored in plaintext sealed");
+      say(`Encryption: ${sealed} contact details stored in plaintext sealed now`);
+    }
     await prepareShredding(database, logger);
     return database;
   } catch (error) {

@@ -55,6 +55,8 @@ export class Keyring {
   #active = new Map<string, string>();
   /** One refresh at a time for openFresh: many reads meeting a new key share one reload. */
   #refreshing: Promise<void> | null = null;
+  /** When the rows were last read (Date.now()); FieldCipher reads them again when it is old. */
+  #refreshedAt = 0;
 
   private constructor(
     private readonly keyService: KeyService,
@@ -102,6 +104,20 @@ export class Keyring {
     this.#keys = keys;
     this.#retired = retired;
     this.#active = active;
+    this.#refreshedAt = Date.now();
+  }
+
+  /** Milliseconds since the rows were last read. */
+  age(): number {
+    return Date.now() - this.#refreshedAt;
+  }
+
+  /** Reads the rows again, sharing one read among callers that ask at the same time. */
+  refreshShared(): Promise<void> {
+    this.#refreshing ??= this.refresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
   }
 
   /** The id of the organisation's active data key, or null when it has none yet. */
@@ -150,10 +166,7 @@ export class Keyring {
   ): Promise<string | null> {
     const keyId = stored === null ? null : keyIdOf(stored);
     if (keyId !== null && !this.#keys.has(keyId) && !this.#retired.has(keyId)) {
-      this.#refreshing ??= this.refresh().finally(() => {
-        this.#refreshing = null;
-      });
-      await this.#refreshing;
+      await this.refreshShared();
     }
     return this.open(orgId, field, stored, row, options);
   }

@@ -2488,6 +2488,7 @@ alter table investigation enable row level security;
 alter table investigation_extension enable row level security;
 alter table journal_entry enable row level security;
 alter table log_review_setting enable row level security;
+alter table maintenance_task enable row level security;
 alter table notification_digest enable row level security;
 alter table notification_read enable row level security;
 alter table notification_setting enable row level security;

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { developmentKek } from "../crypto/key-service.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { buildOrg } from "../testing/factories.ts";
-import { FieldCipher } from "./field-cipher.ts";
+import { FieldCipher, keyringMaxAgeMs } from "./field-cipher.ts";
+import { rotateKeys } from "./key-rotation.ts";
 
 /**
  * The handle's cipher (issue 19, item 4): an organisation made after the keyring loaded gets
@@ -41,5 +42,26 @@ describe.each(testDatabaseKinds)("the database's field cipher (%s)", (kind) => {
     expect(await cipher.seal(orgId, "person.email", null, "row-1")).toBeNull();
     expect(await cipher.open(orgId, "person.email", null, "row-1")).toBeNull();
     expect(cipher.keyService.kekId).toBe(developmentKek.id);
+  });
+
+  it("seals with another process's new key once its keyring is older than the bound", async () => {
+    const { owner, cipher } = database();
+    const { id: orgId } = await buildOrg(owner);
+    const server = new FieldCipher(owner, cipher.keyService);
+    const before = await server.seal(orgId, "person.phone", "070-1", "row-1");
+    // keys:rotate in another process: a new active key, the old one decrypt_only.
+    const rotator = new FieldCipher(owner, cipher.keyService);
+    await rotateKeys({ owner, cipher: rotator }, { newDataKeys: true });
+    const oldKey = before?.split(".")[1];
+    const stale = await server.seal(orgId, "person.phone", "070-2", "row-1");
+    expect(stale?.split(".")[1]).toBe(oldKey);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + keyringMaxAgeMs + 1 });
+    try {
+      const fresh = await server.seal(orgId, "person.phone", "070-3", "row-1");
+      expect(fresh?.split(".")[1]).not.toBe(oldKey);
+      expect(await rotator.open(orgId, "person.phone", fresh, "row-1")).toBe("070-3");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -15,6 +15,13 @@ import type { Database } from "./types.ts";
  * only once the migrations have run. An organisation created after the load (a test's
  * factory, an administrator's new organisation) gets its first key on its first seal.
  */
+/**
+ * How old the keyring may be when it seals. Another process's `keys:rotate --new-data-key`
+ * makes a new active key; this bound says when every running server seals with it, so the
+ * rotation waits a little longer than this before its last pass (db/key-rotation.ts).
+ */
+export const keyringMaxAgeMs = 30_000;
+
 export class FieldCipher {
   #ring: Promise<Keyring> | null = null;
   #minting = new Map<string, Promise<void>>();
@@ -47,6 +54,7 @@ export class FieldCipher {
   ): Promise<string | null> {
     if (text === null) return null;
     const ring = await this.keyring();
+    if (ring.age() > keyringMaxAgeMs) await ring.refreshShared();
     if (ring.activeKeyId(orgId) === null) await this.#mint(ring, orgId);
     return ring.seal(orgId, field, text, row);
   }

@@ -794,6 +794,12 @@ export interface LogReviewSetting {
   updated_by: string | null;
 }
 
+export interface MaintenanceTask {
+  detail: Generated<Json>;
+  done_at: Generated<Timestamp>;
+  task: string;
+}
+
 export interface NotificationDigest {
   claimed_at: Generated<Timestamp>;
   day: string;
@@ -1663,6 +1669,7 @@ export interface DB {
   journal_entry: JournalEntry;
   log_review_setting: LogReviewSetting;
   login_throttle: LoginThrottle;
+  maintenance_task: MaintenanceTask;
   notification_digest: NotificationDigest;
   notification_read: NotificationRead;
   notification_setting: NotificationSetting;
