@@ -53,6 +53,14 @@ export const protectionEvents = {
   "audit.review_plan": z
     .object({ planId: z.uuid(), change: z.enum(["created", "ended", "done"]) })
     .strict(),
+  // The threshold of "many persons in a day": a refused look at it, and every change with the
+  // value before and after (a threshold raised to hide someone's browsing is in the trail).
+  "audit.settings_read": none,
+  "audit.settings": z
+    .object({
+      manyPersonsPerDay: z.object({ from: z.number().int(), to: z.number().int() }).strict(),
+    })
+    .strict(),
 
   // Gallring (issue 19, item 8): counts and ids only; a removal names the record it removed.
   "retention.rule_update": z.object({ ruleCode: z.string(), fields: z.array(z.string()) }).strict(),

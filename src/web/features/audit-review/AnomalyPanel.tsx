@@ -16,6 +16,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { Loading, StatusMessage } from "../../ui/Messages";
 import { QueryError } from "../../ui/QueryError";
 import { AnomalyTable, ConcludeForm, type ReviewSubject } from "./AnomalyTable";
+import { ThresholdSettings } from "./ThresholdSettings";
 
 type Shown = "all" | "open" | "concluded";
 interface Filters {
@@ -69,6 +70,7 @@ export function AnomalyPanel({ onReview }: { onReview: (subject: ReviewSubject) 
           }}
         />
       )}
+      <ThresholdSettings onSaved={() => list.reload()} />
     </section>
   );
 }

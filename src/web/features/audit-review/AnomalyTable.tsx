@@ -173,6 +173,8 @@ export function ConcludeForm({
     const ok = await submit.run(async () => {
       await api.concludeAnomaly({
         key: anomaly.key,
+        // The conclusion shown: another reviewer's since answers 409 (reload, not overwrite).
+        replaces: anomaly.conclusion?.id ?? null,
         conclusion,
         ...(note.trim() ? { note } : {}),
       });
