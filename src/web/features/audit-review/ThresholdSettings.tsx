@@ -27,8 +27,8 @@ export function ThresholdSettings({ onSaved }: { onSaved: () => void }) {
   if (state.status === "error") return <QueryError error={state.error} />;
   if (state.status !== "ready") return <Loading />;
   return (
+    // Not keyed by the data: read again after a save, the form keeps its message and focus.
     <ThresholdForm
-      key={state.data.updatedAt ?? "default"}
       current={state.data}
       onSaved={() => {
         settings.reload();
