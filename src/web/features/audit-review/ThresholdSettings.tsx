@@ -39,7 +39,7 @@ export function ThresholdSettings({ onSaved }: { onSaved: () => void }) {
 }
 
 function ThresholdForm({ current, onSaved }: { current: LogReviewSettings; onSaved: () => void }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const api = useApi();
   const submit = useSubmit(["manyPersonsPerDay"]);
   const [value, setValue] = useState(String(current.manyPersonsPerDay));
@@ -88,14 +88,22 @@ function ThresholdForm({ current, onSaved }: { current: LogReviewSettings; onSav
           {t("threshold.save")}
         </button>
       </form>
-      <p className="result-list__meta">
-        {current.updatedAt
-          ? t("threshold.setBy", {
-              who: current.updatedBy ?? "–",
-              when: formatDateTime(current.updatedAt, lang),
-            })
-          : t("threshold.isDefault")}
-      </p>
+      <LastChange current={current} />
     </section>
+  );
+}
+
+/** Who set the threshold last, and when; or that the default applies. */
+function LastChange({ current }: { current: LogReviewSettings }) {
+  const { t, lang } = useT();
+  return (
+    <p className="result-list__meta">
+      {current.updatedAt
+        ? t("threshold.setBy", {
+            who: current.updatedBy ?? "–",
+            when: formatDateTime(current.updatedAt, lang),
+          })
+        : t("threshold.isDefault")}
+    </p>
   );
 }
