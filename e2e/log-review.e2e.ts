@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { day, statusText } from "./fixtures/page.ts";
+import { day, description, statusText } from "./fixtures/page.ts";
 
 /*
  * Systematic log review (issue 19, item 7): a caseworker's refused attempt becomes an
@@ -63,6 +63,42 @@ describe("the log review's anomalies", () => {
     await page.getByRole("button", { name: "Visa avvikelser" }).click();
     await expect.poll(() => omar.filter({ hasText: "Befogad" }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("the unit manager sets the threshold of many persons in a day, within its bounds", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "enhetschef", "/audit/anomalies");
+    const form = page.getByRole("form", { name: "Gräns för många personer samma dag" });
+    await form.waitFor();
+    const field = form.getByLabel("Antal olika personer per dag");
+    await expect.poll(() => description(page, field)).toContain("Standard är 30.");
+    await field.fill("2");
+    await form.getByRole("button", { name: "Spara gränsen" }).click();
+    await page.getByRole("alert").waitFor();
+    await expect
+      .poll(() => description(page, field))
+      .toContain("Ange ett heltal från 5 till 1000.");
+    await expectNoSeriousA11yViolations(page);
+    await field.fill("25");
+    await form.getByRole("button", { name: "Spara gränsen" }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Gränsen är sparad: 25 olika personer samma dag.");
+    // The list counts with it at once.
+    await expect
+      .poll(() =>
+        page.getByText("Många personer betyder minst 25 olika personer samma dag.").count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByText(/^Senast ändrad av /).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+    // Back to the default, for the journeys after this one.
+    await field.fill("30");
+    await form.getByRole("button", { name: "Spara gränsen" }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Gränsen är sparad: 30 olika personer samma dag.");
     expect(problems).toEqual([]);
   });
 

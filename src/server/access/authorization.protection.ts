@@ -7,7 +7,8 @@ import type { Endpoint } from "./authorization.routes.ts";
  * her case are told so (409), everyone else meets a person they may not see (404). The world
  * has no protection officer, so the officer's pages refuse everyone, and her case's checklist
  * does not apply (409). The log review is the unit managers' (another organisation's in her
- * own); an anomaly or plan nobody has is 404, a plan for a reviewer nobody is 400.
+ * own); an anomaly or plan nobody has is 404, a plan for a reviewer nobody is 400. Its
+ * threshold is set by the unit managers and the administrators; everyone else 403.
  */
 const none = randomUUID();
 const day = new Date().toISOString().slice(0, 10);
@@ -26,4 +27,6 @@ export const protectionEndpoints: Endpoint[] = [
   { route: "POST /api/audit/plans", request: (w) => ({ method: "POST", url: "/api/audit/plans", payload: { unitId: w.unitId, reviewerId: none, scope: ["full"], everyDays: 30, startsOn: day } }), expect: { otherwise: 400 } },
   { route: "POST /api/audit/plans/{id}/done", request: () => ({ method: "POST", url: `/api/audit/plans/${none}/done` }), expect: { otherwise: 404 } },
   { route: "POST /api/audit/plans/{id}/end", request: () => ({ method: "POST", url: `/api/audit/plans/${none}/end` }), expect: { otherwise: 404 } },
+  { route: "GET /api/audit/settings", request: () => ({ method: "GET", url: "/api/audit/settings" }), expect: { manager: 200, otherOrg: 200, administrator: 200, otherwise: 403 }, unaudited: "the organisation's threshold of many persons in a day: a number, no person" },
+  { route: "PUT /api/audit/settings", request: () => ({ method: "PUT", url: "/api/audit/settings", payload: { manyPersonsPerDay: 30 } }), expect: { manager: 200, otherOrg: 200, administrator: 200, otherwise: 403 } },
 ];

@@ -2023,8 +2023,13 @@ create policy journal_entry_select on journal_entry as permissive for select to 
 create policy journal_entry_update on journal_entry as permissive for update to frid_app
   using (((author_id = frid_actor()) AND (signed_at IS NULL) AND frid_can_see_case(case_id)))
   with check ((author_id = frid_actor()));
+create policy log_review_setting_insert on log_review_setting as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND (frid_manages_a_unit() OR frid_administers_org())));
 create policy log_review_setting_select on log_review_setting as permissive for select to frid_app
   using ((org_id = frid_org()));
+create policy log_review_setting_update on log_review_setting as permissive for update to frid_app
+  using (((org_id = frid_org()) AND (frid_manages_a_unit() OR frid_administers_org())))
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND (frid_manages_a_unit() OR frid_administers_org())));
 create policy notification_digest_own on notification_digest as permissive for all to frid_app
   using (((org_id = frid_org()) AND (user_id = frid_actor())))
   with check (((org_id = frid_org()) AND (user_id = frid_actor())));
@@ -2601,7 +2606,7 @@ grant select on intervention_kind to frid_app;
 grant insert, select, update on investigation to frid_app;
 grant insert, select on investigation_extension to frid_app;
 grant insert, select, update on journal_entry to frid_app;
-grant select on log_review_setting to frid_app;
+grant insert, select, update on log_review_setting to frid_app;
 grant delete, insert, select, update on login_throttle to frid_app;
 grant delete, insert, select, update on notification_digest to frid_app;
 grant delete, insert, select on notification_read to frid_app;

@@ -168,6 +168,7 @@ export interface AuditConclusion {
   note: string | null;
   org_id: string;
   person_id: string | null;
+  replaces: string | null;
   subject_user_id: string;
 }
 

@@ -10,7 +10,8 @@ import { writePdf } from "./pdf.ts";
 export interface DecisionLetter {
   organisation: string;
   unit: string;
-  reference: string;
+  /** From shownReference(): null under fingerade personuppgifter, and then never printed. */
+  reference: string | null;
   decidedOn: string;
   /** From letterIdentity(): null where the identity must not be printed. */
   recipient: { name: string | null; identityNumber: string | null };
@@ -43,14 +44,15 @@ export function renderDecisionLetter(l: DecisionLetter): Promise<Buffer> {
   const info = {
     title: `Beslut – ${l.interventionName}`,
     author: l.organisation,
-    subject: l.reference,
+    subject: l.reference ?? "Beslut",
   };
   return writePdf(info, ({ doc, text, heading, font }) => {
     font("bold", 14);
     text(l.organisation);
     font("regular", 10);
     text(l.unit);
-    text(`Datum: ${l.decidedOn}    Diarienummer: ${l.reference}`);
+    const filed = l.reference ? `    Diarienummer: ${l.reference}` : "";
+    text(`Datum: ${l.decidedOn}${filed}`);
 
     doc.moveDown(1.2).fontSize(11);
     for (const line of recipientLines(l.recipient, l.delivery)) text(line);

@@ -12,7 +12,8 @@ import { writePdf } from "./pdf.ts";
 export interface InvestigationReport {
   organisation: string;
   unit: string;
-  reference: string;
+  /** From shownReference(): null under fingerade personuppgifter, and then never printed. */
+  reference: string | null;
   caseType: string;
   printedOn: string;
   openedOn: string;
@@ -58,13 +59,14 @@ const witnessedText = (answer: boolean | null) =>
 const notWritten = "Inget skrivet.";
 
 export function renderInvestigationReport(r: InvestigationReport): Promise<Buffer> {
-  const info = { title: "Utredning", author: r.organisation, subject: r.reference };
+  const info = { title: "Utredning", author: r.organisation, subject: r.reference ?? "Utredning" };
   return writePdf(info, ({ text, heading, font, doc }) => {
     font("bold", 14);
     text(r.organisation);
     font("regular", 10);
     text(r.unit);
-    text(`Diarienummer: ${r.reference}    Utskriven: ${r.printedOn}`);
+    const filed = r.reference ? `Diarienummer: ${r.reference}    ` : "";
+    text(`${filed}Utskriven: ${r.printedOn}`);
     if (r.delivery.warning === "confidentiality_marking")
       text("Sekretessmarkering: pröva sekretessen innan uppgifter lämnas ut.");
 

@@ -12,7 +12,8 @@ import { writePdf } from "./pdf.ts";
 export interface JournalPrint {
   organisation: string;
   unit: string;
-  reference: string;
+  /** From shownReference(): null under fingerade personuppgifter, and then never printed. */
+  reference: string | null;
   printedOn: string;
   from: string;
   to: string;
@@ -38,13 +39,14 @@ export const entryTypeText: Record<JournalEntryType, string> = {
 };
 
 export function renderJournal(j: JournalPrint): Promise<Buffer> {
-  const info = { title: "Journal", author: j.organisation, subject: j.reference };
+  const info = { title: "Journal", author: j.organisation, subject: j.reference ?? "Journal" };
   return writePdf(info, ({ text, heading, font, doc }) => {
     font("bold", 14);
     text(j.organisation);
     font("regular", 10);
     text(j.unit);
-    text(`Diarienummer: ${j.reference}    Utskriven: ${j.printedOn}`);
+    const filed = j.reference ? `Diarienummer: ${j.reference}    ` : "";
+    text(`${filed}Utskriven: ${j.printedOn}`);
     if (j.delivery.warning === "confidentiality_marking")
       text("Sekretessmarkering: pröva sekretessen innan uppgifter lämnas ut.");
 

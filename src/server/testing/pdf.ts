@@ -41,3 +41,14 @@ export const unicodeNames = {
   polish: "Łucja Śliwińska-Żak",
   sami: "Áilu Čáhppes Đuoŋŋa Šiŧá Žaŋŋi",
 } as const;
+
+/**
+ * The document's own title and subject (its metadata, which a viewer shows and a search
+ * indexes), read by pdf.js as `pdfText` reads the pages.
+ */
+export async function pdfInfo(data: Uint8Array): Promise<{ title: string; subject: string }> {
+  const pdf = await getDocument({ data: new Uint8Array(data), verbosity: 0 }).promise;
+  const { info } = (await pdf.getMetadata()) as { info: { Title?: string; Subject?: string } };
+  await pdf.destroy();
+  return { title: info.Title ?? "", subject: info.Subject ?? "" };
+}

@@ -217,6 +217,8 @@ export const auditActions = [
   "audit.anomalies",
   "audit.conclusion",
   "audit.review_plan",
+  "audit.settings_read",
+  "audit.settings",
   // Gallring (issue 19, item 8)
   "retention.rule_update",
   "retention.dry_run",

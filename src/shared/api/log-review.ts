@@ -53,6 +53,7 @@ export const AnomalyView = z
     persons: z.number().int().meta({ description: "Distinct persons among the events" }),
     conclusion: z
       .object({
+        id: z.uuid().meta({ description: "What a later conclusion names as the one it replaces" }),
         conclusion: z.enum(conclusions),
         note: z.string().nullable(),
         concludedAt: z.string(),
@@ -105,6 +106,14 @@ export const ConcludeAnomaly = z
     note: multiline(
       z.string().trim().max(2000, { error: "Anteckningen får vara högst 2000 tecken." }),
     ).optional(),
+    replaces: z
+      .uuid({ error: "Avvikelsen har bedömts igen. Ladda om listan." })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "The conclusion shown when the form was opened (none: the anomaly was open); another since: 409",
+      }),
   })
   .meta({ id: "ConcludeAnomaly" });
 export type ConcludeAnomaly = z.infer<typeof ConcludeAnomaly>;
@@ -171,3 +180,33 @@ export function reviewPlanDueOn(p: {
 }): string {
   return p.lastDoneOn ? addDays(p.lastDoneOn, p.everyDays) : p.startsOn;
 }
+
+/**
+ * The organisation's log review settings: how many distinct persons one user may open in a
+ * day before the day is an anomaly. Set by a unit manager or an administrator.
+ */
+export const manyPersonsPerDayBounds = { min: 5, max: 1000, default: 30 } as const;
+
+export const LogReviewSettings = z
+  .object({
+    manyPersonsPerDay: z.number().int(),
+    isDefault: z.boolean().meta({ description: "Nobody has set it: the default applies" }),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: "LogReviewSettings" });
+export type LogReviewSettings = z.infer<typeof LogReviewSettings>;
+
+const { min, max } = manyPersonsPerDayBounds;
+const boundsMessage = `Ange ett heltal från ${min} till ${max}.`;
+export const UpdateLogReviewSettings = z
+  .object({
+    manyPersonsPerDay: z
+      .number({ error: boundsMessage })
+      .int({ error: boundsMessage })
+      .min(min, { error: boundsMessage })
+      .max(max, { error: boundsMessage }),
+  })
+  .strict()
+  .meta({ id: "UpdateLogReviewSettings" });
+export type UpdateLogReviewSettings = z.infer<typeof UpdateLogReviewSettings>;

@@ -8,6 +8,7 @@ import {
   anomalyPeriodMaxDays,
   type ConcludeAnomaly,
   type Conclusion,
+  manyPersonsPerDayBounds,
 } from "../../../shared/api/log-review.ts";
 import { addDays, startOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { showPerson, withheldName } from "../../../shared/protection.ts";
@@ -31,7 +32,7 @@ import { AppError } from "../../http/errors.ts";
  * a full caseload opens perhaps 10–20 of her own persons on a busy day; 30 is well above
  * that and well below what browsing the register would leave.
  */
-export const defaultManyPersonsPerDay = 30;
+export const defaultManyPersonsPerDay = manyPersonsPerDayBounds.default;
 
 const notFound = () =>
   new AppError(404, "not_found", "Det finns inget att visa, eller så saknar du behörighet.");
@@ -56,7 +57,7 @@ function daysOff(from: string, to: string): string[] {
   return off;
 }
 
-async function threshold(trx: Trx, orgId: string): Promise<number> {
+export async function threshold(trx: Trx, orgId: string): Promise<number> {
   const row = await trx
     .selectFrom("log_review_setting")
     .select("many_persons_per_day")
@@ -75,6 +76,7 @@ interface AnomalyRow {
   persons: number;
   protected: boolean | null;
   user_name: string | null;
+  conclusion_id: string | null;
   conclusion: Conclusion | null;
   note: string | null;
   concluded_at: Date | null;
@@ -97,19 +99,22 @@ function anomalies(s: Selection) {
     select f.*, u.display_name as user_name,
            f.kind || ':' || f.user_id || ':' || to_char(f.day, 'YYYY-MM-DD')
              || coalesce(':' || f.person_id, '') as key,
-           c.conclusion, c.note, c.concluded_at, c.concluded_by
+           c.conclusion_id, c.conclusion, c.note, c.concluded_at, c.concluded_by
       from frid_log_anomalies(${startOfDay(s.from)}::timestamptz,
              ${startOfDay(addDays(s.to, 1))}::timestamptz, ${s.manyPersons}::integer,
              ${daysOff(s.from, s.to)}::date[], ${workdayStartHour}::integer,
              ${workdayEndHour}::integer) f
       left join app_user u on u.id = f.user_id
       left join lateral (
-        select k.conclusion, k.note, k.concluded_at, b.display_name as concluded_by
+        select k.id as conclusion_id, k.conclusion, k.note, k.concluded_at,
+               b.display_name as concluded_by
           from audit_conclusion k left join app_user b on b.id = k.concluded_by
          where k.org_id = ${s.orgId}::uuid
            and k.anomaly_key = f.kind || ':' || f.user_id || ':' || to_char(f.day, 'YYYY-MM-DD')
                                  || coalesce(':' || f.person_id, '')
-         order by k.concluded_at desc limit 1) c on true
+           -- The newest is the one no later conclusion replaced (migration 0083).
+           and not exists (select 1 from audit_conclusion r where r.replaces = k.id)
+         limit 1) c on true
      where (${s.kind ?? null}::text is null or f.kind = ${s.kind ?? null}::text)
        and (${s.concluded}::text = 'all' or (c.conclusion is null) = (${s.concluded}::text = 'open'))
   ) a where (${s.key ?? null}::text is null or a.key = ${s.key ?? null}::text)`;
@@ -170,8 +175,9 @@ function toView(r: AnomalyRow, nameOf: (id: string) => string): AnomalyView {
     events: Number(r.events),
     persons: Number(r.persons),
     conclusion:
-      r.conclusion && r.concluded_at
+      r.conclusion_id && r.conclusion && r.concluded_at
         ? {
+            id: r.conclusion_id,
             conclusion: r.conclusion,
             note: r.note,
             concludedAt: new Date(r.concluded_at).toISOString(),
@@ -243,7 +249,9 @@ async function deny(
 /**
  * A conclusion about one anomaly of the manager's own lists: the anomaly is computed again
  * for its day (one not in the lists — another unit's, or none — is 404, audited), and the
- * conclusion is stored and audited in one transaction.
+ * conclusion is stored and audited in one transaction. It names the conclusion it replaces
+ * (none for an open anomaly); another reviewer's since, or at the same moment, answers 409
+ * and stores nothing (the unique indexes of migration 0083 decide between two at once).
  */
 export async function concludeAnomaly(
   database: DatabaseHandle,
@@ -272,12 +280,13 @@ export async function concludeAnomaly(
     };
     const [found] = await pageOf(trx, s, 1);
     if (!found) return null;
-    const concludedAt = await store(trx, actor, input, key);
+    if (found.conclusion_id !== (input.replaces ?? null)) throw concludedSince();
+    const stored = await store(trx, actor, input, key);
+    if (!stored) throw concludedSince();
     await recordAudit(trx, auditContext(actor, meta), [entry]);
     const nameOf = await personNames(trx, key.personId ? [key.personId] : []);
-    const note = input.note || null;
-    const stored = { conclusion: input.conclusion, note, concluded_at: concludedAt };
-    return toView({ ...found, ...stored, concluded_by: actor.displayName }, nameOf);
+    const row = { ...stored, conclusion: input.conclusion, note: input.note || null };
+    return toView({ ...found, ...row, concluded_by: actor.displayName }, nameOf);
   });
   if (view) return view;
   await withActor(database.db, actor, (trx) =>
@@ -285,6 +294,9 @@ export async function concludeAnomaly(
   );
   throw notFound();
 }
+
+const concludedSince = () =>
+  new AppError(409, "conflict", "Avvikelsen har just bedömts av någon annan. Ladda om listan.");
 
 /** What an anomaly's key names (the schema checked its form). */
 function keyOf(text: string) {
@@ -298,13 +310,16 @@ function keyOf(text: string) {
   return { kind, userId, day, personId };
 }
 
-/** Appends the conclusion (the newest counts; nothing is changed). */
+/**
+ * Appends the conclusion (the newest counts; nothing is changed); undefined when another
+ * already stands where it would (the same first conclusion, or the same one replaced).
+ */
 async function store(
   trx: Trx,
   actor: Actor,
   input: ConcludeAnomaly,
   key: ReturnType<typeof keyOf>,
-): Promise<Date> {
+) {
   const row = await trx
     .insertInto("audit_conclusion")
     .values({
@@ -317,8 +332,10 @@ async function store(
       conclusion: input.conclusion,
       note: input.note || null,
       concluded_by: actor.userId,
+      replaces: input.replaces ?? null,
     })
-    .returning(["concluded_at"])
-    .executeTakeFirstOrThrow();
-  return row.concluded_at;
+    .onConflict((oc) => oc.doNothing())
+    .returning(["id as conclusion_id", "concluded_at"])
+    .executeTakeFirst();
+  return row;
 }

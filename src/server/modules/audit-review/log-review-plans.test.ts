@@ -73,8 +73,13 @@ describe.each(testDatabaseKinds)("conclusions and the review plan (%s)", (kind) 
     ]);
     const open = (await list(managerA, { concluded: "open", count: "true" })).json();
     expect((open as AnomalyList).total).toBe(all.anomalies.length - 1);
-    // A later conclusion is a new row; the newest is shown.
-    await conclude(managerA, { key: prot.key, conclusion: "needs_follow_up" });
+    // A later conclusion is a new row naming the one it replaces; the newest is shown.
+    const later = await conclude(managerA, {
+      key: prot.key,
+      conclusion: "needs_follow_up",
+      replaces: res.json().conclusion.id,
+    });
+    expect(later.statusCode, later.body).toBe(201);
     const again = (await list(managerA, { kind: "protected_person" })).json() as AnomalyList;
     expect(again.anomalies[0]?.conclusion?.conclusion).toBe("needs_follow_up");
   });

@@ -5,15 +5,18 @@ import {
   AnomalyQuery,
   AnomalyView,
   ConcludeAnomaly,
+  LogReviewSettings,
   NewReviewPlan,
   ReviewPlanList,
   ReviewPlanView,
+  UpdateLogReviewSettings,
 } from "../../../shared/api/log-review.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { concludeAnomaly, listAnomalies } from "./anomalies.ts";
 import { changePlan, createPlan, listPlans } from "./plans.ts";
 import { reviewPerson, reviewUser } from "./service.ts";
+import { readSettings, updateSettings } from "./settings.ts";
 
 const tags = ["audit"];
 
@@ -60,6 +63,35 @@ export const auditReviewRoutes: RouteModule = (app, context) => {
       ),
   );
   logReviewRoutes(app, context);
+  settingsRoutes(app, context);
+};
+
+/** The threshold of "many persons in a day" (unit managers and administrators). */
+const settingsRoutes: RouteModule = (app, { database }) => {
+  app.get(
+    "/api/audit/settings",
+    {
+      schema: {
+        tags,
+        summary: "The log review's settings: the threshold of many persons in a day",
+        response: { 200: LogReviewSettings },
+      },
+    },
+    async (request) => readSettings(database, requireActor(request), requestMeta(request)),
+  );
+  app.put(
+    "/api/audit/settings",
+    {
+      schema: {
+        tags,
+        summary: "Set the threshold of many persons in a day (audited with old and new value)",
+        body: UpdateLogReviewSettings,
+        response: { 200: LogReviewSettings },
+      },
+    },
+    async (request) =>
+      updateSettings(database, requireActor(request), requestMeta(request), request.body),
+  );
 };
 
 /** Systematic log review (issue 19, item 7): anomalies, conclusions, review plans. */

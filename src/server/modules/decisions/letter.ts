@@ -1,4 +1,5 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { shownReference } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -68,10 +69,12 @@ export function decisionLetter(
           ? { childPlacement: { basis: d.basis, locationWithheld: Boolean(d.location_withheld) } }
           : {}),
       });
+      // Under fingerade personuppgifter no reference: it would tie her identity to the file.
+      const reference = shownReference(recipient.protectionLevel, d.reference);
       const pdf = await renderDecisionLetter({
         organisation: d.org_name,
         unit: d.unit_name,
-        reference: d.reference,
+        reference,
         decidedOn: stockholmDate(d.decided_at),
         recipient: letterIdentity({
           protectionLevel: recipient.protectionLevel,
@@ -89,7 +92,7 @@ export function decisionLetter(
         decidedBy: d.display_name,
         placementBasis: d.basis ?? null,
       });
-      return { pdf, reference: d.reference, delivery: delivery.method, warning: delivery.warning };
+      return { pdf, reference, delivery: delivery.method, warning: delivery.warning };
     },
     event: ({ delivery }) => ({ data: { decisionId, delivery } }),
   });

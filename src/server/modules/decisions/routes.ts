@@ -98,7 +98,8 @@ function registerLetterRoute(app: App, database: DatabaseHandle): void {
       return sendAttachment(reply, {
         content: letter.pdf,
         mediaType: "application/pdf",
-        filename: `beslut-${letter.reference}.pdf`,
+        // No reference beside a fictitious identity (shownReference): the file is named plainly.
+        filename: letter.reference ? `beslut-${letter.reference}.pdf` : "beslut.pdf",
       });
     },
   );

@@ -4,7 +4,7 @@ import { dangerAnswers } from "../../../shared/instruments/builtin/danger-assess
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildPerson, buildWorkedCase, type Session } from "../../testing/factories.ts";
-import { pdfText, unicodeNames } from "../../testing/pdf.ts";
+import { pdfInfo, pdfText, unicodeNames } from "../../testing/pdf.ts";
 
 /*
  * The investigation printed (issue 15): the report the committee and the client receive,
@@ -147,15 +147,23 @@ describe.each(testDatabaseKinds)("the investigation as a PDF (%s)", (kind) => {
     expect(text).toContain(`Ansvarig handläggare: ${me.display_name}`);
   });
 
-  it("prints no name nor number of a person living under a fictitious identity", async () => {
+  it("prints no name, number nor case reference of a person living under a fictitious identity", async () => {
     await database()
       .owner.updateTable("person")
       .set({ protection_level: "fictitious_identity" })
       .where("id", "=", world.personId)
       .execute();
-    const text = await pdfText((await req("GET", url())).rawPayload);
+    const res = await req("GET", url());
+    const text = await pdfText(res.rawPayload);
     expect(text).not.toContain(unicodeNames.arabic);
     expect(text).toContain("Lämnas personligen.");
+    // Nor the case's reference beside the invented identity: it would tie her to the file.
+    const { reference } = (await req("GET", `/api/cases/${world.caseId}`)).json();
+    expect(text).toContain("Behöver skyddat boende i natt.");
+    expect(text).not.toContain(reference);
+    expect(text).not.toContain("Diarienummer");
+    expect((await pdfInfo(res.rawPayload)).subject).toBe("Utredning");
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="utredning.pdf"');
     await database()
       .owner.updateTable("person")
       .set({ protection_level: "none" })

@@ -1,5 +1,6 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { shownReference } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -63,10 +64,12 @@ export function printInvestigation(
       const recipient = await recipientOf(trx, database.cipher, c.person_id);
       const { org_name } = await caseHead(trx, caseId);
       const day = (iso: string | null) => (iso ? stockholmDate(new Date(iso)) : null);
+      // Under fingerade personuppgifter no reference: it would tie her identity to the file.
+      const reference = shownReference(recipient.protectionLevel, c.reference);
       const pdf = await renderInvestigationReport({
         organisation: org_name,
         unit: c.unit_name,
-        reference: c.reference,
+        reference,
         caseType: c.case_type,
         printedOn: stockholmDate(new Date()),
         openedOn: stockholmDate(c.opened_at),
@@ -95,7 +98,7 @@ export function printInvestigation(
           : null,
         updatedOn: day(investigation.updatedAt),
       });
-      return { pdf, reference: c.reference, childIds: children.map((child) => child.id) };
+      return { pdf, reference, childIds: children.map((child) => child.id) };
     },
     event: ({ childIds }, { case: c }) => [
       listEntry(

@@ -81,7 +81,8 @@ export const investigationRoutes: RouteModule = (app, { database }) => {
       return sendAttachment(reply, {
         content: printed.pdf,
         mediaType: "application/pdf",
-        filename: `utredning-${printed.reference}.pdf`,
+        // No reference beside a fictitious identity (shownReference): the file is named plainly.
+        filename: printed.reference ? `utredning-${printed.reference}.pdf` : "utredning.pdf",
       });
     },
   );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildWorkedCase, type Session } from "../../testing/factories.ts";
-import { pdfText, unicodeNames } from "../../testing/pdf.ts";
+import { pdfInfo, pdfText, unicodeNames } from "../../testing/pdf.ts";
 import { maxPrintedEntries } from "./print.ts";
 
 /*
@@ -111,6 +111,24 @@ describe.each(testDatabaseKinds)("the journal as a PDF (%s)", (kind) => {
     });
   });
 
+  it("under a fictitious identity names nobody and carries no case reference: page, metadata, file name", async () => {
+    const reference = await caseRef();
+    const res = await underFictitiousIdentity(() =>
+      req("GET", url("from=2026-11-01&to=2026-11-30")),
+    );
+    expect(res.statusCode).toBe(200);
+    // The reference beside the invented identity would tie it to the real file (shownReference).
+    expect(res.headers["content-disposition"]).toBe(
+      'attachment; filename="journal-2026-11-01-2026-11-30.pdf"',
+    );
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain(`Samtal med ${unicodeNames.sami}.`);
+    expect(text).not.toContain(reference);
+    expect(text).not.toContain(unicodeNames.polish);
+    expect(text).not.toContain("Diarienummer");
+    expect((await pdfInfo(res.rawPayload)).subject).toBe("Journal");
+  });
+
   it("refuses a period with more entries than one document holds, and says to choose a shorter one", async () => {
     const day = new Date("2025-03-01T10:00:00+01:00").getTime();
     await database()
@@ -148,6 +166,22 @@ describe.each(testDatabaseKinds)("the journal as a PDF (%s)", (kind) => {
     expect(res.statusCode).toBe(404);
     expect(await prints("denied")).toHaveLength(before + 1);
   });
+
+  /** Runs `read` while her protection level is fingerade personuppgifter, then restores it. */
+  async function underFictitiousIdentity<T>(read: () => Promise<T>): Promise<T> {
+    const level = (protection_level: "fictitious_identity" | "none") =>
+      database()
+        .owner.updateTable("person")
+        .set({ protection_level })
+        .where("id", "=", world.personId)
+        .execute();
+    await level("fictitious_identity");
+    try {
+      return await read();
+    } finally {
+      await level("none");
+    }
+  }
 
   async function caseRef() {
     const c = await database()

@@ -1,5 +1,6 @@
 import { endOfDay, startOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
+import { shownReference } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -66,10 +67,12 @@ export function printJournal(
         .select("name")
         .where("id", "=", actor.orgId)
         .executeTakeFirstOrThrow();
+      // Under fingerade personuppgifter no reference: it would tie her identity to the file.
+      const reference = shownReference(recipient.protectionLevel, c.reference);
       const pdf = await renderJournal({
         organisation: org.name,
         unit: c.unit_name,
-        reference: c.reference,
+        reference,
         printedOn: stockholmDate(new Date()),
         ...period,
         recipient: letterIdentity({
@@ -87,7 +90,7 @@ export function printJournal(
           corrects: r.corrects ? stockholmMinute(r.corrects.occurred_at) : null,
         })),
       });
-      return { pdf, reference: c.reference, entries: rows.length };
+      return { pdf, reference, entries: rows.length };
     },
     event: ({ entries }) => ({ data: { ...period, entries } }),
   });

@@ -47,7 +47,8 @@ function registerPrintRoute(app: App, database: DatabaseHandle): void {
       return sendAttachment(reply, {
         content: printed.pdf,
         mediaType: "application/pdf",
-        filename: `journal-${printed.reference}-${request.query.from}-${request.query.to}.pdf`,
+        // No reference beside a fictitious identity (shownReference): the file is named plainly.
+        filename: `journal-${printed.reference ? `${printed.reference}-` : ""}${request.query.from}-${request.query.to}.pdf`,
       });
     },
   );

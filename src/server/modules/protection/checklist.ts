@@ -54,7 +54,10 @@ export function readChecklist(
   });
 }
 
-/** Ticks an item off (or takes the tick back); only on a protected person's open case. */
+/**
+ * Ticks an item off (or takes the tick back); only on a protected person's open case. Once:
+ * ticking a ticked item, or taking back one not ticked, answers 409.
+ */
 export function setChecklistItem(
   database: DatabaseHandle,
   actor: Actor,
@@ -76,18 +79,29 @@ export function setChecklistItem(
           "conflict",
           "Personen har inga skyddade personuppgifter: rutinen gäller inte ärendet.",
         );
-      if (done)
-        await trx
-          .insertInto("protection_checklist")
-          .values({ org_id: actor.orgId, case_id: c.id, item, done_by: actor.userId })
-          .onConflict((oc) => oc.columns(["case_id", "item"]).doNothing())
-          .execute();
-      else
-        await trx
-          .deleteFrom("protection_checklist")
-          .where("case_id", "=", c.id)
-          .where("item", "=", item)
-          .execute();
+      // A tick that changes nothing (two workers at once, a page not reloaded) is refused,
+      // so one row and one event say who did it; the case lock orders the two.
+      const changed = done
+        ? await trx
+            .insertInto("protection_checklist")
+            .values({ org_id: actor.orgId, case_id: c.id, item, done_by: actor.userId })
+            .onConflict((oc) => oc.columns(["case_id", "item"]).doNothing())
+            .returning("item")
+            .executeTakeFirst()
+        : await trx
+            .deleteFrom("protection_checklist")
+            .where("case_id", "=", c.id)
+            .where("item", "=", item)
+            .returning("item")
+            .executeTakeFirst();
+      if (!changed)
+        throw new AppError(
+          409,
+          "conflict",
+          done
+            ? "Punkten är redan avbockad. Ladda om sidan."
+            : "Punkten är inte avbockad. Ladda om sidan.",
+        );
       return load(trx, c);
     },
   });

@@ -3,15 +3,17 @@ import {
   AnomalyList,
   AnomalyView,
   type ConcludeAnomaly,
+  LogReviewSettings,
   type NewReviewPlan,
   ReviewPlanList,
   ReviewPlanView,
+  type UpdateLogReviewSettings,
 } from "../../../shared/api/log-review";
 import { pageSize } from "../../../shared/api/paging";
 import type { Transport } from "../../api/transport";
 
 /** The audit-review calls of the Api (api/endpoints.ts assembles every feature's). */
-export function auditReviewApi({ get, post, id }: Transport) {
+export function auditReviewApi({ get, post, put, id }: Transport) {
   return {
     // Access log review.
     /** A page of a log review: the first (with the count when asked), or the one `before`. */
@@ -46,5 +48,9 @@ export function auditReviewApi({ get, post, id }: Transport) {
       post(`/api/audit/plans/${id(planId)}/done`, {}, ReviewPlanView),
     endReviewPlan: (planId: string) =>
       post(`/api/audit/plans/${id(planId)}/end`, {}, ReviewPlanView),
+    logReviewSettings: (signal?: AbortSignal) =>
+      get("/api/audit/settings", LogReviewSettings, signal),
+    saveLogReviewSettings: (body: UpdateLogReviewSettings) =>
+      put("/api/audit/settings", body, LogReviewSettings),
   };
 }
