@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { ensureServerBuild, serverEntry, serverNodeFlags } from "../../scripts/server-build.ts";
 import { totp } from "../../src/server/auth/totp.ts";
+import { ConfigKeyService, type KeyService } from "../../src/server/crypto/key-service.ts";
 import { testKekEnv } from "../../src/server/testing/kek.ts";
 import { spawnNode, spawnTsx, type TsxChild } from "./child.ts";
 import type { BenchTarget } from "./target.ts";
@@ -53,6 +54,17 @@ export async function startServer(
     await child.stop();
     throw error;
   }
+}
+
+/**
+ * The key service of the server startServer starts (testKekEnv's KEK): a benchmark that
+ * seals values before the server starts wraps its data keys with it, so the server opens them.
+ */
+export function serverKeyService(): KeyService {
+  return new ConfigKeyService({
+    id: testKekEnv.FRID_KEK_ID,
+    key: Buffer.from(testKekEnv.FRID_KEK, "base64"),
+  });
 }
 
 export interface ApiSession {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
+import type { KeyService } from "../../src/server/crypto/key-service.ts";
 import { type DatabaseHandle, openPglite, openPostgres } from "../../src/server/db/connection.ts";
 
 /** Where a benchmark runs: a throwaway PostgreSQL database, or a PGlite data directory. */
@@ -64,8 +65,14 @@ export function isLocalPostgres(target: BenchTarget): boolean {
   return ["", "localhost", "127.0.0.1", "[::1]"].includes(new URL(target.url).hostname);
 }
 
-export function openTarget(target: BenchTarget): Promise<DatabaseHandle> {
-  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
+/**
+ * `keys`: the key service the data keys are wrapped with; the server's (server.ts
+ * serverKeyService) when the benchmark seals values the server must open.
+ */
+export function openTarget(target: BenchTarget, keys?: KeyService): Promise<DatabaseHandle> {
+  return target.kind === "postgres"
+    ? openPostgres(target.url, 15, keys)
+    : openPglite(target.dataDir, keys);
 }
 
 /**
