@@ -14,6 +14,8 @@ import {
  * clear text beyond ids and counts: the person is in person_id, the reason in reason.
  */
 const none = z.object({}).strict();
+/** A changed setting's old and new value (retention rules). */
+const ruleChange = <T extends z.ZodType>(v: T) => z.object({ from: v, to: v }).strict();
 
 export const auditEventData = {
   "login.succeeded": none,
@@ -401,7 +403,23 @@ export const auditEventData = {
     .strict(),
 
   // Gallring (issue 19, item 8): counts and ids only; a removal names the record it removed.
-  "retention.rule_update": z.object({ ruleCode: z.string(), fields: z.array(z.string()) }).strict(),
+  // A rule's change: each changed field from and to (its period and source are not personal
+  // data), and whether the change cleared the record of who verified the source.
+  "retention.rule_update": z
+    .object({
+      ruleCode: z.string(),
+      changes: z
+        .object({
+          years: ruleChange(z.number().int()),
+          active: ruleChange(z.boolean()),
+          legalSource: ruleChange(z.string()),
+          verifiedOn: ruleChange(z.string().nullable()),
+        })
+        .partial()
+        .strict(),
+      verificationCleared: z.boolean(),
+    })
+    .strict(),
   "retention.dry_run": z
     .object({ runId: z.uuid(), remove: z.number().int(), kept: z.number().int() })
     .strict(),
