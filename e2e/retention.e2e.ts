@@ -53,6 +53,11 @@ describe("gallring", () => {
     await expect.poll(() => heading(page)).toBe("Gallring");
     // An administrator keeps the rules; the dry run is the managers'.
     expect(await page.getByRole("button", { name: "Gör en provkörning" }).count()).toBe(0);
+    // Each rule is headed by what it removes, in Swedish; its code is shown beside.
+    await page.getByRole("heading", { name: "Hela personakten", level: 3 }).waitFor();
+    await page
+      .getByRole("heading", { name: "Handlingar: samtycke till partnerkontakt", level: 3 })
+      .waitFor();
     await page
       .getByRole("button", { name: "Markera samtycke_partnerkontakt som kontrollerad i dag" })
       .click();

@@ -488,6 +488,20 @@ AS $function$
                         and (d.state <> 'sending' or d.claimed_at > now() - interval '15 minutes'))
 $function$;
 
+-- frid_document_delete_destroyed_only()
+CREATE OR REPLACE FUNCTION public.frid_document_delete_destroyed_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if old.destroyed_at is null then
+    raise exception 'document % must be destroyed before its row is deleted', old.id
+      using errcode = 'check_violation';
+  end if;
+  return old;
+end
+$function$;
+
 -- frid_does_case_work(): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_does_case_work()
  RETURNS boolean
@@ -1317,6 +1331,7 @@ AS $function$
   ), people as (
     select distinct c.person_id from "case" c
     where c.org_id = frid_org() and c.unit_id in (select unit_id from managed)
+      and not frid_person_barred(c.person_id, frid_actor())
   ), her_cases as (
     select c.*, greatest(
        c.opened_at, c.status_changed_at, c.closed_at,
@@ -1326,14 +1341,35 @@ AS $function$
        (select max(greatest(x.uploaded_at, x.destroyed_at)) from document x where x.case_id = c.id)
      ) as last_entry
     from "case" c where c.person_id in (select person_id from people)
+  ), other_records as (
+    select sc.person_id, sc.unit_id, greatest(
+       sc.created_at, sc.closed_at,
+       (select max(greatest(k.occurred_at, k.created_at)) from service_contact k where k.course_id = sc.id)
+     ) as last_entry
+    from service_course sc where sc.person_id in (select person_id from people)
+    union all
+    select m.person_id, c.unit_id, greatest(
+       s.created_at, s.planned_from::timestamptz, s.planned_to::timestamptz, s.arrived_on::timestamptz,
+       s.left_on::timestamptz, s.followed_up_on::timestamptz, s.cancelled_at,
+       (select max(greatest(n.written_at, n.happened_on::timestamptz)) from stay_note n where n.stay_id = s.id)
+     )
+    from stay_member m join stay s on s.id = m.stay_id join "case" c on c.id = s.case_id
+    where m.person_id in (select person_id from people) and c.person_id <> m.person_id
+    union all
+    select n.person_id, c.unit_id, greatest(n.written_at, n.happened_on::timestamptz)
+    from stay_note n join stay s on s.id = n.stay_id join "case" c on c.id = s.case_id
+    where n.person_id in (select person_id from people) and c.person_id <> n.person_id
   )
   select p.id, p.birth_date,
-    (select max(c.last_entry) from her_cases c where c.person_id = p.id),
+    greatest((select max(c.last_entry) from her_cases c where c.person_id = p.id),
+             (select max(o.last_entry) from other_records o where o.person_id = p.id)),
     (select min(c.last_entry) from her_cases c where c.person_id = p.id),
     (select max(c.closed_at) from her_cases c where c.person_id = p.id),
     (select count(*)::integer from her_cases c where c.person_id = p.id and c.status <> 'closed'),
     (select count(*)::integer from her_cases c
-       where c.person_id = p.id and c.unit_id not in (select unit_id from managed)),
+       where c.person_id = p.id and c.unit_id not in (select unit_id from managed))
+    + (select count(*)::integer from other_records o
+       where o.person_id = p.id and o.unit_id not in (select unit_id from managed)),
     exists (select 1 from her_cases c
             where c.person_id = p.id
               and (exists (select 1 from child_placement cp where cp.case_id = c.id)
@@ -1382,24 +1418,31 @@ declare
 begin
   if exists (select 1 from "case" c where c.person_id = p_person
              and (c.org_id <> frid_org() or c.status <> 'closed'
-                  or not frid_has_unit_role(c.unit_id, array['unit_manager']))) then
+                  or not frid_has_unit_role(c.unit_id, array['unit_manager'])))
+     or frid_person_barred(p_person, frid_actor()) then
     raise exception 'retention removal refused for person %', p_person using errcode = '42501';
   end if;
   select coalesce(array_agg(c.id), '{}') into v_cases from "case" c where c.person_id = p_person;
   if cardinality(v_cases) = 0 then
     raise exception 'retention removal refused for person %', p_person using errcode = '42501';
   end if;
+  if exists (select 1 from document d where d.case_id = any (v_cases) and d.destroyed_at is null) then
+    raise exception 'retention removal refused for person %: a document is not destroyed', p_person
+      using errcode = '42501';
+  end if;
   perform set_config('frid.retention', 'remove', true);
   perform frid_retention_delete('"case"'::regclass,
     format('id = any (%L::uuid[])', v_cases), 0);
   for fk in
-    select c.conrelid::regclass as child, a.attname
-    from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    select c.conrelid::regclass as child,
+           (select string_agg(quote_ident(a.attname), ',' order by k.ord)
+              from unnest(c.conkey) with ordinality k(attnum, ord)
+              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as cols
+    from pg_constraint c
     where c.contype = 'f' and c.confrelid = 'person'::regclass and c.conrelid <> 'person'::regclass
-      and cardinality(c.conkey) = 1
-      and exists (select 1 from pg_attribute x where x.attrelid = c.conrelid and x.attname = 'case_id')
+      and c.conrelid not in ('person_registration'::regclass, 'person_reveal'::regclass)
   loop
-    execute format('select exists (select 1 from %s where %I = $1)', fk.child, fk.attname)
+    execute format('select exists (select 1 from %s where (%s) = ($1))', fk.child, fk.cols)
       into v_found using p_person;
     v_referenced := v_referenced or v_found;
   end loop;

@@ -1159,7 +1159,9 @@ export interface RetentionReceipt {
   record_type: string;
   removed_at: Generated<Timestamp>;
   removed_by: string;
+  rule_after_event: string | null;
   rule_code: string;
+  rule_years: number | null;
   run_id: string;
 }
 

@@ -187,6 +187,11 @@ export async function buildRetentionWorld(
     entries: { oldEntry, born15Entry, mixedEntry },
     forms: { oldForm, born15Form },
     entry,
+    // For tests that add records of their own (other units' service courses, stays, barriers).
+    person,
+    kase,
+    consentForm,
+    ids: { manager: manager.id, managerB: managerB.id, worker: worker.id },
     manager: await login(app, manager.username),
     managerB: await login(app, managerB.username),
     worker: await login(app, worker.username),

@@ -136,6 +136,12 @@ export const RetentionReceiptView = z
     recordType: z.enum(retentionRecordTypes),
     recordId: z.uuid(),
     ruleCode: z.string(),
+    ruleYears: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "The rule's period when the record was removed (null: not recorded)" }),
+    ruleAfterEvent: z.enum(retentionEvents).nullable(),
     removedAt: z.string(),
     removedBy: z.string(),
   })

@@ -8,6 +8,9 @@ import {
 } from "../../../shared/api/protection.ts";
 import { none } from "./none.ts";
 
+/** A changed setting's old and new value (retention rules). */
+const ruleChange = <T extends z.ZodType>(v: T) => z.object({ from: v, to: v }).strict();
+
 /**
  * The audit events of protection and review (issue 19): reveals, the protection officer,
  * the log review, break-glass and gallring. Part of auditEventData (audit/events.ts).
@@ -63,7 +66,23 @@ export const protectionEvents = {
     .strict(),
 
   // Gallring (issue 19, item 8): counts and ids only; a removal names the record it removed.
-  "retention.rule_update": z.object({ ruleCode: z.string(), fields: z.array(z.string()) }).strict(),
+  // A rule's change: each changed field from and to (its period and source are not personal
+  // data), and whether the change cleared the record of who verified the source.
+  "retention.rule_update": z
+    .object({
+      ruleCode: z.string(),
+      changes: z
+        .object({
+          years: ruleChange(z.number().int()),
+          active: ruleChange(z.boolean()),
+          legalSource: ruleChange(z.string()),
+          verifiedOn: ruleChange(z.string().nullable()),
+        })
+        .partial()
+        .strict(),
+      verificationCleared: z.boolean(),
+    })
+    .strict(),
   "retention.dry_run": z
     .object({ runId: z.uuid(), remove: z.number().int(), kept: z.number().int() })
     .strict(),

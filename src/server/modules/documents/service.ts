@@ -207,8 +207,8 @@ export function readDocumentContent(
  * Destroys the case's documents of a kind (or the given ones of the case, for retention):
  * the bytes go, the receipt stays (in the row and as one audit event per document), and once
  * the transaction commits their record keys are destroyed, so no copy of the database can
- * give the bytes back (content.ts). The one way to destroy a document's content. Returns how
- * many were destroyed.
+ * give the bytes back (content.ts). The one way to destroy a document's content. Returns the
+ * ids of those it destroyed (a receipt is written for nothing else).
  */
 export async function destroyDocuments(
   trx: Trx,
@@ -218,8 +218,8 @@ export async function destroyDocuments(
   c: CaseRow,
   which: DocumentTable["kind"] | { documentIds: string[] },
   reason: string,
-): Promise<number> {
-  if (typeof which === "object" && which.documentIds.length === 0) return 0;
+): Promise<string[]> {
+  if (typeof which === "object" && which.documentIds.length === 0) return [];
   const destroyed = await trx
     .updateTable("document")
     .set({
@@ -246,5 +246,5 @@ export async function destroyDocuments(
       }),
     ),
   );
-  return destroyed.length;
+  return destroyed.map((d) => d.id);
 }

@@ -93,7 +93,7 @@ describe.each(testDatabaseKinds)("crypto-shredding of documents (%s)", (kind) =>
     const attempt = withActor(database().db, actor, async (trx) => {
       const c = await findVisibleCase(trx, actor, team.caseId);
       if (!c) throw new Error("the therapist sees his case");
-      const n = await destroyDocuments(
+      const ids = await destroyDocuments(
         trx,
         database(),
         actor,
@@ -102,7 +102,7 @@ describe.each(testDatabaseKinds)("crypto-shredding of documents (%s)", (kind) =>
         { documentIds: [documentId] },
         "Prov.",
       );
-      expect(n).toBe(1);
+      expect(ids).toEqual([documentId]);
       // Inside the transaction the row is destroyed; the key waits for the commit.
       expect(await database().recordKeys.key(keyId)).not.toBeNull();
       throw new Error("rolled back on purpose");

@@ -7,10 +7,11 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { findVisibleCase } from "../cases/queries.ts";
+import { type CaseRow, findVisibleCase } from "../cases/queries.ts";
 import { destroyDocuments } from "../documents/service.ts";
 import { dueRecords, itemKey, type StoredItem } from "./dry-run.ts";
-import { tombstone } from "./queries.ts";
+import { activeRules, tombstone } from "./queries.ts";
+import type { Rule } from "./rules.ts";
 import { denyRun, loadRun, readRun, requireManager } from "./service.ts";
 
 /** A decision rests on a recent dry run: older lists may no longer say what is true. */
@@ -31,6 +32,8 @@ interface Removal {
   meta: RequestMeta;
   today: string;
   receipts: Receipt[];
+  /** Records the decision found due but could not remove now (counted as skipped). */
+  held: number;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function decideRun(
     );
     const planned = (run.items as StoredItem[]).filter((i) => i.action === "remove");
     const still = planned.filter((i) => now.get(itemKey(i))?.action === "remove");
-    const r: Removal = { trx, database, actor, meta, today, receipts: [] };
+    const r: Removal = { trx, database, actor, meta, today, receipts: [], held: 0 };
     await removeNarratives(
       r,
       still.filter((i) => i.recordType === "journal_narrative"),
@@ -75,10 +78,10 @@ export async function decideRun(
       still.filter((i) => i.recordType === "document"),
     );
     for (const p of still.filter((i) => i.recordType === "person")) await removePerson(r, p);
-    await writeReceipts(r, id);
+    await writeReceipts(r, id, await activeRules(trx, actor.orgId));
     await trx
       .updateTable("retention_run")
-      .set({ removed: r.receipts.length, skipped: planned.length - still.length })
+      .set({ removed: r.receipts.length, skipped: planned.length - still.length + r.held })
       .where("id", "=", id)
       .execute();
     return true;
@@ -119,10 +122,12 @@ async function removeDocuments(r: Removal, items: StoredItem[]) {
     group.ids.push(d.id);
     groups.set(key, group);
   }
+  // A receipt only for what destroyDocuments destroyed: never one for a document left as it was.
+  const destroyed = new Set<string>();
   for (const g of groups.values()) {
     const c = await findVisibleCase(r.trx, r.actor, g.caseId);
     if (!c) continue;
-    await destroyDocuments(
+    const ids = await destroyDocuments(
       r.trx,
       r.database,
       r.actor,
@@ -131,24 +136,36 @@ async function removeDocuments(r: Removal, items: StoredItem[]) {
       { documentIds: g.ids },
       `Gallring enligt regel ${g.rule}.`,
     );
+    for (const d of ids) destroyed.add(d);
   }
-  for (const i of items) if (byId.has(i.recordId)) r.receipts.push(i);
+  for (const i of items) {
+    if (destroyed.has(i.recordId)) r.receipts.push(i);
+    else r.held += 1;
+  }
 }
 
 /**
  * Her whole record: every document's content destroyed first (so a shredded key reaches the
- * backups), then her cases and everything in them, and her person row unless another
- * person's record still names her (0079 frid_retention_remove_person).
+ * backups), then her cases and everything in them, and her person row unless a row outside
+ * her removed cases still names her (0085 frid_retention_remove_person). A case of hers the
+ * manager cannot see (a barrier) holds the whole record back: nothing of hers is removed.
  */
 async function removePerson(r: Removal, item: StoredItem) {
-  const cases = await r.trx
+  const ids = await r.trx
     .selectFrom("case")
     .select("id")
     .where("person_id", "=", item.personId)
     .execute();
-  for (const { id } of cases) {
+  const seen: CaseRow[] = [];
+  for (const { id } of ids) {
     const c = await findVisibleCase(r.trx, r.actor, id);
-    if (!c) continue;
+    if (c) seen.push(c);
+  }
+  if (seen.length !== ids.length) {
+    r.held += 1;
+    return;
+  }
+  for (const c of seen) {
     for (const kind of documentKinds)
       await destroyDocuments(
         r.trx,
@@ -172,8 +189,10 @@ async function removePerson(r: Removal, item: StoredItem) {
   if (rows[0]?.person_removed) r.receipts.push(item);
 }
 
-async function writeReceipts(r: Removal, runId: string) {
+/** Each receipt with the period its rule had at the removal (a later change leaves it be). */
+async function writeReceipts(r: Removal, runId: string, rules: Rule[]) {
   if (r.receipts.length === 0) return;
+  const rule = new Map(rules.map((x) => [x.code, x]));
   await r.trx
     .insertInto("retention_receipt")
     .values(
@@ -183,6 +202,8 @@ async function writeReceipts(r: Removal, runId: string) {
         record_type: x.recordType,
         record_id: x.recordId,
         rule_code: x.ruleCode,
+        rule_years: rule.get(x.ruleCode)?.years ?? null,
+        rule_after_event: rule.get(x.ruleCode)?.afterEvent ?? null,
         removed_by: r.actor.userId,
       })),
     )

@@ -104,7 +104,11 @@ export async function listRules(
   };
 }
 
-/** An administrator changes a rule; recording verifiedOn records them as the verifier. */
+/**
+ * An administrator changes a rule. A change of what it says (years, on/off, source) clears
+ * the record of who verified the source, unless verifiedOn comes in the same request; the
+ * event says what changed from what to what, so a later reader knows what applied when.
+ */
 export async function updateRule(
   database: DatabaseHandle,
   actor: Actor,
@@ -120,33 +124,71 @@ export async function updateRule(
       "retention.rule_update",
       "Bara systemförvaltare kan ändra gallringsregler.",
     );
-  const fields = Object.keys(input);
   await withActor(database.db, actor, async (trx) => {
-    const updated = await trx
+    const before = await trx
+      .selectFrom("retention_rule")
+      .select(["years", "active", "legal_source", "verified_on"])
+      .where("org_id", "=", actor.orgId)
+      .where("code", "=", code)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound();
+    const { changes, clears } = ruleChanges(before, input);
+    const verifiedOn =
+      input.verifiedOn !== undefined ? input.verifiedOn : clears ? null : undefined;
+    await trx
       .updateTable("retention_rule")
       .set({
         ...(input.years !== undefined ? { years: input.years } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
         ...(input.legalSource !== undefined ? { legal_source: input.legalSource } : {}),
-        ...(input.verifiedOn !== undefined
-          ? { verified_on: input.verifiedOn, verified_by: input.verifiedOn ? actor.userId : null }
+        ...(verifiedOn !== undefined
+          ? { verified_on: verifiedOn, verified_by: verifiedOn ? actor.userId : null }
           : {}),
         updated_at: new Date(),
         updated_by: actor.userId,
       })
       .where("org_id", "=", actor.orgId)
       .where("code", "=", code)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows !== 1n) throw notFound();
+      .execute();
+    if (verifiedOn !== undefined && verifiedOn !== before.verified_on)
+      changes.verifiedOn = { from: before.verified_on, to: verifiedOn };
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "retention.rule_update",
         resourceType: "retention",
-        data: { ruleCode: code, fields },
+        data: {
+          ruleCode: code,
+          changes,
+          verificationCleared: before.verified_on !== null && verifiedOn === null,
+        },
       },
     ]);
   });
   return listRules(database, actor, meta);
+}
+
+type Change<T> = { from: T; to: T };
+interface RuleChanges {
+  years?: Change<number>;
+  active?: Change<boolean>;
+  legalSource?: Change<string>;
+  verifiedOn?: Change<string | null>;
+}
+
+/** What the request changes of what a rule says, and so whether its verification lapses. */
+function ruleChanges(
+  before: { years: number; active: boolean; legal_source: string },
+  input: UpdateRetentionRule,
+): { changes: RuleChanges; clears: boolean } {
+  const changes: RuleChanges = {};
+  if (input.years !== undefined && input.years !== before.years)
+    changes.years = { from: before.years, to: input.years };
+  if (input.active !== undefined && input.active !== before.active)
+    changes.active = { from: before.active, to: input.active };
+  if (input.legalSource !== undefined && input.legalSource !== before.legal_source)
+    changes.legalSource = { from: before.legal_source, to: input.legalSource };
+  return { changes, clears: Object.keys(changes).length > 0 };
 }
 
 /** A dry run over the caller's managed units, stored with its counts, listed with names. */
@@ -305,7 +347,15 @@ export async function runReceipts(
     const rows = await trx
       .selectFrom("retention_receipt as r")
       .innerJoin("app_user as u", "u.id", "r.removed_by")
-      .select(["r.record_type", "r.record_id", "r.rule_code", "r.removed_at", "u.display_name"])
+      .select([
+        "r.record_type",
+        "r.record_id",
+        "r.rule_code",
+        "r.rule_years",
+        "r.rule_after_event",
+        "r.removed_at",
+        "u.display_name",
+      ])
       .where("r.run_id", "=", id)
       .orderBy("r.removed_at")
       .orderBy("r.record_type")
@@ -316,6 +366,9 @@ export async function runReceipts(
         recordType: r.record_type as RetentionReceiptList["receipts"][number]["recordType"],
         recordId: r.record_id,
         ruleCode: r.rule_code,
+        ruleYears: r.rule_years,
+        ruleAfterEvent:
+          r.rule_after_event as RetentionReceiptList["receipts"][number]["ruleAfterEvent"],
         removedAt: r.removed_at.toISOString(),
         removedBy: r.display_name,
       })),

@@ -278,6 +278,6 @@ export async function closeTreatment(
     eventOn: input.endedOn,
   });
   return caseEntry(c, "treatment.end", {
-    data: { kind: input.kind, consentDocumentsDestroyed: destroyed },
+    data: { kind: input.kind, consentDocumentsDestroyed: destroyed.length },
   });
 }

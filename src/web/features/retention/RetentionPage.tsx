@@ -70,19 +70,22 @@ function Rules({ list }: { list: RetentionRuleList }) {
       <StatusMessage message={status} />
       {list.rules.map((r) => (
         <article key={r.code} className="notice">
-          <h3>{r.code}</h3>
+          {/* Headed by what the rule removes, in words; the code is the rule's name in lists. */}
+          <h3>
+            {r.subject === "document_kind" && r.documentKind
+              ? t("retention.subject.document_kind", {
+                  kind: t(`retention.kind.${r.documentKind}`),
+                })
+              : t(
+                  r.subject === "person_record"
+                    ? "retention.subject.person_record"
+                    : "retention.subject.journal_narrative",
+                )}
+          </h3>
           <dl>
-            <dt>{t("retention.rule.what")}</dt>
+            <dt>{t("retention.rule.code")}</dt>
             <dd>
-              {r.subject === "document_kind" && r.documentKind
-                ? t("retention.subject.document_kind", {
-                    kind: t(`retention.kind.${r.documentKind}`),
-                  })
-                : t(
-                    r.subject === "person_record"
-                      ? "retention.subject.person_record"
-                      : "retention.subject.journal_narrative",
-                  )}
+              <code>{r.code}</code>
             </dd>
             <dt>{t("retention.rule.when")}</dt>
             <dd>{t(`retention.event.${r.afterEvent}`, { years: String(r.years) })}</dd>

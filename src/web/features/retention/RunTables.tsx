@@ -95,6 +95,7 @@ export function RunReceipts({ runId }: { runId: string }) {
                 <th scope="col">{t("retention.item.record")}</th>
                 <th scope="col">{t("retention.receipt.id")}</th>
                 <th scope="col">{t("retention.rule.code")}</th>
+                <th scope="col">{t("retention.receipt.period")}</th>
                 <th scope="col">{t("retention.receipt.when")}</th>
                 <th scope="col">{t("retention.receipt.by")}</th>
               </tr>
@@ -107,6 +108,11 @@ export function RunReceipts({ runId }: { runId: string }) {
                     <code>{r.recordId}</code>
                   </td>
                   <td>{r.ruleCode}</td>
+                  <td>
+                    {r.ruleYears !== null && r.ruleAfterEvent
+                      ? t(`retention.event.${r.ruleAfterEvent}`, { years: String(r.ruleYears) })
+                      : t("retention.receipt.periodUnknown")}
+                  </td>
                   <td>{formatDateTime(r.removedAt, lang)}</td>
                   <td>{r.removedBy}</td>
                 </tr>

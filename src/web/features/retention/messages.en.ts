@@ -7,7 +7,6 @@ export const retentionEn = {
   "retention.forbidden": "Retention is handled by unit managers and administrators.",
   "retention.rules": "Retention rules",
   "retention.rule.code": "Rule",
-  "retention.rule.what": "What",
   "retention.rule.when": "When",
   "retention.rule.exceptions": "Exceptions",
   "retention.rule.source": "Legal source",
@@ -55,7 +54,7 @@ export const retentionEn = {
   "retention.kept.child_placed": "Kept: placed child",
   "retention.kept.child_years": "Kept: records about a child",
   "retention.kept.open_case": "Kept: a case is open",
-  "retention.kept.other_unit": "Kept: a case in another unit",
+  "retention.kept.other_unit": "Kept: records in another unit",
   "retention.kept.recent_entry": "Kept: a more recent entry exists",
   "retention.decide": "Decision",
   "retention.decide.explain":
@@ -69,4 +68,7 @@ export const retentionEn = {
   "retention.receipt.when": "Removed",
   "retention.receipt.by": "By",
   "retention.receipt.id": "Id",
+  // The rule's period when the record was removed (receipts made before it was recorded: none).
+  "retention.receipt.period": "Period that applied",
+  "retention.receipt.periodUnknown": "Not recorded",
 } as const;

@@ -7,7 +7,6 @@ export const retentionSv = {
   "retention.forbidden": "Gallring sköts av enhetschefer och systemförvaltare.",
   "retention.rules": "Gallringsregler",
   "retention.rule.code": "Regel",
-  "retention.rule.what": "Vad",
   "retention.rule.when": "När",
   "retention.rule.exceptions": "Undantag",
   "retention.rule.source": "Rättslig källa",
@@ -54,7 +53,7 @@ export const retentionSv = {
   "retention.kept.child_placed": "Sparas: placerat barn",
   "retention.kept.child_years": "Sparas: uppgifter om barn",
   "retention.kept.open_case": "Sparas: ett ärende är öppet",
-  "retention.kept.other_unit": "Sparas: ärende i en annan enhet",
+  "retention.kept.other_unit": "Sparas: uppgifter i en annan enhet",
   "retention.kept.recent_entry": "Sparas: en nyare anteckning finns",
   "retention.decide": "Beslut",
   "retention.decide.explain":
@@ -68,4 +67,7 @@ export const retentionSv = {
   "retention.receipt.when": "Gallrad",
   "retention.receipt.by": "Av",
   "retention.receipt.id": "Id",
+  // The rule's period when the record was removed (receipts made before it was recorded: none).
+  "retention.receipt.period": "Period som gällde",
+  "retention.receipt.periodUnknown": "Inte sparad",
 } as const;
