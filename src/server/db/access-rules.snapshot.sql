@@ -147,7 +147,10 @@ begin
                         null::timestamptz, null::text[];
     return;
   end if;
-  if frid_person_barred(v_case.person_id, frid_actor()) then
+  if frid_person_barred(v_case.person_id, frid_actor())
+     or exists (select 1 from relation r
+                 where r.case_id = v_case.id
+                   and frid_person_barred(r.other_person_id, frid_actor())) then
     return query select 'barred'::text, v_case.id, v_case.person_id, v_case.unit_id, null::uuid,
                         null::timestamptz, null::text[];
     return;
@@ -223,7 +226,7 @@ AS $function$
                         or exists (select 1 from stay_segment g join stay s on s.id = g.stay_id
                                    where g.place_id = p.id and g.to_on is null
                                      and s.left_on is null and s.cancelled_at is null
-                                     and frid_can_see_case(s.case_id))))
+                                     and frid_works_case(s.case_id))))
 $function$;
 
 -- frid_can_see_service_course(p_course uuid): execute granted to frid_app
@@ -1653,6 +1656,29 @@ begin
 end
 $function$;
 
+-- frid_works_case(p_case uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_works_case(p_case uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE PARALLEL SAFE SECURITY DEFINER COST 25
+ SET search_path TO 'public'
+AS $function$
+begin
+  return exists (
+    select 1 from "case" c
+    where c.id = p_case
+      and c.org_id = frid_org()
+      and (exists (select 1 from role_assignment r
+                   where r.user_id = frid_actor() and r.unit_id = c.unit_id and r.role = 'unit_manager')
+           or exists (select 1 from case_assignment a
+                      where a.case_id = p_case and a.user_id = frid_actor() and a.unassigned_at is null)
+           or exists (select 1 from access_grant g
+                      where g.case_id = p_case and g.user_id = frid_actor() and g.kind = 'grant'
+                        and g.revoked_at is null and g.expires_at > now()))
+      and not frid_person_barred(c.person_id, frid_actor()));
+end
+$function$;
+
 -- ===== Views =====
 
 create view frid_barred_person with (security_barrier=true) as
@@ -1719,7 +1745,9 @@ UNION ALL
 -- ===== Row-level security policies =====
 
 create policy access_grant_insert on access_grant as permissive for insert to frid_app
-  with check (((org_id = frid_org()) AND (kind = 'grant'::text) AND frid_can_see_case(case_id)));
+  with check (((org_id = frid_org()) AND (kind = 'grant'::text) AND frid_can_see_case(case_id) AND frid_has_unit_role(( SELECT c.unit_id
+   FROM "case" c
+  WHERE (c.id = access_grant.case_id)), ARRAY['unit_manager'::text])));
 create policy access_grant_select on access_grant as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy agency_insert on agency as permissive for insert to frid_app
@@ -2329,7 +2357,7 @@ create policy service_course_update on service_course as permissive for update t
   using (((org_id = frid_org()) AND frid_can_see_service_course(id)))
   with check (((org_id = frid_org()) AND frid_gives_service(unit_id)));
 create policy stay_insert on stay as permissive for insert to frid_app
-  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_works_case(case_id)));
 create policy stay_report on stay as permissive for select to frid_report
   using ((( SELECT c.org_id
    FROM "case" c
@@ -2349,7 +2377,7 @@ create policy stay_invoice_select on stay_invoice as permissive for select to fr
 create policy stay_member_insert on stay_member as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
    FROM stay s
-  WHERE ((s.id = stay_member.stay_id) AND frid_can_see_case(s.case_id))))));
+  WHERE ((s.id = stay_member.stay_id) AND frid_works_case(s.case_id))))));
 create policy stay_member_report on stay_member as permissive for select to frid_report
   using ((( SELECT c.org_id
    FROM (stay s
@@ -2366,7 +2394,7 @@ create policy stay_note_select on stay_note as permissive for select to frid_app
 create policy stay_segment_insert on stay_segment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (EXISTS ( SELECT 1
    FROM stay s
-  WHERE ((s.id = stay_segment.stay_id) AND frid_can_see_case(s.case_id))))));
+  WHERE ((s.id = stay_segment.stay_id) AND frid_works_case(s.case_id))))));
 create policy stay_segment_report on stay_segment as permissive for select to frid_report
   using ((( SELECT c.org_id
    FROM (stay s

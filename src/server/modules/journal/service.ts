@@ -6,6 +6,7 @@ import type {
   JournalPage,
 } from "../../../shared/api/journal.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { breakGlassReadOnly, seesOnlyByBreakGlass } from "../../access/break-glass-access.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import { recordCaseRefusal } from "../../access/case-guard.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
@@ -127,7 +128,10 @@ export async function writeEntry(
   });
 }
 
-/** Runs a change to one's own draft: 404 if not visible, 403 if someone else's, 409 if signed. */
+/**
+ * Runs a change to one's own draft: 404 if not visible, 403 if someone else's or seen only
+ * through break-glass, 409 if signed.
+ */
 async function changeDraft(
   database: DatabaseHandle,
   actor: Actor,
@@ -152,6 +156,9 @@ async function changeDraft(
     if (row.signed_at !== null) return "signed" as const;
     const c = await findVisibleCase(trx, actor, row.case_id);
     if (!c) return "not_found" as const;
+    // A draft written while assigned stays unsigned if the author now only reads by
+    // break-glass (outside runCaseCommand, so asked here as the runner asks it).
+    if (await seesOnlyByBreakGlass(trx, actor, c)) return "read_only" as const;
     await change(trx, row);
     await recordAudit(trx, auditContext(actor, meta), [
       {
@@ -181,6 +188,7 @@ async function changeDraft(
       "forbidden",
       "Bara den som skrivit utkastet kan ändra eller signera det.",
     );
+  if (outcome === "read_only") throw new AppError(403, "forbidden", breakGlassReadOnly);
   if (outcome === "signed") throw action === "journal.sign" ? alreadySigned() : signedIsFinal();
   throw entryNotFound();
 }

@@ -8,6 +8,7 @@ import {
 import { maskDetails } from "../../../shared/contact-mask.ts";
 import { type ProtectionLevel, showPerson } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { breakGlassReadOnly, casesNotOnlyByBreakGlass } from "../../access/break-glass-access.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -82,8 +83,8 @@ const notProtected = () =>
 
 /**
  * Reveals her details to a worker of one of her cases, for `revealMinutes`, with the reason
- * recorded (the reveal's row and its audit event, in one transaction). Anyone else: 404, the
- * attempt audited.
+ * recorded (the reveal's row and its audit event, in one transaction). One who sees her only
+ * through break-glass: 403 (it only reads); anyone else: 404. Both attempts audited.
  */
 export async function revealContact(
   database: DatabaseHandle,
@@ -94,10 +95,12 @@ export async function revealContact(
 ): Promise<ContactReveal> {
   const revealed = await withActor(database.db, actor, async (trx) => {
     const row = await findVisiblePerson(trx, actor, personId);
-    const cases = row ? await visibleCasesOfPerson(trx, actor, personId) : [];
-    const unitId = cases[0]?.unitId;
-    if (!row || !unitId) return null;
+    const visible = row ? await visibleCasesOfPerson(trx, actor, personId) : [];
+    if (!row || visible.length === 0) return null;
     if (!masksContact(row.protection_level)) throw notProtected();
+    // Break-glass reads one case; her protected details are not part of that (review 19).
+    const unitId = (await casesNotOnlyByBreakGlass(trx, actor, visible))[0]?.unitId;
+    if (!unitId) return "read_only" as const;
     const reasonCode = body.reasonCode ?? "other";
     const reasonText = body.reasonText?.trim() || null;
     const { expires_at } = await trx
@@ -131,5 +134,27 @@ export async function revealContact(
       expiresAt,
     };
   });
+  if (revealed === "read_only") return refuseReadOnly(database, actor, meta, personId);
   return revealed ?? denyPerson(database, actor, meta, personId, "person.reveal");
+}
+
+/** A reveal tried by someone who sees her only through break-glass: 403, audited as denied. */
+async function refuseReadOnly(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  personId: string,
+): Promise<never> {
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "person.reveal",
+        outcome: "denied",
+        resourceType: "person",
+        resourceId: personId,
+        personId,
+      },
+    ]),
+  );
+  throw new AppError(403, "forbidden", breakGlassReadOnly);
 }

@@ -10,9 +10,11 @@ import { placeNotFound, recordPlaceRefusal, runPlaceCommand } from "./guard.ts";
 
 /**
  * A place's address: the one way it leaves the database. Readable by those who administer
- * or run the place and by whoever handles an ongoing stay there (frid_can_see_place_address,
- * the same rule row-level security applies to place_address); everyone else gets the
- * answer a missing place gets, and the attempt is audited. Every reading is audited too.
+ * or run the place and by whoever works a case with an ongoing stay there — never through
+ * break-glass, which reads one case and not the house where every resident lives
+ * (frid_can_see_place_address, the same rule row-level security applies to place_address);
+ * everyone else gets the answer a missing place gets, and the attempt is audited. Every
+ * reading is audited too, on the cases of the stays it was read for.
  */
 async function addressOf(trx: Trx, cipher: Cipher, placeId: string): Promise<PlaceAddress> {
   const stored = await trx
@@ -36,6 +38,23 @@ async function addressOf(trx: Trx, cipher: Cipher, placeId: string): Promise<Pla
   };
 }
 
+/**
+ * The ongoing stays at the place whose cases the actor works (not by break-glass: 0084), so
+ * the reading is in those cases' trails and their persons' log reviews.
+ */
+async function staysWorkedAt(trx: Trx, placeId: string) {
+  const { rows } = await sql<{ case_id: string; person_id: string }>`
+    select distinct s.case_id, c.person_id
+      from stay_segment g
+      join stay s on s.id = g.stay_id
+      join "case" c on c.id = s.case_id
+     where g.place_id = ${placeId}::uuid and g.to_on is null
+       and s.left_on is null and s.cancelled_at is null
+       and frid_works_case(s.case_id)
+     order by s.case_id`.execute(trx);
+  return rows;
+}
+
 export async function readAddress(
   database: DatabaseHandle,
   actor: Actor,
@@ -49,12 +68,15 @@ export async function readAddress(
     const place = rows[0];
     if (!place?.allowed) return null;
     const address = await addressOf(trx, database.cipher, placeId);
+    const stays = await staysWorkedAt(trx, placeId);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "place.address_read",
         resourceType: "place",
         resourceId: placeId,
         unitId: place.unit_id,
+        caseIds: stays.map((s) => s.case_id),
+        personIds: stays.map((s) => s.person_id),
         data: { placeId },
       },
     ]);
