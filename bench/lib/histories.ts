@@ -4,6 +4,7 @@ import { z } from "zod";
 import { withActor } from "../../src/server/access/transaction.ts";
 import { auditCase } from "../../src/server/audit/record.ts";
 import type { DatabaseHandle } from "../../src/server/db/connection.ts";
+import { openColumns } from "../../src/server/db/sealed-columns.ts";
 import type { Database } from "../../src/server/db/types.ts";
 import { requestMeta, requireActor } from "../../src/server/http/request-context.ts";
 import { readCase } from "../../src/server/modules/cases/service.ts";
@@ -85,16 +86,21 @@ const safetyPlan: History = {
       const rows = await trx
         .selectFrom("safety_plan_version as v")
         .innerJoin("app_user as u", "u.id", "v.saved_by")
-        .select(["v.version", "v.measures", "v.saved_at", "u.display_name"])
+        .select(["v.id", "v.org_id", "v.version", "v.measures", "v.saved_at", "u.display_name"])
         .where("v.case_id", "=", id)
         .orderBy("v.version", "desc")
         .execute();
-      const all = rows.map((r) => ({
-        version: r.version,
-        measures: r.measures,
-        savedAt: r.saved_at.toISOString(),
-        savedBy: r.display_name,
-      }));
+      // Every version opened as the service opens one (sealed since 0086; legacy plain JSON).
+      const all = [];
+      for (const r of rows) {
+        const opened = await openColumns(database.cipher, "safety_plan_version", r.org_id, r.id, r);
+        all.push({
+          version: r.version,
+          measures: JSON.parse(opened.measures) as unknown,
+          savedAt: r.saved_at.toISOString(),
+          savedBy: r.display_name,
+        });
+      }
       await auditCase(trx, actor, meta, c, "safety_plan.read");
       return {
         current: all[0] ?? null,

@@ -14,6 +14,7 @@ import { as } from "../testing/factories.ts";
 import {
   leaksIn,
   type ProtectedPerson,
+  protectedPartner,
   protectWorld,
   shownText,
   walkedRequest,
@@ -59,11 +60,13 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
   let t: TestApp;
   let world: AuthorizationWorld;
   let persons: ProtectedPerson[];
+  let partner: Awaited<ReturnType<typeof protectedPartner>>;
 
   beforeAll(async () => {
     t = await buildTestApp(database());
     world = await buildAuthorizationWorld(t.app, database().owner);
     persons = await protectWorld(t.app, database().owner, world);
+    partner = await protectedPartner(t.app, database().owner);
   }, 300_000); // the authorization world is large: minutes on a loaded machine
   afterAll(() => t?.close());
 
@@ -121,6 +124,55 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
     expect(leaksIn(await shownText(revealed), [x], { contact: false, identity: true })).not.toEqual(
       [],
     );
+  });
+
+  it("sends her partner-contact letter and text nothing protected without a reveal", async () => {
+    // The world's case X is no partner case (those routes answer it 400): her own case is
+    // walked here, at each level, as her worker, the team's manager, his therapist, another.
+    const leaks: string[] = [];
+    const get = (path: string, session: Parameters<typeof as>[0]) =>
+      t.app.inject({
+        method: "GET",
+        url: `/api/cases/${partner.caseId}/partner-contact${path}`,
+        headers: as(session),
+      });
+    const levels = ["confidentiality_marking", "protected_registration", "fictitious_identity"];
+    for (const level of levels as ProtectedPerson["level"][]) {
+      await database()
+        .owner.updateTable("person")
+        .set({ protection_level: level })
+        .where("id", "=", partner.personId)
+        .execute();
+      for (const path of ["", "/letter", "/sms"])
+        for (const [who, session] of Object.entries(partner.sessions)) {
+          const res = await get(path, session);
+          const nothing = { contact: false, identity: false };
+          for (const leak of leaksIn(await shownText(res), [partner.person(level)], nothing))
+            leaks.push(`${path || "/"} at ${level} as ${who} (${res.statusCode}): ${leak}`);
+        }
+    }
+    expect(leaks, leaks.join("\n")).toEqual([]);
+    // Can fail: once her worker reveals her with a reason, the text shows her number.
+    const revealed = await t.app.inject({
+      method: "POST",
+      url: `/api/persons/${partner.personId}/contact-reveal`,
+      headers: as(partner.sessions.herWorker),
+      payload: { reasonCode: "safety_contact" },
+    });
+    expect(revealed.statusCode, revealed.body).toBe(200);
+    const sms = await get("/sms", partner.sessions.herWorker);
+    const shown = leaksIn(await shownText(sms), [partner.person("fictitious_identity")], {
+      contact: false,
+      identity: false,
+    });
+    expect(shown).not.toEqual([]);
+    // …and under fingerade personuppgifter still not her name.
+    expect(
+      leaksIn(sms.body, [partner.person("fictitious_identity")], {
+        contact: true,
+        identity: false,
+      }),
+    ).toEqual([]);
   });
 
   it("walks every GET route of the OpenAPI document", async () => {

@@ -20,6 +20,9 @@ const sentinels = {
   postalAddress: "Hemligvägen 17",
   email: "sara.hemlig@exempel.se",
   codeWord: "Blåklint",
+  // A code word in her safety plan is as secret as the one in her safe contact (review 19, 8).
+  planCodeWord: "Smörblomma",
+  safePlace: "Grannen Lisa på Ekvägen",
 };
 const details = {
   phone: sentinels.phone,
@@ -29,13 +32,37 @@ const details = {
 };
 
 type Worked = Awaited<ReturnType<typeof buildWorkedCase>>;
-const writeDetails = (t: TestApp, w: Worked) =>
-  t.app.inject({
+const measure = (kind: string, description: string) => ({
+  kind,
+  description,
+  forWhom: "Klienten",
+  responsible: "Handläggaren",
+  status: "in_place",
+  reviewOn: "2026-12-31",
+});
+/** Her details on her person page and her safety plan's code word and safe place: both 200. */
+async function writeDetails(t: TestApp, w: Worked) {
+  const person = await t.app.inject({
     method: "PATCH",
     url: `/api/persons/${w.personId}`,
     headers: as(w.session),
     payload: details,
   });
+  const plan = await t.app.inject({
+    method: "PUT",
+    url: `/api/cases/${w.caseId}/safety-plan`,
+    headers: as(w.session),
+    payload: {
+      measures: [
+        measure("code_word", `Kodord ${sentinels.planCodeWord}`),
+        measure("safe_place", sentinels.safePlace),
+      ],
+      basedOnVersion: null,
+    },
+  });
+  expect(plan.statusCode, plan.body).toBe(200);
+  return person;
+}
 
 describe.each(testDatabaseKinds)("contact details at rest (%s)", (kind) => {
   const database = useTestDatabase(kind);
@@ -68,6 +95,18 @@ describe.each(testDatabaseKinds)("contact details at rest (%s)", (kind) => {
       ...details,
       safeContact: { codeWord: sentinels.codeWord },
     });
+    const plan = await database()
+      .owner.selectFrom("safety_plan_version")
+      .select("measures")
+      .where("case_id", "=", w.caseId)
+      .executeTakeFirstOrThrow();
+    expect(String(plan.measures)).toMatch(/^f1\./);
+    const shown = await t.app.inject({
+      method: "GET",
+      url: `/api/cases/${w.caseId}/safety-plan`,
+      headers: as(w.session),
+    });
+    expect(shown.json().current.measures[0].description).toBe(`Kodord ${sentinels.planCodeWord}`);
   });
 
   it("does not open a value copied onto another person's row: plain words, no trace", async () => {

@@ -1302,7 +1302,7 @@ export interface SafetyAlarm {
 export interface SafetyPlanVersion {
   case_id: string;
   id: Generated<string>;
-  measures: Json;
+  measures: string;
   org_id: string;
   saved_at: Generated<Timestamp>;
   saved_by: string;

@@ -19,6 +19,8 @@ export const sealedTables = {
   intake: { key: ["id"], columns: ["reporter_phone", "reporter_email"] },
   stay: { key: ["id"], columns: ["went_to"] },
   stay_member: { key: ["stay_id", "person_id"], columns: ["school_name"] },
+  // The whole plan as one JSON text: its code words, safe places and emergency numbers.
+  safety_plan_version: { key: ["id"], columns: ["measures"] },
 } as const satisfies Record<string, { key: readonly string[]; columns: readonly string[] }>;
 
 export type SealedTable = keyof typeof sealedTables;

@@ -177,7 +177,7 @@ interface Narrowed extends CollaborationTables, ProtectionTables {
       judgements: JsonColumn<Record<string, string> | null, string | null | undefined>;
     }
   >;
-  safety_plan_version: Replace<DB["safety_plan_version"], { measures: JsonColumn<unknown> }>;
+  // measures: one sealed JSON text since 0086 (db/sealed-columns.ts), a plain string column.
   police_assessment: Narrow<DB["police_assessment"], { consent_form: ConsentForm }>;
   treatment: Narrow<
     DB["treatment"],

@@ -144,8 +144,9 @@ export function renderPartnerLetter(p: {
  * violence or treatment, and the organisation's name, not the unit's (a name like
  * "Kriscentrum för män" would say what it is about); only how to reach us.
  */
-export function partnerSmsText(p: { sender: Sender; recipientName: string }): string {
-  const firstName = p.recipientName.split(" ")[0];
+export function partnerSmsText(p: { sender: Sender; recipientName: string | null }): string {
+  // No name (fingerade personuppgifter): a greeting that names nobody.
+  const greeting = p.recipientName ? `Hej ${p.recipientName.split(" ")[0]}!` : "Hej!";
   const reach = p.sender.phone ? ` Ring oss på ${p.sender.phone} när det passar dig.` : "";
-  return `Hej ${firstName}! Vi på ${p.sender.organisation} skulle gärna vilja prata med dig.${reach} Du bestämmer själv om och när. Vänliga hälsningar, ${p.sender.organisation}`;
+  return `${greeting} Vi på ${p.sender.organisation} skulle gärna vilja prata med dig.${reach} Du bestämmer själv om och när. Vänliga hälsningar, ${p.sender.organisation}`;
 }

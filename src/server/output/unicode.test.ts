@@ -69,6 +69,7 @@ describe("every document prints names in any script", () => {
         person: { name, protectionLevel: "none" },
         plan: {
           version: 1,
+          masked: false,
           savedAt: "2026-12-01T10:00:00Z",
           savedBy: "Åsa Öberg",
           measures: [

@@ -6,7 +6,8 @@ import type { ProtectionLevel } from "../../shared/protection.ts";
 import type { Database } from "../db/types.ts";
 import type { App } from "../http/context.ts";
 import type { AuthorizationWorld } from "./authorization-world.ts";
-import { as } from "./factories.ts";
+import { as, buildTreatmentTeam, fictionalIdentityNumber } from "./factories.ts";
+import { openPartnerCase } from "./partner-contact.ts";
 import { pdfWords } from "./pdf.ts";
 
 /**
@@ -118,6 +119,42 @@ export async function protectWorld(
     });
   }
   return persons;
+}
+
+/**
+ * A partner behind the barrier (review 19, finding 3): a treatment team's man consents to
+ * contact with her, which opens her partner-contact case, her worker assigned; her name,
+ * number and the phone and address he gave are sentinels. The walk sets her level in turn
+ * and sends her case's letter and text routes as each of the team.
+ */
+export async function protectedPartner(app: App, owner: Kysely<Database>) {
+  const team = await buildTreatmentTeam(app, owner);
+  const s = sentinels("55");
+  const identityNumber = fictionalIdentityNumber();
+  const hers = await openPartnerCase(app, owner, team, {
+    relationship: "current",
+    consent: { form: "written", givenOn: "2026-10-02" },
+    partner: {
+      givenName: "Vaktmira",
+      familyName: "Skyddadsdotter",
+      identityNumber,
+      phone: s.phone,
+      postalAddress: s.postalAddress,
+    },
+  });
+  const person = (level: ProtectionLevel): ProtectedPerson => ({
+    id: hers.personId,
+    level,
+    identity: ["Vaktmira", "Skyddadsdotter", identityNumber, identityNumber.slice(2)],
+    contact: [s.phone, s.postalAddress],
+  });
+  const sessions = {
+    herWorker: team.partnerWorker,
+    manager: team.manager,
+    therapist: team.therapist,
+    third: team.third,
+  };
+  return { caseId: hers.caseId, personId: hers.personId, person, sessions };
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -33,6 +33,9 @@ export const errorCodes = [
   // 409: lowering protection or disclosing about a protected person without the protection
   // officer's recorded consultation (issue 19, item 3)
   "consultation_required",
+  // 409: a letter or text that would carry a protected person's address or number out of
+  // Frid, made without the maker's live reveal of her with a reason (issue 19, item 2)
+  "reveal_required",
   "gone",
   "payload_too_large",
   "uri_too_long",

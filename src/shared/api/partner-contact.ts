@@ -76,6 +76,10 @@ export const PartnerCaseView = z
     firstContact: z.object({
       letter: z.boolean(),
       sms: z.boolean(),
+      revealNeeded: z.boolean().meta({
+        description:
+          "She is protected and the caller has no live reveal of her: the letter and the text answer 409 reveal_required until she is revealed with a reason",
+      }),
       consentWithdrawn: z.boolean().meta({
         description: "He withdrew the consent the letter speaks of: no letter or text goes out",
       }),

@@ -18,6 +18,16 @@ export const measureKinds = [
   "other",
 ] as const;
 export const MeasureKind = z.enum(measureKinds);
+
+/**
+ * The measures whose description is as secret as her contact details (review 19, finding 8):
+ * for a protected person withheld, like her address, until a reveal with a reason.
+ */
+export const protectedMeasureKinds: readonly (typeof measureKinds)[number][] = [
+  "code_word",
+  "safe_place",
+  "emergency_phone",
+];
 export const MeasureStatus = z.enum(["planned", "in_place", "ended"]);
 
 export const SafetyMeasure = z
@@ -50,7 +60,18 @@ export const SaveSafetyPlanBody = z
 export const SafetyPlanVersion = z
   .object({
     version: z.number().int(),
-    measures: z.array(SafetyMeasure),
+    measures: z.array(
+      SafetyMeasure.extend({
+        description: z.string().meta({
+          description:
+            "Empty where `masked` withholds it (a code word, safe place, emergency number)",
+        }),
+      }),
+    ),
+    masked: z.boolean().meta({
+      description:
+        "She is protected and the caller has no live reveal of her: the descriptions of her code word, safe place and emergency number measures are withheld (empty); the plan is saved and printed only after a reveal",
+    }),
     savedAt: z.string(),
     savedBy: z.string(),
   })

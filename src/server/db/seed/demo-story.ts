@@ -61,7 +61,7 @@ export const demoJournals: Record<number, DemoJournalEntry[]> = {
     {
       daysAgo: 39,
       type: "meeting",
-      body: "Farlighetsbedömning gjord tillsammans med Sara på boendet: mycket hög risk. Säkerhetsplan påbörjad; kodord Vitsippa.",
+      body: "Farlighetsbedömning gjord tillsammans med Sara på boendet: mycket hög risk. Säkerhetsplan påbörjad, med kodord och säker plats (de står i hennes skyddade uppgifter, inte i journalen).",
     },
     {
       daysAgo: 20,

@@ -11,6 +11,7 @@ import {
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildWorkedCase } from "../../testing/factories.ts";
 import { pdfWords } from "../../testing/pdf.ts";
+import { buildConsultation } from "../../testing/protection.ts";
 import { contextCases } from "../disclosures/contexts.ts";
 
 /*
@@ -276,6 +277,14 @@ describe.each(testDatabaseKinds)("coordinated plans (%s)", (kind) => {
         .where("id", "=", w.personId)
         .execute();
     await protect("confidentiality_marking");
+    // A protected person's plan leaves only after her protection officer was consulted
+    // (issue 19, item 3), as any disclosure about her: 409, and nothing recorded as disclosed.
+    const unconsulted = await req("GET", `${plans()}/${plan.id}/pdf`);
+    expect(unconsulted.statusCode, unconsulted.body).toBe(409);
+    expect(unconsulted.json().error.code).toBe("consultation_required");
+    const none = database().owner.selectFrom("disclosure").select("id");
+    expect(await none.where("context_id", "=", plan.id).execute()).toEqual([]);
+    await buildConsultation(database().owner, { ...w, kind: "disclosure" });
     const res = await req("GET", `${plans()}/${plan.id}/pdf`);
     await protect("none");
     expect(res.statusCode, res.body).toBe(200);

@@ -7,6 +7,7 @@ import { type CaseContext, runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { renderCoordinatedPlan } from "../../output/coordinated-plan-pdf.ts";
+import { requireConsultation } from "../protection/consultations.ts";
 import { requireAgencyConsent } from "./references.ts";
 import { onePlan } from "./service.ts";
 
@@ -46,6 +47,9 @@ async function printRun(ctx: CaseContext, planId: string) {
   const plan = await onePlan(trx, c.id, planId, today);
   for (const a of plan.agencies)
     await requireAgencyConsent(trx, { ...a, personId: c.person_id, on: today });
+  // Each print discloses her plan to the agencies: for a protected person her protection
+  // officer is consulted first, as for any disclosure (issue 19, item 3; disclosures/checks.ts).
+  if (c.protection_level !== "none") await requireConsultation(trx, c.person_id, "disclosure");
   const disclosures = await discloseToAgencies(ctx, plan, today);
   const head = await trx
     .selectFrom("organisation")

@@ -109,6 +109,30 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
     expect(posted.text).not.toContain("Hemgatan");
   });
 
+  it("prints a protected person's address only while her worker has revealed it with a reason", async () => {
+    // Review 19, finding 9: one rule for every letter (persons/reveal.ts requireReveal).
+    await safeContact(true, "Box 5, 222 22 Annanstad");
+    const level = (protection_level: "none" | "confidentiality_marking") =>
+      database().owner.updateTable("person").set({ protection_level }).where("id", "=", personId);
+    await level("confidentiality_marking").execute();
+    try {
+      const url = `/api/cases/${caseId}/decisions/${granted}/letter`;
+      const refused = await req("GET", url);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json().error.code).toBe("reveal_required");
+      expect(refused.body).not.toContain("Box 5");
+      const revealed = await req("POST", `/api/persons/${personId}/contact-reveal`, {
+        reasonText: "Skicka beslutet med post.",
+      });
+      expect(revealed.statusCode, revealed.body).toBe(200);
+      const posted = await letter(granted);
+      expect(posted.delivery).toBe("post");
+      expect(posted.text).toContain("Box 5, 222 22 Annanstad");
+    } finally {
+      await level("none").execute();
+    }
+  });
+
   it("carries no address at all under protected registration", async () => {
     const set = await req("PATCH", `/api/persons/${personId}`, {
       protectionLevel: "protected_registration",
@@ -180,8 +204,9 @@ describe.each(testDatabaseKinds)("the decision letter (%s)", (kind) => {
       .where("resource_id", "=", caseId)
       .orderBy("id")
       .execute();
-    // Two in the first test, two in the second, one each in the next three, and this one.
-    expect(events).toHaveLength(8);
+    // Two in the first test, two in the second, one each in the next four (a letter refused
+    // for want of a reveal is no letter made), and this one.
+    expect(events).toHaveLength(9);
     expect(events.at(-1)?.data).toMatchObject({ decisionId: denied });
   });
 

@@ -6,8 +6,8 @@ import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderDecisionLetter } from "../../output/decision-letter.ts";
-import { letterIdentity, planLetterDelivery } from "../../output/delivery.ts";
-import { recipientOf } from "./service.ts";
+import { letterIdentity } from "../../output/delivery.ts";
+import { deliveryFor, recipientOf } from "./service.ts";
 
 /**
  * The decision letter for one decision. Its address block follows the delivery plan, so a
@@ -64,7 +64,7 @@ export function decisionLetter(
       const d = await letterContents(trx, caseId, decisionId);
       if (!d) throw new AppError(404, "not_found", "Beslutet finns inte i ärendet.");
       const recipient = await recipientOf(trx, database.cipher, c.person_id);
-      const delivery = planLetterDelivery(recipient, {
+      const delivery = await deliveryFor(trx, actor, c.person_id, recipient, {
         ...(d.basis
           ? { childPlacement: { basis: d.basis, locationWithheld: Boolean(d.location_withheld) } }
           : {}),

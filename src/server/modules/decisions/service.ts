@@ -6,7 +6,13 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { type Cipher, openColumns, parseSafeContact } from "../../db/sealed-columns.ts";
-import { type DeliveryPlan, planLetterDelivery } from "../../output/delivery.ts";
+import {
+  type DeliveryPlan,
+  type LetterSubject,
+  planLetterDelivery,
+  type Recipient,
+} from "../../output/delivery.ts";
+import { requireReveal } from "../persons/reveal.ts";
 import { checkPlacement, insertPlacement, placementViews } from "./child-placement.ts";
 
 /**
@@ -108,6 +114,23 @@ export async function recipientOf(trx: Trx, cipher: Cipher, personId: string) {
     safeContact: parseSafeContact(p.safe_contact),
     postalAddress: p.postal_address,
   };
+}
+
+/**
+ * How a letter or document to her goes, as every one Frid prints plans it: her address is
+ * printed only when the plan is to post it, and for a protected person only while the maker
+ * has revealed her details with a reason (review 19, finding 9; docs/security.md): else 409.
+ */
+export async function deliveryFor(
+  trx: Trx,
+  actor: Actor,
+  personId: string,
+  recipient: Recipient,
+  subject?: LetterSubject,
+): Promise<DeliveryPlan> {
+  const delivery = planLetterDelivery(recipient, subject);
+  if (delivery.address) await requireReveal(trx, actor, personId, recipient.protectionLevel);
+  return delivery;
 }
 
 const notDecidable = "Beslut fattas när ärendet är utrett eller under genomförande.";

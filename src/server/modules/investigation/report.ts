@@ -6,11 +6,11 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { listEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { letterIdentity, planLetterDelivery } from "../../output/delivery.ts";
+import { letterIdentity } from "../../output/delivery.ts";
 import { renderInvestigationReport } from "../../output/investigation-report.ts";
 import { findVisibleCaseWithDetails } from "../cases/queries.ts";
 import { caseView } from "../cases/service.ts";
-import { recipientOf } from "../decisions/service.ts";
+import { deliveryFor, recipientOf } from "../decisions/service.ts";
 import { investigationView } from "./service.ts";
 
 /**
@@ -78,7 +78,7 @@ export function printInvestigation(
           name: `${c.given_name} ${c.family_name}`,
           identityNumber: displayIdentityNumber(c.identity_kind, c.identity_number),
         }),
-        delivery: planLetterDelivery(recipient),
+        delivery: await deliveryFor(trx, actor, c.person_id, recipient),
         responsible: details.assignees.map((a) => a.displayName),
         sectionKeys: investigation.sectionKeys,
         sections: investigation.sections,

@@ -6,9 +6,9 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { letterIdentity, planLetterDelivery } from "../../output/delivery.ts";
+import { letterIdentity } from "../../output/delivery.ts";
 import { renderJournal } from "../../output/journal-pdf.ts";
-import { recipientOf } from "../decisions/service.ts";
+import { deliveryFor, recipientOf } from "../decisions/service.ts";
 import { entryQuery } from "./queries.ts";
 
 /**
@@ -80,7 +80,7 @@ export function printJournal(
           name: `${c.given_name} ${c.family_name}`,
           identityNumber: displayIdentityNumber(c.identity_kind, c.identity_number),
         }),
-        delivery: planLetterDelivery(recipient),
+        delivery: await deliveryFor(trx, actor, c.person_id, recipient),
         entries: rows.map((r) => ({
           occurredAt: stockholmMinute(r.occurred_at),
           entryType: r.entry_type,

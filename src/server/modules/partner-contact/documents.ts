@@ -1,6 +1,6 @@
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { formatIdentityNumber } from "../../../shared/personal-identity-number.ts";
-import { shownReference, showPersonRow } from "../../../shared/protection.ts";
+import { shownReference, showPerson, showPersonRow } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
@@ -14,13 +14,15 @@ import {
   type Sender,
 } from "../../output/partner-contact-documents.ts";
 import type { CaseRow } from "../cases/queries.ts";
+import { requireReveal } from "../persons/reveal.ts";
 import { requirePerpetratorCase, requireTreatment } from "../treatment/service.ts";
 import { herContact } from "./her-contact.ts";
 
 /**
  * The partner-contact documents a worker prints or copies: on his side the consent form to
  * sign; on hers the information letter and the text message — each only in a way her
- * safe-contact instructions allow (a letter is refused when letters are unsafe).
+ * safe-contact instructions allow (a letter is refused when letters are unsafe), and for a
+ * protected partner only while her worker has revealed her details with a reason.
  */
 
 async function senderOf(trx: Trx, c: CaseRow): Promise<Sender> {
@@ -122,6 +124,8 @@ export function printPartnerLetter(
       const refusal = letter?.refusal;
       if (refusal && refusal in refusedLetter)
         throw new AppError(409, "conflict", refusedLetter[refusal as keyof typeof refusedLetter]);
+      // Her address on paper: for a protected partner only after a reveal with a reason.
+      await requireReveal(trx, actor, c.person_id, r.protectionLevel);
       const pdf = await renderPartnerLetter({
         sender: await senderOf(trx, c),
         recipientName: r.name,
@@ -149,9 +153,16 @@ export function partnerSms(
         throw new AppError(409, "conflict", "Sms är inte säkert enligt hennes instruktioner.");
       if (sms?.refusal === "no_phone")
         throw new AppError(409, "conflict", "Det finns inget telefonnummer att skicka till.");
+      // Her number is shown as her page shows it: for a protected partner after a reveal.
+      await requireReveal(trx, actor, c.person_id, r.protectionLevel);
+      // The text leaves Frid: named as a document names her (none under fingerade uppgifter).
+      const { name } = showPerson(
+        { name: r.name, identityNumber: null, protectionLevel: r.protectionLevel },
+        "document",
+      );
       return {
         to: r.phone ?? "",
-        text: partnerSmsText({ sender: await senderOf(trx, c), recipientName: r.name }),
+        text: partnerSmsText({ sender: await senderOf(trx, c), recipientName: name }),
       };
     },
   });

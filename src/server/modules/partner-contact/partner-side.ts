@@ -70,7 +70,8 @@ async function load(trx: Trx, cipher: Cipher, actor: Actor, c: CaseRow): Promise
     givenMasked,
     // Her own number and address, once she has given them, come before what he said.
     contactOptions: her.options,
-    firstContact: her.firstContact,
+    // Her letter and text carry her address and number: the same reveal first (documents.ts).
+    firstContact: { ...her.firstContact, revealNeeded: givenMasked },
     attempts: attempts.map((a) => ({
       id: a.id,
       method: a.method,

@@ -74,6 +74,27 @@ export async function detailsFor(
     : { details: maskDetails(details), contactMasked: true, revealedUntil: null };
 }
 
+/**
+ * The one rule for every letter, text or document that carries a protected person's address
+ * or number out of Frid (issue 19, items 1 and 2; docs/security.md "Letters"): it is made only
+ * while its maker has a live reveal of her, so the reason is stated and her protection officer
+ * sees it. Without one: 409 reveal_required, and nothing of her details in the answer.
+ */
+export async function requireReveal(
+  trx: Trx,
+  actor: Actor,
+  personId: string,
+  level: ProtectionLevel,
+): Promise<void> {
+  if (!masksContact(level)) return;
+  if ((await liveReveal(trx, actor, personId)) !== null) return;
+  throw new AppError(
+    409,
+    "reveal_required",
+    "Personen har skyddade personuppgifter. Visa uppgifterna med skäl först (Visa med skäl på personsidan), sedan går det att skriva ut eller skicka.",
+  );
+}
+
 const notProtected = () =>
   new AppError(
     409,

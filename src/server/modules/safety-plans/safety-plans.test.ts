@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
@@ -146,6 +147,14 @@ describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
       .set({ protection_level: "fictitious_identity" })
       .where("id", "=", personId)
       .execute();
+    // Her safe place on paper waits on a reveal with a reason, as her address does.
+    const unrevealed = await req("GET", `/api/cases/${caseId}/safety-plan/pdf`);
+    expect(unrevealed.statusCode).toBe(409);
+    expect(unrevealed.json().error.code).toBe("reveal_required");
+    const reveal = await req("POST", `/api/persons/${personId}/contact-reveal`, {
+      reasonText: "Lämna säkerhetsplanen till henne.",
+    });
+    expect(reveal.statusCode, reveal.body).toBe(200);
     const hidden = await req("GET", `/api/cases/${caseId}/safety-plan/pdf`);
     await database()
       .owner.updateTable("person")
@@ -159,6 +168,42 @@ describe.each(testDatabaseKinds)("safety plans (%s)", (kind) => {
     expect(paper).not.toContain("Säkerhetsplan för");
     expect(paper).not.toContain(reference);
     expect(paper).toContain("Skolan vet att bara mamman och mormor får hämta Noa.");
+  });
+
+  it("withholds a protected person's safe place and code word until a reveal with a reason", async () => {
+    // Review 19, finding 8: the plan's secrets are masked as her contact details are.
+    const level = (protection_level: "none" | "protected_registration") =>
+      database().owner.updateTable("person").set({ protection_level }).where("id", "=", personId);
+    await database()
+      .owner.updateTable("person_reveal")
+      .set({ revealed_at: sql`revealed_at - interval '1 hour'` })
+      .set({ expires_at: sql`expires_at - interval '1 hour'` })
+      .where("person_id", "=", personId)
+      .execute();
+    await level("protected_registration").execute();
+    try {
+      const plan = (await req("GET", `/api/cases/${caseId}/safety-plan`)).json().current;
+      expect(plan.masked).toBe(true);
+      expect(JSON.stringify(plan)).not.toContain("grannen på nummer 14");
+      expect(plan.measures.map((m: { description: string }) => m.description)).toContain(
+        "Skolan vet att bara mamman och mormor får hämta Noa.",
+      );
+      // A save from a plan whose secrets the worker could not see would lose them: 409.
+      const save = await req("PUT", `/api/cases/${caseId}/safety-plan`, {
+        measures: [measures[1]],
+        basedOnVersion: plan.version,
+      });
+      expect(save.statusCode).toBe(409);
+      expect(save.json().error.code).toBe("reveal_required");
+      await req("POST", `/api/persons/${personId}/contact-reveal`, {
+        reasonCode: "safety_contact",
+      });
+      const shown = (await req("GET", `/api/cases/${caseId}/safety-plan`)).json().current;
+      expect(shown.masked).toBe(false);
+      expect(JSON.stringify(shown)).toContain("grannen på nummer 14");
+    } finally {
+      await level("none").execute();
+    }
   });
 
   it("answers another's case with 404", async () => {

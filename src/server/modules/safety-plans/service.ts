@@ -1,16 +1,21 @@
+import { randomUUID } from "node:crypto";
 import { pageFrom, pageSize } from "../../../shared/api/paging.ts";
-import type {
-  SafetyMeasure,
-  SafetyPlanHistory,
-  SafetyPlanVersion,
+import {
+  protectedMeasureKinds,
+  type SafetyMeasure,
+  type SafetyPlanHistory,
+  type SafetyPlanVersion,
 } from "../../../shared/api/safety-plans.ts";
 import { shownReference } from "../../../shared/protection.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { type Cipher, openColumns, sealColumns } from "../../db/sealed-columns.ts";
 import { AppError } from "../../http/errors.ts";
 import { renderSafetyPlan } from "../../output/safety-plan-pdf.ts";
+import type { CaseRow } from "../cases/queries.ts";
+import { liveReveal, masksContact, requireReveal } from "../persons/reveal.ts";
 
 type HistoryPageQuery = { limit: number; before?: number | undefined };
 
@@ -25,7 +30,7 @@ function versionRows(trx: Trx, caseId: string, limit: number, only: VersionFilte
   // rows down the (case, version) key and stops, and row-level security checks only those.
   const newest = trx
     .selectFrom("safety_plan_version")
-    .select(["version", "measures", "saved_at", "saved_by"])
+    .select(["id", "org_id", "version", "measures", "saved_at", "saved_by"])
     .where("case_id", "=", caseId)
     .$if(only.below !== undefined, (q) => q.where("version", "<", only.below ?? 0))
     .$if(only.exactly !== undefined, (q) => q.where("version", "=", only.exactly ?? 0))
@@ -38,23 +43,52 @@ function versionRows(trx: Trx, caseId: string, limit: number, only: VersionFilte
 }
 type VersionFilter = { below?: number | undefined; exactly?: number | undefined };
 
-/** The newest version, or the one asked for, with its measures. */
+/**
+ * The newest version, or the one asked for, with its measures opened (sealed at rest; a
+ * version from before 0086 is read as the plain JSON it was) and, for a protected person
+ * without the caller's live reveal, her code word, safe place and emergency number withheld.
+ */
 async function oneVersion(
   trx: Trx,
-  caseId: string,
+  plan: PlanReader,
   version?: number,
 ): Promise<SafetyPlanVersion | null> {
-  const r = await versionRows(trx, caseId, 1, { exactly: version })
-    .select(["v.version", "v.measures", "v.saved_at", "u.display_name"])
+  const r = await versionRows(trx, plan.case.id, 1, { exactly: version })
+    .select(["v.id", "v.org_id", "v.version", "v.measures", "v.saved_at", "u.display_name"])
     .executeTakeFirst();
   if (!r) return null;
+  const opened = await openColumns(plan.cipher, "safety_plan_version", r.org_id, r.id, r);
+  const measures = JSON.parse(opened.measures) as SafetyMeasure[];
+  const masked = hasProtectedMeasure(measures) && (await plan.masks());
   return {
     version: r.version,
-    measures: r.measures as SafetyMeasure[],
+    measures: masked
+      ? measures.map((m) => (isProtectedMeasure(m) ? { ...m, description: "" } : m))
+      : measures,
+    masked,
     savedAt: r.saved_at.toISOString(),
     savedBy: r.display_name,
   };
 }
+
+/** What reads a plan: the case, the cipher, and whether her details are masked to the caller. */
+interface PlanReader {
+  case: CaseRow;
+  cipher: Cipher;
+  masks: () => Promise<boolean>;
+}
+
+function planReader(trx: Trx, cipher: Cipher, actor: Actor, c: CaseRow): PlanReader {
+  return {
+    case: c,
+    cipher,
+    masks: async () =>
+      masksContact(c.protection_level) && (await liveReveal(trx, actor, c.person_id)) === null,
+  };
+}
+
+const isProtectedMeasure = (m: SafetyMeasure) => protectedMeasureKinds.includes(m.kind);
+const hasProtectedMeasure = (measures: SafetyMeasure[]) => measures.some(isProtectedMeasure);
 
 /** A page of the history: the versions below `before` (keyset on the (case, version) key). */
 async function historyPage(
@@ -73,8 +107,8 @@ async function historyPage(
   );
 }
 
-async function planView(trx: Trx, caseId: string) {
-  return { current: await oneVersion(trx, caseId), history: await historyPage(trx, caseId) };
+async function planView(trx: Trx, plan: PlanReader) {
+  return { current: await oneVersion(trx, plan), history: await historyPage(trx, plan.case.id) };
 }
 
 export function readSafetyPlan(
@@ -87,9 +121,10 @@ export function readSafetyPlan(
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "safety_plan.read",
-    run: async ({ trx }) => {
-      if (version === undefined) return planView(trx, caseId);
-      const one = await oneVersion(trx, caseId, version);
+    run: async ({ trx, case: c }) => {
+      const plan = planReader(trx, database.cipher, actor, c);
+      if (version === undefined) return planView(trx, plan);
+      const one = await oneVersion(trx, plan, version);
       if (!one)
         throw new AppError(404, "not_found", "Den versionen av säkerhetsplanen finns inte.");
       return { current: one, history: await historyPage(trx, caseId) };
@@ -126,32 +161,43 @@ export function saveSafetyPlan(
   caseId: string,
   input: { measures: SafetyMeasure[]; basedOnVersion: number | null },
 ) {
+  // Sealed before the transaction opens (db/field-cipher.ts says why), bound to the row's id.
+  const id = randomUUID();
+  const sealing = sealColumns(database.cipher, "safety_plan_version", actor.orgId, id, {
+    measures: JSON.stringify(input.measures),
+  });
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "safety_plan.save",
     changes: true,
     requires: ["change"],
     closedMessage: "Ärendet är avslutat. Öppna det igen för att ändra planen.",
-    run: async ({ trx }) => {
-      const latest = (await oneVersion(trx, caseId))?.version ?? null;
+    run: async ({ trx, case: c }) => {
+      const { measures } = await sealing;
+      const plan = planReader(trx, database.cipher, actor, c);
+      const base = await oneVersion(trx, plan);
+      const latest = base?.version ?? null;
       if (input.basedOnVersion !== latest) throw savedMeanwhile();
+      // A plan saved from one whose code word the worker could not see would lose it.
+      if (base?.masked) await requireReveal(trx, actor, c.person_id, c.protection_level);
       const version = (latest ?? 0) + 1;
       // Two saves from the same base at once: the unique (case, version) key lets one in; the
       // other is told, as if it had come a moment later.
       const inserted = await trx
         .insertInto("safety_plan_version")
         .values({
+          id,
           org_id: actor.orgId,
           case_id: caseId,
           version,
-          measures: JSON.stringify(input.measures),
+          measures,
           saved_by: actor.userId,
         })
         .onConflict((oc) => oc.columns(["case_id", "version"]).doNothing())
         .returning("id")
         .executeTakeFirst();
       if (!inserted) throw savedMeanwhile();
-      return { version, view: await planView(trx, caseId) };
+      return { version, view: await planView(trx, plan) };
     },
     event: ({ version }) => ({ data: { version } }),
   }).then(({ view }) => view);
@@ -166,9 +212,11 @@ export function printSafetyPlan(
   return runCaseCommand(database, actor, meta, {
     caseId,
     action: "safety_plan.print",
-    run: async ({ trx }) => {
-      const plan = await oneVersion(trx, caseId);
+    run: async ({ trx, case: c }) => {
+      const plan = await oneVersion(trx, planReader(trx, database.cipher, actor, c));
       if (!plan) throw new AppError(404, "not_found", "Ärendet har ingen säkerhetsplan ännu.");
+      // Her code word on paper: as her address on a letter, only after a reveal with a reason.
+      if (plan.masked) await requireReveal(trx, actor, c.person_id, c.protection_level);
       const head = await trx
         .selectFrom("case as k")
         .innerJoin("unit as un", "un.id", "k.unit_id")

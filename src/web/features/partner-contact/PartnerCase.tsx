@@ -154,14 +154,15 @@ function ContactWays({ view }: { view: PartnerCase }) {
 /**
  * What to send: the information letter (PDF, to print and post in a plain envelope) and the
  * text message — each offered only as the server gives it (view.firstContact: her
- * instructions, an open case, his consent standing). Neither names him.
+ * instructions, an open case, his consent standing, her reveal when she is protected).
+ * Neither names him.
  */
 function FirstContactMaterial({ caseId, view }: { caseId: string; view: PartnerCase }) {
   const { t } = useT();
   const api = useApi();
   const [sms, setSms] = useState<{ to: string; text: string } | null>(null);
   const submit = useSubmit();
-  const { letter, sms: mayText, consentWithdrawn } = view.firstContact;
+  const { letter, sms: mayText, consentWithdrawn, revealNeeded } = view.firstContact;
 
   async function showSms() {
     await submit.run(async () => setSms(await api.partnerSms(caseId)));
@@ -176,6 +177,16 @@ function FirstContactMaterial({ caseId, view }: { caseId: string; view: PartnerC
     );
   }
   if (!letter && !mayText) return null;
+  // A protected partner's letter and text carry her address and number: the server makes
+  // them only after her details were revealed with a reason on her page (409 otherwise).
+  if (revealNeeded) {
+    return (
+      <div className="subsection">
+        <h3 id="partner-case-material-title">{t("partnerCase.materialTitle")}</h3>
+        <p>{t("partnerCase.materialRevealFirst")}</p>
+      </div>
+    );
+  }
   return (
     <div className="subsection">
       <h3 id="partner-case-material-title">{t("partnerCase.materialTitle")}</h3>

@@ -13,6 +13,8 @@ export const partnerContactEn: MessagesOf<typeof partnerContactSv> = {
     "He has withdrawn his consent to partner contact. No letter or text about the treatment is sent.",
   "partnerCase.materialIntro":
     "The information letter and the text never name him. Send the letter in a plain envelope.",
+  "partnerCase.materialRevealFirst":
+    "She has protected personal data. The letter and the text message contain her address and phone number: reveal her details with a reason on her person page first (Show with a reason). Then you can print the letter or show the text message here, for the minutes her details are shown.",
   "partnerCase.letterLink": "Print the information letter (PDF)",
   "partnerCase.smsShow": "Show the text message",
   "partnerCase.smsTo": "To {phone}:",

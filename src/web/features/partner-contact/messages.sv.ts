@@ -10,6 +10,8 @@ export const partnerContactSv = {
     "Han har återkallat sitt samtycke till partnerkontakt. Inget brev eller sms skickas om behandlingen.",
   "partnerCase.materialIntro":
     "Informationsbrevet och sms-texten nämner aldrig honom. Skicka brevet i ett neutralt kuvert.",
+  "partnerCase.materialRevealFirst":
+    "Hon har skyddade personuppgifter. Brevet och sms-texten innehåller hennes adress och telefonnummer: visa hennes uppgifter med skäl på hennes personsida först (Visa med skäl). Sedan kan du skriva ut brevet eller visa sms-texten här, under de minuter uppgifterna visas.",
   "partnerCase.letterLink": "Skriv ut informationsbrevet (PDF)",
   "partnerCase.smsShow": "Visa sms-texten",
   "partnerCase.smsTo": "Till {phone}:",

@@ -58,13 +58,13 @@ export function SafetyPlanPage() {
       <ShownPlanSection
         page={page}
         shown={shownVersion(viewing, current, page.old.state)}
-        mayEdit={viewing === null && !closed && !page.editing}
+        mayEdit={viewing === null && !closed && !page.editing && !current?.masked}
         hasCurrent={Boolean(current)}
       />
       {page.editing && viewing === null && (
         <FormSection caseId={caseId} current={current} page={page} />
       )}
-      {current && <PrintSection caseId={caseId} />}
+      {current && <PrintSection caseId={caseId} masked={current.masked} />}
       {history.items.length > 0 && (
         <HistorySection caseId={caseId} history={history} current={current} page={page} />
       )}
@@ -200,6 +200,9 @@ function ShownPlanSection({
       ) : (
         <PlanVersionView version={shown.data} />
       )}
+      {shown.status === "ready" && shown.data?.masked && (
+        <p className="notice">{t("safetyPlan.maskedNotice")}</p>
+      )}
 
       {mayEdit && (
         <p>
@@ -261,19 +264,23 @@ function HistorySection({
   );
 }
 
-/** The PDF to hand over in person. */
-function PrintSection({ caseId }: { caseId: string }) {
+/** The PDF to hand over in person; a plan with withheld secrets prints after a reveal. */
+function PrintSection({ caseId, masked }: { caseId: string; masked: boolean }) {
   const { t } = useT();
   const api = useApi();
   return (
     <section className="section" aria-labelledby="safety-plan-print-title">
       <h2 id="safety-plan-print-title">{t("safetyPlan.printTitle")}</h2>
       <p className="notice">{t("safetyPlan.printNote")}</p>
-      <p>
-        <a className="button button--secondary" href={api.safetyPlanPdfUrl(caseId)} download>
-          {t("safetyPlan.print")}
-        </a>
-      </p>
+      {masked ? (
+        <p>{t("safetyPlan.printMasked")}</p>
+      ) : (
+        <p>
+          <a className="button button--secondary" href={api.safetyPlanPdfUrl(caseId)} download>
+            {t("safetyPlan.print")}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
@@ -300,7 +307,12 @@ function PlanVersionView({ version }: { version: PlanVersion }) {
           <li key={i} className="record-list__item">
             <article aria-labelledby={`${listId}-${i}`}>
               <h3 id={`${listId}-${i}`}>{t(measureKindLabels[m.kind])}</h3>
-              <p className="multiline safety-plan__description">{m.description}</p>
+              <p className="multiline safety-plan__description">
+                {/* Withheld (a protected person's code word, safe place, emergency number). */}
+                {version.masked && m.description === ""
+                  ? t("safetyPlan.maskedMeasure")
+                  : m.description}
+              </p>
               <dl className="details safety-plan__facts">
                 <div>
                   <dt>{t("safetyPlan.forWhom")}</dt>

@@ -45,6 +45,11 @@ export const safetyPlansEn: MessagesOf<typeof safetyPlansSv> = {
   "safetyPlan.shown": "Shown",
   "safetyPlan.printTitle": "Print",
   "safetyPlan.print": "Print (PDF)",
+  "safetyPlan.maskedMeasure": "Protected detail – shown with a reason on the person page.",
+  "safetyPlan.maskedNotice":
+    "She has protected personal data: code word, safe place and emergency number are not shown. Reveal her details with a reason on the person page (Show with a reason) to see, change or print the plan.",
+  "safetyPlan.printMasked":
+    "The plan can be printed once her protected details are shown with a reason on the person page.",
   "safetyPlan.printNote": "The plan is handed over in person and never sent by post.",
 
   "measureKind.safe_place": "Safe place to go to",

@@ -42,6 +42,11 @@ export const safetyPlansSv = {
   "safetyPlan.shown": "Visas",
   "safetyPlan.printTitle": "Skriv ut",
   "safetyPlan.print": "Skriv ut (PDF)",
+  "safetyPlan.maskedMeasure": "Skyddad uppgift – visas med skäl på personsidan.",
+  "safetyPlan.maskedNotice":
+    "Hon har skyddade personuppgifter: kodord, säker plats och nödnummer visas inte. Visa hennes uppgifter med skäl på personsidan (Visa med skäl) för att se, ändra eller skriva ut planen.",
+  "safetyPlan.printMasked":
+    "Planen skrivs ut när hennes skyddade uppgifter visas med skäl på personsidan.",
   "safetyPlan.printNote": "Planen lämnas personligen och skickas aldrig med post.",
 
   "measureKind.safe_place": "Säker plats att ta sig till",
