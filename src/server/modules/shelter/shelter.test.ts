@@ -117,10 +117,14 @@ describe.each(testDatabaseKinds)("checking a stay in and out, and its notes (%s)
     expect(res.statusCode, res.body).toBe(200);
     const row = await database()
       .owner.selectFrom("stay")
-      .select("went_to")
+      .select(["went_to", "org_id"])
       .where("id", "=", s.id)
       .executeTakeFirstOrThrow();
-    expect(row.went_to).toBe("Skyddat boende i annan kommun");
+    // Sealed at rest (ADR 0022): stored as an envelope, opened to what she wrote.
+    expect(row.went_to).toMatch(/^f1\./);
+    expect(await database().cipher.open(row.org_id, "stay.went_to", row.went_to, s.id)).toBe(
+      "Skyddat boende i annan kommun",
+    );
     const event = await database()
       .owner.selectFrom("audit_event")
       .select(["resource_id", "person_id", "person_ids", "data"])
