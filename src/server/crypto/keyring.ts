@@ -55,8 +55,6 @@ export class Keyring {
   #active = new Map<string, string>();
   /** One refresh at a time for openFresh: many reads meeting a new key share one reload. */
   #refreshing: Promise<void> | null = null;
-  /** When the rows were last read (Date.now()); FieldCipher reads them again when it is old. */
-  #refreshedAt = 0;
 
   private constructor(
     private readonly keyService: KeyService,
@@ -104,12 +102,6 @@ export class Keyring {
     this.#keys = keys;
     this.#retired = retired;
     this.#active = active;
-    this.#refreshedAt = Date.now();
-  }
-
-  /** Milliseconds since the rows were last read. */
-  age(): number {
-    return Date.now() - this.#refreshedAt;
   }
 
   /** Reads the rows again, sharing one read among callers that ask at the same time. */

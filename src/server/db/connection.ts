@@ -95,14 +95,16 @@ export async function openPglite(
   }
   const session = new PGliteSession(pglite);
   const owner = new Kysely<Database>({ dialect: new PGliteDialect(session, null) });
+  const cipher = new FieldCipher(owner, keys);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(session, appRole) });
   return {
     kind: "pglite",
     db,
     owner,
-    cipher: new FieldCipher(owner, keys),
+    cipher,
     recordKeys,
     async close() {
+      cipher.close();
       await db.destroy();
       await owner.destroy();
       if (!pglite.closed) await pglite.close();
@@ -189,6 +191,7 @@ export async function openPostgres(
   await checkConnection(url, connectTimeoutSeconds);
   const ownerPool = pool(url, 2, null);
   const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+  const cipher = new FieldCipher(owner, keys);
   // The application's transactions send their actor settings with BEGIN (one round trip).
   const db = acceptsPreludes(
     new Kysely<Database>({ dialect: new PreludePostgresDialect({ pool: pool(url, 10, appRole) }) }),
@@ -197,9 +200,10 @@ export async function openPostgres(
     kind: "postgres",
     db,
     owner,
-    cipher: new FieldCipher(owner, keys),
+    cipher,
     recordKeys,
     async close() {
+      cipher.close();
       await db.destroy();
       await owner.destroy();
       await recordKeys.close?.();

@@ -16,28 +16,66 @@ import type { Database } from "./types.ts";
  * factory, an administrator's new organisation) gets its first key on its first seal.
  */
 /**
- * How old the keyring may be when it seals. Another process's `keys:rotate --new-data-key`
- * makes a new active key; this bound says when every running server seals with it, so the
- * rotation waits a little longer than this before its last pass (db/key-rotation.ts).
+ * How old the keyring may grow. Another process's `keys:rotate --new-data-key` makes a new
+ * active key; every server reads the key rows again on a timer at half this age, so within
+ * it every running server seals with the new key, and the rotation waits a little longer
+ * than this before its last pass (db/key-rotation.ts). A timer, not a check on the seal
+ * path: a seal may run inside a transaction, and on PGlite a read of the keys there would
+ * wait for that transaction's own session.
  */
 export const keyringMaxAgeMs = 30_000;
+
+export interface FieldCipherOptions {
+  /** How often the key rows are read again; half of keyringMaxAgeMs unless a test says. */
+  refreshEveryMs?: number;
+}
 
 export class FieldCipher {
   #ring: Promise<Keyring> | null = null;
   #minting = new Map<string, Promise<void>>();
+  #timer: NodeJS.Timeout | null = null;
+  #closed = false;
 
   constructor(
     private readonly owner: Kysely<Database>,
     readonly keyService: KeyService,
+    private readonly options: FieldCipherOptions = {},
   ) {}
 
   /** The loaded keyring; start-up awaits it so a wrong KEK stops Frid before it listens. */
   keyring(): Promise<Keyring> {
-    this.#ring ??= loadKeyring(this.owner, this.keyService).catch((error: unknown) => {
-      this.#ring = null;
-      throw error;
-    });
+    this.#ring ??= loadKeyring(this.owner, this.keyService).then(
+      (ring) => {
+        this.#startRefreshing(ring);
+        return ring;
+      },
+      (error: unknown) => {
+        this.#ring = null;
+        throw error;
+      },
+    );
     return this.#ring;
+  }
+
+  /** Stops the timer (the database handle's close calls it). */
+  close(): void {
+    this.#closed = true;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  /**
+   * Reads the key rows again on a timer. A failed read (the database away for a moment)
+   * keeps the keys as they were and is tried again at the next tick; unref'd, so the timer
+   * never keeps a process alive.
+   */
+  #startRefreshing(ring: Keyring): void {
+    if (this.#timer || this.#closed) return;
+    const every = this.options.refreshEveryMs ?? keyringMaxAgeMs / 2;
+    this.#timer = setInterval(() => {
+      ring.refreshShared().catch(() => {});
+    }, every);
+    this.#timer.unref();
   }
 
   /**
@@ -54,7 +92,6 @@ export class FieldCipher {
   ): Promise<string | null> {
     if (text === null) return null;
     const ring = await this.keyring();
-    if (ring.age() > keyringMaxAgeMs) await ring.refreshShared();
     if (ring.activeKeyId(orgId) === null) await this.#mint(ring, orgId);
     return ring.seal(orgId, field, text, row);
   }
