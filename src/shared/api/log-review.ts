@@ -30,9 +30,19 @@ const uuidPattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export const anomalyKeyPattern = new RegExp(
   `^(${anomalyKinds.join("|")}):(${uuidPattern}):(\\d{4}-\\d{2}-\\d{2})(?::(${uuidPattern}))?$`,
 );
+/** The key's day is a day of the calendar (the pattern lets 2026-13-45 through). */
+function realDay(key: string): boolean {
+  const day = anomalyKeyPattern.exec(key)?.[3];
+  if (!day) return false;
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export const AnomalyKey = z
   .string()
-  .regex(anomalyKeyPattern, { error: "Avvikelsen finns inte. Ladda om listan." });
+  .regex(anomalyKeyPattern, { error: "Avvikelsen finns inte. Ladda om listan." })
+  .refine(realDay, { error: "Avvikelsen finns inte. Ladda om listan." });
 
 export const AnomalyView = z
   .object({
@@ -87,6 +97,7 @@ export const AnomalyQuery = z
     before: z
       .string()
       .regex(anomalyKeyPattern, { error: invalidCursorMessage })
+      .refine(realDay, { error: invalidCursorMessage })
       .optional()
       .meta({ description: "The nextCursor of the page before" }),
     count: z

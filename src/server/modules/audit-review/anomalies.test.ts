@@ -169,8 +169,24 @@ describe.each(testDatabaseKinds)("the log review's anomalies (%s)", (kind) => {
       expect(res.statusCode, field).toBe(400);
       expect(res.json().error.fields[field], field).toBeTruthy();
     }
+    // A cursor of the right form whose day is not in the calendar: 400, not the database's error.
+    const impossible = `refused:${w.w1.id}:2026-13-45`;
+    expect((await get(managerA, { before: impossible })).statusCode).toBe(400);
     const bad = await get(managerA, { before: "refused:x" });
     expect(bad.json().error.fields.before).toBe(invalidCursorMessage);
+  });
+
+  it("lets no manager conclude on their own reads: 403, audited", async () => {
+    const own = `after_hours:${w.managerA.id}:2026-03-03`;
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/audit/anomalies/conclusions",
+      headers: as(managerA),
+      payload: { key: own, conclusion: "justified" },
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().error.message).toMatch(/egna läsningar/);
+    expect(await countEvents("audit.conclusion", w.managerA.id, "denied")).toBe(1);
   });
 
   async function countEvents(action: string, userId: string, outcome: "allowed" | "denied") {

@@ -267,6 +267,13 @@ export async function concludeAnomaly(
     personId: key.personId ?? null,
     data: { kind: key.kind, key: input.key, conclusion: input.conclusion },
   };
+  if (key.userId === actor.userId) {
+    // Nobody reviews their own reads: another manager or an administrator does.
+    await withActor(database.db, actor, (trx) =>
+      recordAudit(trx, auditContext(actor, meta), [{ ...entry, outcome: "denied" }]),
+    );
+    throw ownReads();
+  }
   const managed = unitsWithRole(actor, ["unit_manager"]).length > 0;
   const view = await withActor(database.db, actor, async (trx) => {
     if (!managed) return null;
@@ -294,6 +301,13 @@ export async function concludeAnomaly(
   );
   throw notFound();
 }
+
+const ownReads = () =>
+  new AppError(
+    403,
+    "forbidden",
+    "Du kan inte bedöma avvikelser i dina egna läsningar. En annan chef i enheten gör det.",
+  );
 
 const concludedSince = () =>
   new AppError(409, "conflict", "Avvikelsen har just bedömts av någon annan. Ladda om listan.");
