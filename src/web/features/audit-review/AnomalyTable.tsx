@@ -1,6 +1,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import { type AnomalyView, type Conclusion, conclusions } from "../../../shared/api/log-review";
 import { useApi } from "../../auth/useAuth";
+import { useMe } from "../../auth/useSession";
 import { useSubmit } from "../../hooks/useSubmit";
 import { formatDateTime } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
@@ -113,21 +114,28 @@ function RowActions({
   onConclude: (anomaly: AnomalyView) => void;
 }) {
   const { t } = useT();
+  const me = useMe();
   const person = a.person;
+  // Nobody reviews their own reads (the server refuses it too): another manager does.
+  const own = a.user.id === me.user.id;
   return (
     <>
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        aria-label={t("anomaly.concludeLabel", {
-          action: a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude"),
-          kind: t(`anomaly.kind.${a.kind}`),
-          day: a.day,
-        })}
-        onClick={() => onConclude(a)}
-      >
-        {a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude")}
-      </button>{" "}
+      {own ? (
+        <span className="muted">{t("anomaly.ownReads")}</span>
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t("anomaly.concludeLabel", {
+            action: a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude"),
+            kind: t(`anomaly.kind.${a.kind}`),
+            day: a.day,
+          })}
+          onClick={() => onConclude(a)}
+        >
+          {a.conclusion ? t("anomaly.concludeAgain") : t("anomaly.conclude")}
+        </button>
+      )}{" "}
       <button
         type="button"
         className="button button--secondary button--small"

@@ -294,6 +294,7 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "anomaly.events": "{events} events, {persons} persons",
   "anomaly.protected": "Protected personal data",
   "anomaly.notConcluded": "Not reviewed",
+  "anomaly.ownReads": "Reviewed by another manager",
   "anomaly.conclude": "Review",
   "anomaly.concludeAgain": "Review again",
   "anomaly.concludeLabel": "{action}: the anomaly {kind} {day}",

@@ -289,6 +289,7 @@ export const auditReviewSv = {
   "anomaly.events": "{events} händelser, {persons} personer",
   "anomaly.protected": "Skyddade personuppgifter",
   "anomaly.notConcluded": "Ej granskad",
+  "anomaly.ownReads": "Granskas av en annan chef",
   "anomaly.conclude": "Granska",
   "anomaly.concludeAgain": "Granska igen",
   "anomaly.concludeLabel": "{action}: avvikelsen {kind} {day}",
