@@ -40,7 +40,8 @@ export const demoUsers: {
     | "analyst"
     | "housing_coordinator"
     | "shelter_staff"
-    | "consultant";
+    | "consultant"
+    | "protection_officer";
 }[] = [
   { username: "handlaggare1", displayName: "Lina Ek", unit: "adult", role: "caseworker" },
   { username: "handlaggare2", displayName: "Omar Nilsson", unit: "adult", role: "caseworker" },
@@ -66,6 +67,14 @@ export const demoUsers: {
   },
   { username: "resursperson", displayName: "Leila Amin", unit: "resource", role: "consultant" },
   { username: "resurschef", displayName: "Tomas Ek", unit: "resource", role: "unit_manager" },
+  // The unit's protection officer (issue 19): consulted before a protected person's level is
+  // lowered or her data disclosed; sees the unit's protected persons and every reveal.
+  {
+    username: "skyddshandlaggare",
+    displayName: "Ingrid Falk",
+    unit: "adult",
+    role: "protection_officer",
+  },
 ];
 
 export const demoPersons = [

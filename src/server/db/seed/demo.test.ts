@@ -32,6 +32,7 @@ describe("demo data", () => {
       "boendepersonal",
       "resursperson",
       "resurschef",
+      "skyddshandlaggare",
     ]);
   });
 });
