@@ -61,8 +61,10 @@ const statisticsIntervalMs = 5 * 60_000;
 
 /** Opens the configured database; a failure becomes the line that says what to do. */
 async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  // The data folder first: its problem is the one to name (the default key folder sits
+  // A configured key folder that is not there stops the start before anything is made.
+  // Then the data folder: its problem is the one to name (the default key folder sits
   // beside it, and would otherwise fail with a bare ENOTDIR).
+  if (config.recordKeys.configured) await requireKeyStore(config.recordKeys.dir);
   if (config.database.kind === "pglite") {
     try {
       prepareDataDir(config.database.dataDir);
@@ -83,6 +85,11 @@ async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
 async function openRecordKeys(config: Config): Promise<RecordKeyStore> {
   const { dir, configured } = config.recordKeys;
   if (!configured) return recordKeyStoreFor(config.recordKeys);
+  await requireKeyStore(dir);
+  return new FolderKeyStore(dir);
+}
+
+async function requireKeyStore(dir: string): Promise<void> {
   const problem = await keyStoreProblem(dir);
   if (problem) {
     throw new StartupError(
@@ -90,7 +97,6 @@ async function openRecordKeys(config: Config): Promise<RecordKeyStore> {
       `the record-key store FRID_KEY_STORE_DIR: ${problem}. Create it (readable only by Frid, outside the database and its backups), restore it from its own backup, or set FRID_KEY_STORE_DIR to the right folder`,
     );
   }
-  return new FolderKeyStore(dir);
 }
 
 /**

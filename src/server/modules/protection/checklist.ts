@@ -8,7 +8,6 @@ import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import type { CaseRow } from "../cases/queries.ts";
 
 /**
  * The routine for mail and payments on each case of a protected person (issue 19, item 3;
@@ -17,6 +16,10 @@ import type { CaseRow } from "../cases/queries.ts";
  * are marked and kept locked, and those the unit works with are told. Each item is ticked by
  * a worker of the case; until all are, the case's workers have a line on Att göra.
  */
+
+/** What the checklist reads of a case (cases/queries.ts CaseRow has it; named here so the
+ * protection module does not import the cases module, which imports persons → protection). */
+type CaseRow = { id: string; protection_level: string | null };
 
 const applies = (c: CaseRow) => c.protection_level !== null && c.protection_level !== "none";
 
