@@ -123,6 +123,10 @@ export const PersonDetail = PersonView.extend({
       description:
         "May lower the protection level (unit managers and protection officers); others may only keep or raise it",
     }),
+    reveal: z.boolean().meta({
+      description:
+        "May reveal her masked details with a reason now: she is masked and the caller works one of her cases other than through break-glass",
+    }),
   }),
 }).meta({ id: "PersonDetail" });
 export type PersonDetail = z.infer<typeof PersonDetail>;

@@ -188,6 +188,12 @@ describe.each(testDatabaseKinds)("what break-glass does not reach (%s)", (kind) 
   });
 
   it("break-glass reveals nothing of her contact details: 403 read-only, audited, no reveal", async () => {
+    // The page offers no reveal to a break-glass reader; her own worker is offered one.
+    const view = (await call(s.worker, "GET", `/api/persons/${x.personId}`)).json();
+    expect(view.contactMasked).toBe(true);
+    expect(view.abilities.reveal).toBe(false);
+    const ownView = (await call(s.assigned, "GET", `/api/persons/${x.personId}`)).json();
+    expect(ownView.abilities.reveal).toBe(true);
     const res = await call(s.worker, "POST", `/api/persons/${x.personId}/contact-reveal`, {
       reasonCode: "payment",
     });

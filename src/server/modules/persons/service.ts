@@ -104,6 +104,10 @@ export async function readPerson(
           actor,
           cases.map((c) => c.unitId),
         ),
+        // Masked details are revealed by one who works her case, never through break-glass.
+        reveal:
+          (shown?.contactMasked ?? false) &&
+          (await casesNotOnlyByBreakGlass(trx, actor, cases)).length > 0,
       },
     };
   });

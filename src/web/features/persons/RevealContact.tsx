@@ -55,14 +55,17 @@ export function MaskedContact({
         <strong>{t("reveal.maskedTitle")}</strong> {t("reveal.maskedText")}
       </p>
       {hidden && <p role="status">{t("reveal.hiddenAgain")}</p>}
-      <button
-        id={revealButtonId}
-        type="button"
-        className="button button--secondary"
-        onClick={() => setOpen(true)}
-      >
-        {t("reveal.open")}
-      </button>
+      {!person.abilities.reveal && <p>{t("reveal.notOffered")}</p>}
+      {person.abilities.reveal && (
+        <button
+          id={revealButtonId}
+          type="button"
+          className="button button--secondary"
+          onClick={() => setOpen(true)}
+        >
+          {t("reveal.open")}
+        </button>
+      )}
       {open && (
         <RevealDialog
           personId={person.id}

@@ -137,6 +137,8 @@ export const personsEn: MessagesOf<typeof personsSv> = {
   "reveal.maskedTitle": "Protected details.",
   "reveal.maskedText":
     "Address, phone, e-mail, code word, letter address and notes are shown only with a reason, for a short while. The person's protection officer sees every reveal.",
+  "reveal.notOffered":
+    "Only someone who works the person's case can show the details, not through break-glass.",
   "reveal.open": "Show with a reason",
   "reveal.title": "Show protected details",
   "reveal.intro":

@@ -134,6 +134,8 @@ export const personsSv = {
   "reveal.maskedTitle": "Skyddade uppgifter.",
   "reveal.maskedText":
     "Adress, telefon, e-post, kodord, brevadress och anteckningar visas bara med ett skäl, en kort stund. Personens skyddshandläggare ser varje visning.",
+  "reveal.notOffered":
+    "Bara den som arbetar med personens ärende kan visa uppgifterna, inte genom nödåtkomst.",
   "reveal.open": "Visa med skäl",
   "reveal.title": "Visa skyddade uppgifter",
   "reveal.intro":
