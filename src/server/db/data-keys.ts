@@ -48,16 +48,17 @@ export async function loadKeyring(owner: Kysely<Database>, keys: KeyService): Pr
       ),
     )
     .execute();
-  for (const { id: orgId } of missing) await insertFirstKey(owner, keys, orgId);
+  for (const { id: orgId } of missing) await insertActiveKey(owner, keys, orgId);
   return Keyring.load(keys, dataKeySource(owner));
 }
 
 /**
- * Mints and stores an organisation's first data key. Two at once (two processes, or two
- * seals): the partial unique index (one active per organisation) lets one insert win and
- * the other's conflict is ignored; the caller reads the winner back.
+ * Mints and stores an organisation's active data key: its first, or in a rotation the one
+ * after the old was made decrypt_only. Two at once (two processes, or two seals): the
+ * partial unique index (one active per organisation) lets one insert win and the other's
+ * conflict is ignored; the caller reads the winner back.
  */
-export async function insertFirstKey(
+export async function insertActiveKey(
   owner: Kysely<Database>,
   keys: KeyService,
   orgId: string,

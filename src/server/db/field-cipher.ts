@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { OpenOptions } from "../crypto/envelope.ts";
 import type { KeyService } from "../crypto/key-service.ts";
 import type { Keyring } from "../crypto/keyring.ts";
-import { insertFirstKey, loadKeyring } from "./data-keys.ts";
+import { insertActiveKey, loadKeyring } from "./data-keys.ts";
 import type { Database } from "./types.ts";
 
 /**
@@ -136,7 +136,7 @@ export class FieldCipher {
       pending = (async () => {
         await ring.refresh();
         if (ring.activeKeyId(orgId) !== null) return;
-        await insertFirstKey(this.owner, this.keyService, orgId);
+        await insertActiveKey(this.owner, this.keyService, orgId);
         await ring.refresh();
       })().finally(() => this.#minting.delete(orgId));
       this.#minting.set(orgId, pending);

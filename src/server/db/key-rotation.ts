@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { rewrapDataKey } from "../crypto/key-service.ts";
-import { mintDataKey } from "../crypto/keyring.ts";
+import { insertActiveKey } from "./data-keys.ts";
 import type { FieldCipher } from "./field-cipher.ts";
 import { rowKeyOf, type SealedTable, sealedTables } from "./sealed-columns.ts";
 import type { Database } from "./types.ts";
@@ -61,9 +61,10 @@ export async function rotateKeys(
     newKeys = await replaceActiveKeys(target);
     await target.cipher.refresh();
     say(`made ${newKeys} new data keys; the old ones only open values now`);
-    if ((options.graceMs ?? 0) > 0) {
-      say(`waiting ${Math.round((options.graceMs ?? 0) / 1000)} s for running servers`);
-      await sleep(options.graceMs ?? 0);
+    const grace = options.graceMs ?? 0;
+    if (grace > 0) {
+      say(`waiting ${Math.round(grace / 1000)} s for running servers`);
+      await sleep(grace);
     }
   }
   const { resealed, remaining } = await resealAll(target, options, say);
@@ -108,7 +109,8 @@ async function resealAll(
     let thisPass = 0;
     for (const [table, column] of sealedColumnList()) {
       const n = await resealColumn(target, table, column, options);
-      resealed[`${table}.${column}`] = (resealed[`${table}.${column}`] ?? 0) + n;
+      const field = `${table}.${column}`;
+      resealed[field] = (resealed[field] ?? 0) + n;
       thisPass += n;
       if (n > 0) say(`sealed ${n} values of ${table}.${column} again`);
     }
@@ -149,7 +151,6 @@ async function rewrapDataKeys({ owner, cipher }: Target): Promise<number> {
 async function replaceActiveKeys({ owner, cipher }: Target): Promise<number> {
   const orgs = await owner.selectFrom("organisation").select("id").execute();
   for (const { id: orgId } of orgs) {
-    const row = await mintDataKey(cipher.keyService, orgId);
     await owner.transaction().execute(async (trx) => {
       await trx
         .updateTable("data_key")
@@ -158,16 +159,7 @@ async function replaceActiveKeys({ owner, cipher }: Target): Promise<number> {
         .where("purpose", "=", "contact")
         .where("state", "=", "active")
         .execute();
-      await trx
-        .insertInto("data_key")
-        .values({
-          id: row.id,
-          org_id: orgId,
-          wrapped: Buffer.from(row.wrapped),
-          kek_id: row.kekId,
-          state: "active",
-        })
-        .execute();
+      await insertActiveKey(trx, cipher.keyService, orgId);
     });
   }
   return orgs.length;

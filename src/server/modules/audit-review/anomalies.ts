@@ -267,13 +267,14 @@ export async function concludeAnomaly(
     personId: key.personId ?? null,
     data: { kind: key.kind, key: input.key, conclusion: input.conclusion },
   };
-  if (key.userId === actor.userId) {
-    // Nobody reviews their own reads: another manager or an administrator does.
+  const refuse = async (error: AppError): Promise<never> => {
     await withActor(database.db, actor, (trx) =>
       recordAudit(trx, auditContext(actor, meta), [{ ...entry, outcome: "denied" }]),
     );
-    throw ownReads();
-  }
+    throw error;
+  };
+  // Nobody reviews their own reads: another manager of the unit does.
+  if (key.userId === actor.userId) return refuse(ownReads());
   const managed = unitsWithRole(actor, ["unit_manager"]).length > 0;
   const view = await withActor(database.db, actor, async (trx) => {
     if (!managed) return null;
@@ -295,11 +296,7 @@ export async function concludeAnomaly(
     const row = { ...stored, conclusion: input.conclusion, note: input.note || null };
     return toView({ ...found, ...row, concluded_by: actor.displayName }, nameOf);
   });
-  if (view) return view;
-  await withActor(database.db, actor, (trx) =>
-    recordAudit(trx, auditContext(actor, meta), [{ ...entry, outcome: "denied" }]),
-  );
-  throw notFound();
+  return view ?? refuse(notFound());
 }
 
 const ownReads = () =>

@@ -142,4 +142,32 @@ describe.each(testDatabaseKinds)("the log review's threshold (%s)", (kind) => {
     const ours = (await call(manager, "GET", "/api/audit/settings")).json();
     expect(ours.manyPersonsPerDay).toBe(3);
   });
+
+  it("takes two first settings at once one after the other: each event's old value is true", async () => {
+    const owner = database().owner;
+    const org = await buildOrg(owner);
+    const unit = await buildUnit(owner, org.id);
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => buildUser(owner, org.id, [{ unitId: unit.id, role: "unit_manager" }])),
+    );
+    const [sa, sb] = [await login(t.app, a?.username ?? ""), await login(t.app, b?.username ?? "")];
+    const answers = await Promise.all([
+      put(sa, { manyPersonsPerDay: 25 }),
+      put(sb, { manyPersonsPerDay: 40 }),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    const changes = (
+      await database()
+        .owner.selectFrom("audit_event")
+        .select("data")
+        .where("action", "=", "audit.settings")
+        .where("org_id", "=", org.id)
+        .orderBy("id")
+        .execute()
+    ).map((e) => (e.data as { manyPersonsPerDay: { from: number; to: number } }).manyPersonsPerDay);
+    expect(changes).toHaveLength(2);
+    // The first starts from the default, the second from what the first set.
+    expect(changes[0]?.from).toBe(30);
+    expect(changes[1]?.from).toBe(changes[0]?.to);
+  });
 });

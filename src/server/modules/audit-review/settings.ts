@@ -60,7 +60,11 @@ export async function readSettings(
   return withActor(database.db, actor, (trx) => load(trx, actor.orgId));
 }
 
-/** Sets the threshold; the old value is read under a row lock so the event says it truly. */
+/**
+ * Sets the threshold; the old value is read under a row lock so the event says it truly.
+ * The row is made first if the organisation has none, so two first settings at once also
+ * wait for each other instead of both reading the default.
+ */
 export async function updateSettings(
   database: DatabaseHandle,
   actor: Actor,
@@ -70,6 +74,15 @@ export async function updateSettings(
   if (!maySet(actor)) return refuse(database, actor, meta, "audit.settings");
   const to = input.manyPersonsPerDay;
   return withActor(database.db, actor, async (trx) => {
+    await trx
+      .insertInto("log_review_setting")
+      .values({
+        org_id: actor.orgId,
+        many_persons_per_day: defaultManyPersonsPerDay,
+        updated_by: actor.userId,
+      })
+      .onConflict((oc) => oc.column("org_id").doNothing())
+      .execute();
     const before = await trx
       .selectFrom("log_review_setting")
       .select("many_persons_per_day")
@@ -77,11 +90,10 @@ export async function updateSettings(
       .forUpdate()
       .executeTakeFirst();
     const from = before?.many_persons_per_day ?? defaultManyPersonsPerDay;
-    const set = { many_persons_per_day: to, updated_by: actor.userId, updated_at: new Date() };
     await trx
-      .insertInto("log_review_setting")
-      .values({ org_id: actor.orgId, ...set })
-      .onConflict((oc) => oc.column("org_id").doUpdateSet(set))
+      .updateTable("log_review_setting")
+      .set({ many_persons_per_day: to, updated_by: actor.userId, updated_at: new Date() })
+      .where("org_id", "=", actor.orgId)
       .execute();
     await recordAudit(trx, auditContext(actor, meta), [
       {

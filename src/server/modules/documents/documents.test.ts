@@ -149,7 +149,12 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
     // Her page offers what the documents give, and nothing more (one rule: herContact).
     const offered = async () =>
       (await call(team.partnerWorker, "GET", hers("/partner-contact"))).json().firstContact;
-    expect(await offered()).toEqual({ letter: true, sms: true, consentWithdrawn: false });
+    expect(await offered()).toEqual({
+      letter: true,
+      sms: true,
+      consentWithdrawn: false,
+      revealNeeded: false,
+    });
     const letter = await call(team.partnerWorker, "GET", hers("/partner-contact/letter"));
     expect(letter.statusCode).toBe(200);
     const text = await pdfText(letter.rawPayload);
@@ -191,7 +196,12 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
     const refused = await call(team.partnerWorker, "GET", hers("/partner-contact/letter"));
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain("brev inte är säkra");
-    expect(await offered()).toEqual({ letter: false, sms: true, consentWithdrawn: false });
+    expect(await offered()).toEqual({
+      letter: false,
+      sms: true,
+      consentWithdrawn: false,
+      revealNeeded: false,
+    });
 
     // He withdraws his consent: nothing about him goes to her any more, not even a text.
     const [partner] = (await call(team.therapist, "GET", his("/treatment"))).json().treatment
@@ -202,7 +212,12 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
     const afterWithdrawal = await call(team.partnerWorker, "GET", hers("/partner-contact/sms"));
     expect(afterWithdrawal.statusCode).toBe(409);
     expect(afterWithdrawal.json().error.message).toContain("återkallat");
-    expect(await offered()).toEqual({ letter: false, sms: false, consentWithdrawn: true });
+    expect(await offered()).toEqual({
+      letter: false,
+      sms: false,
+      consentWithdrawn: true,
+      revealNeeded: false,
+    });
   });
 
   it("ending the treatment destroys the form: the bytes go, the receipt stays", async () => {

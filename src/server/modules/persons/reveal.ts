@@ -155,27 +155,10 @@ export async function revealContact(
       expiresAt,
     };
   });
-  if (revealed === "read_only") return refuseReadOnly(database, actor, meta, personId);
+  // One who sees her only through break-glass is told it only reads (403), audited the same way.
+  if (revealed === "read_only") {
+    const readOnly = new AppError(403, "forbidden", breakGlassReadOnly);
+    return denyPerson(database, actor, meta, personId, "person.reveal", readOnly);
+  }
   return revealed ?? denyPerson(database, actor, meta, personId, "person.reveal");
-}
-
-/** A reveal tried by someone who sees her only through break-glass: 403, audited as denied. */
-async function refuseReadOnly(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  personId: string,
-): Promise<never> {
-  await withActor(database.db, actor, (trx) =>
-    recordAudit(trx, auditContext(actor, meta), [
-      {
-        action: "person.reveal",
-        outcome: "denied",
-        resourceType: "person",
-        resourceId: personId,
-        personId,
-      },
-    ]),
-  );
-  throw new AppError(403, "forbidden", breakGlassReadOnly);
 }

@@ -56,6 +56,8 @@ export async function denyPerson(
     | "person.reveal"
     | "case.open"
     | "intake.record" = "person.read",
+  /** What the caller is told: by default the answer a missing person gets. */
+  error: AppError = personNotFound(),
 ): Promise<never> {
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
@@ -68,7 +70,7 @@ export async function denyPerson(
       },
     ]),
   );
-  throw personNotFound();
+  throw error;
 }
 
 export async function readPerson(
