@@ -26,7 +26,51 @@ describe("loadConfig", () => {
       kind: "postgres",
       url: "postgres://frid@localhost:5432/frid",
       connectTimeoutSeconds: 15,
+      reporting: null,
     });
+  });
+
+  it("reads reports from a replica only beside a PostgreSQL primary (ADR 0026)", () => {
+    const primary = "postgres://frid@db1.example:5432/frid";
+    const replica = "postgres://frid@db2.example:5432/frid";
+    const c = loadConfig({ DATABASE_URL: primary, FRID_REPORTING_DATABASE_URL: replica }, cwd);
+    expect(c.database).toEqual({
+      kind: "postgres",
+      url: primary,
+      connectTimeoutSeconds: 15,
+      reporting: { url: replica, maxLagSeconds: 300 },
+    });
+    const strict = loadConfig(
+      {
+        DATABASE_URL: primary,
+        FRID_REPORTING_DATABASE_URL: replica,
+        FRID_REPORTING_MAX_LAG_SECONDS: "0",
+      },
+      cwd,
+    );
+    expect(strict.database).toMatchObject({ reporting: { maxLagSeconds: 0 } });
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env, cwd);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    // The embedded database has no replica: a clear refusal at start, not a silent primary.
+    expect(problems({ FRID_REPORTING_DATABASE_URL: replica })).toEqual([
+      expect.stringMatching(/^FRID_REPORTING_DATABASE_URL needs DATABASE_URL: .*PGlite/),
+    ]);
+    expect(problems({ DATABASE_URL: primary, FRID_REPORTING_DATABASE_URL: "db2:5432" })).toEqual([
+      "FRID_REPORTING_DATABASE_URL must be a postgres:// or postgresql:// URL",
+    ]);
+    expect(
+      problems({
+        DATABASE_URL: primary,
+        FRID_REPORTING_DATABASE_URL: replica,
+        FRID_REPORTING_MAX_LAG_SECONDS: "-1",
+      }),
+    ).toEqual(["FRID_REPORTING_MAX_LAG_SECONDS must be a whole number of seconds from 0 to 86400"]);
   });
 
   it("refuses a DATABASE_URL the driver would misread, without echoing it", () => {

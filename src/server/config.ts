@@ -13,6 +13,8 @@ export const settingNames = [
   "HOST",
   "DATABASE_URL",
   "FRID_DATABASE_CONNECT_TIMEOUT_SECONDS",
+  "FRID_REPORTING_DATABASE_URL",
+  "FRID_REPORTING_MAX_LAG_SECONDS",
   "FRID_DATA_DIR",
   "FRID_DEMO",
   "FRID_SESSION_SECRET",
@@ -44,7 +46,16 @@ export interface Config {
   port: number;
   host: string;
   database:
-    | { kind: "postgres"; url: string; connectTimeoutSeconds: number }
+    | {
+        kind: "postgres";
+        url: string;
+        connectTimeoutSeconds: number;
+        /**
+         * A streaming replica of the primary that reports and statistics read from
+         * (withReporting, ADR 0026): FRID_REPORTING_DATABASE_URL; null reads them from the primary.
+         */
+        reporting: ReportingSetting | null;
+      }
     | { kind: "pglite"; dataDir: string };
   sessionSecret: string;
   bodyLimitBytes: number;
@@ -70,6 +81,12 @@ export interface Config {
   recordKeys: { dir: string; configured: boolean };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   version: string;
+}
+
+export interface ReportingSetting {
+  url: string;
+  /** A replica further behind than this refuses reports with 503 (FRID_REPORTING_MAX_LAG_SECONDS). */
+  maxLagSeconds: number;
 }
 
 export interface KekSetting {
@@ -137,6 +154,20 @@ const kekId = z
 
 const secondsMessage = "must be a whole number of seconds from 1 to 600";
 
+/** A postgres:// URL, checked without echoing it (it may hold a password). */
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, {
+    error: "must be a postgres:// or postgresql:// URL",
+    abort: true,
+  })
+  .superRefine((url, ctx) => {
+    const problem = databaseUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+const lagMessage = "must be a whole number of seconds from 0 to 86400";
+
 const schema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce
@@ -146,23 +177,21 @@ const schema = z.object({
     .max(65535, "must be 0–65535")
     .default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, {
-      error: "must be a postgres:// or postgresql:// URL",
-      abort: true,
-    })
-    .superRefine((url, ctx) => {
-      const problem = databaseUrlProblem(url);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    })
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
   FRID_DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce
     .number({ error: secondsMessage })
     .int(secondsMessage)
     .min(1, secondsMessage)
     .max(600, secondsMessage)
     .default(15),
+  FRID_REPORTING_DATABASE_URL: postgresUrl.optional(),
+  // 0 is allowed: the replica must then hold everything the primary had when a report began.
+  FRID_REPORTING_MAX_LAG_SECONDS: z.coerce
+    .number({ error: lagMessage })
+    .int(lagMessage)
+    .min(0, lagMessage)
+    .max(86_400, lagMessage)
+    .default(300),
   FRID_DATA_DIR: z.string().min(1).optional(),
   FRID_DEMO: boolean.optional(),
   FRID_SESSION_SECRET: z.string().optional(),
@@ -322,6 +351,11 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
       "FRID_PUBLIC_URL must be set when FRID_SMTP_URL is: the daily digest links to Frid at that address",
     );
   }
+  if (s.FRID_REPORTING_DATABASE_URL && !s.DATABASE_URL) {
+    problems.push(
+      "FRID_REPORTING_DATABASE_URL needs DATABASE_URL: a reporting replica is a streaming replica of a PostgreSQL primary, and the embedded database (PGlite) has none. Set DATABASE_URL to the primary, or unset FRID_REPORTING_DATABASE_URL",
+    );
+  }
   const encryption = encryptionConfig(s, problems);
   const recordKeys = recordKeysConfig(s, cwd, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -336,6 +370,12 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
           kind: "postgres",
           url: s.DATABASE_URL,
           connectTimeoutSeconds: s.FRID_DATABASE_CONNECT_TIMEOUT_SECONDS,
+          reporting: s.FRID_REPORTING_DATABASE_URL
+            ? {
+                url: s.FRID_REPORTING_DATABASE_URL,
+                maxLagSeconds: s.FRID_REPORTING_MAX_LAG_SECONDS,
+              }
+            : null,
         }
       : { kind: "pglite", dataDir: resolve(cwd, s.FRID_DATA_DIR ?? "data") },
     // Outside production a per-process secret is enough: nothing signed must outlive it.

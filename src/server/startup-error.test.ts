@@ -14,6 +14,7 @@ const postgres = {
   kind: "postgres",
   url: "postgres://frid:secret@db.example:6543/frid",
   connectTimeoutSeconds: 15,
+  reporting: null,
 } as const;
 
 const text = (error: unknown) => startupFailureText(error);

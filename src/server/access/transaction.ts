@@ -1,7 +1,23 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import { appRole } from "../db/connection.ts";
+import { appRole, reportRole } from "../db/connection.ts";
+import {
+  primaryPosition,
+  type ReportingReplica,
+  replicaDataAsOf,
+  replicaLag,
+  replicaOf,
+  replicaState,
+} from "../db/reporting-replica.ts";
 import { preludeLiteral, preludeMarker, sendsPreludes } from "../db/transaction-prelude.ts";
 import type { Database } from "../db/types.ts";
+import {
+  noteDataAsOf,
+  ReplicaUnavailableError,
+  replicaBehindMessage,
+  replicaConflictMessage,
+  replicaDownMessage,
+  replicaNotFollowingMessage,
+} from "./data-as-of.ts";
 
 export type Trx = Transaction<Database>;
 
@@ -73,16 +89,82 @@ function actorStatement(actor: { userId: string | null; orgId: string | null }):
   return `select set_config('role', ${role}, true), set_config('frid.user_id', ${user}, true), set_config('frid.org_id', ${org}, true)`;
 }
 
-/** The role statistics read as (migration 0033): select only, its own row-level security. */
-export const reportRole = "frid_report";
+export { reportRole };
 
 /**
  * Runs `fn` in a read-only transaction as the reporting role, with the actor set: its
  * policies let a unit manager count the cases of their own units and an analyst those of
  * their organisation, and its column grants hold no name or text. For figures only; the
- * audit event of a report is written with withActor.
+ * audit event of a report is written with withActor (on the primary).
+ *
+ * With a reporting replica (FRID_REPORTING_DATABASE_URL, ADR 0026) the transaction runs on
+ * the replica, and only when it is current enough; else 503 (ReplicaUnavailableError). The
+ * answer says how fresh the figures are (data-as-of.ts).
  */
-export function withReporting<T>(
+export async function withReporting<T>(
+  db: Kysely<Database>,
+  actor: { userId: string; orgId: string },
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  const replica = replicaOf(db);
+  if (!replica) {
+    const value = await reportingTransaction(db, actor, fn);
+    noteDataAsOf("primary");
+    return value;
+  }
+  return onReplica(db, replica, actor, fn);
+}
+
+/**
+ * The report on the replica, after its freshness is checked in the same transaction against
+ * where the primary's log ended just before. A replica that cannot be reached is a refusal,
+ * never a fall back to the primary: reports must not load the database casework runs on.
+ */
+async function onReplica<T>(
+  primary: Kysely<Database>,
+  replica: ReportingReplica,
+  actor: { userId: string; orgId: string },
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  const position = await primaryPosition(primary);
+  let checked = false;
+  try {
+    const { value, asOf } = await reportingTransaction(replica.db, actor, async (trx) => {
+      const state = await replicaState(trx, position);
+      checked = true;
+      refuseStale(replicaLag(state), replica.maxLagSeconds);
+      return { value: await fn(trx), asOf: replicaDataAsOf(state) };
+    });
+    noteDataAsOf(asOf);
+    return value;
+  } catch (error) {
+    if (error instanceof ReplicaUnavailableError) throw error;
+    // Before the check answered, the failure is the replica's (down, refusing, timed out).
+    if (!checked)
+      throw new ReplicaUnavailableError(replicaDownMessage, "no answer", { cause: error });
+    // A hot standby cancels a read whose rows its replay must remove: try again.
+    if ((error as { code?: string }).code === "40001") {
+      throw new ReplicaUnavailableError(replicaConflictMessage, "conflict with recovery", {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+function refuseStale(lag: number | null, maxLagSeconds: number): void {
+  if (lag === null) {
+    throw new ReplicaUnavailableError(replicaNotFollowingMessage, "not following the primary");
+  }
+  if (lag > maxLagSeconds) {
+    throw new ReplicaUnavailableError(
+      replicaBehindMessage(maxLagSeconds),
+      `${Math.round(lag)} s behind, more than the ${maxLagSeconds} s allowed`,
+    );
+  }
+}
+
+function reportingTransaction<T>(
   db: Kysely<Database>,
   actor: { userId: string; orgId: string },
   fn: (trx: Trx) => Promise<T>,

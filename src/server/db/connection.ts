@@ -5,12 +5,13 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import type { Config } from "../config.ts";
+import type { Config, ReportingSetting } from "../config.ts";
 import { developmentKeyService, type KeyService } from "../crypto/key-service.ts";
 import { type RecordKeyStore, temporaryKeyStore } from "../crypto/record-keys.ts";
 import { FieldCipher } from "./field-cipher.ts";
 import { PGliteDialect, PGliteSession } from "./pglite-dialect.ts";
 import { assertFlushing, durablePgliteOptions, flushTree } from "./pglite-durable.ts";
+import { attachReplica } from "./reporting-replica.ts";
 import { acceptsPreludes, PreludePostgresDialect } from "./transaction-prelude.ts";
 import type { Database } from "./types.ts";
 
@@ -18,6 +19,9 @@ export type DatabaseKind = "pglite" | "postgres";
 
 /** The role all application work runs as: no BYPASSRLS, owns nothing (migration 0002). */
 export const appRole = "frid_app";
+
+/** The role statistics read as (migration 0033): select only, its own row-level security. */
+export const reportRole = "frid_report";
 
 export interface DatabaseHandle {
   kind: DatabaseKind;
@@ -120,11 +124,13 @@ export function reportIdleConnectionErrors(handler: (err: Error) => void): void 
   onIdleError = handler;
 }
 
-function pool(url: string, max: number, role: string | null): pg.Pool {
+function pool(url: string, max: number, role: string | null, connectTimeoutSeconds = 0): pg.Pool {
   const p = new pg.Pool({
     connectionString: url,
-    application_name: role ? "frid" : "frid-owner",
+    application_name: role === reportRole ? "frid-reporting" : role ? "frid" : "frid-owner",
     max,
+    // 0: wait as long as it takes (the primary, checked at start); the replica's own limit.
+    connectionTimeoutMillis: connectTimeoutSeconds * 1000,
     // No JIT: Frid's statements run in milliseconds, and compiling one took 1.2–1.4 s at a
     // million cases (measured, ADR 0009); the planner's estimate of a list with the access
     // rule easily passes jit_above_cost while the work itself is an index probe or two.
@@ -182,11 +188,17 @@ async function checkConnection(url: string, timeoutSeconds: number): Promise<voi
   }
 }
 
+/**
+ * The primary, and with `reporting` its streaming replica that withReporting reads from
+ * (ADR 0026). The replica is not checked here: it may be down while Frid starts, and then
+ * only reports wait for it (503), never casework.
+ */
 export async function openPostgres(
   url: string,
   connectTimeoutSeconds = 15,
   keys: KeyService = developmentKeyService(),
   recordKeys: RecordKeyStore = temporaryKeyStore(),
+  reporting: ReportingSetting | null = null,
 ): Promise<DatabaseHandle> {
   await checkConnection(url, connectTimeoutSeconds);
   const ownerPool = pool(url, 2, null);
@@ -196,6 +208,18 @@ export async function openPostgres(
   const db = acceptsPreludes(
     new Kysely<Database>({ dialect: new PreludePostgresDialect({ pool: pool(url, 10, appRole) }) }),
   );
+  // Its connections work as frid_report from the start, and wait no longer than the primary's.
+  const replica = reporting
+    ? acceptsPreludes(
+        new Kysely<Database>({
+          dialect: new PreludePostgresDialect({
+            pool: pool(reporting.url, 10, reportRole, connectTimeoutSeconds),
+          }),
+        }),
+      )
+    : null;
+  if (replica && reporting)
+    attachReplica(db, { db: replica, maxLagSeconds: reporting.maxLagSeconds });
   return {
     kind: "postgres",
     db,
@@ -205,6 +229,7 @@ export async function openPostgres(
     async close() {
       cipher.close();
       await db.destroy();
+      await replica?.destroy();
       await owner.destroy();
       await recordKeys.close?.();
     },
@@ -217,6 +242,12 @@ export function openDatabase(
   recordKeys: RecordKeyStore,
 ): Promise<DatabaseHandle> {
   return database.kind === "postgres"
-    ? openPostgres(database.url, database.connectTimeoutSeconds, keys, recordKeys)
+    ? openPostgres(
+        database.url,
+        database.connectTimeoutSeconds,
+        keys,
+        recordKeys,
+        database.reporting,
+      )
     : openPglite(database.dataDir, keys, recordKeys);
 }

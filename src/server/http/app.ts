@@ -10,6 +10,7 @@ import {
 import type { Logger } from "pino";
 import { ErrorBody } from "../../shared/api/error.ts";
 import { installValidationMessages } from "../../shared/validation-messages.ts";
+import { registerDataAsOf } from "../access/data-as-of.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerProxyWarning(app, config);
   registerSecurityHeaders(app);
   registerAuthentication(app, options);
+  registerDataAsOf(app);
 
   await app.register(fastifySwagger, {
     openapi: {
