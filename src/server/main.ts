@@ -21,6 +21,7 @@ import { prepareDataDir } from "./db/data-dir.ts";
 import { sealPlaintext } from "./db/key-rotation.ts";
 import { migrate } from "./db/migrate.ts";
 import { createFromTemplate } from "./db/pglite-template.ts";
+import { probeReplica } from "./db/reporting-replica.ts";
 import { markServerRunning } from "./db/running-server.ts";
 import { seedDemo } from "./db/seed/demo.ts";
 import { demoPassword, demoUsers } from "./db/seed/demo-data.ts";
@@ -132,9 +133,35 @@ function say(line: string) {
 }
 
 function describeDatabase(config: Config): string {
-  return config.database.kind === "pglite"
-    ? `embedded (PGlite) in ${config.database.dataDir}`
+  if (config.database.kind === "pglite") return `embedded (PGlite) in ${config.database.dataDir}`;
+  return config.database.reporting
+    ? "PostgreSQL (DATABASE_URL); reports from its replica (FRID_REPORTING_DATABASE_URL)"
     : "PostgreSQL (DATABASE_URL)";
+}
+
+/**
+ * The reporting replica (ADR 0026) is asked once: a server that accepts writes is not a
+ * replica of the primary and stops the start; one that does not answer only makes reports
+ * wait (503) — casework never depends on it.
+ */
+async function checkReportingReplica(config: Config, logger: Logger): Promise<void> {
+  if (config.database.kind !== "postgres" || !config.database.reporting) return;
+  const found = await probeReplica(
+    config.database.reporting.url,
+    config.database.connectTimeoutSeconds,
+  );
+  if (found === "primary") {
+    throw new StartupError(
+      "FRID_REPORTING_DATABASE_URL",
+      "FRID_REPORTING_DATABASE_URL leads to a server that accepts writes (pg_is_in_recovery() is false), not a streaming replica of DATABASE_URL's primary: point it at the hot standby, or unset it to read reports from the primary",
+    );
+  }
+  if (found !== "replica") {
+    logger.warn({ err: found.error }, "the reporting replica does not answer");
+    say(
+      "Reports: the replica (FRID_REPORTING_DATABASE_URL) does not answer yet; reports answer 503 until it does",
+    );
+  }
 }
 
 /** open db → migrate → (demo: seed) → check the application role */
@@ -143,6 +170,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<Database
   say(`Database: ${describeDatabase(config)}`);
   try {
     if (config.database.kind === "pglite") markServerRunning(config.database.dataDir);
+    await checkReportingReplica(config, logger);
     const applied = await migrate(database.owner);
     if (applied.length > 0) logger.info({ applied }, "database migrated");
     say(`Migrations: ${applied.length > 0 ? `${applied.length} applied` : "up to date"}`);

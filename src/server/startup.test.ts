@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "./paths.ts";
+import { createEmptyDatabase } from "./testing/databases.ts";
 
 /**
  * Each bad setting stops start-up with one line on stderr that names the setting and says
@@ -188,6 +189,30 @@ describe("a DATABASE_URL that does not lead to a usable database stops start-up 
       "  - FRID_DATABASE_CONNECT_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600",
     ]);
   }, 60_000);
+});
+
+describe("a reporting replica Frid cannot use stops start-up with one line (ADR 0026)", () => {
+  it("refuses one beside the embedded database, and a server that accepts writes", async () => {
+    const replica = "postgres://postgres@127.0.0.1:5432/frid";
+    const embedded = await runMain({ FRID_REPORTING_DATABASE_URL: replica });
+    expect(embedded.lines).toEqual([
+      "Frid cannot start – fix the configuration:",
+      "  - FRID_REPORTING_DATABASE_URL needs DATABASE_URL: a reporting replica is a streaming replica of a PostgreSQL primary, and the embedded database (PGlite) has none. Set DATABASE_URL to the primary, or unset FRID_REPORTING_DATABASE_URL",
+    ]);
+    // A primary given as its own replica, on a real PostgreSQL when there is one (CI).
+    if (!process.env.DATABASE_URL) return;
+    const primary = await createEmptyDatabase("postgres");
+    try {
+      const url = primary.url as string;
+      const result = await runMain({ DATABASE_URL: url, FRID_REPORTING_DATABASE_URL: url });
+      expectFailure(
+        result,
+        "Frid could not start: FRID_REPORTING_DATABASE_URL leads to a server that accepts writes (pg_is_in_recovery() is false), not a streaming replica of DATABASE_URL's primary: point it at the hot standby, or unset it to read reports from the primary",
+      );
+    } finally {
+      await primary.close();
+    }
+  }, 120_000);
 });
 
 describe("a FRID_DATA_DIR Frid cannot use stops start-up with one line", () => {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import pg from "pg";
 import type { Database } from "./types.ts";
 
 /**
@@ -83,3 +84,30 @@ export function replicaLag(state: ReplicaState): number | null {
  */
 export const replicaDataAsOf = (state: ReplicaState): string =>
   (state.replayedAt ?? state.checkedAt).toISOString();
+
+/**
+ * Asked once at start-up (main.ts): is the reporting server a hot standby? "primary" when it
+ * accepts writes (a misconfiguration: it would not follow DATABASE_URL), or why it did not
+ * answer (then only reports wait for it).
+ */
+export async function probeReplica(
+  url: string,
+  timeoutSeconds: number,
+): Promise<"replica" | "primary" | { error: Error }> {
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: "frid-reporting",
+    connectionTimeoutMillis: timeoutSeconds * 1000,
+  });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ replica: boolean }>(
+      "select pg_is_in_recovery() as replica",
+    );
+    return rows[0]?.replica ? "replica" : "primary";
+  } catch (error) {
+    return { error: error as Error };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
