@@ -50,10 +50,7 @@ export interface Config {
         kind: "postgres";
         url: string;
         connectTimeoutSeconds: number;
-        /**
-         * A streaming replica of the primary that reports and statistics read from
-         * (withReporting, ADR 0026): FRID_REPORTING_DATABASE_URL; null reads them from the primary.
-         */
+        /** The streaming replica reports read from (ADR 0026); null: from the primary. */
         reporting: ReportingSetting | null;
       }
     | { kind: "pglite"; dataDir: string };
@@ -286,6 +283,17 @@ function encryptionConfig(s: Settings, problems: string[]): Config["encryption"]
   return kek ? { kek, previous } : null;
 }
 
+/** The reporting replica (ADR 0026): only beside a PostgreSQL primary, never PGlite. */
+function reportingConfig(s: Settings, problems: string[]): ReportingSetting | null {
+  const url = s.FRID_REPORTING_DATABASE_URL;
+  if (url && !s.DATABASE_URL) {
+    problems.push(
+      "FRID_REPORTING_DATABASE_URL needs DATABASE_URL: a reporting replica is a streaming replica of a PostgreSQL primary, and the embedded database (PGlite) has none. Set DATABASE_URL to the primary, or unset FRID_REPORTING_DATABASE_URL",
+    );
+  }
+  return url ? { url, maxLagSeconds: s.FRID_REPORTING_MAX_LAG_SECONDS } : null;
+}
+
 /**
  * Where the record keys are. Never inside the embedded database's folder: a copy or backup
  * of that folder would then carry the keys that shredding destroys (ADR 0023).
@@ -351,11 +359,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
       "FRID_PUBLIC_URL must be set when FRID_SMTP_URL is: the daily digest links to Frid at that address",
     );
   }
-  if (s.FRID_REPORTING_DATABASE_URL && !s.DATABASE_URL) {
-    problems.push(
-      "FRID_REPORTING_DATABASE_URL needs DATABASE_URL: a reporting replica is a streaming replica of a PostgreSQL primary, and the embedded database (PGlite) has none. Set DATABASE_URL to the primary, or unset FRID_REPORTING_DATABASE_URL",
-    );
-  }
+  const reporting = reportingConfig(s, problems);
   const encryption = encryptionConfig(s, problems);
   const recordKeys = recordKeysConfig(s, cwd, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -370,12 +374,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
           kind: "postgres",
           url: s.DATABASE_URL,
           connectTimeoutSeconds: s.FRID_DATABASE_CONNECT_TIMEOUT_SECONDS,
-          reporting: s.FRID_REPORTING_DATABASE_URL
-            ? {
-                url: s.FRID_REPORTING_DATABASE_URL,
-                maxLagSeconds: s.FRID_REPORTING_MAX_LAG_SECONDS,
-              }
-            : null,
+          reporting,
         }
       : { kind: "pglite", dataDir: resolve(cwd, s.FRID_DATA_DIR ?? "data") },
     // Outside production a per-process secret is enough: nothing signed must outlive it.
