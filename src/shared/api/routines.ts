@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int4, isoDate } from "./fields.ts";
+import { fieldRule, int4, isoDate } from "./fields.ts";
 
 /**
  * The routines register (issue 20, item 2): the organisation's written routines, each in an
@@ -23,6 +23,8 @@ export const routineAreas = [
 ] as const;
 export const RoutineArea = z.enum(routineAreas, { error: "Välj ett av områdena." });
 export type RoutineArea = z.infer<typeof RoutineArea>;
+export const isRoutineArea = (code: string): code is RoutineArea =>
+  (routineAreas as readonly string[]).includes(code);
 
 export const routineMediaTypes = [
   "application/pdf",
@@ -31,9 +33,6 @@ export const routineMediaTypes = [
 ] as const;
 export type RoutineMediaType = (typeof routineMediaTypes)[number];
 
-/** A review date within 60 days (or passed) puts the routine on the Att göra list. */
-export const routineStaleWarningDays = 60;
-
 const text = (what: string, max: number) =>
   z
     .string({ error: `Ange ${what}.` })
@@ -41,12 +40,12 @@ const text = (what: string, max: number) =>
     .min(1, { error: `Ange ${what}.` })
     .max(max, { error: `Högst ${max} tecken.` });
 
-const reviewAfterApproval = (body: { approvedOn: string; reviewOn: string }) =>
-  body.reviewOn > body.approvedOn;
-const reviewRule = {
-  path: ["reviewOn"],
-  message: "Revideringsdatumet ska ligga efter beslutsdatumet.",
-};
+const day = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+/** The review comes after the approval (a malformed date is that field's own problem). */
+const reviewAfterApproval = fieldRule("reviewAfterApproval", "reviewOn", (body) => {
+  const [approved, review] = [day(body.approvedOn), day(body.reviewOn)];
+  return !(approved && review && review <= approved);
+});
 
 const RoutineFields = z.object({
   title: text("rutinens namn", 200),
@@ -58,7 +57,7 @@ const RoutineFields = z.object({
 });
 
 export const RoutineBody = RoutineFields.strict()
-  .refine(reviewAfterApproval, reviewRule)
+  .check(reviewAfterApproval)
   .meta({ id: "RoutineBody" });
 export type RoutineBody = z.input<typeof RoutineBody>;
 
@@ -67,12 +66,9 @@ export const UpdateRoutineBody = RoutineFields.extend({
   version: int4().min(1).meta({ description: "The routine's version (stale: 409)" }),
 })
   .strict()
-  .refine(reviewAfterApproval, reviewRule)
+  .check(reviewAfterApproval)
   .meta({ id: "UpdateRoutineBody" });
 export type UpdateRoutineBody = z.input<typeof UpdateRoutineBody>;
-
-/** A new version that supersedes the routine; the old one stays in the history. */
-export const ReviseRoutineBody = UpdateRoutineBody.meta({ id: "ReviseRoutineBody" });
 
 export const ApproverBody = z
   .object({
@@ -84,6 +80,13 @@ export const ApproverBody = z
 export type ApproverBody = z.input<typeof ApproverBody>;
 
 export const RoutineParams = z.object({ routineId: z.uuid() });
+export const RegisterQuery = z
+  .object({
+    onDate: isoDate({ error: "Ange dagen som ÅÅÅÅ-MM-DD." })
+      .optional()
+      .meta({ description: "The day the answers and statuses hold on (default today)" }),
+  })
+  .strict();
 export const DocumentQuery = z
   .object({
     filename: text("filens namn", 200),
@@ -124,6 +127,9 @@ export const RoutineView = z
     supersedesId: z.uuid().nullable(),
     supersededById: z.uuid().nullable(),
     status: RoutineStatus,
+    reviewSoon: z.boolean().meta({
+      description: "In force, and its review date within 60 days or passed: time to revise",
+    }),
     version: z.number().int(),
   })
   .meta({ id: "RoutineView" });

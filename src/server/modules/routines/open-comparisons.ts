@@ -1,11 +1,8 @@
 import { sql } from "kysely";
-import {
-  type OpenComparisonsAnswer,
-  type RoutineArea,
-  routineAreas,
-} from "../../../shared/api/routines.ts";
+import { isRoutineArea, type OpenComparisonsAnswer } from "../../../shared/api/routines.ts";
 import { latestNextFollowUp } from "../../../shared/directory-deadlines.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { routineProblem } from "./rules.ts";
 
 export type { OpenComparisonsAnswer } from "../../../shared/api/routines.ts";
 
@@ -32,8 +29,10 @@ export async function openComparisonsAnswers(
   const routines = await routinesInForce(trx, orgId, onDate);
   const agreementGaps = await agreementProblems(trx, orgId, onDate);
   return areas.flatMap(({ code, question }) => {
-    if (!isArea(code)) return [];
-    const inArea = routines.filter((r) => r.area === code);
+    if (!isRoutineArea(code)) return [];
+    const inArea = routines
+      .filter((r) => r.area === code)
+      .map((r) => ({ ...r, superseded: false }));
     const current = inArea.filter((r) => routineProblem(r, onDate) === null);
     const missing =
       current.length > 0
@@ -53,9 +52,6 @@ export async function openComparisonsAnswers(
     ];
   });
 }
-
-const isArea = (code: string): code is RoutineArea =>
-  (routineAreas as readonly string[]).includes(code);
 
 interface RoutineInForce {
   id: string;
@@ -80,18 +76,6 @@ function routinesInForce(trx: Trx, orgId: string, onDate: string): Promise<Routi
     .orderBy("r.approved_on", "desc")
     .orderBy("r.title")
     .execute();
-}
-
-/** Why a routine does not count as current on the day, in words; null when it does. */
-export function routineProblem(
-  r: Pick<RoutineInForce, "title" | "approved_on" | "review_on" | "management">,
-  onDate: string,
-): string | null {
-  if (!r.management) return `Rutinen ”${r.title}” är inte fastställd av ledningen.`;
-  if (r.approved_on > onDate) return `Rutinen ”${r.title}” fastställs först ${r.approved_on}.`;
-  if (r.review_on < onDate)
-    return `Rutinen ”${r.title}” skulle ha reviderats senast ${r.review_on}.`;
-  return null;
 }
 
 /**
