@@ -138,7 +138,7 @@ function registerChangeRoutes(app: App, database: DatabaseHandle): void {
 }
 
 function registerDocumentRoutes(app: App, database: DatabaseHandle): void {
-  app.put(
+  app.post(
     "/api/routines/:routineId/document",
     {
       bodyLimit: maxRoutineDocumentBytes,

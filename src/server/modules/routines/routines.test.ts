@@ -100,7 +100,7 @@ describe.each(testDatabaseKinds)("routines register (%s)", (kind) => {
       .execute();
   const upload = (who: Session, id: string, bytes: Buffer, version: number, name = "rutin.pdf") =>
     t.app.inject({
-      method: "PUT",
+      method: "POST",
       url: `/api/routines/${id}/document?filename=${encodeURIComponent(name)}&version=${version}`,
       headers: { ...as(who), "content-type": "application/octet-stream" },
       payload: bytes,
