@@ -31,8 +31,8 @@ import { policeCollaborationEn } from "../features/police-collaboration/messages
 import { protectionEn } from "../features/protection/messages.en";
 import { referralsEn } from "../features/referrals/messages.en";
 import { retentionEn } from "../features/retention/messages.en";
-import { routinesEn } from "../features/routines/messages.en";
 import { riskConferencesEn } from "../features/risk-conferences/messages.en";
+import { routinesEn } from "../features/routines/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";

@@ -31,8 +31,8 @@ import { policeCollaborationSv } from "../features/police-collaboration/messages
 import { protectionSv } from "../features/protection/messages.sv";
 import { referralsSv } from "../features/referrals/messages.sv";
 import { retentionSv } from "../features/retention/messages.sv";
-import { routinesSv } from "../features/routines/messages.sv";
 import { riskConferencesSv } from "../features/risk-conferences/messages.sv";
+import { routinesSv } from "../features/routines/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { serviceContactsSv } from "../features/service-contacts/messages.sv";
