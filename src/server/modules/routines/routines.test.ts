@@ -131,6 +131,24 @@ describe.each(testDatabaseKinds)("routines register (%s)", (kind) => {
     );
   });
 
+  it("adds one of several approvers of the same name given at the same moment; the others are 400s", async () => {
+    const keepers = [s.manager, s.admin, s.manager, s.admin, s.manager, s.admin];
+    const all = await Promise.all(
+      keepers.map((who) =>
+        call(who, "POST", "/api/routine-approvers", {
+          name: "Nämndens arbetsutskott",
+          management: true,
+        }),
+      ),
+    );
+    expect(all.map((r) => r.statusCode).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+    for (const refused of all.filter((r) => r.statusCode === 400)) {
+      expect(refused.json().error.fields.name).toBe(
+        "Det finns redan en beslutsinstans med det namnet.",
+      );
+    }
+  });
+
   it("lets managers and administrators add routines, refuses others (403 audited), and audits the addition", async () => {
     const refused = await call(s.worker, "POST", "/api/routines", body());
     expect(refused.statusCode).toBe(403);

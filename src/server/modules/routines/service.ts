@@ -220,17 +220,16 @@ export async function addApprover(
     throw notKeeper();
   }
   return withActor(database.db, actor, async (trx) => {
-    const taken = await trx
-      .selectFrom("routine_approver")
-      .select("id")
-      .where("name", "=", input.name)
-      .executeTakeFirst();
-    if (taken) throw invalid({ name: "Det finns redan en beslutsinstans med det namnet." });
+    // The name is unique per organisation: a second one — also one added at the same moment,
+    // which the unique index stops rather than this transaction seeing it — is a 400, not a 500.
     const id = randomUUID();
-    await trx
+    const added = await trx
       .insertInto("routine_approver")
       .values({ id, org_id: actor.orgId, ...input, created_by: actor.userId })
-      .execute();
+      .onConflict((oc) => oc.columns(["org_id", "name"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!added) throw invalid({ name: "Det finns redan en beslutsinstans med det namnet." });
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "routine.approver",
