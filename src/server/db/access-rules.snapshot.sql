@@ -2796,7 +2796,7 @@ grant update (end_kind), update (end_reason), update (ended_by), update (ended_o
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months), update (referral_answer_days) on unit to frid_app;
 grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
-grant select (case_type), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
+grant select (case_type), select (closed_at), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
 grant select (case_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;
 grant select (child_work_id), select (examined_on), select (id), select (kind), select (org_id) on child_medical_exam to frid_report;

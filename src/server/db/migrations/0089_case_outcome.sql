@@ -86,3 +86,6 @@ create policy assessment_outcome_report on assessment for select to frid_report
 create index case_closed_outcome_idx on "case" (org_id, closed_at) where closed_at is not null;
 create index assessment_org_instrument_idx on assessment (org_id, instrument_id, assessed_on)
   where completed_at is not null;
+
+-- "Closed in the year" is the case's closing time (cleared when it is reopened).
+grant select (closed_at) on "case" to frid_report;
