@@ -302,6 +302,11 @@ describe("case work: intake, safe contact, relatives and the status flow", () =>
     expect(await description(page, reason)).toContain("Välj ett skäl.");
     await expectNoSeriousA11yViolations(page);
     await reason.selectOption({ label: "Målet uppnått" });
+    // A case that had a goal says whether it was reached (issue 20; e2e/outcomes.e2e.ts).
+    await form
+      .getByRole("group", { name: "Har målet med insatsen nåtts?" })
+      .getByLabel("Helt")
+      .check();
     await form.getByRole("button", { name: "Avsluta ärendet" }).click();
 
     await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");

@@ -31,6 +31,8 @@ describe.each(testDatabaseKinds)("a closed case takes no changes (%s)", (kind) =
       to: "closed",
       reason: "client_declined",
       comment: "Avböjer fortsatt stöd.",
+      // A case under investigation closes with its outcome (issue 20).
+      outcome: { goalReached: "not" },
     });
   const expectClosedRefusal = (res: { statusCode: number; json: () => unknown }) => {
     expect(res.statusCode).toBe(409);

@@ -44,7 +44,13 @@ export async function raceAgainstClosing(input: {
           method: "POST",
           url: `/api/cases/${caseId}/status`,
           headers: as(input.closer),
-          payload: { to: "closed", reason: "client_declined", comment: "Avböjer fortsatt stöd." },
+          payload: {
+            to: "closed",
+            reason: "client_declined",
+            comment: "Avböjer fortsatt stöd.",
+            // A case under investigation closes with its outcome (issue 20).
+            outcome: { goalReached: "not" },
+          },
         })
       : input.record(i),
   );

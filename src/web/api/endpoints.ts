@@ -36,6 +36,7 @@ import { intakeApi } from "../features/intake/api";
 import { investigationApi } from "../features/investigation/api";
 import { journalApi } from "../features/journal/api";
 import { notificationsApi } from "../features/notifications/api";
+import { outcomesApi } from "../features/outcomes/api";
 import { partnerContactApi } from "../features/partner-contact/api";
 import { personsApi } from "../features/persons/api";
 import { placesApi } from "../features/places/api";
@@ -83,6 +84,7 @@ export type * from "../features/intake/api";
 export type * from "../features/investigation/api";
 export type * from "../features/journal/api";
 export type * from "../features/notifications/api";
+export type * from "../features/outcomes/api";
 export type * from "../features/partner-contact/api";
 export type * from "../features/persons/api";
 export type * from "../features/places/api";
@@ -164,6 +166,7 @@ export function createApiOn(transport: Transport) {
     ...staysApi(transport),
     ...journalApi(transport),
     ...assessmentsApi(transport),
+    ...outcomesApi(transport),
     ...safetyPlansApi(transport),
     ...coordinatedPlansApi(transport),
     ...policeAssessmentsApi(transport),

@@ -22,6 +22,7 @@ import { intakeEn } from "../features/intake/messages.en";
 import { investigationEn } from "../features/investigation/messages.en";
 import { journalEn } from "../features/journal/messages.en";
 import { notificationsEn } from "../features/notifications/messages.en";
+import { outcomesEn } from "../features/outcomes/messages.en";
 import { partnerContactEn } from "../features/partner-contact/messages.en";
 import { personsEn } from "../features/persons/messages.en";
 import { placesEn } from "../features/places/messages.en";
@@ -59,6 +60,7 @@ export const en: Messages = {
   ...worklistEn,
   ...childTrackEn,
   ...assessmentsEn,
+  ...outcomesEn,
   ...safetyPlansEn,
   ...coordinatedPlansEn,
   ...journalEn,
@@ -109,6 +111,7 @@ export const enParts = [
   worklistEn,
   childTrackEn,
   assessmentsEn,
+  outcomesEn,
   safetyPlansEn,
   coordinatedPlansEn,
   journalEn,

@@ -22,6 +22,7 @@ import { intakeSv } from "../features/intake/messages.sv";
 import { investigationSv } from "../features/investigation/messages.sv";
 import { journalSv } from "../features/journal/messages.sv";
 import { notificationsSv } from "../features/notifications/messages.sv";
+import { outcomesSv } from "../features/outcomes/messages.sv";
 import { partnerContactSv } from "../features/partner-contact/messages.sv";
 import { personsSv } from "../features/persons/messages.sv";
 import { placesSv } from "../features/places/messages.sv";
@@ -59,6 +60,7 @@ export const sv = {
   ...worklistSv,
   ...childTrackSv,
   ...assessmentsSv,
+  ...outcomesSv,
   ...safetyPlansSv,
   ...coordinatedPlansSv,
   ...journalSv,
@@ -109,6 +111,7 @@ export const svParts = [
   worklistSv,
   childTrackSv,
   assessmentsSv,
+  outcomesSv,
   safetyPlansSv,
   coordinatedPlansSv,
   journalSv,

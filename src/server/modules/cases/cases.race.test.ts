@@ -109,6 +109,8 @@ describe.each(testDatabaseKinds)("concurrent changes to a case (%s)", (kind) => 
         to: i % 4 < 2 ? "implementation" : "closed",
         reason: i % 4 < 2 ? null : "client_declined",
         comment: i % 4 < 2 ? null : "Avböjer fortsatt stöd.",
+        // A case under investigation closes with its outcome (issue 20).
+        outcome: i % 4 < 2 ? null : { goalReached: "not" },
       }),
     );
     const ok = outcome.counts[200] ?? 0;

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { StatusChange } from "../../../shared/api/cases";
+import { outcomeRequired } from "../../../shared/api/outcomes";
 import { closedReasons } from "../../../shared/case-status";
 import type { CaseStatus, CaseView, ChangeStatusInput } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
@@ -17,10 +18,12 @@ import { useT } from "../../i18n/useT";
 import { SelectField, TextAreaField } from "../../ui/Field";
 import { LoadMore } from "../../ui/LoadMore";
 import { ErrorSummary, StatusMessage } from "../../ui/Messages";
+import { OutcomeFields, outcomeFieldNames } from "../outcomes/OutcomeFields";
+import { emptyOutcome, type OutcomeDraft, outcomeInput } from "../outcomes/outcome-model";
 import { isClosedReason, needsStatusForm, type StatusDraft, statusChange } from "./casework-model";
 
 const titleId = "case-status-title";
-const fieldNames = ["to", "reason", "comment"] as const;
+const fieldNames = ["to", "reason", "comment", ...outcomeFieldNames] as const;
 
 /**
  * The case's status: where it is now, buttons to move it on (only the moves the server says
@@ -61,6 +64,7 @@ export function CaseStatusPanel({
       )}
       {formFor !== null && (
         <StatusForm
+          caseType={record.caseType}
           from={record.status}
           to={formFor}
           onSubmit={(body) => move.run(async () => moved(await api.changeStatus(record.id, body)))}
@@ -229,12 +233,14 @@ function StatusHistoryItem({
 }
 
 function StatusForm({
+  caseType,
   from,
   to,
   submit,
   onSubmit,
   onCancel,
 }: {
+  caseType: CaseView["caseType"];
   from: CaseStatus;
   to: CaseStatus;
   submit: Submit;
@@ -243,8 +249,11 @@ function StatusForm({
 }) {
   const { t } = useT();
   const [draft, setDraft] = useState<StatusDraft>({ reason: "", comment: "" });
+  const [outcome, setOutcome] = useState<OutcomeDraft>(emptyOutcome);
   const formRef = useRef<HTMLFormElement>(null);
   const closing = to === "closed";
+  // A case that had a goal says at closing whether it was reached (issue 20).
+  const asksOutcome = closing && outcomeRequired(caseType, from);
   const title = closing ? t("status.closeTitle") : t("status.reopenTitle");
   const formTitleId = "case-status-form-title";
 
@@ -256,13 +265,18 @@ function StatusForm({
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = statusChange(from, to, draft);
-    if (!checked.ok) {
+    const result = asksOutcome ? outcomeInput(outcome) : null;
+    if (!checked.ok || (result && !result.ok)) {
       const fields: Record<string, string> = {};
-      for (const [name, key] of Object.entries(checked.fields)) fields[name] = t(key);
+      const found = {
+        ...(checked.ok ? {} : checked.fields),
+        ...(result?.ok ? {} : result?.fields),
+      };
+      for (const [name, key] of Object.entries(found)) fields[name] = t(key);
       submit.reject(fields);
       return;
     }
-    await onSubmit(checked.body);
+    await onSubmit(result?.ok ? { ...checked.body, outcome: result.body } : checked.body);
   }
 
   return (
@@ -277,6 +291,7 @@ function StatusForm({
         noValidate
       >
         <StatusFormFields closing={closing} draft={draft} onChange={setDraft} submit={submit} />
+        {asksOutcome && <OutcomeFields draft={outcome} onChange={setOutcome} submit={submit} />}
         <StatusFormActions to={to} pending={submit.pending} onCancel={onCancel} />
       </form>
     </div>

@@ -9,6 +9,7 @@ import {
 import type { CaseStatus, ClosedReason } from "../../../shared/case-status";
 import { deleteJson, parseWith } from "../../api/client";
 import type { Transport } from "../../api/transport";
+import type { CaseOutcomeInput } from "../outcomes/api";
 
 export type StaffMember = z.infer<typeof StaffList>["users"][number];
 /** A move along the case's status flow; a reason when closing, a comment when asked for. */
@@ -16,6 +17,8 @@ export interface ChangeStatusInput {
   to: CaseStatus;
   reason: ClosedReason | null;
   comment: string | null;
+  /** The outcome when closing a case that had a goal (issue 20, features/outcomes). */
+  outcome?: CaseOutcomeInput | null;
 }
 
 /** The cases calls of the Api (api/endpoints.ts assembles every feature's). */

@@ -32,6 +32,9 @@ import { PersonContact } from "./PersonContact";
 import { personName } from "./PersonSearch";
 
 // The chart library travels only with the chart: loaded when a person with cases is shown.
+const OutcomeMeasures = lazy(() =>
+  import("../outcomes/OutcomeMeasures").then((module) => ({ default: module.OutcomeMeasures })),
+);
 const RiskHistory = lazy(() =>
   import("../assessments/RiskHistory").then((module) => ({ default: module.RiskHistory })),
 );
@@ -95,6 +98,12 @@ function PersonDetails({
       {person.cases.length > 0 && (
         <Suspense fallback={<Loading />}>
           <RiskHistory personId={person.id} />
+        </Suspense>
+      )}
+
+      {person.cases.length > 0 && (
+        <Suspense fallback={<Loading />}>
+          <OutcomeMeasures personId={person.id} />
         </Suspense>
       )}
 
