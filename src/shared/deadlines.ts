@@ -91,6 +91,16 @@ export function stayDecisionEndsDue(periodTo: string): Date {
 }
 
 /**
+ * The routines register (issue 20, item 2): a routine's review date. The line shows from 60
+ * days before it (due 53 days before, Att göra showing 7 days ahead), so a new version can be
+ * written and approved by the body before the routine goes stale for Öppna jämförelser.
+ */
+export const routineReviewNoticeDays = 60;
+export function routineReviewDue(reviewOn: string): Date {
+  return endOfDay(addDays(reviewOn, dueSoonDays - routineReviewNoticeDays));
+}
+
+/**
  * Police collaboration (issue 18; working rules, docs/deadlines.md "Police collaboration").
  * A granted restraining order (kontaktförbud) or an alarm runs out: the line shows from 14
  * days before its last day (due a week before, Att göra showing 7 days ahead), so the worker

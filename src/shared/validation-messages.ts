@@ -103,6 +103,7 @@ export const crossFieldMessages = {
   reasonRequired: "Skriv skälet – det behövs för uppföljningen.",
   followUpNeedsDay: "Ange vilken dag uppföljningen är planerad.",
   noFollowUpNoDay: "Ta bort datumet, eller välj att en uppföljning är planerad eller gjord.",
+  reviewAfterApproval: "Revideringsdatumet ska ligga efter beslutsdatumet.",
 } as const;
 export type CrossFieldRule = keyof typeof crossFieldMessages;
 

@@ -59,6 +59,7 @@ const pages = {
   ),
   competence: lazyPage(() => import("./features/competence/CompetencePage"), "CompetencePage"),
   retention: lazyPage(() => import("./features/retention/RetentionPage"), "RetentionPage"),
+  routines: lazyPage(() => import("./features/routines/RoutinesPage"), "RoutinesPage"),
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
@@ -138,6 +139,8 @@ function SignedIn() {
           <Route path="consultations" element={pages.consultations} />
           <Route path="competence" element={pages.competence} />
           <Route path="retention" element={pages.retention} />
+          <Route path="routines" element={pages.routines} />
+          <Route path="routines/:routineId" element={pages.routines} />
           <Route path="vacancies" element={pages.vacancies} />
           <Route path="audit" element={pages.audit} />
           <Route path="break-glass" element={pages.breakGlass} />

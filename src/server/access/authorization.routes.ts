@@ -14,6 +14,7 @@ import { policeEndpoints } from "./authorization.police.routes.ts";
 import { protectionEndpoints } from "./authorization.protection.ts";
 import { referralEndpoints, referralOtherRoutes } from "./authorization.referrals.ts";
 import { retentionEndpoints } from "./authorization.retention.ts";
+import { routineEndpoints } from "./authorization.routines.ts";
 import { surveyEndpoints } from "./authorization.surveys.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
@@ -328,6 +329,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "POST /api/places/{placeId}/close", request: (w) => ({ method: "POST", url: `/api/places/${w.places.idlePlaceId}/close`, payload: { closedOn: "2099-12-31" } }), expect: placeAdmin(200) },
   ...directoryEndpoints, // issue 18: the agency directory and agreements
   ...retentionEndpoints, // issue 19, item 8: gallring
+  ...routineEndpoints, // issue 20, item 2: the routines register
   ...protectionEndpoints, // issue 19, items 2, 3 and 7: reveal, protection officer, log review
   // Consultations (issue 17): the log of a resource function where only the suite's consultant
   // works; everyone else is refused (403 for the unit's log, 404 for one consultation).

@@ -64,5 +64,7 @@ export const auditResourceTypes = [
   // A break-glass access under review, named so to a manager who may not see the case (issue 19).
   "break_glass",
   "retention",
+  // A routine of the routines register (issue 20, item 2).
+  "routine",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -599,6 +599,17 @@ AS $function$
   select case_id from place_hold where id = p_hold and org_id = frid_org()
 $function$;
 
+-- frid_in_org(): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_in_org()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org())
+$function$;
+
 -- frid_is_first_assignment_by_opener(p_case uuid, p_user uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_is_first_assignment_by_opener(p_case uuid, p_user uuid)
  RETURNS boolean
@@ -2490,6 +2501,24 @@ create policy risk_conference_agency_select on risk_conference_agency as permiss
 create policy risk_conference_agency_update on risk_conference_agency as permissive for update to frid_app
   using (frid_can_see_case(case_id))
   with check (frid_can_see_case(case_id));
+create policy routine_insert on routine as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
+create policy routine_select on routine as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_in_org()));
+create policy routine_update on routine as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_directory()))
+  with check (((org_id = frid_org()) AND frid_keeps_directory()));
+create policy routine_approver_insert on routine_approver as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
+create policy routine_approver_select on routine_approver as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_in_org()));
+create policy routine_document_insert on routine_document as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (uploaded_by = frid_actor()) AND frid_keeps_directory()));
+create policy routine_document_select on routine_document as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_in_org()));
+create policy routine_document_update on routine_document as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_directory()))
+  with check (((org_id = frid_org()) AND (uploaded_by = frid_actor()) AND frid_keeps_directory()));
 create policy safety_alarm_insert on safety_alarm as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy safety_alarm_select on safety_alarm as permissive for select to frid_app
@@ -2772,6 +2801,9 @@ alter table risk_alert_reason enable row level security;
 alter table risk_conference enable row level security;
 alter table risk_conference_action enable row level security;
 alter table risk_conference_agency enable row level security;
+alter table routine enable row level security;
+alter table routine_approver enable row level security;
+alter table routine_document enable row level security;
 alter table safety_alarm enable row level security;
 alter table safety_plan_version enable row level security;
 alter table service_contact enable row level security;
@@ -2896,6 +2928,10 @@ grant insert, select on risk_conference to frid_app;
 grant insert, select on risk_conference_action to frid_app;
 grant insert, select on risk_conference_agency to frid_app;
 grant delete, insert, select, update on role_assignment to frid_app;
+grant insert, select, update on routine to frid_app;
+grant insert, select on routine_approver to frid_app;
+grant select on routine_area to frid_app;
+grant insert, select, update on routine_document to frid_app;
 grant insert, select, update on safety_alarm to frid_app;
 grant insert, select on safety_plan_version to frid_app;
 grant select on schema_migration to frid_app;

@@ -1374,6 +1374,49 @@ export interface RoleAssignment {
   user_id: string;
 }
 
+export interface Routine {
+  approved_on: string;
+  approver_id: string;
+  area: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: string;
+  org_id: string;
+  owner_id: string;
+  review_on: string;
+  supersedes_id: string | null;
+  title: string;
+  version: Generated<number>;
+}
+
+export interface RoutineApprover {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: string;
+  management: boolean;
+  name: string;
+  org_id: string;
+}
+
+export interface RoutineArea {
+  code: string;
+  name: string;
+  question: string;
+  sort_order: number;
+}
+
+export interface RoutineDocument {
+  content: Uint8Array;
+  filename: string;
+  media_type: string;
+  org_id: string;
+  routine_id: string;
+  sha256: string;
+  size_bytes: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string;
+}
+
 export interface SafetyAlarm {
   case_id: string;
   follow_up_on: string | null;
@@ -1811,6 +1854,10 @@ export interface DB {
   risk_conference_action: RiskConferenceAction;
   risk_conference_agency: RiskConferenceAgency;
   role_assignment: RoleAssignment;
+  routine: Routine;
+  routine_approver: RoutineApprover;
+  routine_area: RoutineArea;
+  routine_document: RoutineDocument;
   safety_alarm: SafetyAlarm;
   safety_plan_version: SafetyPlanVersion;
   schema_migration: SchemaMigration;

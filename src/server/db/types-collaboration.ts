@@ -11,6 +11,7 @@ import type {
   RestrainingOrderStatus,
   SafetyAlarmKind,
 } from "../../shared/api/police-collaboration.ts";
+import type { RoutineArea, RoutineMediaType } from "../../shared/api/routines.ts";
 import type { JsonColumn, Narrow, Replace } from "./narrow.ts";
 import type { DB } from "./schema.generated.ts";
 import type { ProtectionLevel } from "./types.ts";
@@ -56,4 +57,7 @@ export interface CollaborationTables {
       meetings: JsonColumn<unknown, string | undefined>;
     }
   >;
+  // The routines register (0088)
+  routine: Narrow<DB["routine"], { area: RoutineArea }>;
+  routine_document: Narrow<DB["routine_document"], { media_type: RoutineMediaType }>;
 }

@@ -48,6 +48,7 @@ import { protectionRoutes } from "../modules/protection/routes.ts";
 import { referralRoutes } from "../modules/referrals/routes.ts";
 import { retentionRoutes } from "../modules/retention/routes.ts";
 import { riskConferenceRoutes } from "../modules/risk-conferences/routes.ts";
+import { routineRoutes } from "../modules/routines/routes.ts";
 import { safetyPlanRoutes } from "../modules/safety-plans/routes.ts";
 import { searchRoutes } from "../modules/search/routes.ts";
 import { serviceContactRoutes } from "../modules/service-contacts/routes.ts";
@@ -123,6 +124,8 @@ const modules: RouteModule[] = [
   retentionRoutes,
   // The committee's yearly report (issue 20, item 4).
   yearlyReportRoutes,
+  // The routines register (issue 20, item 2).
+  routineRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

@@ -22,6 +22,7 @@ import { addPlaceRecords } from "./places.ts";
 import { addPoliceRecords } from "./police-collaboration.ts";
 import { addReferralRecords } from "./referrals.ts";
 import { addConferenceRecords } from "./risk-conferences.ts";
+import { addRoutineRecords } from "./routines.ts";
 import { addServiceCourse } from "./service-contacts.ts";
 import { addSurveyRecords } from "./surveys.ts";
 
@@ -89,6 +90,8 @@ export interface World {
   riskConference: Awaited<ReturnType<typeof addConferenceRecords>>;
   /** The agency directory's and the agreements' records (issue 18, items 1–2). */
   directory: Awaited<ReturnType<typeof addDirectoryRecords>>;
+  /** The routines register's records (issue 20, item 2). */
+  routines: Awaited<ReturnType<typeof addRoutineRecords>>;
   /** A SIP of X shared with the region's health centre on her consent (issue 18). */
   sip: Awaited<ReturnType<typeof addCoordinatedPlanRecords>>;
   /** An ended break-glass access to X awaiting its review (issue 19, item 6). */
@@ -221,6 +224,7 @@ export async function buildAuthorizationWorld(
   const referrals = await addReferralRecords(made);
   const riskConference = await addConferenceRecords(made, stockholmDate(new Date()));
   const directory = await addDirectoryRecords(made);
+  const routines = await addRoutineRecords(made);
   const sip = await addCoordinatedPlanRecords(made);
   const breakGlass = await addBreakGlassRecords(made, c.spare.id);
   const reference = (
@@ -247,6 +251,7 @@ export async function buildAuthorizationWorld(
     referrals,
     riskConference,
     directory,
+    routines,
     sip,
     breakGlass,
     secrets: [

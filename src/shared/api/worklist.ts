@@ -43,6 +43,8 @@ export const worklistKinds = [
   "protection_checklist",
   // Systematic log review (issue 19, item 7): a review plan's review is due, for its reviewer.
   "log_review_due",
+  // A routine whose review date is near (issue 20, item 2): its owner's and the managers'.
+  "routine_review",
 ] as const;
 
 /**
@@ -56,6 +58,7 @@ export const worklistSubjectTypes = [
   "conference_action",
   "break_glass",
   "log_review_plan",
+  "routine",
 ] as const;
 export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
 export const WorklistSubject = z
@@ -71,6 +74,8 @@ const subjectPages: Record<WorklistSubjectType, string> = {
   break_glass: "/break-glass/reviews",
   // A unit's review plan for its reviewer (issue 19, item 7): the log review's plan section.
   log_review_plan: "/audit/plans",
+  // A routine to revise (issue 20, item 2): the register opened at it.
+  routine: "/routines",
 };
 export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
   `${subjectPages[s.type]}/${s.id}`;

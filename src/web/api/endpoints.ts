@@ -46,6 +46,7 @@ import { protectionApi } from "../features/protection/api";
 import { referralsApi } from "../features/referrals/api";
 import { retentionApi } from "../features/retention/api";
 import { riskConferencesApi } from "../features/risk-conferences/api";
+import { routinesApi } from "../features/routines/api";
 import { safetyPlansApi } from "../features/safety-plans/api";
 import { searchApi } from "../features/search/api";
 import { serviceContactsApi } from "../features/service-contacts/api";
@@ -91,6 +92,7 @@ export type * from "../features/police-collaboration/api";
 export type * from "../features/protection/api";
 export type * from "../features/referrals/api";
 export type * from "../features/retention/api";
+export type * from "../features/routines/api";
 export type * from "../features/safety-plans/api";
 export type * from "../features/search/api";
 export type * from "../features/service-contacts/api";
@@ -190,6 +192,7 @@ export function createApiOn(transport: Transport) {
     ...agenciesApi(transport),
     ...agreementsApi(transport),
     ...retentionApi(transport),
+    ...routinesApi(transport),
   };
 }
 

@@ -144,6 +144,7 @@ export type NavTarget =
   | "audit"
   | "protection"
   | "retention"
+  | "routines"
   | "statistics"
   | "costs"
   | "surveys"
@@ -166,6 +167,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   audit: "/audit",
   protection: "/protection",
   retention: "/retention",
+  routines: "/routines",
   statistics: "/statistics",
   costs: "/costs",
   surveys: "/surveys",
@@ -207,5 +209,7 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (makesSurveys(roles)) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");
   if (isAdministrator(roles) && !targets.includes("retention")) targets.push("retention");
+  // Rutiner (issue 20, item 2): not secret; in the menu of case workers and its keepers.
+  if (worksWithCases(roles) || isAdministrator(roles)) targets.push("routines");
   return targets;
 }

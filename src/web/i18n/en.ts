@@ -32,6 +32,7 @@ import { protectionEn } from "../features/protection/messages.en";
 import { referralsEn } from "../features/referrals/messages.en";
 import { retentionEn } from "../features/retention/messages.en";
 import { riskConferencesEn } from "../features/risk-conferences/messages.en";
+import { routinesEn } from "../features/routines/messages.en";
 import { safetyPlansEn } from "../features/safety-plans/messages.en";
 import { searchEn } from "../features/search/messages.en";
 import { serviceContactsEn } from "../features/service-contacts/messages.en";
@@ -88,6 +89,7 @@ export const en: Messages = {
   ...consultationsEn,
   ...competenceEn,
   ...retentionEn,
+  ...routinesEn,
   ...serviceContactsEn,
   ...surveysEn,
   ...chatEn,
@@ -137,6 +139,7 @@ export const enParts = [
   consultationsEn,
   competenceEn,
   retentionEn,
+  routinesEn,
   serviceContactsEn,
   surveysEn,
   chatEn,

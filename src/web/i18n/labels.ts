@@ -195,6 +195,7 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     break_glass_review: "worklistKind.break_glass_review",
     protection_checklist: "worklistKind.protection_checklist",
     log_review_due: "worklistKind.log_review_due",
+    routine_review: "worklistKind.routine_review",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -32,6 +32,7 @@ import { protectionSv } from "../features/protection/messages.sv";
 import { referralsSv } from "../features/referrals/messages.sv";
 import { retentionSv } from "../features/retention/messages.sv";
 import { riskConferencesSv } from "../features/risk-conferences/messages.sv";
+import { routinesSv } from "../features/routines/messages.sv";
 import { safetyPlansSv } from "../features/safety-plans/messages.sv";
 import { searchSv } from "../features/search/messages.sv";
 import { serviceContactsSv } from "../features/service-contacts/messages.sv";
@@ -88,6 +89,7 @@ export const sv = {
   ...consultationsSv,
   ...competenceSv,
   ...retentionSv,
+  ...routinesSv,
   ...serviceContactsSv,
   ...surveysSv,
   ...chatSv,
@@ -137,6 +139,7 @@ export const svParts = [
   consultationsSv,
   competenceSv,
   retentionSv,
+  routinesSv,
   serviceContactsSv,
   surveysSv,
   chatSv,

@@ -26,6 +26,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   audit: { to: navPaths.audit, label: "nav.audit" },
   protection: { to: navPaths.protection, label: "nav.protection" },
   retention: { to: navPaths.retention, label: "nav.retention" },
+  routines: { to: navPaths.routines, label: "nav.routines" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   costs: { to: navPaths.costs, label: "nav.costs" },
   surveys: { to: navPaths.surveys, label: "nav.surveys" },

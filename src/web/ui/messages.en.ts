@@ -30,6 +30,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.audit": "Access log review",
   "nav.protection": "Protected data",
   "nav.retention": "Retention",
+  "nav.routines": "Routines",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
   "nav.chat": "Chat",

@@ -28,6 +28,7 @@ export const uiSv = {
   "nav.audit": "Loggkontroll",
   "nav.protection": "Skyddade uppgifter",
   "nav.retention": "Gallring",
+  "nav.routines": "Rutiner",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
   "nav.chat": "Chatt",

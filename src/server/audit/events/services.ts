@@ -88,6 +88,13 @@ export const serviceEvents = {
   "agreement.follow_up": z.object({ agreementId: z.uuid(), followUpId: z.uuid() }).strict(),
   "assignment.create": z.object({ assignmentId: z.uuid() }).strict(),
   "assignment.update": z.object({ assignmentId: z.uuid() }).strict(),
+  "routine.read": none,
+  "routine.create": z.object({ routineId: z.uuid() }).strict(),
+  "routine.update": z.object({ routineId: z.uuid(), fields: z.array(z.string()) }).strict(),
+  "routine.revise": z.object({ routineId: z.uuid(), supersededId: z.uuid() }).strict(),
+  "routine.document": z.object({ routineId: z.uuid(), sha256: z.string() }).strict(),
+  "routine.document_read": z.object({ routineId: z.uuid() }).strict(),
+  "routine.approver": z.object({ approverId: z.uuid(), management: z.boolean() }).strict(),
   "hold.create": z
     .object({ holdId: z.uuid(), placeId: z.uuid(), persons: z.number().int() })
     .strict(),

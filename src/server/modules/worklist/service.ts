@@ -13,6 +13,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { routineCandidate, routinesDue } from "../routines/worklist-lines.ts";
 import { taskDue } from "../tasks/service.ts";
 import {
   assessmentCandidates,
@@ -192,6 +193,9 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
       onlyIf(list === "mine", jsonArrayFrom(contactsDue(db, actor, now))).as("contacts"),
       onlyIf(list !== undefined, jsonArrayFrom(breakGlassDue(db))).as("breakGlass"),
       onlyIf(list === "mine", jsonArrayFrom(reviewPlansDue(db, actor, now))).as("reviewPlans"),
+      onlyIf(list !== undefined, jsonArrayFrom(routinesDue(db, actor, list ?? "mine", now))).as(
+        "routines",
+      ),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -201,7 +205,13 @@ async function withNames(
   trx: Trx,
   lines: Omit<
     Awaited<ReturnType<typeof readLines>>,
-    "definitions" | "conferenceActions" | "agreements" | "contacts" | "breakGlass" | "reviewPlans"
+    | "definitions"
+    | "conferenceActions"
+    | "agreements"
+    | "contacts"
+    | "breakGlass"
+    | "reviewPlans"
+    | "routines"
   >,
 ) {
   const names = await personNames(
@@ -242,6 +252,7 @@ export async function gatherCandidates(
     contacts,
     breakGlass,
     reviewPlans,
+    routines,
     ...lines
   } = await readLines(trx, actor, scope, now);
   const l = await withNames(trx, lines);
@@ -294,6 +305,7 @@ export async function gatherCandidates(
     ...contacts.map((c) => contactCandidate(actor, c)),
     ...breakGlass.map((b) => breakGlassCandidate(actor, b)),
     ...reviewPlans.map((p) => reviewPlanCandidate(actor, p)),
+    ...routines.map(routineCandidate),
   ];
 }
 

@@ -45,6 +45,7 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   protection_checklist: "overview",
   // Never on a case (a line about a review plan); listed for the record's completeness.
   log_review_due: "overview",
+  routine_review: "overview",
 };
 
 /**

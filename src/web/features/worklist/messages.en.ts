@@ -47,4 +47,5 @@ export const worklistEn: MessagesOf<typeof worklistSv> = {
   "worklistKind.break_glass_review": "Review emergency access",
   "worklistKind.protection_checklist": "Go through the mail and payment routine",
   "worklistKind.log_review_due": "Review the access log as planned",
+  "worklistKind.routine_review": "Revise the routine",
 };

@@ -44,4 +44,5 @@ export const worklistSv = {
   "worklistKind.break_glass_review": "Granska nödåtkomst",
   "worklistKind.protection_checklist": "Gå igenom rutinen för post och utbetalningar",
   "worklistKind.log_review_due": "Gör loggkontroll enligt granskningsplanen",
+  "worklistKind.routine_review": "Revidera rutinen",
 } as const;
