@@ -163,7 +163,7 @@ export function riskSection(
 }
 
 export function koladaSection(
-  f: { opened: number; withIntervention: number },
+  f: { opened: number; withIntervention: number; closed: number; goalReached: number },
   adults: number | null,
   ctx: TableContext,
 ): YearlyReportSection {
@@ -191,6 +191,11 @@ export function koladaSection(
           id: "with_intervention",
           label: "… varav med minst en beviljad insats",
           values: [f.withIntervention, rate(f.withIntervention)],
+        },
+        {
+          id: "goal_reached",
+          label: "Avslutade ärenden för våldsutsatta vuxna där målet helt eller delvis uppnåtts",
+          values: [f.goalReached, rate(f.goalReached)],
         },
       ],
     },

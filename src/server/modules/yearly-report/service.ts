@@ -4,6 +4,9 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor, withReporting } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { actionPlanFollowUp } from "../action-plan/follow-up.ts";
+import { outcomeFigures } from "../outcomes/figures.ts";
+import { openComparisonsAnswers } from "../routines/open-comparisons.ts";
 import { agreementFigures } from "../statistics/agreements.ts";
 import { competenceFigures } from "../statistics/competence.ts";
 import { crisisCentreYear } from "../statistics/crisis-centre-year.ts";
@@ -27,6 +30,7 @@ import {
   koladaSection,
   riskSection,
 } from "./sections-cases.ts";
+import { actionPlanSection, openComparisonsSection } from "./sections-follow-up.ts";
 import {
   collaborationSection,
   competenceSection,
@@ -58,6 +62,8 @@ async function readAll(trx: Trx, s: YearScope, today: string) {
     partner: await readFigures(trx, s, from, to),
     crisis: await crisisCentreYear(trx, s),
     competence: await competenceFigures(trx, { orgId: s.orgId, year: s.year }),
+    outcomes: await outcomeFigures(trx, s, s.year),
+    plan: await actionPlanFollowUp(trx, s.orgId, s.year),
   };
 }
 
@@ -74,6 +80,7 @@ export async function yearlyReport(
   );
   const agreements = await withActor(database.db, actor, async (trx) => {
     const figures = await agreementFigures(trx, query.year);
+    const answers = await openComparisonsAnswers(trx, actor.orgId, `${query.year}-12-31`);
     await recordAudit(trx, auditContext(actor, meta), [
       {
         action: "statistics.read",
@@ -87,9 +94,13 @@ export async function yearlyReport(
         },
       },
     ]);
-    return figures;
+    return { figures, answers };
   });
-  return assemble(scope, query.year, { ...raw, agreements });
+  return assemble(scope, query.year, {
+    ...raw,
+    agreements: agreements.figures,
+    answers: agreements.answers,
+  });
 }
 
 function assemble(
@@ -97,6 +108,7 @@ function assemble(
   year: number,
   raw: Awaited<ReturnType<typeof readAll>> & {
     agreements: Awaited<ReturnType<typeof agreementFigures>>;
+    answers: Awaited<ReturnType<typeof openComparisonsAnswers>>;
   },
 ): YearlyReport {
   // Links only inside the unit: outside it the caller could not open the cases anyway.
@@ -119,6 +131,7 @@ function assemble(
     generatedAt: new Date().toISOString(),
     summary,
     sections: [
+      actionPlanSection(raw.plan, ctx),
       investigationsSection(raw.investigated, ctx, summary),
       decisionsSection(raw.decisions, raw.stays.personsGranted, ctx),
       childTrackSection(raw.childTrack, ctx),
@@ -128,14 +141,17 @@ function assemble(
       crisisCentreSection(raw.crisis, ctx),
       competenceSection(raw.competence, ctx),
       collaborationSection(raw.agreements, ctx),
-      koladaSection(raw.kolada, raw.adults, ctx),
+      koladaSection(
+        {
+          ...raw.kolada,
+          closed: raw.outcomes.adultVictimClosed,
+          goalReached: raw.outcomes.adultVictimGoalReached,
+        },
+        raw.adults,
+        ctx,
+      ),
+      openComparisonsSection(raw.answers, ctx),
     ],
-    omitted: [
-      { id: "action-plan", reason: "Handlingsplanens uppföljning finns inte i Frid ännu." },
-      {
-        id: "open-comparisons",
-        reason: "Rutinregistret (Öppna jämförelser) finns inte i Frid ännu.",
-      },
-    ],
+    omitted: [],
   };
 }

@@ -170,6 +170,10 @@ describe.each(testDatabaseKinds)("Ekerö's sentence from the API up (%s)", (kind
       ["sheltered_housing", 2],
       ["other_housing", 2],
     ]);
+    // The action plan's follow-up and Öppna jämförelser are sections of their own.
+    expect(r.sections.map((x) => x.id)).toContain("action-plan");
+    expect(r.sections.map((x) => x.id)).toContain("open-comparisons");
+    expect(r.omitted).toEqual([]);
     // Her own units are the default: the same report without naming one.
     expect((await report(s.manager, "")).summary).toEqual(r.summary);
   });
@@ -250,6 +254,7 @@ describe.each(testDatabaseKinds)("Ekerö's sentence from the API up (%s)", (kind
     expect(kolada.rows.map((x) => x.cells.map((c) => c.value))).toEqual([
       [9, 4.5],
       [7, 3.5],
+      [0, 0],
     ]);
   });
 });
