@@ -738,6 +738,18 @@ AS $function$
     from unnest(to_tsvector('swedish'::regconfig, p_text))
 $function$;
 
+-- frid_keeps_action_plan()
+CREATE OR REPLACE FUNCTION public.frid_keeps_action_plan()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org()
+                   and r.role in ('unit_manager', 'administrator'))
+$function$;
+
 -- frid_keeps_agency(p_agency uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_keeps_agency(p_agency uuid)
  RETURNS boolean
@@ -1223,6 +1235,18 @@ AS $function$
      and frid_has_unit_role(p_unit, array['protection_officer'])
      and not frid_person_barred(p.id, frid_actor())
    order by p.family_name, p.given_name, p.id, c.opened_at desc
+$function$;
+
+-- frid_reads_action_plan()
+CREATE OR REPLACE FUNCTION public.frid_reads_action_plan()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from role_assignment r
+                 where r.user_id = frid_actor() and r.org_id = frid_org()
+                   and r.role in ('unit_manager', 'administrator', 'analyst'))
 $function$;
 
 -- frid_reads_competence(): execute granted to frid_app
@@ -1778,6 +1802,70 @@ create policy access_grant_insert on access_grant as permissive for insert to fr
   WHERE (c.id = access_grant.case_id)), ARRAY['unit_manager'::text])));
 create policy access_grant_select on access_grant as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy action_plan_delete on action_plan as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_insert on action_plan as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_report on action_plan as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
+create policy action_plan_select on action_plan as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_action_plan()));
+create policy action_plan_update on action_plan as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()))
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_activity_delete on action_plan_activity as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_activity_insert on action_plan_activity as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_activity_owner on action_plan_activity as permissive for select to frid_app
+  using (((org_id = frid_org()) AND (owner_id = frid_actor())));
+create policy action_plan_activity_select on action_plan_activity as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_action_plan()));
+create policy action_plan_activity_update on action_plan_activity as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()))
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_area_delete on action_plan_area as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_area_insert on action_plan_area as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_area_report on action_plan_area as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
+create policy action_plan_area_select on action_plan_area as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_action_plan()));
+create policy action_plan_area_update on action_plan_area as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()))
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_follow_up_delete on action_plan_follow_up as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_follow_up_insert on action_plan_follow_up as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_follow_up_report on action_plan_follow_up as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
+create policy action_plan_follow_up_select on action_plan_follow_up as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_action_plan()));
+create policy action_plan_follow_up_update on action_plan_follow_up as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()))
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_goal_delete on action_plan_goal as permissive for delete to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_goal_insert on action_plan_goal as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy action_plan_goal_report on action_plan_goal as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
+create policy action_plan_goal_select on action_plan_goal as permissive for select to frid_app
+  using (((org_id = frid_org()) AND frid_reads_action_plan()));
+create policy action_plan_goal_update on action_plan_goal as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_keeps_action_plan()))
+  with check (((org_id = frid_org()) AND frid_keeps_action_plan()));
+create policy adult_population_insert on adult_population as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_administers_org()));
+create policy adult_population_report on adult_population as permissive for select to frid_report
+  using ((org_id = frid_org()));
+create policy adult_population_select on adult_population as permissive for select to frid_app
+  using ((org_id = frid_org()));
+create policy adult_population_update on adult_population as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_administers_org()))
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_administers_org()));
 create policy agency_insert on agency as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
 create policy agency_select on agency as permissive for select to frid_app
@@ -1814,6 +1902,8 @@ create policy agreement_update on agreement as permissive for update to frid_app
   with check ((org_id = frid_org()));
 create policy agreement_follow_up_insert on agreement_follow_up as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_follows_up_agreement(agreement_id)));
+create policy agreement_follow_up_plan_report on agreement_follow_up as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy agreement_follow_up_select on agreement_follow_up as permissive for select to frid_app
   using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
 create policy agreement_party_delete on agreement_party as permissive for delete to frid_app
@@ -1831,6 +1921,14 @@ create policy agreement_responsible_write on agreement_responsible as permissive
 create policy assessment_insert on assessment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy assessment_outcome_report on assessment as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = assessment.case_id)) = frid_org()));
+create policy assessment_plan_report on assessment as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = assessment.case_id)) = frid_org()));
+create policy assessment_report on assessment as permissive for select to frid_report
   using ((( SELECT c.org_id
    FROM "case" c
   WHERE (c.id = assessment.case_id)) = frid_org()));
@@ -1907,6 +2005,14 @@ create policy case_outcome_history_select on case_outcome_history as permissive 
   using (frid_can_see_case(case_id));
 create policy case_status_change_insert on case_status_change as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (changed_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy case_status_change_plan_report on case_status_change as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = case_status_change.case_id)) = frid_org()));
+create policy case_status_change_report on case_status_change as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = case_status_change.case_id)) = frid_org()));
 create policy case_status_change_select on case_status_change as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy case_task_insert on case_task as permissive for insert to frid_app
@@ -2008,6 +2114,8 @@ create policy consent_giver_select on consent_giver as permissive for select to 
   using (frid_can_see_case(case_id));
 create policy consultation_insert on consultation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_logs_consultations(unit_id)));
+create policy consultation_plan_report on consultation as permissive for select to frid_report
+  using ((unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy consultation_select on consultation as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_logs_consultations(unit_id)));
 create policy consultation_update on consultation as permissive for update to frid_app
@@ -2119,10 +2227,18 @@ create policy instrument_version_select on instrument_version as permissive for 
   using ((org_id = frid_org()));
 create policy intake_insert on intake as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text])));
+create policy intake_report on intake as permissive for select to frid_report
+  using (((case_id IS NOT NULL) AND (( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = intake.case_id)) = frid_org())));
 create policy intake_select on intake as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((recorded_by = frid_actor()) OR ((case_id IS NOT NULL) AND frid_can_see_case(case_id)) OR ((case_id IS NULL) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))));
 create policy investigation_insert on investigation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy investigation_report on investigation as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = investigation.case_id)) = frid_org()));
 create policy investigation_select on investigation as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy investigation_update on investigation as permissive for update to frid_app
@@ -2130,6 +2246,10 @@ create policy investigation_update on investigation as permissive for update to 
   with check (((updated_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy investigation_extension_insert on investigation_extension as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy investigation_extension_report on investigation_extension as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = investigation_extension.case_id)) = frid_org()));
 create policy investigation_extension_select on investigation_extension as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy journal_entry_insert on journal_entry as permissive for insert to frid_app
@@ -2190,6 +2310,10 @@ create policy partner_contact_refusal_select on partner_contact_refusal as permi
   using (frid_can_see_case(case_id));
 create policy person_insert on person as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor())));
+create policy person_plan_report on person as permissive for select to frid_report
+  using ((EXISTS ( SELECT 1
+   FROM relation r
+  WHERE ((r.other_person_id = person.id) AND (r.kind = 'child'::text)))));
 create policy person_select on person as permissive for select to frid_app
   using (((org_id = frid_org()) AND (id <> ALL (( SELECT frid_barred_persons(frid_actor()) AS frid_barred_persons)::uuid[])) AND ((EXISTS ( SELECT 1
    FROM person_registration r
@@ -2276,6 +2400,10 @@ create policy police_incident_select on police_incident as permissive for select
   using (frid_can_see_case(case_id));
 create policy preliminary_decision_insert on preliminary_decision as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy preliminary_decision_report on preliminary_decision as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = preliminary_decision.case_id)) = frid_org()));
 create policy preliminary_decision_select on preliminary_decision as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy protection_assessment_insert on protection_assessment as permissive for insert to frid_app
@@ -2303,6 +2431,10 @@ create policy referral_update on referral as permissive for update to frid_app
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
 create policy relation_insert on relation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy relation_plan_report on relation as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = relation.case_id)) = frid_org()));
 create policy relation_select on relation as permissive for select to frid_app
   using ((EXISTS ( SELECT 1
    FROM "case" seen
@@ -2579,6 +2711,12 @@ create policy voluntary_assignment_update on voluntary_assignment as permissive 
 -- ===== Tables with row-level security =====
 
 alter table access_grant enable row level security;
+alter table action_plan enable row level security;
+alter table action_plan_activity enable row level security;
+alter table action_plan_area enable row level security;
+alter table action_plan_follow_up enable row level security;
+alter table action_plan_goal enable row level security;
+alter table adult_population enable row level security;
 alter table agency enable row level security;
 alter table agency_contact enable row level security;
 alter table agency_unit enable row level security;
@@ -2692,6 +2830,12 @@ alter table voluntary_assignment enable row level security;
 -- ===== Grants to the application's roles =====
 
 grant insert, select, update on access_grant to frid_app;
+grant delete, insert, select, update on action_plan to frid_app;
+grant delete, insert, select, update on action_plan_activity to frid_app;
+grant delete, insert, select, update on action_plan_area to frid_app;
+grant delete, insert, select, update on action_plan_follow_up to frid_app;
+grant delete, insert, select, update on action_plan_goal to frid_app;
+grant insert, select, update on adult_population to frid_app;
 grant insert, select, update on agency to frid_app;
 grant insert, select, update on agency_contact to frid_app;
 grant insert, select, update on agency_unit to frid_app;
@@ -2830,26 +2974,40 @@ grant update (done_on), update (notes), update (version) on risk_conference_acti
 grant update (contact_ids), update (research), update (updated_at) on risk_conference_agency to frid_app;
 grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months), update (referral_answer_days) on unit to frid_app;
+grant select (adopted_by), select (adopted_on), select (from_year), select (id), select (org_id), select (title), select (to_year) on action_plan to frid_report;
+grant select (id), select (kind), select (org_id), select (plan_id), select (position), select (title) on action_plan_area to frid_report;
+grant select (computed), select (computed_at), select (done), select (goal_id), select (id), select (org_id), select (plan_id), select (status), select (value), select (year) on action_plan_follow_up to frid_report;
+grant select (area_id), select (created_at), select (id), select (indicator_code), select (indicator_name), select (indicator_unit), select (org_id), select (plan_id), select (target_value), select (title) on action_plan_goal to frid_report;
+grant select (adults), select (org_id), select (year) on adult_population to frid_report;
+grant select (agreement_id), select (followed_up_on), select (id), select (org_id) on agreement_follow_up to frid_report;
 grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
-grant select (case_type), select (closed_at), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
+grant select (case_type), select (closed_at), select (id), select (opened_at), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
 grant select (case_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
+grant select (case_id), select (changed_at), select (from_status), select (id), select (org_id), select (to_status) on case_status_change to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;
 grant select (child_work_id), select (examined_on), select (id), select (kind), select (org_id) on child_medical_exam to frid_report;
 grant select (child_work_id), select (crime_category), select (id), select (org_id), select (reported_on), select (reporter_kind) on child_police_report to frid_report;
 grant select (case_id), select (closed_on), select (course_id), select (id), select (opened_on), select (org_id), select (person_id), select (unit_id) on child_work to frid_report;
 grant select (case_id), select (given_on), select (org_id), select (revoked_on), select (scope) on consent to frid_report;
+grant select (id), select (occurred_at), select (org_id), select (unit_id) on consultation to frid_report;
 grant select (held_on), select (id), select (number), select (org_id), select (series_id) on crisis_talk to frid_report;
 grant select (child_work_id), select (ended_on), select (id), select (model), select (org_id), select (started_on) on crisis_talk_series to frid_report;
 grant select (case_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
 grant select (id), select (org_id), select (trained_on) on instructor to frid_report;
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
 grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;
+grant select (case_id), select (children_in_household), select (kind), select (org_id), select (received_at) on intake to frid_report;
+grant select (case_id), select (completed_at), select (org_id) on investigation to frid_report;
+grant select (case_id), select (extended_until), select (org_id) on investigation_extension to frid_report;
 grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
+grant select (birth_date), select (id) on person to frid_report;
 grant select (closed_on), select (created_at), select (id), select (kind), select (name), select (org_id), select (places), select (unit_id) on place to frid_report;
 grant select (answered_at), select (case_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
+grant select (case_id), select (decided_at), select (open_investigation), select (org_id) on preliminary_decision to frid_report;
+grant select (case_id), select (id), select (kind), select (org_id), select (other_person_id) on relation to frid_report;
 grant select (channel), select (course_id), select (duration_minutes), select (id), select (intake_id), select (kind), select (occurred_at), select (org_id), select (outcome), select (violence_kinds) on service_contact to frid_report;
 grant select (birth_year), select (closed_at), select (created_at), select (id), select (is_child), select (org_id), select (person_id), select (sex), select (subject_kind), select (unit_id) on service_course to frid_report;
 grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;

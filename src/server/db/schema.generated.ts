@@ -40,6 +40,79 @@ export interface AccessGrant {
   user_id: string;
 }
 
+export interface ActionPlan {
+  adopted_by: string;
+  adopted_on: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  from_year: number;
+  id: string;
+  org_id: string;
+  title: string;
+  to_year: number;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ActionPlanActivity {
+  created_at: Generated<Timestamp>;
+  due_on: string;
+  goal_id: string;
+  id: string;
+  org_id: string;
+  owner_id: string;
+  plan_id: string;
+  status: string;
+  title: string;
+}
+
+export interface ActionPlanArea {
+  id: string;
+  kind: string;
+  org_id: string;
+  plan_id: string;
+  position: number;
+  title: string | null;
+}
+
+export interface ActionPlanFollowUp {
+  computed: Generated<boolean>;
+  computed_at: Timestamp | null;
+  done: string;
+  goal_id: string;
+  id: string;
+  org_id: string;
+  plan_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  status: string;
+  value: Numeric | null;
+  year: number;
+}
+
+export interface ActionPlanGoal {
+  area_id: string;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  id: string;
+  indicator_code: string | null;
+  indicator_name: string;
+  indicator_unit: string;
+  org_id: string;
+  plan_id: string;
+  target_value: Numeric;
+  title: string;
+}
+
+export interface AdultPopulation {
+  adults: number;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  year: number;
+}
+
 export interface Agency {
   archived_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -1681,6 +1754,12 @@ export interface VoluntaryAssignment {
 
 export interface DB {
   access_grant: AccessGrant;
+  action_plan: ActionPlan;
+  action_plan_activity: ActionPlanActivity;
+  action_plan_area: ActionPlanArea;
+  action_plan_follow_up: ActionPlanFollowUp;
+  action_plan_goal: ActionPlanGoal;
+  adult_population: AdultPopulation;
   agency: Agency;
   agency_contact: AgencyContact;
   agency_unit: AgencyUnit;
