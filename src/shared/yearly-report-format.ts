@@ -100,6 +100,9 @@ export function tableNotes(table: YearlyReportTable): string[] {
   ];
 }
 
+/** The charts' colours, on the page and in the PDF: distinguishable in greyscale print and by most colour-blind readers. */
+export const chartPalette = ["#1d5b79", "#e07a1f", "#5b8e3e", "#8c4a9e", "#b03a48", "#4f4f4f"];
+
 export interface ChartSeries {
   column: YearlyReportColumn;
   index: number;

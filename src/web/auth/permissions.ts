@@ -145,6 +145,7 @@ export type NavTarget =
   | "protection"
   | "retention"
   | "statistics"
+  | "yearlyReport"
   | "costs"
   | "surveys"
   | "admin";
@@ -167,6 +168,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   protection: "/protection",
   retention: "/retention",
   statistics: "/statistics",
+  yearlyReport: "/yearly-report",
   costs: "/costs",
   surveys: "/surveys",
   admin: "/admin",
@@ -202,7 +204,8 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (hasRole(roles, "protection_officer")) targets.push("protection");
   // Gallring (issue 19, item 8): managers decide, administrators keep the rules (after admin).
   if (isUnitManager(roles)) targets.push("retention");
-  if (seesStatistics(roles)) targets.push("statistics");
+  // Årsrapport (issue 20): the committee's report, for those who read the statistics.
+  if (seesStatistics(roles)) targets.push("statistics", "yearlyReport");
   if (seesCosts(roles)) targets.push("costs");
   if (makesSurveys(roles)) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");

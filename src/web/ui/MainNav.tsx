@@ -27,6 +27,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   protection: { to: navPaths.protection, label: "nav.protection" },
   retention: { to: navPaths.retention, label: "nav.retention" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
+  yearlyReport: { to: navPaths.yearlyReport, label: "nav.yearlyReport" },
   costs: { to: navPaths.costs, label: "nav.costs" },
   surveys: { to: navPaths.surveys, label: "nav.surveys" },
   admin: { to: navPaths.admin, label: "nav.admin" },

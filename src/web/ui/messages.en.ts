@@ -32,6 +32,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.retention": "Retention",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
+  "nav.yearlyReport": "Yearly report",
   "nav.chat": "Chat",
   "nav.shelter": "The shelter",
   "nav.vacancies": "Vacancies",

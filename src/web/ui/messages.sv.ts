@@ -30,6 +30,7 @@ export const uiSv = {
   "nav.retention": "Gallring",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
+  "nav.yearlyReport": "Årsrapport",
   "nav.chat": "Chatt",
   "nav.shelter": "Boendet",
   "nav.vacancies": "Lediga platser",

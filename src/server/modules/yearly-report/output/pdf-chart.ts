@@ -3,6 +3,7 @@ import {
   type ChartData,
   chartData,
   chartMax,
+  chartPalette,
   formatNumber,
   SUPPRESSED,
 } from "../../../../shared/yearly-report-format.ts";
@@ -16,8 +17,7 @@ import { area } from "./pdf-table.ts";
  * chart says no more than the table beneath it.
  */
 
-/** Colours distinguishable in greyscale print and by most colour-blind readers. */
-export const palette = ["#1d5b79", "#e07a1f", "#5b8e3e", "#8c4a9e", "#b03a48", "#4f4f4f"];
+const palette = chartPalette;
 
 const labelWidth = 150;
 const valueWidth = 56;
