@@ -54,9 +54,15 @@ export function ReportChart({
       <figcaption className="visually-hidden" id={hintId}>
         {hint}
       </figcaption>
-      <div aria-hidden="true">
+      <div aria-hidden="true" inert>
         <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 48 }}>
+          <BarChart
+            data={rows}
+            layout="vertical"
+            margin={{ left: 8, right: 48 }}
+            // The figure is the one stop; its table is the way through the figures.
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={data.kind !== "count"} />
             <YAxis type="category" dataKey="label" width={220} />

@@ -24,7 +24,7 @@ export const yearlyReportEn: MessagesOf<typeof yearlyReportSv> = {
   "yearlyReport.downloadPdf": "Download PDF",
   "yearlyReport.downloadXlsx": "Download XLSX",
   "yearlyReport.downloadCsv": "The table as CSV",
-  "yearlyReport.downloadCsvLabel": "Download the table {title} as CSV",
+  "yearlyReport.downloadCsvLabel": "The table as CSV: {title}",
   "yearlyReport.summaryTitle": "Summary",
   "yearlyReport.contents": "Contents",
   "yearlyReport.noTables": "The section has no tables for the year.",

@@ -21,7 +21,7 @@ export const yearlyReportSv = {
   "yearlyReport.downloadPdf": "Ladda ner PDF",
   "yearlyReport.downloadXlsx": "Ladda ner XLSX",
   "yearlyReport.downloadCsv": "Tabellen som CSV",
-  "yearlyReport.downloadCsvLabel": "Ladda ner tabellen {title} som CSV",
+  "yearlyReport.downloadCsvLabel": "Tabellen som CSV: {title}",
   "yearlyReport.summaryTitle": "Sammanfattning",
   "yearlyReport.contents": "Innehåll",
   "yearlyReport.noTables": "Avsnittet har inga tabeller för året.",
