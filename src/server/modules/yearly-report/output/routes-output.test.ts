@@ -4,7 +4,14 @@ import { stockholmDate } from "../../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../../testing/app.ts";
 import { buildCrisisCentreWorld } from "../../../testing/child-work.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../../testing/databases.ts";
-import { as, buildOrg, buildUnit, buildUser, login, type Session } from "../../../testing/factories.ts";
+import {
+  as,
+  buildOrg,
+  buildUnit,
+  buildUser,
+  login,
+  type Session,
+} from "../../../testing/factories.ts";
 import { pdfWords } from "../../../testing/pdf.ts";
 
 /*
@@ -75,8 +82,8 @@ describe.each(testDatabaseKinds)("the yearly report as files (%s)", (kind) => {
   const crisis = () => `year=${year}&unitId=${w.crisisId}`;
 
   it("asks who is calling, explains a bad query, and refuses as the report does (audited)", async () => {
-    for (const format of ["pdf", "xlsx", "csv?table=crisis-centre-children&"])
-      expect((await get(null, `/api/reports/yearly/${format}${format.endsWith("&") ? "" : "?"}year=${year}`)).statusCode).toBe(401);
+    for (const file of ["pdf?", "xlsx?", "csv?table=crisis-centre-children&"])
+      expect((await get(null, `/api/reports/yearly/${file}year=${year}`)).statusCode).toBe(401);
     const badYear = await get(w.crisisManager, "/api/reports/yearly/pdf?year=förra");
     expect(badYear.statusCode).toBe(400);
     expect(badYear.json().error.fields.year).toBe("Ange året, t.ex. 2026.");
@@ -88,7 +95,9 @@ describe.each(testDatabaseKinds)("the yearly report as files (%s)", (kind) => {
     const unknown = await get(w.crisisManager, `/api/reports/yearly/csv?${crisis()}&table=ingen`);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields.table).toBe("Rapporten har ingen tabell med id ingen.");
-    expect((await get(w.crisisManager, `/api/reports/yearly/xlsx?${crisis()}&x=1`)).statusCode).toBe(400);
+    expect(
+      (await get(w.crisisManager, `/api/reports/yearly/xlsx?${crisis()}&x=1`)).statusCode,
+    ).toBe(400);
 
     const before = (await fileEvents()).length;
     expect((await get(w.therapist, `/api/reports/yearly/xlsx?${crisis()}`)).statusCode).toBe(403);
@@ -102,7 +111,9 @@ describe.each(testDatabaseKinds)("the yearly report as files (%s)", (kind) => {
     const pdf = await get(w.crisisManager, `/api/reports/yearly/pdf?${crisis()}`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
-    expect(pdf.headers["content-disposition"]).toBe(`attachment; filename="arsrapport-${year}.pdf"`);
+    expect(pdf.headers["content-disposition"]).toBe(
+      `attachment; filename="arsrapport-${year}.pdf"`,
+    );
     const words = await pdfWords(pdf.rawPayload);
     expect(words).toContain(`Årsrapport ${year}`);
     expect(words).toContain("Statistik Kriscentrum för barn");
@@ -113,9 +124,8 @@ describe.each(testDatabaseKinds)("the yearly report as files (%s)", (kind) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Statistik Kriscentrum för barn")!;
-    const row = (label: string) =>
-      sheet.getColumn(1).values.findIndex((v) => v === label);
-    expect(sheet.getRow(row("Polisanmälningar")).getCell(2).value).toBe(3);
+    const labels = sheet.getColumn(1).values;
+    expect(sheet.getRow(labels.indexOf("Polisanmälningar")).getCell(2).value).toBe(3);
 
     const csv = await get(
       w.crisisManager,
@@ -129,7 +139,9 @@ describe.each(testDatabaseKinds)("the yearly report as files (%s)", (kind) => {
 
     // One audited read per file, naming its format.
     expect((await fileEvents()).slice(before)).toEqual(
-      ["pdf", "xlsx", "csv"].map((format) => expect.objectContaining({ outcome: "allowed", report: "yearly", format })),
+      ["pdf", "xlsx", "csv"].map((format) =>
+        expect.objectContaining({ outcome: "allowed", report: "yearly", format }),
+      ),
     );
   });
 
