@@ -37,6 +37,7 @@ import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
 import { notificationRoutes } from "../modules/notifications/routes.ts";
+import { outcomeRoutes } from "../modules/outcomes/routes.ts";
 import { partnerContactRoutes } from "../modules/partner-contact/routes.ts";
 import { personRoutes } from "../modules/persons/routes.ts";
 import { placeRoutes } from "../modules/places/routes.ts";
@@ -86,6 +87,7 @@ const modules: RouteModule[] = [
   stayRoutes,
   taskRoutes,
   assessmentRoutes,
+  outcomeRoutes,
   instrumentAdminRoutes,
   safetyPlanRoutes,
   coordinatedPlanRoutes,

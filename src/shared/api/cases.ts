@@ -2,6 +2,7 @@ import { z } from "zod";
 import { caseClosedReasons, caseStatuses, closedReasons } from "../case-status.ts";
 import { invalidCursorMessage } from "../validation-messages.ts";
 import { isoDateTime, multiline } from "./fields.ts";
+import { CaseOutcomeBody } from "./outcomes.ts";
 import {
   idCursor,
   isPlaceTime,
@@ -224,6 +225,9 @@ export const ChangeStatusBody = z
     reason: ClosedReason.nullable().default(null).meta({ description: "Required when closing" }),
     comment: multiline(z.string().trim().max(2000)).nullable().default(null).meta({
       description: "Required when reopening, and when closing for another reason",
+    }),
+    outcome: CaseOutcomeBody.nullable().default(null).meta({
+      description: "The outcome at closing (issue 20); required when outcomeRequired says so",
     }),
   })
   .strict()

@@ -106,7 +106,15 @@ export const InstrumentDefinition = z
     id: code,
     version: int4().min(1),
     name: text,
-    kind: z.enum(["screening", "violence_description", "danger_assessment", "child_safety", "spj"]),
+    kind: z.enum([
+      "screening",
+      "violence_description",
+      "danger_assessment",
+      "child_safety",
+      "spj",
+      // Repeated follow-up of change (issue 20); never read as the case's current risk.
+      "outcome_measure",
+    ]),
     /** Case types it is used in. */
     caseTypes: z.array(z.enum(["adult_victim", "child", "perpetrator", "partner_contact"])).min(1),
     sourceNote: text,

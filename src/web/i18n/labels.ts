@@ -89,6 +89,7 @@ export const instrumentKindLabels: Readonly<Record<InstrumentDefinition["kind"],
     danger_assessment: "instrumentKind.danger_assessment",
     child_safety: "instrumentKind.child_safety",
     spj: "instrumentKind.spj",
+    outcome_measure: "instrumentKind.outcome_measure",
   };
 
 export const caseStatusLabels: Readonly<Record<CaseStatus, PlainMessageKey>> = {

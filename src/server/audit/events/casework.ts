@@ -184,6 +184,11 @@ export const caseworkEvents = {
     .object({ from: z.string(), to: z.string(), reason: z.string().nullable() })
     .strict(),
   "case.grant": z.object({ userId: z.uuid(), expiresAt: z.string() }).strict(),
+  // The outcome at closing (issue 20): its code only, never the person's own words.
+  "outcome.record": z.object({ goalReached: z.string(), replaced: z.boolean() }).strict(),
+  "outcome.read": none,
+  // A person's outcome measures over time; the event names every case they came from.
+  "outcome_measures.read": none,
   "journal.read": none,
   "journal.print": z
     .object({ from: z.iso.date(), to: z.iso.date(), entries: z.number().int() })

@@ -1,4 +1,5 @@
 import { type RiskHistory, riskHistoryMaxPoints } from "../../../shared/api/assessments.ts";
+import { outcomeMeasureIds } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, type ScoreResult } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
@@ -52,12 +53,16 @@ export async function riskHistory(
 
 /** The person's completed assessments the actor may see. */
 function completedAssessments(trx: Trx, actor: Actor, personId: string) {
-  return trx
-    .selectFrom("assessment as a")
-    .innerJoin("case as c", "c.id", "a.case_id")
-    .where("c.person_id", "=", personId)
-    .where("a.completed_at", "is not", null)
-    .where(accessibleCases(actor));
+  return (
+    trx
+      .selectFrom("assessment as a")
+      .innerJoin("case as c", "c.id", "a.case_id")
+      .where("c.person_id", "=", personId)
+      .where("a.completed_at", "is not", null)
+      // Outcome measures have their own chart (modules/outcomes/measures.ts): not a risk.
+      .where("a.instrument_id", "not in", outcomeMeasureIds)
+      .where(accessibleCases(actor))
+  );
 }
 
 type Completed = ReturnType<typeof completedAssessments>;

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { CaseSummary, CaseView, StatusChange } from "../../../shared/api/cases.ts";
 import { type Page, pageFrom, pageSize } from "../../../shared/api/paging.ts";
+import { outcomeMeasureIds } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import { displayIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { type Showing, showPersonRow } from "../../../shared/protection.ts";
 import type { Actor } from "../../access/actor.ts";
@@ -159,19 +160,23 @@ function statusHistoryOf(eb: OfCase) {
 }
 
 function latestAssessmentOf(eb: OfCase) {
-  return eb
-    .selectFrom("assessment as ra")
-    .innerJoin("instrument_version as iv", (j) =>
-      j
-        .onRef("iv.org_id", "=", "ra.org_id")
-        .onRef("iv.instrument_id", "=", "ra.instrument_id")
-        .onRef("iv.version", "=", "ra.instrument_version"),
-    )
-    .select(["ra.judgements", "ra.assessed_on", "iv.definition"])
-    .whereRef("ra.case_id", "=", "c.id")
-    .where("ra.completed_at", "is not", null)
-    .orderBy("ra.completed_at", "desc")
-    .limit(1);
+  return (
+    eb
+      .selectFrom("assessment as ra")
+      .innerJoin("instrument_version as iv", (j) =>
+        j
+          .onRef("iv.org_id", "=", "ra.org_id")
+          .onRef("iv.instrument_id", "=", "ra.instrument_id")
+          .onRef("iv.version", "=", "ra.instrument_version"),
+      )
+      .select(["ra.judgements", "ra.assessed_on", "iv.definition"])
+      .whereRef("ra.case_id", "=", "c.id")
+      .where("ra.completed_at", "is not", null)
+      // An outcome measure follows change; it says nothing of the risk.
+      .where("ra.instrument_id", "not in", outcomeMeasureIds)
+      .orderBy("ra.completed_at", "desc")
+      .limit(1)
+  );
 }
 
 export type CaseDetailRow = NonNullable<Awaited<ReturnType<typeof findVisibleCaseWithDetails>>>;

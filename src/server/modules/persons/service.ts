@@ -55,7 +55,8 @@ export async function denyPerson(
     | "person.update"
     | "person.reveal"
     | "case.open"
-    | "intake.record" = "person.read",
+    | "intake.record"
+    | "outcome_measures.read" = "person.read",
   /** What the caller is told: by default the answer a missing person gets. */
   error: AppError = personNotFound(),
 ): Promise<never> {

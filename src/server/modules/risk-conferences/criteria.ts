@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { AssessmentSnapshot } from "../../../shared/api/risk-conferences.ts";
 import { addMonths } from "../../../shared/calendar.ts";
+import { outcomeMeasureIds } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import {
   type Answers,
   computeScores,
@@ -42,6 +43,8 @@ export async function latestAssessmentSnapshot(
     ])
     .where("case_id", "=", caseId)
     .where("completed_at", "is not", null)
+    // An outcome measure follows change; it says nothing of the risk.
+    .where("instrument_id", "not in", outcomeMeasureIds)
     .orderBy("completed_at", "desc")
     .orderBy("id", "desc")
     .limit(1)

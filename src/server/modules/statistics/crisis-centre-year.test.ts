@@ -238,6 +238,34 @@ describe.each(testDatabaseKinds)("seed 001's table of the crisis centre (%s)", (
     expect(named.json()).toEqual(res.json());
   });
 
+  it("the committee's yearly report carries the same table with the seed's figures", async () => {
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/reports/yearly?year=${year}&unitId=${w.crisisId}`,
+      headers: as(w.crisisManager),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const found = res
+      .json()
+      .sections.flatMap((s: { tables: { id: string }[] }) => s.tables)
+      .find((x: { id: string }) => x.id === "crisis-centre-children");
+    expect(found.title).toBe("Statistik Kriscentrum för barn");
+    expect(
+      found.rows.map((r: { label: string; cells: { value: number }[] }) => [
+        r.label,
+        r.cells[0]?.value,
+      ]),
+    ).toEqual([
+      ["Antal aktuella barn", 102],
+      ["Polisanmälningar", 87],
+      ["Läkarundersökningar", 13],
+      ["Krissamtal (barn)", 27],
+      ["Antal samråd", 67],
+      ["Antal studiebesök/utbildningar", 48],
+      ["Handledning till personalgrupper", 8],
+    ]);
+  });
+
   it("counts the year before by its own records", async () => {
     const res = await table(w.crisisManager, `year=${year - 1}`);
     // The sibling's and the four courses' works, and the one closed on 31 December; the

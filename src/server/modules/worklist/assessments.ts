@@ -1,5 +1,6 @@
 import { addMonths, endOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { safetyPlanReviewDue } from "../../../shared/deadlines.ts";
+import { outcomeMeasureIds } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, reassessMonths } from "../../../shared/instruments/engine.ts";
 import {
@@ -19,42 +20,47 @@ const highRiskLevels = new Set(["high", "very_high"]);
  * version (its definition is read once per version: instrumentDefinitions).
  */
 export function latestAssessments(db: Scoped) {
-  return db
-    .selectFrom("sc as c")
-    .innerJoin("assessment as a", "a.case_id", "c.id")
-    .innerJoin("instrument_version as iv", (j) =>
-      j
-        .onRef("iv.org_id", "=", "a.org_id")
-        .onRef("iv.instrument_id", "=", "a.instrument_id")
-        .onRef("iv.version", "=", "a.instrument_version"),
-    )
-    .select((eb) => [
-      "a.judgements",
-      "a.assessed_on",
-      "a.completed_at",
-      "a.instrument_id",
-      "a.instrument_version",
-      "c.case_type",
-      ...caseColumns,
-      eb
-        .selectFrom("safety_plan_version as sp")
-        .select((e) => e.fn.max("sp.saved_at").as("last"))
-        .whereRef("sp.case_id", "=", "c.id")
-        .as("plan_saved_at"),
-    ])
-    .where("a.completed_at", "is not", null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("assessment as b")
-            .select("b.id")
-            .whereRef("b.case_id", "=", "a.case_id")
-            .whereRef("b.completed_at", ">", "a.completed_at"),
+  return (
+    db
+      .selectFrom("sc as c")
+      .innerJoin("assessment as a", "a.case_id", "c.id")
+      .innerJoin("instrument_version as iv", (j) =>
+        j
+          .onRef("iv.org_id", "=", "a.org_id")
+          .onRef("iv.instrument_id", "=", "a.instrument_id")
+          .onRef("iv.version", "=", "a.instrument_version"),
+      )
+      .select((eb) => [
+        "a.judgements",
+        "a.assessed_on",
+        "a.completed_at",
+        "a.instrument_id",
+        "a.instrument_version",
+        "c.case_type",
+        ...caseColumns,
+        eb
+          .selectFrom("safety_plan_version as sp")
+          .select((e) => e.fn.max("sp.saved_at").as("last"))
+          .whereRef("sp.case_id", "=", "c.id")
+          .as("plan_saved_at"),
+      ])
+      .where("a.completed_at", "is not", null)
+      // Outcome measures follow change, not risk: neither the latest nor a later one here.
+      .where("a.instrument_id", "not in", outcomeMeasureIds)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("assessment as b")
+              .select("b.id")
+              .whereRef("b.case_id", "=", "a.case_id")
+              .whereRef("b.completed_at", ">", "a.completed_at")
+              .where("b.instrument_id", "not in", outcomeMeasureIds),
+          ),
         ),
-      ),
-    )
-    .where("c.status", "<>", "closed");
+      )
+      .where("c.status", "<>", "closed")
+  );
 }
 
 /** The organisation's instrument versions, each definition once (not once per assessment). */

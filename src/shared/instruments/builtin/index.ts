@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from "../definition.ts";
 import { childSafety } from "./child-safety.ts";
 import { dangerAssessment } from "./danger-assessment.ts";
+import { outcomeMeasures } from "./outcome-measures.ts";
 import { violenceScreening } from "./screening.ts";
 import { structuredRisk } from "./structured-risk.ts";
 import { violenceDescription } from "./violence-description.ts";
@@ -12,4 +13,5 @@ export const builtinInstruments: readonly InstrumentDefinition[] = [
   dangerAssessment,
   childSafety,
   structuredRisk,
+  ...outcomeMeasures,
 ];

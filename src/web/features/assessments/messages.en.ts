@@ -28,6 +28,7 @@ export const assessmentsEn: MessagesOf<typeof assessmentsSv> = {
   "instrumentKind.danger_assessment": "Danger assessment",
   "instrumentKind.child_safety": "The child's safety",
   "instrumentKind.spj": "Structured professional judgement (SPJ)",
+  "instrumentKind.outcome_measure": "Follow-up of change",
   "assessments.showOlder": "Show older assessments",
   "assessments.title": "Risk assessments",
   "assessments.listCaption": "Risk assessments, newest first",

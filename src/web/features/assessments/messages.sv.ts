@@ -25,6 +25,7 @@ export const assessmentsSv = {
   "instrumentKind.danger_assessment": "Farlighetsbedömning",
   "instrumentKind.child_safety": "Barnets säkerhet",
   "instrumentKind.spj": "Strukturerad professionell bedömning (SPJ)",
+  "instrumentKind.outcome_measure": "Uppföljning av förändring",
   "assessments.showOlder": "Visa äldre bedömningar",
   "assessments.title": "Riskbedömningar",
   "assessments.listCaption": "Riskbedömningar, senaste först",
