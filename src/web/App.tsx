@@ -68,6 +68,10 @@ const pages = {
     "CoordinatedPlanPage",
   ),
   statistics: lazyPage(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
+  yearlyReport: lazyPage(
+    () => import("./features/yearly-report/YearlyReportPage"),
+    "YearlyReportPage",
+  ),
   shelter: lazyPage(() => import("./features/shelter/ShelterPage"), "ShelterPage"),
   costs: lazyPage(() => import("./features/costs/CostsPage"), "CostsPage"),
   serviceContacts: lazyPage(
@@ -151,6 +155,7 @@ function SignedIn() {
           <Route path="audit/plans" element={pages.audit} />
           <Route path="audit/plans/:planId" element={pages.audit} />
           <Route path="statistics" element={pages.statistics} />
+          <Route path="yearly-report" element={pages.yearlyReport} />
           <Route path="shelter" element={pages.shelter} />
           <Route path="costs" element={pages.costs} />
           <Route path="chat" element={pages.chat} />

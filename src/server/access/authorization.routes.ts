@@ -295,6 +295,10 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/costs", request: () => ({ method: "GET", url: "/api/costs?month=2026-01" }), expect: { otherwise: 200 }, shows: (b) => (b as { stays: number }).stays > 0 },
   { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
+  // The yearly report's files (issue 20): the report's own rules, one audited read each.
+  { route: "GET /api/reports/yearly/pdf", request: () => ({ method: "GET", url: "/api/reports/yearly/pdf?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  { route: "GET /api/reports/yearly/xlsx", request: () => ({ method: "GET", url: "/api/reports/yearly/xlsx?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
+  { route: "GET /api/reports/yearly/csv", request: () => ({ method: "GET", url: "/api/reports/yearly/csv?year=2026&table=crisis-centre-children" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/crisis-centre", request: () => ({ method: "GET", url: "/api/statistics/crisis-centre?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/crisis-centre-year", request: () => ({ method: "GET", url: "/api/statistics/crisis-centre-year?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/stays", request: () => ({ method: "GET", url: "/api/statistics/stays?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },

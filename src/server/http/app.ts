@@ -61,7 +61,9 @@ import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
 import { treatmentRoutes } from "../modules/treatment/routes.ts";
 import { worklistRoutes } from "../modules/worklist/routes.ts";
+import { yearlyReportOutputRoutes } from "../modules/yearly-report/output/routes-output.ts";
 import { yearlyReportRoutes } from "../modules/yearly-report/routes.ts";
+import { yearlyReport } from "../modules/yearly-report/service.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
 import "./request-context.ts";
 import { handleError, handleFrameworkError } from "./errors.ts";
@@ -125,6 +127,8 @@ const modules: RouteModule[] = [
   retentionRoutes,
   // The committee's yearly report (issue 20, item 4).
   yearlyReportRoutes,
+  // …and as PDF, XLSX and a CSV per table, read and audited by the same reader.
+  yearlyReportOutputRoutes(yearlyReport),
   // The routines register (issue 20, item 2).
   routineRoutes,
 ];

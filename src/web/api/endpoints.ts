@@ -58,6 +58,7 @@ import { surveysApi } from "../features/surveys/api";
 import { tasksApi } from "../features/tasks/api";
 import { treatmentApi } from "../features/treatment/api";
 import { worklistApi } from "../features/worklist/api";
+import { yearlyReportApi } from "../features/yearly-report/api";
 import { createTransport, type Transport } from "./transport";
 
 export type * from "../features/account/api";
@@ -105,6 +106,7 @@ export type * from "../features/surveys/api";
 export type * from "../features/tasks/api";
 export type * from "../features/treatment/api";
 export type * from "../features/worklist/api";
+export type * from "../features/yearly-report/api";
 export type {
   AssessmentView,
   AuditEventView,
@@ -196,6 +198,7 @@ export function createApiOn(transport: Transport) {
     ...agreementsApi(transport),
     ...retentionApi(transport),
     ...routinesApi(transport),
+    ...yearlyReportApi(transport),
   };
 }
 

@@ -66,6 +66,7 @@ describe("what the menu offers", () => {
       "audit",
       "retention",
       "statistics",
+      "yearlyReport",
       "costs",
       "surveys",
     ]);
@@ -95,8 +96,8 @@ describe("what the menu offers", () => {
     expect(navTargets([role("housing_coordinator", adult)])).not.toContain("chat");
   });
 
-  it("gives an analyst only Statistik", () => {
-    expect(navTargets([role("analyst", null)])).toEqual(["statistics"]);
+  it("gives an analyst only Statistik and Årsrapport", () => {
+    expect(navTargets([role("analyst", null)])).toEqual(["statistics", "yearlyReport"]);
   });
 
   it("gives shelter staff Boendet, where they land, and the places they may look up", () => {

@@ -146,6 +146,7 @@ export type NavTarget =
   | "retention"
   | "routines"
   | "statistics"
+  | "yearlyReport"
   | "costs"
   | "surveys"
   | "admin";
@@ -169,6 +170,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   retention: "/retention",
   routines: "/routines",
   statistics: "/statistics",
+  yearlyReport: "/yearly-report",
   costs: "/costs",
   surveys: "/surveys",
   admin: "/admin",
@@ -204,7 +206,8 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (hasRole(roles, "protection_officer")) targets.push("protection");
   // Gallring (issue 19, item 8): managers decide, administrators keep the rules (after admin).
   if (isUnitManager(roles)) targets.push("retention");
-  if (seesStatistics(roles)) targets.push("statistics");
+  // Årsrapport (issue 20): the committee's report, for those who read the statistics.
+  if (seesStatistics(roles)) targets.push("statistics", "yearlyReport");
   if (seesCosts(roles)) targets.push("costs");
   if (makesSurveys(roles)) targets.push("surveys");
   if (isAdministrator(roles)) targets.push("admin");

@@ -44,6 +44,7 @@ import { surveysEn } from "../features/surveys/messages.en";
 import { tasksEn } from "../features/tasks/messages.en";
 import { treatmentEn } from "../features/treatment/messages.en";
 import { worklistEn } from "../features/worklist/messages.en";
+import { yearlyReportEn } from "../features/yearly-report/messages.en";
 import { uiEn } from "../ui/messages.en";
 
 import type { Messages } from "./messages";
@@ -77,6 +78,7 @@ export const en: Messages = {
   ...documentsEn,
   ...statisticsEn,
   ...costsEn,
+  ...yearlyReportEn,
   ...policeAssessmentsEn,
   ...consentsEn,
   ...disclosuresEn,
@@ -128,6 +130,7 @@ export const enParts = [
   documentsEn,
   statisticsEn,
   costsEn,
+  yearlyReportEn,
   policeAssessmentsEn,
   consentsEn,
   disclosuresEn,

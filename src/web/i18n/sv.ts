@@ -44,6 +44,7 @@ import { surveysSv } from "../features/surveys/messages.sv";
 import { tasksSv } from "../features/tasks/messages.sv";
 import { treatmentSv } from "../features/treatment/messages.sv";
 import { worklistSv } from "../features/worklist/messages.sv";
+import { yearlyReportSv } from "../features/yearly-report/messages.sv";
 import { uiSv } from "../ui/messages.sv";
 
 // Swedish message catalogue: the source of truth for every text the UI shows, assembled from
@@ -77,6 +78,7 @@ export const sv = {
   ...documentsSv,
   ...statisticsSv,
   ...costsSv,
+  ...yearlyReportSv,
   ...policeAssessmentsSv,
   ...consentsSv,
   ...disclosuresSv,
@@ -128,6 +130,7 @@ export const svParts = [
   documentsSv,
   statisticsSv,
   costsSv,
+  yearlyReportSv,
   policeAssessmentsSv,
   consentsSv,
   disclosuresSv,

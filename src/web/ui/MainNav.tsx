@@ -28,6 +28,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   retention: { to: navPaths.retention, label: "nav.retention" },
   routines: { to: navPaths.routines, label: "nav.routines" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
+  yearlyReport: { to: navPaths.yearlyReport, label: "nav.yearlyReport" },
   costs: { to: navPaths.costs, label: "nav.costs" },
   surveys: { to: navPaths.surveys, label: "nav.surveys" },
   admin: { to: navPaths.admin, label: "nav.admin" },

@@ -33,6 +33,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.routines": "Routines",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
+  "nav.yearlyReport": "Yearly report",
   "nav.chat": "Chat",
   "nav.shelter": "The shelter",
   "nav.vacancies": "Vacancies",

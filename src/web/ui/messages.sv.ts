@@ -31,6 +31,7 @@ export const uiSv = {
   "nav.routines": "Rutiner",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
+  "nav.yearlyReport": "Årsrapport",
   "nav.chat": "Chatt",
   "nav.shelter": "Boendet",
   "nav.vacancies": "Lediga platser",

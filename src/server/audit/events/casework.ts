@@ -142,6 +142,8 @@ export const caseworkEvents = {
       to: z.string(),
       // The yearly report covers a set of units (issue 20).
       units: z.array(z.uuid()).optional(),
+      // …and a file of it names its format.
+      format: z.enum(["pdf", "xlsx", "csv"]).optional(),
     })
     .strict(),
   "adult_population.update": z

@@ -72,6 +72,8 @@ export async function yearlyReport(
   actor: Actor,
   meta: RequestMeta,
   query: YearlyReportQuery,
+  // The files (output/routes-output.ts) read the same report; their event names the format.
+  format: "json" | "pdf" | "xlsx" | "csv" = "json",
 ): Promise<YearlyReport> {
   const scope = await reportScope(database, actor, meta, query.unitId, query.year);
   const s: YearScope = { orgId: scope.orgId, units: scope.unitIds, year: query.year };
@@ -91,6 +93,7 @@ export async function yearlyReport(
           from: `${query.year}-01-01`,
           to: `${query.year}-12-31`,
           units: scope.units.map((u) => u.id),
+          ...(format === "json" ? {} : { format }),
         },
       },
     ]);

@@ -1,0 +1,33 @@
+// Swedish texts of features/yearly-report: part of the catalogue assembled in i18n/sv.ts.
+export const yearlyReportSv = {
+  "yearlyReport.title": "Årsrapport",
+  "yearlyReport.intro":
+    "Uppföljningen till socialnämnden för ett år: handlingsplanen, utredningar, beslut, barn, riskbedömningar, boende, kriscentrum, kompetens, samverkan och de nationella nyckeltalen. Bara siffror, aldrig namn.",
+  "yearlyReport.forbidden": "Årsrapporten är för enhetschefer och analytiker.",
+  "yearlyReport.choiceTitle": "Välj år och enheter",
+  "yearlyReport.year": "År",
+  "yearlyReport.yearHint": "Fyra siffror, t.ex. 2026.",
+  "yearlyReport.errorYear": "Ange året med fyra siffror, t.ex. 2026.",
+  "yearlyReport.errorYearEarly": "Ange ett år från 2000.",
+  "yearlyReport.units": "Enheter",
+  "yearlyReport.unitsHint": "Välj ingen för att få alla dina enheter.",
+  "yearlyReport.submit": "Visa årsrapporten",
+  "yearlyReport.resultTitle": "Årsrapport {year}",
+  "yearlyReport.coverage": "{units}. Perioden {from} – {to}. Framställd {made}.",
+  "yearlyReport.noUnits": "Inga enheter",
+  "yearlyReport.scopeUnit": "Siffrorna visas exakt: rapporten gäller enheter du själv arbetar i.",
+  "yearlyReport.scopeOrganisation":
+    "Antal från 1 till 4 visas som –, och en siffra bredvid dem döljs också så att de inte kan räknas ut från summorna.",
+  "yearlyReport.downloadPdf": "Ladda ner PDF",
+  "yearlyReport.downloadXlsx": "Ladda ner XLSX",
+  "yearlyReport.downloadCsv": "Tabellen som CSV",
+  "yearlyReport.downloadCsvLabel": "Tabellen som CSV: {title}",
+  "yearlyReport.summaryTitle": "Sammanfattning",
+  "yearlyReport.contents": "Innehåll",
+  "yearlyReport.noTables": "Avsnittet har inga tabeller för året.",
+  "yearlyReport.omittedTitle": "Avsnitt som inte ingår",
+  "yearlyReport.chartLabel": "Diagram: {title}",
+  "yearlyReport.chartHint": "Samma siffror finns i tabellen under diagrammet.",
+  "yearlyReport.tableLabel": "Tabell: {title}",
+  "yearlyReport.hiddenValue": "dold",
+} as const;
