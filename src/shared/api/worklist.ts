@@ -43,6 +43,10 @@ export const worklistKinds = [
   "protection_checklist",
   // Systematic log review (issue 19, item 7): a review plan's review is due, for its reviewer.
   "log_review_due",
+  // The action plan (issue 20, item 1): an activity past its day for its owner; a goal not
+  // followed up for last year after 31 January for the plan's keepers (subject lines).
+  "action_plan_activity",
+  "action_plan_follow_up",
 ] as const;
 
 /**
@@ -56,6 +60,7 @@ export const worklistSubjectTypes = [
   "conference_action",
   "break_glass",
   "log_review_plan",
+  "action_plan",
 ] as const;
 export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
 export const WorklistSubject = z
@@ -71,6 +76,8 @@ const subjectPages: Record<WorklistSubjectType, string> = {
   break_glass: "/break-glass/reviews",
   // A unit's review plan for its reviewer (issue 19, item 7): the log review's plan section.
   log_review_plan: "/audit/plans",
+  // The action plan's page (issue 20, item 1): an activity's or a goal's plan.
+  action_plan: "/action-plans",
 };
 export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
   `${subjectPages[s.type]}/${s.id}`;

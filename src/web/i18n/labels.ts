@@ -194,6 +194,8 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     break_glass_review: "worklistKind.break_glass_review",
     protection_checklist: "worklistKind.protection_checklist",
     log_review_due: "worklistKind.log_review_due",
+    action_plan_activity: "worklistKind.action_plan_activity",
+    action_plan_follow_up: "worklistKind.action_plan_follow_up",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -15,6 +15,12 @@ import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { taskDue } from "../tasks/service.ts";
 import {
+  planActivitiesDue,
+  planActivityCandidate,
+  planFollowUpCandidate,
+  planFollowUpsDue,
+} from "./action-plan.ts";
+import {
   assessmentCandidates,
   definitionsOf,
   instrumentDefinitions,
@@ -192,6 +198,10 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
       onlyIf(list === "mine", jsonArrayFrom(contactsDue(db, actor, now))).as("contacts"),
       onlyIf(list !== undefined, jsonArrayFrom(breakGlassDue(db))).as("breakGlass"),
       onlyIf(list === "mine", jsonArrayFrom(reviewPlansDue(db, actor, now))).as("reviewPlans"),
+      onlyIf(list === "mine", jsonArrayFrom(planActivitiesDue(db, actor, now))).as(
+        "planActivities",
+      ),
+      onlyIf(list !== undefined, jsonArrayFrom(planFollowUpsDue(db, actor, now))).as("planGoals"),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -201,7 +211,14 @@ async function withNames(
   trx: Trx,
   lines: Omit<
     Awaited<ReturnType<typeof readLines>>,
-    "definitions" | "conferenceActions" | "agreements" | "contacts" | "breakGlass" | "reviewPlans"
+    | "definitions"
+    | "conferenceActions"
+    | "agreements"
+    | "contacts"
+    | "breakGlass"
+    | "reviewPlans"
+    | "planActivities"
+    | "planGoals"
   >,
 ) {
   const names = await personNames(
@@ -242,6 +259,8 @@ export async function gatherCandidates(
     contacts,
     breakGlass,
     reviewPlans,
+    planActivities,
+    planGoals,
     ...lines
   } = await readLines(trx, actor, scope, now);
   const l = await withNames(trx, lines);
@@ -294,6 +313,8 @@ export async function gatherCandidates(
     ...contacts.map((c) => contactCandidate(actor, c)),
     ...breakGlass.map((b) => breakGlassCandidate(actor, b)),
     ...reviewPlans.map((p) => reviewPlanCandidate(actor, p)),
+    ...planActivities.map((a) => planActivityCandidate(actor, a)),
+    ...planGoals.map((g) => planFollowUpCandidate(actor, g)),
   ];
 }
 

@@ -44,4 +44,6 @@ export const worklistSv = {
   "worklistKind.break_glass_review": "Granska nödåtkomst",
   "worklistKind.protection_checklist": "Gå igenom rutinen för post och utbetalningar",
   "worklistKind.log_review_due": "Gör loggkontroll enligt granskningsplanen",
+  "worklistKind.action_plan_activity": "Handlingsplanens aktivitet har passerat sitt datum",
+  "worklistKind.action_plan_follow_up": "Följ upp handlingsplanens mål för förra året",
 } as const;
