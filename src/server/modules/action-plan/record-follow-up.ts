@@ -8,7 +8,7 @@ import type {
 } from "../../../shared/api/action-plan.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withActor, withReporting } from "../../access/transaction.ts";
+import { type Trx, withActor, withReporting } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalid } from "../../http/errors.ts";
 import { changedMeanwhile, runPlanCommand } from "./guard.ts";
@@ -49,6 +49,36 @@ function countFor(database: DatabaseHandle, actor: Actor, code: IndicatorCode, y
   );
 }
 
+/** One follow-up per goal and year: a second one for the year replaces the first. */
+async function saveFollowUp(
+  trx: Trx,
+  actor: Actor,
+  ids: { planId: string; goalId: string; year: number },
+  fields: {
+    status: string;
+    done: string;
+    value: string | null;
+    computed: boolean;
+    computed_at: Date | null;
+  },
+) {
+  const row = { ...fields, recorded_by: actor.userId, recorded_at: new Date() };
+  const saved = await trx
+    .insertInto("action_plan_follow_up")
+    .values({
+      id: randomUUID(),
+      org_id: actor.orgId,
+      plan_id: ids.planId,
+      goal_id: ids.goalId,
+      year: ids.year,
+      ...row,
+    })
+    .onConflict((oc) => oc.columns(["goal_id", "year"]).doUpdateSet(row))
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return saved.id;
+}
+
 export async function recordFollowUp(
   database: DatabaseHandle,
   actor: Actor,
@@ -86,29 +116,18 @@ export async function recordFollowUp(
         throw invalid({ year: `Planen gäller ${plan.from_year}–${plan.to_year}.` });
       if (year > Number(stockholmDate(new Date()).slice(0, 4)))
         throw invalid({ year: "Ett år följs upp när det har börjat." });
-      const row = {
-        status: input.status,
-        done: input.done,
-        value: code ? String(counted) : input.value === null ? null : String(input.value),
-        computed: code !== null && code !== undefined,
-        computed_at: computedAt,
-        recorded_by: actor.userId,
-        recorded_at: new Date(),
-      };
-      const saved = await trx
-        .insertInto("action_plan_follow_up")
-        .values({
-          id: randomUUID(),
-          org_id: actor.orgId,
-          plan_id: planId,
-          goal_id: goalId,
-          year,
-          ...row,
-        })
-        .onConflict((oc) => oc.columns(["goal_id", "year"]).doUpdateSet(row))
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return saved.id;
+      return saveFollowUp(
+        trx,
+        actor,
+        { planId, goalId, year },
+        {
+          status: input.status,
+          done: input.done,
+          value: code ? String(counted) : input.value === null ? null : String(input.value),
+          computed: code !== null && code !== undefined,
+          computed_at: computedAt,
+        },
+      );
     },
     answer: (trx) => planView(trx, actor, planId),
   });
