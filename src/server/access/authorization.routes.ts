@@ -6,6 +6,7 @@ import type { ActorKind, World } from "../testing/authorization-world.ts";
 import { consultationBody } from "../testing/consult.ts";
 import { fictionalIdentityNumber } from "../testing/factories.ts";
 import { placeBody } from "../testing/places.ts";
+import { actionPlanEndpoints } from "./authorization.action-plan.ts";
 import { breakGlassEndpoints } from "./authorization.break-glass.ts";
 import { conferenceEndpoints } from "./authorization.conferences.ts";
 import { directoryEndpoints } from "./authorization.directory.ts";
@@ -334,6 +335,7 @@ export const otherRoutes: Endpoint[] = [
   ...directoryEndpoints, // issue 18: the agency directory and agreements
   ...retentionEndpoints, // issue 19, item 8: gallring
   ...routineEndpoints, // issue 20, item 2: the routines register
+  ...actionPlanEndpoints, // issue 20, item 1: the action plan
   ...protectionEndpoints, // issue 19, items 2, 3 and 7: reveal, protection officer, log review
   // Consultations (issue 17): the log of a resource function where only the suite's consultant
   // works; everyone else is refused (403 for the unit's log, 404 for one consultation).

@@ -58,6 +58,7 @@ export const auditResourceTypes = [
   "log_review_plan",
   "consultation",
   "competence",
+  "action_plan",
   "service_course",
   "survey",
   "chat_conversation",

@@ -14,6 +14,7 @@ import { registerDataAsOf } from "../access/data-as-of.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
+import { actionPlanRoutes } from "../modules/action-plan/routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
 import { agencyRoutes } from "../modules/agencies/routes.ts";
 import { agreementRoutes } from "../modules/agreements/routes.ts";
@@ -121,6 +122,7 @@ const modules: RouteModule[] = [
   // Collaboration (issue 18): the agency directory and agreements.
   agencyRoutes,
   agreementRoutes,
+  actionPlanRoutes,
   // Reveal with a reason and the protection officer (issue 19, items 2 and 3).
   protectionRoutes,
   // Gallring (issue 19, item 8).

@@ -213,6 +213,9 @@ export type PlanList = z.infer<typeof PlanList>;
 export const IndicatorValues = z
   .object({
     year: z.number(),
+    computable: z.boolean().meta({
+      description: "false: the caller reports on no unit (an administrator), so nothing is counted",
+    }),
     values: z.array(
       z.object({ goalId: z.uuid(), code: z.enum(indicatorCodes), value: z.number() }),
     ),

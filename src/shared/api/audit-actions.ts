@@ -180,6 +180,9 @@ export const auditActions = [
   "consultation.update",
   "competence.read",
   "competence.change",
+  // The committee's action plan (issue 20, item 1)
+  "action_plan.read",
+  "action_plan.change",
   // Service contacts (issue 17)
   "service_contact.record",
   "service_contact.intake",

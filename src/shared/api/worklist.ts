@@ -45,6 +45,10 @@ export const worklistKinds = [
   "log_review_due",
   // A routine whose review date is near (issue 20, item 2): its owner's and the managers'.
   "routine_review",
+  // The action plan (issue 20, item 1): an activity past its day for its owner; a goal not
+  // followed up for last year after 31 January for the plan's keepers (subject lines).
+  "action_plan_activity",
+  "action_plan_follow_up",
 ] as const;
 
 /**
@@ -59,6 +63,7 @@ export const worklistSubjectTypes = [
   "break_glass",
   "log_review_plan",
   "routine",
+  "action_plan",
 ] as const;
 export type WorklistSubjectType = (typeof worklistSubjectTypes)[number];
 export const WorklistSubject = z
@@ -76,6 +81,8 @@ const subjectPages: Record<WorklistSubjectType, string> = {
   log_review_plan: "/audit/plans",
   // A routine to revise (issue 20, item 2): the register opened at it.
   routine: "/routines",
+  // The action plan's page (issue 20, item 1): an activity's or a goal's plan.
+  action_plan: "/action-plans",
 };
 export const subjectPath = (s: Pick<WorklistSubject, "type" | "id">) =>
   `${subjectPages[s.type]}/${s.id}`;

@@ -196,6 +196,8 @@ export const worklistKindLabels: Readonly<Record<(typeof worklistKinds)[number],
     protection_checklist: "worklistKind.protection_checklist",
     log_review_due: "worklistKind.log_review_due",
     routine_review: "worklistKind.routine_review",
+    action_plan_activity: "worklistKind.action_plan_activity",
+    action_plan_follow_up: "worklistKind.action_plan_follow_up",
   };
 
 export const investigationSectionLabels: Readonly<Record<InvestigationSection, PlainMessageKey>> = {

@@ -113,6 +113,27 @@ export const serviceEvents = {
     .object({ consultationId: z.uuid(), fields: z.array(z.string()), namesConfirmed: z.boolean() })
     .strict(),
   "competence.read": z.object({ year: z.number().int().optional() }).strict(),
+  // The action plan (issue 20, item 1): the organisation's own, no client's data; every read,
+  // change and refusal logged all the same.
+  "action_plan.read": z
+    .object({ planId: z.uuid().optional(), year: z.number().int().optional() })
+    .strict(),
+  "action_plan.change": z
+    .object({
+      planId: z.uuid(),
+      change: z.enum([
+        "created",
+        "updated",
+        "area_added",
+        "goal_added",
+        "goal_updated",
+        "activity_added",
+        "activity_updated",
+        "followed_up",
+      ]),
+      recordId: z.uuid(),
+    })
+    .strict(),
   "competence.change": z
     .object({
       record: z.enum(["training", "instructor", "meeting", "supervision", "study_visit"]),

@@ -71,29 +71,46 @@ export async function actionPlanFollowUp(
     areas: areas.map((a) => ({
       kind: a.kind as AreaKind,
       title: a.title,
-      goals: goals
-        .filter((g) => g.area_id === a.id)
-        .map((g) => {
-          const f = followUpOf.get(g.id);
-          return {
-            title: g.title,
-            indicator: {
-              name: g.indicator_name,
-              unit: g.indicator_unit,
-              target: Number(g.target_value),
-              code: g.indicator_code as IndicatorCode | null,
-            },
-            followUp: f
-              ? {
-                  status: f.status as GoalFollowUpStatus,
-                  done: f.done,
-                  value: f.value === null ? null : Number(f.value),
-                  computed: f.computed,
-                  computedAt: f.computed_at === null ? null : new Date(f.computed_at).toISOString(),
-                }
-              : null,
-          };
-        }),
+      goals: goals.filter((g) => g.area_id === a.id).map((g) => goalOf(g, followUpOf.get(g.id))),
     })),
+  };
+}
+
+type GoalRow = {
+  title: string;
+  indicator_name: string;
+  indicator_unit: string;
+  target_value: string;
+  indicator_code: string | null;
+};
+type FollowUpRow = {
+  status: string;
+  done: string;
+  value: string | null;
+  computed: boolean;
+  computed_at: Date | string | null;
+};
+
+function goalOf(
+  g: GoalRow,
+  f: FollowUpRow | undefined,
+): ActionPlanYear["areas"][number]["goals"][number] {
+  return {
+    title: g.title,
+    indicator: {
+      name: g.indicator_name,
+      unit: g.indicator_unit,
+      target: Number(g.target_value),
+      code: g.indicator_code as IndicatorCode | null,
+    },
+    followUp: f
+      ? {
+          status: f.status as GoalFollowUpStatus,
+          done: f.done,
+          value: f.value === null ? null : Number(f.value),
+          computed: f.computed,
+          computedAt: f.computed_at === null ? null : new Date(f.computed_at).toISOString(),
+        }
+      : null,
   };
 }

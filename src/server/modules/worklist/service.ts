@@ -16,6 +16,12 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { routineCandidate, routinesDue } from "../routines/worklist-lines.ts";
 import { taskDue } from "../tasks/service.ts";
 import {
+  planActivitiesDue,
+  planActivityCandidate,
+  planFollowUpCandidate,
+  planFollowUpsDue,
+} from "./action-plan.ts";
+import {
   assessmentCandidates,
   definitionsOf,
   instrumentDefinitions,
@@ -196,6 +202,10 @@ function readLines(trx: Trx, actor: Actor, scope: WorklistScope, now: Date) {
       onlyIf(list !== undefined, jsonArrayFrom(routinesDue(db, actor, list ?? "mine", now))).as(
         "routines",
       ),
+      onlyIf(list === "mine", jsonArrayFrom(planActivitiesDue(db, actor, now))).as(
+        "planActivities",
+      ),
+      onlyIf(list !== undefined, jsonArrayFrom(planFollowUpsDue(db, actor, now))).as("planGoals"),
     ])
     .executeTakeFirstOrThrow();
 }
@@ -212,6 +222,8 @@ async function withNames(
     | "breakGlass"
     | "reviewPlans"
     | "routines"
+    | "planActivities"
+    | "planGoals"
   >,
 ) {
   const names = await personNames(
@@ -253,6 +265,8 @@ export async function gatherCandidates(
     breakGlass,
     reviewPlans,
     routines,
+    planActivities,
+    planGoals,
     ...lines
   } = await readLines(trx, actor, scope, now);
   const l = await withNames(trx, lines);
@@ -306,6 +320,8 @@ export async function gatherCandidates(
     ...breakGlass.map((b) => breakGlassCandidate(actor, b)),
     ...reviewPlans.map((p) => reviewPlanCandidate(actor, p)),
     ...routines.map(routineCandidate),
+    ...planActivities.map((a) => planActivityCandidate(actor, a)),
+    ...planGoals.map((g) => planFollowUpCandidate(actor, g)),
   ];
 }
 

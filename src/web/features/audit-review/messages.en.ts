@@ -194,6 +194,8 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.consultation.update": "Changed a consultation",
   "auditAction.competence.read": "Read the competence register",
   "auditAction.competence.change": "Changed the competence register",
+  "auditAction.action_plan.read": "Read the action plan",
+  "auditAction.action_plan.change": "Changed the action plan",
   "auditAction.service_contact.record": "Recorded a service contact",
   "auditAction.service_contact.intake": "Made an intake from a service contact",
   "auditAction.service_course.read": "Read a course of service contacts",

@@ -190,6 +190,8 @@ export const auditReviewSv = {
   "auditAction.consultation.update": "Ändrade en konsultation",
   "auditAction.competence.read": "Läste kompetensregistret",
   "auditAction.competence.change": "Ändrade i kompetensregistret",
+  "auditAction.action_plan.read": "Läste handlingsplanen",
+  "auditAction.action_plan.change": "Ändrade i handlingsplanen",
   "auditAction.service_contact.record": "Registrerade en serviceinsats",
   "auditAction.service_contact.intake": "Gjorde en aktualisering av en serviceinsats",
   "auditAction.service_course.read": "Läste en serie serviceinsatser",

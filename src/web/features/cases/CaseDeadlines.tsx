@@ -46,6 +46,9 @@ const sectionOfKind: Readonly<Record<CaseDeadline["kind"], CaseSectionId>> = {
   // Never on a case (a line about a review plan); listed for the record's completeness.
   log_review_due: "overview",
   routine_review: "overview",
+  // Never on a case (lines about the action plan); listed for the record's completeness.
+  action_plan_activity: "overview",
+  action_plan_follow_up: "overview",
 };
 
 /**

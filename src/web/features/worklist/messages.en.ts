@@ -48,4 +48,6 @@ export const worklistEn: MessagesOf<typeof worklistSv> = {
   "worklistKind.protection_checklist": "Go through the mail and payment routine",
   "worklistKind.log_review_due": "Review the access log as planned",
   "worklistKind.routine_review": "Revise the routine",
+  "worklistKind.action_plan_activity": "An action plan activity is past its day",
+  "worklistKind.action_plan_follow_up": "Follow up the action plan's goal for last year",
 };

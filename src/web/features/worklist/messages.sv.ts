@@ -45,4 +45,6 @@ export const worklistSv = {
   "worklistKind.protection_checklist": "Gå igenom rutinen för post och utbetalningar",
   "worklistKind.log_review_due": "Gör loggkontroll enligt granskningsplanen",
   "worklistKind.routine_review": "Revidera rutinen",
+  "worklistKind.action_plan_activity": "Handlingsplanens aktivitet har passerat sitt datum",
+  "worklistKind.action_plan_follow_up": "Följ upp handlingsplanens mål för förra året",
 } as const;
