@@ -279,6 +279,23 @@ AS $function$
   select id from "case" where org_id = frid_org() and reference = p_reference
 $function$;
 
+-- frid_case_outcome_keep()
+CREATE OR REPLACE FUNCTION public.frid_case_outcome_keep()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  insert into case_outcome_history
+    (case_id, org_id, goal_reached, own_view, not_assessed_reason, recorded_at, recorded_by)
+  values
+    (old.case_id, old.org_id, old.goal_reached, old.own_view, old.not_assessed_reason,
+     old.recorded_at, old.recorded_by);
+  return new;
+end
+$function$;
+
 -- frid_case_person(p_case uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_case_person(p_case uuid)
  RETURNS uuid
@@ -1802,6 +1819,10 @@ create policy agreement_responsible_write on agreement_responsible as permissive
   with check (((org_id = frid_org()) AND frid_manages_agreement(agreement_id)));
 create policy assessment_insert on assessment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy assessment_outcome_report on assessment as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = assessment.case_id)) = frid_org()));
 create policy assessment_select on assessment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy assessment_update on assessment as permissive for update to frid_app
@@ -1859,6 +1880,19 @@ create policy case_assignment_update on case_assignment as permissive for update
 create policy case_consultation_insert on case_consultation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy case_consultation_select on case_consultation as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy case_outcome_insert on case_outcome as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy case_outcome_report on case_outcome as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = case_outcome.case_id)) = frid_org()));
+create policy case_outcome_select on case_outcome as permissive for select to frid_app
+  using (frid_can_see_case(case_id));
+create policy case_outcome_update on case_outcome as permissive for update to frid_app
+  using (frid_can_see_case(case_id))
+  with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy case_outcome_history_select on case_outcome_history as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy case_status_change_insert on case_status_change as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (changed_by = frid_actor()) AND frid_can_see_case(case_id)));
@@ -2532,6 +2566,8 @@ alter table break_glass_review enable row level security;
 alter table "case" enable row level security;
 alter table case_assignment enable row level security;
 alter table case_consultation enable row level security;
+alter table case_outcome enable row level security;
+alter table case_outcome_history enable row level security;
 alter table case_status_change enable row level security;
 alter table case_task enable row level security;
 alter table chat_conversation enable row level security;
@@ -2642,6 +2678,8 @@ grant insert, select on break_glass_review to frid_app;
 grant insert, select, update on "case" to frid_app;
 grant insert, select, update on case_assignment to frid_app;
 grant insert, select on case_consultation to frid_app;
+grant insert, select on case_outcome to frid_app;
+grant select on case_outcome_history to frid_app;
 grant insert, select, update on case_reference_counter to frid_app;
 grant insert, select on case_status_change to frid_app;
 grant insert, select on case_task to frid_app;
@@ -2743,6 +2781,7 @@ grant insert, select on unit to frid_app;
 grant insert, select, update on voluntary_assignment to frid_app;
 grant update (answers), update (assessed_on), update (client_present), update (completed_at), update (completed_by), update (interpreter_used), update (judgements), update (reasons), update (result), update (updated_at) on assessment to frid_app;
 grant update (acknowledged_at), update (acknowledged_by) on barrier_event to frid_app;
+grant update (goal_reached), update (not_assessed_reason), update (own_view), update (recorded_at), update (recorded_by) on case_outcome to frid_app;
 grant update (done_at), update (done_by), update (done_note), update (report_on), update (report_reference), update (report_to) on case_task to frid_app;
 grant update (court_outcome), update (court_ruled_on), update (court_submitted_on), update (ended_on) on child_placement to frid_app;
 grant update (revoked_on), update (revoked_reason) on consent to frid_app;
@@ -2755,8 +2794,10 @@ grant update (done_on), update (notes), update (version) on risk_conference_acti
 grant update (contact_ids), update (research), update (updated_at) on risk_conference_agency to frid_app;
 grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months), update (referral_answer_days) on unit to frid_app;
+grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
 grant select (case_type), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
+grant select (case_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;
 grant select (child_work_id), select (examined_on), select (id), select (kind), select (org_id) on child_medical_exam to frid_report;
 grant select (child_work_id), select (crime_category), select (id), select (org_id), select (reported_on), select (reporter_kind) on child_police_report to frid_report;

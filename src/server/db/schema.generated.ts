@@ -277,6 +277,28 @@ export interface CaseConsultation {
   with_whom: string | null;
 }
 
+export interface CaseOutcome {
+  case_id: string;
+  goal_reached: string;
+  not_assessed_reason: string | null;
+  org_id: string;
+  own_view: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+}
+
+export interface CaseOutcomeHistory {
+  case_id: string;
+  goal_reached: string;
+  id: Generated<string>;
+  not_assessed_reason: string | null;
+  org_id: string;
+  own_view: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  replaced_at: Generated<Timestamp>;
+}
+
 export interface CaseReferenceCounter {
   last: number;
   org_id: string;
@@ -1634,6 +1656,8 @@ export interface DB {
   case: Case;
   case_assignment: CaseAssignment;
   case_consultation: CaseConsultation;
+  case_outcome: CaseOutcome;
+  case_outcome_history: CaseOutcomeHistory;
   case_reference_counter: CaseReferenceCounter;
   case_status_change: CaseStatusChange;
   case_task: CaseTask;
