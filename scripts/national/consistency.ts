@@ -26,6 +26,7 @@ const dated: [table: string, at: string, by: string | null][] = [
   ["partner_contact_refusal", "recorded_at", "recorded_by"],
   ["consent", "recorded_at", "recorded_by"],
   ["stay", "created_at", "created_by"],
+  ["case_outcome", "recorded_at", "recorded_by"],
   ["place_enquiry", "asked_at", "asked_by"],
   ["place_enquiry", "answered_at", "answered_by"],
 ];
@@ -129,6 +130,16 @@ function rules(): [string, string][] {
       where ${extra} and c.case_type not in (${types})`;
   return out.concat(stayRules, registerRules, [
     ["intake only on cases opened by one", kind("intake", "'adult_victim','child','perpetrator'")],
+    [
+      "an outcome only of a closed case of a kind that records one",
+      `${kind("case_outcome", "'adult_victim','child','perpetrator'")} or c.status <> 'closed'`,
+    ],
+    [
+      "every closed case of such a kind has its outcome, recorded when it closed",
+      `select count(*) from "case" c left join case_outcome o on o.case_id = c.id
+        where c.status = 'closed' and c.case_type <> 'partner_contact'
+          and (o.case_id is null or o.recorded_at <> c.closed_at)`,
+    ],
     ["protection assessment only of a child", kind("protection_assessment", "'child'")],
     ["preliminary decision only for a child", kind("preliminary_decision", "'child'")],
     ["extension only of a child's investigation", kind("investigation_extension", "'child'")],
@@ -188,6 +199,14 @@ const openWork: [string, string][] = [
     "stays going on in open cases",
     `select count(*) from stay s join "case" c on c.id = s.case_id
       where c.status <> 'closed' and s.left_on is null and s.cancelled_at is null`,
+  ],
+  [
+    "goals reached wholly or partly",
+    "select count(*) from case_outcome where goal_reached in ('wholly', 'partly')",
+  ],
+  [
+    "outcomes not assessed, with a reason",
+    "select count(*) from case_outcome where not_assessed_reason is not null",
   ],
   ["stays with children", "select count(distinct stay_id) from stay_member where role = 'child'"],
   [

@@ -10,6 +10,7 @@ import {
   writeCases,
 } from "./cases.ts";
 import { IdentityPool, type Sex } from "./identity.ts";
+import { writeOutcomes } from "./outcomes.ts";
 import { addPerson, type Person, type PersonContext } from "./people.ts";
 import { writePlans } from "./plans.ts";
 import { writeProcess } from "./process.ts";
@@ -166,6 +167,7 @@ export function generateOrg(o: OrgInput): void {
     treated,
   );
   // What the yearly report counts besides: streams of their own, as above.
+  writeOutcomes(buf, r.fork("outcomes"), orgId, cases);
   const vuxen = unit("vuxen");
   if (vuxen)
     writeStays(
