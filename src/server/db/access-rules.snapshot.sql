@@ -1767,6 +1767,15 @@ create policy access_grant_insert on access_grant as permissive for insert to fr
   WHERE (c.id = access_grant.case_id)), ARRAY['unit_manager'::text])));
 create policy access_grant_select on access_grant as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy adult_population_insert on adult_population as permissive for insert to frid_app
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_administers_org()));
+create policy adult_population_report on adult_population as permissive for select to frid_report
+  using ((org_id = frid_org()));
+create policy adult_population_select on adult_population as permissive for select to frid_app
+  using ((org_id = frid_org()));
+create policy adult_population_update on adult_population as permissive for update to frid_app
+  using (((org_id = frid_org()) AND frid_administers_org()))
+  with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_administers_org()));
 create policy agency_insert on agency as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
 create policy agency_select on agency as permissive for select to frid_app
@@ -1820,6 +1829,10 @@ create policy agreement_responsible_write on agreement_responsible as permissive
 create policy assessment_insert on assessment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy assessment_outcome_report on assessment as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = assessment.case_id)) = frid_org()));
+create policy assessment_report on assessment as permissive for select to frid_report
   using ((( SELECT c.org_id
    FROM "case" c
   WHERE (c.id = assessment.case_id)) = frid_org()));
@@ -1896,6 +1909,10 @@ create policy case_outcome_history_select on case_outcome_history as permissive 
   using (frid_can_see_case(case_id));
 create policy case_status_change_insert on case_status_change as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (changed_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy case_status_change_report on case_status_change as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = case_status_change.case_id)) = frid_org()));
 create policy case_status_change_select on case_status_change as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy case_task_insert on case_task as permissive for insert to frid_app
@@ -2108,6 +2125,10 @@ create policy instrument_version_select on instrument_version as permissive for 
   using ((org_id = frid_org()));
 create policy intake_insert on intake as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text])));
+create policy intake_report on intake as permissive for select to frid_report
+  using (((case_id IS NOT NULL) AND (( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = intake.case_id)) = frid_org())));
 create policy intake_select on intake as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((recorded_by = frid_actor()) OR ((case_id IS NOT NULL) AND frid_can_see_case(case_id)) OR ((case_id IS NULL) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))));
 create policy investigation_insert on investigation as permissive for insert to frid_app
@@ -2265,6 +2286,10 @@ create policy police_incident_select on police_incident as permissive for select
   using (frid_can_see_case(case_id));
 create policy preliminary_decision_insert on preliminary_decision as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy preliminary_decision_report on preliminary_decision as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = preliminary_decision.case_id)) = frid_org()));
 create policy preliminary_decision_select on preliminary_decision as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy protection_assessment_insert on protection_assessment as permissive for insert to frid_app
@@ -2550,6 +2575,7 @@ create policy voluntary_assignment_update on voluntary_assignment as permissive 
 -- ===== Tables with row-level security =====
 
 alter table access_grant enable row level security;
+alter table adult_population enable row level security;
 alter table agency enable row level security;
 alter table agency_contact enable row level security;
 alter table agency_unit enable row level security;
@@ -2660,6 +2686,7 @@ alter table voluntary_assignment enable row level security;
 -- ===== Grants to the application's roles =====
 
 grant insert, select, update on access_grant to frid_app;
+grant insert, select, update on adult_population to frid_app;
 grant insert, select, update on agency to frid_app;
 grant insert, select, update on agency_contact to frid_app;
 grant insert, select, update on agency_unit to frid_app;
@@ -2794,10 +2821,12 @@ grant update (done_on), update (notes), update (version) on risk_conference_acti
 grant update (contact_ids), update (research), update (updated_at) on risk_conference_agency to frid_app;
 grant update (end_kind), update (end_reason), update (ended_by), update (ended_on), update (partner_info_given_on), update (phase), update (started_on) on treatment to frid_app;
 grant update (contact_address), update (contact_email), update (contact_phone), update (partner_follow_up_months), update (referral_answer_days) on unit to frid_app;
+grant select (adults), select (org_id), select (year) on adult_population to frid_report;
 grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
-grant select (case_type), select (id), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
+grant select (case_type), select (id), select (opened_at), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
 grant select (case_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
+grant select (case_id), select (changed_at), select (from_status), select (org_id), select (to_status) on case_status_change to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;
 grant select (child_work_id), select (examined_on), select (id), select (kind), select (org_id) on child_medical_exam to frid_report;
 grant select (child_work_id), select (crime_category), select (id), select (org_id), select (reported_on), select (reporter_kind) on child_police_report to frid_report;
@@ -2809,11 +2838,13 @@ grant select (case_id), select (decided_at), select (id), select (intervention_k
 grant select (id), select (org_id), select (trained_on) on instructor to frid_report;
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
 grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;
+grant select (case_id), select (children_in_household), select (kind), select (org_id), select (received_at) on intake to frid_report;
 grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
 grant select (closed_on), select (created_at), select (id), select (kind), select (name), select (org_id), select (places), select (unit_id) on place to frid_report;
 grant select (answered_at), select (case_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
+grant select (case_id), select (decided_at), select (open_investigation), select (org_id) on preliminary_decision to frid_report;
 grant select (channel), select (course_id), select (duration_minutes), select (id), select (intake_id), select (kind), select (occurred_at), select (org_id), select (outcome), select (violence_kinds) on service_contact to frid_report;
 grant select (birth_year), select (closed_at), select (created_at), select (id), select (is_child), select (org_id), select (person_id), select (sex), select (subject_kind), select (unit_id) on service_course to frid_report;
 grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;

@@ -40,6 +40,14 @@ export interface AccessGrant {
   user_id: string;
 }
 
+export interface AdultPopulation {
+  adults: number;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  year: number;
+}
+
 export interface Agency {
   archived_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -1638,6 +1646,7 @@ export interface VoluntaryAssignment {
 
 export interface DB {
   access_grant: AccessGrant;
+  adult_population: AdultPopulation;
   agency: Agency;
   agency_contact: AgencyContact;
   agency_unit: AgencyUnit;
