@@ -139,9 +139,10 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
   beforeAll(async () => {
     country = await generate(kind, small);
   }, 600_000);
+  // Dropping the database waits its turn on a loaded machine, as the load above does.
   afterAll(async () => {
     await country?.close();
-  });
+  }, 600_000);
 
   it("holds the organisations and cases asked for, and every kind of row the issue lists", async () => {
     const { owner } = country;
