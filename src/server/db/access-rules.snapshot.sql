@@ -2133,6 +2133,10 @@ create policy intake_select on intake as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((recorded_by = frid_actor()) OR ((case_id IS NOT NULL) AND frid_can_see_case(case_id)) OR ((case_id IS NULL) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))));
 create policy investigation_insert on investigation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy investigation_report on investigation as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = investigation.case_id)) = frid_org()));
 create policy investigation_select on investigation as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy investigation_update on investigation as permissive for update to frid_app
@@ -2140,6 +2144,10 @@ create policy investigation_update on investigation as permissive for update to 
   with check (((updated_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy investigation_extension_insert on investigation_extension as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy investigation_extension_report on investigation_extension as permissive for select to frid_report
+  using ((( SELECT c.org_id
+   FROM "case" c
+  WHERE (c.id = investigation_extension.case_id)) = frid_org()));
 create policy investigation_extension_select on investigation_extension as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy journal_entry_insert on journal_entry as permissive for insert to frid_app
@@ -2839,6 +2847,8 @@ grant select (id), select (org_id), select (trained_on) on instructor to frid_re
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
 grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;
 grant select (case_id), select (children_in_household), select (kind), select (org_id), select (received_at) on intake to frid_report;
+grant select (case_id), select (completed_at), select (org_id) on investigation to frid_report;
+grant select (case_id), select (extended_until), select (org_id) on investigation_extension to frid_report;
 grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;

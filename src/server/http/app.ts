@@ -58,6 +58,7 @@ import { systemRoutes } from "../modules/system/routes.ts";
 import { taskRoutes } from "../modules/tasks/routes.ts";
 import { treatmentRoutes } from "../modules/treatment/routes.ts";
 import { worklistRoutes } from "../modules/worklist/routes.ts";
+import { yearlyReportRoutes } from "../modules/yearly-report/routes.ts";
 import type { App, AppContext, RouteModule } from "./context.ts";
 import "./request-context.ts";
 import { handleError, handleFrameworkError } from "./errors.ts";
@@ -118,6 +119,8 @@ const modules: RouteModule[] = [
   protectionRoutes,
   // Gallring (issue 19, item 8).
   retentionRoutes,
+  // The committee's yearly report (issue 20, item 4).
+  yearlyReportRoutes,
 ];
 
 export interface BuildAppOptions extends AppContext {

@@ -87,6 +87,8 @@ export const auditActions = [
   "document.read",
   "document.destroy",
   "statistics.read",
+  // The organisation's adult population for a year (issue 20: Kolada's denominator).
+  "adult_population.update",
   "stay_cost.read",
   "stay_invoice.record",
   "cost_report.read",

@@ -13,6 +13,8 @@ export const interventionKinds = [
   "authority_support",
   "parenting_support",
   "other",
+  // Annat boende (0050's catalogue row; the yearly report counts it, issue 20)
+  "other_housing",
 ] as const;
 export const InterventionKind = z.enum(interventionKinds);
 export const DecisionOutcome = z.enum(["granted", "partly_granted", "denied"]);

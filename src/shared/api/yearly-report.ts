@@ -61,12 +61,9 @@ export const YearlyReportCell = z
       .string()
       .optional()
       .meta({ description: "For text columns (e.g. 'Ja'/'Nej' answers); numbers leave it out" }),
-    link: z
-      .string()
-      .optional()
-      .meta({
-        description: "Web path of the list behind the figure; only for a caller allowed to see it",
-      }),
+    link: z.string().optional().meta({
+      description: "Web path of the list behind the figure; only for a caller allowed to see it",
+    }),
   })
   .meta({ id: "YearlyReportCell" });
 export type YearlyReportCell = z.infer<typeof YearlyReportCell>;
@@ -93,18 +90,14 @@ export type YearlyReportRow = z.infer<typeof YearlyReportRow>;
 
 export const YearlyReportTable = z
   .object({
-    id: z
-      .string()
-      .meta({
-        description: "Stable, e.g. 'decisions-by-intervention'; sheet/CSV names come from it",
-      }),
+    id: z.string().meta({
+      description: "Stable, e.g. 'decisions-by-intervention'; sheet/CSV names come from it",
+    }),
     title: z.string().meta({ description: "Swedish title" }),
     note: z.string().optional().meta({ description: "Swedish footnote: what is counted and how" }),
-    chart: z
-      .enum(["bar", "stacked-bar", "none"])
-      .meta({
-        description: "How the page and the PDF draw it; the table is always the alternative",
-      }),
+    chart: z.enum(["bar", "stacked-bar", "none"]).meta({
+      description: "How the page and the PDF draw it; the table is always the alternative",
+    }),
     columns: z.array(YearlyReportColumn),
     rows: z.array(YearlyReportRow),
   })

@@ -223,6 +223,7 @@ export const interventionKindLabels: Readonly<
   authority_support: "intervention.authority_support",
   parenting_support: "intervention.parenting_support",
   other: "intervention.other",
+  other_housing: "intervention.other_housing",
 };
 
 export const decisionOutcomeLabels: Readonly<

@@ -135,7 +135,21 @@ export const caseworkEvents = {
       keyId: z.uuid().nullable(),
     })
     .strict(),
-  "statistics.read": z.object({ report: z.string(), from: z.string(), to: z.string() }).strict(),
+  "statistics.read": z
+    .object({
+      report: z.string(),
+      from: z.string(),
+      to: z.string(),
+      // The yearly report covers a set of units (issue 20).
+      units: z.array(z.uuid()).optional(),
+    })
+    .strict(),
+  "adult_population.update": z
+    .object({
+      year: z.number().int(),
+      adults: z.object({ from: z.number().int().nullable(), to: z.number().int() }),
+    })
+    .strict(),
   "stay_cost.read": z.object({ stayId: z.uuid() }).strict(),
   "stay_invoice.record": z.object({ stayId: z.uuid(), invoiceId: z.uuid().optional() }).strict(),
   // One event per report read or downloaded, naming every case whose stay it counted.

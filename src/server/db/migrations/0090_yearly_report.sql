@@ -4,7 +4,7 @@
 --    denominator of Kolada's key figures "per 10,000 adults". A number of the organisation,
 --    not of a person.
 -- 2. What the report counts that frid_report could not read yet: status changes (who was
---    under investigation in the year), intakes (accompanying minor children, reports of
+--    under investigation in the year), investigations and their extensions (a child's four months), intakes (accompanying minor children, reports of
 --    concern), preliminary assessments (the children's track) and risk assessments (made and
 --    their levels). Column grants only: dates, kinds, keys and counts — never a name or a
 --    text; rows count when their case does (0042/0053's rule: the case's organisation, read
@@ -43,6 +43,14 @@ create policy intake_report on intake for select to frid_report
 grant select (org_id, case_id, open_investigation, decided_at) on preliminary_decision to frid_report;
 create policy preliminary_decision_report on preliminary_decision for select to frid_report
   using ((select c.org_id from "case" c where c.id = preliminary_decision.case_id) = frid_org());
+
+grant select (org_id, case_id, completed_at) on investigation to frid_report;
+create policy investigation_report on investigation for select to frid_report
+  using ((select c.org_id from "case" c where c.id = investigation.case_id) = frid_org());
+
+grant select (org_id, case_id, extended_until) on investigation_extension to frid_report;
+create policy investigation_extension_report on investigation_extension for select to frid_report
+  using ((select c.org_id from "case" c where c.id = investigation_extension.case_id) = frid_org());
 
 grant select (org_id, case_id, instrument_id, assessed_on, completed_at) on assessment to frid_report;
 create policy assessment_report on assessment for select to frid_report

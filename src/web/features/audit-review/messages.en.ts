@@ -138,6 +138,7 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.document.read": "Opened a document",
   "auditAction.document.destroy": "Destroyed a document (receipt)",
   "auditAction.statistics.read": "Read statistics",
+  "auditAction.adult_population.update": "Changed the adult population",
   "auditAction.stay_cost.read": "Read the costs of a stay",
   "auditAction.stay_invoice.record": "Recorded an invoice for a stay",
   "auditAction.cost_report.read": "Read the cost report",

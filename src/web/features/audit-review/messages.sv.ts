@@ -134,6 +134,7 @@ export const auditReviewSv = {
   "auditAction.document.read": "Öppnade en handling",
   "auditAction.document.destroy": "Förstörde en handling (kvitto)",
   "auditAction.statistics.read": "Läste statistik",
+  "auditAction.adult_population.update": "Ändrade antalet vuxna invånare",
   "auditAction.stay_cost.read": "Läste kostnader för en vistelse",
   "auditAction.stay_invoice.record": "Registrerade en faktura för en vistelse",
   "auditAction.cost_report.read": "Läste kostnadsrapporten",

@@ -13,6 +13,7 @@ export const decisionsEn: MessagesOf<typeof decisionsSv> = {
   "intervention.authority_support": "Support in contacts with authorities",
   "intervention.parenting_support": "Parenting support",
   "intervention.other": "Other intervention",
+  "intervention.other_housing": "Other housing",
 
   "decisionOutcome.granted": "Granted",
   "decisionOutcome.partly_granted": "Partly granted",

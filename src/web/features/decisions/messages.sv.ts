@@ -10,6 +10,7 @@ export const decisionsSv = {
   "intervention.authority_support": "Stöd i kontakter med myndigheter",
   "intervention.parenting_support": "Föräldraskapsstöd",
   "intervention.other": "Annan insats",
+  "intervention.other_housing": "Annat boende",
 
   "decisionOutcome.granted": "Beviljas",
   "decisionOutcome.partly_granted": "Beviljas delvis",

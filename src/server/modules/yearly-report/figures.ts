@@ -1,0 +1,157 @@
+import { sql } from "kysely";
+import { startOfDay } from "../../../shared/calendar.ts";
+import { childInvestigationDue, preliminaryAssessmentDue } from "../../../shared/deadlines.ts";
+import type { Trx } from "../../access/transaction.ts";
+import type { FigureScope } from "../statistics/figures.ts";
+
+/**
+ * What the yearly report counts that no statistics function did before (issue 20): persons
+ * under investigation, decisions by intervention and outcome, the children's track, risk
+ * assessments and Kolada's adult cases. Read in a reporting transaction (withReporting):
+ * frid_report's policies (0042, 0053, 0090) let through only cases of units the actor reports
+ * on; `units` narrows further. Exact counts — suppression is the report's (suppression.ts).
+ * A year is Swedish time: 1 January 00:00 to 1 January 00:00 (startOfDay).
+ */
+
+export interface YearScope extends FigureScope {
+  year: number;
+}
+
+const bounds = (year: number) => ({
+  from: startOfDay(`${year}-01-01`),
+  to: startOfDay(`${year + 1}-01-01`),
+});
+
+const inUnits = (s: FigureScope) =>
+  s.units === null ? sql`` : sql`and c.unit_id = any(${s.units}::uuid[])`;
+
+/**
+ * Adults who were victims (case type adult_victim) under investigation at some time in the
+ * year — an investigation runs from a status change into 'investigation' to the next change
+ * out of it — and their accompanying minor children: the children in the household as the
+ * case's latest intake before the year's end says (a person with two such cases: the larger).
+ */
+export async function investigatedPersons(trx: Trx, s: YearScope) {
+  const { from, to } = bounds(s.year);
+  const { rows } = await sql<{ persons: number; children: number }>`
+    with spans as (
+      select ch.case_id, c.person_id,
+        (select min(n.changed_at) from case_status_change n
+          where n.case_id = ch.case_id and n.from_status = 'investigation'
+            and n.changed_at > ch.changed_at) as ended
+      from case_status_change ch join "case" c on c.id = ch.case_id
+      where ch.org_id = ${s.orgId} and ch.to_status = 'investigation' and ch.changed_at < ${to}
+        and c.case_type = 'adult_victim' ${inUnits(s)}),
+    investigated as (select distinct case_id, person_id from spans where ended is null or ended >= ${from}),
+    per_person as (
+      select i.person_id, max(coalesce((select k.children_in_household from intake k
+        where k.case_id = i.case_id and k.received_at < ${to}
+        order by k.received_at desc limit 1), 0)) as children
+      from investigated i group by i.person_id)
+    select count(*)::integer as persons, coalesce(sum(children), 0)::integer as children
+    from per_person`.execute(trx);
+  return { persons: Number(rows[0]?.persons ?? 0), children: Number(rows[0]?.children ?? 0) };
+}
+
+/** Decisions made in the year, per intervention and outcome. */
+export async function decisionsByIntervention(trx: Trx, s: YearScope) {
+  const { from, to } = bounds(s.year);
+  const { rows } = await sql<{ kind: string; outcome: string; n: number }>`
+    select d.intervention_kind as kind, d.outcome, count(*)::integer as n
+    from decision d join "case" c on c.id = d.case_id
+    where d.org_id = ${s.orgId} and d.decided_at >= ${from} and d.decided_at < ${to} ${inUnits(s)}
+    group by 1, 2`.execute(trx);
+  return rows.map((r) => ({ kind: r.kind, outcome: r.outcome, n: Number(r.n) }));
+}
+
+export interface ChildTrackFigures {
+  reports: number;
+  assessed: number;
+  assessedOnTime: number;
+  investigationsEnded: number;
+  investigationsOnTime: number;
+}
+
+/**
+ * The children's track of the year: reports of concern received (on children's cases), how
+ * many got their preliminary assessment (the case's first decision on opening an
+ * investigation after the report) and how many within 14 days (shared/deadlines.ts);
+ * children's investigations finished in the year and how many within four months of their
+ * start, extensions decided included.
+ */
+export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigures> {
+  const { from, to } = bounds(s.year);
+  const reports = await sql<{ received_at: Date; decided_at: Date | null }>`
+    select k.received_at,
+      (select min(p.decided_at) from preliminary_decision p
+        where p.case_id = k.case_id and p.decided_at >= k.received_at) as decided_at
+    from intake k join "case" c on c.id = k.case_id
+    where k.org_id = ${s.orgId} and k.kind = 'report_of_concern' and c.case_type = 'child'
+      and k.received_at >= ${from} and k.received_at < ${to} ${inUnits(s)}`.execute(trx);
+  const investigations = await sql<{ began: Date; completed_at: Date; extended: string[] }>`
+    select i.completed_at,
+      (select max(ch.changed_at) from case_status_change ch
+        where ch.case_id = i.case_id and ch.to_status = 'investigation'
+          and ch.changed_at <= i.completed_at) as began,
+      array(select e.extended_until::text from investigation_extension e
+             where e.case_id = i.case_id) as extended
+    from investigation i join "case" c on c.id = i.case_id
+    where i.org_id = ${s.orgId} and c.case_type = 'child'
+      and i.completed_at >= ${from} and i.completed_at < ${to} ${inUnits(s)}`.execute(trx);
+  const assessed = reports.rows.filter((r) => r.decided_at !== null);
+  const ended = investigations.rows.filter((r) => r.began !== null);
+  return {
+    reports: reports.rows.length,
+    assessed: assessed.length,
+    assessedOnTime: assessed.filter(
+      (r) => new Date(r.decided_at as Date) <= preliminaryAssessmentDue(new Date(r.received_at)),
+    ).length,
+    investigationsEnded: ended.length,
+    investigationsOnTime: ended.filter(
+      (r) => new Date(r.completed_at) <= childInvestigationDue(new Date(r.began), r.extended ?? []),
+    ).length,
+  };
+}
+
+/** Risk assessments completed in the year, per instrument. */
+export async function riskAssessments(trx: Trx, s: YearScope) {
+  const { rows } = await sql<{ instrument: string; n: number }>`
+    select a.instrument_id as instrument, count(*)::integer as n
+    from assessment a join "case" c on c.id = a.case_id
+    where a.org_id = ${s.orgId} and a.completed_at is not null
+      and a.assessed_on >= ${`${s.year}-01-01`}::date and a.assessed_on < ${`${s.year + 1}-01-01`}::date
+      ${inUnits(s)}
+    group by 1 order by 1`.execute(trx);
+  return rows.map((r) => ({ instrument: r.instrument, n: Number(r.n) }));
+}
+
+/**
+ * Kolada's adult cases: adult cases (victims, and people who use violence) opened in the
+ * year — in Frid every case is about violence in a close relationship or honour-related
+ * violence — and how many of them got at least one intervention granted (wholly or partly).
+ */
+export async function koladaCases(trx: Trx, s: YearScope) {
+  const { from, to } = bounds(s.year);
+  const { rows } = await sql<{ opened: number; with_intervention: number }>`
+    select count(*)::integer as opened,
+      count(*) filter (where exists (select 1 from decision d where d.case_id = c.id
+        and d.outcome in ('granted', 'partly_granted')))::integer as with_intervention
+    from "case" c
+    where c.org_id = ${s.orgId} and c.case_type in ('adult_victim', 'perpetrator')
+      and c.opened_at >= ${from} and c.opened_at < ${to} ${inUnits(s)}`.execute(trx);
+  return {
+    opened: Number(rows[0]?.opened ?? 0),
+    withIntervention: Number(rows[0]?.with_intervention ?? 0),
+  };
+}
+
+/** The organisation's adult population for the year, when an administrator has entered it. */
+export async function adultsOf(trx: Trx, orgId: string, year: number): Promise<number | null> {
+  const row = await trx
+    .selectFrom("adult_population")
+    .select("adults")
+    .where("org_id", "=", orgId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  return row ? row.adults : null;
+}

@@ -1,0 +1,141 @@
+import type { YearlyReport, YearlyReportQuery } from "../../../shared/api/yearly-report.ts";
+import { stockholmDate } from "../../../shared/calendar.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { type Trx, withActor, withReporting } from "../../access/transaction.ts";
+import { auditContext, recordAudit } from "../../audit/record.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { agreementFigures } from "../statistics/agreements.ts";
+import { competenceFigures } from "../statistics/competence.ts";
+import { crisisCentreYear } from "../statistics/crisis-centre-year.ts";
+import { readFigures } from "../statistics/figures.ts";
+import { suppressSmall } from "../statistics/partner-contact.ts";
+import { stayFigures } from "../statistics/stays.ts";
+import {
+  adultsOf,
+  childTrack,
+  decisionsByIntervention,
+  investigatedPersons,
+  koladaCases,
+  riskAssessments,
+  type YearScope,
+} from "./figures.ts";
+import { type ReportScope, reportScope } from "./scope.ts";
+import {
+  childTrackSection,
+  decisionsSection,
+  investigationsSection,
+  koladaSection,
+  riskSection,
+} from "./sections-cases.ts";
+import {
+  collaborationSection,
+  competenceSection,
+  crisisCentreSection,
+  partnerContactSection,
+  staysSection,
+} from "./sections-work.ts";
+import { summarySentences } from "./summary.ts";
+
+/**
+ * GET /api/reports/yearly: the committee's yearly report. Every count is read in ONE
+ * reporting transaction (withReporting: frid_report's policies let through only the units the
+ * actor reports on); the agreements, the organisation's own and no client's, are read in the
+ * actor's transaction that also writes the report's one audit event.
+ */
+
+/** The figures of every section, exact, read as the reporting role. */
+async function readAll(trx: Trx, s: YearScope, today: string) {
+  const from = `${s.year}-01-01`;
+  const to = `${s.year}-12-31`;
+  return {
+    investigated: await investigatedPersons(trx, s),
+    decisions: await decisionsByIntervention(trx, s),
+    stays: await stayFigures(trx, { ...s, today }),
+    childTrack: await childTrack(trx, s),
+    risk: await riskAssessments(trx, s),
+    kolada: await koladaCases(trx, s),
+    adults: await adultsOf(trx, s.orgId, s.year),
+    partner: await readFigures(trx, s, from, to),
+    crisis: await crisisCentreYear(trx, s),
+    competence: await competenceFigures(trx, { orgId: s.orgId, year: s.year }),
+  };
+}
+
+export async function yearlyReport(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  query: YearlyReportQuery,
+): Promise<YearlyReport> {
+  const scope = await reportScope(database, actor, meta, query.unitId, query.year);
+  const s: YearScope = { orgId: scope.orgId, units: scope.unitIds, year: query.year };
+  const raw = await withReporting(database.db, actor, (trx) =>
+    readAll(trx, s, stockholmDate(new Date())),
+  );
+  const agreements = await withActor(database.db, actor, async (trx) => {
+    const figures = await agreementFigures(trx, query.year);
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "statistics.read",
+        resourceType: "unit",
+        resourceId: scope.units.length === 1 ? (scope.units[0]?.id ?? null) : null,
+        data: {
+          report: "yearly",
+          from: `${query.year}-01-01`,
+          to: `${query.year}-12-31`,
+          units: scope.units.map((u) => u.id),
+        },
+      },
+    ]);
+    return figures;
+  });
+  return assemble(scope, query.year, { ...raw, agreements });
+}
+
+function assemble(
+  scope: ReportScope,
+  year: number,
+  raw: Awaited<ReturnType<typeof readAll>> & {
+    agreements: Awaited<ReturnType<typeof agreementFigures>>;
+  },
+): YearlyReport {
+  // Links only inside the unit: outside it the caller could not open the cases anyway.
+  const ctx = { suppressed: scope.suppressed, links: !scope.suppressed };
+  const n = (v: number) => suppressSmall(scope.suppressed, v);
+  const summary = summarySentences({
+    investigated: n(raw.investigated.persons),
+    children: n(raw.investigated.children),
+    emergencyFlat: n(raw.stays.personsGranted.emergency_flat),
+    shelteredHousing: n(raw.stays.personsGranted.sheltered_housing),
+    otherHousing: n(raw.stays.personsGranted.other_housing),
+  });
+  return {
+    year,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    units: scope.units,
+    scope: scope.kind,
+    suppressed: scope.suppressed,
+    generatedAt: new Date().toISOString(),
+    summary,
+    sections: [
+      investigationsSection(raw.investigated, ctx, summary),
+      decisionsSection(raw.decisions, raw.stays.personsGranted, ctx),
+      childTrackSection(raw.childTrack, ctx),
+      riskSection(raw.risk, ctx),
+      partnerContactSection(raw.partner, ctx),
+      staysSection(raw.stays, ctx),
+      crisisCentreSection(raw.crisis, ctx),
+      competenceSection(raw.competence, ctx),
+      collaborationSection(raw.agreements, ctx),
+      koladaSection(raw.kolada, raw.adults, ctx),
+    ],
+    omitted: [
+      { id: "action-plan", reason: "Handlingsplanens uppföljning finns inte i Frid ännu." },
+      {
+        id: "open-comparisons",
+        reason: "Rutinregistret (Öppna jämförelser) finns inte i Frid ännu.",
+      },
+    ],
+  };
+}
