@@ -185,6 +185,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     expect(rows[0]?.tasks).toBe(2 * (rows[0]?.ended ?? 0));
   });
 
+  // Migrating a fresh database beside the loaded one takes over a minute on a loaded machine.
   it("ends with the schema the migrations make: the indexes and foreign keys built after the load are the same, under the same names, all checked", async () => {
     const migrated = await createTestDatabase(kind);
     try {
@@ -194,7 +195,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     } finally {
       await migrated.close();
     }
-  });
+  }, 600_000);
 
   it("gives every person a valid test identity number, unique in the organisation", async () => {
     const persons = await country.owner
@@ -252,6 +253,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     expect(lines.filter((l) => l.startsWith("same"))).toHaveLength(users.length);
   }, 600_000);
 
+  // One argon2 hash per login: seconds each when the machine is busy (here and below).
   it("lets a user of every role log in with the shared password", async () => {
     const { rows } = await sql<{ username: string }>`
       select distinct on (r.role) u.username from role_assignment r
@@ -276,7 +278,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     } finally {
       await t.close();
     }
-  });
+  }, 600_000);
 
   it("gives the yearly report what it counts: the largest organisation's analyst reads the year's stays and service contacts as the records hold them (1–4 suppressed)", async () => {
     type Counts = Record<
@@ -325,7 +327,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     } finally {
       await t.close();
     }
-  });
+  }, 600_000);
 
   it("comes out the same from the same seed, in PGlite as here (checksums of person, case, journal, intake, tasks, follow-ups, barrier events, seals)", async () => {
     const again = await generatePglite(small);
