@@ -102,9 +102,9 @@ const yearSql = `with rule as (
           and c.unit_id = any((select units from rule)::uuid[])
           and exists (select 1 from decision d where d.case_id = c.id
                        and d.outcome in ('granted', 'partly_granted'))) as with_intervention,
-      (select count(*) from case_outcome o join "case" c on c.id = o.case_id
-        where o.org_id = :org and o.goal_reached in ('wholly', 'partly') and c.case_type = 'adult_victim'
-          and o.recorded_at >= (select f from b) and o.recorded_at < (select t from b)
+      (select count(*) from "case" c join case_outcome o on o.case_id = c.id
+        where c.org_id = :org and c.case_type = 'adult_victim' and o.goal_reached in ('wholly', 'partly')
+          and c.closed_at >= (select f from b) and c.closed_at < (select t from b)
           and c.unit_id = any((select units from rule)::uuid[])) as goal_reached),
   competence as (select
       (select count(*) from training where org_id = :org and starts_on between :from::date and :to::date) as trainings,
