@@ -5,7 +5,7 @@ import { readMigrations } from "../src/server/db/migrate.ts";
 import { projectRoot } from "../src/server/paths.ts";
 import { type RunningServer, startServer } from "./lib/server.ts";
 import { describeTarget, openTarget } from "./lib/target.ts";
-import { openCapturer } from "./scale/capture.ts";
+import { keptKeys, openCapturer } from "./scale/capture.ts";
 import { type Cast, describeCast, discover } from "./scale/discover.ts";
 import { type HttpMeasured, measureHttp } from "./scale/http-phase.ts";
 import { lastAuditId } from "./scale/measure.ts";
@@ -99,7 +99,7 @@ async function httpPhase(
     server = await startServer(o.target, {
       logLevel: o.logLevel,
       nodeArgs: [],
-      env: { FRID_SESSION_SECRET: sessionSecret },
+      env: { FRID_SESSION_SECRET: sessionSecret, ...keptKeys() },
       bundled: true,
     });
     running = server;

@@ -125,10 +125,25 @@ function configFor(target: BenchTarget, sessionSecret: string): Config {
     FRID_DEMO: "false",
     FRID_SESSION_SECRET: sessionSecret,
     ...testKekEnv,
+    ...keptKeys(),
     ...(target.kind === "postgres"
       ? { DATABASE_URL: target.url }
       : { FRID_DATA_DIR: target.dataDir }),
   });
+}
+
+/**
+ * BENCH_KEK (and BENCH_KEY_STORE_DIR): the key-encryption key of an earlier start, so a
+ * database whose data keys that start made — and whose plaintext contact fields it sealed,
+ * minutes at a million persons — is benchmarked again without a fresh key that cannot open them.
+ */
+export function keptKeys(): Record<string, string> {
+  const kek = process.env.BENCH_KEK;
+  const store = process.env.BENCH_KEY_STORE_DIR;
+  return {
+    ...(kek ? { FRID_KEK: kek } : {}),
+    ...(store ? { FRID_KEY_STORE_DIR: store } : {}),
+  };
 }
 
 /**

@@ -32,7 +32,8 @@ function counted(table: string, caseColumn: string, units: string) {
    where x.org_id = :org`;
 }
 
-function figuresSql(units: string) {
+/** The statement; without `audit` (the yearly report reads these figures inside its own event) no event. */
+export function partnerFiguresSql(units: string, audit = true) {
   const referred = (k: string) =>
     `count(*) filter (where x.referral_source = '${k}' and ${within("x.referred_on")})`;
   const ended = (k: string) =>
@@ -44,11 +45,15 @@ function figuresSql(units: string) {
          and exists (select 1 from role_assignment r
                       where r.user_id = :user and r.org_id = :org
                         and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
-    ${auditCte({
-      action: "statistics.read",
-      resourceType: "unit",
-      data: `jsonb_build_object('report', 'partner_contact', 'from', :from::text, 'to', :to::text)`,
-    })}
+    ${
+      audit
+        ? `${auditCte({
+            action: "statistics.read",
+            resourceType: "unit",
+            data: `jsonb_build_object('report', 'partner_contact', 'from', :from::text, 'to', :to::text)`,
+          })}`
+        : "audit as (select null::bigint as id)"
+    }
     select * from
       (select count(*) filter (where x.started_on <= :to::date
                                  and (x.ended_on is null or x.ended_on >= :from::date)) as in_treatment,
@@ -100,7 +105,7 @@ export function statisticsStatement(cast: Cast, actor: Actor, requestId: string,
     to: `${cast.year}-12-31`,
   };
   // A unit manager's view is their own units (:managed); an analyst's the organisation.
-  return named(figuresSql(whole ? "" : "and c.unit_id = any(:managed::uuid[])"), params);
+  return named(partnerFiguresSql(whole ? "" : "and c.unit_id = any(:managed::uuid[])"), params);
 }
 
 /**

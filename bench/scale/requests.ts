@@ -14,6 +14,7 @@ import {
 } from "./minimal.ts";
 import { statisticsRequests } from "./requests-statistics.ts";
 import { auditReviewRequests, worklistRequests } from "./requests-work.ts";
+import { yearlyRequests } from "./requests-yearly.ts";
 import { asOwner, named } from "./sql.ts";
 
 /**
@@ -198,6 +199,7 @@ export const scaleRequests: ScaleRequest[] = [
   ...worklistRequests,
   ...statisticsRequests,
   ...auditReviewRequests,
+  ...yearlyRequests,
 ];
 
 /** Requests the issue asks for that the API does not have yet (printed, not measured). */

@@ -12,6 +12,7 @@ import {
   createTestDatabase,
   testDatabaseKinds,
 } from "../../src/server/testing/databases.ts";
+import { as, login } from "../../src/server/testing/factories.ts";
 import { compareScopes } from "../../src/server/testing/scope-equivalence.ts";
 import { parseIdentityNumber } from "../../src/shared/personal-identity-number.ts";
 import { brokenRules, openWorkCounts } from "./consistency.ts";
@@ -80,6 +81,9 @@ async function checksum(owner: Kysely<Database>) {
     union all select 'intake', md5(string_agg(i::text, ',' order by i.id)) from intake i
     union all select 'case_task', md5(string_agg(t::text, ',' order by t.id)) from case_task t
     union all select 'follow_up', md5(string_agg(f::text, ',' order by f.id)) from follow_up f
+    union all select 'stay', md5(string_agg(s::text, ',' order by s.id)) from stay s
+    union all select 'service_contact', md5(string_agg(k::text, ',' order by k.id)) from service_contact k
+    union all select 'case_outcome', md5(string_agg(o::text, ',' order by o.case_id)) from case_outcome o
     union all select 'barrier_event', md5(string_agg(e::text, ',' order by e.id)) from barrier_event e
     union all select 'audit_seal', md5(string_agg(s.hash, ',' order by s.event_id)) from audit_seal s`.execute(
     owner,
@@ -135,9 +139,10 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
   beforeAll(async () => {
     country = await generate(kind, small);
   }, 600_000);
+  // Dropping the database waits its turn on a loaded machine, as the load above does.
   afterAll(async () => {
     await country?.close();
-  });
+  }, 600_000);
 
   it("holds the organisations and cases asked for, and every kind of row the issue lists", async () => {
     const { owner } = country;
@@ -180,6 +185,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     expect(rows[0]?.tasks).toBe(2 * (rows[0]?.ended ?? 0));
   });
 
+  // Migrating a fresh database beside the loaded one takes over a minute on a loaded machine.
   it("ends with the schema the migrations make: the indexes and foreign keys built after the load are the same, under the same names, all checked", async () => {
     const migrated = await createTestDatabase(kind);
     try {
@@ -189,7 +195,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     } finally {
       await migrated.close();
     }
-  });
+  }, 600_000);
 
   it("gives every person a valid test identity number, unique in the organisation", async () => {
     const persons = await country.owner
@@ -247,6 +253,7 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     expect(lines.filter((l) => l.startsWith("same"))).toHaveLength(users.length);
   }, 600_000);
 
+  // One argon2 hash per login: seconds each when the machine is busy (here and below).
   it("lets a user of every role log in with the shared password", async () => {
     const { rows } = await sql<{ username: string }>`
       select distinct on (r.role) u.username from role_assignment r
@@ -271,7 +278,56 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
     } finally {
       await t.close();
     }
-  });
+  }, 600_000);
+
+  it("gives the yearly report what it counts: the largest organisation's analyst reads the year's stays and service contacts as the records hold them (1–4 suppressed)", async () => {
+    type Counts = Record<
+      "emergency_flat" | "sheltered_housing" | "other_housing" | "children" | "contacts",
+      number
+    >;
+    const { rows } = await sql<Counts>`
+      with o as (select org_id from app_user where username = 'o001.admin'),
+      d as (select d.intervention_kind as kind, count(distinct c.person_id)::int as n
+              from decision d join "case" c on c.id = d.case_id
+             where d.org_id = (select org_id from o) and d.outcome in ('granted', 'partly_granted')
+               and extract(year from d.decided_at at time zone 'Europe/Stockholm') = 2026
+             group by 1)
+      select
+        coalesce((select n from d where kind = 'emergency_flat'), 0) as emergency_flat,
+        coalesce((select n from d where kind = 'sheltered_housing'), 0) as sheltered_housing,
+        coalesce((select n from d where kind = 'other_housing'), 0) as other_housing,
+        (select count(distinct m.person_id)::int from stay s join stay_member m on m.stay_id = s.id
+          where s.org_id = (select org_id from o) and m.role = 'child' and s.cancelled_at is null
+            and extract(year from coalesce(s.arrived_on, s.planned_from)) = 2026) as children,
+        (select count(*)::int from service_contact k where k.org_id = (select org_id from o)
+          and (k.occurred_at at time zone 'Europe/Stockholm')::date
+              between '2026-01-01' and '2026-11-30') as contacts`.execute(country.owner);
+    const n = rows[0] as Counts;
+    expect(n.emergency_flat + n.sheltered_housing + n.other_housing).toBeGreaterThan(0);
+    expect(n.children).toBeGreaterThan(0);
+    expect(n.contacts).toBeGreaterThan(0);
+    const shown = (v: number) => (v > 0 && v < 5 ? null : v);
+    const t = await buildTestApp(country);
+    try {
+      const session = await login(t.app, "o001.analytiker.1", small.password);
+      const get = async (url: string) => {
+        const res = await t.app.inject({ method: "GET", url, headers: as(session) });
+        expect(res.statusCode, url).toBe(200);
+        return res.json();
+      };
+      const stays = await get("/api/statistics/stays?year=2026");
+      expect(stays.personsGranted).toEqual({
+        emergency_flat: shown(n.emergency_flat),
+        sheltered_housing: shown(n.sheltered_housing),
+        other_housing: shown(n.other_housing),
+      });
+      expect(stays.accompanyingChildren).toBe(shown(n.children));
+      const service = await get("/api/statistics/service-contacts?from=2026-01-01&to=2026-11-30");
+      expect(service.contacts).toBe(shown(n.contacts));
+    } finally {
+      await t.close();
+    }
+  }, 600_000);
 
   it("comes out the same from the same seed, in PGlite as here (checksums of person, case, journal, intake, tasks, follow-ups, barrier events, seals)", async () => {
     const again = await generatePglite(small);

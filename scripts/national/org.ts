@@ -10,14 +10,17 @@ import {
   writeCases,
 } from "./cases.ts";
 import { IdentityPool, type Sex } from "./identity.ts";
+import { writeOutcomes } from "./outcomes.ts";
 import { addPerson, type Person, type PersonContext } from "./people.ts";
 import { writePlans } from "./plans.ts";
 import { writeProcess } from "./process.ts";
 import type { Random } from "./random.ts";
+import { writeRegisters } from "./registers.ts";
 import type { RowBuffer } from "./row-buffer.ts";
 import { writeTreatmentWork } from "./sessions.ts";
 import { type OrgPlan, type UnitKey, unitsOf } from "./shape.ts";
 import { buildStaff, type UnitStaff } from "./staff.ts";
+import { writeStays } from "./stays.ts";
 import { writeTreatments } from "./treatment.ts";
 import { storeInstrument, writeWork } from "./work.ts";
 
@@ -162,5 +165,27 @@ export function generateOrg(o: OrgInput): void {
     x,
     perpetrators.map((p) => p.c),
     treated,
+  );
+  // What the yearly report counts besides: streams of their own, as above.
+  writeOutcomes(buf, r.fork("outcomes"), orgId, cases);
+  const vuxen = unit("vuxen");
+  if (vuxen)
+    writeStays(
+      { p: { ...p, r: r.fork("stays") }, vuxen, admin: staff.admin, start, today },
+      decisions,
+    );
+  writeRegisters(
+    {
+      r: r.fork("registers"),
+      buf,
+      orgId,
+      orgName: plan.name,
+      units: staff.units,
+      admin: staff.admin,
+      start,
+      today,
+    },
+    cases,
+    plan.cases,
   );
 }

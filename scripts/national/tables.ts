@@ -1,3 +1,5 @@
+import { yearlyColumns } from "./tables-yearly.ts";
+
 /**
  * The tables the generator fills, in the order their foreign keys need, with the columns it
  * writes (the rest take their defaults). The rows go into a RowBuffer (row-buffer.ts).
@@ -351,6 +353,8 @@ export const tableColumns = {
     "recorded_by",
     "recorded_at",
   ],
+  // What the yearly report counts (tables-yearly.ts), before the audit trail.
+  ...yearlyColumns,
   audit_event: [
     "org_id",
     "occurred_at",

@@ -78,6 +78,7 @@ const interventions = {
   adult_victim: [
     "sheltered_housing",
     "emergency_flat",
+    "other_housing",
     "financial_aid",
     "support_talks",
     "protected_data_help",

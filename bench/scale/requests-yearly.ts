@@ -1,0 +1,168 @@
+import type { Actor } from "../../src/server/access/actor.ts";
+import type { Cast } from "./discover.ts";
+import { actorParams, auditCte, type MinimalTransaction, type ScaleRequest } from "./minimal.ts";
+import { partnerFiguresSql } from "./requests-statistics.ts";
+import { asOwner, named } from "./sql.ts";
+
+/**
+ * The minimal SQL of the committee's yearly report (GET /api/reports/yearly, issue 20): what
+ * a careful engineer would write by hand for the same figures, as the tables' owner, stating
+ * the access rule once (the units the actor reports on: every unit for an analyst, their own
+ * for a unit manager) and inserting the report's one audit event in a data-modifying CTE.
+ * Two statements in one transaction: the year's partner-contact figures (the statistics'
+ * own minimal statement, requests-statistics.ts, without its event) and the rest — persons
+ * investigated and their children, decisions by intervention and outcome, stays (persons
+ * granted, children, nights, endings, enquiries), the children's track, risk assessments,
+ * Kolada's adult cases and outcomes, the competence register and agreements. Each table is
+ * read by its organisation and the year's range; each row's case by its key.
+ *
+ * Not in it: the crisis centre's children (the generator makes no child_work, so the
+ * server's read of it is an index probe on empty tables) and each place's occupancy.
+ */
+const yearSql = `with rule as (
+    select coalesce(array_agg(u.id), '{}') as units from unit u
+     where u.org_id = :org and (:unit::uuid is null or u.id = :unit::uuid)
+       and exists (select 1 from role_assignment r
+                    where r.user_id = :user and r.org_id = :org
+                      and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
+  b as (select (:from::date)::timestamp at time zone 'Europe/Stockholm' as f,
+               (:to::date + 1)::timestamp at time zone 'Europe/Stockholm' as t),
+  inv as (
+    select c.id, c.person_id from case_status_change ch join "case" c on c.id = ch.case_id
+     where ch.org_id = :org and ch.to_status = 'investigation' and ch.changed_at < (select t from b)
+       and c.case_type = 'adult_victim' and c.unit_id = any((select units from rule)::uuid[])
+       and not exists (select 1 from case_status_change n
+                        where n.case_id = ch.case_id and n.from_status = 'investigation'
+                          and n.changed_at > ch.changed_at and n.changed_at < (select f from b))),
+  investigated as (
+    select count(*) as persons, coalesce(sum(k), 0) as children from (
+      select i.person_id, max(coalesce((select k.children_in_household from intake k
+        where k.case_id = i.id and k.received_at < (select t from b)
+        order by k.received_at desc limit 1), 0)) as k
+        from inv i group by i.person_id) p),
+  dec as (
+    select d.intervention_kind, d.outcome, c.person_id from decision d join "case" c on c.id = d.case_id
+     where d.org_id = :org and d.decided_at >= (select f from b) and d.decided_at < (select t from b)
+       and c.unit_id = any((select units from rule)::uuid[])),
+  decisions as (select jsonb_object_agg(k, n) as by_kind from
+    (select intervention_kind || ' ' || outcome as k, count(*) as n from dec group by 1) x),
+  granted as (select jsonb_object_agg(intervention_kind, n) as persons_granted from
+    (select intervention_kind, count(distinct person_id) as n from dec
+      where outcome in ('granted', 'partly_granted')
+        and intervention_kind in ('emergency_flat', 'sheltered_housing', 'other_housing') group by 1) x),
+  st as (
+    select s.* from stay s join "case" c on c.id = s.case_id
+     where s.org_id = :org and c.unit_id = any((select units from rule)::uuid[])
+       and ((s.left_on is null and s.cancelled_at is null) or s.left_on >= :from::date
+            or coalesce(s.arrived_on, s.planned_from) >= :from::date)
+       and coalesce(s.arrived_on, s.planned_from) <= :to::date),
+  stays as (select
+      (select count(distinct m.person_id) from st join stay_member m on m.stay_id = st.id
+        where m.role = 'child' and st.cancelled_at is null
+          and coalesce(st.arrived_on, st.planned_from) >= :from::date) as children,
+      (select jsonb_object_agg(end_reason, n) from (select end_reason, count(*) as n from st
+        where left_on between :from::date and :to::date group by 1) e) as ended,
+      (select sum(greatest(0, least(coalesce(g.to_on, st.left_on, :to::date + 1), :to::date + 1)
+                              - greatest(g.from_on, :from::date)) * m.n)
+         from st join stay_segment g on g.stay_id = st.id
+         cross join lateral (select count(*) as n from stay_member m where m.stay_id = st.id) m
+        where st.cancelled_at is null) as nights,
+      (select jsonb_object_agg(outcome, n) from (select e.outcome, count(*) as n from place_enquiry e
+         join "case" c on c.id = e.case_id
+        where e.org_id = :org and e.answered_at >= (select f from b) and e.answered_at < (select t from b)
+          and c.unit_id = any((select units from rule)::uuid[]) group by 1) q) as enquiries),
+  reports as (
+    select k.received_at, (select min(p.decided_at) from preliminary_decision p
+        where p.case_id = k.case_id and p.decided_at >= k.received_at) as decided
+      from intake k join "case" c on c.id = k.case_id
+     where k.org_id = :org and k.kind = 'report_of_concern' and c.case_type = 'child'
+       and k.received_at >= (select f from b) and k.received_at < (select t from b)
+       and c.unit_id = any((select units from rule)::uuid[])),
+  track as (select count(*) as reports, count(decided) as assessed,
+      count(*) filter (where decided <= received_at + interval '14 days') as on_time,
+      (select count(*) from investigation i join "case" c on c.id = i.case_id
+        where i.org_id = :org and c.case_type = 'child' and c.unit_id = any((select units from rule)::uuid[])
+          and i.completed_at >= (select f from b) and i.completed_at < (select t from b)
+          and i.completed_at <= coalesce((select max(e.extended_until) from investigation_extension e
+                where e.case_id = i.case_id)::timestamptz,
+              (select max(ch.changed_at) from case_status_change ch where ch.case_id = i.case_id
+                and ch.to_status = 'investigation') + interval '4 months')) as investigations_on_time
+      from reports),
+  risk as (select jsonb_object_agg(instrument_id, n) as by_instrument from
+    (select a.instrument_id, count(*) as n from assessment a join "case" c on c.id = a.case_id
+      where a.org_id = :org and a.completed_at is not null
+        and a.assessed_on between :from::date and :to::date
+        and c.unit_id = any((select units from rule)::uuid[]) group by 1) x),
+  kolada as (select
+      (select count(*) from "case" c where c.org_id = :org and c.case_type in ('adult_victim', 'perpetrator')
+          and c.opened_at >= (select f from b) and c.opened_at < (select t from b)
+          and c.unit_id = any((select units from rule)::uuid[])) as opened,
+      (select count(*) from "case" c where c.org_id = :org and c.case_type in ('adult_victim', 'perpetrator')
+          and c.opened_at >= (select f from b) and c.opened_at < (select t from b)
+          and c.unit_id = any((select units from rule)::uuid[])
+          and exists (select 1 from decision d where d.case_id = c.id
+                       and d.outcome in ('granted', 'partly_granted'))) as with_intervention,
+      (select count(*) from "case" c join case_outcome o on o.case_id = c.id
+        where c.org_id = :org and c.case_type = 'adult_victim' and o.goal_reached in ('wholly', 'partly')
+          and c.closed_at >= (select f from b) and c.closed_at < (select t from b)
+          and c.unit_id = any((select units from rule)::uuid[])) as goal_reached),
+  competence as (select
+      (select count(*) from training where org_id = :org and starts_on between :from::date and :to::date) as trainings,
+      (select coalesce(sum(p.participants), 0) from training t join training_participants p on p.training_id = t.id
+        where t.org_id = :org and t.starts_on between :from::date and :to::date) as participants,
+      (select count(*) from supervision_session where org_id = :org and held_on between :from::date and :to::date) as supervision,
+      (select count(*) from study_visit where org_id = :org and visited_on between :from::date and :to::date) as visits),
+  agreements as (select count(*) as in_force from agreement a
+     where a.org_id = :org and a.signed_on <= :to::date and (a.ended_on is null or a.ended_on >= :from::date)),
+  ${auditCte({
+    action: "statistics.read",
+    resourceType: "unit",
+    resourceId:
+      "(case when cardinality((select units from rule)) = 1 then (select units from rule)[1] end)",
+    data: `jsonb_build_object('report', 'yearly', 'from', :from::text, 'to', :to::text,
+      'units', (select to_jsonb(units) from rule))`,
+  })}
+  select * from investigated, decisions, granted, stays, track, risk, kolada, competence,
+    agreements, (select id as audit_id from audit) au`;
+
+function yearlyMinimal(cast: Cast, actor: Actor, requestId: string): MinimalTransaction[] {
+  const params = {
+    ...actorParams(actor, requestId),
+    from: `${cast.year}-01-01`,
+    to: `${cast.year}-12-31`,
+    unit: null,
+  };
+  const whole = actor.roles.some((r) => r.role === "analyst");
+  return [
+    {
+      as: asOwner(),
+      statements: [
+        named(
+          partnerFiguresSql(whole ? "" : "and c.unit_id = any(:managed::uuid[])", false),
+          params,
+        ),
+        named(yearSql, params),
+      ],
+    },
+  ];
+}
+
+const yearly = (c: Cast) => ({
+  method: "GET" as const,
+  path: `/api/reports/yearly?year=${c.year}`,
+});
+
+export const yearlyRequests: ScaleRequest[] = [
+  {
+    name: "yearly-report-unit-manager",
+    actor: (c) => c.manager,
+    http: yearly,
+    minimal: yearlyMinimal,
+  },
+  {
+    name: "yearly-report-analyst",
+    actor: (c) => c.analyst,
+    http: yearly,
+    minimal: yearlyMinimal,
+  },
+];
