@@ -1868,6 +1868,8 @@ create policy adult_population_update on adult_population as permissive for upda
   with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_administers_org()));
 create policy agency_insert on agency as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
+create policy agency_org_report on agency as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy agency_select on agency as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_does_case_work()));
 create policy agency_select_keeper on agency as permissive for select to frid_app
@@ -1895,6 +1897,8 @@ create policy agency_unit_update on agency_unit as permissive for update to frid
   with check (((org_id = frid_org()) AND frid_keeps_agency(agency_id)));
 create policy agreement_insert on agreement as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])));
+create policy agreement_org_report on agreement as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy agreement_select on agreement as permissive for select to frid_app
   using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
 create policy agreement_update on agreement as permissive for update to frid_app
@@ -1908,6 +1912,8 @@ create policy agreement_follow_up_select on agreement_follow_up as permissive fo
   using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
 create policy agreement_party_delete on agreement_party as permissive for delete to frid_app
   using (((org_id = frid_org()) AND frid_manages_agreement(agreement_id)));
+create policy agreement_party_org_report on agreement_party as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy agreement_party_select on agreement_party as permissive for select to frid_app
   using (((org_id = frid_org()) AND (frid_does_case_work() OR frid_keeps_directory())));
 create policy agreement_party_write on agreement_party as permissive for insert to frid_app
@@ -2503,6 +2509,8 @@ create policy risk_conference_agency_update on risk_conference_agency as permiss
   with check (frid_can_see_case(case_id));
 create policy routine_insert on routine as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
+create policy routine_org_report on routine as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy routine_select on routine as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_in_org()));
 create policy routine_update on routine as permissive for update to frid_app
@@ -2510,6 +2518,8 @@ create policy routine_update on routine as permissive for update to frid_app
   with check (((org_id = frid_org()) AND frid_keeps_directory()));
 create policy routine_approver_insert on routine_approver as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_keeps_directory()));
+create policy routine_approver_org_report on routine_approver as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy routine_approver_select on routine_approver as permissive for select to frid_app
   using (((org_id = frid_org()) AND frid_in_org()));
 create policy routine_document_insert on routine_document as permissive for insert to frid_app
@@ -2979,7 +2989,10 @@ grant select (id), select (kind), select (org_id), select (plan_id), select (pos
 grant select (computed), select (computed_at), select (done), select (goal_id), select (id), select (org_id), select (plan_id), select (status), select (value), select (year) on action_plan_follow_up to frid_report;
 grant select (area_id), select (created_at), select (id), select (indicator_code), select (indicator_name), select (indicator_unit), select (org_id), select (plan_id), select (target_value), select (title) on action_plan_goal to frid_report;
 grant select (adults), select (org_id), select (year) on adult_population to frid_report;
+grant select (id), select (kind), select (org_id) on agency to frid_report;
+grant select (ended_on), select (id), select (org_id), select (signed_on), select (title) on agreement to frid_report;
 grant select (agreement_id), select (followed_up_on), select (id), select (org_id) on agreement_follow_up to frid_report;
+grant select (agency_id), select (agreement_id), select (org_id) on agreement_party to frid_report;
 grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
 grant select (case_type), select (closed_at), select (id), select (opened_at), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
@@ -3008,6 +3021,9 @@ grant select (closed_on), select (created_at), select (id), select (kind), selec
 grant select (answered_at), select (case_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
 grant select (case_id), select (decided_at), select (open_investigation), select (org_id) on preliminary_decision to frid_report;
 grant select (case_id), select (id), select (kind), select (org_id), select (other_person_id) on relation to frid_report;
+grant select (approved_on), select (approver_id), select (area), select (id), select (org_id), select (review_on), select (supersedes_id), select (title) on routine to frid_report;
+grant select (id), select (management), select (org_id) on routine_approver to frid_report;
+grant select (code), select (question), select (sort_order) on routine_area to frid_report;
 grant select (channel), select (course_id), select (duration_minutes), select (id), select (intake_id), select (kind), select (occurred_at), select (org_id), select (outcome), select (violence_kinds) on service_contact to frid_report;
 grant select (birth_year), select (closed_at), select (created_at), select (id), select (is_child), select (org_id), select (person_id), select (sex), select (subject_kind), select (unit_id) on service_course to frid_report;
 grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;

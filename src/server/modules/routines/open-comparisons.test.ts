@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { routineAreas } from "../../../shared/api/routines.ts";
-import { withActor } from "../../access/transaction.ts";
+import { withActor, withReporting } from "../../access/transaction.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { buildOrg, buildUnit, buildUser } from "../../testing/factories.ts";
+import { agreementFigures } from "../statistics/agreements.ts";
 import { openComparisonsAnswers } from "./open-comparisons.ts";
 
 /*
@@ -247,5 +248,25 @@ describe.each(testDatabaseKinds)("Öppna jämförelser answers (%s)", (kind) => 
       answer: "yes",
       missing: [],
     });
+  });
+
+  it("gives an analyst the same answers and agreement figures in the reporting transaction the yearly report reads them in", async () => {
+    const { owner } = database();
+    const analyst = (await buildUser(owner, orgId, [{ unitId: null, role: "analyst" }])).id;
+    const asAnalyst = await withReporting(
+      database().db,
+      { userId: analyst, orgId },
+      async (trx) => ({
+        answers: await openComparisonsAnswers(trx, orgId, onDate),
+        figures: await agreementFigures(trx, 2026),
+      }),
+    );
+    const asWorker = await withActor(database().db, { userId, orgId }, async (trx) => ({
+      answers: await openComparisonsAnswers(trx, orgId, onDate),
+      figures: await agreementFigures(trx, 2026),
+    }));
+    expect(asAnalyst).toEqual(asWorker);
+    expect(asAnalyst.figures.inForce).toBe(3);
+    expect(asAnalyst.answers.find((a) => a.area === "detect_violence_adults")?.answer).toBe("yes");
   });
 });

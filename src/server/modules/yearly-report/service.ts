@@ -43,8 +43,8 @@ import { summarySentences } from "./summary.ts";
 /**
  * GET /api/reports/yearly: the committee's yearly report. Every count is read in ONE
  * reporting transaction (withReporting: frid_report's policies let through only the units the
- * actor reports on); the agreements, the organisation's own and no client's, are read in the
- * actor's transaction that also writes the report's one audit event.
+ * actor reports on, and the organisation's own records — agreements, routines — of the
+ * caller's organisation, 0092); the actor's transaction writes the report's one audit event.
  */
 
 /** The figures of every section, exact, read as the reporting role. */
@@ -64,6 +64,8 @@ async function readAll(trx: Trx, s: YearScope, today: string) {
     competence: await competenceFigures(trx, { orgId: s.orgId, year: s.year }),
     outcomes: await outcomeFigures(trx, s, s.year),
     plan: await actionPlanFollowUp(trx, s.orgId, s.year),
+    agreements: await agreementFigures(trx, s.year),
+    answers: await openComparisonsAnswers(trx, s.orgId, to),
   };
 }
 
@@ -80,10 +82,8 @@ export async function yearlyReport(
   const raw = await withReporting(database.db, actor, (trx) =>
     readAll(trx, s, stockholmDate(new Date())),
   );
-  const agreements = await withActor(database.db, actor, async (trx) => {
-    const figures = await agreementFigures(trx, query.year);
-    const answers = await openComparisonsAnswers(trx, actor.orgId, `${query.year}-12-31`);
-    await recordAudit(trx, auditContext(actor, meta), [
+  await withActor(database.db, actor, (trx) =>
+    recordAudit(trx, auditContext(actor, meta), [
       {
         action: "statistics.read",
         resourceType: "unit",
@@ -96,23 +96,15 @@ export async function yearlyReport(
           ...(format === "json" ? {} : { format }),
         },
       },
-    ]);
-    return { figures, answers };
-  });
-  return assemble(scope, query.year, {
-    ...raw,
-    agreements: agreements.figures,
-    answers: agreements.answers,
-  });
+    ]),
+  );
+  return assemble(scope, query.year, raw);
 }
 
 function assemble(
   scope: ReportScope,
   year: number,
-  raw: Awaited<ReturnType<typeof readAll>> & {
-    agreements: Awaited<ReturnType<typeof agreementFigures>>;
-    answers: Awaited<ReturnType<typeof openComparisonsAnswers>>;
-  },
+  raw: Awaited<ReturnType<typeof readAll>>,
 ): YearlyReport {
   // Links only inside the unit: outside it the caller could not open the cases anyway.
   const ctx = { suppressed: scope.suppressed, links: !scope.suppressed };
