@@ -27,6 +27,16 @@ export function noteDataAsOf(asOf: string): void {
   if (older) store.asOf = asOf;
 }
 
+/**
+ * How fresh this request's reporting reads were so far: the replica's last replayed
+ * transaction (ISO), or null when they came from the primary (or nothing was read). For an
+ * answer that says it in its own body too, e.g. the committee's report printed on paper.
+ */
+export function currentReplicaAsOf(): string | null {
+  const asOf = storage.getStore()?.asOf ?? null;
+  return asOf === "primary" ? null : asOf;
+}
+
 /** A report refused because the replica cannot give current figures: 503, try again. */
 export class ReplicaUnavailableError extends AppError {
   constructor(

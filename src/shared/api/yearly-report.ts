@@ -143,6 +143,10 @@ export const YearlyReport = z
       .boolean()
       .meta({ description: "Whether counts of 1–4 (and complements) are hidden" }),
     generatedAt: z.string().meta({ description: "ISO timestamp" }),
+    dataAsOf: z.string().nullable().meta({
+      description:
+        "Read from the reporting replica: the time (ISO) of the last transaction it had replayed; null when read from the primary",
+    }),
     summary: z.array(z.string()).meta({ description: "The report's Swedish opening sentences" }),
     sections: z.array(YearlyReportSection),
     omitted: z

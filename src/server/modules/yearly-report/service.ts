@@ -1,6 +1,7 @@
 import type { YearlyReport, YearlyReportQuery } from "../../../shared/api/yearly-report.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { currentReplicaAsOf } from "../../access/data-as-of.ts";
 import { type Trx, withActor, withReporting } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -124,6 +125,7 @@ function assemble(
     scope: scope.kind,
     suppressed: scope.suppressed,
     generatedAt: new Date().toISOString(),
+    dataAsOf: currentReplicaAsOf(),
     summary,
     sections: [
       actionPlanSection(raw.plan, ctx),

@@ -26,6 +26,9 @@ export function ReportView({ report, choice }: { report: YearlyReportView; choic
           made: formatDateTimeShort(report.generatedAt, lang),
         })}
       </p>
+      {report.dataAsOf && (
+        <p>{t("yearlyReport.dataAsOf", { asOf: formatDateTimeShort(report.dataAsOf, lang) })}</p>
+      )}
       <p className={report.suppressed ? "notice" : undefined}>
         {report.suppressed ? t("yearlyReport.scopeOrganisation") : t("yearlyReport.scopeUnit")}
       </p>

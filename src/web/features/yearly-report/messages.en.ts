@@ -16,6 +16,7 @@ export const yearlyReportEn: MessagesOf<typeof yearlyReportSv> = {
   "yearlyReport.unitsHint": "Choose none to get all your units.",
   "yearlyReport.submit": "Show the yearly report",
   "yearlyReport.resultTitle": "Yearly report {year}",
+  "yearlyReport.dataAsOf": "The figures are read from the reporting replica and hold as of {asOf}.",
   "yearlyReport.coverage": "{units}. The period {from} – {to}. Made {made}.",
   "yearlyReport.noUnits": "No units",
   "yearlyReport.scopeUnit": "Figures are exact: the report covers units you work in yourself.",

@@ -13,6 +13,8 @@ export const yearlyReportSv = {
   "yearlyReport.unitsHint": "Välj ingen för att få alla dina enheter.",
   "yearlyReport.submit": "Visa årsrapporten",
   "yearlyReport.resultTitle": "Årsrapport {year}",
+  "yearlyReport.dataAsOf":
+    "Siffrorna är lästa från databaskopian för statistik och gäller per {asOf}.",
   "yearlyReport.coverage": "{units}. Perioden {from} – {to}. Framställd {made}.",
   "yearlyReport.noUnits": "Inga enheter",
   "yearlyReport.scopeUnit": "Siffrorna visas exakt: rapporten gäller enheter du själv arbetar i.",

@@ -58,6 +58,8 @@ describe("the yearly report as a PDF", () => {
     expect(words).toContain("Period: 2026-01-01 – 2026-12-31");
     // 09:30 UTC is 10:30 in Stockholm in December.
     expect(words).toContain("Framställd: 2026-12-06 10:30");
+    // Read from the reporting replica: the paper says how fresh its figures were.
+    expect(words).toContain("Uppgifterna gäller per: 2026-12-06 10:29");
     expect(words).toContain(
       "Nio personer med 13 medföljande minderåriga barn har varit aktuella för utredning under året.",
     );

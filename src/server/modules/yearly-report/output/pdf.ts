@@ -59,6 +59,8 @@ function titlePage(w: PdfWriter, { organisation, report }: ReportPrint) {
   text(unitsLine(report));
   text(`Period: ${report.from} – ${report.to}`);
   text(`Framställd: ${stockholmMinute(report.generatedAt)}`);
+  // Read from the reporting replica: the paper says how fresh its figures were.
+  if (report.dataAsOf) text(`Uppgifterna gäller per: ${stockholmMinute(report.dataAsOf)}`);
   text(scopeLine(report));
   if (report.summary.length > 0) {
     w.heading("Sammanfattning", 13);

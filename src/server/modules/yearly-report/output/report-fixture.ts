@@ -131,6 +131,7 @@ export function reportFixture(over: Partial<YearlyReport> = {}): YearlyReport {
     scope: "organisation",
     suppressed: true,
     generatedAt: "2026-12-06T09:30:00.000Z",
+    dataAsOf: "2026-12-06T09:29:41.000Z",
     summary: [
       "Nio personer med 13 medföljande minderåriga barn har varit aktuella för utredning under året.",
     ],

@@ -116,6 +116,9 @@ describe.each(testDatabaseKinds)("the yearly report as files (%s)", (kind) => {
     );
     const words = await pdfWords(pdf.rawPayload);
     expect(words).toContain(`Årsrapport ${year}`);
+    // Read from the primary: current, so no "as of" line, and the header says so.
+    expect(pdf.headers["x-frid-data-as-of"]).toBe("primary");
+    expect(words).not.toContain("Uppgifterna gäller per");
     expect(words).toContain("Statistik Kriscentrum för barn");
     expect(words).toContain("Antal aktuella barn 1 Polisanmälningar 3");
 
