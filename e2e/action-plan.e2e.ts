@@ -7,7 +7,9 @@ import { statusText } from "./fixtures/page.ts";
  * Issue 20, item 1: the unit manager keeps the committee's action plan. She adopts a plan,
  * adds a goal under Utredningsmetodik whose indicator Frid counts (adults under investigation
  * in the year), follows the goal up for last year, and the plan shows the follow-up with the
- * value Frid counted — the same value the form showed her before she saved.
+ * value Frid counted — the same value the form showed her before she saved. When another
+ * manager changed the plan meanwhile, her change is refused with the Swedish 409 message, the
+ * page reads the plan again, and saving once more goes through.
  */
 const title = "Handlingsplan mot våld i nära relationer";
 const goal = "Fler våldsutsatta vuxna får sin situation utredd";
@@ -68,6 +70,27 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
       .getByText(`${lastYear}: Delvis uppnått. Värde: ${counted} (beräknat av Frid)`)
       .waitFor();
     await expectNoSeriousA11yViolations(page);
+
+    // Another unit manager adds an area while her form is open: her change is made from an
+    // older version, so it is refused, and the page shows the plan as it is now.
+    await page.getByRole("button", { name: "Nytt eget område" }).click();
+    const areaForm = page.getByRole("form", { name: "Nytt eget område" });
+    await areaForm.getByLabel("Områdets namn").fill("Våld i ungas nära relationer");
+    const other = await browser().newPage();
+    await login(other, baseURL, "barnchef", new URL(page.url()).pathname);
+    await other.getByRole("button", { name: "Nytt eget område" }).click();
+    const otherForm = other.getByRole("form", { name: "Nytt eget område" });
+    await otherForm.getByLabel("Områdets namn").fill("Hedersrelaterat våld");
+    await otherForm.getByRole("button", { name: "Lägg till området" }).click();
+    await expect
+      .poll(() => statusText(other))
+      .toContain("Området ”Hedersrelaterat våld” är tillagt.");
+    await areaForm.getByRole("button", { name: "Lägg till området" }).click();
+    await areaForm.getByRole("alert").getByText("Någon annan har ändrat handlingsplanen").waitFor();
+    await page.getByRole("heading", { level: 2, name: "Hedersrelaterat våld" }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await areaForm.getByRole("button", { name: "Lägg till området" }).click();
+    await page.getByRole("heading", { level: 2, name: "Våld i ungas nära relationer" }).waitFor();
 
     await page.getByRole("link", { name: "Alla handlingsplaner" }).click();
     await page.getByRole("link", { name: title }).waitFor();
