@@ -4,6 +4,7 @@ import type { ActionPlanGoal, ActionPlanView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { formatDay } from "../../i18n/dates";
+import type { Translate } from "../../i18n/messages";
 import { useT } from "../../i18n/useT";
 import { Loading, StatusMessage } from "../../ui/Messages";
 import { OnDemand } from "../../ui/OnDemand";
@@ -77,7 +78,7 @@ export function ActionPlanPage() {
 }
 
 function Goal({ goal, change }: { goal: ActionPlanGoal; change: PlanChangeProps }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const { indicator } = goal;
   const headingId = `goal-${goal.id}`;
   return (
@@ -91,12 +92,36 @@ function Goal({ goal, change }: { goal: ActionPlanGoal; change: PlanChangeProps 
           target: indicator.target,
           unit: indicator.unit,
         })}{" "}
-        (
-        {indicator.codeName
-          ? t("actionPlan.computed", { name: indicator.codeName })
-          : t("actionPlan.manual")}
-        )
+        ({indicatorSource(indicator, t)})
       </p>
+      <Activities goal={goal} />
+      <FollowUps goal={goal} />
+      {change.plan.abilities.change && (
+        <>
+          <OnDemand label={t("followUpForm.open", { goal: goal.title })}>
+            <FollowUpForm {...change} goal={goal} />
+          </OnDemand>
+          <OnDemand label={t("activityForm.title", { goal: goal.title })}>
+            <ActivityForm {...change} goal={goal} />
+          </OnDemand>
+        </>
+      )}
+    </article>
+  );
+}
+
+/** How the indicator's value is found; the catalogue's name only when the goal renamed it. */
+function indicatorSource(indicator: ActionPlanGoal["indicator"], t: Translate) {
+  if (!indicator.codeName) return t("actionPlan.manual");
+  return indicator.codeName === indicator.name
+    ? t("actionPlan.computedByFrid")
+    : t("actionPlan.computed", { name: indicator.codeName });
+}
+
+function Activities({ goal }: { goal: ActionPlanGoal }) {
+  const { t, lang } = useT();
+  return (
+    <>
       <h4>{t("actionPlan.activities")}</h4>
       {goal.activities.length === 0 ? (
         <p>{t("actionPlan.noActivities")}</p>
@@ -120,6 +145,15 @@ function Goal({ goal, change }: { goal: ActionPlanGoal; change: PlanChangeProps 
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+function FollowUps({ goal }: { goal: ActionPlanGoal }) {
+  const { t } = useT();
+  const { indicator } = goal;
+  return (
+    <>
       <h4>{t("actionPlan.followUps")}</h4>
       {goal.followUps.length === 0 ? (
         <p>{t("actionPlan.noFollowUps")}</p>
@@ -150,16 +184,6 @@ function Goal({ goal, change }: { goal: ActionPlanGoal; change: PlanChangeProps 
           ))}
         </ul>
       )}
-      {change.plan.abilities.change && (
-        <>
-          <OnDemand label={t("followUpForm.open", { goal: goal.title })}>
-            <FollowUpForm {...change} goal={goal} />
-          </OnDemand>
-          <OnDemand label={t("activityForm.title", { goal: goal.title })}>
-            <ActivityForm {...change} goal={goal} />
-          </OnDemand>
-        </>
-      )}
-    </article>
+    </>
   );
 }

@@ -19,6 +19,7 @@ export const actionPlanEn: MessagesOf<typeof actionPlanSv> = {
   "actionPlan.indicator": "Indicator",
   "actionPlan.indicatorText": "{name}, target {target} {unit}",
   "actionPlan.computed": "computed by Frid: {name}",
+  "actionPlan.computedByFrid": "computed by Frid",
   "actionPlan.manual": "entered by hand",
   "actionPlan.activities": "Activities",
   "actionPlan.noActivities": "No activities.",

@@ -17,6 +17,7 @@ export const actionPlanSv = {
   "actionPlan.indicator": "Indikator",
   "actionPlan.indicatorText": "{name}, målvärde {target} {unit}",
   "actionPlan.computed": "beräknas av Frid: {name}",
+  "actionPlan.computedByFrid": "beräknas av Frid",
   "actionPlan.manual": "anges för hand",
   "actionPlan.activities": "Aktiviteter",
   "actionPlan.noActivities": "Inga aktiviteter.",
