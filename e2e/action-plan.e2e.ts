@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { statusText } from "./fixtures/page.ts";
+import { day, statusText } from "./fixtures/page.ts";
 
 /*
  * Issue 20, item 1: the unit manager keeps the committee's action plan. She adopts a plan,
@@ -69,6 +70,26 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
     await goalCard
       .getByText(`${lastYear}: Delvis uppnått. Värde: ${counted} (beräknat av Frid)`)
       .waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // An activity for the goal, then marked done where it is listed.
+    await goalCard.getByRole("button", { name: `Ny aktivitet för ${goal}` }).click();
+    const activityForm = page.getByRole("form", { name: `Ny aktivitet för ${goal}` });
+    await activityForm.getByLabel("Aktivitet").fill("Utbildning i FREDA för alla handläggare");
+    await activityForm.getByLabel("Ansvarig").selectOption({ label: "Maria Strand" });
+    await fillDate(activityForm, "Klar senast", day(30));
+    await activityForm.getByRole("button", { name: "Lägg till aktiviteten" }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Aktiviteten ”Utbildning i FREDA för alla handläggare” är tillagd.");
+    const activityStatus = goalCard.getByRole("form", {
+      name: "Status för Utbildning i FREDA för alla handläggare",
+    });
+    await activityStatus.getByLabel("Status för").selectOption({ label: "Klar" });
+    await activityStatus.getByRole("button", { name: /^Spara status/ }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Aktiviteten ”Utbildning i FREDA för alla handläggare” har status klar.");
     await expectNoSeriousA11yViolations(page);
 
     // Another unit manager adds an area while her form is open: her change is made from an

@@ -11,6 +11,7 @@ import { OnDemand } from "../../ui/OnDemand";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { ActivityForm } from "./ActivityForm";
+import { ActivityStatusForm } from "./ActivityStatusForm";
 import { AreaForm } from "./AreaForm";
 import { FollowUpForm } from "./FollowUpForm";
 import { GoalForm } from "./GoalForm";
@@ -94,7 +95,7 @@ function Goal({ goal, change }: { goal: ActionPlanGoal; change: PlanChangeProps 
         })}{" "}
         ({indicatorSource(indicator, t)})
       </p>
-      <Activities goal={goal} />
+      <Activities goal={goal} change={change} />
       <FollowUps goal={goal} />
       {change.plan.abilities.change && (
         <>
@@ -118,7 +119,7 @@ function indicatorSource(indicator: ActionPlanGoal["indicator"], t: Translate) {
     : t("actionPlan.computed", { name: indicator.codeName });
 }
 
-function Activities({ goal }: { goal: ActionPlanGoal }) {
+function Activities({ goal, change }: { goal: ActionPlanGoal; change: PlanChangeProps }) {
   const { t, lang } = useT();
   return (
     <>
@@ -141,6 +142,7 @@ function Activities({ goal }: { goal: ActionPlanGoal }) {
                   <strong className="badge badge--overdue">{t("actionPlan.overdue")}</strong>
                 </>
               )}
+              {change.plan.abilities.change && <ActivityStatusForm {...change} activity={a} />}
             </li>
           ))}
         </ul>

@@ -37,6 +37,11 @@ export function actionPlanApi({ get, post, put, id }: Transport) {
       post(`${plan(planId)}/goals`, input, PlanView),
     addActionPlanActivity: (planId: string, input: ActionPlanActivityInput) =>
       post(`${plan(planId)}/activities`, input, PlanView),
+    changeActionPlanActivity: (
+      planId: string,
+      activityId: string,
+      input: Omit<ActionPlanActivityInput, "goalId">,
+    ) => put(`${plan(planId)}/activities/${id(activityId)}`, input, PlanView),
     followUpActionPlanGoal: (
       planId: string,
       goalId: string,
