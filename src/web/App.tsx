@@ -60,6 +60,8 @@ const pages = {
   competence: lazyPage(() => import("./features/competence/CompetencePage"), "CompetencePage"),
   retention: lazyPage(() => import("./features/retention/RetentionPage"), "RetentionPage"),
   routines: lazyPage(() => import("./features/routines/RoutinesPage"), "RoutinesPage"),
+  actionPlans: lazyPage(() => import("./features/action-plan/ActionPlansPage"), "ActionPlansPage"),
+  actionPlan: lazyPage(() => import("./features/action-plan/ActionPlanPage"), "ActionPlanPage"),
   personSearch: lazyPage(() => import("./features/persons/PersonSearchPage"), "PersonSearchPage"),
   search: lazyPage(() => import("./features/search/SearchPage"), "SearchPage"),
   safetyPlan: lazyPage(() => import("./features/safety-plans/SafetyPlanPage"), "SafetyPlanPage"),
@@ -145,6 +147,8 @@ function SignedIn() {
           <Route path="retention" element={pages.retention} />
           <Route path="routines" element={pages.routines} />
           <Route path="routines/:routineId" element={pages.routines} />
+          <Route path="action-plans" element={pages.actionPlans} />
+          <Route path="action-plans/:planId" element={pages.actionPlan} />
           <Route path="vacancies" element={pages.vacancies} />
           <Route path="audit" element={pages.audit} />
           <Route path="break-glass" element={pages.breakGlass} />

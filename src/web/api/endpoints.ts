@@ -13,6 +13,7 @@ import type { Role } from "../../shared/api/roles";
 import type { WorklistItem } from "../../shared/api/worklist";
 import type { CaseStatus, ClosedReason } from "../../shared/case-status";
 import { accountApi } from "../features/account/api";
+import { actionPlanApi } from "../features/action-plan/api";
 import { adminApi } from "../features/admin/api";
 import { agenciesApi } from "../features/agencies/api";
 import { agreementsApi } from "../features/agreements/api";
@@ -62,6 +63,7 @@ import { yearlyReportApi } from "../features/yearly-report/api";
 import { createTransport, type Transport } from "./transport";
 
 export type * from "../features/account/api";
+export type * from "../features/action-plan/api";
 export type * from "../features/admin/api";
 export type * from "../features/agencies/api";
 export type * from "../features/agreements/api";
@@ -198,6 +200,7 @@ export function createApiOn(transport: Transport) {
     ...agreementsApi(transport),
     ...retentionApi(transport),
     ...routinesApi(transport),
+    ...actionPlanApi(transport),
     ...yearlyReportApi(transport),
   };
 }

@@ -33,6 +33,7 @@ describe("what the menu offers", () => {
       "places",
       "agencies",
       "agreements",
+      "routines",
     ]);
   });
 
@@ -69,6 +70,8 @@ describe("what the menu offers", () => {
       "yearlyReport",
       "costs",
       "surveys",
+      "routines",
+      "actionPlans",
     ]);
   });
 
@@ -96,8 +99,12 @@ describe("what the menu offers", () => {
     expect(navTargets([role("housing_coordinator", adult)])).not.toContain("chat");
   });
 
-  it("gives an analyst only Statistik and Årsrapport", () => {
-    expect(navTargets([role("analyst", null)])).toEqual(["statistics", "yearlyReport"]);
+  it("gives an analyst only Statistik, Årsrapport and Handlingsplan", () => {
+    expect(navTargets([role("analyst", null)])).toEqual([
+      "statistics",
+      "yearlyReport",
+      "actionPlans",
+    ]);
   });
 
   it("gives shelter staff Boendet, where they land, and the places they may look up", () => {
@@ -122,7 +129,7 @@ describe("what the menu offers", () => {
 
   it("gives a system administrator the administration and the retention rules they keep", () => {
     const roles = [role("administrator", null)];
-    expect(navTargets(roles)).toEqual(["admin", "retention"]);
+    expect(navTargets(roles)).toEqual(["admin", "retention", "routines", "actionPlans"]);
     expect(isAdministrator(roles)).toBe(true);
     expect(worksWithCases(roles)).toBe(false);
   });

@@ -145,6 +145,7 @@ export type NavTarget =
   | "protection"
   | "retention"
   | "routines"
+  | "actionPlans"
   | "statistics"
   | "yearlyReport"
   | "costs"
@@ -169,6 +170,7 @@ export const navPaths: Readonly<Record<NavTarget, string>> = {
   protection: "/protection",
   retention: "/retention",
   routines: "/routines",
+  actionPlans: "/action-plans",
   statistics: "/statistics",
   yearlyReport: "/yearly-report",
   costs: "/costs",
@@ -214,5 +216,8 @@ export function navTargets(roles: readonly RoleAssignment[]): NavTarget[] {
   if (isAdministrator(roles) && !targets.includes("retention")) targets.push("retention");
   // Rutiner (issue 20, item 2): not secret; in the menu of case workers and its keepers.
   if (worksWithCases(roles) || isAdministrator(roles)) targets.push("routines");
+  // Handlingsplan (issue 20, item 1): its keepers (managers, administrators) and analysts.
+  if (isUnitManager(roles) || hasRole(roles, "analyst") || isAdministrator(roles))
+    targets.push("actionPlans");
   return targets;
 }

@@ -1,4 +1,5 @@
 import { accountEn } from "../features/account/messages.en";
+import { actionPlanEn } from "../features/action-plan/messages.en";
 import { adminEn } from "../features/admin/messages.en";
 import { agenciesEn } from "../features/agencies/messages.en";
 import { agreementsEn } from "../features/agreements/messages.en";
@@ -94,6 +95,7 @@ export const en: Messages = {
   ...competenceEn,
   ...retentionEn,
   ...routinesEn,
+  ...actionPlanEn,
   ...serviceContactsEn,
   ...surveysEn,
   ...chatEn,
@@ -146,6 +148,7 @@ export const enParts = [
   competenceEn,
   retentionEn,
   routinesEn,
+  actionPlanEn,
   serviceContactsEn,
   surveysEn,
   chatEn,

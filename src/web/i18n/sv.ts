@@ -1,4 +1,5 @@
 import { accountSv } from "../features/account/messages.sv";
+import { actionPlanSv } from "../features/action-plan/messages.sv";
 import { adminSv } from "../features/admin/messages.sv";
 import { agenciesSv } from "../features/agencies/messages.sv";
 import { agreementsSv } from "../features/agreements/messages.sv";
@@ -94,6 +95,7 @@ export const sv = {
   ...competenceSv,
   ...retentionSv,
   ...routinesSv,
+  ...actionPlanSv,
   ...serviceContactsSv,
   ...surveysSv,
   ...chatSv,
@@ -146,6 +148,7 @@ export const svParts = [
   competenceSv,
   retentionSv,
   routinesSv,
+  actionPlanSv,
   serviceContactsSv,
   surveysSv,
   chatSv,

@@ -27,6 +27,7 @@ const items: Readonly<Record<NavTarget, NavItem>> = {
   protection: { to: navPaths.protection, label: "nav.protection" },
   retention: { to: navPaths.retention, label: "nav.retention" },
   routines: { to: navPaths.routines, label: "nav.routines" },
+  actionPlans: { to: navPaths.actionPlans, label: "nav.actionPlans" },
   statistics: { to: navPaths.statistics, label: "nav.statistics" },
   yearlyReport: { to: navPaths.yearlyReport, label: "nav.yearlyReport" },
   costs: { to: navPaths.costs, label: "nav.costs" },

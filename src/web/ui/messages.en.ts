@@ -31,6 +31,7 @@ export const uiEn: MessagesOf<typeof uiSv> = {
   "nav.protection": "Protected data",
   "nav.retention": "Retention",
   "nav.routines": "Routines",
+  "nav.actionPlans": "Action plan",
   "nav.admin": "Administration",
   "nav.statistics": "Statistics",
   "nav.yearlyReport": "Yearly report",

@@ -29,6 +29,7 @@ export const uiSv = {
   "nav.protection": "Skyddade uppgifter",
   "nav.retention": "Gallring",
   "nav.routines": "Rutiner",
+  "nav.actionPlans": "Handlingsplan",
   "nav.admin": "Administration",
   "nav.statistics": "Statistik",
   "nav.yearlyReport": "Årsrapport",

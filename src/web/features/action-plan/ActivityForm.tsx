@@ -1,0 +1,88 @@
+import { type FormEvent, useId, useState } from "react";
+import { type ActivityStatus, activityStatuses } from "../../../shared/api/action-plan";
+import type { ActionPlanGoal } from "../../api/endpoints";
+import { useApi } from "../../auth/useAuth";
+import { useT } from "../../i18n/useT";
+import { DateField } from "../../ui/DateField";
+import { SelectField, TextField } from "../../ui/Field";
+import { ErrorSummary } from "../../ui/Messages";
+import { type PlanChangeProps, usePlanChange } from "./plan-change";
+import { activityStatusKey } from "./plan-model";
+
+const fields = ["title", "ownerId", "dueOn", "status"] as const;
+const empty = { title: "", ownerId: "", dueOn: "", status: "planned" as ActivityStatus };
+
+/** Ny aktivitet: what is to be done for a goal, by whom (a user of the organisation) and when. */
+export function ActivityForm(props: PlanChangeProps & { goal: ActionPlanGoal }) {
+  const { t } = useT();
+  const api = useApi();
+  const { submit, run } = usePlanChange(fields, props);
+  const [draft, setDraft] = useState(empty);
+  const titleId = `${useId()}-title`;
+  const set = (changes: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...changes }));
+  const { plan, goal } = props;
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run(async () => {
+      const saved = await api.addActionPlanActivity(plan.id, {
+        goalId: goal.id,
+        ...draft,
+        version: plan.version,
+      });
+      props.onSaved(saved, t("activityForm.saved", { title: draft.title.trim() }));
+    });
+    if (ok) setDraft(empty);
+  }
+
+  return (
+    <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
+      <h4 id={titleId}>{t("activityForm.title", { goal: goal.title })}</h4>
+      <ErrorSummary errors={submit.errors} />
+      <TextField
+        label={t("activityForm.name")}
+        name="title"
+        value={draft.title}
+        onChange={(e) => set({ title: e.target.value })}
+        error={submit.fieldError("title")}
+      />
+      <SelectField
+        label={t("activityForm.owner")}
+        name="ownerId"
+        value={draft.ownerId}
+        onChange={(e) => set({ ownerId: e.target.value })}
+        error={submit.fieldError("ownerId")}
+      >
+        <option value="">{t("activityForm.chooseOwner")}</option>
+        {plan.staff.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      <DateField
+        label={t("activityForm.dueOn")}
+        name="dueOn"
+        value={draft.dueOn}
+        onChange={(dueOn) => set({ dueOn })}
+        error={submit.fieldError("dueOn")}
+      />
+      <SelectField
+        label={t("activityForm.status")}
+        name="status"
+        value={draft.status}
+        onChange={(e) => set({ status: e.target.value as ActivityStatus })}
+        error={submit.fieldError("status")}
+      >
+        {activityStatuses.map((s) => (
+          <option key={s} value={s}>
+            {t(activityStatusKey(s))}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button" disabled={submit.pending}>
+        {t("activityForm.save")}
+      </button>
+    </form>
+  );
+}

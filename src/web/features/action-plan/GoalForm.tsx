@@ -1,0 +1,134 @@
+import { type FormEvent, useId, useState } from "react";
+import type { IndicatorCode } from "../../../shared/api/action-plan";
+import { useApi } from "../../auth/useAuth";
+import { useT } from "../../i18n/useT";
+import { SelectField, TextAreaField, TextField } from "../../ui/Field";
+import { ErrorSummary } from "../../ui/Messages";
+import { type PlanChangeProps, usePlanChange } from "./plan-change";
+import { areaKey, parseAmount } from "./plan-model";
+
+const fields = [
+  "areaId",
+  "title",
+  "description",
+  "indicator.name",
+  "indicator.unit",
+  "indicator.target",
+  "indicator.code",
+] as const;
+
+const empty = { areaId: "", title: "", description: "", name: "", unit: "", target: "", code: "" };
+
+/**
+ * Nytt mål: a goal in one of the plan's areas with its indicator and target. The indicator
+ * is either counted by Frid (one of the catalogue's codes) or entered by hand at follow-up.
+ */
+export function GoalForm(props: PlanChangeProps) {
+  const { t } = useT();
+  const api = useApi();
+  const { submit, run } = usePlanChange(fields, props);
+  const [draft, setDraft] = useState(empty);
+  const titleId = `${useId()}-title`;
+  const set = (changes: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...changes }));
+  const { plan } = props;
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const target = parseAmount(draft.target);
+    if (target === null) return submit.reject({ "indicator.target": t("goalForm.errorTarget") });
+    const ok = await run(async () => {
+      const saved = await api.addActionPlanGoal(plan.id, {
+        areaId: draft.areaId,
+        title: draft.title,
+        description: draft.description,
+        indicator: {
+          name: draft.name,
+          unit: draft.unit,
+          target,
+          code: draft.code === "" ? null : (draft.code as IndicatorCode),
+        },
+        version: plan.version,
+      });
+      props.onSaved(saved, t("goalForm.saved", { title: draft.title.trim() }));
+    });
+    if (ok) setDraft(empty);
+  }
+
+  return (
+    <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
+      <h3 id={titleId}>{t("goalForm.title")}</h3>
+      <ErrorSummary errors={submit.errors} />
+      <SelectField
+        label={t("goalForm.area")}
+        name="areaId"
+        value={draft.areaId}
+        onChange={(e) => set({ areaId: e.target.value })}
+        error={submit.fieldError("areaId")}
+      >
+        <option value="">{t("goalForm.chooseArea")}</option>
+        {plan.areas.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.kind === "own" ? a.title : t(areaKey(a.kind))}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t("goalForm.name")}
+        name="title"
+        value={draft.title}
+        onChange={(e) => set({ title: e.target.value })}
+        error={submit.fieldError("title")}
+      />
+      <TextAreaField
+        label={t("goalForm.description")}
+        name="description"
+        value={draft.description}
+        onChange={(e) => set({ description: e.target.value })}
+        error={submit.fieldError("description")}
+      />
+      <SelectField
+        label={t("goalForm.code")}
+        name="code"
+        value={draft.code}
+        onChange={(e) => {
+          // A computed indicator brings its own name and unit; the person may still change them.
+          const chosen = plan.indicators.find((i) => i.code === e.target.value);
+          set(chosen ? { code: chosen.code, name: chosen.name, unit: chosen.unit } : { code: "" });
+        }}
+        error={submit.fieldError("indicator.code")}
+      >
+        <option value="">{t("goalForm.manual")}</option>
+        {plan.indicators.map((i) => (
+          <option key={i.code} value={i.code}>
+            {i.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={t("goalForm.indicatorName")}
+        name="indicatorName"
+        value={draft.name}
+        onChange={(e) => set({ name: e.target.value })}
+        error={submit.fieldError("indicator.name")}
+      />
+      <TextField
+        label={t("goalForm.unit")}
+        name="unit"
+        value={draft.unit}
+        onChange={(e) => set({ unit: e.target.value })}
+        error={submit.fieldError("indicator.unit")}
+      />
+      <TextField
+        label={t("goalForm.target")}
+        name="target"
+        inputMode="decimal"
+        value={draft.target}
+        onChange={(e) => set({ target: e.target.value })}
+        error={submit.fieldError("indicator.target")}
+      />
+      <button type="submit" className="button" disabled={submit.pending}>
+        {t("goalForm.save")}
+      </button>
+    </form>
+  );
+}

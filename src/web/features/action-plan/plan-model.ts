@@ -1,0 +1,30 @@
+import type { ActivityStatus, AreaKind, GoalFollowUpStatus } from "../../../shared/api/action-plan";
+
+/** Catalogue keys for the plan's fixed areas and statuses (an own area carries its title). */
+export const areaKey = (kind: Exclude<AreaKind, "own">) => `actionPlan.area.${kind}` as const;
+export const activityStatusKey = (status: ActivityStatus) =>
+  `actionPlan.activityStatus.${status}` as const;
+export const followUpStatusKey = (status: GoalFollowUpStatus) =>
+  `actionPlan.followUpStatus.${status}` as const;
+
+/**
+ * The year a follow-up form starts on: last year (the one a follow-up is due for after 31
+ * January), kept inside the plan's period so a new plan starts on its first year.
+ */
+export function defaultFollowUpYear(
+  today: Date,
+  plan: { fromYear: number; toYear: number },
+): number {
+  const lastYear = today.getFullYear() - 1;
+  return Math.min(Math.max(lastYear, plan.fromYear), plan.toYear);
+}
+
+/**
+ * A number typed by a person ("12", "12,5", "12.5") or null when it is not one. Swedish
+ * writes a decimal comma; an empty field is not a number.
+ */
+export function parseAmount(text: string): number | null {
+  const trimmed = text.trim().replace(",", ".");
+  if (trimmed === "" || !/^-?\d+(\.\d+)?$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
