@@ -12,7 +12,8 @@ import { recordApplication, registerPerson } from "./fixtures/persons.ts";
  * the API: the assessment form is assessment.e2e.ts's journey), is closed with its outcome —
  * the close form asks for it and says so when it is missing — and the person page shows the
  * change over time as a chart, with the same figures in a table opened by keyboard. The closed
- * case shows the outcome recorded, and the caseworker changes it (the earlier one is kept).
+ * case shows the outcome recorded, and the caseworker changes it (the earlier one is kept); a
+ * save once the case was reopened elsewhere is refused, said so, and the case read again.
  */
 
 // A fictional person: birth numbers 980–989 are not given to real people. This file only.
@@ -79,6 +80,28 @@ async function changeRecordedOutcome(page: Page) {
   await expectNoSeriousA11yViolations(page);
 }
 
+/** A case reopened meanwhile (another tab): the save is refused, said so, and the case read again. */
+async function refusedOnceReopened(page: Page, baseURL: string, casePath: string) {
+  const panel = page.getByRole("region", { name: "Måluppfyllelse vid avslut" });
+  await panel.getByRole("button", { name: "Ändra måluppfyllelse" }).click();
+  const me = await page.request.get(`${baseURL}/api/me`);
+  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+  const reopened = await page.request.post(`${baseURL}/api${casePath}/status`, {
+    data: { to: "intake", reason: null, comment: "Ny anmälan." },
+    headers,
+  });
+  expect(reopened.status()).toBe(200);
+  const form = panel.getByRole("form", { name: "Ändra måluppfyllelse" });
+  await form.getByRole("button", { name: "Spara måluppfyllelse" }).click();
+  await expect
+    .poll(() => panel.getByRole("alert").textContent())
+    .toContain("Ärendet är inte avslutat.");
+  const status = page.getByRole("region", { name: "Status", exact: true });
+  await expect.poll(() => status.locator("dl").textContent()).toContain("Aktualisering");
+  expect(await panel.getByRole("form").count()).toBe(0);
+  await expectNoSeriousA11yViolations(page);
+}
+
 describe("the outcome at closing and change over time", () => {
   const browser = useBrowser();
 
@@ -110,6 +133,7 @@ describe("the outcome at closing and change over time", () => {
     await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");
     await expectNoSeriousA11yViolations(page);
     await changeRecordedOutcome(page);
+    await refusedOnceReopened(page, baseURL, casePath);
 
     await page.goto(`${baseURL}${personPath}`);
     await expect.poll(() => heading(page)).toBe(`${person.givenName} ${person.familyName}`);

@@ -283,11 +283,11 @@ export const casePanels: readonly CasePanel[] = [
     component: ({ record, onChange }) => <CaseStatusPanel record={record} onChange={onChange} />,
   },
   {
-    // A closed case's outcome, recorded at closing or here afterwards (issue 20).
+    // A closed case's outcome, recorded at closing or here afterwards (issue 20). Mounted for
+    // every case: a save refused because the case was reopened is told there (it decides).
     id: "outcome",
     title: "caseOutcome.title",
     section: "status",
-    when: (record) => record.status === "closed",
     component: ({ record }) => <CaseOutcomePanel record={record} />,
   },
   {

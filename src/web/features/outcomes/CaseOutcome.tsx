@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { CaseOutcomeView, RecordedOutcome } from "../../../shared/api/outcomes";
 import { ApiError } from "../../api/client";
 import type { CaseView } from "../../api/endpoints";
+import { type FormErrors, toFormErrors } from "../../api/errors";
 import { useApi } from "../../auth/useAuth";
 import { useFocusLater } from "../../hooks/useFocusLater";
 import { useInvalidate, useQuery } from "../../hooks/useQuery";
@@ -33,26 +34,32 @@ const fieldNames = [
 export function CaseOutcomePanel({ record }: { record: CaseView }) {
   const { t } = useT();
   const api = useApi();
+  const closed = record.status === "closed";
+  // Why a save was refused because the case was reopened meanwhile: kept while the case,
+  // read again, is open, so the worker is told what happened to what they typed.
+  const [refused, setRefused] = useState<FormErrors | null>(null);
   // Read afresh each time the panel is shown: the case may have been closed again meanwhile.
   const query = useQuery(
-    ["case", record.id, "outcome"],
+    closed ? ["case", record.id, "outcome"] : null,
     (signal) => api.caseOutcome(record.id, signal),
     { keep: false },
   );
   const { state } = query;
+  if (!closed && !refused) return null;
   return (
     <section className="section" aria-labelledby={titleId}>
       <h2 id={titleId} tabIndex={-1}>
         {t("caseOutcome.title")}
       </h2>
-      {state.status === "loading" && <Loading />}
-      {state.status === "error" && <QueryError error={state.error} />}
-      {state.status === "ready" && (
+      {!closed && <ErrorSummary errors={refused} />}
+      {closed && state.status === "loading" && <Loading />}
+      {closed && state.status === "error" && <QueryError error={state.error} />}
+      {closed && state.status === "ready" && (
         <OutcomeBody
           record={record}
           view={state.data}
           onSaved={query.setData}
-          onStale={query.reload}
+          onStale={setRefused}
         />
       )}
     </section>
@@ -68,9 +75,9 @@ function OutcomeBody({
   record: CaseView;
   view: CaseOutcomeView;
   onSaved: (view: CaseOutcomeView) => void;
-  onStale: () => void;
+  onStale: (errors: FormErrors) => void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const api = useApi();
   const invalidate = useInvalidate();
   const submit = useSubmit(fieldNames);
@@ -83,9 +90,9 @@ function OutcomeBody({
       try {
         onSaved(await api.recordCaseOutcome(record.id, body));
       } catch (error) {
-        // 409: the case was reopened meanwhile; read it and its outcome again.
+        // 409: the case was reopened meanwhile; read it again (it shows its status now).
         if (error instanceof ApiError && error.status === 409) {
-          onStale();
+          onStale(toFormErrors(error, [], t, lang));
           void invalidate(["case", record.id]);
         }
         throw error;
