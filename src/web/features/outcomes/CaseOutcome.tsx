@@ -77,33 +77,12 @@ function OutcomeBody({
   onSaved: (view: CaseOutcomeView) => void;
   onStale: (errors: FormErrors) => void;
 }) {
-  const { t, lang } = useT();
-  const api = useApi();
-  const invalidate = useInvalidate();
-  const submit = useSubmit(fieldNames);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const focusLater = useFocusLater();
-
-  async function save(body: CaseOutcomeInput) {
-    const ok = await submit.run(async () => {
-      try {
-        onSaved(await api.recordCaseOutcome(record.id, body));
-      } catch (error) {
-        // 409: the case was reopened meanwhile; read it again (it shows its status now).
-        if (error instanceof ApiError && error.status === 409) {
-          onStale(toFormErrors(error, [], t, lang));
-          void invalidate(["case", record.id]);
-        }
-        throw error;
-      }
-    });
-    if (ok) {
-      setEditing(false);
-      setSaved(true);
-      focusLater(buttonId);
-    }
-  }
+  const { t } = useT();
+  const { submit, editing, setEditing, saved, setSaved, save, focusLater } = useOutcomeSave(
+    record.id,
+    onSaved,
+    onStale,
+  );
 
   return (
     <>
@@ -142,6 +121,44 @@ function OutcomeBody({
       <EarlierOutcomes earlier={view.earlier} />
     </>
   );
+}
+
+/**
+ * Saving the outcome: after a save the form closes and focus returns to its button; a 409
+ * means the case was reopened meanwhile, so the case is read again (it shows its status now).
+ */
+function useOutcomeSave(
+  caseId: string,
+  onSaved: (view: CaseOutcomeView) => void,
+  onStale: (errors: FormErrors) => void,
+) {
+  const { t, lang } = useT();
+  const api = useApi();
+  const invalidate = useInvalidate();
+  const submit = useSubmit(fieldNames);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const focusLater = useFocusLater();
+
+  async function save(body: CaseOutcomeInput) {
+    const ok = await submit.run(async () => {
+      try {
+        onSaved(await api.recordCaseOutcome(caseId, body));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          onStale(toFormErrors(error, [], t, lang));
+          void invalidate(["case", caseId]);
+        }
+        throw error;
+      }
+    });
+    if (ok) {
+      setEditing(false);
+      setSaved(true);
+      focusLater(buttonId);
+    }
+  }
+  return { submit, editing, setEditing, saved, setSaved, save, focusLater };
 }
 
 function CurrentOutcome({ outcome }: { outcome: RecordedOutcome }) {
@@ -256,15 +273,22 @@ function OutcomeForm({
         noValidate
       >
         <OutcomeFields draft={draft} onChange={setDraft} submit={fields} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={submit.pending}>
-            {t("caseOutcome.save")}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormActions pending={submit.pending} onCancel={onCancel} />
       </form>
+    </div>
+  );
+}
+
+function FormActions({ pending, onCancel }: { pending: boolean; onCancel: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="form__actions">
+      <button type="submit" className="button" disabled={pending}>
+        {t("caseOutcome.save")}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t("common.cancel")}
+      </button>
     </div>
   );
 }
