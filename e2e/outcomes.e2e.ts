@@ -11,7 +11,9 @@ import { recordApplication, registerPerson } from "./fixtures/persons.ts";
  * Issue 20, item 3: a caseworker's case in Utredning has two follow-up measures (taken through
  * the API: the assessment form is assessment.e2e.ts's journey), is closed with its outcome —
  * the close form asks for it and says so when it is missing — and the person page shows the
- * change over time as a chart, with the same figures in a table opened by keyboard.
+ * change over time as a chart, with the same figures in a table opened by keyboard. The closed
+ * case shows the outcome recorded, and the caseworker changes it (the earlier one is kept); a
+ * save once the case was reopened elsewhere is refused, said so, and the case read again.
  */
 
 // A fictional person: birth numbers 980–989 are not given to real people. This file only.
@@ -56,6 +58,50 @@ async function takeMeasure(
   expect(done.status()).toBe(200);
 }
 
+/** The closed case shows the outcome recorded at closing; a correction keeps the one it replaces. */
+async function changeRecordedOutcome(page: Page) {
+  const panel = page.getByRole("region", { name: "Måluppfyllelse vid avslut" });
+  await expect.poll(() => panel.locator("dl").textContent()).toContain("Delvis");
+  expect(await panel.locator("dl").textContent()).toContain("Jag känner mig tryggare nu.");
+  await panel.getByRole("button", { name: "Ändra måluppfyllelse" }).click();
+  const form = panel.getByRole("form", { name: "Ändra måluppfyllelse" });
+  await form
+    .getByRole("group", { name: "Har målet med insatsen nåtts?" })
+    .getByLabel("Helt")
+    .check();
+  await expectNoSeriousA11yViolations(page);
+  await form.getByRole("button", { name: "Spara måluppfyllelse" }).click();
+  await expect.poll(() => statusText(page)).toContain("Måluppfyllelsen är sparad.");
+  expect(await panel.locator("dl").textContent()).toContain("Helt");
+  const earlier = panel.getByRole("list", { name: "Tidigare bedömningar" });
+  expect(await earlier.getByRole("listitem").allTextContents()).toEqual([
+    expect.stringMatching(/^Delvis, registrerad .* av .*, ersatt .*Jag känner mig tryggare nu\.$/),
+  ]);
+  await expectNoSeriousA11yViolations(page);
+}
+
+/** A case reopened meanwhile (another tab): the save is refused, said so, and the case read again. */
+async function refusedOnceReopened(page: Page, baseURL: string, casePath: string) {
+  const panel = page.getByRole("region", { name: "Måluppfyllelse vid avslut" });
+  await panel.getByRole("button", { name: "Ändra måluppfyllelse" }).click();
+  const me = await page.request.get(`${baseURL}/api/me`);
+  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+  const reopened = await page.request.post(`${baseURL}/api${casePath}/status`, {
+    data: { to: "intake", reason: null, comment: "Ny anmälan." },
+    headers,
+  });
+  expect(reopened.status()).toBe(200);
+  const form = panel.getByRole("form", { name: "Ändra måluppfyllelse" });
+  await form.getByRole("button", { name: "Spara måluppfyllelse" }).click();
+  await expect
+    .poll(() => panel.getByRole("alert").textContent())
+    .toContain("Ärendet är inte avslutat.");
+  const status = page.getByRole("region", { name: "Status", exact: true });
+  await expect.poll(() => status.locator("dl").textContent()).toContain("Aktualisering");
+  expect(await panel.getByRole("form").count()).toBe(0);
+  await expectNoSeriousA11yViolations(page);
+}
+
 describe("the outcome at closing and change over time", () => {
   const browser = useBrowser();
 
@@ -86,6 +132,8 @@ describe("the outcome at closing and change over time", () => {
     await form.getByRole("button", { name: "Avsluta ärendet" }).click();
     await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");
     await expectNoSeriousA11yViolations(page);
+    await changeRecordedOutcome(page);
+    await refusedOnceReopened(page, baseURL, casePath);
 
     await page.goto(`${baseURL}${personPath}`);
     await expect.poll(() => heading(page)).toBe(`${person.givenName} ${person.familyName}`);

@@ -14,6 +14,7 @@ import { DocumentsPanel } from "../documents/Documents";
 import { CaseIntakes } from "../intake/Intake";
 import { InvestigationPanel } from "../investigation/Investigation";
 import { Journal } from "../journal/Journal";
+import { CaseOutcomePanel } from "../outcomes/CaseOutcome";
 import { BarrierEventsPanel } from "../partner-contact/BarrierEvents";
 import { PartnerCasePanel } from "../partner-contact/PartnerCase";
 import { PartnerContactHisPanel } from "../partner-contact/PartnerContactHis";
@@ -280,6 +281,14 @@ export const casePanels: readonly CasePanel[] = [
     title: "status.title",
     section: "status",
     component: ({ record, onChange }) => <CaseStatusPanel record={record} onChange={onChange} />,
+  },
+  {
+    // A closed case's outcome, recorded at closing or here afterwards (issue 20). Mounted for
+    // every case: a save refused because the case was reopened is told there (it decides).
+    id: "outcome",
+    title: "caseOutcome.title",
+    section: "status",
+    component: ({ record }) => <CaseOutcomePanel record={record} />,
   },
   {
     id: "assignees",

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { emptyOutcome, outcomeInput, withChange } from "./outcome-model";
+import {
+  draftOf,
+  emptyOutcome,
+  outcomeFieldError,
+  outcomeInput,
+  withChange,
+} from "./outcome-model";
 
 describe("the outcome in the close form", () => {
   it("asks for a choice first", () => {
@@ -33,5 +39,22 @@ describe("the outcome in the close form", () => {
       { total: 18, change: 6 },
       { total: 15, change: -3 },
     ]);
+  });
+});
+
+describe("changing a recorded outcome", () => {
+  it("starts from the outcome recorded now, or from nothing", () => {
+    expect(draftOf(null)).toEqual(emptyOutcome);
+    expect(
+      draftOf({ goalReached: "not_assessed", ownView: null, notAssessedReason: "Flyttade." }),
+    ).toEqual({ goalReached: "not_assessed", ownView: "", notAssessedReason: "Flyttade." });
+  });
+
+  it("finds the server's field message under the close form's name or its own", () => {
+    const errors: Record<string, string> = { goalReached: "Välj.", outcome: "Saknas." };
+    const fieldError = (name: string) => errors[name];
+    expect(outcomeFieldError(fieldError, "outcome.goalReached")).toBe("Välj.");
+    expect(outcomeFieldError(fieldError, "outcome")).toBe("Saknas.");
+    expect(outcomeFieldError(fieldError, "outcome.ownView")).toBeUndefined();
   });
 });

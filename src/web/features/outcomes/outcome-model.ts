@@ -40,3 +40,31 @@ export function outcomeInput(draft: OutcomeDraft): Checked {
 export function withChange<P extends { total: number }>(points: readonly P[]) {
   return points.map((p, i) => ({ ...p, change: i === 0 ? null : p.total - points[i - 1]!.total }));
 }
+
+/** The change form starts from the outcome recorded now, so a correction changes only what it must. */
+export function draftOf(
+  recorded: {
+    goalReached: GoalReached;
+    ownView: string | null;
+    notAssessedReason: string | null;
+  } | null,
+): OutcomeDraft {
+  if (!recorded) return emptyOutcome;
+  return {
+    goalReached: recorded.goalReached,
+    ownView: recorded.ownView ?? "",
+    notAssessedReason: recorded.notAssessedReason ?? "",
+  };
+}
+
+/**
+ * The field an error belongs to. The close form sends the outcome inside the status change
+ * ("outcome.goalReached"), PUT /outcome sends it alone ("goalReached"): OutcomeFields asks by
+ * the first name, so the second is looked up too.
+ */
+export function outcomeFieldError(
+  fieldError: (name: string) => string | undefined,
+  name: string,
+): string | undefined {
+  return fieldError(name) ?? fieldError(name.replace(/^outcome\./, ""));
+}
