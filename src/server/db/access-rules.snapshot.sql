@@ -2174,6 +2174,10 @@ create policy decision_select on decision as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy disclosure_insert on disclosure as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy disclosure_report on disclosure as permissive for select to frid_report
+  using ((( SELECT c.unit_id
+   FROM "case" c
+  WHERE (c.id = disclosure.case_id)) = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy disclosure_select on disclosure as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy document_insert on document as permissive for insert to frid_app
@@ -3009,6 +3013,7 @@ grant select (id), select (occurred_at), select (org_id), select (unit_id) on co
 grant select (held_on), select (id), select (number), select (org_id), select (series_id) on crisis_talk to frid_report;
 grant select (child_work_id), select (ended_on), select (id), select (model), select (org_id), select (started_on) on crisis_talk_series to frid_report;
 grant select (case_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
+grant select (case_id), select (disclosed_on), select (ground), select (org_id), select (recipient_agency_id) on disclosure to frid_report;
 grant select (id), select (org_id), select (trained_on) on instructor to frid_report;
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
 grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;

@@ -162,6 +162,22 @@ export async function riskAssessments(trx: Trx, s: YearScope): Promise<RiskAsses
 }
 
 /**
+ * Disclosures made in the year (disclosed_on), per ground and per the recipient's kind of
+ * agency ("" = a recipient outside the agency register, e.g. a court named by hand).
+ */
+export async function disclosureFigures(trx: Trx, s: YearScope) {
+  const { rows } = await sql<{ ground: string; kind: string | null; n: number }>`
+    select d.ground, g.kind, count(*)::integer as n
+    from disclosure d join "case" c on c.id = d.case_id
+      left join agency g on g.id = d.recipient_agency_id
+    where d.org_id = ${s.orgId}
+      and d.disclosed_on >= ${`${s.year}-01-01`}::date and d.disclosed_on < ${`${s.year + 1}-01-01`}::date
+      ${inUnits(s)}
+    group by 1, 2`.execute(trx);
+  return rows.map((r) => ({ ground: r.ground, kind: r.kind ?? "", n: Number(r.n) }));
+}
+
+/**
  * Kolada's adult cases: adult cases (victims, and people who use violence) opened in the
  * year — in Frid every case is about violence in a close relationship or honour-related
  * violence — and how many of them got at least one intervention granted (wholly or partly).
