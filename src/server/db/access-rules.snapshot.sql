@@ -2174,6 +2174,10 @@ create policy decision_select on decision as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy disclosure_insert on disclosure as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy disclosure_report on disclosure as permissive for select to frid_report
+  using ((( SELECT c.unit_id
+   FROM "case" c
+  WHERE (c.id = disclosure.case_id)) = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy disclosure_select on disclosure as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy document_insert on document as permissive for insert to frid_app
@@ -2229,6 +2233,8 @@ create policy instructor_meeting_attendance_update on instructor_meeting_attenda
   with check (((org_id = frid_org()) AND frid_keeps_competence()));
 create policy instrument_version_insert on instrument_version as permissive for insert to frid_app
   with check ((org_id = frid_org()));
+create policy instrument_version_org_report on instrument_version as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (( SELECT cardinality(frid_reported_units()) AS cardinality) > 0)));
 create policy instrument_version_select on instrument_version as permissive for select to frid_app
   using ((org_id = frid_org()));
 create policy intake_insert on intake as permissive for insert to frid_app
@@ -2993,7 +2999,7 @@ grant select (id), select (kind), select (org_id) on agency to frid_report;
 grant select (ended_on), select (id), select (org_id), select (signed_on), select (title) on agreement to frid_report;
 grant select (agreement_id), select (followed_up_on), select (id), select (org_id) on agreement_follow_up to frid_report;
 grant select (agency_id), select (agreement_id), select (org_id) on agreement_party to frid_report;
-grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (org_id), select (result) on assessment to frid_report;
+grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (instrument_version), select (judgements), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
 grant select (case_type), select (closed_at), select (id), select (opened_at), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
 grant select (case_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
@@ -3007,9 +3013,11 @@ grant select (id), select (occurred_at), select (org_id), select (unit_id) on co
 grant select (held_on), select (id), select (number), select (org_id), select (series_id) on crisis_talk to frid_report;
 grant select (child_work_id), select (ended_on), select (id), select (model), select (org_id), select (started_on) on crisis_talk_series to frid_report;
 grant select (case_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
+grant select (case_id), select (disclosed_on), select (ground), select (org_id), select (recipient_agency_id) on disclosure to frid_report;
 grant select (id), select (org_id), select (trained_on) on instructor to frid_report;
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
 grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;
+grant select (definition), select (instrument_id), select (org_id), select (version) on instrument_version to frid_report;
 grant select (case_id), select (children_in_household), select (kind), select (org_id), select (received_at) on intake to frid_report;
 grant select (case_id), select (completed_at), select (org_id) on investigation to frid_report;
 grant select (case_id), select (extended_until), select (org_id) on investigation_extension to frid_report;

@@ -1,7 +1,11 @@
 import { sql } from "kysely";
 import { startOfDay } from "../../../shared/calendar.ts";
 import { childInvestigationDue, preliminaryAssessmentDue } from "../../../shared/deadlines.ts";
+import { outcomeMeasureIds } from "../../../shared/instruments/builtin/outcome-measures.ts";
+import type { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
+import { mainLevel } from "../../../shared/instruments/engine.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { storedVersion } from "../assessments/registry.ts";
 import type { FigureScope } from "../statistics/figures.ts";
 
 /**
@@ -113,16 +117,64 @@ export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigu
   };
 }
 
-/** Risk assessments completed in the year, per instrument. */
-export async function riskAssessments(trx: Trx, s: YearScope) {
-  const { rows } = await sql<{ instrument: string; n: number }>`
-    select a.instrument_id as instrument, count(*)::integer as n
+export interface RiskAssessmentCount {
+  instrument: string;
+  /** The instrument's Swedish name, from the version the assessment was made with. */
+  name: string;
+  /** The instrument's levels in its own order (value and Swedish label). */
+  levels: { value: string; label: string }[];
+  /** Completed assessments per level judged on the main dimension ("" = none judged). */
+  byLevel: Record<string, number>;
+}
+
+/**
+ * Risk assessments completed in the year, per instrument and resulting level: the level the
+ * professional judged on the instrument's main dimension (mainLevel, as the case header reads
+ * it). Outcome measures follow change and say nothing of the risk: left out.
+ */
+export async function riskAssessments(trx: Trx, s: YearScope): Promise<RiskAssessmentCount[]> {
+  const { rows } = await sql<{ instrument: string; version: number; judgements: unknown }>`
+    select a.instrument_id as instrument, a.instrument_version as version, a.judgements
     from assessment a join "case" c on c.id = a.case_id
     where a.org_id = ${s.orgId} and a.completed_at is not null
       and a.assessed_on >= ${`${s.year}-01-01`}::date and a.assessed_on < ${`${s.year + 1}-01-01`}::date
+      and not (a.instrument_id = any(${[...outcomeMeasureIds]}::text[]))
+      ${inUnits(s)}`.execute(trx);
+  const counts = new Map<string, RiskAssessmentCount>();
+  // A stored version never changes (registry.ts): one read per version.
+  const definitions = new Map<string, InstrumentDefinition | null>();
+  for (const r of rows) {
+    const key = `${r.instrument}@${r.version}`;
+    if (!definitions.has(key))
+      definitions.set(key, await storedVersion(trx, s.orgId, r.instrument, Number(r.version)));
+    const d = definitions.get(key) ?? null;
+    const entry = counts.get(r.instrument) ?? {
+      instrument: r.instrument,
+      name: d?.name ?? r.instrument,
+      levels: d?.judgement.levels.map((l) => ({ value: l.value, label: l.label })) ?? [],
+      byLevel: {},
+    };
+    const level = (d ? mainLevel(d, r.judgements as Record<string, string> | null) : null) ?? "";
+    entry.byLevel[level] = (entry.byLevel[level] ?? 0) + 1;
+    counts.set(r.instrument, entry);
+  }
+  return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/**
+ * Disclosures made in the year (disclosed_on), per ground and per the recipient's kind of
+ * agency ("" = a recipient outside the agency register, e.g. a court named by hand).
+ */
+export async function disclosureFigures(trx: Trx, s: YearScope) {
+  const { rows } = await sql<{ ground: string; kind: string | null; n: number }>`
+    select d.ground, g.kind, count(*)::integer as n
+    from disclosure d join "case" c on c.id = d.case_id
+      left join agency g on g.id = d.recipient_agency_id
+    where d.org_id = ${s.orgId}
+      and d.disclosed_on >= ${`${s.year}-01-01`}::date and d.disclosed_on < ${`${s.year + 1}-01-01`}::date
       ${inUnits(s)}
-    group by 1 order by 1`.execute(trx);
-  return rows.map((r) => ({ instrument: r.instrument, n: Number(r.n) }));
+    group by 1, 2`.execute(trx);
+  return rows.map((r) => ({ ground: r.ground, kind: r.kind ?? "", n: Number(r.n) }));
 }
 
 /**

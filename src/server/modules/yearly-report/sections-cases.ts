@@ -1,6 +1,6 @@
 import type { YearlyReportSection } from "../../../shared/api/yearly-report.ts";
 import type { StayFigures } from "../statistics/stays.ts";
-import type { ChildTrackFigures } from "./figures.ts";
+import type { ChildTrackFigures, RiskAssessmentCount } from "./figures.ts";
 import { buildTable, type TableContext } from "./table.ts";
 
 /**
@@ -144,22 +144,55 @@ export function childTrackSection(f: ChildTrackFigures, ctx: TableContext): Year
   return { id: "child-track", title: "Barn", summary: [], tables: [table] };
 }
 
-export function riskSection(
-  rows: { instrument: string; n: number }[],
-  ctx: TableContext,
-): YearlyReportSection {
-  const table = buildTable(
+/**
+ * Completed risk assessments per instrument (Swedish names), and per instrument and resulting
+ * level: every level of each instrument counted in the year gets a row, zero included, so a
+ * hidden count cannot be told from a missing row.
+ */
+export function riskSection(rows: RiskAssessmentCount[], ctx: TableContext): YearlyReportSection {
+  const total = (r: RiskAssessmentCount) => Object.values(r.byLevel).reduce((a, n) => a + n, 0);
+  const perInstrument = buildTable(
     {
       id: "risk-assessments",
       title: "Genomförda riskbedömningar per instrument",
       chart: "bar",
       columns: [count("count", "Antal")],
-      rows: rows.map((r) => ({ id: r.instrument, label: r.instrument, values: [r.n] })),
+      rows: rows.map((r) => ({ id: r.instrument, label: r.name, values: [total(r)] })),
       totals: { row: "Totalt" },
     },
     ctx,
   );
-  return { id: "risk-assessments", title: "Riskbedömningar", summary: [], tables: [table] };
+  const perLevel = buildTable(
+    {
+      id: "risk-levels",
+      title: "Genomförda riskbedömningar per instrument och bedömd nivå",
+      chart: "bar",
+      columns: [count("count", "Antal")],
+      rows: rows.flatMap((r) => [
+        ...r.levels.map((l) => ({
+          id: `${r.instrument}:${l.value}`,
+          label: `${r.name}: ${l.label}`,
+          values: [r.byLevel[l.value] ?? 0],
+        })),
+        // A level the definition no longer names, or none judged: still counted, never lost.
+        ...Object.entries(r.byLevel)
+          .filter(([v]) => !r.levels.some((l) => l.value === v))
+          .map(([v, n]) => ({
+            id: `${r.instrument}:${v || "none"}`,
+            label: `${r.name}: ${v || "Ingen nivå bedömd"}`,
+            values: [n],
+          })),
+      ]),
+      totals: { row: "Totalt" },
+    },
+    ctx,
+  );
+  return {
+    id: "risk-assessments",
+    title: "Riskbedömningar",
+    summary: [],
+    tables: [perInstrument, perLevel],
+  };
 }
 
 export function koladaSection(

@@ -1,5 +1,5 @@
 import type { CompetenceFigures } from "../../../shared/api/competence.ts";
-import type { YearlyReportSection } from "../../../shared/api/yearly-report.ts";
+import type { YearlyReportSection, YearlyReportTable } from "../../../shared/api/yearly-report.ts";
 import type { AgreementFigures } from "../statistics/agreements.ts";
 import type { CrisisCentreYearFigures } from "../statistics/crisis-centre-year.ts";
 import type { RawFigures } from "../statistics/figures.ts";
@@ -192,7 +192,11 @@ export function competenceSection(f: CompetenceFigures, ctx: TableContext): Year
   return { id: "competence", title: "Kompetens", summary: [], tables: [table] };
 }
 
-export function collaborationSection(f: AgreementFigures, ctx: TableContext): YearlyReportSection {
+export function collaborationSection(
+  f: AgreementFigures,
+  ctx: TableContext,
+  more: YearlyReportTable[] = [],
+): YearlyReportSection {
   const yes = (b: boolean) => (b ? "Ja" : "Nej");
   const table = buildTable(
     {
@@ -223,5 +227,5 @@ export function collaborationSection(f: AgreementFigures, ctx: TableContext): Ye
     },
     { ...ctx, suppressed: false },
   );
-  return { id: "collaboration", title: "Samverkan", summary: [], tables: [table] };
+  return { id: "collaboration", title: "Samverkan", summary: [], tables: [table, ...more] };
 }

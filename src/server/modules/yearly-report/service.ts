@@ -18,6 +18,7 @@ import {
   adultsOf,
   childTrack,
   decisionsByIntervention,
+  disclosureFigures,
   investigatedPersons,
   koladaCases,
   riskAssessments,
@@ -31,6 +32,7 @@ import {
   koladaSection,
   riskSection,
 } from "./sections-cases.ts";
+import { disclosuresTable } from "./sections-collaboration.ts";
 import { actionPlanSection, openComparisonsSection } from "./sections-follow-up.ts";
 import {
   collaborationSection,
@@ -58,6 +60,7 @@ async function readAll(trx: Trx, s: YearScope, today: string) {
     stays: await stayFigures(trx, { ...s, today }),
     childTrack: await childTrack(trx, s),
     risk: await riskAssessments(trx, s),
+    disclosures: await disclosureFigures(trx, s),
     kolada: await koladaCases(trx, s),
     adults: await adultsOf(trx, s.orgId, s.year),
     partner: await readFigures(trx, s, from, to),
@@ -137,7 +140,7 @@ function assemble(
       staysSection(raw.stays, ctx),
       crisisCentreSection(raw.crisis, ctx),
       competenceSection(raw.competence, ctx),
-      collaborationSection(raw.agreements, ctx),
+      collaborationSection(raw.agreements, ctx, [disclosuresTable(raw.disclosures, ctx)]),
       koladaSection(
         {
           ...raw.kolada,
