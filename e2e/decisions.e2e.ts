@@ -280,6 +280,11 @@ describe("investigation, decisions, implementation plan and follow-up", () => {
     await status.getByRole("button", { name: "Avsluta ärendet" }).click();
     const close = status.getByRole("form", { name: "Avsluta ärendet" });
     await close.getByLabel("Skäl för avslut").selectOption({ label: "Den enskilde avböjer" });
+    // She declined further help: the goal was not reached (issue 20, the outcome at closing).
+    await close
+      .getByRole("group", { name: "Har målet med insatsen nåtts?" })
+      .getByLabel("Inte alls")
+      .check();
     await close.getByRole("button", { name: "Avsluta ärendet" }).click();
     await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");
 

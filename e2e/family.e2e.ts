@@ -99,6 +99,10 @@ async function closeCase(page: Page, reason: string) {
   await status.getByRole("button", { name: "Avsluta ärendet" }).click();
   const form = status.getByRole("form", { name: "Avsluta ärendet" });
   await form.getByLabel("Skäl för avslut").selectOption({ label: reason });
+  // A case that was investigated says whether its goal was reached (issue 20; a case closed
+  // at its preliminary assessment had no goal and is not asked).
+  const goal = form.getByRole("group", { name: "Har målet med insatsen nåtts?" });
+  if ((await goal.count()) > 0) await goal.getByLabel("Helt").check();
   await form.getByRole("button", { name: "Avsluta ärendet" }).click();
   await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");
 }

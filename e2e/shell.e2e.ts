@@ -138,6 +138,8 @@ describe("the web shell", () => {
       "Platser",
       "Aktörer",
       "Överenskommelser",
+      // The organisation's written routines, to read (issue 20, item 2).
+      "Rutiner",
     ]);
     // The address still works, and says plainly that this is not for them.
     await page.goto(`${baseURL}/admin`);
@@ -149,7 +151,8 @@ describe("the web shell", () => {
     const admin = await newPage();
     await login(admin, baseURL, "admin");
     // …and the retention rules (issue 19, item 8): the administrator keeps them.
-    expect(await menu(admin)).toEqual(["Administration", "Gallring"]);
+    // …and the routines register and the action plan (issue 20) they keep with the managers.
+    expect(await menu(admin)).toEqual(["Administration", "Gallring", "Rutiner", "Handlingsplan"]);
     // A system administrator does not work with cases: the start is the administration.
     await expect.poll(() => heading(admin)).toBe("Administration");
     expect(new URL(admin.url()).pathname).toBe("/admin");
