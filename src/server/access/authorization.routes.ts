@@ -17,6 +17,7 @@ import { referralEndpoints, referralOtherRoutes } from "./authorization.referral
 import { retentionEndpoints } from "./authorization.retention.ts";
 import { routineEndpoints } from "./authorization.routines.ts";
 import { surveyEndpoints } from "./authorization.surveys.ts";
+import { outcomeEndpoints, yearlyReportEndpoints } from "./authorization.yearly-report.ts";
 
 export type Expect = Partial<Record<ActorKind, number>> & { otherwise: number };
 const onlyWorkers: Expect = { assigned: 200, manager: 200, otherwise: 404 };
@@ -62,10 +63,6 @@ export const endpoints: Endpoint[] = [
   // through to the rule, which refuses investigation → investigation (400).
   { route: "POST /api/cases/{id}/status", request: (w) => ({ method: "POST", url: `/api/cases/${w.caseId}/status`, payload: { to: "investigation" } }), expect: { assigned: 200, manager: 409, otherwise: 404 } }, // the manager repeats it: already there
   { route: "POST /api/intakes", request: (w) => ({ method: "POST", url: "/api/intakes", payload: { personId: w.personId, unitId: w.unitId, source: "the_person", channel: "phone", receivedAt: new Date().toISOString(), askedAboutViolence: true } }), expect: { assigned: 201, manager: 201, sameUnit: 404, barrierSide: 404, otherwise: 400 } },
-  // The outcome at closing and the repeated outcome measures (issue 20, item 3): X's case is open, so a recording is 409.
-  { route: "GET /api/cases/{id}/outcome", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/outcome` }), expect: onlyWorkers },
-  { route: "PUT /api/cases/{id}/outcome", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/outcome`, payload: { goalReached: "partly", ownView: "Tryggare nu." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
-  { route: "GET /api/persons/{id}/outcome-measures", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/outcome-measures` }), expect: onlyWorkers },
   { route: "GET /api/cases/{id}/intakes", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/intakes` }), expect: onlyWorkers },
   { route: "GET /api/persons/{id}/intakes", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/intakes` }), expect: onlyWorkers },
   { route: "PATCH /api/persons/{id}", request: (w) => ({ method: "PATCH", url: `/api/persons/${w.personId}`, payload: { safeContact: { mayCall: false, maySendLetters: false } } }), expect: onlyWorkers },
@@ -203,8 +200,8 @@ export const endpoints: Endpoint[] = [
   ...policeEndpoints, // issue 18: police collaboration, anonymised consultations
   ...conferenceEndpoints, // issue 18, item 8: the multi-agency risk conference
   ...coordinatedPlanEndpoints, // SIP (issue 18): testing/authorization-coordinated-plans.ts
+  ...outcomeEndpoints, // issue 20, item 3: the outcome at closing, the outcome measures
 ];
-
 const adminOnly = (status: number): Expect => ({ administrator: status, otherwise: 403 });
 /** A change of X's unit's place: its manager administers it; caseworkers see it (403); others do not (404). */
 const placeAdmin = (status: number): Expect => ({
@@ -218,7 +215,6 @@ const placeAdmin = (status: number): Expect => ({
 
 let serial = 0;
 const unique = (prefix: string) => `${prefix} ${process.pid}-${++serial}`;
-
 /** A small definition of the organisation's own, for the administrator's import. */
 const instrument = () => ({
   id: `check_${process.pid}_${++serial}`,
@@ -300,14 +296,6 @@ export const otherRoutes: Endpoint[] = [
   { route: "GET /api/costs", request: () => ({ method: "GET", url: "/api/costs?month=2026-01" }), expect: { otherwise: 200 }, shows: (b) => (b as { stays: number }).stays > 0 },
   { route: "GET /api/costs.xlsx", request: () => ({ method: "GET", url: "/api/costs.xlsx?month=2026-01" }), expect: { otherwise: 200 } },
   { route: "GET /api/costs.csv", request: () => ({ method: "GET", url: "/api/costs.csv?month=2026-01" }), expect: { otherwise: 200 } },
-  // The yearly report's files (issue 20): the report's own rules, one audited read each.
-  { route: "GET /api/reports/yearly", request: () => ({ method: "GET", url: "/api/reports/yearly?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
-  // Kolada's denominator, the organisation's adult population: read by those who run the report, kept by an administrator.
-  { route: "GET /api/reports/adult-population/{year}", request: () => ({ method: "GET", url: "/api/reports/adult-population/2026" }), expect: { manager: 200, analyst: 200, administrator: 200, otherOrg: 200, otherwise: 403 } },
-  { route: "PUT /api/reports/adult-population/{year}", request: () => ({ method: "PUT", url: "/api/reports/adult-population/2026", payload: { adults: 21000 } }), expect: adminOnly(200) },
-  { route: "GET /api/reports/yearly/pdf", request: () => ({ method: "GET", url: "/api/reports/yearly/pdf?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
-  { route: "GET /api/reports/yearly/xlsx", request: () => ({ method: "GET", url: "/api/reports/yearly/xlsx?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
-  { route: "GET /api/reports/yearly/csv", request: () => ({ method: "GET", url: "/api/reports/yearly/csv?year=2026&table=crisis-centre-children" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/crisis-centre", request: () => ({ method: "GET", url: "/api/statistics/crisis-centre?from=2026-01-01&to=2026-06-30" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/crisis-centre-year", request: () => ({ method: "GET", url: "/api/statistics/crisis-centre-year?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
   { route: "GET /api/statistics/stays", request: () => ({ method: "GET", url: "/api/statistics/stays?year=2026" }), expect: { manager: 200, analyst: 200, otherOrg: 200, otherwise: 403 } },
@@ -344,6 +332,7 @@ export const otherRoutes: Endpoint[] = [
   ...retentionEndpoints, // issue 19, item 8: gallring
   ...routineEndpoints, // issue 20, item 2: the routines register
   ...actionPlanEndpoints, // issue 20, item 1: the action plan
+  ...yearlyReportEndpoints, // issue 20, item 4: the committee's report, its files, Kolada's population
   ...protectionEndpoints, // issue 19, items 2, 3 and 7: reveal, protection officer, log review
   // Consultations (issue 17): the log of a resource function where only the suite's consultant
   // works; everyone else is refused (403 for the unit's log, 404 for one consultation).

@@ -355,4 +355,24 @@ describe.each(testDatabaseKinds)("the action plan (%s)", (kind) => {
     expect(finished.statusCode, finished.body).toBe(200);
     expect(await lines("manager")).toEqual([]);
   });
+
+  it("takes one of two changes made at once from the same version; the other is 409 and adds nothing", async () => {
+    const before = (await call("manager", "GET", `/api/action-plans/${planId}`)).json();
+    const titles = ["Äldre som utsätts", "Barn som bevittnar våld"];
+    const both = await Promise.all(
+      titles.map((title, i) =>
+        call(i === 0 ? "manager" : "administrator", "POST", `/api/action-plans/${planId}/areas`, {
+          title,
+          version: before.version,
+        }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const after = (await call("manager", "GET", `/api/action-plans/${planId}`)).json();
+    expect(after.version).toBe(before.version + 1);
+    const added = after.areas
+      .map((a: { title: string }) => a.title)
+      .filter((t: string) => titles.includes(t));
+    expect(added).toHaveLength(1);
+  });
 });

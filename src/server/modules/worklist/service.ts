@@ -3,12 +3,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { TaskKind } from "../../../shared/api/tasks.ts";
 import type { WorklistItem, WorklistQuery } from "../../../shared/api/worklist.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
-import {
-  dueStatus,
-  followUpDue,
-  protectionAssessmentDue,
-  unsignedDraftDue,
-} from "../../../shared/deadlines.ts";
+import { dueStatus, protectionAssessmentDue, unsignedDraftDue } from "../../../shared/deadlines.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
@@ -31,6 +26,7 @@ import { breakGlassCandidate, breakGlassDue } from "./break-glass.ts";
 import { childCaseCandidate, childCases } from "./child-deadlines.ts";
 import { chooseLines, responsibleFor } from "./choose.ts";
 import { coordinatedPlanCandidates, coordinatedPlansInScope } from "./coordinated-plans.ts";
+import { followUpCandidates, plansInScope } from "./follow-ups.ts";
 import {
   managerCandidates,
   myNotices,
@@ -51,7 +47,6 @@ import { conferenceActionCandidates, myConferenceActions } from "./risk-conferen
 import {
   type Candidate,
   caseColumns,
-  type Line,
   named,
   personNames,
   rowOf,
@@ -77,28 +72,6 @@ const taskItemKind = {
   partner_follow_up: "partner_follow_up",
   report_child_concern: "child_concern",
 } as const satisfies Record<TaskKind, WorklistItem["kind"]>;
-
-/** Implementation plans of open cases in scope, with their next follow-up date. */
-function plansInScope(db: Scoped) {
-  return db
-    .selectFrom("sc as c")
-    .innerJoin("implementation_plan as ip", "ip.case_id", "c.id")
-    .select((eb) => [
-      "ip.follow_up_date",
-      ...caseColumns,
-      eb
-        .selectFrom("follow_up as f")
-        .select("f.next_follow_up_date")
-        .whereRef("f.plan_id", "=", "ip.id")
-        .orderBy("f.recorded_at", "desc")
-        .limit(1)
-        .as("last_next"),
-      eb
-        .exists(eb.selectFrom("follow_up as g").select("g.id").whereRef("g.plan_id", "=", "ip.id"))
-        .as("followed_up"),
-    ])
-    .where("c.status", "<>", "closed");
-}
 
 /** Reports of concern still without a protection assessment, on open cases in scope. */
 function unassessedReports(db: Scoped) {
@@ -145,13 +118,6 @@ function draftsOf(db: Scoped, actor: Actor, caseId?: string) {
     .where("j.author_id", "=", actor.userId)
     .where("j.signed_at", "is", null);
   return caseId ? q.where("j.case_id", "=", caseId) : q;
-}
-
-/** The latest follow-up's next date, or the plan's first; none planned: nothing due. */
-function followUpCandidates(p: Line<ReturnType<typeof plansInScope>, never>): Candidate[] {
-  const next = p.followed_up ? p.last_next : p.follow_up_date;
-  if (!next) return [];
-  return [{ kind: "follow_up", ...rowOf(p), dueAt: followUpDue(String(next)) }];
 }
 
 /** A kind of line the scope does not have: an empty array in the same row. */
