@@ -12,7 +12,7 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { caseEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
-import { recordOutcome } from "../outcomes/record.ts";
+import { recordOutcome } from "./outcome-record.ts";
 import { caseCommand } from "./service.ts";
 import { changeCaseStatus } from "./status-change.ts";
 

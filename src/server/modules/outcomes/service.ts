@@ -7,8 +7,8 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError } from "../../http/errors.ts";
+import { readOutcome, recordOutcome } from "../cases/outcome-record.ts";
 import { can } from "../cases/policy.ts";
-import { readOutcome, recordOutcome } from "./record.ts";
 
 const recordRefusal =
   "Bara de som arbetar med ärendet och enhetschefen kan registrera måluppfyllelse.";

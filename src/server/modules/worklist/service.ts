@@ -8,7 +8,6 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { routineCandidate, routinesDue } from "../routines/worklist-lines.ts";
 import { taskDue } from "../tasks/service.ts";
 import {
   planActivitiesDue,
@@ -44,6 +43,7 @@ import {
 import { protectionChecklistCandidate, protectionChecklistsInScope } from "./protection.ts";
 import { referralCandidate, unansweredReferrals } from "./referrals.ts";
 import { conferenceActionCandidates, myConferenceActions } from "./risk-conferences.ts";
+import { routineCandidate, routinesDue } from "./routines.ts";
 import {
   type Candidate,
   caseColumns,

@@ -2,8 +2,8 @@ import { sql } from "kysely";
 import { addDays, stockholmDate } from "../../../shared/calendar.ts";
 import { routineReviewDue, routineReviewNoticeDays } from "../../../shared/deadlines.ts";
 import type { Actor } from "../../access/actor.ts";
-import type { Candidate, Scoped } from "../worklist/rows.ts";
-import { keepsRoutines } from "./policy.ts";
+import { keepsRoutines } from "../routines/policy.ts";
+import type { Candidate, Scoped } from "./rows.ts";
 
 /**
  * Att göra's lines for routines whose review date is within 60 days or passed (issue 20,
