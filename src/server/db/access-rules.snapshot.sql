@@ -3001,7 +3001,7 @@ grant select (agreement_id), select (followed_up_on), select (id), select (org_i
 grant select (agency_id), select (agreement_id), select (org_id) on agreement_party to frid_report;
 grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (instrument_version), select (judgements), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
-grant select (case_type), select (closed_at), select (id), select (opened_at), select (org_id), select (person_id), select (unit_id) on "case" to frid_report;
+grant select (case_type), select (closed_at), select (id), select (opened_at), select (org_id), select (person_id), select (status), select (unit_id) on "case" to frid_report;
 grant select (case_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
 grant select (case_id), select (changed_at), select (from_status), select (id), select (org_id), select (to_status) on case_status_change to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;

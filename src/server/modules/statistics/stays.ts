@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { startOfDay } from "../../../shared/calendar.ts";
 import type { Trx } from "../../access/transaction.ts";
-import type { FigureScope } from "./figures.ts";
+import { type FigureScope, yearRows } from "./figures.ts";
 
 /**
  * The yearly follow-up of sheltered housing and emergency flats (issue 16), as counts the
@@ -81,13 +81,16 @@ function nightsPerPlace(s: FigureScope, from: string, to: string, until: string)
             greatest(0, least(coalesce(g.to_on, s.left_on, ${until}::date),
                               coalesce(s.left_on, 'infinity'::date), ${to}::date)
                         - greatest(g.from_on, ${from}::date)) as n
-          from stay_segment g join stay s on s.id = g.stay_id
-          where g.org_id = ${s.orgId} and s.cancelled_at is null
-            and g.from_on < ${to}::date and (g.to_on is null or g.to_on > ${from}::date)
-            and ${inScope("s.case_id", s)}) g
-    join (select stay_id, count(*) filter (where role = 'adult') as adults,
+          from (select g.place_id, g.stay_id, g.from_on, g.to_on from stay_segment g
+                where g.org_id = ${s.orgId} and g.from_on < ${to}::date
+                  and coalesce(g.to_on, 'infinity'::date) > ${from}::date offset 0) g
+            join stay s on s.id = g.stay_id
+          where s.cancelled_at is null and ${inScope("s.case_id", s)}) g
+    -- Who stayed, per stay of the year only (by the member key): counting every member of
+    -- every stay first would read the whole table, each row under its row policy.
+    cross join lateral (select count(*) filter (where role = 'adult') as adults,
                  count(*) filter (where role = 'child') as children
-          from stay_member group by stay_id) m on m.stay_id = g.stay_id
+          from stay_member m where m.stay_id = g.stay_id) m
     group by g.place_id`;
 }
 
@@ -98,21 +101,30 @@ export async function stayFigures(
   const from = `${s.year}-01-01`;
   const to = `${s.year + 1}-01-01`;
   const until = s.today < to ? s.today : to;
+  // The year's rows first, each then joined to its case by key (see yearRows, why).
   const granted = await sql<{ key: string; n: number }>`
+    with d as materialized (${yearRows(
+      "decision",
+      ["case_id", "intervention_kind", "outcome"],
+      "decided_at",
+      s,
+      startOfDay(from),
+      startOfDay(to),
+    )})
     select d.intervention_kind as key, count(distinct c.person_id)::integer as n
-    from decision d join "case" c on c.id = d.case_id
-    where d.org_id = ${s.orgId} and d.outcome in ('granted', 'partly_granted')
+    from d join "case" c on c.id = d.case_id
+    where d.outcome in ('granted', 'partly_granted')
       and d.intervention_kind in ('emergency_flat', 'sheltered_housing', 'other_housing')
-      and d.decided_at >= ${startOfDay(from)} and d.decided_at < ${startOfDay(to)}
       ${s.units === null ? sql`` : sql`and c.unit_id = any(${s.units}::uuid[])`}
     group by 1`.execute(trx);
   const children = await sql<{ n: number }>`
+    with s as materialized (select s.id, s.case_id from stay s
+      where s.org_id = ${s.orgId} and s.cancelled_at is null
+        and coalesce(s.arrived_on, s.planned_from) >= ${from}::date
+        and coalesce(s.arrived_on, s.planned_from) < ${to}::date)
     select count(distinct m.person_id)::integer as n
-    from stay s join stay_member m on m.stay_id = s.id
-    where s.org_id = ${s.orgId} and m.role = 'child' and s.cancelled_at is null
-      and coalesce(s.arrived_on, s.planned_from) >= ${from}::date
-      and coalesce(s.arrived_on, s.planned_from) < ${to}::date
-      and ${inScope("s.case_id", s)}`.execute(trx);
+    from s join stay_member m on m.stay_id = s.id
+    where m.role = 'child' and ${inScope("s.case_id", s)}`.execute(trx);
   const ended = await sql<{ key: string; n: number }>`
     select s.end_reason as key, count(*)::integer as n from stay s
     where s.org_id = ${s.orgId} and s.left_on >= ${from}::date and s.left_on < ${to}::date

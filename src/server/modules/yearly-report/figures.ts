@@ -6,7 +6,7 @@ import type { InstrumentDefinition } from "../../../shared/instruments/definitio
 import { mainLevel } from "../../../shared/instruments/engine.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { storedVersion } from "../assessments/registry.ts";
-import type { FigureScope } from "../statistics/figures.ts";
+import { type FigureScope, yearRows } from "../statistics/figures.ts";
 
 /**
  * What the yearly report counts that no statistics function did before (issue 20): persons
@@ -34,17 +34,30 @@ const inUnits = (s: FigureScope) =>
  * year — an investigation runs from a status change into 'investigation' to the next change
  * out of it — and their accompanying minor children: the children in the household as the
  * case's latest intake before the year's end says (a person with two such cases: the larger).
+ *
+ * Only the cases that can have been under investigation in the year are read: those with a
+ * change out of 'investigation' at or after the year's start, and those under investigation
+ * now (never left it). Every other case's investigations ended before the year began, so the
+ * read is bounded by the year however long the organisation's history (issue 20, item 6).
  */
 export async function investigatedPersons(trx: Trx, s: YearScope) {
   const { from, to } = bounds(s.year);
   const { rows } = await sql<{ persons: number; children: number }>`
-    with spans as (
+    with candidates as (
+      select ch.case_id from case_status_change ch
+      where ch.org_id = ${s.orgId} and ch.from_status = 'investigation' and ch.changed_at >= ${from}
+      union
+      select c.id from "case" c
+      where c.org_id = ${s.orgId} and c.status = 'investigation' and c.case_type = 'adult_victim'
+        ${inUnits(s)}),
+    spans as (
       select ch.case_id, c.person_id,
         (select min(n.changed_at) from case_status_change n
           where n.case_id = ch.case_id and n.from_status = 'investigation'
             and n.changed_at > ch.changed_at) as ended
-      from case_status_change ch join "case" c on c.id = ch.case_id
-      where ch.org_id = ${s.orgId} and ch.to_status = 'investigation' and ch.changed_at < ${to}
+      from candidates k join "case" c on c.id = k.case_id
+        join case_status_change ch on ch.case_id = k.case_id
+      where ch.to_status = 'investigation' and ch.changed_at < ${to}
         and c.case_type = 'adult_victim' ${inUnits(s)}),
     investigated as (select distinct case_id, person_id from spans where ended is null or ended >= ${from}),
     per_person as (
@@ -61,9 +74,10 @@ export async function investigatedPersons(trx: Trx, s: YearScope) {
 export async function decisionsByIntervention(trx: Trx, s: YearScope) {
   const { from, to } = bounds(s.year);
   const { rows } = await sql<{ kind: string; outcome: string; n: number }>`
+    with d as materialized (${yearRows("decision", ["case_id", "intervention_kind", "outcome"], "decided_at", s, from, to)})
     select d.intervention_kind as kind, d.outcome, count(*)::integer as n
-    from decision d join "case" c on c.id = d.case_id
-    where d.org_id = ${s.orgId} and d.decided_at >= ${from} and d.decided_at < ${to} ${inUnits(s)}
+    from d join "case" c on c.id = d.case_id
+    where true ${inUnits(s)}
     group by 1, 2`.execute(trx);
   return rows.map((r) => ({ kind: r.kind, outcome: r.outcome, n: Number(r.n) }));
 }
@@ -86,22 +100,22 @@ export interface ChildTrackFigures {
 export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigures> {
   const { from, to } = bounds(s.year);
   const reports = await sql<{ received_at: Date; decided_at: Date | null }>`
+    with k as materialized (${yearRows("intake", ["case_id", "kind"], "received_at", s, from, to)})
     select k.received_at,
       (select min(p.decided_at) from preliminary_decision p
         where p.case_id = k.case_id and p.decided_at >= k.received_at) as decided_at
-    from intake k join "case" c on c.id = k.case_id
-    where k.org_id = ${s.orgId} and k.kind = 'report_of_concern' and c.case_type = 'child'
-      and k.received_at >= ${from} and k.received_at < ${to} ${inUnits(s)}`.execute(trx);
+    from k join "case" c on c.id = k.case_id
+    where k.kind = 'report_of_concern' and c.case_type = 'child' ${inUnits(s)}`.execute(trx);
   const investigations = await sql<{ began: Date; completed_at: Date; extended: string[] }>`
+    with i as materialized (${yearRows("investigation", ["case_id"], "completed_at", s, from, to)})
     select i.completed_at,
       (select max(ch.changed_at) from case_status_change ch
         where ch.case_id = i.case_id and ch.to_status = 'investigation'
           and ch.changed_at <= i.completed_at) as began,
       array(select e.extended_until::text from investigation_extension e
              where e.case_id = i.case_id) as extended
-    from investigation i join "case" c on c.id = i.case_id
-    where i.org_id = ${s.orgId} and c.case_type = 'child'
-      and i.completed_at >= ${from} and i.completed_at < ${to} ${inUnits(s)}`.execute(trx);
+    from i join "case" c on c.id = i.case_id
+    where c.case_type = 'child' ${inUnits(s)}`.execute(trx);
   const assessed = reports.rows.filter((r) => r.decided_at !== null);
   const ended = investigations.rows.filter((r) => r.began !== null);
   return {

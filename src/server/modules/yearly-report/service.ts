@@ -2,28 +2,12 @@ import type { YearlyReport, YearlyReportQuery } from "../../../shared/api/yearly
 import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { currentReplicaAsOf } from "../../access/data-as-of.ts";
-import { type Trx, withActor, withReporting } from "../../access/transaction.ts";
+import { withActor, withReporting } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { actionPlanFollowUp } from "../action-plan/follow-up.ts";
-import { outcomeFigures } from "../outcomes/figures.ts";
-import { openComparisonsAnswers } from "../routines/open-comparisons.ts";
-import { agreementFigures } from "../statistics/agreements.ts";
-import { competenceFigures } from "../statistics/competence.ts";
-import { crisisCentreYear } from "../statistics/crisis-centre-year.ts";
-import { readFigures } from "../statistics/figures.ts";
 import { suppressSmall } from "../statistics/partner-contact.ts";
-import { stayFigures } from "../statistics/stays.ts";
-import {
-  adultsOf,
-  childTrack,
-  decisionsByIntervention,
-  disclosureFigures,
-  investigatedPersons,
-  koladaCases,
-  riskAssessments,
-  type YearScope,
-} from "./figures.ts";
+import type { YearScope } from "./figures.ts";
+import { readYearly, type YearlyFigures } from "./read.ts";
 import { type ReportScope, reportScope } from "./scope.ts";
 import {
   childTrackSection,
@@ -50,29 +34,6 @@ import { summarySentences } from "./summary.ts";
  * caller's organisation, 0092); the actor's transaction writes the report's one audit event.
  */
 
-/** The figures of every section, exact, read as the reporting role. */
-async function readAll(trx: Trx, s: YearScope, today: string) {
-  const from = `${s.year}-01-01`;
-  const to = `${s.year}-12-31`;
-  return {
-    investigated: await investigatedPersons(trx, s),
-    decisions: await decisionsByIntervention(trx, s),
-    stays: await stayFigures(trx, { ...s, today }),
-    childTrack: await childTrack(trx, s),
-    risk: await riskAssessments(trx, s),
-    disclosures: await disclosureFigures(trx, s),
-    kolada: await koladaCases(trx, s),
-    adults: await adultsOf(trx, s.orgId, s.year),
-    partner: await readFigures(trx, s, from, to),
-    crisis: await crisisCentreYear(trx, s),
-    competence: await competenceFigures(trx, { orgId: s.orgId, year: s.year }),
-    outcomes: await outcomeFigures(trx, s, s.year),
-    plan: await actionPlanFollowUp(trx, s.orgId, s.year),
-    agreements: await agreementFigures(trx, s.year),
-    answers: await openComparisonsAnswers(trx, s.orgId, to),
-  };
-}
-
 export async function yearlyReport(
   database: DatabaseHandle,
   actor: Actor,
@@ -84,7 +45,7 @@ export async function yearlyReport(
   const scope = await reportScope(database, actor, meta, query.unitId, query.year);
   const s: YearScope = { orgId: scope.orgId, units: scope.unitIds, year: query.year };
   const raw = await withReporting(database.db, actor, (trx) =>
-    readAll(trx, s, stockholmDate(new Date())),
+    readYearly(trx, s, stockholmDate(new Date())),
   );
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
@@ -105,11 +66,7 @@ export async function yearlyReport(
   return assemble(scope, query.year, raw);
 }
 
-function assemble(
-  scope: ReportScope,
-  year: number,
-  raw: Awaited<ReturnType<typeof readAll>>,
-): YearlyReport {
+function assemble(scope: ReportScope, year: number, raw: YearlyFigures): YearlyReport {
   // Links only inside the unit: outside it the caller could not open the cases anyway.
   const ctx = { suppressed: scope.suppressed, links: !scope.suppressed };
   const n = (v: number) => suppressSmall(scope.suppressed, v);

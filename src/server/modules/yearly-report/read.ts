@@ -1,0 +1,56 @@
+import type { Trx } from "../../access/transaction.ts";
+import { actionPlanFollowUp } from "../action-plan/follow-up.ts";
+import { outcomeFigures } from "../outcomes/figures.ts";
+import { openComparisonsAnswers } from "../routines/open-comparisons.ts";
+import { agreementFigures } from "../statistics/agreements.ts";
+import { competenceFigures } from "../statistics/competence.ts";
+import { crisisCentreYear } from "../statistics/crisis-centre-year.ts";
+import { readFigures } from "../statistics/figures.ts";
+import { stayFigures } from "../statistics/stays.ts";
+import {
+  adultsOf,
+  childTrack,
+  decisionsByIntervention,
+  disclosureFigures,
+  investigatedPersons,
+  koladaCases,
+  riskAssessments,
+  type YearScope,
+} from "./figures.ts";
+
+/**
+ * The yearly report's parts: each reads its figures, exact, as the reporting role (inside
+ * withReporting). One table of parts, so the report (service.ts) and the benchmark that times
+ * each part alone (bench/scale-yearly-parts.ts) read the very same queries.
+ */
+export const yearlyParts = {
+  investigated: (trx: Trx, s: YearScope) => investigatedPersons(trx, s),
+  decisions: (trx: Trx, s: YearScope) => decisionsByIntervention(trx, s),
+  stays: (trx: Trx, s: YearScope, today: string) => stayFigures(trx, { ...s, today }),
+  childTrack: (trx: Trx, s: YearScope) => childTrack(trx, s),
+  risk: (trx: Trx, s: YearScope) => riskAssessments(trx, s),
+  disclosures: (trx: Trx, s: YearScope) => disclosureFigures(trx, s),
+  kolada: (trx: Trx, s: YearScope) => koladaCases(trx, s),
+  adults: (trx: Trx, s: YearScope) => adultsOf(trx, s.orgId, s.year),
+  partner: (trx: Trx, s: YearScope) => readFigures(trx, s, `${s.year}-01-01`, `${s.year}-12-31`),
+  crisis: (trx: Trx, s: YearScope) => crisisCentreYear(trx, s),
+  competence: (trx: Trx, s: YearScope) => competenceFigures(trx, { orgId: s.orgId, year: s.year }),
+  outcomes: (trx: Trx, s: YearScope) => outcomeFigures(trx, s, s.year),
+  plan: (trx: Trx, s: YearScope) => actionPlanFollowUp(trx, s.orgId, s.year),
+  agreements: (trx: Trx, s: YearScope) => agreementFigures(trx, s.year),
+  answers: (trx: Trx, s: YearScope) => openComparisonsAnswers(trx, s.orgId, `${s.year}-12-31`),
+} as const;
+
+type Parts = typeof yearlyParts;
+export type YearlyFigures = { [K in keyof Parts]: Awaited<ReturnType<Parts[K]>> };
+
+/** Every part in turn, in the one reporting transaction of the report. */
+export async function readYearly(trx: Trx, s: YearScope, today: string): Promise<YearlyFigures> {
+  const out: Record<string, unknown> = {};
+  // In turn, not at once: one transaction has one connection.
+  for (const [name, part] of Object.entries(yearlyParts)) {
+    const read = part as (trx: Trx, s: YearScope, today: string) => Promise<unknown>;
+    out[name] = await read(trx, s, today);
+  }
+  return out as YearlyFigures;
+}
