@@ -24,6 +24,8 @@ import {
   riskAssessments,
   type YearScope,
 } from "./figures.ts";
+import { conferenceFigures, consultationsPerUnit } from "./figures-collaboration.ts";
+import { stayCostFigures } from "./figures-costs.ts";
 import { type ReportScope, reportScope } from "./scope.ts";
 import {
   childTrackSection,
@@ -32,8 +34,9 @@ import {
   koladaSection,
   riskSection,
 } from "./sections-cases.ts";
-import { disclosuresTable } from "./sections-collaboration.ts";
+import { conferencesTable, disclosuresTable } from "./sections-collaboration.ts";
 import { actionPlanSection, openComparisonsSection } from "./sections-follow-up.ts";
+import { consultationsTable, stayCostsTable } from "./sections-units.ts";
 import {
   collaborationSection,
   competenceSection,
@@ -58,13 +61,16 @@ async function readAll(trx: Trx, s: YearScope, today: string) {
     investigated: await investigatedPersons(trx, s),
     decisions: await decisionsByIntervention(trx, s),
     stays: await stayFigures(trx, { ...s, today }),
+    stayCosts: await stayCostFigures(trx, { ...s, today }),
     childTrack: await childTrack(trx, s),
     risk: await riskAssessments(trx, s),
     disclosures: await disclosureFigures(trx, s),
+    conferences: await conferenceFigures(trx, s),
     kolada: await koladaCases(trx, s),
     adults: await adultsOf(trx, s.orgId, s.year),
     partner: await readFigures(trx, s, from, to),
     crisis: await crisisCentreYear(trx, s),
+    consultations: await consultationsPerUnit(trx, s),
     competence: await competenceFigures(trx, { orgId: s.orgId, year: s.year }),
     outcomes: await outcomeFigures(trx, s, s.year),
     plan: await actionPlanFollowUp(trx, s.orgId, s.year),
@@ -137,10 +143,15 @@ function assemble(
       childTrackSection(raw.childTrack, ctx),
       riskSection(raw.risk, ctx),
       partnerContactSection(raw.partner, ctx),
-      staysSection(raw.stays, ctx),
-      crisisCentreSection(raw.crisis, ctx),
+      staysSection(raw.stays, ctx, [stayCostsTable(raw.stayCosts, ctx)]),
+      crisisCentreSection(raw.crisis, ctx, [
+        consultationsTable(scope.units, raw.consultations, ctx),
+      ]),
       competenceSection(raw.competence, ctx),
-      collaborationSection(raw.agreements, ctx, [disclosuresTable(raw.disclosures, ctx)]),
+      collaborationSection(raw.agreements, ctx, [
+        disclosuresTable(raw.disclosures, ctx),
+        conferencesTable(raw.conferences, ctx),
+      ]),
       koladaSection(
         {
           ...raw.kolada,
