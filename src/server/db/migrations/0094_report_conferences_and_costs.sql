@@ -18,3 +18,9 @@ create policy risk_conference_action_report on risk_conference_action for select
 -- stay_segment_report policy already lets through only segments of stays in cases the caller
 -- reports on; the place's kind is readable since 0053.
 grant select (price_adult_ore, price_child_ore) on stay_segment to frid_report;
+
+-- The year's conferences and actions of an organisation, read by its day (no whole-table scan
+-- at a national installation's size).
+create index risk_conference_org_meeting_idx on risk_conference (org_id, meeting_on)
+  where meeting_on is not null;
+create index risk_conference_action_org_created_idx on risk_conference_action (org_id, created_at);
