@@ -67,7 +67,7 @@ export function conferencesTable(f: ConferenceFigures, ctx: TableContext): Yearl
   return buildTable(
     {
       id: "risk-conferences",
-      title: "Riskkonferenser och beslutade åtgärder",
+      title: "Riskkonferenser och åtgärder",
       chart: "bar",
       columns: [{ id: "count", label: "Antal", kind: "count" }],
       rows: [

@@ -19,7 +19,8 @@ export function consultationsTable(
   return buildTable(
     {
       id: "consultations-per-unit",
-      title: "Konsultationer till yrkesverksamma per enhet",
+      title: "Konsultationer per enhet",
+      note: "Råd till yrkesverksamma ur enheternas konsultationslogg.",
       chart: "bar",
       columns: [{ id: "count", label: "Konsultationer", kind: "count" }],
       rows: units.map((u) => {
@@ -48,7 +49,7 @@ export function stayCostsTable(f: StayCostFigures, ctx: TableContext): YearlyRep
   return buildTable(
     {
       id: "stay-costs",
-      title: "Boendedygn och kostnad per boendeform",
+      title: "Kostnad per boendeform",
       note: "Kostnaden är dygnspriserna som gällde när vistelsen kom till platsen, som i kostnadsrapporten.",
       chart: "bar",
       columns: [

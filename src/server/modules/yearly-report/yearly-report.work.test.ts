@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { YearlyReport, YearlyReportTable } from "../../../shared/api/yearly-report.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
@@ -16,6 +17,7 @@ import {
   type Session,
 } from "../../testing/factories.ts";
 import { buildPlace, buildStay } from "../../testing/housing.ts";
+import { pdfWords } from "../../testing/pdf.ts";
 import { buildEscalation } from "../../testing/risk-conferences.ts";
 
 /*
@@ -334,6 +336,36 @@ describe.each(testDatabaseKinds)(
       expect(row("other_housing")?.cells[2]?.suppressed).toBe(true);
       const shown = costs.rows.flatMap((r) => (r.cells[0]?.suppressed ? [] : [r.cells[0]?.value]));
       expect(shown).not.toContain(4);
+    });
+
+    it("puts the new tables in the PDF, the workbook (a sheet each) and a CSV each", async () => {
+      const get = (session: Session, file: string) =>
+        t.app.inject({
+          method: "GET",
+          url: `/api/reports/yearly/${file}`,
+          headers: as(session),
+        });
+      const q = `year=${year}&unitId=${u.a},${u.c}`;
+      const words = await pdfWords((await get(s.manager, `pdf?${q}`)).rawPayload);
+      for (const title of [
+        "Riskkonferenser och åtgärder",
+        "Konsultationer per enhet",
+        "Kostnad per boendeform",
+      ])
+        expect(words).toContain(title);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(
+        (await get(s.manager, `xlsx?${q}`)).rawPayload as unknown as ArrayBuffer,
+      );
+      const sheet = book.getWorksheet("Kostnad per boendeform");
+      const labels = sheet?.getColumn(1).values ?? [];
+      const total = sheet?.getRow(labels.lastIndexOf("Totalt"));
+      expect([2, 3, 4].map((i) => total?.getCell(i).value)).toEqual([18, 14, 24002]);
+      const csv = await get(s.manager, `csv?${q}&table=risk-conferences`);
+      expect(csv.body).toContain("\r\nRiskkonferenser hållna under året;2\r\n");
+      const hidden = await get(s.analyst, `csv?year=${year}&table=risk-conferences`);
+      expect(hidden.body).toContain("\r\nRiskkonferenser hållna under året;–\r\n");
+      expect(hidden.body).toContain("\r\nÅtgärder beslutade under året;6\r\n");
     });
   },
 );
