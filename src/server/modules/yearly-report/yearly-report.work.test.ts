@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { YearlyReport, YearlyReportTable } from "../../../shared/api/yearly-report.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
+import { withReporting } from "../../access/transaction.ts";
+import { actorOf } from "../../testing/access-world.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { consultationBody } from "../../testing/consult.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
@@ -46,6 +49,7 @@ describe.each(testDatabaseKinds)(
     let t: TestApp;
     let s: Record<"manager" | "analyst", Session>;
     const u = { a: "", b: "", c: "", r: "" };
+    let managerId = "";
 
     beforeAll(async () => {
       t = await buildTestApp(database());
@@ -59,16 +63,13 @@ describe.each(testDatabaseKinds)(
         buildUser(owner, orgId, roles as never);
       const workerA = await user([{ unitId: u.a, role: "caseworker" }]);
       const workerB = await user([{ unitId: u.b, role: "caseworker" }]);
+      const manager = await user([
+        { unitId: u.a, role: "unit_manager" },
+        { unitId: u.c, role: "unit_manager" },
+      ]);
+      managerId = manager.id;
       s = {
-        manager: await login(
-          t.app,
-          (
-            await user([
-              { unitId: u.a, role: "unit_manager" },
-              { unitId: u.c, role: "unit_manager" },
-            ])
-          ).username,
-        ),
+        manager: await login(t.app, manager.username),
         analyst: await login(t.app, (await user([{ unitId: null, role: "analyst" }])).username),
       };
       const req = async (
@@ -366,6 +367,27 @@ describe.each(testDatabaseKinds)(
       const hidden = await get(s.analyst, `csv?year=${year}&table=risk-conferences`);
       expect(hidden.body).toContain("\r\nRiskkonferenser hållna under året;–\r\n");
       expect(hidden.body).toContain("\r\nÅtgärder beslutade under året;6\r\n");
+    });
+    it("lets the reporting role read the conferences' counted columns of the units reported on, no text", async () => {
+      const actor = await actorOf(database().owner, managerId);
+      const read = (statement: string) =>
+        withReporting(
+          database().db,
+          actor,
+          async (trx) => (await sql.raw(statement).execute(trx)).rows,
+        );
+      // Unit A's four conferences and six actions; unit B's are not the manager's to count.
+      expect(await read("select count(*)::int as n from risk_conference")).toEqual([{ n: 4 }]);
+      expect(await read("select count(*)::int as n from risk_conference_action")).toEqual([
+        { n: 6 },
+      ]);
+      await expect(read("select agenda from risk_conference")).rejects.toThrow(/permission denied/);
+      await expect(read("select description from risk_conference_action")).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(read("select owner_user_id from risk_conference_action")).rejects.toThrow(
+        /permission denied/,
+      );
     });
   },
 );
