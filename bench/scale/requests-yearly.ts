@@ -13,8 +13,10 @@ import { asOwner, named } from "./sql.ts";
  * own minimal statement, requests-statistics.ts, without its event) and the rest — persons
  * investigated and their children, decisions by intervention and outcome, stays (persons
  * granted, children, nights, endings, enquiries), the children's track, risk assessments,
- * Kolada's adult cases and outcomes, the competence register and agreements. Each table is
- * read by its organisation and the year's range; each row's case by its key.
+ * Kolada's adult cases and outcomes, the competence register and agreements; risk conferences
+ * held and their actions agreed and done, consultations per unit, and the stays' nights and
+ * cost per form of housing (each segment's nights × its copied prices, as stay-costs.ts).
+ * Each table is read by its organisation and the year's range; each row's case by its key.
  *
  * Not in it: the crisis centre's children (the generator makes no child_work, so the
  * server's read of it is an index probe on empty tables) and each place's occupancy.
@@ -114,6 +116,32 @@ const yearSql = `with rule as (
       (select count(*) from study_visit where org_id = :org and visited_on between :from::date and :to::date) as visits),
   agreements as (select count(*) as in_force from agreement a
      where a.org_id = :org and a.signed_on <= :to::date and (a.ended_on is null or a.ended_on >= :from::date)),
+  conferences as (select
+      (select count(*) from risk_conference r join "case" c on c.id = r.case_id
+        where r.org_id = :org and r.meeting_on between :from::date and :to::date
+          and c.unit_id = any((select units from rule)::uuid[])) as conferences_held,
+      (select count(*) from risk_conference_action a join "case" c on c.id = a.case_id
+        where a.org_id = :org and a.created_at >= (select f from b) and a.created_at < (select t from b)
+          and c.unit_id = any((select units from rule)::uuid[])) as actions_agreed,
+      (select count(*) from risk_conference_action a join "case" c on c.id = a.case_id
+        where a.org_id = :org and a.created_at >= (select f from b) and a.created_at < (select t from b)
+          and a.done_on <= :to::date and c.unit_id = any((select units from rule)::uuid[])) as actions_done),
+  consultations as (select jsonb_object_agg(unit_id, n) as consultations_per_unit from
+    (select k.unit_id, count(*) as n from consultation k
+      where k.org_id = :org and k.occurred_at >= (select f from b) and k.occurred_at < (select t from b)
+        and k.unit_id = any((select units from rule)::uuid[]) group by 1) x),
+  stay_costs as (select jsonb_object_agg(kind, jsonb_build_array(adult_nights, child_nights, cost_ore))
+      as stay_costs from (
+    select p.kind, sum(n * m.adults) as adult_nights, sum(n * m.children) as child_nights,
+        sum(n * (m.adults * g.price_adult_ore + m.children * g.price_child_ore)) as cost_ore
+      from st join stay_segment g on g.stay_id = st.id join place p on p.id = g.place_id
+      cross join lateral (select count(*) filter (where role = 'adult') as adults,
+          count(*) filter (where role = 'child') as children
+        from stay_member m where m.stay_id = st.id) m
+      cross join lateral (select greatest(0, least(coalesce(g.to_on, st.left_on,
+            least((now() at time zone 'Europe/Stockholm')::date, :to::date + 1)),
+          coalesce(st.left_on, 'infinity'::date), :to::date + 1) - greatest(g.from_on, :from::date)) as n) d
+     where st.cancelled_at is null group by p.kind) x),
   ${auditCte({
     action: "statistics.read",
     resourceType: "unit",
@@ -123,7 +151,7 @@ const yearSql = `with rule as (
       'units', (select to_jsonb(units) from rule))`,
   })}
   select * from investigated, decisions, granted, stays, track, risk, kolada, competence,
-    agreements, (select id as audit_id from audit) au`;
+    agreements, conferences, consultations, stay_costs, (select id as audit_id from audit) au`;
 
 function yearlyMinimal(cast: Cast, actor: Actor, requestId: string): MinimalTransaction[] {
   const params = {

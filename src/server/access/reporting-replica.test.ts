@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { YearlyReport } from "../../shared/api/yearly-report.ts";
 import { loadConfig } from "../config.ts";
 import { developmentKeyService } from "../crypto/key-service.ts";
 import { temporaryKeyStore } from "../crypto/record-keys.ts";
@@ -8,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
 import { migrate } from "../db/migrate.ts";
 import { replicaLag } from "../db/reporting-replica.ts";
 import { buildTestApp, type TestApp } from "../testing/app.ts";
+import { consultationBody } from "../testing/consult.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { as, buildOrg, buildUnit, buildUser, login, type Session } from "../testing/factories.ts";
 import {
@@ -24,7 +26,8 @@ import { withReporting } from "./transaction.ts";
  * Reports off the primary (issue 20, item 7; ADR 0026): with FRID_REPORTING_DATABASE_URL the
  * statistics read from a real PostgreSQL streaming replica, here a pair made by
  * scripts/replica-pair.sh (CI's, or the test's own). A service-contact report of one unit
- * in March 2026, its contacts entered through the API on the primary.
+ * in March 2026, its contacts entered through the API on the primary; and the committee's
+ * yearly report of 2026 (issue 20, item 4) with the unit's consultations logged the same way.
  */
 const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -126,6 +129,58 @@ describe("reports on a streaming replica (PostgreSQL)", () => {
       [res.headers["x-request-id"]],
     );
     expect(rows).toEqual([{ outcome: "allowed", actor_user_id: who.managerId }]);
+  });
+
+  it("runs the committee's yearly report on the replica: what the primary wrote, and how fresh", async () => {
+    const yearly = () =>
+      t.app.inject({
+        method: "GET",
+        url: `/api/reports/yearly?year=2026&unitId=${who.unitId}`,
+        headers: as(manager),
+      });
+    const consultations = (body: YearlyReport) =>
+      body.sections
+        .flatMap((x) => x.tables)
+        .find((x) => x.id === "consultations-per-unit")
+        ?.rows.map((r) => [r.id, r.cells[0]?.value]);
+    await waitForReplay(primary, replica);
+    const before = await yearly();
+    expect(before.statusCode, before.body).toBe(200);
+    expect(consultations(before.json())).toEqual([
+      [who.unitId, 0],
+      ["total", 0],
+    ]);
+
+    const writing = new Date();
+    for (const occurredAt of ["2026-03-10T09:30:00+01:00", "2026-09-10T09:30:00+02:00"]) {
+      const logged = await t.app.inject({
+        method: "POST",
+        url: "/api/consultations",
+        headers: as(worker),
+        payload: consultationBody(who.unitId, { occurredAt }),
+      });
+      expect(logged.statusCode, logged.body).toBe(201);
+    }
+    await waitForReplay(primary, replica);
+    const res = await yearly();
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as YearlyReport;
+    expect(consultations(body)).toEqual([
+      [who.unitId, 2],
+      ["total", 2],
+    ]);
+    // The report says in its body (printed on paper too) what its header says: the replica's
+    // last replayed commit, at least as late as the consultations' own.
+    expect(body.dataAsOf).toMatch(iso);
+    expect(res.headers[dataAsOfHeader]).toBe(body.dataAsOf);
+    const asOf = new Date(String(body.dataAsOf));
+    expect(asOf.getTime()).toBeGreaterThanOrEqual(writing.getTime());
+    expect(asOf.getTime()).toBeLessThanOrEqual(Date.now());
+    const { rows } = await primary.query(
+      "select actor_user_id, data->>'report' as report from audit_event where action = 'statistics.read' and request_id = $1",
+      [res.headers["x-request-id"]],
+    );
+    expect(rows).toEqual([{ actor_user_id: who.managerId, report: "yearly" }]);
   });
 
   it("reads the replica, not the primary: paused replay shows the earlier figures, or 503 past the limit", async () => {

@@ -2491,6 +2491,10 @@ create policy risk_alert_reason_select on risk_alert_reason as permissive for se
   using (frid_can_see_case(case_id));
 create policy risk_conference_insert on risk_conference as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (referred_by = frid_actor()) AND frid_can_see_case(case_id)));
+create policy risk_conference_report on risk_conference as permissive for select to frid_report
+  using ((( SELECT c.unit_id
+   FROM "case" c
+  WHERE (c.id = risk_conference.case_id)) = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy risk_conference_select on risk_conference as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy risk_conference_update on risk_conference as permissive for update to frid_app
@@ -2501,6 +2505,10 @@ create policy risk_conference_action_insert on risk_conference_action as permiss
 create policy risk_conference_action_owner_update on risk_conference_action as permissive for update to frid_app
   using (((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor()))))
   with check (((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor()))));
+create policy risk_conference_action_report on risk_conference_action as permissive for select to frid_report
+  using ((( SELECT c.unit_id
+   FROM "case" c
+  WHERE (c.id = risk_conference_action.case_id)) = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
 create policy risk_conference_action_select on risk_conference_action as permissive for select to frid_app
   using ((frid_can_see_case(case_id) OR ((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor())))));
 create policy risk_conference_action_update on risk_conference_action as permissive for update to frid_app
@@ -3029,6 +3037,8 @@ grant select (closed_on), select (created_at), select (id), select (kind), selec
 grant select (answered_at), select (case_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
 grant select (case_id), select (decided_at), select (open_investigation), select (org_id) on preliminary_decision to frid_report;
 grant select (case_id), select (id), select (kind), select (org_id), select (other_person_id) on relation to frid_report;
+grant select (case_id), select (id), select (meeting_on), select (org_id) on risk_conference to frid_report;
+grant select (case_id), select (created_at), select (done_on), select (id), select (org_id) on risk_conference_action to frid_report;
 grant select (approved_on), select (approver_id), select (area), select (id), select (org_id), select (review_on), select (supersedes_id), select (title) on routine to frid_report;
 grant select (id), select (management), select (org_id) on routine_approver to frid_report;
 grant select (code), select (question), select (sort_order) on routine_area to frid_report;
@@ -3036,7 +3046,7 @@ grant select (channel), select (course_id), select (duration_minutes), select (i
 grant select (birth_year), select (closed_at), select (created_at), select (id), select (is_child), select (org_id), select (person_id), select (sex), select (subject_kind), select (unit_id) on service_course to frid_report;
 grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;
 grant select (org_id), select (person_id), select (role), select (stay_id) on stay_member to frid_report;
-grant select (from_on), select (id), select (org_id), select (place_id), select (stay_id), select (to_on) on stay_segment to frid_report;
+grant select (from_on), select (id), select (org_id), select (place_id), select (price_adult_ore), select (price_child_ore), select (stay_id), select (to_on) on stay_segment to frid_report;
 grant select (id), select (org_id), select (visited_on), select (visitors) on study_visit to frid_report;
 grant select (held_on), select (hours), select (id), select (org_id) on supervision_session to frid_report;
 grant select (hours), select (id), select (joint_with), select (org_id), select (starts_on) on training to frid_report;

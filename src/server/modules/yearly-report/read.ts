@@ -17,6 +17,8 @@ import {
   riskAssessments,
   type YearScope,
 } from "./figures.ts";
+import { conferenceFigures, consultationsPerUnit } from "./figures-collaboration.ts";
+import { stayCostFigures } from "./figures-costs.ts";
 
 /**
  * The yearly report's parts: each reads its figures, exact, as the reporting role (inside
@@ -27,13 +29,16 @@ export const yearlyParts = {
   investigated: (trx: Trx, s: YearScope) => investigatedPersons(trx, s),
   decisions: (trx: Trx, s: YearScope) => decisionsByIntervention(trx, s),
   stays: (trx: Trx, s: YearScope, today: string) => stayFigures(trx, { ...s, today }),
+  stayCosts: (trx: Trx, s: YearScope, today: string) => stayCostFigures(trx, { ...s, today }),
   childTrack: (trx: Trx, s: YearScope) => childTrack(trx, s),
   risk: (trx: Trx, s: YearScope) => riskAssessments(trx, s),
   disclosures: (trx: Trx, s: YearScope) => disclosureFigures(trx, s),
+  conferences: (trx: Trx, s: YearScope) => conferenceFigures(trx, s),
   kolada: (trx: Trx, s: YearScope) => koladaCases(trx, s),
   adults: (trx: Trx, s: YearScope) => adultsOf(trx, s.orgId, s.year),
   partner: (trx: Trx, s: YearScope) => readFigures(trx, s, `${s.year}-01-01`, `${s.year}-12-31`),
   crisis: (trx: Trx, s: YearScope) => crisisCentreYear(trx, s),
+  consultations: (trx: Trx, s: YearScope) => consultationsPerUnit(trx, s),
   competence: (trx: Trx, s: YearScope) => competenceFigures(trx, { orgId: s.orgId, year: s.year }),
   outcomes: (trx: Trx, s: YearScope) => outcomeFigures(trx, s, s.year),
   plan: (trx: Trx, s: YearScope) => actionPlanFollowUp(trx, s.orgId, s.year),

@@ -1,4 +1,5 @@
 import type { YearlyReportTable } from "../../../shared/api/yearly-report.ts";
+import type { ConferenceFigures } from "./figures-collaboration.ts";
 import { buildTable, type TableContext } from "./table.ts";
 
 /**
@@ -52,6 +53,32 @@ export function disclosuresTable(
         values: grounds.map((g) => n(k, g.id)),
       })),
       totals: { column: "Totalt", row: "Totalt" },
+    },
+    ctx,
+  );
+}
+
+/**
+ * Risk conferences (the MARAC model, issue 18): held in the year, actions agreed in it and how
+ * many of those were done by its end. No list of the organisation's conferences exists to link
+ * to (a conference is read from its case).
+ */
+export function conferencesTable(f: ConferenceFigures, ctx: TableContext): YearlyReportTable {
+  return buildTable(
+    {
+      id: "risk-conferences",
+      title: "Riskkonferenser och åtgärder",
+      chart: "bar",
+      columns: [{ id: "count", label: "Antal", kind: "count" }],
+      rows: [
+        { id: "held", label: "Riskkonferenser hållna under året", values: [f.held] },
+        { id: "actions_agreed", label: "Åtgärder beslutade under året", values: [f.actionsAgreed] },
+        {
+          id: "actions_done",
+          label: "varav genomförda vid årets slut",
+          values: [f.actionsDone],
+        },
+      ],
     },
     ctx,
   );

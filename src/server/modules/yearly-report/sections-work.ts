@@ -42,7 +42,11 @@ export function partnerContactSection(f: RawFigures, ctx: TableContext): YearlyR
   return { id: "partner-contact", title: "Partnerkontakt", summary: [], tables: [table] };
 }
 
-export function staysSection(f: StayFigures, ctx: TableContext): YearlyReportSection {
+export function staysSection(
+  f: StayFigures,
+  ctx: TableContext,
+  more: YearlyReportTable[] = [],
+): YearlyReportSection {
   const nights = buildTable(
     {
       id: "stays-nights",
@@ -106,7 +110,7 @@ export function staysSection(f: StayFigures, ctx: TableContext): YearlyReportSec
     id: "stays",
     title: "Boenden, platser och vistelser",
     summary: [],
-    tables: [nights, ended, places],
+    tables: [nights, ended, places, ...more],
   };
 }
 
@@ -114,6 +118,7 @@ export function staysSection(f: StayFigures, ctx: TableContext): YearlyReportSec
 export function crisisCentreSection(
   f: CrisisCentreYearFigures,
   ctx: TableContext,
+  more: YearlyReportTable[] = [],
 ): YearlyReportSection {
   const table = buildTable(
     {
@@ -149,7 +154,12 @@ export function crisisCentreSection(
     },
     ctx,
   );
-  return { id: "crisis-centre", title: "Kriscentrum och samråd", summary: [], tables: [table] };
+  return {
+    id: "crisis-centre",
+    title: "Kriscentrum och samråd",
+    summary: [],
+    tables: [table, ...more],
+  };
 }
 
 /** The register's figures are the organisation's own, no client's: never suppressed. */

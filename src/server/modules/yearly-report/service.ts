@@ -16,8 +16,9 @@ import {
   koladaSection,
   riskSection,
 } from "./sections-cases.ts";
-import { disclosuresTable } from "./sections-collaboration.ts";
+import { conferencesTable, disclosuresTable } from "./sections-collaboration.ts";
 import { actionPlanSection, openComparisonsSection } from "./sections-follow-up.ts";
+import { consultationsTable, stayCostsTable } from "./sections-units.ts";
 import {
   collaborationSection,
   competenceSection,
@@ -94,10 +95,15 @@ function assemble(scope: ReportScope, year: number, raw: YearlyFigures): YearlyR
       childTrackSection(raw.childTrack, ctx),
       riskSection(raw.risk, ctx),
       partnerContactSection(raw.partner, ctx),
-      staysSection(raw.stays, ctx),
-      crisisCentreSection(raw.crisis, ctx),
+      staysSection(raw.stays, ctx, [stayCostsTable(raw.stayCosts, ctx)]),
+      crisisCentreSection(raw.crisis, ctx, [
+        consultationsTable(scope.units, raw.consultations, ctx),
+      ]),
       competenceSection(raw.competence, ctx),
-      collaborationSection(raw.agreements, ctx, [disclosuresTable(raw.disclosures, ctx)]),
+      collaborationSection(raw.agreements, ctx, [
+        disclosuresTable(raw.disclosures, ctx),
+        conferencesTable(raw.conferences, ctx),
+      ]),
       koladaSection(
         {
           ...raw.kolada,

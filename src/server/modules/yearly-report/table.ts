@@ -14,6 +14,8 @@ export interface ColumnSpec {
   id: string;
   label: string;
   kind: YearlyReportValueKind;
+  /** An amount (kronor) the totals row adds up too; counts are always added up. */
+  summed?: boolean;
 }
 
 export interface RowSpec {
@@ -47,11 +49,14 @@ const sum = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0),
 
 export function buildTable(spec: TableSpec, ctx: TableContext): YearlyReportTable {
   const counted = spec.columns.map((c) => c.kind === "count");
-  const columns = spec.columns.map((c) => ({ ...c, isTotal: false }));
+  const columns = spec.columns.map(({ summed: _, ...c }) => ({ ...c, isTotal: false }));
+  // The totals row adds counts and the amounts asked for; a hidden row hides its amount too.
+  const added = spec.columns.map((c, j) => counted[j] || c.summed === true);
   let rows = spec.rows.map((r) => ({ ...r, isTotal: false }));
   if (spec.totals?.column) {
     columns.push({ id: "total", label: spec.totals.column, kind: "count", isTotal: true });
     counted.push(true);
+    added.push(true);
     rows = rows.map((r) => ({
       ...r,
       values: [...r.values, sum(r.values.filter((_, j) => counted[j]))],
@@ -63,7 +68,8 @@ export function buildTable(spec: TableSpec, ctx: TableContext): YearlyReportTabl
       label: spec.totals.row,
       isTotal: true,
       values: columns.map((_, j) =>
-        counted[j] ? sum(rows.map((r) => r.values[j] ?? null)) : null,
+        // Amounts are kronor with öre: the float sum is rounded back to whole öre.
+        added[j] ? Math.round(sum(rows.map((r) => r.values[j] ?? null)) * 100) / 100 : null,
       ),
     });
   const values = rows.map((r) => r.values);

@@ -1,0 +1,90 @@
+import { sql } from "kysely";
+import { type CostStay, stayCostByMonth } from "../../../shared/stay-costs.ts";
+import type { Trx } from "../../access/transaction.ts";
+import { housingKinds } from "../statistics/stays.ts";
+import type { YearScope } from "./figures.ts";
+
+/**
+ * What the year's stays cost, per form of housing (the kind of the place of each night): the
+ * costs module's arithmetic (shared/stay-costs.ts stayCostByMonth — the prices copied at each
+ * segment's start, every member for every night, the day of leaving no night) over the year,
+ * ongoing stays to `today` when the year is not over. Read as frid_report (0053, 0094): the
+ * stays of cases in the units reported on, never a name nor an address. Cost in öre (exact).
+ */
+
+export type HousingKind = (typeof housingKinds)[number];
+export type StayCostFigures = Record<
+  HousingKind,
+  { adultNights: number; childNights: number; costOre: bigint }
+>;
+
+interface SegmentRow {
+  stay_id: string;
+  place_id: string;
+  kind: string;
+  from_on: string;
+  to_on: string | null;
+  price_adult_ore: number;
+  price_child_ore: number;
+  left_on: string | null;
+}
+
+export async function stayCostFigures(
+  trx: Trx,
+  s: YearScope & { today: string },
+): Promise<StayCostFigures> {
+  const window = { from: `${s.year}-01-01`, to: `${s.year + 1}-01-01` };
+  const until = s.today < window.to ? s.today : window.to;
+  const segments = await sql<SegmentRow>`
+    select g.stay_id, g.place_id, p.kind, g.from_on::text as from_on, g.to_on::text as to_on,
+      g.price_adult_ore, g.price_child_ore, s.left_on::text as left_on
+    from stay_segment g join stay s on s.id = g.stay_id join place p on p.id = g.place_id
+    where g.org_id = ${s.orgId} and s.cancelled_at is null
+      and g.from_on < ${window.to}::date and (g.to_on is null or g.to_on > ${window.from}::date)
+      and (s.left_on is null or s.left_on > ${window.from}::date)
+      and exists (select 1 from "case" c where c.id = s.case_id
+        ${s.units === null ? sql`` : sql`and c.unit_id = any(${s.units}::uuid[])`})
+    order by g.stay_id, g.from_on`.execute(trx);
+  const byStay = new Map<string, SegmentRow[]>();
+  for (const g of segments.rows) {
+    const list = byStay.get(g.stay_id);
+    if (list) list.push(g);
+    else byStay.set(g.stay_id, [g]);
+  }
+  const stayIds = [...byStay.keys()];
+  const members = stayIds.length
+    ? (
+        await sql<{ stay_id: string; adults: number; children: number }>`
+          select stay_id, count(*) filter (where role = 'adult')::integer as adults,
+            count(*) filter (where role = 'child')::integer as children
+          from stay_member where stay_id = any(${stayIds}::uuid[]) group by stay_id`.execute(trx)
+      ).rows
+    : [];
+  const out = Object.fromEntries(
+    housingKinds.map((k) => [k, { adultNights: 0, childNights: 0, costOre: 0n }]),
+  ) as StayCostFigures;
+  const kindOf = new Map(segments.rows.map((g) => [g.place_id, g.kind as HousingKind]));
+  const memberOf = new Map(members.map((m) => [m.stay_id, m]));
+  for (const [id, rows] of byStay) {
+    const m = memberOf.get(id);
+    const stay: CostStay = {
+      adults: Number(m?.adults ?? 0),
+      children: Number(m?.children ?? 0),
+      leftOn: rows[0]?.left_on ?? null,
+      segments: rows.map((g) => ({
+        placeId: g.place_id,
+        fromOn: g.from_on,
+        toOn: g.to_on,
+        priceAdultOre: Number(g.price_adult_ore),
+        priceChildOre: Number(g.price_child_ore),
+      })),
+    };
+    for (const line of stayCostByMonth(stay, until, window)) {
+      const sum = out[kindOf.get(line.placeId) ?? "other_housing"];
+      sum.adultNights += line.adultNights;
+      sum.childNights += line.childNights;
+      sum.costOre += line.costOre;
+    }
+  }
+  return out;
+}
