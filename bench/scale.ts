@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readMigrations } from "../src/server/db/migrate.ts";
+import { rowKeyOf } from "../src/server/db/sealed-columns.ts";
 import { projectRoot } from "../src/server/paths.ts";
-import { type RunningServer, startServer } from "./lib/server.ts";
+import { type RunningServer, serverKeyService, startServer } from "./lib/server.ts";
 import { describeTarget, openTarget } from "./lib/target.ts";
 import { keptKeys, openCapturer } from "./scale/capture.ts";
 import { type Cast, describeCast, discover } from "./scale/discover.ts";
@@ -44,7 +45,7 @@ async function pendingMigrations(query: (t: string) => Promise<{ version: string
 
 /** Before the server: what is there, who acts, the last audit id (what follows is ours). */
 async function survey(o: ScaleOptions) {
-  const database = await openTarget(o.target);
+  const database = await openTarget(o.target, serverKeyService(keptKeys().FRID_KEK));
   try {
     // Asked before the connection is taken: PGlite has one session, and a second query from
     // inside onConnection would wait for it forever.
@@ -62,7 +63,17 @@ async function survey(o: ScaleOptions) {
         "select id, totp_secret from app_user where org_id = $1 and totp_secret is not null",
         [cast.orgId],
       );
-      for (const r of rows) secrets.set(r.id, r.totp_secret);
+      // Sealed once a server has started on the database (db/sealed-columns.ts): opened
+      // with the server's key-encryption key.
+      for (const r of rows) {
+        const secret = await database.cipher.open(
+          cast.orgId,
+          "app_user.totp_secret",
+          r.totp_secret,
+          rowKeyOf(r.id),
+        );
+        if (secret) secrets.set(r.id, secret);
+      }
       return {
         cast,
         secrets,
@@ -135,7 +146,9 @@ async function sqlPhaseAll(
   header: string[],
   sinceAuditId: number,
 ) {
-  const database = await openTarget(o.target);
+  // The server's key-encryption key (BENCH_KEK when kept): the capture logs in in-process and
+  // opens the authenticator secrets the server sealed.
+  const database = await openTarget(o.target, serverKeyService(keptKeys().FRID_KEK));
   const results: RequestResult[] = [];
   try {
     const capturer = await openCapturer(

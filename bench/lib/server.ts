@@ -60,10 +60,10 @@ export async function startServer(
  * The key service of the server startServer starts (testKekEnv's KEK): a benchmark that
  * seals values before the server starts wraps its data keys with it, so the server opens them.
  */
-export function serverKeyService(): KeyService {
+export function serverKeyService(kek: string = testKekEnv.FRID_KEK): KeyService {
   return new ConfigKeyService({
     id: testKekEnv.FRID_KEK_ID,
-    key: Buffer.from(testKekEnv.FRID_KEK, "base64"),
+    key: Buffer.from(kek, "base64"),
   });
 }
 

@@ -29,9 +29,17 @@ const yearSql = `with rule as (
                       and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
   b as (select (:from::date)::timestamp at time zone 'Europe/Stockholm' as f,
                (:to::date + 1)::timestamp at time zone 'Europe/Stockholm' as t),
+  candidates as (
+    select ch.case_id from case_status_change ch
+     where ch.org_id = :org and ch.from_status = 'investigation' and ch.changed_at >= (select f from b)
+    union
+    select c.id from "case" c
+     where c.org_id = :org and c.status = 'investigation' and c.case_type = 'adult_victim'
+       and c.unit_id = any((select units from rule)::uuid[])),
   inv as (
-    select c.id, c.person_id from case_status_change ch join "case" c on c.id = ch.case_id
-     where ch.org_id = :org and ch.to_status = 'investigation' and ch.changed_at < (select t from b)
+    select c.id, c.person_id from candidates k join "case" c on c.id = k.case_id
+      join case_status_change ch on ch.case_id = k.case_id
+     where ch.to_status = 'investigation' and ch.changed_at < (select t from b)
        and c.case_type = 'adult_victim' and c.unit_id = any((select units from rule)::uuid[])
        and not exists (select 1 from case_status_change n
                         where n.case_id = ch.case_id and n.from_status = 'investigation'

@@ -38,12 +38,22 @@ export async function stayCostFigures(
   const segments = await sql<SegmentRow>`
     select g.stay_id, g.place_id, p.kind, g.from_on::text as from_on, g.to_on::text as to_on,
       g.price_adult_ore, g.price_child_ore, s.left_on::text as left_on
-    from stay_segment g join stay s on s.id = g.stay_id join place p on p.id = g.place_id
-    where g.org_id = ${s.orgId} and s.cancelled_at is null
-      and g.from_on < ${window.to}::date and (g.to_on is null or g.to_on > ${window.from}::date)
+    -- The segments running in the year first (stay_segment_org_ended_idx, 0096), as the
+    -- nights per place read them (statistics/stays.ts).
+    from (select g.stay_id, g.place_id, g.from_on, g.to_on, g.price_adult_ore, g.price_child_ore
+          from stay_segment g
+          where g.org_id = ${s.orgId} and g.from_on < ${window.to}::date
+            and coalesce(g.to_on, 'infinity'::date) > ${window.from}::date offset 0) g
+      join stay s on s.id = g.stay_id join place p on p.id = g.place_id
+    where s.cancelled_at is null
       and (s.left_on is null or s.left_on > ${window.from}::date)
-      and exists (select 1 from "case" c where c.id = s.case_id
-        ${s.units === null ? sql`` : sql`and c.unit_id = any(${s.units}::uuid[])`})
+      -- Without named units the stay's own policy (0053) keeps only the reported units' stays.
+      ${
+        s.units === null
+          ? sql``
+          : sql`and exists (select 1 from "case" c where c.id = s.case_id
+                  and c.unit_id = any(${s.units}::uuid[]))`
+      }
     order by g.stay_id, g.from_on`.execute(trx);
   const byStay = new Map<string, SegmentRow[]>();
   for (const g of segments.rows) {
