@@ -42,24 +42,30 @@ const inUnits = (s: FigureScope) =>
  */
 export async function investigatedPersons(trx: Trx, s: YearScope) {
   const { from, to } = bounds(s.year);
+  // An exit in the year closes an investigation that ran in it (it began before the exit); an
+  // exit after the year, one whose start was before the year's end; an investigation running
+  // now, when it began before the year's end.
   const { rows } = await sql<{ persons: number; children: number }>`
-    with candidates as (
-      select ch.case_id from case_status_change ch
-      where ch.org_id = ${s.orgId} and ch.from_status = 'investigation' and ch.changed_at >= ${from}
+    with exits as materialized (
+      select ch.case_id, ch.changed_at from case_status_change ch
+      where ch.org_id = ${s.orgId} and ch.from_status = 'investigation' and ch.changed_at >= ${from}),
+    began_before_end as (
+      select e.case_id from exits e where e.changed_at < ${to}
+      union
+      select e.case_id from exits e
+      where e.changed_at >= ${to}
+        and (select max(ch.changed_at) from case_status_change ch
+              where ch.case_id = e.case_id and ch.to_status = 'investigation'
+                and ch.changed_at < e.changed_at) < ${to}
       union
       select c.id from "case" c
       where c.org_id = ${s.orgId} and c.status = 'investigation' and c.case_type = 'adult_victim'
-        ${inUnits(s)}),
-    spans as (
-      select ch.case_id, c.person_id,
-        (select min(n.changed_at) from case_status_change n
-          where n.case_id = ch.case_id and n.from_status = 'investigation'
-            and n.changed_at > ch.changed_at) as ended
-      from candidates k join "case" c on c.id = k.case_id
-        join case_status_change ch on ch.case_id = k.case_id
-      where ch.to_status = 'investigation' and ch.changed_at < ${to}
-        and c.case_type = 'adult_victim' ${inUnits(s)}),
-    investigated as (select distinct case_id, person_id from spans where ended is null or ended >= ${from}),
+        ${inUnits(s)}
+        and (select max(ch.changed_at) from case_status_change ch
+              where ch.case_id = c.id and ch.to_status = 'investigation') < ${to}),
+    investigated as (
+      select c.id as case_id, c.person_id from began_before_end k join "case" c on c.id = k.case_id
+      where c.case_type = 'adult_victim' ${inUnits(s)}),
     per_person as (
       select i.person_id, max(coalesce((select k.children_in_household from intake k
         where k.case_id = i.case_id and k.received_at < ${to}
