@@ -24,7 +24,11 @@ interface DemoGoal {
   description: string;
   indicator: { name: string; unit: string; target: number; code: IndicatorCode | null };
   activities: { title: string; owner: string; dueInDays: number; status: "done" | "planned" }[];
-  followUp: { status: "reached" | "partly_reached" | "not_reached"; done: string; value?: number };
+  followUp: {
+    status: "reached" | "partly_reached" | "not_reached" | "ongoing";
+    done: string;
+    value?: number;
+  };
 }
 
 export const demoGoals: DemoGoal[] = [
@@ -48,7 +52,7 @@ export const demoGoals: DemoGoal[] = [
     ],
     followUp: {
       status: "partly_reached",
-      done: "Överenskommelsen med kvinnojouren följdes upp. Mötet med polisen sköts upp.",
+      done: "Överenskommelserna gicks igenom med polisen och kvinnojouren; uppföljningarna förs i Frid.",
     },
   },
   {
@@ -75,7 +79,10 @@ export const demoGoals: DemoGoal[] = [
         status: "planned",
       },
     ],
-    followUp: { status: "partly_reached", done: "Två utbildningsdagar hölls under hösten." },
+    followUp: {
+      status: "partly_reached",
+      done: "Grundutbildningen planerades med kvinnofridsinstruktörerna; deltagarna förs i kompetensregistret.",
+    },
   },
   {
     area: "mapping",
@@ -115,7 +122,10 @@ export const demoGoals: DemoGoal[] = [
         status: "planned",
       },
     ],
-    followUp: { status: "partly_reached", done: "Riskbedömningarna görs nu i Frid." },
+    followUp: {
+      status: "ongoing",
+      done: "Riskbedömningarna med FREDA och SARA:SV görs nu i Frid.",
+    },
   },
   {
     area: "statistics",

@@ -41,7 +41,7 @@ export const demoRoutines: {
     title: "Rutin för att upptäcka våld – barn och unga",
     approver: "management",
     approvedDaysAgo: 690,
-    reviewInDays: 40,
+    reviewInDays: 55,
     owner: "barnchef",
   },
   {
