@@ -101,6 +101,8 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
       .poll(() => done.inputValue())
       .toBe("Alla handläggare har gått utbildning i FREDA-bedömningar.");
     expect(await followUp.getByLabel("Status").inputValue()).toBe("partly_reached");
+    mkdirSync(shots, { recursive: true });
+    await goalCard.screenshot({ path: join(shots, "action-plan-goal-follow-up.png") });
 
     // An activity for the goal, then marked done where it is listed.
     await goalCard.getByRole("button", { name: `Ny aktivitet för ${goal}` }).click();
@@ -158,7 +160,6 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
     const mapping = page.getByRole("article", { name: "Kartlägga våldets omfattning i kommunen" });
     await mapping.getByText(`${lastYear}: Inte uppnått. Värde: 6 verksamheter`).waitFor();
     await expectNoSeriousA11yViolations(page);
-    mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, "action-plan-demo.png"), fullPage: true });
     expect(problems).toEqual([]);
   });
