@@ -14,7 +14,7 @@ import { day, statusText } from "./fixtures/page.ts";
  * follow-up with the value Frid counted — the same value the form showed her before she
  * saved. Choosing another year in the form shows that year's follow-up (none: empty fields),
  * and choosing last year again shows what she saved. The activity's owners offered are staff
- * who work cases or manage a unit. When another manager changed the plan meanwhile, her
+ * who work cases or manage a unit; she hands the activity to a caseworker. When another manager changed the plan meanwhile, her
  * change is refused with the Swedish 409 message, the page reads the plan again, and saving
  * once more goes through. The demo's own plan is shown, and photographed, at the end.
  */
@@ -127,6 +127,24 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
       .poll(() => statusText(page))
       .toContain("Aktiviteten ”Utbildning i FREDA för alla handläggare” har status klar.");
     await expectNoSeriousA11yViolations(page);
+
+    // The activity handed over: another owner and a later day, its status kept.
+    await goalCard
+      .getByRole("button", { name: "Ändra Utbildning i FREDA för alla handläggare" })
+      .click();
+    const activityEdit = page.getByRole("form", {
+      name: "Ändra Utbildning i FREDA för alla handläggare",
+    });
+    await activityEdit.getByLabel("Ansvarig").selectOption({ label: "Lina Ek" });
+    await fillDate(activityEdit, "Klar senast", day(60));
+    await expectNoSeriousA11yViolations(page);
+    await activityEdit.getByRole("button", { name: "Spara aktiviteten" }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Aktiviteten ”Utbildning i FREDA för alla handläggare” är ändrad.");
+    await goalCard
+      .getByText(/Utbildning i FREDA för alla handläggare – Lina Ek, klar senast/)
+      .waitFor();
 
     // Another unit manager adds an area while her form is open: her change is made from an
     // older version, so it is refused, and the page shows the plan as it is now.
