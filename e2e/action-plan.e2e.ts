@@ -1,4 +1,7 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../src/server/paths.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
@@ -7,14 +10,18 @@ import { day, statusText } from "./fixtures/page.ts";
 /*
  * Issue 20, item 1: the unit manager keeps the committee's action plan. She adopts a plan,
  * adds a goal under Utredningsmetodik whose indicator Frid counts (adults under investigation
- * in the year), follows the goal up for last year, and the plan shows the follow-up with the
- * value Frid counted — the same value the form showed her before she saved. When another
- * manager changed the plan meanwhile, her change is refused with the Swedish 409 message, the
- * page reads the plan again, and saving once more goes through.
+ * in the year), raises its target, follows the goal up for last year, and the plan shows the
+ * follow-up with the value Frid counted — the same value the form showed her before she
+ * saved. Choosing another year in the form shows that year's follow-up (none: empty fields),
+ * and choosing last year again shows what she saved. The activity's owners offered are staff
+ * who work cases or manage a unit; she hands the activity to a caseworker. When another manager changed the plan meanwhile, her
+ * change is refused with the Swedish 409 message, the page reads the plan again, and saving
+ * once more goes through. The demo's own plan is shown, and photographed, at the end.
  */
 const title = "Handlingsplan mot våld i nära relationer";
 const goal = "Fler våldsutsatta vuxna får sin situation utredd";
 const lastYear = new Date().getFullYear() - 1;
+const shots = join(projectRoot, "test-results", "screenshots");
 
 describe("action plan: a goal with a computed indicator is followed up", () => {
   const browser = useBrowser();
@@ -52,9 +59,19 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
     const goalCard = page.getByRole("article", { name: goal });
     await goalCard.getByText("Målet är inte uppföljt.").waitFor();
 
+    // The target raised: the goal's card says the new one.
+    await goalCard.getByRole("button", { name: `Ändra målet ${goal}` }).click();
+    const goalEdit = page.getByRole("form", { name: `Ändra målet ${goal}` });
+    expect(await goalEdit.getByLabel("Målvärde").inputValue()).toBe("40");
+    await goalEdit.getByLabel("Målvärde").fill("45");
+    await expectNoSeriousA11yViolations(page);
+    await goalEdit.getByRole("button", { name: "Spara målet" }).click();
+    await expect.poll(() => statusText(page)).toContain(`Målet ”${goal}” är ändrat.`);
+    await goalCard.getByText(/målvärde 45 personer/).waitFor();
+
     await goalCard.getByRole("button", { name: `Följ upp ${goal}` }).click();
     const followUp = page.getByRole("form", { name: `Följ upp ${goal}` });
-    await followUp.getByLabel("År", { exact: true }).fill(String(lastYear));
+    await followUp.getByLabel("År", { exact: true }).selectOption(String(lastYear));
     const computed = followUp.getByLabel(`Frids beräknade värde för ${lastYear}`);
     await expect.poll(() => computed.inputValue()).toMatch(/^\d+ personer$/);
     const counted = await computed.inputValue();
@@ -72,9 +89,28 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
       .waitFor();
     await expectNoSeriousA11yViolations(page);
 
+    // Another year has no follow-up: the form empties; last year again brings back hers.
+    const year = followUp.getByLabel("År", { exact: true });
+    const done = followUp.getByLabel("Vad som gjordes under året");
+    await year.selectOption(String(lastYear + 1));
+    await expect.poll(() => done.inputValue()).toBe("");
+    expect(await followUp.getByLabel("Status").inputValue()).toBe("");
+    await expectNoSeriousA11yViolations(page);
+    await year.selectOption(String(lastYear));
+    await expect
+      .poll(() => done.inputValue())
+      .toBe("Alla handläggare har gått utbildning i FREDA-bedömningar.");
+    expect(await followUp.getByLabel("Status").inputValue()).toBe("partly_reached");
+    mkdirSync(shots, { recursive: true });
+    await goalCard.screenshot({ path: join(shots, "action-plan-goal-follow-up.png") });
+
     // An activity for the goal, then marked done where it is listed.
     await goalCard.getByRole("button", { name: `Ny aktivitet för ${goal}` }).click();
     const activityForm = page.getByRole("form", { name: `Ny aktivitet för ${goal}` });
+    const owners = await activityForm.getByLabel("Ansvarig").locator("option").allTextContents();
+    expect(owners).toContain("Lina Ek");
+    expect(owners).not.toContain("Analytiker Demo");
+    expect(owners).not.toContain("Systemförvaltare Demo");
     await activityForm.getByLabel("Aktivitet").fill("Utbildning i FREDA för alla handläggare");
     await activityForm.getByLabel("Ansvarig").selectOption({ label: "Maria Strand" });
     await fillDate(activityForm, "Klar senast", day(30));
@@ -91,6 +127,24 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
       .poll(() => statusText(page))
       .toContain("Aktiviteten ”Utbildning i FREDA för alla handläggare” har status klar.");
     await expectNoSeriousA11yViolations(page);
+
+    // The activity handed over: another owner and a later day, its status kept.
+    await goalCard
+      .getByRole("button", { name: "Ändra Utbildning i FREDA för alla handläggare" })
+      .click();
+    const activityEdit = page.getByRole("form", {
+      name: "Ändra Utbildning i FREDA för alla handläggare",
+    });
+    await activityEdit.getByLabel("Ansvarig").selectOption({ label: "Lina Ek" });
+    await fillDate(activityEdit, "Klar senast", day(60));
+    await expectNoSeriousA11yViolations(page);
+    await activityEdit.getByRole("button", { name: "Spara aktiviteten" }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Aktiviteten ”Utbildning i FREDA för alla handläggare” är ändrad.");
+    await goalCard
+      .getByText(/Utbildning i FREDA för alla handläggare – Lina Ek, klar senast/)
+      .waitFor();
 
     // Another unit manager adds an area while her form is open: her change is made from an
     // older version, so it is refused, and the page shows the plan as it is now.
@@ -116,6 +170,15 @@ describe("action plan: a goal with a computed indicator is followed up", () => {
     await page.getByRole("link", { name: "Alla handlingsplaner" }).click();
     await page.getByRole("link", { name: title }).waitFor();
     await expectNoSeriousA11yViolations(page);
+
+    // The demo's plan: a goal in each area, followed up for last year.
+    await page
+      .getByRole("link", { name: "Socialnämndens plan mot våld i nära relationer" })
+      .click();
+    const mapping = page.getByRole("article", { name: "Kartlägga våldets omfattning i kommunen" });
+    await mapping.getByText(`${lastYear}: Inte uppnått. Värde: 6 verksamheter`).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: join(shots, "action-plan-demo.png"), fullPage: true });
     expect(problems).toEqual([]);
   });
 });

@@ -45,6 +45,7 @@ export const actionPlanEndpoints: Endpoint[] = [
   { route: "PUT /api/action-plans/{planId}", request: () => ({ method: "PUT", url: `/api/action-plans/${noPlan}`, payload: { plan, version: 1 } }), expect: readers(404) },
   { route: "GET /api/action-plans/{planId}/indicator-values", request: () => ({ method: "GET", url: `/api/action-plans/${noPlan}/indicator-values?year=2026` }), expect: readers(404) },
   { route: "POST /api/action-plans/{planId}/areas", request: () => ({ method: "POST", url: `/api/action-plans/${noPlan}/areas`, payload: { title: "Eget", version: 1 } }), expect: readers(404) },
+  { route: "PUT /api/action-plans/{planId}/areas/{areaId}", request: () => ({ method: "PUT", url: `/api/action-plans/${noPlan}/areas/${randomUUID()}`, payload: { title: "Eget", version: 1 } }), expect: readers(404) },
   { route: "POST /api/action-plans/{planId}/goals", request: () => ({ method: "POST", url: `/api/action-plans/${noPlan}/goals`, payload: goal }), expect: readers(404) },
   { route: "PUT /api/action-plans/{planId}/goals/{goalId}", request: () => ({ method: "PUT", url: `/api/action-plans/${noPlan}/goals/${noGoal}`, payload: goal }), expect: readers(404) },
   { route: "POST /api/action-plans/{planId}/activities", request: () => ({ method: "POST", url: `/api/action-plans/${noPlan}/activities`, payload: { ...activity, goalId: noGoal } }), expect: readers(404) },

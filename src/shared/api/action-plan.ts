@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boundedNumber, int4, isoDate, multiline } from "./fields.ts";
+import { caseworkRoles, type Role } from "./roles.ts";
 
 /**
  * The social welfare committee's action plan against violence in close relationships (issue
@@ -19,6 +20,11 @@ export type AreaKind = (typeof areaKinds)[number];
 
 export const activityStatuses = ["planned", "ongoing", "done", "cancelled"] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
+/**
+ * Who may own an activity: staff who work cases or manage a unit — not an analyst-only or
+ * administrator-only account (the server's check and the page's list of owners, both from here).
+ */
+export const activityOwnerRoles: readonly Role[] = [...caseworkRoles, "unit_manager"];
 export const followUpStatuses = ["reached", "partly_reached", "not_reached", "ongoing"] as const;
 export type GoalFollowUpStatus = (typeof followUpStatuses)[number];
 
@@ -134,6 +140,7 @@ export const FollowUpGoalBody = z
 export type FollowUpGoalBody = z.input<typeof FollowUpGoalBody>;
 
 export const PlanParams = z.object({ planId: z.uuid({ error: "Planen finns inte." }) }).strict();
+export const AreaParams = PlanParams.extend({ areaId: z.uuid({ error: "Området finns inte." }) });
 export const GoalParams = PlanParams.extend({ goalId: z.uuid({ error: "Målet finns inte." }) });
 export const ActivityParams = PlanParams.extend({
   activityId: z.uuid({ error: "Aktiviteten finns inte." }),

@@ -125,6 +125,7 @@ export const serviceEvents = {
         "created",
         "updated",
         "area_added",
+        "area_renamed",
         "goal_added",
         "goal_updated",
         "activity_added",

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { parseIdentityNumber } from "../../../shared/personal-identity-number.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import type { Database } from "../types.ts";
+import { seedDemoActionPlan } from "./demo-action-plan.ts";
 import { seedDemoChat } from "./demo-chat.ts";
 import { dayAgo, daysAgo, startDemoClock } from "./demo-clock.ts";
 import { seedDemoCollaboration } from "./demo-collaboration.ts";
@@ -20,6 +21,7 @@ import {
   demoUsers,
 } from "./demo-data.ts";
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
+import { seedDemoRoutines } from "./demo-routines.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoSurveys } from "./demo-surveys.ts";
 import { seedDemoTreatment } from "./demo-treatment.ts";
@@ -175,6 +177,8 @@ async function seedDemoCases(trx: Transaction<Database>, orgId: string) {
   await seedDemoHousing(trx, housing);
   await seedDemoCrisisWork(trx, orgId, lookups, caseIds, housing.maja);
   await seedDemoCollaboration(trx, orgId, lookups, caseIds);
+  await seedDemoActionPlan(trx, orgId, lookups.userId);
+  await seedDemoRoutines(trx, orgId, lookups.userId);
 }
 
 /** One demo case: opened, assigned to its worker, and brought to its stage. */

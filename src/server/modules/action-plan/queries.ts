@@ -12,6 +12,7 @@ import { stockholmDate } from "../../../shared/calendar.ts";
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { indicatorCatalogue } from "./indicators.ts";
+import { activityOwners } from "./owners.ts";
 import { keepsActionPlan } from "./policy.ts";
 
 /** The plans of the actor's organisation, newest period first. */
@@ -147,15 +148,7 @@ export async function planView(trx: Trx, actor: Actor, planId: string): Promise<
     .execute();
   const goals = await goalsOf(trx, planId, stockholmDate(new Date()));
   const keeps = keepsActionPlan(actor);
-  const staff = keeps
-    ? await trx
-        .selectFrom("app_user")
-        .select(["id", "display_name"])
-        .where("org_id", "=", actor.orgId)
-        .where("active", "=", true)
-        .orderBy("display_name")
-        .execute()
-    : [];
+  const staff = keeps ? await activityOwners(trx, actor.orgId) : [];
   return {
     ...summaryOf(plan),
     areas: areas.map((a) => ({
@@ -166,6 +159,6 @@ export async function planView(trx: Trx, actor: Actor, planId: string): Promise<
     })),
     abilities: { change: keeps },
     indicators: indicatorCodes.map((code) => ({ code, ...indicatorCatalogue[code] })),
-    staff: staff.map((u) => ({ id: u.id, name: u.display_name })),
+    staff,
   };
 }

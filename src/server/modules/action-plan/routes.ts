@@ -2,6 +2,7 @@ import {
   ActivityParams,
   AddActivityBody,
   AddAreaBody,
+  AreaParams,
   CreatePlanBody,
   FollowUpGoalBody,
   FollowUpParams,
@@ -24,6 +25,7 @@ import {
   createPlan,
   listPlans,
   readPlan,
+  renameArea,
   saveActivity,
   saveGoal,
   updatePlan,
@@ -131,6 +133,19 @@ function registerPartRoutes(app: App, database: DatabaseHandle): void {
     },
     async (request, reply) =>
       reply.status(201).send(await addArea(...ctx(request), request.params.planId, request.body)),
+  );
+  app.put(
+    `${base}/areas/:areaId`,
+    {
+      schema: {
+        ...schema("Rename an area of the organisation's own"),
+        params: AreaParams,
+        body: AddAreaBody,
+        response: { 200: PlanView },
+      },
+    },
+    (request) =>
+      renameArea(...ctx(request), request.params.planId, request.params.areaId, request.body),
   );
   app.post(
     `${base}/goals`,

@@ -15,6 +15,7 @@ import { ActivityStatusForm } from "./ActivityStatusForm";
 import { AreaForm } from "./AreaForm";
 import { FollowUpForm } from "./FollowUpForm";
 import { GoalForm } from "./GoalForm";
+import { PlanHeadForm } from "./PlanForm";
 import type { PlanChangeProps } from "./plan-change";
 import { activityStatusKey, areaKey, followUpStatusKey } from "./plan-model";
 
@@ -56,6 +57,9 @@ export function ActionPlanPage() {
       <StatusMessage message={message} />
       {change?.plan.abilities.change && (
         <>
+          <OnDemand label={t("planForm.editTitle")}>
+            <PlanHeadForm {...change} />
+          </OnDemand>
           <OnDemand label={t("goalForm.title")}>
             <GoalForm {...change} />
           </OnDemand>
@@ -67,6 +71,11 @@ export function ActionPlanPage() {
       {change?.plan.areas.map((area) => (
         <section key={area.id} className="section" aria-labelledby={`area-${area.id}`}>
           <h2 id={`area-${area.id}`}>{area.kind === "own" ? area.title : t(areaKey(area.kind))}</h2>
+          {change.plan.abilities.change && area.kind === "own" && area.title !== null && (
+            <OnDemand label={t("areaForm.renameTitle", { title: area.title })}>
+              <AreaForm {...change} area={{ id: area.id, title: area.title }} />
+            </OnDemand>
+          )}
           {area.goals.length === 0 ? (
             <p>{t("actionPlan.noGoals")}</p>
           ) : (
@@ -99,6 +108,9 @@ function Goal({ goal, change }: { goal: ActionPlanGoal; change: PlanChangeProps 
       <FollowUps goal={goal} />
       {change.plan.abilities.change && (
         <>
+          <OnDemand label={t("goalForm.editTitle", { goal: goal.title })}>
+            <GoalForm {...change} goal={goal} />
+          </OnDemand>
           <OnDemand label={t("followUpForm.open", { goal: goal.title })}>
             <FollowUpForm {...change} goal={goal} />
           </OnDemand>
@@ -142,7 +154,14 @@ function Activities({ goal, change }: { goal: ActionPlanGoal; change: PlanChange
                   <strong className="badge badge--overdue">{t("actionPlan.overdue")}</strong>
                 </>
               )}
-              {change.plan.abilities.change && <ActivityStatusForm {...change} activity={a} />}
+              {change.plan.abilities.change && (
+                <>
+                  <ActivityStatusForm {...change} activity={a} />
+                  <OnDemand label={t("activityForm.editTitle", { title: a.title })}>
+                    <ActivityForm {...change} goal={goal} activity={a} />
+                  </OnDemand>
+                </>
+              )}
             </li>
           ))}
         </ul>

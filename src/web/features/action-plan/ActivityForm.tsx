@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { type ActivityStatus, activityStatuses } from "../../../shared/api/action-plan";
-import type { ActionPlanGoal } from "../../api/endpoints";
+import type { ActionPlanActivity, ActionPlanGoal } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
@@ -12,32 +12,55 @@ import { activityStatusKey } from "./plan-model";
 const fields = ["title", "ownerId", "dueOn", "status"] as const;
 const empty = { title: "", ownerId: "", dueOn: "", status: "planned" as ActivityStatus };
 
-/** Ny aktivitet: what is to be done for a goal, by whom (a user of the organisation) and when. */
-export function ActivityForm(props: PlanChangeProps & { goal: ActionPlanGoal }) {
+/**
+ * Ny aktivitet / Ändra aktiviteten: what is to be done for a goal, by whom and when. The owners
+ * offered are the plan's `staff` (those the server lets own an activity); an activity whose
+ * owner has since left that list keeps her as an option, as the server keeps her.
+ */
+export function ActivityForm(
+  props: PlanChangeProps & { goal: ActionPlanGoal; activity?: ActionPlanActivity },
+) {
   const { t } = useT();
   const api = useApi();
   const { submit, run } = usePlanChange(fields, props);
-  const [draft, setDraft] = useState(empty);
+  const { plan, goal, activity } = props;
+  const [draft, setDraft] = useState(() =>
+    activity
+      ? {
+          title: activity.title,
+          ownerId: activity.ownerId,
+          dueOn: activity.dueOn,
+          status: activity.status,
+        }
+      : empty,
+  );
   const titleId = `${useId()}-title`;
   const set = (changes: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...changes }));
-  const { plan, goal } = props;
+  const owners =
+    activity && !plan.staff.some((s) => s.id === activity.ownerId)
+      ? [...plan.staff, { id: activity.ownerId, name: activity.ownerName }]
+      : plan.staff;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const ok = await run(async () => {
-      const saved = await api.addActionPlanActivity(plan.id, {
-        goalId: goal.id,
-        ...draft,
-        version: plan.version,
-      });
-      props.onSaved(saved, t("activityForm.saved", { title: draft.title.trim() }));
+      const input = { ...draft, version: plan.version };
+      const saved = activity
+        ? await api.changeActionPlanActivity(plan.id, activity.id, input)
+        : await api.addActionPlanActivity(plan.id, { goalId: goal.id, ...input });
+      const said = activity ? "activityForm.changed" : "activityForm.saved";
+      props.onSaved(saved, t(said, { title: draft.title.trim() }));
     });
-    if (ok) setDraft(empty);
+    if (ok && !activity) setDraft(empty);
   }
 
   return (
     <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-      <h4 id={titleId}>{t("activityForm.title", { goal: goal.title })}</h4>
+      <h4 id={titleId}>
+        {activity
+          ? t("activityForm.editTitle", { title: activity.title })
+          : t("activityForm.title", { goal: goal.title })}
+      </h4>
       <ErrorSummary errors={submit.errors} />
       <TextField
         label={t("activityForm.name")}
@@ -54,7 +77,7 @@ export function ActivityForm(props: PlanChangeProps & { goal: ActionPlanGoal }) 
         error={submit.fieldError("ownerId")}
       >
         <option value="">{t("activityForm.chooseOwner")}</option>
-        {plan.staff.map((s) => (
+        {owners.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
           </option>
@@ -81,7 +104,7 @@ export function ActivityForm(props: PlanChangeProps & { goal: ActionPlanGoal }) 
         ))}
       </SelectField>
       <button type="submit" className="button" disabled={submit.pending}>
-        {t("activityForm.save")}
+        {activity ? t("activityForm.change") : t("activityForm.save")}
       </button>
     </form>
   );

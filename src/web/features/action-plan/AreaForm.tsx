@@ -5,29 +5,37 @@ import { TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { type PlanChangeProps, usePlanChange } from "./plan-change";
 
-/** Nytt eget område: an area of the organisation's own next to the five fixed ones. */
-export function AreaForm(props: PlanChangeProps) {
+/**
+ * Nytt eget område: an area of the organisation's own next to the five fixed ones; given an own
+ * area, the form renames it (the fixed areas keep the names the committee follows up).
+ */
+export function AreaForm(props: PlanChangeProps & { area?: { id: string; title: string } }) {
   const { t } = useT();
   const api = useApi();
   const { submit, run } = usePlanChange(["title"], props);
-  const [title, setTitle] = useState("");
+  const { area } = props;
+  const [title, setTitle] = useState(area?.title ?? "");
   const titleId = `${useId()}-title`;
+  const Heading = area ? "h4" : "h3";
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const ok = await run(async () => {
-      const plan = await api.addActionPlanArea(props.plan.id, {
-        title,
-        version: props.plan.version,
-      });
-      props.onSaved(plan, t("areaForm.saved", { title: title.trim() }));
+      const input = { title, version: props.plan.version };
+      const plan = area
+        ? await api.renameActionPlanArea(props.plan.id, area.id, input)
+        : await api.addActionPlanArea(props.plan.id, input);
+      const said = area ? "areaForm.renamed" : "areaForm.saved";
+      props.onSaved(plan, t(said, { title: title.trim() }));
     });
-    if (ok) setTitle("");
+    if (ok && !area) setTitle("");
   }
 
   return (
     <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-      <h3 id={titleId}>{t("areaForm.title")}</h3>
+      <Heading id={titleId}>
+        {area ? t("areaForm.renameTitle", { title: area.title }) : t("areaForm.title")}
+      </Heading>
       <ErrorSummary errors={submit.errors} />
       <TextField
         label={t("areaForm.name")}
@@ -37,7 +45,7 @@ export function AreaForm(props: PlanChangeProps) {
         error={submit.fieldError("title")}
       />
       <button type="submit" className="button" disabled={submit.pending}>
-        {t("areaForm.save")}
+        {area ? t("areaForm.rename") : t("areaForm.save")}
       </button>
     </form>
   );

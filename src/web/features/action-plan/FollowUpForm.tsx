@@ -8,12 +8,15 @@ import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
 import { QueryError } from "../../ui/QueryError";
 import { type PlanChangeProps, usePlanChange } from "./plan-change";
-import { defaultFollowUpYear, followUpStatusKey, parseAmount } from "./plan-model";
+import {
+  defaultFollowUpYear,
+  followUpDraft,
+  followUpStatusKey,
+  parseAmount,
+  planYears,
+} from "./plan-model";
 
 const fields = ["year", "status", "done", "value"] as const;
-
-/** A year as a person typed it, or null while it is not one the plan can be followed up for. */
-const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null);
 
 /**
  * Följ upp: the goal's follow-up for a year — status, what was done and the indicator's value.
@@ -25,30 +28,21 @@ export function FollowUpForm(props: PlanChangeProps & { goal: ActionPlanGoal }) 
   const api = useApi();
   const { plan, goal } = props;
   const { submit, run } = usePlanChange(fields, props);
-  const [draft, setDraft] = useState(() => {
-    const year = defaultFollowUpYear(new Date(), plan);
-    const earlier = goal.followUps.find((f) => f.year === year);
-    return {
-      year: String(year),
-      status: (earlier?.status ?? "") as GoalFollowUpStatus | "",
-      done: earlier?.done ?? "",
-      value: earlier && !earlier.computed && earlier.value !== null ? String(earlier.value) : "",
-    };
-  });
+  const [draft, setDraft] = useState(() =>
+    followUpDraft(goal, defaultFollowUpYear(new Date(), plan)),
+  );
   const titleId = `${useId()}-title`;
   const set = (changes: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...changes }));
-  const year = yearOf(draft.year);
+  const { year } = draft;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    if (year === null) problems.year = t("followUpForm.errorYear");
     if (draft.status === "") problems.status = t("followUpForm.chooseStatus");
     const value = goal.indicator.code ? null : parseAmount(draft.value);
     if (!goal.indicator.code && draft.value.trim() !== "" && value === null)
       problems.value = t("followUpForm.errorValue");
-    if (year === null || draft.status === "" || Object.keys(problems).length > 0)
-      return submit.reject(problems);
+    if (draft.status === "" || Object.keys(problems).length > 0) return submit.reject(problems);
     const body = { status: draft.status, done: draft.done, value, version: plan.version };
     await run(async () => {
       const saved = await api.followUpActionPlanGoal(plan.id, goal.id, year, body);
@@ -60,14 +54,20 @@ export function FollowUpForm(props: PlanChangeProps & { goal: ActionPlanGoal }) 
     <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
       <h4 id={titleId}>{t("followUpForm.title", { goal: goal.title })}</h4>
       <ErrorSummary errors={submit.errors} />
-      <TextField
+      <SelectField
         label={t("followUpForm.year")}
         name="year"
-        inputMode="numeric"
         value={draft.year}
-        onChange={(e) => set({ year: e.target.value })}
+        // Another year brings its own saved follow-up (or empty fields), never this one's text.
+        onChange={(e) => setDraft(followUpDraft(goal, Number(e.target.value)))}
         error={submit.fieldError("year")}
-      />
+      >
+        {planYears(plan).map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </SelectField>
       <SelectField
         label={t("followUpForm.status")}
         name="status"
@@ -116,17 +116,16 @@ function ComputedValue({
 }: {
   planId: string;
   goal: ActionPlanGoal;
-  year: number | null;
+  year: number;
 }) {
   const { t } = useT();
   const api = useApi();
   const query = useQuery(
-    year === null ? null : ["action-plan", planId, "indicator-values", year],
-    (signal) => api.indicatorValues(planId, year ?? 0, signal),
+    ["action-plan", planId, "indicator-values", year],
+    (signal) => api.indicatorValues(planId, year, signal),
     { keep: false },
   );
-  const label = t("followUpForm.computedValue", { year: year ?? "" });
-  if (year === null) return null;
+  const label = t("followUpForm.computedValue", { year });
   if (query.state.status === "error") return <QueryError error={query.state.error} />;
   if (query.state.status === "loading") return <p>{t("followUpForm.computing")}</p>;
   if (!query.state.data.computable) return <p>{t("followUpForm.notComputable")}</p>;

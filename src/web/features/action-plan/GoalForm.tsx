@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import type { IndicatorCode } from "../../../shared/api/action-plan";
+import type { ActionPlanGoal } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useT } from "../../i18n/useT";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
@@ -19,16 +20,31 @@ const fields = [
 
 const empty = { areaId: "", title: "", description: "", name: "", unit: "", target: "", code: "" };
 
+/** The form's fields for a goal as it stands (a target with the decimal comma it is typed with). */
+const draftOf = (goal: ActionPlanGoal) => ({
+  areaId: goal.areaId,
+  title: goal.title,
+  description: goal.description,
+  name: goal.indicator.name,
+  unit: goal.indicator.unit,
+  target: String(goal.indicator.target).replace(".", ","),
+  code: goal.indicator.code ?? "",
+});
+
 /**
- * Nytt mål: a goal in one of the plan's areas with its indicator and target. The indicator
- * is either counted by Frid (one of the catalogue's codes) or entered by hand at follow-up.
+ * Nytt mål / Ändra målet: a goal in one of the plan's areas with its indicator and target. The
+ * indicator is either counted by Frid (one of the catalogue's codes) or entered by hand at
+ * follow-up. Given a goal, the form changes that goal.
  */
-export function GoalForm(props: PlanChangeProps) {
+export function GoalForm(props: PlanChangeProps & { goal?: ActionPlanGoal }) {
   const { t } = useT();
   const api = useApi();
   const { submit, run } = usePlanChange(fields, props);
-  const [draft, setDraft] = useState(empty);
+  const { goal } = props;
+  const [draft, setDraft] = useState(() => (goal ? draftOf(goal) : empty));
   const titleId = `${useId()}-title`;
+  // Opened inside the goal's card (under its h3) when it changes a goal.
+  const Heading = goal ? "h4" : "h3";
   const set = (changes: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...changes }));
   const { plan } = props;
 
@@ -37,7 +53,7 @@ export function GoalForm(props: PlanChangeProps) {
     const target = parseAmount(draft.target);
     if (target === null) return submit.reject({ "indicator.target": t("goalForm.errorTarget") });
     const ok = await run(async () => {
-      const saved = await api.addActionPlanGoal(plan.id, {
+      const input = {
         areaId: draft.areaId,
         title: draft.title,
         description: draft.description,
@@ -48,15 +64,21 @@ export function GoalForm(props: PlanChangeProps) {
           code: draft.code === "" ? null : (draft.code as IndicatorCode),
         },
         version: plan.version,
-      });
-      props.onSaved(saved, t("goalForm.saved", { title: draft.title.trim() }));
+      };
+      const saved = goal
+        ? await api.changeActionPlanGoal(plan.id, goal.id, input)
+        : await api.addActionPlanGoal(plan.id, input);
+      const said = goal ? "goalForm.changed" : "goalForm.saved";
+      props.onSaved(saved, t(said, { title: draft.title.trim() }));
     });
-    if (ok) setDraft(empty);
+    if (ok && !goal) setDraft(empty);
   }
 
   return (
     <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-      <h3 id={titleId}>{t("goalForm.title")}</h3>
+      <Heading id={titleId}>
+        {goal ? t("goalForm.editTitle", { goal: goal.title }) : t("goalForm.title")}
+      </Heading>
       <ErrorSummary errors={submit.errors} />
       <SelectField
         label={t("goalForm.area")}
@@ -127,7 +149,7 @@ export function GoalForm(props: PlanChangeProps) {
         error={submit.fieldError("indicator.target")}
       />
       <button type="submit" className="button" disabled={submit.pending}>
-        {t("goalForm.save")}
+        {goal ? t("goalForm.change") : t("goalForm.save")}
       </button>
     </form>
   );

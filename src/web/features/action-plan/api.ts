@@ -11,7 +11,9 @@ import type { Transport } from "../../api/transport";
 
 export type ActionPlanList = PlanList;
 export type ActionPlanView = PlanView;
-export type ActionPlanGoal = PlanView["areas"][number]["goals"][number];
+export type ActionPlanArea = PlanView["areas"][number];
+export type ActionPlanGoal = ActionPlanArea["goals"][number];
+export type ActionPlanActivity = ActionPlanGoal["activities"][number];
 export type ActionPlanIndicatorValues = IndicatorValues;
 export type ActionPlanInput = CreatePlanBody;
 export type ActionPlanGoalInput = GoalBody;
@@ -33,6 +35,15 @@ export function actionPlanApi({ get, post, put, id }: Transport) {
       ),
     addActionPlanArea: (planId: string, input: { title: string; version: number }) =>
       post(`${plan(planId)}/areas`, input, PlanView),
+    changeActionPlan: (planId: string, input: { plan: ActionPlanInput; version: number }) =>
+      put(plan(planId), input, PlanView),
+    renameActionPlanArea: (
+      planId: string,
+      areaId: string,
+      input: { title: string; version: number },
+    ) => put(`${plan(planId)}/areas/${id(areaId)}`, input, PlanView),
+    changeActionPlanGoal: (planId: string, goalId: string, input: ActionPlanGoalInput) =>
+      put(`${plan(planId)}/goals/${id(goalId)}`, input, PlanView),
     addActionPlanGoal: (planId: string, input: ActionPlanGoalInput) =>
       post(`${plan(planId)}/goals`, input, PlanView),
     addActionPlanActivity: (planId: string, input: ActionPlanActivityInput) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultFollowUpYear, parseAmount } from "./plan-model";
+import { defaultFollowUpYear, followUpDraft, parseAmount, planYears } from "./plan-model";
 
 describe("the action plan's follow-up form", () => {
   it("starts on last year, kept inside the plan's period", () => {
@@ -16,5 +16,32 @@ describe("the action plan's follow-up form", () => {
     expect(parseAmount("")).toBeNull();
     expect(parseAmount("tolv")).toBeNull();
     expect(parseAmount("1,2,3")).toBeNull();
+  });
+
+  it("offers the plan's years, first to last", () => {
+    expect(planYears({ fromYear: 2025, toYear: 2027 })).toEqual([2025, 2026, 2027]);
+  });
+
+  it("fills in the follow-up saved for the chosen year, and empty fields for a year without one", () => {
+    const saved = {
+      status: "partly_reached" as const,
+      computedAt: null,
+      recordedAt: "2026-02-01T10:00:00.000Z",
+      recordedBy: "Maria Strand",
+    };
+    const goal = {
+      followUps: [
+        { ...saved, year: 2025, done: "Utbildning hölls.", value: 12, computed: false },
+        { ...saved, year: 2024, done: "Kartläggning.", value: 9, computed: true },
+      ],
+    };
+    expect(followUpDraft(goal, 2025)).toEqual({
+      year: 2025,
+      status: "partly_reached",
+      done: "Utbildning hölls.",
+      value: "12",
+    });
+    expect(followUpDraft(goal, 2024)).toMatchObject({ done: "Kartläggning.", value: "" });
+    expect(followUpDraft(goal, 2026)).toEqual({ year: 2026, status: "", done: "", value: "" });
   });
 });

@@ -1,4 +1,5 @@
 import type { ActivityStatus, AreaKind, GoalFollowUpStatus } from "../../../shared/api/action-plan";
+import type { ActionPlanGoal } from "../../api/endpoints";
 
 /** Catalogue keys for the plan's fixed areas and statuses (an own area carries its title). */
 export const areaKey = (kind: Exclude<AreaKind, "own">) => `actionPlan.area.${kind}` as const;
@@ -27,4 +28,23 @@ export function parseAmount(text: string): number | null {
   const trimmed = text.trim().replace(",", ".");
   if (trimmed === "" || !/^-?\d+(\.\d+)?$/.test(trimmed)) return null;
   return Number(trimmed);
+}
+
+/** The plan's years, first to last: the years a goal can be followed up for. */
+export function planYears(plan: { fromYear: number; toYear: number }): number[] {
+  return Array.from({ length: plan.toYear - plan.fromYear + 1 }, (_, i) => plan.fromYear + i);
+}
+
+/**
+ * The follow-up form's fields for a year: the follow-up saved for that year, or empty ones, so
+ * one year's text is never saved as another's. A computed value is Frid's, never typed.
+ */
+export function followUpDraft(goal: Pick<ActionPlanGoal, "followUps">, year: number) {
+  const saved = goal.followUps.find((f) => f.year === year);
+  return {
+    year,
+    status: (saved?.status ?? "") as GoalFollowUpStatus | "",
+    done: saved?.done ?? "",
+    value: saved && !saved.computed && saved.value !== null ? String(saved.value) : "",
+  };
 }
