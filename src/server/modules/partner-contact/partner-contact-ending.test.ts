@@ -53,6 +53,7 @@ describe.each(testDatabaseKinds)("the end of treatment, seen from her side (%s)"
       endedOn: today,
       kind: "completed",
       reason: "Genomfört programmet.",
+      outcome: { goalReached: "wholly" },
     });
     expect(ended.statusCode).toBe(200);
     const events = (

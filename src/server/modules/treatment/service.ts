@@ -1,4 +1,9 @@
 import { randomUUID } from "node:crypto";
+import {
+  type CaseOutcomeBody,
+  outcomeMessages,
+  outcomeRequired,
+} from "../../../shared/api/outcomes.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { partnersToNotify, sendAcross } from "../../access/barrier-crossing.ts";
@@ -9,6 +14,7 @@ import { caseEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError, invalid, notInFuture } from "../../http/errors.ts";
+import { recordOutcome } from "../cases/outcome-record.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { changeCaseStatus } from "../cases/status-change.ts";
 import type { ShredTarget } from "../documents/content.ts";
@@ -208,14 +214,21 @@ const closedReasonOf = {
 /**
  * Ends the treatment and closes the case. The partner side hears that it was completed or
  * interrupted (and so gets its closing conversation and follow-up tasks); the signed consent
- * forms are destroyed (bytes removed, receipt kept in the row and the audit trail).
+ * forms are destroyed (bytes removed, receipt kept in the row and the audit trail). Like any
+ * closing of a case that had a goal, it says whether the goal was reached (issue 20): the end
+ * is where the treatment is closed, so the outcome is not left to the case page afterwards.
  */
 export function endTreatment(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-  input: { endedOn: string; kind: "completed" | "dropped_out" | "ended_by_unit"; reason: string },
+  input: {
+    endedOn: string;
+    kind: "completed" | "dropped_out" | "ended_by_unit";
+    reason: string;
+    outcome: CaseOutcomeBody | null;
+  },
 ) {
   const fields: Record<string, string> = {};
   notInFuture(fields, "endedOn", input.endedOn);
@@ -226,10 +239,23 @@ export function endTreatment(
     changes: true,
     run: async ({ trx, case: c }) => {
       const t = await runningTreatment(trx, c);
+      if (!input.outcome && outcomeRequired(c.case_type, c.status))
+        throw invalid({ outcome: outcomeMessages.required });
       const ended = await closeTreatment(trx, database, actor, meta, c, t, input);
-      return { ended, treatment: await loadTreatment(trx, caseId) };
+      const recorded = input.outcome
+        ? caseEntry(c, "outcome.record", {
+            data: {
+              goalReached: input.outcome.goalReached,
+              ...(await recordOutcome(trx, actor, caseId, input.outcome)),
+            },
+          })
+        : null;
+      return {
+        events: recorded ? [ended, recorded] : [ended],
+        treatment: await loadTreatment(trx, caseId),
+      };
     },
-    event: ({ ended }) => ended,
+    event: ({ events }) => events,
   }).then((r) => r.treatment);
 }
 
