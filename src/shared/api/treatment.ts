@@ -49,12 +49,10 @@ export const EndTreatmentBody = z
     endedOn: day("Ange datumet då behandlingen avslutades."),
     kind: z.enum(treatmentEndKinds, { message: "Välj hur behandlingen avslutades." }),
     reason: multiline(z.string().trim().min(1, "Skriv varför behandlingen avslutas.").max(2000)),
-    outcome: CaseOutcomeBody.nullable()
-      .default(null)
-      .meta({
-        description:
-          "Whether the treatment's goal was reached and his own view: required, as the end closes a treated case (outcomeRequired)",
-      }),
+    outcome: CaseOutcomeBody.nullable().default(null).meta({
+      description:
+        "Whether the treatment's goal was reached and his own view: required, as the end closes a treated case (outcomeRequired)",
+    }),
   })
   .strict()
   .meta({ id: "EndTreatmentBody" });

@@ -41,9 +41,10 @@ export function readCaseOutcome(
 }
 
 /**
- * PUT /api/cases/:id/outcome: the outcome of a case already closed — one closed by its
- * treatment's end (perpetrator cases close only so), or a correction. The one it replaces is
- * kept (0089's trigger). An open case gets its outcome when it closes (cases/change-status.ts).
+ * PUT /api/cases/:id/outcome: the outcome of a case already closed — one closed without it
+ * (at intake, or a treatment the team ended when he refused partner contact), or a correction.
+ * The one it replaces is kept (0089's trigger). An open case gets its outcome when it closes
+ * (cases/change-status.ts, treatment/service.ts endTreatment).
  * The change names the version it was made from: of two made from the same one, the second
  * answers 409 and nothing of it is kept or audited as allowed.
  */

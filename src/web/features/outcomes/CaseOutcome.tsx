@@ -33,7 +33,7 @@ const fieldNames = [
 /**
  * A closed case's outcome (issue 20): whether the goal was reached, the person's own view,
  * who recorded it and the outcomes it replaced; and, for those the server lets, a form to
- * record it (a treatment case closes with no outcome question) or to correct it.
+ * record it (a case closed without one, e.g. at intake) or to correct it.
  */
 export function CaseOutcomePanel({ record }: { record: CaseView }) {
   const { t } = useT();
