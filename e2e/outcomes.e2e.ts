@@ -4,7 +4,8 @@ import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { openSection } from "./fixtures/case.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
+import { closeGivingOutcome } from "./fixtures/outcome.ts";
+import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -157,15 +158,7 @@ describe("the outcome at closing and change over time", () => {
     const form = status.getByRole("form", { name: "Avsluta ärendet" });
     await form.getByLabel("Skäl för avslut").selectOption({ label: "Målet uppnått" });
     // Without the outcome the form says what is missing, by the question itself.
-    await form.getByRole("button", { name: "Avsluta ärendet" }).click();
-    const goal = form.getByRole("group", { name: "Har målet med insatsen nåtts?" });
-    await expect
-      .poll(() => description(page, goal))
-      .toContain("Välj om målet har nåtts helt, delvis, inte alls eller inte har bedömts.");
-    await expectNoSeriousA11yViolations(page);
-    await goal.getByLabel("Delvis").check();
-    await form.getByLabel("Personens egen uppfattning").fill("Jag känner mig tryggare nu.");
-    await form.getByRole("button", { name: "Avsluta ärendet" }).click();
+    await closeGivingOutcome(page, form, "Avsluta ärendet", "Jag känner mig tryggare nu.");
     await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");
     await expectNoSeriousA11yViolations(page);
     await changeRecordedOutcome(page);

@@ -9,7 +9,8 @@ import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts
 import { openSection } from "./fixtures/case.ts";
 import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { day, description, statusText } from "./fixtures/page.ts";
+import { closeGivingOutcome } from "./fixtures/outcome.ts";
+import { day, statusText } from "./fixtures/page.ts";
 import { fullName, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -321,16 +322,8 @@ describe("partner contact from start to end, behind the information barrier", ()
     await fillDate(end, "Behandlingen avslutades", day());
     await end.getByRole("radio", { name: "Genomförd" }).check();
     await end.getByLabel("Varför behandlingen avslutas").fill(endReason);
-    // The end closes his case: it asks whether the goal was reached, and says so when missing.
-    await end.getByRole("button", { name: "Avsluta behandlingen" }).click();
-    const goal = end.getByRole("group", { name: "Har målet med insatsen nåtts?" });
-    await expect
-      .poll(() => description(page, goal))
-      .toContain("Välj om målet har nåtts helt, delvis, inte alls eller inte har bedömts.");
-    await expectNoSeriousA11yViolations(page);
-    await goal.getByLabel("Delvis").check();
-    await end.getByLabel("Personens egen uppfattning").fill(ownView);
-    await end.getByRole("button", { name: "Avsluta behandlingen" }).click();
+    // The end closes his case: it asks whether the goal was reached, as the close form does.
+    await closeGivingOutcome(page, end, "Avsluta behandlingen", ownView);
     await expect
       .poll(() => statusText(page))
       .toContain("Behandlingen är avslutad och ärendet är stängt.");
