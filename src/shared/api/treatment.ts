@@ -123,6 +123,10 @@ export const PartnerRefusalBody = z
     teamDecidedOn: day("Ange datumet för teamets beslut."),
     continueTreatment: z.boolean({ message: "Välj om behandlingen fortsätter." }),
     reasoning: multiline(z.string().trim().min(1, "Skriv teamets motivering.").max(2000)),
+    outcome: CaseOutcomeBody.nullable().default(null).meta({
+      description:
+        "When the treatment does not continue it ends and closes the case: whether its goal was reached, required as for any end (EndTreatmentBody)",
+    }),
   })
   .strict()
   .check(dayNotBefore("teamDecidedOn", "refusedOn", "teamDecisionBeforeRefusal"))

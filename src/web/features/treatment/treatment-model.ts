@@ -16,7 +16,7 @@ import type {
 } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { type Checked, formIssues } from "../../ui/form-issues";
-import { type OutcomeDraft, outcomeInput } from "../outcomes/outcome-model";
+import { type OutcomeDraft, withOutcome } from "../outcomes/outcome-model";
 
 /*
  * Pure rules for the treatment of a man who uses violence (a perpetrator case at a
@@ -126,22 +126,18 @@ type EndField = (typeof endFields)[number] | "outcome.notAssessedReason";
  * assessment or treatment phase, where closing asks whether the goal was reached
  * (outcomeRequired): the end always asks, as the close form of an investigated case does.
  */
-export function checkEnd(
+export const checkEnd = (
   draft: EndDraft,
   outcome: OutcomeDraft,
-): Checked<EndTreatmentInput, EndField> {
-  const end = formIssues(EndTreatmentBody, draft, {
-    endedOn: "treatment.errorEndedOn",
-    kind: "treatment.errorEndKind",
-    reason: "treatment.errorEndReason",
-  });
-  const result = outcomeInput(outcome);
-  if (end.ok && result.ok) return { ok: true, body: { ...end.body, outcome: result.body } };
-  return {
-    ok: false,
-    fields: { ...(end.ok ? {} : end.fields), ...(result.ok ? {} : result.fields) },
-  };
-}
+): Checked<EndTreatmentInput, EndField> =>
+  withOutcome(
+    formIssues(EndTreatmentBody, draft, {
+      endedOn: "treatment.errorEndedOn",
+      kind: "treatment.errorEndKind",
+      reason: "treatment.errorEndReason",
+    }),
+    outcome,
+  );
 
 /* ---- What the panel offers ---- */
 
