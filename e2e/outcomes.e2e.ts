@@ -4,7 +4,8 @@ import { luhnCheckDigit } from "../src/shared/personal-identity-number.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { openSection } from "./fixtures/case.ts";
 import { heading, login } from "./fixtures/login.ts";
-import { day, description, hasFocus, statusText } from "./fixtures/page.ts";
+import { closeGivingOutcome } from "./fixtures/outcome.ts";
+import { day, hasFocus, statusText } from "./fixtures/page.ts";
 import { recordApplication, registerPerson } from "./fixtures/persons.ts";
 
 /*
@@ -13,7 +14,8 @@ import { recordApplication, registerPerson } from "./fixtures/persons.ts";
  * the close form asks for it and says so when it is missing — and the person page shows the
  * change over time as a chart, with the same figures in a table opened by keyboard. The closed
  * case shows the outcome recorded, and the caseworker changes it (the earlier one is kept); a
- * save once the case was reopened elsewhere is refused, said so, and the case read again.
+ * save made from an outcome someone changed meanwhile is refused, said so, and theirs shown;
+ * a save once the case was reopened elsewhere is refused, said so, and the case read again.
  */
 
 // A fictional person: birth numbers 980–989 are not given to real people. This file only.
@@ -80,6 +82,41 @@ async function changeRecordedOutcome(page: Page) {
   await expectNoSeriousA11yViolations(page);
 }
 
+/**
+ * Someone else changed the outcome meanwhile (another tab, from the same version): the save
+ * is refused and said so, the form closes and the outcome shown is theirs, read again.
+ */
+async function refusedOnceChangedMeanwhile(page: Page, baseURL: string, casePath: string) {
+  const panel = page.getByRole("region", { name: "Måluppfyllelse vid avslut" });
+  await panel.getByRole("button", { name: "Ändra måluppfyllelse" }).click();
+  const me = await page.request.get(`${baseURL}/api/me`);
+  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+  const url = `${baseURL}/api${casePath}/outcome`;
+  const read = (await (await page.request.get(url)).json()) as { current: { version: number } };
+  const theirs = await page.request.put(url, {
+    data: {
+      goalReached: "not",
+      ownView: "Ändrat i en annan flik.",
+      basedOnVersion: read.current.version,
+    },
+    headers,
+  });
+  expect(theirs.status()).toBe(200);
+  const form = panel.getByRole("form", { name: "Ändra måluppfyllelse" });
+  await form
+    .getByRole("group", { name: "Har målet med insatsen nåtts?" })
+    .getByLabel("Delvis")
+    .check();
+  await form.getByRole("button", { name: "Spara måluppfyllelse" }).click();
+  await expect
+    .poll(() => panel.getByRole("alert").textContent())
+    .toContain("Någon annan har ändrat måluppfyllelsen under tiden.");
+  await expect.poll(() => panel.locator("dl").textContent()).toContain("Ändrat i en annan flik.");
+  expect(await panel.locator("dl").textContent()).toContain("Inte alls");
+  expect(await panel.getByRole("form").count()).toBe(0);
+  await expectNoSeriousA11yViolations(page);
+}
+
 /** A case reopened meanwhile (another tab): the save is refused, said so, and the case read again. */
 async function refusedOnceReopened(page: Page, baseURL: string, casePath: string) {
   const panel = page.getByRole("region", { name: "Måluppfyllelse vid avslut" });
@@ -121,18 +158,11 @@ describe("the outcome at closing and change over time", () => {
     const form = status.getByRole("form", { name: "Avsluta ärendet" });
     await form.getByLabel("Skäl för avslut").selectOption({ label: "Målet uppnått" });
     // Without the outcome the form says what is missing, by the question itself.
-    await form.getByRole("button", { name: "Avsluta ärendet" }).click();
-    const goal = form.getByRole("group", { name: "Har målet med insatsen nåtts?" });
-    await expect
-      .poll(() => description(page, goal))
-      .toContain("Välj om målet har nåtts helt, delvis, inte alls eller inte har bedömts.");
-    await expectNoSeriousA11yViolations(page);
-    await goal.getByLabel("Delvis").check();
-    await form.getByLabel("Personens egen uppfattning").fill("Jag känner mig tryggare nu.");
-    await form.getByRole("button", { name: "Avsluta ärendet" }).click();
+    await closeGivingOutcome(page, form, "Avsluta ärendet", "Jag känner mig tryggare nu.");
     await expect.poll(() => statusText(page)).toContain("Ärendet har nu status Avslutat.");
     await expectNoSeriousA11yViolations(page);
     await changeRecordedOutcome(page);
+    await refusedOnceChangedMeanwhile(page, baseURL, casePath);
     await refusedOnceReopened(page, baseURL, casePath);
 
     await page.goto(`${baseURL}${personPath}`);

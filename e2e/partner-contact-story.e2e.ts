@@ -9,6 +9,7 @@ import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts
 import { openSection } from "./fixtures/case.ts";
 import { fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { closeGivingOutcome } from "./fixtures/outcome.ts";
 import { day, statusText } from "./fixtures/page.ts";
 import { fullName, registerPerson } from "./fixtures/persons.ts";
 
@@ -21,7 +22,8 @@ import { fullName, registerPerson } from "./fixtures/persons.ts";
  * (behandlare2), who prints the information letter (never naming him) and records that she
  * accepted. He starts, stays away once: Eva is told that, and nothing else. Eva raises a risk
  * alert; Per sees its level, not her reason. When Per ends the treatment, the consent scan is
- * destroyed with a receipt, and Eva's case gets its closing conversation and follow-up.
+ * destroyed with a receipt, his case closes with whether its goal was reached (asked by the
+ * end itself), and Eva's case gets its closing conversation and follow-up.
  * The people are this file's own; the steps run in order and share what they made.
  */
 
@@ -34,6 +36,7 @@ const herPhone = "070-555 66 77";
 const herAddress = "Ljusgatan 5, 111 22 Demostad";
 const alertReason = "Tove berättar att han stått utanför hennes dörr i natt.";
 const endReason = "Han har gått igenom hela programmet och vill avsluta.";
+const ownView = "Jag har lärt mig att gå därifrån innan det blir bråk.";
 
 const journey: { hisCase?: string; herCase?: string } = {};
 let dir = "";
@@ -319,7 +322,8 @@ describe("partner contact from start to end, behind the information barrier", ()
     await fillDate(end, "Behandlingen avslutades", day());
     await end.getByRole("radio", { name: "Genomförd" }).check();
     await end.getByLabel("Varför behandlingen avslutas").fill(endReason);
-    await end.getByRole("button", { name: "Avsluta behandlingen" }).click();
+    // The end closes his case: it asks whether the goal was reached, as the close form does.
+    await closeGivingOutcome(page, end, "Avsluta behandlingen", ownView);
     await expect
       .poll(() => statusText(page))
       .toContain("Behandlingen är avslutad och ärendet är stängt.");
@@ -333,6 +337,11 @@ describe("partner contact from start to end, behind the information barrier", ()
     );
     expect(await scan.getByRole("link").count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
+    // The outcome given at the end is the closed case's: nothing left to record afterwards.
+    await openSection(page, "Status och ansvar");
+    const outcome = page.getByRole("region", { name: "Måluppfyllelse vid avslut" });
+    await expect.poll(() => outcome.locator("dl").textContent()).toContain("Delvis");
+    expect(await outcome.locator("dl").textContent()).toContain(ownView);
 
     const eva = await newPage();
     await login(eva, baseURL, "behandlare2", casePath(journey.herCase, "partner-contact"));

@@ -13,7 +13,7 @@ const adminOnly = (status: number): Expect => ({ administrator: status, otherwis
 // biome-ignore format: one line per endpoint
 export const outcomeEndpoints: Endpoint[] = [
   { route: "GET /api/cases/{id}/outcome", request: (w) => ({ method: "GET", url: `/api/cases/${w.caseId}/outcome` }), expect: onlyWorkers },
-  { route: "PUT /api/cases/{id}/outcome", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/outcome`, payload: { goalReached: "partly", ownView: "Tryggare nu." } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
+  { route: "PUT /api/cases/{id}/outcome", request: (w) => ({ method: "PUT", url: `/api/cases/${w.caseId}/outcome`, payload: { goalReached: "partly", ownView: "Tryggare nu.", basedOnVersion: null } }), expect: { assigned: 409, manager: 409, otherwise: 404 } },
   { route: "GET /api/persons/{id}/outcome-measures", request: (w) => ({ method: "GET", url: `/api/persons/${w.personId}/outcome-measures` }), expect: onlyWorkers },
 ];
 

@@ -2985,7 +2985,7 @@ grant insert, select on unit to frid_app;
 grant insert, select, update on voluntary_assignment to frid_app;
 grant update (answers), update (assessed_on), update (client_present), update (completed_at), update (completed_by), update (interpreter_used), update (judgements), update (reasons), update (result), update (updated_at) on assessment to frid_app;
 grant update (acknowledged_at), update (acknowledged_by) on barrier_event to frid_app;
-grant update (goal_reached), update (not_assessed_reason), update (own_view), update (recorded_at), update (recorded_by) on case_outcome to frid_app;
+grant update (goal_reached), update (not_assessed_reason), update (own_view), update (recorded_at), update (recorded_by), update (version) on case_outcome to frid_app;
 grant update (done_at), update (done_by), update (done_note), update (report_on), update (report_reference), update (report_to) on case_task to frid_app;
 grant update (court_outcome), update (court_ruled_on), update (court_submitted_on), update (ended_on) on child_placement to frid_app;
 grant update (revoked_on), update (revoked_reason) on consent to frid_app;

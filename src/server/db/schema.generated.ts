@@ -358,6 +358,7 @@ export interface CaseOutcome {
   own_view: string | null;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
+  version: Generated<number>;
 }
 
 export interface CaseOutcomeHistory {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dayNotBefore, fieldRule, isoDate, multiline } from "./fields.ts";
+import { CaseOutcomeBody } from "./outcomes.ts";
 
 /**
  * Treatment of a person who uses violence (a perpetrator case at a treatment unit), and the
@@ -48,6 +49,10 @@ export const EndTreatmentBody = z
     endedOn: day("Ange datumet då behandlingen avslutades."),
     kind: z.enum(treatmentEndKinds, { message: "Välj hur behandlingen avslutades." }),
     reason: multiline(z.string().trim().min(1, "Skriv varför behandlingen avslutas.").max(2000)),
+    outcome: CaseOutcomeBody.nullable().default(null).meta({
+      description:
+        "Whether the treatment's goal was reached and his own view: required, as the end closes a treated case (outcomeRequired)",
+    }),
   })
   .strict()
   .meta({ id: "EndTreatmentBody" });
@@ -118,6 +123,10 @@ export const PartnerRefusalBody = z
     teamDecidedOn: day("Ange datumet för teamets beslut."),
     continueTreatment: z.boolean({ message: "Välj om behandlingen fortsätter." }),
     reasoning: multiline(z.string().trim().min(1, "Skriv teamets motivering.").max(2000)),
+    outcome: CaseOutcomeBody.nullable().default(null).meta({
+      description:
+        "When the treatment does not continue it ends and closes the case: whether its goal was reached, required as for any end (EndTreatmentBody)",
+    }),
   })
   .strict()
   .check(dayNotBefore("teamDecidedOn", "refusedOn", "teamDecisionBeforeRefusal"))

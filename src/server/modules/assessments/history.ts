@@ -1,14 +1,17 @@
 import { type RiskHistory, riskHistoryMaxPoints } from "../../../shared/api/assessments.ts";
-import { outcomeMeasureIds } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel, type ScoreResult } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
-import { type Trx, withActor } from "../../access/transaction.ts";
-import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
+import { withActor } from "../../access/transaction.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
+import {
+  auditPersonRead,
+  type PersonAssessments,
+  personAssessments,
+  withDefinitions,
+} from "./person-assessments.ts";
 
 /**
  * Risk over time for a person: the professional's level (and the main score) of the
@@ -30,20 +33,10 @@ export async function riskHistory(
   // actor's own transaction and a refusal is a person's (denyPerson), not runCaseCommand's.
   const found = await withActor(database.db, actor, async (trx) => {
     if (!(await findVisiblePerson(trx, actor, personId))) return null;
-    const completed = completedAssessments(trx, actor, personId);
+    // Outcome measures have their own chart (modules/outcomes/measures.ts): not a risk.
+    const completed = personAssessments(trx, actor, personId, "risk");
     const rows = await newestPoints(completed);
-    // One event naming the person and every case whose assessments were shown.
-    await recordAudit(trx, auditContext(actor, meta), [
-      listEntry(
-        "assessment.read",
-        {
-          resourceType: "person",
-          caseIds: rows.map((r) => r.case_id),
-          unitIds: rows.map((r) => r.unit_id),
-        },
-        { personId, resourceId: personId },
-      ),
-    ]);
+    await auditPersonRead(trx, actor, meta, "assessment.read", personId, rows);
     const olderLeftOut =
       rows.length < riskHistoryMaxPoints ? 0 : (await countAll(completed)) - rows.length;
     return { points: rows.flatMap(toPoint), olderLeftOut };
@@ -51,42 +44,10 @@ export async function riskHistory(
   return found ?? denyPerson(database, actor, meta, personId);
 }
 
-/** The person's completed assessments the actor may see. */
-function completedAssessments(trx: Trx, actor: Actor, personId: string) {
-  return (
-    trx
-      .selectFrom("assessment as a")
-      .innerJoin("case as c", "c.id", "a.case_id")
-      .where("c.person_id", "=", personId)
-      .where("a.completed_at", "is not", null)
-      // Outcome measures have their own chart (modules/outcomes/measures.ts): not a risk.
-      .where("a.instrument_id", "not in", outcomeMeasureIds)
-      .where(accessibleCases(actor))
-  );
-}
-
-type Completed = ReturnType<typeof completedAssessments>;
-
 /** The newest riskHistoryMaxPoints of them with their instrument version, oldest first. */
-async function newestPoints(completed: Completed) {
-  const rows = await completed
-    .innerJoin("instrument_version as iv", (j) =>
-      j
-        .onRef("iv.org_id", "=", "a.org_id")
-        .onRef("iv.instrument_id", "=", "a.instrument_id")
-        .onRef("iv.version", "=", "a.instrument_version"),
-    )
-    .select([
-      "a.id",
-      "a.case_id",
-      "c.reference",
-      "c.unit_id",
-      "a.assessed_on",
-      "a.judgements",
-      "a.result",
-      "a.reasons",
-      "iv.definition",
-    ])
+async function newestPoints(completed: PersonAssessments) {
+  const rows = await withDefinitions(completed)
+    .select(["a.judgements", "a.reasons"])
     .orderBy("a.assessed_on", "desc")
     .orderBy("a.completed_at", "desc")
     .limit(riskHistoryMaxPoints)
@@ -94,7 +55,7 @@ async function newestPoints(completed: Completed) {
   return rows.reverse();
 }
 
-async function countAll(completed: Completed): Promise<number> {
+async function countAll(completed: PersonAssessments): Promise<number> {
   const all = await completed.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirst();
   return Number(all?.n ?? 0);
 }

@@ -3,18 +3,8 @@ import type { CaseOutcomeBody, CaseOutcomeView } from "../../../shared/api/outco
 import type { Actor } from "../../access/actor.ts";
 import type { Trx } from "../../access/transaction.ts";
 
-/**
- * Writes the case's outcome in the caller's transaction (a closing, or the outcome of a case
- * already closed). A case closed before keeps its earlier outcome: the database moves it to
- * case_outcome_history as this one replaces it (0089's trigger), so nothing is lost.
- */
-export async function recordOutcome(
-  trx: Trx,
-  actor: Actor,
-  caseId: string,
-  body: CaseOutcomeBody,
-): Promise<{ replaced: boolean }> {
-  const values = {
+function valuesOf(actor: Actor, body: CaseOutcomeBody) {
+  return {
     goal_reached: body.goalReached,
     own_view: body.ownView?.trim() || null,
     not_assessed_reason:
@@ -22,14 +12,64 @@ export async function recordOutcome(
     recorded_at: new Date(),
     recorded_by: actor.userId,
   };
+}
+
+/**
+ * Writes the outcome given with a closing, in the caller's transaction (the case is locked
+ * and its status change decides who closes it). A case closed before keeps its earlier
+ * outcome: the database moves it to case_outcome_history as this one replaces it (0089's
+ * trigger), so nothing is lost.
+ */
+export async function recordOutcome(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  body: CaseOutcomeBody,
+): Promise<{ replaced: boolean }> {
+  const values = valuesOf(actor, body);
   const row = await trx
     .insertInto("case_outcome")
     .values({ case_id: caseId, org_id: actor.orgId, ...values })
-    .onConflict((oc) => oc.column("case_id").doUpdateSet(values))
+    .onConflict((oc) =>
+      oc.column("case_id").doUpdateSet((eb) => ({
+        ...values,
+        version: eb("case_outcome.version", "+", 1),
+      })),
+    )
     // xmax is 0 for a row just inserted and set for one updated by the conflict.
     .returning(sql<boolean>`xmax <> 0`.as("replaced"))
     .executeTakeFirstOrThrow();
   return { replaced: Boolean(row.replaced) };
+}
+
+/**
+ * The outcome of a case already closed, made from the version read (null: none recorded):
+ * the first outcome, or a change of that version; undefined when someone else recorded or
+ * changed it meanwhile. Both decide in one statement (the case's key, `version = based on`),
+ * so of two at once on PostgreSQL the second finds nothing to write.
+ */
+export function recordOutcomeFrom(
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  body: CaseOutcomeBody,
+  basedOnVersion: number | null,
+): Promise<{ version: number } | undefined> {
+  const values = valuesOf(actor, body);
+  return basedOnVersion === null
+    ? trx
+        .insertInto("case_outcome")
+        .values({ case_id: caseId, org_id: actor.orgId, ...values })
+        .onConflict((oc) => oc.column("case_id").doNothing())
+        .returning("version")
+        .executeTakeFirst()
+    : trx
+        .updateTable("case_outcome")
+        .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+        .where("case_id", "=", caseId)
+        .where("version", "=", basedOnVersion)
+        .returning("version")
+        .executeTakeFirst();
 }
 
 /** The case's current outcome and the ones it replaced, newest first, with who recorded each. */
@@ -45,6 +85,7 @@ export async function readOutcome(
       "o.own_view",
       "o.not_assessed_reason",
       "o.recorded_at",
+      "o.version",
       "u.display_name",
     ])
     .where("o.case_id", "=", caseId)
@@ -65,7 +106,7 @@ export async function readOutcome(
     .orderBy("h.id", "desc")
     .execute();
   return {
-    current: current ? toView(current) : null,
+    current: current ? { ...toView(current), version: current.version } : null,
     earlier: earlier.map((h) => ({ ...toView(h), replacedAt: iso(h.replaced_at) })),
   };
 }

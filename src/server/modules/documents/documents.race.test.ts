@@ -48,7 +48,12 @@ describe.each(testDatabaseKinds)("documents under concurrent requests (%s)", (ki
       method: "POST",
       url: `/api/cases/${team.caseId}/treatment/end`,
       headers: as(users[i % 2] as Session),
-      payload: { endedOn: today, kind: "completed", reason: "Behandlingen är klar." },
+      payload: {
+        endedOn: today,
+        kind: "completed",
+        reason: "Behandlingen är klar.",
+        outcome: { goalReached: "wholly" },
+      },
     });
   const documents = () =>
     database()

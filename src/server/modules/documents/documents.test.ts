@@ -225,6 +225,7 @@ describe.each(testDatabaseKinds)("partner contact documents (%s)", (kind) => {
       endedOn: today,
       kind: "completed",
       reason: "Programmet genomfört.",
+      outcome: { goalReached: "wholly" },
     });
     const docs = (await call(team.therapist, "GET", his("/documents"))).json().documents;
     expect(docs).toHaveLength(1);

@@ -129,7 +129,12 @@ describe.each(testDatabaseKinds)("crypto-shredding of documents (%s)", (kind) =>
       method: "POST",
       url: his("/treatment/end"),
       headers: as(team.therapist),
-      payload: { endedOn: today, kind: "completed", reason: "Programmet genomfört." },
+      payload: {
+        endedOn: today,
+        kind: "completed",
+        reason: "Programmet genomfört.",
+        outcome: { goalReached: "wholly" },
+      },
     });
     expect(ended.statusCode).toBe(200);
     expect(await database().recordKeys.key(keyId)).toBeNull();
@@ -277,6 +282,7 @@ describe("a PGlite data folder", () => {
         endedOn: today,
         kind: "completed",
         reason: "Programmet genomfört.",
+        outcome: { goalReached: "wholly" },
       });
       expect(ended.statusCode).toBe(200);
       await t.close();

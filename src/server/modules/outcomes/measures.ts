@@ -1,15 +1,15 @@
 import type { OutcomeMeasureSeries } from "../../../shared/api/outcomes.ts";
-import {
-  maxTotal,
-  outcomeMeasureIds,
-} from "../../../shared/instruments/builtin/outcome-measures.ts";
+import { maxTotal } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import type { ScoreResult } from "../../../shared/instruments/engine.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { accessibleCases } from "../../access/scope.ts";
 import { withActor } from "../../access/transaction.ts";
-import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import {
+  auditPersonRead,
+  personAssessments,
+  withDefinitions,
+} from "../assessments/person-assessments.ts";
 import { findVisiblePerson } from "../persons/queries.ts";
 import { denyPerson } from "../persons/service.ts";
 
@@ -30,43 +30,12 @@ export async function outcomeMeasureSeries(
 ): Promise<OutcomeMeasureSeries> {
   const found = await withActor(database.db, actor, async (trx) => {
     if (!(await findVisiblePerson(trx, actor, personId))) return null;
-    const rows = await trx
-      .selectFrom("assessment as a")
-      .innerJoin("case as c", "c.id", "a.case_id")
-      .innerJoin("instrument_version as iv", (j) =>
-        j
-          .onRef("iv.org_id", "=", "a.org_id")
-          .onRef("iv.instrument_id", "=", "a.instrument_id")
-          .onRef("iv.version", "=", "a.instrument_version"),
-      )
-      .select([
-        "a.id",
-        "a.case_id",
-        "c.reference",
-        "c.unit_id",
-        "a.assessed_on",
-        "a.result",
-        "iv.definition",
-      ])
-      .where("c.person_id", "=", personId)
-      .where("a.completed_at", "is not", null)
-      .where("a.instrument_id", "in", outcomeMeasureIds)
-      .where(accessibleCases(actor))
+    const rows = await withDefinitions(personAssessments(trx, actor, personId, "outcome_measures"))
       .orderBy("a.assessed_on")
       .orderBy("a.completed_at")
       .limit(maxPoints)
       .execute();
-    await recordAudit(trx, auditContext(actor, meta), [
-      listEntry(
-        "outcome_measures.read",
-        {
-          resourceType: "person",
-          caseIds: rows.map((r) => r.case_id),
-          unitIds: rows.map((r) => r.unit_id),
-        },
-        { personId, resourceId: personId },
-      ),
-    ]);
+    await auditPersonRead(trx, actor, meta, "outcome_measures.read", personId, rows);
     return { series: toSeries(rows) };
   });
   return found ?? denyPerson(database, actor, meta, personId, "outcome_measures.read");

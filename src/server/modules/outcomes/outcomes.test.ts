@@ -138,12 +138,16 @@ describe.each(testDatabaseKinds)("the outcome at closing (%s)", (kind) => {
   it("GET and PUT …/outcome: 401, 400, 404 audited, 403 audited, 409 while open, then 200", async () => {
     const { caseId } = await investigated();
     const url = `/api/cases/${caseId}/outcome`;
-    const body = { goalReached: "wholly", ownView: "Bra hjälp." };
+    const body = { goalReached: "wholly", ownView: "Bra hjälp.", basedOnVersion: 1 };
     expect((await t.app.inject({ method: "GET", url })).statusCode).toBe(401);
     expect((await t.app.inject({ method: "PUT", url, payload: body })).statusCode).toBe(401);
     const badId = await steps.send(team.worker, "GET", "/api/cases/inte-ett-id/outcome");
     expect(badId.statusCode).toBe(400);
     expect((await steps.send(team.worker, "PUT", url, { goalReached: "" })).statusCode).toBe(400);
+    // The version read is part of the change: without it the server cannot tell a stale one.
+    const unversioned = await steps.send(team.worker, "PUT", url, { goalReached: "wholly" });
+    expect(unversioned.statusCode).toBe(400);
+    expect(Object.keys(unversioned.json().error.fields)).toEqual(["basedOnVersion"]);
 
     expect((await steps.send(outsider, "GET", url)).statusCode).toBe(404);
     expect((await steps.send(outsider, "PUT", url, body)).statusCode).toBe(404);
@@ -169,10 +173,20 @@ describe.each(testDatabaseKinds)("the outcome at closing (%s)", (kind) => {
     const put = await steps.send(team.worker, "PUT", url, body);
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({
-      current: { goalReached: "wholly", ownView: "Bra hjälp." },
+      current: { goalReached: "wholly", ownView: "Bra hjälp.", version: 2 },
       earlier: [{ goalReached: "not" }],
       canRecord: true,
     });
+    // Made from the version before: someone changed it meanwhile, nothing of it is kept.
+    const stale = await steps.send(team.worker, "PUT", url, { ...body, goalReached: "partly" });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toBe(outcomeMessages.changedMeanwhile);
+    const first = await steps.send(team.worker, "PUT", url, { ...body, basedOnVersion: null });
+    expect(first.statusCode).toBe(409);
+    expect(first.json().error.message).toBe(outcomeMessages.recordedMeanwhile);
+    const read = (await steps.send(team.worker, "GET", url)).json();
+    expect(read.current).toMatchObject({ goalReached: "wholly", version: 2 });
+    expect(read.earlier).toHaveLength(1);
     // The outsider's attempt (404) and the substitute's (403) are in the trail too.
     expect((await events(caseId, "outcome.record")).map((e) => [e.outcome, e.data])).toEqual([
       ["denied", {}],

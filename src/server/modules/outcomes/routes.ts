@@ -1,8 +1,8 @@
 import { IdParams } from "../../../shared/api/admin.ts";
 import {
-  CaseOutcomeBody,
   CaseOutcomeView,
   OutcomeMeasureSeries,
+  RecordCaseOutcomeBody,
 } from "../../../shared/api/outcomes.ts";
 import type { RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
@@ -34,9 +34,10 @@ export const outcomeRoutes: RouteModule = (app, { database }) => {
     {
       schema: {
         tags,
-        summary: "Record the outcome of a closed case (the one it replaces is kept)",
+        summary:
+          "Record the outcome of a closed case from the version read (the one it replaces is kept; a stale version answers 409)",
         params: IdParams,
-        body: CaseOutcomeBody,
+        body: RecordCaseOutcomeBody,
         response: { 200: CaseOutcomeView },
       },
     },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outcomeMessages } from "../../../shared/api/outcomes.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
@@ -53,6 +54,7 @@ describe.each(testDatabaseKinds)("the end of treatment, seen from her side (%s)"
       endedOn: today,
       kind: "completed",
       reason: "Genomfört programmet.",
+      outcome: { goalReached: "wholly" },
     });
     expect(ended.statusCode).toBe(200);
     const events = (
@@ -105,13 +107,34 @@ describe.each(testDatabaseKinds)("the end of treatment, seen from her side (%s)"
     expect(early.json().error.fields.teamDecidedOn).toBe(
       "Teamet beslutar efter att han har sagt nej.",
     );
-    const refused = await call(team.therapist, "POST", his("/partner-contact/refusal"), {
+    const decision = {
       refusedOn: "2026-10-05",
       teamDecidedOn: "2026-10-06",
       continueTreatment: false,
       reasoning: "Utan partnerkontakt kan vi inte bedöma risken för henne och barnen.",
+    };
+    // Not continuing ends the treatment and closes the case: it asks the outcome (issue 20).
+    const noOutcome = await call(team.therapist, "POST", his("/partner-contact/refusal"), decision);
+    expect(noOutcome.statusCode).toBe(400);
+    expect(noOutcome.json().error.fields).toEqual({ outcome: outcomeMessages.required });
+    const goesOn = await call(team.therapist, "POST", his("/partner-contact/refusal"), {
+      ...decision,
+      continueTreatment: true,
+      outcome: { goalReached: "not" },
+    });
+    expect(goesOn.json().error.fields).toEqual({
+      outcome: "Måluppfyllelse anges bara när behandlingen inte fortsätter.",
+    });
+    const refused = await call(team.therapist, "POST", his("/partner-contact/refusal"), {
+      ...decision,
+      outcome: { goalReached: "not_assessed", notAssessedReason: "Behandlingen hann inte börja." },
     });
     expect(refused.statusCode).toBe(201);
+    const recorded = (await call(team.therapist, "GET", his("/outcome"))).json();
+    expect(recorded.current).toMatchObject({
+      goalReached: "not_assessed",
+      notAssessedReason: "Behandlingen hann inte börja.",
+    });
     expect(refused.json().treatment).toMatchObject({
       phase: "ended",
       ended: { kind: "ended_by_unit", on: "2026-10-06" },

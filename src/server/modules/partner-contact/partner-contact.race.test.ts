@@ -210,12 +210,14 @@ describe.each(testDatabaseKinds)("partner contact under concurrent requests (%s)
           teamDecidedOn: "2026-09-13",
           continueTreatment: false,
           reasoning: "Utan partnerkontakt kan vi inte bedöma risken.",
+          outcome: { goalReached: "not" },
         },
       ),
     );
     expect(outcome.counts).toEqual({ 201: 1, 409: n - 1 });
     expect(await events("partner_contact.refusal", other.caseId)).toBe(1);
     expect(await events("treatment.end", other.caseId)).toBe(1);
+    expect(await events("outcome.record", other.caseId)).toBe(1);
     const closed = await database()
       .owner.selectFrom("case_status_change")
       .select("to_status")

@@ -243,6 +243,7 @@ describe.each(testDatabaseKinds)("her side of partner contact (%s)", (kind) => {
       endedOn: today,
       kind: "completed",
       reason: "Programmet genomfört.",
+      outcome: { goalReached: "wholly" },
     });
     const tasks = (await call(team.partnerWorker, "GET", hers("/tasks"))).json().tasks;
     expect(tasks.map((x: { kind: string }) => x.kind).sort()).toEqual([

@@ -172,6 +172,9 @@ export function recordRefusal(
   const fields: Record<string, string> = {};
   if (input.refusedOn > today()) fields.refusedOn = "Datumet kan inte ligga i framtiden.";
   if (input.teamDecidedOn > today()) fields.teamDecidedOn = "Datumet kan inte ligga i framtiden.";
+  // The outcome belongs to the end: a treatment that goes on has none yet.
+  if (input.continueTreatment && input.outcome)
+    fields.outcome = "Måluppfyllelse anges bara när behandlingen inte fortsätter.";
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return runCaseCommand(database, actor, meta, {
     caseId,
@@ -186,6 +189,7 @@ export function recordRefusal(
             endedOn: input.teamDecidedOn,
             kind: "ended_by_unit",
             reason: input.reasoning,
+            outcome: input.outcome,
           });
       return { ended, treatment: await loadTreatment(trx, caseId) };
     },
@@ -193,7 +197,7 @@ export function recordRefusal(
       caseEntry(c, "partner_contact.refusal", {
         data: { continueTreatment: input.continueTreatment },
       }),
-      ...(ended ? [ended] : []),
+      ...(ended ?? []),
     ],
   }).then((r) => r.treatment);
 }

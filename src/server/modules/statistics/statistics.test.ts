@@ -67,6 +67,7 @@ describe.each(testDatabaseKinds)("partner contact in figures (%s)", (kind) => {
       endedOn: today,
       kind: "dropped_out",
       reason: "Slutade komma.",
+      outcome: { goalReached: "not" },
     });
   });
   afterAll(() => t?.close());

@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
+import {
+  type CaseOutcomeBody,
+  outcomeMessages,
+  outcomeRequired,
+} from "../../../shared/api/outcomes.ts";
 import type { CaseStatus } from "../../../shared/case-status.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { partnersToNotify, sendAcross } from "../../access/barrier-crossing.ts";
 import { runCaseCommand } from "../../access/case-command.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { lockTreatment } from "../../access/treatment-lock.ts";
-import { caseEntry } from "../../audit/record.ts";
+import { type AuditEntry, caseEntry } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { StatusTrigger, TreatmentTable } from "../../db/types.ts";
 import { AppError, invalid, notInFuture } from "../../http/errors.ts";
+import { recordOutcome } from "../cases/outcome-record.ts";
 import type { CaseRow } from "../cases/queries.ts";
 import { changeCaseStatus } from "../cases/status-change.ts";
 import type { ShredTarget } from "../documents/content.ts";
@@ -208,14 +214,16 @@ const closedReasonOf = {
 /**
  * Ends the treatment and closes the case. The partner side hears that it was completed or
  * interrupted (and so gets its closing conversation and follow-up tasks); the signed consent
- * forms are destroyed (bytes removed, receipt kept in the row and the audit trail).
+ * forms are destroyed (bytes removed, receipt kept in the row and the audit trail). Like any
+ * closing of a case that had a goal, it says whether the goal was reached (issue 20): the end
+ * is where the treatment is closed, so the outcome is not left to the case page afterwards.
  */
 export function endTreatment(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
   caseId: string,
-  input: { endedOn: string; kind: "completed" | "dropped_out" | "ended_by_unit"; reason: string },
+  input: EndInput,
 ) {
   const fields: Record<string, string> = {};
   notInFuture(fields, "endedOn", input.endedOn);
@@ -226,16 +234,25 @@ export function endTreatment(
     changes: true,
     run: async ({ trx, case: c }) => {
       const t = await runningTreatment(trx, c);
-      const ended = await closeTreatment(trx, database, actor, meta, c, t, input);
-      return { ended, treatment: await loadTreatment(trx, caseId) };
+      const events = await closeTreatment(trx, database, actor, meta, c, t, input);
+      return { events, treatment: await loadTreatment(trx, caseId) };
     },
-    event: ({ ended }) => ended,
+    event: ({ events }) => events,
   }).then((r) => r.treatment);
 }
 
+type EndInput = {
+  endedOn: string;
+  kind: "completed" | "dropped_out" | "ended_by_unit";
+  reason: string;
+  outcome: CaseOutcomeBody | null;
+};
+
 /**
- * The end itself, also used when the team decides not to continue without consent. Answers
- * its "treatment.end" audit event, for the command's runner to write with its own.
+ * The end itself, also used when the team decides not to continue without consent. It closes
+ * the case, so it takes the outcome as any closing past intake does (outcomeRequired: 400
+ * without it). Answers its "treatment.end" and "outcome.record" audit events, for the
+ * command's runner to write with its own.
  */
 export async function closeTreatment(
   trx: Trx,
@@ -244,8 +261,10 @@ export async function closeTreatment(
   meta: RequestMeta,
   c: CaseRow,
   t: Treatment,
-  input: { endedOn: string; kind: "completed" | "dropped_out" | "ended_by_unit"; reason: string },
-) {
+  input: EndInput,
+): Promise<AuditEntry[]> {
+  if (!input.outcome && outcomeRequired(c.case_type, c.status))
+    throw invalid({ outcome: outcomeMessages.required });
   if (input.endedOn < t.referred_on || (t.started_on && input.endedOn < t.started_on))
     throw invalid({ endedOn: "Behandlingen kan inte sluta innan den började." });
   const ended = await trx
@@ -277,7 +296,13 @@ export async function closeTreatment(
     kind: input.kind === "completed" ? "treatment_completed" : "treatment_interrupted",
     eventOn: input.endedOn,
   });
-  return caseEntry(c, "treatment.end", {
+  const end = caseEntry(c, "treatment.end", {
     data: { kind: input.kind, consentDocumentsDestroyed: destroyed.length },
   });
+  if (!input.outcome) return [end];
+  const { replaced } = await recordOutcome(trx, actor, c.id, input.outcome);
+  return [
+    end,
+    caseEntry(c, "outcome.record", { data: { goalReached: input.outcome.goalReached, replaced } }),
+  ];
 }

@@ -85,7 +85,12 @@ describe.each(testDatabaseKinds)("treatment under concurrent requests (%s)", (ki
     const before = await events("treatment.session");
     const outcome = await race(n, (i) =>
       i % 4 === 0
-        ? post(i, "/end", { endedOn: today, kind: "completed", reason: "Klar." })
+        ? post(i, "/end", {
+            endedOn: today,
+            kind: "completed",
+            reason: "Klar.",
+            outcome: { goalReached: "wholly" },
+          })
         : post(i, "/sessions", { heldOn: today, attendance: "attended" }),
     );
     expect(answered(outcome, 500)).toBe(0);
@@ -97,6 +102,8 @@ describe.each(testDatabaseKinds)("treatment under concurrent requests (%s)", (ki
     expect(recorded.length + refused.length).toBe(n - n / 4);
     expect(await events("treatment.session")).toBe(before + recorded.length);
     expect(await events("treatment.end")).toBe(1);
+    // The outcome is recorded with the one end that counted, never replaced by a loser.
+    expect(await events("outcome.record")).toBe(1);
     expect(await history("treatment_ended")).toEqual([
       { from_status: "implementation", to_status: "closed" },
     ]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outcomeMessages } from "../../../shared/api/outcomes.ts";
 import { stockholmDate } from "../../../shared/calendar.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
@@ -25,6 +26,8 @@ describe.each(testDatabaseKinds)("treatment of a person who uses violence (%s)",
       ...(payload ? { payload } : {}),
     });
   const treatmentUrl = () => `/api/cases/${team.caseId}/treatment`;
+  const outcomeOf = async () =>
+    (await call(team.therapist, "GET", `/api/cases/${team.caseId}/outcome`)).json();
 
   it("asks who is calling, and answers nothing before the treatment is registered", async () => {
     expect((await call(null, "GET", treatmentUrl())).statusCode).toBe(401);
@@ -147,14 +150,48 @@ describe.each(testDatabaseKinds)("treatment of a person who uses violence (%s)",
       endedOn: today,
       kind: "completed",
       reason: " ",
+      outcome: { goalReached: "wholly" },
     });
     expect(noReason.json().error.fields.reason).toBe("Skriv varför behandlingen avslutas.");
-    const ended = await call(team.therapist, "POST", `${treatmentUrl()}/end`, {
+    const end = {
       endedOn: today,
       kind: "dropped_out",
       reason: "Har inte kommit på tre veckor och svarar inte.",
+    };
+    // A treated case says at its end whether the goal was reached (issue 20), as any closing.
+    const noOutcome = await call(team.therapist, "POST", `${treatmentUrl()}/end`, end);
+    expect(noOutcome.statusCode).toBe(400);
+    expect(noOutcome.json().error.fields).toEqual({ outcome: outcomeMessages.required });
+    const noWhy = await call(team.therapist, "POST", `${treatmentUrl()}/end`, {
+      ...end,
+      outcome: { goalReached: "not_assessed" },
+    });
+    expect(noWhy.json().error.fields).toEqual({
+      "outcome.notAssessedReason": outcomeMessages.reasonRequired,
+    });
+    expect((await outcomeOf()).current).toBeNull();
+    const ended = await call(team.therapist, "POST", `${treatmentUrl()}/end`, {
+      ...end,
+      outcome: { goalReached: "not", ownView: "Jag behövde inte mer hjälp." },
     });
     expect(ended.statusCode).toBe(200);
+    expect((await outcomeOf()).current).toMatchObject({
+      goalReached: "not",
+      ownView: "Jag behövde inte mer hjälp.",
+      version: 1,
+    });
+    const trail = await database()
+      .owner.selectFrom("audit_event")
+      .select(["action", "data"])
+      .where("resource_id", "=", team.caseId)
+      .where("action", "in", ["treatment.end", "outcome.record"])
+      .where("outcome", "=", "allowed")
+      .orderBy("id")
+      .execute();
+    expect(trail).toEqual([
+      { action: "treatment.end", data: { kind: "dropped_out", consentDocumentsDestroyed: 0 } },
+      { action: "outcome.record", data: { goalReached: "not", replaced: false } },
+    ]);
     expect(ended.json().treatment).toMatchObject({
       phase: "ended",
       ended: { on: today, kind: "dropped_out" },

@@ -1,5 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import type { CaseOutcomeView, RecordedOutcome } from "../../../shared/api/outcomes";
+import {
+  type CaseOutcomeView,
+  outcomeMessages,
+  type RecordedOutcome,
+} from "../../../shared/api/outcomes";
 import { ApiError } from "../../api/client";
 import type { CaseView } from "../../api/endpoints";
 import { type FormErrors, toFormErrors } from "../../api/errors";
@@ -29,7 +33,7 @@ const fieldNames = [
 /**
  * A closed case's outcome (issue 20): whether the goal was reached, the person's own view,
  * who recorded it and the outcomes it replaced; and, for those the server lets, a form to
- * record it (a treatment case closes with no outcome question) or to correct it.
+ * record it (a case closed without one, e.g. at intake) or to correct it.
  */
 export function CaseOutcomePanel({ record }: { record: CaseView }) {
   const { t } = useT();
@@ -59,7 +63,8 @@ export function CaseOutcomePanel({ record }: { record: CaseView }) {
           record={record}
           view={state.data}
           onSaved={query.setData}
-          onStale={setRefused}
+          onReopened={setRefused}
+          onChangedMeanwhile={query.reload}
         />
       )}
     </section>
@@ -70,18 +75,20 @@ function OutcomeBody({
   record,
   view,
   onSaved,
-  onStale,
+  onReopened,
+  onChangedMeanwhile,
 }: {
   record: CaseView;
   view: CaseOutcomeView;
   onSaved: (view: CaseOutcomeView) => void;
-  onStale: (errors: FormErrors) => void;
+  onReopened: (errors: FormErrors) => void;
+  onChangedMeanwhile: () => void;
 }) {
   const { t } = useT();
   const { submit, editing, setEditing, saved, setSaved, save, focusLater } = useOutcomeSave(
     record.id,
-    onSaved,
-    onStale,
+    view.current?.version ?? null,
+    { onSaved, onReopened, onChangedMeanwhile },
   );
 
   return (
@@ -124,13 +131,19 @@ function OutcomeBody({
 }
 
 /**
- * Saving the outcome: after a save the form closes and focus returns to its button; a 409
- * means the case was reopened meanwhile, so the case is read again (it shows its status now).
+ * Saving the outcome, made from the version shown: after a save the form closes and focus
+ * returns to its button. A 409 either means the case was reopened meanwhile (the case is read
+ * again and shows its status now) or that someone changed the outcome meanwhile (the form
+ * closes, the message stays, and the outcome is read again so theirs is what is shown).
  */
 function useOutcomeSave(
   caseId: string,
-  onSaved: (view: CaseOutcomeView) => void,
-  onStale: (errors: FormErrors) => void,
+  basedOnVersion: number | null,
+  on: {
+    onSaved: (view: CaseOutcomeView) => void;
+    onReopened: (errors: FormErrors) => void;
+    onChangedMeanwhile: () => void;
+  },
 ) {
   const { t, lang } = useT();
   const api = useApi();
@@ -141,20 +154,23 @@ function useOutcomeSave(
   const focusLater = useFocusLater();
 
   async function save(body: CaseOutcomeInput) {
+    let changedMeanwhile = false;
     const ok = await submit.run(async () => {
       try {
-        onSaved(await api.recordCaseOutcome(caseId, body));
+        on.onSaved(await api.recordCaseOutcome(caseId, { ...body, basedOnVersion }));
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
-          onStale(toFormErrors(error, [], t, lang));
+          changedMeanwhile = error.message !== outcomeMessages.notClosed;
+          if (changedMeanwhile) on.onChangedMeanwhile();
+          else on.onReopened(toFormErrors(error, [], t, lang));
           void invalidate(["case", caseId]);
         }
         throw error;
       }
     });
-    if (ok) {
+    if (ok || changedMeanwhile) {
       setEditing(false);
-      setSaved(true);
+      setSaved(ok);
       focusLater(buttonId);
     }
   }

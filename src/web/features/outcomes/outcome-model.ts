@@ -1,4 +1,5 @@
 import { type GoalReached, goalReachedValues } from "../../../shared/api/outcomes";
+import type { Checked as FormChecked } from "../../ui/form-issues";
 import type { CaseOutcomeInput } from "./api";
 
 /** What the close form holds of the outcome while it is filled in. */
@@ -32,6 +33,30 @@ export function outcomeInput(draft: OutcomeDraft): Checked {
       goalReached: draft.goalReached,
       ownView: draft.ownView.trim() || null,
       notAssessedReason: draft.goalReached === "not_assessed" ? reason : null,
+    },
+  };
+}
+
+/**
+ * A form that closes a case (the treatment's end, the team's decision not to go on) checked
+ * with the outcome it closes with: the body with the outcome, or every field to correct. The
+ * outcome is null when the form does not close the case, and is then not asked.
+ */
+export function withOutcome<B, F extends string>(
+  checked: FormChecked<B, F>,
+  outcome: OutcomeDraft | null,
+): FormChecked<
+  B & { outcome: CaseOutcomeInput | null },
+  F | "outcome" | "outcome.notAssessedReason"
+> {
+  const result = outcome ? outcomeInput(outcome) : null;
+  if (checked.ok && (!result || result.ok))
+    return { ok: true, body: { ...checked.body, outcome: result?.ok ? result.body : null } };
+  return {
+    ok: false,
+    fields: {
+      ...(checked.ok ? {} : checked.fields),
+      ...(result && !result.ok ? result.fields : {}),
     },
   };
 }

@@ -10,6 +10,8 @@ import { DateField } from "../../ui/DateField";
 import { DateForm } from "../../ui/DateForm";
 import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
+import { OutcomeFields, outcomeFieldNames } from "../outcomes/OutcomeFields";
+import { emptyOutcome, type OutcomeDraft } from "../outcomes/outcome-model";
 import { ConsentFields, ExceptionFields } from "./AddPartnerFields";
 import {
   type AddPartnerDraft,
@@ -128,18 +130,22 @@ export function AddPartnerForm(
   );
 }
 
+// The decision's fields and the outcome's, so the server's messages show by their controls.
+const refusalFieldNames = [...new Set([...refusalFields, ...outcomeFieldNames])];
+
 /** The refusal command: the draft, its checks and whether the treatment ends with it. */
 function useRefusal(props: Changed) {
   const { t } = useT();
   const api = useApi();
-  const { submit, run } = useChange(refusalFields, props);
+  const { submit, run } = useChange(refusalFieldNames, props);
   const [draft, setDraft] = useState<RefusalDraft>(emptyRefusalDraft);
+  const [outcome, setOutcome] = useState<OutcomeDraft>(emptyOutcome);
   const set = (changes: Partial<RefusalDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     props.beforeChange();
-    const checked = checkRefusal(draft);
+    const checked = checkRefusal(draft, outcome);
     if (!checked.ok) return rejectWith(submit, checked.fields, t);
     await run(async () => {
       const { treatment } = await api.recordPartnerRefusal(props.caseId, checked.body);
@@ -153,12 +159,12 @@ function useRefusal(props: Changed) {
     });
   }
 
-  return { submit, draft, set, handleSubmit };
+  return { submit, draft, set, outcome, setOutcome, handleSubmit };
 }
 
 export function RefusalForm(props: Changed) {
   const { t } = useT();
-  const { submit, draft, set, handleSubmit } = useRefusal(props);
+  const { submit, draft, set, outcome, setOutcome, handleSubmit } = useRefusal(props);
   const formTitleId = `${useId()}-title`;
   const today = localDateInput(new Date());
 
@@ -203,6 +209,10 @@ export function RefusalForm(props: Changed) {
           onChange={(e) => set({ reasoning: e.target.value })}
           error={submit.fieldError("reasoning")}
         />
+        {/* Not going on ends the treatment and closes the case: its outcome is asked (issue 20). */}
+        {draft.continueTreatment === "no" && (
+          <OutcomeFields draft={outcome} onChange={setOutcome} submit={submit} />
+        )}
         <button type="submit" className="button button--secondary" disabled={submit.pending}>
           {t("partnerHis.refusalSubmit")}
         </button>

@@ -10,6 +10,7 @@ import {
 import type { Treatment } from "../../api/endpoints";
 import { en } from "../../i18n/en";
 import { sv } from "../../i18n/sv";
+import { emptyOutcome } from "../outcomes/outcome-model";
 import {
   type AddPartnerDraft,
   addedPartner,
@@ -187,18 +188,39 @@ describe("checkAddPartner", () => {
 
 describe("checkRefusal", () => {
   it("asks for both dates, the team's decision and its reasoning", () => {
-    const checked = checkRefusal(emptyRefusalDraft);
+    const checked = checkRefusal(emptyRefusalDraft, emptyOutcome);
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(Object.keys(checked.fields).sort()).toEqual([...refusalFields].sort());
+    // Whether it goes on is not chosen yet, so the outcome is not asked yet either.
+    const asked = refusalFields.filter((f) => f !== "outcome");
+    if (!checked.ok) expect(Object.keys(checked.fields).sort()).toEqual([...asked].sort());
+  });
+
+  it("asks the outcome when the treatment does not go on (it ends and closes the case)", () => {
+    const decision = {
+      refusedOn: "2026-11-01",
+      teamDecidedOn: "2026-11-03",
+      reasoning: "Ingen behandling utan partnerkontakt.",
+    };
+    expect(checkRefusal({ ...decision, continueTreatment: "no" }, emptyOutcome)).toEqual({
+      ok: false,
+      fields: { outcome: "outcome.chooseGoal" },
+    });
+    expect(checkRefusal({ ...decision, continueTreatment: "yes" }, emptyOutcome)).toEqual({
+      ok: true,
+      body: { ...decision, continueTreatment: true, outcome: null },
+    });
   });
 
   it("sends the decision as a yes or no", () => {
-    const checked = checkRefusal({
-      refusedOn: "2026-11-01",
-      teamDecidedOn: "2026-11-03",
-      continueTreatment: "no",
-      reasoning: " Ingen behandling utan partnerkontakt. ",
-    });
+    const checked = checkRefusal(
+      {
+        refusedOn: "2026-11-01",
+        teamDecidedOn: "2026-11-03",
+        continueTreatment: "no",
+        reasoning: " Ingen behandling utan partnerkontakt. ",
+      },
+      { goalReached: "not", ownView: "", notAssessedReason: "" },
+    );
     expect(checked).toEqual({
       ok: true,
       body: {
@@ -206,6 +228,7 @@ describe("checkRefusal", () => {
         teamDecidedOn: "2026-11-03",
         continueTreatment: false,
         reasoning: "Ingen behandling utan partnerkontakt.",
+        outcome: { goalReached: "not", ownView: null, notAssessedReason: null },
       },
     });
     if (checked.ok) expect(PartnerRefusalBody.safeParse(checked.body).success).toBe(true);

@@ -10,6 +10,7 @@ import type { AddPartnerInput, PartnerRefusalInput, Treatment } from "../../api/
 import type { PlainMessageKey } from "../../i18n/messages";
 import { type Checked, type FieldMessages, formIssues } from "../../ui/form-issues";
 import { textOrNull as orNull } from "../cases/casework-model";
+import { type OutcomeDraft, withOutcome } from "../outcomes/outcome-model";
 
 /*
  * Pure rules for partner contact seen from his side (seed 004, Rikskriscentrum): he is
@@ -200,22 +201,33 @@ export const refusalFields = [
   "teamDecidedOn",
   "continueTreatment",
   "reasoning",
+  "outcome",
 ] as const;
-export type RefusalField = (typeof refusalFields)[number];
+type RefusalField = (typeof refusalFields)[number] | "outcome.notAssessedReason";
 
-export const checkRefusal = (draft: RefusalDraft): Checked<PartnerRefusalInput, RefusalField> =>
-  formIssues(
-    PartnerRefusalBody,
-    {
-      ...draft,
-      continueTreatment: draft.continueTreatment === "" ? "" : draft.continueTreatment === "yes",
-    },
-    {
-      refusedOn: "partnerHis.errorRefusedOn",
-      teamDecidedOn: "partnerHis.errorRefusalTeamDecidedOn",
-      continueTreatment: "partnerHis.errorContinue",
-      reasoning: "partnerHis.errorReasoning",
-    },
+/**
+ * The team's decision. Not going on ends the treatment and closes the case, so it asks the
+ * outcome then, as the treatment's end does (issue 20); going on asks none.
+ */
+export const checkRefusal = (
+  draft: RefusalDraft,
+  outcome: OutcomeDraft,
+): Checked<PartnerRefusalInput, RefusalField> =>
+  withOutcome(
+    formIssues(
+      PartnerRefusalBody,
+      {
+        ...draft,
+        continueTreatment: draft.continueTreatment === "" ? "" : draft.continueTreatment === "yes",
+      },
+      {
+        refusedOn: "partnerHis.errorRefusedOn",
+        teamDecidedOn: "partnerHis.errorRefusalTeamDecidedOn",
+        continueTreatment: "partnerHis.errorContinue",
+        reasoning: "partnerHis.errorReasoning",
+      },
+    ),
+    draft.continueTreatment === "no" ? outcome : null,
   );
 
 /* ---- Withdrawn consent ---- */

@@ -10,6 +10,8 @@ import { DateField } from "../../ui/DateField";
 import { DateForm } from "../../ui/DateForm";
 import { RadioGroupField, TextAreaField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
+import { OutcomeFields, outcomeFieldNames } from "../outcomes/OutcomeFields";
+import { emptyOutcome, type OutcomeDraft } from "../outcomes/outcome-model";
 import {
   attendanceLabels,
   attendanceOptions,
@@ -184,22 +186,26 @@ export function SessionForm(props: Changed) {
   );
 }
 
-/** The end command: the draft (ended today) and its checks; ending moves the case. */
+// The end's fields and the outcome's, so the server's messages show by their controls.
+const endFieldNames = [...new Set([...endFields, ...outcomeFieldNames])];
+
+/** The end command: the draft (ended today), the outcome and their checks; ending closes the case. */
 function useEnd(props: Changed) {
   const { t } = useT();
   const api = useApi();
-  const { submit, run } = useChange(endFields, props);
+  const { submit, run } = useChange(endFieldNames, props);
   const [draft, setDraft] = useState<EndDraft>(() => ({
     endedOn: localDateInput(new Date()),
     kind: "",
     reason: "",
   }));
+  const [outcome, setOutcome] = useState<OutcomeDraft>(emptyOutcome);
   const set = (changes: Partial<EndDraft>) => setDraft((d) => ({ ...d, ...changes }));
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     props.beforeChange();
-    const checked = checkEnd(draft);
+    const checked = checkEnd(draft, outcome);
     if (!checked.ok) return rejectWith(submit, checked.fields, t);
     await run(async () => {
       const { treatment } = await api.endTreatment(props.caseId, checked.body);
@@ -207,12 +213,12 @@ function useEnd(props: Changed) {
     });
   }
 
-  return { submit, draft, set, handleSubmit };
+  return { submit, draft, set, outcome, setOutcome, handleSubmit };
 }
 
 export function EndForm(props: Changed) {
   const { t } = useT();
-  const { submit, draft, set, handleSubmit } = useEnd(props);
+  const { submit, draft, set, outcome, setOutcome, handleSubmit } = useEnd(props);
   const formTitleId = `${useId()}-title`;
 
   return (
@@ -246,6 +252,8 @@ export function EndForm(props: Changed) {
           onChange={(e) => set({ reason: e.target.value })}
           error={submit.fieldError("reason")}
         />
+        {/* The end closes the case: whether his goal was reached is asked here (issue 20). */}
+        <OutcomeFields draft={outcome} onChange={setOutcome} submit={submit} />
         <button type="submit" className="button button--secondary" disabled={submit.pending}>
           {t("treatment.endSubmit")}
         </button>

@@ -12,6 +12,7 @@ import {
 import type { Treatment } from "../../api/endpoints";
 import { en } from "../../i18n/en";
 import { sv } from "../../i18n/sv";
+import { emptyOutcome } from "../outcomes/outcome-model";
 import {
   attendanceLabels,
   attendanceOptions,
@@ -96,22 +97,42 @@ describe("checkSession", () => {
 });
 
 describe("checkEnd", () => {
-  it("asks for date, kind and a reason, counting blanks as nothing written", () => {
-    expect(checkEnd({ endedOn: "", kind: "", reason: "  \n" })).toEqual({
+  const partly = { goalReached: "partly", ownView: "", notAssessedReason: "" } as const;
+
+  it("asks for date, kind, a reason and the outcome, counting blanks as nothing written", () => {
+    expect(checkEnd({ endedOn: "", kind: "", reason: "  \n" }, emptyOutcome)).toEqual({
       ok: false,
       fields: {
         endedOn: "treatment.errorEndedOn",
         kind: "treatment.errorEndKind",
         reason: "treatment.errorEndReason",
+        outcome: "outcome.chooseGoal",
       },
     });
   });
 
-  it("sends the reason trimmed", () => {
-    const checked = checkEnd({ endedOn: "2026-11-20", kind: "dropped_out", reason: " Slutade. " });
+  it("asks why the goal was not assessed, by that field", () => {
+    const end = { endedOn: "2026-11-20", kind: "dropped_out", reason: "Slutade." } as const;
+    const notAssessed = { ...emptyOutcome, goalReached: "not_assessed" } as const;
+    expect(checkEnd(end, notAssessed)).toEqual({
+      ok: false,
+      fields: { "outcome.notAssessedReason": "outcome.reasonRequired" },
+    });
+  });
+
+  it("sends the reason trimmed, with the outcome the case closes with", () => {
+    const checked = checkEnd(
+      { endedOn: "2026-11-20", kind: "dropped_out", reason: " Slutade. " },
+      { ...partly, ownView: " Det hjälpte lite. " },
+    );
     expect(checked).toEqual({
       ok: true,
-      body: { endedOn: "2026-11-20", kind: "dropped_out", reason: "Slutade." },
+      body: {
+        endedOn: "2026-11-20",
+        kind: "dropped_out",
+        reason: "Slutade.",
+        outcome: { goalReached: "partly", ownView: "Det hjälpte lite.", notAssessedReason: null },
+      },
     });
     if (checked.ok) expect(EndTreatmentBody.safeParse(checked.body).success).toBe(true);
   });

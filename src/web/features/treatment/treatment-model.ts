@@ -16,6 +16,7 @@ import type {
 } from "../../api/endpoints";
 import type { PlainMessageKey } from "../../i18n/messages";
 import { type Checked, formIssues } from "../../ui/form-issues";
+import { type OutcomeDraft, withOutcome } from "../outcomes/outcome-model";
 
 /*
  * Pure rules for the treatment of a man who uses violence (a perpetrator case at a
@@ -117,15 +118,26 @@ export interface EndDraft {
   reason: string;
 }
 
-export const endFields = ["endedOn", "kind", "reason"] as const;
-export type EndField = (typeof endFields)[number];
+export const endFields = ["endedOn", "kind", "reason", "outcome"] as const;
+type EndField = (typeof endFields)[number] | "outcome.notAssessedReason";
 
-export const checkEnd = (draft: EndDraft): Checked<EndTreatmentInput, EndField> =>
-  formIssues(EndTreatmentBody, draft, {
-    endedOn: "treatment.errorEndedOn",
-    kind: "treatment.errorEndKind",
-    reason: "treatment.errorEndReason",
-  });
+/**
+ * The end and the outcome it closes the case with. A running treatment's case is in its
+ * assessment or treatment phase, where closing asks whether the goal was reached
+ * (outcomeRequired): the end always asks, as the close form of an investigated case does.
+ */
+export const checkEnd = (
+  draft: EndDraft,
+  outcome: OutcomeDraft,
+): Checked<EndTreatmentInput, EndField> =>
+  withOutcome(
+    formIssues(EndTreatmentBody, draft, {
+      endedOn: "treatment.errorEndedOn",
+      kind: "treatment.errorEndKind",
+      reason: "treatment.errorEndReason",
+    }),
+    outcome,
+  );
 
 /* ---- What the panel offers ---- */
 
