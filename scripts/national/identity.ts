@@ -30,15 +30,18 @@ export class IdentityPool {
 
   /**
    * A number for someone born between `minAge` and `maxAge` years before today. A few are
-   * coordination numbers (samordningsnummer: the day plus 60).
+   * coordination numbers (samordningsnummer: the day plus 60). Null when the band's fictional
+   * numbers are all but taken — five per day and sex: about 33,000 children of each sex, so a
+   * single organisation of a country's size runs out (it looped for ever before); the caller
+   * gives that person a reserve number.
    */
   draw(
     sex: Sex,
     minAge: number,
     maxAge: number,
-  ): { number: string; birthDate: string; coordination: boolean } {
+  ): { number: string; birthDate: string; coordination: boolean } | null {
     const coordination = this.r.chance(0.02);
-    for (;;) {
+    for (let tries = 0; tries < 64; tries++) {
       const ageDays = this.r.between(minAge * 365 + 1, maxAge * 365 + 364);
       const birth = new Date(this.today.getTime() - ageDays * day);
       const sexDigit = this.r.int(5) * 2 + (sex === "male" ? 1 : 0);
@@ -46,6 +49,17 @@ export class IdentityPool {
       if (this.used.has(number)) continue;
       this.used.add(number);
       return { number, birthDate: birth.toISOString().slice(0, 10), coordination };
+    }
+    return null;
+  }
+
+  /** A reserve number (a municipality's own, "RES" and seven digits), unique here too. */
+  reserve(): string {
+    for (;;) {
+      const number = `RES${String(this.r.int(10_000_000)).padStart(7, "0")}`;
+      if (this.used.has(number)) continue;
+      this.used.add(number);
+      return number;
     }
   }
 }

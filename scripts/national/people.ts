@@ -38,11 +38,11 @@ function identity(c: PersonContext, sex: Sex, minAge: number, maxAge: number) {
   ] as const);
   if (kind === "unidentified")
     return { kind: "unidentified", number: null, birthDate: null } as const;
-  if (kind === "reserve") {
-    const number = `RES${String(c.r.int(10_000_000)).padStart(7, "0")}`;
-    return { kind: "reserve_number", number, birthDate: null } as const;
-  }
+  const reserve = () =>
+    ({ kind: "reserve_number", number: c.ids.reserve(), birthDate: null }) as const;
+  if (kind === "reserve") return reserve();
   const drawn = c.ids.draw(sex, minAge, maxAge);
+  if (!drawn) return reserve();
   return {
     kind: drawn.coordination ? "coordination_number" : "personal_identity_number",
     number: drawn.number,
