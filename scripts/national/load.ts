@@ -41,10 +41,10 @@ export interface CountryReport {
 
 async function flush(target: Target, buf: RowBuffer, stats: Map<string, TableStat>, lane: number) {
   for (const table of loadOrder) {
-    const text = buf.take(table);
-    if (!text) continue;
+    const pieces = buf.take(table);
+    if (pieces.length === 0) continue;
     const started = performance.now();
-    await target.copy(table, tableColumns[table], text, lane);
+    for (const text of pieces) await target.copy(table, tableColumns[table], text, lane);
     const stat = stats.get(table) ?? { rows: 0, ms: 0 };
     stat.ms += performance.now() - started;
     stats.set(table, stat);

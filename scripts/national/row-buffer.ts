@@ -38,10 +38,17 @@ export class RowBuffer {
     return n;
   }
 
-  /** Takes the text of one table, leaving the buffer without it. */
-  take(table: Table): string | null {
-    const list = this.parts.get(table);
+  /**
+   * Takes the text of one table, leaving the buffer without it: in pieces of at most
+   * `rowsPerPiece` rows, since one organisation of a country's size has more rows of a table
+   * than one JavaScript string can hold (about 512 MB).
+   */
+  take(table: Table, rowsPerPiece = 200_000): string[] {
+    const list = this.parts.get(table) ?? [];
     this.parts.delete(table);
-    return list && list.length > 0 ? list.join("") : null;
+    const pieces: string[] = [];
+    for (let i = 0; i < list.length; i += rowsPerPiece)
+      pieces.push(list.slice(i, i + rowsPerPiece).join(""));
+    return pieces;
   }
 }
