@@ -27,6 +27,8 @@ interface SegmentRow {
   price_adult_ore: number;
   price_child_ore: number;
   left_on: string | null;
+  adults: number;
+  children: number;
 }
 
 export async function stayCostFigures(
@@ -37,7 +39,7 @@ export async function stayCostFigures(
   const until = s.today < window.to ? s.today : window.to;
   const segments = await sql<SegmentRow>`
     select g.stay_id, g.place_id, p.kind, g.from_on::text as from_on, g.to_on::text as to_on,
-      g.price_adult_ore, g.price_child_ore, s.left_on::text as left_on
+      g.price_adult_ore, g.price_child_ore, s.left_on::text as left_on, m.adults, m.children
     -- The segments running in the year first (stay_segment_org_ended_idx, 0096), as the
     -- nights per place read them (statistics/stays.ts).
     from (select g.stay_id, g.place_id, g.from_on, g.to_on, g.price_adult_ore, g.price_child_ore
@@ -45,6 +47,11 @@ export async function stayCostFigures(
           where g.org_id = ${s.orgId} and g.from_on < ${window.to}::date
             and coalesce(g.to_on, 'infinity'::date) > ${window.from}::date offset 0) g
       join stay s on s.id = g.stay_id join place p on p.id = g.place_id
+      -- Who stayed, by the stay's key (a list of every stay's id would be read against the
+      -- whole member table at national scale).
+      cross join lateral (select count(*) filter (where role = 'adult')::integer as adults,
+          count(*) filter (where role = 'child')::integer as children
+        from stay_member m where m.stay_id = s.id) m
     where s.cancelled_at is null
       and (s.left_on is null or s.left_on > ${window.from}::date)
       -- Without named units the stay's own policy (0053) keeps only the reported units' stays.
@@ -61,25 +68,14 @@ export async function stayCostFigures(
     if (list) list.push(g);
     else byStay.set(g.stay_id, [g]);
   }
-  const stayIds = [...byStay.keys()];
-  const members = stayIds.length
-    ? (
-        await sql<{ stay_id: string; adults: number; children: number }>`
-          select stay_id, count(*) filter (where role = 'adult')::integer as adults,
-            count(*) filter (where role = 'child')::integer as children
-          from stay_member where stay_id = any(${stayIds}::uuid[]) group by stay_id`.execute(trx)
-      ).rows
-    : [];
   const out = Object.fromEntries(
     housingKinds.map((k) => [k, { adultNights: 0, childNights: 0, costOre: 0n }]),
   ) as StayCostFigures;
   const kindOf = new Map(segments.rows.map((g) => [g.place_id, g.kind as HousingKind]));
-  const memberOf = new Map(members.map((m) => [m.stay_id, m]));
-  for (const [id, rows] of byStay) {
-    const m = memberOf.get(id);
+  for (const rows of byStay.values()) {
     const stay: CostStay = {
-      adults: Number(m?.adults ?? 0),
-      children: Number(m?.children ?? 0),
+      adults: Number(rows[0]?.adults ?? 0),
+      children: Number(rows[0]?.children ?? 0),
       leftOn: rows[0]?.left_on ?? null,
       segments: rows.map((g) => ({
         placeId: g.place_id,
