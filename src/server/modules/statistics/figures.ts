@@ -202,3 +202,15 @@ export function yearRows(
   return sql`select ${cols} from ${sql.table(table)} x
     where x.org_id = ${s.orgId} and ${d} >= ${from} and ${d} < ${to}`;
 }
+
+/**
+ * Whether the row's case (by `column`) is in the named units: `true` when none are named,
+ * since the row's own reporting policy already keeps only cases of the units the actor
+ * reports on — asking the case again would cost a second probe per row for nothing.
+ */
+export function caseInUnits(column: string, s: FigureScope) {
+  return s.units === null
+    ? sql`true`
+    : sql`exists (select 1 from "case" c where c.id = ${sql.ref(column)}
+        and c.unit_id = any(${s.units}::uuid[]))`;
+}

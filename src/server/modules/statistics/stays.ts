@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { startOfDay } from "../../../shared/calendar.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { type FigureScope, yearRows } from "./figures.ts";
+import { caseInUnits, type FigureScope, yearRows } from "./figures.ts";
 
 /**
  * The yearly follow-up of sheltered housing and emergency flats (issue 16), as counts the
@@ -51,16 +51,6 @@ export interface StayFigures {
   places: PlaceOccupancy[];
 }
 
-/** The case of row `x` (by `column`), in the units when they are named. */
-function inScope(column: string, s: FigureScope) {
-  const key = sql.ref(column);
-  // Without named units the row's own policy (0053) already keeps only rows whose case the
-  // actor reports on: asking the case again would cost a second probe per row for nothing.
-  return s.units === null
-    ? sql`true`
-    : sql`exists (select 1 from "case" c where c.id = ${key} and c.unit_id = any(${s.units}::uuid[]))`;
-}
-
 const counted = <K extends string>(keys: readonly K[], rows: { key: string; n: number }[]) =>
   Object.fromEntries(keys.map((k) => [k, Number(rows.find((r) => r.key === k)?.n ?? 0)])) as Record<
     K,
@@ -87,7 +77,7 @@ function nightsPerPlace(s: FigureScope, from: string, to: string, until: string)
                 where g.org_id = ${s.orgId} and g.from_on < ${to}::date
                   and coalesce(g.to_on, 'infinity'::date) > ${from}::date offset 0) g
             join stay s on s.id = g.stay_id
-          where s.cancelled_at is null and ${inScope("s.case_id", s)}) g
+          where s.cancelled_at is null and ${caseInUnits("s.case_id", s)}) g
     -- Who stayed, per stay of the year only (by the member key): counting every member of
     -- every stay first would read the whole table, each row under its row policy.
     cross join lateral (select count(*) filter (where role = 'adult') as adults,
@@ -126,11 +116,11 @@ export async function stayFigures(
         and coalesce(s.arrived_on, s.planned_from) < ${to}::date)
     select count(distinct m.person_id)::integer as n
     from s join stay_member m on m.stay_id = s.id
-    where m.role = 'child' and ${inScope("s.case_id", s)}`.execute(trx);
+    where m.role = 'child' and ${caseInUnits("s.case_id", s)}`.execute(trx);
   const ended = await sql<{ key: string; n: number }>`
     with s as materialized (${yearRows("stay", ["case_id", "end_reason"], "left_on", s, from, to)})
     select s.end_reason as key, count(*)::integer as n from s
-    where ${inScope("s.case_id", s)}
+    where ${caseInUnits("s.case_id", s)}
     group by 1`.execute(trx);
   const enquiries = await sql<{ key: string; n: number }>`
     with e as materialized (${yearRows(
@@ -142,7 +132,7 @@ export async function stayFigures(
       startOfDay(to),
     )})
     select e.outcome as key, count(*)::integer as n from e
-    where ${inScope("e.case_id", s)}
+    where ${caseInUnits("e.case_id", s)}
     group by 1`.execute(trx);
   const nights = (await nightsPerPlace(s, from, to, until).execute(trx)).rows;
   const places = await placeCapacity(trx, s, from, until);

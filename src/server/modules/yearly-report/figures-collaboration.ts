@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { startOfDay } from "../../../shared/calendar.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { caseInUnits } from "../statistics/figures.ts";
 import type { YearScope } from "./figures.ts";
 
 /**
@@ -19,13 +20,6 @@ export interface ConferenceFigures {
   actionsDone: number;
 }
 
-const byCase = (table: string, s: YearScope) => {
-  const key = sql.ref(`${table}.case_id`);
-  return s.units === null
-    ? sql``
-    : sql`and exists (select 1 from "case" c where c.id = ${key} and c.unit_id = any(${s.units}::uuid[]))`;
-};
-
 /**
  * Conferences held and actions agreed and done. An action counts in the year it was recorded
  * (created_at, Swedish time), since that is when the conference agreed it; "done" is done_on
@@ -38,14 +32,14 @@ export async function conferenceFigures(trx: Trx, s: YearScope): Promise<Confere
     select
       (select count(*) from risk_conference r
         where r.org_id = ${s.orgId} and r.meeting_on between ${first}::date and ${last}::date
-          ${byCase("r", s)})::integer as held,
+          and ${caseInUnits("r.case_id", s)})::integer as held,
       (select count(*) from risk_conference_action a
         where a.org_id = ${s.orgId} and a.created_at >= ${startOfDay(first)}
-          and a.created_at < ${startOfDay(`${s.year + 1}-01-01`)} ${byCase("a", s)})::integer as agreed,
+          and a.created_at < ${startOfDay(`${s.year + 1}-01-01`)} and ${caseInUnits("a.case_id", s)})::integer as agreed,
       (select count(*) from risk_conference_action a
         where a.org_id = ${s.orgId} and a.created_at >= ${startOfDay(first)}
           and a.created_at < ${startOfDay(`${s.year + 1}-01-01`)} and a.done_on <= ${last}::date
-          ${byCase("a", s)})::integer as done`.execute(trx);
+          and ${caseInUnits("a.case_id", s)})::integer as done`.execute(trx);
   const row = rows[0];
   return {
     held: Number(row?.held ?? 0),

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { type CostStay, stayCostByMonth } from "../../../shared/stay-costs.ts";
 import type { Trx } from "../../access/transaction.ts";
+import { caseInUnits } from "../statistics/figures.ts";
 import { housingKinds } from "../statistics/stays.ts";
 import type { YearScope } from "./figures.ts";
 
@@ -54,13 +55,7 @@ export async function stayCostFigures(
         from stay_member m where m.stay_id = s.id) m
     where s.cancelled_at is null
       and (s.left_on is null or s.left_on > ${window.from}::date)
-      -- Without named units the stay's own policy (0053) keeps only the reported units' stays.
-      ${
-        s.units === null
-          ? sql``
-          : sql`and exists (select 1 from "case" c where c.id = s.case_id
-                  and c.unit_id = any(${s.units}::uuid[]))`
-      }
+      and ${caseInUnits("s.case_id", s)}
     order by g.stay_id, g.from_on`.execute(trx);
   const byStay = new Map<string, SegmentRow[]>();
   for (const g of segments.rows) {
