@@ -41,6 +41,9 @@ begin
   if current_setting('frid.retention', true) = 'remove' and current_user <> 'frid_app' then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
+  if tg_op = 'UPDATE' and (to_jsonb(new) - 'case_unit_id') = (to_jsonb(old) - 'case_unit_id') then
+    return new;
+  end if;
   if old.completed_at is not null then
     raise exception 'a completed assessment never changes' using errcode = '23514';
   end if;
@@ -287,6 +290,9 @@ CREATE OR REPLACE FUNCTION public.frid_case_outcome_keep()
  SET search_path TO 'public'
 AS $function$
 begin
+  if (to_jsonb(new) - 'case_unit_id') = (to_jsonb(old) - 'case_unit_id') then
+    return new;
+  end if;
   insert into case_outcome_history
     (case_id, org_id, goal_reached, own_view, not_assessed_reason, recorded_at, recorded_by)
   values
@@ -304,6 +310,65 @@ CREATE OR REPLACE FUNCTION public.frid_case_person(p_case uuid)
  SET search_path TO 'public'
 AS $function$
   select person_id from "case" where id = p_case and org_id = frid_org()
+$function$;
+
+-- frid_case_unit_follow()
+CREATE OR REPLACE FUNCTION public.frid_case_unit_follow()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  update treatment set case_unit_id = new.unit_id where case_id = new.id;
+  update consent set case_unit_id = new.unit_id where case_id = new.id;
+  update partner set case_unit_id = new.unit_id where case_id = new.id;
+  update partner_contact_attempt set case_unit_id = new.unit_id where case_id = new.id;
+  update partner_contact_refusal set case_unit_id = new.unit_id where case_id = new.id;
+  update decision set case_unit_id = new.unit_id where case_id = new.id;
+  update stay set case_unit_id = new.unit_id where case_id = new.id;
+  update place_enquiry set case_unit_id = new.unit_id where case_id = new.id;
+  update case_status_change set case_unit_id = new.unit_id where case_id = new.id;
+  update relation set case_unit_id = new.unit_id where case_id = new.id;
+  update assessment set case_unit_id = new.unit_id where case_id = new.id;
+  update case_outcome set case_unit_id = new.unit_id where case_id = new.id;
+  update intake set case_unit_id = new.unit_id where case_id = new.id;
+  update preliminary_decision set case_unit_id = new.unit_id where case_id = new.id;
+  update investigation set case_unit_id = new.unit_id where case_id = new.id;
+  update investigation_extension set case_unit_id = new.unit_id where case_id = new.id;
+  update disclosure set case_unit_id = new.unit_id where case_id = new.id;
+  update risk_conference set case_unit_id = new.unit_id where case_id = new.id;
+  update risk_conference_action set case_unit_id = new.unit_id where case_id = new.id;
+  update barrier_event set case_unit_id = new.unit_id where from_case_id = new.id;
+  return null;
+end
+$function$;
+
+-- frid_case_unit_of_row()
+CREATE OR REPLACE FUNCTION public.frid_case_unit_of_row()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  new.case_unit_id := (select c.unit_id from "case" c
+                        where c.id = (to_jsonb(new) ->> tg_argv[0])::uuid);
+  return new;
+end
+$function$;
+
+-- frid_case_unit_of_stay()
+CREATE OR REPLACE FUNCTION public.frid_case_unit_of_stay()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  new.case_unit_id := (select s.case_unit_id from stay s where s.id = new.stay_id);
+  return new;
+end
 $function$;
 
 -- frid_chat_closing()
@@ -1597,6 +1662,20 @@ AS $function$
   where m.stay_id = p_stay and frid_can_see_stay(p_stay)
 $function$;
 
+-- frid_stay_unit_follow()
+CREATE OR REPLACE FUNCTION public.frid_stay_unit_follow()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  update stay_member set case_unit_id = new.case_unit_id where stay_id = new.id;
+  update stay_segment set case_unit_id = new.case_unit_id where stay_id = new.id;
+  return null;
+end
+$function$;
+
 -- frid_survey_answer(p_hash text, p_topics uuid[], p_free_text text): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_survey_answer(p_hash text, p_topics uuid[], p_free_text text)
  RETURNS text
@@ -1926,18 +2005,8 @@ create policy agreement_responsible_write on agreement_responsible as permissive
   with check (((org_id = frid_org()) AND frid_manages_agreement(agreement_id)));
 create policy assessment_insert on assessment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(case_id)));
-create policy assessment_outcome_report on assessment as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = assessment.case_id)) = frid_org()));
-create policy assessment_plan_report on assessment as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = assessment.case_id)) = frid_org()));
 create policy assessment_report on assessment as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = assessment.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy assessment_select on assessment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy assessment_update on assessment as permissive for update to frid_app
@@ -1958,9 +2027,7 @@ create policy barrier_select on barrier as permissive for select to frid_app
 create policy barrier_event_insert on barrier_event as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_can_see_case(from_case_id) AND frid_barrier_joins(barrier_id, from_case_id, to_case_id)));
 create policy barrier_event_report on barrier_event as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = barrier_event.from_case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy barrier_event_select on barrier_event as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((EXISTS ( SELECT 1
    FROM "case" seen
@@ -1999,9 +2066,7 @@ create policy case_consultation_select on case_consultation as permissive for se
 create policy case_outcome_insert on case_outcome as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy case_outcome_report on case_outcome as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = case_outcome.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy case_outcome_select on case_outcome as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy case_outcome_update on case_outcome as permissive for update to frid_app
@@ -2011,14 +2076,8 @@ create policy case_outcome_history_select on case_outcome_history as permissive 
   using (frid_can_see_case(case_id));
 create policy case_status_change_insert on case_status_change as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (changed_by = frid_actor()) AND frid_can_see_case(case_id)));
-create policy case_status_change_plan_report on case_status_change as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = case_status_change.case_id)) = frid_org()));
 create policy case_status_change_report on case_status_change as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = case_status_change.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy case_status_change_select on case_status_change as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy case_task_insert on case_task as permissive for insert to frid_app
@@ -2106,9 +2165,7 @@ create policy child_work_update on child_work as permissive for update to frid_a
 create policy consent_insert on consent as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy consent_report on consent as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = consent.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy consent_select on consent as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy consent_update on consent as permissive for update to frid_app
@@ -2167,17 +2224,13 @@ create policy crisis_talk_series_update on crisis_talk_series as permissive for 
 create policy decision_insert on decision as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy decision_report on decision as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = decision.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy decision_select on decision as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy disclosure_insert on disclosure as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy disclosure_report on disclosure as permissive for select to frid_report
-  using ((( SELECT c.unit_id
-   FROM "case" c
-  WHERE (c.id = disclosure.case_id)) = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy disclosure_select on disclosure as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy document_insert on document as permissive for insert to frid_app
@@ -2240,17 +2293,13 @@ create policy instrument_version_select on instrument_version as permissive for 
 create policy intake_insert on intake as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_has_unit_role(unit_id, ARRAY['caseworker'::text, 'therapist'::text, 'protection_officer'::text, 'unit_manager'::text])));
 create policy intake_report on intake as permissive for select to frid_report
-  using (((case_id IS NOT NULL) AND (( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = intake.case_id)) = frid_org())));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy intake_select on intake as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((recorded_by = frid_actor()) OR ((case_id IS NOT NULL) AND frid_can_see_case(case_id)) OR ((case_id IS NULL) AND frid_has_unit_role(unit_id, ARRAY['unit_manager'::text])))));
 create policy investigation_insert on investigation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (updated_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy investigation_report on investigation as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = investigation.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy investigation_select on investigation as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy investigation_update on investigation as permissive for update to frid_app
@@ -2259,9 +2308,7 @@ create policy investigation_update on investigation as permissive for update to 
 create policy investigation_extension_insert on investigation_extension as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy investigation_extension_report on investigation_extension as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = investigation_extension.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy investigation_extension_select on investigation_extension as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy journal_entry_insert on journal_entry as permissive for insert to frid_app
@@ -2292,9 +2339,7 @@ create policy partner_insert on partner as permissive for insert to frid_app
    FROM barrier b
   WHERE ((b.id = partner.barrier_id) AND (b.purpose = 'partner_contact'::text) AND (b.case_a_id = partner.case_id) AND (b.case_b_id = partner.partner_case_id)))))));
 create policy partner_report on partner as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = partner.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy partner_select on partner as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy partner_contact_insert on partner_contact as permissive for insert to frid_app
@@ -2307,17 +2352,13 @@ create policy partner_contact_update on partner_contact as permissive for update
 create policy partner_contact_attempt_insert on partner_contact_attempt as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy partner_contact_attempt_report on partner_contact_attempt as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = partner_contact_attempt.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy partner_contact_attempt_select on partner_contact_attempt as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy partner_contact_refusal_insert on partner_contact_refusal as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy partner_contact_refusal_report on partner_contact_refusal as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = partner_contact_refusal.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy partner_contact_refusal_select on partner_contact_refusal as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy person_insert on person as permissive for insert to frid_app
@@ -2384,9 +2425,7 @@ create policy place_contact_update on place_contact as permissive for update to 
 create policy place_enquiry_insert on place_enquiry as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (asked_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy place_enquiry_report on place_enquiry as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = place_enquiry.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy place_enquiry_select on place_enquiry as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy place_enquiry_update on place_enquiry as permissive for update to frid_app
@@ -2413,9 +2452,7 @@ create policy police_incident_select on police_incident as permissive for select
 create policy preliminary_decision_insert on preliminary_decision as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (decided_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy preliminary_decision_report on preliminary_decision as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = preliminary_decision.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy preliminary_decision_select on preliminary_decision as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy protection_assessment_insert on protection_assessment as permissive for insert to frid_app
@@ -2443,10 +2480,8 @@ create policy referral_update on referral as permissive for update to frid_app
   with check (((org_id = frid_org()) AND frid_can_see_case(case_id)));
 create policy relation_insert on relation as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
-create policy relation_plan_report on relation as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = relation.case_id)) = frid_org()));
+create policy relation_report on relation as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy relation_select on relation as permissive for select to frid_app
   using ((EXISTS ( SELECT 1
    FROM "case" seen
@@ -2492,9 +2527,7 @@ create policy risk_alert_reason_select on risk_alert_reason as permissive for se
 create policy risk_conference_insert on risk_conference as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (referred_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy risk_conference_report on risk_conference as permissive for select to frid_report
-  using ((( SELECT c.unit_id
-   FROM "case" c
-  WHERE (c.id = risk_conference.case_id)) = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy risk_conference_select on risk_conference as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy risk_conference_update on risk_conference as permissive for update to frid_app
@@ -2506,9 +2539,7 @@ create policy risk_conference_action_owner_update on risk_conference_action as p
   using (((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor()))))
   with check (((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor()))));
 create policy risk_conference_action_report on risk_conference_action as permissive for select to frid_report
-  using ((( SELECT c.unit_id
-   FROM "case" c
-  WHERE (c.id = risk_conference_action.case_id)) = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[])));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy risk_conference_action_select on risk_conference_action as permissive for select to frid_app
   using ((frid_can_see_case(case_id) OR ((org_id = frid_org()) AND (owner_user_id = frid_actor()) AND (NOT frid_barred(case_id, frid_actor())))));
 create policy risk_conference_action_update on risk_conference_action as permissive for update to frid_app
@@ -2578,9 +2609,7 @@ create policy service_course_update on service_course as permissive for update t
 create policy stay_insert on stay as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (created_by = frid_actor()) AND frid_works_case(case_id)));
 create policy stay_report on stay as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = stay.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy stay_select on stay as permissive for select to frid_app
   using (frid_can_see_stay(id));
 create policy stay_update on stay as permissive for update to frid_app
@@ -2598,10 +2627,7 @@ create policy stay_member_insert on stay_member as permissive for insert to frid
    FROM stay s
   WHERE ((s.id = stay_member.stay_id) AND frid_works_case(s.case_id))))));
 create policy stay_member_report on stay_member as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM (stay s
-     JOIN "case" c ON ((c.id = s.case_id)))
-  WHERE (s.id = stay_member.stay_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy stay_member_select on stay_member as permissive for select to frid_app
   using (frid_can_see_stay(stay_id));
 create policy stay_member_update on stay_member as permissive for update to frid_app
@@ -2615,10 +2641,7 @@ create policy stay_segment_insert on stay_segment as permissive for insert to fr
    FROM stay s
   WHERE ((s.id = stay_segment.stay_id) AND frid_works_case(s.case_id))))));
 create policy stay_segment_report on stay_segment as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM (stay s
-     JOIN "case" c ON ((c.id = s.case_id)))
-  WHERE (s.id = stay_segment.stay_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy stay_segment_select on stay_segment as permissive for select to frid_app
   using (((org_id = frid_org()) AND ((EXISTS ( SELECT 1
    FROM stay s
@@ -2712,9 +2735,7 @@ create policy training_participants_update on training_participants as permissiv
 create policy treatment_insert on treatment as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (recorded_by = frid_actor()) AND frid_can_see_case(case_id)));
 create policy treatment_report on treatment as permissive for select to frid_report
-  using ((( SELECT c.org_id
-   FROM "case" c
-  WHERE (c.id = treatment.case_id)) = frid_org()));
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy treatment_select on treatment as permissive for select to frid_app
   using (frid_can_see_case(case_id));
 create policy treatment_update on treatment as permissive for update to frid_app
@@ -3007,50 +3028,50 @@ grant select (id), select (kind), select (org_id) on agency to frid_report;
 grant select (ended_on), select (id), select (org_id), select (signed_on), select (title) on agreement to frid_report;
 grant select (agreement_id), select (followed_up_on), select (id), select (org_id) on agreement_follow_up to frid_report;
 grant select (agency_id), select (agreement_id), select (org_id) on agreement_party to frid_report;
-grant select (assessed_on), select (case_id), select (completed_at), select (id), select (instrument_id), select (instrument_version), select (judgements), select (org_id), select (result) on assessment to frid_report;
-grant select (acknowledged_at), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
+grant select (assessed_on), select (case_id), select (case_unit_id), select (completed_at), select (id), select (instrument_id), select (instrument_version), select (judgements), select (org_id), select (result) on assessment to frid_report;
+grant select (acknowledged_at), select (case_unit_id), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
 grant select (case_type), select (closed_at), select (id), select (opened_at), select (org_id), select (person_id), select (status), select (unit_id) on "case" to frid_report;
-grant select (case_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
-grant select (case_id), select (changed_at), select (from_status), select (id), select (org_id), select (to_status) on case_status_change to frid_report;
+grant select (case_id), select (case_unit_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
+grant select (case_id), select (case_unit_id), select (changed_at), select (from_status), select (id), select (org_id), select (to_status) on case_status_change to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;
 grant select (child_work_id), select (examined_on), select (id), select (kind), select (org_id) on child_medical_exam to frid_report;
 grant select (child_work_id), select (crime_category), select (id), select (org_id), select (reported_on), select (reporter_kind) on child_police_report to frid_report;
 grant select (case_id), select (closed_on), select (course_id), select (id), select (opened_on), select (org_id), select (person_id), select (unit_id) on child_work to frid_report;
-grant select (case_id), select (given_on), select (org_id), select (revoked_on), select (scope) on consent to frid_report;
+grant select (case_id), select (case_unit_id), select (given_on), select (org_id), select (revoked_on), select (scope) on consent to frid_report;
 grant select (id), select (occurred_at), select (org_id), select (unit_id) on consultation to frid_report;
 grant select (held_on), select (id), select (number), select (org_id), select (series_id) on crisis_talk to frid_report;
 grant select (child_work_id), select (ended_on), select (id), select (model), select (org_id), select (started_on) on crisis_talk_series to frid_report;
-grant select (case_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
-grant select (case_id), select (disclosed_on), select (ground), select (org_id), select (recipient_agency_id) on disclosure to frid_report;
+grant select (case_id), select (case_unit_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
+grant select (case_id), select (case_unit_id), select (disclosed_on), select (ground), select (org_id), select (recipient_agency_id) on disclosure to frid_report;
 grant select (id), select (org_id), select (trained_on) on instructor to frid_report;
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
 grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;
 grant select (definition), select (instrument_id), select (org_id), select (version) on instrument_version to frid_report;
-grant select (case_id), select (children_in_household), select (kind), select (org_id), select (received_at) on intake to frid_report;
-grant select (case_id), select (completed_at), select (org_id) on investigation to frid_report;
-grant select (case_id), select (extended_until), select (org_id) on investigation_extension to frid_report;
-grant select (case_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
-grant select (attempted_on), select (case_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
-grant select (case_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
+grant select (case_id), select (case_unit_id), select (children_in_household), select (kind), select (org_id), select (received_at) on intake to frid_report;
+grant select (case_id), select (case_unit_id), select (completed_at), select (org_id) on investigation to frid_report;
+grant select (case_id), select (case_unit_id), select (extended_until), select (org_id) on investigation_extension to frid_report;
+grant select (case_id), select (case_unit_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
+grant select (attempted_on), select (case_id), select (case_unit_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
+grant select (case_id), select (case_unit_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
 grant select (birth_date), select (id) on person to frid_report;
 grant select (closed_on), select (created_at), select (id), select (kind), select (name), select (org_id), select (places), select (unit_id) on place to frid_report;
-grant select (answered_at), select (case_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
-grant select (case_id), select (decided_at), select (open_investigation), select (org_id) on preliminary_decision to frid_report;
-grant select (case_id), select (id), select (kind), select (org_id), select (other_person_id) on relation to frid_report;
-grant select (case_id), select (id), select (meeting_on), select (org_id) on risk_conference to frid_report;
-grant select (case_id), select (created_at), select (done_on), select (id), select (org_id) on risk_conference_action to frid_report;
+grant select (answered_at), select (case_id), select (case_unit_id), select (id), select (org_id), select (outcome), select (place_id) on place_enquiry to frid_report;
+grant select (case_id), select (case_unit_id), select (decided_at), select (open_investigation), select (org_id) on preliminary_decision to frid_report;
+grant select (case_id), select (case_unit_id), select (id), select (kind), select (org_id), select (other_person_id) on relation to frid_report;
+grant select (case_id), select (case_unit_id), select (id), select (meeting_on), select (org_id) on risk_conference to frid_report;
+grant select (case_id), select (case_unit_id), select (created_at), select (done_on), select (id), select (org_id) on risk_conference_action to frid_report;
 grant select (approved_on), select (approver_id), select (area), select (id), select (org_id), select (review_on), select (supersedes_id), select (title) on routine to frid_report;
 grant select (id), select (management), select (org_id) on routine_approver to frid_report;
 grant select (code), select (question), select (sort_order) on routine_area to frid_report;
 grant select (channel), select (course_id), select (duration_minutes), select (id), select (intake_id), select (kind), select (occurred_at), select (org_id), select (outcome), select (violence_kinds) on service_contact to frid_report;
 grant select (birth_year), select (closed_at), select (created_at), select (id), select (is_child), select (org_id), select (person_id), select (sex), select (subject_kind), select (unit_id) on service_course to frid_report;
-grant select (arrived_on), select (cancelled_at), select (case_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;
-grant select (org_id), select (person_id), select (role), select (stay_id) on stay_member to frid_report;
-grant select (from_on), select (id), select (org_id), select (place_id), select (price_adult_ore), select (price_child_ore), select (stay_id), select (to_on) on stay_segment to frid_report;
+grant select (arrived_on), select (cancelled_at), select (case_id), select (case_unit_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;
+grant select (case_unit_id), select (org_id), select (person_id), select (role), select (stay_id) on stay_member to frid_report;
+grant select (case_unit_id), select (from_on), select (id), select (org_id), select (place_id), select (price_adult_ore), select (price_child_ore), select (stay_id), select (to_on) on stay_segment to frid_report;
 grant select (id), select (org_id), select (visited_on), select (visitors) on study_visit to frid_report;
 grant select (held_on), select (hours), select (id), select (org_id) on supervision_session to frid_report;
 grant select (hours), select (id), select (joint_with), select (org_id), select (starts_on) on training to frid_report;
 grant select (instructor_id), select (org_id), select (training_id) on training_instructor to frid_report;
 grant select (id), select (org_id), select (participants), select (training_id) on training_participants to frid_report;
-grant select (case_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
+grant select (case_id), select (case_unit_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
 grant select (id), select (org_id) on unit to frid_report;

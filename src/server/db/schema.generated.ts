@@ -214,6 +214,7 @@ export interface Assessment {
   answers: Generated<Json>;
   assessed_on: string;
   case_id: string;
+  case_unit_id: string | null;
   client_present: boolean | null;
   completed_at: Timestamp | null;
   completed_by: string | null;
@@ -289,6 +290,7 @@ export interface BarrierEvent {
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
   barrier_id: string;
+  case_unit_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   event_on: string;
@@ -352,6 +354,7 @@ export interface CaseConsultation {
 
 export interface CaseOutcome {
   case_id: string;
+  case_unit_id: string | null;
   goal_reached: string;
   not_assessed_reason: string | null;
   org_id: string;
@@ -381,6 +384,7 @@ export interface CaseReferenceCounter {
 
 export interface CaseStatusChange {
   case_id: string;
+  case_unit_id: string | null;
   changed_at: Generated<Timestamp>;
   changed_by: string;
   comment: string | null;
@@ -520,6 +524,7 @@ export interface ChildWork {
 
 export interface Consent {
   case_id: string;
+  case_unit_id: string | null;
   custodians_required: number | null;
   decision_id: string | null;
   expires_on: string | null;
@@ -653,6 +658,7 @@ export interface DataKey {
 export interface Decision {
   appeal_info: string | null;
   case_id: string;
+  case_unit_id: string | null;
   decided_at: Generated<Timestamp>;
   decided_by: string;
   id: string;
@@ -666,6 +672,7 @@ export interface Decision {
 
 export interface Disclosure {
   case_id: string;
+  case_unit_id: string | null;
   channel: string;
   consent_id: string | null;
   contact_details_included: Generated<boolean>;
@@ -808,6 +815,7 @@ export interface InstrumentVersion {
 export interface Intake {
   asked_about_violence: boolean | null;
   case_id: string | null;
+  case_unit_id: string | null;
   channel: string;
   children_in_household: number | null;
   id: string;
@@ -842,6 +850,7 @@ export interface InterventionKind {
 export interface Investigation {
   assessment: Generated<string>;
   case_id: string;
+  case_unit_id: string | null;
   children_witnessed_violence: boolean | null;
   completed_at: Timestamp | null;
   completed_by: string | null;
@@ -854,6 +863,7 @@ export interface Investigation {
 
 export interface InvestigationExtension {
   case_id: string;
+  case_unit_id: string | null;
   decided_at: Generated<Timestamp>;
   decided_by: string;
   extended_until: string;
@@ -931,6 +941,7 @@ export interface Organisation {
 export interface Partner {
   barrier_id: string | null;
   case_id: string;
+  case_unit_id: string | null;
   exception_kind: string | null;
   exception_reason: string | null;
   id: string;
@@ -959,6 +970,7 @@ export interface PartnerContact {
 export interface PartnerContactAttempt {
   attempted_on: string;
   case_id: string;
+  case_unit_id: string | null;
   id: Generated<string>;
   method: string;
   org_id: string;
@@ -969,6 +981,7 @@ export interface PartnerContactAttempt {
 
 export interface PartnerContactRefusal {
   case_id: string;
+  case_unit_id: string | null;
   continue_treatment: boolean;
   org_id: string;
   reasoning: string;
@@ -1085,6 +1098,7 @@ export interface PlaceEnquiry {
   asked_at: Generated<Timestamp>;
   asked_by: string;
   case_id: string;
+  case_unit_id: string | null;
   id: string;
   org_id: string;
   outcome: string | null;
@@ -1147,6 +1161,7 @@ export interface PoliceIncident {
 
 export interface PreliminaryDecision {
   case_id: string;
+  case_unit_id: string | null;
   decided_at: Generated<Timestamp>;
   decided_by: string;
   id: Generated<string>;
@@ -1212,6 +1227,7 @@ export interface Referral {
 
 export interface Relation {
   case_id: string;
+  case_unit_id: string | null;
   family_name: string | null;
   given_name: string | null;
   id: Generated<string>;
@@ -1319,6 +1335,7 @@ export interface RiskConference {
   assessment_id: string | null;
   assessment_snapshot: Json | null;
   case_id: string;
+  case_unit_id: string | null;
   chair_id: string | null;
   consent_id: string | null;
   created_at: Generated<Timestamp>;
@@ -1339,6 +1356,7 @@ export interface RiskConference {
 export interface RiskConferenceAction {
   agency_id: string | null;
   case_id: string;
+  case_unit_id: string | null;
   conference_id: string;
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -1520,6 +1538,7 @@ export interface Stay {
   arrived_on: string | null;
   cancelled_at: Timestamp | null;
   case_id: string;
+  case_unit_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   decision_id: string;
@@ -1549,6 +1568,7 @@ export interface StayInvoice {
 }
 
 export interface StayMember {
+  case_unit_id: string | null;
   child_decision_id: string | null;
   child_view: string | null;
   org_id: string;
@@ -1577,6 +1597,7 @@ export interface StayNote {
 }
 
 export interface StaySegment {
+  case_unit_id: string | null;
   from_on: string;
   id: string;
   org_id: string;
@@ -1699,6 +1720,7 @@ export interface TrainingParticipants {
 
 export interface Treatment {
   case_id: string;
+  case_unit_id: string | null;
   end_kind: string | null;
   end_reason: string | null;
   ended_by: string | null;

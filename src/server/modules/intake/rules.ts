@@ -6,7 +6,7 @@ import { AppError } from "../../http/errors.ts";
 
 export type IntakeInput = Omit<
   Selectable<IntakeTable>,
-  "id" | "org_id" | "case_id" | "recorded_by" | "recorded_at" | "received_at"
+  "id" | "org_id" | "case_id" | "case_unit_id" | "recorded_by" | "recorded_at" | "received_at"
 > & {
   receivedAt: string;
 };

@@ -90,7 +90,8 @@ describe.each(testDatabaseKinds)("partner contact's events across the barrier (%
     expect(new Date(alert.escalatesAt).getTime()).toBeGreaterThan(
       new Date(alert.createdAt).getTime(),
     );
-    // Nothing in the row itself could carry words: its columns are fixed.
+    // Nothing in the row itself could carry words: its columns are fixed (case_unit_id: the
+    // sending case's unit, for the reports' policies, 0097 — an id like from_case_id).
     const row = await database()
       .owner.selectFrom("barrier_event")
       .selectAll()
@@ -100,6 +101,7 @@ describe.each(testDatabaseKinds)("partner contact's events across the barrier (%
       "acknowledged_at",
       "acknowledged_by",
       "barrier_id",
+      "case_unit_id",
       "created_at",
       "created_by",
       "event_on",

@@ -21,23 +21,18 @@ export interface FigureScope {
 
 /**
  * One counted table (`x`) of the organisation, by its own org_id, which leads its indexes by
- * day. In the organisation's scope that is all: frid_report's policies (0042) let through
- * only rows whose case is in the organisation and in a unit the actor reports on — every unit
- * of it, for an analyst. For units, each row's case (`c`) is looked up by its key: a LATERAL
- * kept apart (`offset 0`) so the planner cannot start from the units' tens of thousands of
- * cases and probe each for rows, which it would on its guess of how many pass the policy.
- * `withCase` looks the case up in the organisation's scope too, for a column of it.
+ * day. In the organisation's scope that is all: frid_report's policies (0097) let through
+ * only rows whose case is in a unit the actor reports on — every unit of the organisation,
+ * for an analyst — by the unit the row carries (case_unit_id). Named units compare the same
+ * column. `withCase` looks the row's case up by its key, for a column of it (its type).
  */
 function joined(table: string, caseColumn: string, s: FigureScope, withCase = false) {
   const key = sql.ref(`x.${caseColumn}`);
-  const lookup =
-    s.units === null
-      ? sql`join lateral (select c.case_type from "case" c where c.id = ${key} offset 0) c on true`
-      : sql`join lateral (select c.case_type from "case" c
-                           where c.id = ${key} and c.unit_id = any(${s.units}::uuid[]) offset 0) c
-              on true`;
-  return sql`${sql.table(table)} x ${s.units === null && !withCase ? sql`` : lookup}
-   where x.org_id = ${s.orgId}`;
+  const lookup = withCase
+    ? sql`join lateral (select c.case_type from "case" c where c.id = ${key} offset 0) c on true`
+    : sql``;
+  return sql`${sql.table(table)} x ${lookup}
+   where x.org_id = ${s.orgId} and ${caseInUnits("x", s)}`;
 }
 
 /**
@@ -182,11 +177,10 @@ export async function readFigures(
 }
 
 /**
- * The year's rows of a table, by its organisation and the day they count by, as the first
- * step of a count: the planner would otherwise walk every case the actor reports on (the
- * reporting policy's unit list is an index condition on "case") and look for each one's
- * rows, thousands of probes for the few hundred rows the year has. Used as a MATERIALIZED
- * CTE, so the year's rows come first and each joins its case by key.
+ * The year's rows of a table of the organisation in the scope's units, by the day they count
+ * by, as the first step of a count (a MATERIALIZED CTE): the year's rows come first, read by
+ * the table's (org_id, day) index, and only then is anything joined to them — the planner
+ * would otherwise start from every case the actor reports on and look for each one's rows.
  */
 export function yearRows(
   table: string,
@@ -200,17 +194,16 @@ export function yearRows(
   const cols = sql.join([...new Set([...columns, day])].map((c) => sql.ref(`x.${c}`)));
   const d = sql.ref(`x.${day}`);
   return sql`select ${cols} from ${sql.table(table)} x
-    where x.org_id = ${s.orgId} and ${d} >= ${from} and ${d} < ${to}`;
+    where x.org_id = ${s.orgId} and ${d} >= ${from} and ${d} < ${to} and ${caseInUnits("x", s)}`;
 }
 
 /**
- * Whether the row's case (by `column`) is in the named units: `true` when none are named,
- * since the row's own reporting policy already keeps only cases of the units the actor
- * reports on — asking the case again would cost a second probe per row for nothing.
+ * Whether the row (alias `row`, a table that carries its case's unit: case_unit_id, 0097) is
+ * of a case in the named units: `true` when none are named, since the row's own reporting
+ * policy already keeps only cases of the units the actor reports on.
  */
-export function caseInUnits(column: string, s: FigureScope) {
+export function caseInUnits(row: string, s: FigureScope) {
   return s.units === null
     ? sql`true`
-    : sql`exists (select 1 from "case" c where c.id = ${sql.ref(column)}
-        and c.unit_id = any(${s.units}::uuid[]))`;
+    : sql`${sql.ref(`${row}.case_unit_id`)} = any(${s.units}::uuid[])`;
 }

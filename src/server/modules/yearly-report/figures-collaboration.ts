@@ -32,14 +32,14 @@ export async function conferenceFigures(trx: Trx, s: YearScope): Promise<Confere
     select
       (select count(*) from risk_conference r
         where r.org_id = ${s.orgId} and r.meeting_on between ${first}::date and ${last}::date
-          and ${caseInUnits("r.case_id", s)})::integer as held,
+          and ${caseInUnits("r", s)})::integer as held,
       (select count(*) from risk_conference_action a
         where a.org_id = ${s.orgId} and a.created_at >= ${startOfDay(first)}
-          and a.created_at < ${startOfDay(`${s.year + 1}-01-01`)} and ${caseInUnits("a.case_id", s)})::integer as agreed,
+          and a.created_at < ${startOfDay(`${s.year + 1}-01-01`)} and ${caseInUnits("a", s)})::integer as agreed,
       (select count(*) from risk_conference_action a
         where a.org_id = ${s.orgId} and a.created_at >= ${startOfDay(first)}
           and a.created_at < ${startOfDay(`${s.year + 1}-01-01`)} and a.done_on <= ${last}::date
-          and ${caseInUnits("a.case_id", s)})::integer as done`.execute(trx);
+          and ${caseInUnits("a", s)})::integer as done`.execute(trx);
   const row = rows[0];
   return {
     held: Number(row?.held ?? 0),

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
 import { type CostStay, stayCostByMonth } from "../../../shared/stay-costs.ts";
 import type { Trx } from "../../access/transaction.ts";
-import { caseInUnits } from "../statistics/figures.ts";
-import { housingKinds } from "../statistics/stays.ts";
+import { housingKinds, yearSegments } from "../statistics/stays.ts";
 import type { YearScope } from "./figures.ts";
 
 /**
@@ -40,22 +39,9 @@ export async function stayCostFigures(
   const until = s.today < window.to ? s.today : window.to;
   const segments = await sql<SegmentRow>`
     select g.stay_id, g.place_id, p.kind, g.from_on::text as from_on, g.to_on::text as to_on,
-      g.price_adult_ore, g.price_child_ore, s.left_on::text as left_on, m.adults, m.children
-    -- The segments running in the year first (stay_segment_org_ended_idx, 0096), as the
-    -- nights per place read them (statistics/stays.ts).
-    from (select g.stay_id, g.place_id, g.from_on, g.to_on, g.price_adult_ore, g.price_child_ore
-          from stay_segment g
-          where g.org_id = ${s.orgId} and g.from_on < ${window.to}::date
-            and coalesce(g.to_on, 'infinity'::date) > ${window.from}::date offset 0) g
-      join stay s on s.id = g.stay_id join place p on p.id = g.place_id
-      -- Who stayed, by the stay's key (a list of every stay's id would be read against the
-      -- whole member table at national scale).
-      cross join lateral (select count(*) filter (where role = 'adult')::integer as adults,
-          count(*) filter (where role = 'child')::integer as children
-        from stay_member m where m.stay_id = s.id) m
-    where s.cancelled_at is null
-      and (s.left_on is null or s.left_on > ${window.from}::date)
-      and ${caseInUnits("s.case_id", s)}
+      g.price_adult_ore, g.price_child_ore, g.left_on::text as left_on, g.adults, g.children
+    -- The year's segments as the nights per place read them (statistics/stays.ts).
+    from (${yearSegments(s, window.from, window.to)}) g join place p on p.id = g.place_id
     order by g.stay_id, g.from_on`.execute(trx);
   const byStay = new Map<string, SegmentRow[]>();
   for (const g of segments.rows) {

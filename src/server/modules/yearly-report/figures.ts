@@ -6,7 +6,7 @@ import type { InstrumentDefinition } from "../../../shared/instruments/definitio
 import { mainLevel } from "../../../shared/instruments/engine.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { storedVersion } from "../assessments/registry.ts";
-import { type FigureScope, yearRows } from "../statistics/figures.ts";
+import { caseInUnits, type FigureScope, yearRows } from "../statistics/figures.ts";
 
 /**
  * What the yearly report counts that no statistics function did before (issue 20): persons
@@ -48,7 +48,8 @@ export async function investigatedPersons(trx: Trx, s: YearScope) {
   const { rows } = await sql<{ persons: number; children: number }>`
     with exits as materialized (
       select ch.case_id, ch.changed_at from case_status_change ch
-      where ch.org_id = ${s.orgId} and ch.from_status = 'investigation' and ch.changed_at >= ${from}),
+      where ch.org_id = ${s.orgId} and ch.from_status = 'investigation' and ch.changed_at >= ${from}
+        and ${caseInUnits("ch", s)}),
     began_before_end as (
       select e.case_id from exits e where e.changed_at < ${to}
       union
@@ -82,8 +83,7 @@ export async function decisionsByIntervention(trx: Trx, s: YearScope) {
   const { rows } = await sql<{ kind: string; outcome: string; n: number }>`
     with d as materialized (${yearRows("decision", ["case_id", "intervention_kind", "outcome"], "decided_at", s, from, to)})
     select d.intervention_kind as kind, d.outcome, count(*)::integer as n
-    from d join "case" c on c.id = d.case_id
-    where true ${inUnits(s)}
+    from d
     group by 1, 2`.execute(trx);
   return rows.map((r) => ({ kind: r.kind, outcome: r.outcome, n: Number(r.n) }));
 }
@@ -111,7 +111,7 @@ export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigu
       (select min(p.decided_at) from preliminary_decision p
         where p.case_id = k.case_id and p.decided_at >= k.received_at) as decided_at
     from k join "case" c on c.id = k.case_id
-    where k.kind = 'report_of_concern' and c.case_type = 'child' ${inUnits(s)}`.execute(trx);
+    where k.kind = 'report_of_concern' and c.case_type = 'child'`.execute(trx);
   const investigations = await sql<{ began: Date; completed_at: Date; extended: string[] }>`
     with i as materialized (${yearRows("investigation", ["case_id"], "completed_at", s, from, to)})
     select i.completed_at,
@@ -121,7 +121,7 @@ export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigu
       array(select e.extended_until::text from investigation_extension e
              where e.case_id = i.case_id) as extended
     from i join "case" c on c.id = i.case_id
-    where c.case_type = 'child' ${inUnits(s)}`.execute(trx);
+    where c.case_type = 'child'`.execute(trx);
   const assessed = reports.rows.filter((r) => r.decided_at !== null);
   const ended = investigations.rows.filter((r) => r.began !== null);
   return {
@@ -155,11 +155,10 @@ export interface RiskAssessmentCount {
 export async function riskAssessments(trx: Trx, s: YearScope): Promise<RiskAssessmentCount[]> {
   const { rows } = await sql<{ instrument: string; version: number; judgements: unknown }>`
     select a.instrument_id as instrument, a.instrument_version as version, a.judgements
-    from assessment a join "case" c on c.id = a.case_id
-    where a.org_id = ${s.orgId} and a.completed_at is not null
+    from assessment a
+    where a.org_id = ${s.orgId} and ${caseInUnits("a", s)} and a.completed_at is not null
       and a.assessed_on >= ${`${s.year}-01-01`}::date and a.assessed_on < ${`${s.year + 1}-01-01`}::date
-      and not (a.instrument_id = any(${[...outcomeMeasureIds]}::text[]))
-      ${inUnits(s)}`.execute(trx);
+      and not (a.instrument_id = any(${[...outcomeMeasureIds]}::text[]))`.execute(trx);
   const counts = new Map<string, RiskAssessmentCount>();
   // A stored version never changes (registry.ts): one read per version.
   const definitions = new Map<string, InstrumentDefinition | null>();
@@ -188,11 +187,9 @@ export async function riskAssessments(trx: Trx, s: YearScope): Promise<RiskAsses
 export async function disclosureFigures(trx: Trx, s: YearScope) {
   const { rows } = await sql<{ ground: string; kind: string | null; n: number }>`
     select d.ground, g.kind, count(*)::integer as n
-    from disclosure d join "case" c on c.id = d.case_id
-      left join agency g on g.id = d.recipient_agency_id
-    where d.org_id = ${s.orgId}
+    from disclosure d left join agency g on g.id = d.recipient_agency_id
+    where d.org_id = ${s.orgId} and ${caseInUnits("d", s)}
       and d.disclosed_on >= ${`${s.year}-01-01`}::date and d.disclosed_on < ${`${s.year + 1}-01-01`}::date
-      ${inUnits(s)}
     group by 1, 2`.execute(trx);
   return rows.map((r) => ({ ground: r.ground, kind: r.kind ?? "", n: Number(r.n) }));
 }
