@@ -111,6 +111,17 @@ function assessment(x: ConferenceContext, c: GenCase, at: Date) {
   return { snapshot, levels };
 }
 
+/**
+ * When an action was done: in a closed case always, by its due day or the closing; in an open
+ * one mostly by a week past its due day, some overdue still, and some not yet due already.
+ */
+function doneAt(r: Random, c: GenCase, agreed: Date, due: Date, end: Date): Date | null {
+  const within = (until: number) => later(agreed, r.next() * (until - agreed.getTime()), end);
+  if (c.closedAt) return within(Math.min(due.getTime(), end.getTime()));
+  if (due < end) return r.chance(0.85) ? within(due.getTime() + 7 * day) : null;
+  return r.chance(0.3) ? within(end.getTime()) : null;
+}
+
 /** The actions agreed at the meeting: done before a closed case closed; open ones only in open cases. */
 function actions(x: ConferenceContext, c: GenCase, conferenceId: string, met: Date, end: Date) {
   const { r } = x;
@@ -120,15 +131,7 @@ function actions(x: ConferenceContext, c: GenCase, conferenceId: string, met: Da
   for (const text of texts) {
     const agreed = later(met, 2 * hour, end);
     const due = new Date(met.getTime() + r.between(7, 30) * day);
-    const done = c.closedAt
-      ? later(agreed, r.next() * (Math.min(due.getTime(), end.getTime()) - agreed.getTime()), end)
-      : due < end
-        ? r.chance(0.85)
-          ? later(agreed, r.next() * (due.getTime() + 7 * day - agreed.getTime()), end)
-          : null
-        : r.chance(0.3)
-          ? later(agreed, r.next() * (end.getTime() - agreed.getTime()), end)
-          : null;
+    const done = doneAt(r, c, agreed, due, end);
     const owner = r.chance(0.6) ? c.worker : r.pick(staff);
     x.buf.add("risk_conference_action", [
       r.uuid(),
