@@ -5,6 +5,7 @@ import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts
 import { openSection } from "./fixtures/case.ts";
 import { dateField, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
+import { closeGivingOutcome } from "./fixtures/outcome.ts";
 import { day, description, statusText } from "./fixtures/page.ts";
 import { registerPerson } from "./fixtures/persons.ts";
 
@@ -14,8 +15,11 @@ import { registerPerson } from "./fixtures/persons.ts";
  * he was informed about partner contact, adds his partner with his written consent and her
  * details — which from then on live only in her own case, behind the information barrier,
  * so his panel never shows them — and a former partner with an exception the team decided;
- * then the treatment begins and he stays away from a session. The man is this file's own;
- * his case is opened through the API (the intake form opens only victims' cases).
+ * then the treatment begins and he stays away from a session. A second man refuses partner
+ * contact and the team decides the treatment does not go on ("Nej"): the form then asks the
+ * case's outcome, says by the question when it is missing, and the case closes with it. The
+ * men are this file's own; their cases are opened through the API (the intake form opens only
+ * victims' cases).
  */
 
 // A fictional man: birth numbers 980–989 are not given to real people. This file only.
@@ -24,6 +28,12 @@ const personNumber = `19${personNine.slice(0, 6)}-${personNine.slice(6)}${luhnCh
 const man = { givenName: "Viktor", familyName: "Ekdahlsson" };
 const her = { givenName: "Maja", familyName: "Rosengren", phone: "070-111 22 33" };
 const exceptionReason = "Han styr hennes kontakter och telefon; teamet bedömer kontakt som farlig.";
+const refuserNine = "800917985";
+const refuser = {
+  givenName: "Tobias",
+  familyName: "Lindvall",
+  number: `19${refuserNine.slice(0, 6)}-${refuserNine.slice(6)}${luhnCheckDigit(refuserNine)}`,
+};
 
 /** Opens a perpetrator case for the person at the therapist's unit, as the signed-in user. */
 async function openPerpetratorCase(page: Page, baseURL: string, personId: string) {
@@ -40,6 +50,14 @@ async function openPerpetratorCase(page: Page, baseURL: string, personId: string
   });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { id: string }).id;
+}
+
+/** A command through the API as the signed-in user (what another journey does in the forms). */
+async function post(page: Page, url: string, data: unknown, status: number) {
+  const me = await page.request.get(url.replace(/\/api\/.*/, "/api/me"));
+  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+  const res = await page.request.post(url, { data, headers });
+  expect(res.status(), url).toBe(status);
 }
 
 /** The case's status as the page's details show it. */
@@ -241,6 +259,85 @@ describe("treatment and partner contact, from his side", () => {
     expect(pageText).not.toContain(her.givenName);
     expect(pageText).not.toContain(her.familyName);
     expect(pageText).not.toContain(her.phone);
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("he refuses partner contact and the team decides not to go on: the outcome is asked, and the case closes with it", async () => {
+    const { page, baseURL, problems } = browser();
+    await login(page, baseURL, "behandlare1");
+    await registerPerson(page, refuser);
+    const personId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+    const caseId = await openPerpetratorCase(page, baseURL, personId);
+    // Registered and informed through the API: the journey above fills in those forms.
+    const api = `${baseURL}/api/cases/${caseId}`;
+    const registered = { referralSource: "social_services", referredOn: day(-20) };
+    await post(page, `${api}/treatment`, registered, 201);
+    await post(page, `${api}/partner-contact/information`, { informedOn: day(-14) }, 200);
+    await page.goto(`${baseURL}/cases/${caseId}/partner-contact`);
+    await expect.poll(() => heading(page)).toMatch(/^Ärende \S+/);
+
+    const partnerContact = page.getByRole("region", { name: "Partnerkontakt" });
+    const refusal = partnerContact.getByRole("form", { name: "Han säger nej till partnerkontakt" });
+    await fillDate(refusal, "Han sa nej (datum)", day(-3));
+    await fillDate(refusal, "Teamets beslut (datum)", day(-1));
+    const goesOn = refusal.getByRole("group", { name: "Fortsätter behandlingen?" });
+    expect(await description(page, goesOn)).toContain("Nej avslutar behandlingen och ärendet.");
+    // The outcome is asked only when the treatment ends.
+    expect(
+      await refusal.getByRole("group", { name: "Har målet med insatsen nåtts?" }).count(),
+    ).toBe(0);
+    await goesOn.getByRole("radio", { name: "Nej" }).check();
+    await refusal
+      .getByLabel("Teamets motivering")
+      .fill("Utan partnerkontakt kan teamet inte följa hennes säkerhet; behandlingen avslutas.");
+    await expectNoSeriousA11yViolations(page);
+    const sent = page.waitForRequest(
+      (r) => r.method() === "POST" && r.url().endsWith("/partner-contact/refusal"),
+    );
+    // Sent without the outcome: the question says what is missing; then "Delvis" is sent.
+    await closeGivingOutcome(
+      page,
+      refusal,
+      "Registrera teamets beslut",
+      "Jag vill inte att hon blandas in.",
+    );
+    expect((await sent).postDataJSON()).toEqual({
+      refusedOn: day(-3),
+      teamDecidedOn: day(-1),
+      continueTreatment: false,
+      reasoning:
+        "Utan partnerkontakt kan teamet inte följa hennes säkerhet; behandlingen avslutas.",
+      outcome: {
+        goalReached: "partly",
+        ownView: "Jag vill inte att hon blandas in.",
+        notAssessedReason: null,
+      },
+    });
+    await expect
+      .poll(() => statusText(page))
+      .toContain("Teamets beslut är registrerat. Behandlingen och ärendet är avslutade.");
+    const shown = () => partnerContact.textContent();
+    await expect.poll(shown).toContain("Fortsätter behandlingen?Nej, behandlingen avslutas");
+    // Ended: no form is offered any more.
+    expect(await partnerContact.getByRole("form").count()).toBe(0);
+    await expect.poll(() => caseStatus(page)).toContain("StatusAvslutat");
+    await expectNoSeriousA11yViolations(page);
+
+    // The case shows it closed with its outcome, read again from the server.
+    await page.reload();
+    await openSection(page, "Status och ansvar");
+    const outcome = page.getByRole("region", { name: "Måluppfyllelse vid avslut" });
+    await expect.poll(() => outcome.locator("dl").textContent()).toContain("Delvis");
+    expect(await outcome.locator("dl").textContent()).toContain(
+      "Jag vill inte att hon blandas in.",
+    );
+    expect(await caseStatus(page)).toContain("StatusAvslutat");
+    await openSection(page, "Behandling");
+    const treatment = page.getByRole("region", { name: "Behandling", exact: true });
+    await expect
+      .poll(() => treatment.locator("dl.details").first().textContent())
+      .toContain("FasAvslutad");
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });

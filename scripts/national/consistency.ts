@@ -29,6 +29,41 @@ const dated: [table: string, at: string, by: string | null][] = [
   ["case_outcome", "recorded_at", "recorded_by"],
   ["place_enquiry", "asked_at", "asked_by"],
   ["place_enquiry", "answered_at", "answered_by"],
+  ["risk_conference", "created_at", "referred_by"],
+  ["risk_conference_agency", "updated_at", "recorded_by"],
+  ["risk_conference_action", "created_at", "owner_user_id"],
+  ["risk_conference_action", "done_on", null],
+];
+
+/** Risk conferences (0068): on a high risk assessed in the case, met after the referral. */
+const conferenceRules: [string, string][] = [
+  [
+    "a risk conference only in an adult victim's case, about its person",
+    `select count(*) from risk_conference r join "case" c on c.id = r.case_id
+      where c.case_type <> 'adult_victim' or r.person_id <> c.person_id`,
+  ],
+  [
+    "a referral on a completed assessment of its case that counts high, before it; its criteria met",
+    `select count(*) from risk_conference r left join assessment a on a.id = r.assessment_id
+      where a.id is null or a.case_id <> r.case_id or a.completed_at is null
+         or a.assessed_on > r.referred_on
+         or r.assessment_snapshot->>'countedLevel' not in ('high', 'very_high')
+         or (r.criteria->>'met')::boolean is not true`,
+  ],
+  [
+    "a conference meets after its referral; agencies and actions only once it met, agreed then",
+    `select count(*) from risk_conference r
+      where r.meeting_on < r.referred_on
+         or (r.meeting_on is null and (exists (select 1 from risk_conference_agency g where g.conference_id = r.id)
+              or exists (select 1 from risk_conference_action a where a.conference_id = r.id)))
+         or exists (select 1 from risk_conference_action a where a.conference_id = r.id
+              and ((a.created_at at time zone 'UTC')::date < r.meeting_on or a.done_on < r.meeting_on))`,
+  ],
+  [
+    "no open conference action on a closed case",
+    `select count(*) from risk_conference_action a join "case" c on c.id = a.case_id
+      where c.status = 'closed' and a.done_on is null`,
+  ],
 ];
 
 /** Stays (0050, 0052): on her granted housing decision, at places of its kind, inside the case's life. */
@@ -128,7 +163,7 @@ function rules(): [string, string][] {
   const kind = (table: string, types: string, extra = "true") =>
     `select count(*) from ${table} x join "case" c on c.id = x.case_id
       where ${extra} and c.case_type not in (${types})`;
-  return out.concat(stayRules, registerRules, [
+  return out.concat(stayRules, registerRules, conferenceRules, [
     ["intake only on cases opened by one", kind("intake", "'adult_victim','child','perpetrator'")],
     [
       "an outcome only of a closed case of a kind that records one",
@@ -217,6 +252,15 @@ const openWork: [string, string][] = [
   [
     "agreements whose follow-up is overdue",
     "select count(*) from agreement where ended_on is null and next_follow_up_on < now()::date",
+  ],
+  [
+    "risk conferences referred, not yet met",
+    "select count(*) from risk_conference where meeting_on is null",
+  ],
+  [
+    "conference actions open in open cases",
+    `select count(*) from risk_conference_action a join "case" c on c.id = a.case_id
+      where c.status <> 'closed' and a.done_on is null`,
   ],
   [
     "unacknowledged barrier events",

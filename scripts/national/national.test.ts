@@ -84,6 +84,8 @@ async function checksum(owner: Kysely<Database>) {
     union all select 'stay', md5(string_agg(s::text, ',' order by s.id)) from stay s
     union all select 'service_contact', md5(string_agg(k::text, ',' order by k.id)) from service_contact k
     union all select 'case_outcome', md5(string_agg(o::text, ',' order by o.case_id)) from case_outcome o
+    union all select 'risk_conference', md5(string_agg(r::text, ',' order by r.id)) from risk_conference r
+    union all select 'risk_conference_action', md5(string_agg(a::text, ',' order by a.id)) from risk_conference_action a
     union all select 'barrier_event', md5(string_agg(e::text, ',' order by e.id)) from barrier_event e
     union all select 'audit_seal', md5(string_agg(s.hash, ',' order by s.event_id)) from audit_seal s`.execute(
     owner,
@@ -324,6 +326,50 @@ describe.each(testDatabaseKinds)("a small synthetic country (%s)", (kind) => {
       expect(stays.accompanyingChildren).toBe(shown(n.children));
       const service = await get("/api/statistics/service-contacts?from=2026-01-01&to=2026-11-30");
       expect(service.contacts).toBe(shown(n.contacts));
+    } finally {
+      await t.close();
+    }
+  }, 600_000);
+
+  it("holds risk conferences as the seed draws them, and the vuxen manager's yearly report counts the unit's (exact, nothing hidden inside the unit)", async () => {
+    const { rows } = await sql<Record<string, number>>`
+      select
+        (select count(*) from risk_conference)::int as conferences,
+        (select count(*) from risk_conference where meeting_on is null)::int as "waiting for the meeting",
+        (select count(*) from risk_conference_agency)::int as agencies,
+        (select count(*) from risk_conference_action)::int as actions,
+        (select count(*) from risk_conference_action where done_on is null)::int as "open actions",
+        (select count(*) from assessment where instrument_id = 'danger_assessment')::int as "danger assessments"`.execute(
+      country.owner,
+    );
+    expect(rows[0]).toEqual({
+      conferences: 58,
+      "waiting for the meeting": 2,
+      agencies: 134,
+      actions: 175,
+      "open actions": 3,
+      "danger assessments": 58,
+    });
+    const t = await buildTestApp(country);
+    try {
+      const session = await login(t.app, "o001.vuxen.enhetschef.1", small.password);
+      const res = await t.app.inject({
+        method: "GET",
+        url: "/api/reports/yearly?year=2026",
+        headers: as(session),
+      });
+      expect(res.statusCode).toBe(200);
+      const table = res
+        .json()
+        .sections.find((s: { id: string }) => s.id === "collaboration")
+        ?.tables.find((x: { id: string }) => x.id === "risk-conferences");
+      const cells = Object.fromEntries(
+        table.rows.map((r: { id: string; cells: { value: number | null }[] }) => [
+          r.id,
+          r.cells[0]?.value,
+        ]),
+      );
+      expect(cells).toEqual({ held: 4, actions_agreed: 11, actions_done: 11 });
     } finally {
       await t.close();
     }

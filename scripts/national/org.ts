@@ -9,6 +9,7 @@ import {
   tenYears,
   writeCases,
 } from "./cases.ts";
+import { writeConferences } from "./conferences.ts";
 import { IdentityPool, type Sex } from "./identity.ts";
 import { writeOutcomes } from "./outcomes.ts";
 import { addPerson, type Person, type PersonContext } from "./people.ts";
@@ -174,7 +175,7 @@ export function generateOrg(o: OrgInput): void {
       { p: { ...p, r: r.fork("stays") }, vuxen, admin: staff.admin, start, today },
       decisions,
     );
-  writeRegisters(
+  const agencies = writeRegisters(
     {
       r: r.fork("registers"),
       buf,
@@ -188,4 +189,5 @@ export function generateOrg(o: OrgInput): void {
     cases,
     plan.cases,
   );
+  writeConferences({ r: r.fork("conferences"), buf, orgId, today }, cases, agencies, start);
 }

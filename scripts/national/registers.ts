@@ -225,11 +225,20 @@ const agencies = [
   ["health_centre", "Vårdcentralen"],
 ] as const;
 
-/** Agreements with the agencies: signed some years ago, followed up every 12–24 months (the last due date sometimes passed). */
-function agreements(x: RegisterContext) {
+/** An agency of the organisation's directory, as a risk conference's participants need it. */
+export interface GenAgency {
+  id: string;
+  kind: (typeof agencies)[number][0];
+}
+
+/**
+ * Agreements with the agencies: signed some years ago, followed up every 12–24 months (the
+ * last due date sometimes passed). Returns the agencies.
+ */
+function agreements(x: RegisterContext): GenAgency[] {
   const { r } = x;
   const unit = x.units.get("vuxen");
-  if (!unit) return;
+  if (!unit) return [];
   const ids = agencies.map(([kind, name]) => {
     const id = r.uuid();
     x.buf.add("agency", [
@@ -285,11 +294,17 @@ function agreements(x: RegisterContext) {
     x.buf.add("agreement_party", [id, ids[i], x.orgId]);
     for (const row of rows) x.buf.add("agreement_follow_up", row);
   });
+  return agencies.map(([kind], i) => ({ id: ids[i] as string, kind }));
 }
 
-export function writeRegisters(x: RegisterContext, cases: GenCase[], orgCases: number) {
+/** The registers; returns the directory's agencies (none without IFO Vuxen). */
+export function writeRegisters(
+  x: RegisterContext,
+  cases: GenCase[],
+  orgCases: number,
+): GenAgency[] {
   serviceContacts(x, cases);
   consultations(x);
   competence(x, orgCases);
-  agreements(x);
+  return agreements(x);
 }

@@ -1,6 +1,7 @@
 /**
  * The tables of what the yearly report counts (issue 20) — outcomes at closing, places and
- * stays, service contacts, consultations, the competence register, agreements — in the
+ * stays, service contacts, consultations, the competence register, agreements, risk
+ * conferences (after the agencies their participants come from) — in the
  * order their foreign keys need, with the columns the generator writes; tables.ts puts
  * them in its load order before the audit trail.
  */
@@ -173,5 +174,48 @@ export const yearlyColumns = {
     "next_follow_up_on",
     "recorded_by",
     "recorded_at",
+  ],
+  risk_conference: [
+    "id",
+    "org_id",
+    "case_id",
+    "person_id",
+    "referred_on",
+    "referred_by",
+    "assessment_id",
+    "assessment_snapshot",
+    "criteria",
+    "addition",
+    "secrecy_rule",
+    "meeting_on",
+    "chair_id",
+    "staff_ids",
+    "agenda",
+    "follow_up_on",
+    "follow_up_notes",
+    "created_at",
+  ],
+  risk_conference_agency: [
+    "id",
+    "org_id",
+    "conference_id",
+    "case_id",
+    "agency_id",
+    "research",
+    "recorded_by",
+    "updated_at",
+  ],
+  risk_conference_action: [
+    "id",
+    "org_id",
+    "conference_id",
+    "case_id",
+    "description",
+    "owner_user_id",
+    "due_on",
+    "done_on",
+    "notes",
+    "created_by",
+    "created_at",
   ],
 } as const;

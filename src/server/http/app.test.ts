@@ -186,6 +186,10 @@ describe.each(testDatabaseKinds)("HTTP conventions (%s)", (kind) => {
     expect(doc.paths["/api/health"].get.responses["200"]).toBeDefined();
     expect(doc.paths["/api/app-info"]).toBeDefined();
     expect(doc.paths["/api/openapi.json"]).toBeUndefined();
+    // A client branches on the error's code: the document lists every one.
+    expect(doc.components.schemas.ErrorBody.properties.error.properties.code.enum).toEqual(
+      expect.arrayContaining(["conflict", "stale_version", "case_not_closed"]),
+    );
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);

@@ -1,22 +1,5 @@
 import { z } from "zod";
 
-/** The one error body every API error has, whatever went wrong. */
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z
-        .string()
-        .meta({ description: "Stable machine-readable code, e.g. validation_failed" }),
-      message: z.string().meta({ description: "What went wrong, for a person (Swedish)" }),
-      fields: z
-        .record(z.string(), z.string())
-        .meta({ description: "Per-field messages for invalid input, keyed by field path" }),
-      requestId: z.string().meta({ description: "Quote this to support; it is in the server log" }),
-    }),
-  })
-  .meta({ id: "ErrorBody" });
-export type ErrorBody = z.infer<typeof ErrorBody>;
-
 export const errorCodes = [
   "validation_failed",
   "bad_request",
@@ -36,6 +19,10 @@ export const errorCodes = [
   // 409: a letter or text that would carry a protected person's address or number out of
   // Frid, made without the maker's live reveal of her with a reason (issue 19, item 2)
   "reveal_required",
+  // 409: the change was made from a version someone else has replaced meanwhile (read again)
+  "stale_version",
+  // 409: the command needs a closed case and this one is open (reopened meanwhile)
+  "case_not_closed",
   "gone",
   "payload_too_large",
   "uri_too_long",
@@ -45,3 +32,25 @@ export const errorCodes = [
   "unavailable",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
+
+/**
+ * The one error body every API error has, whatever went wrong. Its code is one of
+ * `errorCodes` (listed in the OpenAPI document), so a client tells two errors of the same
+ * status apart by code — e.g. a 409 stale_version from a 409 case_not_closed.
+ */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes).meta({
+        description:
+          "Stable machine-readable code: branch on it, never on the message (codes are added, never renamed)",
+      }),
+      message: z.string().meta({ description: "What went wrong, for a person (Swedish)" }),
+      fields: z
+        .record(z.string(), z.string())
+        .meta({ description: "Per-field messages for invalid input, keyed by field path" }),
+      requestId: z.string().meta({ description: "Quote this to support; it is in the server log" }),
+    }),
+  })
+  .meta({ id: "ErrorBody" });
+export type ErrorBody = z.infer<typeof ErrorBody>;

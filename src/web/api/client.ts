@@ -4,10 +4,13 @@ import { ErrorBody } from "../../shared/api/error";
 /**
  * The server's uniform error body, from its one schema (src/shared/api/error.ts). Read a
  * little more leniently than the server writes it: an answer without fields or a request id
- * (e.g. from a proxy that copies the shape) is still the server's message.
+ * (e.g. from a proxy that copies the shape), or with a code this build does not know yet (a
+ * newer server), is still the server's message.
  */
 const ReadableErrorBody = z.object({
-  error: ErrorBody.shape.error.partial({ fields: true, requestId: true }),
+  error: ErrorBody.shape.error
+    .partial({ fields: true, requestId: true })
+    .extend({ code: z.string() }),
 });
 export type ApiErrorBody = z.infer<typeof ReadableErrorBody>;
 

@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds)("the case outcome changed at once (%s)", (kind)
     const caseId = await closedCase({ goalReached: "not" });
     const outcome = await race(2, (i) => put(i, caseId, 1));
     expect(outcome.counts).toEqual({ 200: 1, 409: 1 });
-    expect(losersSay(outcome)).toEqual([`conflict: ${outcomeMessages.changedMeanwhile}`]);
+    expect(losersSay(outcome)).toEqual([`stale_version: ${outcomeMessages.changedMeanwhile}`]);
     const winner = outcome.responses.findIndex((r) => r.statusCode === 200);
     expect(await current(caseId)).toMatchObject({ own_view: `Synpunkt ${winner}.`, version: 2 });
     expect(await history(caseId)).toEqual([{ goal_reached: "not" }]);
@@ -72,7 +72,7 @@ describe.each(testDatabaseKinds)("the case outcome changed at once (%s)", (kind)
     const caseId = await closedCase(null);
     const outcome = await race(2, (i) => put(i, caseId, null));
     expect(outcome.counts).toEqual({ 200: 1, 409: 1 });
-    expect(losersSay(outcome)).toEqual([`conflict: ${outcomeMessages.recordedMeanwhile}`]);
+    expect(losersSay(outcome)).toEqual([`stale_version: ${outcomeMessages.recordedMeanwhile}`]);
     expect(await current(caseId)).toMatchObject({ version: 1 });
     expect(await history(caseId)).toEqual([]);
     expect(await allowedEvents(database().owner, "outcome.record", caseId)).toBe(1);

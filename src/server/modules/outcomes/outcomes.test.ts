@@ -165,7 +165,10 @@ describe.each(testDatabaseKinds)("the outcome at closing (%s)", (kind) => {
 
     const open = await steps.send(team.worker, "PUT", url, body);
     expect(open.statusCode).toBe(409);
-    expect(open.json().error.message).toBe(outcomeMessages.notClosed);
+    expect(open.json().error).toMatchObject({
+      code: "case_not_closed",
+      message: outcomeMessages.notClosed,
+    });
 
     // Closed at intake or by its treatment's end: the outcome is recorded afterwards.
     await steps.move(team.worker, caseId, "implementation");
@@ -180,10 +183,16 @@ describe.each(testDatabaseKinds)("the outcome at closing (%s)", (kind) => {
     // Made from the version before: someone changed it meanwhile, nothing of it is kept.
     const stale = await steps.send(team.worker, "PUT", url, { ...body, goalReached: "partly" });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.message).toBe(outcomeMessages.changedMeanwhile);
+    expect(stale.json().error).toMatchObject({
+      code: "stale_version",
+      message: outcomeMessages.changedMeanwhile,
+    });
     const first = await steps.send(team.worker, "PUT", url, { ...body, basedOnVersion: null });
     expect(first.statusCode).toBe(409);
-    expect(first.json().error.message).toBe(outcomeMessages.recordedMeanwhile);
+    expect(first.json().error).toMatchObject({
+      code: "stale_version",
+      message: outcomeMessages.recordedMeanwhile,
+    });
     const read = (await steps.send(team.worker, "GET", url)).json();
     expect(read.current).toMatchObject({ goalReached: "wholly", version: 2 });
     expect(read.earlier).toHaveLength(1);

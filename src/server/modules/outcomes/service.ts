@@ -16,7 +16,7 @@ const recordRefusal =
 const staleVersion = (basedOnVersion: number | null) =>
   new AppError(
     409,
-    "conflict",
+    "stale_version",
     basedOnVersion === null ? outcomeMessages.recordedMeanwhile : outcomeMessages.changedMeanwhile,
   );
 
@@ -61,7 +61,8 @@ export function recordCaseOutcome(
     changes: true,
     requires: [{ role: "case.status", refusal: recordRefusal }],
     run: async ({ trx, case: c }) => {
-      if (c.status !== "closed") throw new AppError(409, "conflict", outcomeMessages.notClosed);
+      if (c.status !== "closed")
+        throw new AppError(409, "case_not_closed", outcomeMessages.notClosed);
       const { basedOnVersion, ...outcome } = body;
       const saved = await recordOutcomeFrom(trx, actor, caseId, outcome, basedOnVersion);
       if (!saved) throw staleVersion(basedOnVersion);

@@ -1,9 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import {
-  type CaseOutcomeView,
-  outcomeMessages,
-  type RecordedOutcome,
-} from "../../../shared/api/outcomes";
+import type { CaseOutcomeView, RecordedOutcome } from "../../../shared/api/outcomes";
 import { ApiError } from "../../api/client";
 import type { CaseView } from "../../api/endpoints";
 import { type FormErrors, toFormErrors } from "../../api/errors";
@@ -17,7 +13,13 @@ import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { QueryError } from "../../ui/QueryError";
 import type { CaseOutcomeInput } from "./api";
 import { OutcomeFields } from "./OutcomeFields";
-import { draftOf, type OutcomeDraft, outcomeFieldError, outcomeInput } from "./outcome-model";
+import {
+  draftOf,
+  type OutcomeDraft,
+  outcomeConflict,
+  outcomeFieldError,
+  outcomeInput,
+} from "./outcome-model";
 
 const titleId = "case-outcome-title";
 const buttonId = "case-outcome-change";
@@ -132,9 +134,10 @@ function OutcomeBody({
 
 /**
  * Saving the outcome, made from the version shown: after a save the form closes and focus
- * returns to its button. A 409 either means the case was reopened meanwhile (the case is read
- * again and shows its status now) or that someone changed the outcome meanwhile (the form
- * closes, the message stays, and the outcome is read again so theirs is what is shown).
+ * returns to its button. A 409, told apart by its code (outcomeConflict), means the case was
+ * reopened meanwhile (the case is read again and shows its status now) or that someone changed
+ * the outcome meanwhile (the form closes, the message stays, and the outcome is read again so
+ * theirs is what is shown).
  */
 function useOutcomeSave(
   caseId: string,
@@ -159,8 +162,9 @@ function useOutcomeSave(
       try {
         on.onSaved(await api.recordCaseOutcome(caseId, { ...body, basedOnVersion }));
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) {
-          changedMeanwhile = error.message !== outcomeMessages.notClosed;
+        const conflict = error instanceof ApiError ? outcomeConflict(error) : null;
+        if (error instanceof ApiError && conflict) {
+          changedMeanwhile = conflict === "changedMeanwhile";
           if (changedMeanwhile) on.onChangedMeanwhile();
           else on.onReopened(toFormErrors(error, [], t, lang));
           void invalidate(["case", caseId]);

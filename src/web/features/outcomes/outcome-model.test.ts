@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   draftOf,
   emptyOutcome,
+  outcomeConflict,
   outcomeFieldError,
   outcomeInput,
   withChange,
@@ -56,5 +57,18 @@ describe("changing a recorded outcome", () => {
     expect(outcomeFieldError(fieldError, "outcome.goalReached")).toBe("Välj.");
     expect(outcomeFieldError(fieldError, "outcome")).toBe("Saknas.");
     expect(outcomeFieldError(fieldError, "outcome.ownView")).toBeUndefined();
+  });
+});
+
+describe("a refused outcome", () => {
+  it("is told apart by the server's code, whatever its message says", () => {
+    expect(outcomeConflict({ status: 409, code: "case_not_closed" })).toBe("reopened");
+    expect(outcomeConflict({ status: 409, code: "stale_version" })).toBe("changedMeanwhile");
+  });
+
+  it("is no conflict of the outcome when another code or status answers", () => {
+    expect(outcomeConflict({ status: 409, code: "conflict" })).toBeNull();
+    expect(outcomeConflict({ status: 400, code: "stale_version" })).toBeNull();
+    expect(outcomeConflict({ status: 403, code: "forbidden" })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../../../shared/api/error";
 import { type GoalReached, goalReachedValues } from "../../../shared/api/outcomes";
 import type { Checked as FormChecked } from "../../ui/form-issues";
 import type { CaseOutcomeInput } from "./api";
@@ -92,4 +93,22 @@ export function outcomeFieldError(
   name: string,
 ): string | undefined {
   return fieldError(name) ?? fieldError(name.replace(/^outcome\./, ""));
+}
+
+const conflicts: Partial<Record<ErrorCode, "reopened" | "changedMeanwhile">> = {
+  case_not_closed: "reopened",
+  stale_version: "changedMeanwhile",
+};
+
+/**
+ * Why the server refused a saved outcome, told by its error code (never by its message): the
+ * case was reopened meanwhile, or someone changed the outcome from the same version; null for
+ * any other error.
+ */
+export function outcomeConflict(error: {
+  status: number;
+  code: string;
+}): "reopened" | "changedMeanwhile" | null {
+  if (error.status !== 409) return null;
+  return conflicts[error.code as ErrorCode] ?? null;
 }
