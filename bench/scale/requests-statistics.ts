@@ -24,12 +24,14 @@ const instant = (column: string) =>
    and ${column} < (:to::date + 1)::timestamp at time zone 'Europe/Stockholm'`;
 
 /** `table x` of the organisation, with its case `c` when it counts (the rule and the scope). */
-function counted(table: string, caseColumn: string, units: string) {
-  return `${table} x
-    join lateral (select c.case_type from "case" c
-                   where c.id = x.${caseColumn} and c.org_id = :org
-                     and c.unit_id = any((select units from rule)::uuid[]) ${units} offset 0) c on true
-   where x.org_id = :org`;
+function counted(table: string, caseColumn: string, units: string, withCase = false) {
+  // Each row says its case's unit (case_unit_id, migration 0097); the case is read only for
+  // a column of it (the sending case's type of a risk alert).
+  const lookup = withCase
+    ? `join lateral (select c.case_type from "case" c where c.id = x.${caseColumn} offset 0) c on true`
+    : "";
+  return `${table} x ${lookup}
+   where x.org_id = :org and x.case_unit_id = any((select units from rule)::uuid[]) ${units}`;
 }
 
 /** The statement; without `audit` (the yearly report reads these figures inside its own event) no event. */
@@ -92,7 +94,7 @@ export function partnerFiguresSql(units: string, audit = true) {
           percentile_cont(0.5) within group (order by e.m) as alert_minutes_median,
           max(e.m) as alert_minutes_longest
          from (select c.case_type, round(extract(epoch from x.acknowledged_at - x.created_at) / 60) as m
-                 from ${counted("barrier_event", "from_case_id", units)}
+                 from ${counted("barrier_event", "from_case_id", units, true)}
                   and x.kind = 'risk_alert' and ${instant("x.created_at")}) e) al,
       (select id as audit_id from audit) au`;
 }
@@ -105,7 +107,10 @@ export function statisticsStatement(cast: Cast, actor: Actor, requestId: string,
     to: `${cast.year}-12-31`,
   };
   // A unit manager's view is their own units (:managed); an analyst's the organisation.
-  return named(partnerFiguresSql(whole ? "" : "and c.unit_id = any(:managed::uuid[])"), params);
+  return named(
+    partnerFiguresSql(whole ? "" : "and x.case_unit_id = any(:managed::uuid[])"),
+    params,
+  );
 }
 
 /**

@@ -16,7 +16,8 @@ import { asOwner, named } from "./sql.ts";
  * Kolada's adult cases and outcomes, the competence register and agreements; risk conferences
  * held and their actions agreed and done, consultations per unit, and the stays' nights and
  * cost per form of housing (each segment's nights × its copied prices, as stay-costs.ts).
- * Each table is read by its organisation and the year's range; each row's case by its key.
+ * Each table is read by its organisation and the year's range, and each row's unit is the
+ * one it carries (case_unit_id, 0097); a case is read by its key only for a column of it.
  *
  * Not in it: the crisis centre's children (the generator makes no child_work, so the
  * server's read of it is an index probe on empty tables) and each place's occupancy.
@@ -32,6 +33,7 @@ const yearSql = `with rule as (
   candidates as (
     select ch.case_id from case_status_change ch
      where ch.org_id = :org and ch.from_status = 'investigation' and ch.changed_at >= (select f from b)
+       and ch.case_unit_id = any((select units from rule)::uuid[])
     union
     select c.id from "case" c
      where c.org_id = :org and c.status = 'investigation' and c.case_type = 'adult_victim'
@@ -53,7 +55,7 @@ const yearSql = `with rule as (
   dec as (
     select d.intervention_kind, d.outcome, c.person_id from decision d join "case" c on c.id = d.case_id
      where d.org_id = :org and d.decided_at >= (select f from b) and d.decided_at < (select t from b)
-       and c.unit_id = any((select units from rule)::uuid[])),
+       and d.case_unit_id = any((select units from rule)::uuid[])),
   decisions as (select jsonb_object_agg(k, n) as by_kind from
     (select intervention_kind || ' ' || outcome as k, count(*) as n from dec group by 1) x),
   granted as (select jsonb_object_agg(intervention_kind, n) as persons_granted from
@@ -61,8 +63,8 @@ const yearSql = `with rule as (
       where outcome in ('granted', 'partly_granted')
         and intervention_kind in ('emergency_flat', 'sheltered_housing', 'other_housing') group by 1) x),
   st as (
-    select s.* from stay s join "case" c on c.id = s.case_id
-     where s.org_id = :org and c.unit_id = any((select units from rule)::uuid[])
+    select s.* from stay s
+     where s.org_id = :org and s.case_unit_id = any((select units from rule)::uuid[])
        and ((s.left_on is null and s.cancelled_at is null) or s.left_on >= :from::date
             or coalesce(s.arrived_on, s.planned_from) >= :from::date)
        and coalesce(s.arrived_on, s.planned_from) <= :to::date),
@@ -78,9 +80,8 @@ const yearSql = `with rule as (
          cross join lateral (select count(*) as n from stay_member m where m.stay_id = st.id) m
         where st.cancelled_at is null) as nights,
       (select jsonb_object_agg(outcome, n) from (select e.outcome, count(*) as n from place_enquiry e
-         join "case" c on c.id = e.case_id
         where e.org_id = :org and e.answered_at >= (select f from b) and e.answered_at < (select t from b)
-          and c.unit_id = any((select units from rule)::uuid[]) group by 1) q) as enquiries),
+          and e.case_unit_id = any((select units from rule)::uuid[]) group by 1) q) as enquiries),
   reports as (
     select k.received_at, (select min(p.decided_at) from preliminary_decision p
         where p.case_id = k.case_id and p.decided_at >= k.received_at) as decided
@@ -99,10 +100,10 @@ const yearSql = `with rule as (
                 and ch.to_status = 'investigation') + interval '4 months')) as investigations_on_time
       from reports),
   risk as (select jsonb_object_agg(instrument_id, n) as by_instrument from
-    (select a.instrument_id, count(*) as n from assessment a join "case" c on c.id = a.case_id
+    (select a.instrument_id, count(*) as n from assessment a
       where a.org_id = :org and a.completed_at is not null
         and a.assessed_on between :from::date and :to::date
-        and c.unit_id = any((select units from rule)::uuid[]) group by 1) x),
+        and a.case_unit_id = any((select units from rule)::uuid[]) group by 1) x),
   kolada as (select
       (select count(*) from "case" c where c.org_id = :org and c.case_type in ('adult_victim', 'perpetrator')
           and c.opened_at >= (select f from b) and c.opened_at < (select t from b)
@@ -125,15 +126,15 @@ const yearSql = `with rule as (
   agreements as (select count(*) as in_force from agreement a
      where a.org_id = :org and a.signed_on <= :to::date and (a.ended_on is null or a.ended_on >= :from::date)),
   conferences as (select
-      (select count(*) from risk_conference r join "case" c on c.id = r.case_id
+      (select count(*) from risk_conference r
         where r.org_id = :org and r.meeting_on between :from::date and :to::date
-          and c.unit_id = any((select units from rule)::uuid[])) as conferences_held,
-      (select count(*) from risk_conference_action a join "case" c on c.id = a.case_id
+          and r.case_unit_id = any((select units from rule)::uuid[])) as conferences_held,
+      (select count(*) from risk_conference_action a
         where a.org_id = :org and a.created_at >= (select f from b) and a.created_at < (select t from b)
-          and c.unit_id = any((select units from rule)::uuid[])) as actions_agreed,
-      (select count(*) from risk_conference_action a join "case" c on c.id = a.case_id
+          and a.case_unit_id = any((select units from rule)::uuid[])) as actions_agreed,
+      (select count(*) from risk_conference_action a
         where a.org_id = :org and a.created_at >= (select f from b) and a.created_at < (select t from b)
-          and a.done_on <= :to::date and c.unit_id = any((select units from rule)::uuid[])) as actions_done),
+          and a.done_on <= :to::date and a.case_unit_id = any((select units from rule)::uuid[])) as actions_done),
   consultations as (select jsonb_object_agg(unit_id, n) as consultations_per_unit from
     (select k.unit_id, count(*) as n from consultation k
       where k.org_id = :org and k.occurred_at >= (select f from b) and k.occurred_at < (select t from b)
@@ -174,7 +175,7 @@ function yearlyMinimal(cast: Cast, actor: Actor, requestId: string): MinimalTran
       as: asOwner(),
       statements: [
         named(
-          partnerFiguresSql(whole ? "" : "and c.unit_id = any(:managed::uuid[])", false),
+          partnerFiguresSql(whole ? "" : "and x.case_unit_id = any(:managed::uuid[])", false),
           params,
         ),
         named(yearSql, params),
