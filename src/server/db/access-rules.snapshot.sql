@@ -312,6 +312,60 @@ AS $function$
   select person_id from "case" where id = p_case and org_id = frid_org()
 $function$;
 
+-- frid_case_report_facts_follow()
+CREATE OR REPLACE FUNCTION public.frid_case_report_facts_follow()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  k uuid;
+  f record;
+begin
+  foreach k in array array_remove(array[
+      case when tg_op <> 'INSERT' then old.case_id end,
+      case when tg_op <> 'DELETE' then new.case_id end], null) loop
+    f := frid_case_report_facts_of(k);
+    update "case" set granted_decision = f.granted, outcome_goal = f.goal
+     where id = k and (granted_decision, outcome_goal) is distinct from (f.granted, f.goal);
+  end loop;
+  return null;
+end
+$function$;
+
+-- frid_case_report_facts_kept()
+CREATE OR REPLACE FUNCTION public.frid_case_report_facts_kept()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  f record;
+begin
+  if (new.granted_decision, new.outcome_goal) is distinct from
+     (old.granted_decision, old.outcome_goal) then
+    f := frid_case_report_facts_of(new.id);
+    new.granted_decision := f.granted;
+    new.outcome_goal := f.goal;
+  end if;
+  return new;
+end
+$function$;
+
+-- frid_case_report_facts_of(p_case uuid, OUT granted boolean, OUT goal text)
+CREATE OR REPLACE FUNCTION public.frid_case_report_facts_of(p_case uuid, OUT granted boolean, OUT goal text)
+ RETURNS record
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  select exists (select 1 from decision d where d.case_id = p_case
+                  and d.outcome in ('granted', 'partly_granted')),
+         (select o.goal_reached from case_outcome o where o.case_id = p_case);
+$function$;
+
 -- frid_case_unit_follow()
 CREATE OR REPLACE FUNCTION public.frid_case_unit_follow()
  RETURNS trigger
@@ -340,6 +394,7 @@ begin
   update risk_conference set case_unit_id = new.unit_id where case_id = new.id;
   update risk_conference_action set case_unit_id = new.unit_id where case_id = new.id;
   update barrier_event set case_unit_id = new.unit_id where from_case_id = new.id;
+  update investigation_span set case_unit_id = new.unit_id where case_id = new.id;
   return null;
 end
 $function$;
@@ -351,9 +406,13 @@ CREATE OR REPLACE FUNCTION public.frid_case_unit_of_row()
  SECURITY DEFINER
  SET search_path TO 'public'
 AS $function$
+declare
+  c record;
 begin
-  new.case_unit_id := (select c.unit_id from "case" c
-                        where c.id = (to_jsonb(new) ->> tg_argv[0])::uuid);
+  select c0.unit_id, c0.case_type, c0.person_id into c from "case" c0
+   where c0.id = (to_jsonb(new) ->> tg_argv[0])::uuid;
+  new := jsonb_populate_record(new, jsonb_build_object(
+    'case_unit_id', c.unit_id, 'case_type', c.case_type, 'case_person_id', c.person_id));
   return new;
 end
 $function$;
@@ -673,6 +732,54 @@ CREATE OR REPLACE FUNCTION public.frid_in_org()
 AS $function$
   select exists (select 1 from role_assignment r
                  where r.user_id = frid_actor() and r.org_id = frid_org())
+$function$;
+
+-- frid_intake_preliminary()
+CREATE OR REPLACE FUNCTION public.frid_intake_preliminary()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  new.preliminary_decided_at := (select min(p.decided_at) from preliminary_decision p
+    where p.case_id = new.case_id and p.decided_at >= new.received_at);
+  return new;
+end
+$function$;
+
+-- frid_investigation_spans(p_case uuid)
+CREATE OR REPLACE FUNCTION public.frid_investigation_spans(p_case uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+  delete from investigation_span where case_id = p_case;
+  insert into investigation_span (org_id, case_id, began_at, ended_at)
+  select s.org_id, s.case_id, s.changed_at,
+    (select min(n.changed_at) from case_status_change n
+      where n.case_id = s.case_id and n.from_status = 'investigation'
+        and n.changed_at > s.changed_at)
+  from case_status_change s where s.case_id = p_case and s.to_status = 'investigation';
+$function$;
+
+-- frid_investigation_timing()
+CREATE OR REPLACE FUNCTION public.frid_investigation_timing()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  new.began_at := case when new.completed_at is not null then
+    (select max(ch.changed_at) from case_status_change ch
+      where ch.case_id = new.case_id and ch.to_status = 'investigation'
+        and ch.changed_at <= new.completed_at) end;
+  new.extended_until := (select max(e.extended_until) from investigation_extension e
+    where e.case_id = new.case_id);
+  return new;
+end
 $function$;
 
 -- frid_is_first_assignment_by_opener(p_case uuid, p_user uuid): execute granted to frid_app
@@ -1354,6 +1461,33 @@ begin
       from person p where p.id = new.person_id;
   end if;
   return new;
+end
+$function$;
+
+-- frid_report_facts_follow()
+CREATE OR REPLACE FUNCTION public.frid_report_facts_follow()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  k uuid;
+begin
+  foreach k in array array_remove(array[
+      case when tg_op <> 'INSERT' then old.case_id end,
+      case when tg_op <> 'DELETE' then new.case_id end], null) loop
+    if tg_table_name = 'case_status_change' then
+      perform frid_investigation_spans(k);
+      update investigation set completed_at = completed_at
+       where case_id = k and completed_at is not null;
+    elsif tg_table_name = 'preliminary_decision' then
+      update intake set received_at = received_at where case_id = k;
+    elsif tg_table_name = 'investigation_extension' then
+      update investigation set extended_until = extended_until where case_id = k;
+    end if;
+  end loop;
+  return null;
 end
 $function$;
 
@@ -2311,6 +2445,8 @@ create policy investigation_extension_report on investigation_extension as permi
   using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy investigation_extension_select on investigation_extension as permissive for select to frid_app
   using (frid_can_see_case(case_id));
+create policy investigation_span_report on investigation_span as permissive for select to frid_report
+  using (((org_id = frid_org()) AND (case_unit_id = ANY (( SELECT frid_reported_units() AS frid_reported_units)::uuid[]))));
 create policy journal_entry_insert on journal_entry as permissive for insert to frid_app
   with check (((org_id = frid_org()) AND (author_id = frid_actor()) AND (signed_at IS NULL) AND frid_can_see_case(case_id)));
 create policy journal_entry_select on journal_entry as permissive for select to frid_app
@@ -2810,6 +2946,7 @@ alter table instrument_version enable row level security;
 alter table intake enable row level security;
 alter table investigation enable row level security;
 alter table investigation_extension enable row level security;
+alter table investigation_span enable row level security;
 alter table journal_entry enable row level security;
 alter table log_review_setting enable row level security;
 alter table maintenance_task enable row level security;
@@ -3030,7 +3167,7 @@ grant select (agreement_id), select (followed_up_on), select (id), select (org_i
 grant select (agency_id), select (agreement_id), select (org_id) on agreement_party to frid_report;
 grant select (assessed_on), select (case_id), select (case_unit_id), select (completed_at), select (id), select (instrument_id), select (instrument_version), select (judgements), select (org_id), select (result) on assessment to frid_report;
 grant select (acknowledged_at), select (case_unit_id), select (created_at), select (from_case_id), select (kind), select (org_id) on barrier_event to frid_report;
-grant select (case_type), select (closed_at), select (id), select (opened_at), select (org_id), select (person_id), select (status), select (unit_id) on "case" to frid_report;
+grant select (case_type), select (closed_at), select (granted_decision), select (id), select (opened_at), select (org_id), select (outcome_goal), select (person_id), select (status), select (unit_id) on "case" to frid_report;
 grant select (case_id), select (case_unit_id), select (goal_reached), select (org_id), select (recorded_at) on case_outcome to frid_report;
 grant select (case_id), select (case_unit_id), select (changed_at), select (from_status), select (id), select (org_id), select (to_status) on case_status_change to frid_report;
 grant select (basis), select (child_work_id), select (held_on), select (id), select (org_id) on child_consultation to frid_report;
@@ -3047,9 +3184,10 @@ grant select (id), select (org_id), select (trained_on) on instructor to frid_re
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
 grant select (instructor_id), select (meeting_id), select (org_id) on instructor_meeting_attendance to frid_report;
 grant select (definition), select (instrument_id), select (org_id), select (version) on instrument_version to frid_report;
-grant select (case_id), select (case_unit_id), select (children_in_household), select (kind), select (org_id), select (received_at) on intake to frid_report;
-grant select (case_id), select (case_unit_id), select (completed_at), select (org_id) on investigation to frid_report;
+grant select (case_id), select (case_type), select (case_unit_id), select (children_in_household), select (kind), select (org_id), select (preliminary_decided_at), select (received_at) on intake to frid_report;
+grant select (began_at), select (case_id), select (case_type), select (case_unit_id), select (completed_at), select (extended_until), select (org_id) on investigation to frid_report;
 grant select (case_id), select (case_unit_id), select (extended_until), select (org_id) on investigation_extension to frid_report;
+grant select (began_at), select (case_id), select (case_person_id), select (case_type), select (case_unit_id), select (ended_at), select (org_id) on investigation_span to frid_report;
 grant select (case_id), select (case_unit_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (case_unit_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (case_unit_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;

@@ -315,10 +315,12 @@ export interface Case {
   case_type: string;
   closed_at: Timestamp | null;
   closed_reason: string | null;
+  granted_decision: Generated<boolean>;
   id: string;
   opened_at: Generated<Timestamp>;
   opened_by: string;
   org_id: string;
+  outcome_goal: string | null;
   person_id: string;
   reference: string;
   status: Generated<string>;
@@ -815,6 +817,7 @@ export interface InstrumentVersion {
 export interface Intake {
   asked_about_violence: boolean | null;
   case_id: string | null;
+  case_type: string | null;
   case_unit_id: string | null;
   channel: string;
   children_in_household: number | null;
@@ -825,6 +828,7 @@ export interface Intake {
   kind: string;
   org_id: string;
   person_id: string;
+  preliminary_decided_at: Timestamp | null;
   received_at: Timestamp;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
@@ -849,11 +853,14 @@ export interface InterventionKind {
 
 export interface Investigation {
   assessment: Generated<string>;
+  began_at: Timestamp | null;
   case_id: string;
+  case_type: string | null;
   case_unit_id: string | null;
   children_witnessed_violence: boolean | null;
   completed_at: Timestamp | null;
   completed_by: string | null;
+  extended_until: string | null;
   org_id: string;
   sections: Generated<Json>;
   summary: Generated<string>;
@@ -870,6 +877,17 @@ export interface InvestigationExtension {
   id: Generated<string>;
   org_id: string;
   reason: string;
+}
+
+export interface InvestigationSpan {
+  began_at: Timestamp;
+  case_id: string;
+  case_person_id: string | null;
+  case_type: string | null;
+  case_unit_id: string | null;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  org_id: string;
 }
 
 export interface JournalEntry {
@@ -1838,6 +1856,7 @@ export interface DB {
   intervention_kind: InterventionKind;
   investigation: Investigation;
   investigation_extension: InvestigationExtension;
+  investigation_span: InvestigationSpan;
   journal_entry: JournalEntry;
   log_review_setting: LogReviewSetting;
   login_throttle: LoginThrottle;

@@ -4,9 +4,12 @@ import { intakeQuestions } from "../../../shared/intake-questions.ts";
 import type { IntakeTable } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
 
+/** What the database keeps on an intake from its case for the reports (0097, 0098): never input. */
+type KeptFromCase = "case_unit_id" | "case_type" | "preliminary_decided_at";
+
 export type IntakeInput = Omit<
   Selectable<IntakeTable>,
-  "id" | "org_id" | "case_id" | "case_unit_id" | "recorded_by" | "recorded_at" | "received_at"
+  "id" | "org_id" | "case_id" | "recorded_by" | "recorded_at" | "received_at" | KeptFromCase
 > & {
   receivedAt: string;
 };

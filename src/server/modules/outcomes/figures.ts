@@ -15,6 +15,7 @@ import type { FigureScope } from "../statistics/figures.ts";
  * - closed: cases whose closing time is in the year (Stockholm time), by case type and goal
  *   reached; "none" for a case closed without an outcome (closed at intake, partner contact,
  *   a treatment's end before its outcome is recorded). A case reopened has no closing time.
+ *   The goal is the case's own outcome_goal, kept from its outcome (0099).
  * - measures: per outcome instrument, the persons with at least two completed measures taken
  *   up to the end of the year, one of them in the year, and their mean change: the latest
  *   total up to the end of the year minus the first (baseline), two decimals.
@@ -37,11 +38,11 @@ export async function outcomeFigures(
   const end = startOfDay(`${year + 1}-01-01`);
   const units = scope.units === null ? sql`true` : sql`c.unit_id = any(${scope.units}::uuid[])`;
   const closed = await sql<{ case_type: CaseTypeName; goal: string | null; n: number }>`
-    select c.case_type, o.goal_reached as goal, count(*)::integer as n
-      from "case" c left join case_outcome o on o.case_id = c.id
+    select c.case_type, c.outcome_goal as goal, count(*)::integer as n
+      from "case" c
      where c.org_id = ${scope.orgId} and ${units}
        and c.closed_at >= ${start} and c.closed_at < ${end}
-     group by c.case_type, o.goal_reached`.execute(trx);
+     group by c.case_type, c.outcome_goal`.execute(trx);
   const rows = closed.rows.map((r) => ({
     caseType: r.case_type,
     goalReached: (r.goal ?? "none") as GoalReached | "none",

@@ -32,41 +32,20 @@ const inUnits = (s: FigureScope) =>
 /**
  * Adults who were victims (case type adult_victim) under investigation at some time in the
  * year — an investigation runs from a status change into 'investigation' to the next change
- * out of it — and their accompanying minor children: the children in the household as the
- * case's latest intake before the year's end says (a person with two such cases: the larger).
+ * out of it (investigation_span, kept from the status changes, 0098) — and their accompanying
+ * minor children: the children in the household as the case's latest intake before the
+ * year's end says (a person with two such cases: the larger).
  *
- * Only the cases that can have been under investigation in the year are read: those with a
- * change out of 'investigation' at or after the year's start, and those under investigation
- * now (never left it). Every other case's investigations ended before the year began, so the
- * read is bounded by the year however long the organisation's history (issue 20, item 6).
+ * Only the spans that can overlap the year are read (ended at or after its start, or not
+ * ended), so the read is bounded by the year however long the organisation's history.
  */
 export async function investigatedPersons(trx: Trx, s: YearScope) {
   const { from, to } = bounds(s.year);
-  // An exit in the year closes an investigation that ran in it (it began before the exit); an
-  // exit after the year, one whose start was before the year's end; an investigation running
-  // now, when it began before the year's end.
   const { rows } = await sql<{ persons: number; children: number }>`
-    with exits as materialized (
-      select ch.case_id, ch.changed_at from case_status_change ch
-      where ch.org_id = ${s.orgId} and ch.from_status = 'investigation' and ch.changed_at >= ${from}
-        and ${caseInUnits("ch", s)}),
-    began_before_end as (
-      select e.case_id from exits e where e.changed_at < ${to}
-      union
-      select e.case_id from exits e
-      where e.changed_at >= ${to}
-        and (select max(ch.changed_at) from case_status_change ch
-              where ch.case_id = e.case_id and ch.to_status = 'investigation'
-                and ch.changed_at < e.changed_at) < ${to}
-      union
-      select c.id from "case" c
-      where c.org_id = ${s.orgId} and c.status = 'investigation' and c.case_type = 'adult_victim'
-        ${inUnits(s)}
-        and (select max(ch.changed_at) from case_status_change ch
-              where ch.case_id = c.id and ch.to_status = 'investigation') < ${to}),
-    investigated as (
-      select c.id as case_id, c.person_id from began_before_end k join "case" c on c.id = k.case_id
-      where c.case_type = 'adult_victim' ${inUnits(s)}),
+    with investigated as materialized (
+      select distinct x.case_id, x.case_person_id as person_id from investigation_span x
+      where x.org_id = ${s.orgId} and ${caseInUnits("x", s)} and x.case_type = 'adult_victim'
+        and (x.ended_at is null or x.ended_at >= ${from}) and x.began_at < ${to}),
     per_person as (
       select i.person_id, max(coalesce((select k.children_in_household from intake k
         where k.case_id = i.case_id and k.received_at < ${to}
@@ -105,23 +84,20 @@ export interface ChildTrackFigures {
  */
 export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigures> {
   const { from, to } = bounds(s.year);
+  // Each report and investigation carries its case's type and the times that count (0098).
   const reports = await sql<{ received_at: Date; decided_at: Date | null }>`
-    with k as materialized (${yearRows("intake", ["case_id", "kind"], "received_at", s, from, to)})
-    select k.received_at,
-      (select min(p.decided_at) from preliminary_decision p
-        where p.case_id = k.case_id and p.decided_at >= k.received_at) as decided_at
-    from k join "case" c on c.id = k.case_id
-    where k.kind = 'report_of_concern' and c.case_type = 'child'`.execute(trx);
-  const investigations = await sql<{ began: Date; completed_at: Date; extended: string[] }>`
-    with i as materialized (${yearRows("investigation", ["case_id"], "completed_at", s, from, to)})
-    select i.completed_at,
-      (select max(ch.changed_at) from case_status_change ch
-        where ch.case_id = i.case_id and ch.to_status = 'investigation'
-          and ch.changed_at <= i.completed_at) as began,
-      array(select e.extended_until::text from investigation_extension e
-             where e.case_id = i.case_id) as extended
-    from i join "case" c on c.id = i.case_id
-    where c.case_type = 'child'`.execute(trx);
+    select x.received_at, x.preliminary_decided_at as decided_at from intake x
+    where x.org_id = ${s.orgId} and x.kind = 'report_of_concern' and x.case_type = 'child'
+      and x.received_at >= ${from} and x.received_at < ${to} and ${caseInUnits("x", s)}`.execute(
+    trx,
+  );
+  const investigations = await sql<{ began: Date; completed_at: Date; extended: string | null }>`
+    select x.completed_at, x.began_at as began, x.extended_until::text as extended
+    from investigation x
+    where x.org_id = ${s.orgId} and x.case_type = 'child' and x.completed_at is not null
+      and x.completed_at >= ${from} and x.completed_at < ${to} and ${caseInUnits("x", s)}`.execute(
+    trx,
+  );
   const assessed = reports.rows.filter((r) => r.decided_at !== null);
   const ended = investigations.rows.filter((r) => r.began !== null);
   return {
@@ -132,7 +108,9 @@ export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigu
     ).length,
     investigationsEnded: ended.length,
     investigationsOnTime: ended.filter(
-      (r) => new Date(r.completed_at) <= childInvestigationDue(new Date(r.began), r.extended ?? []),
+      (r) =>
+        new Date(r.completed_at) <=
+        childInvestigationDue(new Date(r.began), r.extended ? [r.extended] : []),
     ).length,
   };
 }
@@ -197,14 +175,14 @@ export async function disclosureFigures(trx: Trx, s: YearScope) {
 /**
  * Kolada's adult cases: adult cases (victims, and people who use violence) opened in the
  * year — in Frid every case is about violence in a close relationship or honour-related
- * violence — and how many of them got at least one intervention granted (wholly or partly).
+ * violence — and how many of them got at least one intervention granted (wholly or partly):
+ * the case says so itself (granted_decision, kept from its decisions, 0099).
  */
 export async function koladaCases(trx: Trx, s: YearScope) {
   const { from, to } = bounds(s.year);
   const { rows } = await sql<{ opened: number; with_intervention: number }>`
     select count(*)::integer as opened,
-      count(*) filter (where exists (select 1 from decision d where d.case_id = c.id
-        and d.outcome in ('granted', 'partly_granted')))::integer as with_intervention
+      count(*) filter (where c.granted_decision)::integer as with_intervention
     from "case" c
     where c.org_id = ${s.orgId} and c.case_type in ('adult_victim', 'perpetrator')
       and c.opened_at >= ${from} and c.opened_at < ${to} ${inUnits(s)}`.execute(trx);

@@ -1,0 +1,164 @@
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
+import { buildCase, buildOrg, buildPerson, buildUnit, buildUser } from "../testing/factories.ts";
+
+/*
+ * Migration 0098: what the yearly report asks of a report of concern, a finished
+ * investigation and a case's time under investigation is kept on the rows by triggers. Each
+ * must say what the records say after any change on either side — a decision made, undone, an
+ * extension, a status change after the investigation ended, the case moved.
+ */
+
+describe.each(testDatabaseKinds)("the report's facts kept on the rows (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let w: { orgId: string; unitA: string; unitB: string; user: string; caseId: string };
+  const owner = () => database().owner;
+  const run = (q: ReturnType<typeof sql>) => q.execute(owner());
+
+  const change = (from: string, to: string, at: string) =>
+    run(sql`insert into case_status_change (org_id, case_id, from_status, to_status, changed_by,
+        changed_at) values (${w.orgId}, ${w.caseId}, ${from}, ${to}, ${w.user}, ${at})`);
+  const spans = async () =>
+    (
+      await sql<{ began: string; ended: string | null; unit: string; type: string }>`
+        select to_char(began_at at time zone 'UTC', 'YYYY-MM-DD') as began,
+          to_char(ended_at at time zone 'UTC', 'YYYY-MM-DD') as ended,
+          case_unit_id as unit, case_type as type
+        from investigation_span where case_id = ${w.caseId} order by began_at`.execute(owner())
+    ).rows;
+  const intakeFacts = async () =>
+    (
+      await sql<{ type: string | null; decided: string | null }>`
+        select case_type as type,
+          to_char(preliminary_decided_at at time zone 'UTC', 'YYYY-MM-DD') as decided
+        from intake where case_id = ${w.caseId}`.execute(owner())
+    ).rows;
+  const investigationFacts = async () =>
+    (
+      await sql<{ began: string | null; extended: string | null }>`
+        select to_char(began_at at time zone 'UTC', 'YYYY-MM-DD') as began,
+          extended_until::text as extended
+        from investigation where case_id = ${w.caseId}`.execute(owner())
+    ).rows[0];
+
+  beforeAll(async () => {
+    const orgId = (await buildOrg(owner())).id;
+    const unitA = (await buildUnit(owner(), orgId, "child_services")).id;
+    const unitB = (await buildUnit(owner(), orgId, "child_services")).id;
+    const user = (await buildUser(owner(), orgId, [{ unitId: unitA, role: "caseworker" }])).id;
+    const person = await buildPerson(owner(), orgId);
+    const caseId = (
+      await buildCase(owner(), { orgId, unitId: unitA, personId: person.id, openedBy: user })
+    ).id;
+    await run(sql`update "case" set case_type = 'child' where id = ${caseId}`);
+    w = { orgId, unitA, unitB, user, caseId };
+    await run(sql`insert into intake (id, org_id, unit_id, person_id, case_id, source, channel,
+        received_at, kind, recorded_by, reporter_organisation)
+      values (gen_random_uuid(), ${orgId}, ${unitA}, ${person.id}, ${caseId}, 'school', 'phone',
+        '2026-03-02T09:00:00Z', 'report_of_concern', ${user}, 'Skolan')`);
+  });
+
+  it("gives a report of concern its case's type and its first preliminary decision after it", async () => {
+    expect(await intakeFacts()).toEqual([{ type: "child", decided: null }]);
+    // A decision before the report is not its assessment; the first one after it is.
+    const decide = (at: string) =>
+      run(sql`insert into preliminary_decision (org_id, case_id, open_investigation, reasoning,
+          decided_by, decided_at) values (${w.orgId}, ${w.caseId}, true, 'Skäl', ${w.user}, ${at})`);
+    await decide("2026-03-01T09:00:00Z");
+    expect(await intakeFacts()).toEqual([{ type: "child", decided: null }]);
+    await decide("2026-03-20T09:00:00Z");
+    await decide("2026-03-10T09:00:00Z");
+    expect(await intakeFacts()).toEqual([{ type: "child", decided: "2026-03-10" }]);
+    await run(sql`delete from preliminary_decision where case_id = ${w.caseId}
+      and decided_at = '2026-03-10T09:00:00Z'`);
+    expect(await intakeFacts()).toEqual([{ type: "child", decided: "2026-03-20" }]);
+    // A statement cannot say otherwise.
+    await run(sql`update intake set preliminary_decided_at = now(), case_type = 'perpetrator'
+      where case_id = ${w.caseId}`);
+    expect(await intakeFacts()).toEqual([{ type: "child", decided: "2026-03-20" }]);
+  });
+
+  it("keeps each time under investigation as a span, the last one open", async () => {
+    await change("preliminary_assessment", "investigation", "2026-03-20T09:00:00Z");
+    expect(await spans()).toEqual([
+      { began: "2026-03-20", ended: null, unit: w.unitA, type: "child" },
+    ]);
+    await change("investigation", "decision", "2026-06-01T09:00:00Z");
+    await change("decision", "investigation", "2026-08-01T09:00:00Z");
+    expect(await spans()).toEqual([
+      { began: "2026-03-20", ended: "2026-06-01", unit: w.unitA, type: "child" },
+      { began: "2026-08-01", ended: null, unit: w.unitA, type: "child" },
+    ]);
+  });
+
+  it("gives a finished investigation its start and its latest extension", async () => {
+    await run(sql`insert into investigation (case_id, org_id, updated_by)
+      values (${w.caseId}, ${w.orgId}, ${w.user})`);
+    expect(await investigationFacts()).toEqual({ began: null, extended: null });
+    await run(sql`insert into investigation_extension (org_id, case_id, extended_until, reason,
+        decided_by) values (${w.orgId}, ${w.caseId}, '2026-12-31', 'Skäl', ${w.user})`);
+    await run(sql`update investigation set completed_at = '2026-11-30T09:00:00Z'
+      where case_id = ${w.caseId}`);
+    // Began: the latest change into investigation before it was completed (1 August).
+    expect(await investigationFacts()).toEqual({ began: "2026-08-01", extended: "2026-12-31" });
+    await run(sql`insert into investigation_extension (org_id, case_id, extended_until, reason,
+        decided_by) values (${w.orgId}, ${w.caseId}, '2027-01-31', 'Skäl', ${w.user})`);
+    // A change after it was completed is not its start.
+    await change("investigation", "decision", "2026-12-01T09:00:00Z");
+    await change("decision", "investigation", "2026-12-10T09:00:00Z");
+    expect(await investigationFacts()).toEqual({ began: "2026-08-01", extended: "2027-01-31" });
+  });
+
+  it("follows the case to another unit", async () => {
+    await run(sql`update "case" set unit_id = ${w.unitB} where id = ${w.caseId}`);
+    expect((await spans()).map((s) => s.unit)).toEqual([w.unitB, w.unitB, w.unitB]);
+  });
+});
+
+/* Migration 0099: a case says whether an intervention was granted and its outcome's goal. */
+describe.each(testDatabaseKinds)("the case's report facts (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let w: { orgId: string; user: string; caseId: string };
+  const run = (q: ReturnType<typeof sql>) => q.execute(database().owner);
+  const facts = async () =>
+    (
+      await sql<{ granted: boolean; goal: string | null }>`
+        select granted_decision as granted, outcome_goal as goal from "case"
+        where id = ${w.caseId}`.execute(database().owner)
+    ).rows[0];
+  const decide = (outcome: string) =>
+    run(sql`insert into decision (id, org_id, case_id, intervention_kind, outcome, reasoning,
+        decided_by, appeal_info) values (gen_random_uuid(), ${w.orgId}, ${w.caseId},
+        'support_talks', ${outcome}, 'Skäl', ${w.user}, 'Så överklagar du')`);
+
+  beforeAll(async () => {
+    const owner = database().owner;
+    const orgId = (await buildOrg(owner)).id;
+    const unit = (await buildUnit(owner, orgId)).id;
+    const user = (await buildUser(owner, orgId, [{ unitId: unit, role: "caseworker" }])).id;
+    const person = await buildPerson(owner, orgId);
+    const caseId = (
+      await buildCase(owner, { orgId, unitId: unit, personId: person.id, openedBy: user })
+    ).id;
+    w = { orgId, user, caseId };
+  });
+
+  it("follows the case's decisions and outcome, whatever a statement says", async () => {
+    expect(await facts()).toEqual({ granted: false, goal: null });
+    await decide("denied");
+    expect(await facts()).toEqual({ granted: false, goal: null });
+    await decide("partly_granted");
+    expect(await facts()).toEqual({ granted: true, goal: null });
+    await run(sql`delete from decision where case_id = ${w.caseId} and outcome = 'partly_granted'`);
+    expect(await facts()).toEqual({ granted: false, goal: null });
+    await run(sql`insert into case_outcome (case_id, org_id, goal_reached, recorded_by)
+      values (${w.caseId}, ${w.orgId}, 'partly', ${w.user})`);
+    expect(await facts()).toEqual({ granted: false, goal: "partly" });
+    await run(sql`update case_outcome set goal_reached = 'wholly' where case_id = ${w.caseId}`);
+    expect(await facts()).toEqual({ granted: false, goal: "wholly" });
+    await run(sql`update "case" set granted_decision = true, outcome_goal = 'not'
+      where id = ${w.caseId}`);
+    expect(await facts()).toEqual({ granted: false, goal: "wholly" });
+  });
+});
