@@ -17,7 +17,9 @@ import { asOwner, named } from "./sql.ts";
  * held and their actions agreed and done, consultations per unit, and the stays' nights and
  * cost per form of housing (each segment's nights × its copied prices, as stay-costs.ts).
  * Each table is read by its organisation and the year's range, and each row's unit is the
- * one it carries (case_unit_id, 0097); a case is read by its key only for a column of it.
+ * one it carries (case_unit_id, 0097); what the report asks of a row about other records is
+ * read from the row too (0098, 0099: the investigation spans, a report's first preliminary
+ * decision, an investigation's start and extension, a case's granted decision and outcome).
  *
  * Not in it: the crisis centre's children (the generator makes no child_work, so the
  * server's read of it is an index probe on empty tables) and each place's occupancy.
@@ -30,28 +32,17 @@ const yearSql = `with rule as (
                       and (r.role = 'analyst' or (r.role = 'unit_manager' and r.unit_id = u.id)))),
   b as (select (:from::date)::timestamp at time zone 'Europe/Stockholm' as f,
                (:to::date + 1)::timestamp at time zone 'Europe/Stockholm' as t),
-  candidates as (
-    select ch.case_id from case_status_change ch
-     where ch.org_id = :org and ch.from_status = 'investigation' and ch.changed_at >= (select f from b)
-       and ch.case_unit_id = any((select units from rule)::uuid[])
-    union
-    select c.id from "case" c
-     where c.org_id = :org and c.status = 'investigation' and c.case_type = 'adult_victim'
-       and c.unit_id = any((select units from rule)::uuid[])),
-  inv as (
-    select c.id, c.person_id from candidates k join "case" c on c.id = k.case_id
-      join case_status_change ch on ch.case_id = k.case_id
-     where ch.to_status = 'investigation' and ch.changed_at < (select t from b)
-       and c.case_type = 'adult_victim' and c.unit_id = any((select units from rule)::uuid[])
-       and not exists (select 1 from case_status_change n
-                        where n.case_id = ch.case_id and n.from_status = 'investigation'
-                          and n.changed_at > ch.changed_at and n.changed_at < (select f from b))),
   investigated as (
     select count(*) as persons, coalesce(sum(k), 0) as children from (
-      select i.person_id, max(coalesce((select k.children_in_household from intake k
-        where k.case_id = i.id and k.received_at < (select t from b)
+      select i.case_person_id, max(coalesce((select k.children_in_household from intake k
+        where k.case_id = i.case_id and k.received_at < (select t from b)
         order by k.received_at desc limit 1), 0)) as k
-        from inv i group by i.person_id) p),
+        from (select distinct x.case_id, x.case_person_id from investigation_span x
+               where x.org_id = :org and x.case_type = 'adult_victim'
+                 and x.case_unit_id = any((select units from rule)::uuid[])
+                 and (x.ended_at is null or x.ended_at >= (select f from b))
+                 and x.began_at < (select t from b)) i
+       group by i.case_person_id) p),
   dec as (
     select d.intervention_kind, d.outcome, c.person_id from decision d join "case" c on c.id = d.case_id
      where d.org_id = :org and d.decided_at >= (select f from b) and d.decided_at < (select t from b)
@@ -83,21 +74,18 @@ const yearSql = `with rule as (
         where e.org_id = :org and e.answered_at >= (select f from b) and e.answered_at < (select t from b)
           and e.case_unit_id = any((select units from rule)::uuid[]) group by 1) q) as enquiries),
   reports as (
-    select k.received_at, (select min(p.decided_at) from preliminary_decision p
-        where p.case_id = k.case_id and p.decided_at >= k.received_at) as decided
-      from intake k join "case" c on c.id = k.case_id
-     where k.org_id = :org and k.kind = 'report_of_concern' and c.case_type = 'child'
+    select k.received_at, k.preliminary_decided_at as decided from intake k
+     where k.org_id = :org and k.kind = 'report_of_concern' and k.case_type = 'child'
        and k.received_at >= (select f from b) and k.received_at < (select t from b)
-       and c.unit_id = any((select units from rule)::uuid[])),
+       and k.case_unit_id = any((select units from rule)::uuid[])),
   track as (select count(*) as reports, count(decided) as assessed,
       count(*) filter (where decided <= received_at + interval '14 days') as on_time,
-      (select count(*) from investigation i join "case" c on c.id = i.case_id
-        where i.org_id = :org and c.case_type = 'child' and c.unit_id = any((select units from rule)::uuid[])
+      (select count(*) from investigation i
+        where i.org_id = :org and i.case_type = 'child' and i.completed_at is not null
+          and i.case_unit_id = any((select units from rule)::uuid[])
           and i.completed_at >= (select f from b) and i.completed_at < (select t from b)
-          and i.completed_at <= coalesce((select max(e.extended_until) from investigation_extension e
-                where e.case_id = i.case_id)::timestamptz,
-              (select max(ch.changed_at) from case_status_change ch where ch.case_id = i.case_id
-                and ch.to_status = 'investigation') + interval '4 months')) as investigations_on_time
+          and i.completed_at <= greatest(i.extended_until::timestamptz,
+                                         i.began_at + interval '4 months')) as investigations_on_time
       from reports),
   risk as (select jsonb_object_agg(instrument_id, n) as by_instrument from
     (select a.instrument_id, count(*) as n from assessment a
@@ -111,10 +99,9 @@ const yearSql = `with rule as (
       (select count(*) from "case" c where c.org_id = :org and c.case_type in ('adult_victim', 'perpetrator')
           and c.opened_at >= (select f from b) and c.opened_at < (select t from b)
           and c.unit_id = any((select units from rule)::uuid[])
-          and exists (select 1 from decision d where d.case_id = c.id
-                       and d.outcome in ('granted', 'partly_granted'))) as with_intervention,
-      (select count(*) from "case" c join case_outcome o on o.case_id = c.id
-        where c.org_id = :org and c.case_type = 'adult_victim' and o.goal_reached in ('wholly', 'partly')
+          and c.granted_decision) as with_intervention,
+      (select count(*) from "case" c
+        where c.org_id = :org and c.case_type = 'adult_victim' and c.outcome_goal in ('wholly', 'partly')
           and c.closed_at >= (select f from b) and c.closed_at < (select t from b)
           and c.unit_id = any((select units from rule)::uuid[])) as goal_reached),
   competence as (select

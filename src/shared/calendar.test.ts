@@ -49,3 +49,23 @@ describe("calendar arithmetic in Swedish time", () => {
     expect(daysBetween("2026-03-01", "2026-02-27")).toBe(-2);
   });
 });
+
+describe("stockholmDate across the clock changes", () => {
+  it("is the date Stockholm's clocks show, minute by minute around each change and hour by hour over years", () => {
+    const byIntl = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Stockholm",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    const instants: number[] = [];
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000 - 61_000)
+      instants.push(t);
+    // The changes: last Sunday of March and of October, 01:00 UTC, ± two hours by the minute.
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)])
+      for (let t = change - 7_200_000; t <= change + 7_200_000; t += 60_000)
+        instants.push(t - 1, t);
+    for (const t of instants)
+      expect(stockholmDate(new Date(t)), new Date(t).toISOString()).toBe(byIntl.format(t));
+  });
+});

@@ -27,7 +27,9 @@ const partsFormat = new Intl.DateTimeFormat("en-US", {
 
 /** The calendar date in Stockholm at an instant. */
 export function stockholmDate(instant: Date): string {
-  return dateFormat.format(instant);
+  if (Number.isNaN(instant.getTime())) return dateFormat.format(instant); // throws, as it did
+  const local = new Date(instant.getTime() + offsetMinutes(instant) * 60_000);
+  return format(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
 
 function parse(date: string): [number, number, number] {
@@ -62,8 +64,23 @@ export function addMonths(date: string, months: number): string {
   return format(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
-/** Stockholm's offset from UTC, in minutes, at an instant (60 in winter, 120 in summer). */
+/**
+ * Stockholm's offset from UTC, in minutes, at an instant (60 in winter, 120 in summer). The
+ * clocks change on the hour in UTC, so the offset is one per UTC hour: asked once per hour
+ * (the time zone database is slow to ask, and a year's report asks it for every row).
+ */
+const offsets = new Map<number, number>();
 function offsetMinutes(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  const known = offsets.get(hour);
+  if (known !== undefined) return known;
+  if (offsets.size > 100_000) offsets.clear();
+  const offset = askOffsetMinutes(new Date(hour * 3_600_000));
+  offsets.set(hour, offset);
+  return offset;
+}
+
+function askOffsetMinutes(instant: Date): number {
   const parts = Object.fromEntries(
     partsFormat.formatToParts(instant).map((p) => [p.type, p.value]),
   );
@@ -78,9 +95,18 @@ function offsetMinutes(instant: Date): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
-/** The instant a Stockholm calendar date begins (midnight, whatever the daylight saving). */
+/**
+ * The instant a Stockholm calendar date begins (midnight, whatever the daylight saving).
+ * Remembered per date: a year's report asks it of the same few hundred dates many times.
+ */
+const midnights = new Map<string, number>();
 export function startOfDay(date: string): Date {
-  return atHour(date, 0);
+  const known = midnights.get(date);
+  if (known !== undefined) return new Date(known);
+  if (midnights.size > 100_000) midnights.clear();
+  const midnight = atHour(date, 0);
+  midnights.set(date, midnight.getTime());
+  return midnight;
 }
 
 /** The instant the clocks in Stockholm show `hour`:00 on a date. */

@@ -424,8 +424,15 @@ CREATE OR REPLACE FUNCTION public.frid_case_unit_of_stay()
  SECURITY DEFINER
  SET search_path TO 'public'
 AS $function$
+declare
+  s record;
 begin
-  new.case_unit_id := (select s.case_unit_id from stay s where s.id = new.stay_id);
+  select s0.case_unit_id, s0.left_on, s0.cancelled_at is not null as cancelled,
+         coalesce(s0.arrived_on, s0.planned_from) as began
+    into s from stay s0 where s0.id = new.stay_id;
+  new := jsonb_populate_record(new, jsonb_build_object(
+    'case_unit_id', s.case_unit_id, 'stay_left_on', s.left_on, 'stay_cancelled', s.cancelled,
+    'stay_began_on', s.began));
   return new;
 end
 $function$;
@@ -1783,6 +1790,25 @@ AS $function$
   select case_id from stay where id = p_stay and org_id = frid_org()
 $function$;
 
+-- frid_stay_member_follow()
+CREATE OR REPLACE FUNCTION public.frid_stay_member_follow()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  k uuid;
+begin
+  foreach k in array array_remove(array[
+      case when tg_op <> 'INSERT' then old.stay_id end,
+      case when tg_op <> 'DELETE' then new.stay_id end], null) loop
+    update stay_segment set adults = adults where stay_id = k;
+  end loop;
+  return null;
+end
+$function$;
+
 -- frid_stay_people(p_stay uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_stay_people(p_stay uuid)
  RETURNS TABLE(person_id uuid, role text, given_name text, family_name text, birth_year integer, protection_level text)
@@ -1794,6 +1820,20 @@ AS $function$
          extract(year from p.birth_date)::integer, p.protection_level
   from stay_member m join person p on p.id = m.person_id
   where m.stay_id = p_stay and frid_can_see_stay(p_stay)
+$function$;
+
+-- frid_stay_segment_members()
+CREATE OR REPLACE FUNCTION public.frid_stay_segment_members()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  select count(*) filter (where m.role = 'adult'), count(*) filter (where m.role = 'child')
+    into new.adults, new.children from stay_member m where m.stay_id = new.stay_id;
+  return new;
+end
 $function$;
 
 -- frid_stay_unit_follow()
@@ -3178,7 +3218,7 @@ grant select (case_id), select (case_unit_id), select (given_on), select (org_id
 grant select (id), select (occurred_at), select (org_id), select (unit_id) on consultation to frid_report;
 grant select (held_on), select (id), select (number), select (org_id), select (series_id) on crisis_talk to frid_report;
 grant select (child_work_id), select (ended_on), select (id), select (model), select (org_id), select (started_on) on crisis_talk_series to frid_report;
-grant select (case_id), select (case_unit_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
+grant select (case_id), select (case_person_id), select (case_unit_id), select (decided_at), select (id), select (intervention_kind), select (org_id), select (outcome) on decision to frid_report;
 grant select (case_id), select (case_unit_id), select (disclosed_on), select (ground), select (org_id), select (recipient_agency_id) on disclosure to frid_report;
 grant select (id), select (org_id), select (trained_on) on instructor to frid_report;
 grant select (held_on), select (id), select (org_id) on instructor_meeting to frid_report;
@@ -3204,8 +3244,8 @@ grant select (code), select (question), select (sort_order) on routine_area to f
 grant select (channel), select (course_id), select (duration_minutes), select (id), select (intake_id), select (kind), select (occurred_at), select (org_id), select (outcome), select (violence_kinds) on service_contact to frid_report;
 grant select (birth_year), select (closed_at), select (created_at), select (id), select (is_child), select (org_id), select (person_id), select (sex), select (subject_kind), select (unit_id) on service_course to frid_report;
 grant select (arrived_on), select (cancelled_at), select (case_id), select (case_unit_id), select (end_reason), select (id), select (left_on), select (org_id), select (planned_from) on stay to frid_report;
-grant select (case_unit_id), select (org_id), select (person_id), select (role), select (stay_id) on stay_member to frid_report;
-grant select (case_unit_id), select (from_on), select (id), select (org_id), select (place_id), select (price_adult_ore), select (price_child_ore), select (stay_id), select (to_on) on stay_segment to frid_report;
+grant select (case_unit_id), select (org_id), select (person_id), select (role), select (stay_began_on), select (stay_cancelled), select (stay_id) on stay_member to frid_report;
+grant select (adults), select (case_unit_id), select (children), select (from_on), select (id), select (org_id), select (place_id), select (price_adult_ore), select (price_child_ore), select (stay_cancelled), select (stay_id), select (stay_left_on), select (to_on) on stay_segment to frid_report;
 grant select (id), select (org_id), select (visited_on), select (visitors) on study_visit to frid_report;
 grant select (held_on), select (hours), select (id), select (org_id) on supervision_session to frid_report;
 grant select (hours), select (id), select (joint_with), select (org_id), select (starts_on) on training to frid_report;

@@ -162,3 +162,87 @@ describe.each(testDatabaseKinds)("the case's report facts (%s)", (kind) => {
     expect(await facts()).toEqual({ granted: false, goal: "wholly" });
   });
 });
+
+/* Migration 0100: a stay's segments and members carry what the nights and children ask. */
+describe.each(testDatabaseKinds)("the stays' report facts (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+  let w: { orgId: string; user: string; caseId: string; personId: string; stayId: string };
+  const run = (q: ReturnType<typeof sql>) => q.execute(database().owner);
+  const segment = async () =>
+    (
+      await sql<{ left: string | null; cancelled: boolean; adults: number; children: number }>`
+        select stay_left_on::text as left, stay_cancelled as cancelled, adults, children
+        from stay_segment where stay_id = ${w.stayId}`.execute(database().owner)
+    ).rows[0];
+  const members = async () =>
+    (
+      await sql<{ began: string; cancelled: boolean }>`
+        select stay_began_on::text as began, stay_cancelled as cancelled from stay_member
+        where stay_id = ${w.stayId} order by role`.execute(database().owner)
+    ).rows;
+  const member = async (role: "adult" | "child") => {
+    const child = await buildPerson(database().owner, w.orgId);
+    await run(sql`insert into stay_member (stay_id, person_id, org_id, role)
+      values (${w.stayId}, ${role === "adult" ? w.personId : child.id}, ${w.orgId}, ${role})`);
+    return child.id;
+  };
+
+  beforeAll(async () => {
+    const owner = database().owner;
+    const orgId = (await buildOrg(owner)).id;
+    const unit = (await buildUnit(owner, orgId)).id;
+    const user = (await buildUser(owner, orgId, [{ unitId: unit, role: "caseworker" }])).id;
+    const person = await buildPerson(owner, orgId);
+    const caseId = (
+      await buildCase(owner, { orgId, unitId: unit, personId: person.id, openedBy: user })
+    ).id;
+    const { rows } = await sql<{ id: string; person: string }>`
+      insert into decision (id, org_id, case_id, intervention_kind, outcome, reasoning, decided_by)
+      values (gen_random_uuid(), ${orgId}, ${caseId}, 'emergency_flat', 'granted', 'Skäl', ${user})
+      returning id, case_person_id as person`.execute(owner);
+    expect(rows[0]?.person).toBe(person.id);
+    const place = await sql<{ id: string }>`insert into place (id, org_id, unit_id, name, kind,
+        operator_kind, operator_name, places, price_adult_ore, price_child_ore, created_by)
+      values (gen_random_uuid(), ${orgId}, ${unit}, 'Lägenhet Ask', 'emergency_flat', 'own',
+        'Kommunen', 1, 50000, 20000, ${user}) returning id`.execute(owner);
+    const stay = await sql<{ id: string }>`insert into stay (id, org_id, case_id, decision_id,
+        planned_from, created_by) values (gen_random_uuid(), ${orgId}, ${caseId},
+        ${rows[0]?.id}, '2026-04-01', ${user}) returning id`.execute(owner);
+    w = { orgId, user, caseId, personId: person.id, stayId: stay.rows[0]?.id as string };
+    await run(sql`insert into stay_segment (id, org_id, stay_id, place_id, from_on,
+        price_adult_ore, price_child_ore) values (gen_random_uuid(), ${orgId}, ${w.stayId},
+        ${place.rows[0]?.id}, '2026-04-03', 50000, 20000)`);
+  });
+
+  it("counts who stayed on each segment as members come and go", async () => {
+    expect(await segment()).toEqual({ left: null, cancelled: false, adults: 0, children: 0 });
+    await member("adult");
+    const child = await member("child");
+    await member("child");
+    expect(await segment()).toMatchObject({ adults: 1, children: 2 });
+    await run(sql`delete from stay_member where person_id = ${child}`);
+    expect(await segment()).toMatchObject({ adults: 1, children: 1 });
+  });
+
+  it("follows the stay's beginning and leaving to its members and segments", async () => {
+    expect(await members()).toEqual([
+      { began: "2026-04-01", cancelled: false },
+      { began: "2026-04-01", cancelled: false },
+    ]);
+    await run(sql`update stay set arrived_on = '2026-04-03' where id = ${w.stayId}`);
+    expect((await members()).map((m) => m.began)).toEqual(["2026-04-03", "2026-04-03"]);
+    await run(sql`update stay set left_on = '2026-05-10', end_reason = 'own_housing'
+      where id = ${w.stayId}`);
+    expect(await segment()).toMatchObject({ left: "2026-05-10", cancelled: false });
+    // A statement cannot say otherwise.
+    await run(
+      sql`update stay_segment set adults = 9, stay_left_on = null where stay_id = ${w.stayId}`,
+    );
+    expect(await segment()).toEqual({
+      left: "2026-05-10",
+      cancelled: false,
+      adults: 1,
+      children: 1,
+    });
+  });
+});

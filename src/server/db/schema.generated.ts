@@ -660,6 +660,7 @@ export interface DataKey {
 export interface Decision {
   appeal_info: string | null;
   case_id: string;
+  case_person_id: string | null;
   case_unit_id: string | null;
   decided_at: Generated<Timestamp>;
   decided_by: string;
@@ -1599,6 +1600,8 @@ export interface StayMember {
   school_name: string | null;
   school_transport: string | null;
   shelter_contact_person: string | null;
+  stay_began_on: string | null;
+  stay_cancelled: boolean | null;
   stay_id: string;
 }
 
@@ -1615,14 +1618,18 @@ export interface StayNote {
 }
 
 export interface StaySegment {
+  adults: number | null;
   case_unit_id: string | null;
+  children: number | null;
   from_on: string;
   id: string;
   org_id: string;
   place_id: string;
   price_adult_ore: number;
   price_child_ore: number;
+  stay_cancelled: boolean | null;
   stay_id: string;
+  stay_left_on: string | null;
   to_on: string | null;
 }
 

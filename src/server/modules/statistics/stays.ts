@@ -59,23 +59,17 @@ const counted = <K extends string>(keys: readonly K[], rows: { key: string; n: n
 
 /**
  * The segments running in [from, to) of stays not cancelled, in the scope's units, with their
- * stay's day of leaving and who stayed: the rows the nights and the costs are counted from.
- * Every condition is one the planner may test before the row's reporting policy (no
- * coalesce, which it cannot prove leak-free), so the (org_id, to_on) index reads only the
- * year's segments.
+ * stay's day of leaving and who stayed — carried by each segment (0100): the rows the nights
+ * and the costs are counted from, read by the (org_id, to_on) index and nothing else. No
+ * condition uses coalesce, which the planner cannot test before the row's policy.
  */
 export function yearSegments(s: FigureScope, from: string, to: string) {
   return sql`select g.stay_id, g.place_id, g.from_on, g.to_on, g.price_adult_ore,
-        g.price_child_ore, st.left_on, m.adults, m.children
+        g.price_child_ore, g.stay_left_on as left_on, g.adults, g.children
       from stay_segment g
-        join stay st on st.id = g.stay_id
-        -- Who stayed, by the stay's key: counting every member first would read them all.
-        cross join lateral (select count(*) filter (where m.role = 'adult')::integer as adults,
-            count(*) filter (where m.role = 'child')::integer as children
-          from stay_member m where m.stay_id = g.stay_id) m
       where g.org_id = ${s.orgId} and g.from_on < ${to}::date
         and (g.to_on is null or g.to_on > ${from}::date) and ${caseInUnits("g", s)}
-        and st.cancelled_at is null and (st.left_on is null or st.left_on > ${from}::date)`;
+        and not g.stay_cancelled and (g.stay_left_on is null or g.stay_left_on > ${from}::date)`;
 }
 
 /** The nights of each stay's segments in [from, to) and who stayed, per place. */
@@ -105,31 +99,28 @@ export async function stayFigures(
   const from = `${s.year}-01-01`;
   const to = `${s.year + 1}-01-01`;
   const until = s.today < to ? s.today : to;
-  // The year's rows first, each then joined to its case by key (see yearRows, why).
+  // The year's decisions, each carrying its case's person (0098, 0100).
   const granted = await sql<{ key: string; n: number }>`
     with d as materialized (${yearRows(
       "decision",
-      ["case_id", "intervention_kind", "outcome"],
+      ["case_person_id", "intervention_kind", "outcome"],
       "decided_at",
       s,
       startOfDay(from),
       startOfDay(to),
     )})
-    select d.intervention_kind as key, count(distinct c.person_id)::integer as n
-    from d join "case" c on c.id = d.case_id
+    select d.intervention_kind as key, count(distinct d.case_person_id)::integer as n
+    from d
     where d.outcome in ('granted', 'partly_granted')
       and d.intervention_kind in ('emergency_flat', 'sheltered_housing', 'other_housing')
     group by 1`.execute(trx);
-  // A stay begins on arrival, or on the day planned while nobody has arrived: asked without
-  // coalesce, so both (org_id, day) indexes of 0097 read only the year's stays.
+  // A stay begins on arrival, or on the day planned while nobody has arrived: each member
+  // carries the day and whether the stay was cancelled (0100).
   const children = await sql<{ n: number }>`
-    select count(distinct m.person_id)::integer as n
-    from stay st join stay_member m on m.stay_id = st.id
-    where st.org_id = ${s.orgId} and st.cancelled_at is null and ${caseInUnits("st", s)}
-      and ((st.arrived_on >= ${from}::date and st.arrived_on < ${to}::date)
-           or (st.arrived_on is null and st.planned_from >= ${from}::date
-               and st.planned_from < ${to}::date))
-      and m.role = 'child'`.execute(trx);
+    select count(distinct m.person_id)::integer as n from stay_member m
+    where m.org_id = ${s.orgId} and m.role = 'child' and ${caseInUnits("m", s)}
+      and m.stay_began_on >= ${from}::date and m.stay_began_on < ${to}::date
+      and not m.stay_cancelled`.execute(trx);
   const ended = await sql<{ key: string; n: number }>`
     with s as materialized (${yearRows("stay", ["end_reason"], "left_on", s, from, to)})
     select s.end_reason as key, count(*)::integer as n from s
