@@ -977,6 +977,25 @@ AS $function$
      and (p_except is null or id <> p_except)
 $function$;
 
+-- frid_lock_case_of_row()
+CREATE OR REPLACE FUNCTION public.frid_lock_case_of_row()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  k uuid;
+begin
+  foreach k in array array_remove(array[
+      case when tg_op <> 'INSERT' then (to_jsonb(old) ->> tg_argv[0])::uuid end,
+      case when tg_op <> 'DELETE' then (to_jsonb(new) ->> tg_argv[0])::uuid end], null) loop
+    perform 1 from "case" where id = k for no key update;
+  end loop;
+  return case when tg_op = 'DELETE' then old else new end;
+end
+$function$;
+
 -- frid_lock_place(p_place uuid): execute granted to frid_app
 CREATE OR REPLACE FUNCTION public.frid_lock_place(p_place uuid)
  RETURNS TABLE(id uuid, kind text, places integer, hold_hours integer, closed_on date)
@@ -988,6 +1007,25 @@ AS $function$
   from place p
   where p.id = p_place and p.org_id = frid_org() and frid_does_case_work()
   for no key update
+$function$;
+
+-- frid_lock_stay_of_row()
+CREATE OR REPLACE FUNCTION public.frid_lock_stay_of_row()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+declare
+  k uuid;
+begin
+  foreach k in array array_remove(array[
+      case when tg_op <> 'INSERT' then old.stay_id end,
+      case when tg_op <> 'DELETE' then new.stay_id end], null) loop
+    perform 1 from stay where id = k for no key update;
+  end loop;
+  return case when tg_op = 'DELETE' then old else new end;
+end
 $function$;
 
 -- frid_log_anomalies(p_from timestamp with time zone, p_to timestamp with time zone, p_threshold integer, p_days_off date[], p_start_hour integer, p_end_hour integer): execute granted to frid_app

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { buildCase, buildOrg, buildPerson, buildUnit, buildUser } from "../testing/factories.ts";
@@ -244,5 +245,71 @@ describe.each(testDatabaseKinds)("the stays' report facts (%s)", (kind) => {
       adults: 1,
       children: 1,
     });
+  });
+});
+
+/*
+ * Migration 0101: two transactions on one case at once. One deletes the case's granted
+ * decision while the other adds a granted one; without a lock each computes the case's
+ * granted_decision without the other's change, and the one committing last leaves "no
+ * intervention granted" beside a granted decision. PostgreSQL only: PGlite has one connection.
+ */
+const concurrent = testDatabaseKinds.filter((k) => k === "postgres");
+describe.each(concurrent)("the report's facts under two writers at once (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("leaves the case saying what its decisions say, whichever commits last", async () => {
+    const owner = database().owner;
+    const orgId = (await buildOrg(owner)).id;
+    const unit = (await buildUnit(owner, orgId)).id;
+    const user = (await buildUser(owner, orgId, [{ unitId: unit, role: "caseworker" }])).id;
+    const person = await buildPerson(owner, orgId);
+    const caseId = (
+      await buildCase(owner, { orgId, unitId: unit, personId: person.id, openedBy: user })
+    ).id;
+    const decide = (id: string) => sql`insert into decision (id, org_id, case_id,
+        intervention_kind, outcome, reasoning, decided_by)
+      values (${id}, ${orgId}, ${caseId}, 'support_talks', 'granted', 'Skäl', ${user})`;
+    const first = "00000000-0000-4000-8000-00000000d001";
+    await decide(first).execute(owner);
+
+    let deleted!: () => void;
+    let release!: () => void;
+    const didDelete = new Promise<void>((r) => (deleted = r));
+    const hold = new Promise<void>((r) => (release = r));
+    const remover = owner.transaction().execute(async (trx) => {
+      await sql`delete from decision where id = ${first}`.execute(trx);
+      deleted();
+      await hold;
+    });
+    await didDelete;
+    let added = false;
+    const adder = owner
+      .transaction()
+      .execute((trx) => decide("00000000-0000-4000-8000-00000000d002").execute(trx))
+      .then(() => {
+        added = true;
+      });
+    // The adder either finished (no lock: the race is on) or waits for the remover's lock —
+    // asked on a connection of its own (the two transactions may hold the pool's).
+    const watcher = new pg.Client({ connectionString: database().url });
+    await watcher.connect();
+    try {
+      for (let i = 0; i < 300 && !added; i++) {
+        const { rows } = await watcher.query<{ n: number }>(
+          `select count(*)::integer as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if ((rows[0]?.n ?? 0) > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await watcher.end();
+    }
+    release();
+    await Promise.all([remover, adder]);
+    const { rows } = await sql<{ granted: boolean }>`
+      select granted_decision as granted from "case" where id = ${caseId}`.execute(owner);
+    expect(rows[0]?.granted).toBe(true);
   });
 });

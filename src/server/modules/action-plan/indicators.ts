@@ -41,8 +41,9 @@ const bounds = (year: number) => ({
 });
 
 /**
- * Adult victims' cases under investigation at some time in the year: a change to
- * 'investigation' before the year's end that no other change followed before its start.
+ * Adult victims' cases under investigation at some time in the year: a time under
+ * investigation (investigation_span, 0098 — the same the yearly report counts) that began
+ * before the year's end and had not ended before its start.
  * A person with two such cases counts once; her children are those recorded as her children
  * in them, under 18 at some time in the year (born after 1 January eighteen years before) or
  * of unknown age.
@@ -54,11 +55,9 @@ async function investigated(trx: Trx, s: Year) {
     with c as (
       select c.id, c.person_id from "case" c
        where c.org_id = ${s.orgId}::uuid and c.case_type = 'adult_victim'
-         and exists (select 1 from case_status_change h
-                      where h.case_id = c.id and h.to_status = 'investigation' and h.changed_at < ${to}
-                        and not exists (select 1 from case_status_change n
-                                         where n.case_id = c.id and n.changed_at > h.changed_at
-                                           and n.changed_at < ${from})))
+         and exists (select 1 from investigation_span x
+                      where x.case_id = c.id and x.began_at < ${to}
+                        and (x.ended_at is null or x.ended_at >= ${from})))
     select (select count(distinct person_id) from c)::integer as persons,
            (select count(distinct r.other_person_id) from relation r
               left join person p on p.id = r.other_person_id

@@ -4,7 +4,7 @@ import { startOfDay } from "../../../shared/calendar.ts";
 import { outcomeMeasures } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import type { Trx } from "../../access/transaction.ts";
 import type { CaseTypeName } from "../../db/types.ts";
-import type { FigureScope } from "../statistics/figures.ts";
+import { caseInUnits, type FigureScope } from "../statistics/figures.ts";
 
 /**
  * The outcome figures of a year for the committee's report and Kolada (issue 20, items 3–4).
@@ -36,7 +36,7 @@ export async function outcomeFigures(
 ): Promise<OutcomeFigures> {
   const start = startOfDay(`${year}-01-01`);
   const end = startOfDay(`${year + 1}-01-01`);
-  const units = scope.units === null ? sql`true` : sql`c.unit_id = any(${scope.units}::uuid[])`;
+  const units = caseInUnits("c", scope, "unit_id");
   const closed = await sql<{ case_type: CaseTypeName; goal: string | null; n: number }>`
     select c.case_type, c.outcome_goal as goal, count(*)::integer as n
       from "case" c

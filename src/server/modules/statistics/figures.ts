@@ -198,12 +198,17 @@ export function yearRows(
 }
 
 /**
- * Whether the row (alias `row`, a table that carries its case's unit: case_unit_id, 0097) is
- * of a case in the named units: `true` when none are named, since the row's own reporting
- * policy already keeps only cases of the units the actor reports on.
+ * Whether the row (alias `row`) is of a case in the named units: by the unit the row carries
+ * (`case_unit_id`, 0097), or the case's own `unit_id` when the row is the case. `true` when
+ * none are named, since the row's own reporting policy already keeps only cases of the units
+ * the actor reports on.
  */
-export function caseInUnits(row: string, s: FigureScope) {
+export function caseInUnits(
+  row: string,
+  s: FigureScope,
+  column: "case_unit_id" | "unit_id" = "case_unit_id",
+) {
   return s.units === null
     ? sql`true`
-    : sql`${sql.ref(`${row}.case_unit_id`)} = any(${s.units}::uuid[])`;
+    : sql`${sql.ref(`${row}.${column}`)} = any(${s.units}::uuid[])`;
 }

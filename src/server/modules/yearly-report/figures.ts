@@ -26,9 +26,6 @@ const bounds = (year: number) => ({
   to: startOfDay(`${year + 1}-01-01`),
 });
 
-const inUnits = (s: FigureScope) =>
-  s.units === null ? sql`` : sql`and c.unit_id = any(${s.units}::uuid[])`;
-
 /**
  * Adults who were victims (case type adult_victim) under investigation at some time in the
  * year — an investigation runs from a status change into 'investigation' to the next change
@@ -60,7 +57,7 @@ export async function investigatedPersons(trx: Trx, s: YearScope) {
 export async function decisionsByIntervention(trx: Trx, s: YearScope) {
   const { from, to } = bounds(s.year);
   const { rows } = await sql<{ kind: string; outcome: string; n: number }>`
-    with d as materialized (${yearRows("decision", ["case_id", "intervention_kind", "outcome"], "decided_at", s, from, to)})
+    with d as materialized (${yearRows("decision", ["intervention_kind", "outcome"], "decided_at", s, from, to)})
     select d.intervention_kind as kind, d.outcome, count(*)::integer as n
     from d
     group by 1, 2`.execute(trx);
@@ -185,7 +182,9 @@ export async function koladaCases(trx: Trx, s: YearScope) {
       count(*) filter (where c.granted_decision)::integer as with_intervention
     from "case" c
     where c.org_id = ${s.orgId} and c.case_type in ('adult_victim', 'perpetrator')
-      and c.opened_at >= ${from} and c.opened_at < ${to} ${inUnits(s)}`.execute(trx);
+      and c.opened_at >= ${from} and c.opened_at < ${to} and ${caseInUnits("c", s, "unit_id")}`.execute(
+    trx,
+  );
   return {
     opened: Number(rows[0]?.opened ?? 0),
     withIntervention: Number(rows[0]?.with_intervention ?? 0),
