@@ -65,8 +65,7 @@ export function partnerFiguresSql(units: string, audit = true) {
           ${ended("ended_by_unit")} as ended_by_unit,
           count(*) filter (where ${within("x.partner_info_given_on")}) as informed
          from ${counted("treatment", "case_id", units)}
-          and (${within("x.referred_on")} or ${within("x.partner_info_given_on")}
-               or x.ended_on is null or x.ended_on >= :from::date)) t,
+          and x.report_until >= :from::date) t,
       (select (select count(*) from ${counted("consent", "case_id", units)}
                  and x.scope = 'partner_contact' and ${within("x.given_on")}) as consent_given,
               (select count(*) from ${counted("consent", "case_id", units)}

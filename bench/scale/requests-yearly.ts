@@ -18,8 +18,9 @@ import { asOwner, named } from "./sql.ts";
  * cost per form of housing (each segment's nights × its copied prices, as stay-costs.ts).
  * Each table is read by its organisation and the year's range, and each row's unit is the
  * one it carries (case_unit_id, 0097); what the report asks of a row about other records is
- * read from the row too (0098, 0099: the investigation spans, a report's first preliminary
- * decision, an investigation's start and extension, a case's granted decision and outcome).
+ * read from the row too (0098–0100, 0102: the investigation spans and their case's latest
+ * intake, a report's first preliminary decision, an investigation's start and extension, a
+ * case's granted decision and outcome, a decision's person, a stay segment's stay and members).
  *
  * Not in it: the crisis centre's children (the generator makes no child_work, so the
  * server's read of it is an index probe on empty tables) and each place's occupancy.
@@ -34,17 +35,21 @@ const yearSql = `with rule as (
                (:to::date + 1)::timestamp at time zone 'Europe/Stockholm' as t),
   investigated as (
     select count(*) as persons, coalesce(sum(k), 0) as children from (
-      select i.case_person_id, max(coalesce((select k.children_in_household from intake k
-        where k.case_id = i.case_id and k.received_at < (select t from b)
-        order by k.received_at desc limit 1), 0)) as k
-        from (select distinct x.case_id, x.case_person_id from investigation_span x
-               where x.org_id = :org and x.case_type = 'adult_victim'
-                 and x.case_unit_id = any((select units from rule)::uuid[])
-                 and (x.ended_at is null or x.ended_at >= (select f from b))
-                 and x.began_at < (select t from b)) i
+      select i.case_person_id, max(case when i.children_as_of is null or i.children_as_of < (select t from b)
+          then coalesce(i.children_in_household, 0)
+          else coalesce((select k.children_in_household from intake k
+            where k.case_id = i.case_id and k.received_at < (select t from b)
+            order by k.received_at desc, k.children_in_household desc nulls last limit 1), 0) end) as k
+        from (select x.* from investigation_span x
+               where x.org_id = :org and x.case_type = 'adult_victim' and x.ended_at is null
+                 and x.case_unit_id = any((select units from rule)::uuid[]) and x.began_at < (select t from b)
+              union all
+              select x.* from investigation_span x
+               where x.org_id = :org and x.case_type = 'adult_victim' and x.ended_at >= (select f from b)
+                 and x.case_unit_id = any((select units from rule)::uuid[]) and x.began_at < (select t from b)) i
        group by i.case_person_id) p),
   dec as (
-    select d.intervention_kind, d.outcome, c.person_id from decision d join "case" c on c.id = d.case_id
+    select d.intervention_kind, d.outcome, d.case_person_id as person_id from decision d
      where d.org_id = :org and d.decided_at >= (select f from b) and d.decided_at < (select t from b)
        and d.case_unit_id = any((select units from rule)::uuid[])),
   decisions as (select jsonb_object_agg(k, n) as by_kind from
@@ -53,23 +58,25 @@ const yearSql = `with rule as (
     (select intervention_kind, count(distinct person_id) as n from dec
       where outcome in ('granted', 'partly_granted')
         and intervention_kind in ('emergency_flat', 'sheltered_housing', 'other_housing') group by 1) x),
-  st as (
-    select s.* from stay s
-     where s.org_id = :org and s.case_unit_id = any((select units from rule)::uuid[])
-       and ((s.left_on is null and s.cancelled_at is null) or s.left_on >= :from::date
-            or coalesce(s.arrived_on, s.planned_from) >= :from::date)
-       and coalesce(s.arrived_on, s.planned_from) <= :to::date),
+  seg as (
+    select g.place_id, g.adults, g.children, g.price_adult_ore, g.price_child_ore,
+        greatest(0, least(coalesce(g.to_on, g.stay_left_on,
+                                   least((now() at time zone 'Europe/Stockholm')::date, :to::date + 1)),
+                          coalesce(g.stay_left_on, 'infinity'::date), :to::date + 1)
+                    - greatest(g.from_on, :from::date)) as n
+      from stay_segment g
+     where g.org_id = :org and g.case_unit_id = any((select units from rule)::uuid[])
+       and g.from_on <= :to::date and (g.to_on is null or g.to_on > :from::date)
+       and not g.stay_cancelled and (g.stay_left_on is null or g.stay_left_on > :from::date)),
   stays as (select
-      (select count(distinct m.person_id) from st join stay_member m on m.stay_id = st.id
-        where m.role = 'child' and st.cancelled_at is null
-          and coalesce(st.arrived_on, st.planned_from) >= :from::date) as children,
-      (select jsonb_object_agg(end_reason, n) from (select end_reason, count(*) as n from st
-        where left_on between :from::date and :to::date group by 1) e) as ended,
-      (select sum(greatest(0, least(coalesce(g.to_on, st.left_on, :to::date + 1), :to::date + 1)
-                              - greatest(g.from_on, :from::date)) * m.n)
-         from st join stay_segment g on g.stay_id = st.id
-         cross join lateral (select count(*) as n from stay_member m where m.stay_id = st.id) m
-        where st.cancelled_at is null) as nights,
+      (select count(distinct m.person_id) from stay_member m
+        where m.org_id = :org and m.role = 'child' and not m.stay_cancelled
+          and m.case_unit_id = any((select units from rule)::uuid[])
+          and m.stay_began_on between :from::date and :to::date) as children,
+      (select jsonb_object_agg(end_reason, n) from (select s.end_reason, count(*) as n from stay s
+        where s.org_id = :org and s.case_unit_id = any((select units from rule)::uuid[])
+          and s.left_on between :from::date and :to::date group by 1) e) as ended,
+      (select sum(n * (adults + children)) from seg) as nights,
       (select jsonb_object_agg(outcome, n) from (select e.outcome, count(*) as n from place_enquiry e
         where e.org_id = :org and e.answered_at >= (select f from b) and e.answered_at < (select t from b)
           and e.case_unit_id = any((select units from rule)::uuid[]) group by 1) q) as enquiries),
@@ -128,16 +135,9 @@ const yearSql = `with rule as (
         and k.unit_id = any((select units from rule)::uuid[]) group by 1) x),
   stay_costs as (select jsonb_object_agg(kind, jsonb_build_array(adult_nights, child_nights, cost_ore))
       as stay_costs from (
-    select p.kind, sum(n * m.adults) as adult_nights, sum(n * m.children) as child_nights,
-        sum(n * (m.adults * g.price_adult_ore + m.children * g.price_child_ore)) as cost_ore
-      from st join stay_segment g on g.stay_id = st.id join place p on p.id = g.place_id
-      cross join lateral (select count(*) filter (where role = 'adult') as adults,
-          count(*) filter (where role = 'child') as children
-        from stay_member m where m.stay_id = st.id) m
-      cross join lateral (select greatest(0, least(coalesce(g.to_on, st.left_on,
-            least((now() at time zone 'Europe/Stockholm')::date, :to::date + 1)),
-          coalesce(st.left_on, 'infinity'::date), :to::date + 1) - greatest(g.from_on, :from::date)) as n) d
-     where st.cancelled_at is null group by p.kind) x),
+    select p.kind, sum(n * g.adults) as adult_nights, sum(n * g.children) as child_nights,
+        sum(n * (g.adults * g.price_adult_ore + g.children * g.price_child_ore)) as cost_ore
+      from seg g join place p on p.id = g.place_id group by p.kind) x),
   ${auditCte({
     action: "statistics.read",
     resourceType: "unit",

@@ -116,6 +116,34 @@ describe.each(testDatabaseKinds)("the reporting role (%s)", (kind) => {
     expect(cols[0]?.n).toBe(0);
   });
 
+  it("reads one snapshot: a case opened while a report runs is not counted by its later statements", async () => {
+    const actor = await actorOf(database().owner, w.analyst);
+    const count = async (trx: Parameters<Parameters<typeof withReporting>[2]>[0]) =>
+      (await sql<{ n: number }>`select count(*)::int as n from "case"`.execute(trx)).rows[0]?.n;
+    const mode = await withReporting(database().db, actor, async (trx) => {
+      const { rows } = await sql<{ iso: string }>`
+        select current_setting('transaction_isolation') as iso`.execute(trx);
+      return rows[0]?.iso;
+    });
+    expect(mode).toBe("repeatable read");
+    // The embedded database has one connection: another writer waits for the report there.
+    if (kind !== "postgres") return;
+    const org = (await actorOf(database().owner, w.worker)).orgId;
+    const [before, after] = await withReporting(database().db, actor, async (trx) => {
+      const first = await count(trx);
+      const unit = await buildUnit(database().owner, org);
+      const person = await buildPerson(database().owner, org, w.worker);
+      await buildCase(database().owner, {
+        orgId: org,
+        unitId: unit.id,
+        personId: person.id,
+        openedBy: w.worker,
+      });
+      return [first, await count(trx)];
+    });
+    expect(after).toBe(before);
+  });
+
   it("counts partner contact without the owner connection", async () => {
     const { db, kind: k } = database();
     const noOwner = new Proxy({} as DatabaseHandle["owner"], {

@@ -164,6 +164,12 @@ function refuseStale(lag: number | null, maxLagSeconds: number): void {
   }
 }
 
+/**
+ * A report reads one snapshot (repeatable read): its figures and totals all count the records
+ * as they stood at one moment, though casework commits between its statements.
+ */
+const reportingMode = "set transaction isolation level repeatable read, read only";
+
 function reportingTransaction<T>(
   db: Kysely<Database>,
   actor: { userId: string; orgId: string },
@@ -173,13 +179,13 @@ function reportingTransaction<T>(
   if (sendsPreludes(db) && settings) {
     // PostgreSQL: read only and the settings travel with BEGIN (db/transaction-prelude.ts).
     return db.connection().execute(async (connection) => {
-      await connection.executeQuery(preludeMarker(`set transaction read only; ${settings}`));
+      await connection.executeQuery(preludeMarker(`${reportingMode}; ${settings}`));
       return connection.transaction().execute(fn);
     });
   }
   return db.transaction().execute(async (trx) => {
     // Said as a statement: the embedded database's dialect has no access mode of its own.
-    await sql`set transaction read only`.execute(trx);
+    await sql.raw(reportingMode).execute(trx);
     await sql`select set_config('role', ${reportRole}, true),
                      set_config('frid.user_id', ${actor.userId}, true),
                      set_config('frid.org_id', ${actor.orgId}, true)`.execute(trx);

@@ -1530,6 +1530,8 @@ begin
       update intake set received_at = received_at where case_id = k;
     elsif tg_table_name = 'investigation_extension' then
       update investigation set extended_until = extended_until where case_id = k;
+    elsif tg_table_name = 'intake' then
+      update investigation_span set case_id = case_id where case_id = k;
     end if;
   end loop;
   return null;
@@ -1816,6 +1818,22 @@ CREATE OR REPLACE FUNCTION public.frid_service_course_person(p_course uuid)
  SET search_path TO 'public'
 AS $function$
   select c.person_id from service_course c where c.id = p_course and c.org_id = frid_org()
+$function$;
+
+-- frid_span_children()
+CREATE OR REPLACE FUNCTION public.frid_span_children()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  select k.children_in_household, k.received_at
+    into new.children_in_household, new.children_as_of
+    from intake k where k.case_id = new.case_id
+   order by k.received_at desc, k.children_in_household desc nulls last limit 1;
+  return new;
+end
 $function$;
 
 -- frid_stay_case(p_stay uuid): execute granted to frid_app
@@ -3265,7 +3283,7 @@ grant select (definition), select (instrument_id), select (org_id), select (vers
 grant select (case_id), select (case_type), select (case_unit_id), select (children_in_household), select (kind), select (org_id), select (preliminary_decided_at), select (received_at) on intake to frid_report;
 grant select (began_at), select (case_id), select (case_type), select (case_unit_id), select (completed_at), select (extended_until), select (org_id) on investigation to frid_report;
 grant select (case_id), select (case_unit_id), select (extended_until), select (org_id) on investigation_extension to frid_report;
-grant select (began_at), select (case_id), select (case_person_id), select (case_type), select (case_unit_id), select (ended_at), select (org_id) on investigation_span to frid_report;
+grant select (began_at), select (case_id), select (case_person_id), select (case_type), select (case_unit_id), select (children_as_of), select (children_in_household), select (ended_at), select (org_id) on investigation_span to frid_report;
 grant select (case_id), select (case_unit_id), select (exception_kind), select (org_id), select (recorded_at) on partner to frid_report;
 grant select (attempted_on), select (case_id), select (case_unit_id), select (org_id), select (outcome) on partner_contact_attempt to frid_report;
 grant select (case_id), select (case_unit_id), select (continue_treatment), select (org_id), select (refused_on) on partner_contact_refusal to frid_report;
@@ -3289,5 +3307,5 @@ grant select (held_on), select (hours), select (id), select (org_id) on supervis
 grant select (hours), select (id), select (joint_with), select (org_id), select (starts_on) on training to frid_report;
 grant select (instructor_id), select (org_id), select (training_id) on training_instructor to frid_report;
 grant select (id), select (org_id), select (participants), select (training_id) on training_participants to frid_report;
-grant select (case_id), select (case_unit_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (started_on) on treatment to frid_report;
+grant select (case_id), select (case_unit_id), select (end_kind), select (ended_on), select (org_id), select (partner_info_given_on), select (referral_source), select (referred_on), select (report_until), select (started_on) on treatment to frid_report;
 grant select (id), select (org_id) on unit to frid_report;

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { withReporting } from "../access/transaction.ts";
+import { investigatedPersons } from "../modules/yearly-report/figures.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { buildCase, buildOrg, buildPerson, buildUnit, buildUser } from "../testing/factories.ts";
 
@@ -114,6 +116,47 @@ describe.each(testDatabaseKinds)("the report's facts kept on the rows (%s)", (ki
   it("follows the case to another unit", async () => {
     await run(sql`update "case" set unit_id = ${w.unitB} where id = ${w.caseId}`);
     expect((await spans()).map((s) => s.unit)).toEqual([w.unitB, w.unitB, w.unitB]);
+  });
+
+  it("gives each span its case's latest intake's children, and the year's report the latest before its end", async () => {
+    const children = async () =>
+      (
+        await sql<{ n: number | null; asOf: string | null }>`
+          select children_in_household as n,
+            to_char(children_as_of at time zone 'UTC', 'YYYY-MM-DD') as "asOf"
+          from investigation_span where case_id = ${w.caseId}`.execute(owner())
+      ).rows;
+    const intake = (at: string, n: number) =>
+      run(sql`insert into intake (id, org_id, unit_id, person_id, case_id, source, channel,
+          received_at, kind, recorded_by, children_in_household)
+        select gen_random_uuid(), org_id, unit_id, person_id, id, 'police', 'phone', ${at},
+          'report_of_concern', ${w.user}, ${n} from "case" where id = ${w.caseId}`);
+    expect(new Set((await children()).map((c) => c.asOf))).toEqual(new Set(["2026-03-02"]));
+    await intake("2026-05-01T09:00:00Z", 3);
+    expect(await children()).toEqual(Array(3).fill({ n: 3, asOf: "2026-05-01" }));
+    await intake("2027-02-01T09:00:00Z", 1);
+    expect(await children()).toEqual(Array(3).fill({ n: 1, asOf: "2027-02-01" }));
+    // The report of 2026 counts what the latest intake before 2027 said: 3.
+    await run(sql`update "case" set case_type = 'adult_victim' where id = ${w.caseId}`);
+    const analyst = await buildUser(owner(), w.orgId, [{ unitId: null, role: "analyst" }]);
+    const year = (y: number) =>
+      withReporting(database().db, { userId: analyst.id, orgId: w.orgId }, (trx) =>
+        investigatedPersons(trx, { orgId: w.orgId, units: null, year: y }),
+      );
+    expect(await year(2026)).toEqual({ persons: 1, children: 3 });
+    expect(await year(2027)).toEqual({ persons: 1, children: 1 });
+    // The later intake changed, then gone: the spans follow.
+    await run(sql`update intake set children_in_household = 2
+      where case_id = ${w.caseId} and received_at = '2027-02-01T09:00:00Z'`);
+    expect(await children()).toEqual(Array(3).fill({ n: 2, asOf: "2027-02-01" }));
+    await run(sql`delete from intake
+      where case_id = ${w.caseId} and received_at = '2027-02-01T09:00:00Z'`);
+    expect(await children()).toEqual(Array(3).fill({ n: 3, asOf: "2026-05-01" }));
+    // A statement cannot say otherwise.
+    await run(
+      sql`update investigation_span set children_in_household = 9 where case_id = ${w.caseId}`,
+    );
+    expect(await children()).toEqual(Array(3).fill({ n: 3, asOf: "2026-05-01" }));
   });
 });
 

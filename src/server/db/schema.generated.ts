@@ -886,6 +886,8 @@ export interface InvestigationSpan {
   case_person_id: string | null;
   case_type: string | null;
   case_unit_id: string | null;
+  children_as_of: Timestamp | null;
+  children_in_household: number | null;
   ended_at: Timestamp | null;
   id: Generated<string>;
   org_id: string;
@@ -1757,6 +1759,7 @@ export interface Treatment {
   recorded_by: string;
   referral_source: string;
   referred_on: string;
+  report_until: Generated<string | null>;
   started_on: string | null;
 }
 

@@ -5,6 +5,7 @@ import { accessibleCases } from "../../access/scope.ts";
 import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, listEntry, recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { stockholmDay } from "../statistics/figures.ts";
 import { csvFile, csvLine } from "./export.ts";
 
 /**
@@ -68,9 +69,7 @@ function childPlacements(trx: Trx, actor: Actor, from: string, to: string) {
       "p.identity_kind",
       "p.birth_date",
       "p.protection_level",
-      sql<string>`to_char(d.decided_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`.as(
-        "decided_on",
-      ),
+      stockholmDay("d.decided_at").$castTo<string>().as("decided_on"),
       "cp.basis",
       "pl.operator_kind",
       "g.from_on",

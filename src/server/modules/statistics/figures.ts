@@ -74,8 +74,8 @@ const within = (column: string, from: string, to: string) =>
 
 /**
  * Treatments going on in the period, referred, told of partner contact, or ended in it: one
- * read of the treatments any of these can be (a bitmap over the day indexes), counted with a
- * filter each.
+ * read of the treatments any of these can be — those whose latest such day is on or after the
+ * period's start (report_until, 0102: one index range) — counted with a filter each.
  */
 function treatmentCounts(s: FigureScope, from: string, to: string) {
   const referredBy = (k: string) =>
@@ -92,8 +92,7 @@ function treatmentCounts(s: FigureScope, from: string, to: string) {
       ${endedAs("ended_by_unit")} as ended_by_unit,
       count(*) filter (where ${within("x.partner_info_given_on", from, to)}) as informed
     from ${joined("treatment", "case_id", s)}
-     and (${within("x.referred_on", from, to)} or ${within("x.partner_info_given_on", from, to)}
-          or x.ended_on is null or x.ended_on >= ${from}::date)) t`;
+     and x.report_until >= ${from}::date) t`;
 }
 
 /** Partner-contact consents given, and withdrawn, in the period. */
@@ -212,3 +211,10 @@ export function caseInUnits(
     ? sql`true`
     : sql`${sql.ref(`${row}.${column}`)} = any(${s.units}::uuid[])`;
 }
+
+/**
+ * A timestamp column's day in Sweden (YYYY-MM-DD as text, null for null): the day a deadline
+ * or a period counts by, as shared/calendar.ts's stockholmDate says it in Node.
+ */
+export const stockholmDay = (column: string) =>
+  sql<string | null>`(${sql.ref(column)} at time zone 'Europe/Stockholm')::date::text`;

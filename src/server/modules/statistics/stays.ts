@@ -72,19 +72,29 @@ export function yearSegments(s: FigureScope, from: string, to: string) {
         and not g.stay_cancelled and (g.stay_left_on is null or g.stay_left_on > ${from}::date)`;
 }
 
-/** The nights of each stay's segments in [from, to) and who stayed, per place. */
-function nightsPerPlace(s: FigureScope, from: string, to: string, until: string) {
+/**
+ * The nights of each stay's segments in [from, to) and who stayed, per place, and what they
+ * cost: shared/stay-costs.ts's arithmetic (stayCostByMonth — a segment's nights from its
+ * start to its end, its stay's day of leaving or `until`, each member every night at the
+ * prices copied at the segment's start) summed in the database, so a year of a whole country's
+ * stays is not carried to Node segment by segment; stays.test.ts holds the two to the same
+ * figures. Cost in öre as text (exact: a bigint sum).
+ */
+export function nightsPerPlace(s: FigureScope, from: string, to: string, until: string) {
   return sql<{
     place_id: string;
     household_nights: number;
     adult_nights: number;
     child_nights: number;
+    cost_ore: string;
   }>`
     select g.place_id,
       sum(n)::integer as household_nights,
       sum(n * g.adults)::integer as adult_nights,
-      sum(n * g.children)::integer as child_nights
-    from (select g.place_id, g.adults, g.children,
+      sum(n * g.children)::integer as child_nights,
+      coalesce(sum(n::bigint * (g.adults::bigint * g.price_adult_ore
+                                + g.children::bigint * g.price_child_ore)), 0)::text as cost_ore
+    from (select g.place_id, g.adults, g.children, g.price_adult_ore, g.price_child_ore,
             greatest(0, least(coalesce(g.to_on, g.left_on, ${until}::date),
                               coalesce(g.left_on, 'infinity'::date), ${to}::date)
                         - greatest(g.from_on, ${from}::date)) as n
@@ -99,9 +109,10 @@ export async function stayFigures(
   const from = `${s.year}-01-01`;
   const to = `${s.year + 1}-01-01`;
   const until = s.today < to ? s.today : to;
-  // The year's decisions, each carrying its case's person (0098, 0100).
+  // The year's decisions, each carrying its case's person (0098, 0100); not materialized, so
+  // the outcome and kind are tested in the index-only read (0102).
   const granted = await sql<{ key: string; n: number }>`
-    with d as materialized (${yearRows(
+    with d as (${yearRows(
       "decision",
       ["case_person_id", "intervention_kind", "outcome"],
       "decided_at",

@@ -1,12 +1,12 @@
 import { sql } from "kysely";
-import { startOfDay } from "../../../shared/calendar.ts";
+import { startOfDay, stockholmDate } from "../../../shared/calendar.ts";
 import { childInvestigationDue, preliminaryAssessmentDue } from "../../../shared/deadlines.ts";
 import { outcomeMeasureIds } from "../../../shared/instruments/builtin/outcome-measures.ts";
 import type { InstrumentDefinition } from "../../../shared/instruments/definition.ts";
 import { mainLevel } from "../../../shared/instruments/engine.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { storedVersion } from "../assessments/registry.ts";
-import { caseInUnits, type FigureScope, yearRows } from "../statistics/figures.ts";
+import { caseInUnits, type FigureScope, stockholmDay, yearRows } from "../statistics/figures.ts";
 
 /**
  * What the yearly report counts that no statistics function did before (issue 20): persons
@@ -34,20 +34,30 @@ const bounds = (year: number) => ({
  * year's end says (a person with two such cases: the larger).
  *
  * Only the spans that can overlap the year are read (ended at or after its start, or not
- * ended), so the read is bounded by the year however long the organisation's history.
+ * ended: two index-only reads, 0102), so the read is bounded by the year however long the
+ * organisation's history. Each span carries its case's latest intake (0102); only a case
+ * whose latest intake came after the year's end has its intakes read.
  */
 export async function investigatedPersons(trx: Trx, s: YearScope) {
   const { from, to } = bounds(s.year);
+  const spans = (ended: ReturnType<typeof sql>) => sql`
+    select x.case_id, x.case_person_id, x.children_in_household, x.children_as_of
+    from investigation_span x
+    where x.org_id = ${s.orgId} and ${ended} and x.began_at < ${to}
+      and x.case_type = 'adult_victim' and ${caseInUnits("x", s)}`;
   const { rows } = await sql<{ persons: number; children: number }>`
     with investigated as materialized (
-      select distinct x.case_id, x.case_person_id as person_id from investigation_span x
-      where x.org_id = ${s.orgId} and ${caseInUnits("x", s)} and x.case_type = 'adult_victim'
-        and (x.ended_at is null or x.ended_at >= ${from}) and x.began_at < ${to}),
+      select x.case_person_id as person_id,
+        case when x.children_as_of is null or x.children_as_of < ${to}
+          then coalesce(x.children_in_household, 0)
+          else coalesce((select k.children_in_household from intake k
+            where k.case_id = x.case_id and k.received_at < ${to}
+            order by k.received_at desc, k.children_in_household desc nulls last limit 1), 0)
+        end as children
+      from (${spans(sql`x.ended_at is null`)}
+            union all ${spans(sql`x.ended_at >= ${from}`)}) x),
     per_person as (
-      select i.person_id, max(coalesce((select k.children_in_household from intake k
-        where k.case_id = i.case_id and k.received_at < ${to}
-        order by k.received_at desc limit 1), 0)) as children
-      from investigated i group by i.person_id)
+      select i.person_id, max(i.children) as children from investigated i group by i.person_id)
     select count(*)::integer as persons, coalesce(sum(children), 0)::integer as children
     from per_person`.execute(trx);
   return { persons: Number(rows[0]?.persons ?? 0), children: Number(rows[0]?.children ?? 0) };
@@ -82,33 +92,58 @@ export interface ChildTrackFigures {
 export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigures> {
   const { from, to } = bounds(s.year);
   // Each report and investigation carries its case's type and the times that count (0098).
-  const reports = await sql<{ received_at: Date; decided_at: Date | null }>`
-    select x.received_at, x.preliminary_decided_at as decided_at from intake x
+  // The deadlines count days in Swedish time: the rows are counted per day here and each
+  // day's deadline is shared/deadlines.ts's — a day's count, not a row, crosses to Node.
+  const reports = await sql<{ received_on: string; decided_on: string | null; n: number }>`
+    select ${stockholmDay("x.received_at")} as received_on,
+      ${stockholmDay("x.preliminary_decided_at")} as decided_on, count(*)::integer as n
+    from intake x
     where x.org_id = ${s.orgId} and x.kind = 'report_of_concern' and x.case_type = 'child'
-      and x.received_at >= ${from} and x.received_at < ${to} and ${caseInUnits("x", s)}`.execute(
-    trx,
-  );
-  const investigations = await sql<{ began: Date; completed_at: Date; extended: string | null }>`
-    select x.completed_at, x.began_at as began, x.extended_until::text as extended
+      and x.received_at >= ${from} and x.received_at < ${to} and ${caseInUnits("x", s)}
+    group by 1, 2`.execute(trx);
+  const investigations = await sql<{
+    began_on: string | null;
+    completed_on: string;
+    extended: string | null;
+    n: number;
+  }>`
+    select ${stockholmDay("x.began_at")} as began_on,
+      ${stockholmDay("x.completed_at")} as completed_on,
+      x.extended_until::text as extended, count(*)::integer as n
     from investigation x
     where x.org_id = ${s.orgId} and x.case_type = 'child' and x.completed_at is not null
-      and x.completed_at >= ${from} and x.completed_at < ${to} and ${caseInUnits("x", s)}`.execute(
-    trx,
-  );
-  const assessed = reports.rows.filter((r) => r.decided_at !== null);
-  const ended = investigations.rows.filter((r) => r.began !== null);
+      and x.completed_at >= ${from} and x.completed_at < ${to} and ${caseInUnits("x", s)}
+    group by 1, 2, 3`.execute(trx);
+  const count = <T extends { n: number }>(rows: T[], keep: (r: T) => boolean = () => true) =>
+    rows.filter(keep).reduce((n, r) => n + Number(r.n), 0);
+  // Done on or before the deadline's day (the deadline is that day's last moment). A day's
+  // deadline is asked once: the rows are some 20,000 pairs of days in a country's year.
+  const dueDays = new Map<string, string>();
+  const byDay = (done: string, key: string, due: () => Date) => {
+    let day = dueDays.get(key);
+    if (day === undefined) dueDays.set(key, (day = stockholmDate(due())));
+    return done <= day;
+  };
   return {
-    reports: reports.rows.length,
-    assessed: assessed.length,
-    assessedOnTime: assessed.filter(
-      (r) => new Date(r.decided_at as Date) <= preliminaryAssessmentDue(new Date(r.received_at)),
-    ).length,
-    investigationsEnded: ended.length,
-    investigationsOnTime: ended.filter(
+    reports: count(reports.rows),
+    assessed: count(reports.rows, (r) => r.decided_on !== null),
+    assessedOnTime: count(
+      reports.rows,
       (r) =>
-        new Date(r.completed_at) <=
-        childInvestigationDue(new Date(r.began), r.extended ? [r.extended] : []),
-    ).length,
+        r.decided_on !== null &&
+        byDay(r.decided_on, `p${r.received_on}`, () =>
+          preliminaryAssessmentDue(startOfDay(r.received_on)),
+        ),
+    ),
+    investigationsEnded: count(investigations.rows, (r) => r.began_on !== null),
+    investigationsOnTime: count(
+      investigations.rows,
+      (r) =>
+        r.began_on !== null &&
+        byDay(r.completed_on, `i${r.began_on}:${r.extended}`, () =>
+          childInvestigationDue(startOfDay(r.began_on as string), r.extended ? [r.extended] : []),
+        ),
+    ),
   };
 }
 
@@ -128,12 +163,21 @@ export interface RiskAssessmentCount {
  * it). Outcome measures follow change and say nothing of the risk: left out.
  */
 export async function riskAssessments(trx: Trx, s: YearScope): Promise<RiskAssessmentCount[]> {
-  const { rows } = await sql<{ instrument: string; version: number; judgements: unknown }>`
-    select a.instrument_id as instrument, a.instrument_version as version, a.judgements
+  // Counted per instrument, version and judgements: a country's year is some 40,000
+  // assessments but few different judgements, and each is read in Node once.
+  const { rows } = await sql<{
+    instrument: string;
+    version: number;
+    judgements: unknown;
+    n: number;
+  }>`
+    select a.instrument_id as instrument, a.instrument_version as version, a.judgements,
+      count(*)::integer as n
     from assessment a
     where a.org_id = ${s.orgId} and ${caseInUnits("a", s)} and a.completed_at is not null
       and a.assessed_on >= ${`${s.year}-01-01`}::date and a.assessed_on < ${`${s.year + 1}-01-01`}::date
-      and not (a.instrument_id = any(${[...outcomeMeasureIds]}::text[]))`.execute(trx);
+      and not (a.instrument_id = any(${[...outcomeMeasureIds]}::text[]))
+    group by 1, 2, 3`.execute(trx);
   const counts = new Map<string, RiskAssessmentCount>();
   // A stored version never changes (registry.ts): one read per version.
   const definitions = new Map<string, InstrumentDefinition | null>();
@@ -149,7 +193,7 @@ export async function riskAssessments(trx: Trx, s: YearScope): Promise<RiskAsses
       byLevel: {},
     };
     const level = (d ? mainLevel(d, r.judgements as Record<string, string> | null) : null) ?? "";
-    entry.byLevel[level] = (entry.byLevel[level] ?? 0) + 1;
+    entry.byLevel[level] = (entry.byLevel[level] ?? 0) + Number(r.n);
     counts.set(r.instrument, entry);
   }
   return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
