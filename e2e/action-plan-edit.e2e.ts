@@ -1,5 +1,8 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../src/server/paths.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
 import { dateText, fillDate } from "./fixtures/dates.ts";
 import { heading, login } from "./fixtures/login.ts";
@@ -22,6 +25,7 @@ const adoptedOn = `${thisYear}-02-12`;
 const newAdoptedOn = `${thisYear}-03-19`;
 const conflict = "Någon annan har ändrat handlingsplanen under tiden.";
 const period = `${thisYear}–${thisYear + 3}`;
+const shots = join(projectRoot, "test-results", "screenshots");
 
 /** A plan with an own area, made through the API as the signed-in manager (her earlier work). */
 async function existingPlan(page: Page, baseURL: string, title: string) {
@@ -155,6 +159,8 @@ describe("action plan: the plan's head and an own area are changed", () => {
     await expect
       .poll(() => headForm.getByLabel("Antagen av").inputValue())
       .toBe("Kommunfullmäktige");
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, "action-plan-stale-head.png"), fullPage: true });
     await headForm.getByRole("button", { name: "Spara planen" }).click();
     await expect.poll(() => statusText(page)).toContain(`Handlingsplanen ”${herTitle}” är ändrad.`);
     await expect.poll(() => heading(page)).toBe(herTitle);
