@@ -15,6 +15,8 @@ import { statusText } from "./fixtures/page.ts";
  * adopted the plan: her next change of the plan's head is refused with the Swedish 409
  * message, the page shows the plan as it is now, and saving once more keeps his change (the
  * adopter he wrote) beside hers (the name she wrote) — nothing he was told was saved is lost.
+ * The same holds for a goal (his target, her name) and for an activity whose status she set
+ * where it is listed while its change form stood open.
  */
 const thisYear = new Date().getFullYear();
 const firstTitle = "Plan mot våld i nära relationer – utkast";
@@ -25,6 +27,8 @@ const adoptedOn = `${thisYear}-02-12`;
 const newAdoptedOn = `${thisYear}-03-19`;
 const conflict = "Någon annan har ändrat handlingsplanen under tiden.";
 const period = `${thisYear}–${thisYear + 3}`;
+const goalTitle = "Samverkan med polisen i varje ärende";
+const activityTitle = "Möte med polisens brottsoffersamordnare";
 const shots = join(projectRoot, "test-results", "screenshots");
 
 /** A plan with an own area, made through the API as the signed-in manager (her earlier work). */
@@ -49,6 +53,46 @@ async function existingPlan(page: Page, baseURL: string, title: string) {
   });
   expect(area.status()).toBe(201);
   return `/action-plans/${plan.id}`;
+}
+
+interface PlanBody {
+  version: number;
+  areas: { id: string; kind: string; goals: { id: string }[] }[];
+  staff: { id: string; name: string }[];
+}
+
+/**
+ * A goal under Samverkan (a target of 10 meetings, entered by hand) with one planned activity
+ * of hers, added through the API to the plan at `path` as the signed-in manager.
+ */
+async function goalWithActivity(page: Page, baseURL: string, path: string) {
+  const url = `${baseURL}/api${path}`;
+  const me = await page.request.get(`${baseURL}/api/me`);
+  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
+  let plan = (await (await page.request.get(url)).json()) as PlanBody;
+  const goal = await page.request.post(`${url}/goals`, {
+    data: {
+      areaId: plan.areas.find((a) => a.kind === "collaboration")?.id,
+      title: goalTitle,
+      indicator: { name: "Samverkansmöten", unit: "möten", target: 10, code: null },
+      version: plan.version,
+    },
+    headers,
+  });
+  expect(goal.status()).toBe(201);
+  plan = (await goal.json()) as PlanBody;
+  const activity = await page.request.post(`${url}/activities`, {
+    data: {
+      goalId: plan.areas.flatMap((a) => a.goals)[0]?.id,
+      title: activityTitle,
+      ownerId: plan.staff.find((s) => s.name === "Maria Strand")?.id,
+      dueOn: `${thisYear + 1}-05-31`,
+      status: "planned",
+      version: plan.version,
+    },
+    headers,
+  });
+  expect(activity.status()).toBe(201);
 }
 
 /** The line under the plan's name: who adopted it, when, and the period. */
@@ -178,6 +222,66 @@ describe("action plan: the plan's head and an own area are changed", () => {
     await reload(page, herTitle);
     expect(await adoptedLine(page)).toBe(`Antagen av Kommunfullmäktige ${adoptedOn}, ${period}`);
     await page.getByRole("heading", { level: 2, name: hisArea }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("a goal and an activity changed in forms opened before the plan changed", async () => {
+    const { page, baseURL, problems, newPage } = browser();
+    const title = "Plan mot våld i nära relationer – samverkan";
+    const herGoal = "Samverkan med polisen och åklagaren i varje ärende";
+    const herActivity = "Möte med polisens och åklagarens samordnare";
+    await login(page, baseURL, "enhetschef");
+    const path = await existingPlan(page, baseURL, title);
+    await goalWithActivity(page, baseURL, path);
+    await page.goto(`${baseURL}${path}`);
+    await expect.poll(() => heading(page)).toBe(title);
+    const card = page.getByRole("article", { name: goalTitle });
+    await card.getByText(/målvärde 10 möten/).waitFor();
+
+    // She begins renaming the goal; he raises its target before she saves.
+    await card.getByRole("button", { name: `Ändra målet ${goalTitle}` }).click();
+    const goalForm = page.getByRole("form", { name: `Ändra målet ${goalTitle}` });
+    await goalForm.getByLabel("Mål", { exact: true }).fill(herGoal);
+    const other = await newPage();
+    await login(other, baseURL, "barnchef", path);
+    const hisCard = other.getByRole("article", { name: goalTitle });
+    await hisCard.getByRole("button", { name: `Ändra målet ${goalTitle}` }).click();
+    const hisForm = other.getByRole("form", { name: `Ändra målet ${goalTitle}` });
+    await hisForm.getByLabel("Målvärde").fill("12");
+    await hisForm.getByRole("button", { name: "Spara målet" }).click();
+    await expect.poll(() => statusText(other)).toContain(`Målet ”${goalTitle}” är ändrat.`);
+
+    // Refused; saved again, the goal has her name and his target.
+    await goalForm.getByRole("button", { name: "Spara målet" }).click();
+    await goalForm.getByRole("alert").getByText(conflict).waitFor();
+    await card.getByText(/målvärde 12 möten/).waitFor();
+    await expect.poll(() => goalForm.getByLabel("Målvärde").inputValue()).toBe("12");
+    await expectNoSeriousA11yViolations(page);
+    await goalForm.getByRole("button", { name: "Spara målet" }).click();
+    await expect.poll(() => statusText(page)).toContain(`Målet ”${herGoal}” är ändrat.`);
+    const herCard = page.getByRole("article", { name: herGoal });
+    await herCard.getByText(/målvärde 12 möten/).waitFor();
+
+    // Her own change of the activity's status, made while its change form stood open, is
+    // not taken back when the form is saved: the form shows the status the plan has now.
+    await herCard.getByRole("button", { name: `Ändra ${activityTitle}` }).click();
+    const activityForm = page.getByRole("form", { name: `Ändra ${activityTitle}` });
+    await activityForm.getByLabel("Aktivitet").fill(herActivity);
+    const statusForm = herCard.getByRole("form", { name: `Status för ${activityTitle}` });
+    await statusForm.getByLabel("Status för").selectOption({ label: "Pågår" });
+    await statusForm.getByRole("button", { name: /^Spara status/ }).click();
+    await expect
+      .poll(() => statusText(page))
+      .toContain(`Aktiviteten ”${activityTitle}” har status pågår.`);
+    await expect.poll(() => activityForm.getByLabel("Status").inputValue()).toBe("ongoing");
+    await activityForm.getByRole("button", { name: "Spara aktiviteten" }).click();
+    await expect.poll(() => statusText(page)).toContain(`Aktiviteten ”${herActivity}” är ändrad.`);
+
+    await reload(page, title);
+    const saved = page.getByRole("article", { name: herGoal });
+    await saved.getByText(/målvärde 12 möten/).waitFor();
+    await saved.getByText(new RegExp(`^${herActivity} – Maria Strand, .* – Pågår`)).waitFor();
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });
