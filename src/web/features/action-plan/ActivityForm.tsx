@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { type ActivityStatus, activityStatuses } from "../../../shared/api/action-plan";
 import type { ActionPlanActivity, ActionPlanGoal } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
@@ -6,7 +6,7 @@ import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { SelectField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
-import { type PlanChangeProps, usePlanChange } from "./plan-change";
+import { type PlanChangeProps, usePlanChange, usePlanDraft } from "./plan-change";
 import { activityStatusKey } from "./plan-model";
 
 const fields = ["title", "ownerId", "dueOn", "status"] as const;
@@ -24,7 +24,9 @@ export function ActivityForm(
   const api = useApi();
   const { submit, run } = usePlanChange(fields, props);
   const { plan, goal, activity } = props;
-  const [draft, setDraft] = useState(() =>
+  // Fields not touched follow the activity as the plan now has it: a status set where the
+  // activity is listed, while this form stood open, is not sent back to the old one.
+  const [draft, setDraft] = usePlanDraft(
     activity
       ? {
           title: activity.title,
@@ -33,6 +35,7 @@ export function ActivityForm(
           status: activity.status,
         }
       : empty,
+    plan.version,
   );
   const titleId = `${useId()}-title`;
   const set = (changes: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...changes }));
@@ -51,7 +54,7 @@ export function ActivityForm(
       const said = activity ? "activityForm.changed" : "activityForm.saved";
       props.onSaved(saved, t(said, { title: draft.title.trim() }));
     });
-    if (ok && !activity) setDraft(empty);
+    if (ok && !activity) setDraft(() => empty);
   }
 
   return (

@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { type ActivityStatus, activityStatuses } from "../../../shared/api/action-plan";
 import type { ActionPlanGoal } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useT } from "../../i18n/useT";
 import { SelectField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
-import { type PlanChangeProps, usePlanChange } from "./plan-change";
+import { type PlanChangeProps, usePlanChange, usePlanDraft } from "./plan-change";
 import { activityStatusKey } from "./plan-model";
 
 type Activity = ActionPlanGoal["activities"][number];
@@ -19,7 +19,10 @@ export function ActivityStatusForm(props: PlanChangeProps & { activity: Activity
   const api = useApi();
   const { plan, activity } = props;
   const { submit, run } = usePlanChange(["status"], props);
-  const [status, setStatus] = useState<ActivityStatus>(activity.status);
+  // A status not chosen here follows the activity (changed in its form, or by another manager).
+  const [draft, setDraft] = usePlanDraft({ status: activity.status }, plan.version);
+  const { status } = draft;
+  const setStatus = (next: ActivityStatus) => setDraft(() => ({ status: next }));
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();

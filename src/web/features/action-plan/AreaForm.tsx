@@ -1,9 +1,9 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { useApi } from "../../auth/useAuth";
 import { useT } from "../../i18n/useT";
 import { TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
-import { type PlanChangeProps, usePlanChange } from "./plan-change";
+import { type PlanChangeProps, usePlanChange, usePlanDraft } from "./plan-change";
 
 /**
  * Nytt eget område: an area of the organisation's own next to the five fixed ones; given an own
@@ -14,7 +14,10 @@ export function AreaForm(props: PlanChangeProps & { area?: { id: string; title: 
   const api = useApi();
   const { submit, run } = usePlanChange(["title"], props);
   const { area } = props;
-  const [title, setTitle] = useState(area?.title ?? "");
+  // A rename not begun follows the area's name should another manager rename it meanwhile.
+  const [draft, setDraft] = usePlanDraft({ title: area?.title ?? "" }, props.plan.version);
+  const { title } = draft;
+  const setTitle = (next: string) => setDraft(() => ({ title: next }));
   const titleId = `${useId()}-title`;
   const Heading = area ? "h4" : "h3";
 

@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import type { IndicatorCode } from "../../../shared/api/action-plan";
 import type { ActionPlanGoal } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useT } from "../../i18n/useT";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
-import { type PlanChangeProps, usePlanChange } from "./plan-change";
+import { type PlanChangeProps, usePlanChange, usePlanDraft } from "./plan-change";
 import { areaKey, parseAmount } from "./plan-model";
 
 const fields = [
@@ -41,7 +41,8 @@ export function GoalForm(props: PlanChangeProps & { goal?: ActionPlanGoal }) {
   const api = useApi();
   const { submit, run } = usePlanChange(fields, props);
   const { goal } = props;
-  const [draft, setDraft] = useState(() => (goal ? draftOf(goal) : empty));
+  // A goal's fields not touched follow the goal as the plan read again has it.
+  const [draft, setDraft] = usePlanDraft(goal ? draftOf(goal) : empty, props.plan.version);
   const titleId = `${useId()}-title`;
   // Opened inside the goal's card (under its h3) when it changes a goal.
   const Heading = goal ? "h4" : "h3";
@@ -71,7 +72,7 @@ export function GoalForm(props: PlanChangeProps & { goal?: ActionPlanGoal }) {
       const said = goal ? "goalForm.changed" : "goalForm.saved";
       props.onSaved(saved, t(said, { title: draft.title.trim() }));
     });
-    if (ok && !goal) setDraft(empty);
+    if (ok && !goal) setDraft(() => empty);
   }
 
   return (

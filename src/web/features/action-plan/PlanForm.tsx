@@ -8,7 +8,7 @@ import { useT } from "../../i18n/useT";
 import { DateField } from "../../ui/DateField";
 import { TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
-import { type PlanChangeProps, usePlanChange } from "./plan-change";
+import { type PlanChangeProps, usePlanChange, usePlanDraft } from "./plan-change";
 
 const fields = ["title", "adoptedBy", "adoptedOn", "fromYear", "toYear"] as const;
 type Draft = Record<(typeof fields)[number], string>;
@@ -56,20 +56,24 @@ export function PlanForm({ onSaved }: { onSaved: (plan: ActionPlanView) => void 
 
 /**
  * Ändra planen: the plan's name, adoption and period as the committee changed them, sent with
- * the version the page shows (the server keeps a period that holds every follow-up).
+ * the version the page shows (the server keeps a period that holds every follow-up). Fields
+ * not touched follow the plan when the page reads a newer version (usePlanDraft).
  */
 export function PlanHeadForm(props: PlanChangeProps) {
   const { t } = useT();
   const api = useApi();
   const { submit, run } = usePlanChange(headFields, props);
   const { plan } = props;
-  const [draft, setDraft] = useState<Draft>({
-    title: plan.title,
-    adoptedBy: plan.adoptedBy,
-    adoptedOn: plan.adoptedOn,
-    fromYear: String(plan.fromYear),
-    toYear: String(plan.toYear),
-  });
+  const [draft, setDraft] = usePlanDraft<Draft>(
+    {
+      title: plan.title,
+      adoptedBy: plan.adoptedBy,
+      adoptedOn: plan.adoptedOn,
+      fromYear: String(plan.fromYear),
+      toYear: String(plan.toYear),
+    },
+    plan.version,
+  );
   const titleId = `${useId()}-title`;
 
   async function handleSubmit(event: FormEvent) {

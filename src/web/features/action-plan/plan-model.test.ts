@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { defaultFollowUpYear, followUpDraft, parseAmount, planYears } from "./plan-model";
+import {
+  defaultFollowUpYear,
+  followUpDraft,
+  parseAmount,
+  planYears,
+  rebaseDraft,
+} from "./plan-model";
 
 describe("the action plan's follow-up form", () => {
   it("starts on last year, kept inside the plan's period", () => {
@@ -43,5 +49,31 @@ describe("the action plan's follow-up form", () => {
     });
     expect(followUpDraft(goal, 2024)).toMatchObject({ done: "Kartläggning.", value: "" });
     expect(followUpDraft(goal, 2026)).toEqual({ year: 2026, status: "", done: "", value: "" });
+  });
+});
+
+describe("a change form open while the plan changes under it", () => {
+  const seen = { title: "Plan – remiss", adoptedBy: "Socialnämnden", fromYear: "2026" };
+
+  it("keeps what the person changed and shows the rest as the plan is now", () => {
+    // She renamed the plan; meanwhile another manager wrote a new adopter (the 409's case).
+    const draft = { ...seen, title: "Plan – antagen" };
+    const now = { ...seen, adoptedBy: "Kommunfullmäktige" };
+    expect(rebaseDraft(draft, seen, now)).toEqual({
+      title: "Plan – antagen",
+      adoptedBy: "Kommunfullmäktige",
+      fromYear: "2026",
+    });
+  });
+
+  it("keeps her value where both changed the same field: saving again is her choice", () => {
+    const draft = { ...seen, adoptedBy: "Kommunstyrelsen" };
+    const now = { ...seen, adoptedBy: "Kommunfullmäktige" };
+    expect(rebaseDraft(draft, seen, now).adoptedBy).toBe("Kommunstyrelsen");
+  });
+
+  it("follows the plan wholly when she has changed nothing", () => {
+    const now = { title: "Ny plan", adoptedBy: "Kommunfullmäktige", fromYear: "2027" };
+    expect(rebaseDraft(seen, seen, now)).toEqual(now);
   });
 });

@@ -48,3 +48,17 @@ export function followUpDraft(goal: Pick<ActionPlanGoal, "followUps">, year: num
     value: saved && !saved.computed && saved.value !== null ? String(saved.value) : "",
   };
 }
+
+/**
+ * A change form's fields carried onto the plan as it is now, when it changed under the open
+ * form (another manager's change, read after a 409): what the person changed (`draft` differs
+ * from what she `seen`) stays hers, every other field shows what is there `now` — so saving
+ * again does not quietly write back what the other manager had changed.
+ */
+export function rebaseDraft<T extends Record<string, string>>(draft: T, seen: T, now: T): T {
+  const next = { ...now };
+  for (const key of Object.keys(draft) as (keyof T)[]) {
+    if (draft[key] !== seen[key]) next[key] = draft[key];
+  }
+  return next;
+}
