@@ -32,7 +32,7 @@ export const changedMeanwhile = () =>
   new AppError(
     409,
     "conflict",
-    "Någon annan har ändrat handlingsplanen under tiden. Din ändring är inte sparad – ladda om sidan och gör den igen.",
+    "Någon annan har ändrat handlingsplanen under tiden. Din ändring är inte sparad. Planen visas nu som den är – se över din ändring och spara igen.",
   );
 
 export interface PlanRow {
