@@ -18,6 +18,7 @@ import {
   replicaDownMessage,
   replicaNotFollowingMessage,
 } from "./data-as-of.ts";
+import { withLanes } from "./reporting-lanes.ts";
 
 export type Trx = Transaction<Database>;
 
@@ -104,16 +105,21 @@ export { reportRole };
 export async function withReporting<T>(
   db: Kysely<Database>,
   actor: { userId: string; orgId: string },
-  fn: (trx: Trx) => Promise<T>,
+  fn: ReportingWork<T>,
+  /** More transactions on the same snapshot, for a report read in parallel (reporting-lanes.ts). */
+  lanes = 0,
 ): Promise<T> {
   const replica = replicaOf(db);
   if (!replica) {
-    const value = await reportingTransaction(db, actor, fn);
+    const value = await reportingTransaction(db, actor, fn, lanes);
     noteDataAsOf("primary");
     return value;
   }
-  return onReplica(db, replica, actor, fn);
+  return onReplica(db, replica, actor, fn, lanes);
 }
+
+/** A report's reads: its transaction, and the lanes it asked for (none on PGlite, or when busy). */
+export type ReportingWork<T> = (trx: Trx, lanes: Trx[]) => Promise<T>;
 
 /**
  * The report on the replica, after its freshness is checked in the same transaction against
@@ -124,17 +130,19 @@ async function onReplica<T>(
   primary: Kysely<Database>,
   replica: ReportingReplica,
   actor: { userId: string; orgId: string },
-  fn: (trx: Trx) => Promise<T>,
+  fn: ReportingWork<T>,
+  lanes: number,
 ): Promise<T> {
   const position = await primaryPosition(primary);
   let checked = false;
   try {
-    const { value, asOf } = await reportingTransaction(replica.db, actor, async (trx) => {
+    const read: ReportingWork<{ value: T; asOf: string }> = async (trx, more) => {
       const state = await replicaState(trx, position);
       checked = true;
       refuseStale(replicaLag(state), replica.maxLagSeconds);
-      return { value: await fn(trx), asOf: replicaDataAsOf(state) };
-    });
+      return { value: await fn(trx, more), asOf: replicaDataAsOf(state) };
+    };
+    const { value, asOf } = await reportingTransaction(replica.db, actor, read, lanes);
     noteDataAsOf(asOf);
     return value;
   } catch (error) {
@@ -173,14 +181,19 @@ const reportingMode = "set transaction isolation level repeatable read, read onl
 function reportingTransaction<T>(
   db: Kysely<Database>,
   actor: { userId: string; orgId: string },
-  fn: (trx: Trx) => Promise<T>,
+  fn: ReportingWork<T>,
+  lanes: number,
 ): Promise<T> {
   const settings = reportingSettings(actor);
   if (sendsPreludes(db) && settings) {
     // PostgreSQL: read only and the settings travel with BEGIN (db/transaction-prelude.ts).
+    const onSnapshot = (id: string) =>
+      `${reportingMode}; set transaction snapshot ${id}; ${settings}`;
     return db.connection().execute(async (connection) => {
       await connection.executeQuery(preludeMarker(`${reportingMode}; ${settings}`));
-      return connection.transaction().execute(fn);
+      return connection
+        .transaction()
+        .execute((trx) => withLanes(db, trx, onSnapshot, lanes, (more) => fn(trx, more)));
     });
   }
   return db.transaction().execute(async (trx) => {
@@ -189,7 +202,8 @@ function reportingTransaction<T>(
     await sql`select set_config('role', ${reportRole}, true),
                      set_config('frid.user_id', ${actor.userId}, true),
                      set_config('frid.org_id', ${actor.orgId}, true)`.execute(trx);
-    return fn(trx);
+    // One connection: the report reads in turn.
+    return fn(trx, []);
   });
 }
 

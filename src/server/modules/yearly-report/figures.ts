@@ -121,7 +121,10 @@ export async function childTrack(trx: Trx, s: YearScope): Promise<ChildTrackFigu
   const dueDays = new Map<string, string>();
   const byDay = (done: string, key: string, due: () => Date) => {
     let day = dueDays.get(key);
-    if (day === undefined) dueDays.set(key, (day = stockholmDate(due())));
+    if (day === undefined) {
+      day = stockholmDate(due());
+      dueDays.set(key, day);
+    }
     return done <= day;
   };
   return {

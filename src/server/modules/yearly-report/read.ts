@@ -1,3 +1,4 @@
+import { runOnLanes } from "../../access/reporting-lanes.ts";
 import type { Trx } from "../../access/transaction.ts";
 import { actionPlanFollowUp } from "../action-plan/follow-up.ts";
 import { outcomeFigures } from "../outcomes/figures.ts";
@@ -49,13 +50,34 @@ export const yearlyParts = {
 type Parts = typeof yearlyParts;
 export type YearlyFigures = { [K in keyof Parts]: Awaited<ReturnType<Parts[K]>> };
 
-/** Every part in turn, in the one reporting transaction of the report. */
-export async function readYearly(trx: Trx, s: YearScope, today: string): Promise<YearlyFigures> {
-  const out: Record<string, unknown> = {};
-  // In turn, not at once: one transaction has one connection.
-  for (const [name, part] of Object.entries(yearlyParts)) {
-    const read = part as (trx: Trx, s: YearScope, today: string) => Promise<unknown>;
-    out[name] = await read(trx, s, today);
-  }
-  return out as YearlyFigures;
+/**
+ * Every part, on the report's transaction and its lanes (withReporting's: the same snapshot,
+ * so the figures are those read in turn), the longest first: a country's report reads some
+ * 120,000 rows of each of its largest tables, and two or three connections share that.
+ */
+export async function readYearly(
+  lanes: Trx[],
+  s: YearScope,
+  today: string,
+): Promise<YearlyFigures> {
+  const names = Object.keys(yearlyParts) as (keyof Parts)[];
+  const order = [...longest, ...names.filter((n) => !longest.includes(n))];
+  const jobs = order.map((name): [string, (trx: Trx) => Promise<unknown>] => {
+    const read = yearlyParts[name] as (trx: Trx, s: YearScope, today: string) => Promise<unknown>;
+    return [name, (trx) => read(trx, s, today)];
+  });
+  return Object.fromEntries(await runOnLanes(lanes, jobs)) as YearlyFigures;
 }
+
+/** The parts that take longest at a country's scale (bench/scale-yearly-parts.ts). */
+const longest: (keyof Parts)[] = [
+  "stays",
+  "childTrack",
+  "investigated",
+  "partner",
+  "decisions",
+  "risk",
+  "stayCosts",
+  "kolada",
+  "outcomes",
+];

@@ -35,6 +35,9 @@ import { summarySentences } from "./summary.ts";
  * caller's organisation, 0092); the actor's transaction writes the report's one audit event.
  */
 
+/** Connections besides its own a report reads on (PostgreSQL; PGlite has one). */
+const reportLanes = 2;
+
 export async function yearlyReport(
   database: DatabaseHandle,
   actor: Actor,
@@ -45,8 +48,11 @@ export async function yearlyReport(
 ): Promise<YearlyReport> {
   const scope = await reportScope(database, actor, meta, query.unitId, query.year);
   const s: YearScope = { orgId: scope.orgId, units: scope.unitIds, year: query.year };
-  const raw = await withReporting(database.db, actor, (trx) =>
-    readYearly(trx, s, stockholmDate(new Date())),
+  const raw = await withReporting(
+    database.db,
+    actor,
+    (trx, lanes) => readYearly([trx, ...lanes], s, stockholmDate(new Date())),
+    reportLanes,
   );
   await withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
