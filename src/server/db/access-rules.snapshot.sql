@@ -1009,6 +1009,21 @@ AS $function$
   for no key update
 $function$;
 
+-- frid_lock_stay_case(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_lock_stay_case(p_stay uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  if frid_runs_stay(p_stay) then
+    perform 1 from "case" where id = (select s.case_id from stay s where s.id = p_stay)
+      for no key update;
+  end if;
+end
+$function$;
+
 -- frid_lock_stay_of_row()
 CREATE OR REPLACE FUNCTION public.frid_lock_stay_of_row()
  RETURNS trigger
