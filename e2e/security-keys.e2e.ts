@@ -90,7 +90,7 @@ describe("Säkerhetsnycklar", () => {
     await form.getByRole("button", { name: "Lägg till nyckel" }).click();
     await page.getByRole("status").filter({ hasText: "Nyckeln Gul nyckel är tillagd." }).waitFor();
     const keys = page.getByRole("list", { name: "Mina säkerhetsnycklar" });
-    await keys.getByText("Gul nyckel").waitFor();
+    await keys.getByText("Gul nyckel", { exact: true }).waitFor();
     expect(await keys.getByText("inte använd ännu").count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
 
