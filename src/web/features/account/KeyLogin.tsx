@@ -26,7 +26,7 @@ export function KeyLoginButton({
       await verify(await signWithKey(options, t("mfa.keyFailed")));
     });
   return (
-    <div className="section">
+    <div>
       <p>{intro}</p>
       <ErrorSummary errors={submit.errors} />
       <button type="button" className="button" disabled={submit.pending} onClick={useKey}>

@@ -51,7 +51,7 @@ function KeyList({
   const { t } = useT();
   if (keys.length === 0) return <p>{t("keys.none")}</p>;
   return (
-    <ul className="plain-list" aria-label={t("keys.listLabel")}>
+    <ul className="record-list" aria-label={t("keys.listLabel")}>
       {keys.map((key) => (
         <KeyRow key={key.id} securityKey={key} onChanged={onChanged} />
       ))}
@@ -86,7 +86,7 @@ function KeyRow({
   }
 
   return (
-    <li className="key-row">
+    <li className="record-list__item">
       <p>
         <strong>{key.name}</strong>
         <br />
@@ -169,7 +169,9 @@ function AddKeyForm({ onAdded }: { onAdded: (name: string) => void }) {
 
   return (
     <>
-      <h3 id="account-add-key-title">{t("keys.addTitle")}</h3>
+      <h3 id="account-add-key-title" className="keys__add-title">
+        {t("keys.addTitle")}
+      </h3>
       <ErrorSummary errors={submit.errors} />
       <form
         className="form"
