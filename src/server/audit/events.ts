@@ -42,7 +42,7 @@ export const auditEventData = {
   "mfa.key_renamed": z.object({ keyId: z.uuid() }).strict(),
   "mfa.key_removed": z.object({ keyId: z.uuid() }).strict(),
   "mfa.key_denied": z
-    .object({ keyId: z.string().max(64), why: z.enum(["not_found", "last_second_factor"]) })
+    .object({ keyId: z.uuid(), why: z.enum(["not_found", "last_second_factor"]) })
     .strict(),
   "password.changed": none,
   ...caseworkEvents,

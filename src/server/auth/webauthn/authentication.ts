@@ -1,5 +1,6 @@
 import {
   type AuthenticationResponseJSON,
+  type AuthenticatorTransportFuture,
   generateAuthenticationOptions,
   type PublicKeyCredentialRequestOptionsJSON,
   verifyAuthenticationResponse,
@@ -52,7 +53,10 @@ export async function startKeyLogin(
   }
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
-    allowCredentials: keys.map((k) => ({ id: k.credential_id, transports: k.transports as never })),
+    allowCredentials: keys.map((k) => ({
+      id: k.credential_id,
+      transports: k.transports as AuthenticatorTransportFuture[],
+    })),
     userVerification: "preferred",
     timeout: challengeMinutes * 60_000,
   });
@@ -131,7 +135,7 @@ async function verify(
         id: key.credential_id,
         publicKey: new Uint8Array(key.public_key),
         counter: key.counter,
-        transports: key.transports as never,
+        transports: key.transports as AuthenticatorTransportFuture[],
       },
       requireUserVerification: false,
     });

@@ -1,4 +1,5 @@
 import {
+  type AuthenticatorTransportFuture,
   generateRegistrationOptions,
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
@@ -75,7 +76,7 @@ export async function startKeyRegistration(
     attestationType: "none",
     excludeCredentials: existing.map((k) => ({
       id: k.credential_id,
-      transports: k.transports as never,
+      transports: k.transports as AuthenticatorTransportFuture[],
     })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
     timeout: challengeMinutes * 60_000,
@@ -95,8 +96,7 @@ export async function finishKeyRegistration(
 ): Promise<SecurityKey> {
   const refuse = async (why: Exclude<RegistrationRefusal, "bad_password">): Promise<never> => {
     await auditRefusal(db, actor, meta, why);
-    const status = why === "already_registered" ? 409 : 400;
-    if (status === 409) throw new AppError(409, "conflict", refusals[why]);
+    if (why === "already_registered") throw new AppError(409, "conflict", refusals[why]);
     throw invalid({ credential: refusals[why] });
   };
   const taken = await takeChallenge(db, session.idHash, "registration");
