@@ -3252,6 +3252,8 @@ grant insert, select on treatment to frid_app;
 grant insert, select on treatment_session to frid_app;
 grant insert, select on unit to frid_app;
 grant insert, select, update on voluntary_assignment to frid_app;
+grant delete, insert, select, update on webauthn_challenge to frid_app;
+grant delete, insert, select, update on webauthn_credential to frid_app;
 grant update (answers), update (assessed_on), update (client_present), update (completed_at), update (completed_by), update (interpreter_used), update (judgements), update (reasons), update (result), update (updated_at) on assessment to frid_app;
 grant update (acknowledged_at), update (acknowledged_by) on barrier_event to frid_app;
 grant update (goal_reached), update (not_assessed_reason), update (own_view), update (recorded_at), update (recorded_by), update (version) on case_outcome to frid_app;

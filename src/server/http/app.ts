@@ -14,6 +14,7 @@ import { registerDataAsOf } from "../access/data-as-of.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
+import { webauthnRoutes } from "../auth/webauthn/routes.ts";
 import { actionPlanRoutes } from "../modules/action-plan/routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
 import { agencyRoutes } from "../modules/agencies/routes.ts";
@@ -78,6 +79,7 @@ const modules: RouteModule[] = [
   systemRoutes,
   authRoutes,
   sessionRoutes,
+  webauthnRoutes,
   adminRoutes,
   personRoutes,
   caseRoutes,
