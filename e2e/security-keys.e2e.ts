@@ -11,7 +11,7 @@ import { heading, login } from "./fixtures/login.ts";
  * without FRID_PUBLIC_URL, auth/webauthn/relying-party.ts).
  */
 const ownPassword = "nyckelkontots långa lösenord";
-const keyUser = { username: `nyckel.${Date.now()}`, displayName: "Nora Nyckelsson" };
+const keyUser = { username: `nyckel.${Date.now()}`, displayName: "Kerstin Nyckelsson" };
 
 /** The administrator makes a caseworker at IFO Vuxen through the API, then signs out. */
 async function createUser(page: Page, baseURL: string) {
@@ -109,7 +109,7 @@ describe("Säkerhetsnycklar", () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("button", { name: "Använd säkerhetsnyckel" }).click();
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
-    expect(await page.getByRole("banner").textContent()).toContain("Nora Nyckelsson");
+    expect(await page.getByRole("banner").textContent()).toContain("Kerstin Nyckelsson");
 
     await page.goto(`${baseURL}/account`);
     await keys.getByText(/senast använd/).waitFor();
