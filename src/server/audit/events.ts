@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuditActionCode } from "../../shared/api/audit-actions.ts";
 import { caseworkEvents } from "./events/casework.ts";
+import { identityProviderAdminEvents, oidcLoginEvents } from "./events/identity.ts";
 import { none } from "./events/none.ts";
 import { protectionEvents } from "./events/protection.ts";
 import { serviceEvents } from "./events/services.ts";
@@ -14,10 +15,20 @@ import { serviceEvents } from "./events/services.ts";
 export const auditEventData = {
   "login.succeeded": none,
   "login.failed": z
-    .object({ why: z.enum(["bad_password", "unknown_user", "locked", "inactive", "throttled"]) })
+    .object({
+      why: z.enum([
+        "bad_password",
+        "unknown_user",
+        "locked",
+        "inactive",
+        "throttled",
+        "local_passwords_off",
+      ]),
+    })
     .strict(),
   "login.mfa_failed": none,
   "login.mfa_succeeded": none,
+  ...oidcLoginEvents,
   logout: none,
   "mfa.enrolled": none,
   "password.changed": none,
@@ -35,6 +46,7 @@ export const auditEventData = {
   "admin.role.remove": z.object({ role: z.string(), unitId: z.uuid().nullable() }).strict(),
   "admin.mfa.reset": none,
   "admin.denied": z.object({ route: z.string() }).strict(),
+  ...identityProviderAdminEvents,
   // The shared list and this table must name the same actions (missing or extra: a type error).
 } as const satisfies Record<AuditActionCode, z.ZodObject>;
 
@@ -67,5 +79,9 @@ export const auditResourceTypes = [
   "retention",
   // A routine of the routines register (issue 20, item 2).
   "routine",
+  // An organisation's OpenID Connect provider (issue 21).
+  "identity_provider",
+  // The organisation's login policy: are local passwords allowed (issue 21).
+  "login_policy",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -1,0 +1,3 @@
+import type { RouteModule } from "../../http/context.ts";
+
+export const oidcRoutes: RouteModule = () => {};
