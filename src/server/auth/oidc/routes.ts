@@ -1,3 +1,122 @@
-import type { RouteModule } from "../../http/context.ts";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { AppContext, RouteModule } from "../../http/context.ts";
+import { requestMeta } from "../../http/request-context.ts";
+import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
+import { finishLogin } from "./callback.ts";
+import { auditRefusal, OidcRefused, refusalPage, swedishMessage } from "./refusals.ts";
+import { attemptMinutes, beginLogin } from "./relying-party.ts";
 
-export const oidcRoutes: RouteModule = () => {};
+const tags = ["auth"];
+const bindingCookie = "frid_oidc";
+const callbackPath = "/api/auth/oidc/callback";
+
+/**
+ * The browser's binding to its login attempt. SameSite=Lax, not Strict: the callback is a
+ * navigation from the provider's site, and a Strict cookie would not come with it.
+ */
+function bindingCookieHeader(value: string | null, secure: boolean): string {
+  const attributes = [
+    `Path=${callbackPath}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(secure ? ["Secure"] : []),
+  ];
+  if (value === null) return [`${bindingCookie}=`, "Max-Age=0", ...attributes].join("; ");
+  return [`${bindingCookie}=${value}`, `Max-Age=${attemptMinutes * 60}`, ...attributes].join("; ");
+}
+
+/** Frid's own address as the browser used it; the provider must know this redirect URI. */
+const redirectUriOf = (request: FastifyRequest) =>
+  `${request.protocol}://${request.host}${callbackPath}`;
+
+/** Browser navigations, not API calls: a refusal is a Swedish page, never a JSON error or a 500. */
+async function answerRefusal(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+) {
+  if (!(error instanceof OidcRefused)) throw error;
+  await auditRefusal(context.database, error, requestMeta(request));
+  request.log.info({ why: error.why }, "login through identity provider refused");
+  return reply
+    .status(error.statusCode)
+    .header("content-type", "text/html; charset=utf-8")
+    .header("set-cookie", bindingCookieHeader(null, request.protocol === "https"))
+    .send(refusalPage(swedishMessage(error.why)));
+}
+
+export const oidcRoutes: RouteModule = (app, context) => {
+  const { config, database } = context;
+  app.get(
+    "/api/auth/oidc/:providerId/start",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "Begin a login through an identity provider (redirects the browser there)",
+        params: z.object({ providerId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      try {
+        const { location, binding } = await beginLogin(
+          config,
+          database,
+          request.params.providerId,
+          redirectUriOf(request),
+        );
+        return reply
+          .status(303)
+          .header("set-cookie", bindingCookieHeader(binding, request.protocol === "https"))
+          .header("location", location)
+          .send();
+      } catch (error) {
+        return answerRefusal(context, request, reply, error);
+      }
+    },
+  );
+
+  app.get(
+    callbackPath,
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "The identity provider's answer: logs in and redirects to the start page",
+        querystring: z.object({ state: z.string().max(500).optional() }).loose(),
+      },
+    },
+    async (request, reply) => {
+      const query = request.url.includes("?")
+        ? request.url.slice(request.url.indexOf("?") + 1)
+        : "";
+      try {
+        const { sessionId } = await finishLogin(
+          config,
+          database,
+          {
+            query,
+            state: request.query.state,
+            binding: cookieValue(request.headers.cookie, bindingCookie),
+          },
+          requestMeta(request),
+        );
+        // A new session id at every login; a session the browser had is ended (fixation).
+        if (request.authSession) await revokeSession(database.db, request.authSession.idHash);
+        const secure = request.protocol === "https";
+        return reply
+          .status(303)
+          .header("set-cookie", [
+            sessionCookieHeader(sessionId, secure),
+            bindingCookieHeader(null, secure),
+          ])
+          .header("location", "/")
+          .send();
+      } catch (error) {
+        return answerRefusal(context, request, reply, error);
+      }
+    },
+  );
+};
