@@ -8,12 +8,8 @@ import type { App } from "../http/context.ts";
 export const fridHost = "frid.test";
 export const fridCallback = `http://${fridHost}/api/auth/oidc/callback`;
 
-export interface Walk {
-  /** The start's answer. */
-  start: { statusCode: number; location: string | undefined; binding: string | undefined };
-  /** Where the provider finally sent the browser (Frid's callback with code and state). */
-  callbackUrl: string | undefined;
-}
+/** What a browser's navigation asks for: the refusal comes as a page. */
+const browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 class Jar {
   #cookies = new Map<string, string>();
@@ -57,7 +53,7 @@ export async function startLogin(app: App, providerId: string, cookie?: string) 
   const res = await app.inject({
     method: "GET",
     url: `/api/auth/oidc/${providerId}/start`,
-    headers: { host: fridHost, ...(cookie ? { cookie } : {}) },
+    headers: { host: fridHost, accept: browserAccept, ...(cookie ? { cookie } : {}) },
   });
   const setCookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
   const binding = setCookie.find((c) => c.startsWith("frid_oidc="))?.split(";")[0];
@@ -69,7 +65,7 @@ export async function callback(app: App, callbackUrl: string, cookie: string | u
   return app.inject({
     method: "GET",
     url: `${url.pathname}${url.search}`,
-    headers: { host: fridHost, ...(cookie ? { cookie } : {}) },
+    headers: { host: fridHost, accept: browserAccept, ...(cookie ? { cookie } : {}) },
   });
 }
 

@@ -308,6 +308,16 @@ describe.each(testDatabaseKinds)(
         .where("id", "=", providerId)
         .execute();
       expect((await startLogin(t.app, crypto.randomUUID())).res.statusCode).toBe(404);
+      // A client that is not a browser gets the API's one error body.
+      const api = await t.app.inject({
+        method: "GET",
+        url: `/api/auth/oidc/${crypto.randomUUID()}/start`,
+      });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error).toMatchObject({
+        code: "not_found",
+        message: expect.stringContaining("finns inte"),
+      });
       const silent = await startLogin(t.app, unreachableProviderId);
       expect(silent.res.statusCode).toBe(502);
       expect(silent.res.body).toContain("svarar inte");

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { ErrorCode } from "../../../shared/api/error.ts";
 import type { AppContext, RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
 import { requestMeta } from "../../http/request-context.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
 import { finishLogin } from "./callback.ts";
@@ -30,7 +32,20 @@ function bindingCookieHeader(value: string | null, secure: boolean): string {
 const redirectUriOf = (request: FastifyRequest) =>
   `${request.protocol}://${request.host}${callbackPath}`;
 
-/** Browser navigations, not API calls: a refusal is a Swedish page, never a JSON error or a 500. */
+const codeOf = (status: number): ErrorCode =>
+  status === 404
+    ? "not_found"
+    : status === 400
+      ? "bad_request"
+      : status === 502
+        ? "unavailable"
+        : "forbidden";
+
+/**
+ * A refusal, audited first. A browser's navigation (it asks for text/html: the provider sent
+ * it back, or the login page's link) gets a Swedish page of its own; any other client the
+ * API's one error body. Never a 500.
+ */
 async function answerRefusal(
   context: AppContext,
   request: FastifyRequest,
@@ -40,11 +55,14 @@ async function answerRefusal(
   if (!(error instanceof OidcRefused)) throw error;
   await auditRefusal(context.database, error, requestMeta(request));
   request.log.info({ why: error.why }, "login through identity provider refused");
+  const message = swedishMessage(error.why);
+  reply.header("set-cookie", bindingCookieHeader(null, request.protocol === "https"));
+  if (!request.headers.accept?.includes("text/html"))
+    throw new AppError(error.statusCode, codeOf(error.statusCode), message);
   return reply
     .status(error.statusCode)
     .header("content-type", "text/html; charset=utf-8")
-    .header("set-cookie", bindingCookieHeader(null, request.protocol === "https"))
-    .send(refusalPage(swedishMessage(error.why)));
+    .send(refusalPage(message));
 }
 
 export const oidcRoutes: RouteModule = (app, context) => {
