@@ -123,3 +123,17 @@ export const BreakGlassBody = z
   .object({ breakGlass: z.boolean() })
   .strict()
   .meta({ id: "BreakGlassBody" });
+
+/**
+ * The login page's buttons: every enabled provider with its organisation's name, before
+ * anyone logs in. It tells which organisations use this Frid and what their login is called
+ * — nothing of issuers, clients or accounts.
+ */
+export const PublicIdentityProviderList = z
+  .object({
+    providers: z.array(
+      z.object({ id: z.uuid(), displayName: z.string(), organisation: z.string() }),
+    ),
+  })
+  .meta({ id: "PublicIdentityProviderList" });
+export type PublicIdentityProviderList = z.infer<typeof PublicIdentityProviderList>;

@@ -325,5 +325,27 @@ describe.each(testDatabaseKinds)(
         expect.arrayContaining(["provider_disabled", "provider_unreachable"]),
       );
     });
+
+    it("lists the enabled providers for the login page without a login, and nothing more", async () => {
+      const { owner } = database();
+      await owner
+        .updateTable("identity_provider")
+        .set({ enabled: false })
+        .where("id", "=", unreachableProviderId)
+        .execute();
+      const res = await t.app.inject({ method: "GET", url: "/api/auth/identity-providers" });
+      expect(res.statusCode).toBe(200);
+      const mine = res
+        .json()
+        .providers.filter((p: { id: string }) =>
+          [providerId, forgingProviderId, unreachableProviderId].includes(p.id),
+        );
+      expect(mine.map((p: { displayName: string }) => p.displayName).sort()).toEqual([
+        "Förfalskande",
+        "Test-IdP",
+      ]);
+      expect(Object.keys(mine[0]).sort()).toEqual(["displayName", "id", "organisation"]);
+      expect(res.body).not.toContain(idp.issuer);
+    });
   },
 );

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ErrorCode } from "../../../shared/api/error.ts";
+import { PublicIdentityProviderList } from "../../../shared/api/identity-providers.ts";
 import type { AppContext, RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta } from "../../http/request-context.ts";
@@ -67,6 +68,28 @@ async function answerRefusal(
 
 export const oidcRoutes: RouteModule = (app, context) => {
   const { config, database } = context;
+  app.get(
+    "/api/auth/identity-providers",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "The enabled identity providers to log in with (for the login page)",
+        response: { 200: PublicIdentityProviderList },
+      },
+    },
+    async () => ({
+      providers: await database.db
+        .selectFrom("identity_provider as p")
+        .innerJoin("organisation as o", "o.id", "p.org_id")
+        .select(["p.id", "p.display_name as displayName", "o.name as organisation"])
+        .where("p.enabled", "=", true)
+        .orderBy("o.name")
+        .orderBy("p.display_name")
+        .execute(),
+    }),
+  );
+
   app.get(
     "/api/auth/oidc/:providerId/start",
     {

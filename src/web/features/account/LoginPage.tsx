@@ -10,6 +10,7 @@ import { QueryError } from "../../ui/QueryError";
 import { LoginFields } from "./LoginFields";
 import { CodeForm, MfaSetupSteps } from "./MfaSetup";
 import { PasswordChangeForm } from "./PasswordChange";
+import { ProviderLogins } from "./ProviderLogins";
 
 /**
  * The login steps: password, then the one-time code or, the first time, setting up the app;
@@ -57,6 +58,7 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
             {t("login.submit")}
           </button>
         </form>
+        <ProviderLogins />
       </div>
     </Page>
   );
