@@ -19,7 +19,7 @@ export function ProviderLogins() {
   const { providers } = list.state.data;
   const organisations = new Set(providers.map((p) => p.organisation));
   return (
-    <section aria-labelledby="provider-logins">
+    <section className="provider-logins" aria-labelledby="provider-logins">
       <h2 id="provider-logins">{t("login.providers")}</h2>
       <ul className="plain-list">
         {providers.map((p) => (
