@@ -4,6 +4,7 @@ import type { ErrorCode } from "../../../shared/api/error.ts";
 import { PublicIdentityProviderList } from "../../../shared/api/identity-providers.ts";
 import type { AppContext, RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
+import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
 import { finishLogin } from "./callback.ts";
@@ -68,6 +69,9 @@ async function answerRefusal(
 
 export const oidcRoutes: RouteModule = (app, context) => {
   const { config, database } = context;
+  // Each start writes a login-attempt row: a flood from one address is slowed down. Generous,
+  // as a whole office may reach Frid through one proxy address at eight in the morning.
+  const starts = new RateLimiter(300, 60_000);
   app.get(
     "/api/auth/identity-providers",
     {
@@ -94,6 +98,10 @@ export const oidcRoutes: RouteModule = (app, context) => {
     "/api/auth/oidc/:providerId/start",
     {
       config: { public: true },
+      onRequest: rateLimited(
+        starts,
+        "Många inloggningar har påbörjats härifrån. Vänta en minut och försök igen.",
+      ),
       schema: {
         tags,
         summary: "Begin a login through an identity provider (redirects the browser there)",
