@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomUUID, sign } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID, sign } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -26,6 +26,24 @@ async function bodyOf(req: IncomingMessage) {
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
+function discoveryOf(issuer: string) {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/jwks`,
+    response_types_supported: ["code"],
+    subject_types_supported: ["public"],
+    id_token_signing_alg_values_supported: ["RS256"],
+  };
+}
+
+/** An RS256 JWT, signed with node:crypto (no JOSE library needed for one algorithm). */
+function signed(claims: Claims, kid: string, privateKey: KeyObject): string {
+  const signing = `${b64({ alg: "RS256", typ: "JWT", kid })}.${b64(claims)}`;
+  return `${signing}.${sign("sha256", Buffer.from(signing), privateKey).toString("base64url")}`;
+}
+
 export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const kid = randomUUID();
@@ -38,17 +56,7 @@ export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify(value));
     };
-    if (url.pathname === "/.well-known/openid-configuration") {
-      return json({
-        issuer,
-        authorization_endpoint: `${issuer}/authorize`,
-        token_endpoint: `${issuer}/token`,
-        jwks_uri: `${issuer}/jwks`,
-        response_types_supported: ["code"],
-        subject_types_supported: ["public"],
-        id_token_signing_alg_values_supported: ["RS256"],
-      });
-    }
+    if (url.pathname === "/.well-known/openid-configuration") return json(discoveryOf(issuer));
     if (url.pathname === "/jwks")
       return json({
         keys: [{ ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" }],
@@ -79,12 +87,10 @@ export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
       iat: now,
       exp: now + 300,
     });
-    const signing = `${b64({ alg: "RS256", typ: "JWT", kid })}.${b64(claims)}`;
-    const signature = sign("sha256", Buffer.from(signing), privateKey).toString("base64url");
     json({
       access_token: randomBytes(16).toString("hex"),
       token_type: "Bearer",
-      id_token: `${signing}.${signature}`,
+      id_token: signed(claims, kid, privateKey),
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -72,9 +72,40 @@ interface ProviderOptions {
   clients: IdpClient[];
 }
 
+/** The provider's account look-up: an identity's claims by its subject. */
+function accountsOf(identities: IdpIdentity[]) {
+  const bySub = new Map(identities.map((i) => [i.sub, i]));
+  return (_ctx: unknown, sub: string) => {
+    const who = bySub.get(sub);
+    if (!who) return undefined;
+    return {
+      accountId: sub,
+      claims: () => ({
+        sub,
+        name: who.name,
+        ...(who.email ? { email: who.email } : {}),
+        ...(who.hsaId ? { [hsaClaim]: who.hsaId } : {}),
+        ...(who.personalIdentityNumber ? { [pinClaim]: who.personalIdentityNumber } : {}),
+      }),
+    };
+  };
+}
+
+async function grantAll(ctx: {
+  oidc: { client: { clientId: string }; session: { accountId: string }; provider: ProviderLike };
+}) {
+  const grant = new ctx.oidc.provider.Grant({
+    clientId: ctx.oidc.client.clientId,
+    accountId: ctx.oidc.session.accountId,
+  });
+  grant.addOIDCScope("openid profile email hsa");
+  grant.addOIDCClaims(claimNames);
+  await grant.save();
+  return grant;
+}
+
 function providerFor(issuer: string, options: ProviderOptions) {
   const { identities, clients } = options;
-  const bySub = new Map(identities.map((i) => [i.sub, i]));
   const ttl = 600;
   const provider: ProviderLike = new Provider(issuer, {
     jwks: { keys: [signingKey()] },
@@ -106,37 +137,9 @@ function providerFor(issuer: string, options: ProviderOptions) {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
     cookies: { keys: ["frid-dev-idp-cookie-key-not-a-secret"] },
-    findAccount: (_ctx: unknown, sub: string) => {
-      const who = bySub.get(sub);
-      if (!who) return undefined;
-      return {
-        accountId: sub,
-        claims: () => ({
-          sub,
-          name: who.name,
-          ...(who.email ? { email: who.email } : {}),
-          ...(who.hsaId ? { [hsaClaim]: who.hsaId } : {}),
-          ...(who.personalIdentityNumber ? { [pinClaim]: who.personalIdentityNumber } : {}),
-        }),
-      };
-    },
+    findAccount: accountsOf(identities),
     // No consent page: the organisation's own provider grants its own relying party.
-    loadExistingGrant: async (ctx: {
-      oidc: {
-        client: { clientId: string };
-        session: { accountId: string };
-        provider: ProviderLike;
-      };
-    }) => {
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client.clientId,
-        accountId: ctx.oidc.session.accountId,
-      });
-      grant.addOIDCScope("openid profile email hsa");
-      grant.addOIDCClaims(claimNames);
-      await grant.save();
-      return grant;
-    },
+    loadExistingGrant: grantAll,
   });
   return provider;
 }
