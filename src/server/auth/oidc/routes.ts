@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ErrorCode } from "../../../shared/api/error.ts";
 import { PublicIdentityProviderList } from "../../../shared/api/identity-providers.ts";
-import type { AppContext, RouteModule } from "../../http/context.ts";
+import type { App, AppContext, RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
@@ -68,10 +68,13 @@ async function answerRefusal(
 }
 
 export const oidcRoutes: RouteModule = (app, context) => {
-  const { config, database } = context;
-  // Each start writes a login-attempt row: a flood from one address is slowed down. Generous,
-  // as a whole office may reach Frid through one proxy address at eight in the morning.
-  const starts = new RateLimiter(300, 60_000);
+  registerProviderList(app, context);
+  registerStart(app, context);
+  registerCallback(app, context);
+};
+
+/** The login page's buttons (public). */
+function registerProviderList(app: App, { database }: AppContext): void {
   app.get(
     "/api/auth/identity-providers",
     {
@@ -93,7 +96,14 @@ export const oidcRoutes: RouteModule = (app, context) => {
         .execute(),
     }),
   );
+}
 
+/** The browser is sent to the provider. */
+function registerStart(app: App, context: AppContext): void {
+  const { config, database } = context;
+  // Each start writes a login-attempt row: a flood from one address is slowed down. Generous,
+  // as a whole office may reach Frid through one proxy address at eight in the morning.
+  const starts = new RateLimiter(300, 60_000);
   app.get(
     "/api/auth/oidc/:providerId/start",
     {
@@ -126,7 +136,11 @@ export const oidcRoutes: RouteModule = (app, context) => {
       }
     },
   );
+}
 
+/** The provider sent the browser back. */
+function registerCallback(app: App, context: AppContext): void {
+  const { config, database } = context;
   app.get(
     callbackPath,
     {
@@ -168,4 +182,4 @@ export const oidcRoutes: RouteModule = (app, context) => {
       }
     },
   );
-};
+}
