@@ -20,9 +20,18 @@ export interface Deferred {
 
 /**
  * Keys kept during the load: the treatment-end trigger (0021) looks up case and unit by id;
- * a new organisation's default retention rules (0079) are inserted ON CONFLICT (org_id, code).
+ * a new organisation's default retention rules (0079) are inserted ON CONFLICT (org_id, code);
+ * a stay's segments and members read their stay (0100, 0101).
  */
-const keptKeys = ["case", "unit", "retention_rule"];
+const keptKeys = ["case", "unit", "retention_rule", "stay"];
+
+/**
+ * Indexes and keys led by a case or a stay, kept during the load too: the triggers that keep
+ * the report's facts on the rows (0097–0102) read a case's intakes, decisions, status changes,
+ * extensions, spans and outcome, and a stay's segments and members, for every row loaded —
+ * without these each would read its whole table, and the load would slow with its square.
+ */
+const ledByCaseOrStay = /USING btree \((case_id|stay_id)[,)]|^PRIMARY KEY \((case_id|stay_id)[,)]/;
 
 function constraints(owner: Kysely<Database>, types: string[]) {
   return sql<{ table: string; name: string; def: string }>`
@@ -42,10 +51,10 @@ export async function dropSecondary(owner: Kysely<Database>): Promise<Deferred> 
       where t.relnamespace = 'public'::regnamespace and not x.indisunique and not x.indisprimary
         and not exists (select 1 from pg_constraint c where c.conindid = i.oid)
       order by i.oid`.execute(owner)
-  ).rows;
+  ).rows.filter((ix) => !ledByCaseOrStay.test(ix.def));
   const foreignKeys = (await constraints(owner, ["f"])).rows;
   const keys = (await constraints(owner, ["p", "u"])).rows.filter(
-    (k) => !keptKeys.includes(k.table),
+    (k) => !keptKeys.includes(k.table) && !ledByCaseOrStay.test(k.def),
   );
   for (const fk of foreignKeys)
     await sql`alter table ${sql.table(fk.table)} drop constraint ${sql.ref(fk.name)}`.execute(

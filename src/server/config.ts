@@ -64,6 +64,8 @@ export interface Config {
   mail: { smtpUrl: string; from: string; publicUrl: string } | null;
   /** Where the young people's chat's quick exit goes (modules/chat): a neutral site. */
   chatExitUrl: string;
+  /** FRID_PUBLIC_URL: the address users open Frid at (the keys' relying party, auth/webauthn). */
+  publicUrl: string | null;
   /**
    * The key-encryption key that wraps the organisations' data keys (crypto/, ADR 0021), and
    * the previous one while a rotation re-wraps them; null when FRID_KEK is not set (never in
@@ -389,6 +391,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     auditSealIntervalMs: s.FRID_AUDIT_SEAL_INTERVAL_MS,
     mail: mailConfig(s.FRID_SMTP_URL, s.FRID_SMTP_FROM, s.FRID_PUBLIC_URL),
     chatExitUrl: s.FRID_CHAT_EXIT_URL,
+    publicUrl: s.FRID_PUBLIC_URL ?? null,
     encryption,
     recordKeys,
     logLevel: s.LOG_LEVEL,

@@ -11,6 +11,7 @@ import { breakGlassEndpoints } from "./authorization.break-glass.ts";
 import { conferenceEndpoints } from "./authorization.conferences.ts";
 import { directoryEndpoints } from "./authorization.directory.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
+import { keyEndpoints } from "./authorization.keys.ts";
 import { policeEndpoints } from "./authorization.police.routes.ts";
 import { protectionEndpoints } from "./authorization.protection.ts";
 import { referralEndpoints, referralOtherRoutes } from "./authorization.referrals.ts";
@@ -381,6 +382,7 @@ export const otherRoutes: Endpoint[] = [
   { route: "POST /api/auth/mfa", request: () => ({ method: "POST", url: "/api/auth/mfa", payload: { code: "123456" } }), expect: { otherwise: 400 } },
   // Ends the session it is sent with: run on a fresh login of the same user.
   { route: "POST /api/auth/logout", request: () => ({ method: "POST", url: "/api/auth/logout" }), expect: { otherwise: 204 }, freshSession: true },
+  ...keyEndpoints, // issue 21, item 6: security keys, each caller's own
   ...breakGlassEndpoints, // issue 19, item 6: last, a worker granted here sees X from then on
 ];
 

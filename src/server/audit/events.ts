@@ -6,6 +6,18 @@ import { none } from "./events/none.ts";
 import { protectionEvents } from "./events/protection.ts";
 import { serviceEvents } from "./events/services.ts";
 
+const secondFactorMethod = z.enum(["totp", "webauthn"]);
+/** Why a key was refused (auth/webauthn): never the key's answer itself. */
+const keyRefusal = z.enum([
+  "bad_password",
+  "no_challenge",
+  "expired_challenge",
+  "unknown_key",
+  "counter_went_back",
+  "already_registered",
+  "not_verified",
+]);
+
 /**
  * Every kind of audit event, with the schema of its `data`. Adding an action means adding
  * it here or in its family's file (events/: casework, the services around a case, protection
@@ -26,11 +38,23 @@ export const auditEventData = {
       ]),
     })
     .strict(),
-  "login.mfa_failed": none,
-  "login.mfa_succeeded": none,
+  // The method names the second factor: the one-time code or a key (auth/webauthn, 0104).
+  "login.mfa_failed": z
+    .object({ method: secondFactorMethod.optional(), why: keyRefusal.optional() })
+    .strict(),
+  "login.mfa_succeeded": z
+    .object({ method: secondFactorMethod.optional(), keyId: z.uuid().optional() })
+    .strict(),
   ...oidcLoginEvents,
   logout: none,
   "mfa.enrolled": none,
+  "mfa.key_registered": z.object({ keyId: z.uuid() }).strict(),
+  "mfa.key_registration_failed": z.object({ why: keyRefusal }).strict(),
+  "mfa.key_renamed": z.object({ keyId: z.uuid() }).strict(),
+  "mfa.key_removed": z.object({ keyId: z.uuid() }).strict(),
+  "mfa.key_denied": z
+    .object({ keyId: z.uuid(), why: z.enum(["not_found", "last_second_factor"]) })
+    .strict(),
   "password.changed": none,
   ...caseworkEvents,
   ...serviceEvents,

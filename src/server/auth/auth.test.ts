@@ -286,6 +286,18 @@ describe.each(testDatabaseKinds)("login, sessions and CSRF (%s)", (kind) => {
       payload: { username: u.username, password: testPassword },
     });
     expect(again.json().state).toBe("mfa_required");
+    // The login page offers the code only: this account has no security key (auth/webauthn).
+    const methods = await t.app.inject({
+      method: "GET",
+      url: "/api/auth/mfa/methods",
+      headers: { cookie: String(again.headers["set-cookie"]).split(";")[0] as string },
+    });
+    expect(methods.json()).toEqual({ totp: true, keys: false });
+    expect(await auditOf(u.id)).toContainEqual({
+      action: "login.mfa_succeeded",
+      outcome: "allowed",
+      data: { method: "totp" },
+    });
     expect((await auditOf(u.id)).map((e) => e.action)).toEqual(
       expect.arrayContaining([
         "login.succeeded",

@@ -85,6 +85,16 @@ function findLoginUser(db: Kysely<Database>, username: string) {
       "mfa_enrolled_at",
       "password_change_required",
       "break_glass",
+      // A key (auth/webauthn, 0104) is a second factor as the code app is.
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("webauthn_credential as k")
+              .select("k.id")
+              .whereRef("k.user_id", "=", "app_user.id"),
+          )
+          .as("has_keys"),
     ])
     .where("username", "=", username)
     .executeTakeFirst();
@@ -113,7 +123,7 @@ async function refuseLogin(
 }
 
 function stateAfterPassword(config: Config, user: LoginUser): SessionStateName {
-  const enrolled = user.mfa_enrolled_at !== null;
+  const enrolled = user.mfa_enrolled_at !== null || Boolean(user.has_keys);
   return enrolled
     ? "mfa_required"
     : config.demo

@@ -88,7 +88,19 @@ export async function confirmSecondFactor(
     await audit("mfa.enrolled", "allowed");
   }
   await audit("login.mfa_succeeded", "allowed");
-  // Rotate: the session that proved the second factor gets a new id.
+  return finishSecondFactor(config, db, session, meta);
+}
+
+/**
+ * The second factor is proven (a code or a key, auth/webauthn): the session moves on as one,
+ * under a new id (rotation), to a new password if one is owed, else to authenticated.
+ */
+export async function finishSecondFactor(
+  config: Config,
+  db: Kysely<Database>,
+  session: LoadedSession,
+  meta: RequestMeta,
+): Promise<SecondFactorOutcome> {
   await revokeSession(db, session.idHash);
   const state = afterSecondFactor(await passwordChangeRequired(db, session.userId));
   const next = await createSession(
@@ -130,7 +142,12 @@ function auditSecondFactor(
 ) {
   return withActor(db, { userId: session.userId, orgId: session.orgId }, (trx) =>
     recordAudit(trx, { actor: null, userId: session.userId, orgId: session.orgId, meta }, [
-      { action, outcome, resourceType: "session", data: {} },
+      {
+        action,
+        outcome,
+        resourceType: "session",
+        data: action === "mfa.enrolled" ? {} : { method: "totp" as const },
+      },
     ]),
   );
 }

@@ -1009,6 +1009,21 @@ AS $function$
   for no key update
 $function$;
 
+-- frid_lock_stay_case(p_stay uuid): execute granted to frid_app
+CREATE OR REPLACE FUNCTION public.frid_lock_stay_case(p_stay uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+begin
+  if frid_runs_stay(p_stay) then
+    perform 1 from "case" where id = (select s.case_id from stay s where s.id = p_stay)
+      for no key update;
+  end if;
+end
+$function$;
+
 -- frid_lock_stay_of_row()
 CREATE OR REPLACE FUNCTION public.frid_lock_stay_of_row()
  RETURNS trigger
@@ -3242,6 +3257,8 @@ grant insert, select on treatment to frid_app;
 grant insert, select on treatment_session to frid_app;
 grant insert, select on unit to frid_app;
 grant insert, select, update on voluntary_assignment to frid_app;
+grant delete, insert, select, update on webauthn_challenge to frid_app;
+grant delete, insert, select, update on webauthn_credential to frid_app;
 grant update (answers), update (assessed_on), update (client_present), update (completed_at), update (completed_by), update (interpreter_used), update (judgements), update (reasons), update (result), update (updated_at) on assessment to frid_app;
 grant update (acknowledged_at), update (acknowledged_by) on barrier_event to frid_app;
 grant update (goal_reached), update (not_assessed_reason), update (own_view), update (recorded_at), update (recorded_by), update (version) on case_outcome to frid_app;

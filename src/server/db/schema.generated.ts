@@ -1859,6 +1859,28 @@ export interface VoluntaryAssignment {
   version: Generated<number>;
 }
 
+export interface WebauthnChallenge {
+  challenge: string;
+  expires_at: Timestamp;
+  purpose: string;
+  session_id_hash: string;
+}
+
+export interface WebauthnCredential {
+  backed_up: boolean;
+  counter: Generated<number>;
+  created_at: Generated<Timestamp>;
+  credential_id: string;
+  device_type: string;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  org_id: string;
+  public_key: Uint8Array;
+  transports: Generated<string[]>;
+  user_id: string;
+}
+
 export interface DB {
   access_grant: AccessGrant;
   account_identifier: AccountIdentifier;
@@ -1998,4 +2020,6 @@ export interface DB {
   treatment_session: TreatmentSession;
   unit: Unit;
   voluntary_assignment: VoluntaryAssignment;
+  webauthn_challenge: WebauthnChallenge;
+  webauthn_credential: WebauthnCredential;
 }

@@ -15,6 +15,7 @@ import { registerAuthentication } from "../auth/hook.ts";
 import { oidcRoutes } from "../auth/oidc/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
+import { webauthnRoutes } from "../auth/webauthn/routes.ts";
 import { actionPlanRoutes } from "../modules/action-plan/routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
 import { agencyRoutes } from "../modules/agencies/routes.ts";
@@ -80,6 +81,7 @@ const modules: RouteModule[] = [
   systemRoutes,
   authRoutes,
   sessionRoutes,
+  webauthnRoutes,
   adminRoutes,
   identityProviderRoutes,
   oidcRoutes,

@@ -62,8 +62,11 @@ function useSession() {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const session = useSession();
-  const { login, verifyMfa, replaceOneTimePassword, logout } = useLoginSteps(session);
-  const { reloginWithPassword, reloginWithCode } = useReloginSteps({ ...session, logout });
+  const { login, verifyMfa, verifyKey, replaceOneTimePassword, logout } = useLoginSteps(session);
+  const { reloginWithPassword, reloginWithCode, reloginWithKey } = useReloginSteps({
+    ...session,
+    logout,
+  });
   const { state, api, transport, relogin } = session;
   const value = useMemo<AuthValue>(
     () => ({
@@ -72,11 +75,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       transport,
       login,
       verifyMfa,
+      verifyKey,
       replaceOneTimePassword,
       logout,
       relogin,
       reloginWithPassword,
       reloginWithCode,
+      reloginWithKey,
     }),
     [
       state,
@@ -84,11 +89,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       transport,
       login,
       verifyMfa,
+      verifyKey,
       replaceOneTimePassword,
       logout,
       relogin,
       reloginWithPassword,
       reloginWithCode,
+      reloginWithKey,
     ],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
@@ -134,6 +141,11 @@ function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSe
     [api, follow],
   );
 
+  const verifyKey = useCallback(
+    async (credential: unknown) => follow(await api.finishKeyLogin(credential)),
+    [api, follow],
+  );
+
   const replaceOneTimePassword = useCallback(
     async (currentPassword: string, newPassword: string) =>
       follow(await api.replaceOneTimePassword(currentPassword, newPassword)),
@@ -151,7 +163,7 @@ function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSe
     update({ status: "anonymous", notice: "loggedOut" });
   }, [api, csrfToken, gate, update]);
 
-  return { login, verifyMfa, replaceOneTimePassword, logout };
+  return { login, verifyMfa, verifyKey, replaceOneTimePassword, logout };
 }
 
 /**
@@ -192,10 +204,11 @@ function useReloginSteps({
     [api, csrfToken, finish, setRelogin, logout],
   );
 
-  const reloginWithCode = useCallback(
-    async (code: string) => {
+  // The second step in the dialog, with a code or a key's answer alike.
+  const secondStep = useCallback(
+    async (prove: () => Promise<LoginResult>) => {
       try {
-        const result = await api.verifyMfa(code);
+        const result = await prove();
         csrfToken.current = result.csrfToken;
       } catch (error) {
         // The half-done login ran out: start again from the password.
@@ -206,8 +219,16 @@ function useReloginSteps({
       }
       await finish();
     },
-    [api, csrfToken, me, finish, setRelogin],
+    [csrfToken, me, finish, setRelogin],
+  );
+  const reloginWithCode = useCallback(
+    (code: string) => secondStep(() => api.verifyMfa(code)),
+    [api, secondStep],
+  );
+  const reloginWithKey = useCallback(
+    (credential: unknown) => secondStep(() => api.finishKeyLogin(credential)),
+    [api, secondStep],
   );
 
-  return { reloginWithPassword, reloginWithCode };
+  return { reloginWithPassword, reloginWithCode, reloginWithKey };
 }

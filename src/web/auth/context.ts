@@ -38,6 +38,8 @@ export interface AuthValue {
   login(username: string, password: string): Promise<void>;
   /** One-time code step, for both an enrolled user and one completing enrolment. */
   verifyMfa(code: string): Promise<void>;
+  /** The same step with a security key's signed answer (features/account/SecurityKeys). */
+  verifyKey(credential: unknown): Promise<void>;
   /** Replaces a one-time password (after the code); resolves once authenticated. */
   replaceOneTimePassword(currentPassword: string, newPassword: string): Promise<void>;
   logout(): Promise<void>;
@@ -45,6 +47,7 @@ export interface AuthValue {
   /** Logging in again in the dialog: the password step, then the code step if needed. */
   reloginWithPassword(username: string, password: string): Promise<void>;
   reloginWithCode(code: string): Promise<void>;
+  reloginWithKey(credential: unknown): Promise<void>;
 }
 
 export const AuthContext = createContext<AuthValue | null>(null);

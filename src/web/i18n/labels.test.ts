@@ -38,7 +38,9 @@ describe("labels for codes from the API", () => {
     const unnamed = auditActions.filter((code) => auditActionLabel(code, t) === code);
     expect(unnamed).toEqual([]);
     expect(auditActionLabel("barrier.create", t)).toBe("Satte informationsspärr");
-    expect(auditActionLabel("login.mfa_failed", t)).toBe("Angav fel engångskod");
+    expect(auditActionLabel("login.mfa_failed", t)).toBe(
+      "Misslyckades med andra steget (kod eller nyckel)",
+    );
     expect(auditActionLabel("child.protection_assessment", t)).toBe("Gjorde skyddsbedömning");
     expect(auditActionLabel("worklist.read", t)).toBe("Visades i Att göra");
     expect(auditActionLabel("journal.sign", t)).toBe("Signerade journalanteckning");

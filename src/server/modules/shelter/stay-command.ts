@@ -181,6 +181,9 @@ function onShelterSide<A extends AuditAction, T>(
   command: StayCommand<A, T>,
 ): Promise<{ value: T } | undefined> {
   return withActor(database.db, actor, async (trx) => {
+    // The case before the stay, in the placing side's order (0105): else a command from each
+    // side at once could each hold the lock the other waits for.
+    await sql`select frid_lock_stay_case(${command.stayId}::uuid)`.execute(trx);
     const found = await lockedStay(trx, command.stayId);
     if (!found) return undefined;
     // Asked again under the lock: a move committed meanwhile takes the stay from this shelter.

@@ -9,6 +9,7 @@ import { useRoleText } from "../../ui/RoleText";
 import { DigestSetting } from "../notifications/DigestSetting";
 import { MfaSetupSteps } from "./MfaSetup";
 import { PasswordChangeForm } from "./PasswordChange";
+import { SecurityKeysSection } from "./SecurityKeys";
 
 /** Mitt konto: who I am here, two-step verification, my password, the daily e-mail digest. */
 export function AccountPage() {
@@ -49,6 +50,7 @@ export function AccountPage() {
         </dl>
       </section>
       <MfaSection />
+      <SecurityKeysSection />
       <PasswordSection />
       <DigestSetting />
     </Page>

@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from "react";
+import type { SecondFactorMethods } from "../../../shared/api/webauthn";
 import type { MfaEnrolment } from "../../api/endpoints";
 import { useAuth } from "../../auth/useSession";
 import { useQuery } from "../../hooks/useQuery";
@@ -7,6 +8,7 @@ import { useT } from "../../i18n/useT";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
+import { KeyLoginButton } from "./KeyLogin";
 import { LoginFields } from "./LoginFields";
 import { CodeForm, MfaSetupSteps } from "./MfaSetup";
 import { PasswordChangeForm } from "./PasswordChange";
@@ -64,14 +66,37 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
   );
 }
 
+/** The second factor: the one-time code, or a security key for a user who has one. */
 function MfaStep() {
   const { t } = useT();
-  const { logout } = useAuth();
+  const { api, logout, verifyKey } = useAuth();
+  const methods = useQuery<SecondFactorMethods>(["mfa-methods"], () => api.secondFactorMethods(), {
+    keep: false,
+  });
+  const ready = methods.state.status === "ready" ? methods.state.data : null;
+  // Without an answer (an error), the code form is offered as before keys existed.
+  const codeToo = methods.state.status === "error" || ready?.totp === true;
   return (
-    <Page title={t("mfa.title")}>
+    <Page title={t(ready && !ready.totp ? "mfa.keyTitle" : "mfa.title")}>
       <div className="narrow">
-        <p>{t("mfa.intro")}</p>
-        <CodeForm submitLabel={t("mfa.submit")} onCancel={() => logout()} />
+        {methods.state.status === "loading" && <Loading />}
+        {ready?.keys && (
+          <KeyLoginButton
+            intro={t(ready.totp ? "mfa.keyIntro" : "mfa.keyOnlyIntro")}
+            verify={verifyKey}
+          />
+        )}
+        {codeToo && (
+          <>
+            <p>{t("mfa.intro")}</p>
+            <CodeForm submitLabel={t("mfa.submit")} onCancel={() => logout()} />
+          </>
+        )}
+        {ready && !ready.totp && (
+          <button type="button" className="button button--secondary" onClick={() => logout()}>
+            {t("mfa.cancel")}
+          </button>
+        )}
       </div>
     </Page>
   );

@@ -1,10 +1,17 @@
 import { LoginResult, Me, MfaEnrolment, SessionStatus } from "../../../shared/api/auth";
 import { PublicIdentityProviderList } from "../../../shared/api/identity-providers";
-import { getJson, parseWith, postJson } from "../../api/client";
+import {
+  KeyCreationOptions,
+  KeyRequestOptions,
+  SecondFactorMethods,
+  SecurityKey,
+  SecurityKeyList,
+} from "../../../shared/api/webauthn";
+import { deleteJson, getJson, parseWith, patchJson, postJson } from "../../api/client";
 import type { Transport } from "../../api/transport";
 
 /** The account calls of the Api (api/endpoints.ts assembles every feature's). */
-export function accountApi({ call, get, post, postNoContent, opts }: Transport) {
+export function accountApi({ call, get, post, postNoContent, opts, id }: Transport) {
   return {
     // Authentication. Login is the one change that needs no CSRF token. The login steps,
     // logout and "who am I" never wait for a login again: they are how one logs in.
@@ -48,5 +55,32 @@ export function accountApi({ call, get, post, postNoContent, opts }: Transport) 
       ),
     changePassword: (currentPassword: string, newPassword: string) =>
       postNoContent("/api/me/password", { currentPassword, newPassword }),
+    // Security keys (ADR 0029): the login step's, then Mitt konto's.
+    secondFactorMethods: () => get("/api/auth/mfa/methods", SecondFactorMethods),
+    startKeyLogin: () =>
+      call(
+        async () =>
+          parseWith(KeyRequestOptions, await postJson("/api/auth/webauthn/options", {}, opts())),
+        false,
+      ),
+    finishKeyLogin: (credential: unknown) =>
+      call(
+        async () =>
+          parseWith(LoginResult, await postJson("/api/auth/webauthn", { credential }, opts())),
+        false,
+      ),
+    myKeys: () => get("/api/me/keys", SecurityKeyList),
+    startKeyRegistration: (password: string) =>
+      post("/api/me/keys/options", { password }, KeyCreationOptions),
+    registerKey: (name: string, credential: unknown) =>
+      post("/api/me/keys", { name, credential }, SecurityKey),
+    renameKey: (keyId: string, name: string) =>
+      call(async () =>
+        parseWith(SecurityKey, await patchJson(`/api/me/keys/${id(keyId)}`, { name }, opts())),
+      ),
+    removeKey: (keyId: string) =>
+      call(async () => {
+        await deleteJson(`/api/me/keys/${id(keyId)}`, opts());
+      }),
   };
 }

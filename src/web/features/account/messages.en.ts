@@ -71,4 +71,37 @@ export const accountEn: MessagesOf<typeof accountSv> = {
   "account.passwordMismatch": "The passwords are not the same.",
   "account.passwordSubmit": "Change password",
   "account.passwordChanged": "The password has been changed. Your other sign-ins have ended.",
+  "mfa.keyTitle": "Sign in with a security key",
+  "mfa.useKey": "Use security key",
+  "mfa.keyIntro":
+    "Do you have a security key, or a key in your computer or phone (passkey)? Use it instead of the code.",
+  "mfa.keyOnlyIntro":
+    "Sign in with your security key: press the button and follow the instructions, for example touch the key.",
+  "mfa.keyFailed":
+    "The security key was not used: it was cancelled, took too long or none of your keys was found. Try again.",
+  "keys.title": "Security keys",
+  "keys.intro":
+    "A security key (for example a USB key) or a key in your computer or phone (passkey) can be used instead of the one-time code when you sign in.",
+  "keys.twoKeys": "Add at least two keys, so that you can sign in if one is lost.",
+  "keys.none": "You have no security keys.",
+  "keys.listLabel": "My security keys",
+  "keys.createdAt": "Added {when}",
+  "keys.lastUsedAt": "last used {when}",
+  "keys.neverUsed": "not used yet",
+  "keys.rename": "Rename {name}",
+  "keys.newName": "New name for {name}",
+  "keys.saveName": "Save the name",
+  "keys.renamed": "The key is now called {name}.",
+  "keys.remove": "Remove {name}",
+  "keys.removed": "{name} is removed.",
+  "keys.addTitle": "Add a key",
+  "keys.name": "Name of the key",
+  "keys.nameHint": "So that you recognise it, for example “Yellow key” or “Work laptop”.",
+  "keys.nameMissing": "Give the key a name.",
+  "keys.password": "Your password",
+  "keys.passwordHint": "For your safety, enter your password again before a key is added.",
+  "keys.add": "Add key",
+  "keys.added": "The key {name} is added.",
+  "keys.browserFailed":
+    "The key was not added: it was cancelled, took too long or the browser does not support security keys. Try again.",
 };

@@ -68,4 +68,37 @@ export const accountSv = {
   "account.passwordMismatch": "Lösenorden är inte likadana.",
   "account.passwordSubmit": "Byt lösenord",
   "account.passwordChanged": "Lösenordet är bytt. Dina andra inloggningar har avslutats.",
+  "mfa.keyTitle": "Logga in med säkerhetsnyckel",
+  "mfa.useKey": "Använd säkerhetsnyckel",
+  "mfa.keyIntro":
+    "Har du en säkerhetsnyckel eller nyckel i datorn eller telefonen (passkey)? Använd den i stället för koden.",
+  "mfa.keyOnlyIntro":
+    "Logga in med din säkerhetsnyckel: tryck på knappen och följ anvisningarna, till exempel rör vid nyckeln.",
+  "mfa.keyFailed":
+    "Säkerhetsnyckeln användes inte: det avbröts, tog för lång tid eller så hittades ingen av dina nycklar. Försök igen.",
+  "keys.title": "Säkerhetsnycklar",
+  "keys.intro":
+    "En säkerhetsnyckel (till exempel en USB-nyckel) eller en nyckel i datorn eller telefonen (passkey) kan användas i stället för engångskoden när du loggar in.",
+  "keys.twoKeys": "Lägg till minst två nycklar, så att du kan logga in om en kommer bort.",
+  "keys.none": "Du har inga säkerhetsnycklar.",
+  "keys.listLabel": "Mina säkerhetsnycklar",
+  "keys.createdAt": "Tillagd {when}",
+  "keys.lastUsedAt": "senast använd {when}",
+  "keys.neverUsed": "inte använd ännu",
+  "keys.rename": "Byt namn på {name}",
+  "keys.newName": "Nytt namn på {name}",
+  "keys.saveName": "Spara namnet",
+  "keys.renamed": "Nyckeln heter nu {name}.",
+  "keys.remove": "Ta bort {name}",
+  "keys.removed": "{name} är borttagen.",
+  "keys.addTitle": "Lägg till en nyckel",
+  "keys.name": "Nyckelns namn",
+  "keys.nameHint": "Så att du känner igen den, till exempel ”Gul nyckel” eller ”Jobbdatorn”.",
+  "keys.nameMissing": "Ge nyckeln ett namn.",
+  "keys.password": "Ditt lösenord",
+  "keys.passwordHint": "Av säkerhetsskäl anger du lösenordet igen innan en nyckel läggs till.",
+  "keys.add": "Lägg till nyckel",
+  "keys.added": "Nyckeln {name} är tillagd.",
+  "keys.browserFailed":
+    "Nyckeln lades inte till: det avbröts, tog för lång tid eller så stöder webbläsaren inte säkerhetsnycklar. Försök igen.",
 } as const;
