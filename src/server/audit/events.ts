@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuditActionCode } from "../../shared/api/audit-actions.ts";
 import { caseworkEvents } from "./events/casework.ts";
+import { identityProviderAdminEvents, oidcLoginEvents } from "./events/identity.ts";
 import { none } from "./events/none.ts";
 import { protectionEvents } from "./events/protection.ts";
 import { serviceEvents } from "./events/services.ts";
@@ -26,7 +27,16 @@ const keyRefusal = z.enum([
 export const auditEventData = {
   "login.succeeded": none,
   "login.failed": z
-    .object({ why: z.enum(["bad_password", "unknown_user", "locked", "inactive", "throttled"]) })
+    .object({
+      why: z.enum([
+        "bad_password",
+        "unknown_user",
+        "locked",
+        "inactive",
+        "throttled",
+        "local_passwords_off",
+      ]),
+    })
     .strict(),
   // The method names the second factor: the one-time code or a key (auth/webauthn, 0104).
   "login.mfa_failed": z
@@ -35,6 +45,7 @@ export const auditEventData = {
   "login.mfa_succeeded": z
     .object({ method: secondFactorMethod.optional(), keyId: z.uuid().optional() })
     .strict(),
+  ...oidcLoginEvents,
   logout: none,
   "mfa.enrolled": none,
   "mfa.key_registered": z.object({ keyId: z.uuid() }).strict(),
@@ -59,6 +70,7 @@ export const auditEventData = {
   "admin.role.remove": z.object({ role: z.string(), unitId: z.uuid().nullable() }).strict(),
   "admin.mfa.reset": none,
   "admin.denied": z.object({ route: z.string() }).strict(),
+  ...identityProviderAdminEvents,
   // The shared list and this table must name the same actions (missing or extra: a type error).
 } as const satisfies Record<AuditActionCode, z.ZodObject>;
 
@@ -91,5 +103,9 @@ export const auditResourceTypes = [
   "retention",
   // A routine of the routines register (issue 20, item 2).
   "routine",
+  // An organisation's OpenID Connect provider (issue 21).
+  "identity_provider",
+  // The organisation's login policy: are local passwords allowed (issue 21).
+  "login_policy",
 ] as const;
 export type AuditResourceType = (typeof auditResourceTypes)[number];

@@ -6,12 +6,15 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/connection.ts";
 import type { Database, SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
+import { localPasswordsAllowed } from "./login-policy.ts";
 import { afterSecondFactor } from "./one-time-password.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession } from "./sessions.ts";
 import { clearFailures, lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
 
 const wrongCredentials = "Fel användarnamn eller lösenord.";
+const localPasswordsOff =
+  "Din organisation har stängt av inloggning med lösenord i Frid. Logga in med organisationens inloggning (till exempel SITHS-kort).";
 
 export interface LoginOutcome {
   sessionId: string;
@@ -45,6 +48,9 @@ export async function login(
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   if (!user.active) return fail("inactive");
   if (!passwordOk) return fail("bad_password");
+  // Told only after the right password, so the message reveals nothing to a guesser.
+  if (!user.break_glass && !(await localPasswordsAllowed(db, user.org_id)))
+    return fail("local_passwords_off");
 
   await clearFailures(db, username, meta.clientAddress);
   const state = stateAfterPassword(config, user);
@@ -60,7 +66,13 @@ export async function login(
 }
 
 type LoginUser = NonNullable<Awaited<ReturnType<typeof findLoginUser>>>;
-type FailureReason = "bad_password" | "unknown_user" | "locked" | "inactive" | "throttled";
+type FailureReason =
+  | "bad_password"
+  | "unknown_user"
+  | "locked"
+  | "inactive"
+  | "throttled"
+  | "local_passwords_off";
 
 function findLoginUser(db: Kysely<Database>, username: string) {
   return db
@@ -72,6 +84,7 @@ function findLoginUser(db: Kysely<Database>, username: string) {
       "active",
       "mfa_enrolled_at",
       "password_change_required",
+      "break_glass",
       // A key (auth/webauthn, 0104) is a second factor as the code app is.
       (eb) =>
         eb
@@ -96,13 +109,16 @@ async function refuseLogin(
   retryAfterSeconds: number,
 ): Promise<never> {
   const { username, user, meta } = attempt;
-  if (why !== "throttled") await recordFailure(db, config, username, meta.clientAddress);
+  // A right password refused by the policy is no guess: it does not count towards a lock.
+  if (why !== "throttled" && why !== "local_passwords_off")
+    await recordFailure(db, config, username, meta.clientAddress);
   await withActor(db, { userId: null, orgId: user?.org_id ?? null }, (trx) =>
     recordAudit(trx, { actor: null, userId: user?.id ?? null, orgId: user?.org_id ?? null, meta }, [
       { action: "login.failed", outcome: "denied", resourceType: "session", data: { why } },
     ]),
   );
   if (why === "throttled") throw tooManyAttempts(retryAfterSeconds);
+  if (why === "local_passwords_off") throw new AppError(403, "forbidden", localPasswordsOff);
   throw new AppError(401, "invalid_credentials", wrongCredentials);
 }
 

@@ -40,6 +40,17 @@ export interface AccessGrant {
   user_id: string;
 }
 
+export interface AccountIdentifier {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  kind: string;
+  org_id: string;
+  provider_id: string | null;
+  user_id: string;
+  value: string;
+}
+
 export interface ActionPlan {
   adopted_by: string;
   adopted_on: string;
@@ -196,6 +207,7 @@ export interface AgreementResponsible {
 
 export interface AppUser {
   active: Generated<boolean>;
+  break_glass: Generated<boolean>;
   created_at: Generated<Timestamp>;
   display_name: string;
   failed_logins: Generated<number>;
@@ -765,6 +777,30 @@ export interface FridCurrentWork {
   user_id: string | null;
 }
 
+export interface IdentifierKey {
+  created_at: Generated<Timestamp>;
+  org_id: string;
+  sealed_key: string;
+}
+
+export interface IdentityProvider {
+  acr_values: Generated<string[]>;
+  client_id: string;
+  client_secret_env: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  display_name: string;
+  enabled: Generated<boolean>;
+  id: Generated<string>;
+  identifier_claim: string;
+  identifier_kind: string;
+  issuer: string;
+  org_id: string;
+  scopes: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
 export interface ImplementationPlan {
   activities: string;
   case_id: string;
@@ -908,6 +944,13 @@ export interface JournalEntry {
   written_at: Generated<Timestamp>;
 }
 
+export interface LoginPolicy {
+  local_passwords: Generated<boolean>;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface LoginThrottle {
   failures: Generated<number>;
   key: string;
@@ -950,6 +993,19 @@ export interface NotificationSetting {
   org_id: string;
   updated_at: Generated<Timestamp>;
   user_id: string;
+}
+
+export interface OidcLoginAttempt {
+  browser_hash: string;
+  code_verifier: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  nonce: string;
+  org_id: string;
+  provider_id: string;
+  redirect_uri: string;
+  state_hash: string;
+  used_at: Timestamp | null;
 }
 
 export interface Organisation {
@@ -1827,6 +1883,7 @@ export interface WebauthnCredential {
 
 export interface DB {
   access_grant: AccessGrant;
+  account_identifier: AccountIdentifier;
   action_plan: ActionPlan;
   action_plan_activity: ActionPlanActivity;
   action_plan_area: ActionPlanArea;
@@ -1879,6 +1936,8 @@ export interface DB {
   frid_barred_person: FridBarredPerson;
   frid_break_glass_review_item: FridBreakGlassReviewItem;
   frid_current_work: FridCurrentWork;
+  identifier_key: IdentifierKey;
+  identity_provider: IdentityProvider;
   implementation_plan: ImplementationPlan;
   instructor: Instructor;
   instructor_meeting: InstructorMeeting;
@@ -1891,11 +1950,13 @@ export interface DB {
   investigation_span: InvestigationSpan;
   journal_entry: JournalEntry;
   log_review_setting: LogReviewSetting;
+  login_policy: LoginPolicy;
   login_throttle: LoginThrottle;
   maintenance_task: MaintenanceTask;
   notification_digest: NotificationDigest;
   notification_read: NotificationRead;
   notification_setting: NotificationSetting;
+  oidc_login_attempt: OidcLoginAttempt;
   organisation: Organisation;
   partner: Partner;
   partner_contact: PartnerContact;

@@ -21,6 +21,8 @@ export const sealedTables = {
   stay_member: { key: ["stay_id", "person_id"], columns: ["school_name"] },
   // The whole plan as one JSON text: its code words, safe places and emergency numbers.
   safety_plan_version: { key: ["id"], columns: ["measures"] },
+  // The organisation's blind-index key for personal identity numbers (auth/oidc/identifiers.ts).
+  identifier_key: { key: ["org_id"], columns: ["sealed_key"] },
 } as const satisfies Record<string, { key: readonly string[]; columns: readonly string[] }>;
 
 export type SealedTable = keyof typeof sealedTables;

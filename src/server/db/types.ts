@@ -40,6 +40,9 @@ export type SessionStateName =
   | "mfa_enrolment_required"
   | "password_change_required";
 
+/** Which identifier of an account a provider's login is matched to (migration 0103). */
+export type IdentifierKind = "hsa_id" | "personal_identity_number" | "email" | "sub";
+
 export type StatusTrigger =
   | "intake_application"
   | "intake_report_of_concern"
@@ -91,6 +94,8 @@ interface Narrowed extends CollaborationTables, ProtectionTables {
   >;
   role_assignment: Narrow<DB["role_assignment"], { role: RoleName }>;
   session: Narrow<DB["session"], { state: SessionStateName }>;
+  identity_provider: Narrow<DB["identity_provider"], { identifier_kind: IdentifierKind }>;
+  account_identifier: Narrow<DB["account_identifier"], { kind: IdentifierKind }>;
   relation: Narrow<
     DB["relation"],
     { kind: "partner" | "former_partner" | "parent" | "child" | "sibling" | "other_relative" }

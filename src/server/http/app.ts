@@ -12,6 +12,7 @@ import { ErrorBody } from "../../shared/api/error.ts";
 import { installValidationMessages } from "../../shared/validation-messages.ts";
 import { registerDataAsOf } from "../access/data-as-of.ts";
 import { registerAuthentication } from "../auth/hook.ts";
+import { oidcRoutes } from "../auth/oidc/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
 import { webauthnRoutes } from "../auth/webauthn/routes.ts";
@@ -36,6 +37,7 @@ import { costRoutes } from "../modules/costs/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { disclosureRoutes } from "../modules/disclosures/routes.ts";
 import { documentRoutes } from "../modules/documents/routes.ts";
+import { identityProviderRoutes } from "../modules/identity-providers/routes.ts";
 import { intakeRoutes } from "../modules/intake/routes.ts";
 import { investigationRoutes } from "../modules/investigation/routes.ts";
 import { journalRoutes } from "../modules/journal/routes.ts";
@@ -81,6 +83,8 @@ const modules: RouteModule[] = [
   sessionRoutes,
   webauthnRoutes,
   adminRoutes,
+  identityProviderRoutes,
+  oidcRoutes,
   personRoutes,
   caseRoutes,
   journalRoutes,

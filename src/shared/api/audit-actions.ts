@@ -7,6 +7,8 @@ export const auditActions = [
   "login.failed",
   "login.mfa_failed",
   "login.mfa_succeeded",
+  "login.oidc_succeeded",
+  "login.oidc_failed",
   "logout",
   "mfa.enrolled",
   "mfa.key_registered",
@@ -254,5 +256,12 @@ export const auditActions = [
   "admin.mfa.reset",
   "admin.instrument.import",
   "admin.denied",
+  // Identity providers (issue 21)
+  "admin.identity_provider.create",
+  "admin.identity_provider.update",
+  "admin.identifier.add",
+  "admin.identifier.remove",
+  "admin.login_policy.update",
+  "admin.break_glass.update",
 ] as const;
 export type AuditActionCode = (typeof auditActions)[number];

@@ -25,6 +25,16 @@ export const demoUnits = [
   },
 ] as const;
 
+/** The development identity provider (scripts/dev-idp.ts) the demo organisation trusts. */
+export const demoIdentityProvider = {
+  displayName: "Test-IdP (utveckling)",
+  issuer: "http://127.0.0.1:4010",
+  clientId: "frid-demo",
+} as const;
+
+/** A demo user's HSA-id at the development provider (a made-up organisation number). */
+export const demoHsaId = (username: string) => `SE2321000016-${username}`;
+
 export type DemoUnitKey = (typeof demoUnits)[number]["key"];
 
 /** Unit and role are what the access issue gives each user; listed here so the README agrees. */

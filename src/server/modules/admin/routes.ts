@@ -37,7 +37,7 @@ export const adminRoutes: RouteModule = (app, { database }) => {
 };
 
 /** The check every route here runs before its handler: the caller administers the organisation. */
-function administratorsOnly(database: DatabaseHandle) {
+export function administratorsOnly(database: DatabaseHandle) {
   const admin = async (request: FastifyRequest) => {
     await requireAdministrator(
       database,
@@ -49,7 +49,7 @@ function administratorsOnly(database: DatabaseHandle) {
   return admin;
 }
 
-type AdminCheck = ReturnType<typeof administratorsOnly>;
+export type AdminCheck = ReturnType<typeof administratorsOnly>;
 
 /** Units of the organisation: listed, created, changed. */
 function registerUnitRoutes(app: App, database: DatabaseHandle, admin: AdminCheck): void {

@@ -12,6 +12,7 @@ import { KeyLoginButton } from "./KeyLogin";
 import { LoginFields } from "./LoginFields";
 import { CodeForm, MfaSetupSteps } from "./MfaSetup";
 import { PasswordChangeForm } from "./PasswordChange";
+import { ProviderLogins } from "./ProviderLogins";
 
 /**
  * The login steps: password, then the one-time code or, the first time, setting up the app;
@@ -59,6 +60,7 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
             {t("login.submit")}
           </button>
         </form>
+        <ProviderLogins />
       </div>
     </Page>
   );

@@ -1,4 +1,5 @@
 import { LoginResult, Me, MfaEnrolment, SessionStatus } from "../../../shared/api/auth";
+import { PublicIdentityProviderList } from "../../../shared/api/identity-providers";
 import {
   KeyCreationOptions,
   KeyRequestOptions,
@@ -45,6 +46,13 @@ export function accountApi({ call, get, post, postNoContent, opts, id }: Transpo
     sessionStatus: () => get("/api/auth/session", SessionStatus),
     /** The user is typing: the idle clock starts again (within the absolute limit). */
     heartbeat: () => post("/api/auth/heartbeat", {}, SessionStatus),
+    /** The organisations' identity providers, for the login page's buttons (public). */
+    identityProviders: () =>
+      call(
+        async () =>
+          parseWith(PublicIdentityProviderList, await getJson("/api/auth/identity-providers")),
+        false,
+      ),
     changePassword: (currentPassword: string, newPassword: string) =>
       postNoContent("/api/me/password", { currentPassword, newPassword }),
     // Security keys (ADR 0029): the login step's, then Mitt konto's.

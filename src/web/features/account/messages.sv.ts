@@ -9,6 +9,8 @@ export const accountSv = {
   "login.password": "Lösenord",
   "login.submit": "Logga in",
   "login.loggedOut": "Du är utloggad.",
+  "login.providers": "Eller logga in med din organisations inloggning:",
+  "login.withProvider": "Logga in med {name}",
   "login.expired": "Du har blivit utloggad. Logga in igen för att fortsätta.",
 
   "session.warningIdle":

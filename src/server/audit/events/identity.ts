@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/**
+ * Why a login through an identity provider was refused (auth/oidc/): each refusal is an
+ * audit event with its reason, the person seeing only a Swedish message.
+ */
+export const oidcRefusals = [
+  "provider_unknown",
+  "provider_disabled",
+  "provider_unreachable",
+  "attempt_unknown",
+  "attempt_used",
+  "attempt_expired",
+  "browser_mismatch",
+  "provider_error",
+  "token_invalid",
+  "acr_too_low",
+  "identifier_missing",
+  "unknown_identity",
+  "inactive",
+] as const;
+export type OidcRefusal = (typeof oidcRefusals)[number];
+
+/** Logins through an organisation's OpenID Connect provider (issue 21). */
+export const oidcLoginEvents = {
+  "login.oidc_succeeded": z.object({ providerId: z.uuid(), acr: z.string().nullable() }).strict(),
+  "login.oidc_failed": z
+    .object({
+      providerId: z.uuid().nullable(),
+      why: z.enum(oidcRefusals),
+      detail: z.string().max(200).optional(),
+    })
+    .strict(),
+};
+
+/** An administrator's changes to providers, identifiers and the login policy (issue 21). */
+export const identityProviderAdminEvents = {
+  "admin.identity_provider.create": z.object({ issuer: z.string() }).strict(),
+  "admin.identity_provider.update": z.object({ fields: z.array(z.string()) }).strict(),
+  "admin.identifier.add": z.object({ kind: z.string() }).strict(),
+  "admin.identifier.remove": z.object({ kind: z.string() }).strict(),
+  "admin.login_policy.update": z.object({ localPasswords: z.boolean() }).strict(),
+  "admin.break_glass.update": z.object({ breakGlass: z.boolean() }).strict(),
+};

@@ -1,0 +1,189 @@
+import type { Kysely } from "kysely";
+import * as client from "openid-client";
+import type { RequestMeta } from "../../access/actor.ts";
+import { withActor } from "../../access/transaction.ts";
+import { recordAudit } from "../../audit/record.ts";
+import type { Config } from "../../config.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Database } from "../../db/types.ts";
+import { createSession } from "../sessions.ts";
+import { normaliseIdentifier, storedIdentifier } from "./identifiers.ts";
+import { OidcRefused } from "./refusals.ts";
+import {
+  clientConfiguration,
+  clockToleranceSeconds,
+  forgetConfiguration,
+  hashOf,
+  type ProviderRow,
+  providerById,
+} from "./relying-party.ts";
+
+type Provider = NonNullable<ProviderRow>;
+type Attempt = {
+  provider_id: string;
+  org_id: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+};
+
+/**
+ * The provider sent the browser back. The attempt is taken once (a second callback with
+ * the same state is refused, so a replayed code never reaches the token endpoint twice),
+ * only in the browser that began it, within its ten minutes; then the code is exchanged and
+ * the ID token checked by openid-client (signature, issuer, audience, nonce, expiry with
+ * the clock tolerance), the assurance level by Frid, and the identifier matched to an
+ * account Frid already has. A login never creates an account.
+ */
+export async function finishLogin(
+  config: Config,
+  database: DatabaseHandle,
+  input: { query: string; state: string | undefined; binding: string | undefined },
+  meta: RequestMeta,
+): Promise<{ sessionId: string }> {
+  const attempt = await takeAttempt(database.db, input.state, input.binding);
+  const context = { providerId: attempt.provider_id, orgId: attempt.org_id };
+  const provider = await providerById(database, attempt.provider_id);
+  if (!provider?.enabled) throw new OidcRefused("provider_disabled", context);
+  const claims = await exchange(config, provider, attempt, input);
+  const user = await matchAccount(database, provider, claims);
+  const acr = typeof claims.acr === "string" ? claims.acr : null;
+  const session = await createSession(
+    database.db,
+    config,
+    { id: user.id, orgId: provider.org_id },
+    // The provider's login at the required level is the second factor: no TOTP.
+    "authenticated",
+    meta.clientAddress,
+  );
+  await withActor(database.db, { userId: user.id, orgId: provider.org_id }, async (trx) => {
+    await trx
+      .updateTable("app_user")
+      .set({ last_login_at: new Date() })
+      .where("id", "=", user.id)
+      .execute();
+    await recordAudit(trx, { actor: null, userId: user.id, orgId: provider.org_id, meta }, [
+      {
+        action: "login.oidc_succeeded",
+        resourceType: "session",
+        data: { providerId: provider.id, acr },
+      },
+    ]);
+  });
+  return { sessionId: session.id };
+}
+
+async function takeAttempt(
+  db: Kysely<Database>,
+  state: string | undefined,
+  binding: string | undefined,
+): Promise<Attempt> {
+  const none = { providerId: null, orgId: null };
+  if (!state) throw new OidcRefused("attempt_unknown", none);
+  const found = await db
+    .selectFrom("oidc_login_attempt")
+    .select(["provider_id", "org_id", "browser_hash", "used_at", "expires_at"])
+    .where("state_hash", "=", hashOf(state))
+    .executeTakeFirst();
+  if (!found) throw new OidcRefused("attempt_unknown", none);
+  const context = { providerId: found.provider_id, orgId: found.org_id };
+  if (!binding || hashOf(binding) !== found.browser_hash)
+    throw new OidcRefused("browser_mismatch", context);
+  // Taken in one statement: of two callbacks at once, one finds it unused.
+  const taken = await db
+    .updateTable("oidc_login_attempt")
+    .set({ used_at: new Date() })
+    .where("state_hash", "=", hashOf(state))
+    .where("used_at", "is", null)
+    .returning(["provider_id", "org_id", "nonce", "code_verifier", "redirect_uri"])
+    .executeTakeFirst();
+  if (!taken) throw new OidcRefused("attempt_used", context);
+  if (found.expires_at.getTime() < Date.now()) throw new OidcRefused("attempt_expired", context);
+  return taken;
+}
+
+async function exchange(
+  config: Config,
+  provider: Provider,
+  attempt: Attempt,
+  input: { query: string; state: string | undefined },
+): Promise<client.IDToken> {
+  const context = { providerId: provider.id, orgId: provider.org_id };
+  const configuration = await clientConfiguration(config, provider);
+  let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+  try {
+    tokens = await client.authorizationCodeGrant(
+      configuration,
+      new URL(`${attempt.redirect_uri}?${input.query}`),
+      {
+        pkceCodeVerifier: attempt.code_verifier,
+        expectedNonce: attempt.nonce,
+        expectedState: input.state,
+        idTokenExpected: true,
+      },
+    );
+  } catch (error) {
+    throw refusalOf(provider, error);
+  }
+  const claims = tokens.claims();
+  if (!claims) throw new OidcRefused("token_invalid", context, "no ID token");
+  // openid-client checks exp and nbf; a token issued in the future is a clock gone wrong.
+  if (claims.iat > Date.now() / 1000 + clockToleranceSeconds)
+    throw new OidcRefused("token_invalid", context, "iat in the future");
+  if (provider.acr_values.length > 0 && !provider.acr_values.includes(String(claims.acr ?? "")))
+    throw new OidcRefused(
+      "acr_too_low",
+      context,
+      `acr ${String(claims.acr ?? "none")}`.slice(0, 200),
+    );
+  return claims;
+}
+
+/** Which refusal an error of the exchange is; the provider's metadata is read again next time. */
+function refusalOf(provider: Provider, error: unknown): OidcRefused {
+  forgetConfiguration(provider);
+  const context = { providerId: provider.id, orgId: provider.org_id };
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (
+    error instanceof client.AuthorizationResponseError ||
+    error instanceof client.ResponseBodyError
+  )
+    return new OidcRefused("provider_error", context, detail);
+  if (error instanceof client.ClientError || error instanceof client.WWWAuthenticateChallengeError)
+    return new OidcRefused("token_invalid", context, detail);
+  // Anything else is the network or the provider's server: tried again at the next login.
+  return new OidcRefused("provider_unreachable", context, detail);
+}
+
+async function matchAccount(database: DatabaseHandle, provider: Provider, claims: client.IDToken) {
+  const context = { providerId: provider.id, orgId: provider.org_id };
+  const raw = claims[provider.identifier_claim];
+  if (typeof raw !== "string" || raw.length === 0)
+    throw new OidcRefused("identifier_missing", context, provider.identifier_claim);
+  const normalised = normaliseIdentifier(provider.identifier_kind, raw);
+  if (!normalised.ok)
+    throw new OidcRefused("identifier_missing", context, "not a valid identifier");
+  const value = await storedIdentifier(
+    database,
+    provider.org_id,
+    provider.identifier_kind,
+    normalised.value,
+  );
+  const user = await database.db
+    .selectFrom("account_identifier as i")
+    .innerJoin("app_user as u", "u.id", "i.user_id")
+    .select(["u.id", "u.active"])
+    .where("i.org_id", "=", provider.org_id)
+    .where("u.org_id", "=", provider.org_id)
+    .where("i.kind", "=", provider.identifier_kind)
+    .where("i.value", "=", value)
+    .where((eb) =>
+      provider.identifier_kind === "sub"
+        ? eb("i.provider_id", "=", provider.id)
+        : eb("i.provider_id", "is", null),
+    )
+    .executeTakeFirst();
+  if (!user) throw new OidcRefused("unknown_identity", context);
+  if (!user.active) throw new OidcRefused("inactive", { ...context, userId: user.id });
+  return user;
+}

@@ -1,0 +1,185 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { ErrorCode } from "../../../shared/api/error.ts";
+import { PublicIdentityProviderList } from "../../../shared/api/identity-providers.ts";
+import type { App, AppContext, RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
+import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
+import { requestMeta } from "../../http/request-context.ts";
+import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
+import { finishLogin } from "./callback.ts";
+import { auditRefusal, OidcRefused, refusalPage, swedishMessage } from "./refusals.ts";
+import { attemptMinutes, beginLogin } from "./relying-party.ts";
+
+const tags = ["auth"];
+const bindingCookie = "frid_oidc";
+const callbackPath = "/api/auth/oidc/callback";
+
+/**
+ * The browser's binding to its login attempt. SameSite=Lax, not Strict: the callback is a
+ * navigation from the provider's site, and a Strict cookie would not come with it.
+ */
+function bindingCookieHeader(value: string | null, secure: boolean): string {
+  const attributes = [
+    `Path=${callbackPath}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(secure ? ["Secure"] : []),
+  ];
+  if (value === null) return [`${bindingCookie}=`, "Max-Age=0", ...attributes].join("; ");
+  return [`${bindingCookie}=${value}`, `Max-Age=${attemptMinutes * 60}`, ...attributes].join("; ");
+}
+
+/** Frid's own address as the browser used it; the provider must know this redirect URI. */
+const redirectUriOf = (request: FastifyRequest) =>
+  `${request.protocol}://${request.host}${callbackPath}`;
+
+const codeOf = (status: number): ErrorCode =>
+  status === 404
+    ? "not_found"
+    : status === 400
+      ? "bad_request"
+      : status === 502
+        ? "unavailable"
+        : "forbidden";
+
+/**
+ * A refusal, audited first. A browser's navigation (it asks for text/html: the provider sent
+ * it back, or the login page's link) gets a Swedish page of its own; any other client the
+ * API's one error body. Never a 500.
+ */
+async function answerRefusal(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+) {
+  if (!(error instanceof OidcRefused)) throw error;
+  await auditRefusal(context.database, error, requestMeta(request));
+  request.log.info({ why: error.why }, "login through identity provider refused");
+  const message = swedishMessage(error.why);
+  reply.header("set-cookie", bindingCookieHeader(null, request.protocol === "https"));
+  if (!request.headers.accept?.includes("text/html"))
+    throw new AppError(error.statusCode, codeOf(error.statusCode), message);
+  return reply
+    .status(error.statusCode)
+    .header("content-type", "text/html; charset=utf-8")
+    .send(refusalPage(message));
+}
+
+export const oidcRoutes: RouteModule = (app, context) => {
+  registerProviderList(app, context);
+  registerStart(app, context);
+  registerCallback(app, context);
+};
+
+/** The login page's buttons (public). */
+function registerProviderList(app: App, { database }: AppContext): void {
+  app.get(
+    "/api/auth/identity-providers",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "The enabled identity providers to log in with (for the login page)",
+        response: { 200: PublicIdentityProviderList },
+      },
+    },
+    async () => ({
+      providers: await database.db
+        .selectFrom("identity_provider as p")
+        .innerJoin("organisation as o", "o.id", "p.org_id")
+        .select(["p.id", "p.display_name as displayName", "o.name as organisation"])
+        .where("p.enabled", "=", true)
+        .orderBy("o.name")
+        .orderBy("p.display_name")
+        .execute(),
+    }),
+  );
+}
+
+/** The browser is sent to the provider. */
+function registerStart(app: App, context: AppContext): void {
+  const { config, database } = context;
+  // Each start writes a login-attempt row: a flood from one address is slowed down. Generous,
+  // as a whole office may reach Frid through one proxy address at eight in the morning.
+  const starts = new RateLimiter(300, 60_000);
+  app.get(
+    "/api/auth/oidc/:providerId/start",
+    {
+      config: { public: true },
+      onRequest: rateLimited(
+        starts,
+        "Många inloggningar har påbörjats härifrån. Vänta en minut och försök igen.",
+      ),
+      schema: {
+        tags,
+        summary: "Begin a login through an identity provider (redirects the browser there)",
+        params: z.object({ providerId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      try {
+        const { location, binding } = await beginLogin(
+          config,
+          database,
+          request.params.providerId,
+          redirectUriOf(request),
+        );
+        return reply
+          .status(303)
+          .header("set-cookie", bindingCookieHeader(binding, request.protocol === "https"))
+          .header("location", location)
+          .send();
+      } catch (error) {
+        return answerRefusal(context, request, reply, error);
+      }
+    },
+  );
+}
+
+/** The provider sent the browser back. */
+function registerCallback(app: App, context: AppContext): void {
+  const { config, database } = context;
+  app.get(
+    callbackPath,
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "The identity provider's answer: logs in and redirects to the start page",
+        querystring: z.object({ state: z.string().max(500).optional() }).loose(),
+      },
+    },
+    async (request, reply) => {
+      const query = request.url.includes("?")
+        ? request.url.slice(request.url.indexOf("?") + 1)
+        : "";
+      try {
+        const { sessionId } = await finishLogin(
+          config,
+          database,
+          {
+            query,
+            state: request.query.state,
+            binding: cookieValue(request.headers.cookie, bindingCookie),
+          },
+          requestMeta(request),
+        );
+        // A new session id at every login; a session the browser had is ended (fixation).
+        if (request.authSession) await revokeSession(database.db, request.authSession.idHash);
+        const secure = request.protocol === "https";
+        return reply
+          .status(303)
+          .header("set-cookie", [
+            sessionCookieHeader(sessionId, secure),
+            bindingCookieHeader(null, secure),
+          ])
+          .header("location", "/")
+          .send();
+      } catch (error) {
+        return answerRefusal(context, request, reply, error);
+      }
+    },
+  );
+}

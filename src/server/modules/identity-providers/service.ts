@@ -1,0 +1,315 @@
+import type { Kysely } from "kysely";
+import type {
+  AddAccountIdentifierBody,
+  CreateIdentityProviderBody,
+  IdentityProviderView,
+  UpdateIdentityProviderBody,
+} from "../../../shared/api/identity-providers.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import { withActor } from "../../access/transaction.ts";
+import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
+
+export { localPasswordsAllowed } from "../../auth/login-policy.ts";
+
+import { normaliseIdentifier, storedIdentifier } from "../../auth/oidc/identifiers.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import type { Database } from "../../db/types.ts";
+import { AppError } from "../../http/errors.ts";
+
+/**
+ * The administrator's side of issue 21: the organisation's identity providers, the
+ * identifiers that match a provider's login to an account, the login policy and the
+ * break-glass account. Every change is audited in its own transaction.
+ */
+const invalid = (fields: Record<string, string>) =>
+  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+const providerNotFound = () => new AppError(404, "not_found", "Identitetsleverantören finns inte.");
+const userNotFound = () => new AppError(404, "not_found", "Användaren finns inte.");
+
+function audited<T>(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  entry: AuditEntry,
+  run: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return withActor(database.db, actor, async (trx) => {
+    const result = await run(trx);
+    await recordAudit(trx, auditContext(actor, meta), [entry]);
+    return result;
+  });
+}
+
+type ProviderRow = Awaited<ReturnType<typeof providerRows>>[number];
+
+function providerRows(db: Kysely<Database>, orgId: string, id?: string) {
+  let query = db.selectFrom("identity_provider").selectAll().where("org_id", "=", orgId);
+  if (id) query = query.where("id", "=", id);
+  return query.orderBy("display_name").execute();
+}
+
+export function providerView(row: ProviderRow): IdentityProviderView {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    issuer: row.issuer,
+    clientId: row.client_id,
+    clientSecretEnv: row.client_secret_env,
+    clientSecretSet: row.client_secret_env ? Boolean(process.env[row.client_secret_env]) : false,
+    scopes: row.scopes,
+    identifierKind: row.identifier_kind,
+    identifierClaim: row.identifier_claim,
+    acrValues: row.acr_values,
+    enabled: row.enabled,
+  };
+}
+
+export async function listProviders(db: Kysely<Database>, orgId: string) {
+  return (await providerRows(db, orgId)).map(providerView);
+}
+
+async function oneProvider(db: Kysely<Database>, orgId: string, id: string) {
+  const [row] = await providerRows(db, orgId, id);
+  if (!row) throw providerNotFound();
+  return providerView(row);
+}
+
+async function nameTaken(db: Kysely<Database>, orgId: string, name: string, exceptId?: string) {
+  let query = db
+    .selectFrom("identity_provider")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("display_name", "=", name);
+  if (exceptId) query = query.where("id", "<>", exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function createProvider(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  input: CreateIdentityProviderBody,
+): Promise<IdentityProviderView> {
+  if (await nameTaken(database.db, actor.orgId, input.displayName))
+    throw invalid({ displayName: "Det finns redan en identitetsleverantör med det namnet." });
+  const entry: AuditEntry = {
+    action: "admin.identity_provider.create",
+    resourceType: "identity_provider",
+    data: { issuer: input.issuer },
+  };
+  return audited(database, actor, meta, entry, async (db) => {
+    const { id } = await db
+      .insertInto("identity_provider")
+      .values({
+        org_id: actor.orgId,
+        display_name: input.displayName,
+        issuer: input.issuer,
+        client_id: input.clientId,
+        client_secret_env: input.clientSecretEnv ?? null,
+        scopes: input.scopes ?? "openid",
+        identifier_kind: input.identifierKind,
+        identifier_claim: input.identifierClaim,
+        acr_values: input.acrValues ?? [],
+        enabled: input.enabled ?? true,
+        created_by: actor.userId,
+        updated_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return oneProvider(db, actor.orgId, id);
+  });
+}
+
+export async function updateProvider(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  input: UpdateIdentityProviderBody,
+): Promise<IdentityProviderView> {
+  await oneProvider(database.db, actor.orgId, id);
+  if (input.displayName && (await nameTaken(database.db, actor.orgId, input.displayName, id)))
+    throw invalid({ displayName: "Det finns redan en identitetsleverantör med det namnet." });
+  const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
+  const entry: AuditEntry = {
+    action: "admin.identity_provider.update",
+    resourceType: "identity_provider",
+    resourceId: id,
+    data: { fields },
+  };
+  return audited(database, actor, meta, entry, async (db) => {
+    await db
+      .updateTable("identity_provider")
+      .set({
+        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+        ...(input.issuer !== undefined ? { issuer: input.issuer } : {}),
+        ...(input.clientId !== undefined ? { client_id: input.clientId } : {}),
+        ...(input.clientSecretEnv !== undefined
+          ? { client_secret_env: input.clientSecretEnv }
+          : {}),
+        ...(input.scopes !== undefined ? { scopes: input.scopes } : {}),
+        ...(input.identifierKind !== undefined ? { identifier_kind: input.identifierKind } : {}),
+        ...(input.identifierClaim !== undefined ? { identifier_claim: input.identifierClaim } : {}),
+        ...(input.acrValues !== undefined ? { acr_values: input.acrValues } : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+        updated_by: actor.userId,
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .where("org_id", "=", actor.orgId)
+      .execute();
+    return oneProvider(db, actor.orgId, id);
+  });
+}
+
+async function requireUser(db: Kysely<Database>, orgId: string, userId: string) {
+  const user = await db
+    .selectFrom("app_user")
+    .select(["id", "break_glass"])
+    .where("id", "=", userId)
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
+  if (!user) throw userNotFound();
+  return user;
+}
+
+export async function listIdentifiers(db: Kysely<Database>, orgId: string, userId: string) {
+  await requireUser(db, orgId, userId);
+  const rows = await db
+    .selectFrom("account_identifier")
+    .select(["id", "kind", "value", "provider_id"])
+    .where("org_id", "=", orgId)
+    .where("user_id", "=", userId)
+    .orderBy("kind")
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    // The hash says nothing to a person: a stored number is shown only as stored.
+    value: r.kind === "personal_identity_number" ? null : r.value,
+    providerId: r.provider_id,
+  }));
+}
+
+export async function addIdentifier(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  userId: string,
+  input: AddAccountIdentifierBody,
+) {
+  await requireUser(database.db, actor.orgId, userId);
+  const normalised = normaliseIdentifier(input.kind, input.value);
+  if (!normalised.ok) throw invalid({ value: normalised.message });
+  const providerId = input.kind === "sub" ? (input.providerId ?? null) : null;
+  if (input.kind === "sub" && !providerId)
+    throw invalid({
+      providerId: "Ett sub gäller bara hos sin utfärdare: välj identitetsleverantören.",
+    });
+  if (providerId) await oneProvider(database.db, actor.orgId, providerId);
+  const value = await storedIdentifier(database, actor.orgId, input.kind, normalised.value);
+  const taken = await database.db
+    .selectFrom("account_identifier")
+    .select(["user_id"])
+    .where("org_id", "=", actor.orgId)
+    .where("kind", "=", input.kind)
+    .where("value", "=", value)
+    .where((eb) =>
+      providerId ? eb("provider_id", "=", providerId) : eb("provider_id", "is", null),
+    )
+    .executeTakeFirst();
+  if (taken) throw invalid({ value: "Identifieraren hör redan till ett konto i organisationen." });
+  const entry: AuditEntry = {
+    action: "admin.identifier.add",
+    resourceType: "user",
+    resourceId: userId,
+    data: { kind: input.kind },
+  };
+  await audited(database, actor, meta, entry, (db) =>
+    db
+      .insertInto("account_identifier")
+      .values({
+        org_id: actor.orgId,
+        user_id: userId,
+        kind: input.kind,
+        value,
+        provider_id: providerId,
+        created_by: actor.userId,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute(),
+  );
+  return { identifiers: await listIdentifiers(database.db, actor.orgId, userId) };
+}
+
+export async function removeIdentifier(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  identifierId: string,
+): Promise<void> {
+  const row = await database.db
+    .selectFrom("account_identifier")
+    .select(["user_id", "kind"])
+    .where("id", "=", identifierId)
+    .where("org_id", "=", actor.orgId)
+    .executeTakeFirst();
+  if (!row) throw new AppError(404, "not_found", "Identifieraren finns inte.");
+  const entry: AuditEntry = {
+    action: "admin.identifier.remove",
+    resourceType: "user",
+    resourceId: row.user_id,
+    data: { kind: row.kind },
+  };
+  await audited(database, actor, meta, entry, (db) =>
+    db.deleteFrom("account_identifier").where("id", "=", identifierId).execute(),
+  );
+}
+
+export async function setLoginPolicy(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  localPasswords: boolean,
+) {
+  const entry: AuditEntry = {
+    action: "admin.login_policy.update",
+    resourceType: "login_policy",
+    data: { localPasswords },
+  };
+  await audited(database, actor, meta, entry, (db) =>
+    db
+      .insertInto("login_policy")
+      .values({ org_id: actor.orgId, local_passwords: localPasswords, updated_by: actor.userId })
+      .onConflict((oc) =>
+        oc.column("org_id").doUpdateSet({
+          local_passwords: localPasswords,
+          updated_by: actor.userId,
+          updated_at: new Date(),
+        }),
+      )
+      .execute(),
+  );
+  return { localPasswords };
+}
+
+export async function setBreakGlass(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  userId: string,
+  breakGlass: boolean,
+) {
+  await requireUser(database.db, actor.orgId, userId);
+  const entry: AuditEntry = {
+    action: "admin.break_glass.update",
+    resourceType: "user",
+    resourceId: userId,
+    data: { breakGlass },
+  };
+  await audited(database, actor, meta, entry, (db) =>
+    db.updateTable("app_user").set({ break_glass: breakGlass }).where("id", "=", userId).execute(),
+  );
+  return { breakGlass };
+}

@@ -1,0 +1,139 @@
+import { z } from "zod";
+
+/**
+ * Identity providers of an organisation (issue 21): logins through its OpenID Connect
+ * provider, the identifiers that match a login to an account, and whether local passwords
+ * are still allowed. The client secret never passes through the API: only the name of the
+ * environment variable that holds it.
+ */
+export const IdentifierKind = z.enum(["hsa_id", "personal_identity_number", "email", "sub"]);
+export type IdentifierKind = z.infer<typeof IdentifierKind>;
+
+const acrValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(
+    /^\S+$/,
+    "Ett acr-värde skrivs utan mellanslag, t.ex. http://id.elegnamnden.se/loa/1.0/loa3.",
+  );
+
+export const IdentityProviderView = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    issuer: z.string(),
+    clientId: z.string(),
+    clientSecretEnv: z.string().nullable(),
+    /** Whether that variable is set in this server's environment (never its value). */
+    clientSecretSet: z.boolean(),
+    scopes: z.string(),
+    identifierKind: IdentifierKind,
+    identifierClaim: z.string(),
+    acrValues: z.array(z.string()),
+    enabled: z.boolean(),
+  })
+  .meta({ id: "IdentityProvider" });
+export type IdentityProviderView = z.infer<typeof IdentityProviderView>;
+export const IdentityProviderList = z
+  .object({ providers: z.array(IdentityProviderView) })
+  .meta({ id: "IdentityProviderList" });
+
+const providerFields = {
+  displayName: z.string().trim().min(2, "Skriv ett namn på minst 2 tecken.").max(100),
+  issuer: z
+    .url({ protocol: /^https?$/, error: "Skriv utfärdarens adress, t.ex. https://idp.example.se." })
+    .max(500),
+  clientId: z.string().trim().min(1, "Skriv klient-id.").max(200),
+  clientSecretEnv: z
+    .string()
+    .trim()
+    .regex(
+      /^FRID_OIDC_SECRET_[A-Z0-9_]{1,60}$/,
+      "Namnet på miljövariabeln ska börja med FRID_OIDC_SECRET_ och bara ha A–Z, 0–9 och _.",
+    )
+    .nullable(),
+  scopes: z
+    .string()
+    .trim()
+    .regex(
+      /^openid( [A-Za-z0-9_:./-]{1,100}){0,20}$/,
+      "Scope ska börja med openid, med mellanslag mellan värdena.",
+    ),
+  identifierKind: IdentifierKind,
+  identifierClaim: z
+    .string()
+    .trim()
+    .min(1, "Ange vilket claim som identifierar personen.")
+    .max(200),
+  acrValues: z.array(acrValue).max(10),
+  enabled: z.boolean(),
+};
+
+export const CreateIdentityProviderBody = z
+  .object(providerFields)
+  .partial({ scopes: true, acrValues: true, enabled: true, clientSecretEnv: true })
+  .strict()
+  .meta({ id: "CreateIdentityProviderBody" });
+export type CreateIdentityProviderBody = z.infer<typeof CreateIdentityProviderBody>;
+
+export const UpdateIdentityProviderBody = z
+  .object(providerFields)
+  .partial()
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Ange minst en uppgift att ändra.",
+  })
+  .meta({ id: "UpdateIdentityProviderBody" });
+export type UpdateIdentityProviderBody = z.infer<typeof UpdateIdentityProviderBody>;
+
+/** An account's identifier as shown: a personal identity number only as "stored" (a hash). */
+export const AccountIdentifierView = z
+  .object({
+    id: z.uuid(),
+    kind: IdentifierKind,
+    value: z.string().nullable().meta({ description: "null for a personal identity number" }),
+    providerId: z.uuid().nullable(),
+  })
+  .meta({ id: "AccountIdentifier" });
+export const AccountIdentifierList = z
+  .object({ identifiers: z.array(AccountIdentifierView) })
+  .meta({ id: "AccountIdentifierList" });
+
+export const AddAccountIdentifierBody = z
+  .object({
+    kind: IdentifierKind,
+    value: z.string().trim().min(1, "Skriv identifieraren.").max(300),
+    providerId: z.uuid().optional(),
+  })
+  .strict()
+  .meta({ id: "AddAccountIdentifierBody" });
+export type AddAccountIdentifierBody = z.infer<typeof AddAccountIdentifierBody>;
+
+export const LoginPolicyView = z
+  .object({ localPasswords: z.boolean() })
+  .meta({ id: "LoginPolicy" });
+export const LoginPolicyBody = z
+  .object({ localPasswords: z.boolean() })
+  .strict()
+  .meta({ id: "LoginPolicyBody" });
+
+export const BreakGlassBody = z
+  .object({ breakGlass: z.boolean() })
+  .strict()
+  .meta({ id: "BreakGlassBody" });
+
+/**
+ * The login page's buttons: every enabled provider with its organisation's name, before
+ * anyone logs in. It tells which organisations use this Frid and what their login is called
+ * — nothing of issuers, clients or accounts.
+ */
+export const PublicIdentityProviderList = z
+  .object({
+    providers: z.array(
+      z.object({ id: z.uuid(), displayName: z.string(), organisation: z.string() }),
+    ),
+  })
+  .meta({ id: "PublicIdentityProviderList" });
+export type PublicIdentityProviderList = z.infer<typeof PublicIdentityProviderList>;
