@@ -11,6 +11,7 @@ import { breakGlassEndpoints } from "./authorization.break-glass.ts";
 import { conferenceEndpoints } from "./authorization.conferences.ts";
 import { directoryEndpoints } from "./authorization.directory.ts";
 import { disclosureEndpoints } from "./authorization.disclosures.ts";
+import { identityEndpoints } from "./authorization.identity.ts";
 import { keyEndpoints } from "./authorization.keys.ts";
 import { policeEndpoints } from "./authorization.police.routes.ts";
 import { protectionEndpoints } from "./authorization.protection.ts";
@@ -383,6 +384,7 @@ export const otherRoutes: Endpoint[] = [
   // Ends the session it is sent with: run on a fresh login of the same user.
   { route: "POST /api/auth/logout", request: () => ({ method: "POST", url: "/api/auth/logout" }), expect: { otherwise: 204 }, freshSession: true },
   ...keyEndpoints, // issue 21, item 6: security keys, each caller's own
+  ...identityEndpoints, // issue 21: identity providers and account identifiers, administrators'
   ...breakGlassEndpoints, // issue 19, item 6: last, a worker granted here sees X from then on
 ];
 
@@ -391,6 +393,11 @@ export const publicRoutes = new Set([
   "GET /api/health",
   "GET /api/app-info",
   "POST /api/auth/login",
+  // Logging in through the organisation's identity provider (issue 21, auth/oidc): the list
+  // names organisations and their providers only; start and callback carry no session yet.
+  "GET /api/auth/identity-providers",
+  "GET /api/auth/oidc/{providerId}/start",
+  "GET /api/auth/oidc/callback",
   // A survey's personal link (issue 17): the token is the only key; survey-links.test.ts
   // proves it opens nothing else.
   "GET /api/survey-links/{token}",

@@ -190,6 +190,10 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
       "GET /api/openapi.json",
       "GET /api/survey-links/{token}",
       "GET /api/chat/public/units",
+      // Logging in through the identity provider: providers' and organisations' names only.
+      "GET /api/auth/identity-providers",
+      "GET /api/auth/oidc/{providerId}/start",
+      "GET /api/auth/oidc/callback",
     ]);
     const missing = gets.filter((r) => !routes.has(r) && !publicGets.has(r));
     expect(missing, `GET routes the walk does not send: ${missing.join(", ")}`).toEqual([]);
