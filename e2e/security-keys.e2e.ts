@@ -92,6 +92,26 @@ describe("Säkerhetsnycklar", () => {
     await page.goto(`${baseURL}/account`);
     await keys.getByText(/senast använd/).waitFor();
     await expectNoSeriousA11yViolations(page);
+
+    // The session ends behind the page (logged out in another tab): the login dialog asks
+    // the password, then the key — and no code, for an account without a code app.
+    const other = await page.context().newPage();
+    await other.goto(`${baseURL}/`);
+    await other.getByRole("button", { name: "Logga ut" }).click();
+    await other.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+    await other.close();
+    await page.getByRole("link", { name: "Mina ärenden" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Logga in igen" });
+    await dialog.waitFor();
+    await dialog.getByLabel("Lösenord").fill(ownPassword);
+    await dialog.getByRole("button", { name: "Logga in" }).click();
+    await dialog.getByRole("button", { name: "Använd säkerhetsnyckel" }).waitFor();
+    expect(await dialog.getByLabel("Engångskod").count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: "/tmp/relogin-key.png" });
+    await dialog.getByRole("button", { name: "Använd säkerhetsnyckel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => heading(page)).toBe("Mina ärenden");
     expect(problems).toEqual([]);
   });
 });

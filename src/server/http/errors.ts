@@ -49,6 +49,15 @@ export const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", validationMessage, fields);
 
 /** A fact's day lies in the past (Stockholm's today at the latest): else the field's message. */
+/**
+ * A unique index refused a write whose check beforehand passed (two requests at once): the
+ * loser gets the same 400 the check gives, not a 500. Any other error goes on as it was.
+ */
+export function invalidIfUnique(error: unknown, fields: Record<string, string>): never {
+  if ((error as { code?: string }).code === "23505") throw invalid(fields);
+  throw error;
+}
+
 export function notInFuture(fields: Record<string, string>, field: string, date: string) {
   if (date > stockholmDate(new Date())) fields[field] = "Datumet kan inte ligga i framtiden.";
 }

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   AddRoleBody,
@@ -14,11 +14,13 @@ import {
 } from "../../../shared/api/admin.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import {
   addRole,
   createUser,
   listUsers,
+  recordAdminDenied,
   removeRole,
   requireAdministrator,
   resetMfa,
@@ -36,17 +38,28 @@ export const adminRoutes: RouteModule = (app, { database }) => {
   registerRoleAndMfaRoutes(app, database, admin);
 };
 
-/** The check every route here runs before its handler: the caller administers the organisation. */
+/**
+ * The hooks of every administrator's route (spread into its options): before the handler,
+ * the caller must administer the organisation; after a 404 — an id that is not of the
+ * organisation, as a guess at another's would be — the attempt is audited as a denial, as
+ * every other module audits its 404s.
+ */
 export function administratorsOnly(database: DatabaseHandle) {
-  const admin = async (request: FastifyRequest) => {
-    await requireAdministrator(
-      database,
-      requireActor(request),
-      requestMeta(request),
-      request.routeOptions.url ?? "",
-    );
+  const route = (request: FastifyRequest) => request.routeOptions.url ?? "";
+  return {
+    preHandler: async (request: FastifyRequest) => {
+      await requireAdministrator(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        route(request),
+      );
+    },
+    onError: async (request: FastifyRequest, _reply: FastifyReply, error: Error) => {
+      if (!(error instanceof AppError) || error.statusCode !== 404 || !request.actor) return;
+      await recordAdminDenied(database, request.actor, requestMeta(request), route(request));
+    },
   };
-  return admin;
 }
 
 export type AdminCheck = ReturnType<typeof administratorsOnly>;
@@ -56,7 +69,7 @@ function registerUnitRoutes(app: App, database: DatabaseHandle, admin: AdminChec
   app.get(
     "/api/admin/units",
     {
-      preHandler: admin,
+      ...admin,
       schema: { tags, summary: "Units of my organisation", response: { 200: UnitList } },
     },
     async (request) => {
@@ -67,7 +80,7 @@ function registerUnitRoutes(app: App, database: DatabaseHandle, admin: AdminChec
   app.post(
     "/api/admin/units",
     {
-      preHandler: admin,
+      ...admin,
       schema: { tags, summary: "Create a unit", body: CreateUnitBody, response: { 201: UnitView } },
     },
     async (request, reply) => {
@@ -84,7 +97,7 @@ function registerUnitRoutes(app: App, database: DatabaseHandle, admin: AdminChec
   app.patch(
     "/api/admin/units/:id",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Change a unit's contact details (printed on letters and forms) and settings",
@@ -110,7 +123,7 @@ function registerUserRoutes(app: App, database: DatabaseHandle, admin: AdminChec
   app.get(
     "/api/admin/users",
     {
-      preHandler: admin,
+      ...admin,
       schema: { tags, summary: "Users of my organisation", response: { 200: UserList } },
     },
     async (request) => ({
@@ -121,7 +134,7 @@ function registerUserRoutes(app: App, database: DatabaseHandle, admin: AdminChec
   app.post(
     "/api/admin/users",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Create a user with an initial password",
@@ -140,7 +153,7 @@ function registerUserRoutes(app: App, database: DatabaseHandle, admin: AdminChec
   app.patch(
     "/api/admin/users/:id",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Rename, deactivate or reactivate a user",
@@ -165,7 +178,7 @@ function registerRoleAndMfaRoutes(app: App, database: DatabaseHandle, admin: Adm
   app.post(
     "/api/admin/users/:id/roles",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Give a user a role in a unit",
@@ -187,7 +200,7 @@ function registerRoleAndMfaRoutes(app: App, database: DatabaseHandle, admin: Adm
   app.delete(
     "/api/admin/role-assignments/:id",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Take a role away",
@@ -204,7 +217,7 @@ function registerRoleAndMfaRoutes(app: App, database: DatabaseHandle, admin: Adm
   app.post(
     "/api/admin/users/:id/mfa-reset",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Reset a user's MFA (they set it up again at next login)",

@@ -24,12 +24,22 @@ export async function requireAdministrator(
   route: string,
 ) {
   if (hasRole(actor, "administrator")) return;
-  await withActor(database.db, actor, (trx) =>
+  await recordAdminDenied(database, actor, meta, route);
+  throw new AppError(403, "forbidden", "Bara systemförvaltare kan göra det.");
+}
+
+/** An administrator's route refused: not an administrator (403), or no such record (404). */
+export function recordAdminDenied(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  route: string,
+) {
+  return withActor(database.db, actor, (trx) =>
     recordAudit(trx, auditContext(actor, meta), [
       { action: "admin.denied", outcome: "denied", resourceType: "user", data: { route } },
     ]),
   );
-  throw new AppError(403, "forbidden", "Bara systemförvaltare kan göra det.");
 }
 
 const invalid = (fields: Record<string, string>) =>

@@ -41,7 +41,7 @@ function registerProviderRoutes(app: App, database: DatabaseHandle, admin: Admin
   app.get(
     "/api/admin/identity-providers",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "My organisation's identity providers",
@@ -56,7 +56,7 @@ function registerProviderRoutes(app: App, database: DatabaseHandle, admin: Admin
   app.post(
     "/api/admin/identity-providers",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Add an OpenID Connect identity provider (the secret stays in the environment)",
@@ -75,7 +75,7 @@ function registerProviderRoutes(app: App, database: DatabaseHandle, admin: Admin
   app.patch(
     "/api/admin/identity-providers/:id",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Change, enable or disable an identity provider",
@@ -99,7 +99,7 @@ function registerIdentifierRoutes(app: App, database: DatabaseHandle, admin: Adm
   app.get(
     "/api/admin/users/:id/identifiers",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "A user's identifiers for logins through identity providers",
@@ -119,7 +119,7 @@ function registerIdentifierRoutes(app: App, database: DatabaseHandle, admin: Adm
   app.post(
     "/api/admin/users/:id/identifiers",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Give a user an identifier (HSA-id, personal identity number, e-mail or sub)",
@@ -145,7 +145,7 @@ function registerIdentifierRoutes(app: App, database: DatabaseHandle, admin: Adm
   app.delete(
     "/api/admin/account-identifiers/:id",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Take an identifier away",
@@ -169,7 +169,7 @@ function registerPolicyRoutes(app: App, database: DatabaseHandle, admin: AdminCh
   app.get(
     "/api/admin/login-policy",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Whether local passwords are allowed in my organisation",
@@ -184,7 +184,7 @@ function registerPolicyRoutes(app: App, database: DatabaseHandle, admin: AdminCh
   app.put(
     "/api/admin/login-policy",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Allow or refuse local passwords (break-glass administrators keep theirs)",
@@ -204,7 +204,7 @@ function registerPolicyRoutes(app: App, database: DatabaseHandle, admin: AdminCh
   app.put(
     "/api/admin/users/:id/break-glass",
     {
-      preHandler: admin,
+      ...admin,
       schema: {
         tags,
         summary: "Mark or unmark a user as the break-glass administrator (keeps a password login)",

@@ -6,7 +6,8 @@ import type {
   UpdateIdentityProviderBody,
 } from "../../../shared/api/identity-providers.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import type { AuditEntry } from "../../audit/record.ts";
+import { withActor } from "../../access/transaction.ts";
+import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
 
 export { localPasswordsAllowed } from "../../auth/login-policy.ts";
 
@@ -15,7 +16,7 @@ import { assertWayInRemains } from "../../auth/login-policy.ts";
 import { normaliseIdentifier, storedIdentifier } from "../../auth/oidc/identifiers.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalid, invalidIfUnique } from "../../http/errors.ts";
 import { audited } from "../admin/service.ts";
 
 /**
@@ -23,8 +24,11 @@ import { audited } from "../admin/service.ts";
  * identifiers that match a provider's login to an account, the login policy and the
  * break-glass account. Every change is audited in its own transaction.
  */
-const invalid = (fields: Record<string, string>) =>
-  new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
+const valueHeld = { value: "Identifieraren hör redan till ett konto i organisationen." };
+const kindHeld = {
+  kind: "Kontot har redan en identifierare av det slaget. Ta bort den först om den ska bytas.",
+};
+const nameInUse = { displayName: "Det finns redan en identitetsleverantör med det namnet." };
 const providerNotFound = () => new AppError(404, "not_found", "Identitetsleverantören finns inte.");
 const userNotFound = () => new AppError(404, "not_found", "Användaren finns inte.");
 
@@ -78,8 +82,7 @@ export async function createProvider(
   meta: RequestMeta,
   input: CreateIdentityProviderBody,
 ): Promise<IdentityProviderView> {
-  if (await nameTaken(database.db, actor.orgId, input.displayName))
-    throw invalid({ displayName: "Det finns redan en identitetsleverantör med det namnet." });
+  if (await nameTaken(database.db, actor.orgId, input.displayName)) throw invalid(nameInUse);
   const entry: AuditEntry = {
     action: "admin.identity_provider.create",
     resourceType: "identity_provider",
@@ -105,7 +108,7 @@ export async function createProvider(
       .returning("id")
       .executeTakeFirstOrThrow();
     return oneProvider(db, actor.orgId, id);
-  });
+  }).catch((error) => invalidIfUnique(error, nameInUse));
 }
 
 export async function updateProvider(
@@ -117,7 +120,7 @@ export async function updateProvider(
 ): Promise<IdentityProviderView> {
   await oneProvider(database.db, actor.orgId, id);
   if (input.displayName && (await nameTaken(database.db, actor.orgId, input.displayName, id)))
-    throw invalid({ displayName: "Det finns redan en identitetsleverantör med det namnet." });
+    throw invalid(nameInUse);
   const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
   const entry: AuditEntry = {
     action: "admin.identity_provider.update",
@@ -147,7 +150,7 @@ export async function updateProvider(
       .where("org_id", "=", actor.orgId)
       .execute();
     return oneProvider(db, actor.orgId, id);
-  });
+  }).catch((error) => invalidIfUnique(error, nameInUse));
 }
 
 async function requireUser(db: Kysely<Database>, orgId: string, userId: string) {
@@ -210,17 +213,18 @@ export async function addIdentifier(
     });
   if (providerId) await oneProvider(database.db, actor.orgId, providerId);
   const value = await storedIdentifier(database, actor.orgId, input.kind, normalised.value);
-  const taken = await database.db
+  // One identifier of a kind per account (per provider for a sub), and one account per value.
+  const clash = await database.db
     .selectFrom("account_identifier")
-    .select(["user_id"])
+    .select(["value"])
     .where("org_id", "=", actor.orgId)
     .where("kind", "=", input.kind)
-    .where("value", "=", value)
     .where((eb) =>
       providerId ? eb("provider_id", "=", providerId) : eb("provider_id", "is", null),
     )
+    .where((eb) => eb.or([eb("value", "=", value), eb("user_id", "=", userId)]))
     .executeTakeFirst();
-  if (taken) throw invalid({ value: "Identifieraren hör redan till ett konto i organisationen." });
+  if (clash) throw invalid(clash.value === value ? valueHeld : kindHeld);
   const entry: AuditEntry = {
     action: "admin.identifier.add",
     resourceType: "user",
@@ -238,9 +242,8 @@ export async function addIdentifier(
         provider_id: providerId,
         created_by: actor.userId,
       })
-      .onConflict((oc) => oc.doNothing())
       .execute(),
-  );
+  ).catch((error) => invalidIfUnique(error, valueHeld));
   return { identifiers: await listIdentifiers(database.db, actor.orgId, userId) };
 }
 
@@ -250,22 +253,24 @@ export async function removeIdentifier(
   meta: RequestMeta,
   identifierId: string,
 ): Promise<void> {
-  const row = await database.db
-    .selectFrom("account_identifier")
-    .select(["user_id", "kind"])
-    .where("id", "=", identifierId)
-    .where("org_id", "=", actor.orgId)
-    .executeTakeFirst();
-  if (!row) throw new AppError(404, "not_found", "Identifieraren finns inte.");
-  const entry: AuditEntry = {
-    action: "admin.identifier.remove",
-    resourceType: "user",
-    resourceId: row.user_id,
-    data: { kind: row.kind },
-  };
-  await audited(database, actor, meta, entry, (db) =>
-    db.deleteFrom("account_identifier").where("id", "=", identifierId).execute(),
-  );
+  // Deleted and audited in one statement's turn: of two removals at once, one finds it gone.
+  await withActor(database.db, actor, async (trx) => {
+    const gone = await trx
+      .deleteFrom("account_identifier")
+      .where("id", "=", identifierId)
+      .where("org_id", "=", actor.orgId)
+      .returning(["user_id", "kind"])
+      .executeTakeFirst();
+    if (!gone) throw new AppError(404, "not_found", "Identifieraren finns inte.");
+    await recordAudit(trx, auditContext(actor, meta), [
+      {
+        action: "admin.identifier.remove",
+        resourceType: "user",
+        resourceId: gone.user_id,
+        data: { kind: gone.kind },
+      },
+    ]);
+  });
 }
 
 export async function setLoginPolicy(

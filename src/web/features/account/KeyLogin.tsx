@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { SecondFactorMethods } from "../../../shared/api/webauthn";
 import { useAuth } from "../../auth/useSession";
 import { useQuery } from "../../hooks/useQuery";
@@ -36,13 +37,35 @@ export function KeyLoginButton({
   );
 }
 
-/** The login dialog's key, for a user who has one (the code form stays beside it). */
-export function DialogKeyStep() {
-  const { t } = useT();
-  const { api, reloginWithKey } = useAuth();
+/**
+ * Which second factors the waiting session may use. Without an answer (an error), the code
+ * form is offered as before keys existed; a break-glass account of an organisation without
+ * passwords is offered its key only (the server refuses its code).
+ */
+export function useSecondFactorMethods() {
+  const { api } = useAuth();
   const methods = useQuery<SecondFactorMethods>(["mfa-methods"], () => api.secondFactorMethods(), {
     keep: false,
   });
-  if (methods.state.status !== "ready" || !methods.state.data.keys) return null;
-  return <KeyLoginButton intro={t("mfa.keyIntro")} verify={reloginWithKey} />;
+  const ready = methods.state.status === "ready" ? methods.state.data : null;
+  const codeToo = methods.state.status === "error" || ready?.totp === true;
+  return { loading: methods.state.status === "loading", ready, codeToo };
+}
+
+/** The login dialog's second factor: the key for a user who has one, the code form if allowed. */
+export function DialogSecondFactor({ codeForm }: { codeForm: ReactNode }) {
+  const { t } = useT();
+  const { reloginWithKey } = useAuth();
+  const { ready, codeToo } = useSecondFactorMethods();
+  return (
+    <>
+      {ready?.keys && (
+        <KeyLoginButton
+          intro={t(ready.totp ? "mfa.keyIntro" : "mfa.keyOnlyIntro")}
+          verify={reloginWithKey}
+        />
+      )}
+      {codeToo && codeForm}
+    </>
+  );
 }

@@ -1,5 +1,4 @@
 import { type FormEvent, useRef, useState } from "react";
-import type { SecondFactorMethods } from "../../../shared/api/webauthn";
 import type { MfaEnrolment } from "../../api/endpoints";
 import { useAuth } from "../../auth/useSession";
 import { useQuery } from "../../hooks/useQuery";
@@ -8,7 +7,7 @@ import { useT } from "../../i18n/useT";
 import { ErrorSummary, Loading } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
-import { KeyLoginButton } from "./KeyLogin";
+import { KeyLoginButton, useSecondFactorMethods } from "./KeyLogin";
 import { LoginFields } from "./LoginFields";
 import { CodeForm, MfaSetupSteps } from "./MfaSetup";
 import { PasswordChangeForm } from "./PasswordChange";
@@ -69,17 +68,12 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
 /** The second factor: the one-time code, or a security key for a user who has one. */
 function MfaStep() {
   const { t } = useT();
-  const { api, logout, verifyKey } = useAuth();
-  const methods = useQuery<SecondFactorMethods>(["mfa-methods"], () => api.secondFactorMethods(), {
-    keep: false,
-  });
-  const ready = methods.state.status === "ready" ? methods.state.data : null;
-  // Without an answer (an error), the code form is offered as before keys existed.
-  const codeToo = methods.state.status === "error" || ready?.totp === true;
+  const { logout, verifyKey } = useAuth();
+  const { loading, ready, codeToo } = useSecondFactorMethods();
   return (
     <Page title={t(ready && !ready.totp ? "mfa.keyTitle" : "mfa.title")}>
       <div className="narrow">
-        {methods.state.status === "loading" && <Loading />}
+        {loading && <Loading />}
         {ready?.keys && (
           <KeyLoginButton
             intro={t(ready.totp ? "mfa.keyIntro" : "mfa.keyOnlyIntro")}

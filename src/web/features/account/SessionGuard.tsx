@@ -7,7 +7,7 @@ import { formatTime } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
 import { TextField } from "../../ui/Field";
 import { ErrorSummary } from "../../ui/Messages";
-import { DialogKeyStep } from "./KeyLogin";
+import { DialogSecondFactor } from "./KeyLogin";
 import { LoginFields } from "./LoginFields";
 
 /*
@@ -97,10 +97,7 @@ function ReloginDialog() {
           {relogin.step === "password" ? (
             <PasswordForm username={relogin.username} firstField={firstField} />
           ) : (
-            <>
-              <DialogKeyStep />
-              <CodeForm firstField={firstField} />
-            </>
+            <DialogSecondFactor codeForm={<CodeForm firstField={firstField} />} />
           )}
           <div className="relogin__leave">
             <p className="field__hint">{t("relogin.logoutHint")}</p>
