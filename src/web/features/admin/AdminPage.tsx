@@ -28,8 +28,23 @@ export function AdminPage() {
     <Page title={t("admin.title")}>
       <Units />
       <Users />
+      <LoginSettings />
       <Instruments />
     </Page>
+  );
+}
+
+/** Login settings (issue 21) have a page of their own: providers, passwords, break-glass. */
+function LoginSettings() {
+  const { t } = useT();
+  return (
+    <section className="section" aria-labelledby="login-settings-title">
+      <h2 id="login-settings-title">{t("loginAdmin.title")}</h2>
+      <p>{t("loginAdmin.adminLinkIntro")}</p>
+      <p>
+        <Link to="/admin/login">{t("loginAdmin.adminLink")}</Link>
+      </p>
+    </section>
   );
 }
 

@@ -1,0 +1,129 @@
+import type { MessagesOf } from "../../i18n/messages";
+import type { identityProvidersSv } from "./messages.sv";
+
+// English texts of features/identity-providers: exactly the keys and placeholders of messages.sv.ts.
+export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
+  "loginAdmin.title": "Login",
+  "loginAdmin.back": "Back to administration",
+  "loginAdmin.adminLinkIntro":
+    "Identity providers (SITHS, Freja eID, BankID, Azure AD), whether passwords may be used and which account is the break-glass account.",
+  "loginAdmin.adminLink": "Login settings",
+  "loginAdmin.intro":
+    "Here you decide how staff log in: through the organisation's identity provider and, if you wish, with passwords Frid keeps itself. Frid never creates an account at a login – each account needs an identifier, which you give it on the user's page.",
+
+  "loginAdmin.providersTitle": "Identity providers",
+  "loginAdmin.providersCaption": "The organisation's identity providers",
+  "loginAdmin.noProviders": "The organisation has no identity provider yet.",
+  "loginAdmin.providerName": "Name",
+  "loginAdmin.providerIssuer": "Issuer",
+  "loginAdmin.providerIdentifier": "Identifier",
+  "loginAdmin.providerAcr": "Required assurance level",
+  "loginAdmin.providerSecret": "Client secret",
+  "loginAdmin.providerStatus": "Status",
+  "loginAdmin.noAcr": "None required",
+  "loginAdmin.secretSet": "{name} is set in the server's environment",
+  "loginAdmin.secretMissing": "{name} is missing from the server's environment",
+  "loginAdmin.publicClient": "None (public client)",
+  "loginAdmin.enabled": "Enabled",
+  "loginAdmin.disabled": "Disabled",
+  "loginAdmin.actions": "Actions",
+  "loginAdmin.edit": "Edit",
+  "loginAdmin.editLabel": "Edit {name}",
+  "loginAdmin.disable": "Disable",
+  "loginAdmin.disableLabel": "Disable {name}",
+  "loginAdmin.enable": "Enable",
+  "loginAdmin.enableLabel": "Enable {name}",
+  "loginAdmin.providerCreated": "The identity provider {name} has been added.",
+  "loginAdmin.providerSaved": "The changes to {name} have been saved.",
+  "loginAdmin.providerEnabled": "{name} is enabled.",
+  "loginAdmin.providerDisabled": "{name} is disabled.",
+
+  "loginAdmin.addProviderTitle": "Add identity provider",
+  "loginAdmin.editProviderTitle": "Edit {name}",
+  "loginAdmin.oidcLegend": "OpenID Connect",
+  "loginAdmin.displayName": "Name of the login button",
+  "loginAdmin.displayNameHint":
+    "Shown to staff on the login page, e.g. “SITHS card” or “Freja eID”.",
+  "loginAdmin.issuer": "Issuer",
+  "loginAdmin.issuerHint":
+    "The identity provider's address, exactly as it names itself as issuer. Frid reads the rest of the settings from /.well-known/openid-configuration at that address.",
+  "loginAdmin.clientId": "Client id",
+  "loginAdmin.clientIdHint": "The id the identity provider gave Frid when Frid was registered.",
+  "loginAdmin.clientSecretEnv": "Environment variable holding the client secret",
+  "loginAdmin.clientSecretEnvHint":
+    "Write the NAME of the environment variable, never the secret itself: it goes into the server's environment and is not stored in Frid. The name starts with FRID_OIDC_SECRET_, e.g. FRID_OIDC_SECRET_INERA. Leave empty for a public client (PKCE only).",
+  "loginAdmin.scopes": "Scopes",
+  "loginAdmin.scopesHint":
+    "Starts with openid, values separated by spaces, e.g. “openid profile”. The provider tells which scopes give the identifier.",
+  "loginAdmin.identifierKind": "Kind of identifier",
+  "loginAdmin.identifierKindHint":
+    "What the login is matched against. Every account needs an identifier of that kind.",
+  "loginAdmin.identifierClaim": "Claim holding the identifier",
+  "loginAdmin.identifierClaimHint":
+    "The ID token's claim with the value, for {kind} usually {claim}.",
+  "loginAdmin.acrValues": "Required assurance level (acr values)",
+  "loginAdmin.acrValuesHint":
+    "One value per line. For SITHS, Freja eID and BankID: {loa3} (level of assurance 3). A login at that level counts as multi-factor. Empty means Frid does not check the level – use that only if the provider always requires two factors.",
+  "loginAdmin.useLoa3": "Use level of assurance 3 (LoA3)",
+  "loginAdmin.enabledField": "Enabled (shown on the login page)",
+  "loginAdmin.addProviderSubmit": "Add identity provider",
+  "loginAdmin.saveProviderSubmit": "Save changes",
+  "loginAdmin.cancelEdit": "Cancel",
+
+  "identifierKind.hsa_id": "HSA id",
+  "identifierKind.personal_identity_number": "Personal identity number",
+  "identifierKind.email": "E-mail address",
+  "identifierKind.sub": "sub (the provider's id for the person)",
+
+  "loginAdmin.policyTitle": "Passwords",
+  "loginAdmin.policyOn": "Staff may log in with passwords Frid keeps, with a second factor.",
+  "loginAdmin.policyOff":
+    "Password login is turned off. Only the break-glass account may log in with a password; everyone else logs in through the identity provider.",
+  "loginAdmin.policyConsequence":
+    "If you turn passwords off, nobody but the break-glass account can log in with a password. Whoever has no identifier at an enabled identity provider cannot get into Frid. Frid refuses to turn them off without an enabled identity provider and a break-glass account.",
+  "loginAdmin.turnOff": "Turn password login off",
+  "loginAdmin.turnOn": "Allow password login",
+  "loginAdmin.policyTurnedOff": "Password login is turned off.",
+  "loginAdmin.policyTurnedOn": "Password login is allowed.",
+
+  "loginAdmin.breakGlassTitle": "Break-glass account",
+  "loginAdmin.breakGlassIntro":
+    "The break-glass account is an administrator who keeps a password login (and security key) even when passwords are turned off, for days when the identity provider does not answer. Give the account at least two security keys.",
+  "loginAdmin.noBreakGlass": "There is no break-glass account.",
+  "loginAdmin.breakGlassList": "Break-glass accounts",
+  "loginAdmin.unmark": "Remove as break-glass account",
+  "loginAdmin.unmarkLabel": "Remove {name} as break-glass account",
+  "loginAdmin.markTitle": "Mark a break-glass account",
+  "loginAdmin.markAccount": "Administrator",
+  "loginAdmin.markAccountHint":
+    "Only active administrators with a password can be break-glass accounts.",
+  "loginAdmin.noCandidates": "There is no other administrator to choose.",
+  "loginAdmin.markSubmit": "Mark as break-glass account",
+  "loginAdmin.marked": "{name} is a break-glass account.",
+  "loginAdmin.unmarked": "{name} is no longer a break-glass account.",
+
+  "identifiers.title": "Login through an identity provider",
+  "identifiers.intro":
+    "Identifiers that link a login at the organisation's identity provider to this account. A personal identity number is stored only as a keyed hash and cannot be shown again.",
+  "identifiers.none": "The account has no identifiers.",
+  "identifiers.list": "Identifiers",
+  "identifiers.storedNumber": "stored (not shown)",
+  "identifiers.atProvider": "{value} at {provider}",
+  "identifiers.remove": "Remove",
+  "identifiers.removeLabel": "Remove {kind}",
+  "identifiers.removed": "The identifier has been removed.",
+  "identifiers.addTitle": "Add identifier",
+  "identifiers.kind": "Kind of identifier",
+  "identifiers.value": "Value",
+  "identifiers.valueHint.hsa_id": "E.g. SE2321000032-abc1.",
+  "identifiers.valueHint.personal_identity_number":
+    "YYYYMMDD-NNNN. The number is not shown again once stored.",
+  "identifiers.valueHint.email":
+    "The address the identity provider sends, e.g. name@municipality.se.",
+  "identifiers.valueHint.sub": "Exactly the value the provider sends as sub for the person.",
+  "identifiers.provider": "Identity provider",
+  "identifiers.providerHint": "A sub holds only at the provider that gave it.",
+  "identifiers.noProviders": "First add an identity provider under Login.",
+  "identifiers.addSubmit": "Add identifier",
+  "identifiers.added": "The identifier has been added.",
+};
