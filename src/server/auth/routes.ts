@@ -143,7 +143,7 @@ function registerPasswordAndLogoutRoutes(app: App, { config, database }: AppCont
 }
 
 /** Who I am, and a change of my own password. */
-function registerMeRoutes(app: App, { database }: AppContext): void {
+function registerMeRoutes(app: App, { config, database }: AppContext): void {
   const { db } = database;
   app.get(
     "/api/me",
@@ -169,6 +169,7 @@ function registerMeRoutes(app: App, { database }: AppContext): void {
     },
     async (request, reply) => {
       await changeOwnPassword(
+        config,
         db,
         requireActor(request),
         request.authSession!,
