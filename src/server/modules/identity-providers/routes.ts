@@ -15,13 +15,15 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { type AdminCheck, administratorsOnly } from "../admin/routes.ts";
-import { loginPolicyView, setBreakGlass, setLoginPolicy } from "./login-policy.ts";
+import { loginPolicyView } from "./login-policy.ts";
 import {
   addIdentifier,
   createProvider,
   listIdentifiers,
   listProviders,
   removeIdentifier,
+  setBreakGlass,
+  setLoginPolicy,
   updateProvider,
 } from "./service.ts";
 
