@@ -123,7 +123,8 @@ function BreakGlassAccounts({
           {policy.breakGlassAccounts.map((a) => (
             <li key={a.id} className="item-list__item">
               <span>
-                {a.displayName} ({a.username})
+                {a.displayName} ({a.username}) –{" "}
+                {a.hardwareKey ? t("loginAdmin.hasKey") : <strong>{t("loginAdmin.noKey")}</strong>}
               </span>
               <button
                 type="button"

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ImportResult } from "../../../shared/api/account-import";
 import {
   AccountIdentifierList,
   type AddAccountIdentifierBody,
@@ -10,10 +11,10 @@ import {
   LoginPolicyView,
   type UpdateIdentityProviderBody,
 } from "../../../shared/api/identity-providers";
-import { deleteJson, parseWith, patchJson } from "../../api/client";
+import { deleteJson, parseWith, patchJson, postFile } from "../../api/client";
 import type { Transport } from "../../api/transport";
 
-export type { IdentifierKind, IdentityProviderView };
+export type { IdentifierKind, IdentityProviderView, ImportResult };
 export type LoginPolicy = z.infer<typeof LoginPolicyView>;
 export type AccountIdentifier = z.infer<typeof AccountIdentifierList>["identifiers"][number];
 export type ProviderInput = z.input<typeof CreateIdentityProviderBody>;
@@ -47,5 +48,18 @@ export function identityProvidersApi({ call, get, post, put, opts, id }: Transpo
       call(async () => {
         await deleteJson(`/api/admin/account-identifiers/${id(identifierId)}`, opts());
       }),
+    /** The CSV file itself as the body: a dry run, or (apply) the whole file or nothing. */
+    importAccounts: (file: Blob, apply: boolean) =>
+      call(async () =>
+        parseWith(
+          ImportResult,
+          await postFile(
+            `/api/admin/users/import?mode=${apply ? "apply" : "dry-run"}`,
+            file,
+            "text/csv",
+            opts(),
+          ),
+        ),
+      ),
   };
 }

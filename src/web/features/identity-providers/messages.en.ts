@@ -80,7 +80,7 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "loginAdmin.policyOff":
     "Password login is turned off. Only the break-glass account may log in with a password; everyone else logs in through the identity provider.",
   "loginAdmin.policyConsequence":
-    "If you turn passwords off, nobody but the break-glass account can log in with a password. Whoever has no identifier at an enabled identity provider cannot get into Frid. Frid refuses to turn them off without an enabled identity provider and a break-glass account.",
+    "If you turn passwords off, nobody but the break-glass account can log in with a password, and it then logs in with its hardware key. Whoever has no identifier at an enabled identity provider cannot get into Frid. Frid refuses to turn passwords off while there is no active break-glass account with a hardware key.",
   "loginAdmin.turnOff": "Turn password login off",
   "loginAdmin.turnOn": "Allow password login",
   "loginAdmin.policyTurnedOff": "Password login is turned off.",
@@ -88,15 +88,16 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
 
   "loginAdmin.breakGlassTitle": "Break-glass account",
   "loginAdmin.breakGlassIntro":
-    "The break-glass account is an administrator who keeps a password login (and security key) even when passwords are turned off, for days when the identity provider does not answer. Give the account at least two security keys.",
+    "The break-glass account is an administrator who keeps a password login when passwords are turned off, for days when the identity provider does not answer. It then logs in with a hardware key – a security key bound to its device, not a synced passkey – which the account's holder adds under My account. Give the account at least two keys.",
   "loginAdmin.noBreakGlass": "There is no break-glass account.",
   "loginAdmin.breakGlassList": "Break-glass accounts",
+  "loginAdmin.hasKey": "has a hardware key",
+  "loginAdmin.noKey": "has no hardware key – cannot log in while passwords are off",
   "loginAdmin.unmark": "Remove as break-glass account",
   "loginAdmin.unmarkLabel": "Remove {name} as break-glass account",
   "loginAdmin.markTitle": "Mark a break-glass account",
   "loginAdmin.markAccount": "Administrator",
-  "loginAdmin.markAccountHint":
-    "Only active administrators with a password can be break-glass accounts.",
+  "loginAdmin.markAccountHint": "Only active administrators can be break-glass accounts.",
   "loginAdmin.noCandidates": "There is no other administrator to choose.",
   "loginAdmin.markSubmit": "Mark as break-glass account",
   "loginAdmin.marked": "{name} is a break-glass account.",
@@ -126,4 +127,35 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "identifiers.noProviders": "First add an identity provider under Login.",
   "identifiers.addSubmit": "Add identifier",
   "identifiers.added": "The identifier has been added.",
+
+  "accountImport.title": "Import accounts from a file",
+  "accountImport.intro":
+    "Create and update many accounts at once from a CSV file, e.g. an export from the HR system. Accounts created get no password: the person logs in through the identity provider with their HSA id, personal identity number or e-mail address. An import adds roles and identifiers but never removes any.",
+  "accountImport.headerIntro": "The first line must be (in any order):",
+  "accountImport.columnsHint":
+    "roles: role codes, several separated by | (e.g. caseworker|therapist). unit: the unit's name as in Frid; empty only for administrator and analyst. Comma or semicolon between fields, the file saved as UTF-8. At most 5,000 accounts per file.",
+  "accountImport.file": "CSV file",
+  "accountImport.fileHint": "A dry run first: nothing is saved until you import.",
+  "accountImport.noFile": "Choose a CSV file.",
+  "accountImport.dryRun": "Dry-run the import",
+  "accountImport.caption":
+    "Dry run: {create} to create, {update} to change, {unchanged} unchanged, {error} with errors",
+  "accountImport.line": "Line",
+  "accountImport.outcome": "Result",
+  "accountImport.details": "What changes or what is wrong",
+  "accountImport.outcome.create": "Created",
+  "accountImport.outcome.update": "Changed",
+  "accountImport.outcome.unchanged": "Unchanged",
+  "accountImport.outcome.error": "Error",
+  "accountImport.change.name": "name",
+  "accountImport.change.roles": "roles",
+  "accountImport.readyToApply":
+    "The file can be imported. Accounts created or changed: {count}, all at once.",
+  "accountImport.nothingToDo":
+    "Every account in the file is already as the file says: nothing to import.",
+  "accountImport.fixFirst":
+    "Lines with errors: {count}. Nothing can be imported until the file is corrected: correct the lines and dry-run again.",
+  "accountImport.apply": "Import the file",
+  "accountImport.applied":
+    "The import is done. Created: {create}, changed: {update}, unchanged: {unchanged}.",
 };

@@ -78,7 +78,7 @@ export const identityProvidersSv = {
   "loginAdmin.policyOff":
     "Inloggning med lösenord är avstängd. Bara nödkontot kan logga in med lösenord; alla andra loggar in genom identitetsleverantören.",
   "loginAdmin.policyConsequence":
-    "Om du stänger av lösenorden kan ingen annan än nödkontot logga in med lösenord. Den som inte har en identifierare hos en aktiverad identitetsleverantör kommer inte in i Frid. Frid vägrar stänga av om det inte finns en aktiverad identitetsleverantör och ett nödkonto.",
+    "Om du stänger av lösenorden kan ingen annan än nödkontot logga in med lösenord, och nödkontot loggar då in med sin hårdvarunyckel. Den som inte har en identifierare hos en aktiverad identitetsleverantör kommer inte in i Frid. Frid vägrar stänga av lösenorden så länge det inte finns ett aktivt nödkonto med hårdvarunyckel.",
   "loginAdmin.turnOff": "Stäng av inloggning med lösenord",
   "loginAdmin.turnOn": "Tillåt inloggning med lösenord",
   "loginAdmin.policyTurnedOff": "Inloggning med lösenord är avstängd.",
@@ -86,14 +86,16 @@ export const identityProvidersSv = {
 
   "loginAdmin.breakGlassTitle": "Nödkonto",
   "loginAdmin.breakGlassIntro":
-    "Nödkontot är en systemförvaltare som behåller sin inloggning med lösenord (och säkerhetsnyckel) även när lösenorden är avstängda, för dagar då identitetsleverantören inte svarar. Ge kontot minst två säkerhetsnycklar.",
+    "Nödkontot är en systemförvaltare som behåller sin inloggning med lösenord när lösenorden är avstängda, för dagar då identitetsleverantören inte svarar. Då loggar kontot in med en hårdvarunyckel – en säkerhetsnyckel bunden till sin enhet, inte en synkad passkey – som kontots innehavare lägger till under Mitt konto. Ge kontot minst två nycklar.",
   "loginAdmin.noBreakGlass": "Det finns inget nödkonto.",
   "loginAdmin.breakGlassList": "Nödkonton",
+  "loginAdmin.hasKey": "har hårdvarunyckel",
+  "loginAdmin.noKey": "saknar hårdvarunyckel – kan inte logga in medan lösenorden är avstängda",
   "loginAdmin.unmark": "Ta bort som nödkonto",
   "loginAdmin.unmarkLabel": "Ta bort {name} som nödkonto",
   "loginAdmin.markTitle": "Markera nödkonto",
   "loginAdmin.markAccount": "Systemförvaltare",
-  "loginAdmin.markAccountHint": "Bara aktiva systemförvaltare med lösenord kan vara nödkonto.",
+  "loginAdmin.markAccountHint": "Bara aktiva systemförvaltare kan vara nödkonto.",
   "loginAdmin.noCandidates": "Det finns ingen annan systemförvaltare att välja.",
   "loginAdmin.markSubmit": "Markera som nödkonto",
   "loginAdmin.marked": "{name} är nödkonto.",
@@ -123,4 +125,34 @@ export const identityProvidersSv = {
   "identifiers.noProviders": "Lägg först till en identitetsleverantör under Inloggning.",
   "identifiers.addSubmit": "Lägg till identifierare",
   "identifiers.added": "Identifieraren är tillagd.",
+
+  "accountImport.title": "Importera konton från fil",
+  "accountImport.intro":
+    "Skapa och uppdatera många konton på en gång från en CSV-fil, t.ex. en export från personalsystemet. Konton som skapas får inget lösenord: personen loggar in genom identitetsleverantören med sitt HSA-id, personnummer eller sin e-postadress. En import lägger till roller och identifierare men tar aldrig bort några.",
+  "accountImport.headerIntro": "Första raden ska vara (i valfri ordning):",
+  "accountImport.columnsHint":
+    "roles: rollkoder, flera skiljs med | (t.ex. caseworker|therapist). unit: enhetens namn som i Frid; tomt bara för administrator och analyst. Komma eller semikolon mellan fälten, filen sparad som UTF-8. Högst 5 000 konton per fil.",
+  "accountImport.file": "CSV-fil",
+  "accountImport.fileHint": "Först en provkörning: inget sparas förrän du importerar.",
+  "accountImport.noFile": "Välj en CSV-fil.",
+  "accountImport.dryRun": "Provkör importen",
+  "accountImport.caption":
+    "Provkörning: {create} skapas, {update} ändras, {unchanged} oförändrade, {error} med fel",
+  "accountImport.line": "Rad",
+  "accountImport.outcome": "Resultat",
+  "accountImport.details": "Vad som ändras eller vad som är fel",
+  "accountImport.outcome.create": "Skapas",
+  "accountImport.outcome.update": "Ändras",
+  "accountImport.outcome.unchanged": "Oförändrat",
+  "accountImport.outcome.error": "Fel",
+  "accountImport.change.name": "namn",
+  "accountImport.change.roles": "roller",
+  "accountImport.readyToApply":
+    "Filen kan importeras. Konton som skapas eller ändras: {count}, allt på en gång.",
+  "accountImport.nothingToDo": "Alla konton i filen är redan som filen säger: inget att importera.",
+  "accountImport.fixFirst":
+    "Rader med fel: {count}. Inget kan importeras förrän filen är rättad: rätta raderna och provkör igen.",
+  "accountImport.apply": "Importera filen",
+  "accountImport.applied":
+    "Importen är klar. Skapade: {create}, ändrade: {update}, oförändrade: {unchanged}.",
 } as const;
