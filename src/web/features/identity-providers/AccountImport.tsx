@@ -56,8 +56,6 @@ export function AccountImport({ onImported }: { onImported: () => void }) {
     if (!ok) setDryRun(null);
   }
 
-  const ready = dryRun !== null && dryRun.counts.error === 0;
-  const writes = dryRun ? dryRun.counts.create + dryRun.counts.update : 0;
   return (
     <section className="section" aria-labelledby="account-import-title">
       <h2 id="account-import-title">{t("accountImport.title")}</h2>
@@ -85,22 +83,40 @@ export function AccountImport({ onImported }: { onImported: () => void }) {
           {t("accountImport.dryRun")}
         </button>
       </form>
-      {dryRun && <DryRunTable result={dryRun} />}
-      {dryRun && (
-        <p>
-          {ready
-            ? writes > 0
-              ? t("accountImport.readyToApply", { count: writes })
-              : t("accountImport.nothingToDo")
-            : t("accountImport.fixFirst", { count: dryRun.counts.error })}
-        </p>
-      )}
-      {ready && writes > 0 && (
-        <button type="button" className="button" disabled={submit.pending} onClick={apply}>
+      {dryRun && <DryRunAnswer result={dryRun} pending={submit.pending} onApply={apply} />}
+    </section>
+  );
+}
+
+/** The dry run's table and what can be done next: apply, or correct the file first. */
+function DryRunAnswer({
+  result,
+  pending,
+  onApply,
+}: {
+  result: ImportResult;
+  pending: boolean;
+  onApply: () => void;
+}) {
+  const { t } = useT();
+  const { counts } = result;
+  const writes = counts.create + counts.update;
+  const next =
+    counts.error > 0
+      ? t("accountImport.fixFirst", { count: counts.error })
+      : writes > 0
+        ? t("accountImport.readyToApply", { count: writes })
+        : t("accountImport.nothingToDo");
+  return (
+    <>
+      <DryRunTable result={result} />
+      <p>{next}</p>
+      {counts.error === 0 && writes > 0 && (
+        <button type="button" className="button" disabled={pending} onClick={onApply}>
           {t("accountImport.apply")}
         </button>
       )}
-    </section>
+    </>
   );
 }
 

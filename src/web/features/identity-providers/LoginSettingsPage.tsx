@@ -83,27 +83,44 @@ function Providers() {
         ))}
       <StatusMessage message={status} />
       <ErrorSummary errors={toggle.errors} />
-      {edited ? (
-        <ProviderForm
-          key={edited.id}
-          provider={edited}
-          onCancel={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            setStatus(t("loginAdmin.providerSaved", { name: saved.displayName }));
-            providers.reload();
-          }}
-        />
-      ) : (
-        <ProviderForm
-          provider={null}
-          onSaved={(saved) => {
-            setStatus(t("loginAdmin.providerCreated", { name: saved.displayName }));
-            providers.reload();
-          }}
-        />
-      )}
+      <ProviderEditor
+        edited={edited}
+        onCancel={() => setEditing(null)}
+        onSaved={(message) => {
+          setEditing(null);
+          setStatus(message);
+          providers.reload();
+        }}
+      />
     </section>
+  );
+}
+
+/** The form below the list: the provider being changed, else a new one. */
+function ProviderEditor({
+  edited,
+  onCancel,
+  onSaved,
+}: {
+  edited: IdentityProviderView | null;
+  onCancel: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useT();
+  if (edited)
+    return (
+      <ProviderForm
+        key={edited.id}
+        provider={edited}
+        onCancel={onCancel}
+        onSaved={(saved) => onSaved(t("loginAdmin.providerSaved", { name: saved.displayName }))}
+      />
+    );
+  return (
+    <ProviderForm
+      provider={null}
+      onSaved={(saved) => onSaved(t("loginAdmin.providerCreated", { name: saved.displayName }))}
+    />
   );
 }
 

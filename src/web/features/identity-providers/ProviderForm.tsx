@@ -215,6 +215,25 @@ function OidcFields({ draft, onChange, error }: FieldsProps) {
         error={error("scopes")}
       />
       <IdentifierFields draft={draft} onChange={onChange} error={error} />
+      <AcrField draft={draft} onChange={onChange} error={acrError} />
+    </fieldset>
+  );
+}
+
+/** The required assurance levels, one per line; LoA3 offered when it is not there. */
+function AcrField({
+  draft,
+  onChange,
+  error,
+}: {
+  draft: ProviderDraft;
+  onChange: (draft: ProviderDraft) => void;
+  error: string | undefined;
+}) {
+  const { t } = useT();
+  const set = (changes: Partial<ProviderDraft>) => onChange({ ...draft, ...changes });
+  return (
+    <>
       <TextAreaField
         label={t("loginAdmin.acrValues")}
         hint={t("loginAdmin.acrValuesHint", { loa3 })}
@@ -222,7 +241,7 @@ function OidcFields({ draft, onChange, error }: FieldsProps) {
         spellCheck={false}
         value={draft.acrValues}
         onChange={(e) => set({ acrValues: e.target.value })}
-        error={acrError}
+        error={error}
       />
       {!draft.acrValues.includes(loa3) && (
         <button
@@ -235,7 +254,7 @@ function OidcFields({ draft, onChange, error }: FieldsProps) {
           {t("loginAdmin.useLoa3")}
         </button>
       )}
-    </fieldset>
+    </>
   );
 }
 
