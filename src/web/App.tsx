@@ -38,6 +38,10 @@ const pages = {
   admin: lazyPage(() => import("./features/admin/AdminPage"), "AdminPage"),
   adminUnit: lazyPage(() => import("./features/admin/AdminUnitPage"), "AdminUnitPage"),
   adminUser: lazyPage(() => import("./features/admin/AdminUserPage"), "AdminUserPage"),
+  adminLogin: lazyPage(
+    () => import("./features/identity-providers/LoginSettingsPage"),
+    "LoginSettingsPage",
+  ),
   audit: lazyPage(() => import("./features/audit-review/AuditPage"), "AuditPage"),
   breakGlass: lazyPage(() => import("./features/break-glass/BreakGlassPage"), "BreakGlassPage"),
   breakGlassReviews: lazyPage(() => import("./features/break-glass/ReviewsPage"), "ReviewsPage"),
@@ -174,6 +178,7 @@ function SignedIn() {
           <Route path="admin/users/:userId" element={pages.adminUser} />
           <Route path="admin/units/:unitId" element={pages.adminUnit} />
           <Route path="admin/instruments" element={pages.adminInstruments} />
+          <Route path="admin/login" element={pages.adminLogin} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -21,5 +21,6 @@ export const identityEndpoints: Endpoint[] = [
   { route: "DELETE /api/admin/account-identifiers/{id}", request: () => ({ method: "DELETE", url: `/api/admin/account-identifiers/${nobody}` }), expect: adminOnly(404) },
   { route: "GET /api/admin/login-policy", request: () => ({ method: "GET", url: "/api/admin/login-policy" }), expect: adminOnly(200), unaudited: "the organisation's login settings, no client data" },
   { route: "PUT /api/admin/login-policy", request: () => ({ method: "PUT", url: "/api/admin/login-policy", payload: {} }), expect: { otherwise: 400 } },
+  { route: "POST /api/admin/users/import", request: () => ({ method: "POST", url: "/api/admin/users/import", headers: { "content-type": "text/csv" }, payload: "name,username,email,roles,unit,hsa_id,personal_identity_number\nProv Körning,prov.korning,,analyst,,SE2321000016-PROV,\n" }), expect: adminOnly(200), unaudited: "a dry run: it writes nothing and shows staff accounts only" },
   { route: "PUT /api/admin/users/{id}/break-glass", request: () => ({ method: "PUT", url: `/api/admin/users/${nobody}/break-glass`, payload: { breakGlass: true } }), expect: adminOnly(404) },
 ];

@@ -16,6 +16,7 @@ import { oidcRoutes } from "../auth/oidc/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
 import { webauthnRoutes } from "../auth/webauthn/routes.ts";
+import { accountImportRoutes } from "../modules/account-import/routes.ts";
 import { actionPlanRoutes } from "../modules/action-plan/routes.ts";
 import { adminRoutes } from "../modules/admin/routes.ts";
 import { agencyRoutes } from "../modules/agencies/routes.ts";
@@ -84,6 +85,7 @@ const modules: RouteModule[] = [
   webauthnRoutes,
   adminRoutes,
   identityProviderRoutes,
+  accountImportRoutes,
   oidcRoutes,
   personRoutes,
   caseRoutes,

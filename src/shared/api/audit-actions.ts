@@ -263,5 +263,6 @@ export const auditActions = [
   "admin.identifier.remove",
   "admin.login_policy.update",
   "admin.break_glass.update",
+  "admin.user.import",
 ] as const;
 export type AuditActionCode = (typeof auditActions)[number];

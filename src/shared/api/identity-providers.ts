@@ -112,8 +112,21 @@ export const AddAccountIdentifierBody = z
 export type AddAccountIdentifierBody = z.infer<typeof AddAccountIdentifierBody>;
 
 export const LoginPolicyView = z
-  .object({ localPasswords: z.boolean() })
+  .object({
+    localPasswords: z.boolean(),
+    /** Active accounts marked break-glass, who keep a password login (issue 21, item 4). */
+    breakGlassAccounts: z.array(
+      z.object({
+        id: z.uuid(),
+        username: z.string(),
+        displayName: z.string(),
+        /** A key bound to its device: what keeps the account a way in while passwords are off. */
+        hardwareKey: z.boolean(),
+      }),
+    ),
+  })
   .meta({ id: "LoginPolicy" });
+export type LoginPolicyView = z.infer<typeof LoginPolicyView>;
 export const LoginPolicyBody = z
   .object({ localPasswords: z.boolean() })
   .strict()

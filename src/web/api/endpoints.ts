@@ -33,6 +33,7 @@ import { costsApi } from "../features/costs/api";
 import { decisionsApi } from "../features/decisions/api";
 import { disclosuresApi } from "../features/disclosures/api";
 import { documentsApi } from "../features/documents/api";
+import { identityProvidersApi } from "../features/identity-providers/api";
 import { intakeApi } from "../features/intake/api";
 import { investigationApi } from "../features/investigation/api";
 import { journalApi } from "../features/journal/api";
@@ -83,6 +84,7 @@ export type * from "../features/costs/api";
 export type * from "../features/decisions/api";
 export type * from "../features/disclosures/api";
 export type * from "../features/documents/api";
+export type * from "../features/identity-providers/api";
 export type * from "../features/intake/api";
 export type * from "../features/investigation/api";
 export type * from "../features/journal/api";
@@ -156,6 +158,7 @@ export function createApiOn(transport: Transport) {
   return {
     ...accountApi(transport),
     ...adminApi(transport),
+    ...identityProvidersApi(transport),
     ...personsApi(transport),
     ...protectionApi(transport),
     ...intakeApi(transport),

@@ -19,6 +19,7 @@ import { costsEn } from "../features/costs/messages.en";
 import { decisionsEn } from "../features/decisions/messages.en";
 import { disclosuresEn } from "../features/disclosures/messages.en";
 import { documentsEn } from "../features/documents/messages.en";
+import { identityProvidersEn } from "../features/identity-providers/messages.en";
 import { intakeEn } from "../features/intake/messages.en";
 import { investigationEn } from "../features/investigation/messages.en";
 import { journalEn } from "../features/journal/messages.en";
@@ -56,6 +57,7 @@ export const en: Messages = {
   ...uiEn,
   ...accountEn,
   ...adminEn,
+  ...identityProvidersEn,
   ...casesEn,
   ...personsEn,
   ...auditReviewEn,
@@ -109,6 +111,7 @@ export const enParts = [
   uiEn,
   accountEn,
   adminEn,
+  identityProvidersEn,
   casesEn,
   personsEn,
   auditReviewEn,

@@ -19,6 +19,7 @@ import { costsSv } from "../features/costs/messages.sv";
 import { decisionsSv } from "../features/decisions/messages.sv";
 import { disclosuresSv } from "../features/disclosures/messages.sv";
 import { documentsSv } from "../features/documents/messages.sv";
+import { identityProvidersSv } from "../features/identity-providers/messages.sv";
 import { intakeSv } from "../features/intake/messages.sv";
 import { investigationSv } from "../features/investigation/messages.sv";
 import { journalSv } from "../features/journal/messages.sv";
@@ -56,6 +57,7 @@ export const sv = {
   ...uiSv,
   ...accountSv,
   ...adminSv,
+  ...identityProvidersSv,
   ...casesSv,
   ...personsSv,
   ...auditReviewSv,
@@ -109,6 +111,7 @@ export const svParts = [
   uiSv,
   accountSv,
   adminSv,
+  identityProvidersSv,
   casesSv,
   personsSv,
   auditReviewSv,

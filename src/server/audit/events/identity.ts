@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ImportChange } from "../../../shared/api/account-import.ts";
 
 /**
  * Why a login through an identity provider was refused (auth/oidc/): each refusal is an
@@ -41,4 +42,8 @@ export const identityProviderAdminEvents = {
   "admin.identifier.remove": z.object({ kind: z.string() }).strict(),
   "admin.login_policy.update": z.object({ localPasswords: z.boolean() }).strict(),
   "admin.break_glass.update": z.object({ breakGlass: z.boolean() }).strict(),
+  // One per account an import created or changed: which fields, never their values.
+  "admin.user.import": z
+    .object({ outcome: z.enum(["create", "update"]), changes: z.array(ImportChange) })
+    .strict(),
 };

@@ -15,12 +15,12 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { type AdminCheck, administratorsOnly } from "../admin/routes.ts";
+import { loginPolicyView } from "./login-policy.ts";
 import {
   addIdentifier,
   createProvider,
   listIdentifiers,
   listProviders,
-  localPasswordsAllowed,
   removeIdentifier,
   setBreakGlass,
   setLoginPolicy,
@@ -176,9 +176,7 @@ function registerPolicyRoutes(app: App, database: DatabaseHandle, admin: AdminCh
         response: { 200: LoginPolicyView },
       },
     },
-    async (request) => ({
-      localPasswords: await localPasswordsAllowed(database.db, requireActor(request).orgId),
-    }),
+    async (request) => loginPolicyView(database.db, requireActor(request).orgId),
   );
 
   app.put(

@@ -18,6 +18,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError, invalid, invalidIfUnique } from "../../http/errors.ts";
 import { audited } from "../admin/service.ts";
+import { loginPolicyView } from "./login-policy.ts";
 
 /**
  * The administrator's side of issue 21: the organisation's identity providers, the
@@ -284,7 +285,7 @@ export async function setLoginPolicy(
     resourceType: "login_policy",
     data: { localPasswords },
   };
-  await audited(database, actor, meta, entry, async (db) => {
+  return audited(database, actor, meta, entry, async (db) => {
     await db
       .insertInto("login_policy")
       .values({ org_id: actor.orgId, local_passwords: localPasswords, updated_by: actor.userId })
@@ -298,8 +299,8 @@ export async function setLoginPolicy(
       .execute();
     // Passwords off leaves the break-glass account as the way in when the provider is down.
     await assertWayInRemains(db, actor.orgId);
+    return loginPolicyView(db, actor.orgId);
   });
-  return { localPasswords };
 }
 
 export async function setBreakGlass(

@@ -4,7 +4,7 @@ import { unitKinds } from "../../../shared/api/roles";
 import type { UnitKind, UnitView, UserView } from "../../api/endpoints";
 import { isAdministrator } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
-import { useQuery } from "../../hooks/useQuery";
+import { useInvalidate, useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
 import { unitKindLabels } from "../../i18n/labels";
 import { useT } from "../../i18n/useT";
@@ -13,10 +13,12 @@ import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { useRoleText } from "../../ui/RoleText";
+import { AccountImport } from "../identity-providers/AccountImport";
 
 export function AdminPage() {
   const { t } = useT();
   const me = useMe();
+  const invalidate = useInvalidate();
   if (!isAdministrator(me.roles)) {
     return (
       <Page title={t("admin.title")}>
@@ -28,8 +30,24 @@ export function AdminPage() {
     <Page title={t("admin.title")}>
       <Units />
       <Users />
+      <AccountImport onImported={() => void invalidate(["admin", "users"])} />
+      <LoginSettings />
       <Instruments />
     </Page>
+  );
+}
+
+/** Login settings (issue 21) have a page of their own: providers, passwords, break-glass. */
+function LoginSettings() {
+  const { t } = useT();
+  return (
+    <section className="section" aria-labelledby="login-settings-title">
+      <h2 id="login-settings-title">{t("loginAdmin.title")}</h2>
+      <p>{t("loginAdmin.adminLinkIntro")}</p>
+      <p>
+        <Link to="/admin/login">{t("loginAdmin.adminLink")}</Link>
+      </p>
+    </section>
   );
 }
 

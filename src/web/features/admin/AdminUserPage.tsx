@@ -13,6 +13,7 @@ import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { useRoleText } from "../../ui/RoleText";
+import { AccountIdentifiers } from "../identity-providers/AccountIdentifiers";
 
 /** One user's roles and account: add and remove roles, deactivate, reset MFA. */
 export function AdminUserPage() {
@@ -69,6 +70,7 @@ function AdminUser() {
     <Page title={user.displayName} documentTitle={t("admin.title")}>
       {back}
       <UserRoles user={user} units={units} onChange={update} />
+      <AccountIdentifiers userId={user.id} />
       <UserAccount user={user} onChange={update} />
     </Page>
   );

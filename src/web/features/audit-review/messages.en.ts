@@ -65,6 +65,7 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.admin.identifier.remove": "Removed account identifier",
   "auditAction.admin.login_policy.update": "Changed whether local passwords are allowed",
   "auditAction.admin.break_glass.update": "Changed break-glass administrator account",
+  "auditAction.admin.user.import": "Imported account from file",
   "auditAction.person.update": "Changed personal details",
   "auditAction.relation.add": "Registered a relative",
   "auditAction.relation.read": "Read relatives",

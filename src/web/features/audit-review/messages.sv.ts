@@ -62,6 +62,7 @@ export const auditReviewSv = {
   "auditAction.admin.identifier.remove": "Tog bort identifierare för konto",
   "auditAction.admin.login_policy.update": "Ändrade om lokala lösenord tillåts",
   "auditAction.admin.break_glass.update": "Ändrade nödkonto för systemförvaltare",
+  "auditAction.admin.user.import": "Importerade konto från fil",
   "auditAction.person.update": "Ändrade personuppgifter",
   "auditAction.relation.add": "Registrerade närstående",
   "auditAction.relation.read": "Läste närstående",
