@@ -12,6 +12,7 @@ import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.t
 export { localPasswordsAllowed } from "../../auth/login-policy.ts";
 
 import { normaliseIdentifier, storedIdentifier } from "../../auth/oidc/identifiers.ts";
+import { samlSettingsView } from "../../auth/saml/certificates.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -26,7 +27,7 @@ const invalid = (fields: Record<string, string>) =>
 const providerNotFound = () => new AppError(404, "not_found", "Identitetsleverantören finns inte.");
 const userNotFound = () => new AppError(404, "not_found", "Användaren finns inte.");
 
-function audited<T>(
+export function audited<T>(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
@@ -40,6 +41,11 @@ function audited<T>(
   });
 }
 
+// A SAML provider's IdP settings are changed through its own route (saml-providers.ts).
+const samlHasNoOidcFields = {
+  body: "En SAML-leverantör har ingen utfärdare, klient-id, hemlighet eller scope: ändra dess SAML-inställningar.",
+};
+
 type ProviderRow = Awaited<ReturnType<typeof providerRows>>[number];
 
 function providerRows(db: Kysely<Database>, orgId: string, id?: string) {
@@ -51,6 +57,7 @@ function providerRows(db: Kysely<Database>, orgId: string, id?: string) {
 export function providerView(row: ProviderRow): IdentityProviderView {
   return {
     id: row.id,
+    protocol: row.protocol,
     displayName: row.display_name,
     issuer: row.issuer,
     clientId: row.client_id,
@@ -61,6 +68,7 @@ export function providerView(row: ProviderRow): IdentityProviderView {
     identifierClaim: row.identifier_claim,
     acrValues: row.acr_values,
     enabled: row.enabled,
+    saml: samlSettingsView(row),
   };
 }
 
@@ -68,13 +76,18 @@ export async function listProviders(db: Kysely<Database>, orgId: string) {
   return (await providerRows(db, orgId)).map(providerView);
 }
 
-async function oneProvider(db: Kysely<Database>, orgId: string, id: string) {
+export async function oneProvider(db: Kysely<Database>, orgId: string, id: string) {
   const [row] = await providerRows(db, orgId, id);
   if (!row) throw providerNotFound();
   return providerView(row);
 }
 
-async function nameTaken(db: Kysely<Database>, orgId: string, name: string, exceptId?: string) {
+export async function nameTaken(
+  db: Kysely<Database>,
+  orgId: string,
+  name: string,
+  exceptId?: string,
+) {
   let query = db
     .selectFrom("identity_provider")
     .select("id")
@@ -127,7 +140,10 @@ export async function updateProvider(
   id: string,
   input: UpdateIdentityProviderBody,
 ): Promise<IdentityProviderView> {
-  await oneProvider(database.db, actor.orgId, id);
+  const current = await oneProvider(database.db, actor.orgId, id);
+  const oidcOnly = ["issuer", "clientId", "clientSecretEnv", "scopes"] as const;
+  if (current.protocol === "saml" && oidcOnly.some((k) => input[k] !== undefined))
+    throw invalid(samlHasNoOidcFields);
   if (input.displayName && (await nameTaken(database.db, actor.orgId, input.displayName, id)))
     throw invalid({ displayName: "Det finns redan en identitetsleverantör med det namnet." });
   const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
