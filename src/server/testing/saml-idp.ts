@@ -83,7 +83,7 @@ export interface Answer {
   status?: string;
 }
 
-const escape = (s: string) =>
+const xmlText = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 const at = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 const newId = () => `_${randomBytes(16).toString("hex")}`;
@@ -115,8 +115,8 @@ export class TestSamlIdp {
     const destination = a.destination === undefined ? a.recipient : a.destination;
     return (
       `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${newId()}" Version="2.0" IssueInstant="${at(0)}"` +
-      `${destination ? ` Destination="${escape(destination)}"` : ""} InResponseTo="${escape(a.inResponseTo)}">` +
-      `<saml:Issuer>${escape(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `${destination ? ` Destination="${xmlText(destination)}"` : ""} InResponseTo="${xmlText(a.inResponseTo)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
       `<samlp:Status><samlp:StatusCode Value="${a.status ?? "urn:oasis:names:tc:SAML:2.0:status:Success"}"/></samlp:Status>` +
       `${assertion}</samlp:Response>`
     );
@@ -126,17 +126,17 @@ export class TestSamlIdp {
     const attributes = Object.entries(a.attributes)
       .map(
         ([name, value]) =>
-          `<saml:Attribute Name="${escape(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue>${escape(value)}</saml:AttributeValue></saml:Attribute>`,
+          `<saml:Attribute Name="${xmlText(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue>${xmlText(value)}</saml:AttributeValue></saml:Attribute>`,
       )
       .join("");
     const until = at(a.notOnOrAfter ?? 300);
     return (
-      `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${escape(a.assertionId ?? newId())}" Version="2.0" IssueInstant="${at(0)}">` +
-      `<saml:Issuer>${escape(a.issuer ?? this.entityId)}</saml:Issuer>` +
-      `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${escape(a.nameId ?? newId())}</saml:NameID>` +
-      `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${escape(a.inResponseTo)}" NotOnOrAfter="${until}" Recipient="${escape(a.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
-      `<saml:Conditions NotBefore="${at(a.notBefore ?? -5)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${escape(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-      `<saml:AuthnStatement AuthnInstant="${at(-1)}" SessionIndex="${newId()}"><saml:AuthnContext><saml:AuthnContextClassRef>${escape(a.authnContextClassRef ?? loa3)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+      `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${xmlText(a.assertionId ?? newId())}" Version="2.0" IssueInstant="${at(0)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${xmlText(a.nameId ?? newId())}</saml:NameID>` +
+      `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${xmlText(a.inResponseTo)}" NotOnOrAfter="${until}" Recipient="${xmlText(a.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
+      `<saml:Conditions NotBefore="${at(a.notBefore ?? -5)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${xmlText(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+      `<saml:AuthnStatement AuthnInstant="${at(-1)}" SessionIndex="${newId()}"><saml:AuthnContext><saml:AuthnContextClassRef>${xmlText(a.authnContextClassRef ?? loa3)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
       `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
       "</saml:Assertion>"
     );
