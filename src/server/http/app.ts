@@ -14,6 +14,7 @@ import { registerDataAsOf } from "../access/data-as-of.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { oidcRoutes } from "../auth/oidc/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
+import { samlRoutes } from "../auth/saml/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
 import { webauthnRoutes } from "../auth/webauthn/routes.ts";
 import { actionPlanRoutes } from "../modules/action-plan/routes.ts";
@@ -85,6 +86,7 @@ const modules: RouteModule[] = [
   adminRoutes,
   identityProviderRoutes,
   oidcRoutes,
+  samlRoutes,
   personRoutes,
   caseRoutes,
   journalRoutes,

@@ -51,6 +51,13 @@ const messages: Record<LoginRefusal, string> = {
   in_response_to_mismatch: startAgain,
 };
 
+const stale = new Set<LoginRefusal>([
+  "browser_mismatch",
+  "assertion_expired",
+  "assertion_replayed",
+  "in_response_to_mismatch",
+]);
+
 type RefusalContext = { providerId: string | null; orgId: string | null; userId?: string | null };
 
 /** A refused login through a provider: thrown inside the flow, answered by the route. */
@@ -68,7 +75,8 @@ export class ProviderRefused extends Error {
     if (this.why === "provider_unreachable") return 502;
     if (this.why === "sp_unconfigured") return 503;
     if (this.why === "provider_unknown") return 404;
-    return this.why.startsWith("attempt_") || this.why === "browser_mismatch" ? 400 : 403;
+    // A stale or misdirected answer: the login is begun again, nothing is forbidden.
+    return this.why.startsWith("attempt_") || stale.has(this.why) ? 400 : 403;
   }
 }
 
