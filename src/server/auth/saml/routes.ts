@@ -52,7 +52,11 @@ export const samlRoutes: RouteModule = (app, context) => {
       return done(
         new AppError(415, "unsupported_media_type", "Innehållet måste skickas som JSON."),
       );
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    const form = Object.fromEntries(new URLSearchParams(String(body)));
+    // Some IdPs wrap the base64 in lines (CRLF); whitespace means nothing in base64.
+    if (typeof form.SAMLResponse === "string")
+      form.SAMLResponse = form.SAMLResponse.replace(/[\r\n\t ]+/g, "");
+    done(null, form);
   });
   registerStart(app, context);
   registerAcs(app, context);

@@ -206,6 +206,23 @@ describe.each(testDatabaseKinds)("login through a SAML identity provider (%s)", 
     expect(await lastRefusal()).toBe("assertion_replayed");
   });
 
+  it("reads an answer whose base64 the IdP wrapped in lines", async () => {
+    const started = await startSaml(t.app, providerId);
+    const samlResponse = idp.respond({
+      inResponseTo: started.request?.id ?? "",
+      audience: `${fridPublicUrl}/api/auth/saml/${providerId}/metadata`,
+      recipient: `${fridPublicUrl}/api/auth/saml/acs`,
+      attributes: { [pinAttribute]: linaPin },
+    });
+    const wrapped = (samlResponse.match(/.{1,76}/g) ?? []).join("\r\n");
+    const res = await postAnswer(
+      t.app,
+      { SAMLResponse: wrapped, RelayState: started.request?.relayState ?? "" },
+      started.binding,
+    );
+    expect(res.statusCode).toBe(303);
+  });
+
   it("refuses through a disabled provider, also an answer to a login begun before", async () => {
     const started = await startSaml(t.app, providerId);
     await database()
