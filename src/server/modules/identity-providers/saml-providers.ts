@@ -8,7 +8,8 @@ import type { AuditEntry } from "../../audit/record.ts";
 import { readCertificate } from "../../auth/saml/certificates.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { AppError, invalid } from "../../http/errors.ts";
-import { audited, nameTaken, oneProvider } from "./service.ts";
+import { audited } from "../admin/service.ts";
+import { nameTaken, oneProvider } from "./service.ts";
 
 /**
  * The administrator's SAML providers (issue 21 item 2, migration 0106): registered with the
