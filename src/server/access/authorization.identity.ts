@@ -15,6 +15,8 @@ const adminOnly = (status: number) => ({ administrator: status, otherwise: 403 }
 export const identityEndpoints: Endpoint[] = [
   { route: "GET /api/admin/identity-providers", request: () => ({ method: "GET", url: "/api/admin/identity-providers" }), expect: adminOnly(200), unaudited: "the organisation's login settings, no client data" },
   { route: "POST /api/admin/identity-providers", request: () => ({ method: "POST", url: "/api/admin/identity-providers", payload: {} }), expect: { otherwise: 400 } },
+  { route: "POST /api/admin/identity-providers/saml", request: () => ({ method: "POST", url: "/api/admin/identity-providers/saml", payload: {} }), expect: { otherwise: 400 } },
+  { route: "PATCH /api/admin/identity-providers/{id}/saml", request: () => ({ method: "PATCH", url: `/api/admin/identity-providers/${nobody}/saml`, payload: {} }), expect: { otherwise: 400 } },
   { route: "PATCH /api/admin/identity-providers/{id}", request: () => ({ method: "PATCH", url: `/api/admin/identity-providers/${nobody}`, payload: { enabled: false } }), expect: adminOnly(404) },
   { route: "GET /api/admin/users/{id}/identifiers", request: () => ({ method: "GET", url: `/api/admin/users/${nobody}/identifiers` }), expect: adminOnly(404) },
   { route: "POST /api/admin/users/{id}/identifiers", request: () => ({ method: "POST", url: `/api/admin/users/${nobody}/identifiers`, payload: { kind: "email", value: "ingen@kommun.example" } }), expect: adminOnly(404) },

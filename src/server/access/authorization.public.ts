@@ -8,6 +8,11 @@ export const publicRoutes = new Set([
   "GET /api/auth/identity-providers",
   "GET /api/auth/oidc/{providerId}/start",
   "GET /api/auth/oidc/callback",
+  // The same through a SAML provider (auth/saml): start and the IdP's answer carry no
+  // session yet; the metadata is Frid's own public description as a service provider.
+  "GET /api/auth/saml/{providerId}/start",
+  "POST /api/auth/saml/acs",
+  "GET /api/auth/saml/{providerId}/metadata",
   // A survey's personal link (issue 17): the token is the only key; survey-links.test.ts
   // proves it opens nothing else.
   "GET /api/survey-links/{token}",

@@ -194,6 +194,9 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
       "GET /api/auth/identity-providers",
       "GET /api/auth/oidc/{providerId}/start",
       "GET /api/auth/oidc/callback",
+      // Through a SAML provider: a redirect, and Frid's own SP metadata.
+      "GET /api/auth/saml/{providerId}/start",
+      "GET /api/auth/saml/{providerId}/metadata",
     ]);
     const missing = gets.filter((r) => !routes.has(r) && !publicGets.has(r));
     expect(missing, `GET routes the walk does not send: ${missing.join(", ")}`).toEqual([]);

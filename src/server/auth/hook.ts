@@ -73,7 +73,11 @@ export function registerAuthentication(app: App, { config, database }: AppContex
     if (routeConfig?.public) {
       // Login is a public state-changing request: refuse one a browser marks as sent
       // from another site (login CSRF); the JSON-only body already rules out plain forms.
-      if (!safeMethods.has(request.method) && request.headers["sec-fetch-site"] === "cross-site") {
+      if (
+        !safeMethods.has(request.method) &&
+        request.headers["sec-fetch-site"] === "cross-site" &&
+        !routeConfig.crossSitePost
+      ) {
         throw new AppError(403, "forbidden", "Begäran kom från en annan webbplats och avvisades.");
       }
       return;

@@ -785,7 +785,7 @@ export interface IdentifierKey {
 
 export interface IdentityProvider {
   acr_values: Generated<string[]>;
-  client_id: string;
+  client_id: string | null;
   client_secret_env: string | null;
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -794,8 +794,12 @@ export interface IdentityProvider {
   id: Generated<string>;
   identifier_claim: string;
   identifier_kind: string;
-  issuer: string;
+  issuer: string | null;
   org_id: string;
+  protocol: Generated<string>;
+  saml_certificates: string[] | null;
+  saml_entity_id: string | null;
+  saml_sso_url: string | null;
   scopes: Generated<string>;
   updated_at: Generated<Timestamp>;
   updated_by: string;
@@ -1543,6 +1547,24 @@ export interface SafetyPlanVersion {
   version: number;
 }
 
+export interface SamlAssertionSeen {
+  assertion_id: string;
+  not_on_or_after: Timestamp;
+  provider_id: string;
+  seen_at: Generated<Timestamp>;
+}
+
+export interface SamlLoginAttempt {
+  browser_hash: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  org_id: string;
+  provider_id: string;
+  relay_state_hash: string;
+  request_id: string;
+  used_at: Timestamp | null;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -1995,6 +2017,8 @@ export interface DB {
   routine_document: RoutineDocument;
   safety_alarm: SafetyAlarm;
   safety_plan_version: SafetyPlanVersion;
+  saml_assertion_seen: SamlAssertionSeen;
+  saml_login_attempt: SamlLoginAttempt;
   schema_migration: SchemaMigration;
   secrecy_rule: SecrecyRule;
   seed_run: SeedRun;

@@ -94,7 +94,10 @@ interface Narrowed extends CollaborationTables, ProtectionTables {
   >;
   role_assignment: Narrow<DB["role_assignment"], { role: RoleName }>;
   session: Narrow<DB["session"], { state: SessionStateName }>;
-  identity_provider: Narrow<DB["identity_provider"], { identifier_kind: IdentifierKind }>;
+  identity_provider: Narrow<
+    DB["identity_provider"],
+    { identifier_kind: IdentifierKind; protocol: "oidc" | "saml" }
+  >;
   account_identifier: Narrow<DB["account_identifier"], { kind: IdentifierKind }>;
   relation: Narrow<
     DB["relation"],

@@ -14,6 +14,7 @@ import { registerDataAsOf } from "../access/data-as-of.ts";
 import { registerAuthentication } from "../auth/hook.ts";
 import { oidcRoutes } from "../auth/oidc/routes.ts";
 import { authRoutes } from "../auth/routes.ts";
+import { samlRoutes } from "../auth/saml/routes.ts";
 import { sessionRoutes } from "../auth/session-routes.ts";
 import { webauthnRoutes } from "../auth/webauthn/routes.ts";
 import { accountImportRoutes } from "../modules/account-import/routes.ts";
@@ -87,6 +88,7 @@ const modules: RouteModule[] = [
   identityProviderRoutes,
   accountImportRoutes,
   oidcRoutes,
+  samlRoutes,
   personRoutes,
   caseRoutes,
   journalRoutes,

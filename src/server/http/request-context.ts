@@ -19,6 +19,12 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without logging in (health, app info, login). */
     public?: boolean;
+    /**
+     * A public POST another site's page may send: the SAML IdP's answer (auth/saml/), which
+     * its own signature and the browser's attempt protect. Every other public POST from
+     * another site is refused (login CSRF; auth/hook.ts).
+     */
+    crossSitePost?: boolean;
     /** Reachable with a session that has not finished MFA (the MFA steps, logout). */
     allowPendingSession?: boolean;
     /** Not the user's activity: the idle clock is not moved (how long the session has left). */

@@ -9,6 +9,8 @@ export const auditActions = [
   "login.mfa_succeeded",
   "login.oidc_succeeded",
   "login.oidc_failed",
+  "login.saml_succeeded",
+  "login.saml_failed",
   "logout",
   "mfa.enrolled",
   "mfa.key_registered",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiline } from "./fields.ts";
 
 /**
  * Identity providers of an organisation (issue 21): logins through its OpenID Connect
@@ -19,20 +20,42 @@ const acrValue = z
     "Ett acr-värde skrivs utan mellanslag, t.ex. http://id.elegnamnden.se/loa/1.0/loa3.",
   );
 
+export const IdentityProviderProtocol = z.enum(["oidc", "saml"]);
+export type IdentityProviderProtocol = z.infer<typeof IdentityProviderProtocol>;
+
+/** A SAML provider's settings as shown: its certificates by subject, expiry and fingerprint. */
+export const SamlSettingsView = z
+  .object({
+    entityId: z.string(),
+    ssoUrl: z.string(),
+    certificates: z.array(
+      z.object({
+        subject: z.string(),
+        notAfter: z.string().meta({ description: "ISO 8601" }),
+        sha256: z.string().meta({ description: "SHA-256 fingerprint, hex pairs" }),
+      }),
+    ),
+  })
+  .meta({ id: "SamlSettings" });
+
 export const IdentityProviderView = z
   .object({
     id: z.uuid(),
+    protocol: IdentityProviderProtocol,
     displayName: z.string(),
-    issuer: z.string(),
-    clientId: z.string(),
+    /** OIDC only (null for SAML). */
+    issuer: z.string().nullable(),
+    clientId: z.string().nullable(),
     clientSecretEnv: z.string().nullable(),
     /** Whether that variable is set in this server's environment (never its value). */
     clientSecretSet: z.boolean(),
     scopes: z.string(),
     identifierKind: IdentifierKind,
     identifierClaim: z.string(),
+    /** The assurance required: acr values (OIDC) or AuthnContextClassRef values (SAML). */
     acrValues: z.array(z.string()),
     enabled: z.boolean(),
+    saml: SamlSettingsView.nullable(),
   })
   .meta({ id: "IdentityProvider" });
 export type IdentityProviderView = z.infer<typeof IdentityProviderView>;
@@ -87,6 +110,61 @@ export const UpdateIdentityProviderBody = z
   })
   .meta({ id: "UpdateIdentityProviderBody" });
 export type UpdateIdentityProviderBody = z.infer<typeof UpdateIdentityProviderBody>;
+
+/*
+ * A SAML 2.0 provider (the Swedish eID framework's profile). Its certificates are the IdP's
+ * public signing certificates in PEM (or the bare base64 of its metadata), several while it
+ * rotates; the server reads each one and refuses what is no certificate.
+ */
+const samlFields = {
+  entityId: z
+    .string()
+    .trim()
+    .min(1, "Skriv identitetsleverantörens entity id.")
+    .max(500)
+    .regex(/^\S+$/, "Ett entity id skrivs utan mellanslag."),
+  ssoUrl: z
+    .url({
+      protocol: /^https?$/,
+      error: "Skriv adressen för single sign-on (HTTP-Redirect), t.ex. https://idp.example.se/sso.",
+    })
+    .max(500),
+  certificates: z
+    // A PEM has lines.
+    .array(multiline(z.string().trim().min(1, "Klistra in certifikatet (PEM).").max(10_000)))
+    .min(1, "Ange minst ett signeringscertifikat.")
+    .max(5, "Högst fem certifikat."),
+};
+
+export const CreateSamlProviderBody = z
+  .object({
+    displayName: providerFields.displayName,
+    ...samlFields,
+    identifierKind: IdentifierKind,
+    /** The attribute that names the person (e.g. urn:oid:1.2.752.29.4.13), or `NameID`. */
+    identifierAttribute: z
+      .string()
+      .trim()
+      .min(1, "Ange vilket attribut som identifierar personen, eller NameID.")
+      .max(200)
+      .regex(/^\S+$/, "Ett attributnamn skrivs utan mellanslag."),
+    authnContextClassRefs: z.array(acrValue).max(10),
+    enabled: z.boolean(),
+  })
+  .partial({ authnContextClassRefs: true, enabled: true })
+  .strict()
+  .meta({ id: "CreateSamlProviderBody" });
+export type CreateSamlProviderBody = z.infer<typeof CreateSamlProviderBody>;
+
+export const UpdateSamlSettingsBody = z
+  .object(samlFields)
+  .partial()
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Ange minst en uppgift att ändra.",
+  })
+  .meta({ id: "UpdateSamlSettingsBody" });
+export type UpdateSamlSettingsBody = z.infer<typeof UpdateSamlSettingsBody>;
 
 /** An account's identifier as shown: a personal identity number only as "stored" (a hash). */
 export const AccountIdentifierView = z
@@ -145,7 +223,12 @@ export const BreakGlassBody = z
 export const PublicIdentityProviderList = z
   .object({
     providers: z.array(
-      z.object({ id: z.uuid(), displayName: z.string(), organisation: z.string() }),
+      z.object({
+        id: z.uuid(),
+        displayName: z.string(),
+        organisation: z.string(),
+        protocol: IdentityProviderProtocol,
+      }),
     ),
   })
   .meta({ id: "PublicIdentityProviderList" });

@@ -22,6 +22,39 @@ export const oidcRefusals = [
 ] as const;
 export type OidcRefusal = (typeof oidcRefusals)[number];
 
+/**
+ * A SAML login's refusals besides those it shares with OIDC (auth/saml/): what the
+ * assertion's checks found (ADR 0030). `sp_unconfigured`: FRID_PUBLIC_URL is not set, so
+ * Frid has no audience or ACS address to check against.
+ */
+export const samlOnlyRefusals = [
+  "sp_unconfigured",
+  "response_invalid",
+  "signature_invalid",
+  "issuer_mismatch",
+  "audience_mismatch",
+  "recipient_mismatch",
+  "assertion_expired",
+  "assertion_replayed",
+  "in_response_to_mismatch",
+] as const;
+export const loginRefusals = [...oidcRefusals, ...samlOnlyRefusals] as const;
+export type LoginRefusal = (typeof loginRefusals)[number];
+
+/** Logins through an organisation's SAML 2.0 provider (issue 21 item 2). */
+export const samlLoginEvents = {
+  "login.saml_succeeded": z
+    .object({ providerId: z.uuid(), authnContextClassRef: z.string().nullable() })
+    .strict(),
+  "login.saml_failed": z
+    .object({
+      providerId: z.uuid().nullable(),
+      why: z.enum(loginRefusals),
+      detail: z.string().max(200).optional(),
+    })
+    .strict(),
+};
+
 /** Logins through an organisation's OpenID Connect provider (issue 21). */
 export const oidcLoginEvents = {
   "login.oidc_succeeded": z.object({ providerId: z.uuid(), acr: z.string().nullable() }).strict(),

@@ -1,13 +1,10 @@
 import type { Kysely } from "kysely";
 import * as client from "openid-client";
 import type { RequestMeta } from "../../access/actor.ts";
-import { withActor } from "../../access/transaction.ts";
-import { recordAudit } from "../../audit/record.ts";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
-import { createSession } from "../sessions.ts";
-import { normaliseIdentifier, storedIdentifier } from "./identifiers.ts";
+import { matchAccount, openProviderSession } from "../provider-login.ts";
 import { OidcRefused } from "./refusals.ts";
 import {
   clientConfiguration,
@@ -46,31 +43,14 @@ export async function finishLogin(
   const provider = await providerById(database, attempt.provider_id);
   if (!provider?.enabled) throw new OidcRefused("provider_disabled", context);
   const claims = await exchange(config, provider, attempt, input);
-  const user = await matchAccount(database, provider, claims);
+  const user = await matchAccount(database, provider, claims[provider.identifier_claim]);
   const acr = typeof claims.acr === "string" ? claims.acr : null;
-  const session = await createSession(
-    database.db,
-    config,
-    { id: user.id, orgId: provider.org_id },
-    // The provider's login at the required level is the second factor: no TOTP.
-    "authenticated",
-    meta.clientAddress,
-  );
-  await withActor(database.db, { userId: user.id, orgId: provider.org_id }, async (trx) => {
-    await trx
-      .updateTable("app_user")
-      .set({ last_login_at: new Date() })
-      .where("id", "=", user.id)
-      .execute();
-    await recordAudit(trx, { actor: null, userId: user.id, orgId: provider.org_id, meta }, [
-      {
-        action: "login.oidc_succeeded",
-        resourceType: "session",
-        data: { providerId: provider.id, acr },
-      },
-    ]);
+  // The provider's login at the required level is the second factor: no TOTP.
+  return openProviderSession(config, database, provider, user.id, meta, {
+    action: "login.oidc_succeeded",
+    resourceType: "session",
+    data: { providerId: provider.id, acr },
   });
-  return { sessionId: session.id };
 }
 
 async function takeAttempt(
@@ -153,37 +133,4 @@ function refusalOf(provider: Provider, error: unknown): OidcRefused {
     return new OidcRefused("token_invalid", context, detail);
   // Anything else is the network or the provider's server: tried again at the next login.
   return new OidcRefused("provider_unreachable", context, detail);
-}
-
-async function matchAccount(database: DatabaseHandle, provider: Provider, claims: client.IDToken) {
-  const context = { providerId: provider.id, orgId: provider.org_id };
-  const raw = claims[provider.identifier_claim];
-  if (typeof raw !== "string" || raw.length === 0)
-    throw new OidcRefused("identifier_missing", context, provider.identifier_claim);
-  const normalised = normaliseIdentifier(provider.identifier_kind, raw);
-  if (!normalised.ok)
-    throw new OidcRefused("identifier_missing", context, "not a valid identifier");
-  const value = await storedIdentifier(
-    database,
-    provider.org_id,
-    provider.identifier_kind,
-    normalised.value,
-  );
-  const user = await database.db
-    .selectFrom("account_identifier as i")
-    .innerJoin("app_user as u", "u.id", "i.user_id")
-    .select(["u.id", "u.active"])
-    .where("i.org_id", "=", provider.org_id)
-    .where("u.org_id", "=", provider.org_id)
-    .where("i.kind", "=", provider.identifier_kind)
-    .where("i.value", "=", value)
-    .where((eb) =>
-      provider.identifier_kind === "sub"
-        ? eb("i.provider_id", "=", provider.id)
-        : eb("i.provider_id", "is", null),
-    )
-    .executeTakeFirst();
-  if (!user) throw new OidcRefused("unknown_identity", context);
-  if (!user.active) throw new OidcRefused("inactive", { ...context, userId: user.id });
-  return user;
 }

@@ -344,7 +344,12 @@ describe.each(testDatabaseKinds)(
         "Förfalskande",
         "Test-IdP",
       ]);
-      expect(Object.keys(mine[0]).sort()).toEqual(["displayName", "id", "organisation"]);
+      expect(Object.keys(mine[0]).sort()).toEqual([
+        "displayName",
+        "id",
+        "organisation",
+        "protocol",
+      ]);
       expect(res.body).not.toContain(idp.issuer);
     });
   },

@@ -1,20 +1,28 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ErrorCode } from "../../../shared/api/error.ts";
 import type { RequestMeta } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
-import type { OidcRefusal } from "../../audit/events/identity.ts";
+import type { LoginRefusal, OidcRefusal } from "../../audit/events/identity.ts";
 import { recordAudit } from "../../audit/record.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import type { AppContext } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
+import { requestMeta } from "../../http/request-context.ts";
 
 export const unknownIdentityMessage =
   "Det finns inget konto i Frid för den här inloggningen. Kontakta din administratör.";
 const startAgain =
   "Inloggningen kunde inte slutföras, eller tog för lång tid. Börja om från inloggningssidan.";
+const notAccepted =
+  "Svaret från identitetsleverantören kunde inte godtas. Försök igen; kvarstår felet, kontakta din administratör.";
 
 /**
- * What the person is told about each refusal, in Swedish. A deactivated account is told
+ * What the person is told about each refusal, in Swedish — the same for both protocols
+ * (OIDC here, SAML in auth/saml/). A deactivated account is told
  * the same as an unknown identity: whether an account exists is not the browser's to know;
  * the audit event says which.
  */
-const messages: Record<OidcRefusal, string> = {
+const messages: Record<LoginRefusal, string> = {
   provider_unknown:
     "Inloggning via den här identitetsleverantören finns inte i Frid. Kontakta din administratör.",
   provider_disabled:
@@ -25,47 +33,80 @@ const messages: Record<OidcRefusal, string> = {
   attempt_expired: startAgain,
   browser_mismatch: startAgain,
   provider_error: "Identitetsleverantören avbröt inloggningen. Försök igen.",
-  token_invalid:
-    "Svaret från identitetsleverantören kunde inte godtas. Försök igen; kvarstår felet, kontakta din administratör.",
+  token_invalid: notAccepted,
   acr_too_low:
     "Inloggningen gjordes med för låg tillitsnivå. Logga in med en e-legitimation eller ett SITHS-kort på den nivå som krävs.",
   identifier_missing: unknownIdentityMessage,
   unknown_identity: unknownIdentityMessage,
   inactive: unknownIdentityMessage,
+  sp_unconfigured:
+    "Inloggning via SAML kan inte användas förrän Frids adress är inställd (FRID_PUBLIC_URL). Kontakta systemförvaltaren.",
+  response_invalid: notAccepted,
+  signature_invalid: notAccepted,
+  issuer_mismatch: notAccepted,
+  audience_mismatch: notAccepted,
+  recipient_mismatch: notAccepted,
+  assertion_expired: startAgain,
+  assertion_replayed: startAgain,
+  in_response_to_mismatch: startAgain,
 };
 
+const stale = new Set<LoginRefusal>([
+  "browser_mismatch",
+  "assertion_expired",
+  "assertion_replayed",
+  "in_response_to_mismatch",
+]);
+
+type RefusalContext = { providerId: string | null; orgId: string | null; userId?: string | null };
+
 /** A refused login through a provider: thrown inside the flow, answered by the route. */
-export class OidcRefused extends Error {
+export class ProviderRefused extends Error {
   constructor(
-    readonly why: OidcRefusal,
-    readonly context: { providerId: string | null; orgId: string | null; userId?: string | null },
+    readonly protocol: "oidc" | "saml",
+    readonly why: LoginRefusal,
+    readonly context: RefusalContext,
     readonly detail?: string,
   ) {
-    super(`oidc login refused: ${why}`);
+    super(`${protocol} login refused: ${why}`);
   }
 
   get statusCode(): number {
     if (this.why === "provider_unreachable") return 502;
+    if (this.why === "sp_unconfigured") return 503;
     if (this.why === "provider_unknown") return 404;
-    return this.why.startsWith("attempt_") || this.why === "browser_mismatch" ? 400 : 403;
+    // A stale or misdirected answer: the login is begun again, nothing is forbidden.
+    return this.why.startsWith("attempt_") || stale.has(this.why) ? 400 : 403;
   }
 }
 
-export function swedishMessage(why: OidcRefusal): string {
+export class OidcRefused extends ProviderRefused {
+  constructor(why: OidcRefusal, context: RefusalContext, detail?: string) {
+    super("oidc", why, context, detail);
+  }
+}
+
+export class SamlRefused extends ProviderRefused {
+  constructor(why: LoginRefusal, context: RefusalContext, detail?: string) {
+    super("saml", why, context, detail);
+  }
+}
+
+export function swedishMessage(why: LoginRefusal): string {
   return messages[why];
 }
 
 /** The refusal as an audit event (why, and the provider's words when it gave any). */
 export async function auditRefusal(
   database: DatabaseHandle,
-  refusal: OidcRefused,
+  refusal: ProviderRefused,
   meta: RequestMeta,
 ): Promise<void> {
   const { providerId, orgId, userId } = refusal.context;
   await withActor(database.db, { userId: null, orgId }, (trx) =>
     recordAudit(trx, { actor: null, userId: userId ?? null, orgId, meta }, [
       {
-        action: "login.oidc_failed",
+        action: refusal.protocol === "saml" ? "login.saml_failed" : "login.oidc_failed",
         outcome: "denied",
         resourceType: "session",
         data: {
@@ -91,4 +132,38 @@ export function refusalPage(message: string): string {
 <title>Inloggningen misslyckades – Frid</title></head>
 <body><main><h1>Inloggningen misslyckades</h1><p>${escapeHtml(message)}</p>
 <p><a href="/">Till inloggningen</a></p></main></body></html>`;
+}
+
+const codeOf = (status: number): ErrorCode =>
+  status === 404
+    ? "not_found"
+    : status === 400
+      ? "bad_request"
+      : status === 502 || status === 503
+        ? "unavailable"
+        : "forbidden";
+
+/**
+ * A refusal, audited first. A browser's navigation (it asks for text/html: the provider sent
+ * it back, or the login page's link) gets a Swedish page of its own; any other client the
+ * API's one error body. The attempt's cookie is cleared (`clearCookie`). Never a 500.
+ */
+export async function answerRefusal(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  clearCookie: string,
+) {
+  if (!(error instanceof ProviderRefused)) throw error;
+  await auditRefusal(context.database, error, requestMeta(request));
+  request.log.info({ why: error.why }, "login through identity provider refused");
+  const message = swedishMessage(error.why);
+  reply.header("set-cookie", clearCookie);
+  if (!request.headers.accept?.includes("text/html"))
+    throw new AppError(error.statusCode, codeOf(error.statusCode), message);
+  return reply
+    .status(error.statusCode)
+    .header("content-type", "text/html; charset=utf-8")
+    .send(refusalPage(message));
 }

@@ -65,6 +65,8 @@ export async function clientConfiguration(
 }
 
 function discover(config: Config, row: NonNullable<ProviderRow>) {
+  // A SAML provider has neither (the CHECK of migration 0106); its logins never come here.
+  if (!row.issuer || !row.client_id) return Promise.reject(new Error("not an OIDC provider"));
   const issuer = new URL(row.issuer);
   const secret = row.client_secret_env ? process.env[row.client_secret_env] : undefined;
   if (row.client_secret_env && !secret)
@@ -91,7 +93,8 @@ export async function beginLogin(
   redirectUri: string,
 ): Promise<{ location: string; binding: string }> {
   const row = await providerById(database, providerId);
-  if (!row) throw new OidcRefused("provider_unknown", { providerId: null, orgId: null });
+  if (row?.protocol !== "oidc")
+    throw new OidcRefused("provider_unknown", { providerId: null, orgId: null });
   const context = { providerId: row.id, orgId: row.org_id };
   if (!row.enabled) throw new OidcRefused("provider_disabled", context);
   const configuration = await clientConfiguration(config, row);

@@ -1,14 +1,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { ErrorCode } from "../../../shared/api/error.ts";
 import { PublicIdentityProviderList } from "../../../shared/api/identity-providers.ts";
 import type { App, AppContext, RouteModule } from "../../http/context.ts";
-import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
 import { finishLogin } from "./callback.ts";
-import { auditRefusal, OidcRefused, refusalPage, swedishMessage } from "./refusals.ts";
+import { answerRefusal as answerProviderRefusal } from "./refusals.ts";
 import { attemptMinutes, beginLogin } from "./relying-party.ts";
 
 const tags = ["auth"];
@@ -34,38 +32,19 @@ function bindingCookieHeader(value: string | null, secure: boolean): string {
 const redirectUriOf = (request: FastifyRequest) =>
   `${request.protocol}://${request.host}${callbackPath}`;
 
-const codeOf = (status: number): ErrorCode =>
-  status === 404
-    ? "not_found"
-    : status === 400
-      ? "bad_request"
-      : status === 502
-        ? "unavailable"
-        : "forbidden";
-
-/**
- * A refusal, audited first. A browser's navigation (it asks for text/html: the provider sent
- * it back, or the login page's link) gets a Swedish page of its own; any other client the
- * API's one error body. Never a 500.
- */
-async function answerRefusal(
+const answerRefusal = (
   context: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
   error: unknown,
-) {
-  if (!(error instanceof OidcRefused)) throw error;
-  await auditRefusal(context.database, error, requestMeta(request));
-  request.log.info({ why: error.why }, "login through identity provider refused");
-  const message = swedishMessage(error.why);
-  reply.header("set-cookie", bindingCookieHeader(null, request.protocol === "https"));
-  if (!request.headers.accept?.includes("text/html"))
-    throw new AppError(error.statusCode, codeOf(error.statusCode), message);
-  return reply
-    .status(error.statusCode)
-    .header("content-type", "text/html; charset=utf-8")
-    .send(refusalPage(message));
-}
+) =>
+  answerProviderRefusal(
+    context,
+    request,
+    reply,
+    error,
+    bindingCookieHeader(null, request.protocol === "https"),
+  );
 
 export const oidcRoutes: RouteModule = (app, context) => {
   registerProviderList(app, context);
@@ -89,7 +68,7 @@ function registerProviderList(app: App, { database }: AppContext): void {
       providers: await database.db
         .selectFrom("identity_provider as p")
         .innerJoin("organisation as o", "o.id", "p.org_id")
-        .select(["p.id", "p.display_name as displayName", "o.name as organisation"])
+        .select(["p.id", "p.display_name as displayName", "o.name as organisation", "p.protocol"])
         .where("p.enabled", "=", true)
         .orderBy("o.name")
         .orderBy("p.display_name")

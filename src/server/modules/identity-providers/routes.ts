@@ -5,17 +5,20 @@ import {
   AddAccountIdentifierBody,
   BreakGlassBody,
   CreateIdentityProviderBody,
+  CreateSamlProviderBody,
   IdentityProviderList,
   IdentityProviderView,
   LoginPolicyBody,
   LoginPolicyView,
   UpdateIdentityProviderBody,
+  UpdateSamlSettingsBody,
 } from "../../../shared/api/identity-providers.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { type AdminCheck, administratorsOnly } from "../admin/routes.ts";
 import { loginPolicyView } from "./login-policy.ts";
+import { createSamlProvider, updateSamlSettings } from "./saml-providers.ts";
 import {
   addIdentifier,
   createProvider,
@@ -33,6 +36,7 @@ const tags = ["administration"];
 export const identityProviderRoutes: RouteModule = (app, { database }) => {
   const admin = administratorsOnly(database);
   registerProviderRoutes(app, database, admin);
+  registerSamlProviderRoutes(app, database, admin);
   registerIdentifierRoutes(app, database, admin);
   registerPolicyRoutes(app, database, admin);
 };
@@ -86,6 +90,54 @@ function registerProviderRoutes(app: App, database: DatabaseHandle, admin: Admin
     },
     async (request) =>
       updateProvider(
+        database,
+        requireActor(request),
+        requestMeta(request),
+        request.params.id,
+        request.body,
+      ),
+  );
+}
+
+function registerSamlProviderRoutes(app: App, database: DatabaseHandle, admin: AdminCheck): void {
+  app.post(
+    "/api/admin/identity-providers/saml",
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: "Add a SAML 2.0 identity provider (entity id, sign-on address, certificates)",
+        body: CreateSamlProviderBody,
+        response: { 201: IdentityProviderView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await createSamlProvider(
+            database,
+            requireActor(request),
+            requestMeta(request),
+            request.body,
+          ),
+        ),
+  );
+
+  app.patch(
+    "/api/admin/identity-providers/:id/saml",
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: "Change a SAML provider's entity id, sign-on address or certificates",
+        params: IdParams,
+        body: UpdateSamlSettingsBody,
+        response: { 200: IdentityProviderView },
+      },
+    },
+    async (request) =>
+      updateSamlSettings(
         database,
         requireActor(request),
         requestMeta(request),

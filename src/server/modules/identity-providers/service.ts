@@ -14,6 +14,7 @@ export { localPasswordsAllowed } from "../../auth/login-policy.ts";
 import { assertWayInRemains } from "../../auth/login-policy.ts";
 
 import { normaliseIdentifier, storedIdentifier } from "../../auth/oidc/identifiers.ts";
+import { samlSettingsView } from "../../auth/saml/certificates.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError, invalid, invalidIfUnique } from "../../http/errors.ts";
@@ -33,6 +34,11 @@ const nameInUse = { displayName: "Det finns redan en identitetsleverantör med d
 const providerNotFound = () => new AppError(404, "not_found", "Identitetsleverantören finns inte.");
 const userNotFound = () => new AppError(404, "not_found", "Användaren finns inte.");
 
+// A SAML provider's IdP settings are changed through its own route (saml-providers.ts).
+const samlHasNoOidcFields = {
+  body: "En SAML-leverantör har ingen utfärdare, klient-id, hemlighet eller scope: ändra dess SAML-inställningar.",
+};
+
 type ProviderRow = Awaited<ReturnType<typeof providerRows>>[number];
 
 function providerRows(db: Kysely<Database>, orgId: string, id?: string) {
@@ -44,6 +50,7 @@ function providerRows(db: Kysely<Database>, orgId: string, id?: string) {
 export function providerView(row: ProviderRow): IdentityProviderView {
   return {
     id: row.id,
+    protocol: row.protocol,
     displayName: row.display_name,
     issuer: row.issuer,
     clientId: row.client_id,
@@ -54,6 +61,7 @@ export function providerView(row: ProviderRow): IdentityProviderView {
     identifierClaim: row.identifier_claim,
     acrValues: row.acr_values,
     enabled: row.enabled,
+    saml: samlSettingsView(row),
   };
 }
 
@@ -61,13 +69,18 @@ export async function listProviders(db: Kysely<Database>, orgId: string) {
   return (await providerRows(db, orgId)).map(providerView);
 }
 
-async function oneProvider(db: Kysely<Database>, orgId: string, id: string) {
+export async function oneProvider(db: Kysely<Database>, orgId: string, id: string) {
   const [row] = await providerRows(db, orgId, id);
   if (!row) throw providerNotFound();
   return providerView(row);
 }
 
-async function nameTaken(db: Kysely<Database>, orgId: string, name: string, exceptId?: string) {
+export async function nameTaken(
+  db: Kysely<Database>,
+  orgId: string,
+  name: string,
+  exceptId?: string,
+) {
   let query = db
     .selectFrom("identity_provider")
     .select("id")
@@ -119,7 +132,10 @@ export async function updateProvider(
   id: string,
   input: UpdateIdentityProviderBody,
 ): Promise<IdentityProviderView> {
-  await oneProvider(database.db, actor.orgId, id);
+  const current = await oneProvider(database.db, actor.orgId, id);
+  const oidcOnly = ["issuer", "clientId", "clientSecretEnv", "scopes"] as const;
+  if (current.protocol === "saml" && oidcOnly.some((k) => input[k] !== undefined))
+    throw invalid(samlHasNoOidcFields);
   if (input.displayName && (await nameTaken(database.db, actor.orgId, input.displayName, id)))
     throw invalid(nameInUse);
   const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);

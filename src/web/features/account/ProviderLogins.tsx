@@ -24,7 +24,7 @@ export function ProviderLogins() {
       <ul className="plain-list">
         {providers.map((p) => (
           <li key={p.id}>
-            <a className="button button--secondary" href={`/api/auth/oidc/${p.id}/start`}>
+            <a className="button button--secondary" href={`/api/auth/${p.protocol}/${p.id}/start`}>
               {t("login.withProvider", {
                 name:
                   organisations.size > 1 ? `${p.displayName} (${p.organisation})` : p.displayName,

@@ -59,6 +59,8 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.admin.denied": "Denied administration",
   "auditAction.login.oidc_succeeded": "Logged in through identity provider",
   "auditAction.login.oidc_failed": "Refused login through identity provider",
+  "auditAction.login.saml_succeeded": "Logged in through identity provider (SAML)",
+  "auditAction.login.saml_failed": "Refused login through identity provider (SAML)",
   "auditAction.admin.identity_provider.create": "Added identity provider",
   "auditAction.admin.identity_provider.update": "Changed identity provider",
   "auditAction.admin.identifier.add": "Added account identifier",

@@ -56,6 +56,8 @@ export const auditReviewSv = {
   "auditAction.admin.denied": "Nekades administration",
   "auditAction.login.oidc_succeeded": "Loggade in via identitetsleverantör",
   "auditAction.login.oidc_failed": "Nekades inloggning via identitetsleverantör",
+  "auditAction.login.saml_succeeded": "Loggade in via identitetsleverantör (SAML)",
+  "auditAction.login.saml_failed": "Nekades inloggning via identitetsleverantör (SAML)",
   "auditAction.admin.identity_provider.create": "Lade till identitetsleverantör",
   "auditAction.admin.identity_provider.update": "Ändrade identitetsleverantör",
   "auditAction.admin.identifier.add": "Lade till identifierare för konto",

@@ -5,6 +5,7 @@ import { isAdministrator } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
+import { formatDate } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
 import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
@@ -157,7 +158,7 @@ function ProviderTable({
           {providers.map((p) => (
             <tr key={p.id}>
               <th scope="row">{p.displayName}</th>
-              <td className="break-anywhere">{p.issuer}</td>
+              <td className="break-anywhere">{p.issuer ?? p.saml?.entityId}</td>
               <td>
                 {t(identifierKindLabels[p.identifierKind])}
                 <br />
@@ -177,14 +178,18 @@ function ProviderTable({
                 {p.enabled ? t("loginAdmin.enabled") : <strong>{t("loginAdmin.disabled")}</strong>}
               </td>
               <td className="nowrap">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
-                  onClick={() => onEdit(p.id)}
-                >
-                  {t("loginAdmin.edit")}
-                </button>{" "}
+                {p.protocol === "oidc" && (
+                  <>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
+                      onClick={() => onEdit(p.id)}
+                    >
+                      {t("loginAdmin.edit")}
+                    </button>{" "}
+                  </>
+                )}
                 <button
                   type="button"
                   className="button button--secondary button--small"
@@ -206,7 +211,16 @@ function ProviderTable({
 }
 
 function SecretState({ provider }: { provider: IdentityProviderView }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  // A SAML provider has no secret: what Frid trusts is its signing certificates.
+  if (provider.saml) {
+    const until = provider.saml.certificates.map((c) => c.notAfter).sort()[0];
+    return (
+      <span>
+        {t("loginAdmin.samlCertificates", { until: until ? formatDate(until, lang) : "–" })}
+      </span>
+    );
+  }
   const name = provider.clientSecretEnv;
   if (!name) return <span className="muted">{t("loginAdmin.publicClient")}</span>;
   return provider.clientSecretSet ? (

@@ -45,6 +45,8 @@ function draftOf(provider: IdentityProviderView | null): ProviderDraft {
   }
   return {
     ...provider,
+    issuer: provider.issuer ?? "",
+    clientId: provider.clientId ?? "",
     clientSecretEnv: provider.clientSecretEnv ?? "",
     acrValues: provider.acrValues.join("\n"),
   };

@@ -23,6 +23,7 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "loginAdmin.noAcr": "None required",
   "loginAdmin.secretSet": "{name} is set in the server's environment",
   "loginAdmin.secretMissing": "{name} is missing from the server's environment",
+  "loginAdmin.samlCertificates": "SAML – certificates valid until {until}",
   "loginAdmin.publicClient": "None (public client)",
   "loginAdmin.enabled": "Enabled",
   "loginAdmin.disabled": "Disabled",

@@ -20,6 +20,7 @@ export const identityProvidersSv = {
   "loginAdmin.noAcr": "Inget krav",
   "loginAdmin.secretSet": "{name} finns i serverns miljö",
   "loginAdmin.secretMissing": "{name} saknas i serverns miljö",
+  "loginAdmin.samlCertificates": "SAML – certifikat giltiga till {until}",
   "loginAdmin.publicClient": "Ingen (publik klient)",
   "loginAdmin.enabled": "Aktiverad",
   "loginAdmin.disabled": "Avstängd",

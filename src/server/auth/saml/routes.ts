@@ -1,0 +1,179 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { App, AppContext, RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
+import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
+import { requestMeta } from "../../http/request-context.ts";
+import { answerRefusal } from "../oidc/refusals.ts";
+import { attemptMinutes } from "../oidc/relying-party.ts";
+import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
+import { finishSamlLogin } from "./acs.ts";
+import { acsPath, beginSamlLogin, spMetadata } from "./service-provider.ts";
+
+const tags = ["auth"];
+const bindingCookie = "frid_saml";
+const formType = "application/x-www-form-urlencoded";
+
+/**
+ * The browser's binding to its SAML attempt. The IdP's page POSTs the answer to Frid from
+ * another site, and only a SameSite=None cookie comes with a cross-site POST; None needs
+ * Secure, so over plain http (a developer's own machine, where IdP and Frid share a site)
+ * it is Lax. HttpOnly, and sent only to the ACS.
+ */
+function bindingCookieHeader(value: string | null, secure: boolean): string {
+  const attributes = [
+    `Path=${acsPath}`,
+    "HttpOnly",
+    ...(secure ? ["SameSite=None", "Secure"] : ["SameSite=Lax"]),
+  ];
+  if (value === null) return [`${bindingCookie}=`, "Max-Age=0", ...attributes].join("; ");
+  return [`${bindingCookie}=${value}`, `Max-Age=${attemptMinutes * 60}`, ...attributes].join("; ");
+}
+
+const refused = (
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+) =>
+  answerRefusal(
+    context,
+    request,
+    reply,
+    error,
+    bindingCookieHeader(null, request.protocol === "https"),
+  );
+
+export const samlRoutes: RouteModule = (app, context) => {
+  // The HTTP-POST binding's form, for the ACS alone: every other route keeps taking JSON
+  // only (a plain form of another site cannot reach them; auth/hook.ts).
+  app.addContentTypeParser(formType, { parseAs: "string" }, (request, body, done) => {
+    if (request.routeOptions.url !== acsPath)
+      return done(
+        new AppError(415, "unsupported_media_type", "Innehållet måste skickas som JSON."),
+      );
+    const form = Object.fromEntries(new URLSearchParams(String(body)));
+    // Some IdPs wrap the base64 in lines (CRLF); whitespace means nothing in base64.
+    if (typeof form.SAMLResponse === "string")
+      form.SAMLResponse = form.SAMLResponse.replace(/[\r\n\t ]+/g, "");
+    done(null, form);
+  });
+  registerStart(app, context);
+  registerAcs(app, context);
+  registerMetadata(app, context);
+};
+
+const ProviderParams = z.object({ providerId: z.uuid() });
+
+/** The browser is sent to the IdP with an AuthnRequest (HTTP-Redirect binding). */
+function registerStart(app: App, context: AppContext): void {
+  // As the OIDC start: each start writes an attempt row, so a flood from one address waits.
+  const starts = new RateLimiter(300, 60_000);
+  app.get(
+    "/api/auth/saml/:providerId/start",
+    {
+      config: { public: true },
+      onRequest: rateLimited(
+        starts,
+        "Många inloggningar har påbörjats härifrån. Vänta en minut och försök igen.",
+      ),
+      schema: {
+        tags,
+        summary: "Begin a login through a SAML identity provider (redirects the browser there)",
+        params: ProviderParams,
+      },
+    },
+    async (request, reply) => {
+      try {
+        const { location, binding } = await beginSamlLogin(
+          context.config,
+          context.database,
+          request.params.providerId,
+        );
+        return reply
+          .status(303)
+          .header("set-cookie", bindingCookieHeader(binding, request.protocol === "https"))
+          .header("location", location)
+          .send();
+      } catch (error) {
+        return refused(context, request, reply, error);
+      }
+    },
+  );
+}
+
+/** The IdP's answer, posted by the browser (HTTP-POST binding). */
+function registerAcs(app: App, context: AppContext): void {
+  app.post(
+    acsPath,
+    {
+      // The IdP's page posts from its own site: the signed assertion, made for this browser's
+      // own attempt, is what protects this route, not the Sec-Fetch-Site check.
+      config: { public: true, crossSitePost: true },
+      schema: {
+        tags,
+        summary: "The SAML IdP's answer: logs in and redirects to the start page",
+        consumes: [formType],
+        body: z
+          .object({
+            SAMLResponse: z.string().max(200_000).optional(),
+            RelayState: z.string().max(500).optional(),
+          })
+          .loose(),
+      },
+    },
+    async (request, reply) => {
+      try {
+        const { sessionId } = await finishSamlLogin(
+          context.config,
+          context.database,
+          {
+            samlResponse: request.body.SAMLResponse,
+            relayState: request.body.RelayState,
+            binding: cookieValue(request.headers.cookie, bindingCookie),
+          },
+          requestMeta(request),
+        );
+        // A new session id at every login; a session the browser had is ended (fixation).
+        if (request.authSession)
+          await revokeSession(context.database.db, request.authSession.idHash);
+        const secure = request.protocol === "https";
+        return reply
+          .status(303)
+          .header("set-cookie", [
+            sessionCookieHeader(sessionId, secure),
+            bindingCookieHeader(null, secure),
+          ])
+          .header("location", "/")
+          .send();
+      } catch (error) {
+        return refused(context, request, reply, error);
+      }
+    },
+  );
+}
+
+/** What the IdP (or the federation's registry) is given: Frid's SP metadata for a provider. */
+function registerMetadata(app: App, context: AppContext): void {
+  app.get(
+    "/api/auth/saml/:providerId/metadata",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "Frid's SAML service provider metadata for one provider",
+        params: ProviderParams,
+      },
+    },
+    async (request, reply) => {
+      try {
+        const xml = await spMetadata(context.config, context.database, request.params.providerId);
+        return reply
+          .header("content-type", "application/samlmetadata+xml; charset=utf-8")
+          .send(xml);
+      } catch (error) {
+        return refused(context, request, reply, error);
+      }
+    },
+  );
+}

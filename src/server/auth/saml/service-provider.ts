@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
+import type { Config } from "../../config.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { SamlRefused } from "../oidc/refusals.ts";
+import {
+  attemptMinutes,
+  clockToleranceSeconds,
+  hashOf,
+  providerById,
+} from "../oidc/relying-party.ts";
+
+/**
+ * Frid as a SAML 2.0 service provider (node-saml 5, ADR 0030). Frid's addresses come from
+ * FRID_PUBLIC_URL, never from a request's Host header: the audience and the recipient an
+ * assertion is checked against must be what Frid is, not what the sender says it is. Each
+ * provider has an entity id of its own (its metadata's address), so an assertion made for
+ * one organisation's registration is no use at another's.
+ */
+export const acsPath = "/api/auth/saml/acs";
+export const metadataPath = (providerId: string) => `/api/auth/saml/${providerId}/metadata`;
+
+export type SamlProvider = NonNullable<Awaited<ReturnType<typeof providerById>>>;
+
+export function serviceProvider(config: Config, provider: { id: string; org_id: string }) {
+  if (!config.publicUrl)
+    throw new SamlRefused("sp_unconfigured", { providerId: provider.id, orgId: provider.org_id });
+  const origin = config.publicUrl.replace(/\/+$/, "");
+  return { entityId: `${origin}${metadataPath(provider.id)}`, acsUrl: `${origin}${acsPath}` };
+}
+
+/** The NameID asked for: the IdP's persistent one when it names the person, else transient. */
+function nameIdFormat(provider: SamlProvider): string {
+  if (provider.identifier_claim !== "NameID")
+    return "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
+  return provider.identifier_kind === "email"
+    ? "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"
+    : "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
+}
+
+/**
+ * node-saml set up for one provider: a signed assertion required (what the Swedish eID
+ * framework's IdPs sign; a signed Response alone is not enough), the audience and ACS address
+ * Frid's own, the time window with the OIDC login's clock tolerance. InResponseTo is checked
+ * by Frid against its own attempt row (acs.ts), not node-saml's memory cache, so any Frid
+ * process can finish a login another began.
+ */
+export function samlFor(config: Config, provider: SamlProvider, requestId?: string): SAML {
+  const sp = serviceProvider(config, provider);
+  return new SAML({
+    issuer: sp.entityId,
+    audience: sp.entityId,
+    callbackUrl: sp.acsUrl,
+    entryPoint: provider.saml_sso_url ?? "",
+    idpCert: provider.saml_certificates ?? [],
+    idpIssuer: provider.saml_entity_id ?? "",
+    wantAssertionsSigned: true,
+    wantAuthnResponseSigned: false,
+    acceptedClockSkewMs: clockToleranceSeconds * 1000,
+    validateInResponseTo: ValidateInResponseTo.never,
+    identifierFormat: nameIdFormat(provider),
+    authnContext: provider.acr_values,
+    disableRequestedAuthnContext: provider.acr_values.length === 0,
+    racComparison: "exact",
+    ...(requestId ? { generateUniqueId: () => requestId } : {}),
+  });
+}
+
+/** A SAML provider by id, or the refusal that there is none (an OIDC one is none). */
+export async function samlProviderById(database: DatabaseHandle, id: string) {
+  const row = await providerById(database, id);
+  if (row?.protocol !== "saml")
+    throw new SamlRefused("provider_unknown", { providerId: null, orgId: null });
+  return row;
+}
+
+/**
+ * Begins a login: the AuthnRequest's id (the answer's InResponseTo) is kept in an attempt row
+ * found by the RelayState's hash; the browser gets the RelayState (in the IdP's round trip)
+ * and a random binding (its cookie). Old attempts and assertions past their time go.
+ */
+export async function beginSamlLogin(
+  config: Config,
+  database: DatabaseHandle,
+  providerId: string,
+): Promise<{ location: string; binding: string }> {
+  const provider = await samlProviderById(database, providerId);
+  if (!provider.enabled)
+    throw new SamlRefused("provider_disabled", { providerId, orgId: provider.org_id });
+  const requestId = `_${randomBytes(20).toString("hex")}`;
+  const saml = samlFor(config, provider, requestId);
+  const relayState = randomBytes(32).toString("base64url");
+  const binding = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  await database.db
+    .insertInto("saml_login_attempt")
+    .values({
+      relay_state_hash: hashOf(relayState),
+      request_id: requestId,
+      provider_id: provider.id,
+      org_id: provider.org_id,
+      browser_hash: hashOf(binding),
+      expires_at: new Date(now + attemptMinutes * 60_000),
+    })
+    .execute();
+  await database.db
+    .deleteFrom("saml_login_attempt")
+    .where("expires_at", "<", new Date(now - attemptMinutes * 60_000))
+    .execute();
+  await database.db
+    .deleteFrom("saml_assertion_seen")
+    .where("not_on_or_after", "<", new Date(now - clockToleranceSeconds * 1000))
+    .execute();
+  return { location: await saml.getAuthorizeUrlAsync(relayState, undefined, {}), binding };
+}
+
+/** The SP metadata an IdP (or a federation's registry) is given for this provider. */
+export async function spMetadata(config: Config, database: DatabaseHandle, providerId: string) {
+  const provider = await samlProviderById(database, providerId);
+  return samlFor(config, provider).generateServiceProviderMetadata(null);
+}

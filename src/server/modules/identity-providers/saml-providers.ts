@@ -1,0 +1,107 @@
+import type {
+  CreateSamlProviderBody,
+  IdentityProviderView,
+  UpdateSamlSettingsBody,
+} from "../../../shared/api/identity-providers.ts";
+import type { Actor, RequestMeta } from "../../access/actor.ts";
+import type { AuditEntry } from "../../audit/record.ts";
+import { readCertificate } from "../../auth/saml/certificates.ts";
+import type { DatabaseHandle } from "../../db/connection.ts";
+import { AppError, invalid } from "../../http/errors.ts";
+import { audited } from "../admin/service.ts";
+import { nameTaken, oneProvider } from "./service.ts";
+
+/**
+ * The administrator's SAML providers (issue 21 item 2, migration 0106): registered with the
+ * IdP's entity id, single sign-on address and signing certificates; the settings both
+ * protocols share (name, identifier, assurance, enabled) change through the common PATCH.
+ */
+
+/** Every certificate read and stored in one PEM form; a field message for each bad one. */
+function certificatesOf(texts: string[]): string[] {
+  const fields: Record<string, string> = {};
+  const pems = texts.map((text, i) => {
+    const read = readCertificate(text);
+    if (!read.ok) fields[`certificates.${i}`] = read.message;
+    return read.ok ? read.pem : "";
+  });
+  if (new Set(pems).size < pems.length && Object.keys(fields).length === 0)
+    fields.certificates = "Samma certifikat finns två gånger.";
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  return pems;
+}
+
+export async function createSamlProvider(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  input: CreateSamlProviderBody,
+): Promise<IdentityProviderView> {
+  const certificates = certificatesOf(input.certificates);
+  if (await nameTaken(database.db, actor.orgId, input.displayName))
+    throw invalid({ displayName: "Det finns redan en identitetsleverantör med det namnet." });
+  const entry: AuditEntry = {
+    action: "admin.identity_provider.create",
+    resourceType: "identity_provider",
+    data: { issuer: input.entityId },
+  };
+  return audited(database, actor, meta, entry, async (db) => {
+    const { id } = await db
+      .insertInto("identity_provider")
+      .values({
+        org_id: actor.orgId,
+        protocol: "saml",
+        display_name: input.displayName,
+        issuer: null,
+        client_id: null,
+        saml_entity_id: input.entityId,
+        saml_sso_url: input.ssoUrl,
+        saml_certificates: certificates,
+        identifier_kind: input.identifierKind,
+        identifier_claim: input.identifierAttribute,
+        acr_values: input.authnContextClassRefs ?? [],
+        enabled: input.enabled ?? true,
+        created_by: actor.userId,
+        updated_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return oneProvider(db, actor.orgId, id);
+  });
+}
+
+export async function updateSamlSettings(
+  database: DatabaseHandle,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  input: UpdateSamlSettingsBody,
+): Promise<IdentityProviderView> {
+  const current = await oneProvider(database.db, actor.orgId, id);
+  if (current.protocol !== "saml")
+    throw new AppError(404, "not_found", "Det finns ingen SAML-leverantör med det id:t.");
+  const certificates = input.certificates ? certificatesOf(input.certificates) : undefined;
+  const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
+  const entry: AuditEntry = {
+    action: "admin.identity_provider.update",
+    resourceType: "identity_provider",
+    resourceId: id,
+    data: { fields },
+  };
+  return audited(database, actor, meta, entry, async (db) => {
+    await db
+      .updateTable("identity_provider")
+      .set({
+        ...(input.entityId !== undefined ? { saml_entity_id: input.entityId } : {}),
+        ...(input.ssoUrl !== undefined ? { saml_sso_url: input.ssoUrl } : {}),
+        ...(certificates ? { saml_certificates: certificates } : {}),
+        updated_by: actor.userId,
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .where("org_id", "=", actor.orgId)
+      .where("protocol", "=", "saml")
+      .execute();
+    return oneProvider(db, actor.orgId, id);
+  });
+}

@@ -1,0 +1,168 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { inflateRawSync } from "node:zlib";
+import { SignedXml } from "xml-crypto";
+
+/**
+ * A SAML 2.0 identity provider for the tests that really signs (xml-crypto, the XML
+ * signature library node-saml itself verifies with): an RSA key and a self-signed X.509
+ * certificate made by openssl, and Responses built as the Swedish eID framework's IdPs send
+ * them — a signed assertion with a bearer subject confirmation, an audience, a time window,
+ * the AuthnContextClassRef and the person's attributes. Every field can be changed, so a test
+ * can send what an honest IdP never would (another audience, an expired assertion, another
+ * key, an altered assertion after signing) and prove Frid refuses it.
+ */
+export const loa3 = "http://id.elegnamnden.se/loa/1.0/loa3";
+export const loa2 = "http://id.elegnamnden.se/loa/1.0/loa2";
+export const personalIdentityNumberAttribute = "urn:oid:1.2.752.29.4.13";
+export const hsaIdAttribute = "urn:oid:1.2.752.29.6.2.1";
+
+export interface SigningKey {
+  keyPem: string;
+  certPem: string;
+}
+
+/** A fresh RSA key and a self-signed certificate for it, valid two days. */
+export function signingKey(commonName = "Test-IdP"): SigningKey {
+  const out = execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "-",
+      "-out",
+      "-",
+      "-subj",
+      `/CN=${commonName}`,
+      "-days",
+      "2",
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+  );
+  const keyPem = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----\n?/.exec(out)?.[0];
+  const certPem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/.exec(out)?.[0];
+  if (!keyPem || !certPem) throw new Error("openssl made no key and certificate");
+  return { keyPem, certPem };
+}
+
+/** What Frid asked for: the AuthnRequest the start's redirect carries, and its RelayState. */
+export function authnRequestOf(location: string) {
+  const url = new URL(location);
+  const encoded = url.searchParams.get("SAMLRequest");
+  if (!encoded) throw new Error(`no SAMLRequest in ${location}`);
+  const xml = inflateRawSync(Buffer.from(encoded, "base64")).toString("utf8");
+  const id = /\sID="([^"]+)"/.exec(xml)?.[1];
+  if (!id) throw new Error("AuthnRequest without ID");
+  return { xml, id, relayState: url.searchParams.get("RelayState") ?? "" };
+}
+
+export interface Answer {
+  inResponseTo: string;
+  /** Attribute name → value; the person's identity. */
+  attributes: Record<string, string>;
+  nameId?: string;
+  audience: string;
+  recipient: string;
+  destination?: string | null;
+  issuer?: string;
+  authnContextClassRef?: string;
+  assertionId?: string;
+  /** Seconds from now. */
+  notBefore?: number;
+  notOnOrAfter?: number;
+  /** What is signed: the assertion (the Swedish profile), the whole response, both, nothing. */
+  sign?: "assertion" | "response" | "both" | "none";
+  /** Another key to sign with than the one the IdP's certificate names. */
+  key?: SigningKey;
+  /** Changes the signed XML afterwards (an attacker's edit). */
+  alter?: (xml: string) => string;
+  status?: string;
+}
+
+const xmlText = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
+const at = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+const newId = () => `_${randomBytes(16).toString("hex")}`;
+
+export class TestSamlIdp {
+  readonly key: SigningKey;
+  constructor(
+    readonly entityId = "https://idp.test.example/saml",
+    readonly ssoUrl = "https://idp.test.example/sso",
+    key?: SigningKey,
+  ) {
+    this.key = key ?? signingKey();
+  }
+
+  /** The base64 SAMLResponse an HTTP-POST binding's form carries. */
+  respond(a: Answer): string {
+    const assertion = this.#assertion(a);
+    const sign = a.sign ?? "assertion";
+    const key = a.key ?? this.key;
+    let inner = assertion;
+    if (sign === "assertion" || sign === "both") inner = signElement(assertion, "Assertion", key);
+    let xml = this.#response(a, inner);
+    if (sign === "response" || sign === "both") xml = signElement(xml, "Response", key);
+    if (a.alter) xml = a.alter(xml);
+    return Buffer.from(xml, "utf8").toString("base64");
+  }
+
+  #response(a: Answer, assertion: string): string {
+    const destination = a.destination === undefined ? a.recipient : a.destination;
+    return (
+      `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${newId()}" Version="2.0" IssueInstant="${at(0)}"` +
+      `${destination ? ` Destination="${xmlText(destination)}"` : ""} InResponseTo="${xmlText(a.inResponseTo)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<samlp:Status><samlp:StatusCode Value="${a.status ?? "urn:oasis:names:tc:SAML:2.0:status:Success"}"/></samlp:Status>` +
+      `${assertion}</samlp:Response>`
+    );
+  }
+
+  #assertion(a: Answer): string {
+    const attributes = Object.entries(a.attributes)
+      .map(
+        ([name, value]) =>
+          `<saml:Attribute Name="${xmlText(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue>${xmlText(value)}</saml:AttributeValue></saml:Attribute>`,
+      )
+      .join("");
+    const until = at(a.notOnOrAfter ?? 300);
+    return (
+      `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${xmlText(a.assertionId ?? newId())}" Version="2.0" IssueInstant="${at(0)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${xmlText(a.nameId ?? newId())}</saml:NameID>` +
+      `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${xmlText(a.inResponseTo)}" NotOnOrAfter="${until}" Recipient="${xmlText(a.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
+      `<saml:Conditions NotBefore="${at(a.notBefore ?? -5)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${xmlText(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+      `<saml:AuthnStatement AuthnInstant="${at(-1)}" SessionIndex="${newId()}"><saml:AuthnContext><saml:AuthnContextClassRef>${xmlText(a.authnContextClassRef ?? loa3)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+      `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
+      "</saml:Assertion>"
+    );
+  }
+}
+
+/** An enveloped RSA-SHA256 signature over the element, placed after its Issuer. */
+function signElement(xml: string, element: "Assertion" | "Response", key: SigningKey): string {
+  const signer = new SignedXml({
+    privateKey: key.keyPem,
+    publicCert: key.certPem,
+    signatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+    canonicalizationAlgorithm: "http://www.w3.org/2001/10/xml-exc-c14n#",
+  });
+  const self = `//*[local-name(.)='${element}']`;
+  const path = element === "Response" ? "/*" : self;
+  signer.addReference({
+    xpath: path,
+    digestAlgorithm: "http://www.w3.org/2001/04/xmlenc#sha256",
+    transforms: [
+      "http://www.w3.org/2000/09/xmldsig#enveloped-signature",
+      "http://www.w3.org/2001/10/xml-exc-c14n#",
+    ],
+  });
+  signer.computeSignature(xml, {
+    location: { reference: `${path}/*[local-name(.)='Issuer']`, action: "after" },
+  });
+  return signer.getSignedXml();
+}
