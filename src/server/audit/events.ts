@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AuditActionCode } from "../../shared/api/audit-actions.ts";
 import { caseworkEvents } from "./events/casework.ts";
-import { identityProviderAdminEvents, oidcLoginEvents } from "./events/identity.ts";
+import { identityProviderAdminEvents, logoutEvents, oidcLoginEvents } from "./events/identity.ts";
 import { none } from "./events/none.ts";
 import { protectionEvents } from "./events/protection.ts";
 import { serviceEvents } from "./events/services.ts";
@@ -46,7 +46,7 @@ export const auditEventData = {
     .object({ method: secondFactorMethod.optional(), keyId: z.uuid().optional() })
     .strict(),
   ...oidcLoginEvents,
-  logout: none,
+  ...logoutEvents,
   "mfa.enrolled": none,
   "mfa.key_registered": z.object({ keyId: z.uuid() }).strict(),
   "mfa.key_registration_failed": z.object({ why: keyRefusal }).strict(),

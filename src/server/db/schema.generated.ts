@@ -1008,6 +1008,13 @@ export interface OidcLoginAttempt {
   used_at: Timestamp | null;
 }
 
+export interface OidcLogoutToken {
+  forget_after: Timestamp;
+  jti: string;
+  provider_id: string;
+  seen_at: Generated<Timestamp>;
+}
+
 export interface Organisation {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -1606,6 +1613,9 @@ export interface Session {
   last_seen_at: Generated<Timestamp>;
   org_id: string;
   pending_totp_secret: string | null;
+  provider_id: string | null;
+  provider_sid: string | null;
+  provider_sub: string | null;
   revoked_at: Timestamp | null;
   state: string;
   user_id: string;
@@ -1957,6 +1967,7 @@ export interface DB {
   notification_read: NotificationRead;
   notification_setting: NotificationSetting;
   oidc_login_attempt: OidcLoginAttempt;
+  oidc_logout_token: OidcLogoutToken;
   organisation: Organisation;
   partner: Partner;
   partner_contact: PartnerContact;

@@ -33,6 +33,10 @@ export interface IdpClient {
   /** Absent: a public client (PKCE only). */
   clientSecret?: string;
   redirectUris: string[];
+  /** Where the browser may be sent after logging out at the provider (RP-initiated logout). */
+  postLogoutRedirectUris?: string[];
+  /** Frid's back-channel logout endpoint: the provider posts a logout token there. */
+  backchannelLogoutUri?: string;
 }
 
 export interface RunningIdp {
@@ -123,6 +127,14 @@ function providerFor(issuer: string, options: ProviderOptions) {
         ? { client_secret: c.clientSecret, token_endpoint_auth_method: "client_secret_basic" }
         : { token_endpoint_auth_method: "none" }),
       redirect_uris: c.redirectUris,
+      post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
+      // With a back-channel URI the ID token carries `sid`, and so does the logout token.
+      ...(c.backchannelLogoutUri
+        ? {
+            backchannel_logout_uri: c.backchannelLogoutUri,
+            backchannel_logout_session_required: true,
+          }
+        : {}),
       response_types: ["code"],
       grant_types: ["authorization_code"],
     })),
@@ -132,7 +144,11 @@ function providerFor(issuer: string, options: ProviderOptions) {
     conformIdTokenClaims: false,
     acrValues: [loa2, loa3],
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource },
+    },
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
@@ -142,6 +158,14 @@ function providerFor(issuer: string, options: ProviderOptions) {
     loadExistingGrant: grantAll,
   });
   return provider;
+}
+
+/** The provider's own question before it logs out (Swedish, no outside style or font). */
+async function logoutSource(ctx: { body: string }, form: string) {
+  ctx.body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Test-IdP: logga ut</title></head>
+<body><main><h1>Vill du logga ut från Test-IdP?</h1>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, logga ut</button>
+<button type="submit" form="op.logoutForm">Nej, förbli inloggad</button></main></body></html>`;
 }
 
 const escapeHtml = (s: string) =>

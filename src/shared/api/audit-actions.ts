@@ -10,6 +10,8 @@ export const auditActions = [
   "login.oidc_succeeded",
   "login.oidc_failed",
   "logout",
+  "logout.backchannel",
+  "logout.backchannel_refused",
   "mfa.enrolled",
   "mfa.key_registered",
   "mfa.key_registration_failed",

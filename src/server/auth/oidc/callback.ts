@@ -6,8 +6,9 @@ import { recordAudit } from "../../audit/record.ts";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
-import { createSession } from "../sessions.ts";
+import { createSession, hashSessionId } from "../sessions.ts";
 import { normaliseIdentifier, storedIdentifier } from "./identifiers.ts";
+import { providerSessionOf } from "./logout.ts";
 import { OidcRefused } from "./refusals.ts";
 import {
   clientConfiguration,
@@ -57,6 +58,12 @@ export async function finishLogin(
     meta.clientAddress,
   );
   await withActor(database.db, { userId: user.id, orgId: provider.org_id }, async (trx) => {
+    // Which provider session this is: a logout there names it (back-channel logout).
+    await trx
+      .updateTable("session")
+      .set(providerSessionOf(provider.id, claims))
+      .where("id_hash", "=", hashSessionId(session.id))
+      .execute();
     await trx
       .updateTable("app_user")
       .set({ last_login_at: new Date() })

@@ -1,6 +1,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { SecondFactorMethods } from "../../../shared/api/webauthn";
 import type { MfaEnrolment } from "../../api/endpoints";
+import type { LoginNotice } from "../../auth/context";
 import { useAuth } from "../../auth/useSession";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -26,7 +27,13 @@ export function LoginPage() {
   return <PasswordStep notice={state.status === "anonymous" ? state.notice : null} />;
 }
 
-function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
+const noticeText = {
+  loggedOut: "login.loggedOut",
+  loggedOutProviderOpen: "login.loggedOutProviderOpen",
+  expired: "login.expired",
+} as const;
+
+function PasswordStep({ notice }: { notice: LoginNotice | null }) {
   const { t } = useT();
   const { login } = useAuth();
   const submit = useSubmit(["username", "password"]);
@@ -43,9 +50,7 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
   return (
     <Page title={t("login.title")}>
       <div className="narrow">
-        {notice && !submit.errors && (
-          <p className="notice">{t(notice === "expired" ? "login.expired" : "login.loggedOut")}</p>
-        )}
+        {notice && !submit.errors && <p className="notice">{t(noticeText[notice])}</p>}
         <p>{t("login.intro")}</p>
         <ErrorSummary errors={submit.errors} />
         <form className="form" onSubmit={handleSubmit} noValidate>
