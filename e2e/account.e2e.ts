@@ -2,7 +2,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { totp } from "../src/server/auth/totp.ts";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { heading, login } from "./fixtures/login.ts";
+import { heading } from "./fixtures/login.ts";
+import { createCaseworker } from "./fixtures/users.ts";
 
 /*
  * Mitt konto. Each test changes a user of its own, made for it by the demo administrator
@@ -12,29 +13,6 @@ import { heading, login } from "./fixtures/login.ts";
 const ownPassword = "kontots eget långa lösenord";
 const mfaUser = { username: `konto.mfa.${Date.now()}`, displayName: "Kim Kontosson" };
 const passwordUser = { username: `konto.losen.${Date.now()}`, displayName: "Alex Lösensson" };
-
-/** The administrator makes a caseworker at IFO Vuxen, through the API; then signs out. */
-async function createUser(page: Page, baseURL: string, user: typeof mfaUser) {
-  await login(page, baseURL, "admin");
-  const me = await page.request.get(`${baseURL}/api/me`);
-  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
-  const units = (await (await page.request.get(`${baseURL}/api/admin/units`)).json()) as {
-    units: { id: string; name: string }[];
-  };
-  const unitId = units.units.find((u) => u.name === "IFO Vuxen")?.id;
-  const created = await page.request.post(`${baseURL}/api/admin/users`, {
-    data: { ...user, password: ownPassword },
-    headers,
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const role = await page.request.post(`${baseURL}/api/admin/users/${id}/roles`, {
-    data: { unitId, role: "caseworker" },
-    headers,
-  });
-  expect(role.ok()).toBe(true);
-  await page.getByRole("button", { name: "Logga ut" }).click();
-}
 
 /** A six-digit code the server will not accept now (it allows one 30 s step either side). */
 function wrongCode(secret: string): string {
@@ -59,7 +37,7 @@ describe("Mitt konto", () => {
 
   it("sets up two-step verification, after which signing in asks for a one-time code", async () => {
     const { page, baseURL, problems } = browser();
-    await createUser(page, baseURL, mfaUser);
+    await createCaseworker(page, baseURL, { ...mfaUser, password: ownPassword });
     await fillPasswordStep(page, baseURL, mfaUser.username, ownPassword);
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
     await page.getByRole("link", { name: "Kim Kontosson (mitt konto)" }).click();
@@ -108,7 +86,7 @@ describe("Mitt konto", () => {
   it("changes the password, with each mistake explained at its field", async () => {
     const { page, baseURL, problems } = browser();
     const newPassword = "en lång mening som lösenord";
-    await createUser(page, baseURL, passwordUser);
+    await createCaseworker(page, baseURL, { ...passwordUser, password: ownPassword });
     await fillPasswordStep(page, baseURL, passwordUser.username, ownPassword);
     await expect.poll(() => heading(page)).toBe("Mina ärenden");
     await page.goto(`${baseURL}/account`);

@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
-import { heading, login } from "./fixtures/login.ts";
+import { heading } from "./fixtures/login.ts";
+import { createCaseworker } from "./fixtures/users.ts";
 
 /*
  * Security keys (issue 21, item 6): a local account adds a key on Mitt konto and logs in
@@ -12,29 +13,6 @@ import { heading, login } from "./fixtures/login.ts";
  */
 const ownPassword = "nyckelkontots långa lösenord";
 const keyUser = { username: `nyckel.${Date.now()}`, displayName: "Kerstin Nyckelsson" };
-
-/** The administrator makes a caseworker at IFO Vuxen through the API, then signs out. */
-async function createUser(page: Page, baseURL: string) {
-  await login(page, baseURL, "admin");
-  const me = await page.request.get(`${baseURL}/api/me`);
-  const headers = { "x-csrf-token": ((await me.json()) as { csrfToken: string }).csrfToken };
-  const units = (await (await page.request.get(`${baseURL}/api/admin/units`)).json()) as {
-    units: { id: string; name: string }[];
-  };
-  const unitId = units.units.find((u) => u.name === "IFO Vuxen")?.id;
-  const created = await page.request.post(`${baseURL}/api/admin/users`, {
-    data: { ...keyUser, password: ownPassword },
-    headers,
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const role = await page.request.post(`${baseURL}/api/admin/users/${id}/roles`, {
-    data: { unitId, role: "caseworker" },
-    headers,
-  });
-  expect(role.ok()).toBe(true);
-  await page.getByRole("button", { name: "Logga ut" }).click();
-}
 
 /** A USB security key with a PIN (user verification), touched at once when asked. */
 async function plugInVirtualKey(page: Page) {
@@ -66,7 +44,7 @@ describe("Säkerhetsnycklar", () => {
   it("adds a key on Mitt konto, then logs in with the password and the key", async () => {
     const { page, baseURL: served, problems } = browser();
     const baseURL = served.replace("://127.0.0.1:", "://localhost:");
-    await createUser(page, baseURL);
+    await createCaseworker(page, baseURL, { ...keyUser, password: ownPassword });
     await plugInVirtualKey(page);
     await passwordStep(page, baseURL);
     await expect.poll(() => heading(page)).toBe("Mina ärenden");

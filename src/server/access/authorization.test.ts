@@ -9,7 +9,8 @@ import {
 } from "../testing/authorization-world.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { as, login, type Session } from "../testing/factories.ts";
-import { type Endpoint, endpoints, otherRoutes, publicRoutes } from "./authorization.routes.ts";
+import { publicRoutes } from "./authorization.public.ts";
+import { type Endpoint, endpoints, otherRoutes } from "./authorization.routes.ts";
 
 /**
  * Every case/person endpoint × every kind of user, from the outside. The manager comes

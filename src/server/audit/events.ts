@@ -10,6 +10,7 @@ const secondFactorMethod = z.enum(["totp", "webauthn"]);
 /** Why a key was refused (auth/webauthn): never the key's answer itself. */
 const keyRefusal = z.enum([
   "bad_password",
+  "throttled",
   "no_challenge",
   "expired_challenge",
   "unknown_key",

@@ -2,10 +2,13 @@ import type { Kysely } from "kysely";
 import type { Actor, RequestMeta } from "../access/actor.ts";
 import { withActor } from "../access/transaction.ts";
 import { recordAudit } from "../audit/record.ts";
+import type { Config } from "../config.ts";
 import type { Database } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
-import { hashPassword, verifyPassword } from "./passwords.ts";
+import { passwordAgain } from "./password-again.ts";
+import { hashPassword } from "./passwords.ts";
 import { type LoadedSession, revokeUserSessions } from "./sessions.ts";
+import { tooManyAttempts } from "./throttle.ts";
 
 /** Who am I: the user, the organisation, the roles and the session's CSRF token. */
 export async function readMe(db: Kysely<Database>, actor: Actor, session: LoadedSession) {
@@ -29,18 +32,16 @@ export async function readMe(db: Kysely<Database>, actor: Actor, session: Loaded
 
 /** Changes my password, given the current one; my other sessions end, this one goes on. */
 export async function changeOwnPassword(
+  config: Config,
   db: Kysely<Database>,
   actor: Actor,
   session: LoadedSession,
   body: { currentPassword: string; newPassword: string },
   meta: RequestMeta,
 ): Promise<void> {
-  const user = await db
-    .selectFrom("app_user")
-    .select("password_hash")
-    .where("id", "=", actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, body.currentPassword))) {
+  const again = await passwordAgain(db, config, actor, body.currentPassword, meta);
+  if (!again.ok && again.why === "throttled") throw tooManyAttempts(again.wait);
+  if (!again.ok) {
     throw new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", {
       currentPassword: "Lösenordet stämmer inte.",
     });

@@ -2,13 +2,13 @@ import type { Kysely } from "kysely";
 import QRCode from "qrcode";
 import type { RequestMeta } from "../access/actor.ts";
 import { withActor } from "../access/transaction.ts";
-import { recordAudit } from "../audit/record.ts";
+import { type AuditEntry, recordAudit } from "../audit/record.ts";
 import type { Config } from "../config.ts";
 import { type Cipher, openColumns, sealColumns } from "../db/sealed-columns.ts";
 import type { Database, SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
 import { afterSecondFactor, passwordChangeRequired } from "./one-time-password.ts";
-import { createSession, type LoadedSession, revokeSession } from "./sessions.ts";
+import { claimSession, createSession, type LoadedSession } from "./sessions.ts";
 import { lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
 import { generateTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";
 
@@ -62,7 +62,14 @@ export async function confirmSecondFactor(
   const enrolling = session.pendingTotpSecret !== null;
   const secret = await totpSecretOf(cipher, session);
   const audit = (action: SecondFactorAction, outcome: "allowed" | "denied") =>
-    auditSecondFactor(db, session, meta, action, outcome);
+    auditSecondFactor(
+      db,
+      session,
+      meta,
+      action,
+      outcome,
+      action === "mfa.enrolled" ? {} : { method: "totp" },
+    );
   // Codes are throttled like passwords: six digits would otherwise fall to guessing.
   const wait = await lockedForSeconds(db, config, session.username, meta.clientAddress);
   if (wait > 0) {
@@ -87,21 +94,28 @@ export async function confirmSecondFactor(
       .execute();
     await audit("mfa.enrolled", "allowed");
   }
-  await audit("login.mfa_succeeded", "allowed");
-  return finishSecondFactor(config, db, session, meta);
+  return finishSecondFactor(config, db, session, meta, () =>
+    audit("login.mfa_succeeded", "allowed"),
+  );
 }
 
 /**
  * The second factor is proven (a code or a key, auth/webauthn): the session moves on as one,
- * under a new id (rotation), to a new password if one is owed, else to authenticated.
+ * under a new id (rotation), to a new password if one is owed, else to authenticated. The
+ * waiting session is ended first, and only once: a code and a key sent together on it give
+ * one new session, the other answer 409 (and no success is audited for it).
  */
 export async function finishSecondFactor(
   config: Config,
   db: Kysely<Database>,
   session: LoadedSession,
   meta: RequestMeta,
+  succeeded: () => Promise<unknown>,
 ): Promise<SecondFactorOutcome> {
-  await revokeSession(db, session.idHash);
+  if (!(await claimSession(db, session.idHash))) {
+    throw new AppError(409, "conflict", "Inloggningen är redan klar. Ladda om sidan.");
+  }
+  await succeeded();
   const state = afterSecondFactor(await passwordChangeRequired(db, session.userId));
   const next = await createSession(
     db,
@@ -132,13 +146,17 @@ async function totpSecretOf(cipher: Cipher, session: LoadedSession): Promise<str
 
 type SecondFactorAction = "login.mfa_failed" | "login.mfa_succeeded" | "mfa.enrolled";
 
-/** The session is not yet an actor's, so its events name the user and organisation. */
-function auditSecondFactor(
+/**
+ * The session is not yet an actor's, so its events name the user and organisation; the data
+ * says by what (a code or a key, auth/webauthn) and, for a refused key, why.
+ */
+export function auditSecondFactor<A extends SecondFactorAction>(
   db: Kysely<Database>,
   session: LoadedSession,
   meta: RequestMeta,
-  action: SecondFactorAction,
+  action: A,
   outcome: "allowed" | "denied",
+  data: AuditEntry<A>["data"],
 ) {
   return withActor(db, { userId: session.userId, orgId: session.orgId }, (trx) =>
     recordAudit(trx, { actor: null, userId: session.userId, orgId: session.orgId, meta }, [
@@ -146,7 +164,7 @@ function auditSecondFactor(
         action,
         outcome,
         resourceType: "session",
-        data: action === "mfa.enrolled" ? {} : { method: "totp" as const },
+        data,
       },
     ]),
   );

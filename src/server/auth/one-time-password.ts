@@ -5,9 +5,10 @@ import { recordAudit } from "../audit/record.ts";
 import type { Config } from "../config.ts";
 import type { Database, SessionStateName } from "../db/types.ts";
 import { AppError, validationMessage } from "../http/errors.ts";
-import { hashPassword, verifyPassword } from "./passwords.ts";
+import { passwordAgain } from "./password-again.ts";
+import { hashPassword } from "./passwords.ts";
 import { createSession, type LoadedSession, revokeUserSessions } from "./sessions.ts";
-import { lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
+import { tooManyAttempts } from "./throttle.ts";
 
 /**
  * One-time passwords (`npm run admin:create`) are printed on a terminal, where someone else
@@ -53,16 +54,10 @@ export async function replaceOneTimePassword(
       "Inloggningen väntar inte på ett nytt lösenord. Byt lösenord under Mitt konto.",
     );
   }
-  const wait = await lockedForSeconds(db, config, session.username, meta.clientAddress);
-  if (wait > 0) throw tooManyAttempts(wait);
   const who = { userId: session.userId, orgId: session.orgId };
-  const user = await db
-    .selectFrom("app_user")
-    .select("password_hash")
-    .where("id", "=", session.userId)
-    .executeTakeFirstOrThrow();
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await recordFailure(db, config, session.username, meta.clientAddress);
+  const again = await passwordAgain(db, config, session, input.currentPassword, meta);
+  if (!again.ok && again.why === "throttled") throw tooManyAttempts(again.wait);
+  if (!again.ok) {
     await withActor(db, who, (trx) =>
       recordAudit(trx, { actor: null, ...who, meta }, [
         {

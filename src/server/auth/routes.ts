@@ -162,7 +162,7 @@ const logoutData = (atProvider: Awaited<ReturnType<typeof providerLogoutOf>>) =>
     : {};
 
 /** Who I am, and a change of my own password. */
-function registerMeRoutes(app: App, { database }: AppContext): void {
+function registerMeRoutes(app: App, { config, database }: AppContext): void {
   const { db } = database;
   app.get(
     "/api/me",
@@ -188,6 +188,7 @@ function registerMeRoutes(app: App, { database }: AppContext): void {
     },
     async (request, reply) => {
       await changeOwnPassword(
+        config,
         db,
         requireActor(request),
         request.authSession!,

@@ -217,6 +217,18 @@ export function sessionTiming(config: Config, lastSeenAt: Date, expiresAt: Date)
   };
 }
 
+/** Ends a session if it has not ended yet: whether this call ended it (one of two at once). */
+export async function claimSession(db: Kysely<Database>, idHash: string): Promise<boolean> {
+  const ended = await db
+    .updateTable("session")
+    .set({ revoked_at: new Date() })
+    .where("id_hash", "=", idHash)
+    .where("revoked_at", "is", null)
+    .returning("id_hash")
+    .executeTakeFirst();
+  return ended !== undefined;
+}
+
 export async function revokeSession(db: Kysely<Database>, idHash: string): Promise<void> {
   await db
     .updateTable("session")

@@ -7,12 +7,10 @@ import {
 } from "@simplewebauthn/server";
 import type { Kysely } from "kysely";
 import type { RequestMeta } from "../../access/actor.ts";
-import { withActor } from "../../access/transaction.ts";
-import { recordAudit } from "../../audit/record.ts";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
-import { finishSecondFactor, type SecondFactorOutcome } from "../mfa.ts";
+import { auditSecondFactor, finishSecondFactor, type SecondFactorOutcome } from "../mfa.ts";
 import type { LoadedSession } from "../sessions.ts";
 import {
   type ChallengeRefusal,
@@ -78,7 +76,10 @@ export async function finishKeyLogin(
 ): Promise<SecondFactorOutcome> {
   requireWaiting(session);
   const refuse = async (why: KeyLoginRefusal): Promise<never> => {
-    await audit(db, session, meta, "login.mfa_failed", { method: "webauthn", why });
+    await auditSecondFactor(db, session, meta, "login.mfa_failed", "denied", {
+      method: "webauthn",
+      why,
+    });
     // 400 as a wrong code: the session still waits (a 401 would mean it ended).
     throw new AppError(400, "invalid_credentials", refusedMessage);
   };
@@ -109,8 +110,12 @@ export async function finishKeyLogin(
     .where("counter", "=", key.counter)
     .executeTakeFirst();
   if (moved.numUpdatedRows === 0n) return refuse("counter_went_back");
-  await audit(db, session, meta, "login.mfa_succeeded", { method: "webauthn", keyId: key.id });
-  return finishSecondFactor(config, db, session, meta);
+  return finishSecondFactor(config, db, session, meta, () =>
+    auditSecondFactor(db, session, meta, "login.mfa_succeeded", "allowed", {
+      method: "webauthn",
+      keyId: key.id,
+    }),
+  );
 }
 
 /** The signature counter in the authenticator data (bytes 33–36), or null if it is too short. */
@@ -143,26 +148,4 @@ async function verify(
   } catch {
     return null;
   }
-}
-
-type Data = { method: "webauthn"; why: KeyLoginRefusal } | { method: "webauthn"; keyId: string };
-
-function audit(
-  db: Kysely<Database>,
-  session: LoadedSession,
-  meta: RequestMeta,
-  action: "login.mfa_failed" | "login.mfa_succeeded",
-  data: Data,
-) {
-  const who = { userId: session.userId, orgId: session.orgId };
-  return withActor(db, who, (trx) =>
-    recordAudit(trx, { actor: null, ...who, meta }, [
-      {
-        action,
-        outcome: action === "login.mfa_failed" ? "denied" : "allowed",
-        resourceType: "session",
-        data,
-      },
-    ]),
-  );
 }

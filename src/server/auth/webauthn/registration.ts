@@ -13,9 +13,9 @@ import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError, invalid } from "../../http/errors.ts";
-import { verifyPassword } from "../passwords.ts";
+import { passwordAgain } from "../password-again.ts";
 import type { LoadedSession } from "../sessions.ts";
-import { lockedForSeconds, recordFailure, tooManyAttempts } from "../throttle.ts";
+import { tooManyAttempts } from "../throttle.ts";
 import {
   type ChallengeRefusal,
   challengeMinutes,
@@ -28,10 +28,11 @@ import type { RelyingParty } from "./relying-party.ts";
 type RegistrationRefusal =
   | ChallengeRefusal
   | "bad_password"
+  | "throttled"
   | "already_registered"
   | "not_verified";
 
-const refusals: Record<Exclude<RegistrationRefusal, "bad_password">, string> = {
+const refusals: Record<Exclude<RegistrationRefusal, "bad_password" | "throttled">, string> = {
   no_challenge:
     "Nyckeln kunde inte läggas till: frågan till nyckeln är redan besvarad eller saknas. Börja om med ”Lägg till nyckel”.",
   expired_challenge: `Nyckeln kunde inte läggas till: det gick mer än ${challengeMinutes} minuter. Börja om med ”Lägg till nyckel”.`,
@@ -53,16 +54,10 @@ export async function startKeyRegistration(
   password: string,
   meta: RequestMeta,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  const wait = await lockedForSeconds(db, config, actor.username, meta.clientAddress);
-  if (wait > 0) throw tooManyAttempts(wait);
-  const user = await db
-    .selectFrom("app_user")
-    .select("password_hash")
-    .where("id", "=", actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-    await recordFailure(db, config, actor.username, meta.clientAddress);
-    await auditRefusal(db, actor, meta, "bad_password");
+  const again = await passwordAgain(db, config, actor, password, meta);
+  if (!again.ok) {
+    await auditRefusal(db, actor, meta, again.why);
+    if (again.why === "throttled") throw tooManyAttempts(again.wait);
     throw invalid({ password: "Lösenordet stämmer inte." });
   }
   const existing = await keysOf(db, actor.userId);
@@ -94,7 +89,9 @@ export async function finishKeyRegistration(
   input: { name: string; credential: RegistrationResponseJSON },
   meta: RequestMeta,
 ): Promise<SecurityKey> {
-  const refuse = async (why: Exclude<RegistrationRefusal, "bad_password">): Promise<never> => {
+  const refuse = async (
+    why: Exclude<RegistrationRefusal, "bad_password" | "throttled">,
+  ): Promise<never> => {
     await auditRefusal(db, actor, meta, why);
     if (why === "already_registered") throw new AppError(409, "conflict", refusals[why]);
     throw invalid({ credential: refusals[why] });

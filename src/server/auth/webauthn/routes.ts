@@ -16,6 +16,7 @@ import {
 } from "../../../shared/api/webauthn.ts";
 import type { Config } from "../../config.ts";
 import type { App, AppContext, RouteModule } from "../../http/context.ts";
+import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { sessionCookieHeader } from "../sessions.ts";
 import { finishKeyLogin, secondFactorMethods, startKeyLogin } from "./authentication.ts";
@@ -37,7 +38,15 @@ export const webauthnRoutes: RouteModule = (app, context) => {
 
 function registerKeyLoginRoutes(app: App, { config, database }: AppContext): void {
   const { db } = database;
+  // A refused key writes an audit event and checks a signature, and does not count towards
+  // the login lockout (ADR 0029): the volume from one address is bounded here instead —
+  // generously, as a whole office may log in through one proxy address at eight.
+  const attempts = new RateLimiter(300, 60_000);
   const pending = { config: { allowPendingSession: true } };
+  const limited = {
+    ...pending,
+    onRequest: rateLimited(attempts, "Många försök med säkerhetsnyckel härifrån. Vänta en minut."),
+  };
   app.get(
     "/api/auth/mfa/methods",
     {
@@ -54,7 +63,7 @@ function registerKeyLoginRoutes(app: App, { config, database }: AppContext): voi
   app.post(
     "/api/auth/webauthn/options",
     {
-      ...pending,
+      ...limited,
       schema: {
         tags,
         summary: "Start logging in with a security key: the challenge for the user's keys",
@@ -70,7 +79,7 @@ function registerKeyLoginRoutes(app: App, { config, database }: AppContext): voi
   app.post(
     "/api/auth/webauthn",
     {
-      ...pending,
+      ...limited,
       schema: {
         tags,
         summary: "Finish the login with the key's signed answer (instead of the one-time code)",

@@ -12,8 +12,6 @@ import {
   type DemoCase,
   demoBarriers,
   demoCases,
-  demoHsaId,
-  demoIdentityProvider,
   demoOrganisation,
   demoPassword,
   demoPersons,
@@ -23,6 +21,7 @@ import {
   demoUsers,
 } from "./demo-data.ts";
 import { demoHousingIds, seedDemoHousing } from "./demo-housing.ts";
+import { seedDemoIdentityProvider } from "./demo-identity.ts";
 import { seedDemoRoutines } from "./demo-routines.ts";
 import { demoJournals, demoRisks, seedDemoJournal, seedDemoRisks } from "./demo-story.ts";
 import { seedDemoSurveys } from "./demo-surveys.ts";
@@ -113,46 +112,6 @@ async function seedUsers(
         user_id: users.find((x) => x.username === u.username)?.id as string,
         unit_id: unitId(u.unit),
         role: u.role,
-      })),
-    )
-    .execute();
-}
-
-/**
- * The development identity provider (`npm run dev:idp`, scripts/dev-idp.ts) as the demo
- * organisation's provider, and an HSA-id for each demo user, so a demo user can log in
- * through it as the organisation's staff would through Inera's (README).
- */
-async function seedDemoIdentityProvider(
-  trx: Transaction<Database>,
-  orgId: string,
-  users: { id: string; username: string }[],
-) {
-  const admin = users.find((u) => u.username === "admin")?.id as string;
-  await trx
-    .insertInto("identity_provider")
-    .values({
-      org_id: orgId,
-      display_name: demoIdentityProvider.displayName,
-      issuer: demoIdentityProvider.issuer,
-      client_id: demoIdentityProvider.clientId,
-      scopes: "openid profile hsa",
-      identifier_kind: "hsa_id",
-      identifier_claim: "urn:sambi:names:attribute:hsaIdentity",
-      acr_values: ["http://id.elegnamnden.se/loa/1.0/loa3"],
-      created_by: admin,
-      updated_by: admin,
-    })
-    .execute();
-  await trx
-    .insertInto("account_identifier")
-    .values(
-      users.map((u) => ({
-        org_id: orgId,
-        user_id: u.id,
-        kind: "hsa_id" as const,
-        value: demoHsaId(u.username).toUpperCase(),
-        created_by: admin,
       })),
     )
     .execute();

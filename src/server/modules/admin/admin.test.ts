@@ -158,9 +158,36 @@ describe.each(testDatabaseKinds)("administration of units, users and roles (%s)"
     const off = await req(admin, "PATCH", `/api/admin/users/${created.id}`, { active: false });
     expect(off.json().active).toBe(false);
     expect((await req(s, "GET", "/api/me")).statusCode).toBe(401);
+    // A key counts as a second factor in the list; the reset ends it with the code app.
+    await database()
+      .owner.insertInto("webauthn_credential")
+      .values({
+        user_id: created.id,
+        org_id: (
+          await database()
+            .owner.selectFrom("app_user")
+            .select("org_id")
+            .where("id", "=", created.id)
+            .executeTakeFirstOrThrow()
+        ).org_id,
+        credential_id: "tappad-nyckel-0123456789",
+        public_key: Buffer.from([1, 2, 3]),
+        device_type: "singleDevice",
+        backed_up: false,
+        name: "Tappad",
+      })
+      .execute();
+    const listed = (await req(admin, "GET", "/api/admin/users")).json();
+    expect(listed.users.find((u: { id: string }) => u.id === created.id).mfaEnrolled).toBe(true);
     expect((await req(admin, "POST", `/api/admin/users/${created.id}/mfa-reset`)).statusCode).toBe(
       204,
     );
+    const keys = await database()
+      .owner.selectFrom("webauthn_credential")
+      .select("id")
+      .where("user_id", "=", created.id)
+      .execute();
+    expect(keys).toEqual([]);
     expect(
       (
         await req(admin, "PATCH", `/api/admin/users/00000000-0000-4000-8000-000000000000`, {

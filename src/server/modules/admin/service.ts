@@ -43,6 +43,12 @@ export async function listUsers(
   let users = db
     .selectFrom("app_user")
     .select(["id", "username", "display_name", "active", "mfa_enrolled_at"])
+    // A security key is a second factor as the code app is (auth/webauthn).
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom("webauthn_credential as k").whereRef("k.user_id", "=", "app_user.id"))
+        .as("has_keys"),
+    )
     .where("org_id", "=", orgId);
   if (onlyId) users = users.where("id", "=", onlyId);
   const [rows, roleRows] = await Promise.all([
@@ -60,7 +66,7 @@ export async function listUsers(
     username: u.username,
     displayName: u.display_name,
     active: u.active,
-    mfaEnrolled: u.mfa_enrolled_at !== null,
+    mfaEnrolled: u.mfa_enrolled_at !== null || Boolean(u.has_keys),
     roles: roleRows
       .filter((r) => r.user_id === u.id)
       .map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role })),
@@ -251,6 +257,8 @@ export async function resetMfa(
         .set({ totp_secret: null, mfa_enrolled_at: null })
         .where("id", "=", userId)
         .execute();
+      // Every second factor: a key lost or stolen is ended here too (ADR 0029).
+      await db.deleteFrom("webauthn_credential").where("user_id", "=", userId).execute();
     },
   );
   await revokeUserSessions(database.db, userId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publicRoutes } from "../../access/authorization.routes.ts";
+import { publicRoutes } from "../../access/authorization.public.ts";
 import { sessionCookie } from "../../auth/sessions.ts";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
