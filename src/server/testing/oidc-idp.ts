@@ -153,6 +153,12 @@ function providerFor(issuer: string, options: ProviderOptions) {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
     cookies: { keys: ["frid-dev-idp-cookie-key-not-a-secret"] },
+    // Its back-channel logout posts to Frid on this machine: oidc-provider's guard against
+    // requests to local addresses (its dispatcher) is left out for this provider alone.
+    fetch: (
+      url: URL | string,
+      { dispatcher: _, ...options }: RequestInit & { dispatcher?: unknown },
+    ) => globalThis.fetch(url, options),
     findAccount: accountsOf(identities),
     // No consent page: the organisation's own provider grants its own relying party.
     loadExistingGrant: grantAll,

@@ -15,6 +15,7 @@ export const oidcRefusals = [
   "provider_error",
   "token_invalid",
   "acr_too_low",
+  "acr_not_configured",
   "identifier_missing",
   "unknown_identity",
   "inactive",

@@ -137,7 +137,8 @@ async function exchange(
   // openid-client checks exp and nbf; a token issued in the future is a clock gone wrong.
   if (claims.iat > Date.now() / 1000 + clockToleranceSeconds)
     throw new OidcRefused("token_invalid", context, "iat in the future");
-  if (provider.acr_values.length > 0 && !provider.acr_values.includes(String(claims.acr ?? "")))
+  if (provider.acr_values.length === 0) throw new OidcRefused("acr_not_configured", context);
+  if (!provider.acr_values.includes(String(claims.acr ?? "")))
     throw new OidcRefused(
       "acr_too_low",
       context,
@@ -148,14 +149,17 @@ async function exchange(
 
 /** Which refusal an error of the exchange is; the provider's metadata is read again next time. */
 function refusalOf(provider: Provider, error: unknown): OidcRefused {
-  forgetConfiguration(provider);
   const context = { providerId: provider.id, orgId: provider.org_id };
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // The provider's own answer (the person cancelled, a code it will not take) says nothing
+  // about its metadata: kept. Forgotten only when a check failed (perhaps new keys or moved
+  // endpoints) or the provider did not answer.
   if (
     error instanceof client.AuthorizationResponseError ||
     error instanceof client.ResponseBodyError
   )
     return new OidcRefused("provider_error", context, detail);
+  forgetConfiguration(provider);
   if (error instanceof client.ClientError || error instanceof client.WWWAuthenticateChallengeError)
     return new OidcRefused("token_invalid", context, detail);
   // Anything else is the network or the provider's server: tried again at the next login.
@@ -167,6 +171,9 @@ async function matchAccount(database: DatabaseHandle, provider: Provider, claims
   const raw = claims[provider.identifier_claim];
   if (typeof raw !== "string" || raw.length === 0)
     throw new OidcRefused("identifier_missing", context, provider.identifier_claim);
+  // An address the provider has not verified may be anyone's (a broker lets people type it).
+  if (provider.identifier_kind === "email" && claims.email_verified !== true)
+    throw new OidcRefused("identifier_missing", context, "email not verified");
   const normalised = normaliseIdentifier(provider.identifier_kind, raw);
   if (!normalised.ok)
     throw new OidcRefused("identifier_missing", context, "not a valid identifier");
