@@ -147,7 +147,7 @@ function providerFor(issuer: string, options: ProviderOptions) {
     features: {
       devInteractions: { enabled: false },
       backchannelLogout: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     },
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
@@ -172,6 +172,12 @@ async function logoutSource(ctx: { body: string }, form: string) {
 <body><main><h1>Vill du logga ut från Test-IdP?</h1>${form}
 <button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, logga ut</button>
 <button type="submit" form="op.logoutForm">Nej, förbli inloggad</button></main></body></html>`;
+}
+
+/** Where a logout begun at the provider itself (no relying party to return to) ends. */
+async function postLogoutSuccessSource(ctx: { body: string }) {
+  ctx.body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Test-IdP: utloggad</title></head>
+<body><main><h1>Du är utloggad från Test-IdP</h1></main></body></html>`;
 }
 
 const escapeHtml = (s: string) =>
