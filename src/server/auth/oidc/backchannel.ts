@@ -132,6 +132,27 @@ function namedSession(provider: Provider, claims: JWTPayload) {
   return { sid, sub };
 }
 
+/**
+ * The token's jti, remembered until the token could not be accepted anyway (older ones go
+ * as new ones come); one seen before is a replay. Two at once: the key lets one in.
+ */
+async function rememberToken(trx: Kysely<Database>, provider: Provider, claims: JWTPayload) {
+  const forgetAfter =
+    Math.max(claims.exp ?? 0, (claims.iat ?? 0) + maxTokenAgeSeconds) + clockToleranceSeconds;
+  await trx.deleteFrom("oidc_logout_token").where("forget_after", "<", new Date()).execute();
+  const fresh = await trx
+    .insertInto("oidc_logout_token")
+    .values({
+      provider_id: provider.id,
+      jti: String(claims.jti),
+      forget_after: new Date(forgetAfter * 1000),
+    })
+    .onConflict((oc) => oc.columns(["provider_id", "jti"]).doNothing())
+    .returning("jti")
+    .executeTakeFirst();
+  if (!fresh) throw new BackchannelRefused("replayed", provider);
+}
+
 async function endSessions(
   database: DatabaseHandle,
   provider: Provider,
@@ -139,22 +160,8 @@ async function endSessions(
   names: { sid: string | null; sub: string | null },
   meta: RequestMeta,
 ): Promise<{ sessions: number }> {
-  const issuedAt = claims.iat ?? 0;
-  const forgetAfter =
-    Math.max(claims.exp ?? 0, issuedAt + maxTokenAgeSeconds) + clockToleranceSeconds;
   return withActor(database.db, { userId: null, orgId: provider.org_id }, async (trx) => {
-    await trx.deleteFrom("oidc_logout_token").where("forget_after", "<", new Date()).execute();
-    const fresh = await trx
-      .insertInto("oidc_logout_token")
-      .values({
-        provider_id: provider.id,
-        jti: String(claims.jti),
-        forget_after: new Date(forgetAfter * 1000),
-      })
-      .onConflict((oc) => oc.columns(["provider_id", "jti"]).doNothing())
-      .returning("jti")
-      .executeTakeFirst();
-    if (!fresh) throw new BackchannelRefused("replayed", provider);
+    await rememberToken(trx, provider, claims);
     let named = trx.selectFrom("session").where("provider_id", "=", provider.id);
     if (names.sid) named = named.where("provider_sid", "=", names.sid);
     if (names.sub) named = named.where("provider_sub", "=", names.sub);
