@@ -17,6 +17,8 @@ const keyRefusal = z.enum([
   "counter_went_back",
   "already_registered",
   "not_verified",
+  "key_only",
+  "synced_key",
 ]);
 
 /**
@@ -36,6 +38,7 @@ export const auditEventData = {
         "inactive",
         "throttled",
         "local_passwords_off",
+        "break_glass_without_key",
       ]),
     })
     .strict(),

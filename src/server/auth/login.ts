@@ -16,6 +16,9 @@ const wrongCredentials = "Fel användarnamn eller lösenord.";
 const localPasswordsOff =
   "Din organisation har stängt av inloggning med lösenord i Frid. Logga in med organisationens inloggning (till exempel SITHS-kort).";
 
+const breakGlassWithoutKey =
+  "Nödkontot har ingen säkerhetsnyckel, och lösenord är avstängda i din organisation. Be en annan systemförvaltare om hjälp.";
+
 export interface LoginOutcome {
   sessionId: string;
   csrfToken: string;
@@ -49,11 +52,14 @@ export async function login(
   if (!user.active) return fail("inactive");
   if (!passwordOk) return fail("bad_password");
   // Told only after the right password, so the message reveals nothing to a guesser.
-  if (!user.break_glass && !(await localPasswordsAllowed(db, user.org_id)))
-    return fail("local_passwords_off");
+  const passwordsAllowed = await localPasswordsAllowed(db, user.org_id);
+  if (!passwordsAllowed && !user.break_glass) return fail("local_passwords_off");
+  // The break-glass account's password is the one left: its second factor is a key, always
+  // (a code can be phished along with the password; login-policy.ts keyOnly).
+  if (!passwordsAllowed && !user.has_hardware_key) return fail("break_glass_without_key");
 
   await clearFailures(db, username, meta.clientAddress);
-  const state = stateAfterPassword(config, user);
+  const state = passwordsAllowed ? stateAfterPassword(config, user) : "mfa_required";
   const session = await createSession(
     db,
     config,
@@ -72,7 +78,8 @@ type FailureReason =
   | "locked"
   | "inactive"
   | "throttled"
-  | "local_passwords_off";
+  | "local_passwords_off"
+  | "break_glass_without_key";
 
 function findLoginUser(db: Kysely<Database>, username: string) {
   return db
@@ -95,10 +102,29 @@ function findLoginUser(db: Kysely<Database>, username: string) {
               .whereRef("k.user_id", "=", "app_user.id"),
           )
           .as("has_keys"),
+      // A key bound to its device (not a passkey synced to a cloud account): the hardware
+      // key the break-glass account must use while passwords are off.
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("webauthn_credential as k")
+              .select("k.id")
+              .whereRef("k.user_id", "=", "app_user.id")
+              .where("k.device_type", "=", "singleDevice"),
+          )
+          .as("has_hardware_key"),
     ])
     .where("username", "=", username)
     .executeTakeFirst();
 }
+
+// A right password refused by the policy, or a throttled one, is no guess: not counted.
+const notAGuess: ReadonlySet<FailureReason> = new Set([
+  "throttled",
+  "local_passwords_off",
+  "break_glass_without_key",
+]);
 
 /** A failed attempt: counted (unless already throttled), audited with why, and refused. */
 async function refuseLogin(
@@ -109,9 +135,7 @@ async function refuseLogin(
   retryAfterSeconds: number,
 ): Promise<never> {
   const { username, user, meta } = attempt;
-  // A right password refused by the policy is no guess: it does not count towards a lock.
-  if (why !== "throttled" && why !== "local_passwords_off")
-    await recordFailure(db, config, username, meta.clientAddress);
+  if (!notAGuess.has(why)) await recordFailure(db, config, username, meta.clientAddress);
   await withActor(db, { userId: null, orgId: user?.org_id ?? null }, (trx) =>
     recordAudit(trx, { actor: null, userId: user?.id ?? null, orgId: user?.org_id ?? null, meta }, [
       { action: "login.failed", outcome: "denied", resourceType: "session", data: { why } },
@@ -119,6 +143,7 @@ async function refuseLogin(
   );
   if (why === "throttled") throw tooManyAttempts(retryAfterSeconds);
   if (why === "local_passwords_off") throw new AppError(403, "forbidden", localPasswordsOff);
+  if (why === "break_glass_without_key") throw new AppError(403, "forbidden", breakGlassWithoutKey);
   throw new AppError(401, "invalid_credentials", wrongCredentials);
 }
 

@@ -7,6 +7,7 @@ import type { Config } from "../config.ts";
 import { type Cipher, openColumns, sealColumns } from "../db/sealed-columns.ts";
 import type { Database, SessionStateName } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
+import { keyOnly, keyOnlyMessage } from "./login-policy.ts";
 import { afterSecondFactor, passwordChangeRequired } from "./one-time-password.ts";
 import { claimSession, createSession, type LoadedSession } from "./sessions.ts";
 import { lockedForSeconds, recordFailure, tooManyAttempts } from "./throttle.ts";
@@ -75,6 +76,13 @@ export async function confirmSecondFactor(
   if (wait > 0) {
     await audit("login.mfa_failed", "denied");
     throw tooManyAttempts(wait);
+  }
+  if (await keyOnly(db, { id: session.userId, orgId: session.orgId })) {
+    await auditSecondFactor(db, session, meta, "login.mfa_failed", "denied", {
+      method: "totp",
+      why: "key_only",
+    });
+    throw new AppError(403, "forbidden", keyOnlyMessage);
   }
   if (!secret || !verifyTotp(secret, code)) {
     await recordFailure(db, config, session.username, meta.clientAddress);

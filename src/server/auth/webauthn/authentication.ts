@@ -10,6 +10,7 @@ import type { RequestMeta } from "../../access/actor.ts";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
+import { keyOnly } from "../login-policy.ts";
 import { auditSecondFactor, finishSecondFactor, type SecondFactorOutcome } from "../mfa.ts";
 import type { LoadedSession } from "../sessions.ts";
 import {
@@ -21,7 +22,12 @@ import {
 import { keysOf } from "./keys.ts";
 import type { RelyingParty } from "./relying-party.ts";
 
-type KeyLoginRefusal = ChallengeRefusal | "unknown_key" | "counter_went_back" | "not_verified";
+type KeyLoginRefusal =
+  | ChallengeRefusal
+  | "unknown_key"
+  | "counter_went_back"
+  | "not_verified"
+  | "synced_key";
 
 const refusedMessage =
   "Säkerhetsnyckeln godtogs inte. Försök igen, eller logga in med engångskoden om du har en.";
@@ -36,7 +42,10 @@ function requireWaiting(session: LoadedSession): void {
 /** Which second factors the waiting session may use: the login page offers those. */
 export async function secondFactorMethods(db: Kysely<Database>, session: LoadedSession) {
   const keys = await keysOf(db, session.userId);
-  return { totp: session.mfaEnrolled, keys: keys.length > 0 };
+  // The break-glass account of an organisation without passwords is offered its key only.
+  const codes =
+    session.mfaEnrolled && !(await keyOnly(db, { id: session.userId, orgId: session.orgId }));
+  return { totp: codes, keys: keys.length > 0 };
 }
 
 export async function startKeyLogin(
@@ -88,11 +97,17 @@ export async function finishKeyLogin(
   // Only the waiting user's own keys: another account's key is as unknown as none.
   const key = await db
     .selectFrom("webauthn_credential")
-    .select(["id", "credential_id", "public_key", "counter", "transports"])
+    .select(["id", "credential_id", "public_key", "counter", "transports", "device_type"])
     .where("credential_id", "=", response.id)
     .where("user_id", "=", session.userId)
     .executeTakeFirst();
   if (!key) return refuse("unknown_key");
+  // The break-glass account without passwords: a key bound to its device, not a synced passkey.
+  if (
+    key.device_type !== "singleDevice" &&
+    (await keyOnly(db, { id: session.userId, orgId: session.orgId }))
+  )
+    return refuse("synced_key");
   const signCount = signCountOf(response);
   // A counter that does not move on is a copy of the key (or a replayed answer): the
   // library refuses it too, this names why.

@@ -5,6 +5,7 @@ import { type Trx, withActor } from "../../access/transaction.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
+import { assertWayInRemains } from "../login-policy.ts";
 
 export const lastFactorMessage =
   "Du kan inte ta bort din sista säkerhetsnyckel när du inte har någon app för engångskoder: då skulle inloggningen bara skyddas av lösenordet. Lägg först till en annan nyckel.";
@@ -140,6 +141,7 @@ export async function removeKey(
     if (!keys.some((k) => k.id === keyId)) return "not_found";
     if (keys.length === 1 && user.mfa_enrolled_at === null) return "last_second_factor";
     await trx.deleteFrom("webauthn_credential").where("id", "=", keyId).execute();
+    await assertWayInRemains(trx, actor.orgId);
     await auditKey(trx, actor, meta, "mfa.key_removed", keyId);
     return null;
   });

@@ -6,6 +6,7 @@ import { hasRole } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
 import type { AuditEntry } from "../../audit/record.ts";
 import { auditContext, recordAudit } from "../../audit/record.ts";
+import { assertWayInRemains } from "../../auth/login-policy.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import { revokeUserSessions } from "../../auth/sessions.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -79,7 +80,8 @@ async function oneUser(db: Kysely<Database>, orgId: string, id: string): Promise
   return user;
 }
 
-function audited<T>(
+/** A change and its audit event in one transaction (the administrator's modules). */
+export function audited<T>(
   database: DatabaseHandle,
   actor: Actor,
   meta: RequestMeta,
@@ -155,6 +157,7 @@ export async function updateUser(
           .where("org_id", "=", actor.orgId)
           .execute();
       }
+      if (input.active === false) await assertWayInRemains(db, actor.orgId);
       return oneUser(db, actor.orgId, id);
     },
   );
@@ -235,7 +238,10 @@ export async function removeRole(
       resourceId: row.user_id,
       data: { role: row.role, unitId: row.unit_id },
     },
-    (db) => db.deleteFrom("role_assignment").where("id", "=", assignmentId).execute(),
+    async (db) => {
+      await db.deleteFrom("role_assignment").where("id", "=", assignmentId).execute();
+      if (row.role === "administrator") await assertWayInRemains(db, actor.orgId);
+    },
   );
 }
 
@@ -259,6 +265,7 @@ export async function resetMfa(
         .execute();
       // Every second factor: a key lost or stolen is ended here too (ADR 0029).
       await db.deleteFrom("webauthn_credential").where("user_id", "=", userId).execute();
+      await assertWayInRemains(db, actor.orgId);
     },
   );
   await revokeUserSessions(database.db, userId);

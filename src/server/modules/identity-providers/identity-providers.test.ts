@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
@@ -179,6 +180,20 @@ describe.each(testDatabaseKinds)("identity providers and account identifiers (%s
       breakGlass: true,
     });
     expect(marked.json()).toEqual({ breakGlass: true });
+    // Passwords go off only while a break-glass administrator has a hardware key
+    // (auth/break-glass-account.test.ts); this one's is a row, never used here.
+    await owner
+      .insertInto("webauthn_credential")
+      .values({
+        org_id: orgId,
+        user_id: keeper.id,
+        credential_id: randomBytes(32).toString("base64url"),
+        public_key: Buffer.alloc(77),
+        device_type: "singleDevice",
+        backed_up: false,
+        name: "Nödnyckel",
+      })
+      .execute();
     const off = await req(admin, "PUT", "/api/admin/login-policy", { localPasswords: false });
     expect(off.json()).toEqual({ localPasswords: false });
     expect(await actions("admin.login_policy.update")).toBe(1);
@@ -206,7 +221,12 @@ describe.each(testDatabaseKinds)("identity providers and account identifiers (%s
       "bad_password",
       "local_passwords_off",
     ]);
-    await login(t.app, keeper.username);
+    const keeperStep = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: keeper.username, password: "correct horse battery staple" },
+    });
+    expect(keeperStep.json().state).toBe("mfa_required");
     await req(admin, "PUT", "/api/admin/login-policy", { localPasswords: true });
     await login(t.app, worker.username);
   });

@@ -6,15 +6,17 @@ import type {
   UpdateIdentityProviderBody,
 } from "../../../shared/api/identity-providers.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
-import { withActor } from "../../access/transaction.ts";
-import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
+import type { AuditEntry } from "../../audit/record.ts";
 
 export { localPasswordsAllowed } from "../../auth/login-policy.ts";
+
+import { assertWayInRemains } from "../../auth/login-policy.ts";
 
 import { normaliseIdentifier, storedIdentifier } from "../../auth/oidc/identifiers.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError } from "../../http/errors.ts";
+import { audited } from "../admin/service.ts";
 
 /**
  * The administrator's side of issue 21: the organisation's identity providers, the
@@ -25,20 +27,6 @@ const invalid = (fields: Record<string, string>) =>
   new AppError(400, "validation_failed", "Några uppgifter behöver rättas.", fields);
 const providerNotFound = () => new AppError(404, "not_found", "Identitetsleverantören finns inte.");
 const userNotFound = () => new AppError(404, "not_found", "Användaren finns inte.");
-
-function audited<T>(
-  database: DatabaseHandle,
-  actor: Actor,
-  meta: RequestMeta,
-  entry: AuditEntry,
-  run: (db: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return withActor(database.db, actor, async (trx) => {
-    const result = await run(trx);
-    await recordAudit(trx, auditContext(actor, meta), [entry]);
-    return result;
-  });
-}
 
 type ProviderRow = Awaited<ReturnType<typeof providerRows>>[number];
 
@@ -165,7 +153,20 @@ export async function updateProvider(
 async function requireUser(db: Kysely<Database>, orgId: string, userId: string) {
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "break_glass"])
+    .select((eb) => [
+      "id",
+      "break_glass",
+      "active",
+      eb
+        .exists(
+          eb
+            .selectFrom("role_assignment as r")
+            .select("r.id")
+            .whereRef("r.user_id", "=", "app_user.id")
+            .where("r.role", "=", "administrator"),
+        )
+        .as("administrator"),
+    ])
     .where("id", "=", userId)
     .where("org_id", "=", orgId)
     .executeTakeFirst();
@@ -278,8 +279,8 @@ export async function setLoginPolicy(
     resourceType: "login_policy",
     data: { localPasswords },
   };
-  await audited(database, actor, meta, entry, (db) =>
-    db
+  await audited(database, actor, meta, entry, async (db) => {
+    await db
       .insertInto("login_policy")
       .values({ org_id: actor.orgId, local_passwords: localPasswords, updated_by: actor.userId })
       .onConflict((oc) =>
@@ -289,8 +290,10 @@ export async function setLoginPolicy(
           updated_at: new Date(),
         }),
       )
-      .execute(),
-  );
+      .execute();
+    // Passwords off leaves the break-glass account as the way in when the provider is down.
+    await assertWayInRemains(db, actor.orgId);
+  });
   return { localPasswords };
 }
 
@@ -301,15 +304,22 @@ export async function setBreakGlass(
   userId: string,
   breakGlass: boolean,
 ) {
-  await requireUser(database.db, actor.orgId, userId);
+  const user = await requireUser(database.db, actor.orgId, userId);
+  if (breakGlass && !(user.active && user.administrator))
+    throw invalid({ breakGlass: "Nödkontot måste vara en aktiv systemförvaltare." });
   const entry: AuditEntry = {
     action: "admin.break_glass.update",
     resourceType: "user",
     resourceId: userId,
     data: { breakGlass },
   };
-  await audited(database, actor, meta, entry, (db) =>
-    db.updateTable("app_user").set({ break_glass: breakGlass }).where("id", "=", userId).execute(),
-  );
+  await audited(database, actor, meta, entry, async (db) => {
+    await db
+      .updateTable("app_user")
+      .set({ break_glass: breakGlass })
+      .where("id", "=", userId)
+      .execute();
+    if (!breakGlass) await assertWayInRemains(db, actor.orgId);
+  });
   return { breakGlass };
 }
