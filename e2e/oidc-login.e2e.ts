@@ -6,12 +6,18 @@ import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts
 import { login } from "./fixtures/login.ts";
 
 /*
- * Logging in through the organisation's identity provider (issue 21): a real OpenID Provider
- * (testing/oidc-idp.ts, as `npm run dev:idp`) on a free port; the demo administrator points
- * the demo organisation's provider at it through the API, then handlaggare1 logs in there —
- * no one-time code — and reaches Att göra; a person Frid has no account for is refused.
+ * Logging in and out through the organisation's identity provider (issue 21, items 5 and 7):
+ * a real OpenID Provider (testing/oidc-idp.ts, as `npm run dev:idp`) on a free port; the
+ * demo administrator points the demo organisation's provider at it through the API. Frid is
+ * opened as localhost: without FRID_PUBLIC_URL that is the address Frid gives the provider
+ * for its redirect and post-logout URIs (auth/oidc/addresses.ts). handlaggare1 logs in there
+ * — no one-time code —, reaches Att göra, logs out of Frid and of the provider; a logout at
+ * the provider itself ends Frid's session in another tab (back-channel logout); a person Frid
+ * has no account for is refused.
  */
 let idp: RunningIdp;
+const providerButton = `Logga in med ${demoIdentityProvider.displayName}`;
+const localBase = () => inject("baseURL").replace("://127.0.0.1:", "://localhost:");
 
 async function pointDemoProviderAt(page: Page, baseURL: string, issuer: string) {
   await login(page, baseURL, "admin");
@@ -29,9 +35,19 @@ async function pointDemoProviderAt(page: Page, baseURL: string, issuer: string) 
   });
   expect(changed.status()).toBe(200);
   await page.getByRole("button", { name: "Logga ut" }).click();
+  await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
 }
 
-describe("Logga in med organisationens inloggning", () => {
+/** From Frid's login page through the provider's question, as Lina Ek, to Att göra. */
+async function loginAsLina(page: Page, baseURL: string) {
+  await page.goto(`${baseURL}/`);
+  await page.getByRole("link", { name: providerButton }).click();
+  await page.getByRole("button", { name: "Lina Ek" }).click();
+  await page.getByRole("button", { name: "Logga ut" }).waitFor();
+  await page.getByRole("region", { name: "Att göra", exact: true }).waitFor();
+}
+
+describe("Logga in och ut med organisationens inloggning", () => {
   const browser = useBrowser();
 
   beforeAll(async () => {
@@ -43,39 +59,67 @@ describe("Logga in med organisationens inloggning", () => {
       clients: [
         {
           clientId: demoIdentityProvider.clientId,
-          redirectUris: [`${inject("baseURL")}/api/auth/oidc/callback`],
+          redirectUris: [`${localBase()}/api/auth/oidc/callback`],
+          postLogoutRedirectUris: [`${localBase()}/logged-out`],
+          backchannelLogoutUri: `${inject("baseURL")}/api/auth/oidc/backchannel-logout`,
         },
       ],
     });
   });
   afterAll(() => idp?.close());
 
-  it("handlaggare1 logs in through the provider without a one-time code and sees Att göra", async () => {
-    const { page, baseURL, newPage } = browser();
+  it("handlaggare1 logs in without a one-time code, sees Att göra, and logs out of Frid and the provider", async () => {
+    const { page } = browser();
+    const baseURL = localBase();
     await pointDemoProviderAt(page, baseURL, idp.issuer);
-    await page.goto(`${baseURL}/`);
-    await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
     await expectNoSeriousA11yViolations(page);
-    await page
-      .getByRole("link", { name: `Logga in med ${demoIdentityProvider.displayName}` })
-      .click();
-    await page.getByRole("button", { name: "Lina Ek" }).click();
-    await page.getByRole("button", { name: "Logga ut" }).waitFor();
-    await page.getByRole("region", { name: "Att göra", exact: true }).waitFor();
+    await loginAsLina(page, baseURL);
     await expectNoSeriousA11yViolations(page);
 
-    // Another browser (the provider's own session would log Lina in again: logging out at
-    // the provider is a later step of issue 21).
-    const other = await newPage();
-    await other.goto(`${baseURL}/`);
-    await other
-      .getByRole("link", { name: `Logga in med ${demoIdentityProvider.displayName}` })
-      .click();
-    await other.getByRole("button", { name: "Okänd person" }).click();
-    await other.getByRole("heading", { level: 1, name: "Inloggningen misslyckades" }).waitFor();
-    expect(await other.textContent("main")).toContain(
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    // The provider asks, as a provider does; Frid asked it to send the browser back.
+    await page.getByRole("heading", { name: "Vill du logga ut från Test-IdP?" }).waitFor();
+    await page.getByRole("button", { name: "Ja, logga ut" }).click();
+    await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+    await page.getByText("Du är utloggad.", { exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    await expectNoSeriousA11yViolations(page);
+
+    // Logged out at the provider too: its login asks again, not silently back into Frid.
+    await page.getByRole("link", { name: providerButton }).click();
+    await page.getByRole("heading", { name: "Test-IdP: välj identitet" }).waitFor();
+    expect(page.url().startsWith(idp.issuer)).toBe(true);
+  });
+
+  it("a logout at the provider ends Frid's session in another tab (back-channel logout)", async () => {
+    const { page } = browser();
+    const baseURL = localBase();
+    await loginAsLina(page, baseURL);
+    const otherTab = await page.context().newPage();
+    await otherTab.goto(`${baseURL}/`);
+    await otherTab.getByRole("region", { name: "Att göra", exact: true }).waitFor();
+
+    // At the provider itself (its own page, not Frid's button): it tells Frid at once.
+    const atProvider = await page.context().newPage();
+    await atProvider.goto(`${idp.issuer}/session/end`);
+    await atProvider.getByRole("button", { name: "Ja, logga ut" }).click();
+    await atProvider.getByRole("heading", { name: "Du är utloggad från Test-IdP" }).waitFor();
+
+    await otherTab.reload();
+    await otherTab.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+  });
+
+  it("a person Frid has no account for is refused with the message", async () => {
+    const { page } = browser();
+    await page.goto(`${localBase()}/`);
+    await page.getByRole("link", { name: providerButton }).click();
+    await page.getByRole("button", { name: "Okänd person" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inloggningen misslyckades" }).waitFor();
+    expect(await page.textContent("main")).toContain(
       "Det finns inget konto i Frid för den här inloggningen. Kontakta din administratör.",
     );
-    await expectNoSeriousA11yViolations(other);
+    await expectNoSeriousA11yViolations(page);
   });
 });

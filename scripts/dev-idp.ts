@@ -39,6 +39,9 @@ const idp = await startIdp({
     {
       clientId: demoIdentityProvider.clientId,
       redirectUris: fridUrls.map((u) => `${u.replace(/\/$/, "")}/api/auth/oidc/callback`),
+      // Logging out of Frid logs out here too, and a logout here ends Frid's session.
+      postLogoutRedirectUris: fridUrls.map((u) => `${u.replace(/\/$/, "")}/logged-out`),
+      backchannelLogoutUri: `${fridUrls[0]?.replace(/\/$/, "")}/api/auth/oidc/backchannel-logout`,
     },
   ],
 });

@@ -13,6 +13,9 @@ export const publicRoutes = new Set([
   "GET /api/auth/saml/{providerId}/start",
   "POST /api/auth/saml/acs",
   "GET /api/auth/saml/{providerId}/metadata",
+  // The provider's server posts a signed logout token (back-channel logout): the token is
+  // the only key, checked before any session is touched (auth/oidc/backchannel.ts).
+  "POST /api/auth/oidc/backchannel-logout",
   // A survey's personal link (issue 17): the token is the only key; survey-links.test.ts
   // proves it opens nothing else.
   "GET /api/survey-links/{token}",

@@ -3,6 +3,7 @@ import type { AuditActionCode } from "../../shared/api/audit-actions.ts";
 import { caseworkEvents } from "./events/casework.ts";
 import {
   identityProviderAdminEvents,
+  logoutEvents,
   oidcLoginEvents,
   samlLoginEvents,
 } from "./events/identity.ts";
@@ -55,7 +56,7 @@ export const auditEventData = {
     .strict(),
   ...oidcLoginEvents,
   ...samlLoginEvents,
-  logout: none,
+  ...logoutEvents,
   "mfa.enrolled": none,
   "mfa.key_registered": z.object({ keyId: z.uuid() }).strict(),
   "mfa.key_registration_failed": z.object({ why: keyRefusal }).strict(),

@@ -6,7 +6,7 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/connection.ts";
 import { normaliseIdentifier, storedIdentifier } from "./oidc/identifiers.ts";
 import { ProviderRefused } from "./oidc/refusals.ts";
-import { createSession } from "./sessions.ts";
+import { createSession, hashSessionId } from "./sessions.ts";
 
 /**
  * What a login through an identity provider ends with, whichever protocol brought it
@@ -76,6 +76,11 @@ export async function openProviderSession(
   userId: string,
   meta: RequestMeta,
   event: AuditEntry,
+  /** The provider's own session (OIDC `sid`, `sub`), for its logouts (auth/oidc/logout.ts). */
+  remembered: { provider_sid: string | null; provider_sub: string | null } = {
+    provider_sid: null,
+    provider_sub: null,
+  },
 ): Promise<{ sessionId: string }> {
   const session = await createSession(
     database.db,
@@ -85,6 +90,11 @@ export async function openProviderSession(
     meta.clientAddress,
   );
   await withActor(database.db, { userId, orgId: provider.org_id }, async (trx) => {
+    await trx
+      .updateTable("session")
+      .set({ ...remembered, provider_id: provider.id })
+      .where("id_hash", "=", hashSessionId(session.id))
+      .execute();
     await trx
       .updateTable("app_user")
       .set({ last_login_at: new Date() })

@@ -3,6 +3,7 @@ import {
   ChangePasswordBody,
   LoginBody,
   LoginResult,
+  LogoutResult,
   Me,
   MfaBody,
   MfaEnrolment,
@@ -14,6 +15,7 @@ import { requestMeta, requireActor } from "../http/request-context.ts";
 import { login } from "./login.ts";
 import { changeOwnPassword, readMe } from "./me.ts";
 import { confirmSecondFactor, startMfaEnrolment } from "./mfa.ts";
+import { providerLogoutOf } from "./oidc/logout.ts";
 import { replaceOneTimePassword } from "./one-time-password.ts";
 import { revokeSession, sessionCookieHeader } from "./sessions.ts";
 
@@ -121,26 +123,43 @@ function registerPasswordAndLogoutRoutes(app: App, { config, database }: AppCont
       config: { allowPendingSession: true },
       schema: {
         tags,
-        summary: "Log out (ends the session on the server)",
-        response: { 204: z.undefined() },
+        summary:
+          "Log out (ends the session on the server; a provider's session: where to log out there)",
+        response: { 200: LogoutResult, 204: z.undefined() },
       },
     },
     async (request, reply) => {
       const session = request.authSession!;
+      // Asked before the session ends: the session names its provider (auth/oidc/logout.ts).
+      const atProvider = await providerLogoutOf(
+        config,
+        database,
+        session.idHash,
+        request.socket.localPort,
+      );
       // The end of the session and its audit event in one transaction: both or neither.
       await withActor(db, { userId: session.userId, orgId: session.orgId }, async (trx) => {
         await revokeSession(trx, session.idHash);
         await recordAudit(
           trx,
           { actor: null, userId: session.userId, orgId: session.orgId, meta: requestMeta(request) },
-          [{ action: "logout", resourceType: "session", data: {} }],
+          [{ action: "logout", resourceType: "session", data: logoutData(atProvider) }],
         );
       });
       reply.header("set-cookie", sessionCookieHeader(null, secure(request.protocol)));
-      return reply.status(204).send();
+      if (!atProvider) return reply.status(204).send();
+      return { providerLogoutUrl: atProvider.location };
     },
   );
 }
+
+const logoutData = (atProvider: Awaited<ReturnType<typeof providerLogoutOf>>) =>
+  atProvider
+    ? {
+        providerId: atProvider.providerId,
+        atProvider: atProvider.location ? ("redirected" as const) : ("not_offered" as const),
+      }
+    : {};
 
 /** Who I am, and a change of my own password. */
 function registerMeRoutes(app: App, { config, database }: AppContext): void {

@@ -3194,6 +3194,7 @@ grant delete, insert, select, update on notification_digest to frid_app;
 grant delete, insert, select on notification_read to frid_app;
 grant insert, select, update on notification_setting to frid_app;
 grant delete, insert, select, update on oidc_login_attempt to frid_app;
+grant delete, insert, select on oidc_logout_token to frid_app;
 grant select on organisation to frid_app;
 grant insert, select on partner to frid_app;
 grant insert, select on partner_contact to frid_app;

@@ -1012,6 +1012,13 @@ export interface OidcLoginAttempt {
   used_at: Timestamp | null;
 }
 
+export interface OidcLogoutToken {
+  forget_after: Timestamp;
+  jti: string;
+  provider_id: string;
+  seen_at: Generated<Timestamp>;
+}
+
 export interface Organisation {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -1628,6 +1635,9 @@ export interface Session {
   last_seen_at: Generated<Timestamp>;
   org_id: string;
   pending_totp_secret: string | null;
+  provider_id: string | null;
+  provider_sid: string | null;
+  provider_sub: string | null;
   revoked_at: Timestamp | null;
   state: string;
   user_id: string;
@@ -1979,6 +1989,7 @@ export interface DB {
   notification_read: NotificationRead;
   notification_setting: NotificationSetting;
   oidc_login_attempt: OidcLoginAttempt;
+  oidc_logout_token: OidcLogoutToken;
   organisation: Organisation;
   partner: Partner;
   partner_contact: PartnerContact;

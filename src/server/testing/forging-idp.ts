@@ -15,6 +15,10 @@ export interface ForgingIdp {
   issuer: string;
   /** How the next ID tokens are changed from the honest ones. */
   forge(change: (claims: Claims) => Claims): void;
+  /** Any JWT signed with the provider's published key (a logout token, for one). */
+  sign(claims: Claims): string;
+  /** How often its metadata was asked for (the relying party's discovery). */
+  discoveries(): number;
   close(): Promise<void>;
 }
 
@@ -38,8 +42,9 @@ function discoveryOf(issuer: string) {
   };
 }
 
-/** An RS256 JWT, signed with node:crypto (no JOSE library needed for one algorithm). */
-function signed(claims: Claims, kid: string, privateKey: KeyObject): string {
+/** An RS256 JWT, signed with node:crypto (no JOSE library needed for one algorithm); a test
+ * signs with a key of its own under the provider's key id to forge a signature. */
+export function signed(claims: Claims, kid: string, privateKey: KeyObject): string {
   const signing = `${b64({ alg: "RS256", typ: "JWT", kid })}.${b64(claims)}`;
   return `${signing}.${sign("sha256", Buffer.from(signing), privateKey).toString("base64url")}`;
 }
@@ -50,13 +55,17 @@ export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
   const codes = new Map<string, { nonce: string; clientId: string }>();
   let change: (claims: Claims) => Claims = (c) => c;
   let issuer = "";
+  let discoveries = 0;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", issuer);
     const json = (value: object) => {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify(value));
     };
-    if (url.pathname === "/.well-known/openid-configuration") return json(discoveryOf(issuer));
+    if (url.pathname === "/.well-known/openid-configuration") {
+      discoveries += 1;
+      return json(discoveryOf(issuer));
+    }
     if (url.pathname === "/jwks")
       return json({
         keys: [{ ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" }],
@@ -100,6 +109,8 @@ export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
     forge: (next) => {
       change = next;
     },
+    sign: (claims) => signed(claims, kid, privateKey),
+    discoveries: () => discoveries,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -33,6 +33,10 @@ export interface IdpClient {
   /** Absent: a public client (PKCE only). */
   clientSecret?: string;
   redirectUris: string[];
+  /** Where the browser may be sent after logging out at the provider (RP-initiated logout). */
+  postLogoutRedirectUris?: string[];
+  /** Frid's back-channel logout endpoint: the provider posts a logout token there. */
+  backchannelLogoutUri?: string;
 }
 
 export interface RunningIdp {
@@ -123,6 +127,14 @@ function providerFor(issuer: string, options: ProviderOptions) {
         ? { client_secret: c.clientSecret, token_endpoint_auth_method: "client_secret_basic" }
         : { token_endpoint_auth_method: "none" }),
       redirect_uris: c.redirectUris,
+      post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
+      // With a back-channel URI the ID token carries `sid`, and so does the logout token.
+      ...(c.backchannelLogoutUri
+        ? {
+            backchannel_logout_uri: c.backchannelLogoutUri,
+            backchannel_logout_session_required: true,
+          }
+        : {}),
       response_types: ["code"],
       grant_types: ["authorization_code"],
     })),
@@ -132,16 +144,40 @@ function providerFor(issuer: string, options: ProviderOptions) {
     conformIdTokenClaims: false,
     acrValues: [loa2, loa3],
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+    },
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
     cookies: { keys: ["frid-dev-idp-cookie-key-not-a-secret"] },
+    // Its back-channel logout posts to Frid on this machine: oidc-provider's guard against
+    // requests to local addresses (its dispatcher) is left out for this provider alone.
+    fetch: (
+      url: URL | string,
+      { dispatcher: _, ...options }: RequestInit & { dispatcher?: unknown },
+    ) => globalThis.fetch(url, options),
     findAccount: accountsOf(identities),
     // No consent page: the organisation's own provider grants its own relying party.
     loadExistingGrant: grantAll,
   });
   return provider;
+}
+
+/** The provider's own question before it logs out (Swedish, no outside style or font). */
+async function logoutSource(ctx: { body: string }, form: string) {
+  ctx.body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Test-IdP: logga ut</title></head>
+<body><main><h1>Vill du logga ut från Test-IdP?</h1>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, logga ut</button>
+<button type="submit" form="op.logoutForm">Nej, förbli inloggad</button></main></body></html>`;
+}
+
+/** Where a logout begun at the provider itself (no relying party to return to) ends. */
+async function postLogoutSuccessSource(ctx: { body: string }) {
+  ctx.body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Test-IdP: utloggad</title></head>
+<body><main><h1>Du är utloggad från Test-IdP</h1></main></body></html>`;
 }
 
 const escapeHtml = (s: string) =>

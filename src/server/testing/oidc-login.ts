@@ -11,7 +11,8 @@ export const fridCallback = `http://${fridHost}/api/auth/oidc/callback`;
 /** What a browser's navigation asks for: the refusal comes as a page. */
 const browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-class Jar {
+/** The provider's cookies of one browser: its session there lives in them. */
+export class Jar {
   #cookies = new Map<string, string>();
   take(res: Response) {
     for (const line of res.headers.getSetCookie()) {
@@ -26,8 +27,11 @@ class Jar {
 }
 
 /** Follows the provider's redirects (and its login form, choosing `sub`) back to Frid. */
-async function throughProvider(authorizationUrl: string, sub: string): Promise<string> {
-  const jar = new Jar();
+async function throughProvider(
+  authorizationUrl: string,
+  sub: string,
+  jar = new Jar(),
+): Promise<string> {
   let url = authorizationUrl;
   for (let step = 0; step < 12; step++) {
     if (url.startsWith(`http://${fridHost}`)) return url;
@@ -70,13 +74,57 @@ export async function callback(app: App, callbackUrl: string, cookie: string | u
 }
 
 /** Start, the provider (as `sub`), and the callback in the same browser. */
-export async function loginThroughProvider(app: App, providerId: string, sub: string) {
+export async function loginThroughProvider(
+  app: App,
+  providerId: string,
+  sub: string,
+  jar = new Jar(),
+) {
   const started = await startLogin(app, providerId);
   if (!started.location || !started.binding)
     throw new Error(`start answered ${started.res.statusCode}: ${started.res.body}`);
-  const callbackUrl = await throughProvider(started.location, sub);
+  const callbackUrl = await throughProvider(started.location, sub, jar);
   const res = await callback(app, callbackUrl, started.binding);
   return { res, callbackUrl, binding: started.binding };
 }
 
 export { throughProvider };
+
+/**
+ * The browser at the provider's end-session address: its question answered "Ja, logga ut"
+ * (the form's hidden xsrf field and logout=yes), and the address it is sent back to.
+ */
+export async function logoutAtProvider(endSessionUrl: string, jar: Jar): Promise<string> {
+  const asked = await fetch(endSessionUrl, { headers: { cookie: jar.header() } });
+  jar.take(asked);
+  const page = await asked.text();
+  const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!action || !xsrf)
+    throw new Error(`no logout question at the provider (${asked.status}): ${page}`);
+  const confirmed = await fetch(new URL(action, endSessionUrl), {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ xsrf, logout: "yes" }).toString(),
+  });
+  jar.take(confirmed);
+  const location = confirmed.headers.get("location");
+  if (!location) throw new Error(`provider answered ${confirmed.status} to the logout`);
+  return new URL(location, endSessionUrl).href;
+}
+
+/** Where a login at the provider stops without anyone choosing: back at Frid, or its question. */
+export async function silentLoginAt(authorizationUrl: string, jar: Jar): Promise<"frid" | "asked"> {
+  let url = authorizationUrl;
+  for (let step = 0; step < 12; step++) {
+    if (url.startsWith(`http://${fridHost}`)) return "frid";
+    if (/\/interaction\/[^/]+$/.test(new URL(url).pathname)) return "asked";
+    const res = await fetch(url, { redirect: "manual", headers: { cookie: jar.header() } });
+    jar.take(res);
+    const location = res.headers.get("location");
+    if (!location) throw new Error(`provider answered ${res.status} at ${url}`);
+    url = new URL(location, url).href;
+  }
+  throw new Error("too many redirects at the provider");
+}

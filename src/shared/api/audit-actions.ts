@@ -12,6 +12,8 @@ export const auditActions = [
   "login.saml_succeeded",
   "login.saml_failed",
   "logout",
+  "logout.backchannel",
+  "logout.backchannel_refused",
   "mfa.enrolled",
   "mfa.key_registered",
   "mfa.key_registration_failed",

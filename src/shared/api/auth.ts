@@ -33,6 +33,20 @@ export const LoginResult = z
   .meta({ id: "LoginResult" });
 export type LoginResult = z.infer<typeof LoginResult>;
 
+/**
+ * The answer to logging out of a session begun through an identity provider (a session of
+ * Frid's own gets 204): where the browser goes to log out at the provider too, or null when
+ * the provider offers no logout — its own session may then still be open.
+ */
+export const LogoutResult = z
+  .object({
+    providerLogoutUrl: z.url().nullable().meta({
+      description: "The provider's end-session address (RP-initiated logout); null: none",
+    }),
+  })
+  .meta({ id: "LogoutResult" });
+export type LogoutResult = z.infer<typeof LogoutResult>;
+
 export const MfaBody = z
   .object({
     code: z

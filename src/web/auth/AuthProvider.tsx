@@ -101,6 +101,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return <AuthContext value={value}>{children}</AuthContext>;
 }
 
+/** The provider's logout sent the browser to /logged-out (auth/oidc/addresses.ts): now "/". */
+function backFromProviderLogout(): boolean {
+  if (window.location.pathname !== "/logged-out") return false;
+  window.history.replaceState(null, "", "/");
+  return true;
+}
+
 /** Who is signed in when the app starts, the login page's steps, and logging out. */
 function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSession>) {
   const loadMe = useCallback(
@@ -116,8 +123,9 @@ function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSe
     const controller = new AbortController();
     loadMe(controller.signal).catch((error: unknown) => {
       if (isAbort(error) || controller.signal.aborted) return;
-      // Not signed in (401), or the server could not say: either way, offer the login form.
-      update({ status: "anonymous", notice: null });
+      // Not signed in (401), or the server could not say: either way, offer the login form —
+      // saying so when the identity provider has just sent the browser back from its logout.
+      update({ status: "anonymous", notice: backFromProviderLogout() ? "loggedOut" : null });
     });
     return () => controller.abort();
   }, [loadMe, update]);
@@ -153,14 +161,20 @@ function useLoginSteps({ api, csrfToken, update, gate }: ReturnType<typeof useSe
   );
 
   const logout = useCallback(async () => {
+    let result: Awaited<ReturnType<typeof api.logout>>;
     try {
-      await api.logout();
+      result = await api.logout();
     } catch {
       // The session is forgotten here either way; the server's expires on its own.
     }
     csrfToken.current = null;
     gate.refuse(new ApiError(401, "unauthenticated", "Logged out"));
-    update({ status: "anonymous", notice: "loggedOut" });
+    // A provider's session is ended at the provider, which sends the browser back.
+    if (result?.providerLogoutUrl) {
+      window.location.assign(result.providerLogoutUrl);
+      return;
+    }
+    update({ status: "anonymous", notice: result ? "loggedOutProviderOpen" : "loggedOut" });
   }, [api, csrfToken, gate, update]);
 
   return { login, verifyMfa, verifyKey, replaceOneTimePassword, logout };

@@ -7,12 +7,19 @@ import type { accountApi } from "../features/account/api";
 export type SessionApi = ReturnType<typeof accountApi>;
 
 /**
+ * What the login page says first: logged out (of Frid and, when it offers it, of the
+ * organisation's identity provider), logged out of Frid only (the provider offers no logout:
+ * its session may still be open), or the session ended on its own.
+ */
+export type LoginNotice = "loggedOut" | "loggedOutProviderOpen" | "expired";
+
+/**
  * Where the browser's session stands. The CSRF token is not part of it: it is kept in a ref
  * inside AuthProvider (memory only, never web storage) and read by the Api per request.
  */
 export type AuthState =
   | { status: "loading" }
-  | { status: "anonymous"; notice: "loggedOut" | "expired" | null }
+  | { status: "anonymous"; notice: LoginNotice | null }
   | { status: "mfa_required" }
   | { status: "mfa_enrolment_required" }
   | { status: "password_change_required" }

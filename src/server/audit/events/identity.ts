@@ -16,6 +16,7 @@ export const oidcRefusals = [
   "provider_error",
   "token_invalid",
   "acr_too_low",
+  "acr_not_configured",
   "identifier_missing",
   "unknown_identity",
   "inactive",
@@ -78,5 +79,43 @@ export const identityProviderAdminEvents = {
   // One per account an import created or changed: which fields, never their values.
   "admin.user.import": z
     .object({ outcome: z.enum(["create", "update"]), changes: z.array(ImportChange) })
+    .strict(),
+};
+
+/** Why a back-channel logout token was refused (auth/oidc/backchannel.ts). */
+export const backchannelRefusals = [
+  "malformed",
+  "provider_unknown",
+  "provider_unreachable",
+  "signature",
+  "claims",
+  "events_missing",
+  "nonce_present",
+  "subject_missing",
+  "replayed",
+  "session_unknown",
+] as const;
+export type BackchannelRefusal = (typeof backchannelRefusals)[number];
+
+/**
+ * Logging out (issue 21 item 5). A session begun through a provider names it, and whether
+ * the browser was sent to log out there too; a provider's back-channel logout ends sessions.
+ */
+export const logoutEvents = {
+  logout: z
+    .object({
+      providerId: z.uuid().optional(),
+      atProvider: z.enum(["redirected", "not_offered"]).optional(),
+    })
+    .strict(),
+  "logout.backchannel": z
+    .object({ providerId: z.uuid(), sessions: z.number().int().min(0) })
+    .strict(),
+  "logout.backchannel_refused": z
+    .object({
+      providerId: z.uuid().nullable(),
+      why: z.enum(backchannelRefusals),
+      detail: z.string().max(200).optional(),
+    })
     .strict(),
 };

@@ -5,6 +5,7 @@ import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { matchAccount, openProviderSession } from "../provider-login.ts";
+import { providerSessionOf } from "./logout.ts";
 import { OidcRefused } from "./refusals.ts";
 import {
   clientConfiguration,
@@ -43,14 +44,26 @@ export async function finishLogin(
   const provider = await providerById(database, attempt.provider_id);
   if (!provider?.enabled) throw new OidcRefused("provider_disabled", context);
   const claims = await exchange(config, provider, attempt, input);
+  // An address the provider has not verified may be anyone's (a broker lets people type it).
+  if (provider.identifier_kind === "email" && claims.email_verified !== true)
+    throw new OidcRefused("identifier_missing", context, "email not verified");
   const user = await matchAccount(database, provider, claims[provider.identifier_claim]);
   const acr = typeof claims.acr === "string" ? claims.acr : null;
-  // The provider's login at the required level is the second factor: no TOTP.
-  return openProviderSession(config, database, provider, user.id, meta, {
-    action: "login.oidc_succeeded",
-    resourceType: "session",
-    data: { providerId: provider.id, acr },
-  });
+  // The provider's login at the required level is the second factor: no TOTP. The session
+  // remembers the provider's session, which a logout there names (back-channel logout).
+  return openProviderSession(
+    config,
+    database,
+    provider,
+    user.id,
+    meta,
+    {
+      action: "login.oidc_succeeded",
+      resourceType: "session",
+      data: { providerId: provider.id, acr },
+    },
+    providerSessionOf(provider.id, claims),
+  );
 }
 
 async function takeAttempt(
@@ -110,7 +123,8 @@ async function exchange(
   // openid-client checks exp and nbf; a token issued in the future is a clock gone wrong.
   if (claims.iat > Date.now() / 1000 + clockToleranceSeconds)
     throw new OidcRefused("token_invalid", context, "iat in the future");
-  if (provider.acr_values.length > 0 && !provider.acr_values.includes(String(claims.acr ?? "")))
+  if (provider.acr_values.length === 0) throw new OidcRefused("acr_not_configured", context);
+  if (!provider.acr_values.includes(String(claims.acr ?? "")))
     throw new OidcRefused(
       "acr_too_low",
       context,
@@ -121,14 +135,17 @@ async function exchange(
 
 /** Which refusal an error of the exchange is; the provider's metadata is read again next time. */
 function refusalOf(provider: Provider, error: unknown): OidcRefused {
-  forgetConfiguration(provider);
   const context = { providerId: provider.id, orgId: provider.org_id };
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // The provider's own answer (the person cancelled, a code it will not take) says nothing
+  // about its metadata: kept. Forgotten only when a check failed (perhaps new keys or moved
+  // endpoints) or the provider did not answer.
   if (
     error instanceof client.AuthorizationResponseError ||
     error instanceof client.ResponseBodyError
   )
     return new OidcRefused("provider_error", context, detail);
+  forgetConfiguration(provider);
   if (error instanceof client.ClientError || error instanceof client.WWWAuthenticateChallengeError)
     return new OidcRefused("token_invalid", context, detail);
   // Anything else is the network or the provider's server: tried again at the next login.

@@ -7,6 +7,7 @@ import { hsaClaim, loa2, loa3, type RunningIdp, startIdp } from "../../testing/o
 import {
   callback,
   fridCallback,
+  fridHost,
   loginThroughProvider,
   startLogin,
   throughProvider,
@@ -44,7 +45,7 @@ describe.each(testDatabaseKinds)(
       // Another provider Frid's client is known to, and one that issues expired ID tokens.
       otherIdp = await startIdp({ identities, clients });
       forging = await startForgingIdp({ sub: "lina", [hsaClaim]: "SE2321000016-lina1", acr: loa3 });
-      t = await buildTestApp(database());
+      t = await buildTestApp(database(), { FRID_PUBLIC_URL: `http://${fridHost}` });
       const { owner } = database();
       orgId = (await buildOrg(owner)).id;
       const admin = await buildUser(owner, orgId, [{ unitId: null, role: "administrator" }]);

@@ -36,6 +36,8 @@ const messages: Record<LoginRefusal, string> = {
   token_invalid: notAccepted,
   acr_too_low:
     "Inloggningen gjordes med för låg tillitsnivå. Logga in med en e-legitimation eller ett SITHS-kort på den nivå som krävs.",
+  acr_not_configured:
+    "Inloggning via den här identitetsleverantören saknar inställd tillitsnivå och kan inte användas. Kontakta din administratör.",
   identifier_missing: unknownIdentityMessage,
   unknown_identity: unknownIdentityMessage,
   inactive: unknownIdentityMessage,

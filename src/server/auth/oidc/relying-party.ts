@@ -97,6 +97,9 @@ export async function beginLogin(
     throw new OidcRefused("provider_unknown", { providerId: null, orgId: null });
   const context = { providerId: row.id, orgId: row.org_id };
   if (!row.enabled) throw new OidcRefused("provider_disabled", context);
+  // Without a required level the login could not count as multi-factor (ADR 0028): refused
+  // here already, so no one is sent to the provider for nothing.
+  if (row.acr_values.length === 0) throw new OidcRefused("acr_not_configured", context);
   const configuration = await clientConfiguration(config, row);
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -127,7 +130,7 @@ export async function beginLogin(
     nonce,
     code_challenge: await client.calculatePKCECodeChallenge(verifier),
     code_challenge_method: "S256",
-    ...(row.acr_values.length > 0 ? { acr_values: row.acr_values.join(" ") } : {}),
+    acr_values: row.acr_values.join(" "),
   });
   return { location: url.href, binding };
 }

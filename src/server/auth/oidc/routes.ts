@@ -1,17 +1,20 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { PublicIdentityProviderList } from "../../../shared/api/identity-providers.ts";
+import type { Config } from "../../config.ts";
 import type { App, AppContext, RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
+import { callbackPath, fridAddress } from "./addresses.ts";
+import { registerBackchannelLogout } from "./backchannel-routes.ts";
 import { finishLogin } from "./callback.ts";
 import { answerRefusal as answerProviderRefusal } from "./refusals.ts";
 import { attemptMinutes, beginLogin } from "./relying-party.ts";
 
 const tags = ["auth"];
 const bindingCookie = "frid_oidc";
-const callbackPath = "/api/auth/oidc/callback";
 
 /**
  * The browser's binding to its login attempt. SameSite=Lax, not Strict: the callback is a
@@ -28,9 +31,17 @@ function bindingCookieHeader(value: string | null, secure: boolean): string {
   return [`${bindingCookie}=${value}`, `Max-Age=${attemptMinutes * 60}`, ...attributes].join("; ");
 }
 
-/** Frid's own address as the browser used it; the provider must know this redirect URI. */
-const redirectUriOf = (request: FastifyRequest) =>
-  `${request.protocol}://${request.host}${callbackPath}`;
+/** The redirect URI the provider has registered: Frid's own address (addresses.ts). */
+function redirectUriOf(config: Config, request: FastifyRequest): string {
+  const base = fridAddress(config, request.socket.localPort);
+  if (!base)
+    throw new AppError(
+      409,
+      "conflict",
+      "Inloggning via identitetsleverantör kan inte användas förrän Frids adress är inställd (FRID_PUBLIC_URL). Kontakta systemförvaltaren.",
+    );
+  return `${base}${callbackPath}`;
+}
 
 const answerRefusal = (
   context: AppContext,
@@ -50,6 +61,7 @@ export const oidcRoutes: RouteModule = (app, context) => {
   registerProviderList(app, context);
   registerStart(app, context);
   registerCallback(app, context);
+  registerBackchannelLogout(app, context);
 };
 
 /** The login page's buttons (public). */
@@ -103,7 +115,7 @@ function registerStart(app: App, context: AppContext): void {
           config,
           database,
           request.params.providerId,
-          redirectUriOf(request),
+          redirectUriOf(config, request),
         );
         return reply
           .status(303)
@@ -120,10 +132,17 @@ function registerStart(app: App, context: AppContext): void {
 /** The provider sent the browser back. */
 function registerCallback(app: App, context: AppContext): void {
   const { config, database } = context;
+  // Each callback may exchange a code at the provider and write an audit event: a flood is
+  // slowed down, as generously as the start (an office behind one address).
+  const callbacks = new RateLimiter(300, 60_000);
   app.get(
     callbackPath,
     {
       config: { public: true },
+      onRequest: rateLimited(
+        callbacks,
+        "Många inloggningar har avslutats härifrån. Vänta en minut och försök igen.",
+      ),
       schema: {
         tags,
         summary: "The identity provider's answer: logs in and redirects to the start page",

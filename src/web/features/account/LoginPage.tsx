@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { MfaEnrolment } from "../../api/endpoints";
+import type { LoginNotice } from "../../auth/context";
 import { useAuth } from "../../auth/useSession";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -25,7 +26,13 @@ export function LoginPage() {
   return <PasswordStep notice={state.status === "anonymous" ? state.notice : null} />;
 }
 
-function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
+const noticeText = {
+  loggedOut: "login.loggedOut",
+  loggedOutProviderOpen: "login.loggedOutProviderOpen",
+  expired: "login.expired",
+} as const;
+
+function PasswordStep({ notice }: { notice: LoginNotice | null }) {
   const { t } = useT();
   const { login } = useAuth();
   const submit = useSubmit(["username", "password"]);
@@ -42,9 +49,7 @@ function PasswordStep({ notice }: { notice: "loggedOut" | "expired" | null }) {
   return (
     <Page title={t("login.title")}>
       <div className="narrow">
-        {notice && !submit.errors && (
-          <p className="notice">{t(notice === "expired" ? "login.expired" : "login.loggedOut")}</p>
-        )}
+        {notice && !submit.errors && <p className="notice">{t(noticeText[notice])}</p>}
         <p>{t("login.intro")}</p>
         <ErrorSummary errors={submit.errors} />
         <form className="form" onSubmit={handleSubmit} noValidate>

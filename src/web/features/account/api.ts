@@ -1,4 +1,10 @@
-import { LoginResult, Me, MfaEnrolment, SessionStatus } from "../../../shared/api/auth";
+import {
+  LoginResult,
+  LogoutResult,
+  Me,
+  MfaEnrolment,
+  SessionStatus,
+} from "../../../shared/api/auth";
 import { PublicIdentityProviderList } from "../../../shared/api/identity-providers";
 import {
   KeyCreationOptions,
@@ -36,9 +42,11 @@ export function accountApi({ call, get, post, postNoContent, opts, id }: Transpo
           ),
         false,
       ),
+    /** Undefined: Frid's own session (204); else where to log out at the provider. */
     logout: () =>
       call(async () => {
-        await postJson("/api/auth/logout", {}, opts());
+        const body = await postJson("/api/auth/logout", {}, opts());
+        return body === undefined ? undefined : parseWith(LogoutResult, body);
       }, false),
     me: (signal?: AbortSignal) =>
       call(async () => parseWith(Me, await getJson("/api/me", opts(signal))), false),

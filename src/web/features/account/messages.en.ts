@@ -12,6 +12,8 @@ export const accountEn: MessagesOf<typeof accountSv> = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.loggedOut": "You are signed out.",
+  "login.loggedOutProviderOpen":
+    "You are signed out of Frid. Your sign-in at the identity provider may still be open – close the browser if someone else can use this computer.",
   "login.providers": "Or log in with your organisation's login:",
   "login.withProvider": "Log in with {name}",
   "login.expired": "You have been signed out. Sign in again to continue.",

@@ -9,6 +9,8 @@ export const accountSv = {
   "login.password": "Lösenord",
   "login.submit": "Logga in",
   "login.loggedOut": "Du är utloggad.",
+  "login.loggedOutProviderOpen":
+    "Du är utloggad från Frid. Din inloggning hos identitetsleverantören kan fortfarande vara öppen – stäng webbläsaren om någon annan kan använda datorn.",
   "login.providers": "Eller logga in med din organisations inloggning:",
   "login.withProvider": "Logga in med {name}",
   "login.expired": "Du har blivit utloggad. Logga in igen för att fortsätta.",

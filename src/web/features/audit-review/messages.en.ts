@@ -11,6 +11,8 @@ export const auditReviewEn: MessagesOf<typeof auditReviewSv> = {
   "auditAction.login.mfa_succeeded": "Passed the second step (code or key)",
   "auditAction.login.mfa_failed": "Failed the second step (code or key)",
   "auditAction.logout": "Signed out",
+  "auditAction.logout.backchannel": "Logged out by the identity provider",
+  "auditAction.logout.backchannel_refused": "Identity provider's logout refused",
   "auditAction.mfa.enrolled": "Set up two-step verification",
   "auditAction.mfa.key_registered": "Added a security key",
   "auditAction.mfa.key_registration_failed": "Failed to add a security key",

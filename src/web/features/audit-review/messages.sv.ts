@@ -8,6 +8,8 @@ export const auditReviewSv = {
   "auditAction.login.mfa_succeeded": "Klarade andra steget (kod eller nyckel)",
   "auditAction.login.mfa_failed": "Misslyckades med andra steget (kod eller nyckel)",
   "auditAction.logout": "Loggade ut",
+  "auditAction.logout.backchannel": "Utloggad av identitetsleverantören",
+  "auditAction.logout.backchannel_refused": "Utloggning från identitetsleverantören avvisad",
   "auditAction.mfa.enrolled": "Ställde in tvåstegsverifiering",
   "auditAction.mfa.key_registered": "Lade till en säkerhetsnyckel",
   "auditAction.mfa.key_registration_failed": "Misslyckades att lägga till en säkerhetsnyckel",
