@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { App, AppContext, RouteModule } from "../../http/context.ts";
-import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
 import { answerRefusal } from "../oidc/refusals.ts";
@@ -45,22 +45,22 @@ const refused = (
   );
 
 export const samlRoutes: RouteModule = (app, context) => {
-  // The HTTP-POST binding's form, for the ACS alone: every other route keeps taking JSON
-  // only (a plain form of another site cannot reach them; auth/hook.ts).
-  app.addContentTypeParser(formType, { parseAs: "string" }, (request, body, done) => {
-    if (request.routeOptions.url !== acsPath)
-      return done(
-        new AppError(415, "unsupported_media_type", "Innehållet måste skickas som JSON."),
-      );
-    const form = Object.fromEntries(new URLSearchParams(String(body)));
-    // Some IdPs wrap the base64 in lines (CRLF); whitespace means nothing in base64.
-    if (typeof form.SAMLResponse === "string")
-      form.SAMLResponse = form.SAMLResponse.replace(/[\r\n\t ]+/g, "");
-    done(null, form);
-  });
   registerStart(app, context);
-  registerAcs(app, context);
   registerMetadata(app, context);
+  // The HTTP-POST binding's form, in the ACS's own scope alone: every other route keeps
+  // taking JSON only (a plain form of another site cannot reach them; auth/hook.ts). The
+  // back-channel logout keeps its own form the same way (auth/oidc/backchannel-routes.ts).
+  app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser(formType, { parseAs: "string" }, (_request, body, done) => {
+      const form = Object.fromEntries(new URLSearchParams(String(body)));
+      // Some IdPs wrap the base64 in lines (CRLF); whitespace means nothing in base64.
+      if (typeof form.SAMLResponse === "string")
+        form.SAMLResponse = form.SAMLResponse.replace(/[\r\n\t ]+/g, "");
+      done(null, form);
+    });
+    registerAcs(scope, context);
+  });
 };
 
 const ProviderParams = z.object({ providerId: z.uuid() });
