@@ -90,13 +90,18 @@ const providerFields = {
     .trim()
     .min(1, "Ange vilket claim som identifierar personen.")
     .max(200),
-  acrValues: z.array(acrValue).max(10),
+  // Required: a provider Frid does not hold to a level would let any login through as
+  // multi-factor, so its logins are refused (auth/oidc, acr_not_configured).
+  acrValues: z
+    .array(acrValue)
+    .min(1, "Ange minst en tillitsnivå (acr), t.ex. http://id.elegnamnden.se/loa/1.0/loa3.")
+    .max(10),
   enabled: z.boolean(),
 };
 
 export const CreateIdentityProviderBody = z
   .object(providerFields)
-  .partial({ scopes: true, acrValues: true, enabled: true, clientSecretEnv: true })
+  .partial({ scopes: true, enabled: true, clientSecretEnv: true })
   .strict()
   .meta({ id: "CreateIdentityProviderBody" });
 export type CreateIdentityProviderBody = z.infer<typeof CreateIdentityProviderBody>;

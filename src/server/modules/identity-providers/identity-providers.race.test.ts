@@ -16,6 +16,7 @@ const provider = (displayName: string) => ({
   clientId: "frid",
   identifierKind: "email",
   identifierClaim: "email",
+  acrValues: ["http://id.elegnamnden.se/loa/1.0/loa3"],
 });
 
 describe.each(testDatabaseKinds)("identity providers, two at once (%s)", (kind) => {

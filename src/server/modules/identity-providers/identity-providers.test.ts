@@ -88,6 +88,13 @@ describe.each(testDatabaseKinds)("identity providers and account identifiers (%s
       clientSecretEnv: expect.stringContaining("FRID_OIDC_SECRET_"),
       issuer: expect.stringContaining("utfärdarens adress"),
     });
+    // A provider not held to an assurance level would count any login as multi-factor.
+    const noLevel = await req(admin, "POST", "/api/admin/identity-providers", {
+      ...provider,
+      acrValues: [],
+    });
+    expect(noLevel.statusCode).toBe(400);
+    expect(noLevel.json().error.fields.acrValues).toContain("minst en tillitsnivå");
     const created = await req(admin, "POST", "/api/admin/identity-providers", provider);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ ...provider, enabled: true, clientSecretSet: false });

@@ -10,6 +10,7 @@ const provider = {
   clientId: "frid",
   identifierKind: "hsa_id",
   identifierClaim: "hsa_id",
+  acrValues: ["http://id.elegnamnden.se/loa/1.0/loa3"],
 };
 
 /**

@@ -114,7 +114,7 @@ export async function createProvider(
         scopes: input.scopes ?? "openid",
         identifier_kind: input.identifierKind,
         identifier_claim: input.identifierClaim,
-        acr_values: input.acrValues ?? [],
+        acr_values: input.acrValues,
         enabled: input.enabled ?? true,
         created_by: actor.userId,
         updated_by: actor.userId,
