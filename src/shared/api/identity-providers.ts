@@ -153,10 +153,14 @@ export const CreateSamlProviderBody = z
       .min(1, "Ange vilket attribut som identifierar personen, eller NameID.")
       .max(200)
       .regex(/^\S+$/, "Ett attributnamn skrivs utan mellanslag."),
-    authnContextClassRefs: z.array(acrValue).max(10),
+    // Required, as an OIDC provider's acr values: a login held to no level is refused.
+    authnContextClassRefs: z
+      .array(acrValue)
+      .min(1, "Ange minst en tillitsnivå, t.ex. http://id.elegnamnden.se/loa/1.0/loa3.")
+      .max(10),
     enabled: z.boolean(),
   })
-  .partial({ authnContextClassRefs: true, enabled: true })
+  .partial({ enabled: true })
   .strict()
   .meta({ id: "CreateSamlProviderBody" });
 export type CreateSamlProviderBody = z.infer<typeof CreateSamlProviderBody>;

@@ -110,9 +110,7 @@ export function checkAssertion(
   const until = Date.parse(confirmation.NotOnOrAfter ?? "");
   if (!Number.isFinite(until) || until + clockToleranceSeconds * 1000 <= Date.now())
     throw refuse("assertion_expired", "SubjectConfirmationData NotOnOrAfter");
-  if (
-    provider.acr_values.length > 0 &&
-    !provider.acr_values.includes(facts.authnContextClassRef ?? "")
-  )
+  // A provider held to no level is held to none that counts as multi-factor: refused too.
+  if (!provider.acr_values.includes(facts.authnContextClassRef ?? ""))
     throw refuse("acr_too_low", `AuthnContextClassRef ${facts.authnContextClassRef ?? "none"}`);
 }

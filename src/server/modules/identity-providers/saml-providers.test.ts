@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { as, buildOrg, buildUser, login, type Session } from "../../testing/factories.ts";
+import { race } from "../../testing/race.ts";
 import { loa3, personalIdentityNumberAttribute, signingKey } from "../../testing/saml-idp.ts";
 
 const [key, nextKey] = [signingKey("Inera IdP 1"), signingKey("Inera IdP 2")];
@@ -166,6 +167,21 @@ describe.each(testDatabaseKinds)(
         },
       );
       expect(missing.statusCode).toBe(404);
+    });
+
+    it("requires an assurance level, and gives a name once to two at once", async () => {
+      const url = "/api/admin/identity-providers/saml";
+      const noLevel = await req(admin, "POST", url, {
+        ...provider,
+        displayName: "Utan nivå",
+        authnContextClassRefs: [],
+      });
+      expect(noLevel.statusCode).toBe(400);
+      expect(noLevel.json().error.fields.authnContextClassRefs).toContain("minst en tillitsnivå");
+      const both = await race(2, () =>
+        req(admin, "POST", url, { ...provider, displayName: "Två samtidigt" }),
+      );
+      expect(both.counts).toEqual({ 201: 1, 400: 1 });
     });
   },
 );

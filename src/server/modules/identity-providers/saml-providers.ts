@@ -7,9 +7,9 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import type { AuditEntry } from "../../audit/record.ts";
 import { readCertificate } from "../../auth/saml/certificates.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
-import { AppError, invalid } from "../../http/errors.ts";
+import { AppError, invalid, invalidIfUnique } from "../../http/errors.ts";
 import { audited } from "../admin/service.ts";
-import { nameTaken, oneProvider } from "./service.ts";
+import { nameInUse, nameTaken, oneProvider, updateEntry } from "./service.ts";
 
 /**
  * The administrator's SAML providers (issue 21 item 2, migration 0106): registered with the
@@ -38,8 +38,7 @@ export async function createSamlProvider(
   input: CreateSamlProviderBody,
 ): Promise<IdentityProviderView> {
   const certificates = certificatesOf(input.certificates);
-  if (await nameTaken(database.db, actor.orgId, input.displayName))
-    throw invalid({ displayName: "Det finns redan en identitetsleverantör med det namnet." });
+  if (await nameTaken(database.db, actor.orgId, input.displayName)) throw invalid(nameInUse);
   const entry: AuditEntry = {
     action: "admin.identity_provider.create",
     resourceType: "identity_provider",
@@ -59,7 +58,7 @@ export async function createSamlProvider(
         saml_certificates: certificates,
         identifier_kind: input.identifierKind,
         identifier_claim: input.identifierAttribute,
-        acr_values: input.authnContextClassRefs ?? [],
+        acr_values: input.authnContextClassRefs,
         enabled: input.enabled ?? true,
         created_by: actor.userId,
         updated_by: actor.userId,
@@ -67,7 +66,7 @@ export async function createSamlProvider(
       .returning("id")
       .executeTakeFirstOrThrow();
     return oneProvider(db, actor.orgId, id);
-  });
+  }).catch((error) => invalidIfUnique(error, nameInUse));
 }
 
 export async function updateSamlSettings(
@@ -81,14 +80,7 @@ export async function updateSamlSettings(
   if (current.protocol !== "saml")
     throw new AppError(404, "not_found", "Det finns ingen SAML-leverantör med det id:t.");
   const certificates = input.certificates ? certificatesOf(input.certificates) : undefined;
-  const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
-  const entry: AuditEntry = {
-    action: "admin.identity_provider.update",
-    resourceType: "identity_provider",
-    resourceId: id,
-    data: { fields },
-  };
-  return audited(database, actor, meta, entry, async (db) => {
+  return audited(database, actor, meta, updateEntry(id, input), async (db) => {
     await db
       .updateTable("identity_provider")
       .set({

@@ -30,7 +30,7 @@ const valueHeld = { value: "Identifieraren hör redan till ett konto i organisat
 const kindHeld = {
   kind: "Kontot har redan en identifierare av det slaget. Ta bort den först om den ska bytas.",
 };
-const nameInUse = { displayName: "Det finns redan en identitetsleverantör med det namnet." };
+export const nameInUse = { displayName: "Det finns redan en identitetsleverantör med det namnet." };
 const providerNotFound = () => new AppError(404, "not_found", "Identitetsleverantören finns inte.");
 const userNotFound = () => new AppError(404, "not_found", "Användaren finns inte.");
 
@@ -125,6 +125,19 @@ export async function createProvider(
   }).catch((error) => invalidIfUnique(error, nameInUse));
 }
 
+/** A provider's change, audited by the names of the fields it sets (never their values). */
+export function updateEntry(id: string, input: object): AuditEntry {
+  const fields = Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
+  return {
+    action: "admin.identity_provider.update",
+    resourceType: "identity_provider",
+    resourceId: id,
+    data: { fields },
+  };
+}
+
 export async function updateProvider(
   database: DatabaseHandle,
   actor: Actor,
@@ -138,14 +151,7 @@ export async function updateProvider(
     throw invalid(samlHasNoOidcFields);
   if (input.displayName && (await nameTaken(database.db, actor.orgId, input.displayName, id)))
     throw invalid(nameInUse);
-  const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
-  const entry: AuditEntry = {
-    action: "admin.identity_provider.update",
-    resourceType: "identity_provider",
-    resourceId: id,
-    data: { fields },
-  };
-  return audited(database, actor, meta, entry, async (db) => {
+  return audited(database, actor, meta, updateEntry(id, input), async (db) => {
     await db
       .updateTable("identity_provider")
       .set({
