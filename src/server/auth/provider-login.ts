@@ -104,3 +104,23 @@ export async function openProviderSession(
   });
   return { sessionId: session.id };
 }
+
+/**
+ * The cookie that binds a login begun at a provider to this browser (either protocol): set
+ * for the attempt's lifetime (null: cleared), HttpOnly, sent only to the path the provider
+ * answers on, with the SameSite the protocol's answer needs.
+ */
+export function attemptCookieHeader(
+  name: string,
+  value: string | null,
+  options: { path: string; sameSite: "Lax" | "None"; secure: boolean; maxAgeSeconds: number },
+): string {
+  const attributes = [
+    `Path=${options.path}`,
+    "HttpOnly",
+    `SameSite=${options.sameSite}`,
+    ...(options.secure ? ["Secure"] : []),
+  ];
+  const age = value === null ? 0 : options.maxAgeSeconds;
+  return [`${name}=${value ?? ""}`, `Max-Age=${age}`, ...attributes].join("; ");
+}

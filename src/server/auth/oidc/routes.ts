@@ -6,6 +6,7 @@ import type { App, AppContext, RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
+import { attemptCookieHeader } from "../provider-login.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
 import { callbackPath, fridAddress } from "./addresses.ts";
 import { registerBackchannelLogout } from "./backchannel-routes.ts";
@@ -21,14 +22,12 @@ const bindingCookie = "frid_oidc";
  * navigation from the provider's site, and a Strict cookie would not come with it.
  */
 function bindingCookieHeader(value: string | null, secure: boolean): string {
-  const attributes = [
-    `Path=${callbackPath}`,
-    "HttpOnly",
-    "SameSite=Lax",
-    ...(secure ? ["Secure"] : []),
-  ];
-  if (value === null) return [`${bindingCookie}=`, "Max-Age=0", ...attributes].join("; ");
-  return [`${bindingCookie}=${value}`, `Max-Age=${attemptMinutes * 60}`, ...attributes].join("; ");
+  return attemptCookieHeader(bindingCookie, value, {
+    path: callbackPath,
+    sameSite: "Lax",
+    secure,
+    maxAgeSeconds: attemptMinutes * 60,
+  });
 }
 
 /** The redirect URI the provider has registered: Frid's own address (addresses.ts). */

@@ -6,6 +6,7 @@ import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
 import { answerRefusal } from "../oidc/refusals.ts";
 import { attemptMinutes } from "../oidc/relying-party.ts";
+import { attemptCookieHeader } from "../provider-login.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
 import { finishSamlLogin } from "./acs.ts";
 import { acsPath, beginSamlLogin, spMetadata } from "./service-provider.ts";
@@ -21,13 +22,12 @@ const formType = "application/x-www-form-urlencoded";
  * it is Lax. HttpOnly, and sent only to the ACS.
  */
 function bindingCookieHeader(value: string | null, secure: boolean): string {
-  const attributes = [
-    `Path=${acsPath}`,
-    "HttpOnly",
-    ...(secure ? ["SameSite=None", "Secure"] : ["SameSite=Lax"]),
-  ];
-  if (value === null) return [`${bindingCookie}=`, "Max-Age=0", ...attributes].join("; ");
-  return [`${bindingCookie}=${value}`, `Max-Age=${attemptMinutes * 60}`, ...attributes].join("; ");
+  return attemptCookieHeader(bindingCookie, value, {
+    path: acsPath,
+    sameSite: secure ? "None" : "Lax",
+    secure,
+    maxAgeSeconds: attemptMinutes * 60,
+  });
 }
 
 const refused = (
