@@ -1,18 +1,20 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { IdentityProviderProtocol } from "../../../shared/api/identity-providers";
 import type { IdentityProviderView } from "../../api/endpoints";
 import { isAdministrator } from "../../auth/permissions";
 import { useApi, useMe } from "../../auth/useAuth";
 import { useQuery } from "../../hooks/useQuery";
 import { useSubmit } from "../../hooks/useSubmit";
-import { formatDate } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
+import { RadioGroupField } from "../../ui/Field";
 import { ErrorSummary, Loading, StatusMessage } from "../../ui/Messages";
 import { Page } from "../../ui/Page";
 import { QueryError } from "../../ui/QueryError";
 import { BreakGlassSection, PasswordPolicySection } from "./LoginPolicySections";
 import { identifierKindLabels } from "./labels";
 import { ProviderForm } from "./ProviderForm";
+import { CertificateList, MetadataLink, SamlProviderForm } from "./SamlProviderForm";
 
 /** Administration › Inloggning: the organisation's identity providers and login policy. */
 export function LoginSettingsPage() {
@@ -97,7 +99,7 @@ function Providers() {
   );
 }
 
-/** The form below the list: the provider being changed, else a new one. */
+/** The form below the list: the provider being changed, else a new one of either protocol. */
 function ProviderEditor({
   edited,
   onCancel,
@@ -108,20 +110,41 @@ function ProviderEditor({
   onSaved: (message: string) => void;
 }) {
   const { t } = useT();
-  if (edited)
+  const [protocol, setProtocol] = useState<IdentityProviderProtocol>("oidc");
+  const saved =
+    (key: "loginAdmin.providerSaved" | "loginAdmin.providerCreated") =>
+    (provider: IdentityProviderView) =>
+      onSaved(t(key, { name: provider.displayName }));
+  if (edited) {
+    const Form = edited.protocol === "saml" ? SamlProviderForm : ProviderForm;
     return (
-      <ProviderForm
+      <Form
         key={edited.id}
         provider={edited}
         onCancel={onCancel}
-        onSaved={(saved) => onSaved(t("loginAdmin.providerSaved", { name: saved.displayName }))}
+        onSaved={saved("loginAdmin.providerSaved")}
       />
     );
+  }
   return (
-    <ProviderForm
-      provider={null}
-      onSaved={(saved) => onSaved(t("loginAdmin.providerCreated", { name: saved.displayName }))}
-    />
+    <>
+      <RadioGroupField
+        label={t("loginAdmin.protocol")}
+        hint={t("loginAdmin.protocolHint")}
+        name="protocol"
+        value={protocol}
+        options={IdentityProviderProtocol.options.map((value) => ({
+          value,
+          label: t(`loginAdmin.protocol.${value}`),
+        }))}
+        onChange={setProtocol}
+      />
+      {protocol === "saml" ? (
+        <SamlProviderForm provider={null} onSaved={saved("loginAdmin.providerCreated")} />
+      ) : (
+        <ProviderForm provider={null} onSaved={saved("loginAdmin.providerCreated")} />
+      )}
+    </>
   );
 }
 
@@ -178,18 +201,14 @@ function ProviderTable({
                 {p.enabled ? t("loginAdmin.enabled") : <strong>{t("loginAdmin.disabled")}</strong>}
               </td>
               <td className="nowrap">
-                {p.protocol === "oidc" && (
-                  <>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
-                      onClick={() => onEdit(p.id)}
-                    >
-                      {t("loginAdmin.edit")}
-                    </button>{" "}
-                  </>
-                )}
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
+                  onClick={() => onEdit(p.id)}
+                >
+                  {t("loginAdmin.edit")}
+                </button>{" "}
                 <button
                   type="button"
                   className="button button--secondary button--small"
@@ -211,16 +230,15 @@ function ProviderTable({
 }
 
 function SecretState({ provider }: { provider: IdentityProviderView }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   // A SAML provider has no secret: what Frid trusts is its signing certificates.
-  if (provider.saml) {
-    const until = provider.saml.certificates.map((c) => c.notAfter).sort()[0];
+  if (provider.saml)
     return (
-      <span>
-        {t("loginAdmin.samlCertificates", { until: until ? formatDate(until, lang) : "–" })}
-      </span>
+      <>
+        <CertificateList provider={provider} />
+        <MetadataLink provider={provider} />
+      </>
     );
-  }
   const name = provider.clientSecretEnv;
   if (!name) return <span className="muted">{t("loginAdmin.publicClient")}</span>;
   return provider.clientSecretSet ? (

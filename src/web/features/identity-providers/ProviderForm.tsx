@@ -1,12 +1,12 @@
-import { type FormEvent, useState } from "react";
-import { IdentifierKind } from "../../../shared/api/identity-providers";
+import { useState } from "react";
+import type { IdentifierKind } from "../../../shared/api/identity-providers";
 import type { IdentityProviderView, ProviderChange, ProviderInput } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useSubmit } from "../../hooks/useSubmit";
 import { useT } from "../../i18n/useT";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "../../ui/Field";
-import { ErrorSummary } from "../../ui/Messages";
-import { identifierKindLabels, loa3 } from "./labels";
+import { CheckboxField, TextField } from "../../ui/Field";
+import { loa3 } from "./labels";
+import { AcrField, IdentifierFields, lines, listError, ProviderFormFrame } from "./provider-fields";
 
 /** The claim each kind of identifier usually arrives in (README: connecting a provider). */
 const usualClaims: Record<IdentifierKind, string> = {
@@ -56,10 +56,7 @@ function bodyOf(draft: ProviderDraft): ProviderInput {
   return {
     ...draft,
     clientSecretEnv: draft.clientSecretEnv.trim() === "" ? null : draft.clientSecretEnv.trim(),
-    acrValues: draft.acrValues
-      .split("\n")
-      .map((line) => line.trim())
-      .filter((line) => line !== ""),
+    acrValues: lines(draft.acrValues),
   };
 }
 
@@ -88,7 +85,7 @@ const fieldNames = [
 
 /**
  * Adding a provider, or changing one (`provider`). The protocol's own settings are a
- * fieldset of their own (OidcFields), so a SAML provider's can stand beside them.
+ * fieldset of their own (OidcFields); a SAML provider's are SamlProviderForm's.
  */
 export function ProviderForm({
   provider,
@@ -103,59 +100,50 @@ export function ProviderForm({
   const api = useApi();
   const submit = useSubmit(fieldNames);
   const [draft, setDraft] = useState(() => draftOf(provider));
-  const titleId = provider ? `edit-provider-${provider.id}` : "add-provider-title";
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    await submit.run(async () => {
-      if (provider) {
-        const changes = changesOf(bodyOf(draftOf(provider)), bodyOf(draft));
-        onSaved(await api.updateIdentityProvider(provider.id, changes), false);
-      } else {
-        onSaved(await api.createIdentityProvider(bodyOf(draft)), true);
-        setDraft(draftOf(null));
-      }
-    });
+  async function save() {
+    if (provider) {
+      const changes = changesOf(bodyOf(draftOf(provider)), bodyOf(draft));
+      onSaved(await api.updateIdentityProvider(provider.id, changes), false);
+    } else {
+      onSaved(await api.createIdentityProvider(bodyOf(draft)), true);
+      setDraft(draftOf(null));
+    }
   }
 
   return (
-    <div className="subsection">
-      <h3 id={titleId}>
-        {provider
+    <ProviderFormFrame
+      titleId={provider ? `edit-provider-${provider.id}` : "add-provider-title"}
+      title={
+        provider
           ? t("loginAdmin.editProviderTitle", { name: provider.displayName })
-          : t("loginAdmin.addProviderTitle")}
-      </h3>
-      <ErrorSummary errors={submit.errors} />
-      <form className="form" aria-labelledby={titleId} onSubmit={handleSubmit} noValidate>
-        <TextField
-          label={t("loginAdmin.displayName")}
-          hint={t("loginAdmin.displayNameHint")}
-          name="displayName"
-          autoComplete="off"
-          value={draft.displayName}
-          onChange={(e) => setDraft({ ...draft, displayName: e.target.value })}
-          error={submit.fieldError("displayName")}
-        />
-        <OidcFields draft={draft} onChange={setDraft} error={submit.fieldError} />
-        <CheckboxField
-          label={t("loginAdmin.enabledField")}
-          name="enabled"
-          checked={draft.enabled}
-          onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })}
-          error={submit.fieldError("enabled")}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={submit.pending}>
-            {provider ? t("loginAdmin.saveProviderSubmit") : t("loginAdmin.addProviderSubmit")}
-          </button>
-          {onCancel && (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              {t("loginAdmin.cancelEdit")}
-            </button>
-          )}
-        </div>
-      </form>
-    </div>
+          : t("loginAdmin.addProviderTitle")
+      }
+      submit={submit}
+      submitLabel={
+        provider ? t("loginAdmin.saveProviderSubmit") : t("loginAdmin.addProviderSubmit")
+      }
+      onSubmit={save}
+      onCancel={onCancel}
+    >
+      <TextField
+        label={t("loginAdmin.displayName")}
+        hint={t("loginAdmin.displayNameHint")}
+        name="displayName"
+        autoComplete="off"
+        value={draft.displayName}
+        onChange={(e) => setDraft({ ...draft, displayName: e.target.value })}
+        error={submit.fieldError("displayName")}
+      />
+      <OidcFields draft={draft} onChange={setDraft} error={submit.fieldError} />
+      <CheckboxField
+        label={t("loginAdmin.enabledField")}
+        name="enabled"
+        checked={draft.enabled}
+        onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })}
+        error={submit.fieldError("enabled")}
+      />
+    </ProviderFormFrame>
   );
 }
 
@@ -169,9 +157,6 @@ interface FieldsProps {
 function OidcFields({ draft, onChange, error }: FieldsProps) {
   const { t } = useT();
   const set = (changes: Partial<ProviderDraft>) => onChange({ ...draft, ...changes });
-  const acrError =
-    error("acrValues") ??
-    Array.from({ length: 10 }, (_, i) => error(`acrValues.${i}`)).find(Boolean);
   return (
     <fieldset className="fieldset">
       <legend>{t("loginAdmin.oidcLegend")}</legend>
@@ -216,91 +201,22 @@ function OidcFields({ draft, onChange, error }: FieldsProps) {
         onChange={(e) => set({ scopes: e.target.value })}
         error={error("scopes")}
       />
-      <IdentifierFields draft={draft} onChange={onChange} error={error} />
-      <AcrField draft={draft} onChange={onChange} error={acrError} />
-    </fieldset>
-  );
-}
-
-/** The required assurance levels, one per line; LoA3 offered when it is not there. */
-function AcrField({
-  draft,
-  onChange,
-  error,
-}: {
-  draft: ProviderDraft;
-  onChange: (draft: ProviderDraft) => void;
-  error: string | undefined;
-}) {
-  const { t } = useT();
-  const set = (changes: Partial<ProviderDraft>) => onChange({ ...draft, ...changes });
-  return (
-    <>
-      <TextAreaField
-        label={t("loginAdmin.acrValues")}
-        hint={t("loginAdmin.acrValuesHint", { loa3 })}
+      <IdentifierFields
+        value={draft}
+        usual={usualClaims}
+        claimLabel="loginAdmin.identifierClaim"
+        claimHint="loginAdmin.identifierClaimHint"
+        claimName="identifierClaim"
+        onChange={set}
+        error={{ kind: error("identifierKind"), claim: error("identifierClaim") }}
+      />
+      <AcrField
+        label="loginAdmin.acrValues"
         name="acrValues"
-        spellCheck={false}
         value={draft.acrValues}
-        onChange={(e) => set({ acrValues: e.target.value })}
-        error={error}
+        onChange={(acrValues) => set({ acrValues })}
+        error={listError(error, "acrValues")}
       />
-      {!draft.acrValues.includes(loa3) && (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() =>
-            set({ acrValues: [draft.acrValues.trim(), loa3].filter(Boolean).join("\n") })
-          }
-        >
-          {t("loginAdmin.useLoa3")}
-        </button>
-      )}
-    </>
-  );
-}
-
-/** The kind of identifier and its claim; changing the kind suggests its usual claim. */
-function IdentifierFields({ draft, onChange, error }: FieldsProps) {
-  const { t } = useT();
-  return (
-    <>
-      <SelectField
-        label={t("loginAdmin.identifierKind")}
-        hint={t("loginAdmin.identifierKindHint")}
-        name="identifierKind"
-        value={draft.identifierKind}
-        onChange={(e) => {
-          const kind = e.target.value as IdentifierKind;
-          // A claim the administrator typed stays; one we suggested follows the kind.
-          const suggested = Object.values(usualClaims).includes(draft.identifierClaim);
-          onChange({
-            ...draft,
-            identifierKind: kind,
-            identifierClaim: suggested ? usualClaims[kind] : draft.identifierClaim,
-          });
-        }}
-        error={error("identifierKind")}
-      >
-        {IdentifierKind.options.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(identifierKindLabels[kind])}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        label={t("loginAdmin.identifierClaim")}
-        hint={t("loginAdmin.identifierClaimHint", {
-          kind: t(identifierKindLabels[draft.identifierKind]),
-          claim: usualClaims[draft.identifierKind],
-        })}
-        name="identifierClaim"
-        autoComplete="off"
-        spellCheck={false}
-        value={draft.identifierClaim}
-        onChange={(e) => onChange({ ...draft, identifierClaim: e.target.value })}
-        error={error("identifierClaim")}
-      />
-    </>
+    </fieldset>
   );
 }

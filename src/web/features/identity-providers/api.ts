@@ -5,11 +5,13 @@ import {
   type AddAccountIdentifierBody,
   BreakGlassBody,
   type CreateIdentityProviderBody,
+  type CreateSamlProviderBody,
   type IdentifierKind,
   IdentityProviderList,
   IdentityProviderView,
   LoginPolicyView,
   type UpdateIdentityProviderBody,
+  type UpdateSamlSettingsBody,
 } from "../../../shared/api/identity-providers";
 import { deleteJson, parseWith, patchJson, postFile } from "../../api/client";
 import type { Transport } from "../../api/transport";
@@ -19,6 +21,8 @@ export type LoginPolicy = z.infer<typeof LoginPolicyView>;
 export type AccountIdentifier = z.infer<typeof AccountIdentifierList>["identifiers"][number];
 export type ProviderInput = z.input<typeof CreateIdentityProviderBody>;
 export type ProviderChange = z.input<typeof UpdateIdentityProviderBody>;
+export type SamlProviderInput = z.input<typeof CreateSamlProviderBody>;
+export type SamlSettingsChange = z.input<typeof UpdateSamlSettingsBody>;
 export type IdentifierInput = z.input<typeof AddAccountIdentifierBody>;
 
 /** The administrator's login settings (issue 21): providers, policy, break-glass, identifiers. */
@@ -33,6 +37,16 @@ export function identityProvidersApi({ call, get, post, put, opts, id }: Transpo
         parseWith(
           IdentityProviderView,
           await patchJson(`/api/admin/identity-providers/${id(providerId)}`, changes, opts()),
+        ),
+      ),
+    createSamlProvider: (input: SamlProviderInput) =>
+      post("/api/admin/identity-providers/saml", input, IdentityProviderView),
+    /** The IdP's own settings; name, identifier, assurance and enabled go through the PATCH above. */
+    updateSamlSettings: (providerId: string, changes: SamlSettingsChange) =>
+      call(async () =>
+        parseWith(
+          IdentityProviderView,
+          await patchJson(`/api/admin/identity-providers/${id(providerId)}/saml`, changes, opts()),
         ),
       ),
     loginPolicy: (signal?: AbortSignal) => get("/api/admin/login-policy", LoginPolicyView, signal),

@@ -23,7 +23,6 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "loginAdmin.noAcr": "None required",
   "loginAdmin.secretSet": "{name} is set in the server's environment",
   "loginAdmin.secretMissing": "{name} is missing from the server's environment",
-  "loginAdmin.samlCertificates": "SAML – certificates valid until {until}",
   "loginAdmin.publicClient": "None (public client)",
   "loginAdmin.enabled": "Enabled",
   "loginAdmin.disabled": "Disabled",
@@ -64,12 +63,45 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
     "The ID token's claim with the value, for {kind} usually {claim}.",
   "loginAdmin.acrValues": "Required assurance level (acr values)",
   "loginAdmin.acrValuesHint":
-    "One value per line. For SITHS, Freja eID and BankID: {loa3} (level of assurance 3). A login at that level counts as multi-factor. Empty means Frid does not check the level – use that only if the provider always requires two factors.",
+    "One value per line. For SITHS, Freja eID and BankID: {loa3} (level of assurance 3). A login at that level counts as multi-factor. At least one value is required: a login held to no level is refused.",
   "loginAdmin.useLoa3": "Use level of assurance 3 (LoA3)",
   "loginAdmin.enabledField": "Enabled (shown on the login page)",
   "loginAdmin.addProviderSubmit": "Add identity provider",
   "loginAdmin.saveProviderSubmit": "Save changes",
   "loginAdmin.cancelEdit": "Cancel",
+
+  "loginAdmin.protocol": "Protocol",
+  "loginAdmin.protocolHint":
+    "Which protocol the identity provider speaks. Inera (SITHS), Freja eID and BankID through a broker often speak both; Sweden Connect and the eIDAS node only SAML.",
+  "loginAdmin.protocol.oidc": "OpenID Connect",
+  "loginAdmin.protocol.saml": "SAML 2.0",
+  "loginAdmin.addSamlProviderTitle": "Add SAML provider",
+  "loginAdmin.samlLegend": "SAML 2.0",
+  "loginAdmin.entityId": "The identity provider's entity id",
+  "loginAdmin.entityIdHint":
+    "Exactly as the provider names itself in its metadata (entityID), e.g. https://idp.inera.se/idp. Frid accepts only answers issued by it.",
+  "loginAdmin.ssoUrl": "Single sign-on address",
+  "loginAdmin.ssoUrlHint":
+    "The provider's SingleSignOnService for HTTP-Redirect, from its metadata. Frid sends the person there to log in.",
+  "loginAdmin.certificates": "Signing certificates",
+  "loginAdmin.certificatesHint":
+    "The provider's signing certificates, from its metadata. Frid accepts only assertions signed with one of them. Add two while the provider changes its key, at most five.",
+  "loginAdmin.certificate": "Certificate {n}",
+  "loginAdmin.certificateHint":
+    "Paste the certificate in PEM form, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or the base64 value of the metadata's X509Certificate.",
+  "loginAdmin.addCertificate": "Add another certificate",
+  "loginAdmin.removeCertificate": "Remove certificate {n}",
+  "loginAdmin.replaceCertificates": "Replace the certificates (paste every one that should hold)",
+  "loginAdmin.certificatesOf": "Certificates of {name}",
+  "loginAdmin.certificateItem": "{subject}, valid until {until}",
+  "loginAdmin.identifierAttribute": "Attribute holding the identifier",
+  "loginAdmin.identifierAttributeHint":
+    "The assertion's attribute that holds the value, for {kind} usually {claim}. Personal identity number: urn:oid:1.2.752.29.4.13, HSA-id: urn:oid:1.2.752.29.6.2.1. Write NameID if the assertion's NameID identifies the person.",
+  "loginAdmin.authnContextClassRefs": "Required assurance level (AuthnContextClassRef)",
+  "loginAdmin.spMetadata": "Frid's SP metadata for {name}",
+  "loginAdmin.spMetadataHint":
+    "Give the provider (or the federation) the address of Frid's metadata: it holds Frid's entity id and the address the answer is sent to.",
+  "loginAdmin.missingAcr": "No assurance level required – logins are refused",
 
   "identifierKind.hsa_id": "HSA id",
   "identifierKind.personal_identity_number": "Personal identity number",

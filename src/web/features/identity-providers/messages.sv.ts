@@ -20,7 +20,6 @@ export const identityProvidersSv = {
   "loginAdmin.noAcr": "Inget krav",
   "loginAdmin.secretSet": "{name} finns i serverns miljö",
   "loginAdmin.secretMissing": "{name} saknas i serverns miljö",
-  "loginAdmin.samlCertificates": "SAML – certifikat giltiga till {until}",
   "loginAdmin.publicClient": "Ingen (publik klient)",
   "loginAdmin.enabled": "Aktiverad",
   "loginAdmin.disabled": "Avstängd",
@@ -61,12 +60,45 @@ export const identityProvidersSv = {
     "Det claim i ID-token som har värdet, för {kind} oftast {claim}.",
   "loginAdmin.acrValues": "Krav på tillitsnivå (acr-värden)",
   "loginAdmin.acrValuesHint":
-    "Ett värde per rad. För SITHS, Freja eID och BankID: {loa3} (tillitsnivå 3). En inloggning på den nivån räknas som tvåstegsverifiering. Tomt betyder att Frid inte kontrollerar nivån – använd det bara om leverantören alltid kräver två faktorer.",
+    "Ett värde per rad. För SITHS, Freja eID och BankID: {loa3} (tillitsnivå 3). En inloggning på den nivån räknas som tvåstegsverifiering. Minst ett värde krävs: en inloggning som inte hålls till någon nivå avvisas.",
   "loginAdmin.useLoa3": "Använd tillitsnivå 3 (LoA3)",
   "loginAdmin.enabledField": "Aktiverad (visas på inloggningssidan)",
   "loginAdmin.addProviderSubmit": "Lägg till identitetsleverantör",
   "loginAdmin.saveProviderSubmit": "Spara ändringarna",
   "loginAdmin.cancelEdit": "Avbryt",
+
+  "loginAdmin.protocol": "Protokoll",
+  "loginAdmin.protocolHint":
+    "Vilket protokoll identitetsleverantören talar. Inera (SITHS), Freja eID och BankID via en mäklare talar ofta båda; Sweden Connect och eIDAS-noden bara SAML.",
+  "loginAdmin.protocol.oidc": "OpenID Connect",
+  "loginAdmin.protocol.saml": "SAML 2.0",
+  "loginAdmin.addSamlProviderTitle": "Lägg till SAML-leverantör",
+  "loginAdmin.samlLegend": "SAML 2.0",
+  "loginAdmin.entityId": "Identitetsleverantörens entity id",
+  "loginAdmin.entityIdHint":
+    "Exakt som leverantören anger sig i sin metadata (entityID), t.ex. https://idp.inera.se/idp. Frid godtar bara svar som är utfärdade av det.",
+  "loginAdmin.ssoUrl": "Adress för single sign-on",
+  "loginAdmin.ssoUrlHint":
+    "Leverantörens SingleSignOnService för HTTP-Redirect, ur dess metadata. Dit skickar Frid personen för att logga in.",
+  "loginAdmin.certificates": "Signeringscertifikat",
+  "loginAdmin.certificatesHint":
+    "Leverantörens certifikat för signering, ur dess metadata. Frid godtar bara intyg som är signerade med något av dem. Lägg in två medan leverantören byter nyckel, högst fem.",
+  "loginAdmin.certificate": "Certifikat {n}",
+  "loginAdmin.certificateHint":
+    "Klistra in certifikatet i PEM-form, från -----BEGIN CERTIFICATE----- till -----END CERTIFICATE-----, eller base64-värdet ur metadatans X509Certificate.",
+  "loginAdmin.addCertificate": "Lägg till ett certifikat till",
+  "loginAdmin.removeCertificate": "Ta bort certifikat {n}",
+  "loginAdmin.replaceCertificates": "Byt certifikat (klistra in alla som ska gälla)",
+  "loginAdmin.certificatesOf": "Certifikat för {name}",
+  "loginAdmin.certificateItem": "{subject}, giltigt till {until}",
+  "loginAdmin.identifierAttribute": "Attribut med identifieraren",
+  "loginAdmin.identifierAttributeHint":
+    "Det attribut i intyget som har värdet, för {kind} oftast {claim}. Personnummer: urn:oid:1.2.752.29.4.13, HSA-id: urn:oid:1.2.752.29.6.2.1. Skriv NameID om personen identifieras av intygets NameID.",
+  "loginAdmin.authnContextClassRefs": "Krav på tillitsnivå (AuthnContextClassRef)",
+  "loginAdmin.spMetadata": "Frids SP-metadata för {name}",
+  "loginAdmin.spMetadataHint":
+    "Ge leverantören (eller federationen) adressen till Frids metadata: där står Frids entity id och adressen som svaret skickas till.",
+  "loginAdmin.missingAcr": "Saknar krav på tillitsnivå – inloggning avvisas",
 
   "identifierKind.hsa_id": "HSA-id",
   "identifierKind.personal_identity_number": "Personnummer",

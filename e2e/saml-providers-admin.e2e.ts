@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { signingKey } from "../src/server/testing/saml-idp.ts";
+import { expectNoSeriousA11yViolations, useBrowser } from "./fixtures/browser.ts";
+import { heading, login } from "./fixtures/login.ts";
+import { description } from "./fixtures/page.ts";
+
+/*
+ * The administrator's SAML providers in the browser (issue 21 item 2): one added with two
+ * signing certificates after the server's Swedish 400 for a pasted text that is no
+ * certificate, changed (sign-on address, identifier, certificates replaced: both of its
+ * routes), and turned off. Certificates made by openssl as the tests' IdP makes its own.
+ */
+const stamp = Date.now().toString(36);
+const name = `Journey-SAML ${stamp}`;
+
+describe("administration of SAML providers", () => {
+  const browser = useBrowser();
+
+  it("adds a SAML provider after a bad certificate, changes it and turns it off", async () => {
+    const { page, baseURL, problems } = browser();
+    const [first, second] = [signingKey(`IdP-A-${stamp}`), signingKey(`IdP-B-${stamp}`)];
+    await login(page, baseURL, "admin", "/admin");
+    await page.getByRole("link", { name: "Inställningar för inloggning" }).click();
+    await expect.poll(() => heading(page)).toBe("Inloggning");
+    await page.getByLabel("SAML 2.0").check();
+
+    const form = page.getByRole("form", { name: "Lägg till SAML-leverantör" });
+    await form.getByLabel("Namn på inloggningsknappen").fill(name);
+    await form.getByLabel("Identitetsleverantörens entity id").fill(`https://idp-${stamp}.example`);
+    await form.getByLabel("Adress för single sign-on").fill(`https://idp-${stamp}.example/sso`);
+    await form.getByLabel("Sorts identifierare").selectOption({ label: "Personnummer" });
+    expect(await form.getByLabel("Attribut med identifieraren").inputValue()).toBe(
+      "urn:oid:1.2.752.29.4.13",
+    );
+    expect(await form.getByLabel("Krav på tillitsnivå (AuthnContextClassRef)").inputValue()).toBe(
+      "http://id.elegnamnden.se/loa/1.0/loa3",
+    );
+    await form.getByLabel("Certifikat 1").fill("inte ett certifikat");
+    await expectNoSeriousA11yViolations(page);
+    await form.getByRole("button", { name: "Lägg till identitetsleverantör" }).click();
+    await expect
+      .poll(() => description(page, form.getByLabel("Certifikat 1")))
+      .toContain("Certifikatet kunde inte läsas.");
+    await expectNoSeriousA11yViolations(page);
+
+    await form.getByLabel("Certifikat 1").fill(first.certPem);
+    await form.getByRole("button", { name: "Lägg till ett certifikat till" }).click();
+    await form.getByLabel("Certifikat 2").fill(second.certPem);
+    await form.getByRole("button", { name: "Lägg till identitetsleverantör" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Identitetsleverantören ${name} är tillagd.` })
+      .waitFor();
+    const table = page.getByRole("table", { name: "Organisationens identitetsleverantörer" });
+    const row = table.getByRole("row", { name: new RegExp(name) });
+    const certificates = row.getByRole("list", { name: `Certifikat för ${name}` });
+    expect(await certificates.getByRole("listitem").allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^CN=IdP-A-${stamp}, giltigt till \\d{4}-\\d\\d-\\d\\d$`)),
+      expect.stringMatching(new RegExp(`^CN=IdP-B-${stamp}, giltigt till `)),
+    ]);
+    const metadata = row.getByRole("link", { name: `Frids SP-metadata för ${name}` });
+    expect(await metadata.getAttribute("href")).toMatch(
+      /^\/api\/auth\/saml\/[0-9a-f-]{36}\/metadata$/,
+    );
+    expect(await row.textContent()).toContain("Personnummer");
+
+    // Changed: an address of the IdP's own settings and an identifier of the shared ones.
+    await page.getByRole("button", { name: `Ändra ${name}` }).click();
+    const edit = page.getByRole("form", { name: `Ändra ${name}` });
+    await edit.getByRole("link", { name: `Frids SP-metadata för ${name}` }).waitFor();
+    await edit.getByLabel("Adress för single sign-on").fill(`https://idp-${stamp}.example/sso2`);
+    await edit.getByLabel("Sorts identifierare").selectOption({ label: "HSA-id" });
+    expect(await edit.getByLabel("Attribut med identifieraren").inputValue()).toBe(
+      "urn:oid:1.2.752.29.6.2.1",
+    );
+    await edit.getByLabel("Byt certifikat (klistra in alla som ska gälla)").check();
+    await edit.getByLabel("Certifikat 1").fill(second.certPem);
+    await expectNoSeriousA11yViolations(page);
+    await edit.getByRole("button", { name: "Spara ändringarna" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Ändringarna i ${name} är sparade.` })
+      .waitFor();
+    await expect.poll(() => row.textContent()).toContain("HSA-id");
+    expect(await certificates.getByRole("listitem").allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^CN=IdP-B-${stamp}, giltigt till `)),
+    ]);
+
+    await page.getByRole("button", { name: `Stäng av ${name}` }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${name} är avstängd.` })
+      .waitFor();
+    await expect.poll(() => row.textContent()).toContain("Avstängd");
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+});
