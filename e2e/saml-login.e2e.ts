@@ -61,12 +61,22 @@ async function loginAs(page: Page, identity: string) {
   await page.getByRole("button", { name: identity, exact: true }).click();
 }
 
+/** Frid's refusal page: the message, the login page's look without its script, a way back. */
 async function expectRefusal(page: Page, message: string) {
   await page.getByRole("heading", { level: 1, name: "Inloggningen misslyckades" }).waitFor();
   expect(await page.textContent("main")).toContain(message);
+  expect(await page.locator("script").count()).toBe(0);
+  await page.getByText("Ärendehantering – våld i nära relationer").waitFor();
   await expectNoSeriousA11yViolations(page);
+  const look = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector("header") ?? document.body);
+      return [getComputedStyle(document.body).fontFamily, style.backgroundColor];
+    });
+  const refusalLook = await look();
   await page.getByRole("link", { name: "Till inloggningen" }).click();
   await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+  expect(await look()).toEqual(refusalLook);
 }
 
 describe("Logga in med SAML", () => {

@@ -8,6 +8,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import type { AppContext } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { requestMeta } from "../../http/request-context.ts";
+import { refusalPage } from "./refusal-page.ts";
 
 export const unknownIdentityMessage =
   "Det finns inget konto i Frid för den här inloggningen. Kontakta din administratör.";
@@ -121,21 +122,6 @@ export async function auditRefusal(
   );
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/**
- * The page a refused browser lands on: the callback is a navigation from the provider, not
- * a call of the web app, so the answer is a page of its own (no script, no style: the CSP
- * holds) that leads back to the login.
- */
-export function refusalPage(message: string): string {
-  return `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Inloggningen misslyckades – Frid</title></head>
-<body><main><h1>Inloggningen misslyckades</h1><p>${escapeHtml(message)}</p>
-<p><a href="/">Till inloggningen</a></p></main></body></html>`;
-}
-
 const codeOf = (status: number): ErrorCode =>
   status === 404
     ? "not_found"
@@ -167,5 +153,5 @@ export async function answerRefusal(
   return reply
     .status(error.statusCode)
     .header("content-type", "text/html; charset=utf-8")
-    .send(refusalPage(message));
+    .send(refusalPage(message, { demo: context.config.demo }));
 }
