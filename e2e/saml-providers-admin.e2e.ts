@@ -8,7 +8,8 @@ import { description } from "./fixtures/page.ts";
  * The administrator's SAML providers in the browser (issue 21 item 2): one added with two
  * signing certificates after the server's Swedish 400 for a pasted text that is no
  * certificate, changed (sign-on address, identifier, certificates replaced: both of its
- * routes), and turned off. Certificates made by openssl as the tests' IdP makes its own.
+ * routes), and turned off. Certificates made by openssl as the tests' IdP makes its own. A
+ * provider held to no assurance level is marked in the list.
  */
 const stamp = Date.now().toString(36);
 const name = `Journey-SAML ${stamp}`;
@@ -92,6 +93,26 @@ describe("administration of SAML providers", () => {
       .filter({ hasText: `${name} är avstängd.` })
       .waitFor();
     await expect.poll(() => row.textContent()).toContain("Avstängd");
+    await expectNoSeriousA11yViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("marks a provider saved without an assurance level, so it can be mended", async () => {
+    const { page, baseURL, problems } = browser();
+    // Such a row can only come from before the level was required (the API refuses one
+    // now), so the list the server sends is given one as it would read it.
+    await page.route("**/api/admin/identity-providers", async (route) => {
+      const answer = await route.fetch();
+      const body = (await answer.json()) as { providers: { acrValues: string[] }[] };
+      for (const provider of body.providers) provider.acrValues = [];
+      await route.fulfill({ response: answer, json: body });
+    });
+    await login(page, baseURL, "admin", "/admin/login");
+    const table = page.getByRole("table", { name: "Organisationens identitetsleverantörer" });
+    const row = table.getByRole("row", { name: /Test-IdP \(utveckling\)/ });
+    await expect
+      .poll(() => row.textContent())
+      .toContain("Saknar krav på tillitsnivå – inloggning avvisas");
     await expectNoSeriousA11yViolations(page);
     expect(problems).toEqual([]);
   });

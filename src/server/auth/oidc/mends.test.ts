@@ -99,6 +99,33 @@ describe.each(testDatabaseKinds)("the OIDC login's loose ends (%s)", (kind) => {
     }
   });
 
+  it("a provider without required acr values is not offered on the login page", async () => {
+    const { owner } = database();
+    const listed = async () =>
+      (
+        (await w.t.app.inject({ method: "GET", url: "/api/auth/identity-providers" })).json() as {
+          providers: { id: string }[];
+        }
+      ).providers.map((p) => p.id);
+    expect(await listed()).toContain(w.providerId);
+    await owner
+      .updateTable("identity_provider")
+      .set({ acr_values: [] })
+      .where("id", "=", w.providerId)
+      .execute();
+    try {
+      // Every login through it is refused (acr_not_configured): a button that only fails.
+      expect(await listed()).not.toContain(w.providerId);
+      expect(await listed()).toContain(emailProviderId);
+    } finally {
+      await owner
+        .updateTable("identity_provider")
+        .set({ acr_values: [loa3] })
+        .where("id", "=", w.providerId)
+        .execute();
+    }
+  });
+
   it("matches an e-mail address only when the ID token says it is verified", async () => {
     for (const verified of [undefined, false, "true"]) {
       forging.forge((c) => ({ ...c, email_verified: verified }));

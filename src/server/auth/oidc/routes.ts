@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { sql } from "kysely";
 import { z } from "zod";
 import { PublicIdentityProviderList } from "../../../shared/api/identity-providers.ts";
 import type { Config } from "../../config.ts";
@@ -81,6 +82,8 @@ function registerProviderList(app: App, { database }: AppContext): void {
         .innerJoin("organisation as o", "o.id", "p.org_id")
         .select(["p.id", "p.display_name as displayName", "o.name as organisation", "p.protocol"])
         .where("p.enabled", "=", true)
+        // One held to no assurance level refuses every login (acr_not_configured): no button.
+        .where(sql<number>`cardinality(p.acr_values)`, ">", 0)
         .orderBy("o.name")
         .orderBy("p.display_name")
         .execute(),

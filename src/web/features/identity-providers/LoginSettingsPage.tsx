@@ -188,8 +188,9 @@ function ProviderTable({
                 <code className="break-anywhere">{p.identifierClaim}</code>
               </td>
               <td className="break-anywhere">
+                {/* Saved before a level was required: every login through it is refused. */}
                 {p.acrValues.length === 0 ? (
-                  <span className="muted">{t("loginAdmin.noAcr")}</span>
+                  <strong>{t("loginAdmin.missingAcr")}</strong>
                 ) : (
                   p.acrValues.join(", ")
                 )}

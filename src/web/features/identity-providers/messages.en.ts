@@ -20,7 +20,6 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "loginAdmin.providerAcr": "Required assurance level",
   "loginAdmin.providerSecret": "Client secret",
   "loginAdmin.providerStatus": "Status",
-  "loginAdmin.noAcr": "None required",
   "loginAdmin.secretSet": "{name} is set in the server's environment",
   "loginAdmin.secretMissing": "{name} is missing from the server's environment",
   "loginAdmin.publicClient": "None (public client)",

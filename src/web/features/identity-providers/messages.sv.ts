@@ -17,7 +17,6 @@ export const identityProvidersSv = {
   "loginAdmin.providerAcr": "Krav på tillitsnivå",
   "loginAdmin.providerSecret": "Klienthemlighet",
   "loginAdmin.providerStatus": "Status",
-  "loginAdmin.noAcr": "Inget krav",
   "loginAdmin.secretSet": "{name} finns i serverns miljö",
   "loginAdmin.secretMissing": "{name} saknas i serverns miljö",
   "loginAdmin.publicClient": "Ingen (publik klient)",
