@@ -115,8 +115,6 @@ export function SamlProviderForm({
   const [base, setBase] = useState(provider);
   const [draft, setDraft] = useState(() => draftOf(provider));
   const set = (changes: Partial<SamlDraft>) => setDraft({ ...draft, ...changes });
-  const error = (name: string, alias: string) =>
-    submit.fieldError(name) ?? submit.fieldError(alias);
 
   async function save() {
     if (!base) {
@@ -160,53 +158,7 @@ export function SamlProviderForm({
         onChange={(e) => set({ displayName: e.target.value })}
         error={submit.fieldError("displayName")}
       />
-      <fieldset className="fieldset">
-        <legend>{t("loginAdmin.samlLegend")}</legend>
-        <TextField
-          label={t("loginAdmin.entityId")}
-          hint={t("loginAdmin.entityIdHint")}
-          name="entityId"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.entityId}
-          onChange={(e) => set({ entityId: e.target.value })}
-          error={submit.fieldError("entityId")}
-        />
-        <TextField
-          label={t("loginAdmin.ssoUrl")}
-          hint={t("loginAdmin.ssoUrlHint")}
-          name="ssoUrl"
-          type="url"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.ssoUrl}
-          onChange={(e) => set({ ssoUrl: e.target.value })}
-          error={submit.fieldError("ssoUrl")}
-        />
-        <CertificateFields provider={base} draft={draft} onChange={set} error={submit.fieldError} />
-        <IdentifierFields
-          value={draft}
-          usual={usualAttributes}
-          claimLabel="loginAdmin.identifierAttribute"
-          claimHint="loginAdmin.identifierAttributeHint"
-          claimName="identifierAttribute"
-          onChange={set}
-          error={{
-            kind: submit.fieldError("identifierKind"),
-            claim: error("identifierAttribute", "identifierClaim"),
-          }}
-        />
-        <AcrField
-          label="loginAdmin.authnContextClassRefs"
-          name="authnContextClassRefs"
-          value={draft.acrValues}
-          onChange={(acrValues) => set({ acrValues })}
-          error={
-            listError(submit.fieldError, "authnContextClassRefs") ??
-            listError(submit.fieldError, "acrValues")
-          }
-        />
-      </fieldset>
+      <SamlFields draft={draft} base={base} onChange={set} error={submit.fieldError} />
       <CheckboxField
         label={t("loginAdmin.enabledField")}
         name="enabled"
@@ -215,6 +167,68 @@ export function SamlProviderForm({
         error={submit.fieldError("enabled")}
       />
     </ProviderFormFrame>
+  );
+}
+
+/** The IdP's own settings, and how its assertion names the person and their level. */
+function SamlFields({
+  draft,
+  base,
+  onChange,
+  error,
+}: {
+  draft: SamlDraft;
+  base: IdentityProviderView | null;
+  onChange: (changes: Partial<SamlDraft>) => void;
+  error: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  // The create route names the identifier and levels as SAML does, the shared PATCH as OIDC.
+  return (
+    <fieldset className="fieldset">
+      <legend>{t("loginAdmin.samlLegend")}</legend>
+      <TextField
+        label={t("loginAdmin.entityId")}
+        hint={t("loginAdmin.entityIdHint")}
+        name="entityId"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.entityId}
+        onChange={(e) => onChange({ entityId: e.target.value })}
+        error={error("entityId")}
+      />
+      <TextField
+        label={t("loginAdmin.ssoUrl")}
+        hint={t("loginAdmin.ssoUrlHint")}
+        name="ssoUrl"
+        type="url"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.ssoUrl}
+        onChange={(e) => onChange({ ssoUrl: e.target.value })}
+        error={error("ssoUrl")}
+      />
+      <CertificateFields provider={base} draft={draft} onChange={onChange} error={error} />
+      <IdentifierFields
+        value={draft}
+        usual={usualAttributes}
+        claimLabel="loginAdmin.identifierAttribute"
+        claimHint="loginAdmin.identifierAttributeHint"
+        claimName="identifierAttribute"
+        onChange={onChange}
+        error={{
+          kind: error("identifierKind"),
+          claim: error("identifierAttribute") ?? error("identifierClaim"),
+        }}
+      />
+      <AcrField
+        label="loginAdmin.authnContextClassRefs"
+        name="authnContextClassRefs"
+        value={draft.acrValues}
+        onChange={(acrValues) => onChange({ acrValues })}
+        error={listError(error, "authnContextClassRefs") ?? listError(error, "acrValues")}
+      />
+    </fieldset>
   );
 }
 
