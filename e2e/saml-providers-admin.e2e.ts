@@ -86,6 +86,24 @@ describe("administration of SAML providers", () => {
     expect(await certificates.getByRole("listitem").allTextContents()).toEqual([
       expect.stringMatching(new RegExp(`^CN=IdP-B-${stamp}, giltigt till `)),
     ]);
+    await page.getByRole("button", { name: `Ändra ${name}` }).click();
+    expect(await edit.getByLabel("Adress för single sign-on").inputValue()).toBe(
+      `https://idp-${stamp}.example/sso2`,
+    );
+    // The IdP's settings are saved first; a name already taken is then refused by its field,
+    // and the list shows what was saved.
+    await edit.getByLabel("Namn på inloggningsknappen").fill("Test-IdP (utveckling)");
+    await edit.getByLabel("Byt certifikat (klistra in alla som ska gälla)").check();
+    await edit.getByLabel("Certifikat 1").fill(first.certPem);
+    await edit.getByRole("button", { name: "Spara ändringarna" }).click();
+    await expect
+      .poll(() => description(page, edit.getByLabel("Namn på inloggningsknappen")))
+      .toContain("Det finns redan en identitetsleverantör med det namnet.");
+    await expect
+      .poll(() => certificates.getByRole("listitem").allTextContents())
+      .toEqual([expect.stringMatching(new RegExp(`^CN=IdP-A-${stamp}, giltigt till `))]);
+    await expectNoSeriousA11yViolations(page);
+    await edit.getByRole("button", { name: "Avbryt" }).click();
 
     await page.getByRole("button", { name: `Stäng av ${name}` }).click();
     await page

@@ -88,6 +88,7 @@ function Providers() {
       <ErrorSummary errors={toggle.errors} />
       <ProviderEditor
         edited={edited}
+        onChanged={providers.reload}
         onCancel={() => setEditing(null)}
         onSaved={(message) => {
           setEditing(null);
@@ -102,10 +103,12 @@ function Providers() {
 /** The form below the list: the provider being changed, else a new one of either protocol. */
 function ProviderEditor({
   edited,
+  onChanged,
   onCancel,
   onSaved,
 }: {
   edited: IdentityProviderView | null;
+  onChanged: () => void;
   onCancel: () => void;
   onSaved: (message: string) => void;
 }) {
@@ -115,17 +118,25 @@ function ProviderEditor({
     (key: "loginAdmin.providerSaved" | "loginAdmin.providerCreated") =>
     (provider: IdentityProviderView) =>
       onSaved(t(key, { name: provider.displayName }));
-  if (edited) {
-    const Form = edited.protocol === "saml" ? SamlProviderForm : ProviderForm;
+  if (edited?.protocol === "saml")
     return (
-      <Form
+      <SamlProviderForm
+        key={edited.id}
+        provider={edited}
+        onChanged={onChanged}
+        onCancel={onCancel}
+        onSaved={saved("loginAdmin.providerSaved")}
+      />
+    );
+  if (edited)
+    return (
+      <ProviderForm
         key={edited.id}
         provider={edited}
         onCancel={onCancel}
         onSaved={saved("loginAdmin.providerSaved")}
       />
     );
-  }
   return (
     <>
       <RadioGroupField

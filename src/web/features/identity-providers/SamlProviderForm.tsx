@@ -101,10 +101,13 @@ const fieldNames = [
 export function SamlProviderForm({
   provider,
   onSaved,
+  onChanged,
   onCancel,
 }: {
   provider: IdentityProviderView | null;
   onSaved: (saved: IdentityProviderView, created: boolean) => void;
+  /** Part of a change is saved (the IdP's settings) while the rest may still be refused. */
+  onChanged?: () => void;
   onCancel?: () => void;
 }) {
   const { t } = useT();
@@ -128,6 +131,7 @@ export function SamlProviderForm({
       saved = await api.updateSamlSettings(base.id, saml);
       setBase(saved);
       setDraft((d) => ({ ...d, replaceCertificates: false, certificates: [""] }));
+      onChanged?.();
     }
     if (Object.keys(shared).length > 0) saved = await api.updateIdentityProvider(base.id, shared);
     onSaved(saved, false);
