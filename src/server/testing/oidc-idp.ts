@@ -41,6 +41,8 @@ export interface IdpClient {
 
 export interface RunningIdp {
   issuer: string;
+  /** How often a path was asked for (discovery, the key set): what a relying party fetched. */
+  hits(path: string): number;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,11 @@ function signingKey() {
 interface ProviderOptions {
   identities: IdpIdentity[];
   clients: IdpClient[];
+  /**
+   * The identifying claims only at the userinfo endpoint, never in the ID token (as many
+   * brokers and Azure AD send them).
+   */
+  claimsInUserinfo?: boolean;
 }
 
 /** The provider's account look-up: an identity's claims by its subject. */
@@ -140,8 +147,9 @@ function providerFor(issuer: string, options: ProviderOptions) {
     })),
     claims: { openid: ["sub"], profile: ["name"], email: ["email"], hsa: [hsaClaim, pinClaim] },
     scopes: ["openid", "profile", "email", "hsa"],
-    // The identifying claims in the ID token itself, as Inera's provider sends them.
-    conformIdTokenClaims: false,
+    // The identifying claims in the ID token itself, as Inera's provider sends them — unless
+    // the test asks for them at the userinfo endpoint only.
+    conformIdTokenClaims: options.claimsInUserinfo === true,
     acrValues: [loa2, loa3],
     pkce: { required: () => true },
     features: {
@@ -229,7 +237,10 @@ export async function startIdp(options: ProviderOptions & { port?: number }): Pr
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = providerFor(issuer, options);
   const callback = provider.callback();
+  const hits = new Map<string, number>();
   handle = (req, res) => {
+    const path = new URL(req.url ?? "/", issuer).pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
     if (req.url?.startsWith("/interaction/")) {
       interaction(provider, options.identities, req, res).catch(() => {
         res.statusCode = 400;
@@ -241,6 +252,7 @@ export async function startIdp(options: ProviderOptions & { port?: number }): Pr
   };
   return {
     issuer,
+    hits: (path) => hits.get(path) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
