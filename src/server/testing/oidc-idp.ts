@@ -43,6 +43,11 @@ export interface RunningIdp {
   issuer: string;
   /** How often a path was asked for (discovery, the key set): what a relying party fetched. */
   hits(path: string): number;
+  /**
+   * The provider made again at the same address with a new signing key (a new kid) and only
+   * that one published: its keys rotated while it runs. Its sessions and grants go with it.
+   */
+  rotateKeys(): void;
   close(): Promise<void>;
 }
 
@@ -235,8 +240,8 @@ export async function startIdp(options: ProviderOptions & { port?: number }): Pr
   const server: Server = createServer((req, res) => handle?.(req, res));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = providerFor(issuer, options);
-  const callback = provider.callback();
+  let provider = providerFor(issuer, options);
+  let callback = provider.callback();
   const hits = new Map<string, number>();
   handle = (req, res) => {
     const path = new URL(req.url ?? "/", issuer).pathname;
@@ -253,6 +258,10 @@ export async function startIdp(options: ProviderOptions & { port?: number }): Pr
   return {
     issuer,
     hits: (path) => hits.get(path) ?? 0,
+    rotateKeys: () => {
+      provider = providerFor(issuer, options);
+      callback = provider.callback();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
