@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from "../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../testing/databases.ts";
 import { as, buildOrg, buildUser, login, testPassword } from "../testing/factories.ts";
 import { testKekEnv } from "../testing/kek.ts";
+import { generateTotpSecret } from "./totp.ts";
 
 /*
  * Issue 21 item 4: "local passwords can be turned off per organisation — production default:
@@ -137,6 +138,25 @@ describe.each(testDatabaseKinds)("local passwords by default (%s)", (kind) => {
     expect((await loginPolicyView(owner, none.orgId, "production")).localPasswordsBasis).toBe(
       "default",
     );
+  });
+
+  it("under production's default the break-glass account's second factor is its key only", async () => {
+    const { keeper } = await organisation({ provider: "enabled", keeper: true });
+    await database()
+      .owner.updateTable("app_user")
+      .set({ totp_secret: generateTotpSecret(), mfa_enrolled_at: new Date() })
+      .where("id", "=", keeper.id)
+      .execute();
+    const methodsIn = async (t: TestApp) => {
+      const step = await passwordLogin(t, keeper.username);
+      expect(step.json().state).toBe("mfa_required");
+      const cookie = String(step.headers["set-cookie"]).split(";")[0] as string;
+      return (
+        await t.app.inject({ method: "GET", url: "/api/auth/mfa/methods", headers: { cookie } })
+      ).json();
+    };
+    expect(await methodsIn(prod)).toEqual({ totp: false, keys: true });
+    expect(await methodsIn(dev)).toEqual({ totp: true, keys: true });
   });
 
   it("an explicit choice wins over production's default, both ways", async () => {
