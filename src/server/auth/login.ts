@@ -52,7 +52,7 @@ export async function login(
   if (!user.active) return fail("inactive");
   if (!passwordOk) return fail("bad_password");
   // Told only after the right password, so the message reveals nothing to a guesser.
-  const passwordsAllowed = await localPasswordsAllowed(db, user.org_id);
+  const passwordsAllowed = await localPasswordsAllowed(db, user.org_id, config.mode);
   if (!passwordsAllowed && !user.break_glass) return fail("local_passwords_off");
   // The break-glass account's password is the one left: its second factor is a key, always
   // (a code can be phished along with the password; login-policy.ts keyOnly).

@@ -77,7 +77,7 @@ export async function confirmSecondFactor(
     await audit("login.mfa_failed", "denied");
     throw tooManyAttempts(wait);
   }
-  if (await keyOnly(db, { id: session.userId, orgId: session.orgId })) {
+  if (await keyOnly(db, { id: session.userId, orgId: session.orgId }, config.mode)) {
     await auditSecondFactor(db, session, meta, "login.mfa_failed", "denied", {
       method: "totp",
       why: "key_only",

@@ -13,10 +13,16 @@ export type Claims = Record<string, unknown>;
 
 export interface ForgingIdp {
   issuer: string;
+  /** The key id of the one key it publishes. */
+  kid: string;
   /** How the next ID tokens are changed from the honest ones. */
   forge(change: (claims: Claims) => Claims): void;
   /** Any JWT signed with the provider's published key (a logout token, for one). */
   sign(claims: Claims): string;
+  /** What its userinfo endpoint answers (null: an error, 500); by default the identity. */
+  userinfo(answer: Claims | null): void;
+  /** The next ID tokens signed with a key it never published (null: its own again). */
+  signWith(key: { kid: string; privateKey: KeyObject } | null): void;
   /** How often its metadata was asked for (the relying party's discovery). */
   discoveries(): number;
   close(): Promise<void>;
@@ -30,12 +36,13 @@ async function bodyOf(req: IncomingMessage) {
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
-function discoveryOf(issuer: string) {
+function discoveryOf(issuer: string, userinfo: boolean) {
   return {
     issuer,
     authorization_endpoint: `${issuer}/authorize`,
     token_endpoint: `${issuer}/token`,
     jwks_uri: `${issuer}/jwks`,
+    ...(userinfo ? { userinfo_endpoint: `${issuer}/userinfo` } : {}),
     response_types_supported: ["code"],
     subject_types_supported: ["public"],
     id_token_signing_alg_values_supported: ["RS256"],
@@ -49,11 +56,16 @@ export function signed(claims: Claims, kid: string, privateKey: KeyObject): stri
   return `${signing}.${sign("sha256", Buffer.from(signing), privateKey).toString("base64url")}`;
 }
 
-export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
+export async function startForgingIdp(
+  identity: Claims,
+  options: { userinfoEndpoint?: boolean } = {},
+): Promise<ForgingIdp> {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const kid = randomUUID();
   const codes = new Map<string, { nonce: string; clientId: string }>();
   let change: (claims: Claims) => Claims = (c) => c;
+  let userinfo: Claims | null = identity;
+  let unpublished: { kid: string; privateKey: KeyObject } | null = null;
   let issuer = "";
   let discoveries = 0;
   const server = createServer(async (req, res) => {
@@ -64,7 +76,7 @@ export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
     };
     if (url.pathname === "/.well-known/openid-configuration") {
       discoveries += 1;
-      return json(discoveryOf(issuer));
+      return json(discoveryOf(issuer, options.userinfoEndpoint !== false));
     }
     if (url.pathname === "/jwks")
       return json({
@@ -80,6 +92,11 @@ export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
       back.searchParams.set("code", code);
       back.searchParams.set("state", url.searchParams.get("state") ?? "");
       res.writeHead(303, { location: back.href });
+      return res.end();
+    }
+    if (url.pathname === "/userinfo") {
+      if (userinfo) return json(userinfo);
+      res.statusCode = 500;
       return res.end();
     }
     const grant = codes.get((await bodyOf(req)).get("code") ?? "");
@@ -99,17 +116,26 @@ export async function startForgingIdp(identity: Claims): Promise<ForgingIdp> {
     json({
       access_token: randomBytes(16).toString("hex"),
       token_type: "Bearer",
-      id_token: signed(claims, kid, privateKey),
+      id_token: unpublished
+        ? signed(claims, unpublished.kid, unpublished.privateKey)
+        : signed(claims, kid, privateKey),
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     issuer,
+    kid,
     forge: (next) => {
       change = next;
     },
     sign: (claims) => signed(claims, kid, privateKey),
+    userinfo: (answer) => {
+      userinfo = answer;
+    },
+    signWith: (key) => {
+      unpublished = key;
+    },
     discoveries: () => discoveries,
     close: () =>
       new Promise<void>((resolve) => {

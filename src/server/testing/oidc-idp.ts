@@ -41,6 +41,13 @@ export interface IdpClient {
 
 export interface RunningIdp {
   issuer: string;
+  /** How often a path was asked for (discovery, the key set): what a relying party fetched. */
+  hits(path: string): number;
+  /**
+   * The provider made again at the same address with a new signing key (a new kid) and only
+   * that one published: its keys rotated while it runs. Its sessions and grants go with it.
+   */
+  rotateKeys(): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +81,11 @@ function signingKey() {
 interface ProviderOptions {
   identities: IdpIdentity[];
   clients: IdpClient[];
+  /**
+   * The identifying claims only at the userinfo endpoint, never in the ID token (as many
+   * brokers and Azure AD send them).
+   */
+  claimsInUserinfo?: boolean;
 }
 
 /** The provider's account look-up: an identity's claims by its subject. */
@@ -140,8 +152,9 @@ function providerFor(issuer: string, options: ProviderOptions) {
     })),
     claims: { openid: ["sub"], profile: ["name"], email: ["email"], hsa: [hsaClaim, pinClaim] },
     scopes: ["openid", "profile", "email", "hsa"],
-    // The identifying claims in the ID token itself, as Inera's provider sends them.
-    conformIdTokenClaims: false,
+    // The identifying claims in the ID token itself, as Inera's provider sends them — unless
+    // the test asks for them at the userinfo endpoint only.
+    conformIdTokenClaims: options.claimsInUserinfo === true,
     acrValues: [loa2, loa3],
     pkce: { required: () => true },
     features: {
@@ -227,9 +240,12 @@ export async function startIdp(options: ProviderOptions & { port?: number }): Pr
   const server: Server = createServer((req, res) => handle?.(req, res));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = providerFor(issuer, options);
-  const callback = provider.callback();
+  let provider = providerFor(issuer, options);
+  let callback = provider.callback();
+  const hits = new Map<string, number>();
   handle = (req, res) => {
+    const path = new URL(req.url ?? "/", issuer).pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
     if (req.url?.startsWith("/interaction/")) {
       interaction(provider, options.identities, req, res).catch(() => {
         res.statusCode = 400;
@@ -241,6 +257,11 @@ export async function startIdp(options: ProviderOptions & { port?: number }): Pr
   };
   return {
     issuer,
+    hits: (path) => hits.get(path) ?? 0,
+    rotateKeys: () => {
+      provider = providerFor(issuer, options);
+      callback = provider.callback();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

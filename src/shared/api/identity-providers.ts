@@ -201,6 +201,17 @@ export type AddAccountIdentifierBody = z.infer<typeof AddAccountIdentifierBody>;
 export const LoginPolicyView = z
   .object({
     localPasswords: z.boolean(),
+    /**
+     * Why (auth/login-policy.ts): the organisation's own choice; the default (on); production's
+     * default (off: an enabled provider and a break-glass administrator with a hardware key);
+     * or production's default kept on because no such administrator is there yet.
+     */
+    localPasswordsBasis: z.enum([
+      "chosen",
+      "default",
+      "production_default",
+      "production_default_kept_on",
+    ]),
     /** Active accounts marked break-glass, who keep a password login (issue 21, item 4). */
     breakGlassAccounts: z.array(
       z.object({

@@ -18,6 +18,8 @@ export const oidcRefusals = [
   "acr_too_low",
   "acr_not_configured",
   "identifier_missing",
+  // The provider's userinfo answered for another subject than its ID token named.
+  "userinfo_mismatch",
   "unknown_identity",
   "inactive",
 ] as const;

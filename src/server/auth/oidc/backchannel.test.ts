@@ -179,4 +179,33 @@ describe.each(testDatabaseKinds)("back-channel logout from the provider (%s)", (
     });
     expect(login.statusCode).toBe(415);
   });
+
+  // Last: it spends this app's allowance of back-channel posts from the test's address.
+  it("limits the posts from one address: 429 with Retry-After, other addresses still heard", async () => {
+    const trail = async () =>
+      (await events("logout.backchannel_refused")).length +
+      (await events("logout.backchannel")).length;
+    const before = await trail();
+    // Bodies that are not forms (415 without reading them): only the limit is counted here.
+    const send = (remoteAddress?: string) =>
+      w.t.app.inject({
+        method: "POST",
+        url: "/api/auth/oidc/backchannel-logout",
+        headers: { "content-type": "application/xml" },
+        payload: "<logout/>",
+        ...(remoteAddress ? { remoteAddress } : {}),
+      });
+    let answer = await send();
+    for (let i = 0; i < 600 && answer.statusCode !== 429; i++) answer = await send();
+    expect(answer.statusCode).toBe(429);
+    expect(Number(answer.headers["retry-after"])).toBeGreaterThan(0);
+    expect(answer.json().error).toMatchObject({
+      code: "too_many_requests",
+      message: "För många utloggningsbesked. Vänta en minut.",
+    });
+    expect((await send("192.0.2.7")).statusCode).toBe(415);
+    // Like every public route's limit (http/rate-limit.ts), kept in memory only: no event
+    // names the address, and none of the refused posts reached the token check.
+    expect(await trail()).toBe(before);
+  });
 });

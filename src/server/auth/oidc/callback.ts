@@ -15,6 +15,7 @@ import {
   type ProviderRow,
   providerById,
 } from "./relying-party.ts";
+import { type IdentityClaims, identifyingClaims } from "./userinfo.ts";
 
 type Provider = NonNullable<ProviderRow>;
 type Attempt = {
@@ -30,7 +31,8 @@ type Attempt = {
  * the same state is refused, so a replayed code never reaches the token endpoint twice),
  * only in the browser that began it, within its ten minutes; then the code is exchanged and
  * the ID token checked by openid-client (signature, issuer, audience, nonce, expiry with
- * the clock tolerance), the assurance level by Frid, and the identifier matched to an
+ * the clock tolerance), the assurance level by Frid, the identifying claim taken from the
+ * ID token or else the provider's userinfo (userinfo.ts), and the identifier matched to an
  * account Frid already has. A login never creates an account.
  */
 export async function finishLogin(
@@ -43,7 +45,8 @@ export async function finishLogin(
   const context = { providerId: attempt.provider_id, orgId: attempt.org_id };
   const provider = await providerById(database, attempt.provider_id);
   if (!provider?.enabled) throw new OidcRefused("provider_disabled", context);
-  const claims = await exchange(config, provider, attempt, input);
+  const exchanged = await exchange(config, provider, attempt, input);
+  const claims = await identifyingClaims(config, provider, exchanged.claims, exchanged.accessToken);
   // An address the provider has not verified may be anyone's (a broker lets people type it).
   if (provider.identifier_kind === "email" && claims.email_verified !== true)
     throw new OidcRefused("identifier_missing", context, "email not verified");
@@ -100,7 +103,7 @@ async function exchange(
   provider: Provider,
   attempt: Attempt,
   input: { query: string; state: string | undefined },
-): Promise<client.IDToken> {
+): Promise<{ claims: IdentityClaims; accessToken: string | undefined }> {
   const context = { providerId: provider.id, orgId: provider.org_id };
   const configuration = await clientConfiguration(config, provider);
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
@@ -130,7 +133,7 @@ async function exchange(
       context,
       `acr ${String(claims.acr ?? "none")}`.slice(0, 200),
     );
-  return claims;
+  return { claims, accessToken: tokens.access_token };
 }
 
 /** Which refusal an error of the exchange is; the provider's metadata is read again next time. */

@@ -40,6 +40,7 @@ const messages: Record<LoginRefusal, string> = {
   acr_not_configured:
     "Inloggning via den här identitetsleverantören saknar inställd tillitsnivå och kan inte användas. Kontakta din administratör.",
   identifier_missing: unknownIdentityMessage,
+  userinfo_mismatch: notAccepted,
   unknown_identity: unknownIdentityMessage,
   inactive: unknownIdentityMessage,
   sp_unconfigured:

@@ -71,13 +71,25 @@ function discover(config: Config, row: NonNullable<ProviderRow>) {
   const secret = row.client_secret_env ? process.env[row.client_secret_env] : undefined;
   if (row.client_secret_env && !secret)
     return Promise.reject(new Error(`${row.client_secret_env} is not set`));
-  return client.discovery(
-    issuer,
-    row.client_id,
-    { [client.clockTolerance]: clockToleranceSeconds },
-    secret ? client.ClientSecretBasic(secret) : client.None(),
-    { execute: insecureAllowed(config, issuer) ? [client.allowInsecureRequests] : [], timeout: 10 },
-  );
+  return client
+    .discovery(
+      issuer,
+      row.client_id,
+      { [client.clockTolerance]: clockToleranceSeconds },
+      secret ? client.ClientSecretBasic(secret) : client.None(),
+      {
+        execute: insecureAllowed(config, issuer) ? [client.allowInsecureRequests] : [],
+        timeout: 10,
+      },
+    )
+    .then((configuration) => {
+      // openid-client trusts an ID token from the token endpoint on TLS alone (OIDC Core
+      // 3.1.3.7 allows it) and never looks at its signature. Frid checks it against the
+      // provider's published keys as well: a token endpoint reached through a broken proxy or
+      // a mis-issued certificate must still not make a login (rotation.test.ts).
+      client.enableNonRepudiationChecks(configuration);
+      return configuration;
+    });
 }
 
 export const hashOf = (value: string) => createHash("sha256").update(value).digest("hex");

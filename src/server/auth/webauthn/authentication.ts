@@ -40,11 +40,15 @@ function requireWaiting(session: LoadedSession): void {
 }
 
 /** Which second factors the waiting session may use: the login page offers those. */
-export async function secondFactorMethods(db: Kysely<Database>, session: LoadedSession) {
+export async function secondFactorMethods(
+  db: Kysely<Database>,
+  session: LoadedSession,
+  mode: Config["mode"],
+) {
   const keys = await keysOf(db, session.userId);
   // The break-glass account of an organisation without passwords is offered its key only.
   const codes =
-    session.mfaEnrolled && !(await keyOnly(db, { id: session.userId, orgId: session.orgId }));
+    session.mfaEnrolled && !(await keyOnly(db, { id: session.userId, orgId: session.orgId }, mode));
   return { totp: codes, keys: keys.length > 0 };
 }
 
@@ -105,7 +109,7 @@ export async function finishKeyLogin(
   // The break-glass account without passwords: a key bound to its device, not a synced passkey.
   if (
     key.device_type !== "singleDevice" &&
-    (await keyOnly(db, { id: session.userId, orgId: session.orgId }))
+    (await keyOnly(db, { id: session.userId, orgId: session.orgId }, config.mode))
   )
     return refuse("synced_key");
   const signCount = signCountOf(response);

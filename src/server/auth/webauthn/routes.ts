@@ -57,7 +57,7 @@ function registerKeyLoginRoutes(app: App, { config, database }: AppContext): voi
         response: { 200: SecondFactorMethods },
       },
     },
-    async (request) => secondFactorMethods(db, request.authSession!),
+    async (request) => secondFactorMethods(db, request.authSession!, config.mode),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { ImportResult } from "../../../shared/api/account-import.ts";
 import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
@@ -94,6 +94,12 @@ export async function importAccounts(
 ): Promise<ImportResult> {
   const rows = await hashedRows(database, actor.orgId, bytes);
   return withActor(database.db, actor, async (db) => {
+    // Two applies of one organisation take turns: the second plans against what the first
+    // committed (the same file again is then unchanged), never against what both saw before.
+    if (apply)
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`account-import:${actor.orgId}`}, 0))`.execute(
+        db,
+      );
     const plan = await planImport(db, actor.orgId, rows);
     const result = { applied: false, counts: counts(plan.rows), rows: plan.rows };
     if (!apply) return result;
@@ -111,7 +117,7 @@ export async function importAccounts(
     }
     const entries: AuditEntry[] = [];
     for (const account of plan.writes) {
-      const userId = await writeAccount(db, actor, account);
+      const userId = await writeAccount(db, actor, account).catch(changedMeanwhile);
       entries.push({
         action: "admin.user.import",
         resourceType: "user",
@@ -122,4 +128,18 @@ export async function importAccounts(
     if (entries.length > 0) await recordAudit(db, auditContext(actor, meta), entries);
     return { ...result, applied: true };
   });
+}
+
+/**
+ * A unique index refused a write the plan found free: an administrator's change on the users'
+ * page (not an import: those take turns) came between. Nothing of the file is kept.
+ */
+function changedMeanwhile(error: unknown): never {
+  if ((error as { code?: string }).code === "23505")
+    throw new AppError(
+      409,
+      "conflict",
+      "Kontona ändrades samtidigt som importen, så inget importerades. Gör en ny provkörning och försök igen.",
+    );
+  throw error;
 }

@@ -11,7 +11,7 @@ import { hashPassword } from "../../auth/passwords.ts";
 import { revokeUserSessions } from "../../auth/sessions.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database, RoleName } from "../../db/types.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, invalidIfUnique } from "../../http/errors.ts";
 
 /**
  * Administration of units, users and roles. The administrator (systemförvaltare) manages
@@ -133,7 +133,9 @@ export async function createUser(
           password_hash: passwordHash,
         })
         .returning("id")
-        .executeTakeFirstOrThrow();
+        .executeTakeFirstOrThrow()
+        // Taken between the check and the insert (an account import at the same moment).
+        .catch((error) => invalidIfUnique(error, { username: "Användarnamnet är upptaget." }));
       return oneUser(db, actor.orgId, id);
     },
   );

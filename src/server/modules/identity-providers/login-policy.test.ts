@@ -70,6 +70,7 @@ describe.each(testDatabaseKinds)("the login policy's page answers (%s)", (kind) 
     expect(noKey.json().error.message).toContain("nödkonto");
     expect((await req("GET", "/api/admin/login-policy")).json()).toEqual({
       localPasswords: true,
+      localPasswordsBasis: "default",
       breakGlassAccounts: [
         {
           id: keeper.id,
@@ -101,6 +102,7 @@ describe.each(testDatabaseKinds)("the login policy's page answers (%s)", (kind) 
     expect(off.statusCode).toBe(200);
     expect(off.json()).toEqual({
       localPasswords: false,
+      localPasswordsBasis: "chosen",
       breakGlassAccounts: [{ ...keeper, hardwareKey: true }],
     });
     expect(await policyEvents()).toBe(1);

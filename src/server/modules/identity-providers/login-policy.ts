@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { LoginPolicyView } from "../../../shared/api/identity-providers.ts";
-import { localPasswordsAllowed } from "../../auth/login-policy.ts";
+import { localPasswordsPolicy } from "../../auth/login-policy.ts";
+import type { Config } from "../../config.ts";
 import type { Database } from "../../db/types.ts";
 
 /**
@@ -11,9 +12,10 @@ import type { Database } from "../../db/types.ts";
 export async function loginPolicyView(
   db: Kysely<Database>,
   orgId: string,
+  mode: Config["mode"],
 ): Promise<LoginPolicyView> {
-  const [localPasswords, accounts] = await Promise.all([
-    localPasswordsAllowed(db, orgId),
+  const [policy, accounts] = await Promise.all([
+    localPasswordsPolicy(db, orgId, mode),
     db
       .selectFrom("app_user as u")
       .select((eb) => [
@@ -37,7 +39,8 @@ export async function loginPolicyView(
       .execute(),
   ]);
   return {
-    localPasswords,
+    localPasswords: policy.allowed,
+    localPasswordsBasis: policy.basis,
     breakGlassAccounts: accounts.map((a) => ({
       id: a.id,
       username: a.username,

@@ -13,6 +13,7 @@ import {
   UpdateIdentityProviderBody,
   UpdateSamlSettingsBody,
 } from "../../../shared/api/identity-providers.ts";
+import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
@@ -33,12 +34,12 @@ import {
 const tags = ["administration"];
 
 /** The administrator's routes of issue 21 (every one for administrators only, audited). */
-export const identityProviderRoutes: RouteModule = (app, { database }) => {
+export const identityProviderRoutes: RouteModule = (app, { config, database }) => {
   const admin = administratorsOnly(database);
   registerProviderRoutes(app, database, admin);
   registerSamlProviderRoutes(app, database, admin);
   registerIdentifierRoutes(app, database, admin);
-  registerPolicyRoutes(app, database, admin);
+  registerPolicyRoutes(app, database, admin, config.mode);
 };
 
 function registerProviderRoutes(app: App, database: DatabaseHandle, admin: AdminCheck): void {
@@ -217,7 +218,12 @@ function registerIdentifierRoutes(app: App, database: DatabaseHandle, admin: Adm
   );
 }
 
-function registerPolicyRoutes(app: App, database: DatabaseHandle, admin: AdminCheck): void {
+function registerPolicyRoutes(
+  app: App,
+  database: DatabaseHandle,
+  admin: AdminCheck,
+  mode: Config["mode"],
+): void {
   app.get(
     "/api/admin/login-policy",
     {
@@ -228,7 +234,7 @@ function registerPolicyRoutes(app: App, database: DatabaseHandle, admin: AdminCh
         response: { 200: LoginPolicyView },
       },
     },
-    async (request) => loginPolicyView(database.db, requireActor(request).orgId),
+    async (request) => loginPolicyView(database.db, requireActor(request).orgId, mode),
   );
 
   app.put(
@@ -248,6 +254,7 @@ function registerPolicyRoutes(app: App, database: DatabaseHandle, admin: AdminCh
         requireActor(request),
         requestMeta(request),
         request.body.localPasswords,
+        mode,
       ),
   );
 

@@ -15,6 +15,7 @@ import { assertWayInRemains } from "../../auth/login-policy.ts";
 
 import { normaliseIdentifier, storedIdentifier } from "../../auth/oidc/identifiers.ts";
 import { samlSettingsView } from "../../auth/saml/certificates.ts";
+import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
 import { AppError, invalid, invalidIfUnique } from "../../http/errors.ts";
@@ -301,6 +302,7 @@ export async function setLoginPolicy(
   actor: Actor,
   meta: RequestMeta,
   localPasswords: boolean,
+  mode: Config["mode"],
 ) {
   const entry: AuditEntry = {
     action: "admin.login_policy.update",
@@ -321,7 +323,7 @@ export async function setLoginPolicy(
       .execute();
     // Passwords off leaves the break-glass account as the way in when the provider is down.
     await assertWayInRemains(db, actor.orgId);
-    return loginPolicyView(db, actor.orgId);
+    return loginPolicyView(db, actor.orgId, mode);
   });
 }
 

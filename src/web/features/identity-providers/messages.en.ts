@@ -117,6 +117,12 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "loginAdmin.turnOn": "Allow password login",
   "loginAdmin.policyTurnedOff": "Password login is turned off.",
   "loginAdmin.policyTurnedOn": "Password login is allowed.",
+  "loginAdmin.basis.chosen": "This is the organisation's own choice.",
+  "loginAdmin.basis.default": "The default: passwords are allowed until you turn them off.",
+  "loginAdmin.basis.production_default":
+    "The default in production: passwords are off because the organisation has an enabled identity provider and a break-glass account with a hardware key. You may choose otherwise.",
+  "loginAdmin.basis.production_default_kept_on":
+    "Passwords are still allowed. In production they go off once an identity provider is enabled — but only when there is an active break-glass account, an administrator with a hardware key. Mark a break-glass account and have it add its key.",
 
   "loginAdmin.breakGlassTitle": "Break-glass account",
   "loginAdmin.breakGlassIntro":

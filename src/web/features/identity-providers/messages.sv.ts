@@ -115,6 +115,13 @@ export const identityProvidersSv = {
   "loginAdmin.turnOn": "Tillåt inloggning med lösenord",
   "loginAdmin.policyTurnedOff": "Inloggning med lösenord är avstängd.",
   "loginAdmin.policyTurnedOn": "Inloggning med lösenord är tillåten.",
+  // Why passwords are on or off (LoginPolicy.localPasswordsBasis, issue 21 item 4).
+  "loginAdmin.basis.chosen": "Så har organisationen själv valt.",
+  "loginAdmin.basis.default": "Standardläget: lösenord är tillåtna tills ni stänger av dem.",
+  "loginAdmin.basis.production_default":
+    "Standardläget i drift: lösenorden är avstängda eftersom organisationen har en aktiverad identitetsleverantör och ett nödkonto med hårdvarunyckel. Ni kan välja annorlunda.",
+  "loginAdmin.basis.production_default_kept_on":
+    "Lösenorden är fortfarande tillåtna. I drift stängs de av när en identitetsleverantör är aktiverad – men först när det finns ett aktivt nödkonto, en systemförvaltare med hårdvarunyckel. Markera ett nödkonto och låt det lägga till sin nyckel.",
 
   "loginAdmin.breakGlassTitle": "Nödkonto",
   "loginAdmin.breakGlassIntro":
