@@ -47,6 +47,7 @@ export function PasswordPolicySection() {
                 : t("loginAdmin.policyOff")}
             </strong>
           </p>
+          <p>{t(`loginAdmin.basis.${policy.state.data.localPasswordsBasis}`)}</p>
           <p id="policy-consequence">{t("loginAdmin.policyConsequence")}</p>
           <StatusMessage message={status} />
           <ErrorSummary errors={submit.errors} />
