@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, verify, X509Certificate } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 import { SignedXml } from "xml-crypto";
 
@@ -165,4 +165,35 @@ function signElement(xml: string, element: "Assertion" | "Response", key: Signin
     location: { reference: `${path}/*[local-name(.)='Issuer']`, action: "after" },
   });
   return signer.getSignedXml();
+}
+
+const rsaSha256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+
+/**
+ * What an IdP does with a signed HTTP-Redirect request (SAML bindings 3.4.4.1): the query's
+ * SAMLRequest (or SAMLResponse), RelayState and SigAlg, exactly as they were encoded, verified
+ * against the SP's certificate. True only for an RSA-SHA256 signature that holds.
+ */
+export function redirectSignatureHolds(location: string, certPem: string): boolean {
+  const query = new URL(location).search.slice(1);
+  const raw = new Map(
+    query.split("&").map((part) => {
+      const at = part.indexOf("=");
+      return [part.slice(0, at), part.slice(at + 1)] as const;
+    }),
+  );
+  const message = raw.has("SAMLRequest") ? "SAMLRequest" : "SAMLResponse";
+  const signature = raw.get("Signature");
+  const sigAlg = raw.get("SigAlg");
+  if (!signature || !sigAlg || decodeURIComponent(sigAlg) !== rsaSha256) return false;
+  const signed = [message, "RelayState", "SigAlg"]
+    .filter((name) => raw.has(name))
+    .map((name) => `${name}=${raw.get(name)}`)
+    .join("&");
+  return verify(
+    "sha256",
+    Buffer.from(signed),
+    new X509Certificate(certPem).publicKey,
+    Buffer.from(decodeURIComponent(signature), "base64"),
+  );
 }

@@ -42,7 +42,7 @@ const messages: Record<LoginRefusal, string> = {
   unknown_identity: unknownIdentityMessage,
   inactive: unknownIdentityMessage,
   sp_unconfigured:
-    "Inloggning via SAML kan inte användas förrän Frids adress är inställd (FRID_PUBLIC_URL). Kontakta systemförvaltaren.",
+    "Inloggning via SAML kan inte användas förrän Frids adress och SAML-nyckel är inställda (FRID_PUBLIC_URL, FRID_SAML_SP_KEY_FILE). Kontakta systemförvaltaren.",
   response_invalid: notAccepted,
   signature_invalid: notAccepted,
   issuer_mismatch: notAccepted,

@@ -12,6 +12,7 @@ import {
   samlFor,
   samlProviderById,
   serviceProvider,
+  spKeyFor,
 } from "./service-provider.ts";
 
 type Attempt = { provider_id: string; org_id: string; request_id: string };
@@ -92,8 +93,9 @@ async function takeAttempt(
 async function validated(config: Config, provider: SamlProvider, samlResponse: string) {
   const context = { providerId: provider.id, orgId: provider.org_id };
   let result: Awaited<ReturnType<ReturnType<typeof samlFor>["validatePostResponseAsync"]>>;
+  const key = await spKeyFor(config, provider);
   try {
-    result = await samlFor(config, provider).validatePostResponseAsync({
+    result = await samlFor(config, provider, key).validatePostResponseAsync({
       SAMLResponse: samlResponse,
     });
   } catch (error) {
