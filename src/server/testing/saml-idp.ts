@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes, verify, X509Certificate } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
 import { SignedXml } from "xml-crypto";
+import xmlenc from "xml-encryption";
 
 /**
  * A SAML 2.0 identity provider for the tests that really signs (xml-crypto, the XML
@@ -111,6 +112,23 @@ export class TestSamlIdp {
     return Buffer.from(xml, "utf8").toString("base64");
   }
 
+  /**
+   * As respond, with the (signed) assertion then encrypted to `certPem` — the SP's
+   * certificate, as the Swedish eID framework's IdPs encrypt to the one in the SP's metadata:
+   * an EncryptedAssertion (AES-256-GCM, the key wrapped with RSA-OAEP).
+   */
+  async respondEncrypted(a: Answer, certPem: string): Promise<string> {
+    const sign = a.sign ?? "assertion";
+    const key = a.key ?? this.key;
+    let inner = this.#assertion(a);
+    if (sign === "assertion" || sign === "both") inner = signElement(inner, "Assertion", key);
+    const encrypted = await encryptTo(inner, certPem);
+    let xml = this.#response(a, `<saml:EncryptedAssertion>${encrypted}</saml:EncryptedAssertion>`);
+    if (sign === "response" || sign === "both") xml = signElement(xml, "Response", key);
+    if (a.alter) xml = a.alter(xml);
+    return Buffer.from(xml, "utf8").toString("base64");
+  }
+
   #response(a: Answer, assertion: string): string {
     const destination = a.destination === undefined ? a.recipient : a.destination;
     return (
@@ -195,5 +213,24 @@ export function redirectSignatureHolds(location: string, certPem: string): boole
     Buffer.from(signed),
     new X509Certificate(certPem).publicKey,
     Buffer.from(decodeURIComponent(signature), "base64"),
+  );
+}
+
+/** An XML Encryption EncryptedData of `xml` for the holder of the certificate's key. */
+function encryptTo(xml: string, certPem: string): Promise<string> {
+  const publicKey = new X509Certificate(certPem).publicKey.export({ type: "spki", format: "pem" });
+  return new Promise((done, fail) =>
+    xmlenc.encrypt(
+      xml,
+      {
+        rsa_pub: String(publicKey),
+        pem: certPem,
+        encryptionAlgorithm: "http://www.w3.org/2009/xmlenc11#aes256-gcm",
+        keyEncryptionAlgorithm: "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
+        disallowEncryptionWithInsecureAlgorithm: true,
+        warnInsecureAlgorithm: false,
+      },
+      (error, result) => (error ? fail(error) : done(result)),
+    ),
   );
 }

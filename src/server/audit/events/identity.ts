@@ -38,6 +38,10 @@ export const samlOnlyRefusals = [
   "assertion_expired",
   "assertion_replayed",
   "in_response_to_mismatch",
+  // ADR 0032: the provider requires assertions encrypted to Frid, and this one was not, or
+  // it could not be opened with Frid's key (encrypted to another).
+  "assertion_not_encrypted",
+  "decryption_failed",
 ] as const;
 export const loginRefusals = [...oidcRefusals, ...samlOnlyRefusals] as const;
 export type LoginRefusal = (typeof loginRefusals)[number];

@@ -51,6 +51,8 @@ const messages: Record<LoginRefusal, string> = {
   assertion_expired: startAgain,
   assertion_replayed: startAgain,
   in_response_to_mismatch: startAgain,
+  assertion_not_encrypted: notAccepted,
+  decryption_failed: notAccepted,
 };
 
 const stale = new Set<LoginRefusal>([

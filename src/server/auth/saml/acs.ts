@@ -89,9 +89,31 @@ async function takeAttempt(
   return taken;
 }
 
+/**
+ * Whether the Response carries its assertion encrypted; refused when the provider requires
+ * it and the assertion came in plain text (ADR 0032). Read from the XML text before
+ * node-saml: a plain assertion cannot be written without its start tag, so a Response in
+ * which one appears anywhere (even in a comment) is refused, never let through.
+ */
+function encryptedAssertion(provider: SamlProvider, xml: string): boolean {
+  const plain = /<(?:[^\s<>!?/:]+:)?Assertion[\s>/]/.test(xml);
+  const encrypted = /<(?:[^\s<>!?/:]+:)?EncryptedAssertion[\s>/]/.test(xml);
+  if (provider.saml_want_encrypted && (plain || !encrypted))
+    throw new SamlRefused(
+      "assertion_not_encrypted",
+      { providerId: provider.id, orgId: provider.org_id },
+      plain ? "plain assertion" : "no assertion",
+    );
+  return encrypted && !plain;
+}
+
 /** node-saml's checks; each of its errors named as the refusal it is. */
 async function validated(config: Config, provider: SamlProvider, samlResponse: string) {
   const context = { providerId: provider.id, orgId: provider.org_id };
+  const encrypted = encryptedAssertion(
+    provider,
+    Buffer.from(samlResponse, "base64").toString("utf8"),
+  );
   let result: Awaited<ReturnType<ReturnType<typeof samlFor>["validatePostResponseAsync"]>>;
   const key = await spKeyFor(config, provider);
   try {
@@ -100,18 +122,19 @@ async function validated(config: Config, provider: SamlProvider, samlResponse: s
     });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new SamlRefused(refusalOf(detail), context, detail);
+    throw new SamlRefused(refusalOf(detail, encrypted), context, detail);
   }
   if (!result.profile) throw new SamlRefused("response_invalid", context, "no assertion");
   return result.profile as Profile;
 }
 
-function refusalOf(message: string): LoginRefusal {
+function refusalOf(message: string, encrypted: boolean): LoginRefusal {
   if (/signature/i.test(message)) return "signature_invalid";
   if (/audience/i.test(message)) return "audience_mismatch";
   if (/not yet valid|expired/i.test(message)) return "assertion_expired";
   if (/SAML provider returned/.test(message)) return "provider_error";
-  return "response_invalid";
+  // What else fails in an encrypted one is opening it: another key, a broken cipher text.
+  return encrypted ? "decryption_failed" : "response_invalid";
 }
 
 /**
