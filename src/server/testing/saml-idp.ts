@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes, verify, X509Certificate } from "node:crypto";
-import { inflateRawSync } from "node:zlib";
+import { randomBytes, sign, verify, X509Certificate } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { SignedXml } from "xml-crypto";
 import xmlenc from "xml-encryption";
 
@@ -72,6 +72,8 @@ export interface Answer {
   issuer?: string;
   authnContextClassRef?: string;
   assertionId?: string;
+  /** The AuthnStatement's SessionIndex (the IdP's session); random when not given. */
+  sessionIndex?: string;
   /** Seconds from now. */
   notBefore?: number;
   notOnOrAfter?: number;
@@ -129,6 +131,40 @@ export class TestSamlIdp {
     return Buffer.from(xml, "utf8").toString("base64");
   }
 
+  /** A LogoutResponse to an SP's LogoutRequest (single logout). */
+  logoutResponse(a: {
+    inResponseTo: string;
+    destination: string;
+    issuer?: string;
+    status?: string;
+  }) {
+    return (
+      `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${newId()}" Version="2.0" IssueInstant="${at(0)}" Destination="${xmlText(a.destination)}" InResponseTo="${xmlText(a.inResponseTo)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<samlp:Status><samlp:StatusCode Value="${a.status ?? "urn:oasis:names:tc:SAML:2.0:status:Success"}"/></samlp:Status>` +
+      "</samlp:LogoutResponse>"
+    );
+  }
+
+  /** The IdP's own LogoutRequest: the person logged out at the IdP (or at another SP). */
+  logoutRequest(a: {
+    nameId: string;
+    destination: string;
+    sessionIndex?: string;
+    issuer?: string;
+    id?: string;
+    /** Seconds from now. */
+    issued?: number;
+  }) {
+    return (
+      `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${xmlText(a.id ?? newId())}" Version="2.0" IssueInstant="${at(a.issued ?? 0)}" Destination="${xmlText(a.destination)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${xmlText(a.nameId)}</saml:NameID>` +
+      `${a.sessionIndex ? `<samlp:SessionIndex>${xmlText(a.sessionIndex)}</samlp:SessionIndex>` : ""}` +
+      "</samlp:LogoutRequest>"
+    );
+  }
+
   #response(a: Answer, assertion: string): string {
     const destination = a.destination === undefined ? a.recipient : a.destination;
     return (
@@ -154,7 +190,7 @@ export class TestSamlIdp {
       `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${xmlText(a.nameId ?? newId())}</saml:NameID>` +
       `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${xmlText(a.inResponseTo)}" NotOnOrAfter="${until}" Recipient="${xmlText(a.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
       `<saml:Conditions NotBefore="${at(a.notBefore ?? -5)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${xmlText(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-      `<saml:AuthnStatement AuthnInstant="${at(-1)}" SessionIndex="${newId()}"><saml:AuthnContext><saml:AuthnContextClassRef>${xmlText(a.authnContextClassRef ?? loa3)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+      `<saml:AuthnStatement AuthnInstant="${at(-1)}" SessionIndex="${xmlText(a.sessionIndex ?? newId())}"><saml:AuthnContext><saml:AuthnContextClassRef>${xmlText(a.authnContextClassRef ?? loa3)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
       `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
       "</saml:Assertion>"
     );
@@ -233,4 +269,25 @@ function encryptTo(xml: string, certPem: string): Promise<string> {
       (error, result) => (error ? fail(error) : done(result)),
     ),
   );
+}
+
+/**
+ * A message sent by HTTP-Redirect (SAML bindings 3.4.4): deflated, base64, in the query of
+ * `to`, signed over SAMLRequest/SAMLResponse, RelayState and SigAlg with `key` (null: unsigned).
+ */
+export function redirectMessage(
+  to: string,
+  kind: "SAMLRequest" | "SAMLResponse",
+  xml: string,
+  key: SigningKey | null,
+  relayState?: string,
+): string {
+  let query = `${kind}=${encodeURIComponent(deflateRawSync(Buffer.from(xml)).toString("base64"))}`;
+  if (relayState) query += `&RelayState=${encodeURIComponent(relayState)}`;
+  if (key) {
+    query += `&SigAlg=${encodeURIComponent(rsaSha256)}`;
+    const signature = sign("sha256", Buffer.from(query), key.keyPem).toString("base64");
+    query += `&Signature=${encodeURIComponent(signature)}`;
+  }
+  return `${to}${to.includes("?") ? "&" : "?"}${query}`;
 }

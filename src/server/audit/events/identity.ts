@@ -101,6 +101,20 @@ export const backchannelRefusals = [
 ] as const;
 export type BackchannelRefusal = (typeof backchannelRefusals)[number];
 
+/** Why a SAML single logout message was refused (auth/saml/logout.ts). */
+export const samlLogoutRefusals = [
+  "provider_unknown",
+  "malformed",
+  "unsigned",
+  "signature",
+  "issuer",
+  "expired",
+  "in_response_to",
+  "replayed",
+  "provider_status",
+] as const;
+export type SamlLogoutRefusal = (typeof samlLogoutRefusals)[number];
+
 /**
  * Logging out (issue 21 item 5). A session begun through a provider names it, and whether
  * the browser was sent to log out there too; a provider's back-channel logout ends sessions.
@@ -119,6 +133,17 @@ export const logoutEvents = {
     .object({
       providerId: z.uuid().nullable(),
       why: z.enum(backchannelRefusals),
+      detail: z.string().max(200).optional(),
+    })
+    .strict(),
+  // SAML single logout (ADR 0032): the IdP answered Frid's LogoutRequest; the IdP asked Frid
+  // to end the sessions of a person's IdP session; a message refused.
+  "logout.saml_completed": z.object({ providerId: z.uuid() }).strict(),
+  "logout.saml_idp": z.object({ providerId: z.uuid(), sessions: z.number().int().min(0) }).strict(),
+  "logout.saml_refused": z
+    .object({
+      providerId: z.uuid().nullable(),
+      why: z.enum(samlLogoutRefusals),
       detail: z.string().max(200).optional(),
     })
     .strict(),

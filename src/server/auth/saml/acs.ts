@@ -5,7 +5,7 @@ import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { SamlRefused } from "../oidc/refusals.ts";
 import { clockToleranceSeconds, hashOf } from "../oidc/relying-party.ts";
-import { matchAccount, openProviderSession } from "../provider-login.ts";
+import { matchAccount, openProviderSession, type ProviderSessionNames } from "../provider-login.ts";
 import { assertionFacts, checkAssertion } from "./assertion.ts";
 import {
   type SamlProvider,
@@ -52,11 +52,37 @@ export async function finishSamlLogin(
       ? profile.nameID
       : facts.attribute(provider.identifier_claim);
   const user = await matchAccount(database, provider, raw);
-  return openProviderSession(config, database, provider, user.id, meta, {
-    action: "login.saml_succeeded",
-    resourceType: "session",
-    data: { providerId: provider.id, authnContextClassRef: facts.authnContextClassRef },
-  });
+  return openProviderSession(
+    config,
+    database,
+    provider,
+    user.id,
+    meta,
+    {
+      action: "login.saml_succeeded",
+      resourceType: "session",
+      data: { providerId: provider.id, authnContextClassRef: facts.authnContextClassRef },
+    },
+    samlSessionNames(profile),
+  );
+}
+
+/**
+ * The IdP's session as the assertion named it, kept for single logout (logout.ts): a
+ * LogoutRequest names the person exactly so, and the IdP's own names these sessions.
+ * Longer values than the columns take are not kept (that session's logout is then Frid's).
+ */
+function samlSessionNames(profile: Profile): ProviderSessionNames {
+  const fits = (v: unknown, max: number) =>
+    typeof v === "string" && v.length > 0 && v.length <= max ? v : null;
+  const nameId = fits(profile.nameID, 500);
+  return {
+    provider_sub: nameId,
+    provider_sid: nameId ? fits(profile.sessionIndex, 500) : null,
+    provider_name_id_format: nameId ? fits(profile.nameIDFormat, 200) : null,
+    provider_name_qualifier: nameId ? fits(profile.nameQualifier, 500) : null,
+    provider_sp_name_qualifier: nameId ? fits(profile.spNameQualifier, 500) : null,
+  };
 }
 
 async function takeAttempt(

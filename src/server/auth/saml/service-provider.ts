@@ -20,6 +20,8 @@ import { type SpKeyPair, spKeyPair } from "./sp-key.ts";
  */
 export const acsPath = "/api/auth/saml/acs";
 export const metadataPath = (providerId: string) => `/api/auth/saml/${providerId}/metadata`;
+/** Single logout (HTTP-Redirect): the IdP's LogoutResponses and LogoutRequests (logout.ts). */
+export const sloPath = (providerId: string) => `/api/auth/saml/${providerId}/slo`;
 
 export type SamlProvider = NonNullable<Awaited<ReturnType<typeof providerById>>>;
 
@@ -27,7 +29,11 @@ export function serviceProvider(config: Config, provider: { id: string; org_id: 
   if (!config.publicUrl)
     throw new SamlRefused("sp_unconfigured", { providerId: provider.id, orgId: provider.org_id });
   const origin = config.publicUrl.replace(/\/+$/, "");
-  return { entityId: `${origin}${metadataPath(provider.id)}`, acsUrl: `${origin}${acsPath}` };
+  return {
+    entityId: `${origin}${metadataPath(provider.id)}`,
+    acsUrl: `${origin}${acsPath}`,
+    sloUrl: `${origin}${sloPath(provider.id)}`,
+  };
 }
 
 /** The NameID asked for: the IdP's persistent one when it names the person, else transient. */
@@ -72,6 +78,8 @@ export function samlFor(
     audience: sp.entityId,
     callbackUrl: sp.acsUrl,
     entryPoint: provider.saml_sso_url ?? "",
+    ...(provider.saml_slo_url ? { logoutUrl: provider.saml_slo_url } : {}),
+    logoutCallbackUrl: sp.sloUrl,
     idpCert: provider.saml_certificates ?? [],
     idpIssuer: provider.saml_entity_id ?? "",
     wantAssertionsSigned: true,
@@ -141,5 +149,11 @@ export async function beginSamlLogin(
 export async function spMetadata(config: Config, database: DatabaseHandle, providerId: string) {
   const provider = await samlProviderById(database, providerId);
   const key = await spKeyFor(config, provider);
-  return samlFor(config, provider, key).generateServiceProviderMetadata(key.certPem, key.certPem);
+  const xml = samlFor(config, provider, key).generateServiceProviderMetadata(
+    key.certPem,
+    key.certPem,
+  );
+  // node-saml names the HTTP-POST binding for single logout; Frid's takes HTTP-Redirect.
+  const post = 'SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"';
+  return xml.replace(post, post.replace("HTTP-POST", "HTTP-Redirect"));
 }
