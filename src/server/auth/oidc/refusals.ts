@@ -130,11 +130,11 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * a call of the web app, so the answer is a page of its own (no script, no style: the CSP
  * holds) that leads back to the login.
  */
-export function refusalPage(message: string): string {
+export function refusalPage(message: string, heading = "Inloggningen misslyckades"): string {
   return `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Inloggningen misslyckades – Frid</title></head>
-<body><main><h1>Inloggningen misslyckades</h1><p>${escapeHtml(message)}</p>
+<title>${escapeHtml(heading)} – Frid</title></head>
+<body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p>
 <p><a href="/">Till inloggningen</a></p></main></body></html>`;
 }
 

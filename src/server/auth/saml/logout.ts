@@ -10,7 +10,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { loggedOutPath } from "../oidc/addresses.ts";
 import { endProviderSessions } from "../oidc/backchannel.ts";
 import { clockToleranceSeconds, providerById } from "../oidc/relying-party.ts";
-import { type SamlProvider, samlFor } from "./service-provider.ts";
+import { type SamlProvider, samlFor, serviceProvider } from "./service-provider.ts";
 import { spKeyPair } from "./sp-key.ts";
 
 /**
@@ -119,6 +119,10 @@ export async function receiveSamlLogout(
     throw refuse(refusalOf(detail), detail);
   }
   const root = rootAttributes(xml, isRequest ? "LogoutRequest" : "LogoutResponse");
+  // A message meant for another SP's (or another registration's) logout is not Frid's.
+  const destination = serviceProvider(config, provider).sloUrl;
+  if (root.Destination !== undefined && root.Destination.replace(/&amp;/g, "&") !== destination)
+    throw refuse("malformed", `Destination ${root.Destination}`);
   if (!isRequest) return logoutAnswered(database, provider, root.InResponseTo, meta, refuse);
   if (!profile) throw refuse("malformed", "no LogoutRequest");
   await idpLogout(database, provider, profile, root.IssueInstant, meta, refuse);

@@ -238,7 +238,7 @@ function registerSingleLogout(app: App, context: AppContext): void {
         return reply
           .status(400)
           .header("content-type", "text/html; charset=utf-8")
-          .send(refusalPage(logoutRefused));
+          .send(refusalPage(logoutRefused, "Utloggningen kunde inte slutföras"));
       }
     },
   );

@@ -197,6 +197,7 @@ describe.each(testDatabaseKinds)("SAML single logout (%s)", (kind) => {
     const request = authnRequestOf((await logout(session)).json().providerLogoutUrl);
     const res = await toFrid("SAMLResponse", xml(request.id), key);
     expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("<h1>Utloggningen kunde inte slutföras</h1>");
     expect(res.body).toContain("Utloggningsmeddelandet från identitetsleverantören");
     expect(await last("logout.saml_refused")).toMatchObject({ providerId, why });
   });
@@ -246,6 +247,12 @@ describe.each(testDatabaseKinds)("SAML single logout (%s)", (kind) => {
       "issuer",
     ],
     ["issued long ago", { nameId: "x", destination: "", issued: -3600 }, idp.key, "expired"],
+    [
+      "meant for another SP",
+      { nameId: "x", destination: "https://other-sp.example/slo" },
+      idp.key,
+      "malformed",
+    ],
   ];
   it.each(requests)(
     "refuses a LogoutRequest %s: 400, audited, no session ended",
@@ -253,7 +260,7 @@ describe.each(testDatabaseKinds)("SAML single logout (%s)", (kind) => {
       const session = await loggedIn("x", newId());
       const res = await toFrid(
         "SAMLRequest",
-        idp.logoutRequest({ ...a, destination: fridSlo() }),
+        idp.logoutRequest({ ...a, destination: a.destination || fridSlo() }),
         key,
       );
       expect(res.statusCode).toBe(400);
