@@ -26,7 +26,8 @@ export type OidcRefusal = (typeof oidcRefusals)[number];
 /**
  * A SAML login's refusals besides those it shares with OIDC (auth/saml/): what the
  * assertion's checks found (ADR 0030). `sp_unconfigured`: FRID_PUBLIC_URL is not set, so
- * Frid has no audience or ACS address to check against.
+ * Frid has no audience or ACS address to check against, or (production) Frid has no SAML
+ * key pair to sign and decrypt with (ADR 0032).
  */
 export const samlOnlyRefusals = [
   "sp_unconfigured",

@@ -111,6 +111,9 @@ describe.each(testDatabaseKinds)("a SAML login's start and Frid's SP metadata (%
   it("names Frid's certificate in the metadata, for signing and for encryption", async () => {
     const res = await t.app.inject({ method: "GET", url: `/api/auth/saml/${providerId}/metadata` });
     expect(res.body).toContain('AuthnRequestsSigned="true"');
+    expect(res.body).toContain(
+      `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${fridPublicUrl}/api/auth/saml/${providerId}/slo"/>`,
+    );
     const base64 = (text: string) => text.replace(/-----[^-]+-----|\s+/g, "");
     const used = [...res.body.matchAll(/<KeyDescriptor use="(\w+)">([\s\S]*?)<\/KeyDescriptor>/g)];
     expect(used.map((m) => m[1]).sort()).toEqual(["encryption", "signing"]);
