@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
+import { type SamlSpKeySetting, samlSpKeyConfig } from "./auth/saml/sp-key.ts";
+import { postgresUrl } from "./config-database-url.ts";
 
 /**
  * Every setting Frid reads, typed, from the environment. README's configuration table lists
@@ -34,6 +36,8 @@ export const settingNames = [
   "FRID_KEK_PREVIOUS",
   "FRID_KEK_PREVIOUS_ID",
   "FRID_KEY_STORE_DIR",
+  "FRID_SAML_SP_KEY_FILE",
+  "FRID_SAML_SP_CERT_FILE",
   "LOG_LEVEL",
 ] as const;
 
@@ -78,6 +82,8 @@ export interface Config {
    * folder (`data-record-keys` for PostgreSQL), made at start.
    */
   recordKeys: { dir: string; configured: boolean };
+  /** Frid's SAML key pair (auth/saml/sp-key.ts); null in production without the two files. */
+  samlSp: SamlSpKeySetting | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   version: string;
 }
@@ -104,30 +110,6 @@ const boolean = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-/**
- * What is wrong with a postgres:// URL, without echoing it (it may hold a password). The
- * driver would otherwise read garbage as "localhost" and connect somewhere unintended.
- */
-function databaseUrlProblem(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "is not a valid URL: write it as postgres://user:password@host:5432/database, with special characters in the password percent-encoded (@ as %40)";
-  }
-  // A Unix socket folder may come as ?host=/var/run/postgresql instead of a host name.
-  if (parsed.hostname === "" && !parsed.searchParams.get("host")) {
-    return "must name the server: postgres://user:password@host:5432/database";
-  }
-  try {
-    for (const part of [parsed.username, parsed.password, parsed.pathname])
-      decodeURIComponent(part);
-  } catch {
-    return "has a % that does not begin a percent-encoded character (%XX) in the user name, password or database name";
-  }
-  return null;
-}
-
 const kekFormat =
   "must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`";
 
@@ -152,18 +134,6 @@ const kekId = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, - or _, e.g. kek-2026");
 
 const secondsMessage = "must be a whole number of seconds from 1 to 600";
-
-/** A postgres:// URL, checked without echoing it (it may hold a password). */
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, {
-    error: "must be a postgres:// or postgresql:// URL",
-    abort: true,
-  })
-  .superRefine((url, ctx) => {
-    const problem = databaseUrlProblem(url);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
 
 const lagMessage = "must be a whole number of seconds from 0 to 86400";
 
@@ -238,6 +208,8 @@ const schema = z.object({
   FRID_KEK_PREVIOUS: kekValue.optional(),
   FRID_KEK_PREVIOUS_ID: kekId.optional(),
   FRID_KEY_STORE_DIR: z.string().min(1).optional(),
+  FRID_SAML_SP_KEY_FILE: z.string().min(1).optional(),
+  FRID_SAML_SP_CERT_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -364,6 +336,11 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
   const reporting = reportingConfig(s, problems);
   const encryption = encryptionConfig(s, problems);
   const recordKeys = recordKeysConfig(s, cwd, problems);
+  const samlSp = samlSpKeyConfig(
+    { keyFile: s.FRID_SAML_SP_KEY_FILE, certFile: s.FRID_SAML_SP_CERT_FILE },
+    { cwd, dataDir: resolve(cwd, s.FRID_DATA_DIR ?? "data"), production },
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -394,6 +371,7 @@ export function loadConfig(env: Env = process.env as Env, cwd = process.cwd()): 
     publicUrl: s.FRID_PUBLIC_URL ?? null,
     encryption,
     recordKeys,
+    samlSp,
     logLevel: s.LOG_LEVEL,
     version: packageVersion(),
   };

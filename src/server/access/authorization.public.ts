@@ -13,6 +13,8 @@ export const publicRoutes = new Set([
   "GET /api/auth/saml/{providerId}/start",
   "POST /api/auth/saml/acs",
   "GET /api/auth/saml/{providerId}/metadata",
+  // SAML single logout: the IdP's signed message is the only key (auth/saml/logout.ts).
+  "GET /api/auth/saml/{providerId}/slo",
   // The provider's server posts a signed logout token (back-channel logout): the token is
   // the only key, checked before any session is touched (auth/oidc/backchannel.ts).
   "POST /api/auth/oidc/backchannel-logout",

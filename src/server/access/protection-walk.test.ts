@@ -197,6 +197,8 @@ describe.each(testDatabaseKinds)("protection everywhere: the walk (%s)", (kind) 
       // Through a SAML provider: a redirect, and Frid's own SP metadata.
       "GET /api/auth/saml/{providerId}/start",
       "GET /api/auth/saml/{providerId}/metadata",
+      // The IdP's signed single logout message (auth/saml/logout.ts): names no one.
+      "GET /api/auth/saml/{providerId}/slo",
     ]);
     const missing = gets.filter((r) => !routes.has(r) && !publicGets.has(r));
     expect(missing, `GET routes the walk does not send: ${missing.join(", ")}`).toEqual([]);

@@ -64,6 +64,14 @@ export async function matchAccount(
   return user;
 }
 
+export interface ProviderSessionNames {
+  provider_sid: string | null;
+  provider_sub: string | null;
+  provider_name_id_format?: string | null;
+  provider_name_qualifier?: string | null;
+  provider_sp_name_qualifier?: string | null;
+}
+
 /**
  * A new session, fully logged in: the provider's login at the required assurance level is
  * the second factor, so no one-time code is asked. The success event is written with the
@@ -76,11 +84,11 @@ export async function openProviderSession(
   userId: string,
   meta: RequestMeta,
   event: AuditEntry,
-  /** The provider's own session (OIDC `sid`, `sub`), for its logouts (auth/oidc/logout.ts). */
-  remembered: { provider_sid: string | null; provider_sub: string | null } = {
-    provider_sid: null,
-    provider_sub: null,
-  },
+  /**
+   * The provider's own session, for its logouts: OIDC `sid` and `sub` (auth/oidc/logout.ts);
+   * SAML SessionIndex and NameID, with the NameID's format and qualifiers (auth/saml/logout.ts).
+   */
+  remembered: ProviderSessionNames = { provider_sid: null, provider_sub: null },
 ): Promise<{ sessionId: string }> {
   const session = await createSession(
     database.db,

@@ -3235,6 +3235,7 @@ grant insert, select, update on safety_alarm to frid_app;
 grant insert, select on safety_plan_version to frid_app;
 grant delete, insert, select on saml_assertion_seen to frid_app;
 grant delete, insert, select, update on saml_login_attempt to frid_app;
+grant delete, insert, select, update on saml_logout_message to frid_app;
 grant select on schema_migration to frid_app;
 grant select on secrecy_rule to frid_app;
 grant select on seed_run to frid_app;

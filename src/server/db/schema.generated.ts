@@ -799,7 +799,9 @@ export interface IdentityProvider {
   protocol: Generated<string>;
   saml_certificates: string[] | null;
   saml_entity_id: string | null;
+  saml_slo_url: string | null;
   saml_sso_url: string | null;
+  saml_want_encrypted: Generated<boolean>;
   scopes: Generated<string>;
   updated_at: Generated<Timestamp>;
   updated_by: string;
@@ -1572,6 +1574,16 @@ export interface SamlLoginAttempt {
   used_at: Timestamp | null;
 }
 
+export interface SamlLogoutMessage {
+  answered_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  direction: string;
+  expires_at: Timestamp;
+  message_id: string;
+  org_id: string;
+  provider_id: string;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -1636,7 +1648,10 @@ export interface Session {
   org_id: string;
   pending_totp_secret: string | null;
   provider_id: string | null;
+  provider_name_id_format: string | null;
+  provider_name_qualifier: string | null;
   provider_sid: string | null;
+  provider_sp_name_qualifier: string | null;
   provider_sub: string | null;
   revoked_at: Timestamp | null;
   state: string;
@@ -2030,6 +2045,7 @@ export interface DB {
   safety_plan_version: SafetyPlanVersion;
   saml_assertion_seen: SamlAssertionSeen;
   saml_login_attempt: SamlLoginAttempt;
+  saml_logout_message: SamlLogoutMessage;
   schema_migration: SchemaMigration;
   secrecy_rule: SecrecyRule;
   seed_run: SeedRun;

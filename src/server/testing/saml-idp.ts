@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { inflateRawSync } from "node:zlib";
+import { randomBytes, sign, verify, X509Certificate } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { SignedXml } from "xml-crypto";
+import xmlenc from "xml-encryption";
 
 /**
  * A SAML 2.0 identity provider for the tests that really signs (xml-crypto, the XML
@@ -71,6 +72,8 @@ export interface Answer {
   issuer?: string;
   authnContextClassRef?: string;
   assertionId?: string;
+  /** The AuthnStatement's SessionIndex (the IdP's session); random when not given. */
+  sessionIndex?: string;
   /** Seconds from now. */
   notBefore?: number;
   notOnOrAfter?: number;
@@ -111,6 +114,57 @@ export class TestSamlIdp {
     return Buffer.from(xml, "utf8").toString("base64");
   }
 
+  /**
+   * As respond, with the (signed) assertion then encrypted to `certPem` — the SP's
+   * certificate, as the Swedish eID framework's IdPs encrypt to the one in the SP's metadata:
+   * an EncryptedAssertion (AES-256-GCM, the key wrapped with RSA-OAEP).
+   */
+  async respondEncrypted(a: Answer, certPem: string): Promise<string> {
+    const sign = a.sign ?? "assertion";
+    const key = a.key ?? this.key;
+    let inner = this.#assertion(a);
+    if (sign === "assertion" || sign === "both") inner = signElement(inner, "Assertion", key);
+    const encrypted = await encryptTo(inner, certPem);
+    let xml = this.#response(a, `<saml:EncryptedAssertion>${encrypted}</saml:EncryptedAssertion>`);
+    if (sign === "response" || sign === "both") xml = signElement(xml, "Response", key);
+    if (a.alter) xml = a.alter(xml);
+    return Buffer.from(xml, "utf8").toString("base64");
+  }
+
+  /** A LogoutResponse to an SP's LogoutRequest (single logout). */
+  logoutResponse(a: {
+    inResponseTo: string;
+    destination: string;
+    issuer?: string;
+    status?: string;
+  }) {
+    return (
+      `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${newId()}" Version="2.0" IssueInstant="${at(0)}" Destination="${xmlText(a.destination)}" InResponseTo="${xmlText(a.inResponseTo)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<samlp:Status><samlp:StatusCode Value="${a.status ?? "urn:oasis:names:tc:SAML:2.0:status:Success"}"/></samlp:Status>` +
+      "</samlp:LogoutResponse>"
+    );
+  }
+
+  /** The IdP's own LogoutRequest: the person logged out at the IdP (or at another SP). */
+  logoutRequest(a: {
+    nameId: string;
+    destination: string;
+    sessionIndex?: string;
+    issuer?: string;
+    id?: string;
+    /** Seconds from now. */
+    issued?: number;
+  }) {
+    return (
+      `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${xmlText(a.id ?? newId())}" Version="2.0" IssueInstant="${at(a.issued ?? 0)}" Destination="${xmlText(a.destination)}">` +
+      `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${xmlText(a.nameId)}</saml:NameID>` +
+      `${a.sessionIndex ? `<samlp:SessionIndex>${xmlText(a.sessionIndex)}</samlp:SessionIndex>` : ""}` +
+      "</samlp:LogoutRequest>"
+    );
+  }
+
   #response(a: Answer, assertion: string): string {
     const destination = a.destination === undefined ? a.recipient : a.destination;
     return (
@@ -136,7 +190,7 @@ export class TestSamlIdp {
       `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${xmlText(a.nameId ?? newId())}</saml:NameID>` +
       `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${xmlText(a.inResponseTo)}" NotOnOrAfter="${until}" Recipient="${xmlText(a.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
       `<saml:Conditions NotBefore="${at(a.notBefore ?? -5)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${xmlText(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-      `<saml:AuthnStatement AuthnInstant="${at(-1)}" SessionIndex="${newId()}"><saml:AuthnContext><saml:AuthnContextClassRef>${xmlText(a.authnContextClassRef ?? loa3)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+      `<saml:AuthnStatement AuthnInstant="${at(-1)}" SessionIndex="${xmlText(a.sessionIndex ?? newId())}"><saml:AuthnContext><saml:AuthnContextClassRef>${xmlText(a.authnContextClassRef ?? loa3)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
       `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
       "</saml:Assertion>"
     );
@@ -165,4 +219,75 @@ function signElement(xml: string, element: "Assertion" | "Response", key: Signin
     location: { reference: `${path}/*[local-name(.)='Issuer']`, action: "after" },
   });
   return signer.getSignedXml();
+}
+
+const rsaSha256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+
+/**
+ * What an IdP does with a signed HTTP-Redirect request (SAML bindings 3.4.4.1): the query's
+ * SAMLRequest (or SAMLResponse), RelayState and SigAlg, exactly as they were encoded, verified
+ * against the SP's certificate. True only for an RSA-SHA256 signature that holds.
+ */
+export function redirectSignatureHolds(location: string, certPem: string): boolean {
+  const query = new URL(location).search.slice(1);
+  const raw = new Map(
+    query.split("&").map((part) => {
+      const at = part.indexOf("=");
+      return [part.slice(0, at), part.slice(at + 1)] as const;
+    }),
+  );
+  const message = raw.has("SAMLRequest") ? "SAMLRequest" : "SAMLResponse";
+  const signature = raw.get("Signature");
+  const sigAlg = raw.get("SigAlg");
+  if (!signature || !sigAlg || decodeURIComponent(sigAlg) !== rsaSha256) return false;
+  const signed = [message, "RelayState", "SigAlg"]
+    .filter((name) => raw.has(name))
+    .map((name) => `${name}=${raw.get(name)}`)
+    .join("&");
+  return verify(
+    "sha256",
+    Buffer.from(signed),
+    new X509Certificate(certPem).publicKey,
+    Buffer.from(decodeURIComponent(signature), "base64"),
+  );
+}
+
+/** An XML Encryption EncryptedData of `xml` for the holder of the certificate's key. */
+function encryptTo(xml: string, certPem: string): Promise<string> {
+  const publicKey = new X509Certificate(certPem).publicKey.export({ type: "spki", format: "pem" });
+  return new Promise((done, fail) =>
+    xmlenc.encrypt(
+      xml,
+      {
+        rsa_pub: String(publicKey),
+        pem: certPem,
+        encryptionAlgorithm: "http://www.w3.org/2009/xmlenc11#aes256-gcm",
+        keyEncryptionAlgorithm: "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
+        disallowEncryptionWithInsecureAlgorithm: true,
+        warnInsecureAlgorithm: false,
+      },
+      (error, result) => (error ? fail(error) : done(result)),
+    ),
+  );
+}
+
+/**
+ * A message sent by HTTP-Redirect (SAML bindings 3.4.4): deflated, base64, in the query of
+ * `to`, signed over SAMLRequest/SAMLResponse, RelayState and SigAlg with `key` (null: unsigned).
+ */
+export function redirectMessage(
+  to: string,
+  kind: "SAMLRequest" | "SAMLResponse",
+  xml: string,
+  key: SigningKey | null,
+  relayState?: string,
+): string {
+  let query = `${kind}=${encodeURIComponent(deflateRawSync(Buffer.from(xml)).toString("base64"))}`;
+  if (relayState) query += `&RelayState=${encodeURIComponent(relayState)}`;
+  if (key) {
+    query += `&SigAlg=${encodeURIComponent(rsaSha256)}`;
+    const signature = sign("sha256", Buffer.from(query), key.keyPem).toString("base64");
+    query += `&Signature=${encodeURIComponent(signature)}`;
+  }
+  return `${to}${to.includes("?") ? "&" : "?"}${query}`;
 }

@@ -1,5 +1,14 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { App } from "../http/context.ts";
-import { type Answer, authnRequestOf, type TestSamlIdp } from "./saml-idp.ts";
+import {
+  type Answer,
+  authnRequestOf,
+  type SigningKey,
+  signingKey,
+  type TestSamlIdp,
+} from "./saml-idp.ts";
 
 /**
  * A browser's walk through a SAML login for API tests: Frid answered through app.inject,
@@ -73,4 +82,23 @@ export async function loginThroughSaml(
   const browser = [started.binding, cookie].filter(Boolean).join("; ");
   const res = await postAnswer(app, form, browser);
   return { res, form, binding: started.binding, requestId: started.request.id };
+}
+
+/**
+ * Frid's own SAML key pair for the tests, made once per test file and written where
+ * FRID_SAML_SP_KEY_FILE / FRID_SAML_SP_CERT_FILE name it (as in production): the test IdP
+ * checks Frid's signatures and encrypts to it with this certificate.
+ */
+export const fridSpKey: SigningKey = signingKey("Frid SP (test)");
+let spKeyFolder: string | null = null;
+export function spKeyEnv(): { FRID_SAML_SP_KEY_FILE: string; FRID_SAML_SP_CERT_FILE: string } {
+  if (!spKeyFolder) {
+    spKeyFolder = mkdtempSync(join(tmpdir(), "frid-saml-sp-"));
+    writeFileSync(join(spKeyFolder, "key.pem"), fridSpKey.keyPem, { mode: 0o600 });
+    writeFileSync(join(spKeyFolder, "cert.pem"), fridSpKey.certPem);
+  }
+  return {
+    FRID_SAML_SP_KEY_FILE: join(spKeyFolder, "key.pem"),
+    FRID_SAML_SP_CERT_FILE: join(spKeyFolder, "cert.pem"),
+  };
 }

@@ -35,6 +35,10 @@ export const SamlSettingsView = z
         sha256: z.string().meta({ description: "SHA-256 fingerprint, hex pairs" }),
       }),
     ),
+    /** Assertions must come encrypted to Frid's certificate (its SP metadata names it). */
+    wantEncryptedAssertions: z.boolean(),
+    /** The IdP's single logout address (HTTP-Redirect); null: none, its session stays open. */
+    singleLogoutUrl: z.string().nullable(),
   })
   .meta({ id: "SamlSettings" });
 
@@ -139,6 +143,14 @@ const samlFields = {
     .array(multiline(z.string().trim().min(1, "Klistra in certifikatet (PEM).").max(10_000)))
     .min(1, "Ange minst ett signeringscertifikat.")
     .max(5, "Högst fem certifikat."),
+  wantEncryptedAssertions: z.boolean(),
+  singleLogoutUrl: z
+    .url({
+      protocol: /^https?$/,
+      error: "Skriv adressen för single logout (HTTP-Redirect), t.ex. https://idp.example.se/slo.",
+    })
+    .max(500)
+    .nullable(),
 };
 
 export const CreateSamlProviderBody = z
@@ -160,7 +172,7 @@ export const CreateSamlProviderBody = z
       .max(10),
     enabled: z.boolean(),
   })
-  .partial({ enabled: true })
+  .partial({ enabled: true, wantEncryptedAssertions: true, singleLogoutUrl: true })
   .strict()
   .meta({ id: "CreateSamlProviderBody" });
 export type CreateSamlProviderBody = z.infer<typeof CreateSamlProviderBody>;

@@ -28,7 +28,8 @@ export type OidcRefusal = (typeof oidcRefusals)[number];
 /**
  * A SAML login's refusals besides those it shares with OIDC (auth/saml/): what the
  * assertion's checks found (ADR 0030). `sp_unconfigured`: FRID_PUBLIC_URL is not set, so
- * Frid has no audience or ACS address to check against.
+ * Frid has no audience or ACS address to check against, or (production) Frid has no SAML
+ * key pair to sign and decrypt with (ADR 0032).
  */
 export const samlOnlyRefusals = [
   "sp_unconfigured",
@@ -40,6 +41,10 @@ export const samlOnlyRefusals = [
   "assertion_expired",
   "assertion_replayed",
   "in_response_to_mismatch",
+  // ADR 0032: the provider requires assertions encrypted to Frid, and this one was not, or
+  // it could not be opened with Frid's key (encrypted to another).
+  "assertion_not_encrypted",
+  "decryption_failed",
 ] as const;
 export const loginRefusals = [...oidcRefusals, ...samlOnlyRefusals] as const;
 export type LoginRefusal = (typeof loginRefusals)[number];
@@ -99,6 +104,20 @@ export const backchannelRefusals = [
 ] as const;
 export type BackchannelRefusal = (typeof backchannelRefusals)[number];
 
+/** Why a SAML single logout message was refused (auth/saml/logout.ts). */
+export const samlLogoutRefusals = [
+  "provider_unknown",
+  "malformed",
+  "unsigned",
+  "signature",
+  "issuer",
+  "expired",
+  "in_response_to",
+  "replayed",
+  "provider_status",
+] as const;
+export type SamlLogoutRefusal = (typeof samlLogoutRefusals)[number];
+
 /**
  * Logging out (issue 21 item 5). A session begun through a provider names it, and whether
  * the browser was sent to log out there too; a provider's back-channel logout ends sessions.
@@ -117,6 +136,17 @@ export const logoutEvents = {
     .object({
       providerId: z.uuid().nullable(),
       why: z.enum(backchannelRefusals),
+      detail: z.string().max(200).optional(),
+    })
+    .strict(),
+  // SAML single logout (ADR 0032): the IdP answered Frid's LogoutRequest; the IdP asked Frid
+  // to end the sessions of a person's IdP session; a message refused.
+  "logout.saml_completed": z.object({ providerId: z.uuid() }).strict(),
+  "logout.saml_idp": z.object({ providerId: z.uuid(), sessions: z.number().int().min(0) }).strict(),
+  "logout.saml_refused": z
+    .object({
+      providerId: z.uuid().nullable(),
+      why: z.enum(samlLogoutRefusals),
       detail: z.string().max(200).optional(),
     })
     .strict(),

@@ -165,26 +165,9 @@ async function endSessions(
 ): Promise<{ sessions: number }> {
   return withActor(database.db, { userId: null, orgId: provider.org_id }, async (trx) => {
     await rememberToken(trx, provider, claims);
-    let named = trx.selectFrom("session").where("provider_id", "=", provider.id);
-    if (names.sid) named = named.where("provider_sid", "=", names.sid);
-    if (names.sub) named = named.where("provider_sub", "=", names.sub);
+    const { known, ended } = await endProviderSessions(trx, provider.id, names);
     // Only sessions ended already (the logout began in Frid): nothing is left open.
-    const known = await named.select("id_hash").limit(1).executeTakeFirst();
     if (!known) throw new BackchannelRefused("session_unknown", provider);
-    const ended = await named
-      .select(["id_hash", "user_id"])
-      .where("revoked_at", "is", null)
-      .execute();
-    if (ended.length > 0)
-      await trx
-        .updateTable("session")
-        .set({ revoked_at: new Date() })
-        .where(
-          "id_hash",
-          "in",
-          ended.map((s) => s.id_hash),
-        )
-        .execute();
     const users = new Set(ended.map((s) => s.user_id));
     await recordAudit(
       trx,
@@ -204,6 +187,37 @@ async function endSessions(
     );
     return { sessions: ended.length };
   });
+}
+
+/**
+ * Ends every open session begun at the provider that the names match (its session id and/or
+ * the person at it): a provider's logout from outside, either protocol (OIDC back-channel
+ * here, SAML single logout in auth/saml/logout.ts). `known`: some session ever matched.
+ */
+export async function endProviderSessions(
+  trx: Kysely<Database>,
+  providerId: string,
+  names: { sid: string | null; sub: string | null },
+): Promise<{ known: boolean; ended: { id_hash: string; user_id: string }[] }> {
+  let named = trx.selectFrom("session").where("provider_id", "=", providerId);
+  if (names.sid) named = named.where("provider_sid", "=", names.sid);
+  if (names.sub) named = named.where("provider_sub", "=", names.sub);
+  const known = await named.select("id_hash").limit(1).executeTakeFirst();
+  const ended = await named
+    .select(["id_hash", "user_id"])
+    .where("revoked_at", "is", null)
+    .execute();
+  if (ended.length > 0)
+    await trx
+      .updateTable("session")
+      .set({ revoked_at: new Date() })
+      .where(
+        "id_hash",
+        "in",
+        ended.map((s) => s.id_hash),
+      )
+      .execute();
+  return { known: known !== undefined, ended };
 }
 
 /** A refused token, audited: which check, never the token itself. */

@@ -3,6 +3,7 @@ import * as client from "openid-client";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import type { Database } from "../../db/types.ts";
+import { samlLogoutLocation } from "../saml/logout.ts";
 import { fridAddress, loggedOutPath } from "./addresses.ts";
 import { OidcRefused } from "./refusals.ts";
 import { clientConfiguration, providerById } from "./relying-party.ts";
@@ -45,7 +46,12 @@ export async function providerLogoutOf(
   if (!providerId) return null;
   const provider = await providerById(database, providerId);
   const base = fridAddress(config, localPort);
-  // A SAML provider's session is not ended from here (no single logout yet: ADR 0030).
+  // A SAML provider's: its single logout, when it offers one (ADR 0032).
+  if (provider?.protocol === "saml")
+    return {
+      providerId,
+      location: await samlLogoutLocation(config, database, provider, sessionIdHash),
+    };
   if (!provider || !base || provider.protocol !== "oidc" || !provider.client_id)
     return { providerId, location: null };
   let configuration: client.Configuration;

@@ -32,7 +32,13 @@ function webStylesheets(): string[] {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The Swedish page of a refusal; `demo` shows the DEMO banner as every page of Frid does. */
-export function refusalPage(message: string, { demo = false }: { demo?: boolean } = {}): string {
+export function refusalPage(
+  message: string,
+  {
+    demo = false,
+    heading = "Inloggningen misslyckades",
+  }: { demo?: boolean; heading?: string } = {},
+): string {
   const links = webStylesheets()
     .map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`)
     .join("");
@@ -40,11 +46,11 @@ export function refusalPage(message: string, { demo = false }: { demo?: boolean 
   return `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light"><link rel="icon" type="image/svg+xml" href="/favicon.svg">${links}
-<title>Inloggningen misslyckades – Frid</title></head>
+<title>${escapeHtml(heading)} – Frid</title></head>
 <body><div class="shell"><a class="skip-link" href="#main">Hoppa till huvudinnehållet</a>
 <header class="site-header">${banner}<div class="site-header__bar container"><div class="brand">
 <p class="brand__name">Frid</p><p class="brand__subtitle">Ärendehantering – våld i nära relationer</p></div></div></header>
-<main id="main" class="site-main container"><h1 class="page-title">Inloggningen misslyckades</h1>
+<main id="main" class="site-main container"><h1 class="page-title">${escapeHtml(heading)}</h1>
 <div class="narrow"><p class="notice">${escapeHtml(message)}</p>
 <p><a class="button" href="/">Till inloggningen</a></p></div></main></div></body></html>`;
 }

@@ -44,7 +44,7 @@ const messages: Record<LoginRefusal, string> = {
   unknown_identity: unknownIdentityMessage,
   inactive: unknownIdentityMessage,
   sp_unconfigured:
-    "Inloggning via SAML kan inte användas förrän Frids adress är inställd (FRID_PUBLIC_URL). Kontakta systemförvaltaren.",
+    "Inloggning via SAML kan inte användas förrän Frids adress och SAML-nyckel är inställda (FRID_PUBLIC_URL, FRID_SAML_SP_KEY_FILE). Kontakta systemförvaltaren.",
   response_invalid: notAccepted,
   signature_invalid: notAccepted,
   issuer_mismatch: notAccepted,
@@ -53,6 +53,8 @@ const messages: Record<LoginRefusal, string> = {
   assertion_expired: startAgain,
   assertion_replayed: startAgain,
   in_response_to_mismatch: startAgain,
+  assertion_not_encrypted: notAccepted,
+  decryption_failed: notAccepted,
 };
 
 const stale = new Set<LoginRefusal>([

@@ -5,13 +5,14 @@ import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
 import { SamlRefused } from "../oidc/refusals.ts";
 import { clockToleranceSeconds, hashOf } from "../oidc/relying-party.ts";
-import { matchAccount, openProviderSession } from "../provider-login.ts";
+import { matchAccount, openProviderSession, type ProviderSessionNames } from "../provider-login.ts";
 import { assertionFacts, checkAssertion } from "./assertion.ts";
 import {
   type SamlProvider,
   samlFor,
   samlProviderById,
   serviceProvider,
+  spKeyFor,
 } from "./service-provider.ts";
 
 type Attempt = { provider_id: string; org_id: string; request_id: string };
@@ -51,11 +52,37 @@ export async function finishSamlLogin(
       ? profile.nameID
       : facts.attribute(provider.identifier_claim);
   const user = await matchAccount(database, provider, raw);
-  return openProviderSession(config, database, provider, user.id, meta, {
-    action: "login.saml_succeeded",
-    resourceType: "session",
-    data: { providerId: provider.id, authnContextClassRef: facts.authnContextClassRef },
-  });
+  return openProviderSession(
+    config,
+    database,
+    provider,
+    user.id,
+    meta,
+    {
+      action: "login.saml_succeeded",
+      resourceType: "session",
+      data: { providerId: provider.id, authnContextClassRef: facts.authnContextClassRef },
+    },
+    samlSessionNames(profile),
+  );
+}
+
+/**
+ * The IdP's session as the assertion named it, kept for single logout (logout.ts): a
+ * LogoutRequest names the person exactly so, and the IdP's own names these sessions.
+ * Longer values than the columns take are not kept (that session's logout is then Frid's).
+ */
+function samlSessionNames(profile: Profile): ProviderSessionNames {
+  const fits = (v: unknown, max: number) =>
+    typeof v === "string" && v.length > 0 && v.length <= max ? v : null;
+  const nameId = fits(profile.nameID, 500);
+  return {
+    provider_sub: nameId,
+    provider_sid: nameId ? fits(profile.sessionIndex, 500) : null,
+    provider_name_id_format: nameId ? fits(profile.nameIDFormat, 200) : null,
+    provider_name_qualifier: nameId ? fits(profile.nameQualifier, 500) : null,
+    provider_sp_name_qualifier: nameId ? fits(profile.spNameQualifier, 500) : null,
+  };
 }
 
 async function takeAttempt(
@@ -88,28 +115,52 @@ async function takeAttempt(
   return taken;
 }
 
+/**
+ * Whether the Response carries its assertion encrypted; refused when the provider requires
+ * it and the assertion came in plain text (ADR 0032). Read from the XML text before
+ * node-saml: a plain assertion cannot be written without its start tag, so a Response in
+ * which one appears anywhere (even in a comment) is refused, never let through.
+ */
+function encryptedAssertion(provider: SamlProvider, xml: string): boolean {
+  const plain = /<(?:[^\s<>!?/:]+:)?Assertion[\s>/]/.test(xml);
+  const encrypted = /<(?:[^\s<>!?/:]+:)?EncryptedAssertion[\s>/]/.test(xml);
+  if (provider.saml_want_encrypted && (plain || !encrypted))
+    throw new SamlRefused(
+      "assertion_not_encrypted",
+      { providerId: provider.id, orgId: provider.org_id },
+      plain ? "plain assertion" : "no assertion",
+    );
+  return encrypted && !plain;
+}
+
 /** node-saml's checks; each of its errors named as the refusal it is. */
 async function validated(config: Config, provider: SamlProvider, samlResponse: string) {
   const context = { providerId: provider.id, orgId: provider.org_id };
+  const encrypted = encryptedAssertion(
+    provider,
+    Buffer.from(samlResponse, "base64").toString("utf8"),
+  );
   let result: Awaited<ReturnType<ReturnType<typeof samlFor>["validatePostResponseAsync"]>>;
+  const key = await spKeyFor(config, provider);
   try {
-    result = await samlFor(config, provider).validatePostResponseAsync({
+    result = await samlFor(config, provider, key).validatePostResponseAsync({
       SAMLResponse: samlResponse,
     });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new SamlRefused(refusalOf(detail), context, detail);
+    throw new SamlRefused(refusalOf(detail, encrypted), context, detail);
   }
   if (!result.profile) throw new SamlRefused("response_invalid", context, "no assertion");
   return result.profile as Profile;
 }
 
-function refusalOf(message: string): LoginRefusal {
+function refusalOf(message: string, encrypted: boolean): LoginRefusal {
   if (/signature/i.test(message)) return "signature_invalid";
   if (/audience/i.test(message)) return "audience_mismatch";
   if (/not yet valid|expired/i.test(message)) return "assertion_expired";
   if (/SAML provider returned/.test(message)) return "provider_error";
-  return "response_invalid";
+  // What else fails in an encrypted one is opening it: another key, a broken cipher text.
+  return encrypted ? "decryption_failed" : "response_invalid";
 }
 
 /**

@@ -42,6 +42,8 @@ export function samlSettingsView(row: {
   saml_entity_id: string | null;
   saml_sso_url: string | null;
   saml_certificates: string[] | null;
+  saml_want_encrypted: boolean;
+  saml_slo_url: string | null;
 }) {
   if (row.protocol !== "saml") return null;
   return {
@@ -53,5 +55,7 @@ export function samlSettingsView(row: {
         ? [{ subject: read.subject, notAfter: read.notAfter, sha256: read.sha256 }]
         : [];
     }),
+    wantEncryptedAssertions: row.saml_want_encrypted,
+    singleLogoutUrl: row.saml_slo_url,
   };
 }

@@ -2,13 +2,16 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { App, AppContext, RouteModule } from "../../http/context.ts";
+import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
+import { refusalPage } from "../oidc/refusal-page.ts";
 import { answerRefusal } from "../oidc/refusals.ts";
 import { attemptMinutes } from "../oidc/relying-party.ts";
 import { attemptCookieHeader } from "../provider-login.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
 import { finishSamlLogin } from "./acs.ts";
+import { auditSamlLogoutRefusal, receiveSamlLogout, SamlLogoutRefused } from "./logout.ts";
 import { acsPath, beginSamlLogin, spMetadata } from "./service-provider.ts";
 
 const tags = ["auth"];
@@ -47,6 +50,7 @@ const refused = (
 export const samlRoutes: RouteModule = (app, context) => {
   registerStart(app, context);
   registerMetadata(app, context);
+  registerSingleLogout(app, context);
   // The HTTP-POST binding's form, in the ACS's own scope alone: every other route keeps
   // taking JSON only (a plain form of another site cannot reach them; auth/hook.ts). The
   // back-channel logout keeps its own form the same way (auth/oidc/backchannel-routes.ts).
@@ -173,6 +177,74 @@ function registerMetadata(app: App, context: AppContext): void {
           .send(xml);
       } catch (error) {
         return refused(context, request, reply, error);
+      }
+    },
+  );
+}
+
+const logoutRefused =
+  "Utloggningsmeddelandet från identitetsleverantören kunde inte godtas. Stäng webbläsaren för att vara säker på att du är utloggad.";
+
+/**
+ * The provider's single logout address (HTTP-Redirect): the IdP's answer to Frid's
+ * LogoutRequest, or its own LogoutRequest (logout.ts). A refused message is audited and
+ * answered 400 (a page to a browser), never acted on.
+ */
+function registerSingleLogout(app: App, context: AppContext): void {
+  // As the back-channel logout: one message per logout, an office's at four from one address.
+  const messages = new RateLimiter(600, 60_000);
+  const text = (max: number) => z.string().max(max).optional();
+  app.get(
+    "/api/auth/saml/:providerId/slo",
+    {
+      config: { public: true },
+      onRequest: rateLimited(messages, "För många utloggningsmeddelanden. Vänta en minut."),
+      schema: {
+        tags,
+        summary:
+          "SAML single logout (HTTP-Redirect): the IdP's LogoutResponse, or its LogoutRequest",
+        params: ProviderParams,
+        querystring: z
+          .object({
+            SAMLRequest: text(100_000),
+            SAMLResponse: text(100_000),
+            RelayState: text(500),
+            SigAlg: text(200),
+            Signature: text(2_000),
+          })
+          .loose(),
+      },
+    },
+    async (request, reply) => {
+      const meta = requestMeta(request);
+      const rawQuery = request.url.includes("?")
+        ? request.url.slice(request.url.indexOf("?") + 1)
+        : "";
+      try {
+        const { location } = await receiveSamlLogout(
+          context.config,
+          context.database,
+          request.params.providerId,
+          request.query as Record<string, string | undefined>,
+          rawQuery,
+          meta,
+        );
+        return reply.status(303).header("location", location).send();
+      } catch (error) {
+        if (!(error instanceof SamlLogoutRefused)) throw error;
+        await auditSamlLogoutRefusal(context.database, error, meta);
+        request.log.info({ why: error.why }, "SAML logout message refused");
+        if (!request.headers.accept?.includes("text/html"))
+          throw new AppError(400, "bad_request", logoutRefused);
+        return reply
+          .status(400)
+          .header("content-type", "text/html; charset=utf-8")
+          .send(
+            refusalPage(logoutRefused, {
+              demo: context.config.demo,
+              heading: "Utloggningen kunde inte slutföras",
+            }),
+          );
       }
     },
   );

@@ -2,12 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { buildOrg, buildUser } from "../../testing/factories.ts";
-import { hsaIdAttribute, loa3, TestSamlIdp } from "../../testing/saml-idp.ts";
+import {
+  hsaIdAttribute,
+  loa3,
+  redirectSignatureHolds,
+  signingKey,
+  TestSamlIdp,
+} from "../../testing/saml-idp.ts";
 import {
   acsUrl,
   fridPublicUrl,
+  fridSpKey,
   setCookies,
   spEntityId,
+  spKeyEnv,
   startSaml,
 } from "../../testing/saml-login.ts";
 
@@ -19,7 +27,10 @@ describe.each(testDatabaseKinds)("a SAML login's start and Frid's SP metadata (%
   let oidcProviderId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(database(), { FRID_PUBLIC_URL: `${fridPublicUrl}/` });
+    t = await buildTestApp(database(), {
+      FRID_PUBLIC_URL: `${fridPublicUrl}/`,
+      ...spKeyEnv(),
+    });
     const { owner } = database();
     const orgId = (await buildOrg(owner)).id;
     const admin = await buildUser(owner, orgId, [{ unitId: null, role: "administrator" }]);
@@ -77,6 +88,36 @@ describe.each(testDatabaseKinds)("a SAML login's start and Frid's SP metadata (%
     const cookie = setCookies(started.res).find((c) => c.startsWith("frid_saml="));
     expect(cookie).toContain("Path=/api/auth/saml/acs");
     expect(cookie).toContain("HttpOnly");
+  });
+
+  it("signs the AuthnRequest (HTTP-Redirect, RSA-SHA256) with Frid's key: the IdP can check it", async () => {
+    const { location } = await startSaml(t.app, providerId);
+    const url = new URL(location ?? "");
+    expect(url.searchParams.get("SigAlg")).toBe(
+      "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+    );
+    expect(redirectSignatureHolds(location ?? "", fridSpKey.certPem)).toBe(true);
+    // Another certificate, or a request changed on the way, does not verify.
+    expect(redirectSignatureHolds(location ?? "", signingKey("Another SP").certPem)).toBe(false);
+    const relayState = url.searchParams.get("RelayState") ?? "";
+    const changed = (location ?? "").replace(
+      `RelayState=${encodeURIComponent(relayState)}`,
+      "RelayState=annat",
+    );
+    expect(changed).not.toBe(location);
+    expect(redirectSignatureHolds(changed, fridSpKey.certPem)).toBe(false);
+  });
+
+  it("names Frid's certificate in the metadata, for signing and for encryption", async () => {
+    const res = await t.app.inject({ method: "GET", url: `/api/auth/saml/${providerId}/metadata` });
+    expect(res.body).toContain('AuthnRequestsSigned="true"');
+    expect(res.body).toContain(
+      `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${fridPublicUrl}/api/auth/saml/${providerId}/slo"/>`,
+    );
+    const base64 = (text: string) => text.replace(/-----[^-]+-----|\s+/g, "");
+    const used = [...res.body.matchAll(/<KeyDescriptor use="(\w+)">([\s\S]*?)<\/KeyDescriptor>/g)];
+    expect(used.map((m) => m[1]).sort()).toEqual(["encryption", "signing"]);
+    for (const m of used) expect(base64(m[2] ?? "")).toContain(base64(fridSpKey.certPem));
   });
 
   it("serves the SP metadata: entity id, ACS, NameID format, signed assertions wanted", async () => {

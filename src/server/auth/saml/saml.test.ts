@@ -22,6 +22,7 @@ import {
   fridPublicUrl,
   loginThroughSaml,
   postAnswer,
+  spKeyEnv,
   startSaml,
 } from "../../testing/saml-login.ts";
 
@@ -39,7 +40,7 @@ describe.each(testDatabaseKinds)("login through a SAML identity provider (%s)", 
   let admin: Session;
 
   beforeAll(async () => {
-    t = await buildTestApp(database(), { FRID_PUBLIC_URL: fridPublicUrl });
+    t = await buildTestApp(database(), { FRID_PUBLIC_URL: fridPublicUrl, ...spKeyEnv() });
     const { owner } = database();
     orgId = (await buildOrg(owner)).id;
     const adminUser = await buildUser(owner, orgId, [{ unitId: null, role: "administrator" }]);

@@ -9,6 +9,7 @@ import {
   hashOf,
   providerById,
 } from "../oidc/relying-party.ts";
+import { type SpKeyPair, spKeyPair } from "./sp-key.ts";
 
 /**
  * Frid as a SAML 2.0 service provider (node-saml 5, ADR 0030). Frid's addresses come from
@@ -19,6 +20,8 @@ import {
  */
 export const acsPath = "/api/auth/saml/acs";
 export const metadataPath = (providerId: string) => `/api/auth/saml/${providerId}/metadata`;
+/** Single logout (HTTP-Redirect): the IdP's LogoutResponses and LogoutRequests (logout.ts). */
+export const sloPath = (providerId: string) => `/api/auth/saml/${providerId}/slo`;
 
 export type SamlProvider = NonNullable<Awaited<ReturnType<typeof providerById>>>;
 
@@ -26,7 +29,11 @@ export function serviceProvider(config: Config, provider: { id: string; org_id: 
   if (!config.publicUrl)
     throw new SamlRefused("sp_unconfigured", { providerId: provider.id, orgId: provider.org_id });
   const origin = config.publicUrl.replace(/\/+$/, "");
-  return { entityId: `${origin}${metadataPath(provider.id)}`, acsUrl: `${origin}${acsPath}` };
+  return {
+    entityId: `${origin}${metadataPath(provider.id)}`,
+    acsUrl: `${origin}${acsPath}`,
+    sloUrl: `${origin}${sloPath(provider.id)}`,
+  };
 }
 
 /** The NameID asked for: the IdP's persistent one when it names the person, else transient. */
@@ -38,20 +45,41 @@ function nameIdFormat(provider: SamlProvider): string {
     : "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
 }
 
+/** Frid's key pair, or the refusal that SAML cannot be used without one (production). */
+export async function spKeyFor(config: Config, provider: { id: string; org_id: string }) {
+  const key = await spKeyPair(config.samlSp);
+  if (!key)
+    throw new SamlRefused("sp_unconfigured", { providerId: provider.id, orgId: provider.org_id });
+  return key;
+}
+
 /**
  * node-saml set up for one provider: a signed assertion required (what the Swedish eID
  * framework's IdPs sign; a signed Response alone is not enough), the audience and ACS address
  * Frid's own, the time window with the OIDC login's clock tolerance. InResponseTo is checked
  * by Frid against its own attempt row (acs.ts), not node-saml's memory cache, so any Frid
- * process can finish a login another began.
+ * process can finish a login another began. Frid's key signs what Frid sends (RSA-SHA256,
+ * the HTTP-Redirect binding's query signature) and opens assertions encrypted to it.
  */
-export function samlFor(config: Config, provider: SamlProvider, requestId?: string): SAML {
+export function samlFor(
+  config: Config,
+  provider: SamlProvider,
+  key: SpKeyPair,
+  requestId?: string,
+): SAML {
   const sp = serviceProvider(config, provider);
   return new SAML({
+    privateKey: key.keyPem,
+    publicCert: key.certPem,
+    decryptionPvk: key.keyPem,
+    signatureAlgorithm: "sha256",
+    digestAlgorithm: "sha256",
     issuer: sp.entityId,
     audience: sp.entityId,
     callbackUrl: sp.acsUrl,
     entryPoint: provider.saml_sso_url ?? "",
+    ...(provider.saml_slo_url ? { logoutUrl: provider.saml_slo_url } : {}),
+    logoutCallbackUrl: sp.sloUrl,
     idpCert: provider.saml_certificates ?? [],
     idpIssuer: provider.saml_entity_id ?? "",
     wantAssertionsSigned: true,
@@ -88,7 +116,7 @@ export async function beginSamlLogin(
   if (!provider.enabled)
     throw new SamlRefused("provider_disabled", { providerId, orgId: provider.org_id });
   const requestId = `_${randomBytes(20).toString("hex")}`;
-  const saml = samlFor(config, provider, requestId);
+  const saml = samlFor(config, provider, await spKeyFor(config, provider), requestId);
   const relayState = randomBytes(32).toString("base64url");
   const binding = randomBytes(32).toString("base64url");
   const now = Date.now();
@@ -114,8 +142,18 @@ export async function beginSamlLogin(
   return { location: await saml.getAuthorizeUrlAsync(relayState, undefined, {}), binding };
 }
 
-/** The SP metadata an IdP (or a federation's registry) is given for this provider. */
+/**
+ * The SP metadata an IdP (or a federation's registry) is given for this provider: Frid's
+ * certificate for both uses, signing (its AuthnRequests are signed) and encryption.
+ */
 export async function spMetadata(config: Config, database: DatabaseHandle, providerId: string) {
   const provider = await samlProviderById(database, providerId);
-  return samlFor(config, provider).generateServiceProviderMetadata(null);
+  const key = await spKeyFor(config, provider);
+  const xml = samlFor(config, provider, key).generateServiceProviderMetadata(
+    key.certPem,
+    key.certPem,
+  );
+  // node-saml names the HTTP-POST binding for single logout; Frid's takes HTTP-Redirect.
+  const post = 'SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"';
+  return xml.replace(post, post.replace("HTTP-POST", "HTTP-Redirect"));
 }

@@ -56,6 +56,8 @@ export async function createSamlProvider(
         saml_entity_id: input.entityId,
         saml_sso_url: input.ssoUrl,
         saml_certificates: certificates,
+        saml_want_encrypted: input.wantEncryptedAssertions ?? false,
+        saml_slo_url: input.singleLogoutUrl ?? null,
         identifier_kind: input.identifierKind,
         identifier_claim: input.identifierAttribute,
         acr_values: input.authnContextClassRefs,
@@ -87,6 +89,10 @@ export async function updateSamlSettings(
         ...(input.entityId !== undefined ? { saml_entity_id: input.entityId } : {}),
         ...(input.ssoUrl !== undefined ? { saml_sso_url: input.ssoUrl } : {}),
         ...(certificates ? { saml_certificates: certificates } : {}),
+        ...(input.wantEncryptedAssertions !== undefined
+          ? { saml_want_encrypted: input.wantEncryptedAssertions }
+          : {}),
+        ...(input.singleLogoutUrl !== undefined ? { saml_slo_url: input.singleLogoutUrl } : {}),
         updated_by: actor.userId,
         updated_at: new Date(),
       })

@@ -10,6 +10,10 @@ export const auditReviewSv = {
   "auditAction.logout": "Loggade ut",
   "auditAction.logout.backchannel": "Utloggad av identitetsleverantören",
   "auditAction.logout.backchannel_refused": "Utloggning från identitetsleverantören avvisad",
+  "auditAction.logout.saml_completed": "Utloggad även hos identitetsleverantören (SAML)",
+  "auditAction.logout.saml_idp": "Utloggad av identitetsleverantören (SAML)",
+  "auditAction.logout.saml_refused":
+    "Utloggningsmeddelande från identitetsleverantören avvisat (SAML)",
   "auditAction.mfa.enrolled": "Ställde in tvåstegsverifiering",
   "auditAction.mfa.key_registered": "Lade till en säkerhetsnyckel",
   "auditAction.mfa.key_registration_failed": "Misslyckades att lägga till en säkerhetsnyckel",

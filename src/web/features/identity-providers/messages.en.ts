@@ -22,6 +22,12 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "loginAdmin.providerStatus": "Status",
   "loginAdmin.secretSet": "{name} is set in the server's environment",
   "loginAdmin.secretMissing": "{name} is missing from the server's environment",
+  "loginAdmin.samlWantEncrypted": "Require encrypted assertions",
+  "loginAdmin.samlWantEncryptedHelp":
+    "The identity provider encrypts the assertion to Frid's certificate (in Frid's SAML metadata), as Sweden Connect requires. A plain assertion is then refused, even when signed.",
+  "loginAdmin.samlSingleLogoutUrl": "Logout address (single logout)",
+  "loginAdmin.samlSingleLogoutUrlHelp":
+    "The identity provider's SAML single logout address (HTTP-Redirect). Leave it empty if it has none: the person is then logged out of Frid only and told their login at the provider may still be open.",
   "loginAdmin.publicClient": "None (public client)",
   "loginAdmin.enabled": "Enabled",
   "loginAdmin.disabled": "Disabled",

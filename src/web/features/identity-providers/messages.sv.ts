@@ -19,6 +19,12 @@ export const identityProvidersSv = {
   "loginAdmin.providerStatus": "Status",
   "loginAdmin.secretSet": "{name} finns i serverns miljö",
   "loginAdmin.secretMissing": "{name} saknas i serverns miljö",
+  "loginAdmin.samlWantEncrypted": "Kräv krypterade intyg",
+  "loginAdmin.samlWantEncryptedHelp":
+    "Identitetsleverantören krypterar intyget till Frids certifikat (i Frids SAML-metadata), så som Sweden Connect kräver. Ett okrypterat intyg avvisas då, även om det är signerat.",
+  "loginAdmin.samlSingleLogoutUrl": "Adress för utloggning (single logout)",
+  "loginAdmin.samlSingleLogoutUrlHelp":
+    "Identitetsleverantörens adress för SAML single logout (HTTP-Redirect). Lämna tom om den saknas: då loggas personen bara ut ur Frid och får veta att inloggningen hos leverantören kan vara kvar.",
   "loginAdmin.publicClient": "Ingen (publik klient)",
   "loginAdmin.enabled": "Aktiverad",
   "loginAdmin.disabled": "Avstängd",
