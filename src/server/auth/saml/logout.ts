@@ -10,7 +10,7 @@ import type { DatabaseHandle } from "../../db/connection.ts";
 import { loggedOutPath } from "../oidc/addresses.ts";
 import { endProviderSessions } from "../oidc/backchannel.ts";
 import { clockToleranceSeconds, providerById } from "../oidc/relying-party.ts";
-import { type SamlProvider, samlFor, serviceProvider } from "./service-provider.ts";
+import { type SamlProvider, samlFor, samlOrigin, serviceProvider } from "./service-provider.ts";
 import { spKeyPair } from "./sp-key.ts";
 
 /**
@@ -47,7 +47,7 @@ export async function samlLogoutLocation(
   sessionIdHash: string,
 ): Promise<string | null> {
   const key = await spKeyPair(config.samlSp);
-  if (!provider.saml_slo_url || !config.publicUrl || !key) return null;
+  if (!provider.saml_slo_url || !samlOrigin(config) || !key) return null;
   const session = await database.db
     .selectFrom("session")
     .select([
@@ -108,7 +108,7 @@ export async function receiveSamlLogout(
     throw refuse("malformed", "one SAMLRequest or SAMLResponse");
   signatureHolds(rawQuery, provider, refuse);
   const key = await spKeyPair(config.samlSp);
-  if (!key || !config.publicUrl) throw refuse("malformed", "Frid has no SAML key pair");
+  if (!key || !samlOrigin(config)) throw refuse("malformed", "Frid has no SAML key pair");
   const xml = inflated(isRequest ? query.SAMLRequest : query.SAMLResponse, refuse);
   const saml = samlFor(config, provider, key);
   let profile: Profile | null;

@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from "../../testing/app.ts";
 import { testDatabaseKinds, useTestDatabase } from "../../testing/databases.ts";
 import { buildOrg, buildUser } from "../../testing/factories.ts";
 import {
+  authnRequestOf,
   hsaIdAttribute,
   loa3,
   redirectSignatureHolds,
@@ -156,15 +157,18 @@ describe.each(testDatabaseKinds)("a SAML login's start and Frid's SP metadata (%
     expect(res.statusCode).toBe(415);
   });
 
-  it("without FRID_PUBLIC_URL refuses to begin (503): no audience or ACS to check", async () => {
-    const bare = await buildTestApp(database());
+  it("without FRID_PUBLIC_URL, outside production, asks for the answer at localhost on its port", async () => {
+    // Production refuses instead (service-provider.test.ts): there Frid must be told its address.
+    const bare = await buildTestApp(database(), { PORT: "3456", ...spKeyEnv() });
     try {
       const res = await bare.app.inject({
         method: "GET",
         url: `/api/auth/saml/${providerId}/start`,
       });
-      expect(res.statusCode).toBe(503);
-      expect(res.json().error.message).toContain("FRID_PUBLIC_URL");
+      expect(res.statusCode).toBe(303);
+      expect(authnRequestOf(res.headers.location as string).xml).toContain(
+        'AssertionConsumerServiceURL="http://localhost:3456/api/auth/saml/acs"',
+      );
     } finally {
       await bare.close();
     }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
+import { fridAddress } from "../oidc/addresses.ts";
 import { SamlRefused } from "../oidc/refusals.ts";
 import {
   attemptMinutes,
@@ -25,10 +26,20 @@ export const sloPath = (providerId: string) => `/api/auth/saml/${providerId}/slo
 
 export type SamlProvider = NonNullable<Awaited<ReturnType<typeof providerById>>>;
 
+/**
+ * Frid's address as a SAML IdP knows it: FRID_PUBLIC_URL (path kept), or, outside production
+ * only, localhost at the configured port as the OIDC login's (oidc/addresses.ts), so the
+ * development server's metadata and logins work without it. Null: Frid cannot say where it is.
+ */
+export function samlOrigin(config: Config): string | null {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, "");
+  return fridAddress(config, config.port);
+}
+
 export function serviceProvider(config: Config, provider: { id: string; org_id: string }) {
-  if (!config.publicUrl)
+  const origin = samlOrigin(config);
+  if (!origin)
     throw new SamlRefused("sp_unconfigured", { providerId: provider.id, orgId: provider.org_id });
-  const origin = config.publicUrl.replace(/\/+$/, "");
   return {
     entityId: `${origin}${metadataPath(provider.id)}`,
     acsUrl: `${origin}${acsPath}`,
