@@ -5,7 +5,7 @@ import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
 import { backchannelLogoutPath } from "./addresses.ts";
-import { auditBackchannelRefusal, BackchannelRefused, backchannelLogout } from "./backchannel.ts";
+import { auditLogoutRefusal, BackchannelRefused, backchannelLogout } from "./backchannel.ts";
 
 const formType = "application/x-www-form-urlencoded";
 const refused = "Utloggningsbeskedet från identitetsleverantören kunde inte godtas (logout_token).";
@@ -46,7 +46,7 @@ export function registerBackchannelLogout(app: App, context: AppContext): void {
           await backchannelLogout(config, database, request.body.logout_token, meta);
         } catch (error) {
           if (!(error instanceof BackchannelRefused)) throw error;
-          await auditBackchannelRefusal(database, error, meta);
+          await auditLogoutRefusal(database, "logout.backchannel_refused", error, meta);
           request.log.info({ why: error.why }, "back-channel logout refused");
           throw new AppError(400, "bad_request", refused);
         }

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { RequestMeta } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
 import type { BackchannelRefusal } from "../../audit/events/identity.ts";
+import type { AuditData } from "../../audit/events.ts";
 import { recordAudit } from "../../audit/record.ts";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -220,24 +221,37 @@ export async function endProviderSessions(
   return { known: known !== undefined, ended };
 }
 
-/** A refused token, audited: which check, never the token itself. */
-export async function auditBackchannelRefusal(
+interface Refused<Why> {
+  why: Why;
+  provider: { id: string; org_id: string } | null;
+  detail?: string | undefined;
+}
+
+/**
+ * A refused logout message from a provider (an OIDC logout token or a SAML LogoutRequest or
+ * LogoutResponse), audited: which check failed, never the message itself.
+ */
+export async function auditLogoutRefusal<
+  A extends "logout.backchannel_refused" | "logout.saml_refused",
+>(
   database: DatabaseHandle,
-  refusal: BackchannelRefused,
+  action: A,
+  refusal: Refused<AuditData<A>["why"]>,
   meta: RequestMeta,
 ): Promise<void> {
   const orgId = refusal.provider?.org_id ?? null;
   await withActor(database.db, { userId: null, orgId }, (trx) =>
     recordAudit(trx, { actor: null, userId: null, orgId, meta }, [
       {
-        action: "logout.backchannel_refused",
+        action,
         outcome: "denied",
         resourceType: "session",
+        // The action and its reasons are paired by the signature; the schema checks at the write.
         data: {
           providerId: refusal.provider?.id ?? null,
           why: refusal.why,
           ...(refusal.detail ? { detail: refusal.detail.slice(0, 200) } : {}),
-        },
+        } as AuditData<A>,
       },
     ]),
   );

@@ -289,26 +289,3 @@ function audit(
 ) {
   return recordAudit(trx, { actor: null, userId, orgId: provider.org_id, meta }, [entry]);
 }
-
-/** A refused message, audited: which check, never the message itself. */
-export async function auditSamlLogoutRefusal(
-  database: DatabaseHandle,
-  refusal: SamlLogoutRefused,
-  meta: RequestMeta,
-): Promise<void> {
-  const orgId = refusal.provider?.org_id ?? null;
-  await withActor(database.db, { userId: null, orgId }, (trx) =>
-    recordAudit(trx, { actor: null, userId: null, orgId, meta }, [
-      {
-        action: "logout.saml_refused",
-        outcome: "denied",
-        resourceType: "session",
-        data: {
-          providerId: refusal.provider?.id ?? null,
-          why: refusal.why,
-          ...(refusal.detail ? { detail: refusal.detail.slice(0, 200) } : {}),
-        },
-      },
-    ]),
-  );
-}

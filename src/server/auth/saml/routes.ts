@@ -5,13 +5,14 @@ import type { App, AppContext, RouteModule } from "../../http/context.ts";
 import { AppError } from "../../http/errors.ts";
 import { RateLimiter, rateLimited } from "../../http/rate-limit.ts";
 import { requestMeta } from "../../http/request-context.ts";
+import { auditLogoutRefusal } from "../oidc/backchannel.ts";
 import { refusalPage } from "../oidc/refusal-page.ts";
 import { answerRefusal } from "../oidc/refusals.ts";
 import { attemptMinutes } from "../oidc/relying-party.ts";
 import { attemptCookieHeader } from "../provider-login.ts";
 import { cookieValue, revokeSession, sessionCookieHeader } from "../sessions.ts";
 import { finishSamlLogin } from "./acs.ts";
-import { auditSamlLogoutRefusal, receiveSamlLogout, SamlLogoutRefused } from "./logout.ts";
+import { receiveSamlLogout, SamlLogoutRefused } from "./logout.ts";
 import { acsPath, beginSamlLogin, spMetadata } from "./service-provider.ts";
 
 const tags = ["auth"];
@@ -232,7 +233,7 @@ function registerSingleLogout(app: App, context: AppContext): void {
         return reply.status(303).header("location", location).send();
       } catch (error) {
         if (!(error instanceof SamlLogoutRefused)) throw error;
-        await auditSamlLogoutRefusal(context.database, error, meta);
+        await auditLogoutRefusal(context.database, "logout.saml_refused", error, meta);
         request.log.info({ why: error.why }, "SAML logout message refused");
         if (!request.headers.accept?.includes("text/html"))
           throw new AppError(400, "bad_request", logoutRefused);
