@@ -7,9 +7,11 @@ import { description } from "./fixtures/page.ts";
 /*
  * The administrator's SAML providers in the browser (issue 21 item 2): one added with two
  * signing certificates after the server's Swedish 400 for a pasted text that is no
- * certificate, changed (sign-on address, identifier, certificates replaced: both of its
- * routes), and turned off. Certificates made by openssl as the tests' IdP makes its own. A
- * provider held to no assurance level is marked in the list.
+ * certificate, with encrypted assertions required and a single logout address; changed in one
+ * request (sign-on address, identifier, certificates replaced, encryption and single logout
+ * taken away), a change with a name already taken refused whole; and turned off.
+ * Certificates made by openssl as the tests' IdP makes its own. A provider held to no
+ * assurance level is marked in the list.
  */
 const stamp = Date.now().toString(36);
 const name = `Journey-SAML ${stamp}`;
@@ -29,6 +31,10 @@ describe("administration of SAML providers", () => {
     await form.getByLabel("Namn på inloggningsknappen").fill(name);
     await form.getByLabel("Identitetsleverantörens entity id").fill(`https://idp-${stamp}.example`);
     await form.getByLabel("Adress för single sign-on").fill(`https://idp-${stamp}.example/sso`);
+    await form
+      .getByLabel("Adress för utloggning (single logout)")
+      .fill(`https://idp-${stamp}.example/slo`);
+    await form.getByLabel("Kräv krypterade intyg").check();
     await form.getByLabel("Sorts identifierare").selectOption({ label: "Personnummer" });
     expect(await form.getByLabel("Attribut med identifieraren").inputValue()).toBe(
       "urn:oid:1.2.752.29.4.13",
@@ -55,20 +61,36 @@ describe("administration of SAML providers", () => {
     const table = page.getByRole("table", { name: "Organisationens identitetsleverantörer" });
     const row = table.getByRole("row", { name: new RegExp(name) });
     const certificates = row.getByRole("list", { name: `Certifikat för ${name}` });
-    expect(await certificates.getByRole("listitem").allTextContents()).toEqual([
-      expect.stringMatching(new RegExp(`^CN=IdP-A-${stamp}, giltigt till \\d{4}-\\d\\d-\\d\\d$`)),
-      expect.stringMatching(new RegExp(`^CN=IdP-B-${stamp}, giltigt till `)),
-    ]);
+    // The list is read again after the message: wait for the new row.
+    await expect
+      .poll(() => certificates.getByRole("listitem").allTextContents())
+      .toEqual([
+        expect.stringMatching(new RegExp(`^CN=IdP-A-${stamp}, giltigt till \\d{4}-\\d\\d-\\d\\d$`)),
+        expect.stringMatching(new RegExp(`^CN=IdP-B-${stamp}, giltigt till `)),
+      ]);
     const metadata = row.getByRole("link", { name: `Frids SP-metadata för ${name}` });
     expect(await metadata.getAttribute("href")).toMatch(
       /^\/api\/auth\/saml\/[0-9a-f-]{36}\/metadata$/,
     );
     expect(await row.textContent()).toContain("Personnummer");
+    expect(await row.textContent()).toContain("Kräver krypterade intyg");
+    expect(await row.textContent()).toContain(
+      `Utloggning hos leverantören: https://idp-${stamp}.example/slo`,
+    );
 
-    // Changed: an address of the IdP's own settings and an identifier of the shared ones.
+    // Changed in one request: the IdP's own settings and the identifier together.
+    const patches: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PATCH") patches.push(new URL(request.url()).pathname);
+    });
     await page.getByRole("button", { name: `Ändra ${name}` }).click();
     const edit = page.getByRole("form", { name: `Ändra ${name}` });
     await edit.getByRole("link", { name: `Frids SP-metadata för ${name}` }).waitFor();
+    expect(await edit.getByLabel("Kräv krypterade intyg").isChecked()).toBe(true);
+    const logout = edit.getByLabel("Adress för utloggning (single logout)");
+    expect(await logout.inputValue()).toBe(`https://idp-${stamp}.example/slo`);
+    await edit.getByLabel("Kräv krypterade intyg").uncheck();
+    await logout.fill("");
     await edit.getByLabel("Adress för single sign-on").fill(`https://idp-${stamp}.example/sso2`);
     await edit.getByLabel("Sorts identifierare").selectOption({ label: "HSA-id" });
     expect(await edit.getByLabel("Attribut med identifieraren").inputValue()).toBe(
@@ -83,6 +105,8 @@ describe("administration of SAML providers", () => {
       .filter({ hasText: `Ändringarna i ${name} är sparade.` })
       .waitFor();
     await expect.poll(() => row.textContent()).toContain("HSA-id");
+    expect(await row.textContent()).toContain("Intygen behöver inte vara krypterade");
+    expect(await row.textContent()).toContain("Ingen utloggning hos leverantören (single logout)");
     expect(await certificates.getByRole("listitem").allTextContents()).toEqual([
       expect.stringMatching(new RegExp(`^CN=IdP-B-${stamp}, giltigt till `)),
     ]);
@@ -90,20 +114,27 @@ describe("administration of SAML providers", () => {
     expect(await edit.getByLabel("Adress för single sign-on").inputValue()).toBe(
       `https://idp-${stamp}.example/sso2`,
     );
-    // The IdP's settings are saved first; a name already taken is then refused by its field,
-    // and the list shows what was saved.
+    expect(await edit.getByLabel("Kräv krypterade intyg").isChecked()).toBe(false);
+    expect(await logout.inputValue()).toBe("");
+    // A name already taken is refused by its field, and nothing else of the change is saved:
+    // the certificates and the encryption stay as they were.
     await edit.getByLabel("Namn på inloggningsknappen").fill("Test-IdP (utveckling)");
     await edit.getByLabel("Byt certifikat (klistra in alla som ska gälla)").check();
     await edit.getByLabel("Certifikat 1").fill(first.certPem);
+    await edit.getByLabel("Kräv krypterade intyg").check();
     await edit.getByRole("button", { name: "Spara ändringarna" }).click();
     await expect
       .poll(() => description(page, edit.getByLabel("Namn på inloggningsknappen")))
       .toContain("Det finns redan en identitetsleverantör med det namnet.");
-    await expect
-      .poll(() => certificates.getByRole("listitem").allTextContents())
-      .toEqual([expect.stringMatching(new RegExp(`^CN=IdP-A-${stamp}, giltigt till `))]);
     await expectNoSeriousA11yViolations(page);
+    const samlPatch = /^\/api\/admin\/identity-providers\/[0-9a-f-]{36}\/saml$/;
+    expect(patches).toEqual([expect.stringMatching(samlPatch), expect.stringMatching(samlPatch)]);
     await edit.getByRole("button", { name: "Avbryt" }).click();
+    await page.reload();
+    await expect.poll(() => row.textContent()).toContain("Intygen behöver inte vara krypterade");
+    expect(await certificates.getByRole("listitem").allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^CN=IdP-B-${stamp}, giltigt till `)),
+    ]);
 
     await page.getByRole("button", { name: `Stäng av ${name}` }).click();
     await page
