@@ -187,57 +187,78 @@ function ProviderTable({
         </thead>
         <tbody>
           {providers.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.displayName}</th>
-              <td>
-                <span className="break-anywhere">{p.issuer ?? p.saml?.entityId}</span>
-                {p.saml && <SamlSecurity saml={p.saml} />}
-              </td>
-              <td>
-                {t(identifierKindLabels[p.identifierKind])}
-                <br />
-                <code className="break-anywhere">{p.identifierClaim}</code>
-              </td>
-              <td className="break-anywhere">
-                {/* Saved before a level was required: every login through it is refused. */}
-                {p.acrValues.length === 0 ? (
-                  <strong>{t("loginAdmin.missingAcr")}</strong>
-                ) : (
-                  p.acrValues.join(", ")
-                )}
-              </td>
-              <td>
-                <SecretState provider={p} />
-              </td>
-              <td>
-                {p.enabled ? t("loginAdmin.enabled") : <strong>{t("loginAdmin.disabled")}</strong>}
-              </td>
-              <td className="nowrap">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
-                  onClick={() => onEdit(p.id)}
-                >
-                  {t("loginAdmin.edit")}
-                </button>{" "}
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t(p.enabled ? "loginAdmin.disableLabel" : "loginAdmin.enableLabel", {
-                    name: p.displayName,
-                  })}
-                  disabled={pending}
-                  onClick={() => onToggle(p, !p.enabled)}
-                >
-                  {p.enabled ? t("loginAdmin.disable") : t("loginAdmin.enable")}
-                </button>
-              </td>
-            </tr>
+            <ProviderRow
+              key={p.id}
+              provider={p}
+              pending={pending}
+              onEdit={onEdit}
+              onToggle={onToggle}
+            />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function ProviderRow({
+  provider: p,
+  pending,
+  onEdit,
+  onToggle,
+}: {
+  provider: IdentityProviderView;
+  pending: boolean;
+  onEdit: (id: string) => void;
+  onToggle: (provider: IdentityProviderView, enabled: boolean) => void;
+}) {
+  const { t } = useT();
+  return (
+    <tr>
+      <th scope="row">{p.displayName}</th>
+      <td>
+        <span className="break-anywhere">{p.issuer ?? p.saml?.entityId}</span>
+        {p.saml && <SamlSecurity saml={p.saml} />}
+      </td>
+      <td>
+        {t(identifierKindLabels[p.identifierKind])}
+        <br />
+        <code className="break-anywhere">{p.identifierClaim}</code>
+      </td>
+      <td className="break-anywhere">
+        {/* Saved before a level was required: every login through it is refused. */}
+        {p.acrValues.length === 0 ? (
+          <strong>{t("loginAdmin.missingAcr")}</strong>
+        ) : (
+          p.acrValues.join(", ")
+        )}
+      </td>
+      <td>
+        <SecretState provider={p} />
+      </td>
+      <td>{p.enabled ? t("loginAdmin.enabled") : <strong>{t("loginAdmin.disabled")}</strong>}</td>
+      <td className="nowrap">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
+          onClick={() => onEdit(p.id)}
+        >
+          {t("loginAdmin.edit")}
+        </button>{" "}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t(p.enabled ? "loginAdmin.disableLabel" : "loginAdmin.enableLabel", {
+            name: p.displayName,
+          })}
+          disabled={pending}
+          onClick={() => onToggle(p, !p.enabled)}
+        >
+          {p.enabled ? t("loginAdmin.disable") : t("loginAdmin.enable")}
+        </button>
+      </td>
+    </tr>
   );
 }
 

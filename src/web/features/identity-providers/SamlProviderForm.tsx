@@ -91,6 +91,19 @@ function changesOf(before: IdentityProviderView, d: SamlDraft): SamlProviderChan
   };
 }
 
+/** The new provider, or the change to `provider` in one request. */
+async function send(
+  api: ReturnType<typeof useApi>,
+  provider: IdentityProviderView | null,
+  draft: SamlDraft,
+): Promise<IdentityProviderView> {
+  if (!provider) return api.createSamlProvider(createBody(draft));
+  const changes = changesOf(provider, draft);
+  // Nothing changed: the server would ask for at least one field, the list is already right.
+  const any = Object.values(changes).some((value) => value !== undefined);
+  return any ? api.updateSamlProvider(provider.id, changes) : provider;
+}
+
 const listNames = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}.${i}`);
 const fieldNames = [
   "displayName",
@@ -124,15 +137,8 @@ export function SamlProviderForm({
   const set = (changes: Partial<SamlDraft>) => setDraft({ ...draft, ...changes });
 
   async function save() {
-    if (!provider) {
-      onSaved(await api.createSamlProvider(createBody(draft)), true);
-      setDraft(draftOf(null));
-      return;
-    }
-    const changes = changesOf(provider, draft);
-    // Nothing changed: the server would ask for at least one field, the list is already right.
-    const any = Object.values(changes).some((value) => value !== undefined);
-    onSaved(any ? await api.updateSamlProvider(provider.id, changes) : provider, false);
+    onSaved(await send(api, provider, draft), provider === null);
+    if (!provider) setDraft(draftOf(null));
   }
 
   return (
