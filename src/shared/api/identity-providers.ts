@@ -153,39 +153,43 @@ const samlFields = {
     .nullable(),
 };
 
+/** Every setting of a SAML provider, named as SAML names them (attribute, AuthnContextClassRef). */
+const samlProviderFields = {
+  displayName: providerFields.displayName,
+  ...samlFields,
+  identifierKind: IdentifierKind,
+  /** The attribute that names the person (e.g. urn:oid:1.2.752.29.4.13), or `NameID`. */
+  identifierAttribute: z
+    .string()
+    .trim()
+    .min(1, "Ange vilket attribut som identifierar personen, eller NameID.")
+    .max(200)
+    .regex(/^\S+$/, "Ett attributnamn skrivs utan mellanslag."),
+  // Required, as an OIDC provider's acr values: a login held to no level is refused.
+  authnContextClassRefs: z
+    .array(acrValue)
+    .min(1, "Ange minst en tillitsnivå, t.ex. http://id.elegnamnden.se/loa/1.0/loa3.")
+    .max(10),
+  enabled: z.boolean(),
+};
+
 export const CreateSamlProviderBody = z
-  .object({
-    displayName: providerFields.displayName,
-    ...samlFields,
-    identifierKind: IdentifierKind,
-    /** The attribute that names the person (e.g. urn:oid:1.2.752.29.4.13), or `NameID`. */
-    identifierAttribute: z
-      .string()
-      .trim()
-      .min(1, "Ange vilket attribut som identifierar personen, eller NameID.")
-      .max(200)
-      .regex(/^\S+$/, "Ett attributnamn skrivs utan mellanslag."),
-    // Required, as an OIDC provider's acr values: a login held to no level is refused.
-    authnContextClassRefs: z
-      .array(acrValue)
-      .min(1, "Ange minst en tillitsnivå, t.ex. http://id.elegnamnden.se/loa/1.0/loa3.")
-      .max(10),
-    enabled: z.boolean(),
-  })
+  .object(samlProviderFields)
   .partial({ enabled: true, wantEncryptedAssertions: true, singleLogoutUrl: true })
   .strict()
   .meta({ id: "CreateSamlProviderBody" });
 export type CreateSamlProviderBody = z.infer<typeof CreateSamlProviderBody>;
 
-export const UpdateSamlSettingsBody = z
-  .object(samlFields)
+/** Any of a SAML provider's settings, saved together (one transaction, one audit event). */
+export const UpdateSamlProviderBody = z
+  .object(samlProviderFields)
   .partial()
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: "Ange minst en uppgift att ändra.",
   })
-  .meta({ id: "UpdateSamlSettingsBody" });
-export type UpdateSamlSettingsBody = z.infer<typeof UpdateSamlSettingsBody>;
+  .meta({ id: "UpdateSamlProviderBody" });
+export type UpdateSamlProviderBody = z.infer<typeof UpdateSamlProviderBody>;
 
 /** An account's identifier as shown: a personal identity number only as "stored" (a hash). */
 export const AccountIdentifierView = z

@@ -11,7 +11,7 @@ import {
   LoginPolicyBody,
   LoginPolicyView,
   UpdateIdentityProviderBody,
-  UpdateSamlSettingsBody,
+  UpdateSamlProviderBody,
 } from "../../../shared/api/identity-providers.ts";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/connection.ts";
@@ -19,7 +19,7 @@ import type { App, RouteModule } from "../../http/context.ts";
 import { requestMeta, requireActor } from "../../http/request-context.ts";
 import { type AdminCheck, administratorsOnly } from "../admin/routes.ts";
 import { loginPolicyView } from "./login-policy.ts";
-import { createSamlProvider, updateSamlSettings } from "./saml-providers.ts";
+import { createSamlProvider, updateSamlProvider } from "./saml-providers.ts";
 import {
   addIdentifier,
   createProvider,
@@ -131,14 +131,15 @@ function registerSamlProviderRoutes(app: App, database: DatabaseHandle, admin: A
       ...admin,
       schema: {
         tags,
-        summary: "Change a SAML provider's entity id, sign-on address or certificates",
+        summary:
+          "Change any of a SAML provider's settings at once (name, IdP, certificates, identifier, level, on/off)",
         params: IdParams,
-        body: UpdateSamlSettingsBody,
+        body: UpdateSamlProviderBody,
         response: { 200: IdentityProviderView },
       },
     },
     async (request) =>
-      updateSamlSettings(
+      updateSamlProvider(
         database,
         requireActor(request),
         requestMeta(request),

@@ -169,6 +169,113 @@ describe.each(testDatabaseKinds)(
       expect(missing.statusCode).toBe(404);
     });
 
+    let brokerId: string;
+    it("refuses a change with a name already taken or too short whole, unaudited", async () => {
+      const created = await req(admin, "POST", "/api/admin/identity-providers/saml", {
+        ...provider,
+        displayName: "Freja via broker (SAML)",
+        entityId: "https://broker.example/saml",
+      });
+      brokerId = created.json().id;
+      const url = `/api/admin/identity-providers/${brokerId}/saml`;
+      const stored = () =>
+        database()
+          .owner.selectFrom("identity_provider")
+          .selectAll()
+          .where("id", "=", brokerId)
+          .executeTakeFirstOrThrow();
+      const before = await stored();
+      const updates = await count("admin.identity_provider.update");
+      // "Inera" is the provider renamed above: the good address is not saved either.
+      const clash = await req(admin, "PATCH", url, {
+        ssoUrl: "https://broker.example/sso2",
+        displayName: "Inera",
+      });
+      expect(clash.statusCode).toBe(400);
+      expect(clash.json().error.fields).toEqual({
+        displayName: "Det finns redan en identitetsleverantör med det namnet.",
+      });
+      const short = await req(admin, "PATCH", url, {
+        singleLogoutUrl: "https://broker.example/slo",
+        displayName: "F",
+      });
+      expect(short.statusCode).toBe(400);
+      expect(short.json().error.fields.displayName).toBe("Skriv ett namn på minst 2 tecken.");
+      const oidcField = await req(admin, "PATCH", url, { clientId: "frid" });
+      expect(oidcField.statusCode).toBe(400);
+      expect(await stored()).toEqual(before);
+      expect(await count("admin.identity_provider.update")).toBe(updates);
+    });
+
+    it("changes every setting in one request, audited once with the fields' names", async () => {
+      const url = `/api/admin/identity-providers/${brokerId}/saml`;
+      const all = {
+        displayName: "Freja eID (SAML)",
+        entityId: "https://broker.example/saml2",
+        ssoUrl: "https://broker.example/sso2",
+        certificates: [nextKey.certPem],
+        wantEncryptedAssertions: true,
+        singleLogoutUrl: "https://broker.example/slo",
+        identifierKind: "hsa_id",
+        identifierAttribute: "urn:oid:1.2.752.29.6.2.1",
+        authnContextClassRefs: [loa3, "http://id.elegnamnden.se/loa/1.0/loa4"],
+        enabled: false,
+      };
+      const changed = await req(admin, "PATCH", url, all);
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json()).toMatchObject({
+        displayName: all.displayName,
+        identifierKind: "hsa_id",
+        identifierClaim: all.identifierAttribute,
+        acrValues: all.authnContextClassRefs,
+        enabled: false,
+        saml: {
+          entityId: all.entityId,
+          ssoUrl: all.ssoUrl,
+          certificates: [expect.objectContaining({ subject: "CN=Inera IdP 2" })],
+          wantEncryptedAssertions: true,
+          singleLogoutUrl: all.singleLogoutUrl,
+        },
+      });
+      const events = await database()
+        .owner.selectFrom("audit_event")
+        .select(["data"])
+        .where("action", "=", "admin.identity_provider.update")
+        .where("resource_id", "=", brokerId)
+        .execute();
+      expect(events.map((e) => e.data)).toEqual([{ fields: Object.keys(all) }]);
+      // Single logout taken away again: null, not an empty text.
+      const cleared = await req(admin, "PATCH", url, { singleLogoutUrl: null });
+      expect(cleared.json().saml.singleLogoutUrl).toBeNull();
+    });
+
+    it("renames two SAML providers to one name once", async () => {
+      const ids = await Promise.all(
+        ["Rivaler A", "Rivaler B"].map(async (displayName) => {
+          const body = { ...provider, displayName };
+          return (await req(admin, "POST", "/api/admin/identity-providers/saml", body)).json().id;
+        }),
+      );
+      const both = await race(2, (i) =>
+        req(admin, "PATCH", `/api/admin/identity-providers/${ids[i]}/saml`, {
+          displayName: "Samma namn",
+          ssoUrl: `https://idp.inera.example/sso-${i}`,
+        }),
+      );
+      expect(both.counts).toEqual({ 200: 1, 400: 1 });
+      const loser = both.responses.find((r) => r.statusCode === 400);
+      expect(loser?.json().error.fields.displayName).toContain("finns redan");
+      const rows = await database()
+        .owner.selectFrom("identity_provider")
+        .select(["display_name", "saml_sso_url"])
+        .where("id", "in", ids)
+        .orderBy("display_name")
+        .execute();
+      // The refused one kept its name and its address.
+      expect(rows.filter((r) => r.saml_sso_url === provider.ssoUrl)).toHaveLength(1);
+      expect(rows.map((r) => r.display_name).filter((n) => n === "Samma namn")).toHaveLength(1);
+    });
+
     it("requires an assurance level, and gives a name once to two at once", async () => {
       const url = "/api/admin/identity-providers/saml";
       const noLevel = await req(admin, "POST", url, {

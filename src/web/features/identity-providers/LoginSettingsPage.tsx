@@ -14,7 +14,8 @@ import { QueryError } from "../../ui/QueryError";
 import { BreakGlassSection, PasswordPolicySection } from "./LoginPolicySections";
 import { identifierKindLabels } from "./labels";
 import { ProviderForm } from "./ProviderForm";
-import { CertificateList, MetadataLink, SamlProviderForm } from "./SamlProviderForm";
+import { CertificateList, MetadataLink } from "./SamlCertificates";
+import { SamlProviderForm } from "./SamlProviderForm";
 
 /** Administration › Inloggning: the organisation's identity providers and login policy. */
 export function LoginSettingsPage() {
@@ -88,7 +89,6 @@ function Providers() {
       <ErrorSummary errors={toggle.errors} />
       <ProviderEditor
         edited={edited}
-        onChanged={providers.reload}
         onCancel={() => setEditing(null)}
         onSaved={(message) => {
           setEditing(null);
@@ -103,12 +103,10 @@ function Providers() {
 /** The form below the list: the provider being changed, else a new one of either protocol. */
 function ProviderEditor({
   edited,
-  onChanged,
   onCancel,
   onSaved,
 }: {
   edited: IdentityProviderView | null;
-  onChanged: () => void;
   onCancel: () => void;
   onSaved: (message: string) => void;
 }) {
@@ -123,7 +121,6 @@ function ProviderEditor({
       <SamlProviderForm
         key={edited.id}
         provider={edited}
-        onChanged={onChanged}
         onCancel={onCancel}
         onSaved={saved("loginAdmin.providerSaved")}
       />
@@ -190,54 +187,78 @@ function ProviderTable({
         </thead>
         <tbody>
           {providers.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.displayName}</th>
-              <td className="break-anywhere">{p.issuer ?? p.saml?.entityId}</td>
-              <td>
-                {t(identifierKindLabels[p.identifierKind])}
-                <br />
-                <code className="break-anywhere">{p.identifierClaim}</code>
-              </td>
-              <td className="break-anywhere">
-                {/* Saved before a level was required: every login through it is refused. */}
-                {p.acrValues.length === 0 ? (
-                  <strong>{t("loginAdmin.missingAcr")}</strong>
-                ) : (
-                  p.acrValues.join(", ")
-                )}
-              </td>
-              <td>
-                <SecretState provider={p} />
-              </td>
-              <td>
-                {p.enabled ? t("loginAdmin.enabled") : <strong>{t("loginAdmin.disabled")}</strong>}
-              </td>
-              <td className="nowrap">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
-                  onClick={() => onEdit(p.id)}
-                >
-                  {t("loginAdmin.edit")}
-                </button>{" "}
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t(p.enabled ? "loginAdmin.disableLabel" : "loginAdmin.enableLabel", {
-                    name: p.displayName,
-                  })}
-                  disabled={pending}
-                  onClick={() => onToggle(p, !p.enabled)}
-                >
-                  {p.enabled ? t("loginAdmin.disable") : t("loginAdmin.enable")}
-                </button>
-              </td>
-            </tr>
+            <ProviderRow
+              key={p.id}
+              provider={p}
+              pending={pending}
+              onEdit={onEdit}
+              onToggle={onToggle}
+            />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function ProviderRow({
+  provider: p,
+  pending,
+  onEdit,
+  onToggle,
+}: {
+  provider: IdentityProviderView;
+  pending: boolean;
+  onEdit: (id: string) => void;
+  onToggle: (provider: IdentityProviderView, enabled: boolean) => void;
+}) {
+  const { t } = useT();
+  return (
+    <tr>
+      <th scope="row">{p.displayName}</th>
+      <td>
+        <span className="break-anywhere">{p.issuer ?? p.saml?.entityId}</span>
+        {p.saml && <SamlSecurity saml={p.saml} />}
+      </td>
+      <td>
+        {t(identifierKindLabels[p.identifierKind])}
+        <br />
+        <code className="break-anywhere">{p.identifierClaim}</code>
+      </td>
+      <td className="break-anywhere">
+        {/* Saved before a level was required: every login through it is refused. */}
+        {p.acrValues.length === 0 ? (
+          <strong>{t("loginAdmin.missingAcr")}</strong>
+        ) : (
+          p.acrValues.join(", ")
+        )}
+      </td>
+      <td>
+        <SecretState provider={p} />
+      </td>
+      <td>{p.enabled ? t("loginAdmin.enabled") : <strong>{t("loginAdmin.disabled")}</strong>}</td>
+      <td className="nowrap">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t("loginAdmin.editLabel", { name: p.displayName })}
+          onClick={() => onEdit(p.id)}
+        >
+          {t("loginAdmin.edit")}
+        </button>{" "}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t(p.enabled ? "loginAdmin.disableLabel" : "loginAdmin.enableLabel", {
+            name: p.displayName,
+          })}
+          disabled={pending}
+          onClick={() => onToggle(p, !p.enabled)}
+        >
+          {p.enabled ? t("loginAdmin.disable") : t("loginAdmin.enable")}
+        </button>
+      </td>
+    </tr>
   );
 }
 
@@ -257,5 +278,30 @@ function SecretState({ provider }: { provider: IdentityProviderView }) {
     <span className="break-anywhere">{t("loginAdmin.secretSet", { name })}</span>
   ) : (
     <strong className="break-anywhere">{t("loginAdmin.secretMissing", { name })}</strong>
+  );
+}
+
+/** Whether a SAML provider's assertions must come encrypted, and where it logs out. */
+function SamlSecurity({ saml }: { saml: NonNullable<IdentityProviderView["saml"]> }) {
+  const { t } = useT();
+  const logout = saml.singleLogoutUrl;
+  return (
+    <ul className="plain-list">
+      <li>
+        {t(
+          saml.wantEncryptedAssertions ? "loginAdmin.samlEncrypted" : "loginAdmin.samlNotEncrypted",
+        )}
+      </li>
+      <li>
+        {logout ? (
+          <>
+            {/* Words wrap between words, the address wherever it must. */}
+            {t("loginAdmin.samlSingleLogoutAt")} <span className="break-anywhere">{logout}</span>
+          </>
+        ) : (
+          t("loginAdmin.samlNoSingleLogout")
+        )}
+      </li>
+    </ul>
   );
 }

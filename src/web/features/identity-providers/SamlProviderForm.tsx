@@ -3,12 +3,12 @@ import type { IdentifierKind } from "../../../shared/api/identity-providers";
 import type { IdentityProviderView } from "../../api/endpoints";
 import { useApi } from "../../auth/useAuth";
 import { useSubmit } from "../../hooks/useSubmit";
-import { formatDate } from "../../i18n/dates";
 import { useT } from "../../i18n/useT";
-import { CheckboxField, TextAreaField, TextField } from "../../ui/Field";
-import type { SamlProviderInput, SamlSettingsChange } from "./api";
+import { CheckboxField, TextField } from "../../ui/Field";
+import type { SamlProviderChange, SamlProviderInput } from "./api";
 import { loa3 } from "./labels";
 import { AcrField, IdentifierFields, lines, listError, ProviderFormFrame } from "./provider-fields";
+import { CertificateFields, MetadataLink, maxCertificates } from "./SamlCertificates";
 
 /**
  * Where the Swedish eID framework's IdPs send each kind of identifier (the attribute
@@ -20,12 +20,14 @@ const usualAttributes: Record<IdentifierKind, string> = {
   email: "urn:oid:0.9.2342.19200300.100.1.3",
   sub: "NameID",
 };
-const maxCertificates = 5;
 
 interface SamlDraft {
   displayName: string;
   entityId: string;
   ssoUrl: string;
+  /** Blank: the IdP has no single logout. */
+  singleLogoutUrl: string;
+  wantEncryptedAssertions: boolean;
   /** New certificates as pasted; when changing a provider, only once "replace" is chosen. */
   certificates: string[];
   replaceCertificates: boolean;
@@ -40,6 +42,8 @@ function draftOf(provider: IdentityProviderView | null): SamlDraft {
     displayName: provider?.displayName ?? "",
     entityId: provider?.saml?.entityId ?? "",
     ssoUrl: provider?.saml?.ssoUrl ?? "",
+    singleLogoutUrl: provider?.saml?.singleLogoutUrl ?? "",
+    wantEncryptedAssertions: provider?.saml?.wantEncryptedAssertions ?? false,
     certificates: [""],
     replaceCertificates: provider === null,
     identifierKind: provider?.identifierKind ?? "hsa_id",
@@ -49,12 +53,17 @@ function draftOf(provider: IdentityProviderView | null): SamlDraft {
   };
 }
 
+/** An empty address is no single logout: null, which the server also takes to clear one. */
+const logoutUrlOf = (d: SamlDraft) => d.singleLogoutUrl.trim() || null;
+
 function createBody(d: SamlDraft): SamlProviderInput {
   return {
     displayName: d.displayName,
     entityId: d.entityId,
     ssoUrl: d.ssoUrl,
     certificates: d.certificates,
+    wantEncryptedAssertions: d.wantEncryptedAssertions,
+    singleLogoutUrl: logoutUrlOf(d),
     identifierKind: d.identifierKind,
     identifierAttribute: d.identifierClaim,
     authnContextClassRefs: lines(d.acrValues),
@@ -62,79 +71,74 @@ function createBody(d: SamlDraft): SamlProviderInput {
   };
 }
 
-/** What differs from `before`: the IdP's own settings, and those both protocols share. */
-function changesOf(before: IdentityProviderView, d: SamlDraft) {
-  const saml: SamlSettingsChange = {};
-  if (d.entityId !== before.saml?.entityId) saml.entityId = d.entityId;
-  if (d.ssoUrl !== before.saml?.ssoUrl) saml.ssoUrl = d.ssoUrl;
-  if (d.replaceCertificates) saml.certificates = d.certificates;
+/** What differs from `before`, sent as one change: all of it is saved, or none of it. */
+function changesOf(before: IdentityProviderView, d: SamlDraft): SamlProviderChange {
+  const saml = before.saml;
   const acrValues = lines(d.acrValues);
-  const shared = {
-    ...(d.displayName !== before.displayName ? { displayName: d.displayName } : {}),
-    ...(d.identifierKind !== before.identifierKind ? { identifierKind: d.identifierKind } : {}),
-    ...(d.identifierClaim !== before.identifierClaim ? { identifierClaim: d.identifierClaim } : {}),
-    ...(acrValues.join("\n") !== before.acrValues.join("\n") ? { acrValues } : {}),
-    ...(d.enabled !== before.enabled ? { enabled: d.enabled } : {}),
+  const differs = <T,>(now: T, then: T | undefined) => (now !== then ? now : undefined);
+  return {
+    displayName: differs(d.displayName, before.displayName),
+    entityId: differs(d.entityId, saml?.entityId),
+    ssoUrl: differs(d.ssoUrl, saml?.ssoUrl),
+    singleLogoutUrl: differs(logoutUrlOf(d), saml?.singleLogoutUrl),
+    wantEncryptedAssertions: differs(d.wantEncryptedAssertions, saml?.wantEncryptedAssertions),
+    certificates: d.replaceCertificates ? d.certificates : undefined,
+    identifierKind: differs(d.identifierKind, before.identifierKind),
+    identifierAttribute: differs(d.identifierClaim, before.identifierClaim),
+    authnContextClassRefs:
+      acrValues.join("\n") !== before.acrValues.join("\n") ? acrValues : undefined,
+    enabled: differs(d.enabled, before.enabled),
   };
-  return { saml, shared };
+}
+
+/** The new provider, or the change to `provider` in one request. */
+async function send(
+  api: ReturnType<typeof useApi>,
+  provider: IdentityProviderView | null,
+  draft: SamlDraft,
+): Promise<IdentityProviderView> {
+  if (!provider) return api.createSamlProvider(createBody(draft));
+  const changes = changesOf(provider, draft);
+  // Nothing changed: the server would ask for at least one field, the list is already right.
+  const any = Object.values(changes).some((value) => value !== undefined);
+  return any ? api.updateSamlProvider(provider.id, changes) : provider;
 }
 
 const listNames = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}.${i}`);
-// The create route names the identifier and assurance as SAML does, the shared PATCH as OIDC.
 const fieldNames = [
   "displayName",
   "entityId",
   "ssoUrl",
+  "singleLogoutUrl",
+  "wantEncryptedAssertions",
   "certificates",
   ...listNames("certificates", maxCertificates),
   "identifierKind",
   "identifierAttribute",
-  "identifierClaim",
   "authnContextClassRefs",
   ...listNames("authnContextClassRefs", 10),
-  "acrValues",
-  ...listNames("acrValues", 10),
   "enabled",
 ];
 
-/** Adding a SAML 2.0 provider, or changing one (`provider`). */
+/** Adding a SAML 2.0 provider, or changing one (`provider`) in one request. */
 export function SamlProviderForm({
   provider,
   onSaved,
-  onChanged,
   onCancel,
 }: {
   provider: IdentityProviderView | null;
   onSaved: (saved: IdentityProviderView, created: boolean) => void;
-  /** Part of a change is saved (the IdP's settings) while the rest may still be refused. */
-  onChanged?: () => void;
   onCancel?: () => void;
 }) {
   const { t } = useT();
   const api = useApi();
   const submit = useSubmit(fieldNames);
-  // What the server holds now: after the IdP's settings are saved and the shared ones are
-  // refused, a second try sends only what is still unsaved.
-  const [base, setBase] = useState(provider);
   const [draft, setDraft] = useState(() => draftOf(provider));
   const set = (changes: Partial<SamlDraft>) => setDraft({ ...draft, ...changes });
 
   async function save() {
-    if (!base) {
-      onSaved(await api.createSamlProvider(createBody(draft)), true);
-      setDraft(draftOf(null));
-      return;
-    }
-    const { saml, shared } = changesOf(base, draft);
-    let saved = base;
-    if (Object.keys(saml).length > 0) {
-      saved = await api.updateSamlSettings(base.id, saml);
-      setBase(saved);
-      setDraft((d) => ({ ...d, replaceCertificates: false, certificates: [""] }));
-      onChanged?.();
-    }
-    if (Object.keys(shared).length > 0) saved = await api.updateIdentityProvider(base.id, shared);
-    onSaved(saved, false);
+    onSaved(await send(api, provider, draft), provider === null);
+    if (!provider) setDraft(draftOf(null));
   }
 
   return (
@@ -162,7 +166,7 @@ export function SamlProviderForm({
         onChange={(e) => set({ displayName: e.target.value })}
         error={submit.fieldError("displayName")}
       />
-      <SamlFields draft={draft} base={base} onChange={set} error={submit.fieldError} />
+      <SamlFields draft={draft} provider={provider} onChange={set} error={submit.fieldError} />
       <CheckboxField
         label={t("loginAdmin.enabledField")}
         name="enabled"
@@ -177,17 +181,16 @@ export function SamlProviderForm({
 /** The IdP's own settings, and how its assertion names the person and their level. */
 function SamlFields({
   draft,
-  base,
+  provider,
   onChange,
   error,
 }: {
   draft: SamlDraft;
-  base: IdentityProviderView | null;
+  provider: IdentityProviderView | null;
   onChange: (changes: Partial<SamlDraft>) => void;
   error: (name: string) => string | undefined;
 }) {
   const { t } = useT();
-  // The create route names the identifier and levels as SAML does, the shared PATCH as OIDC.
   return (
     <fieldset className="fieldset">
       <legend>{t("loginAdmin.samlLegend")}</legend>
@@ -201,6 +204,49 @@ function SamlFields({
         onChange={(e) => onChange({ entityId: e.target.value })}
         error={error("entityId")}
       />
+      <AddressFields draft={draft} onChange={onChange} error={error} />
+      <CertificateFields provider={provider} draft={draft} onChange={onChange} error={error} />
+      <CheckboxField
+        label={t("loginAdmin.samlWantEncrypted")}
+        hint={t("loginAdmin.samlWantEncryptedHelp")}
+        name="wantEncryptedAssertions"
+        checked={draft.wantEncryptedAssertions}
+        onChange={(e) => onChange({ wantEncryptedAssertions: e.target.checked })}
+        error={error("wantEncryptedAssertions")}
+      />
+      <IdentifierFields
+        value={draft}
+        usual={usualAttributes}
+        claimLabel="loginAdmin.identifierAttribute"
+        claimHint="loginAdmin.identifierAttributeHint"
+        claimName="identifierAttribute"
+        onChange={onChange}
+        error={{ kind: error("identifierKind"), claim: error("identifierAttribute") }}
+      />
+      <AcrField
+        label="loginAdmin.authnContextClassRefs"
+        name="authnContextClassRefs"
+        value={draft.acrValues}
+        onChange={(acrValues) => onChange({ acrValues })}
+        error={listError(error, "authnContextClassRefs")}
+      />
+    </fieldset>
+  );
+}
+
+/** Where Frid sends the person to log in, and (if the IdP has one) to log out. */
+function AddressFields({
+  draft,
+  onChange,
+  error,
+}: {
+  draft: SamlDraft;
+  onChange: (changes: Partial<SamlDraft>) => void;
+  error: (name: string) => string | undefined;
+}) {
+  const { t } = useT();
+  return (
+    <>
       <TextField
         label={t("loginAdmin.ssoUrl")}
         hint={t("loginAdmin.ssoUrlHint")}
@@ -212,141 +258,17 @@ function SamlFields({
         onChange={(e) => onChange({ ssoUrl: e.target.value })}
         error={error("ssoUrl")}
       />
-      <CertificateFields provider={base} draft={draft} onChange={onChange} error={error} />
-      <IdentifierFields
-        value={draft}
-        usual={usualAttributes}
-        claimLabel="loginAdmin.identifierAttribute"
-        claimHint="loginAdmin.identifierAttributeHint"
-        claimName="identifierAttribute"
-        onChange={onChange}
-        error={{
-          kind: error("identifierKind"),
-          claim: error("identifierAttribute") ?? error("identifierClaim"),
-        }}
+      <TextField
+        label={t("loginAdmin.samlSingleLogoutUrl")}
+        hint={t("loginAdmin.samlSingleLogoutUrlHelp")}
+        name="singleLogoutUrl"
+        type="url"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft.singleLogoutUrl}
+        onChange={(e) => onChange({ singleLogoutUrl: e.target.value })}
+        error={error("singleLogoutUrl")}
       />
-      <AcrField
-        label="loginAdmin.authnContextClassRefs"
-        name="authnContextClassRefs"
-        value={draft.acrValues}
-        onChange={(acrValues) => onChange({ acrValues })}
-        error={listError(error, "authnContextClassRefs") ?? listError(error, "acrValues")}
-      />
-    </fieldset>
-  );
-}
-
-/** The address the IdP (or the federation) is given: Frid's SP metadata for this provider. */
-export function MetadataLink({
-  provider,
-  withHint = false,
-}: {
-  provider: IdentityProviderView;
-  withHint?: boolean;
-}) {
-  const { t } = useT();
-  return (
-    <p>
-      <a href={`/api/auth/saml/${provider.id}/metadata`}>
-        {t("loginAdmin.spMetadata", { name: provider.displayName })}
-      </a>
-      {withHint && (
-        <>
-          <br />
-          <span className="field__hint">{t("loginAdmin.spMetadataHint")}</span>
-        </>
-      )}
-    </p>
-  );
-}
-
-/** Each certificate Frid trusts for a provider: its subject and how long it is valid. */
-export function CertificateList({ provider }: { provider: IdentityProviderView }) {
-  const { t, lang } = useT();
-  return (
-    <ul
-      className="plain-list"
-      aria-label={t("loginAdmin.certificatesOf", { name: provider.displayName })}
-    >
-      {(provider.saml?.certificates ?? []).map((c) => (
-        <li key={c.sha256} className="break-anywhere">
-          {t("loginAdmin.certificateItem", {
-            subject: c.subject,
-            until: formatDate(c.notAfter, lang),
-          })}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/**
- * The IdP's signing certificates, 1–5 (several while it rotates its key). A saved provider's
- * are shown, not its PEMs: replacing them means pasting every one Frid should trust.
- */
-function CertificateFields({
-  provider,
-  draft,
-  onChange,
-  error,
-}: {
-  provider: IdentityProviderView | null;
-  draft: SamlDraft;
-  onChange: (changes: Partial<SamlDraft>) => void;
-  error: (name: string) => string | undefined;
-}) {
-  const { t } = useT();
-  const pems = draft.certificates;
-  const setPem = (i: number, pem: string) =>
-    onChange({ certificates: pems.map((p, j) => (j === i ? pem : p)) });
-  return (
-    <fieldset className="fieldset">
-      <legend>{t("loginAdmin.certificates")}</legend>
-      <p className="field__hint">{t("loginAdmin.certificatesHint")}</p>
-      {provider && <CertificateList provider={provider} />}
-      {provider && (
-        <CheckboxField
-          label={t("loginAdmin.replaceCertificates")}
-          name="replaceCertificates"
-          checked={draft.replaceCertificates}
-          onChange={(e) => onChange({ replaceCertificates: e.target.checked })}
-        />
-      )}
-      {draft.replaceCertificates &&
-        pems.map((pem, i) => (
-          // The list only grows and shrinks at its end, so the position is the identity.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <div key={i}>
-            <TextAreaField
-              label={t("loginAdmin.certificate", { n: i + 1 })}
-              hint={t("loginAdmin.certificateHint")}
-              name={`certificates.${i}`}
-              rows={6}
-              spellCheck={false}
-              value={pem}
-              onChange={(e) => setPem(i, e.target.value)}
-              error={error(`certificates.${i}`) ?? (i === 0 ? error("certificates") : undefined)}
-            />
-            {pems.length > 1 && i === pems.length - 1 && (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => onChange({ certificates: pems.slice(0, -1) })}
-              >
-                {t("loginAdmin.removeCertificate", { n: i + 1 })}
-              </button>
-            )}
-          </div>
-        ))}
-      {draft.replaceCertificates && pems.length < maxCertificates && (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => onChange({ certificates: [...pems, ""] })}
-        >
-          {t("loginAdmin.addCertificate")}
-        </button>
-      )}
-    </fieldset>
+    </>
   );
 }

@@ -11,7 +11,7 @@ import {
   IdentityProviderView,
   LoginPolicyView,
   type UpdateIdentityProviderBody,
-  type UpdateSamlSettingsBody,
+  type UpdateSamlProviderBody,
 } from "../../../shared/api/identity-providers";
 import { deleteJson, parseWith, patchJson, postFile } from "../../api/client";
 import type { Transport } from "../../api/transport";
@@ -22,7 +22,7 @@ export type AccountIdentifier = z.infer<typeof AccountIdentifierList>["identifie
 export type ProviderInput = z.input<typeof CreateIdentityProviderBody>;
 export type ProviderChange = z.input<typeof UpdateIdentityProviderBody>;
 export type SamlProviderInput = z.input<typeof CreateSamlProviderBody>;
-export type SamlSettingsChange = z.input<typeof UpdateSamlSettingsBody>;
+export type SamlProviderChange = z.input<typeof UpdateSamlProviderBody>;
 export type IdentifierInput = z.input<typeof AddAccountIdentifierBody>;
 
 /** The administrator's login settings (issue 21): providers, policy, break-glass, identifiers. */
@@ -41,8 +41,8 @@ export function identityProvidersApi({ call, get, post, put, opts, id }: Transpo
       ),
     createSamlProvider: (input: SamlProviderInput) =>
       post("/api/admin/identity-providers/saml", input, IdentityProviderView),
-    /** The IdP's own settings; name, identifier, assurance and enabled go through the PATCH above. */
-    updateSamlSettings: (providerId: string, changes: SamlSettingsChange) =>
+    /** Any of a SAML provider's settings, saved together or not at all. */
+    updateSamlProvider: (providerId: string, changes: SamlProviderChange) =>
       call(async () =>
         parseWith(
           IdentityProviderView,

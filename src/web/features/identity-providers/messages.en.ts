@@ -25,6 +25,10 @@ export const identityProvidersEn: MessagesOf<typeof identityProvidersSv> = {
   "loginAdmin.samlWantEncrypted": "Require encrypted assertions",
   "loginAdmin.samlWantEncryptedHelp":
     "The identity provider encrypts the assertion to Frid's certificate (in Frid's SAML metadata), as Sweden Connect requires. A plain assertion is then refused, even when signed.",
+  "loginAdmin.samlEncrypted": "Requires encrypted assertions",
+  "loginAdmin.samlNotEncrypted": "Assertions need not be encrypted",
+  "loginAdmin.samlSingleLogoutAt": "Logout at the provider:",
+  "loginAdmin.samlNoSingleLogout": "No logout at the provider (single logout)",
   "loginAdmin.samlSingleLogoutUrl": "Logout address (single logout)",
   "loginAdmin.samlSingleLogoutUrlHelp":
     "The identity provider's SAML single logout address (HTTP-Redirect). Leave it empty if it has none: the person is then logged out of Frid only and told their login at the provider may still be open.",

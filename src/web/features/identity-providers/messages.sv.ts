@@ -22,6 +22,10 @@ export const identityProvidersSv = {
   "loginAdmin.samlWantEncrypted": "Kräv krypterade intyg",
   "loginAdmin.samlWantEncryptedHelp":
     "Identitetsleverantören krypterar intyget till Frids certifikat (i Frids SAML-metadata), så som Sweden Connect kräver. Ett okrypterat intyg avvisas då, även om det är signerat.",
+  "loginAdmin.samlEncrypted": "Kräver krypterade intyg",
+  "loginAdmin.samlNotEncrypted": "Intygen behöver inte vara krypterade",
+  "loginAdmin.samlSingleLogoutAt": "Utloggning hos leverantören:",
+  "loginAdmin.samlNoSingleLogout": "Ingen utloggning hos leverantören (single logout)",
   "loginAdmin.samlSingleLogoutUrl": "Adress för utloggning (single logout)",
   "loginAdmin.samlSingleLogoutUrlHelp":
     "Identitetsleverantörens adress för SAML single logout (HTTP-Redirect). Lämna tom om den saknas: då loggas personen bara ut ur Frid och får veta att inloggningen hos leverantören kan vara kvar.",
