@@ -224,6 +224,33 @@ describe.each(testDatabaseKinds)("login through a SAML identity provider (%s)", 
     expect(res.statusCode).toBe(303);
   });
 
+  it("follows the IdP's key rotation: the next key once its certificate is added, the old refused once removed", async () => {
+    const nextKey = signingKey("Test-IdP nästa");
+    const certificates = (pems: string[]) =>
+      t.app.inject({
+        method: "PATCH",
+        url: `/api/admin/identity-providers/${providerId}/saml`,
+        headers: as(admin),
+        payload: { certificates: pems },
+      });
+    const refusedWith = async (key: typeof nextKey) => {
+      expect((await asLina({ key })).res.statusCode).toBe(403);
+      expect(await lastRefusal()).toBe("signature_invalid");
+    };
+    try {
+      await refusedWith(nextKey);
+      expect((await certificates([idp.key.certPem, nextKey.certPem])).statusCode).toBe(200);
+      // While the IdP switches, Frid takes either key, with no restart.
+      for (const key of [idp.key, nextKey])
+        expect((await asLina({ key })).res.statusCode).toBe(303);
+      expect((await certificates([nextKey.certPem])).statusCode).toBe(200);
+      await refusedWith(idp.key);
+      expect((await asLina({ key: nextKey })).res.statusCode).toBe(303);
+    } finally {
+      await certificates([idp.key.certPem]);
+    }
+  });
+
   it("refuses through a disabled provider, also an answer to a login begun before", async () => {
     const started = await startSaml(t.app, providerId);
     await database()
