@@ -137,7 +137,7 @@ describe.each(testDatabaseKinds)("the identifying claim from userinfo (%s)", (ki
 
   it("refuses a userinfo answer about another subject than the ID token's, audited", async () => {
     forging.userinfo({ sub: "someone-else", [hsaClaim]: "SE2321000016-lina7" });
-    const { res } = await loginThroughProvider(t.app, providers["Förfalskande"] as string, "lina");
+    const { res } = await loginThroughProvider(t.app, providers.Förfalskande as string, "lina");
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain("Svaret från identitetsleverantören kunde inte godtas.");
     expect(sessionCookieOf(res)).toBeUndefined();
@@ -148,7 +148,7 @@ describe.each(testDatabaseKinds)("the identifying claim from userinfo (%s)", (ki
 
   it("refuses when the userinfo endpoint fails: identifier_missing, never a 500", async () => {
     forging.userinfo(null);
-    const { res } = await loginThroughProvider(t.app, providers["Förfalskande"] as string, "lina");
+    const { res } = await loginThroughProvider(t.app, providers.Förfalskande as string, "lina");
     expect(res.statusCode).toBe(403);
     expect(sessionCookieOf(res)).toBeUndefined();
     const refusal = await lastRefusal();
@@ -156,7 +156,7 @@ describe.each(testDatabaseKinds)("the identifying claim from userinfo (%s)", (ki
     expect(refusal.detail).toContain("userinfo failed");
     // The same provider's honest answer for the same subject is taken.
     forging.userinfo({ sub: "lina", [hsaClaim]: "SE2321000016-lina7" });
-    const honest = await loginThroughProvider(t.app, providers["Förfalskande"] as string, "lina");
+    const honest = await loginThroughProvider(t.app, providers.Förfalskande as string, "lina");
     expect(honest.res.statusCode).toBe(303);
   });
 });
