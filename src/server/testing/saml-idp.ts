@@ -149,7 +149,8 @@ export class TestSamlIdp {
   /** The IdP's own LogoutRequest: the person logged out at the IdP (or at another SP). */
   logoutRequest(a: {
     nameId: string;
-    destination: string;
+    /** null: no Destination attribute at all. */
+    destination: string | null;
     sessionIndex?: string;
     issuer?: string;
     id?: string;
@@ -157,7 +158,7 @@ export class TestSamlIdp {
     issued?: number;
   }) {
     return (
-      `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${xmlText(a.id ?? newId())}" Version="2.0" IssueInstant="${at(a.issued ?? 0)}" Destination="${xmlText(a.destination)}">` +
+      `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${xmlText(a.id ?? newId())}" Version="2.0" IssueInstant="${at(a.issued ?? 0)}"${a.destination === null ? "" : ` Destination="${xmlText(a.destination)}"`}>` +
       `<saml:Issuer>${xmlText(a.issuer ?? this.entityId)}</saml:Issuer>` +
       `<saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${xmlText(a.nameId)}</saml:NameID>` +
       `${a.sessionIndex ? `<samlp:SessionIndex>${xmlText(a.sessionIndex)}</samlp:SessionIndex>` : ""}` +

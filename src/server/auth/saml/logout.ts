@@ -121,7 +121,9 @@ export async function receiveSamlLogout(
   const root = rootAttributes(xml, isRequest ? "LogoutRequest" : "LogoutResponse");
   // A message meant for another SP's (or another registration's) logout is not Frid's.
   const destination = serviceProvider(config, provider).sloUrl;
-  if (root.Destination !== undefined && root.Destination.replace(/&amp;/g, "&") !== destination)
+  // Required, as the bindings require it of a signed message (SAML bindings 3.4.5.2): a
+  // message without one could be another SP's, replayed here.
+  if (root.Destination === undefined || root.Destination.replace(/&amp;/g, "&") !== destination)
     throw refuse("malformed", `Destination ${root.Destination}`);
   if (!isRequest) return logoutAnswered(database, provider, root.InResponseTo, meta, refuse);
   if (!profile) throw refuse("malformed", "no LogoutRequest");
@@ -146,15 +148,22 @@ function signatureHolds(rawQuery: string, provider: SamlProvider, refuse: Refuse
     if (raw.has(name)) throw refuse("malformed", `${name.slice(0, 40)} twice`);
     raw.set(name, at < 0 ? "" : part.slice(at + 1));
   }
+  const decoded = (value: string) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      throw refuse("malformed", "not URL-encoded");
+    }
+  };
   const signature = raw.get("Signature");
-  const sigAlg = decodeURIComponent(raw.get("SigAlg") ?? "");
+  const sigAlg = decoded(raw.get("SigAlg") ?? "");
   if (!signature) throw refuse("unsigned");
   if (!allowedSigAlgs.has(sigAlg)) throw refuse("signature", `SigAlg ${sigAlg}`);
   const signed = [raw.has("SAMLRequest") ? "SAMLRequest" : "SAMLResponse", "RelayState", "SigAlg"]
     .filter((name) => raw.has(name))
     .map((name) => `${name}=${raw.get(name)}`)
     .join("&");
-  const octets = Buffer.from(decodeURIComponent(signature), "base64");
+  const octets = Buffer.from(decoded(signature), "base64");
   const hash = sigAlg.endsWith("sha512") ? "sha512" : "sha256";
   const holds = (provider.saml_certificates ?? []).some((pem) => {
     try {
@@ -247,7 +256,11 @@ async function idpLogout(
   if (!Number.isFinite(issued)) throw refuse("malformed", "no IssueInstant");
   if (issued < Date.now() - messageMinutes * 60_000 - slack || issued > Date.now() + slack)
     throw refuse("expired", `IssueInstant ${issueInstant}`);
-  const id = typeof profile.ID === "string" ? profile.ID.slice(0, 200) : "";
+  // An IdP's request names its own id (remembered against replay) and the person: an empty
+  // NameID must never read as "every session of the provider" (endProviderSessions).
+  const id = typeof profile.ID === "string" ? profile.ID : "";
+  if (id.length < 1 || id.length > 200) throw refuse("malformed", "ID missing or too long");
+  if (!profile.nameID) throw refuse("malformed", "no NameID");
   await withActor(database.db, { userId: null, orgId: provider.org_id }, async (trx) => {
     await trx.deleteFrom("saml_logout_message").where("expires_at", "<", new Date()).execute();
     const fresh = await trx
