@@ -1,14 +1,8 @@
 import { type Kysely, sql } from "kysely";
+import type { LocalPasswordsBasis } from "../../shared/api/identity-providers.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/types.ts";
 import { AppError } from "../http/errors.ts";
-
-/** What decided whether passwords are allowed (the administrator's page says it). */
-export type LocalPasswordsBasis =
-  | "chosen"
-  | "default"
-  | "production_default"
-  | "production_default_kept_on";
 
 /** The organisation's own choice (PUT /api/admin/login-policy); null: it never chose. */
 async function chosenLocalPasswords(db: Kysely<Database>, orgId: string) {

@@ -214,6 +214,15 @@ export const AddAccountIdentifierBody = z
   .meta({ id: "AddAccountIdentifierBody" });
 export type AddAccountIdentifierBody = z.infer<typeof AddAccountIdentifierBody>;
 
+/** What decided whether passwords are allowed (auth/login-policy.ts localPasswordsPolicy). */
+export const LocalPasswordsBasis = z.enum([
+  "chosen",
+  "default",
+  "production_default",
+  "production_default_kept_on",
+]);
+export type LocalPasswordsBasis = z.infer<typeof LocalPasswordsBasis>;
+
 export const LoginPolicyView = z
   .object({
     localPasswords: z.boolean(),
@@ -222,12 +231,7 @@ export const LoginPolicyView = z
      * default (off: an enabled provider and a break-glass administrator with a hardware key);
      * or production's default kept on because no such administrator is there yet.
      */
-    localPasswordsBasis: z.enum([
-      "chosen",
-      "default",
-      "production_default",
-      "production_default_kept_on",
-    ]),
+    localPasswordsBasis: LocalPasswordsBasis,
     /** Active accounts marked break-glass, who keep a password login (issue 21, item 4). */
     breakGlassAccounts: z.array(
       z.object({

@@ -9,8 +9,6 @@ import type { Actor, RequestMeta } from "../../access/actor.ts";
 import { withActor } from "../../access/transaction.ts";
 import { type AuditEntry, auditContext, recordAudit } from "../../audit/record.ts";
 
-export { localPasswordsAllowed } from "../../auth/login-policy.ts";
-
 import { assertWayInRemains } from "../../auth/login-policy.ts";
 
 import { normaliseIdentifier, storedIdentifier } from "../../auth/oidc/identifiers.ts";
