@@ -272,7 +272,7 @@ async function idpLogout(
         org_id: provider.org_id,
         expires_at: new Date(issued + messageMinutes * 60_000 + 2 * slack),
       })
-      .onConflict((oc) => oc.column("message_id").doNothing())
+      .onConflict((oc) => oc.columns(["provider_id", "direction", "message_id"]).doNothing())
       .returning("message_id")
       .executeTakeFirst();
     if (!fresh) throw refuse("replayed", id);

@@ -232,6 +232,44 @@ describe.each(testDatabaseKinds)("SAML single logout (%s)", (kind) => {
     expect(await holds(second.cookie)).toBe(false);
   });
 
+  it("takes an IdP's request whose id another organisation's provider used first", async () => {
+    const { owner } = database();
+    const elsewhere = (await buildOrg(owner)).id;
+    const admin = await buildUser(owner, elsewhere, [{ unitId: null, role: "administrator" }]);
+    const other = await owner
+      .insertInto("identity_provider")
+      .values({
+        org_id: elsewhere,
+        created_by: admin.id,
+        updated_by: admin.id,
+        protocol: "saml",
+        display_name: "Annan organisations IdP",
+        saml_entity_id: "https://idp.other.example/saml",
+        saml_sso_url: "https://idp.other.example/sso",
+        saml_certificates: [otherKey.certPem],
+        identifier_kind: "hsa_id",
+        identifier_claim: "urn:oid:1.2.752.29.6.2.1",
+        acr_values: [loa3],
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const id = newId();
+    await owner
+      .insertInto("saml_logout_message")
+      .values({
+        message_id: id,
+        direction: "received",
+        provider_id: other.id,
+        org_id: elsewhere,
+        expires_at: new Date(Date.now() + 600_000),
+      })
+      .execute();
+    const session = await loggedIn("taken-id", newId());
+    const request = idp.logoutRequest({ id, nameId: "taken-id", destination: fridSlo() });
+    expect((await toFrid("SAMLRequest", request)).statusCode).toBe(303);
+    expect(await holds(session.cookie)).toBe(false);
+  });
+
   const requests: [
     string,
     Parameters<TestSamlIdp["logoutRequest"]>[0],
